@@ -1,0 +1,29 @@
+"""quellen: a corpus of historical texts -> a source-critical knowledge base.
+
+The Python API::
+
+    import quellen
+    with quellen.open_store("quellen.db") as store:
+        report = quellen.build(["letters/"], store)
+        data = quellen.export_dict(store)       # CONTRACT.md
+        for document in store.documents():
+            print(document.kind, document.date)
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .errors import QuellenError  # noqa: E402
+from .settings import Settings, load_settings  # noqa: E402
+from .store import Store, open_store  # noqa: E402
+from .pipeline import BuildReport, build  # noqa: E402
+
+
+def export_dict(store: Store) -> dict:
+    """Return the knowledge base in ``store`` as the contract's JSON-ready dict."""
+    from .export.json_export import to_dict
+    return to_dict(store)
+
+
+__all__ = ["__version__", "QuellenError", "Settings", "load_settings", "Store", "open_store",
+           "BuildReport", "build", "export_dict"]

@@ -1,0 +1,186 @@
+"""The command line: parse arguments, call the library, print. Nothing else."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import QuellenError
+from .settings import load_settings
+
+DEFAULT_DB = "quellen.db"
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def _open(db: str, create: bool = False):
+    from .store import Store
+    return Store(db, create=create)
+
+
+def _first_words(text: str, n: int = 8) -> str:
+    words = text.split()
+    return " ".join(words[:n]) + (" …" if len(words) > n else "")
+
+
+# -- commands ------------------------------------------------------------------------
+def cmd_build(args) -> int:
+    """Read files, folders or globs into the store."""
+    from .pipeline import build
+    settings = load_settings(args.config, args.set)
+    err = _console(stderr=True)
+    with _open(args.db, create=True) as store:
+        progress = None
+        bar = None
+        if sys.stderr.isatty() and not args.quiet:
+            from rich.progress import Progress
+            bar = Progress(console=err, transient=True)
+            bar.start()
+            task = bar.add_task("reading", total=None)
+
+            def progress(what: str, done: int, total: int) -> None:
+                bar.update(task, description=Path(what).name[:40], completed=done, total=total)
+        try:
+            report = build(args.paths, store, settings, progress=progress, authority=args.authority)
+        finally:
+            if bar:
+                bar.stop()
+        counts = store.counts()
+    for failure in report.failed:
+        err.print(f"[red]error[/red]: {failure}", markup=True)
+    if not args.quiet:
+        err.print(f"{len(report.added)} added, {len(report.unchanged)} unchanged, "
+                  f"{len(report.failed)} failed in {report.seconds:.1f} s; the store holds "
+                  f"{counts['sources']} sources, {counts['documents']} documents, "
+                  f"{counts['entities']} entities, {counts['events']} events, "
+                  f"{counts['reuse_groups']} reuse groups, {counts['conflicts']} conflicts ({args.db})")
+    return 1 if report.failed else 0
+
+
+def cmd_export(args) -> int:
+    """Write the store in an export format."""
+    from .export import export
+    with _open(args.db) as store:
+        written = export(store, args.format, args.output)
+    for path in written:
+        _console(stderr=True).print(f"wrote {path}")
+    return 0
+
+
+def cmd_documents(args) -> int:
+    """List documents: id, kind, date, author, title, first words."""
+    from rich.table import Table
+    with _open(args.db) as store:
+        documents = store.documents(kind=args.kind)
+        sources = {s.id: s.text for s in store.sources()}
+    if args.json:
+        from .export.json_export import document_json
+        print(json.dumps([document_json(d) for d in documents], ensure_ascii=False, indent=1))
+        return 0
+    table = Table("id", "kind", "date", "author", "title", "first words", box=None)
+    for d in documents:
+        table.add_row(d.id, d.kind, d.date.edtf if d.date else "", d.author.name if d.author else "",
+                      (d.title or "")[:40], _first_words(sources[d.source][d.char_start:d.char_end]))
+    _console().print(table)
+    return 0
+
+
+def cmd_show(args) -> int:
+    """Print one document with its metadata."""
+    with _open(args.db) as store:
+        d = store.document(args.doc_id)
+        if d is None:
+            raise QuellenError(f"no document {args.doc_id!r} in {args.db} (see `quellen documents`)")
+        source = store.source(d.source)
+    if args.json:
+        from .export.json_export import document_json
+        print(json.dumps({**document_json(d), "text": source.text[d.char_start:d.char_end]},
+                         ensure_ascii=False, indent=1))
+        return 0
+    out = _console()
+    out.print(f"[bold]{d.id}[/bold]  {d.kind}  ({source.name} {d.char_start}-{d.char_end})", markup=True)
+    for label, value in (("title", d.title), ("author", d.author and d.author.name),
+                         ("to", ", ".join(a.name for a in d.addressees)),
+                         ("date", d.date and f"{d.date.text} = {d.date.edtf}"),
+                         ("place", d.place and d.place.name), ("primary", d.primary)):
+        if value not in (None, ""):
+            out.print(f"{label:>8}: {value}", markup=False)
+    out.print()
+    out.print(source.text[d.char_start:d.char_end], markup=False)
+    return 0
+
+
+def cmd_config(args) -> int:
+    """Print the settings in force, as JSON."""
+    print(json.dumps(load_settings(args.config, args.set).to_dict(), indent=2))
+    return 0
+
+
+# -- wiring ----------------------------------------------------------------------------------
+def make_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(prog="quellen", description="Turn a corpus of historical texts "
+                                     "into a source-critical knowledge base.")
+    parser.add_argument("--version", action="version", version=f"quellen {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, func, help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.set_defaults(func=func)
+        return p
+
+    def with_db(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--db", default=DEFAULT_DB, help=f"the store (default ./{DEFAULT_DB})")
+
+    def with_settings(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--config", help="settings file (default ./quellen.toml when present)")
+        p.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
+                       help="override one setting (repeatable); see `quellen config`")
+
+    p = command("build", cmd_build, "Read files, folders or globs into the store.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    with_db(p)
+    with_settings(p)
+    p.add_argument("--authority", help="CSV or JSON authority file that pins identities")
+    p.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
+    p = command("export", cmd_export, "Write the store in an export format.")
+    with_db(p)
+    from .export import FORMATS
+    p.add_argument("--format", default="json", choices=sorted(FORMATS))
+    p.add_argument("--output", "-o", required=True)
+
+    p = command("documents", cmd_documents, "List documents: id, kind, date, author, title, first words.")
+    with_db(p)
+    p.add_argument("--kind", help="only documents of this kind")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    p = command("show", cmd_show, "Print one document with its metadata.")
+    p.add_argument("doc_id", metavar="DOC_ID")
+    with_db(p)
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command("config", cmd_config, "Print the settings in force, as JSON.")
+    with_settings(p)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI and return the exit code."""
+    args = make_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except QuellenError as exc:
+        _console(stderr=True).print(f"[red]error[/red]: {exc}", markup=True)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

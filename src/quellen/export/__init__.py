@@ -1,0 +1,24 @@
+"""Exports: the contract's JSON, and the field's formats.
+
+Each format is a module with ``write(store, output: Path) -> list[Path]`` that
+returns the files it wrote. :data:`FORMATS` maps a format name to its module.
+"""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from ..errors import QuellenError
+
+__all__ = ["FORMATS", "export"]
+
+#: format name -> module in this package
+FORMATS = {"json": "json_export"}
+
+
+def export(store, format: str, output: str | Path) -> list[Path]:
+    """Return the paths written after exporting ``store`` as ``format`` to ``output``."""
+    if format not in FORMATS:
+        raise QuellenError(f"unknown export format {format!r}; choose from {', '.join(sorted(FORMATS))}")
+    module = importlib.import_module(f".{FORMATS[format]}", __name__)
+    return module.write(store, Path(output))

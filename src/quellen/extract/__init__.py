@@ -1,0 +1,1 @@
+"""Pure extraction functions over a source's text: dates, entities, places."""

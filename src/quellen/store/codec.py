@@ -1,0 +1,152 @@
+"""Model records <-> SQLite rows. JSON columns hold what is not queried."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import (Attestation, Claim, Conflict, Date, Document, Entity, Event, Geo, Mention,
+                     Passage, Ref, ReuseGroup, Source, Span, Timex)
+
+
+def dumps(data: Any) -> str:
+    """Return compact, key-sorted JSON (stable bytes for stable input)."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _loads(text: str | None) -> Any:
+    return json.loads(text) if text else None
+
+
+def ref_json(ref: Ref | None) -> dict | None:
+    return {"name": ref.name, "entity": ref.entity} if ref else None
+
+
+def ref_from(data: dict | None) -> Ref | None:
+    return Ref(data["name"], data.get("entity")) if data else None
+
+
+def geo_json(geo: Geo | None) -> dict | None:
+    if geo is None:
+        return None
+    return {"lat": geo.lat, "lon": geo.lon, "gazetteer": geo.gazetteer, "gazetteer_id": geo.gazetteer_id,
+            "name": geo.name, "country": geo.country}
+
+
+def geo_from(data: dict | None) -> Geo | None:
+    return Geo(**data) if data else None
+
+
+# -- sources -------------------------------------------------------------------
+def source_from(row) -> Source:
+    return Source(id=row["id"], name=row["name"], sha256=row["sha256"], media_type=row["media_type"],
+                  text=row["text"], path=row["path"],
+                  repairs=tuple(tuple(r) for r in json.loads(row["repairs"])),
+                  blocks=tuple(tuple(b) for b in json.loads(row["blocks"])),
+                  encoding=row["encoding"] or "utf-8")
+
+
+# -- documents -----------------------------------------------------------------
+def document_row(d: Document) -> tuple:
+    return (d.id, d.source, d.char_start, d.char_end, d.kind, d.title, dumps(ref_json(d.author)),
+            dumps([ref_json(a) for a in d.addressees]), dumps(d.date.to_json()) if d.date else None,
+            d.date.earliest.isoformat() if d.date else None, d.date.latest.isoformat() if d.date else None,
+            dumps(ref_json(d.place)), None if d.primary is None else int(d.primary), d.language,
+            dumps(list(d.evidence)))
+
+
+def document_from(row) -> Document:
+    primary = row["is_primary"]
+    return Document(
+        id=row["id"], source=row["source"], char_start=row["char_start"], char_end=row["char_end"],
+        kind=row["kind"], title=row["title"], author=ref_from(_loads(row["author"])),
+        addressees=tuple(ref_from(a) for a in json.loads(row["addressees"])),
+        date=Date.from_json(_loads(row["date"])), place=ref_from(_loads(row["place"])),
+        primary=None if primary is None else bool(primary), language=row["language"],
+        evidence=tuple(json.loads(row["evidence"])))
+
+
+# -- timexes -------------------------------------------------------------------
+def timex_row(t: Timex) -> tuple:
+    return (t.source, t.document, t.char_start, t.char_end, t.text, t.type, t.value,
+            dumps(t.date.to_json()) if t.date else None, t.rule, t.anchor)
+
+
+def timex_from(row) -> Timex:
+    return Timex(source=row["source"], document=row["document"], char_start=row["char_start"],
+                 char_end=row["char_end"], text=row["text"], type=row["type"], value=row["value"],
+                 date=Date.from_json(_loads(row["date"])), rule=row["rule"] or "", anchor=row["anchor"])
+
+
+# -- mentions and entities -------------------------------------------------------
+def mention_row(m: Mention) -> tuple:
+    return (m.source, m.document, m.char_start, m.char_end, m.text, m.type, m.name or m.text,
+            m.origin, m.entity)
+
+
+def mention_from(row) -> Mention:
+    return Mention(source=row["source"], document=row["document"], char_start=row["char_start"],
+                   char_end=row["char_end"], text=row["text"], type=row["type"], name=row["name"],
+                   origin=row["origin"] or "", entity=row["entity"])
+
+
+def entity_row(e: Entity) -> tuple:
+    return (e.id, e.type, e.name, dumps(list(e.aliases)), dumps(geo_json(e.geo)),
+            dumps(e.authority) if e.authority else None, dumps(list(e.merge_reasons)), len(e.mentions))
+
+
+def entity_from(row, mentions: tuple[Span, ...] = ()) -> Entity:
+    return Entity(id=row["id"], type=row["type"], name=row["name"],
+                  aliases=tuple(json.loads(row["aliases"])), mentions=mentions,
+                  geo=geo_from(_loads(row["geo"])), authority=_loads(row["authority"]),
+                  merge_reasons=tuple(json.loads(row["merge_reasons"])))
+
+
+# -- reuse ------------------------------------------------------------------------
+def passage_json(p: Passage) -> dict:
+    return {"source": p.source, "document": p.document, "char_start": p.char_start, "char_end": p.char_end}
+
+
+def reuse_row(g: ReuseGroup) -> tuple:
+    return (g.id, g.relation, g.score, dumps([passage_json(p) for p in g.passages]),
+            dumps(g.collation) if g.collation is not None else None)
+
+
+def reuse_from(row) -> ReuseGroup:
+    return ReuseGroup(id=row["id"], relation=row["relation"], score=row["score"],
+                      passages=tuple(Passage(**p) for p in json.loads(row["passages"])),
+                      collation=_loads(row["collation"]))
+
+
+# -- events and conflicts -------------------------------------------------------------
+def attestation_json(a: Attestation) -> dict:
+    return {"source": a.source, "document": a.document, "char_start": a.char_start,
+            "char_end": a.char_end, "claim": a.claim, "primary": a.primary, "eyewitness": a.eyewitness,
+            "distance_years": a.distance_years, "reuse_group": a.reuse_group}
+
+
+def event_row(e: Event) -> tuple:
+    return (e.id, dumps(e.date.to_json()), e.date.earliest.isoformat(), e.date.latest.isoformat(),
+            e.summary, dumps(list(e.actors)), e.place, dumps([attestation_json(a) for a in e.attestations]),
+            e.independent_sources, dumps(list(e.conflicts)))
+
+
+def event_from(row) -> Event:
+    return Event(id=row["id"], date=Date.from_json(json.loads(row["date"])), summary=row["summary"],
+                 actors=tuple(json.loads(row["actors"])), place=row["place"],
+                 attestations=tuple(Attestation(**a) for a in json.loads(row["attestations"])),
+                 independent_sources=row["independent_sources"], conflicts=tuple(json.loads(row["conflicts"])))
+
+
+def claim_json(c: Claim) -> dict:
+    return {"source": c.source, "document": c.document, "char_start": c.char_start,
+            "char_end": c.char_end, "value": c.value}
+
+
+def conflict_row(c: Conflict) -> tuple:
+    return (c.id, c.kind, c.summary, dumps([claim_json(x) for x in c.claims]), dumps(list(c.events)))
+
+
+def conflict_from(row) -> Conflict:
+    return Conflict(id=row["id"], kind=row["kind"], summary=row["summary"],
+                    claims=tuple(Claim(**x) for x in json.loads(row["claims"])),
+                    events=tuple(json.loads(row["events"])))
