@@ -1,0 +1,46 @@
+"""Shared fixtures: the seed corpus built once per test session, and the scorer."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "corpora" / "seed"
+SEED_TEXT = SEED / "000_a71d0fe14f23c818.txt"
+SEED_GOLD = SEED / "gold.json"
+SCORER = SHARED / "eval" / "score.py"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _load_scorer():
+    spec = importlib.util.spec_from_file_location("quellen_scorer", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """Return (db path, export dict) for the seed corpus, built once per session."""
+    if not SEED_TEXT.exists():
+        pytest.skip("the shared seed corpus is not beside this checkout")
+    from quellen import build, export_dict, open_store
+    db = tmp_path_factory.mktemp("seed") / "seed.db"
+    with open_store(db) as store:
+        report = build([str(SEED_TEXT)], store)
+        assert report.ok, report.failed
+        data = export_dict(store)
+    return db, data
+
+
+@pytest.fixture(scope="session")
+def seed_scores(seed_build):
+    """Return the scorer's figures for a fresh export of the seed."""
+    _, data = seed_build
+    scorer = _load_scorer()
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    return scorer.score(json.loads(json.dumps(data)), gold)
