@@ -18,14 +18,17 @@ def _loads(text: str | None) -> Any:
 
 
 def ref_json(ref: Ref | None) -> dict | None:
+    """Return the JSON-ready dict for a ref."""
     return {"name": ref.name, "entity": ref.entity} if ref else None
 
 
 def ref_from(data: dict | None) -> Ref | None:
+    """Return the ref record read from a row or JSON."""
     return Ref(data["name"], data.get("entity")) if data else None
 
 
 def geo_json(geo: Geo | None) -> dict | None:
+    """Return the JSON-ready dict for a geo."""
     if geo is None:
         return None
     return {"lat": geo.lat, "lon": geo.lon, "gazetteer": geo.gazetteer, "gazetteer_id": geo.gazetteer_id,
@@ -33,11 +36,13 @@ def geo_json(geo: Geo | None) -> dict | None:
 
 
 def geo_from(data: dict | None) -> Geo | None:
+    """Return the geo record read from a row or JSON."""
     return Geo(**data) if data else None
 
 
 # -- sources -------------------------------------------------------------------
 def source_from(row) -> Source:
+    """Return the source record read from a row or JSON."""
     return Source(id=row["id"], name=row["name"], sha256=row["sha256"], media_type=row["media_type"],
                   text=row["text"], path=row["path"],
                   repairs=tuple(tuple(r) for r in json.loads(row["repairs"])),
@@ -47,6 +52,7 @@ def source_from(row) -> Source:
 
 # -- documents -----------------------------------------------------------------
 def document_row(d: Document) -> tuple:
+    """Return the SQLite row for a document."""
     return (d.id, d.source, d.char_start, d.char_end, d.kind, d.title, dumps(ref_json(d.author)),
             dumps([ref_json(a) for a in d.addressees]), dumps(d.date.to_json()) if d.date else None,
             d.date.earliest.isoformat() if d.date else None, d.date.latest.isoformat() if d.date else None,
@@ -55,6 +61,7 @@ def document_row(d: Document) -> tuple:
 
 
 def document_from(row) -> Document:
+    """Return the document record read from a row or JSON."""
     primary = row["is_primary"]
     return Document(
         id=row["id"], source=row["source"], char_start=row["char_start"], char_end=row["char_end"],
@@ -67,11 +74,13 @@ def document_from(row) -> Document:
 
 # -- timexes -------------------------------------------------------------------
 def timex_row(t: Timex) -> tuple:
+    """Return the SQLite row for a timex."""
     return (t.source, t.document, t.char_start, t.char_end, t.text, t.type, t.value,
             dumps(t.date.to_json()) if t.date else None, t.rule, t.anchor)
 
 
 def timex_from(row) -> Timex:
+    """Return the timex record read from a row or JSON."""
     return Timex(source=row["source"], document=row["document"], char_start=row["char_start"],
                  char_end=row["char_end"], text=row["text"], type=row["type"], value=row["value"],
                  date=Date.from_json(_loads(row["date"])), rule=row["rule"] or "", anchor=row["anchor"])
@@ -79,22 +88,26 @@ def timex_from(row) -> Timex:
 
 # -- mentions and entities -------------------------------------------------------
 def mention_row(m: Mention) -> tuple:
+    """Return the SQLite row for a mention."""
     return (m.source, m.document, m.char_start, m.char_end, m.text, m.type, m.name or m.text,
             m.origin, m.entity)
 
 
 def mention_from(row) -> Mention:
+    """Return the mention record read from a row or JSON."""
     return Mention(source=row["source"], document=row["document"], char_start=row["char_start"],
                    char_end=row["char_end"], text=row["text"], type=row["type"], name=row["name"],
                    origin=row["origin"] or "", entity=row["entity"])
 
 
 def entity_row(e: Entity) -> tuple:
+    """Return the SQLite row for a entity."""
     return (e.id, e.type, e.name, dumps(list(e.aliases)), dumps(geo_json(e.geo)),
             dumps(e.authority) if e.authority else None, dumps(list(e.merge_reasons)), len(e.mentions))
 
 
 def entity_from(row, mentions: tuple[Span, ...] = ()) -> Entity:
+    """Return the entity record read from a row or JSON."""
     return Entity(id=row["id"], type=row["type"], name=row["name"],
                   aliases=tuple(json.loads(row["aliases"])), mentions=mentions,
                   geo=geo_from(_loads(row["geo"])), authority=_loads(row["authority"]),
@@ -103,15 +116,18 @@ def entity_from(row, mentions: tuple[Span, ...] = ()) -> Entity:
 
 # -- reuse ------------------------------------------------------------------------
 def passage_json(p: Passage) -> dict:
+    """Return the JSON-ready dict for a passage."""
     return {"source": p.source, "document": p.document, "char_start": p.char_start, "char_end": p.char_end}
 
 
 def reuse_row(g: ReuseGroup) -> tuple:
+    """Return the SQLite row for a reuse."""
     return (g.id, g.relation, g.score, dumps([passage_json(p) for p in g.passages]),
             dumps(g.collation) if g.collation is not None else None)
 
 
 def reuse_from(row) -> ReuseGroup:
+    """Return the reuse record read from a row or JSON."""
     return ReuseGroup(id=row["id"], relation=row["relation"], score=row["score"],
                       passages=tuple(Passage(**p) for p in json.loads(row["passages"])),
                       collation=_loads(row["collation"]))
@@ -119,18 +135,21 @@ def reuse_from(row) -> ReuseGroup:
 
 # -- events and conflicts -------------------------------------------------------------
 def attestation_json(a: Attestation) -> dict:
+    """Return the JSON-ready dict for a attestation."""
     return {"source": a.source, "document": a.document, "char_start": a.char_start,
             "char_end": a.char_end, "claim": a.claim, "primary": a.primary, "eyewitness": a.eyewitness,
             "distance_years": a.distance_years, "reuse_group": a.reuse_group}
 
 
 def event_row(e: Event) -> tuple:
+    """Return the SQLite row for a event."""
     return (e.id, dumps(e.date.to_json()), e.date.earliest.isoformat(), e.date.latest.isoformat(),
             e.summary, dumps(list(e.actors)), e.place, dumps([attestation_json(a) for a in e.attestations]),
             e.independent_sources, dumps(list(e.conflicts)))
 
 
 def event_from(row) -> Event:
+    """Return the event record read from a row or JSON."""
     return Event(id=row["id"], date=Date.from_json(json.loads(row["date"])), summary=row["summary"],
                  actors=tuple(json.loads(row["actors"])), place=row["place"],
                  attestations=tuple(Attestation(**a) for a in json.loads(row["attestations"])),
@@ -138,15 +157,18 @@ def event_from(row) -> Event:
 
 
 def claim_json(c: Claim) -> dict:
+    """Return the JSON-ready dict for a claim."""
     return {"source": c.source, "document": c.document, "char_start": c.char_start,
             "char_end": c.char_end, "value": c.value}
 
 
 def conflict_row(c: Conflict) -> tuple:
+    """Return the SQLite row for a conflict."""
     return (c.id, c.kind, c.summary, dumps([claim_json(x) for x in c.claims]), dumps(list(c.events)))
 
 
 def conflict_from(row) -> Conflict:
+    """Return the conflict record read from a row or JSON."""
     return Conflict(id=row["id"], kind=row["kind"], summary=row["summary"],
                     claims=tuple(Claim(**x) for x in json.loads(row["claims"])),
                     events=tuple(json.loads(row["events"])))

