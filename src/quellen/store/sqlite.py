@@ -6,6 +6,7 @@ Records are stored as columns for what is queried and JSON for the rest;
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -74,6 +75,20 @@ MIGRATIONS: list[str] = [
         id TEXT PRIMARY KEY, kind TEXT NOT NULL, summary TEXT NOT NULL, claims TEXT NOT NULL,
         events TEXT NOT NULL
     );
+    """,
+    # 2: full-text search (FTS5) over document texts and entity names; kept in step by
+    # add_source / remove_source / replace_corpus_layer, back-filled here for older stores
+    """
+    CREATE VIRTUAL TABLE search_index USING fts5(
+        kind UNINDEXED, ref UNINDEXED, source UNINDEXED, title, body,
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO search_index(kind, ref, source, title, body)
+        SELECT 'document', d.id, d.source, coalesce(d.title, ''),
+               substr(s.text, d.char_start + 1, d.char_end - d.char_start)
+        FROM documents d JOIN sources s ON s.id = d.source;
+    INSERT INTO search_index(kind, ref, source, title, body)
+        SELECT 'entity', id, '', name, aliases FROM entities;
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -174,7 +189,10 @@ class Store:
                    mentions: Iterable[Mention], layers: dict[str, Any] | None = None,
                    settings_hash: str = "") -> None:
         """Store a source and its per-source analysis in one transaction (replacing an older one)."""
+        documents = list(documents)
         with self.transaction() as db:
+            db.execute("DELETE FROM search_index WHERE source IN (SELECT id FROM sources WHERE id=? OR sha256=?)",
+                       (source.id, source.sha256))
             db.execute("DELETE FROM sources WHERE id=? OR sha256=?", (source.id, source.sha256))
             db.execute(
                 "INSERT INTO sources(id, name, path, sha256, media_type, encoding, text, repairs, blocks,"
@@ -184,6 +202,9 @@ class Store:
             db.executemany(
                 "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [codec.document_row(d) for d in documents])
+            db.executemany("INSERT INTO search_index(kind, ref, source, title, body) VALUES (?,?,?,?,?)",
+                           [("document", d.id, d.source, _document_title(d),
+                             source.text[d.char_start:d.char_end]) for d in documents])
             db.executemany("INSERT INTO timexes VALUES (?,?,?,?,?,?,?,?,?,?)",
                            [codec.timex_row(t) for t in timexes])
             db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?)",
@@ -194,6 +215,7 @@ class Store:
     def remove_source(self, source_id: str) -> None:
         """Delete a source and everything per-source that hangs on it."""
         with self.transaction() as db:
+            db.execute("DELETE FROM search_index WHERE source=?", (source_id,))
             db.execute("DELETE FROM sources WHERE id=?", (source_id,))
 
     def replace_corpus_layer(self, entities: Iterable[Entity], mention_entities: dict[tuple, str],
@@ -203,9 +225,13 @@ class Store:
 
         ``mention_entities`` maps ``(source, char_start, char_end)`` of a mention to its entity id.
         """
+        entities = list(entities)
         with self.transaction() as db:
             for table in _CORPUS_TABLES:
                 db.execute(f"DELETE FROM {table}")
+            db.execute("DELETE FROM search_index WHERE kind='entity'")
+            db.executemany("INSERT INTO search_index(kind, ref, source, title, body) VALUES (?,?,?,?,?)",
+                           [("entity", e.id, "", e.name, " ".join(e.aliases)) for e in entities])
             db.execute("UPDATE mentions SET entity=NULL")
             db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?)",
                            [codec.entity_row(e) for e in entities])
@@ -331,11 +357,38 @@ class Store:
         """Return conflicts ordered by kind and id."""
         return [codec.conflict_from(r) for r in self.db.execute("SELECT * FROM conflicts ORDER BY kind, id")]
 
+    def search(self, q: str, limit: int = 50) -> list[dict[str, Any]]:
+        """Return up to ``limit`` full-text hits for ``q``, best first.
+
+        Each hit is ``{"kind": "document"|"entity", "id", "source", "title", "snippet"}``;
+        in ``snippet`` the matched words sit between ``\x02`` and ``\x03``. A query that
+        is not valid FTS5 syntax (a stray quote, ``AND`` at the end...) is searched again
+        as plain words, and yields no hits rather than an error when that fails too.
+        """
+        words = re.findall(r"\w+", q or "")
+        if not words:
+            return []
+        sql = ("SELECT kind, ref AS id, source, title, snippet(search_index, 4, char(2), char(3), '…', 16)"
+               " AS snippet FROM search_index WHERE search_index MATCH ?"
+               " ORDER BY bm25(search_index, 0, 0, 0, 4.0, 1.0), ref LIMIT ?")
+        for query in (q.strip(), " ".join(f'"{w}"' for w in words)):
+            try:
+                return [dict(r) for r in self.db.execute(sql, (query, max(1, int(limit))))]
+            except sqlite3.OperationalError:
+                continue  # FTS5 syntax error: retry as plain words
+        return []
+
     def counts(self) -> dict[str, int]:
         """Return the number of rows per main table."""
         return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("sources", "documents", "timexes", "mentions", "entities", "reuse_groups",
                           "events", "conflicts")}
+
+
+def _document_title(d: Document) -> str:
+    # what a searcher may type to find a document besides its words: title, author, addressees
+    names = [d.title or "", d.author.name if d.author else ""] + [a.name for a in d.addressees]
+    return " ".join(n for n in names if n)
 
 
 def _dumps(data: Any) -> str:
