@@ -44,3 +44,13 @@ def seed_scores(seed_build):
     scorer = _load_scorer()
     gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
     return scorer.score(json.loads(json.dumps(data)), gold)
+
+
+@pytest.fixture(scope="session")
+def small_store(tmp_path_factory):
+    """Return the path of a small hand-made store (tests/fixtures/web/make_store.py): every layer
+    filled, one Julian date, a reuse group, a conflict and a hostile document."""
+    spec = importlib.util.spec_from_file_location("quellen_fixture_store", FIXTURES / "web" / "make_store.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.make_store(tmp_path_factory.mktemp("small") / "small.db")
