@@ -7,7 +7,31 @@
    to the reader for the format: :mod:`.text`, :mod:`.html`, :mod:`.epub`,
    :mod:`.pdf`.
 
-Each reader returns the source text exactly as CONTRACT.md defines it.
+Each reader returns the source text exactly as CONTRACT.md defines it: plain
+text decoded with newlines unified and nothing else changed; for HTML, XHTML,
+EPUB and PDF the extracted reading text, every block ending in ``\n`` and
+blocks separated by a blank line (the cells of one table row by one newline),
+so line-based cues work as for plain text.
+
+Structural hints, ``Source.blocks``: ``(char_start, char_end, tag)`` spans into
+that text, sorted by start (a container before what it holds). A span covers
+the block's characters without its closing newline. The tags:
+
+==============  ================================================================
+``h1``..``h6``  a heading (an EPUB chapter without one gets its TOC title, h2)
+``p``           a paragraph, or loose text in a container; every PDF paragraph
+``li``          a list item
+``caption``     a figure caption (``figcaption``) or a table caption
+``td``          a table cell (``td`` or ``th``)
+``blockquote``  a quotation; spans the blocks inside it, which keep their tags
+``pre``         preformatted text, whitespace kept
+``hr``          an empty span at a thematic break, and between EPUB chapters
+==============  ================================================================
+
+Plain text has no blocks. ``Source.repairs`` lists ``(name, count)`` of the
+typographic repairs a reader made without moving offsets (no-break spaces made
+spaces, soft hyphens dropped, words de-hyphenated across PDF lines, page
+numbers dropped ...).
 """
 from __future__ import annotations
 

@@ -15,6 +15,38 @@ _HTML_EXT = {".html": "text/html", ".htm": "text/html", ".xhtml": "application/x
              ".xml": "application/xhtml+xml"}
 
 
+#: magic bytes of formats people drop into a corpus folder by mistake
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"), (b"GIF89a", "a GIF image"), (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"), (b"\x1f\x8b", "a gzip archive"), (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"), (b"\x7fELF", "an executable (ELF)"),
+    (b"MZ", "a Windows executable"), (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file (.doc/.xls)"),
+    (b"{\\rtf", "an RTF document"), (b"OggS", "an Ogg media file"), (b"ID3", "an MP3 file"),
+)
+
+
+def _known_binary(data: bytes) -> str | None:
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            if magic == b"MZ" and b"\x00" not in data[:512]:
+                continue  # text that happens to start with "MZ"
+            return what
+    if data[8:12] == b"WEBP" and data.startswith(b"RIFF"):
+        return "a WebP image"
+    return None
+
+
+def _claimed(ext: str) -> str:
+    if ext in _HTML_EXT:
+        return f"HTML as its extension {ext} says"
+    if ext in _TEXT_EXT or not ext:
+        return f"text as its extension {ext} says" if ext else "text"
+    return f"what its extension {ext} says"
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
@@ -34,7 +66,7 @@ def sniff_media_type(name: str, data: bytes) -> str:
     head = data[:2048].lstrip()
     if data.startswith(b"%PDF-"):
         if ext not in (".pdf", ""):
-            raise FormatMismatch(name, f"the file is a PDF, not what its extension {ext} says")
+            raise FormatMismatch(name, f"the file is a PDF, not {_claimed(ext)}")
         return "application/pdf"
     if data.startswith(b"PK\x03\x04"):
         try:
@@ -44,11 +76,19 @@ def sniff_media_type(name: str, data: bytes) -> str:
             raise FormatMismatch(name, "a damaged ZIP archive") from None
         if mimetype == b"application/epub+zip" or ext == ".epub":
             return "application/epub+zip"
-        raise FormatMismatch(name, "a ZIP archive that is not an EPUB")
+        raise FormatMismatch(name, f"the file is a ZIP archive (not an EPUB), not {_claimed(ext)}")
+    known = _known_binary(data)
+    if known:
+        raise FormatMismatch(name, f"the file is {known}, not {_claimed(ext)}")
     if ext == ".pdf":
+        if not _looks_binary(data):
+            raise FormatMismatch(name, "the extension says PDF but the file is plain text "
+                                       "(no %PDF- header); rename it to .txt to read it as text")
         raise FormatMismatch(name, "the extension says PDF but the file does not start with %PDF-")
     if ext == ".epub":
         raise FormatMismatch(name, "the extension says EPUB but the file is not a ZIP archive")
+    if data.startswith(b"PK\x05\x06"):
+        raise FormatMismatch(name, "an empty ZIP archive, not text")
     if _looks_binary(data):
         raise BinaryInput(name, "binary data, not text")
     lowered = head[:512].lower()

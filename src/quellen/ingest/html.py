@@ -1,0 +1,411 @@
+"""HTML and XHTML: the reading text, one block per line group, with block spans.
+
+The cascade, and why each step exists:
+
+1. **decode** the bytes: a byte-order mark, then the charset the file declares
+   (``<meta charset>``, ``<?xml encoding?>``), then UTF-8, then detection —
+   old scraped pages often lie about nothing but say nothing either;
+2. **parse** with lxml's HTML parser, which recovers truncated and malformed
+   markup (an unclosed ``<p>`` at the end of a cut-off download still reads);
+3. **walk** the tree into blocks (:func:`walk_blocks`): headings, paragraphs,
+   list items, captions, table cells, preformatted text; ``<br>`` is a line
+   break inside a block; scripts, styles, forms' controls and hidden
+   elements are never text;
+4. **choose** what to keep: an e-book chapter (EPUB namespace, or a page with
+   no navigation, header, footer or sidebar) keeps every block; a scraped page
+   keeps the main content that trafilatura finds, widened to the captions,
+   bylines and headings that sit inside that main content (trafilatura drops
+   figure captions, which are sources in their own right for us); when
+   trafilatura finds nothing, a structural fallback drops ``nav``, ``header``,
+   ``footer``, ``aside`` and elements whose class or id says menu, share,
+   cookie ...;
+5. **assemble** the text: each block ends in ``\\n``, blocks are separated by
+   a blank line (cells of one table row by a single newline), so line-based
+   cues work as in plain text.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+from ..errors import BinaryInput, EmptyInput
+from ..settings import IngestSettings
+from .text import decode_bytes
+
+__all__ = ["read_html", "decode_html", "parse_html", "walk_blocks", "assemble", "RawBlock",
+           "html_text_blocks"]
+
+Block = tuple[int, int, str]
+Repairs = list[tuple[str, int]]
+
+_HEADINGS = {f"h{i}" for i in range(1, 7)}
+#: elements whose content is one block, and the tag the block gets
+_LEAF = {**{h: h for h in _HEADINGS}, "p": "p", "address": "p", "dt": "p", "dd": "p",
+         "summary": "p", "legend": "p", "li": "li", "figcaption": "caption", "caption": "caption",
+         "td": "td", "th": "td", "pre": "pre", "blockquote": "blockquote"}
+#: elements that only separate blocks
+_CONTAINERS = {"html", "body", "div", "section", "article", "main", "header", "footer", "nav",
+               "aside", "figure", "ul", "ol", "dl", "menu", "table", "thead", "tbody", "tfoot", "tr",
+               "form", "fieldset", "details", "center", "hgroup", "dir", "frameset", "frame",
+               "noframes", "picture", "search"}
+#: never reading text
+_SKIP = {"head", "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe",
+         "object", "embed", "video", "audio", "map", "select", "option", "button", "input",
+         "textarea", "datalist", "meta", "link", "title", "base"}
+_BOILER_TAGS = {"nav", "header", "footer", "aside", "form", "menu"}
+_BOILER_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
+_BOILER_WORDS = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|header|masthead|sidebar|"
+    r"share|sharing|social|related|comments?|cookies?|consent|advert\w*|ads?|banner|promo|"
+    r"newsletter|subscribe|signup|skip-link|pagination|pager|toolbar|widget)(?:$|[\s_-])", re.I)
+_EPUB_NS = ("http://www.idpf.org/2007/ops", "epub:type")
+
+_WS = re.compile(r"[ \t\n\r\f\v]+")
+_BR = "\x00"  # a <br> inside a block, while whitespace is collapsed
+_INVISIBLE = {"\u00ad": "soft-hyphen-removed", "\u200b": "zero-width-removed",
+              "\ufeff": "zero-width-removed"}
+_SAME_LENGTH = {"\u00a0": ("nbsp", " "), "\u202f": ("narrow-nbsp", " "), "\u2007": ("figure-space", " ")}
+
+
+@dataclass
+class RawBlock:
+    """One block found by the walker: its tag, text, element and table row."""
+
+    tag: str
+    text: str
+    element: object = None
+    row: object = None
+    #: blockquotes this block sits in (their elements), outermost first
+    quotes: tuple = ()
+    repairs: dict[str, int] = field(default_factory=dict)
+
+
+# -- 1. decode -----------------------------------------------------------------------
+_DECLARED = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.\-]+)""",
+    re.I)
+
+
+def decode_html(name: str, data: bytes) -> tuple[str, str]:
+    """Return (markup as str, encoding used): BOM, declared charset, UTF-8, then detection."""
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace"), encoding.replace("-sig", "")
+    match = _DECLARED.search(data[:4096])
+    if match:
+        declared = (match.group(1) or match.group(2)).decode("ascii").lower()
+        # browsers read latin-1 as windows-1252; so do we (curly quotes in 0x80-0x9f)
+        declared = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
+                    "us-ascii": "cp1252", "ascii": "cp1252"}.get(declared, declared)
+        try:
+            codecs.lookup(declared)
+            if not declared.startswith("utf-16"):  # a UTF-16 file without BOM would not match the regex
+                return data.decode(declared), codecs.lookup(declared).name
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration: fall through to what the bytes say
+    return decode_bytes(name, data)
+
+
+# -- 2. parse ------------------------------------------------------------------------
+def parse_html(name: str, markup: str):
+    """Return the lxml root of ``markup``; raise :class:`EmptyInput` when nothing parses."""
+    import lxml.html
+    from lxml import etree
+    # lxml refuses str input with an encoding declaration; it is decoded already
+    markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup, count=1)
+    markup = markup.replace("\x00", "")
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True)
+    try:
+        root = lxml.html.document_fromstring(markup, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise EmptyInput(name, f"no HTML could be read ({exc})") from None
+    if root is None:
+        raise EmptyInput(name, "no HTML could be read")
+    return root
+
+
+# -- 3. walk -------------------------------------------------------------------------
+def _local(tag: object) -> str:
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1].split(":")[-1].lower() if ("}" in tag or ":" in tag) else tag.lower()
+
+
+def _hidden(el) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
+
+
+def walk_blocks(root, drop=None) -> list[RawBlock]:
+    """Return the blocks of an lxml tree in reading order.
+
+    ``drop(element) -> bool`` removes an element with its content (boilerplate).
+    Text outside any block element (loose text in a ``div``) becomes a ``p``
+    block; ``hr`` becomes an empty ``hr`` block.
+    """
+    blocks: list[RawBlock] = []
+    pieces: list[str] = []
+    stack: list[tuple[str, object]] = []  # open leaf elements: (tag, element)
+    quotes: list[object] = []
+    state = {"row": None}
+
+    def leaf_tag() -> tuple[str, object]:
+        for i in range(len(stack) - 1, -1, -1):
+            tag, el = stack[i]
+            if tag == "blockquote":
+                continue
+            if tag == "p":  # a paragraph inside a list item or caption is that item or caption
+                for outer, outer_el in reversed(stack[:i]):
+                    if outer in ("li", "caption"):
+                        return outer, outer_el
+            return tag, el
+        return "p", None
+
+    def flush() -> None:
+        if not pieces:
+            return
+        raw = "".join(pieces)
+        pieces.clear()
+        tag, el = leaf_tag()
+        if tag == "pre":
+            text = raw.replace(_BR, "\n").replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+            text = "\n".join(line.rstrip() for line in text.split("\n"))
+        else:
+            text = _WS.sub(" ", raw)
+            text = re.sub(rf" ?{_BR} ?", _BR, text).strip(" ").strip(_BR).replace(_BR, "\n")
+        if text.strip():
+            blocks.append(RawBlock(tag, text, el, state["row"] if tag == "td" else None, tuple(quotes)))
+
+    def visit(el) -> None:
+        tag = _local(el.tag)
+        if not tag or tag in _SKIP or _hidden(el) or (drop is not None and drop(el)):
+            if el.tail:
+                pieces.append(el.tail)
+            return
+        if tag == "br":
+            pieces.append(_BR)
+        elif tag == "hr":
+            flush()
+            blocks.append(RawBlock("hr", "", el))
+        elif tag in _LEAF or tag in _CONTAINERS:
+            flush()
+            if tag == "tr":
+                state["row"] = el
+            is_leaf = tag in _LEAF
+            if is_leaf:
+                stack.append((_LEAF[tag], el))
+            if tag == "blockquote":
+                quotes.append(el)
+            if el.text:
+                pieces.append(el.text)
+            for child in el:
+                visit(child)
+            flush()
+            if tag == "blockquote":
+                quotes.pop()
+            if is_leaf:
+                stack.pop()
+        else:  # inline: a, span, em, sup ...; unknown elements read as inline too
+            if el.text:
+                pieces.append(el.text)
+            for child in el:
+                visit(child)
+        if el.tail:
+            pieces.append(el.tail)
+
+    body = root.find(".//body")
+    visit(body if body is not None else root)
+    flush()
+    return blocks
+
+
+# -- 4. choose -----------------------------------------------------------------------
+def _is_boilerplate_element(el) -> bool:
+    tag = _local(el.tag)
+    if tag in _BOILER_TAGS:
+        return True
+    if (el.get("role") or "").lower() in _BOILER_ROLES:
+        return True
+    if tag in ("div", "section", "ul", "ol", "span", "p", "table", "td"):
+        label = f"{el.get('class') or ''} {el.get('id') or ''}"
+        return bool(label.strip()) and bool(_BOILER_WORDS.search(label))
+    return False
+
+
+def _in_boilerplate(el) -> bool:
+    while el is not None:
+        if isinstance(el.tag, str) and _is_boilerplate_element(el):
+            return True
+        el = el.getparent()
+    return False
+
+
+def is_book_chapter(root, markup: str, media_type: str) -> bool:
+    """Return True for an e-book chapter: EPUB namespace, or a page without site furniture."""
+    head = markup[:4096]
+    if any(mark in head for mark in _EPUB_NS) or "epub:type" in markup:
+        return True
+    for el in root.iter():
+        if isinstance(el.tag, str) and _local(el.tag) in _BOILER_TAGS | {"script", "iframe"}:
+            return False
+        if isinstance(el.tag, str) and (el.get("role") or "").lower() in _BOILER_ROLES:
+            return False
+        if isinstance(el.tag, str) and _local(el.tag) in ("div", "ul") and _is_boilerplate_element(el):
+            return False
+    return True
+
+
+def _norm(text: str) -> str:
+    return _WS.sub(" ", text.replace("\u00a0", " ")).strip().lower()
+
+
+def _main_content(markup: str) -> str | None:
+    import trafilatura
+    try:
+        extracted = trafilatura.extract(markup, output_format="txt", include_comments=False,
+                                        include_tables=True, include_images=False, favor_recall=True,
+                                        include_formatting=False, with_metadata=False)
+    except Exception:  # trafilatura is a heuristic; any failure means: use the fallback
+        return None
+    return _norm(extracted) if extracted and extracted.strip() else None
+
+
+def _main_container(el):
+    while el is not None:
+        if isinstance(el.tag, str) and _local(el.tag) in ("article", "main"):
+            return el
+        if isinstance(el.tag, str) and (el.get("role") or "").lower() == "main":
+            return el
+        el = el.getparent()
+    return None
+
+
+def _is_ancestor(anc, el) -> bool:
+    while el is not None:
+        if el is anc:
+            return True
+        el = el.getparent()
+    return False
+
+
+def choose_scraped(blocks: list[RawBlock], main: str) -> list[RawBlock]:
+    """Return the blocks of a scraped page that make its main content.
+
+    A block is main content when trafilatura kept its text; the kept range runs
+    from the first to the last such block (widened to the ``article``/``main``
+    that holds them), and inside it every block stays unless it sits in
+    navigation-like markup and trafilatura dropped it.
+    """
+    matched = [i for i, b in enumerate(blocks) if b.text and _norm(b.text) in main]
+    long_matched = [i for i in matched if len(blocks[i].text) >= 25] or matched
+    if not long_matched:
+        return []
+    first, last = long_matched[0], long_matched[-1]
+    container = _main_container(blocks[first].element)
+    if container is not None and _is_ancestor(container, blocks[last].element):
+        inside = [i for i, b in enumerate(blocks) if b.element is not None and _is_ancestor(container, b.element)]
+        if inside:
+            first, last = min(first, inside[0]), max(last, inside[-1])
+    # a heading right before the text (a title trafilatura moved into metadata)
+    while first > 0 and blocks[first - 1].tag in _HEADINGS and not _in_boilerplate(blocks[first - 1].element):
+        first -= 1
+    matched_set = set(matched)
+    kept = []
+    for i in range(first, last + 1):
+        b = blocks[i]
+        if i in matched_set or b.tag == "hr" or not _in_boilerplate(b.element):
+            kept.append(b)
+    return kept
+
+
+# -- 5. assemble ---------------------------------------------------------------------
+def assemble(blocks: list[RawBlock]) -> tuple[str, list[Block], Repairs]:
+    """Return (text, block spans, repairs) for blocks in order.
+
+    Each block ends in ``\\n``; a blank line separates blocks, except the cells
+    of one table row (a single newline). Spans cover the block's characters
+    without its closing newline; a blockquote also gets a span over its blocks.
+    Invisible characters (soft hyphens, zero-width spaces) are dropped and
+    no-break spaces become spaces; both are counted as repairs.
+    """
+    parts: list[str] = []
+    spans: list[Block] = []
+    repairs: dict[str, int] = {}
+    pos = 0
+    prev: RawBlock | None = None
+    quote_spans: dict[int, list] = {}
+    for b in blocks:
+        if b.tag == "hr":
+            spans.append((pos, pos, "hr"))
+            prev = b
+            continue
+        text = b.text
+        for ch, name in _INVISIBLE.items():
+            if ch in text:
+                repairs[name] = repairs.get(name, 0) + text.count(ch)
+                text = text.replace(ch, "")
+        for ch, (name, rep) in _SAME_LENGTH.items():
+            if ch in text:
+                repairs[name] = repairs.get(name, 0) + text.count(ch)
+                text = text.replace(ch, rep)
+        if not text.strip():
+            continue
+        if pos:
+            same_row = prev is not None and prev.tag == "td" and b.tag == "td" and prev.row is b.row
+            if not same_row:
+                parts.append("\n")
+                pos += 1
+        start = pos
+        parts.append(text + "\n")
+        pos += len(text) + 1
+        spans.append((start, start + len(text), b.tag))
+        for q in b.quotes:
+            span = quote_spans.setdefault(id(q), [start, start + len(text)])
+            span[1] = start + len(text)
+        prev = b
+    spans.extend((s, e, "blockquote") for s, e in quote_spans.values())
+    spans.sort(key=lambda s: (s[0], -s[1], s[2]))
+    return "".join(parts), spans, sorted(repairs.items())
+
+
+# -- the reader ------------------------------------------------------------------------
+def html_text_blocks(name: str, markup: str, media_type: str, settings: IngestSettings,
+                     book: bool | None = None) -> tuple[str, list[Block], Repairs]:
+    """Return (text, blocks, repairs) for decoded HTML/XHTML ``markup``.
+
+    ``book`` forces the e-book chapter mode (keep every block) or the scraped
+    page mode; None decides from the markup (:func:`is_book_chapter`).
+    """
+    root = parse_html(name, markup)
+    if book is None:
+        book = is_book_chapter(root, markup, media_type)
+    if book or not settings.html_boilerplate_removal:
+        return assemble(walk_blocks(root))
+    blocks = walk_blocks(root)
+    main = _main_content(markup)
+    kept = choose_scraped(blocks, main) if main else []
+    if not kept:
+        # trafilatura found no main text (tiny or odd pages): drop site furniture by structure
+        kept = walk_blocks(root, drop=_is_boilerplate_element)
+    if not kept:
+        kept = blocks
+    return assemble(kept)
+
+
+def read_html(name: str, data: bytes, media_type: str, settings: IngestSettings
+              ) -> tuple[str, list[Block], Repairs]:
+    """Return (reading text, block spans, repairs) of an HTML or XHTML file's bytes.
+
+    Raises :class:`EmptyInput` when the markup holds no reading text and
+    :class:`BinaryInput` when the bytes decode to no text at all.
+    """
+    markup, _ = decode_html(name, data)
+    if "\ufffd" in markup[:4096] and markup[:4096].count("\ufffd") > 40:
+        raise BinaryInput(name, "undecodable bytes in an HTML file")
+    text, blocks, repairs = html_text_blocks(name, markup, media_type, settings)
+    if not text.strip():
+        raise EmptyInput(name, "no reading text in the HTML (only markup, scripts or navigation)")
+    return text, blocks, repairs
