@@ -9,7 +9,8 @@ The tree::
     │   ├── EmptyInput           the file holds no text
     │   ├── BinaryInput          the bytes are not text in any encoding we know
     │   ├── TooLargeInput        over the size limit in the settings
-    │   └── FormatMismatch       the content is not what the extension says
+    │   ├── FormatMismatch       the content is not what the extension says
+    │   └── AnalysisFailed       read, but analysing it crashed (a bug; nothing was stored)
     ├── StoreError               the database is missing, newer than us, or damaged
     ├── SettingsError            a bad setting or override
     └── MissingExtra             an optional dependency is not installed
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 __all__ = [
     "QuellenError", "InputError", "MissingInput", "UnreadableInput", "EmptyInput",
-    "BinaryInput", "TooLargeInput", "FormatMismatch", "StoreError", "SettingsError",
+    "BinaryInput", "TooLargeInput", "FormatMismatch", "AnalysisFailed", "StoreError", "SettingsError",
     "MissingExtra",
 ]
 
@@ -58,6 +59,10 @@ class TooLargeInput(InputError):
 
 class FormatMismatch(InputError):
     pass
+
+
+class AnalysisFailed(InputError):
+    """The file was read but its analysis raised; the cause is chained (``__cause__``)."""
 
 
 class StoreError(QuellenError):

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import __version__
-from .errors import InputError
+from .errors import AnalysisFailed, InputError
 from .ingest import discover, read_source, sha256_of
 from .ingest.text import repair_typography
 from .model import Document, Mention, Source, Timex
@@ -117,6 +117,11 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
             report.added.append(str(path))
         except InputError as exc:
             report.failed.append(exc)
+        except Exception as exc:  # a bug in one step must not lose the other files of the build
+            failure = AnalysisFailed(str(path), f"analysis failed ({type(exc).__name__}: {exc}); "
+                                                "nothing of this file was stored")
+            failure.__cause__ = exc
+            report.failed.append(failure)
     if progress:
         progress("corpus", len(files), len(files))
     stale = store.get_meta("corpus_hash") != _corpus_hash(store, shash)
