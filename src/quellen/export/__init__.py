@@ -14,6 +14,8 @@ __all__ = ["FORMATS", "export"]
 
 #: format name -> module in this package
 FORMATS = {"json": "json_export"}
+FORMATS.update({"tei": "tei", "geojson": "geojson", "timelinejs": "timelinejs", "gexf": "gexf",
+                "csv": "csv_export", "webannotation": "webannotation", "timeml": "timeml"})
 
 
 def export(store, format: str, output: str | Path) -> list[Path]:

@@ -1,0 +1,81 @@
+"""CSV export: one file per table — documents, entities, mentions, events, attestations —
+in a folder, ready for Palladio and spreadsheets (dates as ``YYYY-MM-DD``, coordinates
+as one ``lat,lon`` column, multi-valued cells joined with ``; ``)."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from .shape import date_label
+
+__all__ = ["TABLES", "write"]
+
+TABLES = {
+    "documents": ["id", "source", "source_name", "char_start", "char_end", "kind", "title", "author",
+                  "author_entity", "addressees", "date", "date_label", "earliest", "latest", "calendar",
+                  "place", "place_entity", "primary", "language"],
+    "entities": ["id", "type", "name", "aliases", "mention_count", "coordinates", "gazetteer", "gazetteer_id",
+                 "wikidata"],
+    "mentions": ["entity", "entity_name", "type", "text", "source", "document", "char_start", "char_end"],
+    "events": ["id", "summary", "date", "date_label", "earliest", "latest", "calendar", "place", "place_name",
+               "coordinates", "actors", "actor_names", "attestations", "independent_sources", "conflicts"],
+    "attestations": ["event", "event_summary", "source", "source_name", "document", "char_start", "char_end",
+                     "primary", "eyewitness", "reuse_group", "passage"],
+}
+
+
+def _flag(value) -> str:
+    return "" if value is None else ("true" if value else "false")
+
+
+def _rows(store):
+    names = store.source_names()
+    texts = {s.id: s.text for s in store.sources()}
+    entities = {e.id: e for e in store.entities()}
+
+    def coords(eid):
+        e = entities.get(eid or "")
+        return f"{e.geo.lat},{e.geo.lon}" if e and e.geo else ""
+
+    yield "documents", [
+        [d.id, d.source, names.get(d.source, ""), d.char_start, d.char_end, d.kind, d.title or "",
+         d.author.name if d.author else "", (d.author.entity or "") if d.author else "",
+         "; ".join(a.name for a in d.addressees), d.date.edtf if d.date else "", date_label(d.date),
+         d.date.earliest.isoformat() if d.date else "", d.date.latest.isoformat() if d.date else "",
+         d.date.calendar if d.date else "", d.place.name if d.place else "",
+         (d.place.entity or "") if d.place else "", _flag(d.primary), d.language or ""]
+        for d in store.documents()]
+    yield "entities", [
+        [e.id, e.type, e.name, "; ".join(e.aliases), len(e.mentions), coords(e.id),
+         e.geo.gazetteer if e.geo else "", e.geo.gazetteer_id if e.geo else "",
+         (e.authority or {}).get("wikidata", "")] for e in entities.values()]
+    yield "mentions", [
+        [m.entity or "", entities[m.entity].name if m.entity in entities else "", m.type, m.text, m.source,
+         m.document or "", m.char_start, m.char_end] for m in store.mentions()]
+    events = store.events()
+    yield "events", [
+        [ev.id, ev.summary, ev.date.edtf, date_label(ev.date), ev.date.earliest.isoformat(),
+         ev.date.latest.isoformat(), ev.date.calendar, ev.place or "",
+         entities[ev.place].name if ev.place in entities else "", coords(ev.place), "; ".join(ev.actors),
+         "; ".join(entities[a].name for a in ev.actors if a in entities), len(ev.attestations),
+         ev.independent_sources, "; ".join(ev.conflicts)] for ev in events]
+    yield "attestations", [
+        [ev.id, ev.summary, a.source, names.get(a.source, ""), a.document or "", a.char_start, a.char_end,
+         _flag(a.primary), _flag(a.eyewitness), a.reuse_group or "",
+         " ".join(texts.get(a.source, "")[a.char_start:a.char_end].split())]
+        for ev in events for a in ev.attestations]
+
+
+def write(store, output: Path) -> list[Path]:
+    """Write ``documents.csv``, ``entities.csv``, ``mentions.csv``, ``events.csv`` and
+    ``attestations.csv`` into the folder ``output`` and return their paths."""
+    output.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table, rows in _rows(store):
+        path = output / f"{table}.csv"
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(TABLES[table])
+            writer.writerows(rows)
+        written.append(path)
+    return written

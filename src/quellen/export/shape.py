@@ -1,0 +1,187 @@
+"""Corpus-wide shapes that several exports and the web app share.
+
+Who wrote to whom, who is named together with whom, what happened where, and
+where each person was when: computed from the store's read methods only, so
+every shape is simply empty while a layer has not been built yet.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Date, Document, Entity, Event, Ref
+
+__all__ = ["CORRESPONDENCE_KINDS", "Corpus", "date_label", "ref_key", "load_corpus", "correspondence",
+           "cooccurrence", "network", "place_features", "itineraries", "text_context"]
+
+#: document kinds whose author -> addressee pairs make the correspondence network
+CORRESPONDENCE_KINDS = ("letter", "telegram", "statement")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def _day(d: dt.date) -> str:
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def date_label(date: Date | None) -> str:
+    """Return a reader's label for a date interval: ``22 March 1848``, ``March 1848``,
+    ``7 April 1848 – 8 April 1848``, ``1840s``; Julian dates show both calendars."""
+    if date is None:
+        return ""
+    a, b = date.earliest, date.latest
+    if date.precision == "century":
+        label = f"{a.year // 100 + 1}th century"
+    elif date.precision == "decade":
+        label = f"{a.year // 10 * 10}s"
+    elif date.precision == "year" and a.year == b.year:
+        label = str(a.year)
+    elif date.precision == "month" and (a.year, a.month) == (b.year, b.month):
+        label = f"{_MONTHS[a.month - 1]} {a.year}"
+    elif a == b:
+        label = _day(a)
+    else:
+        label = f"{_day(a)} – {_day(b)}"
+    if date.calendar == "julian" and date.as_written:
+        label = f"{date.as_written} O.S. ({label} N.S.)"
+    return label
+
+
+def ref_key(ref: Ref) -> str:
+    """Return the node key of a name: its entity id, or ``name:<name>`` when unresolved."""
+    return ref.entity or f"name:{ref.name}"
+
+
+@dataclass
+class Corpus:
+    """What the shapes need, read once: documents, entities by id, events, mentions per document."""
+
+    documents: list[Document]
+    entities: dict[str, Entity]
+    events: list[Event]
+    #: document id -> entity ids mentioned in it (in text order, repeated)
+    mentioned: dict[str, list[str]] = field(default_factory=dict)
+
+
+def load_corpus(store) -> Corpus:
+    """Return a :class:`Corpus` read from ``store``."""
+    mentioned: dict[str, list[str]] = defaultdict(list)
+    for m in store.mentions():
+        if m.entity and m.document:
+            mentioned[m.document].append(m.entity)
+    return Corpus(store.documents(), {e.id: e for e in store.entities()}, store.events(), dict(mentioned))
+
+
+def correspondence(corpus: Corpus) -> list[dict[str, Any]]:
+    """Return directed author -> addressee edges of letters, telegrams and statements,
+    heaviest first: ``{"source", "target", "weight", "documents", "kinds"}``."""
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    for d in corpus.documents:
+        if d.kind not in CORRESPONDENCE_KINDS or d.author is None:
+            continue
+        for to in d.addressees:
+            a, b = ref_key(d.author), ref_key(to)
+            if a == b:
+                continue
+            edge = edges.setdefault((a, b), {"source": a, "target": b, "weight": 0, "documents": [],
+                                             "kinds": []})
+            edge["weight"] += 1
+            edge["documents"].append(d.id)
+            if d.kind not in edge["kinds"]:
+                edge["kinds"].append(d.kind)
+    return sorted(edges.values(), key=lambda e: (-e["weight"], e["source"], e["target"]))
+
+
+def cooccurrence(corpus: Corpus, types: tuple[str, ...] = ("person", "organization")) -> list[dict[str, Any]]:
+    """Return undirected edges between entities of ``types`` named in the same document,
+    weighted by the number of such documents, heaviest first."""
+    pairs: Counter[tuple[str, str]] = Counter()
+    for ids in corpus.mentioned.values():
+        present = sorted({i for i in ids if i in corpus.entities and corpus.entities[i].type in types})
+        for i, a in enumerate(present):
+            for b in present[i + 1:]:
+                pairs[(a, b)] += 1
+    return [{"source": a, "target": b, "weight": w}
+            for (a, b), w in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def network(corpus: Corpus, which: tuple[str, ...] = ("correspondence", "cooccurrence"),
+            min_weight: int = 1) -> dict[str, Any]:
+    """Return ``{"nodes", "edges"}`` for the chosen edge kinds; nodes carry label, type and degree."""
+    edges: list[dict[str, Any]] = []
+    if "correspondence" in which:
+        edges += [{**e, "kind": "correspondence", "directed": True} for e in correspondence(corpus)]
+    if "cooccurrence" in which:
+        edges += [{**e, "kind": "cooccurrence", "directed": False} for e in cooccurrence(corpus)]
+    edges = [e for e in edges if e["weight"] >= min_weight]
+    degree: Counter[str] = Counter()
+    for e in edges:
+        degree[e["source"]] += e["weight"]
+        degree[e["target"]] += e["weight"]
+    nodes = []
+    for key in sorted(degree, key=lambda k: (-degree[k], k)):
+        entity = corpus.entities.get(key)
+        nodes.append({"id": key, "label": entity.name if entity else key.removeprefix("name:"),
+                      "type": entity.type if entity else "person", "entity": key if entity else None,
+                      "degree": degree[key]})
+    return {"nodes": nodes, "edges": edges}
+
+
+def place_features(corpus: Corpus) -> list[dict[str, Any]]:
+    """Return places that have coordinates, each with its mention count and events
+    (``{"entity", "name", "lat", "lon", "mentions", "events": [Event]}``), most mentioned first."""
+    by_place: dict[str, list[Event]] = defaultdict(list)
+    for ev in corpus.events:
+        if ev.place:
+            by_place[ev.place].append(ev)
+    out = []
+    for e in corpus.entities.values():
+        if e.type == "place" and e.geo is not None:
+            out.append({"entity": e, "name": e.name, "lat": e.geo.lat, "lon": e.geo.lon,
+                        "mentions": len(e.mentions), "events": by_place.get(e.id, [])})
+    return sorted(out, key=lambda p: (-p["mentions"] - len(p["events"]), p["name"]))
+
+
+def itineraries(corpus: Corpus) -> list[dict[str, Any]]:
+    """Return each person's dated places in time order, for people seen in two or more places.
+
+    A stop comes from an event the person acts in, or a document the person wrote,
+    that has a place with coordinates and a date: ``{"person", "name", "stops": [{"date",
+    "label", "place", "name", "lat", "lon", "via"}]}``.
+    """
+    stops: dict[str, list[dict[str, Any]]] = defaultdict(list)
+
+    def add(person: str, date: Date, place_id: str | None, via: str) -> None:
+        place = corpus.entities.get(place_id or "")
+        if place is None or place.geo is None:
+            return
+        stops[person].append({"date": date.earliest.isoformat(), "label": date_label(date), "place": place.id,
+                              "name": place.name, "lat": place.geo.lat, "lon": place.geo.lon, "via": via})
+    for ev in corpus.events:
+        for actor in ev.actors:
+            if actor in corpus.entities and corpus.entities[actor].type == "person":
+                add(actor, ev.date, ev.place, ev.id)
+    for d in corpus.documents:
+        if d.author and d.author.entity and d.date and d.place:
+            add(d.author.entity, d.date, d.place.entity, d.id)
+    out = []
+    for person, items in stops.items():
+        items.sort(key=lambda s: (s["date"], s["via"]))
+        path = [s for i, s in enumerate(items) if i == 0 or s["place"] != items[i - 1]["place"]]
+        if len({s["place"] for s in path}) >= 2:
+            out.append({"person": person, "name": corpus.entities[person].name, "stops": path})
+    return sorted(out, key=lambda i: (-len(i["stops"]), i["name"]))
+
+
+def text_context(text: str, start: int, end: int, width: int = 60) -> tuple[str, str, str]:
+    """Return ``(before, match, after)`` around ``text[start:end]``, cut at whitespace."""
+    a, b = max(0, start - width), min(len(text), end + width)
+    before, after = text[a:start], text[end:b]
+    if a > 0 and " " in before:
+        before = "…" + before[before.index(" ") + 1:]
+    if b < len(text) and " " in after:
+        after = after[:after.rindex(" ")] + "…"
+    return " ".join(before.split()) + (" " if before[-1:].isspace() else ""), text[start:end], \
+        (" " if after[:1].isspace() else "") + " ".join(after.split())
