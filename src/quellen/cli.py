@@ -115,6 +115,31 @@ def cmd_show(args) -> int:
     return 0
 
 
+def cmd_reuse(args) -> int:
+    """List reuse groups: relation, score, documents, first words of each passage."""
+    with _open(args.db) as store:
+        groups = store.reuse_groups()
+        texts = {s.id: s.text for s in store.sources()} if groups else {}
+    if args.json:
+        from .store.codec import passage_json
+        print(json.dumps([{"id": g.id, "relation": g.relation, "score": g.score,
+                           "passages": [{**passage_json(p), "first_words": _first_words(
+                               texts[p.source][p.char_start:p.char_end])} for p in g.passages]}
+                          for g in groups], ensure_ascii=False, indent=1))
+        return 0
+    from rich.table import Table
+    table = Table("group", "relation", "score", "document", "first words", box=None)
+    for g in groups:
+        for k, p in enumerate(g.passages):
+            table.add_row(g.id if k == 0 else "", g.relation if k == 0 else "",
+                          f"{g.score:.2f}" if k == 0 else "", p.document or p.source,
+                          _first_words(texts[p.source][p.char_start:p.char_end]))
+    _console().print(table)
+    if not groups:
+        _console(stderr=True).print("no reuse groups in this store")
+    return 0
+
+
 def cmd_config(args) -> int:
     """Print the settings in force, as JSON."""
     print(json.dumps(load_settings(args.config, args.set).to_dict(), indent=2))
@@ -164,6 +189,10 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("doc_id", metavar="DOC_ID")
     with_db(p)
     p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command("reuse", cmd_reuse, "List reuse groups: relation, score, documents, first words.")
+    with_db(p)
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     p = command("config", cmd_config, "Print the settings in force, as JSON.")
     with_settings(p)

@@ -9,6 +9,9 @@ Per source (only for files the store does not have yet, one transaction each):
 Over the whole corpus (one transaction, replaced wholesale when a source was added):
 
 3. ...
+4. text reuse: passages copied, quoted, re-translated or paraphrased, grouped
+   and collated (:func:`quellen.reuse.find_reuse`) — before events count
+   witnesses, because copying is not corroboration;
 
 A source that fails is reported and skipped; what is already stored stays.
 """
@@ -83,7 +86,10 @@ def analyse_source(source: Source, settings: Settings) -> SourceAnalysis:
 
 def build_corpus_layer(store: Store, settings: Settings) -> None:
     """Recompute the corpus-wide layer (entities, reuse, events, conflicts) from the stored sources."""
-    store.replace_corpus_layer(entities=[], mention_entities={}, reuse=[], events=[], conflicts=[])
+    from .reuse import find_reuse
+    # reuse runs before events are counted: copying is not corroboration
+    reuse = find_reuse(store.sources(), store.documents(), settings.reuse)
+    store.replace_corpus_layer(entities=[], mention_entities={}, reuse=reuse, events=[], conflicts=[])
 
 
 def build(paths: list[str], store: Store, settings: Settings | None = None,

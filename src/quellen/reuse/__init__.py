@@ -1,0 +1,258 @@
+"""Text reuse: every passage copied, quoted, re-translated or paraphrased elsewhere.
+
+:func:`find_reuse` is the whole recipe, each step a pure kernel of its own module:
+
+1. **units** — every stored document (or a whole source without documents) is
+   tokenized (:mod:`.normalize`): lower case, folded diacritics, numbers kept,
+   offsets preserved; page furniture marked ``boilerplate`` is left out;
+2. **candidates** (:mod:`.candidates`) — (a) shared word n-grams, with n-grams
+   found in more than ``max_df`` places dropped as boilerplate; (b) co-occurring
+   rare names and numbers, which survive translation; clustered per unit pair;
+3. **verification** (:mod:`.align`) — each cluster is extended to the full reused
+   span on both sides, scored and labelled, or rejected;
+4. **sentence embeddings** (:mod:`.embeddings`, extra ``[embeddings]``) — pairs of
+   sentences that mean the same, aligned into passages, for re-translations and
+   paraphrases the first two channels miss;
+5. **repeated lines** — a whole line (a heading) found exactly twice is a verbatim
+   repeat; found in many places it is page furniture and ignored;
+6. **groups** (:mod:`.groups`) — links merged without weak chains, witnesses
+   ordered (earliest dated, then fullest first), repeated short furniture dropped;
+7. **collation** (:mod:`.collate`) — a CollateX-style word alignment per group.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import Iterable
+
+import numpy as np
+
+from ..model import Document, Passage, ReuseGroup, Source, content_id
+from ..settings import ReuseSettings
+from .align import Link, label, measure, verify
+from .candidates import Corpus, Unit, anchor_seeds, build_corpus, cluster_seeds, ngram_seeds
+from .collate import collate
+from .groups import RELATION_ORDER, Node, PairLink, group_links
+from .normalize import Tokens, split_sentences, tokenize
+
+__all__ = ["find_reuse", "make_units"]
+
+
+def make_units(sources: Iterable[Source], documents: Iterable[Document]) -> tuple[list[Unit], dict[str, str]]:
+    """Return the units to compare (one per document, or per source without documents) and texts by source."""
+    texts = {}
+    by_source: dict[str, list[Document]] = defaultdict(list)
+    for document in documents:
+        by_source[document.source].append(document)
+    units: list[Unit] = []
+    for source in sources:
+        texts[source.id] = source.text
+        docs = sorted(by_source.get(source.id, []), key=lambda d: d.char_start)
+        if not docs:
+            units.append(Unit(len(units), source.id, None, 0, len(source.text),
+                              tokenize(source.text)))
+            continue
+        for d in docs:
+            if d.kind == "boilerplate":
+                continue
+            units.append(Unit(len(units), source.id, d.id, d.char_start, d.char_end,
+                              tokenize(source.text, d.char_start, d.char_end), d.kind,
+                              d.date.earliest if d.date else None))
+    return units, texts
+
+
+def find_reuse(sources: Iterable[Source], documents: Iterable[Document],
+               settings: ReuseSettings | None = None, embeddings: bool | None = None) -> list[ReuseGroup]:
+    """Return the reuse groups of the corpus, strongest first.
+
+    ``embeddings`` overrides ``settings.embeddings`` (None: follow the settings);
+    when asked for but not installed, a warning says that recall is reduced.
+    """
+    settings = settings or ReuseSettings()
+    units, texts = make_units(sources, documents)
+    if not units:
+        return []
+    corpus = build_corpus(units)
+    n = settings.ngram
+    max_df = settings.max_df or max(8, int(math.sqrt(len(units))))
+    # steps 2-3: n-grams and anchors, clustered and verified
+    candidates = cluster_seeds(corpus, ngram_seeds(corpus, n, max_df), anchor_seeds(corpus, max_df),
+                               n, settings.gap)
+    links = [link for c in candidates if (link := verify(corpus, c, settings.min_tokens))]
+    # step 4: sentence embeddings
+    use = settings.embeddings if embeddings is None else embeddings
+    if use:
+        from . import embeddings as emb
+        if emb.available(settings.embedding_model):
+            links.extend(_embedding_links(corpus, texts, settings, links))
+        else:
+            emb.warn_missing()
+    # step 5: repeated whole lines
+    links.extend(_line_links(corpus, texts, settings))
+    # step 6: groups
+    pair_links = [PairLink(Node(lk.a, lk.a_lo, lk.a_hi), Node(lk.b, lk.b_lo, lk.b_hi), lk.relation, lk.score)
+                  for lk in links]
+    groups = []
+    for nodes, group_links_ in group_links(pair_links):
+        if _is_furniture(nodes, settings):
+            continue
+        groups.append(_reuse_group(corpus, texts, nodes, group_links_))
+    groups.sort(key=lambda g: (-g.score, g.id))
+    return groups
+
+
+def _embedding_links(corpus: Corpus, texts: dict[str, str], settings: ReuseSettings,
+                     known: list[Link]) -> list[Link]:
+    """Return links between runs of sentences that embed close together (re-translations, paraphrases)."""
+    from .embeddings import encode
+    sentences: list[tuple[int, int, int]] = []  # (unit, first token, end token)
+    for unit in corpus.units:
+        toks = unit.tokens
+        if not len(toks):
+            continue
+        starts = np.asarray(toks.starts)
+        for s, e in split_sentences(texts[unit.source], unit.char_start, unit.char_end):
+            lo = int(np.searchsorted(starts, s))
+            hi = int(np.searchsorted(starts, e))
+            if hi - lo >= 6:
+                sentences.append((unit.index, lo, hi))
+    if len(sentences) > settings.embedding_max_sentences:
+        # a large corpus: only sentences that share a rare name or number with another unit
+        sentences = [s for s in sentences
+                     if corpus.is_anchor[corpus.span_ids(s[0], s[1], s[2])].any()]
+        sentences = sentences[: settings.embedding_max_sentences]
+    if len(sentences) < 2:
+        return []
+    strings = [texts[corpus.units[u].source][corpus.units[u].tokens.starts[lo]:corpus.units[u].tokens.ends[hi - 1]]
+               for u, lo, hi in sentences]
+    vectors = encode(strings, settings.embedding_model)
+    unit_of = np.asarray([s[0] for s in sentences])
+    threshold = settings.embedding_threshold
+    matches: dict[tuple[int, int], list[tuple[int, int, float]]] = defaultdict(list)
+    block = 1024
+    for start in range(0, len(sentences), block):
+        sims = vectors[start:start + block] @ vectors.T
+        for r in range(sims.shape[0]):
+            i = start + r
+            row = sims[r]
+            row[: i + 1] = -1  # each pair once, never a sentence with itself
+            js = np.nonzero(row >= threshold)[0]
+            for j in js.tolist():
+                if unit_of[j] == unit_of[i] and sentences[j][1] - sentences[i][2] < 40:
+                    continue  # neighbouring sentences of one text say related things, not the same
+                matches[(int(unit_of[i]), int(unit_of[j]))].append((i, j, float(row[j])))
+    covered = defaultdict(list)
+    for lk in known:
+        covered[(lk.a, lk.b)].append(lk)
+    links = []
+    for (ua, ub), pairs in matches.items():
+        for run in _runs(pairs):
+            a_lo = min(sentences[i][1] for i, _, _ in run)
+            a_hi = max(sentences[i][2] for i, _, _ in run)
+            b_lo = min(sentences[j][1] for _, j, _ in run)
+            b_hi = max(sentences[j][2] for _, j, _ in run)
+            if ua == ub and a_hi > b_lo and b_hi > a_lo:
+                continue
+            if any(_overlap(lk.a_lo, lk.a_hi, a_lo, a_hi) and _overlap(lk.b_lo, lk.b_hi, b_lo, b_hi)
+                   for lk in covered.get((ua, ub), ())):
+                continue  # the lexical channel found it already, with better spans
+            similarity = sum(s for _, _, s in run) / len(run)
+            m = measure(corpus, ua, a_lo, a_hi, ub, b_lo, b_hi)
+            # one sentence alone must be very close or share names; a run of sentences is evidence itself
+            if len(run) == 1 and similarity < settings.embedding_single and m.anchors < 0.5:
+                continue
+            verdict = label(m, exact=False)
+            if verdict is None or verdict[0] in ("verbatim", "near_verbatim"):
+                relation = "retranslation" if similarity >= 0.85 and m.length_ratio >= 0.6 else "paraphrase"
+                if m.length_ratio < 0.4:
+                    relation = "summary"
+                verdict = (relation, round(similarity * 0.9, 4))
+            links.append(Link(ua, a_lo, a_hi, ub, b_lo, b_hi, *verdict))
+    return links
+
+
+def _runs(pairs: list[tuple[int, int, float]], gap: int = 2) -> list[list[tuple[int, int, float]]]:
+    """Return sentence matches of one unit pair chained into runs (nearby on both sides)."""
+    runs: list[list[tuple[int, int, float]]] = []
+    for i, j, s in sorted(pairs):
+        for run in runs:
+            if i - run[-1][0] <= gap and any(abs(j - jj) <= gap for _, jj, _ in run):
+                run.append((i, j, s))
+                break
+        else:
+            runs.append([(i, j, s)])
+    return runs
+
+
+def _overlap(a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> bool:
+    return a_lo < b_hi and b_lo < a_hi
+
+
+def _line_links(corpus: Corpus, texts: dict[str, str], settings: ReuseSettings) -> list[Link]:
+    """Return verbatim links between whole lines (headings) that occur exactly twice."""
+    seen: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)
+    for unit in corpus.units:
+        toks = unit.tokens
+        if not len(toks):
+            continue
+        text = texts[unit.source]
+        lo = 0
+        while lo < len(toks):
+            line_end = text.find("\n", toks.starts[lo], unit.char_end)
+            line_end = unit.char_end if line_end < 0 else line_end
+            hi = lo
+            while hi < len(toks) and toks.starts[hi] < line_end:
+                hi += 1
+            line_start = text.rfind("\n", unit.char_start, toks.starts[lo]) + 1
+            whole = not text[max(line_start, unit.char_start):toks.starts[lo]].strip(" \t\"'\u201c\u2018(")
+            if whole and settings.line_min_tokens <= hi - lo <= settings.line_max_tokens:
+                seen[tuple(toks.words[lo:hi])].append((unit.index, lo, hi))
+            lo = max(hi, lo + 1)
+    links = []
+    for places in seen.values():
+        if len(places) == 2 and (places[0][0] != places[1][0] or places[1][1] >= places[0][2]):
+            (ua, alo, ahi), (ub, blo, bhi) = places
+            links.append(Link(ua, alo, ahi, ub, blo, bhi, "verbatim", 1.0))
+    return links
+
+
+def _is_furniture(nodes: list[Node], settings: ReuseSettings) -> bool:
+    """Return True for page furniture: a short passage repeated in many places."""
+    if len(nodes) < settings.boilerplate_witnesses:
+        return False
+    lengths = sorted(node.hi - node.lo for node in nodes)
+    return lengths[len(lengths) // 2] < 30
+
+
+def _reuse_group(corpus: Corpus, texts: dict[str, str], nodes: list[Node],
+                 links: list[PairLink]) -> ReuseGroup:
+    """Return the :class:`ReuseGroup` of ``nodes``: witnesses ordered, relation, score, collation."""
+    def order(node: Node):
+        unit = corpus.units[node.unit]
+        date = unit.date
+        return (date is None, date.toordinal() if date else 0, -(node.hi - node.lo), unit.source,
+                unit.tokens.starts[node.lo])
+
+    nodes = sorted(nodes, key=order)
+    passages = []
+    witnesses = []
+    witness_texts = []
+    for node in nodes:
+        unit = corpus.units[node.unit]
+        toks = unit.tokens
+        passages.append(Passage(unit.source, unit.document, toks.starts[node.lo], toks.ends[node.hi - 1]))
+        witnesses.append(Tokens(toks.words[node.lo:node.hi], toks.starts[node.lo:node.hi],
+                                toks.ends[node.lo:node.hi], toks.capital[node.lo:node.hi]))
+        witness_texts.append(texts[unit.source])
+    relation = max((lk.relation for lk in links), key=RELATION_ORDER.index)
+    score = round(sum(lk.score for lk in links) / len(links), 4)
+    sigla = [_siglum(k) for k in range(len(nodes))]
+    table = collate(sigla, witness_texts, witnesses)
+    group_id = content_id("reuse", *((p.source, p.char_start, p.char_end) for p in passages))
+    return ReuseGroup(group_id, relation, score, tuple(passages), table)
+
+
+def _siglum(k: int) -> str:
+    """Return the witness siglum for position ``k``: A..Z, then A1, B1..."""
+    letter = chr(ord("A") + k % 26)
+    return letter if k < 26 else f"{letter}{k // 26}"

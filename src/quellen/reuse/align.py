@@ -1,0 +1,151 @@
+"""Verification: extend a candidate to the full reused span on both sides, score it, label it.
+
+A candidate's seeds mark where two passages agree; the passages themselves
+usually reach further (the copy began before the first shared n-gram survived
+the OCR noise). Extension walks outwards token by token, accepting equal or
+nearly equal words and single insertions or deletions, and stops at the first
+stretch that no longer agrees. Scoring then compares the two spans three ways:
+order-aware token similarity, character similarity (robust to OCR noise), and
+overlap of informative words (robust to reordering and rewording).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from .candidates import Candidate, Corpus
+
+__all__ = ["Link", "extend", "measure", "Measures", "label", "verify"]
+
+
+@dataclass(slots=True)
+class Link:
+    """A verified pair: tokens ``a_lo:a_hi`` of unit ``a`` repeat tokens ``b_lo:b_hi`` of unit ``b``."""
+
+    a: int
+    a_lo: int
+    a_hi: int
+    b: int
+    b_lo: int
+    b_hi: int
+    relation: str
+    score: float
+
+
+@dataclass(slots=True)
+class Measures:
+    """How alike two spans are, each in 0..1."""
+
+    tokens: float      # order-aware token similarity (Indel over token ids)
+    chars: float       # character similarity of the folded texts
+    content: float     # shared informative words over the shorter side's
+    anchors: float     # shared names and numbers over all of either side's
+    length_ratio: float
+
+
+def _similar(x: str, y: str) -> bool:
+    if x == y:
+        return True
+    if len(x) < 3 or len(y) < 3:
+        return False
+    return fuzz.ratio(x, y) >= 70
+
+
+def extend(corpus: Corpus, a: int, a_lo: int, a_hi: int, b: int, b_lo: int, b_hi: int,
+           limit: int = 400) -> tuple[int, int, int, int]:
+    """Return ``(a_lo, a_hi, b_lo, b_hi)`` grown outwards while the two sides keep agreeing."""
+    words = corpus.words
+    ta = corpus.span_ids(a, 0, len(corpus.units[a].tokens))
+    tb = corpus.span_ids(b, 0, len(corpus.units[b].tokens))
+    na, nb = len(ta), len(tb)
+
+    def same(i: int, j: int) -> bool:
+        return 0 <= i < na and 0 <= j < nb and (ta[i] == tb[j] or _similar(words[ta[i]], words[tb[j]]))
+
+    def grow(i: int, j: int, step: int, stop_i: int, stop_j: int) -> tuple[int, int]:
+        # (i, j) is the last agreed pair; try to move one step, allowing one skipped word
+        best_i, best_j = i, j
+        taken = 0
+        while taken < limit:
+            moves = ((step, step), (2 * step, 2 * step), (2 * step, step), (step, 2 * step))
+            for di, dj in moves:
+                ni, nj = i + di, j + dj
+                if (step > 0 and (ni >= stop_i or nj >= stop_j)) or (step < 0 and (ni <= stop_i or nj <= stop_j)):
+                    continue
+                # a move counts when it lands on agreement and the next word agrees too
+                if same(ni, nj) and (same(ni + step, nj + step) or di == step == dj):
+                    i, j = ni, nj
+                    break
+            else:
+                break
+            best_i, best_j = i, j
+            taken += 1
+        return best_i, best_j
+
+    # within one unit the two sides must not run into each other
+    stop_a_hi = b_lo if a == b else na
+    stop_b_lo = a_hi - 1 if a == b else -1
+    lo_i, lo_j = grow(a_lo, b_lo, -1, -1, stop_b_lo)
+    hi_i, hi_j = grow(a_hi - 1, b_hi - 1, 1, stop_a_hi, nb)
+    return lo_i, hi_i + 1, lo_j, hi_j + 1
+
+
+def measure(corpus: Corpus, a: int, a_lo: int, a_hi: int, b: int, b_lo: int, b_hi: int) -> Measures:
+    """Return the :class:`Measures` of tokens ``a_lo:a_hi`` of ``a`` against ``b_lo:b_hi`` of ``b``."""
+    x = corpus.span_ids(a, a_lo, a_hi)
+    y = corpus.span_ids(b, b_lo, b_hi)
+    if not len(x) or not len(y):
+        return Measures(0.0, 0.0, 0.0, 0.0, 0.0)
+    xl, yl = x.tolist(), y.tolist()
+    tokens = Indel.normalized_similarity(xl, yl)
+    words = corpus.words
+    chars = fuzz.ratio(" ".join(words[i] for i in xl), " ".join(words[i] for i in yl)) / 100
+    informative_x = set(x[~corpus.common[x]].tolist())
+    informative_y = set(y[~corpus.common[y]].tolist())
+    shorter = min(len(informative_x), len(informative_y))
+    content = len(informative_x & informative_y) / shorter if shorter else 0.0
+    anchors_x = set(x[corpus.is_anchor[x]].tolist())
+    anchors_y = set(y[corpus.is_anchor[y]].tolist())
+    union = anchors_x | anchors_y
+    anchors = len(anchors_x & anchors_y) / len(union) if union else 0.0
+    return Measures(tokens, chars, content, anchors, min(len(x), len(y)) / max(len(x), len(y)))
+
+
+def label(m: Measures, exact: bool) -> tuple[str, float] | None:
+    """Return ``(relation, score)`` for two spans with measures ``m``, or None when they are not reuse."""
+    if exact:
+        return "verbatim", 1.0
+    if m.chars >= 0.97 and m.tokens >= 0.9:
+        return "verbatim", round(m.chars, 4)
+    if m.chars >= 0.8:
+        return "near_verbatim", round(m.chars, 4)
+    if m.length_ratio < 0.4 and m.content >= 0.5:
+        return "summary", round(m.content * 0.7, 4)
+    if m.content >= 0.45 and m.tokens >= 0.35:
+        # order kept and names kept, wording changed: another rendering of one text
+        if m.tokens >= 0.5 or m.anchors >= 0.6:
+            return "retranslation", round(0.5 * m.tokens + 0.5 * m.content, 4)
+        return "paraphrase", round(0.5 * m.tokens + 0.5 * m.content, 4)
+    return None
+
+
+def verify(corpus: Corpus, c: Candidate, min_tokens: int = 8) -> Link | None:
+    """Return the verified :class:`Link` for candidate ``c``, or None when it does not hold up."""
+    a_lo, a_hi, b_lo, b_hi = c.a_lo, c.a_hi, c.b_lo, c.b_hi
+    if c.ngram_seeds:
+        a_lo, a_hi, b_lo, b_hi = extend(corpus, c.a, a_lo, a_hi, c.b, b_lo, b_hi)
+    if a_hi - a_lo < min_tokens or b_hi - b_lo < min_tokens:
+        return None
+    if c.a == c.b and a_hi > b_lo and b_hi > a_lo:
+        return None
+    x = corpus.span_ids(c.a, a_lo, a_hi)
+    y = corpus.span_ids(c.b, b_lo, b_hi)
+    exact = len(x) == len(y) and bool(np.array_equal(x, y))
+    m = measure(corpus, c.a, a_lo, a_hi, c.b, b_lo, b_hi)
+    verdict = label(m, exact)
+    if verdict is None:
+        return None
+    return Link(c.a, a_lo, a_hi, c.b, b_lo, b_hi, *verdict)

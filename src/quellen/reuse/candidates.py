@@ -1,0 +1,253 @@
+"""Candidate passage pairs, found two ways: shared word n-grams and co-occurring anchors.
+
+The corpus is one stream of token ids (numpy), so the index is a sort, not a
+dict of lists: hashes of every n-gram are sorted once, runs of equal hashes are
+matches, and runs longer than ``max_df`` are boilerplate (stock phrases, page
+furniture) and dropped. Anchors are rare names and numbers, which a translation
+or a paraphrase keeps when every other word changes.
+
+Matches between two units are then clustered into candidate passages: seeds
+that lie close together on both sides (gaps up to ``gap`` tokens, in any order
+on the second side, so a reordered paraphrase still forms one cluster).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .normalize import Tokens
+
+__all__ = ["Unit", "Corpus", "Candidate", "build_corpus", "ngram_seeds", "anchor_seeds",
+           "cluster_seeds"]
+
+_MULT = np.uint64(1_000_003)
+
+
+@dataclass(slots=True)
+class Unit:
+    """One document (or source) the finder compares: its tokens and where they sit."""
+
+    index: int
+    source: str
+    document: str | None
+    char_start: int
+    char_end: int
+    tokens: Tokens
+    kind: str | None = None
+    date: dt.date | None = None
+    #: position of this unit's first token in the corpus token stream
+    offset: int = 0
+
+
+@dataclass(slots=True)
+class Corpus:
+    """Units, their token ids as one stream, and per-token statistics."""
+
+    units: list[Unit]
+    ids: np.ndarray            # int64 token id per stream position
+    unit_of: np.ndarray        # int32 unit index per stream position
+    offsets: np.ndarray        # int64 first stream position of each unit (+ total at the end)
+    vocab: dict[str, int]
+    df: np.ndarray             # units a token id occurs in
+    is_anchor: np.ndarray      # bool per token id: a rare name or number
+    common: np.ndarray         # bool per token id: a function word by corpus frequency
+    words: list[str] = field(default_factory=list)
+
+    def span_ids(self, unit: int, lo: int, hi: int) -> np.ndarray:
+        """Return the token ids of tokens ``lo:hi`` of ``unit``."""
+        base = int(self.offsets[unit])
+        return self.ids[base + lo: base + hi]
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A cluster of matches between tokens ``a_lo:a_hi`` of unit ``a`` and ``b_lo:b_hi`` of ``b``."""
+
+    a: int
+    a_lo: int
+    a_hi: int
+    b: int
+    b_lo: int
+    b_hi: int
+    ngram_seeds: int = 0
+    anchor_seeds: int = 0
+    #: matched (a position, b position) pairs, for the sentence aligner
+    pairs: list[tuple[int, int]] = field(default_factory=list)
+
+
+def build_corpus(units: list[Unit], anchor_max_share: float = 0.02) -> Corpus:
+    """Return the :class:`Corpus` over ``units``: token ids, document frequencies, anchors."""
+    vocab: dict[str, int] = {}
+    words: list[str] = []
+    chunks: list[np.ndarray] = []
+    offsets = [0]
+    capital_votes: dict[int, int] = {}
+    for unit in units:
+        unit.offset = offsets[-1]
+        get = vocab.get
+        row = []
+        for word, cap in zip(unit.tokens.words, unit.tokens.capital):
+            i = get(word)
+            if i is None:
+                i = vocab[word] = len(words)
+                words.append(word)
+            row.append(i)
+            if cap:
+                capital_votes[i] = capital_votes.get(i, 0) + 1
+        chunks.append(np.asarray(row, dtype=np.int64))
+        offsets.append(offsets[-1] + len(row))
+    ids = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int64)
+    unit_of = np.repeat(np.arange(len(units), dtype=np.int32), np.diff(offsets))
+    # document frequency: count each (unit, token) once
+    pairs = np.unique(unit_of.astype(np.int64) * max(len(words), 1) + ids)
+    df = np.bincount(pairs % max(len(words), 1), minlength=len(words)) if len(words) else np.zeros(0, int)
+    counts = np.bincount(ids, minlength=len(words))
+    caps = np.zeros(len(words), dtype=np.int64)
+    if capital_votes:
+        keys = np.fromiter(capital_votes.keys(), dtype=np.int64)
+        caps[keys] = np.fromiter(capital_votes.values(), dtype=np.int64)
+    has_digit = np.array([any(c.isdigit() for c in w) for w in words], dtype=bool)
+    name_like = (caps * 2 >= counts) & (caps > 0)
+    limit = max(3, int(anchor_max_share * len(units)))
+    is_anchor = (has_digit | name_like) & (df >= 2) & (df <= limit)
+    # function words: in many units, or very frequent in a small corpus
+    common = (df > max(3, 0.1 * len(units))) | (counts > max(20, len(ids) * 0.004))
+    return Corpus(units, ids, unit_of, np.asarray(offsets, dtype=np.int64), vocab, df, is_anchor,
+                  common, words)
+
+
+def _ngram_hashes(ids: np.ndarray, unit_of: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Return (hash, start position) of every n-gram that does not cross a unit boundary."""
+    if len(ids) < n:
+        return np.zeros(0, np.uint64), np.zeros(0, np.int64)
+    m = len(ids) - n + 1
+    h = np.zeros(m, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(n):
+            h = h * _MULT + (ids[k:k + m].astype(np.uint64) + np.uint64(1))
+    inside = unit_of[:m] == unit_of[n - 1:]
+    return h[inside], np.nonzero(inside)[0].astype(np.int64)
+
+
+def _pairs_from_runs(keys: np.ndarray, positions: np.ndarray, max_df: int) -> np.ndarray:
+    """Return (pos_a, pos_b) pairs, pos_a < pos_b, of equal keys in runs of 2..max_df."""
+    if len(keys) < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    order = np.argsort(keys, kind="stable")
+    k = keys[order]
+    p = positions[order]
+    change = np.empty(len(k), dtype=bool)
+    change[0] = True
+    change[1:] = k[1:] != k[:-1]
+    run_id = np.cumsum(change) - 1
+    starts = np.nonzero(change)[0]
+    lengths = np.diff(np.append(starts, len(k)))
+    run_len = lengths[run_id]
+    run_end = (starts + lengths)[run_id]
+    keep = (run_len >= 2) & (run_len <= max_df)
+    idx = np.nonzero(keep)[0]
+    out = []
+    for step in range(1, max_df):
+        j = idx + step
+        ok = j < run_end[idx]
+        if not ok.any():
+            break
+        i2 = idx[ok]
+        out.append(np.stack([p[i2], p[i2 + step]], axis=1))
+        idx = i2
+    if not out:
+        return np.zeros((0, 2), dtype=np.int64)
+    pairs = np.concatenate(out)
+    return np.sort(pairs, axis=1)
+
+
+def ngram_seeds(corpus: Corpus, n: int, max_df: int) -> np.ndarray:
+    """Return (pos_a, pos_b) stream positions of shared n-grams that are not boilerplate."""
+    h, pos = _ngram_hashes(corpus.ids, corpus.unit_of, n)
+    # an n-gram made only of function words is no evidence of copying
+    if len(pos):
+        informative = np.zeros(len(pos), dtype=bool)
+        common = corpus.common[corpus.ids]
+        for k in range(n):
+            informative |= ~common[pos + k]
+        h, pos = h[informative], pos[informative]
+    pairs = _pairs_from_runs(h, pos, max_df)
+    same = corpus.unit_of[pairs[:, 0]] == corpus.unit_of[pairs[:, 1]]
+    # within one unit, overlapping n-grams of a repeated word are not a repeat
+    return pairs[~same | (pairs[:, 1] - pairs[:, 0] >= 4 * n)]
+
+
+def anchor_seeds(corpus: Corpus, max_df: int) -> np.ndarray:
+    """Return (pos_a, pos_b) stream positions where the same rare name or number recurs."""
+    pos = np.nonzero(corpus.is_anchor[corpus.ids])[0].astype(np.int64)
+    pairs = _pairs_from_runs(corpus.ids[pos], pos, max_df)
+    same = corpus.unit_of[pairs[:, 0]] == corpus.unit_of[pairs[:, 1]]
+    return pairs[~same | (pairs[:, 1] - pairs[:, 0] >= 40)]
+
+
+def cluster_seeds(corpus: Corpus, ngrams: np.ndarray, anchors: np.ndarray, n: int, gap: int,
+                  min_ngram_seeds: int = 3, min_anchor_seeds: int = 3) -> list[Candidate]:
+    """Return candidate passage pairs: seeds of one unit pair that lie within ``gap`` of each other."""
+    kinds = np.concatenate([np.zeros(len(ngrams), np.int8), np.ones(len(anchors), np.int8)])
+    seeds = np.concatenate([ngrams, anchors]) if len(anchors) else ngrams
+    if not len(seeds):
+        return []
+    ua = corpus.unit_of[seeds[:, 0]].astype(np.int64)
+    ub = corpus.unit_of[seeds[:, 1]].astype(np.int64)
+    pa = seeds[:, 0] - corpus.offsets[ua]
+    pb = seeds[:, 1] - corpus.offsets[ub]
+    pair_key = ua * len(corpus.units) + ub
+    order = np.lexsort((pb, pa, pair_key))
+    pair_key, ua, ub, pa, pb, kinds = (x[order] for x in (pair_key, ua, ub, pa, pb, kinds))
+    # only unit pairs with enough seeds are worth a Python loop
+    uniq, first, counts = np.unique(pair_key, return_index=True, return_counts=True)
+    candidates: list[Candidate] = []
+    for start, count in zip(first.tolist(), counts.tolist()):
+        if count < min(min_ngram_seeds, min_anchor_seeds):
+            continue
+        a, b = int(ua[start]), int(ub[start])
+        stop = start + count
+        candidates.extend(_cluster_one(a, b, pa[start:stop].tolist(), pb[start:stop].tolist(),
+                                       kinds[start:stop].tolist(), n, gap,
+                                       min_ngram_seeds, min_anchor_seeds))
+    return candidates
+
+
+def _cluster_one(a: int, b: int, pa: list[int], pb: list[int], kinds: list[int], n: int, gap: int,
+                 min_ngram: int, min_anchor: int) -> list[Candidate]:
+    open_: list[Candidate] = []
+    done: list[Candidate] = []
+    for x, y, kind in zip(pa, pb, kinds):
+        width = n if kind == 0 else 1
+        still = []
+        for c in open_:
+            (still if x <= c.a_hi + gap else done).append(c)
+        open_ = still
+        target = None
+        for c in open_:
+            if c.b_lo - gap <= y <= c.b_hi + gap:
+                target = c
+                break
+        if target is None:
+            target = Candidate(a, x, x + width, b, y, y + width)
+            open_.append(target)
+        else:
+            target.a_hi = max(target.a_hi, x + width)
+            target.b_lo = min(target.b_lo, y)
+            target.b_hi = max(target.b_hi, y + width)
+        if kind == 0:
+            target.ngram_seeds += 1
+        else:
+            target.anchor_seeds += 1
+        target.pairs.append((x, y))
+    done.extend(open_)
+    kept = []
+    for c in done:
+        if c.ngram_seeds < min_ngram and c.anchor_seeds + (c.ngram_seeds > 0) < min_anchor:
+            continue
+        if a == b and c.a_hi > c.b_lo and c.b_hi > c.a_lo:
+            continue  # a passage matched against itself
+        kept.append(c)
+    return kept

@@ -1,0 +1,97 @@
+"""Tokens for reuse detection: lower case, folded diacritics, numbers kept, offsets preserved.
+
+Every token keeps its ``(start, end)`` in the source text, so whatever the
+finder aligns can be reported as a standoff span of the untouched text.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["Tokens", "fold", "tokenize", "split_sentences"]
+
+# letters and digits; an apostrophe inside a word keeps "don't" one token, as
+# OCR and re-typing often drop or change the apostrophe itself
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+_APOSTROPHES = str.maketrans({"'": "", "\u2019": ""})
+_FOLD_CACHE: dict[str, str] = {}
+
+
+def fold(word: str) -> str:
+    """Return ``word`` lower-cased with diacritics and apostrophes removed.
+
+    >>> fold("Éléonore")
+    'eleonore'
+    """
+    folded = _FOLD_CACHE.get(word)
+    if folded is None:
+        decomposed = unicodedata.normalize("NFKD", word)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+        folded = folded.translate(_APOSTROPHES)
+        if len(_FOLD_CACHE) < 500_000:  # bounded: a corpus of OCR noise has many hapaxes
+            _FOLD_CACHE[word] = folded
+    return folded
+
+
+@dataclass(slots=True)
+class Tokens:
+    """The folded words of one stretch of text, with their offsets and capitalisation."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    #: True where the word was written with a capital and does not open a sentence
+    capital: list[bool]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
+    """Return the :class:`Tokens` of ``text[start:end]``, offsets counted in ``text``."""
+    end = len(text) if end is None else end
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    capital: list[bool] = []
+    previous_end = start
+    for match in _WORD.finditer(text, start, end):
+        raw = match.group()
+        s = match.start()
+        words.append(fold(raw))
+        starts.append(s)
+        ends.append(match.end())
+        # a capital right after ., !, ? or a line break is sentence case, not a name
+        gap = text[previous_end:s]
+        opens_sentence = not words[:-1] or any(c in gap for c in ".!?\n:;\"\u201c")
+        capital.append(raw[0].isupper() and not opens_sentence)
+        previous_end = match.end()
+    return Tokens(words, starts, ends, capital)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[^\W\d_]|\d)|\n\s*\n|\n(?=\s*[\"\u201c]?[A-Z\d])")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` offsets of the sentences in ``text[start:end]``, blanks trimmed.
+
+    A plain punctuation rule, language-neutral enough for alignment: a sentence
+    ends at ., ! or ? before whitespace, or at a line break before a capital.
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    spans.append((cursor, end))
+    result = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            result.append((s, e))
+    return result
