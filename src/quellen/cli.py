@@ -72,6 +72,25 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    """Serve the web app over the store (read-only)."""
+    from .web import serve
+    _open(args.db).close()  # a clear error for a missing or foreign database, before the server starts
+    _console(stderr=True).print(f"quellen: serving {args.db} on http://{args.host}:{args.port}/", markup=False)
+    serve(args.db, host=args.host, port=args.port, token=args.token)
+    return 0
+
+
+def cmd_report(args) -> int:
+    """Write one self-contained HTML report (overview, timeline, map, conflicts)."""
+    from .export import export
+    with _open(args.db) as store:
+        written = export(store, "report", args.output)
+    for path in written:
+        _console(stderr=True).print(f"wrote {path}")
+    return 0
+
+
 def cmd_documents(args) -> int:
     """List documents: id, kind, date, author, title, first words."""
     from rich.table import Table
@@ -193,6 +212,17 @@ def make_parser() -> argparse.ArgumentParser:
     p = command("reuse", cmd_reuse, "List reuse groups: relation, score, documents, first words.")
     with_db(p)
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    p = command("serve", cmd_serve, "Serve the web app over the store (read-only).")
+    with_db(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1; any other "
+                   "needs a token)")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--token", default=None, help="require this token on every request (or set QUELLEN_TOKEN)")
+
+    p = command("report", cmd_report, "Write one self-contained HTML report (overview, timeline, map, conflicts).")
+    with_db(p)
+    p.add_argument("--output", "-o", default="report.html")
 
     p = command("config", cmd_config, "Print the settings in force, as JSON.")
     with_settings(p)

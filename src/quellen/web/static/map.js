@@ -1,0 +1,36 @@
+// The map (Leaflet over an offline world-atlas basemap): places with their events, itineraries as lines.
+"use strict";
+document.addEventListener("DOMContentLoaded", function () {
+  var q = window.quellen, data = q.data();
+  var box = document.getElementById("map") || document.getElementById("minimap");
+  if (!box || typeof L === "undefined") return;
+  var places = data.places || (data.geo ? [{ name: data.geo.name, lat: data.geo.lat, lon: data.geo.lon, events: [], href: null }] : []);
+  var map = L.map(box, { worldCopyJump: true, attributionControl: true }).setView([30, 10], 2);
+  map.attributionControl.addAttribution("basemap: Natural Earth via world-atlas");
+  fetch("/static/vendor/world-atlas/countries-50m.json").then(function (r) { return r.json(); }).then(function (topo) {
+    var land = topojson.feature(topo, topo.objects.countries);
+    L.geoJSON(land, { style: { color: "#9ca3af", weight: 0.6, fillColor: "#f5f0e6", fillOpacity: 1 },
+                      interactive: false }).addTo(map).bringToBack();
+  }).catch(function () {});
+  var bounds = [];
+  places.forEach(function (p) {
+    var popup = q.el("div");
+    var title = p.href ? q.el("a", p.name, { href: q.safeHref(p.href) }) : q.el("b", p.name);
+    popup.appendChild(title);
+    (p.events || []).slice(0, 8).forEach(function (ev) {
+      popup.appendChild(q.el("a", ev.label + ": " + ev.summary, { href: "/timeline#" + encodeURIComponent(ev.id) }));
+    });
+    var marker = L.circleMarker([p.lat, p.lon], { radius: 5 + Math.min(10, Math.sqrt((p.mentions || 1) + 3 * (p.events || []).length)),
+      color: "#8a3b12", fillColor: "#ea580c", fillOpacity: 0.8, weight: 1, className: "place-marker" });
+    marker.bindPopup(popup).bindTooltip(p.name).addTo(map);
+    bounds.push([p.lat, p.lon]);
+  });
+  var colours = ["#1d4ed8", "#047857", "#7c3aed", "#b91c1c", "#0e7490", "#a16207"];
+  (data.itineraries || []).slice(0, 12).forEach(function (r, i) {
+    var line = L.polyline(r.stops.map(function (s) { return [s.lat, s.lon]; }),
+      { color: colours[i % colours.length], weight: 2, dashArray: "6 4", className: "itinerary" });
+    line.bindTooltip(r.name + ": " + r.stops.map(function (s) { return s.name; }).join(" → ")).addTo(map);
+  });
+  if (bounds.length === 1) map.setView(bounds[0], 5);
+  else if (bounds.length > 1) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 7 });
+});

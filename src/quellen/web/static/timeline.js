@@ -1,0 +1,28 @@
+// The zoomable timeline (vis-timeline): one item per event; a click opens its attestations.
+"use strict";
+document.addEventListener("DOMContentLoaded", function () {
+  var box = document.getElementById("timeline");
+  var data = window.quellen.data();
+  function select(id) {
+    document.querySelectorAll("article.event.selected").forEach(function (a) { a.classList.remove("selected"); });
+    var card = document.getElementById(id);
+    if (card) { card.classList.add("selected"); card.scrollIntoView({ block: "start" }); }
+  }
+  if (!box || typeof vis === "undefined" || !data.events || !data.events.length) return;
+  var items = data.events.map(function (ev) {
+    var content = document.createElement("span");
+    content.textContent = ev.summary + "  [" + ev.independent_sources + "/" + ev.attestation_count + "]" +
+      (ev.conflicts.length ? "  ⚠" : "");
+    var item = { id: ev.id, content: content, start: ev.start, title: ev.label,
+                 className: ev.conflicts.length ? "disputed" : "" };
+    if (ev.end !== ev.start) { item.end = ev.end + "T23:59:59"; }
+    return item;
+  });
+  var timeline = new vis.Timeline(box, new vis.DataSet(items), {
+    stack: true, zoomable: true, maxHeight: 420, minHeight: 200, selectable: true,
+    tooltip: { followMouse: true }
+  });
+  timeline.on("select", function (props) { if (props.items.length) select(props.items[0]); });
+  box.setAttribute("aria-hidden", "false");
+  if (location.hash.length > 1) select(decodeURIComponent(location.hash.slice(1)));
+});

@@ -1,0 +1,483 @@
+"""What each page shows, as JSON-ready dicts: the web app renders them with templates
+and serves them as the page's ``.json`` twin; the report reuses them.
+
+No web framework here: every function takes a :class:`Library` (the read-only store
+plus caches of corpus-wide shapes) and plain parameters, and raises
+:class:`NotFound` or :class:`BadRequest` for the app to turn into 404 / 400.
+Keys starting with ``_`` are for templates only and left out of the JSON twins.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import threading
+from collections import Counter, defaultdict
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from ..export.json_export import document_json, entity_json, event_json
+from ..export.shape import (Corpus, cooccurrence, date_label, itineraries, load_corpus, network,
+                            place_features, text_context)
+from ..model import Document, Entity, Event, ReuseGroup
+
+__all__ = ["NotFound", "BadRequest", "Library", "overview", "documents", "document", "entities", "entity",
+           "timeline", "map_view", "network_view", "conflicts", "search", "reuse", "public"]
+
+PAGE_SIZE = 100
+_MENTION_CLASS = {"person": "m-person", "place": "m-place", "organization": "m-org"}
+
+
+class NotFound(LookupError):
+    """No record with this id (the app answers 404)."""
+
+
+class BadRequest(ValueError):
+    """A parameter that does not parse (the app answers 400)."""
+
+
+def public(data: Any) -> Any:
+    """Return ``data`` without the template-only keys (those starting with ``_``)."""
+    if isinstance(data, dict):
+        return {k: public(v) for k, v in data.items() if not k.startswith("_")}
+    if isinstance(data, list):
+        return [public(v) for v in data]
+    return data
+
+
+def href(kind: str, ident: str, **query: Any) -> str:
+    """Return the app path of a record, e.g. ``/documents/doc-1?hl=3-9``."""
+    q = {k: v for k, v in query.items() if v not in (None, "")}
+    return f"/{kind}/{quote(ident, safe='')}" + (f"?{urlencode(q)}" if q else "")
+
+
+class Library:
+    """The read-only store and what is derived from it, recomputed when the database file changes."""
+
+    def __init__(self, store):
+        self.store = store
+        self._lock = threading.Lock()
+        self._stamp: tuple | None = None
+        self._cache: dict[str, Any] = {}
+
+    def _fresh(self) -> dict[str, Any]:
+        path = str(self.store.path)
+        stamp = tuple(os.stat(p).st_mtime_ns if os.path.exists(p) else 0 for p in (path, path + "-wal"))
+        with self._lock:
+            if stamp != self._stamp:
+                self._cache, self._stamp = {}, stamp
+            return self._cache
+
+    def _get(self, key: str, make):
+        cache = self._fresh()
+        if key not in cache:
+            cache[key] = make()
+        return cache[key]
+
+    @property
+    def corpus(self) -> Corpus:
+        return self._get("corpus", lambda: load_corpus(self.store))
+
+    @property
+    def names(self) -> dict[str, str]:
+        return self._get("names", self.store.source_names)
+
+    @property
+    def documents_by_id(self) -> dict[str, Document]:
+        return self._get("documents_by_id", lambda: {d.id: d for d in self.corpus.documents})
+
+    @property
+    def reuse_groups(self) -> list[ReuseGroup]:
+        return self._get("reuse", self.store.reuse_groups)
+
+    def reuse_by_document(self) -> dict[str, list[tuple[ReuseGroup, int]]]:
+        def make():
+            out: dict[str, list] = defaultdict(list)
+            for g in self.reuse_groups:
+                for i, p in enumerate(g.passages):
+                    if p.document:
+                        out[p.document].append((g, i))
+            return dict(out)
+        return self._get("reuse_by_document", make)
+
+    def events_by_document(self) -> dict[str, list[Event]]:
+        def make():
+            out: dict[str, list] = defaultdict(list)
+            for ev in self.corpus.events:
+                for a in ev.attestations:
+                    if a.document and ev not in out[a.document]:
+                        out[a.document].append(ev)
+            return dict(out)
+        return self._get("events_by_document", make)
+
+    def network(self) -> dict[str, Any]:
+        return self._get("network", lambda: network(self.corpus))
+
+    def text(self, source_id: str) -> str:
+        """Return a source's text (kept once read: texts never change after ingest)."""
+        def make():
+            source = self.store.source(source_id)
+            return source.text if source else ""
+        return self._get(f"text:{source_id}", make)
+
+    def document_title(self, d: Document) -> str:
+        if d.title:
+            return d.title
+        who = d.author.name if d.author else ""
+        return " ".join(x for x in (d.kind.capitalize(), who and f"by {who}", date_label(d.date)) if x)
+
+
+def _int(value: str | None, default: int, low: int = 0, high: int = 10**9, name: str = "parameter") -> int:
+    if value in (None, ""):
+        return default
+    if not re.fullmatch(r"\d{1,9}", value):
+        raise BadRequest(f"{name} must be a whole number")
+    return max(low, min(high, int(value)))
+
+
+def _span_param(value: str | None) -> tuple[int, int] | None:
+    if not value:
+        return None
+    m = re.fullmatch(r"(\d{1,9})-(\d{1,9})", value)
+    if not m or int(m[1]) > int(m[2]):
+        raise BadRequest("hl must be START-END (character offsets)")
+    return int(m[1]), int(m[2])
+
+
+def _passage(lib: Library, source: str, document: str | None, start: int, end: int) -> dict[str, Any]:
+    """Return a passage reference with its text, a reader link that highlights it, and a label."""
+    d = lib.documents_by_id.get(document or "")
+    text = lib.text(source)
+    return {"source": source, "source_name": lib.names.get(source, source), "document": document,
+            "char_start": start, "char_end": end, "text": text[start:end],
+            "document_title": lib.document_title(d) if d else "",
+            "href": href("documents", d.id, hl=f"{start}-{end}") + f"#c{start}-{end}" if d else None}
+
+
+def _event_row(lib: Library, ev: Event) -> dict[str, Any]:
+    entities = lib.corpus.entities
+    place = entities.get(ev.place or "")
+    return {"id": ev.id, "summary": ev.summary, "label": date_label(ev.date), "edtf": ev.date.edtf,
+            "start": ev.date.earliest.isoformat(), "end": ev.date.latest.isoformat(),
+            "calendar": ev.date.calendar, "precision": ev.date.precision,
+            "independent_sources": ev.independent_sources, "attestation_count": len(ev.attestations),
+            "conflicts": list(ev.conflicts),
+            "place": {"id": place.id, "name": place.name, "href": href("entities", place.id)} if place else None,
+            "actors": [{"id": a, "name": entities[a].name, "href": href("entities", a)}
+                       for a in ev.actors if a in entities],
+            "attestations": [{**_passage(lib, a.source, a.document, a.char_start, a.char_end),
+                              "primary": a.primary, "eyewitness": a.eyewitness, "reuse_group": a.reuse_group}
+                             for a in ev.attestations]}
+
+
+# -- pages -------------------------------------------------------------------------
+def overview(lib: Library) -> dict[str, Any]:
+    """Return the overview: sources, counts, a per-year strip, the most connected people, open conflicts."""
+    corpus = lib.corpus
+    per_source = Counter(d.source for d in corpus.documents)
+    years: dict[int, dict[str, int]] = defaultdict(lambda: {"events": 0, "documents": 0})
+    for ev in corpus.events:
+        years[ev.date.earliest.year]["events"] += 1
+    for d in corpus.documents:
+        if d.date:
+            years[d.date.earliest.year]["documents"] += 1
+    strip = [{"year": y, **years[y]} for y in sorted(years)]
+    peak = max([max(s["events"], s["documents"]) for s in strip] or [1])
+    for s in strip:
+        s["_height"] = round(100 * max(s["events"], s["documents"]) / peak)
+    people = [n for n in lib.network()["nodes"] if n["type"] == "person"][:12]
+    for n in people:
+        n["href"] = href("entities", n["entity"]) if n["entity"] else None
+    return {"sources": [{"id": sid, "name": name, "documents": per_source.get(sid, 0)}
+                        for sid, name in sorted(lib.names.items(), key=lambda kv: (kv[1], kv[0]))],
+            "counts": lib.store.counts(), "strip": strip, "people": people,
+            "conflicts": [{"id": c.id, "kind": c.kind, "summary": c.summary, "claims": len(c.claims),
+                           "href": f"/conflicts#{c.id}"} for c in lib.store.conflicts()[:20]]}
+
+
+def documents(lib: Library, page: str | None = None, kind: str | None = None,
+              source: str | None = None) -> dict[str, Any]:
+    """Return one page of the document list, optionally of one kind or one source."""
+    rows = [d for d in lib.corpus.documents if (not kind or d.kind == kind) and (not source or d.source == source)]
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    number = _int(page, 1, 1, pages, "page")
+    out = []
+    for d in rows[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]:
+        words = lib.text(d.source)[d.char_start:min(d.char_end, d.char_start + 400)].split()
+        out.append({"id": d.id, "href": href("documents", d.id), "kind": d.kind, "title": lib.document_title(d),
+                    "date": date_label(d.date), "author": d.author.name if d.author else None,
+                    "source_name": lib.names.get(d.source, d.source),
+                    "first_words": " ".join(words[:14]) + (" …" if len(words) > 14 else "")})
+    return {"documents": out, "page": number, "pages": pages, "total": len(rows), "kind": kind or "",
+            "source": source or "", "kinds": dict(sorted(Counter(d.kind for d in lib.corpus.documents).items()))}
+
+
+def _segments(text: str, start: int, end: int, marks: list[tuple[int, int, dict]]) -> list[dict[str, Any]]:
+    """Return the reader's text runs: ``text[start:end]`` cut at every mark boundary, each run
+    with the classes of the marks over it and the link of its innermost mention."""
+    cuts = {start, end}
+    for a, b, _ in marks:
+        cuts.update(x for x in (a, b) if start <= x <= end)
+    points = sorted(cuts)
+    out: list[dict[str, Any]] = []
+    markers = sorted(((a, m) for a, b, m in marks if m.get("marker") and start <= a < end), key=lambda x: x[0])
+    mi = 0
+    for a, b in zip(points, points[1:]):
+        while mi < len(markers) and markers[mi][0] <= a:
+            out.append(markers[mi][1]["marker"])
+            mi += 1
+        over = [(ma, mb, m) for ma, mb, m in marks if ma <= a and b <= mb and not m.get("marker")]
+        classes = sorted({m["cls"] for _, _, m in over})
+        links = sorted(((mb - ma, m) for ma, mb, m in over if m.get("href")), key=lambda x: x[0])
+        link = links[0][1] if links else None
+        titles = [m["title"] for _, _, m in over if m.get("title")]
+        out.append({"text": text[a:b], "start": a, "end": b, "cls": " ".join(classes),
+                    "href": link["href"] if link else None, "title": "; ".join(titles)})
+    return out
+
+
+def document(lib: Library, document_id: str, hl: str | None = None) -> dict[str, Any]:
+    """Return the reader for one document: its text with mentions, dates, reused passages and an
+    optional highlighted span (``hl=START-END``, offsets into the source), plus its events and
+    a side-by-side collation for each reuse group it takes part in."""
+    d = lib.store.document(document_id)
+    if d is None:
+        raise NotFound(f"no document {document_id!r}")
+    highlight = _span_param(hl)
+    text = lib.text(d.source)
+    marks: list[tuple[int, int, dict]] = []
+    mentions = lib.store.mentions(document=d.id)
+    entities = lib.corpus.entities
+    for m in mentions:
+        e = entities.get(m.entity or "")
+        marks.append((m.char_start, m.char_end, {
+            "cls": _MENTION_CLASS.get(m.type, "m-other"),
+            "href": href("entities", e.id) if e else None, "title": f"{m.type}: {e.name if e else m.name}"}))
+    timexes = lib.store.timexes(document=d.id)
+    for t in timexes:
+        marks.append((t.char_start, t.char_end, {"cls": "date", "title": f"date: {t.value}"
+                      + (f" = {date_label(t.date)}" if t.date else "")}))
+    reuse_rows = []
+    for g, i in lib.reuse_by_document().get(d.id, []):
+        p = g.passages[i]
+        others = [_passage(lib, q.source, q.document, q.char_start, q.char_end)
+                  for j, q in enumerate(g.passages) if j != i]
+        reuse_rows.append({"group": g.id, "relation": g.relation, "score": round(g.score, 3),
+                           "char_start": p.char_start, "char_end": p.char_end, "others": others,
+                           "href": href("reuse", g.id, a=i, b=0 if i else 1),
+                           "collation": collate(lib, g, i, 0 if i else 1)})
+        marks.append((max(p.char_start, d.char_start), min(p.char_end, d.char_end),
+                      {"cls": "reuse", "title": f"{g.relation} reuse, {len(g.passages)} witnesses"}))
+        marks.append((max(p.char_start, d.char_start), 0, {"marker": {
+            "marker": True, "href": href("reuse", g.id, a=i, b=0 if i else 1),
+            "title": f"{g.relation}: also in " + "; ".join(o["source_name"] + " " + o["document_title"]
+                                                        for o in others)}}))
+    if highlight:
+        a, b = max(highlight[0], d.char_start), min(highlight[1], d.char_end)
+        if a < b:
+            marks.append((a, b, {"cls": "hl"}))
+    by_id = lib.documents_by_id
+    ordered = [x for x in lib.corpus.documents if x.source == d.source]
+    index = next((i for i, x in enumerate(ordered) if x.id == d.id), 0)
+    events = [_event_row(lib, ev) for ev in lib.events_by_document().get(d.id, [])]
+    return {"document": document_json(d), "title": lib.document_title(d), "date": date_label(d.date),
+            "source": {"id": d.source, "name": lib.names.get(d.source, d.source)},
+            "text": text[d.char_start:d.char_end], "highlight": list(highlight) if highlight else None,
+            "mentions": [{"char_start": m.char_start, "char_end": m.char_end, "text": m.text, "type": m.type,
+                          "entity": m.entity} for m in mentions],
+            "timexes": [{"char_start": t.char_start, "char_end": t.char_end, "text": t.text, "type": t.type,
+                         "value": t.value} for t in timexes],
+            "reuse": reuse_rows, "events": events,
+            "author_href": href("entities", d.author.entity) if d.author and d.author.entity in entities else None,
+            "previous": href("documents", ordered[index - 1].id) if index > 0 else None,
+            "next": href("documents", ordered[index + 1].id) if index + 1 < len(ordered) else None,
+            "_segments": _segments(text, d.char_start, d.char_end, marks), "_known": bool(by_id)}
+
+
+def _tokens(cell: Any) -> str:
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, dict):
+        return str(cell.get("t", cell.get("text", "")))
+    if isinstance(cell, list):
+        return "".join(_tokens(c) for c in cell)
+    return "" if cell is None else str(cell)
+
+
+def collate(lib: Library, group: ReuseGroup, a: int, b: int) -> list[dict[str, Any]]:
+    """Return aligned rows ``{"a", "b", "same"}`` for witnesses ``a`` and ``b`` of a reuse group.
+
+    Uses the group's CollateX-style table (``{"witnesses", "table": [[tokens per witness], ...]}``)
+    when it has one for these witnesses; otherwise aligns the two passages word by word.
+    """
+    n = len(group.passages)
+    if not (0 <= a < n and 0 <= b < n):
+        raise BadRequest("witness index out of range")
+    table = (group.collation or {}).get("table") if isinstance(group.collation, dict) else None
+    if isinstance(table, list) and table and all(isinstance(c, list) and len(c) == n for c in table):
+        rows = []
+        for column in table:
+            x, y = _tokens(column[a]), _tokens(column[b])
+            if x or y:
+                rows.append({"a": x, "b": y, "same": " ".join(x.split()) == " ".join(y.split())})
+        return rows
+    pa, pb = group.passages[a], group.passages[b]
+    wa = re.findall(r"\S+\s*", lib.text(pa.source)[pa.char_start:pa.char_end])
+    wb = re.findall(r"\S+\s*", lib.text(pb.source)[pb.char_start:pb.char_end])
+    matcher = difflib.SequenceMatcher(None, [w.strip().lower() for w in wa], [w.strip().lower() for w in wb],
+                                      autojunk=False)
+    return [{"a": "".join(wa[i1:i2]), "b": "".join(wb[j1:j2]), "same": op == "equal"}
+            for op, i1, i2, j1, j2 in matcher.get_opcodes()]
+
+
+def reuse(lib: Library, group_id: str, a: str | None = None, b: str | None = None) -> dict[str, Any]:
+    """Return one reuse group: its witnesses and a side-by-side collation of two of them."""
+    group = next((g for g in lib.reuse_groups if g.id == group_id), None)
+    if group is None:
+        raise NotFound(f"no reuse group {group_id!r}")
+    ia, ib = _int(a, 0, name="a"), _int(b, 1 if len(group.passages) > 1 else 0, name="b")
+    witnesses = [_passage(lib, p.source, p.document, p.char_start, p.char_end) for p in group.passages]
+    return {"id": group.id, "relation": group.relation, "score": round(group.score, 3), "witnesses": witnesses,
+            "a": ia, "b": ib, "collation": collate(lib, group, ia, ib)}
+
+
+def entities(lib: Library, type: str | None = None, page: str | None = None) -> dict[str, Any]:
+    """Return one page of entities, most mentioned first, optionally of one type."""
+    rows = [e for e in lib.corpus.entities.values() if not type or e.type == type]
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    number = _int(page, 1, 1, pages, "page")
+    return {"entities": [{"id": e.id, "href": href("entities", e.id), "type": e.type, "name": e.name,
+                          "aliases": list(e.aliases), "mentions": len(e.mentions), "geo": e.geo is not None}
+                         for e in rows[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]],
+            "page": number, "pages": pages, "total": len(rows), "type": type or "",
+            "types": dict(sorted(Counter(e.type for e in lib.corpus.entities.values()).items()))}
+
+
+def entity(lib: Library, entity_id: str) -> dict[str, Any]:
+    """Return one entity: aliases, mentions in context, events, co-occurring people, coordinates."""
+    e: Entity | None = lib.corpus.entities.get(entity_id)
+    if e is None:
+        raise NotFound(f"no entity {entity_id!r}")
+    contexts = []
+    for m in e.mentions[:200]:
+        before, match, after = text_context(lib.text(m.source), m.char_start, m.char_end)
+        d = lib.documents_by_id.get(m.document or "")
+        contexts.append({"before": before, "match": match, "after": after,
+                         "source_name": lib.names.get(m.source, m.source),
+                         "document_title": lib.document_title(d) if d else "",
+                         "href": href("documents", d.id, hl=f"{m.char_start}-{m.char_end}")
+                         + f"#c{m.char_start}-{m.char_end}" if d else None})
+    events = [_event_row(lib, ev) for ev in lib.corpus.events if e.id in ev.actors or ev.place == e.id]
+    entities_ = lib.corpus.entities
+    co = []
+    for edge in cooccurrence(lib.corpus, ("person", "organization", "place")):
+        if e.id in (edge["source"], edge["target"]):
+            other = entities_[edge["target"] if edge["source"] == e.id else edge["source"]]
+            co.append({"id": other.id, "name": other.name, "type": other.type, "weight": edge["weight"],
+                       "href": href("entities", other.id)})
+    return {"entity": entity_json(e), "mention_count": len(e.mentions), "contexts": contexts,
+            "events": events, "cooccurring": co[:30],
+            "geo": {"lat": e.geo.lat, "lon": e.geo.lon, "name": e.name} if e.geo else None}
+
+
+def timeline(lib: Library, person: str | None = None, place: str | None = None, kind: str | None = None,
+             disputed: str | None = None) -> dict[str, Any]:
+    """Return the events in date order, filtered by actor, place, kind of attesting document,
+    or only the disputed ones; with the filter choices and each event's attestations."""
+    corpus = lib.corpus
+    docs = lib.documents_by_id
+    rows = []
+    for ev in corpus.events:
+        if person and person not in ev.actors:
+            continue
+        if place and ev.place != place:
+            continue
+        if kind and not any(docs.get(a.document or "") and docs[a.document].kind == kind
+                            for a in ev.attestations):
+            continue
+        if disputed and not ev.conflicts:
+            continue
+        rows.append(ev)
+    actors = Counter(a for ev in corpus.events for a in ev.actors if a in corpus.entities)
+    places = Counter(ev.place for ev in corpus.events if ev.place in corpus.entities)
+    kinds = Counter(docs[a.document].kind for ev in corpus.events for a in ev.attestations
+                    if a.document in docs)
+    return {"events": [_event_row(lib, ev) for ev in rows[:2000]], "total": len(rows),
+            "filters": {"person": person or "", "place": place or "", "kind": kind or "",
+                        "disputed": bool(disputed)},
+            "people": [{"id": i, "name": corpus.entities[i].name, "events": n}
+                       for i, n in actors.most_common() if corpus.entities[i].type == "person"],
+            "places": [{"id": i, "name": corpus.entities[i].name, "events": n} for i, n in places.most_common()],
+            "kinds": dict(sorted(kinds.items()))}
+
+
+def map_view(lib: Library) -> dict[str, Any]:
+    """Return the places with coordinates and their events, and people's itineraries as lines."""
+    places = []
+    for p in place_features(lib.corpus):
+        places.append({"id": p["entity"].id, "name": p["name"], "lat": p["lat"], "lon": p["lon"],
+                       "mentions": p["mentions"], "href": href("entities", p["entity"].id),
+                       "events": [{"id": ev.id, "summary": ev.summary, "label": date_label(ev.date),
+                                   "independent_sources": ev.independent_sources}
+                                  for ev in p["events"][:50]]})
+    routes = itineraries(lib.corpus)
+    for r in routes:
+        r["href"] = href("entities", r["person"])
+    return {"places": places, "itineraries": routes[:50]}
+
+
+def network_view(lib: Library, kind: str | None = None, min_weight: str | None = None,
+                 person: str | None = None) -> dict[str, Any]:
+    """Return the correspondence and/or co-occurrence network, optionally around one person."""
+    which = {"correspondence": ("correspondence",), "cooccurrence": ("cooccurrence",),
+             "": ("correspondence", "cooccurrence"), None: ("correspondence", "cooccurrence")}.get(kind)
+    if which is None:
+        raise BadRequest("kind must be correspondence or cooccurrence")
+    weight = _int(min_weight, 1, 1, 10**6, "min_weight")
+    data = network(lib.corpus, which, weight)
+    edges = data["edges"]
+    if person:
+        edges = [e for e in edges if person in (e["source"], e["target"])]
+    edges = edges[:1500]  # a readable graph, heaviest edges first
+    keep = {e["source"] for e in edges} | {e["target"] for e in edges}
+    nodes = [dict(n, href=href("entities", n["entity"]) if n["entity"] else None)
+             for n in data["nodes"] if n["id"] in keep]
+    return {"nodes": nodes, "edges": edges, "filters": {"kind": kind or "", "min_weight": weight,
+                                                        "person": person or ""}}
+
+
+def conflicts(lib: Library) -> dict[str, Any]:
+    """Return every conflict with its claims' passages (in context) and the events concerned."""
+    events = {ev.id: ev for ev in lib.corpus.events}
+    out = []
+    for c in lib.store.conflicts():
+        claims = []
+        for x in c.claims:
+            before, match, after = text_context(lib.text(x.source), x.char_start, x.char_end, 120)
+            claims.append({**_passage(lib, x.source, x.document, x.char_start, x.char_end), "value": x.value,
+                           "before": before, "after": after})
+        out.append({"id": c.id, "kind": c.kind, "summary": c.summary, "claims": claims,
+                    "events": [{"id": e, "summary": events[e].summary, "label": date_label(events[e].date),
+                                "href": f"/timeline#{e}"} for e in c.events if e in events]})
+    return {"conflicts": out}
+
+
+def search(lib: Library, q: str | None = None, limit: str | None = None) -> dict[str, Any]:
+    """Return full-text hits for ``q`` over documents and entity names, snippet split into runs."""
+    q = (q or "").strip()[:200]
+    hits = []
+    for h in lib.store.search(q, _int(limit, 50, 1, 500, "limit")) if q else []:
+        if h["kind"] == "document":
+            d = lib.documents_by_id.get(h["id"])
+            title = lib.document_title(d) if d else h["title"]
+            link = href("documents", h["id"])
+        else:
+            e = lib.corpus.entities.get(h["id"])
+            title = f"{e.name} ({e.type})" if e else h["title"]
+            link = href("entities", h["id"])
+        runs = [{"text": part.replace("\x03", ""), "match": i % 2 == 1}
+                for i, part in enumerate(re.split("[\x02\x03]", h["snippet"] or ""))]
+        hits.append({"kind": h["kind"], "id": h["id"], "title": title, "href": link,
+                     "source_name": lib.names.get(h["source"], "") if h["source"] else "",
+                     "snippet": "".join(r["text"] for r in runs), "_runs": runs})
+    return {"q": q, "hits": hits}
