@@ -13,6 +13,12 @@ from .settings import load_settings
 DEFAULT_DB = "quellen.db"
 
 
+def escape(text: str) -> str:
+    """Return ``text`` with rich markup escaped (a file named ``[draft].txt`` is not a style)."""
+    from rich.markup import escape as rich_escape
+    return rich_escape(text)
+
+
 def _console(stderr: bool = False):
     from rich.console import Console
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
@@ -52,13 +58,15 @@ def cmd_build(args) -> int:
                 bar.stop()
         counts = store.counts()
     for failure in report.failed:
-        err.print(f"[red]error[/red]: {failure}", markup=True)
+        # one line per failure, never wrapped: a message a script can grep
+        err.print(f"[red]error[/red]: {escape(str(failure))}", markup=True, soft_wrap=True)
     if not args.quiet:
         err.print(f"{len(report.added)} added, {len(report.unchanged)} unchanged, "
                   f"{len(report.failed)} failed in {report.seconds:.1f} s; the store holds "
                   f"{counts['sources']} sources, {counts['documents']} documents, "
                   f"{counts['entities']} entities, {counts['events']} events, "
-                  f"{counts['reuse_groups']} reuse groups, {counts['conflicts']} conflicts ({args.db})")
+                  f"{counts['reuse_groups']} reuse groups, {counts['conflicts']} conflicts ({args.db})",
+                  soft_wrap=True)
     return 1 if report.failed else 0
 
 
@@ -235,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except QuellenError as exc:
-        _console(stderr=True).print(f"[red]error[/red]: {exc}", markup=True)
+        _console(stderr=True).print(f"[red]error[/red]: {escape(str(exc))}", markup=True, soft_wrap=True)
         return 2
     except KeyboardInterrupt:
         return 130
