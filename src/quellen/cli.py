@@ -167,6 +167,28 @@ def cmd_reuse(args) -> int:
     return 0
 
 
+def cmd_timex(args) -> int:
+    """Tag the temporal expressions of one plain text file and print them as JSON or TimeML."""
+    import datetime as dt
+    from .extract.dates import tag, timex_json
+    from .extract.timeml import to_timeml
+    try:
+        text = Path(args.file).read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QuellenError(f"{args.file}: cannot read ({exc})") from None
+    try:
+        dct = dt.date.fromisoformat(args.dct) if args.dct else None
+    except ValueError:
+        raise QuellenError(f"--dct expects YYYY-MM-DD, got {args.dct!r}") from None
+    settings = load_settings(args.config, args.set)
+    found = timex_json(tag(text, dct=dct, calendar=settings.dates.calendar, country=args.country))
+    if args.format == "timeml":
+        sys.stdout.write(to_timeml(text, found, args.dct))
+    else:
+        print(json.dumps(found, ensure_ascii=False, indent=1))
+    return 0
+
+
 def cmd_config(args) -> int:
     """Print the settings in force, as JSON."""
     print(json.dumps(load_settings(args.config, args.set).to_dict(), indent=2))
@@ -231,6 +253,13 @@ def make_parser() -> argparse.ArgumentParser:
     p = command("report", cmd_report, "Write one self-contained HTML report (overview, timeline, map, conflicts).")
     with_db(p)
     p.add_argument("--output", "-o", default="report.html")
+
+    p = command("timex", cmd_timex, "Tag the temporal expressions of one plain text (JSON or TimeML).")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--dct", help="the document creation time, YYYY-MM-DD (anchors 'today', 'last week')")
+    p.add_argument("--format", default="json", choices=["json", "timeml"])
+    p.add_argument("--country", help="ISO country code where the text was written (Julian or Gregorian)")
+    with_settings(p)
 
     p = command("config", cmd_config, "Print the settings in force, as JSON.")
     with_settings(p)

@@ -5,6 +5,10 @@ Per source (only for files the store does not have yet, one transaction each):
 1. read the file into a :class:`~quellen.model.Source` (:mod:`quellen.ingest`);
 2. split it into documents with kind, author, addressees, date
    (:mod:`quellen.segment`);
+3. tag the temporal expressions of each document (:func:`quellen.extract.dates.tag_documents`):
+   TIMEX3 type and value, a Date interval with its calendar, and the rule and anchor used —
+   a document's own date anchors "today" and "a month ago" inside it, the narrative's
+   reference time follows its last explicit date, page furniture never anchors;
 
 Over the whole corpus (one transaction, replaced wholesale when a source was added):
 
@@ -81,7 +85,11 @@ def working_text(source: Source) -> str:
 def analyse_source(source: Source, settings: Settings) -> SourceAnalysis:
     """Return the per-source analysis of ``source`` (steps 2-...)."""
     documents = segment(source)
-    return SourceAnalysis(source=source, documents=documents)
+    # 3. dates: every temporal expression of every document, anchored on the document's own date
+    # or on the narrative's reference time (page furniture never anchors)
+    from .extract.dates import tag_documents
+    timexes = tag_documents(working_text(source), documents, calendar=settings.dates.calendar)
+    return SourceAnalysis(source=source, documents=documents, timexes=timexes)
 
 
 def build_corpus_layer(store: Store, settings: Settings) -> None:
