@@ -26,6 +26,9 @@ class IngestSettings:
                                    ".xml", ".epub", ".pdf")
     #: scraped pages: strip boilerplate (navigation, footers) with trafilatura
     html_boilerplate_removal: bool = True
+    #: file names (glob patterns) a folder walk passes over: a corpus's own notes;
+    #: a file named explicitly on the command line is always read
+    skip_names: tuple[str, ...] = ("README*", "LICENSE*", "LICENCE*", "COPYING*", "CHANGELOG*")
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,10 @@ class ReuseSettings:
     embedding_single: float = 0.85
     #: above this many sentences only those with rare names or numbers are embedded
     embedding_max_sentences: int = 20000
+    #: near a strong lexical link (texts that quote each other) this similarity is enough
+    related_threshold: float = 0.6
+    #: how far (tokens) from a strong link a sentence counts as near it
+    related_window: int = 600
     #: n-grams found in more places than this are boilerplate (0: sqrt of the units, at least 8)
     max_df: int = 0
     #: matches further apart than this many tokens start a new candidate passage

@@ -35,6 +35,7 @@ numbers dropped ...).
 """
 from __future__ import annotations
 
+import fnmatch
 import glob
 import hashlib
 import os
@@ -58,7 +59,8 @@ def discover(paths: list[str], settings: IngestSettings | None = None
              ) -> tuple[list[Path], list[InputError]]:
     """Return (files to read, in a stable order; errors for paths that gave nothing).
 
-    Folders are walked recursively and keep files with a known extension;
+    Folders are walked recursively and keep files with a known extension
+    (hidden files and a corpus's own README or LICENSE are passed over);
     a glob pattern is expanded; a file named explicitly is always kept, whatever
     its extension, so that its reader can say what is wrong with it.
     """
@@ -109,11 +111,13 @@ def _walk(folder: Path, settings: IngestSettings, errors: list[InputError]) -> l
     for root, dirs, names in os.walk(folder, onerror=onerror):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
-            if name.startswith("."):
+            if name.startswith(".") or any(fnmatch.fnmatch(name.upper(), pattern.upper())
+                                           for pattern in settings.skip_names):
                 continue
             if Path(name).suffix.lower() in settings.extensions:
                 found.append(Path(root) / name)
-    return found
+    # by path, folder by folder: the same on every machine and file system
+    return sorted(found, key=lambda p: p.parts)
 
 
 def read_source(path: str | Path, settings: IngestSettings | None = None,

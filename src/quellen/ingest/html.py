@@ -150,6 +150,7 @@ def walk_blocks(root, drop=None) -> list[RawBlock]:
     pieces: list[str] = []
     stack: list[tuple[str, object]] = []  # open leaf elements: (tag, element)
     quotes: list[object] = []
+    opened: list[object] = []  # every open block or container element, for loose text
     state = {"row": None}
 
     def leaf_tag() -> tuple[str, object]:
@@ -162,7 +163,7 @@ def walk_blocks(root, drop=None) -> list[RawBlock]:
                     if outer in ("li", "caption"):
                         return outer, outer_el
             return tag, el
-        return "p", None
+        return "p", opened[-1] if opened else None
 
     def flush() -> None:
         if not pieces:
@@ -195,6 +196,7 @@ def walk_blocks(root, drop=None) -> list[RawBlock]:
             if tag == "tr":
                 state["row"] = el
             is_leaf = tag in _LEAF
+            opened.append(el)
             if is_leaf:
                 stack.append((_LEAF[tag], el))
             if tag == "blockquote":
@@ -204,6 +206,7 @@ def walk_blocks(root, drop=None) -> list[RawBlock]:
             for child in el:
                 visit(child)
             flush()
+            opened.pop()
             if tag == "blockquote":
                 quotes.pop()
             if is_leaf:
@@ -223,21 +226,23 @@ def walk_blocks(root, drop=None) -> list[RawBlock]:
 
 
 # -- 4. choose -----------------------------------------------------------------------
-def _is_boilerplate_element(el) -> bool:
+def _is_boilerplate_element(el, strong_only: bool = False) -> bool:
+    """Return True for navigation-like markup; ``strong_only`` trusts tags and roles, not class names."""
     tag = _local(el.tag)
     if tag in _BOILER_TAGS:
         return True
     if (el.get("role") or "").lower() in _BOILER_ROLES:
         return True
-    if tag in ("div", "section", "ul", "ol", "span", "p", "table", "td"):
+    if not strong_only and tag in ("div", "section", "ul", "ol", "span", "p", "table", "td"):
         label = f"{el.get('class') or ''} {el.get('id') or ''}"
         return bool(label.strip()) and bool(_BOILER_WORDS.search(label))
     return False
 
 
-def _in_boilerplate(el) -> bool:
-    while el is not None:
-        if isinstance(el.tag, str) and _is_boilerplate_element(el):
+def _in_boilerplate(el, stop=None, strong_only: bool = False) -> bool:
+    """Return True when ``el`` or an ancestor below ``stop`` is navigation-like markup."""
+    while el is not None and el is not stop:
+        if isinstance(el.tag, str) and _is_boilerplate_element(el, strong_only):
             return True
         el = el.getparent()
     return False
@@ -309,6 +314,8 @@ def choose_scraped(blocks: list[RawBlock], main: str) -> list[RawBlock]:
         inside = [i for i, b in enumerate(blocks) if b.element is not None and _is_ancestor(container, b.element)]
         if inside:
             first, last = min(first, inside[0]), max(last, inside[-1])
+    else:
+        container = None
     # a heading right before the text (a title trafilatura moved into metadata)
     while first > 0 and blocks[first - 1].tag in _HEADINGS and not _in_boilerplate(blocks[first - 1].element):
         first -= 1
@@ -316,7 +323,8 @@ def choose_scraped(blocks: list[RawBlock], main: str) -> list[RawBlock]:
     kept = []
     for i in range(first, last + 1):
         b = blocks[i]
-        if i in matched_set or b.tag == "hr" or not _in_boilerplate(b.element):
+        # inside the article, its own header and footer (title, byline, notes) are content
+        if b.tag == "hr" or not _in_boilerplate(b.element, container, strong_only=i in matched_set):
             kept.append(b)
     return kept
 

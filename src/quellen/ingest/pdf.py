@@ -21,7 +21,8 @@ from ..settings import IngestSettings
 
 __all__ = ["read_pdf", "page_lines", "reflow"]
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+)?(\d{1,4}|[ivxlcdm]{1,6})(?:\s*[-–—])?\s*$", re.I)
+# lower-case roman numbers only: "IV" alone at the top of a page is a chapter number
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:(?i:page)\s+)?(\d{1,4}|[ivxlcdm]{1,6})(?:\s*[-–—])?\s*$")
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _TERMINAL = (".", "!", "?", ":", ";", "\u201d", '"', ")")
 
@@ -79,7 +80,11 @@ def reflow(pages: list[list[str]]) -> tuple[list[str], list[tuple[str, int]]]:
 
     def close() -> None:
         if current:
-            paragraphs.append(" ".join(part for part in current if part))
+            # a compound broken after its hyphen ("Anglo-|Saxon") closes up without a space
+            out = current[0]
+            for part in current[1:]:
+                out += part if _HYPHEN_END.search(out) else " " + part
+            paragraphs.append(out)
             current.clear()
 
     pages = [_strip_page_numbers(page, counts) for page in pages]
@@ -105,7 +110,7 @@ def reflow(pages: list[list[str]]) -> tuple[list[str], list[tuple[str, int]]]:
             else:
                 current.append(line)
             is_last = i == len(lines) - 1
-            long_line = full and len(line) >= 0.75 * full and len(lengths) > 2
+            long_line = full and len(line) >= 0.75 * full and len(lengths) >= 2
             nxt = lines[i + 1].strip() if not is_last else ""
             ends_sentence = line.endswith(_TERMINAL) and nxt[:1].isupper()
             if is_last:

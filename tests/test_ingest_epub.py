@@ -1,0 +1,122 @@
+"""EPUB reading: chapters in spine order, headings as blocks, damaged books refused clearly."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from quellen.errors import EmptyInput, FormatMismatch, UnreadableInput
+from quellen.ingest import read_source
+from quellen.ingest.epub import read_epub
+from quellen.settings import IngestSettings
+
+from conftest import FIXTURES
+
+XHTML = """<?xml version="1.0" encoding="utf-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">
+<head><title>{title}</title></head><body>{body}</body></html>"""
+
+
+def make_epub(chapters: list[tuple[str, str]], spine: list[str] | None = None, nav: bool = True,
+              ncx: bool = False, mimetype: bool = True, extra: dict[str, bytes] | None = None) -> bytes:
+    """Return EPUB bytes: ``chapters`` are (file name, body markup); ``spine`` orders them."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        if mimetype:
+            zf.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        zf.writestr("META-INF/container.xml",
+                    '<?xml version="1.0"?><container version="1.0" '
+                    'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'
+                    '<rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>'
+                    "</rootfiles></container>")
+        items, refs = [], []
+        for i, (name, body) in enumerate(chapters):
+            zf.writestr(f"OEBPS/text/{name}", XHTML.format(title=name, body=body))
+            items.append(f'<item id="c{i}" href="text/{name}" media-type="application/xhtml+xml"/>')
+        order = spine or [name for name, _ in chapters]
+        ids = {name: f"c{i}" for i, (name, _) in enumerate(chapters)}
+        refs = [f'<itemref idref="{ids[name]}"/>' for name in order]
+        toc_links = "".join(f'<li><a href="text/{name}">Contents entry {name.split(".")[0]}</a></li>'
+                            for name, _ in chapters)
+        if nav:
+            zf.writestr("OEBPS/nav.xhtml", XHTML.format(
+                title="Contents", body=f'<nav epub:type="toc"><ol>{toc_links}</ol></nav>'))
+            items.append('<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>')
+        spine_attr = ""
+        if ncx:
+            points = "".join(f'<navPoint id="n{i}"><navLabel><text>Part {i + 1}: {name}</text></navLabel>'
+                             f'<content src="text/{name}"/></navPoint>' for i, (name, _) in enumerate(chapters))
+            zf.writestr("OEBPS/toc.ncx", '<?xml version="1.0"?><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/">'
+                        f"<navMap>{points}</navMap></ncx>")
+            items.append('<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>')
+            spine_attr = ' toc="ncx"'
+        zf.writestr("OEBPS/content.opf",
+                    '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0">'
+                    '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Test</dc:title></metadata>'
+                    f"<manifest>{''.join(items)}</manifest><spine{spine_attr}>{''.join(refs)}</spine></package>")
+        for name, data in (extra or {}).items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+DIARY = (FIXTURES / "ingest" / "chapter_diary.xhtml").read_text(encoding="utf-8")
+DIARY_BODY = DIARY[DIARY.index("<body>") + 6:DIARY.index("</body>")]
+
+
+def test_chapters_come_in_spine_order_not_file_order():
+    data = make_epub([("b.xhtml", "<h1>Second Part</h1><p>The winter at Fenmoor.</p>"),
+                      ("a.xhtml", "<h1>First Part</h1><p>The summer at Fenmoor.</p>")],
+                     spine=["a.xhtml", "b.xhtml"])
+    text, blocks, _ = read_epub("book.epub", data, IngestSettings())
+    assert text.index("First Part") < text.index("Second Part")
+    assert [text[a:b] for a, b, t in blocks if t == "h1"] == ["First Part", "Second Part"]
+    assert "Contents entry" not in text  # the nav document is not reading text
+    # chapters are separated by a blank line and marked by an empty hr hint
+    assert "The summer at Fenmoor.\n\nSecond Part\n" in text
+    assert [t for _, _, t in blocks].count("hr") == 1
+
+
+def test_a_chapter_without_heading_gets_its_toc_title():
+    data = make_epub([("one.xhtml", "<p>No heading in this chapter.</p>"),
+                      ("two.xhtml", "<h2>Its own heading</h2><p>Text.</p>")])
+    text, blocks, _ = read_epub("book.epub", data, IngestSettings())
+    assert [text[a:b] for a, b, t in blocks if t == "h2"] == ["Contents entry one", "Its own heading"]
+
+
+def test_epub2_ncx_titles():
+    data = make_epub([("x.xhtml", "<p>Body only.</p>")], nav=False, ncx=True)
+    text, blocks, _ = read_epub("book.epub", data, IngestSettings())
+    assert text == "Part 1: x.xhtml\n\nBody only.\n"
+    assert blocks == [(0, 15, "h2"), (17, 27, "p")]
+
+
+def test_book_chapter_through_read_source_keeps_captions_and_footnotes(tmp_path):
+    path = tmp_path / "voyage.epub"
+    path.write_bytes(make_epub([("ch3.xhtml", DIARY_BODY)]))
+    source = read_source(path)
+    assert source.media_type == "application/epub+zip"
+    captions = [source.text[a:b] for a, b, t in source.blocks if t == "caption"]
+    assert captions == ["The brig Lantern, from a sketch in the author’s journal."]
+    assert "Saint Orrin was the colony’s only harbour town." in source.text
+    assert source.text.startswith("CHAPTER III.\nAT SEA\n\n")
+
+
+def test_epub_without_mimetype_but_named_epub_reads():
+    data = make_epub([("a.xhtml", "<p>Hello from Quarrington.</p>")], mimetype=False)
+    text, _, _ = read_epub("b.epub", data, IngestSettings())
+    assert text == "Contents entry a\n\nHello from Quarrington.\n"
+
+
+def test_damaged_epubs_are_refused_with_a_reason(tmp_path):
+    good = make_epub([("a.xhtml", "<p>Text.</p>")])
+    broken = tmp_path / "cut.epub"
+    broken.write_bytes(good[: len(good) // 2])
+    with pytest.raises(FormatMismatch, match="cut.epub: .*(damaged|ZIP)"):
+        read_source(broken)
+    with pytest.raises(EmptyInput, match="no reading text"):
+        read_epub("pics.epub", make_epub([("a.xhtml", "<img src='x.png'/>")], nav=False), IngestSettings())
+    drm = make_epub([("a.xhtml", "<p>x</p>")], extra={
+        "META-INF/encryption.xml": b"<encryption><EncryptedData><CipherData/></EncryptedData></encryption>"})
+    with pytest.raises(UnreadableInput, match="DRM"):
+        read_epub("drm.epub", drm, IngestSettings())
