@@ -1,18 +1,109 @@
 """Segmentation: a source -> the documents the compilation is made of.
 
-(First cut: one document per source; the segmentation work replaces this.)
+``segment(source)`` cuts a source into documents that do not overlap and, with
+the blank stretches between them, cover it: letters, telegrams, statements,
+diary entries, narrative, commentary, captions, page furniture. Nothing is
+dropped: furniture becomes documents of kind ``heading``, ``caption`` or
+``boilerplate``.
+
+It works in three passes, each in its own module:
+
+* :mod:`.lines` cuts the text into units (lines, or hard-wrapped paragraphs)
+  and gives each a *cue* from its shape alone;
+* :mod:`.cascade` walks the units once and places the boundaries;
+* :mod:`.describe` gives each document its kind, title, author, addressees,
+  date, place and ``primary`` flag, and says in ``evidence`` which cue decided.
+
+The cue cascade, in the order the checks are made (why each step exists):
+
+1. **Page furniture is a document of its own** — separators (``* * *``),
+   captions (``... | site.tld``, a bare domain, "Fig. 3 ...", caption tags),
+   attribution lines ("The following excerpt from the book ... provided by
+   ..."), and date stamps before any prose (site section + date). Scraped
+   pages interleave these with the texts; keeping them apart stops them from
+   gluing two texts together and keeps them visible as furniture.
+2. **A thematic break from the markup** (an ``hr`` block) ends what ran
+   before it: the editor said so.
+3. **The source's own title** (a heading before any prose, after furniture or
+   followed by another heading) is a heading document: it names the page, not
+   the first text.
+4. **An issuing office at the foot of a record signs it** ("Regional
+   department of the X" after a resolution): otherwise it would read as the
+   title of a new text.
+5. **A full name alone after a record's body is its signature.**
+6. **A short topical subheading inside a running account** ("Personal life")
+   divides it and is kept inside: biographies and chapters use them freely.
+7. **Head cues gather into one document head** — a title (all capitals, a
+   short line without final punctuation, an ``h1``-``h6`` block, "LETTER XII."),
+   a byline ("L. Name. Title"), a secrecy mark ("Top secret"), an addressee
+   block ("To the ...", "His Excellency ..."), a salutation ("Dear ...",
+   "Sir,"). After a body, any of them opens the next document.
+8. **A date line** closes a record or personal text that has no date yet (the
+   date under a letter or an account), unless a salutation follows it (then it
+   heads the next letter); otherwise it opens a new (diary) entry.
+9. **Closings and signatures end a document** — "Yours ...", "With ...
+   greetings,", "I remain ... servant", "accept the assurances of ...", a name
+   alone on a line with initials, "Place Initial. Surname", "Date Name".
+10. **After furniture a new part starts**; an account interrupted by a caption
+    is remembered so the part after it keeps the account's kind.
+11. **After a closing the next paragraph is a new text.**
+12. **A framing sentence announces a document** ("X responded with the
+    following letter to ...:"): the next paragraph starts it, and the
+    sentence gives its kind, author, addressee and date.
+13. **A document quoted whole in one paragraph** ("X issued a receipt: '...'")
+    is a document of its own.
+14. **A paragraph opening with a date** ("October 28. Hut Point.",
+    "Monday, 3rd March.—") is a diary entry.
+15. **A salutation opening a paragraph** ("Dear friends! You ...") starts a
+    letter.
+16. **"Name: ..."** ("I.C.: I will clarify ...") is somebody else's signed
+    comment or reply.
+17. **A biographical lead** ("Name is an outstanding ...", "Name - historian")
+    starts a biography or an author blurb.
+
+Everything else continues the current document. Kinds come from the title's
+words (letter, telegram, statement, resolution, diary...), the framing
+sentence, an attribution line (book excerpt), the structure (salutation and
+closing: letter; addressee and signature: statement; dated entries: diary),
+and the voice (first person looking back: memoir; questions: opinion;
+third person: narrative or commentary). Authors come from the signature, a
+byline, an attribution line, the quoting sentence's subject, the issuing body
+in the title, or, for unsigned first-person records, the source's usual signer.
+Dates come from a date line, a closing date, "today, ...", or the sentence that
+announced the document; a year missing from "December 16" is taken from the
+nearest full date in the text, never from a page stamp.
 """
 from __future__ import annotations
 
-from .model import Document, Source
+from ..model import Document, Source
+from .cascade import FURNITURE_CUES, group_units
+from .describe import YearContext, describe, dominant_signer
+from .lines import make_units
 
 __all__ = ["segment"]
 
 
 def segment(source: Source) -> list[Document]:
-    """Return the documents of ``source`` in text order, covering all its non-blank text."""
-    text = source.text
-    start = len(text) - len(text.lstrip())
-    end = len(text.rstrip())
-    return [Document(id=Document.make_id(source.id, start, end), source=source.id, char_start=start,
-                     char_end=end, kind="other")]
+    """Return the documents of ``source`` in text order, covering all its non-blank text.
+
+    >>> from quellen.model import Source
+    >>> docs = segment(Source("s", "a.txt", "0", "text/plain", "LETTER I.\\n\\nSir,\\n\\nI write.\\n\\nJ. Bell"))
+    >>> [d.kind for d in docs], docs[0].author.name
+    (['letter'], 'J. Bell')
+    """
+    from ..ingest.text import repair_typography
+    text = repair_typography(source.text)[0]
+    units = make_units(text, source.blocks)
+    if not units:
+        return []
+    groups = group_units(units)
+    years = YearContext(text, [(u.start, u.end) for u in units if u.cue not in FURNITURE_CUES])
+    signer = dominant_signer(groups)
+    documents: list[Document] = []
+    kind_of: dict[int, str] = {}
+    for group in groups:
+        prev_kind = kind_of.get(id(group.continues)) if group.continues is not None else None
+        document = describe(group, source.id, text, years, signer, prev_kind)
+        kind_of[id(group)] = document.kind
+        documents.append(document)
+    return documents

@@ -1,0 +1,257 @@
+"""The boundary cascade: units with cues -> groups of units, one per document.
+
+One pass over the units, top to bottom, with a small state for the document
+being built (its *phase*: ``head`` before any body text, ``body``, ``closed``
+after a signature or closing; and its *mode*: ``record`` for a first-person
+or addressed document, ``account`` for narrative about others). The numbered
+steps of :func:`group_units` are the cascade listed in the package docstring.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lines import RECORD_KINDS, Unit, is_name, kind_from_words
+
+__all__ = ["Group", "group_units", "FURNITURE_CUES"]
+
+#: cues that are page furniture: each such line is a document of its own
+FURNITURE_CUES = frozenset({"separator", "caption", "attribution", "stamp"})
+_HEAD_CUES = frozenset({"heading", "byline", "mark", "addressee", "salutation", "dateline"})
+_ORG_WORDS = re.compile(r"\b(?:department|office|committee|commission|board|bureau|ministry|council|"
+                        r"secretariat|editorial|editors?|chancellery|headquarters|presidium|directorate|"
+                        r"administration|command|staff|society|association|union|league|party|collegium)\b", re.I)
+
+
+@dataclass
+class Group:
+    """The units of one document, and why it starts where it does."""
+
+    units: list[Unit] = field(default_factory=list)
+    phase: str = "head"
+    mode: str | None = None
+    evidence: list[str] = field(default_factory=list)
+    #: the prose unit before this group announced it ("the following letter")
+    framing: tuple[str, str] | None = None
+    framing_text: str = ""
+    framing_start: int = 0
+    #: an attribution line right before it ("The following excerpt from ...")
+    attribution: str | None = None
+    #: the kind of the account this part continues across a caption, if any
+    continues: "Group | None" = None
+
+    @property
+    def cues(self) -> list[str]:
+        return [u.cue for u in self.units]
+
+    def has_body(self) -> bool:
+        return any(u.cue == "prose" for u in self.units)
+
+
+def _first_person(unit: Unit) -> bool:
+    f = unit.features
+    return f.get("first", 0) >= 0.02 or (f.get("first_sing", 0) >= 1 and f.get("words", 0) < 40)
+
+
+def _subheading(unit: Unit, current: Group | None, nxt: Unit | None) -> bool:
+    """Return True for a short topical subheading inside a running account ("Personal life").
+
+    Such headings carry no name (every word after the first is lower case) and
+    sit between paragraphs of the same third-person account, so they divide a
+    text rather than begin another one.
+    """
+    if current is None or current.mode != "account" or current.phase != "body" or nxt is None:
+        return False
+    if unit.cue != "heading" or unit.tag in ("h1",):
+        return False
+    tokens = unit.text.split()
+    if len(tokens) > 3 or any(t[:1].isupper() for t in tokens[1:]) or unit.text.isupper():
+        return False
+    return nxt.cue == "prose" and not _first_person(nxt)
+
+
+def _org_signature(unit: Unit, current: Group | None, nxt: Unit | None) -> bool:
+    """Return True for an issuing body's line closing a record ("Regional department of the X").
+
+    In a record, or wherever no body text follows it (a heading with nothing under it is no heading).
+    """
+    if current is None or current.phase != "body" or unit.cue != "heading" or unit.n_words > 14 \
+            or not _ORG_WORDS.search(unit.text) or unit.text.isupper():
+        return False
+    return current.mode == "record" or nxt is None or nxt.cue != "prose"
+
+
+def group_units(units: list[Unit]) -> list[Group]:
+    """Return the units grouped into documents, in text order (the boundary cascade)."""
+    groups: list[Group] = []
+    current: Group | None = None
+    seen_prose = False
+
+    def start(unit: Unit, why: str, mode: str | None = None, phase: str = "head") -> Group:
+        nonlocal current
+        group = Group(units=[unit], phase=phase, mode=mode, evidence=[why])
+        prev_units = [u for g in groups for u in g.units[-1:]]
+        prev = prev_units[-1] if prev_units else None
+        if prev is not None and prev.cue == "prose" and prev.features.get("framing"):
+            group.framing = prev.features["framing"]
+            group.framing_text = prev.text
+            group.framing_start = prev.start
+            group.evidence.append(f"announced: 'the following {group.framing[0]}'")
+        if prev is not None and prev.cue == "attribution":
+            group.attribution = prev.text
+        groups.append(group)
+        current = group
+        return group
+
+    for i, unit in enumerate(units):
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        prev = units[i - 1] if i else None
+        after_furniture = prev is not None and prev.cue in FURNITURE_CUES
+        cue = unit.cue
+
+        # 1. page furniture (separators, captions, attribution lines, date stamps) is a
+        #    document of its own: it is not part of what anybody wrote, and it must not
+        #    glue the texts before and after it together.
+        if cue in FURNITURE_CUES:
+            start(unit, f"furniture: {cue}", mode="furniture", phase="closed")
+            continue
+
+        # 2. a thematic break from the markup ends whatever ran before it.
+        forced = unit.after_break
+
+        # 3. the source's own title: a heading before any prose that follows page
+        #    furniture or another heading is the page/book title, kept as a heading.
+        if cue in ("heading", "byline") and not seen_prose and nxt is not None and (
+                (prev is not None and prev.cue in FURNITURE_CUES) or nxt.cue in ("heading", "byline")) \
+                and not (nxt.cue in _HEAD_CUES - {"heading", "byline"}):
+            start(unit, "title before any prose", mode="furniture", phase="closed")
+            current.evidence.append("page title")
+            continue
+
+        if cue in ("heading", "byline", "mark", "addressee", "salutation"):
+            # 4. an issuing body named at the foot of a record signs it.
+            if _org_signature(unit, current, nxt):
+                current.units.append(unit)
+                current.phase = "closed"
+                current.evidence.append("signed by an office")
+                continue
+            # 5. a full name alone after a record's body is its signature, not a title.
+            if cue == "heading" and current is not None and current.mode == "record" and \
+                    current.phase in ("body", "closed") and is_name(unit.text) and unit.n_words <= 4 \
+                    and not unit.text.isupper():
+                current.units.append(unit)
+                current.phase = "closed"
+                current.evidence.append("signature: a name alone on a line")
+                continue
+            # 6. a topical subheading inside a running account divides it, nothing more.
+            if not forced and _subheading(unit, current, nxt):
+                current.units.append(unit)
+                current.evidence.append("subheading kept inside the account")
+                continue
+            # 7. head cues (title, secrecy mark, addressee, salutation) gather into the head
+            #    of one document; after a body they open the next one.
+            if not forced and current is not None and current.phase == "head" and not after_furniture:
+                current.units.append(unit)
+                if cue in ("addressee", "salutation"):
+                    current.mode = "record"
+                continue
+            mode = "record" if cue in ("addressee", "salutation", "mark") else None
+            if cue in ("heading", "byline") and kind_from_words(unit.text) in RECORD_KINDS:
+                mode = "record"  # "Extract from the minutes ...", "LETTER TO ..."
+            start(unit, f"{cue} line", mode=mode)
+            continue
+
+        if cue == "dateline":
+            # 8. a date line after the body of a record or personal text that has no date yet
+            #    closes it (a letter's or an entry's closing date) unless a salutation follows,
+            #    which makes it the head of the next letter; otherwise it heads a new entry.
+            if forced or after_furniture or current is None:
+                start(unit, "date line")
+                continue
+            if current.phase == "head":
+                current.units.append(unit)
+                continue
+            opens_next = nxt is not None and nxt.cue in ("salutation", "addressee")
+            has_date = any(u.cue == "dateline" or u.features.get("lead_date") for u in current.units)
+            if current.mode in ("record", "personal") and not has_date and not opens_next:
+                current.units.append(unit)
+                current.phase = "closed"
+                current.evidence.append("closing date line")
+                continue
+            start(unit, "date line opens an entry", mode="personal" if current.mode == "personal" else None)
+            continue
+
+        if cue in ("closing", "signature"):
+            # 9. closings and signatures end a document.
+            if current is None or after_furniture or forced:
+                start(unit, cue)
+            else:
+                current.units.append(unit)
+            current.phase = "closed"
+            current.evidence.append(cue)
+            continue
+
+        # prose
+        seen_prose = True
+        f = unit.features
+        reason = None
+        if current is None:
+            reason = "start of text"
+        elif forced:
+            reason = "thematic break"
+        elif after_furniture:
+            # 10. after a caption or separator a new part starts; a part of an account
+            #     interrupted by a caption is remembered as its continuation.
+            reason = "after furniture"
+        elif current.phase == "closed":
+            # 11. after a signature, closing or closing date, the next paragraph is a new text.
+            reason = "after a closing"
+        elif current.mode == "inline":
+            reason = "after an inline document"
+        elif current.phase == "body":
+            prev_f = prev.features if prev is not None and prev.cue == "prose" else {}
+            if prev_f.get("framing") and current.mode != "record":
+                # 12. a framing sentence ("X responded with the following letter:") announces
+                #     a document: the next paragraph starts it.
+                reason = "announced by a framing sentence"
+            elif f.get("inline_doc") and current.mode != "record":
+                # 13. "X issued a receipt: '...'" is a document quoted whole in one paragraph.
+                reason = f"inline {f['inline_doc'][0]}"
+            elif f.get("lead_date"):
+                # 14. a paragraph opening with a date ("October 28. Hut Point.") is a diary entry.
+                reason = "diary-entry head"
+            elif f.get("salute"):
+                # 15. a salutation opens a letter.
+                reason = "salutation"
+            elif f.get("name_colon") and not current.units[0].features.get("name_colon"):
+                # 16. "I.C.: ..." is somebody else speaking: a signed comment or reply.
+                reason = "name and colon"
+            elif f.get("bio_lead") and \
+                    not any(u.features.get("bio_lead") for u in current.units):
+                # 17. "Name is/was a ... " or "Name - historian" opens a biography or a blurb.
+                reason = "biographical lead"
+        if reason is None:
+            if current.phase == "head":
+                current.phase = "body"
+                if current.mode is None:
+                    current.mode = "record" if (_first_person(unit) or f.get("salute")) else "account"
+                if f.get("lead_date"):
+                    current.mode = "personal"
+            current.units.append(unit)
+            continue
+        mode = None
+        if f.get("inline_doc"):
+            mode = "inline"
+        elif f.get("lead_date"):
+            mode = "personal"
+        elif f.get("salute") or _first_person(unit):
+            mode = "record"
+        else:
+            mode = "account"
+        group = start(unit, reason, mode=mode, phase="body")
+        if reason == "after furniture":
+            before = [g for g in groups[:-1] if g.mode != "furniture"]
+            # an account that a caption or separator interrupted goes on after it
+            if before and before[-1].mode == "account" and mode == "account" and before[-1].phase == "body":
+                group.continues = before[-1].continues or before[-1]
+    return groups

@@ -1,0 +1,404 @@
+"""Describe a segmented document: kind, title, author, addressees, date, place, primary.
+
+Each field is read from the cues that placed the boundary (heading, salutation,
+signature, framing sentence, attribution line) and from the document's own
+lines; :func:`describe` records which cue decided in the document's evidence.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import Counter
+
+from ..model import Date, Ref, replace
+from .cascade import Group
+from .lines import (FULL_DATE_RE, INITIALS, MONTHS, PERSON, RECORD_KINDS, is_name, kind_from_words, leading_date,
+                    split_signature, strip_quotes, yearless)
+
+__all__ = ["describe", "YearContext", "dominant_signer", "parse_date_text", "RECORD_KINDS", "PRIMARY_KINDS"]
+
+PRIMARY_KINDS = RECORD_KINDS | {"diary"}
+_ACCOUNT_KINDS = frozenset({"narrative", "commentary", "opinion", "biography", "book_excerpt", "interview",
+                            "memoir"})
+
+_PAST = re.compile(r"\b(?:was|were|had|did|went|came|said|told|saw|remember(?:ed)?|recall(?:ed)?)\b", re.I)
+_REMEMBER = re.compile(r"\bI\s+(?:still\s+)?(?:remember|recall|recollect)\b|\bI\s+shall\s+never\s+forget\b")
+_TODAY_RE = re.compile(r"\b(?:today|this\s+day|to-day),?\s+(?:the\s+)?", re.I)
+_PLACE_DATE_RE = re.compile(r"^(?P<place>[A-Z][\w'’\-]+(?:[\s-][A-Z][\w'’\-]+){0,2}),\s*(?=\S)")
+_SUBJECT_SKIP = {"On", "In", "When", "After", "Before", "Then", "But", "And", "So", "At", "Here", "There", "The",
+                 "This", "That", "Only", "Meanwhile", "Later", "Soon", "Next", "Thus", "Finally", "Also", "A",
+                 "An", "Having", "Since", "While", "Once", "During", "From", "To", "As", "For", "With"}
+
+
+class YearContext:
+    """Years stated in the text, so a date written without one ("December 16") can get one.
+
+    The anchors are full dates outside page furniture; a page's date stamp
+    never dates a document.
+    """
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]):
+        self.anchors: list[tuple[int, int, int]] = []  # (offset, year, month)
+        for start, end in spans:
+            for m in FULL_DATE_RE.finditer(text, start, end):
+                y = re.search(r"\d{4}", m.group(0))
+                month = next((MONTHS[w.lower().rstrip(".")] for w in re.findall(r"[A-Za-z]+\.?", m.group(0))
+                              if w.lower().rstrip(".") in MONTHS), None)
+                if y and month:
+                    self.anchors.append((m.start(), int(y.group(0)), month))
+        self.anchors.sort()
+
+    def year_for(self, offset: int, month: int) -> tuple[int, str] | None:
+        """Return (year, how) for a month-and-day at ``offset``, or None when the text gives no year.
+
+        The last full date before it wins (a diary's entries follow their year,
+        and a month earlier than the anchor's rolls into the next year); with no
+        earlier anchor, the first full date after it (a month later than that
+        anchor's belongs to the year before).
+        """
+        before = [a for a in self.anchors if a[0] < offset]
+        if before:
+            _, year, anchor_month = before[-1]
+            return (year + 1 if month < anchor_month - 6 else year), "year of the date before"
+        after = [a for a in self.anchors if a[0] > offset]
+        if after:
+            _, year, anchor_month = after[0]
+            return (year - 1 if month > anchor_month + 1 else year), "year of the date after"
+        return None
+
+
+def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None) -> Date | None:
+    """Return the document date written in ``text`` (a date line), completing a missing year from context."""
+    from ..extract.dates import parse_date
+    date = parse_date(text)
+    if date is not None:
+        return date
+    m = yearless(text)
+    if m is None or years is None:
+        return None
+    month = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
+    day = int(m.group("d1") or m.group("d2"))
+    found = years.year_for(offset + m.start(), month)
+    if found is None:
+        return None
+    year, how = found
+    full = parse_date(f"{calendar.month_name[month]} {day}, {year}")
+    if full is None:
+        return None
+    return replace(full, text=m.group(0), rule=f"{full.rule}; year from context ({how})", anchor=str(year))
+
+
+def _year_date(year: int, text: str) -> Date:
+    return Date(text=text, edtf=f"{year:04d}", earliest=dt.date(year, 1, 1), latest=dt.date(year, 12, 31),
+                precision="year", as_written=f"{year:04d}", rule="publication year")
+
+
+def dominant_signer(groups: list[Group]) -> str | None:
+    """Return the surname that signs at least two documents of the source, if one does.
+
+    A compilation of one person's papers prints many of them unsigned; the
+    signer the source shows most often is then the best guess for the others.
+    """
+    names = Counter()
+    full: dict[str, str] = {}
+    for group in groups:
+        for unit in group.units:
+            if unit.cue == "signature":
+                sig = split_signature(unit.text)
+                if sig and re.search(r"[a-z]", sig[2]):
+                    surname = sig[2].split()[-1].strip(".")
+                    names[surname] += 1
+                    full.setdefault(surname, sig[2])
+    if not names:
+        return None
+    surname, count = names.most_common(1)[0]
+    return full[surname] if count >= 2 else None
+
+
+def _subject(sentence: str) -> str | None:
+    """Return the grammatical subject of a framing sentence when it is a name ("Trotsky handed him ...")."""
+    m = re.search(rf"\b(?:following|this|the)\s+[\w\s]{{0,30}}?\b(?:by|from)\s+(?P<name>{PERSON}|[A-Z][\w'’-]+)",
+                  sentence)
+    if m:
+        return m.group("name")
+    clauses = [c.strip() for c in re.split(r"[,;]\s*", sentence)]
+    # the clause holding "following" first, then the ones before it, nearest first
+    idx = next((i for i, c in enumerate(clauses) if "following" in c), len(clauses) - 1)
+    for clause in [clauses[idx]] + clauses[:idx][::-1]:
+        tokens = clause.split()
+        while tokens and tokens[0] in _SUBJECT_SKIP:
+            tokens = tokens[1:]
+        if not tokens:
+            continue
+        name = []
+        for tok in tokens:
+            if re.match(r"^[A-Z][\w'’.-]*$", tok) and tok not in _SUBJECT_SKIP:
+                name.append(tok.rstrip("'’s") if tok.endswith(("'s", "’s")) else tok)
+            else:
+                break
+        if name and len(tokens) > len(name) and re.match(r"^[a-z]", tokens[len(name)]):
+            return " ".join(name)
+    return None
+
+
+def _clean_addressee(text: str) -> str:
+    text = re.sub(r"^(?:to\s+)", "", text.strip(), flags=re.I)
+    return text.strip(" ,.;:!")
+
+
+def describe(group: Group, source_id: str, text: str, years: YearContext, signer: str | None,
+             prev_kind: str | None = None):
+    """Return the :class:`~quellen.model.Document` for one group of units."""
+    from ..model import Document
+    units = group.units
+    start, end = units[0].start, units[-1].end
+    evidence = list(group.evidence)
+    first = units[0]
+    body = [u for u in units if u.cue == "prose"]
+    # the head: heading lines above the first paragraph (a heading at the foot is a signature)
+    first_body = units.index(body[0]) if body else len(units)
+    heads = [u for u in units[:first_body] if u.cue in ("heading", "byline")]
+    cues = group.cues
+    title = author = place = date = kind = None
+    addressees: list[str] = []
+
+    # --- page furniture
+    if group.mode == "furniture":
+        cue = first.cue
+        kind = {"separator": "boilerplate", "caption": "caption", "attribution": "boilerplate",
+                "stamp": "heading"}.get(cue, "heading")
+        title = first.text[:200]
+        if cue == "stamp":
+            date = parse_date_text(first.text)
+        elif cue == "attribution":
+            y = re.search(r"\(\s*[^()]*?,?\s*(?P<y>1[5-9]\d\d|20\d\d)\s*\)", first.text)
+            if y:
+                date = _year_date(int(y.group("y")), y.group("y"))
+        return Document(id=Document.make_id(source_id, start, end), source=source_id, char_start=start,
+                        char_end=end, kind=kind, title=title, date=date, primary=False,
+                        evidence=tuple(evidence))
+
+    if heads:
+        title = heads[0].text
+    byline = next((u for u in units if u.cue == "byline"), None)
+    if byline is not None:
+        m = re.match(rf"^(?:(?P<name>{INITIALS}[\w'’-]+(?:\s[A-Z][\w'’-]+)?)\.\s+(?P<title>.+)|[Bb]y\s+(?P<by>.+))$",
+                     byline.text)
+        if m:
+            author = m.group("name") or m.group("by")
+            title = m.group("title") or title
+            evidence.append("author: byline")
+
+    # --- kind
+    own_text = " ".join(strip_quotes(u.text) for u in body)
+    n_words = max(len(own_text.split()), 1)
+    first_rate = len(re.findall(r"\b(?:I|me|my|we|us|our)\b", own_text)) / n_words
+    second_rate = len(re.findall(r"\b(?:you|your)\b", own_text, re.I)) / n_words
+    head_text = " ".join(u.text for u in heads)
+    if title and not kind:
+        kind = kind_from_words(head_text)
+        if kind:
+            evidence.append(f"kind: title names a {kind}")
+    if not kind and group.attribution and re.search(r"\b(?:excerpt|extract|chapter|fragment)\b",
+                                                    group.attribution, re.I):
+        kind = "book_excerpt"
+        evidence.append("kind: attribution line names an excerpt")
+    if not kind and group.framing:
+        kind = kind_from_words(group.framing[0]) if group.framing[0] not in ("document", "documents") else None
+        if kind:
+            evidence.append(f"kind: announced as a {group.framing[0]}")
+    inline = body[0].features.get("inline_doc") if body and group.mode == "inline" else None
+    if not kind and inline:
+        kind = kind_from_words(inline[0]) or "statement"
+        evidence.append(f"kind: quoted {inline[0]}")
+    if not kind and any(u.features.get("resolved") for u in body):
+        kind = "resolution"
+        evidence.append("kind: 'Resolved:'")
+    first_para = body[0].text if body else ""
+    if not kind and body and re.search(r"\b(?:diary|journal)\b", strip_quotes(first_para), re.I) and first_rate > 0.01:
+        kind = "diary"
+        evidence.append("kind: the text calls itself a diary")
+    if not kind and (group.mode == "personal" or any(u.features.get("lead_date") for u in body[:1])):
+        kind = "diary"
+        evidence.append("kind: dated entry")
+    has_salute = "salutation" in cues or any(u.features.get("salute") for u in body[:1])
+    has_closing = "closing" in cues
+    if not kind and (has_salute or has_closing):
+        kind = "letter"
+        evidence.append("kind: salutation/closing")
+    if not kind and body and body[0].features.get("name_colon"):
+        kind = "commentary"
+        evidence.append("kind: signed comment")
+    if not kind and group.mode == "record":
+        if _REMEMBER.search(own_text) or (first_rate > 0.02 and len(_PAST.findall(own_text)) / n_words > 0.04
+                                          and second_rate < 0.01 and "addressee" not in cues):
+            kind = "memoir"
+            evidence.append("kind: first person looking back")
+        elif "addressee" in cues or "signature" in cues:
+            kind = "statement"
+            evidence.append("kind: addressed/signed first-person text")
+        elif second_rate > 0.01:
+            kind = "letter"
+            evidence.append("kind: first person to a 'you'")
+        else:
+            kind = "statement"
+            evidence.append("kind: first-person text")
+    if not kind and any(u.features.get("bio_lead") for u in body[:1]):
+        kind = "biography"
+        evidence.append("kind: biographical lead")
+    if not kind and group.continues is not None and prev_kind in _ACCOUNT_KINDS:
+        kind = prev_kind
+        evidence.append("kind: continues the account before the caption")
+    if not kind and body:
+        questions = sum(u.features.get("questions", 0) for u in body)
+        if questions >= 3 and questions / len(body) >= 0.1:
+            kind = "opinion"
+            evidence.append("kind: argues with questions")
+        elif first_rate > 0.02 and _REMEMBER.search(own_text):
+            kind = "memoir"
+        elif any(u.features.get("framing") for u in body) or re.search(
+                r"\b(?:the|this|these)\s+(?:document|letter|statement|decision)s?\b", own_text, re.I):
+            kind = "commentary"
+            evidence.append("kind: narrative about documents")
+        else:
+            kind = "narrative"
+    if not kind:
+        kind = "heading" if heads and not body else "other"
+
+    # --- author
+    sig_units = [u for u in units if u.cue == "signature"]
+    if not author and sig_units:
+        sig = split_signature(sig_units[-1].text)
+        if sig:
+            author = sig[2]
+            place = place or (sig[1] or None)
+            evidence.append("author: signature")
+    if not author:
+        for u in units[1:]:
+            if u.cue == "heading" and is_name(u.text) and group.mode == "record" and u is units[-1]:
+                author = u.text.strip(" .,")
+                evidence.append("author: name alone at the foot")
+    if not author and kind not in ("narrative", "commentary", "biography", "opinion"):
+        m = re.search(r"\b(?:minutes|resolution|decree|decision|order|protocol)\s+of\s+(?:the\s+)?(?P<org>[^,.;:]{3,90})",
+                      head_text, re.I)
+        if m:
+            author = m.group("org").strip()
+            evidence.append("author: issuing body in the title")
+    if not author and "signed by an office" in evidence:
+        foot = units[-1].text
+        m = _PLACE_DATE_RE.match(foot)
+        author = foot
+        if m is None:
+            lead = foot.split()[0]
+            if lead[:1].isupper() and not re.match(r"^(?:The|Editorial|Department|Office)$", lead) and \
+                    len(foot.split()) > 2 and foot.split()[1][:1].isupper():
+                place = place or lead
+                author = foot[len(lead):].strip()
+        evidence.append("author: issuing office")
+    if not author and body:
+        m = re.search(rf"(?:\bby|[—–-])\s*(?P<name>{PERSON})\W*$", body[-1].text.rstrip())
+        if m and is_name(m.group("name")):
+            author = m.group("name")
+            evidence.append("author: signed at the end of the text")
+    if not author and inline:
+        author = inline[1]
+        evidence.append("author: subject of the quoting sentence")
+    if not author and body and body[0].features.get("name_colon"):
+        author = body[0].features["name_colon"]
+        evidence.append("author: name before the colon")
+    if not author and group.attribution:
+        m = re.search(rf"\((?P<name>{PERSON})\s*,\s*\d{{4}}\)|\bby\s+(?P<by>{PERSON})", group.attribution)
+        if m:
+            author = m.group("name") or m.group("by")
+            evidence.append("author: attribution line")
+    if not author and group.framing and kind in RECORD_KINDS | {"diary", "memoir"}:
+        sentence = group.framing[1]
+        subj = _subject(sentence)
+        if subj:
+            author = subj
+            evidence.append("author: subject of the framing sentence")
+    if not author and signer and kind in RECORD_KINDS and (first_rate > 0.0 or kind == "telegram"):
+        author = signer
+        evidence.append("author: the source's usual signer")
+
+    # --- addressees
+    for u in units:
+        if u.cue == "addressee":
+            addressees.append(_clean_addressee(u.text))
+        elif u.cue == "salutation" or (u.cue == "prose" and u.features.get("salute") and u is body[0]):
+            m = re.match(r"^(?:my\s+)?(?:very\s+)?(?:dear(?:est)?|honou?red|respected|esteemed)\s+"
+                         r"(?P<who>[^,!:(]{2,50}?)\s*[,!:(]", u.text, re.I)
+            if m and m.group("who")[:1].isupper():
+                addressees.append(m.group("who").strip())
+    if not addressees and title:
+        m = re.search(r"\bto\s+(?:the\s+)?(?P<who>[A-Z][^.;:]{1,100})$", title if not title.isupper() else title.title())
+        if m and kind in RECORD_KINDS:
+            addressees.append(m.group("who").strip())
+    if not addressees and group.framing and kind in RECORD_KINDS:
+        m = re.search(r"\bfollowing\s+\w+\s+(?:addressed\s+)?to\s+(?P<who>[^,.:;]{2,100})", group.framing[1])
+        if m:
+            addressees.append(m.group("who").strip())
+
+    # --- date: the document's own date line, then closing date, then "today, ...",
+    #     then the date of the sentence that announced it; never a page stamp
+    for u in units:
+        if u.cue == "dateline" or (u.cue == "signature" and FULL_DATE_RE.match(u.text)):
+            date = parse_date_text(u.text, u.start, years)
+            if date:
+                evidence.append("date: date line")
+                m = _PLACE_DATE_RE.match(u.text)
+                if m and not place and m.group("place").lower().rstrip(".") not in MONTHS and \
+                        not re.match(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", m.group("place")):
+                    place = m.group("place")
+                if not place and u.cue == "dateline":
+                    lead = leading_date(u.text)
+                    rest = u.text[lead.end():].strip(" .,;—–-") if lead else ""
+                    if rest and rest[:1].isupper() and len(rest.split()) <= 4:
+                        place = rest
+                break
+    if date is None and body and body[0].features.get("lead_date"):
+        date = parse_date_text(body[0].features["lead_date"], body[0].start, years)
+        if date:
+            evidence.append("date: entry head")
+    if date is None and body:
+        m = _TODAY_RE.search(body[0].text[:300])
+        if m:
+            date = parse_date_text(body[0].text[m.end():m.end() + 40], body[0].start + m.end(), years)
+            if date:
+                evidence.append("date: 'today, ...'")
+    if date is None and body and (author and "signed at the end" in " ".join(evidence) or inline):
+        found = list(FULL_DATE_RE.finditer(body[-1].text[-200:]))
+        if found:
+            date = parse_date_text(found[-1].group(0), body[-1].start, years)
+            if date:
+                evidence.append("date: next to the closing signature")
+    if date is None and group.framing and kind in PRIMARY_KINDS:
+        framing_text = group.framing_text
+        cut = framing_text.find(group.framing[1])
+        before = framing_text[:cut + len(group.framing[1])] if cut >= 0 else framing_text
+        cands = list(FULL_DATE_RE.finditer(before))
+        if cands:
+            date = parse_date_text(cands[-1].group(0))
+        else:
+            m = None
+            for m in re.finditer(r"\b(?i:on|by|from)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+|"
+                                 r"[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b", before):
+                pass
+            if m is not None:
+                date = parse_date_text(m.group(0), group.framing_start + m.start(), years)
+        if date:
+            date = replace(date, rule=f"{date.rule}; from the framing sentence")
+            evidence.append("date: the sentence that announced it")
+
+    primary: bool | None
+    if kind in PRIMARY_KINDS:
+        primary = True
+    elif kind in _ACCOUNT_KINDS or kind in ("heading", "caption", "boilerplate", "epigraph"):
+        primary = False
+    else:
+        primary = None
+    return Document(id=Document.make_id(source_id, start, end), source=source_id, char_start=start, char_end=end,
+                    kind=kind, title=title, author=Ref(author) if author else None,
+                    addressees=tuple(Ref(a) for a in addressees if a), date=date,
+                    place=Ref(place) if place else None, primary=primary, evidence=tuple(evidence))

@@ -1,0 +1,449 @@
+"""Units and line cues: the text cut into lines, each line told what it looks like.
+
+A *unit* is one non-blank line, or a run of prose lines of one hard-wrapped
+paragraph. Each unit gets one *cue* (what kind of line it is, judged from the
+line alone plus the blank lines around it and the reader's block tag) and a few
+*features* of its prose (first-person voice, framing sentence, leading date...).
+The boundary cascade (:mod:`quellen.segment.cascade`) reads only these.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "split_signature",
+           "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
+           "kind_from_words", "RECORD_KINDS"]
+
+#: every cue a unit can get
+CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "salutation", "addressee",
+        "closing", "signature", "byline", "heading", "prose")
+
+_UP = "A-Z\u00c0-\u00de\u0100-\u017f\u0400-\u042f"
+_CAP = rf"[{_UP}][\w'’\-]*[\w]"
+_INITIAL = rf"[{_UP}][a-z]{{0,2}}\."
+#: one to three initials, "L." / "V. Z." / "I.C."
+INITIALS = rf"(?:{_INITIAL}\s*){{1,3}}"
+#: a personal name: initials and surname, or two or three capitalized words
+PERSON = (rf"(?:{INITIALS}{_CAP}(?:[\s-]{_CAP})?|{_CAP}(?:\s+(?:{_INITIAL}|{_CAP}|de|da|van|von|di|del|la|le)){{1,3}}"
+          rf"|{INITIALS})")
+_PERSON_RE = re.compile(rf"^{PERSON}$")
+
+#: English month names and abbreviations -> month number
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_ORD = r"(?:st|nd|rd|th|d)?"
+#: a month-and-day without a year: "December 16", "3rd March", "16th of May"
+_YEARLESS_RE = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH_ALT})\.?\s+(?P<d1>\d{{1,2}}){_ORD}\b|(?P<d2>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m2>{_MONTH_ALT})\b)",
+    re.I)
+#: a date that opens a paragraph and is closed off by punctuation: a diary-entry head
+_LEAD_DATE_RE = re.compile(
+    rf"^(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}{_ORD}|\d{{1,2}}{_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})"
+    rf"|{_WEEKDAY}(?:\s+\d{{1,2}}{_ORD})?)(?:,?\s+\d{{4}})?\s*(?:[.:;]\s*[—–-]*|\s[—–-]+|[—–]+|$)", re.I)
+FULL_DATE_RE = re.compile(
+    rf"(?:(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?{_ORD},?\s+\d{{3,4}}"
+    rf"|\d{{1,2}}(?:\s*[-–/]\s*\d{{1,2}})?{_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})\.?,?\s+\d{{3,4}})"
+    rf"|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|(?:{_MONTH_ALT})\.?,?\s+\d{{4}}\b)", re.I)
+
+#: nouns that name a kind of document ("the following letter", "issued a receipt")
+DOC_NOUNS = ("letter", "letters", "statement", "telegram", "telegrams", "cable", "note", "document", "documents",
+             "decision", "resolution", "decree", "order", "receipt", "declaration", "message", "reply", "answer",
+             "protest", "appeal", "memorandum", "report", "entry", "entries", "diary", "petition",
+             "proclamation", "manifesto", "minutes", "dispatch", "despatch", "notice", "circular",
+             "instructions", "protocol", "testimony", "deposition", "affidavit", "certificate", "address",
+             "speech", "postcard", "card", "wire", "communication", "ultimatum", "explanation")
+_DOC_NOUN_ALT = "|".join(DOC_NOUNS)
+_FRAMING_RE = re.compile(
+    rf"\b(?:the\s+)?following\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{_DOC_NOUN_ALT})\b"
+    rf"|\b(?P<noun2>{_DOC_NOUN_ALT})\b[^.!?]{{0,80}}\b(?:as\s+follows|reads?|ran|runs|said)\s*:\s*$", re.I)
+_INLINE_DOC_RE = re.compile(
+    rf"^(?P<subj>{PERSON}|[{_UP}][\w'’-]+)\s+(?:\w+\s+){{0,2}}?(?:issued|wrote|sent|signed|handed|gave|dictated|"
+    rf"telegraphed|cabled|addressed|penned|left|scribbled)\s+(?:\w+\s+){{0,3}}?(?P<noun>receipt|note|telegram|"
+    rf"letter|statement|declaration|message|reply|protest|cable|postcard|wire)\b", re.I)
+
+_SEPARATOR_RE = re.compile(r"^(?:[*•·~#=_⁂§◊]\s*){1,}$|^(?:[-–—]\s*){3,}$|^(?:o\s*O\s*o|\* \* \*)$")
+_DOMAIN = r"(?:www\.)?(?:[a-z0-9][a-z0-9-]*\.)+(?:[a-z]{2,6})(?:/\S*)?"
+_SITE_CAPTION_RE = re.compile(rf"^(?:.{{1,200}}\s[|│/]\s*{_DOMAIN}|{_DOMAIN})$", re.I)
+_FIG_CAPTION_RE = re.compile(r"^(?:fig(?:ure)?\.?|plate|illustration|image|photo(?:graph)?|map|portrait|"
+                             r"pl\.)\s*(?:[\dIVXLC]+[a-z]?)?\s*[.:—–-]", re.I)
+_CREDIT_RE = re.compile(r"^(?:photo(?:graph)?|image|picture|source|credit)s?\s*(?:by|:|©)", re.I)
+_ATTRIBUTION_RE = re.compile(
+    r"^(?:the\s+following\s+(?:excerpt|extract|passage|chapter|text|article|fragment|material|interview)"
+    r"|(?:this|the)\s+(?:excerpt|extract|article|text|chapter|material)\s+(?:is|was|has\s+been)\s+"
+    r"(?:taken|reprinted|reproduced|provided|published|adapted|excerpted)"
+    r"|excerpted\s+from|extracted\s+from|reprinted\s+(?:from|with|by)|reproduced\s+(?:from|with|by)"
+    r"|courtesy\s+of|copyright\b|©|\(c\)\s|all\s+rights\s+reserved|originally\s+published"
+    r"|read\s+more\b|continue\s+reading|share\s+(?:this|on)\b|related\s+(?:articles|posts)"
+    r"|advertisement\b|subscribe\b|tags?:|filed\s+under)"
+    r"|\bprovided\s+by\s+our\b|\b(?:by|with)\s+(?:kind\s+)?permission\s+of\b|\bbook\s+partner\b", re.I)
+_STAMP_PREFIX_RE = re.compile(r"^(?:posted|published|updated|last\s+(?:updated|modified)|date|added)\b", re.I)
+_MARK_RE = re.compile(r"^\(?(?:top\s+secret|strictly\s+confidential|secret|confidential|private(?:\s+and\s+"
+                      r"confidential)?|personal|urgent|copy|true\s+copy|translation|draft|very\s+urgent|"
+                      r"not\s+for\s+publication|by\s+hand|registered)\)?[.!:]?$", re.I)
+_SALUTATION_RE = re.compile(
+    r"^(?:(?:my\s+)?(?:very\s+)?(?:dear(?:est)?|honou?red|respected|esteemed|beloved|worthy)\b[^.!?]{0,60}?[,!:]"
+    r"|(?:dear\s+)?(?:sir|sirs|madam|madame|gentlemen|ladies|comrades?|friends?|brothers?|sisters?|citizens?|"
+    r"brethren|mother|father)\b[^.!?]{0,30}?[,!:]"
+    r"|your\s+(?:majesty|excellency|highness|grace|lordship|ladyship|honou?r|eminence|holiness)[,!:]"
+    r"|(?:hon(?:ou?red)?|respected)\s+(?:sir|madam)[,!:])", re.I)
+_ADDRESSEE_RE = re.compile(
+    rf"^(?:to\s+(?:the|his|her|their|my|our|mr|mrs|ms|miss|dr|citizen|comrade|general|captain|colonel|lord|"
+    rf"lady|sir|messrs|[{_UP}])|(?:his|her|their)\s+(?:excellency|majesty|highness|grace|honou?r|lordship|"
+    rf"ladyship|eminence|holiness)|(?:the\s+)?(?:hon(?:ou?rable)?\.?|right\s+hon\.?)\s)", re.I)
+_CLOSING_RE = re.compile(
+    r"^(?:yours\b|your\s+(?:most|very|ever|affectionate|obedient|humble|faithful|loving|sincere|devoted|"
+    r"grateful)|ever\s+(?:yours|your)|i\s+(?:am|remain|have\s+the\s+honou?r)\b.{0,80}(?:servant|yours|friend|"
+    r"respect)|believe\s+me|with\s+(?:\w+\s+){0,4}(?:greetings|regards|respect|love|wishes|esteem|affection|"
+    r"salutations?|compliments|thanks|gratitude|devotion|consideration|kisses)\b|(?:very\s+|most\s+)?"
+    r"(?:respectfully|sincerely|faithfully|affectionately|cordially|truly|fraternally|gratefully)"
+    r"(?:\s+yours)?[,.]|(?:best|kind|warm(?:est)?)\s+(?:regards|wishes)|(?:love|regards|cheers|adieu|farewell)"
+    r"[,.!]|(?:and\s+)?so\s+(?:farewell|good-?bye))", re.I)
+_POLITE_CLOSE_RE = re.compile(r"\b(?:accept|receive)\b.{0,60}\b(?:assurances?|feelings|sentiments|respects|"
+                              r"regards|consideration|homage)\b", re.I)
+_NUMBERED_HEAD_RE = re.compile(r"^(?:letter|chapter|entry|part|book|section|no|number|document|appendix|"
+                               r"canto|act|scene)\.?\s+(?:[ivxlcdm]+|\d+|[a-z]+)\b[^.!?]{0,80}[.:]?$", re.I)
+_BYLINE_RE = re.compile(rf"^(?:(?P<name>{INITIALS}{_CAP}(?:\s{_CAP})?)\.\s+(?P<title>[^.!?]{{2,120}})"
+                        rf"|[Bb]y\s+(?P<by>{PERSON}))$")
+_NAME_COLON_RE = re.compile(rf"^(?P<name>{INITIALS}|{_CAP}(?:\s+{_CAP}){{1,2}})\s*:\s+\S")
+_NAME_COLON_STOP = {"note", "resolved", "source", "question", "answer", "q", "a", "ps", "p.s", "nb", "n.b",
+                    "ordered", "decided", "subject", "re", "date", "from", "to", "cc", "attention", "sources"}
+_BIO_LEAD_RE = re.compile(
+    rf"^(?P<name>[{_UP}][\w'’-]+(?:\s+(?:[{_UP}][\w'’-]+|{_INITIAL}|de|da|van|von|di|del|la|le|y)){{1,4}})"
+    rf"\s+(?:\([^)]{{1,60}}\)\s*)?(?:(?:is|was)\s+(?:an?|the|one)\b|[-–—]\s+(?!to\b|be\b)\w)")
+_SALUTE_LEAD_RE = re.compile(r"^(?:my\s+)?(?:dear(?:est)?|honou?red|respected)\s+[\w. ]{1,40}?(?:[,!]|\s\()\s?", re.I)
+_NOT_NAME = {"to", "the", "of", "and", "for", "in", "on", "at", "a", "an", "from", "with", "by", "letter",
+             "statement", "chapter", "part", "telegram", "diary", "report", "life", "death"}
+_FIRST = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|ourselves)\b")
+_FIRST_SING = re.compile(r"\b(?:I|me|my|mine|myself)\b")
+_SECOND = re.compile(r"\b(?:you|your|yours|yourself|yourselves|thee|thou|thy)\b", re.I)
+_THIRD = re.compile(r"\b(?:he|she|they|him|her|his|hers|their|them|it)\b", re.I)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]")
+_TERMINAL = ".!?;:,…"
+_CLOSERS = "\"'”’»)]*"
+
+
+#: words in a title or a framing sentence -> the kind of document they name
+_KIND_WORDS = [
+    (r"letters?\s+to\s+the\s+editors?", "letter"),
+    (r"telegrams?|cables?|wire", "telegram"),
+    (r"letters?|epistles?|postcards?|notes?\s+to|reply|answer", "letter"),
+    (r"resolutions?|decrees?|decisions?|minutes|orders?|ordinances?|verdicts?|sentences?|protocol", "resolution"),
+    (r"receipts?", "receipt"),
+    (r"proclamations?|manifestos?|appeals?\s+to|addresses\s+to", "proclamation"),
+    (r"statements?|declarations?|protests?|explanations?|ultimatums?|petitions?|memorand(?:um|a)|notices?|"
+     r"testimony|depositions?|affidavits?|certificates?", "statement"),
+    (r"reports?|dispatch(?:es)?|despatch(?:es)?", "report"),
+    (r"diary|diaries|journal|log|entries|entry", "diary"),
+    (r"memoirs?|recollections?|reminiscences?|remembrances?", "memoir"),
+    (r"interview", "interview"),
+    (r"excerpt|extract|chapter", "book_excerpt"),
+    (r"biography|life\s+of", "biography"),
+]
+_KIND_RES = [(re.compile(rf"\b(?:{pattern})\b", re.I), kind) for pattern, kind in _KIND_WORDS]
+#: kinds that are records made at the time (letters, statements, resolutions...)
+RECORD_KINDS = frozenset({"letter", "telegram", "statement", "resolution", "proclamation", "report", "receipt"})
+
+
+def kind_from_words(text: str) -> str | None:
+    """Return the document kind a title or framing phrase names ("LETTER TO ...": letter), or None."""
+    for pattern, kind in _KIND_RES:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def words(text: str) -> list[str]:
+    """Return the whitespace-separated tokens of ``text``."""
+    return text.split()
+
+
+def strip_quotes(text: str) -> str:
+    """Return ``text`` with quoted passages removed, so quoted voices do not count as the writer's."""
+    return _QUOTED.sub(" ", text)
+
+
+def is_name(text: str) -> bool:
+    """Return True when ``text`` looks like a personal name ("L. Trotsky", "John Adams", "G. W.")."""
+    text = text.strip().rstrip(".,")
+    if any(w.lower() in _NOT_NAME for w in text.split()):
+        return False
+    return bool(_PERSON_RE.match(text))
+
+
+def leading_date(text: str) -> re.Match | None:
+    """Return the match of a date that opens ``text`` as a diary-entry head, or None."""
+    return _LEAD_DATE_RE.match(text)
+
+
+def yearless(text: str) -> re.Match | None:
+    """Return the first month-and-day written without a year in ``text``, or None."""
+    for m in _YEARLESS_RE.finditer(text):
+        tail = text[m.end():m.end() + 8]
+        if re.match(r"(?:st|nd|rd|th)?,?\s*\d{3,4}\b", tail):
+            continue  # a full date: parse_date handles it
+        return m
+    return None
+
+
+def split_signature(text: str) -> tuple[str, str, str] | None:
+    """Return (date part, place part, name) when ``text`` is a signature line, else None.
+
+    A signature is a name alone on a line, possibly after a date and/or a place:
+    "L. Trotsky", "Prinkipo L. Trotsky", "February 7, 1929 L. Trotsky", "G. W.".
+    Only initialled names count here; a full name alone is ambiguous with a title
+    and is judged by the cascade from its position.
+    """
+    line = text.strip().rstrip(".,")
+    if len(line) > 80 or len(line.split()) > 9:
+        return None
+    date_part = ""
+    m = FULL_DATE_RE.match(line)
+    if m:
+        date_part, line = m.group(0), line[m.end():].strip(" ,")
+    m = re.search(rf"(?P<name>{INITIALS}(?:{_CAP}(?:[\s-]{_CAP})?)?)$", line)
+    if not m:
+        return None
+    name = m.group("name").strip()
+    place = line[:m.start()].strip(" ,")
+    if place and not re.fullmatch(rf"[{_UP}][\w'’\-]+(?:[\s-][{_UP}][\w'’\-]+)?", place):
+        return None
+    if not re.search(r"[a-z]", name) and len(name.replace(".", "").replace(" ", "")) > 3:
+        return None  # "A. B. C. D." is a list marker, not a signer
+    return date_part, place, name
+
+
+@dataclass
+class Unit:
+    """One line (or hard-wrapped paragraph) of the source and what it looks like."""
+
+    start: int
+    end: int
+    text: str
+    gap: int = 0
+    tag: str | None = None
+    cue: str = "prose"
+    #: a thematic break (hr) stood right before this unit
+    after_break: bool = False
+    #: the unit opens a paragraph (blank line or block start before it)
+    para: bool = True
+    features: dict = field(default_factory=dict)
+
+    @property
+    def n_words(self) -> int:
+        return len(self.text.split())
+
+
+def _lines(text: str) -> list[tuple[int, int, int]]:
+    """Return (start, end, blank lines before) for every non-blank line, ends trimmed of spaces."""
+    out, pos, gap = [], 0, 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            out.append((pos + lead, pos + lead + len(stripped), gap))
+            gap = 0
+        else:
+            gap += 1
+        pos += len(line) + 1
+    return out
+
+
+def _block_index(blocks) -> tuple[dict[int, str], list[int]]:
+    starts: dict[int, str] = {}
+    breaks: list[int] = []
+    for start, end, tag in blocks:
+        if tag == "hr" or end <= start:
+            breaks.append(start)
+        else:
+            starts.setdefault(start, tag)
+    return starts, sorted(breaks)
+
+
+def _tag_at(starts: dict[int, str], blocks, start: int, end: int) -> str | None:
+    if start in starts:
+        return starts[start]
+    for b_start, b_end, tag in blocks:
+        if b_start <= start < b_end and tag != "hr":
+            return tag
+    return None
+
+
+def make_units(text: str, blocks=()) -> list[Unit]:
+    """Return the units of ``text`` in order, each with its cue and prose features.
+
+    Consecutive prose lines without a blank line between them (a hard-wrapped
+    paragraph) become one unit; short cue lines (a date line, a salutation, a
+    signature) stay units of their own even inside a paragraph.
+    """
+    starts, breaks = _block_index(blocks)
+    raw = []
+    bi = 0
+    for start, end, gap in _lines(text):
+        tag = _tag_at(starts, blocks, start, end) if blocks else None
+        after_break = False
+        while bi < len(breaks) and breaks[bi] <= start:
+            after_break = True
+            bi += 1
+        raw.append(Unit(start, end, text[start:end], gap=gap, tag=tag, after_break=after_break,
+                        para=gap > 0 or start in starts or not raw))
+    units: list[Unit] = []
+    for i, unit in enumerate(raw):
+        prev = units[-1] if units else None
+        unit.cue = classify(unit, prev, first_prose_seen=any(u.cue == "prose" for u in units))
+        continuation = (prev is not None and not unit.para and unit.gap == 0 and prev.cue == "prose"
+                        and len(prev.text.split("\n")[-1]) >= 45
+                        and not prev.text.rstrip(_CLOSERS).endswith(tuple(".!?:")))
+        if continuation and unit.cue not in ("separator",):
+            unit.cue = "prose"
+        if prev is not None and unit.cue == "prose" and prev.cue == "prose" and not unit.para and unit.tag is None:
+            units[-1] = Unit(prev.start, unit.end, text[prev.start:unit.end], gap=prev.gap, tag=prev.tag,
+                             cue="prose", after_break=prev.after_break, para=prev.para)
+            continue
+        units.append(unit)
+    _image_gap_captions(units)
+    for unit in units:
+        unit.features = prose_features(unit.text) if unit.cue == "prose" else {}
+    return units
+
+
+def _terminal(text: str) -> str:
+    stripped = text.rstrip(_CLOSERS + " ")
+    return stripped[-1] if stripped else ""
+
+
+def _is_allcaps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool) -> str:
+    """Return the cue of one line, from the line alone, its block tag and its neighbour above.
+
+    The checks go from the most specific shape to the least, so that a date line
+    is not taken for a title and a signature not for a heading.
+    """
+    text = unit.text
+    n = len(text.split())
+    tag = unit.tag or ""
+    if _SEPARATOR_RE.match(text) or tag == "hr":
+        return "separator"
+    if tag in ("caption", "figcaption"):
+        return "caption"
+    if n <= 30 and (_SITE_CAPTION_RE.match(text) or _CREDIT_RE.match(text)):
+        return "caption"
+    if n <= 60 and _ATTRIBUTION_RE.search(text):
+        return "attribution"
+    if n <= 40 and _FIG_CAPTION_RE.match(text):
+        return "caption"
+    date_m = FULL_DATE_RE.search(text)
+    if date_m and n <= 10:
+        rest = (text[:date_m.start()] + " " + text[date_m.end():]).strip(" ,.;:-–—|")
+        rest_words = rest.split()
+        if not first_prose_seen and re.search(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\d:\d\d", text):
+            return "stamp"
+        if _STAMP_PREFIX_RE.match(text):
+            return "stamp"
+        sig = split_signature(text)
+        if sig and sig[2]:
+            return "signature"
+        if len(rest_words) <= 4 and not re.search(r"\b(?:is|was|were|are|had|has)\b", rest):
+            return "dateline"
+    if n <= 8 and _LEAD_DATE_RE.match(text) and _terminal(text) in (".", "", ":") and not _BIO_LEAD_RE.match(text):
+        lead = _LEAD_DATE_RE.match(text)
+        if len(text[lead.end():].split()) <= 4:
+            return "dateline"
+    if n <= 6 and _MARK_RE.match(text):
+        return "mark"
+    if n <= 10 and _SALUTATION_RE.match(text) and _terminal(text) in (",", "!", ":", "") and not \
+            _CLOSING_RE.match(text):
+        return "salutation"
+    if n <= 30 and _ADDRESSEE_RE.match(text) and _terminal(text) not in (".", "?", ":", ";") or \
+            (n <= 30 and _ADDRESSEE_RE.match(text) and text.endswith(".") and text.count(".") <= 3 and n <= 12
+             and not re.search(r"\b(?:is|was|are|were|have|has|had|will|would)\b", text)):
+        return "addressee"
+    if n <= 16 and (_CLOSING_RE.match(text) and _terminal(text) in (",", ".", "!", "")) or \
+            (n <= 25 and _POLITE_CLOSE_RE.search(text) and _FIRST.search(text)):
+        return "closing"
+    if n <= 9 and split_signature(text):
+        return "signature"
+    if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        return "byline" if _BYLINE_RE.match(text) else "heading"
+    if n <= 20 and _BYLINE_RE.match(text):
+        return "byline"
+    if n <= 16 and _NUMBERED_HEAD_RE.match(text):
+        return "heading"
+    if n <= 20 and _is_allcaps(text) and not text.endswith(","):
+        return "heading"
+    if n <= 25 and len(text) <= 220 and _terminal(text) not in _TERMINAL and tag not in ("li", "td", "pre"):
+        if text[0].isupper() or text[0].isdigit() or text[0] in "\"'“«" or n <= 4:
+            return "heading"
+    return "prose"
+
+
+def _image_gap_captions(units: list[Unit]) -> None:
+    """Turn short title lines that sit where a removed image left an extra blank line into captions.
+
+    Only when the source itself shows the pattern: at least two captions known
+    from their own shape (a site name, "Fig. 3", a caption tag) that were
+    preceded by the same extra blank line. Chapter titles with blank lines
+    around them are thus left alone in texts that have no such captions.
+    """
+    known = [u.gap for u in units if u.cue == "caption" and u.gap >= 2]
+    if len(known) < 2:
+        return
+    gap = min(known)
+    for i, unit in enumerate(units):
+        if unit.cue != "heading" or unit.gap < gap or i == 0 or i + 1 >= len(units):
+            continue
+        if units[i - 1].cue != "prose" or units[i + 1].cue != "prose" or units[i + 1].gap >= gap:
+            continue
+        if _is_allcaps(unit.text) or unit.n_words < 2 or unit.n_words > 20:
+            continue
+        unit.cue = "caption"
+
+
+def prose_features(text: str) -> dict:
+    """Return the prose features of a paragraph: voice, framing, leading date, salutation..."""
+    own = strip_quotes(text)
+    n = max(len(own.split()), 1)
+    sentences = re.split(r"(?<=[.!?])\s+(?=[\"“«A-Z\u0400-\u042f])", text.strip())
+    last = sentences[-1] if sentences else text
+    feats: dict = {
+        "first": len(_FIRST.findall(own)) / n,
+        "first_sing": len(_FIRST_SING.findall(own)),
+        "second": len(_SECOND.findall(own)) / n,
+        "third": len(_THIRD.findall(own)) / n,
+        "questions": own.count("?"),
+        "words": n,
+    }
+    framing = None
+    for sentence in sentences[-2:]:
+        m = _FRAMING_RE.search(sentence)
+        if m and (sentence is last or last.strip().startswith(("“", "\""))) and \
+                (sentence.rstrip().endswith((":", ".", "—")) or m.group("noun2")):
+            framing = (m.group("noun") or m.group("noun2")).lower(), sentence
+    if framing and text.rstrip().endswith((":", ".", "—", "-")):
+        feats["framing"] = framing
+    m = _INLINE_DOC_RE.match(text)
+    if m and re.search(r"[“\"«]", text[m.end():]):
+        feats["inline_doc"] = (m.group("noun").lower(), m.group("subj"))
+    lead = _LEAD_DATE_RE.match(text)
+    if lead and len(text) > lead.end():
+        feats["lead_date"] = lead.group(0)
+    if _SALUTE_LEAD_RE.match(text) or _SALUTATION_RE.match(text):
+        feats["salute"] = True
+    bio = _BIO_LEAD_RE.match(text)
+    if bio and feats["first"] < 0.01 and n >= 12:
+        feats["bio_lead"] = bio.group("name")
+    nc = _NAME_COLON_RE.match(text)
+    if nc and nc.group("name").lower().rstrip(".") not in _NAME_COLON_STOP:
+        feats["name_colon"] = nc.group("name").strip()
+    if re.match(r"^(?:resolved|ordered|decided|decreed|it\s+is\s+(?:hereby\s+)?(?:resolved|ordered|decreed))\b",
+                text, re.I):
+        feats["resolved"] = True
+    return feats
