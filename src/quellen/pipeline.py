@@ -9,10 +9,19 @@ Per source (only for files the store does not have yet, one transaction each):
    TIMEX3 type and value, a Date interval with its calendar, and the rule and anchor used —
    a document's own date anchors "today" and "a month ago" inside it, the narrative's
    reference time follows its last explicit date, page furniture never anchors;
+4. parse every document once with spaCy (``nlp.pipe``, the model named by
+   ``settings.nlp.spacy_model``; later steps reuse these parses) and find the
+   mentions of people, organizations, places, works and vessels: a rule layer
+   for titles, initials, patronymics, ships, quoted works, acronyms and glued
+   footnote digits in front of the statistical NER (:mod:`quellen.extract.entities`);
 
 Over the whole corpus (one transaction, replaced wholesale when a source was added):
 
-3. ...
+3. entities: every stored mention clustered into people, places, organizations, works
+   and vessels across their names, with the reason for each merge; an authority file
+   (``build --authority``) pins identities; places geocoded offline with GeoNames data
+   (:func:`quellen.extract.resolve.resolve`, :mod:`quellen.extract.places`); documents'
+   author, addressee and place names linked to those entities;
 4. text reuse: passages copied, quoted, re-translated or paraphrased, grouped
    and collated (:func:`quellen.reuse.find_reuse`) — before events count
    witnesses, because copying is not corroboration;
@@ -88,16 +97,43 @@ def analyse_source(source: Source, settings: Settings) -> SourceAnalysis:
     # 3. dates: every temporal expression of every document, anchored on the document's own date
     # or on the narrative's reference time (page furniture never anchors)
     from .extract.dates import tag_documents
-    timexes = tag_documents(working_text(source), documents, calendar=settings.dates.calendar)
-    return SourceAnalysis(source=source, documents=documents, timexes=timexes)
+    text = working_text(source)
+    timexes = tag_documents(text, documents, calendar=settings.dates.calendar)
+    # 4. one spaCy parse per document, kept in `parsed` for every step that needs tokens;
+    # then mentions: the rule layer first, the model's entities for the rest
+    from .extract.entities import document_mentions
+    from .nlp import load_nlp
+    parsed = parse_documents(text, documents, load_nlp(settings.nlp.spacy_model), settings.nlp.batch_size)
+    mentions = document_mentions(text, documents, parsed, source.id)
+    return SourceAnalysis(source=source, documents=documents, timexes=timexes, mentions=mentions)
 
 
-def build_corpus_layer(store: Store, settings: Settings) -> None:
-    """Recompute the corpus-wide layer (entities, reuse, events, conflicts) from the stored sources."""
+def parse_documents(text: str, documents: list[Document], nlp: Any, batch_size: int = 32) -> list[Any]:
+    """Return one spaCy ``Doc`` per document of ``text``, parsed once in batches with ``nlp.pipe``.
+
+    Offsets in a Doc count from its document's ``char_start``.
+    """
+    from .nlp import parse_texts
+    return parse_texts([text[d.char_start:d.char_end] for d in documents], nlp, batch_size)
+
+
+def build_corpus_layer(store: Store, settings: Settings, authority: str | None = None) -> None:
+    """Recompute the corpus-wide layer (entities, reuse, events, conflicts) from the stored sources.
+
+    ``authority`` is the path of a CSV/JSON authority file that pins identities, or None.
+    """
+    # 3. entities: all mentions resolved across the corpus, places geocoded, document refs linked
+    from .extract.places import get_gazetteer
+    from .extract.resolve import link_document_refs, load_authority, resolve
+    texts = {s.id: working_text(s) for s in store.sources()}
+    entities, mention_entities = resolve(store.mentions(), texts,
+                                         load_authority(authority) if authority else None, get_gazetteer())
+    document_refs = link_document_refs(store.documents(), entities)
     from .reuse import find_reuse
     # reuse runs before events are counted: copying is not corroboration
     reuse = find_reuse(store.sources(), store.documents(), settings.reuse)
-    store.replace_corpus_layer(entities=[], mention_entities={}, reuse=reuse, events=[], conflicts=[])
+    store.replace_corpus_layer(entities=entities, mention_entities=mention_entities, reuse=reuse, events=[],
+                               conflicts=[], document_refs=document_refs)
 
 
 def build(paths: list[str], store: Store, settings: Settings | None = None,
@@ -139,8 +175,8 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
     if progress:
         progress("corpus", len(files), len(files))
     stale = store.get_meta("corpus_hash") != _corpus_hash(store, shash)
-    if report.added or stale:
-        build_corpus_layer(store, settings)
+    if report.added or stale or authority:
+        build_corpus_layer(store, settings, authority=authority)
         store.set_meta("corpus_hash", _corpus_hash(store, shash))
         report.corpus_rebuilt = True
     report.seconds = time.perf_counter() - started

@@ -30,7 +30,7 @@ from typing import Any, Iterable
 
 from ..model import Mention
 
-__all__ = ["find_mentions", "clean_name", "TITLES", "NER_TYPES", "is_patronymic"]
+__all__ = ["find_mentions", "document_mentions", "clean_name", "TITLES", "NER_TYPES", "is_patronymic"]
 
 #: spaCy labels -> our entity types (labels not here are not names of things we track)
 NER_TYPES = {
@@ -89,7 +89,7 @@ NON_NAMES = frozenset({"Dear", "Sir", "Sirs", "Madam", "Yours", "Sincerely", "Re
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _LO = "a-zß-öø-ÿā-žœ"
 CAP = rf"[{_UP}][{_LO}'’]*[{_LO}](?:-[{_UP}]?[{_LO}]+)*"
-INITIAL = rf"[{_UP}]\.\s?"
+INITIAL = rf"(?:[{_UP}]|Yu|Ya|Ye|Yo|Zh|Ch|Sh|Kh|Ts|Th)\.\s?"
 PATRONYMIC_RE = re.compile(rf"^[{_UP}][{_LO}]+(?:ovich|evich|yevich|ovych|ovitch|evitch|ovna|evna|yevna|"
                            rf"ichna|inichna|ich)$")
 _PATRONYMIC_FALSE = re.compile(r"(?:rich|wich|nich|sich|rnich)$")
@@ -110,6 +110,8 @@ _P_INITIALS = re.compile(rf"(?<![\w.])(?P<name>(?:[{_UP}]\.\s?){{1,3}}[{_UP}]\.)
 _P_PATRONYMIC = re.compile(rf"(?<![\w.])(?P<name>{CAP}\s+{_PATRO}(?:\s+{CAP})?)")
 _P_SURNAME_FIRST = re.compile(rf"(?<![\w.])(?P<name>{CAP},?\s+{CAP}\s+{_PATRO})")
 _P_GLUED = re.compile(rf"(?<![\w.])(?P<name>{CAP})(?P<digits>\d{{1,3}})(?![\w])")
+_VESSEL_ALT = "|".join(VESSEL_WORDS)
+_P_VESSEL_AFTER = re.compile(rf"(?<![\w-])the\s+[\"“«‘]?(?P<name>{CAP})[\"”»’]?\s+(?:{_VESSEL_ALT})\b")
 _P_VESSEL = re.compile(rf"(?<![\w-])(?:{'|'.join(VESSEL_WORDS)}|{'|'.join(w.capitalize() for w in VESSEL_WORDS)})"
                        rf"\s+(?:named\s+|called\s+)?[\"“«‘']?(?P<name>{CAP}(?:\s+{CAP}){{0,2}})")
 _P_SHIP_PREFIX = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, SHIP_PREFIXES))})\s+[\"“«‘']?"
@@ -145,7 +147,7 @@ _TITLE_STRIP = re.compile(rf"^(?:(?:{_TITLE_ALT})\s+)+")
 _POST_TITLE_STRIP = re.compile(rf"\s+(?:{'|'.join(map(re.escape, POST_TITLES))})$")
 
 
-def clean_name(text: str) -> str:
+def clean_name(text: str, type: str = "person") -> str:
     """Return ``text`` as a bare name: no title, footnote digits, brackets or possessive 's.
 
     >>> clean_name("citizen Deribas91's")
@@ -155,11 +157,12 @@ def clean_name(text: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" ,;:")
     name = _DIGITS_GLUED.sub("", name).strip(" ,;:")
     name = _POSSESSIVE.sub("", name)
-    for _ in range(2):
-        stripped = _TITLE_STRIP.sub("", name)
-        if stripped and stripped[0].isupper():
-            name = stripped
-    name = _POST_TITLE_STRIP.sub("", name)
+    if type == "person":
+        for _ in range(2):
+            stripped = _TITLE_STRIP.sub("", name)
+            if stripped and stripped[0].isupper():
+                name = stripped
+        name = _POST_TITLE_STRIP.sub("", name)
     name = name.strip(" ,;:!?")
     if name.endswith(".") and not re.search(rf"(?:^|[\s.])[{_UP}]\.$", name):
         name = name[:-1]
@@ -213,16 +216,20 @@ def _heading_line(text: str, pos: int) -> bool:
     return len(line.split()) > 2 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
-def _rule_candidates(text: str, stop_words: frozenset[str]) -> list[_Candidate]:
+def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> list[_Candidate]:
     out: list[_Candidate] = []
+    pos = {t.idx: t.pos_ for t in doc} if doc is not None else {}
 
     def add(start: int, end: int, type_: str, origin: str, rank: int) -> None:
         start, end = _trim(text, start, end)
-        if end > start and _plausible(clean_name(text[start:end])):
+        if end > start and _plausible(clean_name(text[start:end], type_)):
             out.append(_Candidate(start, end, type_, origin, rank))
 
     for m in _P_VESSEL.finditer(text):
         add(m.start("name"), m.end("name"), "vessel", "rule:vessel", 0)
+    for m in _P_VESSEL_AFTER.finditer(text):
+        if m.group("name").lower() not in stop_words:
+            add(m.start("name"), m.end("name"), "vessel", "rule:vessel", 0)
     for m in _P_SHIP_PREFIX.finditer(text):
         add(m.start("name"), m.end("name"), "vessel", "rule:vessel", 0)
     for m in _P_WORK_QUOTED.finditer(text):
@@ -234,7 +241,9 @@ def _rule_candidates(text: str, stop_words: frozenset[str]) -> list[_Candidate]:
         add(m.start("name"), m.end("name"), "work", "rule:work", 1)
     for m in _P_TITLE.finditer(text):
         words = m.group("name").split()
-        if any(w.strip(".,") in ORG_NOUNS for w in words) or words[0] in stop_words:
+        if any(w.strip(".,") in ORG_NOUNS for w in words) or words[0].lower() in stop_words:
+            continue
+        if words[0] in TITLES or words[0].lower() in LOWER_TITLES:  # "Mr. President"
             continue
         # a title word opening a sentence ("General strikes ...") needs a capitalized name after it
         add(m.start("title"), m.end("name"), "person", "rule:title", 1)
@@ -244,6 +253,10 @@ def _rule_candidates(text: str, stop_words: frozenset[str]) -> list[_Candidate]:
     for m in _P_SURNAME_FIRST.finditer(text):
         first = m.group("name").split()[0].strip(",")
         if first.lower() in stop_words or first in NON_NAMES or first.rstrip(".") in TITLES:
+            continue
+        before = text[max(0, m.start() - 12):m.start()].split()
+        if before and (before[-1].lower() in stop_words or before[-1] in ("St.", "Saint", "San", "Santa")):
+            # "in Petersburg, Lev Davidovich ...": a place before the name, not a surname
             continue
         if is_patronymic(m.group("name").split()[-1]):
             add(m.start("name"), m.end("name"), "person", "rule:patronymic", 2)
@@ -258,6 +271,10 @@ def _rule_candidates(text: str, stop_words: frozenset[str]) -> list[_Candidate]:
     for m in _P_INITIALS_NAME.finditer(text):
         last = m.group("name").split()[-1].split(".")[-1]
         if last in ORG_NOUNS or last.lower() in stop_words:
+            continue
+        if pos.get(m.end("name") - len(last)) in ("VERB", "ADJ", "ADV", "AUX", "PRON", "DET", "ADP"):
+            # "N. I. Frightened, ...": the initials stand alone and a sentence goes on
+            add(m.start("name"), m.end("name") - len(last), "person", "rule:initials", 4)
             continue
         if m.group("name").split()[0] in NOT_INITIALS or m.group("name")[:4] in NOT_INITIALS:
             continue
@@ -279,7 +296,7 @@ def _rule_candidates(text: str, stop_words: frozenset[str]) -> list[_Candidate]:
             add(m.start("name"), m.end("name"), "person", "rule:footnote", 20)
     for m in _P_ACRONYM.finditer(text):
         name = m.group("name")
-        if _ROMAN.match(name) or _heading_line(text, m.start()):
+        if _ROMAN.match(name) or _heading_line(text, m.start()) or name.lower() in stop_words:
             continue
         add(m.start("name"), m.end("name"), "organization", "rule:acronym", 20)
     return out
@@ -294,7 +311,7 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
         start, end = _trim(text, ent.start_char, ent.end_char)
         if end <= start:
             continue
-        name = clean_name(text[start:end])
+        name = clean_name(text[start:end], type_)
         if not _plausible(name):
             continue
         if ent.label_ == "NORP":
@@ -314,7 +331,7 @@ def find_mentions(text: str, doc: Any, source: str, document: str | None, offset
     ``doc`` is spaCy's parse of ``text``; rule matches win over the model where they overlap.
     """
     stops = frozenset(stop_words) if stop_words is not None else _stop_words(getattr(doc, "lang_", "en"))
-    rules = _rule_candidates(text, stops)
+    rules = _rule_candidates(text, stops, doc)
     ner = _ner_candidates(text, doc) if doc is not None else []
     chosen: list[_Candidate] = []
     taken = bytearray(len(text) + 1)
@@ -330,7 +347,7 @@ def find_mentions(text: str, doc: Any, source: str, document: str | None, offset
         surface = text[c.start:c.end]
         out.append(Mention(source=source, document=document, char_start=offset + c.start,
                            char_end=offset + c.end, text=surface, type=c.type,
-                           name=clean_name(surface), origin=c.origin))
+                           name=clean_name(surface, c.type), origin=c.origin))
     return out
 
 
@@ -343,3 +360,16 @@ def _stop_words(lang: str) -> frozenset[str]:
     except Exception:  # an unknown language code: English stop words still catch "The", "In"
         from spacy.lang.en.stop_words import STOP_WORDS
         return frozenset(STOP_WORDS)
+
+
+def document_mentions(text: str, documents: list[Any], parsed: list[Any], source: str) -> list[Mention]:
+    """Return the mentions of every document of one source, in text order.
+
+    ``parsed`` holds spaCy's parse of each document's text (same order as ``documents``).
+    """
+    stops = _stop_words(getattr(parsed[0], "lang_", "en")) if parsed else frozenset()
+    out: list[Mention] = []
+    for document, doc in zip(documents, parsed):
+        out.extend(find_mentions(text[document.char_start:document.char_end], doc, source, document.id,
+                                 document.char_start, stop_words=stops))
+    return out

@@ -220,10 +220,12 @@ class Store:
 
     def replace_corpus_layer(self, entities: Iterable[Entity], mention_entities: dict[tuple, str],
                              reuse: Iterable[ReuseGroup], events: Iterable[Event],
-                             conflicts: Iterable[Conflict]) -> None:
+                             conflicts: Iterable[Conflict],
+                             document_refs: Iterable[Document] | None = None) -> None:
         """Replace entities, reuse groups, events and conflicts in one transaction.
 
-        ``mention_entities`` maps ``(source, char_start, char_end)`` of a mention to its entity id.
+        ``mention_entities`` maps ``(source, char_start, char_end)`` of a mention to its entity id;
+        ``document_refs`` are documents whose author, addressee and place refs now name entities.
         """
         entities = list(entities)
         with self.transaction() as db:
@@ -237,6 +239,9 @@ class Store:
                            [codec.entity_row(e) for e in entities])
             db.executemany("UPDATE mentions SET entity=? WHERE source=? AND char_start=? AND char_end=?",
                            [(eid, *key) for key, eid in sorted(mention_entities.items())])
+            refs = [codec.document_row(d) for d in document_refs or ()]
+            db.executemany("UPDATE documents SET author=?, addressees=?, place=? WHERE id=?",
+                           [(r[6], r[7], r[11], r[0]) for r in refs])
             db.executemany("INSERT INTO reuse_groups VALUES (?,?,?,?,?)",
                            [codec.reuse_row(g) for g in reuse])
             db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?)",

@@ -1,0 +1,771 @@
+"""Entity resolution: mentions across a corpus clustered into people, places, organizations...
+
+General evidence only, in this order (each merge keeps its reason):
+
+1. **Type** per name, voted over every mention of it: a title, initials or a
+   patronymic outvote the model; a bare name that is also the surname of a
+   person elsewhere is a person; a name the gazetteer knows as a country or a
+   large city is a place unless a rule said otherwise.
+2. **People** are parsed into given name, patronymic and surname (initials kept
+   as initials; "Surname, Given Patronymic" understood). Names sharing a surname
+   merge when their given names and patronymics are compatible: equal after
+   transliteration folding ("Davydovich" = "Davidovich"), cross-language variants
+   of one given name ("Leon" = "Lev"), an initial that fits, or a close spelling.
+   Given name + patronymic alone joins the person with that given name and
+   patronymic. Initials alone ("L. D."), bare surnames shared by several people
+   and bare given names are resolved mention by mention to the nearest compatible
+   full form in the same document.
+3. **Never merged**: two names a document sets side by side ("X and Y", lists);
+   names of different types.
+4. **Organizations** merge on the folded name, and an acronym with the long form
+   the corpus itself spells out next to it ("Full Name (FN)"); related bodies with
+   different acronyms stay apart. A short form ("the Committee") goes to the
+   nearest longer form in the same document that starts with it.
+5. **Places** merge when the gazetteer resolves them to the same record
+   (an old and a new name of one city); each place keeps lat/lon, gazetteer and id.
+6. An **authority file** (CSV or JSON: name, aliases, type, wikidata, lat, lon)
+   pins identities: its names join one entity with its QID and coordinates.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ..errors import QuellenError
+from ..model import Entity, Geo, Mention, Span, content_id
+from .entities import GIVEN_ABBREVIATIONS, is_patronymic
+
+__all__ = ["resolve", "link_document_refs", "load_authority", "AuthorityEntry", "skeleton", "parse_person", "PersonName",
+           "coordinated_pairs", "acronym_pairs", "given_variants"]
+
+MentionKey = tuple[str, int, int]
+
+#: weight of a mention's vote on its name's type, by origin
+_ORIGIN_WEIGHT = {"ner": 1.0, "rule:title": 4.0, "rule:patronymic": 4.0, "rule:initials": 3.0,
+                  "rule:vessel": 5.0, "rule:work": 4.0, "rule:acronym": 0.8, "rule:footnote": 0.6,
+                  "authority": 50.0}
+
+#: one given name across languages and transliterations (general knowledge, no corpus in it)
+GIVEN_NAME_VARIANTS = [
+    "lev leon leo lew leone leib", "ivan john johann jean juan giovanni jan johannes ioann hans ian sean",
+    "iosif joseph josef jozef giuseppe jose osip", "pyotr petr peter pierre pedro pietro piotr",
+    "nikolai nicholas nicolas nikolaus nicola nicolae mikolaj", "aleksandr alexander alexandre "
+    "alessandro alejandro aleksander alexandr", "mikhail michael michel miguel michele michal",
+    "georgy georgii george georg georges jorge giorgio jerzy", "fyodor fedor theodore theodor teodor",
+    "vasily basil wassily vasili vasilii", "pavel paul paolo pablo pawel", "andrei andrew andreas andre "
+    "andrea andrzej andrey", "dmitry dmitri demetrius dmitrii", "grigory gregory gregor gregorio grigori",
+    "yakov jacob jakob jacques james giacomo iakov", "semyon simon simeon", "stepan stephen steven stefan "
+    "etienne esteban", "anna anne ann hanna", "ekaterina catherine katharina caterina katarzyna",
+    "maria mary marie mariya marya", "elizaveta elizabeth elisabeth", "natalia natalya natalie nathalie",
+    "sofia sophia sophie sofya", "konstantin constantine constantin", "matvei matthew mathieu matthias",
+    "ilya elias elijah", "isaak isaac", "moisei moses moise", "abram abraham", "karl charles carl carlos carlo",
+    "friedrich frederick frederic federico", "wilhelm william guillaume guillermo willem",
+    "heinrich henry henri enrique enrico", "ludwig louis luis luigi lewis", "francois francis franz "
+    "francisco francesco", "thomas tomas tommaso", "antoine anthony anton antonio antony", "evgeny eugene "
+    "eugen eugenio yevgeny", "vladimir wladimir wlodzimierz", "mark marc marco marcus", "filipp philip "
+    "philippe felipe filippo", "yelena elena helen helene", "olga", "boris", "leonid leonidas",
+]
+
+
+def skeleton(name: str) -> str:
+    """Return a spelling skeleton of ``name`` for transliteration-tolerant comparison.
+
+    Folds case and diacritics, ``y``/``j`` to ``i``, ``w`` to ``v``, ``ph`` to ``f``,
+    ``ks`` to ``x``, soft signs and doubled letters away.
+
+    >>> skeleton("Davydovich") == skeleton("Davidovich")
+    True
+    """
+    s = unicodedata.normalize("NFKD", name.replace("ł", "l").replace("Ł", "L"))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"['’`ʹʼ\[\]]", "", s)
+    s = re.sub(r"^the\s+", "", s)
+    s = s.replace("ph", "f").replace("ks", "x").replace("kh", "h").replace("w", "v")
+    s = s.replace("y", "i").replace("j", "i")
+    s = re.sub(r"(\w)\1+", r"\1", s)
+    return re.sub(r"[\s.,:;-]+", " ", s).strip()
+
+
+_VARIANT_OF = {skeleton(n): i for i, group in enumerate(GIVEN_NAME_VARIANTS) for n in group.split()}
+
+
+def given_variants(a: str, b: str) -> bool:
+    """Return True when two given names are one name across languages ("Leon", "Lev")."""
+    ka, kb = skeleton(a), skeleton(b)
+    return ka == kb or (ka in _VARIANT_OF and _VARIANT_OF.get(ka) == _VARIANT_OF.get(kb))
+
+
+# -- people's names ----------------------------------------------------------------------
+@dataclass
+class PersonName:
+    """A person's name split into its parts (skeletons; initials as single letters)."""
+
+    given: str | None = None
+    given_initial: str | None = None
+    patronymic: str | None = None
+    patronymic_initial: str | None = None
+    surname: str | None = None
+    single: str | None = None  # one word: a surname or a given name, we cannot tell yet
+
+    @property
+    def initials_only(self) -> bool:
+        return bool(self.given_initial) and not (self.given or self.surname or self.patronymic
+                                                 or self.single)
+
+    @property
+    def parts(self) -> int:
+        return sum(bool(x) for x in (self.given, self.patronymic, self.surname)) + \
+            0.5 * sum(bool(x) for x in (self.given_initial and not self.given,
+                                         self.patronymic_initial and not self.patronymic))
+
+
+_INITIAL_TOKEN = re.compile(r"^(?:[A-ZÀ-Þ]|Yu|Ya|Ye|Yo|Zh|Ch|Sh|Kh|Ts|Th|" + "|".join(GIVEN_ABBREVIATIONS)
+                            + r")[.:]$")
+
+
+def parse_person(name: str) -> PersonName:
+    """Return the parts of a person's name.
+
+    >>> parse_person("Trotsky, Lev Davidovich").surname
+    'trotski'
+    """
+    comma = "," in name
+    raw = re.sub(r"([.:])(?=\S)", r"\1 ", name.replace(",", " , ")).split()
+    tokens = [t for t in raw if t != ","]
+    initials = [t for t in tokens if _INITIAL_TOKEN.match(t)]
+    words = [t for t in tokens if not _INITIAL_TOKEN.match(t)]
+    out = PersonName()
+    if initials:
+        out.given_initial = skeleton(initials[0])[:1]
+        if len(initials) > 1:
+            out.patronymic_initial = skeleton(initials[1])[:1]
+    if not words:
+        return out
+    if comma or (len(words) == 3 and is_patronymic(words[2]) and not initials):
+        # "Surname, Given Patronymic" / "Surname Given Patronymic"
+        out.surname = skeleton(words[0])
+        rest = words[1:]
+        if rest:
+            out.given = skeleton(rest[0])
+        if len(rest) > 1:
+            out.patronymic = skeleton(rest[1])
+        return out
+    if len(words) == 1 and not initials:
+        out.single = skeleton(words[0])
+        return out
+    if len(words) == 1:
+        out.surname = skeleton(words[0])  # "L. Trotsky", "Frolov L.N."
+        return out
+    patro = [i for i, w in enumerate(words) if i > 0 and is_patronymic(w)]
+    if patro:
+        i = patro[0]
+        out.given = skeleton(words[i - 1])
+        out.patronymic = skeleton(words[i])
+        if i + 1 < len(words):
+            out.surname = skeleton(" ".join(words[i + 1:]))
+        elif i >= 2:
+            out.surname = skeleton(words[0])
+        return out
+    out.given = skeleton(words[0]) if not initials else None
+    out.surname = skeleton(words[-1])
+    if out.given and not out.given_initial:
+        out.given_initial = out.given[:1]
+    return out
+
+
+def _part_ok(full_a: str | None, init_a: str | None, full_b: str | None, init_b: str | None,
+             variants: bool) -> bool:
+    if full_a and full_b:
+        if full_a == full_b or (variants and given_variants(full_a, full_b)):
+            return True
+        from rapidfuzz import fuzz
+        return len(full_a) > 3 and full_a[0] == full_b[0] and fuzz.ratio(full_a, full_b) >= 85
+    ia = init_a or (full_a[:1] if full_a else None)
+    ib = init_b or (full_b[:1] if full_b else None)
+    if ia and ib and ia != ib:
+        # an initial may stand for any variant of the given name ("L." for "Leon" or "Lev")
+        fa, fb = full_a or full_b, None
+        return bool(variants and fa and any(skeleton(v)[:1] == (ib if full_a else ia)
+                                            for g in GIVEN_NAME_VARIANTS if fa in g.split()
+                                            for v in g.split()))
+    return True
+
+
+def compatible(a: PersonName, b: PersonName) -> bool:
+    """Return True when two parsed names can belong to one person."""
+    if a.surname and b.surname and a.surname != b.surname:
+        return False
+    return (_part_ok(a.given, a.given_initial, b.given, b.given_initial, True)
+            and _part_ok(a.patronymic, a.patronymic_initial, b.patronymic, b.patronymic_initial, False))
+
+
+# -- authority ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class AuthorityEntry:
+    """One identity pinned by the user: its names, type and identifiers."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    type: str = "person"
+    wikidata: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+def load_authority(path: str | Path) -> list[AuthorityEntry]:
+    """Return the entries of a CSV or JSON authority file.
+
+    CSV columns: ``name, aliases`` (separated by ``;`` or ``|``), ``type``, ``wikidata``,
+    ``lat``, ``lon``. JSON: a list of objects with the same keys (``aliases`` a list).
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise QuellenError(f"{path}: cannot read the authority file ({exc.strerror})") from None
+    try:
+        if path.suffix.lower() == ".json" or text.lstrip().startswith(("[", "{")):
+            rows = json.loads(text)
+            rows = rows.get("entities", rows) if isinstance(rows, dict) else rows
+        else:
+            rows = list(csv.DictReader(text.splitlines()))
+    except (json.JSONDecodeError, csv.Error) as exc:
+        raise QuellenError(f"{path}: not a CSV or JSON authority file ({exc})") from None
+    out = []
+    for i, row in enumerate(rows, 1):
+        row = {str(k).strip().lower(): v for k, v in row.items() if k}
+        name = (row.get("name") or row.get("canonical") or "").strip()
+        if not name:
+            raise QuellenError(f"{path}: entry {i} has no name")
+        aliases = row.get("aliases") or []
+        if isinstance(aliases, str):
+            aliases = [a.strip() for a in re.split(r"[;|]", aliases) if a.strip()]
+        qid = (row.get("wikidata") or row.get("qid") or "").strip() or None
+        if qid and not re.fullmatch(r"Q\d+", qid):
+            raise QuellenError(f"{path}: entry {i} ({name}): {qid!r} is not a Wikidata id (Q123)")
+        lat, lon = row.get("lat"), row.get("lon")
+        try:
+            lat = float(lat) if lat not in (None, "") else None
+            lon = float(lon) if lon not in (None, "") else None
+        except ValueError:
+            raise QuellenError(f"{path}: entry {i} ({name}): lat/lon are not numbers") from None
+        type_ = (row.get("type") or "person").strip().lower()
+        out.append(AuthorityEntry(name, tuple(aliases), type_, qid, lat, lon))
+    return out
+
+
+# -- evidence from the texts ---------------------------------------------------------------
+_COORDINATION = re.compile(r"^\s*(?:,|;|and|or|&|, and|, or|as well as|nor)\s*$")
+
+
+def coordinated_pairs(mentions: list[Mention], texts: dict[str, str]) -> set[frozenset[str]]:
+    """Return pairs of name skeletons a text sets side by side ("X and Y", "X, Y"): never one entity."""
+    out: set[frozenset[str]] = set()
+    ordered = sorted(mentions, key=lambda m: (m.source, m.char_start))
+    for a, b in zip(ordered, ordered[1:]):
+        if a.source != b.source or a.type != b.type or b.char_start - a.char_end > 12:
+            continue
+        text = texts.get(a.source)
+        if text is None or not _COORDINATION.match(text[a.char_end:b.char_start]):
+            continue
+        ka, kb = skeleton(a.name), skeleton(b.name)
+        if ka != kb:
+            out.add(frozenset((ka, kb)))
+    return out
+
+
+_ACR_AFTER = re.compile(r"(?P<long>[A-Z][\w'’-]*(?:\s+(?:of|the|for|and|de|des|du|la|le|[A-Z][\w'’-]*))"
+                        r"{1,10})\s*\((?P<acr>[A-Z][A-Za-z]{1,7}(?:\([a-z]\))?)\)")
+_ACR_BEFORE = re.compile(r"\b(?P<acr>[A-Z]{2,8}(?:\([a-z]\))?)\s*\((?P<long>[A-Z][^()\n]{3,100})\)")
+
+
+def _acronym_fits(acr: str, long: str) -> bool:
+    letters = [c for c in re.sub(r"\([a-z]\)", "", acr) if c.isupper()]
+    words = [w for w in re.split(r"[\s-]+", long) if w and w[0].isupper()]
+    # the acronym's letters are the initials of the long form's words, in order
+    i = 0
+    for w in words:
+        if i < len(letters) and w[0] == letters[i]:
+            i += 1
+    return i == len(letters) and len(letters) >= 2
+
+
+def acronym_pairs(texts: Iterable[str]) -> set[tuple[str, str]]:
+    """Return (acronym skeleton, long form skeleton) pairs the texts spell out themselves."""
+    out = set()
+    for text in texts:
+        for pattern in (_ACR_AFTER, _ACR_BEFORE):
+            for m in pattern.finditer(text):
+                long = re.sub(r"^(?:The|the)\s+", "", m.group("long").strip())
+                # the long form ends where the acronym's letters are used up
+                words = long.split()
+                for k in range(len(words), 0, -1):
+                    if _acronym_fits(m.group("acr"), " ".join(words[-k:])):
+                        out.add((skeleton(m.group("acr")), skeleton(" ".join(words[-k:]))))
+                        break
+    return out
+
+
+# -- the resolver --------------------------------------------------------------------------
+@dataclass
+class _Cluster:
+    type: str
+    names: Counter = field(default_factory=Counter)  # name as cleaned -> mentions
+    members: list[int] = field(default_factory=list)  # mention indexes
+    reasons: list[str] = field(default_factory=list)
+    profile: PersonName | None = None
+    authority: AuthorityEntry | None = None
+    geo: Geo | None = None
+    alive: bool = True
+
+
+class _Resolver:
+    def __init__(self, mentions: list[Mention], texts: dict[str, str], authority: list[AuthorityEntry],
+                 place_lookup: Callable | None, is_place: Callable[[str], bool] | None):
+        self.mentions = mentions
+        self.texts = texts
+        self.authority = authority
+        self.place_lookup = place_lookup
+        self.is_place = is_place or (lambda name: False)
+        self.keys = [skeleton(m.name or m.text) for m in mentions]
+        self.clusters: list[_Cluster] = []
+        self.of: list[int] = [-1] * len(mentions)
+        self.apart = coordinated_pairs(mentions, texts)
+        self.apart_by = defaultdict(set)
+        for pair in self.apart:
+            a, b = tuple(pair)
+            self.apart_by[a].add(b)
+            self.apart_by[b].add(a)
+        self.by_doc: dict[str | None, list[int]] = defaultdict(list)
+        for i, m in enumerate(mentions):
+            self.by_doc[(m.source, m.document)].append(i)
+
+    # -- types -----------------------------------------------------------------------------
+    def decide_types(self) -> list[str]:
+        votes: dict[str, Counter] = defaultdict(Counter)
+        pinned = {}
+        for entry in self.authority:
+            for n in entry.names:
+                pinned[skeleton(n)] = entry.type
+        surnames, givens = set(), set()
+        rep: dict[str, str] = {}
+        for i, m in enumerate(self.mentions):
+            votes[self.keys[i]][m.type] += _ORIGIN_WEIGHT.get(m.origin, 1.0)
+            rep.setdefault(self.keys[i], m.name or m.text)
+        for key, vote in votes.items():
+            if vote.most_common(1)[0][0] == "person" and " " in key:
+                p = parse_person(key)
+                if p.surname:
+                    surnames.add(p.surname)
+                if p.given:
+                    givens.add(p.given)
+        types = {}
+        for key, vote in votes.items():
+            if key in pinned:
+                types[key] = pinned[key]
+                continue
+            strong = {t for t, w in vote.items() if w >= 3.0}
+            best = vote.most_common(1)[0][0]
+            if " " not in key and (key in surnames or key in givens) and "vessel" not in strong \
+                    and "work" not in strong:
+                best = "person"
+            elif best != "place" and "place" in vote and not strong - {"place"} and self.is_place(rep[key]):
+                best = "place"
+            elif best == "person" and "person" not in strong and vote["person"] < 2 and self.is_place(rep[key]):
+                best = "place"
+            types[key] = best
+        return [types[k] for k in self.keys]
+
+    # -- helpers ------------------------------------------------------------------------------
+    def new_cluster(self, type_: str, indexes: Iterable[int], profile: PersonName | None = None) -> int:
+        c = _Cluster(type_, profile=profile)
+        self.clusters.append(c)
+        cid = len(self.clusters) - 1
+        for i in indexes:
+            self.attach(cid, i)
+        return cid
+
+    def attach(self, cid: int, i: int, reason: str | None = None) -> None:
+        c = self.clusters[cid]
+        c.members.append(i)
+        c.names[self.mentions[i].name or self.mentions[i].text] += 1
+        self.of[i] = cid
+        if reason and reason not in c.reasons:
+            c.reasons.append(reason)
+
+    def kept_apart(self, cid: int, key: str) -> bool:
+        c = self.clusters[cid]
+        return any(skeleton(n) in self.apart_by.get(key, ()) for n in c.names)
+
+    def merge(self, into: int, other: int, reason: str) -> None:
+        if into == other:
+            return
+        a, b = self.clusters[into], self.clusters[other]
+        for i in b.members:
+            self.attach(into, i)
+        for r in b.reasons:
+            if r not in a.reasons:
+                a.reasons.append(r)
+        if reason not in a.reasons:
+            a.reasons.append(reason)
+        a.geo = a.geo or b.geo
+        a.authority = a.authority or b.authority
+        b.members, b.alive = [], False
+
+    def nearest(self, i: int, candidates: set[int], window: int = 6000, before_only: bool = False) -> int | None:
+        """Return the cluster among ``candidates`` with a mention nearest to mention ``i`` in its document."""
+        m = self.mentions[i]
+        best, best_d = None, window + 1
+        for j in self.by_doc[(m.source, m.document)]:
+            cid = self.of[j]
+            if j == i or cid not in candidates:
+                continue
+            other = self.mentions[j]
+            if before_only and other.char_start > m.char_start:
+                continue
+            d = abs(other.char_start - m.char_start)
+            if d < best_d:
+                best, best_d = cid, d
+        return best
+
+    def size(self, cid: int) -> int:
+        return len(self.clusters[cid].members)
+
+    # -- people ---------------------------------------------------------------------------------
+    def resolve_people(self, idx: list[int]) -> None:
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for i in idx:
+            by_key[self.keys[i]].append(i)
+        parsed = {k: parse_person(self.mentions[v[0]].name or self.mentions[v[0]].text) for k, v in by_key.items()}
+        full = [k for k, p in parsed.items() if p.surname]
+        given_patr = [k for k, p in parsed.items() if not p.surname and p.given and p.patronymic]
+        initials = [k for k, p in parsed.items() if p.initials_only]
+        singles = [k for k, p in parsed.items() if p.single]
+        rest = [k for k in parsed if k not in set(full) | set(given_patr) | set(initials) | set(singles)]
+        people: list[int] = []
+
+        # 1. full names with a surname, most complete first
+        for k in sorted(full, key=lambda k: (-parsed[k].parts, -len(by_key[k]), k)):
+            p = parsed[k]
+            options = [cid for cid in people if self.clusters[cid].alive
+                       and compatible(p, self.clusters[cid].profile) and not self.kept_apart(cid, k)]
+            if options:
+                cid = max(options, key=self.size)
+                for i in by_key[k]:
+                    self.attach(cid, i, f"{self.mentions[by_key[k][0]].name!r}: same surname, "
+                                        "compatible given name/initials")
+                self._enrich(cid, p)
+            else:
+                people.append(self.new_cluster("person", by_key[k], profile=_copy(p)))
+        # 2. given name + patronymic without a surname
+        for k in sorted(given_patr, key=lambda k: -len(by_key[k])):
+            p = parsed[k]
+            known = [cid for cid in people if self.clusters[cid].profile.patronymic
+                     and compatible(p, self.clusters[cid].profile) and not self.kept_apart(cid, k)]
+            loose = [cid for cid in people if not self.clusters[cid].profile.patronymic
+                     and self.clusters[cid].profile.given and compatible(p, self.clusters[cid].profile)
+                     and not self.kept_apart(cid, k)]
+            options = known or (loose if len(loose) == 1 else [])
+            if options:
+                cid = max(options, key=self.size)
+                for i in by_key[k]:
+                    self.attach(cid, i, f"{self.mentions[by_key[k][0]].name!r}: given name and patronymic")
+                self._enrich(cid, p)
+            else:
+                people.append(self.new_cluster("person", by_key[k], profile=_copy(p)))
+        # 3. initials alone, mention by mention: the nearest person whose names fit them
+        for k in initials:
+            p = parsed[k]
+            for i in by_key[k]:
+                if not p.patronymic_initial:
+                    cid = None  # one initial is too little to go on
+                else:
+                    fits = {cid for cid in people if self.clusters[cid].alive
+                            and (self.clusters[cid].profile.patronymic or self.clusters[cid].profile.patronymic_initial)
+                            and compatible(p, self.clusters[cid].profile)}
+                    cid = self.nearest(i, fits) if fits else None
+                    if cid is None and len(fits) == 1:
+                        cid = next(iter(fits))
+                if cid is None:
+                    own = [c for c in people if self.clusters[c].alive and
+                           skeleton(next(iter(self.clusters[c].names))) == k and self.clusters[c].profile.initials_only]
+                    if own:
+                        self.attach(own[0], i)
+                    else:
+                        people.append(self.new_cluster("person", [i], profile=_copy(p)))
+                else:
+                    self.attach(cid, i, f"{self.mentions[i].name!r}: initials fit the nearest full name")
+        # 4. one word: a surname (or a given name) of someone named in full
+        singles_left: dict[str, list[int]] = defaultdict(list)
+        for k in singles:
+            sur = {cid for cid in people if self.clusters[cid].alive and self.clusters[cid].profile.surname == k}
+            giv = {cid for cid in people if self.clusters[cid].alive and self.clusters[cid].profile.given == k}
+            for i in by_key[k]:
+                cid, why = None, ""
+                options = {c for c in sur if not self.kept_apart(c, k)}
+                if len(options) == 1:
+                    cid, why = next(iter(options)), "surname of the full name"
+                elif options:
+                    cid = self.nearest(i, options) or max(options, key=self.size)
+                    why = "surname of the nearest full name"
+                elif giv:
+                    # a bare given name is weak: only the full name just before it, in this document
+                    cid = self.nearest(i, {c for c in giv if not self.kept_apart(c, k)}, window=800,
+                                       before_only=True)
+                    why = "given name of the full name just before"
+                if cid is not None:
+                    self.attach(cid, i, f"{self.mentions[i].name!r}: {why}")
+                else:
+                    singles_left[k].append(i)
+        # 5. what is left: one entity per spelling skeleton, then guarded fuzzy merges
+        left = {}
+        for k, ids in singles_left.items():
+            left[k] = self.new_cluster("person", ids, profile=PersonName(single=k))
+        for k in rest:
+            self.new_cluster("person", by_key[k], profile=parsed[k])
+        surnames = {self.clusters[c].profile.surname: c for c in people if self.clusters[c].alive}
+        for k, cid in sorted(left.items()):
+            target = _one_letter_off(k, [s for s in surnames if s] + [o for o in left if o != k])
+            if target is None:
+                continue
+            other = surnames.get(target, left.get(target))
+            if other is None or other == cid or not self.clusters[other].alive or not self.clusters[cid].alive:
+                continue
+            if self.kept_apart(other, k):
+                continue
+            into, frm = (other, cid) if self.size(other) >= self.size(cid) else (cid, other)
+            self.merge(into, frm, f"{k!r} ~ {target!r}: one letter apart (misspelling)")
+
+    def _enrich(self, cid: int, p: PersonName) -> None:
+        prof = self.clusters[cid].profile
+        for part in ("given", "patronymic", "surname", "given_initial", "patronymic_initial"):
+            if not getattr(prof, part) and getattr(p, part):
+                setattr(prof, part, getattr(p, part))
+
+    # -- organizations, works, vessels, places ------------------------------------------------
+    def resolve_by_name(self, idx: list[int], type_: str) -> dict[str, int]:
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for i in idx:
+            by_key[_org_key(self.keys[i])].append(i)
+        return {k: self.new_cluster(type_, ids) for k, ids in sorted(by_key.items())}
+
+    def resolve_orgs(self, idx: list[int]) -> None:
+        clusters = self.resolve_by_name(idx, "organization")
+        for acr, long in sorted(acronym_pairs(self.texts.values())):
+            a, b = clusters.get(_org_key(acr)), clusters.get(_org_key(long))
+            if a is not None and b is not None and self.clusters[a].alive and self.clusters[b].alive:
+                self.merge(b, a, f"{acr!r} is spelt out as {long!r} in the text")
+        # short forms: the nearest longer form in the same document that starts with them
+        keys = sorted(clusters)
+        for k in keys:
+            cid = clusters[k]
+            if not self.clusters[cid].alive or len(k.split()) > 3:
+                continue
+            longer = {clusters[o] for o in keys if o != k and o.startswith(k + " ") and self.clusters[clusters[o]].alive}
+            if not longer:
+                continue
+            for i in list(self.clusters[cid].members):
+                target = self.nearest(i, longer, window=3000)
+                if target is not None:
+                    self.clusters[cid].members.remove(i)
+                    self.clusters[cid].names[self.mentions[i].name or self.mentions[i].text] -= 1
+                    self.attach(target, i, f"{self.mentions[i].name!r}: short form of the nearest full name")
+            if not self.clusters[cid].members:
+                self.clusters[cid].alive = False
+            else:
+                self.clusters[cid].names = +self.clusters[cid].names
+
+    def resolve_places(self, idx: list[int]) -> None:
+        clusters = self.resolve_by_name(idx, "place")
+        if self.place_lookup is None:
+            return
+        # context: countries and places named in the same documents
+        doc_countries: dict[tuple, set[str]] = defaultdict(set)
+        first: dict[int, tuple] = {}
+        for k, cid in clusters.items():
+            found = self.place_lookup(self.clusters[cid].names.most_common(1)[0][0], (), (), False)
+            if found and found[0].kind == "country":
+                for i in self.clusters[cid].members:
+                    m = self.mentions[i]
+                    doc_countries[(m.source, m.document)].add(found[0].country)
+            first[cid] = found
+        by_gazetteer: dict[str, int] = {}
+        for k, cid in sorted(clusters.items()):
+            c = self.clusters[cid]
+            countries = set()
+            for i in c.members:
+                m = self.mentions[i]
+                countries |= doc_countries[(m.source, m.document)]
+            found = None
+            for name, _ in c.names.most_common():
+                found = self.place_lookup(name, countries, (), True)
+                if found:
+                    break
+            if not found:
+                continue
+            place, how = found
+            c.geo = place.geo()
+            c.reasons.append(f"geonames {place.geonameid} ({place.name}, {place.country or place.kind}): {how}")
+            gid = c.geo.gazetteer_id
+            if gid in by_gazetteer and self.clusters[by_gazetteer[gid]].alive:
+                self.merge(by_gazetteer[gid], cid, f"{k!r}: same gazetteer place ({place.name})")
+            else:
+                by_gazetteer[gid] = cid
+
+    # -- authority -------------------------------------------------------------------------------
+    def apply_authority(self) -> None:
+        for entry in self.authority:
+            keys = {skeleton(n) for n in entry.names}
+            hits = [cid for cid, c in enumerate(self.clusters) if c.alive
+                    and any(skeleton(n) in keys for n in c.names)]
+            if not hits:
+                continue
+            into = max(hits, key=self.size)
+            for other in hits:
+                if other != into:
+                    self.merge(into, other, f"authority file: {entry.name!r}")
+            c = self.clusters[into]
+            c.authority = entry
+            c.type = entry.type or c.type
+            if entry.lat is not None and entry.lon is not None:
+                c.geo = Geo(entry.lat, entry.lon, "authority", entry.wikidata or entry.name, entry.name)
+
+    # -- output ------------------------------------------------------------------------------------
+    def entities(self) -> tuple[list[Entity], dict[MentionKey, str]]:
+        out, mapping = [], {}
+        for c in self.clusters:
+            if not c.alive or not c.members:
+                continue
+            name = c.authority.name if c.authority else _canonical(c)
+            eid = content_id("ent", c.type, skeleton(name))
+            aliases = set()
+            for i in c.members:
+                m = self.mentions[i]
+                aliases.add(m.text.replace("\n", " "))
+                if m.name:
+                    aliases.add(m.name)
+            aliases.discard(name)
+            spans = sorted({Span(self.mentions[i].source, self.mentions[i].char_start,
+                                 self.mentions[i].char_end, self.mentions[i].document) for i in c.members},
+                           key=lambda s: (s.source, s.char_start, s.char_end))
+            authority = {"wikidata": c.authority.wikidata} if c.authority and c.authority.wikidata else None
+            out.append(Entity(id=eid, type=c.type, name=name, aliases=tuple(sorted(aliases)),
+                              mentions=tuple(spans), geo=c.geo, authority=authority,
+                              merge_reasons=tuple(c.reasons)))
+            for s in spans:
+                mapping[(s.source, s.char_start, s.char_end)] = eid
+        # two clusters can reach one id (same type and canonical name): keep them as one entity
+        merged: dict[str, Entity] = {}
+        for e in out:
+            if e.id in merged:
+                prev = merged[e.id]
+                from ..model import replace
+                merged[e.id] = replace(prev, aliases=tuple(sorted(set(prev.aliases) | set(e.aliases))),
+                                       mentions=tuple(sorted(set(prev.mentions) | set(e.mentions),
+                                                             key=lambda s: (s.source, s.char_start))),
+                                       geo=prev.geo or e.geo, merge_reasons=prev.merge_reasons + e.merge_reasons)
+            else:
+                merged[e.id] = e
+        return sorted(merged.values(), key=lambda e: (e.type, e.name, e.id)), mapping
+
+
+def _copy(p: PersonName) -> PersonName:
+    return PersonName(p.given, p.given_initial, p.patronymic, p.patronymic_initial, p.surname, p.single)
+
+
+def _org_key(key: str) -> str:
+    return re.sub(r"^the ", "", key.lower())
+
+
+def _canonical(c: _Cluster) -> str:
+    """Return the fullest name of a cluster: most parts, then most mentioned, then longest."""
+    def rank(item: tuple[str, int]) -> tuple:
+        name, count = item
+        if c.type == "person":
+            p = parse_person(name)
+            return (p.parts, count, -sum(ch == "." for ch in name), len(name))
+        return (count, len(name))
+    return max(c.names.items(), key=rank)[0]
+
+
+def _one_letter_off(key: str, others: Iterable[str]) -> str | None:
+    """Return the one other skeleton that differs from ``key`` by a single substituted letter."""
+    if len(key) < 6 or " " in key:
+        return None
+    hits = [o for o in others if len(o) == len(key) and o[:3] == key[:3]
+            and sum(a != b for a, b in zip(o, key)) == 1]
+    return hits[0] if len(hits) == 1 else None
+
+
+def resolve(mentions: list[Mention], texts: dict[str, str] | None = None,
+            authority: list[AuthorityEntry] | None = None, gazetteer=None) -> tuple[list[Entity], dict[MentionKey, str]]:
+    """Return (entities, {(source, char_start, char_end): entity id}) for all ``mentions`` of a corpus.
+
+    ``texts`` maps source ids to their texts (for coordination and acronyms spelt
+    out); ``gazetteer`` is a :class:`~quellen.extract.places.Gazetteer` or None
+    (no geocoding); ``authority`` pins identities.
+    """
+    lookup = is_place = None
+    if gazetteer is not None:
+        def lookup(name, countries, near, fuzzy):
+            return gazetteer.lookup(name, countries, near, fuzzy)
+
+        is_place = gazetteer.is_prominent
+    r = _Resolver(list(mentions), texts or {}, list(authority or ()), lookup, is_place)
+    types = r.decide_types()
+    by_type: dict[str, list[int]] = defaultdict(list)
+    for i, t in enumerate(types):
+        by_type[t].append(i)
+    r.resolve_people(by_type.pop("person", []))
+    r.resolve_orgs(by_type.pop("organization", []))
+    r.resolve_places(by_type.pop("place", []))
+    for t, idx in sorted(by_type.items()):
+        r.resolve_by_name(idx, t)
+    r.apply_authority()
+    return r.entities()
+
+
+def link_document_refs(documents: Iterable, entities: list[Entity]) -> list:
+    """Return the documents whose author, addressee or place name now points at an entity.
+
+    A ref links when its name (or its name without title) is a name or alias of
+    exactly one entity of a fitting type; among several, the one mentioned in
+    the document itself.
+    """
+    from ..model import Ref, replace
+    from .entities import clean_name
+    index: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+    for e in entities:
+        for n in {e.name, *e.aliases}:
+            index[(e.type, skeleton(n))].append(e)
+
+    def find(ref, types, document):
+        if ref is None or ref.entity or not ref.name:
+            return ref
+        for key in (skeleton(ref.name), skeleton(clean_name(ref.name))):
+            found = {e.id: e for t in types for e in index.get((t, key), ())}
+            if len(found) > 1:
+                inside = {i: e for i, e in found.items() if any(s.document == document.id for s in e.mentions)}
+                found = inside if len(inside) == 1 else {}
+            if len(found) == 1:
+                return Ref(ref.name, next(iter(found)))
+        return ref
+
+    out = []
+    for d in documents:
+        author = find(d.author, ("person", "organization"), d)
+        addressees = tuple(find(a, ("person", "organization"), d) for a in d.addressees)
+        place = find(d.place, ("place",), d)
+        if author != d.author or addressees != d.addressees or place != d.place:
+            out.append(replace(d, author=author, addressees=addressees, place=place))
+    return out
