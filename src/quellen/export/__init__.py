@@ -15,7 +15,7 @@ __all__ = ["FORMATS", "export"]
 #: format name -> module in this package
 FORMATS = {"json": "json_export"}
 FORMATS.update({"tei": "tei", "geojson": "geojson", "timelinejs": "timelinejs", "gexf": "gexf",
-                "csv": "csv_export", "webannotation": "webannotation", "timeml": "timeml"})
+                "csv": "csv_export", "webannotation": "webannotation", "timeml": "timeml", "report": "report"})
 
 
 def export(store, format: str, output: str | Path) -> list[Path]:

@@ -1,0 +1,121 @@
+"""The field's exchange formats, checked structurally on the hand-made store:
+GeoJSON / Linked Places, TimelineJS3, GEXF, CSV, W3C Web Annotations, TimeML, and the JSON contract."""
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+from lxml import etree
+
+from quellen.export import FORMATS, export
+from quellen.store import Store
+
+
+@pytest.fixture(scope="module")
+def out(small_store, tmp_path_factory):
+    """Return {format: written paths} for every format exported from the small store."""
+    folder = tmp_path_factory.mktemp("exports")
+    with Store(small_store, create=False) as store:
+        return {f: export(store, f, folder / f) for f in FORMATS}
+
+
+def test_every_format_writes_something(out):
+    assert set(out) >= {"json", "tei", "geojson", "timelinejs", "gexf", "csv", "webannotation", "timeml", "report"}
+    for paths in out.values():
+        assert paths and all(p.exists() and p.stat().st_size > 0 for p in paths)
+
+
+def test_geojson_is_a_linked_places_feature_collection(out):
+    data = json.loads(out["geojson"][0].read_text())
+    assert data["type"] == "FeatureCollection" and "@context" in data
+    by_title = {f["properties"]["title"]: f for f in data["features"]}
+    assert set(by_title) == {"Milan", "London", "Turin", "St Petersburg"}
+    milan = by_title["Milan"]
+    assert milan["geometry"] == {"type": "Point", "coordinates": [9.1895, 45.4643]}
+    assert milan["properties"]["mention_count"] == 3 and len(milan["mentions"]) == 3
+    assert {e["id"] for e in milan["events"]} == {"ev-rising", "ev-arrival"}
+    assert milan["when"]["timespans"][0] == {"start": {"earliest": "1848-03-18"}, "end": {"latest": "1848-04-08"}}
+    assert milan["links"][0]["identifier"] == "geonames:3173435"
+    assert milan["names"] == [{"toponym": "Milan", "citations": []}]
+
+
+def test_timelinejs_slides_escape_text_and_mark_uncertain_dates(out):
+    data = json.loads(out["timelinejs"][0].read_text())
+    slides = {s["unique_id"]: s for s in data["events"]}
+    assert len(slides) == 4
+    assert slides["ev-rising"]["start_date"] == {"year": 1848, "month": 3, "day": 18}
+    assert "display_date" not in slides["ev-rising"]
+    assert slides["ev-arrival"]["end_date"] == {"year": 1848, "month": 4, "day": 8}
+    assert "display_date" in slides["ev-arrival"]
+    assert "O.S." in slides["ev-square"]["display_date"]
+    assert slides["ev-evil"]["start_date"] == {"year": 1848, "month": 3}
+    assert "<img" not in slides["ev-evil"]["text"]["headline"]
+    assert "&lt;img" in slides["ev-evil"]["text"]["headline"]
+    assert "letters-1848.txt" in slides["ev-rising"]["text"]["text"]
+    assert "disputed" in slides["ev-arrival"]["text"]["text"]
+
+
+def test_gexf_has_weighted_correspondence_and_cooccurrence(out):
+    ns = {"g": "http://gexf.net/1.3"}
+    tree = etree.parse(str(out["gexf"][0]))
+    nodes = {n.get("id"): n.get("label") for n in tree.iterfind(".//g:node", ns)}
+    assert nodes["ent-mazzini"] == "Giuseppe Mazzini" and "ent-milan" not in nodes
+    edges = [(e.get("source"), e.get("target"), e.get("label"), float(e.get("weight")), e.get("type"))
+             for e in tree.iterfind(".//g:edge", ns)]
+    assert ("ent-mazzini", "ent-cattaneo", "correspondence", 1.0, "directed") in edges
+    assert ("ent-cattaneo", "ent-mazzini", "cooccurrence", 3.0, "undirected") in edges
+    assert all(s in nodes and t in nodes for s, t, *_ in edges)
+
+
+def test_csv_tables(out):
+    folder = out["csv"][0].parent
+    tables = {p.stem: list(csv.DictReader(p.open(encoding="utf-8"))) for p in out["csv"]}
+    assert set(tables) == {"documents", "entities", "mentions", "events", "attestations"}
+    assert all(p.parent == folder for p in out["csv"])
+    assert len(tables["documents"]) == 5 and len(tables["entities"]) == 11 and len(tables["mentions"]) == 18
+    milan = next(r for r in tables["entities"] if r["name"] == "Milan")
+    assert milan["coordinates"] == "45.4643,9.1895"
+    diary = next(r for r in tables["documents"] if r["kind"] == "diary")
+    assert (diary["earliest"], diary["calendar"]) == ("1825-12-26", "julian")
+    assert sum(1 for r in tables["attestations"] if r["event"] == "ev-arrival") == 2
+    assert any("He reached Milan" in r["passage"] for r in tables["attestations"])
+
+
+def test_webannotations_select_the_right_text(out, small_store):
+    data = json.loads(out["webannotation"][0].read_text())
+    assert data["@context"] == "http://www.w3.org/ns/anno.jsonld" and data["type"] == "AnnotationCollection"
+    items = data["first"]["items"]
+    assert data["total"] == len(items) == 18 + 6
+    with Store(small_store, create=False) as store:
+        texts = {f"urn:quellen:source:{s.id}": s.text for s in store.sources()}
+    for item in items:
+        assert item["type"] == "Annotation"
+        position, quote = item["target"]["selector"]
+        assert texts[item["target"]["source"]][position["start"]:position["end"]] == quote["exact"]
+    wikidata = [i for i in items if isinstance(i["body"], dict) and i["body"].get("source", "").startswith("http://www.wikidata.org/")]
+    assert len(wikidata) == 3  # every mention of the one entity with a Wikidata id
+    assert len(items) == len({i["id"] for i in items})
+
+
+def test_timeml_per_document(out):
+    files = out["timeml"]
+    assert len(files) == 5 and all(p.suffix == ".tml" for p in files)
+    trees = {etree.parse(str(p)).findtext("DOCID"): etree.parse(str(p)) for p in files}
+    letter = next(t for t in trees.values() if "LETTER I." in "".join(t.find("TEXT").itertext()))
+    assert letter.find("DCT/TIMEX3").get("value") == "1848-03-22"
+    assert [(t.text, t.get("value")) for t in letter.iterfind("TEXT/TIMEX3")] == [("22 March 1848", "1848-03-22")]
+
+
+def test_json_contract_still_written(out):
+    data = json.loads(out["json"][0].read_text())
+    assert data["format"] == "quellen-export" and len(data["documents"]) == 5 and len(data["conflicts"]) == 1
+
+
+def test_exports_of_an_empty_store(tmp_path):
+    with Store(tmp_path / "empty.db") as store:
+        for f in FORMATS:
+            written = export(store, f, tmp_path / f"out-{f}")
+            assert written or f == "timeml"  # no documents, no TimeML files
+    assert json.loads((tmp_path / "out-geojson").read_text())["features"] == []
+    assert json.loads((tmp_path / "out-timelinejs").read_text())["events"] == []

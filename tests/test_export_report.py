@@ -1,0 +1,61 @@
+"""The self-contained report: offline, escaped, with overview, timeline, map and conflicts."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from quellen.export import export
+from quellen.export.report import land_paths, to_html
+from quellen.store import Store
+
+
+@pytest.fixture(scope="module")
+def html(small_store):
+    with Store(small_store, create=False) as store:
+        return to_html(store)
+
+
+def test_report_has_every_part(html):
+    for anchor in ("overview", "timeline", "map", "conflicts", "events"):
+        assert f'id="{anchor}"' in html
+    assert html.count('class="place"') == 4
+    assert html.count('<rect class="ev') == 4
+    assert "Mazzini&#39;s arrival in Milan" in html or "Mazzini's arrival in Milan" in html
+    assert 'id="ev-arrival"' in html and 'href="#conf-arrival"' in html
+
+
+def test_report_is_self_contained(html):
+    """Nothing is fetched: no src=, no stylesheet links, no http(s) URLs in attributes."""
+    assert not re.search(r"""<(script|img|link|iframe)[^>]+(src|href)=""", html)
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)
+
+
+def test_report_escapes_hostile_text(html):
+    assert "<script>alert" not in html and "<img src=x" not in html and "<b onmouseover" not in html
+    assert 'href="javascript:' not in html
+    assert html.count("<script") == 2  # the JSON data block and the one pinned inline script
+    data = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', html, re.S).group(1)
+    assert json.loads(data)["counts"]["events"] == 4
+
+
+def test_report_command_writes_a_file(small_store, tmp_path):
+    with Store(small_store, create=False) as store:
+        [path] = export(store, "report", tmp_path / "r.html")
+    assert path.read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def test_report_of_an_empty_store(tmp_path):
+    with Store(tmp_path / "e.db") as store:
+        html = to_html(store)
+    assert "No events yet." in html and "No conflicts found." in html
+
+
+def test_land_paths_decode_topojson():
+    topo = {"type": "Topology", "transform": {"scale": [1, 1], "translate": [0, 0]},
+            "arcs": [[[0, 0], [10, 0], [0, 10], [-10, 0]]],
+            "objects": {"land": {"type": "GeometryCollection",
+                                 "geometries": [{"type": "Polygon", "arcs": [[0]]}]}}}
+    assert land_paths(topo, lambda lon, lat: (lon, -lat)) == ["M0.0,0.0L10.0,0.0L10.0,-10.0L0.0,-10.0Z"]
+    assert land_paths(None, lambda lon, lat: (lon, lat)) == []

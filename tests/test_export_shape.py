@@ -1,0 +1,53 @@
+"""Corpus-wide shapes: networks, places, itineraries, date labels, contexts."""
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, strategies as st
+
+from quellen.export.shape import (correspondence, cooccurrence, date_label, itineraries, load_corpus,
+                                  network, place_features, text_context)
+from quellen.model import Date
+from quellen.store import Store
+
+
+def _corpus(path):
+    with Store(path, create=False) as store:
+        return load_corpus(store)
+
+
+def test_correspondence_and_cooccurrence(small_store):
+    corpus = _corpus(small_store)
+    pairs = {(e["source"], e["target"]): e["weight"] for e in correspondence(corpus)}
+    assert pairs == {("ent-mazzini", "ent-cattaneo"): 1, ("ent-cattaneo", "ent-mazzini"): 1}
+    co = {(e["source"], e["target"]): e["weight"] for e in cooccurrence(corpus)}
+    assert co[("ent-cattaneo", "ent-mazzini")] == 3
+    graph = network(corpus, min_weight=2)
+    assert {n["id"] for n in graph["nodes"]} == {"ent-cattaneo", "ent-mazzini", "ent-radetzky"}
+
+
+def test_places_and_itineraries(small_store):
+    corpus = _corpus(small_store)
+    assert [p["name"] for p in place_features(corpus)][0] == "Milan"
+    routes = {r["name"]: [s["name"] for s in r["stops"]] for r in itineraries(corpus)}
+    assert routes["Giuseppe Mazzini"] == ["London", "Milan"]
+
+
+def test_date_labels():
+    d = lambda a, b, p="day", **kw: Date("x", "x", dt.date.fromisoformat(a), dt.date.fromisoformat(b), p, **kw)  # noqa
+    assert date_label(d("1848-03-22", "1848-03-22")) == "22 March 1848"
+    assert date_label(d("1848-03-01", "1848-03-31", "month")) == "March 1848"
+    assert date_label(d("1840-01-01", "1849-12-31", "decade")) == "1840s"
+    assert date_label(d("1848-04-07", "1848-04-08")) == "7 April 1848 – 8 April 1848"
+    assert date_label(d("1825-12-26", "1825-12-26", calendar="julian", as_written="1825-12-14")).startswith(
+        "1825-12-14 O.S.")
+    assert date_label(None) == ""
+
+
+@given(st.text(max_size=300), st.data())
+def test_text_context_keeps_the_match(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    before, match, after = text_context(text, start, end, 20)
+    assert match == text[start:end]
+    assert len(before) <= 22 and len(after) <= 22
