@@ -1,0 +1,229 @@
+"""The web app in-process: every page and its JSON twin, 404/400 instead of 500, escaping of
+hostile texts, the token guard, read-only access, and import hygiene."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings, strategies as st
+from lxml import html as lxml_html
+
+pytest.importorskip("starlette")
+from starlette.testclient import TestClient  # noqa: E402
+
+from quellen.store import Store  # noqa: E402
+from quellen.web import views  # noqa: E402
+from quellen.web.app import create_app, is_loopback  # noqa: E402
+
+PAGES = ["/", "/documents", "/entities", "/timeline", "/map", "/network", "/conflicts", "/search?q=Milan",
+         "/reuse/reuse-rising", "/documents?kind=letter", "/entities?type=place", "/timeline?person=ent-mazzini",
+         "/timeline?place=ent-milan&kind=memoir", "/timeline?disputed=1", "/network?kind=correspondence",
+         "/network?kind=cooccurrence&min_weight=2&person=ent-mazzini"]
+
+
+@pytest.fixture(scope="module")
+def client(small_store):
+    with TestClient(create_app(small_store)) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def ids(small_store):
+    with Store(small_store, create=False) as store:
+        return {"documents": [d.id for d in store.documents()], "entities": [e.id for e in store.entities()],
+                "hostile": store.documents(kind="other")[0].id}
+
+
+def assert_safe(page: str) -> None:
+    """No script but ours, no event-handler attribute, no javascript: link in a rendered page."""
+    tree = lxml_html.fromstring(page)
+    for script in tree.iter("script"):
+        assert script.get("type") == "application/json" or (script.get("src") or "").startswith("/static/"), \
+            lxml_html.tostring(script)
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for name, value in el.attrib.items():
+            assert not name.lower().startswith("on"), (el.tag, name, value)
+            if name in ("href", "src", "action"):
+                assert not value.strip().lower().startswith(("javascript:", "data:", "//")), value
+    assert "<script>alert" not in page and "<img src=x" not in page
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_and_json_twin(client, path):
+    r = client.get(path)
+    assert r.status_code == 200, r.text[-500:]
+    assert r.headers["content-type"].startswith("text/html")
+    assert "default-src 'self'" in r.headers["content-security-policy"]
+    assert_safe(r.text)
+    base, _, query = path.partition("?")
+    twin = client.get(("/index" if base == "/" else base) + ".json" + (f"?{query}" if query else ""))
+    assert twin.status_code == 200 and twin.headers["content-type"] == "application/json"
+    assert not any(k.startswith("_") for k in twin.json())
+
+
+def test_every_document_and_entity_page(client, ids):
+    for kind in ("documents", "entities"):
+        for ident in ids[kind]:
+            page = client.get(f"/{kind}/{ident}")
+            assert page.status_code == 200
+            assert_safe(page.text)
+            assert client.get(f"/{kind}/{ident}.json").json()
+
+
+def test_reader_marks_names_dates_reuse_and_highlight(client, ids):
+    letter = ids["documents"][0]
+    data = client.get(f"/documents/{letter}.json").json()
+    assert data["document"]["kind"] == "letter"
+    start = data["text"].index("Radetzky") + data["document"]["char_start"]
+    page = client.get(f"/documents/{letter}?hl={start}-{start + 8}").text
+    tree = lxml_html.fromstring(page)
+    reader = tree.get_element_by_id("text")
+    assert "".join(reader.itertext()).replace("⇄", "") == data["text"]
+    assert [a.text for a in reader.iterfind(".//span[@class='m-person']/a")][:2] == ["Giuseppe Mazzini",
+                                                                                      "Carlo Cattaneo"]
+    assert reader.find(".//span[@class='date']").text == "22 March 1848"
+    assert "".join(s.text_content() for s in reader.iterfind(".//span") if "hl" in s.get("class", "").split()) \
+        == "Radetzky"
+    assert reader.find(".//a[@class='reuse-mark']").get("href").startswith("/reuse/reuse-rising")
+    rows = tree.find_class("collation")[0].iterfind(".//tr[@class='diff']/td")
+    assert [td.text for td in rows] == ["from ", "out of "]
+    assert data["reuse"][0]["others"][0]["href"].startswith("/documents/")
+
+
+def test_reuse_page_collates_any_two_witnesses(client):
+    data = client.get("/reuse/reuse-rising.json?a=1&b=0").json()
+    assert [r["a"] for r in data["collation"] if not r["same"]] == ["out of "]
+    assert client.get("/reuse/reuse-rising?a=7").status_code == 400
+
+
+def test_timeline_events_link_to_highlighted_passages(client):
+    data = client.get("/timeline.json").json()
+    assert [e["id"] for e in data["events"]] == ["ev-square", "ev-evil", "ev-rising", "ev-arrival"]
+    arrival = data["events"][-1]
+    assert arrival["conflicts"] == ["conf-arrival"] and arrival["independent_sources"] == 2
+    link = arrival["attestations"][0]["href"]
+    assert "?hl=" in link and "#c" in link
+    page = client.get(link.split("#")[0])
+    assert "He reached" in page.text or "Come at once" in page.text
+    assert client.get("/timeline.json?person=ent-ryleyev").json()["total"] == 1
+    assert client.get("/timeline.json?kind=memoir").json()["total"] == 2
+
+
+def test_map_network_conflicts_search(client):
+    m = client.get("/map.json").json()
+    assert {p["name"] for p in m["places"]} == {"Milan", "London", "Turin", "St Petersburg"}
+    assert any(r["name"] == "Giuseppe Mazzini" for r in m["itineraries"])
+    n = client.get("/network.json?kind=correspondence").json()
+    assert {(e["source"], e["target"]) for e in n["edges"]} == {("ent-mazzini", "ent-cattaneo"),
+                                                               ("ent-cattaneo", "ent-mazzini")}
+    c = client.get("/conflicts.json").json()["conflicts"][0]
+    assert [x["value"] for x in c["claims"]] == ["1848-04-07", "1848-04-08"]
+    hits = client.get("/search.json?q=Radetzky").json()["hits"]
+    assert hits[0]["kind"] == "entity" and {h["kind"] for h in hits} == {"entity", "document"}
+    assert "Radetzky" in client.get("/search?q=Radetzky").text
+
+
+@pytest.mark.parametrize("q", ['"unclosed', "AND", "a OR", "NEAR(", "*", "col:x", "')--", "<script>alert(1)</script>"])
+def test_bad_search_syntax_is_never_a_500(client, q):
+    r = client.get("/search", params={"q": q})
+    assert r.status_code == 200
+    assert_safe(r.text)
+
+
+def test_hostile_document_everywhere(client, ids):
+    for path in (f"/documents/{ids['hostile']}", "/entities/ent-evil", "/search?q=script", "/search?q=alert",
+                 "/search?q=onerror", "/timeline", "/", "/documents", "/entities", "/network", "/map"):
+        r = client.get(path)
+        assert r.status_code == 200, path
+        assert_safe(r.text)
+    hits = client.get("/search?q=javascript").text
+    assert_safe(hits)
+    assert "&lt;a href=&#34;javascript:alert(2)&#34;&gt;" in client.get(f"/documents/{ids['hostile']}").text
+
+
+@pytest.mark.parametrize("path, status", [
+    ("/documents/nope", 404), ("/documents/nope.json", 404), ("/entities/%3Cscript%3E", 404),
+    ("/reuse/nope", 404), ("/nothing", 404), ("/documents?page=abc", 400), ("/documents?page=99999", 200),
+    ("/entities?page=-1", 400), ("/network?kind=other", 400), ("/network?min_weight=x", 400),
+    ("/search?q=x&limit=lots", 400)])
+def test_bad_parameters(client, path, status):
+    r = client.get(path)
+    assert r.status_code == status
+    if path.endswith(".json"):
+        assert r.json()["status"] == status
+
+
+def test_bad_highlight_is_400(client, ids):
+    doc = ids["documents"][0]
+    assert client.get(f"/documents/{doc}?hl=9-3").status_code == 400
+    assert client.get(f"/documents/{doc}?hl=abc").status_code == 400
+    assert client.get(f"/documents/{doc}?hl=0-999999").status_code == 200
+
+
+def test_token_guard(small_store):
+    with TestClient(create_app(small_store, token="s3cret")) as c:
+        assert c.get("/").status_code == 401
+        assert c.get("/static/quellen.css").status_code == 401
+        assert c.get("/?token=wrong").status_code == 401
+        assert c.get("/", headers={"Authorization": "Bearer s3cret"}).status_code == 200
+        assert c.get("/?token=s3cret").status_code == 200
+        assert c.get("/timeline.json").status_code == 200  # the cookie from the visit above
+
+
+def test_serve_refuses_public_host_without_token(small_store, monkeypatch):
+    from quellen.errors import QuellenError
+    from quellen.web.app import serve
+    monkeypatch.delenv("QUELLEN_TOKEN", raising=False)
+    with pytest.raises(QuellenError, match="token"):
+        serve(small_store, host="0.0.0.0")
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.4")
+
+
+def test_app_opens_the_store_read_only(small_store):
+    app = create_app(small_store)
+    with pytest.raises(Exception, match="readonly|read-only"):
+        app.state.store.db.execute("DELETE FROM documents")
+
+
+def test_empty_store_pages(tmp_path):
+    Store(tmp_path / "empty.db").close()
+    with TestClient(create_app(tmp_path / "empty.db")) as c:
+        for path in PAGES[:8]:
+            assert c.get(path.split("?")[0]).status_code == 200, path
+
+
+def test_import_quellen_does_not_import_the_web_framework():
+    code = ("import sys, quellen, quellen.web, quellen.export; "
+            "bad = [m for m in ('starlette', 'uvicorn', 'quellen.web.app') if m in sys.modules]; print(bad)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+@given(st.text(max_size=40))
+@settings(max_examples=60, deadline=None)
+def test_span_param_parses_or_raises_bad_request(value):
+    try:
+        span = views._span_param(value)
+    except views.BadRequest:
+        return
+    assert span is None or (0 <= span[0] <= span[1])
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60), st.sampled_from(["m-person", "date", "hl"])),
+                max_size=8))
+def test_segments_cover_the_text_exactly(spans):
+    text = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod."
+    marks = [(min(a, b), max(a, b), {"cls": c}) for a, b, c in spans]
+    runs = views._segments(text, 5, 50, marks)
+    assert "".join(r["text"] for r in runs) == text[5:50]
+    assert all(r["start"] < r["end"] for r in runs)
+
+
+def test_json_twin_is_valid_json_for_hostile_data(client, ids):
+    raw = client.get(f"/documents/{ids['hostile']}.json").text
+    assert json.loads(raw)["document"]["title"] == '<b onmouseover="alert(3)">x</b>'
