@@ -57,6 +57,13 @@ def test_hyphen_before_a_capital_is_kept():
     assert "for Anglo-Saxon charters" in paragraphs[0] and not repairs
 
 
+def test_a_signature_after_a_full_line_is_its_own_paragraph():
+    paragraphs, _ = reflow([["Resolved, that forty pounds be voted for a ferry-boat and two ferrymen",
+                             "until the bridge be rebuilt, and that the Vestry thank Mr. Crale for it.",
+                             "J. Pym, Chairman."]])
+    assert paragraphs[-1] == "J. Pym, Chairman."
+
+
 def test_page_numbers_dropped_chapter_numbers_kept():
     paragraphs, repairs = reflow([["IV", "The Return", "- 7 -"], ["page 8", "He came home.", "ix"]])
     assert paragraphs == ["IV", "The Return", "He came home."]

@@ -113,11 +113,13 @@ def reflow(pages: list[list[str]]) -> tuple[list[str], list[tuple[str, int]]]:
             long_line = full and len(line) >= 0.75 * full and len(lengths) >= 2
             nxt = lines[i + 1].strip() if not is_last else ""
             ends_sentence = line.endswith(_TERMINAL) and nxt[:1].isupper()
+            # a short line of a few words after a finished sentence: a closing or a signature
+            closing_next = ends_sentence and len(nxt) < 0.5 * full and len(nxt.split()) <= 6
             if is_last:
                 open_at_page_end = bool(long_line) and not line.endswith(_TERMINAL)
                 if not open_at_page_end:
                     close()
-            elif not long_line or ends_sentence and len(line) < 0.9 * full:
+            elif not long_line or ends_sentence and (len(line) < 0.9 * full or closing_next):
                 close()
     close()
     return [p for p in paragraphs if p.strip()], sorted(counts.items())

@@ -1,0 +1,164 @@
+"""Incremental, idempotent builds: same input, same store, same ids, same export bytes."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from quellen import Settings, build, open_store
+from quellen.cli import main
+
+from conftest import SEED_TEXT
+
+#: the corpus-wide sentence embeddings are not what these tests are about
+FAST = Settings().with_overrides({"reuse.embeddings": False})
+
+LETTERS = {
+    "a_letter.txt": "Vel'kovo, 3 June 1764.\n\nMost gracious Count,\n\nThe harvest is in and the mill "
+                    "is mended. The carpenter Ondrej asks for his wages.\n\nYour humble steward,\nPavol Kres\n",
+    "b_diary.html": "<html><body><h2>June 4th, 1764.</h2><p>Rain. The Count's steward came by the lower "
+                    "road and asked after the mill.</p><h2>June 5th, 1764.</h2><p>Fair. Mended the "
+                    "fence.</p></body></html>",
+    "sub/c_note.md": "# A note\n\nThe mill at Vel'kovo was mended in the first days of June 1764.\n",
+}
+
+
+def make_corpus(folder, files=LETTERS):
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return folder
+
+
+def dump(db) -> list[str]:
+    con = sqlite3.connect(str(db))
+    try:
+        return [line for line in con.iterdump() if "INTO \"builds\"" not in line and "INTO builds" not in line]
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """Return a list that records the name of every source the pipeline analyses."""
+    from quellen import pipeline
+    seen: list[str] = []
+    real = pipeline.analyse_source
+
+    def analyse(source, settings):
+        seen.append(source.name)
+        return real(source, settings)
+
+    monkeypatch.setattr(pipeline, "analyse_source", analyse)
+    return seen
+
+
+def test_building_the_same_input_twice_stores_nothing_twice(tmp_path, counted):
+    corpus = make_corpus(tmp_path / "corpus")
+    db = tmp_path / "q.db"
+    with open_store(db) as store:
+        first = build([str(corpus)], store, FAST)
+        ids = ([s.id for s in store.sources()], [d.id for d in store.documents()])
+    before = dump(db)
+    assert first.ok and len(first.added) == 3 and sorted(counted) == ["a_letter.txt", "b_diary.html", "c_note.md"]
+    with open_store(db) as store:
+        second = build([str(corpus)], store, FAST)
+        assert ([s.id for s in store.sources()], [d.id for d in store.documents()]) == ids
+    assert second.ok and second.added == [] and len(second.unchanged) == 3
+    assert not second.corpus_rebuilt  # a second build of unchanged files does no work
+    assert len(counted) == 3
+    assert dump(db) == before
+
+
+def test_identical_bytes_under_two_names_are_one_source(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus")
+    (corpus / "copy_of_a.txt").write_text(LETTERS["a_letter.txt"], encoding="utf-8")
+    with open_store(tmp_path / "q.db") as store:
+        report = build([str(corpus)], store, FAST)
+        assert report.ok and len(report.added) == 3 and report.unchanged == [str(corpus / "copy_of_a.txt")]
+        assert store.counts()["sources"] == 3
+
+
+def test_adding_a_file_processes_only_that_file(tmp_path, counted):
+    corpus = make_corpus(tmp_path / "corpus")
+    db = tmp_path / "q.db"
+    with open_store(db) as store:
+        build([str(corpus)], store, FAST)
+        old_ids = {d.id for d in store.documents()}
+    counted.clear()
+    new = corpus / "sub" / "d_receipt.txt"
+    new.write_text("Received of Pavol Kres the sum of four florins for timber.\nVel'kovo, 9 June 1764.\n"
+                   "Ondrej Hlina, carpenter\n", encoding="utf-8")
+    with open_store(db) as store:
+        report = build([str(corpus)], store, FAST)
+        assert report.added == [str(new)] and len(report.unchanged) == 3
+        assert report.corpus_rebuilt
+        assert counted == ["d_receipt.txt"]
+        assert old_ids < {d.id for d in store.documents()}
+        assert store.counts()["sources"] == 4
+
+
+def test_changed_settings_reanalyse_in_place(tmp_path, counted):
+    corpus = make_corpus(tmp_path / "corpus")
+    db = tmp_path / "q.db"
+    with open_store(db) as store:
+        build([str(corpus)], store, FAST)
+        source_ids = [s.id for s in store.sources()]
+    counted.clear()
+    other = FAST.with_overrides({"ingest.html_boilerplate_removal": False})
+    with open_store(db) as store:
+        report = build([str(corpus)], store, other)
+        assert len(report.added) == 3 and len(counted) == 3
+        assert [s.id for s in store.sources()] == source_ids  # replaced, not duplicated
+        assert store.builds()[-1]["settings"] is not None
+
+
+def cli_export(db, out):
+    assert main(["export", "--db", str(db), "--format", "json", "--output", str(out)]) == 0
+    return out.read_bytes()
+
+
+def test_two_fresh_builds_give_byte_identical_exports(tmp_path, capsys):
+    corpus = make_corpus(tmp_path / "corpus")
+    exports = []
+    for n in (1, 2):
+        db = tmp_path / f"q{n}.db"
+        assert main(["build", str(corpus), "--db", str(db), "-q", "--set", "reuse.embeddings=false"]) == 0
+        exports.append(cli_export(db, tmp_path / f"out{n}.json"))
+    assert exports[0] == exports[1]
+    assert cli_export(tmp_path / "q1.db", tmp_path / "again.json") == exports[0]
+
+
+def test_build_and_export_do_not_depend_on_the_order_of_the_paths(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus")
+    files = sorted(str(p) for p in corpus.rglob("*") if p.is_file())
+    exports = []
+    for n, order in enumerate((files, files[::-1])):
+        db = tmp_path / f"q{n}.db"
+        with open_store(db) as store:
+            assert build(order, store, FAST).ok
+        exports.append(cli_export(db, tmp_path / f"out{n}.json"))
+    assert exports[0] == exports[1]
+
+
+# -- the seed -------------------------------------------------------------------------------
+def test_seed_rebuild_does_no_work_and_exports_the_same_bytes(seed_build, tmp_path, counted):
+    import json
+    db, data = seed_build
+    with open_store(db) as store:
+        report = build([str(SEED_TEXT)], store)
+    assert report.ok and report.added == [] and report.unchanged == [str(SEED_TEXT)]
+    assert not report.corpus_rebuilt and counted == []
+    first = cli_export(db, tmp_path / "one.json")
+    second = cli_export(db, tmp_path / "two.json")
+    assert first == second
+    assert json.loads(first) == json.loads(json.dumps(data))
+
+
+@pytest.mark.slow
+def test_seed_built_twice_from_scratch_gives_byte_identical_exports(seed_build, tmp_path):
+    db, _ = seed_build
+    fresh = tmp_path / "fresh.db"
+    assert main(["build", str(SEED_TEXT), "--db", str(fresh), "-q"]) == 0
+    assert cli_export(fresh, tmp_path / "fresh.json") == cli_export(db, tmp_path / "session.json")
