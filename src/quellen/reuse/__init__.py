@@ -92,8 +92,12 @@ def find_reuse(sources: Iterable[Source], documents: Iterable[Document],
     # step 6: groups
     pair_links = [PairLink(Node(lk.a, lk.a_lo, lk.a_hi), Node(lk.b, lk.b_lo, lk.b_hi), lk.relation, lk.score)
                   for lk in links]
+    # copies and renderings of one text form groups; retellings (paraphrase, summary) are
+    # grouped among themselves, so a paraphrase never chains two different copies together
+    close = [pl for pl in pair_links if pl.relation in ("verbatim", "near_verbatim", "retranslation")]
+    loose = [pl for pl in pair_links if pl.relation not in ("verbatim", "near_verbatim", "retranslation")]
     groups = []
-    for nodes, group_links_ in group_links(pair_links):
+    for nodes, group_links_ in group_links(close) + group_links(loose):
         if _is_furniture(nodes, settings):
             continue
         groups.append(_reuse_group(corpus, texts, nodes, group_links_))
@@ -114,7 +118,7 @@ def _embedding_links(corpus: Corpus, texts: dict[str, str], settings: ReuseSetti
         for s, e in split_sentences(texts[unit.source], unit.char_start, unit.char_end):
             lo = int(np.searchsorted(starts, s))
             hi = int(np.searchsorted(starts, e))
-            if hi - lo >= 6:
+            if hi - lo >= 8:  # shorter "sentences" are headings and datelines: alike by form
                 sentences.append((unit.index, lo, hi))
     if len(sentences) > settings.embedding_max_sentences:
         # a large corpus: only sentences that share a rare name or number with another unit
@@ -127,7 +131,21 @@ def _embedding_links(corpus: Corpus, texts: dict[str, str], settings: ReuseSetti
                for u, lo, hi in sentences]
     vectors = encode(strings, settings.embedding_model)
     unit_of = np.asarray([s[0] for s in sentences])
-    threshold = settings.embedding_threshold
+    # texts that quote each other also retell each other: near a strong lexical link
+    # (same wording or another rendering), a lower similarity is enough
+    strong = defaultdict(list)
+    for lk in known:
+        if lk.relation in ("verbatim", "near_verbatim", "retranslation"):
+            strong[(lk.a, lk.b)].append((lk.a_lo, lk.a_hi, lk.b_lo, lk.b_hi))
+            strong[(lk.b, lk.a)].append((lk.b_lo, lk.b_hi, lk.a_lo, lk.a_hi))
+    window = settings.related_window
+
+    def related(i: int, j: int) -> bool:
+        (ua, alo, ahi), (ub, blo, bhi) = sentences[i], sentences[j]
+        return any(alo < xhi + window and xlo - window < ahi and blo < yhi + window and ylo - window < bhi
+                   for xlo, xhi, ylo, yhi in strong.get((ua, ub), ()))
+
+    threshold = min(settings.embedding_threshold, settings.related_threshold)
     matches: dict[tuple[int, int], list[tuple[int, int, float]]] = defaultdict(list)
     block = 1024
     for start in range(0, len(sentences), block):
@@ -140,6 +158,8 @@ def _embedding_links(corpus: Corpus, texts: dict[str, str], settings: ReuseSetti
             for j in js.tolist():
                 if unit_of[j] == unit_of[i] and sentences[j][1] - sentences[i][2] < 40:
                     continue  # neighbouring sentences of one text say related things, not the same
+                if row[j] < settings.embedding_threshold and not related(i, j):
+                    continue
                 matches[(int(unit_of[i]), int(unit_of[j]))].append((i, j, float(row[j])))
     covered = defaultdict(list)
     for lk in known:
@@ -159,7 +179,8 @@ def _embedding_links(corpus: Corpus, texts: dict[str, str], settings: ReuseSetti
             similarity = sum(s for _, _, s in run) / len(run)
             m = measure(corpus, ua, a_lo, a_hi, ub, b_lo, b_hi)
             # one sentence alone must be very close or share names; a run of sentences is evidence itself
-            if len(run) == 1 and similarity < settings.embedding_single and m.anchors < 0.5:
+            if (len(run) == 1 and similarity < settings.embedding_single and m.anchors < 0.5
+                    and not related(run[0][0], run[0][1])):
                 continue
             verdict = label(m, exact=False)
             if verdict is None or verdict[0] in ("verbatim", "near_verbatim"):

@@ -148,4 +148,19 @@ def verify(corpus: Corpus, c: Candidate, min_tokens: int = 8) -> Link | None:
     verdict = label(m, exact)
     if verdict is None:
         return None
+    if verdict[0] not in ("verbatim", "near_verbatim") and _runs(c.pairs) < 2:
+        return None  # one shared run inside different wording is a shared name or formula
+    if c.a == c.b and b_lo - a_hi < 200 and a_hi - a_lo < 20:
+        return None  # a phrase said twice in one paragraph is rhetoric, not reuse
     return Link(c.a, a_lo, a_hi, c.b, b_lo, b_hi, *verdict)
+
+
+def _runs(pairs: list[tuple[int, int]]) -> int:
+    """Return how many separate runs (same diagonal, consecutive) the seed pairs form."""
+    runs = 0
+    last = None
+    for x, y in sorted(pairs):
+        if last is None or x - last[0] > 1 or (y - x) != (last[1] - last[0]):
+            runs += 1
+        last = (x, y)
+    return runs
