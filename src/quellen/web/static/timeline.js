@@ -15,7 +15,8 @@ document.addEventListener("DOMContentLoaded", function () {
       (ev.conflicts.length ? "  ⚠" : "");
     var item = { id: ev.id, content: content, start: ev.start, title: ev.label,
                  className: ev.conflicts.length ? "disputed" : "" };
-    if (ev.end !== ev.start) { item.end = ev.end + "T23:59:59"; }
+    // an interval longer than two months is drawn as a bar; shorter ones stay points, readable at any zoom
+    if (Date.parse(ev.end) - Date.parse(ev.start) > 60 * 864e5) { item.end = ev.end + "T23:59:59"; }
     return item;
   });
   var timeline = new vis.Timeline(box, new vis.DataSet(items), {
