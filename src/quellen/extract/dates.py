@@ -56,7 +56,7 @@ _DECADE_WORD = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixti
                 "seventies": 7, "eighties": 8, "nineties": 9}
 _SEASON = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _UNIT = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
-         "fortnight": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
+         "fortnight": "FN", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
          "centurie": "CE", "weekend": "WE"}
 _TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "dawn": "MO",
         "daybreak": "MO", "dusk": "EV", "midday": "MI", "noon": "MI", "midnight": "NI"}
@@ -87,9 +87,9 @@ _UNITS = r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|mo
 _MOD = (r"(?P<mod>(?:the\s+(?:very\s+)?(?:beginning|start|end|middle|close|first\s+half|second\s+half|"
         r"latter\s+half|latter\s+part|early\s+part|first\s+days|last\s+days)\s+of\s+)|early[\s-]+|"
         r"mid[\s-]*|late[\s-]+|the\s+early\s+|the\s+mid[\s-]*|the\s+late\s+)")
-_MARKER = (r"(?P<marker>,?\s*\(?\s*(?:(?:according\s+to|by)\s+(?:the\s+|a\s+)?)?(?:(?P<os>old[\s-]+style|"
+_MARKER = (r"(?i:(?P<marker>,?\s*\(?\s*(?:(?:according\s+to|by)\s+(?:the\s+|a\s+)?)?(?:(?P<os>old[\s-]+style|"
            r"O\.\s?S\.|old\s+calendar|Julian\s+calendar)|(?P<ns>new[\s-]+style|N\.\s?S\.|new\s+calendar|"
-           r"Gregorian\s+calendar))\s*\)?)")
+           r"Gregorian\s+calendar))\s*\)?))")
 _I = re.I
 
 
@@ -149,13 +149,13 @@ def _dual(year: int, dual: str | None) -> int | None:
     return second if second == year + 1 else None
 
 
-def _abs(m: re.Match, start: int, end: int, rule: str, **data) -> _Cand:
-    g = m.groupdict()
+def _abs(match: re.Match, start: int, end: int, rule: str, **data) -> _Cand:
+    g = match.groupdict()
     year = int(g["y"]) if g.get("y") else None
     modern = _dual(year, g.get("ydual")) if year else None
     d = dict(y=modern or year, m=_month_of(g.get("mon")), d=int(g["d"]) if g.get("d") else None,
              d2=int(g["d2"]) if g.get("d2") else None, dual=modern is not None,
-             marker=_marker(m), mod=_mod(g.get("mod")), weekday=_wd(g.get("wd")))
+             marker=_marker(match), mod=_mod(g.get("mod")), weekday=_wd(g.get("wd")))
     d.update(data)
     return _Cand(start, end, "DATE", "abs", d, rule)
 
@@ -186,7 +186,7 @@ def _r_mdy(m, text):
     return _abs(m, m.start(), m.end(), "month-day-year")
 
 
-@_rule("day-month-year", _WDPRE + r"(?:the\s+)?" + _day("d") + r"(?:\s*(?:(?P<sep>[-–—/]|to|and|or)\s*)" + _day("d2") +
+@_rule("day-month-year", _WDPRE + r"(?:[Tt]he\s+)?" + _day("d") + r"(?:\s*(?:(?P<sep>[-–—/]|to|and|or)\s*)" + _day("d2") +
        r")?\s+(?:of\s+|day\s+of\s+)?" + _mon("mon") + r",?\s*" + _year("y") + _MARKER + "?", prio=5)
 def _r_dmy(m, text):
     if m.group("sep") == "/":
@@ -205,7 +205,7 @@ def _r_md(m, text):
     return _abs(m, m.start(), m.end(), "month-day")
 
 
-@_rule("day-month", _WDPRE + r"(?:the\s+)?" + _day("d") + r"(?:\s*(?:(?P<sep>[-–—/]|to|and|or)\s*)" + _day("d2") +
+@_rule("day-month", _WDPRE + r"(?:[Tt]he\s+)?" + _day("d") + r"(?:\s*(?:(?P<sep>[-–—/]|to|and|or)\s*)" + _day("d2") +
        r")?\s+(?:of\s+|day\s+of\s+)?" + _mon("mon") + r"(?!\s*,?\s*\d)" + _MARKER + "?", prio=3)
 def _r_dm(m, text):
     if m.group("sep") == "/":
@@ -238,7 +238,7 @@ def _r_year(m, text):
     if not 1000 <= y <= 2100:
         return None
     before = text[max(0, m.start() - 20):m.start()]
-    if before.endswith(("$", "£", "№", "#", "No. ", "p. ", "pp. ")) or re.search(r"[\d,.]\s?$", before):
+    if before.endswith(("$", "£", "№", "#", "No. ", "p. ", "pp. ")) or re.search(r"\d[,.]?$", before):
         return None
     after = text[m.end():m.end() + 12]
     if re.match(r"\s*(?:[-–]\s*\d|/\d)", after) and not m.group("ydual"):
@@ -374,14 +374,31 @@ def _r_weekday(m, text):
     if m.group("tod"):
         return _Cand(start, m.end(), "TIME", "weekday", dict(wd=wd, rel=None if rel == "on" else rel,
                                                             tod=_TOD[m.group("tod").lower()]))
-    return _Cand(start, m.end(), "DATE", "weekday", dict(wd=wd, rel=None if rel == "on" else rel))
+    return _Cand(start, m.end(), "DATE", "weekday", dict(wd=wd, rel=None if rel == "on" else rel,
+                                                        tense=_tense(text, m.start())))
+
+
+_FUTURE = re.compile(r"\b(?:will|shall|won't|'ll|going\s+to|(?:is|are|am)\s+to|plans?|expects?|hopes?|until|till)\b", re.I)
+_PAST = re.compile(r"\b(?:since|was|were|had|did|said|told|\w+ed)\b", re.I)
+
+
+def _tense(text: str, pos: int) -> str | None:
+    """Return "future", "past" or None: the tense of the clause before ``pos`` ("since" counts as past)."""
+    clause = re.split(r"[.;!?\n]", text[max(0, pos - 120):pos])[-1]
+    if re.search(r"\bsince\s+$", clause, re.I):
+        return "past"
+    if _FUTURE.search(clause):
+        return "future"
+    if _PAST.search(clause):
+        return "past"
+    return None
 
 
 _ORD_OK_AFTER = re.compile(r"\s*(?:$|[,.;:!?)\]—–-]|\s(?:and|or|at|in|on|we|I|he|she|they|it|there|when|the|a|my|"
                            r"our|his|her|their|was|were|came|had|of\s+(?:the\s+)?(?:month|this|that|same))\b)")
 
 
-@_rule("ordinal-day", r"\bthe\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d)\b", prio=1)
+@_rule("ordinal-day", r"\b[Tt]he\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d)\b", prio=1)
 def _r_ordinal(m, text):
     after = text[m.end():m.end() + 30]
     if not _ORD_OK_AFTER.match(after) or re.match(r"\s+(?:and|or)\s+\d", after) and False:
@@ -433,7 +450,7 @@ def _r_time_word(m, text):
         if word in ("noon", "midday", "midnight", "dawn", "daybreak", "dusk"):
             if not re.search(r"\b(?:at|by|until|till|before|after|about|around|towards?|from)\s+$", before):
                 return None
-        elif not re.search(r"\b(?:in|during)\s+the\s+$|\bat\s+$", before):
+        elif not re.search(r"\b(?:in|during|all|through|throughout)\s+the\s+$|\bat\s+$", before):
             return None
         start = m.start() - (len(before) - len(before.rstrip()) + 3) if before.rstrip().endswith("the") else m.start()
         if rel == "" and before.rstrip().endswith("the"):
@@ -462,7 +479,7 @@ def _r_rel_word(m, text):
 
 
 @_rule("present-ref", r"\b(?P<w>now|currently|nowadays|at\s+present|at\s+the\s+moment|presently|these\s+days|"
-       r"at\s+this\s+time|recently|lately|in\s+the\s+past|in\s+the\s+future|formerly|once\s+upon\s+a\s+time|"
+       r"at\s+this\s+time|to\s+this\s+day|to\s+the\s+present\s+day|the\s+present\s+day|recently|lately|in\s+the\s+past|in\s+the\s+future|formerly|once\s+upon\s+a\s+time|"
        r"the\s+future|the\s+past)\b", _I, prio=1)
 def _r_present(m, text):
     w = re.sub(r"\s+", " ", m.group("w").lower())
@@ -472,7 +489,8 @@ def _r_present(m, text):
                                     text[m.end():m.end() + 20], re.I):
         return None
     value = ("PRESENT_REF" if w in ("now", "currently", "nowadays", "at present", "at the moment", "presently",
-                                    "these days", "at this time") else
+                                    "these days", "at this time", "to this day", "to the present day",
+                                    "the present day") else
              "FUTURE_REF" if "future" in w else "PAST_REF")
     start = m.start() + (3 if w.startswith("in the") else 0)
     return _Cand(start, m.end(), "DATE", "ref", dict(value=value))
@@ -480,8 +498,8 @@ def _r_present(m, text):
 
 @_rule("relative-unit", r"\b(?P<pre>the\s+(?P<np>next|following|previous|preceding|same|coming|past|last|prior|"
        r"subsequent)\s+|that\s+|this\s+|last\s+|next\s+|the\s+)?(?:(?P<prev_num>(?:" + _NUM_BODY +
-       r"))\s+)?" + _UNITS + r"(?P<post>\s+(?:later|afterwards?|after(?!\s+(?:the|a|an|his|her|their|that|this|\w+ing)\b)|"
-       r"before(?=\s*[,.;:!?)]|\s*$)|earlier|ago|hence|previously|back|prior|before|after))?\b", _I, prio=1)
+       r"))\s+)?" + _UNITS + r"(?P<post>\s+(?:later(?!\s+than)|afterwards?|earlier(?!\s+than)|ago|hence|previously|"
+       r"(?:after|before|back|prior)(?=\s*[,.;:!?)—–]|\s*$|\s+(?:he|she|they|we|I|it|you|there)\b)))?\b", _I, prio=1)
 def _r_rel_unit(m, text):
     return _rel_unit(m, text)
 
@@ -497,7 +515,7 @@ def _rel_unit(m: re.Match, text: str) -> _Cand | None:
         return None
     if num_txt:
         n = _number(num_txt)
-        if n is None:
+        if n is None or unit == "S" and num_txt in ("a", "an"):
             return None
         if post in ("later", "afterwards", "afterward", "after", "hence"):
             return _Cand(m.start(), m.end(), "DATE", "rel", dict(base="ref", n=n, unit=unit, plural=plural,
@@ -509,6 +527,8 @@ def _rel_unit(m: re.Match, text: str) -> _Cand | None:
             return _Cand(m.start(), m.end(), "DATE", "rel", dict(base="ref", n=-n if isinstance(n, (int, float)) else n,
                                                                  unit=unit, pre=pre))
         end = m.end() - len(m.group("post") or "")
+        if pre in ("last", "next") and not m.group("np"):
+            return _Cand(m.start("prev_num"), end, "DURATION", "duration", dict(n=n, unit=unit))
         if pre in ("the", "that", "this") and not m.group("np"):
             pre_len = len(m.group("pre"))
             return _Cand(m.start() + pre_len if pre == "the" else m.start(), end, "DURATION", "duration",
@@ -583,6 +603,36 @@ def _r_half(m, text):
     return _Cand(m.start(), m.end() - len(m.group("post") or ""), "DURATION", "duration", dict(n=n, unit=unit))
 
 
+_HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
+             "christmas eve": (12, 24), "christmas": (12, 25), "epiphany": (1, 6), "twelfth night": (1, 5),
+             "candlemas": (2, 2), "lady day": (3, 25), "may day": (5, 1), "midsummer day": (6, 24),
+             "midsummer eve": (6, 23), "st. john's day": (6, 24), "michaelmas": (9, 29),
+             "all saints' day": (11, 1), "all saints day": (11, 1), "boxing day": (12, 26)}
+
+
+@_rule("holiday", r"\b(?P<h>New\s+Year['’]s\s+(?:Day|Eve)|Christmas(?:\s+(?:Day|Eve))?|Epiphany|Twelfth\s+Night|"
+       r"Candlemas|Lady\s+Day|May\s+Day|Midsummer\s+(?:Day|Eve)|St\.?\s+John['’]s\s+Day|Michaelmas|"
+       r"All\s+Saints['’]?\s+Day|Boxing\s+Day)(?:,?\s+(?:of\s+)?" + _year("y") + r")?", prio=3)
+def _r_holiday(m, text):
+    key = re.sub(r"\s+", " ", m.group("h").lower()).replace("’", "'").replace("st ", "st. ")
+    month, day = _HOLIDAYS[key]
+    return _abs(m, m.start(), m.end(), "holiday", m=month, d=day)
+
+
+@_rule("half-unit", r"\b(?P<num>one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+and\s+a\s+half\s+" + _UNITS +
+       r"(?P<post>\s+(?:later|ago|earlier))?\b", _I, prio=2)
+def _r_half_unit(m, text):
+    return _r_half(m, text)
+
+
+@_rule("quarter", r"\b[Tt]he\s+(?P<q>first|second|third|fourth|last)\s+quarter(?:\s+of\s+" + _year("y") + r")?", prio=2)
+def _r_quarter(m, text):
+    q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}[m.group("q").lower()]
+    if not m.group("y") and re.match(r"\s+of\s+(?:the\s+)?(?:\d|[a-z])", text[m.end():m.end() + 8]):
+        return None  # "the first quarter of the match" is not a date
+    return _Cand(m.start(), m.end(), "DATE", "quarter", dict(q=q, y=int(m.group("y")) if m.group("y") else None))
+
+
 @_rule("adjectival-duration", r"\b(?P<num>\d+|" + "|".join(k for k in _WORD_NUM if " " not in k and len(k) > 2) +
        r")-(?P<unit>second|minute|hour|day|night|week|month|year|decade|century)(?:-long|-old)?\b", _I, prio=2)
 def _r_adj_duration(m, text):
@@ -601,7 +651,7 @@ def _r_vague_duration(m, text):
     return _Cand(m.start(), m.end(), "DURATION", "duration", dict(n="X", unit=unit))
 
 
-@_rule("set", r"\b(?:(?P<every>every|each)\s+(?:other\s+)?(?P<what>day|night|week|month|year|morning|evening|afternoon|"
+@_rule("set", r"\b(?:(?P<every>every|each)\s+(?:other\s+)?(?P<what>hour|day|night|week|month|year|morning|evening|afternoon|"
        r"summer|winter|spring|autumn|" + _WD + r")|(?P<adv>daily|weekly|monthly|yearly|annually|nightly|hourly|fortnightly)|"
        r"(?P<freq>once|twice|thrice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|every|each)\s+(?P<per>day|week|month|year|hour))\b",
        _I, prio=3)
@@ -620,7 +670,7 @@ def _r_set(m, text):
         elif what in _SEASON:
             value = f"XXXX-{_SEASON[what]}"
         else:
-            value = {"day": "P1D", "night": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y"}[what]
+            value = {"hour": "PT1H", "day": "P1D", "night": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y"}[what]
         if "other" in m.group(0).lower() and value.startswith("P1"):
             value = "P2" + value[2:]
         return _Cand(m.start(), m.end(), "SET", "set", dict(value=value))
@@ -706,7 +756,7 @@ def _twin(first: _Cand, second: _Cand, text: str) -> _Cand | None:
         if not ok:
             return None
         old, new = ok
-        data = dict(first.data, y=None, m=old[0], d=old[1], twin=new, marker="julian", d2=None)
+        data = dict(first.data, y=None, m=old[0], d=old[1], twin=(new[0], new[1], None), marker="julian", d2=None)
         return _Cand(first.start, end, "DATE", "abs", data, "calendar-twin")
     ok = _twin_gap_ok(a, b, year)
     if not ok:
@@ -733,25 +783,29 @@ def _twin_gap_ok(a: tuple[int, int], b: tuple[int, int], year: int | None):
 
 
 def _complete_years(cands: list[_Cand], text: str) -> None:
-    """Give a yearless day or month the year written later in the same sentence ("On October 25 and
-    again on November 2, 1917")."""
+    """Give a yearless day or month the year of a date later in the same sentence ("from March 3 to
+    June 5, 1930"; "October 25, and again November 2, 1917") when nothing else stands between."""
     for i, c in enumerate(cands):
-        if c.kind not in ("abs", "month") or c.data.get("y") or c.data.get("rel"):
+        if c.kind not in ("abs", "month") or c.data.get("y") or c.data.get("rel") or c.data.get("m") is None:
             continue
         for later in cands[i + 1:i + 4]:
             between = text[c.end:later.start]
-            if re.search(r"[.!?;]\s|\n\s*\n", between) or len(between) > 200:
+            if re.search(r"[.!?;]\s|\n\s*\n", between) or len(between) > 120:
                 break
-            if later.kind == "abs" and later.data.get("y"):
-                if later.data.get("m") is None or c.kind == "month" and c.data["m"] > (later.data.get("m") or 13):
-                    if later.data.get("m") is not None:
-                        break
+            if later.kind != "abs":
+                break
+            if not later.data.get("y"):
+                continue
+            if later.data.get("m") is not None:
+                ok = (c.data["m"], c.data.get("d") or 0) <= (later.data["m"], later.data.get("d") or 0)
+            else:
+                # a bare year counts only when it directly follows ("March 3 ... , 1930"), not "in 1930"
+                ok = len(between) <= 25 and not re.search(r"\b(?:in|by|during|since|until|till|from|of)\s*$",
+                                                          between, re.I)
+            if ok:
                 c.data["y"] = later.data["y"]
-                c.data["year_from"] = later.start
                 c.rule = c.rule + "+year-from-sentence"
-                break
-            if later.kind != "abs" or later.data.get("y"):
-                break
+            break
 
 
 # -- step 4: anchor -------------------------------------------------------------------------
@@ -785,6 +839,8 @@ class _Ctx:
     calendar: str
     country: str | None
     years: tuple[int, int] | None
+    #: the text declares (or its dual years show) Julian dates before this day
+    julian_until: dt.date | None = None
 
 
 def _value_day(d: dt.date) -> str:
@@ -879,6 +935,8 @@ def _calendar(c: _Cand, y: int, m: int, d: int, ctx: _Ctx) -> str:
         day = dt.date(y, m, min(d, 28))
     except ValueError:
         return "gregorian"
+    if ctx.calendar == "auto" and ctx.julian_until and day < ctx.julian_until:
+        return "julian"
     return calendar_for(day, ctx.calendar, ctx.country)
 
 
@@ -903,7 +961,7 @@ def _resolve_abs(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str 
     if y is None:
         if m is None:
             return "XXXX", None, None
-        base = ctx.ref or ctx.dct
+        base = ctx.dct or ctx.ref
         if base is None or base.precision not in ("day", "month", "year"):
             return _yearless(c, text, ctx)
         y = _nearest_year(base, m, d or 1)
@@ -934,8 +992,7 @@ def _resolve_abs(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str 
             precision = "day"
             value = f"{y:04d}-{m:02d}-{d:02d}"
             if c.data.get("twin"):
-                tm, td, ty = c.data["twin"]
-                value = f"{ty:04d}-{tm:02d}-{td:02d}"
+                value = _value_day(julian_to_gregorian(y, m, d))
             elif c.data.get("twin_day"):
                 g = julian_to_gregorian(y, m, d)
                 if g.day != c.data["twin_day"]:
@@ -997,6 +1054,8 @@ def _shift(base: Anchor, n: float, unit: str) -> tuple[dt.date, str]:
         return day + dt.timedelta(days=round(n)), "day"
     if unit == "WE":
         return day + dt.timedelta(days=round(7 * n)), "day"
+    if unit == "FN":
+        return day + dt.timedelta(days=round(14 * n)), "day"
     if unit == "W":
         return day + dt.timedelta(days=round(7 * n)), "week"
     if unit == "M":
@@ -1074,6 +1133,8 @@ def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | No
             return "PRESENT_REF", date, base.label, False
         return c.data["value"], None, None, False
     if k == "rel":
+        if c.data.get("rule_word") and c.data["n"] == 0 and ctx.dct is None:
+            return "PRESENT_REF", None, None, False  # "today" in a narrative is the writer's present
         base = (ctx.dct or ctx.ref) if c.data["base"] == "dct" else (ctx.ref or ctx.dct)
         n, unit = c.data["n"], c.data["unit"]
         if base is None or n == "X" or isinstance(n, str):
@@ -1082,7 +1143,7 @@ def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | No
         value, date = _point(day, precision, span, c.rule, base.label, base.calendar, base)
         return value, date, base.label, False
     if k == "month":
-        base = ctx.ref or ctx.dct
+        base = ctx.dct or ctx.ref
         m = c.data["m"]
         if c.data.get("y"):
             cc = _Cand(c.start, c.end, c.type, "abs", dict(y=c.data["y"], m=m, d=None, mod=c.data.get("mod")), c.rule)
@@ -1139,25 +1200,38 @@ def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | No
     if k == "weekday":
         return _weekday(c, span, ctx)
     if k == "ordinal":
-        base = ctx.ref or ctx.dct
+        base = ctx.dct or ctx.ref
         d = c.data["d"]
         if base is None or base.precision == "year":
             return f"XXXX-XX-{d:02d}", None, None, False
-        y, m = base.day.year, base.day.month
-        if base.precision == "day" and d < base.day.day:
+        wcal = "julian" if base.calendar == "julian" else "gregorian"
+        y, m, bd = _written(base.day, wcal)
+        if base.precision == "day" and d < bd:
             y, m = _add_months(y, m, 1)  # narrative moves forward: "the 2nd" after the 28th is next month's
         try:
-            day = dt.date(y, m, d)
+            day = _to_greg(y, m, d, wcal)
         except ValueError:
             return f"XXXX-XX-{d:02d}", None, None, False
         value, date = _point(day, "day", span, c.rule, base.label, base.calendar, Anchor(day))
         return value, date, base.label, False
     if k in ("time", "tod"):
         return _time(c, span, text, ctx)
+    if k == "quarter":
+        base = ctx.dct or ctx.ref
+        y = c.data["y"] or (base.day.year if base else None)
+        if y is None:
+            return f"XXXX-Q{c.data['q']}", None, None, False
+        lo, hi = (y, 3 * c.data["q"] - 2, 1), (y, 3 * c.data["q"], 31 if c.data["q"] in (1, 4) else 30)
+        cal = calendar_for(dt.date(y, lo[1], 1), ctx.calendar, ctx.country)
+        date = _make(span, lo, hi, "month", cal if cal != "unknown" else "gregorian", c.rule,
+                     None if c.data["y"] else base.label)
+        return f"{y:04d}-Q{c.data['q']}", date, None if c.data["y"] else base.label, bool(c.data["y"])
     return "XXXX", None, None, False
 
 
 def _duration_value(n: float | str, unit: str) -> str:
+    if unit == "FN":
+        return "P" + ("X" if n == "X" else _num(2 * n)) + "W"
     if unit == "WE":
         return f"P{n if n == 'X' else _num(n)}WE"
     if unit == "DE":
@@ -1212,7 +1286,7 @@ def _season(c: _Cand, span: str, ctx: _Ctx):
 def _weekday(c: _Cand, span: str, ctx: _Ctx):
     wd = c.data["wd"]
     rel = c.data.get("rel")
-    base = ctx.dct if rel in ("last", "next", "this") and ctx.dct else (ctx.ref or ctx.dct)
+    base = ctx.dct or ctx.ref
     tod = c.data.get("tod")
     if base is None or base.precision != "day":
         return (f"XXXX-WXX-{wd + 1}" + (f"T{tod}" if tod else "")), None, None, False
@@ -1224,9 +1298,15 @@ def _weekday(c: _Cand, span: str, ctx: _Ctx):
     elif rel == "this":
         day = base.day + dt.timedelta(days=wd - base.day.weekday())
     else:
-        # the nearest such weekday; narrative more often looks back, so a tie goes to the past
         fwd, back = delta, (base.day.weekday() - wd) % 7
-        day = base.day + dt.timedelta(days=fwd) if fwd < back else base.day - dt.timedelta(days=back)
+        tense = c.data.get("tense")
+        if tense == "future":
+            day = base.day + dt.timedelta(days=fwd)
+        elif tense == "past":
+            day = base.day - dt.timedelta(days=back)
+        else:
+            # the nearest such weekday; narrative more often looks back, so a tie goes to the past
+            day = base.day + dt.timedelta(days=fwd) if fwd < back else base.day - dt.timedelta(days=back)
     value, date = _point(day, "day", span, c.rule, base.label, base.calendar, Anchor(day))
     if tod:
         value += f"T{tod}"
@@ -1274,13 +1354,13 @@ def tag(text: str, *, dct: Date | dt.date | None = None, ref: Date | dt.date | N
     ['1929-01-20', '1929-01-22']
     """
     return _tag(text, dct=dct, ref=ref, calendar=calendar, country=country, years=years, source=source,
-                document=document, offset=offset, anchors=anchors)[0]
+                document=document, offset=offset, anchors=anchors, julian_until=julian_hint(text))[0]
 
 
 def _tag(text: str, *, dct, ref, calendar, country, years, source, document, offset,
-         anchors) -> tuple[list[Timex], Anchor | None]:
+         anchors, julian_until: dt.date | None = None) -> tuple[list[Timex], Anchor | None]:
     ctx = _Ctx(dct=Anchor.of(dct), ref=Anchor.of(ref) or Anchor.of(dct), calendar=calendar,
-               country=country, years=years)
+               country=country, years=years, julian_until=julian_until)
     out: list[Timex] = []
     for c in _resolution_order(_merge(_find(text), text), text):
         value, date, anchor, explicit = _resolve(c, text, ctx)
@@ -1291,6 +1371,9 @@ def _tag(text: str, *, dct, ref, calendar, country, years, source, document, off
             label = f"{date.edtf}@{offset + c.start}"
             ctx.ref = Anchor(date.earliest, date.precision, date.calendar if date.calendar != "unknown"
                              else "gregorian", label)
+            if c.kind == "abs" and date.precision == "day" and _is_heading(text, c):
+                # a diary heading or a date line: the day the following lines were written
+                ctx.dct = ctx.ref
         out.append(Timex(source=source, document=document, char_start=offset + c.start, char_end=offset + c.end,
                          text=text[c.start:c.end], type=c.type, value=value, date=date, rule=c.rule,
                          anchor=anchor))
@@ -1312,6 +1395,7 @@ def tag_documents(text: str, documents: list[Document], *, calendar: str = "auto
     the source states.
     """
     years = _source_years(text, documents, furniture)
+    hint = julian_hint(text)
     narrative: Anchor | None = None
     out: list[Timex] = []
     for document in documents:
@@ -1320,15 +1404,15 @@ def tag_documents(text: str, documents: list[Document], *, calendar: str = "auto
         if document.kind in furniture:
             found, _ = _tag(part, dct=None, ref=narrative, calendar=calendar, country=where or country,
                             years=years, source=document.source, document=document.id,
-                            offset=document.char_start, anchors=False)
+                            offset=document.char_start, anchors=False, julian_until=hint)
         elif document.date is not None and document.date.precision in ("day", "month", "year"):
             found, _ = _tag(part, dct=document.date, ref=None, calendar=calendar, country=where or country,
                             years=years, source=document.source, document=document.id,
-                            offset=document.char_start, anchors=True)
+                            offset=document.char_start, anchors=True, julian_until=hint)
         else:
             found, narrative = _tag(part, dct=None, ref=narrative, calendar=calendar, country=where or country,
                                     years=years, source=document.source, document=document.id,
-                                    offset=document.char_start, anchors=True)
+                                    offset=document.char_start, anchors=True, julian_until=hint)
         out.extend(found)
     return out
 
@@ -1347,6 +1431,35 @@ def _source_years(text: str, documents: list[Document], furniture: frozenset[str
 _FULL_DATE_YEAR = re.compile(_mon("mon") + r"\s*(?:\d{1,2}(?:st|nd|rd|th|d)?,?\s*)?" + _year("y"))
 
 
+_DECLARED_JULIAN = re.compile(r"\b(?:dates?|days?)\b[^.\n]{0,40}\b(?:old\s+style|Julian\s+calendar|O\.\s?S\.)",
+                              re.I)
+_DUAL_YEAR = re.compile(r"\b1[5-7]\d\d/\d{1,2}\b")
+
+
+def julian_hint(text: str) -> dt.date | None:
+    """Return the day before which an unmarked date of ``text`` is Julian, from what the text shows:
+    a declaration ("all dates are given in the Old Style") until the last country's adoption (1924),
+    English dual years ("1651/2") until Britain's (14 September 1752); None when it shows neither."""
+    if _DECLARED_JULIAN.search(text):
+        return dt.date(1924, 1, 1)
+    for m in _DUAL_YEAR.finditer(text):
+        year, _, tail = m.group(0).partition("/")
+        if _dual(int(year), tail):
+            return dt.date(1752, 9, 14)
+    return None
+
+
+def _is_heading(text: str, c: _Cand) -> bool:
+    """Return True when the date stands as a diary heading ("3 January.") or a date line ("Moscow, 16 May 1812")."""
+    line_start = text.rfind("\n", 0, c.start) + 1
+    line_end = text.find("\n", c.end)
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[line_start:c.start], text[c.end:line_end]
+    if not before.strip() and re.match(r"\s*(?:[.:—–-]|$)", after):
+        return True
+    return not after.strip(" .") and len(before) < 60 and not re.search(r"[.;!?]\s", before)
+
+
 def _resolution_order(cands: list[_Cand], text: str) -> list[_Cand]:
     """Return the candidates in the order to resolve them: a clock time directly followed by its day
     ("at 5 p.m. on June 3, 1935") waits for that day."""
@@ -1354,7 +1467,8 @@ def _resolution_order(cands: list[_Cand], text: str) -> list[_Cand]:
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         if a.kind == "time" and not a.data.get("y") and b.kind in ("abs", "weekday", "rel") and \
-                re.fullmatch(r"\s*(?:on|of|,)?\s*(?:the\s+)?", text[a.end:b.start], re.I):
+                re.fullmatch(r"\s*(?:on|of|,)?\s*(?:the\s+)?|[^.;:!?\n]{0,30}\s(?:on|of)\s+(?:the\s+)?",
+                             text[a.end:b.start], re.I):
             out[i], out[i + 1] = b, a
     return out
 
