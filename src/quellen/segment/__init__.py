@@ -27,15 +27,15 @@ The cue cascade, in the order the checks are made (why each step exists):
 3. **The source's own title** (a heading before any prose, after furniture or
    followed by another heading) is a heading document: it names the page, not
    the first text.
-4. **An issuing office at the foot of a record signs it** ("Regional
-   department of the X" after a resolution): otherwise it would read as the
+4. **An issuing office at the foot of a record signs it** ("District
+   office of the X" after a resolution): otherwise it would read as the
    title of a new text.
 5. **A full name alone after a record's body is its signature.**
 6. **A short topical subheading inside a running account** ("Personal life")
    divides it and is kept inside: biographies and chapters use them freely.
 7. **Head cues gather into one document head** — a title (all capitals, a
    short line without final punctuation, an ``h1``-``h6`` block, "LETTER XII."),
-   a byline ("L. Name. Title"), a secrecy mark ("Top secret"), an addressee
+   a byline ("J. Bell. Title"), a secrecy mark ("Top secret"), an addressee
    block ("To the ...", "His Excellency ..."), a salutation ("Dear ...",
    "Sir,"). After a body, any of them opens the next document.
 8. **A date line** closes a record or personal text that has no date yet (the
@@ -47,19 +47,22 @@ The cue cascade, in the order the checks are made (why each step exists):
 10. **After furniture a new part starts**; an account interrupted by a caption
     is remembered so the part after it keeps the account's kind.
 11. **After a closing the next paragraph is a new text.**
-12. **A framing sentence announces a document** ("X responded with the
-    following letter to ...:"): the next paragraph starts it, and the
+12. **A framing sentence announces a document** ("the committee sent the
+    following telegram to ...:"): the next paragraph starts it, and the
     sentence gives its kind, author, addressee and date.
-13. **A document quoted whole in one paragraph** ("X issued a receipt: '...'")
+13. **A document quoted whole in one paragraph** ("the clerk signed a receipt: '...'")
     is a document of its own.
 14. **A paragraph opening with a date** ("October 28. Hut Point.",
     "Monday, 3rd March.—") is a diary entry.
-15. **A salutation opening a paragraph** ("Dear friends! You ...") starts a
+15. **A salutation opening a paragraph** ("Dear Anna, you ...") starts a
     letter.
-16. **"Name: ..."** ("I.C.: I will clarify ...") is somebody else's signed
+16. **"Name: ..."** ("T.H.: I would add ...") is somebody else's signed
     comment or reply.
-17. **A biographical lead** ("Name is an outstanding ...", "Name - historian")
+17. **A biographical lead** ("Name was a Norwegian painter ...", "Name - historian")
     starts a biography or an author blurb.
+18. **A change of voice**: a paragraph opening in the first person ("I
+    remember ...") right after third-person narrative starts somebody's own
+    account; the weakest cue, so it comes last.
 
 Everything else continues the current document. Kinds come from the title's
 words (letter, telegram, statement, resolution, diary...), the framing
@@ -97,7 +100,8 @@ def segment(source: Source) -> list[Document]:
     if not units:
         return []
     groups = group_units(units)
-    years = YearContext(text, [(u.start, u.end) for u in units if u.cue not in FURNITURE_CUES])
+    years = YearContext(text, [(u.start, u.end) for u in units if u.cue not in FURNITURE_CUES],
+                        [(u.start, u.end) for u in units if u.cue in ("heading", "dateline")])
     signer = dominant_signer(groups)
     documents: list[Document] = []
     kind_of: dict[int, str] = {}

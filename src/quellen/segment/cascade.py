@@ -70,8 +70,15 @@ def _subheading(unit: Unit, current: Group | None, nxt: Unit | None) -> bool:
     return nxt.cue == "prose" and not _first_person(nxt)
 
 
+def _voice_turns(unit: Unit, prev: Unit | None) -> bool:
+    """Return True when ``unit`` opens in the first person right after a third-person paragraph."""
+    if prev is None or prev.cue != "prose" or prev.features.get("first", 1) >= 0.005:
+        return False
+    return bool(re.match(r"^(?:I|My|We|Our)\s", unit.text)) and unit.features.get("first", 0) >= 0.04
+
+
 def _org_signature(unit: Unit, current: Group | None, nxt: Unit | None) -> bool:
-    """Return True for an issuing body's line closing a record ("Regional department of the X").
+    """Return True for an issuing body's line closing a record ("District office of the X").
 
     In a record, or wherever no body text follows it (a heading with nothing under it is no heading).
     """
@@ -99,6 +106,11 @@ def group_units(units: list[Unit]) -> list[Group]:
             group.evidence.append(f"announced: 'the following {group.framing[0]}'")
         if prev is not None and prev.cue == "attribution":
             group.attribution = prev.text
+        if prev is not None and prev.cue in FURNITURE_CUES and mode != "furniture":
+            before = [g for g in groups if g.mode != "furniture"]
+            # an account that a caption or separator interrupted goes on after it
+            if before and before[-1].mode == "account" and mode in ("account", None) and before[-1].phase == "body":
+                group.continues = before[-1].continues or before[-1]
         groups.append(group)
         current = group
         return group
@@ -121,6 +133,12 @@ def group_units(units: list[Unit]) -> list[Group]:
 
         # 3. the source's own title: a heading before any prose that follows page
         #    furniture or another heading is the page/book title, kept as a heading.
+        if cue == "heading" and not seen_prose and current is not None and current.mode == "furniture" \
+                and "page title" in current.evidence and prev is not None and prev.cue == "heading" \
+                and nxt is not None and nxt.cue in ("heading", "byline", "prose") and not (
+                    nxt.cue == "prose" and nxt.features.get("lead_date")):
+            current.units.append(unit)
+            continue
         if cue in ("heading", "byline") and not seen_prose and nxt is not None and (
                 (prev is not None and prev.cue in FURNITURE_CUES) or nxt.cue in ("heading", "byline")) \
                 and not (nxt.cue in _HEAD_CUES - {"heading", "byline"}):
@@ -138,10 +156,14 @@ def group_units(units: list[Unit]) -> list[Group]:
             # 5. a full name alone after a record's body is its signature, not a title.
             if cue == "heading" and current is not None and current.mode == "record" and \
                     current.phase in ("body", "closed") and is_name(unit.text) and unit.n_words <= 4 \
-                    and not unit.text.isupper():
+                    and (not unit.text.isupper() or current.phase == "closed" or nxt is None or nxt.cue != "prose"):
                 current.units.append(unit)
                 current.phase = "closed"
                 current.evidence.append("signature: a name alone on a line")
+                continue
+            # a certification mark under a body ("A true copy.") belongs to that body
+            if cue == "mark" and current is not None and current.phase == "body" and not forced:
+                current.units.append(unit)
                 continue
             # 6. a topical subheading inside a running account divides it, nothing more.
             if not forced and _subheading(unit, current, nxt):
@@ -166,7 +188,7 @@ def group_units(units: list[Unit]) -> list[Group]:
             #    closes it (a letter's or an entry's closing date) unless a salutation follows,
             #    which makes it the head of the next letter; otherwise it heads a new entry.
             if forced or after_furniture or current is None:
-                start(unit, "date line")
+                start(unit, "date line", mode="personal")
                 continue
             if current.phase == "head":
                 current.units.append(unit)
@@ -178,7 +200,7 @@ def group_units(units: list[Unit]) -> list[Group]:
                 current.phase = "closed"
                 current.evidence.append("closing date line")
                 continue
-            start(unit, "date line opens an entry", mode="personal" if current.mode == "personal" else None)
+            start(unit, "date line opens an entry", mode="personal")
             continue
 
         if cue in ("closing", "signature"):
@@ -211,12 +233,15 @@ def group_units(units: list[Unit]) -> list[Group]:
         elif current.phase == "body":
             prev_f = prev.features if prev is not None and prev.cue == "prose" else {}
             if prev_f.get("framing") and current.mode != "record":
-                # 12. a framing sentence ("X responded with the following letter:") announces
+                # 12. a framing sentence ("the committee sent the following telegram:") announces
                 #     a document: the next paragraph starts it.
                 reason = "announced by a framing sentence"
             elif f.get("inline_doc") and current.mode != "record":
-                # 13. "X issued a receipt: '...'" is a document quoted whole in one paragraph.
+                # 13. "the clerk signed a receipt: '...'" is a document quoted whole in one paragraph.
                 reason = f"inline {f['inline_doc'][0]}"
+            elif current.framing and f.get("framing") and not _first_person(unit):
+                # 12b. an announced document ends where the narrative resumes to announce the next.
+                reason = "the narrative resumes"
             elif f.get("lead_date"):
                 # 14. a paragraph opening with a date ("October 28. Hut Point.") is a diary entry.
                 reason = "diary-entry head"
@@ -224,17 +249,30 @@ def group_units(units: list[Unit]) -> list[Group]:
                 # 15. a salutation opens a letter.
                 reason = "salutation"
             elif f.get("name_colon") and not current.units[0].features.get("name_colon"):
-                # 16. "I.C.: ..." is somebody else speaking: a signed comment or reply.
+                # 16. "T.H.: ..." is somebody else speaking: a signed comment or reply.
                 reason = "name and colon"
             elif f.get("bio_lead") and \
                     not any(u.features.get("bio_lead") for u in current.units):
-                # 17. "Name is/was a ... " or "Name - historian" opens a biography or a blurb.
+                # 17. "Name is/was a ..." or "Name - historian" opens a biography or a blurb.
                 reason = "biographical lead"
+            elif current.mode == "account" and _voice_turns(unit, prev):
+                # 18. a first-person paragraph after third-person narrative, with no other
+                #     cue, is somebody's own account (a memoir or a letter) beginning.
+                reason = "change of voice"
+        if reason is None and current.phase == "head" and f.get("lead_date") and \
+                all(u.cue in ("heading", "dateline") for u in current.units):
+            # 14b. titles above the first dated entry are the chapter's heading, not the entry's
+            current.mode = "furniture"
+            current.phase = "closed"
+            current.evidence.append("heading above dated entries")
+            reason = "diary-entry head"
         if reason is None:
             if current.phase == "head":
                 current.phase = "body"
-                if current.mode is None:
-                    current.mode = "record" if (_first_person(unit) or f.get("salute")) else "account"
+                if f.get("salute"):
+                    current.mode = "record"
+                elif current.mode is None:
+                    current.mode = "record" if _first_person(unit) else "account"
                 if f.get("lead_date"):
                     current.mode = "personal"
             current.units.append(unit)
@@ -248,10 +286,5 @@ def group_units(units: list[Unit]) -> list[Group]:
             mode = "record"
         else:
             mode = "account"
-        group = start(unit, reason, mode=mode, phase="body")
-        if reason == "after furniture":
-            before = [g for g in groups[:-1] if g.mode != "furniture"]
-            # an account that a caption or separator interrupted goes on after it
-            if before and before[-1].mode == "account" and mode == "account" and before[-1].phase == "body":
-                group.continues = before[-1].continues or before[-1]
+        start(unit, reason, mode=mode, phase="body")
     return groups

@@ -38,8 +38,13 @@ class YearContext:
     never dates a document.
     """
 
-    def __init__(self, text: str, spans: list[tuple[int, int]]):
-        self.anchors: list[tuple[int, int, int]] = []  # (offset, year, month)
+    def __init__(self, text: str, spans: list[tuple[int, int]], heads: list[tuple[int, int]] = ()):
+        self.anchors: list[tuple[int, int, int]] = []  # (offset, year, month); month 0: the year only
+        for start, end in heads:
+            # a year in a title or standing alone ("1864.", "THE WINTER OF 1911") sets the year
+            # of the entries under it
+            for m in re.finditer(r"(?<![\d/.-])(1[0-9]\d\d|20\d\d)(?![\d/-])", text[start:end]):
+                self.anchors.append((start + m.start(), int(m.group(1)), 0))
         for start, end in spans:
             for m in FULL_DATE_RE.finditer(text, start, end):
                 y = re.search(r"\d{4}", m.group(0))
@@ -60,10 +65,14 @@ class YearContext:
         before = [a for a in self.anchors if a[0] < offset]
         if before:
             _, year, anchor_month = before[-1]
+            if anchor_month == 0:
+                return year, "year of the heading above"
             return (year + 1 if month < anchor_month - 6 else year), "year of the date before"
         after = [a for a in self.anchors if a[0] > offset]
         if after:
             _, year, anchor_month = after[0]
+            if anchor_month == 0:
+                return None
             return (year - 1 if month > anchor_month + 1 else year), "year of the date after"
         return None
 
@@ -117,7 +126,7 @@ def dominant_signer(groups: list[Group]) -> str | None:
 
 
 def _subject(sentence: str) -> str | None:
-    """Return the grammatical subject of a framing sentence when it is a name ("Trotsky handed him ...")."""
+    """Return the grammatical subject of a framing sentence when it is a name ("Evans handed him ...")."""
     m = re.search(rf"\b(?:following|this|the)\s+[\w\s]{{0,30}}?\b(?:by|from)\s+(?P<name>{PERSON}|[A-Z][\w'’-]+)",
                   sentence)
     if m:
@@ -168,7 +177,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         cue = first.cue
         kind = {"separator": "boilerplate", "caption": "caption", "attribution": "boilerplate",
                 "stamp": "heading"}.get(cue, "heading")
-        title = first.text[:200]
+        title = " / ".join(u.text for u in units)[:200]
         if cue == "stamp":
             date = parse_date_text(first.text)
         elif cue == "attribution":
@@ -268,8 +277,14 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
 
     # --- author
     sig_units = [u for u in units if u.cue == "signature"]
+    if not author and kind == "resolution":
+        m = re.search(r"\b(?:minutes|resolution|decree|decision|order|protocol)\s+of\s+(?:the\s+)?(?P<org>[^,.;:]{3,90})",
+                      head_text, re.I)
+        if m:
+            author = m.group("org").strip()
+            evidence.append("author: issuing body in the title")
     if not author and sig_units:
-        sig = split_signature(sig_units[-1].text)
+        sig = split_signature(sig_units[0].text)
         if sig:
             author = sig[2]
             place = place or (sig[1] or None)
@@ -301,6 +316,11 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         if m and is_name(m.group("name")):
             author = m.group("name")
             evidence.append("author: signed at the end of the text")
+    if not author and body and kind in RECORD_KINDS:
+        m = re.search(r"[a-z]{2,}[.!]\s+(?P<name>[A-Z]{3,}(?:\s+[A-Z]{3,})?)\.?$", body[-1].text.rstrip())
+        if m:
+            author = m.group("name")
+            evidence.append("author: name in capitals closing the text")
     if not author and inline:
         author = inline[1]
         evidence.append("author: subject of the quoting sentence")
@@ -357,10 +377,15 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                     if rest and rest[:1].isupper() and len(rest.split()) <= 4:
                         place = rest
                 break
-    if date is None and body and body[0].features.get("lead_date"):
-        date = parse_date_text(body[0].features["lead_date"], body[0].start, years)
-        if date:
+    if (date is None or date.precision != "day") and body and body[0].features.get("lead_date"):
+        entry = parse_date_text(body[0].features["lead_date"], body[0].start, years)
+        if entry and (date is None or entry.precision == "day"):
+            date = entry
             evidence.append("date: entry head")
+            rest = body[0].text[len(body[0].features["lead_date"]):]
+            m = re.match(r"^\s*(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\.\s*[—–-]", rest)
+            if m and not place:
+                place = m.group("place")
     if date is None and body:
         m = _TODAY_RE.search(body[0].text[:300])
         if m:

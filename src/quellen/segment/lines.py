@@ -23,7 +23,7 @@ CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "sal
 _UP = "A-Z\u00c0-\u00de\u0100-\u017f\u0400-\u042f"
 _CAP = rf"[{_UP}][\w'’\-]*[\w]"
 _INITIAL = rf"[{_UP}][a-z]{{0,2}}\."
-#: one to three initials, "L." / "V. Z." / "I.C."
+#: one to three initials, "J." / "G. W." / "T.H."
 INITIALS = rf"(?:{_INITIAL}\s*){{1,3}}"
 #: a personal name: initials and surname, or two or three capitalized words
 PERSON = (rf"(?:{INITIALS}{_CAP}(?:[\s-]{_CAP})?|{_CAP}(?:\s+(?:{_INITIAL}|{_CAP}|de|da|van|von|di|del|la|le)){{1,3}}"
@@ -50,7 +50,7 @@ FULL_DATE_RE = re.compile(
     rf"|\d{{1,2}}(?:\s*[-–/]\s*\d{{1,2}})?{_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})\.?,?\s+\d{{3,4}})"
     rf"|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|(?:{_MONTH_ALT})\.?,?\s+\d{{4}}\b)", re.I)
 
-#: nouns that name a kind of document ("the following letter", "issued a receipt")
+#: nouns that name a kind of document ("the following letter", "signed a receipt")
 DOC_NOUNS = ("letter", "letters", "statement", "telegram", "telegrams", "cable", "note", "document", "documents",
              "decision", "resolution", "decree", "order", "receipt", "declaration", "message", "reply", "answer",
              "protest", "appeal", "memorandum", "report", "entry", "entries", "diary", "petition",
@@ -93,12 +93,12 @@ _SALUTATION_RE = re.compile(
     r"|(?:hon(?:ou?red)?|respected)\s+(?:sir|madam)[,!:])", re.I)
 _ADDRESSEE_RE = re.compile(
     rf"^(?:to\s+(?:the|his|her|their|my|our|mr|mrs|ms|miss|dr|citizen|comrade|general|captain|colonel|lord|"
-    rf"lady|sir|messrs|[{_UP}])|(?:his|her|their)\s+(?:excellency|majesty|highness|grace|honou?r|lordship|"
+    rf"lady|sir|messrs|(?-i:[{_UP}]))|(?:his|her|their)\s+(?:excellency|majesty|highness|grace|honou?r|lordship|"
     rf"ladyship|eminence|holiness)|(?:the\s+)?(?:hon(?:ou?rable)?\.?|right\s+hon\.?)\s)", re.I)
 _CLOSING_RE = re.compile(
     r"^(?:yours\b|your\s+(?:most|very|ever|affectionate|obedient|humble|faithful|loving|sincere|devoted|"
     r"grateful)|ever\s+(?:yours|your)|i\s+(?:am|remain|have\s+the\s+honou?r)\b.{0,80}(?:servant|yours|friend|"
-    r"respect)|believe\s+me|with\s+(?:\w+\s+){0,4}(?:greetings|regards|respect|love|wishes|esteem|affection|"
+    r"respect|regard|esteem)|i\s+(?:am|remain|have\s+the\s+honou?r\s+to\s+be)\b[^.]{0,40},$|believe\s+me|with\s+(?:\w+\s+){0,4}(?:greetings|regards|respect|love|wishes|esteem|affection|"
     r"salutations?|compliments|thanks|gratitude|devotion|consideration|kisses)\b|(?:very\s+|most\s+)?"
     r"(?:respectfully|sincerely|faithfully|affectionately|cordially|truly|fraternally|gratefully)"
     r"(?:\s+yours)?[,.]|(?:best|kind|warm(?:est)?)\s+(?:regards|wishes)|(?:love|regards|cheers|adieu|farewell)"
@@ -168,11 +168,11 @@ def strip_quotes(text: str) -> str:
 
 
 def is_name(text: str) -> bool:
-    """Return True when ``text`` looks like a personal name ("L. Trotsky", "John Adams", "G. W.")."""
-    text = text.strip().rstrip(".,")
-    if any(w.lower() in _NOT_NAME for w in text.split()):
+    """Return True when ``text`` looks like a personal name ("J. Bell", "John Adams", "G. W.")."""
+    text = text.strip().rstrip(",")
+    if any(w.lower().strip(".") in _NOT_NAME for w in text.split()):
         return False
-    return bool(_PERSON_RE.match(text))
+    return bool(_PERSON_RE.match(text) or _PERSON_RE.match(text.rstrip(".")))
 
 
 def leading_date(text: str) -> re.Match | None:
@@ -194,13 +194,16 @@ def split_signature(text: str) -> tuple[str, str, str] | None:
     """Return (date part, place part, name) when ``text`` is a signature line, else None.
 
     A signature is a name alone on a line, possibly after a date and/or a place:
-    "L. Trotsky", "Prinkipo L. Trotsky", "February 7, 1929 L. Trotsky", "G. W.".
+    "J. Bell", "Bristol J. Bell", "March 3, 1790 J. Bell", "G. W.".
     Only initialled names count here; a full name alone is ambiguous with a title
     and is judged by the cascade from its position.
     """
-    line = text.strip().rstrip(".,")
+    line = text.strip().rstrip(",")
     if len(line) > 80 or len(line.split()) > 9:
         return None
+    line = _ROLE_RE.sub("", line).rstrip(",")
+    if not re.search(r"\b[A-Z]\.$", line):
+        line = line.rstrip(".")
     date_part = ""
     m = FULL_DATE_RE.match(line)
     if m:
@@ -210,11 +213,17 @@ def split_signature(text: str) -> tuple[str, str, str] | None:
         return None
     name = m.group("name").strip()
     place = line[:m.start()].strip(" ,")
+    if any(w.lower().strip(".") in _NOT_NAME for w in line.split()) or _NUMBERED_HEAD_RE.match(text.strip()):
+        return None
     if place and not re.fullmatch(rf"[{_UP}][\w'’\-]+(?:[\s-][{_UP}][\w'’\-]+)?", place):
         return None
-    if not re.search(r"[a-z]", name) and len(name.replace(".", "").replace(" ", "")) > 3:
+    if re.fullmatch(r"(?:[A-Z]\.\s*){4,}", name):
         return None  # "A. B. C. D." is a list marker, not a signer
     return date_part, place, name
+
+
+_ROLE_RE = re.compile(r",?\s+(?:chairman|chair|secretary|president|clerk|treasurer|commander|captain|general|"
+                      r"colonel|major|governor|mayor|editor|director|consul|minister|ambassador|agent)\.?$", re.I)
 
 
 @dataclass
@@ -292,9 +301,11 @@ def make_units(text: str, blocks=()) -> list[Unit]:
         raw.append(Unit(start, end, text[start:end], gap=gap, tag=tag, after_break=after_break,
                         para=gap > 0 or start in starts or not raw))
     units: list[Unit] = []
+    seen_prose = False
     for i, unit in enumerate(raw):
         prev = units[-1] if units else None
-        unit.cue = classify(unit, prev, first_prose_seen=any(u.cue == "prose" for u in units))
+        unit.cue = classify(unit, prev, first_prose_seen=seen_prose, nxt=raw[i + 1] if i + 1 < len(raw) else None)
+        seen_prose = seen_prose or unit.cue == "prose"
         continuation = (prev is not None and not unit.para and unit.gap == 0 and prev.cue == "prose"
                         and len(prev.text.split("\n")[-1]) >= 45
                         and not prev.text.rstrip(_CLOSERS).endswith(tuple(".!?:")))
@@ -321,7 +332,7 @@ def _is_allcaps(text: str) -> bool:
     return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool) -> str:
+def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | None = None) -> str:
     """Return the cue of one line, from the line alone, its block tag and its neighbour above.
 
     The checks go from the most specific shape to the least, so that a date line
@@ -330,6 +341,10 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool) -> str:
     text = unit.text
     n = len(text.split())
     tag = unit.tag or ""
+    # a line inside a paragraph (no blank line above it, prose above) or opening a
+    # hard-wrapped one can only be a short cue line, never a title or an addressee
+    in_para = prev is not None and not unit.para and prev.cue == "prose"
+    wraps_on = nxt is not None and not nxt.para and len(text) >= 50 and not _is_allcaps(text)
     if _SEPARATOR_RE.match(text) or tag == "hr":
         return "separator"
     if tag in ("caption", "figcaption"):
@@ -353,6 +368,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool) -> str:
             return "signature"
         if len(rest_words) <= 4 and not re.search(r"\b(?:is|was|were|are|had|has)\b", rest):
             return "dateline"
+    if re.fullmatch(r"(?:anno\s+|a\.\s*d\.\s*)?1?\d{3}\.?", text, re.I):
+        return "dateline"  # a year standing alone heads the entries under it
     if n <= 8 and _LEAD_DATE_RE.match(text) and _terminal(text) in (".", "", ":") and not _BIO_LEAD_RE.match(text):
         lead = _LEAD_DATE_RE.match(text)
         if len(text[lead.end():].split()) <= 4:
@@ -362,6 +379,12 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool) -> str:
     if n <= 10 and _SALUTATION_RE.match(text) and _terminal(text) in (",", "!", ":", "") and not \
             _CLOSING_RE.match(text):
         return "salutation"
+    if in_para or wraps_on:
+        if n <= 16 and _CLOSING_RE.match(text) and _terminal(text) in (",", ".", "!", ""):
+            return "closing"
+        if n <= 9 and split_signature(text):
+            return "signature"
+        return "prose"
     if n <= 30 and _ADDRESSEE_RE.match(text) and _terminal(text) not in (".", "?", ":", ";") or \
             (n <= 30 and _ADDRESSEE_RE.match(text) and text.endswith(".") and text.count(".") <= 3 and n <= 12
              and not re.search(r"\b(?:is|was|are|were|have|has|had|will|would)\b", text)):
@@ -379,7 +402,10 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool) -> str:
         return "heading"
     if n <= 20 and _is_allcaps(text) and not text.endswith(","):
         return "heading"
-    if n <= 25 and len(text) <= 220 and _terminal(text) not in _TERMINAL and tag not in ("li", "td", "pre"):
+    # two or more sentence stops inside make a line prose, unless it is the page's title
+    stops = len(re.findall(r"[a-z]{3,}[.!?]\s+[A-Z]", text))
+    if n <= 25 and len(text) <= 220 and _terminal(text) not in _TERMINAL and tag not in ("li", "td", "pre") \
+            and (stops < 2 or not first_prose_seen):
         if text[0].isupper() or text[0].isdigit() or text[0] in "\"'“«" or n <= 4:
             return "heading"
     return "prose"
@@ -427,7 +453,7 @@ def prose_features(text: str) -> dict:
         if m and (sentence is last or last.strip().startswith(("“", "\""))) and \
                 (sentence.rstrip().endswith((":", ".", "—")) or m.group("noun2")):
             framing = (m.group("noun") or m.group("noun2")).lower(), sentence
-    if framing and text.rstrip().endswith((":", ".", "—", "-")):
+    if framing and text.rstrip().rstrip(_CLOSERS).endswith((":", ".", "—", "-")):
         feats["framing"] = framing
     m = _INLINE_DOC_RE.match(text)
     if m and re.search(r"[“\"«]", text[m.end():]):

@@ -1,0 +1,77 @@
+"""Quality floors for segmentation on the seed, scored by the shared scorer.
+
+Two views: the segmenter alone (fast, and independent of the other pipeline
+steps), and the full build through the ``seed_scores`` fixture. Floors sit at
+the issue's thresholds or at what is reached, rounded down, whichever is higher.
+
+Date accuracy is below the 0.80 the segmentation brief hoped for: ten of the
+eighteen dated gold segments carry a date the text never states (the gold
+infers them from outside knowledge, see the seed README, "Undated documents"),
+so a text-only segmenter cannot reach it without guessing. The floor pins
+what is reached from the text.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+
+import pytest
+
+from quellen.model import Source
+from quellen.segment import segment
+
+from conftest import SCORER, SEED_GOLD, SEED_TEXT  # noqa: E402
+
+FLOORS = {"boundaries": 0.95, "kind_accuracy": 0.90, "author_accuracy": 0.80, "furniture_recall": 0.95,
+          "date_accuracy": 0.35}
+ISSUE = {"boundaries": 0.85, "kind_accuracy": 0.80, "author_accuracy": 0.70, "furniture_recall": 0.90}
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("quellen_scorer_seg", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def direct_scores():
+    """Return the scorer's segment figures for segment() run on the seed alone."""
+    if not SEED_TEXT.exists():
+        pytest.skip("the shared seed corpus is not beside this checkout")
+    data = SEED_TEXT.read_bytes()
+    text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    sha = hashlib.sha256(data).hexdigest()
+    source = Source(Source.make_id(sha), SEED_TEXT.name, sha, "text/plain", text)
+    docs = segment(source)
+    export = {
+        "sources": [{"id": source.id, "name": source.name, "sha256": sha, "media_type": "text/plain", "text": text}],
+        "documents": [{"id": d.id, "source": d.source, "char_start": d.char_start, "char_end": d.char_end,
+                       "kind": d.kind, "author": {"name": d.author.name, "entity": None} if d.author else None,
+                       "date": d.date.to_json() if d.date else None} for d in docs],
+    }
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    return _scorer().score(export, gold)["segments"]
+
+
+def _check(segs: dict, floors: dict) -> None:
+    assert segs["boundaries"]["f1"] >= floors["boundaries"], segs
+    for key in ("kind_accuracy", "author_accuracy", "furniture_recall", "date_accuracy"):
+        if key in floors:
+            assert segs[key] >= floors[key], (key, segs)
+
+
+def test_floors_are_not_below_the_issue():
+    for key, value in ISSUE.items():
+        assert FLOORS[key] >= value
+
+
+def test_segmenter_alone_meets_the_floors(direct_scores):
+    _check(direct_scores, FLOORS)
+
+
+@pytest.mark.slow
+def test_full_build_meets_the_floors(seed_scores):
+    # the whole pipeline can only add to the documents (entity links, ...), never move them
+    _check(seed_scores["segments"], FLOORS)

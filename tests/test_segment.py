@@ -1,0 +1,191 @@
+"""Segmentation: hand-made compilations of other centuries, markup hints, and invariants."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quellen.model import DOCUMENT_KINDS, Source
+from quellen.segment import segment
+from quellen.segment.describe import YearContext, parse_date_text
+from quellen.segment.lines import classify, is_name, make_units, split_signature, Unit
+
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+FIX = FIXTURES / "segment"
+CASES = sorted(p.stem for p in FIX.glob("*.txt"))
+
+
+def _source(text: str, blocks=()) -> Source:
+    return Source("src-test", "test.txt", "0" * 64, "text/plain", text, blocks=tuple(blocks))
+
+
+def _first_words(text: str, start: int, end: int) -> str:
+    return " ".join(text[start:end].split()[:6])
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_fixture_boundaries_and_descriptions(case):
+    text = (FIX / f"{case}.txt").read_text(encoding="utf-8")
+    expected = json.loads((FIX / f"{case}.json").read_text(encoding="utf-8"))["segments"]
+    docs = segment(_source(text))
+    got = [_first_words(text, d.char_start, d.char_end) for d in docs]
+    assert got == [e["first_words"] for e in expected]
+    for doc, exp in zip(docs, expected):
+        where = exp["first_words"]
+        assert doc.kind == exp["kind"], where
+        assert (doc.author.name if doc.author else None) == exp.get("author"), where
+        assert (doc.date.edtf if doc.date else None) == exp.get("date"), where
+        assert (doc.place.name if doc.place else None) == exp.get("place"), where
+        assert doc.primary == exp.get("primary"), where
+        assert doc.evidence, where
+
+
+def test_letter_collection_reads_salutation_closing_and_signature():
+    text = (FIX / "merchant_letters.txt").read_text(encoding="utf-8")
+    docs = segment(_source(text))
+    second = docs[2]
+    assert [a.name for a in second.addressees] == ["Whartley"]
+    assert "closing" in second.evidence
+    assert all(d.kind != "letter" or d.primary for d in docs)
+
+
+def test_diary_years_come_from_the_heading_not_from_nowhere():
+    text = (FIX / "polar_journal.txt").read_text(encoding="utf-8")
+    entries = [d for d in segment(_source(text)) if d.kind == "diary"]
+    assert [d.date.edtf for d in entries] == ["1911-10-28", "1911-10-29", "1911-10-30", "1911-11-19"]
+    assert "year from context" in entries[0].date.rule
+
+
+def test_page_stamp_never_dates_a_document():
+    text = "News      01/02/2003\n\nA town council met.\n\nOn May 4 the mayor resigned. He gave the following letter:\n\nI resign.\n\nJ. Smith"
+    docs = segment(_source(text))
+    assert docs[0].kind == "heading" and docs[0].date.edtf == "2003-01-02"
+    letter = docs[-1]
+    assert letter.author.name == "J. Smith"
+    assert letter.date is None  # "May 4" has no year anywhere but in the stamp
+
+
+def test_markup_blocks_give_headings_captions_and_breaks():
+    parts = [("h2", "The Voyage Out"), ("p", "The ship left the harbour at dawn and the crew sang."),
+             ("figcaption", "The harbour in 1850"), ("p", "By noon the coast was gone."),
+             ("hr", ""), ("p", "Years later the mate wrote down what he remembered of that day.")]
+    text, blocks, pos = "", [], 0
+    for tag, body in parts:
+        if tag == "hr":
+            blocks.append((pos, pos, "hr"))
+            continue
+        blocks.append((pos, pos + len(body), tag))
+        text += body + "\n\n"
+        pos = len(text)
+    docs = segment(_source(text, blocks))
+    kinds = [d.kind for d in docs]
+    assert kinds[1] == "caption"
+    assert len(docs) == 4  # heading+paragraph, caption, paragraph, paragraph after the break
+    assert "thematic break" in docs[-1].evidence
+
+
+def test_all_kinds_are_the_contracts():
+    for case in CASES:
+        text = (FIX / f"{case}.txt").read_text(encoding="utf-8")
+        assert {d.kind for d in segment(_source(text))} <= set(DOCUMENT_KINDS)
+
+
+@pytest.mark.parametrize("line, want", [
+    ("L. Bell", ("", "", "L. Bell")),
+    ("Bristol J. Pym", ("", "Bristol", "J. Pym")),
+    ("March 3, 1790 G. Otis", ("March 3, 1790", "", "G. Otis")),
+    ("D. Morgan, Chairman", ("", "", "D. Morgan")),
+    ("T. W.", ("", "", "T. W.")),
+    ("CHAPTER I.", None),
+    ("A. B. C. D.", None),
+    ("A. GPU agents find an apartment in a separate house outside the city", None),
+])
+def test_split_signature(line, want):
+    assert split_signature(line) == want
+
+
+@pytest.mark.parametrize("line, cue", [
+    ("* * *", "separator"),
+    ("Old mill at dusk | example.org", "caption"),
+    ("Fig. 3. The bridge from the east.", "caption"),
+    ("The following excerpt from the book Rivers (A. Lee, 1999) provided by our partner.", "attribution"),
+    ("My dear Madam,", "salutation"),
+    ("Sir,", "salutation"),
+    ("To His Excellency the Governor of the Province", "addressee"),
+    ("Your most obedient humble servant,", "closing"),
+    ("With warm greetings,", "closing"),
+    ("Top secret", "mark"),
+    ("Boston, 4th July, 1776.", "dateline"),
+    ("12 May 1864", "dateline"),
+    ("LETTER XII.", "heading"),
+    ("A LETTER TO THE BOARD", "heading"),
+    ("We marched at dawn and reached the river by noon.", "prose"),
+])
+def test_classify_line_shapes(line, cue):
+    assert classify(Unit(0, len(line), line), None, first_prose_seen=True) == cue
+
+
+def test_names():
+    assert is_name("John Adams") and is_name("G. W.") and is_name("THOMAS WHARTLEY.")
+    assert not is_name("LETTER TO ZION") and not is_name("Personal life")
+
+
+def test_year_context_rolls_over_and_looks_ahead():
+    text = "Dec. 30, 1863. Cold.\n\nJanuary 2. Snow.\n"
+    years = YearContext(text, [(0, len(text))])
+    assert parse_date_text("January 2", text.index("January"), years).edtf == "1864-01-02"
+    text2 = "Today, December 16, we wrote.\n\nOn January 18, 1929 the court met.\n"
+    years2 = YearContext(text2, [(0, len(text2))])
+    assert parse_date_text("December 16", 7, years2).edtf == "1928-12-16"
+
+
+def test_hard_wrapped_paragraph_is_one_unit():
+    text = ("May 3, 1864.--Broke camp at daylight and marched toward the river.\n"
+            "The roads were heavy with mud and the men grumbled much. We crossed\n"
+            "at evening and lay down without fires.\n")
+    units = make_units(text)
+    assert len(units) == 1 and units[0].cue == "prose" and units[0].features.get("lead_date")
+
+
+_LINES = st.sampled_from([
+    "", "", "* * *", "Dear Sir,", "Yours truly,", "J. Bell", "LETTER IV.", "May 3, 1790.",
+    "The ship sailed at noon and the crew sang.", "I remember the cold.", "Photo | site.org",
+    "To the Editor", "He gave the following letter:", "Resolved: that the mill be sold.",
+    "Monday, 3rd March.", "  indented line  ", "T.H.: a reply", "Anna Berg was a painter of the coast and sea.",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_LINES, max_size=30))
+def test_documents_are_ordered_disjoint_and_cover_every_nonblank_character(lines):
+    text = "\n".join(lines)
+    docs = segment(_source(text))
+    covered = set()
+    last_end = 0
+    for d in docs:
+        assert last_end <= d.char_start < d.char_end <= len(text)
+        last_end = d.char_end
+        covered.update(range(d.char_start, d.char_end))
+        assert d.id == d.id.strip() and d.kind in DOCUMENT_KINDS
+    assert {i for i, ch in enumerate(text) if not ch.isspace()} <= covered
+    assert segment(_source(text)) == docs  # deterministic
+
+
+def test_empty_and_blank_sources_have_no_documents():
+    assert segment(_source("")) == []
+    assert segment(_source("\n\n   \n")) == []
+
+
+def test_package_code_knows_no_seed_names():
+    from pathlib import Path
+    import quellen.segment as pkg
+    code = " ".join(p.read_text(encoding="utf-8") for p in Path(pkg.__file__).parent.glob("*.py"))
+    for word in ("Trotsky", "Stalin", "Alma-Ata", "OGPU", "Constantinople", "Kemal", "Sedov", "Rogovin",
+                 "Politburo", "Prinkipo", "LitRes"):
+        assert not re.search(word, code, re.I), word
