@@ -189,3 +189,13 @@ def test_package_code_knows_no_seed_names():
     for word in ("Trotsky", "Stalin", "Alma-Ata", "OGPU", "Constantinople", "Kemal", "Sedov", "Rogovin",
                  "Politburo", "Prinkipo", "LitRes"):
         assert not re.search(word, code, re.I), word
+
+
+def test_ebook_chapter_through_the_html_reader():
+    from quellen.ingest import read_source
+    from quellen.settings import Settings
+    source = read_source(FIX / "voyage_chapter.xhtml", Settings().ingest)
+    docs = segment(source)
+    assert [d.kind for d in docs] == ["heading", "diary", "diary", "caption", "diary", "narrative"]
+    assert [d.date.edtf for d in docs if d.kind == "diary"] == ["1768-08-12", "1768-08-13", "1768-08-15"]
+    assert "thematic break" in docs[-1].evidence or docs[-1].evidence[0] == "heading line"

@@ -97,8 +97,7 @@ def group_units(units: list[Unit]) -> list[Group]:
     def start(unit: Unit, why: str, mode: str | None = None, phase: str = "head") -> Group:
         nonlocal current
         group = Group(units=[unit], phase=phase, mode=mode, evidence=[why])
-        prev_units = [u for g in groups for u in g.units[-1:]]
-        prev = prev_units[-1] if prev_units else None
+        prev = groups[-1].units[-1] if groups else None
         if prev is not None and prev.cue == "prose" and prev.features.get("framing"):
             group.framing = prev.features["framing"]
             group.framing_text = prev.text
@@ -107,10 +106,11 @@ def group_units(units: list[Unit]) -> list[Group]:
         if prev is not None and prev.cue == "attribution":
             group.attribution = prev.text
         if prev is not None and prev.cue in FURNITURE_CUES and mode != "furniture":
-            before = [g for g in groups if g.mode != "furniture"]
+            before = next((g for g in reversed(groups) if g.mode != "furniture"), None)
             # an account that a caption or separator interrupted goes on after it
-            if before and before[-1].mode == "account" and mode in ("account", None) and before[-1].phase == "body":
-                group.continues = before[-1].continues or before[-1]
+            if before is not None and before.mode == "account" and mode in ("account", None) \
+                    and before.phase == "body":
+                group.continues = before.continues or before
         groups.append(group)
         current = group
         return group

@@ -6,6 +6,7 @@ lines; :func:`describe` records which cue decided in the document's evidence.
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -62,15 +63,14 @@ class YearContext:
         earlier anchor, the first full date after it (a month later than that
         anchor's belongs to the year before).
         """
-        before = [a for a in self.anchors if a[0] < offset]
-        if before:
-            _, year, anchor_month = before[-1]
+        i = bisect.bisect_left(self.anchors, (offset, -1, -1))
+        if i > 0:
+            _, year, anchor_month = self.anchors[i - 1]
             if anchor_month == 0:
                 return year, "year of the heading above"
             return (year + 1 if month < anchor_month - 6 else year), "year of the date before"
-        after = [a for a in self.anchors if a[0] > offset]
-        if after:
-            _, year, anchor_month = after[0]
+        if i < len(self.anchors):
+            _, year, anchor_month = self.anchors[i]
             if anchor_month == 0:
                 return None
             return (year - 1 if month > anchor_month + 1 else year), "year of the date after"

@@ -8,6 +8,7 @@ The boundary cascade (:mod:`quellen.segment.cascade`) reads only these.
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass, field
@@ -273,12 +274,15 @@ def _block_index(blocks) -> tuple[dict[int, str], list[int]]:
     return starts, sorted(breaks)
 
 
-def _tag_at(starts: dict[int, str], blocks, start: int, end: int) -> str | None:
+def _tag_at(starts: dict[int, str], spans: list[tuple[int, int, str]], start: int) -> str | None:
+    """Return the tag of the block holding offset ``start`` (``spans`` sorted by start)."""
     if start in starts:
         return starts[start]
-    for b_start, b_end, tag in blocks:
-        if b_start <= start < b_end and tag != "hr":
-            return tag
+    i = bisect.bisect_right(spans, (start, float("inf"), "")) - 1
+    # blocks do not nest in the reader's output, so the last block starting at or
+    # before the line is the only one that can hold it
+    if i >= 0 and spans[i][0] <= start < spans[i][1]:
+        return spans[i][2]
     return None
 
 
@@ -290,10 +294,11 @@ def make_units(text: str, blocks=()) -> list[Unit]:
     signature) stay units of their own even inside a paragraph.
     """
     starts, breaks = _block_index(blocks)
+    spans = sorted((b[0], b[1], b[2]) for b in blocks if b[2] != "hr" and b[1] > b[0])
     raw = []
     bi = 0
     for start, end, gap in _lines(text):
-        tag = _tag_at(starts, blocks, start, end) if blocks else None
+        tag = _tag_at(starts, spans, start) if blocks else None
         after_break = False
         while bi < len(breaks) and breaks[bi] <= start:
             after_break = True
