@@ -102,6 +102,18 @@ def test_plain_xhtml_without_site_furniture_is_read_whole_in_its_declared_encodi
     assert spans(source, "h2") == ["I. To his wife, at Hollin Cross", "II. To Mr. Samuel Otterley"]
 
 
+def test_tei_letter_reads_with_its_parts_as_blocks():
+    source = read_source(HERE / "letter_tei.xml")
+    check_block_contract(source)
+    assert source.media_type == "application/tei+xml"
+    assert "Unpublished test text" not in source.text  # the teiHeader is metadata, not text
+    assert [(t, source.text[a:b]) for a, b, t in source.blocks] == [
+        ("h2", "To Pieter Hals, at Oosthaven"), ("p", "Zeewolde, 3 April 1702."), ("p", "Dear Cousin,"),
+        ("p", "The dyke at Oosthaven is broken\nand the polder is under water. We have taken the cows "
+              "to the church hill."),
+        ("p", "Water over land,\nland under water."), ("p", "Your cousin,"), ("p", "Anna Vos")]
+
+
 def test_truncated_html_still_reads_what_is_there():
     source = read_source(HERE / "truncated.html")
     check_block_contract(source)

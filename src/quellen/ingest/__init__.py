@@ -4,8 +4,8 @@
    list of files, and reports what it could not use;
 2. :func:`read_source` sniffs the bytes (not only the extension), refuses what
    is empty, binary, too large or not what it claims to be, and hands the bytes
-   to the reader for the format: :mod:`.text`, :mod:`.html`, :mod:`.epub`,
-   :mod:`.pdf`.
+   to the reader for the format: :mod:`.text`, :mod:`.html` (HTML, XHTML, and
+   TEI XML through the same block walker), :mod:`.epub`, :mod:`.pdf`.
 
 Each reader returns the source text exactly as CONTRACT.md defines it: plain
 text decoded with newlines unified and nothing else changed; for HTML, XHTML,
@@ -151,7 +151,7 @@ def read_source(path: str | Path, settings: IngestSettings | None = None,
         raise EmptyInput(name, "the file is empty")
     media_type = sniff_media_type(name, data)
     digest = sha256_of(data)
-    if media_type in ("text/html", "application/xhtml+xml"):
+    if media_type in ("text/html", "application/xhtml+xml", "application/tei+xml"):
         from .html import read_html
         text, blocks, repairs = read_html(name, data, media_type, settings)
         encoding = "utf-8"

@@ -93,6 +93,8 @@ def sniff_media_type(name: str, data: bytes) -> str:
         raise BinaryInput(name, "binary data, not text")
     lowered = head[:512].lower()
     is_markup = lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in lowered
+    if ext not in _TEXT_EXT and (b"http://www.tei-c.org/ns/1.0" in data[:4096] or b"<TEI" in data[:4096]):
+        return "application/tei+xml"  # read by the same block walker (TEI tags mapped)
     if ext in _HTML_EXT:
         return _HTML_EXT[ext]
     if is_markup and ext not in _TEXT_EXT:

@@ -43,16 +43,22 @@ _HEADINGS = {f"h{i}" for i in range(1, 7)}
 #: elements whose content is one block, and the tag the block gets
 _LEAF = {**{h: h for h in _HEADINGS}, "p": "p", "address": "p", "dt": "p", "dd": "p",
          "summary": "p", "legend": "p", "li": "li", "figcaption": "caption", "caption": "caption",
-         "td": "td", "th": "td", "pre": "pre", "blockquote": "blockquote"}
+         "td": "td", "th": "td", "pre": "pre", "blockquote": "blockquote",
+         # TEI, which a corpus may hold as .xml: letter parts and notes are paragraphs
+         "dateline": "p", "salute": "p", "signed": "p", "byline": "p", "note": "p", "fw": "p",
+         "docauthor": "p", "docdate": "p", "trailer": "p", "argument": "p", "epigraph": "p",
+         "lg": "p", "sp": "p", "speaker": "p", "stage": "p", "item": "li", "cell": "td"}
 #: elements that only separate blocks
 _CONTAINERS = {"html", "body", "div", "section", "article", "main", "header", "footer", "nav",
                "aside", "figure", "ul", "ol", "dl", "menu", "table", "thead", "tbody", "tfoot", "tr",
                "form", "fieldset", "details", "center", "hgroup", "dir", "frameset", "frame",
-               "noframes", "picture", "search"}
+               "noframes", "picture", "search",
+               "text", "front", "back", "group", "opener", "closer", "postscript", "list", "row",
+               }
 #: never reading text
 _SKIP = {"head", "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe",
          "object", "embed", "video", "audio", "map", "select", "option", "button", "input",
-         "textarea", "datalist", "meta", "link", "title", "base"}
+         "textarea", "datalist", "meta", "link", "title", "base", "teiheader", "facsimile"}
 _BOILER_TAGS = {"nav", "header", "footer", "aside", "form", "menu"}
 _BOILER_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
 _BOILER_WORDS = re.compile(
@@ -115,6 +121,16 @@ def parse_html(name: str, markup: str):
     # lxml refuses str input with an encoding declaration; it is decoded already
     markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup, count=1)
     markup = markup.replace("\x00", "")
+    root_tag = re.match(r"\s*(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*|<\?[^>]*\?>\s*)*<([A-Za-z][\w:.-]*)", markup, re.S)
+    if root_tag and root_tag.group(1).lower() != "html":
+        # XML that is not XHTML (TEI, say): the HTML parser would drop a <head> in its body
+        try:
+            root = etree.fromstring(markup.encode("utf-8"), parser=etree.XMLParser(
+                recover=True, resolve_entities=False, no_network=True, huge_tree=True))
+        except etree.XMLSyntaxError:
+            root = None
+        if root is not None and "".join(root.itertext()).strip():
+            return root
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True)
     try:
         root = lxml.html.document_fromstring(markup, parser=parser)
@@ -182,23 +198,31 @@ def walk_blocks(root, drop=None) -> list[RawBlock]:
 
     def visit(el) -> None:
         tag = _local(el.tag)
+        if tag == "head" and el.getparent() is not None and _local(el.getparent().tag) != "html":
+            tag = "h2"  # a TEI <head> (a heading), not the HTML <head>
         if not tag or tag in _SKIP or _hidden(el) or (drop is not None and drop(el)):
             if el.tail:
                 pieces.append(el.tail)
             return
-        if tag == "br":
+        if tag in ("br", "lb"):
+            pieces.append(_BR)
+        elif tag == "l":  # a verse line: a line of its own inside its stanza
+            if el.text:
+                pieces.append(el.text)
+            for child in el:
+                visit(child)
             pieces.append(_BR)
         elif tag == "hr":
             flush()
             blocks.append(RawBlock("hr", "", el))
-        elif tag in _LEAF or tag in _CONTAINERS:
+        elif tag in _LEAF or tag in _CONTAINERS or tag in _HEADINGS:
             flush()
-            if tag == "tr":
+            if tag in ("tr", "row"):
                 state["row"] = el
             is_leaf = tag in _LEAF
             opened.append(el)
             if is_leaf:
-                stack.append((_LEAF[tag], el))
+                stack.append((_LEAF.get(tag, tag), el))
             if tag == "blockquote":
                 quotes.append(el)
             if el.text:
@@ -219,7 +243,7 @@ def walk_blocks(root, drop=None) -> list[RawBlock]:
         if el.tail:
             pieces.append(el.tail)
 
-    body = root.find(".//body")
+    body = root.find(".//body") if _local(root.tag) == "html" else None
     visit(body if body is not None else root)
     flush()
     return blocks
@@ -304,7 +328,19 @@ def choose_scraped(blocks: list[RawBlock], main: str) -> list[RawBlock]:
     that holds them), and inside it every block stays unless it sits in
     navigation-like markup and trafilatura dropped it.
     """
-    matched = [i for i, b in enumerate(blocks) if b.text and _norm(b.text) in main]
+    # trafilatura keeps the page's order: search on from the last match, so a long page
+    # costs one pass over the main text rather than one per block
+    matched, cursor = [], 0
+    for i, b in enumerate(blocks):
+        if not b.text:
+            continue
+        needle = _norm(b.text)
+        pos = main.find(needle, cursor)
+        if pos < 0 and len(main) < 200_000:
+            pos = main.find(needle)
+        if pos >= 0:
+            matched.append(i)
+            cursor = max(cursor, pos + len(needle)) if len(needle) >= 25 else cursor
     long_matched = [i for i in matched if len(blocks[i].text) >= 25] or matched
     if not long_matched:
         return []
