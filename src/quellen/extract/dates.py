@@ -54,6 +54,7 @@ _ORD_WORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
              "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21}
 _DECADE_WORD = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
                 "seventies": 7, "eighties": 8, "nineties": 9}
+_WEEKDAY_PLURALS = ("mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays")
 _SEASON = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _UNIT = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
          "fortnight": "FN", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
@@ -680,23 +681,111 @@ def _r_set(m, text):
 
 
 # -- step 2: choose -------------------------------------------------------------------------
+# each rule runs only in windows around the words it cannot match without (speed): a trigger
+# word's class names the rules worth trying near it
+_CLASS_RULES = {
+    "digit": ("month-day-year", "day-month-year", "month-day", "day-month", "month-year", "year",
+              "short-year-range", "numeric-date", "iso-date", "decade", "century", "ordinal-day", "clock-time",
+              "relative-unit", "and-a-half", "half-unit", "adjectival-duration", "quarter", "set", "season"),
+    "month": ("month-day-year", "day-month-year", "month-day", "day-month", "month-year", "month"),
+    "weekday": ("weekday", "set", "month-day-year", "day-month-year", "month-day", "day-month"),
+    "unit": ("relative-unit", "and-a-half", "half-unit", "adjectival-duration", "vague-duration", "set",
+             "present-ref", "relative-word"),
+    "season": ("season", "set"),
+    "tod": ("time-word", "set", "clock-time"),
+    "rel": ("relative-word", "present-ref", "time-word"),
+    "decade": ("decade-word",),
+    "century": ("century",),
+    "set": ("set",),
+    "holiday": ("holiday",),
+    "quarter": ("quarter",),
+    "clock": ("clock-time",),
+}
+_TRIGGERS: dict[str, str] = {}
+for _words, _cls in (
+        (MONTHS, "month"), (WEEKDAYS, "weekday"), ([w.rstrip("s") for w in _WEEKDAY_PLURALS], "weekday"),
+        (_WEEKDAY_PLURALS, "weekday"), (_DECADE_WORD, "decade"), (_SEASON, "season"), (_TOD, "tod"),
+        ([*_UNIT, *(u + "s" for u in _UNIT), "centuries"], "unit"), (["century", "centuries", "c"], "century"),
+        (["today", "yesterday", "tomorrow", "tonight", "now", "currently", "nowadays", "present", "presently",
+          "moment", "recently", "lately", "past", "future", "formerly", "these", "to"], "rel"),
+        (["once", "twice", "thrice", "times", "every", "each", "daily", "weekly", "monthly", "yearly", "annually",
+          "nightly", "hourly", "fortnightly"], "set"),
+        (["christmas", "epiphany", "candlemas", "michaelmas", "midsummer", "saints", "year", "lady", "may",
+          "boxing", "twelfth", "john"], "holiday"),
+        (["quarter"], "quarter"), (["clock"], "clock")):
+    for _w in _words:
+        _TRIGGERS.setdefault(_w.lower(), _cls)
+# words of two classes ("day" is a unit and part of "to this day"; "year" a unit and "New Year's Day")
+_EXTRA_CLASSES = {"day": ("rel", "holiday"), "year": ("unit",), "may": ("month",), "night": ("unit",),
+                  "christmas": ("holiday",), "second": ("unit",), "century": ("century",),
+                  "centuries": ("century",)}
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_BEFORE, _AFTER = 50, 60
+
+
+def _regions(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Return, per trigger class, the disjoint stretches of ``text`` around its trigger words."""
+    spans: dict[str, list[list[int]]] = {}
+    n = len(text)
+    triggers, extra = _TRIGGERS, _EXTRA_CLASSES
+    for m in _TOKEN.finditer(text):
+        w = m.group()
+        if w[0].isdigit():
+            classes: tuple[str, ...] = ("digit",)
+        else:
+            low = w.lower()
+            cls = triggers.get(low)
+            if cls is None:
+                continue
+            classes = (cls, *extra.get(low, ()))
+        s, e = m.start() - _BEFORE, m.end() + _AFTER
+        for cls in classes:
+            lst = spans.setdefault(cls, [])
+            if lst and s <= lst[-1][1]:
+                lst[-1][1] = e
+            else:
+                lst.append([s, e])
+    return {cls: [(max(0, s), min(n, e)) for s, e in lst] for cls, lst in spans.items()}
+
+
+def _rule_regions(regions: dict[str, list[tuple[int, int]]]) -> dict[str, list[tuple[int, int]]]:
+    """Return, per rule, the merged stretches of all the trigger classes that call it."""
+    per_rule: dict[str, list[tuple[int, int]]] = {}
+    for cls, lst in regions.items():
+        for name in _CLASS_RULES[cls]:
+            per_rule.setdefault(name, []).extend(lst)
+    for name, lst in per_rule.items():
+        lst.sort()
+        merged: list[list[int]] = []
+        for s, e in lst:
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        per_rule[name] = [(s, e) for s, e in merged]
+    return per_rule
+
+
 def _find(text: str) -> list[_Cand]:
     found: list[_Cand] = []
-    for _name, pattern, handler in _RULES:
-        for m in pattern.finditer(text):
-            if m.end() == m.start():
-                continue
-            cand = handler(m, text)
-            if cand is not None and cand.end > cand.start:
-                found.append(cand)
+    regions = _rule_regions(_regions(text))
+    for name, pattern, handler in _RULES:
+        for start, end in regions.get(name, ()):
+            for m in pattern.finditer(text, start, end):
+                if m.end() == m.start():
+                    continue
+                cand = handler(m, text)
+                if cand is not None and cand.end > cand.start:
+                    found.append(cand)
+    # longest first, then the rule's priority, then leftmost; a character belongs to one timex
     found.sort(key=lambda c: (-(c.end - c.start), -c.prio, c.start))
+    taken = bytearray(len(text))
     chosen: list[_Cand] = []
-    taken: list[tuple[int, int]] = []
     for c in found:
-        if any(c.start < e and s < c.end for s, e in taken):
+        if any(taken[c.start:c.end]):
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     chosen.sort(key=lambda c: c.start)
     return [_trim(c, text) for c in chosen]
 
