@@ -18,14 +18,19 @@ from pathlib import Path
 
 #: common English and historical names that the sources above leave out
 EXTRA_NAMES = {
-    "US": ["USA", "U.S.A.", "America"], "NL": ["Holland"], "IR": ["Persia"], "TH": ["Siam"],
+    "US": ["USA", "U.S.A.", "US", "U.S.", "America"], "GB": ["UK", "U.K."], "NL": ["Holland"], "IR": ["Persia"], "TH": ["Siam"],
     "MM": ["Burma"], "LK": ["Ceylon"], "GB": ["Britain"], "CD": ["Zaire"], "TW": ["Formosa"],
 }
 OUT = Path(__file__).resolve().parents[2] / "src" / "quellen" / "data" / "countries.json"
 
 
 def ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
-    """Return (area, lon, lat) of a closed ring by the shoelace formula (planar degrees)."""
+    """Return (area, lon, lat) of a closed ring by the shoelace formula on plain degrees.
+
+    Plain degrees, as GIS tools compute a centroid in EPSG:4326; an equal-area
+    projection was tried and moved most countries' points further from their
+    usual map positions.
+    """
     area = cx = cy = 0.0
     for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
         cross = x0 * y1 - x1 * y0

@@ -98,10 +98,10 @@ LOWER_TITLES = ("comrade", "citizen", "citoyen", "general", "colonel", "captain"
                 "madame", "monsieur", "doctor", "professor", "president", "senator", "governor",
                 "sergeant", "lieutenant", "prince", "princess", "countess", "baron", "tsar", "emperor")
 _TITLE_ALT = "|".join(sorted({re.escape(t) for t in TITLES + LOWER_TITLES}, key=len, reverse=True))
-_PATRO = rf"[{_UP}][{_LO}]+(?:ovich|evich|yevich|ovych|ovitch|evitch|ovna|evna|yevna|ichna|inichna|ich)\b"
 
+_PATRO = rf"[{_UP}][{_LO}]+(?:ovich|evich|yevich|ovych|ovitch|evitch|ovna|evna|yevna|ichna|inichna|ich)\b"
 _P_TITLE = re.compile(rf"(?<![\w.])(?P<title>{_TITLE_ALT})\s+(?P<name>(?:{INITIAL}){{0,3}}{CAP}"
-                      rf"(?:\s+(?:de |von |van |du |da |di |del |le |la )?{CAP}){{0,2}})")
+                      rf"(?:,?\s+{CAP}\s+{_PATRO}|(?:\s+(?:de |von |van |du |da |di |del |le |la )?{CAP}){{0,2}}))")
 _P_POST_TITLE = re.compile(rf"\b(?P<name>{CAP})\s+(?P<title>{'|'.join(map(re.escape, POST_TITLES))})(?!\w)")
 _P_INITIALS_NAME = re.compile(rf"(?<![\w.])(?P<name>(?:{INITIAL}){{1,3}}{CAP}(?:-{CAP})?)")
 _P_ABBR_GIVEN = re.compile(rf"(?<![\w.])(?P<name>(?:{'|'.join(GIVEN_ABBREVIATIONS)})[.:]\s?{CAP})")
@@ -302,6 +302,12 @@ def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> 
     return out
 
 
+#: generic heads after a place name that belong to the name ("Kursk region", "Kurdai Pass")
+_PLACE_HEAD = re.compile(r"\s(?:region|province|governorate|district|oblast|county|uyezd|krai|station|"
+                         r"square|Square|Station|Pass|pass|Mountains|Valley|valley|Island|Bay|River|Lake|"
+                         r"Street|Avenue|Province|Region|District|mines)\b")
+
+
 def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
     out = []
     for ent in doc.ents:
@@ -309,10 +315,15 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
         if type_ is None:
             continue
         start, end = _trim(text, ent.start_char, ent.end_char)
+        if type_ == "place":
+            head = _PLACE_HEAD.match(text, end)
+            if head:
+                end = head.end()
         if end <= start:
             continue
         name = clean_name(text[start:end], type_)
-        if not _plausible(name):
+        if not _plausible(name) or name in ORG_NOUNS:
+            # a bare "Union" or "Party" is a common noun with a capital, not a name
             continue
         if ent.label_ == "NORP":
             # plural movement names are organizations ("Jacobins", "Federalists"); demonyms are not

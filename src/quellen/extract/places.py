@@ -34,13 +34,18 @@ from ..model import Geo
 __all__ = ["Gazetteer", "GazetteerPlace", "get_gazetteer", "fold", "km"]
 
 #: generic heads after a place name that still point at the place itself
+#: (not "station" or "square": those are often named after another town, "Kazan station" is in Moscow)
 _HEADS = re.compile(r"\s+(?:region|province|governorate|gubernia|guberniya|oblast|district|county|uyezd|"
-                    r"krai|okrug|station|railway station|square|city|town|village|area|department|"
-                    r"canton|raion|rayon|volost|prefecture|municipality)$", re.I)
+                    r"krai|okrug|city|town|village|area|department|canton|raion|rayon|volost|"
+                    r"prefecture|municipality)$", re.I)
 _PREFIX = re.compile(r"^(?:the|city of|town of|port of|village of|province of|county of)\s+", re.I)
 #: Russian adjectival suffixes and the town-name endings they come from ("Revdinsky" -> "Revda")
 _ADJ_SUFFIXES = ("inskoye", "inskaya", "inskiy", "insky", "skoye", "skaya", "skiy", "sky", "skoe", "ski")
 _ADJ_ENDINGS = ("", "a", "o", "sk", "i", "y", "e")
+
+
+#: below this population a town is believed only in a country the context names
+SMALL_TOWN = 15_000
 
 
 def fold(name: str) -> str:
@@ -159,6 +164,10 @@ class Gazetteer:
                 # a derived form is only believable for a town in a country the text is about
                 found = [p for p in found if p.kind == "city" and (p.country in countries or not countries)
                          and p.population >= 1000]
+            # a village abroad is a worse guess than no guess: small places need a country
+            # the text names
+            found = [p for p in found if p.kind != "city" or p.population >= SMALL_TOWN
+                     or p.country in countries]
             if found:
                 return self._best(found, countries, near), how
         if fuzzy:
@@ -175,7 +184,7 @@ class Gazetteer:
         def score(p: GazetteerPlace) -> float:
             s = math.log10(p.population + 10)
             if p.country in countries:
-                s += 3.0
+                s += 1.5  # a named country outweighs a few hundred-fold population, not a capital's
             if near and min(km(p.lat, p.lon, a, b) for a, b in near) < 500:
                 s += 2.0
             return s

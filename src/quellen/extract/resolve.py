@@ -279,6 +279,9 @@ def coordinated_pairs(mentions: list[Mention], texts: dict[str, str]) -> set[fro
         if text is None or not _COORDINATION.match(text[a.char_end:b.char_start]):
             continue
         ka, kb = skeleton(a.name), skeleton(b.name)
+        pb = parse_person(b.name) if a.type == "person" else None
+        if pb and pb.given and pb.patronymic and not pb.surname and " " not in ka:
+            continue  # "Surname, Given Patronymic" is one name written surname first, not a list
         if ka != kb:
             out.add(frozenset((ka, kb)))
     return out
@@ -359,8 +362,12 @@ class _Resolver:
                 pinned[skeleton(n)] = entry.type
         surnames, givens = set(), set()
         rep: dict[str, str] = {}
+        ruled: dict[str, set[str]] = defaultdict(set)  # types a strong rule gave the name
         for i, m in enumerate(self.mentions):
-            votes[self.keys[i]][m.type] += _ORIGIN_WEIGHT.get(m.origin, 1.0)
+            weight = _ORIGIN_WEIGHT.get(m.origin, 1.0)
+            votes[self.keys[i]][m.type] += weight
+            if weight >= 3.0:
+                ruled[self.keys[i]].add(m.type)
             rep.setdefault(self.keys[i], m.name or m.text)
         for key, vote in votes.items():
             if vote.most_common(1)[0][0] == "person" and " " in key:
@@ -374,14 +381,14 @@ class _Resolver:
             if key in pinned:
                 types[key] = pinned[key]
                 continue
-            strong = {t for t, w in vote.items() if w >= 3.0}
+            strong = ruled.get(key, set())
             best = vote.most_common(1)[0][0]
             if " " not in key and (key in surnames or key in givens) and "vessel" not in strong \
                     and "work" not in strong:
                 best = "person"
-            elif best != "place" and "place" in vote and not strong - {"place"} and self.is_place(rep[key]):
-                best = "place"
-            elif best == "person" and "person" not in strong and vote["person"] < 2 and self.is_place(rep[key]):
+            elif best in ("person", "organization") and not strong and self.is_place(rep[key]):
+                # the model often calls a city it does not know a person or an organization;
+                # a country or a large city in the gazetteer outvotes it when no rule spoke
                 best = "place"
             types[key] = best
         return [types[k] for k in self.keys]
@@ -491,6 +498,7 @@ class _Resolver:
                     cid = None  # one initial is too little to go on
                 else:
                     fits = {cid for cid in people if self.clusters[cid].alive
+                            and not self.clusters[cid].profile.initials_only
                             and (self.clusters[cid].profile.patronymic or self.clusters[cid].profile.patronymic_initial)
                             and compatible(p, self.clusters[cid].profile)}
                     cid = self.nearest(i, fits) if fits else None
