@@ -59,7 +59,7 @@ class ReuseSettings:
     #: a single sentence pair (no run of neighbours) needs this similarity, or shared names
     embedding_single: float = 0.85
     #: above this many sentences only those with rare names or numbers are embedded
-    embedding_max_sentences: int = 20000
+    embedding_max_sentences: int = 5000
     #: near a strong lexical link (texts that quote each other) this similarity is enough
     related_threshold: float = 0.75
     #: how far (tokens) from a strong link a sentence counts as near it

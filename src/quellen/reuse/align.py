@@ -66,6 +66,9 @@ def extend(corpus: Corpus, a: int, a_lo: int, a_hi: int, b: int, b_lo: int, b_hi
     def same(i: int, j: int) -> bool:
         return 0 <= i < na and 0 <= j < nb and (ta[i] == tb[j] or _similar(words[ta[i]], words[tb[j]]))
 
+    def exact(i: int, j: int) -> bool:
+        return 0 <= i < na and 0 <= j < nb and ta[i] == tb[j]
+
     def grow(i: int, j: int, step: int, stop_i: int, stop_j: int) -> tuple[int, int]:
         # (i, j) is the last agreed pair; try to move one step, allowing one skipped word
         best_i, best_j = i, j
@@ -76,8 +79,10 @@ def extend(corpus: Corpus, a: int, a_lo: int, a_hi: int, b: int, b_lo: int, b_hi
                 ni, nj = i + di, j + dj
                 if (step > 0 and (ni >= stop_i or nj >= stop_j)) or (step < 0 and (ni <= stop_i or nj <= stop_j)):
                     continue
-                # a move counts when it lands on agreement and the next word agrees too
-                if same(ni, nj) and (same(ni + step, nj + step) or di == step == dj):
+                # a move counts when it lands on agreement confirmed by the next word; a
+                # near match or a skipped word needs an exact match on both sides of it
+                nxt = exact(ni + step, nj + step)
+                if (exact(ni, nj) and (nxt or di == step == dj)) or (di == step == dj and same(ni, nj) and nxt):
                     i, j = ni, nj
                     break
             else:
@@ -120,7 +125,7 @@ def label(m: Measures, exact: bool) -> tuple[str, float] | None:
     """Return ``(relation, score)`` for two spans with measures ``m``, or None when they are not reuse."""
     if exact:
         return "verbatim", 1.0
-    if m.chars >= 0.97 and m.tokens >= 0.9:
+    if m.chars >= 0.99 and m.tokens >= 0.97:
         return "verbatim", round(m.chars, 4)
     if m.chars >= 0.8:
         return "near_verbatim", round(m.chars, 4)

@@ -219,6 +219,7 @@ def _cluster_one(a: int, b: int, pa: list[int], pb: list[int], kinds: list[int],
                  min_ngram: int, min_anchor: int) -> list[Candidate]:
     open_: list[Candidate] = []
     done: list[Candidate] = []
+    lexical: dict[int, list[int]] = {}
     for x, y, kind in zip(pa, pb, kinds):
         width = n if kind == 0 else 1
         still = []
@@ -239,12 +240,18 @@ def _cluster_one(a: int, b: int, pa: list[int], pb: list[int], kinds: list[int],
             target.b_hi = max(target.b_hi, y + width)
         if kind == 0:
             target.ngram_seeds += 1
+            box = lexical.setdefault(id(target), [x, x + width, y, y + width])
+            box[0], box[1] = min(box[0], x), max(box[1], x + width)
+            box[2], box[3] = min(box[2], y), max(box[3], y + width)
         else:
             target.anchor_seeds += 1
         target.pairs.append((x, y))
     done.extend(open_)
     kept = []
     for c in done:
+        if id(c) in lexical:
+            # shared words mark the span; a stray name nearby only adds evidence
+            c.a_lo, c.a_hi, c.b_lo, c.b_hi = lexical[id(c)]
         if c.ngram_seeds < min_ngram and c.anchor_seeds + (c.ngram_seeds > 0) < min_anchor:
             continue
         if a == b and c.a_hi > c.b_lo and c.b_hi > c.a_lo:

@@ -65,7 +65,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
         # a capital right after ., !, ? or a line break is sentence case, not a name
         gap = text[previous_end:s]
         opens_sentence = not words[:-1] or any(c in gap for c in ".!?\n:;\"\u201c")
-        capital.append(raw[0].isupper() and not opens_sentence)
+        # all capitals is a heading's typography, not a name's
+        capital.append(raw[0].isupper() and not opens_sentence and not (len(raw) > 1 and raw.isupper()))
         previous_end = match.end()
     return Tokens(words, starts, ends, capital)
 

@@ -1,0 +1,209 @@
+"""Text reuse: candidates, verification, groups, collation, the CLI, and the seed floors."""
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings as hsettings, strategies as st
+
+from quellen.model import Document, Source
+from quellen.reuse import find_reuse
+from quellen.reuse.normalize import fold, split_sentences, tokenize
+from quellen.settings import ReuseSettings
+
+FIX = Path(__file__).parent / "fixtures" / "reuse"
+
+
+def _source(name: str, text: str | None = None) -> Source:
+    text = text if text is not None else (FIX / name).read_text(encoding="utf-8")
+    return Source(Source.make_id(name.ljust(16, "0").encode().hex()), name, name, "text/plain", text)
+
+
+def _find(*sources: Source, documents=(), **kw) -> list:
+    return find_reuse(list(sources), list(documents), ReuseSettings(**kw), embeddings=False)
+
+
+# -- normalize -------------------------------------------------------------------------
+def test_fold_lowercases_and_strips_diacritics_but_keeps_numbers():
+    assert fold("Étienne") == "etienne"
+    assert fold("GÉRÉON") == "gereon"
+    assert fold("1672") == "1672"
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_tokens_point_back_into_the_text(text):
+    toks = tokenize(text)
+    for word, s, e in zip(toks.words, toks.starts, toks.ends):
+        assert 0 <= s < e <= len(text)
+        assert fold(text[s:e]) == word
+
+
+def test_sentences_split_at_full_stops_and_keep_offsets():
+    text = "The dike broke. Men came with spades! Was it closed? Yes."
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == ["The dike broke.", "Men came with spades!",
+                                             "Was it closed?", "Yes."]
+
+
+# -- finding ---------------------------------------------------------------------------
+def test_ocr_noisy_copy_inside_a_longer_text_is_found_at_its_span():
+    a, b = _source("chronicle_1672.txt"), _source("gazette_1701.txt")
+    groups = _find(a, b)
+    assert len(groups) == 1
+    g = groups[0]
+    assert g.relation == "near_verbatim"
+    by_source = {p.source: p for p in g.passages}
+    pa, pb = by_source[a.id], by_source[b.id]
+    assert a.text[pa.char_start:pa.char_end].startswith("In the year 1672")
+    assert a.text[pa.char_start:pa.char_end].endswith("from Zwolle")
+    copied = b.text[pb.char_start:pb.char_end]
+    assert copied.startswith("In the year l672") and copied.endswith("from Zwolle")
+    assert "Thus far" not in copied and "passage" not in copied
+
+
+def test_copy_without_accents_is_verbatim_after_folding():
+    groups = _find(_source("memoire_1790.txt"), _source("registre_1791.txt"))
+    assert [g.relation for g in groups] == ["verbatim"]
+
+
+def test_unrelated_texts_sharing_stock_phrases_are_not_reuse():
+    stock = "by the grace of god and the favour of the council "
+    texts = [f"Letter {i}. {stock} the miller of hamlet{i} sold {i * 7} sacks of barley to farmer{i}, "
+             f"who paid in copper coin{i} before the wedding of his cousin{i}." for i in range(12)]
+    sources = [_source(f"l{i}.txt", t) for i, t in enumerate(texts)]
+    assert _find(*sources) == []
+
+
+def test_repeated_page_header_is_boilerplate_not_reuse():
+    header = "PROCEEDINGS OF THE ROYAL AGRICULTURAL SOCIETY OF THE NORTHERN COUNTIES"
+    sources = [_source(f"p{i}.txt", f"{header}\n\nPage {i}: the heifer{i} weighed {400 + i} pounds "
+                                    f"at the show of farmer{i} near brook{i}.")
+               for i in range(7)]
+    assert _find(*sources) == []
+
+
+def test_heading_printed_twice_is_a_verbatim_repeat():
+    a = _source("a.txt", "The Siege of the Harbour Fort\n\nThe garrison held out for nine weeks.")
+    b = _source("b.txt", "The Siege of the Harbour Fort\n\nA later account says the fleet arrived late.")
+    groups = _find(a, b)
+    assert [g.relation for g in groups] == ["verbatim"]
+
+
+def test_reuse_within_one_document_is_found():
+    para = ("The council resolved that the old bridge over the mill stream shall be pulled down "
+            "and a new one of stone built in its place at the cost of the parish.")
+    filler = " ".join(f"Item {i}: the sexton was paid for ringing the bell on feast {i}." for i in range(40))
+    text = f"{para}\n\n{filler}\n\nAs the minutes say: {para}"
+    groups = _find(_source("minutes.txt", text))
+    assert len(groups) == 1 and len(groups[0].passages) == 2
+    first, second = sorted(groups[0].passages, key=lambda p: p.char_start)
+    assert first.char_end <= second.char_start
+
+
+def test_witnesses_are_ordered_earliest_dated_first_and_ids_are_stable():
+    import datetime as dt
+    from quellen.model import Date
+    a, b = _source("chronicle_1672.txt"), _source("gazette_1701.txt")
+    # the later text is given an earlier date: the order must follow the dates, not the input
+    docs = [Document(Document.make_id(a.id, 0, len(a.text)), a.id, 0, len(a.text), "narrative",
+                     date=Date("1750", "1750", dt.date(1750, 1, 1), dt.date(1750, 12, 31), "year")),
+            Document(Document.make_id(b.id, 0, len(b.text)), b.id, 0, len(b.text), "narrative",
+                     date=Date("1701", "1701", dt.date(1701, 1, 1), dt.date(1701, 12, 31), "year"))]
+    groups = _find(a, b, documents=docs)
+    assert groups[0].passages[0].source == b.id
+    assert groups[0].passages[0].document == docs[1].id
+    again = _find(b, a, documents=list(reversed(docs)))
+    assert [g.id for g in again] == [g.id for g in groups]
+
+
+def test_weak_chain_does_not_merge_two_different_texts():
+    s1 = ("The abbot granted the fishing rights of the lower pond to the brothers of the hospital "
+          "for as long as they kept the lamp burning before the altar of the chapel.")
+    s2 = ("The reeve was ordered to repair the granary roof with new thatch before the autumn rains "
+          "and to count the sheaves of oats twice in the presence of the steward.")
+    a = _source("a.txt", s1 + " Nothing else is recorded for that year in the cartulary of the house.")
+    b = _source("b.txt", "Unrelated opening words about weather. " + s1 + " " + s2)
+    c = _source("c.txt", s2 + " The steward signed the roll with his own mark.")
+    groups = _find(a, b, c)
+    assert len(groups) == 2
+    for g in groups:
+        assert len({p.source for p in g.passages}) == 2
+        assert b.id in {p.source for p in g.passages}
+
+
+def test_collation_is_collatex_shaped_with_variants():
+    groups = _find(_source("chronicle_1672.txt"), _source("gazette_1701.txt"))
+    table = groups[0].collation
+    assert table["witnesses"] == ["A", "B"]
+    assert len(table["table"]) == len(table["variation"]) > 50
+    assert all(len(row) == 2 for row in table["table"])
+    assert "substitution" in table["variation"] and "same" in table["variation"]
+    row = table["table"][table["variation"].index("substitution")]
+    assert {row[0][0]["n"], row[1][0]["n"]} in ({"1672", "l672"}, {"river", "rivcr"},
+                                                  {"burgomaster", "burgomastcr"},
+                                                  {"household", "houshold"}, {"nights", "nigbts"})
+    json.dumps(table)  # JSON-ready
+
+
+def test_missing_embeddings_warn_once_and_the_finder_still_runs(monkeypatch):
+    from quellen.reuse import embeddings
+    monkeypatch.setattr(embeddings, "available", lambda name="": False)
+    monkeypatch.setattr(embeddings, "_warned", False)
+    a, b = _source("chronicle_1672.txt"), _source("gazette_1701.txt")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        first = find_reuse([a, b], [], ReuseSettings())
+        find_reuse([a, b], [], ReuseSettings())
+    messages = [str(w.message) for w in caught if "re-translation" in str(w.message)
+                or "embeddings" in str(w.message)]
+    assert len(messages) == 1 and "quellen[embeddings]" in messages[0]
+    assert len(first) == 1
+
+
+def test_embedding_model_path_is_the_packaged_offline_model():
+    from quellen.reuse import embeddings
+    if not embeddings.available():
+        pytest.skip("the [embeddings] extra is not installed")
+    path = embeddings.model_path()
+    assert (path / "config.json").exists() and (path / "model.safetensors").exists()
+
+
+# -- CLI and seed floors -----------------------------------------------------------------
+def test_cli_reuse_lists_groups(tmp_path, capsys):
+    from quellen.cli import main
+    db = str(tmp_path / "r.db")
+    assert main(["build", str(FIX / "chronicle_1672.txt"), str(FIX / "gazette_1701.txt"),
+                 "--db", db, "-q", "--set", "reuse.embeddings=false"]) == 0
+    capsys.readouterr()
+    assert main(["reuse", "--db", db, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data) == 1 and data[0]["relation"] == "near_verbatim"
+    assert any(p["first_words"].startswith("In the year") for p in data[0]["passages"])
+    assert main(["reuse", "--db", db]) == 0
+    assert "near_verbatim" in capsys.readouterr().out
+
+
+def _ratio(text: str) -> float:
+    found, total = text.split("/")
+    return int(found) / int(total)
+
+
+def test_seed_reuse_recall_on_verbatim_and_retranslation(seed_scores):
+    reuse = seed_scores["reuse"]
+    by = reuse["recall_by_relation"]
+    found = sum(int(by[k].split("/")[0]) for k in ("verbatim", "retranslation"))
+    total = sum(int(by[k].split("/")[1]) for k in ("verbatim", "retranslation"))
+    assert found / total >= 0.80, by
+
+
+def test_seed_reuse_precision(seed_scores):
+    assert seed_scores["reuse"]["precision_lower_bound"] >= 0.60, seed_scores["reuse"]
+
+
+@pytest.mark.xfail(strict=True, reason="paraphrase recall on the seed is 2/13; the issue asks 0.40 "
+                                       "(open: retellings need more than sentence similarity)")
+def test_seed_reuse_recall_on_paraphrase(seed_scores):
+    assert _ratio(seed_scores["reuse"]["recall_by_relation"]["paraphrase"]) >= 0.40
