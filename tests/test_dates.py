@@ -1,0 +1,282 @@
+"""The temporal tagger and parse_date: forms, anchoring, calendars, TimeML, properties."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings as hsettings, strategies as st
+
+from quellen.extract import calendars
+from quellen.extract.calendars import calendar_for, country_of
+from quellen.extract.dates import julian_hint, parse_date, tag, tag_documents, timex_json
+from quellen.extract.timeml import read_timeml, to_timeml
+from quellen.model import Document, Ref
+
+FIX = Path(__file__).parent / "fixtures" / "dates"
+D = dt.date
+
+
+def values(text, **kw):
+    return [(t.text, t.type, t.value) for t in tag(text, **kw)]
+
+
+# -- parse_date --------------------------------------------------------------------------------
+def test_parse_date_reads_the_first_date_of_a_date_line():
+    d = parse_date("Paris, 14 July 1889. Dear friend")
+    assert (d.earliest, d.latest, d.precision, d.calendar) == (D(1889, 7, 14), D(1889, 7, 14), "day", "gregorian")
+
+
+def test_parse_date_day_range_is_one_interval():
+    d = parse_date("March 3-4, 1931")
+    assert (d.edtf, d.earliest, d.latest) == ("1931-03-03/1931-03-04", D(1931, 3, 3), D(1931, 3, 4))
+
+
+def test_parse_date_dual_dating_in_parentheses_is_one_julian_date():
+    d = parse_date("On October 25 (November 7, according to a new style) 1917")
+    assert (d.calendar, d.as_written, d.earliest) == ("julian", "1917-10-25", D(1917, 11, 7))
+
+
+def test_parse_date_slash_pair_and_english_dual_year():
+    d = parse_date("16/28 August 1813")
+    assert (d.calendar, d.as_written, d.earliest) == ("julian", "1813-08-16", D(1813, 8, 28))
+    d = parse_date("the 3d of March 1651/2")
+    assert (d.calendar, d.as_written, d.earliest) == ("julian", "1652-03-03", D(1652, 3, 13))
+
+
+def test_parse_date_explicit_markers():
+    assert parse_date("12 April 1861 (O.S.)").earliest == D(1861, 4, 24)
+    assert parse_date("12 April 1861, new style").earliest == D(1861, 4, 12)
+
+
+def test_parse_date_partial_dates_and_years():
+    assert parse_date("June 1929").precision == "month"
+    assert parse_date("written in 1766").precision == "year"
+    assert parse_date("no date here") is None
+
+
+def test_parse_date_without_year_needs_an_anchor():
+    assert parse_date("December 16") is None
+    d = parse_date("December 16", anchor=D(1929, 1, 10))
+    assert d.earliest == D(1928, 12, 16) and "year-from-anchor" in d.rule
+
+
+def test_before_the_reform_dates_are_julian_and_between_reforms_unknown_covers_both():
+    d = parse_date("October 14, 1066")
+    assert d.calendar == "julian" and d.earliest == D(1066, 10, 20)
+    d = parse_date("May 3, 1700")  # Britain still Julian, the Continent Gregorian
+    assert d.calendar == "unknown" and d.earliest == D(1700, 5, 3) and d.latest == D(1700, 5, 14)
+    assert parse_date("May 3, 1700", country="FR").calendar == "gregorian"
+    assert parse_date("May 3, 1850", country="RU").earliest == D(1850, 5, 15)
+
+
+# -- the tagger --------------------------------------------------------------------------------
+def test_chain_of_relative_dates_follows_the_reference_time():
+    got = values("On January 20, 1929 they left. Two days later they wrote; the next day they slept.")
+    assert [v for _, _, v in got] == ["1929-01-20", "1929-01-22", "1929-01-23"]
+
+
+def test_deictic_expressions_use_the_document_date():
+    got = dict((t, v) for t, _, v in values(
+        "Yesterday it rained. A month and a half ago we met. Last week was cold. Now we wait.",
+        dct=D(2013, 3, 22)))
+    assert got == {"Yesterday": "2013-03-21", "A month and a half ago": "2013-02", "Last week": "2013-W11",
+                   "Now": "PRESENT_REF"}
+
+
+def test_durations_and_sets_are_never_dates():
+    got = tag("He stayed for 12 days and wrote home twice a week, every Sunday, for years.")
+    assert [(t.type, t.value) for t in got] == [("DURATION", "P12D"), ("SET", "P1W"), ("SET", "XXXX-WXX-7"),
+                                                 ("DURATION", "PXY")]
+    assert all(t.date is None for t in got)
+
+
+def test_decades_centuries_seasons_and_parts_of_months():
+    got = values("In the 1920s, in the late nineteenth century, in the spring of 1930 and at the end of "
+                 "October 1917.")
+    assert [v for _, _, v in got] == ["192", "18", "1930-SP", "1917-10"]
+    end = [t for t in tag("at the end of October 1917")][0].date
+    assert end.earliest > D(1917, 10, 15) and end.latest == D(1917, 10, 31)
+
+
+def test_year_later_in_the_sentence_completes_a_partial_date():
+    got = values("Between March 3 and June 5, 1930, the strike went on.")
+    assert [v for _, _, v in got] == ["1930-03-03", "1930-06-05"]
+    got = values("Landing is planned for November, and more flights in 1970.", dct=D(1969, 7, 21))
+    assert got[0][2] == "1969-11"  # "in 1970" is another time, not November's year
+
+
+def test_unknown_year_widens_instead_of_guessing():
+    t = tag("On 25 October they met.", years=(1915, 1920))[0]
+    assert t.value == "XXXX-10-25"
+    assert (t.date.earliest, t.date.latest) == (D(1915, 10, 25), D(1920, 10, 25))
+    assert tag("On 25 October they met.")[0].date is None
+
+
+def test_times_of_day_take_the_day_they_belong_to():
+    got = values("At 5 p.m. on Monday, June 3, 1935 we met. That evening it rained.")
+    assert got[0] == ("5 p.m.", "TIME", "1935-06-03T17:00")
+    assert got[2] == ("That evening", "TIME", "1935-06-03TEV")
+
+
+def test_web_page_numbers_and_quantities_are_not_years():
+    assert values("The 1,500 soldiers ate 2000 apples.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("the 3d of March 1651/2", "1652-03-13"), ("Friday, 22 March 2013", "2013-03-22"),
+    ("06/17/2020", "2020-06-17"), ("17.03.1921", "1921-03-17"), ("1929-01-20", "1929-01-20"),
+    ("Christmas Day 1914", "1914-12-25"), ("the first quarter of 1931", "1931-Q1"),
+])
+def test_value_of_written_forms(text, expected):
+    assert tag(text)[0].value == expected
+
+
+# -- fixtures in other styles --------------------------------------------------------------------
+def test_russian_julian_diary_headings_anchor_their_entries():
+    text = (FIX / "julian_diary.txt").read_text(encoding="utf-8")
+    got = {t.text: t for t in tag(text)}
+    assert got["4 March"].value == "1838-03-16" and got["4 March"].date.calendar == "julian"
+    assert got["yesterday"].value == "1838-03-15"
+    assert got["The next day"].value == "1838-03-18"
+    assert got["Sunday, 13 March"].value == "1838-03-25"
+    assert got["three days ago"].value == "1838-03-22"
+
+
+def test_english_dual_year_diary_is_read_julian():
+    text = (FIX / "english_1650.txt").read_text(encoding="utf-8")
+    assert julian_hint(text) == D(1752, 9, 14)
+    got = {t.text: t.value for t in tag(text)}
+    assert got["The 10th"] == "1652-03-20"
+    assert got["Two days later"] == "1652-03-22"
+    assert got["Lady Day"] == "1652-04-04"
+
+
+def test_news_with_dateline():
+    text = (FIX / "news_1999.txt").read_text(encoding="utf-8")
+    got = {t.text: (t.type, t.value) for t in tag(text)}
+    assert got["yesterday"] == ("DATE", "1999-11-08")
+    assert got["eleven months"] == ("DURATION", "P11M")
+    assert got["next week"] == ("DATE", "1999-W46")
+    assert got["Last year"] == ("DATE", "1998")
+    assert got["twice a month"] == ("SET", "P1M")
+
+
+# -- documents ---------------------------------------------------------------------------------------
+def _doc(text, start, end, kind, date=None, place=None):
+    return Document(id=f"doc-{start}", source="src-x", char_start=start, char_end=end, kind=kind, date=date,
+                    place=Ref(place) if place else None)
+
+
+def test_tag_documents_furniture_never_anchors_and_document_dates_anchor_their_text():
+    stamp = "06/17/2020"
+    story = "On May 3, 1850 the fair opened. The next day it rained."
+    letter = "Yesterday your parcel came."
+    text = f"{stamp}\n\n{story}\n\n{letter}"
+    s1 = text.index(story)
+    s2 = text.index(letter)
+    letter_date = parse_date("June 9, 1851")
+    docs = [_doc(text, 0, len(stamp), "heading"), _doc(text, s1, s1 + len(story), "narrative"),
+            _doc(text, s2, len(text), "letter", date=letter_date)]
+    got = tag_documents(text, docs)
+    by_text = {t.text: t for t in got}
+    assert by_text[stamp].document == "doc-0" and by_text[stamp].char_start == 0
+    assert by_text["The next day"].value == "1850-05-04"
+    assert by_text["Yesterday"].value == "1851-06-08" and by_text["Yesterday"].anchor.startswith("dct")
+    assert all(text[t.char_start:t.char_end] == t.text for t in got)
+
+
+def test_tag_documents_place_chooses_the_calendar():
+    text = "On May 3, 1850 the fair opened."
+    got = tag_documents(text, [_doc(text, 0, len(text), "letter", place="Moscow")])
+    assert got[0].date.calendar == "julian" and got[0].value == "1850-05-15"
+
+
+# -- calendars ------------------------------------------------------------------------------------
+def test_calendar_for_and_country_of():
+    assert calendar_for(D(1900, 1, 1), "auto", "RU") == "julian"
+    assert calendar_for(D(1900, 1, 1), "auto", "FR") == "gregorian"
+    assert calendar_for(D(1650, 1, 1), "auto", "DE") == "unknown"
+    assert calendar_for(D(1900, 1, 1), "julian") == "julian"
+    assert country_of("Moscow") == "RU" and country_of("France") == "FR" and country_of("Xq") is None
+
+
+@given(st.dates(min_value=D(100, 3, 1), max_value=D(2500, 12, 31)))
+def test_julian_gregorian_conversions_are_inverse(day):
+    y, m, d = calendars.gregorian_to_julian(day)
+    assert calendars.julian_to_gregorian(y, m, d) == day
+
+
+@given(st.integers(100, 2500), st.integers(1, 12), st.integers(1, 31))
+def test_julian_dates_round_trip(y, m, d):
+    if d > calendars.julian_month_end(y, m):
+        with pytest.raises(ValueError):
+            calendars.julian_to_gregorian(y, m, d)
+        return
+    assert calendars.gregorian_to_julian(calendars.julian_to_gregorian(y, m, d)) == (y, m, d)
+
+
+# -- properties -----------------------------------------------------------------------------------------
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December"]
+
+
+def _ordinal(n):
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+@hsettings(max_examples=150, deadline=None)
+@given(st.dates(min_value=D(1000, 1, 1), max_value=D(2099, 12, 31)), st.integers(0, 5))
+def test_every_written_form_round_trips_to_the_same_interval(day, form):
+    name = MONTH_NAMES[day.month - 1]
+    written = [f"{name} {day.day}, {day.year}", f"{day.day} {name} {day.year}",
+               f"the {_ordinal(day.day)} of {name} {day.year}", day.isoformat(),
+               f"{name[:3]}. {day.day}, {day.year}" if name != "May" else f"{name} {day.day} {day.year}",
+               f"{day.day:02d}.{day.month:02d}.{day.year}"][form]
+    d = parse_date(written, calendar="gregorian")
+    assert (d.earliest, d.latest, d.precision) == (day, day, "day"), written
+    month = parse_date(f"{name} {day.year}", calendar="gregorian")
+    assert month.earliest == day.replace(day=1) and month.latest >= day and month.precision == "month"
+
+
+_WORDS = st.sampled_from(["On", "January", "3", "1917", "(", ")", "O.S.", "the", "next", "day", "two", "days",
+                          "later", "ago", "last", "week", "spring", "of", "the 1920s", "16/28", "August",
+                          "1651/2", "every", "Monday", "at", "5 p.m.", "early", "late", "end", "century",
+                          "nineteenth", "February 7-8, 1929", "yesterday", "the 21st", ",", ".", "\n\n"])
+
+
+@hsettings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, max_size=30), st.sampled_from([None, D(1850, 6, 1), D(2013, 3, 22)]),
+       st.sampled_from(["auto", "julian", "gregorian"]))
+def test_no_interval_is_ever_inverted_and_spans_point_into_the_text(words, dct, cal):
+    text = " ".join(words)
+    for t in tag(text, dct=dct, calendar=cal, years=(1800, 1930)):
+        assert text[t.char_start:t.char_end] == t.text
+        if t.date is not None:
+            assert t.date.earliest <= t.date.latest
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+# -- TimeML and the CLI --------------------------------------------------------------------------
+def test_timeml_escapes_and_reads_back():
+    text = 'On <May 3, 1850> & "then" two days later.'
+    found = timex_json(tag(text))
+    xml = to_timeml(text, found, "1850-05-01")
+    back_text, dct, back = read_timeml(xml)
+    assert back_text == text and dct == "1850-05-01"
+    assert [(b["char_start"], b["char_end"], b["value"]) for b in back] == \
+        [(f["char_start"], f["char_end"], f["value"]) for f in found]
+
+
+def test_cli_timex_json_and_timeml(tmp_path, capsys):
+    from quellen.cli import main
+    path = tmp_path / "t.txt"
+    path.write_text("Yesterday we met & talked; last week too.", encoding="utf-8")
+    assert main(["timex", str(path), "--dct", "2013-03-22"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert got[0] == {"char_start": 0, "char_end": 9, "text": "Yesterday", "type": "DATE", "value": "2013-03-21"}
+    assert main(["timex", str(path), "--dct", "2013-03-22", "--format", "timeml"]) == 0
+    out = capsys.readouterr().out
+    assert "&amp;" in out and '<TIMEX3 tid="t2" type="DATE" value="2013-W11">last week</TIMEX3>' in out
+    assert main(["timex", str(path), "--dct", "22/03/2013"]) == 2
