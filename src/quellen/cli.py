@@ -167,6 +167,33 @@ def cmd_reuse(args) -> int:
     return 0
 
 
+def cmd_entities(args) -> int:
+    """List entities: type, name, mention count, aliases, place or authority id."""
+    from .model import ENTITY_TYPES
+    if args.type and args.type not in ENTITY_TYPES:
+        raise QuellenError(f"unknown entity type {args.type!r}; one of {', '.join(ENTITY_TYPES)}")
+    with _open(args.db) as store:
+        entities = store.entities(type=args.type)
+    if args.json:
+        from .export.json_export import entity_json
+        print(json.dumps([{**entity_json(e), "mention_count": len(e.mentions),
+                           "merge_reasons": list(e.merge_reasons)} for e in entities],
+                         ensure_ascii=False, indent=1))
+        return 0
+    from rich.table import Table
+    table = Table("id", "type", "name", "mentions", "aliases", "where / authority", box=None)
+    for e in entities:
+        where = (f"{e.geo.lat:.3f}, {e.geo.lon:.3f} ({e.geo.gazetteer} {e.geo.gazetteer_id})" if e.geo else "")
+        if e.authority:
+            where = " ".join(filter(None, [where, *(f"{k}:{v}" for k, v in sorted(e.authority.items()))]))
+        aliases = "; ".join(e.aliases[:6]) + (" …" if len(e.aliases) > 6 else "")
+        table.add_row(e.id, e.type, e.name, str(len(e.mentions)), aliases, where)
+    _console().print(table)
+    if not entities:
+        _console(stderr=True).print("no entities in this store" + (f" of type {args.type}" if args.type else ""))
+    return 0
+
+
 def cmd_timex(args) -> int:
     """Tag the temporal expressions of one plain text file and print them as JSON or TimeML."""
     import datetime as dt
@@ -238,6 +265,11 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("doc_id", metavar="DOC_ID")
     with_db(p)
     p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command("entities", cmd_entities, "List entities: type, name, mention count, aliases, place.")
+    with_db(p)
+    p.add_argument("--type", help="only entities of this type (person, organization, place, work, vessel)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     p = command("reuse", cmd_reuse, "List reuse groups: relation, score, documents, first words.")
     with_db(p)
