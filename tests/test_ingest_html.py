@@ -52,6 +52,26 @@ def test_scraped_page_keeps_main_content_and_drops_site_furniture():
     assert [t for _, _, t in source.blocks].count("hr") == 1
 
 
+def test_old_table_layout_page_keeps_the_letter_only():
+    source = read_source(HERE / "table_layout_page.html")  # windows-1252, declared as iso-8859-1
+    check_block_contract(source)
+    assert source.text.startswith("Letter 14. Inés de Valdemoro to her son Rodrigo\n\n")
+    assert source.text.endswith("Your mother who loves you,\nInés\n")
+    for gone in ("guestbook", "Letter 15", "Best viewed", "Transcriptions from the family archive"):
+        assert gone not in source.text
+    assert source.encoding == "cp1252"
+
+
+def test_blog_post_drops_sharing_comments_and_widgets():
+    source = read_source(HERE / "blog_with_comments.html")
+    paragraphs = [source.text[a:b] for a, b, t in source.blocks]
+    assert paragraphs[0] == "Ein Brief aus Kleinwiesental (1848)"
+    assert paragraphs[-1] == "Der Brief wurde nie abgeschickt; er lag bis 1961 in Amslers Bibel."
+    assert "Kleinwiesental, den 28. März 1848.\nLieber Bruder!\n" in source.text
+    for gone in ("Teilen mit", "Facebook", "Kommentare", "Urgroßvater", "Neueste Beiträge", "WordPress", "Kontakt"):
+        assert gone not in source.text
+
+
 def test_line_breaks_inside_a_paragraph_stay_lines():
     source = read_source(HERE / "scraped_page.html")
     letter = next(p for p in spans(source, "p") if p.startswith("Gullsend,"))

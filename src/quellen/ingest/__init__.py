@@ -152,9 +152,9 @@ def read_source(path: str | Path, settings: IngestSettings | None = None,
     media_type = sniff_media_type(name, data)
     digest = sha256_of(data)
     if media_type in ("text/html", "application/xhtml+xml", "application/tei+xml"):
-        from .html import read_html
+        from .html import decode_html, read_html
         text, blocks, repairs = read_html(name, data, media_type, settings)
-        encoding = "utf-8"
+        encoding = decode_html(name, data)[1]  # cheap beside the parse; says what the file was
     elif media_type == "application/epub+zip":
         from .epub import read_epub
         text, blocks, repairs = read_epub(name, data, settings)

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..errors import BinaryInput, EmptyInput
 from ..settings import IngestSettings
@@ -65,6 +65,10 @@ _BOILER_WORDS = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|header|masthead|sidebar|"
     r"share|sharing|social|related|comments?|cookies?|consent|advert\w*|ads?|banner|promo|"
     r"newsletter|subscribe|signup|skip-link|pagination|pager|toolbar|widget)(?:$|[\s_-])", re.I)
+#: class or id words that say "site furniture" even around text trafilatura kept
+_NAV_WORDS = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|banner|sidebar|cookies?|"
+    r"consent|site-info|copyright|skip-link|pagination|pager|toolbar)(?:$|[\s_-])", re.I)
 _EPUB_NS = ("http://www.idpf.org/2007/ops", "epub:type")
 
 _WS = re.compile(r"[ \t\n\r\f\v]+")
@@ -84,7 +88,13 @@ class RawBlock:
     row: object = None
     #: blockquotes this block sits in (their elements), outermost first
     quotes: tuple = ()
-    repairs: dict[str, int] = field(default_factory=dict)
+    #: how much of the text sits in links, and how many: navigation is mostly links
+    link_chars: int = 0
+    links: int = 0
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(1, len(self.text.replace(" ", "")))
 
 
 # -- 1. decode -----------------------------------------------------------------------
@@ -167,7 +177,12 @@ def walk_blocks(root, drop=None) -> list[RawBlock]:
     stack: list[tuple[str, object]] = []  # open leaf elements: (tag, element)
     quotes: list[object] = []
     opened: list[object] = []  # every open block or container element, for loose text
-    state = {"row": None}
+    state = {"row": None, "in_link": 0, "link_chars": 0, "links": 0}
+
+    def add(text: str) -> None:
+        pieces.append(text)
+        if state["in_link"]:
+            state["link_chars"] += len(text.replace(" ", "").replace("\n", ""))
 
     def leaf_tag() -> tuple[str, object]:
         for i in range(len(stack) - 1, -1, -1):
@@ -186,6 +201,8 @@ def walk_blocks(root, drop=None) -> list[RawBlock]:
             return
         raw = "".join(pieces)
         pieces.clear()
+        link_chars, links = state["link_chars"], state["links"]
+        state["link_chars"] = state["links"] = 0
         tag, el = leaf_tag()
         if tag == "pre":
             text = raw.replace(_BR, "\n").replace("\r\n", "\n").replace("\r", "\n").strip("\n")
@@ -194,7 +211,8 @@ def walk_blocks(root, drop=None) -> list[RawBlock]:
             text = _WS.sub(" ", raw)
             text = re.sub(rf" ?{_BR} ?", _BR, text).strip(" ").strip(_BR).replace(_BR, "\n")
         if text.strip():
-            blocks.append(RawBlock(tag, text, el, state["row"] if tag == "td" else None, tuple(quotes)))
+            blocks.append(RawBlock(tag, text, el, state["row"] if tag == "td" else None, tuple(quotes),
+                                   link_chars, links))
 
     def visit(el) -> None:
         tag = _local(el.tag)
@@ -202,13 +220,13 @@ def walk_blocks(root, drop=None) -> list[RawBlock]:
             tag = "h2"  # a TEI <head> (a heading), not the HTML <head>
         if not tag or tag in _SKIP or _hidden(el) or (drop is not None and drop(el)):
             if el.tail:
-                pieces.append(el.tail)
+                add(el.tail)
             return
         if tag in ("br", "lb"):
             pieces.append(_BR)
         elif tag == "l":  # a verse line: a line of its own inside its stanza
             if el.text:
-                pieces.append(el.text)
+                add(el.text)
             for child in el:
                 visit(child)
             pieces.append(_BR)
@@ -226,7 +244,7 @@ def walk_blocks(root, drop=None) -> list[RawBlock]:
             if tag == "blockquote":
                 quotes.append(el)
             if el.text:
-                pieces.append(el.text)
+                add(el.text)
             for child in el:
                 visit(child)
             flush()
@@ -236,12 +254,18 @@ def walk_blocks(root, drop=None) -> list[RawBlock]:
             if is_leaf:
                 stack.pop()
         else:  # inline: a, span, em, sup ...; unknown elements read as inline too
+            is_link = tag == "a" and el.get("href") is not None
+            if is_link:
+                state["in_link"] += 1
+                state["links"] += 1
             if el.text:
-                pieces.append(el.text)
+                add(el.text)
             for child in el:
                 visit(child)
+            if is_link:
+                state["in_link"] -= 1
         if el.tail:
-            pieces.append(el.tail)
+            add(el.tail)
 
     body = root.find(".//body") if _local(root.tag) == "html" else None
     visit(body if body is not None else root)
@@ -251,15 +275,21 @@ def walk_blocks(root, drop=None) -> list[RawBlock]:
 
 # -- 4. choose -----------------------------------------------------------------------
 def _is_boilerplate_element(el, strong_only: bool = False) -> bool:
-    """Return True for navigation-like markup; ``strong_only`` trusts tags and roles, not class names."""
+    """Return True for navigation-like markup.
+
+    Tags (``nav``, ``footer`` ...) and ARIA roles always count; class and id
+    names count in full (share, related, comments ...) unless ``strong_only``,
+    which keeps only the unambiguous ones (menu, footer, sidebar ...): a post's
+    ``entry-header`` holds its title.
+    """
     tag = _local(el.tag)
     if tag in _BOILER_TAGS:
         return True
     if (el.get("role") or "").lower() in _BOILER_ROLES:
         return True
-    if not strong_only and tag in ("div", "section", "ul", "ol", "span", "p", "table", "td"):
+    if tag in ("div", "section", "ul", "ol", "span", "p", "table", "td", "tr", "li"):
         label = f"{el.get('class') or ''} {el.get('id') or ''}"
-        return bool(label.strip()) and bool(_BOILER_WORDS.search(label))
+        return bool(label.strip()) and bool((_NAV_WORDS if strong_only else _BOILER_WORDS).search(label))
     return False
 
 
@@ -270,6 +300,11 @@ def _in_boilerplate(el, stop=None, strong_only: bool = False) -> bool:
             return True
         el = el.getparent()
     return False
+
+
+def _is_link_list(block: RawBlock) -> bool:
+    """Return True for a block that is mostly links: a menu, "next | previous", a tag cloud."""
+    return block.links >= 2 and block.link_density >= 0.5
 
 
 def is_book_chapter(root, markup: str, media_type: str) -> bool:
@@ -360,7 +395,9 @@ def choose_scraped(blocks: list[RawBlock], main: str) -> list[RawBlock]:
     for i in range(first, last + 1):
         b = blocks[i]
         # inside the article, its own header and footer (title, byline, notes) are content
-        if b.tag == "hr" or not _in_boilerplate(b.element, container, strong_only=i in matched_set):
+        if b.tag == "hr":
+            kept.append(b)
+        elif not _in_boilerplate(b.element, container, strong_only=i in matched_set) and not _is_link_list(b):
             kept.append(b)
     return kept
 
