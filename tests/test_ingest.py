@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import given, settings as hsettings, strategies as st
 
 from quellen.errors import BinaryInput, EmptyInput, FormatMismatch, MissingInput, TooLargeInput
 from quellen.ingest import discover, read_source, sha256_of
@@ -157,3 +158,19 @@ def test_read_source_limits(tmp_path):
     with pytest.raises(MissingInput, match="no such file"):
         read_source(tmp_path / "gone.txt")
     assert os.path.exists(tmp_path / "blank.txt")
+
+
+@hsettings(max_examples=80, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n\x00"),
+                        max_size=20), min_size=1, max_size=8),
+       st.sampled_from(["\n", "\r\n", "\r"]), st.sampled_from(["utf-8", "utf-16", "utf-8-sig"]))
+def test_plain_text_round_trip_keeps_line_numbers(lines, newline, encoding):
+    """Line N of the file is line N of the text, whatever the newlines and the encoding."""
+    raw = newline.join(lines) + newline
+    if not raw.strip() or len(raw.encode("utf-8")) < 2:
+        return
+    try:
+        source = read_source("x.txt", data=raw.encode(encoding))
+    except (EmptyInput, BinaryInput):
+        return  # blank, or control characters a text file would not hold
+    assert source.text.split("\n") == [line for line in lines] + [""]

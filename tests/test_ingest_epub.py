@@ -120,3 +120,27 @@ def test_damaged_epubs_are_refused_with_a_reason(tmp_path):
         "META-INF/encryption.xml": b"<encryption><EncryptedData><CipherData/></EncryptedData></encryption>"})
     with pytest.raises(UnreadableInput, match="DRM"):
         read_epub("drm.epub", drm, IngestSettings())
+
+
+def test_an_epub_written_by_ebooklib(tmp_path):
+    """A book as a common generator writes it (nav document in the spine, NCX beside it)."""
+    epub = pytest.importorskip("ebooklib.epub")
+    book = epub.EpubBook()
+    book.set_identifier("orchard-1")
+    book.set_title("The Orchard Letters")
+    book.set_language("en")
+    spring = epub.EpubHtml(title="Spring", file_name="spring.xhtml", lang="en")
+    spring.content = "<h1>Spring</h1><p>Appleby, 2 April 1820.</p><p>Dear Kate, the orchard is in blossom.</p>"
+    autumn = epub.EpubHtml(title="Autumn", file_name="autumn.xhtml", lang="en")
+    autumn.content = "<p>Appleby, 9 October 1820.</p><p>Dear Kate, the cider is pressed.</p>"
+    for item in (spring, autumn, epub.EpubNcx(), epub.EpubNav()):
+        book.add_item(item)
+    book.toc = (spring, autumn)
+    book.spine = ["nav", spring, autumn]
+    path = tmp_path / "orchard.epub"
+    epub.write_epub(str(path), book)
+    source = read_source(path)
+    assert source.text == ("Spring\n\nAppleby, 2 April 1820.\n\nDear Kate, the orchard is in blossom.\n\n"
+                           "Autumn\n\nAppleby, 9 October 1820.\n\nDear Kate, the cider is pressed.\n")
+    assert [(t, source.text[a:b]) for a, b, t in source.blocks if t in ("h1", "h2")] == [
+        ("h1", "Spring"), ("h2", "Autumn")]
