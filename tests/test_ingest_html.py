@@ -157,6 +157,16 @@ def test_a_page_trafilatura_finds_nothing_in_falls_back_to_structure():
     assert "Footer text here" not in text and "Home" not in text
 
 
+def test_caption_classes_make_caption_blocks():
+    data = (b"<html><body><p>Text of the page, long enough to count.</p>"
+            b"<div class='wp-caption'><img src='a.jpg'><p class='wp-caption-text'>The old mill, 1890</p></div>"
+            b"<div class='image-caption'>Young Jakob Brenner | example.org</div></body></html>")
+    text, blocks, _ = read_html("c.html", data, "text/html", IngestSettings())
+    assert [(t, text[a:b]) for a, b, t in blocks] == [
+        ("p", "Text of the page, long enough to count."), ("caption", "The old mill, 1890"),
+        ("caption", "Young Jakob Brenner | example.org")]
+
+
 def test_hidden_elements_and_forms_are_not_text():
     data = ("<html><body><p>Seen.</p><p hidden>Unseen one.</p><div style='display: none'>Unseen two.</div>"
             "<form><select><option>Unseen three</option></select></form></body></html>").encode()

@@ -21,7 +21,8 @@ the block's characters without its closing newline. The tags:
 ``h1``..``h6``  a heading (an EPUB chapter without one gets its TOC title, h2)
 ``p``           a paragraph, or loose text in a container; every PDF paragraph
 ``li``          a list item
-``caption``     a figure caption (``figcaption``) or a table caption
+``caption``     a figure or table caption (``figcaption``, ``caption``, or a
+                paragraph whose class says caption, e.g. ``wp-caption-text``)
 ``td``          a table cell (``td`` or ``th``)
 ``blockquote``  a quotation; spans the blocks inside it, which keep their tags
 ``pre``         preformatted text, whitespace kept

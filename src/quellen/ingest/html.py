@@ -165,6 +165,20 @@ def _hidden(el) -> bool:
     return "display:none" in style or "visibility:hidden" in style
 
 
+_CAPTION_CLASS = re.compile(r"caption|wp-caption-text|image-credit|img-desc|photo-desc", re.I)
+
+
+def _captioned(el) -> bool:
+    """Return True when a paragraph's own markup, or its parent's, calls it a caption."""
+    for _ in range(2):
+        if el is None or not isinstance(el.tag, str):
+            return False
+        if _CAPTION_CLASS.search(el.get("class") or "") or _local(el.tag) in ("figcaption", "caption"):
+            return True
+        el = el.getparent()
+    return False
+
+
 def walk_blocks(root, drop=None) -> list[RawBlock]:
     """Return the blocks of an lxml tree in reading order.
 
@@ -204,6 +218,8 @@ def walk_blocks(root, drop=None) -> list[RawBlock]:
         link_chars, links = state["link_chars"], state["links"]
         state["link_chars"] = state["links"] = 0
         tag, el = leaf_tag()
+        if tag == "p" and _captioned(el):
+            tag = "caption"
         if tag == "pre":
             text = raw.replace(_BR, "\n").replace("\r\n", "\n").replace("\r", "\n").strip("\n")
             text = "\n".join(line.rstrip() for line in text.split("\n"))
