@@ -187,6 +187,15 @@ def test_tag_documents_furniture_never_anchors_and_document_dates_anchor_their_t
     assert all(text[t.char_start:t.char_end] == t.text for t in got)
 
 
+def test_tag_documents_carries_the_narrative_reference_time_across_undated_documents():
+    first, second = "In May 1850 the fair opened.", "A year later it closed. Two days later they left."
+    text = f"{first}\n\n{second}"
+    s2 = text.index(second)
+    got = tag_documents(text, [_doc(text, 0, len(first), "narrative"), _doc(text, s2, len(text), "narrative")])
+    # a year later is stated to the year; two days after a year-precise time is only known to the year
+    assert [t.value for t in got] == ["1850-05", "1851", "1851"]
+
+
 def test_tag_documents_place_chooses_the_calendar():
     text = "On May 3, 1850 the fair opened."
     got = tag_documents(text, [_doc(text, 0, len(text), "letter", place="Moscow")])

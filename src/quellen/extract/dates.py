@@ -909,10 +909,10 @@ class Anchor:
     label: str = "dct"
 
     @staticmethod
-    def of(date: Date | dt.date | None, label: str = "dct") -> "Anchor | None":
-        """Return an Anchor for a Date (its earliest day and precision) or a plain day, or None."""
-        if date is None:
-            return None
+    def of(date: "Date | dt.date | Anchor | None", label: str = "dct") -> "Anchor | None":
+        """Return an Anchor for a Date (its earliest day and precision), a plain day or an Anchor, or None."""
+        if date is None or isinstance(date, Anchor):
+            return date
         if isinstance(date, Date):
             if date.precision not in ("day", "month", "year"):
                 return None
