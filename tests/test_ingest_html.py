@@ -188,6 +188,12 @@ def test_declared_charset_is_honoured(declared, encoding, sample):
     assert text == sample + "\n"
 
 
+def test_utf8_bytes_under_a_latin1_declaration_read_as_utf8():
+    sample = "Brief aus Großwiesental, den 3. März 1848 — „Grüß Gott“."
+    data = f'<html><head><meta charset="iso-8859-1"></head><body><p>{sample}</p></body></html>'.encode()
+    assert read_html("x.html", data, "text/html", IngestSettings())[0] == sample + "\n"
+
+
 def test_undeclared_non_utf8_html_is_detected():
     sample = "Здесь жил смотритель маяка Игнатий Полозов с семьёю до самой зимы 1884 года."
     data = f"<html><body><p>{sample}</p><p>{sample}</p></body></html>".encode("cp1251")

@@ -2,9 +2,9 @@
 
 The cascade, and why each step exists:
 
-1. **decode** the bytes: a byte-order mark, then the charset the file declares
-   (``<meta charset>``, ``<?xml encoding?>``), then UTF-8, then detection —
-   old scraped pages often lie about nothing but say nothing either;
+1. **decode** the bytes: a byte-order mark, then UTF-8 (valid UTF-8 wins over a
+   declared latin-1, a common lie of scraped pages), then the charset the file
+   declares (``<meta charset>``, ``<?xml encoding?>``), then detection;
 2. **parse** with lxml's HTML parser, which recovers truncated and malformed
    markup (an unclosed ``<p>`` at the end of a cut-off download still reads);
 3. **walk** the tree into blocks (:func:`walk_blocks`): headings, paragraphs,
@@ -104,10 +104,16 @@ _DECLARED = re.compile(
 
 
 def decode_html(name: str, data: bytes) -> tuple[str, str]:
-    """Return (markup as str, encoding used): BOM, declared charset, UTF-8, then detection."""
+    """Return (markup as str, encoding used): BOM, UTF-8, the declared charset, then detection."""
     for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
             return data.decode(encoding, errors="replace"), encoding.replace("-sig", "")
+    try:
+        # valid UTF-8 with non-ASCII bytes is almost never text in another encoding, and
+        # scraped pages often declare latin-1 over UTF-8 bytes: the bytes win
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     match = _DECLARED.search(data[:4096])
     if match:
         declared = (match.group(1) or match.group(2)).decode("ascii").lower()
