@@ -88,7 +88,8 @@ NON_NAMES = frozenset({"Dear", "Sir", "Sirs", "Madam", "Yours", "Sincerely", "Re
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _LO = "a-zß-öø-ÿā-žœ"
-CAP = rf"[{_UP}][{_LO}'’]*[{_LO}](?:-[{_UP}]?[{_LO}]+)*"
+#: a capitalized word, with inner capitals ("FitzRoy", "McDonald", "O'Neill") and hyphens, whole
+CAP = rf"[{_UP}][{_LO}'’]*(?:[{_UP}][{_LO}]+)*[{_LO}](?:-[{_UP}]?[{_LO}]+)*(?![{_LO}{_UP}])"
 INITIAL = rf"(?:[{_UP}]|Yu|Ya|Ye|Yo|Zh|Ch|Sh|Kh|Ts|Th)\.\s?"
 PATRONYMIC_RE = re.compile(rf"^[{_UP}][{_LO}]+(?:ovich|evich|yevich|ovych|ovitch|evitch|ovna|evna|yevna|"
                            rf"ichna|inichna|ich)$")
@@ -244,6 +245,9 @@ def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> 
         if any(w.strip(".,") in ORG_NOUNS for w in words) or words[0].lower() in stop_words:
             continue
         if words[0] in TITLES or words[0].lower() in LOWER_TITLES:  # "Mr. President"
+            continue
+        before = text[max(0, m.start() - 6):m.start()].split()
+        if before and before[-1] in ("of", "the", "a", "an"):  # "Committee of General Security"
             continue
         # a title word opening a sentence ("General strikes ...") needs a capitalized name after it
         add(m.start("title"), m.end("name"), "person", "rule:title", 1)

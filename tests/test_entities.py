@@ -1,0 +1,144 @@
+"""Mentions: the rule layer, the model's entities trimmed, names cleaned; the spaCy loader."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from quellen.errors import QuellenError
+from quellen.extract.entities import clean_name, find_mentions, is_patronymic
+from quellen.nlp import ModelMissing, load_nlp
+
+from conftest import FIXTURES
+
+HERE = FIXTURES / "entities"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp("en_core_web_sm")
+
+
+def mentions_of(nlp, text):
+    return find_mentions(text, nlp(text), "src-test", "doc-test", 0)
+
+
+def by_text(mentions):
+    return {m.text: m for m in mentions}
+
+
+# -- names -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, name", [
+    ("citizen Deribas91's", "Deribas"),
+    ("Comrade Trotsky", "Trotsky"),
+    ("Gen. Washington", "Washington"),
+    ("Mr. Jefferson", "Jefferson"),
+    ("Kemal Pasha", "Kemal"),
+    ("St[alin]", "Stalin"),
+    ("L. D.", "L. D."),
+    ("Napoleon’s", "Napoleon"),
+    ("Desmoulins91", "Desmoulins"),
+])
+def test_clean_name_strips_titles_digits_brackets_possessives(text, name):
+    assert clean_name(text) == name
+
+
+def test_clean_name_keeps_titles_of_organizations():
+    assert clean_name("General Council", "organization") == "General Council"
+
+
+@given(st.from_regex(r"[A-Z][a-z]{2,12}( [A-Z][a-z]{2,12})?", fullmatch=True), st.integers(1, 999))
+def test_clean_name_removes_any_glued_footnote_number(name, number):
+    assert clean_name(f"{name}{number}") == name
+    assert clean_name(clean_name(f"{name}{number}")) == name
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("Ivanovna", True), ("Davidovich", True), ("Ilyich", True), ("Sergeyevich", True),
+    ("Friedrich", False), ("Munich", False), ("Norwich", False), ("Smith", False),
+])
+def test_patronymic_shape(word, expected):
+    assert is_patronymic(word) is expected
+
+
+# -- the rule layer ------------------------------------------------------------------------------
+def test_eighteenth_century_letters(nlp):
+    found = by_text(mentions_of(nlp, (HERE / "letters_1777.txt").read_text()))
+    assert found["Gen. Washington"].type == "person" and found["Gen. Washington"].name == "Washington"
+    assert found["Gen. Washington"].origin == "rule:title"
+    assert found["Th: Jefferson"].type == "person"
+    assert found["Mr. Madison"].name == "Madison"
+    assert found["Providence"].type == "vessel"
+    assert found["Hancock"].type == "vessel"
+    assert found["Common Sense"].type == "work"
+    assert found["Notes on the State of Virginia"].type == "work"
+
+
+def test_russian_memoir_patronymics_initials_ships(nlp):
+    found = by_text(mentions_of(nlp, (HERE / "memoir_1850.txt").read_text()))
+    assert found["Anna Petrovna Karamzina"].origin == "rule:patronymic"
+    assert found["Anna Petrovna"].type == "person"
+    assert found["Nikolai Sergeyevich"].type == "person"
+    assert found["A. P. Karamzina"].origin == "rule:initials"
+    assert found["N. S. Orlov"].type == "person"
+    assert found["Count Orlov"].name == "Orlov"
+    assert found["Kniaz Pozharsky"].type == "vessel"
+    assert found["Severnaya Pchela"].type == "work"
+
+
+def test_glued_footnote_digits_leave_the_name(nlp):
+    text = (HERE / "memoir_1850.txt").read_text()
+    names = {m.name for m in mentions_of(nlp, text)}
+    assert "Orlov" in names and not any(ch.isdigit() for n in names for ch in n)
+
+
+def test_revolution_titles_acronyms_and_lists(nlp):
+    mentions = mentions_of(nlp, (HERE / "revolution_1793.txt").read_text())
+    found = by_text(mentions)
+    assert found["Citizen Danton"].name == "Danton"
+    assert found["General Bonaparte"].type == "person"
+    assert found["Le Vieux Cordelier"].type == "work"
+    assert "CPS" in found and found["CPS"].type == "organization"
+    # "Committee of General Security" is an institution, not General Security
+    assert "General Security" not in found
+
+
+def test_ship_prefixes_and_inner_capitals(nlp):
+    found = by_text(mentions_of(nlp, (HERE / "ships_1840.txt").read_text()))
+    assert found["Beagle"].type == "vessel"
+    assert found["Adventure"].type == "vessel"
+    assert found["Constitution"].type == "vessel"
+    assert found["Captain FitzRoy"].name == "FitzRoy"
+
+
+def test_model_spans_are_trimmed(nlp):
+    text = "Yesterday the Central Committee met. Leon Ostrov - the editor - left for Vienna."
+    found = by_text(mentions_of(nlp, text))
+    assert "the Central Committee" not in found
+    assert all(not m.text.startswith(("the ", "The ")) and "\n" not in m.text for m in found.values())
+
+
+def test_offsets_point_into_the_source(nlp):
+    text = "Some preface.\n\nComrade Ostrovsky arrived at Kazan with N. I. Pavlov."
+    doc_text = text[15:]
+    mentions = find_mentions(doc_text, nlp(doc_text), "src", "doc", 15)
+    assert mentions
+    for m in mentions:
+        assert text[m.char_start:m.char_end] == m.text
+        assert m.document == "doc"
+
+
+def test_no_names_in_plain_prose(nlp):
+    assert mentions_of(nlp, "it rained all day and we stayed inside.") == []
+
+
+# -- the loader -------------------------------------------------------------------------------------
+def test_missing_model_names_it_and_says_how_to_install():
+    with pytest.raises(ModelMissing) as err:
+        load_nlp("xx_no_such_pipeline_sm")
+    assert isinstance(err.value, QuellenError)
+    assert "xx_no_such_pipeline_sm" in str(err.value) and "pip install" in str(err.value)
+    assert "nlp.spacy_model" in str(err.value)
+
+
+def test_model_is_cached_per_process():
+    assert load_nlp("en_core_web_sm") is load_nlp("en_core_web_sm")

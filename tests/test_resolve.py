@@ -1,0 +1,243 @@
+"""Entity resolution: names merged on general evidence, never across a list, reasons kept."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, strategies as st
+
+from quellen.errors import QuellenError
+from quellen.extract.places import Gazetteer
+from quellen.extract.resolve import (acronym_pairs, given_variants, link_document_refs, load_authority,
+                                     parse_person, resolve, skeleton)
+from quellen.model import Document, Mention, Ref
+
+from conftest import FIXTURES
+
+HERE = FIXTURES / "entities"
+
+
+def mentions_in(text: str, names: list[tuple[str, str]], source: str = "s1", document: str = "d1",
+                origin: str = "ner") -> list[Mention]:
+    """Return mentions of each (surface, type) at its first occurrence after the previous one."""
+    from quellen.extract.entities import clean_name
+    out, pos = [], 0
+    for surface, type_ in names:
+        start = text.index(surface, pos)
+        pos = start + len(surface)
+        out.append(Mention(source, document, start, pos, surface, type_, clean_name(surface, type_), None,
+                           origin))
+    return out
+
+
+def entity_with(entities, name):
+    hits = [e for e in entities if name == e.name or name in e.aliases]
+    assert len(hits) == 1, (name, [(e.name, e.aliases) for e in hits])
+    return hits[0]
+
+
+# -- folding and parsing ------------------------------------------------------------------------------
+@pytest.mark.parametrize("a, b", [("Davydovich", "Davidovich"), ("Joffe", "Ioffe"), ("Natalya", "Natalia"),
+                                  ("Olof", "Oloff"), ("Piłsudski", "Pilsudski"), ("Sergey", "Sergei")])
+def test_skeleton_folds_transliterations(a, b):
+    assert skeleton(a) == skeleton(b)
+
+
+@given(st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll")), min_size=1, max_size=20))
+def test_skeleton_is_idempotent(name):
+    assert skeleton(skeleton(name)) == skeleton(name)
+
+
+def test_given_name_variants_across_languages():
+    assert given_variants("Leon", "Lev") and given_variants("Joseph", "Iosif") and given_variants("Piotr", "Peter")
+    assert not given_variants("Pavel", "Piotr")
+
+
+@pytest.mark.parametrize("name, given, patronymic, surname", [
+    ("Lev Davidovich Trotsky", "Lev", "Davidovich", "Trotsky"),
+    ("Trotsky, Lev Davidovich", "Lev", "Davidovich", "Trotsky"),
+    ("Karamzina Anna Petrovna", "Anna", "Petrovna", "Karamzina"),
+    ("Anna Petrovna", "Anna", "Petrovna", None),
+    ("Thomas Jefferson", "Thomas", None, "Jefferson"),
+])
+def test_parse_person(name, given, patronymic, surname):
+    p = parse_person(name)
+    expected = tuple(skeleton(x) if x else None for x in (given, patronymic, surname))
+    assert (p.given, p.patronymic, p.surname) == expected
+
+
+def test_parse_initials():
+    p = parse_person("N. S. Orlov")
+    assert (p.given_initial, p.patronymic_initial, p.surname) == ("n", "s", "orlov")
+    assert parse_person("L.D.").initials_only
+    assert parse_person("Th: Jefferson").given_initial == "t"
+
+
+# -- people --------------------------------------------------------------------------------------------
+MEMOIR = ("Anna Petrovna Karamzina received me. Anna Petrovna was kind. A. P. Karamzina wrote to her brother. "
+          "Karamzina laughed. Later A. P. came in.")
+
+
+def test_memoir_names_of_one_woman_merge_with_reasons():
+    ms = mentions_in(MEMOIR, [("Anna Petrovna Karamzina", "person"), ("Anna Petrovna", "person"),
+                              ("A. P. Karamzina", "person"), ("Karamzina", "place"), ("A. P.", "person")])
+    entities, mapping = resolve(ms, {"s1": MEMOIR})
+    e = entity_with(entities, "Anna Petrovna Karamzina")
+    assert set(e.aliases) >= {"Anna Petrovna", "A. P. Karamzina", "Karamzina", "A. P."}
+    assert e.type == "person" and len(e.mentions) == 5
+    assert any("patronymic" in r for r in e.merge_reasons)
+    assert set(mapping.values()) == {e.id}
+
+
+LETTERS = ("Mr. Jefferson has reached Williamsburg. Thomas Jefferson presents his compliments. "
+           "Th: Jefferson. Jefferson begs him.")
+
+
+def test_eighteenth_century_forms_merge():
+    ms = mentions_in(LETTERS, [("Mr. Jefferson", "person"), ("Thomas Jefferson", "person"),
+                               ("Th: Jefferson", "person"), ("Jefferson", "person")])
+    entities, _ = resolve(ms, {"s1": LETTERS})
+    assert len(entities) == 1
+    assert entities[0].name == "Thomas Jefferson"
+
+
+def test_cousins_with_one_surname_stay_apart_and_the_bare_surname_goes_to_the_nearest():
+    text = "Pavel Orlov and Piotr Orlov came. Later Piotr Orlov left, and Orlov wrote from Kazan."
+    ms = mentions_in(text, [("Pavel Orlov", "person"), ("Piotr Orlov", "person"), ("Piotr Orlov", "person"),
+                            ("Orlov", "person")])
+    entities, mapping = resolve(ms, {"s1": text})
+    assert len(entities) == 2
+    piotr = entity_with(entities, "Piotr Orlov")
+    assert mapping[("s1", ms[3].char_start, ms[3].char_end)] == piotr.id
+
+
+def test_names_set_side_by_side_are_never_merged():
+    text = "Kowalski and Kowalsky signed the petition."
+    ms = mentions_in(text, [("Kowalski", "person"), ("Kowalsky", "person")])
+    entities, _ = resolve(ms, {"s1": text})
+    assert len(entities) == 2
+    # the same two spellings, not side by side, are one man spelt two ways
+    other = "Kowalski signed. The next day Kowalsky left."
+    entities, _ = resolve(mentions_in(other, [("Kowalski", "person"), ("Kowalsky", "person")]), {"s1": other})
+    assert len(entities) == 1
+
+
+def test_one_letter_misspelling_merges_but_short_names_do_not():
+    text = "Yagoda signed. Then Yagods came. Marx wrote. Mars rose."
+    ms = mentions_in(text, [("Yagoda", "person"), ("Yagods", "person"), ("Marx", "person"), ("Mars", "person")])
+    entities, _ = resolve(ms, {"s1": text})
+    assert entity_with(entities, "Yagods") is entity_with(entities, "Yagoda")
+    assert entity_with(entities, "Marx") is not entity_with(entities, "Mars")
+    assert any("misspelling" in r for r in entity_with(entities, "Yagoda").merge_reasons)
+
+
+def test_initials_go_to_the_nearest_person_they_fit():
+    text = ("Natalia Ivanovna Sedova came. N. I. smiled. Much later Nikolai Ivanovich Bukharin spoke, "
+            "and N. I. answered.")
+    ms = mentions_in(text, [("Natalia Ivanovna Sedova", "person"), ("N. I.", "person"),
+                            ("Nikolai Ivanovich Bukharin", "person"), ("N. I.", "person")])
+    entities, mapping = resolve(ms, {"s1": text})
+    natalia, nikolai = entity_with(entities, "Natalia Ivanovna Sedova"), entity_with(entities, "Nikolai Ivanovich Bukharin")
+    assert mapping[("s1", ms[1].char_start, ms[1].char_end)] == natalia.id
+    assert mapping[("s1", ms[3].char_start, ms[3].char_end)] == nikolai.id
+
+
+def test_types_do_not_merge():
+    text = "The steamer Ilyich sailed. Vladimir Ilyich spoke."
+    ms = mentions_in(text, [("Ilyich", "vessel"), ("Vladimir Ilyich", "person")])
+    ms[0] = Mention(**{**{f: getattr(ms[0], f) for f in ms[0].__slots__}, "origin": "rule:vessel"})
+    entities, _ = resolve(ms, {"s1": text})
+    assert {e.type for e in entities} == {"vessel", "person"}
+
+
+# -- organizations -------------------------------------------------------------------------------------
+REVOLUTION = ("The Committee of Public Safety (CPS) met. The Committee of General Security (CGS) was not "
+              "consulted; the CGS and the CPS were rivals.")
+
+
+def test_acronyms_spelt_out_in_the_text():
+    assert ("cps", "comite of public safeti") in acronym_pairs([REVOLUTION])
+
+
+def test_acronyms_merge_with_their_long_form_and_related_bodies_stay_apart():
+    ms = mentions_in(REVOLUTION, [("Committee of Public Safety", "organization"), ("CPS", "organization"),
+                                  ("Committee of General Security", "organization"), ("CGS", "organization"),
+                                  ("CGS", "organization"), ("CPS", "organization")])
+    entities, _ = resolve(ms, {"s1": REVOLUTION})
+    cps, cgs = entity_with(entities, "CPS"), entity_with(entities, "CGS")
+    assert cps is not cgs
+    assert cps.name == "Committee of Public Safety" and len(cps.mentions) == 3
+
+
+def test_short_form_goes_to_the_nearest_long_form_in_the_document():
+    text = "The Central Committee of the Party met. The Central Committee decided."
+    ms = mentions_in(text, [("Central Committee of the Party", "organization"), ("Central Committee", "organization")])
+    entities, _ = resolve(ms, {"s1": text})
+    assert len(entities) == 1 and entities[0].name == "Central Committee of the Party"
+
+
+# -- places -------------------------------------------------------------------------------------------------
+TOY_CITIES = [
+    {"geonameid": 1, "name": "Volgograd", "latitude": 48.7, "longitude": 44.5, "countrycode": "RU",
+     "population": 1_000_000, "alternatenames": ["Tsaritsyn", "Stalingrad"]},
+]
+
+
+def test_old_and_new_names_of_one_city_merge_with_geo():
+    gazetteer = Gazetteer(cities=TOY_CITIES, countries=[], continents=[])
+    text = "We reached Tsaritsyn in May; Volgograd, as it is now, lies on the river."
+    ms = mentions_in(text, [("Tsaritsyn", "place"), ("Volgograd", "place")])
+    entities, _ = resolve(ms, {"s1": text}, gazetteer=gazetteer)
+    assert len(entities) == 1
+    assert entities[0].geo.gazetteer == "geonames" and entities[0].geo.gazetteer_id == "1"
+    assert any("same gazetteer place" in r for r in entities[0].merge_reasons)
+
+
+def test_unknown_places_stay_without_coordinates():
+    gazetteer = Gazetteer(cities=TOY_CITIES, countries=[], continents=[])
+    text = "They crossed to Xqzville."
+    entities, _ = resolve(mentions_in(text, [("Xqzville", "place")]), {"s1": text}, gazetteer=gazetteer)
+    assert entities[0].geo is None
+
+
+# -- authority ------------------------------------------------------------------------------------------------
+def test_authority_csv_pins_identity_type_and_qid(tmp_path):
+    path = tmp_path / "authority.csv"
+    path.write_text("name,aliases,type,wikidata,lat,lon\n"
+                    "Thomas Jefferson,Th: Jefferson;Mr. Jefferson,person,Q11812,,\n"
+                    "Monticello,,place,Q1079296,38.0086,-78.4532\n", encoding="utf-8")
+    entries = load_authority(path)
+    assert entries[0].aliases == ("Th: Jefferson", "Mr. Jefferson") and entries[1].lat == pytest.approx(38.0086)
+    text = "Th: Jefferson wrote from Monticello. Mr. Jefferson was ill."
+    ms = mentions_in(text, [("Th: Jefferson", "person"), ("Monticello", "person"), ("Mr. Jefferson", "person")])
+    entities, _ = resolve(ms, {"s1": text}, authority=entries)
+    tj = entity_with(entities, "Th: Jefferson")
+    assert tj.name == "Thomas Jefferson" and tj.authority == {"wikidata": "Q11812"}
+    assert len(tj.mentions) == 2
+    place = entity_with(entities, "Monticello")
+    assert place.type == "place" and place.geo.lat == pytest.approx(38.0086)
+
+
+def test_authority_json_and_bad_entries(tmp_path):
+    good = tmp_path / "a.json"
+    good.write_text(json.dumps([{"name": "Danton", "aliases": ["Georges Danton"], "wikidata": "Q191026"}]))
+    assert load_authority(good)[0].wikidata == "Q191026"
+    bad = tmp_path / "b.json"
+    bad.write_text(json.dumps([{"name": "Danton", "wikidata": "191026"}]))
+    with pytest.raises(QuellenError, match="Wikidata"):
+        load_authority(bad)
+    with pytest.raises(QuellenError):
+        load_authority(tmp_path / "missing.csv")
+
+
+# -- document refs --------------------------------------------------------------------------------------------
+def test_document_refs_link_to_entities():
+    text = "Th: Jefferson to Mr. Madison. Thomas Jefferson writes; Madison reads."
+    ms = mentions_in(text, [("Th: Jefferson", "person"), ("Mr. Madison", "person"), ("Thomas Jefferson", "person"),
+                            ("Madison", "person")])
+    entities, _ = resolve(ms, {"s1": text})
+    document = Document("d1", "s1", 0, len(text), "letter", author=Ref("Th: Jefferson"),
+                        addressees=(Ref("Mr. Madison"),))
+    [linked] = link_document_refs([document], entities)
+    assert linked.author.entity == entity_with(entities, "Thomas Jefferson").id
+    assert linked.addressees[0].entity == entity_with(entities, "Madison").id
