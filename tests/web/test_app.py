@@ -227,3 +227,16 @@ def test_segments_cover_the_text_exactly(spans):
 def test_json_twin_is_valid_json_for_hostile_data(client, ids):
     raw = client.get(f"/documents/{ids['hostile']}.json").text
     assert json.loads(raw)["document"]["title"] == '<b onmouseover="alert(3)">x</b>'
+
+
+def test_event_page_and_timeline_paging(client):
+    r = client.get("/events/ev-arrival")
+    assert r.status_code == 200 and "Mazzini arrives in Milan" in r.text
+    assert_safe(client.get("/events/ev-evil").text)
+    data = client.get("/events/ev-arrival.json").json()
+    assert data["conflicts"][0]["id"] == "conf-arrival"
+    assert client.get("/events/nope").status_code == 404
+    t = client.get("/timeline.json?year=1848").json()
+    assert t["total"] == 3 and len(t["items"]) == 3 and t["pages"] == 1
+    assert client.get("/timeline.json?year=1825").json()["items"][0]["id"] == "ev-square"
+    assert client.get("/timeline?year=abc").status_code == 400

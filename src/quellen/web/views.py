@@ -22,7 +22,7 @@ from ..export.shape import (Corpus, cooccurrence, date_label, itineraries, load_
 from ..model import Document, Entity, Event, ReuseGroup
 
 __all__ = ["NotFound", "BadRequest", "Library", "overview", "documents", "document", "entities", "entity",
-           "timeline", "map_view", "network_view", "conflicts", "search", "reuse", "public"]
+           "timeline", "event", "map_view", "network_view", "conflicts", "search", "reuse", "public"]
 
 PAGE_SIZE = 100
 _MENTION_CLASS = {"person": "m-person", "place": "m-place", "organization": "m-org"}
@@ -110,8 +110,18 @@ class Library:
             return dict(out)
         return self._get("events_by_document", make)
 
-    def network(self) -> dict[str, Any]:
-        return self._get("network", lambda: network(self.corpus))
+    def network(self, which: tuple[str, ...] = ("correspondence", "cooccurrence")) -> dict[str, Any]:
+        return self._get(f"network:{','.join(which)}", lambda: network(self.corpus, which))
+
+    def neighbours(self) -> dict[str, list[tuple[str, int]]]:
+        """Return entity id -> [(co-occurring entity id, documents)], heaviest first (people, groups, places)."""
+        def make():
+            out: dict[str, list] = defaultdict(list)
+            for edge in cooccurrence(self.corpus, ("person", "organization", "place")):
+                out[edge["source"]].append((edge["target"], edge["weight"]))
+                out[edge["target"]].append((edge["source"], edge["weight"]))
+            return dict(out)
+        return self._get("neighbours", make)
 
     def text(self, source_id: str) -> str:
         """Return a source's text (kept once read: texts never change after ingest)."""
@@ -369,25 +379,25 @@ def entity(lib: Library, entity_id: str) -> dict[str, Any]:
                          + f"#c{m.char_start}-{m.char_end}" if d else None})
     events = [_event_row(lib, ev) for ev in lib.corpus.events if e.id in ev.actors or ev.place == e.id]
     entities_ = lib.corpus.entities
-    co = []
-    for edge in cooccurrence(lib.corpus, ("person", "organization", "place")):
-        if e.id in (edge["source"], edge["target"]):
-            other = entities_[edge["target"] if edge["source"] == e.id else edge["source"]]
-            co.append({"id": other.id, "name": other.name, "type": other.type, "weight": edge["weight"],
-                       "href": href("entities", other.id)})
+    co = [{"id": other, "name": entities_[other].name, "type": entities_[other].type, "weight": weight,
+           "href": href("entities", other)} for other, weight in lib.neighbours().get(e.id, [])[:30]]
     return {"entity": entity_json(e), "mention_count": len(e.mentions), "contexts": contexts,
             "events": events, "cooccurring": co[:30],
             "geo": {"lat": e.geo.lat, "lon": e.geo.lon, "name": e.name} if e.geo else None}
 
 
 def timeline(lib: Library, person: str | None = None, place: str | None = None, kind: str | None = None,
-             disputed: str | None = None) -> dict[str, Any]:
+             disputed: str | None = None, page: str | None = None, year: str | None = None) -> dict[str, Any]:
     """Return the events in date order, filtered by actor, place, kind of attesting document,
-    or only the disputed ones; with the filter choices and each event's attestations."""
+    or only the disputed ones: all of them as compact ``items`` (for the zoomable view), one
+    page of them with their attestations as ``events``, and the filter choices."""
     corpus = lib.corpus
     docs = lib.documents_by_id
+    in_year = _int(year, 0, 1, 9999, "year") if year else None
     rows = []
     for ev in corpus.events:
+        if in_year and not ev.date.earliest.year <= in_year <= ev.date.latest.year:
+            continue
         if person and person not in ev.actors:
             continue
         if place and ev.place != place:
@@ -402,13 +412,31 @@ def timeline(lib: Library, person: str | None = None, place: str | None = None, 
     places = Counter(ev.place for ev in corpus.events if ev.place in corpus.entities)
     kinds = Counter(docs[a.document].kind for ev in corpus.events for a in ev.attestations
                     if a.document in docs)
-    return {"events": [_event_row(lib, ev) for ev in rows[:2000]], "total": len(rows),
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    number = _int(page, 1, 1, pages, "page")
+    return {"items": [{"id": ev.id, "summary": ev.summary, "label": date_label(ev.date),
+                       "start": ev.date.earliest.isoformat(), "end": ev.date.latest.isoformat(),
+                       "independent_sources": ev.independent_sources, "attestation_count": len(ev.attestations),
+                       "conflicts": list(ev.conflicts)} for ev in rows[:5000]],
+            "events": [_event_row(lib, ev) for ev in rows[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]],
+            "total": len(rows), "page": number, "pages": pages,
             "filters": {"person": person or "", "place": place or "", "kind": kind or "",
-                        "disputed": bool(disputed)},
+                        "disputed": bool(disputed), "year": in_year or ""},
             "people": [{"id": i, "name": corpus.entities[i].name, "events": n}
                        for i, n in actors.most_common() if corpus.entities[i].type == "person"],
             "places": [{"id": i, "name": corpus.entities[i].name, "events": n} for i, n in places.most_common()],
             "kinds": dict(sorted(kinds.items()))}
+
+
+def event(lib: Library, event_id: str) -> dict[str, Any]:
+    """Return one event with its attestations (passages linked to the reader) and its conflicts."""
+    ev = next((e for e in lib.corpus.events if e.id == event_id), None)
+    if ev is None:
+        raise NotFound(f"no event {event_id!r}")
+    conflicts_ = {c.id: c for c in lib.store.conflicts()} if ev.conflicts else {}
+    return {"event": _event_row(lib, ev), "date": ev.date.to_json(),
+            "conflicts": [{"id": c, "kind": conflicts_[c].kind, "summary": conflicts_[c].summary,
+                           "href": f"/conflicts#{c}"} for c in ev.conflicts if c in conflicts_]}
 
 
 def map_view(lib: Library) -> dict[str, Any]:
@@ -434,8 +462,8 @@ def network_view(lib: Library, kind: str | None = None, min_weight: str | None =
     if which is None:
         raise BadRequest("kind must be correspondence or cooccurrence")
     weight = _int(min_weight, 1, 1, 10**6, "min_weight")
-    data = network(lib.corpus, which, weight)
-    edges = data["edges"]
+    data = lib.network(which)
+    edges = [e for e in data["edges"] if e["weight"] >= weight]
     if person:
         edges = [e for e in edges if person in (e["source"], e["target"])]
     edges = edges[:1500]  # a readable graph, heaviest edges first
@@ -458,7 +486,7 @@ def conflicts(lib: Library) -> dict[str, Any]:
                            "before": before, "after": after})
         out.append({"id": c.id, "kind": c.kind, "summary": c.summary, "claims": claims,
                     "events": [{"id": e, "summary": events[e].summary, "label": date_label(events[e].date),
-                                "href": f"/timeline#{e}"} for e in c.events if e in events]})
+                                "href": href("events", e)} for e in c.events if e in events]})
     return {"conflicts": out}
 
 

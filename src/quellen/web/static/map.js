@@ -18,7 +18,7 @@ document.addEventListener("DOMContentLoaded", function () {
     var title = p.href ? q.el("a", p.name, { href: q.safeHref(p.href) }) : q.el("b", p.name);
     popup.appendChild(title);
     (p.events || []).slice(0, 8).forEach(function (ev) {
-      popup.appendChild(q.el("a", ev.label + ": " + ev.summary, { href: "/timeline#" + encodeURIComponent(ev.id) }));
+      popup.appendChild(q.el("a", ev.label + ": " + ev.summary, { href: "/events/" + encodeURIComponent(ev.id) }));
     });
     var marker = L.circleMarker([p.lat, p.lon], { radius: 5 + Math.min(10, Math.sqrt((p.mentions || 1) + 3 * (p.events || []).length)),
       color: "#8a3b12", fillColor: "#ea580c", fillOpacity: 0.8, weight: 1, className: "place-marker" });

@@ -7,9 +7,10 @@ document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("article.event.selected").forEach(function (a) { a.classList.remove("selected"); });
     var card = document.getElementById(id);
     if (card) { card.classList.add("selected"); card.scrollIntoView({ block: "start" }); }
+    else { window.location.href = "/events/" + encodeURIComponent(id); }  // on another page of the list
   }
-  if (!box || typeof vis === "undefined" || !data.events || !data.events.length) return;
-  var items = data.events.map(function (ev) {
+  if (!box || typeof vis === "undefined" || !data.items || !data.items.length) return;
+  var items = data.items.map(function (ev) {
     var content = document.createElement("span");
     content.textContent = ev.summary + "  [" + ev.independent_sources + "/" + ev.attestation_count + "]" +
       (ev.conflicts.length ? "  ⚠" : "");
@@ -25,5 +26,6 @@ document.addEventListener("DOMContentLoaded", function () {
   });
   timeline.on("select", function (props) { if (props.items.length) select(props.items[0]); });
   box.setAttribute("aria-hidden", "false");
-  if (location.hash.length > 1) select(decodeURIComponent(location.hash.slice(1)));
+  var wanted = decodeURIComponent(location.hash.slice(1));
+  if (wanted && document.getElementById(wanted)) { timeline.setSelection([wanted], { focus: true }); select(wanted); }
 });
