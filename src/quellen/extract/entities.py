@@ -123,8 +123,21 @@ _P_WORK_QUOTED = re.compile(rf"(?<![\w-])(?:{'|'.join(WORK_WORDS)}|{'|'.join(w.c
 _P_SERIAL = re.compile(rf"(?<![\w-])(?:the\s+)?(?:{'|'.join(SERIAL_WORDS)})\s+(?P<name>{CAP}(?:\s+{CAP}){{0,3}})")
 _P_ACRONYM = re.compile(r"(?<![\w.(-])(?P<name>[A-Z]{2,6}(?:\([a-z]\))?)(?![\w(-])")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+#: a name before a generic head that makes it a place: the head belongs to the name ("Kursk region")
+_P_PLACE_HEAD = re.compile(rf"(?<![\w.])(?P<name>{CAP}(?:\s{CAP})?\s(?:region|province|governorate|gubernia|"
+                           rf"district|oblast|county|uyezd|station|Station|Pass|pass|Square|square|mines|"
+                           rf"Mountains|Valley|valley|Island|Islands|Bay|River|Lake))\b")
+#: ... or a facility named after the town it stands in: the head does not ("Kursk prison")
+_P_PLACE_OF = re.compile(rf"(?<![\w.])(?P<name>{CAP})\s(?:shipyards?|prison|jail|fortress|harbou?r|port|"
+                         rf"garrison|railway|docks|arsenal|cathedral|university|seminary)\b")
+_P_PLACE_AFTER = re.compile(rf"\b(?:village|town|city|port|fortress|province|district|region|island|"
+                            rf"valley|governorate|parish|hamlet|township|county)\s+of\s+(?P<name>{CAP}(?:\s{CAP})?)")
+#: surname shapes of Slavic and Baltic naming, for names the model leaves out of a list
+_P_SURNAME_SHAPE = re.compile(rf"(?<![\w.])(?P<name>[{_UP}][{_LO}]+(?:ov|ev|ova|eva|sky|ski|skaya|ska|"
+                              rf"enko|chuk|ovich|evich|in|ina|ich|yan|shvili|dze|iak|czyk|wicz))(?![\w])")
 
-_LEADING_JUNK = re.compile(rf"^(?:(?:the|The|THE|a|an|of|and)\s+|[^\w\[]+|[{_LO}][\w'’]*\s*[-–—]\s*)+")
+_LEADING_JUNK = re.compile(rf"^(?:(?:the|The|THE|a|an|of|and)\s+|[^\w\[]+|[{_LO}][\w'’]*\s*[-–—]\s*|"
+                           rf"[{_LO}]\.\s+)+")  # ... and list markers "a.", "b."
 _CUT = re.compile(r"\s[-–—]\s|[-–—]\s*$|[\"“”«»()]|\n")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DIGITS_GLUED = re.compile(rf"(?<=[{_LO}\].,])\s?\d{{1,3}}\b")
@@ -297,7 +310,20 @@ def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> 
         add(m.start("name"), m.end("name"), "person", "rule:initials", 4)
     for m in _P_GLUED.finditer(text):
         if m.group("name").lower() not in stop_words and len(m.group("name")) > 2:
-            add(m.start("name"), m.end("name"), "person", "rule:footnote", 20)
+            # the span keeps the digits as written; the name drops them
+            add(m.start("name"), m.end("digits"), "person", "rule:footnote", 20)
+    for m in _P_PLACE_HEAD.finditer(text):
+        if m.group("name").split()[0].lower() not in stop_words and m.group("name").split()[0] not in TITLES:
+            add(m.start("name"), m.end("name"), "place", "rule:place", 9)
+    for pattern in (_P_PLACE_OF, _P_PLACE_AFTER):
+        for m in pattern.finditer(text):
+            if m.group("name").split()[0].lower() not in stop_words:
+                add(m.start("name"), m.end("name"), "place", "rule:place", 15)
+    for m in _P_SURNAME_SHAPE.finditer(text):
+        # only inside a sentence, where a capital is not just the first word, and only as a last resort
+        before = text[max(0, m.start() - 3):m.start()]
+        if before.strip() and before.rstrip()[-1:] not in ".!?\"“:" and m.group("name").lower() not in stop_words:
+            add(m.start("name"), m.end("name"), "person", "rule:surname", 25)
     for m in _P_ACRONYM.finditer(text):
         name = m.group("name")
         if _ROMAN.match(name) or _heading_line(text, m.start()) or name.lower() in stop_words:

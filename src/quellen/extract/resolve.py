@@ -49,7 +49,7 @@ MentionKey = tuple[str, int, int]
 #: weight of a mention's vote on its name's type, by origin
 _ORIGIN_WEIGHT = {"ner": 1.0, "rule:title": 4.0, "rule:patronymic": 4.0, "rule:initials": 3.0,
                   "rule:vessel": 5.0, "rule:work": 4.0, "rule:acronym": 0.8, "rule:footnote": 0.6,
-                  "authority": 50.0}
+                  "rule:place": 3.0, "rule:surname": 0.5, "authority": 50.0}
 
 #: one given name across languages and transliterations (general knowledge, no corpus in it)
 GIVEN_NAME_VARIANTS = [
@@ -516,8 +516,8 @@ class _Resolver:
                             and (self.clusters[cid].profile.patronymic or self.clusters[cid].profile.patronymic_initial)
                             and compatible(p, self.clusters[cid].profile)}
                     cid = self.nearest(i, fits) if fits else None
-                    if cid is None and len(fits) == 1:
-                        cid = next(iter(fits))
+                    if cid is None and fits:
+                        cid = _dominant(fits, self.size)
                 if cid is None:
                     own = [c for c in people if self.clusters[c].alive and
                            skeleton(next(iter(self.clusters[c].names))) == k and self.clusters[c].profile.initials_only]
@@ -701,6 +701,14 @@ class _Resolver:
             else:
                 merged[e.id] = e
         return sorted(merged.values(), key=lambda e: (e.type, e.name, e.id)), mapping
+
+
+def _dominant(candidates: set[int], size: Callable[[int], int]) -> int | None:
+    """Return the one candidate, or the one mentioned five times as often as any other, else None."""
+    ranked = sorted(candidates, key=size, reverse=True)
+    if len(ranked) == 1 or size(ranked[0]) >= 5 * size(ranked[1]):
+        return ranked[0]
+    return None
 
 
 def _split_key(name: str) -> str:
