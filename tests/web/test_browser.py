@@ -179,3 +179,40 @@ def test_network_draws_the_graph(page, base_url):
     page.wait_for_timeout(800)
     _shot(page, "network")
     assert page.locator("table.list tbody tr").count() >= 3
+
+
+@pytest.mark.slow
+def test_seed_pages(browser, seed_build):
+    """Open the seed corpus's pages: every view answers without script errors; screenshots saved."""
+    db, data = seed_build
+    with _Server(db) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 860})
+        pg = context.new_page()
+        errors: list[str] = []
+        pg.on("pageerror", lambda exc: errors.append(str(exc)))
+        for path in ("/", "/documents", "/entities", "/timeline", "/map", "/network", "/conflicts"):
+            response = pg.goto(url + path)
+            assert response.status == 200, path
+        if data["documents"]:
+            first = data["documents"][len(data["documents"]) // 2]
+            assert pg.goto(f"{url}/documents/{first['id']}").status == 200
+            _shot(pg, "seed-reader")
+            word = max(pg.locator("#text").inner_text().split(), key=len).strip(".,;:!?\"'()")
+            pg.goto(f"{url}/search?q={word}")
+            assert pg.locator("ol.hits li a").count() >= 1
+        if data["events"]:
+            pg.goto(f"{url}/timeline")
+            pg.locator(".vis-item").first.wait_for(timeout=15000)
+            _shot(pg, "seed-timeline")
+            pg.locator("article.event a.passage-link").first.click()
+            pg.locator("#text .hl").first.wait_for(timeout=5000)
+        if any(e["geo"] for e in data["entities"]):
+            pg.goto(f"{url}/map")
+            pg.locator("path.place-marker").first.wait_for(timeout=15000)
+            pg.wait_for_timeout(500)
+            _shot(pg, "seed-map")
+        pg.goto(f"{url}/network")
+        pg.wait_for_timeout(1000)
+        _shot(pg, "seed-network")
+        context.close()
+        assert not errors, errors

@@ -115,7 +115,7 @@ def create_app(db: str | Path, token: str | None = None) -> Starlette:
                                   q(r, "year"))),
         ("/map", "map.html", "Map", lambda r: views.map_view(lib)),
         ("/network", "network.html", "Network",
-         lambda r: views.network_view(lib, q(r, "kind"), q(r, "min_weight"), q(r, "person"))),
+         lambda r: views.network_view(lib, q(r, "kind"), q(r, "min_weight"), q(r, "person"), q(r, "limit"))),
         ("/conflicts", "conflicts.html", "Conflicts", lambda r: views.conflicts(lib)),
         ("/search", "search.html", "Search", lambda r: views.search(lib, q(r, "q"), q(r, "limit"))),
     ]

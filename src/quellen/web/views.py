@@ -195,7 +195,7 @@ def overview(lib: Library) -> dict[str, Any]:
     peak = max([max(s["events"], s["documents"]) for s in strip] or [1])
     for s in strip:
         s["_height"] = round(100 * max(s["events"], s["documents"]) / peak)
-    people = [n for n in lib.network()["nodes"] if n["type"] == "person"][:12]
+    people = [dict(n) for n in lib.network()["nodes"] if n["type"] == "person"][:12]
     for n in people:
         n["href"] = href("entities", n["entity"]) if n["entity"] else None
     return {"sources": [{"id": sid, "name": name, "documents": per_source.get(sid, 0)}
@@ -441,6 +441,10 @@ def event(lib: Library, event_id: str) -> dict[str, Any]:
 
 def map_view(lib: Library) -> dict[str, Any]:
     """Return the places with coordinates and their events, and people's itineraries as lines."""
+    return lib._get("map_view", lambda: _map_view(lib))
+
+
+def _map_view(lib: Library) -> dict[str, Any]:
     places = []
     for p in place_features(lib.corpus):
         places.append({"id": p["entity"].id, "name": p["name"], "lat": p["lat"], "lon": p["lon"],
@@ -455,8 +459,10 @@ def map_view(lib: Library) -> dict[str, Any]:
 
 
 def network_view(lib: Library, kind: str | None = None, min_weight: str | None = None,
-                 person: str | None = None) -> dict[str, Any]:
-    """Return the correspondence and/or co-occurrence network, optionally around one person."""
+                 person: str | None = None, limit: str | None = None) -> dict[str, Any]:
+    """Return the correspondence and/or co-occurrence network, optionally around one person:
+    the ``limit`` heaviest links (default 250) and the people and organizations they join;
+    the best connected nodes are flagged ``major`` (labelled in the drawing)."""
     which = {"correspondence": ("correspondence",), "cooccurrence": ("cooccurrence",),
              "": ("correspondence", "cooccurrence"), None: ("correspondence", "cooccurrence")}.get(kind)
     if which is None:
@@ -466,12 +472,14 @@ def network_view(lib: Library, kind: str | None = None, min_weight: str | None =
     edges = [e for e in data["edges"] if e["weight"] >= weight]
     if person:
         edges = [e for e in edges if person in (e["source"], e["target"])]
-    edges = edges[:1500]  # a readable graph, heaviest edges first
+    total = len(edges)
+    edges = edges[:_int(limit, 250, 1, 5000, "limit")]  # a readable graph: the heaviest links first
     keep = {e["source"] for e in edges} | {e["target"] for e in edges}
-    nodes = [dict(n, href=href("entities", n["entity"]) if n["entity"] else None)
-             for n in data["nodes"] if n["id"] in keep]
-    return {"nodes": nodes, "edges": edges, "filters": {"kind": kind or "", "min_weight": weight,
-                                                        "person": person or ""}}
+    nodes = [dict(n, href=href("entities", n["entity"]) if n["entity"] else None, major=i < 30)
+             for i, n in enumerate(n for n in data["nodes"] if n["id"] in keep)]
+    people = [{"id": n["id"], "label": n["label"]} for n in data["nodes"] if n["entity"]][:500]
+    return {"nodes": nodes, "edges": edges, "total_edges": total, "people": people,
+            "filters": {"kind": kind or "", "min_weight": weight, "person": person or "", "limit": len(edges)}}
 
 
 def conflicts(lib: Library) -> dict[str, Any]:

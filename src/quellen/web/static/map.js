@@ -9,6 +9,18 @@ document.addEventListener("DOMContentLoaded", function () {
   map.attributionControl.addAttribution("basemap: Natural Earth via world-atlas");
   fetch("/static/vendor/world-atlas/countries-50m.json").then(function (r) { return r.json(); }).then(function (topo) {
     var land = topojson.feature(topo, topo.objects.countries);
+    // rings that cross the antimeridian jump from +180 to -180; move their western part east
+    // so Leaflet does not draw a band across the whole map
+    land.features.forEach(function (f) {
+      var g = f.geometry; if (!g) return;
+      var polygons = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
+      polygons.forEach(function (rings) {
+        rings.forEach(function (ring) {
+          var jumps = ring.some(function (pt, i) { return i > 0 && Math.abs(pt[0] - ring[i - 1][0]) > 180; });
+          if (jumps) ring.forEach(function (pt) { if (pt[0] < 0) pt[0] += 360; });
+        });
+      });
+    });
     L.geoJSON(land, { style: { color: "#9ca3af", weight: 0.6, fillColor: "#f5f0e6", fillOpacity: 1 },
                       interactive: false }).addTo(map).bringToBack();
   }).catch(function () {});

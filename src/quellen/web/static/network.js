@@ -5,21 +5,27 @@ document.addEventListener("DOMContentLoaded", function () {
   if (!box || typeof cytoscape === "undefined" || !data.nodes || !data.nodes.length) return;
   var maxDegree = Math.max.apply(null, data.nodes.map(function (n) { return n.degree; }));
   var elements = data.nodes.map(function (n) {
-    return { data: { id: n.id, label: n.label, type: n.type, href: n.href, size: 12 + 30 * Math.sqrt(n.degree / maxDegree) } };
+    return { data: { id: n.id, label: n.label, type: n.type, href: n.href, major: n.major ? 1 : 0,
+                     size: 10 + 30 * Math.sqrt(n.degree / maxDegree) } };
   }).concat(data.edges.map(function (e, i) {
     return { data: { id: "e" + i, source: e.source, target: e.target, weight: e.weight, kind: e.kind } };
   }));
   var cy = cytoscape({ container: box, elements: elements, wheelSensitivity: 0.3,
     layout: { name: "cose", animate: false, nodeRepulsion: 9000, idealEdgeLength: 90 },
     style: [
-      { selector: "node", style: { label: "data(label)", width: "data(size)", height: "data(size)", "font-size": 11,
-          "background-color": "#ea580c", color: "#1f2937", "text-valign": "bottom", "text-margin-y": 3 } },
+      { selector: "node", style: { label: "", width: "data(size)", height: "data(size)", "font-size": 11,
+          "background-color": "#ea580c", color: "#1f2937", "text-valign": "bottom", "text-margin-y": 3,
+          "text-background-color": "#fff", "text-background-opacity": 0.7, "min-zoomed-font-size": 6 } },
+      // only the best connected are labelled; the others on hover
+      { selector: "node[major = 1], node:selected, node.hover", style: { label: "data(label)" } },
       { selector: "node[type = 'organization']", style: { "background-color": "#ca8a04", shape: "round-rectangle" } },
       { selector: "edge", style: { width: "mapData(weight, 1, 10, 1, 6)", "curve-style": "bezier", "line-color": "#9ca3af",
           "line-style": "dashed", opacity: 0.8 } },
       { selector: "edge[kind = 'correspondence']", style: { "line-color": "#1d4ed8", "line-style": "solid",
           "target-arrow-shape": "triangle", "target-arrow-color": "#1d4ed8" } }
     ] });
+  cy.on("mouseover", "node", function (evt) { evt.target.addClass("hover"); });
+  cy.on("mouseout", "node", function (evt) { evt.target.removeClass("hover"); });
   cy.on("tap", "node", function (evt) {
     var href = window.quellen.safeHref(evt.target.data("href"));
     if (href !== "#") window.location.href = href;

@@ -1,0 +1,80 @@
+"""The FTS5 search index in the store: filled with sources and entities, kept in step when a
+source is replaced or removed, back-filled for a store made before it existed."""
+from __future__ import annotations
+
+import sqlite3
+
+from hypothesis import given, settings, strategies as st
+
+from quellen.model import Document, Entity, Source
+from quellen.store import Store
+from quellen.store.sqlite import MIGRATIONS, _split_sql
+
+TEXT = "Le duc de Brissac écrivit au roi depuis Angers.\n\nThe bishop of Angers replied in Latin."
+
+
+def _source(text=TEXT, name="a.txt"):
+    import hashlib
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    return Source(Source.make_id(sha), name, sha, "text/plain", text)
+
+
+def _docs(source):
+    cut = source.text.index("\n\n")
+    return [Document(Document.make_id(source.id, 0, cut), source.id, 0, cut, "letter", title="Au roi"),
+            Document(Document.make_id(source.id, cut + 2, len(source.text)), source.id, cut + 2,
+                     len(source.text), "narrative")]
+
+
+def test_documents_and_entities_are_found(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        source = _source()
+        store.add_source(source, _docs(source), [], [])
+        store.replace_corpus_layer([Entity("ent-b", "person", "Duc de Brissac", ("Brissac",))], {}, [], [], [])
+        assert [h["kind"] for h in store.search("Angers")] == ["document", "document"]
+        assert store.search("ecrivit")[0]["kind"] == "document"  # diacritics folded
+        assert store.search("roi")[0]["title"] == "Au roi"
+        hit = store.search("Brissac")[0]
+        assert (hit["kind"], hit["id"]) == ("entity", "ent-b")
+        assert "\x02Brissac\x03" in store.search("Brissac")[1]["snippet"]
+        store.replace_corpus_layer([], {}, [], [], [])
+        assert [h["kind"] for h in store.search("Brissac")] == ["document"]
+
+
+def test_replacing_and_removing_a_source_keeps_the_index_in_step(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        source = _source()
+        store.add_source(source, _docs(source), [], [])
+        store.add_source(source, _docs(source), [], [])
+        assert len(store.search("bishop")) == 1
+        store.remove_source(source.id)
+        assert store.search("bishop") == []
+
+
+def test_old_store_is_back_filled(tmp_path):
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    for statement in _split_sql(MIGRATIONS[0]):
+        db.execute(statement)
+    db.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    db.execute("INSERT INTO sources(id, name, path, sha256, media_type, text, repairs, blocks) "
+               "VALUES ('s1', 'x.txt', '', 'abc', 'text/plain', 'alpha beta gamma', '[]', '[]')")
+    db.execute("INSERT INTO documents(id, source, char_start, char_end, kind, addressees, evidence) "
+               "VALUES ('d1', 's1', 6, 10, 'other', '[]', '[]')")
+    db.commit()
+    db.close()
+    with Store(path) as store:
+        assert [h["id"] for h in store.search("beta")] == ["d1"]
+        assert store.search("alpha") == []  # outside the document's span
+
+
+@given(st.text(max_size=30))
+@settings(max_examples=80, deadline=None)
+def test_any_query_is_answered_without_error(tmp_path_factory, q):
+    path = tmp_path_factory.getbasetemp() / "hyp-search.db"
+    with Store(path) as store:
+        if not store.counts()["documents"]:
+            source = _source()
+            store.add_source(source, _docs(source), [], [])
+        hits = store.search(q, limit=5)
+    assert isinstance(hits, list) and len(hits) <= 5
