@@ -1,0 +1,675 @@
+"""Events: analysed documents -> candidate claims (factoids) -> merged events.
+
+A *claim* is what one clause of one document says happened: a date (its own,
+or inherited from the paragraph or from the document it stands in), the actors
+in its subject and object roles, a place, a short summary in the clause's own
+words, and the lemmas, numbers and polarity that later steps compare.
+
+The cascade, per document (:func:`extract_claims`, runs once per source):
+
+1. sentences are cut from the spaCy parse, and again at line breaks, because
+   a paragraph break is never inside a sentence in a compiled source;
+2. every DATE/TIME expression with a resolved interval becomes a claim for the
+   clause whose verb governs it (two expressions on one verb that agree are one
+   claim; century-wide expressions are too vague to date an event);
+3. a sentence without a date of its own inherits the last date of its
+   paragraph, else the date of a dated record (a letter's writing, a diary
+   entry's day), else, in a running narrative, the last date of the previous
+   paragraph — the way a reader carries a date forward;
+4. undated clauses are kept only when they can take part in a conflict
+   (a negated or affirmed predicate over named actors).
+
+Across the corpus (:func:`merge_events`, runs in the corpus layer): claims whose
+dates intersect, whose actors overlap and whose predicates are alike (lemma
+overlap; a reuse group that aligns their passages counts as likeness) become one
+event; the claims are kept. :mod:`quellen.corroborate` then counts witnesses
+and finds conflicts.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Sequence
+
+from .model import Date, Document, Mention, ReuseGroup, Timex, content_id
+
+__all__ = ["Claim", "extract_claims", "claims_for_source", "claims_to_json", "claims_from_json", "merge_events",
+           "predicate_similarity", "RECORD_KINDS", "NARRATIVE_KINDS"]
+
+#: documents whose own date dates what they say in the present (a letter's writing, a diary's day)
+RECORD_KINDS = frozenset({"letter", "telegram", "statement", "resolution", "proclamation", "report",
+                          "receipt", "diary", "interview"})
+#: documents that tell a story in order, so an undated paragraph continues the last date
+NARRATIVE_KINDS = frozenset({"narrative", "memoir", "diary", "report", "book_excerpt", "biography"})
+_FURNITURE = frozenset({"heading", "caption", "epigraph", "boilerplate"})
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+_THIRD_PERSON = frozenset({"he", "she", "him", "her"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
+_OBJECT_DEPS = frozenset({"dobj", "iobj", "dative", "attr", "oprd", "pobj", "appos", "conj", "compound",
+                          "npadvmod", "poss"})
+_CLAUSE_BREAK_DEPS = frozenset({"advcl", "relcl", "ccomp", "xcomp", "acl", "conj", "parataxis"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "to", "from", "into", "outside", "inside", "towards",
+                             "toward", "through", "via", "on"})
+_EYEWITNESS = re.compile(r"\b(?:I|we)\s+(?:saw|watched|witnessed|heard|was present|were present|"
+                         r"stood|beheld)\b|\beye-?witness|\bwith (?:my|our) own eyes\b", re.I)
+_WORD = re.compile(r"\w+", re.U)
+_STOP = frozenset("""a an the and or but of in on at to from by for with as is was were be been being
+have has had do does did this that these those it its he she they them his her their i we you me us my
+our your who whom which what when where there here then than so such not no nor also very can could
+would should will shall may might must one same other some any all each every into onto upon about""".split())
+#: verbs too general to make two claims the same event on their own
+_LIGHT_VERBS = frozenset({"be", "have", "do", "make", "take", "give", "get", "go", "come", "say", "become"})
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What one clause says happened, before merging (a factoid candidate).
+
+    ``char_start``/``char_end`` span the sentence (or the clause, when a sentence
+    carries several dated clauses) in the source text. ``actors`` are
+    ``(name, type, char_start, char_end, entity)``; the author of a letter or
+    diary standing for "I"/"we" has no span (-1, -1).
+    """
+
+    id: str
+    source: str
+    document: str | None
+    char_start: int
+    char_end: int
+    date: Date | None
+    #: explicit | relative | inherited | document | none
+    basis: str
+    summary: str
+    lemmas: tuple[str, ...] = ()
+    verbs: tuple[str, ...] = ()
+    actors: tuple[tuple[str, str, int, int, str | None], ...] = ()
+    place: tuple[str, int, int, str | None] | None = None
+    #: (value, the noun it counts, char_start, char_end)
+    numbers: tuple[tuple[str, str, int, int], ...] = ()
+    #: (verb lemma, negated, argument lemmas) for every predicate of the clause
+    predicates: tuple[tuple[str, bool, tuple[str, ...]], ...] = ()
+    eyewitness: bool | None = None
+    timex: tuple[int, int] | None = None
+    kind: str = "other"
+    primary: bool | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Return this claim as a JSON-ready dict (see :func:`claims_from_json`)."""
+        return {
+            "id": self.id, "source": self.source, "document": self.document,
+            "char_start": self.char_start, "char_end": self.char_end,
+            "date": self.date.to_json() if self.date else None, "basis": self.basis,
+            "summary": self.summary, "lemmas": list(self.lemmas), "verbs": list(self.verbs),
+            "actors": [list(a) for a in self.actors], "place": list(self.place) if self.place else None,
+            "numbers": [list(n) for n in self.numbers],
+            "predicates": [[v, neg, list(args)] for v, neg, args in self.predicates],
+            "eyewitness": self.eyewitness, "timex": list(self.timex) if self.timex else None,
+            "kind": self.kind, "primary": self.primary,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Claim":
+        """Return the claim stored by :meth:`to_json`."""
+        return cls(
+            id=data["id"], source=data["source"], document=data.get("document"),
+            char_start=data["char_start"], char_end=data["char_end"], date=Date.from_json(data.get("date")),
+            basis=data.get("basis", "none"), summary=data.get("summary", ""),
+            lemmas=tuple(data.get("lemmas", ())), verbs=tuple(data.get("verbs", ())),
+            actors=tuple(tuple(a) for a in data.get("actors", ())),
+            place=tuple(data["place"]) if data.get("place") else None,
+            numbers=tuple(tuple(n) for n in data.get("numbers", ())),
+            predicates=tuple((p[0], bool(p[1]), tuple(p[2])) for p in data.get("predicates", ())),
+            eyewitness=data.get("eyewitness"), timex=tuple(data["timex"]) if data.get("timex") else None,
+            kind=data.get("kind", "other"), primary=data.get("primary"),
+        )
+
+    @property
+    def actor_keys(self) -> frozenset[str]:
+        """Return the actors as comparable keys: entity ids where known, else normalised names."""
+        return frozenset(_actor_key(a[4], a[0]) for a in self.actors)
+
+    @property
+    def place_key(self) -> str | None:
+        """Return the place as a comparable key (entity id, else normalised name), or None."""
+        return _actor_key(self.place[3], self.place[0]) if self.place else None
+
+
+def claims_to_json(claims: Iterable[Claim]) -> list[dict[str, Any]]:
+    """Return the claims as a JSON-ready list (the ``claims`` layer of a source)."""
+    return [c.to_json() for c in claims]
+
+
+def claims_from_json(data: Iterable[dict[str, Any]] | None) -> list[Claim]:
+    """Return the claims of a stored ``claims`` layer (an empty list for None)."""
+    return [Claim.from_json(d) for d in data or ()]
+
+
+def _actor_key(entity: str | None, name: str) -> str:
+    if entity:
+        return entity
+    return " ".join(_WORD.findall(name.lower()))
+
+
+# ----------------------------------------------------------------------------- extraction
+@dataclass
+class _Sentence:
+    start: int  # token index in the Doc
+    end: int
+    char_start: int  # source offsets
+    char_end: int
+    paragraph: int
+
+
+def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Timex],
+                   mentions: Sequence[Mention], offset: int | None = None) -> list[Claim]:
+    """Return the claims of one document, dated ones first in text order, then undated ones.
+
+    ``text`` is the source's working text, ``doc`` the spaCy ``Doc`` of
+    ``text[document.char_start:document.char_end]`` (``offset`` = where the Doc
+    starts in ``text``, default ``document.char_start``), ``timexes`` and
+    ``mentions`` those found in the document (source offsets).
+    """
+    if document.kind in _FURNITURE and not timexes:
+        return []
+    offset = document.char_start if offset is None else offset
+    sentences = _sentences(doc, text, offset)
+    dated_timexes = sorted((t for t in timexes if _usable(t)), key=lambda t: t.char_start)
+    mentions = sorted(mentions, key=lambda m: m.char_start)
+    persons = [m for m in mentions if m.type == "person"]
+    claims: list[Claim] = []
+    undated: list[Claim] = []
+    last_in_paragraph: dict[int, Claim] = {}
+    last_dated: Claim | None = None
+    last_dated_paragraph = -10
+    for sent in sentences:
+        sent_timexes = [t for t in dated_timexes if sent.char_start <= t.char_start < sent.char_end]
+        own = _dated_clauses(doc, sent, sent_timexes, offset)
+        if own:
+            for verb, group in own:
+                single = len(own) == 1
+                claim = _make_claim(text, document, doc, sent, verb, group, mentions, persons, offset,
+                                    single)
+                if claim is not None:
+                    claims.append(claim)
+                    last_in_paragraph[sent.paragraph] = claim
+                    last_dated, last_dated_paragraph = claim, sent.paragraph
+            continue
+        if document.kind in _FURNITURE:
+            continue
+        verb = _root_verb(doc, sent)
+        if verb is None:
+            # a diary notes things without verbs ("A letter from my brother."); elsewhere a
+            # verbless line is a heading, a salutation or a list item, not a claim
+            if document.kind != "diary":
+                continue
+            verb = _sentence_root(doc, sent)
+        date, basis, anchor = None, "none", None
+        if sent.paragraph in last_in_paragraph:
+            anchor = last_in_paragraph[sent.paragraph]
+            date, basis = anchor.date, "inherited"
+        elif document.date is not None and document.kind in RECORD_KINDS:
+            date, basis = document.date, "document"
+        elif (last_dated is not None and document.kind in NARRATIVE_KINDS
+              and last_dated.date is not None and sent.paragraph - last_dated_paragraph <= 1):
+            date, basis = last_dated.date, "inherited"
+        claim = _make_claim(text, document, doc, sent, verb, [], mentions, persons, offset, True,
+                            date=date, basis=basis)
+        if claim is None:
+            continue
+        if date is not None:
+            claims.append(claim)
+            last_in_paragraph.setdefault(sent.paragraph, claim)
+            if basis == "inherited":
+                # the narrative carries the date on, paragraph by paragraph
+                last_dated, last_dated_paragraph = claim, sent.paragraph
+        elif claim.actors and claim.predicates:
+            undated.append(claim)
+    return claims + undated
+
+
+def claims_for_source(text: str, documents: Sequence[Document], docs: Sequence[Any],
+                      timexes: Sequence[Timex], mentions: Sequence[Mention]) -> list[Claim]:
+    """Return the claims of every document of one source (``docs``: one parsed Doc per document,
+    each over ``text[document.char_start:document.char_end]``)."""
+    by_doc_t: dict[str | None, list[Timex]] = {}
+    for t in timexes:
+        by_doc_t.setdefault(t.document, []).append(t)
+    by_doc_m: dict[str | None, list[Mention]] = {}
+    for m in mentions:
+        by_doc_m.setdefault(m.document, []).append(m)
+    out: list[Claim] = []
+    for document, parsed in zip(documents, docs):
+        if parsed is None:
+            continue
+        out.extend(extract_claims(text, document, parsed, by_doc_t.get(document.id, []),
+                                  by_doc_m.get(document.id, [])))
+    return out
+
+
+def _usable(timex: Timex) -> bool:
+    # a century is too wide to date an event ("a revolutionary of the 20th century")
+    return (timex.type in ("DATE", "TIME") and timex.date is not None
+            and timex.date.precision in ("day", "month", "year", "decade"))
+
+
+def _sentences(doc: Any, text: str, offset: int) -> list[_Sentence]:
+    """Return sentence spans, cut again wherever a line break falls inside one."""
+    pieces: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        start = sent.start
+        for i in range(sent.start, sent.end):
+            # spaCy keeps line breaks as whitespace tokens of their own
+            if "\n" in doc[i].text:
+                pieces.append((start, i))
+                start = i + 1
+        pieces.append((start, sent.end))
+    out: list[_Sentence] = []
+    paragraph = 0
+    prev_end: int | None = None
+    for start, end in pieces:
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if end <= start:
+            continue
+        cs = offset + doc[start].idx
+        ce = offset + doc[end - 1].idx + len(doc[end - 1].text)
+        if prev_end is not None and "\n" in text[prev_end:cs]:
+            paragraph += 1
+        out.append(_Sentence(start, end, cs, ce, paragraph))
+        prev_end = ce
+    return out
+
+
+def _tokens_of(doc: Any, sent: _Sentence, char_start: int, char_end: int, offset: int) -> list[Any]:
+    return [t for t in doc[sent.start:sent.end]
+            if offset + t.idx < char_end and char_start < offset + t.idx + len(t.text)]
+
+
+def _clause_verb(token: Any, sent: _Sentence) -> Any:
+    """Return the nearest verb above ``token`` inside the sentence (the sentence root at worst)."""
+    seen = 0
+    while seen < 50:
+        if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
+            return token
+        if token.head.i == token.i or not (sent.start <= token.head.i < sent.end):
+            return token
+        token = token.head
+        seen += 1
+    return token
+
+
+def _root_verb(doc: Any, sent: _Sentence) -> Any | None:
+    for t in doc[sent.start:sent.end]:
+        if (t.dep_ == "ROOT" or t.head.i < sent.start or t.head.i >= sent.end) and t.pos_ in ("VERB", "AUX"):
+            return t
+    for t in doc[sent.start:sent.end]:
+        if t.pos_ == "VERB":
+            return t
+    return None
+
+
+def _sentence_root(doc: Any, sent: _Sentence) -> Any:
+    for t in doc[sent.start:sent.end]:
+        if t.head.i < sent.start or t.head.i >= sent.end or t.head.i == t.i:
+            return t
+    return doc[sent.start]
+
+
+def _dated_clauses(doc: Any, sent: _Sentence, timexes: list[Timex], offset: int) -> list[tuple[Any, list[Timex]]]:
+    """Return (clause verb, its timexes) for the dated clauses of a sentence."""
+    groups: dict[int, tuple[Any, list[Timex]]] = {}
+    order: list[int] = []
+    for t in timexes:
+        tokens = _tokens_of(doc, sent, t.char_start, t.char_end, offset)
+        if not tokens:
+            continue
+        root = min(tokens, key=lambda tok: _depth(tok, sent))
+        verb = _clause_verb(root, sent)
+        if verb.i not in groups:
+            groups[verb.i] = (verb, [])
+            order.append(verb.i)
+        groups[verb.i][1].append(t)
+    out = []
+    for i in order:
+        verb, group = groups[i]
+        # timexes on one verb that disagree are separate claims ("decided on X, announced on Y")
+        buckets: list[list[Timex]] = []
+        for t in group:
+            for b in buckets:
+                if all(t.date.intersects(o.date) for o in b):
+                    b.append(t)
+                    break
+            else:
+                buckets.append([t])
+        out.extend((verb, b) for b in buckets)
+    return out
+
+
+def _depth(token: Any, sent: _Sentence) -> int:
+    d = 0
+    while token.head.i != token.i and sent.start <= token.head.i < sent.end and d < 50:
+        token = token.head
+        d += 1
+    return d
+
+
+def _clause_tokens(doc: Any, sent: _Sentence, verb: Any, whole: bool) -> list[Any]:
+    if whole:
+        return list(doc[sent.start:sent.end])
+    keep = []
+    for t in verb.subtree:
+        if not (sent.start <= t.i < sent.end):
+            continue
+        # leave out subordinate clauses with a verb of their own: they are claims of their own
+        node, inside = t, True
+        while node.i != verb.i and node.head.i != node.i:
+            if node.dep_ in _CLAUSE_BREAK_DEPS and node.pos_ in ("VERB", "AUX"):
+                inside = False
+                break
+            node = node.head
+        if inside:
+            keep.append(t)
+    return keep or list(doc[sent.start:sent.end])
+
+
+def _make_claim(text: str, document: Document, doc: Any, sent: _Sentence, verb: Any,
+                group: list[Timex], mentions: Sequence[Mention], persons: Sequence[Mention], offset: int,
+                single: bool, date: Date | None = None, basis: str | None = None) -> Claim | None:
+    tokens = _clause_tokens(doc, sent, verb, single)
+    if group:
+        date = _narrowest(group)
+        basis = "relative" if any(t.anchor or (t.date and t.date.anchor) for t in group) else "explicit"
+        tx = (min(t.char_start for t in group), max(t.char_end for t in group))
+    else:
+        tx = None
+    if single:
+        cs, ce = sent.char_start, sent.char_end
+    else:
+        cs = offset + min(t.idx for t in tokens)
+        ce = offset + max(t.idx + len(t.text) for t in tokens)
+        if tx:
+            cs, ce = min(cs, tx[0]), max(ce, tx[1])
+    timex_chars = [(t.char_start, t.char_end) for t in group]
+
+    def in_timex(tok: Any) -> bool:
+        a = offset + tok.idx
+        return any(s <= a < e for s, e in timex_chars)
+
+    content = [t for t in tokens if not in_timex(t)]
+    lemmas = sorted({_lemma(t) for t in content if t.pos_ in _CONTENT_POS and _lemma(t) not in _STOP
+                     and not t.like_num and len(_lemma(t)) > 1})
+    verbs = sorted({_lemma(t) for t in content if t.pos_ == "VERB"})
+    sent_mentions = [m for m in mentions if cs <= m.char_start and m.char_end <= ce]
+    actors = _actors(doc, document, content, sent_mentions, persons, offset, cs)
+    place = _place(doc, content, sent_mentions, offset, verb)
+    numbers = _numbers(content, offset)
+    predicates = _predicates(content)
+    eyewitness = _eyewitness(text[cs:ce], document)
+    summary = _summary(content, verb, text, offset)
+    if not summary:
+        return None
+    cid = content_id("clm", document.source, cs, ce, date.edtf if date else "", verb.i)
+    return Claim(id=cid, source=document.source, document=document.id, char_start=cs, char_end=ce,
+                 date=date, basis=basis or "none", summary=summary, lemmas=tuple(lemmas), verbs=tuple(verbs),
+                 actors=actors, place=place, numbers=numbers, predicates=predicates, eyewitness=eyewitness,
+                 timex=tx, kind=document.kind, primary=document.primary)
+
+
+def _lemma(token: Any) -> str:
+    return (token.lemma_ or token.text).lower().strip("'’\".,;:")
+
+
+def _narrowest(group: list[Timex]) -> Date:
+    """Return the narrowest date of agreeing expressions (their intersection when it is narrower)."""
+    dates = [t.date for t in group if t.date is not None]
+    best = min(dates, key=lambda d: (d.latest - d.earliest, d.calendar != "gregorian"))
+    lo = max(d.earliest for d in dates)
+    hi = min(d.latest for d in dates)
+    if lo <= hi and (hi - lo) < (best.latest - best.earliest):
+        from .model import replace
+        return replace(best, earliest=lo, latest=hi)
+    return best
+
+
+def _actors(doc: Any, document: Document, tokens: list[Any], mentions: Sequence[Mention],
+            persons: Sequence[Mention], offset: int, sent_start: int) -> tuple:
+    """Return the clause's actors: person/organization mentions in argument roles, "I" as author."""
+    out: list[tuple[str, str, int, int, str | None]] = []
+    seen: set[str] = set()
+    by_char = {offset + t.idx: t for t in tokens}
+    for m in mentions:
+        if m.type not in ("person", "organization"):
+            continue
+        tok = by_char.get(m.char_start)
+        if tok is None:
+            continue
+        head, climbs = tok, 0
+        # climb over the name's own compound/flat tokens to the token that has a role
+        while head.dep_ in ("compound", "flat", "nmod") and head.head.i != head.i and climbs < 6:
+            climbs += 1
+            head = head.head
+        role = head.dep_
+        if role in _SUBJECT_DEPS or role in _OBJECT_DEPS or role == "ROOT":
+            name = m.name or m.text
+            key = _actor_key(m.entity, name)
+            if key not in seen:
+                seen.add(key)
+                out.append((name, m.type, m.char_start, m.char_end, m.entity))
+    for t in tokens:
+        low = t.text.lower()
+        if t.dep_ not in _SUBJECT_DEPS and t.dep_ not in ("dobj", "pobj", "dative"):
+            continue
+        if low in _FIRST_PERSON and document.author is not None and document.kind not in ("narrative", "biography"):
+            key = _actor_key(document.author.entity, document.author.name)
+            if key not in seen:
+                seen.add(key)
+                out.append((document.author.name, "person", -1, -1, document.author.entity))
+        elif low in _THIRD_PERSON and t.dep_ in _SUBJECT_DEPS:
+            # "he"/"she" as subject: the last person named before it in the document
+            at = offset + t.idx
+            before = [p for p in persons if p.char_end <= at]
+            if before:
+                p = before[-1]
+                name = p.name or p.text
+                key = _actor_key(p.entity, name)
+                if key not in seen:
+                    seen.add(key)
+                    out.append((name, "person", p.char_start, p.char_end, p.entity))
+    return tuple(out)
+
+
+def _place(doc: Any, tokens: list[Any], mentions: Sequence[Mention], offset: int, verb: Any) -> tuple | None:
+    """Return the clause's place: a place mention governed by a locative preposition, nearest the verb."""
+    by_char = {offset + t.idx: t for t in tokens}
+    best, best_depth = None, 99
+    for m in mentions:
+        if m.type != "place":
+            continue
+        tok = by_char.get(m.char_start)
+        if tok is None:
+            continue
+        head, climbs = tok, 0
+        while head.dep_ in ("compound", "flat", "amod", "nmod") and head.head.i != head.i and climbs < 6:
+            climbs += 1
+            head = head.head
+        # "in the X region": the place name is a modifier of the noun the preposition governs
+        if head.dep_ != "pobj" and head.head.dep_ == "pobj":
+            head = head.head
+        if head.dep_ != "pobj" or head.head.lower_ not in _LOCATIVE_PREPS:
+            continue
+        depth = 0
+        node = head.head
+        while node.i != verb.i and node.head.i != node.i and depth < 20:
+            node = node.head
+            depth += 1
+        if node.i != verb.i:
+            depth += 10
+        if depth < best_depth:
+            best, best_depth = (m.name or m.text, m.char_start, m.char_end, m.entity), depth
+    return best
+
+
+def _numbers(tokens: list[Any], offset: int) -> tuple:
+    out = []
+    for t in tokens:
+        if t.like_num and t.dep_ == "nummod" and t.head.pos_ == "NOUN":
+            out.append((t.text.lower(), _lemma(t.head), offset + t.idx, offset + t.idx + len(t.text)))
+    return tuple(out)
+
+
+def _predicates(tokens: list[Any]) -> tuple:
+    ids = {t.i for t in tokens}
+    out = []
+    for t in tokens:
+        if t.pos_ != "VERB":
+            continue
+        negated = any(c.dep_ == "neg" for c in t.children) or any(
+            c.dep_ == "neg" for c in t.head.children if t.dep_ in ("xcomp",) and t.head.i in ids)
+        args = set()
+        for c in t.children:
+            if c.i not in ids:
+                continue
+            if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass") and c.pos_ in ("NOUN", "PROPN"):
+                args.add(_lemma(c))
+            elif c.dep_ == "prep":
+                for g in c.children:
+                    if g.i in ids and g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"):
+                        args.add(_lemma(g))
+        if args:
+            out.append((_lemma(t), negated, tuple(sorted(args))))
+    return tuple(out)
+
+
+def _eyewitness(sentence: str, document: Document) -> bool | None:
+    if _EYEWITNESS.search(sentence):
+        return True
+    if document.kind in ("diary", "memoir") and re.search(r"\b(?:I|we|We)\b", sentence):
+        return True
+    return None
+
+
+def _summary(tokens: list[Any], verb: Any, text: str, offset: int, limit: int = 18) -> str:
+    """Return the clause in its own words, the date left out, cut to ``limit`` words."""
+    words = [t for t in tokens if not t.is_space]
+    ids = {t.i for t in words}
+    # a preposition or conjunction left behind by the date ("On [3 March]") opens no summary
+    while words and (words[0].is_punct or (words[0].dep_ in ("cc", "prep", "mark", "advmod")
+                                           and words[0].i < verb.i
+                                           and not any(c.i in ids for c in words[0].children))):
+        ids.discard(words[0].i)
+        words = words[1:]
+    while words and words[-1].is_punct and words[-1].text not in (")", '"', "”"):
+        words = words[:-1]
+    if not words:
+        return ""
+    # around the verb: keep the subject before and the arguments after, within the limit
+    if len(words) > limit:
+        vi = next((k for k, t in enumerate(words) if t.i == verb.i), 0)
+        lo = max(0, vi - limit // 3)
+        words = words[lo:lo + limit]
+        cut = True
+    else:
+        cut = False
+    out = "".join(t.text + (t.whitespace_ if k < len(words) - 1 else "") for k, t in enumerate(words))
+    out = re.sub(r"\s+", " ", out).strip(" ,;:-–—")
+    return out + (" …" if cut else "")
+
+
+# ----------------------------------------------------------------------------- merging
+def predicate_similarity(a: Claim, b: Claim) -> float:
+    """Return how alike two claims' predicates are: cosine over their content lemmas (0..1).
+
+    Light verbs ("be", "have", "go" ...) count for little, so that two claims are
+    not the same event merely because something *was*.
+    """
+    wa = {x: (0.3 if x in _LIGHT_VERBS else 1.0) for x in a.lemmas}
+    wb = {x: (0.3 if x in _LIGHT_VERBS else 1.0) for x in b.lemmas}
+    if not wa or not wb:
+        return 0.0
+    dot = sum(w * wb[x] for x, w in wa.items() if x in wb)
+    return dot / math.sqrt(sum(w * w for w in wa.values()) * sum(w * w for w in wb.values()))
+
+
+def _reuse_index(reuse: Sequence[ReuseGroup]) -> dict[str, list[tuple[str, int, int, str]]]:
+    by_source: dict[str, list[tuple[str, int, int, str]]] = {}
+    for g in reuse:
+        for p in g.passages:
+            by_source.setdefault(p.source, []).append((g.id, p.char_start, p.char_end, p.document or ""))
+    return by_source
+
+
+def reuse_groups_of(claim: Claim, index: dict[str, list[tuple[str, int, int, str]]]) -> set[str]:
+    """Return the ids of the reuse groups whose passages hold (overlap) this claim."""
+    return {gid for gid, s, e, _ in index.get(claim.source, ()) if s < claim.char_end and claim.char_start < e}
+
+
+def merge_events(claims: Sequence[Claim], reuse: Sequence[ReuseGroup] = (),
+                 similarity: Callable[[Claim, Claim], float] | None = None,
+                 threshold: float = 0.45) -> list[list[Claim]]:
+    """Return the dated claims grouped into events (each group one event, claims in text order).
+
+    Two claims are one event when their dates intersect and either a reuse group
+    aligns their passages, or their predicates are alike (``similarity`` >=
+    ``threshold``, default :func:`predicate_similarity`) and their actors overlap
+    (or one names none). Claims of one sentence are never merged with each other.
+    """
+    similarity = similarity or predicate_similarity
+    dated = [c for c in claims if c.date is not None]
+    dated.sort(key=lambda c: (c.date.earliest, c.source, c.char_start))
+    index = _reuse_index(reuse)
+    groups_of = [reuse_groups_of(c, index) for c in dated]
+    parent = list(range(len(dated)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # compare only claims whose intervals can intersect: sweep over the sorted earliest dates
+    for i, a in enumerate(dated):
+        for j in range(i + 1, len(dated)):
+            b = dated[j]
+            if b.date.earliest > a.date.latest:
+                break
+            if not a.date.intersects(b.date) or find(i) == find(j):
+                continue
+            if a.source == b.source and a.char_start < b.char_end and b.char_start < a.char_end:
+                continue
+            shared_reuse = groups_of[i] & groups_of[j]
+            if shared_reuse and (a.document != b.document) and similarity(a, b) >= 0.15:
+                parent[find(j)] = find(i)
+                continue
+            if a.document == b.document:
+                # one document tells an event once; repeated mention of its date is no second witness
+                if similarity(a, b) < max(threshold, 0.6):
+                    continue
+            if not _actors_compatible(a, b):
+                continue
+            if _too_vague(a, b):
+                continue
+            if similarity(a, b) >= threshold:
+                parent[find(j)] = find(i)
+    clusters: dict[int, list[Claim]] = {}
+    for i, c in enumerate(dated):
+        clusters.setdefault(find(i), []).append(c)
+    out = [sorted(g, key=lambda c: (c.source, c.char_start)) for g in clusters.values()]
+    out.sort(key=lambda g: (min(c.date.earliest for c in g), g[0].source, g[0].char_start))
+    return out
+
+
+def _actors_compatible(a: Claim, b: Claim) -> bool:
+    ka, kb = a.actor_keys, b.actor_keys
+    return not ka or not kb or bool(ka & kb)
+
+
+def _too_vague(a: Claim, b: Claim) -> bool:
+    # a year-wide and a day-wide claim are one event only when they say nearly the same
+    wa = (a.date.latest - a.date.earliest).days
+    wb = (b.date.latest - b.date.earliest).days
+    return max(wa, wb) > 400 and predicate_similarity(a, b) < 0.6

@@ -1,0 +1,148 @@
+"""Events: claims from dated clauses, date inheritance, actors, places, merging."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from quellen.events import (Claim, claims_from_json, claims_to_json, extract_claims, merge_events,
+                            predicate_similarity)
+from quellen.model import Date, Document, Mention, ReuseGroup, Passage, Ref, Timex
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from quellen.nlp import load_nlp
+    return load_nlp("en_core_web_sm")
+
+
+def day(y: int, m: int, d: int, text: str = "", calendar: str = "gregorian") -> Date:
+    x = dt.date(y, m, d)
+    return Date(text=text, edtf=x.isoformat(), earliest=x, latest=x, precision="day", calendar=calendar)
+
+
+def year(y: int, text: str = "") -> Date:
+    return Date(text=text, edtf=str(y), earliest=dt.date(y, 1, 1), latest=dt.date(y, 12, 31), precision="year")
+
+
+def century(c: int) -> Date:
+    return Date(text="", edtf=f"{c - 1:02d}XX", earliest=dt.date((c - 1) * 100, 1, 1),
+                latest=dt.date((c - 1) * 100 + 99, 12, 31), precision="century")
+
+
+def analyse(nlp, text: str, kind: str = "narrative", dates: dict | None = None, names: dict | None = None,
+            author: str | None = None, date: Date | None = None, source: str = "s1", doc_id: str = "d1"):
+    """Return the claims of ``text`` as one document, with hand-made timexes and mentions."""
+    document = Document(id=doc_id, source=source, char_start=0, char_end=len(text), kind=kind,
+                        author=Ref(author) if author else None, date=date)
+    timexes = []
+    for phrase, value in (dates or {}).items():
+        at = text.index(phrase)
+        timexes.append(Timex(source, doc_id, at, at + len(phrase), phrase, "DATE", value.edtf,
+                             value))
+    mentions = []
+    for phrase, typ in (names or {}).items():
+        start = 0
+        while (at := text.find(phrase, start)) >= 0:
+            mentions.append(Mention(source, doc_id, at, at + len(phrase), phrase, typ, phrase))
+            start = at + 1
+    return extract_claims(text, document, nlp(text), timexes, mentions)
+
+
+def test_a_dated_clause_is_a_claim_with_its_date_actors_place_and_summary(nlp):
+    text = "On 3 March 1871 Captain Weber read the order aloud in Ulm."
+    (claim,) = analyse(nlp, text, dates={"3 March 1871": day(1871, 3, 3)},
+                       names={"Captain Weber": "person", "Ulm": "place"})
+    assert claim.date.edtf == "1871-03-03" and claim.basis == "explicit"
+    assert text[claim.char_start:claim.char_end] == text.rstrip(".") + "." or claim.char_end == len(text)
+    assert [a[0] for a in claim.actors] == ["Captain Weber"]
+    assert claim.place[0] == "Ulm"
+    assert "read the order" in claim.summary and "1871" not in claim.summary
+    assert "read" in claim.verbs
+
+
+def test_an_undated_sentence_inherits_the_date_of_its_paragraph_not_of_another_kind_of_text(nlp):
+    text = ("On 3 March 1871 the council met in the town hall. The mayor resigned his office.\n\n"
+            "The bridge collapsed.")
+    claims = analyse(nlp, text, kind="opinion", dates={"3 March 1871": day(1871, 3, 3)})
+    dated = {text[c.char_start:c.char_end]: c for c in claims if c.date}
+    assert dated["The mayor resigned his office."].basis == "inherited"
+    assert dated["The mayor resigned his office."].date.edtf == "1871-03-03"
+    # an opinion piece does not carry a date into the next paragraph
+    assert "The bridge collapsed." not in dated
+
+
+def test_a_running_narrative_carries_the_date_into_the_next_paragraph(nlp):
+    text = "On 3 March 1871 the council met in the town hall.\n\nThe bridge collapsed at night."
+    claims = analyse(nlp, text, kind="narrative", dates={"3 March 1871": day(1871, 3, 3)})
+    assert [c.date.edtf for c in claims if c.date] == ["1871-03-03", "1871-03-03"]
+
+
+def test_a_letter_dates_what_it_says_by_its_writing_and_i_is_its_author(nlp):
+    text = "Dear Sir,\n\nI have received your order and I refuse to obey it."
+    claims = analyse(nlp, text, kind="letter", author="Anna Holm", date=day(1902, 5, 1))
+    (claim,) = [c for c in claims if c.date]
+    assert claim.basis == "document" and claim.date.edtf == "1902-05-01"
+    assert ("Anna Holm", "person", -1, -1, None) in claim.actors
+
+
+def test_two_dates_on_two_verbs_are_two_claims_and_a_century_dates_nothing(nlp):
+    text = ("The council decided on 2 May 1790, and the decree was published on 9 May 1790. "
+            "He was a true man of the 18th century.")
+    claims = analyse(nlp, text, dates={"2 May 1790": day(1790, 5, 2), "9 May 1790": day(1790, 5, 9),
+                                       "18th century": century(18)})
+    dated = sorted((c.date.edtf, c.summary) for c in claims if c.date and c.basis != "inherited")
+    assert [d for d, _ in dated] == ["1790-05-02", "1790-05-09"]
+    assert all(c.date.precision != "century" for c in claims if c.date)
+
+
+def test_negation_is_kept_in_the_predicates(nlp):
+    text = "In 1848 the family was not deprived of its estates."
+    (claim,) = analyse(nlp, text, dates={"1848": year(1848)})
+    ((verb, negated, args),) = claim.predicates
+    assert (verb, negated) == ("deprive", True) and "estate" in args
+
+
+def test_claims_round_trip_through_json(nlp):
+    text = "On 3 March 1871 Captain Weber read the order aloud in Ulm. He then left."
+    claims = analyse(nlp, text, dates={"3 March 1871": day(1871, 3, 3)},
+                     names={"Captain Weber": "person", "Ulm": "place"})
+    data = json.loads(json.dumps(claims_to_json(claims)))
+    assert claims_from_json(data) == claims
+    assert claims_from_json(None) == []
+
+
+# ------------------------------------------------------------------ merging
+def claim(cid: str, date: Date, lemmas: str, source: str = "s", start: int = 0, document: str | None = None,
+          actors: tuple = (), **kw) -> Claim:
+    return Claim(id=cid, source=source, document=document or cid, char_start=start, char_end=start + 10,
+                 date=date, basis="explicit", summary=lemmas, lemmas=tuple(sorted(set(lemmas.split()))),
+                 verbs=tuple(w for w in lemmas.split() if w.endswith("e")), actors=actors, **kw)
+
+
+def test_the_same_event_in_two_documents_is_one_event_with_two_claims():
+    a = claim("a", day(1871, 3, 3), "captain weber read order ulm", start=0)
+    b = claim("b", year(1871), "captain weber read order ulm aloud", start=100)
+    c = claim("c", day(1871, 3, 3), "bridge collapse river flood", start=200)
+    d = claim("d", day(1872, 3, 3), "captain weber read order ulm", start=300)
+    groups = merge_events([a, b, c, d])
+    assert sorted(sorted(x.id for x in g) for g in groups) == [["a", "b"], ["c"], ["d"]]
+
+
+def test_actors_that_differ_keep_alike_claims_apart():
+    weber = ("Weber", "person", 0, 5, "ent-weber")
+    ruiz = ("Ruiz", "person", 0, 4, "ent-ruiz")
+    a = claim("a", day(1871, 3, 3), "arrest mayor town hall", actors=(weber,))
+    b = claim("b", day(1871, 3, 3), "arrest mayor town hall", start=50, actors=(ruiz,))
+    assert len(merge_events([a, b])) == 2
+
+
+def test_a_reuse_group_joins_a_quotation_to_its_original_even_when_reworded():
+    a = claim("a", day(1929, 1, 20), "representative present decision agent", source="s", start=0)
+    b = claim("b", day(1929, 1, 20), "envoy hand decision officer", source="s", start=500)
+    group = ReuseGroup(id="rg1", relation="retranslation", score=0.8,
+                       passages=(Passage("s", "a", 0, 40), Passage("s", "b", 490, 560)))
+    assert predicate_similarity(a, b) < 0.45
+    assert len(merge_events([a, b])) == 2
+    assert len(merge_events([a, b], [group])) == 1
