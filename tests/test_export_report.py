@@ -59,3 +59,12 @@ def test_land_paths_decode_topojson():
                                  "geometries": [{"type": "Polygon", "arcs": [[0]]}]}}}
     assert land_paths(topo, lambda lon, lat: (lon, -lat)) == ["M0.0,0.0L10.0,0.0L10.0,-10.0L0.0,-10.0Z"]
     assert land_paths(None, lambda lon, lat: (lon, lat)) == []
+
+
+def test_rings_across_the_antimeridian_are_not_drawn_as_bands():
+    topo = {"type": "Topology", "arcs": [[[170, 60], [-170, 60], [-170, 70], [170, 70], [170, 60]]],
+            "objects": {"land": {"type": "GeometryCollection", "geometries": [{"type": "Polygon", "arcs": [[0]]}]}}}
+    [path] = land_paths(topo, lambda lon, lat: (lon, lat))
+    rings = [[float(pt.split(",")[0]) for pt in ring.strip("M").split("L")] for ring in path.split("Z") if ring]
+    assert len(rings) == 2  # drawn east of +170°, and again west of -170°
+    assert all(max(xs) - min(xs) == 20 for xs in rings)

@@ -25,17 +25,39 @@ _NODE_LAND = Path(__file__).resolve().parents[3] / "node_modules" / "world-atlas
 
 
 def _decode_arcs(topo: dict) -> list[list[tuple[float, float]]]:
-    sx, sy = topo.get("transform", {}).get("scale", (1, 1))
-    tx, ty = topo.get("transform", {}).get("translate", (0, 0))
+    # quantized TopoJSON (with a transform) stores arcs as deltas; without one, as plain positions
+    transform = topo.get("transform")
+    if not transform:
+        return [[(float(x), float(y)) for x, y, *_ in arc] for arc in topo["arcs"]]
+    (sx, sy), (tx, ty) = transform["scale"], transform["translate"]
     arcs = []
     for arc in topo["arcs"]:
         x = y = 0
         points = []
-        for dx, dy in arc:
+        for dx, dy, *_ in arc:
             x, y = x + dx, y + dy
             points.append((x * sx + tx, y * sy + ty))
         arcs.append(points)
     return arcs
+
+
+def _unwrap(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Return the ring with each longitude moved by 360° to lie within 180° of the one before,
+    so a ring across the antimeridian continues past 180° instead of crossing the map as a band."""
+    out: list[tuple[float, float]] = []
+    for lon, lat in points:
+        if out:
+            while lon - out[-1][0] > 180:
+                lon -= 360
+            while out[-1][0] - lon > 180:
+                lon += 360
+        out.append((lon, lat))
+    if out:
+        # bring the ring's bulk back into -180..180 (it may have started on the far side)
+        middle = sorted(lon for lon, _ in out)[len(out) // 2]
+        shift = -360 * round(middle / 360)
+        out = [(lon + shift, lat) for lon, lat in out]
+    return out
 
 
 def land_paths(topo: dict | None, project) -> list[str]:
@@ -53,8 +75,13 @@ def land_paths(topo: dict | None, project) -> list[str]:
                 for index in ring:
                     arc = arcs[index] if index >= 0 else arcs[~index][::-1]
                     points.extend(arc[1:] if points else arc)
-                xy = [project(lon, lat) for lon, lat in points]
-                d.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in xy) + "Z")
+                points = _unwrap(points)
+                lons = [lon for lon, _ in points]
+                # what sticks out past ±180° is drawn again on the other side of the map
+                shifts = [0] + ([-360] if lons and max(lons) > 180 else []) + ([360] if lons and min(lons) < -180 else [])
+                for shift in shifts:
+                    xy = [project(lon + shift, lat) for lon, lat in points]
+                    d.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in xy) + "Z")
             paths.append("".join(d))
     return paths
 

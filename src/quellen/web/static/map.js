@@ -9,15 +9,20 @@ document.addEventListener("DOMContentLoaded", function () {
   map.attributionControl.addAttribution("basemap: Natural Earth via world-atlas");
   fetch("/static/vendor/world-atlas/countries-50m.json").then(function (r) { return r.json(); }).then(function (topo) {
     var land = topojson.feature(topo, topo.objects.countries);
-    // rings that cross the antimeridian jump from +180 to -180; move their western part east
-    // so Leaflet does not draw a band across the whole map
+    // rings that cross the antimeridian jump from +180 to -180; unwrap them so Leaflet
+    // does not draw a band across the whole map
     land.features.forEach(function (f) {
       var g = f.geometry; if (!g) return;
       var polygons = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
       polygons.forEach(function (rings) {
         rings.forEach(function (ring) {
-          var jumps = ring.some(function (pt, i) { return i > 0 && Math.abs(pt[0] - ring[i - 1][0]) > 180; });
-          if (jumps) ring.forEach(function (pt) { if (pt[0] < 0) pt[0] += 360; });
+          for (var i = 1; i < ring.length; i++) {  // unwrap: each longitude within 180° of the previous
+            while (ring[i][0] - ring[i - 1][0] > 180) ring[i][0] -= 360;
+            while (ring[i - 1][0] - ring[i][0] > 180) ring[i][0] += 360;
+          }
+          var lons = ring.map(function (pt) { return pt[0]; }).sort(function (a, b) { return a - b; });
+          var shift = -360 * Math.round(lons[Math.floor(lons.length / 2)] / 360);
+          if (shift) ring.forEach(function (pt) { pt[0] += shift; });
         });
       });
     });
