@@ -1,0 +1,397 @@
+"""Corroboration: merged claims + reuse groups -> events with independent witnesses, and conflicts.
+
+Copying is not corroboration. Each event's attestations are grouped into
+*witnesses*: attestations of one document are one witness; attestations that
+lie in one reuse group are one witness (a passage quoted in three places is
+still one voice); and a document that quotes another anywhere is not that
+document's independent witness. ``independent_sources`` counts the witnesses.
+
+Every attestation carries a source profile: primary or secondary (from its
+document, or from the document it quotes), eyewitness where the text says so,
+and contemporaneity, the years between its document's date and the event.
+
+Conflicts, each naming its passages and their values (:class:`~quellen.model.Claim`):
+
+1. ``date`` — claims alike in predicate, sharing an actor or place, whose dates
+   cannot be the same day, beyond precision and the Julian-Gregorian offset;
+2. ``place`` — the same event (or alike claims on compatible dates) set in
+   different places, neither of which the other passage mentions;
+3. ``number`` — the same event counting the same thing differently;
+4. ``fact`` — a predicate affirmed by some passages and denied by others about
+   the same actors (a single witness against several says so in the summary);
+5. ``text_variant`` — witnesses of one reuse group that differ on a detail:
+   a number, a name, a date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections import defaultdict
+from typing import Callable, Iterable, Sequence
+
+from .events import Claim, merge_events, predicate_similarity, reuse_groups_of, _reuse_index, _LIGHT_VERBS
+from .model import Attestation, Conflict, Date, Document, Event, ReuseGroup, content_id, replace
+from .model import Claim as ConflictClaim
+
+__all__ = ["build_timeline", "resolve_claims", "independent_sources", "attestation_for", "find_conflicts",
+           "text_variants", "event_date"]
+
+#: the most the Julian and Gregorian calendars ever differ by, in days (13 since 1900)
+_CALENDAR_SLACK = 13
+_DETAIL = re.compile(r"\d|^[A-ZА-ЯÀ-Þ]")
+
+
+def resolve_claims(claims: Iterable[Claim], mention_entities: dict[tuple, str],
+                   documents: dict[str, Document] | None = None) -> list[Claim]:
+    """Return the claims with actor and place entity ids filled in from the corpus's mention map."""
+    out = []
+    for c in claims:
+        actors = []
+        for name, typ, s, e, ent in c.actors:
+            if s < 0 and documents and c.document in documents and documents[c.document].author:
+                ent = ent or documents[c.document].author.entity
+            actors.append((name, typ, s, e, mention_entities.get((c.source, s, e), ent)))
+        place = c.place
+        if place:
+            place = (place[0], place[1], place[2], mention_entities.get((c.source, place[1], place[2]), place[3]))
+        out.append(replace(c, actors=tuple(actors), place=place))
+    return out
+
+
+def build_timeline(claims: Sequence[Claim], documents: Sequence[Document], reuse: Sequence[ReuseGroup] = (),
+                   texts: dict[str, str] | None = None,
+                   similarity: Callable[[Claim, Claim], float] | None = None) -> tuple[list[Event], list[Conflict]]:
+    """Return (events in date order, conflicts) built from every claim of the corpus.
+
+    ``texts`` maps source id -> text, needed for text variants inside reuse groups.
+    """
+    docs = {d.id: d for d in documents}
+    clusters = merge_events(claims, reuse, similarity=similarity)
+    links = _quoting_links(reuse)
+    index = _reuse_index(reuse)
+    first_witness = {g.id: g.passages[0] for g in reuse if g.passages}
+    events: list[Event] = []
+    event_of_claim: dict[str, str] = {}
+    for cluster in clusters:
+        date = event_date(cluster)
+        lead = min(cluster, key=lambda c: (c.primary is not True, _BASIS_RANK.get(c.basis, 9), c.source, c.char_start))
+        atts = tuple(attestation_for(c, date, docs, index, first_witness) for c in cluster)
+        actors = _ordered_unique(a[4] for c in cluster for a in c.actors if a[4])
+        places = [c.place[3] for c in cluster if c.place and c.place[3]]
+        eid = content_id("evt", *sorted(c.id for c in cluster))
+        events.append(Event(id=eid, date=date, summary=lead.summary, actors=tuple(actors),
+                            place=places[0] if places else None, attestations=atts,
+                            independent_sources=independent_sources(cluster, reuse, links)))
+        for c in cluster:
+            event_of_claim[c.id] = eid
+    conflicts = find_conflicts(claims, clusters, reuse, texts or {}, event_of_claim, similarity)
+    by_event: dict[str, list[str]] = defaultdict(list)
+    for conflict in conflicts:
+        for e in conflict.events:
+            by_event[e].append(conflict.id)
+    events = [replace(e, conflicts=tuple(sorted(set(by_event.get(e.id, ()))))) for e in events]
+    events.sort(key=lambda e: (e.date.earliest, e.date.latest, e.id))
+    return events, conflicts
+
+
+_BASIS_RANK = {"explicit": 0, "relative": 1, "document": 2, "inherited": 3, "none": 4}
+
+
+def _ordered_unique(items: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for x in items:
+        seen.setdefault(x, None)
+    return list(seen)
+
+
+def event_date(cluster: Sequence[Claim]) -> Date:
+    """Return the event's date: the intersection of its claims' dates when they share one, else the
+    narrowest date stated by the best-grounded claim."""
+    dates = [c.date for c in cluster if c.date is not None]
+    ranked = sorted(cluster, key=lambda c: (_BASIS_RANK.get(c.basis, 9), (c.date.latest - c.date.earliest)))
+    best = ranked[0].date
+    lo = max(d.earliest for d in dates)
+    hi = min(d.latest for d in dates)
+    if lo <= hi:
+        narrowest = min(dates, key=lambda d: d.latest - d.earliest)
+        if (lo, hi) == (narrowest.earliest, narrowest.latest):
+            return narrowest
+        return replace(narrowest if narrowest.earliest <= lo and hi <= narrowest.latest else best,
+                       earliest=lo, latest=hi)
+    return best
+
+
+def attestation_for(claim: Claim, date: Date, documents: dict[str, Document],
+                    index: dict | None = None, first_witness: dict | None = None) -> Attestation:
+    """Return the attestation of ``claim`` with its source profile.
+
+    A claim inside a quoted passage is profiled as the document it quotes
+    (primary or not, and its date), and names the reuse group that makes it a copy.
+    """
+    document = documents.get(claim.document or "")
+    group = None
+    for gid in sorted(reuse_groups_of(claim, index or {})):
+        first = (first_witness or {}).get(gid)
+        if first is not None and not (first.source == claim.source and first.char_start <= claim.char_start
+                                      and claim.char_end <= first.char_end):
+            group = gid
+            quoted = documents.get(first.document or "")
+            if quoted is not None:
+                document = quoted
+            break
+    primary = document.primary if document is not None else claim.primary
+    distance = None
+    if document is not None and document.date is not None:
+        distance = round((_mid(document.date) - _mid(date)).days / 365.25, 1)
+    return Attestation(source=claim.source, document=claim.document, char_start=claim.char_start,
+                       char_end=claim.char_end, claim=claim.summary, primary=primary,
+                       eyewitness=claim.eyewitness, distance_years=distance, reuse_group=group)
+
+
+def _mid(date: Date) -> dt.date:
+    return date.earliest + (date.latest - date.earliest) / 2
+
+
+def _quoting_links(reuse: Sequence[ReuseGroup]) -> dict[str, set[str]]:
+    """Return document -> the documents it shares a reuse group with (quotes or is quoted by)."""
+    links: dict[str, set[str]] = defaultdict(set)
+    for g in reuse:
+        docs = {p.document for p in g.passages if p.document}
+        for d in docs:
+            links[d] |= docs - {d}
+    return links
+
+
+def independent_sources(cluster: Sequence[Claim], reuse: Sequence[ReuseGroup] = (),
+                        links: dict[str, set[str]] | None = None) -> int:
+    """Return how many independent witnesses attest the claims of one event.
+
+    >>> # a passage quoted in three documents: one witness; two unrelated accounts: two
+    """
+    links = _quoting_links(reuse) if links is None else links
+    index = _reuse_index(reuse)
+    keys = [c.document or f"{c.source}:{c.char_start}" for c in cluster]
+    parent = {k: k for k in keys}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(a: str, b: str) -> None:
+        parent[find(a)] = find(b)
+
+    by_group: dict[str, str] = {}
+    for c, k in zip(cluster, keys):
+        for gid in reuse_groups_of(c, index):
+            if gid in by_group:
+                union(k, by_group[gid])
+            else:
+                by_group[gid] = k
+    for a in keys:
+        for b in links.get(a, ()):
+            if b in parent:
+                union(a, b)
+    return len({find(k) for k in keys}) or 1
+
+
+# ----------------------------------------------------------------------------- conflicts
+def _claim_of(c: Claim, value: str) -> ConflictClaim:
+    return ConflictClaim(source=c.source, document=c.document, char_start=c.char_start, char_end=c.char_end,
+                         value=value)
+
+
+def _conflict(kind: str, summary: str, claims: list[ConflictClaim], events: Iterable[str]) -> Conflict:
+    claims = sorted(set(claims), key=lambda x: (x.source, x.char_start, x.char_end, x.value))
+    cid = content_id("cfl", kind, *[(x.source, x.char_start, x.char_end, x.value) for x in claims])
+    return Conflict(id=cid, kind=kind, summary=summary, claims=tuple(claims),
+                    events=tuple(sorted({e for e in events if e})))
+
+
+def _candidate_pairs(claims: Sequence[Claim], max_df: int = 60) -> Iterable[tuple[int, int]]:
+    """Yield index pairs of claims that share at least two informative lemmas (an inverted index)."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        for lemma in set(c.lemmas):
+            if lemma not in _LIGHT_VERBS:
+                postings[lemma].append(i)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for lemma, items in postings.items():
+        if len(items) > max_df or len(items) < 2:
+            continue
+        for x in range(len(items)):
+            for y in range(x + 1, len(items)):
+                shared[(items[x], items[y])] += 1
+    for pair, n in shared.items():
+        if n >= 2:
+            yield pair
+
+
+def _same_sentence(a: Claim, b: Claim) -> bool:
+    return a.source == b.source and a.char_start < b.char_end and b.char_start < a.char_end
+
+
+def _dates_clash(a: Date, b: Date) -> bool:
+    slack = 0 if a.calendar == b.calendar == "gregorian" else _CALENDAR_SLACK
+    if a.calendar != b.calendar:
+        slack = _CALENDAR_SLACK
+    gap = max((a.earliest - b.latest).days, (b.earliest - a.latest).days)
+    return gap > slack
+
+
+def _mentions_place(claim: Claim, place_name: str, texts: dict[str, str]) -> bool:
+    text = texts.get(claim.source)
+    if not text:
+        return False
+    words = [w for w in re.findall(r"\w+", place_name.lower()) if len(w) > 3]
+    span = text[claim.char_start:claim.char_end].lower()
+    return any(w[:max(4, len(w) - 2)] in span for w in words)
+
+
+def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]], reuse: Sequence[ReuseGroup],
+                   texts: dict[str, str], event_of_claim: dict[str, str],
+                   similarity: Callable[[Claim, Claim], float] | None = None) -> list[Conflict]:
+    """Return the conflicts among the claims (date, place, number, fact) and inside reuse groups
+    (text variants), without duplicates."""
+    similarity = similarity or predicate_similarity
+    out: dict[str, Conflict] = {}
+
+    def add(conflict: Conflict) -> None:
+        if len({(c.source, c.char_start) for c in conflict.claims}) >= 2:
+            out.setdefault(conflict.id, conflict)
+
+    claims = list(claims)
+    for i, j in _candidate_pairs(claims):
+        a, b = claims[i], claims[j]
+        if _same_sentence(a, b):
+            continue
+        ev = (event_of_claim.get(a.id, ""), event_of_claim.get(b.id, ""))
+        sim = similarity(a, b)
+        shared_verbs = (set(a.verbs) & set(b.verbs)) - _LIGHT_VERBS
+        anchored = bool(a.actor_keys & b.actor_keys) or (a.place_key is not None and a.place_key == b.place_key)
+        # 1. dates
+        if (a.date and b.date and a.basis in ("explicit", "relative") and b.basis in ("explicit", "relative")
+                and _dates_clash(a.date, b.date) and sim >= 0.3 and anchored
+                and len(set(a.lemmas) & set(b.lemmas)) >= 3):
+            add(_conflict("date", f"{a.summary!r} is dated {a.date.edtf} in one passage and "
+                          f"{b.date.edtf} in another", [_claim_of(a, a.date.edtf), _claim_of(b, b.date.edtf)], ev))
+        compatible = a.date is None or b.date is None or not _dates_clash(a.date, b.date)
+        # 2. places
+        if (compatible and a.place and b.place and a.place_key != b.place_key and shared_verbs
+                and a.document != b.document and _actors_agree(a, b)
+                and not _mentions_place(a, b.place[0], texts) and not _mentions_place(b, a.place[0], texts)):
+            add(_conflict("place", f"where: {a.place[0]} or {b.place[0]} ({', '.join(sorted(shared_verbs))})",
+                          [_claim_of(a, a.place[0]), _claim_of(b, b.place[0])], ev))
+        # 4. facts: one passage denies what another affirms
+        if compatible:
+            for pa in a.predicates:
+                for pb in b.predicates:
+                    if (pa[0] == pb[0] and pa[1] != pb[1] and set(pa[2]) & set(pb[2])
+                            and _actors_agree(a, b, strict=True)):
+                        deny, affirm = (a, b) if pa[1] else (b, a)
+                        add(_conflict("fact", f"{deny.summary!r} denies {affirm.summary!r}",
+                                      [_claim_of(deny, "no: " + pa[0]), _claim_of(affirm, "yes: " + pa[0])], ev))
+    # 3. numbers inside one event
+    for cluster in clusters:
+        for x in range(len(cluster)):
+            for y in range(x + 1, len(cluster)):
+                a, b = cluster[x], cluster[y]
+                if a.document == b.document:
+                    continue
+                for va, unit, *_ in a.numbers:
+                    for vb, unit_b, *_ in b.numbers:
+                        if unit == unit_b and va != vb:
+                            ev = (event_of_claim.get(a.id, ""),)
+                            add(_conflict("number", f"{va} or {vb} {unit}",
+                                          [_claim_of(a, f"{va} {unit}"), _claim_of(b, f"{vb} {unit}")], ev))
+    # merge fact conflicts about one predicate into one, saying when one witness stands alone
+    conflicts = _gather_facts(list(out.values()))
+    if texts:
+        conflicts.extend(c for c in text_variants(reuse, texts) if c.id not in {x.id for x in conflicts})
+    conflicts.sort(key=lambda c: (c.kind, c.claims[0].source, c.claims[0].char_start, c.id))
+    return conflicts
+
+
+def _actors_agree(a: Claim, b: Claim, strict: bool = False) -> bool:
+    ka, kb = a.actor_keys, b.actor_keys
+    if not ka or not kb:
+        return not strict
+    return bool(ka & kb)
+
+
+def _gather_facts(conflicts: list[Conflict]) -> list[Conflict]:
+    facts = [c for c in conflicts if c.kind == "fact"]
+    rest = [c for c in conflicts if c.kind != "fact"]
+    by_denial: dict[tuple, list[Conflict]] = defaultdict(list)
+    for c in facts:
+        deny = next(x for x in c.claims if x.value.startswith("no: "))
+        by_denial[(deny.source, deny.char_start, deny.value)].append(c)
+    for (_, _, value), group in by_denial.items():
+        claims = sorted({x for c in group for x in c.claims}, key=lambda x: (x.source, x.char_start))
+        affirm = [x for x in claims if x.value.startswith("yes: ")]
+        deny = [x for x in claims if x.value.startswith("no: ")]
+        events = {e for c in group for e in c.events}
+        lone = " (a single witness against several)" if len(deny) == 1 and len(affirm) >= 2 else ""
+        rest.append(_conflict("fact", f"{len(deny)} passage(s) deny what {len(affirm)} affirm: "
+                              f"{value[4:]}{lone}", claims, events))
+    return rest
+
+
+def text_variants(reuse: Sequence[ReuseGroup], texts: dict[str, str], max_per_group: int = 6) -> list[Conflict]:
+    """Return the text variants of reuse groups: aligned words where witnesses differ on a number,
+    a name or a date (each witness compared with the group's first)."""
+    out = []
+    for g in reuse:
+        if len(g.passages) < 2:
+            continue
+        base = g.passages[0]
+        base_words = _words(texts.get(base.source, ""), base.char_start, base.char_end)
+        if not base_words:
+            continue
+        found = 0
+        for other in g.passages[1:]:
+            words = _words(texts.get(other.source, ""), other.char_start, other.char_end)
+            if not words:
+                continue
+            matcher = difflib.SequenceMatcher(a=[w[0].lower() for w in base_words],
+                                              b=[w[0].lower() for w in words], autojunk=False)
+            if matcher.ratio() < 0.3:
+                continue
+            for op, i1, i2, j1, j2 in matcher.get_opcodes():
+                if op != "replace" or i2 - i1 > 3 or j2 - j1 > 3:
+                    continue
+                left, right = base_words[i1:i2], words[j1:j2]
+                if not _is_detail(left, base_words, i1) or not _is_detail(right, words, j1):
+                    continue
+                lv = " ".join(w[0] for w in left)
+                rv = " ".join(w[0] for w in right)
+                claims = [ConflictClaim(base.source, base.document, left[0][1], left[-1][2], lv),
+                          ConflictClaim(other.source, other.document, right[0][1], right[-1][2], rv)]
+                out.append(_conflict("text_variant", f"witnesses of one passage read {lv!r} and {rv!r}",
+                                     claims, ()))
+                found += 1
+                if found >= max_per_group:
+                    break
+            if found >= max_per_group:
+                break
+    return out
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[str, int, int, bool]]:
+    """Return (word, start, end, begins a sentence) for the words of text[start:end]."""
+    out = []
+    prev = start
+    for m in re.finditer(r"\w+", text[start:end]):
+        gap = text[prev:start + m.start()]
+        out.append((m.group(0), start + m.start(), start + m.end(), not out or bool(re.search(r"[.!?:\n]", gap))))
+        prev = start + m.end()
+    return out
+
+
+def _is_detail(span: list[tuple[str, int, int]], words: list, at: int) -> bool:
+    """Return True when the words are a number or a name (capitalised, not merely sentence-initial)."""
+    if any(any(ch.isdigit() for ch in w[0]) for w in span):
+        return True
+    return any(w[0][:1].isupper() and not w[3] for w in span)

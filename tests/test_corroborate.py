@@ -1,0 +1,147 @@
+"""Corroboration: independent witnesses, source profiles, and conflicts of every kind."""
+from __future__ import annotations
+
+import datetime as dt
+
+from quellen.corroborate import (build_timeline, event_date, independent_sources, resolve_claims,
+                                 text_variants)
+from quellen.events import Claim
+from quellen.model import Date, Document, Passage, Ref, ReuseGroup
+
+
+def day(y: int, m: int, d: int, calendar: str = "gregorian") -> Date:
+    x = dt.date(y, m, d)
+    return Date(text="", edtf=x.isoformat(), earliest=x, latest=x, precision="day", calendar=calendar)
+
+
+def month(y: int, m: int) -> Date:
+    last = (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1))
+    return Date(text="", edtf=f"{y}-{m:02d}", earliest=dt.date(y, m, 1), latest=last, precision="month")
+
+
+def claim(cid: str, document: str, start: int, date: Date | None, lemmas: str, source: str = "s",
+          actors: tuple = (), basis: str = "explicit", **kw) -> Claim:
+    words = lemmas.split()
+    return Claim(id=cid, source=source, document=document, char_start=start, char_end=start + 40, date=date,
+                 basis=basis, summary=lemmas, lemmas=tuple(sorted(set(words))),
+                 verbs=tuple(kw.pop("verbs", ())), actors=actors, **kw)
+
+
+TROTTER = ("Ada Trotter", "person", 0, 5, "ent-ada")
+QUOTE = ReuseGroup(id="rg-q", relation="verbatim", score=1.0,
+                   passages=(Passage("s", "letter", 0, 100), Passage("s", "book", 1000, 1100),
+                             Passage("s", "paper", 2000, 2100)))
+
+
+def test_a_passage_quoted_in_three_places_is_one_witness():
+    claims = [claim("a", "letter", 10, day(1901, 4, 2), "council refuse ultimatum"),
+              claim("b", "book", 1010, day(1901, 4, 2), "council refuse ultimatum"),
+              claim("c", "paper", 2010, day(1901, 4, 2), "council refuse ultimatum")]
+    assert independent_sources(claims, [QUOTE]) == 1
+    (event,), _ = build_timeline(claims, [], [QUOTE])
+    assert event.independent_sources == 1 and len(event.attestations) == 3
+    # the copies name the reuse group that makes them copies; the original does not
+    by_doc = {a.document: a for a in event.attestations}
+    assert by_doc["letter"].reuse_group is None
+    assert by_doc["book"].reuse_group == by_doc["paper"].reuse_group == "rg-q"
+
+
+def test_two_unrelated_accounts_are_two_witnesses_and_a_quoting_document_is_not_independent():
+    claims = [claim("a", "diary", 10, day(1901, 4, 2), "council refuse ultimatum"),
+              claim("b", "memoir", 5000, day(1901, 4, 2), "council refuse ultimatum")]
+    assert independent_sources(claims) == 2
+    # the memoir quotes the diary elsewhere: it is not the diary's independent witness
+    elsewhere = ReuseGroup(id="rg-x", relation="paraphrase", score=0.7,
+                           passages=(Passage("s", "diary", 300, 400), Passage("s", "memoir", 7000, 7100)))
+    assert independent_sources(claims, [elsewhere]) == 1
+    # one document telling it twice is still one witness
+    assert independent_sources([claims[0], claim("c", "diary", 200, day(1901, 4, 2), "x")]) == 1
+
+
+def test_attestations_carry_a_source_profile():
+    documents = [Document(id="diary", source="s", char_start=0, char_end=900, kind="diary",
+                          date=day(1901, 4, 2), primary=True),
+                 Document(id="memoir", source="s", char_start=1000, char_end=9000, kind="memoir",
+                          date=day(1931, 4, 2), primary=False)]
+    claims = [claim("a", "diary", 10, day(1901, 4, 2), "council refuse ultimatum", eyewitness=True),
+              claim("b", "memoir", 5000, day(1901, 4, 2), "council refuse ultimatum")]
+    (event,), _ = build_timeline(claims, documents)
+    profile = {a.document: a for a in event.attestations}
+    assert profile["diary"].primary is True and profile["diary"].eyewitness is True
+    assert profile["diary"].distance_years == 0.0
+    assert profile["memoir"].primary is False and profile["memoir"].distance_years == 30.0
+
+
+def test_the_event_date_is_the_narrowest_agreeing_date():
+    cluster = [claim("a", "x", 0, month(1929, 1), "leave"), claim("b", "y", 50, day(1929, 1, 22), "leave")]
+    assert event_date(cluster).edtf == "1929-01-22"
+
+
+def test_resolve_claims_fills_entity_ids_from_the_mention_map():
+    c = claim("a", "x", 0, day(1900, 1, 1), "arrive", actors=(("Ada", "person", 5, 8, None),),
+              place=("Rome", 20, 24, None))
+    (r,) = resolve_claims([c], {("s", 5, 8): "ent-ada", ("s", 20, 24): "ent-rome"})
+    assert r.actors[0][4] == "ent-ada" and r.place[3] == "ent-rome" and r.place_key == "ent-rome"
+
+
+def test_a_date_conflict_between_alike_claims_that_cannot_be_the_same_day():
+    a = claim("a", "bio", 0, day(1926, 5, 1), "organize demonstration exile town", actors=(TROTTER,))
+    b = claim("b", "book", 500, day(1928, 1, 10), "demonstration accompany exile town", actors=(TROTTER,))
+    _, conflicts = build_timeline([a, b], [])
+    (conflict,) = [c for c in conflicts if c.kind == "date"]
+    assert sorted(x.value for x in conflict.claims) == ["1926-05-01", "1928-01-10"]
+    assert len(conflict.events) == 2
+
+
+def test_dates_twelve_days_apart_in_two_calendars_are_no_conflict():
+    a = claim("a", "bio", 0, day(1812, 9, 7), "battle fight river village", actors=(TROTTER,))
+    b = claim("b", "diary", 500, day(1812, 8, 26, calendar="julian"), "battle fight river village",
+              actors=(TROTTER,))
+    _, conflicts = build_timeline([a, b], [])
+    assert not [c for c in conflicts if c.kind == "date"]
+
+
+def test_a_place_conflict_when_alike_passages_set_the_news_in_different_places():
+    a = claim("a", "narr", 0, day(1929, 1, 22), "inform matter concern capital region", verbs=("inform",),
+              place=("Samarkand", 5, 14, "ent-sam"))
+    b = claim("b", "book", 500, day(1929, 1, 22), "receive telegram inform destination capital",
+              verbs=("receive", "inform"), place=("Bukhara", 505, 512, "ent-buk"))
+    _, conflicts = build_timeline([a, b], [])
+    (conflict,) = [c for c in conflicts if c.kind == "place"]
+    assert sorted(x.value for x in conflict.claims) == ["Bukhara", "Samarkand"]
+
+
+def test_one_passage_denying_what_two_affirm_is_a_fact_conflict():
+    deny = claim("a", "narr", 0, None, "family deprive citizenship", basis="none", actors=(TROTTER,),
+                 predicates=(("deprive", True, ("citizenship", "family")),))
+    yes1 = claim("b", "bio", 500, None, "deprive citizenship expel", basis="none", actors=(TROTTER,),
+                 predicates=(("deprive", False, ("citizenship",)),))
+    yes2 = claim("c", "book", 900, day(1932, 2, 20), "deprive citizenship decree", actors=(TROTTER,),
+                 predicates=(("deprive", False, ("citizenship",)),))
+    _, conflicts = build_timeline([deny, yes1, yes2], [])
+    (conflict,) = [c for c in conflicts if c.kind == "fact"]
+    assert len(conflict.claims) == 3 and "single witness" in conflict.summary
+
+
+def test_numbers_that_differ_inside_one_event_are_a_number_conflict():
+    a = claim("a", "x", 0, day(1900, 1, 1), "train stand siding day forest", numbers=(("12", "day", 3, 5),))
+    b = claim("b", "y", 500, day(1900, 1, 1), "train stand siding day forest", numbers=(("10", "day", 503, 505),))
+    events, conflicts = build_timeline([a, b], [])
+    assert len(events) == 1
+    (conflict,) = [c for c in conflicts if c.kind == "number"]
+    assert {x.value for x in conflict.claims} == {"12 day", "10 day"}
+    assert events[0].conflicts == (conflict.id,)
+
+
+def test_witnesses_of_a_reuse_group_that_differ_on_a_name_or_number_are_text_variants():
+    text = ("The envoy Halvorsen arrived with 40 riders and read the decree.\n"
+            "The envoy Haldorsen arrived with 400 riders and read the decree.\n")
+    second = text.index("The envoy Hald")
+    group = ReuseGroup(id="rg", relation="near_verbatim", score=0.9,
+                       passages=(Passage("s", "a", 0, second - 1), Passage("s", "b", second, len(text) - 1)))
+    variants = text_variants([group], {"s": text})
+    values = sorted(tuple(sorted(x.value for x in c.claims)) for c in variants)
+    assert values == [("40", "400"), ("Haldorsen", "Halvorsen")]
+    for c in variants:
+        for x in c.claims:
+            assert text[x.char_start:x.char_end] == x.value
