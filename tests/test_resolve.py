@@ -241,3 +241,52 @@ def test_document_refs_link_to_entities():
     [linked] = link_document_refs([document], entities)
     assert linked.author.entity == entity_with(entities, "Thomas Jefferson").id
     assert linked.addressees[0].entity == entity_with(entities, "Madison").id
+
+
+# -- through the pipeline and the CLI ------------------------------------------------------------------------------
+def test_build_resolves_links_and_pins_with_an_authority_file(tmp_path, capsys):
+    from quellen import build, open_store
+    from quellen.cli import main
+    authority = tmp_path / "authority.json"
+    authority.write_text(json.dumps([{"name": "Thomas Jefferson", "aliases": ["Th: Jefferson"], "type": "person",
+                                      "wikidata": "Q11812"}]), encoding="utf-8")
+    db = tmp_path / "letters.db"
+    with open_store(db) as store:
+        report = build([str(HERE / "letters_1777.txt")], store, authority=str(authority))
+        assert report.ok, report.failed
+        people = store.entities(type="person")
+        mentions = store.mentions()
+    tj = entity_with(people, "Mr. Jefferson")
+    assert tj.authority == {"wikidata": "Q11812"} and len(tj.mentions) >= 4
+    assert all(m.entity for m in mentions), [m.text for m in mentions if not m.entity]
+    assert main(["entities", "--db", str(db), "--type", "person", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert {e["type"] for e in listed} == {"person"}
+    assert any(e["name"] == "Thomas Jefferson" and e["mention_count"] >= 4 for e in listed)
+    assert main(["entities", "--db", str(db), "--type", "ship"]) == 2
+
+
+# -- floors on the seed (the official scorer) ------------------------------------------------------------------------
+def test_seed_entity_recall_floors(seed_scores):
+    recall = seed_scores["entities"]["recall_by_type"]
+    assert recall["person"]["recall"] >= 0.92
+    assert recall["place"]["recall"] >= 0.88
+    assert recall["organization"]["recall"] >= 0.62
+
+
+def test_seed_alias_merge_floors(seed_scores):
+    e = seed_scores["entities"]
+    assert e["alias_merge_recall"] >= 0.75
+    assert e["alias_merge_precision"] >= 0.95
+
+
+def test_seed_geocoding_does_not_drop(seed_scores):
+    # what the offline gazetteer reaches today; the issue's 0.80 is the xfail test below
+    assert seed_scores["entities"]["geocoded"]["accuracy"] >= 0.40
+
+
+@pytest.mark.xfail(strict=True, reason="issue 3 asks 0.80 within 50 km; GeoNames cities + country centroids "
+                   "reach ~0.44 on the seed: the gold places there are squares, stations, mines, regions and "
+                   "countries placed at their capital, which the offline data does not hold")
+def test_seed_geocoding_issue_floor(seed_scores):
+    assert seed_scores["entities"]["geocoded"]["accuracy"] >= 0.80
