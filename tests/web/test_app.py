@@ -240,3 +240,15 @@ def test_event_page_and_timeline_paging(client):
     assert t["total"] == 3 and len(t["items"]) == 3 and t["pages"] == 1
     assert client.get("/timeline.json?year=1825").json()["items"][0]["id"] == "ev-square"
     assert client.get("/timeline?year=abc").status_code == 400
+
+
+@pytest.mark.slow
+def test_every_seed_page_answers(seed_build):
+    """Every page of the seed's knowledge base answers 200 (documents, entities, reuse, events)."""
+    db, data = seed_build
+    paths = ["/", "/documents", "/entities", "/timeline", "/map", "/network", "/conflicts", "/search?q=letter"]
+    paths += [f"/documents/{d['id']}" for d in data["documents"]] + [f"/entities/{e['id']}" for e in data["entities"]]
+    paths += [f"/reuse/{g['id']}" for g in data["reuse"]] + [f"/events/{e['id']}" for e in data["events"]]
+    with TestClient(create_app(db)) as c:
+        failures = [(p, r.status_code) for p in paths for r in [c.get(p)] if r.status_code != 200]
+    assert not failures
