@@ -191,8 +191,16 @@ def overview(lib: Library) -> dict[str, Any]:
     for d in corpus.documents:
         if d.date:
             years[d.date.earliest.year]["documents"] += 1
-    strip = [{"year": y, **years[y]} for y in sorted(years)]
-    peak = max([max(s["events"], s["documents"]) for s in strip] or [1])
+    strip = []
+    if years:
+        # every year (or decade, for long spans) between the first and the last, empty ones too
+        first, last = min(years), max(years)
+        step = 1 if last - first <= 150 else 10
+        for start in range(first - first % step, last + 1, step):
+            bucket = [years[y] for y in range(start, start + step) if y in years]
+            strip.append({"year": start, "span": step, "events": sum(b["events"] for b in bucket),
+                          "documents": sum(b["documents"] for b in bucket)})
+    peak = max([max(s["events"], s["documents"]) for s in strip] or [1]) or 1
     for s in strip:
         s["_height"] = round(100 * max(s["events"], s["documents"]) / peak)
     people = [dict(n) for n in lib.network()["nodes"] if n["type"] == "person"][:12]
