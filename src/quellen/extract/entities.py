@@ -143,6 +143,11 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _DIGITS_GLUED = re.compile(rf"(?<=[{_LO}\].,])\s?\d{{1,3}}\b")
 
 
+#: lower-case generic heads that belong to a place's name ("Kursk region")
+_HEAD_WORDS = frozenset("region province governorate gubernia district oblast county uyezd station pass "
+                        "square mines valley".split())
+
+
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     start: int
@@ -207,7 +212,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     # words the model glued on after the name ("L. D. jokes"): a trailing lower-case word
     while True:
         m = re.search(rf"\s+[{_LO}][\w'’]*$", piece)
-        if not m or not re.search(rf"[{_UP}]", piece[:m.start()]):
+        if not m or not re.search(rf"[{_UP}]", piece[:m.start()]) or m.group().strip() in _HEAD_WORDS:
             break
         piece = piece[:m.start()]
     return start, start + len(piece)
