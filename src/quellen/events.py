@@ -183,7 +183,7 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
     undated: list[Claim] = []
     last_in_paragraph: dict[int, Claim] = {}
     last_dated: Claim | None = None
-    last_dated_paragraph = -10
+    last_dated_paragraph = origin_paragraph = -10
     for sent in sentences:
         sent_timexes = [t for t in dated_timexes if sent.char_start <= t.char_start < sent.char_end]
         own = _dated_clauses(doc, sent, sent_timexes, offset)
@@ -194,8 +194,15 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
                                     single)
                 if claim is not None:
                     claims.append(claim)
-                    last_in_paragraph[sent.paragraph] = claim
-                    last_dated, last_dated_paragraph = claim, sent.paragraph
+                    # only a date written out carries on to the next sentences: a computed one
+                    # ("the next day") is one error away from dating a whole paragraph wrong
+                    if claim.basis == "explicit":
+                        last_in_paragraph[sent.paragraph] = claim
+                        last_dated, last_dated_paragraph = claim, sent.paragraph
+                        origin_paragraph = sent.paragraph
+                    else:
+                        last_in_paragraph.pop(sent.paragraph, None)
+                        last_dated = None
             continue
         if document.kind in _FURNITURE:
             continue
@@ -206,14 +213,19 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
             if document.kind != "diary":
                 continue
             verb = _sentence_root(doc, sent)
-        date, basis, anchor = None, "none", None
-        if sent.paragraph in last_in_paragraph:
-            anchor = last_in_paragraph[sent.paragraph]
-            date, basis = anchor.date, "inherited"
-        elif document.date is not None and document.kind in RECORD_KINDS:
+        date, basis = None, "none"
+        if document.kind in RECORD_KINDS and document.kind != "diary":
+            # a letter or statement argues across many times: its own date dates only what it
+            # says of the writer's present ("I refuse", "I have received"), not its past tenses
+            if document.date is not None and _speaks_of_now(verb) and _first_person_subject(verb):
+                date, basis = document.date, "document"
+        elif sent.paragraph in last_in_paragraph:
+            date, basis = last_in_paragraph[sent.paragraph].date, "inherited"
+        elif document.date is not None and document.kind == "diary":
             date, basis = document.date, "document"
         elif (last_dated is not None and document.kind in NARRATIVE_KINDS
-              and last_dated.date is not None and sent.paragraph - last_dated_paragraph <= 1):
+              and last_dated.date is not None and sent.paragraph - last_dated_paragraph <= 1
+              and sent.paragraph - origin_paragraph <= 3):
             date, basis = last_dated.date, "inherited"
         claim = _make_claim(text, document, doc, sent, verb, [], mentions, persons, offset, True,
                             date=date, basis=basis)
@@ -251,7 +263,9 @@ def claims_for_source(text: str, documents: Sequence[Document], docs: Sequence[A
 
 def _usable(timex: Timex) -> bool:
     # a century is too wide to date an event ("a revolutionary of the 20th century")
+    # "now", "lately", "the future" point at the writer's present, not at a day of the story
     return (timex.type in ("DATE", "TIME") and timex.date is not None
+            and not timex.value.endswith("_REF")
             and timex.date.precision in ("day", "month", "year", "decade"))
 
 
@@ -313,6 +327,26 @@ def _root_verb(doc: Any, sent: _Sentence) -> Any | None:
     return None
 
 
+def _computed(timex: Timex) -> bool:
+    rule = (timex.rule or (timex.date.rule if timex.date else "") or "").lower()
+    return rule.startswith(("relative", "present", "anchor")) or timex.type == "TIME" and "word" in rule
+
+
+def _speaks_of_now(verb: Any) -> bool:
+    """Return True when the clause is in the present, present perfect or future (the writer's now)."""
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    lemmas = {c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if "VBD" in tags and "have" not in lemmas:
+        return False
+    if "had" in {c.lower_ for c in verb.children}:
+        return False
+    return bool(tags & {"VBP", "VBZ", "MD"}) or verb.tag_ == "VBG" and bool(tags & {"VBP", "VBZ"})
+
+
+def _first_person_subject(verb: Any) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _FIRST_PERSON for c in verb.children)
+
+
 def _sentence_root(doc: Any, sent: _Sentence) -> Any:
     for t in doc[sent.start:sent.end]:
         if t.head.i < sent.start or t.head.i >= sent.end or t.head.i == t.i:
@@ -329,6 +363,8 @@ def _dated_clauses(doc: Any, sent: _Sentence, timexes: list[Timex], offset: int)
         if not tokens:
             continue
         root = min(tokens, key=lambda tok: _depth(tok, sent))
+        if not _dates_the_clause(t, root):
+            continue
         verb = _clause_verb(root, sent)
         if verb.i not in groups:
             groups[verb.i] = (verb, [])
@@ -348,6 +384,25 @@ def _dated_clauses(doc: Any, sent: _Sentence, timexes: list[Timex], offset: int)
                 buckets.append([t])
         out.extend((verb, b) for b in buckets)
     return out
+
+
+_TEMPORAL_PREPS = frozenset({"in", "on", "by", "until", "till", "since", "from", "during", "before", "after",
+                             "through", "of", "at", "to", "between", "around", "about", "early", "late"})
+
+
+def _dates_the_clause(timex: Timex, root: Any) -> bool:
+    """Return False for expressions that name rather than date: a bare number, or a bare month that
+    is part of a name ("the February Revolution") or the object of a non-temporal word ("against October")."""
+    words = timex.text.strip()
+    if not any(ch.isalpha() for ch in words) and len(re.sub(r"\D", "", words)) < 3:
+        return False
+    if any(ch.isdigit() for ch in words) or len(words.split()) > 1:
+        return True
+    if root.dep_ in ("compound", "amod", "poss", "nmod") or root.head.pos_ == "PROPN" and root.head.i > root.i:
+        return False
+    if root.dep_ == "pobj":
+        return root.head.lower_ in _TEMPORAL_PREPS
+    return root.dep_ in ("npadvmod", "ROOT", "appos", "conj", "nsubj")
 
 
 def _depth(token: Any, sent: _Sentence) -> int:
@@ -383,7 +438,9 @@ def _make_claim(text: str, document: Document, doc: Any, sent: _Sentence, verb: 
     tokens = _clause_tokens(doc, sent, verb, single)
     if group:
         date = _narrowest(group)
-        basis = "relative" if any(t.anchor or (t.date and t.date.anchor) for t in group) else "explicit"
+        # "the next day", "a year earlier" are computed from another date: relative. A calendar date
+        # whose year the context supplies ("On February 10") is still written out: explicit
+        basis = "relative" if any(_computed(t) for t in group) else "explicit"
         tx = (min(t.char_start for t in group), max(t.char_end for t in group))
     else:
         tx = None

@@ -14,6 +14,10 @@ Per source (only for files the store does not have yet, one transaction each):
    mentions of people, organizations, places, works and vessels: a rule layer
    for titles, initials, patronymics, ships, quoted works, acronyms and glued
    footnote digits in front of the statistical NER (:mod:`quellen.extract.entities`);
+5. claims: every clause that carries a date (its own, its paragraph's, its letter's or diary
+   entry's) with its actors, place, summary, numbers and polarity, from the same parses
+   (:func:`quellen.events.claims_for_source`), kept in the ``claims`` layer so a corpus
+   rebuild never parses again;
 
 Over the whole corpus (one transaction, replaced wholesale when a source was added):
 
@@ -25,6 +29,10 @@ Over the whole corpus (one transaction, replaced wholesale when a source was add
 4. text reuse: passages copied, quoted, re-translated or paraphrased, grouped
    and collated (:func:`quellen.reuse.find_reuse`) — before events count
    witnesses, because copying is not corroboration;
+5. events and conflicts: claims merged into events across documents (dates intersect, actors
+   overlap, predicates alike or passages aligned by reuse), independent witnesses counted,
+   source profiles, and conflicts of date, place, number, fact and text variants
+   (:func:`quellen.corroborate.build_timeline`);
 
 A source that fails is reported and skipped; what is already stored stays.
 """
@@ -105,7 +113,11 @@ def analyse_source(source: Source, settings: Settings) -> SourceAnalysis:
     from .nlp import load_nlp
     parsed = parse_documents(text, documents, load_nlp(settings.nlp.spacy_model), settings.nlp.batch_size)
     mentions = document_mentions(text, documents, parsed, source.id)
-    return SourceAnalysis(source=source, documents=documents, timexes=timexes, mentions=mentions)
+    # 5. claims: the dated clauses, from the same parses, stored as a layer for the corpus step
+    from .events import claims_for_source, claims_to_json
+    claims = claims_for_source(text, documents, parsed, timexes, mentions)
+    return SourceAnalysis(source=source, documents=documents, timexes=timexes, mentions=mentions,
+                          layers={"claims": claims_to_json(claims)})
 
 
 def parse_documents(text: str, documents: list[Document], nlp: Any, batch_size: int = 32) -> list[Any]:
@@ -132,8 +144,15 @@ def build_corpus_layer(store: Store, settings: Settings, authority: str | None =
     from .reuse import find_reuse
     # reuse runs before events are counted: copying is not corroboration
     reuse = find_reuse(store.sources(), store.documents(), settings.reuse)
-    store.replace_corpus_layer(entities=entities, mention_entities=mention_entities, reuse=reuse, events=[],
-                               conflicts=[], document_refs=document_refs)
+    # 5. events: claims merged across documents, witnesses counted after reuse, conflicts flagged
+    from .corroborate import build_timeline, resolve_claims
+    from .events import claims_from_json
+    documents = store.documents()
+    claims = resolve_claims([c for sid in texts for c in claims_from_json(store.layer(sid, "claims"))],
+                            mention_entities, {d.id: d for d in documents})
+    events, conflicts = build_timeline(claims, documents, reuse, texts)
+    store.replace_corpus_layer(entities=entities, mention_entities=mention_entities, reuse=reuse, events=events,
+                               conflicts=conflicts, document_refs=document_refs)
 
 
 def build(paths: list[str], store: Store, settings: Settings | None = None,
