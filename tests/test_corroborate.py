@@ -85,8 +85,10 @@ def test_resolve_claims_fills_entity_ids_from_the_mention_map():
 
 
 def test_a_date_conflict_between_alike_claims_that_cannot_be_the_same_day():
-    a = claim("a", "bio", 0, day(1926, 5, 1), "organize demonstration exile town", actors=(TROTTER,))
-    b = claim("b", "book", 500, day(1928, 1, 10), "demonstration accompany exile town", actors=(TROTTER,))
+    a = claim("a", "bio", 0, day(1926, 5, 1), "organize demonstration exile town", actors=(TROTTER,),
+              verbs=("organize", "exile"))
+    b = claim("b", "book", 500, day(1928, 1, 10), "demonstration accompany exile town", actors=(TROTTER,),
+              verbs=("accompany", "exile"))
     _, conflicts = build_timeline([a, b], [])
     (conflict,) = [c for c in conflicts if c.kind == "date"]
     assert sorted(x.value for x in conflict.claims) == ["1926-05-01", "1928-01-10"]

@@ -216,6 +216,46 @@ def cmd_timex(args) -> int:
     return 0
 
 
+def cmd_timeline(args) -> int:
+    """Print the timeline: date, summary, independent witnesses / attestations, conflict mark."""
+    from rich.table import Table
+    from .corroborate import events_about
+    with _open(args.db) as store:
+        events = store.events(f"{args.start:04d}-01-01" if args.start else None,
+                              f"{args.end:04d}-12-31" if args.end else None)
+        if args.person:
+            events = events_about(events, store.entities(), args.person)
+    if args.json:
+        from .export.json_export import event_json
+        print(json.dumps([event_json(e) for e in events], ensure_ascii=False, indent=1))
+        return 0
+    table = Table("date", "summary", "witnesses", "", box=None)
+    for e in events:
+        table.add_row(e.date.edtf, e.summary, f"{e.independent_sources}/{len(e.attestations)}",
+                      "!" * min(len(e.conflicts), 3))
+    _console().print(table)
+    return 0
+
+
+def cmd_conflicts(args) -> int:
+    """Print the conflicts: kind, summary, and each passage's value with its place in the text."""
+    with _open(args.db) as store:
+        conflicts = store.conflicts()
+        names = store.source_names()
+    if args.json:
+        from .store.codec import claim_json
+        print(json.dumps([{"id": c.id, "kind": c.kind, "summary": c.summary,
+                           "claims": [claim_json(x) for x in c.claims], "events": list(c.events)}
+                          for c in conflicts], ensure_ascii=False, indent=1))
+        return 0
+    out = _console()
+    for c in conflicts:
+        out.print(f"[bold]{c.kind}[/bold] {c.summary}  ({c.id})", markup=True)
+        for x in c.claims:
+            out.print(f"    {x.value!r}  {names.get(x.source, x.source)} {x.char_start}-{x.char_end}", markup=False)
+    return 0
+
+
 def cmd_config(args) -> int:
     """Print the settings in force, as JSON."""
     print(json.dumps(load_settings(args.config, args.set).to_dict(), indent=2))
@@ -292,6 +332,17 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="json", choices=["json", "timeml"])
     p.add_argument("--country", help="ISO country code where the text was written (Julian or Gregorian)")
     with_settings(p)
+
+    p = command("timeline", cmd_timeline, "Print the timeline: date, summary, witnesses, conflict mark.")
+    with_db(p)
+    p.add_argument("--from", dest="start", type=int, metavar="YEAR", help="only events from this year on")
+    p.add_argument("--to", dest="end", type=int, metavar="YEAR", help="only events up to this year")
+    p.add_argument("--person", metavar="NAME", help="only events with this person (or organization) as actor")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    p = command("conflicts", cmd_conflicts, "Print the conflicts and the passages that disagree.")
+    with_db(p)
+    p.add_argument("--json", action="store_true", help="print JSON")
 
     p = command("config", cmd_config, "Print the settings in force, as JSON.")
     with_settings(p)

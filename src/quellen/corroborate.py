@@ -34,7 +34,7 @@ from .events import Claim, merge_events, predicate_similarity, reuse_groups_of, 
 from .model import Attestation, Conflict, Date, Document, Event, ReuseGroup, content_id, replace
 from .model import Claim as ConflictClaim
 
-__all__ = ["build_timeline", "resolve_claims", "independent_sources", "attestation_for", "find_conflicts",
+__all__ = ["build_timeline", "events_about", "resolve_claims", "independent_sources", "attestation_for", "find_conflicts",
            "text_variants", "event_date"]
 
 #: the most the Julian and Gregorian calendars ever differ by, in days (13 since 1900)
@@ -273,7 +273,7 @@ def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
         anchored = bool(a.actor_keys & b.actor_keys) or (a.place_key is not None and a.place_key == b.place_key)
         # 1. dates
         if (a.date and b.date and a.basis in ("explicit", "relative") and b.basis in ("explicit", "relative")
-                and _dates_clash(a.date, b.date) and sim >= 0.3 and anchored
+                and _dates_clash(a.date, b.date) and sim >= 0.4 and anchored and shared_verbs
                 and len(set(a.lemmas) & set(b.lemmas)) >= 3):
             add(_conflict("date", f"{a.summary!r} is dated {a.date.edtf} in one passage and "
                           f"{b.date.edtf} in another", [_claim_of(a, a.date.edtf), _claim_of(b, b.date.edtf)], ev))
@@ -395,3 +395,15 @@ def _is_detail(span: list[tuple[str, int, int]], words: list, at: int) -> bool:
     if any(any(ch.isdigit() for ch in w[0]) for w in span):
         return True
     return any(w[0][:1].isupper() and not w[3] for w in span)
+
+
+def events_about(events: Iterable[Event], entities: Iterable, name: str) -> list[Event]:
+    """Return the events whose actors include an entity called ``name`` (any alias, case-insensitive,
+    or a whole word of a name: "Holm" finds "Anna Holm"), or whose summary names it."""
+    wanted = name.strip().lower()
+    ids = set()
+    for e in entities:
+        names = [e.name, *e.aliases]
+        if any(n.lower() == wanted or wanted in n.lower().split() for n in names):
+            ids.add(e.id)
+    return [ev for ev in events if ids & set(ev.actors) or re.search(rf"\b{re.escape(wanted)}\b", ev.summary.lower())]

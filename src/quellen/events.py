@@ -614,6 +614,10 @@ def _summary(tokens: list[Any], verb: Any, text: str, offset: int, limit: int = 
     """Return the clause in its own words, the date left out, cut to ``limit`` words."""
     words = [t for t in tokens if not t.is_space]
     ids = {t.i for t in words}
+    # a preposition whose object was the date left out goes with it ("At dawn on [January 22]")
+    words = [t for t in words if not (t.dep_ == "prep" and any(True for _ in t.children)
+                                       and not any(c.i in ids for c in t.children))]
+    ids = {t.i for t in words}
     # a preposition or conjunction left behind by the date ("On [3 March]") opens no summary
     while words and (words[0].is_punct or (words[0].dep_ in ("cc", "prep", "mark", "advmod")
                                            and words[0].i < verb.i
@@ -633,7 +637,8 @@ def _summary(tokens: list[Any], verb: Any, text: str, offset: int, limit: int = 
     else:
         cut = False
     out = "".join(t.text + (t.whitespace_ if k < len(words) - 1 else "") for k, t in enumerate(words))
-    out = re.sub(r"\s+", " ", out).strip(" ,;:-–—")
+    out = re.sub(r"\s+", " ", out)
+    out = re.sub(r"\s+([,.;:!?])", r"\1", out).strip(" ,;:-–—")
     return out + (" …" if cut else "")
 
 
