@@ -143,14 +143,17 @@ class Gazetteer:
         return any(p.kind != "city" or p.population >= population for p in self.candidates(name))
 
     def lookup(self, name: str, countries: Iterable[str] = (), near: Iterable[tuple[float, float]] = (),
-               fuzzy: bool = True) -> tuple[GazetteerPlace, str] | None:
+               fuzzy: bool = True, local: Iterable[str] | None = None) -> tuple[GazetteerPlace, str] | None:
         """Return (record, how) for a place name, or None when the gazetteer does not know it.
 
         ``countries`` are ISO codes the context names (they break ties before
-        population does); ``near`` are coordinates of other places in the context.
-        ``how`` says which step found it: "exact", "head", "adjective", "fuzzy".
+        population does); ``local`` are those named close to the mention, which
+        alone vouch for a small town (default: ``countries``); ``near`` are
+        coordinates of other places in the context. ``how`` says which step
+        found it: "exact", "head", "adjective", "fuzzy".
         """
         countries = set(countries)
+        local = countries if local is None else set(local)
         near = list(near)
         base = _PREFIX.sub("", name.strip())
         steps = [("exact", [base])]
@@ -162,16 +165,15 @@ class Gazetteer:
             found = [p for n in names for p in self.candidates(n)]
             if how == "adjective":
                 # a derived form is only believable for a town in a country the text is about
-                found = [p for p in found if p.kind == "city" and (p.country in countries or not countries)
-                         and p.population >= 1000]
+                found = [p for p in found if p.kind == "city" and p.country in local and p.population >= 1000]
             # a village abroad is a worse guess than no guess: small places need a country
             # the text names
             found = [p for p in found if p.kind != "city" or p.population >= SMALL_TOWN
-                     or p.country in countries]
+                     or p.country in local]
             if found:
                 return self._best(found, countries, near), how
         if fuzzy:
-            match = self._fuzzy(headless, countries)
+            match = self._fuzzy(headless, local)
             if match:
                 return match, "fuzzy"
         return None

@@ -613,7 +613,7 @@ class _Resolver:
             return
         # context: countries and places named in the same documents
         doc_countries: dict[tuple, set[str]] = defaultdict(set)
-        first: dict[int, tuple] = {}
+        anchors: dict[str, list[tuple[int, str]]] = defaultdict(list)  # source -> (offset, country)
         for k, cid in clusters.items():
             found = self.place_lookup(self.clusters[cid].names.most_common(1)[0][0], (), (), False)
             # a country named, or a city so large that its country is not in doubt, sets the context
@@ -621,17 +621,20 @@ class _Resolver:
                 for i in self.clusters[cid].members:
                     m = self.mentions[i]
                     doc_countries[(m.source, m.document)].add(found[0].country)
-            first[cid] = found
+                    anchors[m.source].append((m.char_start, found[0].country))
         by_gazetteer: dict[str, int] = {}
         for k, cid in sorted(clusters.items()):
             c = self.clusters[cid]
-            countries = set()
+            countries, local = set(), set()
             for i in c.members:
                 m = self.mentions[i]
                 countries |= doc_countries[(m.source, m.document)]
+                # a village is believed only with its country named close by (same passage),
+                # not anywhere in a long document that names half the world
+                local |= {cc for pos, cc in anchors[m.source] if abs(pos - m.char_start) <= _LOCAL_WINDOW}
             found = None
             for name, _ in c.names.most_common():
-                found = self.place_lookup(name, countries, (), True)
+                found = self.place_lookup(name, countries, local, True)
                 if found:
                     break
             if not found:
@@ -703,6 +706,10 @@ class _Resolver:
         return sorted(merged.values(), key=lambda e: (e.type, e.name, e.id)), mapping
 
 
+#: characters around a mention in which a named country vouches for a small town
+_LOCAL_WINDOW = 400
+
+
 def _dominant(candidates: set[int], size: Callable[[int], int]) -> int | None:
     """Return the one candidate, or the one mentioned five times as often as any other, else None."""
     ranked = sorted(candidates, key=size, reverse=True)
@@ -755,8 +762,8 @@ def resolve(mentions: list[Mention], texts: dict[str, str] | None = None,
     """
     lookup = is_place = None
     if gazetteer is not None:
-        def lookup(name, countries, near, fuzzy):
-            return gazetteer.lookup(name, countries, near, fuzzy)
+        def lookup(name, countries, local, fuzzy):
+            return gazetteer.lookup(name, countries, fuzzy=fuzzy, local=local)
 
         is_place = gazetteer.is_prominent
     r = _Resolver(list(mentions), texts or {}, list(authority or ()), lookup, is_place)
