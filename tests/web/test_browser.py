@@ -2,7 +2,8 @@
 
 Click a timeline event and land on its highlighted passage, see the map's markers, run a
 search, and save screenshots of the timeline, map, reader and network pages to
-docs/screenshots/. Chromium is installed from Debian when missing (root only), and the
+tests/artifacts/screenshots/ (or to $QUELLEN_SCREENSHOTS, e.g. docs/screenshots to refresh the
+README's pictures). Chromium is installed from Debian when missing (root only), and the
 JavaScript assets are built with scripts/build-assets when missing.
 """
 from __future__ import annotations
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-SHOTS = ROOT / "docs" / "screenshots"
+SHOTS = Path(os.environ.get("QUELLEN_SCREENSHOTS") or ROOT / "tests" / "artifacts" / "screenshots")
 VENDOR = ROOT / "src" / "quellen" / "web" / "static" / "vendor"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
