@@ -238,9 +238,14 @@ def test_document_refs_link_to_entities():
     entities, _ = resolve(ms, {"s1": text})
     document = Document("d1", "s1", 0, len(text), "letter", author=Ref("Th: Jefferson"),
                         addressees=(Ref("Mr. Madison"),))
-    [linked] = link_document_refs([document], entities)
+    described = Document("d2", "s1", 0, len(text), "letter", author=Ref("the President's secretary Mr. Madison"),
+                         place=Ref("Monticello"))
+    linked, linked_described = link_document_refs([document, described], entities)
     assert linked.author.entity == entity_with(entities, "Thomas Jefferson").id
     assert linked.addressees[0].entity == entity_with(entities, "Madison").id
+    # a longer description names the one entity written inside it; an unknown place stays unlinked
+    assert linked_described.author.entity == entity_with(entities, "Madison").id
+    assert linked_described.place.entity is None
 
 
 # -- through the pipeline and the CLI ------------------------------------------------------------------------------

@@ -794,6 +794,10 @@ def link_document_refs(documents: Iterable, entities: list[Entity]) -> list:
         for n in {e.name, *e.aliases}:
             index[(e.type, skeleton(n))].append(e)
 
+    index_items: dict[str, list] = defaultdict(list)
+    for (etype, alias), ents in index.items():
+        index_items[etype].append(((etype, alias), ents))
+
     def find(ref, types, document):
         if ref is None or ref.entity or not ref.name:
             return ref
@@ -804,7 +808,15 @@ def link_document_refs(documents: Iterable, entities: list[Entity]) -> list:
                 found = inside if len(inside) == 1 else {}
             if len(found) == 1:
                 return Ref(ref.name, next(iter(found)))
-        return ref
+        # a longer description ("the representative of the police citizen Minsky"): the longest
+        # name of exactly one entity written inside it
+        key = f" {skeleton(ref.name)} "
+        best, best_len = None, 3
+        for t in types:
+            for (etype, alias), ents in index_items.get(t, ()):
+                if len(alias) > best_len and f" {alias} " in key and len({e.id for e in ents}) == 1:
+                    best, best_len = ents[0].id, len(alias)
+        return Ref(ref.name, best) if best else ref
 
     out = []
     for d in documents:
