@@ -1,14 +1,12 @@
 """The public export (CONTRACT.md, ``quellen-export`` version 1)."""
 from __future__ import annotations
 
-import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
 from ..model import Document, Entity, Event
+from ._io import write_json
 from ..store.codec import attestation_json, claim_json, geo_json, passage_json, ref_json
 
 __all__ = ["to_dict", "write", "document_json", "entity_json", "event_json"]
@@ -66,17 +64,5 @@ def to_dict(store) -> dict[str, Any]:
 
 
 def write(store, output: Path) -> list[Path]:
-    """Write the export to ``output`` atomically and return ``[output]``."""
-    data = to_dict(store)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=".quellen-export-", suffix=".json")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=1, sort_keys=False)
-            fh.write("\n")
-        os.replace(tmp, output)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return [output]
+    """Return ``[output]`` after writing the export there atomically."""
+    return write_json(to_dict(store), output)
