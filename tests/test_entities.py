@@ -142,3 +142,11 @@ def test_missing_model_names_it_and_says_how_to_install():
 
 def test_model_is_cached_per_process():
     assert load_nlp("en_core_web_sm") is load_nlp("en_core_web_sm")
+
+
+def test_streets_are_places_and_degrees_are_not_names(nlp):
+    text = "Dr. Ambrose Kell, M.D., walked from Mill Lane to the corner of Tanner's Row and Fish Street."
+    found = by_text(mentions_of(nlp, text))
+    assert "M.D." not in found
+    for street in ("Mill Lane", "Fish Street"):
+        assert found[street].type == "place", found

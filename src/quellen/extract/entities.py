@@ -81,6 +81,9 @@ SERIAL_WORDS = ("newspaper", "journal", "magazine", "gazette", "weekly", "daily"
 NOT_INITIALS = frozenset({"U.S.", "U.K.", "A.D.", "B.C.", "A.M.", "P.M.", "N.B.", "P.S.", "I.E.", "E.G.",
                           "U.S.A.", "O.K.", "D.C.", "R.S.V.P.", "S.S.", "H.M.S.", "U.S.S.", "Q.E.D.",
                           "N.S.", "O.S.", "A.B.", "M.A.", "B.A.", "M.D.", "PH.D.", "V.S.", "C.F."})
+#: last words that make a name a street, square or quarter of a town
+STREET_WORDS = frozenset("""Street Lane Road Row Square Avenue Bridge Quay Wharf Terrace Crescent Alley
+Embankment Boulevard Prospekt Platz Strasse Straße Rue Plaza""".split())
 #: signals that a capitalized token is not a name on its own
 NON_NAMES = frozenset({"Dear", "Sir", "Sirs", "Madam", "Yours", "Sincerely", "Respectfully", "Dear Sir",
                        "Editor", "Chapter", "Part", "Book", "Volume", "Note", "Notes", "Appendix", "Mr",
@@ -357,9 +360,15 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
         if end <= start:
             continue
         name = clean_name(text[start:end], type_)
-        if not _plausible(name) or name in ORG_NOUNS:
-            # a bare "Union" or "Party" is a common noun with a capital, not a name
+        if not _plausible(name) or name in ORG_NOUNS or name.replace(" ", "").upper() in NOT_INITIALS:
+            # a bare "Union" or "Party" is a common noun with a capital, "M.D." a degree: not names
             continue
+        if name.split()[-1] in STREET_WORDS and len(name.split()) > 1:
+            type_ = "place"  # "Mill Lane", "Tanner's Row": the model often calls them people
+            joined = re.search(r"\s(?:and|&)\s(?=[A-Z])", text[start:end])
+            if joined:  # "Tanner's Row and Fish Street": two streets, not one
+                out.append(_Candidate(start + joined.end(), end, type_, "ner", 10))
+                end = start + joined.start()
         if ent.label_ == "NORP":
             # plural movement names are organizations ("Jacobins", "Federalists"); demonyms are not
             if not re.search(r"(?:ists|ites|iks|crats|ins|gs|ies|ists'|ers)$", name):
