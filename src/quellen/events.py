@@ -181,28 +181,28 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
     persons = [m for m in mentions if m.type == "person"]
     claims: list[Claim] = []
     undated: list[Claim] = []
-    last_in_paragraph: dict[int, Claim] = {}
-    last_dated: Claim | None = None
-    last_dated_paragraph = origin_paragraph = -10
+    # the date a reader carries forward: per paragraph, and across paragraphs of a narrative
+    paragraph_date: dict[int, Date] = {}
+    carried: Date | None = None
+    carried_paragraph = origin_paragraph = -10
     for sent in sentences:
         sent_timexes = [t for t in dated_timexes if sent.char_start <= t.char_start < sent.char_end]
         own = _dated_clauses(doc, sent, sent_timexes, offset)
         if own:
             for verb, group in own:
-                single = len(own) == 1
                 claim = _make_claim(text, document, doc, sent, verb, group, mentions, persons, offset,
-                                    single)
+                                    len(own) == 1)
                 if claim is not None:
                     claims.append(claim)
-                    # only a date written out carries on to the next sentences: a computed one
-                    # ("the next day") is one error away from dating a whole paragraph wrong
-                    if claim.basis == "explicit":
-                        last_in_paragraph[sent.paragraph] = claim
-                        last_dated, last_dated_paragraph = claim, sent.paragraph
-                        origin_paragraph = sent.paragraph
-                    else:
-                        last_in_paragraph.pop(sent.paragraph, None)
-                        last_dated = None
+                # only a date written out carries on to the next sentences: a computed one
+                # ("the next day") is one error away from dating a whole paragraph wrong. A date
+                # standing alone (a diary entry's heading) carries on though it says nothing itself
+                written = [t for t in group if not _computed(t)]
+                if written:
+                    date = _narrowest(written)
+                    paragraph_date[sent.paragraph] = date
+                    carried, carried_paragraph = date, sent.paragraph
+                    origin_paragraph = sent.paragraph
             continue
         if document.kind in _FURNITURE:
             continue
@@ -219,24 +219,23 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
             # says of the writer's present ("I refuse", "I have received"), not its past tenses
             if document.date is not None and _speaks_of_now(verb) and _first_person_subject(verb):
                 date, basis = document.date, "document"
-        elif sent.paragraph in last_in_paragraph:
-            date, basis = last_in_paragraph[sent.paragraph].date, "inherited"
+        elif sent.paragraph in paragraph_date:
+            date, basis = paragraph_date[sent.paragraph], "inherited"
         elif document.date is not None and document.kind == "diary":
             date, basis = document.date, "document"
-        elif (last_dated is not None and document.kind in NARRATIVE_KINDS
-              and last_dated.date is not None and sent.paragraph - last_dated_paragraph <= 1
-              and sent.paragraph - origin_paragraph <= 3):
-            date, basis = last_dated.date, "inherited"
+        elif (carried is not None and document.kind in NARRATIVE_KINDS
+              and sent.paragraph - carried_paragraph <= 1 and sent.paragraph - origin_paragraph <= 3):
+            date, basis = carried, "inherited"
         claim = _make_claim(text, document, doc, sent, verb, [], mentions, persons, offset, True,
                             date=date, basis=basis)
         if claim is None:
             continue
         if date is not None:
             claims.append(claim)
-            last_in_paragraph.setdefault(sent.paragraph, claim)
+            paragraph_date.setdefault(sent.paragraph, date)
             if basis == "inherited":
                 # the narrative carries the date on, paragraph by paragraph
-                last_dated, last_dated_paragraph = claim, sent.paragraph
+                carried, carried_paragraph = date, sent.paragraph
         elif claim.actors and claim.predicates:
             undated.append(claim)
     return claims + undated
@@ -440,7 +439,7 @@ def _make_claim(text: str, document: Document, doc: Any, sent: _Sentence, verb: 
         date = _narrowest(group)
         # "the next day", "a year earlier" are computed from another date: relative. A calendar date
         # whose year the context supplies ("On February 10") is still written out: explicit
-        basis = "relative" if any(_computed(t) for t in group) else "explicit"
+        basis = "relative" if all(_computed(t) for t in group) else "explicit"
         tx = (min(t.char_start for t in group), max(t.char_end for t in group))
     else:
         tx = None
