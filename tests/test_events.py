@@ -146,3 +146,36 @@ def test_a_reuse_group_joins_a_quotation_to_its_original_even_when_reworded():
     assert predicate_similarity(a, b) < 0.45
     assert len(merge_events([a, b])) == 2
     assert len(merge_events([a, b], [group])) == 1
+
+
+# ------------------------------------------------------------------ whole corpora
+UNSEEN = ["diary_no_year", "diary_julian", "eyewitness_proclamation"]
+
+
+@pytest.mark.parametrize("name", UNSEEN)
+def test_unseen_styles_hold_dated_recall_and_date_precision(name, tmp_path):
+    """Diaries that rarely state the year, a Julian (Old Style) diary, an eyewitness account quoting
+    a proclamation: hand-made texts with a hand-made quote-based gold, scored by the official scorer."""
+    from conftest import FIXTURES, _load_scorer
+    from quellen import build, export_dict, open_store
+    with open_store(tmp_path / "x.db") as store:
+        report = build([str(FIXTURES / "events" / f"{name}.txt")], store)
+        assert report.ok, report.failed
+        data = export_dict(store)
+    gold = json.loads((FIXTURES / "events" / f"{name}.gold.json").read_text(encoding="utf-8"))
+    figures = _load_scorer().score(json.loads(json.dumps(data)), gold)["events"]
+    # the issue's floors are 0.50 and 0.70; these texts reach 1.0 today, pinned a little lower
+    assert figures["dated_recall"] >= 0.85, figures
+    assert figures["date_precision_near_gold"] >= 0.85, figures
+
+
+def test_seed_event_floors(seed_scores):
+    events = seed_scores["events"]
+    assert events["attested_recall"] >= 0.85, events
+    assert events["dated_recall"] >= 0.70, events
+    assert events["dated_recall_by_basis"]["explicit"] >= 0.85, events
+    assert events["date_precision_near_gold"] >= 0.85, events
+
+
+def test_seed_conflict_floor(seed_scores):
+    assert seed_scores["conflicts"]["recall"] >= 0.40, seed_scores["conflicts"]
