@@ -295,3 +295,16 @@ def test_seed_geocoding_does_not_drop(seed_scores):
                    "countries placed at their capital, which the offline data does not hold")
 def test_seed_geocoding_issue_floor(seed_scores):
     assert seed_scores["entities"]["geocoded"]["accuracy"] >= 0.80
+
+
+def test_a_name_the_text_gives_as_another_name_of_the_same_person_merges():
+    text = ("Ivan Petrovich Sidorov was born (real name at birth - Isaak Pinkhusovich Sidorovsky) in Vilna. "
+            "Maria Ivanova (née Kuznetsova) married him. Kuznetsova and Sidorovsky left.")
+    ms = mentions_in(text, [("Ivan Petrovich Sidorov", "person"), ("Isaak Pinkhusovich Sidorovsky", "person"),
+                            ("Maria Ivanova", "person"), ("Kuznetsova", "person"), ("Kuznetsova", "person"),
+                            ("Sidorovsky", "person")])
+    entities, _ = resolve(ms, {"s1": text})
+    ivan = entity_with(entities, "Isaak Pinkhusovich Sidorovsky")
+    assert {ivan.name, *ivan.aliases} >= {"Ivan Petrovich Sidorov", "Isaak Pinkhusovich Sidorovsky", "Sidorovsky"}
+    assert any("another name" in r for r in ivan.merge_reasons)
+    assert entity_with(entities, "Kuznetsova") is entity_with(entities, "Maria Ivanova")

@@ -41,7 +41,7 @@ from ..errors import QuellenError
 from ..model import Entity, Geo, Mention, Span, content_id
 from .entities import GIVEN_ABBREVIATIONS, is_patronymic
 
-__all__ = ["resolve", "link_document_refs", "load_authority", "AuthorityEntry", "skeleton", "parse_person", "PersonName",
+__all__ = ["resolve", "link_document_refs", "load_authority", "alias_statements", "AuthorityEntry", "skeleton", "parse_person", "PersonName",
            "coordinated_pairs", "acronym_pairs", "given_variants"]
 
 MentionKey = tuple[str, int, int]
@@ -287,6 +287,29 @@ def coordinated_pairs(mentions: list[Mention], texts: dict[str, str]) -> set[fro
             continue  # "Surname, Given Patronymic" is one name written surname first, not a list
         if ka != kb:
             out.add(frozenset((ka, kb)))
+    return out
+
+
+#: a parenthesis that gives another name of the person just named ("X (real name - Y)", "X (née Y)")
+_ALIAS_CUE = re.compile(r"\(\s*(?:real name|true name|birth name|born|at birth|n[ée]e|pseudonym|alias|"
+                        r"also known as|a\.?k\.?a\.?|known as|nicknamed|i\.\s?e\.)(?:\s+(?:at birth|was))?"
+                        r"\s*[-–—:,]?\s*$", re.I)
+
+
+def alias_statements(mentions: list[Mention], texts: dict[str, str]) -> list[tuple[int, int]]:
+    """Return (named, other name) mention index pairs where a text says both are one person."""
+    out = []
+    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].source, mentions[i].char_start))
+    for a, b in zip(order, order[1:]):
+        ma, mb = mentions[a], mentions[b]
+        if ma.source != mb.source or ma.type != "person" or mb.type != "person":
+            continue
+        text = texts.get(ma.source, "")
+        between = text[ma.char_end:mb.char_start]
+        if len(between) > 80 or "\n" in between or "." in between.replace("(i.e.", ""):
+            continue
+        if _ALIAS_CUE.search(between):
+            out.append((a, b))
     return out
 
 
@@ -538,8 +561,10 @@ class _Resolver:
                 if len(options) == 1:
                     cid, why = next(iter(options)), "surname of the full name"
                 elif options:
-                    cid = self.nearest(i, options) or max(options, key=self.size)
+                    cid = self.nearest(i, options)
                     why = "surname of the nearest full name"
+                    if cid is None:
+                        cid, why = _dominant(options, self.size), "surname of the far most mentioned full name"
                 elif giv:
                     # a bare given name is weak: only the full name just before it, in this document
                     cid = self.nearest(i, {c for c in giv if not self.kept_apart(c, k)}, window=800,
@@ -567,6 +592,17 @@ class _Resolver:
                 continue
             into, frm = (other, cid) if self.size(other) >= self.size(cid) else (cid, other)
             self.merge(into, frm, f"{k!r} ~ {target!r}: one letter apart (misspelling)")
+
+    def apply_alias_statements(self) -> None:
+        for a, b in alias_statements(self.mentions, self.texts):
+            ca, cb = self.of[a], self.of[b]
+            if ca < 0 or cb < 0 or ca == cb or not (self.clusters[ca].alive and self.clusters[cb].alive):
+                continue
+            if self.kept_apart(ca, self.keys[b]):
+                continue
+            name_a, name_b = self.mentions[a].name, self.mentions[b].name
+            into, other = (ca, cb) if self.size(ca) >= self.size(cb) else (cb, ca)
+            self.merge(into, other, f"{name_b!r} is given as another name of {name_a!r} in the text")
 
     def _enrich(self, cid: int, p: PersonName) -> None:
         prof = self.clusters[cid].profile
@@ -772,6 +808,7 @@ def resolve(mentions: list[Mention], texts: dict[str, str] | None = None,
     for i, t in enumerate(types):
         by_type[t].append(i)
     r.resolve_people(by_type.pop("person", []))
+    r.apply_alias_statements()
     r.resolve_orgs(by_type.pop("organization", []))
     r.resolve_places(by_type.pop("place", []))
     for t, idx in sorted(by_type.items()):
