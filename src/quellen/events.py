@@ -251,12 +251,69 @@ def claims_for_source(text: str, documents: Sequence[Document], docs: Sequence[A
     by_doc_m: dict[str | None, list[Mention]] = {}
     for m in mentions:
         by_doc_m.setdefault(m.document, []).append(m)
+    furniture = {d.id for d in documents if d.kind in _FURNITURE}
+    timexes = _complete_years(timexes, documents, furniture)
+    by_doc_t = {}
+    for t in timexes:
+        by_doc_t.setdefault(t.document, []).append(t)
     out: list[Claim] = []
     for document, parsed in zip(documents, docs):
         if parsed is None:
             continue
         out.extend(extract_claims(text, document, parsed, by_doc_t.get(document.id, []),
                                   by_doc_m.get(document.id, [])))
+    return out
+
+
+def _year_unknown(timex: Timex) -> bool:
+    return timex.value.startswith("XXXX-") and len(timex.value) >= 10 and timex.type == "DATE"
+
+
+def _complete_years(timexes: Sequence[Timex], documents: Sequence[Document], furniture: set) -> list[Timex]:
+    """Return the timexes with a day-and-month date whose year the tagger left open ("On January 22")
+    given the year of the nearest full date of the running text: the last one before it, else the
+    first one after it (a narrative frame that introduces the dated letter it quotes). Page furniture
+    (a web page's own date) is no reference."""
+    import calendar as _calendar
+    from .model import replace as _replace
+    refs = sorted((t.char_start, t.date) for t in timexes
+                  if t.date is not None and t.document not in furniture and not _year_unknown(t)
+                  and t.type == "DATE" and t.date.precision == "day" and re.match(r"\d{4}-", t.value))
+    refs += sorted((d.char_start, d.date) for d in documents
+                   if d.date is not None and d.id not in furniture and d.date.precision == "day")
+    refs.sort(key=lambda r: r[0])
+    out = []
+    for t in timexes:
+        if not _year_unknown(t) or not refs:
+            out.append(t)
+            continue
+        before = [r for r in refs if r[0] < t.char_start]
+        ref = before[-1][1] if before else refs[0][1] if refs[0][0] - t.char_start < 5000 else None
+        try:
+            month, day = int(t.value[5:7]), int(t.value[8:10])
+        except ValueError:
+            out.append(t)
+            continue
+        if ref is None or day > _calendar.monthrange(ref.earliest.year, month)[1]:
+            out.append(t)
+            continue
+        # the year that puts the day nearest the reference, a little after it rather than before
+        options = []
+        for y in (ref.earliest.year - 1, ref.earliest.year, ref.earliest.year + 1):
+            try:
+                x = dt.date(y, month, day)
+            except ValueError:
+                continue
+            gap = (x - ref.earliest).days
+            options.append((abs(gap) if gap >= -31 else abs(gap) * 2, x))
+        if not options:
+            out.append(t)
+            continue
+        x = min(options)[1]
+        date = Date(text=t.text, edtf=x.isoformat(), earliest=x, latest=x, precision="day",
+                    calendar=ref.calendar if ref.calendar != "unknown" else "gregorian",
+                    as_written=None, rule="month-day+year-of-context", anchor=ref.edtf)
+        out.append(_replace(t, value=x.isoformat(), date=date, rule="month-day+year-of-context"))
     return out
 
 
