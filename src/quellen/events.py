@@ -42,7 +42,9 @@ __all__ = ["Claim", "extract_claims", "claims_for_source", "claims_to_json", "cl
 RECORD_KINDS = frozenset({"letter", "telegram", "statement", "resolution", "proclamation", "report",
                           "receipt", "diary", "interview"})
 #: documents that tell a story in order, so an undated paragraph continues the last date
-NARRATIVE_KINDS = frozenset({"narrative", "memoir", "diary", "report", "book_excerpt", "biography"})
+NARRATIVE_KINDS = frozenset({"narrative", "memoir", "diary", "report", "biography"})
+#: how many sentences after a written-out date still take it (outside diaries)
+MAX_CARRY = 2
 _FURNITURE = frozenset({"heading", "caption", "epigraph", "boilerplate"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 _THIRD_PERSON = frozenset({"he", "she", "him", "her"})
@@ -185,7 +187,9 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
     paragraph_date: dict[int, Date] = {}
     carried: Date | None = None
     carried_paragraph = origin_paragraph = -10
+    since_date = 99  # sentences since the last written-out date
     for sent in sentences:
+        since_date += 1
         sent_timexes = [t for t in dated_timexes if sent.char_start <= t.char_start < sent.char_end]
         own = _dated_clauses(doc, sent, sent_timexes, offset)
         if own:
@@ -203,6 +207,7 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
                     paragraph_date[sent.paragraph] = date
                     carried, carried_paragraph = date, sent.paragraph
                     origin_paragraph = sent.paragraph
+                    since_date = 0
             continue
         if document.kind in _FURNITURE:
             continue
@@ -219,6 +224,10 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
             # says of the writer's present ("I refuse", "I have received"), not its past tenses
             if document.date is not None and _speaks_of_now(verb) and _first_person_subject(verb):
                 date, basis = document.date, "document"
+        elif since_date > MAX_CARRY and document.kind != "diary":
+            # a long paragraph moves on in time faster than a reader can tell: carry a date a
+            # few sentences, not a whole page
+            pass
         elif sent.paragraph in paragraph_date:
             date, basis = paragraph_date[sent.paragraph], "inherited"
         elif document.date is not None and document.kind == "diary":
@@ -524,6 +533,12 @@ def _make_claim(text: str, document: Document, doc: Any, sent: _Sentence, verb: 
     predicates = _predicates(content)
     eyewitness = _eyewitness(text[cs:ce], document)
     summary = _summary(content, verb, text, offset)
+    if not summary and group:
+        # a date standing alone (a letter's date line, a diary heading, a signature's date) says
+        # when the document was written
+        what = (document.title or document.kind.replace("_", " ")).strip()
+        summary = f"{what} dated {' '.join(t.text for t in group)}" + (
+            f" ({document.author.name})" if document.author else "")
     if not summary:
         return None
     cid = content_id("clm", document.source, cs, ce, date.edtf if date else "", verb.i)
