@@ -273,7 +273,7 @@ def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
         anchored = bool(a.actor_keys & b.actor_keys) or (a.place_key is not None and a.place_key == b.place_key)
         # 1. dates
         if (a.date and b.date and a.basis in ("explicit", "relative") and b.basis in ("explicit", "relative")
-                and _dates_clash(a.date, b.date) and sim >= 0.4 and anchored and shared_verbs
+                and _dates_clash(a.date, b.date) and sim >= 0.25 and anchored and _shared_trigger(a, b)
                 and len(set(a.lemmas) & set(b.lemmas)) >= 3):
             add(_conflict("date", f"{a.summary!r} is dated {a.date.edtf} in one passage and "
                           f"{b.date.edtf} in another", [_claim_of(a, a.date.edtf), _claim_of(b, b.date.edtf)], ev))
@@ -312,6 +312,11 @@ def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
         conflicts.extend(c for c in text_variants(reuse, texts) if c.id not in {x.id for x in conflicts})
     conflicts.sort(key=lambda c: (c.kind, c.claims[0].source, c.claims[0].char_start, c.id))
     return conflicts
+
+
+def _shared_trigger(a: Claim, b: Claim) -> bool:
+    """Return True when a verb of one claim is a word of the other ("was exiled" / "his exile")."""
+    return bool(((set(a.verbs) & set(b.lemmas)) | (set(b.verbs) & set(a.lemmas))) - _LIGHT_VERBS)
 
 
 def _actors_agree(a: Claim, b: Claim, strict: bool = False) -> bool:
