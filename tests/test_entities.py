@@ -150,3 +150,12 @@ def test_streets_are_places_and_degrees_are_not_names(nlp):
     assert "M.D." not in found
     for street in ("Mill Lane", "Fish Street"):
         assert found[street].type == "place", found
+
+
+def test_names_of_bodies(nlp):
+    text = ("The Secret Political Department of the Interior wrote to the Central Executive Committee of the "
+            "Republic and to the Petrograd Soviet. The Turkish government and the French police were told.")
+    found = by_text(mentions_of(nlp, text))
+    for name in ("Secret Political Department of the Interior", "Central Executive Committee of the Republic",
+                 "Petrograd Soviet", "Turkish government", "French police"):
+        assert found[name].type == "organization", sorted(found)

@@ -135,6 +135,16 @@ _P_PLACE_OF = re.compile(rf"(?<![\w.])(?P<name>{CAP})\s(?:shipyards?|prison|jail
                          rf"garrison|railway|docks|arsenal|cathedral|university|seminary)\b")
 _P_PLACE_AFTER = re.compile(rf"\b(?:village|town|city|port|fortress|province|district|region|island|"
                             rf"valley|governorate|parish|hamlet|township|county)\s+of\s+(?P<name>{CAP}(?:\s{CAP})?)")
+#: a body's name: capitalized words up to an institutional head noun, then "of (the) Name..." ("Secret
+#: Political Department of the Interior", "Petrograd Soviet", "South Russian Workers' Union")
+_ORG_HEADS = ("Department|Committee|Council|Soviet|Union|Secretariat|Commission|Commissariat|Ministry|"
+              "Bureau|Board|Assembly|Congress|Party|Society|League|Federation|Association|Academy|Institute|"
+              "Company|Bank|Court|Tribunal|Parliament|Senate|Directory|Convention|Presidium|Collegium|"
+              "Politburo|Club|Brotherhood|Guild|Army|Navy|Fleet|Corps|Police|Government|Chamber|Synod")
+_ORG_TAIL = rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:{CAP}|[A-Z]{{2,6}}(?:\([a-z]\))?)(?:\s+(?:and\s+)?(?:{CAP}|[A-Z]{{2,6}}))*)?"
+_P_ORG = re.compile(rf"(?<![\w.])(?P<name>(?:(?:{CAP}|St\.)\s+){{0,4}}(?:{CAP}['’]s?\s+)?(?:{_ORG_HEADS})(?![{_LO}])"
+                    rf"{_ORG_TAIL})")
+_P_ORG_TAIL = re.compile(_ORG_TAIL)
 #: surname shapes of Slavic and Baltic naming, for names the model leaves out of a list
 _P_SURNAME_SHAPE = re.compile(rf"(?<![\w.])(?P<name>[{_UP}][{_LO}]+(?:ov|ev|ova|eva|sky|ski|skaya|ska|"
                               rf"enko|chuk|ovich|evich|in|ina|ich|yan|shvili|dze|iak|czyk|wicz))(?![\w])")
@@ -320,6 +330,15 @@ def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> 
         if m.group("name").lower() not in stop_words and len(m.group("name")) > 2:
             # the span keeps the digits as written; the name drops them
             add(m.start("name"), m.end("digits"), "person", "rule:footnote", 20)
+    for m in _P_ORG.finditer(text):
+        words = m.group("name").split()
+        # a lone head noun ("Committee") is not a name; nor is a title before it ("General Council" is)
+        if words[0] in ("The", "the"):  # trimmed by add(); other function words start no name
+            words = words[1:]
+        elif words[0].lower() in stop_words:
+            continue
+        if len(words) > 1:
+            add(m.start("name"), m.end("name"), "organization", "rule:org", 8)
     for m in _P_PLACE_HEAD.finditer(text):
         if m.group("name").split()[0].lower() not in stop_words and m.group("name").split()[0] not in TITLES:
             add(m.start("name"), m.end("name"), "place", "rule:place", 9)
@@ -346,6 +365,11 @@ _PLACE_HEAD = re.compile(r"\s(?:region|province|governorate|district|oblast|coun
                          r"Street|Avenue|Province|Region|District|mines)\b")
 
 
+#: lower-case institutions after a nationality ("Turkish government")
+_NORP_BODY = re.compile(r"\s(?:government|police|army|navy|authorities|parliament|embassy|consulate|ministry|"
+                        r"court|cabinet|legation|delegation|press|communists|party)\b")
+
+
 def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
     out = []
     for ent in doc.ents:
@@ -370,6 +394,10 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
                 out.append(_Candidate(start + joined.end(), end, type_, "ner", 10))
                 end = start + joined.start()
         if ent.label_ == "NORP":
+            body = _NORP_BODY.match(text, end)
+            if body:  # "the Turkish government", "the French police": a body of that nation
+                out.append(_Candidate(start, body.end(), "organization", "ner", 10))
+                continue
             # plural movement names are organizations ("Jacobins", "Federalists"); demonyms are not
             if not re.search(r"(?:ists|ites|iks|crats|ins|gs|ies|ists'|ers)$", name):
                 continue

@@ -49,7 +49,7 @@ MentionKey = tuple[str, int, int]
 #: weight of a mention's vote on its name's type, by origin
 _ORIGIN_WEIGHT = {"ner": 1.0, "rule:title": 4.0, "rule:patronymic": 4.0, "rule:initials": 3.0,
                   "rule:vessel": 5.0, "rule:work": 4.0, "rule:acronym": 0.8, "rule:footnote": 0.6,
-                  "rule:place": 3.0, "rule:surname": 0.5, "authority": 50.0}
+                  "rule:place": 3.0, "rule:surname": 0.5, "rule:org": 2.0, "authority": 50.0}
 
 #: one given name across languages and transliterations (general knowledge, no corpus in it)
 GIVEN_NAME_VARIANTS = [
