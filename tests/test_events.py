@@ -179,3 +179,14 @@ def test_seed_event_floors(seed_scores):
 
 def test_seed_conflict_floor(seed_scores):
     assert seed_scores["conflicts"]["recall"] >= 0.40, seed_scores["conflicts"]
+
+
+def test_a_date_standing_alone_is_the_documents_writing_and_dates_the_entry(nlp):
+    text = "5 March 1857.\n\nOnly nine scholars came."
+    claims = analyse(nlp, text, kind="diary", dates={"5 March 1857": day(1857, 3, 5)})
+    assert [c.date.edtf for c in claims] == ["1857-03-05", "1857-03-05"]
+    assert claims[0].summary == "diary dated 5 March 1857" and "nine scholars came" in claims[1].summary
+    # a date inside a sentence with words of its own is no date line
+    text = "On 3 May 1800, at noon, the old bishop died."
+    claims = analyse(nlp, text, dates={"3 May 1800": day(1800, 5, 3)})
+    assert all("dated" not in c.summary for c in claims) and claims

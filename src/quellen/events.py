@@ -533,7 +533,8 @@ def _make_claim(text: str, document: Document, doc: Any, sent: _Sentence, verb: 
     predicates = _predicates(content)
     eyewitness = _eyewitness(text[cs:ce], document)
     summary = _summary(content, verb, text, offset)
-    if not summary and group:
+    alone = not any(t.is_alpha and not in_timex(t) for t in doc[sent.start:sent.end])
+    if not summary and group and alone:
         # a date standing alone (a letter's date line, a diary heading, a signature's date) says
         # when the document was written
         what = (document.title or document.kind.replace("_", " ")).strip()
