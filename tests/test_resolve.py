@@ -276,7 +276,7 @@ def test_seed_entity_recall_floors(seed_scores):
     recall = seed_scores["entities"]["recall_by_type"]
     assert recall["person"]["recall"] >= 0.93
     assert recall["place"]["recall"] >= 0.92
-    assert recall["organization"]["recall"] >= 0.62
+    assert recall["organization"]["recall"] >= 0.74
 
 
 def test_seed_alias_merge_floors(seed_scores):

@@ -28,6 +28,7 @@ General evidence only, in this order (each merge keeps its reason):
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import json
 import re
@@ -497,11 +498,28 @@ class _Resolver:
         singles = [k for k, p in parsed.items() if p.single]
         rest = [k for k in parsed if k not in set(full) | set(given_patr) | set(initials) | set(singles)]
         people: list[int] = []
+        # indexes, so that a corpus with many people does not compare every name with every other
+        by_surname: dict[str, set[int]] = defaultdict(set)
+        by_letter: dict[str, set[int]] = defaultdict(set)
+        by_given: dict[str, set[int]] = defaultdict(set)
+
+        def index(cid: int) -> None:
+            prof = self.clusters[cid].profile
+            if prof.surname:
+                by_surname[prof.surname].add(cid)
+            if prof.given:
+                by_given[prof.given].add(cid)
+            for letter in _letters(prof):
+                by_letter[letter].add(cid)
+
+        def add_person(cid: int) -> None:
+            people.append(cid)
+            index(cid)
 
         # 1. full names with a surname, most complete first
         for k in sorted(full, key=lambda k: (-parsed[k].parts, -len(by_key[k]), k)):
             p = parsed[k]
-            options = [cid for cid in people if self.clusters[cid].alive
+            options = [cid for cid in sorted(by_surname.get(p.surname, ())) if self.clusters[cid].alive
                        and compatible(p, self.clusters[cid].profile) and not self.kept_apart(cid, k)]
             if options:
                 cid = max(options, key=self.size)
@@ -509,14 +527,16 @@ class _Resolver:
                     self.attach(cid, i, f"{self.mentions[by_key[k][0]].name!r}: same surname, "
                                         "compatible given name/initials")
                 self._enrich(cid, p)
+                index(cid)
             else:
-                people.append(self.new_cluster("person", by_key[k], profile=_copy(p)))
+                add_person(self.new_cluster("person", by_key[k], profile=_copy(p)))
         # 2. given name + patronymic without a surname
         for k in sorted(given_patr, key=lambda k: -len(by_key[k])):
             p = parsed[k]
-            known = [cid for cid in people if self.clusters[cid].profile.patronymic
+            pool = sorted(set().union(*(by_letter.get(x, set()) for x in _letters(p))))
+            known = [cid for cid in pool if self.clusters[cid].profile.patronymic
                      and compatible(p, self.clusters[cid].profile) and not self.kept_apart(cid, k)]
-            loose = [cid for cid in people if not self.clusters[cid].profile.patronymic
+            loose = [cid for cid in pool if not self.clusters[cid].profile.patronymic
                      and self.clusters[cid].profile.given and compatible(p, self.clusters[cid].profile)
                      and not self.kept_apart(cid, k)]
             options = known or (loose if len(loose) == 1 else [])
@@ -525,16 +545,19 @@ class _Resolver:
                 for i in by_key[k]:
                     self.attach(cid, i, f"{self.mentions[by_key[k][0]].name!r}: given name and patronymic")
                 self._enrich(cid, p)
+                index(cid)
             else:
-                people.append(self.new_cluster("person", by_key[k], profile=_copy(p)))
+                add_person(self.new_cluster("person", by_key[k], profile=_copy(p)))
         # 3. initials alone, mention by mention: the nearest person whose names fit them
+        own_initials: dict[str, int] = {}
         for k in initials:
             p = parsed[k]
             for i in by_key[k]:
                 if not p.patronymic_initial:
                     cid = None  # one initial is too little to go on
                 else:
-                    fits = {cid for cid in people if self.clusters[cid].alive
+                    pool = set().union(*(by_letter.get(x, set()) for x in _letters(p)))
+                    fits = {cid for cid in pool if self.clusters[cid].alive
                             and not self.clusters[cid].profile.initials_only
                             and (self.clusters[cid].profile.patronymic or self.clusters[cid].profile.patronymic_initial)
                             and compatible(p, self.clusters[cid].profile)}
@@ -542,19 +565,18 @@ class _Resolver:
                     if cid is None and fits:
                         cid = _dominant(fits, self.size)
                 if cid is None:
-                    own = [c for c in people if self.clusters[c].alive and
-                           skeleton(next(iter(self.clusters[c].names))) == k and self.clusters[c].profile.initials_only]
-                    if own:
-                        self.attach(own[0], i)
+                    if k in own_initials:
+                        self.attach(own_initials[k], i)
                     else:
-                        people.append(self.new_cluster("person", [i], profile=_copy(p)))
+                        own_initials[k] = self.new_cluster("person", [i], profile=_copy(p))
+                        people.append(own_initials[k])
                 else:
                     self.attach(cid, i, f"{self.mentions[i].name!r}: initials fit the nearest full name")
         # 4. one word: a surname (or a given name) of someone named in full
         singles_left: dict[str, list[int]] = defaultdict(list)
         for k in singles:
-            sur = {cid for cid in people if self.clusters[cid].alive and self.clusters[cid].profile.surname == k}
-            giv = {cid for cid in people if self.clusters[cid].alive and self.clusters[cid].profile.given == k}
+            sur = {cid for cid in by_surname.get(k, ()) if self.clusters[cid].alive}
+            giv = {cid for cid in by_given.get(k, ()) if self.clusters[cid].alive}
             for i in by_key[k]:
                 cid, why = None, ""
                 options = {c for c in sur if not self.kept_apart(c, k)}
@@ -629,7 +651,13 @@ class _Resolver:
             cid = clusters[k]
             if not self.clusters[cid].alive or len(k.split()) > 3:
                 continue
-            longer = {clusters[o] for o in keys if o != k and o.startswith(k + " ") and self.clusters[clusters[o]].alive}
+            longer = set()
+            # sorted keys: every key that starts with "k " follows it in one run
+            for o in keys[bisect.bisect_left(keys, k + " "):]:
+                if not o.startswith(k + " "):
+                    break
+                if self.clusters[clusters[o]].alive:
+                    longer.add(clusters[o])
             if not longer:
                 continue
             for i in list(self.clusters[cid].members):
@@ -744,6 +772,19 @@ class _Resolver:
 
 #: characters around a mention in which a named country vouches for a small town
 _LOCAL_WINDOW = 400
+
+
+def _letters(p: PersonName) -> set[str]:
+    """Return the first letters a person's given name may be written with (its variants' too)."""
+    out = set()
+    if p.given_initial:
+        out.add(p.given_initial)
+    if p.given:
+        out.add(p.given[:1])
+        group = _VARIANT_OF.get(p.given)
+        if group is not None:
+            out |= {skeleton(v)[:1] for v in GIVEN_NAME_VARIANTS[group].split()}
+    return out or {""}
 
 
 def _dominant(candidates: set[int], size: Callable[[int], int]) -> int | None:
