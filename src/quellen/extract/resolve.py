@@ -416,7 +416,7 @@ class _Resolver:
                     and "work" not in strong:
                 best = "person"
             elif " " in key and not strong and best != "person" and key.split()[-1] in surnames \
-                    and _ORIGIN_WEIGHT.get("ner") and len(key.split()) <= 3:
+                    and len(key.split()) <= 3:
                 best = "person"  # "Pavel Orlov" beside "Count Orlov": the model's ORG is a person
             elif best in ("person", "organization") and not strong and self.is_place(rep[key]):
                 # the model often calls a city it does not know a person or an organization;
