@@ -17,6 +17,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def _load_scorer():
+    if not SCORER.exists():
+        pytest.skip("the shared scorer is not beside this checkout")
     spec = importlib.util.spec_from_file_location("quellen_scorer", SCORER)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
