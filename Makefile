@@ -36,8 +36,22 @@ test: setup browser
 test-fast: setup
 	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
-bench: setup
-	@for b in benchmarks/*/run.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+## every benchmark in benchmarks/ (speed, memory, quality against baselines); each also runs alone
+BENCHES := bench-timex bench-entities bench-reuse bench-build bench-web
+.PHONY: $(BENCHES)
+bench: $(BENCHES)
+
+bench-timex: setup
+	$(BIN)/python benchmarks/timex/harness.py
+	$(BIN)/python benchmarks/timex/speed.py
+bench-entities: setup
+	$(BIN)/python benchmarks/entities/bench.py
+bench-reuse: setup
+	$(BIN)/python benchmarks/reuse/run.py
+bench-build: setup
+	$(BIN)/python benchmarks/build/bench.py
+bench-web: setup
+	$(BIN)/python benchmarks/web/run.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info $(DB) quellen-export.json

@@ -20,8 +20,32 @@ def escape(text: str) -> str:
 
 
 def _console(stderr: bool = False):
+    import os
+    import sys
     from rich.console import Console
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    stream = sys.stderr if stderr else sys.stdout
+    # piped into a file or a pager, tables keep a readable width instead of rich's 80 columns
+    width = None if stream.isatty() or os.environ.get("COLUMNS") else 132
+    return Console(stderr=stderr, highlight=False, soft_wrap=False, width=width)
+
+
+def _table(*columns: str, cut: tuple[str, ...] = ("author", "title", "first words", "summary")):
+    """Return a borderless rich table in which only the ``cut`` columns give up width, with an ellipsis."""
+    from rich.table import Table
+    table = Table(box=None)
+    for name in columns:
+        if name in cut:
+            table.add_column(name, no_wrap=True, overflow="ellipsis", ratio=1, min_width=8)
+        else:  # ids, kinds and dates are read whole or not at all
+            table.add_column(name, no_wrap=True)
+    return table
+
+
+def _fit(table) -> None:
+    """Give every column that may not be cut the width of its longest cell."""
+    for column in table.columns:
+        if column.ratio is None:
+            column.min_width = max([len(str(column.header)), *(len(str(c)) for c in column._cells)])
 
 
 def _open(db: str, create: bool = False):
@@ -101,7 +125,6 @@ def cmd_report(args) -> int:
 
 def cmd_documents(args) -> int:
     """List documents: id, kind, date, author, title, first words."""
-    from rich.table import Table
     with _open(args.db) as store:
         documents = store.documents(kind=args.kind)
         sources = {s.id: s.text for s in store.sources()}
@@ -109,10 +132,11 @@ def cmd_documents(args) -> int:
         from .export.json_export import document_json
         print(json.dumps([document_json(d) for d in documents], ensure_ascii=False, indent=1))
         return 0
-    table = Table("id", "kind", "date", "author", "title", "first words", box=None)
+    table = _table("id", "kind", "date", "author", "title", "first words")
     for d in documents:
-        table.add_row(d.id, d.kind, d.date.edtf if d.date else "", d.author.name if d.author else "",
-                      (d.title or "")[:40], _first_words(sources[d.source][d.char_start:d.char_end]))
+        table.add_row(d.id, d.kind, d.date.edtf if d.date else "", (d.author.name if d.author else "")[:24],
+                      (d.title or "")[:32], _first_words(sources[d.source][d.char_start:d.char_end]))
+    _fit(table)
     _console().print(table)
     return 0
 
@@ -218,7 +242,6 @@ def cmd_timex(args) -> int:
 
 def cmd_timeline(args) -> int:
     """Print the timeline: date, summary, independent witnesses / attestations, conflict mark."""
-    from rich.table import Table
     from .corroborate import events_about
     with _open(args.db) as store:
         events = store.events(f"{args.start:04d}-01-01" if args.start else None,
@@ -229,10 +252,11 @@ def cmd_timeline(args) -> int:
         from .export.json_export import event_json
         print(json.dumps([event_json(e) for e in events], ensure_ascii=False, indent=1))
         return 0
-    table = Table("date", "summary", "witnesses", "", box=None)
+    table = _table("date", "witnesses", "", "summary")
     for e in events:
-        table.add_row(e.date.edtf, e.summary, f"{e.independent_sources}/{len(e.attestations)}",
-                      "!" * min(len(e.conflicts), 3))
+        table.add_row(e.date.edtf, f"{e.independent_sources}/{len(e.attestations)}",
+                      "!" * min(len(e.conflicts), 3), e.summary)
+    _fit(table)
     _console().print(table)
     return 0
 
