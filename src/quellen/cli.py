@@ -29,7 +29,7 @@ def _console(stderr: bool = False):
     return Console(stderr=stderr, highlight=False, soft_wrap=False, width=width)
 
 
-def _table(*columns: str, cut: tuple[str, ...] = ("author", "title", "first words", "summary")):
+def _table(*columns: str, cut: tuple[str, ...] = ("title", "first words", "summary")):
     """Return a borderless rich table in which only the ``cut`` columns give up width, with an ellipsis."""
     from rich.table import Table
     table = Table(box=None)
