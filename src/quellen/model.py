@@ -226,6 +226,10 @@ class Geo:
     gazetteer_id: str
     name: str = ""
     country: str | None = None
+    #: how closely lat/lon place the thing named: None for the gazetteer record itself, "country" or
+    #: "region" for a conventional centre, "capital" for a former state placed at its seat of
+    #: government, "settlement" for a square, station or house placed at the town it stands in
+    precision: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

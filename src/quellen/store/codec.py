@@ -32,7 +32,7 @@ def geo_json(geo: Geo | None) -> dict | None:
     if geo is None:
         return None
     return {"lat": geo.lat, "lon": geo.lon, "gazetteer": geo.gazetteer, "gazetteer_id": geo.gazetteer_id,
-            "name": geo.name, "country": geo.country}
+            "name": geo.name, "country": geo.country, "precision": geo.precision}
 
 
 def geo_from(data: dict | None) -> Geo | None:
