@@ -217,3 +217,37 @@ def test_seed_pages(browser, seed_build):
         _shot(pg, "seed-network")
         context.close()
         assert not errors, errors
+
+
+@pytest.fixture(scope="module")
+def sample_build(tmp_path_factory):
+    """Return the store built from examples/, the README's sample corpus."""
+    from quellen.cli import main
+    db = tmp_path_factory.mktemp("sample") / "quellen.db"
+    assert main(["build", str(ROOT / "examples"), "--db", str(db)]) == 0
+    return db
+
+
+def test_sample_corpus_pages(browser, sample_build):
+    """The README's pictures: the sample corpus's timeline, reader, map and network, without script errors."""
+    with _Server(sample_build) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        pg = context.new_page()
+        errors: list[str] = []
+        pg.on("pageerror", lambda exc: errors.append(str(exc)))
+        assert pg.goto(url + "/timeline").status == 200
+        pg.locator(".vis-item").first.wait_for(timeout=15000)
+        pg.wait_for_timeout(300)
+        _shot(pg, "sample-timeline")
+        pg.locator("article.event a.passage-link").first.click()
+        pg.locator("#text .hl").first.wait_for(timeout=5000)
+        _shot(pg, "sample-reader")
+        assert pg.goto(url + "/map").status == 200
+        pg.locator("path.place-marker").first.wait_for(timeout=15000)
+        pg.wait_for_timeout(500)
+        _shot(pg, "sample-map")
+        assert pg.goto(url + "/network").status == 200
+        pg.wait_for_timeout(1000)
+        _shot(pg, "sample-network")
+        context.close()
+        assert not errors, errors
