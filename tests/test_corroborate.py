@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from quellen.corroborate import (build_timeline, event_date, independent_sources, resolve_claims,
-                                 text_variants)
+from quellen.corroborate import (Place, build_timeline, event_date, independent_sources, place_index,
+                                 place_role, resolve_claims, text_variants)
 from quellen.events import Claim
-from quellen.model import Date, Document, Passage, Ref, ReuseGroup
+from quellen.model import Date, Document, Entity, Geo, Passage, Ref, ReuseGroup
 
 
 def day(y: int, m: int, d: int, calendar: str = "gregorian") -> Date:
@@ -103,14 +103,67 @@ def test_dates_twelve_days_apart_in_two_calendars_are_no_conflict():
     assert not [c for c in conflicts if c.kind == "date"]
 
 
+RIDER = ("Jan Kowal", "person", 0, 5, "ent-jan")
+
+
 def test_a_place_conflict_when_alike_passages_set_the_news_in_different_places():
-    a = claim("a", "narr", 0, day(1929, 1, 22), "inform matter concern capital region", verbs=("inform",),
-              place=("Samarkand", 5, 14, "ent-sam"))
-    b = claim("b", "book", 500, day(1929, 1, 22), "receive telegram inform destination capital",
-              verbs=("receive", "inform"), place=("Bukhara", 505, 512, "ent-buk"))
+    a = claim("a", "narr", 0, day(1829, 1, 22), "inform matter concern capital region", verbs=("inform",),
+              place=("Samarkand", 5, 14, "ent-sam"), actors=(RIDER,), place_verb="inform", place_role="at")
+    b = claim("b", "book", 500, None, "receive telegram inform destination capital", basis="none",
+              verbs=("receive", "inform"), place=("Bukhara", 505, 512, "ent-buk"), actors=(RIDER,),
+              place_verb="receive", place_role="at")
     _, conflicts = build_timeline([a, b], [])
     (conflict,) = [c for c in conflicts if c.kind == "place"]
     assert sorted(x.value for x in conflict.claims) == ["Bukhara", "Samarkand"]
+
+
+def test_stages_of_a_journey_a_city_and_its_country_and_other_actors_are_no_place_conflict():
+    def pair(role_a="at", role_b="at", place_b=("Bukhara", 505, 512, "ent-buk"), actors_b=(RIDER,),
+             verb_a="inform", verb_b="inform"):
+        a = claim("a", "narr", 0, day(1829, 1, 22), "inform matter concern capital region", verbs=("inform",),
+                  place=("Samarkand", 5, 14, "ent-sam"), actors=(RIDER,), place_verb=verb_a, place_role=role_a)
+        b = claim("b", "book", 500, day(1829, 1, 22), "receive telegram inform destination capital",
+                  verbs=("receive", "inform"), place=place_b, actors=actors_b, place_verb=verb_b,
+                  place_role=role_b)
+        return [a, b]
+
+    def place_conflicts(claims, places=None):
+        return [c for c in build_timeline(claims, [], places=places)[1] if c.kind == "place"]
+
+    assert place_conflicts(pair())
+    # left from one place, arrived in another: a journey
+    assert not place_conflicts(pair(role_a="from", role_b="to"))
+    # someone else's news
+    assert not place_conflicts(pair(actors_b=(TROTTER,)))
+    # the verb that sets one passage in its place is no verb of the other
+    assert not place_conflicts(pair(verb_a="arrive", verb_b="travel"))
+    # a city and the country that holds it, and two names of one town
+    country = {"ent-sam": Place(39.65, 66.96, "UZ"), "ent-uz": Place(41.0, 64.0, "UZ", area=True),
+               "ent-old": Place(39.66, 66.98, "UZ"), "ent-buk": Place(39.77, 64.42, "UZ")}
+    assert not place_conflicts(pair(place_b=("Uzbekistan", 505, 515, "ent-uz")), country)
+    assert not place_conflicts(pair(place_b=("Old Town", 505, 513, "ent-old")), country)
+    assert place_conflicts(pair(), country)
+
+
+def test_the_role_of_a_place_is_read_from_its_preposition():
+    text = "Only in the Samara region was he told; he went from Oxley to the coast."
+    at = claim("a", "d", 0, None, "x", place=("Samara region", 12, 25, None))
+    frm = claim("b", "d", 0, None, "x", place=("Oxley", 52, 57, None))
+    to = claim("c", "d", 0, None, "x", place=("coast", 65, 70, None))
+    assert [place_role(c, text) for c in (at, frm, to)] == ["at", "from", "to"]
+
+
+def test_place_index_marks_countries_and_continents_as_areas():
+    class Gaz:
+        def country_code(self, name):
+            return {"Ruritania": "RU"}.get(name)
+
+    ents = [Entity(id="e1", type="place", name="Ruritania", geo=Geo(1, 2, "g", "1", "Ruritania", "RU")),
+            Entity(id="e2", type="place", name="Strel", geo=Geo(1, 2, "g", "2", "Strel", "RU")),
+            Entity(id="e3", type="place", name="Europa", geo=Geo(1, 2, "g", "3", "Europa", None)),
+            Entity(id="e4", type="person", name="Ann")]
+    index = place_index(ents, Gaz())
+    assert {k: v.area for k, v in index.items()} == {"e1": True, "e2": False, "e3": True}
 
 
 def test_one_passage_denying_what_two_affirm_is_a_fact_conflict():

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from quellen.events import (Claim, claims_from_json, claims_to_json, extract_claims, merge_events,
-                            predicate_similarity)
+from quellen.events import (Claim, claims_from_json, claims_to_json, dates_from_reuse, extract_claims,
+                            merge_events, predicate_similarity)
 from quellen.model import Date, Document, Mention, ReuseGroup, Passage, Ref, Timex
 
 
@@ -146,6 +146,24 @@ def test_a_reuse_group_joins_a_quotation_to_its_original_even_when_reworded():
     assert predicate_similarity(a, b) < 0.45
     assert len(merge_events([a, b])) == 2
     assert len(merge_events([a, b], [group])) == 1
+
+
+def test_an_undated_quotation_takes_the_date_of_its_original_and_joins_its_event():
+    letter = claim("a", day(1788, 6, 2), "council refuse demand guild charter", source="s", start=0)
+    book = Claim(id="b", source="s", document="book", char_start=500, char_end=540, date=None, basis="none",
+                 summary="council refuse demand", lemmas=("charter", "council", "demand", "guild", "refuse"))
+    unrelated = Claim(id="c", source="s", document="book", char_start=600, char_end=640, date=None, basis="none",
+                      summary="rain fall", lemmas=("fall", "rain"))
+    group = ReuseGroup(id="rg1", relation="verbatim", score=1.0,
+                       passages=(Passage("s", "a", 0, 40), Passage("s", "book", 490, 650)))
+    dated = {c.id: c for c in dates_from_reuse([letter, book, unrelated], [group])}
+    assert dated["b"].date == letter.date and dated["b"].basis == "reuse"
+    # an unlike claim of the same passage is not dated by it
+    assert dated["c"].date is None
+    (event,) = merge_events([letter, book, unrelated], [group])
+    assert sorted(c.id for c in event) == ["a", "b"]
+    # without the reuse group, the book's claim has no date and no event
+    assert [sorted(c.id for c in g) for g in merge_events([letter, book, unrelated])] == [["a"]]
 
 
 # ------------------------------------------------------------------ whole corpora

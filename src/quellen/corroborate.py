@@ -26,15 +26,17 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from .events import Claim, merge_events, predicate_similarity, reuse_groups_of, _reuse_index, _LIGHT_VERBS
 from .model import Attestation, Conflict, Date, Document, Event, ReuseGroup, content_id, replace
 from .model import Claim as ConflictClaim
 
-__all__ = ["build_timeline", "events_about", "resolve_claims", "independent_sources", "attestation_for", "find_conflicts",
+__all__ = ["Place", "place_index", "place_role", "build_timeline", "events_about", "resolve_claims", "independent_sources", "attestation_for", "find_conflicts",
            "text_variants", "event_date"]
 
 #: the most the Julian and Gregorian calendars ever differ by, in days (13 since 1900)
@@ -61,10 +63,13 @@ def resolve_claims(claims: Iterable[Claim], mention_entities: dict[tuple, str],
 
 def build_timeline(claims: Sequence[Claim], documents: Sequence[Document], reuse: Sequence[ReuseGroup] = (),
                    texts: dict[str, str] | None = None,
-                   similarity: Callable[[Claim, Claim], float] | None = None) -> tuple[list[Event], list[Conflict]]:
+                   similarity: Callable[[Claim, Claim], float] | None = None,
+                   places: dict[str, Place] | None = None) -> tuple[list[Event], list[Conflict]]:
     """Return (events in date order, conflicts) built from every claim of the corpus.
 
-    ``texts`` maps source id -> text, needed for text variants inside reuse groups.
+    ``texts`` maps source id -> text, needed for text variants inside reuse groups and for the
+    role a place plays in its clause; ``places`` maps a place entity id -> :class:`Place` (where
+    the gazetteer puts it), so that a city and its country are not told apart as a conflict.
     """
     docs = {d.id: d for d in documents}
     clusters = merge_events(claims, reuse, similarity=similarity)
@@ -78,14 +83,14 @@ def build_timeline(claims: Sequence[Claim], documents: Sequence[Document], reuse
         lead = min(cluster, key=lambda c: (c.primary is not True, _BASIS_RANK.get(c.basis, 9), c.source, c.char_start))
         atts = tuple(attestation_for(c, date, docs, index, first_witness) for c in cluster)
         actors = _ordered_unique(a[4] for c in cluster for a in c.actors if a[4])
-        places = [c.place[3] for c in cluster if c.place and c.place[3]]
+        where = [c.place[3] for c in cluster if c.place and c.place[3]]
         eid = content_id("evt", *sorted(c.id for c in cluster))
         events.append(Event(id=eid, date=date, summary=lead.summary, actors=tuple(actors),
-                            place=places[0] if places else None, attestations=atts,
+                            place=where[0] if where else None, attestations=atts,
                             independent_sources=independent_sources(cluster, reuse, links)))
         for c in cluster:
             event_of_claim[c.id] = eid
-    conflicts = find_conflicts(claims, clusters, reuse, texts or {}, event_of_claim, similarity)
+    conflicts = find_conflicts(claims, clusters, reuse, texts or {}, event_of_claim, similarity, places)
     by_event: dict[str, list[str]] = defaultdict(list)
     for conflict in conflicts:
         for e in conflict.events:
@@ -95,7 +100,7 @@ def build_timeline(claims: Sequence[Claim], documents: Sequence[Document], reuse
     return events, conflicts
 
 
-_BASIS_RANK = {"explicit": 0, "relative": 1, "document": 2, "inherited": 3, "none": 4}
+_BASIS_RANK = {"explicit": 0, "relative": 1, "document": 2, "reuse": 3, "inherited": 4, "none": 5}
 
 
 def _ordered_unique(items: Iterable[str]) -> list[str]:
@@ -252,9 +257,11 @@ def _mentions_place(claim: Claim, place_name: str, texts: dict[str, str]) -> boo
 
 def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]], reuse: Sequence[ReuseGroup],
                    texts: dict[str, str], event_of_claim: dict[str, str],
-                   similarity: Callable[[Claim, Claim], float] | None = None) -> list[Conflict]:
+                   similarity: Callable[[Claim, Claim], float] | None = None,
+                   places: dict[str, Place] | None = None) -> list[Conflict]:
     """Return the conflicts among the claims (date, place, number, fact) and inside reuse groups
     (text variants), without duplicates."""
+    places = places or {}
     similarity = similarity or predicate_similarity
     out: dict[str, Conflict] = {}
 
@@ -278,9 +285,13 @@ def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
             add(_conflict("date", f"{a.summary!r} is dated {a.date.edtf} in one passage and "
                           f"{b.date.edtf} in another", [_claim_of(a, a.date.edtf), _claim_of(b, b.date.edtf)], ev))
         compatible = a.date is None or b.date is None or not _dates_clash(a.date, b.date)
-        # 2. places
+        # 2. places: only where both passages put the same actors in the same role (both *in*, both
+        # *to*, both *from*): a journey's stages, a place and its country, an origin and a destination
+        # are different places at compatible dates without any disagreement
         if (compatible and a.place and b.place and a.place_key != b.place_key and shared_verbs
-                and a.document != b.document and _actors_agree(a, b)
+                and (a.date is not None or b.date is not None) and _place_verb_shared(a, b)
+                and a.document != b.document and _actors_agree(a, b, strict=True)
+                and _same_place_role(a, b, texts) and not _nested_places(a, b, places)
                 and not _mentions_place(a, b.place[0], texts) and not _mentions_place(b, a.place[0], texts)):
             add(_conflict("place", f"where: {a.place[0]} or {b.place[0]} ({', '.join(sorted(shared_verbs))})",
                           [_claim_of(a, a.place[0]), _claim_of(b, b.place[0])], ev))
@@ -312,6 +323,87 @@ def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
         conflicts.extend(c for c in text_variants(reuse, texts) if c.id not in {x.id for x in conflicts})
     conflicts.sort(key=lambda c: (c.kind, c.claims[0].source, c.claims[0].char_start, c.id))
     return conflicts
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where the gazetteer puts a place entity: coordinates, country code, and whether it is an
+    area (a country or a continent) that holds other places."""
+
+    lat: float
+    lon: float
+    country: str | None = None
+    area: bool = False
+
+
+#: a place's role in its clause, from the preposition in front of it
+_PLACE_ROLES = {"in": "at", "at": "at", "near": "at", "inside": "at", "outside": "at", "on": "at",
+                "to": "to", "into": "to", "towards": "to", "toward": "to", "for": "to",
+                "from": "from", "through": "via", "via": "via"}
+#: two places nearer than this (km) are one place told at two scales (a town and its quarter)
+_SAME_PLACE_KM = 60.0
+
+
+def place_index(entities: Iterable, gazetteer: object | None = None) -> dict[str, Place]:
+    """Return entity id -> :class:`Place` for the geocoded place entities; a place is an area when
+    the gazetteer knows its name as a country's (``gazetteer.country_code``) or it has no country
+    (a continent)."""
+    out = {}
+    for e in entities:
+        geo = getattr(e, "geo", None)
+        if getattr(e, "type", "") != "place" or geo is None:
+            continue
+        area = geo.country is None
+        if not area and gazetteer is not None and hasattr(gazetteer, "country_code"):
+            area = gazetteer.country_code(geo.name or e.name) == geo.country
+        out[e.id] = Place(lat=geo.lat, lon=geo.lon, country=geo.country, area=area)
+    return out
+
+
+def place_role(claim: Claim, text: str) -> str | None:
+    """Return the role of the claim's place — ``at``, ``to``, ``from``, ``via`` — read from the
+    preposition in front of its name ("in the X region" -> ``at``), or None when none stands there."""
+    if not claim.place or claim.place[1] < 0 or not text:
+        return None
+    before = text[max(0, claim.place[1] - 40):claim.place[1]].lower()
+    # "in X", "in the X", "in the old X": the preposition is one to three words back
+    words = re.findall(r"\w+", before)[-3:]
+    for w in reversed(words):
+        if w in _PLACE_ROLES:
+            return _PLACE_ROLES[w]
+    return None
+
+
+def _place_verb_shared(a: Claim, b: Claim) -> bool:
+    """Return True when the verb that sets one claim in its place is a verb of the other claim
+    ("was informed in X" / "received a telegram in Y informing him"), or when that verb is unknown."""
+    va, vb = a.place_verb, b.place_verb
+    if not va or not vb:
+        return True
+    return va in b.verbs or vb in a.verbs
+
+
+def _same_place_role(a: Claim, b: Claim, texts: dict[str, str]) -> bool:
+    ra = a.place_role or place_role(a, texts.get(a.source, ""))
+    rb = b.place_role or place_role(b, texts.get(b.source, ""))
+    return ra is None or rb is None or ra == rb
+
+
+def _nested_places(a: Claim, b: Claim, places: dict[str, Place]) -> bool:
+    """Return True when the gazetteer says one place holds the other (a city in a country named by
+    the other passage) or both are one place at two scales (nearer than a day's ride)."""
+    pa, pb = places.get(a.place[3] or ""), places.get(b.place[3] or "")
+    if pa is None or pb is None:
+        return False
+    if (pa.area or pb.area) and (pa.country is None or pb.country is None or pa.country == pb.country):
+        return True
+    return _km(pa.lat, pa.lon, pb.lat, pb.lon) < _SAME_PLACE_KM
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _shared_trigger(a: Claim, b: Claim) -> bool:

@@ -33,9 +33,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
-from .model import Date, Document, Mention, ReuseGroup, Timex, content_id
+from .model import Date, Document, Mention, ReuseGroup, Timex, content_id, replace
 
 __all__ = ["Claim", "extract_claims", "claims_for_source", "claims_to_json", "claims_from_json", "merge_events",
+           "dates_from_reuse",
            "predicate_similarity", "RECORD_KINDS", "NARRATIVE_KINDS"]
 
 #: documents whose own date dates what they say in the present (a letter's writing, a diary's day)
@@ -97,6 +98,10 @@ class Claim:
     timex: tuple[int, int] | None = None
     kind: str = "other"
     primary: bool | None = None
+    #: the lemma of the verb the place's preposition hangs on, and the place's role in the
+    #: clause (``at``, ``to``, ``from``, ``via``): a journey's stages are different places, not a conflict
+    place_verb: str = ""
+    place_role: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """Return this claim as a JSON-ready dict (see :func:`claims_from_json`)."""
@@ -110,6 +115,7 @@ class Claim:
             "predicates": [[v, neg, list(args)] for v, neg, args in self.predicates],
             "eyewitness": self.eyewitness, "timex": list(self.timex) if self.timex else None,
             "kind": self.kind, "primary": self.primary,
+            "place_verb": self.place_verb, "place_role": self.place_role,
         }
 
     @classmethod
@@ -126,6 +132,7 @@ class Claim:
             predicates=tuple((p[0], bool(p[1]), tuple(p[2])) for p in data.get("predicates", ())),
             eyewitness=data.get("eyewitness"), timex=tuple(data["timex"]) if data.get("timex") else None,
             kind=data.get("kind", "other"), primary=data.get("primary"),
+            place_verb=data.get("place_verb", ""), place_role=data.get("place_role", ""),
         )
 
     @property
@@ -528,7 +535,7 @@ def _make_claim(text: str, document: Document, doc: Any, sent: _Sentence, verb: 
     verbs = sorted({_lemma(t) for t in content if t.pos_ == "VERB"})
     sent_mentions = [m for m in mentions if cs <= m.char_start and m.char_end <= ce]
     actors = _actors(doc, document, content, sent_mentions, persons, offset, cs)
-    place = _place(doc, content, sent_mentions, offset, verb)
+    place, place_verb, place_role = _place(doc, content, sent_mentions, offset, verb)
     numbers = _numbers(content, offset)
     predicates = _predicates(content)
     eyewitness = _eyewitness(text[cs:ce], document)
@@ -546,7 +553,8 @@ def _make_claim(text: str, document: Document, doc: Any, sent: _Sentence, verb: 
     return Claim(id=cid, source=document.source, document=document.id, char_start=cs, char_end=ce,
                  date=date, basis=basis or "none", summary=summary, lemmas=tuple(lemmas), verbs=tuple(verbs),
                  actors=actors, place=place, numbers=numbers, predicates=predicates, eyewitness=eyewitness,
-                 timex=tx, kind=document.kind, primary=document.primary)
+                 timex=tx, kind=document.kind, primary=document.primary, place_verb=place_verb,
+                 place_role=place_role)
 
 
 def _lemma(token: Any) -> str:
@@ -612,10 +620,18 @@ def _actors(doc: Any, document: Document, tokens: list[Any], mentions: Sequence[
     return tuple(out)
 
 
-def _place(doc: Any, tokens: list[Any], mentions: Sequence[Mention], offset: int, verb: Any) -> tuple | None:
-    """Return the clause's place: a place mention governed by a locative preposition, nearest the verb."""
+#: a preposition's role for the place it governs
+_PLACE_ROLES = {"in": "at", "at": "at", "near": "at", "inside": "at", "outside": "at", "on": "at",
+                "to": "to", "into": "to", "towards": "to", "toward": "to",
+                "from": "from", "through": "via", "via": "via"}
+
+
+def _place(doc: Any, tokens: list[Any], mentions: Sequence[Mention], offset: int,
+           verb: Any) -> tuple[tuple | None, str, str]:
+    """Return (place, the lemma of the verb its preposition hangs on, its role) for the clause's place:
+    the place mention governed by a locative preposition nearest the verb ((None, "", "") when none)."""
     by_char = {offset + t.idx: t for t in tokens}
-    best, best_depth = None, 99
+    best, best_depth, best_verb, best_role = None, 99, "", ""
     for m in mentions:
         if m.type != "place":
             continue
@@ -640,7 +656,18 @@ def _place(doc: Any, tokens: list[Any], mentions: Sequence[Mention], offset: int
             depth += 10
         if depth < best_depth:
             best, best_depth = (m.name or m.text, m.char_start, m.char_end, m.entity), depth
-    return best
+            best_role = _PLACE_ROLES.get(head.head.lower_, "")
+            # the verb the preposition hangs on ("informed in X"), or the clause's own verb
+            node, climbs = head.head, 0
+            while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and climbs < 8:
+                node, climbs = node.head, climbs + 1
+            if node.pos_ == "AUX":
+                # "only in X was he informed": the preposition hangs on the auxiliary; the verb
+                # that means something is its head (or, when the parser made it the root, its child)
+                node = node.head if node.dep_ in ("aux", "auxpass") else next(
+                    (c for c in node.children if c.pos_ == "VERB"), node)
+            best_verb = _lemma(node) if node.pos_ in ("VERB", "AUX") else _lemma(verb)
+    return best, best_verb, best_role
 
 
 def _numbers(tokens: list[Any], offset: int) -> tuple:
@@ -742,6 +769,41 @@ def reuse_groups_of(claim: Claim, index: dict[str, list[tuple[str, int, int, str
     return {gid for gid, s, e, _ in index.get(claim.source, ()) if s < claim.char_end and claim.char_start < e}
 
 
+def dates_from_reuse(claims: Sequence[Claim], reuse: Sequence[ReuseGroup],
+                     similarity: Callable[[Claim, Claim], float] | None = None,
+                     threshold: float = 0.3) -> list[Claim]:
+    """Return the claims, each undated one that lies in a reused passage dated (basis ``reuse``)
+    by the most alike dated claim of another witness of that passage.
+
+    A quotation says what its original says, when the original says it: the letter quoted
+    undated in a later book is still the letter of its day, and so one event with it.
+    """
+    similarity = similarity or predicate_similarity
+    if not reuse:
+        return list(claims)
+    index = _reuse_index(reuse)
+    members: dict[str, list[Claim]] = {}
+    for c in claims:
+        for gid in reuse_groups_of(c, index):
+            members.setdefault(gid, []).append(c)
+    out = []
+    for c in claims:
+        if c.date is not None:
+            out.append(c)
+            continue
+        best, best_sim = None, threshold
+        for gid in sorted(reuse_groups_of(c, index)):
+            for other in members.get(gid, ()):
+                if other.date is None or other.document == c.document or other.source == c.source and (
+                        other.char_start < c.char_end and c.char_start < other.char_end):
+                    continue
+                sim = similarity(c, other)
+                if sim > best_sim:
+                    best, best_sim = other, sim
+        out.append(replace(c, date=best.date, basis="reuse") if best is not None else c)
+    return out
+
+
 def merge_events(claims: Sequence[Claim], reuse: Sequence[ReuseGroup] = (),
                  similarity: Callable[[Claim, Claim], float] | None = None,
                  threshold: float = 0.45) -> list[list[Claim]]:
@@ -753,7 +815,7 @@ def merge_events(claims: Sequence[Claim], reuse: Sequence[ReuseGroup] = (),
     (or one names none). Claims of one sentence are never merged with each other.
     """
     similarity = similarity or predicate_similarity
-    dated = [c for c in claims if c.date is not None]
+    dated = [c for c in dates_from_reuse(claims, reuse, similarity) if c.date is not None]
     dated.sort(key=lambda c: (c.date.earliest, c.source, c.char_start))
     index = _reuse_index(reuse)
     groups_of = [reuse_groups_of(c, index) for c in dated]

@@ -145,12 +145,15 @@ def build_corpus_layer(store: Store, settings: Settings, authority: str | None =
     # reuse runs before events are counted: copying is not corroboration
     reuse = find_reuse(store.sources(), store.documents(), settings.reuse)
     # 5. events: claims merged across documents, witnesses counted after reuse, conflicts flagged
-    from .corroborate import build_timeline, resolve_claims
+    from .corroborate import build_timeline, place_index, resolve_claims
     from .events import claims_from_json
-    documents = store.documents()
+    # the documents as linked above, so that "I" in a letter is its author's entity
+    by_id = {d.id: d for d in store.documents()}
+    by_id.update({d.id: d for d in document_refs})
+    documents = list(by_id.values())
     claims = resolve_claims([c for sid in texts for c in claims_from_json(store.layer(sid, "claims"))],
-                            mention_entities, {d.id: d for d in documents})
-    events, conflicts = build_timeline(claims, documents, reuse, texts)
+                            mention_entities, by_id)
+    events, conflicts = build_timeline(claims, documents, reuse, texts, places=place_index(entities, get_gazetteer()))
     store.replace_corpus_layer(entities=entities, mention_entities=mention_entities, reuse=reuse, events=events,
                                conflicts=conflicts, document_refs=document_refs)
 
