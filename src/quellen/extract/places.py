@@ -3,19 +3,31 @@
 The gazetteer holds every city of 500 inhabitants or more with its alternate
 names (many of them historical: a city renamed in the 20th century keeps its old
 name there), the countries (with the centroid of their main landmass, from
-``data/countries.json``) and the continents. A lookup goes:
+``data/countries.json``), the continents, and ``data/regions.csv``: regions, seas
+and ranges at a conventional centre, countries inside a state (a country of the
+United Kingdom) and former states. A lookup goes:
 
 1. the name as written, folded (case, diacritics), then without a generic head
-   ("X region", "X province", "X station" name the place X for a map's purpose);
-2. countries and continents before cities: "Mexico" in running text is the country;
-3. Russian adjectival forms of a town's name ("Revdinsky" works -> Revda) when
+   ("X region", "X province" name the place X for a map's purpose);
+2. countries, constituent countries, former states, regions and continents before
+   cities: "Mexico" in running text is the country, and a country of the United
+   Kingdom is not a village of the same name abroad;
+3. Slavic adjectival forms of a town's name ("Revdinsky" works -> Revda) when
    nothing matched as written;
-4. a fuzzy match for misspellings, guarded: same first letter, similar length,
+4. a feature named after a town ("X station", "Villa X", "X prison"): the town,
+   marked ``precision="settlement"``; a square, street or park is not looked up
+   by its own name (it is named after something else) but placed by the resolver
+   at the town the passage is about (:func:`is_urban_feature`);
+5. a fuzzy match for misspellings, guarded: same first letter, similar length,
    a high similarity, and a town large enough or in a country the document names;
-5. among several candidates the one in a country the same document mentions,
+6. among several candidates the one in a country the same document mentions,
    then the most populous (population as a prior).
 
-Never invented: a name that finds nothing stays without coordinates.
+Conventions for the point of a thing that is not a town: a country at the
+centroid of its main landmass, a region at its conventional centre, a former
+state at its capital (texts name a polity as an actor, and its borders moved).
+``Geo.precision`` says which. Never invented: a name that finds nothing stays
+without coordinates.
 """
 from __future__ import annotations
 
@@ -31,7 +43,8 @@ from typing import Iterable
 
 from ..model import Geo
 
-__all__ = ["Gazetteer", "GazetteerPlace", "get_gazetteer", "fold", "km"]
+__all__ = ["Gazetteer", "GazetteerPlace", "get_gazetteer", "fold", "km", "is_urban_feature", "load_regions",
+           "URBAN_HEADS"]
 
 #: generic heads after a place name that still point at the place itself
 #: (not "station" or "square": those are often named after another town, "Kazan station" is in Moscow)
@@ -46,6 +59,29 @@ _ADJ_ENDINGS = ("", "a", "o", "sk", "i", "y", "e")
 
 #: below this population a town is believed only in a country the context names
 SMALL_TOWN = 15_000
+
+#: gazetteer kinds in the order they win a name: a country over a town of the same name
+KIND_ORDER = {"country": 0, "constituent": 1, "state": 2, "region": 3, "continent": 4, "city": 5}
+#: what a record's point stands for, by kind (None: the record's own point)
+PRECISION = {"country": "country", "constituent": "country", "state": "capital", "region": "region",
+             "continent": "region", "city": None}
+
+#: features named after the town they stand in or serve ("X station", "X prison"): the town is the point
+_TOWN_FEATURE = re.compile(r"^(?P<name>.+?)\s+(?:(?:railway|railroad|train|bus)\s+)?(?:station|terminus|"
+                           r"terminal|depot|junction|prison|jail|gaol|fortress|citadel|garrison|barracks|"
+                           r"harbou?r|port|docks?|shipyards?|arsenal|cathedral|university|seminary|"
+                           r"infirmary|hospital|asylum|works|ironworks|steelworks|mills?|factory|plant|"
+                           r"mines?|colliery|collieries|goldfields?)$", re.I)
+#: houses and estates written "Villa X", "Castle X": X is often the place they stand in
+_FEATURE_PREFIX = re.compile(r"^(?:villa|palazzo|palais|castle|chateau|château|schloss|hacienda|"
+                             r"estancia|quinta|manor|hotel|fort)\s+(?P<name>.+)$", re.I)
+#: urban features named after something else (a person, a saint, a far town): never looked up by
+#: their own name, placed at the town the passage is about
+URBAN_HEADS = frozenset("""square squares street st lane road avenue boulevard prospekt prospect
+embankment quay wharf bridge gate gates market marketplace park garden gardens plaza platz piazza
+strasse straße rue place station terminus terminal palace church cathedral chapel abbey monastery
+convent mosque synagogue temple house hotel theatre theater opera museum prison jail gaol cemetery
+barracks hospital quarter district""".split())
 
 
 def fold(name: str) -> str:
@@ -77,19 +113,23 @@ class GazetteerPlace:
     lon: float
     country: str | None
     population: int
-    kind: str  # "city", "country", "continent"
+    kind: str  # see KIND_ORDER
 
-    def geo(self) -> Geo:
-        """Return the :class:`Geo` for this record."""
-        return Geo(lat=round(self.lat, 5), lon=round(self.lon, 5), gazetteer="geonames",
-                   gazetteer_id=str(self.geonameid), name=self.name, country=self.country)
+    def geo(self, precision: str | None = None) -> Geo:
+        """Return the :class:`Geo` for this record (``precision`` overrides the kind's own)."""
+        if self.geonameid:
+            gazetteer, gid = "geonames", str(self.geonameid)
+        else:  # a record of data/regions.csv: its id is its folded name
+            gazetteer, gid = "quellen-regions", re.sub(r"[^a-z0-9]+", "-", fold(self.name)).strip("-")
+        return Geo(lat=round(self.lat, 5), lon=round(self.lon, 5), gazetteer=gazetteer, gazetteer_id=gid,
+                   name=self.name, country=self.country, precision=precision or PRECISION.get(self.kind))
 
 
 class Gazetteer:
     """Offline GeoNames lookups; build once per process with :func:`get_gazetteer`."""
 
     def __init__(self, cities: Iterable[dict] | None = None, countries: Iterable[dict] | None = None,
-                 continents: Iterable[dict] | None = None):
+                 continents: Iterable[dict] | None = None, regions: Iterable[dict] | None = None):
         self.places: list[GazetteerPlace] = []
         self.index: dict[str, list[int]] = {}
         self.countries: dict[str, GazetteerPlace] = {}
@@ -105,10 +145,34 @@ class Gazetteer:
             self._add(GazetteerPlace(int(c["geonameid"]), c["name"], float(c["latitude"]),
                                      float(c["longitude"]), c.get("countrycode"),
                                      int(c.get("population") or 0), "city"), c.get("alternatenames", ()))
+        regions = list(regions if regions is not None else load_regions())
+        seats = self._seat_countries([r for r in regions if r["kind"] == "state" and not r.get("country")])
+        for r in regions:
+            country = r.get("country") or seats.get((r["lat"], r["lon"]))
+            self._add(GazetteerPlace(0, r["name"], float(r["lat"]), float(r["lon"]), country, 0, r["kind"]),
+                      r.get("names", ()))
         # buckets for the guarded fuzzy match: (first letter, length) -> names
         self._buckets: dict[tuple[str, int], list[str]] = {}
         for key in self.index:
             self._buckets.setdefault((key[:1], len(key)), []).append(key)
+
+    def _seat_countries(self, states: list[dict]) -> dict[tuple[float, float], str]:
+        """Return {(lat, lon): ISO code} of the large city (100,000+) within 30 km of each state's seat.
+
+        A former state's country, for context, is that of its capital today; the
+        same check tells that the seat written in regions.csv is a real city.
+        """
+        grid = {(round(r["lat"]), round(r["lon"])): [] for r in states}
+        for r in states:
+            grid[(round(r["lat"]), round(r["lon"]))].append(r)
+        out: dict[tuple[float, float], str] = {}
+        for p in self.places:
+            if p.kind != "city" or p.population < 100_000:
+                continue
+            for r in grid.get((round(p.lat), round(p.lon)), ()):
+                if km(p.lat, p.lon, r["lat"], r["lon"]) <= 30 and p.country:
+                    out[(r["lat"], r["lon"])] = p.country
+        return out
 
     def _add(self, place: GazetteerPlace, names: Iterable[str]) -> None:
         i = len(self.places)
@@ -126,10 +190,9 @@ class Gazetteer:
 
     # -- lookups -------------------------------------------------------------------------
     def candidates(self, name: str) -> list[GazetteerPlace]:
-        """Return the records called exactly ``name`` (folded), countries and continents first."""
+        """Return the records called exactly ``name`` (folded), in :data:`KIND_ORDER`, then most populous."""
         found = [self.places[i] for i in self.index.get(fold(name), ())]
-        order = {"country": 0, "continent": 1, "city": 2}
-        return sorted(found, key=lambda p: (order[p.kind], -p.population))
+        return sorted(found, key=lambda p: (KIND_ORDER[p.kind], -p.population))
 
     def country_code(self, name: str) -> str | None:
         """Return the ISO code when ``name`` is a country's name, else None."""
@@ -139,7 +202,7 @@ class Gazetteer:
         return None
 
     def is_prominent(self, name: str, population: int = 100_000) -> bool:
-        """Return True when ``name`` is a country, a continent or a city of ``population`` or more."""
+        """Return True when ``name`` is a country, region, former state, continent or a city of ``population`` or more."""
         return any(p.kind != "city" or p.population >= population for p in self.candidates(name))
 
     def lookup(self, name: str, countries: Iterable[str] = (), near: Iterable[tuple[float, float]] = (),
@@ -150,7 +213,9 @@ class Gazetteer:
         population does); ``local`` are those named close to the mention, which
         alone vouch for a small town (default: ``countries``); ``near`` are
         coordinates of other places in the context. ``how`` says which step
-        found it: "exact", "head", "adjective", "fuzzy".
+        found it: "exact", "head", "adjective", "feature", "fuzzy". A "feature"
+        (a station, a villa, a prison named after its town) returns the town:
+        use :meth:`GazetteerPlace.geo` with ``precision="settlement"``.
         """
         countries = set(countries)
         local = countries if local is None else set(local)
@@ -172,6 +237,16 @@ class Gazetteer:
                      or p.country in local]
             if found:
                 return self._best(found, countries, near), how
+        town = _feature_town(headless)
+        if town:
+            # the town a feature is named after: as written, then an adjectival or misspelt form
+            found = self.lookup(town, countries, near, fuzzy, local)
+            # the town by its own name (or misspelt), or a large one by a former name: a mid-size
+            # town that once bore a river's name is not where the mines of that river are
+            if found and found[0].kind == "city" and (fold(found[0].name) == fold(town) or found[1] == "fuzzy"
+                                                       or found[0].population >= 100_000):
+                return found[0], "feature"
+            return None
         if fuzzy:
             match = self._fuzzy(headless, local)
             if match:
@@ -212,6 +287,31 @@ class Gazetteer:
         return best
 
 
+def _feature_town(name: str) -> str | None:
+    """Return the town a feature's name is built on ("Dover station" -> "Dover"), or None.
+
+    Squares, streets and palaces are left out on purpose: they are named after people,
+    saints and far towns, and a lookup of their name would put them somewhere else.
+    """
+    m = _TOWN_FEATURE.match(name) or _FEATURE_PREFIX.match(name)
+    if not m:
+        return None
+    town = m.group("name").strip()
+    # "the Finland station", "Kazan station": named after a country, region or far town: the
+    # resolver places it at the town of the passage; only a capitalized town name is taken here
+    return town if town[:1].isupper() else None
+
+
+def is_urban_feature(name: str) -> bool:
+    """Return True when ``name`` ends in a word for a street, square, building or station of a town.
+
+    >>> is_urban_feature("Market Square"), is_urban_feature("Kursk")
+    (True, False)
+    """
+    words = name.split()
+    return len(words) > 1 and words[-1].lower().strip(".") in URBAN_HEADS
+
+
 def _adjective_bases(name: str) -> list[str]:
     """Return town names an adjectival form may derive from ("Yegorshinsky" -> "Yegorshino", ...)."""
     if " " in name:
@@ -245,6 +345,20 @@ def _load_continents() -> list[dict]:
         out.append({"geonameid": c["geonameId"], "name": c.get("toponymName") or c["name"],
                     "lat": float(c["lat"]), "lon": float(c["lng"]), "population": c.get("population", 0),
                     "names": names})
+    return out
+
+
+def load_regions(path: str | os.PathLike | None = None) -> list[dict]:
+    """Return the records of ``data/regions.csv``: kind, name, names (aliases), lat, lon, country."""
+    import csv
+    path = Path(path) if path else Path(__file__).resolve().parents[1] / "data" / "regions.csv"
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = [line for line in f if not line.startswith("#")]
+    out = []
+    for row in csv.DictReader(rows):
+        names = [n.strip() for n in (row.get("aliases") or "").split(";") if n.strip()]
+        out.append({"kind": row["kind"], "name": row["name"], "names": names, "lat": float(row["lat"]),
+                    "lon": float(row["lon"]), "country": (row.get("country") or "").strip() or None})
     return out
 
 

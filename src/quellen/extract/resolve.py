@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..errors import QuellenError
-from ..model import Entity, Geo, Mention, Span, content_id
+from ..model import Entity, Geo, Mention, Span, content_id, replace
 from .entities import GIVEN_ABBREVIATIONS, is_patronymic
 
 __all__ = ["resolve", "link_document_refs", "load_authority", "alias_statements", "AuthorityEntry", "skeleton", "parse_person", "PersonName",
@@ -680,8 +680,9 @@ class _Resolver:
         anchors: dict[str, list[tuple[int, str]]] = defaultdict(list)  # source -> (offset, country)
         for k, cid in clusters.items():
             found = self.place_lookup(self.clusters[cid].names.most_common(1)[0][0], (), (), False)
-            # a country named, or a city so large that its country is not in doubt, sets the context
-            if found and (found[0].kind == "country" or found[0].population >= 500_000):
+            # a country (or a region or former state of one) named, or a city so large that its
+            # country is not in doubt, sets the context
+            if found and found[0].country and (found[0].kind != "city" or found[0].population >= 500_000):
                 for i in self.clusters[cid].members:
                     m = self.mentions[i]
                     doc_countries[(m.source, m.document)].add(found[0].country)
@@ -704,13 +705,53 @@ class _Resolver:
             if not found:
                 continue
             place, how = found
-            c.geo = place.geo()
-            c.reasons.append(f"geonames {place.geonameid} ({place.name}, {place.country or place.kind}): {how}")
+            c.geo = place.geo("settlement" if how == "feature" else None)
+            c.reasons.append(f"{c.geo.gazetteer} {c.geo.gazetteer_id} ({place.name}, "
+                             f"{place.country or place.kind}): {how}")
+            if how == "feature":  # a station or a house is not its town: placed there, not merged
+                continue
             gid = c.geo.gazetteer_id
             if gid in by_gazetteer and self.clusters[by_gazetteer[gid]].alive:
                 self.merge(by_gazetteer[gid], cid, f"{k!r}: same gazetteer place ({place.name})")
             else:
                 by_gazetteer[gid] = cid
+
+        self.place_urban_features([cid for cid in clusters.values() if self.clusters[cid].alive])
+
+    def place_urban_features(self, cids: list[int]) -> None:
+        """Give a square, street or building without geo the point of the town its passage names.
+
+        Only a town in the same paragraph, within a few sentences, and not one the
+        passage goes to or comes from ("we drove to X"): otherwise it stays without
+        coordinates. The geo is marked ``precision="settlement"``.
+        """
+        from .places import is_urban_feature
+        towns: dict[tuple, list[tuple[int, int]]] = defaultdict(list)  # (source, document) -> (offset, cid)
+        for cid in cids:
+            geo = self.clusters[cid].geo
+            if geo is not None and geo.gazetteer == "geonames" and geo.precision is None:
+                for i in self.clusters[cid].members:
+                    m = self.mentions[i]
+                    towns[(m.source, m.document)].append((m.char_start, cid))
+        for cid in cids:
+            c = self.clusters[cid]
+            if c.geo is not None or not any(is_urban_feature(n) for n in c.names):
+                continue
+            votes: Counter = Counter()
+            for i in c.members:
+                m = self.mentions[i]
+                text = self.texts.get(m.source, "")
+                for pos, town in towns.get((m.source, m.document), ()):
+                    a, b = sorted((pos, m.char_start))
+                    if b - a > _FEATURE_WINDOW or "\n" in text[a:b]:
+                        continue
+                    if _MOTION.search(text[max(0, pos - 12):pos]):
+                        continue  # a town travelled to or from is not where the square is
+                    votes[town] += 1
+            if votes:
+                town = self.clusters[votes.most_common(1)[0][0]]
+                c.geo = replace(town.geo, precision="settlement")
+                c.reasons.append(f"placed at {town.geo.name}, the town its passage names")
 
     # -- authority -------------------------------------------------------------------------------
     def apply_authority(self) -> None:
@@ -772,6 +813,10 @@ class _Resolver:
 
 #: characters around a mention in which a named country vouches for a small town
 _LOCAL_WINDOW = 400
+#: characters between a square or building and the town it is placed at (same paragraph too)
+_FEATURE_WINDOW = 400
+#: words before a town that make it a destination or an origin, not where things are
+_MOTION = re.compile(r"\b(?:to|towards|toward|into|for|from|via|through|leaving|left)\s+(?:the\s+)?$", re.I)
 
 
 def _letters(p: PersonName) -> set[str]:
