@@ -64,6 +64,14 @@ class ReuseSettings:
     related_threshold: float = 0.75
     #: how far (tokens) from a strong link a sentence counts as near it
     related_window: int = 300
+    #: single retold sentences (paraphrases of one detail), see quellen.reuse.retell
+    retell: bool = True
+    #: a retold sentence needs this cosine with its counterpart (and shared rare words)
+    retell_threshold: float = 0.6
+    #: ... and this many shared rare words, at least one a name or number and one not
+    retell_min_shared: int = 2
+    #: a word in more than this share of the texts is not rare
+    retell_rare_share: float = 0.1
     #: n-grams found in more places than this are boilerplate (0: sqrt of the units, at least 8)
     max_df: int = 0
     #: matches further apart than this many tokens start a new candidate passage

@@ -34,6 +34,7 @@ from .candidates import Corpus, Unit, anchor_seeds, build_corpus, cluster_seeds,
 from .collate import collate
 from .groups import RELATION_ORDER, Node, PairLink, group_links
 from .normalize import Tokens, split_sentences, tokenize
+from .retell import RetellSettings, find_retellings
 
 __all__ = ["find_reuse", "make_units"]
 
@@ -55,9 +56,10 @@ def make_units(sources: Iterable[Source], documents: Iterable[Document]) -> tupl
         for d in docs:
             if d.kind == "boilerplate":
                 continue
+            author = (d.author.entity or d.author.name) if d.author else None
             units.append(Unit(len(units), source.id, d.id, d.char_start, d.char_end,
                               tokenize(source.text, d.char_start, d.char_end), d.kind,
-                              d.date.earliest if d.date else None))
+                              d.date.earliest if d.date else None, author=author))
     return units, texts
 
 
@@ -84,7 +86,15 @@ def find_reuse(sources: Iterable[Source], documents: Iterable[Document],
     if use:
         from . import embeddings as emb
         if emb.available(settings.embedding_model):
-            links.extend(_embedding_links(corpus, texts, settings, links))
+            sentences = _sentences(corpus, texts, settings)
+            strings = [texts[corpus.units[u].source][corpus.units[u].tokens.starts[lo]:
+                                                     corpus.units[u].tokens.ends[hi - 1]]
+                       for u, lo, hi in sentences]
+            vectors = emb.encode(strings, settings.embedding_model)
+            found = _embedding_links(corpus, settings, links, sentences, vectors)
+            # step 4b: single retold details, after the runs so they only add what is new
+            found.extend(_retelling_links(corpus, settings, links + found, sentences, vectors))
+            links.extend(found)
         else:
             emb.warn_missing()
     # step 5: repeated whole lines
@@ -105,11 +115,9 @@ def find_reuse(sources: Iterable[Source], documents: Iterable[Document],
     return groups
 
 
-def _embedding_links(corpus: Corpus, texts: dict[str, str], settings: ReuseSettings,
-                     known: list[Link]) -> list[Link]:
-    """Return links between runs of sentences that embed close together (re-translations, paraphrases)."""
-    from .embeddings import encode
-    sentences: list[tuple[int, int, int]] = []  # (unit, first token, end token)
+def _sentences(corpus: Corpus, texts: dict[str, str], settings: ReuseSettings) -> list[tuple[int, int, int]]:
+    """Return the sentences worth embedding as (unit, first token, end token)."""
+    sentences: list[tuple[int, int, int]] = []
     for unit in corpus.units:
         toks = unit.tokens
         if not len(toks):
@@ -125,11 +133,14 @@ def _embedding_links(corpus: Corpus, texts: dict[str, str], settings: ReuseSetti
         sentences = [s for s in sentences
                      if corpus.is_anchor[corpus.span_ids(s[0], s[1], s[2])].any()]
         sentences = sentences[: settings.embedding_max_sentences]
+    return sentences
+
+
+def _embedding_links(corpus: Corpus, settings: ReuseSettings, known: list[Link],
+                     sentences: list[tuple[int, int, int]], vectors: np.ndarray) -> list[Link]:
+    """Return links between runs of sentences that embed close together (re-translations, paraphrases)."""
     if len(sentences) < 2:
         return []
-    strings = [texts[corpus.units[u].source][corpus.units[u].tokens.starts[lo]:corpus.units[u].tokens.ends[hi - 1]]
-               for u, lo, hi in sentences]
-    vectors = encode(strings, settings.embedding_model)
     unit_of = np.asarray([s[0] for s in sentences])
     # texts that quote each other also retell each other: near a strong lexical link
     # (same wording or another rendering), a lower similarity is enough
@@ -189,6 +200,32 @@ def _embedding_links(corpus: Corpus, texts: dict[str, str], settings: ReuseSetti
                     relation = "summary"
                 verdict = (relation, round(similarity * 0.9, 4))
             links.append(Link(ua, a_lo, a_hi, ub, b_lo, b_hi, *verdict))
+    return links
+
+
+def _retelling_links(corpus: Corpus, settings: ReuseSettings, known: list[Link],
+                     sentences: list[tuple[int, int, int]], vectors: np.ndarray) -> list[Link]:
+    """Return links between single sentences that retell one detail in other words (:mod:`.retell`)."""
+    if len(sentences) < 2 or not settings.retell:
+        return []
+    covered = defaultdict(list)
+    for lk in known:
+        covered[(lk.a, lk.b)].append((lk.a_lo, lk.a_hi, lk.b_lo, lk.b_hi))
+        covered[(lk.b, lk.a)].append((lk.b_lo, lk.b_hi, lk.a_lo, lk.a_hi))
+
+    def found_already(i: int, j: int) -> bool:
+        (ua, alo, ahi), (ub, blo, bhi) = sentences[i], sentences[j]
+        return any(_overlap(xlo, xhi, alo, ahi) and _overlap(ylo, yhi, blo, bhi)
+                   for xlo, xhi, ylo, yhi in covered.get((ua, ub), ()))
+
+    params = RetellSettings(threshold=settings.retell_threshold, threshold_alone=settings.embedding_single,
+                            min_shared=settings.retell_min_shared, rare_share=settings.retell_rare_share)
+    links = []
+    for r in find_retellings(corpus, sentences, vectors, params, exclude=found_already):
+        (ua, alo, ahi), (ub, blo, bhi) = sentences[r.i], sentences[r.j]
+        m = measure(corpus, ua, alo, ahi, ub, blo, bhi)
+        relation = "summary" if m.length_ratio < 0.4 else "paraphrase"
+        links.append(Link(ua, alo, ahi, ub, blo, bhi, relation, round(r.similarity * 0.8, 4)))
     return links
 
 

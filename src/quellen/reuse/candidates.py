@@ -39,6 +39,8 @@ class Unit:
     date: dt.date | None = None
     #: position of this unit's first token in the corpus token stream
     offset: int = 0
+    #: who wrote it (an entity id, else the name as given), None when the text does not say
+    author: str | None = None
 
 
 @dataclass(slots=True)
@@ -54,6 +56,8 @@ class Corpus:
     is_anchor: np.ndarray      # bool per token id: a rare name or number
     common: np.ndarray         # bool per token id: a function word by corpus frequency
     words: list[str] = field(default_factory=list)
+    #: bool per token id: a name (capitalised inside sentences) or a number, however frequent
+    named: np.ndarray | None = None
 
     def span_ids(self, unit: int, lo: int, hi: int) -> np.ndarray:
         """Return the token ids of tokens ``lo:hi`` of ``unit``."""
@@ -115,7 +119,7 @@ def build_corpus(units: list[Unit], anchor_max_share: float = 0.02) -> Corpus:
     # function words: in many units, or very frequent in a small corpus
     common = (df > max(3, 0.1 * len(units))) | (counts > max(20, len(ids) * 0.004))
     return Corpus(units, ids, unit_of, np.asarray(offsets, dtype=np.int64), vocab, df, is_anchor,
-                  common, words)
+                  common, words, has_digit | name_like)
 
 
 def _ngram_hashes(ids: np.ndarray, unit_of: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
