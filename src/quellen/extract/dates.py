@@ -303,10 +303,15 @@ def _r_iso(m, text):
        r"?(?P<mon>" + _MFULL + r")(?!\s*,?\s*\d)\b", prio=2)
 def _r_month(m, text):
     word = m.group("mon")
-    if word in ("May", "March") and not (m.group("rel") or m.group("mod")):
-        before = text[max(0, m.start() - 12):m.start()].lower()
-        if not re.search(r"\b(?:in|of|during|since|until|till|by|from|to|through|early|late|mid|and|or|"
-                         r"last|next|this)\s+$", before):
+    if not (m.group("rel") or m.group("mod")):
+        # a bare month name is a date after a word of time ("in", "since", "by" ...); as a noun of its
+        # own ("the precepts of October", "the October Revolution") it names an event
+        before = text[max(0, m.start() - 16):m.start()].lower()
+        if not re.search(r"(?:\b(?:in|during|since|until|till|by|from|to|through|throughout|early|late|mid|"
+                         r"and|or|last|next|this|before|after|around|about|between|for|month\s+of)|[-–—(,])\s*$",
+                         before):
+            return None
+        if re.match(r"\s+[A-Z][a-z]", text[m.end():m.end() + 3]) and re.search(r"\bthe\s+$", before):
             return None
     if m.start() > 0 and text[m.start() - 1].isalpha():
         return None
@@ -930,6 +935,13 @@ class _Ctx:
     years: tuple[int, int] | None
     #: the text declares (or its dual years show) Julian dates before this day
     julian_until: dt.date | None = None
+    #: the caller gave the document's date (news: yearless dates are read near it, not near the
+    #: narrative's last date); False when the DCT is a date line or heading found in the text
+    dct_given: bool = False
+    #: the reference time was moved by a date of the text after the DCT was last set
+    moved: bool = False
+    #: the last explicit date of the narrative written with its year to the day or month
+    full_ref: Anchor | None = None
 
 
 def _value_day(d: dt.date) -> str:
@@ -1050,7 +1062,7 @@ def _resolve_abs(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str 
     if y is None:
         if m is None:
             return "XXXX", None, None
-        base = ctx.dct or ctx.ref
+        base = _partial_base(ctx)
         if base is None or base.precision not in ("day", "month", "year"):
             return _yearless(c, text, ctx)
         y = _nearest_year(base, m, d or 1)
@@ -1099,6 +1111,15 @@ def _resolve_abs(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str 
         return "XXXX-XX-XX", None, None
     date = _make(text[c.start:c.end], lo, hi, precision, cal, rule, anchor, _edtf_for(precision, lo, hi, cal))
     return value, date, anchor
+
+
+def _partial_base(ctx: _Ctx) -> Anchor | None:
+    """Return the anchor for a date written without its year: the DCT the caller gave (news), else
+    the narrative's last explicit date once the text has moved on from its date line or heading
+    (a letter dated 1956 that quotes a book about 1929 reads "February 12" in 1929)."""
+    if ctx.moved and ctx.ref is not None and not ctx.dct_given:
+        return ctx.ref
+    return ctx.dct or ctx.ref
 
 
 def _yearless(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | None]:
@@ -1224,7 +1245,7 @@ def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | No
     if k == "rel":
         if c.data.get("rule_word") and c.data["n"] == 0 and ctx.dct is None:
             return "PRESENT_REF", None, None, False  # "today" in a narrative is the writer's present
-        base = (ctx.dct or ctx.ref) if c.data["base"] == "dct" else (ctx.ref or ctx.dct)
+        base = (ctx.dct or ctx.full_ref) if c.data["base"] == "dct" else (ctx.ref or ctx.dct)
         n, unit = c.data["n"], c.data["unit"]
         if base is None or n == "X" or isinstance(n, str):
             return _unresolved_rel(c), None, None, False
@@ -1232,7 +1253,7 @@ def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | No
         value, date = _point(day, precision, span, c.rule, base.label, base.calendar, base)
         return value, date, base.label, False
     if k == "month":
-        base = ctx.dct or ctx.ref
+        base = _partial_base(ctx)
         m = c.data["m"]
         if c.data.get("y"):
             cc = _Cand(c.start, c.end, c.type, "abs", dict(y=c.data["y"], m=m, d=None, mod=c.data.get("mod")), c.rule)
@@ -1443,31 +1464,70 @@ def tag(text: str, *, dct: Date | dt.date | None = None, ref: Date | dt.date | N
     ['1929-01-20', '1929-01-22']
     """
     return _tag(text, dct=dct, ref=ref, calendar=calendar, country=country, years=years, source=source,
-                document=document, offset=offset, anchors=anchors, julian_until=julian_hint(text))[0]
+                document=document, offset=offset, anchors=anchors, julian_until=julian_hint(text),
+                dct_given=dct is not None)[0]
 
 
 def _tag(text: str, *, dct, ref, calendar, country, years, source, document, offset,
-         anchors, julian_until: dt.date | None = None) -> tuple[list[Timex], Anchor | None]:
+         anchors, julian_until: dt.date | None = None, dct_given: bool = False) -> tuple[list[Timex], Anchor | None]:
     ctx = _Ctx(dct=Anchor.of(dct), ref=Anchor.of(ref) or Anchor.of(dct), calendar=calendar,
-               country=country, years=years, julian_until=julian_until)
+               country=country, years=years, julian_until=julian_until, dct_given=dct_given)
+    written = _written_years(text)
     out: list[Timex] = []
     for c in _resolution_order(_merge(_find(text), text), text):
         value, date, anchor, explicit = _resolve(c, text, ctx)
         if c.type in ("DURATION", "SET"):
             date = None
         if anchors and date is not None and c.type == "DATE" and date.precision in ("day", "month", "year") \
-                and (explicit or anchor is not None) and not value.endswith(("_REF",)):
+                and (explicit or anchor is not None) and not value.endswith(("_REF",)) \
+                and not _bound_only(text, c) and not _far_stamp(c, date, written) \
+                and not (c.kind == "rel" and _looks_back(c) and date.precision != "day"):
             label = f"{date.edtf}@{offset + c.start}"
             ctx.ref = Anchor(date.earliest, date.precision, date.calendar if date.calendar != "unknown"
                              else "gregorian", label)
+            # a full date moves the narrative away from a heading; a bare year ("in the year 1660" in a
+            # diary entry) is a recollection and does not
+            ctx.moved = ctx.moved or explicit and date.precision in ("day", "month")
+            if explicit and date.precision in ("day", "month"):
+                ctx.full_ref = ctx.ref
             if c.kind == "abs" and date.precision == "day" and _is_heading(text, c):
                 # a diary heading or a date line: the day the following lines were written
                 ctx.dct = ctx.ref
+                ctx.moved = False
         out.append(Timex(source=source, document=document, char_start=offset + c.start, char_end=offset + c.end,
                          text=text[c.start:c.end], type=c.type, value=value, date=date, rule=c.rule,
                          anchor=anchor))
     out.sort(key=lambda t: t.char_start)
     return out, ctx.ref
+
+
+_SINCE = re.compile(r"\b(?:since|until|till|before)\s+(?:the\s+)?$", re.I)
+
+
+def _bound_only(text: str, c: _Cand) -> bool:
+    """Return True when the date is only a bound ("since 1991", "until 1975"): the narrative does not
+    move to it, so "a year earlier" after it still counts from the period being told."""
+    return c.kind == "abs" and c.data.get("m") is None and bool(_SINCE.search(text[max(0, c.start - 12):c.start]))
+
+
+def _looks_back(c: _Cand) -> bool:
+    """Return True for a relative expression that looks back ("a year earlier", "two months ago"):
+    a recollection, after which the narrative stays where it was."""
+    n = c.data.get("n")
+    return isinstance(n, (int, float)) and n < 0
+
+
+def _written_years(text: str) -> list[int]:
+    """Return the years the text writes out with a month or as a prose year (not numeric stamps)."""
+    return [int(m.group("y")) for m in _FULL_DATE_YEAR.finditer(text)]
+
+
+def _far_stamp(c: _Cand, date: Date, written: list[int]) -> bool:
+    """Return True for a numeric or ISO date ("06/17/2020") whose year lies decades away from every
+    year the text writes in words: a page or download stamp, which never anchors the text's dates."""
+    if c.rule not in ("numeric-date", "iso-date") or not written:
+        return False
+    return min(abs(date.earliest.year - y) for y in written) > 20
 
 
 def tag_documents(text: str, documents: list[Document], *, calendar: str = "auto",
@@ -1487,7 +1547,11 @@ def tag_documents(text: str, documents: list[Document], *, calendar: str = "auto
     hint = julian_hint(text)
     narrative: Anchor | None = None
     out: list[Timex] = []
-    for document in documents:
+    for i, document in enumerate(documents):
+        if narrative is None and document.kind not in furniture and document.date is None:
+            # a narrative frame before any date: the next dated document it introduces (a few
+            # paragraphs on) tells its year ("From the end of October ..." before a letter of December)
+            narrative = _next_dated(documents, i, furniture)
         part = text[document.char_start:document.char_end]
         where = country_of(document.place.name) if document.place else None
         if document.kind in furniture:
@@ -1498,12 +1562,29 @@ def tag_documents(text: str, documents: list[Document], *, calendar: str = "auto
             found, _ = _tag(part, dct=document.date, ref=None, calendar=calendar, country=where or country,
                             years=years, source=document.source, document=document.id,
                             offset=document.char_start, anchors=True, julian_until=hint)
+            # the narrative goes on from a dated document's own date (a receipt of 20 January, then
+            # "On January 22, ..."), not from the dates it recalls
+            narrative = Anchor.of(document.date, f"document:{document.id}")
         else:
             found, narrative = _tag(part, dct=None, ref=narrative, calendar=calendar, country=where or country,
                                     years=years, source=document.source, document=document.id,
                                     offset=document.char_start, anchors=True, julian_until=hint)
         out.extend(found)
     return out
+
+
+def _next_dated(documents: list[Document], i: int, furniture: frozenset[str],
+                reach: int = 3000) -> Anchor | None:
+    """Return the date of the first dated document after ``documents[i]`` within ``reach`` characters."""
+    end = documents[i].char_end
+    for later in documents[i + 1:]:
+        if later.char_start - end > reach:
+            return None
+        if later.kind in furniture:
+            continue
+        if later.date is not None and later.date.precision in ("day", "month", "year"):
+            return Anchor.of(later.date, f"next-document:{later.id}")
+    return None
 
 
 def _source_years(text: str, documents: list[Document], furniture: frozenset[str]) -> tuple[int, int] | None:
@@ -1555,7 +1636,7 @@ def _resolution_order(cands: list[_Cand], text: str) -> list[_Cand]:
     out = list(cands)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if a.kind == "time" and not a.data.get("y") and b.kind in ("abs", "weekday", "rel") and \
+        if a.kind in ("time", "tod") and not a.data.get("y") and b.kind in ("abs", "weekday", "rel") and \
                 re.fullmatch(r"\s*(?:on|of|,)?\s*(?:the\s+)?|[^.;:!?\n]{0,30}\s(?:on|of)\s+(?:the\s+)?",
                              text[a.end:b.start], re.I):
             out[i], out[i + 1] = b, a
