@@ -126,6 +126,7 @@ def test_split_signature(line, want):
     ("LETTER XII.", "heading"),
     ("A LETTER TO THE BOARD", "heading"),
     ("We marched at dawn and reached the river by noon.", "prose"),
+    ("On 2 March 1793 the agent arrived.", "prose"),
 ])
 def test_classify_line_shapes(line, cue):
     assert classify(Unit(0, len(line), line), None, first_prose_seen=True) == cue
@@ -199,3 +200,62 @@ def test_ebook_chapter_through_the_html_reader():
     assert [d.kind for d in docs] == ["heading", "diary", "diary", "caption", "diary", "narrative"]
     assert [d.date.edtf for d in docs if d.kind == "diary"] == ["1768-08-12", "1768-08-13", "1768-08-15"]
     assert docs[-1].title == "Editor's note" and docs[-1].primary is False
+
+
+# ------------------------------------------------------------------ dates from the rest of the source
+def _by_start(docs, text, words):
+    return next(d for d in docs if text[d.char_start:d.char_end].startswith(words))
+
+
+def test_a_later_reference_dates_the_document_it_names_over_the_framing_sentence():
+    text = (FIX / "factory_papers.txt").read_text(encoding="utf-8")
+    order = _by_start(segment(_source(text)), text, "ORDER OF THE DIRECTORS")
+    # the framing sentence says when it was read out (March 9); the receipt says when it was issued
+    assert order.date.edtf == "1793-02-20" and "referred to later" in order.date.rule
+    assert "February 20, 1793" in order.date.anchor
+    assert any(e.startswith("date: referred to as") for e in order.evidence)
+
+
+def test_a_reference_never_replaces_a_date_the_document_states():
+    text = ("LETTER OF THE AGENT\n\nSir,\n\nI send the accounts.\n\nFort Stell, 3 May 1802.\n\nP. Valck\n\n"
+            "The Directors answered: \"Your letter of 9 May 1802 came by the brig. A. Ruys.\"")
+    docs = segment(_source(text))
+    letter = _by_start(docs, text, "LETTER OF THE AGENT")
+    assert letter.date.edtf == "1802-05-03" and "referred" not in letter.date.rule
+
+
+def test_a_reference_to_another_kind_or_out_of_reach_dates_nothing():
+    text = ("LETTER OF THE AGENT\n\nSir,\n\nI send the accounts.\n\nP. Valck\n\n"
+            "The council met again. The resolution of 9 May 1802 was read.")
+    letter = _by_start(segment(_source(text)), text, "LETTER OF THE AGENT")
+    assert letter.date is None or letter.date.precision == "year"
+
+
+def test_an_undated_record_takes_the_year_of_its_place_flagged_as_inferred_never_a_day():
+    text = (FIX / "factory_papers.txt").read_text(encoding="utf-8")
+    docs = segment(_source(text))
+    for words in ("LETTER OF THE SERGEANT", "PETITION OF THE TRADERS", "REPORT OF THE STOREKEEPER"):
+        d = _by_start(docs, text, words)
+        assert d.date.precision == "year" and d.date.edtf == "1793?", words
+        assert d.date.rule.startswith("inferred: compilation context"), words
+        assert (d.date.earliest.isoformat(), d.date.latest.isoformat()) == ("1793-01-01", "1793-12-31")
+    # the memorandum speaks of 1794: it was written later than its context says, so no guess
+    assert _by_start(docs, text, "MEMORANDUM OF THE AGENT").date is None
+    # narrative is not dated by its place: only records are
+    assert _by_start(docs, text, "The garrison received").date is None
+
+
+def test_no_inferred_year_where_the_source_goes_back_in_time_or_has_no_date_before():
+    back = ("On 2 March 1793 the agent arrived.\n\nLETTER OF THE SERGEANT\n\nSir,\n\nWe ask for boats.\n\n"
+            "J. Hoorn\n\nThe factory had been founded on 5 June 1751 by traders from the coast.")
+    letter = _by_start(segment(_source(back)), back, "LETTER OF THE SERGEANT")
+    assert letter.date is None
+    first = "LETTER OF THE SERGEANT\n\nSir,\n\nWe ask for boats.\n\nJ. Hoorn\n\nOn 2 March 1793 the agent arrived."
+    assert _by_start(segment(_source(first)), first, "LETTER OF THE SERGEANT").date is None
+
+
+def test_dates_inside_a_letter_body_are_no_context_for_the_next_letter():
+    text = ("LETTER I.\n\nSir,\n\nMy father was born on 4 May 1720 at the mill.\n\nJ. Bell\n\n"
+            "LETTER II.\n\nSir,\n\nThe mill is sold.\n\nJ. Bell")
+    docs = segment(_source(text))
+    assert all(d.date is None for d in docs if d.kind == "letter")

@@ -80,6 +80,7 @@ from __future__ import annotations
 
 from ..model import Document, Source
 from .cascade import FURNITURE_CUES, group_units
+from .dating import date_by_context, date_by_references
 from .describe import YearContext, describe, dominant_signer
 from .lines import make_units
 
@@ -110,4 +111,7 @@ def segment(source: Source) -> list[Document]:
         document = describe(group, source.id, text, years, signer, prev_kind)
         kind_of[id(group)] = document.kind
         documents.append(document)
-    return documents
+    # documents left undated by their own lines: first what a later passage says of them,
+    # then (flagged as inferred) the year of their place in the compilation
+    documents = date_by_references(documents, text)
+    return date_by_context(documents, text)

@@ -236,8 +236,9 @@ def group_units(units: list[Unit]) -> list[Group]:
                 # 12. a framing sentence ("the committee sent the following telegram:") announces
                 #     a document: the next paragraph starts it.
                 reason = "announced by a framing sentence"
-            elif f.get("inline_doc") and current.mode != "record":
-                # 13. "the clerk signed a receipt: '...'" is a document quoted whole in one paragraph.
+            elif f.get("inline_doc") and (current.mode != "record" or current.framing):
+                # 13. "the clerk signed a receipt: '...'" is a document quoted whole in one paragraph
+                #     (also after an announced document: the narrator has taken the word back).
                 reason = f"inline {f['inline_doc'][0]}"
             elif current.framing and f.get("framing") and not _first_person(unit):
                 # 12b. an announced document ends where the narrative resumes to announce the next.

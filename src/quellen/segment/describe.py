@@ -322,6 +322,12 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             author = m.group("name")
             evidence.append("author: name in capitals closing the text")
     if not author and inline:
+        # the quoted text signed at its end ("... on May 2, 1862. P. Valck.") names its writer
+        m = re.search(rf"[.!]\s+(?P<name>{INITIALS}[A-Z][\w'’-]+)\.?[\"”»’']?\s*$", body[-1].text.rstrip())
+        if m:
+            author = m.group("name")
+            evidence.append("author: signed at the end of the quotation")
+    if not author and inline:
         author = inline[1]
         evidence.append("author: subject of the quoting sentence")
     if not author and body and body[0].features.get("name_colon"):

@@ -371,7 +371,10 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         sig = split_signature(text)
         if sig and sig[2]:
             return "signature"
-        if len(rest_words) <= 4 and not re.search(r"\b(?:is|was|were|are|had|has)\b", rest):
+        # "On 2 March 1793 the agent arrived." is a short sentence, not a date line
+        sentence = re.match(r"^(?:on|in|by|since|until|after|before)\s", text, re.I) and \
+            re.search(r"\b[a-z]{3,}\b", text[date_m.end():])
+        if len(rest_words) <= 4 and not re.search(r"\b(?:is|was|were|are|had|has)\b", rest) and not sentence:
             return "dateline"
     if re.fullmatch(r"(?:anno\s+|a\.\s*d\.\s*)?1?\d{3}\.?", text, re.I):
         return "dateline"  # a year standing alone heads the entries under it

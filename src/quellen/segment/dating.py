@@ -1,0 +1,156 @@
+"""Dates for documents that carry none of their own, from what the rest of the source says.
+
+Two passes over the described documents of one source, in this order (why each exists):
+
+1. **An explicit reference dates the document it names.** A later passage of the same
+   source that speaks of "the decision ... of January 18, 1929" or "your letter dated
+   3 March 1862" gives the full date of the nearest preceding document of that kind.
+   A compiler prints a decree without its date and the next document quotes it with
+   one; the quoted date is the document's own, and it beats a date merely read off the
+   sentence that announced the document ("On January 20 ... presented him with the
+   following decision") — that sentence dates the handing-over, not the writing.
+2. **An undated document in a compilation takes the year of its context.** The compiler
+   placed it after the last dated text of the source; documents of a compilation run
+   in order, so it most likely belongs to that year. The date is flagged as inferred
+   (``rule`` starts with ``"inferred: compilation context"``, EDTF with ``?``), kept at
+   year precision and never finer, and withheld when the document itself names a later
+   year, or when the text after it goes back in time (the source is not in order there).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import FURNITURE_KINDS, Date, Document, replace
+from .lines import DOC_NOUNS, FULL_DATE_RE, RECORD_KINDS, kind_from_words
+
+__all__ = ["date_by_references", "date_by_context", "INFERRED_RULE"]
+
+#: the rule prefix of every date inferred from a document's place in the compilation
+INFERRED_RULE = "inferred: compilation context"
+
+_NOUN_ALT = "|".join(sorted(DOC_NOUNS, key=len, reverse=True))
+#: "the decision of the board of January 18, 1929", "your letter dated 3 March 1862"
+_REFERENCE_RE = re.compile(
+    rf"\b(?:the|your|my|his|her|their|our|this|that)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<noun>{_NOUN_ALT})\b"
+    rf"(?P<mid>[^.;:!?\"“”«»()]{{0,120}}?)\s(?:of|dated|from)\s+(?:the\s+)?(?P<date>{FULL_DATE_RE.pattern})",
+    re.I)
+#: how many documents after the named one a reference may stand and still mean it
+_REFERENCE_REACH = 2
+#: an announced document is issued before it is handed over, but not long before
+_HANDOVER_DAYS = 366
+_YEAR_RE = re.compile(r"(?<![\d/.-])(1[0-9]\d\d|20\d\d)(?![\d/-])")
+
+
+def _explicit(date: Date | None) -> bool:
+    """Return True for a date the document states itself (not announced, not inferred)."""
+    return date is not None and "framing sentence" not in date.rule and not date.rule.startswith("inferred")
+
+
+def _references(document: Document, text: str) -> list[tuple[str, Date, str]]:
+    """Return (kind named, full date, phrase) for each reference to a dated document inside ``document``."""
+    from ..extract.dates import parse_date
+    out = []
+    for m in _REFERENCE_RE.finditer(text, document.char_start, document.char_end):
+        kind = kind_from_words(m.group("noun"))
+        if kind not in RECORD_KINDS or re.search(r"\d", m.group("mid")):
+            continue
+        date = parse_date(m.group("date"))
+        if date is None or date.precision != "day":
+            continue
+        out.append((kind, replace(date, text=m.group("date")), m.group(0)))
+    return out
+
+
+def date_by_references(documents: list[Document], text: str) -> list[Document]:
+    """Return ``documents`` with undated (or only announced) records dated by a later explicit reference.
+
+    >>> from quellen.model import Source
+    >>> from quellen.segment import segment
+    >>> text = ("On May 2 the clerk read out the following decision:\\n\\nMinutes of the Board\\n\\n"
+    ...         "Resolved: the bridge is closed.\\n\\nHe wrote: 'the decision of the Board of April 30, 1862 "
+    ...         "was read to me on May 2, 1862.'")
+    >>> [d.date.edtf for d in segment(Source("s", "a.txt", "0", "text/plain", text)) if d.kind == "resolution"]
+    ['1862-04-30']
+    """
+    out = list(documents)
+    real = [i for i, d in enumerate(out) if d.kind not in FURNITURE_KINDS]
+    for pos, i in enumerate(real):
+        for kind, date, phrase in _references(out[i], text):
+            # the nearest preceding document of the kind named, within reach, not one already dated
+            for j in reversed(real[max(0, pos - _REFERENCE_REACH):pos]):
+                target = out[j]
+                if target.kind != kind:
+                    continue
+                if _explicit(target.date):
+                    break
+                if target.date is not None and not (
+                        0 <= (target.date.latest - date.latest).days <= _HANDOVER_DAYS):
+                    break  # the announced hand-over cannot come before the writing
+                new = replace(date, rule=f"{date.rule}; referred to later in the source", anchor=phrase)
+                out[j] = replace(target, date=new, evidence=target.evidence + (
+                    f"date: referred to as {phrase!r}",))
+                break
+    return out
+
+
+def _context_anchors(documents: list[Document], text: str) -> list[tuple[int, int, str]]:
+    """Return (offset, year, what) for the time markers of the source: documents' own dates, the full
+    dates of the compiler's narrative, and years standing in headings.
+
+    Dates inside a letter's body are left out: a letter recalls the past, its own date is its place.
+    """
+    anchors: list[tuple[int, int, str]] = []
+    for d in documents:
+        if d.kind in ("caption", "boilerplate", "epigraph"):
+            continue
+        if d.kind == "heading":
+            if d.date is None:  # a page stamp dates the page, not the texts on it
+                for m in _YEAR_RE.finditer(text, d.char_start, d.char_end):
+                    anchors.append((m.start(), int(m.group(1)), m.group(0)))
+        elif d.kind in RECORD_KINDS or d.kind == "diary":
+            if d.date is not None and not d.date.rule.startswith("inferred") and d.date.precision in (
+                    "day", "month", "year"):
+                anchors.append((d.char_start, d.date.latest.year, d.date.text))
+        else:
+            # narrative, commentary...: the dates it states are where the compiler stands
+            for m in FULL_DATE_RE.finditer(text, d.char_start, d.char_end):
+                y = re.search(r"\d{4}", m.group(0))
+                if y:
+                    anchors.append((m.start(), int(y.group(0)), m.group(0)))
+    anchors.sort()
+    return anchors
+
+
+def date_by_context(documents: list[Document], text: str) -> list[Document]:
+    """Return ``documents`` with each undated record given, as inferred, the year of the dated text before it.
+
+    >>> from quellen.model import Source
+    >>> from quellen.segment import segment
+    >>> text = ("In March 1862 the vestry quarrelled over the bridge.\\n\\nThe rector then wrote the following "
+    ...         "letter:\\n\\nSir, I must protest against the tolls.\\n\\nJ. Bell")
+    >>> d = [d for d in segment(Source("s", "a.txt", "0", "text/plain", text)) if d.kind == "letter"][0]
+    >>> d.date.edtf, d.date.precision, d.date.rule.startswith("inferred")
+    ('1862?', 'year', True)
+    """
+    anchors = _context_anchors(documents, text)
+    out = list(documents)
+    for i, d in enumerate(out):
+        if d.date is not None or d.kind not in RECORD_KINDS:
+            continue
+        before = [a for a in anchors if a[0] < d.char_start]
+        if not before:
+            continue
+        year = before[-1][1]
+        after = [a for a in anchors if a[0] >= d.char_end]
+        if after and after[0][1] < year:
+            continue  # the source goes back in time here: its order says nothing about this document
+        named = [int(y) for y in _YEAR_RE.findall(text, d.char_start, d.char_end)]
+        if any(y > year for y in named):
+            continue  # it speaks of a later year, so it was written later than its context
+        phrase = before[-1][2]
+        date = Date(text=str(year), edtf=f"{year:04d}?", earliest=dt.date(year, 1, 1),
+                    latest=dt.date(year, 12, 31), precision="year", as_written=None,
+                    rule=f"{INFERRED_RULE} (year of the dated text before it)", anchor=phrase)
+        out[i] = replace(d, date=date, evidence=d.evidence + ("date: inferred, year of its place in the compilation",))
+    return out
