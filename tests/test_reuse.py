@@ -203,7 +203,113 @@ def test_seed_reuse_precision(seed_scores):
     assert seed_scores["reuse"]["precision_lower_bound"] >= 0.60, seed_scores["reuse"]
 
 
-@pytest.mark.xfail(strict=True, reason="paraphrase recall on the seed is 2/13; the issue asks 0.40 "
-                                       "(open: retellings need more than sentence similarity)")
 def test_seed_reuse_recall_on_paraphrase(seed_scores):
-    assert _ratio(seed_scores["reuse"]["recall_by_relation"]["paraphrase"]) >= 0.40
+    # 6/13 retold details (issue 5 asks 0.40), and the single summary, at precision >= 0.60
+    reuse = seed_scores["reuse"]
+    assert _ratio(reuse["recall_by_relation"]["paraphrase"]) >= 0.45, reuse
+    assert _ratio(reuse["recall_by_relation"]["summary"]) >= 1.0, reuse
+    assert reuse["precision_lower_bound"] >= 0.60, reuse
+
+
+# -- retellings: one detail told again in other words -------------------------------------
+RETELL = FIX / "retell"
+
+
+def _retell_sources() -> dict[str, Source]:
+    return {p.name: _source(p.name, p.read_text(encoding="utf-8")) for p in sorted(RETELL.glob("*.txt"))}
+
+
+def test_retold_details_of_other_periods_are_found_and_namesakes_are_not():
+    from quellen.reuse import embeddings
+    if not embeddings.available():
+        pytest.skip("the [embeddings] extra is not installed")
+    sources = _retell_sources()
+    groups = find_reuse(list(sources.values()), [], ReuseSettings(), embeddings=True)
+    name = {s.id: s.name for s in sources.values()}
+    text = {s.id: s.text for s in sources.values()}
+    found = {frozenset(name[p.source] for p in g.passages): g for g in groups}
+    for pair, words in [(("dike_letter_1421.txt", "polder_chronicle_1590.txt"), "seventy-two villages"),
+                        (("seville_letter_1503.txt", "trade_history_1885.txt"), "forty-one casks"),
+                        (("siege_diary_1877.txt", "rebellion_history_1910.txt"), "Shiroyama")]:
+        group = found.get(frozenset(pair))
+        assert group is not None, (pair, sorted(map(sorted, found)))
+        for p in group.passages:
+            assert words in text[p.source][p.char_start:p.char_end]
+    # the same people, places and kind of event, other facts: never linked
+    for g in groups:
+        for p in g.passages:
+            passage = text[p.source][p.char_start:p.char_end]
+            assert name[p.source] != "dike_repair_1532.txt"
+            for other_event in ("quarrelled bitterly", "lost two years later", "left Tokyo in 1873"):
+                assert other_event not in passage
+    assert len(groups) == 3
+
+
+def test_retelling_needs_closeness_and_a_shared_name_and_word():
+    from quellen.reuse.retell import RetellSettings, is_retelling
+    s = RetellSettings(threshold=0.6, threshold_word=0.7, threshold_alone=0.85, min_shared=2)
+    name, word = (2.0, True), (2.0, False)
+    assert is_retelling(0.62, {"wieldr": name, "villag": word}, {"wieldr": name, "villag": word, "x": word}, s)
+    assert not is_retelling(0.62, {"wieldr": name, "arkel": name}, {"wieldr": name, "arkel": name}, s)  # cast only
+    assert not is_retelling(0.62, {"villag": word}, {"villag": word}, s)
+    assert is_retelling(0.72, {"villag": word}, {"villag": word}, s)
+    assert not is_retelling(0.55, {"wieldr": name, "villag": word}, {"wieldr": name, "villag": word}, s)
+    assert is_retelling(0.9, {}, {}, s)
+
+
+def test_one_voice_is_one_author_or_one_unattributed_running_text():
+    from quellen.reuse.candidates import Unit
+    from quellen.reuse.normalize import tokenize
+    from quellen.reuse.retell import one_voice
+
+    def unit(i, source="s", kind="narrative", author=None):
+        return Unit(i, source, f"d{i}", 0, 1, tokenize("x"), kind, author=author)
+
+    assert one_voice(unit(0, author="ent-a"), unit(1, kind="letter", author="ent-a"))
+    assert not one_voice(unit(0, author="ent-a"), unit(1, author="ent-b"))
+    assert one_voice(unit(0), unit(1))                       # a frame cut by what it presents
+    assert not one_voice(unit(0), unit(1, kind="memoir"))
+    assert not one_voice(unit(0), unit(1, source="t"))        # two files are two texts
+    assert not one_voice(unit(0), unit(1, author="ent-a"))
+
+
+def _kernel_corpus(texts: list[str]):
+    """Return (corpus, sentences) for ``texts``, one unit each, one sentence per line."""
+    from quellen.reuse.candidates import Unit, build_corpus
+    units, sentences = [], []
+    for k, t in enumerate(texts):
+        units.append(Unit(k, f"s{k}", None, 0, len(t), tokenize(t)))
+    corpus = build_corpus(units)
+    for k, t in enumerate(texts):
+        starts = units[k].tokens.starts
+        line_start = 0
+        for line in t.split("\n"):
+            lo = sum(1 for s in starts if s < line_start)
+            hi = sum(1 for s in starts if s < line_start + len(line))
+            sentences.append((k, lo, hi))
+            line_start += len(line) + 1
+    return corpus, sentences
+
+
+def test_find_retellings_keeps_mutual_best_pairs_one_per_text_pair_and_agreeing_figures():
+    import numpy as np
+    from quellen.reuse.retell import RetellSettings, find_retellings
+    filler = ["the weather was cold and wet all week", "bread was dear in the market that winter"]
+    texts = ["In 1421 the sea drowned Wieldrecht with its seventy villages overnight\n" + filler[0],
+             "Wieldrecht and seventy villages drowned by the sea in 1421\n" + filler[1],
+             "Wieldrecht lost seventy villages to the sea in 1530\n" + filler[1] + " again",
+             "unrelated words about Genoa alum traders here\nand Genoa alum once more"]
+    texts += [f"padding text number {k} about nothing in particular" for k in range(30)]
+    corpus, sentences = _kernel_corpus(texts)
+    rng = np.random.default_rng(3)
+    vectors = rng.normal(size=(len(sentences), 16)).astype(np.float32)
+    vectors[2] = vectors[0] + 0.1 * vectors[2]   # text 1 retells text 0
+    vectors[4] = vectors[0] + 0.2 * vectors[4]   # text 2 is close too, but another year
+    vectors[3] = vectors[1] + 0.1 * vectors[3]   # filler alike, but no rare words shared
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    found = find_retellings(corpus, sentences, vectors, RetellSettings(threshold_alone=1.01))
+    assert [(r.i, r.j) for r in found] == [(0, 2)]
+    assert "wieldr" in found[0].shared and "1421" in found[0].shared
+    # a veto from another channel (already found) is respected
+    assert find_retellings(corpus, sentences, vectors, RetellSettings(threshold_alone=1.01),
+                           exclude=lambda i, j: True) == []

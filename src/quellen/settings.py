@@ -70,6 +70,8 @@ class ReuseSettings:
     retell_threshold: float = 0.6
     #: ... and this many shared rare words, at least one a name or number and one not
     retell_min_shared: int = 2
+    #: from this cosine on, one shared rare ordinary word is enough
+    retell_word_threshold: float = 0.69
     #: a word in more than this share of the texts is not rare
     retell_rare_share: float = 0.1
     #: n-grams found in more places than this are boilerplate (0: sqrt of the units, at least 8)

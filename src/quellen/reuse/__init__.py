@@ -218,7 +218,8 @@ def _retelling_links(corpus: Corpus, settings: ReuseSettings, known: list[Link],
         return any(_overlap(xlo, xhi, alo, ahi) and _overlap(ylo, yhi, blo, bhi)
                    for xlo, xhi, ylo, yhi in covered.get((ua, ub), ()))
 
-    params = RetellSettings(threshold=settings.retell_threshold, threshold_alone=settings.embedding_single,
+    params = RetellSettings(threshold=settings.retell_threshold, threshold_word=settings.retell_word_threshold,
+                            threshold_alone=settings.embedding_single,
                             min_shared=settings.retell_min_shared, rare_share=settings.retell_rare_share)
     links = []
     for r in find_retellings(corpus, sentences, vectors, params, exclude=found_already):

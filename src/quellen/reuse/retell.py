@@ -16,7 +16,9 @@ counts as a retelling when
    an ordinary word (so a shared cast alone, the same people doing other
    things, is not enough);
 
-or its cosine alone reaches ``threshold_alone``. Per pair of texts only the
+or its cosine alone reaches ``threshold_alone``; and when both sentences give
+figures, at least one figure agrees (the same kind of event in another year
+or with other numbers is another event). Per pair of texts only the
 strongest such sentence pair is kept: a retold detail is one statement, and a
 text that retells many of another's sentences is found by the run-based
 channels already.
@@ -43,7 +45,7 @@ class RetellSettings:
 
     threshold: float = 0.6
     #: closer than this, one shared rare ordinary word is enough (no name or number needed)
-    threshold_word: float = 0.7
+    threshold_word: float = 0.69
     threshold_alone: float = 0.85
     min_shared: int = 2
     #: a word found in more than this share of the texts is not rare
@@ -156,6 +158,10 @@ def find_retellings(corpus: Corpus, sentences: list[tuple[int, int, int]], vecto
             stems[k] = rare_stems(corpus, *sents[k], settings=settings)
         return stems[k]
 
+    def numbers(k: int) -> set[str]:
+        u, lo, hi = sents[k]
+        return {w for w in corpus.units[u].tokens.words[lo:hi] if w.isdigit()}
+
     chosen: dict[tuple[int, int], Retelling] = {}
     strength: dict[tuple[int, int], float] = {}
     for i, j, sim in candidates:
@@ -170,6 +176,9 @@ def find_retellings(corpus: Corpus, sentences: list[tuple[int, int, int]], vecto
         shared = sorted(set(a) & set(b))
         if not is_retelling(sim, a, b, settings):
             continue
+        na, nb = numbers(i), numbers(j)
+        if na and nb and not na & nb:
+            continue  # both give figures and none agree: the same kind of event, another time
         weight = sim + 0.02 * sum(min(a[w][0], b[w][0]) for w in shared)
         key = (ua, ub) if ua <= ub else (ub, ua)
         if weight > strength.get(key, -1.0):
