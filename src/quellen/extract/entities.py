@@ -133,6 +133,16 @@ _P_PLACE_HEAD = re.compile(rf"(?<![\w.])(?P<name>{CAP}(?:\s{CAP})?\s(?:region|pr
 #: ... or a facility named after the town it stands in: the head does not ("Kursk prison")
 _P_PLACE_OF = re.compile(rf"(?<![\w.])(?P<name>{CAP})\s(?:shipyards?|prison|jail|fortress|harbou?r|port|"
                          rf"garrison|railway|docks|arsenal|cathedral|university|seminary)\b")
+#: a list of names before the works or mines they name ("the Ashby, Moira and Swadlincote collieries",
+#: "Revdinsky, Bisertsky iron works"): each name is a place, the one before the head too
+_FACILITIES = (r"(?:works|ironworks|steelworks|mines|mine|collieries|colliery|pits|quarries|mills|factories|"
+               r"plants|foundries|goldfields|saltworks|shipyards|estates)")
+_INDUSTRY = (r"(?:iron|steel|coal|copper|gold|silver|lead|tin|zinc|salt|nickel|platinum|mercury|oil|"
+             r"cotton|woollen|wool|linen|silk|paper|glass|sugar|textile|cloth|brick|saw|lumber|chemical|"
+             r"engineering|metal|metallurgical|mining|smelting|slate|granite|marble|potash|sulphur|diamond|"
+             r"machine|arms|gunpowder|powder)")
+_P_FACILITY_LIST = re.compile(rf"(?<![\w.])(?P<list>{CAP}(?:(?:,\s+|,?\s+and\s+){CAP})+)"
+                              rf"(?:\s+(?:{_INDUSTRY}|and)){{0,3}}\s+{_FACILITIES}\b")
 _P_PLACE_AFTER = re.compile(rf"\b(?:village|town|city|port|fortress|province|district|region|island|"
                             rf"valley|governorate|parish|hamlet|township|county)\s+of\s+(?P<name>{CAP}(?:\s{CAP})?)")
 #: a body's name: capitalized words up to an institutional head noun, then "of (the) Name..." ("Secret
@@ -342,6 +352,10 @@ def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> 
     for m in _P_PLACE_HEAD.finditer(text):
         if m.group("name").split()[0].lower() not in stop_words and m.group("name").split()[0] not in TITLES:
             add(m.start("name"), m.end("name"), "place", "rule:place", 9)
+    for m in _P_FACILITY_LIST.finditer(text):
+        for w in re.finditer(CAP, m.group("list")):
+            if w.group().lower() not in stop_words and w.group() not in TITLES and w.group() not in NON_NAMES:
+                add(m.start("list") + w.start(), m.start("list") + w.end(), "place", "rule:place", 9)
     for pattern in (_P_PLACE_OF, _P_PLACE_AFTER):
         for m in pattern.finditer(text):
             if m.group("name").split()[0].lower() not in stop_words:

@@ -53,8 +53,11 @@ _HEADS = re.compile(r"\s+(?:region|province|governorate|gubernia|guberniya|oblas
                     r"prefecture|municipality)$", re.I)
 _PREFIX = re.compile(r"^(?:the|city of|town of|port of|village of|province of|county of)\s+", re.I)
 #: Russian adjectival suffixes and the town-name endings they come from ("Revdinsky" -> "Revda")
-_ADJ_SUFFIXES = ("inskoye", "inskaya", "inskiy", "insky", "skoye", "skaya", "skiy", "sky", "skoe", "ski")
+_ADJ_SUFFIXES = ("inskoye", "inskaya", "inskiy", "insky", "inskoe", "skoye", "skaya", "skiy", "sky", "skoe",
+                 "ski")
 _ADJ_ENDINGS = ("", "a", "o", "sk", "i", "y", "e")
+#: a town in -ino/-ina/-in gives an adjective in -insky ("Yegorshino" -> "Yegorshinsky")
+_ADJ_IN_ENDINGS = ("ino", "ina", "in", "a", "o", "")
 
 
 #: below this population a town is believed only in a country the context names
@@ -253,6 +256,29 @@ class Gazetteer:
                 return match, "fuzzy"
         return None
 
+    def town_candidates(self, name: str, min_population: int = 1000) -> list[GazetteerPlace]:
+        """Return every town ``name`` may be, unguarded: as written or as an adjectival form.
+
+        For a caller that has other evidence, such as neighbours in a list that must
+        lie near each other ("Revdinsky, Bisertsky ... works"); most populous first.
+        """
+        base = _PREFIX.sub("", name.strip())
+        names = [base, *_adjective_bases(_HEADS.sub("", base))]
+        found = {p.geonameid: p for n in names for p in self.candidates(n)
+                 if p.kind == "city" and p.population >= min_population}
+        if not found:  # a transliteration off by a letter or two ("Bisserd-" for "Bisert")
+            from rapidfuzz import fuzz
+            for n in names:
+                key = fold(n)
+                if len(key) < 5:
+                    continue
+                for length in range(len(key) - 1, len(key) + 2):
+                    for other in self._buckets.get((key[:1], length), ()):
+                        if fuzz.ratio(key, other) >= 80:
+                            found.update((p.geonameid, p) for p in (self.places[i] for i in self.index[other])
+                                         if p.kind == "city" and p.population >= min_population)
+        return sorted(found.values(), key=lambda p: -p.population)
+
     def _best(self, found: list[GazetteerPlace], countries: set[str],
               near: list[tuple[float, float]]) -> GazetteerPlace:
         if found[0].kind != "city":
@@ -320,6 +346,8 @@ def _adjective_bases(name: str) -> list[str]:
     for suffix in _ADJ_SUFFIXES:
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
             stem = name[:len(name) - len(suffix)]
+            if suffix.startswith("in"):
+                return [stem + e for e in _ADJ_IN_ENDINGS] + [stem + "in" + e for e in ("a", "o", "sk")]
             return [stem + e for e in _ADJ_ENDINGS]
     return []
 

@@ -366,6 +366,7 @@ class _Resolver:
         self.texts = texts
         self.authority = authority
         self.place_lookup = place_lookup
+        self.place_candidates: Callable | None = None
         self.is_place = is_place or (lambda name: False)
         self.clusters: list[_Cluster] = []
         self.of: list[int] = [-1] * len(mentions)
@@ -716,7 +717,68 @@ class _Resolver:
             else:
                 by_gazetteer[gid] = cid
 
-        self.place_urban_features([cid for cid in clusters.values() if self.clusters[cid].alive])
+        alive = [cid for cid in clusters.values() if self.clusters[cid].alive]
+        self.place_by_neighbours(alive)
+        self.place_urban_features(alive)
+
+    def place_by_neighbours(self, cids: list[int]) -> None:
+        """Geocode small towns the context did not vouch for, when their neighbours in the text agree.
+
+        Names written close together in one passage (a list of works or villages)
+        are mostly near each other on the ground: a candidate town is taken when it
+        lies within :data:`_NEIGHBOUR_KM` of a candidate (same country) or a placed
+        town of another name in the same passage; among several, the most populous.
+        """
+        if self.place_candidates is None:
+            return
+        cands: dict[int, list] = {}
+        # a town derived from an adjective is a guess too: the neighbours may correct it
+        unsettled = {cid for cid in cids if self.clusters[cid].geo is not None
+                     and self.clusters[cid].reasons and self.clusters[cid].reasons[-1].endswith(": adjective")}
+        for cid in cids:
+            c = self.clusters[cid]
+            if c.geo is None or cid in unsettled:
+                name = c.names.most_common(1)[0][0]
+                if " " not in name.strip():
+                    cands[cid] = self.place_candidates(name)[:30]
+        if not cands:
+            return
+        by_source: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for cid in cids:
+            for i in self.clusters[cid].members:
+                by_source[self.mentions[i].source].append((self.mentions[i].char_start, cid))
+        for cid, options in cands.items():
+            if not options:
+                continue
+            neighbours = set()
+            for i in self.clusters[cid].members:
+                m = self.mentions[i]
+                neighbours |= {d for pos, d in by_source[m.source]
+                               if d != cid and abs(pos - m.char_start) <= _LOCAL_WINDOW}
+            points = []  # (lat, lon, country) of what the neighbours are or may be
+            for d in neighbours:
+                geo = self.clusters[d].geo
+                if geo is not None and geo.gazetteer == "geonames" and geo.precision is None and d not in cands:
+                    points.append((geo.lat, geo.lon, geo.country))
+                points += [(q.lat, q.lon, q.country) for q in cands.get(d, ())]
+            from .places import km
+            fits = [p for p in options if any(cc == p.country and km(p.lat, p.lon, a, b) <= _NEIGHBOUR_KM
+                                              for a, b, cc in points)]
+            if cid in unsettled:
+                geo = self.clusters[cid].geo
+                if any(p.geonameid == int(geo.gazetteer_id) for p in fits):
+                    continue  # the neighbours agree with the guess
+                if not fits and len(neighbours) >= 2 and points and all(km(geo.lat, geo.lon, a, b) > 10 * _NEIGHBOUR_KM
+                                                                         for a, b, _ in points):
+                    # far from everything named beside it: no point is better than a wrong one
+                    self.clusters[cid].geo = None
+                    self.clusters[cid].reasons.append("adjectival guess dropped: far from its neighbours")
+                    continue
+            if fits:
+                place = fits[0]
+                self.clusters[cid].geo = place.geo()
+                self.clusters[cid].reasons.append(f"geonames {place.geonameid} ({place.name}, {place.country}): "
+                                                  f"near the places named beside it")
 
     def place_urban_features(self, cids: list[int]) -> None:
         """Give a square, street or building without geo the point of the town its passage names.
@@ -813,6 +875,8 @@ class _Resolver:
 
 #: characters around a mention in which a named country vouches for a small town
 _LOCAL_WINDOW = 400
+#: km within which towns named side by side in a passage vouch for each other
+_NEIGHBOUR_KM = 120
 #: characters between a square or building and the town it is placed at (same paragraph too)
 _FEATURE_WINDOW = 400
 #: words before a town that make it a destination or an origin, not where things are
@@ -889,6 +953,8 @@ def resolve(mentions: list[Mention], texts: dict[str, str] | None = None,
 
         is_place = gazetteer.is_prominent
     r = _Resolver(list(mentions), texts or {}, list(authority or ()), lookup, is_place)
+    if gazetteer is not None:
+        r.place_candidates = gazetteer.town_candidates
     types = r.decide_types()
     by_type: dict[str, list[int]] = defaultdict(list)
     for i, t in enumerate(types):
