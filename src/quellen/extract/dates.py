@@ -56,7 +56,7 @@ _DECADE_WORD = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixti
                 "seventies": 7, "eighties": 8, "nineties": 9}
 _WEEKDAY_PLURALS = ("mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays")
 _SEASON = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-_UNIT = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
+_UNIT = {"second": "S", "minute": "MI", "hour": "H", "day": "D", "night": "D", "week": "W",
          "fortnight": "FN", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
          "centurie": "CE", "weekend": "WE"}
 _TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "dawn": "MO",
@@ -370,10 +370,13 @@ def _r_season(m, text):
 
 
 @_rule("weekday", r"(?:(?P<rel>last|next|this|that|the\s+following|the\s+previous|the\s+next|on)\s+)?"
-       r"(?P<wd>" + _WD + r")(?P<plural>s)?(?:\s+(?P<tod>morning|afternoon|evening|night))?\b", prio=2)
+       r"(?:(?P<wmod>[Ll]ate|[Ee]arly)\s+)?(?P<wd>" + _WD + r")(?P<plural>s)?(?:\s+(?P<tod>morning|afternoon|evening|night))?"
+       r"(?:\s+(?P<post>last|next)(?!\s+(?:week|month|year|time)))?\b", prio=2)
 def _r_weekday(m, text):
     wd = WEEKDAYS[m.group("wd").lower()]
     rel = (m.group("rel") or "").lower().split()[-1] if m.group("rel") else None
+    if m.group("post") and not rel:
+        rel = m.group("post")  # "Saturday last", "Monday next" (letters)
     start = m.start() if rel != "on" else m.start("wd")
     if m.group("plural"):
         return _Cand(start, m.end(), "SET", "set", dict(value=f"XXXX-WXX-{wd + 1}"))
@@ -400,8 +403,36 @@ def _tense(text: str, pos: int) -> str | None:
     return None
 
 
-_ORD_OK_AFTER = re.compile(r"\s*(?:$|[,.;:!?)\]—–-]|\s(?:and|or|at|in|on|we|I|he|she|they|it|there|when|the|a|my|"
+_ORD_OK_AFTER = re.compile(r"\s*(?:$|[,.;:!?)\]—–-]|\s(?:and|or|at|in|on|we|I|he|she|they|it|there|when|the|a|my|to|for|by|from|"
+                           r"with|until|till|if|but|"
                            r"our|his|her|their|was|were|came|had|of\s+(?:the\s+)?(?:month|this|that|same))\b)")
+
+
+_MONTH_REF = r"(?P<mref>\s+(?:ult(?:imo|o)?|inst(?:ant)?|prox(?:imo)?)(?:\.|\b)|\s+of\s+(?:last|this|next)\s+month\b|\s+past\b(?!\s+\w+\s+(?:days|weeks)))"
+_MREF_SHIFT = {"ult": -1, "ins": 0, "pro": 1, "las": -1, "thi": 0, "nex": 1, "pas": -1}
+
+
+def _mref(m: re.Match) -> int | None:
+    """Return the month shift a letter's "ult." (-1), "inst." (0) or "prox." (+1) asks for, or None."""
+    word = (m.groupdict().get("mref") or "").strip().lower()
+    if not word:
+        return None
+    word = word.split()[-2] if word.startswith("of ") else word
+    return _MREF_SHIFT.get(word[:3])
+
+
+@_rule("ordinal-month-ref", r"\b(?:[Tt]he\s+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d)" + _MONTH_REF, prio=2)
+def _r_ordinal_ref(m, text):
+    # "yours of the 14th ult.": the day of last month, "the 28th inst." of this one (letters)
+    return _Cand(m.start(), m.end(), "DATE", "ordinal", dict(d=int(m.group("d")), mshift=_mref(m)))
+
+
+@_rule("weekday-ordinal", r"\b(?P<wd>" + _WD + r"),?\s+(?:the\s+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d)\b"
+       r"(?!\s+(?:of\s+)?(?:" + _MFULL + r"|" + _MABBR + r"))" + "(?:" + _MONTH_REF + ")?", prio=3)
+def _r_weekday_ordinal(m, text):
+    # a diary's "Monday 12th": the day of the month, the weekday a check on it
+    return _Cand(m.start(), m.end(), "DATE", "ordinal", dict(d=int(m.group("d")), mshift=_mref(m),
+                                                            weekday=WEEKDAYS[m.group("wd").lower()]))
 
 
 @_rule("ordinal-day", r"\b[Tt]he\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d)\b", prio=1)
@@ -418,7 +449,8 @@ def _r_ordinal(m, text):
 @_rule("clock-time", r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b|p\.m\b)|"
        r"(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?!\d|:\d)(?:\s*(?P<h24>hrs?\.?|hours|h)\b)?|"
        r"(?P<h3>\d{1,2}|" + "|".join(k for k in list(_WORD_NUM)[:12]) + r")\s+o['’]\s?clock)"
-       r"(?:\s+(?:in\s+the\s+|at\s+)(?P<tod>morning|afternoon|evening|night))?", _I, prio=3)
+       r"(?:\s+(?:in\s+the\s+|at\s+)(?P<tod>morning|afternoon|evening|night))?"
+       r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)\b)?", _I, prio=3)
 def _r_clock(m, text):
     if m.group("h") is not None:
         h, mi = int(m.group("h")), int(m.group("mi") or 0)
@@ -456,7 +488,8 @@ def _r_time_word(m, text):
         if word in ("noon", "midday", "midnight", "dawn", "daybreak", "dusk"):
             if not re.search(r"\b(?:at|by|until|till|before|after|about|around|towards?|from)\s+$", before):
                 return None
-        elif not re.search(r"\b(?:in|during|all|through|throughout)\s+the\s+$|\bat\s+$", before):
+        elif not re.search(r"\b(?:in|during|all|through|throughout|by|until|till|towards?)\s+the\s+$|\bat\s+$|"
+                           r"\b(?:from|until|till|towards?)\s+$", before):
             return None
         start = m.start() - (len(before) - len(before.rstrip()) + 3) if before.rstrip().endswith("the") else m.start()
         if rel == "" and before.rstrip().endswith("the"):
@@ -547,7 +580,7 @@ def _rel_unit(m: re.Match, text: str) -> _Cand | None:
     end = m.end()
     if post:
         end -= len(m.group("post"))
-    if unit in ("S", "M", "H") and unit_word.startswith(("second", "minute", "hour")):
+    if unit in ("S", "MI", "H"):
         return None
     if pre == "the" and not np:
         if unit == "D" and post in ("after", "before"):
@@ -639,6 +672,13 @@ def _r_quarter(m, text):
     return _Cand(m.start(), m.end(), "DATE", "quarter", dict(q=q, y=int(m.group("y")) if m.group("y") else None))
 
 
+@_rule("fiscal-year", r"\b(?:[Ff]iscal(?:\s+[Yy]ear)?\s+|FY\s?)(?P<y>(?:1[89]|20)\d{2}|['’]?\d{2}(?!\d))\b", prio=6)
+def _r_fiscal(m, text):
+    y = m.group("y").lstrip("'’")
+    year = int(y) if len(y) == 4 else (1900 if int(y) > 50 else 2000) + int(y)
+    return _Cand(m.start(), m.end(), "DATE", "fiscal", dict(y=year))
+
+
 @_rule("adjectival-duration", r"\b(?P<num>\d+|" + "|".join(k for k in _WORD_NUM if " " not in k and len(k) > 2) +
        r")-(?P<unit>second|minute|hour|day|night|week|month|year|decade|century)(?:-long|-old)?\b", _I, prio=2)
 def _r_adj_duration(m, text):
@@ -658,15 +698,25 @@ def _r_vague_duration(m, text):
 
 
 @_rule("set", r"\b(?:(?P<every>every|each)\s+(?:other\s+)?(?P<what>hour|day|night|week|month|year|morning|evening|afternoon|"
-       r"summer|winter|spring|autumn|" + _WD + r")|(?P<adv>daily|weekly|monthly|yearly|annually|nightly|hourly|fortnightly)|"
-       r"(?P<freq>once|twice|thrice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|every|each)\s+(?P<per>day|week|month|year|hour))\b",
+       r"summer|winter|spring|autumn|" + _WD + r")|(?P<adv>daily|weekly|monthly|yearly|annually|nightly|hourly|fortnightly|quarterly)|"
+       r"(?P<every_n>every|each)\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|few)\s+"
+       r"(?P<units>hours|days|weeks|months|years|minutes)|"
+       r"(?P<freq>once|twice|thrice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|every|each)\s+(?P<per>day|week|month|year|hour|fortnight))\b",
        _I, prio=3)
 def _r_set(m, text):
     if m.group("adv"):
         adv = m.group("adv").lower()
+        if re.search(r"\b(?:its|the|a|an|his|her|their|our|my|your|this|that|\w+est)\s+$", text[max(0, m.start() - 12):m.start()],
+                     re.I) and re.match(r"\s+[a-z]{3,}", text[m.end():m.end() + 6]):
+            return None  # "its worst quarterly result": an adjective, not a recurrence
         value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
-                 "nightly": "TNI", "hourly": "PT1H", "fortnightly": "P2W"}[adv]
+                 "nightly": "TNI", "hourly": "PT1H", "fortnightly": "P2W", "quarterly": "P3M"}[adv]
         return _Cand(m.start(), m.end(), "SET", "set", dict(value=value))
+    if m.group("every_n"):
+        n = _number(m.group("n"))
+        units = m.group("units").lower()
+        unit = _UNIT[units.rstrip("s")]
+        return _Cand(m.start(), m.end(), "SET", "set", dict(value=_duration_value(n, unit)))
     if m.group("every"):
         what = m.group("what").lower()
         if what.capitalize() in _WD.split("|"):
@@ -681,7 +731,7 @@ def _r_set(m, text):
             value = "P2" + value[2:]
         return _Cand(m.start(), m.end(), "SET", "set", dict(value=value))
     per = m.group("per").lower()
-    value = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "hour": "PT1H"}[per]
+    value = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "hour": "PT1H", "fortnight": "P2W"}[per]
     return _Cand(m.start(), m.end(), "SET", "set", dict(value=value))
 
 
@@ -691,9 +741,10 @@ def _r_set(m, text):
 _CLASS_RULES = {
     "digit": ("month-day-year", "day-month-year", "month-day", "day-month", "month-year", "year",
               "short-year-range", "numeric-date", "iso-date", "decade", "century", "ordinal-day", "clock-time",
-              "relative-unit", "and-a-half", "half-unit", "adjectival-duration", "quarter", "set", "season"),
+              "relative-unit", "and-a-half", "half-unit", "adjectival-duration", "quarter", "set", "season",
+              "ordinal-month-ref", "fiscal-year"),
     "month": ("month-day-year", "day-month-year", "month-day", "day-month", "month-year", "month"),
-    "weekday": ("weekday", "set", "month-day-year", "day-month-year", "month-day", "day-month"),
+    "weekday": ("weekday", "set", "month-day-year", "day-month-year", "month-day", "day-month", "weekday-ordinal"),
     "unit": ("relative-unit", "and-a-half", "half-unit", "adjectival-duration", "vague-duration", "set",
              "present-ref", "relative-word"),
     "season": ("season", "set"),
@@ -705,6 +756,7 @@ _CLASS_RULES = {
     "holiday": ("holiday",),
     "quarter": ("quarter",),
     "clock": ("clock-time",),
+    "fiscal": ("fiscal-year",),
 }
 _TRIGGERS: dict[str, str] = {}
 for _words, _cls in (
@@ -714,7 +766,8 @@ for _words, _cls in (
         (["today", "yesterday", "tomorrow", "tonight", "now", "currently", "nowadays", "present", "presently",
           "moment", "recently", "lately", "past", "future", "formerly", "these", "to"], "rel"),
         (["once", "twice", "thrice", "times", "every", "each", "daily", "weekly", "monthly", "yearly", "annually",
-          "nightly", "hourly", "fortnightly"], "set"),
+          "nightly", "hourly", "fortnightly", "quarterly"], "set"),
+        (["fiscal", "fy"], "fiscal"),
         (["christmas", "epiphany", "candlemas", "michaelmas", "midsummer", "saints", "year", "lady", "may",
           "boxing", "twelfth", "john"], "holiday"),
         (["quarter"], "quarter"), (["clock"], "clock")):
@@ -824,8 +877,57 @@ def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
                     continue
         out.append(c)
         i += 1
+    out = _join_parts(out, text)
     _complete_years(out, text)
     return out
+
+
+_TOD_OF = re.compile(r"(?:\b(?:the|that|on\s+the)\s+)?\b(?P<tod>morning|afternoon|evening|night)\s+of\s+$", re.I)
+_APPROX = re.compile(r"\b(?:about|around|nearly|almost|approximately|roughly|some|more\s+than|less\s+than|fewer\s+than|"
+                     r"at\s+least|at\s+most|up\s+to|these|those|the\s+(?:last|past|first|next)|"
+                     r"another|only|just)\s+$", re.I)
+_EARLIER = re.compile(r"\b(?:earlier|later)\s+$", re.I)
+
+
+def _join_parts(cands: list[_Cand], text: str) -> list[_Cand]:
+    """Return the candidates with the words TimeML counts inside an expression joined to it:
+    "the morning of the 5th" (a time of that day), "four hours and 12 minutes" (one duration),
+    "about three weeks", "more than 40 years" (a modified duration), "earlier this month"."""
+    out: list[_Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        before = text[max(0, c.start - 24):c.start]
+        if c.kind in ("abs", "ordinal", "weekday") and c.type == "DATE":
+            m = _TOD_OF.search(before)
+            if m:
+                start = c.start - len(before) + m.start()
+                if text[start:start + 3].lower() == "on ":
+                    start += 3
+                if prev is not None and prev.end > start:
+                    out.pop()
+                c.start, c.type = start, "TIME"
+                c.data = dict(c.data, tod_of=_TOD[m.group("tod").lower()])
+        elif c.type == "DURATION" and c.kind == "duration" and prev is not None and prev.kind == "duration" \
+                and re.fullmatch(r",?\s+and\s+|,\s*", text[prev.end:c.start]) \
+                and _UNIT_ORDER.index(prev.data["unit"]) < _UNIT_ORDER.index(c.data["unit"]) \
+                and isinstance(prev.data["n"], (int, float)) and isinstance(c.data["n"], (int, float)):
+            parts = prev.data.get("parts") or [(prev.data["n"], prev.data["unit"])]
+            prev.data = dict(prev.data, parts=[*parts, (c.data["n"], c.data["unit"])])
+            prev.end = c.end
+            continue
+        elif c.type == "DURATION" and c.kind == "duration":
+            m = _APPROX.search(before)
+            if m and (prev is None or prev.end <= c.start - len(before) + m.start()):
+                c.start = c.start - len(before) + m.start()
+        elif c.kind == "rel" and c.data.get("n") == 0 and c.data.get("base") == "dct":
+            m = _EARLIER.search(before)
+            if m and (prev is None or prev.end <= c.start - len(before) + m.start()):
+                c.start = c.start - len(before) + m.start()
+        out.append(c)
+    return out
+
+
+_UNIT_ORDER = ["CE", "DE", "Y", "M", "FN", "W", "WE", "D", "H", "MI", "S"]
 
 
 def _twin(first: _Cand, second: _Cand, text: str) -> _Cand | None:
@@ -1198,7 +1300,8 @@ def _point(day: dt.date, precision: str, text: str, rule: str, anchor: str, cal:
     wcal = cal if cal in ("julian", "gregorian") else "gregorian"
     wy, wm, wd = _written(day, wcal)
     if precision == "day":
-        value = _value_day(day)
+        # the value is the Gregorian day, except before the reform, where dates stay as written
+        value = f"{wy:04d}-{wm:02d}-{wd:02d}" if wcal == "julian" and day < REFORM else _value_day(day)
         lo = hi = (wy, wm, wd)
     elif precision == "week":
         iso = day.isocalendar()
@@ -1233,6 +1336,8 @@ def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | No
         value, date, anchor = _resolve_abs(c, text, ctx)
         return value, date, anchor, date is not None and anchor is None and "year-unknown" not in (date.rule or "")
     if k == "duration":
+        if c.data.get("parts"):
+            return _duration_parts(c.data["parts"]), None, None, False
         return _duration_value(c.data["n"], c.data["unit"]), None, None, False
     if k == "set":
         return c.data["value"], None, None, False
@@ -1316,7 +1421,9 @@ def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | No
             return f"XXXX-XX-{d:02d}", None, None, False
         wcal = "julian" if base.calendar == "julian" else "gregorian"
         y, m, bd = _written(base.day, wcal)
-        if base.precision == "day" and d < bd:
+        if c.data.get("mshift") is not None:
+            y, m = _add_months(y, m, c.data["mshift"])
+        elif base.precision == "day" and d < bd:
             y, m = _add_months(y, m, 1)  # narrative moves forward: "the 2nd" after the 28th is next month's
         try:
             day = _to_greg(y, m, d, wcal)
@@ -1326,6 +1433,12 @@ def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | No
         return value, date, base.label, False
     if k in ("time", "tod"):
         return _time(c, span, text, ctx)
+    if k == "fiscal":
+        # a fiscal year ends in the year it is named after; its start varies by country and firm
+        y = c.data["y"]
+        date = _make(span, (y - 1, 1, 1), (y, 12, 31), "year", "gregorian", c.rule, None,
+                     f"{y - 1:04d}/{y:04d}")
+        return f"FY{y:04d}", date, None, False
     if k == "quarter":
         base = ctx.dct or ctx.ref
         y = c.data["y"] or (base.day.year if base else None)
@@ -1348,8 +1461,15 @@ def _duration_value(n: float | str, unit: str) -> str:
         return "P" + ("X" if n == "X" else _num(n * 10)) + "Y" if n != "X" else "PXDE"
     if unit == "CE":
         return "P" + ("X" if n == "X" else _num(n * 100)) + "Y" if n != "X" else "PXCE"
-    t = "T" if unit in ("H", "S") or unit == "M" and False else ""
-    return f"P{t}{'X' if n == 'X' else _num(n)}{unit}"
+    t = "T" if unit in ("H", "S", "MI") else ""
+    return f"P{t}{'X' if n == 'X' else _num(n)}{unit[0]}"
+
+
+def _duration_parts(parts: list[tuple[float, str]]) -> str:
+    """Return one ISO 8601 duration for "four hours and 12 minutes" (parts largest unit first)."""
+    date = "".join(f"{_num(n)}{u}" for n, u in parts if u in ("Y", "M", "W", "D"))
+    time = "".join(f"{_num(n)}{u[0]}" for n, u in parts if u in ("H", "MI", "S"))
+    return "P" + date + ("T" + time if time else "")
 
 
 def _num(n: float) -> str:
@@ -1478,7 +1598,10 @@ def _tag(text: str, *, dct, ref, calendar, country, years, source, document, off
         value, date, anchor, explicit = _resolve(c, text, ctx)
         if c.type in ("DURATION", "SET"):
             date = None
-        if anchors and date is not None and c.type == "DATE" and date.precision in ("day", "month", "year") \
+        if c.data.get("tod_of"):
+            value += f"T{c.data['tod_of']}"
+        if anchors and date is not None and (c.type == "DATE" or c.data.get("tod_of")) \
+                and date.precision in ("day", "month", "year") \
                 and (explicit or anchor is not None) and not value.endswith(("_REF",)) \
                 and not _bound_only(text, c) and not _far_stamp(c, date, written) \
                 and not (c.kind == "rel" and _looks_back(c) and date.precision != "day"):
