@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from quellen.extract.places import Gazetteer, fold, get_gazetteer, km
+from quellen.extract.places import Gazetteer, fold, get_gazetteer, is_urban_feature, km, load_regions
 
 
 def city(gid, name, lat, lon, cc, pop, *alt):
@@ -102,3 +102,84 @@ def test_real_misspelling_and_region(gazetteer):
     assert gazetteer.lookup("Cayoacán")[0].name == "Coyoacán"
     assert gazetteer.lookup("Kherson province", countries={"UA"})[0].name == "Kherson"
     assert gazetteer.is_prominent("Philadelphia") and not gazetteer.is_prominent("Xqzville")
+
+
+# -- regions, former states, features (data/regions.csv) --------------------------------------------------
+REGIONS = [
+    {"kind": "constituent", "name": "Wales", "names": ["Cymru"], "lat": 52.4, "lon": -3.7, "country": "GB"},
+    {"kind": "state", "name": "Kingdom of Prussia", "names": ["Prussia"], "lat": 52.52, "lon": 13.41, "country": None},
+    {"kind": "region", "name": "Bohemia", "names": [], "lat": 49.8, "lon": 14.5, "country": "CZ"},
+]
+SMALL = Gazetteer(
+    cities=[city(20, "Wales", 42.5, -78.5, "US", 20_000), city(21, "Berlin", 52.52, 13.41, "DE", 3_400_000),
+            city(22, "Dover", 51.13, 1.31, "GB", 30_000), city(23, "Bohemia", 40.77, -73.12, "US", 10_000),
+            city(24, "Tifton", 31.45, -83.51, "US", 16_000, "Lena"), city(25, "Yegorshino", 57.35, 61.87, "RU", 33_000),
+            city(26, "Harrogate", 54.0, -1.54, "GB", 75_000)],
+    countries=[], continents=[], regions=REGIONS)
+
+
+def test_a_country_of_a_state_beats_a_town_of_the_same_name():
+    place, how = SMALL.lookup("Wales")
+    assert place.kind == "constituent" and how == "exact"
+    geo = place.geo()
+    assert (geo.gazetteer, geo.gazetteer_id, geo.precision) == ("quellen-regions", "wales", "country")
+    assert SMALL.lookup("Cymru")[0].name == "Wales"
+    # a region wins over a village abroad too, and says it is a region
+    assert SMALL.lookup("Bohemia")[0].geo().precision == "region"
+
+
+def test_a_former_state_is_placed_at_its_capital_with_its_country():
+    place, _ = SMALL.lookup("Prussia")
+    assert place.name == "Kingdom of Prussia" and km(place.lat, place.lon, 52.52, 13.41) < 1
+    assert place.geo().precision == "capital" and place.country == "DE"  # from the large city at its seat
+    assert SMALL.is_prominent("Prussia")
+
+
+def test_features_named_after_a_town_are_placed_at_it():
+    place, how = SMALL.lookup("Dover station")
+    assert place.name == "Dover" and how == "feature"
+    assert place.geo("settlement").precision == "settlement"
+    assert SMALL.lookup("Villa Harrogate")[0].name == "Harrogate"
+    assert SMALL.lookup("Harrogate prison")[0].name == "Harrogate"
+    # a mid-size town that once bore a river's name is not where that river's mines are
+    assert SMALL.lookup("Lena mines") is None
+    # a square or street is named after something else: not looked up by its own name
+    assert SMALL.lookup("Dover Square") is None
+    assert is_urban_feature("Dover Square") and is_urban_feature("Old Market") and not is_urban_feature("Dover")
+
+
+def test_adjectives_in_insky_come_from_towns_in_ino():
+    assert SMALL.lookup("Yegorshinsky", countries={"RU"})[0].name == "Yegorshino"
+    assert SMALL.lookup("Yegorshinsky") is None  # no country named: a guess, not taken
+    assert [p.name for p in SMALL.town_candidates("Yegorshinsky")] == ["Yegorshino"]
+
+
+@given(st.text(max_size=40))
+def test_lookup_never_fails_and_never_places_a_village_without_its_country(name):
+    found = SMALL.lookup(name)
+    if found is not None:
+        place, how = found
+        assert place.kind != "city" or place.population >= 15_000 or how == "fuzzy"
+    assert isinstance(is_urban_feature(name), bool)
+
+
+def test_regions_file_is_well_formed_and_states_sit_at_real_capitals(gazetteer):
+    regions = load_regions()
+    assert len(regions) >= 200
+    assert {r["kind"] for r in regions} == {"region", "constituent", "state"}
+    names = [fold(n) for r in regions for n in [r["name"], *r["names"]]]
+    assert len(names) == len(set(names)), "a name in two records"
+    for r in regions:
+        assert -90 <= r["lat"] <= 90 and -180 <= r["lon"] <= 180, r
+    # every former state's seat is within 30 km of a city in GeoNames (its country comes from there)
+    states = [p for p in gazetteer.places if p.kind == "state"]
+    assert states and all(p.country for p in states), [p.name for p in states if not p.country]
+
+
+@pytest.mark.parametrize("name, lat, lon", [
+    ("Scotland", 56.5, -4.2), ("Ottoman Empire", 41.01, 28.95), ("Austria-Hungary", 48.21, 16.37),
+    ("Manchuria", 45.0, 126.0), ("Patagonia", -45.0, -69.0), ("Villa Coyoacan", 19.35, -99.16),
+])
+def test_real_regions_states_and_features(gazetteer, name, lat, lon):
+    place, _ = gazetteer.lookup(name, countries={"MX"})
+    assert km(lat, lon, place.lat, place.lon) < 50, place
