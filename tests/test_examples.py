@@ -93,8 +93,6 @@ def test_diary_entries_start_documents_and_captions_are_captions(examples_export
     assert any(d["kind"] == "caption" and t.startswith("What was left of the bridge") for d, t in diary)
 
 
-@pytest.mark.xfail(strict=True, reason="the segmenter does not yet tell the sample's telegram and "
-                                       "diary entries by kind; remove this mark when it does")
 def test_telegram_and_diary_kinds(examples_export):
     _, _, data = examples_export
     assert any(d["kind"] == "telegram" for d, _ in documents_of(data, "1862-03-12_telegram_crale.txt"))

@@ -101,6 +101,8 @@ def test_all_kinds_are_the_contracts():
     ("Bristol J. Pym", ("", "Bristol", "J. Pym")),
     ("March 3, 1790 G. Otis", ("March 3, 1790", "", "G. Otis")),
     ("D. Morgan, Chairman", ("", "", "D. Morgan")),
+    ("Ambrose Kell, M.D.", ("", "", "Ambrose Kell")),
+    ("J. Bell, M.D.", ("", "", "J. Bell")),
     ("T. W.", ("", "", "T. W.")),
     ("CHAPTER I.", None),
     ("A. B. C. D.", None),
@@ -127,6 +129,10 @@ def test_split_signature(line, want):
     ("A LETTER TO THE BOARD", "heading"),
     ("We marched at dawn and reached the river by noon.", "prose"),
     ("On 2 March 1793 the agent arrived.", "prose"),
+    ("Handed in at Oxley Junction 7.40 a.m. 12 March 1862", "dateline"),
+    ("Received at Brannockford 8.05 a.m.", "mark"),
+    ("BRIDGE DOWN LAST NIGHT STOP SEND BOATS", "prose"),
+    ("Reverend Sir,", "salutation"),
 ])
 def test_classify_line_shapes(line, cue):
     assert classify(Unit(0, len(line), line), None, first_prose_seen=True) == cue
@@ -259,3 +265,33 @@ def test_dates_inside_a_letter_body_are_no_context_for_the_next_letter():
             "LETTER II.\n\nSir,\n\nThe mill is sold.\n\nJ. Bell")
     docs = segment(_source(text))
     assert all(d.date is None for d in docs if d.kind == "letter")
+
+
+# ------------------------------------------------------------------ telegrams and letter heads
+def test_a_telegram_form_is_one_telegram_dated_by_its_office_stamp_and_signed_in_capitals():
+    text = ("POST OFFICE TELEGRAPH\n\nHanded in at Kirkby Stephen 10.15 a.m. 2 February 1881\n"
+            "Received at Appleby 10.40 a.m.\n\nTO MRS ELLEN THWAITE APPLEBY\n\n"
+            "FATHER WORSE STOP COME BY FIRST TRAIN STOP\nBRING THE DOCTORS LETTER WITH YOU\n\nJOHN THWAITE")
+    docs = segment(_source(text))
+    assert [d.kind for d in docs] == ["telegram"]
+    telegram = docs[0]
+    assert telegram.date.edtf == "1881-02-02" and telegram.place.name == "Kirkby Stephen"
+    assert telegram.author.name == "JOHN THWAITE"
+    assert [a.name for a in telegram.addressees] == ["MRS ELLEN THWAITE APPLEBY"]
+
+
+def test_a_newspaper_named_telegraph_is_no_telegram():
+    text = "THE EVENING TELEGRAPH\n\nThe river rose again last night and the lower town was flooded once more."
+    assert [d.kind for d in segment(_source(text))] == ["narrative"]
+
+
+def test_a_place_line_above_the_date_and_a_degree_after_the_name_stay_in_the_letter():
+    text = ("Letter of Dr. Ambrose Kell to the Rev. Josiah Pym\n\nMill Lane, Brannockford,\n20th March 1862.\n\n"
+            "Reverend Sir,\n\nI beg to lay before you the state of the lower town.\n\n"
+            "I have the honour to remain, Reverend Sir,\nyour obedient servant,\nAmbrose Kell, M.D.\n")
+    docs = segment(_source(text))
+    assert len(docs) == 1
+    letter = docs[0]
+    assert letter.kind == "letter" and letter.date.edtf == "1862-03-20"
+    assert letter.place.name == "Brannockford" and letter.author.name == "Ambrose Kell"
+    assert [a.name for a in letter.addressees] == ["Rev. Josiah Pym"]

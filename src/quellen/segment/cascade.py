@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lines import RECORD_KINDS, Unit, is_name, kind_from_words
+from .lines import RECORD_KINDS, TELEGRAPHIC_RE, Unit, is_name, kind_from_words
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES"]
 
@@ -160,6 +160,14 @@ def group_units(units: list[Unit]) -> list[Group]:
                 current.units.append(unit)
                 current.phase = "closed"
                 current.evidence.append("signature: a name alone on a line")
+                continue
+            # 5b. a telegram is signed with one word or two in capitals ("MARGESSON").
+            if cue == "heading" and current is not None and current.phase == "body" and unit.n_words <= 2 \
+                    and unit.text.isupper() and re.fullmatch(r"[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+)?", unit.text) \
+                    and any(u.cue == "prose" and TELEGRAPHIC_RE.search(u.text) for u in current.units):
+                current.units.append(unit)
+                current.phase = "closed"
+                current.evidence.append("signature: a telegram's signer")
                 continue
             # a certification mark under a body ("A true copy.") belongs to that body
             if cue == "mark" and current is not None and current.phase == "body" and not forced:

@@ -13,9 +13,9 @@ import re
 from collections import Counter
 
 from ..model import Date, Ref, replace
-from .cascade import Group
-from .lines import (FULL_DATE_RE, INITIALS, MONTHS, PERSON, RECORD_KINDS, is_name, kind_from_words, leading_date,
-                    split_signature, strip_quotes, yearless)
+from .cascade import _ORG_WORDS, Group
+from .lines import (_ROLE_RE, FULL_DATE_RE, INITIALS, MONTHS, PERSON, RECORD_KINDS, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE,
+                    _is_allcaps, is_name, kind_from_words, leading_date, split_signature, strip_quotes, yearless)
 
 __all__ = ["describe", "YearContext", "dominant_signer", "parse_date_text", "RECORD_KINDS", "PRIMARY_KINDS"]
 
@@ -147,8 +147,23 @@ def _subject(sentence: str) -> str | None:
             else:
                 break
         if name and len(tokens) > len(name) and re.match(r"^[a-z]", tokens[len(name)]):
+            if _ORG_WORDS.fullmatch(tokens[len(name)]):
+                return " ".join(name + [tokens[len(name)]])  # "The London office replied ..."
             return " ".join(name)
     return None
+
+
+def _telegram(units, body, head_text: str) -> bool:
+    """Return True when a document reads as a telegram: its message in capitals with STOP for the full
+    stop, or the telegraph office's form lines ("Handed in at ...") or a telegraph title above a message
+    in capitals."""
+    message = " ".join(u.text for u in body)
+    capitals = _is_allcaps(message)
+    if capitals and TELEGRAPHIC_RE.search(message):
+        return True
+    form = any(u.cue in ("dateline", "mark") and TELEGRAPH_FORM_RE.match(u.text) for u in units)
+    wired = re.search(r"\b(?:telegra(?:m|ph)|cable(?:gram)?|wireless)\b", head_text, re.I)
+    return bool(form and (capitals or wired)) or bool(wired and capitals)
 
 
 def _clean_addressee(text: str) -> str:
@@ -205,10 +220,18 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     first_rate = len(re.findall(r"\b(?:I|me|my|we|us|our)\b", own_text)) / n_words
     second_rate = len(re.findall(r"\b(?:you|your)\b", own_text, re.I)) / n_words
     head_text = " ".join(u.text for u in heads)
-    if title and not kind:
+    # a title naming documents in the plural over third-person prose ("CABLES FROM THE MISSION") heads
+    # the compiler's introduction to a collection, not one document of that kind
+    collection = re.search(r"\b(?:letters|telegrams|cables|cablegrams|papers|documents|dispatches|despatches|"
+                           r"reports|resolutions|statements|decrees|orders|minutes\s+and)\b", head_text, re.I) \
+        and body and first_rate < 0.01 and not group.framing and "salutation" not in cues
+    if title and not kind and not collection:
         kind = kind_from_words(head_text)
         if kind:
             evidence.append(f"kind: title names a {kind}")
+    if not kind and body and _telegram(units, body, head_text):
+        kind = "telegram"
+        evidence.append("kind: telegraphic form or style")
     if not kind and group.attribution and re.search(r"\b(?:excerpt|extract|chapter|fragment)\b",
                                                     group.attribution, re.I):
         kind = "book_excerpt"
@@ -239,7 +262,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if not kind and body and body[0].features.get("name_colon"):
         kind = "commentary"
         evidence.append("kind: signed comment")
-    if not kind and group.mode == "record":
+    if not kind and group.mode == "record" and not collection:
         if _REMEMBER.search(own_text) or (first_rate > 0.02 and len(_PAST.findall(own_text)) / n_words > 0.04
                                           and second_rate < 0.01 and "addressee" not in cues):
             kind = "memoir"
@@ -267,7 +290,8 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         elif first_rate > 0.02 and _REMEMBER.search(own_text):
             kind = "memoir"
         elif any(u.features.get("framing") for u in body) or re.search(
-                r"\b(?:the|this|these)\s+(?:document|letter|statement|decision)s?\b", own_text, re.I):
+                r"\b(?:the|this|these)\s+(?:document|letter|statement|decision)s?\b", own_text, re.I) or (
+                collection and re.search(r"\b(?:cop(?:y|ies)|printed|transcribed|reproduced)\b", own_text)):
             kind = "commentary"
             evidence.append("kind: narrative about documents")
         else:
@@ -292,8 +316,11 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if not author:
         for u in units[1:]:
             if u.cue == "heading" and is_name(u.text) and group.mode == "record" and u is units[-1]:
-                author = u.text.strip(" .,")
+                author = _ROLE_RE.sub("", u.text).strip(" .,")
                 evidence.append("author: name alone at the foot")
+            elif u.cue == "heading" and u is units[-1] and "signature: a telegram's signer" in evidence:
+                author = u.text.strip(" .,")
+                evidence.append("author: the telegram's signer")
     if not author and kind not in ("narrative", "commentary", "biography", "opinion"):
         m = re.search(r"\b(?:minutes|resolution|decree|decision|order|protocol)\s+of\s+(?:the\s+)?(?P<org>[^,.;:]{3,90})",
                       head_text, re.I)
@@ -358,7 +385,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             if m and m.group("who")[:1].isupper():
                 addressees.append(m.group("who").strip())
     if not addressees and title:
-        m = re.search(r"\bto\s+(?:the\s+)?(?P<who>[A-Z][^.;:]{1,100})$", title if not title.isupper() else title.title())
+        abbr = r"(?:Rev|Revd|Dr|Mr|Mrs|Ms|Hon|Capt|Col|Gen|Lt|Maj|Sgt|Prof|Messrs|St)\.\s"
+        m = re.search(rf"\bto\s+(?:the\s+)?(?P<who>(?:{abbr}|[A-Z])(?:{abbr}|[^.;:]){{1,100}})$",
+                      title if not title.isupper() else title.title())
         if m and kind in RECORD_KINDS:
             addressees.append(m.group("who").strip())
     if not addressees and group.framing and kind in RECORD_KINDS:
@@ -368,11 +397,20 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
 
     # --- date: the document's own date line, then closing date, then "today, ...",
     #     then the date of the sentence that announced it; never a page stamp
+    address = None
     for u in units:
         if u.cue == "dateline" or (u.cue == "signature" and FULL_DATE_RE.match(u.text)):
             date = parse_date_text(u.text, u.start, years)
+            if date is None and u.cue == "dateline" and u.text.rstrip().endswith(","):
+                address = u.text  # "Mill Lane, Brannockford," above the date
             if date:
                 evidence.append("date: date line")
+                if address and not place:
+                    place = address.rstrip(" ,").split(",")[-1].strip() or None
+                sent = TELEGRAPH_FORM_RE.match(u.text) and re.search(
+                    r"\b(?:at|from)\s+(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})", u.text)
+                if sent and not place:
+                    place = sent.group("place")  # the office it was handed in at
                 m = _PLACE_DATE_RE.match(u.text)
                 if m and not place and m.group("place").lower().rstrip(".") not in MONTHS and \
                         not re.match(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", m.group("place")):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "split_signature",
            "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
-           "kind_from_words", "RECORD_KINDS"]
+           "kind_from_words", "RECORD_KINDS", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE"]
 
 #: every cue a unit can get
 CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "salutation", "addressee",
@@ -50,6 +50,14 @@ FULL_DATE_RE = re.compile(
     rf"(?:(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?{_ORD},?\s+\d{{3,4}}"
     rf"|\d{{1,2}}(?:\s*[-–/]\s*\d{{1,2}})?{_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})\.?,?\s+\d{{3,4}})"
     rf"|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|(?:{_MONTH_ALT})\.?,?\s+\d{{4}}\b)", re.I)
+
+#: the printed form of a telegram: "Handed in at X 7.40 a.m. 12 March 1862", "Received at Y 8.05"
+TELEGRAPH_FORM_RE = re.compile(
+    r"^(?:handed\s+in|received|sent|despatched|dispatched|transmitted|delivered|office\s+of\s+origin|"
+    r"time\s+(?:handed\s+in|received))\b[^.!?]{0,60}?(?:\s(?:at|from|by)\s|:)", re.I)
+_CLOCK_RE = re.compile(r"\b\d{1,2}[.:]\d\d\b|\b(?:a\.\s?m|p\.\s?m|noon|midnight)\b", re.I)
+#: telegraphese: the word STOP standing for a full stop, written in capitals
+TELEGRAPHIC_RE = re.compile(r"(?<![a-z])STOP(?![a-z])")
 
 #: nouns that name a kind of document ("the following letter", "signed a receipt")
 DOC_NOUNS = ("letter", "letters", "statement", "telegram", "telegrams", "cable", "note", "document", "documents",
@@ -91,7 +99,9 @@ _SALUTATION_RE = re.compile(
     r"|(?:dear\s+)?(?:sir|sirs|madam|madame|gentlemen|ladies|comrades?|friends?|brothers?|sisters?|citizens?|"
     r"brethren|mother|father)\b[^.!?]{0,30}?[,!:]"
     r"|your\s+(?:majesty|excellency|highness|grace|lordship|ladyship|honou?r|eminence|holiness)[,!:]"
-    r"|(?:hon(?:ou?red)?|respected)\s+(?:sir|madam)[,!:])", re.I)
+    r"|(?:hon(?:ou?red)?|respected)\s+(?:sir|madam)[,!:]"
+    r"|(?:right\s+|very\s+)?(?:reverend|rev\.)\s+(?:and\s+dear\s+)?(?:sir|sirs|father|mother|madam|brother|sister)"
+    r"\b[^.!?]{0,30}?[,!:])", re.I)
 _ADDRESSEE_RE = re.compile(
     rf"^(?:to\s+(?:the|his|her|their|my|our|mr|mrs|ms|miss|dr|citizen|comrade|general|captain|colonel|lord|"
     rf"lady|sir|messrs|(?-i:[{_UP}]))|(?:his|her|their)\s+(?:excellency|majesty|highness|grace|honou?r|lordship|"
@@ -202,7 +212,10 @@ def split_signature(text: str) -> tuple[str, str, str] | None:
     line = text.strip().rstrip(",")
     if len(line) > 80 or len(line.split()) > 9:
         return None
-    line = _ROLE_RE.sub("", line).rstrip(",")
+    bare = _ROLE_RE.sub("", line)
+    line = _DEGREE_RE.sub("", bare).rstrip(",")
+    if line != bare.rstrip(",") and _PERSON_RE.match(line) and not FULL_DATE_RE.match(line):
+        return "", "", line  # a full name with a degree after it is a signer
     if not re.search(r"\b[A-Z]\.$", line):
         line = line.rstrip(".")
     date_part = ""
@@ -223,7 +236,11 @@ def split_signature(text: str) -> tuple[str, str, str] | None:
     return date_part, place, name
 
 
+#: degrees and honours after a signer's name ("Ambrose Kell, M.D."): not initials of a name
+_DEGREE_RE = re.compile(r"(?:,?\s+(?:M\.\s?D|D\.\s?D|LL\.\s?[DB]|Ph\.\s?D|F\.\s?R\.\s?S|J\.\s?P|M\.\s?P|K\.\s?C|"
+                        r"R\.\s?N|Esq|Bart|M\.\s?A|B\.\s?A)\.?)+$")
 _ROLE_RE = re.compile(r",?\s+(?:chairman|chair|secretary|president|clerk|treasurer|commander|captain|general|"
+                      r"stationmaster|postmaster|harbourmaster|harbormaster|"
                       r"colonel|major|governor|mayor|editor|director|consul|minister|ambassador|agent)\.?$", re.I)
 
 
@@ -360,6 +377,9 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "attribution"
     if n <= 40 and _FIG_CAPTION_RE.match(text):
         return "caption"
+    if n <= 14 and TELEGRAPH_FORM_RE.match(text) and (_CLOCK_RE.search(text) or FULL_DATE_RE.search(text)):
+        # the office's stamp on a telegram: its date line when it holds the date, else a form line
+        return "dateline" if FULL_DATE_RE.search(text) else "mark"
     date_m = FULL_DATE_RE.search(text)
     if date_m and n <= 10:
         rest = (text[:date_m.start()] + " " + text[date_m.end():]).strip(" ,.;:-–—|")
@@ -387,6 +407,11 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     if n <= 10 and _SALUTATION_RE.match(text) and _terminal(text) in (",", "!", ":", "") and not \
             _CLOSING_RE.match(text):
         return "salutation"
+    if n <= 6 and text.endswith(",") and nxt is not None and not nxt.para and \
+            re.fullmatch(rf"{FULL_DATE_RE.pattern}\.?", nxt.text.strip(), re.I) and \
+            all(w[:1].isupper() or w[:1].isdigit() or w in ("on", "of", "the", "near", "at", "upon")
+                for w in text.rstrip(",").replace(",", " ").split()):
+        return "dateline"  # "Mill Lane, Brannockford," above "20th March 1862.": the date line's place
     if in_para or wraps_on:
         if n <= 16 and _CLOSING_RE.match(text) and _terminal(text) in (",", ".", "!", ""):
             return "closing"
@@ -408,6 +433,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "byline"
     if n <= 16 and _NUMBERED_HEAD_RE.match(text):
         return "heading"
+    if n >= 3 and TELEGRAPHIC_RE.search(text) and _is_allcaps(text):
+        return "prose"  # a telegram's message is written in capitals, but it is no title
     if n <= 20 and _is_allcaps(text) and not text.endswith(","):
         return "heading"
     # two or more sentence stops inside make a line prose, unless it is the page's title
