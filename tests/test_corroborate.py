@@ -200,3 +200,31 @@ def test_witnesses_of_a_reuse_group_that_differ_on_a_name_or_number_are_text_var
     for c in variants:
         for x in c.claims:
             assert text[x.char_start:x.char_end] == x.value
+
+
+def test_two_accounts_of_one_event_that_tell_the_means_differently_are_a_conflict():
+    a = claim("a", "narr", 0, day(1905, 3, 2), "envoy leave capital carriage", actors=(RIDER,),
+              details=(("in", "carriage"),))
+    b = claim("b", "memoir", 500, day(1905, 3, 2), "envoy leave capital sledge", actors=(RIDER,),
+              details=(("in", "sledge"),))
+    events, conflicts = build_timeline([a, b], [])
+    assert len(events) == 1
+    (conflict,) = [c for c in conflicts if c.kind == "fact"]
+    assert sorted(x.value for x in conflict.claims) == ["in carriage", "in sledge"]
+    # the same means in other words is no conflict: one account names the other's too
+    c = claim("c", "memoir", 500, day(1905, 3, 2), "envoy leave capital carriage sledge", actors=(RIDER,),
+              details=(("in", "sledge"),))
+    assert not [x for x in build_timeline([a, c], [])[1] if x.kind == "fact"]
+
+
+def test_a_date_conflict_anchored_by_a_shared_subject_noun():
+    a = claim("a", "minutes", 0, day(1781, 5, 7), "mill fall night reeve report", verbs=("fall", "report"),
+              subjects=("mill",))
+    b = claim("b", "comment", 500, day(1781, 5, 9), "fall old mill happen night", verbs=("happen",),
+              subjects=("fall", "mill"))
+    (conflict,) = [c for c in build_timeline([a, b], [])[1] if c.kind == "date"]
+    assert sorted(x.value for x in conflict.claims) == ["1781-05-07", "1781-05-09"]
+    # nothing shared to say it is the same happening: no conflict
+    b2 = claim("b", "comment", 500, day(1781, 5, 9), "fall old mill happen night", verbs=("happen",),
+               subjects=("tower",))
+    assert not [c for c in build_timeline([a, b2], [])[1] if c.kind == "date"]

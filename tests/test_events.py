@@ -208,3 +208,35 @@ def test_a_date_standing_alone_is_the_documents_writing_and_dates_the_entry(nlp)
     text = "On 3 May 1800, at noon, the old bishop died."
     claims = analyse(nlp, text, dates={"3 May 1800": day(1800, 5, 3)})
     assert all("dated" not in c.summary for c in claims) and claims
+
+
+def test_a_relative_clause_is_about_its_antecedent_and_two_dates_of_one_fall_conflict(nlp):
+    """An invented Tyrolean flood: a later commentary dates the fall on the 9th in a relative clause,
+    the council minutes on the 7th; the antecedent makes them one happening, so a date conflict."""
+    from quellen.corroborate import build_timeline
+    later = analyse(nlp, "None is so well remembered as the fall of the old mill, which, as every child is taught, "
+                         "happened on the night of 9 May 1781, after a week of rain such as the valley had not "
+                         "seen since 1702.", kind="commentary", source="s2", doc_id="d2",
+                    dates={"9 May 1781": day(1781, 5, 9), "1702": year(1702)})
+    minutes = analyse(nlp, "The reeve reported that the old mill fell on the night of 7 May 1781.", kind="resolution",
+                      dates={"7 May 1781": day(1781, 5, 7)})
+    fall = next(c for c in later if c.date and c.date.edtf == "1781-05-09")
+    assert fall.summary.startswith("the fall of the old mill") and "happened on the night" in fall.summary
+    assert "mill" in fall.subjects and "of" not in fall.summary.split()[-1:]
+    _, conflicts = build_timeline(later + minutes, [])
+    (conflict,) = [c for c in conflicts if c.kind == "date"]
+    assert sorted(x.value for x in conflict.claims) == ["1781-05-07", "1781-05-09"]
+
+
+def test_a_summary_is_the_verb_phrase_and_its_arguments_without_asides(nlp):
+    text = ("On 3 June 1848, the students of the university, who had waited all morning, marched with their "
+            "banners to the palace of the king.")
+    (c,) = analyse(nlp, text, dates={"3 June 1848": day(1848, 6, 3)})
+    assert c.summary.startswith("the students of the university") and "marched" in c.summary
+    assert "waited" not in c.summary and "1848" not in c.summary and "palace" in c.summary
+
+
+def test_the_means_of_an_event_is_kept_as_a_detail(nlp):
+    (c,) = analyse(nlp, "On 2 March 1905 the envoy left the capital in a closed carriage.",
+                   dates={"2 March 1905": day(1905, 3, 2)}, names={"the envoy": "person"})
+    assert ("in", "carriage") in c.details

@@ -277,7 +277,10 @@ def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
         ev = (event_of_claim.get(a.id, ""), event_of_claim.get(b.id, ""))
         sim = similarity(a, b)
         shared_verbs = (set(a.verbs) & set(b.verbs)) - _LIGHT_VERBS
-        anchored = bool(a.actor_keys & b.actor_keys) or (a.place_key is not None and a.place_key == b.place_key)
+        # the same someone, somewhere or something: a shared actor, place, or subject noun ("the
+        # bridge fell" / "the fall of the bridge happened")
+        anchored = (bool(a.actor_keys & b.actor_keys) or (a.place_key is not None and a.place_key == b.place_key)
+                    or bool((set(a.subjects) & set(b.subjects)) - _LIGHT_VERBS))
         # 1. dates
         if (a.date and b.date and a.basis in ("explicit", "relative") and b.basis in ("explicit", "relative")
                 and _dates_clash(a.date, b.date) and sim >= 0.25 and anchored and _shared_trigger(a, b)
@@ -317,6 +320,21 @@ def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
                             ev = (event_of_claim.get(a.id, ""),)
                             add(_conflict("number", f"{va} or {vb} {unit}",
                                           [_claim_of(a, f"{va} {unit}"), _claim_of(b, f"{vb} {unit}")], ev))
+    # 6. details: two accounts of one event (a retelling too) tell how differently ("in a car" / "in a bus")
+    for cluster in clusters:
+        for x in range(len(cluster)):
+            for y in range(x + 1, len(cluster)):
+                a, b = cluster[x], cluster[y]
+                if a.document == b.document or not a.details or not b.details or not _actors_agree(a, b, True):
+                    continue
+                for prep in {p for p, _ in a.details} & {p for p, _ in b.details}:
+                    na = {n for p, n in a.details if p == prep}
+                    nb = {n for p, n in b.details if p == prep}
+                    if na & set(b.lemmas) or nb & set(a.lemmas):
+                        continue
+                    va, vb = f"{prep} " + ", ".join(sorted(na)), f"{prep} " + ", ".join(sorted(nb))
+                    add(_conflict("fact", f"one event told two ways: {va!r} or {vb!r}",
+                                  [_claim_of(a, va), _claim_of(b, vb)], (event_of_claim.get(a.id, ""),)))
     # merge fact conflicts about one predicate into one, saying when one witness stands alone
     conflicts = _gather_facts(list(out.values()))
     if texts:
@@ -419,8 +437,11 @@ def _actors_agree(a: Claim, b: Claim, strict: bool = False) -> bool:
 
 
 def _gather_facts(conflicts: list[Conflict]) -> list[Conflict]:
-    facts = [c for c in conflicts if c.kind == "fact"]
-    rest = [c for c in conflicts if c.kind != "fact"]
+    def denial(c: Conflict) -> bool:
+        return c.kind == "fact" and any(x.value.startswith("no: ") for x in c.claims)
+
+    facts = [c for c in conflicts if denial(c)]
+    rest = [c for c in conflicts if not denial(c)]
     by_denial: dict[tuple, list[Conflict]] = defaultdict(list)
     for c in facts:
         deny = next(x for x in c.claims if x.value.startswith("no: "))

@@ -102,6 +102,12 @@ class Claim:
     #: clause (``at``, ``to``, ``from``, ``via``): a journey's stages are different places, not a conflict
     place_verb: str = ""
     place_role: str = ""
+    #: lemmas of what the clause is about: its subject nouns and their "of" nouns ("the fall of the
+    #: bridge" -> fall, bridge); a relative pronoun stands for its antecedent
+    subjects: tuple[str, ...] = ()
+    #: (preposition, noun lemma) for "in a car", "by a steamer", "aboard a ship": how or in what it
+    #: happened, the detail two accounts of one event may tell differently
+    details: tuple[tuple[str, str], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """Return this claim as a JSON-ready dict (see :func:`claims_from_json`)."""
@@ -115,7 +121,8 @@ class Claim:
             "predicates": [[v, neg, list(args)] for v, neg, args in self.predicates],
             "eyewitness": self.eyewitness, "timex": list(self.timex) if self.timex else None,
             "kind": self.kind, "primary": self.primary,
-            "place_verb": self.place_verb, "place_role": self.place_role,
+            "place_verb": self.place_verb, "place_role": self.place_role, "subjects": list(self.subjects),
+            "details": [list(d) for d in self.details],
         }
 
     @classmethod
@@ -133,6 +140,8 @@ class Claim:
             eyewitness=data.get("eyewitness"), timex=tuple(data["timex"]) if data.get("timex") else None,
             kind=data.get("kind", "other"), primary=data.get("primary"),
             place_verb=data.get("place_verb", ""), place_role=data.get("place_role", ""),
+            subjects=tuple(data.get("subjects", ())),
+            details=tuple(tuple(d) for d in data.get("details", ())),
         )
 
     @property
@@ -508,6 +517,12 @@ def _make_claim(text: str, document: Document, doc: Any, sent: _Sentence, verb: 
                 group: list[Timex], mentions: Sequence[Mention], persons: Sequence[Mention], offset: int,
                 single: bool, date: Date | None = None, basis: str | None = None) -> Claim | None:
     tokens = _clause_tokens(doc, sent, verb, single)
+    if not single:
+        # "the fall of the bridge, which happened on the 13th": a clause whose subject is a relative
+        # pronoun (or another clause's) says what of that noun, so its noun phrase belongs to the claim
+        have = {t.i for t in tokens}
+        tokens = sorted([*tokens, *(t for t in _borrowed_subject(doc, sent, verb) if t.i not in have)],
+                        key=lambda t: t.i)
     if group:
         date = _narrowest(group)
         # "the next day", "a year earlier" are computed from another date: relative. A calendar date
@@ -538,8 +553,14 @@ def _make_claim(text: str, document: Document, doc: Any, sent: _Sentence, verb: 
     place, place_verb, place_role = _place(doc, content, sent_mentions, offset, verb)
     numbers = _numbers(content, offset)
     predicates = _predicates(content)
+    subjects = _subjects(content, verb)
+    named = {offset_i for m in sent_mentions for offset_i in range(m.char_start, m.char_end)}
+    details = tuple(sorted({(t.head.lower_, _lemma(t)) for t in content
+                            if t.dep_ == "pobj" and t.pos_ == "NOUN" and t.head.lower_ in ("in", "by", "aboard")
+                            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+                            and offset + t.idx not in named}))
     eyewitness = _eyewitness(text[cs:ce], document)
-    summary = _summary(content, verb, text, offset)
+    summary = _predicate_summary(content, verb) or _summary(content, verb, text, offset)
     alone = not any(t.is_alpha and not in_timex(t) for t in doc[sent.start:sent.end])
     if not summary and group and alone:
         # a date standing alone (a letter's date line, a diary heading, a signature's date) says
@@ -554,7 +575,7 @@ def _make_claim(text: str, document: Document, doc: Any, sent: _Sentence, verb: 
                  date=date, basis=basis or "none", summary=summary, lemmas=tuple(lemmas), verbs=tuple(verbs),
                  actors=actors, place=place, numbers=numbers, predicates=predicates, eyewitness=eyewitness,
                  timex=tx, kind=document.kind, primary=document.primary, place_verb=place_verb,
-                 place_role=place_role)
+                 place_role=place_role, subjects=subjects, details=details)
 
 
 def _lemma(token: Any) -> str:
@@ -670,6 +691,59 @@ def _place(doc: Any, tokens: list[Any], mentions: Sequence[Mention], offset: int
     return best, best_verb, best_role
 
 
+def _borrowed_subject(doc: Any, sent: _Sentence, verb: Any) -> list[Any]:
+    """Return the noun phrase a subjectless clause is about: the antecedent of the relative pronoun
+    in front of it, else the subject of the verb it is joined to ("X arrived and [X] left"); []."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in verb.children):
+        return []
+    noun = None
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        noun = verb.head
+    else:
+        # the nearest relative pronoun before the verb, right after a noun
+        for i in range(verb.i - 1, max(sent.start, verb.i - 12) - 1, -1):
+            t = doc[i]
+            if t.tag_ in ("WDT", "WP") and t.lower_ in ("which", "who", "that"):
+                j = i - 1
+                while j >= sent.start and doc[j].is_punct:
+                    j -= 1
+                if j >= sent.start and doc[j].pos_ in ("NOUN", "PROPN"):
+                    noun = doc[j]
+                break
+    if noun is None:
+        if verb.dep_ == "conj":
+            subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                noun = subj
+        if noun is None:
+            return []
+    # "the fall of [the bridge]": climb to the noun the "of" phrase belongs to
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+    aside = {t.i for c in noun.children if c.dep_ in ("relcl", "acl", "appos", "punct") for t in c.subtree}
+    return [t for t in noun.subtree if t.i not in aside and sent.start <= t.i < sent.end and not t.is_space]
+
+
+def _subjects(tokens: list[Any], verb: Any) -> tuple[str, ...]:
+    """Return the lemmas of the clause's subject nouns, with the nouns they take with "of"."""
+    ids = {t.i for t in tokens}
+    under = {t.i for t in verb.subtree}
+    # a borrowed subject (see _borrowed_subject) stands outside the verb's subtree, its top noun first
+    borrowed = [t for t in tokens if t.i not in under and t.pos_ in ("NOUN", "PROPN") and t.head.i not in ids]
+    heads = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")] + borrowed[:1]
+    out: set[str] = set()
+    for h in heads:
+        if h.tag_ in ("WDT", "WP") and h.head.dep_ == "relcl" and h.head.head.i in ids:
+            h = h.head.head  # "which" -> the noun it stands for
+        if h.pos_ not in ("NOUN", "PROPN"):
+            continue
+        out.add(_lemma(h))
+        for prep in h.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                out.update(_lemma(g) for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"))
+    return tuple(sorted(x for x in out if x not in _STOP and len(x) > 1))
+
+
 def _numbers(tokens: list[Any], offset: int) -> tuple:
     out = []
     for t in tokens:
@@ -707,6 +781,95 @@ def _eyewitness(sentence: str, document: Document) -> bool | None:
     if document.kind in ("diary", "memoir") and re.search(r"\b(?:I|we|We)\b", sentence):
         return True
     return None
+
+
+#: the verb's own words: its subject, auxiliaries, negation, particle, objects and prepositional phrases
+_CORE_DEPS = ("nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass", "neg", "prt")
+_ARG_DEPS = ("dobj", "attr", "oprd", "dative", "agent", "acomp", "xcomp", "prep", "ccomp", "npadvmod", "advmod")
+#: subordinate material a summary leaves out
+_ASIDE_DEPS = frozenset({"advcl", "relcl", "acl", "parataxis", "appos", "conj", "cc", "punct", "mark"})
+
+
+def _predicate_summary(tokens: list[Any], verb: Any, limit: int = 20) -> str:
+    """Return the clause as its trigger verb phrase and arguments in their own words — subject,
+    verb group, then objects and prepositional phrases nearest the verb — each cut to a few words,
+    asides (relative and adverbial clauses, appositions) left out; "" when the verb is not in the clause."""
+    ids = {t.i for t in tokens}
+    if verb.i not in ids:
+        return ""
+
+    def phrase(head: Any, room: int) -> list[Any]:
+        # the head's subtree inside the clause, without its asides, cut around the head
+        keep = []
+        for t in head.subtree:
+            if t.i not in ids or t.is_space:
+                continue
+            node, aside = t, False
+            while node.i != head.i:
+                if node.dep_ in _ASIDE_DEPS:
+                    aside = True
+                    break
+                node = node.head
+            if not aside:
+                keep.append(t)
+        if len(keep) > room:
+            at = next((k for k, t in enumerate(keep) if t.i == head.i), 0)
+            lo = max(0, min(at - room // 2, len(keep) - room))
+            keep = keep[lo:lo + room]
+        return keep
+
+    chosen: dict[int, Any] = {verb.i: verb}
+    budget = limit - 1
+    under = {t.i for t in verb.subtree}
+    outside = [t for t in tokens if t.i not in under and not t.is_space]
+    subject_of_relative = bool(outside) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in verb.children)
+    if subject_of_relative:
+        # the borrowed subject (see _borrowed_subject): its top noun's phrase
+        top = next((t for t in outside if t.head.i not in ids or t.head.i == t.i), outside[0])
+        for t in phrase(top, 7):
+            chosen[t.i] = t
+    for child in verb.children:
+        if child.dep_ in _CORE_DEPS and child.i in ids:
+            if child.dep_ in ("nsubj", "nsubjpass") and subject_of_relative and child.tag_ in ("WDT", "WP"):
+                continue  # "which": the antecedent already says it
+            for t in phrase(child, 7 if child.dep_.startswith(("nsubj", "csubj")) else 2):
+                chosen[t.i] = t
+    budget = limit - len(chosen)
+    # arguments nearest the verb first, until the words run out
+    args = sorted((c for c in verb.children if c.dep_ in _ARG_DEPS and c.i in ids), key=lambda c: abs(c.i - verb.i))
+    for child in args:
+        if budget <= 1:
+            break
+        words = phrase(child, min(8, budget))
+        if child.dep_ in ("advmod", "npadvmod") and len(words) > 2:
+            continue
+        if child.dep_ == "prep" and not any(t.dep_ == "pobj" or t.dep_ == "pcomp" for t in words):
+            continue  # a preposition whose object was the date
+        for t in words:
+            chosen[t.i] = t
+        budget = limit - len(chosen)
+    # a preposition whose object was the date goes with it ("on the night of [the 13th]")
+    for i in [i for i, t in chosen.items() if t.dep_ == "prep" and not any(c.i in chosen for c in t.children)]:
+        del chosen[i]
+    words = [chosen[i] for i in sorted(chosen)]
+    while words and (words[0].is_punct or words[0].dep_ in ("cc", "mark")):
+        words = words[1:]
+    while words and words[-1].is_punct and words[-1].text not in (")", '"', "”"):
+        words = words[:-1]
+    if not words or sum(t.is_alpha for t in words) < 2:
+        return ""
+    out = ""
+    for k, t in enumerate(words):
+        out += t.text
+        if k < len(words) - 1:
+            # a gap in the words is a space (or " … " where a long stretch was left out)
+            gap = words[k + 1].i - t.i
+            out += (" … " if gap > 3 else " ") if gap > 1 else t.whitespace_
+    out = re.sub(r"\s+", " ", out)
+    out = re.sub(r"\s+([,.;:!?])", r"\1", out)
+    out = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", out).strip(" ,;:-–—")
+    return out
 
 
 def _summary(tokens: list[Any], verb: Any, text: str, offset: int, limit: int = 18) -> str:
