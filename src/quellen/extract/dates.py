@@ -366,7 +366,8 @@ def _r_season(m, text):
         return None
     rel = (m.group("rel") or "").lower().split()[-1] if m.group("rel") and m.group("rel").lower() != "the" else None
     y = int(m.group("y")) if m.group("y") else None
-    return _Cand(m.start(), m.end(), "DATE", "season", dict(s=_SEASON[word], y=y, rel=rel, mod=_mod(m.group("mod"))))
+    return _Cand(m.start(), m.end(), "DATE", "season", dict(s=_SEASON[word], y=y, rel=rel, mod=_mod(m.group("mod")),
+                                                          tense=_tense(text, m.start())))
 
 
 @_rule("weekday", r"(?:(?P<rel>last|next|this|that|the\s+following|the\s+previous|the\s+next|on)\s+)?"
@@ -375,9 +376,9 @@ def _r_season(m, text):
 def _r_weekday(m, text):
     wd = WEEKDAYS[m.group("wd").lower()]
     rel = (m.group("rel") or "").lower().split()[-1] if m.group("rel") else None
-    if m.group("post") and not rel:
+    start = m.start() if rel != "on" else m.start("wmod") if m.group("wmod") else m.start("wd")
+    if m.group("post") and rel in (None, "on"):
         rel = m.group("post")  # "Saturday last", "Monday next" (letters)
-    start = m.start() if rel != "on" else m.start("wd")
     if m.group("plural"):
         return _Cand(start, m.end(), "SET", "set", dict(value=f"XXXX-WXX-{wd + 1}"))
     if m.group("tod"):
@@ -387,13 +388,15 @@ def _r_weekday(m, text):
                                                         tense=_tense(text, m.start())))
 
 
-_FUTURE = re.compile(r"\b(?:will|shall|won't|'ll|going\s+to|(?:is|are|am)\s+to|plans?|expects?|hopes?|until|till)\b", re.I)
-_PAST = re.compile(r"\b(?:since|was|were|had|did|said|told|\w+ed)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|shall|won't|'ll|going\s+to|(?:is|are|am)\s+to|plans?|expects?|hopes?|until|till|"
+                     r"begins|starts|opens|resumes|meets?|(?:is|are)\s+(?:scheduled|set|due)|fall\s+due|next)\b", re.I)
+_PAST = re.compile(r"\b(?:since|was|were|had|did|said|told|lost|won|grew|fell|rose|took|made|came|went|began|left|"
+                   r"met|held|paid|sold|saw|gave|became|brought|found|wrote|spent|struck|beat|ago|last|\w+ed)\b", re.I)
 
 
 def _tense(text: str, pos: int) -> str | None:
     """Return "future", "past" or None: the tense of the clause before ``pos`` ("since" counts as past)."""
-    clause = re.split(r"[.;!?\n]", text[max(0, pos - 120):pos])[-1]
+    clause = re.split(r"[.;!?\n](?!\d)", text[max(0, pos - 120):pos])[-1]
     if re.search(r"\bsince\s+$", clause, re.I):
         return "past"
     if _FUTURE.search(clause):
@@ -582,6 +585,11 @@ def _rel_unit(m: re.Match, text: str) -> _Cand | None:
         end -= len(m.group("post"))
     if unit in ("S", "MI", "H"):
         return None
+    if unit == "WE" and not post and (pre in ("the", "this", "last", "next", "that") or np in ("past", "last", "next",
+                                                                                            "coming", "following",
+                                                                                            "previous")):
+        rel = np or pre
+        return _Cand(m.start(), end, "DATE", "weekend", dict(rel=rel, tense=_tense(text, m.start())))
     if pre == "the" and not np:
         if unit == "D" and post in ("after", "before"):
             return _Cand(m.start(), m.end(), "DATE", "rel", dict(base="ref", n=1 if post == "after" else -1,
@@ -602,6 +610,9 @@ def _rel_unit(m: re.Match, text: str) -> _Cand | None:
     if np in ("previous", "preceding", "prior"):
         return _Cand(m.start(), end, "DATE", "rel", dict(base="ref", n=-1, unit=unit))
     if np in ("past", "last"):
+        if pre.startswith("the") and unit in ("DE", "CE", "Y", "M", "W", "FN") and not post:
+            # "the past decade", "the last year" span up to now (TimeML: a duration)
+            return _Cand(m.start(), end, "DURATION", "duration", dict(n=1, unit=unit))
         return _Cand(m.start(), end, "DATE", "rel", dict(base="dct", n=-1, unit=unit))
     if np == "coming":
         return _Cand(m.start(), end, "DATE", "rel", dict(base="dct", n=1, unit=unit))
@@ -658,18 +669,58 @@ def _r_holiday(m, text):
     return _abs(m, m.start(), m.end(), "holiday", m=month, d=day)
 
 
+_MOVABLE = {"easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1, "good friday": -2,
+            "maundy thursday": -3, "palm sunday": -7, "ash wednesday": -46, "shrove tuesday": -47,
+            "ascension day": 39, "whitsunday": 49, "whit sunday": 49, "whitsun": 49, "pentecost": 49,
+            "whit monday": 50, "trinity sunday": 56, "corpus christi": 60}
+
+
+@_rule("movable-feast", r"\b(?P<h>Easter(?:\s+(?:Sunday|Day|Monday))?|Good\s+Friday|Maundy\s+Thursday|Palm\s+Sunday|"
+       r"Ash\s+Wednesday|Shrove\s+Tuesday|Ascension\s+Day|Whit\s*[Ss]unday|Whitsun|Pentecost|Whit\s+Monday|"
+       r"Trinity\s+Sunday|Corpus\s+Christi|Thanksgiving(?:\s+Day)?)(?:,?\s+(?:of\s+)?" + _year("y") + r")?"
+       r"(?!\s+(?:[A-Z]\w+|week|term|vacation|holidays?|recess|break|dinner|sitting))", prio=4)
+def _r_movable(m, text):
+    key = re.sub(r"\s+", " ", m.group("h").lower())
+    y = int(m.group("y")) if m.group("y") else None
+    return _Cand(m.start(), m.end(), "DATE", "movable", dict(key=key, y=y))
+
+
+def _feast_day(key: str, year: int, julian: bool) -> tuple[int, int, int]:
+    """Return (y, m, d) of a movable feast in ``year``, in the calendar its Easter was reckoned in."""
+    from dateutil.easter import EASTER_JULIAN, EASTER_WESTERN, easter
+    if key.startswith("thanksgiving"):
+        first = dt.date(year, 11, 1)
+        day = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)  # the fourth Thursday of November
+        return day.year, day.month, day.day
+    e = easter(year, EASTER_JULIAN if julian else EASTER_WESTERN)
+    # EASTER_JULIAN gives the Julian calendar date; the offset is counted in days either way
+    day = dt.date(e.year, e.month, e.day) + dt.timedelta(days=_MOVABLE[key])
+    return day.year, day.month, day.day
+
+
 @_rule("half-unit", r"\b(?P<num>one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+and\s+a\s+half\s+" + _UNITS +
        r"(?P<post>\s+(?:later|ago|earlier))?\b", _I, prio=2)
 def _r_half_unit(m, text):
     return _r_half(m, text)
 
 
-@_rule("quarter", r"\b[Tt]he\s+(?P<q>first|second|third|fourth|last)\s+quarter(?:\s+of\s+" + _year("y") + r")?", prio=2)
+@_rule("quarter", r"\b[Tt]he\s+(?P<q>first|second|third|fourth|last)\s+(?P<unit>quarter|half)"
+       r"(?:\s+of\s+(?:the\s+year\s+)?" + _year("y") + r"|\s+of\s+the\s+year)?", prio=5)
 def _r_quarter(m, text):
     q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}[m.group("q").lower()]
+    if m.group("unit") == "half":
+        if q > 2 and m.group("q").lower() != "last":
+            return None
+        q = 2 if m.group("q").lower() in ("second", "last") else 1
+        if not m.group("y") and not m.group(0).endswith("year"):
+            return None  # "the first half" alone is more often of a match or a book
+        return _Cand(m.start(), m.end(), "DATE", "quarter", dict(q=q, half=True,
+                                                                y=int(m.group("y")) if m.group("y") else None,
+                                                                tense=_tense(text, m.start())))
     if not m.group("y") and re.match(r"\s+of\s+(?:the\s+)?(?:\d|[a-z])", text[m.end():m.end() + 8]):
         return None  # "the first quarter of the match" is not a date
-    return _Cand(m.start(), m.end(), "DATE", "quarter", dict(q=q, y=int(m.group("y")) if m.group("y") else None))
+    return _Cand(m.start(), m.end(), "DATE", "quarter", dict(q=q, y=int(m.group("y")) if m.group("y") else None,
+                                                            tense=_tense(text, m.start())))
 
 
 @_rule("fiscal-year", r"\b(?:[Ff]iscal(?:\s+[Yy]ear)?\s+|FY\s?)(?P<y>(?:1[89]|20)\d{2}|['’]?\d{2}(?!\d))\b", prio=6)
@@ -706,7 +757,7 @@ def _r_vague_duration(m, text):
 def _r_set(m, text):
     if m.group("adv"):
         adv = m.group("adv").lower()
-        if re.search(r"\b(?:its|the|a|an|his|her|their|our|my|your|this|that|\w+est)\s+$", text[max(0, m.start() - 12):m.start()],
+        if re.search(r"\b(?:its|the|a|an|his|her|their|our|my|your|this|that|\w+est|worst|best|first|last)\s+$", text[max(0, m.start() - 12):m.start()],
                      re.I) and re.match(r"\s+[a-z]{3,}", text[m.end():m.end() + 6]):
             return None  # "its worst quarterly result": an adjective, not a recurrence
         value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
@@ -755,8 +806,10 @@ _CLASS_RULES = {
     "set": ("set",),
     "holiday": ("holiday",),
     "quarter": ("quarter",),
+    "half": ("quarter",),
     "clock": ("clock-time",),
     "fiscal": ("fiscal-year",),
+    "movable": ("movable-feast",),
 }
 _TRIGGERS: dict[str, str] = {}
 for _words, _cls in (
@@ -770,7 +823,9 @@ for _words, _cls in (
         (["fiscal", "fy"], "fiscal"),
         (["christmas", "epiphany", "candlemas", "michaelmas", "midsummer", "saints", "year", "lady", "may",
           "boxing", "twelfth", "john"], "holiday"),
-        (["quarter"], "quarter"), (["clock"], "clock")):
+        (["quarter"], "quarter"), (["half"], "half"), (["clock"], "clock"),
+        (["easter", "good", "maundy", "palm", "ash", "shrove", "ascension", "whit", "whitsunday", "whitsun",
+          "pentecost", "trinity", "corpus", "thanksgiving"], "movable")):
     for _w in _words:
         _TRIGGERS.setdefault(_w.lower(), _cls)
 # words of two classes ("day" is a unit and part of "to this day"; "year" a unit and "New Year's Day")
@@ -1014,6 +1069,8 @@ class Anchor:
     calendar: str = "gregorian"
     #: what it is: "dct", or the text of the date the reference time follows
     label: str = "dct"
+    #: the reference is a quarter of a year ("the fourth quarter"), told at month precision
+    quarter: bool = False
 
     @staticmethod
     def of(date: "Date | dt.date | Anchor | None", label: str = "dct") -> "Anchor | None":
@@ -1044,10 +1101,22 @@ class _Ctx:
     moved: bool = False
     #: the last explicit date of the narrative written with its year to the day or month
     full_ref: Anchor | None = None
+    #: the last day named within a week of a given DCT (news: the day a clock time belongs to)
+    recent: Anchor | None = None
+    #: the last clock time told, as (day, hour, minute): "an hour later" counts from it
+    clock: tuple[dt.date, int, int] | None = None
 
 
 def _value_day(d: dt.date) -> str:
     return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def _day_value(day: dt.date, cal: str) -> str:
+    """Return the TIMEX3 value of a day: Gregorian, except a Julian day before the reform (as written)."""
+    if cal == "julian" and day < REFORM:
+        y, m, d = gregorian_to_julian(day)
+        return f"{y:04d}-{m:02d}-{d:02d}"
+    return _value_day(day)
 
 
 def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
@@ -1168,6 +1237,17 @@ def _resolve_abs(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str 
         if base is None or base.precision not in ("day", "month", "year"):
             return _yearless(c, text, ctx)
         y = _nearest_year(base, m, d or 1)
+        if base is ctx.dct and base.precision == "day":
+            # said on the day of writing: what is to come lies ahead, what happened lies behind
+            tense = _tense(text, c.start)
+            try:
+                when = dt.date(y, m, min(d or 1, 28))
+            except ValueError:
+                when = None
+            if when and tense == "future" and when < base.day:
+                y += 1
+            elif when and tense == "past" and when > base.day:
+                y -= 1
         anchor = base.label
         rule += "+year-from-anchor"
     if m is None:
@@ -1352,9 +1432,26 @@ def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | No
             return "PRESENT_REF", None, None, False  # "today" in a narrative is the writer's present
         base = (ctx.dct or ctx.full_ref) if c.data["base"] == "dct" else (ctx.ref or ctx.dct)
         n, unit = c.data["n"], c.data["unit"]
+        if unit in ("H", "MI") and c.data["base"] == "ref" and ctx.clock and isinstance(n, (int, float)):
+            # "resumed an hour later": a time counted from the last clock time told
+            day, h, mi = ctx.clock
+            moment = dt.datetime(day.year, day.month, day.day, h, mi) + dt.timedelta(
+                hours=n if unit == "H" else 0, minutes=n if unit == "MI" else 0)
+            c.type = "TIME"
+            _, date = _point(moment.date(), "day", span, c.rule, "clock", "gregorian", Anchor(moment.date()))
+            return f"{_value_day(moment.date())}T{moment.hour:02d}:{moment.minute:02d}", date, "clock", False
         if base is None or n == "X" or isinstance(n, str):
             return _unresolved_rel(c), None, None, False
         day, precision = _shift(base, n, unit)
+        if unit == "Y" and c.data["base"] == "ref" and base.precision == "month" and float(n).is_integer() and n < 0:
+            # "a year earlier" than last month or the fourth quarter: the same period of that year
+            if base.quarter:
+                value, date = _point(day, "month", span, c.rule, base.label, base.calendar, base)
+                q = (day.month - 1) // 3 + 1
+                lo, hi = (day.year, 3 * q - 2, 1), (day.year, 3 * q, _cal.monthrange(day.year, 3 * q)[1])
+                return (f"{day.year:04d}-Q{q}", _make(span, lo, hi, "month", "gregorian", c.rule, base.label),
+                        base.label, False)
+            precision = "month"
         value, date = _point(day, precision, span, c.rule, base.label, base.calendar, base)
         return value, date, base.label, False
     if k == "month":
@@ -1414,6 +1511,8 @@ def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | No
         return _season(c, span, ctx)
     if k == "weekday":
         return _weekday(c, span, ctx)
+    if k == "weekend":
+        return _weekend(c, span, ctx)
     if k == "ordinal":
         base = ctx.dct or ctx.ref
         d = c.data["d"]
@@ -1433,6 +1532,24 @@ def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | No
         return value, date, base.label, False
     if k in ("time", "tod"):
         return _time(c, span, text, ctx)
+    if k == "movable":
+        base = _partial_base(ctx)
+        y = c.data["y"] or (base.day.year if base else None)
+        key = c.data["key"]
+        if y is None:
+            return "XXXX", None, None, False
+        julian = not key.startswith("thanksgiving") and _calendar(c, y, 4, 1, ctx) == "julian"
+        fy, fm, fd = _feast_day(key, y, julian)
+        if not c.data["y"] and base is not None and base.precision == "day":
+            # the feast nearest the anchor (within half a year), like a day written without its year
+            gap = (_to_greg(fy, fm, fd, "julian" if julian else "gregorian") - base.day).days
+            if abs(gap) > 183:
+                fy, fm, fd = _feast_day(key, y + (-1 if gap > 0 else 1), julian)
+        cc = _Cand(c.start, c.end, "DATE", "abs", dict(y=fy, m=fm, d=fd, marker="julian" if julian else None),
+                   c.rule + ("" if c.data["y"] else "+year-from-anchor"))
+        value, date, _ = _resolve_abs(cc, text, ctx)
+        anchor = None if c.data["y"] else (base.label if base else None)
+        return value, date, anchor, bool(c.data["y"])
     if k == "fiscal":
         # a fiscal year ends in the year it is named after; its start varies by country and firm
         y = c.data["y"]
@@ -1441,14 +1558,26 @@ def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | No
         return f"FY{y:04d}", date, None, False
     if k == "quarter":
         base = ctx.dct or ctx.ref
+        half = c.data.get("half")
+        per = 6 if half else 3
+        letter = "H" if half else "Q"
         y = c.data["y"] or (base.day.year if base else None)
         if y is None:
-            return f"XXXX-Q{c.data['q']}", None, None, False
-        lo, hi = (y, 3 * c.data["q"] - 2, 1), (y, 3 * c.data["q"], 31 if c.data["q"] in (1, 4) else 30)
+            return f"XXXX-{letter}{c.data['q']}", None, None, False
+        if not c.data["y"] and base is ctx.dct and base.precision == "day":
+            # told in the past the last such quarter up to now, in the future the next one
+            first = per * (c.data["q"] - 1) + 1
+            tense = c.data.get("tense")
+            if tense == "past" and dt.date(y, first, 1) > base.day:
+                y -= 1
+            elif tense == "future" and dt.date(*_add_months(y, first, per), 1) <= base.day:
+                y += 1
+        end_m = per * c.data["q"]
+        lo, hi = (y, end_m - per + 1, 1), (y, end_m, _cal.monthrange(y, end_m)[1])
         cal = calendar_for(dt.date(y, lo[1], 1), ctx.calendar, ctx.country)
         date = _make(span, lo, hi, "month", cal if cal != "unknown" else "gregorian", c.rule,
                      None if c.data["y"] else base.label)
-        return f"{y:04d}-Q{c.data['q']}", date, None if c.data["y"] else base.label, bool(c.data["y"])
+        return f"{y:04d}-{letter}{c.data['q']}", date, None if c.data["y"] else base.label, bool(c.data["y"])
     return "XXXX", None, None, False
 
 
@@ -1487,7 +1616,7 @@ def _season(c: _Cand, span: str, ctx: _Ctx):
     code = c.data["s"]
     y = c.data.get("y")
     anchor = None
-    base = ctx.ref or ctx.dct
+    base = ctx.dct if ctx.dct_given else (ctx.ref or ctx.dct)
     if y is None:
         rel = c.data.get("rel")
         if rel in ("this", "last", "next") and ctx.dct:
@@ -1495,6 +1624,11 @@ def _season(c: _Cand, span: str, ctx: _Ctx):
         if base is None:
             return f"XXXX-{code}", None, None, False
         y = base.day.year
+        if base is ctx.dct and base.precision == "day" and not rel and c.data.get("tense") == "future":
+            # news: "a report in the autumn" is the next autumn, "in the winter" said in December this one
+            start_m = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+            if _add_months(y, start_m, 3) <= (base.day.year, base.day.month):
+                y += 1
         if rel == "last":
             y -= 1
         elif rel in ("next", "following"):
@@ -1543,6 +1677,26 @@ def _weekday(c: _Cand, span: str, ctx: _Ctx):
     return value, date, base.label, False
 
 
+def _weekend(c: _Cand, span: str, ctx: _Ctx):
+    """Return (value, Date, anchor, explicit) for "the weekend", "last weekend": an ISO week's Saturday-Sunday."""
+    rel = c.data.get("rel")
+    base = (ctx.dct or ctx.ref) if rel in ("this", "last", "next", "past", "coming") else (ctx.ref or ctx.dct)
+    if base is None or base.precision != "day":
+        return "XXXX-WXX-WE", None, None, False
+    day = base.day
+    saturday = day + dt.timedelta(days=5 - day.weekday())  # the Saturday of the anchor's week
+    tense = c.data.get("tense")
+    if rel in ("last", "past", "previous") or rel in ("the", "that") and tense == "past" and day.weekday() < 5:
+        saturday -= dt.timedelta(days=7)
+    elif rel in ("next", "coming", "following"):
+        saturday += dt.timedelta(days=7) if day.weekday() >= 5 or rel == "following" else dt.timedelta(0)
+    iso = saturday.isocalendar()
+    lo, hi = saturday, saturday + dt.timedelta(days=1)
+    date = _make(span, (lo.year, lo.month, lo.day), (hi.year, hi.month, hi.day), "day", "gregorian", c.rule,
+                 base.label)
+    return f"{iso[0]:04d}-W{iso[1]:02d}-WE", date, base.label, False
+
+
 def _time(c: _Cand, span: str, text: str, ctx: _Ctx):
     data = c.data
     if c.kind == "time" and data.get("y"):
@@ -1552,18 +1706,22 @@ def _time(c: _Cand, span: str, text: str, ctx: _Ctx):
         return value, date, None, True
     if c.kind == "time":
         base = ctx.ref if ctx.ref and ctx.ref.precision == "day" else ctx.dct
+        if ctx.dct_given:
+            # news tells of the last few days: a clock time belongs to the last day named near the DCT
+            # ("sentenced Monday ... resumed at 2 p.m."), not to a background date weeks before
+            base = ctx.recent or ctx.dct
         suffix = f"T{data['hour']:02d}:{data['minute']:02d}"
         if base is None or base.precision != "day":
             return "XXXX-XX-XX" + suffix, None, None, False
         _, date = _point(base.day, "day", span, c.rule, base.label, base.calendar, base)
-        return _value_day(base.day) + suffix, date, base.label, False
+        return _day_value(base.day, base.calendar) + suffix, date, base.label, False
     base = (ctx.dct or ctx.ref) if data["base"] == "dct" else (ctx.ref or ctx.dct)
     suffix = f"T{data['tod']}"
     if base is None or base.precision != "day":
         return "XXXX-XX-XX" + suffix, None, None, False
     day = base.day + dt.timedelta(days=data["offset"])
     _, date = _point(day, "day", span, c.rule, base.label, base.calendar, Anchor(day))
-    return _value_day(day) + suffix, date, base.label, False
+    return _day_value(day, base.calendar) + suffix, date, base.label, False
 
 
 # -- the public functions ---------------------------------------------------------------------
@@ -1600,6 +1758,11 @@ def _tag(text: str, *, dct, ref, calendar, country, years, source, document, off
             date = None
         if c.data.get("tod_of"):
             value += f"T{c.data['tod_of']}"
+        if ctx.dct_given and date is not None and date.precision == "day" and date.earliest == date.latest \
+                and abs((date.earliest - ctx.dct.day).days) <= 7:
+            ctx.recent = Anchor(date.earliest, "day", "gregorian", f"{date.edtf}@{offset + c.start}")
+        if c.kind == "time" and date is not None and re.search(r"T\d\d:\d\d$", value):
+            ctx.clock = (date.earliest, int(value[-5:-3]), int(value[-2:]))
         if anchors and date is not None and (c.type == "DATE" or c.data.get("tod_of")) \
                 and date.precision in ("day", "month", "year") \
                 and (explicit or anchor is not None) and not value.endswith(("_REF",)) \
@@ -1607,7 +1770,7 @@ def _tag(text: str, *, dct, ref, calendar, country, years, source, document, off
                 and not (c.kind == "rel" and _looks_back(c) and date.precision != "day"):
             label = f"{date.edtf}@{offset + c.start}"
             ctx.ref = Anchor(date.earliest, date.precision, date.calendar if date.calendar != "unknown"
-                             else "gregorian", label)
+                             else "gregorian", label, quarter=c.kind == "quarter" and not c.data.get("half"))
             # a full date moves the narrative away from a heading; a bare year ("in the year 1660" in a
             # diary entry) is a recollection and does not
             ctx.moved = ctx.moved or explicit and date.precision in ("day", "month")
