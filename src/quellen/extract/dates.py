@@ -478,10 +478,15 @@ def _r_clock(m, text):
 
 
 @_rule("time-word", r"\b(?:(?P<rel>this|that|the\s+next|the\s+following|the\s+same|yesterday|tomorrow|last|early\s+(?:that|this|the\s+next))\s+)?"
-       r"(?P<tod>morning|afternoon|evening|night|noon|midday|midnight|dawn|daybreak|dusk)\b|\b(?P<tonight>tonight)\b", _I, prio=2)
+       r"(?P<tod>morning|afternoon|evening|night|noon|midday|midnight|dawn|daybreak|dusk)\b|\b(?P<tonight>tonight)\b|"
+       r"\b(?P<overnight>overnight)\b(?![\s-]+(?:[a-z]+\s+)?(?:stay|trip|flight|train|bag|success|sensation|rate|guests?))",
+       _I, prio=2)
 def _r_time_word(m, text):
     if m.group("tonight"):
         return _Cand(m.start(), m.end(), "TIME", "tod", dict(tod="NI", base="dct", offset=0))
+    if m.group("overnight"):
+        # "held outside the port overnight": the night of the day being told
+        return _Cand(m.start(), m.end(), "TIME", "tod", dict(tod="NI", base="ref", offset=0))
     tod = _TOD[m.group("tod").lower()]
     rel = (m.group("rel") or "").lower()
     before = text[max(0, m.start() - 12):m.start()].lower()
@@ -816,7 +821,7 @@ for _words, _cls in (
         (MONTHS, "month"), (WEEKDAYS, "weekday"), ([w.rstrip("s") for w in _WEEKDAY_PLURALS], "weekday"),
         (_WEEKDAY_PLURALS, "weekday"), (_DECADE_WORD, "decade"), (_SEASON, "season"), (_TOD, "tod"),
         ([*_UNIT, *(u + "s" for u in _UNIT), "centuries"], "unit"), (["century", "centuries", "c"], "century"),
-        (["today", "yesterday", "tomorrow", "tonight", "now", "currently", "nowadays", "present", "presently",
+        (["today", "yesterday", "tomorrow", "tonight", "overnight", "now", "currently", "nowadays", "present", "presently",
           "moment", "recently", "lately", "past", "future", "formerly", "these", "to"], "rel"),
         (["once", "twice", "thrice", "times", "every", "each", "daily", "weekly", "monthly", "yearly", "annually",
           "nightly", "hourly", "fortnightly", "quarterly"], "set"),
@@ -1522,7 +1527,7 @@ def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | No
         y, m, bd = _written(base.day, wcal)
         if c.data.get("mshift") is not None:
             y, m = _add_months(y, m, c.data["mshift"])
-        elif base.precision == "day" and d < bd:
+        elif base.precision == "day" and d < bd and not (base is ctx.dct and _tense(text, c.start) == "past"):
             y, m = _add_months(y, m, 1)  # narrative moves forward: "the 2nd" after the 28th is next month's
         try:
             day = _to_greg(y, m, d, wcal)
@@ -1680,7 +1685,8 @@ def _weekday(c: _Cand, span: str, ctx: _Ctx):
 def _weekend(c: _Cand, span: str, ctx: _Ctx):
     """Return (value, Date, anchor, explicit) for "the weekend", "last weekend": an ISO week's Saturday-Sunday."""
     rel = c.data.get("rel")
-    base = (ctx.dct or ctx.ref) if rel in ("this", "last", "next", "past", "coming") else (ctx.ref or ctx.dct)
+    base = (ctx.dct or ctx.ref) if rel in ("this", "last", "next", "past", "coming") or ctx.dct_given \
+        else (ctx.ref or ctx.dct)
     if base is None or base.precision != "day":
         return "XXXX-WXX-WE", None, None, False
     day = base.day
@@ -1758,6 +1764,28 @@ def _tag(text: str, *, dct, ref, calendar, country, years, source, document, off
             date = None
         if c.data.get("tod_of"):
             value += f"T{c.data['tod_of']}"
+        if value.startswith("XXXX-") and c.kind == "abs" and c.data.get("d") and c.type == "DATE" \
+                and anchors and _is_heading(text, c) and not ctx.years:
+            # a diary heading without a year ("Thursday, March 8."): its entry is reckoned from it in a
+            # stand-in year (one where that day is that weekday, when the heading says), and every
+            # value computed from it keeps its year unknown
+            ctx.dct = ctx.ref = _yearless_anchor(c, offset)
+            ctx.moved = False
+        elif anchor is not None and anchor.startswith(_YEARLESS) and value[:4].isdigit():
+            proxy = date
+            value = "XXXX" + value[4:]
+            if c.kind in ("weekday", "weekend") and not anchor.startswith(_YEARLESS + "wd"):
+                value = f"XXXX-WXX-{c.data['wd'] + 1}" if c.kind == "weekday" else "XXXX-WXX-WE"
+                proxy = None
+            date = None
+            if proxy is not None and proxy.precision == "day" and c.type in ("DATE", "TIME") \
+                    and (c.type == "DATE" or c.data.get("tod_of")):
+                known = anchor.startswith(_YEARLESS + "wd")
+                moved = Anchor(proxy.earliest, "day", "gregorian", (_YEARLESS + ("wd" if known else "")) +
+                               f"{value[:10]}@{offset + c.start}")
+                ctx.ref = moved
+                if _is_heading(text, c):
+                    ctx.dct = moved
         if ctx.dct_given and date is not None and date.precision == "day" and date.earliest == date.latest \
                 and abs((date.earliest - ctx.dct.day).days) <= 7:
             ctx.recent = Anchor(date.earliest, "day", "gregorian", f"{date.edtf}@{offset + c.start}")
@@ -1785,6 +1813,24 @@ def _tag(text: str, *, dct, ref, calendar, country, years, source, document, off
                          anchor=anchor))
     out.sort(key=lambda t: t.char_start)
     return out, ctx.ref
+
+
+_YEARLESS = "yearless:"
+
+
+def _yearless_anchor(c: _Cand, offset: int) -> Anchor:
+    """Return a stand-in anchor for a heading day without a year: a year in which that day falls on the
+    weekday the heading gives (label ``yearless:wd...``), or a leap year when it gives none."""
+    m, d, wd = c.data["m"], c.data["d"], c.data.get("weekday")
+    if wd is not None:
+        for y in range(2000, 2028):
+            try:
+                if dt.date(y, m, d).weekday() == wd:
+                    return Anchor(dt.date(y, m, d), "day", "gregorian", f"{_YEARLESS}wdXXXX-{m:02d}-{d:02d}@{offset + c.start}")
+            except ValueError:
+                break
+    return Anchor(dt.date(2000, m, min(d, _cal.monthrange(2000, m)[1])), "day", "gregorian",
+                  f"{_YEARLESS}XXXX-{m:02d}-{d:02d}@{offset + c.start}")
 
 
 _SINCE = re.compile(r"\b(?:since|until|till|before)\s+(?:the\s+)?$", re.I)
