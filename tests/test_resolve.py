@@ -358,3 +358,19 @@ def test_a_name_the_text_gives_as_another_name_of_the_same_person_merges():
     assert {ivan.name, *ivan.aliases} >= {"Ivan Petrovich Sidorov", "Isaak Pinkhusovich Sidorovsky", "Sidorovsky"}
     assert any("another name" in r for r in ivan.merge_reasons)
     assert entity_with(entities, "Kuznetsova") is entity_with(entities, "Maria Ivanova")
+
+
+def test_unseen_letter_1862_regions_states_features_geocoded(tmp_path):
+    """An English letter of 1862 (not the seed): towns, a square, countries of the UK, a former state, a region."""
+    from quellen import build, open_store
+    from quellen.extract.places import km
+    with open_store(tmp_path / "cotton.db") as store:
+        assert build([str(HERE / "cotton_1862.txt")], store).ok
+        places = {e.name: e for e in store.entities(type="place")}
+    expect = {"Oldham": (53.54, -2.12, None), "Rochdale": (53.62, -2.16, None), "Bury": (53.6, -2.3, None),
+              "Scotland": (56.5, -4.2, "country"), "Wales": (52.4, -3.7, "country"),
+              "Kingdom of Prussia": (52.52, 13.41, "capital"), "Bohemia": (49.8, 14.5, "region"),
+              "St Ann's Square": (53.48, -2.24, "settlement")}
+    for name, (lat, lon, precision) in expect.items():
+        geo = places[name].geo
+        assert geo is not None and km(lat, lon, geo.lat, geo.lon) < 25 and geo.precision == precision, (name, geo)

@@ -784,8 +784,9 @@ class _Resolver:
         """Give a square, street or building without geo the point of the town its passage names.
 
         Only a town in the same paragraph, within a few sentences, and not one the
-        passage goes to or comes from ("we drove to X"): otherwise it stays without
-        coordinates. The geo is marked ``precision="settlement"``.
+        passage goes to or comes from ("we drove to X"); the nearest such ("X Square
+        in Y"). Otherwise it stays without coordinates. The geo is marked
+        ``precision="settlement"``.
         """
         from .places import is_urban_feature
         towns: dict[tuple, list[tuple[int, int]]] = defaultdict(list)  # (source, document) -> (offset, cid)
@@ -799,7 +800,7 @@ class _Resolver:
             c = self.clusters[cid]
             if c.geo is not None or not any(is_urban_feature(n) for n in c.names):
                 continue
-            votes: Counter = Counter()
+            votes: dict[int, int] = {}  # town cluster -> its nearest distance ("X Square in Y": Y)
             for i in c.members:
                 m = self.mentions[i]
                 text = self.texts.get(m.source, "")
@@ -809,9 +810,9 @@ class _Resolver:
                         continue
                     if _MOTION.search(text[max(0, pos - 12):pos]):
                         continue  # a town travelled to or from is not where the square is
-                    votes[town] += 1
+                    votes[town] = min(votes.get(town, b - a), b - a)
             if votes:
-                town = self.clusters[votes.most_common(1)[0][0]]
+                town = self.clusters[min(votes, key=lambda t: (votes[t], t))]
                 c.geo = replace(town.geo, precision="settlement")
                 c.reasons.append(f"placed at {town.geo.name}, the town its passage names")
 
