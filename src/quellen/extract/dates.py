@@ -795,10 +795,11 @@ def _r_set(m, text):
 # each rule runs only in windows around the words it cannot match without (speed): a trigger
 # word's class names the rules worth trying near it
 _CLASS_RULES = {
+    # rules whose every match holds a word of its own class (a unit, "century", a season, "times",
+    # "quarter") are left to that word's windows: digits are everywhere in some texts
     "digit": ("month-day-year", "day-month-year", "month-day", "day-month", "month-year", "year",
-              "short-year-range", "numeric-date", "iso-date", "decade", "century", "ordinal-day", "clock-time",
-              "relative-unit", "and-a-half", "half-unit", "adjectival-duration", "quarter", "set", "season",
-              "ordinal-month-ref", "fiscal-year"),
+              "short-year-range", "numeric-date", "iso-date", "decade", "ordinal-day", "clock-time",
+              "ordinal-month-ref", "weekday-ordinal", "fiscal-year"),
     "month": ("month-day-year", "day-month-year", "month-day", "day-month", "month-year", "month"),
     "weekday": ("weekday", "set", "month-day-year", "day-month-year", "month-day", "day-month", "weekday-ordinal"),
     "unit": ("relative-unit", "and-a-half", "half-unit", "adjectival-duration", "vague-duration", "set",
@@ -822,7 +823,7 @@ for _words, _cls in (
         (_WEEKDAY_PLURALS, "weekday"), (_DECADE_WORD, "decade"), (_SEASON, "season"), (_TOD, "tod"),
         ([*_UNIT, *(u + "s" for u in _UNIT), "centuries"], "unit"), (["century", "centuries", "c"], "century"),
         (["today", "yesterday", "tomorrow", "tonight", "overnight", "now", "currently", "nowadays", "present", "presently",
-          "moment", "recently", "lately", "past", "future", "formerly", "these", "to"], "rel"),
+          "moment", "recently", "lately", "past", "future", "formerly", "morrow"], "rel"),
         (["once", "twice", "thrice", "times", "every", "each", "daily", "weekly", "monthly", "yearly", "annually",
           "nightly", "hourly", "fortnightly", "quarterly"], "set"),
         (["fiscal", "fy"], "fiscal"),
