@@ -76,3 +76,29 @@ def test_segmenter_alone_meets_the_floors(direct_scores):
 def test_full_build_meets_the_floors(seed_scores):
     # the whole pipeline can only add to the documents (entity links, ...), never move them
     _check(seed_scores["segments"], FLOORS)
+
+
+def _seed_documents():
+    if not SEED_TEXT.exists():
+        pytest.skip("the shared seed corpus is not beside this checkout")
+    data = SEED_TEXT.read_bytes()
+    text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    source = Source(Source.make_id(hashlib.sha256(data).hexdigest()), SEED_TEXT.name, "0", "text/plain", text)
+    return text, segment(source)
+
+
+def test_the_resolution_is_dated_by_the_receipt_that_quotes_it_not_by_its_hand_over():
+    text, docs = _seed_documents()
+    line = lambda d: text.count("\n", 0, d.char_start) + 1  # noqa: E731
+    resolution = next(d for d in docs if line(d) == 53)
+    assert resolution.kind == "resolution" and resolution.date.edtf == "1929-01-18"
+    assert "referred to later" in resolution.date.rule
+
+
+def test_inferred_seed_dates_are_years_and_flagged():
+    from quellen.segment.dating import inferred
+    _, docs = _seed_documents()
+    placed = [d for d in docs if inferred(d.date)]
+    assert placed and all(d.date.precision == "year" and d.date.edtf.endswith("?") for d in placed)
+    assert all(d.kind in ("letter", "telegram", "statement", "resolution", "proclamation", "report", "receipt")
+               for d in placed)

@@ -295,3 +295,12 @@ def test_a_place_line_above_the_date_and_a_degree_after_the_name_stay_in_the_let
     assert letter.kind == "letter" and letter.date.edtf == "1862-03-20"
     assert letter.place.name == "Brannockford" and letter.author.name == "Ambrose Kell"
     assert [a.name for a in letter.addressees] == ["Rev. Josiah Pym"]
+
+
+def test_inferred_tells_a_placed_date_from_a_stated_one():
+    from quellen.segment.dating import inferred
+    text = (FIX / "factory_papers.txt").read_text(encoding="utf-8")
+    docs = segment(_source(text))
+    assert inferred(_by_start(docs, text, "LETTER OF THE SERGEANT").date)
+    assert not inferred(_by_start(docs, text, "ORDER OF THE DIRECTORS").date)
+    assert not inferred(None)

@@ -74,7 +74,11 @@ byline, an attribution line, the quoting sentence's subject, the issuing body
 in the title, or, for unsigned first-person records, the source's usual signer.
 Dates come from a date line, a closing date, "today, ...", or the sentence that
 announced the document; a year missing from "December 16" is taken from the
-nearest full date in the text, never from a page stamp.
+nearest full date in the text, never from a page stamp. Documents still undated
+then go through :mod:`.dating`: a later explicit reference ("the order ... of
+20 February 1793") dates the document it names, and an undated record in a
+compilation takes, flagged as inferred and at year precision only, the year of
+the dated text before it.
 """
 from __future__ import annotations
 

@@ -24,7 +24,7 @@ import re
 from ..model import FURNITURE_KINDS, Date, Document, replace
 from .lines import DOC_NOUNS, FULL_DATE_RE, RECORD_KINDS, kind_from_words
 
-__all__ = ["date_by_references", "date_by_context", "INFERRED_RULE"]
+__all__ = ["date_by_references", "date_by_context", "inferred", "INFERRED_RULE"]
 
 #: the rule prefix of every date inferred from a document's place in the compilation
 INFERRED_RULE = "inferred: compilation context"
@@ -40,6 +40,12 @@ _REFERENCE_REACH = 2
 #: an announced document is issued before it is handed over, but not long before
 _HANDOVER_DAYS = 366
 _YEAR_RE = re.compile(r"(?<![\d/.-])(1[0-9]\d\d|20\d\d)(?![\d/-])")
+
+
+def inferred(date: Date | None) -> bool:
+    """Return True when ``date`` was inferred from the document's place in the compilation, not read from
+    its text: weaker evidence than any date the text states, so it should date no event by itself."""
+    return date is not None and date.rule.startswith(INFERRED_RULE)
 
 
 def _explicit(date: Date | None) -> bool:
