@@ -18,6 +18,7 @@ Two passes over the described documents of one source, in this order (why each e
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -140,21 +141,24 @@ def date_by_context(documents: list[Document], text: str) -> list[Document]:
     ('1862?', 'year', True)
     """
     anchors = _context_anchors(documents, text)
+    offsets = [a[0] for a in anchors]
     out = list(documents)
     for i, d in enumerate(out):
         if d.date is not None or d.kind not in RECORD_KINDS:
             continue
-        before = [a for a in anchors if a[0] < d.char_start]
-        if not before:
+        # anchors are sorted by offset: the last one before the document, the first one after it
+        j = bisect.bisect_left(offsets, d.char_start)
+        if j == 0:
             continue
-        year = before[-1][1]
-        after = [a for a in anchors if a[0] >= d.char_end]
-        if after and after[0][1] < year:
+        before = anchors[j - 1]
+        year = before[1]
+        k = bisect.bisect_left(offsets, d.char_end)
+        if k < len(anchors) and anchors[k][1] < year:
             continue  # the source goes back in time here: its order says nothing about this document
         named = [int(y) for y in _YEAR_RE.findall(text, d.char_start, d.char_end)]
         if any(y > year for y in named):
             continue  # it speaks of a later year, so it was written later than its context
-        phrase = before[-1][2]
+        phrase = before[2]
         date = Date(text=str(year), edtf=f"{year:04d}?", earliest=dt.date(year, 1, 1),
                     latest=dt.date(year, 12, 31), precision="year", as_written=None,
                     rule=f"{INFERRED_RULE} (year of the dated text before it)", anchor=phrase)
