@@ -12,8 +12,11 @@ them we plant, each time inside a longer host text:
   neighbouring sentences or clauses swapped;
 - ``translation``: most words reworded into another vocabulary, names and numbers
   kept, word order shifted locally;
-- hard negatives: stock phrases shared by hundreds of texts, and pairs of texts that
-  share a few names and numbers but nothing else (these must not be found).
+- hard negatives: stock phrases shared by hundreds of texts; pairs of texts that
+  share a few names and numbers but nothing else; pairs with one sentence each that
+  holds the same two names and number in another event; and pairs with one sentence
+  each on the same topic (half the ordinary words kept) with other names and
+  numbers (none of these may be found).
 """
 from __future__ import annotations
 
@@ -229,5 +232,33 @@ def generate(documents: int = 2000, chars: int = 3500, seed: int = 7,
         for t in (a, b):
             extra = " ".join(f"{lang.sentence(rng)[:-1]} {w}." for w in shared)
             texts[t] = texts[t] + "\n\n" + extra
+        corpus.negatives.append((a, b))
+    # hard negatives in one sentence: the same two names and number, another event around them
+    for k in range(documents // 20):
+        a, b = rng.sample(range(documents), 2)
+        shared = rng.sample(lang.names, 2) + [str(rng.randint(3000, 3999))]
+        for t in (a, b):
+            words = lang.sentence(rng)[:-1].split()
+            for w in shared:
+                words.insert(rng.randint(1, len(words)), w)
+            texts[t] = texts[t] + "\n\n" + " ".join(words) + "."
+        corpus.negatives.append((a, b))
+    # same topic, other facts: half the ordinary words kept, every name and number changed
+    for k in range(documents // 20):
+        a, b = rng.sample(range(documents), 2)
+        words = lang.sentence(rng)[:-1].split()
+        other = []
+        for w in words:
+            bare = w.rstrip(",")
+            if bare.isdigit():
+                other.append(str(rng.randint(4000, 4999)))
+            elif bare[:1].isupper() and bare.lower() not in lang.synonym:
+                other.append(rng.choice(lang.names))
+            elif rng.random() < 0.5:
+                other.append(rng.choices(lang.words, cum_weights=lang.cum)[0])
+            else:
+                other.append(bare)
+        for t, sentence in ((a, words), (b, other)):
+            texts[t] = texts[t] + "\n\n" + " ".join(sentence) + "."
         corpus.negatives.append((a, b))
     return corpus

@@ -45,6 +45,8 @@ class Measures:
     anchors: float     # shared names and numbers over all of either side's
     length_ratio: float
     shared_anchors: int = 0
+    #: tokens of the shorter side
+    shortest: int = 0
 
 
 def _similar(x: str, y: str) -> bool:
@@ -118,7 +120,7 @@ def measure(corpus: Corpus, a: int, a_lo: int, a_hi: int, b: int, b_lo: int, b_h
     union = anchors_x | anchors_y
     anchors = len(anchors_x & anchors_y) / len(union) if union else 0.0
     return Measures(tokens, chars, content, anchors, min(len(x), len(y)) / max(len(x), len(y)),
-                    len(anchors_x & anchors_y))
+                    len(anchors_x & anchors_y), min(len(x), len(y)))
 
 
 def label(m: Measures, exact: bool) -> tuple[str, float] | None:
@@ -136,8 +138,9 @@ def label(m: Measures, exact: bool) -> tuple[str, float] | None:
         if m.tokens >= 0.5 or m.anchors >= 0.6:
             return "retranslation", round(0.5 * m.tokens + 0.5 * m.content, 4)
         return "paraphrase", round(0.5 * m.tokens + 0.5 * m.content, 4)
-    if m.shared_anchors >= 3 and m.anchors >= 0.6 and m.length_ratio >= 0.5:
-        # every word changed but the names and numbers, all of them: a translation
+    if m.shared_anchors >= 3 + (m.shortest < 40) and m.anchors >= 0.6 and m.length_ratio >= 0.5:
+        # every word changed but the names and numbers, all of them: a translation; in one
+        # short sentence three shared names and a number are as likely another event of theirs
         return "retranslation", round(0.5 * m.anchors + 0.5 * m.tokens, 4)
     return None
 
