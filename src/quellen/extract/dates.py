@@ -391,7 +391,8 @@ def _r_weekday(m, text):
 _FUTURE = re.compile(r"\b(?:will|shall|won't|'ll|going\s+to|(?:is|are|am)\s+to|plans?|expects?|hopes?|until|till|"
                      r"begins|starts|opens|resumes|meets?|(?:is|are)\s+(?:scheduled|set|due)|fall\s+due|next)\b", re.I)
 _PAST = re.compile(r"\b(?:since|was|were|had|did|said|told|lost|won|grew|fell|rose|took|made|came|went|began|left|"
-                   r"met|held|paid|sold|saw|gave|became|brought|found|wrote|spent|struck|beat|ago|last|\w+ed)\b", re.I)
+                   r"met|held|paid|sold|saw|gave|became|brought|found|wrote|spent|struck|beat|ago|last|"
+                   r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bam\s)\w+ed)\b", re.I)
 
 
 def _tense(text: str, pos: int) -> str | None:
@@ -1448,6 +1449,17 @@ def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | No
             return f"{_value_day(moment.date())}T{moment.hour:02d}:{moment.minute:02d}", date, "clock", False
         if base is None or n == "X" or isinstance(n, str):
             return _unresolved_rel(c), None, None, False
+        if base.precision == "year" and unit in ("D", "W", "FN", "WE", "M") and abs(n) * (30 if unit == "M" else 7
+                                                                                         if unit != "D" else 1) < 180:
+            # less than half a year from a day somewhere in that year: the interval shifts, the year
+            # it mostly covers stays ("a month and a half ago" in a letter known only to be of 1929)
+            days = round(n * {"D": 1, "W": 7, "FN": 14, "WE": 7, "M": 30.44}[unit])
+            y = base.day.year
+            lo = dt.date(y, 1, 1) + dt.timedelta(days=days)
+            hi = dt.date(y, 12, 31) + dt.timedelta(days=days)
+            date = Date(text=span, edtf=f"{_value_day(lo)}/{_value_day(hi)}", earliest=lo, latest=hi,
+                        precision="year", calendar=base.calendar, as_written=None, rule=c.rule, anchor=base.label)
+            return f"{y:04d}", date, base.label, False
         day, precision = _shift(base, n, unit)
         if unit == "Y" and c.data["base"] == "ref" and base.precision == "month" and float(n).is_integer() and n < 0:
             # "a year earlier" than last month or the fourth quarter: the same period of that year
@@ -1471,6 +1483,13 @@ def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | No
             return f"XXXX-{m:02d}", None, None, False
         rel = c.data.get("rel")
         y = _nearest_year(base, m, 15)
+        if not rel and base is ctx.dct and base.precision == "day":
+            # said on the day of writing: "ended in June" is the last June, "opens in June" the next
+            tense = _tense(text, c.start)
+            if tense == "past" and (y, m) > (base.day.year, base.day.month):
+                y -= 1
+            elif tense == "future" and (y, m) < (base.day.year, base.day.month):
+                y += 1
         if rel == "last":
             y = base.day.year if m < base.day.month else base.day.year - 1
         elif rel in ("next", "following"):
@@ -1969,7 +1988,7 @@ def _resolution_order(cands: list[_Cand], text: str) -> list[_Cand]:
     out = list(cands)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if a.kind in ("time", "tod") and not a.data.get("y") and b.kind in ("abs", "weekday", "rel") and \
+        if a.kind in ("time", "tod") and not a.data.get("y") and b.kind in ("abs", "weekday", "rel", "ordinal") and \
                 re.fullmatch(r"\s*(?:on|of|,)?\s*(?:the\s+)?|[^.;:!?\n]{0,30}\s(?:on|of)\s+(?:the\s+)?",
                              text[a.end:b.start], re.I):
             out[i], out[i + 1] = b, a
