@@ -195,3 +195,19 @@ def test_yearless_heading_reckons_relative_days_without_naming_a_year(day, shift
     assert got and all(not t.value[:4].isdigit() for t in got)
     if want is not None:
         assert got[0].value == f"XXXX-{want.month:02d}-{want.day:02d}"
+
+
+def test_parts_of_the_current_period_and_modified_relative_dates():
+    got = by_text("He will step down by the end of the year and be sworn in early next month; measures taken late "
+                  "last month worked. Elections come once every five years.", dct=D(2006, 1, 24))
+    assert got["the end of the year"].value == "2006"
+    assert got["early next month"].value == "2006-02" and got["late last month"].value == "2005-12"
+    assert got["once every five years"].type == "SET" and got["once every five years"].value == "P5Y"
+
+
+def test_letter_ordinal_without_future_stays_in_the_letters_month():
+    got = by_text("Weimar, 14th June 1820.\n\nYour letter of the 2nd reached me only yesterday, after "
+                  "Whitsuntide. I shall answer by the 20th and again on the 3rd.")
+    assert got["the 2nd"].value == "1820-06-02" and got["Whitsuntide"].value == "1820-05-21"
+    assert got["the 20th"].value == "1820-06-20"
+    assert got["the 3rd"].value == "1820-07-03"  # looking ahead, a day before the date line is next month's

@@ -408,7 +408,7 @@ def _tense(text: str, pos: int) -> str | None:
 
 
 _ORD_OK_AFTER = re.compile(r"\s*(?:$|[,.;:!?)\]—–-]|\s(?:and|or|at|in|on|we|I|he|she|they|it|there|when|the|a|my|to|for|by|from|"
-                           r"with|until|till|if|but|"
+                           r"with|until|till|if|but|is|has|\w+ed|"
                            r"our|his|her|their|was|were|came|had|of\s+(?:the\s+)?(?:month|this|that|same))\b)")
 
 
@@ -678,11 +678,11 @@ def _r_holiday(m, text):
 _MOVABLE = {"easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1, "good friday": -2,
             "maundy thursday": -3, "palm sunday": -7, "ash wednesday": -46, "shrove tuesday": -47,
             "ascension day": 39, "whitsunday": 49, "whit sunday": 49, "whitsun": 49, "pentecost": 49,
-            "whit monday": 50, "trinity sunday": 56, "corpus christi": 60}
+            "whit monday": 50, "trinity sunday": 56, "corpus christi": 60, "whitsuntide": 49, "eastertide": 0}
 
 
 @_rule("movable-feast", r"\b(?P<h>Easter(?:\s+(?:Sunday|Day|Monday))?|Good\s+Friday|Maundy\s+Thursday|Palm\s+Sunday|"
-       r"Ash\s+Wednesday|Shrove\s+Tuesday|Ascension\s+Day|Whit\s*[Ss]unday|Whitsun|Pentecost|Whit\s+Monday|"
+       r"Ash\s+Wednesday|Shrove\s+Tuesday|Ascension\s+Day|Whit\s*[Ss]unday|Whitsuntide|Whitsun|Eastertide|Pentecost|Whit\s+Monday|"
        r"Trinity\s+Sunday|Corpus\s+Christi|Thanksgiving(?:\s+Day)?)(?:,?\s+(?:of\s+)?" + _year("y") + r")?"
        r"(?!\s+(?:[A-Z]\w+|week|term|vacation|holidays?|recess|break|dinner|sitting))", prio=4)
 def _r_movable(m, text):
@@ -729,6 +729,17 @@ def _r_quarter(m, text):
                                                             tense=_tense(text, m.start())))
 
 
+@_rule("period-part", r"\b(?:[Tt]he\s+)?(?P<part>end|beginning|start|middle|close|turn)\s+of\s+(?P<det>the|this|that|next|last)\s+"
+       r"(?P<unit>week|month|year)\b", prio=4)
+def _r_period_part(m, text):
+    det = m.group("det").lower()
+    n = {"next": 1, "last": -1}.get(det, 0)
+    unit = {"week": "W", "month": "M", "year": "Y"}[m.group("unit").lower()]
+    base = "dct" if det in ("this", "next", "last") else "ref"
+    return _Cand(m.start(), m.end(), "DATE", "rel", dict(base=base, n=n, unit=unit, mod=_mod(m.group("part")),
+                                                        part=True))
+
+
 @_rule("fiscal-year", r"\b(?:[Ff]iscal(?:\s+[Yy]ear)?\s+|FY\s?)(?P<y>(?:1[89]|20)\d{2}|['’]?\d{2}(?!\d))\b", prio=6)
 def _r_fiscal(m, text):
     y = m.group("y").lstrip("'’")
@@ -754,9 +765,9 @@ def _r_vague_duration(m, text):
     return _Cand(m.start(), m.end(), "DURATION", "duration", dict(n="X", unit=unit))
 
 
-@_rule("set", r"\b(?:(?P<every>every|each)\s+(?:other\s+)?(?P<what>hour|day|night|week|month|year|morning|evening|afternoon|"
+@_rule("set", r"\b(?:(?P<every>(?:once\s+)?(?:every|each))\s+(?:other\s+)?(?P<what>hour|day|night|week|month|year|morning|evening|afternoon|"
        r"summer|winter|spring|autumn|" + _WD + r")|(?P<adv>daily|weekly|monthly|yearly|annually|nightly|hourly|fortnightly|quarterly)|"
-       r"(?P<every_n>every|each)\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|few)\s+"
+       r"(?P<every_n>(?:once\s+)?(?:every|each))\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|few)\s+"
        r"(?P<units>hours|days|weeks|months|years|minutes)|"
        r"(?P<freq>once|twice|thrice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|every|each)\s+(?P<per>day|week|month|year|hour|fortnight))\b",
        _I, prio=3)
@@ -804,7 +815,7 @@ _CLASS_RULES = {
     "month": ("month-day-year", "day-month-year", "month-day", "day-month", "month-year", "month"),
     "weekday": ("weekday", "set", "month-day-year", "day-month-year", "month-day", "day-month", "weekday-ordinal"),
     "unit": ("relative-unit", "and-a-half", "half-unit", "adjectival-duration", "vague-duration", "set",
-             "present-ref", "relative-word"),
+             "present-ref", "relative-word", "period-part"),
     "season": ("season", "set"),
     "tod": ("time-word", "set", "clock-time"),
     "rel": ("relative-word", "present-ref", "time-word"),
@@ -831,7 +842,7 @@ for _words, _cls in (
         (["christmas", "epiphany", "candlemas", "michaelmas", "midsummer", "saints", "year", "lady", "may",
           "boxing", "twelfth", "john"], "holiday"),
         (["quarter"], "quarter"), (["half"], "half"), (["clock"], "clock"),
-        (["easter", "good", "maundy", "palm", "ash", "shrove", "ascension", "whit", "whitsunday", "whitsun",
+        (["easter", "eastertide", "whitsuntide", "good", "maundy", "palm", "ash", "shrove", "ascension", "whit", "whitsunday", "whitsun",
           "pentecost", "trinity", "corpus", "thanksgiving"], "movable")):
     for _w in _words:
         _TRIGGERS.setdefault(_w.lower(), _cls)
@@ -948,6 +959,7 @@ _TOD_OF = re.compile(r"(?:\b(?:the|that|on\s+the)\s+)?\b(?P<tod>morning|afternoo
 _APPROX = re.compile(r"\b(?:about|around|nearly|almost|approximately|roughly|some|more\s+than|less\s+than|fewer\s+than|"
                      r"at\s+least|at\s+most|up\s+to|these|those|the\s+(?:last|past|first|next)|"
                      r"another|only|just)\s+$", re.I)
+_EARLY = re.compile(r"\b(?:early|late|mid-?)\s*$", re.I)
 _EARLIER = re.compile(r"\b(?:earlier|later)\s+$", re.I)
 
 
@@ -980,6 +992,11 @@ def _join_parts(cands: list[_Cand], text: str) -> list[_Cand]:
         elif c.type == "DURATION" and c.kind == "duration":
             m = _APPROX.search(before)
             if m and (prev is None or prev.end <= c.start - len(before) + m.start()):
+                c.start = c.start - len(before) + m.start()
+        elif c.kind == "rel" and c.data.get("base") == "dct" and re.match(r"(?:last|next|this)\s", text[c.start:c.end],
+                                                                           re.I) and _EARLY.search(before):
+            m = _EARLY.search(before)
+            if prev is None or prev.end <= c.start - len(before) + m.start():
                 c.start = c.start - len(before) + m.start()
         elif c.kind == "rel" and c.data.get("n") == 0 and c.data.get("base") == "dct":
             m = _EARLIER.search(before)
@@ -1547,7 +1564,8 @@ def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | No
         y, m, bd = _written(base.day, wcal)
         if c.data.get("mshift") is not None:
             y, m = _add_months(y, m, c.data["mshift"])
-        elif base.precision == "day" and d < bd and not (base is ctx.dct and _tense(text, c.start) == "past"):
+        elif base.precision == "day" and d < bd and not (base is ctx.dct and _tense(text, c.start) != "future"):
+            # a narrative moves forward; a letter or diary entry speaks of its own month unless it looks ahead
             y, m = _add_months(y, m, 1)  # narrative moves forward: "the 2nd" after the 28th is next month's
         try:
             day = _to_greg(y, m, d, wcal)
