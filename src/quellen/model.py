@@ -243,7 +243,7 @@ class Entity:
     mentions: tuple[Span, ...] = ()
     geo: Geo | None = None
     authority: dict[str, str] | None = None
-    #: why names were merged: ("'L. Trotsky' ~ 'Trotsky': surname containment", ...)
+    #: why names were merged: ("'N. Gogol' ~ 'Gogol': surname containment", ...)
     merge_reasons: tuple[str, ...] = ()
 
 

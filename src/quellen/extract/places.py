@@ -52,11 +52,11 @@ _HEADS = re.compile(r"\s+(?:region|province|governorate|gubernia|guberniya|oblas
                     r"krai|okrug|city|town|village|area|department|canton|raion|rayon|volost|"
                     r"prefecture|municipality)$", re.I)
 _PREFIX = re.compile(r"^(?:the|city of|town of|port of|village of|province of|county of)\s+", re.I)
-#: Russian adjectival suffixes and the town-name endings they come from ("Revdinsky" -> "Revda")
+#: Russian adjectival suffixes and the town-name endings they come from ("Tulsky" -> "Tula")
 _ADJ_SUFFIXES = ("inskoye", "inskaya", "inskiy", "insky", "inskoe", "skoye", "skaya", "skiy", "sky", "skoe",
                  "ski")
 _ADJ_ENDINGS = ("", "a", "o", "sk", "i", "y", "e")
-#: a town in -ino/-ina/-in gives an adjective in -insky ("Yegorshino" -> "Yegorshinsky")
+#: a town in -ino/-ina/-in gives an adjective in -insky ("Borodino" -> "Borodinsky")
 _ADJ_IN_ENDINGS = ("ino", "ina", "in", "a", "o", "")
 
 
@@ -260,13 +260,13 @@ class Gazetteer:
         """Return every town ``name`` may be, unguarded: as written or as an adjectival form.
 
         For a caller that has other evidence, such as neighbours in a list that must
-        lie near each other ("Revdinsky, Bisertsky ... works"); most populous first.
+        lie near each other ("Kolomensky, Serpukhovsky ... works"); most populous first.
         """
         base = _PREFIX.sub("", name.strip())
         names = [base, *_adjective_bases(_HEADS.sub("", base))]
         found = {p.geonameid: p for n in names for p in self.candidates(n)
                  if p.kind == "city" and p.population >= min_population}
-        if not found:  # a transliteration off by a letter or two ("Bisserd-" for "Bisert")
+        if not found:  # a transliteration off by a letter or two ("Tver-" for "Twer")
             from rapidfuzz import fuzz
             for n in names:
                 key = fold(n)
@@ -339,7 +339,7 @@ def is_urban_feature(name: str) -> bool:
 
 
 def _adjective_bases(name: str) -> list[str]:
-    """Return town names an adjectival form may derive from ("Yegorshinsky" -> "Yegorshino", ...)."""
+    """Return town names an adjectival form may derive from ("Borodinsky" -> "Borodino", ...)."""
     if " " in name:
         return []
     low = name.lower()
