@@ -304,3 +304,13 @@ def test_inferred_tells_a_placed_date_from_a_stated_one():
     assert inferred(_by_start(docs, text, "LETTER OF THE SERGEANT").date)
     assert not inferred(_by_start(docs, text, "ORDER OF THE DIRECTORS").date)
     assert not inferred(None)
+
+
+def test_a_reference_by_another_name_than_the_documents_own_dates_nothing():
+    text = ("RESOLUTION OF THE ASSEMBLY\n\nResolved: that the tolls on the river be abolished.\n\n"
+            "J. Marlow, Clerk\n\n"
+            "This resolution repealed the decree of 4 August 1789 on the tolls, and was much resented.")
+    docs = segment(_source(text))
+    assert len(docs) == 2
+    resolution = _by_start(docs, text, "RESOLUTION OF THE ASSEMBLY")
+    assert resolution.kind == "resolution" and resolution.date is None

@@ -31,10 +31,12 @@ __all__ = ["date_by_references", "date_by_context", "inferred", "INFERRED_RULE"]
 INFERRED_RULE = "inferred: compilation context"
 
 _NOUN_ALT = "|".join(sorted(DOC_NOUNS, key=len, reverse=True))
-#: "the decision of the board of January 18, 1929", "your letter dated 3 March 1862"
+#: "the decision of the board of January 18, 1929", "your letter dated 3 March 1862"; the words between
+#: the noun and the date name no other document and hold no verb ("this order repealed the decree of ...")
 _REFERENCE_RE = re.compile(
     rf"\b(?:the|your|my|his|her|their|our|this|that)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<noun>{_NOUN_ALT})\b"
-    rf"(?P<mid>[^.;:!?\"“”«»()]{{0,120}}?)\s(?:of|dated|from)\s+(?:the\s+)?(?P<date>{FULL_DATE_RE.pattern})",
+    rf"(?P<mid>(?:(?!\b(?:{_NOUN_ALT}|was|were|is|are|has|had|have)\b)[^.;:!?\"“”«»()]){{0,120}}?)"
+    rf"\s(?:of|dated|from)\s+(?:the\s+)?(?P<date>{FULL_DATE_RE.pattern})",
     re.I)
 #: how many documents after the named one a reference may stand and still mean it
 _REFERENCE_REACH = 2
@@ -54,8 +56,23 @@ def _explicit(date: Date | None) -> bool:
     return date is not None and "framing sentence" not in date.rule and not date.rule.startswith("inferred")
 
 
-def _references(document: Document, text: str) -> list[tuple[str, Date, str]]:
-    """Return (kind named, full date, phrase) for each reference to a dated document inside ``document``."""
+def _stem(noun: str) -> str:
+    return noun.lower().rstrip("s")
+
+
+def _called(document: Document) -> set[str]:
+    """Return the document nouns its title and its announcing sentence call it by ("order", "decision")."""
+    words = re.findall(rf"\b(?:{_NOUN_ALT})\b", document.title or "", re.I)
+    for e in document.evidence:
+        m = re.match(r"announced: 'the following (\w+)'", e)
+        if m:
+            words.append(m.group(1))
+    return {_stem(w) for w in words}
+
+
+def _references(document: Document, text: str) -> list[tuple[str, str, Date, str]]:
+    """Return (kind named, noun, full date, phrase) for each reference to a dated document inside
+    ``document``."""
     from ..extract.dates import parse_date
     out = []
     for m in _REFERENCE_RE.finditer(text, document.char_start, document.char_end):
@@ -65,7 +82,7 @@ def _references(document: Document, text: str) -> list[tuple[str, Date, str]]:
         date = parse_date(m.group("date"))
         if date is None or date.precision != "day":
             continue
-        out.append((kind, replace(date, text=m.group("date")), m.group(0)))
+        out.append((kind, _stem(m.group("noun")), replace(date, text=m.group("date")), m.group(0)))
     return out
 
 
@@ -83,12 +100,15 @@ def date_by_references(documents: list[Document], text: str) -> list[Document]:
     out = list(documents)
     real = [i for i, d in enumerate(out) if d.kind not in FURNITURE_KINDS]
     for pos, i in enumerate(real):
-        for kind, date, phrase in _references(out[i], text):
+        for kind, noun, date, phrase in _references(out[i], text):
             # the nearest preceding document of the kind named, within reach, not one already dated
             for j in reversed(real[max(0, pos - _REFERENCE_REACH):pos]):
                 target = out[j]
                 if target.kind != kind:
                     continue
+                called = _called(target)
+                if called and noun not in called:
+                    break  # "this resolution repealed the decree of ...": another document of that kind
                 if _explicit(target.date):
                     break
                 if target.date is not None and not (
