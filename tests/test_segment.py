@@ -314,3 +314,14 @@ def test_a_reference_by_another_name_than_the_documents_own_dates_nothing():
     assert len(docs) == 2
     resolution = _by_start(docs, text, "RESOLUTION OF THE ASSEMBLY")
     assert resolution.kind == "resolution" and resolution.date is None
+
+
+def test_a_year_opening_a_sentence_moves_the_context_a_year_in_passing_does_not():
+    moved = ("On 2 March 1793 the agent arrived with his orders.\n\nIn 1795 the factory was abandoned, and the "
+             "agent wrote once more.\n\nLETTER OF THE AGENT\n\nSir,\n\nWe leave tomorrow.\n\nP. Valck")
+    letter = _by_start(segment(_source(moved)), moved, "LETTER OF THE AGENT")
+    assert letter.date.edtf == "1795?"
+    passing = ("On 2 March 1793 the agent arrived at the factory, which traders had founded in 1751.\n\n"
+               "LETTER OF THE AGENT\n\nSir,\n\nWe are settled.\n\nP. Valck")
+    letter = _by_start(segment(_source(passing)), passing, "LETTER OF THE AGENT")
+    assert letter.date.edtf == "1793?"

@@ -42,6 +42,12 @@ _REFERENCE_RE = re.compile(
 _REFERENCE_REACH = 2
 #: an announced document is issued before it is handed over, but not long before
 _HANDOVER_DAYS = 366
+#: a year in the time phrase that opens a sentence: where a narrative moves its "now"
+_OPENING_YEAR_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:In|By|During|Throughout|Early\s+in|Late\s+in|Towards?\s+the\s+end\s+of|"
+    r"At\s+the\s+(?:beginning|end|start|close)\s+of|In\s+the\s+(?:spring|summer|autumn|fall|winter|course|"
+    r"first\s+half|second\s+half|early\s+months|last\s+months)\s+of)\s+(?:the\s+year\s+)?(?P<y>1[0-9]\d\d|20\d\d)\b",
+    re.M)
 _YEAR_RE = re.compile(r"(?<![\d/.-])(1[0-9]\d\d|20\d\d)(?![\d/-])")
 
 
@@ -140,11 +146,15 @@ def _context_anchors(documents: list[Document], text: str) -> list[tuple[int, in
                     "day", "month", "year"):
                 anchors.append((d.char_start, d.date.latest.year, d.date.text))
         else:
-            # narrative, commentary...: the dates it states are where the compiler stands
+            # narrative, commentary...: the dates it states are where the compiler stands, and so is
+            # a year that opens a sentence ("In 1795 the factory was abandoned"), but not a year in
+            # passing ("the factory, founded in 1751, ...")
             for m in FULL_DATE_RE.finditer(text, d.char_start, d.char_end):
                 y = re.search(r"\d{4}", m.group(0))
                 if y:
                     anchors.append((m.start(), int(y.group(0)), m.group(0)))
+            for m in _OPENING_YEAR_RE.finditer(text, d.char_start, d.char_end):
+                anchors.append((m.start(), int(m.group("y")), m.group(0).strip()))
     anchors.sort()
     return anchors
 
