@@ -1,6 +1,7 @@
 """Segmentation: hand-made compilations of other centuries, markup hints, and invariants."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
@@ -325,3 +326,27 @@ def test_a_year_opening_a_sentence_moves_the_context_a_year_in_passing_does_not(
                "LETTER OF THE AGENT\n\nSir,\n\nWe are settled.\n\nP. Valck")
     letter = _by_start(segment(_source(passing)), passing, "LETTER OF THE AGENT")
     assert letter.date.edtf == "1793?"
+
+
+_NOUNS = {"order": "resolution", "decree": "resolution", "decision": "resolution", "letter": "letter",
+          "telegram": "telegram", "statement": "statement", "report": "report"}
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.dates(min_value=dt.date(1500, 1, 1), max_value=dt.date(2030, 12, 31)),
+       st.sampled_from(sorted(_NOUNS)), st.sampled_from(["{d:%B} {d.day}, {d.year}", "{d.day} {d:%B} {d.year}",
+                                                          "{d.day} {d:%B}, {d.year}"]))
+def test_any_written_date_in_a_reference_dates_the_document_it_names(day, noun, form):
+    from quellen.model import Document
+    from quellen.segment.dating import date_by_references
+    written = form.format(d=day)
+    head = f"{noun.upper()} OF THE BOARD\n\nThe mill shall close.\n\n"
+    text = head + f"The clerk said that the {noun} of the Board of {written} was read to him.\n"
+    target = Document(id="d1", source="s", char_start=0, char_end=len(head) - 2, kind=_NOUNS[noun],
+                      title=f"{noun.upper()} OF THE BOARD", evidence=("heading line",))
+    after = Document(id="d2", source="s", char_start=len(head), char_end=len(text) - 1, kind="narrative")
+    dated = date_by_references([target, after], text)[0].date
+    assert dated is not None and dated.precision == "day", written
+    # an uncertain calendar widens the interval; it always holds the day as written in one of them
+    assert dated.earliest <= dated.latest and written in dated.text
+    assert dated.earliest <= day <= dated.latest or dated.calendar != "gregorian"
