@@ -10,9 +10,9 @@ United Kingdom) and former states. A lookup goes:
 1. the name as written, folded (case, diacritics), then without a generic head
    ("X region", "X province" name the place X for a map's purpose);
 2. countries, constituent countries, former states, regions and continents before
-   cities: "Mexico" in running text is the country, and a country of the United
+   cities: "Luxembourg" in running text is the country, and a country of the United
    Kingdom is not a village of the same name abroad;
-3. Slavic adjectival forms of a town's name ("Revdinsky" works -> Revda) when
+3. Slavic adjectival forms of a town's name ("Tulsky" works -> Tula) when
    nothing matched as written;
 4. a feature named after a town ("X station", "Villa X", "X prison"): the town,
    marked ``precision="settlement"``; a square, street or park is not looked up
@@ -47,7 +47,7 @@ __all__ = ["Gazetteer", "GazetteerPlace", "get_gazetteer", "fold", "km", "is_urb
            "URBAN_HEADS"]
 
 #: generic heads after a place name that still point at the place itself
-#: (not "station" or "square": those are often named after another town, "Kazan station" is in Moscow)
+#: (not "station" or "square": those are often named after another town, the "Gare de Lyon" is in Paris)
 _HEADS = re.compile(r"\s+(?:region|province|governorate|gubernia|guberniya|oblast|district|county|uyezd|"
                     r"krai|okrug|city|town|village|area|department|canton|raion|rayon|volost|"
                     r"prefecture|municipality)$", re.I)
@@ -90,8 +90,8 @@ barracks hospital quarter district""".split())
 def fold(name: str) -> str:
     """Return ``name`` lower-cased without diacritics and with single spaces.
 
-    >>> fold("Cayoacán")
-    'cayoacan'
+    >>> fold("Kraków")
+    'krakow'
     """
     name = unicodedata.normalize("NFKD", name.replace("ł", "l").replace("Ł", "L").replace("’", "'"))
     name = "".join(c for c in name if not unicodedata.combining(c)).lower()
@@ -323,7 +323,7 @@ def _feature_town(name: str) -> str | None:
     if not m:
         return None
     town = m.group("name").strip()
-    # "the Finland station", "Kazan station": named after a country, region or far town: the
+    # "the Warsaw station", "Gare de Lyon": named after a country, region or far town: the
     # resolver places it at the town of the passage; only a capitalized town name is taken here
     return town if town[:1].isupper() else None
 
