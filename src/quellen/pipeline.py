@@ -141,16 +141,17 @@ def build_corpus_layer(store: Store, settings: Settings, authority: str | None =
     entities, mention_entities = resolve(store.mentions(), texts,
                                          load_authority(authority) if authority else None, get_gazetteer())
     document_refs = link_document_refs(store.documents(), entities)
-    from .reuse import find_reuse
-    # reuse runs before events are counted: copying is not corroboration
-    reuse = find_reuse(store.sources(), store.documents(), settings.reuse)
-    # 5. events: claims merged across documents, witnesses counted after reuse, conflicts flagged
-    from .corroborate import build_timeline, place_index, resolve_claims
-    from .events import claims_from_json
     # the documents as linked above, so that "I" in a letter is its author's entity
     by_id = {d.id: d for d in store.documents()}
     by_id.update({d.id: d for d in document_refs})
     documents = list(by_id.values())
+    from .reuse import find_reuse
+    # reuse runs before events are counted: copying is not corroboration; it sees the linked
+    # authors, so that one writer's two letters ("L. T." and his full name) are one voice
+    reuse = find_reuse(store.sources(), documents, settings.reuse)
+    # 5. events: claims merged across documents, witnesses counted after reuse, conflicts flagged
+    from .corroborate import build_timeline, place_index, resolve_claims
+    from .events import claims_from_json
     claims = resolve_claims([c for sid in texts for c in claims_from_json(store.layer(sid, "claims"))],
                             mention_entities, by_id)
     events, conflicts = build_timeline(claims, documents, reuse, texts, places=place_index(entities, get_gazetteer()))
