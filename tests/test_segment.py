@@ -350,3 +350,11 @@ def test_any_written_date_in_a_reference_dates_the_document_it_names(day, noun, 
     # an uncertain calendar widens the interval; it always holds the day as written in one of them
     assert dated.earliest <= dated.latest and written in dated.text
     assert dated.earliest <= day <= dated.latest or dated.calendar != "gregorian"
+
+
+def test_papers_printed_after_a_death_do_not_take_its_year():
+    text = ("Anna Berg painted the coast for forty years. She died at her house on 3 May 1961.\n\n"
+            "LETTER TO HER SISTER\n\nDear Karin,\n\nThe light is good this week and I work every day.\n\n"
+            "Your Anna")
+    letter = next(d for d in segment(_source(text)) if d.kind == "letter")
+    assert letter.date is None

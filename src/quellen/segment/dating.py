@@ -42,6 +42,9 @@ _REFERENCE_RE = re.compile(
 _REFERENCE_REACH = 2
 #: an announced document is issued before it is handed over, but not long before
 _HANDOVER_DAYS = 366
+#: a sentence that ends a life: the story is over, what the compiler prints after it is not "then"
+_ENDS_A_LIFE = re.compile(r"\b(?:died|dies|death|was\s+(?:killed|executed|murdered|shot|hanged|buried)|"
+                          r"passed\s+away|perished|funeral|obituary)\b", re.I)
 #: a year in the time phrase that opens a sentence: where a narrative moves its "now"
 _OPENING_YEAR_RE = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:In|By|During|Throughout|Early\s+in|Late\s+in|Towards?\s+the\s+end\s+of|"
@@ -159,6 +162,13 @@ def _context_anchors(documents: list[Document], text: str) -> list[tuple[int, in
     return anchors
 
 
+def _sentence_at(text: str, offset: int) -> str:
+    """Return the sentence of ``text`` that holds ``offset``."""
+    start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
+    stops = [i for i in (text.find(". ", offset), text.find("\n", offset)) if i >= 0]
+    return text[start:min(stops) if stops else len(text)]
+
+
 def date_by_context(documents: list[Document], text: str) -> list[Document]:
     """Return ``documents`` with each undated record given, as inferred, the year of the dated text before it.
 
@@ -182,6 +192,8 @@ def date_by_context(documents: list[Document], text: str) -> list[Document]:
             continue
         before = anchors[j - 1]
         year = before[1]
+        if _ENDS_A_LIFE.search(_sentence_at(text, before[0])):
+            continue  # "He died on 3 May 1961": papers printed after a death are not of its year
         k = bisect.bisect_left(offsets, d.char_end)
         if k < len(anchors) and anchors[k][1] < year:
             continue  # the source goes back in time here: its order says nothing about this document
