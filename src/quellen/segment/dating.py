@@ -14,7 +14,13 @@ Two passes over the described documents of one source, in this order (why each e
    in order, so it most likely belongs to that year. The date is flagged as inferred
    (``rule`` starts with ``"inferred: compilation context"``, EDTF with ``?``), kept at
    year precision and never finer, and withheld when the document itself names a later
-   year, or when the text after it goes back in time (the source is not in order there).
+   year, when the text after it goes back in time (the source is not in order there), or
+   when the context is a death (papers printed after it are not of its year). The time
+   markers are the documents' own stated dates, the full dates of the compiler's narrative
+   and the years that open its sentences ("In 1795 ..."); dates inside a letter's body
+   recall the past and are no marker. :func:`inferred` tells such a date from a stated
+   one, so that later steps can weigh it less: on the seed five of the nine inferred
+   years that the gold can check are right.
 """
 from __future__ import annotations
 
