@@ -41,6 +41,7 @@ __all__ = ["Place", "place_index", "place_role", "build_timeline", "events_about
 
 #: the most the Julian and Gregorian calendars ever differ by, in days (13 since 1900)
 _CALENDAR_SLACK = 13
+_COPY_RELATIONS = frozenset({"verbatim", "near_verbatim", "retranslation"})
 _DETAIL = re.compile(r"\d|^[A-ZА-ЯÀ-Þ]")
 
 
@@ -280,11 +281,13 @@ def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
         # the same someone, somewhere or something: a shared actor, place, or subject noun ("the
         # bridge fell" / "the fall of the bridge happened")
         anchored = (bool(a.actor_keys & b.actor_keys) or (a.place_key is not None and a.place_key == b.place_key)
-                    or bool((set(a.subjects) & set(b.subjects)) - _LIGHT_VERBS))
+                    or bool((set(a.subjects) & set(b.subjects)) - _LIGHT_VERBS)
+                    or _place_named_in(a, b) or _place_named_in(b, a) or _shared_name(a, b, texts))
         # 1. dates
         if (a.date and b.date and a.basis in ("explicit", "relative") and b.basis in ("explicit", "relative")
+                and "explicit" in (a.basis, b.basis)
                 and _dates_clash(a.date, b.date) and sim >= 0.25 and anchored and _shared_trigger(a, b)
-                and len(set(a.lemmas) & set(b.lemmas)) >= 3):
+                and len(set(a.lemmas) & set(b.lemmas)) >= 3 and _same_happening(a, b)):
             add(_conflict("date", f"{a.summary!r} is dated {a.date.edtf} in one passage and "
                           f"{b.date.edtf} in another", [_claim_of(a, a.date.edtf), _claim_of(b, b.date.edtf)], ev))
         compatible = a.date is None or b.date is None or not _dates_clash(a.date, b.date)
@@ -429,6 +432,53 @@ def _shared_trigger(a: Claim, b: Claim) -> bool:
     return bool(((set(a.verbs) & set(b.lemmas)) | (set(b.verbs) & set(a.lemmas))) - _LIGHT_VERBS)
 
 
+def _place_named_in(a: Claim, b: Claim) -> bool:
+    """Return True when the place of ``a`` is named among the words of ``b`` (every word of its name)."""
+    if not a.place:
+        return False
+    words = [w.lower() for w in re.findall(r"\w+", a.place[0]) if len(w) > 2]
+    return bool(words) and all(w in b.lemmas for w in words)
+
+
+def _shared_name(a: Claim, b: Claim, texts: dict[str, str]) -> bool:
+    """Return True when both passages name one proper name (a capitalised word inside the passage,
+    not the word that opens it): the place or person a mention list may have missed."""
+    def names(c: Claim) -> set[str]:
+        span = texts.get(c.source, "")[c.char_start:c.char_end]
+        return {m.group(0).lower() for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-ÞА-Я]\w{2,}", span)
+                if m.start() > 0} & set(c.lemmas)
+    return bool(names(a) & names(b))
+
+
+def _same_happening(a: Claim, b: Claim) -> bool:
+    """Return False when two alike claims with different dates tell two happenings, not one told
+    two ways: a repetition ("the same envoy came again"); a sentence that names both dates ("the
+    decision of the 18th was announced on the 20th"); different dated predicates (decide / announce);
+    one predicate over different arguments (X announced A / Y announced B) or towards different
+    places (moved to X in one year, to Y in another)."""
+    if a.repeated or b.repeated:
+        return False
+    for x, y in ((a, b), (b, a)):
+        if any(lo <= y.date.latest.isoformat() and y.date.earliest.isoformat() <= hi for lo, hi in x.sentence_dates):
+            return False
+    ta, tb = set(a.trigger), set(b.trigger)
+    na, nb = set(a.named), set(b.named)
+    if not (ta or na) or not (tb or nb):
+        return True  # claims stored before triggers were recorded: the lemma tests decide alone
+    if ta & tb or na & nb:
+        if a.args and b.args and not set(a.args) & set(b.args):
+            return False
+        if (a.place_key and b.place_key and a.place_key != b.place_key and a.place_role == b.place_role
+                and a.place_role in ("to", "from")):
+            return False
+        return True
+    # the verb of one is a word of the other's own clause ("the bridge fell" / "the bridge's fall
+    # came"); a happening named by a noun ("accompanied his exile") may be told anywhere in the other
+    # ("..., as a result of which he was exiled"). A verb in the other's subordinate clause is not
+    # enough: "decided to expel" is the decision, not the expulsion
+    return bool(ta & set(b.scope) or tb & set(a.scope) or na & set(b.lemmas) or nb & set(a.lemmas))
+
+
 def _actors_agree(a: Claim, b: Claim, strict: bool = False) -> bool:
     ka, kb = a.actor_keys, b.actor_keys
     if not ka or not kb:
@@ -462,7 +512,9 @@ def text_variants(reuse: Sequence[ReuseGroup], texts: dict[str, str], max_per_gr
     a name or a date (each witness compared with the group's first)."""
     out = []
     for g in reuse:
-        if len(g.passages) < 2:
+        # a paraphrase or a summary words everything differently: only a copy or a translation has
+        # words that stand in for one another
+        if len(g.passages) < 2 or g.relation not in _COPY_RELATIONS:
             continue
         base = g.passages[0]
         base_words = _words(texts.get(base.source, ""), base.char_start, base.char_end)
@@ -477,14 +529,22 @@ def text_variants(reuse: Sequence[ReuseGroup], texts: dict[str, str], max_per_gr
                                               b=[w[0].lower() for w in words], autojunk=False)
             if matcher.ratio() < 0.3:
                 continue
-            for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            ops = matcher.get_opcodes()
+            for k, (op, i1, i2, j1, j2) in enumerate(ops):
                 if op != "replace" or i2 - i1 > 3 or j2 - j1 > 3:
+                    continue
+                # a variant stands between words both witnesses share; elsewhere the alignment
+                # has lost its way
+                if not all(0 <= n < len(ops) and ops[n][0] == "equal" and ops[n][2] - ops[n][1] >= 2
+                           for n in (k - 1, k + 1) if 0 <= n < len(ops)):
                     continue
                 left, right = base_words[i1:i2], words[j1:j2]
                 if not _is_detail(left, base_words, i1) or not _is_detail(right, words, j1):
                     continue
                 lv = " ".join(w[0] for w in left)
                 rv = " ".join(w[0] for w in right)
+                if not re.search(r"\d", lv + rv) and _skeleton(lv) == _skeleton(rv):
+                    continue  # one name spelt two ways (a transliteration) is no disagreement
                 claims = [ConflictClaim(base.source, base.document, left[0][1], left[-1][2], lv),
                           ConflictClaim(other.source, other.document, right[0][1], right[-1][2], rv)]
                 out.append(_conflict("text_variant", f"witnesses of one passage read {lv!r} and {rv!r}",
@@ -495,6 +555,13 @@ def text_variants(reuse: Sequence[ReuseGroup], texts: dict[str, str], max_per_gr
             if found >= max_per_group:
                 break
     return out
+
+
+def _skeleton(name: str) -> str:
+    """Return the name's consonants, doubles collapsed: what two transliterations of one name share
+    ("Davidovich" / "Davydovich"), and two different names do not ("Halvorsen" / "Haldorsen")."""
+    out = re.sub(r"[aeiouyäöüéèêëïîíóòôúùûåæøœ\W_]+", "", name.lower())
+    return re.sub(r"(.)\1+", r"\1", out)
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[str, int, int, bool]]:

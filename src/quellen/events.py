@@ -47,6 +47,17 @@ NARRATIVE_KINDS = frozenset({"narrative", "memoir", "diary", "report", "biograph
 #: how many sentences after a written-out date still take it (outside diaries)
 MAX_CARRY = 2
 _FURNITURE = frozenset({"heading", "caption", "epigraph", "boilerplate"})
+#: page furniture that tells nothing that happened: a page's title and date stamp, a publisher's
+#: note, a running head, a separator. A caption or an epigraph may (a photo "X in Y, 1928"), but
+#: only with a date of its own
+NO_EVENT_KINDS = frozenset({"heading", "boilerplate", "page_header", "separator"})
+#: verbs that carry another happening rather than being one: "tried to regain", "the exile took
+#: place", "it was in May that ..." -- the happening is what they carry
+_SUPPORT_VERBS = frozenset({"be", "have", "do", "become", "try", "attempt", "begin", "start", "continue",
+                            "manage", "fail", "happen", "occur", "follow", "accompany", "seem", "appear",
+                            "take", "get", "want", "need", "come"})
+_MODALS = frozenset({"would", "could", "might", "should"})
+_NEGATING_NOUNS = frozenset({"means", "mean", "way", "account", "case", "wise"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 _THIRD_PERSON = frozenset({"he", "she", "him", "her"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
@@ -108,6 +119,21 @@ class Claim:
     #: (preposition, noun lemma) for "in a car", "by a steamer", "aboard a ship": how or in what it
     #: happened, the detail two accounts of one event may tell differently
     details: tuple[tuple[str, str], ...] = ()
+    #: lemmas of the happening the date is attached to: the dated verb, or for a verb that only
+    #: carries another ("tried to regain", "the exile took place", "it was in May that ...") what it carries
+    trigger: tuple[str, ...] = ()
+    #: nouns that name the happening the date is attached to ("accompanied his exile", "the fall of
+    #: the mill, which happened ...")
+    named: tuple[str, ...] = ()
+    #: content lemmas of the dated verb's own subtree: what the date governs, not the whole sentence
+    scope: tuple[str, ...] = ()
+    #: lemmas of the dated verb's direct arguments (subject, object, agent, prepositional objects)
+    args: tuple[str, ...] = ()
+    #: (earliest, latest) ISO dates of every date written in the sentence: a sentence that names two
+    #: dates for two happenings knows both, so it disagrees with neither
+    sentence_dates: tuple[tuple[str, str], ...] = ()
+    #: the clause tells a repetition ("again", "the same envoy came", "a second time")
+    repeated: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """Return this claim as a JSON-ready dict (see :func:`claims_from_json`)."""
@@ -123,6 +149,8 @@ class Claim:
             "kind": self.kind, "primary": self.primary,
             "place_verb": self.place_verb, "place_role": self.place_role, "subjects": list(self.subjects),
             "details": [list(d) for d in self.details],
+            "trigger": list(self.trigger), "named": list(self.named), "scope": list(self.scope), "args": list(self.args),
+            "sentence_dates": [list(d) for d in self.sentence_dates], "repeated": self.repeated,
         }
 
     @classmethod
@@ -142,6 +170,10 @@ class Claim:
             place_verb=data.get("place_verb", ""), place_role=data.get("place_role", ""),
             subjects=tuple(data.get("subjects", ())),
             details=tuple(tuple(d) for d in data.get("details", ())),
+            trigger=tuple(data.get("trigger", ())), named=tuple(data.get("named", ())), scope=tuple(data.get("scope", ())),
+            args=tuple(data.get("args", ())),
+            sentence_dates=tuple(tuple(d) for d in data.get("sentence_dates", ())),
+            repeated=bool(data.get("repeated", False)),
         )
 
     @property
@@ -190,7 +222,7 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
     starts in ``text``, default ``document.char_start``), ``timexes`` and
     ``mentions`` those found in the document (source offsets).
     """
-    if document.kind in _FURNITURE and not timexes:
+    if document.kind in NO_EVENT_KINDS or document.kind in _FURNITURE and not timexes:
         return []
     offset = document.char_start if offset is None else offset
     sentences = _sentences(doc, text, offset)
@@ -207,11 +239,18 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
     for sent in sentences:
         since_date += 1
         sent_timexes = [t for t in dated_timexes if sent.char_start <= t.char_start < sent.char_end]
-        own = _dated_clauses(doc, sent, sent_timexes, offset)
+        sent_dates = tuple(sorted({(t.date.earliest.isoformat(), t.date.latest.isoformat()) for t in sent_timexes}))
+        own, unreal = _dated_clauses(doc, sent, sent_timexes, offset)
+        if unreal and not own:
+            # a counterfactual ("if X had won, it would have ended in 1980") tells nothing that
+            # happened, and takes no date from its neighbours either
+            continue
         if own:
             for verb, group in own:
+                # a relative clause is about its antecedent, not about the sentence it hangs in
+                single = len(own) == 1 and verb.dep_ != "relcl"
                 claim = _make_claim(text, document, doc, sent, verb, group, mentions, persons, offset,
-                                    len(own) == 1)
+                                    single, sentence_dates=sent_dates)
                 if claim is not None:
                     claims.append(claim)
                 # only a date written out carries on to the next sentences: a computed one
@@ -252,7 +291,7 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
               and sent.paragraph - carried_paragraph <= 1 and sent.paragraph - origin_paragraph <= 3):
             date, basis = carried, "inherited"
         claim = _make_claim(text, document, doc, sent, verb, [], mentions, persons, offset, True,
-                            date=date, basis=basis)
+                            date=date, basis=basis, sentence_dates=sent_dates)
         if claim is None:
             continue
         if date is not None:
@@ -435,10 +474,13 @@ def _sentence_root(doc: Any, sent: _Sentence) -> Any:
     return doc[sent.start]
 
 
-def _dated_clauses(doc: Any, sent: _Sentence, timexes: list[Timex], offset: int) -> list[tuple[Any, list[Timex]]]:
-    """Return (clause verb, its timexes) for the dated clauses of a sentence."""
+def _dated_clauses(doc: Any, sent: _Sentence, timexes: list[Timex],
+                   offset: int) -> tuple[list[tuple[Any, list[Timex]]], bool]:
+    """Return ((clause verb, its timexes) for the dated clauses of a sentence, whether a date was
+    left out because its clause is a counterfactual)."""
     groups: dict[int, tuple[Any, list[Timex]]] = {}
     order: list[int] = []
+    unreal = False
     for t in timexes:
         tokens = _tokens_of(doc, sent, t.char_start, t.char_end, offset)
         if not tokens:
@@ -447,6 +489,13 @@ def _dated_clauses(doc: Any, sent: _Sentence, timexes: list[Timex], offset: int)
         if not _dates_the_clause(t, root):
             continue
         verb = _clause_verb(root, sent)
+        if _hypothetical(verb, sent):
+            unreal = True
+            continue
+        if _comparison(root, verb, sent):
+            # "such as the valley had not seen since 1799", "the first since 1799": the date is
+            # the far end of a comparison, not the day of a happening
+            continue
         if verb.i not in groups:
             groups[verb.i] = (verb, [])
             order.append(verb.i)
@@ -464,7 +513,41 @@ def _dated_clauses(doc: Any, sent: _Sentence, timexes: list[Timex], offset: int)
             else:
                 buckets.append([t])
         out.extend((verb, b) for b in buckets)
-    return out
+    return out, unreal
+
+
+def _hypothetical(verb: Any, sent: _Sentence) -> bool:
+    """Return True for a counterfactual clause: "would have ended", "could have won", or the
+    "if ... had won" half of one."""
+    node = verb
+    for _ in range(3):
+        auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+        lemmas = {c.lower_ for c in auxes}
+        if lemmas & _MODALS and ("have" in lemmas or any(c.lemma_ == "have" for c in auxes)):
+            return True
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        if marks & {"if", "unless"} and ("had" in lemmas or "were" in lemmas):
+            return True
+        # "the concessions would have ended only in 1980 (if they had ended)": climb a clause up
+        if node.dep_ not in ("conj", "xcomp", "ccomp") or not (sent.start <= node.head.i < sent.end):
+            break
+        node = node.head
+    return False
+
+
+def _comparison(root: Any, verb: Any, sent: _Sentence) -> bool:
+    """Return True when the date is the far end of a comparison: governed by "since" or "before"
+    in a negated or superlative clause ("had not seen since", "the first since", "never before")."""
+    prep = root.head if root.dep_ == "pobj" else root if root.lower_ in ("since", "before") else None
+    if prep is None or prep.lower_ not in ("since", "before"):
+        return False
+    for t in verb.subtree:
+        if not (sent.start <= t.i < sent.end):
+            continue
+        if t.dep_ == "neg" or t.lower_ in ("never", "ever", "first", "last", "such", "nobody", "none",
+                                           "nothing", "no") or t.tag_ in ("JJS", "RBS"):
+            return True
+    return False
 
 
 _TEMPORAL_PREPS = frozenset({"in", "on", "by", "until", "till", "since", "from", "during", "before", "after",
@@ -515,7 +598,8 @@ def _clause_tokens(doc: Any, sent: _Sentence, verb: Any, whole: bool) -> list[An
 
 def _make_claim(text: str, document: Document, doc: Any, sent: _Sentence, verb: Any,
                 group: list[Timex], mentions: Sequence[Mention], persons: Sequence[Mention], offset: int,
-                single: bool, date: Date | None = None, basis: str | None = None) -> Claim | None:
+                single: bool, date: Date | None = None, basis: str | None = None,
+                sentence_dates: tuple = ()) -> Claim | None:
     tokens = _clause_tokens(doc, sent, verb, single)
     if not single:
         # "the fall of the bridge, which happened on the 13th": a clause whose subject is a relative
@@ -570,12 +654,86 @@ def _make_claim(text: str, document: Document, doc: Any, sent: _Sentence, verb: 
             f" ({document.author.name})" if document.author else "")
     if not summary:
         return None
+    trigger, named, scope, args, repeated = _happening(doc, sent, verb, in_timex)
     cid = content_id("clm", document.source, cs, ce, date.edtf if date else "", verb.i)
     return Claim(id=cid, source=document.source, document=document.id, char_start=cs, char_end=ce,
                  date=date, basis=basis or "none", summary=summary, lemmas=tuple(lemmas), verbs=tuple(verbs),
                  actors=actors, place=place, numbers=numbers, predicates=predicates, eyewitness=eyewitness,
                  timex=tx, kind=document.kind, primary=document.primary, place_verb=place_verb,
-                 place_role=place_role, subjects=subjects, details=details)
+                 place_role=place_role, subjects=subjects, details=details, trigger=trigger, named=named, scope=scope,
+                 args=args, sentence_dates=tuple(sentence_dates), repeated=repeated)
+
+
+def _content_lemma(t: Any) -> str | None:
+    x = _lemma(t)
+    return x if t.pos_ in _CONTENT_POS and x not in _STOP and not t.like_num and len(x) > 1 else None
+
+
+def _happening(doc: Any, sent: _Sentence, verb: Any, in_timex: Callable[[Any], bool]) -> tuple:
+    """Return (trigger verbs, trigger nouns, scope lemmas, argument lemmas, repeated) of the clause of ``verb``.
+
+    The trigger is the verb; a verb that only carries another ("tried to regain", "the exile took
+    place", "it was in 1929 that he left") gives way to what it carries, a noun that names the
+    happening ("the exile", "the fall of the mill") among the trigger nouns. The scope is what the date
+    governs: the verb's subtree, not the clauses the sentence joins to it.
+    """
+    inside = [t for t in verb.subtree if sent.start <= t.i < sent.end and not in_timex(t)]
+    # the clauses joined or subordinated to the verb are happenings of their own ("decided to
+    # expel", "a resolution which ordered that ... be sent")
+    own = [t for t in inside if not _in_subclause(t, verb)]
+    scope = sorted({x for t in own if (x := _content_lemma(t))})
+    trigger: set[str] = set()
+    named: set[str] = set()
+    if _lemma(verb) in _SUPPORT_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        for c in verb.children:
+            if not (sent.start <= c.i < sent.end) or in_timex(c):
+                continue
+            if c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                c = verb.head  # "the fall of the mill, which happened ...": the fall happened
+                while c.dep_ == "pobj" and c.head.lower_ == "of" and c.head.head.pos_ in ("NOUN", "PROPN"):
+                    named.add(_lemma(c))
+                    c = c.head.head
+                named.add(_lemma(c))
+                continue
+            if c.dep_ in ("xcomp", "ccomp", "relcl") and c.pos_ == "VERB":
+                trigger.add(_lemma(c))
+            elif c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "acomp") and c.pos_ in ("NOUN", "PROPN", "ADJ") \
+                    or c.i == verb.head.i and c.pos_ in ("NOUN", "PROPN"):
+                named.add(_lemma(c))
+        trigger -= _SUPPORT_VERBS
+        named -= _SUPPORT_VERBS
+    if verb.pos_ not in ("VERB", "AUX"):
+        named.add(_lemma(verb))  # a date on a noun: "the decision of 18 May"
+    trigger = trigger or ({_lemma(verb)} if not named else set())
+    args: set[str] = set()
+    for c in verb.children:
+        if not (sent.start <= c.i < sent.end):
+            continue
+        heads = [c] if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "attr") else \
+            [g for g in c.children if g.dep_ == "pobj"] if c.dep_ in ("prep", "agent") else []
+        for h in heads:
+            if h.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                h = verb.head  # "which" -> the noun it stands for
+            if h.pos_ in ("NOUN", "PROPN") and not in_timex(h):
+                args.add(_lemma(h))
+                args.update(_lemma(g) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for g in p.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"))
+    # "again", "the same envoy came", "a second time": a happening told as a repetition of another
+    repeated = any(t.lower_ in ("again", "anew") or t.lower_ == "same" and t.head.pos_ in ("NOUN", "PROPN")
+                   or t.lower_ in ("second", "third", "another") and t.head.lemma_ in ("time", "visit", "attempt")
+                   for t in inside)
+    return (tuple(sorted(x for x in trigger if x and x not in _STOP)),
+            tuple(sorted(x for x in named if x and x not in _STOP)), tuple(scope),
+            tuple(sorted(x for x in args if x and x not in _STOP)), repeated)
+
+
+def _in_subclause(token: Any, verb: Any) -> bool:
+    node = token
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ in _CLAUSE_BREAK_DEPS and node.pos_ in ("VERB", "AUX"):
+            return True
+        node = node.head
+    return False
 
 
 def _lemma(token: Any) -> str:
@@ -759,7 +917,10 @@ def _predicates(tokens: list[Any]) -> tuple:
         if t.pos_ != "VERB":
             continue
         negated = any(c.dep_ == "neg" for c in t.children) or any(
-            c.dep_ == "neg" for c in t.head.children if t.dep_ in ("xcomp",) and t.head.i in ids)
+            c.dep_ == "neg" for c in t.head.children if t.dep_ in ("xcomp",) and t.head.i in ids) or any(
+            # "by no means", "in no way", "on no account" deny as "not" does
+            g.lemma_.lower() in _NEGATING_NOUNS and any(d.lower_ == "no" for d in g.children)
+            for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
         args = set()
         for c in t.children:
             if c.i not in ids:
