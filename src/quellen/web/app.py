@@ -127,6 +127,8 @@ def create_app(db: str | Path, token: str | None = None) -> Starlette:
     routes += [
         Route("/documents/{ident}", record("document.html", lambda r, i: views.document(lib, i, q(r, "hl")),
                                            lambda d: d["title"])),
+        Route("/sources/{ident}", record("source.html", lambda r, i: views.source(lib, i, q(r, "page")),
+                                         lambda d: d["name"])),
         Route("/entities/{ident}", record("entity.html", lambda r, i: views.entity(lib, i),
                                           lambda d: d["entity"]["name"])),
         Route("/events/{ident}", record("event.html", lambda r, i: views.event(lib, i),

@@ -19,9 +19,9 @@ from urllib.parse import quote, urlencode
 from ..export.json_export import document_json, entity_json, event_json
 from ..export.shape import (Corpus, cooccurrence, date_label, itineraries, load_corpus, network,
                             place_features, text_context)
-from ..model import Document, Entity, Event, ReuseGroup
+from ..model import Date, Document, Entity, Event, ReuseGroup
 
-__all__ = ["NotFound", "BadRequest", "Library", "overview", "documents", "document", "entities", "entity",
+__all__ = ["NotFound", "BadRequest", "Library", "overview", "documents", "document", "source", "entities", "entity",
            "timeline", "event", "map_view", "network_view", "conflicts", "search", "reuse", "public"]
 
 PAGE_SIZE = 100
@@ -164,6 +164,30 @@ def _passage(lib: Library, source: str, document: str | None, start: int, end: i
             "href": href("documents", d.id, hl=f"{start}-{end}") + f"#c{start}-{end}" if d else None}
 
 
+def date_basis(date: Date | None) -> dict[str, str] | None:
+    """Return how a document's or event's date was reached, for a reader who must judge it:
+    ``{"basis": "stated"|"partly inferred"|"inferred"|"from the framing text", "explain"}``.
+
+    The tagger's ``Date.rule`` says it: a rule starting with ``inferred`` placed the date by the
+    text's place in the compilation (no date in the text itself); a year taken from context
+    completes a day and month the text gives; a framing sentence is the compiler's, not the author's.
+    """
+    if date is None:
+        return None
+    rule = date.rule or ""
+    anchor = f" (reckoned from “{date.anchor}”)" if date.anchor else ""
+    if rule.startswith("inferred"):
+        why = rule.split("(", 1)[1].rstrip(")") if "(" in rule else "its place in the compilation"
+        return {"basis": "inferred", "explain": f"not in the text: inferred from {why}{anchor}"}
+    if "framing sentence" in rule:
+        return {"basis": "from the framing text", "explain": f"given by the sentence that introduces the text{anchor}"}
+    if "year from context" in rule:
+        return {"basis": "partly inferred", "explain": f"day and month in the text, year from context{anchor}"}
+    if rule == "publication year":
+        return {"basis": "inferred", "explain": "the year the source was published"}
+    return {"basis": "stated", "explain": "written in the text" + (f" as “{date.text}”" if date.text else "")}
+
+
 def _event_row(lib: Library, ev: Event) -> dict[str, Any]:
     entities = lib.corpus.entities
     place = entities.get(ev.place or "")
@@ -223,7 +247,8 @@ def documents(lib: Library, page: str | None = None, kind: str | None = None,
     for d in rows[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]:
         words = lib.text(d.source)[d.char_start:min(d.char_end, d.char_start + 400)].split()
         out.append({"id": d.id, "href": href("documents", d.id), "kind": d.kind, "title": lib.document_title(d),
-                    "date": date_label(d.date), "author": d.author.name if d.author else None,
+                    "date": date_label(d.date), "date_basis": (date_basis(d.date) or {}).get("basis"),
+                    "author": d.author.name if d.author else None,
                     "source_name": lib.names.get(d.source, d.source),
                     "first_words": " ".join(words[:14]) + (" …" if len(words) > 14 else "")})
     return {"documents": out, "page": number, "pages": pages, "total": len(rows), "kind": kind or "",
@@ -287,7 +312,7 @@ def document(lib: Library, document_id: str, hl: str | None = None) -> dict[str,
         marks.append((max(p.char_start, d.char_start), min(p.char_end, d.char_end),
                       {"cls": "reuse", "title": f"{g.relation} reuse, {len(g.passages)} witnesses"}))
         marks.append((max(p.char_start, d.char_start), 0, {"marker": {
-            "marker": True, "href": href("reuse", g.id, a=i, b=0 if i else 1),
+            "marker": True, "href": href("reuse", g.id, a=i, b=0 if i else 1), "group": g.id,
             "title": f"{g.relation}: also in " + "; ".join(o["source_name"] + " " + o["document_title"]
                                                         for o in others)}}))
     if highlight:
@@ -299,7 +324,9 @@ def document(lib: Library, document_id: str, hl: str | None = None) -> dict[str,
     index = next((i for i, x in enumerate(ordered) if x.id == d.id), 0)
     events = [_event_row(lib, ev) for ev in lib.events_by_document().get(d.id, [])]
     return {"document": document_json(d), "title": lib.document_title(d), "date": date_label(d.date),
-            "source": {"id": d.source, "name": lib.names.get(d.source, d.source)},
+            "date_basis": date_basis(d.date), "position": index + 1, "of": len(ordered),
+            "source": {"id": d.source, "name": lib.names.get(d.source, d.source),
+                       "href": href("sources", d.source) + f"#{d.id}"},
             "text": text[d.char_start:d.char_end], "highlight": list(highlight) if highlight else None,
             "mentions": [{"char_start": m.char_start, "char_end": m.char_end, "text": m.text, "type": m.type,
                           "entity": m.entity} for m in mentions],
@@ -310,6 +337,39 @@ def document(lib: Library, document_id: str, hl: str | None = None) -> dict[str,
             "previous": href("documents", ordered[index - 1].id) if index > 0 else None,
             "next": href("documents", ordered[index + 1].id) if index + 1 < len(ordered) else None,
             "_segments": _segments(text, d.char_start, d.char_end, marks), "_known": bool(by_id)}
+
+
+SOURCE_PAGE = 40
+
+
+def source(lib: Library, source_id: str, page: str | None = None) -> dict[str, Any]:
+    """Return a source read whole, cut into its documents: each with a header (kind, title,
+    author, date and how the date was reached) where it starts, and the text the segmenter left
+    outside every document shown apart, so a reader sees where each document begins and ends."""
+    if source_id not in lib.names:
+        raise NotFound(f"no source {source_id!r}")
+    text = lib.text(source_id)
+    docs = [d for d in lib.corpus.documents if d.source == source_id]
+    pages = max(1, -(-len(docs) // SOURCE_PAGE))
+    number = _int(page, 1, 1, pages, "page")
+    shown = docs[(number - 1) * SOURCE_PAGE: number * SOURCE_PAGE]
+    parts: list[dict[str, Any]] = []
+    cursor = shown[0].char_start if shown and number > 1 else 0
+    for d in shown:
+        if d.char_start > cursor and text[cursor:d.char_start].strip():
+            parts.append({"gap": True, "text": text[cursor:d.char_start], "char_start": cursor,
+                          "char_end": d.char_start})
+        basis = date_basis(d.date)
+        parts.append({"gap": False, "id": d.id, "href": href("documents", d.id), "kind": d.kind,
+                      "title": lib.document_title(d), "author": d.author.name if d.author else None,
+                      "addressees": [a.name for a in d.addressees], "date": date_label(d.date),
+                      "date_basis": basis, "primary": d.primary, "char_start": d.char_start,
+                      "char_end": d.char_end, "text": text[max(d.char_start, cursor):d.char_end]})
+        cursor = max(cursor, d.char_end)
+    if number == pages and cursor < len(text) and text[cursor:].strip():
+        parts.append({"gap": True, "text": text[cursor:], "char_start": cursor, "char_end": len(text)})
+    return {"id": source_id, "name": lib.names[source_id], "documents": len(docs), "parts": parts,
+            "page": number, "pages": pages, "kinds": dict(Counter(d.kind for d in docs).most_common())}
 
 
 def _tokens(cell: Any) -> str:
@@ -328,6 +388,30 @@ def collate(lib: Library, group: ReuseGroup, a: int, b: int) -> list[dict[str, A
     Uses the group's CollateX-style table (``{"witnesses", "table": [[tokens per witness], ...]}``)
     when it has one for these witnesses; otherwise aligns the two passages word by word.
     """
+    return _merge_runs(_collate_tokens(lib, group, a, b))
+
+
+def _merge_runs(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return collation rows with consecutive agreeing (or disagreeing) tokens joined into one row,
+    so the table reads as passages side by side, not a word list."""
+    out: list[dict[str, Any]] = []
+    for row in rows:
+        if out and out[-1]["same"] == row["same"]:
+            last = out[-1]
+            last["a"] = _join(last["a"], row["a"])
+            last["b"] = _join(last["b"], row["b"])
+        else:
+            out.append(dict(row))
+    return out
+
+
+def _join(x: str, y: str) -> str:
+    if not x or not y or x[-1:].isspace() or y[:1].isspace() or y[:1] in ",.;:!?)]»”'":
+        return x + y
+    return x + " " + y
+
+
+def _collate_tokens(lib: Library, group: ReuseGroup, a: int, b: int) -> list[dict[str, Any]]:
     n = len(group.passages)
     if not (0 <= a < n and 0 <= b < n):
         raise BadRequest("witness index out of range")

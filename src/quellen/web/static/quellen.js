@@ -29,5 +29,11 @@ function highlightFromHash() {
   });
   if (first) first.scrollIntoView({ block: "center" });
 }
-window.addEventListener("hashchange", highlightFromHash);
-document.addEventListener("DOMContentLoaded", highlightFromHash);
+// a link to a closed <details> (a reused passage's collation) opens it
+function openTarget() {
+  var id = decodeURIComponent(window.location.hash.slice(1));
+  var target = id && document.getElementById(id);
+  if (target && target.tagName === "DETAILS") { target.open = true; target.scrollIntoView({ block: "start" }); }
+}
+window.addEventListener("hashchange", function () { highlightFromHash(); openTarget(); });
+document.addEventListener("DOMContentLoaded", function () { highlightFromHash(); openTarget(); });
