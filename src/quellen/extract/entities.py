@@ -77,6 +77,33 @@ WORK_WORDS = ("book", "books", "newspaper", "newspapers", "journal", "magazine",
               "volume", "bulletin", "organ", "almanac", "chronicle", "story", "libretto", "symphony")
 SERIAL_WORDS = ("newspaper", "journal", "magazine", "gazette", "weekly", "daily", "review", "periodical",
                 "organ")
+#: documents of state named before their quoted title ("a resolution "On the ..."", "the decree "...")
+ACT_WORDS = ("resolution", "decree", "edict", "ordinance", "statute", "proclamation", "declaration",
+             "appeal", "programme", "program", "manifesto", "petition", "charter", "treaty", "circular",
+             "theses", "platform", "memorandum", "address", "report", "letter", "speech", "lecture",
+             "sermon", "hymn", "ballad", "motto", "slogan", "report", "bill")
+#: a word that begins ("Bulletin of the X") or ends ("the Boston Gazette") the title of a serial
+SERIAL_HEADS = ("Bulletin", "Gazette", "Herald", "Journal", "Review", "Chronicle", "Courier", "Messenger",
+                "Annals", "Proceedings", "Transactions", "Register", "Almanac", "Almanack", "Tribune",
+                "Intelligencer", "Advertiser", "Mercury", "Times", "Spectator", "Examiner", "Observer",
+                "Dispatch", "Despatch", "Gazetteer", "Magazine", "Quarterly", "Monthly", "Weekly", "Courant",
+                "Moniteur", "Zeitung", "Courrier")
+#: a lower-case head of a body that is named by what it belongs to ("the secretariat of the X Committee")
+ORG_LOWER_HEADS = ("secretariat", "department", "collegium", "presidium", "committee", "bureau", "board",
+                   "council", "commission", "ministry", "directorate", "administration", "section",
+                   "branch", "chancellery", "chancery", "office", "staff", "headquarters", "cabinet",
+                   "consistory", "synod", "senate", "court", "tribunal")
+#: what a group around a person is called ("the Smith faction", "the Jones group")
+FACTION_WORDS = ("faction", "group", "clique", "bloc", "circle", "wing", "party", "gang", "caucus",
+                 "cabal", "junta")
+#: kinds of firms and works whose name goes before them ("the Krupp works", "the Baring bank")
+FIRM_WORDS = ("plant", "factory", "works", "mill", "company", "firm", "concern", "bank", "trust",
+              "syndicate", "brewery", "foundry")
+#: verbs whose subject is a person, not a place ("X said", "X visited", "answered X")
+PERSON_VERBS = frozenset("""say tell ask answer reply declare write think believe know want visit inform
+recommend suggest agree insist die marry love hate laugh smile cry weep shout whisper admit confess
+remember forget hope fear doubt wonder promise refuse deny explain argue object protest complain
+read speak talk meet resign vote sign testify recall""".split())
 #: common abbreviations that look like initials
 NOT_INITIALS = frozenset({"U.S.", "U.K.", "A.D.", "B.C.", "A.M.", "P.M.", "N.B.", "P.S.", "I.E.", "E.G.",
                           "U.S.A.", "O.K.", "D.C.", "R.S.V.P.", "S.S.", "H.M.S.", "U.S.S.", "Q.E.D.",
@@ -123,8 +150,26 @@ _P_SHIP_PREFIX = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, SHIP_PREFIX
 _P_WORK_QUOTED = re.compile(rf"(?<![\w-])(?:{'|'.join(WORK_WORDS)}|{'|'.join(w.capitalize() for w in WORK_WORDS)})"
                             r"\s*,?\s*(?:entitled\s+|called\s+|titled\s+|named\s+)?[\"“«‘]"
                             r"(?P<name>[^\"”»’\n]{2,100}?)[\"”»’]")
+_P_WORK_BY = re.compile(rf"(?<![\w-])(?:{'|'.join(WORK_WORDS)})\s+by\s+[^\"“«\n]{{2,80}}?\s*[\"“«]"
+                        r"(?P<name>[^\"”»\n]{2,120}?)[\"”»]")
+_P_ACT_QUOTED = re.compile(rf"(?<![\w-])(?:{'|'.join(ACT_WORDS)}|{'|'.join(w.capitalize() for w in ACT_WORDS)})"
+                           r"\s*,?\s*(?:entitled\s+|called\s+|titled\s+|named\s+|of\s+|on\s+)?[\"“«]"
+                           r"(?P<name>[A-Z][^\"”»\n]{2,120}?)[\"”»]")
+#: "in his “Testament”": a title its author's possessive goes before, quoted
+_P_WORK_HIS = re.compile(r"\bin\s+(?:his|her|their|its|my|our|your)\s+[\"“«](?P<name>[^\"”»\n]{2,80}?)[\"”»]")
+#: a title after its kind, unquoted but capitalized mid-sentence ("his book The Spirit of Laws, in which")
+_SMALL = r"(?:of|the|and|in|on|a|an|to|for|at|by|with|from|de|la|le|des|du|von|der|die|das)"
+_P_WORK_CAPS = re.compile(rf"(?<![\w-])(?:{'|'.join(w for w in WORK_WORDS if w not in SERIAL_WORDS)})\s+"
+                          rf"(?P<name>(?:The|A|An)\s+{CAP}(?:\s+(?:{_SMALL}\s+)*{CAP}){{0,6}})")
+#: a serial named by its head word ("Bulletin of the Opposition", "the Boston Gazette")
+_P_SERIAL_TITLE = re.compile(rf"(?<![\w.])(?P<name>(?:{'|'.join(SERIAL_HEADS)})\s+(?:of|for)\s+(?:the\s+)?{CAP}"
+                             rf"(?:\s+(?:and\s+)?{CAP}){{0,3}}|(?:(?:{CAP}|St\.)\s+){{1,3}}(?:{'|'.join(SERIAL_HEADS)})"
+                             rf"(?![\w]))")
+#: "the Iskra newspaper": a serial's name before its kind
+_P_SERIAL_BEFORE = re.compile(rf"(?<![\w-])the\s+[\"“«]?(?P<name>{CAP}(?:\s+{CAP}){{0,2}})[\"”»]?\s+"
+                              rf"(?:{'|'.join(SERIAL_WORDS)})\b")
 _P_SERIAL = re.compile(rf"(?<![\w-])(?:the\s+)?(?:{'|'.join(SERIAL_WORDS)})\s+(?P<name>{CAP}(?:\s+{CAP}){{0,3}})")
-_P_ACRONYM = re.compile(r"(?<![\w.(-])(?P<name>[A-Z]{2,6}(?:\([a-z]\))?)(?![\w(-])")
+_P_ACRONYM = re.compile(r"(?<![\w.-])(?P<name>[A-Z]{2,6}(?:\([a-z]\))?)(?![\w(-])")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 #: a name before a generic head that makes it a place: the head belongs to the name ("Kursk region")
 _P_PLACE_HEAD = re.compile(rf"(?<![\w.])(?P<name>{CAP}(?:\s{CAP})?\s(?:region|province|governorate|gubernia|"
@@ -155,6 +200,18 @@ _ORG_TAIL = rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:{CAP}|[A-Z]{{2,6}}(?:\([a-z]\))?
 _P_ORG = re.compile(rf"(?<![\w.])(?P<name>(?:(?:{CAP}|St\.)\s+){{0,4}}(?:{CAP}['’]s?\s+)?(?:{_ORG_HEADS})(?![{_LO}])"
                     rf"{_ORG_TAIL})")
 _P_ORG_TAIL = re.compile(_ORG_TAIL)
+#: "the secretariat of the Central Committee", "secret political department of the GPU": a lower-case
+#: head (with its adjectives) belongs to the body named after it
+_BODY = rf"(?:{CAP}\s+){{0,4}}(?:{_ORG_HEADS})|[A-Z]{{2,6}}(?:\([a-z]\))?(?![\w(])"
+_P_ORG_LOWER = re.compile(rf"(?<![\w.])(?P<name>(?:[a-z]+\s+){{0,2}}(?:{'|'.join(ORG_LOWER_HEADS)})\s+of\s+"
+                          rf"(?:the\s+)?(?:{_BODY})(?:\s+(?:of|for)\s+(?:the\s+)?(?:{CAP}|[A-Z]{{2,6}})(?:\s+{CAP})*)?)")
+#: "the Smith faction", "the Jones group": a body named after a person; "the Krupp works": a firm
+_P_FACTION = re.compile(rf"(?<![\w-])the\s+(?P<name>{CAP}(?:-{CAP})?\s+(?:{'|'.join(FACTION_WORDS)}))\b")
+_P_FIRM = re.compile(rf"(?<![\w-])the\s+(?P<name>{CAP}(?:\s+{CAP})?\s+(?:{'|'.join(FIRM_WORDS)}))\b")
+#: a body named in quotation marks after its kind ("the company "Lena Goldfields"")
+_P_ORG_QUOTED = re.compile(r"(?<![\w-])(?:company|firm|society|association|party|union|organization|"
+                           r"organisation|club|league|group|trust|bank|concern|partnership|syndicate)\s*"
+                           r"[\"“«](?P<name>[A-Z][^\"”»\n]{1,60}?)[\"”»]")
 #: surname shapes of Slavic and Baltic naming, for names the model leaves out of a list
 _P_SURNAME_SHAPE = re.compile(rf"(?<![\w.])(?P<name>[{_UP}][{_LO}]+(?:ov|ev|ova|eva|sky|ski|skaya|ska|"
                               rf"enko|chuk|ovich|evich|in|ina|ich|yan|shvili|dze|iak|czyk|wicz))(?![\w])")
@@ -281,6 +338,38 @@ def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> 
                                   "work", "rule:work", 0))
     for m in _P_SERIAL.finditer(text):
         add(m.start("name"), m.end("name"), "work", "rule:work", 1)
+    for pattern in (_P_WORK_BY, _P_ACT_QUOTED, _P_WORK_HIS):
+        for m in pattern.finditer(text):
+            name = m.group("name").rstrip(" ,.")
+            if pattern is _P_WORK_HIS and (len(name.split()) > 8 or name[-1:] in "!?"):
+                continue  # a quoted sentence, not a title
+            out.append(_Candidate(m.start("name"), m.start("name") + len(name), "work", "rule:work", 0))
+    for m in _P_WORK_CAPS.finditer(text):
+        # the article is part of a title written in capitals mid-sentence, so the span keeps it
+        out.append(_Candidate(m.start("name"), m.end("name"), "work", "rule:work", 1))
+    for m in _P_SERIAL_TITLE.finditer(text):
+        if m.group("name").split()[0].lower() not in stop_words:
+            add(m.start("name"), m.end("name"), "work", "rule:work", 5)
+    for m in _P_SERIAL_BEFORE.finditer(text):
+        if m.group("name").lower() not in stop_words:
+            add(m.start("name"), m.end("name"), "work", "rule:work", 1)
+    for m in _P_ORG_QUOTED.finditer(text):
+        add(m.start("name"), m.end("name"), "organization", "rule:org", 1)
+    for m in _P_ORG_LOWER.finditer(text):
+        first = m.group("name").split()[0]
+        start = m.start("name")
+        if first not in ORG_LOWER_HEADS and (first in stop_words or (pos and pos.get(start) not in ("ADJ", "NOUN", "PROPN"))):
+            # "sent to the secretariat of X": only adjectives of the head belong to the name
+            start = m.start("name") + len(first) + 1
+            second = m.group("name").split()[1]
+            if second not in ORG_LOWER_HEADS and (second in stop_words or (pos and pos.get(start) != "ADJ")):
+                start += len(second) + 1
+        out.append(_Candidate(start, m.end("name"), "organization", "rule:org", 7))
+    for pattern in (_P_FACTION, _P_FIRM):
+        for m in pattern.finditer(text):
+            # the lower-case head is part of the name, so the span is not trimmed of it
+            if m.group("name").split()[0].lower() not in stop_words and m.group("name").split()[0] not in NON_NAMES:
+                out.append(_Candidate(m.start("name"), m.end("name"), "organization", "rule:org", 7))
     for m in _P_TITLE.finditer(text):
         words = m.group("name").split()
         if any(w.strip(".,") in ORG_NOUNS for w in words) or words[0].lower() in stop_words:
@@ -384,6 +473,29 @@ _NORP_BODY = re.compile(r"\s(?:government|police|army|navy|authorities|parliamen
                         r"court|cabinet|legation|delegation|press|communists|party)\b")
 
 
+_WHO_AFTER = re.compile(r"\s*,?\s*(?:who|whom|whose)\b|['’]s\s+(?:wife|husband|son|daughter|father|mother|"
+                        r"brother|sister|widow|friend|secretary|son-in-law|nephew|niece)\b")
+_PERSON_BEFORE = re.compile(r"(?:\bthe\s+late|\b(?:said|answered|replied|asked|added|remarked|exclaimed|"
+                            r"objected|wrote|declared|shouted|whispered)|\bwidow\s+of|\bwife\s+of|\bson\s+of|"
+                            r"\bdaughter\s+of)\s+$")
+
+
+def _person_context(text: str, start: int, end: int, ent: Any) -> bool:
+    """Return True when the words around a model place or body show a person ("X, who", "the late X").
+
+    Names of people the model has not seen are often labelled places; what is
+    said of them (a relative "who", a verb of speaking or thinking they are the
+    subject of) tells them apart. A single capitalized name only: "Paris, who"
+    is rare, and a city acting as a government is decided later by the gazetteer.
+    """
+    if " " in text[start:end].strip() and not re.search(r"-", text[start:end]):
+        return False
+    if _WHO_AFTER.match(text, end) or _PERSON_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    root = ent.root
+    return root.dep_ == "nsubj" and root.head.lemma_ in PERSON_VERBS
+
+
 def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
     out = []
     for ent in doc.ents:
@@ -417,6 +529,9 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
                 continue
         if ent.label_ == "FAC" and any(w in ORG_NOUNS for w in name.split()):
             type_ = "organization"
+        if type_ in ("place", "organization") and _person_context(text, start, end, ent):
+            out.append(_Candidate(start, end, "person", "rule:context", 10))
+            continue
         out.append(_Candidate(start, end, type_, "ner", 10))
     return out
 

@@ -50,7 +50,10 @@ MentionKey = tuple[str, int, int]
 #: weight of a mention's vote on its name's type, by origin
 _ORIGIN_WEIGHT = {"ner": 1.0, "rule:title": 4.0, "rule:patronymic": 4.0, "rule:initials": 3.0,
                   "rule:vessel": 5.0, "rule:work": 4.0, "rule:acronym": 0.8, "rule:footnote": 0.6,
-                  "rule:place": 3.0, "rule:surname": 0.5, "rule:org": 2.0, "authority": 50.0}
+                  "rule:place": 3.0, "rule:surname": 0.5, "rule:org": 2.0, "rule:context": 2.5,
+                  "authority": 50.0}
+#: plural names of movements and their followers ("Jacobins", "Chartists", "Lollards"): bodies, not places
+_MOVEMENT = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:ists|ites|iks|viks|ians|ards|ins|ers|ots|ines)$")
 
 #: one given name across languages and transliterations (general knowledge, no corpus in it)
 GIVEN_NAME_VARIANTS = [
@@ -368,6 +371,7 @@ class _Resolver:
         self.place_lookup = place_lookup
         self.place_candidates: Callable | None = None
         self.is_place = is_place or (lambda name: False)
+        self.known_place: Callable[[str], bool] | None = None
         self.clusters: list[_Cluster] = []
         self.of: list[int] = [-1] * len(mentions)
         self.apart = coordinated_pairs(mentions, texts)
@@ -424,7 +428,48 @@ class _Resolver:
                 # a country or a large city in the gazetteer outvotes it when no rule spoke
                 best = "place"
             types[key] = best
+        self.retype_unknown_places(types, votes, ruled, rep, pinned)
         return [types[k] for k in self.keys]
+
+    def retype_unknown_places(self, types: dict[str, str], votes: dict[str, Counter],
+                              ruled: dict[str, set[str]], rep: dict[str, str], pinned: dict[str, str]) -> None:
+        """Retype, in place, the model's places that no gazetteer knows and the text treats otherwise.
+
+        The model calls many names it has not seen places. When the gazetteer
+        has no such place and no rule said "place": a name it also labelled
+        otherwise takes that type; a plural movement name ("Chartists") is a
+        body; a name set side by side with people ("X and Y", lists) takes
+        their type. Without a gazetteer nothing changes.
+        """
+        if self.known_place is None:
+            return
+        unknown = [k for k, t in types.items() if t == "place" and k not in pinned and not ruled.get(k)
+                   and not self.known_place(rep[k])]
+        if not unknown:
+            return
+        neighbours: dict[str, Counter] = defaultdict(Counter)
+        ordered = sorted(range(len(self.mentions)), key=lambda i: (self.mentions[i].source, self.mentions[i].char_start))
+        for a, b in zip(ordered, ordered[1:]):
+            ma, mb = self.mentions[a], self.mentions[b]
+            if ma.source != mb.source or mb.char_start - ma.char_end > 12:
+                continue
+            if not _COORDINATION.match(self.texts.get(ma.source, "")[ma.char_end:mb.char_start]):
+                continue
+            ka, kb = self.keys[a], self.keys[b]
+            if ka != kb:
+                neighbours[ka][types[kb]] += 1
+                neighbours[kb][types[ka]] += 1
+        for k in unknown:
+            others = [(t, v) for t, v in votes[k].most_common() if t != "place"]
+            if others and others[0][1] >= 0.25 * votes[k]["place"]:
+                types[k] = others[0][0]
+            elif _MOVEMENT.match(rep[k]):
+                types[k] = "organization"
+            else:
+                near = neighbours.get(k)
+                if near and near.most_common(1)[0][0] in ("person", "organization") \
+                        and near.most_common(1)[0][1] > near["place"]:
+                    types[k] = near.most_common(1)[0][0]
 
     # -- helpers ------------------------------------------------------------------------------
     def new_cluster(self, type_: str, indexes: Iterable[int], profile: PersonName | None = None) -> int:
@@ -956,6 +1001,7 @@ def resolve(mentions: list[Mention], texts: dict[str, str] | None = None,
     r = _Resolver(list(mentions), texts or {}, list(authority or ()), lookup, is_place)
     if gazetteer is not None:
         r.place_candidates = gazetteer.town_candidates
+        r.known_place = lambda name: bool(gazetteer.candidates(name))
     types = r.decide_types()
     by_type: dict[str, list[int]] = defaultdict(list)
     for i, t in enumerate(types):
