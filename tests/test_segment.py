@@ -358,3 +358,16 @@ def test_papers_printed_after_a_death_do_not_take_its_year():
             "Your Anna")
     letter = next(d for d in segment(_source(text)) if d.kind == "letter")
     assert letter.date is None
+
+
+def test_an_ebook_chapter_with_a_quoted_telegram_and_journal_entries():
+    from quellen.ingest import read_source
+    from quellen.settings import Settings
+    source = read_source(FIX / "wire_chapter.xhtml", Settings().ingest)
+    docs = segment(source)
+    # the chapter's title speaks of a wire, but the chapter is somebody's account, not a telegram
+    assert [d.kind for d in docs] == ["memoir", "telegram", "narrative", "diary", "diary"]
+    telegram = docs[1]
+    assert telegram.date.edtf == "1898-11-02" and telegram.place.name == "LONDON"
+    assert telegram.author.name == "MARY" and [a.name for a in telegram.addressees] == ["DOCTOR HALE FORT ASHBY"]
+    assert [d.date.edtf for d in docs[3:]] == ["1898-11-20", "1898-11-21"]

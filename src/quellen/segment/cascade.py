@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lines import RECORD_KINDS, TELEGRAPHIC_RE, Unit, is_name, kind_from_words
+from .lines import RECORD_KINDS, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, is_name, kind_from_words
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES"]
 
@@ -200,6 +200,10 @@ def group_units(units: list[Unit]) -> list[Group]:
                 continue
             if current.phase == "head":
                 current.units.append(unit)
+                continue
+            if TELEGRAPH_FORM_RE.match(unit.text):
+                # 8b. a telegraph office's stamp ("Handed in at ...") heads the telegram form it is on
+                start(unit, "telegraph form", mode="record")
                 continue
             opens_next = nxt is not None and nxt.cue in ("salutation", "addressee")
             has_date = any(u.cue == "dateline" or u.features.get("lead_date") for u in current.units)

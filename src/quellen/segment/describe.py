@@ -225,7 +225,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     collection = re.search(r"\b(?:letters|telegrams|cables|cablegrams|papers|documents|dispatches|despatches|"
                            r"reports|resolutions|statements|decrees|orders|minutes\s+and)\b", head_text, re.I) \
         and body and first_rate < 0.01 and not group.framing and "salutation" not in cues
-    if title and not kind and not collection:
+    # a chapter's title names its subject, not the kind of text under it ("CHAPTER VII. THE WIRE FROM HOME")
+    chapter = re.match(r"^(?:chapter|part|book|canto|section)\b", head_text.strip(), re.I)
+    if title and not kind and not collection and not chapter:
         kind = kind_from_words(head_text)
         if kind:
             evidence.append(f"kind: title names a {kind}")
@@ -390,6 +392,13 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                       title if not title.isupper() else title.title())
         if m and kind in RECORD_KINDS:
             addressees.append(m.group("who").strip())
+    if not addressees and kind == "telegram":
+        # the lines in capitals above a telegram's message, other than its form's name, are its address
+        for u in heads:
+            if _is_allcaps(u.text) and not re.search(r"telegra|cable|wire|post\s+office", u.text, re.I):
+                addressees.append(u.text.strip(" .,"))
+                if title == u.text:
+                    title = None
     if not addressees and group.framing and kind in RECORD_KINDS:
         m = re.search(r"\bfollowing\s+\w+\s+(?:addressed\s+)?to\s+(?P<who>[^,.:;]{2,100})", group.framing[1])
         if m:
@@ -408,7 +417,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                 if address and not place:
                     place = address.rstrip(" ,").split(",")[-1].strip() or None
                 sent = TELEGRAPH_FORM_RE.match(u.text) and re.search(
-                    r"\b(?:at|from)\s+(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})", u.text)
+                    r"\b(?i:at|from|handed\s+in)\s+(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})", u.text)
                 if sent and not place:
                     place = sent.group("place")  # the office it was handed in at
                 m = _PLACE_DATE_RE.match(u.text)

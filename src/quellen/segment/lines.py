@@ -53,8 +53,8 @@ FULL_DATE_RE = re.compile(
 
 #: the printed form of a telegram: "Handed in at X 7.40 a.m. 12 March 1862", "Received at Y 8.05"
 TELEGRAPH_FORM_RE = re.compile(
-    r"^(?:handed\s+in|received|sent|despatched|dispatched|transmitted|delivered|office\s+of\s+origin|"
-    r"time\s+(?:handed\s+in|received))\b[^.!?]{0,60}?(?:\s(?:at|from|by)\s|:)", re.I)
+    r"^(?:(?:time\s+)?handed\s+in\b|(?:received|sent|despatched|dispatched|transmitted|delivered|"
+    r"office\s+of\s+origin|time\s+received)\b[^.!?]{0,60}?(?:\s(?:at|from|by)\s|:))", re.I)
 _CLOCK_RE = re.compile(r"\b\d{1,2}[.:]\d\d\b|\b(?:a\.\s?m|p\.\s?m|noon|midnight)\b", re.I)
 #: telegraphese: the word STOP standing for a full stop, written in capitals
 TELEGRAPHIC_RE = re.compile(r"(?<![a-z])STOP(?![a-z])")
