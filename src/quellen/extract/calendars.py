@@ -26,8 +26,8 @@ ENGLISH_DEFAULT = (REFORM, dt.date(1752, 9, 14))
 def julian_to_gregorian(year: int, month: int, day: int) -> dt.date:
     """Return the proleptic Gregorian day for a Julian calendar date (raises ValueError if none).
 
-    >>> julian_to_gregorian(1917, 10, 25)
-    datetime.date(1917, 11, 7)
+    >>> julian_to_gregorian(1861, 2, 19)
+    datetime.date(1861, 3, 3)
     """
     if not 1 <= month <= 12 or not 1 <= day <= julian_month_end(year, month):
         raise ValueError(f"no Julian date {year}-{month}-{day}")
