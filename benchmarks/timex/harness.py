@@ -1,6 +1,6 @@
 """TempEval-3-style scoring of ``quellen timex`` on hand-annotated TimeML (benchmarks/timex/gold/).
 
-Run:  .venv/bin/python benchmarks/timex/harness.py [GOLD_DIR | gold | heldout] [--verbose]
+Run:  .venv/bin/python benchmarks/timex/harness.py [GOLD_DIR | gold | heldout | heldout2] [--verbose]
 
 ``gold`` (the default) is the development set the rules were written on; ``heldout`` the
 set written afterwards in other styles (wire news, letters with "ult."/"inst.", a yearless
@@ -28,7 +28,7 @@ from quellen.extract.timeml import read_timeml
 
 GOLD = Path(__file__).resolve().parent / "gold"
 HELDOUT = Path(__file__).resolve().parent / "heldout"
-SETS = {"gold": GOLD, "heldout": HELDOUT}
+SETS = {"gold": GOLD, "heldout": HELDOUT, "heldout2": HELDOUT.with_name("heldout2")}
 
 
 def system_timexes(text: str, dct: str | None) -> list[dict]:
