@@ -51,3 +51,22 @@ def test_text_context_keeps_the_match(text, data):
     before, match, after = text_context(text, start, end, 20)
     assert match == text[start:end]
     assert len(before) <= 22 and len(after) <= 22
+
+
+def test_itinerary_skips_a_country_centre_between_exact_places_of_that_country():
+    """'Lisbon 1755 -> Portugal 1756 -> Porto 1757 -> Spain 1760' is Lisbon -> Porto -> Spain:
+    the country's centroid between two of its towns is no journey; Spain, with no exact
+    neighbour inside it, is all the text says and stays."""
+    from quellen.model import Entity, Event, Geo
+    geo = {"lisbon": Geo(38.72, -9.14, "test", "1", country="PT"), "porto": Geo(41.15, -8.61, "test", "2", country="PT"),
+           "portugal": Geo(39.5, -8.0, "test", "3", country="PT", precision="country"),
+           "spain": Geo(40.0, -4.0, "test", "4", country="ES", precision="country")}
+    entities = {f"ent-{k}": Entity(f"ent-{k}", "place", k.title(), geo=g) for k, g in geo.items()}
+    entities["ent-p"] = Entity("ent-p", "person", "Ana Rocha")
+    day = lambda y: Date(str(y), str(y), dt.date(y, 1, 1), dt.date(y, 12, 31), "year")  # noqa: E731
+    events = [Event(f"ev-{i}", day(y), "x", actors=("ent-p",), place=f"ent-{k}")
+              for i, (y, k) in enumerate([(1755, "lisbon"), (1756, "portugal"), (1757, "porto"), (1760, "spain")])]
+    from quellen.export.shape import Corpus
+    routes = itineraries(Corpus([], entities, events))
+    assert [s["name"] for s in routes[0]["stops"]] == ["Lisbon", "Porto", "Spain"]
+    assert routes[0]["stops"][-1]["precision"] == "country"

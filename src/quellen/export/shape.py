@@ -158,7 +158,8 @@ def itineraries(corpus: Corpus) -> list[dict[str, Any]]:
         if place is None or place.geo is None:
             return
         stops[person].append({"date": date.earliest.isoformat(), "label": date_label(date), "place": place.id,
-                              "name": place.name, "lat": place.geo.lat, "lon": place.geo.lon, "via": via})
+                              "name": place.name, "lat": place.geo.lat, "lon": place.geo.lon, "via": via,
+                              "precision": place.geo.precision, "country": place.geo.country})
     for ev in corpus.events:
         for actor in ev.actors:
             if actor in corpus.entities and corpus.entities[actor].type == "person":
@@ -169,10 +170,33 @@ def itineraries(corpus: Corpus) -> list[dict[str, Any]]:
     out = []
     for person, items in stops.items():
         items.sort(key=lambda s: (s["date"], s["via"]))
+        items = _drop_vague_stops(items)
         path = [s for i, s in enumerate(items) if i == 0 or s["place"] != items[i - 1]["place"]]
         if len({s["place"] for s in path}) >= 2:
             out.append({"person": person, "name": corpus.entities[person].name, "stops": path})
     return sorted(out, key=lambda i: (-len(i["stops"]), i["name"]))
+
+
+#: Geo.precision values whose point is a conventional centre, not where anyone stood
+VAGUE_PRECISIONS = ("country", "region", "capital")
+
+
+def _drop_vague_stops(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the stops without those placed only at a country's or region's centre when a
+    neighbouring stop is an exact place in that same country: 'Moscow -> the country -> Moscow'
+    is one stay, not two journeys to the centroid. A vague stop with no exact neighbour stays
+    (it is all the text says)."""
+    def exact(s: dict[str, Any]) -> bool:
+        return s.get("precision") not in VAGUE_PRECISIONS
+
+    keep = []
+    for i, s in enumerate(items):
+        if not exact(s) and s.get("country"):
+            near = [items[j] for j in (i - 1, i + 1) if 0 <= j < len(items)]
+            if any(exact(n) and n.get("country") == s["country"] for n in near):
+                continue
+        keep.append(s)
+    return keep
 
 
 def text_context(text: str, start: int, end: int, width: int = 60) -> tuple[str, str, str]:

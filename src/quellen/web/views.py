@@ -252,7 +252,8 @@ def documents(lib: Library, page: str | None = None, kind: str | None = None,
                     "source_name": lib.names.get(d.source, d.source),
                     "first_words": " ".join(words[:14]) + (" …" if len(words) > 14 else "")})
     return {"documents": out, "page": number, "pages": pages, "total": len(rows), "kind": kind or "",
-            "source": source or "", "kinds": dict(sorted(Counter(d.kind for d in lib.corpus.documents).items()))}
+            "source": source or "", "sources": len({d.source for d in rows}),
+            "kinds": dict(sorted(Counter(d.kind for d in lib.corpus.documents).items()))}
 
 
 def _segments(text: str, start: int, end: int, marks: list[tuple[int, int, dict]]) -> list[dict[str, Any]]:
@@ -531,6 +532,15 @@ def event(lib: Library, event_id: str) -> dict[str, Any]:
                            "href": f"/conflicts#{c}"} for c in ev.conflicts if c in conflicts_]}
 
 
+#: what a point of each Geo.precision stands for, said to the reader
+PLACED_AS = {"country": "approximate: the country's centre", "region": "approximate: the region's centre",
+             "capital": "approximate: placed at its capital", "settlement": "placed at the town it is in"}
+
+
+def _approximate(precision: str | None) -> bool:
+    return precision in ("country", "region", "capital")
+
+
 def map_view(lib: Library) -> dict[str, Any]:
     """Return the places with coordinates and their events, and people's itineraries as lines."""
     return lib._get("map_view", lambda: _map_view(lib))
@@ -539,7 +549,10 @@ def map_view(lib: Library) -> dict[str, Any]:
 def _map_view(lib: Library) -> dict[str, Any]:
     places = []
     for p in place_features(lib.corpus):
+        geo = p["entity"].geo
         places.append({"id": p["entity"].id, "name": p["name"], "lat": p["lat"], "lon": p["lon"],
+                       "precision": geo.precision, "approximate": _approximate(geo.precision),
+                       "placed_as": PLACED_AS.get(geo.precision or "", ""),
                        "mentions": p["mentions"], "href": href("entities", p["entity"].id),
                        "events": [{"id": ev.id, "summary": ev.summary, "label": date_label(ev.date),
                                    "independent_sources": ev.independent_sources}
@@ -547,6 +560,9 @@ def _map_view(lib: Library) -> dict[str, Any]:
     routes = itineraries(lib.corpus)
     for r in routes:
         r["href"] = href("entities", r["person"])
+        for stop in r["stops"]:
+            stop["approximate"] = _approximate(stop.get("precision"))
+            stop["href"] = href("documents" if stop["via"] in lib.documents_by_id else "events", stop["via"])
     return {"places": places, "itineraries": routes[:50]}
 
 

@@ -37,16 +37,24 @@ document.addEventListener("DOMContentLoaded", function () {
     (p.events || []).slice(0, 8).forEach(function (ev) {
       popup.appendChild(q.el("a", ev.label + ": " + ev.summary, { href: "/events/" + encodeURIComponent(ev.id) }));
     });
-    var marker = L.circleMarker([p.lat, p.lon], { radius: 5 + Math.min(10, Math.sqrt((p.mentions || 1) + 3 * (p.events || []).length)),
-      color: "#8a3b12", fillColor: "#ea580c", fillOpacity: 0.8, weight: 1, className: "place-marker" });
-    marker.bindPopup(popup).bindTooltip(p.name).addTo(map);
+    if (p.placed_as) popup.appendChild(q.el("em", p.placed_as));
+    var radius = 5 + Math.min(10, Math.sqrt((p.mentions || 1) + 3 * (p.events || []).length));
+    // a point that only stands for a country, a region or a former state's capital is drawn
+    // hollow and dashed: it says "somewhere in there", not "here"
+    var style = p.approximate
+      ? { radius: radius, color: "#6b7280", fillColor: "#ffffff", fillOpacity: 0.35, weight: 2, dashArray: "3 3",
+          className: "place-marker approximate" }
+      : { radius: radius, color: "#8a3b12", fillColor: "#ea580c", fillOpacity: 0.85, weight: 1, className: "place-marker exact" };
+    var marker = L.circleMarker([p.lat, p.lon], style);
+    marker.bindPopup(popup).bindTooltip(p.name + (p.approximate ? " (approximate)" : "")).addTo(map);
     bounds.push([p.lat, p.lon]);
   });
   var colours = ["#1d4ed8", "#047857", "#7c3aed", "#b91c1c", "#0e7490", "#a16207"];
   (data.itineraries || []).slice(0, 12).forEach(function (r, i) {
+    var colour = colours[i % colours.length];
     var line = L.polyline(r.stops.map(function (s) { return [s.lat, s.lon]; }),
-      { color: colours[i % colours.length], weight: 2, dashArray: "6 4", className: "itinerary" });
-    line.bindTooltip(r.name + ": " + r.stops.map(function (s) { return s.name; }).join(" → ")).addTo(map);
+      { color: colour, weight: 2.5, opacity: 0.8, className: "itinerary" });
+    line.bindTooltip(r.name + ": " + r.stops.map(function (s) { return s.name + " (" + s.label + ")"; }).join(" → ")).addTo(map);
   });
   if (bounds.length === 1) map.setView(bounds[0], 5);
   else if (bounds.length > 1) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 7 });
