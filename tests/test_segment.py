@@ -104,6 +104,9 @@ def test_all_kinds_are_the_contracts():
     ("D. Morgan, Chairman", ("", "", "D. Morgan")),
     ("Ambrose Kell, M.D.", ("", "", "Ambrose Kell")),
     ("J. Bell, M.D.", ("", "", "J. Bell")),
+    ("Josiah Pym, Chairman.", ("", "", "Josiah Pym")),
+    ("Jno. Sallow, Vestry Clerk.", ("", "", "Jno. Sallow")),
+    ("The Chairman.", None),
     ("T. W.", ("", "", "T. W.")),
     ("CHAPTER I.", None),
     ("A. B. C. D.", None),
@@ -371,3 +374,22 @@ def test_an_ebook_chapter_with_a_quoted_telegram_and_journal_entries():
     assert telegram.date.edtf == "1898-11-02" and telegram.place.name == "LONDON"
     assert telegram.author.name == "MARY" and [a.name for a in telegram.addressees] == ["DOCTOR HALE FORT ASHBY"]
     assert [d.date.edtf for d in docs[3:]] == ["1898-11-20", "1898-11-21"]
+
+
+def test_minutes_are_dated_by_the_meeting_they_record_and_signed_by_its_officers():
+    text = ("MINUTES OF THE TOWN MEETING OF ELDHAM\n\nAt a general meeting held in the school room on "
+            "Tuesday, 4th April 1848, Mr. Joseph Dunn in the chair.\n\nRESOLVED, that the pump in the "
+            "market be repaired at the charge of the town.\n\nJoseph Dunn, Chairman.\n\nW. Rudd, Town Clerk.")
+    docs = segment(_source(text))
+    assert len(docs) == 1
+    minutes = docs[0]
+    assert minutes.kind == "resolution" and minutes.date.edtf == "1848-04-04"
+    assert "date: the meeting the minutes record" in minutes.evidence
+
+
+def test_a_diary_title_names_the_diarist_of_its_unsigned_entries():
+    text = ("THE JOURNAL OF CAPTAIN EDWARD MARLOWE\n\nJune 3, 1805. Fair wind. Made twenty leagues.\n\n"
+            "June 4. Calm. Caught a shark.\n")
+    entries = [d for d in segment(_source(text)) if d.kind == "diary"]
+    assert len(entries) == 2 and all(d.author.name == "EDWARD MARLOWE" for d in entries)
+    assert "author: the diarist the title names" in entries[0].evidence

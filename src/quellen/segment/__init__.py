@@ -85,7 +85,7 @@ from __future__ import annotations
 from ..model import Document, Source
 from .cascade import FURNITURE_CUES, group_units
 from .dating import date_by_context, date_by_references
-from .describe import YearContext, describe, dominant_signer
+from .describe import YearContext, describe, diarists, dominant_signer
 from .lines import make_units
 
 __all__ = ["segment"]
@@ -117,5 +117,5 @@ def segment(source: Source) -> list[Document]:
         documents.append(document)
     # documents left undated by their own lines: first what a later passage says of them,
     # then (flagged as inferred) the year of their place in the compilation
-    documents = date_by_references(documents, text)
+    documents = date_by_references(diarists(documents, text), text)
     return date_by_context(documents, text)

@@ -17,7 +17,8 @@ from .cascade import _ORG_WORDS, Group
 from .lines import (_ROLE_RE, FULL_DATE_RE, INITIALS, MONTHS, PERSON, RECORD_KINDS, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE,
                     _is_allcaps, is_name, kind_from_words, leading_date, split_signature, strip_quotes, yearless)
 
-__all__ = ["describe", "YearContext", "dominant_signer", "parse_date_text", "RECORD_KINDS", "PRIMARY_KINDS"]
+__all__ = ["describe", "YearContext", "dominant_signer", "diarists", "parse_date_text", "RECORD_KINDS",
+           "PRIMARY_KINDS"]
 
 PRIMARY_KINDS = RECORD_KINDS | {"diary"}
 _ACCOUNT_KINDS = frozenset({"narrative", "commentary", "opinion", "biography", "book_excerpt", "interview",
@@ -123,6 +124,30 @@ def dominant_signer(groups: list[Group]) -> str | None:
         return None
     surname, count = names.most_common(1)[0]
     return full[surname] if count >= 2 else None
+
+
+_DIARIST_RE = re.compile(rf"\b(?:diary|diaries|journal|journals|notebooks?|log)\s+(?:kept\s+)?(?:of|by)\s+"
+                         rf"(?:the\s+late\s+|(?:mrs|mr|miss|dr|rev|sergeant|sgt|corporal|private|captain|capt|"
+                         rf"colonel|col|lieutenant|lt|major|general|lady|lord|sir|brother|sister|father)\.?\s+)*"
+                         rf"(?P<name>{PERSON})", re.I)
+
+
+def diarists(documents, text: str):
+    """Return ``documents`` with each unsigned diary entry given the diarist a title above it names.
+
+    "The Diary of Harriet Oakes" heads the entries under it; the name holds until another
+    title names another diarist.
+    """
+    out, diarist = [], None
+    for d in documents:
+        if d.title and d.kind in ("heading", "diary"):
+            m = _DIARIST_RE.search(d.title)
+            if m and is_name(m.group("name")):
+                diarist = m.group("name")
+        if diarist and d.kind == "diary" and d.author is None:
+            d = replace(d, author=Ref(diarist), evidence=d.evidence + ("author: the diarist the title names",))
+        out.append(d)
+    return out
 
 
 def _subject(sentence: str) -> str | None:
@@ -445,6 +470,16 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             date = parse_date_text(body[0].text[m.end():m.end() + 40], body[0].start + m.end(), years)
             if date:
                 evidence.append("date: 'today, ...'")
+    if date is None and kind == "resolution" and body:
+        # minutes open with the meeting they record: "At a special meeting held ... on 17th March 1862"
+        opening = body[0].text[:400]
+        if re.search(r"\b(?:meeting|session|sitting)\b[^.]{0,120}?\b(?:held|assembled|convened)\b|"
+                     r"\b(?:held|assembled|convened|met)\b[^.]{0,60}?\b(?:meeting|session|sitting)\b", opening, re.I):
+            m = FULL_DATE_RE.search(opening)
+            if m:
+                date = parse_date_text(m.group(0), body[0].start + m.start(), years)
+                if date:
+                    evidence.append("date: the meeting the minutes record")
     if date is None and body and (author and "signed at the end" in " ".join(evidence) or inline):
         found = list(FULL_DATE_RE.finditer(body[-1].text[-200:]))
         if found:

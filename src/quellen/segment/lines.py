@@ -212,10 +212,13 @@ def split_signature(text: str) -> tuple[str, str, str] | None:
     line = text.strip().rstrip(",")
     if len(line) > 80 or len(line.split()) > 9:
         return None
-    bare = _ROLE_RE.sub("", line)
+    bare = _ROLE_RE.sub("", line).rstrip(",")
     line = _DEGREE_RE.sub("", bare).rstrip(",")
-    if line != bare.rstrip(",") and _PERSON_RE.match(line) and not FULL_DATE_RE.match(line):
+    if line != bare and _PERSON_RE.match(line) and not FULL_DATE_RE.match(line):
         return "", "", line  # a full name with a degree after it is a signer
+    if bare != text.strip().rstrip(",.") and "," in text and _PERSON_RE.fullmatch(bare) and \
+            not any(w.lower().strip(".") in _NOT_NAME for w in bare.split()):
+        return "", "", bare  # "Josiah Pym, Chairman.": a full name with the office it signs in
     if not re.search(r"\b[A-Z]\.$", line):
         line = line.rstrip(".")
     date_part = ""
@@ -239,7 +242,7 @@ def split_signature(text: str) -> tuple[str, str, str] | None:
 #: degrees and honours after a signer's name ("Ambrose Kell, M.D."): not initials of a name
 _DEGREE_RE = re.compile(r"(?:,?\s+(?:M\.\s?D|D\.\s?D|LL\.\s?[DB]|Ph\.\s?D|F\.\s?R\.\s?S|J\.\s?P|M\.\s?P|K\.\s?C|"
                         r"R\.\s?N|Esq|Bart|M\.\s?A|B\.\s?A)\.?)+$")
-_ROLE_RE = re.compile(r",?\s+(?:chairman|chair|secretary|president|clerk|treasurer|commander|captain|general|"
+_ROLE_RE = re.compile(r",?\s+(?:[A-Z][a-z]+\s+)?(?:chairman|chair|secretary|president|clerk|treasurer|commander|captain|general|"
                       r"stationmaster|postmaster|harbourmaster|harbormaster|"
                       r"colonel|major|governor|mayor|editor|director|consul|minister|ambassador|agent)\.?$", re.I)
 
