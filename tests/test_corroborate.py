@@ -6,7 +6,7 @@ import datetime as dt
 from quellen.corroborate import (Place, build_timeline, event_date, independent_sources, place_index,
                                  place_role, resolve_claims, text_variants)
 from quellen.events import Claim
-from quellen.model import Date, Document, Entity, Geo, Passage, Ref, ReuseGroup
+from quellen.model import Date, Document, Entity, Geo, Passage, Ref, ReuseGroup, replace
 
 
 def day(y: int, m: int, d: int, calendar: str = "gregorian") -> Date:
@@ -228,3 +228,69 @@ def test_a_date_conflict_anchored_by_a_shared_subject_noun():
     b2 = claim("b", "comment", 500, day(1781, 5, 9), "fall old mill happen night", verbs=("happen",),
                subjects=("tower",))
     assert not [c for c in build_timeline([a, b2], [])[1] if c.kind == "date"]
+
+
+# ------------------------------------------------------------------ second pass: spurious conflicts, profiles
+def test_a_date_conflict_needs_one_happening_not_two():
+    """Alike claims, shared actor and words, different dates: a conflict only when they tell one happening."""
+    base = dict(lemmas="envoy announce decision council town", verbs=("announce",), actors=(TROTTER,))
+    one = claim("a", "d1", 0, day(1790, 5, 18), trigger=("announce",), args=("decision",), **base)
+    told_again = claim("b", "d2", 500, day(1790, 5, 20), trigger=("announce",), args=("decision",), **base)
+    assert [c.kind for c in build_timeline([one, told_again], [])[1]] == ["date"]
+    # the other passage names both dates: "the decision of 18 May was announced on 20 May"
+    both = replace(told_again, sentence_dates=(("1790-05-18", "1790-05-18"), ("1790-05-20", "1790-05-20")))
+    assert build_timeline([one, both], [])[1] == []
+    # different dated predicates: decided on one day, announced on another
+    decided = replace(told_again, trigger=("decide",), scope=("decide", "council"))
+    assert build_timeline([one, decided], [])[1] == []
+    # one predicate over different arguments: the envoy announced one thing, and later another
+    other_news = replace(told_again, args=("treaty",))
+    assert build_timeline([one, other_news], [])[1] == []
+    # a repetition ("the same envoy came again") is a second happening
+    assert build_timeline([one, replace(told_again, repeated=True)], [])[1] == []
+    # a happening named by a noun ("his exile") may be told by a verb anywhere in the other passage
+    named = replace(told_again, trigger=(), named=("announce",))
+    assert [c.kind for c in build_timeline([replace(one, trigger=("proclaim",)), named], [])[1]] == ["date"]
+
+
+def test_two_computed_dates_that_disagree_are_no_conflict():
+    base = dict(lemmas="envoy announce decision council town", verbs=("announce",), actors=(TROTTER,),
+                trigger=("announce",), args=("decision",), basis="relative")
+    a = claim("a", "d1", 0, day(1790, 5, 18), **base)
+    b = claim("b", "d2", 500, day(1790, 5, 25), **base)
+    assert build_timeline([a, b], [])[1] == []
+    assert [c.kind for c in build_timeline([replace(a, basis="explicit"), b], [])[1]] == ["date"]
+
+
+def test_a_later_paraphrase_is_a_later_account_and_no_copy_and_the_original_is_the_earliest():
+    documents = [Document(id="letter", source="s", char_start=0, char_end=900, kind="letter",
+                          date=day(1862, 3, 14), primary=True),
+                 Document(id="commentary", source="s", char_start=1000, char_end=9000, kind="commentary",
+                          date=day(1911, 1, 1), primary=None)]
+    claims = [claim("a", "letter", 10, day(1862, 3, 13), "mill fall night"),
+              claim("b", "commentary", 5000, day(1862, 3, 13), "mill fall night")]
+    retold = ReuseGroup(id="rg-p", relation="paraphrase", score=0.6,
+                        passages=(Passage("s", "commentary", 5000, 5100), Passage("s", "letter", 0, 100)))
+    (event,), _ = build_timeline(claims, documents, [retold])
+    profile = {a.document: a for a in event.attestations}
+    assert profile["commentary"].primary is False and profile["commentary"].reuse_group is None
+    assert profile["commentary"].distance_years == 48.8
+    # a verbatim quotation listed first in its group is still the copy: the letter is older
+    quoted = replace(retold, id="rg-v", relation="verbatim")
+    (event,), _ = build_timeline(claims, documents, [quoted])
+    profile = {a.document: a for a in event.attestations}
+    assert profile["letter"].reuse_group is None and profile["letter"].primary is True
+    assert profile["commentary"].reuse_group == "rg-v" and profile["commentary"].primary is True
+
+
+def test_paraphrases_and_transliterations_are_no_text_variants():
+    text = ("The envoy Davidovich arrived with 40 riders and read the decree.\n"
+            "The envoy Davydovich arrived with 40 riders and read the decree.\n")
+    second = text.index("The envoy Davy")
+    passages = (Passage("s", "a", 0, second - 1), Passage("s", "b", second, len(text) - 1))
+    assert text_variants([ReuseGroup(id="rg", relation="near_verbatim", score=0.9, passages=passages)],
+                         {"s": text}) == []
+    numbers = text.replace("with 40 riders and read the decree.\n", "with 400 riders and read the decree.\n", 1)
+    paraphrase = ReuseGroup(id="rg", relation="paraphrase", score=0.6, passages=passages)
+    assert text_variants([paraphrase], {"s": numbers}) == []
+    assert len(text_variants([replace(paraphrase, relation="retranslation")], {"s": numbers})) == 1

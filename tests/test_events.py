@@ -244,3 +244,46 @@ def test_the_means_of_an_event_is_kept_as_a_detail(nlp):
     (c,) = analyse(nlp, "On 2 March 1905 the envoy left the capital in a closed carriage.",
                    dates={"2 March 1905": day(1905, 3, 2)}, names={"the envoy": "person"})
     assert ("in", "carriage") in c.details
+
+
+# ------------------------------------------------------------------ second pass: furniture, comparisons, hearsay
+def test_page_furniture_gives_no_events_and_a_caption_only_with_its_own_date(nlp):
+    stamp = "Chronicles 04/02/2019"
+    for kind in ("heading", "boilerplate", "page_header", "separator"):
+        assert analyse(nlp, stamp, kind=kind, dates={"04/02/2019": day(2019, 4, 2)}) == []
+    notice = "Provided by our partner publisher, first printed in 2011."
+    assert analyse(nlp, notice, kind="boilerplate", dates={"2011": year(2011)}) == []
+    # a photo caption tells who was where, but only when it says when
+    (c,) = analyse(nlp, "The mayor with his daughters in Lund, 1907", kind="caption", dates={"1907": year(1907)})
+    assert c.date.edtf == "1907"
+    assert analyse(nlp, "The mayor with his daughters in Lund", kind="caption") == []
+
+
+def test_a_comparison_or_a_counterfactual_dates_no_event(nlp):
+    text = "In March 1862 came a week of rain such as the valley had not seen since 1799."
+    claims = analyse(nlp, text, dates={"March 1862": Date(text="", edtf="1862-03", earliest=dt.date(1862, 3, 1),
+                                                           latest=dt.date(1862, 3, 31), precision="month"),
+                                       "1799": year(1799)})
+    assert [c.date.edtf for c in claims if c.date] == ["1862-03"]
+    text = "It was the first flood since 1740 to reach the church."
+    assert not [c for c in analyse(nlp, text, dates={"1740": year(1740)}) if c.date]
+    text = ("The harbour opened in 1850.\n"
+            "If the duke had won, the harbour would have closed only in 1900.")
+    claims = analyse(nlp, text, dates={"1850": year(1850), "1900": year(1900)})
+    assert [c.date.edtf for c in claims if c.date] == ["1850"]
+    # a plain "in <year>" is no comparison
+    (c,) = [c for c in analyse(nlp, "The family left the town in 1820.", dates={"1820": year(1820)}) if c.date]
+    assert c.date.edtf == "1820"
+
+
+def test_hearsay_is_not_eyewitness(nlp):
+    seen, heard = analyse(nlp, "I saw the bridge fall.\nI have heard it said that the miller drowned.",
+                          kind="diary", date=day(1862, 3, 13))
+    assert seen.eyewitness is True and heard.eyewitness is False
+
+
+def test_by_no_means_denies_and_two_translations_agree(nlp):
+    (a,) = analyse(nlp, "In 1929 I arrived at the border by no means of my own choice.", dates={"1929": year(1929)})
+    (b,) = analyse(nlp, "In 1929 I did not arrive at the border by my own choice.", dates={"1929": year(1929)})
+    assert [p[:2] for p in a.predicates if p[0] == "arrive"] == [("arrive", True)]
+    assert [p[:2] for p in b.predicates if p[0] == "arrive"] == [("arrive", True)]

@@ -32,7 +32,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
-from .events import Claim, merge_events, predicate_similarity, reuse_groups_of, _reuse_index, _LIGHT_VERBS
+from .events import Claim, merge_events, predicate_similarity, reuse_groups_of, _reuse_index, _LIGHT_VERBS, \
+    _SUPPORT_VERBS
 from .model import Attestation, Conflict, Date, Document, Event, ReuseGroup, content_id, replace
 from .model import Claim as ConflictClaim
 
@@ -41,6 +42,8 @@ __all__ = ["Place", "place_index", "place_role", "build_timeline", "events_about
 
 #: the most the Julian and Gregorian calendars ever differ by, in days (13 since 1900)
 _CALENDAR_SLACK = 13
+#: years after an event beyond which a document is a later account of it, not a contemporary record
+_CONTEMPORARY_YEARS = 2.0
 _COPY_RELATIONS = frozenset({"verbatim", "near_verbatim", "retranslation"})
 _DETAIL = re.compile(r"\d|^[A-ZА-ЯÀ-Þ]")
 
@@ -76,7 +79,7 @@ def build_timeline(claims: Sequence[Claim], documents: Sequence[Document], reuse
     clusters = merge_events(claims, reuse, similarity=similarity)
     links = _quoting_links(reuse)
     index = _reuse_index(reuse)
-    first_witness = {g.id: g.passages[0] for g in reuse if g.passages}
+    first_witness = {g.id: _original(g, docs) for g in reuse if g.passages and g.relation in _COPY_RELATIONS}
     events: list[Event] = []
     event_of_claim: dict[str, str] = {}
     for cluster in clusters:
@@ -132,15 +135,17 @@ def attestation_for(claim: Claim, date: Date, documents: dict[str, Document],
                     index: dict | None = None, first_witness: dict | None = None) -> Attestation:
     """Return the attestation of ``claim`` with its source profile.
 
-    A claim inside a quoted passage is profiled as the document it quotes
-    (primary or not, and its date), and names the reuse group that makes it a copy.
+    A claim inside a copied or translated passage is profiled as the document it quotes (primary
+    or not, and its date), and names the reuse group that makes it a copy; the original is the
+    passage of the earliest dated document. A paraphrase is a retelling, profiled as its own
+    document. A document dated more than two years after the event is a later account.
     """
     document = documents.get(claim.document or "")
     group = None
     for gid in sorted(reuse_groups_of(claim, index or {})):
         first = (first_witness or {}).get(gid)
-        if first is not None and not (first.source == claim.source and first.char_start <= claim.char_start
-                                      and claim.char_end <= first.char_end):
+        if first is not None and not (first.source == claim.source and first.char_start < claim.char_end
+                                      and claim.char_start < first.char_end):
             group = gid
             quoted = documents.get(first.document or "")
             if quoted is not None:
@@ -150,9 +155,22 @@ def attestation_for(claim: Claim, date: Date, documents: dict[str, Document],
     distance = None
     if document is not None and document.date is not None:
         distance = round((_mid(document.date) - _mid(date)).days / 365.25, 1)
+        # a record written years after what it tells is a later account of it, whatever its kind
+        # (a memoir's letter-like chapter, a commentary): contemporaneity decides
+        if distance > _CONTEMPORARY_YEARS and primary is not False:
+            primary = False
     return Attestation(source=claim.source, document=claim.document, char_start=claim.char_start,
                        char_end=claim.char_end, claim=claim.summary, primary=primary,
                        eyewitness=claim.eyewitness, distance_years=distance, reuse_group=group)
+
+
+def _original(group: ReuseGroup, documents: dict[str, Document]):
+    """Return the passage of a copy group that the others copy: the one in the earliest dated
+    document (a letter before the book that quotes it), else the group's first passage."""
+    def written(p) -> dt.date:
+        d = documents.get(p.document or "")
+        return d.date.earliest if d is not None and d.date is not None else dt.date.max
+    return min(group.passages, key=lambda p: (written(p), group.passages.index(p)))
 
 
 def _mid(date: Date) -> dt.date:
@@ -286,7 +304,9 @@ def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
         # 1. dates
         if (a.date and b.date and a.basis in ("explicit", "relative") and b.basis in ("explicit", "relative")
                 and "explicit" in (a.basis, b.basis)
-                and _dates_clash(a.date, b.date) and sim >= 0.25 and anchored and _shared_trigger(a, b)
+                and _dates_clash(a.date, b.date) and anchored and _shared_trigger(a, b)
+                # a long sentence dilutes likeness; a shared subject noun ("the bridge") makes up for it
+                and (sim >= 0.25 or sim >= 0.2 and bool(set(a.subjects) & set(b.subjects) - _LIGHT_VERBS))
                 and len(set(a.lemmas) & set(b.lemmas)) >= 3 and _same_happening(a, b)):
             add(_conflict("date", f"{a.summary!r} is dated {a.date.edtf} in one passage and "
                           f"{b.date.edtf} in another", [_claim_of(a, a.date.edtf), _claim_of(b, b.date.edtf)], ev))
@@ -462,7 +482,10 @@ def _same_happening(a: Claim, b: Claim) -> bool:
         if any(lo <= y.date.latest.isoformat() and y.date.earliest.isoformat() <= hi for lo, hi in x.sentence_dates):
             return False
     ta, tb = set(a.trigger), set(b.trigger)
-    na, nb = set(a.named), set(b.named)
+    # "the fall of the bridge, which happened ...": a verb that only carries a happening whose
+    # subject names it
+    na = set(a.named) | (set(a.subjects) if ta and ta <= _SUPPORT_VERBS else set())
+    nb = set(b.named) | (set(b.subjects) if tb and tb <= _SUPPORT_VERBS else set())
     if not (ta or na) or not (tb or nb):
         return True  # claims stored before triggers were recorded: the lemma tests decide alone
     if ta & tb or na & nb:

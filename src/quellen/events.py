@@ -69,6 +69,10 @@ _LOCATIVE_PREPS = frozenset({"in", "at", "near", "to", "from", "into", "outside"
                              "toward", "through", "via", "on"})
 _EYEWITNESS = re.compile(r"\b(?:I|we)\s+(?:saw|watched|witnessed|heard|was present|were present|"
                          r"stood|beheld)\b|\beye-?witness|\bwith (?:my|our) own eyes\b", re.I)
+_HEARSAY = re.compile(r"\b(?:I|we)\s+(?:have\s+|had\s+)?(?:heard|hear|was told|were told|am told|are told|"
+                      r"have been told|learned|learnt)\s+(?:it\s+)?(?:said|say|told|reported|rumou?red|that|from)\b|"
+                      r"\b(?:it is|it was)\s+(?:said|reported|rumou?red)\b|\bthey say\b|\breportedly\b|"
+                      r"\bby hearsay\b|\brumou?r (?:has it|had it)\b|\bso (?:I am|we are|I was) told\b", re.I)
 _WORD = re.compile(r"\w+", re.U)
 _STOP = frozenset("""a an the and or but of in on at to from by for with as is was were be been being
 have has had do does did this that these those it its he she they them his her their i we you me us my
@@ -937,6 +941,9 @@ def _predicates(tokens: list[Any]) -> tuple:
 
 
 def _eyewitness(sentence: str, document: Document) -> bool | None:
+    # what the writer was told is not what the writer saw, though "I heard" opens both
+    if _HEARSAY.search(sentence):
+        return False
     if _EYEWITNESS.search(sentence):
         return True
     if document.kind in ("diary", "memoir") and re.search(r"\b(?:I|we|We)\b", sentence):
