@@ -181,8 +181,10 @@ def date_basis(date: Date | None) -> dict[str, str] | None:
         return {"basis": "inferred", "explain": f"not in the text: inferred from {why}{anchor}"}
     if "framing sentence" in rule:
         return {"basis": "from the framing text", "explain": f"given by the sentence that introduces the text{anchor}"}
-    if "year from context" in rule:
+    if "year from context" in rule or "year-from-anchor" in rule:
         return {"basis": "partly inferred", "explain": f"day and month in the text, year from context{anchor}"}
+    if rule.startswith("relative") or rule.startswith("clock-time"):
+        return {"basis": "reckoned", "explain": f"a relative expression (“{date.text}”) counted from another date{anchor}"}
     if rule == "publication year":
         return {"basis": "inferred", "explain": "the year the source was published"}
     return {"basis": "stated", "explain": "written in the text" + (f" as “{date.text}”" if date.text else "")}
@@ -192,6 +194,7 @@ def _event_row(lib: Library, ev: Event) -> dict[str, Any]:
     entities = lib.corpus.entities
     place = entities.get(ev.place or "")
     return {"id": ev.id, "summary": ev.summary, "label": date_label(ev.date), "edtf": ev.date.edtf,
+            "date_basis": date_basis(ev.date),
             "start": ev.date.earliest.isoformat(), "end": ev.date.latest.isoformat(),
             "calendar": ev.date.calendar, "precision": ev.date.precision,
             "independent_sources": ev.independent_sources, "attestation_count": len(ev.attestations),
@@ -508,6 +511,7 @@ def timeline(lib: Library, person: str | None = None, place: str | None = None, 
     pages = max(1, -(-len(rows) // PAGE_SIZE))
     number = _int(page, 1, 1, pages, "page")
     return {"items": [{"id": ev.id, "summary": ev.summary, "label": date_label(ev.date),
+                       "inferred": (date_basis(ev.date) or {}).get("basis") not in (None, "stated"),
                        "start": ev.date.earliest.isoformat(), "end": ev.date.latest.isoformat(),
                        "independent_sources": ev.independent_sources, "attestation_count": len(ev.attestations),
                        "conflicts": list(ev.conflicts)} for ev in rows[:5000]],

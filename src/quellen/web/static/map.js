@@ -29,7 +29,7 @@ document.addEventListener("DOMContentLoaded", function () {
     L.geoJSON(land, { style: { color: "#9ca3af", weight: 0.6, fillColor: "#f5f0e6", fillOpacity: 1 },
                       interactive: false }).addTo(map).bringToBack();
   }).catch(function () {});
-  var bounds = [];
+  var bounds = [], markers = [];
   places.forEach(function (p) {
     var popup = q.el("div");
     var title = p.href ? q.el("a", p.name, { href: q.safeHref(p.href) }) : q.el("b", p.name);
@@ -47,6 +47,7 @@ document.addEventListener("DOMContentLoaded", function () {
       : { radius: radius, color: "#8a3b12", fillColor: "#ea580c", fillOpacity: 0.85, weight: 1, className: "place-marker exact" };
     var marker = L.circleMarker([p.lat, p.lon], style);
     marker.bindPopup(popup).bindTooltip(p.name + (p.approximate ? " (approximate)" : "")).addTo(map);
+    markers.push(marker);
     bounds.push([p.lat, p.lon]);
   });
   var colours = ["#1d4ed8", "#047857", "#7c3aed", "#b91c1c", "#0e7490", "#a16207"];
@@ -56,6 +57,8 @@ document.addEventListener("DOMContentLoaded", function () {
       { color: colour, weight: 2.5, opacity: 0.8, className: "itinerary" });
     line.bindTooltip(r.name + ": " + r.stops.map(function (s) { return s.name + " (" + s.label + ")"; }).join(" → ")).addTo(map);
   });
+  // places stay clickable above the lines that pass through them
+  markers.forEach(function (m) { m.bringToFront(); });
   if (bounds.length === 1) map.setView(bounds[0], 5);
   else if (bounds.length > 1) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 7 });
 });

@@ -12,12 +12,18 @@ document.addEventListener("DOMContentLoaded", function () {
   if (!box || typeof vis === "undefined" || !data.items || !data.items.length) return;
   var items = data.items.map(function (ev) {
     var content = document.createElement("span");
-    content.textContent = ev.summary + "  [" + ev.independent_sources + "/" + ev.attestation_count + "]" +
-      (ev.conflicts.length ? "  ⚠" : "");
-    var item = { id: ev.id, content: content, start: ev.start, title: ev.label,
-                 className: ev.conflicts.length ? "disputed" : "" };
+    // short labels keep the stacked rows readable; the tooltip has the whole summary
+    var label = ev.summary.length > 48 ? ev.summary.slice(0, 46).replace(/\s+\S*$/, "") + " …" : ev.summary;
+    content.textContent = (ev.conflicts.length ? "⚠ " : "") + label +
+      (ev.independent_sources > 1 ? "  ×" + ev.independent_sources : "");
+    var tip = ev.label + (ev.inferred ? " (date inferred)" : "") + " — " + ev.summary + " — " +
+      ev.independent_sources + " independent of " + ev.attestation_count + " passage(s)" +
+      (ev.conflicts.length ? "; sources disagree" : "");
+    var item = { id: ev.id, content: content, start: ev.start, title: tip.replace(/[<>&"]/g, ""),
+                 className: (ev.conflicts.length ? "disputed" : "") + (ev.inferred ? " inferred" : "") };
     // an interval longer than two months is drawn as a bar; shorter ones stay points, readable at any zoom
-    if (Date.parse(ev.end) - Date.parse(ev.start) > 60 * 864e5) { item.end = ev.end + "T23:59:59"; }
+    if (Date.parse(ev.end) - Date.parse(ev.start) > 60 * 864e5) { item.end = ev.end + "T23:59:59"; item.group = "vague"; }
+    else { item.group = "exact"; }
     return item;
   });
   // open on where most events are (10th to 90th percentile), not on the whole span: one stray
@@ -29,11 +35,27 @@ document.addEventListener("DOMContentLoaded", function () {
     var pad = Math.max((hi - lo) * 0.08, 20 * 864e5);
     window_ = { start: new Date(lo - pad), end: new Date(hi + pad) };
   }
-  var timeline = new vis.Timeline(box, new vis.DataSet(items), Object.assign({
-    stack: true, zoomable: true, maxHeight: 420, minHeight: 200, selectable: true,
-    tooltip: { followMouse: true }
-  }, window_));
-  timeline.on("select", function (props) { if (props.items.length) select(props.items[0]); });
+  var options = { stack: true, zoomable: true, maxHeight: 460, minHeight: 220, selectable: true,
+                  tooltip: { followMouse: true }, margin: { item: { horizontal: 4, vertical: 4 } } };
+  // many events: overlapping ones fold into a numbered cluster that opens on zoom
+  if (items.length > 60) options.cluster = { maxItems: 4, titleTemplate: "{count} events: zoom in", showStipes: true };
+  // two lanes: events dated to a day or month, and those known only to a year or longer, whose
+  // long bars would otherwise push the precise ones out of sight
+  var groups = new vis.DataSet([
+    { id: "exact", content: "day or month", title: "events dated to a day or a month" },
+    { id: "vague", content: "year or longer", title: "events known only to a year, a decade or a longer stretch" }]);
+  var timeline = new vis.Timeline(box, new vis.DataSet(items), groups, Object.assign(options, window_));
+  var known = {};
+  items.forEach(function (it) { known[it.id] = true; });
+  timeline.on("select", function (props) {
+    var id = props.items[0];
+    if (id === undefined) return;
+    if (known[id]) { select(id); return; }
+    // a cluster: zoom in around it until its events come apart
+    var at = timeline.getEventProperties(props.event).time, w = timeline.getWindow();
+    var half = (w.end - w.start) / 5;
+    if (at) timeline.setWindow(new Date(at.valueOf() - half), new Date(at.valueOf() + half));
+  });
   box.setAttribute("aria-hidden", "false");
   var wanted = decodeURIComponent(location.hash.slice(1));
   if (wanted && document.getElementById(wanted)) { timeline.setSelection([wanted], { focus: true }); select(wanted); }
