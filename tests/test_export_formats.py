@@ -119,3 +119,16 @@ def test_exports_of_an_empty_store(tmp_path):
             assert written or f == "timeml"  # no documents, no TimeML files
     assert json.loads((tmp_path / "out-geojson").read_text())["features"] == []
     assert json.loads((tmp_path / "out-timelinejs").read_text())["events"] == []
+
+
+def test_timeml_dct_value_is_a_timex3_value():
+    import datetime as dt
+    from quellen.export.timeml import dct_value
+    from quellen.model import Date
+    def date(edtf):
+        return Date(text="x", edtf=edtf, earliest=dt.date(1929, 1, 1), latest=dt.date(1929, 12, 31),
+                    precision="year", calendar="gregorian", as_written="x")
+    assert dct_value(date("1929?")) == "1929"
+    assert dct_value(date("1929-02-07/1929-02-08")) == "1929-02-07"
+    assert dct_value(date("../1929-02")) == "1929-02"
+    assert dct_value(date("1862-03-12")) == "1862-03-12"

@@ -9,7 +9,17 @@ from lxml import etree
 
 from .tei import _clean
 
-__all__ = ["to_tree", "write"]
+__all__ = ["to_tree", "write", "dct_value"]
+
+
+def dct_value(date) -> str:
+    """Return a TIMEX3 ``value`` for a document's Date: its EDTF without the uncertainty marks
+    (``1929?`` -> ``1929``; the doubt stays in the JSON export) and, for an interval, its start."""
+    value = date.edtf.replace("?", "").replace("~", "").replace("%", "")
+    if "/" in value:
+        start, _, end = value.partition("/")
+        value = start if start and start != ".." else end
+    return value or "XXXX"
 
 
 def to_tree(document, text: str, timexes) -> etree._ElementTree:
@@ -18,7 +28,7 @@ def to_tree(document, text: str, timexes) -> etree._ElementTree:
     etree.SubElement(root, "DOCID").text = document.id
     if document.date is not None:
         dct = etree.SubElement(etree.SubElement(root, "DCT"), "TIMEX3", tid="t0", type="DATE",
-                               value=document.date.edtf, functionInDocument="CREATION_TIME")
+                               value=dct_value(document.date), functionInDocument="CREATION_TIME")
         dct.text = _clean(document.date.text)
     body = etree.SubElement(root, "TEXT")
     pos, last, n = document.char_start, None, 0
