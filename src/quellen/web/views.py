@@ -161,6 +161,9 @@ def _passage(lib: Library, source: str, document: str | None, start: int, end: i
     return {"source": source, "source_name": lib.names.get(source, source), "document": document,
             "char_start": start, "char_end": end, "text": text[start:end],
             "document_title": lib.document_title(d) if d else "",
+            "document_kind": d.kind if d else None, "document_date": date_label(d.date) if d else "",
+            "document_primary": d.primary if d else None,
+            "document_author": d.author.name if d and d.author else None,
             "href": href("documents", d.id, hl=f"{start}-{end}") + f"#c{start}-{end}" if d else None}
 
 
@@ -573,7 +576,7 @@ def _map_view(lib: Library) -> dict[str, Any]:
 def network_view(lib: Library, kind: str | None = None, min_weight: str | None = None,
                  person: str | None = None, limit: str | None = None) -> dict[str, Any]:
     """Return the correspondence and/or co-occurrence network, optionally around one person:
-    the ``limit`` heaviest links (default 250) and the people and organizations they join;
+    the ``limit`` heaviest links (default 120) and the people and organizations they join;
     the best connected nodes are flagged ``major`` (labelled in the drawing)."""
     which = {"correspondence": ("correspondence",), "cooccurrence": ("cooccurrence",),
              "": ("correspondence", "cooccurrence"), None: ("correspondence", "cooccurrence")}.get(kind)
@@ -585,9 +588,9 @@ def network_view(lib: Library, kind: str | None = None, min_weight: str | None =
     if person:
         edges = [e for e in edges if person in (e["source"], e["target"])]
     total = len(edges)
-    edges = edges[:_int(limit, 250, 1, 5000, "limit")]  # a readable graph: the heaviest links first
+    edges = edges[:_int(limit, 120, 1, 5000, "limit")]  # a readable graph: the heaviest links first
     keep = {e["source"] for e in edges} | {e["target"] for e in edges}
-    nodes = [dict(n, href=href("entities", n["entity"]) if n["entity"] else None, major=i < 30)
+    nodes = [dict(n, href=href("entities", n["entity"]) if n["entity"] else None, major=i < 15)
              for i, n in enumerate(n for n in data["nodes"] if n["id"] in keep)]
     people = [{"id": n["id"], "label": n["label"]} for n in data["nodes"] if n["entity"]][:500]
     return {"nodes": nodes, "edges": edges, "total_edges": total, "people": people,

@@ -10,12 +10,16 @@ document.addEventListener("DOMContentLoaded", function () {
   }).concat(data.edges.map(function (e, i) {
     return { data: { id: "e" + i, source: e.source, target: e.target, weight: e.weight, kind: e.kind } };
   }));
-  var cy = cytoscape({ container: box, elements: elements, wheelSensitivity: 0.3,
-    layout: { name: "cose", animate: false, nodeRepulsion: 9000, idealEdgeLength: 90 },
+  var cy = cytoscape({ container: box, elements: elements,     // spread out: labels need room, and a hub's many one-link neighbours should not pile up on it
+    layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: function () { return 60000; },
+              idealEdgeLength: function () { return 110; }, nodeOverlap: 40, gravity: 0.15, numIter: 1500,
+              componentSpacing: 80, padding: 20 },
     style: [
-      { selector: "node", style: { label: "", width: "data(size)", height: "data(size)", "font-size": 11,
-          "background-color": "#ea580c", color: "#1f2937", "text-valign": "bottom", "text-margin-y": 3,
-          "text-background-color": "#fff", "text-background-opacity": 0.7, "min-zoomed-font-size": 6 } },
+      { selector: "node", style: { label: "", width: "data(size)", height: "data(size)", "font-size": 13,
+          "font-family": "system-ui, sans-serif", "background-color": "#ea580c", color: "#111827",
+          "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "ellipsis", "text-max-width": 160,
+          "text-background-color": "#fff", "text-background-opacity": 0.85, "text-background-padding": 2,
+          "min-zoomed-font-size": 8 } },
       // only the best connected are labelled; the others on hover
       { selector: "node[major = 1], node:selected, node.hover", style: { label: "data(label)" } },
       { selector: "node[type = 'organization']", style: { "background-color": "#ca8a04", shape: "round-rectangle" } },
@@ -24,6 +28,7 @@ document.addEventListener("DOMContentLoaded", function () {
       { selector: "edge[kind = 'correspondence']", style: { "line-color": "#1d4ed8", "line-style": "solid",
           "target-arrow-shape": "triangle", "target-arrow-color": "#1d4ed8" } }
     ] });
+  cy.fit(undefined, 20);
   cy.on("mouseover", "node", function (evt) { evt.target.addClass("hover"); });
   cy.on("mouseout", "node", function (evt) { evt.target.removeClass("hover"); });
   cy.on("tap", "node", function (evt) {
