@@ -281,6 +281,11 @@ def test_a_later_paraphrase_is_a_later_account_and_no_copy_and_the_original_is_t
     profile = {a.document: a for a in event.attestations}
     assert profile["letter"].reuse_group is None and profile["letter"].primary is True
     assert profile["commentary"].reuse_group == "rg-v" and profile["commentary"].primary is True
+    # a retelling close to its model ("living but hatless") depends on it, but is the later writer's account
+    (event,), _ = build_timeline(claims, documents, [replace(retold, id="rg-t", relation="retranslation")])
+    profile = {a.document: a for a in event.attestations}
+    assert profile["commentary"].reuse_group == "rg-t" and profile["commentary"].primary is False
+    assert event.independent_sources == 1
 
 
 def test_paraphrases_and_transliterations_are_no_text_variants():

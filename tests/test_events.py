@@ -189,7 +189,8 @@ def test_unseen_styles_hold_dated_recall_and_date_precision(name, tmp_path):
 
 def test_seed_event_floors(seed_scores):
     events = seed_scores["events"]
-    # the issue asks 0.85 / 0.70 / 0.85 / 0.85; reached 0.90 / 0.79 / 1.0 / 0.90
+    # the issue asks 0.85 / 0.70 / 0.85 / 0.85; reached 0.88 / 0.77 / 0.97 / 0.90 (the web page's date
+    # stamp and the publisher's note are gold events of the seed, but page furniture tells no events)
     assert events["attested_recall"] >= 0.87, events
     assert events["dated_recall"] >= 0.75, events
     assert events["dated_recall_by_basis"]["explicit"] >= 0.95, events
@@ -197,10 +198,11 @@ def test_seed_event_floors(seed_scores):
 
 
 def test_seed_conflict_floor(seed_scores):
-    # the issue asks 0.40; reached 4 of 9 — and without over-firing: 27 conflicts flagged (were 40,
-    # some 20 of them places that were the stages of one journey or a city and its country)
+    # the issue asks 0.40; reached 4 of 9 — and without over-firing: 4 conflicts flagged, all of them
+    # gold (were 40, then 27: journeys' stages, a decision and its announcement, a counterfactual year,
+    # paraphrases read as text variants)
     assert seed_scores["conflicts"]["recall"] >= 0.44, seed_scores["conflicts"]
-    assert seed_scores["conflicts"]["predicted_conflicts"] <= 34, seed_scores["conflicts"]
+    assert seed_scores["conflicts"]["predicted_conflicts"] <= 8, seed_scores["conflicts"]
 
 
 def test_a_date_standing_alone_is_the_documents_writing_and_dates_the_entry(nlp):

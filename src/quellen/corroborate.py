@@ -80,12 +80,13 @@ def build_timeline(claims: Sequence[Claim], documents: Sequence[Document], reuse
     links = _quoting_links(reuse)
     index = _reuse_index(reuse)
     first_witness = {g.id: _original(g, docs) for g in reuse if g.passages and g.relation in _COPY_RELATIONS}
+    relations = {g.id: g.relation for g in reuse}
     events: list[Event] = []
     event_of_claim: dict[str, str] = {}
     for cluster in clusters:
         date = event_date(cluster)
         lead = min(cluster, key=lambda c: (c.primary is not True, _BASIS_RANK.get(c.basis, 9), c.source, c.char_start))
-        atts = tuple(attestation_for(c, date, docs, index, first_witness) for c in cluster)
+        atts = tuple(attestation_for(c, date, docs, index, first_witness, relations) for c in cluster)
         actors = _ordered_unique(a[4] for c in cluster for a in c.actors if a[4])
         where = [c.place[3] for c in cluster if c.place and c.place[3]]
         eid = content_id("evt", *sorted(c.id for c in cluster))
@@ -132,11 +133,13 @@ def event_date(cluster: Sequence[Claim]) -> Date:
 
 
 def attestation_for(claim: Claim, date: Date, documents: dict[str, Document],
-                    index: dict | None = None, first_witness: dict | None = None) -> Attestation:
+                    index: dict | None = None, first_witness: dict | None = None,
+                    relation: dict[str, str] | None = None) -> Attestation:
     """Return the attestation of ``claim`` with its source profile.
 
-    A claim inside a copied or translated passage is profiled as the document it quotes (primary
-    or not, and its date), and names the reuse group that makes it a copy; the original is the
+    A claim inside a copied or translated passage names the reuse group that makes it a copy; a
+    verbatim quotation is profiled as the document it quotes (primary or not, and its date), a
+    translation or close rewording as its own document. The original is the
     passage of the earliest dated document. A paraphrase is a retelling, profiled as its own
     document. A document dated more than two years after the event is a later account.
     """
@@ -148,7 +151,9 @@ def attestation_for(claim: Claim, date: Date, documents: dict[str, Document],
                                       and claim.char_start < first.char_end):
             group = gid
             quoted = documents.get(first.document or "")
-            if quoted is not None:
+            # a quotation speaks with its original's voice; a rewording (a translation, a retelling
+            # close to its model) is the later writer's account, though not an independent one
+            if quoted is not None and (relation or {}).get(gid) in ("verbatim", "near_verbatim"):
                 document = quoted
             break
     primary = document.primary if document is not None else claim.primary
