@@ -196,7 +196,8 @@ _ORG_HEADS = ("Department|Committee|Council|Soviet|Union|Secretariat|Commission|
               "Bureau|Board|Assembly|Congress|Party|Society|League|Federation|Association|Academy|Institute|"
               "Company|Bank|Court|Tribunal|Parliament|Senate|Directory|Convention|Presidium|Collegium|"
               "Politburo|Club|Brotherhood|Guild|Army|Navy|Fleet|Corps|Police|Government|Chamber|Synod")
-_ORG_TAIL = rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:{CAP}|[A-Z]{{2,6}}(?:\([a-z]\))?)(?:\s+(?:and\s+)?(?:{CAP}|[A-Z]{{2,6}}))*)?"
+_ORG_TAIL = (rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:{CAP}['’]?|[A-Z]{{2,6}}(?:\([a-z]\))?)"
+             rf"(?:\s+(?:and\s+)?(?:{CAP}['’]?|[A-Z]{{2,6}}))*){{0,2}}")
 _P_ORG = re.compile(rf"(?<![\w.])(?P<name>(?:(?:{CAP}|St\.)\s+){{0,4}}(?:{CAP}['’]s?\s+)?(?:{_ORG_HEADS})(?![{_LO}])"
                     rf"{_ORG_TAIL})")
 _P_ORG_TAIL = re.compile(_ORG_TAIL)
@@ -354,7 +355,7 @@ def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> 
         if m.group("name").lower() not in stop_words:
             add(m.start("name"), m.end("name"), "work", "rule:work", 1)
     for m in _P_ORG_QUOTED.finditer(text):
-        add(m.start("name"), m.end("name"), "organization", "rule:org", 1)
+        add(m.start("name"), m.end("name"), "organization", "rule:body", 1)
     for m in _P_ORG_LOWER.finditer(text):
         first = m.group("name").split()[0]
         start = m.start("name")
@@ -554,6 +555,18 @@ def find_mentions(text: str, doc: Any, source: str, document: str | None, offset
             continue
         chosen.append(cand)
         taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+    # a person named in a title ("Napoleon. A Life") is still named there, and so is the body a
+    # department belongs to ("the secretariat of the Privy Council"): kept beside the longer name
+    outer = [c for c in chosen if c.type == "work" or (c.type == "organization" and " of " in text[c.start:c.end])]
+    if outer:
+        for cand in sorted(rules + ner, key=lambda c: (c.rank, -(c.end - c.start), c.start)):
+            inner = {"work": "person", "organization": "organization"}
+            if any(w.start <= cand.start and cand.end <= w.end and (w.start, w.end) != (cand.start, cand.end)
+                   and inner[w.type] == cand.type and (w.type == "work" or " of " in text[w.start:cand.start])
+                   for w in outer) \
+                    and not any(c.type == cand.type and c.start < cand.end and cand.start < c.end
+                                and c not in outer for c in chosen):
+                chosen.append(cand)
     out = []
     for c in sorted(chosen, key=lambda c: c.start):
         surface = text[c.start:c.end]

@@ -50,7 +50,7 @@ MentionKey = tuple[str, int, int]
 #: weight of a mention's vote on its name's type, by origin
 _ORIGIN_WEIGHT = {"ner": 1.0, "rule:title": 4.0, "rule:patronymic": 4.0, "rule:initials": 3.0,
                   "rule:vessel": 5.0, "rule:work": 4.0, "rule:acronym": 0.8, "rule:footnote": 0.6,
-                  "rule:place": 3.0, "rule:surname": 0.5, "rule:org": 2.0, "rule:context": 2.5,
+                  "rule:place": 3.0, "rule:surname": 0.5, "rule:org": 2.0, "rule:context": 2.5, "rule:body": 4.0,
                   "authority": 50.0}
 #: plural names of movements and their followers ("Jacobins", "Chartists", "Lollards"): bodies, not places
 _MOVEMENT = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:ists|ites|iks|viks|ians|ards|ins|ers|ots|ines)$")
@@ -411,6 +411,7 @@ class _Resolver:
                 if p.given:
                     givens.add(p.given)
         types = {}
+        neighbours = self.list_neighbours()
         for key, vote in votes.items():
             if key in pinned:
                 types[key] = pinned[key]
@@ -423,7 +424,8 @@ class _Resolver:
             elif " " in key and not strong and best != "person" and key.split()[-1] in surnames \
                     and len(key.split()) <= 3:
                 best = "person"  # "Pavel Orlov" beside "Count Orlov": the model's ORG is a person
-            elif best in ("person", "organization") and not strong and self.is_place(rep[key]):
+            elif best in ("person", "organization") and not strong and self.is_place(rep[key]) \
+                    and not (best == "person" and self._beside(key, "person", neighbours, votes)):
                 # the model often calls a city it does not know a person or an organization;
                 # a country or a large city in the gazetteer outvotes it when no rule spoke
                 best = "place"
@@ -445,31 +447,71 @@ class _Resolver:
             return
         unknown = [k for k, t in types.items() if t == "place" and k not in pinned and not ruled.get(k)
                    and not self.known_place(rep[k])]
-        if not unknown:
-            return
-        neighbours: dict[str, Counter] = defaultdict(Counter)
-        ordered = sorted(range(len(self.mentions)), key=lambda i: (self.mentions[i].source, self.mentions[i].char_start))
-        for a, b in zip(ordered, ordered[1:]):
-            ma, mb = self.mentions[a], self.mentions[b]
-            if ma.source != mb.source or mb.char_start - ma.char_end > 12:
-                continue
-            if not _COORDINATION.match(self.texts.get(ma.source, "")[ma.char_end:mb.char_start]):
-                continue
-            ka, kb = self.keys[a], self.keys[b]
-            if ka != kb:
-                neighbours[ka][types[kb]] += 1
-                neighbours[kb][types[ka]] += 1
         for k in unknown:
             others = [(t, v) for t, v in votes[k].most_common() if t != "place"]
             if others and others[0][1] >= 0.25 * votes[k]["place"]:
                 types[k] = others[0][0]
             elif _MOVEMENT.match(rep[k]):
                 types[k] = "organization"
-            else:
-                near = neighbours.get(k)
-                if near and near.most_common(1)[0][0] in ("person", "organization") \
-                        and near.most_common(1)[0][1] > near["place"]:
-                    types[k] = near.most_common(1)[0][0]
+        # then by the lists they stand in, once the other names' types are settled: a list of
+        # mostly people is a list of people ("X, Y, Z and W"), the model's odd place or body in it too
+        loose = {k for k, t in types.items() if k not in pinned and not ruled.get(k) and t != "person"
+                 and len(k.split()) == 1 and not self.known_place(rep[k])}
+        if not loose:
+            return
+        for run in self.list_runs():
+            keys = list(dict.fromkeys(run))
+            if len(keys) < 2:
+                continue
+            if len(keys) == 2:
+                # a pair: only a place nobody knows beside a person or a body
+                a, b = keys
+                for k, other in ((a, b), (b, a)):
+                    if k in loose and types[k] == "place" and types[other] in ("person", "organization"):
+                        types[k] = types[other]
+                continue
+            count = Counter(types[k] for k in keys)
+            top, n = count.most_common(1)[0]
+            if top in ("person", "organization") and 2 * n >= len(keys):
+                for k in keys:
+                    if k in loose:
+                        types[k] = top
+
+    def list_runs(self) -> list[list[str]]:
+        """Return the name keys of every list in the texts ("X, Y and Z"), in text order."""
+        runs: list[list[str]] = []
+        ordered = sorted(range(len(self.mentions)), key=lambda i: (self.mentions[i].source, self.mentions[i].char_start))
+        prev = None
+        for i in ordered:
+            m = self.mentions[i]
+            if prev is not None:
+                p = self.mentions[prev]
+                if p.source == m.source and 0 <= m.char_start - p.char_end <= 12 and \
+                        _COORDINATION.match(self.texts.get(m.source, "")[p.char_end:m.char_start]):
+                    runs[-1].append(self.keys[i])
+                    prev = i
+                    continue
+            runs.append([self.keys[i]])
+            prev = i
+        return [r for r in runs if len(r) > 1]
+
+    def list_neighbours(self) -> dict[str, list[str]]:
+        """Return, per name key, the keys of the names a text sets beside it ("X and Y", "X, Y")."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for run in self.list_runs():
+            for ka, kb in zip(run, run[1:]):
+                if ka != kb:
+                    out[ka].append(kb)
+                    out[kb].append(ka)
+        return out
+
+    @staticmethod
+    def _beside(key: str, type_: str, neighbours: dict[str, list[str]], votes: dict[str, Counter]) -> bool:
+        """Return True when most names set beside ``key`` in lists are voted ``type_`` (a city named
+        after a person does not make "X and Y voted" a place)."""
+        near = Counter(votes[o].most_common(1)[0][0] for o in neighbours.get(key, ()) if votes.get(o))
+        return bool(near) and near.most_common(1)[0][0] == type_
+
 
     # -- helpers ------------------------------------------------------------------------------
     def new_cluster(self, type_: str, indexes: Iterable[int], profile: PersonName | None = None) -> int:
