@@ -1,0 +1,142 @@
+"""What the pages tell a historian: how each date was reached, where each document starts in its
+source, approximate places and itineraries on the map, who says what in a conflict, collations
+read as runs; on a second hand-made store (a guild letter-book of 1672) unlike the first."""
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+from lxml import html as lxml_html
+
+pytest.importorskip("starlette")
+from starlette.testclient import TestClient  # noqa: E402
+
+from quellen.model import Date  # noqa: E402
+from quellen.web import views  # noqa: E402
+from quellen.web.app import create_app  # noqa: E402
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "web"
+
+
+@pytest.fixture(scope="module")
+def chronicle(tmp_path_factory):
+    spec = importlib.util.spec_from_file_location("quellen_fixture_chronicle", FIXTURES / "make_chronicle.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.make_chronicle(tmp_path_factory.mktemp("chronicle") / "book.db")
+
+
+@pytest.fixture(scope="module")
+def client(chronicle):
+    with TestClient(create_app(chronicle)) as c:
+        yield c
+
+
+def _date(rule="", anchor=None, text="3 May 1672"):
+    return Date(text, "1672-05-03", dt.date(1672, 5, 3), dt.date(1672, 5, 3), "day", rule=rule, anchor=anchor)
+
+
+def test_date_basis_tells_stated_from_inferred():
+    assert views.date_basis(None) is None
+    assert views.date_basis(_date("day-month-year"))["basis"] == "stated"
+    inferred = views.date_basis(_date("inferred: compilation context (year of the dated text before it)", "3 May"))
+    assert inferred["basis"] == "inferred"
+    assert "year of the dated text before it" in inferred["explain"] and "3 May" in inferred["explain"]
+    assert views.date_basis(_date("month-day+year-from-anchor"))["basis"] == "partly inferred"
+    assert views.date_basis(_date("day-month; year from context (year of the date after)"))["basis"] == "partly inferred"
+    assert views.date_basis(_date("day-month-year; from the framing sentence"))["basis"] == "from the framing text"
+    assert views.date_basis(_date("relative-unit", "3 May", "two days later"))["basis"] == "reckoned"
+
+
+def test_reader_says_how_the_date_was_reached(client):
+    docs = client.get("/documents.json").json()["documents"]
+    assert [d["date_basis"] for d in docs] == ["stated", "inferred"]
+    page = client.get(docs[1]["href"]).text
+    tree = lxml_html.fromstring(page)
+    note = tree.find_class("basis-inferred")[0]
+    assert note.text == "inferred" and "year of the dated text before it" in note.get("title")
+    assert "document 2 of 2" in tree.find_class("crumbs")[0].text_content()
+    assert [li.text for li in tree.find_class("evidence")[0].iter("li")][-1].startswith("date: inferred")
+    # the list flags the inferred date and names the author
+    listing = lxml_html.fromstring(client.get("/documents").text)
+    assert len(listing.find_class("basis-inferred")) == 1
+    assert "Jan de Graeve" in listing.find_class("list")[0].text_content()
+
+
+def test_source_view_shows_where_each_document_starts(client):
+    docs = client.get("/documents.json").json()["documents"]
+    source = client.get(f"/documents/{docs[0]['id']}.json").json()["source"]
+    assert source["href"].endswith(f"#{docs[0]['id']}")
+    data = client.get(source["href"].split("#")[0] + ".json").json()
+    kinds = [("gap" if p["gap"] else p["kind"]) for p in data["parts"]]
+    assert kinds == ["gap", "letter", "letter"]  # the title page lies outside every document
+    assert data["parts"][0]["text"].startswith("THE LETTER-BOOK")
+    assert data["parts"][2]["date_basis"]["basis"] == "inferred"
+    page = lxml_html.fromstring(client.get(source["href"].split("#")[0]).text)
+    heads = page.find_class("doc-head")
+    assert len(heads) == 2 and page.get_element_by_id(docs[1]["id"]) is not None
+    assert "LETTER FROM JAN DE GRAEVE" in page.find_class("doc-body")[0].text_content()
+    assert client.get("/sources/src-nothing").status_code == 404
+    assert client.get("/sources/src-nothing.json").status_code == 404
+
+
+def test_map_marks_approximate_places_and_itineraries_skip_centroids(client):
+    data = client.get("/map.json").json()
+    approx = {p["name"]: p["approximate"] for p in data["places"]}
+    assert approx == {"Ghent": False, "Bruges": False, "Flanders": True, "Spain": True}
+    spain = next(p for p in data["places"] if p["name"] == "Spain")
+    assert spain["placed_as"].startswith("approximate")
+    route = data["itineraries"][0]
+    # Flanders (a region's centre) between two Flemish towns is no stop; Spain is all the text says
+    assert [s["name"] for s in route["stops"]] == ["Ghent", "Bruges", "Spain"]
+    assert route["stops"][-1]["approximate"] and not route["stops"][0]["approximate"]
+    assert all(client.get(s["href"]).status_code == 200 for s in route["stops"])  # each stop opens its passage
+    page = lxml_html.fromstring(client.get("/map").text)
+    assert page.find_class("map-legend") and "approximate" in page.find_class("map-legend")[0].text_content()
+
+
+def test_timeline_cards_flag_reckoned_and_partly_inferred_dates(client):
+    data = client.get("/timeline.json").json()
+    by_id = {e["id"]: e for e in data["events"]}
+    assert by_id["ev-idle"]["date_basis"]["basis"] == "stated"
+    assert by_id["ev-cross"]["date_basis"]["basis"] == "reckoned"
+    assert by_id["ev-spain"]["date_basis"]["basis"] == "partly inferred"
+    assert {i["id"]: i["inferred"] for i in data["items"]} == {"ev-idle": False, "ev-cross": True,
+                                                               "ev-bruges": True, "ev-spain": True}
+    page = lxml_html.fromstring(client.get("/timeline").text)
+    badges = [b.text_content() for b in page.find_class("witnesses")]
+    assert badges[0] == "1 independent / 1 passage"
+
+
+def test_conflict_claims_say_who_wrote_them_when(small_store):
+    with TestClient(create_app(small_store)) as c:
+        claims = c.get("/conflicts.json").json()["conflicts"][0]["claims"]
+        assert [(x["document_kind"], x["document_primary"]) for x in claims] == [("telegram", True),
+                                                                                 ("memoir", False)]
+        page = lxml_html.fromstring(c.get("/conflicts").text)
+        who = [w.text_content() for w in page.find_class("who")]
+        assert "later account" in who[1] and "primary" in who[0] and "7 April 1848" in who[0]
+
+
+def test_pages_have_a_skip_link_and_mark_the_current_view(client):
+    page = lxml_html.fromstring(client.get("/timeline").text)
+    assert page.find_class("skip")[0].get("href") == "#main" and page.get_element_by_id("main") is not None
+    current = [a.text for a in page.iter("a") if a.get("aria-current") == "page"]
+    assert current == ["Timeline"]
+    assert len(page.findall(".//h1")) == 1
+    assert client.get("/static/favicon.svg").status_code == 200
+
+
+_row = st.fixed_dictionaries({"a": st.text(" abc,.", max_size=6), "b": st.text(" abd,", max_size=6),
+                              "same": st.booleans()})
+
+
+@given(st.lists(_row, max_size=30))
+def test_collation_runs_keep_every_word_and_alternate(rows):
+    merged = views._merge_runs(rows)
+    assert all(x["same"] != y["same"] for x, y in zip(merged, merged[1:]))
+    for side in ("a", "b"):
+        assert "".join("".join(r[side] for r in merged).split()) == "".join("".join(r[side] for r in rows).split())
