@@ -103,6 +103,29 @@ def test_reuse_within_one_document_is_found():
     assert first.char_end <= second.char_start
 
 
+def test_a_title_or_address_said_twice_is_not_reuse():
+    # two letters of 1788 to the same body: the long title of the addressee is shared word for
+    # word, the letters themselves are not (names and function words only in common)
+    title = "to the Lords of the Admiralty of the Province of Zeeland and the Council of State at The Hague"
+    a = _source("a.txt", f"A humble address {title}. The harbour master reports that the pilots of the "
+                         "river mouth refuse to sail at night for want of lanterns on the sand banks.")
+    b = _source("b.txt", f"A petition {title}. The widows of the drowned fishermen ask that their sons be "
+                         "excused from service on the warships until the herring season is over.")
+    assert _find(a, b) == []
+
+
+def test_a_text_naming_its_people_again_does_not_translate_itself():
+    # a report that names the same four people and a sum twice, in two different sentences,
+    # and a second file that names them too (so that they are rare names shared across texts)
+    names = "Okonkwo, Adeyemi, Balogun and Eze"
+    text = (f"The district officer summoned {names} to the court house over the 240 pounds of palm oil. "
+            + " ".join(f"Market day {i} passed quietly near the river landing." for i in range(12))
+            + f" When the rains ended {names} were set free after paying 240 pounds to the treasury.")
+    other = _source("b.txt", f"The mission school admitted {names} in 1931, and 240 pupils in all.")
+    for g in _find(_source("report.txt", text), other):
+        assert len({p.source for p in g.passages}) == 2, g
+
+
 def test_witnesses_are_ordered_earliest_dated_first_and_ids_are_stable():
     import datetime as dt
     from quellen.model import Date
@@ -254,7 +277,8 @@ def test_retelling_needs_closeness_and_a_shared_name_and_word():
     assert not is_retelling(0.62, {"villag": word}, {"villag": word}, s)
     assert is_retelling(0.72, {"villag": word}, {"villag": word}, s)
     assert not is_retelling(0.55, {"wieldr": name, "villag": word}, {"wieldr": name, "villag": word}, s)
-    assert is_retelling(0.9, {}, {}, s)
+    assert is_retelling(0.9, {"villag": word}, {"villag": word}, s)
+    assert not is_retelling(0.9, {"villag": word}, {"harbou": word}, s)  # one topic, nothing particular shared
 
 
 def test_one_voice_is_one_author_or_one_unattributed_running_text():

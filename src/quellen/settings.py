@@ -74,6 +74,8 @@ class ReuseSettings:
     retell_word_threshold: float = 0.69
     #: a word in more than this share of the texts is not rare
     retell_rare_share: float = 0.1
+    #: a retold sentence within this many tokens of a passage already linked to the same text is part of it
+    retell_adjacent: int = 40
     #: n-grams found in more places than this are boilerplate (0: sqrt of the units, at least 8)
     max_df: int = 0
     #: matches further apart than this many tokens start a new candidate passage

@@ -189,6 +189,8 @@ def _embedding_links(corpus: Corpus, settings: ReuseSettings, known: list[Link],
                 continue  # the lexical channel found it already, with better spans
             similarity = sum(s for _, _, s in run) / len(run)
             m = measure(corpus, ua, a_lo, a_hi, ub, b_lo, b_hi)
+            if not m.shared_plain and not m.shared_anchors:
+                continue  # close in meaning, no rare word in common: the same topic, or one formula
             # one sentence alone must be very close or share names; a run of sentences is evidence itself
             if (len(run) == 1 and similarity < settings.embedding_single and m.anchors < 0.5
                     and not related(run[0][0], run[0][1])):
@@ -213,9 +215,13 @@ def _retelling_links(corpus: Corpus, settings: ReuseSettings, known: list[Link],
         covered[(lk.a, lk.b)].append((lk.a_lo, lk.a_hi, lk.b_lo, lk.b_hi))
         covered[(lk.b, lk.a)].append((lk.b_lo, lk.b_hi, lk.a_lo, lk.a_hi))
 
+    near = settings.retell_adjacent
+
     def found_already(i: int, j: int) -> bool:
+        # a sentence next to a passage already linked (the heading of a quoted document, the
+        # line that introduces a quotation) belongs to that reuse: linking it again says nothing new
         (ua, alo, ahi), (ub, blo, bhi) = sentences[i], sentences[j]
-        return any(_overlap(xlo, xhi, alo, ahi) and _overlap(ylo, yhi, blo, bhi)
+        return any(_overlap(xlo - near, xhi + near, alo, ahi) and _overlap(ylo - near, yhi + near, blo, bhi)
                    for xlo, xhi, ylo, yhi in covered.get((ua, ub), ()))
 
     params = RetellSettings(threshold=settings.retell_threshold, threshold_word=settings.retell_word_threshold,

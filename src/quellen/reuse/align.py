@@ -47,6 +47,10 @@ class Measures:
     shared_anchors: int = 0
     #: tokens of the shorter side
     shortest: int = 0
+    #: shared informative words that are neither names nor numbers (what a formula lacks)
+    shared_plain: int = 0
+    #: such words on the poorer side, shared or not (a title has none, a translated passage many)
+    plain: int = 0
 
 
 def _similar(x: str, y: str) -> bool:
@@ -119,12 +123,23 @@ def measure(corpus: Corpus, a: int, a_lo: int, a_hi: int, b: int, b_lo: int, b_h
     anchors_y = set(y[corpus.is_anchor[y]].tolist())
     union = anchors_x | anchors_y
     anchors = len(anchors_x & anchors_y) / len(union) if union else 0.0
+    named = corpus.named if corpus.named is not None else corpus.is_anchor
+    # words of four letters or more: in a corpus too small to tell function words by
+    # frequency, "the", "of" and "and" must not pass for shared wording
+    plain_x = {i for i in informative_x if not named[i] and len(words[i]) >= 4}
+    plain_y = {i for i in informative_y if not named[i] and len(words[i]) >= 4}
     return Measures(tokens, chars, content, anchors, min(len(x), len(y)) / max(len(x), len(y)),
-                    len(anchors_x & anchors_y), min(len(x), len(y)))
+                    len(anchors_x & anchors_y), min(len(x), len(y)), len(plain_x & plain_y),
+                    min(len(plain_x), len(plain_y)))
 
 
 def label(m: Measures, exact: bool) -> tuple[str, float] | None:
     """Return ``(relation, score)`` for two spans with measures ``m``, or None when they are not reuse."""
+    if m.shared_plain < 2 and not (m.shared_anchors >= 3 and m.anchors >= 0.6 and m.plain >= 4):
+        # only names and function words in common ("the Council of the Province of X"): a title
+        # or an address said twice, not a passage copied -- unless both sides say much else
+        # around the same names, in other words: a translation
+        return None
     if exact:
         return "verbatim", 1.0
     if m.chars >= 0.99 and m.tokens >= 0.97:
@@ -165,6 +180,8 @@ def verify(corpus: Corpus, c: Candidate, min_tokens: int = 8) -> Link | None:
         return None  # one shared run inside different wording is a shared name or formula
     if c.a == c.b and b_lo - a_hi < 200 and a_hi - a_lo < 20:
         return None  # a phrase said twice in one paragraph is rhetoric, not reuse
+    if c.a == c.b and m.shared_plain < 2:
+        return None  # a text naming its people again does not translate itself
     return Link(c.a, a_lo, a_hi, c.b, b_lo, b_hi, *verdict)
 
 

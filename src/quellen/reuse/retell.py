@@ -16,7 +16,11 @@ counts as a retelling when
    an ordinary word (so a shared cast alone, the same people doing other
    things, is not enough);
 
-or its cosine alone reaches ``threshold_alone``; and when both sentences give
+or its cosine reaches ``threshold_alone`` and it shares any rare word (two
+sentences on one topic embed very close with nothing particular in common); when
+one sentence is much longer than the other (a summary), its cosine must reach
+``threshold_word``, since a long sentence shares a few rare words with many
+others by chance; and when both sentences give
 figures, at least one figure agrees (the same kind of event in another year
 or with other numbers is another event). Per pair of texts only the
 strongest such sentence pair is kept: a retold detail is one statement, and a
@@ -48,6 +52,8 @@ class RetellSettings:
     threshold_word: float = 0.69
     threshold_alone: float = 0.85
     min_shared: int = 2
+    #: a pair whose shorter sentence is under this share of the longer one's length is a summary
+    summary_ratio: float = 0.4
     #: a word found in more than this share of the texts is not rare
     rare_share: float = 0.1
     #: characters a word is cut to before comparing (a crude, language-neutral stem)
@@ -95,11 +101,11 @@ def rare_stems(corpus: Corpus, unit: int, lo: int, hi: int,
 def is_retelling(similarity: float, a: dict[str, tuple[float, bool]], b: dict[str, tuple[float, bool]],
                  settings: RetellSettings = RetellSettings()) -> bool:
     """Return True when two mutually closest sentences with rare words ``a`` and ``b`` tell one thing."""
-    if similarity >= settings.threshold_alone:
-        return True
+    shared = set(a) & set(b)
+    if similarity >= settings.threshold_alone and shared:
+        return True  # nothing rare in common at all: the same topic, not the same statement
     if similarity < settings.threshold:
         return False
-    shared = set(a) & set(b)
     names = [w for w in shared if a[w][1] or b[w][1]]
     words = len(shared) - len(names)
     if similarity >= settings.threshold_word and words:
@@ -176,6 +182,8 @@ def find_retellings(corpus: Corpus, sentences: list[tuple[int, int, int]], vecto
         shared = sorted(set(a) & set(b))
         if not is_retelling(sim, a, b, settings):
             continue
+        if sim < settings.threshold_word and min(ahi - alo, bhi - blo) < settings.summary_ratio * max(ahi - alo, bhi - blo):
+            continue  # a long sentence meets a short one on two rare words by chance
         na, nb = numbers(i), numbers(j)
         if na and nb and not na & nb:
             continue  # both give figures and none agree: the same kind of event, another time
