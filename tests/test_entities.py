@@ -159,3 +159,64 @@ def test_names_of_bodies(nlp):
     for name in ("Secret Political Department of the Interior", "Central Executive Committee of the Republic",
                  "Petrograd Soviet", "Turkish government", "French police"):
         assert found[name].type == "organization", sorted(found)
+
+
+# -- works, bodies and people in their context: texts of other centuries ----------------------------------
+def test_dutch_trading_letter_1662(nlp):
+    found = by_text(mentions_of(nlp, (HERE / "dutch_letter_1662.txt").read_text()))
+    assert found["Wapen van Holland"].type == "vessel"
+    assert found["Spreeuw"].type == "vessel"
+    assert found["Concerning the pepper trade of Jambi"].type == "work"
+    assert found["An Embassy to the Grand Tartar Cham"].type == "work"  # "the book by X “Title”"
+    assert found["Haarlem Courant"].type == "work"
+    assert found["secretariat of the Council of Justice"].type == "organization"
+    assert found["Council of Justice"].type == "organization"  # the body it belongs to, nested
+    assert found["Bantam faction"].type == "organization"
+    assert found["Council of the Indies of the Company"].type == "organization"
+    assert found["VOC"].type == "organization"
+
+
+def test_newspaper_report_1905(nlp):
+    found = by_text(mentions_of(nlp, (HERE / "newspaper_1905.txt").read_text()))
+    assert found["Glasgow Herald"].type == "work"  # a serial by its head word
+    assert found["On the Eight Hours Day"].type == "work"  # the resolution "On ..."
+    assert found["The Right to Work"].type == "work"  # in his pamphlet "..."
+    assert found["Amalgamated Society of Engineers"].type == "organization"
+    assert found["Brown firm"].type == "organization"
+    assert found["Antrim"].type == "vessel"
+    assert found["Mr. Haldane"].type == "person"
+
+
+def test_medieval_chronicle_1190(nlp):
+    found = by_text(mentions_of(nlp, (HERE / "chronicle_1190.txt").read_text()))
+    assert found["Chronicle"].type == "work" and found["Estoire de la guerre sainte"].type == "work"
+    assert found["Saleph"].type == "place"  # "the river X"
+    # "the Archbishop of X, who ...": the relative is about the archbishop, X stays a place
+    assert found["Canterbury"].type == "place"
+    assert found["King Richard"].type == "person"
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("He finished his book The Spirit of the Laws, in which he wrote.", "The Spirit of the Laws", "work"),
+    ("She wrote in the Bulletin of the Royal Society that year.", "Bulletin of the Royal Society", "work"),
+    ("He wrote for the Pravda newspaper in those days.", "Pravda", "work"),
+    ("Queen Mab called it in her “testament” a folly.", "testament", "work"),
+    ("the Council adopted a decree “On the Land” at once.", "On the Land", "work"),
+    ("Letters lay in the boxes of the secretariat of the Privy Council for weeks.",
+     "secretariat of the Privy Council", "organization"),
+    ("the decision of the Hartley faction was final.", "Hartley faction", "organization"),
+    ("Before the war the Krupp works produced guns.", "Krupp works", "organization"),
+    ('the English company "Harlow Brothers", which mined gold.', "Harlow Brothers", "organization"),
+    ("They fought for a unitary confederation of labour (CGTL) then.", "CGTL", "organization"),
+    ("The next day Odo visited Wenzeslas, who told him the news.", "Wenzeslas", "person"),
+    ("He lied to the late Pelham then.", "Pelham", "person"),
+])
+def test_rules_for_works_bodies_and_people(nlp, text, name, type_):
+    found = by_text(mentions_of(nlp, text))
+    assert name in found and found[name].type == type_, [(m.text, m.type, m.origin) for m in found.values()]
+
+
+def test_a_person_named_in_a_title_is_kept_beside_the_work(nlp):
+    found = by_text(mentions_of(nlp, "In the book by A. Smith “Napoleon Bonaparte. A Life” he tells it."))
+    assert found["Napoleon Bonaparte. A Life"].type == "work"
+    assert found["Napoleon Bonaparte"].type == "person"

@@ -323,15 +323,21 @@ def test_build_resolves_links_and_pins_with_an_authority_file(tmp_path, capsys):
 # -- floors on the seed (the official scorer) ------------------------------------------------------------------------
 def test_seed_entity_recall_floors(seed_scores):
     recall = seed_scores["entities"]["recall_by_type"]
-    assert recall["person"]["recall"] >= 0.93
-    assert recall["place"]["recall"] >= 0.92
-    assert recall["organization"]["recall"] >= 0.74
+    assert recall["person"]["recall"] >= 0.95
+    assert recall["place"]["recall"] >= 0.95
+    assert recall["organization"]["recall"] >= 0.88
+    assert recall["work"]["recall"] >= 0.80
+
+
+def test_seed_type_accuracy_floor(seed_scores):
+    # 0.78 before works, bodies, person context and list typing; 0.90 reached
+    assert seed_scores["entities"]["type_accuracy"] >= 0.88
 
 
 def test_seed_alias_merge_floors(seed_scores):
     e = seed_scores["entities"]
-    assert e["alias_merge_recall"] >= 0.84
-    assert e["alias_merge_precision"] >= 0.95
+    assert e["alias_merge_recall"] >= 0.88
+    assert e["alias_merge_precision"] >= 1.0
 
 
 def test_seed_geocoding_does_not_drop(seed_scores):
@@ -374,3 +380,59 @@ def test_unseen_letter_1862_regions_states_features_geocoded(tmp_path):
     for name, (lat, lon, precision) in expect.items():
         geo = places[name].geo
         assert geo is not None and km(lat, lon, geo.lat, geo.lon) < 25 and geo.precision == precision, (name, geo)
+
+
+# -- types decided with the gazetteer and the lists names stand in ---------------------------------------
+def test_unknown_places_in_a_list_of_people_are_people():
+    text = "The letter was signed by Hobbes, Pettigrew, Quennell and Aldous at the inn. Then Ruthven and Vashti left."
+    mentions = mentions_in(text, [("Hobbes", "person"), ("Pettigrew", "place"), ("Quennell", "organization"),
+                                  ("Aldous", "person"), ("Ruthven", "person"), ("Vashti", "place")])
+    entities, _ = resolve(mentions, {"s1": text}, gazetteer=Gazetteer())
+    assert entity_with(entities, "Pettigrew").type == "person"
+    assert entity_with(entities, "Quennell").type == "person"
+    assert entity_with(entities, "Vashti").type == "person"
+
+
+def test_known_places_in_a_list_and_movement_plurals():
+    text = "They sailed from Lisbon, Genoa and Venice. The Chartists met; the Chartists marched."
+    mentions = mentions_in(text, [("Lisbon", "place"), ("Genoa", "person"), ("Venice", "place"),
+                                  ("Chartists", "place"), ("Chartists", "place")])
+    entities, _ = resolve(mentions, {"s1": text}, gazetteer=Gazetteer())
+    assert entity_with(entities, "Genoa").type == "place"
+    assert entity_with(entities, "Chartists").type == "organization"
+
+
+def test_an_unknown_place_the_model_also_calls_a_body_is_a_body():
+    text = "The Zollverein met. The Zollverein decided. The Zollverein grew. The Zollverein was told."
+    mentions = mentions_in(text, [("Zollverein", "place"), ("Zollverein", "place"), ("Zollverein", "place"),
+                                  ("Zollverein", "organization")])
+    entities, _ = resolve(mentions, {"s1": text}, gazetteer=Gazetteer())
+    assert entity_with(entities, "Zollverein").type == "organization"
+
+
+def test_a_named_company_outvotes_the_model():
+    text = 'the firm "Harlow Brothers" sold it; Harlow Brothers paid; Harlow Brothers lost.'
+    mentions = mentions_in(text, [("Harlow Brothers", "organization"), ("Harlow Brothers", "person"),
+                                  ("Harlow Brothers", "person")])
+    mentions[0] = Mention(*mentions[0][:8], "rule:body") if isinstance(mentions[0], tuple) else \
+        __import__("dataclasses").replace(mentions[0], origin="rule:body")
+    entities, _ = resolve(mentions, {"s1": text}, gazetteer=Gazetteer())
+    assert entity_with(entities, "Harlow Brothers").type == "organization"
+
+
+def test_seed_names_stay_out_of_the_recognition_code():
+    from pathlib import Path
+    import json
+    import re
+    import quellen
+    root = Path(quellen.__file__).parent
+    gold = json.loads((Path("/work/shared/corpora/seed/gold.json")).read_text()) \
+        if Path("/work/shared/corpora/seed/gold.json").exists() else {"entities": []}
+    banned = {w for e in gold["entities"] if e["type"] == "person"
+              for n in [e["canonical"], *e.get("aliases", [])] for w in re.findall(r"[A-Z][a-z]{4,}", n)}
+    banned -= {"Comrade", "Citizen", "Leon", "Natalia", "Natalya", "Vladimir", "Ilyich", "Alexandra", "Sergey",
+               "Georgy", "Anna", "Pavel", "Nikolai", "Ivanovna", "Maria", "Ivan", "Petrovich", "Lev"}
+    banned |= {"Trotsky", "Stalin", "Alma-Ata", "OGPU", "Goldfields", "Prinkipo", "Deribas"}
+    for path in (root / "extract" / "entities.py", root / "extract" / "resolve.py", root / "nlp.py"):
+        text = path.read_text(encoding="utf-8")
+        assert not [w for w in sorted(banned) if re.search(rf"\b{re.escape(w)}\b", text)], path

@@ -5,13 +5,13 @@ defeats a model trained on modern news in predictable ways:
 
 1. titles and honorifics ("Comrade X", "citizen X", "Gen. X", "Mr. X", "X Pasha")
    mark a person whatever the model thinks of the name;
-2. initials ("L. D.", "N. I. Bukharin", "Th: Jefferson", "Frolov L.N.") are split
+2. initials ("A. P.", "N. S. Orlov", "Th: Jefferson", "Orlov N.S.") are split
    or dropped by the tokenizer;
 3. a given name followed by a patronymic ("Natalia Ivanovna") is a person even
    when the model calls it a place;
 4. ships named in apposition ("the steamer X", "H.M.S. X") and works in quotation
    marks after "the book", "the newspaper" are invisible to a news model;
-5. organization acronyms ("NKVD", "CPSU(b)") that the model leaves out;
+5. organization acronyms ("CPS", "RSDLP(b)") that the model leaves out;
 6. footnote numbers glued to names in scanned or scraped text ("Name91").
 
 Then the model's entities fill in the rest, trimmed of what it tends to glue
@@ -61,13 +61,14 @@ ORG_NOUNS = frozenset("""Council Committee Staff Assembly Party Army Government 
 Strike Headquarters Court Office Bank Company Society Union League Church School University Hospital
 Post Election Department Ministry Commission Board Bureau Collegium Soviet International Guards Navy
 Corps Convention Parliament Senate Directory Chamber Academy Institute Club Railway Railways Fleet
-Commissariat Presidium Politburo Cheka Police Federation Republic""".split())
+Commissariat Presidium Politburo Police Federation Republic""".split())
 #: vessel words before a ship's name ("the steamer X"), and ship prefixes ("H.M.S. X")
 VESSEL_WORDS = ("steamer", "steamship", "ship", "vessel", "frigate", "schooner", "brig", "brigantine",
                 "cruiser", "battleship", "sloop", "barque", "bark", "yacht", "liner", "icebreaker",
                 "gunboat", "corvette", "galleon", "warship", "packet", "man-of-war", "destroyer",
                 "submarine", "tanker", "whaler", "clipper", "privateer", "ketch", "dreadnought", "ferry",
-                "paddle-steamer", "boat", "steamboat", "transport")
+                "paddle-steamer", "boat", "steamboat", "transport", "fluit", "pinnace", "galley", "galliot",
+                "carrack", "caravel", "cog", "hoy", "junk", "dhow", "flyboat", "hooker", "lugger", "pink")
 SHIP_PREFIXES = ("H.M.S.", "HMS", "U.S.S.", "USS", "S.S.", "SS", "RMS", "R.M.S.", "HMCS", "SMS", "MS",
                  "M/S", "M/V", "MV")
 #: kinds of works named before their (quoted) title
@@ -144,7 +145,7 @@ _P_GLUED = re.compile(rf"(?<![\w.])(?P<name>{CAP})(?P<digits>\d{{1,3}})(?![\w])"
 _VESSEL_ALT = "|".join(VESSEL_WORDS)
 _P_VESSEL_AFTER = re.compile(rf"(?<![\w-])the\s+[\"“«‘]?(?P<name>{CAP})[\"”»’]?\s+(?:{_VESSEL_ALT})\b")
 _P_VESSEL = re.compile(rf"(?<![\w-])(?:{'|'.join(VESSEL_WORDS)}|{'|'.join(w.capitalize() for w in VESSEL_WORDS)})"
-                       rf"\s+(?:named\s+|called\s+)?[\"“«‘']?(?P<name>{CAP}(?:\s+{CAP}){{0,2}})")
+                       rf"\s+(?:named\s+|called\s+)?[\"“«‘']?(?P<name>{CAP}(?:\s+(?:van\s+|von\s+|de\s+|der\s+|of\s+)?{CAP}){{0,2}})")
 _P_SHIP_PREFIX = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, SHIP_PREFIXES))})\s+[\"“«‘']?"
                             rf"(?P<name>{CAP}(?:\s+{CAP}){{0,2}})")
 _P_WORK_QUOTED = re.compile(rf"(?<![\w-])(?:{'|'.join(WORK_WORDS)}|{'|'.join(w.capitalize() for w in WORK_WORDS)})"
@@ -171,15 +172,15 @@ _P_SERIAL_BEFORE = re.compile(rf"(?<![\w-])the\s+[\"“«]?(?P<name>{CAP}(?:\s+{
 _P_SERIAL = re.compile(rf"(?<![\w-])(?:the\s+)?(?:{'|'.join(SERIAL_WORDS)})\s+(?P<name>{CAP}(?:\s+{CAP}){{0,3}})")
 _P_ACRONYM = re.compile(r"(?<![\w.-])(?P<name>[A-Z]{2,6}(?:\([a-z]\))?)(?![\w(-])")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
-#: a name before a generic head that makes it a place: the head belongs to the name ("Kursk region")
+#: a name before a generic head that makes it a place: the head belongs to the name ("Tula region")
 _P_PLACE_HEAD = re.compile(rf"(?<![\w.])(?P<name>{CAP}(?:\s{CAP})?\s(?:region|province|governorate|gubernia|"
                            rf"district|oblast|county|uyezd|station|Station|Pass|pass|Square|square|mines|"
                            rf"Mountains|Valley|valley|Island|Islands|Bay|River|Lake))\b")
-#: ... or a facility named after the town it stands in: the head does not ("Kursk prison")
+#: ... or a facility named after the town it stands in: the head does not ("Tula prison")
 _P_PLACE_OF = re.compile(rf"(?<![\w.])(?P<name>{CAP})\s(?:shipyards?|prison|jail|fortress|harbou?r|port|"
                          rf"garrison|railway|docks|arsenal|cathedral|university|seminary)\b")
 #: a list of names before the works or mines they name ("the Ashby, Moira and Swadlincote collieries",
-#: "Revdinsky, Bisertsky iron works"): each name is a place, the one before the head too
+#: "Tulsky, Orelsky iron works"): each name is a place, the one before the head too
 _FACILITIES = (r"(?:works|ironworks|steelworks|mines|mine|collieries|colliery|pits|quarries|mills|factories|"
                r"plants|foundries|goldfields|saltworks|shipyards|estates)")
 _INDUSTRY = (r"(?:iron|steel|coal|copper|gold|silver|lead|tin|zinc|salt|nickel|platinum|mercury|oil|"
@@ -190,8 +191,11 @@ _P_FACILITY_LIST = re.compile(rf"(?<![\w.])(?P<list>{CAP}(?:(?:,\s+|,?\s+and\s+)
                               rf"(?:\s+(?:{_INDUSTRY}|and)){{0,3}}\s+{_FACILITIES}\b")
 _P_PLACE_AFTER = re.compile(rf"\b(?:village|town|city|port|fortress|province|district|region|island|"
                             rf"valley|governorate|parish|hamlet|township|county)\s+of\s+(?P<name>{CAP}(?:\s{CAP})?)")
+#: a lower-case kind of landform before its name ("the river Saleph", "mount Tabor")
+_P_PLACE_KIND = re.compile(rf"\b(?:the\s+)?(?:river|mount|lake|cape|isle|island|bay|gulf|strait|straits|"
+                           rf"desert|forest|plain|valley)\s+(?P<name>{CAP}(?:\s{CAP})?)")
 #: a body's name: capitalized words up to an institutional head noun, then "of (the) Name..." ("Secret
-#: Political Department of the Interior", "Petrograd Soviet", "South Russian Workers' Union")
+#: Political Department of the Interior", "Odessa Soviet", "North Welsh Miners' Union")
 _ORG_HEADS = ("Department|Committee|Council|Soviet|Union|Secretariat|Commission|Commissariat|Ministry|"
               "Bureau|Board|Assembly|Congress|Party|Society|League|Federation|Association|Academy|Institute|"
               "Company|Bank|Court|Tribunal|Parliament|Senate|Directory|Convention|Presidium|Collegium|"
@@ -209,7 +213,7 @@ _P_ORG_LOWER = re.compile(rf"(?<![\w.])(?P<name>(?:[a-z]+\s+){{0,2}}(?:{'|'.join
 #: "the Smith faction", "the Jones group": a body named after a person; "the Krupp works": a firm
 _P_FACTION = re.compile(rf"(?<![\w-])the\s+(?P<name>{CAP}(?:-{CAP})?\s+(?:{'|'.join(FACTION_WORDS)}))\b")
 _P_FIRM = re.compile(rf"(?<![\w-])the\s+(?P<name>{CAP}(?:\s+{CAP})?\s+(?:{'|'.join(FIRM_WORDS)}))\b")
-#: a body named in quotation marks after its kind ("the company "Lena Goldfields"")
+#: a body named in quotation marks after its kind ("the company "Harlow Brothers"")
 _P_ORG_QUOTED = re.compile(r"(?<![\w-])(?:company|firm|society|association|party|union|organization|"
                            r"organisation|club|league|group|trust|bank|concern|partnership|syndicate)\s*"
                            r"[\"“«](?P<name>[A-Z][^\"”»\n]{1,60}?)[\"”»]")
@@ -224,7 +228,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _DIGITS_GLUED = re.compile(rf"(?<=[{_LO}\].,])\s?\d{{1,3}}\b")
 
 
-#: lower-case generic heads that belong to a place's name ("Kursk region")
+#: lower-case generic heads that belong to a place's name ("Tula region")
 _HEAD_WORDS = frozenset("region province governorate gubernia district oblast county uyezd station pass "
                         "square mines valley".split())
 
@@ -250,8 +254,8 @@ _POST_TITLE_STRIP = re.compile(rf"\s+(?:{'|'.join(map(re.escape, POST_TITLES))})
 def clean_name(text: str, type: str = "person") -> str:
     """Return ``text`` as a bare name: no title, footnote digits, brackets or possessive 's.
 
-    >>> clean_name("citizen Deribas91's")
-    'Deribas'
+    >>> clean_name("citizen Marat91's")
+    'Marat'
     """
     name = text.replace("[", "").replace("]", "").replace("\n", " ")
     name = re.sub(r"\s+", " ", name).strip(" ,;:")
@@ -349,7 +353,8 @@ def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> 
         # the article is part of a title written in capitals mid-sentence, so the span keeps it
         out.append(_Candidate(m.start("name"), m.end("name"), "work", "rule:work", 1))
     for m in _P_SERIAL_TITLE.finditer(text):
-        if m.group("name").split()[0].lower() not in stop_words:
+        first = m.group("name").split()[0]
+        if first in ("The", "the") or first.lower() not in stop_words:  # add() drops a leading article
             add(m.start("name"), m.end("name"), "work", "rule:work", 5)
     for m in _P_SERIAL_BEFORE.finditer(text):
         if m.group("name").lower() not in stop_words:
@@ -391,7 +396,7 @@ def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> 
             continue
         before = text[max(0, m.start() - 12):m.start()].split()
         if before and (before[-1].lower() in stop_words or before[-1] in ("St.", "Saint", "San", "Santa")):
-            # "in Petersburg, Lev Davidovich ...": a place before the name, not a surname
+            # "in Tver, Anna Petrovna ...": a place before the name, not a surname
             continue
         if is_patronymic(m.group("name").split()[-1]):
             add(m.start("name"), m.end("name"), "person", "rule:patronymic", 2)
@@ -446,10 +451,11 @@ def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> 
         for w in re.finditer(CAP, m.group("list")):
             if w.group().lower() not in stop_words and w.group() not in TITLES and w.group() not in NON_NAMES:
                 add(m.start("list") + w.start(), m.start("list") + w.end(), "place", "rule:place", 9)
-    for pattern in (_P_PLACE_OF, _P_PLACE_AFTER):
+    for pattern in (_P_PLACE_OF, _P_PLACE_AFTER, _P_PLACE_KIND):
         for m in pattern.finditer(text):
             if m.group("name").split()[0].lower() not in stop_words:
-                add(m.start("name"), m.end("name"), "place", "rule:place", 15)
+                # the kind of landform written before a name is surer than the model's guess
+                add(m.start("name"), m.end("name"), "place", "rule:place", 9 if pattern is _P_PLACE_KIND else 15)
     for m in _P_SURNAME_SHAPE.finditer(text):
         # only inside a sentence, where a capital is not just the first word, and only as a last resort
         before = text[max(0, m.start() - 3):m.start()]
@@ -463,7 +469,7 @@ def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> 
     return out
 
 
-#: generic heads after a place name that belong to the name ("Kursk region", "Kurdai Pass")
+#: generic heads after a place name that belong to the name ("Tula region", "Shipka Pass")
 _PLACE_HEAD = re.compile(r"\s(?:region|province|governorate|district|oblast|county|uyezd|krai|station|"
                          r"square|Square|Station|Pass|pass|Mountains|Valley|valley|Island|Bay|River|Lake|"
                          r"Street|Avenue|Province|Region|District|mines)\b")
@@ -491,6 +497,8 @@ def _person_context(text: str, start: int, end: int, ent: Any) -> bool:
     """
     if " " in text[start:end].strip() and not re.search(r"-", text[start:end]):
         return False
+    if re.search(r"\bof\s+(?:the\s+)?$", text[max(0, start - 8):start]):
+        return False  # "the Archbishop of X, who": the relative speaks of the title, not of X
     if _WHO_AFTER.match(text, end) or _PERSON_BEFORE.search(text, max(0, start - 30), start):
         return True
     root = ent.root
