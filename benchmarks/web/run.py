@@ -46,6 +46,7 @@ def main() -> int:
         documents = [d.id for d in rng.sample(store.documents(), 40)]
         entities = [e.id for e in rng.sample(store.entities(), 30)]
         words = [e.name.split()[0] for e in rng.sample(store.entities(), 20)]
+        source_id = sorted(store.source_names())[0]
     print("store:", ", ".join(f"{k} {v}" for k, v in counts.items()))
     client = TestClient(create_app(db))
 
@@ -57,7 +58,8 @@ def main() -> int:
         return ms
 
     fixed = ["/", "/documents", "/documents?page=50", "/entities", "/entities?type=place", "/timeline",
-             "/timeline?place=pla-3", "/map", "/network", "/network?kind=correspondence", "/conflicts"]
+             "/timeline?place=pla-3", "/map", "/network", "/network?kind=correspondence", "/conflicts",
+             f"/sources/{source_id}", f"/sources/{source_id}?page=2"]
     cold = timed("/")
     print(f"first request (fills the caches): {cold:.0f} ms")
     for path in fixed:

@@ -44,7 +44,11 @@ document.addEventListener("DOMContentLoaded", function () {
   var groups = new vis.DataSet([
     { id: "exact", content: "day or month", title: "events dated to a day or a month" },
     { id: "vague", content: "year or longer", title: "events known only to a year, a decade or a longer stretch" }]);
-  var timeline = new vis.Timeline(box, new vis.DataSet(items), groups, Object.assign(options, window_));
+  var lanes = {};
+  items.forEach(function (it) { lanes[it.group] = true; });
+  if (!(lanes.exact && lanes.vague)) { items.forEach(function (it) { delete it.group; }); groups = null; }  // one lane is enough
+  var timeline = groups ? new vis.Timeline(box, new vis.DataSet(items), groups, Object.assign(options, window_))
+                        : new vis.Timeline(box, new vis.DataSet(items), Object.assign(options, window_));
   var known = {};
   items.forEach(function (it) { known[it.id] = true; });
   timeline.on("select", function (props) {
