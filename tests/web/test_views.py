@@ -140,3 +140,11 @@ def test_collation_runs_keep_every_word_and_alternate(rows):
     assert all(x["same"] != y["same"] for x, y in zip(merged, merged[1:]))
     for side in ("a", "b"):
         assert "".join("".join(r[side] for r in merged).split()) == "".join("".join(r[side] for r in rows).split())
+
+
+def test_overview_counts_kinds_and_how_documents_are_dated(client):
+    data = client.get("/index.json").json()
+    assert data["kinds"] == {"letter": 2}
+    assert data["dating"] == {"stated": 1, "inferred": 1}
+    page = lxml_html.fromstring(client.get("/").text)
+    assert any(a.get("href") == "/documents?kind=letter" for a in page.iter("a"))

@@ -236,7 +236,9 @@ def overview(lib: Library) -> dict[str, Any]:
     people = [dict(n) for n in lib.network()["nodes"] if n["type"] == "person"][:12]
     for n in people:
         n["href"] = href("entities", n["entity"]) if n["entity"] else None
-    return {"sources": [{"id": sid, "name": name, "documents": per_source.get(sid, 0)}
+    dating = Counter((date_basis(d.date) or {"basis": "undated"})["basis"] for d in corpus.documents)
+    return {"kinds": dict(Counter(d.kind for d in corpus.documents).most_common()), "dating": dict(dating.most_common()),
+            "sources": [{"id": sid, "name": name, "documents": per_source.get(sid, 0)}
                         for sid, name in sorted(lib.names.items(), key=lambda kv: (kv[1], kv[0]))],
             "counts": lib.store.counts(), "strip": strip, "people": people,
             "conflicts": [{"id": c.id, "kind": c.kind, "summary": c.summary, "claims": len(c.claims),
