@@ -220,3 +220,8 @@ def test_a_person_named_in_a_title_is_kept_beside_the_work(nlp):
     found = by_text(mentions_of(nlp, "In the book by A. Smith “Napoleon Bonaparte. A Life” he tells it."))
     assert found["Napoleon Bonaparte. A Life"].type == "work"
     assert found["Napoleon Bonaparte"].type == "person"
+
+
+def test_feasts_are_not_names(nlp):
+    found = by_text(mentions_of(nlp, "We left York at Easter and came to Bristol by Whitsun; at Christmas we were home."))
+    assert not {"Easter", "Whitsun", "Christmas"} & set(found), sorted(found)

@@ -112,6 +112,10 @@ NOT_INITIALS = frozenset({"U.S.", "U.K.", "A.D.", "B.C.", "A.M.", "P.M.", "N.B."
 #: last words that make a name a street, square or quarter of a town
 STREET_WORDS = frozenset("""Street Lane Road Row Square Avenue Bridge Quay Wharf Terrace Crescent Alley
 Embankment Boulevard Prospekt Platz Strasse Straße Rue Plaza""".split())
+#: feasts and seasons of the church year: dates, not places or people the model often takes them for
+FEASTS = frozenset("""Easter Christmas Whitsun Whitsunday Whitsuntide Pentecost Michaelmas Lammas Candlemas
+Martinmas Lady-Day Epiphany Advent Lent Shrovetide Midsummer Hallowmas Allhallows Eastertide Yuletide Yule
+Passover Ramadan Shrove Ascension Trinity""".split())
 #: signals that a capitalized token is not a name on its own
 NON_NAMES = frozenset({"Dear", "Sir", "Sirs", "Madam", "Yours", "Sincerely", "Respectfully", "Dear Sir",
                        "Editor", "Chapter", "Part", "Book", "Volume", "Note", "Notes", "Appendix", "Mr",
@@ -519,6 +523,9 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
         if end <= start:
             continue
         name = clean_name(text[start:end], type_)
+        if name in FEASTS or (name.split()[0] in FEASTS and len(name.split()) == 2
+                              and name.split()[1] in ("Day", "Eve", "Sunday", "Monday", "Week")):
+            continue  # "Easter", "Whitsun Monday": a feast names a day, the dates layer has it
         if not _plausible(name) or name in ORG_NOUNS or name.replace(" ", "").upper() in NOT_INITIALS:
             # a bare "Union" or "Party" is a common noun with a capital, "M.D." a degree: not names
             continue
