@@ -51,6 +51,8 @@ class Measures:
     shared_plain: int = 0
     #: such words on the poorer side, shared or not (a title has none, a translated passage many)
     plain: int = 0
+    #: shared informative words that are names or numbers
+    shared_named: int = 0
 
 
 def _similar(x: str, y: str) -> bool:
@@ -124,21 +126,24 @@ def measure(corpus: Corpus, a: int, a_lo: int, a_hi: int, b: int, b_lo: int, b_h
     union = anchors_x | anchors_y
     anchors = len(anchors_x & anchors_y) / len(union) if union else 0.0
     named = corpus.named if corpus.named is not None else corpus.is_anchor
-    # words of four letters or more: in a corpus too small to tell function words by
-    # frequency, "the", "of" and "and" must not pass for shared wording
-    plain_x = {i for i in informative_x if not named[i] and len(words[i]) >= 4}
-    plain_y = {i for i in informative_y if not named[i] and len(words[i]) >= 4}
+    # in a corpus too small to tell function words by frequency, a short word ("the", "of",
+    # "and") must not pass for shared wording; in a larger one frequency is the better judge
+    shortest_word = 1 if len(corpus.units) >= 20 else 4
+    plain_x = {i for i in informative_x if not named[i] and len(words[i]) >= shortest_word}
+    plain_y = {i for i in informative_y if not named[i] and len(words[i]) >= shortest_word}
     return Measures(tokens, chars, content, anchors, min(len(x), len(y)) / max(len(x), len(y)),
                     len(anchors_x & anchors_y), min(len(x), len(y)), len(plain_x & plain_y),
-                    min(len(plain_x), len(plain_y)))
+                    min(len(plain_x), len(plain_y)),
+                    sum(1 for i in informative_x & informative_y if named[i]))
 
 
 def label(m: Measures, exact: bool) -> tuple[str, float] | None:
     """Return ``(relation, score)`` for two spans with measures ``m``, or None when they are not reuse."""
-    if m.shared_plain < 2 and not (m.shared_anchors >= 3 and m.anchors >= 0.6 and m.plain >= 4):
-        # only names and function words in common ("the Council of the Province of X"): a title
-        # or an address said twice, not a passage copied -- unless both sides say much else
-        # around the same names, in other words: a translation
+    if (m.shared_plain < 2 and m.shared_named > m.shared_plain
+            and not (m.shared_anchors >= 3 and m.anchors >= 0.6 and m.plain >= 4)):
+        # mostly names in common, with function words ("the Council of the Province of X"): a
+        # title or an address said twice, not a passage copied -- unless both sides say much
+        # else around the same names, in other words: a translation
         return None
     if exact:
         return "verbatim", 1.0
