@@ -189,9 +189,10 @@ def test_unseen_styles_hold_dated_recall_and_date_precision(name, tmp_path):
 
 def test_seed_event_floors(seed_scores):
     events = seed_scores["events"]
-    # the issue asks 0.85 / 0.70 / 0.85 / 0.85; reached 0.88 / 0.77 / 0.97 / 0.90 (the web page's date
-    # stamp and the publisher's note are gold events of the seed, but page furniture tells no events)
-    assert events["attested_recall"] >= 0.87, events
+    # the issue asks 0.85 / 0.70 / 0.85 / 0.85; reached 0.87 / 0.77 / 0.97 / 0.89 (the web page's date
+    # stamp and the publisher's note are gold events of the seed, but page furniture tells no events;
+    # a year only inferred from the compilation dates no claim of a letter's present)
+    assert events["attested_recall"] >= 0.86, events
     assert events["dated_recall"] >= 0.75, events
     assert events["dated_recall_by_basis"]["explicit"] >= 0.95, events
     assert events["date_precision_near_gold"] >= 0.87, events
@@ -289,3 +290,14 @@ def test_by_no_means_denies_and_two_translations_agree(nlp):
     (b,) = analyse(nlp, "In 1929 I did not arrive at the border by my own choice.", dates={"1929": year(1929)})
     assert [p[:2] for p in a.predicates if p[0] == "arrive"] == [("arrive", True)]
     assert [p[:2] for p in b.predicates if p[0] == "arrive"] == [("arrive", True)]
+
+
+def test_an_inferred_document_date_dates_no_claim_of_the_writers_present(nlp):
+    """A year the compilation only suggests ('1902?') is weaker than any date the text states."""
+    from quellen.segment.dating import INFERRED_RULE
+    guess = Date(text="", edtf="1902?", earliest=dt.date(1902, 1, 1), latest=dt.date(1902, 12, 31),
+                 precision="year", calendar="gregorian", as_written="", rule=INFERRED_RULE + ": the text before")
+    text = "Dear Sir,\n\nI have received your order and I refuse to obey it."
+    assert not [c for c in analyse(nlp, text, kind="letter", author="Anna Holm", date=guess) if c.date]
+    stated = analyse(nlp, text, kind="letter", author="Anna Holm", date=day(1902, 5, 1))
+    assert [c for c in stated if c.date]

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
 from .model import Date, Document, Mention, ReuseGroup, Timex, content_id, replace
+from .segment.dating import inferred
 
 __all__ = ["Claim", "extract_claims", "claims_for_source", "claims_to_json", "claims_from_json", "merge_events",
            "dates_from_reuse",
@@ -281,7 +282,8 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
         if document.kind in RECORD_KINDS and document.kind != "diary":
             # a letter or statement argues across many times: its own date dates only what it
             # says of the writer's present ("I refuse", "I have received"), not its past tenses
-            if document.date is not None and _speaks_of_now(verb) and _first_person_subject(verb):
+            if (document.date is not None and not inferred(document.date) and _speaks_of_now(verb)
+                    and _first_person_subject(verb)):
                 date, basis = document.date, "document"
         elif since_date > MAX_CARRY and document.kind != "diary":
             # a long paragraph moves on in time faster than a reader can tell: carry a date a
@@ -289,7 +291,7 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
             pass
         elif sent.paragraph in paragraph_date:
             date, basis = paragraph_date[sent.paragraph], "inherited"
-        elif document.date is not None and document.kind == "diary":
+        elif document.date is not None and document.kind == "diary" and not inferred(document.date):
             date, basis = document.date, "document"
         elif (carried is not None and document.kind in NARRATIVE_KINDS
               and sent.paragraph - carried_paragraph <= 1 and sent.paragraph - origin_paragraph <= 3):
