@@ -1,0 +1,41 @@
+"""The export keeps the public contract: it validates against ../shared/schema/quellen-export-v1.schema.json."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import SHARED
+
+SCHEMA = SHARED / "schema" / "quellen-export-v1.schema.json"
+
+
+@pytest.fixture(scope="module")
+def validator():
+    jsonschema = pytest.importorskip("jsonschema")
+    if not SCHEMA.exists():
+        pytest.skip("the shared contract schema is not beside this checkout")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def _problems(validator, data) -> list[str]:
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message[:200]}" for e in validator.iter_errors(data)][:20]
+
+
+def test_the_seed_export_keeps_the_contract(validator, seed_build):
+    _, data = seed_build
+    assert not _problems(validator, data)
+
+
+def test_a_mixed_format_export_keeps_the_contract(validator, tmp_path):
+    """The sample corpus: every reader, reuse, a conflict, places with geo."""
+    from conftest import ROOT
+    from quellen.cli import main
+    db, out = tmp_path / "q.db", tmp_path / "export.json"
+    assert main(["build", str(ROOT / "examples"), "--db", str(db)]) == 0
+    assert main(["export", "--db", str(db), "--format", "json", "--output", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["documents"] and data["events"] and data["reuse"]
+    assert not _problems(validator, data)
