@@ -126,6 +126,21 @@ def test_a_text_naming_its_people_again_does_not_translate_itself():
         assert len({p.source for p in g.passages}) == 2, g
 
 
+def test_short_translation_keeps_names_in_order_and_namesakes_do_not():
+    # a 1653 council minute and its English rendering in a later history: three names and a
+    # figure, every other word changed; a third text names the same three in another order,
+    # about another matter
+    minute = _source("minute.txt", "Item, op heden heeft Stuyvesant met Kip en Loockermans de palissade "
+                                   "aan de noordzijde laten herstellen voor 412 gulden uit de kas.")
+    history = _source("history.txt", "That day Stuyvesant, together with Kip and Loockermans, had the "
+                                     "northern palisade mended at a cost of 412 guilders to the treasury.")
+    quarrel = _source("quarrel.txt", "Years later Loockermans sued Kip over a debt of 412 guilders, and "
+                                     "Stuyvesant refused to hear the case in his own council chamber.")
+    groups = _find(minute, history, quarrel)
+    assert [sorted(p.source for p in g.passages) for g in groups] == [sorted([minute.id, history.id])]
+    assert groups[0].relation == "retranslation"
+
+
 def test_witnesses_are_ordered_earliest_dated_first_and_ids_are_stable():
     import datetime as dt
     from quellen.model import Date

@@ -61,7 +61,9 @@ class _Language:
         words = set()
         while len(words) < size:
             words.add(_word(rng, rng.choice((1, 2, 2, 3, 3, 4))))
-        self.words = sorted(words, key=len)  # short words are the frequent ones, as in life
+        # sorted first: a set's order follows the string hash, which changes with every process,
+        # and the corpus must be the same in every run
+        self.words = sorted(sorted(words), key=len)  # short words are the frequent ones, as in life
         rng.shuffle(self.words[200:])
         self.weights = [1 / (r + 1) ** 1.05 for r in range(size)]
         self.cum = []
@@ -69,7 +71,7 @@ class _Language:
         for w in self.weights:
             total += w
             self.cum.append(total)
-        pool = list(words)
+        pool = sorted(words)
         rng.shuffle(pool)
         self.synonym = {w: _word(rng, 3) for w in self.words}
         self.foreign = {w: _word(rng, 2) + "e" for w in self.words}
