@@ -47,3 +47,41 @@ def test_public_functions_have_docstrings():
             if inspect.isfunction(obj) and not (obj.__doc__ or "").strip():
                 undocumented.append(f"{info.name}.{name}")
     assert not undocumented, undocumented
+
+
+def test_the_package_does_not_know_the_seed():
+    """No person, organization or work of the seed's gold, nor any of its places, appears in package code.
+
+    quellen is judged on corpora it has never seen: what it knows comes from general resources, not
+    from the seed. Places may appear in gazetteer data (countries, regions: general knowledge), never
+    in code or comments.
+    """
+    import json
+    gold_path = ROOT.parent / "shared" / "corpora" / "seed" / "gold.json"
+    if not gold_path.exists():
+        import pytest
+        pytest.skip("../shared (the seed's gold) is not beside the checkout")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    names = {"code": set(), "anywhere": set()}
+    for entity in gold["entities"]:
+        for name in [entity.get("canonical") or "", *entity.get("aliases", [])]:
+            # a name of one short word may be a common word ("Union", "Pravda" is not, "Lev" is)
+            words = re.findall(r"[A-Za-z][a-z]+", name)
+            if not name[:1].isupper() or not words or (len(words) == 1 and len(words[0]) < 6):
+                continue
+            if len(words) == 1 and entity["type"] in ("organization", "work"):
+                continue  # a one-word body or title is often a common noun ("Politburo", "Opposition")
+            key = "code" if entity["type"] == "place" else "anywhere"
+            names[key].add(re.escape(name.strip()))
+    files = [p for p in (ROOT / "src" / "quellen").rglob("*") if p.is_file()
+             and p.suffix in {".py", ".csv", ".json", ".txt", ".toml", ".html", ".js", ".css"}
+             and "vendor" not in p.parts]
+    found = []
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        kinds = ("anywhere", "code") if path.suffix in {".py", ".html", ".js"} else ("anywhere",)
+        for kind in kinds:
+            for name in names[kind]:
+                if re.search(rf"(?<![A-Za-z]){name}(?![a-z])", text):
+                    found.append(f"{path.relative_to(ROOT)}: {name.replace(chr(92), '')}")
+    assert not found, found

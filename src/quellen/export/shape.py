@@ -183,7 +183,7 @@ VAGUE_PRECISIONS = ("country", "region", "capital")
 
 def _drop_vague_stops(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Return the stops without those placed only at a country's or region's centre when a
-    neighbouring stop is an exact place in that same country: 'Moscow -> the country -> Moscow'
+    neighbouring stop is an exact place in that same country: 'Lyon -> the country -> Lyon'
     is one stay, not two journeys to the centroid. A vague stop with no exact neighbour stays
     (it is all the text says)."""
     def exact(s: dict[str, Any]) -> bool:

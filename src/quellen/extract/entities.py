@@ -7,7 +7,7 @@ defeats a model trained on modern news in predictable ways:
    mark a person whatever the model thinks of the name;
 2. initials ("A. P.", "N. S. Orlov", "Th: Jefferson", "Orlov N.S.") are split
    or dropped by the tokenizer;
-3. a given name followed by a patronymic ("Natalia Ivanovna") is a person even
+3. a given name followed by a patronymic ("Maria Petrovna") is a person even
    when the model calls it a place;
 4. ships named in apposition ("the steamer X", "H.M.S. X") and works in quotation
    marks after "the book", "the newspaper" are invisible to a news model;
@@ -166,7 +166,7 @@ _P_WORK_HIS = re.compile(r"\bin\s+(?:his|her|their|its|my|our|your)\s+[\"“«](
 _SMALL = r"(?:of|the|and|in|on|a|an|to|for|at|by|with|from|de|la|le|des|du|von|der|die|das)"
 _P_WORK_CAPS = re.compile(rf"(?<![\w-])(?:{'|'.join(w for w in WORK_WORDS if w not in SERIAL_WORDS)})\s+"
                           rf"(?P<name>(?:The|A|An)\s+{CAP}(?:\s+(?:{_SMALL}\s+)*{CAP}){{0,6}})")
-#: a serial named by its head word ("Bulletin of the Opposition", "the Boston Gazette")
+#: a serial named by its head word ("Bulletin of the Workers' League", "the Boston Gazette")
 _P_SERIAL_TITLE = re.compile(rf"(?<![\w.])(?P<name>(?:{'|'.join(SERIAL_HEADS)})\s+(?:of|for)\s+(?:the\s+)?{CAP}"
                              rf"(?:\s+(?:and\s+)?{CAP}){{0,3}}|(?:(?:{CAP}|St\.)\s+){{1,3}}(?:{'|'.join(SERIAL_HEADS)})"
                              rf"(?![\w]))")
@@ -199,7 +199,7 @@ _P_PLACE_AFTER = re.compile(rf"\b(?:village|town|city|port|fortress|province|dis
 _P_PLACE_KIND = re.compile(rf"\b(?:the\s+)?(?:river|mount|lake|cape|isle|island|bay|gulf|strait|straits|"
                            rf"desert|forest|plain|valley)\s+(?P<name>{CAP}(?:\s{CAP})?)")
 #: a body's name: capitalized words up to an institutional head noun, then "of (the) Name..." ("Secret
-#: Political Department of the Interior", "Odessa Soviet", "North Welsh Miners' Union")
+#: Political Department of the Interior", "Kiev Soviet", "North Welsh Miners' Union")
 _ORG_HEADS = ("Department|Committee|Council|Soviet|Union|Secretariat|Commission|Commissariat|Ministry|"
               "Bureau|Board|Assembly|Congress|Party|Society|League|Federation|Association|Academy|Institute|"
               "Company|Bank|Court|Tribunal|Parliament|Senate|Directory|Convention|Presidium|Collegium|"
@@ -209,7 +209,7 @@ _ORG_TAIL = (rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:{CAP}['’]?|[A-Z]{{2,6}}(?:\([
 _P_ORG = re.compile(rf"(?<![\w.])(?P<name>(?:(?:{CAP}|St\.)\s+){{0,4}}(?:{CAP}['’]s?\s+)?(?:{_ORG_HEADS})(?![{_LO}])"
                     rf"{_ORG_TAIL})")
 _P_ORG_TAIL = re.compile(_ORG_TAIL)
-#: "the secretariat of the Central Committee", "secret political department of the GPU": a lower-case
+#: "the secretariat of the Executive Committee", "the news department of the BBC": a lower-case
 #: head (with its adjectives) belongs to the body named after it
 _BODY = rf"(?:{CAP}\s+){{0,4}}(?:{_ORG_HEADS})|[A-Z]{{2,6}}(?:\([a-z]\))?(?![\w(])"
 _P_ORG_LOWER = re.compile(rf"(?<![\w.])(?P<name>(?:[a-z]+\s+){{0,2}}(?:{'|'.join(ORG_LOWER_HEADS)})\s+of\s+"
@@ -247,7 +247,7 @@ class _Candidate:
 
 
 def is_patronymic(word: str) -> bool:
-    """Return True when ``word`` has the shape of an East Slavic patronymic ("Ivanovna", "Ilyich")."""
+    """Return True when ``word`` has the shape of an East Slavic patronymic ("Petrovna", "Fomich")."""
     return bool(PATRONYMIC_RE.match(word)) and not _PATRONYMIC_FALSE.search(word)
 
 
@@ -441,7 +441,7 @@ def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> 
             add(m.start("name"), m.end("digits"), "person", "rule:footnote", 20)
     for m in _P_ORG.finditer(text):
         words = m.group("name").split()
-        # a lone head noun ("Committee") is not a name; nor is a title before it ("General Council" is)
+        # a lone head noun ("Committee") is not a name; nor is a title before it ("Privy Council" is)
         if words[0] in ("The", "the"):  # trimmed by add(); other function words start no name
             words = words[1:]
         elif words[0].lower() in stop_words:
@@ -479,7 +479,7 @@ _PLACE_HEAD = re.compile(r"\s(?:region|province|governorate|district|oblast|coun
                          r"Street|Avenue|Province|Region|District|mines)\b")
 
 
-#: lower-case institutions after a nationality ("Turkish government")
+#: lower-case institutions after a nationality ("Spanish government")
 _NORP_BODY = re.compile(r"\s(?:government|police|army|navy|authorities|parliament|embassy|consulate|ministry|"
                         r"court|cabinet|legation|delegation|press|communists|party)\b")
 
@@ -537,7 +537,7 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
                 end = start + joined.start()
         if ent.label_ == "NORP":
             body = _NORP_BODY.match(text, end)
-            if body:  # "the Turkish government", "the French police": a body of that nation
+            if body:  # "the Spanish government", "the French police": a body of that nation
                 out.append(_Candidate(start, body.end(), "organization", "ner", 10))
                 continue
             # plural movement names are organizations ("Jacobins", "Federalists"); demonyms are not

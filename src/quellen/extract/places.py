@@ -47,7 +47,7 @@ __all__ = ["Gazetteer", "GazetteerPlace", "get_gazetteer", "fold", "km", "is_urb
            "URBAN_HEADS"]
 
 #: generic heads after a place name that still point at the place itself
-#: (not "station" or "square": those are often named after another town, the "Gare de Lyon" is in Paris)
+#: (not "station" or "square": those are often named after another town, the "Dresden station" is in Zurich)
 _HEADS = re.compile(r"\s+(?:region|province|governorate|gubernia|guberniya|oblast|district|county|uyezd|"
                     r"krai|okrug|city|town|village|area|department|canton|raion|rayon|volost|"
                     r"prefecture|municipality)$", re.I)
@@ -323,7 +323,7 @@ def _feature_town(name: str) -> str | None:
     if not m:
         return None
     town = m.group("name").strip()
-    # "the Warsaw station", "Gare de Lyon": named after a country, region or far town: the
+    # "the Warsaw station", "Dresden station": named after a country, region or far town: the
     # resolver places it at the town of the passage; only a capitalized town name is taken here
     return town if town[:1].isupper() else None
 

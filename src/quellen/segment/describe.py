@@ -173,7 +173,7 @@ def _subject(sentence: str) -> str | None:
                 break
         if name and len(tokens) > len(name) and re.match(r"^[a-z]", tokens[len(name)]):
             if _ORG_WORDS.fullmatch(tokens[len(name)]):
-                return " ".join(name + [tokens[len(name)]])  # "The London office replied ..."
+                return " ".join(name + [tokens[len(name)]])  # "The Lisbon office replied ..."
             return " ".join(name)
     return None
 
