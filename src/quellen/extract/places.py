@@ -331,7 +331,7 @@ def _feature_town(name: str) -> str | None:
 def is_urban_feature(name: str) -> bool:
     """Return True when ``name`` ends in a word for a street, square, building or station of a town.
 
-    >>> is_urban_feature("Market Square"), is_urban_feature("Kursk")
+    >>> is_urban_feature("Market Square"), is_urban_feature("Tula")
     (True, False)
     """
     words = name.split()
