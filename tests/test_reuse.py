@@ -234,11 +234,13 @@ def test_seed_reuse_recall_on_verbatim_and_retranslation(seed_scores):
     by = reuse["recall_by_relation"]
     found = sum(int(by[k].split("/")[0]) for k in ("verbatim", "retranslation"))
     total = sum(int(by[k].split("/")[1]) for k in ("verbatim", "retranslation"))
-    assert found / total >= 0.80, by
+    assert found / total >= 0.85, by  # 10/11 reached; issue 5 asks 0.80
 
 
 def test_seed_reuse_precision(seed_scores):
-    assert seed_scores["reuse"]["precision_lower_bound"] >= 0.60, seed_scores["reuse"]
+    # 20 of 22 predicted pairs match gold (0.909; issue 5 asks 0.60): titles and addresses said
+    # twice, one writer's letters, topic-only sentence pairs and names-only "translations" cut
+    assert seed_scores["reuse"]["precision_lower_bound"] >= 0.85, seed_scores["reuse"]
 
 
 def test_seed_reuse_recall_on_paraphrase(seed_scores):
@@ -246,7 +248,7 @@ def test_seed_reuse_recall_on_paraphrase(seed_scores):
     reuse = seed_scores["reuse"]
     assert _ratio(reuse["recall_by_relation"]["paraphrase"]) >= 0.45, reuse
     assert _ratio(reuse["recall_by_relation"]["summary"]) >= 1.0, reuse
-    assert reuse["precision_lower_bound"] >= 0.60, reuse
+    assert reuse["precision_lower_bound"] >= 0.85, reuse
 
 
 # -- retellings: one detail told again in other words -------------------------------------
