@@ -90,3 +90,35 @@ def test_not_a_database(tmp_path):
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError):
         Store(path)
+
+
+def test_a_database_path_under_a_file_is_a_clear_error(tmp_path):
+    # mkdir of the parent folder raised FileExistsError, a traceback instead of a message
+    (tmp_path / "notes").write_text("a file, not a folder")
+    with pytest.raises(StoreError, match="cannot create its folder"):
+        Store(tmp_path / "notes" / "q.db")
+
+
+def test_a_folder_is_not_a_database(tmp_path):
+    # was reported as "not a quellen database (unable to open database file)"
+    with pytest.raises(StoreError, match="is a folder"):
+        Store(tmp_path)
+    with pytest.raises(StoreError, match="is a folder"):
+        Store(tmp_path, create=False)
+
+
+def test_a_refused_database_is_left_as_it_was(tmp_path):
+    # the WAL pragma used to run before the check, switching someone else's database to WAL
+    path = tmp_path / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE x (a)")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="not quellen's"):
+        Store(path)
+    assert path.read_bytes() == before
+    assert not (tmp_path / "other.db-wal").exists()
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    con.close()

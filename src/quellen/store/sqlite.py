@@ -114,6 +114,8 @@ class Store:
         self.path = Path(path)
         if not create and not self.path.exists():
             raise StoreError(f"{self.path}: no such database (run `quellen build` first)")
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: is a folder, not a database file")
         try:
             if readonly:
                 uri = f"file:{self.path.resolve()}?mode=ro"
@@ -121,13 +123,28 @@ class Store:
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self.db = sqlite3.connect(str(self.path), isolation_level=None)
+        except OSError as exc:  # the folder cannot be made: a file in the way, no permission
+            raise StoreError(f"{self.path}: cannot create its folder {self.path.parent} "
+                             f"({exc.strerror or exc})") from None
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"{self.path}: cannot open the database ({exc})") from None
+        try:
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA foreign_keys = ON")
+            version = self._check_version()
+            # WAL only once the file is known to be ours: a refused database stays as it was
             if not readonly:
                 self.db.execute("PRAGMA journal_mode = WAL")
-            self._migrate(readonly)
+            self._migrate(version, readonly)
+        except sqlite3.OperationalError as exc:
+            self.db.close()
+            raise StoreError(f"{self.path}: cannot open the database ({exc})") from None
         except sqlite3.DatabaseError as exc:
+            self.db.close()
             raise StoreError(f"{self.path}: not a quellen database ({exc})") from None
+        except StoreError:
+            self.db.close()
+            raise
 
     # -- lifecycle ---------------------------------------------------------
     def __enter__(self) -> "Store":
@@ -152,7 +169,8 @@ class Store:
         else:
             self.db.execute("COMMIT")
 
-    def _migrate(self, readonly: bool) -> None:
+    def _check_version(self) -> int:
+        """Return the stored schema version (0 for an empty file); refuse foreign or newer databases."""
         tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         version = 0
         if "meta" in tables:
@@ -163,6 +181,9 @@ class Store:
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path}: schema version {version} is newer than this quellen "
                              f"({SCHEMA_VERSION}); upgrade quellen")
+        return version
+
+    def _migrate(self, version: int, readonly: bool) -> None:
         if version == SCHEMA_VERSION:
             return
         if readonly:
