@@ -299,3 +299,18 @@ def test_paraphrases_and_transliterations_are_no_text_variants():
     paraphrase = ReuseGroup(id="rg", relation="paraphrase", score=0.6, passages=passages)
     assert text_variants([paraphrase], {"s": numbers}) == []
     assert len(text_variants([replace(paraphrase, relation="retranslation")], {"s": numbers})) == 1
+
+
+def test_a_denied_version_is_no_witness_but_still_shows_in_the_date_conflict():
+    fell = dict(verbs=("fall",), trigger=("fall",), subjects=("bridge",), scope=("bridge", "fall"),
+                args=("bridge",))
+    told = claim("a", "minutes", 10, day(1862, 3, 11), "bridge fall river night", **fell)
+    other = claim("b", "commentary", 900, day(1862, 3, 13), "bridge fall river night", **fell)
+    rejected = claim("c", "memoir", 2000, day(1862, 3, 13), "bridge fall river night", stance="denied", **fell)
+    events, conflicts = build_timeline([told, other, rejected], [])
+    assert sorted(a.document for e in events for a in e.attestations) == ["commentary", "minutes"]
+    events, conflicts = build_timeline([told, rejected], [])
+    assert [a.document for e in events for a in e.attestations] == ["minutes"]
+    (conflict,) = [c for c in conflicts if c.kind == "date"]
+    assert {x.value for x in conflict.claims} == {"1862-03-11", "1862-03-13"}
+    assert "denied" in conflict.summary

@@ -301,3 +301,34 @@ def test_an_inferred_document_date_dates_no_claim_of_the_writers_present(nlp):
     assert not [c for c in analyse(nlp, text, kind="letter", author="Anna Holm", date=guess) if c.date]
     stated = analyse(nlp, text, kind="letter", author="Anna Holm", date=day(1902, 5, 1))
     assert [c for c in stated if c.date]
+
+
+# ------------------------------------------------------------------ third pass: denied claims, reckoned dates
+def test_a_claim_reported_only_to_be_denied_is_kept_as_denied_and_dates_no_event(nlp):
+    text = ("On the 4th of May 1706 the powder mill blew up.\n\n"
+            "Some have written that the mill blew up on the 9th of May. That is not so: I was there.")
+    claims = analyse(nlp, text, kind="memoir", dates={"4th of May 1706": day(1706, 5, 4),
+                                                      "9th of May": day(1706, 5, 9)})
+    by_date = {c.date.edtf: c for c in claims if c.date}
+    assert by_date["1706-05-04"].stance == "asserted"
+    rejected = by_date["1706-05-09"]
+    assert rejected.stance == "denied" and rejected.eyewitness is False
+    assert Claim.from_json(rejected.to_json()).stance == "denied"
+    # the rejected version is no witness: only the asserted date makes an event
+    assert {c.date.edtf for g in merge_events(claims) for c in g} == {"1706-05-04"}
+
+
+@pytest.mark.parametrize("text", [
+    "It is said that the bishop died on 2 June 1530, but that is not true.",
+    "Several chroniclers wrongly place the fire on 2 June 1530.",
+    "I have heard it said that the fire broke out on 2 June 1530. This is false.",
+])
+def test_reports_rejected_in_their_own_or_the_next_sentence_are_denied(nlp, text):
+    claims = analyse(nlp, text, kind="narrative", dates={"2 June 1530": day(1530, 6, 2)})
+    assert claims and all(c.stance == "denied" for c in claims if c.date)
+
+
+def test_a_report_that_is_not_rejected_is_asserted(nlp):
+    text = "It is said that the bishop died on 2 June 1530. He was buried in the choir."
+    claims = analyse(nlp, text, kind="narrative", dates={"2 June 1530": day(1530, 6, 2)})
+    assert [c.stance for c in claims if c.date] and all(c.stance == "asserted" for c in claims if c.date)

@@ -313,8 +313,12 @@ def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
                 # a long sentence dilutes likeness; a shared subject noun ("the bridge") makes up for it
                 and (sim >= 0.25 or sim >= 0.2 and bool(set(a.subjects) & set(b.subjects) - _LIGHT_VERBS))
                 and len(set(a.lemmas) & set(b.lemmas)) >= 3 and _same_happening(a, b)):
+            # a version its writer rejects is still shown, as the rejected one
+            rejected = "".join(f" ({c.date.edtf} is reported only to be denied)" for c in (a, b)
+                               if c.stance == "denied")
             add(_conflict("date", f"{a.summary!r} is dated {a.date.edtf} in one passage and "
-                          f"{b.date.edtf} in another", [_claim_of(a, a.date.edtf), _claim_of(b, b.date.edtf)], ev))
+                          f"{b.date.edtf} in another{rejected}", [_claim_of(a, a.date.edtf), _claim_of(b, b.date.edtf)],
+                          ev))
         compatible = a.date is None or b.date is None or not _dates_clash(a.date, b.date)
         # 2. places: only where both passages put the same actors in the same role (both *in*, both
         # *to*, both *from*): a journey's stages, a place and its country, an origin and a destination

@@ -74,6 +74,29 @@ _HEARSAY = re.compile(r"\b(?:I|we)\s+(?:have\s+|had\s+)?(?:heard|hear|was told|w
                       r"have been told|learned|learnt)\s+(?:it\s+)?(?:said|say|told|reported|rumou?red|that|from)\b|"
                       r"\b(?:it is|it was)\s+(?:said|reported|rumou?red)\b|\bthey say\b|\breportedly\b|"
                       r"\bby hearsay\b|\brumou?r (?:has it|had it)\b|\bso (?:I am|we are|I was) told\b", re.I)
+#: a report of what others say or said, the way a writer brings up a version before rejecting it
+_REPORTED = re.compile(
+    r"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:said|stated|claimed|asserted|reported|written|"
+    r"believed|alleged|rumou?red|supposed|thought|maintained|held)\b|"
+    r"\b(?:some|others|many|they|people|several)\s+(?:\w+\s+)?(?:have\s+|had\s+)?(?:say|said|claim|claimed|assert|"
+    r"asserted|write|wrote|written|maintain|maintained|believe|believed|hold|held|tell|told)\b|"
+    r"\b(?:I|we)\s+(?:have\s+|had\s+)?(?:often\s+|since\s+)?(?:heard|read|seen)\s+(?:it\s+)?(?:\w+\s+)?"
+    r"(?:said|stated|written|claimed|asserted|reported|printed)\b|"
+    r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?said\s+to\b|\bthe\s+(?:common\s+)?story\s+(?:goes|runs|is\s+told)\b|"
+    r"\blegend\s+has\s+it\b|\baccording\s+to\s+(?:some|others|rumou?r|common\s+report|popular\s+belief)\b", re.I)
+#: a sentence that rejects what the one before reported: "That is not so", "This is false", "Not so"
+_REFUTES = re.compile(
+    r"^\s*(?:but\s+|yet\s+|however,?\s+|now\s+)?(?:that|this|it|which|the\s+(?:story|report|account|claim|tale|"
+    r"statement|date))\s+(?:is|was|has\s+proved|proved)\s+(?:not\s+(?:so|true|the\s+case|correct|right|accurate|"
+    r"what\s+happened)|(?:quite\s+|entirely\s+|wholly\s+|altogether\s+|simply\s+)?(?:false|untrue|wrong|incorrect|"
+    r"mistaken|erroneous|a\s+(?:mistake|fable|myth|legend|fiction|falsehood|lie)|an\s+(?:error|invention|untruth)))\b|"
+    r"^\s*(?:not\s+so|nothing\s+of\s+the\s+(?:kind|sort)|this\s+is\s+a\s+mistake|that\s+is\s+a\s+mistake)\b", re.I)
+#: a report rejected in its own sentence: "some wrongly say", "it is falsely stated", "..., but that is not so"
+_DENIED_INLINE = re.compile(
+    r"\b(?:wrongly|falsely|mistakenly|erroneously|incorrectly)\s+(?:\w+\s+)?(?:said|say|says|stated|state|states|"
+    r"claimed|claim|claims|asserted|reported|believed|supposed|thought|given|dated|date|dates|placed|place|places|"
+    r"written|put|puts)\b|[,;:—–-]\s*(?:but\s+)?(?:that|this|which)\s+(?:is|was)\s+(?:not\s+(?:so|true|the\s+case)|"
+    r"(?:quite\s+)?(?:false|untrue|wrong|a\s+mistake|an\s+error))\b", re.I)
 _WORD = re.compile(r"\w+", re.U)
 _STOP = frozenset("""a an the and or but of in on at to from by for with as is was were be been being
 have has had do does did this that these those it its he she they them his her their i we you me us my
@@ -139,6 +162,9 @@ class Claim:
     sentence_dates: tuple[tuple[str, str], ...] = ()
     #: the clause tells a repetition ("again", "the same envoy came", "a second time")
     repeated: bool = False
+    #: ``denied`` when the writer reports the claim only to reject it ("it is said that ... That is
+    #: not so"): kept, so that a conflict can show the rejected version, but no witness for its date
+    stance: str = "asserted"
 
     def to_json(self) -> dict[str, Any]:
         """Return this claim as a JSON-ready dict (see :func:`claims_from_json`)."""
@@ -156,6 +182,7 @@ class Claim:
             "details": [list(d) for d in self.details],
             "trigger": list(self.trigger), "named": list(self.named), "scope": list(self.scope), "args": list(self.args),
             "sentence_dates": [list(d) for d in self.sentence_dates], "repeated": self.repeated,
+            "stance": self.stance,
         }
 
     @classmethod
@@ -178,7 +205,7 @@ class Claim:
             trigger=tuple(data.get("trigger", ())), named=tuple(data.get("named", ())), scope=tuple(data.get("scope", ())),
             args=tuple(data.get("args", ())),
             sentence_dates=tuple(tuple(d) for d in data.get("sentence_dates", ())),
-            repeated=bool(data.get("repeated", False)),
+            repeated=bool(data.get("repeated", False)), stance=data.get("stance", "asserted"),
         )
 
     @property
@@ -241,7 +268,8 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
     carried: Date | None = None
     carried_paragraph = origin_paragraph = -10
     since_date = 99  # sentences since the last written-out date
-    for sent in sentences:
+    denied = _denied_sentences(text, sentences)
+    for k, sent in enumerate(sentences):
         since_date += 1
         sent_timexes = [t for t in dated_timexes if sent.char_start <= t.char_start < sent.char_end]
         sent_dates = tuple(sorted({(t.date.earliest.isoformat(), t.date.latest.isoformat()) for t in sent_timexes}))
@@ -256,12 +284,16 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
                 single = len(own) == 1 and verb.dep_ != "relcl"
                 claim = _make_claim(text, document, doc, sent, verb, group, mentions, persons, offset,
                                     single, sentence_dates=sent_dates)
+                if claim is not None and k in denied:
+                    # the writer brings this version up to reject it: a claim, not a witness
+                    claim = replace(claim, stance="denied", eyewitness=False)
                 if claim is not None:
                     claims.append(claim)
                 # only a date written out carries on to the next sentences: a computed one
                 # ("the next day") is one error away from dating a whole paragraph wrong. A date
-                # standing alone (a diary entry's heading) carries on though it says nothing itself
-                written = [t for t in group if not _computed(t)]
+                # standing alone (a diary entry's heading) carries on though it says nothing itself.
+                # A rejected version's date carries nothing either
+                written = [t for t in group if not _computed(t)] if k not in denied else []
                 if written:
                     date = _narrowest(written)
                     paragraph_date[sent.paragraph] = date
@@ -300,6 +332,9 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
                             date=date, basis=basis, sentence_dates=sent_dates)
         if claim is None:
             continue
+        if k in denied:
+            claims.append(replace(claim, stance="denied", eyewitness=False)) if date is not None else None
+            continue
         if date is not None:
             claims.append(claim)
             paragraph_date.setdefault(sent.paragraph, date)
@@ -309,6 +344,25 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
         elif claim.actors and claim.predicates:
             undated.append(claim)
     return claims + undated
+
+
+def _denied_sentences(text: str, sentences: Sequence[_Sentence]) -> set[int]:
+    """Return the indexes of the sentences whose claims the writer reports only to deny them: a
+    report ("it is said", "I have heard it said") the next sentence of its paragraph rejects ("That is
+    not so"), or a report rejected in its own words ("wrongly said", "..., but that is not true")."""
+    out: set[int] = set()
+    for k, sent in enumerate(sentences):
+        words = text[sent.char_start:sent.char_end]
+        if _DENIED_INLINE.search(words):
+            out.add(k)
+            continue
+        if not _REPORTED.search(words) and not _HEARSAY.search(words):
+            continue
+        nxt = sentences[k + 1] if k + 1 < len(sentences) else None
+        if nxt is not None and nxt.paragraph == sent.paragraph and _REFUTES.search(
+                text[nxt.char_start:nxt.char_end]):
+            out.add(k)
+    return out
 
 
 def claims_for_source(text: str, documents: Sequence[Document], docs: Sequence[Any],
@@ -1142,13 +1196,15 @@ def merge_events(claims: Sequence[Claim], reuse: Sequence[ReuseGroup] = (),
                  threshold: float = 0.45) -> list[list[Claim]]:
     """Return the dated claims grouped into events (each group one event, claims in text order).
 
-    Two claims are one event when their dates intersect and either a reuse group
+    Claims their writer denies (``stance == "denied"``) make no event. Two claims are one event
+    when their dates intersect and either a reuse group
     aligns their passages, or their predicates are alike (``similarity`` >=
     ``threshold``, default :func:`predicate_similarity`) and their actors overlap
     (or one names none). Claims of one sentence are never merged with each other.
     """
     similarity = similarity or predicate_similarity
-    dated = [c for c in dates_from_reuse(claims, reuse, similarity) if c.date is not None]
+    # a version its own writer rejects is no witness of its date (it stays a claim for the conflicts)
+    dated = [c for c in dates_from_reuse(claims, reuse, similarity) if c.date is not None and c.stance != "denied"]
     dated.sort(key=lambda c: (c.date.earliest, c.source, c.char_start))
     index = _reuse_index(reuse)
     groups_of = [reuse_groups_of(c, index) for c in dated]
