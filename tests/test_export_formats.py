@@ -132,3 +132,24 @@ def test_timeml_dct_value_is_a_timex3_value():
     assert dct_value(date("1929-02-07/1929-02-08")) == "1929-02-07"
     assert dct_value(date("../1929-02")) == "1929-02"
     assert dct_value(date("1862-03-12")) == "1862-03-12"
+
+
+@pytest.mark.parametrize("format", sorted(FORMATS))
+def test_an_unwritable_output_is_a_clear_error(tmp_path, format, capsys):
+    # a folder where the file goes (or a file where a folder goes) raised a bare OSError traceback
+    from quellen.cli import main
+    from quellen.errors import QuellenError
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "taken" / "x").write_text("in the way")
+    (tmp_path / "plain").write_text("a file")
+    db = tmp_path / "empty.db"
+    Store(db).close()
+    folder_format = format in ("csv", "timeml")  # these write a folder of files
+    blocked = tmp_path / ("plain" if folder_format else "taken")
+    for output in (blocked, tmp_path / "plain" / "sub" / "out"):
+        with Store(db) as store, pytest.raises(QuellenError, match="cannot write"):
+            export(store, format, output)
+    assert main(["export", "--db", str(db), "--format", format, "-o", str(blocked)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error:") and blocked.name in err and "cannot write" in err
+    assert (tmp_path / "plain").read_text() == "a file"

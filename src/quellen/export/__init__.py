@@ -23,4 +23,9 @@ def export(store, format: str, output: str | Path) -> list[Path]:
     if format not in FORMATS:
         raise QuellenError(f"unknown export format {format!r}; choose from {', '.join(sorted(FORMATS))}")
     module = importlib.import_module(f".{FORMATS[format]}", __name__)
-    return module.write(store, Path(output))
+    try:
+        return module.write(store, Path(output))
+    except OSError as exc:  # a folder where a file goes, a file where a folder goes, no permission
+        where = f" ({exc.filename})" if exc.filename and str(exc.filename) != str(output) else ""
+        raise QuellenError(f"{output}: cannot write the {format} export: "
+                           f"{exc.strerror or exc}{where}") from None
