@@ -18,6 +18,59 @@ def test_bad_overrides_are_refused(bad):
         Settings().with_overrides([bad])
 
 
+@pytest.mark.parametrize("bad,message", [
+    # a method of Settings is not a section (was a TypeError traceback)
+    ("to_dict.x=1", "unknown setting 'to_dict.x'"),
+    ("with_overrides.a=b", "unknown setting 'with_overrides.a'"),
+    # values the rest of quellen cannot work with (were accepted, and failed later or silently)
+    ("ingest.max_bytes=-5", "setting ingest.max_bytes: -5 is out of range"),
+    ("nlp.batch_size=0", "setting nlp.batch_size: 0 is out of range"),
+    ("dates.calendar=mayan", "setting dates.calendar: 'mayan' is not one of auto, gregorian, julian"),
+    ("reuse.embedding_threshold=7", "setting reuse.embedding_threshold: 7.0 is out of range (from 0 to 1)"),
+    ("reuse.gap=-1", "setting reuse.gap: -1 is out of range"),
+    ("ingest.extensions=txt,.md", "setting ingest.extensions: extensions start with a dot"),
+    ("reuse.line_min_tokens=50", "reuse.line_min_tokens (50) is above reuse.line_max_tokens"),
+])
+def test_bad_values_name_the_setting(bad, message):
+    with pytest.raises(SettingsError) as caught:
+        Settings().with_overrides([bad])
+    assert message in str(caught.value)
+
+
+@pytest.mark.parametrize("toml,message", [
+    ("calendar = 'julian'\n", "unknown setting 'calendar'"),          # outside a section: was ignored
+    ("[ingest]\nextensions = 5\n", "setting ingest.extensions: expected a list of strings, got 5"),
+    ("[ingest]\nmax_bytes = true\n", "setting ingest.max_bytes: expected int, got True"),
+    ("[reuse]\nngram = 2.5\n", "setting reuse.ngram: expected int, got 2.5"),
+    ("[reuse]\nembeddings = 'maybe'\n", "setting reuse.embeddings: cannot read 'maybe' as bool"),
+    ("[dates]\ncalendar = 3\n", "setting dates.calendar: expected str, got 3"),
+    ("[ingest.sub]\nx = 1\n", "unknown setting 'ingest.sub'"),
+    ("[ingest]\nbogus = 1\n", "unknown setting 'ingest.bogus'"),
+])
+def test_bad_toml_names_the_file_and_the_setting(tmp_path, toml, message):
+    path = tmp_path / "quellen.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(path)
+    assert str(caught.value).startswith(f"{path}: ") and message in str(caught.value)
+
+
+def test_toml_values_of_the_right_type_are_taken(tmp_path):
+    path = tmp_path / "quellen.toml"
+    path.write_text('[ingest]\nextensions = [".txt", ".xml"]\n[reuse]\nembedding_threshold = 1\n'
+                    'embeddings = false\n', encoding="utf-8")
+    s = load_settings(path, ["reuse.ngram=4"])
+    assert s.ingest.extensions == (".txt", ".xml") and s.reuse.embedding_threshold == 1.0
+    assert isinstance(s.reuse.embedding_threshold, float) and s.reuse.embeddings is False and s.reuse.ngram == 4
+
+
+def test_cli_reports_a_bad_setting_with_exit_2(capsys):
+    from quellen.cli import main
+    assert main(["config", "--set", "nlp.batch_size=0"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error:") and "nlp.batch_size" in err
+
+
 def test_toml_file(tmp_path):
     path = tmp_path / "quellen.toml"
     path.write_text('[dates]\ncalendar = "julian"\n', encoding="utf-8")

@@ -120,17 +120,52 @@ class Settings:
         result = self
         for dotted, value in overrides.items():
             section_name, _, key = dotted.partition(".")
-            section = getattr(result, section_name, None)
+            # only the section fields: getattr alone would take `to_dict.x` for a section
+            section = (getattr(result, section_name)
+                       if section_name in {f.name for f in fields(result)} else None)
             if section is None or not key or key not in {f.name for f in fields(section)}:
                 raise SettingsError(f"unknown setting {dotted!r} (see `quellen config`)")
             current = getattr(section, key)
-            result = replace(result, **{section_name: replace(section, **{key: _coerce(value, current, dotted)})})
+            value = _coerce(value, current, dotted)
+            _check_range(value, dotted)
+            result = replace(result, **{section_name: replace(section, **{key: value})})
+        if result.reuse.line_min_tokens > result.reuse.line_max_tokens:
+            raise SettingsError(f"setting reuse.line_min_tokens ({result.reuse.line_min_tokens}) is above "
+                                f"reuse.line_max_tokens ({result.reuse.line_max_tokens})")
         return result
 
 
+#: allowed values of the settings that take one of a few words
+_CHOICES: dict[str, tuple[str, ...]] = {"dates.calendar": ("auto", "gregorian", "julian")}
+#: (lowest, highest) of the numeric settings that need more than "not negative"
+_RANGES: dict[str, tuple[float, float | None]] = {
+    "ingest.max_bytes": (1, None), "nlp.batch_size": (1, None), "reuse.ngram": (1, None),
+    "reuse.min_tokens": (1, None), "reuse.line_min_tokens": (1, None), "reuse.boilerplate_witnesses": (2, None),
+    "events.summary_words": (1, None),
+    # cosines and shares
+    "reuse.embedding_threshold": (0, 1), "reuse.embedding_single": (0, 1), "reuse.related_threshold": (0, 1),
+    "reuse.retell_threshold": (0, 1), "reuse.retell_word_threshold": (0, 1), "reuse.retell_rare_share": (0, 1),
+}
+
+
+def _check_range(value: Any, name: str) -> None:
+    """Raise SettingsError naming the setting when ``value`` is outside what it allows."""
+    if name in _CHOICES and value not in _CHOICES[name]:
+        raise SettingsError(f"setting {name}: {value!r} is not one of {', '.join(_CHOICES[name])}")
+    if name == "ingest.extensions" and any(not e.startswith(".") for e in value):
+        raise SettingsError(f"setting {name}: extensions start with a dot (\".txt\"), got {list(value)}")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return
+    low, high = _RANGES.get(name, (0, None))
+    if value < low or (high is not None and value > high):
+        allowed = f"from {low} to {high}" if high is not None else f"{low} or more"
+        raise SettingsError(f"setting {name}: {value!r} is out of range ({allowed})")
+
+
 def _coerce(value: Any, current: Any, name: str) -> Any:
+    """Return ``value`` (a string from --set, or a TOML value) as the type of ``current``."""
     if not isinstance(value, str):
-        return tuple(value) if isinstance(current, tuple) else value
+        return _coerce_typed(value, current, name)
     try:
         if isinstance(current, bool):
             if value.lower() in ("1", "true", "yes", "on"):
@@ -149,6 +184,25 @@ def _coerce(value: Any, current: Any, name: str) -> Any:
     return value
 
 
+def _coerce_typed(value: Any, current: Any, name: str) -> Any:
+    """Return a TOML value as the type of ``current``; a value of another type is refused, not kept."""
+    if isinstance(current, tuple) and isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    if isinstance(current, bool):
+        ok = isinstance(value, bool)
+    elif isinstance(current, float):  # a whole number is a fine float, a boolean is not
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        value = float(value) if ok else value
+    elif isinstance(current, int):
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    else:
+        ok = False
+    if not ok:
+        wanted = "a list of strings" if isinstance(current, tuple) else type(current).__name__
+        raise SettingsError(f"setting {name}: expected {wanted}, got {value!r}")
+    return value
+
+
 def load_settings(path: str | Path | None = None, overrides: list[str] | None = None) -> Settings:
     """Return the defaults, updated from a TOML file (if given or ``./quellen.toml``) and overrides."""
     settings = Settings()
@@ -158,11 +212,18 @@ def load_settings(path: str | Path | None = None, overrides: list[str] | None = 
     if candidate.exists():
         try:
             data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
             raise SettingsError(f"{candidate}: {exc}") from None
-        flat = {f"{sec}.{k}": v for sec, table in data.items() if isinstance(table, dict)
-                for k, v in table.items()}
-        settings = settings.with_overrides(flat)
+        # a key outside a [section] used to be dropped without a word
+        loose = [k for k, v in data.items() if not isinstance(v, dict)]
+        if loose:
+            raise SettingsError(f"{candidate}: unknown setting {loose[0]!r}: settings sit in sections "
+                                f"such as [ingest] or [reuse] (see `quellen config`)")
+        flat = {f"{sec}.{k}": v for sec, table in data.items() for k, v in table.items()}
+        try:
+            settings = settings.with_overrides(flat)
+        except SettingsError as exc:
+            raise SettingsError(f"{candidate}: {exc}") from None
     if overrides:
         settings = settings.with_overrides(overrides)
     return settings
