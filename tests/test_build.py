@@ -114,6 +114,49 @@ def test_changed_settings_reanalyse_in_place(tmp_path, counted):
         assert store.builds()[-1]["settings"] is not None
 
 
+def test_changed_reuse_settings_redo_the_corpus_layer_only(tmp_path, counted):
+    # reuse settings are read by the corpus step alone; they used to re-parse every source
+    corpus = make_corpus(tmp_path / "corpus")
+    db = tmp_path / "q.db"
+    with open_store(db) as store:
+        build([str(corpus)], store, FAST)
+    counted.clear()
+    with open_store(db) as store:
+        report = build([str(corpus)], store, FAST.with_overrides({"reuse.ngram": 4}))
+        assert report.added == [] and len(report.unchanged) == 3 and counted == []
+        assert report.corpus_rebuilt  # ... but the corpus layer does follow them
+        again = build([str(corpus)], store, FAST.with_overrides({"reuse.ngram": 4}))
+        assert not again.corpus_rebuilt
+
+
+def test_an_interrupted_corpus_step_is_finished_by_the_next_build(tmp_path, monkeypatch):
+    # a build killed after storing its sources but before the corpus layer: the next build,
+    # although every file is unchanged, must still compute entities, reuse and events
+    from quellen import pipeline
+    corpus = make_corpus(tmp_path / "corpus")
+    complete = tmp_path / "complete.db"
+    with open_store(complete) as store:
+        build([str(corpus)], store, FAST)
+        expected = store.counts()
+    real = pipeline.build_corpus_layer
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "build_corpus_layer", interrupted)
+    db = tmp_path / "q.db"
+    with open_store(db) as store, pytest.raises(KeyboardInterrupt):
+        build([str(corpus)], store, FAST)
+    with open_store(db) as store:
+        assert store.counts()["sources"] == 3 and store.counts()["entities"] == 0
+    monkeypatch.setattr(pipeline, "build_corpus_layer", real)
+    with open_store(db) as store:
+        report = build([str(corpus)], store, FAST)
+        assert report.added == [] and report.corpus_rebuilt
+        assert store.counts() == expected
+    assert cli_export(db, tmp_path / "a.json") == cli_export(complete, tmp_path / "b.json")
+
+
 def cli_export(db, out):
     assert main(["export", "--db", str(db), "--format", "json", "--output", str(out)]) == 0
     return out.read_bytes()

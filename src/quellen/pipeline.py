@@ -88,10 +88,17 @@ class SourceAnalysis:
     layers: dict[str, Any] = field(default_factory=dict)
 
 
-def settings_hash(settings: Settings) -> str:
-    """Return a short hash of the settings that shape per-source results."""
-    data = json.dumps(settings.to_dict(), sort_keys=True).encode()
-    return hashlib.sha256(data + __version__.encode()).hexdigest()[:16]
+#: settings sections read only by the corpus-wide step: changing them must not re-parse every source
+CORPUS_ONLY_SETTINGS = ("reuse",)
+
+
+def settings_hash(settings: Settings, per_source: bool = True) -> str:
+    """Return a short hash of the settings that shape per-source results (all settings if not ``per_source``)."""
+    data = settings.to_dict()
+    if per_source:
+        data = {k: v for k, v in data.items() if k not in CORPUS_ONLY_SETTINGS}
+    encoded = json.dumps(data, sort_keys=True).encode()
+    return hashlib.sha256(encoded + __version__.encode()).hexdigest()[:16]
 
 
 def working_text(source: Source) -> str:
@@ -197,10 +204,11 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
             report.failed.append(failure)
     if progress:
         progress("corpus", len(files), len(files))
-    stale = store.get_meta("corpus_hash") != _corpus_hash(store, shash)
+    corpus_hash = _corpus_hash(store, settings_hash(settings, per_source=False))
+    stale = store.get_meta("corpus_hash") != corpus_hash
     if report.added or stale or authority:
         build_corpus_layer(store, settings, authority=authority)
-        store.set_meta("corpus_hash", _corpus_hash(store, shash))
+        store.set_meta("corpus_hash", corpus_hash)
         report.corpus_rebuilt = True
     report.seconds = time.perf_counter() - started
     store.finish_build(build_id, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
