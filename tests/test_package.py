@@ -85,3 +85,35 @@ def test_the_package_does_not_know_the_seed():
                 if re.search(rf"(?<![A-Za-z]){name}(?![a-z])", text):
                     found.append(f"{path.relative_to(ROOT)}: {name.replace(chr(92), '')}")
     assert not found, found
+
+
+#: the core modules whose docstring habit this test holds (the other areas have their own owners)
+CORE = ("quellen", "quellen.cli", "quellen.pipeline", "quellen.settings", "quellen.errors", "quellen.model",
+        "quellen.store", "quellen.ingest", "quellen.export")
+
+
+def test_core_docstrings_open_with_what_they_return():
+    import importlib
+    import inspect
+    import pkgutil
+    wrong = []
+    names = [*CORE, *(i.name for i in pkgutil.walk_packages(quellen.__path__, "quellen."))]
+    for module_name in sorted({n for n in names if n in CORE or n.startswith(CORE[-3:])}):
+        module = importlib.import_module(module_name)
+        functions = []
+        for name, obj in vars(module).items():
+            if name.startswith("_") or getattr(obj, "__module__", None) != module_name:
+                continue
+            if inspect.isfunction(obj):
+                functions.append((name, obj))
+            elif inspect.isclass(obj):
+                functions += [(f"{name}.{k}", v.fget if isinstance(v, property) else v)
+                              for k, v in vars(obj).items()
+                              if not k.startswith("_") and (inspect.isfunction(v) or isinstance(v, property))]
+        for name, func in functions:
+            returns = inspect.signature(func).return_annotation
+            if returns in ("None", None, inspect.Signature.empty) or name.startswith("cmd_"):
+                continue  # cmd_* docstrings are the commands' help texts
+            if not (func.__doc__ or "").lstrip().startswith(("Return", "Yield")):
+                wrong.append(f"{module_name}.{name}")
+    assert not wrong, wrong

@@ -374,7 +374,7 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI and return the exit code."""
+    """Return the exit code after running the command in ``argv`` (default: ``sys.argv``)."""
     args = make_parser().parse_args(argv)
     try:
         return args.func(args)

@@ -180,6 +180,7 @@ class Document:
 
     @property
     def span(self) -> Span:
+        """Return the document's extent as a :class:`Span`."""
         return Span(self.source, self.char_start, self.char_end, self.id)
 
 

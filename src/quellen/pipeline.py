@@ -74,6 +74,7 @@ class BuildReport:
 
     @property
     def ok(self) -> bool:
+        """Return True when no input failed."""
         return not self.failed
 
 

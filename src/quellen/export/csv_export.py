@@ -67,8 +67,8 @@ def _rows(store):
 
 
 def write(store, output: Path) -> list[Path]:
-    """Write ``documents.csv``, ``entities.csv``, ``mentions.csv``, ``events.csv`` and
-    ``attestations.csv`` into the folder ``output`` and return their paths."""
+    """Return the paths written: ``documents.csv``, ``entities.csv``, ``mentions.csv``, ``events.csv``
+    and ``attestations.csv`` in the folder ``output``."""
     output.mkdir(parents=True, exist_ok=True)
     written = []
     for table, rows in _rows(store):

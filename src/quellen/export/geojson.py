@@ -49,5 +49,5 @@ def to_dict(store) -> dict[str, Any]:
 
 
 def write(store, output: Path) -> list[Path]:
-    """Write the GeoJSON file to ``output`` and return ``[output]``."""
+    """Return ``[output]`` after writing the GeoJSON file to it."""
     return write_json(to_dict(store), output)

@@ -46,7 +46,7 @@ def to_tree(store) -> etree._ElementTree:
 
 
 def write(store, output: Path) -> list[Path]:
-    """Write the GEXF file to ``output`` and return ``[output]``."""
+    """Return ``[output]`` after writing the GEXF file to it."""
     output.parent.mkdir(parents=True, exist_ok=True)
     to_tree(store).write(str(output), encoding="utf-8", xml_declaration=True, pretty_print=True)
     return [output]

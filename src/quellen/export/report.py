@@ -293,7 +293,7 @@ def to_html(store) -> str:
 
 
 def write(store, output: Path) -> list[Path]:
-    """Write the report to ``output`` and return ``[output]``."""
+    """Return ``[output]`` after writing the report to it."""
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(to_html(store), encoding="utf-8")
     return [output]

@@ -270,7 +270,7 @@ def to_tree(store, title: str = "quellen corpus") -> etree._ElementTree:
 
 
 def write(store, output: Path) -> list[Path]:
-    """Write the TEI file to ``output`` and return ``[output]``."""
+    """Return ``[output]`` after writing the TEI file to it."""
     output.parent.mkdir(parents=True, exist_ok=True)
     to_tree(store).write(str(output), encoding="utf-8", xml_declaration=True, pretty_print=True)
     return [output]

@@ -65,5 +65,5 @@ def to_dict(store) -> dict[str, Any]:
 
 
 def write(store, output: Path) -> list[Path]:
-    """Write the TimelineJS3 JSON to ``output`` and return ``[output]``."""
+    """Return ``[output]`` after writing the TimelineJS3 JSON to it."""
     return write_json(to_dict(store), output)

@@ -56,7 +56,7 @@ def to_tree(document, text: str, timexes) -> etree._ElementTree:
 
 
 def write(store, output: Path) -> list[Path]:
-    """Write one ``<document id>.tml`` per document into the folder ``output`` and return the paths."""
+    """Return the paths written: one ``<document id>.tml`` per document in the folder ``output``."""
     output.mkdir(parents=True, exist_ok=True)
     texts = {s.id: s.text for s in store.sources()}
     by_document: dict[str, list] = {}

@@ -56,5 +56,5 @@ def to_dict(store) -> dict[str, Any]:
 
 
 def write(store, output: Path) -> list[Path]:
-    """Write the annotation collection to ``output`` and return ``[output]``."""
+    """Return ``[output]`` after writing the annotation collection to it."""
     return write_json(to_dict(store), output)

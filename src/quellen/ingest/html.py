@@ -94,6 +94,7 @@ class RawBlock:
 
     @property
     def link_density(self) -> float:
+        """Return the share of the block's visible characters that sit inside links."""
         return self.link_chars / max(1, len(self.text.replace(" ", "")))
 
 

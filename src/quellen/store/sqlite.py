@@ -198,6 +198,7 @@ class Store:
 
     @property
     def schema_version(self) -> int:
+        """Return the schema version the database is at."""
         row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         return int(row[0]) if row else 0
 
@@ -279,7 +280,7 @@ class Store:
                            [codec.conflict_row(c) for c in conflicts])
 
     def start_build(self, version: str, settings: dict, inputs: list[str], started: str) -> int:
-        """Record the start of a build and return its id."""
+        """Return the id of a new build record started now."""
         cur = self.db.execute(
             "INSERT INTO builds(started, quellen_version, settings, inputs) VALUES (?,?,?,?)",
             (started, version, _dumps(settings), _dumps(inputs)))
