@@ -117,3 +117,24 @@ def test_core_docstrings_open_with_what_they_return():
             if not (func.__doc__ or "").lstrip().startswith(("Return", "Yield")):
                 wrong.append(f"{module_name}.{name}")
     assert not wrong, wrong
+
+
+def test_the_readme_python_example_runs_as_written(tmp_path, monkeypatch, capsys):
+    # the README is the API's first user: its example must run unchanged on a small corpus
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"## Python API\s+```python\n(.*?)```", readme, re.S).group(1)
+    (tmp_path / "letters").mkdir()
+    (tmp_path / "letters" / "to_the_bailiff.txt").write_text(
+        "Harwick Grange, 9th October 1788.\n\nSir,\n\nThe tenants of the lower farm will pay at "
+        "Martinmas.\n\nI remain your servant,\nEdmund Lowe\n", encoding="utf-8")
+    (tmp_path / "diary.xhtml").write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body>'
+        "<h2>12 October 1788</h2><p>Rode to Harwick Grange; Lowe was away at the fair.</p></body></html>",
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict = {}
+    exec(compile(example, "README.md", "exec"), namespace)
+    assert namespace["report"].failed == [] and len(namespace["report"].added) == 2
+    assert namespace["data"]["format"] == "quellen-export" and len(namespace["data"]["sources"]) == 2
+    out = capsys.readouterr().out
+    assert "letter" in out and "1788-10-09" in out
