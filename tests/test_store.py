@@ -122,3 +122,30 @@ def test_a_refused_database_is_left_as_it_was(tmp_path):
     con = sqlite3.connect(path)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     con.close()
+
+
+def test_a_database_locked_by_another_writer_is_a_clear_error(tmp_path, monkeypatch, capsys):
+    # a second `quellen build` on a store another one is writing: was an OperationalError traceback
+    from quellen.cli import main
+    from quellen.store import sqlite as store_module
+    monkeypatch.setattr(store_module, "BUSY_SECONDS", 0.2)
+    path = tmp_path / "q.db"
+    Store(path).close()
+    letter = tmp_path / "note.txt"
+    letter.write_text("Ghent, 4 May 1584.\n\nDear brother, the dyers are paid.\n\nPieter\n", encoding="utf-8")
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with Store(path) as store:
+            with pytest.raises(StoreError, match="another process is writing"):
+                store.set_meta("k", "v")
+            with pytest.raises(StoreError, match="another process is writing"):
+                store.add_source(_source(), [], [], [])
+        assert main(["build", str(letter), "--db", str(path), "--set", "reuse.embeddings=false"]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("error:") and str(path) in err and "another process is writing" in err
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with Store(path) as store:
+        assert store.counts()["sources"] == 0 and store.get_meta("k") is None

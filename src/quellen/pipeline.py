@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import __version__
-from .errors import AnalysisFailed, InputError
+from .errors import AnalysisFailed, InputError, StoreError
 from .ingest import discover, read_source, sha256_of
 from .ingest.text import repair_typography
 from .model import Document, Mention, Source, Timex
@@ -198,6 +198,8 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
             report.added.append(str(path))
         except InputError as exc:
             report.failed.append(exc)
+        except StoreError:  # the database, not this file: stop here, every stored source stays whole
+            raise
         except Exception as exc:  # a bug in one step must not lose the other files of the build
             failure = AnalysisFailed(str(path), f"analysis failed ({type(exc).__name__}: {exc}); "
                                                 "nothing of this file was stored")

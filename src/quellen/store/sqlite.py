@@ -100,6 +100,8 @@ MIGRATIONS: list[str] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _CORPUS_TABLES = ("entities", "reuse_groups", "events", "conflicts")
+#: how long a write waits for another process's write to finish (a corpus step holds it for seconds)
+BUSY_SECONDS = 30.0
 
 
 def open_store(path: str | Path, create: bool = True) -> "Store":
@@ -122,7 +124,7 @@ class Store:
                 self.db = sqlite3.connect(uri, uri=True, check_same_thread=False)
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self.db = sqlite3.connect(str(self.path), isolation_level=None)
+                self.db = sqlite3.connect(str(self.path), isolation_level=None, timeout=BUSY_SECONDS)
         except OSError as exc:  # the folder cannot be made: a file in the way, no permission
             raise StoreError(f"{self.path}: cannot create its folder {self.path.parent} "
                              f"({exc.strerror or exc})") from None
@@ -159,15 +161,36 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Yield the connection inside BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
-        self.db.execute("BEGIN IMMEDIATE")
+        """Yield the connection inside BEGIN IMMEDIATE ... COMMIT, rolled back on any error.
+
+        SQLite's own failures (locked by another writer, disk full, read-only file) come out
+        as :class:`StoreError`; nothing of the transaction is kept.
+        """
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise self._write_error(exc) from None
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        else:
             self.db.execute("COMMIT")
+        except BaseException as exc:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):
+                raise self._write_error(exc) from None
+            raise
+
+    def _write_error(self, exc: sqlite3.OperationalError) -> StoreError:
+        """Return the StoreError that tells the user why SQLite refused a write."""
+        if "locked" in str(exc) or "busy" in str(exc):
+            return StoreError(f"{self.path}: another process is writing to this database (a second "
+                              f"`quellen build`?); waited {BUSY_SECONDS:.0f} s, try again when it is done")
+        return StoreError(f"{self.path}: cannot write to the database ({exc})")
+
+    def _write(self, sql: str, args: tuple = ()) -> sqlite3.Cursor:
+        """Return the cursor of one write statement run in its own transaction."""
+        with self.transaction() as db:
+            return db.execute(sql, args)
 
     def _check_version(self) -> int:
         """Return the stored schema version (0 for an empty file); refuse foreign or newer databases."""
@@ -209,8 +232,8 @@ class Store:
         return row[0] if row else None
 
     def set_meta(self, key: str, value: str) -> None:
-        """Store a meta value (own transaction when none is open)."""
-        self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+        """Store a meta value in its own transaction."""
+        self._write("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
 
     # -- writes --------------------------------------------------------------
     def add_source(self, source: Source, documents: Iterable[Document], timexes: Iterable[Timex],
@@ -281,7 +304,7 @@ class Store:
 
     def start_build(self, version: str, settings: dict, inputs: list[str], started: str) -> int:
         """Return the id of a new build record started now."""
-        cur = self.db.execute(
+        cur = self._write(
             "INSERT INTO builds(started, quellen_version, settings, inputs) VALUES (?,?,?,?)",
             (started, version, _dumps(settings), _dumps(inputs)))
         return int(cur.lastrowid)
@@ -289,8 +312,8 @@ class Store:
     def finish_build(self, build_id: int, finished: str, added: int, unchanged: int,
                      failed: list[str], seconds: float) -> None:
         """Record how a build ended."""
-        self.db.execute("UPDATE builds SET finished=?, added=?, unchanged=?, failed=?, seconds=? WHERE id=?",
-                        (finished, added, unchanged, _dumps(failed), seconds, build_id))
+        self._write("UPDATE builds SET finished=?, added=?, unchanged=?, failed=?, seconds=? WHERE id=?",
+                    (finished, added, unchanged, _dumps(failed), seconds, build_id))
 
     # -- reads ---------------------------------------------------------------
     def builds(self) -> list[dict[str, Any]]:
