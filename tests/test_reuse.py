@@ -392,3 +392,44 @@ def test_find_retellings_keeps_mutual_best_pairs_one_per_text_pair_and_agreeing_
     # a veto from another channel (already found) is respected
     assert find_retellings(corpus, sentences, vectors, RetellSettings(threshold_alone=1.01),
                            exclude=lambda i, j: True) == []
+
+
+@hsettings(max_examples=80, deadline=None)
+@given(st.floats(0.0, 0.99), st.floats(-0.5, 0.99))
+def test_calibrated_thresholds_are_never_lowered_and_stay_below_one(threshold, background):
+    from quellen.reuse.retell import RetellSettings, calibrate
+    s = RetellSettings(threshold=threshold, threshold_word=threshold, threshold_alone=threshold)
+    moved = calibrate(s, background)
+    assert threshold <= moved.threshold <= max(threshold, 1.0)
+    assert calibrate(s, min(background, s.background)) == s
+
+
+def test_a_corpus_whose_sentences_all_embed_alike_needs_closer_retellings():
+    # synthetic vectors: sentence 2 retells sentence 0 at cosine ~0.65 (name, year and a word
+    # shared). Over a background of unrelated prose that is a retelling; when every sentence of
+    # the corpus sits ~0.5 from every other (a register or language the model cannot tell
+    # apart), 0.65 is ordinary and the pair is not linked
+    import numpy as np
+    from quellen.reuse.retell import RetellSettings, background_similarity, find_retellings
+    texts = ["In 1421 the sea drowned Wieldrecht with its seventy villages overnight\nthe weather was cold",
+             "Wieldrecht and seventy villages drowned by the sea in 1421\nbread was dear that winter"]
+    texts += [f"padding text number {k} about nothing in particular" for k in range(30)]
+    corpus, sentences = _kernel_corpus(texts)
+    rng = np.random.default_rng(5)
+    dim = 64
+    noise = rng.normal(size=(len(sentences), dim))
+    noise /= np.linalg.norm(noise, axis=1, keepdims=True)
+
+    def vectors(common: float) -> np.ndarray:
+        shared = np.zeros(dim)
+        shared[0] = 1.0
+        v = np.sqrt(common) * shared + np.sqrt(1 - common) * noise
+        # sentence 2 is sentence 0 moved a little: cosine ~0.65 whatever the background
+        v[2] = 0.65 * v[0] + np.sqrt(1 - 0.65 ** 2) * noise[2]
+        return (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
+
+    plain, alike = vectors(0.0), vectors(0.5)
+    assert background_similarity(plain) < 0.1 < 0.4 < background_similarity(alike)
+    params = RetellSettings(threshold_alone=1.01)
+    assert [(r.i, r.j) for r in find_retellings(corpus, sentences, plain, params)] == [(0, 2)]
+    assert find_retellings(corpus, sentences, alike, params) == []

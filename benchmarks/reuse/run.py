@@ -124,7 +124,10 @@ def score(corpus: Corpus, groups: list[list[tuple[int, int, int]]]) -> dict:
                  (k.startswith("ocr:") and float(k.split(":")[1]) <= 0.10)]
     r_low = sum(found[k][0] for k in low_noise) / max(1, sum(found[k][1] for k in low_noise))
     f1_low = 2 * precision * r_low / (precision + r_low) if precision + r_low else 0.0
-    return {"precision": round(precision, 3), "predicted_pairs": pairs, "recall": recall,
+    # F1 per kind of reuse: that kind's recall against the precision of all predicted pairs
+    # (a false pair belongs to no kind, so precision cannot be split by kind)
+    f1 = {k: round(2 * precision * r / (precision + r), 3) if precision + r else 0.0 for k, r in recall.items()}
+    return {"precision": round(precision, 3), "predicted_pairs": pairs, "recall": recall, "f1": f1,
             "span_overlap": span, "f1_noise_le_10": round(f1_low, 3),
             "hard_negative_links": false_negative_links}
 
@@ -183,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{label:>22}" + "".join(f"{r[key]:>14}" for r in results))
     for kind in kinds:
         print(f"{'recall ' + kind:>22}" + "".join(f"{r['recall'][kind]:>14}" for r in results))
+    for kind in kinds:
+        print(f"{'F1 ' + kind:>22}" + "".join(f"{r['f1'][kind]:>14}" for r in results))
     for kind in kinds:
         print(f"{'span overlap ' + kind:>22}" + "".join(f"{r['span_overlap'][kind]:>14}" for r in results))
     return 0

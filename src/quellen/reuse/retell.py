@@ -29,18 +29,25 @@ channels already.
 
 Captions, headings and other page furniture never count: a caption repeats the
 names of the text it illustrates by design.
+
+The cosine thresholds are set for ordinary prose, where two unrelated sentences
+embed about ``background`` (0.15) apart on average. A corpus whose sentences all
+look alike to the model (formulaic registers, a language the model does not know,
+heavy OCR noise) has a higher floor, and there the same cosine means less: the
+thresholds are moved up by :func:`calibrate` in proportion, never down.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from ..model import FURNITURE_KINDS
 from .candidates import Corpus, Unit
 
-__all__ = ["RetellSettings", "Retelling", "rare_stems", "is_retelling", "one_voice", "find_retellings"]
+__all__ = ["RetellSettings", "Retelling", "background_similarity", "calibrate", "rare_stems", "is_retelling",
+           "one_voice", "find_retellings"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +65,8 @@ class RetellSettings:
     rare_share: float = 0.1
     #: characters a word is cut to before comparing (a crude, language-neutral stem)
     stem: int = 6
+    #: mean cosine of two unrelated sentences of ordinary prose, what the thresholds assume
+    background: float = 0.15
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +77,41 @@ class Retelling:
     j: int
     similarity: float
     shared: tuple[str, ...]
+
+
+def background_similarity(vectors: np.ndarray, samples: int = 20000) -> float:
+    """Return the mean cosine of random pairs of distinct rows of ``vectors`` (unit length).
+
+    The pairs are drawn with a fixed seed, so a rebuild gets the same figure.
+    """
+    n = len(vectors)
+    if n < 3:
+        return 0.0
+    rng = np.random.default_rng(0)
+    i = rng.integers(0, n, samples)
+    j = rng.integers(0, n, samples)
+    keep = i != j
+    return float(np.einsum("ij,ij->i", vectors[i[keep]], vectors[j[keep]]).mean())
+
+
+def calibrate(settings: RetellSettings, background: float) -> RetellSettings:
+    """Return ``settings`` with the cosine thresholds raised for a corpus whose unrelated sentences embed ``background`` apart.
+
+    A threshold keeps its place between the floor and 1: ``t' = b + (t - b0)(1 - b)/(1 - b0)``,
+    and is never lowered below ``t``.
+
+    >>> calibrate(RetellSettings(threshold=0.6), 0.5).threshold
+    0.7647
+    """
+    b0 = settings.background
+    if background <= b0:
+        return settings
+
+    def move(t: float) -> float:
+        return round(max(t, background + (t - b0) * (1 - background) / (1 - b0)), 4)
+
+    return replace(settings, threshold=move(settings.threshold), threshold_word=move(settings.threshold_word),
+                   threshold_alone=move(settings.threshold_alone))
 
 
 def rare_stems(corpus: Corpus, unit: int, lo: int, hi: int,
@@ -142,6 +186,7 @@ def find_retellings(corpus: Corpus, sentences: list[tuple[int, int, int]], vecto
         return []
     sents = [sentences[k] for k in usable]
     vecs = vectors[usable]
+    settings = calibrate(settings, background_similarity(vecs))
     unit_of = np.asarray([s[0] for s in sents])
     units, unit_index = np.unique(unit_of, return_inverse=True)
     # best similarity of each sentence to any sentence of each text, for the mutual-best test
