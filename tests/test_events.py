@@ -167,13 +167,13 @@ def test_an_undated_quotation_takes_the_date_of_its_original_and_joins_its_event
 
 
 # ------------------------------------------------------------------ whole corpora
-UNSEEN = ["diary_no_year", "diary_julian", "eyewitness_proclamation"]
+UNSEEN = ["diary_no_year", "diary_julian", "eyewitness_proclamation", "journal_relative"]
 
 
 @pytest.mark.parametrize("name", UNSEEN)
 def test_unseen_styles_hold_dated_recall_and_date_precision(name, tmp_path):
     """Diaries that rarely state the year, a Julian (Old Style) diary, an eyewitness account quoting
-    a proclamation: hand-made texts with a hand-made quote-based gold, scored by the official scorer."""
+    a proclamation, a ship's journal dated mostly by relative expressions: hand-made texts with a hand-made quote-based gold, scored by the official scorer."""
     from conftest import FIXTURES, _load_scorer
     from quellen import build, export_dict, open_store
     with open_store(tmp_path / "x.db") as store:
@@ -314,6 +314,8 @@ def test_a_claim_reported_only_to_be_denied_is_kept_as_denied_and_dates_no_event
     rejected = by_date["1706-05-09"]
     assert rejected.stance == "denied" and rejected.eyewitness is False
     assert Claim.from_json(rejected.to_json()).stance == "denied"
+    # the rejection itself ("That is not so") tells nothing that happened
+    assert not any(text[c.char_start:c.char_end].startswith("That is not so") for c in claims)
     # the rejected version is no witness: only the asserted date makes an event
     assert {c.date.edtf for g in merge_events(claims) for c in g} == {"1706-05-04"}
 
@@ -332,3 +334,69 @@ def test_a_report_that_is_not_rejected_is_asserted(nlp):
     text = "It is said that the bishop died on 2 June 1530. He was buried in the choir."
     claims = analyse(nlp, text, kind="narrative", dates={"2 June 1530": day(1530, 6, 2)})
     assert [c.stance for c in claims if c.date] and all(c.stance == "asserted" for c in claims if c.date)
+
+
+def source_claims(nlp, text: str, dates: dict, durations: dict | None = None, names: dict | None = None):
+    """Return the claims of ``text`` as one narrative source, through both passes of claims_for_source."""
+    from quellen.events import claims_for_source
+    document = Document(id="d1", source="s1", char_start=0, char_end=len(text), kind="narrative")
+    timexes = []
+    for phrase, value in dates.items():
+        at = text.index(phrase)
+        timexes.append(Timex("s1", "d1", at, at + len(phrase), phrase, "DATE", value.edtf, value, rule="day-month-year"))
+    for phrase, value in (durations or {}).items():
+        at = text.index(phrase)
+        timexes.append(Timex("s1", "d1", at, at + len(phrase), phrase, "DURATION", value, None, rule="relative-unit"))
+    mentions = [Mention("s1", "d1", (at := text.index(p)), at + len(p), p, typ, p) for p, typ in (names or {}).items()]
+    return claims_for_source(text, [document], [nlp(text)], timexes, mentions)
+
+
+def test_a_length_of_time_after_this_counts_from_the_last_date_told(nlp):
+    text = "On 12 May 1848 the assembly met at Frankfurt. Only a week after this, the deputies elected a president."
+    claims = source_claims(nlp, text, {"12 May 1848": day(1848, 5, 12)}, {"a week": "P1W"})
+    (elected,) = [c for c in claims if "elect" in c.verbs]
+    assert elected.date.edtf == "1848-05-19" and elected.basis == "relative"
+    assert elected.date.rule == "relative-anaphor" and elected.date.anchor == "1848-05-12"
+
+
+def test_days_before_a_named_happening_count_from_the_claim_that_dates_it(nlp):
+    text = ("Four days before the coronation, the king rode into Reims. "
+            "The king was crowned in the cathedral on 17 July 1429.")
+    claims = source_claims(nlp, text, {"17 July 1429": day(1429, 7, 17)}, {"Four days": "P4D"})
+    (rode,) = [c for c in claims if "ride" in c.verbs]
+    assert rode.date.edtf == "1429-07-13" and rode.date.rule == "relative-happening"
+
+
+def test_a_journey_of_n_days_ends_n_minus_one_days_after_its_departure(nlp):
+    text = ("On 3 April 1793 the frigate left Brest. On 10 April 1793 she spoke a Danish brig. "
+            "After a 22-day voyage the frigate reached Martinique.")
+    claims = source_claims(nlp, text, {"3 April 1793": day(1793, 4, 3), "10 April 1793": day(1793, 4, 10)},
+                           {"22-day": "P22D"})
+    (reached,) = [c for c in claims if "reach" in c.verbs]
+    # the departure, not the last date told, and the first day of the voyage counted as its first
+    assert reached.date.edtf == "1793-04-24" and reached.date.anchor == "1793-04-03"
+
+
+def test_an_age_counts_from_the_told_birth_of_its_person_not_of_the_nearest_name(nlp):
+    text = ("Maria Kessler was born on 4 June 1820 in Basel. Her teacher was Anton Roth, whom she met at the "
+            "age of twelve. The 17-year-old Kessler left for Paris.")
+    claims = source_claims(nlp, text, {"4 June 1820": day(1820, 6, 4)},
+                           names={"Maria Kessler": "person", "Anton Roth": "person", "Kessler": "person"})
+    met = [c for c in claims if "meet" in c.verbs]
+    left = [c for c in claims if "leave" in c.verbs]
+    assert [c.date.edtf for c in met] == ["1832"] and [c.date.edtf for c in left] == ["1837"]
+    assert met[0].basis == "relative" and met[0].date.rule == "relative-age"
+
+
+def test_an_age_without_a_told_birth_dates_nothing(nlp):
+    text = "In 1820 the town was rebuilt. At the age of twelve Anton Roth went to sea."
+    claims = source_claims(nlp, text, {"1820": year(1820)}, names={"Anton Roth": "person"})
+    assert not [c for c in claims if "go" in c.verbs and c.date is not None and c.date.rule == "relative-age"]
+
+
+def test_the_nth_day_after_leaving_counts_from_the_departure(nlp):
+    text = ("On 9 June 1794 we weighed anchor and left the harbour. The next morning the wind failed. "
+            "On the third day after leaving port a seaman fell from the yard.")
+    claims = source_claims(nlp, text, {"9 June 1794": day(1794, 6, 9)})
+    (fell,) = [c for c in claims if "fall" in c.verbs]
+    assert fell.date.edtf == "1794-06-12"

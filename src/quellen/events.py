@@ -335,6 +335,8 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
         if k in denied:
             claims.append(replace(claim, stance="denied", eyewitness=False)) if date is not None else None
             continue
+        if k - 1 in denied and _REFUTES.search(text[sent.char_start:sent.char_end]):
+            continue  # "That is not so": the writer's rejection, not a happening
         if date is not None:
             claims.append(claim)
             paragraph_date.setdefault(sent.paragraph, date)
@@ -434,6 +436,12 @@ _LENGTH_AFTER = re.compile(r"^(?:(?:only|just|about|some|nearly|almost)\s+)?(?P<
 _LEFT_CLAUSE = re.compile(r"^\s+(?:we|they|he|she|I)\s+(?:had\s+)?(?:left|departed|sailed|set\s+out|weighed|embarked)\b",
                           re.I)
 _UNIT_LETTER = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+_ORDINALS = {w: k for k, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+                                        "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+                                        "nineteenth twentieth".split(), start=1)}
+_NTH_DAY = re.compile(r"\bthe\s+(?P<nth>" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\s+day\s+(?:after|from|since)\s+"
+                      r"(?:(?:we|they|he|she|I)\s+(?:had\s+)?(?:left|departed|sailed|set\s+out)|leaving|departing|"
+                      r"setting\s+out|sailing|(?:our|their|his|her|the)\s+departure)\b", re.I)
 #: verbs that start a journey: its departure is the day a length of travel counts from
 _DEPART = frozenset({"leave", "depart", "sail", "embark", "set", "board", "weigh", "quit", "dispatch", "send"})
 _AGE = re.compile(r"\b(?:at\s+the\s+age\s+of|at\s+age|aged)\s+(?P<n>\d{1,3}|[a-z]+(?:[\s-][a-z]+)?)\b|"
@@ -538,6 +546,16 @@ def reckoned_timexes(text: str, documents: Sequence[Document], timexes: Sequence
                 end = t.char_end + x.end()
                 emit(t.document, t.char_start, end, _shifted(anchor.date, sign * n, unit, text[t.char_start:end],
                                                              "relative-happening"), "relative-happening")
+    # "on the third day after leaving port": the departure plus the ordinal's days
+    for d in documents:
+        if d.kind in _FURNITURE:
+            continue
+        for x in _NTH_DAY.finditer(text, d.char_start, d.char_end):
+            n = _ORDINALS.get(x.group("nth").lower()) or (int(re.sub(r"\D", "", x.group("nth")) or 0) or None)
+            dep = departure(x.start()) if n else None
+            if dep is not None and dep.date.precision == "day" and free(x.start(), x.end()):
+                emit(d.id, x.start(), x.end(), _shifted(dep.date, n, "D", x.group(0), "relative-departure"),
+                     "relative-departure")
     out.extend(_ages(text, documents, mentions, dated, free, taken))
     return sorted(out, key=lambda t: t.char_start)
 
