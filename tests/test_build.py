@@ -205,3 +205,38 @@ def test_seed_built_twice_from_scratch_gives_byte_identical_exports(seed_build, 
     fresh = tmp_path / "fresh.db"
     assert main(["build", str(SEED_TEXT), "--db", str(fresh), "-q"]) == 0
     assert cli_export(fresh, tmp_path / "fresh.json") == cli_export(db, tmp_path / "session.json")
+
+
+def test_the_authority_file_stays_in_force_for_later_builds(tmp_path):
+    # a build that added one file without --authority used to rebuild the corpus without the pins;
+    # and every build given --authority redid the corpus layer even when nothing had changed
+    import json
+    corpus = make_corpus(tmp_path / "corpus")
+    authority = tmp_path / "authority.json"
+    authority.write_text(json.dumps([{"name": "Pavol Kres", "aliases": ["Pavol Kres"], "type": "person",
+                                      "wikidata": "Q999001"}]), encoding="utf-8")
+
+    def pinned(store):
+        return [e.authority for e in store.entities() if e.authority]
+
+    db = tmp_path / "q.db"
+    with open_store(db) as store:
+        assert build([str(corpus)], store, FAST, authority=str(authority)).ok
+        assert pinned(store) == [{"wikidata": "Q999001"}]
+        assert not build([str(corpus)], store, FAST, authority=str(authority)).corpus_rebuilt
+    (corpus / "d_more.txt").write_text("Vel'kovo, 12 June 1764.\n\nThe mill turns. Pavol Kres\n", encoding="utf-8")
+    with open_store(db) as store:
+        report = build([str(corpus)], store, FAST)
+        assert report.ok and report.corpus_rebuilt and pinned(store) == [{"wikidata": "Q999001"}]
+    authority.write_text(json.dumps([{"name": "Pavol Kres", "type": "person", "wikidata": "Q999002"}]),
+                         encoding="utf-8")
+    with open_store(db) as store:  # an edited authority file is a change
+        report = build([str(corpus)], store, FAST)
+        assert report.corpus_rebuilt and pinned(store) == [{"wikidata": "Q999002"}]
+    authority.unlink()
+    with open_store(db) as store:  # a vanished one is said, not silently dropped
+        report = build([str(corpus)], store, FAST)
+        assert [str(authority) in str(e) and "authority file" in str(e) for e in report.failed] == [True]
+        assert report.corpus_rebuilt and pinned(store) == []
+    with open_store(db) as store:
+        assert build([str(corpus)], store, FAST, authority="").ok

@@ -311,7 +311,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     with_db(p)
     with_settings(p)
-    p.add_argument("--authority", help="CSV or JSON authority file that pins identities")
+    p.add_argument("--authority", help="CSV or JSON authority file that pins identities; later builds "
+                   "keep applying it (--authority '' stops)")
     p.add_argument("-q", "--quiet", action="store_true", help="print errors only")
 
     p = command("export", cmd_export, "Write the store in an export format.")

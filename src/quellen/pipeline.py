@@ -173,7 +173,9 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
 
     Files whose bytes are stored already (with the same settings) are skipped;
     each new file is analysed and stored in its own transaction, so a failure
-    leaves the store as it was; the corpus layer is rebuilt when anything changed.
+    leaves the store as it was; the corpus layer is rebuilt when anything changed
+    (sources, settings, or the authority file's contents). ``authority`` names a CSV/JSON
+    authority file; later builds keep applying it until another (or ``""``) is given.
     """
     settings = settings or Settings()
     started = time.perf_counter()
@@ -207,17 +209,48 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
             report.failed.append(failure)
     if progress:
         progress("corpus", len(files), len(files))
-    corpus_hash = _corpus_hash(store, settings_hash(settings, per_source=False))
+    authority = _authority_in_force(store, authority, report)
+    corpus_hash = _corpus_hash(store, settings_hash(settings, per_source=False) + _file_hash(authority))
     stale = store.get_meta("corpus_hash") != corpus_hash
-    if report.added or stale or authority:
+    if report.added or stale:
         build_corpus_layer(store, settings, authority=authority)
         store.set_meta("corpus_hash", corpus_hash)
+        store.set_meta("authority", str(Path(authority).resolve()) if authority else "")
         report.corpus_rebuilt = True
     report.seconds = time.perf_counter() - started
     store.finish_build(build_id, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                        len(report.added), len(report.unchanged), [str(e) for e in report.failed],
                        round(report.seconds, 3))
     return report
+
+
+def _authority_in_force(store: Store, authority: str | None, report: BuildReport) -> str | None:
+    """Return the authority file this build applies: the one given, else the one of earlier builds.
+
+    Without this, a later build that adds one file (and no ``--authority``) rebuilt the corpus
+    layer without the pinned identities. An empty string stops using a remembered file.
+    """
+    if authority is not None:
+        return authority or None
+    remembered = store.get_meta("authority")
+    if not remembered:
+        return None
+    if not Path(remembered).is_file():
+        from .errors import MissingInput
+        report.failed.append(MissingInput(remembered, "the authority file of earlier builds is gone; its "
+                                                      "identities are no longer applied (pass --authority)"))
+        return None
+    return remembered
+
+
+def _file_hash(path: str | None) -> str:
+    """Return a short hash of the file's bytes ("" for no file), so an edited authority file counts."""
+    if not path:
+        return ""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+    except OSError:
+        return "unreadable"  # load_authority says why, with the file's name
 
 
 def _corpus_hash(store: Store, shash: str) -> str:
