@@ -92,6 +92,16 @@ def test_empty_file(corpus, tmp_path, capsys):
     check_cli(capsys, [corpus], tmp_path / "cli.db", bad, "empty")
 
 
+def test_file_of_blank_space(corpus, tmp_path, capsys):
+    # was told "the file is empty", which a user can see is not so
+    bad = corpus / "blank.txt"
+    bad.write_bytes(b"  \r\n\t\n   \n")
+    report, names = run_build([corpus], tmp_path / "q.db")
+    only_failure(report, bad, EmptyInput, "the file holds only blank space")
+    assert names == ["good.txt"]
+    check_cli(capsys, [corpus], tmp_path / "cli.db", bad, "only blank space")
+
+
 def test_binary_file(corpus, tmp_path, capsys):
     bad = corpus / "scan.txt"
     bad.write_bytes(bytes(range(256)) * 64)

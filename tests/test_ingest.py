@@ -149,7 +149,7 @@ def test_same_bytes_same_id_whatever_the_file_name(tmp_path):
 
 
 def test_read_source_limits(tmp_path):
-    with pytest.raises(EmptyInput, match="empty"):
+    with pytest.raises(EmptyInput, match="only blank space"):
         read_source(write(tmp_path, "blank.txt", " \n\t\n"))
     with pytest.raises(TooLargeInput, match="over the limit"):
         read_source(write(tmp_path, "big.txt", "x" * 2000), IngestSettings(max_bytes=1000))

@@ -48,7 +48,7 @@ from typing import Any, Callable
 
 from . import __version__
 from .errors import AnalysisFailed, InputError, StoreError
-from .ingest import discover, read_source, sha256_of
+from .ingest import discover, read_bytes, read_source, sha256_of
 from .ingest.text import repair_typography
 from .model import Document, Mention, Source, Timex
 from .segment import segment
@@ -189,7 +189,7 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
         if progress:
             progress(str(path), i, len(files))
         try:
-            data = _read_bytes(path, settings)
+            data = read_bytes(path, settings.ingest)
             if store.has_sha256(sha256_of(data), shash):
                 report.unchanged.append(str(path))
                 continue
@@ -256,24 +256,3 @@ def _file_hash(path: str | None) -> str:
 def _corpus_hash(store: Store, shash: str) -> str:
     ids = sorted(store.source_names())
     return hashlib.sha256((shash + "|" + ",".join(ids)).encode()).hexdigest()[:16]
-
-
-def _read_bytes(path: Path, settings: Settings) -> bytes:
-    from .errors import MissingInput, TooLargeInput, UnreadableInput
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > settings.ingest.max_bytes:
-            raise TooLargeInput(name, f"{size:,} bytes is over the limit of {settings.ingest.max_bytes:,} "
-                                      "(raise it with --set ingest.max_bytes=N)")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise MissingInput(name, "no such file") from None
-    except IsADirectoryError:
-        raise UnreadableInput(name, "is a folder, not a file") from None
-    except PermissionError:
-        raise UnreadableInput(name, "cannot read (permission denied)") from None
-    except OSError as exc:
-        raise UnreadableInput(name, f"cannot read ({exc.strerror})") from None
-
-

@@ -48,7 +48,7 @@ from ..model import Source
 from ..settings import IngestSettings
 from .detect import sniff_media_type
 
-__all__ = ["discover", "read_source", "sha256_of"]
+__all__ = ["discover", "read_bytes", "read_source", "sha256_of"]
 
 
 def sha256_of(data: bytes) -> str:
@@ -121,6 +121,27 @@ def _walk(folder: Path, settings: IngestSettings, errors: list[InputError]) -> l
     return sorted(found, key=lambda p: p.parts)
 
 
+def read_bytes(path: Path, settings: IngestSettings | None = None) -> bytes:
+    """Return the bytes of the file at ``path``; raise an :class:`InputError` naming it when it is
+    missing, a folder, unreadable, or over ``settings.max_bytes`` (checked before reading)."""
+    settings = settings or IngestSettings()
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > settings.max_bytes:
+            raise TooLargeInput(name, f"{size:,} bytes is over the limit of {settings.max_bytes:,} "
+                                      "(raise it with --set ingest.max_bytes=N)")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise MissingInput(name, "no such file") from None
+    except IsADirectoryError:
+        raise UnreadableInput(name, "is a folder, not a file") from None
+    except PermissionError:
+        raise UnreadableInput(name, "cannot read (permission denied)") from None
+    except OSError as exc:
+        raise UnreadableInput(name, f"cannot read ({exc.strerror})") from None
+
+
 def read_source(path: str | Path, settings: IngestSettings | None = None,
                 data: bytes | None = None) -> Source:
     """Return the :class:`Source` read from ``path``; raise an :class:`InputError` naming it.
@@ -131,25 +152,11 @@ def read_source(path: str | Path, settings: IngestSettings | None = None,
     path = Path(path)
     name = str(path)
     if data is None:
-        try:
-            size = path.stat().st_size
-        except FileNotFoundError:
-            raise MissingInput(name, "no such file") from None
-        except OSError as exc:
-            raise UnreadableInput(name, f"cannot read ({exc.strerror})") from None
-        if size > settings.max_bytes:
-            raise TooLargeInput(name, f"{size:,} bytes is over the limit of {settings.max_bytes:,} "
-                                      "(raise it with --set ingest.max_bytes=N)")
-        try:
-            data = path.read_bytes()
-        except IsADirectoryError:
-            raise UnreadableInput(name, "is a folder, not a file") from None
-        except OSError as exc:
-            raise UnreadableInput(name, f"cannot read ({exc.strerror})") from None
+        data = read_bytes(path, settings)
     if len(data) > settings.max_bytes:
         raise TooLargeInput(name, f"{len(data):,} bytes is over the limit of {settings.max_bytes:,}")
     if not data.strip():
-        raise EmptyInput(name, "the file is empty")
+        raise EmptyInput(name, "the file is empty" if not data else "the file holds only blank space")
     media_type = sniff_media_type(name, data)
     digest = sha256_of(data)
     if media_type in ("text/html", "application/xhtml+xml", "application/tei+xml"):
