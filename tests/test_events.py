@@ -193,9 +193,12 @@ def test_seed_event_floors(seed_scores):
     # stamp and the publisher's note are gold events of the seed, but page furniture tells no events;
     # a year only inferred from the compilation dates no claim of a letter's present)
     assert events["attested_recall"] >= 0.86, events
-    assert events["dated_recall"] >= 0.75, events
+    assert events["dated_recall"] >= 0.78, events
     assert events["dated_recall_by_basis"]["explicit"] >= 0.95, events
     assert events["date_precision_near_gold"] >= 0.87, events
+    # third pass: dates reckoned from claims ('a week after this', 'after a 22-day journey', ages from a
+    # told birth) took relative recall from 0.35 to 0.53
+    assert events["dated_recall_by_basis"]["relative"] >= 0.5, events
 
 
 def test_seed_conflict_floor(seed_scores):
@@ -361,10 +364,14 @@ def test_a_length_of_time_after_this_counts_from_the_last_date_told(nlp):
 
 def test_days_before_a_named_happening_count_from_the_claim_that_dates_it(nlp):
     text = ("Four days before the coronation, the king rode into Reims. "
-            "The king was crowned in the cathedral on 17 July 1429.")
-    claims = source_claims(nlp, text, {"17 July 1429": day(1429, 7, 17)}, {"Four days": "P4D"})
+            "The king was crowned in the cathedral on 17 July 1429. "
+            "Two days after the execution, the crowd gathered again. The traitor was executed on 2 May 1431.")
+    claims = source_claims(nlp, text, {"17 July 1429": day(1429, 7, 17), "2 May 1431": day(1431, 5, 2)},
+                           {"Four days": "P4D", "Two days": "P2D"})
     (rode,) = [c for c in claims if "ride" in c.verbs]
     assert rode.date.edtf == "1429-07-13" and rode.date.rule == "relative-happening"
+    (gathered,) = [c for c in claims if "gather" in c.verbs]
+    assert gathered.date.edtf == "1431-05-04"
 
 
 def test_a_journey_of_n_days_ends_n_minus_one_days_after_its_departure(nlp):

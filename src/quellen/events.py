@@ -451,7 +451,8 @@ _AGE = re.compile(r"\b(?:at\s+the\s+age\s+of|at\s+age|aged)\s+(?P<n>\d{1,3}|[a-z
 #: a happening's noun and the verb its claims use, where English does not share a stem
 _NOUN_VERB = {"death": "die", "birth": "bear", "flight": "flee", "sale": "sell", "loss": "lose", "choice": "choose",
               "arrest": "arrest", "burial": "bury", "marriage": "marry", "wedding": "wed", "departure": "depart",
-              "arrival": "arrive", "surrender": "surrender", "battle": "fight", "murder": "murder"}
+              "arrival": "arrive", "surrender": "surrender", "battle": "fight", "murder": "murder",
+              "coronation": "crown", "election": "elect", "capture": "capture", "siege": "besiege"}
 
 
 def reckoned_timexes(text: str, documents: Sequence[Document], timexes: Sequence[Timex],
