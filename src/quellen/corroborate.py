@@ -591,7 +591,7 @@ def text_variants(reuse: Sequence[ReuseGroup], texts: dict[str, str], max_per_gr
 
 def _skeleton(name: str) -> str:
     """Return the name's consonants, doubles collapsed: what two transliterations of one name share
-    ("Davidovich" / "Davydovich"), and two different names do not ("Halvorsen" / "Haldorsen")."""
+    ("Alexeyevich" / "Alekseevich"), and two different names do not ("Halvorsen" / "Haldorsen")."""
     out = re.sub(r"[aeiouyäöüéèêëïîíóòôúùûåæøœ\W_]+", "", name.lower())
     return re.sub(r"(.)\1+", r"\1", out)
 
