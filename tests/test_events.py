@@ -407,3 +407,14 @@ def test_the_nth_day_after_leaving_counts_from_the_departure(nlp):
     claims = source_claims(nlp, text, {"9 June 1794": day(1794, 6, 9)})
     (fell,) = [c for c in claims if "fall" in c.verbs]
     assert fell.date.edtf == "1794-06-12"
+
+
+def test_the_summary_length_is_a_setting(nlp):
+    text = ("On 3 May 1794 the master of the brig and his two mates rowed the long boat across the bay "
+            "to the Moravian mission at the mouth of the river with letters and salt.")
+    dates = {"3 May 1794": day(1794, 5, 3)}
+    long_ = analyse(nlp, text, dates=dates)
+    document = Document(id="d1", source="s1", char_start=0, char_end=len(text), kind="narrative")
+    timexes = [Timex("s1", "d1", 3, 13, "3 May 1794", "DATE", "1794-05-03", day(1794, 5, 3))]
+    short = extract_claims(text, document, nlp(text), timexes, [], summary_words=6)
+    assert max(len(c.summary.split()) for c in short) <= 8 < max(len(c.summary.split()) for c in long_)

@@ -246,7 +246,8 @@ class _Sentence:
 
 
 def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Timex],
-                   mentions: Sequence[Mention], offset: int | None = None) -> list[Claim]:
+                   mentions: Sequence[Mention], offset: int | None = None,
+                   summary_words: int = 18) -> list[Claim]:
     """Return the claims of one document, dated ones first in text order, then undated ones.
 
     ``text`` is the source's working text, ``doc`` the spaCy ``Doc`` of
@@ -283,7 +284,7 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
                 # a relative clause is about its antecedent, not about the sentence it hangs in
                 single = len(own) == 1 and verb.dep_ != "relcl"
                 claim = _make_claim(text, document, doc, sent, verb, group, mentions, persons, offset,
-                                    single, sentence_dates=sent_dates)
+                                    single, sentence_dates=sent_dates, summary_words=summary_words)
                 if claim is not None and k in denied:
                     # the writer brings this version up to reject it: a claim, not a witness
                     claim = replace(claim, stance="denied", eyewitness=False)
@@ -329,7 +330,7 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
               and sent.paragraph - carried_paragraph <= 1 and sent.paragraph - origin_paragraph <= 3):
             date, basis = carried, "inherited"
         claim = _make_claim(text, document, doc, sent, verb, [], mentions, persons, offset, True,
-                            date=date, basis=basis, sentence_dates=sent_dates)
+                            date=date, basis=basis, sentence_dates=sent_dates, summary_words=summary_words)
         if claim is None:
             continue
         if k in denied:
@@ -368,7 +369,8 @@ def _denied_sentences(text: str, sentences: Sequence[_Sentence]) -> set[int]:
 
 
 def claims_for_source(text: str, documents: Sequence[Document], docs: Sequence[Any],
-                      timexes: Sequence[Timex], mentions: Sequence[Mention]) -> list[Claim]:
+                      timexes: Sequence[Timex], mentions: Sequence[Mention],
+                      summary_words: int = 18) -> list[Claim]:
     """Return the claims of every document of one source (``docs``: one parsed Doc per document,
     each over ``text[document.char_start:document.char_end]``).
 
@@ -376,7 +378,7 @@ def claims_for_source(text: str, documents: Sequence[Document], docs: Sequence[A
     from them (:func:`reckoned_timexes`: "a week after this", "after a 22-day journey", "at the age
     of 16", "three days before the battle"), and the documents that hold such a date read again.
     """
-    claims = _claims_for_source(text, documents, docs, timexes, mentions)
+    claims = _claims_for_source(text, documents, docs, timexes, mentions, summary_words)
     extra = reckoned_timexes(text, documents, timexes, mentions, claims)
     if not extra:
         return claims
@@ -384,7 +386,8 @@ def claims_for_source(text: str, documents: Sequence[Document], docs: Sequence[A
     redo = [(d, p) if d.id in again else (d, None) for d, p in zip(documents, docs)]
     # a reckoned date replaces the tagger's reading of the same words
     kept = [t for t in timexes if not any(x.char_start < t.char_end and t.char_start < x.char_end for x in extra)]
-    fresh = _claims_for_source(text, [d for d, _ in redo], [p for _, p in redo], [*kept, *extra], mentions)
+    fresh = _claims_for_source(text, [d for d, _ in redo], [p for _, p in redo], [*kept, *extra], mentions,
+                               summary_words)
     by_doc: dict[str | None, list[Claim]] = {}
     for c in fresh:
         by_doc.setdefault(c.document, []).append(c)
@@ -395,7 +398,8 @@ def claims_for_source(text: str, documents: Sequence[Document], docs: Sequence[A
 
 
 def _claims_for_source(text: str, documents: Sequence[Document], docs: Sequence[Any],
-                       timexes: Sequence[Timex], mentions: Sequence[Mention]) -> list[Claim]:
+                       timexes: Sequence[Timex], mentions: Sequence[Mention],
+                       summary_words: int = 18) -> list[Claim]:
     by_doc_t: dict[str | None, list[Timex]] = {}
     for t in timexes:
         by_doc_t.setdefault(t.document, []).append(t)
@@ -412,7 +416,7 @@ def _claims_for_source(text: str, documents: Sequence[Document], docs: Sequence[
         if parsed is None:
             continue
         out.extend(extract_claims(text, document, parsed, by_doc_t.get(document.id, []),
-                                  by_doc_m.get(document.id, [])))
+                                  by_doc_m.get(document.id, []), summary_words=summary_words))
     return out
 
 
@@ -945,7 +949,7 @@ def _clause_tokens(doc: Any, sent: _Sentence, verb: Any, whole: bool) -> list[An
 def _make_claim(text: str, document: Document, doc: Any, sent: _Sentence, verb: Any,
                 group: list[Timex], mentions: Sequence[Mention], persons: Sequence[Mention], offset: int,
                 single: bool, date: Date | None = None, basis: str | None = None,
-                sentence_dates: tuple = ()) -> Claim | None:
+                sentence_dates: tuple = (), summary_words: int = 18) -> Claim | None:
     tokens = _clause_tokens(doc, sent, verb, single)
     if not single:
         # "the fall of the bridge, which happened on the 13th": a clause whose subject is a relative
@@ -990,7 +994,8 @@ def _make_claim(text: str, document: Document, doc: Any, sent: _Sentence, verb: 
                             and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
                             and offset + t.idx not in named}))
     eyewitness = _eyewitness(text[cs:ce], document)
-    summary = _predicate_summary(content, verb) or _summary(content, verb, text, offset)
+    summary = (_predicate_summary(content, verb, limit=summary_words + 2)
+               or _summary(content, verb, text, offset, limit=summary_words))
     alone = not any(t.is_alpha and not in_timex(t) for t in doc[sent.start:sent.end])
     if not summary and group and alone:
         # a date standing alone (a letter's date line, a diary heading, a signature's date) says

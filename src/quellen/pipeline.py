@@ -123,7 +123,7 @@ def analyse_source(source: Source, settings: Settings) -> SourceAnalysis:
     mentions = document_mentions(text, documents, parsed, source.id)
     # 5. claims: the dated clauses, from the same parses, stored as a layer for the corpus step
     from .events import claims_for_source, claims_to_json
-    claims = claims_for_source(text, documents, parsed, timexes, mentions)
+    claims = claims_for_source(text, documents, parsed, timexes, mentions, settings.events.summary_words)
     return SourceAnalysis(source=source, documents=documents, timexes=timexes, mentions=mentions,
                           layers={"claims": claims_to_json(claims)})
 
