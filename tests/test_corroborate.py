@@ -314,3 +314,13 @@ def test_a_denied_version_is_no_witness_but_still_shows_in_the_date_conflict():
     (conflict,) = [c for c in conflicts if c.kind == "date"]
     assert {x.value for x in conflict.claims} == {"1862-03-11", "1862-03-13"}
     assert "denied" in conflict.summary
+
+
+def test_a_conflict_claim_keeps_its_stance_through_the_store_codec():
+    from quellen.model import Claim as ConflictClaim, Conflict
+    from quellen.store.codec import conflict_from, conflict_row
+    claims = (ConflictClaim("s", "d1", 0, 10, "1862-03-13", stance="denied"), ConflictClaim("s", "d2", 20, 30, "1862-03-11"))
+    conflict = Conflict(id="cfl-1", kind="date", summary="x", claims=claims, events=("e1",))
+    row = dict(zip(("id", "kind", "summary", "claims", "events"), conflict_row(conflict)))
+    assert conflict_from(row).claims == claims
+    assert [c.stance for c in conflict_from(row).claims] == ["denied", "asserted"]

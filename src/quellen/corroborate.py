@@ -229,7 +229,7 @@ def independent_sources(cluster: Sequence[Claim], reuse: Sequence[ReuseGroup] = 
 # ----------------------------------------------------------------------------- conflicts
 def _claim_of(c: Claim, value: str) -> ConflictClaim:
     return ConflictClaim(source=c.source, document=c.document, char_start=c.char_start, char_end=c.char_end,
-                         value=value)
+                         value=value, stance=c.stance)
 
 
 def _conflict(kind: str, summary: str, claims: list[ConflictClaim], events: Iterable[str]) -> Conflict:

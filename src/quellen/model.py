@@ -310,6 +310,8 @@ class Claim:
     char_start: int
     char_end: int
     value: str
+    #: "asserted", or "denied" when the writer reports this version only to reject it
+    stance: str = "asserted"
 
 
 @dataclass(frozen=True, slots=True)

@@ -159,7 +159,7 @@ def event_from(row) -> Event:
 def claim_json(c: Claim) -> dict:
     """Return the JSON-ready dict for a claim."""
     return {"source": c.source, "document": c.document, "char_start": c.char_start,
-            "char_end": c.char_end, "value": c.value}
+            "char_end": c.char_end, "value": c.value, "stance": c.stance}
 
 
 def conflict_row(c: Conflict) -> tuple:
