@@ -153,3 +153,19 @@ def test_an_unwritable_output_is_a_clear_error(tmp_path, format, capsys):
     err = capsys.readouterr().err
     assert err.startswith("error:") and blocked.name in err and "cannot write" in err
     assert (tmp_path / "plain").read_text() == "a file"
+
+
+def test_an_export_that_fails_half_way_leaves_the_old_file_and_no_temp(tmp_path, monkeypatch):
+    import os
+    import pytest
+    from quellen.export import _io
+    out = tmp_path / "corpus.tei.xml"
+    out.write_text("the export of yesterday", encoding="utf-8")
+
+    def disk_full(*args):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(os, "replace", disk_full)
+    with pytest.raises(OSError):
+        _io.write_atomic(out, "<TEI/>")
+    assert out.read_text(encoding="utf-8") == "the export of yesterday"
+    assert [p.name for p in tmp_path.iterdir()] == ["corpus.tei.xml"]

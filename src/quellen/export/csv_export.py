@@ -4,8 +4,10 @@ as one ``lat,lon`` column, multi-valued cells joined with ``; ``)."""
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
+from ._io import write_atomic
 from .shape import date_label
 
 __all__ = ["TABLES", "write"]
@@ -73,9 +75,10 @@ def write(store, output: Path) -> list[Path]:
     written = []
     for table, rows in _rows(store):
         path = output / f"{table}.csv"
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(TABLES[table])
-            writer.writerows(rows)
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer)
+        writer.writerow(TABLES[table])
+        writer.writerows(rows)
+        write_atomic(path, buffer.getvalue())
         written.append(path)
     return written

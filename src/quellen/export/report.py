@@ -294,6 +294,5 @@ def to_html(store) -> str:
 
 def write(store, output: Path) -> list[Path]:
     """Return ``[output]`` after writing the report to it."""
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(to_html(store), encoding="utf-8")
-    return [output]
+    from ._io import write_atomic
+    return write_atomic(output, to_html(store))

@@ -271,6 +271,5 @@ def to_tree(store, title: str = "quellen corpus") -> etree._ElementTree:
 
 def write(store, output: Path) -> list[Path]:
     """Return ``[output]`` after writing the TEI file to it."""
-    output.parent.mkdir(parents=True, exist_ok=True)
-    to_tree(store).write(str(output), encoding="utf-8", xml_declaration=True, pretty_print=True)
-    return [output]
+    from ._io import write_atomic, xml_bytes
+    return write_atomic(output, xml_bytes(to_tree(store)))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ._io import write_atomic, xml_bytes
 from .tei import _clean
 
 __all__ = ["to_tree", "write", "dct_value"]
@@ -65,7 +66,6 @@ def write(store, output: Path) -> list[Path]:
     written = []
     for d in store.documents():
         path = output / f"{d.id}.tml"
-        to_tree(d, texts[d.source], by_document.get(d.id, [])).write(
-            str(path), encoding="utf-8", xml_declaration=True)
+        write_atomic(path, xml_bytes(to_tree(d, texts[d.source], by_document.get(d.id, [])), pretty=False))
         written.append(path)
     return written
