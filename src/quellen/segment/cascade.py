@@ -42,9 +42,11 @@ class Group:
 
     @property
     def cues(self) -> list[str]:
+        """Return the cue of each unit of the group, in order ("heading", "prose", "signature", ...)."""
         return [u.cue for u in self.units]
 
     def has_body(self) -> bool:
+        """Return True when some unit of the group is running prose, not only headings or form lines."""
         return any(u.cue == "prose" for u in self.units)
 
 

@@ -265,6 +265,7 @@ class Unit:
 
     @property
     def n_words(self) -> int:
+        """Return the number of whitespace-separated words of the unit."""
         return len(self.text.split())
 
 
