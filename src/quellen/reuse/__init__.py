@@ -27,14 +27,14 @@ from typing import Iterable
 
 import numpy as np
 
-from ..model import Document, Passage, ReuseGroup, Source, content_id
+from ..model import Document, Passage, ReuseGroup, Source, Timex, content_id
 from ..settings import ReuseSettings
 from .align import Link, label, measure, verify
 from .candidates import Corpus, Unit, anchor_seeds, build_corpus, cluster_seeds, ngram_seeds
 from .collate import collate
 from .groups import RELATION_ORDER, Node, PairLink, group_links
 from .normalize import Tokens, split_sentences, tokenize
-from .retell import RetellSettings, find_retellings
+from .retell import RetellSettings, SentenceDates, find_retellings
 
 __all__ = ["find_reuse", "make_units"]
 
@@ -64,11 +64,14 @@ def make_units(sources: Iterable[Source], documents: Iterable[Document]) -> tupl
 
 
 def find_reuse(sources: Iterable[Source], documents: Iterable[Document],
-               settings: ReuseSettings | None = None, embeddings: bool | None = None) -> list[ReuseGroup]:
+               settings: ReuseSettings | None = None, embeddings: bool | None = None,
+               timexes: Iterable[Timex] = ()) -> list[ReuseGroup]:
     """Return the reuse groups of the corpus, strongest first.
 
     ``embeddings`` overrides ``settings.embeddings`` (None: follow the settings);
     when asked for but not installed, a warning says that recall is reduced.
+    ``timexes`` (the stored date layer) let two retellings of one dated detail meet
+    on their normalised dates; without them that evidence is not used.
     """
     settings = settings or ReuseSettings()
     units, texts = make_units(sources, documents)
@@ -93,7 +96,8 @@ def find_reuse(sources: Iterable[Source], documents: Iterable[Document],
             vectors = emb.encode(strings, settings.embedding_model)
             found = _embedding_links(corpus, settings, links, sentences, vectors)
             # step 4b: single retold details, after the runs so they only add what is new
-            found.extend(_retelling_links(corpus, settings, links + found, sentences, vectors))
+            dates = _sentence_dates(corpus, sentences, timexes)
+            found.extend(_retelling_links(corpus, settings, links + found, sentences, vectors, dates))
             links.extend(found)
         else:
             emb.warn_missing()
@@ -205,8 +209,31 @@ def _embedding_links(corpus: Corpus, settings: ReuseSettings, known: list[Link],
     return links
 
 
+def _sentence_dates(corpus: Corpus, sentences: list[tuple[int, int, int]],
+                    timexes: Iterable[Timex]) -> list[SentenceDates] | None:
+    """Return each sentence's resolved dates (ordinal interval and char span of each timex), or None without any."""
+    by_source: dict[str, list[tuple[int, int, int, int]]] = defaultdict(list)
+    for t in timexes:
+        # only dates the tagger resolved to the calendar; "now", "lately" and durations are no anchors
+        if t.date is None or t.type != "DATE" or not t.value[:1].isdigit():
+            continue
+        by_source[t.source].append((t.char_start, t.char_end, t.date.earliest.toordinal(),
+                                    t.date.latest.toordinal()))
+    if not by_source:
+        return None
+    for found in by_source.values():
+        found.sort()
+    out: list[SentenceDates] = []
+    for u, lo, hi in sentences:
+        unit = corpus.units[u]
+        start, end = unit.tokens.starts[lo], unit.tokens.ends[hi - 1]
+        out.append(tuple((e0, e1, s, e) for s, e, e0, e1 in by_source.get(unit.source, ()) if start <= s < end))
+    return out
+
+
 def _retelling_links(corpus: Corpus, settings: ReuseSettings, known: list[Link],
-                     sentences: list[tuple[int, int, int]], vectors: np.ndarray) -> list[Link]:
+                     sentences: list[tuple[int, int, int]], vectors: np.ndarray,
+                     dates: list[SentenceDates] | None = None) -> list[Link]:
     """Return links between single sentences that retell one detail in other words (:mod:`.retell`)."""
     if len(sentences) < 2 or not settings.retell:
         return []
@@ -226,10 +253,14 @@ def _retelling_links(corpus: Corpus, settings: ReuseSettings, known: list[Link],
 
     params = RetellSettings(threshold=settings.retell_threshold, threshold_word=settings.retell_word_threshold,
                             threshold_alone=settings.embedding_single,
-                            min_shared=settings.retell_min_shared, rare_share=settings.retell_rare_share)
+                            min_shared=settings.retell_min_shared, rare_share=settings.retell_rare_share,
+                            threshold_dated=settings.retell_dated_threshold,
+                            threshold_rich=settings.retell_rich_threshold)
     links = []
-    for r in find_retellings(corpus, sentences, vectors, params, exclude=found_already):
-        (ua, alo, ahi), (ub, blo, bhi) = sentences[r.i], sentences[r.j]
+    for r in find_retellings(corpus, sentences, vectors, params, exclude=found_already, dates=dates):
+        (ua, alo, _), (ub, blo, _) = sentences[r.i], sentences[r.j]
+        ahi = sentences[max(r.i, r.i_end)][2]
+        bhi = sentences[max(r.j, r.j_end)][2]
         m = measure(corpus, ua, alo, ahi, ub, blo, bhi)
         relation = "summary" if m.length_ratio < 0.4 else "paraphrase"
         links.append(Link(ua, alo, ahi, ub, blo, bhi, relation, round(r.similarity * 0.8, 4)))
