@@ -156,7 +156,7 @@ def build_corpus_layer(store: Store, settings: Settings, authority: str | None =
     from .reuse import find_reuse
     # reuse runs before events are counted: copying is not corroboration; it sees the linked
     # authors, so that one writer's two letters ("L. T." and his full name) are one voice
-    reuse = find_reuse(store.sources(), documents, settings.reuse)
+    reuse = find_reuse(store.sources(), documents, settings.reuse, timexes=store.timexes())
     # 5. events: claims merged across documents, witnesses counted after reuse, conflicts flagged
     from .corroborate import build_timeline, place_index, resolve_claims
     from .events import claims_from_json

@@ -72,6 +72,10 @@ class ReuseSettings:
     retell_min_shared: int = 2
     #: from this cosine on, one shared rare ordinary word is enough
     retell_word_threshold: float = 0.69
+    #: ... and this one when both name the same day or month (timex layer) and share a rare ordinary word
+    retell_dated_threshold: float = 0.45
+    #: ... and this one for mutually closest sentences with three rare words in common (a name, two words)
+    retell_rich_threshold: float = 0.55
     #: a word in more than this share of the texts is not rare
     retell_rare_share: float = 0.1
     #: a retold sentence within this many tokens of a passage already linked to the same text is part of it
@@ -145,6 +149,7 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     # cosines and shares
     "reuse.embedding_threshold": (0, 1), "reuse.embedding_single": (0, 1), "reuse.related_threshold": (0, 1),
     "reuse.retell_threshold": (0, 1), "reuse.retell_word_threshold": (0, 1), "reuse.retell_rare_share": (0, 1),
+    "reuse.retell_dated_threshold": (0, 1), "reuse.retell_rich_threshold": (0, 1),
 }
 
 
