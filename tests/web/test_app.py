@@ -124,7 +124,8 @@ def test_map_network_conflicts_search(client):
     assert {(e["source"], e["target"]) for e in n["edges"]} == {("ent-mazzini", "ent-cattaneo"),
                                                                ("ent-cattaneo", "ent-mazzini")}
     c = client.get("/conflicts.json").json()["conflicts"][0]
-    assert [x["value"] for x in c["claims"]] == ["1848-04-07", "1848-04-08"]
+    assert [(x["value"], x["stance"]) for x in c["claims"]] == [
+        ("1848-04-07", "asserted"), ("1848-04-08", "asserted"), ("1848-04-06", "denied")]
     hits = client.get("/search.json?q=Radetzky").json()["hits"]
     assert hits[0]["kind"] == "entity" and {h["kind"] for h in hits} == {"entity", "document"}
     assert "Radetzky" in client.get("/search?q=Radetzky").text

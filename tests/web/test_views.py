@@ -35,6 +35,13 @@ def client(chronicle):
         yield c
 
 
+@pytest.fixture(scope="module")
+def small(small_store):
+    """The app over the first hand-made store (letters of 1848, a conflict with a denied claim)."""
+    with TestClient(create_app(small_store)) as c:
+        yield c
+
+
 def _date(rule="", anchor=None, text="3 May 1672"):
     return Date(text, "1672-05-03", dt.date(1672, 5, 3), dt.date(1672, 5, 3), "day", rule=rule, anchor=anchor)
 
@@ -115,7 +122,7 @@ def test_conflict_claims_say_who_wrote_them_when(small_store):
     with TestClient(create_app(small_store)) as c:
         claims = c.get("/conflicts.json").json()["conflicts"][0]["claims"]
         assert [(x["document_kind"], x["document_primary"]) for x in claims] == [("telegram", True),
-                                                                                 ("memoir", False)]
+                                                                                 ("memoir", False), ("memoir", False)]
         page = lxml_html.fromstring(c.get("/conflicts").text)
         who = [w.text_content() for w in page.find_class("who")]
         assert "later account" in who[1] and "primary" in who[0] and "7 April 1848" in who[0]
@@ -148,3 +155,67 @@ def test_overview_counts_kinds_and_how_documents_are_dated(client):
     assert data["dating"] == {"stated": 1, "inferred": 1}
     page = lxml_html.fromstring(client.get("/").text)
     assert any(a.get("href") == "/documents?kind=letter" for a in page.iter("a"))
+
+
+def test_denied_claims_are_shown_apart_on_the_conflicts_page(small):
+    data = small.get("/conflicts.json").json()["conflicts"][0]
+    assert (data["asserted"], data["denied"]) == (2, 1)
+    assert data["claims"][-1]["denied"] and data["claims"][-1]["text"].startswith("Some have since written")
+    page = lxml_html.fromstring(small.get("/conflicts").text)
+    denied = page.find_class("claim denied")
+    assert len(denied) == 1 and len(page.find_class("claim")) == 3
+    assert denied[0].find_class("stance")[0].text_content() == "denied"
+    assert denied[0].xpath(".//s")[0].text_content() == "1848-04-06"  # the rejected value is struck through
+    assert "2 passages assert a version; 1 reports one only to deny it" in " ".join(page.text_content().split())
+
+
+def test_event_page_shows_its_conflict_with_every_claim(small):
+    data = small.get("/events/ev-arrival.json").json()
+    (conflict,) = data["conflicts"]
+    assert [x["stance"] for x in conflict["claims"]] == ["asserted", "asserted", "denied"]
+    page = lxml_html.fromstring(small.get("/events/ev-arrival").text)
+    claims = page.find_class("claim")
+    assert len(claims) == 3 and "denied" in claims[2].get("class")
+    assert all(c.xpath(".//mark") for c in claims)  # each passage highlighted in its context
+    assert small.get("/events/ev-square.json").json()["conflicts"] == []
+
+
+def test_map_follows_one_persons_itinerary_and_links_stops_to_the_timeline(small):
+    everyone = small.get("/map.json").json()
+    assert {p["id"] for p in everyone["people"]} >= {"ent-mazzini"}
+    route = next(r for r in everyone["itineraries"] if r["person"] == "ent-mazzini")
+    assert route["map_href"] == "/map?person=ent-mazzini"
+    one = small.get("/map.json?person=ent-mazzini").json()
+    assert one["person"]["name"] == "Giuseppe Mazzini" and len(one["itineraries"]) == 1
+    stops = one["itineraries"][0]["stops"]
+    assert {p["id"] for p in one["places"]} == {s["place"] for s in stops} == {"ent-london", "ent-milan"}
+    by_event = [s for s in stops if s["via"].startswith("ev-")]
+    assert by_event and by_event[0]["timeline_href"] == f"/timeline?person=ent-mazzini#{by_event[0]['via']}"
+    by_letter = [s for s in stops if not s["via"].startswith("ev-")]
+    assert by_letter and by_letter[0]["timeline_href"] == "/timeline?person=ent-mazzini&year=1848"
+    # the timeline link lands on a page that holds that event's card
+    target = by_event[0]["timeline_href"].split("#")[0]
+    assert by_event[0]["via"] in {e["id"] for e in small.get(target.replace("/timeline", "/timeline.json")).json()["events"]}
+    page = lxml_html.fromstring(small.get("/map?person=ent-mazzini").text)
+    assert page.xpath("//select[@name='person']/option[@selected]")[0].get("value") == "ent-mazzini"
+    assert len(page.xpath("//ol[@class='stops']/li")) == len(stops)
+    # a person seen in one place only has an empty route; an unknown id or a place is a 404
+    assert small.get("/map.json?person=ent-ryleyev").json()["itineraries"] == []
+    assert small.get("/map.json?person=nobody").status_code == 404
+    assert small.get("/map?person=ent-milan").status_code == 404
+
+
+def test_map_places_link_to_their_events_on_the_timeline(small):
+    places = {p["id"]: p for p in small.get("/map.json").json()["places"]}
+    assert places["ent-milan"]["timeline_href"] == "/timeline?place=ent-milan"
+    assert places["ent-london"]["timeline_href"] is None  # no event happened there
+
+
+def test_timeline_items_carry_the_kind_of_their_first_witness(small):
+    items = {i["id"]: i for i in small.get("/timeline.json").json()["items"]}
+    assert items["ev-arrival"]["kind"] == "telegram" and items["ev-square"]["kind"] == "diary"
+    page = lxml_html.fromstring(small.get("/timeline").text)
+    assert page.get_element_by_id("timeline").get("aria-hidden") == "true"
+    section = page.get_element_by_id("events")
+    assert section.get("aria-labelledby") == "events-heading"
+    assert len(section.find_class("event")) == len(items)  # the list is the chart's twin

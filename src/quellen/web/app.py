@@ -113,7 +113,7 @@ def create_app(db: str | Path, token: str | None = None) -> Starlette:
         ("/timeline", "timeline.html", "Timeline",
          lambda r: views.timeline(lib, q(r, "person"), q(r, "place"), q(r, "kind"), q(r, "disputed"), q(r, "page"),
                                   q(r, "year"))),
-        ("/map", "map.html", "Map", lambda r: views.map_view(lib)),
+        ("/map", "map.html", "Map", lambda r: views.map_view(lib, q(r, "person"))),
         ("/network", "network.html", "Network",
          lambda r: views.network_view(lib, q(r, "kind"), q(r, "min_weight"), q(r, "person"), q(r, "limit"))),
         ("/conflicts", "conflicts.html", "Conflicts", lambda r: views.conflicts(lib)),

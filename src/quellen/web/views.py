@@ -19,7 +19,7 @@ from urllib.parse import quote, urlencode
 from ..export.json_export import document_json, entity_json, event_json
 from ..export.shape import (Corpus, cooccurrence, date_label, itineraries, load_corpus, network,
                             place_features, text_context)
-from ..model import Date, Document, Entity, Event, ReuseGroup
+from ..model import Conflict, Date, Document, Entity, Event, ReuseGroup
 
 __all__ = ["NotFound", "BadRequest", "Library", "overview", "documents", "document", "source", "entities", "entity",
            "timeline", "event", "map_view", "network_view", "conflicts", "search", "reuse", "public"]
@@ -516,6 +516,7 @@ def timeline(lib: Library, person: str | None = None, place: str | None = None, 
     pages = max(1, -(-len(rows) // PAGE_SIZE))
     number = _int(page, 1, 1, pages, "page")
     return {"items": [{"id": ev.id, "summary": ev.summary, "label": date_label(ev.date),
+                       "kind": _first_kind(docs, ev),
                        "inferred": (date_basis(ev.date) or {}).get("basis") not in (None, "stated"),
                        "start": ev.date.earliest.isoformat(), "end": ev.date.latest.isoformat(),
                        "independent_sources": ev.independent_sources, "attestation_count": len(ev.attestations),
@@ -530,15 +531,21 @@ def timeline(lib: Library, person: str | None = None, place: str | None = None, 
             "kinds": dict(sorted(kinds.items()))}
 
 
+def _first_kind(docs: dict[str, Document], ev: Event) -> str | None:
+    """Return the kind of the first document that attests ``ev`` (its lane on the timeline)."""
+    return next((docs[a.document].kind for a in ev.attestations if a.document in docs), None)
+
+
 def event(lib: Library, event_id: str) -> dict[str, Any]:
-    """Return one event with its attestations (passages linked to the reader) and its conflicts."""
+    """Return one event with its attestations (passages linked to the reader) and its conflicts,
+    each with every claim's passage, the denied ones included."""
     ev = next((e for e in lib.corpus.events if e.id == event_id), None)
     if ev is None:
         raise NotFound(f"no event {event_id!r}")
     conflicts_ = {c.id: c for c in lib.store.conflicts()} if ev.conflicts else {}
+    events = {e.id: e for e in lib.corpus.events} if ev.conflicts else {}
     return {"event": _event_row(lib, ev), "date": ev.date.to_json(),
-            "conflicts": [{"id": c, "kind": conflicts_[c].kind, "summary": conflicts_[c].summary,
-                           "href": f"/conflicts#{c}"} for c in ev.conflicts if c in conflicts_]}
+            "conflicts": [_conflict_row(lib, conflicts_[c], events) for c in ev.conflicts if c in conflicts_]}
 
 
 #: what a point of each Geo.precision stands for, said to the reader
@@ -550,9 +557,25 @@ def _approximate(precision: str | None) -> bool:
     return precision in ("country", "region", "capital")
 
 
-def map_view(lib: Library) -> dict[str, Any]:
-    """Return the places with coordinates and their events, and people's itineraries as lines."""
-    return lib._get("map_view", lambda: _map_view(lib))
+def map_view(lib: Library, person: str | None = None) -> dict[str, Any]:
+    """Return the places with coordinates and their events, and people's itineraries as lines;
+    with ``person``, only that person's itinerary and the places on it (404 for an unknown
+    person). Each stop links to its passage and to the person's timeline at that point."""
+    data = lib._get("map_view", lambda: _map_view(lib))
+    people = [{"id": r["person"], "name": r["name"], "stops": len(r["stops"])} for r in data["all_itineraries"]]
+    out = {"places": data["places"], "itineraries": data["all_itineraries"][:50], "people": people,
+           "person": None}
+    if person:
+        route = next((r for r in data["all_itineraries"] if r["person"] == person), None)
+        if route is None:
+            e = lib.corpus.entities.get(person)
+            if e is None or e.type != "person":
+                raise NotFound(f"no person {person!r}")
+            route = {"person": person, "name": e.name, "stops": [], "href": href("entities", person)}
+        on_route = {s["place"] for s in route["stops"]}
+        out.update(places=[p for p in data["places"] if p["id"] in on_route], itineraries=[route] if route["stops"] else [],
+                   person={"id": person, "name": route["name"], "href": route["href"]})
+    return out
 
 
 def _map_view(lib: Library) -> dict[str, Any]:
@@ -563,16 +586,22 @@ def _map_view(lib: Library) -> dict[str, Any]:
                        "precision": geo.precision, "approximate": _approximate(geo.precision),
                        "placed_as": PLACED_AS.get(geo.precision or "", ""),
                        "mentions": p["mentions"], "href": href("entities", p["entity"].id),
+                       "timeline_href": "/timeline?" + urlencode({"place": p["entity"].id}) if p["events"] else None,
                        "events": [{"id": ev.id, "summary": ev.summary, "label": date_label(ev.date),
                                    "independent_sources": ev.independent_sources}
                                   for ev in p["events"][:50]]})
     routes = itineraries(lib.corpus)
     for r in routes:
         r["href"] = href("entities", r["person"])
+        r["map_href"] = "/map?" + urlencode({"person": r["person"]})
         for stop in r["stops"]:
             stop["approximate"] = _approximate(stop.get("precision"))
-            stop["href"] = href("documents" if stop["via"] in lib.documents_by_id else "events", stop["via"])
-    return {"places": places, "itineraries": routes[:50]}
+            is_document = stop["via"] in lib.documents_by_id
+            stop["href"] = href("documents" if is_document else "events", stop["via"])
+            # the person's timeline, opened on this stop: the event itself, or the year of the letter
+            query = {"person": r["person"]} | ({"year": stop["date"][:4].lstrip("0") or "1"} if is_document else {})
+            stop["timeline_href"] = "/timeline?" + urlencode(query) + ("" if is_document else "#" + quote(stop["via"]))
+    return {"places": places, "all_itineraries": routes}
 
 
 def network_view(lib: Library, kind: str | None = None, min_weight: str | None = None,
@@ -599,20 +628,30 @@ def network_view(lib: Library, kind: str | None = None, min_weight: str | None =
             "filters": {"kind": kind or "", "min_weight": weight, "person": person or "", "limit": len(edges)}}
 
 
+def _conflict_row(lib: Library, c: Conflict, events: dict[str, Event]) -> dict[str, Any]:
+    """Return one conflict for the page: its claims' passages in context, each with its stance
+    (``asserted``, or ``denied`` when the writer gives that version only to reject it), the
+    asserted ones first, and counts of each; and the events concerned."""
+    claims = []
+    for x in c.claims:
+        before, match, after = text_context(lib.text(x.source), x.char_start, x.char_end, 120)
+        stance = getattr(x, "stance", None) or "asserted"
+        claims.append({**_passage(lib, x.source, x.document, x.char_start, x.char_end), "value": x.value,
+                       "stance": stance, "denied": stance == "denied", "before": before, "after": after})
+    # a rejected version is evidence that it circulated, not a witness for it: shown last, apart
+    claims.sort(key=lambda x: x["denied"])
+    stances = Counter(x["stance"] for x in claims)
+    return {"id": c.id, "kind": c.kind, "summary": c.summary, "claims": claims,
+            "asserted": stances.get("asserted", 0), "denied": stances.get("denied", 0),
+            "href": f"/conflicts#{c.id}",
+            "events": [{"id": e, "summary": events[e].summary, "label": date_label(events[e].date),
+                        "href": href("events", e)} for e in c.events if e in events]}
+
+
 def conflicts(lib: Library) -> dict[str, Any]:
-    """Return every conflict with its claims' passages (in context) and the events concerned."""
+    """Return every conflict with its claims' passages (in context, asserted and denied) and the events concerned."""
     events = {ev.id: ev for ev in lib.corpus.events}
-    out = []
-    for c in lib.store.conflicts():
-        claims = []
-        for x in c.claims:
-            before, match, after = text_context(lib.text(x.source), x.char_start, x.char_end, 120)
-            claims.append({**_passage(lib, x.source, x.document, x.char_start, x.char_end), "value": x.value,
-                           "before": before, "after": after})
-        out.append({"id": c.id, "kind": c.kind, "summary": c.summary, "claims": claims,
-                    "events": [{"id": e, "summary": events[e].summary, "label": date_label(events[e].date),
-                                "href": href("events", e)} for e in c.events if e in events]})
-    return {"conflicts": out}
+    return {"conflicts": [_conflict_row(lib, c, events) for c in lib.store.conflicts()]}
 
 
 def search(lib: Library, q: str | None = None, limit: str | None = None) -> dict[str, Any]:

@@ -29,7 +29,7 @@ document.addEventListener("DOMContentLoaded", function () {
     L.geoJSON(land, { style: { color: "#9ca3af", weight: 0.6, fillColor: "#f5f0e6", fillOpacity: 1 },
                       interactive: false }).addTo(map).bringToBack();
   }).catch(function () {});
-  var bounds = [], markers = [];
+  var bounds = [], markers = [], stops = [];
   places.forEach(function (p) {
     var popup = q.el("div");
     var title = p.href ? q.el("a", p.name, { href: q.safeHref(p.href) }) : q.el("b", p.name);
@@ -38,6 +38,7 @@ document.addEventListener("DOMContentLoaded", function () {
       popup.appendChild(q.el("a", ev.label + ": " + ev.summary, { href: "/events/" + encodeURIComponent(ev.id) }));
     });
     if (p.placed_as) popup.appendChild(q.el("em", p.placed_as));
+    if (p.timeline_href) popup.appendChild(q.el("a", "these events on the timeline →", { href: q.safeHref(p.timeline_href), "class": "more" }));
     var radius = 5 + Math.min(10, Math.sqrt((p.mentions || 1) + 3 * (p.events || []).length));
     // a point that only stands for a country, a region or a former state's capital is drawn
     // hollow and dashed: it says "somewhere in there", not "here"
@@ -56,6 +57,22 @@ document.addEventListener("DOMContentLoaded", function () {
     var line = L.polyline(r.stops.map(function (s) { return [s.lat, s.lon]; }),
       { color: colour, weight: 2.5, opacity: 0.8, className: "itinerary" });
     line.bindTooltip(r.name + ": " + r.stops.map(function (s) { return s.name + " (" + s.label + ")"; }).join(" → ")).addTo(map);
+    // on everyone's map a click on a line follows that person alone
+    if (!data.person && r.map_href) line.on("click", function () { window.location.href = q.safeHref(r.map_href); });
+    if (!data.person) return;
+    // one person's route: each stop numbered in time order, opening its passage and the timeline there
+    r.stops.forEach(function (s, n) {
+      var popup = q.el("div");
+      popup.appendChild(q.el("b", (n + 1) + ". " + s.name + " — " + s.label));
+      popup.appendChild(q.el("a", "the passage", { href: q.safeHref(s.href) }));
+      popup.appendChild(q.el("a", "on the timeline →", { href: q.safeHref(s.timeline_href), "class": "to-timeline" }));
+      var icon = L.divIcon({ className: "stop-icon", html: "", iconSize: [22, 22] });
+      var stop = L.marker([s.lat, s.lon], { icon: icon, title: (n + 1) + ". " + s.name + " (" + s.label + ")", keyboard: true });
+      stop.on("add", function () { var el = stop.getElement(); if (el) el.textContent = String(n + 1); });
+      stop.bindPopup(popup).addTo(map);
+      stops.push(stop);
+      bounds.push([s.lat, s.lon]);
+    });
   });
   // places stay clickable above the lines that pass through them
   markers.forEach(function (m) { m.bringToFront(); });

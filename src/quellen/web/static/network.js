@@ -28,7 +28,20 @@ document.addEventListener("DOMContentLoaded", function () {
       { selector: "edge[kind = 'correspondence']", style: { "line-color": "#1d4ed8", "line-style": "solid",
           "target-arrow-shape": "triangle", "target-arrow-color": "#1d4ed8" } }
     ] });
-  cy.fit(undefined, 20);
+  // cose packs the graph into a square, but the box is wide: stretch the layout to the box's
+  // shape so the drawing uses the whole width (and the names get room), then fit it
+  function fill() {
+    var bb = cy.nodes().boundingBox({ includeLabels: false }), w = box.clientWidth, h = box.clientHeight;
+    if (bb.w > 0 && bb.h > 0 && w > 0 && h > 0) {
+      var want = w / h, have = bb.w / bb.h, cx = (bb.x1 + bb.x2) / 2, cy_ = (bb.y1 + bb.y2) / 2;
+      var sx = have < want ? want / have : 1, sy = have > want ? have / want : 1;
+      // a lone pair or a chain stays a line: do not blow it up into the corners
+      sx = Math.min(sx, 4); sy = Math.min(sy, 4);
+      cy.nodes().positions(function (n) { var p = n.position(); return { x: cx + (p.x - cx) * sx, y: cy_ + (p.y - cy_) * sy }; });
+    }
+    cy.fit(undefined, 30);
+  }
+  fill();
   cy.on("mouseover", "node", function (evt) { evt.target.addClass("hover"); });
   cy.on("mouseout", "node", function (evt) { evt.target.removeClass("hover"); });
   cy.on("tap", "node", function (evt) {

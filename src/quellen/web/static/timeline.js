@@ -21,9 +21,10 @@ document.addEventListener("DOMContentLoaded", function () {
       (ev.conflicts.length ? "; sources disagree" : "");
     var item = { id: ev.id, content: content, start: ev.start, title: tip.replace(/[<>&"]/g, ""),
                  className: (ev.conflicts.length ? "disputed" : "") + (ev.inferred ? " inferred" : "") };
-    // an interval longer than two months is drawn as a bar; shorter ones stay points, readable at any zoom
+    // an interval longer than two months is drawn as a bar in a lane of its own; shorter ones
+    // stay points, in the lane of the kind of document that tells them
     if (Date.parse(ev.end) - Date.parse(ev.start) > 60 * 864e5) { item.end = ev.end + "T23:59:59"; item.group = "vague"; }
-    else { item.group = "exact"; }
+    else { item.group = "kind:" + (ev.kind || "unknown"); }
     return item;
   });
   // open on where most events are (10th to 90th percentile), not on the whole span: one stray
@@ -35,20 +36,37 @@ document.addEventListener("DOMContentLoaded", function () {
     var pad = Math.max((hi - lo) * 0.08, 20 * 864e5);
     window_ = { start: new Date(lo - pad), end: new Date(hi + pad) };
   }
-  var options = { stack: true, zoomable: true, maxHeight: 460, minHeight: 220, selectable: true,
-                  tooltip: { followMouse: true }, margin: { item: { horizontal: 4, vertical: 4 } } };
-  // many events: overlapping ones fold into a numbered cluster that opens on zoom
-  if (items.length > 60) options.cluster = { maxItems: 4, titleTemplate: "{count} events: zoom in", showStipes: true };
-  // two lanes: events dated to a day or month, and those known only to a year or longer, whose
-  // long bars would otherwise push the precise ones out of sight
-  var groups = new vis.DataSet([
-    { id: "exact", content: "day or month", title: "events dated to a day or a month" },
-    { id: "vague", content: "year or longer", title: "events known only to a year, a decade or a longer stretch" }]);
-  var lanes = {};
-  items.forEach(function (it) { lanes[it.group] = true; });
-  if (!(lanes.exact && lanes.vague)) { items.forEach(function (it) { delete it.group; }); groups = null; }  // one lane is enough
-  var timeline = groups ? new vis.Timeline(box, new vis.DataSet(items), groups, Object.assign(options, window_))
-                        : new vis.Timeline(box, new vis.DataSet(items), Object.assign(options, window_));
+  // lanes: one per kind of document (the five commonest; the rest share one), then the events
+  // known only to a year or longer, whose long bars would otherwise hide the precise ones
+  var perKind = {};
+  items.forEach(function (it) { if (it.group !== "vague") perKind[it.group] = (perKind[it.group] || 0) + 1; });
+  var kinds = Object.keys(perKind).sort(function (a, b) { return perKind[b] - perKind[a] || (a < b ? -1 : 1); });
+  var shown = kinds.length > 6 ? kinds.slice(0, 5) : kinds;
+  var lanes = [];
+  shown.forEach(function (k) {
+    var name = k.slice(5).replace(/_/g, " ");
+    lanes.push({ id: k, content: name, title: perKind[k] + " event(s) told first by a " + name });
+  });
+  if (shown.length < kinds.length) {
+    var rest = kinds.slice(shown.length);
+    items.forEach(function (it) { if (rest.indexOf(it.group) >= 0) it.group = "kind:other"; });
+    lanes.push({ id: "kind:other", content: "other kinds",
+                 title: rest.map(function (k) { return k.slice(5).replace(/_/g, " "); }).join(", ") });
+  }
+  if (items.some(function (it) { return it.group === "vague"; }))
+    lanes.push({ id: "vague", content: "year or longer", title: "events known only to a year, a decade or a longer stretch" });
+  lanes.forEach(function (lane, i) { lane.order = i; });
+  // the chart grows to fit (it never scrolls inside itself): overlapping events fold into a
+  // numbered cluster once a lane would stack more than a few rows; a click on it zooms in.
+  // A disputed event is never folded away: the conflict must stay in sight.
+  var rows = lanes.length > 4 ? 2 : lanes.length > 2 ? 3 : 4;
+  var options = { stack: true, zoomable: true, verticalScroll: false, minHeight: 160, selectable: true,
+                  groupOrder: "order", tooltip: { followMouse: true }, margin: { item: { horizontal: 4, vertical: 4 } },
+                  cluster: { maxItems: rows, titleTemplate: "{count} events: click to zoom in", showStipes: true,
+                             clusterCriteria: function (a, b) { return !/disputed/.test(a.className || "") && !/disputed/.test(b.className || ""); } } };
+  var timeline = lanes.length > 1
+    ? new vis.Timeline(box, new vis.DataSet(items), new vis.DataSet(lanes), Object.assign(options, window_))
+    : new vis.Timeline(box, new vis.DataSet(items.map(function (it) { delete it.group; return it; })), Object.assign(options, window_));
   var known = {};
   items.forEach(function (it) { known[it.id] = true; });
   timeline.on("select", function (props) {
@@ -60,7 +78,7 @@ document.addEventListener("DOMContentLoaded", function () {
     var half = (w.end - w.start) / 5;
     if (at) timeline.setWindow(new Date(at.valueOf() - half), new Date(at.valueOf() + half));
   });
-  box.setAttribute("aria-hidden", "false");
+  // the chart stays hidden from assistive technology: the list below is its accessible twin
   var wanted = decodeURIComponent(location.hash.slice(1));
   if (wanted && document.getElementById(wanted)) { timeline.setSelection([wanted], { focus: true }); select(wanted); }
 });
