@@ -244,9 +244,10 @@ def test_seed_reuse_precision(seed_scores):
 
 
 def test_seed_reuse_recall_on_paraphrase(seed_scores):
-    # 6/13 retold details (issue 5 asks 0.40), and the single summary, at precision >= 0.60
+    # 9/13 retold details (issue 5 asks 0.40; 6/13 before dates, rich particulars and runs
+    # counted as evidence), and the single summary; the floor leaves room for one pair to flip
     reuse = seed_scores["reuse"]
-    assert _ratio(reuse["recall_by_relation"]["paraphrase"]) >= 0.45, reuse
+    assert _ratio(reuse["recall_by_relation"]["paraphrase"]) >= 0.6, reuse
     assert _ratio(reuse["recall_by_relation"]["summary"]) >= 1.0, reuse
     assert reuse["precision_lower_bound"] >= 0.85, reuse
 
@@ -433,3 +434,86 @@ def test_a_corpus_whose_sentences_all_embed_alike_needs_closer_retellings():
     params = RetellSettings(threshold_alone=1.01)
     assert [(r.i, r.j) for r in find_retellings(corpus, sentences, plain, params)] == [(0, 2)]
     assert find_retellings(corpus, sentences, alike, params) == []
+
+
+# -- retellings that meet on a date, on many particulars, or as a run ----------------------
+DATED = FIX / "dated"
+
+
+def _dated_corpus():
+    from quellen.extract.dates import tag_documents
+    sources, documents, timexes = [], [], []
+    for path in sorted(DATED.glob("*.txt")):
+        source = _source(path.name, path.read_text(encoding="utf-8"))
+        document = Document(Document.make_id(source.id, 0, len(source.text)), source.id, 0,
+                            len(source.text), "narrative")
+        sources.append(source)
+        documents.append(document)
+        timexes.extend(tag_documents(source.text, [document]))
+    return sources, documents, timexes
+
+
+def test_a_retelling_on_the_same_date_meets_through_the_timex_layer():
+    # a 1794 letter and a 1902 town history tell one closure ("on the 9th of March" / "on
+    # 9 March 1794") in other words at cosine ~0.46, too far apart for the plain rule; the
+    # shared normalised date and a rare word ("journeymen") link them. An almanac naming the
+    # same day ("the same day", resolved by the tagger) for other happenings stays out
+    from quellen.reuse import embeddings
+    if not embeddings.available():
+        pytest.skip("the [embeddings] extra is not installed")
+    sources, documents, timexes = _dated_corpus()
+    name = {s.id: s.name for s in sources}
+    text = {s.id: s.text for s in sources}
+    groups = find_reuse(sources, documents, ReuseSettings(), embeddings=True, timexes=timexes)
+    assert [sorted(name[p.source] for p in g.passages) for g in groups] == [
+        ["guild_letter_1794.txt", "town_history_1902.txt"]]
+    for p in groups[0].passages:
+        assert "journeymen" in text[p.source][p.char_start:p.char_end]
+    # without the date layer the pair is not linked: the date is the evidence
+    assert find_reuse(sources, documents, ReuseSettings(), embeddings=True) == []
+
+
+def test_dates_meet_when_their_intervals_overlap_and_are_narrow():
+    from quellen.reuse.retell import share_date
+    day, month, year = (700, 700, 0, 3), (690, 720, 5, 9), (500, 865, 10, 14)
+    assert share_date((day,), (month,))
+    assert not share_date((day,), ((701, 701, 0, 3),))
+    assert not share_date((day,), (year,))  # a year is not a particular
+    assert not share_date((), (day,))
+
+
+def test_many_shared_particulars_lower_the_cosine_but_a_cast_alone_does_not():
+    from quellen.reuse.retell import RetellSettings, is_rich
+    s = RetellSettings(threshold_rich=0.55, rich_shared=3)
+    name, word = (2.0, True), (2.0, False)
+    rich = {"envoy": name, "decree": word, "colleg": word}
+    assert is_rich(0.58, rich, {**rich, "other": word}, s)
+    assert not is_rich(0.53, rich, rich, s)
+    assert not is_rich(0.58, {"envoy": name, "arkel": name, "decree": word},
+                       {"envoy": name, "arkel": name, "decree": word}, s)  # two names, one word
+
+
+def test_a_retold_run_of_two_sentences_links_where_no_single_pair_passes():
+    # two neighbouring sentences of text 1 retell two of text 0 (swapped), each pair at
+    # cosine ~0.62 with one rare word each: no single pair passes (one word needs 0.69),
+    # the run does, and covers both sentences on each side
+    import numpy as np
+    from quellen.reuse.retell import RetellSettings, find_retellings
+    texts = ["the harbour master closed the quay at dusk\nthe fishermen cursed the sluice keepers loudly",
+             "fishermen were heard cursing the sluice keepers\nat dusk the harbour master shut the quay"]
+    texts += [f"padding text number {k} about nothing in particular" for k in range(30)]
+    corpus, sentences = _kernel_corpus(texts)
+    rng = np.random.default_rng(7)
+    noise = rng.normal(size=(len(sentences), 1024))  # wide: unrelated rows are nearly orthogonal
+    noise /= np.linalg.norm(noise, axis=1, keepdims=True)
+    v = noise.copy()
+    v[3] = 0.62 * v[0] + np.sqrt(1 - 0.62 ** 2) * noise[3]
+    v[2] = 0.62 * v[1] + np.sqrt(1 - 0.62 ** 2) * noise[2]
+    v = (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
+    params = RetellSettings(threshold_alone=1.01, threshold_rich=1.01)
+    found = find_retellings(corpus, sentences, v, params)
+    assert [(r.rule, r.i, r.i_end, r.j, r.j_end) for r in found] == [("run", 0, 1, 2, 3)]
+    # one sentence pair alone is not enough
+    v1 = v.copy()
+    v1[2] = noise[2]
+    assert find_retellings(corpus, sentences, v1, params) == []

@@ -249,8 +249,8 @@ def find_retellings(corpus: Corpus, sentences: list[tuple[int, int, int]], vecto
     vecs = vectors[usable]
     when: list[SentenceDates] = [dates[k] for k in usable] if dates is not None else [() for _ in usable]
     settings = calibrate(settings, background_similarity(vecs))
-    floor = min(settings.threshold, settings.threshold_rich,
-                settings.threshold_dated if dates is not None else 1.0)
+    plain = min(settings.threshold, settings.threshold_rich)  # below it only a shared date lets a pair in
+    floor = min(plain, settings.threshold_dated if dates is not None else 1.0)
     unit_of = np.asarray([s[0] for s in sents])
     units, unit_index = np.unique(unit_of, return_inverse=True)
     # best similarity of each sentence to any sentence of each text, for the mutual-best test
@@ -267,7 +267,7 @@ def find_retellings(corpus: Corpus, sentences: list[tuple[int, int, int]], vecto
             np.maximum.at(best[i], unit_index, row)
             js = np.nonzero(row >= floor)[0]
             candidates.extend((i, int(j), float(row[j])) for j in js.tolist()
-                              if j > i and (row[j] >= settings.threshold_rich or share_date(when[i], when[j], days)))
+                              if j > i and (row[j] >= plain or share_date(when[i], when[j], days)))
     stems: dict[int, dict[str, tuple[float, bool]]] = {}
 
     def rare(k: int) -> dict[str, tuple[float, bool]]:
