@@ -245,9 +245,11 @@ def test_seed_reuse_precision(seed_scores):
 
 def test_seed_reuse_recall_on_paraphrase(seed_scores):
     # 9/13 retold details (issue 5 asks 0.40; 6/13 before dates, rich particulars and runs
-    # counted as evidence), and the single summary; the floor leaves room for one pair to flip
+    # counted as evidence), and the single summary. Every retelling cosine threshold raised by
+    # 0.01 keeps 8/13, by 0.03 keeps 7/13, by 0.05 gives 5/13: the floor (7/13) leaves room
+    # for two pairs to flip when segmentation or entities move a sentence
     reuse = seed_scores["reuse"]
-    assert _ratio(reuse["recall_by_relation"]["paraphrase"]) >= 0.6, reuse
+    assert _ratio(reuse["recall_by_relation"]["paraphrase"]) >= 0.53, reuse
     assert _ratio(reuse["recall_by_relation"]["summary"]) >= 1.0, reuse
     assert reuse["precision_lower_bound"] >= 0.85, reuse
 
