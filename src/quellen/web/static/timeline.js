@@ -55,28 +55,52 @@ document.addEventListener("DOMContentLoaded", function () {
   }
   if (items.some(function (it) { return it.group === "vague"; }))
     lanes.push({ id: "vague", content: "year or longer", title: "events known only to a year, a decade or a longer stretch" });
+  // disputed events get the top lane: folded into a cluster among undisputed ones they would
+  // vanish from sight, and a conflict is what a reader must see first
+  var disputed = items.filter(function (it) { return /disputed/.test(it.className); });
+  if (disputed.length && disputed.length < items.length) {
+    disputed.forEach(function (it) { it.group = "disputed"; });
+    lanes = lanes.filter(function (lane) { return items.some(function (it) { return it.group === lane.id; }); });
+    lanes.unshift({ id: "disputed", content: "⚠ disputed", className: "lane-disputed",
+                    title: "events the sources disagree about (see Conflicts)" });
+  }
   lanes.forEach(function (lane, i) { lane.order = i; });
   // the chart grows to fit (it never scrolls inside itself): overlapping events fold into a
   // numbered cluster once a lane would stack more than a few rows; a click on it zooms in.
-  // A disputed event is never folded away: the conflict must stay in sight.
   var rows = lanes.length > 4 ? 2 : lanes.length > 2 ? 3 : 4;
   var options = { stack: true, zoomable: true, verticalScroll: false, minHeight: 160, selectable: true,
                   groupOrder: "order", tooltip: { followMouse: true }, margin: { item: { horizontal: 4, vertical: 4 } },
-                  cluster: { maxItems: rows, titleTemplate: "{count} events: click to zoom in", showStipes: true,
-                             clusterCriteria: function (a, b) { return !/disputed/.test(a.className || "") && !/disputed/.test(b.className || ""); } } };
+                  cluster: { maxItems: rows, titleTemplate: "{count} events: click to zoom in", showStipes: true } };
   var timeline = lanes.length > 1
     ? new vis.Timeline(box, new vis.DataSet(items), new vis.DataSet(lanes), Object.assign(options, window_))
     : new vis.Timeline(box, new vis.DataSet(items.map(function (it) { delete it.group; return it; })), Object.assign(options, window_));
+  // vis-timeline 8 computes the first clusters before the lanes are drawn and then leaves them
+  // out of the drawing (their events vanish); setting the option again draws them
+  var redrawn = false;
+  timeline.on("changed", function () {
+    if (redrawn || !options.cluster) return;
+    redrawn = true;
+    timeline.setOptions({ cluster: Object.assign({}, options.cluster) });
+  });
+  window.quellen.timeline = timeline;  // for the browser tests
   var known = {};
   items.forEach(function (it) { known[it.id] = true; });
   timeline.on("select", function (props) {
     var id = props.items[0];
     if (id === undefined) return;
     if (known[id]) { select(id); return; }
-    // a cluster: zoom in around it until its events come apart
+    // a cluster: zoom in around it until its events come apart; events of one and the same
+    // day never come apart, so at a day's width the list below opens on the nearest of them
     var at = timeline.getEventProperties(props.event).time, w = timeline.getWindow();
+    if (!at) return;
+    if (w.end - w.start < 3 * 864e5) {
+      var near = items.slice().sort(function (a, b) {
+        return Math.abs(Date.parse(a.start) - at) - Math.abs(Date.parse(b.start) - at); })[0];
+      if (near) select(near.id);
+      return;
+    }
     var half = (w.end - w.start) / 5;
-    if (at) timeline.setWindow(new Date(at.valueOf() - half), new Date(at.valueOf() + half));
+    timeline.setWindow(new Date(at.valueOf() - half), new Date(at.valueOf() + half));
   });
   // the chart stays hidden from assistive technology: the list below is its accessible twin
   var wanted = decodeURIComponent(location.hash.slice(1));
