@@ -43,7 +43,7 @@ from ..model import Entity, Geo, Mention, Span, content_id, replace
 from .entities import GIVEN_ABBREVIATIONS, is_patronymic
 
 __all__ = ["resolve", "link_document_refs", "load_authority", "alias_statements", "AuthorityEntry", "skeleton", "parse_person", "PersonName",
-           "coordinated_pairs", "acronym_pairs", "given_variants"]
+           "coordinated_pairs", "acronym_pairs", "given_variants", "short_form_of", "HYPOCORISTICS"]
 
 MentionKey = tuple[str, int, int]
 
@@ -54,6 +54,12 @@ _ORIGIN_WEIGHT = {"ner": 1.0, "rule:title": 4.0, "rule:patronymic": 4.0, "rule:i
                   "authority": 50.0}
 #: plural names of movements and their followers ("Jacobins", "Chartists", "Lollards"): bodies, not places
 _MOVEMENT = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:ists|ites|iks|viks|ians|ards|ins|ers|ots|ines)$")
+
+#: plural names of movements whose followers the model takes for one person ("Levellers" is not):
+#: the endings of a creed's or a faction's followers in several languages ("-ists", "-ites", "-tsy")
+_MOVEMENT_PLURAL = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:ists|ites|iks|viks|ians|tsy|tsi)$")
+#: a locative preposition and an article just before a name: a building or a place, not a body
+_IN_THE = re.compile(r"\b(?:in|inside|within|at|into|from|outside)\s+the\s+$", re.I)
 
 #: one given name across languages and transliterations (general knowledge, no corpus in it)
 GIVEN_NAME_VARIANTS = [
@@ -96,13 +102,112 @@ def skeleton(name: str) -> str:
     return re.sub(r"[\s.,:;-]+", " ", s).strip()
 
 
+#: short and pet forms of given names -> the full names they stand for, in several languages
+#: (general knowledge: "Bill" is William, "Hans" Johannes, "Sasha" a man's or a woman's name); a short
+#: form that is the full name cut short ("Alex", "Max") needs no entry: see :func:`short_form_of`
+HYPOCORISTICS = {
+    # English
+    "bill": "william", "will": "william", "billy": "william", "willy": "william", "bob": "robert",
+    "rob": "robert", "bobby": "robert", "robin": "robert", "dick": "richard", "rick": "richard",
+    "jim": "james", "jimmy": "james", "jack": "john", "johnny": "john", "tom": "thomas", "tommy": "thomas",
+    "ned": "edward", "ted": "edward", "eddie": "edward", "harry": "henry", "hal": "henry", "hank": "henry",
+    "ben": "benjamin", "sam": "samuel", "nat": "nathaniel", "dan": "daniel", "danny": "daniel",
+    "mike": "michael", "mick": "michael", "nick": "nicholas", "andy": "andrew", "tony": "anthony",
+    "fred": "frederick", "freddie": "frederick", "charlie": "charles", "chuck": "charles", "joe": "joseph",
+    "steve": "stephen", "pete": "peter", "matt": "matthew", "phil": "philip", "greg": "gregory",
+    "alex": "alexander alexandra", "sandy": "alexander", "kit": "christopher", "abe": "abraham",
+    "ike": "isaac", "zach": "zachary", "larry": "lawrence", "jerry": "gerald jeremiah", "walt": "walter",
+    "liz": "elizabeth", "lizzie": "elizabeth", "beth": "elizabeth", "betsy": "elizabeth", "bess": "elizabeth",
+    "betty": "elizabeth", "eliza": "elizabeth", "kate": "catherine", "kitty": "catherine",
+    "katie": "catherine", "peggy": "margaret", "meg": "margaret", "maggie": "margaret", "molly": "mary",
+    "polly": "mary", "mamie": "mary", "sally": "sarah", "nan": "anne", "nancy": "anne", "annie": "anne",
+    "jenny": "jane", "patsy": "martha", "nell": "eleanor helen", "nellie": "eleanor helen",
+    "sue": "susan susanna", "dolly": "dorothy", "abby": "abigail", "becky": "rebecca",
+    # Germanic languages
+    "hans": "johannes johann", "hannes": "johannes", "jan": "johannes", "fritz": "friedrich",
+    "franzl": "franz", "sepp": "josef", "seppl": "josef", "heinz": "heinrich", "hinrich": "heinrich",
+    "kurt": "konrad", "klaus": "nikolaus", "claus": "nikolaus", "gretchen": "margarete", "grete": "margarete",
+    "lise": "elisabeth", "liesl": "elisabeth", "lotte": "charlotte", "kaethe": "katharina", "kathe": "katharina",
+    "piet": "pieter", "joop": "johannes", "wim": "willem", "kees": "cornelis", "klaas": "nicolaas",
+    "lars": "laurentius", "nils": "nikolaus",
+    # French, Italian, Spanish, Portuguese
+    "jeannot": "jean", "pepe": "jose", "paco": "francisco", "pancho": "francisco", "nacho": "ignacio",
+    "lola": "dolores", "lolita": "dolores", "concha": "concepcion", "pepita": "josefa", "beppe": "giuseppe",
+    "peppino": "giuseppe", "gigi": "luigi", "nino": "giovanni antonio", "toni": "antonio", "manolo": "manuel",
+    "chema": "jose maria", "quique": "enrique", "rosita": "rosa", "margot": "marguerite",
+    # Russian, Ukrainian, Polish, Czech
+    "sasha": "aleksandr aleksandra", "shura": "aleksandr aleksandra", "sanya": "aleksandr",
+    "sashenka": "aleksandr aleksandra", "misha": "mikhail", "grisha": "grigory", "kolya": "nikolai",
+    "volodya": "vladimir", "vova": "vladimir", "petya": "pyotr", "petia": "pyotr", "vanya": "ivan",
+    "vania": "ivan", "lyova": "lev", "lyovochka": "lev", "seryozha": "sergei", "serezha": "sergei",
+    "dima": "dmitry", "mitya": "dmitry", "kostya": "konstantin", "zhenya": "evgeny evgenia",
+    "fedya": "fyodor", "pasha": "pavel", "tolya": "anatoly", "yasha": "yakov", "sema": "semyon",
+    "senya": "semyon", "styopa": "stepan", "vasya": "vasily", "lyosha": "aleksei", "alyosha": "aleksei",
+    "borya": "boris", "gosha": "georgy", "yura": "yury georgy", "zhora": "georgy", "ilyusha": "ilya",
+    "slava": "vyacheslav vladislav yaroslav stanislav", "stas": "stanislav",
+    "natasha": "natalia", "tanya": "tatiana", "tania": "tatiana",
+    "masha": "maria", "manya": "maria", "katya": "ekaterina", "katia": "ekaterina", "liza": "elizaveta",
+    "olya": "olga", "lena": "yelena", "lenochka": "yelena", "nadya": "nadezhda", "lyuba": "lyubov",
+    "sonya": "sofia", "sonia": "sofia", "anya": "anna", "nyura": "anna",
+    "galya": "galina", "valya": "valentina valentin", "dunya": "avdotya", "dusya": "avdotya",
+    "lida": "lidia", "mila": "lyudmila", "luda": "lyudmila", "raya": "raisa", "klava": "klavdia",
+    "frosya": "efrosinia", "marusya": "maria", "tonya": "antonina", "sveta": "svetlana",
+    "kasia": "katarzyna", "basia": "barbara", "gosia": "malgorzata", "jasiu": "jan", "janek": "jan",
+    "staszek": "stanislaw", "wojtek": "wojciech", "bolek": "boleslaw", "franek": "franciszek",
+    "honza": "jan", "pepik": "josef", "vasyl": "vasily",
+}
+
 _VARIANT_OF = {skeleton(n): i for i, group in enumerate(GIVEN_NAME_VARIANTS) for n in group.split()}
+_SHORT_FOR = {skeleton(k): {skeleton(f) for f in v.split()} for k, v in HYPOCORISTICS.items()}
+
+
+def _given_groups(key: str) -> set:
+    """Return the identities a given-name skeleton may stand for: its variant group, or itself,
+    and those of every full name it is a short form of ("bill" -> William's, "sasha" -> a man's and a woman's name)."""
+    out = set()
+    for k in {key} | _SHORT_FOR.get(key, set()):
+        out.add(_VARIANT_OF.get(k, k))
+    return out
+
+
+def _variant_letters(given: str) -> set[str]:
+    """Return the first letters a given name (a skeleton) may be written with, its variants' and
+    full forms' too ("bill": b and w, "lev": l)."""
+    out = {given[:1]}
+    for group in _given_groups(given):
+        if isinstance(group, int):
+            out |= {skeleton(v)[:1] for v in GIVEN_NAME_VARIANTS[group].split()}
+        else:  # a full name the given name is a short form of ("Bill": W.)
+            out.add(group[:1])
+    return out
+
+
+def short_form_of(short: str, full: str) -> bool:
+    """Return True when the given name ``short`` is ``full`` cut short, as pet names are made.
+
+    The full name begins with the short one ("Max", "Maximilian"), or with all of it but a
+    final vowel, as Slavic and Romance pet names end ("Vala", "Valentina"); three letters
+    shared at least. Listed short forms (:data:`HYPOCORISTICS`) count too.
+
+    >>> short_form_of("Max", "Maximilian"), short_form_of("Vala", "Valentina"), short_form_of("Max", "Mary")
+    (True, True, False)
+    """
+    ks, kf = skeleton(short), skeleton(full)
+    if kf in _SHORT_FOR.get(ks, ()):
+        return True
+    if " " in ks or " " in kf or len(kf) < len(ks) + 2 or not 3 <= len(ks) <= 5:
+        return False  # a pet name is short; a longer prefix is a stem ("Jones" of "Jonestown")
+    return kf.startswith(ks) or (ks[-1] in "aeiou" and len(ks) >= 4 and kf.startswith(ks[:-1]))
 
 
 def given_variants(a: str, b: str) -> bool:
-    """Return True when two given names are one name across languages ("Leon", "Lev")."""
+    """Return True when two given names are one name across languages or short forms.
+
+    >>> given_variants("Leon", "Lev"), given_variants("Bill", "Wilhelm"), given_variants("Bill", "Robert")
+    (True, True, False)
+    """
     ka, kb = skeleton(a), skeleton(b)
-    return ka == kb or (ka in _VARIANT_OF and _VARIANT_OF.get(ka) == _VARIANT_OF.get(kb))
+    return ka == kb or bool(_given_groups(ka) & _given_groups(kb))
 
 
 # -- people's names ----------------------------------------------------------------------
@@ -186,7 +291,8 @@ def parse_person(name: str) -> PersonName:
 def _part_ok(full_a: str | None, init_a: str | None, full_b: str | None, init_b: str | None,
              variants: bool) -> bool:
     if full_a and full_b:
-        if full_a == full_b or (variants and given_variants(full_a, full_b)):
+        if full_a == full_b or (variants and (given_variants(full_a, full_b) or short_form_of(full_a, full_b)
+                                              or short_form_of(full_b, full_a))):
             return True
         from rapidfuzz import fuzz
         return len(full_a) > 3 and full_a[0] == full_b[0] and fuzz.ratio(full_a, full_b) >= 85
@@ -194,10 +300,8 @@ def _part_ok(full_a: str | None, init_a: str | None, full_b: str | None, init_b:
     ib = init_b or (full_b[:1] if full_b else None)
     if ia and ib and ia != ib:
         # an initial may stand for any variant of the given name ("L." for "Leon" or "Lev")
-        fa, fb = full_a or full_b, None
-        return bool(variants and fa and any(skeleton(v)[:1] == (ib if full_a else ia)
-                                            for g in GIVEN_NAME_VARIANTS if fa in g.split()
-                                            for v in g.split()))
+        fa = full_a or full_b
+        return bool(variants and fa and (ib if full_a else ia) in _variant_letters(fa))
     return True
 
 
@@ -431,7 +535,33 @@ class _Resolver:
                 best = "place"
             types[key] = best
         self.retype_unknown_places(types, votes, ruled, rep, pinned)
+        self.retype_by_article(types, votes, ruled, rep, pinned)
         return [types[k] for k in self.keys]
+
+    def retype_by_article(self, types: dict[str, str], votes: dict[str, Counter], ruled: dict[str, set[str]],
+                          rep: dict[str, str], pinned: dict[str, str]) -> None:
+        """Retype, in place, one-word names whose every mention shows they name no person or no body.
+
+        A person is not named with a bare article before the name: a one-word
+        "person" always written "the X" is a body ("the Entente"), as is a plural
+        movement name ("the Chartists", "Levellers" are not one man). A body
+        always named after "in the", "at the", "inside the" is a building or a
+        place standing for those who sit in it ("in the Capitol"): a place.
+        """
+        preceding: dict[str, list[str]] = defaultdict(list)
+        for i, m in enumerate(self.mentions):
+            text = self.texts.get(m.source)
+            if text is not None:
+                preceding[self.keys[i]].append(text[max(0, m.char_start - 12):m.char_start])
+        for k, t in types.items():
+            if k in pinned or ruled.get(k) or " " in rep[k].strip() or k.startswith("=") or rep[k].isupper():
+                continue
+            before = preceding.get(k)
+            if t == "person" and (_MOVEMENT_PLURAL.match(rep[k])
+                                  or (before and all(re.search(r"\bthe\s+$", b) for b in before))):
+                types[k] = "organization"
+            elif t == "organization" and before and all(_IN_THE.search(b) for b in before):
+                types[k] = "place"
 
     def retype_unknown_places(self, types: dict[str, str], votes: dict[str, Counter],
                               ruled: dict[str, set[str]], rep: dict[str, str], pinned: dict[str, str]) -> None:
@@ -662,9 +792,19 @@ class _Resolver:
                     self.attach(cid, i, f"{self.mentions[i].name!r}: initials fit the nearest full name")
         # 4. one word: a surname (or a given name) of someone named in full
         singles_left: dict[str, list[int]] = defaultdict(list)
+        # a part of a double surname ("X" of "X-Y") is a surname too, but a weaker one
+        by_part: dict[str, set[int]] = defaultdict(set)
+        for surname, cids in by_surname.items():
+            if " " in surname:
+                for part in surname.split():
+                    by_part[part] |= cids
+        # surnames first, so that a bare given name finds its person's surname mentioned just before
+        singles.sort(key=lambda k: not (by_surname.get(k) or by_part.get(k)))
         for k in singles:
-            sur = {cid for cid in by_surname.get(k, ()) if self.clusters[cid].alive}
-            giv = {cid for cid in by_given.get(k, ()) if self.clusters[cid].alive}
+            sur = {cid for cid in by_surname.get(k, ()) or by_part.get(k, ()) if self.clusters[cid].alive}
+            # a bare given name, or a short form of one ("Bill", "Max" for "Maximilian")
+            giv = {cid for g, cids in by_given.items() if g == k or short_form_of(k, g)
+                   for cid in cids if self.clusters[cid].alive}
             for i in by_key[k]:
                 cid, why = None, ""
                 options = {c for c in sur if not self.kept_apart(c, k)}
@@ -677,9 +817,13 @@ class _Resolver:
                         cid, why = _dominant(options, self.size), "surname of the far most mentioned full name"
                 elif giv:
                     # a bare given name is weak: only the full name just before it, in this document
-                    cid = self.nearest(i, {c for c in giv if not self.kept_apart(c, k)}, window=800,
-                                       before_only=True)
+                    fits = {c for c in giv if not self.kept_apart(c, k)}
+                    cid = self.nearest(i, fits, window=800, before_only=True)
                     why = "given name of the full name just before"
+                    if cid is None and len(fits) == 1:
+                        # the one person of that given name in the corpus, named close by
+                        cid = self.nearest(i, fits, window=1200)
+                        why = "given name of the one person so named, named close by"
                 if cid is not None:
                     self.attach(cid, i, f"{self.mentions[i].name!r}: {why}")
                 else:
@@ -702,6 +846,64 @@ class _Resolver:
                 continue
             into, frm = (other, cid) if self.size(other) >= self.size(cid) else (cid, other)
             self.merge(into, frm, f"{k!r} ~ {target!r}: one letter apart (misspelling)")
+        self.merge_double_surnames(left)
+        self.merge_short_forms(left)
+
+    def merge_double_surnames(self, left: dict[str, int]) -> None:
+        """Merge, in place, a bare double surname ("X-Y") with the one person named by a part of it.
+
+        Only a name written with a hyphen; the first part when both parts name
+        someone (the first is the family name in Slavic and Iberian use), and
+        never a person the texts set beside it as someone else.
+        """
+        for k, cid in sorted(left.items()):
+            c = self.clusters[cid]
+            if not c.alive or " " not in k or not any("-" in n and not _MOVEMENT_PLURAL.match(n) for n in c.names):
+                continue
+            for part in k.split():
+                options = {o for o in self.clusters_named(part) if o != cid}
+                options = {o for o in options if not self.kept_apart(o, k)}
+                if len(options) == 1:
+                    other = options.pop()
+                    into, frm = (other, cid) if self.size(other) >= self.size(cid) else (cid, other)
+                    self.merge(into, frm, f"{k!r}: double surname of {part!r}")
+                    break
+                if options:
+                    break  # the part names several people: no guess
+
+    def clusters_named(self, key: str) -> set[int]:
+        """Return the living person clusters with surname ``key`` or known by the bare name ``key``."""
+        return {cid for cid, c in enumerate(self.clusters) if c.alive and c.type == "person" and c.profile
+                and (c.profile.surname == key or c.profile.single == key)}
+
+    def merge_short_forms(self, left: dict[str, int]) -> None:
+        """Merge, in place, a bare pet name ("Sasha", "Vala") with the one person its full form names.
+
+        The full form may be a bare given name too, or the given name of someone
+        named in full. Only when exactly one person in the corpus fits and one of
+        its mentions stands within :data:`_SHORT_FORM_WINDOW` characters of the pet
+        name in the same source: two people of one name are left apart.
+        """
+        for k, cid in sorted(left.items()):
+            c = self.clusters[cid]
+            if not c.alive or " " in k:
+                continue
+            fits = {o for o, other in enumerate(self.clusters) if o != cid and other.alive
+                    and other.type == "person" and other.profile
+                    and any(g and g != k and (short_form_of(k, g) or (k in _SHORT_FOR and given_variants(k, g)))
+                            for g in (other.profile.given, other.profile.single))}
+            # a bare name of a surname's shape ("Petrov", "Kowalski") is no full form of a pet name
+            fits = {o for o in fits if not self.kept_apart(o, k) and not (
+                self.clusters[o].profile.single and _SURNAME_END.search(self.clusters[o].profile.single))}
+            if len(fits) != 1:
+                continue
+            other = fits.pop()
+            near = any(self.mentions[i].source == self.mentions[j].source
+                       and abs(self.mentions[i].char_start - self.mentions[j].char_start) <= _SHORT_FORM_WINDOW
+                       for i in c.members for j in self.clusters[other].members)
+            if near:
+                into, frm = (other, cid) if self.size(other) >= self.size(cid) else (cid, other)
+                self.merge(into, frm, f"{k!r}: short form of the given name of the one person near it")
 
     def apply_alias_statements(self) -> None:
         for a, b in alias_statements(self.mentions, self.texts):
@@ -961,6 +1163,10 @@ class _Resolver:
         return sorted(merged.values(), key=lambda e: (e.type, e.name, e.id)), mapping
 
 
+#: endings of surnames (as skeletons) that no given name has
+_SURNAME_END = re.compile(r"(?:ov|ev|ski|enko|chuk|shvili|dze|vicz|czik|vich|son|sen|ez|mann)$")
+#: characters between a pet name and a mention of the one person its full form names
+_SHORT_FORM_WINDOW = 3000
 #: characters around a mention in which a named country vouches for a small town
 _LOCAL_WINDOW = 400
 #: km within which towns named side by side in a passage vouch for each other
@@ -977,10 +1183,7 @@ def _letters(p: PersonName) -> set[str]:
     if p.given_initial:
         out.add(p.given_initial)
     if p.given:
-        out.add(p.given[:1])
-        group = _VARIANT_OF.get(p.given)
-        if group is not None:
-            out |= {skeleton(v)[:1] for v in GIVEN_NAME_VARIANTS[group].split()}
+        out |= _variant_letters(p.given)
     return out or {""}
 
 
