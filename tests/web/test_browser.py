@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = Path(os.environ.get("QUELLEN_SCREENSHOTS") or ROOT / "tests" / "artifacts" / "screenshots")
 VENDOR = ROOT / "src" / "quellen" / "web" / "static" / "vendor"
+#: a disputed event's box or bar on the timeline (not its connector line or dot)
+DISPUTED_ITEM = ".vis-item.disputed:not(.vis-line):not(.vis-dot)"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -144,6 +146,43 @@ def test_map_shows_markers_and_itineraries(page, base_url):
     assert page.locator(".leaflet-popup-content a").count() >= 1
 
 
+def test_map_follows_one_person_and_a_stop_opens_the_timeline(page, base_url):
+    page.goto(f"{base_url}/map")
+    page.locator("path.itinerary").first.wait_for(timeout=15000)
+    page.locator("path.itinerary").first.click(force=True)  # a line follows that person alone
+    page.wait_for_url("**/map?person=ent-mazzini")
+    stops = page.locator(".stop-icon")
+    stops.first.wait_for(timeout=15000)
+    assert stops.count() == 2 and stops.nth(0).inner_text() == "1"
+    assert page.locator("path.place-marker").count() == 2  # only the places on the route
+    stops.nth(1).click()
+    page.locator(".leaflet-popup-content a.to-timeline").click()
+    page.wait_for_url("**/timeline?person=ent-mazzini**")
+    page.locator("article.event").first.wait_for(timeout=5000)
+    assert page.locator("article.event").count() >= 1
+
+
+def test_timeline_fits_its_box_and_keeps_the_conflict_in_sight(page, base_url):
+    page.goto(f"{base_url}/timeline")
+    disputed = page.locator(DISPUTED_ITEM)
+    disputed.first.wait_for(timeout=15000)
+    assert "Mazzini arrives" in disputed.first.inner_text()
+    # the chart grows to its lanes instead of scrolling inside itself
+    assert page.evaluate("""() => Array.from(document.querySelectorAll('#timeline .vis-panel.vis-center, #timeline .vis-panel.vis-left'))
+        .every(p => p.scrollHeight <= p.clientHeight + 2)""")
+    lanes = page.locator("#timeline .vis-label").all_inner_texts()
+    assert lanes[0].startswith("⚠ disputed") and "letter" in lanes and "diary" in lanes
+
+
+def test_network_uses_the_width_of_its_box(page, base_url):
+    page.goto(f"{base_url}/network")
+    page.locator("#network canvas").first.wait_for(timeout=15000)
+    page.wait_for_timeout(500)
+    width = page.evaluate("() => document.getElementById('network').clientWidth")
+    spread = page.evaluate("() => { var bb = window.quellen.network.nodes().renderedBoundingBox(); return bb.w; }")
+    assert spread > 0.6 * width
+
+
 def test_search_from_the_header(page, base_url):
     page.goto(base_url)
     page.fill("header input[name=q]", "Radetzky")
@@ -239,6 +278,24 @@ def test_sample_corpus_pages(browser, sample_build):
         pg.locator(".vis-item").first.wait_for(timeout=15000)
         pg.wait_for_timeout(300)
         _shot(pg, "sample-timeline")
+        # the sample's conflict (the bridge fell on the 11th or the 13th) is on the chart, both sides
+        disputed = pg.locator(DISPUTED_ITEM)
+        assert disputed.count() == 2
+        assert pg.evaluate("() => document.querySelectorAll('#timeline .vis-panel.vis-center')[0].scrollHeight"
+                           " <= document.querySelectorAll('#timeline .vis-panel.vis-center')[0].clientHeight + 2")
+        # a cluster zooms in on click
+        cluster = pg.locator(".vis-cluster").first
+        if cluster.count():
+            before = pg.evaluate("() => { var w = window.quellen.timeline.getWindow(); return w.end - w.start; }")
+            cluster.click()
+            pg.wait_for_timeout(300)
+            assert pg.evaluate("() => { var w = window.quellen.timeline.getWindow(); return w.end - w.start; }") < before
+        assert pg.goto(url + "/conflicts").status == 200
+        values = pg.locator("article.conflict .claim .value").all_inner_texts()
+        assert any("1862-03-11" in v for v in values) and any("1862-03-13" in v for v in values)
+        _shot(pg, "sample-conflicts")
+        pg.goto(url + "/timeline")
+        pg.locator(".vis-item").first.wait_for(timeout=15000)
         pg.locator("article.event a.passage-link").first.click()
         pg.locator("#text .hl").first.wait_for(timeout=5000)
         _shot(pg, "sample-reader")

@@ -42,6 +42,7 @@ document.addEventListener("DOMContentLoaded", function () {
     cy.fit(undefined, 30);
   }
   fill();
+  window.quellen.network = cy;  // for the browser tests
   cy.on("mouseover", "node", function (evt) { evt.target.addClass("hover"); });
   cy.on("mouseout", "node", function (evt) { evt.target.removeClass("hover"); });
   cy.on("tap", "node", function (evt) {
