@@ -225,6 +225,20 @@ _P_ORG_QUOTED = re.compile(r"(?<![\w-])(?:company|firm|society|association|party
 _P_SURNAME_SHAPE = re.compile(rf"(?<![\w.])(?P<name>[{_UP}][{_LO}]+(?:ov|ev|ova|eva|sky|ski|skaya|ska|"
                               rf"enko|chuk|ovich|evich|in|ina|ich|yan|shvili|dze|iak|czyk|wicz))(?![\w])")
 
+#: what a person is, written lower-case before the name ("the writer X", "the banker X Y")
+ROLE_WORDS = ("writer", "poet", "novelist", "historian", "chronicler", "journalist", "painter", "artist",
+              "composer", "philosopher", "scientist", "physician", "surgeon", "lawyer", "banker", "merchant",
+              "priest", "monk", "nun", "abbot", "abbess", "sculptor", "architect", "playwright", "dramatist",
+              "actor", "actress", "singer", "musician", "scholar", "economist", "revolutionary", "anarchist",
+              "engineer", "inventor", "explorer", "navigator", "missionary", "translator", "publisher",
+              "editor", "printer", "widow", "widower", "agent", "spy", "assassin", "murderer", "killer",
+              "memoirist", "biographer", "diplomat", "emissary", "envoy", "courier", "merchant", "shipowner",
+              "mathematician", "astronomer", "theologian", "preacher", "rabbi", "imam", "mullah", "pastor",
+              "vicar", "curate", "deacon", "schoolmaster", "teacher", "student", "apprentice", "clerk")
+_P_ROLE = re.compile(rf"(?<![\w-])(?:{'|'.join(ROLE_WORDS)})\s+(?P<name>{CAP}(?:\s+{CAP}){{0,2}})")
+#: surname endings of a one-word name the model calls a body ("Kowalski", "Petrenko", "Ivanov")
+_SURNAME_END = re.compile(r"(?:ski|sky|ov|ev|enko|chuk|shvili|dze|wicz|vich)$")
+
 _LEADING_JUNK = re.compile(rf"^(?:(?:the|The|THE|a|an|of|and)\s+|[^\w\[]+|[{_LO}][\w'’]*\s*[-–—]\s*|"
                            rf"[{_LO}]\.\s+)+")  # ... and list markers "a.", "b."
 _CUT = re.compile(r"\s[-–—]\s|[-–—]\s*$|[\"“”«»()]|\n")
@@ -327,6 +341,7 @@ def _heading_line(text: str, pos: int) -> bool:
 def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> list[_Candidate]:
     out: list[_Candidate] = []
     pos = {t.idx: t.pos_ for t in doc} if doc is not None else {}
+    tokens = {t.idx: t for t in doc} if doc is not None else {}
 
     def add(start: int, end: int, type_: str, origin: str, rank: int) -> None:
         start, end = _trim(text, start, end)
@@ -391,6 +406,12 @@ def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> 
             continue
         # a title word opening a sentence ("General strikes ...") needs a capitalized name after it
         add(m.start("title"), m.end("name"), "person", "rule:title", 1)
+    for m in _P_ROLE.finditer(text):
+        words = m.group("name").split()
+        if words[0].lower() in stop_words or words[0] in NON_NAMES or words[0] in TITLES \
+                or any(w in ORG_NOUNS for w in words):
+            continue
+        add(m.start("name"), m.end("name"), "person", "rule:role", 3)
     for m in _P_POST_TITLE.finditer(text):
         if m.group("name").lower() not in stop_words:
             add(m.start("name"), m.end("title"), "person", "rule:title", 1)
@@ -416,7 +437,10 @@ def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> 
         last = m.group("name").split()[-1].split(".")[-1]
         if last in ORG_NOUNS or last.lower() in stop_words:
             continue
-        if pos.get(m.end("name") - len(last)) in ("VERB", "ADJ", "ADV", "AUX", "PRON", "DET", "ADP"):
+        tok = tokens.get(m.end("name") - len(last))
+        participle = tok is not None and last.endswith(("ed", "ing")) and tok.head.i > tok.i \
+            and tok.head.text.islower()  # "with N. I. Frightened faces appear": a full stop lost
+        if participle or pos.get(m.end("name") - len(last)) in ("VERB", "ADJ", "ADV", "AUX", "PRON", "DET", "ADP"):
             # "N. I. Frightened, ...": the initials stand alone and a sentence goes on
             add(m.start("name"), m.end("name") - len(last), "person", "rule:initials", 4)
             continue
@@ -543,6 +567,9 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
             # plural movement names are organizations ("Jacobins", "Federalists"); demonyms are not
             if not re.search(r"(?:ists|ites|iks|crats|ins|gs|ies|ists'|ers)$", name):
                 continue
+        if ent.label_ == "ORG" and " " not in name and not name.isupper() and _SURNAME_END.search(name) \
+                and all(part[:1].isupper() for part in name.split("-")):
+            type_ = "person"  # "Kowalski", "Petrenko-Wolski": a surname's shape, not a body's
         if ent.label_ == "FAC" and any(w in ORG_NOUNS for w in name.split()):
             type_ = "organization"
         if type_ in ("place", "organization") and _person_context(text, start, end, ent):

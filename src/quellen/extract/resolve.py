@@ -50,7 +50,7 @@ MentionKey = tuple[str, int, int]
 #: weight of a mention's vote on its name's type, by origin
 _ORIGIN_WEIGHT = {"ner": 1.0, "rule:title": 4.0, "rule:patronymic": 4.0, "rule:initials": 3.0,
                   "rule:vessel": 5.0, "rule:work": 4.0, "rule:acronym": 0.8, "rule:footnote": 0.6,
-                  "rule:place": 3.0, "rule:surname": 0.5, "rule:org": 2.0, "rule:context": 2.5, "rule:body": 8.0,
+                  "rule:place": 3.0, "rule:role": 3.0, "rule:surname": 0.5, "rule:org": 2.0, "rule:context": 2.5, "rule:body": 8.0,
                   "authority": 50.0}
 #: plural names of movements and their followers ("Jacobins", "Chartists", "Lollards"): bodies, not places
 _MOVEMENT = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:ists|ites|iks|viks|ians|ards|ins|ers|ots|ines)$")
@@ -404,6 +404,16 @@ _ALIAS_CUE = re.compile(r"\(\s*(?:real name|true name|birth name|born|at birth|n
                         r"\s*[-–—:,]?\s*$", re.I)
 
 
+#: words between two names that make the second another name of the first, outside brackets:
+#: "X, known as Y", "X, née Y", "X, alias Y", "X wrote under the pen-name Y", "X, whose real name was Y"
+_ALIAS_LINK = re.compile(r"\s*,?\s*(?:(?:also\s+|better\s+|later\s+|widely\s+)?known\s+as|n[ée]e|alias|a\.?k\.?a\.?|"
+                         r"nicknamed|called\s+(?:himself|herself)|who\s+called\s+(?:himself|herself)|"
+                         r"whose\s+(?:real|true|birth|original)\s+name\s+(?:was|is)|born|"
+                         r"(?:[a-z]+\s+){0,3}under\s+the\s+(?:pen[- ]?name|pseudonym|nom\s+de\s+(?:plume|guerre)|"
+                         r"assumed\s+name|alias|name)(?:\s+of)?|(?:[a-z]+\s+){0,2}(?:the\s+)?(?:pen[- ]?name|pseudonym)"
+                         r"(?:\s+of)?)\s*[,:]?\s*[\"“'‘«]?\s*", re.I)
+
+
 def alias_statements(mentions: list[Mention], texts: dict[str, str]) -> list[tuple[int, int]]:
     """Return (named, other name) mention index pairs where a text says both are one person."""
     out = []
@@ -416,7 +426,7 @@ def alias_statements(mentions: list[Mention], texts: dict[str, str]) -> list[tup
         between = text[ma.char_end:mb.char_start]
         if len(between) > 80 or "\n" in between or "." in between.replace("(i.e.", ""):
             continue
-        if _ALIAS_CUE.search(between):
+        if _ALIAS_CUE.search(between) or _ALIAS_LINK.fullmatch(between):
             out.append((a, b))
     return out
 
