@@ -224,11 +224,14 @@ class PersonName:
 
     @property
     def initials_only(self) -> bool:
+        """Return True when the name is initials alone ("L. D."), no word of it written out."""
         return bool(self.given_initial) and not (self.given or self.surname or self.patronymic
                                                  or self.single)
 
     @property
     def parts(self) -> int:
+        """Return how complete the name is: one per given name, patronymic and surname written out,
+        a half per part given only as an initial."""
         return sum(bool(x) for x in (self.given, self.patronymic, self.surname)) + \
             0.5 * sum(bool(x) for x in (self.given_initial and not self.given,
                                          self.patronymic_initial and not self.patronymic))
@@ -327,6 +330,7 @@ class AuthorityEntry:
 
     @property
     def names(self) -> tuple[str, ...]:
+        """Return every name of the entry: its canonical name first, then its aliases."""
         return (self.name, *self.aliases)
 
 
