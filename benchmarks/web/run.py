@@ -61,6 +61,13 @@ def main() -> int:
              "/timeline?place=pla-3", "/map", "/network", "/network?kind=correspondence", "/conflicts",
              f"/sources/{source_id}", f"/sources/{source_id}?page=2"]
     cold = timed("/")
+    # one person's itinerary on the map, and a disputed event's page (its conflicts in full)
+    people = client.get("/map.json").json()["people"]
+    if people:
+        fixed.append(f"/map?person={people[0]['id']}")
+    disputed = client.get("/timeline.json?disputed=1").json()["items"]
+    if disputed:
+        fixed.append(f"/events/{disputed[0]['id']}")
     print(f"first request (fills the caches): {cold:.0f} ms")
     for path in fixed:
         timed(path)  # warm-up
