@@ -225,3 +225,28 @@ def test_a_person_named_in_a_title_is_kept_beside_the_work(nlp):
 def test_feasts_are_not_names(nlp):
     found = by_text(mentions_of(nlp, "We left York at Easter and came to Bristol by Whitsun; at Christmas we were home."))
     assert not {"Easter", "Whitsun", "Christmas"} & set(found), sorted(found)
+
+
+def test_a_role_before_a_name_marks_a_person(nlp):
+    text = "According to the writer Anatole Brisson, who lived there, the banker Hector Malet fled."
+    got = by_text(mentions_of(nlp, text))
+    assert got["Anatole Brisson"].type == "person" and got["Hector Malet"].type == "person"
+
+
+def test_a_one_word_body_of_a_surname_shape_is_a_person(nlp):
+    text = "The vanguard of the proletariat was turned into the rearguard of Kowalski; Petrenko-Wolski arrests the cabinet."
+    got = {m.name: (m.type, m.origin) for m in mentions_of(nlp, text)}
+    assert all(t == "person" for n, (t, _) in got.items() if n in ("Kowalski", "Petrenko-Wolski"))
+
+
+def test_initials_before_a_participle_stand_alone(nlp):
+    text = "We knocked at every door with M. K. Worried neighbours came out, and we shouted."
+    names = [m.name for m in mentions_of(nlp, text)]
+    assert "M. K." in names and not any("Worried" in n for n in names)
+
+
+def test_the_1871_family_letter_types_its_people_and_bodies(nlp):
+    text = (FIXTURES / "entities" / "family_letters_1871.txt").read_text(encoding="utf-8")
+    got = by_text(mentions_of(nlp, text))
+    assert got["Elizabeth Gaskell"].type == "person" and got["William Harcourt"].type == "person"
+    assert got["Margaret Harcourt-Vane"].type == "person"

@@ -330,13 +330,15 @@ def test_seed_entity_recall_floors(seed_scores):
 
 
 def test_seed_type_accuracy_floor(seed_scores):
-    # 0.78 before works, bodies, person context and list typing; 0.90 reached
-    assert seed_scores["entities"]["type_accuracy"] >= 0.88
+    # 0.78 before works, bodies, person context and list typing; 0.90 reached; 0.933 with roles,
+    # surname shapes, movement plurals and 'the X' / 'in the X'
+    assert seed_scores["entities"]["type_accuracy"] >= 0.92
 
 
 def test_seed_alias_merge_floors(seed_scores):
     e = seed_scores["entities"]
-    assert e["alias_merge_recall"] >= 0.88
+    # 0.887 before pet names, double surnames and pseudonyms outside brackets; 0.944 reached
+    assert e["alias_merge_recall"] >= 0.93
     assert e["alias_merge_precision"] >= 1.0
 
 
@@ -438,3 +440,99 @@ def test_seed_names_stay_out_of_the_recognition_code():
     for path in (root / "extract" / "entities.py", root / "extract" / "resolve.py", root / "nlp.py"):
         text = path.read_text(encoding="utf-8")
         assert not [w for w in sorted(banned) if re.search(rf"\b{re.escape(w)}\b", text)], path
+
+
+# -- pet names, double surnames, pseudonyms (issue 3, second pass) -----------------------------------
+def test_pet_names_and_short_forms_are_given_name_variants():
+    from quellen.extract.resolve import short_form_of
+    assert given_variants("Bill", "William") and given_variants("Hans", "Johannes")
+    assert given_variants("Sasha", "Aleksandr") and given_variants("Paco", "Francisco")
+    assert not given_variants("Bill", "Robert") and not given_variants("Peggy", "Mary")
+    assert short_form_of("Max", "Maximilian") and short_form_of("Vala", "Valentina")
+    assert not short_form_of("Edwards", "Edwardsville") and not short_form_of("Max", "Mary")
+
+
+@given(st.sampled_from(["william", "maximilian", "johannes", "elizabeth", "francisco"]),
+       st.integers(min_value=3, max_value=5))
+def test_a_name_cut_short_is_a_short_form_of_it(full, n):
+    from quellen.extract.resolve import short_form_of
+    assert short_form_of(full[:n].capitalize(), full.capitalize()) == (len(full) >= n + 2)
+
+
+def test_a_pet_name_joins_the_full_name_of_the_same_surname():
+    text = "William Harcourt came to dine. Later Bill Harcourt told us of the election."
+    ms = mentions_in(text, [("William Harcourt", "person"), ("Bill Harcourt", "person")])
+    entities, _ = resolve(ms, {"s1": text})
+    assert len(entities) == 1 and "Bill Harcourt" in entities[0].aliases
+
+
+def test_a_bare_pet_name_joins_the_one_person_so_named_close_by():
+    path = HERE / "family_letters_1871.txt"
+    text = path.read_text(encoding="utf-8")
+    ms = mentions_in(text, [("William Harcourt", "person"), ("Margaret Harcourt-Vane", "person"),
+                            ("Bill", "person"), ("Margaret", "person"), ("Harcourt-Vane", "person"),
+                            ("Peggy", "person")])
+    entities, _ = resolve(ms, {"s1": text})
+    william = entity_with(entities, "William Harcourt")
+    assert "Bill" in william.aliases and any("short form" in r or "given name" in r for r in william.merge_reasons)
+    margaret = entity_with(entities, "Margaret Harcourt-Vane")
+    assert {"Margaret", "Harcourt-Vane", "Peggy"} <= set(margaret.aliases)
+
+
+def test_two_people_of_one_pet_name_stay_apart():
+    text = "Johannes Brandt and Johannes Weber came.\n\nA note: Hans spoke."
+    ms = mentions_in(text, [("Johannes Brandt", "person"), ("Johannes Weber", "person")])
+    ms += mentions_in(text, [("Hans", "person")], document="d2")
+    entities, _ = resolve(ms, {"s1": text})
+    assert len(entities) == 3
+    # with one Johannes only, the pet name close by is his
+    entities, _ = resolve(ms[:1] + ms[2:], {"s1": text})
+    assert len(entities) == 1
+
+
+def test_a_double_surname_joins_the_person_of_its_first_part():
+    text = "Señor Garcia came alone. Later the letters of Garcia-Lorente were read to the court."
+    ms = mentions_in(text, [("Señor Garcia", "person"), ("Garcia-Lorente", "person")])
+    entities, _ = resolve(ms, {"s1": text})
+    assert len(entities) == 1
+
+
+def test_a_double_surname_is_not_joined_to_a_movement_plural():
+    text = "The Bolshevik-Leninists met. Bolshevik spoke first."
+    ms = mentions_in(text, [("Bolshevik-Leninists", "person"), ("Bolshevik", "person")])
+    entities, _ = resolve(ms, {"s1": text})
+    assert len(entities) == 2 and entity_with(entities, "Bolshevik-Leninists").type == "organization"
+
+
+@pytest.mark.parametrize("link", [", known as ", " wrote under the pen-name ", ", née ", ", alias ",
+                                  ", whose real name was "])
+def test_a_pseudonym_the_text_introduces_merges(link):
+    text = f"Mary Ann Evans{link}George Eliot, sent the numbers. Evans was pleased."
+    ms = mentions_in(text, [("Mary Ann Evans", "person"), ("George Eliot", "person"), ("Evans", "person")])
+    entities, _ = resolve(ms, {"s1": text})
+    assert len(entities) == 1
+    assert any("another name" in r for r in entities[0].merge_reasons)
+
+
+def test_a_name_after_a_possessive_and_a_pen_name_cue_is_not_a_pseudonym():
+    text = "He wrote for Marat's paper under the pseudonym Pierre Dubois."
+    ms = mentions_in(text, [("Marat", "person"), ("Pierre Dubois", "person")])
+    entities, _ = resolve(ms, {"s1": text})
+    assert len(entities) == 2
+
+
+def test_a_one_word_name_always_after_the_is_a_body_and_always_in_the_a_place():
+    text = ("An accomplice of the Entente wrote. The Entente answered. In the Guildhall they voted; "
+            "the mayor sat in the Guildhall.")
+    ms = mentions_in(text, [("Entente", "person"), ("Entente", "person"), ("Guildhall", "organization"),
+                            ("Guildhall", "organization")])
+    entities, _ = resolve(ms, {"s1": text})
+    assert entity_with(entities, "Entente").type == "organization"
+    assert entity_with(entities, "Guildhall").type == "place"
+
+
+def test_a_movement_plural_is_a_body_not_a_person():
+    text = "The Chartists met at the inn. Chartists were everywhere."
+    ms = mentions_in(text, [("Chartists", "person"), ("Chartists", "person")])
+    entities, _ = resolve(ms, {"s1": text})
+    assert entities[0].type == "organization"

@@ -438,8 +438,11 @@ def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> 
         if last in ORG_NOUNS or last.lower() in stop_words:
             continue
         tok = tokens.get(m.end("name") - len(last))
-        participle = tok is not None and last.endswith(("ed", "ing")) and tok.head.i > tok.i \
-            and tok.head.text.islower()  # "with N. I. Frightened faces appear": a full stop lost
+        # "with N. I. Frightened faces appear": a full stop lost, a participle before its noun
+        nxt = tok.doc[tok.i + 1] if tok is not None and tok.i + 1 < len(tok.doc) else None
+        participle = tok is not None and last.endswith(("ed", "ing")) and (
+            (tok.head.i > tok.i and tok.head.text.islower())
+            or (nxt is not None and nxt.text.islower() and nxt.pos_ == "NOUN"))
         if participle or pos.get(m.end("name") - len(last)) in ("VERB", "ADJ", "ADV", "AUX", "PRON", "DET", "ADP"):
             # "N. I. Frightened, ...": the initials stand alone and a sentence goes on
             add(m.start("name"), m.end("name") - len(last), "person", "rule:initials", 4)

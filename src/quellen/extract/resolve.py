@@ -572,7 +572,7 @@ class _Resolver:
                 continue
             before = preceding.get(k)
             if t == "person" and (_MOVEMENT_PLURAL.match(rep[k])
-                                  or (before and all(re.search(r"\bthe\s+$", b) for b in before))):
+                                  or (before and all(re.search(r"\bthe\s+$", b, re.I) for b in before))):
                 types[k] = "organization"
             elif t == "organization" and before and all(_IN_THE.search(b) for b in before):
                 types[k] = "place"
