@@ -418,3 +418,14 @@ def test_the_summary_length_is_a_setting(nlp):
     timexes = [Timex("s1", "d1", 3, 13, "3 May 1794", "DATE", "1794-05-03", day(1794, 5, 3))]
     short = extract_claims(text, document, nlp(text), timexes, [], summary_words=6)
     assert max(len(c.summary.split()) for c in short) <= 8 < max(len(c.summary.split()) for c in long_)
+
+
+def test_a_diary_dated_at_its_foot_does_not_date_its_past_tenses(nlp):
+    """An account 'in the form of a diary' signed with a date tells things long past; a dated head is a day's record."""
+    foot = ("We left the house at night and the carriage took us to the station. The train waited two hours.\n\n"
+            "Dresden, 3 May 1851")
+    head = "3 May 1851. We left the house at night and the carriage took us to the station."
+    dated_foot = [c for c in analyse(nlp, foot, kind="diary", date=day(1851, 5, 3, "3 May 1851")) if c.date]
+    dated_head = [c for c in analyse(nlp, head, kind="diary", date=day(1851, 5, 3, "3 May 1851")) if c.date]
+    assert not [c for c in dated_foot if "carriage" in c.summary or "train" in c.summary.lower()]
+    assert [c for c in dated_head if "left" in c.summary or "carriage" in c.summary]

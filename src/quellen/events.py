@@ -324,7 +324,11 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
             pass
         elif sent.paragraph in paragraph_date:
             date, basis = paragraph_date[sent.paragraph], "inherited"
-        elif document.date is not None and document.kind == "diary" and not inferred(document.date):
+        elif (document.date is not None and document.kind == "diary" and not inferred(document.date)
+              and (_headed_by_its_date(text, document)
+                   or _speaks_of_now(verb) and _first_person_subject(verb))):
+            # dated only at its foot, an account in diary form tells of days long past, often in
+            # the historical present: like a letter, its date dates what the writer says of now
             date, basis = document.date, "document"
         elif (carried is not None and document.kind in NARRATIVE_KINDS
               and sent.paragraph - carried_paragraph <= 1 and sent.paragraph - origin_paragraph <= 3):
@@ -340,7 +344,8 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
             continue  # "That is not so": the writer's rejection, not a happening
         if date is not None:
             claims.append(claim)
-            paragraph_date.setdefault(sent.paragraph, date)
+            if basis != "document":  # the writing date of one clause of now is not the paragraph's time
+                paragraph_date.setdefault(sent.paragraph, date)
             if basis == "inherited":
                 # the narrative carries the date on, paragraph by paragraph
                 carried, carried_paragraph = date, sent.paragraph
@@ -800,6 +805,18 @@ def _root_verb(doc: Any, sent: _Sentence) -> Any | None:
 def _computed(timex: Timex) -> bool:
     rule = (timex.rule or (timex.date.rule if timex.date else "") or "").lower()
     return rule.startswith(("relative", "present", "anchor")) or timex.type == "TIME" and "word" in rule
+
+
+def _headed_by_its_date(text: str, document: Document) -> bool:
+    """Return True when the entry's date stands at its head (a day's record), not only at its foot.
+
+    A dated foot ("... June 4, 1935") closes an account written on that day of things long past:
+    its past tenses are not that day's events, while under a dated head they are.
+    """
+    entry = text[document.char_start:document.char_end]
+    at = entry.find(document.date.text) if document.date.text else -1
+    # a date from outside the entry (a heading, a framing sentence) heads it as well
+    return at < 0 or at <= min(160, 0.4 * len(entry))
 
 
 def _speaks_of_now(verb: Any) -> bool:
