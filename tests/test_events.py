@@ -429,3 +429,12 @@ def test_a_diary_dated_at_its_foot_does_not_date_its_past_tenses(nlp):
     dated_head = [c for c in analyse(nlp, head, kind="diary", date=day(1851, 5, 3, "3 May 1851")) if c.date]
     assert not [c for c in dated_foot if "carriage" in c.summary or "train" in c.summary.lower()]
     assert [c for c in dated_head if "left" in c.summary or "carriage" in c.summary]
+
+
+def test_a_date_on_a_named_happening_summarises_the_happening(nlp):
+    """'... since the fall of the bridge on the night of the 11th': the event is the fall, not the begging."""
+    text = "I beg to lay before you the state of the lower town since the fall of the old bridge on the night of the 11th."
+    claims = analyse(nlp, text, kind="letter", dates={"the night of the 11th": day(1862, 3, 11)})
+    assert [c.summary for c in claims if c.date] == ["The fall of the old bridge"]
+    verbal = analyse(nlp, "The bridge fell on the night of the 11th.", dates={"the night of the 11th": day(1862, 3, 11)})
+    assert [c.summary for c in verbal if c.date] != ["The bridge"]

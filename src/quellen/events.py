@@ -1011,8 +1011,9 @@ def _make_claim(text: str, document: Document, doc: Any, sent: _Sentence, verb: 
                             and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
                             and offset + t.idx not in named}))
     eyewitness = _eyewitness(text[cs:ce], document)
-    summary = (_predicate_summary(content, verb, limit=summary_words + 2)
-               or _summary(content, verb, text, offset, limit=summary_words))
+    summary = (_nominal_summary(doc, sent, in_timex, limit=summary_words) if group else None) or (
+        _predicate_summary(content, verb, limit=summary_words + 2)
+        or _summary(content, verb, text, offset, limit=summary_words))
     alone = not any(t.is_alpha and not in_timex(t) for t in doc[sent.start:sent.end])
     if not summary and group and alone:
         # a date standing alone (a letter's date line, a diary heading, a signature's date) says
@@ -1030,6 +1031,54 @@ def _make_claim(text: str, document: Document, doc: Any, sent: _Sentence, verb: 
                  timex=tx, kind=document.kind, primary=document.primary, place_verb=place_verb,
                  place_role=place_role, subjects=subjects, details=details, trigger=trigger, named=named, scope=scope,
                  args=args, sentence_dates=tuple(sentence_dates), repeated=repeated)
+
+
+def _nominal_summary(doc: Any, sent: _Sentence, in_timex: Callable[[Any], bool], limit: int = 18) -> str | None:
+    """Return the noun phrase of a happening the date is attached to ("the fall of the bridge" in "since
+    the fall of the bridge on the night of the 11th"), or None when the date hangs on a verb.
+
+    Only a noun that names a happening of something ("the X of Y") counts: its phrase is the event,
+    whatever verb the sentence builds around it ("I beg to report ... since the fall of ...").
+    """
+    dated = [t for t in doc[sent.start:sent.end] if in_timex(t) and not t.is_punct]
+    heads = [t for t in dated if not in_timex(t.head) and t.head.i != t.i]
+    if len(heads) != 1:
+        return None
+    if heads[0].dep_ == "prep":  # the date's own preposition inside the expression ("on 3 May")
+        date_pp, noun = heads[0], heads[0].head
+    elif heads[0].dep_ == "pobj" and heads[0].head.dep_ == "prep":
+        date_pp, noun = heads[0].head, heads[0].head.head
+    else:
+        return None
+    # "on the night of the 11th": the time noun is part of the date, the happening is above it
+    while (noun.lemma_.lower() in _TIME_NOUNS and noun.dep_ == "pobj" and noun.head.dep_ == "prep"
+           and noun.head.head.i != noun.i):
+        date_pp, noun = noun.head, noun.head.head
+    if noun.pos_ != "NOUN" or in_timex(noun) or noun.dep_ in ("pobj",) and noun.head.lower_ in ("of",):
+        return None
+    of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if not of or not noun.has_vector and noun.lemma_.lower() in _STOP:
+        return None
+    words = [t for t in noun.subtree if t.i < date_pp.i and not in_timex(t)
+             and not any(a.dep_ in ("relcl", "acl") and a.i != noun.i for a in _ancestors_to(t, noun))]
+    words = [t for t in words if sent.start <= t.i < sent.end]
+    if len(words) < 3:
+        return None
+    phrase = " ".join(t.text for t in words[:limit]).replace(" ,", ",").replace(" 's", "'s")
+    return phrase[:1].upper() + phrase[1:]
+
+
+_TIME_NOUNS = {"night", "morning", "evening", "afternoon", "day", "eve", "dawn", "dusk", "noon", "midnight",
+               "hour", "week", "month", "year", "night-time", "daybreak", "forenoon"}
+
+
+def _ancestors_to(token: Any, top: Any) -> list[Any]:
+    """Return the tokens from ``token`` up to (not including) ``top`` in the parse."""
+    out = []
+    while token.i != top.i and token.head.i != token.i:
+        out.append(token)
+        token = token.head
+    return out
 
 
 def _content_lemma(t: Any) -> str | None:
