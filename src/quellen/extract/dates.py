@@ -23,6 +23,7 @@ such as a letter's date line.
 """
 from __future__ import annotations
 
+import bisect
 import calendar as _cal
 import datetime as dt
 import re
@@ -33,7 +34,7 @@ from ..model import FURNITURE_KINDS, Date, Document, Timex
 from .calendars import (REFORM, calendar_for, country_of, gregorian_to_julian, julian_month_end,
                         julian_to_gregorian)
 
-__all__ = ["parse_date", "tag", "tag_documents", "timex_json", "MONTHS", "Anchor"]
+__all__ = ["parse_date", "tag", "tag_documents", "timex_json", "quote_spans", "retrospective_body", "MONTHS", "Anchor"]
 
 # -- lexicon ---------------------------------------------------------------------------
 MONTHS = {name.lower(): i for i, name in enumerate(_cal.month_name) if name}
@@ -1129,6 +1130,11 @@ class _Ctx:
     recent: Anchor | None = None
     #: the last clock time told, as (day, hour, minute): "an hour later" counts from it
     clock: tuple[dt.date, int, int] | None = None
+    #: spans of direct speech (quotations, dialogue lines): a speaker's "today" is the narrated day
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    #: the span told in narration after the fact (the body of an account dated at its foot): its
+    #: deictic words are the narrated day's, not the writing day's
+    narrated: tuple[int, int] | None = None
 
 
 def _value_day(d: dt.date) -> str:
@@ -1791,13 +1797,24 @@ def tag(text: str, *, dct: Date | dt.date | None = None, ref: Date | dt.date | N
 
 
 def _tag(text: str, *, dct, ref, calendar, country, years, source, document, offset,
-         anchors, julian_until: dt.date | None = None, dct_given: bool = False) -> tuple[list[Timex], Anchor | None]:
-    ctx = _Ctx(dct=Anchor.of(dct), ref=Anchor.of(ref) or Anchor.of(dct), calendar=calendar,
-               country=country, years=years, julian_until=julian_until, dct_given=dct_given)
+         anchors, julian_until: dt.date | None = None, dct_given: bool = False,
+         narrated: tuple[int, int] | None = None) -> tuple[list[Timex], Anchor | None]:
+    ctx = _Ctx(dct=Anchor.of(dct), ref=Anchor.of(ref) or (None if narrated else Anchor.of(dct)), calendar=calendar,
+               country=country, years=years, julian_until=julian_until, dct_given=dct_given,
+               quotes=quote_spans(text), narrated=narrated)
     written = _written_years(text)
     out: list[Timex] = []
     for c in _resolution_order(_merge(_find(text), text), text):
-        value, date, anchor, explicit = _resolve(c, text, ctx)
+        speech = _speech_deictic(c, ctx)
+        if speech:
+            # TimeML anchors a deictic word on its speaker's now: inside quoted speech, or in an account
+            # told after the fact, that is the narrated day (the reference time), never the writing day
+            writing = ctx.dct, ctx.full_ref
+            ctx.dct = ctx.full_ref = ctx.ref
+            value, date, anchor, explicit = _resolve(c, text, ctx)
+            ctx.dct, ctx.full_ref = writing
+        else:
+            value, date, anchor, explicit = _resolve(c, text, ctx)
         if c.type in ("DURATION", "SET"):
             date = None
         if c.data.get("tod_of"):
@@ -1830,6 +1847,7 @@ def _tag(text: str, *, dct, ref, calendar, country, years, source, document, off
         if c.kind == "time" and date is not None and re.search(r"T\d\d:\d\d$", value):
             ctx.clock = (date.earliest, int(value[-5:-3]), int(value[-2:]))
         if anchors and date is not None and (c.type == "DATE" or c.data.get("tod_of")) \
+                and speech != "quoted" \
                 and date.precision in ("day", "month", "year") \
                 and (explicit or anchor is not None) and not value.endswith(("_REF",)) \
                 and not _bound_only(text, c) and not _far_stamp(c, date, written) \
@@ -1854,6 +1872,80 @@ def _tag(text: str, *, dct, ref, calendar, country, years, source, document, off
 
 
 _YEARLESS = "yearless:"
+
+# quotation marks that only open, only close, or do both (straight quotes toggle)
+_OPENERS = {"\u201c": "\u201d", "\u201e": "\u201c\u201d", "\u00ab": "\u00bb", "\u2018": "\u2019", "\u201a": "\u2018\u2019"}
+_QUOTE_CHARS = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a']")
+#: a dialogue line opened by a dash ("— I leave today, he said."), as printed in many languages
+_DIALOGUE_LINE = re.compile(r"^[ \t]*[—–-][ \t]+(?=[\w\"“«„])", re.M)
+#: where a dialogue line's speech stops: the narrator's dash before the attribution
+_DIALOGUE_STOP = re.compile(r"[ \t]+[—–][ \t]+")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) spans of direct speech in ``text``, sorted: double and single quotation
+    marks (curly, straight, low-9, guillemets) paired within a paragraph, and dialogue lines opened by
+    a dash up to the narrator's dash. A quotation left open runs to the end of its line, as a speech
+    that goes on into the next paragraph does."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        spans.extend(_line_quotes(text, line.start(), line.end()))
+    for m in _DIALOGUE_LINE.finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        stop = _DIALOGUE_STOP.search(text, m.end(), end)
+        spans.append((m.end(), stop.start() if stop else end))
+    return sorted(spans)
+
+
+def _line_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the spans of quoted speech in one line (one paragraph) of ``text``."""
+    out: list[tuple[int, int]] = []
+    open_at, closers = None, ""
+    for m in _QUOTE_CHARS.finditer(text, start, end):
+        ch, i = m.group(), m.start()
+        prev = text[i - 1] if i > start else " "
+        nxt = text[i + 1] if i + 1 < end else " "
+        if ch in ("'", "\u2019", "\u2018") and prev.isalnum() and nxt.isalnum():
+            continue  # an apostrophe inside a word ("don't", "o'clock")
+        if open_at is None:
+            if ch in _OPENERS and (ch not in "\u2018\u201a" or not prev.isalnum()):
+                open_at, closers = i, _OPENERS[ch]
+            elif ch == '"' or ch == "'" and not prev.isalnum() and nxt.isalpha():
+                open_at, closers = i, ch
+            continue
+        if ch in closers and (ch not in "'\u2019" or not nxt.isalnum()):
+            # a straight or curly single quote closes only after the speech's last word or stop
+            if ch in "'\u2019" and closers in ("'", "\u2019", "\u2018\u2019") and not re.match(
+                    r"[\w.,!?;:—–-]", prev):
+                continue
+            out.append((open_at, i + 1))
+            open_at = None
+    if open_at is not None and closers != "'":
+        out.append((open_at, end))
+    return out
+
+
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Return True when ``pos`` lies inside one of the sorted ``spans``."""
+    i = bisect.bisect_right(spans, (pos, float("inf")))
+    # dialogue lines and the quotes inside them overlap: look at the few spans that start before pos
+    return any(a <= pos < b for a, b in spans[max(0, i - 3):i])
+
+
+def _speech_deictic(c: _Cand, ctx: _Ctx) -> str:
+    """Return whose time an expression is told in, when it is not the writer's at the document's date:
+    "narrated" for any expression in narration told after the fact (the writing date anchors nothing
+    there), "quoted" for a deictic one ("today", "yesterday", "now", "at 2:35", "on Sunday") in quoted
+    speech, else "". A caller-given DCT (news) keeps anchoring quotes, as TimeML annotators of news do."""
+    if ctx.dct_given:
+        return ""
+    if ctx.narrated and ctx.narrated[0] <= c.start < ctx.narrated[1]:
+        return "narrated"
+    deictic = (c.kind == "rel" and c.data.get("base") == "dct" or c.kind == "ref" and c.data["value"] == "PRESENT_REF"
+               or c.kind == "time" and not c.data.get("y") or c.kind == "tod" and c.data.get("base") == "dct"
+               or c.kind in ("weekday", "weekend"))
+    return "quoted" if deictic and _in_spans(ctx.quotes, c.start) else ""
 
 
 def _yearless_anchor(c: _Cand, offset: int) -> Anchor:
@@ -1931,7 +2023,8 @@ def tag_documents(text: str, documents: list[Document], *, calendar: str = "auto
         elif document.date is not None and document.date.precision in ("day", "month", "year"):
             found, _ = _tag(part, dct=document.date, ref=None, calendar=calendar, country=where or country,
                             years=years, source=document.source, document=document.id,
-                            offset=document.char_start, anchors=True, julian_until=hint)
+                            offset=document.char_start, anchors=True, julian_until=hint,
+                            narrated=retrospective_body(part, document))
             # the narrative goes on from a dated document's own date (a receipt of 4 March, then
             # "On March 6, ..."), not from the dates it recalls
             narrative = Anchor.of(document.date, f"document:{document.id}")
@@ -1941,6 +2034,46 @@ def tag_documents(text: str, documents: list[Document], *, calendar: str = "auto
                                     offset=document.char_start, anchors=True, julian_until=hint)
         out.extend(found)
     return out
+
+
+_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
+#: the body of a text dated at its foot reads as an account written after the events it tells, rather
+#: than a letter written on the day, from this many paragraphs and characters on
+MIN_ACCOUNT_PARAGRAPHS = 3
+MIN_ACCOUNT_CHARS = 1000
+#: a closing or signature line above a foot date is shorter than this
+_CLOSING_LINE = 100
+
+
+def retrospective_body(part: str, document: Document) -> tuple[int, int] | None:
+    """Return the (start, end) span, in ``part``, of the body of an account dated only at its foot, or None.
+
+    A long text whose only date stands at its end was written on that day about what came
+    before: in its body, narration's "yesterday" and "now" are the narrated day's. Its first
+    paragraph (a letter's address to its reader) and the short lines above the date (closing,
+    signature) are the writer's own; a short letter dated at its foot speaks of the day it was
+    written, and a text dated at its head is a letter or an entry, not an account.
+    """
+    date = document.date
+    if date is None or not date.text:
+        return None
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(part)]
+    where = [i for i, (a, b) in enumerate(paragraphs) if date.text in part[a:b]]
+    if where:
+        if where[0] < max(2, len(paragraphs) - 3):
+            return None  # dated at its head (or the date is quoted in its body)
+        end = where[0]
+    elif "closing date line" in document.evidence:
+        end = len(paragraphs)
+    else:
+        return None
+    for _ in range(3):
+        if end > 1 and paragraphs[end - 1][1] - paragraphs[end - 1][0] < _CLOSING_LINE:
+            end -= 1
+    body = paragraphs[1:end]
+    if len(body) < MIN_ACCOUNT_PARAGRAPHS or body[-1][1] - body[0][0] < MIN_ACCOUNT_CHARS:
+        return None
+    return body[0][0], body[-1][1]
 
 
 def _next_dated(documents: list[Document], i: int, furniture: frozenset[str],
