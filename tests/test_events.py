@@ -438,3 +438,17 @@ def test_a_date_on_a_named_happening_summarises_the_happening(nlp):
     assert [c.summary for c in claims if c.date] == ["The fall of the old bridge"]
     verbal = analyse(nlp, "The bridge fell on the night of the 11th.", dates={"the night of the 11th": day(1862, 3, 11)})
     assert [c.summary for c in verbal if c.date] != ["The bridge"]
+
+
+def test_an_account_dated_at_its_foot_does_not_date_its_historical_present(nlp):
+    """A long account signed with a date, told in the historical present: its 'I take', 'we wait' are
+    the narrated days, not the writing day; the writer's opening words are of the writing day."""
+    scene = ("I take the lamp and go down to the cellar. We wait there for an hour in the dark. "
+             "I hear the soldiers in the yard; they break the door of the stable. ")
+    text = ("My dear son,\nI write this down for you now, as you asked me.\n\n"
+            + "\n\n".join([scene * 2] * 4) + "\n\nYour mother\n\nStrasbourg, 3 May 1871")
+    claims = analyse(nlp, text, kind="diary", date=day(1871, 5, 3, "Strasbourg, 3 May 1871"))
+    body = [c for c in claims if c.char_start > text.index("\n\n")]
+    assert not [c for c in body if c.date is not None and c.date.earliest == dt.date(1871, 5, 3)
+                and c.char_start < text.index("Your mother")]
+    assert [c for c in claims if c.date is not None and "write" in c.summary]

@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
+from .extract.dates import retrospective_body
 from .model import Date, Document, Mention, ReuseGroup, Timex, content_id, replace
 from .segment.dating import inferred
 
@@ -270,7 +271,11 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
     carried_paragraph = origin_paragraph = -10
     since_date = 99  # sentences since the last written-out date
     denied = _denied_sentences(text, sentences)
+    # the body of an account dated only at its foot tells of days before its writing, often in the
+    # historical present: its writing date dates none of it
+    body = retrospective_body(text[document.char_start:document.char_end], document)
     for k, sent in enumerate(sentences):
+        told = body is not None and body[0] <= sent.char_start - document.char_start < body[1]
         since_date += 1
         sent_timexes = [t for t in dated_timexes if sent.char_start <= t.char_start < sent.char_end]
         sent_dates = tuple(sorted({(t.date.earliest.isoformat(), t.date.latest.isoformat()) for t in sent_timexes}))
@@ -316,7 +321,7 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
             # a letter or statement argues across many times: its own date dates only what it
             # says of the writer's present ("I refuse", "I have received"), not its past tenses
             if (document.date is not None and not inferred(document.date) and _speaks_of_now(verb)
-                    and _first_person_subject(verb)):
+                    and _first_person_subject(verb) and not told):
                 date, basis = document.date, "document"
         elif since_date > MAX_CARRY and document.kind != "diary":
             # a long paragraph moves on in time faster than a reader can tell: carry a date a
@@ -324,7 +329,7 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
             pass
         elif sent.paragraph in paragraph_date:
             date, basis = paragraph_date[sent.paragraph], "inherited"
-        elif (document.date is not None and document.kind == "diary" and not inferred(document.date)
+        elif (document.date is not None and document.kind == "diary" and not inferred(document.date) and not told
               and (_headed_by_its_date(text, document)
                    or _speaks_of_now(verb) and _first_person_subject(verb))):
             # dated only at its foot, an account in diary form tells of days long past, often in

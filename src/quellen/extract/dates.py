@@ -2050,8 +2050,8 @@ def retrospective_body(part: str, document: Document) -> tuple[int, int] | None:
 
     A long text whose only date stands at its end was written on that day about what came
     before: in its body, narration's "yesterday" and "now" are the narrated day's. Its first
-    paragraph (a letter's address to its reader) and the short lines above the date (closing,
-    signature) are the writer's own; a short letter dated at its foot speaks of the day it was
+    paragraph (a letter's address to its reader, below any title, byline or salutation) and the
+    short lines above the date (closing, signature) are the writer's own; a short letter dated at its foot speaks of the day it was
     written, and a text dated at its head is a letter or an entry, not an account.
     """
     date = document.date
@@ -2070,7 +2070,11 @@ def retrospective_body(part: str, document: Document) -> tuple[int, int] | None:
     for _ in range(3):
         if end > 1 and paragraphs[end - 1][1] - paragraphs[end - 1][0] < _CLOSING_LINE:
             end -= 1
-    body = paragraphs[1:end]
+    first = 0
+    while first < end - 1 and paragraphs[first][1] - paragraphs[first][0] < _CLOSING_LINE \
+            and not re.search(r"[.?!…]\W*$", part[paragraphs[first][0]:paragraphs[first][1]]):
+        first += 1  # a title, a byline or a salutation (not a sentence) above the writer's opening words
+    body = paragraphs[first + 1:end]
     if len(body) < MIN_ACCOUNT_PARAGRAPHS or body[-1][1] - body[0][0] < MIN_ACCOUNT_CHARS:
         return None
     return body[0][0], body[-1][1]
