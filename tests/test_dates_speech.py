@@ -161,3 +161,16 @@ def test_foot_dated_account_anchors_on_the_dates_it_tells():
 def test_head_dated_document_is_not_a_retrospective_account():
     text = (FIX / "letter_today.txt").read_text()
     assert retrospective_body(text, _document(text, "letter", "Leith, 9 November 1803")) is None
+
+
+
+def test_seed_account_dated_at_its_foot_keeps_its_events_off_the_writing_day(seed_build):
+    """The seed's account of a forced departure, written as a diary and dated only at its foot years
+    later, had 129 events on its writing day (quoted 'today at 2:35' and its historical present);
+    now only the writer's own opening words and the closing date line (3)."""
+    _, data = seed_build
+    (account,) = [d for d in data["documents"] if d["kind"] == "diary" and d["date"]
+                  and d["date"]["earliest"] == "1935-06-04"]
+    on_writing_day = [e for e in data["events"] if e["date"] and e["date"]["earliest"] == "1935-06-04"
+                      and any(a["document"] == account["id"] for a in e["attestations"])]
+    assert len(on_writing_day) <= 4, [e["summary"] for e in on_writing_day]
