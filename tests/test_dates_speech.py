@@ -174,3 +174,11 @@ def test_seed_account_dated_at_its_foot_keeps_its_events_off_the_writing_day(see
     on_writing_day = [e for e in data["events"] if e["date"] and e["date"]["earliest"] == "1935-06-04"
                       and any(a["document"] == account["id"] for a in e["attestations"])]
     assert len(on_writing_day) <= 4, [e["summary"] for e in on_writing_day]
+
+
+def test_a_statement_dated_at_its_foot_is_a_record_of_its_day():
+    text = (FIX / "retrospective_account.txt").read_text()
+    doc = _document(text, "statement", "Turin, 12 October 1847", ("closing date line",))
+    assert retrospective_body(text, doc) is None
+    got = _by_text(tag_documents(text, [doc]))
+    assert got["yesterday"].value == "1847-10-11"

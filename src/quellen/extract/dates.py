@@ -13,7 +13,9 @@ boundaries, checked by small functions), in four steps:
 4. **anchor** in text order: the document's own date (``dct``) anchors deictic
    expressions ("today", "a month ago"); the reference time, which follows the last
    explicit date, anchors anaphoric ones ("the next day", "two days later") and
-   dates without a year. Where nothing anchors a date, its interval widens over
+   dates without a year. A deictic word is its speaker's: in quoted speech it is
+   anchored on the reference time (the narrated day), and in the body of an account
+   dated only at its foot the writing date anchors nothing. Where nothing anchors a date, its interval widens over
    what is known (or it stays without a Date) — the tagger never guesses a year.
 
 Each result carries the TIMEX3 type and value, a :class:`~quellen.model.Date` for
@@ -2043,6 +2045,9 @@ MIN_ACCOUNT_PARAGRAPHS = 3
 MIN_ACCOUNT_CHARS = 1000
 #: a closing or signature line above a foot date is shorter than this
 _CLOSING_LINE = 100
+#: records written on the day they are dated, whatever they tell: their present is the writing day's
+_RECORDS_OF_THE_DAY = frozenset({"telegram", "statement", "resolution", "proclamation", "receipt", "report",
+                                 "interview", "minutes", "decree", "order"})
 
 
 def retrospective_body(part: str, document: Document) -> tuple[int, int] | None:
@@ -2051,18 +2056,19 @@ def retrospective_body(part: str, document: Document) -> tuple[int, int] | None:
     A long text whose only date stands at its end was written on that day about what came
     before: in its body, narration's "yesterday" and "now" are the narrated day's. Its first
     paragraph (a letter's address to its reader, below any title, byline or salutation) and the
-    short lines above the date (closing, signature) are the writer's own; a short letter dated at its foot speaks of the day it was
-    written, and a text dated at its head is a letter or an entry, not an account.
+    short lines above the date (closing, signature) are the writer's own. A short letter dated at
+    its foot speaks of the day it was written, a record (a statement, a report, a telegram) of
+    its own day whatever its length, and a text dated at its head is a letter or an entry.
     """
     date = document.date
-    if date is None or not date.text:
+    if date is None or not date.text or document.kind in _RECORDS_OF_THE_DAY:
         return None
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(part)]
     where = [i for i, (a, b) in enumerate(paragraphs) if date.text in part[a:b]]
     if where:
-        if where[0] < max(2, len(paragraphs) - 3):
-            return None  # dated at its head (or the date is quoted in its body)
-        end = where[0]
+        if where[0] <= 1 or where[-1] < len(paragraphs) - 3:
+            return None  # dated at its head, or the date stands only in its body
+        end = where[-1]
     elif "closing date line" in document.evidence:
         end = len(paragraphs)
     else:
