@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from quellen.corroborate import (Place, build_timeline, event_date, independent_sources, place_index,
-                                 place_role, resolve_claims, text_variants)
+from quellen.corroborate import (Place, build_timeline, event_date, head_variants, independent_sources,
+                                 issuer_conflicts, place_index, place_role, resolve_claims, salutation_variants,
+                                 text_variants)
 from quellen.events import Claim
 from quellen.model import Date, Document, Entity, Geo, Passage, Ref, ReuseGroup, replace
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "corroborate"
 
 
 def day(y: int, m: int, d: int, calendar: str = "gregorian") -> Date:
@@ -324,3 +328,55 @@ def test_a_conflict_claim_keeps_its_stance_through_the_store_codec():
     row = dict(zip(("id", "kind", "summary", "claims", "events"), conflict_row(conflict)))
     assert conflict_from(row).claims == claims
     assert [c.stance for c in conflict_from(row).claims] == ["denied", "asserted"]
+
+
+# ------------------------------------------------------------------ heads of a letter, issuers of an act
+def _fixture(name: str) -> dict[str, str]:
+    return {"s": (FIXTURES / name).read_text(encoding="utf-8")}
+
+
+def _between(text: str, conflict) -> list[str]:
+    return sorted(text[x.char_start:x.char_end] for x in conflict.claims)
+
+
+def test_heads_of_one_letter_that_name_different_addressees_are_a_text_variant():
+    texts = _fixture("heads_1763.txt")
+    found = head_variants(texts)
+    values = sorted(tuple(sorted(x.value for x in c.claims)) for c in found)
+    # the announcement addresses the Council; the letter's head makes it the sender
+    assert ("to Chamber of Accounts of Brittany", "to Council of State") in values
+    # "the RC" for a body whose initials are RCC is a letter lost; "the FC" is the Free City's initials
+    assert ("to BOARD OF THE RC", "to Board of the Royal Customs Commission") in values
+    assert all(c.kind == "text_variant" for c in found)
+    # a title with more words ("His Excellency the Governor of the province"), a name spelt two
+    # ways, a head and its upper-case twin: no variant
+    assert len(found) == 2, [c.summary for c in found]
+
+
+def test_a_same_act_named_as_another_bodys_is_an_issuer_conflict():
+    texts = _fixture("issuers_1848.txt")
+    (conflict,) = issuer_conflicts(texts)
+    assert conflict.kind == "person"
+    assert _between(texts["s"], conflict) == ["Ministry of Finance", "Naval Council"]
+
+
+def test_witnesses_of_one_letter_that_greet_differently_are_a_text_variant():
+    texts = _fixture("salutations_1812.txt")
+    text = texts["s"]
+    body = "The enemy has crossed"
+    starts = [i for i in range(len(text)) if text.startswith(body, i)]
+    group = ReuseGroup(id="rg-s", relation="near_verbatim", score=0.95,
+                       passages=tuple(Passage("s", None, s, s + 60) for s in starts))
+    found = salutation_variants([group], texts)
+    assert {tuple(sorted(x.value for x in c.claims)) for c in found} == {("Most gracious Lady", "Sire")}
+    assert len(found) == 2  # the first and the third copy greet alike, each against the second
+    # a paraphrase words everything its own way: its greeting is no variant
+    assert not salutation_variants([replace(group, relation="paraphrase")], texts)
+
+
+def test_a_conflict_read_from_the_text_names_the_document_it_lies_in():
+    texts = _fixture("issuers_1848.txt")
+    doc = Document(id="doc-a", source="s", char_start=0, char_end=len(texts["s"]), kind="article")
+    _, conflicts = build_timeline([], [doc], [], texts)
+    (conflict,) = [c for c in conflicts if c.kind == "person"]
+    assert {x.document for x in conflict.claims} == {"doc-a"}

@@ -38,7 +38,8 @@ from .model import Attestation, Conflict, Date, Document, Event, ReuseGroup, con
 from .model import Claim as ConflictClaim
 
 __all__ = ["Place", "place_index", "place_role", "build_timeline", "events_about", "resolve_claims", "independent_sources", "attestation_for", "find_conflicts",
-           "text_variants", "event_date"]
+           "text_variants", "event_date",
+           "head_variants", "salutation_variants", "salutation_before", "issuer_conflicts"]
 
 #: the most the Julian and Gregorian calendars ever differ by, in days (13 since 1900)
 _CALENDAR_SLACK = 13
@@ -96,6 +97,7 @@ def build_timeline(claims: Sequence[Claim], documents: Sequence[Document], reuse
         for c in cluster:
             event_of_claim[c.id] = eid
     conflicts = find_conflicts(claims, clusters, reuse, texts or {}, event_of_claim, similarity, places)
+    conflicts = [_with_documents(c, documents) for c in conflicts]
     by_event: dict[str, list[str]] = defaultdict(list)
     for conflict in conflicts:
         for e in conflict.events:
@@ -103,6 +105,16 @@ def build_timeline(claims: Sequence[Claim], documents: Sequence[Document], reuse
     events = [replace(e, conflicts=tuple(sorted(set(by_event.get(e.id, ()))))) for e in events]
     events.sort(key=lambda e: (e.date.earliest, e.date.latest, e.id))
     return events, conflicts
+
+
+def _with_documents(conflict: Conflict, documents: Sequence[Document]) -> Conflict:
+    """Return the conflict with each claim that was read from the text alone given its document."""
+    if all(x.document for x in conflict.claims):
+        return conflict
+    def owner(x: ConflictClaim) -> str | None:
+        return x.document or next((d.id for d in documents if d.source == x.source
+                                   and d.char_start <= x.char_start < d.char_end), None)
+    return replace(conflict, claims=tuple(replace(x, document=owner(x)) for x in conflict.claims))
 
 
 _BASIS_RANK = {"explicit": 0, "relative": 1, "document": 2, "reuse": 3, "inherited": 4, "none": 5}
@@ -371,6 +383,9 @@ def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
     conflicts = _gather_facts(list(out.values()))
     if texts:
         conflicts.extend(c for c in text_variants(reuse, texts) if c.id not in {x.id for x in conflicts})
+        # 7. heads: a letter's addressees and salutation, an act's issuer, told differently
+        for extra in (head_variants(texts), salutation_variants(reuse, texts), issuer_conflicts(texts)):
+            conflicts.extend(c for c in extra if c.id not in {x.id for x in conflicts})
     conflicts.sort(key=lambda c: (c.kind, c.claims[0].source, c.claims[0].char_start, c.id))
     return conflicts
 
@@ -624,3 +639,222 @@ def events_about(events: Iterable[Event], entities: Iterable, name: str) -> list
         if any(n.lower() == wanted or wanted in n.lower().split() for n in names):
             ids.add(e.id)
     return [ev for ev in events if ids & set(ev.actors) or re.search(rf"\b{re.escape(wanted)}\b", ev.summary.lower())]
+
+
+# ----------------------------------------------------------------------------- heads of a text
+# A letter's head (its title, address line, salutation) and a decree's issuer are details a copy or a
+# translation gets wrong more often than its body: a translator drops "To the", makes an addressee the
+# sender, renders a salutation with a title of another rank; a commentator names the wrong body as the
+# issuer of a resolution. These are read from the text's layout and wording, not from any list of names.
+
+#: words that announce a written piece whose addressees follow ("a letter to A and B")
+_PIECES = r"letter|statement|telegram|note|petition|appeal|memorandum|message|declaration|address|report"
+_ANNOUNCE = re.compile(rf"\b(?:{_PIECES})\b[^.\n]{{0,40}}?\b(?:addressed\s+)?to\s+(?P<to>(?:the\s+)?[A-ZА-ЯÀ-Þ][^.:;\n]{{2,200}})",
+                       re.I)
+#: a head line: "LETTER TO A AND B", "To A, to B", or "A to B" (a sender, then its addressees)
+_HEAD_TO = re.compile(rf"^(?:(?:{_PIECES})\s+)?to\s+(?P<to>.+)$", re.I)
+_HEAD_FROM_TO = re.compile(r"^(?P<from>[A-ZА-ЯÀ-Þ][^.!?]*?)\s+to\s+(?P<to>(?:the\s+)?[A-ZА-ЯÀ-Þ].*)$")
+_HEAD_MAX = 200
+#: the issuer of an act: "the Council of Ministers adopted a resolution"
+_ACTS = r"resolution|decree|order|law|edict|ordinance|decision|directive|statute|ukase|proclamation"
+_NAME_RUN = r"[A-ZА-ЯÀ-Þ][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?[A-ZА-ЯÀ-Þ][\w'’-]*)*"
+_ISSUED = re.compile(rf"(?:[Tt]he\s+)?(?P<agent>{_NAME_RUN})\s+(?:has\s+|had\s+)?(?:adopted|issued|passed|promulgated|"
+                     rf"enacted|signed|published)\s+(?:a|an|the|its)\s+(?:\w+\s+)?(?P<act>{_ACTS})\b")
+_SMALL = frozenset({"the", "of", "and", "to", "for", "a", "an", "in", "on"})
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in re.findall(r"[\w'’]+", name) if w.lower() not in _SMALL]
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for part in _name_words(name) for w in re.split(r"-", part) if w).upper()
+
+
+def _is_abbreviation(name: str) -> bool:
+    words = _name_words(name)
+    return len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _names_agree(a: str, b: str, unrelated: bool = True) -> bool:
+    """Return True when two names may name one body: equal, one inside the other, an abbreviation
+    and its long form, one name spelt two ways; ``unrelated`` is the answer when an abbreviation
+    and a long form share nothing (another name for the body, which a reader cannot judge)."""
+    na, nb = " ".join(w.lower() for w in _name_words(a)), " ".join(w.lower() for w in _name_words(b))
+    if not na or not nb or na == nb or na in nb or nb in na or _skeleton(na) == _skeleton(nb):
+        return True
+    for short, long in ((a, b), (b, a)):
+        if _is_abbreviation(short) and not _is_abbreviation(long):
+            abbr, acro = _name_words(short)[0].upper(), _acronym(long)
+            if abbr == acro:
+                return True
+            # "CC" for a body whose initials are "CCC": a letter lost, not another name
+            if abbr[0] == acro[0] and (_subsequence(abbr, acro) or _subsequence(acro, abbr)):
+                return False
+            return unrelated
+        if _is_abbreviation(short) and _is_abbreviation(long):
+            return False
+    # two long forms: the same when all the words of one stand in the other
+    wa, wb = set(na.split()), set(nb.split())
+    return wa <= wb or wb <= wa
+
+
+def _addressees(to: str) -> list[str]:
+    """Return the addressees of a list "A, to B and C" with their leading articles dropped."""
+    items = re.split(r"\s*,\s*(?:and\s+)?(?:to\s+)?|\s+and\s+(?:to\s+)?(?=the\s|[A-ZА-ЯÀ-Þ])", to.strip(" .:;!\"“”«»"),
+                     flags=re.I)
+    return [re.sub(r"^(?:the|to the|to)\s+", "", x.strip(), flags=re.I) for x in items if x.strip()]
+
+
+def _head_of(item: str) -> tuple[str, str]:
+    """Return (the body's kind, whose it is): "Presidium of the X" -> ("presidium", "X")."""
+    head, *rest = re.split(r"\s+of\s+", item, maxsplit=1, flags=re.I)
+    return head.strip().lower(), (rest[0].strip() if rest else "")
+
+
+def _addressees_differ(xs: list[str], ys: list[str]) -> tuple[str, str] | None:
+    """Return the first pair of addressees (one of each list) that cannot be one body, when the two
+    lists share another addressee (so they speak of one letter); None when they agree or share nothing."""
+    def same(x: str, y: str) -> bool:
+        (hx, ox), (hy, oy) = _head_of(x), _head_of(y)
+        if hx == hy and ox and oy:
+            return _names_agree(ox, oy)
+        return _names_agree(x, y, unrelated=False)
+
+    shared = [(x, y) for x in xs for y in ys if same(x, y)]
+    if not shared:
+        return None
+    for x in xs:
+        if any(same(x, y) for y in ys):
+            continue
+        # the same kind of body owned by another: the variant is that owner
+        rival = next((y for y in ys if _head_of(y)[0] == _head_of(x)[0]), None)
+        if rival is not None:
+            return x, rival
+        # an addressee the other text does not address at all
+        return x, ", ".join(ys)
+    return None
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group(0).strip()
+        if line:
+            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            out.append((start, start + len(line), line))
+    return out
+
+
+def _head_line(line: str) -> str | None:
+    """Return the addressee part of a head line ("To A, to B"; "LETTER TO A"; "A to B"), or None."""
+    if len(line) > _HEAD_MAX or line.endswith((".", "?")) or len(line.split()) < 3:
+        return None
+    m = _HEAD_TO.match(line) or _HEAD_FROM_TO.match(line)
+    return m.group("to") if m else None
+
+
+def head_variants(texts: dict[str, str], window: int = 4) -> list[Conflict]:
+    """Return ``text_variant`` conflicts between the heads of one letter: a title or address line and
+    the address line under it, or the sentence that announces the letter ("the following letter to A
+    and B:") and the letter's own address line, that name different addressees."""
+    out = []
+    for source, text in texts.items():
+        lines = _lines(text)
+        heads: list[tuple[int, int, str, str]] = []  # (start, end, addressees, line)
+        for k, (start, end, line) in enumerate(lines):
+            to = _head_line(line)
+            if to is not None:
+                heads.append((k, start, end, to))
+                continue
+            m = _ANNOUNCE.search(line)
+            # an announcement introduces what follows it: the last sentence before the letter
+            if m and k + 1 < len(lines) and _head_line(lines[k + 1][2]) is not None:
+                heads.append((k, start + m.start("to"), start + m.end("to"), m.group("to")))
+        for x in range(len(heads)):
+            for y in range(x + 1, len(heads)):
+                (kx, sx, ex, tx), (ky, sy, ey, ty) = heads[x], heads[y]
+                if ky - kx > window:
+                    break
+                pair = _addressees_differ(_addressees(tx), _addressees(ty))
+                if pair is None:
+                    continue
+                claims = [ConflictClaim(source, None, sx, ex, "to " + pair[0]),
+                          ConflictClaim(source, None, sy, ey, "to " + pair[1])]
+                out.append(_conflict("text_variant", f"the heads of one letter address {pair[0]!r} and {pair[1]!r}",
+                                     claims, ()))
+    return out
+
+
+#: a salutation: a few words set off as a line or after a colon or an opening quote
+_SALUTATION = re.compile(r"(?:^|\n|[:“\"«„]\s*)(?P<s>[A-ZА-ЯÀ-Þ][\w'’]*(?:[ \t]+[\w'’.]+){0,4}?)[!,.]?[ \t]*\n*[ \t]*$")
+
+
+def salutation_before(text: str, start: int) -> tuple[int, int, str] | None:
+    """Return (start, end, words) of the salutation that stands right before ``start`` ("Dear Sir."
+    after a colon and a quote mark; "Sir!" on its own line), or None."""
+    before = text[max(0, start - 80):start]
+    m = _SALUTATION.search(before)
+    if not m or not m.group("s").strip():
+        return None
+    s = m.group("s").strip().rstrip(".!,")
+    offset = max(0, start - 80) + m.start("s")
+    return offset, offset + len(s), s
+
+
+def salutation_variants(reuse: Sequence[ReuseGroup], texts: dict[str, str]) -> list[Conflict]:
+    """Return ``text_variant`` conflicts between witnesses of one copied or translated letter whose
+    bodies begin alike but whose salutations differ ("Sir!" / "Your Grace,")."""
+    out = []
+    for g in reuse:
+        if g.relation not in _COPY_RELATIONS:
+            continue
+        found = []
+        for p in g.passages:
+            text = texts.get(p.source, "")
+            sal = salutation_before(text, p.char_start)
+            if sal is not None:
+                first = [w.lower() for w in re.findall(r"\w+", text[p.char_start:p.char_start + 60])[:3]]
+                found.append((p, sal, first))
+        for x in range(len(found)):
+            for y in range(x + 1, len(found)):
+                (pa, sa, fa), (pb, sb, fb) = found[x], found[y]
+                # the salutations stand at one place of the letter only when both bodies begin alike
+                if fa != fb or _names_agree(sa[2], sb[2], unrelated=False):
+                    continue
+                claims = [ConflictClaim(pa.source, pa.document, sa[0], sa[1], sa[2]),
+                          ConflictClaim(pb.source, pb.document, sb[0], sb[1], sb[2])]
+                out.append(_conflict("text_variant", f"witnesses of one letter greet {sa[2]!r} and {sb[2]!r}",
+                                     claims, ()))
+    return out
+
+
+def issuer_conflicts(texts: dict[str, str], reach: int = 800) -> list[Conflict]:
+    """Return ``person`` conflicts where a text says one body issued an act ("the Council adopted a
+    resolution") and soon after names it as another's ("the same resolution of the Ministry")."""
+    out = []
+    for source, text in texts.items():
+        for m in _ISSUED.finditer(text):
+            agent, act = m.group("agent"), m.group("act").lower()
+            if agent.split()[0].lower() in _SMALL or len(_name_words(agent)) == 0:
+                continue
+            tail = text[m.end():m.end() + reach]
+            later = _ISSUED.search(tail)
+            if later:
+                tail = tail[:later.start()]  # another act is issued: what follows is about that one
+            back = re.compile(rf"\b(?i:the\s+same|this|that|the\s+said|the\s+above)\s+(?i:{act})\s+(?:of|by)\s+"
+                              rf"(?:the\s+)?(?P<other>{_NAME_RUN})")
+            for n in back.finditer(tail):
+                other = n.group("other")
+                if _names_agree(agent, other, unrelated=False):
+                    continue
+                s = m.end() + n.start("other")
+                claims = [ConflictClaim(source, None, m.start("agent"), m.end("agent"), agent),
+                          ConflictClaim(source, None, s, s + len(other), other)]
+                out.append(_conflict("person", f"who issued the {act}: {agent!r} or {other!r}", claims, ()))
+    return out
