@@ -205,8 +205,10 @@ def test_seed_conflict_floor(seed_scores):
     # the issue asks 0.40; reached 4 of 9 — and without over-firing: 4 conflicts flagged, all of them
     # gold (were 40, then 27: journeys' stages, a decision and its announcement, a counterfactual year,
     # paraphrases read as text variants)
-    assert seed_scores["conflicts"]["recall"] >= 0.44, seed_scores["conflicts"]
-    assert seed_scores["conflicts"]["predicted_conflicts"] <= 8, seed_scores["conflicts"]
+    # then 8 of 9 with 10 flagged: the four added (a letter's announced vs header addressees, a title
+    # vs its address line, two witnesses' salutations, an act's issuer) are all gold
+    assert seed_scores["conflicts"]["recall"] >= 0.88, seed_scores["conflicts"]
+    assert seed_scores["conflicts"]["predicted_conflicts"] <= 10, seed_scores["conflicts"]
 
 
 def test_a_date_standing_alone_is_the_documents_writing_and_dates_the_entry(nlp):
