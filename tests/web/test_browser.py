@@ -242,7 +242,7 @@ def test_seed_pages(browser, seed_build):
             assert pg.locator("ol.hits li a").count() >= 1
         if data["events"]:
             pg.goto(f"{url}/timeline")
-            pg.locator(".vis-item").first.wait_for(timeout=15000)
+            pg.locator(".vis-item:visible").first.wait_for(timeout=15000)
             _shot(pg, "seed-timeline")
             pg.locator("article.event a.passage-link").first.click()
             pg.locator("#text .hl").first.wait_for(timeout=5000)
@@ -275,7 +275,7 @@ def test_sample_corpus_pages(browser, sample_build):
         errors: list[str] = []
         pg.on("pageerror", lambda exc: errors.append(str(exc)))
         assert pg.goto(url + "/timeline").status == 200
-        pg.locator(".vis-item").first.wait_for(timeout=15000)
+        pg.locator(".vis-item:visible").first.wait_for(timeout=15000)
         pg.wait_for_timeout(300)
         _shot(pg, "sample-timeline")
         # the sample's conflict (the bridge fell on the 11th or the 13th) is on the chart, both sides
@@ -295,7 +295,7 @@ def test_sample_corpus_pages(browser, sample_build):
         assert any("1862-03-11" in v for v in values) and any("1862-03-13" in v for v in values)
         _shot(pg, "sample-conflicts")
         pg.goto(url + "/timeline")
-        pg.locator(".vis-item").first.wait_for(timeout=15000)
+        pg.locator(".vis-item:visible").first.wait_for(timeout=15000)
         pg.locator("article.event a.passage-link").first.click()
         pg.locator("#text .hl").first.wait_for(timeout=5000)
         _shot(pg, "sample-reader")
