@@ -11,12 +11,11 @@ The Python API::
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from .errors import QuellenError  # noqa: E402
-from .settings import Settings, load_settings  # noqa: E402
-from .store import Store, open_store  # noqa: E402
-from .pipeline import BuildReport, build  # noqa: E402
+from ._version import __version__
+from .errors import QuellenError
+from .settings import Settings, load_settings
+from .store import Store, open_store
+from .pipeline import BuildReport, build
 
 
 def export_dict(store: Store) -> dict:

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from . import __version__
+from ._version import __version__
 from .errors import AnalysisFailed, InputError, StoreError
 from .ingest import discover, read_bytes, read_source, sha256_of
 from .ingest.text import repair_typography

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import __version__
+from .._version import __version__
 from .shape import load_corpus, network
 
 __all__ = ["to_tree", "write"]

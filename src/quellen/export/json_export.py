@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
+from .._version import __version__
 from ..model import Document, Entity, Event
 from ._io import write_json
 from ..store.codec import attestation_json, claim_json, geo_json, passage_json, ref_json

@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .. import __version__
+from .._version import __version__
 from .shape import date_label, itineraries, load_corpus, network, place_features, text_context
 
 __all__ = ["to_html", "write", "land_paths"]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import __version__
+from .._version import __version__
 from ..model import Date, Document, Entity
 from .shape import Corpus, cooccurrence, correspondence, load_corpus
 
