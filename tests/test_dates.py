@@ -289,3 +289,12 @@ def test_cli_timex_json_and_timeml(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "&amp;" in out and '<TIMEX3 tid="t2" type="DATE" value="2013-W11">last week</TIMEX3>' in out
     assert main(["timex", str(path), "--dct", "22/03/2013"]) == 2
+
+
+def test_each_date_says_where_its_value_came_from():
+    """The tagger sets the basis where it decides it: written in full, year from context, or counted."""
+    from quellen.model import DateBasis
+    got = {t.text: t.date.basis for t in tag("On 12 March 1862 the bridge fell. Two days later the mayor came. "
+                                             "On March 20 the vestry met.") if t.date is not None}
+    assert got == {"12 March 1862": DateBasis.STATED, "Two days later": DateBasis.RECKONED,
+                   "March 20": DateBasis.YEAR_FROM_CONTEXT}

@@ -8,7 +8,7 @@ import pytest
 
 from quellen.events import (Claim, claims_from_json, claims_to_json, dates_from_reuse, extract_claims,
                             merge_events, predicate_similarity)
-from quellen.model import Date, Document, Mention, ReuseGroup, Passage, Ref, Timex
+from quellen.model import Date, DateBasis, Document, Mention, ReuseGroup, Passage, Ref, Timex
 
 
 @pytest.fixture(scope="module")
@@ -301,7 +301,8 @@ def test_an_inferred_document_date_dates_no_claim_of_the_writers_present(nlp):
     """A year the compilation only suggests ('1902?') is weaker than any date the text states."""
     from quellen.segment.dating import INFERRED_RULE
     guess = Date(text="", edtf="1902?", earliest=dt.date(1902, 1, 1), latest=dt.date(1902, 12, 31),
-                 precision="year", calendar="gregorian", as_written="", rule=INFERRED_RULE + ": the text before")
+                 precision="year", calendar="gregorian", as_written="", rule=INFERRED_RULE + ": the text before",
+                 basis=DateBasis.INFERRED)
     text = "Dear Sir,\n\nI have received your order and I refuse to obey it."
     assert not [c for c in analyse(nlp, text, kind="letter", author="Anna Holm", date=guess) if c.date]
     stated = analyse(nlp, text, kind="letter", author="Anna Holm", date=day(1902, 5, 1))

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from hypothesis import given, strategies as st
 
-from quellen.model import Date, Document, Span, content_id
+from quellen.model import Date, DateBasis, Document, Span, content_id
 
 
 def test_content_id_is_stable_and_distinct():
@@ -28,11 +28,37 @@ days = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 
 
 @given(days, days, st.sampled_from(["day", "month", "year", "decade", "century"]),
-       st.sampled_from(["gregorian", "julian", "unknown"]))
-def test_date_json_round_trip(a, b, precision, calendar):
+       st.sampled_from(["gregorian", "julian", "unknown"]), st.sampled_from(list(DateBasis)))
+def test_date_json_round_trip(a, b, precision, calendar, basis):
     lo, hi = min(a, b), max(a, b)
-    date = Date("t", "e", lo, hi, precision, calendar, as_written=None, rule="r", anchor="x")
+    date = Date("t", "e", lo, hi, precision, calendar, as_written=None, rule="r", anchor="x", basis=basis)
     assert Date.from_json(date.to_json()) == date
+    assert date.to_json()["basis"] == basis.value
+
+
+def test_date_basis_defaults_to_stated_and_accepts_its_name():
+    day = dt.date(1862, 3, 12)
+    assert Date("x", "1862-03-12", day, day, "day").basis is DateBasis.STATED
+    assert Date("x", "1862-03-12", day, day, "day", basis="reckoned").basis is DateBasis.RECKONED
+    with pytest.raises(ValueError):
+        Date("x", "1862-03-12", day, day, "day", basis="guessed")
+
+
+@pytest.mark.parametrize("rule, basis", [
+    ("day-month-year", DateBasis.STATED),
+    ("inferred: compilation context (year of the dated text before it)", DateBasis.INFERRED),
+    ("day-month-year; from the framing sentence", DateBasis.FRAMING),
+    ("day-month-year; referred to later in the source", DateBasis.REFERRED),
+    ("month-day+year-of-context", DateBasis.YEAR_FROM_CONTEXT),
+    ("day-month; year from context (year of the date after)", DateBasis.YEAR_FROM_CONTEXT),
+    ("relative-unit", DateBasis.RECKONED),
+    ("publication year", DateBasis.PUBLISHED),
+])
+def test_a_date_stored_before_bases_gets_the_basis_its_rule_implies(rule, basis):
+    day = dt.date(1862, 3, 12)
+    old = Date("x", "1862-03-12", day, day, "day", rule=rule).to_json()
+    del old["basis"]
+    assert Date.from_json(old).basis is basis
 
 
 def test_span_overlap():

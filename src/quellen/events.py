@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
 from .extract.dates import retrospective_body
-from .model import Date, Document, Mention, ReuseGroup, Timex, content_id, replace
+from .model import Date, DateBasis, Document, Mention, ReuseGroup, Timex, content_id, replace
 from .segment.dating import inferred
 
 __all__ = ["Claim", "extract_claims", "claims_for_source", "reckoned_timexes", "claims_to_json", "claims_from_json", "merge_events",
@@ -626,7 +626,7 @@ def _shifted(date: Date, n: int, unit: str, text: str, rule: str) -> Date:
     else:
         edtf = f"{lo.isoformat()}/{hi.isoformat()}"
     return Date(text=text, edtf=edtf, earliest=lo, latest=hi, precision=date.precision if "/" not in edtf else "day",
-                calendar=date.calendar, as_written=None, rule=rule, anchor=date.edtf)
+                calendar=date.calendar, as_written=None, rule=rule, anchor=date.edtf, basis=DateBasis.RECKONED)
 
 
 def _age_number(word: str) -> int | None:
@@ -677,7 +677,7 @@ def _ages(text: str, documents: Sequence[Document], mentions: Sequence[Mention],
             y = birth.date.earliest.year + n
             date = Date(text=m.group(0), edtf=str(y), earliest=dt.date(y, 1, 1), latest=dt.date(y, 12, 31),
                         precision="year", calendar=birth.date.calendar, as_written=None, rule="relative-age",
-                        anchor=birth.date.edtf)
+                        anchor=birth.date.edtf, basis=DateBasis.RECKONED)
             out.append(Timex(d.source, d.id, m.start(), m.end(), m.group(0), "DATE", str(y), date=date,
                              rule="relative-age", anchor=birth.date.edtf))
             taken.append((m.start(), m.end()))
@@ -736,7 +736,8 @@ def _complete_years(timexes: Sequence[Timex], documents: Sequence[Document], fur
         x = min(options)[1]
         date = Date(text=t.text, edtf=x.isoformat(), earliest=x, latest=x, precision="day",
                     calendar=ref.calendar if ref.calendar != "unknown" else "gregorian",
-                    as_written=None, rule="month-day+year-of-context", anchor=ref.edtf)
+                    as_written=None, rule="month-day+year-of-context", anchor=ref.edtf,
+                    basis=DateBasis.YEAR_FROM_CONTEXT)
         out.append(_replace(t, value=x.isoformat(), date=date, rule="month-day+year-of-context"))
     return out
 

@@ -12,13 +12,14 @@ a :class:`Date` is ``date``, a :class:`Span` is ``span``.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import hashlib
 from dataclasses import dataclass, replace
 from typing import Any
 
 __all__ = [
     "DOCUMENT_KINDS", "ENTITY_TYPES", "PRECISIONS", "CALENDARS", "REUSE_RELATIONS",
-    "CONFLICT_KINDS", "TIMEX_TYPES", "content_id", "Source", "Span", "Ref", "Date",
+    "CONFLICT_KINDS", "TIMEX_TYPES", "content_id", "Source", "Span", "Ref", "DateBasis", "Date",
     "Document", "Timex", "Mention", "Geo", "Entity", "Passage", "ReuseGroup",
     "Attestation", "Event", "Claim", "Conflict", "replace",
 ]
@@ -98,13 +99,59 @@ class Ref:
     entity: str | None = None
 
 
+class DateBasis(enum.StrEnum):
+    """Where a date's value came from: what a reader must know to weigh it.
+
+    The tagger and the steps that date documents set it where they decide it; consumers (the
+    reader, the exports, conflict and witness checks) read it, never the free-text ``rule``.
+    From the strongest to the weakest evidence:
+    """
+
+    #: written in full in the text itself ("12 March 1862", "1862")
+    STATED = "stated"
+    #: the document's date, given by a later passage of the same source that refers to it
+    #: ("the decision of the Board of April 30, 1862")
+    REFERRED = "referred"
+    #: the document's date, read off the sentence that introduces it (the compiler's, not the author's:
+    #: "On May 2 he was handed the following decision")
+    FRAMING = "framing"
+    #: day and month (a season, a feast...) written in the text, the year taken from its context (a date
+    #: line, a diary heading, the nearest dated passage); also a range of years where nothing closer tells
+    YEAR_FROM_CONTEXT = "year_from_context"
+    #: counted from another date: "two days later", "yesterday", "the 5th", "on Monday", "aged forty"
+    RECKONED = "reckoned"
+    #: the year the source was published (a book with no other date)
+    PUBLISHED = "published"
+    #: not in the text at all: placed by the document's position in the compilation
+    INFERRED = "inferred"
+
+    @classmethod
+    def from_legacy_rule(cls, rule: str) -> "DateBasis":
+        """Return the basis a date stored before bases existed had, read from its ``rule`` (old stores only)."""
+        rule = rule or ""
+        if rule.startswith("inferred"):
+            return cls.INFERRED
+        if "framing sentence" in rule:
+            return cls.FRAMING
+        if "referred to later" in rule:
+            return cls.REFERRED
+        if any(k in rule for k in ("year from context", "year-from-anchor", "year-of-context", "year-unknown")):
+            return cls.YEAR_FROM_CONTEXT
+        if rule.startswith(("relative", "clock-time")):
+            return cls.RECKONED
+        if rule == "publication year":
+            return cls.PUBLISHED
+        return cls.STATED
+
+
 @dataclass(frozen=True, slots=True)
 class Date:
     """A date as an interval in the proleptic Gregorian calendar.
 
     ``earliest``/``latest`` bound what the expression can mean; ``precision``
     says how finely it was stated; ``calendar`` is the calendar the text wrote
-    it in; ``as_written`` is ``YYYY[-MM[-DD]]`` in that calendar.
+    it in; ``as_written`` is ``YYYY[-MM[-DD]]`` in that calendar; ``basis`` says
+    where the value came from (:class:`DateBasis`).
     """
 
     text: str
@@ -117,6 +164,7 @@ class Date:
     #: how the value was reached (the tagger's rule), and what anchored it
     rule: str = ""
     anchor: str | None = None
+    basis: DateBasis = DateBasis.STATED
 
     def __post_init__(self) -> None:
         if self.earliest > self.latest:
@@ -125,6 +173,8 @@ class Date:
             raise ValueError(f"unknown precision {self.precision!r}")
         if self.calendar not in CALENDARS:
             raise ValueError(f"unknown calendar {self.calendar!r}")
+        if not isinstance(self.basis, DateBasis):
+            object.__setattr__(self, "basis", DateBasis(self.basis))  # a plain string names a basis too
 
     def intersects(self, other: "Date") -> bool:
         """Return True when the two intervals share at least one day."""
@@ -137,20 +187,26 @@ class Date:
             "earliest": self.earliest.isoformat(), "latest": self.latest.isoformat(),
             "precision": self.precision, "calendar": self.calendar,
             "as_written": self.as_written, "rule": self.rule, "anchor": self.anchor,
+            "basis": self.basis.value,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> "Date | None":
-        """Return a Date from :meth:`to_json` output (None stays None)."""
+        """Return a Date from :meth:`to_json` output (None stays None).
+
+        A date stored before bases existed gets the one its ``rule`` implies.
+        """
         if not data:
             return None
+        rule = data.get("rule", "")
+        basis = data.get("basis")
         return cls(
             text=data["text"], edtf=data["edtf"],
             earliest=dt.date.fromisoformat(data["earliest"]),
             latest=dt.date.fromisoformat(data["latest"]),
             precision=data["precision"], calendar=data.get("calendar", "gregorian"),
-            as_written=data.get("as_written"), rule=data.get("rule", ""),
-            anchor=data.get("anchor"),
+            as_written=data.get("as_written"), rule=rule, anchor=data.get("anchor"),
+            basis=DateBasis(basis) if basis else DateBasis.from_legacy_rule(rule),
         )
 
 

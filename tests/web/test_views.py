@@ -14,7 +14,7 @@ from lxml import html as lxml_html
 pytest.importorskip("starlette")
 from starlette.testclient import TestClient  # noqa: E402
 
-from quellen.model import Date  # noqa: E402
+from quellen.model import Date, DateBasis  # noqa: E402
 from quellen.web import views  # noqa: E402
 from quellen.web.app import create_app  # noqa: E402
 
@@ -42,20 +42,31 @@ def small(small_store):
         yield c
 
 
-def _date(rule="", anchor=None, text="3 May 1672"):
-    return Date(text, "1672-05-03", dt.date(1672, 5, 3), dt.date(1672, 5, 3), "day", rule=rule, anchor=anchor)
+def _date(rule="", anchor=None, text="3 May 1672", basis=DateBasis.STATED):
+    return Date(text, "1672-05-03", dt.date(1672, 5, 3), dt.date(1672, 5, 3), "day", rule=rule, anchor=anchor,
+                basis=basis)
 
 
 def test_date_basis_tells_stated_from_inferred():
     assert views.date_basis(None) is None
     assert views.date_basis(_date("day-month-year"))["basis"] == "stated"
-    inferred = views.date_basis(_date("inferred: compilation context (year of the dated text before it)", "3 May"))
-    assert inferred["basis"] == "inferred"
+    inferred = views.date_basis(_date("inferred: compilation context (year of the dated text before it)", "3 May",
+                                      basis=DateBasis.INFERRED))
+    assert inferred["basis"] == "inferred" and inferred["code"] == "inferred"
     assert "year of the dated text before it" in inferred["explain"] and "3 May" in inferred["explain"]
-    assert views.date_basis(_date("month-day+year-from-anchor"))["basis"] == "partly inferred"
-    assert views.date_basis(_date("day-month; year from context (year of the date after)"))["basis"] == "partly inferred"
-    assert views.date_basis(_date("day-month-year; from the framing sentence"))["basis"] == "from the framing text"
-    assert views.date_basis(_date("relative-unit", "3 May", "two days later"))["basis"] == "reckoned"
+    assert views.date_basis(_date(basis=DateBasis.YEAR_FROM_CONTEXT))["basis"] == "partly inferred"
+    assert views.date_basis(_date(basis=DateBasis.FRAMING))["basis"] == "from the framing text"
+    assert views.date_basis(_date("", "3 May", "two days later", DateBasis.RECKONED))["basis"] == "reckoned"
+    assert views.date_basis(_date(basis=DateBasis.PUBLISHED))["code"] == "published"
+
+
+def test_date_basis_reads_the_basis_not_the_rule():
+    """A year completed from context was shown as stated because its rule string matched no pattern."""
+    completed = _date("month-day+year-of-context", "1672-05-01", basis=DateBasis.YEAR_FROM_CONTEXT)
+    shown = views.date_basis(completed)
+    assert shown["basis"] == "partly inferred" and "year inferred from “1672-05-01”" in shown["explain"]
+    # a rule that merely sounds inferred does not make a stated date inferred
+    assert views.date_basis(_date("inferred-looking rule"))["basis"] == "stated"
 
 
 def test_reader_says_how_the_date_was_reached(client):

@@ -5,7 +5,10 @@ inside it, split into ``<p>`` at blank lines. Mentions become ``persName`` /
 ``placeName`` / ``orgName`` / ``name`` with ``@ref`` to the standOff entry, and
 temporal expressions ``date`` with ``@when`` (or ``@notBefore``/``@notAfter``) in
 the Gregorian calendar and ``@calendar="#julian"`` when the text used the Julian
-calendar. The ``standOff`` holds ``listPerson``, ``listPlace`` (with
+calendar; a date the text does not state in full carries its basis
+(:class:`~quellen.model.DateBasis`) as ``@cert`` and ``@evidence``: the TEI value
+(``internal``, ``external``, ``conjecture``) followed by the basis itself, e.g.
+``cert="medium" evidence="internal year_from_context"``. The ``standOff`` holds ``listPerson``, ``listPlace`` (with
 ``location/geo``), ``listOrg``, ``listObject``, ``listEvent`` (each event pointing
 to its attesting documents) and ``listRelation`` (correspondence, co-occurrence).
 The output validates against ``tei_all.rng`` (tested).
@@ -18,7 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from .._version import __version__
-from ..model import Date, Document, Entity
+from ..model import Date, DateBasis, Document, Entity
 from .shape import Corpus, cooccurrence, correspondence, load_corpus
 
 __all__ = ["to_tree", "write"]
@@ -53,8 +56,17 @@ def _xmlid(value: str) -> str:
     return "x-" + re.sub(r"[^\w.-]", "_", value)
 
 
+#: TEI certainty and kind of evidence of each basis a date can have (a stated date needs neither)
+_BASIS_TEI = {
+    DateBasis.REFERRED: ("high", "internal"), DateBasis.FRAMING: ("medium", "external"),
+    DateBasis.YEAR_FROM_CONTEXT: ("medium", "internal"), DateBasis.RECKONED: ("medium", "internal"),
+    DateBasis.PUBLISHED: ("low", "external"), DateBasis.INFERRED: ("low", "conjecture"),
+}
+
+
 def date_attrs(date: Date | None) -> dict[str, str]:
-    """Return TEI dating attributes (``when`` or ``notBefore``/``notAfter``, ``calendar``) for a date."""
+    """Return TEI dating attributes (``when`` or ``notBefore``/``notAfter``, ``calendar``, and ``cert`` and
+    ``evidence`` for a date not stated in full) for a date."""
     if date is None:
         return {}
     a, b = date.earliest, date.latest
@@ -72,6 +84,9 @@ def date_attrs(date: Date | None) -> dict[str, str]:
         if date.as_written:
             attrs["datingMethod"] = "#julian"
             attrs["when_custom"] = date.as_written
+    if date.basis in _BASIS_TEI:
+        cert, evidence = _BASIS_TEI[date.basis]
+        attrs["cert"], attrs["evidence"] = cert, f"{evidence} {date.basis.value}"
     return attrs
 
 

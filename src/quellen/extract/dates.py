@@ -29,10 +29,10 @@ import bisect
 import calendar as _cal
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
-from ..model import FURNITURE_KINDS, Date, Document, Timex
+from ..model import FURNITURE_KINDS, Date, DateBasis, Document, Timex
 from .calendars import (REFORM, calendar_for, country_of, gregorian_to_julian, julian_month_end,
                         julian_to_gregorian)
 
@@ -1866,11 +1866,26 @@ def _tag(text: str, *, dct, ref, calendar, country, years, source, document, off
                 # a diary heading or a date line: the day the following lines were written
                 ctx.dct = ctx.ref
                 ctx.moved = False
+        if date is not None:
+            date = replace(date, basis=_basis(c, date, anchor))
         out.append(Timex(source=source, document=document, char_start=offset + c.start, char_end=offset + c.end,
                          text=text[c.start:c.end], type=c.type, value=value, date=date, rule=c.rule,
                          anchor=anchor))
     out.sort(key=lambda t: t.char_start)
     return out, ctx.ref
+
+
+#: candidates that name a place in the calendar (a day, a month, a season, a feast, a quarter, a decade):
+#: when something anchored them, only their year (or century) came from the context
+_CALENDAR_KINDS = frozenset({"abs", "month", "season", "movable", "quarter", "decade"})
+
+
+def _basis(c: _Cand, date: Date, anchor: str | None) -> DateBasis:
+    """Return where a resolved date came from: the text alone, the text and a year from context, or a
+    count from another date."""
+    if anchor is None and date.anchor is None:
+        return DateBasis.STATED
+    return DateBasis.YEAR_FROM_CONTEXT if c.kind in _CALENDAR_KINDS else DateBasis.RECKONED
 
 
 _YEARLESS = "yearless:"

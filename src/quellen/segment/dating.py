@@ -12,7 +12,7 @@ Two passes over the described documents of one source, in this order (why each e
 2. **An undated document in a compilation takes the year of its context.** The compiler
    placed it after the last dated text of the source; documents of a compilation run
    in order, so it most likely belongs to that year. The date is flagged as inferred
-   (``rule`` starts with ``"inferred: compilation context"``, EDTF with ``?``), kept at
+   (basis :attr:`~quellen.model.DateBasis.INFERRED`, EDTF with ``?``), kept at
    year precision and never finer, and withheld when the document itself names a later
    year, when the text after it goes back in time (the source is not in order there), or
    when the context is a death (papers printed after it are not of its year). The time
@@ -28,7 +28,7 @@ import bisect
 import datetime as dt
 import re
 
-from ..model import FURNITURE_KINDS, Date, Document, replace
+from ..model import FURNITURE_KINDS, Date, DateBasis, Document, replace
 from .lines import DOC_NOUNS, FULL_DATE_RE, RECORD_KINDS, kind_from_words
 
 __all__ = ["date_by_references", "date_by_context", "inferred", "INFERRED_RULE"]
@@ -63,12 +63,12 @@ _YEAR_RE = re.compile(r"(?<![\d/.-])(1[0-9]\d\d|20\d\d)(?![\d/-])")
 def inferred(date: Date | None) -> bool:
     """Return True when ``date`` was inferred from the document's place in the compilation, not read from
     its text: weaker evidence than any date the text states, so it should date no event by itself."""
-    return date is not None and date.rule.startswith(INFERRED_RULE)
+    return date is not None and date.basis is DateBasis.INFERRED
 
 
 def _explicit(date: Date | None) -> bool:
     """Return True for a date the document states itself (not announced, not inferred)."""
-    return date is not None and "framing sentence" not in date.rule and not date.rule.startswith("inferred")
+    return date is not None and date.basis not in (DateBasis.FRAMING, DateBasis.INFERRED)
 
 
 def _stem(noun: str) -> str:
@@ -129,7 +129,8 @@ def date_by_references(documents: list[Document], text: str) -> list[Document]:
                 if target.date is not None and not (
                         0 <= (target.date.latest - date.latest).days <= _HANDOVER_DAYS):
                     break  # the announced hand-over cannot come before the writing
-                new = replace(date, rule=f"{date.rule}; referred to later in the source", anchor=phrase)
+                new = replace(date, rule=f"{date.rule}; referred to later in the source", anchor=phrase,
+                              basis=DateBasis.REFERRED)
                 out[j] = replace(target, date=new, evidence=target.evidence + (
                     f"date: referred to as {phrase!r}",))
                 break
@@ -151,7 +152,7 @@ def _context_anchors(documents: list[Document], text: str) -> list[tuple[int, in
                 for m in _YEAR_RE.finditer(text, d.char_start, d.char_end):
                     anchors.append((m.start(), int(m.group(1)), m.group(0)))
         elif d.kind in RECORD_KINDS or d.kind == "diary":
-            if d.date is not None and not d.date.rule.startswith("inferred") and d.date.precision in (
+            if d.date is not None and d.date.basis is not DateBasis.INFERRED and d.date.precision in (
                     "day", "month", "year"):
                 anchors.append((d.char_start, d.date.latest.year, d.date.text))
         else:
@@ -183,8 +184,8 @@ def date_by_context(documents: list[Document], text: str) -> list[Document]:
     >>> text = ("In March 1862 the vestry quarrelled over the bridge.\\n\\nThe rector then wrote the following "
     ...         "letter:\\n\\nSir, I must protest against the tolls.\\n\\nJ. Bell")
     >>> d = [d for d in segment(Source("s", "a.txt", "0", "text/plain", text)) if d.kind == "letter"][0]
-    >>> d.date.edtf, d.date.precision, d.date.rule.startswith("inferred")
-    ('1862?', 'year', True)
+    >>> d.date.edtf, d.date.precision, d.date.basis.value
+    ('1862?', 'year', 'inferred')
     """
     anchors = _context_anchors(documents, text)
     offsets = [a[0] for a in anchors]
@@ -209,6 +210,7 @@ def date_by_context(documents: list[Document], text: str) -> list[Document]:
         phrase = before[2]
         date = Date(text=str(year), edtf=f"{year:04d}?", earliest=dt.date(year, 1, 1),
                     latest=dt.date(year, 12, 31), precision="year", as_written=None,
-                    rule=f"{INFERRED_RULE} (year of the dated text before it)", anchor=phrase)
+                    rule=f"{INFERRED_RULE} (year of the dated text before it)", anchor=phrase,
+                    basis=DateBasis.INFERRED)
         out[i] = replace(d, date=date, evidence=d.evidence + ("date: inferred, year of its place in the compilation",))
     return out

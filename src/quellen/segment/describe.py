@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from ..model import Date, Ref, replace
+from ..model import Date, DateBasis, Ref, replace
 from .cascade import _ORG_WORDS, Group
 from .lines import (_ROLE_RE, FULL_DATE_RE, INITIALS, MONTHS, PERSON, RECORD_KINDS, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE,
                     _is_allcaps, is_name, kind_from_words, leading_date, split_signature, strip_quotes, yearless)
@@ -96,12 +96,14 @@ def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None
     full = parse_date(f"{calendar.month_name[month]} {day}, {year}")
     if full is None:
         return None
-    return replace(full, text=m.group(0), rule=f"{full.rule}; year from context ({how})", anchor=str(year))
+    return replace(full, text=m.group(0), rule=f"{full.rule}; year from context ({how})", anchor=str(year),
+                   basis=DateBasis.YEAR_FROM_CONTEXT)
 
 
 def _year_date(year: int, text: str) -> Date:
     return Date(text=text, edtf=f"{year:04d}", earliest=dt.date(year, 1, 1), latest=dt.date(year, 12, 31),
-                precision="year", as_written=f"{year:04d}", rule="publication year")
+                precision="year", as_written=f"{year:04d}", rule="publication year",
+                basis=DateBasis.PUBLISHED)
 
 
 def dominant_signer(groups: list[Group]) -> str | None:
@@ -501,7 +503,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             if m is not None:
                 date = parse_date_text(m.group(0), group.framing_start + m.start(), years)
         if date:
-            date = replace(date, rule=f"{date.rule}; from the framing sentence")
+            date = replace(date, rule=f"{date.rule}; from the framing sentence", basis=DateBasis.FRAMING)
             evidence.append("date: the sentence that announced it")
 
     primary: bool | None

@@ -19,7 +19,7 @@ from urllib.parse import quote, urlencode
 from ..export.json_export import document_json, entity_json, event_json
 from ..export.shape import (Corpus, cooccurrence, date_label, itineraries, load_corpus, network,
                             place_features, text_context)
-from ..model import Conflict, Date, Document, Entity, Event, ReuseGroup
+from ..model import Conflict, Date, DateBasis, Document, Entity, Event, ReuseGroup
 
 __all__ = ["NotFound", "BadRequest", "Library", "overview", "documents", "document", "source", "entities", "entity",
            "timeline", "event", "map_view", "network_view", "conflicts", "search", "reuse", "public"]
@@ -167,30 +167,43 @@ def _passage(lib: Library, source: str, document: str | None, start: int, end: i
             "href": href("documents", d.id, hl=f"{start}-{end}") + f"#c{start}-{end}" if d else None}
 
 
+#: how the reader names each basis (the label is also the badge's CSS class), and what it tells
+_BASIS_LABEL = {
+    DateBasis.STATED: "stated", DateBasis.REFERRED: "stated", DateBasis.FRAMING: "from the framing text",
+    DateBasis.YEAR_FROM_CONTEXT: "partly inferred", DateBasis.RECKONED: "reckoned",
+    DateBasis.PUBLISHED: "inferred", DateBasis.INFERRED: "inferred",
+}
+
+
 def date_basis(date: Date | None) -> dict[str, str] | None:
     """Return how a document's or event's date was reached, for a reader who must judge it:
-    ``{"basis": "stated"|"partly inferred"|"inferred"|"from the framing text", "explain"}``.
+    ``{"basis": label, "code": DateBasis value, "explain": sentence}``, the label one of "stated",
+    "partly inferred", "reckoned", "inferred", "from the framing text".
 
-    The tagger's ``Date.rule`` says it: a rule starting with ``inferred`` placed the date by the
-    text's place in the compilation (no date in the text itself); a year taken from context
-    completes a day and month the text gives; a framing sentence is the compiler's, not the author's.
+    It reads :attr:`Date.basis` (set where the date was made), never the tagger's ``rule``.
     """
     if date is None:
         return None
-    rule = date.rule or ""
+    basis = date.basis
     anchor = f" (reckoned from “{date.anchor}”)" if date.anchor else ""
-    if rule.startswith("inferred"):
+    if basis is DateBasis.INFERRED:
+        rule = date.rule or ""
         why = rule.split("(", 1)[1].rstrip(")") if "(" in rule else "its place in the compilation"
-        return {"basis": "inferred", "explain": f"not in the text: inferred from {why}{anchor}"}
-    if "framing sentence" in rule:
-        return {"basis": "from the framing text", "explain": f"given by the sentence that introduces the text{anchor}"}
-    if "year from context" in rule or "year-from-anchor" in rule:
-        return {"basis": "partly inferred", "explain": f"day and month in the text, year from context{anchor}"}
-    if rule.startswith("relative") or rule.startswith("clock-time"):
-        return {"basis": "reckoned", "explain": f"a relative expression (“{date.text}”) counted from another date{anchor}"}
-    if rule == "publication year":
-        return {"basis": "inferred", "explain": "the year the source was published"}
-    return {"basis": "stated", "explain": "written in the text" + (f" as “{date.text}”" if date.text else "")}
+        explain = f"not in the text: inferred from {why}{anchor}"
+    elif basis is DateBasis.FRAMING:
+        explain = f"given by the sentence that introduces the text{anchor}"
+    elif basis is DateBasis.YEAR_FROM_CONTEXT:
+        src = f" (year inferred from “{date.anchor}”)" if date.anchor else ""
+        explain = f"day and month in the text, year from context{src}"
+    elif basis is DateBasis.RECKONED:
+        explain = f"a relative expression (“{date.text}”) counted from another date{anchor}"
+    elif basis is DateBasis.PUBLISHED:
+        explain = "the year the source was published"
+    elif basis is DateBasis.REFERRED:
+        explain = "given where the source later refers to it" + (f" as “{date.anchor}”" if date.anchor else "")
+    else:
+        explain = "written in the text" + (f" as “{date.text}”" if date.text else "")
+    return {"basis": _BASIS_LABEL[basis], "code": basis.value, "explain": explain}
 
 
 def _event_row(lib: Library, ev: Event) -> dict[str, Any]:
