@@ -1,20 +1,18 @@
-"""The export keeps the public contract: it validates against ../shared/schema/quellen-export-v1.schema.json."""
+"""The export keeps the public contract: it validates against docs/schema/quellen-export-v1.schema.json."""
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from conftest import SHARED
+from conftest import SCHEMA_DIR
 
-SCHEMA = SHARED / "schema" / "quellen-export-v1.schema.json"
+SCHEMA = SCHEMA_DIR / "quellen-export-v1.schema.json"
 
 
 @pytest.fixture(scope="module")
 def validator():
     jsonschema = pytest.importorskip("jsonschema")
-    if not SCHEMA.exists():
-        pytest.skip("the shared contract schema is not beside this checkout")
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)

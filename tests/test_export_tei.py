@@ -1,8 +1,6 @@
 """TEI export: valid against tei_all.rng, names and dates inline, the standOff lists filled."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from quellen.export import export
@@ -10,16 +8,16 @@ from quellen.export.tei import TEI_NS, date_attrs, to_tree
 from quellen.model import Date
 from quellen.store import Store
 
+from conftest import SCHEMA_DIR
+
 lxml_etree = pytest.importorskip("lxml.etree")
-RNG = Path(__file__).resolve().parents[2] / "shared" / "schema" / "tei_all.rng"
+RNG = SCHEMA_DIR / "tei_all.rng"
 NS = {"t": TEI_NS, "xml": "http://www.w3.org/XML/1998/namespace"}
 
 
 @pytest.fixture(scope="session")
 def tei_schema():
     """The TEI RelaxNG schema, loaded once per session (it takes a few seconds)."""
-    if not RNG.exists():
-        pytest.skip("tei_all.rng is not beside this checkout")
     return lxml_etree.RelaxNG(lxml_etree.parse(str(RNG)))
 
 

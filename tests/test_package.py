@@ -57,11 +57,8 @@ def test_the_package_does_not_know_the_seed():
     in code or comments.
     """
     import json
-    gold_path = ROOT.parent / "shared" / "corpora" / "seed" / "gold.json"
-    if not gold_path.exists():
-        import pytest
-        pytest.skip("../shared (the seed's gold) is not beside the checkout")
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    from conftest import SEED_GOLD
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
     names = {"code": set(), "anywhere": set()}
     for entity in gold["entities"]:
         for name in [entity.get("canonical") or "", *entity.get("aliases", [])]:

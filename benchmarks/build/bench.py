@@ -27,7 +27,7 @@ from quellen import pipeline  # noqa: E402
 from quellen import corroborate  # noqa: E402
 from quellen.store import open_store  # noqa: E402
 
-SEED = ROOT.parent / "shared" / "corpora" / "seed" / "000_a71d0fe14f23c818.txt"
+SEED = ROOT / "eval" / "corpora" / "seed" / "000_a71d0fe14f23c818.txt"
 
 
 def make_corpus(folder: Path, copies: int) -> list[Path]:

@@ -40,7 +40,7 @@ from quellen.pipeline import working_text  # noqa: E402
 from quellen.segment import segment  # noqa: E402
 from quellen.settings import Settings  # noqa: E402
 
-SEED = ROOT.parent / "shared" / "corpora" / "seed" / "000_a71d0fe14f23c818.txt"
+SEED = ROOT / "eval" / "corpora" / "seed" / "000_a71d0fe14f23c818.txt"
 FIXTURES = ROOT / "tests" / "fixtures" / "entities"
 
 
