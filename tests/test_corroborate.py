@@ -321,9 +321,9 @@ def test_a_denied_version_is_no_witness_but_still_shows_in_the_date_conflict():
 
 
 def test_a_conflict_claim_keeps_its_stance_through_the_store_codec():
-    from quellen.model import Claim as ConflictClaim, Conflict
+    from quellen.model import Conflict, Reading
     from quellen.store.codec import conflict_from, conflict_row
-    claims = (ConflictClaim("s", "d1", 0, 10, "1862-03-13", stance="denied"), ConflictClaim("s", "d2", 20, 30, "1862-03-11"))
+    claims = (Reading("s", "d1", 0, 10, "1862-03-13", stance="denied"), Reading("s", "d2", 20, 30, "1862-03-11"))
     conflict = Conflict(id="cfl-1", kind="date", summary="x", claims=claims, events=("e1",))
     row = dict(zip(("id", "kind", "summary", "claims", "events"), conflict_row(conflict)))
     assert conflict_from(row).claims == claims

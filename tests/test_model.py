@@ -71,3 +71,36 @@ def test_span_overlap():
 
 def test_document_id_depends_on_span():
     assert Document.make_id("s", 0, 10) != Document.make_id("s", 0, 11)
+
+
+def test_every_kind_group_holds_document_kinds_only():
+    from quellen import model
+    groups = {name: getattr(model, name) for name in model.__all__
+              if name.endswith("_KINDS") and name not in ("DOCUMENT_KINDS", "CONFLICT_KINDS")}
+    assert len(groups) >= 9
+    for name, kinds in groups.items():
+        assert kinds and kinds <= set(model.DOCUMENT_KINDS), name
+    assert model.NO_EVENT_KINDS <= model.FURNITURE_KINDS
+    assert model.RECORD_KINDS < model.PRIMARY_KINDS < model.PRESENT_DATED_KINDS
+
+
+def test_no_kind_group_is_defined_outside_the_model():
+    """One home per concept: a set of document kinds written as a literal elsewhere drifts from the model's."""
+    import ast
+    from pathlib import Path
+    import quellen
+    from quellen.model import DOCUMENT_KINDS
+    kinds = set(DOCUMENT_KINDS) - {"other"}
+    root = Path(quellen.__file__).parent
+    found = []
+    for path in root.rglob("*.py"):
+        if path.name == "model.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and \
+                    getattr(node.value.func, "id", "") == "frozenset" and node.value.args and \
+                    isinstance(node.value.args[0], (ast.Set, ast.List, ast.Tuple)):
+                words = {e.value for e in node.value.args[0].elts if isinstance(e, ast.Constant)}
+                if len(words & kinds) >= 3:
+                    found.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert not found, found

@@ -4,7 +4,7 @@ import sqlite3
 import pytest
 
 from quellen.errors import StoreError
-from quellen.model import (Attestation, Claim, Conflict, Date, Document, Entity, Event, Geo, Mention,
+from quellen.model import (Attestation, Conflict, Date, Document, Entity, Event, Geo, Mention, Reading,
                            Passage, Ref, ReuseGroup, Source, Timex)
 from quellen.store import SCHEMA_VERSION, Store
 
@@ -30,8 +30,8 @@ def test_round_trip_of_every_record(tmp_path):
                                                   Passage("src-1", "doc-1", 5, 9)))
     event = Event("evt-1", _date(), "arrived", ("ent-1",), None,
                   (Attestation("src-1", "doc-1", 11, 22, "We arrived."),), 1, ("con-1",))
-    conflict = Conflict("con-1", "date", "x", (Claim("src-1", "doc-1", 0, 4, "a"),
-                                               Claim("src-1", "doc-1", 5, 9, "b")), ("evt-1",))
+    conflict = Conflict("con-1", "date", "x", (Reading("src-1", "doc-1", 0, 4, "a"),
+                                               Reading("src-1", "doc-1", 5, 9, "b")), ("evt-1",))
     with Store(tmp_path / "q.db") as store:
         store.add_source(source, [document], [timex], [mention], {"layer": [1, 2]})
         store.replace_corpus_layer([entity], {("src-1", 5, 9): "ent-1"}, [group], [event], [conflict])

@@ -10,7 +10,7 @@ Every attestation carries a source profile: primary or secondary (from its
 document, or from the document it quotes), eyewitness where the text says so,
 and contemporaneity, the years between its document's date and the event.
 
-Conflicts, each naming its passages and their values (:class:`~quellen.model.Claim`):
+Conflicts, each naming its passages and their values (:class:`~quellen.model.Reading`):
 
 1. ``date`` — claims alike in predicate, sharing an actor or place, whose dates
    cannot be the same day, beyond precision and the Julian-Gregorian offset;
@@ -32,10 +32,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
-from .events import Claim, merge_events, predicate_similarity, reuse_groups_of, _reuse_index, _LIGHT_VERBS, \
+from .events import merge_events, predicate_similarity, reuse_groups_of, _reuse_index, _LIGHT_VERBS, \
     _SUPPORT_VERBS
-from .model import Attestation, Conflict, Date, Document, Event, ReuseGroup, content_id, replace
-from .model import Claim as ConflictClaim
+from .model import Attestation, Claim, Conflict, Date, Document, Event, Reading, ReuseGroup, content_id, replace
 
 __all__ = ["Place", "place_index", "place_role", "build_timeline", "events_about", "resolve_claims", "independent_sources", "attestation_for", "find_conflicts",
            "text_variants", "event_date",
@@ -111,7 +110,7 @@ def _with_documents(conflict: Conflict, documents: Sequence[Document]) -> Confli
     """Return the conflict with each claim that was read from the text alone given its document."""
     if all(x.document for x in conflict.claims):
         return conflict
-    def owner(x: ConflictClaim) -> str | None:
+    def owner(x: Reading) -> str | None:
         return x.document or next((d.id for d in documents if d.source == x.source
                                    and d.char_start <= x.char_start < d.char_end), None)
     return replace(conflict, claims=tuple(replace(x, document=owner(x)) for x in conflict.claims))
@@ -239,12 +238,12 @@ def independent_sources(cluster: Sequence[Claim], reuse: Sequence[ReuseGroup] = 
 
 
 # ----------------------------------------------------------------------------- conflicts
-def _claim_of(c: Claim, value: str) -> ConflictClaim:
-    return ConflictClaim(source=c.source, document=c.document, char_start=c.char_start, char_end=c.char_end,
+def _claim_of(c: Claim, value: str) -> Reading:
+    return Reading(source=c.source, document=c.document, char_start=c.char_start, char_end=c.char_end,
                          value=value, stance=c.stance)
 
 
-def _conflict(kind: str, summary: str, claims: list[ConflictClaim], events: Iterable[str]) -> Conflict:
+def _conflict(kind: str, summary: str, claims: list[Reading], events: Iterable[str]) -> Conflict:
     claims = sorted(set(claims), key=lambda x: (x.source, x.char_start, x.char_end, x.value))
     cid = content_id("cfl", kind, *[(x.source, x.char_start, x.char_end, x.value) for x in claims])
     return Conflict(id=cid, kind=kind, summary=summary, claims=tuple(claims),
@@ -592,8 +591,8 @@ def text_variants(reuse: Sequence[ReuseGroup], texts: dict[str, str], max_per_gr
                 rv = " ".join(w[0] for w in right)
                 if not re.search(r"\d", lv + rv) and _skeleton(lv) == _skeleton(rv):
                     continue  # one name spelt two ways (a transliteration) is no disagreement
-                claims = [ConflictClaim(base.source, base.document, left[0][1], left[-1][2], lv),
-                          ConflictClaim(other.source, other.document, right[0][1], right[-1][2], rv)]
+                claims = [Reading(base.source, base.document, left[0][1], left[-1][2], lv),
+                          Reading(other.source, other.document, right[0][1], right[-1][2], rv)]
                 out.append(_conflict("text_variant", f"witnesses of one passage read {lv!r} and {rv!r}",
                                      claims, ()))
                 found += 1
@@ -784,8 +783,8 @@ def head_variants(texts: dict[str, str], window: int = 4) -> list[Conflict]:
                 pair = _addressees_differ(_addressees(tx), _addressees(ty))
                 if pair is None:
                     continue
-                claims = [ConflictClaim(source, None, sx, ex, "to " + pair[0]),
-                          ConflictClaim(source, None, sy, ey, "to " + pair[1])]
+                claims = [Reading(source, None, sx, ex, "to " + pair[0]),
+                          Reading(source, None, sy, ey, "to " + pair[1])]
                 out.append(_conflict("text_variant", f"the heads of one letter address {pair[0]!r} and {pair[1]!r}",
                                      claims, ()))
     return out
@@ -827,8 +826,8 @@ def salutation_variants(reuse: Sequence[ReuseGroup], texts: dict[str, str]) -> l
                 # the salutations stand at one place of the letter only when both bodies begin alike
                 if fa != fb or _names_agree(sa[2], sb[2], unrelated=False):
                     continue
-                claims = [ConflictClaim(pa.source, pa.document, sa[0], sa[1], sa[2]),
-                          ConflictClaim(pb.source, pb.document, sb[0], sb[1], sb[2])]
+                claims = [Reading(pa.source, pa.document, sa[0], sa[1], sa[2]),
+                          Reading(pb.source, pb.document, sb[0], sb[1], sb[2])]
                 out.append(_conflict("text_variant", f"witnesses of one letter greet {sa[2]!r} and {sb[2]!r}",
                                      claims, ()))
     return out
@@ -854,7 +853,7 @@ def issuer_conflicts(texts: dict[str, str], reach: int = 800) -> list[Conflict]:
                 if _names_agree(agent, other, unrelated=False):
                     continue
                 s = m.end() + n.start("other")
-                claims = [ConflictClaim(source, None, m.start("agent"), m.end("agent"), agent),
-                          ConflictClaim(source, None, s, s + len(other), other)]
+                claims = [Reading(source, None, m.start("agent"), m.end("agent"), agent),
+                          Reading(source, None, s, s + len(other), other)]
                 out.append(_conflict("person", f"who issued the {act}: {agent!r} or {other!r}", claims, ()))
     return out

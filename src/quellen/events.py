@@ -34,25 +34,15 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
 from .extract.dates import retrospective_body
-from .model import Date, DateBasis, Document, Mention, ReuseGroup, Timex, content_id, replace
+from .model import (FURNITURE_KINDS, NARRATIVE_KINDS, NO_EVENT_KINDS, PRESENT_DATED_KINDS, Claim, Date, DateBasis,
+                    Document, Mention, ReuseGroup, Timex, actor_key, content_id, replace)
 from .segment.dating import inferred
 
-__all__ = ["Claim", "extract_claims", "claims_for_source", "reckoned_timexes", "claims_to_json", "claims_from_json", "merge_events",
-           "dates_from_reuse",
-           "predicate_similarity", "RECORD_KINDS", "NARRATIVE_KINDS"]
+__all__ = ["Claim", "extract_claims", "claims_for_source", "reckoned_timexes", "claims_to_json", "claims_from_json",
+           "merge_events", "dates_from_reuse", "predicate_similarity"]
 
-#: documents whose own date dates what they say in the present (a letter's writing, a diary's day)
-RECORD_KINDS = frozenset({"letter", "telegram", "statement", "resolution", "proclamation", "report",
-                          "receipt", "diary", "interview"})
-#: documents that tell a story in order, so an undated paragraph continues the last date
-NARRATIVE_KINDS = frozenset({"narrative", "memoir", "diary", "report", "biography"})
 #: how many sentences after a written-out date still take it (outside diaries)
 MAX_CARRY = 2
-_FURNITURE = frozenset({"heading", "caption", "epigraph", "boilerplate"})
-#: page furniture that tells nothing that happened: a page's title and date stamp, a publisher's
-#: note, a running head, a separator. A caption or an epigraph may (a photo "X in Y, 1928"), but
-#: only with a date of its own
-NO_EVENT_KINDS = frozenset({"heading", "boilerplate", "page_header", "separator"})
 #: verbs that carry another happening rather than being one: "tried to regain", "the exile took
 #: place", "it was in May that ..." -- the happening is what they carry
 _SUPPORT_VERBS = frozenset({"be", "have", "do", "become", "try", "attempt", "begin", "start", "continue",
@@ -107,119 +97,6 @@ would should will shall may might must one same other some any all each every in
 _LIGHT_VERBS = frozenset({"be", "have", "do", "make", "take", "give", "get", "go", "come", "say", "become"})
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """What one clause says happened, before merging (a factoid candidate).
-
-    ``char_start``/``char_end`` span the sentence (or the clause, when a sentence
-    carries several dated clauses) in the source text. ``actors`` are
-    ``(name, type, char_start, char_end, entity)``; the author of a letter or
-    diary standing for "I"/"we" has no span (-1, -1).
-    """
-
-    id: str
-    source: str
-    document: str | None
-    char_start: int
-    char_end: int
-    date: Date | None
-    #: explicit | relative | inherited | document | none
-    basis: str
-    summary: str
-    lemmas: tuple[str, ...] = ()
-    verbs: tuple[str, ...] = ()
-    actors: tuple[tuple[str, str, int, int, str | None], ...] = ()
-    place: tuple[str, int, int, str | None] | None = None
-    #: (value, the noun it counts, char_start, char_end)
-    numbers: tuple[tuple[str, str, int, int], ...] = ()
-    #: (verb lemma, negated, argument lemmas) for every predicate of the clause
-    predicates: tuple[tuple[str, bool, tuple[str, ...]], ...] = ()
-    eyewitness: bool | None = None
-    timex: tuple[int, int] | None = None
-    kind: str = "other"
-    primary: bool | None = None
-    #: the lemma of the verb the place's preposition hangs on, and the place's role in the
-    #: clause (``at``, ``to``, ``from``, ``via``): a journey's stages are different places, not a conflict
-    place_verb: str = ""
-    place_role: str = ""
-    #: lemmas of what the clause is about: its subject nouns and their "of" nouns ("the fall of the
-    #: bridge" -> fall, bridge); a relative pronoun stands for its antecedent
-    subjects: tuple[str, ...] = ()
-    #: (preposition, noun lemma) for "in a car", "by a steamer", "aboard a ship": how or in what it
-    #: happened, the detail two accounts of one event may tell differently
-    details: tuple[tuple[str, str], ...] = ()
-    #: lemmas of the happening the date is attached to: the dated verb, or for a verb that only
-    #: carries another ("tried to regain", "the exile took place", "it was in May that ...") what it carries
-    trigger: tuple[str, ...] = ()
-    #: nouns that name the happening the date is attached to ("accompanied his exile", "the fall of
-    #: the mill, which happened ...")
-    named: tuple[str, ...] = ()
-    #: content lemmas of the dated verb's own subtree: what the date governs, not the whole sentence
-    scope: tuple[str, ...] = ()
-    #: lemmas of the dated verb's direct arguments (subject, object, agent, prepositional objects)
-    args: tuple[str, ...] = ()
-    #: (earliest, latest) ISO dates of every date written in the sentence: a sentence that names two
-    #: dates for two happenings knows both, so it disagrees with neither
-    sentence_dates: tuple[tuple[str, str], ...] = ()
-    #: the clause tells a repetition ("again", "the same envoy came", "a second time")
-    repeated: bool = False
-    #: ``denied`` when the writer reports the claim only to reject it ("it is said that ... That is
-    #: not so"): kept, so that a conflict can show the rejected version, but no witness for its date
-    stance: str = "asserted"
-
-    def to_json(self) -> dict[str, Any]:
-        """Return this claim as a JSON-ready dict (see :func:`claims_from_json`)."""
-        return {
-            "id": self.id, "source": self.source, "document": self.document,
-            "char_start": self.char_start, "char_end": self.char_end,
-            "date": self.date.to_json() if self.date else None, "basis": self.basis,
-            "summary": self.summary, "lemmas": list(self.lemmas), "verbs": list(self.verbs),
-            "actors": [list(a) for a in self.actors], "place": list(self.place) if self.place else None,
-            "numbers": [list(n) for n in self.numbers],
-            "predicates": [[v, neg, list(args)] for v, neg, args in self.predicates],
-            "eyewitness": self.eyewitness, "timex": list(self.timex) if self.timex else None,
-            "kind": self.kind, "primary": self.primary,
-            "place_verb": self.place_verb, "place_role": self.place_role, "subjects": list(self.subjects),
-            "details": [list(d) for d in self.details],
-            "trigger": list(self.trigger), "named": list(self.named), "scope": list(self.scope), "args": list(self.args),
-            "sentence_dates": [list(d) for d in self.sentence_dates], "repeated": self.repeated,
-            "stance": self.stance,
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "Claim":
-        """Return the claim stored by :meth:`to_json`."""
-        return cls(
-            id=data["id"], source=data["source"], document=data.get("document"),
-            char_start=data["char_start"], char_end=data["char_end"], date=Date.from_json(data.get("date")),
-            basis=data.get("basis", "none"), summary=data.get("summary", ""),
-            lemmas=tuple(data.get("lemmas", ())), verbs=tuple(data.get("verbs", ())),
-            actors=tuple(tuple(a) for a in data.get("actors", ())),
-            place=tuple(data["place"]) if data.get("place") else None,
-            numbers=tuple(tuple(n) for n in data.get("numbers", ())),
-            predicates=tuple((p[0], bool(p[1]), tuple(p[2])) for p in data.get("predicates", ())),
-            eyewitness=data.get("eyewitness"), timex=tuple(data["timex"]) if data.get("timex") else None,
-            kind=data.get("kind", "other"), primary=data.get("primary"),
-            place_verb=data.get("place_verb", ""), place_role=data.get("place_role", ""),
-            subjects=tuple(data.get("subjects", ())),
-            details=tuple(tuple(d) for d in data.get("details", ())),
-            trigger=tuple(data.get("trigger", ())), named=tuple(data.get("named", ())), scope=tuple(data.get("scope", ())),
-            args=tuple(data.get("args", ())),
-            sentence_dates=tuple(tuple(d) for d in data.get("sentence_dates", ())),
-            repeated=bool(data.get("repeated", False)), stance=data.get("stance", "asserted"),
-        )
-
-    @property
-    def actor_keys(self) -> frozenset[str]:
-        """Return the actors as comparable keys: entity ids where known, else normalised names."""
-        return frozenset(_actor_key(a[4], a[0]) for a in self.actors)
-
-    @property
-    def place_key(self) -> str | None:
-        """Return the place as a comparable key (entity id, else normalised name), or None."""
-        return _actor_key(self.place[3], self.place[0]) if self.place else None
-
-
 def claims_to_json(claims: Iterable[Claim]) -> list[dict[str, Any]]:
     """Return the claims as a JSON-ready list (the ``claims`` layer of a source)."""
     return [c.to_json() for c in claims]
@@ -228,12 +105,6 @@ def claims_to_json(claims: Iterable[Claim]) -> list[dict[str, Any]]:
 def claims_from_json(data: Iterable[dict[str, Any]] | None) -> list[Claim]:
     """Return the claims of a stored ``claims`` layer (an empty list for None)."""
     return [Claim.from_json(d) for d in data or ()]
-
-
-def _actor_key(entity: str | None, name: str) -> str:
-    if entity:
-        return entity
-    return " ".join(_WORD.findall(name.lower()))
 
 
 # ----------------------------------------------------------------------------- extraction
@@ -256,7 +127,7 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
     starts in ``text``, default ``document.char_start``), ``timexes`` and
     ``mentions`` those found in the document (source offsets).
     """
-    if document.kind in NO_EVENT_KINDS or document.kind in _FURNITURE and not timexes:
+    if document.kind in NO_EVENT_KINDS or document.kind in FURNITURE_KINDS and not timexes:
         return []
     offset = document.char_start if offset is None else offset
     sentences = _sentences(doc, text, offset)
@@ -307,7 +178,7 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
                     origin_paragraph = sent.paragraph
                     since_date = 0
             continue
-        if document.kind in _FURNITURE:
+        if document.kind in FURNITURE_KINDS:
             continue
         verb = _root_verb(doc, sent)
         if verb is None:
@@ -317,7 +188,7 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
                 continue
             verb = _sentence_root(doc, sent)
         date, basis = None, "none"
-        if document.kind in RECORD_KINDS and document.kind != "diary":
+        if document.kind in PRESENT_DATED_KINDS and document.kind != "diary":
             # a letter or statement argues across many times: its own date dates only what it
             # says of the writer's present ("I refuse", "I have received"), not its past tenses
             if (document.date is not None and not inferred(document.date) and _speaks_of_now(verb)
@@ -416,7 +287,7 @@ def _claims_for_source(text: str, documents: Sequence[Document], docs: Sequence[
     by_doc_m: dict[str | None, list[Mention]] = {}
     for m in mentions:
         by_doc_m.setdefault(m.document, []).append(m)
-    furniture = {d.id for d in documents if d.kind in _FURNITURE}
+    furniture = {d.id for d in documents if d.kind in FURNITURE_KINDS}
     timexes = _complete_years(timexes, documents, furniture)
     by_doc_t = {}
     for t in timexes:
@@ -511,7 +382,7 @@ def reckoned_timexes(text: str, documents: Sequence[Document], timexes: Sequence
                 or _last_before(dated, at, leaves))
 
     for t in timexes:
-        if t.type not in ("DURATION", "DATE") or t.document not in by_doc or by_doc[t.document].kind in _FURNITURE:
+        if t.type not in ("DURATION", "DATE") or t.document not in by_doc or by_doc[t.document].kind in FURNITURE_KINDS:
             continue
         after = text[t.char_end:t.char_end + 80]
         m = _DURATION.match(t.value or "")
@@ -563,7 +434,7 @@ def reckoned_timexes(text: str, documents: Sequence[Document], timexes: Sequence
                                                              "relative-happening"), "relative-happening")
     # "on the third day after leaving port": the departure plus the ordinal's days
     for d in documents:
-        if d.kind in _FURNITURE:
+        if d.kind in FURNITURE_KINDS:
             continue
         for x in _NTH_DAY.finditer(text, d.char_start, d.char_end):
             n = _ORDINALS.get(x.group("nth").lower()) or (int(re.sub(r"\D", "", x.group("nth")) or 0) or None)
@@ -654,7 +525,7 @@ def _ages(text: str, documents: Sequence[Document], mentions: Sequence[Mention],
     persons = sorted((m for m in mentions if m.type == "person"), key=lambda m: m.char_start)
     out: list[Timex] = []
     for d in documents:
-        if d.kind in _FURNITURE:
+        if d.kind in FURNITURE_KINDS:
             continue
         for m in _AGE.finditer(text, d.char_start, d.char_end):
             n = _age_number(m.group("n") or m.group("n2") or m.group("n3"))
@@ -1195,7 +1066,7 @@ def _actors(doc: Any, document: Document, tokens: list[Any], mentions: Sequence[
         role = head.dep_
         if role in _SUBJECT_DEPS or role in _OBJECT_DEPS or role == "ROOT":
             name = m.name or m.text
-            key = _actor_key(m.entity, name)
+            key = actor_key(m.entity, name)
             if key not in seen:
                 seen.add(key)
                 out.append((name, m.type, m.char_start, m.char_end, m.entity))
@@ -1204,7 +1075,7 @@ def _actors(doc: Any, document: Document, tokens: list[Any], mentions: Sequence[
         if t.dep_ not in _SUBJECT_DEPS and t.dep_ not in ("dobj", "pobj", "dative"):
             continue
         if low in _FIRST_PERSON and document.author is not None and document.kind not in ("narrative", "biography"):
-            key = _actor_key(document.author.entity, document.author.name)
+            key = actor_key(document.author.entity, document.author.name)
             if key not in seen:
                 seen.add(key)
                 out.append((document.author.name, "person", -1, -1, document.author.entity))
@@ -1215,7 +1086,7 @@ def _actors(doc: Any, document: Document, tokens: list[Any], mentions: Sequence[
             if before:
                 p = before[-1]
                 name = p.name or p.text
-                key = _actor_key(p.entity, name)
+                key = actor_key(p.entity, name)
                 if key not in seen:
                     seen.add(key)
                     out.append((name, "person", p.char_start, p.char_end, p.entity))

@@ -14,14 +14,16 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import hashlib
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 __all__ = [
-    "DOCUMENT_KINDS", "ENTITY_TYPES", "PRECISIONS", "CALENDARS", "REUSE_RELATIONS",
+    "DOCUMENT_KINDS", "FURNITURE_KINDS", "NO_EVENT_KINDS", "RECORD_KINDS", "PRIMARY_KINDS", "PRESENT_DATED_KINDS",
+    "DAY_RECORD_KINDS", "ACCOUNT_KINDS", "NARRATIVE_KINDS", "CORRESPONDENCE_KINDS", "ENTITY_TYPES", "PRECISIONS", "CALENDARS", "REUSE_RELATIONS",
     "CONFLICT_KINDS", "TIMEX_TYPES", "content_id", "Source", "Span", "Ref", "DateBasis", "Date",
     "Document", "Timex", "Mention", "Geo", "Entity", "Passage", "ReuseGroup",
-    "Attestation", "Event", "Claim", "Conflict", "replace",
+    "Attestation", "Event", "actor_key", "Claim", "Reading", "Conflict", "replace",
 ]
 
 DOCUMENT_KINDS = (
@@ -29,8 +31,28 @@ DOCUMENT_KINDS = (
     "diary", "memoir", "narrative", "commentary", "opinion", "biography", "book_excerpt",
     "interview", "heading", "caption", "epigraph", "boilerplate", "other",
 )
-#: kinds that are page furniture rather than a text anybody wrote as a unit
+# The groups of document kinds, each defined here once; every step that treats kinds alike uses them.
+#: page furniture rather than a text anybody wrote as a unit
 FURNITURE_KINDS = frozenset({"heading", "caption", "epigraph", "boilerplate"})
+#: furniture that tells nothing that happened (a page's title, a publisher's note); a caption or an
+#: epigraph may ("X in Y, 1928"), with a date of its own
+NO_EVENT_KINDS = frozenset({"heading", "boilerplate"})
+#: records made at the time of what they concern, dated by the hand that made them
+RECORD_KINDS = frozenset({"letter", "telegram", "statement", "resolution", "proclamation", "report", "receipt"})
+#: first-hand documents of their own day: the records and the diary
+PRIMARY_KINDS = RECORD_KINDS | {"diary"}
+#: documents whose own date dates what they say in the present (a letter's writing, a diary's day,
+#: the day of an interview)
+PRESENT_DATED_KINDS = PRIMARY_KINDS | {"interview"}
+#: records written on the day they are dated, whatever they tell (a letter may look back at length;
+#: a telegram, a resolution, an interview speak from their day)
+DAY_RECORD_KINDS = (RECORD_KINDS - {"letter"}) | {"interview"}
+#: accounts written after the fact, or about it
+ACCOUNT_KINDS = frozenset({"narrative", "commentary", "opinion", "biography", "book_excerpt", "interview", "memoir"})
+#: documents that tell a story in order, so an undated paragraph continues the last date
+NARRATIVE_KINDS = frozenset({"narrative", "memoir", "diary", "report", "biography"})
+#: documents one party addresses to another (the correspondence network)
+CORRESPONDENCE_KINDS = frozenset({"letter", "telegram", "statement"})
 ENTITY_TYPES = ("person", "organization", "place", "work", "vessel", "other")
 PRECISIONS = ("day", "month", "year", "decade", "century")
 CALENDARS = ("gregorian", "julian", "unknown")
@@ -357,9 +379,134 @@ class Event:
     conflicts: tuple[str, ...] = ()
 
 
+_WORD = re.compile(r"\w+", re.U)
+
+
+def actor_key(entity: str | None, name: str) -> str:
+    """Return a comparable key for an actor or a place: its entity id where known, else its normalised name."""
+    if entity:
+        return entity
+    return " ".join(_WORD.findall(name.lower()))
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """What one passage says in a conflict."""
+    """What one clause of one source says happened, before merging (a factoid candidate).
+
+    ``char_start``/``char_end`` span the sentence (or the clause, when a sentence
+    carries several dated clauses) in the source text. ``actors`` are
+    ``(name, type, char_start, char_end, entity)``; the author of a letter or
+    diary standing for "I"/"we" has no span (-1, -1).
+    """
+
+    id: str
+    source: str
+    document: str | None
+    char_start: int
+    char_end: int
+    date: Date | None
+    #: how the clause got its date: explicit (a date in the clause) | relative (counted from a claim) |
+    #: inherited (from the sentences before) | document (the document's own date) | none; the date's
+    #: own provenance is ``date.basis``
+    basis: str
+    summary: str
+    lemmas: tuple[str, ...] = ()
+    verbs: tuple[str, ...] = ()
+    actors: tuple[tuple[str, str, int, int, str | None], ...] = ()
+    place: tuple[str, int, int, str | None] | None = None
+    #: (value, the noun it counts, char_start, char_end)
+    numbers: tuple[tuple[str, str, int, int], ...] = ()
+    #: (verb lemma, negated, argument lemmas) for every predicate of the clause
+    predicates: tuple[tuple[str, bool, tuple[str, ...]], ...] = ()
+    eyewitness: bool | None = None
+    timex: tuple[int, int] | None = None
+    kind: str = "other"
+    primary: bool | None = None
+    #: the lemma of the verb the place's preposition hangs on, and the place's role in the
+    #: clause (``at``, ``to``, ``from``, ``via``): a journey's stages are different places, not a conflict
+    place_verb: str = ""
+    place_role: str = ""
+    #: lemmas of what the clause is about: its subject nouns and their "of" nouns ("the fall of the
+    #: bridge" -> fall, bridge); a relative pronoun stands for its antecedent
+    subjects: tuple[str, ...] = ()
+    #: (preposition, noun lemma) for "in a car", "by a steamer", "aboard a ship": how or in what it
+    #: happened, the detail two accounts of one event may tell differently
+    details: tuple[tuple[str, str], ...] = ()
+    #: lemmas of the happening the date is attached to: the dated verb, or for a verb that only
+    #: carries another ("tried to regain", "the exile took place", "it was in May that ...") what it carries
+    trigger: tuple[str, ...] = ()
+    #: nouns that name the happening the date is attached to ("accompanied his exile", "the fall of
+    #: the mill, which happened ...")
+    named: tuple[str, ...] = ()
+    #: content lemmas of the dated verb's own subtree: what the date governs, not the whole sentence
+    scope: tuple[str, ...] = ()
+    #: lemmas of the dated verb's direct arguments (subject, object, agent, prepositional objects)
+    args: tuple[str, ...] = ()
+    #: (earliest, latest) ISO dates of every date written in the sentence: a sentence that names two
+    #: dates for two happenings knows both, so it disagrees with neither
+    sentence_dates: tuple[tuple[str, str], ...] = ()
+    #: the clause tells a repetition ("again", "the same envoy came", "a second time")
+    repeated: bool = False
+    #: ``denied`` when the writer reports the claim only to reject it ("it is said that ... That is
+    #: not so"): kept, so that a conflict can show the rejected version, but no witness for its date
+    stance: str = "asserted"
+
+    def to_json(self) -> dict[str, Any]:
+        """Return this claim as a JSON-ready dict (see :meth:`from_json`)."""
+        return {
+            "id": self.id, "source": self.source, "document": self.document,
+            "char_start": self.char_start, "char_end": self.char_end,
+            "date": self.date.to_json() if self.date else None, "basis": self.basis,
+            "summary": self.summary, "lemmas": list(self.lemmas), "verbs": list(self.verbs),
+            "actors": [list(a) for a in self.actors], "place": list(self.place) if self.place else None,
+            "numbers": [list(n) for n in self.numbers],
+            "predicates": [[v, neg, list(args)] for v, neg, args in self.predicates],
+            "eyewitness": self.eyewitness, "timex": list(self.timex) if self.timex else None,
+            "kind": self.kind, "primary": self.primary,
+            "place_verb": self.place_verb, "place_role": self.place_role, "subjects": list(self.subjects),
+            "details": [list(d) for d in self.details],
+            "trigger": list(self.trigger), "named": list(self.named), "scope": list(self.scope), "args": list(self.args),
+            "sentence_dates": [list(d) for d in self.sentence_dates], "repeated": self.repeated,
+            "stance": self.stance,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Claim":
+        """Return the claim stored by :meth:`to_json`."""
+        return cls(
+            id=data["id"], source=data["source"], document=data.get("document"),
+            char_start=data["char_start"], char_end=data["char_end"], date=Date.from_json(data.get("date")),
+            basis=data.get("basis", "none"), summary=data.get("summary", ""),
+            lemmas=tuple(data.get("lemmas", ())), verbs=tuple(data.get("verbs", ())),
+            actors=tuple(tuple(a) for a in data.get("actors", ())),
+            place=tuple(data["place"]) if data.get("place") else None,
+            numbers=tuple(tuple(n) for n in data.get("numbers", ())),
+            predicates=tuple((p[0], bool(p[1]), tuple(p[2])) for p in data.get("predicates", ())),
+            eyewitness=data.get("eyewitness"), timex=tuple(data["timex"]) if data.get("timex") else None,
+            kind=data.get("kind", "other"), primary=data.get("primary"),
+            place_verb=data.get("place_verb", ""), place_role=data.get("place_role", ""),
+            subjects=tuple(data.get("subjects", ())),
+            details=tuple(tuple(d) for d in data.get("details", ())),
+            trigger=tuple(data.get("trigger", ())), named=tuple(data.get("named", ())), scope=tuple(data.get("scope", ())),
+            args=tuple(data.get("args", ())),
+            sentence_dates=tuple(tuple(d) for d in data.get("sentence_dates", ())),
+            repeated=bool(data.get("repeated", False)), stance=data.get("stance", "asserted"),
+        )
+
+    @property
+    def actor_keys(self) -> frozenset[str]:
+        """Return the actors as comparable keys: entity ids where known, else normalised names."""
+        return frozenset(actor_key(a[4], a[0]) for a in self.actors)
+
+    @property
+    def place_key(self) -> str | None:
+        """Return the place as a comparable key (entity id, else normalised name), or None."""
+        return actor_key(self.place[3], self.place[0]) if self.place else None
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One side of a conflict: what one passage says the value is."""
 
     source: str
     document: str | None
@@ -377,6 +524,7 @@ class Conflict:
     id: str
     kind: str
     summary: str
-    claims: tuple[Claim, ...]
+    #: the readings that disagree (named ``claims`` in the export, as the contract has it)
+    claims: tuple[Reading, ...]
     events: tuple[str, ...] = ()
 

@@ -11,13 +11,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Date, Document, Entity, Event, Ref
+from ..model import CORRESPONDENCE_KINDS, Date, Document, Entity, Event, Ref
 
-__all__ = ["CORRESPONDENCE_KINDS", "Corpus", "date_label", "ref_key", "load_corpus", "correspondence",
+__all__ = ["Corpus", "date_label", "ref_key", "load_corpus", "correspondence",
            "cooccurrence", "network", "place_features", "itineraries", "text_context"]
 
-#: document kinds whose author -> addressee pairs make the correspondence network
-CORRESPONDENCE_KINDS = ("letter", "telegram", "statement")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
 

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
-from ..model import FURNITURE_KINDS, Date, DateBasis, Document, Timex
+from ..model import DAY_RECORD_KINDS, FURNITURE_KINDS, Date, DateBasis, Document, Timex
 from .calendars import (REFORM, calendar_for, country_of, gregorian_to_julian, julian_month_end,
                         julian_to_gregorian)
 
@@ -2060,9 +2060,6 @@ MIN_ACCOUNT_PARAGRAPHS = 3
 MIN_ACCOUNT_CHARS = 1000
 #: a closing or signature line above a foot date is shorter than this
 _CLOSING_LINE = 100
-#: records written on the day they are dated, whatever they tell: their present is the writing day's
-_RECORDS_OF_THE_DAY = frozenset({"telegram", "statement", "resolution", "proclamation", "receipt", "report",
-                                 "interview", "minutes", "decree", "order"})
 
 
 def retrospective_body(part: str, document: Document) -> tuple[int, int] | None:
@@ -2076,7 +2073,7 @@ def retrospective_body(part: str, document: Document) -> tuple[int, int] | None:
     its own day whatever its length, and a text dated at its head is a letter or an entry.
     """
     date = document.date
-    if date is None or not date.text or document.kind in _RECORDS_OF_THE_DAY:
+    if date is None or not date.text or document.kind in DAY_RECORD_KINDS:
         return None
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(part)]
     where = [i for i, (a, b) in enumerate(paragraphs) if date.text in part[a:b]]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lines import RECORD_KINDS, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, is_name, kind_from_words
+from ..model import RECORD_KINDS
+from .lines import TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, is_name, kind_from_words
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES"]
 

@@ -28,8 +28,8 @@ import bisect
 import datetime as dt
 import re
 
-from ..model import FURNITURE_KINDS, Date, DateBasis, Document, replace
-from .lines import DOC_NOUNS, FULL_DATE_RE, RECORD_KINDS, kind_from_words
+from ..model import FURNITURE_KINDS, RECORD_KINDS, Date, DateBasis, Document, replace
+from .lines import DOC_NOUNS, FULL_DATE_RE, kind_from_words
 
 __all__ = ["date_by_references", "date_by_context", "inferred", "INFERRED_RULE"]
 

@@ -12,17 +12,13 @@ import datetime as dt
 import re
 from collections import Counter
 
-from ..model import Date, DateBasis, Ref, replace
+from ..model import ACCOUNT_KINDS, PRIMARY_KINDS, RECORD_KINDS, Date, DateBasis, Ref, replace
 from .cascade import _ORG_WORDS, Group
-from .lines import (_ROLE_RE, FULL_DATE_RE, INITIALS, MONTHS, PERSON, RECORD_KINDS, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE,
+from .lines import (_ROLE_RE, FULL_DATE_RE, INITIALS, MONTHS, PERSON, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE,
                     _is_allcaps, is_name, kind_from_words, leading_date, split_signature, strip_quotes, yearless)
 
-__all__ = ["describe", "YearContext", "dominant_signer", "diarists", "parse_date_text", "RECORD_KINDS",
-           "PRIMARY_KINDS"]
+__all__ = ["describe", "YearContext", "dominant_signer", "diarists", "parse_date_text"]
 
-PRIMARY_KINDS = RECORD_KINDS | {"diary"}
-_ACCOUNT_KINDS = frozenset({"narrative", "commentary", "opinion", "biography", "book_excerpt", "interview",
-                            "memoir"})
 
 _PAST = re.compile(r"\b(?:was|were|had|did|went|came|said|told|saw|remember(?:ed)?|recall(?:ed)?)\b", re.I)
 _REMEMBER = re.compile(r"\bI\s+(?:still\s+)?(?:remember|recall|recollect)\b|\bI\s+shall\s+never\s+forget\b")
@@ -308,7 +304,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if not kind and any(u.features.get("bio_lead") for u in body[:1]):
         kind = "biography"
         evidence.append("kind: biographical lead")
-    if not kind and group.continues is not None and prev_kind in _ACCOUNT_KINDS:
+    if not kind and group.continues is not None and prev_kind in ACCOUNT_KINDS:
         kind = prev_kind
         evidence.append("kind: continues the account before the caption")
     if not kind and body:
@@ -509,7 +505,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     primary: bool | None
     if kind in PRIMARY_KINDS:
         primary = True
-    elif kind in _ACCOUNT_KINDS or kind in ("heading", "caption", "boilerplate", "epigraph"):
+    elif kind in ACCOUNT_KINDS or kind in ("heading", "caption", "boilerplate", "epigraph"):
         primary = False
     else:
         primary = None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "split_signature",
            "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
-           "kind_from_words", "RECORD_KINDS", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE"]
+           "kind_from_words", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE"]
 
 #: every cue a unit can get
 CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "salutation", "addressee",
@@ -156,8 +156,6 @@ _KIND_WORDS = [
     (r"biography|life\s+of", "biography"),
 ]
 _KIND_RES = [(re.compile(rf"\b(?:{pattern})\b", re.I), kind) for pattern, kind in _KIND_WORDS]
-#: kinds that are records made at the time (letters, statements, resolutions...)
-RECORD_KINDS = frozenset({"letter", "telegram", "statement", "resolution", "proclamation", "report", "receipt"})
 
 
 def kind_from_words(text: str) -> str | None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import (Attestation, Claim, Conflict, Date, Document, Entity, Event, Geo, Mention,
-                     Passage, Ref, ReuseGroup, Source, Span, Timex)
+from ..model import (Attestation, Conflict, Date, Document, Entity, Event, Geo, Mention,
+                     Passage, Reading, Ref, ReuseGroup, Source, Span, Timex)
 
 
 def dumps(data: Any) -> str:
@@ -156,8 +156,8 @@ def event_from(row) -> Event:
                  independent_sources=row["independent_sources"], conflicts=tuple(json.loads(row["conflicts"])))
 
 
-def claim_json(c: Claim) -> dict:
-    """Return the JSON-ready dict for a claim."""
+def claim_json(c: Reading) -> dict:
+    """Return the JSON-ready dict for one side of a conflict (a :class:`Reading`; ``claims`` in the export)."""
     return {"source": c.source, "document": c.document, "char_start": c.char_start,
             "char_end": c.char_end, "value": c.value, "stance": c.stance}
 
@@ -170,5 +170,5 @@ def conflict_row(c: Conflict) -> tuple:
 def conflict_from(row) -> Conflict:
     """Return the conflict record read from a row or JSON."""
     return Conflict(id=row["id"], kind=row["kind"], summary=row["summary"],
-                    claims=tuple(Claim(**x) for x in json.loads(row["claims"])),
+                    claims=tuple(Reading(**x) for x in json.loads(row["claims"])),
                     events=tuple(json.loads(row["events"])))
