@@ -501,7 +501,7 @@ def _shifted(date: Date, n: int, unit: str, text: str, rule: str) -> Date:
 
 
 def _age_number(word: str) -> int | None:
-    from .extract.dates import _number
+    from .extract.dates.find import _number
     n = _number(word)
     if n is None:
         n = _number(re.split(r"[\s]", word)[0])

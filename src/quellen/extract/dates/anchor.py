@@ -1,0 +1,699 @@
+"""Step 4 of the tagger: **anchor** each candidate in text order on the document's date or the reference
+time, and resolve it to a TIMEX3 value and a :class:`~quellen.model.Date`.
+"""
+from __future__ import annotations
+
+import calendar as _cal
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ...model import Date
+from ..calendars import REFORM, calendar_for, gregorian_to_julian, julian_month_end, julian_to_gregorian
+from .find import _dual, _feast_day, _tense
+from .lexicon import _Cand, _duration_parts, _duration_value
+
+# -- step 4: anchor -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Anchor:
+    """A point the tagger anchors relative expressions on: a day, month or year, with its source."""
+
+    day: dt.date
+    precision: str = "day"
+    calendar: str = "gregorian"
+    #: what it is: "dct", or the text of the date the reference time follows
+    label: str = "dct"
+    #: the reference is a quarter of a year ("the fourth quarter"), told at month precision
+    quarter: bool = False
+
+    @staticmethod
+    def of(date: "Date | dt.date | Anchor | None", label: str = "dct") -> "Anchor | None":
+        """Return an Anchor for a Date (its earliest day and precision), a plain day or an Anchor, or None."""
+        if date is None or isinstance(date, Anchor):
+            return date
+        if isinstance(date, Date):
+            if date.precision not in ("day", "month", "year"):
+                return None
+            return Anchor(date.earliest, date.precision, date.calendar if date.calendar != "unknown" else "gregorian",
+                          label if label != "dct" else f"dct:{date.edtf}")
+        return Anchor(date, "day", "gregorian", label)
+
+
+@dataclass
+class _Ctx:
+    dct: Anchor | None
+    ref: Anchor | None
+    calendar: str
+    country: str | None
+    years: tuple[int, int] | None
+    #: the text declares (or its dual years show) Julian dates before this day
+    julian_until: dt.date | None = None
+    #: the caller gave the document's date (news: yearless dates are read near it, not near the
+    #: narrative's last date); False when the DCT is a date line or heading found in the text
+    dct_given: bool = False
+    #: the reference time was moved by a date of the text after the DCT was last set
+    moved: bool = False
+    #: the last explicit date of the narrative written with its year to the day or month
+    full_ref: Anchor | None = None
+    #: the last day named within a week of a given DCT (news: the day a clock time belongs to)
+    recent: Anchor | None = None
+    #: the last clock time told, as (day, hour, minute): "an hour later" counts from it
+    clock: tuple[dt.date, int, int] | None = None
+    #: spans of direct speech (quotations, dialogue lines): a speaker's "today" is the narrated day
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    #: the span told in narration after the fact (the body of an account dated at its foot): its
+    #: deictic words are the narrated day's, not the writing day's
+    narrated: tuple[int, int] | None = None
+
+
+def _value_day(d: dt.date) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def _day_value(day: dt.date, cal: str) -> str:
+    """Return the TIMEX3 value of a day: Gregorian, except a Julian day before the reform (as written)."""
+    if cal == "julian" and day < REFORM:
+        y, m, d = gregorian_to_julian(day)
+        return f"{y:04d}-{m:02d}-{d:02d}"
+    return _value_day(day)
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _month_end(y: int, m: int, cal: str) -> int:
+    return julian_month_end(y, m) if cal == "julian" else _cal.monthrange(y, m)[1]
+
+
+def _to_greg(y: int, m: int, d: int, cal: str) -> dt.date:
+    if cal == "julian":
+        return julian_to_gregorian(y, m, d)
+    return dt.date(y, m, d)
+
+
+def _written(day: dt.date, cal: str) -> tuple[int, int, int]:
+    return gregorian_to_julian(day) if cal == "julian" else (day.year, day.month, day.day)
+
+
+def _make(text: str, lo: tuple[int, int, int], hi: tuple[int, int, int], precision: str, cal: str, rule: str,
+          anchor: str | None, edtf: str | None = None) -> Date:
+    """Return the Date for a written interval lo..hi (y, m, d) in calendar ``cal`` ("unknown" covers both)."""
+    if cal == "unknown":
+        earliest = min(dt.date(*lo), julian_to_gregorian(*lo))
+        latest = max(dt.date(*hi), julian_to_gregorian(*hi))
+    else:
+        earliest, latest = _to_greg(*lo, cal), _to_greg(*hi, cal)
+    as_written = _as_written(lo, hi, precision)
+    if edtf is None:
+        if cal == "gregorian" or precision in ("decade", "century", "year") and cal != "unknown":
+            edtf = as_written if precision in ("day", "month", "year") and lo == hi or precision != "day" \
+                and _whole(lo, hi, precision, cal) else f"{_value_day(earliest)}/{_value_day(latest)}"
+        else:
+            edtf = _value_day(earliest) if earliest == latest else f"{_value_day(earliest)}/{_value_day(latest)}"
+    if precision in ("decade", "century"):
+        as_written = None
+    return Date(text=text, edtf=edtf, earliest=earliest, latest=latest, precision=precision, calendar=cal,
+                as_written=as_written, rule=rule, anchor=anchor)
+
+
+def _whole(lo, hi, precision, cal) -> bool:
+    if precision == "month":
+        return lo[:2] == hi[:2] and lo[2] == 1 and hi[2] == _month_end(hi[0], hi[1], cal)
+    if precision == "year":
+        return lo[0] == hi[0] and lo[1:] == (1, 1) and hi[1:] == (12, 31)
+    if precision == "decade":
+        return lo[0] % 10 == 0 and hi[0] == lo[0] + 9 and lo[1:] == (1, 1) and hi[1:] == (12, 31)
+    if precision == "century":
+        return lo[0] % 100 == 0 and hi[0] == lo[0] + 99 and lo[1:] == (1, 1) and hi[1:] == (12, 31)
+    return False
+
+
+def _as_written(lo, hi, precision) -> str:
+    if precision == "day" and lo == hi:
+        return f"{lo[0]:04d}-{lo[1]:02d}-{lo[2]:02d}"
+    if precision in ("month",) and lo[:2] == hi[:2]:
+        return f"{lo[0]:04d}-{lo[1]:02d}"
+    if lo[0] == hi[0] and precision != "day":
+        return f"{lo[0]:04d}"
+    return f"{lo[0]:04d}-{lo[1]:02d}-{lo[2]:02d}"
+
+
+def _edtf_for(precision: str, lo, hi, cal) -> str | None:
+    if cal != "gregorian":
+        return None
+    if precision == "day" and lo == hi:
+        return f"{lo[0]:04d}-{lo[1]:02d}-{lo[2]:02d}"
+    if precision == "month" and _whole(lo, hi, "month", cal):
+        return f"{lo[0]:04d}-{lo[1]:02d}"
+    if precision == "year" and _whole(lo, hi, "year", cal):
+        return f"{lo[0]:04d}"
+    if precision == "decade" and _whole(lo, hi, "decade", cal):
+        return f"{lo[0] // 10:03d}X"
+    if precision == "century" and _whole(lo, hi, "century", cal):
+        return f"{lo[0] // 100:02d}XX"
+    return f"{lo[0]:04d}-{lo[1]:02d}-{lo[2]:02d}/{hi[0]:04d}-{hi[1]:02d}-{hi[2]:02d}"
+
+
+def _calendar(c: _Cand, y: int, m: int, d: int, ctx: _Ctx) -> str:
+    marker = c.data.get("marker")
+    if marker:
+        return marker
+    if c.data.get("dual") or c.data.get("twin"):
+        return "julian"
+    try:
+        day = dt.date(y, m, min(d, 28))
+    except ValueError:
+        return "gregorian"
+    if ctx.calendar == "auto" and ctx.julian_until and day < ctx.julian_until:
+        return "julian"
+    return calendar_for(day, ctx.calendar, ctx.country)
+
+
+def _mod_range(lo_d: int, hi_d: int, mod: str | None) -> tuple[int, int]:
+    """Return the sub-range of days lo_d..hi_d that "early", "mid" or "late" point to (thirds)."""
+    if not mod:
+        return lo_d, hi_d
+    span = hi_d - lo_d + 1
+    third = max(1, span // 3)
+    if mod == "START":
+        return lo_d, lo_d + third - 1
+    if mod == "MID":
+        return lo_d + third, hi_d - third
+    return hi_d - third + 1, hi_d
+
+
+def _resolve_abs(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | None]:
+    """Return (TIMEX3 value, Date, anchor label) for a written date, full or partial."""
+    y, m, d, d2 = c.data.get("y"), c.data.get("m"), c.data.get("d"), c.data.get("d2")
+    anchor = None
+    rule = c.rule
+    if y is None:
+        if m is None:
+            return "XXXX", None, None
+        base = _partial_base(ctx)
+        if base is None or base.precision not in ("day", "month", "year"):
+            return _yearless(c, text, ctx)
+        y = _nearest_year(base, m, d or 1)
+        if base is ctx.dct and base.precision == "day":
+            # said on the day of writing: what is to come lies ahead, what happened lies behind
+            tense = _tense(text, c.start)
+            try:
+                when = dt.date(y, m, min(d or 1, 28))
+            except ValueError:
+                when = None
+            if when and tense == "future" and when < base.day:
+                y += 1
+            elif when and tense == "past" and when > base.day:
+                y -= 1
+        anchor = base.label
+        rule += "+year-from-anchor"
+    if m is None:
+        lo, hi = (y, 1, 1), (y, 12, 31)
+        cal = _calendar(c, y, 6, 1, ctx)
+        precision = "year"
+        if c.data.get("mod"):
+            a, b = _mod_range(1, 12, c.data["mod"])
+            lo, hi = (y, a, 1), (y, b, _month_end(y, b, cal if cal != "unknown" else "gregorian"))
+        return f"{y:04d}", _make(text[c.start:c.end], lo, hi, precision, cal, rule, anchor,
+                                 _edtf_for(precision, lo, hi, cal)), anchor
+    cal = _calendar(c, y, m, d or 1, ctx)
+    wcal = "julian" if cal == "julian" else "gregorian"
+    try:
+        if d is None:
+            last = _month_end(y, m, wcal)
+            a, b = _mod_range(1, last, c.data.get("mod"))
+            lo, hi = (y, m, a), (y, m, b)
+            precision = "month"
+            value = f"{y:04d}-{m:02d}"
+        else:
+            lo = (y, m, d)
+            hi = (y, m, d2) if d2 and d2 > d else lo
+            _to_greg(*lo, wcal), _to_greg(*hi, wcal)
+            precision = "day"
+            value = f"{y:04d}-{m:02d}-{d:02d}"
+            if c.data.get("twin"):
+                value = _value_day(julian_to_gregorian(y, m, d))
+            elif c.data.get("twin_day"):
+                g = julian_to_gregorian(y, m, d)
+                if g.day != c.data["twin_day"]:
+                    # "16/28": if the second day is not the Gregorian twin, read it as a range
+                    hi = (y, m, c.data["twin_day"]) if c.data["twin_day"] > d else lo
+                    cal = _calendar(_Cand(0, 0, "", "", {}), y, m, d, ctx)
+                else:
+                    cal = "julian"
+                    value = _value_day(g)
+            elif cal == "julian" and y >= REFORM.year:
+                value = _value_day(julian_to_gregorian(y, m, d))
+            if c.data.get("weekday") is not None and not c.data.get("twin"):
+                pass
+    except ValueError:
+        return "XXXX-XX-XX", None, None
+    date = _make(text[c.start:c.end], lo, hi, precision, cal, rule, anchor, _edtf_for(precision, lo, hi, cal))
+    return value, date, anchor
+
+
+def _partial_base(ctx: _Ctx) -> Anchor | None:
+    """Return the anchor for a date written without its year: the DCT the caller gave (news), else
+    the narrative's last explicit date once the text has moved on from its date line or heading
+    (a letter dated 1902 that quotes a chronicle of 1861 reads "April 12" in 1861)."""
+    if ctx.moved and ctx.ref is not None and not ctx.dct_given:
+        return ctx.ref
+    return ctx.dct or ctx.ref
+
+
+def _yearless(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | None]:
+    """Return the value and a widened Date for a day or month whose year nothing tells."""
+    m, d = c.data["m"], c.data.get("d")
+    value = f"XXXX-{m:02d}" + (f"-{d:02d}" if d else "")
+    if not ctx.years:
+        return value, None, None
+    y1, y2 = ctx.years
+    try:
+        lo = dt.date(y1, m, d or 1)
+        hi = dt.date(y2, m, d or _cal.monthrange(y2, m)[1])
+    except ValueError:
+        return value, None, None
+    precision = "year" if y1 == y2 else "decade" if y2 - y1 < 10 else "century"
+    date = Date(text=text[c.start:c.end], edtf=f"{_value_day(lo)}/{_value_day(hi)}", earliest=lo, latest=hi,
+                precision=precision, calendar="unknown" if y1 < 1924 else "gregorian", as_written=None,
+                rule=c.rule + "+year-unknown", anchor=f"years:{y1}-{y2}")
+    return value, date, None
+
+
+def _nearest_year(base: Anchor, m: int, d: int) -> int:
+    """Return the year that puts month ``m`` day ``d`` nearest to the anchor (no more than half a year away)."""
+    if base.precision == "year":
+        return base.day.year
+    best = None
+    for y in (base.day.year - 1, base.day.year, base.day.year + 1):
+        try:
+            cand = dt.date(y, m, min(d, 28))
+        except ValueError:
+            continue
+        gap = abs((cand - base.day).days)
+        if best is None or gap < best[0]:
+            best = (gap, y)
+    return best[1]
+
+
+def _shift(base: Anchor, n: float, unit: str) -> tuple[dt.date, str]:
+    """Return (day, precision) of ``base`` moved by n units, at the unit's own precision."""
+    day = base.day
+    if unit == "D":
+        return day + dt.timedelta(days=round(n)), "day"
+    if unit == "WE":
+        return day + dt.timedelta(days=round(7 * n)), "day"
+    if unit == "FN":
+        return day + dt.timedelta(days=round(14 * n)), "day"
+    if unit == "W":
+        return day + dt.timedelta(days=round(7 * n)), "week"
+    if unit == "M":
+        whole = int(n)
+        y, m = _add_months(day.year, day.month, whole)
+        moved = dt.date(y, m, min(day.day, _cal.monthrange(y, m)[1]))
+        if n != whole:
+            moved += dt.timedelta(days=round((n - whole) * 30))
+        return moved, "month"
+    if unit == "Y":
+        whole = int(n)
+        moved = dt.date(day.year + whole, day.month, min(day.day, _cal.monthrange(day.year + whole, day.month)[1]))
+        if n != whole:
+            moved += dt.timedelta(days=round((n - whole) * 365))
+            return moved, "month"
+        return moved, "year"
+    if unit == "DE":
+        return dt.date(day.year + int(10 * n), 1, 1), "decade"
+    if unit == "CE":
+        return dt.date(day.year + int(100 * n), 1, 1), "century"
+    return day, "day"  # seconds, minutes and hours leave the day as it is
+
+
+def _point(day: dt.date, precision: str, text: str, rule: str, anchor: str, cal: str,
+           base: Anchor) -> tuple[str, Date | None]:
+    """Return (TIMEX3 value, Date) for a computed point at ``precision`` no finer than the anchor's."""
+    order = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4, "century": 5}
+    if order[precision] < order.get(base.precision, 0):
+        precision = base.precision
+    wcal = cal if cal in ("julian", "gregorian") else "gregorian"
+    wy, wm, wd = _written(day, wcal)
+    if precision == "day":
+        # the value is the Gregorian day, except before the reform, where dates stay as written
+        value = f"{wy:04d}-{wm:02d}-{wd:02d}" if wcal == "julian" and day < REFORM else _value_day(day)
+        lo = hi = (wy, wm, wd)
+    elif precision == "week":
+        iso = day.isocalendar()
+        value = f"{iso[0]:04d}-W{iso[1]:02d}"
+        mon = day - dt.timedelta(days=day.weekday())
+        lo, hi = _written(mon, wcal), _written(mon + dt.timedelta(days=6), wcal)
+        precision = "day"
+    elif precision == "month":
+        value = f"{wy:04d}-{wm:02d}"
+        lo, hi = (wy, wm, 1), (wy, wm, _month_end(wy, wm, wcal))
+    elif precision == "year":
+        value = f"{wy:04d}"
+        lo, hi = (wy, 1, 1), (wy, 12, 31)
+    elif precision == "decade":
+        value = f"{wy // 10:03d}"
+        lo, hi = (wy - wy % 10, 1, 1), (wy - wy % 10 + 9, 12, 31)
+    else:
+        value = f"{wy // 100:02d}"
+        lo, hi = (wy - wy % 100, 1, 1), (wy - wy % 100 + 99, 12, 31)
+    try:
+        date = _make(text, lo, hi, precision, wcal, rule, anchor, _edtf_for(precision, lo, hi, wcal))
+    except ValueError:
+        return value, None
+    return value, date
+
+
+def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | None, bool]:
+    """Return (value, Date, anchor label, explicit) for one candidate; ``explicit`` dates move the reference."""
+    k = c.kind
+    span = text[c.start:c.end]
+    if k == "abs":
+        value, date, anchor = _resolve_abs(c, text, ctx)
+        return value, date, anchor, date is not None and anchor is None and "year-unknown" not in (date.rule or "")
+    if k == "duration":
+        if c.data.get("parts"):
+            return _duration_parts(c.data["parts"]), None, None, False
+        return _duration_value(c.data["n"], c.data["unit"]), None, None, False
+    if k == "set":
+        return c.data["value"], None, None, False
+    if k == "ref":
+        base = ctx.dct or ctx.ref
+        if c.data["value"] == "PRESENT_REF" and base is not None:
+            _, date = _point(base.day, "day", span, c.rule, base.label, base.calendar, base)
+            return "PRESENT_REF", date, base.label, False
+        return c.data["value"], None, None, False
+    if k == "rel":
+        if c.data.get("rule_word") and c.data["n"] == 0 and ctx.dct is None:
+            return "PRESENT_REF", None, None, False  # "today" in a narrative is the writer's present
+        base = (ctx.dct or ctx.full_ref) if c.data["base"] == "dct" else (ctx.ref or ctx.dct)
+        n, unit = c.data["n"], c.data["unit"]
+        if unit in ("H", "MI") and c.data["base"] == "ref" and ctx.clock and isinstance(n, (int, float)):
+            # "resumed an hour later": a time counted from the last clock time told
+            day, h, mi = ctx.clock
+            moment = dt.datetime(day.year, day.month, day.day, h, mi) + dt.timedelta(
+                hours=n if unit == "H" else 0, minutes=n if unit == "MI" else 0)
+            c.type = "TIME"
+            _, date = _point(moment.date(), "day", span, c.rule, "clock", "gregorian", Anchor(moment.date()))
+            return f"{_value_day(moment.date())}T{moment.hour:02d}:{moment.minute:02d}", date, "clock", False
+        if base is None or n == "X" or isinstance(n, str):
+            return _unresolved_rel(c), None, None, False
+        if base.precision == "year" and unit in ("D", "W", "FN", "WE", "M") and abs(n) * (30 if unit == "M" else 7
+                                                                                         if unit != "D" else 1) < 180:
+            # less than half a year from a day somewhere in that year: the interval shifts, the year
+            # it mostly covers stays ("six weeks ago" in a letter known only to be of 1880)
+            days = round(n * {"D": 1, "W": 7, "FN": 14, "WE": 7, "M": 30.44}[unit])
+            y = base.day.year
+            lo = dt.date(y, 1, 1) + dt.timedelta(days=days)
+            hi = dt.date(y, 12, 31) + dt.timedelta(days=days)
+            date = Date(text=span, edtf=f"{_value_day(lo)}/{_value_day(hi)}", earliest=lo, latest=hi,
+                        precision="year", calendar=base.calendar, as_written=None, rule=c.rule, anchor=base.label)
+            return f"{y:04d}", date, base.label, False
+        day, precision = _shift(base, n, unit)
+        if unit == "Y" and c.data["base"] == "ref" and base.precision == "month" and float(n).is_integer() and n < 0:
+            # "a year earlier" than last month or the fourth quarter: the same period of that year
+            if base.quarter:
+                value, date = _point(day, "month", span, c.rule, base.label, base.calendar, base)
+                q = (day.month - 1) // 3 + 1
+                lo, hi = (day.year, 3 * q - 2, 1), (day.year, 3 * q, _cal.monthrange(day.year, 3 * q)[1])
+                return (f"{day.year:04d}-Q{q}", _make(span, lo, hi, "month", "gregorian", c.rule, base.label),
+                        base.label, False)
+            precision = "month"
+        value, date = _point(day, precision, span, c.rule, base.label, base.calendar, base)
+        return value, date, base.label, False
+    if k == "month":
+        base = _partial_base(ctx)
+        m = c.data["m"]
+        if c.data.get("y"):
+            cc = _Cand(c.start, c.end, c.type, "abs", dict(y=c.data["y"], m=m, d=None, mod=c.data.get("mod")), c.rule)
+            value, date, anchor = _resolve_abs(cc, text, ctx)
+            return value, date, anchor, True
+        if base is None:
+            return f"XXXX-{m:02d}", None, None, False
+        rel = c.data.get("rel")
+        y = _nearest_year(base, m, 15)
+        if not rel and base is ctx.dct and base.precision == "day":
+            # said on the day of writing: "ended in June" is the last June, "opens in June" the next
+            tense = _tense(text, c.start)
+            if tense == "past" and (y, m) > (base.day.year, base.day.month):
+                y -= 1
+            elif tense == "future" and (y, m) < (base.day.year, base.day.month):
+                y += 1
+        if rel == "last":
+            y = base.day.year if m < base.day.month else base.day.year - 1
+        elif rel in ("next", "following"):
+            y = base.day.year if m > base.day.month else base.day.year + 1
+        elif rel in ("this", "that", "same"):
+            y = base.day.year
+        cc = _Cand(c.start, c.end, c.type, "abs", dict(y=y, m=m, d=None, mod=c.data.get("mod")), c.rule + "+year-from-anchor")
+        value, date, _ = _resolve_abs(cc, text, ctx)
+        return value, date, base.label, False
+    if k == "decade":
+        y = c.data.get("y")
+        anchor = None
+        if y is None:
+            base = ctx.ref or ctx.dct
+            if base is None:
+                return f"XX{c.data['short']}", None, None, False
+            century = base.day.year // 100
+            y = century * 100 + c.data["short"] * 10
+            if y > base.day.year + 5:
+                y -= 100
+            anchor = base.label
+        lo, hi = (y, 1, 1), (y + 9, 12, 31)
+        if c.data.get("mod"):
+            a, b = _mod_range(y, y + 9, c.data["mod"])
+            lo, hi = (a, 1, 1), (b, 12, 31)
+        cal = "julian" if y + 9 < 1582 else "gregorian" if y >= 1760 else "unknown"
+        cal = ctx.calendar if ctx.calendar in ("julian", "gregorian") else cal
+        return (f"{y // 10:03d}", _make(span, lo, hi, "decade", cal, c.rule, anchor,
+                                        f"{y // 10:03d}X" if not c.data.get("mod") and cal == "gregorian" else None),
+                anchor, False)
+    if k == "century":
+        n = c.data["c"]
+        y = (n - 1) * 100
+        lo, hi = (max(1, y), 1, 1), (y + 99, 12, 31)
+        if c.data.get("mod"):
+            a, b = _mod_range(max(1, y), y + 99, c.data["mod"])
+            lo, hi = (a, 1, 1), (b, 12, 31)
+        cal = "julian" if y + 99 < 1582 else "gregorian" if y >= 1800 else "unknown"
+        cal = ctx.calendar if ctx.calendar in ("julian", "gregorian") else cal
+        return (f"{n - 1:02d}", _make(span, lo, hi, "century", cal, c.rule, None,
+                                      f"{n - 1:02d}XX" if not c.data.get("mod") and cal == "gregorian" else None),
+                None, False)
+    if k == "season":
+        return _season(c, span, ctx)
+    if k == "weekday":
+        return _weekday(c, span, ctx)
+    if k == "weekend":
+        return _weekend(c, span, ctx)
+    if k == "ordinal":
+        base = ctx.dct or ctx.ref
+        d = c.data["d"]
+        if base is None or base.precision == "year":
+            return f"XXXX-XX-{d:02d}", None, None, False
+        wcal = "julian" if base.calendar == "julian" else "gregorian"
+        y, m, bd = _written(base.day, wcal)
+        if c.data.get("mshift") is not None:
+            y, m = _add_months(y, m, c.data["mshift"])
+        elif base.precision == "day" and d < bd and not (base is ctx.dct and _tense(text, c.start) != "future"):
+            # a narrative moves forward; a letter or diary entry speaks of its own month unless it looks ahead
+            y, m = _add_months(y, m, 1)  # narrative moves forward: "the 2nd" after the 28th is next month's
+        try:
+            day = _to_greg(y, m, d, wcal)
+        except ValueError:
+            return f"XXXX-XX-{d:02d}", None, None, False
+        value, date = _point(day, "day", span, c.rule, base.label, base.calendar, Anchor(day))
+        return value, date, base.label, False
+    if k in ("time", "tod"):
+        return _time(c, span, text, ctx)
+    if k == "movable":
+        base = _partial_base(ctx)
+        y = c.data["y"] or (base.day.year if base else None)
+        key = c.data["key"]
+        if y is None:
+            return "XXXX", None, None, False
+        julian = not key.startswith("thanksgiving") and _calendar(c, y, 4, 1, ctx) == "julian"
+        fy, fm, fd = _feast_day(key, y, julian)
+        if not c.data["y"] and base is not None and base.precision == "day":
+            # the feast nearest the anchor (within half a year), like a day written without its year
+            gap = (_to_greg(fy, fm, fd, "julian" if julian else "gregorian") - base.day).days
+            if abs(gap) > 183:
+                fy, fm, fd = _feast_day(key, y + (-1 if gap > 0 else 1), julian)
+        cc = _Cand(c.start, c.end, "DATE", "abs", dict(y=fy, m=fm, d=fd, marker="julian" if julian else None),
+                   c.rule + ("" if c.data["y"] else "+year-from-anchor"))
+        value, date, _ = _resolve_abs(cc, text, ctx)
+        anchor = None if c.data["y"] else (base.label if base else None)
+        return value, date, anchor, bool(c.data["y"])
+    if k == "fiscal":
+        # a fiscal year ends in the year it is named after; its start varies by country and firm
+        y = c.data["y"]
+        date = _make(span, (y - 1, 1, 1), (y, 12, 31), "year", "gregorian", c.rule, None,
+                     f"{y - 1:04d}/{y:04d}")
+        return f"FY{y:04d}", date, None, False
+    if k == "quarter":
+        base = ctx.dct or ctx.ref
+        half = c.data.get("half")
+        per = 6 if half else 3
+        letter = "H" if half else "Q"
+        y = c.data["y"] or (base.day.year if base else None)
+        if y is None:
+            return f"XXXX-{letter}{c.data['q']}", None, None, False
+        if not c.data["y"] and base is ctx.dct and base.precision == "day":
+            # told in the past the last such quarter up to now, in the future the next one
+            first = per * (c.data["q"] - 1) + 1
+            tense = c.data.get("tense")
+            if tense == "past" and dt.date(y, first, 1) > base.day:
+                y -= 1
+            elif tense == "future" and dt.date(*_add_months(y, first, per), 1) <= base.day:
+                y += 1
+        end_m = per * c.data["q"]
+        lo, hi = (y, end_m - per + 1, 1), (y, end_m, _cal.monthrange(y, end_m)[1])
+        cal = calendar_for(dt.date(y, lo[1], 1), ctx.calendar, ctx.country)
+        date = _make(span, lo, hi, "month", cal if cal != "unknown" else "gregorian", c.rule,
+                     None if c.data["y"] else base.label)
+        return f"{y:04d}-{letter}{c.data['q']}", date, None if c.data["y"] else base.label, bool(c.data["y"])
+    return "XXXX", None, None, False
+
+
+def _unresolved_rel(c: _Cand) -> str:
+    n = c.data["n"]
+    if isinstance(n, str) or n == 0:
+        return "PRESENT_REF" if n == 0 and c.data["base"] == "dct" else ("PAST_REF" if c.data.get("pre") else "XXXX")
+    return "PAST_REF" if n < 0 else "FUTURE_REF"
+
+
+def _season(c: _Cand, span: str, ctx: _Ctx):
+    code = c.data["s"]
+    y = c.data.get("y")
+    anchor = None
+    base = ctx.dct if ctx.dct_given else (ctx.ref or ctx.dct)
+    if y is None:
+        rel = c.data.get("rel")
+        if rel in ("this", "last", "next") and ctx.dct:
+            base = ctx.dct
+        if base is None:
+            return f"XXXX-{code}", None, None, False
+        y = base.day.year
+        if base is ctx.dct and base.precision == "day" and not rel and c.data.get("tense") == "future":
+            # news: "a report in the autumn" is the next autumn, "in the winter" said in December this one
+            start_m = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+            if _add_months(y, start_m, 3) <= (base.day.year, base.day.month):
+                y += 1
+        if rel == "last":
+            y -= 1
+        elif rel in ("next", "following"):
+            y += 1
+        elif rel == "previous":
+            y -= 1
+        anchor = base.label
+    months = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}[code]
+    lo_y, lo_m = y, months[0]
+    hi_y, hi_m = _add_months(y, 1, months[1] - 1)
+    cal = calendar_for(dt.date(y, lo_m, 1), ctx.calendar, ctx.country)
+    wcal = cal if cal != "unknown" else "gregorian"
+    lo, hi = (lo_y, lo_m, 1), (hi_y, hi_m, _month_end(hi_y, hi_m, wcal))
+    date = _make(span, lo, hi, "month", cal, c.rule + ("+year-from-anchor" if anchor else ""), anchor,
+                 f"{y:04d}-{ {'SP': 21, 'SU': 22, 'FA': 23, 'WI': 24}[code]}" if cal == "gregorian" else None)
+    return f"{y:04d}-{code}", date, anchor, anchor is None
+
+
+def _weekday(c: _Cand, span: str, ctx: _Ctx):
+    wd = c.data["wd"]
+    rel = c.data.get("rel")
+    base = ctx.dct or ctx.ref
+    tod = c.data.get("tod")
+    if base is None or base.precision != "day":
+        return (f"XXXX-WXX-{wd + 1}" + (f"T{tod}" if tod else "")), None, None, False
+    delta = (wd - base.day.weekday()) % 7
+    if rel in ("next", "following"):
+        day = base.day + dt.timedelta(days=delta or 7)
+    elif rel in ("last", "previous"):
+        day = base.day - dt.timedelta(days=(base.day.weekday() - wd) % 7 or 7)
+    elif rel == "this":
+        day = base.day + dt.timedelta(days=wd - base.day.weekday())
+    else:
+        fwd, back = delta, (base.day.weekday() - wd) % 7
+        tense = c.data.get("tense")
+        if tense == "future":
+            day = base.day + dt.timedelta(days=fwd)
+        elif tense == "past":
+            day = base.day - dt.timedelta(days=back)
+        else:
+            # the nearest such weekday; narrative more often looks back, so a tie goes to the past
+            day = base.day + dt.timedelta(days=fwd) if fwd < back else base.day - dt.timedelta(days=back)
+    value, date = _point(day, "day", span, c.rule, base.label, base.calendar, Anchor(day))
+    if tod:
+        value += f"T{tod}"
+    return value, date, base.label, False
+
+
+def _weekend(c: _Cand, span: str, ctx: _Ctx):
+    """Return (value, Date, anchor, explicit) for "the weekend", "last weekend": an ISO week's Saturday-Sunday."""
+    rel = c.data.get("rel")
+    base = (ctx.dct or ctx.ref) if rel in ("this", "last", "next", "past", "coming") or ctx.dct_given \
+        else (ctx.ref or ctx.dct)
+    if base is None or base.precision != "day":
+        return "XXXX-WXX-WE", None, None, False
+    day = base.day
+    saturday = day + dt.timedelta(days=5 - day.weekday())  # the Saturday of the anchor's week
+    tense = c.data.get("tense")
+    if rel in ("last", "past", "previous") or rel in ("the", "that") and tense == "past" and day.weekday() < 5:
+        saturday -= dt.timedelta(days=7)
+    elif rel in ("next", "coming", "following"):
+        saturday += dt.timedelta(days=7) if day.weekday() >= 5 or rel == "following" else dt.timedelta(0)
+    iso = saturday.isocalendar()
+    lo, hi = saturday, saturday + dt.timedelta(days=1)
+    date = _make(span, (lo.year, lo.month, lo.day), (hi.year, hi.month, hi.day), "day", "gregorian", c.rule,
+                 base.label)
+    return f"{iso[0]:04d}-W{iso[1]:02d}-WE", date, base.label, False
+
+
+def _time(c: _Cand, span: str, text: str, ctx: _Ctx):
+    data = c.data
+    if c.kind == "time" and data.get("y"):
+        day = dt.date(data["y"], data["m"], data["d"])
+        value = f"{_value_day(day)}T{data['hour']:02d}:{data['minute']:02d}"
+        _, date = _point(day, "day", span, c.rule, None, "gregorian", Anchor(day))
+        return value, date, None, True
+    if c.kind == "time":
+        base = ctx.ref if ctx.ref and ctx.ref.precision == "day" else ctx.dct
+        if ctx.dct_given:
+            # news tells of the last few days: a clock time belongs to the last day named near the DCT
+            # ("sentenced Monday ... resumed at 2 p.m."), not to a background date weeks before
+            base = ctx.recent or ctx.dct
+        suffix = f"T{data['hour']:02d}:{data['minute']:02d}"
+        if base is None or base.precision != "day":
+            return "XXXX-XX-XX" + suffix, None, None, False
+        _, date = _point(base.day, "day", span, c.rule, base.label, base.calendar, base)
+        return _day_value(base.day, base.calendar) + suffix, date, base.label, False
+    base = (ctx.dct or ctx.ref) if data["base"] == "dct" else (ctx.ref or ctx.dct)
+    suffix = f"T{data['tod']}"
+    if base is None or base.precision != "day":
+        return "XXXX-XX-XX" + suffix, None, None, False
+    day = base.day + dt.timedelta(days=data["offset"])
+    _, date = _point(day, "day", span, c.rule, base.label, base.calendar, Anchor(day))
+    return _day_value(day, base.calendar) + suffix, date, base.label, False
+
+
+_DECLARED_JULIAN = re.compile(r"\b(?:dates?|days?)\b[^.\n]{0,40}\b(?:old\s+style|Julian\s+calendar|O\.\s?S\.)",
+                              re.I)
+_DUAL_YEAR = re.compile(r"\b1[5-7]\d\d/\d{1,2}\b")
+
+
+def julian_hint(text: str) -> dt.date | None:
+    """Return the day before which an unmarked date of ``text`` is Julian, from what the text shows:
+    a declaration ("all dates are given in the Old Style") until the last country's adoption (1924),
+    English dual years ("1651/2") until Britain's (14 September 1752); None when it shows neither."""
+    if _DECLARED_JULIAN.search(text):
+        return dt.date(1924, 1, 1)
+    for m in _DUAL_YEAR.finditer(text):
+        year, _, tail = m.group(0).partition("/")
+        if _dual(int(year), tail):
+            return dt.date(1752, 9, 14)
+    return None
+
+
