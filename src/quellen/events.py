@@ -501,10 +501,10 @@ def _shifted(date: Date, n: int, unit: str, text: str, rule: str) -> Date:
 
 
 def _age_number(word: str) -> int | None:
-    from .extract.dates.find import _number
-    n = _number(word)
+    from .extract.dates.find import number_value
+    n = number_value(word)
     if n is None:
-        n = _number(re.split(r"[\s]", word)[0])
+        n = number_value(re.split(r"[\s]", word)[0])
     return int(n) if isinstance(n, (int, float)) and 0 < n < 120 else None
 
 

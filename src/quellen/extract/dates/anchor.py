@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from ...model import Date
 from ..calendars import REFORM, calendar_for, gregorian_to_julian, julian_month_end, julian_to_gregorian
-from .find import _dual, _feast_day, _tense
-from .lexicon import _Cand, _duration_parts, _duration_value
+from .find import dual_year, feast_day, tense_at
+from .lexicon import Cand, duration_parts, duration_value
 
 # -- step 4: anchor -------------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Anchor:
 
 
 @dataclass
-class _Ctx:
+class Ctx:
     dct: Anchor | None
     ref: Anchor | None
     calendar: str
@@ -156,7 +156,7 @@ def _edtf_for(precision: str, lo, hi, cal) -> str | None:
     return f"{lo[0]:04d}-{lo[1]:02d}-{lo[2]:02d}/{hi[0]:04d}-{hi[1]:02d}-{hi[2]:02d}"
 
 
-def _calendar(c: _Cand, y: int, m: int, d: int, ctx: _Ctx) -> str:
+def _calendar(c: Cand, y: int, m: int, d: int, ctx: Ctx) -> str:
     marker = c.data.get("marker")
     if marker:
         return marker
@@ -184,7 +184,7 @@ def _mod_range(lo_d: int, hi_d: int, mod: str | None) -> tuple[int, int]:
     return hi_d - third + 1, hi_d
 
 
-def _resolve_abs(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | None]:
+def _resolve_abs(c: Cand, text: str, ctx: Ctx) -> tuple[str, Date | None, str | None]:
     """Return (TIMEX3 value, Date, anchor label) for a written date, full or partial."""
     y, m, d, d2 = c.data.get("y"), c.data.get("m"), c.data.get("d"), c.data.get("d2")
     anchor = None
@@ -198,7 +198,7 @@ def _resolve_abs(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str 
         y = _nearest_year(base, m, d or 1)
         if base is ctx.dct and base.precision == "day":
             # said on the day of writing: what is to come lies ahead, what happened lies behind
-            tense = _tense(text, c.start)
+            tense = tense_at(text, c.start)
             try:
                 when = dt.date(y, m, min(d or 1, 28))
             except ValueError:
@@ -240,7 +240,7 @@ def _resolve_abs(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str 
                 if g.day != c.data["twin_day"]:
                     # "16/28": if the second day is not the Gregorian twin, read it as a range
                     hi = (y, m, c.data["twin_day"]) if c.data["twin_day"] > d else lo
-                    cal = _calendar(_Cand(0, 0, "", "", {}), y, m, d, ctx)
+                    cal = _calendar(Cand(0, 0, "", "", {}), y, m, d, ctx)
                 else:
                     cal = "julian"
                     value = _value_day(g)
@@ -254,7 +254,7 @@ def _resolve_abs(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str 
     return value, date, anchor
 
 
-def _partial_base(ctx: _Ctx) -> Anchor | None:
+def _partial_base(ctx: Ctx) -> Anchor | None:
     """Return the anchor for a date written without its year: the DCT the caller gave (news), else
     the narrative's last explicit date once the text has moved on from its date line or heading
     (a letter dated 1902 that quotes a chronicle of 1861 reads "April 12" in 1861)."""
@@ -263,7 +263,7 @@ def _partial_base(ctx: _Ctx) -> Anchor | None:
     return ctx.dct or ctx.ref
 
 
-def _yearless(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | None]:
+def _yearless(c: Cand, text: str, ctx: Ctx) -> tuple[str, Date | None, str | None]:
     """Return the value and a widened Date for a day or month whose year nothing tells."""
     m, d = c.data["m"], c.data.get("d")
     value = f"XXXX-{m:02d}" + (f"-{d:02d}" if d else "")
@@ -367,7 +367,7 @@ def _point(day: dt.date, precision: str, text: str, rule: str, anchor: str, cal:
     return value, date
 
 
-def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | None, bool]:
+def resolve(c: Cand, text: str, ctx: Ctx) -> tuple[str, Date | None, str | None, bool]:
     """Return (value, Date, anchor label, explicit) for one candidate; ``explicit`` dates move the reference."""
     k = c.kind
     span = text[c.start:c.end]
@@ -376,8 +376,8 @@ def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | No
         return value, date, anchor, date is not None and anchor is None and "year-unknown" not in (date.rule or "")
     if k == "duration":
         if c.data.get("parts"):
-            return _duration_parts(c.data["parts"]), None, None, False
-        return _duration_value(c.data["n"], c.data["unit"]), None, None, False
+            return duration_parts(c.data["parts"]), None, None, False
+        return duration_value(c.data["n"], c.data["unit"]), None, None, False
     if k == "set":
         return c.data["value"], None, None, False
     if k == "ref":
@@ -428,7 +428,7 @@ def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | No
         base = _partial_base(ctx)
         m = c.data["m"]
         if c.data.get("y"):
-            cc = _Cand(c.start, c.end, c.type, "abs", dict(y=c.data["y"], m=m, d=None, mod=c.data.get("mod")), c.rule)
+            cc = Cand(c.start, c.end, c.type, "abs", dict(y=c.data["y"], m=m, d=None, mod=c.data.get("mod")), c.rule)
             value, date, anchor = _resolve_abs(cc, text, ctx)
             return value, date, anchor, True
         if base is None:
@@ -437,7 +437,7 @@ def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | No
         y = _nearest_year(base, m, 15)
         if not rel and base is ctx.dct and base.precision == "day":
             # said on the day of writing: "ended in June" is the last June, "opens in June" the next
-            tense = _tense(text, c.start)
+            tense = tense_at(text, c.start)
             if tense == "past" and (y, m) > (base.day.year, base.day.month):
                 y -= 1
             elif tense == "future" and (y, m) < (base.day.year, base.day.month):
@@ -448,7 +448,7 @@ def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | No
             y = base.day.year if m > base.day.month else base.day.year + 1
         elif rel in ("this", "that", "same"):
             y = base.day.year
-        cc = _Cand(c.start, c.end, c.type, "abs", dict(y=y, m=m, d=None, mod=c.data.get("mod")), c.rule + "+year-from-anchor")
+        cc = Cand(c.start, c.end, c.type, "abs", dict(y=y, m=m, d=None, mod=c.data.get("mod")), c.rule + "+year-from-anchor")
         value, date, _ = _resolve_abs(cc, text, ctx)
         return value, date, base.label, False
     if k == "decade":
@@ -499,7 +499,7 @@ def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | No
         y, m, bd = _written(base.day, wcal)
         if c.data.get("mshift") is not None:
             y, m = _add_months(y, m, c.data["mshift"])
-        elif base.precision == "day" and d < bd and not (base is ctx.dct and _tense(text, c.start) != "future"):
+        elif base.precision == "day" and d < bd and not (base is ctx.dct and tense_at(text, c.start) != "future"):
             # a narrative moves forward; a letter or diary entry speaks of its own month unless it looks ahead
             y, m = _add_months(y, m, 1)  # narrative moves forward: "the 2nd" after the 28th is next month's
         try:
@@ -517,13 +517,13 @@ def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | No
         if y is None:
             return "XXXX", None, None, False
         julian = not key.startswith("thanksgiving") and _calendar(c, y, 4, 1, ctx) == "julian"
-        fy, fm, fd = _feast_day(key, y, julian)
+        fy, fm, fd = feast_day(key, y, julian)
         if not c.data["y"] and base is not None and base.precision == "day":
             # the feast nearest the anchor (within half a year), like a day written without its year
             gap = (_to_greg(fy, fm, fd, "julian" if julian else "gregorian") - base.day).days
             if abs(gap) > 183:
-                fy, fm, fd = _feast_day(key, y + (-1 if gap > 0 else 1), julian)
-        cc = _Cand(c.start, c.end, "DATE", "abs", dict(y=fy, m=fm, d=fd, marker="julian" if julian else None),
+                fy, fm, fd = feast_day(key, y + (-1 if gap > 0 else 1), julian)
+        cc = Cand(c.start, c.end, "DATE", "abs", dict(y=fy, m=fm, d=fd, marker="julian" if julian else None),
                    c.rule + ("" if c.data["y"] else "+year-from-anchor"))
         value, date, _ = _resolve_abs(cc, text, ctx)
         anchor = None if c.data["y"] else (base.label if base else None)
@@ -559,14 +559,14 @@ def _resolve(c: _Cand, text: str, ctx: _Ctx) -> tuple[str, Date | None, str | No
     return "XXXX", None, None, False
 
 
-def _unresolved_rel(c: _Cand) -> str:
+def _unresolved_rel(c: Cand) -> str:
     n = c.data["n"]
     if isinstance(n, str) or n == 0:
         return "PRESENT_REF" if n == 0 and c.data["base"] == "dct" else ("PAST_REF" if c.data.get("pre") else "XXXX")
     return "PAST_REF" if n < 0 else "FUTURE_REF"
 
 
-def _season(c: _Cand, span: str, ctx: _Ctx):
+def _season(c: Cand, span: str, ctx: Ctx):
     code = c.data["s"]
     y = c.data.get("y")
     anchor = None
@@ -601,7 +601,7 @@ def _season(c: _Cand, span: str, ctx: _Ctx):
     return f"{y:04d}-{code}", date, anchor, anchor is None
 
 
-def _weekday(c: _Cand, span: str, ctx: _Ctx):
+def _weekday(c: Cand, span: str, ctx: Ctx):
     wd = c.data["wd"]
     rel = c.data.get("rel")
     base = ctx.dct or ctx.ref
@@ -631,7 +631,7 @@ def _weekday(c: _Cand, span: str, ctx: _Ctx):
     return value, date, base.label, False
 
 
-def _weekend(c: _Cand, span: str, ctx: _Ctx):
+def _weekend(c: Cand, span: str, ctx: Ctx):
     """Return (value, Date, anchor, explicit) for "the weekend", "last weekend": an ISO week's Saturday-Sunday."""
     rel = c.data.get("rel")
     base = (ctx.dct or ctx.ref) if rel in ("this", "last", "next", "past", "coming") or ctx.dct_given \
@@ -652,7 +652,7 @@ def _weekend(c: _Cand, span: str, ctx: _Ctx):
     return f"{iso[0]:04d}-W{iso[1]:02d}-WE", date, base.label, False
 
 
-def _time(c: _Cand, span: str, text: str, ctx: _Ctx):
+def _time(c: Cand, span: str, text: str, ctx: Ctx):
     data = c.data
     if c.kind == "time" and data.get("y"):
         day = dt.date(data["y"], data["m"], data["d"])
@@ -692,7 +692,7 @@ def julian_hint(text: str) -> dt.date | None:
         return dt.date(1924, 1, 1)
     for m in _DUAL_YEAR.finditer(text):
         year, _, tail = m.group(0).partition("/")
-        if _dual(int(year), tail):
+        if dual_year(int(year), tail):
             return dt.date(1752, 9, 14)
     return None
 

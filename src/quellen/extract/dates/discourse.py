@@ -9,10 +9,10 @@ import datetime as dt
 import re
 
 from ...model import DAY_RECORD_KINDS, Date, Document
-from .anchor import Anchor, _Ctx
-from .lexicon import _FULL_DATE_YEAR, _Cand
+from .anchor import Anchor, Ctx
+from .lexicon import FULL_DATE_YEAR, Cand
 
-_YEARLESS = "yearless:"
+YEARLESS = "yearless:"
 
 # quotation marks that only open, only close, or do both (straight quotes toggle)
 _OPENERS = {"\u201c": "\u201d", "\u201e": "\u201c\u201d", "\u00ab": "\u00bb", "\u2018": "\u2019", "\u201a": "\u2018\u2019"}
@@ -74,7 +74,7 @@ def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans[max(0, i - 3):i])
 
 
-def _speech_deictic(c: _Cand, ctx: _Ctx) -> str:
+def speech_deictic(c: Cand, ctx: Ctx) -> str:
     """Return whose time an expression is told in, when it is not the writer's at the document's date:
     "narrated" for any expression in narration told after the fact (the writing date anchors nothing
     there), "quoted" for a deictic one ("today", "yesterday", "now", "at 2:35", "on Sunday") in quoted
@@ -89,7 +89,7 @@ def _speech_deictic(c: _Cand, ctx: _Ctx) -> str:
     return "quoted" if deictic and _in_spans(ctx.quotes, c.start) else ""
 
 
-def _yearless_anchor(c: _Cand, offset: int) -> Anchor:
+def yearless_anchor(c: Cand, offset: int) -> Anchor:
     """Return a stand-in anchor for a heading day without a year: a year in which that day falls on the
     weekday the heading gives (label ``yearless:wd...``), or a leap year when it gives none."""
     m, d, wd = c.data["m"], c.data["d"], c.data.get("weekday")
@@ -97,35 +97,35 @@ def _yearless_anchor(c: _Cand, offset: int) -> Anchor:
         for y in range(2000, 2028):
             try:
                 if dt.date(y, m, d).weekday() == wd:
-                    return Anchor(dt.date(y, m, d), "day", "gregorian", f"{_YEARLESS}wdXXXX-{m:02d}-{d:02d}@{offset + c.start}")
+                    return Anchor(dt.date(y, m, d), "day", "gregorian", f"{YEARLESS}wdXXXX-{m:02d}-{d:02d}@{offset + c.start}")
             except ValueError:
                 break
     return Anchor(dt.date(2000, m, min(d, _cal.monthrange(2000, m)[1])), "day", "gregorian",
-                  f"{_YEARLESS}XXXX-{m:02d}-{d:02d}@{offset + c.start}")
+                  f"{YEARLESS}XXXX-{m:02d}-{d:02d}@{offset + c.start}")
 
 
 _SINCE = re.compile(r"\b(?:since|until|till|before)\s+(?:the\s+)?$", re.I)
 
 
-def _bound_only(text: str, c: _Cand) -> bool:
+def bound_only(text: str, c: Cand) -> bool:
     """Return True when the date is only a bound ("since 1991", "until 1975"): the narrative does not
     move to it, so "a year earlier" after it still counts from the period being told."""
     return c.kind == "abs" and c.data.get("m") is None and bool(_SINCE.search(text[max(0, c.start - 12):c.start]))
 
 
-def _looks_back(c: _Cand) -> bool:
+def looks_back(c: Cand) -> bool:
     """Return True for a relative expression that looks back ("a year earlier", "two months ago"):
     a recollection, after which the narrative stays where it was."""
     n = c.data.get("n")
     return isinstance(n, (int, float)) and n < 0
 
 
-def _written_years(text: str) -> list[int]:
+def written_years(text: str) -> list[int]:
     """Return the years the text writes out with a month or as a prose year (not numeric stamps)."""
-    return [int(m.group("y")) for m in _FULL_DATE_YEAR.finditer(text)]
+    return [int(m.group("y")) for m in FULL_DATE_YEAR.finditer(text)]
 
 
-def _far_stamp(c: _Cand, date: Date, written: list[int]) -> bool:
+def far_stamp(c: Cand, date: Date, written: list[int]) -> bool:
     """Return True for a numeric or ISO date ("09/30/2021") whose year lies decades away from every
     year the text writes in words: a page or download stamp, which never anchors the text's dates."""
     if c.rule not in ("numeric-date", "iso-date") or not written:

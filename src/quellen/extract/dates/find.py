@@ -7,19 +7,19 @@ import datetime as dt
 import re
 from typing import Callable
 
-from .lexicon import (_DECADE_WORD, _I, _MABBR, _MARKER, _MFULL, _MOD, MONTHS, _NUM_BODY, _ORD_WORD, _SEASON, _TOD,
-                      _UNIT, _UNITS, _VAGUE, _WD, _WEEKDAY_PLURALS, WEEKDAYS, _WORD_NUM, _Cand, _day, _duration_value,
-                      _mon, _year)
+from .lexicon import (DECADE_WORD, IGNORE_CASE, MABBR, MARKER, MFULL, MOD, MONTHS, NUM_BODY, ORD_WORD, SEASON, TOD,
+                      UNIT, UNITS, VAGUE, WD, WEEKDAY_PLURALS, WEEKDAYS, WORD_NUM, Cand, day_re, duration_value,
+                      month_re, year_re)
 
 # -- step 1: find ---------------------------------------------------------------------------
-_RULES: list[tuple[str, re.Pattern, Callable[[re.Match, str], _Cand | None]]] = []
+_RULES: list[tuple[str, re.Pattern, Callable[[re.Match, str], Cand | None]]] = []
 
 
 def _rule(name: str, pattern: str, flags: int = 0, prio: int = 0):
     compiled = re.compile(pattern, flags)
 
     def register(func):
-        def wrapped(m: re.Match, text: str) -> _Cand | None:
+        def wrapped(m: re.Match, text: str) -> Cand | None:
             cand = func(m, text)
             if cand is not None:
                 cand.rule = cand.rule or name
@@ -42,7 +42,7 @@ def _marker(m: re.Match) -> str | None:
     return None
 
 
-def _dual(year: int, dual: str | None) -> int | None:
+def dual_year(year: int, dual: str | None) -> int | None:
     """Return the modern year of "1651/2" (1652), or None when the pair is not a dual year."""
     if not dual:
         return None
@@ -54,15 +54,15 @@ def _dual(year: int, dual: str | None) -> int | None:
     return second if second == year + 1 else None
 
 
-def _abs(match: re.Match, start: int, end: int, rule: str, **data) -> _Cand:
+def _abs(match: re.Match, start: int, end: int, rule: str, **data) -> Cand:
     g = match.groupdict()
     year = int(g["y"]) if g.get("y") else None
-    modern = _dual(year, g.get("ydual")) if year else None
+    modern = dual_year(year, g.get("ydual")) if year else None
     d = dict(y=modern or year, m=_month_of(g.get("mon")), d=int(g["d"]) if g.get("d") else None,
              d2=int(g["d2"]) if g.get("d2") else None, dual=modern is not None,
              marker=_marker(match), mod=_mod(g.get("mod")), weekday=_wd(g.get("wd")))
     d.update(data)
-    return _Cand(start, end, "DATE", "abs", d, rule)
+    return Cand(start, end, "DATE", "abs", d, rule)
 
 
 def _mod(text: str | None) -> str | None:
@@ -82,17 +82,17 @@ def _wd(word: str | None) -> int | None:
     return WEEKDAYS.get(word.lower().rstrip(".")) if word else None
 
 
-_WDPRE = rf"(?:(?P<wd>{_WD}),?\s+(?:the\s+)?)?"
+_WDPRE = rf"(?:(?P<wd>{WD}),?\s+(?:the\s+)?)?"
 
 
-@_rule("month-day-year", _WDPRE + _mon("mon") + r"\s*" + _day("d") + r"(?:\s*(?:[-–—]|to|and|or)\s*" + _day("d2") +
-       r")?,?\s*" + _year("y") + _MARKER + "?", prio=5)
+@_rule("month-day-year", _WDPRE + month_re("mon") + r"\s*" + day_re("d") + r"(?:\s*(?:[-–—]|to|and|or)\s*" + day_re("d2") +
+       r")?,?\s*" + year_re("y") + MARKER + "?", prio=5)
 def _r_mdy(m, text):
     return _abs(m, m.start(), m.end(), "month-day-year")
 
 
-@_rule("day-month-year", _WDPRE + r"(?:[Tt]he\s+)?" + _day("d") + r"(?:\s*(?:(?P<sep>[-–—/]|to|and|or)\s*)" + _day("d2") +
-       r")?\s+(?:of\s+|day\s+of\s+)?" + _mon("mon") + r",?\s*" + _year("y") + _MARKER + "?", prio=5)
+@_rule("day-month-year", _WDPRE + r"(?:[Tt]he\s+)?" + day_re("d") + r"(?:\s*(?:(?P<sep>[-–—/]|to|and|or)\s*)" + day_re("d2") +
+       r")?\s+(?:of\s+|day\s+of\s+)?" + month_re("mon") + r",?\s*" + year_re("y") + MARKER + "?", prio=5)
 def _r_dmy(m, text):
     if m.group("sep") == "/":
         # "16/28 August 1813": the Julian and the Gregorian day of one date
@@ -102,16 +102,16 @@ def _r_dmy(m, text):
     return _abs(m, m.start(), m.end(), "day-month-year")
 
 
-@_rule("month-day", _WDPRE + _mon("mon") + r"\s*" + _day("d") + r"(?:\s*(?:[-–—]|to|and|or)\s*" + _day("d2") +
-       r")?(?!\s*,?\s*\d)(?!:)" + _MARKER + "?", prio=3)
+@_rule("month-day", _WDPRE + month_re("mon") + r"\s*" + day_re("d") + r"(?:\s*(?:[-–—]|to|and|or)\s*" + day_re("d2") +
+       r")?(?!\s*,?\s*\d)(?!:)" + MARKER + "?", prio=3)
 def _r_md(m, text):
     if m.group("mon").lower().rstrip(".") in ("may", "mar") and not m.group("wd") and _modal_may(m, text):
         return None
     return _abs(m, m.start(), m.end(), "month-day")
 
 
-@_rule("day-month", _WDPRE + r"(?:[Tt]he\s+)?" + _day("d") + r"(?:\s*(?:(?P<sep>[-–—/]|to|and|or)\s*)" + _day("d2") +
-       r")?\s+(?:of\s+|day\s+of\s+)?" + _mon("mon") + r"(?!\s*,?\s*\d)" + _MARKER + "?", prio=3)
+@_rule("day-month", _WDPRE + r"(?:[Tt]he\s+)?" + day_re("d") + r"(?:\s*(?:(?P<sep>[-–—/]|to|and|or)\s*)" + day_re("d2") +
+       r")?\s+(?:of\s+|day\s+of\s+)?" + month_re("mon") + r"(?!\s*,?\s*\d)" + MARKER + "?", prio=3)
 def _r_dm(m, text):
     if m.group("sep") == "/":
         c = _abs(m, m.start(), m.end(), "slash-pair", d2=None)
@@ -125,7 +125,7 @@ def _modal_may(m: re.Match, text: str) -> bool:
     return m.group("mon")[0].islower()
 
 
-@_rule("month-year", _MOD + "?" + _mon("mon") + r",?\s+(?:of\s+)?" + _year("y") + _MARKER + "?", prio=4)
+@_rule("month-year", MOD + "?" + month_re("mon") + r",?\s+(?:of\s+)?" + year_re("y") + MARKER + "?", prio=4)
 def _r_my(m, text):
     return _abs(m, m.start(), m.end(), "month-year")
 
@@ -137,7 +137,7 @@ _YEAR_CUE = re.compile(r"(?:\b(?:in|of|since|until|till|by|from|to|during|before
 _YEAR_BAD_AFTER = re.compile(r"\s*(?:%|per\b|percent|[a-z]+s\b(?!\s+(?:ago|later|before|after|earlier)))",)
 
 
-@_rule("year", _MOD + r"?(?:the\s+year\s+)?" + _year("y") + r"(?![\d,.]\d)" + _MARKER + "?", prio=1)
+@_rule("year", MOD + r"?(?:the\s+year\s+)?" + year_re("y") + r"(?![\d,.]\d)" + MARKER + "?", prio=1)
 def _r_year(m, text):
     y = int(m.group("y"))
     if not 1000 <= y <= 2100:
@@ -168,7 +168,7 @@ def _r_short_year(m, text):
     y = int(prev.group(1) + m.group("y"))
     if y <= int(prev.group(1) + prev.group(2)):
         return None
-    return _Cand(m.start(), m.end(), "DATE", "abs", dict(y=y, m=None, d=None, d2=None, dual=False,
+    return Cand(m.start(), m.end(), "DATE", "abs", dict(y=y, m=None, d=None, d2=None, dual=False,
                                                            marker=None, mod=None, weekday=None))
 
 
@@ -185,7 +185,7 @@ def _r_numeric(m, text):
         dt.date(y, month, day)
     except ValueError:
         return None
-    return _Cand(m.start(), m.end(), "DATE", "abs", dict(y=y, m=month, d=day, d2=None, dual=False,
+    return Cand(m.start(), m.end(), "DATE", "abs", dict(y=y, m=month, d=day, d2=None, dual=False,
                                                            marker=None, mod=None, weekday=None))
 
 
@@ -198,13 +198,13 @@ def _r_iso(m, text):
         return None
     data = dict(y=y, m=mo, d=d, d2=None, dual=False, marker=None, mod=None, weekday=None)
     if m.group("h"):
-        return _Cand(m.start(), m.end(), "TIME", "time", dict(data, hour=int(m.group("h")),
+        return Cand(m.start(), m.end(), "TIME", "time", dict(data, hour=int(m.group("h")),
                                                                minute=int(m.group("mi"))))
-    return _Cand(m.start(), m.end(), "DATE", "abs", data)
+    return Cand(m.start(), m.end(), "DATE", "abs", data)
 
 
-@_rule("month", r"(?:(?P<rel>last|next|this|that|the\s+following|the\s+previous|the\s+same)\s+)?" + _MOD +
-       r"?(?P<mon>" + _MFULL + r")(?!\s*,?\s*\d)\b", prio=2)
+@_rule("month", r"(?:(?P<rel>last|next|this|that|the\s+following|the\s+previous|the\s+same)\s+)?" + MOD +
+       r"?(?P<mon>" + MFULL + r")(?!\s*,?\s*\d)\b", prio=2)
 def _r_month(m, text):
     word = m.group("mon")
     if not (m.group("rel") or m.group("mod")):
@@ -220,42 +220,42 @@ def _r_month(m, text):
     if m.start() > 0 and text[m.start() - 1].isalpha():
         return None
     rel = (m.group("rel") or "").lower().split()[-1] if m.group("rel") else None
-    return _Cand(m.start(), m.end(), "DATE", "month", dict(m=MONTHS[word.lower()], rel=rel,
+    return Cand(m.start(), m.end(), "DATE", "month", dict(m=MONTHS[word.lower()], rel=rel,
                                                            mod=_mod(m.group("mod"))))
 
 
-@_rule("decade", _MOD + r"?(?:the\s+)?(?P<mod2>early\s+|mid[\s-]*|late\s+)?(?:(?P<y>1\d{2}0|20[0-9]0)|['’](?P<yy>\d0))['’]?s\b", prio=4)
+@_rule("decade", MOD + r"?(?:the\s+)?(?P<mod2>early\s+|mid[\s-]*|late\s+)?(?:(?P<y>1\d{2}0|20[0-9]0)|['’](?P<yy>\d0))['’]?s\b", prio=4)
 def _r_decade(m, text):
     mod = _mod(m.group("mod") or m.group("mod2"))
     if m.group("y"):
-        return _Cand(m.start(), m.end(), "DATE", "decade", dict(y=int(m.group("y")), mod=mod))
-    return _Cand(m.start(), m.end(), "DATE", "decade", dict(y=None, short=int(m.group("yy")) // 10, mod=mod))
+        return Cand(m.start(), m.end(), "DATE", "decade", dict(y=int(m.group("y")), mod=mod))
+    return Cand(m.start(), m.end(), "DATE", "decade", dict(y=None, short=int(m.group("yy")) // 10, mod=mod))
 
 
-@_rule("decade-word", _MOD + r"?the\s+(?P<mod2>early\s+|mid[\s-]*|late\s+)?['’]?(?P<w>twenties|thirties|forties|fifties|sixties|"
-       r"seventies|eighties|nineties)\b", _I, prio=4)
+@_rule("decade-word", MOD + r"?the\s+(?P<mod2>early\s+|mid[\s-]*|late\s+)?['’]?(?P<w>twenties|thirties|forties|fifties|sixties|"
+       r"seventies|eighties|nineties)\b", IGNORE_CASE, prio=4)
 def _r_decade_word(m, text):
     if re.match(r"\s+of\b", text[m.end():m.end() + 5]) or re.search(r"\b(?:his|her|their|my|our|your)\s+$",
                                                                       text[max(0, m.start() - 8):m.start()]):
         return None  # "in their twenties" is an age
-    return _Cand(m.start(), m.end(), "DATE", "decade",
-                 dict(y=None, short=_DECADE_WORD[m.group("w").lower()], mod=_mod(m.group("mod") or m.group("mod2"))))
+    return Cand(m.start(), m.end(), "DATE", "decade",
+                 dict(y=None, short=DECADE_WORD[m.group("w").lower()], mod=_mod(m.group("mod") or m.group("mod2"))))
 
 
-@_rule("century", _MOD + r"?(?:the\s+)?(?P<mod2>early\s+|mid[\s-]*|late\s+)?(?P<c>\d{1,2}(?:st|nd|rd|th)|"
-       + "|".join(sorted(_ORD_WORD, key=len, reverse=True)) +
-       r")[\s-]+(?:centur(?:y|ies)|c\.)(?P<bc>\s*B\.?\s?C\.?)?", _I, prio=4)
+@_rule("century", MOD + r"?(?:the\s+)?(?P<mod2>early\s+|mid[\s-]*|late\s+)?(?P<c>\d{1,2}(?:st|nd|rd|th)|"
+       + "|".join(sorted(ORD_WORD, key=len, reverse=True)) +
+       r")[\s-]+(?:centur(?:y|ies)|c\.)(?P<bc>\s*B\.?\s?C\.?)?", IGNORE_CASE, prio=4)
 def _r_century(m, text):
     c = m.group("c").lower()
-    n = int(re.match(r"\d+", c).group(0)) if c[0].isdigit() else _ORD_WORD[c]
+    n = int(re.match(r"\d+", c).group(0)) if c[0].isdigit() else ORD_WORD[c]
     if m.group("bc") or not 1 <= n <= 21:
         return None
-    return _Cand(m.start(), m.end(), "DATE", "century", dict(c=n, mod=_mod(m.group("mod") or m.group("mod2"))))
+    return Cand(m.start(), m.end(), "DATE", "century", dict(c=n, mod=_mod(m.group("mod") or m.group("mod2"))))
 
 
 @_rule("season", r"(?:(?P<rel>last|next|this|that|the\s+following|the\s+previous|the\s+same|the\s+next)\s+|the\s+)?"
        r"(?P<mod>early\s+|late\s+|mid-?)?(?P<s>spring|summer|autumn|fall|winter)"
-       r"(?:(?:\s+of|,)?\s+" + _year("y") + r")?(?!\w)", _I, prio=3)
+       r"(?:(?:\s+of|,)?\s+" + year_re("y") + r")?(?!\w)", IGNORE_CASE, prio=3)
 def _r_season(m, text):
     word = m.group("s").lower()
     before = text[max(0, m.start() - 16):m.start()].lower()
@@ -270,12 +270,12 @@ def _r_season(m, text):
         return None
     rel = (m.group("rel") or "").lower().split()[-1] if m.group("rel") and m.group("rel").lower() != "the" else None
     y = int(m.group("y")) if m.group("y") else None
-    return _Cand(m.start(), m.end(), "DATE", "season", dict(s=_SEASON[word], y=y, rel=rel, mod=_mod(m.group("mod")),
-                                                          tense=_tense(text, m.start())))
+    return Cand(m.start(), m.end(), "DATE", "season", dict(s=SEASON[word], y=y, rel=rel, mod=_mod(m.group("mod")),
+                                                          tense=tense_at(text, m.start())))
 
 
 @_rule("weekday", r"(?:(?P<rel>last|next|this|that|the\s+following|the\s+previous|the\s+next|on)\s+)?"
-       r"(?:(?P<wmod>[Ll]ate|[Ee]arly)\s+)?(?P<wd>" + _WD + r")(?P<plural>s)?(?:\s+(?P<tod>morning|afternoon|evening|night))?"
+       r"(?:(?P<wmod>[Ll]ate|[Ee]arly)\s+)?(?P<wd>" + WD + r")(?P<plural>s)?(?:\s+(?P<tod>morning|afternoon|evening|night))?"
        r"(?:\s+(?P<post>last|next)(?!\s+(?:week|month|year|time)))?\b", prio=2)
 def _r_weekday(m, text):
     wd = WEEKDAYS[m.group("wd").lower()]
@@ -284,12 +284,12 @@ def _r_weekday(m, text):
     if m.group("post") and rel in (None, "on"):
         rel = m.group("post")  # "Saturday last", "Monday next" (letters)
     if m.group("plural"):
-        return _Cand(start, m.end(), "SET", "set", dict(value=f"XXXX-WXX-{wd + 1}"))
+        return Cand(start, m.end(), "SET", "set", dict(value=f"XXXX-WXX-{wd + 1}"))
     if m.group("tod"):
-        return _Cand(start, m.end(), "TIME", "weekday", dict(wd=wd, rel=None if rel == "on" else rel,
-                                                            tod=_TOD[m.group("tod").lower()]))
-    return _Cand(start, m.end(), "DATE", "weekday", dict(wd=wd, rel=None if rel == "on" else rel,
-                                                        tense=_tense(text, m.start())))
+        return Cand(start, m.end(), "TIME", "weekday", dict(wd=wd, rel=None if rel == "on" else rel,
+                                                            tod=TOD[m.group("tod").lower()]))
+    return Cand(start, m.end(), "DATE", "weekday", dict(wd=wd, rel=None if rel == "on" else rel,
+                                                        tense=tense_at(text, m.start())))
 
 
 _FUTURE = re.compile(r"\b(?:will|shall|won't|'ll|going\s+to|(?:is|are|am)\s+to|plans?|expects?|hopes?|until|till|"
@@ -299,7 +299,7 @@ _PAST = re.compile(r"\b(?:since|was|were|had|did|said|told|lost|won|grew|fell|ro
                    r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bam\s)\w+ed)\b", re.I)
 
 
-def _tense(text: str, pos: int) -> str | None:
+def tense_at(text: str, pos: int) -> str | None:
     """Return "future", "past" or None: the tense of the clause before ``pos`` ("since" counts as past)."""
     clause = re.split(r"[.;!?\n](?!\d)", text[max(0, pos - 120):pos])[-1]
     if re.search(r"\bsince\s+$", clause, re.I):
@@ -332,14 +332,14 @@ def _mref(m: re.Match) -> int | None:
 @_rule("ordinal-month-ref", r"\b(?:[Tt]he\s+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d)" + _MONTH_REF, prio=2)
 def _r_ordinal_ref(m, text):
     # "yours of the 14th ult.": the day of last month, "the 28th inst." of this one (letters)
-    return _Cand(m.start(), m.end(), "DATE", "ordinal", dict(d=int(m.group("d")), mshift=_mref(m)))
+    return Cand(m.start(), m.end(), "DATE", "ordinal", dict(d=int(m.group("d")), mshift=_mref(m)))
 
 
-@_rule("weekday-ordinal", r"\b(?P<wd>" + _WD + r"),?\s+(?:the\s+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d)\b"
-       r"(?!\s+(?:of\s+)?(?:" + _MFULL + r"|" + _MABBR + r"))" + "(?:" + _MONTH_REF + ")?", prio=3)
+@_rule("weekday-ordinal", r"\b(?P<wd>" + WD + r"),?\s+(?:the\s+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d)\b"
+       r"(?!\s+(?:of\s+)?(?:" + MFULL + r"|" + MABBR + r"))" + "(?:" + _MONTH_REF + ")?", prio=3)
 def _r_weekday_ordinal(m, text):
     # a diary's "Monday 12th": the day of the month, the weekday a check on it
-    return _Cand(m.start(), m.end(), "DATE", "ordinal", dict(d=int(m.group("d")), mshift=_mref(m),
+    return Cand(m.start(), m.end(), "DATE", "ordinal", dict(d=int(m.group("d")), mshift=_mref(m),
                                                             weekday=WEEKDAYS[m.group("wd").lower()]))
 
 
@@ -350,15 +350,15 @@ def _r_ordinal(m, text):
         return None
     if re.match(r"\s+of\s+(?:the\s+)?month", after):
         end = m.end() + re.match(r"\s+of\s+(?:the\s+)?month", after).end()
-        return _Cand(m.start(), end, "DATE", "ordinal", dict(d=int(m.group("d"))))
-    return _Cand(m.start(), m.end(), "DATE", "ordinal", dict(d=int(m.group("d"))))
+        return Cand(m.start(), end, "DATE", "ordinal", dict(d=int(m.group("d"))))
+    return Cand(m.start(), m.end(), "DATE", "ordinal", dict(d=int(m.group("d"))))
 
 
 @_rule("clock-time", r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b|p\.m\b)|"
        r"(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?!\d|:\d)(?:\s*(?P<h24>hrs?\.?|hours|h)\b)?|"
-       r"(?P<h3>\d{1,2}|" + "|".join(k for k in list(_WORD_NUM)[:12]) + r")\s+o['’]\s?clock)"
+       r"(?P<h3>\d{1,2}|" + "|".join(k for k in list(WORD_NUM)[:12]) + r")\s+o['’]\s?clock)"
        r"(?:\s+(?:in\s+the\s+|at\s+)(?P<tod>morning|afternoon|evening|night))?"
-       r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)\b)?", _I, prio=3)
+       r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)\b)?", IGNORE_CASE, prio=3)
 def _r_clock(m, text):
     if m.group("h") is not None:
         h, mi = int(m.group("h")), int(m.group("mi") or 0)
@@ -372,27 +372,27 @@ def _r_clock(m, text):
         h, mi = int(m.group("h2")), int(m.group("mi2"))
     else:
         w = m.group("h3").lower()
-        h = int(w) if w.isdigit() else int(_WORD_NUM.get(w, 0))
+        h = int(w) if w.isdigit() else int(WORD_NUM.get(w, 0))
         if not 1 <= h <= 12:
             return None
         mi = 0
         tod = (m.group("tod") or "").lower()
         if tod in ("afternoon", "evening", "night") and h < 12 and not (tod == "night" and h >= 11):
             h += 12
-    return _Cand(m.start(), m.end(), "TIME", "time", dict(hour=h, minute=mi))
+    return Cand(m.start(), m.end(), "TIME", "time", dict(hour=h, minute=mi))
 
 
 @_rule("time-word", r"\b(?:(?P<rel>this|that|the\s+next|the\s+following|the\s+same|yesterday|tomorrow|last|early\s+(?:that|this|the\s+next))\s+)?"
        r"(?P<tod>morning|afternoon|evening|night|noon|midday|midnight|dawn|daybreak|dusk)\b|\b(?P<tonight>tonight)\b|"
        r"\b(?P<overnight>overnight)\b(?![\s-]+(?:[a-z]+\s+)?(?:stay|trip|flight|train|bag|success|sensation|rate|guests?))",
-       _I, prio=2)
+       IGNORE_CASE, prio=2)
 def _r_time_word(m, text):
     if m.group("tonight"):
-        return _Cand(m.start(), m.end(), "TIME", "tod", dict(tod="NI", base="dct", offset=0))
+        return Cand(m.start(), m.end(), "TIME", "tod", dict(tod="NI", base="dct", offset=0))
     if m.group("overnight"):
         # "held outside the port overnight": the night of the day being told
-        return _Cand(m.start(), m.end(), "TIME", "tod", dict(tod="NI", base="ref", offset=0))
-    tod = _TOD[m.group("tod").lower()]
+        return Cand(m.start(), m.end(), "TIME", "tod", dict(tod="NI", base="ref", offset=0))
+    tod = TOD[m.group("tod").lower()]
     rel = (m.group("rel") or "").lower()
     before = text[max(0, m.start() - 12):m.start()].lower()
     if not rel:
@@ -407,13 +407,13 @@ def _r_time_word(m, text):
         start = m.start() - (len(before) - len(before.rstrip()) + 3) if before.rstrip().endswith("the") else m.start()
         if rel == "" and before.rstrip().endswith("the"):
             start = m.start() - len("the ") if text[m.start() - 4:m.start()].lower() == "the " else m.start()
-        return _Cand(start, m.end(), "TIME", "tod", dict(tod=tod, base="ref", offset=0, vague=True))
+        return Cand(start, m.end(), "TIME", "tod", dict(tod=tod, base="ref", offset=0, vague=True))
     if rel == "last" and tod != "NI":
         return None
     base, offset = {"this": ("dct", 0), "that": ("ref", 0), "the same": ("ref", 0), "yesterday": ("dct", -1),
                     "tomorrow": ("dct", 1), "last": ("dct", -1)}.get(rel, ("ref", 1) if "next" in rel or "following" in rel
                                                                            else ("ref", 0))
-    return _Cand(m.start(), m.end(), "TIME", "tod", dict(tod=tod, base=base, offset=offset))
+    return Cand(m.start(), m.end(), "TIME", "tod", dict(tod=tod, base=base, offset=offset))
 
 
 _REL_WORDS = {
@@ -424,15 +424,15 @@ _REL_WORDS = {
 
 
 @_rule("relative-word", r"\b(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|to-day|yesterday|"
-       r"tomorrow|to-morrow)\b", _I, prio=3)
+       r"tomorrow|to-morrow)\b", IGNORE_CASE, prio=3)
 def _r_rel_word(m, text):
     base, n, unit = _REL_WORDS[re.sub(r"\s+", " ", m.group("w").lower())]
-    return _Cand(m.start(), m.end(), "DATE", "rel", dict(base=base, n=n, unit=unit, rule_word=m.group("w")))
+    return Cand(m.start(), m.end(), "DATE", "rel", dict(base=base, n=n, unit=unit, rule_word=m.group("w")))
 
 
 @_rule("present-ref", r"\b(?P<w>now|currently|nowadays|at\s+present|at\s+the\s+moment|presently|these\s+days|"
        r"at\s+this\s+time|to\s+this\s+day|to\s+the\s+present\s+day|the\s+present\s+day|recently|lately|in\s+the\s+past|in\s+the\s+future|formerly|once\s+upon\s+a\s+time|"
-       r"the\s+future|the\s+past)\b", _I, prio=1)
+       r"the\s+future|the\s+past)\b", IGNORE_CASE, prio=1)
 def _r_present(m, text):
     w = re.sub(r"\s+", " ", m.group("w").lower())
     if w in ("now",) and re.match(r"\s+that\b", text[m.end():m.end() + 6]):
@@ -445,47 +445,47 @@ def _r_present(m, text):
                                     "the present day") else
              "FUTURE_REF" if "future" in w else "PAST_REF")
     start = m.start() + (3 if w.startswith("in the") else 0)
-    return _Cand(start, m.end(), "DATE", "ref", dict(value=value))
+    return Cand(start, m.end(), "DATE", "ref", dict(value=value))
 
 
 @_rule("relative-unit", r"\b(?P<pre>the\s+(?P<np>next|following|previous|preceding|same|coming|past|last|prior|"
-       r"subsequent)\s+|that\s+|this\s+|last\s+|next\s+|the\s+)?(?:(?P<prev_num>(?:" + _NUM_BODY +
-       r"))\s+)?" + _UNITS + r"(?P<post>\s+(?:later(?!\s+than)|afterwards?|earlier(?!\s+than)|ago|hence|previously|"
-       r"(?:after|before|back|prior)(?=\s*[,.;:!?)—–]|\s*$|\s+(?:he|she|they|we|I|it|you|there)\b)))?\b", _I, prio=1)
+       r"subsequent)\s+|that\s+|this\s+|last\s+|next\s+|the\s+)?(?:(?P<prev_num>(?:" + NUM_BODY +
+       r"))\s+)?" + UNITS + r"(?P<post>\s+(?:later(?!\s+than)|afterwards?|earlier(?!\s+than)|ago|hence|previously|"
+       r"(?:after|before|back|prior)(?=\s*[,.;:!?)—–]|\s*$|\s+(?:he|she|they|we|I|it|you|there)\b)))?\b", IGNORE_CASE, prio=1)
 def _r_rel_unit(m, text):
     return _rel_unit(m, text)
 
 
-def _rel_unit(m: re.Match, text: str) -> _Cand | None:
+def _rel_unit(m: re.Match, text: str) -> Cand | None:
     pre = (m.group("pre") or "").lower().strip()
     unit_word = m.group("unit").lower()
-    unit = _UNIT[unit_word.rstrip("s") if not unit_word.startswith("centur") else "century"]
+    unit = UNIT[unit_word.rstrip("s") if not unit_word.startswith("centur") else "century"]
     num_txt = (m.group("prev_num") or "").strip().lower()
     post = (m.group("post") or "").strip().lower()
     plural = unit_word.endswith("s") and not unit_word.endswith("ss") or unit_word == "centuries"
     if not num_txt and not pre:
         return None
     if num_txt:
-        n = _number(num_txt)
+        n = number_value(num_txt)
         if n is None or unit == "S" and num_txt in ("a", "an"):
             return None
         if post in ("later", "afterwards", "afterward", "after", "hence"):
-            return _Cand(m.start(), m.end(), "DATE", "rel", dict(base="ref", n=n, unit=unit, plural=plural,
+            return Cand(m.start(), m.end(), "DATE", "rel", dict(base="ref", n=n, unit=unit, plural=plural,
                                                                  pre=pre))
         if post in ("ago", "back"):
-            return _Cand(m.start(), m.end(), "DATE", "rel", dict(base="dct", n=-n if isinstance(n, (int, float)) else n,
+            return Cand(m.start(), m.end(), "DATE", "rel", dict(base="dct", n=-n if isinstance(n, (int, float)) else n,
                                                                  unit=unit, pre=pre))
         if post in ("earlier", "before", "previously", "prior"):
-            return _Cand(m.start(), m.end(), "DATE", "rel", dict(base="ref", n=-n if isinstance(n, (int, float)) else n,
+            return Cand(m.start(), m.end(), "DATE", "rel", dict(base="ref", n=-n if isinstance(n, (int, float)) else n,
                                                                  unit=unit, pre=pre))
         end = m.end() - len(m.group("post") or "")
         if pre in ("last", "next") and not m.group("np"):
-            return _Cand(m.start("prev_num"), end, "DURATION", "duration", dict(n=n, unit=unit))
+            return Cand(m.start("prev_num"), end, "DURATION", "duration", dict(n=n, unit=unit))
         if pre in ("the", "that", "this") and not m.group("np"):
             pre_len = len(m.group("pre"))
-            return _Cand(m.start() + pre_len if pre == "the" else m.start(), end, "DURATION", "duration",
+            return Cand(m.start() + pre_len if pre == "the" else m.start(), end, "DURATION", "duration",
                          dict(n=n, unit=unit))
-        return _Cand(m.start(), end, "DURATION", "duration", dict(n=n, unit=unit))
+        return Cand(m.start(), end, "DURATION", "duration", dict(n=n, unit=unit))
     # "the next day", "that year", "last week", "the following month"
     if plural:
         return None
@@ -499,68 +499,68 @@ def _rel_unit(m: re.Match, text: str) -> _Cand | None:
                                                                                             "coming", "following",
                                                                                             "previous")):
         rel = np or pre
-        return _Cand(m.start(), end, "DATE", "weekend", dict(rel=rel, tense=_tense(text, m.start())))
+        return Cand(m.start(), end, "DATE", "weekend", dict(rel=rel, tense=tense_at(text, m.start())))
     if pre == "the" and not np:
         if unit == "D" and post in ("after", "before"):
-            return _Cand(m.start(), m.end(), "DATE", "rel", dict(base="ref", n=1 if post == "after" else -1,
+            return Cand(m.start(), m.end(), "DATE", "rel", dict(base="ref", n=1 if post == "after" else -1,
                                                                  unit="D"))
         if post in ("after", "before") and unit in ("W", "M", "Y"):
-            return _Cand(m.start(), m.end(), "DATE", "rel", dict(base="ref", n=1 if post == "after" else -1, unit=unit))
+            return Cand(m.start(), m.end(), "DATE", "rel", dict(base="ref", n=1 if post == "after" else -1, unit=unit))
         return None
     if pre in ("that",) or np == "same":
-        return _Cand(m.start(), end, "DATE", "rel", dict(base="ref", n=0, unit=unit))
+        return Cand(m.start(), end, "DATE", "rel", dict(base="ref", n=0, unit=unit))
     if pre == "this":
-        return _Cand(m.start(), end, "DATE", "rel", dict(base="dct", n=0, unit=unit))
+        return Cand(m.start(), end, "DATE", "rel", dict(base="dct", n=0, unit=unit))
     if pre == "last":
-        return _Cand(m.start(), end, "DATE", "rel", dict(base="dct", n=-1, unit=unit))
+        return Cand(m.start(), end, "DATE", "rel", dict(base="dct", n=-1, unit=unit))
     if pre == "next":
-        return _Cand(m.start(), end, "DATE", "rel", dict(base="dct", n=1, unit=unit))
+        return Cand(m.start(), end, "DATE", "rel", dict(base="dct", n=1, unit=unit))
     if np in ("next", "following", "subsequent"):
-        return _Cand(m.start(), end, "DATE", "rel", dict(base="ref", n=1, unit=unit))
+        return Cand(m.start(), end, "DATE", "rel", dict(base="ref", n=1, unit=unit))
     if np in ("previous", "preceding", "prior"):
-        return _Cand(m.start(), end, "DATE", "rel", dict(base="ref", n=-1, unit=unit))
+        return Cand(m.start(), end, "DATE", "rel", dict(base="ref", n=-1, unit=unit))
     if np in ("past", "last"):
         if pre.startswith("the") and unit in ("DE", "CE", "Y", "M", "W", "FN") and not post:
             # "the past decade", "the last year" span up to now (TimeML: a duration)
-            return _Cand(m.start(), end, "DURATION", "duration", dict(n=1, unit=unit))
-        return _Cand(m.start(), end, "DATE", "rel", dict(base="dct", n=-1, unit=unit))
+            return Cand(m.start(), end, "DURATION", "duration", dict(n=1, unit=unit))
+        return Cand(m.start(), end, "DATE", "rel", dict(base="dct", n=-1, unit=unit))
     if np == "coming":
-        return _Cand(m.start(), end, "DATE", "rel", dict(base="dct", n=1, unit=unit))
+        return Cand(m.start(), end, "DATE", "rel", dict(base="dct", n=1, unit=unit))
     return None
 
 
-def _number(t: str) -> float | str | None:
+def number_value(t: str) -> float | str | None:
     t = re.sub(r"\s+", " ", t.strip().lower())
-    if t in _VAGUE or t in ("a few", "a number of", "a couple"):
+    if t in VAGUE or t in ("a few", "a number of", "a couple"):
         return "X"
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         v = float(t)
         return int(v) if v.is_integer() else v
-    if t in _WORD_NUM:
-        return _WORD_NUM[t]
+    if t in WORD_NUM:
+        return WORD_NUM[t]
     parts = re.split(r"[\s-]", t)
-    if len(parts) == 2 and parts[0] in _WORD_NUM and parts[1] in _WORD_NUM:
-        return _WORD_NUM[parts[0]] + _WORD_NUM[parts[1]]
+    if len(parts) == 2 and parts[0] in WORD_NUM and parts[1] in WORD_NUM:
+        return WORD_NUM[parts[0]] + WORD_NUM[parts[1]]
     return None
 
 
-@_rule("and-a-half", r"\b(?P<num>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+" + _UNITS +
-       r"\s+and\s+a\s+half(?P<post>\s+(?:later|ago|earlier|before|after|afterwards))?\b", _I, prio=2)
+@_rule("and-a-half", r"\b(?P<num>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+" + UNITS +
+       r"\s+and\s+a\s+half(?P<post>\s+(?:later|ago|earlier|before|after|afterwards))?\b", IGNORE_CASE, prio=2)
 def _r_half(m, text):
-    n = _number(m.group("num"))
+    n = number_value(m.group("num"))
     if n is None:
         return None
     n = n + 0.5
     unit_word = m.group("unit").lower()
-    unit = _UNIT[unit_word.rstrip("s") if not unit_word.startswith("centur") else "century"]
+    unit = UNIT[unit_word.rstrip("s") if not unit_word.startswith("centur") else "century"]
     post = (m.group("post") or "").strip().lower()
     if post in ("later", "after", "afterwards"):
-        return _Cand(m.start(), m.end(), "DATE", "rel", dict(base="ref", n=n, unit=unit))
+        return Cand(m.start(), m.end(), "DATE", "rel", dict(base="ref", n=n, unit=unit))
     if post == "ago":
-        return _Cand(m.start(), m.end(), "DATE", "rel", dict(base="dct", n=-n, unit=unit))
+        return Cand(m.start(), m.end(), "DATE", "rel", dict(base="dct", n=-n, unit=unit))
     if post in ("earlier", "before"):
-        return _Cand(m.start(), m.end(), "DATE", "rel", dict(base="ref", n=-n, unit=unit))
-    return _Cand(m.start(), m.end() - len(m.group("post") or ""), "DURATION", "duration", dict(n=n, unit=unit))
+        return Cand(m.start(), m.end(), "DATE", "rel", dict(base="ref", n=-n, unit=unit))
+    return Cand(m.start(), m.end() - len(m.group("post") or ""), "DURATION", "duration", dict(n=n, unit=unit))
 
 
 _HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
@@ -572,7 +572,7 @@ _HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas da
 
 @_rule("holiday", r"\b(?P<h>New\s+Year['’]s\s+(?:Day|Eve)|Christmas(?:\s+(?:Day|Eve))?|Epiphany|Twelfth\s+Night|"
        r"Candlemas|Lady\s+Day|May\s+Day|Midsummer\s+(?:Day|Eve)|St\.?\s+John['’]s\s+Day|Michaelmas|"
-       r"All\s+Saints['’]?\s+Day|Boxing\s+Day)(?:,?\s+(?:of\s+)?" + _year("y") + r")?", prio=3)
+       r"All\s+Saints['’]?\s+Day|Boxing\s+Day)(?:,?\s+(?:of\s+)?" + year_re("y") + r")?", prio=3)
 def _r_holiday(m, text):
     key = re.sub(r"\s+", " ", m.group("h").lower()).replace("’", "'").replace("st ", "st. ")
     month, day = _HOLIDAYS[key]
@@ -587,15 +587,15 @@ _MOVABLE = {"easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1
 
 @_rule("movable-feast", r"\b(?P<h>Easter(?:\s+(?:Sunday|Day|Monday))?|Good\s+Friday|Maundy\s+Thursday|Palm\s+Sunday|"
        r"Ash\s+Wednesday|Shrove\s+Tuesday|Ascension\s+Day|Whit\s*[Ss]unday|Whitsuntide|Whitsun|Eastertide|Pentecost|Whit\s+Monday|"
-       r"Trinity\s+Sunday|Corpus\s+Christi|Thanksgiving(?:\s+Day)?)(?:,?\s+(?:of\s+)?" + _year("y") + r")?"
+       r"Trinity\s+Sunday|Corpus\s+Christi|Thanksgiving(?:\s+Day)?)(?:,?\s+(?:of\s+)?" + year_re("y") + r")?"
        r"(?!\s+(?:[A-Z]\w+|week|term|vacation|holidays?|recess|break|dinner|sitting))", prio=4)
 def _r_movable(m, text):
     key = re.sub(r"\s+", " ", m.group("h").lower())
     y = int(m.group("y")) if m.group("y") else None
-    return _Cand(m.start(), m.end(), "DATE", "movable", dict(key=key, y=y))
+    return Cand(m.start(), m.end(), "DATE", "movable", dict(key=key, y=y))
 
 
-def _feast_day(key: str, year: int, julian: bool) -> tuple[int, int, int]:
+def feast_day(key: str, year: int, julian: bool) -> tuple[int, int, int]:
     """Return (y, m, d) of a movable feast in ``year``, in the calendar its Easter was reckoned in."""
     from dateutil.easter import EASTER_JULIAN, EASTER_WESTERN, easter
     if key.startswith("thanksgiving"):
@@ -608,14 +608,14 @@ def _feast_day(key: str, year: int, julian: bool) -> tuple[int, int, int]:
     return day.year, day.month, day.day
 
 
-@_rule("half-unit", r"\b(?P<num>one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+and\s+a\s+half\s+" + _UNITS +
-       r"(?P<post>\s+(?:later|ago|earlier))?\b", _I, prio=2)
+@_rule("half-unit", r"\b(?P<num>one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+and\s+a\s+half\s+" + UNITS +
+       r"(?P<post>\s+(?:later|ago|earlier))?\b", IGNORE_CASE, prio=2)
 def _r_half_unit(m, text):
     return _r_half(m, text)
 
 
 @_rule("quarter", r"\b[Tt]he\s+(?P<q>first|second|third|fourth|last)\s+(?P<unit>quarter|half)"
-       r"(?:\s+of\s+(?:the\s+year\s+)?" + _year("y") + r"|\s+of\s+the\s+year)?", prio=5)
+       r"(?:\s+of\s+(?:the\s+year\s+)?" + year_re("y") + r"|\s+of\s+the\s+year)?", prio=5)
 def _r_quarter(m, text):
     q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}[m.group("q").lower()]
     if m.group("unit") == "half":
@@ -624,13 +624,13 @@ def _r_quarter(m, text):
         q = 2 if m.group("q").lower() in ("second", "last") else 1
         if not m.group("y") and not m.group(0).endswith("year"):
             return None  # "the first half" alone is more often of a match or a book
-        return _Cand(m.start(), m.end(), "DATE", "quarter", dict(q=q, half=True,
+        return Cand(m.start(), m.end(), "DATE", "quarter", dict(q=q, half=True,
                                                                 y=int(m.group("y")) if m.group("y") else None,
-                                                                tense=_tense(text, m.start())))
+                                                                tense=tense_at(text, m.start())))
     if not m.group("y") and re.match(r"\s+of\s+(?:the\s+)?(?:\d|[a-z])", text[m.end():m.end() + 8]):
         return None  # "the first quarter of the match" is not a date
-    return _Cand(m.start(), m.end(), "DATE", "quarter", dict(q=q, y=int(m.group("y")) if m.group("y") else None,
-                                                            tense=_tense(text, m.start())))
+    return Cand(m.start(), m.end(), "DATE", "quarter", dict(q=q, y=int(m.group("y")) if m.group("y") else None,
+                                                            tense=tense_at(text, m.start())))
 
 
 @_rule("period-part", r"\b(?:[Tt]he\s+)?(?P<part>end|beginning|start|middle|close|turn)\s+of\s+(?P<det>the|this|that|next|last)\s+"
@@ -640,7 +640,7 @@ def _r_period_part(m, text):
     n = {"next": 1, "last": -1}.get(det, 0)
     unit = {"week": "W", "month": "M", "year": "Y"}[m.group("unit").lower()]
     base = "dct" if det in ("this", "next", "last") else "ref"
-    return _Cand(m.start(), m.end(), "DATE", "rel", dict(base=base, n=n, unit=unit, mod=_mod(m.group("part")),
+    return Cand(m.start(), m.end(), "DATE", "rel", dict(base=base, n=n, unit=unit, mod=_mod(m.group("part")),
                                                         part=True))
 
 
@@ -648,33 +648,33 @@ def _r_period_part(m, text):
 def _r_fiscal(m, text):
     y = m.group("y").lstrip("'’")
     year = int(y) if len(y) == 4 else (1900 if int(y) > 50 else 2000) + int(y)
-    return _Cand(m.start(), m.end(), "DATE", "fiscal", dict(y=year))
+    return Cand(m.start(), m.end(), "DATE", "fiscal", dict(y=year))
 
 
-@_rule("adjectival-duration", r"\b(?P<num>\d+|" + "|".join(k for k in _WORD_NUM if " " not in k and len(k) > 2) +
-       r")-(?P<unit>second|minute|hour|day|night|week|month|year|decade|century)(?:-long|-old)?\b", _I, prio=2)
+@_rule("adjectival-duration", r"\b(?P<num>\d+|" + "|".join(k for k in WORD_NUM if " " not in k and len(k) > 2) +
+       r")-(?P<unit>second|minute|hour|day|night|week|month|year|decade|century)(?:-long|-old)?\b", IGNORE_CASE, prio=2)
 def _r_adj_duration(m, text):
-    n = _number(m.group("num"))
+    n = number_value(m.group("num"))
     if n is None:
         return None
-    return _Cand(m.start(), m.end(), "DURATION", "duration", dict(n=n, unit=_UNIT[m.group("unit").lower()]))
+    return Cand(m.start(), m.end(), "DURATION", "duration", dict(n=n, unit=UNIT[m.group("unit").lower()]))
 
 
-@_rule("vague-duration", r"(?<=\bfor\s)(?P<unit>hours|days|weeks|months|years|decades|centuries|ages)\b", _I, prio=1)
+@_rule("vague-duration", r"(?<=\bfor\s)(?P<unit>hours|days|weeks|months|years|decades|centuries|ages)\b", IGNORE_CASE, prio=1)
 def _r_vague_duration(m, text):
     u = m.group("unit").lower()
     if u == "ages":
         return None
-    unit = _UNIT["century" if u.startswith("centur") else u.rstrip("s")]
-    return _Cand(m.start(), m.end(), "DURATION", "duration", dict(n="X", unit=unit))
+    unit = UNIT["century" if u.startswith("centur") else u.rstrip("s")]
+    return Cand(m.start(), m.end(), "DURATION", "duration", dict(n="X", unit=unit))
 
 
 @_rule("set", r"\b(?:(?P<every>(?:once\s+)?(?:every|each))\s+(?:other\s+)?(?P<what>hour|day|night|week|month|year|morning|evening|afternoon|"
-       r"summer|winter|spring|autumn|" + _WD + r")|(?P<adv>daily|weekly|monthly|yearly|annually|nightly|hourly|fortnightly|quarterly)|"
+       r"summer|winter|spring|autumn|" + WD + r")|(?P<adv>daily|weekly|monthly|yearly|annually|nightly|hourly|fortnightly|quarterly)|"
        r"(?P<every_n>(?:once\s+)?(?:every|each))\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|few)\s+"
        r"(?P<units>hours|days|weeks|months|years|minutes)|"
        r"(?P<freq>once|twice|thrice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|every|each)\s+(?P<per>day|week|month|year|hour|fortnight))\b",
-       _I, prio=3)
+       IGNORE_CASE, prio=3)
 def _r_set(m, text):
     if m.group("adv"):
         adv = m.group("adv").lower()
@@ -683,28 +683,28 @@ def _r_set(m, text):
             return None  # "its worst quarterly result": an adjective, not a recurrence
         value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
                  "nightly": "TNI", "hourly": "PT1H", "fortnightly": "P2W", "quarterly": "P3M"}[adv]
-        return _Cand(m.start(), m.end(), "SET", "set", dict(value=value))
+        return Cand(m.start(), m.end(), "SET", "set", dict(value=value))
     if m.group("every_n"):
-        n = _number(m.group("n"))
+        n = number_value(m.group("n"))
         units = m.group("units").lower()
-        unit = _UNIT[units.rstrip("s")]
-        return _Cand(m.start(), m.end(), "SET", "set", dict(value=_duration_value(n, unit)))
+        unit = UNIT[units.rstrip("s")]
+        return Cand(m.start(), m.end(), "SET", "set", dict(value=duration_value(n, unit)))
     if m.group("every"):
         what = m.group("what").lower()
-        if what.capitalize() in _WD.split("|"):
+        if what.capitalize() in WD.split("|"):
             value = f"XXXX-WXX-{WEEKDAYS[what] + 1}"
-        elif what in _TOD:
-            value = f"T{_TOD[what]}"
-        elif what in _SEASON:
-            value = f"XXXX-{_SEASON[what]}"
+        elif what in TOD:
+            value = f"T{TOD[what]}"
+        elif what in SEASON:
+            value = f"XXXX-{SEASON[what]}"
         else:
             value = {"hour": "PT1H", "day": "P1D", "night": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y"}[what]
         if "other" in m.group(0).lower() and value.startswith("P1"):
             value = "P2" + value[2:]
-        return _Cand(m.start(), m.end(), "SET", "set", dict(value=value))
+        return Cand(m.start(), m.end(), "SET", "set", dict(value=value))
     per = m.group("per").lower()
     value = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "hour": "PT1H", "fortnight": "P2W"}[per]
-    return _Cand(m.start(), m.end(), "SET", "set", dict(value=value))
+    return Cand(m.start(), m.end(), "SET", "set", dict(value=value))
 
 
 # -- step 2: choose -------------------------------------------------------------------------
@@ -735,9 +735,9 @@ _CLASS_RULES = {
 }
 _TRIGGERS: dict[str, str] = {}
 for _words, _cls in (
-        (MONTHS, "month"), (WEEKDAYS, "weekday"), ([w.rstrip("s") for w in _WEEKDAY_PLURALS], "weekday"),
-        (_WEEKDAY_PLURALS, "weekday"), (_DECADE_WORD, "decade"), (_SEASON, "season"), (_TOD, "tod"),
-        ([*_UNIT, *(u + "s" for u in _UNIT), "centuries"], "unit"), (["century", "centuries", "c"], "century"),
+        (MONTHS, "month"), (WEEKDAYS, "weekday"), ([w.rstrip("s") for w in WEEKDAY_PLURALS], "weekday"),
+        (WEEKDAY_PLURALS, "weekday"), (DECADE_WORD, "decade"), (SEASON, "season"), (TOD, "tod"),
+        ([*UNIT, *(u + "s" for u in UNIT), "centuries"], "unit"), (["century", "centuries", "c"], "century"),
         (["today", "yesterday", "tomorrow", "tonight", "overnight", "now", "currently", "nowadays", "present", "presently",
           "moment", "recently", "lately", "past", "future", "formerly", "morrow"], "rel"),
         (["once", "twice", "thrice", "times", "every", "each", "daily", "weekly", "monthly", "yearly", "annually",
@@ -801,8 +801,8 @@ def _rule_regions(regions: dict[str, list[tuple[int, int]]]) -> dict[str, list[t
     return per_rule
 
 
-def _find(text: str) -> list[_Cand]:
-    found: list[_Cand] = []
+def find_candidates(text: str) -> list[Cand]:
+    found: list[Cand] = []
     regions = _rule_regions(_regions(text))
     for name, pattern, handler in _RULES:
         for start, end in regions.get(name, ()):
@@ -815,7 +815,7 @@ def _find(text: str) -> list[_Cand]:
     # longest first, then the rule's priority, then leftmost; a character belongs to one timex
     found.sort(key=lambda c: (-(c.end - c.start), -c.prio, c.start))
     taken = bytearray(len(text))
-    chosen: list[_Cand] = []
+    chosen: list[Cand] = []
     for c in found:
         if any(taken[c.start:c.end]):
             continue
@@ -825,7 +825,7 @@ def _find(text: str) -> list[_Cand]:
     return [_trim(c, text) for c in chosen]
 
 
-def _trim(c: _Cand, text: str) -> _Cand:
+def _trim(c: Cand, text: str) -> Cand:
     # a match may end on spaces or a comma; a timex never does
     while c.end > c.start and text[c.end - 1] in " \t\n,":
         c.end -= 1

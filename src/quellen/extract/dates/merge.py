@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 
 from ..calendars import julian_to_gregorian
-from .lexicon import _TOD, _Cand, _year
+from .lexicon import TOD, Cand, year_re
 
 # -- step 3: merge --------------------------------------------------------------------------
 _TWIN_GAP = re.compile(r"\s*[(\[/]\s*$")
 
 
-def _merge(cands: list[_Cand], text: str) -> list[_Cand]:
-    out: list[_Cand] = []
+def merge_candidates(cands: list[Cand], text: str) -> list[Cand]:
+    out: list[Cand] = []
     i = 0
     while i < len(cands):
         c = cands[i]
@@ -43,11 +43,11 @@ _EARLY = re.compile(r"\b(?:early|late|mid-?)\s*$", re.I)
 _EARLIER = re.compile(r"\b(?:earlier|later)\s+$", re.I)
 
 
-def _join_parts(cands: list[_Cand], text: str) -> list[_Cand]:
+def _join_parts(cands: list[Cand], text: str) -> list[Cand]:
     """Return the candidates with the words TimeML counts inside an expression joined to it:
     "the morning of the 5th" (a time of that day), "four hours and 12 minutes" (one duration),
     "about three weeks", "more than 40 years" (a modified duration), "earlier this month"."""
-    out: list[_Cand] = []
+    out: list[Cand] = []
     for c in cands:
         prev = out[-1] if out else None
         before = text[max(0, c.start - 24):c.start]
@@ -60,7 +60,7 @@ def _join_parts(cands: list[_Cand], text: str) -> list[_Cand]:
                 if prev is not None and prev.end > start:
                     out.pop()
                 c.start, c.type = start, "TIME"
-                c.data = dict(c.data, tod_of=_TOD[m.group("tod").lower()])
+                c.data = dict(c.data, tod_of=TOD[m.group("tod").lower()])
         elif c.type == "DURATION" and c.kind == "duration" and prev is not None and prev.kind == "duration" \
                 and re.fullmatch(r",?\s+and\s+|,\s*", text[prev.end:c.start]) \
                 and _UNIT_ORDER.index(prev.data["unit"]) < _UNIT_ORDER.index(c.data["unit"]) \
@@ -89,7 +89,7 @@ def _join_parts(cands: list[_Cand], text: str) -> list[_Cand]:
 _UNIT_ORDER = ["CE", "DE", "Y", "M", "FN", "W", "WE", "D", "H", "MI", "S"]
 
 
-def _twin(first: _Cand, second: _Cand, text: str) -> _Cand | None:
+def _twin(first: Cand, second: Cand, text: str) -> Cand | None:
     """Return one date for "February 19 (March 3, new style) 1861", or None when not a twin."""
     end = second.end
     close = re.match(r"\s*[)\]]", text[end:end + 40])
@@ -99,7 +99,7 @@ def _twin(first: _Cand, second: _Cand, text: str) -> _Cand | None:
     year = second.data.get("y") or first.data.get("y")
     if opened:
         end += close.end() if close else 0
-        after = re.match(r",?\s*" + _year("y"), text[end:end + 20])
+        after = re.match(r",?\s*" + year_re("y"), text[end:end + 20])
         if after and not year:
             year = int(after.group("y"))
             end += after.end()
@@ -112,13 +112,13 @@ def _twin(first: _Cand, second: _Cand, text: str) -> _Cand | None:
             return None
         old, new = ok
         data = dict(first.data, y=None, m=old[0], d=old[1], twin=(new[0], new[1], None), marker="julian", d2=None)
-        return _Cand(first.start, end, "DATE", "abs", data, "calendar-twin")
+        return Cand(first.start, end, "DATE", "abs", data, "calendar-twin")
     ok = _twin_gap_ok(a, b, year)
     if not ok:
         return None
     old, new = ok
     data = dict(first.data, y=old[2], m=old[0], d=old[1], twin=new, marker="julian", d2=None)
-    return _Cand(first.start, end, "DATE", "abs", data, "calendar-twin")
+    return Cand(first.start, end, "DATE", "abs", data, "calendar-twin")
 
 
 def _twin_gap_ok(a: tuple[int, int], b: tuple[int, int], year: int | None):
@@ -137,7 +137,7 @@ def _twin_gap_ok(a: tuple[int, int], b: tuple[int, int], year: int | None):
     return None
 
 
-def _complete_years(cands: list[_Cand], text: str) -> None:
+def _complete_years(cands: list[Cand], text: str) -> None:
     """Give a yearless day or month the year of a date later in the same sentence ("from March 3 to
     June 5, 1930"; "May 3, and again June 2, 1848") when nothing else stands between."""
     for i, c in enumerate(cands):

@@ -10,12 +10,12 @@ from typing import Any
 
 from ...model import FURNITURE_KINDS, Date, DateBasis, Document, Timex
 from ..calendars import country_of
-from .anchor import Anchor, _Ctx, julian_hint, _resolve
-from .discourse import (_YEARLESS, _bound_only, _far_stamp, _looks_back, quote_spans, retrospective_body,
-                        _speech_deictic, _written_years, _yearless_anchor)
-from .find import _find
-from .lexicon import _FULL_DATE_YEAR, _Cand
-from .merge import _merge
+from .anchor import Anchor, Ctx, julian_hint, resolve
+from .discourse import (YEARLESS, bound_only, far_stamp, looks_back, quote_spans, retrospective_body,
+                        speech_deictic, written_years, yearless_anchor)
+from .find import find_candidates
+from .lexicon import FULL_DATE_YEAR, Cand
+from .merge import merge_candidates
 
 # -- the public functions ---------------------------------------------------------------------
 def tag(text: str, *, dct: Date | dt.date | None = None, ref: Date | dt.date | None = None,
@@ -42,22 +42,22 @@ def tag(text: str, *, dct: Date | dt.date | None = None, ref: Date | dt.date | N
 def _tag(text: str, *, dct, ref, calendar, country, years, source, document, offset,
          anchors, julian_until: dt.date | None = None, dct_given: bool = False,
          narrated: tuple[int, int] | None = None) -> tuple[list[Timex], Anchor | None]:
-    ctx = _Ctx(dct=Anchor.of(dct), ref=Anchor.of(ref) or (None if narrated else Anchor.of(dct)), calendar=calendar,
+    ctx = Ctx(dct=Anchor.of(dct), ref=Anchor.of(ref) or (None if narrated else Anchor.of(dct)), calendar=calendar,
                country=country, years=years, julian_until=julian_until, dct_given=dct_given,
                quotes=quote_spans(text), narrated=narrated)
-    written = _written_years(text)
+    written = written_years(text)
     out: list[Timex] = []
-    for c in _resolution_order(_merge(_find(text), text), text):
-        speech = _speech_deictic(c, ctx)
+    for c in _resolution_order(merge_candidates(find_candidates(text), text), text):
+        speech = speech_deictic(c, ctx)
         if speech:
             # TimeML anchors a deictic word on its speaker's now: inside quoted speech, or in an account
             # told after the fact, that is the narrated day (the reference time), never the writing day
             writing = ctx.dct, ctx.full_ref
             ctx.dct = ctx.full_ref = ctx.ref
-            value, date, anchor, explicit = _resolve(c, text, ctx)
+            value, date, anchor, explicit = resolve(c, text, ctx)
             ctx.dct, ctx.full_ref = writing
         else:
-            value, date, anchor, explicit = _resolve(c, text, ctx)
+            value, date, anchor, explicit = resolve(c, text, ctx)
         if c.type in ("DURATION", "SET"):
             date = None
         if c.data.get("tod_of"):
@@ -67,19 +67,19 @@ def _tag(text: str, *, dct, ref, calendar, country, years, source, document, off
             # a diary heading without a year ("Thursday, March 8."): its entry is reckoned from it in a
             # stand-in year (one where that day is that weekday, when the heading says), and every
             # value computed from it keeps its year unknown
-            ctx.dct = ctx.ref = _yearless_anchor(c, offset)
+            ctx.dct = ctx.ref = yearless_anchor(c, offset)
             ctx.moved = False
-        elif anchor is not None and anchor.startswith(_YEARLESS) and value[:4].isdigit():
+        elif anchor is not None and anchor.startswith(YEARLESS) and value[:4].isdigit():
             proxy = date
             value = "XXXX" + value[4:]
-            if c.kind in ("weekday", "weekend") and not anchor.startswith(_YEARLESS + "wd"):
+            if c.kind in ("weekday", "weekend") and not anchor.startswith(YEARLESS + "wd"):
                 value = f"XXXX-WXX-{c.data['wd'] + 1}" if c.kind == "weekday" else "XXXX-WXX-WE"
                 proxy = None
             date = None
             if proxy is not None and proxy.precision == "day" and c.type in ("DATE", "TIME") \
                     and (c.type == "DATE" or c.data.get("tod_of")):
-                known = anchor.startswith(_YEARLESS + "wd")
-                moved = Anchor(proxy.earliest, "day", "gregorian", (_YEARLESS + ("wd" if known else "")) +
+                known = anchor.startswith(YEARLESS + "wd")
+                moved = Anchor(proxy.earliest, "day", "gregorian", (YEARLESS + ("wd" if known else "")) +
                                f"{value[:10]}@{offset + c.start}")
                 ctx.ref = moved
                 if _is_heading(text, c):
@@ -93,8 +93,8 @@ def _tag(text: str, *, dct, ref, calendar, country, years, source, document, off
                 and speech != "quoted" \
                 and date.precision in ("day", "month", "year") \
                 and (explicit or anchor is not None) and not value.endswith(("_REF",)) \
-                and not _bound_only(text, c) and not _far_stamp(c, date, written) \
-                and not (c.kind == "rel" and _looks_back(c) and date.precision != "day"):
+                and not bound_only(text, c) and not far_stamp(c, date, written) \
+                and not (c.kind == "rel" and looks_back(c) and date.precision != "day"):
             label = f"{date.edtf}@{offset + c.start}"
             ctx.ref = Anchor(date.earliest, date.precision, date.calendar if date.calendar != "unknown"
                              else "gregorian", label, quarter=c.kind == "quarter" and not c.data.get("half"))
@@ -121,7 +121,7 @@ def _tag(text: str, *, dct, ref, calendar, country, years, source, document, off
 _CALENDAR_KINDS = frozenset({"abs", "month", "season", "movable", "quarter", "decade"})
 
 
-def _basis(c: _Cand, date: Date, anchor: str | None) -> DateBasis:
+def _basis(c: Cand, date: Date, anchor: str | None) -> DateBasis:
     """Return where a resolved date came from: the text alone, the text and a year from context, or a
     count from another date."""
     if anchor is None and date.anchor is None:
@@ -193,12 +193,12 @@ def _source_years(text: str, documents: list[Document], furniture: frozenset[str
     for document in documents:
         if document.kind in furniture:
             continue
-        for m in _FULL_DATE_YEAR.finditer(text, document.char_start, document.char_end):
+        for m in FULL_DATE_YEAR.finditer(text, document.char_start, document.char_end):
             years.append(int(m.group("y")))
     return (min(years), max(years)) if years else None
 
 
-def _is_heading(text: str, c: _Cand) -> bool:
+def _is_heading(text: str, c: Cand) -> bool:
     """Return True when the date stands as a diary heading ("3 January.") or a date line ("Lyon, 16 May 1812")."""
     line_start = text.rfind("\n", 0, c.start) + 1
     line_end = text.find("\n", c.end)
@@ -209,7 +209,7 @@ def _is_heading(text: str, c: _Cand) -> bool:
     return not after.strip(" .") and len(before) < 60 and not re.search(r"[.;!?]\s", before)
 
 
-def _resolution_order(cands: list[_Cand], text: str) -> list[_Cand]:
+def _resolution_order(cands: list[Cand], text: str) -> list[Cand]:
     """Return the candidates in the order to resolve them: a clock time directly followed by its day
     ("at 5 p.m. on April 9, 1865") waits for that day."""
     out = list(cands)
