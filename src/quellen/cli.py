@@ -49,8 +49,8 @@ def _fit(table) -> None:
 
 
 def _open(db: str, create: bool = False):
-    from .store import Store
-    return Store(db, create=create)
+    from .store import open_store
+    return open_store(db, create=create)
 
 
 def _first_words(text: str, n: int = 8) -> str:
@@ -80,7 +80,7 @@ def cmd_build(args) -> int:
         finally:
             if bar:
                 bar.stop()
-        counts = store.counts()
+        counts, label = store.counts(), store.label
     for failure in report.failed:
         # one line per failure, never wrapped: a message a script can grep
         err.print(f"[red]error[/red]: {escape(str(failure))}", markup=True, soft_wrap=True)
@@ -89,7 +89,7 @@ def cmd_build(args) -> int:
                   f"{len(report.failed)} failed in {report.seconds:.1f} s; the store holds "
                   f"{counts['sources']} sources, {counts['documents']} documents, "
                   f"{counts['entities']} entities, {counts['events']} events, "
-                  f"{counts['reuse_groups']} reuse groups, {counts['conflicts']} conflicts ({args.db})",
+                  f"{counts['reuse_groups']} reuse groups, {counts['conflicts']} conflicts ({label})",
                   soft_wrap=True)
     return 1 if report.failed else 0
 
@@ -107,8 +107,9 @@ def cmd_export(args) -> int:
 def cmd_serve(args) -> int:
     """Serve the web app over the store (read-only)."""
     from .web import serve
-    _open(args.db).close()  # a clear error for a missing or foreign database, before the server starts
-    _console(stderr=True).print(f"quellen: serving {args.db} on http://{args.host}:{args.port}/", markup=False)
+    with _open(args.db) as store:  # a clear error for a missing or foreign database, before the server starts
+        label = store.label  # a PostgreSQL password is not printed
+    _console(stderr=True).print(f"quellen: serving {label} on http://{args.host}:{args.port}/", markup=False)
     serve(args.db, host=args.host, port=args.port, token=args.token)
     return 0
 

@@ -23,7 +23,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from ..store import Store
+from ..store import open_store
 from . import views
 
 __all__ = ["create_app", "is_loopback", "serve"]
@@ -71,7 +71,7 @@ class _Guard(BaseHTTPMiddleware):
 
 def create_app(db: str | Path, token: str | None = None) -> Starlette:
     """Return the ASGI app over the store at ``db`` (opened read-only)."""
-    store = Store(db, create=False, readonly=True)
+    store = open_store(db, create=False, readonly=True)
     lib = views.Library(store)
     # autoescape everywhere: every string from a source is untrusted (scraped pages)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True)

@@ -9,7 +9,6 @@ Keys starting with ``_`` are for templates only and left out of the JSON twins.
 from __future__ import annotations
 
 import difflib
-import os
 import re
 import threading
 from collections import Counter, defaultdict
@@ -52,7 +51,7 @@ def href(kind: str, ident: str, **query: Any) -> str:
 
 
 class Library:
-    """The read-only store and what is derived from it, recomputed when the database file changes."""
+    """The read-only store and what is derived from it, recomputed when the store changes."""
 
     def __init__(self, store):
         self.store = store
@@ -61,8 +60,7 @@ class Library:
         self._cache: dict[str, Any] = {}
 
     def _fresh(self) -> dict[str, Any]:
-        path = str(self.store.path)
-        stamp = tuple(os.stat(p).st_mtime_ns if os.path.exists(p) else 0 for p in (path, path + "-wal"))
+        stamp = self.store.change_stamp()
         with self._lock:
             if stamp != self._stamp:
                 self._cache, self._stamp = {}, stamp
