@@ -120,13 +120,31 @@ def postgres_test_database(postgres_server):
     return postgres_server(name)
 
 
-@pytest.fixture
-def postgres_db(postgres_test_database):
-    """Return the ``--db`` URL of an empty PostgreSQL store: a schema of its own in the session's
-    test database (a new database per test costs a second; a schema, milliseconds)."""
+@pytest.fixture(scope="session")
+def new_postgres_db(postgres_test_database):
+    """Return a function that returns the ``--db`` URL of a new, empty PostgreSQL store: a schema of
+    its own in the session's test database (a new database costs a second; a schema, milliseconds)."""
     import psycopg
-    schema = f"t_{next(_SCHEMAS)}"
-    with psycopg.connect(postgres_test_database, autocommit=True) as con:
-        con.execute(f"CREATE SCHEMA {schema}")
-    joint = "&" if "?" in postgres_test_database else "?"
-    return f"{postgres_test_database}{joint}options=-csearch_path%3D{schema}%2Cpublic"
+
+    def make() -> str:
+        schema = f"t_{next(_SCHEMAS)}"
+        with psycopg.connect(postgres_test_database, autocommit=True) as con:
+            con.execute(f"CREATE SCHEMA {schema}")
+        joint = "&" if "?" in postgres_test_database else "?"
+        return f"{postgres_test_database}{joint}options=-csearch_path%3D{schema}%2Cpublic"
+    return make
+
+
+@pytest.fixture
+def postgres_db(new_postgres_db):
+    """Return the ``--db`` URL of an empty PostgreSQL store."""
+    return new_postgres_db()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def any_db(request, tmp_path):
+    """Return the ``--db`` value of an empty store on each backend in turn (an SQLite file, then a
+    PostgreSQL store): a test that takes it runs once per backend."""
+    if request.param == "sqlite":
+        return str(tmp_path / "q.db")
+    return request.getfixturevalue("postgres_db")

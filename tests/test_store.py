@@ -43,11 +43,9 @@ class Backend:
             con.close()
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def backend(request, tmp_path):
-    if request.param == "sqlite":
-        return Backend("sqlite", str(tmp_path / "q.db"))
-    return Backend("postgres", request.getfixturevalue("postgres_db"))
+@pytest.fixture
+def backend(any_db):
+    return Backend("postgres" if is_postgres_url(any_db) else "sqlite", any_db)
 
 
 def _source(text="Dear Anna,\nWe arrived.\n", sha="0" * 64):
@@ -341,3 +339,24 @@ def test_postgres_an_old_store_is_migrated_and_its_search_back_filled(postgres_d
         assert store.schema_version == SCHEMA_VERSION
         assert [h["id"] for h in store.search("beta")] == ["d1"]
         assert store.search("alpha") == []  # outside the document's span
+
+
+# -- end to end ----------------------------------------------------------------------------
+@pytest.mark.slow
+def test_the_sample_built_into_postgresql_exports_the_same_bytes_as_sqlite(tmp_path, postgres_db):
+    # `quellen build examples/ --db postgresql://...` then `quellen export --format json`: byte for byte
+    # the SQLite build's export, so no backend's row order or number type reaches the output
+    from pathlib import Path
+    from quellen.cli import main
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    exports = []
+    for db in (str(tmp_path / "q.db"), postgres_db):
+        out = tmp_path / f"export-{len(exports)}.json"
+        assert main(["build", str(examples), "--db", db, "--quiet", "--set", "reuse.embeddings=false"]) == 0
+        assert main(["export", "--db", db, "--format", "json", "--output", str(out)]) == 0
+        exports.append(out.read_bytes())
+    assert exports[0] == exports[1]
+    data = json.loads(exports[1])
+    assert len(data["sources"]) == 7 and data["events"] and data["conflicts"]
+    with open_store(postgres_db, create=False) as store:
+        assert store.counts()["sources"] == 7 and store.builds()[0]["added"] == 7

@@ -135,7 +135,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 WRITE_LOCK = 0x7175656C6C656E  # "quellen"
 #: bumped by every write transaction: the web app's cache key (SQLite's is the file's mtime)
 CHANGES_KEY = "changes"
-_SNIPPET = "StartSel=\x02, StopSel=\x03, MaxWords=16, MinWords=6, ShortWord=1, HighlightAll=false"
+_SNIPPET = "StartSel=\x02, StopSel=\x03, MaxFragments=1, MaxWords=16, MinWords=12"
 
 
 class PostgresStore(SQLStore):
@@ -288,11 +288,19 @@ class PostgresStore(SQLStore):
         q = (q or "").replace("\x00", " ")
         if not re.search(r"\w", q):
             return []
-        sql = ("SELECT kind, ref AS id, source, title, ts_headline('quellen_search', body, query, %s) AS snippet"
-               " FROM (SELECT kind, ref, source, title, body, query,"
-               "              ts_rank('{0.25, 0.25, 0.25, 1.0}', terms, query) AS rank"
-               "       FROM search_index, websearch_to_tsquery('quellen_search', %s) AS query"
-               "       WHERE terms @@ query ORDER BY rank DESC, ref LIMIT %s) AS hits"
+        # the best passage of about 16 words (as FTS5's snippet), with an ellipsis where the body goes on
+        sql = ("SELECT kind, ref AS id, source, title,"
+               "       CASE WHEN at > 1 THEN '…' ELSE '' END || snippet"
+               "       || CASE WHEN at > 0 AND at + length(plain) <= length(body) THEN '…' ELSE '' END AS snippet"
+               " FROM (SELECT hits.*, position(plain IN body) AS at"
+               "       FROM (SELECT *, translate(snippet, E'\\x02\\x03', '') AS plain"
+               "             FROM (SELECT kind, ref, source, title, body, rank,"
+               "                          ts_headline('quellen_search', body, query, %s) AS snippet"
+               "                   FROM (SELECT kind, ref, source, title, body, query,"
+               "                                ts_rank('{0.25, 0.25, 0.25, 1.0}', terms, query) AS rank"
+               "                         FROM search_index, websearch_to_tsquery('quellen_search', %s) AS query"
+               "                         WHERE terms @@ query ORDER BY rank DESC, ref LIMIT %s) AS best) AS lit"
+               "            ) AS hits) AS placed"
                " ORDER BY rank DESC, ref")
         return [dict(r) for r in self.db.execute(sql, (_SNIPPET, q.strip(), max(1, int(limit))))]
 
