@@ -307,6 +307,9 @@ def test_postgres_a_server_that_is_not_there_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="cannot connect") as caught:
         open_store(url)
     assert "s3cret" not in str(caught.value) and "someone:***@" in str(caught.value)
+    with pytest.raises(StoreError, match="cannot connect") as caught:
+        open_store(f"postgresql://someone@/quellen?host={tmp_path}&password=s3cret&connect_timeout=2")
+    assert "s3cret" not in str(caught.value) and "password=***" in str(caught.value)
 
 
 def test_postgres_an_empty_database_without_create_is_not_a_store(postgres_db):

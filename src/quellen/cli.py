@@ -147,7 +147,7 @@ def cmd_show(args) -> int:
     with _open(args.db) as store:
         d = store.document(args.doc_id)
         if d is None:
-            raise QuellenError(f"no document {args.doc_id!r} in {args.db} (see `quellen documents`)")
+            raise QuellenError(f"no document {args.doc_id!r} in {store.label} (see `quellen documents`)")
         source = store.source(d.source)
     if args.json:
         from .export.json_export import document_json
