@@ -317,6 +317,12 @@ def test_postgres_an_empty_database_without_create_is_not_a_store(postgres_db):
         open_store(postgres_db, create=False)
 
 
+def test_postgres_a_schema_that_does_not_exist_is_a_clear_error(postgres_db):
+    url = postgres_db.replace("search_path%3Dt_", "search_path%3Dnope_").replace("%2Cpublic", "")
+    with pytest.raises(StoreError, match="no schema to keep the store in"):
+        open_store(url)
+
+
 def test_postgres_a_database_that_does_not_exist_is_created(postgres_server):
     # as `quellen build --db x.db` makes the file, from scratch: the database, unaccent, the tables
     url = postgres_server(f"quellen_new_{os.getpid()}")

@@ -144,11 +144,14 @@ class PostgresStore(SQLStore):
     def __init__(self, url: str, create: bool = True, readonly: bool = False):
         self.url = url
         self.label = redact(url)
-        self.readonly = readonly
         self.db = self._connect(create)
         try:
             if readonly:
                 self.db.execute("SET default_transaction_read_only = on")
+            if self.db.execute("SELECT current_schema()").fetchone()[0] is None:
+                path = self.db.execute("SHOW search_path").fetchone()[0]
+                raise StoreError(f"{self.label}: no schema to keep the store in (search_path is {path}, "
+                                 "and none of it exists; CREATE SCHEMA it first)")
             version = self._check_version(create)
             if version != SCHEMA_VERSION:
                 if readonly:
