@@ -37,7 +37,7 @@ test-fast: setup
 	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
 ## every benchmark in benchmarks/ (speed, memory, quality against baselines); each also runs alone
-BENCHES := bench-timex bench-entities bench-reuse bench-build bench-web
+BENCHES := bench-timex bench-entities bench-reuse bench-build bench-web bench-store
 .PHONY: $(BENCHES)
 bench: $(BENCHES)
 
@@ -52,6 +52,8 @@ bench-build: setup
 	$(BIN)/python benchmarks/build/bench.py
 bench-web: setup
 	$(BIN)/python benchmarks/web/run.py
+bench-store: setup
+	$(BIN)/python benchmarks/store/run.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info $(DB) quellen-export.json

@@ -8,9 +8,9 @@ import hashlib
 import random
 from pathlib import Path
 
-from quellen.model import (Attestation, Claim, Conflict, Date, Document, Entity, Event, Geo, Mention, Passage,
+from quellen.model import (Attestation, Conflict, Date, Document, Entity, Event, Geo, Mention, Passage, Reading,
                            Ref, ReuseGroup, Source, Span, Timex)
-from quellen.store import Store
+from quellen.store import is_postgres_url, open_store
 
 SYLLABLES = "an bel cor dan el fri gor hal ild jor kas lun mar nor ost per quin ros sal tor ul ven wil xan yor zel".split()
 WORDS = ("the council met again and the envoy wrote that the harvest had failed while the garrison waited "
@@ -23,17 +23,18 @@ def _name(rng: random.Random, parts: int) -> str:
     return " ".join("".join(rng.choice(SYLLABLES) for _ in range(2)).capitalize() for _ in range(parts))
 
 
-def make_corpus(path: str | Path, documents: int = 10_000, per_source: int = 50, seed: int = 7) -> Path:
-    """Return ``path`` after writing a generated corpus of ``documents`` documents there."""
+def make_corpus(path: str | Path, documents: int = 10_000, per_source: int = 50, seed: int = 7) -> Path | str:
+    """Return ``path`` after writing a generated corpus of ``documents`` documents there (an SQLite
+    file, or a ``postgresql://`` store)."""
     rng = random.Random(seed)
-    path = Path(path)
+    path = path if is_postgres_url(path) else Path(path)
     people = [(f"per-{i}", _name(rng, 2)) for i in range(600)]
     places = [(f"pla-{i}", _name(rng, 1), rng.uniform(-40, 65), rng.uniform(-120, 140)) for i in range(200)]
     orgs = [(f"org-{i}", _name(rng, 2) + " Society") for i in range(60)]
     spans: dict[str, list[Span]] = {}
     mention_entities: dict[tuple, str] = {}
     doc_index: list[tuple[str, str, int, int]] = []
-    store = Store(path)
+    store = open_store(path)
     for s in range(0, documents, per_source):
         parts, docs, mentions, timexes, pos = [], [], [], [], 0
         raw_docs = []
@@ -99,7 +100,7 @@ def make_corpus(path: str | Path, documents: int = 10_000, per_source: int = 50,
                             len(atts), conf))
         if conf and len(atts) >= 2:
             conflicts.append(Conflict(conf[0], "date", f"when did event {e} happen",
-                                      tuple(Claim(x.source, x.document, x.char_start, x.char_end, str(day))
+                                      tuple(Reading(x.source, x.document, x.char_start, x.char_end, str(day))
                                             for x in atts[:2]), (f"ev-{e}",)))
     store.replace_corpus_layer(entities, mention_entities, groups, events, conflicts)
     store.close()

@@ -135,6 +135,10 @@ SCHEMA_VERSION = len(MIGRATIONS)
 WRITE_LOCK = 0x7175656C6C656E  # "quellen"
 #: bumped by every write transaction: the web app's cache key (SQLite's is the file's mtime)
 CHANGES_KEY = "changes"
+_INSERT = re.compile(r"INSERT INTO (?P<table>\w+)\s*(?:\((?P<columns>[\w\s,]+)\))?\s*VALUES\s*\(\?(?:\s*,\s*\?)*\)",
+                     re.I)
+_UPDATE = re.compile(r"UPDATE (?P<table>\w+) SET (?P<sets>\w+\s*=\s*\?(?:\s*,\s*\w+\s*=\s*\?)*)"
+                     r" WHERE (?P<keys>\w+\s*=\s*\?(?:\s+AND\s+\w+\s*=\s*\?)*)", re.I)
 _SNIPPET = "StartSel=\x02, StopSel=\x03, MaxFragments=1, MaxWords=16, MinWords=12"
 
 
@@ -228,9 +232,35 @@ class PostgresStore(SQLStore):
         return self.db.execute(_placeholders(sql), args)
 
     def _executemany(self, sql: str, rows: Iterable[tuple]) -> None:
+        """Run ``sql`` once per row, as COPY where it can be: 5-10x faster than one statement a row.
+
+        ``INSERT INTO t [(cols)] VALUES (?, ...)`` becomes ``COPY t [(cols)] FROM STDIN``; ``UPDATE t
+        SET a=?, ... WHERE k=? AND ...`` (keys unique among the rows) becomes a COPY into a temporary
+        table and one ``UPDATE ... FROM`` it. Anything else runs row by row.
+        """
         rows = list(rows)
-        if rows:
-            with self.db.cursor() as cur:
+        if not rows:
+            return
+        with self.db.cursor() as cur:
+            if insert := _INSERT.fullmatch(sql.strip()):
+                table, columns = insert["table"], insert["columns"]
+                with cur.copy(f"COPY {table} {f'({columns})' if columns else ''} FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            elif update := _UPDATE.fullmatch(sql.strip()):
+                table = update["table"]
+                sets = [c.split("=")[0].strip() for c in update["sets"].split(",")]
+                keys = [c.split("=")[0].strip() for c in re.split(r"\s+AND\s+", update["keys"], flags=re.I)]
+                columns = ", ".join(sets + keys)
+                cur.execute(f"CREATE TEMPORARY TABLE quellen_rows ON COMMIT DROP AS "
+                            f"SELECT {columns} FROM {table} LIMIT 0")
+                with cur.copy(f"COPY quellen_rows ({columns}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+                cur.execute(f"UPDATE {table} AS t SET {', '.join(f'{c} = r.{c}' for c in sets)} "
+                            f"FROM quellen_rows AS r WHERE {' AND '.join(f't.{k} = r.{k}' for k in keys)}")
+                cur.execute("DROP TABLE quellen_rows")
+            else:
                 cur.executemany(_placeholders(sql), rows)
 
     # -- schema ------------------------------------------------------------------
@@ -341,6 +371,9 @@ class _Row:
     def keys(self) -> list[str]:
         """Return the column names, in order."""
         return list(self._index)
+
+    def __repr__(self) -> str:
+        return f"Row({dict(zip(self._index, self._values))!r})"
 
 
 def _row_factory(cursor: "psycopg.Cursor"):
