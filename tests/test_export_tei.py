@@ -1,6 +1,7 @@
 """TEI export: valid against tei_all.rng, names and dates inline, the standOff lists filled."""
 from __future__ import annotations
 
+import lxml.etree as lxml_etree
 import pytest
 
 from quellen.export import export
@@ -10,7 +11,6 @@ from quellen.store import Store
 
 from conftest import SCHEMA_DIR
 
-lxml_etree = pytest.importorskip("lxml.etree")
 RNG = SCHEMA_DIR / "tei_all.rng"
 NS = {"t": TEI_NS, "xml": "http://www.w3.org/XML/1998/namespace"}
 

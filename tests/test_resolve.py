@@ -422,6 +422,7 @@ def test_a_named_company_outvotes_the_model():
     assert entity_with(entities, "Harlow Brothers").type == "organization"
 
 
+@pytest.mark.gate
 def test_seed_names_stay_out_of_the_recognition_code():
     from pathlib import Path
     import json

@@ -116,14 +116,22 @@ def test_a_title_or_address_said_twice_is_not_reuse():
 
 def test_a_text_naming_its_people_again_does_not_translate_itself():
     # a report that names the same four people and a sum twice, in two different sentences,
-    # and a second file that names them too (so that they are rare names shared across texts)
+    # a second file that names them too (so that they are rare names shared across texts), and
+    # a third that copies the report's last sentence: the copy is the one link, the report's two
+    # sentences naming the same people are not a translation of each other, nor is the second file
     names = "Okonkwo, Adeyemi, Balogun and Eze"
+    last = f"When the rains ended {names} were set free after paying 240 pounds to the treasury."
     text = (f"The district officer summoned {names} to the court house over the 240 pounds of palm oil. "
             + " ".join(f"Market day {i} passed quietly near the river landing." for i in range(12))
-            + f" When the rains ended {names} were set free after paying 240 pounds to the treasury.")
+            + " " + last)
+    report = _source("report.txt", text)
     other = _source("b.txt", f"The mission school admitted {names} in 1931, and 240 pupils in all.")
-    for g in _find(_source("report.txt", text), other):
-        assert len({p.source for p in g.passages}) == 2, g
+    copy = _source("c.txt", f"From the station diary of that year, copied by a clerk: {last} The clerk "
+                            "added nothing of his own about the harvest.")
+    groups = _find(report, other, copy)
+    assert [sorted(p.source for p in g.passages) for g in groups] == [sorted([report.id, copy.id])], groups
+    (in_report,) = [p for p in groups[0].passages if p.source == report.id]
+    assert text[in_report.char_start:in_report.char_end] == last.rstrip(".")
 
 
 def test_short_translation_keeps_names_in_order_and_namesakes_do_not():
@@ -201,6 +209,7 @@ def test_missing_embeddings_warn_once_and_the_finder_still_runs(monkeypatch):
     assert len(first) == 1
 
 
+@pytest.mark.gate  # CI installs [embeddings]: its skip there would hide a drop
 def test_embedding_model_path_is_the_packaged_offline_model():
     from quellen.reuse import embeddings
     if not embeddings.available():
@@ -262,6 +271,7 @@ def _retell_sources() -> dict[str, Source]:
     return {p.name: _source(p.name, p.read_text(encoding="utf-8")) for p in sorted(RETELL.glob("*.txt"))}
 
 
+@pytest.mark.gate  # CI installs [embeddings]: its skip there would hide a drop
 def test_retold_details_of_other_periods_are_found_and_namesakes_are_not():
     from quellen.reuse import embeddings
     if not embeddings.available():
@@ -295,6 +305,7 @@ def test_retold_details_of_other_periods_are_found_and_namesakes_are_not():
     assert len(groups) == 5
 
 
+@pytest.mark.gate  # CI installs [embeddings]: its skip there would hide a drop
 def test_one_shared_ordinary_word_needs_the_higher_cosine():
     # the retelling threshold for pairs that share one ordinary word and no name (0.69) is
     # not set on the seed alone: two hard negatives of other periods (another breach of the
@@ -455,6 +466,7 @@ def _dated_corpus():
     return sources, documents, timexes
 
 
+@pytest.mark.gate  # CI installs [embeddings]: its skip there would hide a drop
 def test_a_retelling_on_the_same_date_meets_through_the_timex_layer():
     # a 1794 letter and a 1902 town history tell one closure ("on the 9th of March" / "on
     # 9 March 1794") in other words at cosine ~0.46, too far apart for the plain rule; the
