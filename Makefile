@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 DB      ?= quellen.db
 STAMP   := $(VENV)/.quellen-installed
 
-.PHONY: setup demo test test-fast bench assets browser clean
+.PHONY: setup demo test test-fast eval bench assets browser clean
 
 $(STAMP): pyproject.toml requirements/models.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -35,6 +35,11 @@ test: setup browser
 
 test-fast: setup
 	$(BIN)/python -m pytest -q -m "not slow and not browser"
+
+## build every corpus of eval/corpora (the seed and five books) from its text, score it, print the
+## table and write eval/results.json; a part: make eval EVAL="--corpus dracula --segments-only"
+eval: setup
+	$(BIN)/python eval/run.py $(EVAL)
 
 ## every benchmark in benchmarks/ (speed, memory, quality against baselines); each also runs alone
 BENCHES := bench-timex bench-entities bench-reuse bench-build bench-web bench-store

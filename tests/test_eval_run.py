@@ -1,0 +1,46 @@
+"""`make eval` (eval/run.py): the table and its JSON, the fast segments-only mode, the floors."""
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from conftest import EVAL
+
+
+@pytest.fixture(scope="module")
+def run():
+    spec = importlib.util.spec_from_file_location("quellen_eval_run", EVAL / "run.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_corpus_of_the_suite_is_found_with_its_text_and_gold(run):
+    found = run.corpora()
+    assert sorted(found) == ["barbellion-journal", "dracula", "evelina", "frankenstein", "moonstone", "seed"]
+    assert found["seed"][0].name == "000_a71d0fe14f23c818.txt" and found["dracula"][0].name == "dracula.txt"
+
+
+def test_segments_only_writes_the_seed_row_and_checks_the_floors(run, tmp_path, capsys):
+    out, floors = tmp_path / "r.json", tmp_path / "floors.json"
+    floors.write_text(json.dumps({"seed": {"boundary_f1": 0.95, "kind_accuracy": 0.9}}), encoding="utf-8")
+    assert run.main(["--segments-only", "--corpus", "seed", "--output", str(out), "--floors", str(floors)]) == 0
+    result = json.loads(out.read_text(encoding="utf-8"))
+    (row,) = result["table"]
+    assert result["mode"] == "segments-only" and row["corpus"] == "seed"
+    assert row["boundary_f1"] >= 0.95 and row["gold_segments"] == 59 and row["matched"]["kind"] >= 56
+    assert row["kind_accuracy"] == result["scores"]["seed"]["segments"]["kind_accuracy"]
+    printed = capsys.readouterr().out
+    assert "| corpus | boundary F1 (P / R) |" in printed and "\n| seed | " in printed
+    # a floor the run does not reach makes it fail, naming the corpus and the figure
+    floors.write_text(json.dumps({"seed": {"boundary_f1": 1.01}}), encoding="utf-8")
+    assert run.main(["--segments-only", "--corpus", "seed", "--output", str(out), "--floors", str(floors)]) == 1
+    assert "seed: boundary_f1 1.0 is below the floor 1.01" in capsys.readouterr().err
+
+
+def test_below_floors_counts_a_missing_figure_as_below(run):
+    rows = [{"corpus": "a", "boundary_f1": 0.9, "date_accuracy": None}]
+    assert run.below_floors(rows, {"a": {"boundary_f1": 0.9}, "b": {"boundary_f1": 1.0}}) == []
+    assert run.below_floors(rows, {"a": {"date_accuracy": 0.1}}) == ["a: date_accuracy None is below the floor 0.1"]
