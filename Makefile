@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 DB      ?= quellen.db
 STAMP   := $(VENV)/.quellen-installed
 
-.PHONY: setup demo test test-fast eval bench assets browser clean
+.PHONY: setup demo test test-fast lint eval bench assets browser clean
 
 $(STAMP): pyproject.toml requirements/models.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -29,9 +29,12 @@ demo: setup
 browser:
 	@if [ -x scripts/install-browser ]; then scripts/install-browser; fi
 
-## set up and run the whole test suite (browser tests included)
-test: setup browser
+## lint (ruff, rules in pyproject.toml), then the whole test suite (browser tests included)
+test: setup browser lint
 	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check .
 
 test-fast: setup
 	$(BIN)/python -m pytest -q -m "not slow and not browser"

@@ -8,7 +8,7 @@ from quellen.corroborate import (Place, build_timeline, event_date, head_variant
                                  issuer_conflicts, place_index, place_role, resolve_claims, salutation_variants,
                                  text_variants)
 from quellen.events import Claim
-from quellen.model import Date, Document, Entity, Geo, Passage, Ref, ReuseGroup, replace
+from quellen.model import Date, Document, Entity, Geo, Passage, ReuseGroup, replace
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "corroborate"
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 #: common English and historical names that the sources above leave out
 EXTRA_NAMES = {
-    "US": ["USA", "U.S.A.", "US", "U.S.", "America"], "GB": ["UK", "U.K."], "NL": ["Holland"], "IR": ["Persia"], "TH": ["Siam"],
-    "MM": ["Burma"], "LK": ["Ceylon"], "GB": ["Britain"], "CD": ["Zaire"], "TW": ["Formosa"],
+    "US": ["USA", "U.S.A.", "US", "U.S.", "America"], "GB": ["UK", "U.K.", "Britain"], "NL": ["Holland"],
+    "IR": ["Persia"], "TH": ["Siam"], "MM": ["Burma"], "LK": ["Ceylon"], "CD": ["Zaire"], "TW": ["Formosa"],
 }
 OUT = Path(__file__).resolve().parents[2] / "src" / "quellen" / "data" / "countries.json"
 

@@ -144,7 +144,7 @@ def group_units(units: list[Unit]) -> list[Group]:
             continue
         if cue in ("heading", "byline") and not seen_prose and nxt is not None and (
                 (prev is not None and prev.cue in FURNITURE_CUES) or nxt.cue in ("heading", "byline")) \
-                and not (nxt.cue in _HEAD_CUES - {"heading", "byline"}):
+                and nxt.cue not in _HEAD_CUES - {"heading", "byline"}:
             start(unit, "title before any prose", mode="furniture", phase="closed")
             current.evidence.append("page title")
             continue

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from ..export.json_export import document_json, entity_json, event_json
+from ..export.json_export import document_json, entity_json
 from ..export.shape import (Corpus, cooccurrence, date_label, itineraries, load_corpus, network,
                             place_features, text_context)
 from ..model import Conflict, Date, DateBasis, Document, Entity, Event, ReuseGroup
