@@ -169,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     floors_path = a.floors or (HERE / "floors.json" if (HERE / "floors.json").exists() else None)
     scorer = load_scorer()
     import quellen
+    at = commit()  # before the (long) run, while the code built is the code checked out
     rows, details = [], {}
     with tempfile.TemporaryDirectory(prefix="quellen-eval-") as tmp:
         for name in names:
@@ -189,9 +190,9 @@ def main(argv: list[str] | None = None) -> int:
                                                                  scores["gold_spans_not_located"]}
             print(f"{name}: boundary F1 {rows[-1]['boundary_f1']}, {seconds:.1f} s", file=sys.stderr, flush=True)
     mode = "segments-only" if a.segments_only else "full build"
-    print(f"\nquellen {quellen.__version__} at {commit() or '?'}, {mode}\n")
+    print(f"\nquellen {quellen.__version__} at {at or '?'}, {mode}\n")
     print(table(rows))
-    result = {"commit": commit(), "quellen_version": quellen.__version__, "mode": mode,
+    result = {"commit": at, "quellen_version": quellen.__version__, "mode": mode,
               "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "table": rows, "scores": details}
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
