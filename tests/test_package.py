@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 #: the public API: each name of ``quellen.__all__`` and the object it must be (its home module's)
 PUBLIC_API = {
-    "__version__": ("quellen", "__version__"), "QuellenError": ("quellen.errors", "QuellenError"),
+    "__version__": ("quellen._version", "__version__"), "QuellenError": ("quellen.errors", "QuellenError"),
     "Settings": ("quellen.settings", "Settings"), "load_settings": ("quellen.settings", "load_settings"),
     "Store": ("quellen.store", "Store"), "open_store": ("quellen.store", "open_store"),
     "BuildReport": ("quellen.pipeline", "BuildReport"), "build": ("quellen.pipeline", "build"),
