@@ -84,6 +84,8 @@ def cmd_build(args) -> int:
     for failure in report.failed:
         # one line per failure, never wrapped: a message a script can grep
         err.print(f"[red]error[/red]: {escape(str(failure))}", markup=True, soft_wrap=True)
+    for warning in report.warnings:
+        err.print(f"[yellow]warning[/yellow]: {escape(warning)}", markup=True, soft_wrap=True)
     if not args.quiet:
         err.print(f"{len(report.added)} added, {len(report.unchanged)} unchanged, "
                   f"{len(report.failed)} failed in {report.seconds:.1f} s; the store holds "

@@ -48,7 +48,7 @@ from typing import Any, Callable
 
 from ._version import __version__
 from .errors import AnalysisFailed, InputError, StoreError
-from .ingest import discover, read_bytes, read_source, sha256_of
+from .ingest import discover, read_bytes, read_source, sha256_of, source_warnings
 from .ingest.text import repair_typography
 from .model import Document, Mention, Source, Timex
 from .segment import segment
@@ -69,6 +69,8 @@ class BuildReport:
     added: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[InputError] = field(default_factory=list)
+    #: "path: what to check" for sources read with a doubt (an encoding the letters did not settle)
+    warnings: list[str] = field(default_factory=list)
     corpus_rebuilt: bool = False
     seconds: float = 0.0
 
@@ -198,6 +200,7 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
             store.add_source(source, analysis.documents, analysis.timexes, analysis.mentions,
                              analysis.layers, settings_hash=shash)
             report.added.append(str(path))
+            report.warnings.extend(f"{path}: {w}" for w in source_warnings(source))
         except InputError as exc:
             report.failed.append(exc)
         except StoreError:  # the database, not this file: stop here, every stored source stays whole

@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from .._version import __version__
+from ..ingest import source_warnings
 from ..model import Document, Entity, Event
 from ._io import write_json
 from ..store.codec import attestation_json, claim_json, geo_json, passage_json, ref_json
@@ -51,7 +52,8 @@ def to_dict(store) -> dict[str, Any]:
         "generator": {"name": "quellen", "version": __version__},
         "sources": [{"id": s.id, "name": s.name, "sha256": s.sha256, "media_type": s.media_type,
                      "text": s.text, "encoding": s.encoding,
-                     "repairs": [list(r) for r in s.repairs]} for s in sources],
+                     "repairs": [list(r) for r in s.repairs], "warnings": source_warnings(s)}
+                    for s in sources],
         "documents": [document_json(d) for d in store.documents()],
         "entities": [entity_json(e) for e in sorted(store.entities(), key=lambda e: (e.type, e.name, e.id))],
         "events": [event_json(e) for e in store.events()],

@@ -48,7 +48,7 @@ from ..model import Source
 from ..settings import IngestSettings
 from .detect import sniff_media_type
 
-__all__ = ["discover", "read_bytes", "read_source", "sha256_of"]
+__all__ = ["discover", "read_bytes", "read_source", "sha256_of", "source_warnings"]
 
 
 def sha256_of(data: bytes) -> str:
@@ -140,6 +140,13 @@ def read_bytes(path: Path, settings: IngestSettings | None = None) -> bytes:
         raise UnreadableInput(name, "cannot read (permission denied)") from None
     except OSError as exc:
         raise UnreadableInput(name, f"cannot read ({exc.strerror})") from None
+
+
+def source_warnings(source: Source) -> list[str]:
+    """Return what a reader of ``source`` should be warned of: an encoding the letters did not
+    settle, bytes repaired while decoding."""
+    from .text import encoding_warnings
+    return encoding_warnings(source.encoding, source.repairs)
 
 
 def read_source(path: str | Path, settings: IngestSettings | None = None,

@@ -31,9 +31,9 @@ from dataclasses import dataclass
 
 from ..errors import BinaryInput, EmptyInput
 from ..settings import IngestSettings
-from .text import decode_bytes
+from .text import decode_text
 
-__all__ = ["read_html", "decode_html", "parse_html", "walk_blocks", "assemble", "RawBlock",
+__all__ = ["read_html", "decode_html", "decode_markup", "parse_html", "walk_blocks", "assemble", "RawBlock",
            "html_text_blocks"]
 
 Block = tuple[int, int, str]
@@ -106,28 +106,26 @@ _DECLARED = re.compile(
 
 def decode_html(name: str, data: bytes) -> tuple[str, str]:
     """Return (markup as str, encoding used): BOM, UTF-8, the declared charset, then detection."""
-    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            return data.decode(encoding, errors="replace"), encoding.replace("-sig", "")
-    try:
-        # valid UTF-8 with non-ASCII bytes is almost never text in another encoding, and
-        # scraped pages often declare latin-1 over UTF-8 bytes: the bytes win
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    markup, encoding, _ = decode_markup(name, data)
+    return markup, encoding
+
+
+def decode_markup(name: str, data: bytes) -> tuple[str, str, list[tuple[str, int]]]:
+    """Return (markup as str, encoding used, decoding repairs), as :func:`~.text.decode_text` decodes.
+
+    Valid UTF-8 wins over a declared latin-1 (a common lie of scraped pages); the declared
+    charset is tried before the legacy guess.
+    """
+    declared = None
     match = _DECLARED.search(data[:4096])
     if match:
         declared = (match.group(1) or match.group(2)).decode("ascii").lower()
         # browsers read latin-1 as windows-1252; so do we (curly quotes in 0x80-0x9f)
         declared = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
                     "us-ascii": "cp1252", "ascii": "cp1252"}.get(declared, declared)
-        try:
-            codecs.lookup(declared)
-            if not declared.startswith("utf-16"):  # a UTF-16 file without BOM would not match the regex
-                return data.decode(declared), codecs.lookup(declared).name
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong declaration: fall through to what the bytes say
-    return decode_bytes(name, data)
+        if declared.startswith(("utf-16", "utf-32")):
+            declared = None  # a wide file without BOM would not match the pattern
+    return decode_text(name, data, declared)
 
 
 # -- 2. parse ------------------------------------------------------------------------
@@ -506,10 +504,10 @@ def read_html(name: str, data: bytes, media_type: str, settings: IngestSettings
     Raises :class:`EmptyInput` when the markup holds no reading text and
     :class:`BinaryInput` when the bytes decode to no text at all.
     """
-    markup, _ = decode_html(name, data)
+    markup, _, decoding = decode_markup(name, data)
     if "\ufffd" in markup[:4096] and markup[:4096].count("\ufffd") > 40:
         raise BinaryInput(name, "undecodable bytes in an HTML file")
     text, blocks, repairs = html_text_blocks(name, markup, media_type, settings)
     if not text.strip():
         raise EmptyInput(name, "no reading text in the HTML (only markup, scripts or navigation)")
-    return text, blocks, repairs
+    return text, blocks, decoding + list(repairs)

@@ -1,31 +1,207 @@
-"""Plain text and Markdown: decoded, newlines unified, nothing else moved."""
+"""Plain text and Markdown: decoded, newlines unified, nothing else moved.
+
+Decoding never corrupts silently (:func:`decode_text`):
+
+1. a byte-order mark says UTF-8, UTF-16 or UTF-32 (UTF-32 checked before UTF-16,
+   whose mark it starts with);
+2. UTF-16 / UTF-32 without a mark are told by where their NUL bytes fall;
+3. UTF-8; a file that is UTF-8 but for a few stray bytes (a cp1252 apostrophe
+   pasted into a UTF-8 file) keeps its UTF-8 and has those bytes read as cp1252
+   in place, counted as the repair ``cp1252-bytes``;
+4. otherwise a legacy 8-bit encoding, chosen by the letters each candidate
+   yields (``data/letters.json``): the candidate whose letters one language
+   accounts for best wins, Western European first on a tie. A choice the letters
+   do not settle is kept with the repair ``encoding-uncertain``, and
+   :func:`encoding_warnings` words it for ``build``, the reader and the export.
+"""
 from __future__ import annotations
 
-from charset_normalizer import from_bytes
+import codecs
+import json
+import unicodedata
+from functools import lru_cache
+from importlib.resources import files
 
 from ..errors import BinaryInput
 
-__all__ = ["read_text", "decode_bytes", "repair_typography"]
+__all__ = ["read_text", "decode_bytes", "decode_text", "encoding_warnings", "repair_typography",
+           "LEGACY_ENCODINGS"]
 
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+         (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+#: candidates for a file that is not UTF-8, in order of preference on a tie
+LEGACY_ENCODINGS = ("cp1252", "cp1250", "iso-8859-2", "cp1251", "cp1253", "cp1254", "cp1257")
+#: a UTF-8 file may hold this share of stray bytes (per valid multi-byte character) and stay UTF-8
+_STRAY_PER_UTF8 = 1.0
+#: a legacy guess is sure when this share of its non-ASCII letters belongs to one language ...
+_SURE_SHARE = 0.95
+#: ... and no candidate that reads the bytes differently comes within this margin
+_SURE_MARGIN = 0.1
+#: with this many non-ASCII characters or more, a best guess whose letters fit no language under
+#: this share is no text at all
+_MIN_JUDGED, _MIN_SHARE = 8, 0.5
+#: punctuation and symbols that are at home in text of any of these encodings
+_TEXT_SYMBOLS = set("\u00a0’‘‚“”„–—…«»‹›¡¿°§¶€£¥¢©®™·•†‡´¨¸ºª×÷±")
+
+Repairs = list[tuple[str, int]]
+
+
+@lru_cache(maxsize=1)
+def _languages() -> dict[str, frozenset[str]]:
+    raw = json.loads(files("quellen").joinpath("data/letters.json").read_text(encoding="utf-8"))
+    return {lang: frozenset(letters + letters.upper()) for lang, letters in raw.items()
+            if not lang.startswith("_")}
+
+
+def _cp1252_in_place(error: UnicodeDecodeError) -> tuple[str, int]:
+    bad = error.object[error.start:error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("quellen-cp1252", _cp1252_in_place)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Return "utf-16-le", "utf-16-be", "utf-32-le" or "utf-32-be" when the NUL bytes of ``data`` fall as
+    they do in such text (spaces and punctuation of any script are ASCII), else None."""
+    head = data[:4096]
+    n = len(head) - len(head) % 4
+    if n < 4 or head.count(0) < n // 10:
+        return None
+    head = head[:n]
+    quads = [head[i:i + 4] for i in range(0, n, 4)]
+    if sum(1 for q in quads if q[2:] == b"\x00\x00" and q[:2] != b"\x00\x00") > len(quads) * 0.9:
+        return "utf-32-le"
+    if sum(1 for q in quads if q[:2] == b"\x00\x00" and q[2:] != b"\x00\x00") > len(quads) * 0.9:
+        return "utf-32-be"
+    even_nul = sum(1 for i in range(0, n, 2) if head[i] == 0)
+    odd_nul = sum(1 for i in range(1, n, 2) if head[i] == 0)
+    if odd_nul > n * 0.05 and even_nul <= odd_nul * 0.05:
+        return "utf-16-le"
+    if even_nul > n * 0.05 and odd_nul <= even_nul * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _garbage(text: str) -> int:
+    return sum(1 for ch in text if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\n\r\t\f\v")
+               or 0x7f <= ord(ch) < 0xa0)
+
+
+def _script(ch: str) -> str:
+    return "LATIN" if ch < "\x80" else unicodedata.name(ch, "?").split(" ")[0]
+
+
+def _letter_score(text: str) -> tuple[float, int]:
+    """Return (share, count): the share of the non-ASCII characters of ``text`` that are letters the
+    best-fitting language writes, and how many non-ASCII characters were judged.
+
+    A letter of another script inside a word, a capital after a small letter, a superscript
+    digit or a control character count against the text: that is not how text is written.
+    """
+    counts: dict[str, int] = {}
+    bad = 0
+    prev = " "
+    for ch in text:
+        if ch >= "\x80":
+            if ch.isalpha():
+                if prev.isalpha() and (_script(prev) != _script(ch) or (ch.isupper() and prev.islower())):
+                    bad += 1
+                else:
+                    counts[ch] = counts.get(ch, 0) + 1
+            elif ch not in _TEXT_SYMBOLS and not unicodedata.category(ch).startswith("Z"):
+                bad += 1
+        prev = ch
+    total = sum(counts.values()) + bad
+    if not total:
+        return 1.0, 0
+    best = max(sum(n for ch, n in counts.items() if ch in letters) for letters in _languages().values())
+    return best / total, total
+
+
+def _legacy(name: str, data: bytes) -> tuple[str, str, Repairs]:
+    scored = []
+    for encoding in LEGACY_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue  # a byte this code page leaves undefined
+        scored.append((*_letter_score(text), encoding, text))
+    if not scored:
+        text = data.decode("latin-1")
+        scored.append((*_letter_score(text), "iso-8859-1", text))
+    best = max(item[0] for item in scored)
+    score, judged, encoding, text = next(item for item in scored if item[0] == best)  # first on a tie
+    if _garbage(text) > len(text) // 100 + 1 or (judged >= _MIN_JUDGED and score < _MIN_SHARE):
+        raise BinaryInput(name, f"undecodable bytes: not UTF-8, and the best guess ({encoding}) gives garbage")
+    if encoding == "cp1252" and not any(0x80 <= b < 0xa0 for b in data):
+        encoding = "iso-8859-1"  # the same letters; say what the file most likely is
+    rivals = [s for s, _, e, t in scored if e != encoding and t != text]
+    uncertain = score < _SURE_SHARE or any(s > score - _SURE_MARGIN for s in rivals)
+    return text, encoding, [("encoding-uncertain", 1)] if uncertain else []
+
+
+def decode_text(name: str, data: bytes, declared: str | None = None) -> tuple[str, str, Repairs]:
+    """Return (text, encoding, repairs) of ``data``; never a silent misreading.
+
+    ``declared`` is an encoding the file names for itself (an HTML ``<meta charset>``), tried
+    after the byte-order mark and UTF-8. Raises :class:`BinaryInput` when no encoding fits.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding), encoding, []
+            except UnicodeDecodeError as exc:
+                raise BinaryInput(name, f"its byte-order mark says {encoding.upper()} but byte "
+                                        f"{exc.start + len(bom)} does not decode as such") from None
+    wide = _utf16_without_bom(data)
+    if wide:
+        try:
+            text = data.decode(wide)
+        except UnicodeDecodeError:
+            pass
+        else:
+            ascii_share = sum(1 for ch in text if ch < "\x80") / max(1, len(text))
+            if _garbage(text) <= len(text) // 100 + 1 and ascii_share >= 0.1:
+                return text, wide, []
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    # mostly UTF-8? count the well-formed multi-byte characters against the stray bytes
+    repaired = data.decode("utf-8", errors="quellen-cp1252")
+    lenient = data.decode("utf-8", errors="replace")
+    stray = len(data) - len(data.decode("utf-8", errors="ignore").encode("utf-8"))
+    multibyte = sum(1 for ch in lenient if ord(ch) > 127 and ch != "\ufffd")
+    # the letters judge when the stray bytes are many: UTF-8 read as a code page yields "Ã¼"
+    if multibyte and (stray <= multibyte * _STRAY_PER_UTF8
+                      or _letter_score(repaired)[0] >= max(_letter_score(data.decode(e, "replace"))[0]
+                                                           for e in LEGACY_ENCODINGS)):
+        return repaired, "utf-8", [("cp1252-bytes", stray)]
+    if declared:
+        try:
+            return data.decode(declared), codecs.lookup(declared).name, []
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration: what the bytes say wins
+    return _legacy(name, data)
 
 
 def decode_bytes(name: str, data: bytes) -> tuple[str, str]:
-    """Return (text, encoding): UTF-8 when it decodes, else the detected encoding."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data.decode(encoding), encoding
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
-        raise BinaryInput(name, "undecodable bytes: not UTF-8 and no other text encoding fits")
-    text = str(best)
-    if sum(1 for ch in text if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\n\r\t\f")) > len(text) // 100 + 1:
-        raise BinaryInput(name, f"undecodable bytes (best guess {best.encoding} gives garbage)")
-    return text, best.encoding
+    """Return (text, encoding) of ``data`` (see :func:`decode_text`, which also says what it repaired)."""
+    text, encoding, _ = decode_text(name, data)
+    return text, encoding
+
+
+def encoding_warnings(encoding: str, repairs) -> list[str]:
+    """Return the warnings a reader of a source decoded as ``encoding`` with ``repairs`` should see."""
+    out = []
+    for repair, count in repairs:
+        if repair == "encoding-uncertain":
+            out.append(f"encoding guessed as {encoding}: the letters do not settle it, check the text")
+        elif repair == "cp1252-bytes":
+            out.append(f"{count} byte{'s' * (count != 1)} that {'were' if count != 1 else 'was'} not UTF-8 "
+                       "read as cp1252")
+    return out
 
 
 # one code point for one code point, so offsets do not move
@@ -62,9 +238,9 @@ def read_text(name: str, data: bytes) -> tuple[str, str, list[tuple[str, int]]]:
 
     ``\\r\\n`` and ``\\r`` become ``\\n`` (CONTRACT.md); line N of the file is line N of the text.
     """
-    text, encoding = decode_bytes(name, data)
+    text, encoding, decoding = decode_text(name, data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # CONTRACT.md: nothing else changes in a plain text source; the repairs are
     # applied to the working copy the analysis reads (same length, same offsets)
     _, repairs = repair_typography(text)
-    return text, encoding, repairs
+    return text, encoding, decoding + repairs

@@ -128,6 +128,14 @@ class Library:
             return source.text if source else ""
         return self._get(f"text:{source_id}", make)
 
+    def warnings(self, source_id: str) -> list[str]:
+        """Return the warnings on a source's reading (an encoding guessed with a doubt ...)."""
+        def make():
+            from ..ingest import source_warnings
+            source = self.store.source(source_id)
+            return source_warnings(source) if source else []
+        return self._get(f"warnings:{source_id}", make)
+
     def document_title(self, d: Document) -> str:
         if d.title:
             return d.title
@@ -346,7 +354,7 @@ def document(lib: Library, document_id: str, hl: str | None = None) -> dict[str,
     return {"document": document_json(d), "title": lib.document_title(d), "date": date_label(d.date),
             "date_basis": date_basis(d.date), "position": index + 1, "of": len(ordered),
             "source": {"id": d.source, "name": lib.names.get(d.source, d.source),
-                       "href": href("sources", d.source) + f"#{d.id}"},
+                       "href": href("sources", d.source) + f"#{d.id}", "warnings": lib.warnings(d.source)},
             "text": text[d.char_start:d.char_end], "highlight": list(highlight) if highlight else None,
             "mentions": [{"char_start": m.char_start, "char_end": m.char_end, "text": m.text, "type": m.type,
                           "entity": m.entity} for m in mentions],
@@ -389,6 +397,7 @@ def source(lib: Library, source_id: str, page: str | None = None) -> dict[str, A
     if number == pages and cursor < len(text) and text[cursor:].strip():
         parts.append({"gap": True, "text": text[cursor:], "char_start": cursor, "char_end": len(text)})
     return {"id": source_id, "name": lib.names[source_id], "documents": len(docs), "parts": parts,
+            "warnings": lib.warnings(source_id),
             "page": number, "pages": pages, "kinds": dict(Counter(d.kind for d in docs).most_common())}
 
 
