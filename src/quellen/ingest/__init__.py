@@ -40,6 +40,7 @@ import fnmatch
 import glob
 import hashlib
 import os
+import stat
 from pathlib import Path
 
 from ..errors import (EmptyInput, FormatMismatch, InputError, MissingInput, TooLargeInput,
@@ -123,15 +124,33 @@ def _walk(folder: Path, settings: IngestSettings, errors: list[InputError]) -> l
 
 def read_bytes(path: Path, settings: IngestSettings | None = None) -> bytes:
     """Return the bytes of the file at ``path``; raise an :class:`InputError` naming it when it is
-    missing, a folder, unreadable, or over ``settings.max_bytes`` (checked before reading)."""
+    missing, a folder, not a regular file (a FIFO, a device, a socket: reading one could block
+    forever or never end), unreadable, or over ``settings.max_bytes``.
+
+    The limit is checked before reading and again while reading, so a file that grows, or
+    reports a size it does not have, never yields more than the limit.
+    """
     settings = settings or IngestSettings()
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > settings.max_bytes:
-            raise TooLargeInput(name, f"{size:,} bytes is over the limit of {settings.max_bytes:,} "
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise UnreadableInput(name, "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableInput(name, f"is {_file_kind(info.st_mode)}, not a regular file")
+        if info.st_size > settings.max_bytes:
+            raise TooLargeInput(name, f"{info.st_size:,} bytes is over the limit of {settings.max_bytes:,} "
                                       "(raise it with --set ingest.max_bytes=N)")
-        return path.read_bytes()
+        # O_NONBLOCK: should the path be swapped for a FIFO after the check, open does not wait
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                raise UnreadableInput(name, "is not a regular file")
+            data = f.read(settings.max_bytes + 1)
+        if len(data) > settings.max_bytes:
+            raise TooLargeInput(name, f"over the limit of {settings.max_bytes:,} bytes "
+                                      "(raise it with --set ingest.max_bytes=N)")
+        return data
     except FileNotFoundError:
         raise MissingInput(name, "no such file") from None
     except IsADirectoryError:
@@ -139,7 +158,17 @@ def read_bytes(path: Path, settings: IngestSettings | None = None) -> bytes:
     except PermissionError:
         raise UnreadableInput(name, "cannot read (permission denied)") from None
     except OSError as exc:
-        raise UnreadableInput(name, f"cannot read ({exc.strerror})") from None
+        raise UnreadableInput(name, f"cannot read ({exc.strerror or exc})") from None
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
 
 
 def source_warnings(source: Source) -> list[str]:

@@ -1,8 +1,9 @@
 """Sniffing: what a file really is, from its bytes first and its name second."""
 from __future__ import annotations
 
-import zipfile
 import io
+import zipfile
+import zlib
 from pathlib import Path
 
 from ..errors import BinaryInput, FormatMismatch
@@ -73,8 +74,12 @@ def sniff_media_type(name: str, data: bytes) -> str:
     if data.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
-                mimetype = zf.read("mimetype").strip() if "mimetype" in zf.namelist() else b""
-        except zipfile.BadZipFile:
+                mimetype = b""
+                if "mimetype" in zf.namelist():
+                    with zf.open("mimetype") as stream:
+                        mimetype = stream.read(64).strip()  # a zip bomb named mimetype stays small
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError,
+                OSError):
             raise FormatMismatch(name, "a damaged ZIP archive") from None
         if mimetype == b"application/epub+zip" or ext == ".epub":
             return "application/epub+zip"

@@ -15,13 +15,46 @@ import posixpath
 import zipfile
 from urllib.parse import unquote
 
-from ..errors import EmptyInput, FormatMismatch, UnreadableInput
+import zlib
+
+from ..errors import EmptyInput, FormatMismatch, TooLargeInput, UnreadableInput
 from ..settings import IngestSettings
 from .html import RawBlock, assemble, decode_html, parse_html, walk_blocks
 
 __all__ = ["read_epub", "spine_documents"]
 
 _XHTML_TYPES = ("application/xhtml+xml", "text/html", "application/xml", "text/xml")
+
+
+class _Archive:
+    """A ZIP archive whose members are inflated under one budget of decompressed bytes: a member
+    that claims 1 KB and inflates to 1 GB (a zip bomb) stops at the budget, whatever its header says."""
+
+    CHUNK = 1 << 16
+
+    def __init__(self, name: str, zf: zipfile.ZipFile, budget: int):
+        self.name, self.zf, self.budget = name, zf, budget
+
+    def namelist(self) -> list[str]:
+        """Return the names of the archive's members."""
+        return self.zf.namelist()
+
+    def read(self, member: str) -> bytes:
+        """Return the inflated bytes of ``member``; raise :class:`TooLargeInput` past the budget,
+        :class:`FormatMismatch` for a damaged member, KeyError for a missing one."""
+        parts = []
+        try:
+            with self.zf.open(member) as stream:
+                while chunk := stream.read(self.CHUNK):
+                    self.budget -= len(chunk)
+                    if self.budget < 0:
+                        raise TooLargeInput(self.name, f"{member} inflates past the limit on decompressed "
+                                                       "bytes (raise it with --set ingest.max_inflated_bytes=N)")
+                    parts.append(chunk)
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError,
+                OSError) as exc:
+            raise FormatMismatch(self.name, f"a damaged EPUB: {member} cannot be inflated ({exc})") from None
+        return b"".join(parts)
 
 
 def _xml(name: str, data: bytes, what: str):
@@ -37,7 +70,7 @@ def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _find_opf(name: str, zf: zipfile.ZipFile) -> str:
+def _find_opf(name: str, zf: _Archive) -> str:
     names = set(zf.namelist())
     if "META-INF/container.xml" in names:
         root = _xml(name, zf.read("META-INF/container.xml"), "META-INF/container.xml")
@@ -51,7 +84,7 @@ def _find_opf(name: str, zf: zipfile.ZipFile) -> str:
     return opfs[0]
 
 
-def _toc_titles(zf: zipfile.ZipFile, base: str, manifest: dict, nav_href: str | None,
+def _toc_titles(zf: _Archive, base: str, manifest: dict, nav_href: str | None,
                 ncx_href: str | None) -> dict[str, str]:
     """Return {chapter path in the zip: title} from the EPUB 3 nav or the EPUB 2 NCX."""
     titles: dict[str, str] = {}
@@ -90,13 +123,20 @@ def _toc_titles(zf: zipfile.ZipFile, base: str, manifest: dict, nav_href: str | 
     return titles
 
 
-def spine_documents(name: str, data: bytes) -> list[tuple[str, bytes, str | None]]:
-    """Return [(path in the zip, chapter bytes, title from the TOC or None)] in spine order."""
+def spine_documents(name: str, data: bytes, max_inflated: int | None = None
+                    ) -> list[tuple[str, bytes, str | None]]:
+    """Return [(path in the zip, chapter bytes, title from the TOC or None)] in spine order.
+
+    All members read together inflate to at most ``max_inflated`` bytes (default: the setting).
+    """
+    if max_inflated is None:
+        max_inflated = IngestSettings().max_inflated_bytes
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
         raise FormatMismatch(name, "a damaged EPUB (not a readable ZIP archive)") from None
-    with zf:
+    with archive:
+        zf = _Archive(name, archive, max_inflated)
         names = set(zf.namelist())
         if "META-INF/encryption.xml" in names:
             enc = zf.read("META-INF/encryption.xml")
@@ -149,7 +189,7 @@ def read_epub(name: str, data: bytes, settings: IngestSettings
               ) -> tuple[str, list[tuple[int, int, str]], list[tuple[str, int]]]:
     """Return (reading text, block spans, repairs) of an EPUB: its chapters in spine order."""
     blocks: list[RawBlock] = []
-    for href, chapter, title in spine_documents(name, data):
+    for href, chapter, title in spine_documents(name, data, settings.max_inflated_bytes):
         markup, _ = decode_html(f"{name}:{href}", chapter)
         try:
             root = parse_html(f"{name}:{href}", markup)
