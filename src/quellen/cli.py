@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ._version import __version__
-from .errors import QuellenError
+from .errors import QuellenError, printable
 from .settings import load_settings
 
 DEFAULT_DB = "quellen.db"
@@ -74,7 +74,7 @@ def cmd_build(args) -> int:
             task = bar.add_task("reading", total=None)
 
             def progress(what: str, done: int, total: int) -> None:
-                bar.update(task, description=Path(what).name[:40], completed=done, total=total)
+                bar.update(task, description=escape(printable(Path(what).name[:40])), completed=done, total=total)
         try:
             report = build(args.paths, store, settings, progress=progress, authority=args.authority)
         finally:
@@ -383,7 +383,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except QuellenError as exc:
-        _console(stderr=True).print(f"[red]error[/red]: {escape(str(exc))}", markup=True, soft_wrap=True)
+        _console(stderr=True).print(f"[red]error[/red]: {escape(printable(str(exc)))}", markup=True,
+                                    soft_wrap=True)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -17,11 +17,42 @@ The tree::
 """
 from __future__ import annotations
 
+import unicodedata
+
 __all__ = [
+    "printable",
     "QuellenError", "InputError", "MissingInput", "UnreadableInput", "EmptyInput",
     "BinaryInput", "TooLargeInput", "FormatMismatch", "AnalysisFailed", "StoreError", "SettingsError",
     "MissingExtra",
 ]
+
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
+
+
+def printable(text: str) -> str:
+    """Return ``text`` safe to print on one terminal line and to store as UTF-8.
+
+    Bytes a file name held that were not UTF-8 (Python keeps them as lone surrogates) become
+    ``\\xNN``; control and bidirectional-override characters become ``\\n``, ``\\x1b``,
+    ``\\u202e``...; everything else (letters of any script) stays as it is.
+    """
+    if text.isprintable() and "\\" not in text:
+        return text
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if ch in _NAMED:
+            out.append(_NAMED[ch])
+        elif 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the raw byte of a non-UTF-8 name
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif ch.isprintable() or ch == " ":
+            out.append(ch)
+        elif unicodedata.category(ch) in ("Zs",):
+            out.append(ch)
+        else:
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+    return "".join(out)
 
 
 class QuellenError(Exception):
@@ -32,6 +63,7 @@ class InputError(QuellenError):
     """An input file that cannot be read; ``path`` names it."""
 
     def __init__(self, path: str, reason: str):
+        path, reason = printable(str(path)), printable(str(reason))
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason

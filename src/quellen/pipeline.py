@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ._version import __version__
-from .errors import AnalysisFailed, InputError, StoreError
+from .errors import AnalysisFailed, InputError, StoreError, printable
 from .ingest import discover, read_bytes, read_source, sha256_of, source_warnings
 from .ingest.text import repair_typography
 from .model import Document, Mention, Source, Timex
@@ -185,22 +185,22 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
     files, errors = discover(paths, settings.ingest)
     report.failed.extend(errors)
     shash = settings_hash(settings)
-    build_id = store.start_build(__version__, settings.to_dict(), [str(p) for p in paths],
+    build_id = store.start_build(__version__, settings.to_dict(), [printable(str(p)) for p in paths],
                                  dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
     for i, path in enumerate(files):
         if progress:
-            progress(str(path), i, len(files))
+            progress(printable(str(path)), i, len(files))
         try:
             data = read_bytes(path, settings.ingest)
             if store.has_sha256(sha256_of(data), shash):
-                report.unchanged.append(str(path))
+                report.unchanged.append(printable(str(path)))
                 continue
             source = read_source(path, settings.ingest, data=data)
             analysis = analyse_source(source, settings)
             store.add_source(source, analysis.documents, analysis.timexes, analysis.mentions,
                              analysis.layers, settings_hash=shash)
-            report.added.append(str(path))
-            report.warnings.extend(f"{path}: {w}" for w in source_warnings(source))
+            report.added.append(printable(str(path)))
+            report.warnings.extend(f"{printable(str(path))}: {w}" for w in source_warnings(source))
         except InputError as exc:
             report.failed.append(exc)
         except StoreError:  # the database, not this file: stop here, every stored source stays whole

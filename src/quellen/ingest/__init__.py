@@ -43,7 +43,7 @@ import os
 import stat
 from pathlib import Path
 
-from ..errors import (EmptyInput, FormatMismatch, InputError, MissingInput, TooLargeInput,
+from ..errors import (printable, EmptyInput, FormatMismatch, InputError, MissingInput, TooLargeInput,
                       UnreadableInput)
 from ..model import Source
 from ..settings import IngestSettings
@@ -215,6 +215,7 @@ def read_source(path: str | Path, settings: IngestSettings | None = None,
         raise FormatMismatch(name, f"unsupported media type {media_type}")
     if not text.strip():
         raise EmptyInput(name, "no readable text in the file")
-    return Source(id=Source.make_id(digest), name=path.name, sha256=digest, media_type=media_type,
-                  text=text, path=name, repairs=tuple(repairs), blocks=tuple(blocks),
+    # a name that is not UTF-8 (an old archive's caf\xe9.txt) is stored and shown with its bytes escaped
+    return Source(id=Source.make_id(digest), name=printable(path.name), sha256=digest, media_type=media_type,
+                  text=text, path=printable(name), repairs=tuple(repairs), blocks=tuple(blocks),
                   encoding=encoding)
