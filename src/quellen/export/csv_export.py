@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from ._io import write_atomic
 from .shape import date_label
 
-__all__ = ["TABLES", "write"]
+__all__ = ["TABLES", "write", "neutralise"]
 
 TABLES = {
     "documents": ["id", "source", "source_name", "char_start", "char_end", "kind", "title", "author",
@@ -24,6 +25,19 @@ TABLES = {
     "attestations": ["event", "event_summary", "source", "source_name", "document", "char_start", "char_end",
                      "primary", "eyewitness", "reuse_group", "passage"],
 }
+
+
+#: a cell that starts with one of these is a formula to a spreadsheet (OWASP: CSV injection)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBERS = re.compile(r"[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?:,[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)*")
+
+
+def neutralise(cell):
+    """Return ``cell`` safe to open in a spreadsheet: a text starting with ``= + - @``, a tab or a
+    carriage return gets a leading ``'`` (OWASP), unless it is a number (``-3.5``, ``-12.5,44.1``)."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START) and not _NUMBERS.fullmatch(cell):
+        return "'" + cell
+    return cell
 
 
 def _flag(value) -> str:
@@ -78,7 +92,7 @@ def write(store, output: Path) -> list[Path]:
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer)
         writer.writerow(TABLES[table])
-        writer.writerows(rows)
+        writer.writerows([neutralise(c) for c in row] for row in rows)
         write_atomic(path, buffer.getvalue())
         written.append(path)
     return written

@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 import csv
 import json
+import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -349,28 +350,41 @@ def load_authority(path: str | Path) -> list[AuthorityEntry]:
         if path.suffix.lower() == ".json" or text.lstrip().startswith(("[", "{")):
             rows = json.loads(text)
             rows = rows.get("entities", rows) if isinstance(rows, dict) else rows
+            where = [f"entry {i}" for i in range(1, len(rows) + 1)] if isinstance(rows, list) else []
         else:
-            rows = list(csv.DictReader(text.splitlines()))
+            reader = csv.DictReader(text.splitlines())
+            rows, where = [], []
+            for row in reader:
+                rows.append(row)
+                where.append(f"line {reader.line_num}")
     except (json.JSONDecodeError, csv.Error) as exc:
         raise QuellenError(f"{path}: not a CSV or JSON authority file ({exc})") from None
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise QuellenError(f"{path}: an authority file is a list of entries (objects with a name)")
     out = []
-    for i, row in enumerate(rows, 1):
+    for i, row in zip(where, rows):
         row = {str(k).strip().lower(): v for k, v in row.items() if k}
         name = (row.get("name") or row.get("canonical") or "").strip()
         if not name:
-            raise QuellenError(f"{path}: entry {i} has no name")
+            raise QuellenError(f"{path}: {i} has no name")
         aliases = row.get("aliases") or []
         if isinstance(aliases, str):
             aliases = [a.strip() for a in re.split(r"[;|]", aliases) if a.strip()]
         qid = (row.get("wikidata") or row.get("qid") or "").strip() or None
         if qid and not re.fullmatch(r"Q\d+", qid):
-            raise QuellenError(f"{path}: entry {i} ({name}): {qid!r} is not a Wikidata id (Q123)")
+            raise QuellenError(f"{path}: {i} ({name}): {qid!r} is not a Wikidata id (Q123)")
         lat, lon = row.get("lat"), row.get("lon")
         try:
             lat = float(lat) if lat not in (None, "") else None
             lon = float(lon) if lon not in (None, "") else None
-        except ValueError:
-            raise QuellenError(f"{path}: entry {i} ({name}): lat/lon are not numbers") from None
+        except (TypeError, ValueError):
+            raise QuellenError(f"{path}: {i} ({name}): lat/lon are not numbers") from None
+        for value, axis, limit in ((lat, "lat", 90), (lon, "lon", 180)):
+            if value is not None and not (math.isfinite(value) and -limit <= value <= limit):
+                raise QuellenError(f"{path}: {i} ({name}): {axis} {value} is not a coordinate "
+                                   f"(a finite number from -{limit} to {limit})")
+        if (lat is None) != (lon is None):
+            raise QuellenError(f"{path}: {i} ({name}): give both lat and lon, or neither")
         type_ = (row.get("type") or "person").strip().lower()
         out.append(AuthorityEntry(name, tuple(aliases), type_, qid, lat, lon))
     return out

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from ..model import (Attestation, Conflict, Date, Document, Entity, Event, Geo, Mention,
@@ -37,7 +38,13 @@ def geo_json(geo: Geo | None) -> dict | None:
 
 def geo_from(data: dict | None) -> Geo | None:
     """Return the geo record read from a row or JSON."""
-    return Geo(**data) if data else None
+    if not data:
+        return None
+    lat, lon = data.get("lat"), data.get("lon")
+    if not all(isinstance(v, (int, float)) and math.isfinite(v) for v in (lat, lon)) \
+            or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None  # a store written before coordinates were checked: no place on the map, not NaN
+    return Geo(**data)
 
 
 # -- sources -------------------------------------------------------------------
