@@ -49,8 +49,19 @@ def _fit(table) -> None:
 
 
 def _open(db: str, create: bool = False):
+    """Return the store at ``db``: read-write to build (``create``), else read-only, so a store in a
+    read-only folder or on read-only media can be read; an older store that needs migrating is
+    opened read-write once to migrate it."""
+    from .errors import StoreError
     from .store import open_store
-    return open_store(db, create=create)
+    if create:
+        return open_store(db, create=True)
+    try:
+        return open_store(db, create=False, readonly=True)
+    except StoreError as exc:
+        if "needs migrating" not in str(exc):
+            raise
+    return open_store(db, create=False)
 
 
 def _first_words(text: str, n: int = 8) -> str:

@@ -114,8 +114,7 @@ class Store(SQLStore):
             raise StoreError(f"{self.path}: is a folder, not a database file")
         try:
             if readonly:
-                uri = f"file:{self.path.resolve()}?mode=ro"
-                self.db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                self.db = self._connect_readonly()
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self.db = sqlite3.connect(str(self.path), isolation_level=None, timeout=base.BUSY_SECONDS)
@@ -141,6 +140,24 @@ class Store(SQLStore):
         except StoreError:
             self.db.close()
             raise
+
+    def _connect_readonly(self) -> sqlite3.Connection:
+        """Return a connection that can only read: ``mode=ro``, or, when the folder is read-only and
+        the store in WAL mode (whose shared-memory file cannot be made there), ``immutable=1``."""
+        from urllib.parse import quote
+        uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
+        db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return db
+        except sqlite3.OperationalError:
+            db.close()
+            folder = self.path.resolve().parent
+            wal = self.path.with_name(self.path.name + "-wal")
+            if os.access(folder, os.W_OK) or wal.exists():
+                raise
+        # nobody can write here (and no write is pending in a -wal file): the file cannot change under us
+        return sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
