@@ -48,7 +48,7 @@ def main() -> int:
         words = [e.name.split()[0] for e in rng.sample(store.entities(), 20)]
         source_id = sorted(store.source_names())[0]
     print("store:", ", ".join(f"{k} {v}" for k, v in counts.items()))
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url="http://localhost")
 
     def timed(path: str) -> float:
         t = time.perf_counter()

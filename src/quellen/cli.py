@@ -123,7 +123,7 @@ def cmd_serve(args) -> int:
     with _open(args.db) as store:  # a clear error for a missing or foreign database, before the server starts
         label = store.label  # a PostgreSQL password is not printed
     _console(stderr=True).print(f"quellen: serving {label} on http://{args.host}:{args.port}/", markup=False)
-    serve(args.db, host=args.host, port=args.port, token=args.token)
+    serve(args.db, host=args.host, port=args.port, token=args.token, workers=args.workers)
     return 0
 
 
@@ -359,7 +359,10 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1; any other "
                    "needs a token)")
     p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--token", default=None, help="require this token on every request (or set QUELLEN_TOKEN)")
+    p.add_argument("--token", default=None, help="require this token (16 characters or more) on every request "
+                   "(or set QUELLEN_TOKEN)")
+    p.add_argument("--workers", type=int, default=1, help="server processes (default 1; one per core serves "
+                   "more readers at once)")
 
     p = command("report", cmd_report, "Write one self-contained HTML report (overview, timeline, map, conflicts).")
     with_db(p)

@@ -31,14 +31,14 @@ def chronicle(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(chronicle):
-    with TestClient(create_app(chronicle)) as c:
+    with TestClient(create_app(chronicle), base_url="http://localhost") as c:
         yield c
 
 
 @pytest.fixture(scope="module")
 def small(small_store):
     """The app over the first hand-made store (letters of 1848, a conflict with a denied claim)."""
-    with TestClient(create_app(small_store)) as c:
+    with TestClient(create_app(small_store), base_url="http://localhost") as c:
         yield c
 
 
@@ -130,7 +130,7 @@ def test_timeline_cards_flag_reckoned_and_partly_inferred_dates(client):
 
 
 def test_conflict_claims_say_who_wrote_them_when(small_store):
-    with TestClient(create_app(small_store)) as c:
+    with TestClient(create_app(small_store), base_url="http://localhost") as c:
         claims = c.get("/conflicts.json").json()["conflicts"][0]["claims"]
         assert [(x["document_kind"], x["document_primary"]) for x in claims] == [("telegram", True),
                                                                                  ("memoir", False), ("memoir", False)]

@@ -18,11 +18,11 @@ def _app_module():
     return app
 
 
-def create_app(db, token=None):
+def create_app(db, token=None, **options):
     """Return the ASGI app over the store at ``db`` (see :func:`quellen.web.app.create_app`)."""
-    return _app_module().create_app(db, token=token)
+    return _app_module().create_app(db, token=token, **options)
 
 
-def serve(db, host="127.0.0.1", port=8000, token=None):
+def serve(db, host="127.0.0.1", port=8000, token=None, workers=1):
     """Serve the app until interrupted (see :func:`quellen.web.app.serve`)."""
-    return _app_module().serve(db, host=host, port=port, token=token)
+    return _app_module().serve(db, host=host, port=port, token=token, workers=workers)

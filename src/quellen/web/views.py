@@ -56,6 +56,7 @@ class Library:
     def __init__(self, store):
         self.store = store
         self._lock = threading.Lock()
+        self._filling = threading.RLock()
         self._stamp: tuple | None = None
         self._cache: dict[str, Any] = {}
 
@@ -66,10 +67,19 @@ class Library:
                 self._cache, self._stamp = {}, stamp
             return self._cache
 
+    def stamp(self) -> tuple | None:
+        """Return what identifies the store's present state (its change stamp)."""
+        self._fresh()
+        return self._stamp
+
     def _get(self, key: str, make):
         cache = self._fresh()
-        if key not in cache:
-            cache[key] = make()
+        if key in cache:
+            return cache[key]
+        # requests run in a thread pool: one thread fills a cache entry while the others wait for it
+        with self._filling:
+            if key not in cache:
+                cache[key] = make()
         return cache[key]
 
     @property
