@@ -94,3 +94,16 @@ def test_reflow_keeps_every_word_in_order(lines):
     """Reflowing never loses, adds or reorders words (hyphen joins aside, none here)."""
     paragraphs, _ = reflow([lines])
     assert " ".join(paragraphs).split() == " ".join(lines).split()
+
+
+@pytest.mark.parametrize("algorithm", ["AES-128", "AES-256"])
+def test_an_aes_encrypted_pdf_with_an_empty_user_password_reads(algorithm):
+    """pypdf decrypts AES only with ``cryptography``, now a declared dependency."""
+    import io
+    from pypdf import PdfReader, PdfWriter
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf([["Dear Sir, the rent of 9 May 1790 is paid."]]))))
+    writer.encrypt(user_password="", owner_password="owner-secret", algorithm=algorithm)
+    buf = io.BytesIO()
+    writer.write(buf)
+    source = read_source("locked.pdf", data=buf.getvalue())
+    assert "the rent of 9 May 1790 is paid" in source.text
