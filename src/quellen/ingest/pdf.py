@@ -16,7 +16,7 @@ import io
 import logging
 import re
 
-from ..errors import EmptyInput, FormatMismatch, UnreadableInput
+from ..errors import EmptyInput, FormatMismatch, InputError, UnreadableInput
 from ..settings import IngestSettings
 
 __all__ = ["read_pdf", "page_lines", "reflow"]
@@ -49,7 +49,12 @@ def page_lines(name: str, data: bytes) -> list[list[str]]:
             raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
             pages.append([line.rstrip() for line in raw.split("\n")])
         return pages
+    except InputError:
+        raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+        raise FormatMismatch(name, f"a damaged PDF ({type(exc).__name__}: {exc})") from None
+    except Exception as exc:  # noqa: BLE001 - only pypdf runs above: any failure of it is a damaged file
+        # (found by fuzzing: LimitReachedError on self-referencing objects, RecursionError, zlib.error ...)
         raise FormatMismatch(name, f"a damaged PDF ({type(exc).__name__}: {exc})") from None
 
 
