@@ -16,7 +16,10 @@ $(STAMP): pyproject.toml requirements/models.txt
 	touch $(STAMP)
 
 setup: $(STAMP)
-	@if [ -x scripts/build-assets ]; then scripts/build-assets; fi
+
+## refresh the vendored JavaScript libraries from npm (only after changing package.json; then commit)
+assets:
+	scripts/build-assets
 
 ## build the sample corpus into quellen.db and show what quellen found
 demo: setup
@@ -60,6 +63,7 @@ bench-build: setup
 	$(BIN)/python benchmarks/build/bench.py
 bench-web: setup
 	$(BIN)/python benchmarks/web/run.py
+	$(BIN)/python benchmarks/web/load.py --seconds 10
 bench-store: setup
 	$(BIN)/python benchmarks/store/run.py
 
