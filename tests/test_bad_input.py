@@ -199,14 +199,15 @@ def test_unreadable_file(corpus, tmp_path, monkeypatch):
     from pathlib import Path
     bad = corpus / "locked.txt"
     bad.write_text("private", encoding="utf-8")
-    real = Path.read_bytes
+    import os
+    real = os.open
 
-    def read_bytes(self):
-        if self == bad:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def open_(path, flags, *args, **kwargs):  # root reads whatever the mode: refuse as the kernel would
+        if Path(path) == bad:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", open_)
     report, names = run_build([corpus], tmp_path / "q.db")
     only_failure(report, bad, UnreadableInput, "permission denied")
     assert names == ["good.txt"]
