@@ -273,7 +273,8 @@ def test_every_page_reads_the_same_from_postgresql(small_store, ids, new_postgre
              for base, _, query in (path.partition("?") for path in paths)]
     twins += [f"/{kind}/{ident}.json" for kind in ("documents", "entities") for ident in ids[kind]]
     app = create_app(url)
-    with TestClient(create_app(small_store)) as lite, TestClient(app) as pg:
+    with TestClient(create_app(small_store), base_url="http://localhost") as lite, \
+            TestClient(app, base_url="http://localhost") as pg:
         for path in twins:
             got, want = pg.get(path), lite.get(path)
             assert got.status_code == want.status_code == 200, path
