@@ -85,13 +85,14 @@ from __future__ import annotations
 from ..model import Document, Source
 from .cascade import FURNITURE_CUES, group_units
 from .dating import date_by_context, date_by_references
-from .describe import YearContext, describe, diarists, dominant_signer
+from .describe import CLASS_OF_KIND, YearContext, describe, diarists, dominant_signer
+from .learned import Segmenter, class_mode, group_features, learned_groups, load_model, unit_features
 from .lines import make_units
 
 __all__ = ["segment"]
 
 
-def segment(source: Source) -> list[Document]:
+def segment(source: Source, model: "Segmenter | None" = None) -> list[Document]:
     """Return the documents of ``source`` in text order, covering all its non-blank text.
 
     >>> from quellen.model import Source
@@ -105,6 +106,10 @@ def segment(source: Source) -> list[Document]:
     if not units:
         return []
     groups = group_units(units)
+    # the learned model places the boundaries, with the cascade's decisions among its features
+    model = model if model is not None else load_model()
+    if model is not None:
+        groups = learned_groups(units, groups, model.boundary.tag(unit_features(units, groups, text)))
     years = YearContext(text, [(u.start, u.end) for u in units if u.cue not in FURNITURE_CUES],
                         [(u.start, u.end) for u in units if u.cue in ("heading", "dateline")])
     signer = dominant_signer(groups)
@@ -115,6 +120,15 @@ def segment(source: Source) -> list[Document]:
         document = describe(group, source.id, text, years, signer, prev_kind)
         kind_of[id(group)] = document.kind
         documents.append(document)
+    if model is not None:
+        # the kind model reads the rules' kinds in sequence (a heading, then the narrative under it...)
+        # and gives each document its coarse class; where the rules chose a kind of another class,
+        # the document is described again within the class the model chose
+        classes = model.kind.tag(group_features(groups, [d.kind for d in documents]))
+        for i, (group, cls) in enumerate(zip(groups, classes)):
+            if CLASS_OF_KIND.get(documents[i].kind) != cls:
+                group.coarse, group.mode = cls, class_mode(cls)
+                documents[i] = describe(group, source.id, text, years, signer, None)
     # documents left undated by their own lines: first what a later passage says of them,
     # then (flagged as inferred) the year of their place in the compilation
     documents = date_by_references(diarists(documents, text), text)

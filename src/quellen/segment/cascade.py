@@ -40,6 +40,8 @@ class Group:
     attribution: str | None = None
     #: the kind of the account this part continues across a caption, if any
     continues: "Group | None" = None
+    #: the coarse class a learned model gave the document (record, personal, account, furniture)
+    coarse: str | None = None
 
     @property
     def cues(self) -> list[str]:
@@ -71,6 +73,24 @@ def _subheading(unit: Unit, current: Group | None, nxt: Unit | None) -> bool:
     if len(tokens) > 3 or any(t[:1].isupper() for t in tokens[1:]) or unit.text.isupper():
         return False
     return nxt.cue == "prose" and not _first_person(nxt)
+
+
+#: a book's section heading: a number alone, "Chapter XI", "Part 2", front and back matter
+_SECTION_RE = re.compile(r"^(?:(?:chapter|part|book|volume|vol\.|section|canto|period|epoch|division|stave|act)\s+"
+                         r"(?:[ivxlcdm]+|\d+|[a-z]+)\b|[IVXLC]+\.?$|\d{1,3}\.?$|(?:preface|introduction|prologue|"
+                         r"epilogue|foreword|afterword|dedication|appendix|postscript|conclusion|contents|"
+                         r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)\s+"
+                         r"(?:period|part|book|epoch|narrative|division))\b)", re.I)
+
+
+def _section_head(group: Group) -> bool:
+    """Return True when the group so far is a book's section heading (and not a document's own title)."""
+    if not group.units or any(u.cue not in ("heading", "byline", "dateline") for u in group.units):
+        return False
+    first = group.units[0]
+    if first.cue != "heading" or not _SECTION_RE.match(first.text.strip()):
+        return False
+    return kind_from_words(first.text) not in RECORD_KINDS
 
 
 def _voice_turns(unit: Unit, prev: Unit | None) -> bool:
@@ -282,6 +302,13 @@ def group_units(units: list[Unit]) -> list[Group]:
             current.phase = "closed"
             current.evidence.append("heading above dated entries")
             reason = "diary-entry head"
+        if reason is None and current.phase == "head" and _section_head(current):
+            # 14c. a book's section heading ("Chapter XI", "XVII", "Preface") is a heading of its own:
+            #      it heads every text under it, not the first paragraph only
+            current.mode = "furniture"
+            current.phase = "closed"
+            current.evidence.append("section heading")
+            reason = "after a section heading"
         if reason is None:
             if current.phase == "head":
                 current.phase = "body"

@@ -14,11 +14,23 @@ from collections import Counter
 
 from ..model import ACCOUNT_KINDS, PRIMARY_KINDS, RECORD_KINDS, Date, DateBasis, Ref, replace
 from .cascade import _ORG_WORDS, Group
-from .lines import (_ROLE_RE, FULL_DATE_RE, INITIALS, MONTHS, PERSON, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE,
-                    _is_allcaps, is_name, kind_from_words, leading_date, split_signature, strip_quotes, yearless)
+from .lines import (_ROLE_RE, FULL_DATE_RE, INITIALS, MONTHS, NEWSPAPER_RE, PERSON, TELEGRAPH_FORM_RE,
+                    TELEGRAPHIC_RE, _is_allcaps, is_name, kind_from_words, leading_date, split_signature, strip_quotes,
+                    yearless)
 
-__all__ = ["describe", "YearContext", "dominant_signer", "diarists", "parse_date_text"]
+__all__ = ["describe", "YearContext", "dominant_signer", "diarists", "parse_date_text", "KIND_CLASSES",
+           "CLASS_OF_KIND"]
 
+#: the coarse class of every kind (as the shared scorer groups them): record, personal, account, furniture
+KIND_CLASSES = {
+    "record": frozenset(RECORD_KINDS | {"newspaper_article", "notice", "declaration", "letter_to_editor",
+                                        "decree", "order"}),
+    "personal": frozenset({"diary", "memoir"}),
+    "account": frozenset({"narrative", "commentary", "opinion", "biography", "book_excerpt", "interview",
+                          "editorial"}),
+    "furniture": frozenset({"heading", "caption", "epigraph", "boilerplate", "page_header", "separator"}),
+}
+CLASS_OF_KIND = {kind: cls for cls, kinds in KIND_CLASSES.items() for kind in kinds}
 
 _PAST = re.compile(r"\b(?:was|were|had|did|went|came|said|told|saw|remember(?:ed)?|recall(?:ed)?)\b", re.I)
 _REMEMBER = re.compile(r"\bI\s+(?:still\s+)?(?:remember|recall|recollect)\b|\bI\s+shall\s+never\s+forget\b")
@@ -189,6 +201,29 @@ def _telegram(units, body, head_text: str) -> bool:
     return bool(form and (capitals or wired)) or bool(wired and capitals)
 
 
+_CUTTING_RE = re.compile(r"\b(?:cutting|clipping|gazette|times|herald|chronicle|news|advertiser|courier|"
+                         r"mercury|observer|newspaper|paper)\b", re.I)
+
+
+def _kind_in_class(cls: str, cues: list[str], head_text: str, own_text: str, first_rate: float) -> str:
+    """Return the likeliest fine kind inside the coarse class the learned model chose.
+
+    Used only when the rules' own kind lies in another class: the model saw the
+    neighbourhood, the rules only the document.
+    """
+    if cls == "personal":
+        return "diary"
+    if cls == "furniture":
+        return "heading"
+    if cls == "account":
+        return "narrative"
+    if _CUTTING_RE.search(head_text):
+        return "newspaper_article"
+    if "salutation" in cues or "closing" in cues or re.search(r"\b(?:you|your)\b", own_text[:2000], re.I):
+        return "letter"
+    return "statement"
+
+
 def _clean_addressee(text: str) -> str:
     text = re.sub(r"^(?:to\s+)", "", text.strip(), flags=re.I)
     return text.strip(" ,.;:!")
@@ -250,6 +285,13 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         and body and first_rate < 0.01 and not group.framing and "salutation" not in cues
     # a chapter's title names its subject, not the kind of text under it ("CHAPTER VII. THE WIRE FROM HOME")
     chapter = re.match(r"^(?:chapter|part|book|canto|section)\b", head_text.strip(), re.I)
+    if title and not kind and not collection and not chapter and NEWSPAPER_RE.search(heads[0].text) and \
+            not re.search(r"['’]s\s", heads[0].text) and (
+                re.search(r"\b(?:cutting|clipping|extract)\b", heads[0].text, re.I) or yearless(heads[0].text)
+                or FULL_DATE_RE.search(heads[0].text)):
+        # a newspaper's name with the issue's date ("The Evening Star, 3 May."), or "Cutting from ..."
+        kind = "newspaper_article"
+        evidence.append("kind: title names a newspaper")
     if title and not kind and not collection and not chapter:
         kind = kind_from_words(head_text)
         if kind:
@@ -323,6 +365,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             kind = "narrative"
     if not kind:
         kind = "heading" if heads and not body else "other"
+    if group.coarse and CLASS_OF_KIND.get(kind) != group.coarse:
+        kind = _kind_in_class(group.coarse, cues, head_text, own_text, first_rate)
+        evidence.append(f"kind: the learned model's class ({group.coarse})")
 
     # --- author
     sig_units = [u for u in units if u.cue == "signature"]

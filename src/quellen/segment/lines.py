@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "split_signature",
            "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
-           "kind_from_words", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE"]
+           "kind_from_words", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE"]
 
 #: every cue a unit can get
 CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "salutation", "addressee",
@@ -42,10 +42,17 @@ _ORD = r"(?:st|nd|rd|th|d)?"
 _YEARLESS_RE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH_ALT})\.?\s+(?P<d1>\d{{1,2}}){_ORD}\b|(?P<d2>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m2>{_MONTH_ALT})\b)",
     re.I)
+#: a date alone on its line: "January 3", "3rd March.", "4th (Sunday).", "5th.", "Tuesday, 12th"
+_BARE_DATE_RE = re.compile(
+    rf"^(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}{_ORD}|\d{{1,2}}{_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})|\d{{1,2}}(?:st|nd|rd|th|d)"
+    rf"|{_WEEKDAY})\.?(?:,?\s*\(?{_WEEKDAY}\)?)?[.:]?$", re.I)
 #: a date that opens a paragraph and is closed off by punctuation: a diary-entry head
+#  (after a place, "Hillingham, 24 August.—", or with the hour, "11 August, 3 a.m.—", "24 June, before morning.—")
 _LEAD_DATE_RE = re.compile(
-    rf"^(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}{_ORD}|\d{{1,2}}{_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})"
-    rf"|{_WEEKDAY}(?:\s+\d{{1,2}}{_ORD})?)(?:,?\s+\d{{4}})?\s*(?:[.:;]\s*[—–-]*|\s[—–-]+|[—–]+|$)", re.I)
+    rf"^(?:(?-i:[{_UP}][\w'’-]+(?:\s[{_UP}][\w'’-]+)?),\s+)?"
+    rf"(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}{_ORD}|\d{{1,2}}{_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})"
+    rf"|{_WEEKDAY}(?:\s+\d{{1,2}}{_ORD})?)(?:,?\s+\d{{4}})?(?:\s*(?:[.:;]\s*[—–-]*|\s[—–-]+|[—–]+|$)"
+    rf"|,\s+[^.!?—–\n]{{1,30}}?[.:]?\s*[—–]+)", re.I)
 FULL_DATE_RE = re.compile(
     rf"(?:(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?{_ORD},?\s+\d{{3,4}}"
     rf"|\d{{1,2}}(?:\s*[-–/]\s*\d{{1,2}})?{_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})\.?,?\s+\d{{3,4}})"
@@ -400,6 +407,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
             return "dateline"
     if re.fullmatch(r"(?:anno\s+|a\.\s*d\.\s*)?1?\d{3}\.?", text, re.I):
         return "dateline"  # a year standing alone heads the entries under it
+    if n <= 4 and _BARE_DATE_RE.match(text):
+        return "dateline"  # "January 3", "4th (Sunday).", "Tuesday 12th": an entry's date alone on its line
     if n <= 8 and _LEAD_DATE_RE.match(text) and _terminal(text) in (".", "", ":") and not _BIO_LEAD_RE.match(text):
         lead = _LEAD_DATE_RE.match(text)
         if len(text[lead.end():].split()) <= 4:
@@ -439,6 +448,16 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "prose"  # a telegram's message is written in capitals, but it is no title
     if n <= 20 and _is_allcaps(text) and not text.endswith(","):
         return "heading"
+    # a document's own header ("Letter, A to B.", "Telegram from A to B.", "Memorandum by A."), a series
+    # heading ("A's Journal.", "The Narrative of A.") or a newspaper's name and date heads a document
+    # even with a full stop after it
+    if n <= 25 and len(text) <= 200 and _titlecase(text) and (_DOC_HEADER_RE.match(text) or _SERIES_HEAD_RE.search(text)
+                                                              or (NEWSPAPER_RE.search(text) and n >= 2)):
+        return "heading"
+    # dialogue ("“I do not, Sir,” said I, “and I beg—”") and broken-off speech are prose, not titles
+    if n > 4 and (re.match(r"^[“\"‘]", text) and re.search(r"[”\"’][^”\"’]*\w", text[1:]) or
+                  text.rstrip(_CLOSERS + " ").endswith(("—", "–", "-"))):
+        return "prose"
     # two or more sentence stops inside make a line prose, unless it is the page's title
     stops = len(re.findall(r"[a-z]{3,}[.!?]\s+[A-Z]", text))
     if n <= 25 and len(text) <= 220 and _terminal(text) not in _TERMINAL and tag not in ("li", "td", "pre") \
@@ -446,6 +465,27 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         if text[0].isupper() or text[0].isdigit() or text[0] in "\"'“«" or n <= 4:
             return "heading"
     return "prose"
+
+
+_FUNCTION_WORDS = frozenset({"to", "from", "by", "of", "the", "and", "in", "at", "on", "for", "a", "an", "with",
+                             "de", "la", "le", "von", "van", "etc", "etc.", "&"})
+_DOC_HEADER_RE = re.compile(r"^(?:(?:copy\s+of\s+|extract\s+from\s+)?(?:the\s+)?(?:letter|note|telegram|cable|wire|"
+                            r"memorandum|report|dispatch|despatch|message|postcard|statement|deposition|cutting|"
+                            r"extract|proclamation|notice|petition)s?)\b(?:,|\s+(?:from|by|of|to)\b)", re.I)
+_SERIES_HEAD_RE = re.compile(r"['’]s\s+(?:journal|diary|narrative|statement|memorandum|letters?|notebook|log|story|"
+                             r"account|evidence|testimony|confession)\b|^(?:the\s+)?(?:narrative|statement|journal|"
+                             r"diary|memoirs?|story|account|confession|evidence|testimony|extracts?)\s+(?:of|by|from)\s"
+                             r"|\b(?:contributed|written|related|told|spoken)\s+by\s", re.I)
+#: a newspaper's name: "The Westminster Gazette", "Daily Chronicle"
+NEWSPAPER_RE = re.compile(r"\b(?:gazette|times|herald|chronicle|mail|advertiser|courier|mercury|observer|"
+                          r"tribune|intelligencer|dailygraph|daily\s+\w+|evening\s+\w+|morning\s+\w+)\b|"
+                          r"\bcutting\s+from\b", re.I)
+
+
+def _titlecase(text: str) -> bool:
+    """Return True when every word of ``text`` is capitalized, a number or a function word."""
+    toks = [t.strip("()[],.;:“”\"'‘’") for t in text.split()]
+    return all(not t or not t[0].isalpha() or t[0].isupper() or t.lower() in _FUNCTION_WORDS for t in toks)
 
 
 def _image_gap_captions(units: list[Unit]) -> None:
