@@ -75,6 +75,24 @@ def _subheading(unit: Unit, current: Group | None, nxt: Unit | None) -> bool:
     return nxt.cue == "prose" and not _first_person(nxt)
 
 
+_VALEDICTION_TAIL_RE = re.compile(r"\b(?:servant|yours|obedient|humble|affectionate|dutiful|faithful|sincerely|"
+                                  r"friend|daughter|son)\b", re.I)
+
+
+_WEEKDAY_ONLY_RE = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:the\s+)?(?:next|same)\s+day)"
+                              r"(?:\s+(?:morning|evening|night|afternoon))?[.,:]?$", re.I)
+
+
+def _is_letter(group: Group) -> bool:
+    """Return True when the group so far reads as a letter: a salutation, or a header naming a letter."""
+    for u in group.units[:6]:
+        if u.cue == "salutation" or (u.cue == "prose" and u.features.get("salute")):
+            return True
+        if u.cue in ("heading", "byline") and kind_from_words(u.text) == "letter":
+            return True
+    return False
+
+
 #: a book's section heading: a number alone, "Chapter XI", "Part 2", front and back matter
 _SECTION_RE = re.compile(r"^(?:(?:chapter|part|book|volume|vol\.|section|canto|period|epoch|division|stave|act)\s+"
                          r"(?:[ivxlcdm]+|\d+|[a-z]+)\b|[IVXLC]+\.?$|\d{1,3}\.?$|(?:preface|introduction|prologue|"
@@ -229,6 +247,12 @@ def group_units(units: list[Unit]) -> list[Group]:
                 start(unit, "telegraph form", mode="record")
                 continue
             opens_next = nxt is not None and nxt.cue in ("salutation", "addressee")
+            if current.mode == "record" and current.phase == "body" and not opens_next and _is_letter(current) \
+                    and _WEEKDAY_ONLY_RE.match(unit.text):
+                # 8c. a letter written as a journal ("Sunday.", "June 11th") goes on under its new date
+                current.units.append(unit)
+                current.evidence.append("letter continued under a new date")
+                continue
             has_date = any(u.cue == "dateline" or u.features.get("lead_date") for u in current.units)
             if current.mode in ("record", "personal") and not has_date and not opens_next:
                 current.units.append(unit)
@@ -260,6 +284,12 @@ def group_units(units: list[Unit]) -> list[Group]:
             # 10. after a caption or separator a new part starts; a part of an account
             #     interrupted by a caption is remembered as its continuation.
             reason = "after furniture"
+        elif current.phase == "closed" and unit.n_words <= 12 and _VALEDICTION_TAIL_RE.search(unit.text) \
+                and any(u.cue == "closing" for u in current.units[-2:]):
+            # 11a. a valediction running over several lines ("I have the honour to be," / "Madam, your
+            #      most obedient servant,") stays with the letter it closes
+            current.units.append(unit)
+            continue
         elif current.phase == "closed":
             # 11. after a signature, closing or closing date, the next paragraph is a new text.
             reason = "after a closing"

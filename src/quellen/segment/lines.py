@@ -104,7 +104,7 @@ _MARK_RE = re.compile(r"^\(?(?:top\s+secret|strictly\s+confidential|secret|confi
 _SALUTATION_RE = re.compile(
     r"^(?:(?:my\s+)?(?:very\s+)?(?:dear(?:est)?|honou?red|respected|esteemed|beloved|worthy)\b[^.!?]{0,60}?[,!:]"
     r"|(?:dear\s+)?(?:sir|sirs|madam|madame|gentlemen|ladies|comrades?|friends?|brothers?|sisters?|citizens?|"
-    r"brethren|mother|father)\b[^.!?]{0,30}?[,!:]"
+    r"brethren|mother|father)\b(?!\s+(?-i:[A-Z]))[^.!?]{0,30}?[,!:]"
     r"|your\s+(?:majesty|excellency|highness|grace|lordship|ladyship|honou?r|eminence|holiness)[,!:]"
     r"|(?:hon(?:ou?red)?|respected)\s+(?:sir|madam)[,!:]"
     r"|(?:right\s+|very\s+)?(?:reverend|rev\.)\s+(?:and\s+dear\s+)?(?:sir|sirs|father|mother|madam|brother|sister)"
