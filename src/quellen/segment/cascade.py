@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import RECORD_KINDS
-from .lines import TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, is_name, kind_from_words
+from .lines import TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, is_name, kind_from_words, leading_date
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES"]
 
@@ -75,6 +75,7 @@ def _subheading(unit: Unit, current: Group | None, nxt: Unit | None) -> bool:
     return nxt.cue == "prose" and not _first_person(nxt)
 
 
+_FROM_TO_HEAD_RE = re.compile(r"^(?:from\s+)?[A-Z][^.!?]{0,60}\s+to\s+(?:the\s+)?[A-Z]")
 _VALEDICTION_TAIL_RE = re.compile(r"\b(?:servant|yours|obedient|humble|affectionate|dutiful|faithful|sincerely|"
                                   r"friend|daughter|son)\b", re.I)
 
@@ -238,6 +239,16 @@ def group_units(units: list[Unit]) -> list[Group]:
             #    which makes it the head of the next letter; otherwise it heads a new entry.
             if forced or after_furniture or current is None:
                 start(unit, "date line", mode="personal")
+                continue
+            if current.phase == "head" and leading_date(unit.text) and all(
+                    u.cue in ("heading", "dateline") and kind_from_words(u.text) not in RECORD_KINDS
+                    and not _FROM_TO_HEAD_RE.match(u.text) for u in current.units):
+                # 8a. a month or year heading above a dated entry ("MAY 1884." over "3rd (Saturday).")
+                #     heads the entries under it, not the first one only
+                current.mode = "furniture"
+                current.phase = "closed"
+                current.evidence.append("heading above dated entries")
+                start(unit, "date line opens an entry", mode="personal")
                 continue
             if current.phase == "head":
                 current.units.append(unit)
