@@ -15,7 +15,7 @@ import pytest
 from quellen.model import Source
 from quellen.segment import segment
 from quellen.segment.describe import CLASS_OF_KIND
-from quellen.segment.lines import classify, leading_date, Unit
+from quellen.segment.lines import TIME_HEAD_RE, Unit, classify, leading_date
 
 
 def _docs(text: str):
@@ -62,6 +62,208 @@ def test_leading_dates_with_a_place_or_an_hour(head):
     assert leading_date(head) is not None
 
 
+
+
+BARE_DAYS = """MAY 1884.
+
+3rd (Saturday).
+
+Walked over the moor with the dog and came home wet through. The barometer still falling.
+
+4th (Sunday).
+
+Church in the morning. Read to Aunt in the evening; she slept before the second chapter.
+
+5th.
+
+Letters all the morning. The carrier brought the new lamp and broke its chimney on the step.
+"""
+
+
+def test_bare_ordinals_under_a_month_heading_open_entries():
+    got = _starts(BARE_DAYS)
+    assert [w for w, _ in got] == ["MAY 1884.", "3rd (Saturday). Walked", "4th (Sunday). Church", "5th. Letters all"]
+    assert [c for _, c in got] == ["furniture", "personal", "personal", "personal"]
+
+
+WEEKDAY_AND_HOURS = """Tuesday, 9 October.—Rain since dawn. The well rope snapped and we drew water from the brook.
+
+Later.—The rope is mended; the smith would take nothing for it.
+
+Harwick, 11 October.—Arrived by the late coach, stiff and cold, and found the inn full of drovers.
+
+12 October, 11 p.m.—Cannot sleep for the noise below. They are singing the same song for the fourth time.
+"""
+
+
+def test_weekday_place_and_hour_heads_open_entries_and_later_goes_on():
+    got = _starts(WEEKDAY_AND_HOURS)
+    # "Later.—" carries no new date: it goes on with the day's entry (as the books' own markup has it)
+    assert [w for w, _ in got] == ["Tuesday, 9 October.—Rain", "Harwick, 11 October.—Arrived", "12 October, 11"]
+    assert all(c == "personal" for _, c in got)
+
+
+@pytest.mark.parametrize("head", ["Later.—The rope", "Later.", "Evening.", "Same day, 11 p.m.—Went", "Midnight.—All"])
+def test_time_of_day_heads_are_recognised(head):
+    assert TIME_HEAD_RE.match(head)
+
+
+@pytest.mark.parametrize("line", ["Morning came early.", "Nightfall was late", "Laterally, the wall leans."])
+def test_sentences_opening_with_a_time_word_are_no_heads(line):
+    assert not TIME_HEAD_RE.match(line)
+
+
+NUMBERED_LETTERS = """Letter IV
+
+Miss Ashby to Mrs. Trent
+
+Kelling, April 2.
+
+Dear Madam,
+
+Your parcel came safe, and the children have worn nothing else since. We are all well here.
+
+I am, dear Madam,
+Your most obliged and humble servant,
+
+Jane Ashby.
+
+
+
+Letter V
+
+Mrs. Trent to Miss Ashby
+
+Norwich, April 9.
+
+My dear Jane,
+
+I rejoice that the frocks fit. Pray tell me whether the small one wants letting out.
+
+Ever yours,
+
+M. Trent.
+"""
+
+
+def test_numbered_letters_with_from_to_headers_and_signatures():
+    got = _docs(NUMBERED_LETTERS)
+    assert [w for w, _, _ in got] == ["Letter IV Miss", "Letter V Mrs."]
+    assert [d.kind for _, _, d in got] == ["letter", "letter"]
+
+
+SERIES = """Chapter VII
+
+Margaret Holt’s Journal.
+
+14 August.—The house is quiet again; the guests left before noon and took the fine weather with them.
+
+15 August.—Wrote to my brother about the lease.
+
+Letter, Thomas Holt to Margaret Holt.
+
+“My dear Meg,—The lease is signed. Come up when you can.
+
+“Your loving brother,
+“Tom.”
+
+Telegram, Holt, Leeds, to Mrs. Holt, Ashgrove.
+
+“Arrive Thursday noon. Meet train.”
+
+The Evening Courier, 17 August.
+
+A FIRE AT THE MILLS.
+
+Early this morning a fire broke out in the carding room of the old mills by the river.
+"""
+
+
+def test_series_heading_document_headers_telegram_and_cutting():
+    got = _docs(SERIES)
+    words = [w for w, _, _ in got]
+    assert words[-5:] == ["14 August.—The house", "15 August.—Wrote to", "Letter, Thomas Holt", "Telegram, Holt, Leeds,",
+                          "The Evening Courier,"]
+    assert all(c == "furniture" for _, c, _ in got[:-5])  # the chapter and the journal's heading
+    assert [d.kind for _, _, d in got[-5:]] == ["diary", "diary", "letter", "telegram", "newspaper_article"]
+
+
+CHAPTERS = """Chapter I
+
+I was born in a grey town by a grey sea, and my first memory is of the gulls quarrelling over the fish-market roofs. My father kept the lamp on the harbour wall, and I was taught to trim its wick before I could read; the town thought him a dull man, and he let it think so, for he had seen more of the world than any of them and wished to see no more of it. In the winters we read by that same lamp, my father and I, and he would tell me of the ports he had known.
+
+“You will go too,” he said once, “and you will come back, as I did.” I did not believe him then.
+
+Chapter II
+
+It was the winter of the great storm that changed all this. The sea came over the wall three nights running, and on the third it took the lamp-house and half the quay with it. We stood on the hill and watched it go, and no one spoke, for there was nothing to say; and when the morning came the town looked like a mouth with its teeth knocked out. My father went down to the water and stood there a long time, and I did not dare to follow him.
+
+Contributed by the Harbour-master
+
+I have been asked to set down what I saw that night, and I will do so plainly.
+"""
+
+
+def test_chapter_headings_stand_alone_and_chapters_are_narrative():
+    got = _docs(CHAPTERS)
+    assert [w for w, _, _ in got][:4] == ["Chapter I", "I was born", "Chapter II", "It was the"]
+    assert [c for _, c, _ in got][:4] == ["furniture", "account", "furniture", "account"]
+    assert "Contributed by the" in [w for w, _, _ in got]
+
+
+DIALOGUE = """Letter IX
+
+Anne to her Sister
+
+Dear Kitty,
+
+We dined at the Hall. The old gentleman was very civil, and asked after you.
+
+“I do not, Sir,” said I, “and I beg you not to—”
+
+“Nay, madam,” cried he, “you shall not escape me so easily!”
+
+Sir Roger, with great good humour, turned the talk to his horses.
+
+I am, my dearest Kitty,
+your ever affectionate sister,
+
+Anne.
+"""
+
+
+def test_dialogue_and_a_title_before_a_name_do_not_start_documents():
+    got = _docs(DIALOGUE)
+    assert [w for w, _, _ in got] == ["Letter IX Anne"]
+    assert got[0][2].kind == "letter"
+
+
+QUOTED_LETTER = """Chapter III
+
+Letter, Ellen Marsh to Kate Dunn.
+
+“3 June.
+
+“My dearest Kate—
+
+“The box came this morning, and the hat is the prettiest thing in the village.
+
+“Your loving
+“Nell.”
+
+Kate Dunn’s Diary.
+
+5 June.—A letter from Nell, full of the hat.
+"""
+
+
+def test_a_quoted_letter_reads_its_date_and_salutation_through_the_quotation_marks():
+    got = _docs(QUOTED_LETTER)
+    words = [w for w, _, _ in got]
+    assert "Letter, Ellen Marsh" in words and "“3 June. “My" not in words and "“My dearest Kate—" not in words
+    letter = next(d for w, _, d in got if w == "Letter, Ellen Marsh")
+    assert letter.kind == "letter"
+    assert words[-1] == "5 June.—A letter" and got[-1][2].kind == "diary"
 
 
 _ROOT = Path(__file__).resolve().parents[1]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import RECORD_KINDS
-from .lines import TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, is_name, kind_from_words, leading_date
+from .lines import TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, is_name, kind_from_words, leading_date, bare_date
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES"]
 
@@ -75,7 +75,12 @@ def _subheading(unit: Unit, current: Group | None, nxt: Unit | None) -> bool:
     return nxt.cue == "prose" and not _first_person(nxt)
 
 
+#: the heading of one document ("Letter IV", "Telegram.", "Memorandum by ..."), not of a collection
+_ONE_DOCUMENT_HEAD_RE = re.compile(r"^(?:letter|telegram|cable|note|memorandum|report|dispatch|despatch|"
+                                   r"statement|deposition|proclamation)\b(?![’'s])", re.I)
 _FROM_TO_HEAD_RE = re.compile(r"^(?:from\s+)?[A-Z][^.!?]{0,60}\s+to\s+(?:the\s+)?[A-Z]")
+#: a signer's name alone under a closing: "Anne.", "Jane Ashby.", "“Tom.”", "M. Trent."
+_SIGNER_RE = re.compile(r"^[“\"]?(?:[A-Z][a-z'’-]+\.?|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){0,3}\.?[”\"]?$")
 _VALEDICTION_TAIL_RE = re.compile(r"\b(?:servant|yours|obedient|humble|affectionate|dutiful|faithful|sincerely|"
                                   r"friend|daughter|son)\b", re.I)
 
@@ -183,7 +188,8 @@ def group_units(units: list[Unit]) -> list[Group]:
             continue
         if cue in ("heading", "byline") and not seen_prose and nxt is not None and (
                 (prev is not None and prev.cue in FURNITURE_CUES) or nxt.cue in ("heading", "byline")) \
-                and nxt.cue not in _HEAD_CUES - {"heading", "byline"}:
+                and nxt.cue not in _HEAD_CUES - {"heading", "byline"} \
+                and not _ONE_DOCUMENT_HEAD_RE.match(unit.text):  # "Letter IV" heads a letter, not the page
             start(unit, "title before any prose", mode="furniture", phase="closed")
             current.evidence.append("page title")
             continue
@@ -240,7 +246,8 @@ def group_units(units: list[Unit]) -> list[Group]:
             if forced or after_furniture or current is None:
                 start(unit, "date line", mode="personal")
                 continue
-            if current.phase == "head" and leading_date(unit.text) and all(
+            if current.phase == "head" and (leading_date(unit.text) or bare_date(unit.text)) and all(
+                    not re.search(r"(?<!\d)\d{1,2}(?!\d)", u.text) and
                     u.cue in ("heading", "dateline") and kind_from_words(u.text) not in RECORD_KINDS
                     and not _FROM_TO_HEAD_RE.match(u.text) for u in current.units):
                 # 8a. a month or year heading above a dated entry ("MAY 1884." over "3rd (Saturday).")
@@ -295,8 +302,8 @@ def group_units(units: list[Unit]) -> list[Group]:
             # 10. after a caption or separator a new part starts; a part of an account
             #     interrupted by a caption is remembered as its continuation.
             reason = "after furniture"
-        elif current.phase == "closed" and unit.n_words <= 12 and _VALEDICTION_TAIL_RE.search(unit.text) \
-                and any(u.cue == "closing" for u in current.units[-2:]):
+        elif current.phase == "closed" and any(u.cue == "closing" for u in current.units[-2:]) and (
+                (unit.n_words <= 12 and _VALEDICTION_TAIL_RE.search(unit.text)) or _SIGNER_RE.match(unit.text)):
             # 11a. a valediction running over several lines ("I have the honour to be," / "Madam, your
             #      most obedient servant,") stays with the letter it closes
             current.units.append(unit)

@@ -321,16 +321,16 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if not kind and (group.mode == "personal" or any(u.features.get("lead_date") for u in body[:1])):
         kind = "diary"
         evidence.append("kind: dated entry")
+    if not kind and "after a section heading" in group.evidence and not {"addressee", "signature", "salutation",
+                                                                         "closing"} & set(cues) and n_words >= 80:
+        # a book's chapter is narrative whatever its voice: a novel's "I" tells a story, not a statement
+        kind = "narrative"
+        evidence.append("kind: a section of a book")
     has_salute = "salutation" in cues or any(u.features.get("salute") for u in body[:1])
     has_closing = "closing" in cues
     if not kind and (has_salute or has_closing):
         kind = "letter"
         evidence.append("kind: salutation/closing")
-    if not kind and "after a section heading" in group.evidence and not {"addressee", "signature"} & set(cues) \
-            and n_words >= 150:
-        # a book's chapter is narrative whatever its voice: a novel's "I" tells a story, not a statement
-        kind = "narrative"
-        evidence.append("kind: a section of a book")
     if not kind and body and body[0].features.get("name_colon"):
         kind = "commentary"
         evidence.append("kind: signed comment")

@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .cascade import Group
-from .lines import FULL_DATE_RE, MONTHS, Unit, _is_allcaps, kind_from_words, leading_date, yearless
+from .lines import FULL_DATE_RE, MONTHS, TIME_HEAD_RE, Unit, _is_allcaps, kind_from_words, leading_date, yearless
 
 __all__ = ["unit_features", "group_features", "Model", "Segmenter", "load_model", "COARSE_CLASSES", "cascade_marks",
            "learned_groups", "class_mode"]
@@ -37,11 +37,6 @@ _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 #: a bare day number or ordinal opening a line: "4th (Sunday).", "5th.", "12."
 _DAY_ORDINAL_RE = re.compile(r"^\d{1,2}(?:st|nd|rd|th|d)?\b\.?(?:\s*\(|\s*[.:,—–-]|\s*$)", re.I)
 #: a time of day or relative time that heads an entry: "Later.", "Evening.", "Same day, 11 p.m."
-_TIME_HEAD_RE = re.compile(
-    r"^(?:later|afterwards|still\s+later|(?:the\s+)?same\s+(?:day|night|evening)|(?:early|late)\s+"
-    r"(?:morning|evening)|morning|noon|midday|afternoon|evening|night|midnight|dawn|sunset|sunrise|"
-    r"(?:the\s+)?next\s+(?:day|morning|evening|night)|to-?night|to-?day|\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?\s?m)\b",
-    re.I)
 _CLOCK_RE = re.compile(r"\b\d{1,2}[.:]\d\d\b|\b\d{1,2}\s*[ap]\.\s?m\b|\b(?:noon|midnight|o'clock|o’clock)\b", re.I)
 _ROMAN_RE = re.compile(r"^(?:[IVXLC]+|\d+)\.?$")
 #: "From X to Y", "X to Y": the header of a letter in a series
@@ -110,7 +105,7 @@ def _own(unit: Unit, text: str) -> list[str]:
         f.append("titlecase")
     if _DAY_ORDINAL_RE.match(t):
         f.append("day_ordinal")
-    if _TIME_HEAD_RE.match(t):
+    if TIME_HEAD_RE.match(t):
         f.append("time_head")
     if _CLOCK_RE.search(t[:60]):
         f.append("clock_early")
@@ -152,7 +147,7 @@ def _own(unit: Unit, text: str) -> list[str]:
         f.append("opens_quote")
     if unit.cue == "prose":
         ft = unit.features
-        for key in ("lead_date", "salute", "framing", "inline_doc", "name_colon", "bio_lead", "resolved"):
+        for key in ("lead_date", "lead_time", "salute", "framing", "inline_doc", "name_colon", "bio_lead", "resolved"):
             if ft.get(key):
                 f.append(f"p_{key}")
         f.append(f"first={_bucket(ft.get('first', 0), (0.0, 0.01, 0.03, 0.06))}")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "split_signature",
            "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
-           "kind_from_words", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE"]
+           "kind_from_words", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE", "TIME_HEAD_RE", "bare_date"]
 
 #: every cue a unit can get
 CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "salutation", "addressee",
@@ -46,6 +46,12 @@ _YEARLESS_RE = re.compile(
 _BARE_DATE_RE = re.compile(
     rf"^(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}{_ORD}|\d{{1,2}}{_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})|\d{{1,2}}(?:st|nd|rd|th|d)"
     rf"|{_WEEKDAY})\.?(?:,?\s*\(?{_WEEKDAY}\)?)?[.:]?$", re.I)
+#: a time of day or a relative time heading a diary entry of its own: "Later.—", "Evening.", "Same day, 11 p.m.—"
+TIME_HEAD_RE = re.compile(
+    r"^(?:later|afterwards|still\s+later|(?:the\s+)?same\s+(?:day|night|evening)|(?:early|late)\s+(?:morning|evening)"
+    r"|morning|noon|midday|afternoon|evening|night|midnight|dawn|sunset|sunrise|(?:the\s+)?next\s+(?:day|morning|"
+    r"evening|night))(?:,?\s+\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.\s?m\.?|o['’]clock))?(?:[.:](?=\s|$)|[.:]?\s*[—–]+)",
+    re.I)
 #: a date that opens a paragraph and is closed off by punctuation: a diary-entry head
 #  (after a place, "Hillingham, 24 August.—", or with the hour, "11 August, 3 a.m.—", "24 June, before morning.—")
 _LEAD_DATE_RE = re.compile(
@@ -102,9 +108,9 @@ _MARK_RE = re.compile(r"^\(?(?:top\s+secret|strictly\s+confidential|secret|confi
                       r"confidential)?|personal|urgent|copy|true\s+copy|translation|draft|very\s+urgent|"
                       r"not\s+for\s+publication|by\s+hand|registered)\)?[.!:]?$", re.I)
 _SALUTATION_RE = re.compile(
-    r"^(?:(?:my\s+)?(?:very\s+)?(?:dear(?:est)?|honou?red|respected|esteemed|beloved|worthy)\b[^.!?]{0,60}?[,!:]"
+    r"^(?:(?:my\s+)?(?:very\s+)?(?:dear(?:est)?|honou?red|respected|esteemed|beloved|worthy)\b[^.!?]{0,60}?[,!:—]"
     r"|(?:dear\s+)?(?:sir|sirs|madam|madame|gentlemen|ladies|comrades?|friends?|brothers?|sisters?|citizens?|"
-    r"brethren|mother|father)\b(?!\s+(?-i:[A-Z]))[^.!?]{0,30}?[,!:]"
+    r"brethren|mother|father)\b(?!\s+(?-i:[A-Z]))[^.!?]{0,30}?[,!:—]"
     r"|your\s+(?:majesty|excellency|highness|grace|lordship|ladyship|honou?r|eminence|holiness)[,!:]"
     r"|(?:hon(?:ou?red)?|respected)\s+(?:sir|madam)[,!:]"
     r"|(?:right\s+|very\s+)?(?:reverend|rev\.)\s+(?:and\s+dear\s+)?(?:sir|sirs|father|mother|madam|brother|sister)"
@@ -189,6 +195,11 @@ def is_name(text: str) -> bool:
     if any(w.lower().strip(".") in _NOT_NAME for w in text.split()):
         return False
     return bool(_PERSON_RE.match(text) or _PERSON_RE.match(text.rstrip(".")))
+
+
+def bare_date(text: str) -> re.Match | None:
+    """Return the match when ``text`` is a date alone ("January 3", "4th (Sunday).", "5th."), else None."""
+    return _BARE_DATE_RE.match(text.strip())
 
 
 def leading_date(text: str) -> re.Match | None:
@@ -407,16 +418,19 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
             return "dateline"
     if re.fullmatch(r"(?:anno\s+|a\.\s*d\.\s*)?1?\d{3}\.?", text, re.I):
         return "dateline"  # a year standing alone heads the entries under it
-    if n <= 4 and _BARE_DATE_RE.match(text):
+    # a quoted document prints an opening quotation mark before each of its paragraphs ("“9 May.",
+    # "“My dearest Lucy—"): its date line and salutation are read through it
+    bare = text[1:].lstrip() if text[:1] in "“\"‘" and not re.search(r"[”\"’]", text[1:]) else text
+    if n <= 4 and _BARE_DATE_RE.match(bare):
         return "dateline"  # "January 3", "4th (Sunday).", "Tuesday 12th": an entry's date alone on its line
-    if n <= 8 and _LEAD_DATE_RE.match(text) and _terminal(text) in (".", "", ":") and not _BIO_LEAD_RE.match(text):
-        lead = _LEAD_DATE_RE.match(text)
-        if len(text[lead.end():].split()) <= 4:
+    if n <= 8 and _LEAD_DATE_RE.match(bare) and _terminal(bare) in (".", "", ":") and not _BIO_LEAD_RE.match(bare):
+        lead = _LEAD_DATE_RE.match(bare)
+        if len(bare[lead.end():].split()) <= 4:
             return "dateline"
     if n <= 6 and _MARK_RE.match(text):
         return "mark"
-    if n <= 10 and _SALUTATION_RE.match(text) and _terminal(text) in (",", "!", ":", "") and not \
-            _CLOSING_RE.match(text):
+    if n <= 10 and _SALUTATION_RE.match(bare) and _terminal(bare) in (",", "!", ":", "", "—") and not \
+            _CLOSING_RE.match(bare):
         return "salutation"
     if n <= 6 and text.endswith(",") and nxt is not None and not nxt.para and \
             re.fullmatch(rf"{FULL_DATE_RE.pattern}\.?", nxt.text.strip(), re.I) and \
@@ -538,6 +552,8 @@ def prose_features(text: str) -> dict:
     lead = _LEAD_DATE_RE.match(text)
     if lead and len(text) > lead.end():
         feats["lead_date"] = lead.group(0)
+    elif TIME_HEAD_RE.match(text):
+        feats["lead_time"] = TIME_HEAD_RE.match(text).group(0)
     if _SALUTE_LEAD_RE.match(text) or _SALUTATION_RE.match(text):
         feats["salute"] = True
     bio = _BIO_LEAD_RE.match(text)
