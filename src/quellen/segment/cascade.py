@@ -329,6 +329,10 @@ def group_units(units: list[Unit]) -> list[Group]:
             elif f.get("lead_date"):
                 # 14. a paragraph opening with a date ("October 28. Hut Point.") is a diary entry.
                 reason = "diary-entry head"
+            elif f.get("lead_clock") and current.mode == "personal":
+                # 14a. in a diary, an hour of the clock ("Two o’clock.—", "Half-past eight.—") opens an
+                #      entry of its own; "Later." with no hour goes on with the one before
+                reason = "diary-entry head (hour)"
             elif f.get("salute"):
                 # 15. a salutation opens a letter.
                 reason = "salutation"
@@ -371,7 +375,7 @@ def group_units(units: list[Unit]) -> list[Group]:
         mode = None
         if f.get("inline_doc"):
             mode = "inline"
-        elif f.get("lead_date"):
+        elif f.get("lead_date") or (f.get("lead_clock") and current is not None and current.mode == "personal"):
             mode = "personal"
         elif f.get("salute") or _first_person(unit):
             mode = "record"

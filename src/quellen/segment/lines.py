@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "split_signature",
            "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
-           "kind_from_words", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE", "TIME_HEAD_RE", "bare_date"]
+           "kind_from_words", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE", "TIME_HEAD_RE", "CLOCK_HEAD_RE",
+           "bare_date"]
 
 #: every cue a unit can get
 CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "salutation", "addressee",
@@ -52,6 +53,11 @@ TIME_HEAD_RE = re.compile(
     r"|morning|noon|midday|afternoon|evening|night|midnight|dawn|sunset|sunrise|(?:the\s+)?next\s+(?:day|morning|"
     r"evening|night))(?:,?\s+\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.\s?m\.?|o['’]clock))?(?:[.:](?=\s|$)|[.:]?\s*[—–]+)",
     re.I)
+_HOUR_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}(?:[.:]\d\d)?)"
+#: an hour of the clock heading an entry: "Two o’clock.—", "Half-past eight.—", "11 p.m.—", "It is just eight o’clock."
+CLOCK_HEAD_RE = re.compile(
+    rf"^(?:(?:it\s+is\s+)?(?:just\s+)?(?:(?:half|a\s+quarter)[-\s]past\s+|a\s+quarter\s+to\s+)?{_HOUR_WORDS}"
+    rf"(?:\s*o['’]clock)?(?:\s*[ap]\.\s?m\.?)?)(?:[.:]?\s*[—–]+|\.(?=\s))", re.I)
 #: a date that opens a paragraph and is closed off by punctuation: a diary-entry head
 #  (after a place, "Hillingham, 24 August.—", or with the hour, "11 August, 3 a.m.—", "24 June, before morning.—")
 _LEAD_DATE_RE = re.compile(
@@ -552,6 +558,8 @@ def prose_features(text: str) -> dict:
     lead = _LEAD_DATE_RE.match(text)
     if lead and len(text) > lead.end():
         feats["lead_date"] = lead.group(0)
+    elif CLOCK_HEAD_RE.match(text) and re.search(r"o['’]clock|[ap]\.\s?m|half|quarter", CLOCK_HEAD_RE.match(text).group(0), re.I):
+        feats["lead_clock"] = CLOCK_HEAD_RE.match(text).group(0)
     elif TIME_HEAD_RE.match(text):
         feats["lead_time"] = TIME_HEAD_RE.match(text).group(0)
     if _SALUTE_LEAD_RE.match(text) or _SALUTATION_RE.match(text):

@@ -1,0 +1,76 @@
+"""Quality floors for segmentation on a fixed slice of each of the five books in ``eval/corpora``.
+
+The full books are scored by ``make eval``; here a fixed stretch of each (50,000 to 120,000 characters,
+from a third of the way in, cut at blank lines) is segmented alone and scored by the same scorer
+against the gold segments that lie in it, so the floors run in seconds. Boundaries are the scorer's
+(a predicted start within 40 characters or on the line of a gold start); kind is the coarse class.
+Floors sit a little under what the rules reach (see the comment at FLOORS).
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from quellen.model import Source
+from quellen.segment import segment
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = ROOT / "eval" / "corpora"
+SCORER = ROOT / "eval" / "score.py"
+#: characters of each book's slice: enough for a dozen gold segments or more (letters and chapters are long)
+SLICE = {"barbellion-journal": 50_000, "dracula": 70_000, "evelina": 120_000, "frankenstein": 90_000,
+         "moonstone": 100_000}
+
+#: book -> (boundary F1 floor, coarse kind floor); reached when set: barbellion 0.947/0.867, dracula
+#: 0.912/0.962, evelina 0.813/1.0, frankenstein 0.966/1.0, moonstone 0.625/0.90 (letters quoted inside
+#: its narratives are not yet cut out: the known gap)
+FLOORS = {
+    "barbellion-journal": (0.90, 0.85),
+    "dracula": (0.90, 0.95),
+    "evelina": (0.80, 0.95),
+    "frankenstein": (0.90, 0.95),
+    "moonstone": (0.60, 0.85),
+}
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("quellen_scorer_books", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def book_slice(book: str) -> str:
+    """Return the fixed slice of a book: SLICE[book] characters from a third of the way in, cut at blank lines."""
+    text = (CORPORA / book / f"{book}.txt").read_text(encoding="utf-8")
+    start = text.find("\n\n", len(text) // 3) + 2
+    end = text.find("\n\n", start + SLICE[book])
+    return text[start:end if end > 0 else len(text)]
+
+
+def slice_scores(book: str) -> dict:
+    """Return the scorer's segment figures for segment() run on the book's slice."""
+    text = book_slice(book)
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    source = Source(Source.make_id(sha), f"{book}.txt", sha, "text/plain", text)
+    export = {"sources": [{"id": source.id, "name": source.name, "text": text}],
+              "documents": [{"source": d.source, "char_start": d.char_start, "char_end": d.char_end, "kind": d.kind,
+                             "author": {"name": d.author.name} if d.author else None,
+                             "date": d.date.to_json() if d.date else None} for d in segment(source)]}
+    gold = json.loads((CORPORA / book / "gold.json").read_text(encoding="utf-8"))
+    return _scorer().score(export, gold)["segments"]
+
+
+@pytest.mark.parametrize("book", sorted(FLOORS))
+def test_book_slice_meets_its_floors(book):
+    if not (CORPORA / book / "gold.json").exists():
+        pytest.skip(f"eval/corpora/{book} is missing")
+    segs = slice_scores(book)
+    boundary, kind = FLOORS[book]
+    assert segs["boundaries"]["gold"] >= 10, segs  # the slice holds enough gold to mean something
+    assert segs["boundaries"]["f1"] >= boundary, segs
+    assert segs["kind_accuracy"] >= kind, segs
