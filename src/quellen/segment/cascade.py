@@ -303,7 +303,8 @@ def group_units(units: list[Unit]) -> list[Group]:
             #     interrupted by a caption is remembered as its continuation.
             reason = "after furniture"
         elif current.phase == "closed" and any(u.cue == "closing" for u in current.units[-2:]) and (
-                (unit.n_words <= 12 and _VALEDICTION_TAIL_RE.search(unit.text)) or _SIGNER_RE.match(unit.text)):
+                (unit.n_words <= 12 and _VALEDICTION_TAIL_RE.search(unit.text)) or _SIGNER_RE.match(unit.text)
+                or (unit.n_words <= 6 and unit.text.rstrip().endswith((",", "etc.")))):
             # 11a. a valediction running over several lines ("I have the honour to be," / "Madam, your
             #      most obedient servant,") stays with the letter it closes
             current.units.append(unit)
