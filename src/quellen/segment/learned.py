@@ -9,9 +9,14 @@ on, where ``<class>`` is the coarse kind of the document (``record``,
 ``personal``, ``account``, ``furniture``); the fine kind (letter or telegram,
 diary or memoir...) is still read by :mod:`.describe` inside that class.
 
-The model is plain data (``quellen/data/segmenter.json``: labels, transition
-and state weights) and is decoded here with Viterbi in pure Python, so
-segmenting needs no extra dependency; only training needs ``python-crfsuite``.
+The models are plain data (``quellen/data/segmenter.json``: labels, transition
+and state weights) decoded here with Viterbi in pure Python, so segmenting
+needs no extra dependency; only training needs ``python-crfsuite`` (the
+``[train]`` extra). **No model is shipped today**: trained on four of the five
+books and scored on the fifth, the CRF stayed below the rules on every book
+(``scripts/train-segmenter --loo`` prints the comparison), so ``segment`` runs
+the rules alone unless a model file is present or passed in. The path is kept so
+that a corpus with its own gold can train one and measure it the same way.
 Features are shapes and cue names, never a corpus's words: the only lexical
 features are the first word of a unit, kept by the trainer only when it occurs
 in at least three of the training books (so no book's names can be learned).
@@ -362,7 +367,7 @@ class Segmenter:
 
 @lru_cache(maxsize=1)
 def load_model() -> Segmenter | None:
-    """Return the shipped segmenter models, or None when the package carries none."""
+    """Return the segmenter models in ``quellen/data/segmenter.json``, or None when there is none (the default)."""
     try:
         raw = resources.files("quellen").joinpath("data/segmenter.json").read_text(encoding="utf-8")
     except FileNotFoundError:
