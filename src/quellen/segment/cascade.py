@@ -324,6 +324,11 @@ def group_units(units: list[Unit]) -> list[Group]:
                 # 13. "the clerk signed a receipt: '...'" is a document quoted whole in one paragraph
                 #     (also after an announced document: the narrator has taken the word back).
                 reason = f"inline {f['inline_doc'][0]}"
+            elif f.get("resumes") and current.mode == "record" and any(
+                    e in ("salutation", "announced by a framing sentence") for e in current.evidence[:1]):
+                # 12c. a letter read out inside a narrative ends where the narrator speaks of it again
+                #      ("There the letter ended.", "I handed the letter back")
+                reason = "the narrative resumes"
             elif current.framing and f.get("framing") and not _first_person(unit):
                 # 12b. an announced document ends where the narrative resumes to announce the next.
                 reason = "the narrative resumes"

@@ -88,7 +88,8 @@ DOC_NOUNS = ("letter", "letters", "statement", "telegram", "telegrams", "cable",
 _DOC_NOUN_ALT = "|".join(DOC_NOUNS)
 _FRAMING_RE = re.compile(
     rf"\b(?:the\s+)?following\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{_DOC_NOUN_ALT})\b"
-    rf"|\b(?P<noun2>{_DOC_NOUN_ALT})\b[^.!?]{{0,80}}\b(?:as\s+follows|reads?|ran|runs|said)\s*:\s*$", re.I)
+    rf"|\b(?P<noun2>{_DOC_NOUN_ALT})\b[^.!?]{{0,80}}\b(?:as\s+follows|reads?|ran|runs|said|in\s+the\s+following\s+"
+    rf"(?:words|terms))\s*:\s*$", re.I)
 _INLINE_DOC_RE = re.compile(
     rf"^(?P<subj>{PERSON}|[{_UP}][\w'’-]+)\s+(?:\w+\s+){{0,2}}?(?:issued|wrote|sent|signed|handed|gave|dictated|"
     rf"telegraphed|cabled|addressed|penned|left|scribbled)\s+(?:\w+\s+){{0,3}}?(?P<noun>receipt|note|telegram|"
@@ -145,7 +146,13 @@ _NAME_COLON_STOP = {"note", "resolved", "source", "question", "answer", "q", "a"
 _BIO_LEAD_RE = re.compile(
     rf"^(?P<name>[{_UP}][\w'’-]+(?:\s+(?:[{_UP}][\w'’-]+|{_INITIAL}|de|da|van|von|di|del|la|le|y)){{1,4}})"
     rf"\s+(?:\([^)]{{1,60}}\)\s*)?(?:(?:is|was)\s+(?:an?|the|one)\b|[-–—]\s+(?!to\b|be\b)\w)")
-_SALUTE_LEAD_RE = re.compile(r"^(?:my\s+)?(?:dear(?:est)?|honou?red|respected)\s+[\w. ]{1,40}?(?:[,!]|\s\()\s?", re.I)
+_SALUTE_LEAD_RE = re.compile(r"^(?:(?:my\s+)?(?:dear(?:est)?|honou?red|respected)|my\s+(?:good|kind|worthy))\s+"
+                             r"[\w. ]{1,40}?(?:[,!—]|\s\()\s?", re.I)
+#: the narrator taking the word back after a document read out: "There the letter ended.", "I handed the note back"
+_RESUME_RE = re.compile(r"^(?:there\s+the\s+(?:letter|note|paper|statement|memorandum|narrative)\s+(?:ended|ends|"
+                        r"stopped|broke\s+off)|[^.!?]{0,120}\b(?:the|that|her|his)\s+(?:letter|note|memorandum|paper|"
+                        r"telegram)\b[^.!?]{0,60}\b(?:ended|back|dropped|completed|finished|closed|folded|aside|down)\b)",
+                        re.I)
 _NOT_NAME = {"to", "the", "of", "and", "for", "in", "on", "at", "a", "an", "from", "with", "by", "letter",
              "statement", "chapter", "part", "telegram", "diary", "report", "life", "death"}
 _FIRST = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|ourselves)\b")
@@ -570,6 +577,8 @@ def prose_features(text: str) -> dict:
     nc = _NAME_COLON_RE.match(text)
     if nc and nc.group("name").lower().rstrip(".") not in _NAME_COLON_STOP:
         feats["name_colon"] = nc.group("name").strip()
+    if _RESUME_RE.match(own):
+        feats["resumes"] = True
     if re.match(r"^(?:resolved|ordered|decided|decreed|it\s+is\s+(?:hereby\s+)?(?:resolved|ordered|decreed))\b",
                 text, re.I):
         feats["resolved"] = True
