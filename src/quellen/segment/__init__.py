@@ -11,6 +11,9 @@ It works in three passes, each in its own module:
 * :mod:`.lines` cuts the text into units (lines, or hard-wrapped paragraphs)
   and gives each a *cue* from its shape alone;
 * :mod:`.cascade` walks the units once and places the boundaries;
+* (optionally) :mod:`.learned` re-places the boundaries with a CRF that reads
+  the cues and the cascade's decisions as features, when a trained model is
+  present (none is shipped: see that module);
 * :mod:`.describe` gives each document its kind, title, author, addressees,
   date, place and ``primary`` flag, and says in ``evidence`` which cue decided.
 
@@ -26,7 +29,7 @@ The cue cascade, in the order the checks are made (why each step exists):
    before it: the editor said so.
 3. **The source's own title** (a heading before any prose, after furniture or
    followed by another heading) is a heading document: it names the page, not
-   the first text.
+   the first text — unless it heads one document ("Letter IV").
 4. **An issuing office at the foot of a record signs it** ("District
    office of the X" after a resolution): otherwise it would read as the
    title of a new text.
@@ -37,23 +40,38 @@ The cue cascade, in the order the checks are made (why each step exists):
    short line without final punctuation, an ``h1``-``h6`` block, "LETTER XII."),
    a byline ("J. Bell. Title"), a secrecy mark ("Top secret"), an addressee
    block ("To the ...", "His Excellency ..."), a salutation ("Dear ...",
-   "Sir,"). After a body, any of them opens the next document.
+   "Sir,"), a document's own header ("Letter, A to B.", "Telegram from A to B.",
+   "Memorandum by A."), a series heading ("A's Journal.", "The Narrative of A",
+   "Contributed by A") or a newspaper's name and date. After a body, any of
+   them opens the next document. A quoted document's date line and salutation
+   ("“3 June.", "“My dearest Kate—") are read through the quotation marks.
 8. **A date line** closes a record or personal text that has no date yet (the
    date under a letter or an account), unless a salutation follows it (then it
-   heads the next letter); otherwise it opens a new (diary) entry.
+   heads the next letter); otherwise it opens a new (diary) entry. A date alone
+   on its line counts ("January 3", "4th (Sunday).", "5th."); a month or year
+   heading above the first of them ("MAY 1884.") stands apart as a heading;
+   a letter written as a journal goes on under a weekday line ("Sunday.").
 9. **Closings and signatures end a document** — "Yours ...", "With ...
    greetings,", "I remain ... servant", "accept the assurances of ...", a name
    alone on a line with initials, "Place Initial. Surname", "Date Name".
 10. **After furniture a new part starts**; an account interrupted by a caption
     is remembered so the part after it keeps the account's kind.
-11. **After a closing the next paragraph is a new text.**
+11. **After a closing the next paragraph is a new text** — except the rest of
+    a valediction running over several lines and the signer's name under it.
 12. **A framing sentence announces a document** ("the committee sent the
     following telegram to ...:"): the next paragraph starts it, and the
-    sentence gives its kind, author, addressee and date.
+    sentence gives its kind, author, addressee and date. A letter read out
+    inside a narrative ends where the narrator speaks of it again ("There
+    the letter ended.").
 13. **A document quoted whole in one paragraph** ("the clerk signed a receipt: '...'")
     is a document of its own.
 14. **A paragraph opening with a date** ("October 28. Hut Point.",
-    "Monday, 3rd March.—") is a diary entry.
+    "Monday, 3rd March.—", "Hillingham, 24 August.—", "12 October, 11 p.m.—")
+    is a diary entry; in a diary, so is one opening with an hour ("Two
+    o’clock.—"), while "Later.—" with no hour goes on with the day's entry.
+    A book's section heading ("Chapter XI", "XVII", "Preface") is a heading
+    document of its own, and the text under it starts afresh (a chapter is
+    narrative whatever its voice).
 15. **A salutation opening a paragraph** ("Dear Anna, you ...") starts a
     letter.
 16. **"Name: ..."** ("T.H.: I would add ...") is somebody else's signed
