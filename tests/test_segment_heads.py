@@ -266,6 +266,55 @@ def test_a_quoted_letter_reads_its_date_and_salutation_through_the_quotation_mar
     assert words[-1] == "5 June.—A letter" and got[-1][2].kind == "diary"
 
 
+MEMO = """Chapter IV
+
+The clerk laid the papers before me, and I copied the first of them as it stood.
+
+Memorandum by Robert Kell, agent.
+
+The sluice at the lower mill was opened on the night of the 4th without leave. I desire that the keeper be questioned.
+
+R. Kell.
+
+I put the paper aside and went down to the mill myself, where I found the keeper asleep and the sluice still open.
+"""
+
+
+def test_a_memorandum_quoted_in_a_narrative_is_a_document_of_its_own():
+    got = _docs(MEMO)
+    words = [w for w, _, _ in got]
+    assert "Memorandum by Robert" in words
+    memo = got[words.index("Memorandum by Robert")][2]
+    assert memo.kind == "statement" and memo.author is not None and "Kell" in memo.author.name
+    assert words[-1] == "I put the"  # the narrative takes the word back after the signature
+
+
+FROMTO = """From Henry Vane to his Mother
+
+Dear Mother,
+
+The regiment marches on Monday. Send the grey socks if you can.
+
+Your affectionate son,
+Henry.
+
+From Mrs. Vane to Henry Vane
+
+My dearest boy,
+
+The socks went by the carrier this morning, with a cake.
+
+Your loving mother,
+E. Vane.
+"""
+
+
+def test_from_x_to_y_headers_open_letters():
+    got = _docs(FROMTO)
+    assert [w for w, _, _ in got] == ["From Henry Vane", "From Mrs. Vane"]
+    assert [d.kind for _, _, d in got] == ["letter", "letter"]
+
+
 _ROOT = Path(__file__).resolve().parents[1]
 _CORPORA = _ROOT / "eval" / "corpora"
 _HOOK = _ROOT.parent / "shared" / "hooks" / "before-stop"

@@ -107,6 +107,11 @@ _SECTION_RE = re.compile(r"^(?:(?:chapter|part|book|volume|vol\.|section|canto|p
                          r"(?:period|part|book|epoch|narrative|division))\b)", re.I)
 
 
+#: a heading naming the narrator of what follows: "Contributed by A", "The Narrative of A", "Told by A"
+_NARRATOR_HEAD_RE = re.compile(r"\b(?:contributed|related|told|written|spoken|narrated)\s+by\b|"
+                               r"\b(?:narrative|story|account|recollections?)\s+of\b", re.I)
+
+
 def _section_head(group: Group) -> bool:
     """Return True when the group so far is a book's section heading (and not a document's own title)."""
     if not group.units or any(u.cue not in ("heading", "byline", "dateline") for u in group.units):
@@ -145,6 +150,12 @@ def group_units(units: list[Unit]) -> list[Group]:
         nonlocal current
         group = Group(units=[unit], phase=phase, mode=mode, evidence=[why])
         prev = groups[-1].units[-1] if groups else None
+        if groups and groups[-1].mode == "furniture" and unit.cue == "prose" and any(
+                _SECTION_RE.match(u.text) or _NARRATOR_HEAD_RE.search(u.text) for u in groups[-1].units
+                if u.cue == "heading"):
+            # the text under a book's section or a narrator's heading ("Contributed by A") is that
+            # section's narrative
+            group.evidence.append("under a section heading")
         if prev is not None and prev.cue == "prose" and prev.features.get("framing"):
             group.framing = prev.features["framing"]
             group.framing_text = prev.text

@@ -321,8 +321,8 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if not kind and (group.mode == "personal" or any(u.features.get("lead_date") for u in body[:1])):
         kind = "diary"
         evidence.append("kind: dated entry")
-    if not kind and "after a section heading" in group.evidence and not {"addressee", "signature", "salutation",
-                                                                         "closing"} & set(cues) and n_words >= 80:
+    if not kind and ("after a section heading" in group.evidence or "under a section heading" in group.evidence) \
+            and not {"addressee", "signature", "salutation", "closing"} & set(cues) and n_words >= 80:
         # a book's chapter is narrative whatever its voice: a novel's "I" tells a story, not a statement
         kind = "narrative"
         evidence.append("kind: a section of a book")

@@ -478,8 +478,9 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     # a document's own header ("Letter, A to B.", "Telegram from A to B.", "Memorandum by A."), a series
     # heading ("A's Journal.", "The Narrative of A.") or a newspaper's name and date heads a document
     # even with a full stop after it
-    if n <= 25 and len(text) <= 200 and _titlecase(text) and (_DOC_HEADER_RE.match(text) or _SERIES_HEAD_RE.search(text)
-                                                              or (NEWSPAPER_RE.search(text) and n >= 2)):
+    if n <= 14 and _DOC_HEADER_RE.match(text) and not re.search(r"\b(?:is|was|were|are|had|has|have)\b", text) or \
+            n <= 25 and len(text) <= 200 and _titlecase(text) and (_SERIES_HEAD_RE.search(text)
+                                                                   or (NEWSPAPER_RE.search(text) and n >= 2)):
         return "heading"
     # dialogue ("“I do not, Sir,” said I, “and I beg—”") and broken-off speech are prose, not titles
     if n > 4 and (re.match(r"^[“\"‘]", text) and re.search(r"[”\"’][^”\"’]*\w", text[1:]) or
@@ -498,7 +499,8 @@ _FUNCTION_WORDS = frozenset({"to", "from", "by", "of", "the", "and", "in", "at",
                              "de", "la", "le", "von", "van", "etc", "etc.", "&"})
 _DOC_HEADER_RE = re.compile(r"^(?:(?:copy\s+of\s+|extract\s+from\s+)?(?:the\s+)?(?:letter|note|telegram|cable|wire|"
                             r"memorandum|report|dispatch|despatch|message|postcard|statement|deposition|cutting|"
-                            r"extract|proclamation|notice|petition)s?)\b(?:,|\s+(?:from|by|of|to)\b)", re.I)
+                            r"extract|proclamation|notice|petition)s?)\b(?:,|\s+(?:from|by|of|to)\b)\s*(?:the\s+)?"
+                            rf"(?-i:[{_UP}])", re.I)
 _SERIES_HEAD_RE = re.compile(r"['’]s\s+(?:journal|diary|narrative|statement|memorandum|letters?|notebook|log|story|"
                              r"account|evidence|testimony|confession)\b|^(?:the\s+)?(?:narrative|statement|journal|"
                              r"diary|memoirs?|story|account|confession|evidence|testimony|extracts?)\s+(?:of|by|from)\s"
