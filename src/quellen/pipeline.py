@@ -42,9 +42,10 @@ import datetime as dt
 import hashlib
 import json
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from ._version import __version__
 from .errors import AnalysisFailed, InputError, StoreError, printable
@@ -56,7 +57,7 @@ from .settings import Settings
 from .store import Store
 
 __all__ = ["BuildReport", "SourceAnalysis", "analyse_source", "build", "build_corpus_layer",
-           "settings_hash"]
+           "record_steps", "settings_hash"]
 
 #: progress callback: (what, done, total)
 Progress = Callable[[str, int, int], None]
@@ -91,6 +92,34 @@ class SourceAnalysis:
     layers: dict[str, Any] = field(default_factory=dict)
 
 
+#: the object told when each numbered step starts and stops (benchmarks/scale); None: nobody
+_recorder: Any = None
+
+
+def record_steps(recorder: Any) -> Any:
+    """Return the previous step recorder after installing ``recorder`` (None removes it).
+
+    A recorder has ``start(name)`` and ``stop(name)``; the pipeline calls them around
+    each step it runs in this process, so a benchmark can time the steps of a real build.
+    """
+    global _recorder
+    previous, _recorder = _recorder, recorder
+    return previous
+
+
+@contextmanager
+def _step(name: str) -> Iterator[None]:
+    recorder = _recorder
+    if recorder is None:
+        yield
+        return
+    recorder.start(name)
+    try:
+        yield
+    finally:
+        recorder.stop(name)
+
+
 #: settings sections read only by the corpus-wide step: changing them must not re-parse every source
 CORPUS_ONLY_SETTINGS = ("reuse",)
 
@@ -110,24 +139,32 @@ def working_text(source: Source) -> str:
 
 
 def analyse_source(source: Source, settings: Settings) -> SourceAnalysis:
-    """Return the per-source analysis of ``source`` (steps 2-...)."""
-    documents = segment(source)
+    """Return the per-source analysis of ``source`` (steps 2-5)."""
+    with _step("segment"):
+        documents = segment(source)
     # 3. dates: every temporal expression of every document, anchored on the document's own date
     # or on the narrative's reference time (page furniture never anchors)
-    from .extract.dates import tag_documents
-    text = working_text(source)
-    timexes = tag_documents(text, documents, calendar=settings.dates.calendar)
+    with _step("dates"):
+        from .extract.dates import tag_documents
+        text = working_text(source)
+        timexes = tag_documents(text, documents, calendar=settings.dates.calendar)
     # 4. one spaCy parse per document, kept in `parsed` for every step that needs tokens;
     # then mentions: the rule layer first, the model's entities for the rest
     from .extract.entities import document_mentions
     from .nlp import load_nlp
-    parsed = parse_documents(text, documents, load_nlp(settings.nlp.spacy_model), settings.nlp.batch_size)
-    mentions = document_mentions(text, documents, parsed, source.id)
+    with _step("spacy load"):
+        nlp = load_nlp(settings.nlp.spacy_model)
+    with _step("parse"):
+        parsed = parse_documents(text, documents, nlp, settings.nlp.batch_size)
+    with _step("mentions"):
+        mentions = document_mentions(text, documents, parsed, source.id)
     # 5. claims: the dated clauses, from the same parses, stored as a layer for the corpus step
-    from .events import claims_for_source, claims_to_json
-    claims = claims_for_source(text, documents, parsed, timexes, mentions, settings.events.summary_words)
+    with _step("claims"):
+        from .events import claims_for_source, claims_to_json
+        claims = claims_for_source(text, documents, parsed, timexes, mentions, settings.events.summary_words)
+        layers = {"claims": claims_to_json(claims)}
     return SourceAnalysis(source=source, documents=documents, timexes=timexes, mentions=mentions,
-                          layers={"claims": claims_to_json(claims)})
+                          layers=layers)
 
 
 def parse_documents(text: str, documents: list[Document], nlp: Any, batch_size: int = 32) -> list[Any]:
@@ -147,26 +184,33 @@ def build_corpus_layer(store: Store, settings: Settings, authority: str | None =
     # 3. entities: all mentions resolved across the corpus, places geocoded, document refs linked
     from .extract.places import get_gazetteer
     from .extract.resolve import link_document_refs, load_authority, resolve
-    texts = {s.id: working_text(s) for s in store.sources()}
-    entities, mention_entities = resolve(store.mentions(), texts,
-                                         load_authority(authority) if authority else None, get_gazetteer())
-    document_refs = link_document_refs(store.documents(), entities)
-    # the documents as linked above, so that "I" in a letter is its author's entity
-    by_id = {d.id: d for d in store.documents()}
-    by_id.update({d.id: d for d in document_refs})
-    documents = list(by_id.values())
+    with _step("corpus texts"):
+        texts = {s.id: working_text(s) for s in store.sources()}
+    with _step("gazetteer"):
+        gazetteer = get_gazetteer()
+    with _step("entities"):
+        entities, mention_entities = resolve(store.mentions(), texts,
+                                             load_authority(authority) if authority else None, gazetteer)
+        document_refs = link_document_refs(store.documents(), entities)
+        # the documents as linked above, so that "I" in a letter is its author's entity
+        by_id = {d.id: d for d in store.documents()}
+        by_id.update({d.id: d for d in document_refs})
+        documents = list(by_id.values())
     from .reuse import find_reuse
     # reuse runs before events are counted: copying is not corroboration; it sees the linked
     # authors, so that one writer's two letters ("L. T." and his full name) are one voice
-    reuse = find_reuse(store.sources(), documents, settings.reuse, timexes=store.timexes())
+    with _step("reuse"):
+        reuse = find_reuse(store.sources(), documents, settings.reuse, timexes=store.timexes())
     # 5. events: claims merged across documents, witnesses counted after reuse, conflicts flagged
-    from .corroborate import build_timeline, place_index, resolve_claims
-    from .events import claims_from_json
-    claims = resolve_claims([c for sid in texts for c in claims_from_json(store.layer(sid, "claims"))],
-                            mention_entities, by_id)
-    events, conflicts = build_timeline(claims, documents, reuse, texts, places=place_index(entities, get_gazetteer()))
-    store.replace_corpus_layer(entities=entities, mention_entities=mention_entities, reuse=reuse, events=events,
-                               conflicts=conflicts, document_refs=document_refs)
+    with _step("events"):
+        from .corroborate import build_timeline, place_index, resolve_claims
+        from .events import claims_from_json
+        claims = resolve_claims([c for sid in texts for c in claims_from_json(store.layer(sid, "claims"))],
+                                mention_entities, by_id)
+        events, conflicts = build_timeline(claims, documents, reuse, texts, places=place_index(entities, gazetteer))
+    with _step("store corpus"):
+        store.replace_corpus_layer(entities=entities, mention_entities=mention_entities, reuse=reuse,
+                                   events=events, conflicts=conflicts, document_refs=document_refs)
 
 
 def build(paths: list[str], store: Store, settings: Settings | None = None,
@@ -195,10 +239,12 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
             if store.has_sha256(sha256_of(data), shash):
                 report.unchanged.append(printable(str(path)))
                 continue
-            source = read_source(path, settings.ingest, data=data)
+            with _step("read"):
+                source = read_source(path, settings.ingest, data=data)
             analysis = analyse_source(source, settings)
-            store.add_source(source, analysis.documents, analysis.timexes, analysis.mentions,
-                             analysis.layers, settings_hash=shash)
+            with _step("store source"):
+                store.add_source(source, analysis.documents, analysis.timexes, analysis.mentions,
+                                 analysis.layers, settings_hash=shash)
             report.added.append(printable(str(path)))
             report.warnings.extend(f"{printable(str(path))}: {w}" for w in source_warnings(source))
         except InputError as exc:
