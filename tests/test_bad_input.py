@@ -60,7 +60,8 @@ def only_failure(report, path, kind, reason):
 
 
 def cli_build(capsys, paths, db):
-    code = main(["build", *map(str, paths), "--db", str(db), "--set", "reuse.embeddings=false"])
+    # one worker: the tests below patch analysis steps, and a patch lives in this process only
+    code = main(["build", *map(str, paths), "--db", str(db), "--set", "reuse.embeddings=false", "--workers", "1"])
     err = capsys.readouterr().err
     return code, err
 

@@ -87,7 +87,8 @@ def cmd_build(args) -> int:
             def progress(what: str, done: int, total: int) -> None:
                 bar.update(task, description=escape(printable(Path(what).name[:40])), completed=done, total=total)
         try:
-            report = build(args.paths, store, settings, progress=progress, authority=args.authority)
+            report = build(args.paths, store, settings, progress=progress, authority=args.authority,
+                           workers=args.workers, engine=args.engine, scheduler=args.scheduler)
         finally:
             if bar:
                 bar.stop()
@@ -327,6 +328,13 @@ def make_parser() -> argparse.ArgumentParser:
     with_settings(p)
     p.add_argument("--authority", help="CSV or JSON authority file that pins identities; later builds "
                    "keep applying it (--authority '' stops)")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="analyse sources in N worker processes (default: every core; 1: in this process); "
+                   "the store is the same for any N")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="where the per-source analysis runs: local processes, or a Dask cluster (extra [scale])")
+    p.add_argument("--scheduler", metavar="tcp://HOST:8786",
+                   help="the Dask scheduler to use with --engine dask (default: a LocalCluster of --workers)")
     p.add_argument("-q", "--quiet", action="store_true", help="print errors only")
 
     p = command("export", cmd_export, "Write the store in an export format.")

@@ -56,8 +56,8 @@ from .segment import segment
 from .settings import Settings
 from .store import Store
 
-__all__ = ["BuildReport", "SourceAnalysis", "analyse_source", "build", "build_corpus_layer",
-           "record_steps", "settings_hash"]
+__all__ = ["BuildReport", "Failed", "SourceAnalysis", "analyse_input", "analyse_source", "build",
+           "build_corpus_layer", "record_steps", "settings_hash"]
 
 #: progress callback: (what, done, total)
 Progress = Callable[[str, int, int], None]
@@ -213,8 +213,67 @@ def build_corpus_layer(store: Store, settings: Settings, authority: str | None =
                                    events=events, conflicts=conflicts, document_refs=document_refs)
 
 
+@dataclass(frozen=True)
+class Failed:
+    """A file whose analysis failed, as a worker hands it back: the error's class name, the file, why.
+
+    ``path`` and ``reason`` are printable already (:func:`~quellen.errors.printable`);
+    ``cause`` is the exception itself: it stays in the process that raised it (its
+    traceback, as text, travels with the reason to the writer's process instead).
+    """
+
+    error: str
+    path: str
+    reason: str
+    cause: BaseException | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, error: str, path: str, reason: str, cause: BaseException | None = None) -> "Failed":
+        """Return the failure of ``path`` with its name and reason made printable."""
+        return cls(error, printable(str(path)), printable(reason), cause)
+
+    def __reduce__(self) -> tuple:
+        reason = self.reason
+        if self.cause is not None:
+            import traceback
+            trace = "".join(traceback.format_exception(self.cause, limit=-3)).rstrip()
+            reason = f"{reason}{printable(chr(10) + trace)}"
+        return (Failed, (self.error, self.path, reason))
+
+    def exception(self) -> InputError:
+        """Return the :class:`InputError` this stands for (its ``__cause__`` the original exception, when here)."""
+        from . import errors
+        cls = getattr(errors, self.error, AnalysisFailed)
+        if not (isinstance(cls, type) and issubclass(cls, InputError)):
+            cls = AnalysisFailed
+        exc = cls.__new__(cls)
+        # path and reason are printable already: escaping them again would double every backslash
+        Exception.__init__(exc, f"{self.path}: {self.reason}")
+        exc.path, exc.reason = self.path, self.reason
+        exc.__cause__ = self.cause
+        return exc
+
+
+def analyse_input(path: str, data: bytes, settings: Settings) -> SourceAnalysis | Failed:
+    """Return the analysis of the file ``path`` whose bytes are ``data``, or :class:`Failed` saying why not.
+
+    The unit of work an engine runs (in this process, a worker process or a Dask worker):
+    everything it needs travels in its arguments, everything it found in its result.
+    """
+    try:
+        with _step("read"):
+            source = read_source(path, settings.ingest, data=data)
+        return analyse_source(source, settings)
+    except InputError as exc:  # path and reason printable already
+        return Failed(type(exc).__name__, exc.path, exc.reason, exc.__cause__)
+    except Exception as exc:  # a bug in one step must not lose the other files of the build
+        return Failed.of("AnalysisFailed", path, f"analysis failed ({type(exc).__name__}: {exc}); "
+                                                 "nothing of this file was stored", exc)
+
+
 def build(paths: list[str], store: Store, settings: Settings | None = None,
-          progress: Progress | None = None, authority: str | None = None) -> BuildReport:
+          progress: Progress | None = None, authority: str | None = None, workers: int = 1,
+          engine: str = "local", scheduler: str | None = None) -> BuildReport:
     """Return a :class:`BuildReport` after reading ``paths`` into ``store``.
 
     Files whose bytes are stored already (with the same settings) are skipped;
@@ -222,6 +281,11 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
     leaves the store as it was; the corpus layer is rebuilt when anything changed
     (sources, settings, or the authority file's contents). ``authority`` names a CSV/JSON
     authority file; later builds keep applying it until another (or ``""``) is given.
+
+    The analyses run on ``engine`` (:mod:`quellen.engines`: ``"local"`` with ``workers``
+    processes, 1 = this process, None = every core; or ``"dask"`` on the cluster at
+    ``scheduler``, a LocalCluster without one); this process alone writes, in the
+    order of the inputs, so the store is the same for any engine and any ``workers``.
     """
     settings = settings or Settings()
     started = time.perf_counter()
@@ -231,31 +295,11 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
     shash = settings_hash(settings)
     build_id = store.start_build(__version__, settings.to_dict(), [printable(str(p)) for p in paths],
                                  dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
-    for i, path in enumerate(files):
-        if progress:
-            progress(printable(str(path)), i, len(files))
-        try:
-            data = read_bytes(path, settings.ingest)
-            if store.has_sha256(sha256_of(data), shash):
-                report.unchanged.append(printable(str(path)))
-                continue
-            with _step("read"):
-                source = read_source(path, settings.ingest, data=data)
-            analysis = analyse_source(source, settings)
-            with _step("store source"):
-                store.add_source(source, analysis.documents, analysis.timexes, analysis.mentions,
-                                 analysis.layers, settings_hash=shash)
-            report.added.append(printable(str(path)))
-            report.warnings.extend(f"{printable(str(path))}: {w}" for w in source_warnings(source))
-        except InputError as exc:
-            report.failed.append(exc)
-        except StoreError:  # the database, not this file: stop here, every stored source stays whole
-            raise
-        except Exception as exc:  # a bug in one step must not lose the other files of the build
-            failure = AnalysisFailed(str(path), f"analysis failed ({type(exc).__name__}: {exc}); "
-                                                "nothing of this file was stored")
-            failure.__cause__ = exc
-            report.failed.append(failure)
+    from .engines import open_engine
+    if engine == "local" and workers is not None and len(files) <= 1:
+        workers = 1  # one file: a pool would only add the start of a worker
+    with open_engine(engine, workers, scheduler, settings.nlp.spacy_model) as runner:
+        _analyse_and_store(files, store, settings, shash, runner, report, progress)
     if progress:
         progress("corpus", len(files), len(files))
     authority = _authority_in_force(store, authority, report)
@@ -271,6 +315,80 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
                        len(report.added), len(report.unchanged), [str(e) for e in report.failed],
                        round(report.seconds, 3))
     return report
+
+
+def _analyse_and_store(files: list[Path], store: Store, settings: Settings, shash: str, runner: Any,
+                       report: BuildReport, progress: Progress | None) -> None:
+    """Analyse the new ``files`` on ``runner`` and store each, in input order, as its result comes back.
+
+    At most ``runner.window`` files are in flight (their bytes and analyses are what this
+    holds in memory beyond the store). A file with the bytes of one still in flight waits
+    for it: stored, it is unchanged; failed, it fails the same way (as if read after it).
+    """
+    from collections import deque
+    pending: deque = deque()  # (index, path, kind, payload), in input order
+    in_flight: dict[str, int] = {}  # sha256 -> index of the file analysing those bytes
+    outcome: dict[int, Any] = {}  # index -> SourceAnalysis | Failed, kept only while a twin waits
+
+    def finish(limit: int) -> None:
+        while len(pending) > limit:
+            i, path, kind, payload = pending.popleft()
+            if progress:
+                progress(printable(str(path)), i, len(files))
+            if kind == "failed":
+                report.failed.append(payload)
+            elif kind == "unchanged":
+                report.unchanged.append(printable(str(path)))
+            elif kind == "twin":
+                first = outcome.get(payload)
+                if isinstance(first, Failed):
+                    report.failed.append(Failed(first.error, printable(str(path)), first.reason).exception())
+                else:
+                    report.unchanged.append(printable(str(path)))
+            else:
+                sha, handle = payload
+                try:
+                    result = handle.result()
+                except Exception as exc:  # the engine itself failed (a worker died): this file only
+                    result = Failed.of("AnalysisFailed", str(path), f"analysis failed in a worker "
+                                                                 f"({type(exc).__name__}: {exc}); nothing of this "
+                                                                 "file was stored")
+                if in_flight.get(sha) == i:
+                    del in_flight[sha]
+                    if any(k == "twin" and p == i for _, _, k, p in pending):
+                        outcome[i] = result if isinstance(result, Failed) else True
+                if isinstance(result, Failed):
+                    report.failed.append(result.exception())
+                    continue
+                try:
+                    with _step("store source"):
+                        store.add_source(result.source, result.documents, result.timexes, result.mentions,
+                                         result.layers, settings_hash=shash)
+                except StoreError:  # the database, not this file: stop here, every stored source stays whole
+                    raise
+                except Exception as exc:  # a bug while writing: the transaction rolled back, the rest goes on
+                    report.failed.append(Failed.of("AnalysisFailed", str(path), f"analysis failed ({type(exc).__name__}: "
+                                                f"{exc}); nothing of this file was stored", exc).exception())
+                    continue
+                report.added.append(printable(str(path)))
+                report.warnings.extend(f"{printable(str(path))}: {w}" for w in source_warnings(result.source))
+
+    for i, path in enumerate(files):
+        try:
+            data = read_bytes(path, settings.ingest)
+        except InputError as exc:
+            pending.append((i, path, "failed", exc))
+        else:
+            sha = sha256_of(data)
+            if sha in in_flight:
+                pending.append((i, path, "twin", in_flight[sha]))
+            elif store.has_sha256(sha, shash):
+                pending.append((i, path, "unchanged", None))
+            else:
+                in_flight[sha] = i
+                pending.append((i, path, "analyse", (sha, runner.submit(analyse_input, str(path), data, settings))))
+        finish(runner.window)
+    finish(0)
 
 
 def _authority_in_force(store: Store, authority: str | None, report: BuildReport) -> str | None:

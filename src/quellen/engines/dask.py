@@ -1,0 +1,69 @@
+"""The Dask engine (extra ``[scale]``): the per-source analysis as ``dask.distributed`` tasks.
+
+``DaskEngine(workers, "tcp://HOST:8786")`` connects to a running scheduler (start one with
+``dask scheduler`` and workers with ``dask worker tcp://HOST:8786 --nthreads 1`` on each
+machine, with quellen and its spaCy model installed); without an address it starts a
+LocalCluster of ``workers`` single-threaded processes for the build and stops it after.
+
+A task carries the file's bytes, not its path, so workers need no shared file system;
+it returns the source's analysis (standoff records: content-derived ids, offsets into the
+text), which the pipeline's one writer stores in input order. Each worker process loads
+the spaCy model once (cached per process) when the engine starts.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from ..errors import MissingExtra
+
+__all__ = ["DaskEngine"]
+
+
+def _import_distributed():
+    try:
+        import distributed
+    except ImportError:
+        raise MissingExtra("--engine dask", "scale", "distributed") from None
+    return distributed
+
+
+class DaskEngine:
+    """Tasks on a Dask cluster; the client, and the LocalCluster when none was given, live as long as the engine."""
+
+    def __init__(self, workers: int | None = None, scheduler: str | None = None, spacy_model: str | None = None,
+                 processes: bool = True):
+        distributed = _import_distributed()
+        self._cluster = None
+        if scheduler:
+            self.client = distributed.Client(scheduler)
+        else:
+            from . import default_workers
+            n = workers or default_workers()
+            # one thread per worker: spaCy and the extractors are CPU-bound Python
+            import logging
+            self._cluster = distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=processes,
+                                                     dashboard_address=None, silence_logs=logging.ERROR)
+            self.client = distributed.Client(self._cluster)
+        threads = sum(self.client.nthreads().values()) or 1
+        self.workers = threads
+        self.window = 2 * threads
+        if spacy_model:  # each worker loads the model once, now, rather than inside its first task
+            from ..nlp import load_nlp
+            self.client.run(load_nlp, spacy_model)
+
+    def submit(self, func: Callable, *args: Any) -> Any:
+        """Return the Dask future of ``func(*args)``."""
+        # pure=False: two files with the same bytes are two tasks (their names differ)
+        return self.client.submit(func, *args, pure=False)
+
+    def close(self) -> None:
+        """Close the client, and the LocalCluster this engine started."""
+        self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    def __enter__(self) -> "DaskEngine":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,85 @@
+"""The local engine: the per-source analysis in this process, or in a pool of worker processes."""
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Callable
+
+__all__ = ["InlineEngine", "PoolEngine", "open_local"]
+
+
+class _Done:
+    """The handle of a task run at once: its value, or the exception it raised."""
+
+    __slots__ = ("_value", "_error")
+
+    def __init__(self, func: Callable, args: tuple):
+        self._value: Any = None
+        self._error: BaseException | None = None
+        try:
+            self._value = func(*args)
+        except BaseException as exc:  # handed back at result(), as a pool's future would
+            self._error = exc
+
+    def result(self) -> Any:
+        """Return the task's value (or raise what it raised)."""
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+class InlineEngine:
+    """Run every task in this process, at once (``--workers 1``): the reference the others must equal."""
+
+    window = 0
+    workers = 1
+
+    def submit(self, func: Callable, *args: Any) -> _Done:
+        """Return the handle of ``func(*args)``, already run."""
+        return _Done(func, args)
+
+    def close(self) -> None:
+        """Nothing to stop."""
+
+    def __enter__(self) -> "InlineEngine":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _start_worker(spacy_model: str | None) -> None:
+    # each worker loads the model once, before its first task (load_nlp caches it per process)
+    if spacy_model:
+        from ..nlp import load_nlp
+        load_nlp(spacy_model)
+
+
+class PoolEngine:
+    """Run tasks in ``workers`` processes started fresh ("spawn": nothing inherited from a busy parent)."""
+
+    def __init__(self, workers: int, spacy_model: str | None = None):
+        self.workers = workers
+        # two tasks per worker in flight: one running, one queued, so no worker waits for the writer
+        self.window = 2 * workers
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=_start_worker, initargs=(spacy_model,))
+
+    def submit(self, func: Callable, *args: Any) -> Future:
+        """Return the future of ``func(*args)`` run in a worker."""
+        return self._pool.submit(func, *args)
+
+    def close(self) -> None:
+        """Stop the workers."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> "PoolEngine":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_local(workers: int, spacy_model: str | None = None) -> InlineEngine | PoolEngine:
+    """Return the in-process engine for one worker, else a pool of ``workers`` processes."""
+    return InlineEngine() if workers <= 1 else PoolEngine(workers, spacy_model)

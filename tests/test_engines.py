@@ -1,0 +1,66 @@
+"""Engines: the per-source analysis in worker processes or on Dask; the store is the same for any of them."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quellen import build, export_dict, open_store
+from quellen.engines import open_engine
+from quellen.errors import BinaryInput, SettingsError
+from quellen.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+#: embeddings belong to the corpus layer, which no engine changes: left out to keep these tests fast
+FAST = Settings().with_overrides({"reuse.embeddings": False})
+
+
+def exported(tmp_path: Path, name: str, paths: list[str], **engine) -> bytes:
+    with open_store(tmp_path / f"{name}.db") as store:
+        report = build(paths, store, FAST, **engine)
+        assert report.ok, report.failed
+        return json.dumps(export_dict(store), indent=1, sort_keys=True, ensure_ascii=False).encode()
+
+
+@pytest.fixture(scope="module")
+def one_worker(tmp_path_factory):
+    return exported(tmp_path_factory.mktemp("one"), "one", [str(EXAMPLES)], workers=1)
+
+
+def test_two_worker_processes_give_the_export_of_one_byte_for_byte(one_worker, tmp_path):
+    assert exported(tmp_path, "two", [str(EXAMPLES)], workers=2) == one_worker
+
+
+def test_a_dask_cluster_gives_the_export_of_the_local_engine_byte_for_byte(one_worker, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    # threads, not processes, to stay fast; the scheduler address is what a real cluster gives
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as c:
+        data = exported(tmp_path, "dask", [str(EXAMPLES)], engine="dask", scheduler=c.scheduler_address)
+    assert data == one_worker
+
+
+def test_workers_report_bad_files_by_name_and_store_the_rest_once(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    letter = "Haverby, 9 May 1790.\n\nSir,\n\nThe rent is paid.\n\nJ. Marlowe\n"
+    (corpus / "a.txt").write_text(letter, encoding="utf-8")
+    (corpus / "b.txt").write_bytes(b"\x00\x01\x02\xff" * 200)
+    (corpus / "c.txt").write_text(letter, encoding="utf-8")  # the same bytes as a.txt, analysed alongside it
+    (corpus / "d.txt").write_text("Haverby, 10 May 1790.\n\nThe roof leaks.\n", encoding="utf-8")
+    with open_store(tmp_path / "q.db") as store:
+        report = build([str(corpus)], store, FAST, workers=2)
+        assert report.added == [str(corpus / "a.txt"), str(corpus / "d.txt")]
+        assert report.unchanged == [str(corpus / "c.txt")]
+        assert [type(e) for e in report.failed] == [BinaryInput] and "b.txt" in str(report.failed[0])
+        assert sorted(store.source_names().values()) == ["a.txt", "d.txt"]
+
+
+def test_an_unknown_engine_or_no_worker_is_refused():
+    with pytest.raises(SettingsError, match="unknown engine"):
+        open_engine("spark")
+    with pytest.raises(SettingsError, match="--workers"):
+        open_engine("local", 0)
+    with pytest.raises(SettingsError, match="--scheduler"):
+        open_engine("local", 2, "tcp://127.0.0.1:8786")
