@@ -45,6 +45,8 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections import OrderedDict
+from collections.abc import Mapping
 from typing import Any, Callable, Iterator
 
 from ._version import __version__
@@ -57,7 +59,7 @@ from .settings import Settings
 from .store import Store
 
 __all__ = ["BuildReport", "Failed", "SourceAnalysis", "analyse_input", "analyse_source", "build",
-           "build_corpus_layer", "record_steps", "settings_hash"]
+           "build_corpus_layer", "record_steps", "settings_hash", "StoredTexts"]
 
 #: progress callback: (what, done, total)
 Progress = Callable[[str, int, int], None]
@@ -176,6 +178,43 @@ def parse_documents(text: str, documents: list[Document], nlp: Any, batch_size: 
     return parse_texts([text[d.char_start:d.char_end] for d in documents], nlp, batch_size)
 
 
+class StoredTexts(Mapping):
+    """Source id -> the working text (:func:`working_text`), read from the store when asked for.
+
+    The corpus steps that look into texts (coordination and acronyms for entities, place
+    and name checks for conflicts) go source by source, so only the last ``keep`` sources
+    are held; iteration follows the store's order of sources (name, then id).
+    """
+
+    def __init__(self, store: Store, keep: int = 16):
+        names = store.source_names()
+        self._ids = sorted(names, key=lambda i: (names[i], i))
+        self._known = set(self._ids)
+        self._store, self._keep = store, keep
+        self._cache: OrderedDict[str, str] = OrderedDict()
+
+    def __getitem__(self, source_id: str) -> str:
+        if source_id in self._cache:
+            self._cache.move_to_end(source_id)
+            return self._cache[source_id]
+        source = self._store.source(source_id) if source_id in self._known else None
+        if source is None:
+            raise KeyError(source_id)
+        text = self._cache[source_id] = working_text(source)
+        if len(self._cache) > self._keep:
+            self._cache.popitem(last=False)
+        return text
+
+    def __contains__(self, source_id: object) -> bool:
+        return source_id in self._known
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
 def build_corpus_layer(store: Store, settings: Settings, authority: str | None = None) -> None:
     """Recompute the corpus-wide layer (entities, reuse, events, conflicts) from the stored sources.
 
@@ -185,17 +224,20 @@ def build_corpus_layer(store: Store, settings: Settings, authority: str | None =
     from .extract.places import get_gazetteer
     from .extract.resolve import link_document_refs, load_authority, resolve
     with _step("corpus texts"):
-        texts = {s.id: working_text(s) for s in store.sources()}
+        # the texts are read from the store as the steps reach them, a few sources at a time
+        texts = StoredTexts(store)
+        stored_documents = store.documents()
     with _step("gazetteer"):
         gazetteer = get_gazetteer()
     with _step("entities"):
         entities, mention_entities = resolve(store.mentions(), texts,
                                              load_authority(authority) if authority else None, gazetteer)
-        document_refs = link_document_refs(store.documents(), entities)
+        document_refs = link_document_refs(stored_documents, entities)
         # the documents as linked above, so that "I" in a letter is its author's entity
-        by_id = {d.id: d for d in store.documents()}
+        by_id = {d.id: d for d in stored_documents}
         by_id.update({d.id: d for d in document_refs})
         documents = list(by_id.values())
+        del stored_documents
     from .reuse import find_reuse
     # reuse runs before events are counted: copying is not corroboration; it sees the linked
     # authors, so that one writer's two letters ("L. T." and his full name) are one voice
