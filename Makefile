@@ -48,7 +48,7 @@ eval: setup
 	$(BIN)/python eval/run.py $(EVAL)
 
 ## every benchmark in benchmarks/ (speed, memory, quality against baselines); each also runs alone
-BENCHES := bench-timex bench-entities bench-reuse bench-build bench-web bench-store
+BENCHES := bench-timex bench-entities bench-reuse bench-build bench-web bench-store bench-scale
 .PHONY: $(BENCHES)
 bench: $(BENCHES)
 
@@ -66,6 +66,9 @@ bench-web: setup
 	$(BIN)/python benchmarks/web/load.py --seconds 10
 bench-store: setup
 	$(BIN)/python benchmarks/store/run.py
+bench-scale: setup
+	$(BIN)/python benchmarks/scale/steps.py
+	$(BIN)/python benchmarks/scale/bench.py --sizes 1,4,16
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info $(DB) quellen-export.json
