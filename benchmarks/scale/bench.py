@@ -42,9 +42,7 @@ from quellen import pipeline  # noqa: E402
 from quellen.settings import Settings  # noqa: E402
 from quellen.store import open_store  # noqa: E402
 
-CORPORA = HERE.parents[2] / "shared" / "corpora"
-if not CORPORA.exists():
-    CORPORA = Path("/work/shared/corpora")
+CORPORA = HERE.parents[1] / "eval" / "corpora"
 BOOKS = ["frankenstein/frankenstein.txt", "dracula/dracula.txt", "evelina/evelina.txt",
          "moonstone/moonstone.txt", "barbellion-journal/barbellion-journal.txt", "seed/000_a71d0fe14f23c818.txt"]
 CHUNK = 64_000

@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/scale/steps.py [FILE] [--set a.b=x] [--json OUT]
 
-FILE defaults to the shared corpora's frankenstein.txt. The build runs in this
+FILE defaults to eval/corpora/frankenstein/frankenstein.txt. The build runs in this
 process into a fresh SQLite store with the steps timed through
 :func:`quellen.pipeline.record_steps`; a thread samples the resident set size
 every 20 ms, so "peak MB" is the largest RSS seen while the step ran (the
@@ -30,9 +30,7 @@ from quellen import pipeline  # noqa: E402
 from quellen.settings import load_settings  # noqa: E402
 from quellen.store import open_store  # noqa: E402
 
-DEFAULT = ROOT.parent.parent / "shared" / "corpora" / "frankenstein" / "frankenstein.txt"
-if not DEFAULT.exists():
-    DEFAULT = Path("/work/shared/corpora/frankenstein/frankenstein.txt")
+DEFAULT = ROOT / "eval" / "corpora" / "frankenstein" / "frankenstein.txt"
 
 
 def rss_mb() -> float:
