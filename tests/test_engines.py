@@ -64,3 +64,15 @@ def test_an_unknown_engine_or_no_worker_is_refused():
         open_engine("local", 0)
     with pytest.raises(SettingsError, match="--scheduler"):
         open_engine("local", 2, "tcp://127.0.0.1:8786")
+
+
+@pytest.mark.slow
+def test_the_seed_on_dask_equals_the_local_build(seed_build, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    from conftest import SEED_TEXT
+    _, local = seed_build
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as c:
+        with open_store(tmp_path / "seed.db") as store:
+            assert build([str(SEED_TEXT)], store, engine="dask", scheduler=c.scheduler_address).ok
+            data = export_dict(store)
+    assert json.dumps(data, sort_keys=True) == json.dumps(local, sort_keys=True)

@@ -35,6 +35,12 @@ Over the whole corpus (one transaction, replaced wholesale when a source was add
    (:func:`quellen.corroborate.build_timeline`);
 
 A source that fails is reported and skipped; what is already stored stays.
+
+Steps 1-5 per source run on an engine (:mod:`quellen.engines`: this process, worker
+processes, or a Dask cluster), as :func:`analyse_input` (the file's bytes in, its analysis
+out); this process alone writes, in the order of the inputs, so the store is the same for
+any engine. The corpus-wide steps run here, reading texts from the store as they need them
+(:class:`StoredTexts`). Each step reports to :func:`record_steps` (benchmarks/scale).
 """
 from __future__ import annotations
 
@@ -42,11 +48,11 @@ import datetime as dt
 import hashlib
 import json
 import time
+from collections import OrderedDict
+from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections import OrderedDict
-from collections.abc import Mapping
 from typing import Any, Callable, Iterator
 
 from ._version import __version__
