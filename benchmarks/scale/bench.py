@@ -26,7 +26,6 @@ import argparse
 import json
 import math
 import random
-import re
 import sys
 import tempfile
 import time

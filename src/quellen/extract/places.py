@@ -45,7 +45,6 @@ import sys
 import tempfile
 import time
 import unicodedata
-from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
