@@ -76,3 +76,19 @@ def test_the_seed_on_dask_equals_the_local_build(seed_build, tmp_path):
             assert build([str(SEED_TEXT)], store, engine="dask", scheduler=c.scheduler_address).ok
             data = export_dict(store)
     assert json.dumps(data, sort_keys=True) == json.dumps(local, sort_keys=True)
+
+
+def test_a_failure_in_a_worker_reads_as_in_one_process(tmp_path):
+    import os
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Haverby, 9 May 1790.\n\nThe rent is paid.\n", encoding="utf-8")
+    # a name that is not UTF-8, with a backslash: escaped once, the same way, whoever analysed it
+    (corpus / os.fsdecode(b"b\\caf\xe9.txt")).write_bytes(b"\x00\x01\x02\xff" * 200)
+    messages = []
+    for workers in (1, 2):
+        with open_store(tmp_path / f"q{workers}.db") as store:
+            report = build([str(corpus)], store, FAST, workers=workers)
+            messages.append([(type(e), str(e)) for e in report.failed])
+    assert messages[0] == messages[1] and len(messages[0]) == 1
+    assert "b\\\\caf\\xe9.txt" in messages[0][0][1]
