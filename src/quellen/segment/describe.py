@@ -29,20 +29,37 @@ _SUBJECT_SKIP = {"On", "In", "When", "After", "Before", "Then", "But", "And", "S
                  "An", "Having", "Since", "While", "Once", "During", "From", "To", "As", "For", "With"}
 
 
-class YearContext:
-    """Years stated in the text, so a date written without one ("December 16") can get one.
+#: a diary runs forward: an entry whose month lies this many months or more before the previous
+#: entry's is in the next year (December -> January); a smaller step back is a compiler's reordering
+ROLL_OVER_MONTHS = 3
 
-    The anchors are full dates outside page furniture; a page's date stamp
-    never dates a document.
+
+class YearContext:
+    """Years stated around a date written without one ("December 16"), so that it can get one.
+
+    Three tiers of anchors, in the order they are trusted (why):
+
+    1. **heads**: a year standing in a heading ("1903", "THE WINTER OF 1911") and the date of each
+       entry or letter already read (:meth:`note`) -- a diary's entries follow their year and each
+       other, and roll over into the next year at December -> January;
+    2. **mentions**: full dates in the running text outside page furniture (the compiler's "In
+       March 1862 ..."), used where no head stands before the date;
+    3. **the file's metadata** (``year``: a sidecar, ``--set context.year``), used where the
+       text states no year at all.
+
+    A page's date stamp never dates a document.
     """
 
-    def __init__(self, text: str, spans: list[tuple[int, int]], heads: list[tuple[int, int]] = ()):
-        self.anchors: list[tuple[int, int, int]] = []  # (offset, year, month); month 0: the year only
+    def __init__(self, text: str, spans: list[tuple[int, int]], heads: list[tuple[int, int]] = (),
+                 meta_year: tuple[int, str] | None = None):
+        self.heads: list[tuple[int, int, int, int]] = []  # (offset, year, month, day); month 0: the year only
+        self.anchors: list[tuple[int, int, int]] = []  # mentions: (offset, year, month)
+        self.meta_year = meta_year
         for start, end in heads:
             # a year in a title or standing alone ("1864.", "THE WINTER OF 1911") sets the year
             # of the entries under it
             for m in re.finditer(r"(?<![\d/.-])(1[0-9]\d\d|20\d\d)(?![\d/-])", text[start:end]):
-                self.anchors.append((start + m.start(), int(m.group(1)), 0))
+                self.heads.append((start + m.start(), int(m.group(1)), 0, 0))
         for start, end in spans:
             for m in FULL_DATE_RE.finditer(text, start, end):
                 y = re.search(r"\d{4}", m.group(0))
@@ -50,32 +67,78 @@ class YearContext:
                               if w.lower().rstrip(".") in MONTHS), None)
                 if y and month:
                     self.anchors.append((m.start(), int(y.group(0)), month))
+        self.heads.sort()
         self.anchors.sort()
 
-    def year_for(self, offset: int, month: int) -> tuple[int, str] | None:
-        """Return (year, how) for a month-and-day at ``offset``, or None when the text gives no year.
+    def note(self, offset: int, date: Date) -> None:
+        """Record the date of an entry or letter read at ``offset``: the next yearless one follows it."""
+        if date.precision not in ("day", "month") or not date.as_written:
+            return
+        parts = date.as_written.split("-")
+        if len(parts) < 2 or not parts[0].isdigit():
+            return
+        day = int(parts[2]) if len(parts) > 2 else 0
+        bisect.insort(self.heads, (offset, int(parts[0]), int(parts[1]), day))
 
-        The last full date before it wins (a diary's entries follow their year,
-        and a month earlier than the anchor's rolls into the next year); with no
-        earlier anchor, the first full date after it (a month later than that
-        anchor's belongs to the year before).
+    def year_for(self, offset: int, month: int) -> tuple[int, str] | None:
+        """Return (year, how) for a month-and-day at ``offset``, or None when nothing gives a year.
+
+        The last head before it wins (a year heading, or the entry before, rolling over into the
+        next year when the month goes back by :data:`ROLL_OVER_MONTHS` or more); without one, the
+        last full date of the running text before it (a month much earlier than that date's rolls
+        into the next year); without any, the first anchor after it (a month later than that
+        anchor's belongs to the year before); then the file's metadata.
         """
-        i = bisect.bisect_left(self.anchors, (offset, -1, -1))
+        i = bisect.bisect_left(self.heads, (offset, -1, -1, -1))
         if i > 0:
-            _, year, anchor_month = self.anchors[i - 1]
-            if anchor_month == 0:
+            _, year, head_month, _ = self.heads[i - 1]
+            if head_month == 0:
                 return year, "year of the heading above"
+            if month <= head_month - ROLL_OVER_MONTHS:
+                return year + 1, "the entry before, rolled over into the next year"
+            return year, "year of the entry before"
+        j = bisect.bisect_left(self.anchors, (offset, -1, -1))
+        if j > 0:
+            _, year, anchor_month = self.anchors[j - 1]
             return (year + 1 if month < anchor_month - 6 else year), "year of the date before"
-        if i < len(self.anchors):
-            _, year, anchor_month = self.anchors[i]
-            if anchor_month == 0:
-                return None
-            return (year - 1 if month > anchor_month + 1 else year), "year of the date after"
+        after = [a for a in (self.heads[i] if i < len(self.heads) else None,
+                             self.anchors[j] if j < len(self.anchors) else None) if a is not None]
+        if after:
+            first = min(after)
+            year, anchor_month = first[1], first[2]
+            if anchor_month:
+                return (year - 1 if month > anchor_month + 1 else year), "year of the dated neighbour after"
+        if self.meta_year is not None:
+            return self.meta_year[0], f"year of the file's metadata ({self.meta_year[1]})"
         return None
 
 
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
+
+
+def date_head(text: str) -> bool:
+    """Return True when a head line is a date line: a date alone ("January 3", "3 May 1862"), or
+    with a place or an hour after it ("June 3. Camp.")."""
+    t = text.strip()
+    m = leading_date(t) or FULL_DATE_RE.match(t)
+    if not m:
+        return False
+    rest = t[m.end():].strip(" .,;:—–-")
+    return len(rest.split()) <= 4 and not re.search(r"\b(?:is|was|were|are|had|has)\b", rest)
+
+
+def _bare_year(text: str) -> int | None:
+    """Return the year of a heading line that is a year and nothing else ("1903", "1849."), or None."""
+    m = re.fullmatch(r"(?:anno\s+|a\.\s*d\.\s*)?(1[0-9]\d\d|20\d\d)\.?", text.strip(), re.I)
+    return int(m.group(1)) if m else None
+
+
 def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None) -> Date | None:
-    """Return the document date written in ``text`` (a date line), completing a missing year from context."""
+    """Return the document date written in ``text`` (a date line), completing a missing year from context.
+
+    A year taken from context says so in its rule ("...; year from context (year of the heading
+    above)"): it is never shown as stated.
+    """
     from ..extract.dates import parse_date
     date = parse_date(text)
     if date is not None:
@@ -218,6 +281,12 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         title = " / ".join(u.text for u in units)[:200]
         if cue == "stamp":
             date = parse_date_text(first.text)
+        elif kind == "heading":
+            # a year heading ("1903", "Part II / In London / 1912") dates the part it opens, as stated
+            year = next((y for y in map(_bare_year, (u.text for u in units)) if y), None)
+            if year:
+                date = replace(_year_date(year, str(year)), rule="year heading")
+                evidence.append("date: year heading")
         elif cue == "attribution":
             y = re.search(r"\(\s*[^()]*?,?\s*(?P<y>1[5-9]\d\d|20\d\d)\s*\)", first.text)
             if y:
@@ -430,8 +499,19 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     # --- date: the document's own date line, then closing date, then "today, ...",
     #     then the date of the sentence that announced it; never a page stamp
     address = None
+    # a date line in the head (a heading that is a date: "January 3") comes before one at the foot,
+    # and within the head the finest one wins ("1903" above "January 3": the entry's day)
+    head_dates = [u for u in units[:first_body] if u.cue in ("dateline", "heading") and date_head(u.text)]
+    finest = None
+    for u in head_dates:
+        found = parse_date_text(u.text, u.start, years)
+        if found and (finest is None or _PRECISION_RANK[found.precision] < _PRECISION_RANK[finest[1].precision]):
+            finest = (u, found)
     for u in units:
-        if u.cue == "dateline" or (u.cue == "signature" and FULL_DATE_RE.match(u.text)):
+        if finest and u in head_dates and u is not finest[0]:
+            continue
+        if u.cue == "dateline" or (u.cue == "signature" and FULL_DATE_RE.match(u.text)) or (
+                finest and u is finest[0]):
             date = parse_date_text(u.text, u.start, years)
             if date is None and u.cue == "dateline" and u.text.rstrip().endswith(","):
                 address = u.text  # "Mill Lane, Brannockford," above the date
@@ -501,6 +581,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         if date:
             date = replace(date, rule=f"{date.rule}; from the framing sentence", basis=DateBasis.FRAMING)
             evidence.append("date: the sentence that announced it")
+
+    if date is not None and any(e in evidence for e in ("date: date line", "date: entry head")):
+        years.note(start, date)
 
     primary: bool | None
     if kind in PRIMARY_KINDS:
