@@ -111,12 +111,16 @@ def working_text(source: Source) -> str:
 
 def analyse_source(source: Source, settings: Settings) -> SourceAnalysis:
     """Return the per-source analysis of ``source`` (steps 2-...)."""
-    documents = segment(source)
+    documents = segment(source, settings)
     # 3. dates: every temporal expression of every document, anchored on the document's own date
-    # or on the narrative's reference time (page furniture never anchors)
+    # or on the narrative's reference time (page furniture never anchors); the calendar a file's
+    # sidecar names overrides the build's
     from .extract.dates import tag_documents
+    from .segment import source_context
     text = working_text(source)
-    timexes = tag_documents(text, documents, calendar=settings.dates.calendar)
+    context = source_context(source, settings)
+    timexes = tag_documents(text, documents, calendar=context.calendar[0],
+                            country=context.country[0] if context.country else None)
     # 4. one spaCy parse per document, kept in `parsed` for every step that needs tokens;
     # then mentions: the rule layer first, the model's entities for the rest
     from .extract.entities import document_mentions

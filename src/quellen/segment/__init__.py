@@ -84,15 +84,20 @@ from __future__ import annotations
 
 from ..model import Document, Source
 from .cascade import FURNITURE_CUES, group_units
-from .dating import date_by_context, date_by_references
+from .context import source_context
+from .dating import date_by_context, date_by_references, reckon_calendars
 from .describe import YearContext, describe, diarists, dominant_signer
 from .lines import make_units
 
-__all__ = ["segment"]
+__all__ = ["segment", "source_context"]
 
 
-def segment(source: Source) -> list[Document]:
+def segment(source: Source, settings=None) -> list[Document]:
     """Return the documents of ``source`` in text order, covering all its non-blank text.
+
+    ``settings`` (a :class:`~quellen.settings.Settings`, or None for the defaults) gives what the
+    text does not say about itself (``context.*``, ``dates.calendar``); the file's metadata and
+    sidecar (``source.meta``) come first (:mod:`.context`).
 
     >>> from quellen.model import Source
     >>> docs = segment(Source("s", "a.txt", "0", "text/plain", "LETTER I.\\n\\nSir,\\n\\nI write.\\n\\nJ. Bell"))
@@ -105,8 +110,10 @@ def segment(source: Source) -> list[Document]:
     if not units:
         return []
     groups = group_units(units)
+    context = source_context(source, settings)
     years = YearContext(text, [(u.start, u.end) for u in units if u.cue not in FURNITURE_CUES],
-                        [(u.start, u.end) for u in units if u.cue in ("heading", "dateline")])
+                        [(u.start, u.end) for u in units if u.cue in ("heading", "dateline")],
+                        meta_year=context.year)
     signer = dominant_signer(groups)
     documents: list[Document] = []
     kind_of: dict[int, str] = {}
@@ -117,5 +124,5 @@ def segment(source: Source) -> list[Document]:
         documents.append(document)
     # documents left undated by their own lines: first what a later passage says of them,
     # then (flagged as inferred) the year of their place in the compilation
-    documents = date_by_references(diarists(documents, text), text)
-    return date_by_context(documents, text)
+    documents = date_by_references(diarists(documents, text, context), text)
+    return reckon_calendars(date_by_context(documents, text), context)

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from ..model import ACCOUNT_KINDS, PRIMARY_KINDS, RECORD_KINDS, Date, DateBasis, Ref, replace
+from ..model import ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, Date, DateBasis, Ref, replace
 from .cascade import _ORG_WORDS, Group
 from .lines import (_ROLE_RE, FULL_DATE_RE, INITIALS, MONTHS, PERSON, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE,
                     _is_allcaps, is_name, kind_from_words, leading_date, split_signature, strip_quotes, yearless)
@@ -113,6 +113,9 @@ class YearContext:
         return None
 
 
+#: an entry head written year first: "1849.—June 15.", "1712, March 3:"
+_YEAR_FIRST_RE = re.compile(r"^(?P<y>1\d{3}|20\d\d)[.,:]?\s*[—–-]*\s*(?P<md>(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+"
+                            r"[A-Z][a-z]+)(?=(?:st|nd|rd|th|d)?\b))")
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
 
 
@@ -193,22 +196,174 @@ _DIARIST_RE = re.compile(rf"\b(?:diary|diaries|journal|journals|notebooks?|log)\
                          rf"(?P<name>{PERSON})", re.I)
 
 
-def diarists(documents, text: str):
-    """Return ``documents`` with each unsigned diary entry given the diarist a title above it names.
+_SERIES_NOUNS = (r"journal|journals|diary|diaries|narrative|statement|memorandum|log|notebooks?|letters|story|"
+                 r"account|memoirs?|recollections|papers|evidence|deposition|testimony")
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+#: "Jonathan Harker's Journal", "Dr. Seward's Diary", "From Mina Murray's Journal"
+_POSSESSIVE_SERIES_RE = re.compile(
+    rf"^(?:(?:from|extracts?\s+from|continued\s+from)\s+)?(?:the\s+)?(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})"
+    rf"[’']s\s+(?:{_SERIES_NOUNS})\b", re.I)
+#: "The Narrative of X", "Extracts from the Journal of X", "The Statement of X (1849)"
+_OF_SERIES_RE = re.compile(
+    rf"\b(?:{_SERIES_NOUNS})\s+(?:kept\s+)?(?:of|by)\s+(?:the\s+late\s+)?(?P<name>[A-Z][^,;:()\[\]—–]*)", re.I)
+#: "Contributed by X", "The events related by X", "Told by X", "Resumed by X"
+_BY_SERIES_RE = re.compile(
+    r"\b(?:contributed|related|resumed|written|told|narrated|spoken|continued|recorded|kept)\s+by\s+"
+    r"(?:the\s+late\s+)?(?P<name>[A-Z][^,;:()\[\]—–]*)", re.I)
+#: a heading that opens a new part of a book: whatever series ran before it has ended
+_PART_RE = re.compile(r"^(?:part|book|volume|period|prologue|epilogue|appendix|introduction|preface|foreword|"
+                      r"afterword|postscript|editor'?s\s+note|(?:a\s+)?note\s+by\s+the\s+editor|notes\b|"
+                      r"(?:first|second|third|fourth|"
+                      r"fifth|sixth|seventh|eighth|ninth|tenth|last|final)\s+(?:part|book|period|volume|"
+                      r"narrative|epoch))\b", re.I)
+#: kinds whose writer a series heading names (letters and telegrams name their own)
+_SERIES_KINDS = frozenset({"diary", "memoir", "narrative", "statement", "report", "commentary", "other"})
+#: kinds a file's metadata author may sign where no series heading or signature does
+_META_KINDS = frozenset({"diary", "memoir"})
+_NAME_PARTICLES = {"de", "da", "van", "von", "di", "del", "la", "le", "of", "and", "&", "y", "du", "der", "den"}
 
-    "The Diary of Harriet Oakes" heads the entries under it; the name holds until another
-    title names another diarist.
+
+def _clean_name(raw: str) -> str | None:
+    """Return a writer's name cut from a heading ("Miss Clack; the niece of ..." -> "Miss Clack"), or
+    None when what is left is not a name (a description: "the Captain", "Sergeant Cuff's Man")."""
+    name = re.split(r"\s*[,;:()\[\]]|\s+[—–-]\s*|[—–]", raw.strip(), maxsplit=1)[0]
+    name = re.sub(r"\s+(?:in\s+continuation|continued)$", "", name.strip(), flags=re.I).strip(" .")
+    name = re.sub(r"\s+\d{4}$", "", name)
+    tokens = name.split()
+    if not tokens or len(tokens) > 6 or re.search(r"[’']s\b", name):
+        return None
+    if tokens[0].lower() in ("the", "a", "an", "his", "her", "my", "our", "their", "this", "that"):
+        return None
+    if not all(t[:1].isupper() or t.lower() in _NAME_PARTICLES for t in tokens):
+        return None
+    if any(t.lower().strip(".") in ("chapter", "letter", "part", "book", "volume") for t in tokens):
+        return None
+    return name
+
+
+def series_author(line: str) -> str | None:
+    """Return the writer a series heading names ("Jonathan Harker's Journal.", "The Narrative of X",
+    "Contributed by X"), or None.
+
+    >>> series_author("Dr. Seward's Diary."), series_author("First Narrative, contributed by Miss Clack; his niece")
+    ('Dr. Seward', 'Miss Clack')
     """
-    out, diarist = [], None
-    for d in documents:
-        if d.title and d.kind in ("heading", "diary"):
-            m = _DIARIST_RE.search(d.title)
-            if m and is_name(m.group("name")):
-                diarist = m.group("name")
-        if diarist and d.kind == "diary" and d.author is None:
-            d = replace(d, author=Ref(diarist), evidence=d.evidence + ("author: the diarist the title names",))
-        out.append(d)
+    line = line.strip()
+    for pattern in (_POSSESSIVE_SERIES_RE, _BY_SERIES_RE, _OF_SERIES_RE):
+        m = pattern.search(line)
+        if m:
+            name = _clean_name(m.group("name"))
+            if name:
+                return name
+    return None
+
+
+#: "Letter, X to Y.", "Letter from X to Y", "Telegram, October 24th. X, London, to Y", "X to Y"
+_HEADER_RE = re.compile(
+    r"^(?:(?P<noun>(?i:letter|telegram|note|memorandum|report|cable|postcard|message|dispatch|despatch))\b"
+    r"(?:\s*\([^)]*\))?[^,]{0,40}?(?:,\s*|\s+(?i:from|by)\s+))?(?P<from>[A-Z].{1,120}?),?\s+to\s+"
+    r"(?P<to>(?:the\s+)?[A-Z].{1,120})$")
+_HEADER_DATE_RE = re.compile(r"^(?:[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)\.\s+")
+
+
+def header_author(line: str, kind: str | None) -> str | None:
+    """Return the writer a letter's own header names ("Letter, Lucy Westenra to Mina Murray.",
+    "Lady Howard to the Rev. Mr. Villars", "Evelina in Continuation", "Memorandum left by X"), or None.
+
+    A header without a document noun counts only above a letter or telegram.
+    """
+    line = line.strip().rstrip(".")
+    if len(line) > 200:
+        return None
+    m = _HEADER_RE.match(line)
+    if m and (m.group("noun") or kind in ("letter", "telegram")):
+        to = re.sub(r"^(?:the|Messrs\.?)\s+", "", m.group("to"))
+        if _clean_name(to) is None and not m.group("noun"):
+            return None  # "Went to London to see ...": a sentence, not a header
+        return _clean_name(_HEADER_DATE_RE.sub("", m.group("from")))
+    m = re.match(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+in\s+continuation$", line, re.I)
+    if m and kind in ("letter", "telegram"):
+        return _clean_name(m.group("name"))
+    m = re.match(rf"^(?:{_SERIES_NOUNS}|note|report|telegram|letter)\b[^.]{{0,40}}?\b(?:left|written|sent|"
+                 r"signed|made)\s+by\s+(?P<name>[A-Z].+)$", line, re.I)
+    if m:
+        return _clean_name(m.group("name"))
+    return None
+
+
+def _head_lines(text: str, document) -> list[str]:
+    """Return the short lines at the head of a document (its title, series heading, header)."""
+    out = []
+    for line in text[document.char_start:min(document.char_end, document.char_start + 600)].split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if len(line) > 160:
+            break
+        out.append(line)
     return out
+
+
+def diarists(documents, text: str, context=None):
+    """Return ``documents`` with each unsigned entry or narrative given the writer its series names.
+
+    The series heading ("The Diary of Harriet Oakes", "Jonathan Harker's Journal", "Contributed
+    by X", "The Narrative of X") names the writer of the entries and narrative under it; it holds
+    until another series heading, or a heading that opens a new part of the book ("Part II",
+    "Second Period", "Epilogue"). Where no series is in force, a diary entry or memoir that names
+    no writer takes the author of the file's metadata or sidecar (``context``, a
+    :class:`~quellen.segment.context.SourceContext`). Both are marked in the evidence as inferred:
+    the text does not sign them.
+    """
+    meta_author = context.author if context is not None else None
+    out, series, origin, pending = [], None, "", None
+
+    def read(line: str) -> None:
+        nonlocal series, origin
+        if _PART_RE.match(line):
+            series = None
+        m = _DIARIST_RE.search(line)
+        name = m.group("name") if m and is_name(m.group("name")) else series_author(line)
+        if name:
+            series, origin = name, line[:80]
+
+    for d in documents:
+        heads = _head_lines(text, d)
+        if d.kind != "heading":
+            heads = heads[:3]
+        for line in heads:
+            read(line)
+        own = next((a for a in (header_author(line, d.kind) for line in heads[:2]) if a), pending) \
+            if d.author is None and d.kind not in FURNITURE_KINDS else None
+        pending = None
+        if own:
+            d = replace(d, author=Ref(own), evidence=d.evidence + ("author: the document's own header",))
+        elif series and d.author is None and d.kind in _SERIES_KINDS:
+            d = replace(d, author=Ref(series), evidence=d.evidence + (
+                f"author: inferred from the series heading {origin!r}",))
+        elif series is None and meta_author and d.author is None and d.kind in _META_KINDS:
+            d = replace(d, author=Ref(meta_author[0]), evidence=d.evidence + (
+                f"author: inferred from the file's metadata ({meta_author[1]})",))
+        out.append(d)
+        if d.kind != "heading":
+            # a series heading the segmenter left at the foot of the document before it still
+            # opens the series of the documents after it
+            lines = _standalone_lines(text, d, skip=len(heads))
+            for line in lines:
+                read(line)
+            # "Memorandum left by X." at the very foot: the header of the next document
+            last = text[d.char_start:d.char_end].rstrip().rsplit("\n", 1)[-1].strip()
+            if lines and lines[-1] == last:
+                pending = header_author(last, None)
+    return out
+
+
+def _standalone_lines(text: str, document, skip: int = 0) -> list[str]:
+    """Return the short paragraphs of one line inside a document, after its first ``skip`` lines:
+    where a heading stands that the segmenter kept inside the text."""
+    part = text[document.char_start:document.char_end]
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", part) if p.strip()]
+    return [p for p in paragraphs[skip:] if "\n" not in p and len(p) <= 100]
 
 
 def _subject(sentence: str) -> str | None:
@@ -401,6 +556,13 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         if m:
             author = m.group("org").strip()
             evidence.append("author: issuing body in the title")
+    if not author and kind not in ("heading", "caption", "boilerplate", "epigraph"):
+        for u in heads:
+            found = header_author(u.text, kind)
+            if found:
+                author = found
+                evidence.append("author: the letter's own header")
+                break
     if not author and sig_units:
         sig = split_signature(sig_units[0].text)
         if sig:
@@ -542,6 +704,15 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             m = re.match(r"^\s*(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\.\s*[—–-]", rest)
             if m and not place:
                 place = m.group("place")
+    if (date is None or date.precision == "year") and body:
+        # "1849.—June 15. ...": an entry head with its year first
+        m = _YEAR_FIRST_RE.match(body[0].text)
+        if m:
+            from ..extract.dates import parse_date
+            entry = parse_date(f"{m.group('md')}, {m.group('y')}")
+            if entry is not None:
+                date = replace(entry, text=m.group(0).strip(" .—–-"))
+                evidence.append("date: entry head")
     if date is None and body:
         m = _TODAY_RE.search(body[0].text[:300])
         if m:
