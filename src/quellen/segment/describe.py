@@ -210,6 +210,8 @@ _OF_SERIES_RE = re.compile(
 _BY_SERIES_RE = re.compile(
     r"\b(?:contributed|related|resumed|written|told|narrated|spoken|continued|recorded|kept)\s+by\s+"
     r"(?:the\s+late\s+)?(?P<name>[A-Z][^,;:()\[\]—–]*)", re.I)
+#: "Walton, in Continuation": the same writer goes on, letters included
+_CONTINUATION_RE = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),?\s+in\s+continuation\.?$", re.I)
 #: a heading that opens a new part of a book: whatever series ran before it has ended
 _PART_RE = re.compile(r"^(?:part|book|volume|period|prologue|epilogue|appendix|introduction|preface|foreword|"
                       r"afterword|postscript|editor'?s\s+note|(?:a\s+)?note\s+by\s+the\s+editor|notes\b|"
@@ -217,9 +219,11 @@ _PART_RE = re.compile(r"^(?:part|book|volume|period|prologue|epilogue|appendix|i
                       r"fifth|sixth|seventh|eighth|ninth|tenth|last|final)\s+(?:part|book|period|volume|"
                       r"narrative|epoch))\b", re.I)
 #: kinds whose writer a series heading names (letters and telegrams name their own)
-_SERIES_KINDS = frozenset({"diary", "memoir", "narrative", "statement", "report", "commentary", "other"})
-#: kinds a file's metadata author may sign where no series heading or signature does
+_SERIES_KINDS = frozenset({"diary", "memoir", "narrative", "statement", "report", "commentary", "opinion", "other"})
+#: kinds a file's metadata author may sign where no series heading or signature does (and any
+#: account or statement with an entry's date head: a dated entry of the file's one writer)
 _META_KINDS = frozenset({"diary", "memoir"})
+_META_DATED_KINDS = _SERIES_KINDS | {"letter"}
 _NAME_PARTICLES = {"de", "da", "van", "von", "di", "del", "la", "le", "of", "and", "&", "y", "du", "der", "den"}
 
 
@@ -249,6 +253,9 @@ def series_author(line: str) -> str | None:
     ('Dr. Seward', 'Miss Clack')
     """
     line = line.strip()
+    m = _CONTINUATION_RE.match(line)
+    if m:
+        return _clean_name(m.group("name"))
     for pattern in (_POSSESSIVE_SERIES_RE, _BY_SERIES_RE, _OF_SERIES_RE):
         m = pattern.search(line)
         if m:
@@ -317,6 +324,7 @@ def diarists(documents, text: str, context=None):
     """
     meta_author = context.author if context is not None else None
     out, series, origin, pending = [], None, "", None
+    letters = [False]  # the series heading says its writer goes on in letters ("X, in Continuation")
 
     def read(line: str) -> None:
         nonlocal series, origin
@@ -326,44 +334,93 @@ def diarists(documents, text: str, context=None):
         name = m.group("name") if m and is_name(m.group("name")) else series_author(line)
         if name:
             series, origin = name, line[:80]
+            letters[0] = bool(_CONTINUATION_RE.match(line))
 
-    for d in documents:
+    for i, d in enumerate(documents):
         heads = _head_lines(text, d)
         if d.kind != "heading":
+            # above the entry's date line only: a line under it is the entry's topic
+            # ("May 3 / Marie Bashkirtseff's Journal"), not its series
             heads = heads[:3]
-        for line in heads:
+            dated = next((k for k, line in enumerate(heads) if date_head(line) or leading_date(line)), None)
+            series_heads = heads[:dated] if dated is not None else heads
+        else:
+            series_heads = heads
+        for line in series_heads:
             read(line)
         own = next((a for a in (header_author(line, d.kind) for line in heads[:2]) if a), pending) \
             if d.author is None and d.kind not in FURNITURE_KINDS else None
         pending = None
         if own:
             d = replace(d, author=Ref(own), evidence=d.evidence + ("author: the document's own header",))
-        elif series and d.author is None and d.kind in _SERIES_KINDS:
+        elif series and d.author is None and (d.kind in _SERIES_KINDS or letters[0] and d.kind == "letter"):
             d = replace(d, author=Ref(series), evidence=d.evidence + (
                 f"author: inferred from the series heading {origin!r}",))
-        elif series is None and meta_author and d.author is None and d.kind in _META_KINDS:
+        elif series is None and meta_author and d.author is None and (d.kind in _META_KINDS or (
+                d.kind in _META_DATED_KINDS and any(e in d.evidence for e in ("date: date line", "date: entry head")))):
             d = replace(d, author=Ref(meta_author[0]), evidence=d.evidence + (
                 f"author: inferred from the file's metadata ({meta_author[1]})",))
+        if d.author is None and d.kind in ("letter", "statement") and i + 1 < len(documents):
+            signer = _signer_after_closing(text, d, documents[i + 1])
+            if signer:
+                d = replace(d, author=Ref(signer), evidence=d.evidence + ("author: the name under its closing",))
         out.append(d)
         if d.kind != "heading":
             # a series heading the segmenter left at the foot of the document before it still
             # opens the series of the documents after it
-            lines = _standalone_lines(text, d, skip=len(heads))
-            for line in lines:
+            lines = _foot_lines(text, d, skip=len(heads))
+            nxt = documents[i + 1] if i + 1 < len(documents) else None
+            opening = text[nxt.char_start:nxt.char_end].lstrip().split("\n", 1)[0] if nxt else ""
+            if len(opening) > 100 and not _opens_with_date(opening):
+                lines = []  # what follows is running text: the short lines were the text's own (a list)
+            for line in _inner_series_lines(text, d, skip=len(heads)) + lines:
                 read(line)
             # "Memorandum left by X." at the very foot: the header of the next document
-            last = text[d.char_start:d.char_end].rstrip().rsplit("\n", 1)[-1].strip()
-            if lines and lines[-1] == last:
-                pending = header_author(last, None)
+            if lines:
+                pending = header_author(lines[-1], None)
     return out
 
 
-def _standalone_lines(text: str, document, skip: int = 0) -> list[str]:
-    """Return the short paragraphs of one line inside a document, after its first ``skip`` lines:
-    where a heading stands that the segmenter kept inside the text."""
+def _signer_after_closing(text: str, document, nxt) -> str | None:
+    """Return the name standing alone right after a document that ends with its closing ("Your
+    affectionate brother,"), when the segmenter put that signature into the next document."""
+    last = text[document.char_start:document.char_end].rstrip().rsplit("\n", 1)[-1].strip()
+    if not last.endswith(",") or len(last.split()) > 12:
+        return None
+    first = text[nxt.char_start:nxt.char_end].lstrip().split("\n", 1)[0].strip()
+    name = first.rstrip(".")
+    return name if is_name(name) or is_name(first) else None
+
+
+def _inner_series_lines(text: str, document, skip: int = 0) -> list[str]:
+    """Return the series headings standing inside a document, each a paragraph of one short line
+    right above a dated entry ("Jonathan Harker's Journal." over "15 October, Varna.--..."): where
+    the segmenter did not cut, the series still changes there."""
     part = text[document.char_start:document.char_end]
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", part) if p.strip()]
-    return [p for p in paragraphs[skip:] if "\n" not in p and len(p) <= 100]
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", part) if p.strip()][skip:]
+    return [p for p, nxt in zip(paragraphs, paragraphs[1:])
+            if "\n" not in p and len(p) <= 100 and _opens_with_date(nxt) and series_author(p)]
+
+
+def _opens_with_date(text: str) -> bool:
+    """Return True when a paragraph opens with a date ("15 October, Varna.--", "May 3.")."""
+    head = text[:40]
+    m = yearless(head)
+    return bool(leading_date(text) or FULL_DATE_RE.match(head) or (m and m.start() == 0))
+
+
+def _foot_lines(text: str, document, skip: int = 0, most: int = 3) -> list[str]:
+    """Return the run of short one-line paragraphs that ends a document (at most ``most``, none of its
+    first ``skip`` lines): headings of what follows that the segmenter left at the foot of the text
+    before ("Chapter V / Dr. Seward's Diary.")."""
+    part = text[document.char_start:document.char_end]
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", part) if p.strip()][skip:]
+    run: list[str] = []
+    for p in reversed(paragraphs):
+        if "\n" in p or len(p) > 100 or len(run) == most or re.search(r"[a-z][.!?]$", p) and len(p) > 60:
+            break
+        run.append(p)
+    return run[::-1]
 
 
 def _subject(sentence: str) -> str | None:
