@@ -165,7 +165,7 @@ def reckon(date: Date, country: str | None, setting: str = "auto", why: str = ""
     shown as stated when it was inferred.
 
     >>> from quellen.extract.dates import parse_date
-    >>> d = reckon(parse_date("12 March 1702"), "GB", why="place London")
+    >>> d = reckon(parse_date("12 March 1702"), "GB", why="place Penrith")
     >>> d.calendar, d.earliest.isoformat(), d.as_written
     ('julian', '1702-03-23', '1702-03-12')
     """
@@ -199,4 +199,4 @@ def reckon(date: Date, country: str | None, setting: str = "auto", why: str = ""
         edtf = f"{earliest}/{latest}"
     return Date(text=date.text, edtf=edtf, earliest=earliest, latest=latest, precision=date.precision,
                 calendar=cal, as_written=date.as_written, rule=f"{date.rule}; calendar reckoned ({reason})",
-                anchor=date.anchor)
+                anchor=date.anchor, basis=date.basis)

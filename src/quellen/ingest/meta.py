@@ -10,9 +10,9 @@ Each reader's metadata, then the sidecar, in this order (the later wins):
 2. **A sidecar**: ``NAME.meta.toml`` beside the file (``diary.txt.meta.toml`` for
    ``diary.txt``), for what plain text cannot carry::
 
-       author = "Harriet Oakes"   # who wrote the texts of this file that name no writer
+       author = "Ann Pell"        # who wrote the texts of this file that name no writer
        year = 1702                # the year its first yearless date falls in
-       place = "Norwich"          # where it was written (chooses the calendar)
+       place = "Penrith"          # where it was written (chooses the calendar)
        country = "GB"             # or the country itself (ISO 3166 alpha-2)
        calendar = "julian"        # "julian", "gregorian" or "auto": overrides dates.calendar
 

@@ -258,7 +258,7 @@ def source_country(documents: list[Document], text: str, context=None) -> tuple[
 def reckon_calendars(documents: list[Document], context=None) -> list[Document]:
     """Return ``documents`` with each date read in the calendar its place and period imply.
 
-    A document's own place decides first (a Moscow letter of 1905 is Old Style), then the country
+    A document's own place decides first (a Kazan letter of 1905 is Old Style), then the country
     of the whole source (:func:`source_country`); the calendar a sidecar or ``dates.calendar``
     names overrides the inference. A date whose own words fix its calendar (a dual date "11/22
     March 1712/13", "O.S.") keeps it. The rule of a changed date says the calendar was reckoned

@@ -113,7 +113,7 @@ class YearContext:
         return None
 
 
-#: an entry head written year first: "1849.—June 15.", "1712, March 3:"
+#: an entry head written year first: "1712.—March 3.", "1712, March 3:"
 _YEAR_FIRST_RE = re.compile(r"^(?P<y>1\d{3}|20\d\d)[.,:]?\s*[—–-]*\s*(?P<md>(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+"
                             r"[A-Z][a-z]+)(?=(?:st|nd|rd|th|d)?\b))")
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
@@ -131,7 +131,7 @@ def date_head(text: str) -> bool:
 
 
 def _bare_year(text: str) -> int | None:
-    """Return the year of a heading line that is a year and nothing else ("1903", "1849."), or None."""
+    """Return the year of a heading line that is a year and nothing else ("1712", "1712."), or None."""
     m = re.fullmatch(r"(?:anno\s+|a\.\s*d\.\s*)?(1[0-9]\d\d|20\d\d)\.?", text.strip(), re.I)
     return int(m.group(1)) if m else None
 
@@ -199,18 +199,18 @@ _DIARIST_RE = re.compile(rf"\b(?:diary|diaries|journal|journals|notebooks?|log)\
 _SERIES_NOUNS = (r"journal|journals|diary|diaries|narrative|statement|memorandum|log|notebooks?|letters|story|"
                  r"account|memoirs?|recollections|papers|evidence|deposition|testimony")
 _NAME_WORD = r"[A-Z][\w'’.-]*"
-#: "Jonathan Harker's Journal", "Dr. Seward's Diary", "From Mina Murray's Journal"
+#: "Ann Pell's Journal", "Dr. Ord's Diary", "From Tamsin Quill's Journal"
 _POSSESSIVE_SERIES_RE = re.compile(
     rf"^(?:(?:from|extracts?\s+from|continued\s+from)\s+)?(?:the\s+)?(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})"
     rf"[’']s\s+(?:{_SERIES_NOUNS})\b", re.I)
-#: "The Narrative of X", "Extracts from the Journal of X", "The Statement of X (1849)"
+#: "The Narrative of X", "Extracts from the Journal of X", "The Statement of X (1712)"
 _OF_SERIES_RE = re.compile(
     rf"\b(?:{_SERIES_NOUNS})\s+(?:kept\s+)?(?:of|by)\s+(?:the\s+late\s+)?(?P<name>[A-Z][^,;:()\[\]—–]*)", re.I)
 #: "Contributed by X", "The events related by X", "Told by X", "Resumed by X"
 _BY_SERIES_RE = re.compile(
     r"\b(?:contributed|related|resumed|written|told|narrated|spoken|continued|recorded|kept)\s+by\s+"
     r"(?:the\s+late\s+)?(?P<name>[A-Z][^,;:()\[\]—–]*)", re.I)
-#: "Walton, in Continuation": the same writer goes on, letters included
+#: "Pell, in Continuation": the same writer goes on, letters included
 _CONTINUATION_RE = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),?\s+in\s+continuation\.?$", re.I)
 #: a heading that opens a new part of a book: whatever series ran before it has ended
 _PART_RE = re.compile(r"^(?:part|book|volume|period|prologue|epilogue|appendix|introduction|preface|foreword|"
@@ -228,8 +228,8 @@ _NAME_PARTICLES = {"de", "da", "van", "von", "di", "del", "la", "le", "of", "and
 
 
 def _clean_name(raw: str) -> str | None:
-    """Return a writer's name cut from a heading ("Miss Clack; the niece of ..." -> "Miss Clack"), or
-    None when what is left is not a name (a description: "the Captain", "Sergeant Cuff's Man")."""
+    """Return a writer's name cut from a heading ("Miss Pell; the niece of ..." -> "Miss Pell"), or
+    None when what is left is not a name (a description: "the Mate", "the Beadle’s Boy")."""
     name = re.split(r"\s*[,;:()\[\]]|\s+[—–-]\s*|[—–]", raw.strip(), maxsplit=1)[0]
     name = re.sub(r"\s+(?:in\s+continuation|continued)$", "", name.strip(), flags=re.I).strip(" .")
     name = re.sub(r"\s+\d{4}$", "", name)
@@ -246,11 +246,11 @@ def _clean_name(raw: str) -> str | None:
 
 
 def series_author(line: str) -> str | None:
-    """Return the writer a series heading names ("Jonathan Harker's Journal.", "The Narrative of X",
+    """Return the writer a series heading names ("Ann Pell's Journal.", "The Narrative of X",
     "Contributed by X"), or None.
 
-    >>> series_author("Dr. Seward's Diary."), series_author("First Narrative, contributed by Miss Clack; his niece")
-    ('Dr. Seward', 'Miss Clack')
+    >>> series_author("Dr. Ord's Diary."), series_author("First Narrative, contributed by Miss Pell; his niece")
+    ('Dr. Ord', 'Miss Pell')
     """
     line = line.strip()
     m = _CONTINUATION_RE.match(line)
@@ -265,7 +265,7 @@ def series_author(line: str) -> str | None:
     return None
 
 
-#: "Letter, X to Y.", "Letter from X to Y", "Telegram, October 24th. X, London, to Y", "X to Y"
+#: "Letter, X to Y.", "Letter from X to Y", "Telegram, May 4th. X, Ludlow, to Y", "X to Y"
 _HEADER_RE = re.compile(
     r"^(?:(?P<noun>(?i:letter|telegram|note|memorandum|report|cable|postcard|message|dispatch|despatch))\b"
     r"(?:\s*\([^)]*\))?[^,]{0,40}?(?:,\s*|\s+(?i:from|by)\s+))?(?P<from>[A-Z].{1,120}?),?\s+to\s+"
@@ -274,8 +274,8 @@ _HEADER_DATE_RE = re.compile(r"^(?:[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}
 
 
 def header_author(line: str, kind: str | None) -> str | None:
-    """Return the writer a letter's own header names ("Letter, Lucy Westenra to Mina Murray.",
-    "Lady Howard to the Rev. Mr. Villars", "Evelina in Continuation", "Memorandum left by X"), or None.
+    """Return the writer a letter's own header names ("Letter, Ann Pell to Tamsin Quill.",
+    "Lady Ord to the Rev. Mr. Quill", "Ann in Continuation", "Memorandum left by X"), or None.
 
     A header without a document noun counts only above a letter or telegram.
     """
@@ -286,7 +286,7 @@ def header_author(line: str, kind: str | None) -> str | None:
     if m and (m.group("noun") or kind in ("letter", "telegram")):
         to = re.sub(r"^(?:the|Messrs\.?)\s+", "", m.group("to"))
         if _clean_name(to) is None and not m.group("noun"):
-            return None  # "Went to London to see ...": a sentence, not a header
+            return None  # "Went to Ludlow to see ...": a sentence, not a header
         return _clean_name(_HEADER_DATE_RE.sub("", m.group("from")))
     m = re.match(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+in\s+continuation$", line, re.I)
     if m and kind in ("letter", "telegram"):
@@ -314,7 +314,7 @@ def _head_lines(text: str, document) -> list[str]:
 def diarists(documents, text: str, context=None):
     """Return ``documents`` with each unsigned entry or narrative given the writer its series names.
 
-    The series heading ("The Diary of Harriet Oakes", "Jonathan Harker's Journal", "Contributed
+    The series heading ("The Diary of Ann Pell", "Dr. Ord's Journal", "Contributed
     by X", "The Narrative of X") names the writer of the entries and narrative under it; it holds
     until another series heading, or a heading that opens a new part of the book ("Part II",
     "Second Period", "Epilogue"). Where no series is in force, a diary entry or memoir that names
@@ -340,7 +340,7 @@ def diarists(documents, text: str, context=None):
         heads = _head_lines(text, d)
         if d.kind != "heading":
             # above the entry's date line only: a line under it is the entry's topic
-            # ("May 3 / Marie Bashkirtseff's Journal"), not its series
+            # ("May 3 / Mrs. Delany's Letters"), not its series
             heads = heads[:3]
             dated = next((k for k, line in enumerate(heads) if date_head(line) or leading_date(line)), None)
             series_heads = heads[:dated] if dated is not None else heads
@@ -394,7 +394,7 @@ def _signer_after_closing(text: str, document, nxt) -> str | None:
 
 def _inner_series_lines(text: str, document, skip: int = 0) -> list[str]:
     """Return the series headings standing inside a document, each a paragraph of one short line
-    right above a dated entry ("Jonathan Harker's Journal." over "15 October, Varna.--..."): where
+    right above a dated entry ("Ann Pell's Journal." over "15 October, Ludlow.--..."): where
     the segmenter did not cut, the series still changes there."""
     part = text[document.char_start:document.char_end]
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", part) if p.strip()][skip:]
@@ -403,7 +403,7 @@ def _inner_series_lines(text: str, document, skip: int = 0) -> list[str]:
 
 
 def _opens_with_date(text: str) -> bool:
-    """Return True when a paragraph opens with a date ("15 October, Varna.--", "May 3.")."""
+    """Return True when a paragraph opens with a date ("15 October, Ludlow.--", "May 3.")."""
     head = text[:40]
     m = yearless(head)
     return bool(leading_date(text) or FULL_DATE_RE.match(head) or (m and m.start() == 0))
@@ -412,7 +412,7 @@ def _opens_with_date(text: str) -> bool:
 def _foot_lines(text: str, document, skip: int = 0, most: int = 3) -> list[str]:
     """Return the run of short one-line paragraphs that ends a document (at most ``most``, none of its
     first ``skip`` lines): headings of what follows that the segmenter left at the foot of the text
-    before ("Chapter V / Dr. Seward's Diary.")."""
+    before ("Chapter V / Dr. Ord's Diary.")."""
     part = text[document.char_start:document.char_end]
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", part) if p.strip()][skip:]
     run: list[str] = []
@@ -494,10 +494,10 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         if cue == "stamp":
             date = parse_date_text(first.text)
         elif kind == "heading":
-            # a year heading ("1903", "Part II / In London / 1912") dates the part it opens, as stated
+            # a year heading ("1712", "Part II / At Ludlow / 1713") dates the part it opens, as stated
             year = next((y for y in map(_bare_year, (u.text for u in units)) if y), None)
             if year:
-                date = replace(_year_date(year, str(year)), rule="year heading")
+                date = replace(_year_date(year, str(year)), rule="year heading", basis=DateBasis.STATED)
                 evidence.append("date: year heading")
         elif cue == "attribution":
             y = re.search(r"\(\s*[^()]*?,?\s*(?P<y>1[5-9]\d\d|20\d\d)\s*\)", first.text)
@@ -762,7 +762,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             if m and not place:
                 place = m.group("place")
     if (date is None or date.precision == "year") and body:
-        # "1849.—June 15. ...": an entry head with its year first
+        # "1712.—March 3. ...": an entry head with its year first
         m = _YEAR_FIRST_RE.match(body[0].text)
         if m:
             from ..extract.dates import parse_date
