@@ -368,12 +368,12 @@ def diarists(documents, text: str, context=None):
         if d.kind != "heading":
             # a series heading the segmenter left at the foot of the document before it still
             # opens the series of the documents after it
-            lines = _foot_lines(text, d, skip=len(heads))
+            lines = _foot_lines(text, d, skip=max(1, len(series_heads)))
             nxt = documents[i + 1] if i + 1 < len(documents) else None
             opening = text[nxt.char_start:nxt.char_end].lstrip().split("\n", 1)[0] if nxt else ""
             if len(opening) > 100 and not _opens_with_date(opening):
                 lines = []  # what follows is running text: the short lines were the text's own (a list)
-            for line in _inner_series_lines(text, d, skip=len(heads)) + lines:
+            for line in _inner_series_lines(text, d, skip=len(series_heads)) + lines:
                 read(line)
             # "Memorandum left by X." at the very foot: the header of the next document
             if lines:
@@ -720,7 +720,8 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     address = None
     # a date line in the head (a heading that is a date: "January 3") comes before one at the foot,
     # and within the head the finest one wins ("1903" above "January 3": the entry's day)
-    head_dates = [u for u in units[:first_body] if u.cue in ("dateline", "heading") and date_head(u.text)]
+    head_dates = [u for u in units[:first_body] if u.cue in ("dateline", "heading") and (
+        date_head(u.text) or _bare_year(u.text))]
     finest = None
     for u in head_dates:
         found = parse_date_text(u.text, u.start, years)
