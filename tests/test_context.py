@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,7 @@ from quellen.segment.describe import header_author, series_author
 from quellen.settings import Settings, load_settings
 
 D = dt.date
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def _source(text: str, meta=()) -> Source:
@@ -232,3 +234,58 @@ def test_context_settings_are_checked():
         Settings().with_overrides(["context.country=Russia"])
     with pytest.raises(SettingsError):
         Settings().with_overrides(["context.year=-5"])
+
+
+# -- markup ----------------------------------------------------------------------------------------
+def test_epub_semantics_give_blocks_boundaries_dates_and_signers():
+    source = read_source(FIXTURES / "segment" / "marked_journal.xhtml")
+    tags = {t for _, _, t in source.blocks}
+    assert {"diary-entry", "letter", "signature", "dateline", "time:1790-05-05", "time:1790-04-30"} <= tags
+    docs = segment(source)
+    entries = [d for d in docs if d.kind == "diary"]
+    assert [d.date.edtf for d in entries] == ["1790-05-05", "1790-05-07"]
+    assert all("date: markup <time datetime>" in d.evidence for d in entries)
+    # the letter copied into the second entry stays inside it, and its signer is not the diarist
+    second = entries[1]
+    assert "I read it twice" in source.text[second.char_start:second.char_end]
+    assert second.author.name == "Ann Pell"
+    letter = docs[-1]
+    assert letter.date.edtf == "1790-05-09" and letter.author.name == "H. Beadle"
+    assert "author: markup signature" in letter.evidence
+
+
+def test_a_time_datetime_beats_the_words_and_its_calendar_is_not_reckoned():
+    markup = ('<html><body><article epub:type="z3998:letter" xmlns:epub="http://www.idpf.org/2007/ops">'
+              '<p epub:type="se:letter.dateline">Tver, <time datetime="1905-03-16">3 March</time>.</p>'
+              "<p>Dear brother, the ice is breaking on the river and the mills are idle.</p>"
+              '<p epub:type="z3998:signature">Tamsin Quill</p></article></body></html>')
+    text, blocks = _read_markup(markup)
+    source = Source("s", "l.xhtml", "0", "application/xhtml+xml", text, blocks=blocks)
+    letter = _dated(segment(source))[0]
+    assert letter.date.edtf == "1905-03-16" and letter.date.calendar == "gregorian"
+    assert letter.author.name == "Tamsin Quill"
+
+
+def test_tei_letters_datelines_and_signatures(tmp_path):
+    path = tmp_path / "letters.xml"
+    path.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Letters'
+                    "</title><author>Ann Pell</author></titleStmt></fileDesc></teiHeader><text><body>"
+                    '<div type="letter"><opener><dateline>Penrith, <date when="1790-05-03">the third of May'
+                    "</date></dateline><salute>Dear Sir,</salute></opener><p>The goods are come, and the carrier "
+                    "is paid.</p><closer><salute>Your servant,</salute><signed><persName>Hoxne Beadle</persName>"
+                    "</signed></closer></div>"
+                    '<div type="letter"><opener><dateline><date when="1790-05-09">Ninth May</date></dateline>'
+                    "</opener><p>Sir, the second load is lost on the road.</p><closer><signed>T. Quill</signed>"
+                    "</closer></div></body></text></TEI>", encoding="utf-8")
+    source = read_source(path)
+    assert source.meta_value("author") == ("Ann Pell", "TEI titleStmt/author")
+    assert any(t == "person" for _, _, t in source.blocks)
+    letters = [d for d in segment(source) if d.date]
+    assert [(d.date.edtf, d.author.name) for d in letters] == [("1790-05-03", "Hoxne Beadle"),
+                                                                ("1790-05-09", "T. Quill")]
+
+
+def _read_markup(markup: str):
+    from quellen.ingest.html import html_text_blocks
+    text, blocks, _ = html_text_blocks("l.xhtml", markup, "application/xhtml+xml", Settings().ingest, book=True)
+    return text, tuple(blocks)

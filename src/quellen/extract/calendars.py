@@ -125,9 +125,11 @@ _EXPLICIT_RE = re.compile(r"\d\s*/\s*\d|\b(?:old|new)[\s-]+style\b|\b[ON]\.\s?S\
 
 
 def explicit_calendar(date: Date) -> bool:
-    """Return True when the date's own words fix its calendar (a dual date, a style mark), so that
-    no inference from place or period may change it."""
-    return bool(_EXPLICIT_RE.search(date.text or "")) or "calendar-twin" in date.rule or "slash-pair" in date.rule
+    """Return True when the date's own words fix its calendar (a dual date, a style mark), or its
+    markup does (a ``<time datetime>`` value is Gregorian), so that no inference from place or period
+    may change it."""
+    return bool(_EXPLICIT_RE.search(date.text or "")) or any(
+        k in date.rule for k in ("calendar-twin", "slash-pair", "markup: <time"))
 
 
 def _written(as_written: str | None) -> tuple[int, int | None, int | None] | None:

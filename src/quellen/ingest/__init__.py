@@ -29,6 +29,20 @@ the block's characters without its closing newline. The tags:
 ``hr``          an empty span at a thematic break, and between EPUB chapters
 ==============  ================================================================
 
+Where the markup says what a stretch is, semantic spans come with them (cues for the
+segmenter, weighted above its text rules, never required):
+
+================  ==============================================================
+``letter``        ``epub:type="z3998:letter"``, TEI ``<div type="letter">``
+``diary-entry``   ``epub:type="z3998:diary-entry"``, TEI ``<div type="entry">``
+``signature``     ``z3998:signature``, TEI ``<signed>``; ``sender``: ``z3998:sender``
+``dateline``      an ``epub:type`` ending in ``dateline``, TEI ``<dateline>``
+``time:VALUE``    the text of ``<time datetime="VALUE">`` or TEI ``<date when="VALUE">``
+``person``        the text of a TEI ``<persName>``
+================  ==============================================================
+
+``time:VALUE`` and ``person`` are inline: they cover the element's words inside its block.
+
 Plain text has no blocks. ``Source.meta`` holds what the file says about itself outside its
 text (EPUB ``dc:creator``, HTML ``<meta name="author">``, PDF info) and what a sidecar
 ``NAME.meta.toml`` beside it says (:mod:`.meta`). ``Source.repairs`` lists ``(name, count)`` of the

@@ -88,6 +88,7 @@ from .context import source_context
 from .dating import date_by_context, date_by_references, reckon_calendars
 from .describe import YearContext, describe, diarists, dominant_signer
 from .lines import make_units
+from .markup import apply_markup, merge_within_units, structural_blocks
 
 __all__ = ["segment", "source_context"]
 
@@ -106,10 +107,12 @@ def segment(source: Source, settings=None) -> list[Document]:
     """
     from ..ingest.text import repair_typography
     text = repair_typography(source.text)[0]
-    units = make_units(text, source.blocks)
+    # semantic spans (letter, diary entry, signature, <time>) are cues of their own: the line cues
+    # read the structural blocks, with a break where the markup starts a letter or an entry
+    units = make_units(text, structural_blocks(source.blocks))
     if not units:
         return []
-    groups = group_units(units)
+    groups = merge_within_units(group_units(units), source.blocks)
     context = source_context(source, settings)
     years = YearContext(text, [(u.start, u.end) for u in units if u.cue not in FURNITURE_CUES],
                         [(u.start, u.end) for u in units if u.cue in ("heading", "dateline")],
@@ -124,5 +127,6 @@ def segment(source: Source, settings=None) -> list[Document]:
         documents.append(document)
     # documents left undated by their own lines: first what a later passage says of them,
     # then (flagged as inferred) the year of their place in the compilation
+    documents = apply_markup(documents, source.blocks, text)
     documents = date_by_references(diarists(documents, text, context), text)
     return reckon_calendars(date_by_context(documents, text), context)

@@ -348,7 +348,7 @@ def diarists(documents, text: str, context=None):
             series_heads = heads
         for line in series_heads:
             read(line)
-        own = next((a for a in (header_author(line, d.kind) for line in heads[:2]) if a), pending) \
+        own = next((a for a in (header_author(line, d.kind) for line in series_heads[:2]) if a), pending) \
             if d.author is None and d.kind not in FURNITURE_KINDS else None
         pending = None
         if own:
