@@ -289,3 +289,20 @@ def _read_markup(markup: str):
     from quellen.ingest.html import html_text_blocks
     text, blocks, _ = html_text_blocks("l.xhtml", markup, "application/xhtml+xml", Settings().ingest, book=True)
     return text, tuple(blocks)
+
+
+@pytest.mark.slow
+def test_a_new_or_edited_sidecar_rebuilds_its_file(tmp_path):
+    from quellen import build, open_store
+    diary = tmp_path / "log.txt"
+    diary.write_text("May 3\n\n" + BODY + "\n\nMay 4\n\n" + BODY + "\n", encoding="utf-8")
+    with open_store(tmp_path / "q.db") as store:
+        build([str(diary)], store)
+        assert all(d.date is None for d in store.documents())
+        (tmp_path / "log.txt.meta.toml").write_text('author = "Ann Pell"\nyear = 1790\n', encoding="utf-8")
+        report = build([str(diary)], store)
+        assert report.added == [str(diary)]
+        dated = [d for d in store.documents() if d.date]
+        assert [d.date.edtf for d in dated] == ["1790-05-03", "1790-05-04"]
+        assert all(d.author.name == "Ann Pell" for d in dated)
+        assert build([str(diary)], store).unchanged == [str(diary)]

@@ -196,13 +196,14 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
             progress(printable(str(path)), i, len(files))
         try:
             data = read_bytes(path, settings.ingest)
-            if store.has_sha256(sha256_of(data), shash):
+            fhash = _with_sidecar(shash, path)
+            if store.has_sha256(sha256_of(data), fhash):
                 report.unchanged.append(printable(str(path)))
                 continue
             source = read_source(path, settings.ingest, data=data)
             analysis = analyse_source(source, settings)
             store.add_source(source, analysis.documents, analysis.timexes, analysis.mentions,
-                             analysis.layers, settings_hash=shash)
+                             analysis.layers, settings_hash=fhash)
             report.added.append(printable(str(path)))
             report.warnings.extend(f"{printable(str(path))}: {w}" for w in source_warnings(source))
         except InputError as exc:
@@ -248,6 +249,19 @@ def _authority_in_force(store: Store, authority: str | None, report: BuildReport
                                                       "identities are no longer applied (pass --authority)"))
         return None
     return remembered
+
+
+def _with_sidecar(shash: str, path) -> str:
+    """Return the settings hash of one file: the build's, changed by the file's sidecar when it has one,
+    so that editing ``NAME.meta.toml`` rebuilds that file as a settings change would."""
+    from .ingest.meta import sidecar_path
+    side = sidecar_path(path)
+    if not side.is_file():
+        return shash
+    try:
+        return hashlib.sha256(shash.encode() + side.read_bytes()).hexdigest()[:16]
+    except OSError:
+        return shash + "!"  # read_source says why, naming the sidecar
 
 
 def _file_hash(path: str | None) -> str:
