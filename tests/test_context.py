@@ -306,3 +306,14 @@ def test_a_new_or_edited_sidecar_rebuilds_its_file(tmp_path):
         assert [d.date.edtf for d in dated] == ["1790-05-03", "1790-05-04"]
         assert all(d.author.name == "Ann Pell" for d in dated)
         assert build([str(diary)], store).unchanged == [str(diary)]
+
+
+def test_an_entry_headed_by_an_hour_is_of_the_day_of_the_entry_before():
+    # the entries are marked (their boundaries are the segmenter's business, not this test's)
+    entries = "".join(f'<section epub:type="z3998:diary-entry"><p>{head}—{BODY}</p></section>'
+                      for head in ("June 24th, 1812.", "Seven o'clock.", "Later.", "Next morning."))
+    text, blocks = _read_markup('<html xmlns:epub="http://www.idpf.org/2007/ops"><body>' + entries + "</body></html>")
+    docs = segment(Source("s", "d.xhtml", "0", "application/xhtml+xml", text, blocks=blocks))
+    assert [d.date.edtf for d in docs] == ["1812-06-24", "1812-06-24", "1812-06-24", "1812-06-25"]
+    assert docs[1].date.basis is DateBasis.RECKONED and "same day as the entry before" in docs[1].date.rule
+    assert "the day after the entry before" in docs[3].date.rule

@@ -80,6 +80,18 @@ class YearContext:
         day = int(parts[2]) if len(parts) > 2 else 0
         bisect.insort(self.heads, (offset, int(parts[0]), int(parts[1]), day))
 
+    def last_day(self, offset: int) -> dt.date | None:
+        """Return the day of the last entry read before ``offset`` (None when the last head before it
+        is not a day: a year heading, a month)."""
+        i = bisect.bisect_left(self.heads, (offset, -1, -1, -1))
+        if i == 0:
+            return None
+        _, year, month, day = self.heads[i - 1]
+        try:
+            return dt.date(year, month, day) if month and day else None
+        except ValueError:
+            return None
+
     def year_for(self, offset: int, month: int) -> tuple[int, str] | None:
         """Return (year, how) for a month-and-day at ``offset``, or None when nothing gives a year.
 
@@ -116,6 +128,15 @@ class YearContext:
 #: an entry head written year first: "1712.—March 3.", "1712, March 3:"
 _YEAR_FIRST_RE = re.compile(r"^(?P<y>1\d{3}|20\d\d)[.,:]?\s*[—–-]*\s*(?P<md>(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+"
                             r"[A-Z][a-z]+)(?=(?:st|nd|rd|th|d)?\b))")
+_CLOCK_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+#: an entry head that gives an hour or a part of the day but no date: "Seven o'clock.--", "Half-past
+#: eight.--", "Later.", "Same day, 11 p.m.--", "Next morning.--"
+_TIME_HEAD_RE = re.compile(
+    rf"^(?:(?P<next>next\s+(?:day|morning|evening|night)|the\s+next\s+(?:day|morning))|same\s+day|later|"
+    rf"(?:late\s+)?(?:in\s+the\s+)?(?:morning|afternoon|evening|night|midnight|noon)|"
+    rf"(?:(?:half|a\s+quarter)[\s-]past\s+|a\s+quarter\s+to\s+)?(?:{_CLOCK_WORD}|\d{{1,2}})(?:\s+o[’']clock)?|"
+    rf"\d{{1,2}}[.:]\d\d)(?:[,\s]+(?:[ap]\.\s?m\.|o[’']clock|at\s+night|in\s+the\s+\w+|\d{{1,2}}(?:[.:]\d\d)?\s*[ap]\.\s?m\.))*"
+    rf"\s*(?:\.\s*[—–-]+|[—–]+|\.$|:)", re.I)
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
 
 
@@ -771,6 +792,19 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             if entry is not None:
                 date = replace(entry, text=m.group(0).strip(" .—–-"))
                 evidence.append("date: entry head")
+    if date is None and body and kind in ("diary", "memoir", "letter", "statement", "narrative"):
+        # "Seven o'clock.--", "Later.", "Next morning.--": an entry of the same day as the one before,
+        # or of the day after it
+        m = _TIME_HEAD_RE.match(units[0].text) or _TIME_HEAD_RE.match(body[0].text)
+        day = years.last_day(start) if m else None
+        if day is not None:
+            step = 1 if m.group("next") else 0
+            when = day + dt.timedelta(days=step)
+            date = Date(text=m.group(0).strip(" .:—–-"), edtf=when.isoformat(), earliest=when, latest=when,
+                        precision="day", calendar="gregorian", as_written=when.isoformat(),
+                        rule="the day after the entry before" if step else "the same day as the entry before",
+                        anchor=day.isoformat(), basis=DateBasis.RECKONED)
+            evidence.append("date: the day after the entry before" if step else "date: same day as the entry before")
     if date is None and body:
         m = _TODAY_RE.search(body[0].text[:300])
         if m:
