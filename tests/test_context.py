@@ -317,3 +317,10 @@ def test_an_entry_headed_by_an_hour_is_of_the_day_of_the_entry_before():
     assert [d.date.edtf for d in docs] == ["1812-06-24", "1812-06-24", "1812-06-24", "1812-06-25"]
     assert docs[1].date.basis is DateBasis.RECKONED and "same day as the entry before" in docs[1].date.rule
     assert "the day after the entry before" in docs[3].date.rule
+
+
+def test_a_part_heading_left_at_the_foot_of_a_text_does_not_sign_it():
+    text = "I write to say that the goods are come and I have paid the carrier in full.\n\n{}\n"
+    assert segment(_source(text.format("Hoxne Beadle")))[0].author.name == "Hoxne Beadle"
+    for foot in ("Second Period", "Sixth Narrative", "Christmas Day", "Mrs. Orme's Letters"):
+        assert segment(_source(text.format(foot)))[0].author is None, foot

@@ -286,6 +286,11 @@ def series_author(line: str) -> str | None:
     return None
 
 
+#: words that make a short capitalized line the heading of what follows ("Second Period", "Sixth
+#: Narrative", "Xmas Day", "Mrs. Delany's Letters"), not the name of the writer above it
+_NOT_A_SIGNER_RE = re.compile(r"[’']s\b|\b(?:period|narrative|part|book|chapter|volume|epilogue|prologue|day|"
+                              r"journal|diary|letters?|statement|story|notes?|appendix|introduction|preface)\b",
+                              re.I)
 #: "Letter, X to Y.", "Letter from X to Y", "Telegram, May 4th. X, Ludlow, to Y", "X to Y"
 _HEADER_RE = re.compile(
     r"^(?:(?P<noun>(?i:letter|telegram|note|memorandum|report|cable|postcard|message|dispatch|despatch))\b"
@@ -649,7 +654,8 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             evidence.append("author: signature")
     if not author:
         for u in units[1:]:
-            if u.cue == "heading" and is_name(u.text) and group.mode == "record" and u is units[-1]:
+            if u.cue == "heading" and is_name(u.text) and group.mode == "record" and u is units[-1] and \
+                    not _NOT_A_SIGNER_RE.search(u.text):
                 author = _ROLE_RE.sub("", u.text).strip(" .,")
                 evidence.append("author: name alone at the foot")
             elif u.cue == "heading" and u is units[-1] and "signature: a telegram's signer" in evidence:
