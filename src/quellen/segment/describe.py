@@ -648,7 +648,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                 break
     if not author and sig_units:
         sig = split_signature(sig_units[0].text)
-        if sig:
+        if sig and not _NOT_A_SIGNER_RE.search(sig_units[0].text):
             author = sig[2]
             place = place or (sig[1] or None)
             evidence.append("author: signature")
