@@ -368,7 +368,8 @@ def diarists(documents, text: str, context=None):
             # above the entry's date line only: a line under it is the entry's topic
             # ("May 3 / Mrs. Delany's Letters"), not its series
             heads = heads[:3]
-            dated = next((k for k, line in enumerate(heads) if date_head(line) or leading_date(line)), None)
+            dated = next((k for k, line in enumerate(heads) if date_head(line) or leading_date(line)
+                          or _prose_line(line) and not series_author(line)), None)
             series_heads = heads[:dated] if dated is not None else heads
         else:
             series_heads = heads
@@ -426,6 +427,11 @@ def _inner_series_lines(text: str, document, skip: int = 0) -> list[str]:
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", part) if p.strip()][skip:]
     return [p for p, nxt in zip(paragraphs, paragraphs[1:])
             if "\n" not in p and len(p) <= 100 and _opens_with_date(nxt) and series_author(p)]
+
+
+def _prose_line(line: str) -> bool:
+    """Return True for a line of running text (a sentence of some length), which no heading follows."""
+    return len(line.split()) > 8 and bool(re.search(r"[a-z][.!?;:,]?[”’\"']?$", line))
 
 
 def _opens_with_date(text: str) -> bool:
