@@ -20,8 +20,8 @@ from typing import Any
 
 __all__ = [
     "DOCUMENT_KINDS", "FURNITURE_KINDS", "NO_EVENT_KINDS", "RECORD_KINDS", "PRIMARY_KINDS", "PRESENT_DATED_KINDS",
-    "DAY_RECORD_KINDS", "ACCOUNT_KINDS", "NARRATIVE_KINDS", "CORRESPONDENCE_KINDS", "ENTITY_TYPES", "PRECISIONS", "CALENDARS",
-    "SOURCE_META_KEYS", "REUSE_RELATIONS",
+    "DAY_RECORD_KINDS", "ACCOUNT_KINDS", "NARRATIVE_KINDS", "CORRESPONDENCE_KINDS", "SERIES_KINDS",
+    "ENTITY_TYPES", "PRECISIONS", "CALENDARS", "SOURCE_META_KEYS", "REUSE_RELATIONS",
     "CONFLICT_KINDS", "TIMEX_TYPES", "content_id", "Source", "Span", "Ref", "DateBasis", "Date",
     "Document", "Timex", "Mention", "Geo", "Entity", "Passage", "ReuseGroup",
     "Attestation", "Event", "actor_key", "Claim", "Reading", "Conflict", "replace",
@@ -54,6 +54,9 @@ ACCOUNT_KINDS = frozenset({"narrative", "commentary", "opinion", "biography", "b
 NARRATIVE_KINDS = frozenset({"narrative", "memoir", "diary", "report", "biography"})
 #: documents one party addresses to another (the correspondence network)
 CORRESPONDENCE_KINDS = frozenset({"letter", "telegram", "statement"})
+#: kinds whose writer a series heading names ("X's Journal", "Contributed by X"); letters and
+#: telegrams name their own
+SERIES_KINDS = frozenset({"diary", "memoir", "narrative", "statement", "report", "commentary", "opinion", "other"})
 ENTITY_TYPES = ("person", "organization", "place", "work", "vessel", "other")
 PRECISIONS = ("day", "month", "year", "decade", "century")
 CALENDARS = ("gregorian", "julian", "unknown")

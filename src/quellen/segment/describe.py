@@ -12,7 +12,8 @@ import datetime as dt
 import re
 from collections import Counter
 
-from ..model import ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, Date, DateBasis, Ref, replace
+from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, Date, DateBasis,
+                     Ref, replace)
 from .cascade import _ORG_WORDS, Group
 from .lines import (_ROLE_RE, FULL_DATE_RE, INITIALS, MONTHS, PERSON, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE,
                     _is_allcaps, is_name, kind_from_words, leading_date, split_signature, strip_quotes, yearless)
@@ -239,12 +240,10 @@ _PART_RE = re.compile(r"^(?:part|book|volume|period|prologue|epilogue|appendix|i
                       r"(?:first|second|third|fourth|"
                       r"fifth|sixth|seventh|eighth|ninth|tenth|last|final)\s+(?:part|book|period|volume|"
                       r"narrative|epoch))\b", re.I)
-#: kinds whose writer a series heading names (letters and telegrams name their own)
-_SERIES_KINDS = frozenset({"diary", "memoir", "narrative", "statement", "report", "commentary", "opinion", "other"})
 #: kinds a file's metadata author may sign where no series heading or signature does (and any
 #: account or statement with an entry's date head: a dated entry of the file's one writer)
 _META_KINDS = frozenset({"diary", "memoir"})
-_META_DATED_KINDS = _SERIES_KINDS | {"letter"}
+_META_DATED_KINDS = SERIES_KINDS | {"letter"}
 _NAME_PARTICLES = {"de", "da", "van", "von", "di", "del", "la", "le", "of", "and", "&", "y", "du", "der", "den"}
 
 
@@ -380,7 +379,7 @@ def diarists(documents, text: str, context=None):
         pending = None
         if own:
             d = replace(d, author=Ref(own), evidence=d.evidence + ("author: the document's own header",))
-        elif series and d.author is None and (d.kind in _SERIES_KINDS or letters[0] and d.kind == "letter"):
+        elif series and d.author is None and (d.kind in SERIES_KINDS or letters[0] and d.kind == "letter"):
             d = replace(d, author=Ref(series), evidence=d.evidence + (
                 f"author: inferred from the series heading {origin!r}",))
         elif series is None and meta_author and d.author is None and (d.kind in _META_KINDS or (
