@@ -317,7 +317,15 @@ def test_from_x_to_y_headers_open_letters():
 
 _ROOT = Path(__file__).resolve().parents[1]
 _CORPORA = _ROOT / "eval" / "corpora"
-_HOOK = _ROOT.parent / "shared" / "hooks" / "before-stop"
+#: the names the team's before-stop checklist greps the package for (the seed's and the books' people,
+#: places and bodies), kept here so the guard runs in a checkout with nothing beside it
+_CHECKLIST_NAMES = frozenset({
+    "alma-ata", "almaty", "aschberg", "barbellion", "betteredge", "bronstein", "bulanov", "cayoac", "clerval",
+    "comintern", "constantinople", "coyoac", "dracula", "evelina", "fokin", "frankenstein", "gpu", "harker",
+    "helsing", "holmwood", "kamenev", "kemal", "lavenza", "lena goldfields", "menzhinsk", "mercader",
+    "mirvan", "ogpu", "orville", "poznansk", "prinkipo", "renfield", "rogovin", "rosanna", "sedov", "sermuks",
+    "seward", "stalin", "trotsk", "verinder", "villars", "volynsk", "westenra", "yagoda", "zinoviev",
+})
 _TITLES = {"Mr", "Mrs", "Miss", "Dr", "Sister", "Lady", "Lord", "Sir", "Captain", "Sergeant", "Hon", "Rev", "Madame",
            "Mister", "Doctor", "Father", "Mother", "Count", "Professor",
            "Smith"}  # the stock example surname of English ("the Smith faction"), not knowledge of a book
@@ -333,10 +341,7 @@ def _book_names() -> set[str]:
             words = re.findall(r"[A-Z][a-z]{3,}", seg.get("author") or "")
             if words:
                 names.add(words[-1])  # the surname: first names ("John") are everybody's
-    if _HOOK.exists():
-        m = re.search(r"grep -rniE[^']*'([^']+)'", _HOOK.read_text(encoding="utf-8"))
-        if m:
-            names |= {w.replace("\\b", "") for w in m.group(1).split("|")}
+    names |= _CHECKLIST_NAMES
     return names - _TITLES
 
 

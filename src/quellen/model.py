@@ -20,7 +20,8 @@ from typing import Any
 
 __all__ = [
     "DOCUMENT_KINDS", "FURNITURE_KINDS", "NO_EVENT_KINDS", "RECORD_KINDS", "PRIMARY_KINDS", "PRESENT_DATED_KINDS",
-    "DAY_RECORD_KINDS", "ACCOUNT_KINDS", "NARRATIVE_KINDS", "CORRESPONDENCE_KINDS", "ENTITY_TYPES", "PRECISIONS", "CALENDARS", "REUSE_RELATIONS",
+    "DAY_RECORD_KINDS", "ACCOUNT_KINDS", "NARRATIVE_KINDS", "CORRESPONDENCE_KINDS", "SERIES_KINDS",
+    "ENTITY_TYPES", "PRECISIONS", "CALENDARS", "SOURCE_META_KEYS", "REUSE_RELATIONS",
     "CONFLICT_KINDS", "TIMEX_TYPES", "content_id", "Source", "Span", "Ref", "DateBasis", "Date",
     "Document", "Timex", "Mention", "Geo", "Entity", "Passage", "ReuseGroup",
     "Attestation", "Event", "actor_key", "Claim", "Reading", "Conflict", "replace",
@@ -53,9 +54,14 @@ ACCOUNT_KINDS = frozenset({"narrative", "commentary", "opinion", "biography", "b
 NARRATIVE_KINDS = frozenset({"narrative", "memoir", "diary", "report", "biography"})
 #: documents one party addresses to another (the correspondence network)
 CORRESPONDENCE_KINDS = frozenset({"letter", "telegram", "statement"})
+#: kinds whose writer a series heading names ("X's Journal", "Contributed by X"); letters and
+#: telegrams name their own
+SERIES_KINDS = frozenset({"diary", "memoir", "narrative", "statement", "report", "commentary", "opinion", "other"})
 ENTITY_TYPES = ("person", "organization", "place", "work", "vessel", "other")
 PRECISIONS = ("day", "month", "year", "decade", "century")
 CALENDARS = ("gregorian", "julian", "unknown")
+#: what a file's metadata or its sidecar may say about it (see Source.meta)
+SOURCE_META_KEYS = ("author", "year", "place", "country", "calendar", "title")
 REUSE_RELATIONS = ("verbatim", "near_verbatim", "retranslation", "paraphrase", "summary")
 CONFLICT_KINDS = ("date", "place", "number", "person", "fact", "text_variant")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -87,6 +93,18 @@ class Source:
     #: paragraphs... in ``text`` (HTML/EPUB); empty for plain text
     blocks: tuple[tuple[int, int, str], ...] = ()
     encoding: str = "utf-8"
+    #: what the file says about itself outside its text, as (key, value, origin): ("author",
+    #: "J. Bell", "EPUB dc:creator"), ("year", "1702", "sidecar diary.txt.meta.toml") ...; keys are
+    #: those of :data:`SOURCE_META_KEYS`. Values from here are context, never stated by the text.
+    meta: tuple[tuple[str, str, str], ...] = ()
+
+    def meta_value(self, key: str) -> tuple[str, str] | None:
+        """Return (value, origin) of the file's metadata ``key`` (the last one given wins), or None."""
+        found = None
+        for k, value, origin in self.meta:
+            if k == key and value:
+                found = (value, origin)
+        return found
 
     @staticmethod
     def make_id(sha256: str) -> str:

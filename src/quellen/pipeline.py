@@ -148,14 +148,18 @@ def working_text(source: Source) -> str:
 
 def analyse_source(source: Source, settings: Settings) -> SourceAnalysis:
     """Return the per-source analysis of ``source`` (steps 2-5)."""
+    from .segment import source_context
     with _step("segment"):
-        documents = segment(source)
+        documents = segment(source, settings)
     # 3. dates: every temporal expression of every document, anchored on the document's own date
-    # or on the narrative's reference time (page furniture never anchors)
+    # or on the narrative's reference time (page furniture never anchors); the calendar a file's
+    # sidecar names overrides the build's
     with _step("dates"):
         from .extract.dates import tag_documents
         text = working_text(source)
-        timexes = tag_documents(text, documents, calendar=settings.dates.calendar)
+        context = source_context(source, settings)
+        timexes = tag_documents(text, documents, calendar=context.calendar[0],
+                                country=context.country[0] if context.country else None)
     # 4. one spaCy parse per document, kept in `parsed` for every step that needs tokens;
     # then mentions: the rule layer first, the model's entities for the rest
     from .extract.entities import document_mentions
@@ -411,7 +415,7 @@ def _analyse_and_store(files: list[Path], store: Store, settings: Settings, shas
                 try:
                     with _step("store source"):
                         store.add_source(result.source, result.documents, result.timexes, result.mentions,
-                                         result.layers, settings_hash=shash)
+                                         result.layers, settings_hash=_with_sidecar(shash, path))
                 except StoreError:  # the database, not this file: stop here, every stored source stays whole
                     raise
                 except Exception as exc:  # a bug while writing: the transaction rolled back, the rest goes on
@@ -430,7 +434,7 @@ def _analyse_and_store(files: list[Path], store: Store, settings: Settings, shas
             sha = sha256_of(data)
             if sha in in_flight:
                 pending.append((i, path, "twin", in_flight[sha]))
-            elif store.has_sha256(sha, shash):
+            elif store.has_sha256(sha, _with_sidecar(shash, path)):
                 pending.append((i, path, "unchanged", None))
             else:
                 in_flight[sha] = i
@@ -456,6 +460,19 @@ def _authority_in_force(store: Store, authority: str | None, report: BuildReport
                                                       "identities are no longer applied (pass --authority)"))
         return None
     return remembered
+
+
+def _with_sidecar(shash: str, path) -> str:
+    """Return the settings hash of one file: the build's, changed by the file's sidecar when it has one,
+    so that editing ``NAME.meta.toml`` rebuilds that file as a settings change would."""
+    from .ingest.meta import sidecar_path
+    side = sidecar_path(path)
+    if not side.is_file():
+        return shash
+    try:
+        return hashlib.sha256(shash.encode() + side.read_bytes()).hexdigest()[:16]
+    except OSError:
+        return shash + "!"  # read_source says why, naming the sidecar
 
 
 def _file_hash(path: str | None) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from .errors import SettingsError
 
-__all__ = ["Settings", "IngestSettings", "NlpSettings", "DateSettings", "ReuseSettings",
+__all__ = ["Settings", "IngestSettings", "NlpSettings", "DateSettings", "ContextSettings", "ReuseSettings",
            "EventSettings", "load_settings"]
 
 
@@ -46,6 +46,22 @@ class DateSettings:
     #: calendar assumed where the text does not say: "auto" decides from place
     #: and period; or "gregorian", "julian"
     calendar: str = "auto"
+
+
+@dataclass(frozen=True)
+class ContextSettings:
+    """What the texts of a build do not say about themselves (plain text has no metadata): used
+    only where neither the text, nor the file's metadata, nor its sidecar tells, and always
+    marked as inferred. Per file, a sidecar ``NAME.meta.toml`` says the same (see README)."""
+
+    #: who wrote the texts that name no writer (a diary's entries, a series' letters)
+    author: str = ""
+    #: the year a text's first yearless date falls in
+    year: int = 0
+    #: where the texts were written (a place or country name): chooses the calendar
+    place: str = ""
+    #: or the country itself, ISO 3166 alpha-2 ("GB", "RU")
+    country: str = ""
 
 
 @dataclass(frozen=True)
@@ -106,6 +122,7 @@ class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     nlp: NlpSettings = field(default_factory=NlpSettings)
     dates: DateSettings = field(default_factory=DateSettings)
+    context: ContextSettings = field(default_factory=ContextSettings)
     reuse: ReuseSettings = field(default_factory=ReuseSettings)
     events: EventSettings = field(default_factory=EventSettings)
 
@@ -148,7 +165,7 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     "ingest.max_bytes": (1, None), "ingest.max_inflated_bytes": (1, None),
     "nlp.batch_size": (1, None), "reuse.ngram": (1, None),
     "reuse.min_tokens": (1, None), "reuse.line_min_tokens": (1, None), "reuse.boilerplate_witnesses": (2, None),
-    "events.summary_words": (1, None),
+    "events.summary_words": (1, None), "context.year": (0, 2999),
     # cosines and shares
     "reuse.embedding_threshold": (0, 1), "reuse.embedding_single": (0, 1), "reuse.related_threshold": (0, 1),
     "reuse.retell_threshold": (0, 1), "reuse.retell_word_threshold": (0, 1), "reuse.retell_rare_share": (0, 1),
@@ -162,6 +179,8 @@ def _check_range(value: Any, name: str) -> None:
         raise SettingsError(f"setting {name}: {value!r} is not one of {', '.join(_CHOICES[name])}")
     if name == "ingest.extensions" and any(not e.startswith(".") for e in value):
         raise SettingsError(f"setting {name}: extensions start with a dot (\".txt\"), got {list(value)}")
+    if name == "context.country" and value and not (len(value) == 2 and value.isalpha()):
+        raise SettingsError(f"setting {name}: an ISO 3166 alpha-2 code such as GB is needed, got {value!r}")
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return
     low, high = _RANGES.get(name, (0, None))

@@ -7,15 +7,19 @@ facts kept as data (``quellen/data/gregorian_adoption.csv``).
 """
 from __future__ import annotations
 
+import calendar as _cal
 import csv
 import datetime as dt
+import re
 from functools import lru_cache
 from importlib import resources
 
 from convertdate import julian as _julian
 
+from ..model import Date
+
 __all__ = ["julian_to_gregorian", "gregorian_to_julian", "julian_month_end", "adoption",
-           "calendar_for", "country_of", "REFORM", "ENGLISH_DEFAULT"]
+           "calendar_for", "country_of", "explicit_calendar", "reckon", "REFORM", "ENGLISH_DEFAULT"]
 
 #: the first day of the Gregorian calendar anywhere (Rome, 15 October 1582)
 REFORM = dt.date(1582, 10, 15)
@@ -113,3 +117,88 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
             if key not in best or city["population"] > best[key][0]:
                 best[key] = (city["population"], city["countrycode"])
     return countries, {k: v for k, (_, v) in best.items()}
+
+
+#: what in a date's own words says which calendar it is in: a dual day or year ("11/22 March",
+#: "1712/13"), a style mark ("O.S.", "new style") or the calendar's name
+_EXPLICIT_RE = re.compile(r"\d\s*/\s*\d|\b(?:old|new)[\s-]+style\b|\b[ON]\.\s?S\.|\bjulian\b|\bgregorian\b", re.I)
+
+
+def explicit_calendar(date: Date) -> bool:
+    """Return True when the date's own words fix its calendar (a dual date, a style mark), or its
+    markup does (a ``<time datetime>`` value is Gregorian), so that no inference from place or period
+    may change it."""
+    return bool(_EXPLICIT_RE.search(date.text or "")) or any(
+        k in date.rule for k in ("calendar-twin", "slash-pair", "markup: <time"))
+
+
+def _written(as_written: str | None) -> tuple[int, int | None, int | None] | None:
+    m = re.fullmatch(r"(-?\d{1,4})(?:-(\d{2}))?(?:-(\d{2}))?", as_written or "")
+    if not m:
+        return None
+    return int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None
+
+
+def _bounds(y: int, m: int | None, d: int | None, cal: str) -> tuple[dt.date, dt.date]:
+    """Return the Gregorian (earliest, latest) days of a written year, month or day in ``cal``."""
+    lo = (y, m or 1, d or 1)
+    if d is not None:
+        hi = lo
+    elif m is not None:
+        hi = (y, m, julian_month_end(y, m) if cal == "julian" else _cal.monthrange(y, m)[1])
+    else:
+        hi = (y, 12, 31)
+    if cal == "julian":
+        return julian_to_gregorian(*lo), julian_to_gregorian(*hi)
+    if cal == "gregorian":
+        return dt.date(*lo), dt.date(*hi)
+    g = _bounds(y, m, d, "gregorian")
+    j = _bounds(y, m, d, "julian")
+    return min(g[0], j[0]), max(g[1], j[1])
+
+
+def reckon(date: Date, country: str | None, setting: str = "auto", why: str = "") -> Date:
+    """Return ``date`` read in the calendar its place and period imply (``as_written`` kept, interval
+    recomputed), or ``date`` itself when its own words fix the calendar or nothing changes.
+
+    ``country`` is the alpha-2 code of where it was written (None: not known); ``setting`` is
+    ``dates.calendar`` or a per-file override ("julian"/"gregorian" force it, "auto" infers);
+    ``why`` says where the country came from, and is added to the rule so the calendar is never
+    shown as stated when it was inferred.
+
+    >>> from quellen.extract.dates import parse_date
+    >>> d = reckon(parse_date("12 March 1702"), "GB", why="place Penrith")
+    >>> d.calendar, d.earliest.isoformat(), d.as_written
+    ('julian', '1702-03-23', '1702-03-12')
+    """
+    if explicit_calendar(date) or date.precision in ("decade", "century"):
+        return date
+    written = _written(date.as_written)
+    if written is None:
+        return date
+    y, m, d = written
+    try:
+        probe = dt.date(y, m or 6, min(d or 1, 28))
+    except ValueError:
+        return date
+    if setting == "auto" and country is None:
+        return date
+    cal = calendar_for(probe, setting, country)
+    if cal == date.calendar:
+        return date
+    try:
+        earliest, latest = _bounds(y, m, d, cal)
+    except ValueError:
+        return date
+    if date.precision == "day" and date.earliest != date.latest and d is not None and date.calendar != "unknown":
+        return date  # a day range ("7-8 April"): leave it as the tagger read it
+    reason = f"setting dates.calendar={setting}" if setting != "auto" else (why or f"country {country}")
+    edtf = date.edtf
+    if cal == "gregorian" or earliest == latest:
+        edtf = earliest.isoformat() if date.precision == "day" else (date.as_written if cal == "gregorian" else
+                                                                      f"{earliest}/{latest}")
+    else:
+        edtf = f"{earliest}/{latest}"
+    return Date(text=date.text, edtf=edtf, earliest=earliest, latest=latest, precision=date.precision,
+                calendar=cal, as_written=date.as_written, rule=f"{date.rule}; calendar reckoned ({reason})",
+                anchor=date.anchor, basis=date.basis)

@@ -29,7 +29,23 @@ the block's characters without its closing newline. The tags:
 ``hr``          an empty span at a thematic break, and between EPUB chapters
 ==============  ================================================================
 
-Plain text has no blocks. ``Source.repairs`` lists ``(name, count)`` of the
+Where the markup says what a stretch is, semantic spans come with them (cues for the
+segmenter, weighted above its text rules, never required):
+
+================  ==============================================================
+``letter``        ``epub:type="z3998:letter"``, TEI ``<div type="letter">``
+``diary-entry``   ``epub:type="z3998:diary-entry"``, TEI ``<div type="entry">``
+``signature``     ``z3998:signature``, TEI ``<signed>``; ``sender``: ``z3998:sender``
+``dateline``      an ``epub:type`` ending in ``dateline``, TEI ``<dateline>``
+``time:VALUE``    the text of ``<time datetime="VALUE">`` or TEI ``<date when="VALUE">``
+``person``        the text of a TEI ``<persName>``
+================  ==============================================================
+
+``time:VALUE`` and ``person`` are inline: they cover the element's words inside its block.
+
+Plain text has no blocks. ``Source.meta`` holds what the file says about itself outside its
+text (EPUB ``dc:creator``, HTML ``<meta name="author">``, PDF info) and what a sidecar
+``NAME.meta.toml`` beside it says (:mod:`.meta`). ``Source.repairs`` lists ``(name, count)`` of the
 typographic repairs a reader made without moving offsets (no-break spaces made
 spaces, soft hyphens dropped, words de-hyphenated across PDF lines, page
 numbers dropped ...).
@@ -48,6 +64,7 @@ from ..errors import (printable, EmptyInput, FormatMismatch, InputError, Missing
 from ..model import Source
 from ..settings import IngestSettings
 from .detect import sniff_media_type
+from .meta import epub_metadata, html_metadata, pdf_metadata, read_sidecar
 
 __all__ = ["discover", "read_bytes", "read_source", "sha256_of", "source_warnings"]
 
@@ -215,7 +232,23 @@ def read_source(path: str | Path, settings: IngestSettings | None = None,
         raise FormatMismatch(name, f"unsupported media type {media_type}")
     if not text.strip():
         raise EmptyInput(name, "no readable text in the file")
+    meta = _format_metadata(name, data, media_type) + read_sidecar(path)
     # a name that is not UTF-8 (an old archive's caf\xe9.txt) is stored and shown with its bytes escaped
     return Source(id=Source.make_id(digest), name=printable(path.name), sha256=digest, media_type=media_type,
                   text=text, path=printable(name), repairs=tuple(repairs), blocks=tuple(blocks),
-                  encoding=encoding)
+                  encoding=encoding, meta=tuple(meta))
+
+
+def _format_metadata(name: str, data: bytes, media_type: str) -> list[tuple[str, str, str]]:
+    """Return the metadata the file's format carries (EPUB dc:creator, HTML meta author, PDF info)."""
+    if media_type == "application/epub+zip":
+        return epub_metadata(data)
+    if media_type == "application/pdf":
+        return pdf_metadata(data)
+    if media_type in ("text/html", "application/xhtml+xml", "application/tei+xml"):
+        from .html import decode_html, parse_html
+        try:
+            return html_metadata(parse_html(name, decode_html(name, data)[0]))
+        except EmptyInput:
+            return []
+    return []

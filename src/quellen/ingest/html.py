@@ -34,6 +34,7 @@ from ..settings import IngestSettings
 from .text import decode_text
 
 __all__ = ["read_html", "decode_html", "decode_markup", "parse_html", "walk_blocks", "assemble", "RawBlock",
+           "semantic_tag",
            "html_text_blocks"]
 
 Block = tuple[int, int, str]
@@ -91,6 +92,11 @@ class RawBlock:
     #: how much of the text sits in links, and how many: navigation is mostly links
     link_chars: int = 0
     links: int = 0
+    #: semantic elements this block sits in or is, as (tag, element), outermost first: a letter,
+    #: a diary entry, a signature, a dateline (see :func:`semantic_tag`)
+    sems: tuple = ()
+    #: semantic inline elements inside the block, as (tag, their text): a <time datetime>, a <persName>
+    marks: tuple = ()
 
     @property
     def link_density(self) -> float:
@@ -184,6 +190,37 @@ def _captioned(el) -> bool:
     return False
 
 
+_OPS_TYPE = "{http://www.idpf.org/2007/ops}type"
+#: epub:type tokens (EPUB 3 structural semantics, Z39.98) and TEI elements -> the semantic tag a block
+#: span gets; the Standard Ebooks vocabulary's datelines ("se:letter.dateline") count as datelines
+_EPUB_TYPES = {"z3998:diary-entry": "diary-entry", "z3998:letter": "letter", "z3998:signature": "signature",
+               "z3998:sender": "sender", "dateline": "dateline"}
+_TEI_DIV_TYPES = {"letter": "letter", "diary-entry": "diary-entry", "entry": "diary-entry", "diaryentry": "diary-entry"}
+
+
+def semantic_tag(el, tag: str) -> str | None:
+    """Return the semantic tag of an element whose markup says what it is, or None.
+
+    ``letter`` and ``diary-entry`` (``epub:type="z3998:letter"``/``"z3998:diary-entry"``, TEI ``<div
+    type="letter">``), ``signature``/``sender`` (``z3998:signature``, ``z3998:sender``, TEI ``<signed>``),
+    ``dateline`` (``epub:type`` ending in ``dateline``, TEI ``<dateline>``), ``time:VALUE`` (HTML
+    ``<time datetime>``, TEI ``<date when>``), ``person`` (TEI ``<persName>``).
+    """
+    types = (el.get(_OPS_TYPE) or el.get("epub:type") or "").split()
+    for token in types:
+        if token in _EPUB_TYPES:
+            return _EPUB_TYPES[token]
+        if token.endswith("dateline"):
+            return "dateline"
+    if tag == "time" and el.get("datetime"):
+        return "time:" + el.get("datetime").strip()
+    if tag == "date" and el.get("when"):
+        return "time:" + el.get("when").strip()
+    if tag == "div" and (el.get("type") or "").lower() in _TEI_DIV_TYPES:
+        return _TEI_DIV_TYPES[el.get("type").lower()]
+    return {"dateline": "dateline", "signed": "signature", "persname": "person"}.get(tag)
+
+
 def walk_blocks(root, drop=None) -> list[RawBlock]:
     """Return the blocks of an lxml tree in reading order.
 
@@ -195,6 +232,8 @@ def walk_blocks(root, drop=None) -> list[RawBlock]:
     pieces: list[str] = []
     stack: list[tuple[str, object]] = []  # open leaf elements: (tag, element)
     quotes: list[object] = []
+    sems: list[tuple[str, object]] = []
+    marks: list[tuple[str, str]] = []
     opened: list[object] = []  # every open block or container element, for loose text
     state = {"row": None, "in_link": 0, "link_chars": 0, "links": 0}
 
@@ -233,7 +272,8 @@ def walk_blocks(root, drop=None) -> list[RawBlock]:
             text = re.sub(rf" ?{_BR} ?", _BR, text).strip(" ").strip(_BR).replace(_BR, "\n")
         if text.strip():
             blocks.append(RawBlock(tag, text, el, state["row"] if tag == "td" else None, tuple(quotes),
-                                   link_chars, links))
+                                   link_chars, links, tuple(sems), tuple(marks)))
+        marks.clear()
 
     def visit(el) -> None:
         tag = _local(el.tag)
@@ -259,6 +299,9 @@ def walk_blocks(root, drop=None) -> list[RawBlock]:
             if tag in ("tr", "row"):
                 state["row"] = el
             is_leaf = tag in _LEAF
+            sem = semantic_tag(el, tag)
+            if sem:
+                sems.append((sem, el))
             opened.append(el)
             if is_leaf:
                 stack.append((_LEAF.get(tag, tag), el))
@@ -270,6 +313,8 @@ def walk_blocks(root, drop=None) -> list[RawBlock]:
                 visit(child)
             flush()
             opened.pop()
+            if sem:
+                sems.pop()
             if tag == "blockquote":
                 quotes.pop()
             if is_leaf:
@@ -285,6 +330,11 @@ def walk_blocks(root, drop=None) -> list[RawBlock]:
                 visit(child)
             if is_link:
                 state["in_link"] -= 1
+            sem = semantic_tag(el, tag)
+            if sem:
+                inner = _WS.sub(" ", "".join(el.itertext())).strip()
+                if inner:
+                    marks.append((sem, inner))
         if el.tail:
             add(el.tail)
 
@@ -439,6 +489,8 @@ def assemble(blocks: list[RawBlock]) -> tuple[str, list[Block], Repairs]:
     pos = 0
     prev: RawBlock | None = None
     quote_spans: dict[int, list] = {}
+    sem_spans: dict[int, list] = {}
+    mark_spans: list[Block] = []
     for b in blocks:
         if b.tag == "hr":
             spans.append((pos, pos, "hr"))
@@ -467,8 +519,19 @@ def assemble(blocks: list[RawBlock]) -> tuple[str, list[Block], Repairs]:
         for q in b.quotes:
             span = quote_spans.setdefault(id(q), [start, start + len(text)])
             span[1] = start + len(text)
+        for sem, el in b.sems:
+            span = sem_spans.setdefault(id(el), [start, start + len(text), sem])
+            span[1] = start + len(text)
+        cursor = 0
+        for sem, inner in b.marks:
+            at = text.find(inner, cursor)
+            if at >= 0:
+                mark_spans.append((start + at, start + at + len(inner), sem))
+                cursor = at + len(inner)
         prev = b
     spans.extend((s, e, "blockquote") for s, e in quote_spans.values())
+    spans.extend((s, e, sem) for s, e, sem in sem_spans.values())
+    spans.extend(mark_spans)
     spans.sort(key=lambda s: (s[0], -s[1], s[2]))
     return "".join(parts), spans, sorted(repairs.items())
 

@@ -102,16 +102,22 @@ from __future__ import annotations
 
 from ..model import Document, Source
 from .cascade import FURNITURE_CUES, group_units
-from .dating import date_by_context, date_by_references
+from .context import source_context
+from .dating import date_by_context, date_by_references, reckon_calendars
 from .describe import CLASS_OF_KIND, YearContext, describe, diarists, dominant_signer
 from .learned import Segmenter, class_mode, group_features, learned_groups, load_model, unit_features
 from .lines import make_units
+from .markup import apply_markup, merge_within_units, structural_blocks
 
-__all__ = ["segment"]
+__all__ = ["segment", "source_context"]
 
 
-def segment(source: Source, model: "Segmenter | None" = None) -> list[Document]:
+def segment(source: Source, settings=None, model: "Segmenter | None" = None) -> list[Document]:
     """Return the documents of ``source`` in text order, covering all its non-blank text.
+
+    ``settings`` (a :class:`~quellen.settings.Settings`, or None for the defaults) gives what the
+    text does not say about itself (``context.*``, ``dates.calendar``); the file's metadata and
+    sidecar (``source.meta``) come first (:mod:`.context`).
 
     >>> from quellen.model import Source
     >>> docs = segment(Source("s", "a.txt", "0", "text/plain", "LETTER I.\\n\\nSir,\\n\\nI write.\\n\\nJ. Bell"))
@@ -120,16 +126,21 @@ def segment(source: Source, model: "Segmenter | None" = None) -> list[Document]:
     """
     from ..ingest.text import repair_typography
     text = repair_typography(source.text)[0]
-    units = make_units(text, source.blocks)
+    # semantic spans (letter, diary entry, signature, <time>) are cues of their own: the line cues
+    # read the structural blocks, with a break where the markup starts a letter or an entry
+    units = make_units(text, structural_blocks(source.blocks))
     if not units:
         return []
-    groups = group_units(units)
-    # the learned model places the boundaries, with the cascade's decisions among its features
+    groups = merge_within_units(group_units(units), source.blocks)
+    # the learned model (when one is installed) places the boundaries, with the cascade's
+    # decisions among its features
     model = model if model is not None else load_model()
     if model is not None:
         groups = learned_groups(units, groups, model.boundary.tag(unit_features(units, groups, text)))
+    context = source_context(source, settings)
     years = YearContext(text, [(u.start, u.end) for u in units if u.cue not in FURNITURE_CUES],
-                        [(u.start, u.end) for u in units if u.cue in ("heading", "dateline")])
+                        [(u.start, u.end) for u in units if u.cue in ("heading", "dateline")],
+                        meta_year=context.year)
     signer = dominant_signer(groups)
     documents: list[Document] = []
     kind_of: dict[int, str] = {}
@@ -149,5 +160,6 @@ def segment(source: Source, model: "Segmenter | None" = None) -> list[Document]:
                 documents[i] = describe(group, source.id, text, years, signer, None)
     # documents left undated by their own lines: first what a later passage says of them,
     # then (flagged as inferred) the year of their place in the compilation
-    documents = date_by_references(diarists(documents, text), text)
-    return date_by_context(documents, text)
+    documents = apply_markup(documents, source.blocks, text)
+    documents = date_by_references(diarists(documents, text, context), text)
+    return reckon_calendars(date_by_context(documents, text), context)

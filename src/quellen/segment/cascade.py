@@ -309,6 +309,11 @@ def group_units(units: list[Unit]) -> list[Group]:
             reason = "start of text"
         elif forced:
             reason = "thematic break"
+            if current.phase == "head" and all(u.cue == "heading" for u in current.units):
+                # 2b. titles right above a marked letter or entry head the section, not that one text
+                current.mode = "furniture"
+                current.phase = "closed"
+                current.evidence.append("heading above marked texts")
         elif after_furniture:
             # 10. after a caption or separator a new part starts; a part of an account
             #     interrupted by a caption is remembered as its continuation.

@@ -31,7 +31,7 @@ import re
 from ..model import FURNITURE_KINDS, RECORD_KINDS, Date, DateBasis, Document, replace
 from .lines import DOC_NOUNS, FULL_DATE_RE, kind_from_words
 
-__all__ = ["date_by_references", "date_by_context", "inferred", "INFERRED_RULE"]
+__all__ = ["date_by_references", "date_by_context", "inferred", "reckon_calendars", "source_country", "INFERRED_RULE"]
 
 #: the rule prefix of every date inferred from a document's place in the compilation
 INFERRED_RULE = "inferred: compilation context"
@@ -213,4 +213,74 @@ def date_by_context(documents: list[Document], text: str) -> list[Document]:
                     rule=f"{INFERRED_RULE} (year of the dated text before it)", anchor=phrase,
                     basis=DateBasis.INFERRED)
         out[i] = replace(d, date=date, evidence=d.evidence + ("date: inferred, year of its place in the compilation",))
+    return out
+
+
+_HEADING_PLACE_RE = re.compile(r"\b(?:at|in|from)\s+(?P<place>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})")
+
+
+def source_country(documents: list[Document], text: str, context=None) -> tuple[str, str] | None:
+    """Return (alpha-2 country, why) where the source's texts were most likely written, or None.
+
+    The file's sidecar or the settings (``country``, then ``place``) first; otherwise the country
+    most of the documents' places lie in (their date lines' places, "kept at X" in a heading),
+    when at least two agree and none disagrees more often.
+    """
+    from ..extract.calendars import country_of
+    if context is not None and context.country:
+        return context.country[0], f"country {context.country[0]} ({context.country[1]})"
+    if context is not None and context.place:
+        code = country_of(context.place[0])
+        if code:
+            return code, f"place {context.place[0]} ({context.place[1]})"
+    votes: dict[str, int] = {}
+    for d in documents:
+        names = [d.place.name] if d.place else []
+        if d.kind == "heading" or (d.title and d.kind in ("diary", "memoir")):
+            names += [m.group("place") for m in _HEADING_PLACE_RE.finditer(d.title or "")]
+        for name in names:
+            code = country_of(name)
+            if code:
+                votes[code] = votes.get(code, 0) + 1
+    if not votes:
+        return None
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    code, n = ranked[0]
+    if n < 2 and len(documents) > 1 and sum(votes.values()) < 2:
+        # one place named once still tells where a short source (one letter) was written
+        if len([d for d in documents if d.kind not in FURNITURE_KINDS]) > 1:
+            return None
+    if len(ranked) > 1 and ranked[1][1] * 2 > n:
+        return None
+    return code, f"most places of the source lie in {code}"
+
+
+def reckon_calendars(documents: list[Document], context=None) -> list[Document]:
+    """Return ``documents`` with each date read in the calendar its place and period imply.
+
+    A document's own place decides first (a Kazan letter of 1905 is Old Style), then the country
+    of the whole source (:func:`source_country`); the calendar a sidecar or ``dates.calendar``
+    names overrides the inference. A date whose own words fix its calendar (a dual date "11/22
+    March 1712/13", "O.S.") keeps it. The rule of a changed date says the calendar was reckoned
+    and from what, and ``as_written`` keeps the day as the text wrote it.
+    """
+    from ..extract.calendars import country_of, reckon
+    setting, set_by = context.calendar if context is not None else ("auto", "")
+    text_country = None
+    out = []
+    for d in documents:
+        if d.date is None:
+            out.append(d)
+            continue
+        country, why = None, ""
+        if d.place is not None:
+            country = country_of(d.place.name)
+            why = f"place {d.place.name}" if country else ""
+        if country is None:
+            if text_country is None:
+                text_country = source_country(documents, "", context) or ("", "")
+            country, why = (text_country[0] or None), text_country[1]
+        new = reckon(d.date, country, setting, why if setting == "auto" else set_by)
+        out.append(d if new is d.date else replace(d, date=new, evidence=d.evidence + (
+            f"date: calendar {new.calendar}, reckoned from {why if setting == 'auto' else set_by}",)))
     return out

@@ -12,7 +12,8 @@ import datetime as dt
 import re
 from collections import Counter
 
-from ..model import ACCOUNT_KINDS, PRIMARY_KINDS, RECORD_KINDS, Date, DateBasis, Ref, replace
+from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, Date, DateBasis,
+                     Ref, replace)
 from .cascade import _ORG_WORDS, Group
 from .lines import (_ROLE_RE, FULL_DATE_RE, INITIALS, MONTHS, NEWSPAPER_RE, PERSON, TELEGRAPH_FORM_RE,
                     TELEGRAPHIC_RE, _is_allcaps, is_name, kind_from_words, leading_date, split_signature, strip_quotes,
@@ -41,20 +42,37 @@ _SUBJECT_SKIP = {"On", "In", "When", "After", "Before", "Then", "But", "And", "S
                  "An", "Having", "Since", "While", "Once", "During", "From", "To", "As", "For", "With"}
 
 
-class YearContext:
-    """Years stated in the text, so a date written without one ("December 16") can get one.
+#: a diary runs forward: an entry whose month lies this many months or more before the previous
+#: entry's is in the next year (December -> January); a smaller step back is a compiler's reordering
+ROLL_OVER_MONTHS = 3
 
-    The anchors are full dates outside page furniture; a page's date stamp
-    never dates a document.
+
+class YearContext:
+    """Years stated around a date written without one ("December 16"), so that it can get one.
+
+    Three tiers of anchors, in the order they are trusted (why):
+
+    1. **heads**: a year standing in a heading ("1903", "THE WINTER OF 1911") and the date of each
+       entry or letter already read (:meth:`note`) -- a diary's entries follow their year and each
+       other, and roll over into the next year at December -> January;
+    2. **mentions**: full dates in the running text outside page furniture (the compiler's "In
+       March 1862 ..."), used where no head stands before the date;
+    3. **the file's metadata** (``year``: a sidecar, ``--set context.year``), used where the
+       text states no year at all.
+
+    A page's date stamp never dates a document.
     """
 
-    def __init__(self, text: str, spans: list[tuple[int, int]], heads: list[tuple[int, int]] = ()):
-        self.anchors: list[tuple[int, int, int]] = []  # (offset, year, month); month 0: the year only
+    def __init__(self, text: str, spans: list[tuple[int, int]], heads: list[tuple[int, int]] = (),
+                 meta_year: tuple[int, str] | None = None):
+        self.heads: list[tuple[int, int, int, int]] = []  # (offset, year, month, day); month 0: the year only
+        self.anchors: list[tuple[int, int, int]] = []  # mentions: (offset, year, month)
+        self.meta_year = meta_year
         for start, end in heads:
             # a year in a title or standing alone ("1864.", "THE WINTER OF 1911") sets the year
             # of the entries under it
             for m in re.finditer(r"(?<![\d/.-])(1[0-9]\d\d|20\d\d)(?![\d/-])", text[start:end]):
-                self.anchors.append((start + m.start(), int(m.group(1)), 0))
+                self.heads.append((start + m.start(), int(m.group(1)), 0, 0))
         for start, end in spans:
             for m in FULL_DATE_RE.finditer(text, start, end):
                 y = re.search(r"\d{4}", m.group(0))
@@ -62,32 +80,102 @@ class YearContext:
                               if w.lower().rstrip(".") in MONTHS), None)
                 if y and month:
                     self.anchors.append((m.start(), int(y.group(0)), month))
+        self.heads.sort()
         self.anchors.sort()
 
-    def year_for(self, offset: int, month: int) -> tuple[int, str] | None:
-        """Return (year, how) for a month-and-day at ``offset``, or None when the text gives no year.
+    def note(self, offset: int, date: Date) -> None:
+        """Record the date of an entry or letter read at ``offset``: the next yearless one follows it."""
+        if date.precision not in ("day", "month") or not date.as_written:
+            return
+        parts = date.as_written.split("-")
+        if len(parts) < 2 or not parts[0].isdigit():
+            return
+        day = int(parts[2]) if len(parts) > 2 else 0
+        bisect.insort(self.heads, (offset, int(parts[0]), int(parts[1]), day))
 
-        The last full date before it wins (a diary's entries follow their year,
-        and a month earlier than the anchor's rolls into the next year); with no
-        earlier anchor, the first full date after it (a month later than that
-        anchor's belongs to the year before).
+    def last_day(self, offset: int) -> dt.date | None:
+        """Return the day of the last entry read before ``offset`` (None when the last head before it
+        is not a day: a year heading, a month)."""
+        i = bisect.bisect_left(self.heads, (offset, -1, -1, -1))
+        if i == 0:
+            return None
+        _, year, month, day = self.heads[i - 1]
+        try:
+            return dt.date(year, month, day) if month and day else None
+        except ValueError:
+            return None
+
+    def year_for(self, offset: int, month: int) -> tuple[int, str] | None:
+        """Return (year, how) for a month-and-day at ``offset``, or None when nothing gives a year.
+
+        The last head before it wins (a year heading, or the entry before, rolling over into the
+        next year when the month goes back by :data:`ROLL_OVER_MONTHS` or more); without one, the
+        last full date of the running text before it (a month much earlier than that date's rolls
+        into the next year); without any, the first anchor after it (a month later than that
+        anchor's belongs to the year before); then the file's metadata.
         """
-        i = bisect.bisect_left(self.anchors, (offset, -1, -1))
+        i = bisect.bisect_left(self.heads, (offset, -1, -1, -1))
         if i > 0:
-            _, year, anchor_month = self.anchors[i - 1]
-            if anchor_month == 0:
+            _, year, head_month, _ = self.heads[i - 1]
+            if head_month == 0:
                 return year, "year of the heading above"
+            if month <= head_month - ROLL_OVER_MONTHS:
+                return year + 1, "the entry before, rolled over into the next year"
+            return year, "year of the entry before"
+        j = bisect.bisect_left(self.anchors, (offset, -1, -1))
+        if j > 0:
+            _, year, anchor_month = self.anchors[j - 1]
             return (year + 1 if month < anchor_month - 6 else year), "year of the date before"
-        if i < len(self.anchors):
-            _, year, anchor_month = self.anchors[i]
-            if anchor_month == 0:
-                return None
-            return (year - 1 if month > anchor_month + 1 else year), "year of the date after"
+        after = [a for a in (self.heads[i] if i < len(self.heads) else None,
+                             self.anchors[j] if j < len(self.anchors) else None) if a is not None]
+        if after:
+            first = min(after)
+            year, anchor_month = first[1], first[2]
+            if anchor_month:
+                return (year - 1 if month > anchor_month + 1 else year), "year of the dated neighbour after"
+        if self.meta_year is not None:
+            return self.meta_year[0], f"year of the file's metadata ({self.meta_year[1]})"
         return None
 
 
+#: an entry head written year first: "1712.—March 3.", "1712, March 3:"
+_YEAR_FIRST_RE = re.compile(r"^(?P<y>1\d{3}|20\d\d)[.,:]?\s*[—–-]*\s*(?P<md>(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+"
+                            r"[A-Z][a-z]+)(?=(?:st|nd|rd|th|d)?\b))")
+_CLOCK_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+#: an entry head that gives an hour or a part of the day but no date: "Seven o'clock.--", "Half-past
+#: eight.--", "Later.", "Same day, 11 p.m.--", "Next morning.--"
+_TIME_HEAD_RE = re.compile(
+    rf"^(?:(?P<next>next\s+(?:day|morning|evening|night)|the\s+next\s+(?:day|morning))|same\s+day|later|"
+    rf"(?:late\s+)?(?:in\s+the\s+)?(?:morning|afternoon|evening|night|midnight|noon)|"
+    rf"(?:(?:half|a\s+quarter)[\s-]past\s+|a\s+quarter\s+to\s+)?(?:{_CLOCK_WORD}|\d{{1,2}})(?:\s+o[’']clock)?|"
+    rf"\d{{1,2}}[.:]\d\d)(?:[,\s]+(?:[ap]\.\s?m\.|o[’']clock|at\s+night|in\s+the\s+\w+|\d{{1,2}}(?:[.:]\d\d)?\s*[ap]\.\s?m\.))*"
+    rf"\s*(?:\.\s*[—–-]+|[—–]+|\.$|:)", re.I)
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
+
+
+def date_head(text: str) -> bool:
+    """Return True when a head line is a date line: a date alone ("January 3", "3 May 1862"), or
+    with a place or an hour after it ("June 3. Camp.")."""
+    t = text.strip()
+    m = leading_date(t) or FULL_DATE_RE.match(t)
+    if not m:
+        return False
+    rest = t[m.end():].strip(" .,;:—–-")
+    return len(rest.split()) <= 4 and not re.search(r"\b(?:is|was|were|are|had|has)\b", rest)
+
+
+def _bare_year(text: str) -> int | None:
+    """Return the year of a heading line that is a year and nothing else ("1712", "1712."), or None."""
+    m = re.fullmatch(r"(?:anno\s+|a\.\s*d\.\s*)?(1[0-9]\d\d|20\d\d)\.?", text.strip(), re.I)
+    return int(m.group(1)) if m else None
+
+
 def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None) -> Date | None:
-    """Return the document date written in ``text`` (a date line), completing a missing year from context."""
+    """Return the document date written in ``text`` (a date line), completing a missing year from context.
+
+    A year taken from context says so in its rule ("...; year from context (year of the heading
+    above)"): it is never shown as stated.
+    """
     from ..extract.dates import parse_date
     date = parse_date(text)
     if date is not None:
@@ -142,22 +230,240 @@ _DIARIST_RE = re.compile(rf"\b(?:diary|diaries|journal|journals|notebooks?|log)\
                          rf"(?P<name>{PERSON})", re.I)
 
 
-def diarists(documents, text: str):
-    """Return ``documents`` with each unsigned diary entry given the diarist a title above it names.
+_SERIES_NOUNS = (r"journal|journals|diary|diaries|narrative|statement|memorandum|log|notebooks?|letters|story|"
+                 r"account|memoirs?|recollections|papers|evidence|deposition|testimony")
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+#: "Ann Pell's Journal", "Dr. Ord's Diary", "From Tamsin Quill's Journal"
+_POSSESSIVE_SERIES_RE = re.compile(
+    rf"^(?:(?:from|extracts?\s+from|continued\s+from)\s+)?(?:the\s+)?(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})"
+    rf"[’']s\s+(?:{_SERIES_NOUNS})\b", re.I)
+#: "The Narrative of X", "Extracts from the Journal of X", "The Statement of X (1712)"
+_OF_SERIES_RE = re.compile(
+    rf"\b(?:{_SERIES_NOUNS})\s+(?:kept\s+)?(?:of|by)\s+(?:the\s+late\s+)?(?P<name>[A-Z][^,;:()\[\]—–]*)", re.I)
+#: "Contributed by X", "The events related by X", "Told by X", "Resumed by X"
+_BY_SERIES_RE = re.compile(
+    r"\b(?:contributed|related|resumed|written|told|narrated|spoken|continued|recorded|kept)\s+by\s+"
+    r"(?:the\s+late\s+)?(?P<name>[A-Z][^,;:()\[\]—–]*)", re.I)
+#: "Pell, in Continuation": the same writer goes on, letters included
+_CONTINUATION_RE = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),?\s+in\s+continuation\.?$", re.I)
+#: a heading that opens a new part of a book: whatever series ran before it has ended
+_PART_RE = re.compile(r"^(?:part|book|volume|period|prologue|epilogue|appendix|introduction|preface|foreword|"
+                      r"afterword|postscript|editor'?s\s+note|(?:a\s+)?note\s+by\s+the\s+editor|notes\b|"
+                      r"(?:first|second|third|fourth|"
+                      r"fifth|sixth|seventh|eighth|ninth|tenth|last|final)\s+(?:part|book|period|volume|"
+                      r"narrative|epoch))\b", re.I)
+#: kinds a file's metadata author may sign where no series heading or signature does (and any
+#: account or statement with an entry's date head: a dated entry of the file's one writer)
+_META_KINDS = frozenset({"diary", "memoir"})
+_META_DATED_KINDS = SERIES_KINDS | {"letter"}
+_NAME_PARTICLES = {"de", "da", "van", "von", "di", "del", "la", "le", "of", "and", "&", "y", "du", "der", "den"}
 
-    "The Diary of Harriet Oakes" heads the entries under it; the name holds until another
-    title names another diarist.
+
+def _clean_name(raw: str) -> str | None:
+    """Return a writer's name cut from a heading ("Miss Pell; the niece of ..." -> "Miss Pell"), or
+    None when what is left is not a name (a description: "the Mate", "the Beadle’s Boy")."""
+    name = re.split(r"\s*[,;:()\[\]]|\s+[—–-]\s*|[—–]", raw.strip(), maxsplit=1)[0]
+    name = re.sub(r"\s+(?:in\s+continuation|continued)$", "", name.strip(), flags=re.I).strip(" .")
+    name = re.sub(r"\s+\d{4}$", "", name)
+    tokens = name.split()
+    if not tokens or len(tokens) > 6 or re.search(r"[’']s\b", name):
+        return None
+    if tokens[0].lower() in ("the", "a", "an", "his", "her", "my", "our", "their", "this", "that"):
+        return None
+    if not all(t[:1].isupper() or t.lower() in _NAME_PARTICLES for t in tokens):
+        return None
+    if any(t.lower().strip(".") in ("chapter", "letter", "part", "book", "volume") for t in tokens):
+        return None
+    return name
+
+
+def series_author(line: str) -> str | None:
+    """Return the writer a series heading names ("Ann Pell's Journal.", "The Narrative of X",
+    "Contributed by X"), or None.
+
+    >>> series_author("Dr. Ord's Diary."), series_author("First Narrative, contributed by Miss Pell; his niece")
+    ('Dr. Ord', 'Miss Pell')
     """
-    out, diarist = [], None
-    for d in documents:
-        if d.title and d.kind in ("heading", "diary"):
-            m = _DIARIST_RE.search(d.title)
-            if m and is_name(m.group("name")):
-                diarist = m.group("name")
-        if diarist and d.kind == "diary" and d.author is None:
-            d = replace(d, author=Ref(diarist), evidence=d.evidence + ("author: the diarist the title names",))
-        out.append(d)
+    line = line.strip()
+    m = _CONTINUATION_RE.match(line)
+    if m:
+        return _clean_name(m.group("name"))
+    for pattern in (_POSSESSIVE_SERIES_RE, _BY_SERIES_RE, _OF_SERIES_RE):
+        m = pattern.search(line)
+        if m:
+            name = _clean_name(m.group("name"))
+            if name:
+                return name
+    return None
+
+
+#: words that make a short capitalized line the heading of what follows ("Second Period", "Sixth
+#: Narrative", "Xmas Day", "Mrs. Delany's Letters"), not the name of the writer above it
+_NOT_A_SIGNER_RE = re.compile(r"[’']s\b|\b(?:period|narrative|part|book|chapter|volume|epilogue|prologue|day|"
+                              r"journal|diary|letters?|statement|story|notes?|appendix|introduction|preface)\b",
+                              re.I)
+#: "Letter, X to Y.", "Letter from X to Y", "Telegram, May 4th. X, Ludlow, to Y", "X to Y"
+_HEADER_RE = re.compile(
+    r"^(?:(?P<noun>(?i:letter|telegram|note|memorandum|report|cable|postcard|message|dispatch|despatch))\b"
+    r"(?:\s*\([^)]*\))?[^,]{0,40}?(?:,\s*|\s+(?i:from|by)\s+))?(?P<from>[A-Z].{1,120}?),?\s+to\s+"
+    r"(?P<to>(?:the\s+)?[A-Z].{1,120})$")
+_HEADER_DATE_RE = re.compile(r"^(?:[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)\.\s+")
+
+
+def header_author(line: str, kind: str | None) -> str | None:
+    """Return the writer a letter's own header names ("Letter, Ann Pell to Tamsin Quill.",
+    "Lady Ord to the Rev. Mr. Quill", "Ann in Continuation", "Memorandum left by X"), or None.
+
+    A header without a document noun counts only above a letter or telegram.
+    """
+    line = line.strip().rstrip(".")
+    if len(line) > 200:
+        return None
+    m = _HEADER_RE.match(line)
+    if m and (m.group("noun") or kind in ("letter", "telegram")):
+        to = re.sub(r"^(?:the|Messrs\.?)\s+", "", m.group("to"))
+        if _clean_name(to) is None and not m.group("noun"):
+            return None  # "Went to Ludlow to see ...": a sentence, not a header
+        return _clean_name(_HEADER_DATE_RE.sub("", m.group("from")))
+    m = re.match(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+in\s+continuation$", line, re.I)
+    if m and kind in ("letter", "telegram"):
+        return _clean_name(m.group("name"))
+    m = re.match(rf"^(?:{_SERIES_NOUNS}|note|report|telegram|letter)\b[^.]{{0,40}}?\b(?:left|written|sent|"
+                 r"signed|made)\s+by\s+(?P<name>[A-Z].+)$", line, re.I)
+    if m:
+        return _clean_name(m.group("name"))
+    return None
+
+
+def _head_lines(text: str, document) -> list[str]:
+    """Return the short lines at the head of a document (its title, series heading, header)."""
+    out = []
+    for line in text[document.char_start:min(document.char_end, document.char_start + 600)].split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if len(line) > 160:
+            break
+        out.append(line)
     return out
+
+
+def diarists(documents, text: str, context=None):
+    """Return ``documents`` with each unsigned entry or narrative given the writer its series names.
+
+    The series heading ("The Diary of Ann Pell", "Dr. Ord's Journal", "Contributed
+    by X", "The Narrative of X") names the writer of the entries and narrative under it; it holds
+    until another series heading, or a heading that opens a new part of the book ("Part II",
+    "Second Period", "Epilogue"). Where no series is in force, a diary entry or memoir that names
+    no writer takes the author of the file's metadata or sidecar (``context``, a
+    :class:`~quellen.segment.context.SourceContext`). Both are marked in the evidence as inferred:
+    the text does not sign them.
+    """
+    meta_author = context.author if context is not None else None
+    out, series, origin, pending = [], None, "", None
+    letters = [False]  # the series heading says its writer goes on in letters ("X, in Continuation")
+
+    def read(line: str) -> None:
+        nonlocal series, origin
+        if _PART_RE.match(line):
+            series = None
+        m = _DIARIST_RE.search(line)
+        name = m.group("name") if m and is_name(m.group("name")) else series_author(line)
+        if name:
+            series, origin = name, line[:80]
+            letters[0] = bool(_CONTINUATION_RE.match(line))
+
+    for i, d in enumerate(documents):
+        heads = _head_lines(text, d)
+        if d.kind != "heading":
+            # above the entry's date line only: a line under it is the entry's topic
+            # ("May 3 / Mrs. Delany's Letters"), not its series
+            heads = heads[:3]
+            dated = next((k for k, line in enumerate(heads) if date_head(line) or leading_date(line)
+                          or _prose_line(line) and not series_author(line)), None)
+            series_heads = heads[:dated] if dated is not None else heads
+        else:
+            series_heads = heads
+        for line in series_heads:
+            read(line)
+        own = next((a for a in (header_author(line, d.kind) for line in series_heads[:2]) if a), pending) \
+            if d.author is None and d.kind not in FURNITURE_KINDS else None
+        pending = None
+        if own:
+            d = replace(d, author=Ref(own), evidence=d.evidence + ("author: the document's own header",))
+        elif series and d.author is None and (d.kind in SERIES_KINDS or letters[0] and d.kind == "letter"):
+            d = replace(d, author=Ref(series), evidence=d.evidence + (
+                f"author: inferred from the series heading {origin!r}",))
+        elif series is None and meta_author and d.author is None and (d.kind in _META_KINDS or (
+                d.kind in _META_DATED_KINDS and any(e in d.evidence for e in ("date: date line", "date: entry head")))):
+            d = replace(d, author=Ref(meta_author[0]), evidence=d.evidence + (
+                f"author: inferred from the file's metadata ({meta_author[1]})",))
+        if d.author is None and d.kind in ("letter", "statement") and i + 1 < len(documents):
+            signer = _signer_after_closing(text, d, documents[i + 1])
+            if signer:
+                d = replace(d, author=Ref(signer), evidence=d.evidence + ("author: the name under its closing",))
+        out.append(d)
+        if d.kind != "heading":
+            # a series heading the segmenter left at the foot of the document before it still
+            # opens the series of the documents after it
+            lines = _foot_lines(text, d, skip=max(1, len(series_heads)))
+            nxt = documents[i + 1] if i + 1 < len(documents) else None
+            opening = text[nxt.char_start:nxt.char_end].lstrip().split("\n", 1)[0] if nxt else ""
+            if len(opening) > 100 and not _opens_with_date(opening):
+                lines = []  # what follows is running text: the short lines were the text's own (a list)
+            for line in _inner_series_lines(text, d, skip=len(series_heads)) + lines:
+                read(line)
+            # "Memorandum left by X." at the very foot: the header of the next document
+            if lines:
+                pending = header_author(lines[-1], None)
+    return out
+
+
+def _signer_after_closing(text: str, document, nxt) -> str | None:
+    """Return the name standing alone right after a document that ends with its closing ("Your
+    affectionate brother,"), when the segmenter put that signature into the next document."""
+    last = text[document.char_start:document.char_end].rstrip().rsplit("\n", 1)[-1].strip()
+    if not last.endswith(",") or len(last.split()) > 12:
+        return None
+    first = text[nxt.char_start:nxt.char_end].lstrip().split("\n", 1)[0].strip()
+    name = first.rstrip(".")
+    return name if is_name(name) or is_name(first) else None
+
+
+def _inner_series_lines(text: str, document, skip: int = 0) -> list[str]:
+    """Return the series headings standing inside a document, each a paragraph of one short line
+    right above a dated entry ("Ann Pell's Journal." over "15 October, Ludlow.--..."): where
+    the segmenter did not cut, the series still changes there."""
+    part = text[document.char_start:document.char_end]
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", part) if p.strip()][skip:]
+    return [p for p, nxt in zip(paragraphs, paragraphs[1:])
+            if "\n" not in p and len(p) <= 100 and _opens_with_date(nxt) and series_author(p)]
+
+
+def _prose_line(line: str) -> bool:
+    """Return True for a line of running text (a sentence of some length), which no heading follows."""
+    return len(line.split()) > 8 and bool(re.search(r"[a-z][.!?;:,]?[”’\"']?$", line))
+
+
+def _opens_with_date(text: str) -> bool:
+    """Return True when a paragraph opens with a date ("15 October, Ludlow.--", "May 3.")."""
+    head = text[:40]
+    m = yearless(head)
+    return bool(leading_date(text) or FULL_DATE_RE.match(head) or (m and m.start() == 0))
+
+
+def _foot_lines(text: str, document, skip: int = 0, most: int = 3) -> list[str]:
+    """Return the run of short one-line paragraphs that ends a document (at most ``most``, none of its
+    first ``skip`` lines): headings of what follows that the segmenter left at the foot of the text
+    before ("Chapter V / Dr. Ord's Diary.")."""
+    part = text[document.char_start:document.char_end]
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", part) if p.strip()][skip:]
+    run: list[str] = []
+    for p in reversed(paragraphs):
+        if "\n" in p or len(p) > 100 or len(run) == most or re.search(r"[a-z][.!?]$", p) and len(p) > 60:
+            break
+        run.append(p)
+    return run[::-1]
 
 
 def _subject(sentence: str) -> str | None:
@@ -253,6 +559,12 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         title = " / ".join(u.text for u in units)[:200]
         if cue == "stamp":
             date = parse_date_text(first.text)
+        elif kind == "heading":
+            # a year heading ("1712", "Part II / At Ludlow / 1713") dates the part it opens, as stated
+            year = next((y for y in map(_bare_year, (u.text for u in units)) if y), None)
+            if year:
+                date = replace(_year_date(year, str(year)), rule="year heading", basis=DateBasis.STATED)
+                evidence.append("date: year heading")
         elif cue == "attribution":
             y = re.search(r"\(\s*[^()]*?,?\s*(?P<y>1[5-9]\d\d|20\d\d)\s*\)", first.text)
             if y:
@@ -382,15 +694,23 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         if m:
             author = m.group("org").strip()
             evidence.append("author: issuing body in the title")
+    if not author and kind not in ("heading", "caption", "boilerplate", "epigraph"):
+        for u in heads:
+            found = header_author(u.text, kind)
+            if found:
+                author = found
+                evidence.append("author: the letter's own header")
+                break
     if not author and sig_units:
         sig = split_signature(sig_units[0].text)
-        if sig:
+        if sig and not _NOT_A_SIGNER_RE.search(sig_units[0].text):
             author = sig[2]
             place = place or (sig[1] or None)
             evidence.append("author: signature")
     if not author:
         for u in units[1:]:
-            if u.cue == "heading" and is_name(u.text) and group.mode == "record" and u is units[-1]:
+            if u.cue == "heading" and is_name(u.text) and group.mode == "record" and u is units[-1] and \
+                    not _NOT_A_SIGNER_RE.search(u.text):
                 author = _ROLE_RE.sub("", u.text).strip(" .,")
                 evidence.append("author: name alone at the foot")
             elif u.cue == "heading" and u is units[-1] and "signature: a telegram's signer" in evidence:
@@ -480,8 +800,20 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     # --- date: the document's own date line, then closing date, then "today, ...",
     #     then the date of the sentence that announced it; never a page stamp
     address = None
+    # a date line in the head (a heading that is a date: "January 3") comes before one at the foot,
+    # and within the head the finest one wins ("1903" above "January 3": the entry's day)
+    head_dates = [u for u in units[:first_body] if u.cue in ("dateline", "heading") and (
+        date_head(u.text) or _bare_year(u.text))]
+    finest = None
+    for u in head_dates:
+        found = parse_date_text(u.text, u.start, years)
+        if found and (finest is None or _PRECISION_RANK[found.precision] < _PRECISION_RANK[finest[1].precision]):
+            finest = (u, found)
     for u in units:
-        if u.cue == "dateline" or (u.cue == "signature" and FULL_DATE_RE.match(u.text)):
+        if finest and u in head_dates and u is not finest[0]:
+            continue
+        if u.cue == "dateline" or (u.cue == "signature" and FULL_DATE_RE.match(u.text)) or (
+                finest and u is finest[0]):
             date = parse_date_text(u.text, u.start, years)
             if date is None and u.cue == "dateline" and u.text.rstrip().endswith(","):
                 address = u.text  # "Mill Lane, Brannockford," above the date
@@ -512,6 +844,28 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             m = re.match(r"^\s*(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\.\s*[—–-]", rest)
             if m and not place:
                 place = m.group("place")
+    if (date is None or date.precision == "year") and body:
+        # "1712.—March 3. ...": an entry head with its year first
+        m = _YEAR_FIRST_RE.match(body[0].text)
+        if m:
+            from ..extract.dates import parse_date
+            entry = parse_date(f"{m.group('md')}, {m.group('y')}")
+            if entry is not None:
+                date = replace(entry, text=m.group(0).strip(" .—–-"))
+                evidence.append("date: entry head")
+    if date is None and body and kind in ("diary", "memoir", "letter", "statement", "narrative"):
+        # "Seven o'clock.--", "Later.", "Next morning.--": an entry of the same day as the one before,
+        # or of the day after it
+        m = _TIME_HEAD_RE.match(units[0].text) or _TIME_HEAD_RE.match(body[0].text)
+        day = years.last_day(start) if m else None
+        if day is not None:
+            step = 1 if m.group("next") else 0
+            when = day + dt.timedelta(days=step)
+            date = Date(text=m.group(0).strip(" .:—–-"), edtf=when.isoformat(), earliest=when, latest=when,
+                        precision="day", calendar="gregorian", as_written=when.isoformat(),
+                        rule="the day after the entry before" if step else "the same day as the entry before",
+                        anchor=day.isoformat(), basis=DateBasis.RECKONED)
+            evidence.append("date: the day after the entry before" if step else "date: same day as the entry before")
     if date is None and body:
         m = _TODAY_RE.search(body[0].text[:300])
         if m:
@@ -551,6 +905,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         if date:
             date = replace(date, rule=f"{date.rule}; from the framing sentence", basis=DateBasis.FRAMING)
             evidence.append("date: the sentence that announced it")
+
+    if date is not None and any(e in evidence for e in ("date: date line", "date: entry head")):
+        years.note(start, date)
 
     primary: bool | None
     if kind in PRIMARY_KINDS:

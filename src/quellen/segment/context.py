@@ -1,0 +1,63 @@
+"""What a source's surroundings say about its documents: the file's metadata, its sidecar, the settings.
+
+:func:`source_context` gathers, for one source, the author, year, country and calendar that its
+text may not state, each with where it comes from, in this order (the first wins):
+
+1. the file's sidecar (``NAME.meta.toml``), which its owner wrote for this one file;
+2. the file's own metadata (EPUB ``dc:creator``, HTML ``<meta name="author">``, PDF info);
+3. the build's settings (``--set context.author=...``, ``dates.calendar``), for a whole corpus.
+
+The segmenter uses them only where the text is silent, and says so in the rule or evidence of
+every value it fills from here: they are inferred, never stated.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Source
+
+__all__ = ["SourceContext", "source_context"]
+
+
+@dataclass(frozen=True)
+class SourceContext:
+    """Author, year, country and calendar of a source from outside its text, each with its origin."""
+
+    author: tuple[str, str] | None = None
+    year: tuple[int, str] | None = None
+    country: tuple[str, str] | None = None
+    place: tuple[str, str] | None = None
+    #: "auto" (infer from place and period), "julian" or "gregorian", and what set it
+    calendar: tuple[str, str] = ("auto", "")
+
+
+def source_context(source: Source, settings=None) -> SourceContext:
+    """Return the :class:`SourceContext` of ``source`` from its metadata and ``settings`` (a
+    :class:`~quellen.settings.Settings`, or None for the defaults)."""
+    ctx = settings.context if settings is not None else None
+
+    def pick(key: str, setting_value):
+        found = [(v, o) for k, v, o in source.meta if k == key and v]
+        # a sidecar was written for this file: it beats what the format's metadata says
+        side = [f for f in found if f[1].startswith("sidecar")]
+        if side:
+            return side[-1]
+        if found:
+            return found[-1]
+        if setting_value:
+            return str(setting_value), f"setting context.{key}"
+        return None
+
+    author = pick("author", ctx.author if ctx else "")
+    year = pick("year", ctx.year if ctx else 0)
+    country = pick("country", ctx.country if ctx else "")
+    place = pick("place", ctx.place if ctx else "")
+    calendar = ("auto", "")
+    side_cal = source.meta_value("calendar")
+    if side_cal and side_cal[0] != "auto":
+        calendar = side_cal
+    elif settings is not None and settings.dates.calendar != "auto":
+        calendar = (settings.dates.calendar, "setting dates.calendar")
+    return SourceContext(author=author, year=(int(year[0]), year[1]) if year else None,
+                         country=(country[0].upper(), country[1]) if country else None, place=place,
+                         calendar=calendar)
