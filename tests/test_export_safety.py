@@ -75,7 +75,7 @@ def test_json_never_holds_nan(tmp_path):
     for written in (path, geojson):
         text = written.read_text(encoding="utf-8")
         assert "NaN" not in text and "Infinity" not in text
-        json.loads(text, parse_constant=lambda c: pytest.fail(f"{c} in {written.name}"))
+        json.loads(text, parse_constant=lambda c, name=written.name: pytest.fail(f"{c} in {name}"))
 
 
 def test_outputs_respect_the_umask(tmp_path):

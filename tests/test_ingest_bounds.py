@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
 from quellen.errors import TooLargeInput, UnreadableInput
-from quellen.ingest import discover, read_bytes, read_source
+from quellen.ingest import read_bytes, read_source
 from quellen.nlp import parse_texts, pieces
 from quellen.settings import IngestSettings
 

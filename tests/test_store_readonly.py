@@ -65,7 +65,7 @@ def test_every_reading_command_reads_a_store_in_a_read_only_folder(tmp_path):
         out.chmod(0o777)
         for command in READING:
             argv = [a.format(out=out) for a in command] + ["--db", str(db)]
-            assert _as_other_user(lambda: main(argv)) == 0, argv
+            assert _as_other_user(lambda argv=argv: main(argv)) == 0, argv
         assert (sorted(os.listdir(folder)), db.stat().st_mtime_ns) == before  # no -wal, -shm, nothing
         assert (out / "x.json").exists()
     finally:

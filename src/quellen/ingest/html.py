@@ -25,7 +25,6 @@ The cascade, and why each step exists:
 """
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass
 
