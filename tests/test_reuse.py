@@ -180,6 +180,20 @@ def test_weak_chain_does_not_merge_two_different_texts():
         assert b.id in {p.source for p in g.passages}
 
 
+def test_a_pair_linked_twice_outside_its_groups_is_one_group_with_one_id():
+    # two channels (n-grams, then whole lines or embeddings) linking the same two passages,
+    # each already in another group it is not well linked to, gave two groups of the same
+    # passages: one id twice, and `UNIQUE constraint failed: reuse_groups.id` at build time
+    from quellen.reuse.groups import Node, PairLink, group_links
+    a, b, c, d = Node(0, 0, 50), Node(1, 0, 50), Node(2, 0, 50), Node(3, 0, 50)
+    links = [PairLink(a, b, "verbatim", 1.0), PairLink(c, d, "verbatim", 0.99),
+             PairLink(b, c, "near_verbatim", 0.9), PairLink(b, c, "paraphrase", 0.6)]
+    groups = group_links(links)
+    member_sets = [sorted(n.unit for n in nodes) for nodes, _ in groups]
+    assert sorted(member_sets) == [[0, 1], [1, 2], [2, 3]]
+    assert [len(ls) for nodes, ls in groups if sorted(n.unit for n in nodes) == [1, 2]] == [2]
+
+
 def test_collation_is_collatex_shaped_with_variants():
     groups = _find(_source("chronicle_1672.txt"), _source("gazette_1701.txt"))
     table = groups[0].collation

@@ -110,12 +110,15 @@ def find_reuse(sources: Iterable[Source], documents: Iterable[Document],
     # grouped among themselves, so a paraphrase never chains two different copies together
     close = [pl for pl in pair_links if pl.relation in ("verbatim", "near_verbatim", "retranslation")]
     loose = [pl for pl in pair_links if pl.relation not in ("verbatim", "near_verbatim", "retranslation")]
-    groups = []
+    groups = {}
     for nodes, group_links_ in group_links(close) + group_links(loose):
         if _is_furniture(nodes, settings):
             continue
-        groups.append(_reuse_group(corpus, texts, nodes, group_links_))
-    groups.sort(key=lambda g: (-g.score, g.id))
+        group = _reuse_group(corpus, texts, nodes, group_links_)
+        # the id is the hash of the passages: one group per set of passages, the closer relation
+        # (copies come first) kept, so ids are unique and the same on every rebuild
+        groups.setdefault(group.id, group)
+    groups = sorted(groups.values(), key=lambda g: (-g.score, g.id))
     return groups
 
 

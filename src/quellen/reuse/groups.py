@@ -72,6 +72,18 @@ def group_links(links: list[PairLink]) -> list[tuple[list[Node], list[PairLink]]
         neighbours.setdefault(ib, set()).add(ia)
     group_of: dict[int, int] = {}
     groups: list[_Group] = []
+    # a pair of passages that stands on its own is one group however many links join it
+    # (two channels may find the same pair: two groups of the same passages had one id)
+    alone: dict[tuple[int, int], int] = {}
+
+    def stand_alone(ia: int, ib: int, link: PairLink) -> None:
+        key = (min(ia, ib), max(ia, ib))
+        if key in alone:
+            groups[alone[key]].links.append(link)
+        else:
+            alone[key] = len(groups)
+            groups.append(_Group([ia, ib], [link]))
+
     for ia, ib, link in edges:
         ga, gb = group_of.get(ia), group_of.get(ib)
         if ga is None and gb is None:
@@ -87,7 +99,7 @@ def group_links(links: list[PairLink]) -> list[tuple[list[Node], list[PairLink]]
                 groups[ga].links.extend(groups[gb].links + [link])
                 groups[gb] = _Group([], [])
             else:
-                groups.append(_Group([ia, ib], [link]))
+                stand_alone(ia, ib, link)
         else:
             g, free = (ga, ib) if ga is not None else (gb, ia)
             if _well_linked(groups[g].members, [free], neighbours):
@@ -96,7 +108,7 @@ def group_links(links: list[PairLink]) -> list[tuple[list[Node], list[PairLink]]
                 groups[g].links.append(link)
             else:
                 # the link stands on its own; the passage may also belong elsewhere later
-                groups.append(_Group([ia, ib], [link]))
+                stand_alone(ia, ib, link)
     return [([nodes[m] for m in g.members], g.links) for g in groups if len(g.members) >= 2]
 
 
