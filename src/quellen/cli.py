@@ -111,7 +111,9 @@ def cmd_build(args) -> int:
 def cmd_export(args) -> int:
     """Write the store in an export format."""
     from .export import export
+    from .pipeline import require_corpus_layer
     with _open(args.db) as store:
+        require_corpus_layer(store)  # never an export with empty layers where the corpus step failed
         written = export(store, args.format, args.output)
     for path in written:
         _console(stderr=True).print(f"wrote {path}")
@@ -120,9 +122,11 @@ def cmd_export(args) -> int:
 
 def cmd_serve(args) -> int:
     """Serve the web app over the store (read-only)."""
+    from .pipeline import require_corpus_layer
     from .web import serve
     with _open(args.db) as store:  # a clear error for a missing or foreign database, before the server starts
         label = store.label  # a PostgreSQL password is not printed
+        require_corpus_layer(store)
     _console(stderr=True).print(f"quellen: serving {label} on http://{args.host}:{args.port}/", markup=False)
     serve(args.db, host=args.host, port=args.port, token=args.token, workers=args.workers)
     return 0
@@ -131,7 +135,9 @@ def cmd_serve(args) -> int:
 def cmd_report(args) -> int:
     """Write one self-contained HTML report (overview, timeline, map, conflicts)."""
     from .export import export
+    from .pipeline import require_corpus_layer
     with _open(args.db) as store:
+        require_corpus_layer(store)
         written = export(store, "report", args.output)
     for path in written:
         _console(stderr=True).print(f"wrote {path}")

@@ -12,6 +12,7 @@ The tree::
     │   ├── FormatMismatch       the content is not what the extension says
     │   └── AnalysisFailed       read, but analysing it crashed (a bug; nothing was stored)
     ├── StoreError               the database is missing, newer than us, or damaged
+    ├── CorpusLayerError         the corpus layer failed, or is missing or stale for a reader
     ├── SettingsError            a bad setting or override
     └── MissingExtra             an optional dependency is not installed
 """
@@ -22,7 +23,7 @@ import unicodedata
 __all__ = [
     "printable",
     "QuellenError", "InputError", "MissingInput", "UnreadableInput", "EmptyInput",
-    "BinaryInput", "TooLargeInput", "FormatMismatch", "AnalysisFailed", "StoreError", "SettingsError",
+    "BinaryInput", "TooLargeInput", "FormatMismatch", "AnalysisFailed", "StoreError", "CorpusLayerError", "SettingsError",
     "MissingExtra",
 ]
 
@@ -99,6 +100,10 @@ class AnalysisFailed(InputError):
 
 class StoreError(QuellenError):
     pass
+
+
+class CorpusLayerError(QuellenError):
+    """The corpus-wide layer (entities, reuse, events, conflicts) failed to build, or is missing or stale."""
 
 
 class SettingsError(QuellenError):

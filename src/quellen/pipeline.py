@@ -34,7 +34,9 @@ Over the whole corpus (one transaction, replaced wholesale when a source was add
    source profiles, and conflicts of date, place, number, fact and text variants
    (:func:`quellen.corroborate.build_timeline`);
 
-A source that fails is reported and skipped; what is already stored stays.
+A source that fails is reported and skipped; what is already stored stays. A corpus step
+that fails is reported too (:class:`~quellen.errors.CorpusLayerError`) and leaves the previous
+corpus layer in place, marked stale, so readers refuse it (:func:`require_corpus_layer`).
 
 Steps 1-5 per source run on an engine (:mod:`quellen.engines`: this process, worker
 processes, or a Dask cluster), as :func:`analyse_input` (the file's bytes in, its analysis
@@ -56,7 +58,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from ._version import __version__
-from .errors import AnalysisFailed, InputError, StoreError, printable
+from .errors import AnalysisFailed, CorpusLayerError, InputError, QuellenError, StoreError, printable
 from .ingest import discover, read_bytes, read_source, sha256_of, source_warnings
 from .ingest.text import repair_typography
 from .model import Document, Mention, Source, Timex
@@ -65,7 +67,7 @@ from .settings import Settings
 from .store import Store
 
 __all__ = ["BuildReport", "Failed", "SourceAnalysis", "analyse_input", "analyse_source", "build",
-           "build_corpus_layer", "record_steps", "settings_hash", "StoredTexts"]
+           "build_corpus_layer", "record_steps", "require_corpus_layer", "settings_hash", "StoredTexts"]
 
 #: progress callback: (what, done, total)
 Progress = Callable[[str, int, int], None]
@@ -77,7 +79,8 @@ class BuildReport:
 
     added: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    failed: list[InputError] = field(default_factory=list)
+    #: files that failed (InputError), and the corpus step if it failed (CorpusLayerError)
+    failed: list[QuellenError] = field(default_factory=list)
     #: "path: what to check" for sources read with a doubt (an encoding the letters did not settle)
     warnings: list[str] = field(default_factory=list)
     corpus_rebuilt: bool = False
@@ -358,10 +361,21 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
     corpus_hash = _corpus_hash(store, settings_hash(settings, per_source=False) + _file_hash(authority))
     stale = store.get_meta("corpus_hash") != corpus_hash
     if report.added or stale:
-        build_corpus_layer(store, settings, authority=authority)
-        store.set_meta("corpus_hash", corpus_hash)
-        store.set_meta("authority", str(Path(authority).resolve()) if authority else "")
-        report.corpus_rebuilt = True
+        try:
+            build_corpus_layer(store, settings, authority=authority)
+        except StoreError:
+            raise
+        except Exception as exc:  # the sources stay stored; the previous corpus layer stays, stale
+            failure = CorpusLayerError(
+                f"the corpus step (entities, reuse, events, conflicts) failed ({type(exc).__name__}: {exc}); "
+                "the sources are stored, the previous corpus layer is kept and is stale: "
+                "export and serve refuse it until a build succeeds")
+            failure.__cause__ = exc
+            report.failed.append(failure)
+        else:
+            store.set_meta("corpus_hash", corpus_hash)
+            store.set_meta("authority", str(Path(authority).resolve()) if authority else "")
+            report.corpus_rebuilt = True
     report.seconds = time.perf_counter() - started
     store.finish_build(build_id, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                        len(report.added), len(report.unchanged), [str(e) for e in report.failed],
@@ -441,6 +455,23 @@ def _analyse_and_store(files: list[Path], store: Store, settings: Settings, shas
                 pending.append((i, path, "analyse", (sha, runner.submit(analyse_input, str(path), data, settings))))
         finish(runner.window)
     finish(0)
+
+
+def require_corpus_layer(store: Store) -> None:
+    """Return None when the store's corpus layer matches its sources; raise CorpusLayerError if not.
+
+    Readers call it before they write an export or serve the store: without it a store whose
+    corpus step failed (or never ran) exports empty entity, reuse and event lists as if the
+    corpus had none.
+    """
+    state = store.corpus_layer_state()
+    if state == "missing":
+        raise CorpusLayerError("the store has sources but no corpus layer (entities, reuse, events, "
+                               "conflicts): its corpus step never finished; run `quellen build` again")
+    if state == "stale":
+        raise CorpusLayerError("the store's corpus layer (entities, reuse, events, conflicts) is stale: "
+                               "sources changed since its last corpus step, which failed or did not run; "
+                               "run `quellen build` again")
 
 
 def _authority_in_force(store: Store, authority: str | None, report: BuildReport) -> str | None:

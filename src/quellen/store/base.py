@@ -9,6 +9,7 @@ export is byte-identical whichever one it was read from.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from contextlib import AbstractContextManager
 from typing import Any, Iterable
@@ -155,6 +156,28 @@ class SQLStore:
                               [codec.event_row(e) for e in events])
             self._executemany("INSERT INTO conflicts VALUES (?,?,?,?,?)",
                               [codec.conflict_row(c) for c in conflicts])
+            # which sources this layer was computed over: a source added later makes it stale
+            self._execute("INSERT INTO meta(key, value) VALUES ('corpus_sources', ?) "
+                          "ON CONFLICT(key) DO UPDATE SET value=excluded.value", (self._sources_digest(),))
+
+    def _sources_digest(self) -> str:
+        """Return a short hash of the stored source ids."""
+        ids = [r[0] for r in self._execute("SELECT id FROM sources ORDER BY id")]
+        return hashlib.sha256(",".join(ids).encode()).hexdigest()[:16]
+
+    def corpus_layer_state(self) -> str:
+        """Return the state of the corpus layer: "fresh", "missing" or "stale" ("fresh" for an empty store).
+
+        Missing: sources are stored but no corpus step ever finished; stale: sources were added
+        (or removed) since the last corpus step finished, which then failed or never ran.
+        """
+        if not self._execute("SELECT 1 FROM sources LIMIT 1").fetchone():
+            return "fresh"
+        built = self.get_meta("corpus_sources")
+        if built is None:
+            # stores from before this key: a finished corpus step left its hash
+            return "fresh" if self.get_meta("corpus_hash") else "missing"
+        return "fresh" if built == self._sources_digest() else "stale"
 
     def start_build(self, version: str, settings: dict, inputs: list[str], started: str) -> int:
         """Return the id of a new build record started now."""
