@@ -174,11 +174,11 @@ def _jaccard(x, y) -> float:
 
 
 def _child(name: str, corpus: Corpus, embeddings: bool, conn) -> None:
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     groups = run_quellen(corpus, embeddings) if name == "quellen" else run_minhash(corpus)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    conn.send((groups, seconds, peak_mb))
+    conn.send((groups, seconds, cpu, peak_mb))
     conn.close()
 
 
@@ -188,9 +188,10 @@ def measure(name: str, corpus: Corpus, embeddings: bool = False) -> dict:
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(name, corpus, embeddings, child))
     proc.start()
-    groups, seconds, peak_mb = parent.recv()
+    groups, seconds, cpu, peak_mb = parent.recv()
     proc.join()
-    return {"system": name, "seconds": round(seconds, 2), "peak_mb": round(peak_mb), "groups": len(groups),
+    return {"system": name, "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2), "peak_mb": round(peak_mb),
+            "groups": len(groups),
             **score(corpus, groups)}
 
 
@@ -206,11 +207,13 @@ def scaling(documents: int, seed: int, factors: tuple[int, ...] = (1, 2, 4)) -> 
         chars = sum(len(t) for t in corpus.texts)
         result = measure("quellen", corpus)
         rows.append({"factor": factor, "documents": documents * factor, "characters": chars,
-                     "seconds": result["seconds"], "peak_mb": result["peak_mb"],
+                     "seconds": result["seconds"], "cpu_seconds": result["cpu_seconds"], "peak_mb": result["peak_mb"],
                      "strict_f1_standard": result["strict"]["f1_standard"]})
     first, last = rows[0], rows[-1]
-    exponent = math.log(last["seconds"] / first["seconds"]) / math.log(last["characters"] / first["characters"])
-    return {"rows": rows, "exponent": round(exponent, 3)}
+    grow = math.log(last["characters"] / first["characters"])
+    exponent = math.log(last["seconds"] / first["seconds"]) / grow
+    cpu_exponent = math.log(last["cpu_seconds"] / first["cpu_seconds"]) / grow
+    return {"rows": rows, "exponent": round(exponent, 3), "cpu_exponent": round(cpu_exponent, 3)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -245,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{label:>26}" + "".join(f"{get(r, rule)!s:>20}" for r in results for rule in ("strict", "loose")))
 
     row("seconds", lambda r, rule: r["seconds"])
+    row("CPU seconds", lambda r, rule: r["cpu_seconds"])
     row("peak memory (MB)", lambda r, rule: r["peak_mb"])
     row("predicted pairs", lambda r, rule: r["predicted_pairs"])
     row("pair precision", lambda r, rule: r[rule]["precision"])
@@ -263,10 +267,11 @@ def main(argv: list[str] | None = None) -> int:
     if scale:
         print("scaling (quellen alone):")
         for r in scale["rows"]:
-            print(f"  {r['factor']}x: {r['documents']} texts, {r['characters']:,} characters, {r['seconds']} s, "
+            print(f"  {r['factor']}x: {r['documents']} texts, {r['characters']:,} characters, {r['seconds']} s "
+                  f"({r['cpu_seconds']} s CPU), "
                   f"{r['peak_mb']} MB, strict F1 standard {r['strict_f1_standard']}")
         print(f"  growth exponent (seconds against characters, 1x to {scale['rows'][-1]['factor']}x): "
-              f"{scale['exponent']}")
+              f"{scale['exponent']} (CPU seconds: {scale['cpu_exponent']})")
     return 0
 
 

@@ -102,6 +102,18 @@ class ReuseSettings:
     max_df: int = 0
     #: matches further apart than this many tokens start a new candidate passage
     gap: int = 30
+    #: OCR-tolerant seeds: character q-grams of this length over the words written without spaces ...
+    char_q: int = 7
+    #: ... one in this many kept (by hash, the same ones in every copy) ...
+    char_sample: int = 4
+    #: ... counted only when this many fall on one diagonal band of the same two texts (0: off)
+    char_min_band: int = 4
+    #: fragments of one text pair closer than this many tokens on both sides are aligned as one passage
+    merge_gap: int = 80
+    #: the local alignment looks this many tokens beyond a candidate's seeds on each side
+    align_margin: int = 30
+    #: letters aligned this closely (alignment score over the best possible) make a noisy copy
+    noisy_identity: float = 0.5
     #: shortest reused passage, in tokens (whole repeated lines excepted)
     min_tokens: int = 8
     #: a repeated whole line (a heading) counts from this many tokens up to line_max_tokens
@@ -164,7 +176,9 @@ _CHOICES: dict[str, tuple[str, ...]] = {"dates.calendar": ("auto", "gregorian", 
 _RANGES: dict[str, tuple[float, float | None]] = {
     "ingest.max_bytes": (1, None), "ingest.max_inflated_bytes": (1, None),
     "nlp.batch_size": (1, None), "reuse.ngram": (1, None),
-    "reuse.min_tokens": (1, None), "reuse.line_min_tokens": (1, None), "reuse.boilerplate_witnesses": (2, None),
+    "reuse.min_tokens": (1, None), "reuse.char_q": (3, None), "reuse.char_sample": (1, None),
+    "reuse.char_min_band": (0, None), "reuse.merge_gap": (0, None), "reuse.align_margin": (0, None),
+    "reuse.noisy_identity": (0, 1), "reuse.line_min_tokens": (1, None), "reuse.boilerplate_witnesses": (2, None),
     "events.summary_words": (1, None), "context.year": (0, 2999),
     # cosines and shares
     "reuse.embedding_threshold": (0, 1), "reuse.embedding_single": (0, 1), "reuse.related_threshold": (0, 1),

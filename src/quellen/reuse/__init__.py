@@ -6,10 +6,14 @@
    tokenized (:mod:`.normalize`): lower case, folded diacritics, numbers kept,
    offsets preserved; page furniture marked ``boilerplate`` is left out;
 2. **candidates** (:mod:`.candidates`) — (a) shared word n-grams, with n-grams
-   found in more than ``max_df`` places dropped as boilerplate; (b) co-occurring
-   rare names and numbers, which survive translation; clustered per unit pair;
-3. **verification** (:mod:`.align`) — each cluster is extended to the full reused
-   span on both sides, scored and labelled, or rejected;
+   found in more than ``max_df`` places dropped as boilerplate; (b) shared
+   character q-grams over the words written without spaces, sampled by hash and
+   kept where they line up on one diagonal (they survive OCR noise); (c)
+   co-occurring rare names and numbers, which survive translation; clustered per
+   unit pair, and neighbouring fragments of one pair merged;
+3. **verification** (:mod:`.align`, :mod:`.local`) — each cluster's window is
+   aligned locally (Smith–Waterman, affine gaps, on characters), the best local
+   alignment is the passage pair; scored and labelled, or rejected;
 4. **sentence embeddings** (:mod:`.embeddings`, extra ``[embeddings]``) — pairs of
    sentences that mean the same, aligned into passages, for re-translations and
    paraphrases the first two channels miss;
@@ -30,7 +34,8 @@ import numpy as np
 from ..model import Document, Passage, ReuseGroup, Source, Timex, content_id
 from ..settings import ReuseSettings
 from .align import Link, label, measure, verify
-from .candidates import Corpus, Unit, anchor_seeds, build_corpus, cluster_seeds, ngram_seeds
+from .candidates import (Corpus, Unit, anchor_seeds, build_corpus, char_seeds, cluster_seeds,
+                         merge_neighbours, ngram_seeds)
 from .collate import collate
 from .groups import RELATION_ORDER, Node, PairLink, group_links
 from .normalize import Tokens, split_sentences, tokenize
@@ -80,10 +85,15 @@ def find_reuse(sources: Iterable[Source], documents: Iterable[Document],
     corpus = build_corpus(units)
     n = settings.ngram
     max_df = settings.max_df or max(8, int(math.sqrt(len(units))))
-    # steps 2-3: n-grams and anchors, clustered and verified
-    candidates = cluster_seeds(corpus, ngram_seeds(corpus, n, max_df), anchor_seeds(corpus, max_df),
-                               n, settings.gap)
-    links = [link for c in candidates if (link := verify(corpus, c, settings.min_tokens))]
+    # steps 2-3: word n-grams, character q-grams and anchors, clustered, fragments merged, aligned
+    lexical = ngram_seeds(corpus, n, max_df)
+    if settings.char_min_band:
+        lexical = np.concatenate([lexical, char_seeds(corpus, settings.char_q, settings.char_sample, max_df,
+                                                      min_band=settings.char_min_band)])
+    candidates = merge_neighbours(cluster_seeds(corpus, lexical, anchor_seeds(corpus, max_df), n, settings.gap),
+                                  settings.merge_gap)
+    links = [link for c in candidates
+             if (link := verify(corpus, c, settings.min_tokens, settings.align_margin, settings.noisy_identity))]
     # step 4: sentence embeddings
     use = settings.embeddings if embeddings is None else embeddings
     if use:

@@ -1,12 +1,14 @@
-"""Verification: extend a candidate to the full reused span on both sides, score it, label it.
+"""Verification: align a candidate over a window around its seeds, score it, label it.
 
 A candidate's seeds mark where two passages agree; the passages themselves
 usually reach further (the copy began before the first shared n-gram survived
-the OCR noise). Extension walks outwards token by token, accepting equal or
-nearly equal words and single insertions or deletions, and stops at the first
-stretch that no longer agrees. Scoring then compares the two spans three ways:
-order-aware token similarity, character similarity (robust to OCR noise), and
-overlap of informative words (robust to reordering and rewording).
+the OCR noise). The window around the seeds is aligned locally (:mod:`.local`,
+Smith–Waterman with affine gaps, on characters), and the best local alignment is
+the passage pair. Scoring then compares the two spans three ways: order-aware
+token similarity, character similarity (robust to OCR noise), and overlap of
+informative words (robust to reordering and rewording); a span whose letters
+align closely (``noisy_identity``) is a noisy copy even where OCR errors left few
+words whole.
 """
 from __future__ import annotations
 
@@ -17,8 +19,9 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from .candidates import Candidate, Corpus
+from .local import align_tokens
 
-__all__ = ["Link", "extend", "measure", "Measures", "label", "verify"]
+__all__ = ["Link", "extend", "local_span", "measure", "Measures", "label", "verify"]
 
 
 @dataclass(slots=True)
@@ -56,6 +59,8 @@ class Measures:
     #: share of consecutive shared names and numbers that follow each other in the same order,
     #: about as far apart, on both sides (1.0 with fewer than two)
     anchor_order: float = 1.0
+    #: rare names and numbers on the poorer side (shared or not)
+    anchor_sides: int = 0
 
 
 def _similar(x: str, y: str) -> bool:
@@ -138,7 +143,7 @@ def measure(corpus: Corpus, a: int, a_lo: int, a_hi: int, b: int, b_lo: int, b_h
                     len(anchors_x & anchors_y), min(len(x), len(y)), len(plain_x & plain_y),
                     min(len(plain_x), len(plain_y)),
                     sum(1 for i in informative_x & informative_y if named[i]),
-                    _anchor_order(corpus, xl, yl))
+                    _anchor_order(corpus, xl, yl), min(len(anchors_x), len(anchors_y)))
 
 
 def _anchor_order(corpus: Corpus, x: list[int], y: list[int]) -> float:
@@ -147,6 +152,8 @@ def _anchor_order(corpus: Corpus, x: list[int], y: list[int]) -> float:
     A translation keeps its names and numbers where the sentence has them: in the
     same order, about as many words apart (languages differ in length by a fifth or
     so). The same people named in another text stand wherever that text puts them.
+    A run of shared anchors written together on both sides (a day, month and year; a
+    first name and a surname) is one particular: its inner steps agree by themselves.
     """
     first_y: dict[int, int] = {}
     for k, t in enumerate(y):
@@ -157,6 +164,9 @@ def _anchor_order(corpus: Corpus, x: list[int], y: list[int]) -> float:
     for k, t in enumerate(x):
         if t in first_y and t not in seen:
             seen.add(t)
+            if chain and chain[-1][0] == k - 1 and chain[-1][1] == first_y[t] - 1:
+                chain[-1] = (k, first_y[t])  # the same run on both sides: one particular
+                continue
             chain.append((k, first_y[t]))
     if len(chain) < 2:
         return 1.0
@@ -167,13 +177,20 @@ def _anchor_order(corpus: Corpus, x: list[int], y: list[int]) -> float:
     return agree / (len(chain) - 1)
 
 
+def _names_only(m: Measures) -> bool:
+    """Return True when two spans have mostly names in common, with function words.
+
+    "the Council of the Province of X" said twice is a title or an address, not a passage
+    copied -- unless both sides say much else around the same names, in other words: a
+    translation.
+    """
+    return (m.shared_plain < 2 and m.shared_named > m.shared_plain
+            and not (m.shared_anchors >= 3 and m.anchors >= 0.6 and m.plain >= 4))
+
+
 def label(m: Measures, exact: bool) -> tuple[str, float] | None:
     """Return ``(relation, score)`` for two spans with measures ``m``, or None when they are not reuse."""
-    if (m.shared_plain < 2 and m.shared_named > m.shared_plain
-            and not (m.shared_anchors >= 3 and m.anchors >= 0.6 and m.plain >= 4)):
-        # mostly names in common, with function words ("the Council of the Province of X"): a
-        # title or an address said twice, not a passage copied -- unless both sides say much
-        # else around the same names, in other words: a translation
+    if _names_only(m):
         return None
     if exact:
         return "verbatim", 1.0
@@ -201,11 +218,60 @@ def label(m: Measures, exact: bool) -> tuple[str, float] | None:
     return None
 
 
-def verify(corpus: Corpus, c: Candidate, min_tokens: int = 8) -> Link | None:
-    """Return the verified :class:`Link` for candidate ``c``, or None when it does not hold up."""
-    a_lo, a_hi, b_lo, b_hi = c.a_lo, c.a_hi, c.b_lo, c.b_hi
+def local_span(corpus: Corpus, a: int, a_lo: int, a_hi: int, b: int, b_lo: int, b_hi: int,
+               margin: int = 30) -> tuple[int, int, int, int, float] | None:
+    """Return ``(a_lo, a_hi, b_lo, b_hi, identity)``: the best local alignment in a window around two spans.
+
+    The window reaches ``margin`` tokens beyond each span; within one unit the two
+    windows never overlap.
+    """
+    na, nb = len(corpus.units[a].tokens), len(corpus.units[b].tokens)
+    wa_lo, wa_hi = max(0, a_lo - margin), min(na, a_hi + margin)
+    wb_lo, wb_hi = max(0, b_lo - margin), min(nb, b_hi + margin)
+    if a == b:
+        wa_hi, wb_lo = min(wa_hi, b_lo), max(wb_lo, a_hi)
+    words = corpus.words
+    x = [words[i] for i in corpus.span_ids(a, wa_lo, wa_hi).tolist()]
+    y = [words[i] for i in corpus.span_ids(b, wb_lo, wb_hi).tolist()]
+    found = align_tokens(x, y)
+    if found is None:
+        return None
+    x_lo, x_hi, y_lo, y_hi, identity = found
+    return wa_lo + x_lo, wa_lo + x_hi, wb_lo + y_lo, wb_lo + y_hi, identity
+
+
+def verify(corpus: Corpus, c: Candidate, min_tokens: int = 8, margin: int = 30,
+           noisy_identity: float = 1.01) -> Link | None:
+    """Return the verified :class:`Link` for candidate ``c``, or None when it does not hold up.
+
+    A candidate with lexical seeds is aligned locally over a window ``margin`` tokens
+    beyond its seeds; an alignment whose letters agree at ``noisy_identity`` or more
+    (score over the best possible) is a noisy copy, whatever the word measures say.
+    Where the alignment finds less than the seeds' own span (a translation keeps its
+    names and a few words, and aligns only in pieces), the seeds' span is tried too.
+    """
+    # a character seed counts as wide as a word n-gram: at the end of a unit, clip it
+    c.a_hi = min(c.a_hi, len(corpus.units[c.a].tokens))
+    c.b_hi = min(c.b_hi, len(corpus.units[c.b].tokens))
+    found = None
     if c.ngram_seeds:
-        a_lo, a_hi, b_lo, b_hi = extend(corpus, c.a, a_lo, a_hi, c.b, b_lo, b_hi)
+        aligned = local_span(corpus, c.a, c.a_lo, c.a_hi, c.b, c.b_lo, c.b_hi, margin)
+        if aligned is not None:
+            found = _check(corpus, c, *aligned, min_tokens=min_tokens, noisy_identity=noisy_identity)
+        if found is not None and (c.anchor_seeds < 3 or 2 * (found.a_hi - found.a_lo) >= c.a_hi - c.a_lo):
+            return found
+    if c.ngram_seeds and not c.anchor_seeds:
+        return found
+    box = _check(corpus, c, *extend(corpus, c.a, c.a_lo, c.a_hi, c.b, c.b_lo, c.b_hi) if c.ngram_seeds
+                 else (c.a_lo, c.a_hi, c.b_lo, c.b_hi), 0.0, min_tokens=min_tokens, noisy_identity=noisy_identity)
+    if found is None or (box is not None and box.a_hi - box.a_lo > found.a_hi - found.a_lo):
+        return box
+    return found
+
+
+def _check(corpus: Corpus, c: Candidate, a_lo: int, a_hi: int, b_lo: int, b_hi: int, identity: float,
+           min_tokens: int, noisy_identity: float) -> Link | None:
+    """Return the :class:`Link` of candidate ``c`` at the given spans, or None when they are not reuse."""
     if a_hi - a_lo < min_tokens or b_hi - b_lo < min_tokens:
         return None
     if c.a == c.b and a_hi > b_lo and b_hi > a_lo:
@@ -215,7 +281,16 @@ def verify(corpus: Corpus, c: Candidate, min_tokens: int = 8) -> Link | None:
     exact = len(x) == len(y) and bool(np.array_equal(x, y))
     m = measure(corpus, c.a, a_lo, a_hi, c.b, b_lo, b_hi)
     verdict = label(m, exact)
+    if (verdict is None or verdict[0] not in ("verbatim", "near_verbatim")) and identity >= noisy_identity \
+            and m.length_ratio >= 0.6 and not _names_only(m):
+        # the same letters in the same order, most words damaged: a copy through OCR noise
+        verdict = ("near_verbatim", round(identity, 4))
     if verdict is None:
+        return None
+    if not exact and m.shared_anchors == 0 and m.anchor_sides >= 1:
+        # the same wording around other names and figures on both sides: the same kind of
+        # statement about other people, not a copy (a copy's names survive, or are damaged
+        # past recognition on one side, which then has none)
         return None
     if verdict[0] not in ("verbatim", "near_verbatim") and _runs(c.pairs) < 2:
         return None  # one shared run inside different wording is a shared name or formula

@@ -1,10 +1,19 @@
-"""Candidate passage pairs, found two ways: shared word n-grams and co-occurring anchors.
+"""Candidate passage pairs, found three ways: shared word n-grams, shared character
+q-grams (which survive OCR noise) and co-occurring anchors.
 
 The corpus is one stream of token ids (numpy), so the index is a sort, not a
 dict of lists: hashes of every n-gram are sorted once, runs of equal hashes are
 matches, and runs longer than ``max_df`` are boilerplate (stock phrases, page
 furniture) and dropped. Anchors are rare names and numbers, which a translation
 or a paraphrase keeps when every other word changes.
+
+OCR noise breaks a word n-gram with every wrong letter: at 10 % noise a word
+5-gram survives in about 4 % of places. Character q-grams over the words written
+without spaces (so split and merged words do not matter) survive far more often
+(7 letters at 10 %: half of them); :func:`char_seeds` samples them by hash (the
+same q-grams on both sides, a quarter of them), drops the frequent ones, and keeps
+only pairs of places that lie on one diagonal band of their two texts with a few
+others: chance collisions scatter, a copy lines up.
 
 Matches between two units are then clustered into candidate passages: seeds
 that lie close together on both sides (gaps up to ``gap`` tokens, in any order
@@ -19,8 +28,8 @@ import numpy as np
 
 from .normalize import Tokens
 
-__all__ = ["Unit", "Corpus", "Candidate", "build_corpus", "ngram_seeds", "anchor_seeds",
-           "cluster_seeds"]
+__all__ = ["Unit", "Corpus", "Candidate", "build_corpus", "ngram_seeds", "char_seeds", "anchor_seeds",
+           "cluster_seeds", "merge_neighbours"]
 
 _MULT = np.uint64(1_000_003)
 
@@ -84,34 +93,26 @@ class Candidate:
 def build_corpus(units: list[Unit], anchor_max_share: float = 0.02) -> Corpus:
     """Return the :class:`Corpus` over ``units``: token ids, document frequencies, anchors."""
     vocab: dict[str, int] = {}
-    words: list[str] = []
     chunks: list[np.ndarray] = []
+    cap_chunks: list[np.ndarray] = []
     offsets = [0]
-    capital_votes: dict[int, int] = {}
     for unit in units:
         unit.offset = offsets[-1]
-        get = vocab.get
-        row = []
-        for word, cap in zip(unit.tokens.words, unit.tokens.capital):
-            i = get(word)
-            if i is None:
-                i = vocab[word] = len(words)
-                words.append(word)
-            row.append(i)
-            if cap:
-                capital_votes[i] = capital_votes.get(i, 0) + 1
+        add = vocab.setdefault
+        # a word's id is its place in first-seen order: the dict's own insertion order
+        row = [add(word, len(vocab)) for word in unit.tokens.words]
         chunks.append(np.asarray(row, dtype=np.int64))
+        cap_chunks.append(np.asarray(unit.tokens.capital, dtype=bool))
         offsets.append(offsets[-1] + len(row))
+    words = list(vocab)
     ids = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int64)
+    capital = np.concatenate(cap_chunks) if cap_chunks else np.zeros(0, dtype=bool)
     unit_of = np.repeat(np.arange(len(units), dtype=np.int32), np.diff(offsets))
     # document frequency: count each (unit, token) once
     pairs = np.unique(unit_of.astype(np.int64) * max(len(words), 1) + ids)
     df = np.bincount(pairs % max(len(words), 1), minlength=len(words)) if len(words) else np.zeros(0, int)
     counts = np.bincount(ids, minlength=len(words))
-    caps = np.zeros(len(words), dtype=np.int64)
-    if capital_votes:
-        keys = np.fromiter(capital_votes.keys(), dtype=np.int64)
-        caps[keys] = np.fromiter(capital_votes.values(), dtype=np.int64)
+    caps = np.bincount(ids[capital], minlength=len(words)).astype(np.int64)
     has_digit = np.array([any(c.isdigit() for c in w) for w in words], dtype=bool)
     name_like = (caps * 2 >= counts) & (caps > 0)
     limit = max(3, int(anchor_max_share * len(units)))
@@ -181,6 +182,66 @@ def ngram_seeds(corpus: Corpus, n: int, max_df: int) -> np.ndarray:
     same = corpus.unit_of[pairs[:, 0]] == corpus.unit_of[pairs[:, 1]]
     # within one unit, overlapping n-grams of a repeated word are not a repeat
     return pairs[~same | (pairs[:, 1] - pairs[:, 0] >= 4 * n)]
+
+
+def char_seeds(corpus: Corpus, q: int = 7, sample: int = 4, max_df: int = 44, band: int = 16,
+               min_band: int = 4) -> np.ndarray:
+    """Return (pos_a, pos_b) stream token positions of shared character q-grams that line up.
+
+    The letters of each unit's folded words are one string without spaces; a q-gram
+    is kept when its hash is divisible by ``sample`` (content-defined, so both copies
+    keep the same ones) and it occurs in at most ``max_df`` places. A pair of places
+    counts only when pairs of the same two units that start in at least ``min_band``
+    different words fall on the same diagonal band (``band`` tokens wide, two staggered bandings). Only pairs of two
+    units: within one text a formula repeated with a changing number ("day 1", "day 11")
+    lines up too, and a text's reuse of itself is left to the word n-grams.
+    """
+    ids = corpus.ids
+    if len(ids) == 0:
+        return np.zeros((0, 2), dtype=np.int64)
+    lengths = np.fromiter((len(w) for w in corpus.words), dtype=np.int64, count=len(corpus.words))
+    letters = "".join([corpus.words[i] for i in ids.tolist()])
+    codes = np.frombuffer(letters.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    token_of = np.repeat(np.arange(len(ids), dtype=np.int64), lengths[ids])
+    m = len(codes) - q + 1
+    if m < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    h = np.zeros(m, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(q):
+            h = h * _MULT + (codes[k:k + m] + np.uint64(1))
+        # mix the bits, so that sampling by the low bits is sampling at random
+        h ^= h >> np.uint64(29)
+        h *= np.uint64(0xBF58476D1CE4E5B9)
+        h ^= h >> np.uint64(32)
+    first, last = token_of[:m], token_of[q - 1:]
+    keep = (corpus.unit_of[first] == corpus.unit_of[last]) & (h % np.uint64(sample) == 0)
+    if corpus.named is not None:
+        # letters of names and numbers alone are the anchors' evidence, not shared wording
+        plain = np.concatenate([[0], np.cumsum(~corpus.named[ids])])
+        keep &= plain[last + 1] > plain[first]
+    positions = np.nonzero(keep)[0]
+    pairs = _pairs_from_runs(h[positions], positions, max_df)
+    if not len(pairs):
+        return np.zeros((0, 2), dtype=np.int64)
+    n = np.int64(len(ids))
+    # a seed belongs to the word that holds its middle letter
+    mid = q // 2
+    flat = np.unique(token_of[pairs[:, 0] + mid] * n + token_of[pairs[:, 1] + mid])
+    pairs = np.stack([flat // n, flat % n], axis=1)
+    ua = corpus.unit_of[pairs[:, 0]].astype(np.int64)
+    ub = corpus.unit_of[pairs[:, 1]].astype(np.int64)
+    diagonal = (pairs[:, 1] - corpus.offsets[ub]) - (pairs[:, 0] - corpus.offsets[ua])
+    pair_key = ua * len(corpus.units) + ub
+    dense = np.zeros(len(pairs), dtype=bool)
+    for shift in (0, band // 2):
+        key = (pair_key << np.int64(24)) + (diagonal + shift) // band + np.int64(1 << 23)
+        # seeds of one band count by the words they start in: one long shared word is one word
+        _, inverse = np.unique(key, return_inverse=True)
+        inverse = inverse.ravel()
+        words_in = np.unique(inverse.astype(np.int64) * n + pairs[:, 0]) // n
+        dense |= np.bincount(words_in, minlength=inverse.max() + 1)[inverse] >= min_band
+    return pairs[dense & (ua != ub)]
 
 
 def anchor_seeds(corpus: Corpus, max_df: int) -> np.ndarray:
@@ -262,3 +323,35 @@ def _cluster_one(a: int, b: int, pa: list[int], pb: list[int], kinds: list[int],
             continue  # a passage matched against itself
         kept.append(c)
     return kept
+
+
+def merge_neighbours(candidates: list[Candidate], gap: int) -> list[Candidate]:
+    """Return ``candidates`` with lexical neighbours of one unit pair merged into one.
+
+    Two candidates with shared wording whose spans follow each other within ``gap``
+    tokens on both sides, in the same order, are fragments of one passage that the
+    noise between them cut: the local alignment decides how much of the stretch
+    between them agrees. Candidates of anchors alone stay as they are.
+    """
+    out: list[Candidate] = []
+    by_pair: dict[tuple[int, int], list[Candidate]] = {}
+    for c in candidates:
+        if c.ngram_seeds:
+            by_pair.setdefault((c.a, c.b), []).append(c)
+        else:
+            out.append(c)
+    for (a, b), group in by_pair.items():
+        group.sort(key=lambda c: (c.a_lo, c.b_lo))
+        current = group[0]
+        for c in group[1:]:
+            follows = (c.a_lo - current.a_hi <= gap and c.b_lo - current.b_hi <= gap
+                       and c.b_hi > current.b_lo and c.b_lo >= current.b_lo - gap)
+            if follows and not (a == b and max(current.a_hi, c.a_hi) > min(current.b_lo, c.b_lo)):
+                current = Candidate(a, current.a_lo, max(current.a_hi, c.a_hi), b, min(current.b_lo, c.b_lo),
+                                    max(current.b_hi, c.b_hi), current.ngram_seeds + c.ngram_seeds,
+                                    current.anchor_seeds + c.anchor_seeds, current.pairs + c.pairs)
+            else:
+                out.append(current)
+                current = c
+        out.append(current)
+    return out

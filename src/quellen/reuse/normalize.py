@@ -56,19 +56,25 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
     ends: list[int] = []
     capital: list[bool] = []
     previous_end = start
+    cache = _FOLD_CACHE
+    opener = _OPENER.search
     for match in _WORD.finditer(text, start, end):
         raw = match.group()
-        s = match.start()
-        words.append(fold(raw))
+        s, e = match.span()
+        folded = cache.get(raw)
+        words.append(folded if folded is not None else fold(raw))
         starts.append(s)
-        ends.append(match.end())
-        # a capital right after ., !, ? or a line break is sentence case, not a name
-        gap = text[previous_end:s]
-        opens_sentence = not words[:-1] or any(c in gap for c in ".!?\n:;\"\u201c")
+        ends.append(e)
+        # a capital right after ., !, ? or a line break is sentence case, not a name;
         # all capitals is a heading's typography, not a name's
-        capital.append(raw[0].isupper() and not opens_sentence and not (len(raw) > 1 and raw.isupper()))
-        previous_end = match.end()
+        capital.append(raw[0].isupper() and not (len(raw) > 1 and raw.isupper())
+                       and len(words) > 1 and opener(text, previous_end, s) is None)
+        previous_end = e
     return Tokens(words, starts, ends, capital)
+
+
+#: what opens a sentence between two words (searched in the gap, not the words)
+_OPENER = re.compile(r"[.!?\n:;\"\u201c]")
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[^\W\d_]|\d)|\n\s*\n|\n(?=\s*[\"\u201c]?[A-Z\d])")
