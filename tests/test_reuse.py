@@ -285,7 +285,7 @@ def test_collation_is_collatex_shaped_with_variants():
 
 def test_missing_embeddings_warn_once_and_the_finder_still_runs(monkeypatch):
     from quellen.reuse import embeddings
-    monkeypatch.setattr(embeddings, "available", lambda name="": False)
+    monkeypatch.setattr(embeddings, "available", lambda name="", backend="torch": False)
     monkeypatch.setattr(embeddings, "_warned", False)
     a, b = _source("chronicle_1672.txt"), _source("gazette_1701.txt")
     with warnings.catch_warnings(record=True) as caught:
@@ -620,3 +620,27 @@ def test_a_retold_run_of_two_sentences_links_where_no_single_pair_passes():
     v1 = v.copy()
     v1[2] = noise[2]
     assert find_retellings(corpus, sentences, v1, params) == []
+
+
+def test_sentences_to_embed_are_those_sharing_a_rare_word_and_never_capped():
+    # the first version embedded at most 5,000 sentences and silently dropped the rest (on
+    # 2,000 texts only the first 11 %); now every sentence that can change an answer is embedded
+    import hashlib
+
+    from quellen.reuse import _sentences, make_units
+    from quellen.reuse.candidates import build_corpus
+    sources = []
+    for i in range(700):
+        text = " ".join(f"Clerk number {i} wrote the entry {k} about the harbour{i % 350} toll and the ferry."
+                        for k in range(9))
+        text += f" Nothing here repeats: uniqueword{i}a uniqueword{i}b uniqueword{i}c uniqueword{i}d."
+        sources.append(Source(Source.make_id(hashlib.sha256(str(i).encode()).hexdigest()), f"s{i}.txt",
+                              f"s{i}.txt", "text/plain", text))
+    units, texts = make_units(sources, [])
+    corpus = build_corpus(units)
+    chosen = _sentences(corpus, texts, ReuseSettings())
+    assert len(chosen) == 700 * 9 > 5000  # every sentence naming a harbour found in two texts
+    assert {u for u, _, _ in chosen} == set(range(700))
+    # the last sentence of each text shares no rare word with any other text: not embedded
+    last = {u: max(lo for v, lo, _ in chosen if v == u) for u in range(700)}
+    assert all(corpus.units[u].tokens.words[last[u]] == "clerk" for u in range(700))

@@ -86,24 +86,22 @@ def find_reuse(sources: Iterable[Source], documents: Iterable[Document],
     n = settings.ngram
     max_df = settings.max_df or max(8, int(math.sqrt(len(units))))
     # steps 2-3: word n-grams, character q-grams and anchors, clustered, fragments merged, aligned
-    lexical = ngram_seeds(corpus, n, max_df)
-    if settings.char_min_band:
-        lexical = np.concatenate([lexical, char_seeds(corpus, settings.char_q, settings.char_sample, max_df,
-                                                      min_band=settings.char_min_band)])
-    candidates = merge_neighbours(cluster_seeds(corpus, lexical, anchor_seeds(corpus, max_df), n, settings.gap),
-                                  settings.merge_gap)
+    chars = (char_seeds(corpus, settings.char_q, settings.char_sample, max_df, min_band=settings.char_min_band)
+             if settings.char_min_band else None)
+    candidates = merge_neighbours(cluster_seeds(corpus, ngram_seeds(corpus, n, max_df), anchor_seeds(corpus, max_df),
+                                                n, settings.gap, chars=chars), settings.merge_gap)
     links = [link for c in candidates
              if (link := verify(corpus, c, settings.min_tokens, settings.align_margin, settings.noisy_identity))]
     # step 4: sentence embeddings
     use = settings.embeddings if embeddings is None else embeddings
     if use:
         from . import embeddings as emb
-        if emb.available(settings.embedding_model):
+        if emb.available(settings.embedding_model, settings.embedding_backend):
             sentences = _sentences(corpus, texts, settings)
-            strings = [texts[corpus.units[u].source][corpus.units[u].tokens.starts[lo]:
+            strings = (texts[corpus.units[u].source][corpus.units[u].tokens.starts[lo]:
                                                      corpus.units[u].tokens.ends[hi - 1]]
-                       for u, lo, hi in sentences]
-            vectors = emb.encode(strings, settings.embedding_model)
+                       for u, lo, hi in sentences)
+            vectors = emb.encode(strings, settings.embedding_model, settings.embedding_backend)
             found = _embedding_links(corpus, settings, links, sentences, vectors)
             # step 4b: single retold details, after the runs so they only add what is new
             dates = _sentence_dates(corpus, sentences, timexes)
@@ -133,7 +131,15 @@ def find_reuse(sources: Iterable[Source], documents: Iterable[Document],
 
 
 def _sentences(corpus: Corpus, texts: dict[str, str], settings: ReuseSettings) -> list[tuple[int, int, int]]:
-    """Return the sentences worth embedding as (unit, first token, end token)."""
+    """Return the sentences worth embedding as (unit, first token, end token).
+
+    Only sentences that can change an answer: every rule that links two sentences by
+    meaning also asks for a rare word, name or number in common (:mod:`.retell`,
+    :func:`_embedding_links`), so a sentence none of whose rare words (cut to their stem)
+    occurs in another text is never embedded. There is no cap: a corpus of any size
+    gets every such sentence.
+    """
+    shared = _shared_rare_words(corpus, settings.retell_rare_share)
     sentences: list[tuple[int, int, int]] = []
     for unit in corpus.units:
         toks = unit.tokens
@@ -143,14 +149,32 @@ def _sentences(corpus: Corpus, texts: dict[str, str], settings: ReuseSettings) -
         for s, e in split_sentences(texts[unit.source], unit.char_start, unit.char_end):
             lo = int(np.searchsorted(starts, s))
             hi = int(np.searchsorted(starts, e))
-            if hi - lo >= 8:  # shorter "sentences" are headings and datelines: alike by form
+            # shorter "sentences" are headings and datelines: alike by form
+            if hi - lo >= 8 and shared[corpus.span_ids(unit.index, lo, hi)].any():
                 sentences.append((unit.index, lo, hi))
-    if len(sentences) > settings.embedding_max_sentences:
-        # a large corpus: only sentences that share a rare name or number with another unit
-        sentences = [s for s in sentences
-                     if corpus.is_anchor[corpus.span_ids(s[0], s[1], s[2])].any()]
-        sentences = sentences[: settings.embedding_max_sentences]
     return sentences
+
+
+def _shared_rare_words(corpus: Corpus, rare_share: float, stem: int = 6) -> np.ndarray:
+    """Return a bool per token id: a rare word (or name, or number) whose stem occurs in two texts or more.
+
+    Rare as :func:`.retell.rare_stems` counts it: not a function word, in at most
+    ``rare_share`` of the texts; anchors (rare names and numbers) always count.
+    """
+    words = corpus.words
+    n = len(corpus.units)
+    if not words:
+        return np.zeros(0, dtype=bool)
+    stems: dict[str, int] = {}
+    stem_of = np.fromiter((stems.setdefault(w if any(c.isdigit() for c in w) else w[:stem], len(stems))
+                           for w in words), dtype=np.int64, count=len(words))
+    per_token = stem_of[corpus.ids]
+    pairs = np.unique(corpus.unit_of.astype(np.int64) * len(stems) + per_token)
+    stem_df = np.bincount(pairs % len(stems), minlength=len(stems))[stem_of]
+    long_enough = np.fromiter((len(w) >= 3 or any(c.isdigit() for c in w) for w in words), dtype=bool,
+                              count=len(words))
+    rare = ~corpus.common & long_enough & (stem_df >= 2) & (stem_df <= max(2, rare_share * n))
+    return rare | corpus.is_anchor
 
 
 def _embedding_links(corpus: Corpus, settings: ReuseSettings, known: list[Link],

@@ -237,6 +237,13 @@ def local_span(corpus: Corpus, a: int, a_lo: int, a_hi: int, b: int, b_lo: int, 
     if found is None:
         return None
     x_lo, x_hi, y_lo, y_hi, identity = found
+    # an edge word that differs from its counterpart ("On" and "In" after a quoted phrase) is
+    # where the copy ended: the alignment reached it for a letter or two
+    for _ in range(2):
+        if x_lo < x_hi and y_lo < y_hi and not _similar(x[x_lo], y[y_lo]):
+            x_lo, y_lo = x_lo + 1, y_lo + 1
+        if x_lo < x_hi and y_lo < y_hi and not _similar(x[x_hi - 1], y[y_hi - 1]):
+            x_hi, y_hi = x_hi - 1, y_hi - 1
     return wa_lo + x_lo, wa_lo + x_hi, wb_lo + y_lo, wb_lo + y_hi, identity
 
 
@@ -286,6 +293,13 @@ def _check(corpus: Corpus, c: Candidate, a_lo: int, a_hi: int, b_lo: int, b_hi: 
         # the same letters in the same order, most words damaged: a copy through OCR noise
         verdict = ("near_verbatim", round(identity, 4))
     if verdict is None:
+        return None
+    if c.ngram_seeds and c.ngram_seeds - c.char_seeds < 3 and not exact and (
+            verdict[0] != "near_verbatim" or min(a_hi - a_lo, b_hi - b_lo) < 2 * min_tokens):
+        # found by letters, where fewer word n-grams survived than make a candidate: a noisy
+        # copy, and a long one; a short phrase or a reworded sentence met this way is a
+        # formula said again (the n-grams of a phrase quoted everywhere are dropped as
+        # boilerplate, its letters at the edges are not), left to the word and meaning channels
         return None
     if not exact and m.shared_anchors == 0 and m.anchor_sides >= 1:
         # the same wording around other names and figures on both sides: the same kind of

@@ -84,8 +84,11 @@ class Candidate:
     b: int
     b_lo: int
     b_hi: int
+    #: seeds of shared wording: word n-grams and character q-grams
     ngram_seeds: int = 0
     anchor_seeds: int = 0
+    #: of the ``ngram_seeds``, how many are character q-grams
+    char_seeds: int = 0
     #: matched (a position, b position) pairs, for the sentence aligner
     pairs: list[tuple[int, int]] = field(default_factory=list)
 
@@ -253,10 +256,17 @@ def anchor_seeds(corpus: Corpus, max_df: int) -> np.ndarray:
 
 
 def cluster_seeds(corpus: Corpus, ngrams: np.ndarray, anchors: np.ndarray, n: int, gap: int,
-                  min_ngram_seeds: int = 3, min_anchor_seeds: int = 3) -> list[Candidate]:
-    """Return candidate passage pairs: seeds of one unit pair that lie within ``gap`` of each other."""
-    kinds = np.concatenate([np.zeros(len(ngrams), np.int8), np.ones(len(anchors), np.int8)])
-    seeds = np.concatenate([ngrams, anchors]) if len(anchors) else ngrams
+                  min_ngram_seeds: int = 3, min_anchor_seeds: int = 3,
+                  chars: np.ndarray | None = None) -> list[Candidate]:
+    """Return candidate passage pairs: seeds of one unit pair that lie within ``gap`` of each other.
+
+    ``chars`` (character q-gram seeds) count as shared wording, as n-grams do, and are
+    counted apart in :attr:`Candidate.char_seeds`.
+    """
+    chars = np.zeros((0, 2), dtype=np.int64) if chars is None else chars
+    kinds = np.concatenate([np.zeros(len(ngrams), np.int8), np.ones(len(anchors), np.int8),
+                            np.full(len(chars), 2, np.int8)])
+    seeds = np.concatenate([ngrams, anchors.reshape(-1, 2), chars.reshape(-1, 2)])
     if not len(seeds):
         return []
     ua = corpus.unit_of[seeds[:, 0]].astype(np.int64)
@@ -286,7 +296,7 @@ def _cluster_one(a: int, b: int, pa: list[int], pb: list[int], kinds: list[int],
     done: list[Candidate] = []
     lexical: dict[int, list[int]] = {}
     for x, y, kind in zip(pa, pb, kinds):
-        width = n if kind == 0 else 1
+        width = n if kind == 0 else 1  # a character seed marks the word its middle letter is in
         still = []
         for c in open_:
             (still if x <= c.a_hi + gap else done).append(c)
@@ -303,8 +313,9 @@ def _cluster_one(a: int, b: int, pa: list[int], pb: list[int], kinds: list[int],
             target.a_hi = max(target.a_hi, x + width)
             target.b_lo = min(target.b_lo, y)
             target.b_hi = max(target.b_hi, y + width)
-        if kind == 0:
+        if kind != 1:
             target.ngram_seeds += 1
+            target.char_seeds += kind == 2
             box = lexical.setdefault(id(target), [x, x + width, y, y + width])
             box[0], box[1] = min(box[0], x), max(box[1], x + width)
             box[2], box[3] = min(box[2], y), max(box[3], y + width)
@@ -348,8 +359,9 @@ def merge_neighbours(candidates: list[Candidate], gap: int) -> list[Candidate]:
                        and c.b_hi > current.b_lo and c.b_lo >= current.b_lo - gap)
             if follows and not (a == b and max(current.a_hi, c.a_hi) > min(current.b_lo, c.b_lo)):
                 current = Candidate(a, current.a_lo, max(current.a_hi, c.a_hi), b, min(current.b_lo, c.b_lo),
-                                    max(current.b_hi, c.b_hi), current.ngram_seeds + c.ngram_seeds,
-                                    current.anchor_seeds + c.anchor_seeds, current.pairs + c.pairs)
+                                    max(current.b_hi, c.b_hi), ngram_seeds=current.ngram_seeds + c.ngram_seeds,
+                                    anchor_seeds=current.anchor_seeds + c.anchor_seeds,
+                                    char_seeds=current.char_seeds + c.char_seeds, pairs=current.pairs + c.pairs)
             else:
                 out.append(current)
                 current = c
