@@ -84,14 +84,18 @@ def _small_texts(n: int, seed: int = 14) -> dict[str, str]:
     nouns = ["mill", "bridge", "granary", "weir", "chapel", "barn", "road", "ferry", "market", "school"]
     verbs = ["repaired", "inspected", "closed", "rebuilt", "visited", "sold", "measured", "painted"]
     months = ["March", "April", "May", "June", "July", "August"]
+    # invented words, so that a copied letter is told apart from the formula all letters share
+    syllables = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
+    rare = sorted({"".join(rng.choice(syllables) for _ in range(3)) for _ in range(6000)})
     texts: dict[str, str] = {}
     for i in range(n):
         if i % 10 == 9:
             source = texts[f"t{i - 5:04d}.txt"]
             texts[f"t{i:04d}.txt"] = "Copied from an older letter. " + source.split("\n\n", 1)[1]
             continue
-        sentences = [f"{rng.choice(first)} {rng.choice(last)} {rng.choice(verbs)} the {rng.choice(nouns)} "
-                     f"at {rng.choice(places)} with {rng.randint(2, 90)} men and {rng.randint(2, 40)} carts."
+        sentences = [f"{rng.choice(first)} {rng.choice(last)} {rng.choice(verbs)} the {rng.choice(rare)} "
+                     f"{rng.choice(nouns)} at {rng.choice(places)} with {rng.randint(2, 90)} {rng.choice(rare)} "
+                     f"men and {rng.randint(2, 40)} {rng.choice(rare)} carts."
                      for _ in range(rng.randint(3, 5))]
         texts[f"t{i:04d}.txt"] = (f"{rng.choice(places)}, {rng.randint(1, 28)} {rng.choice(months)} "
                                   f"{rng.randint(1760, 1790)}.\n\n" + " ".join(sentences) + "\n")
