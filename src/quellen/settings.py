@@ -98,8 +98,10 @@ class ReuseSettings:
     retell_rare_share: float = 0.1
     #: a retold sentence within this many tokens of a passage already linked to the same text is part of it
     retell_adjacent: int = 40
-    #: n-grams found in more places than this are boilerplate (0: sqrt of the units, at least 8)
+    #: n-grams found in more places than this are boilerplate (0: sqrt of the units, at least 8,
+    #: at most seed_max_df)
     max_df: int = 0
+    seed_max_df: int = 32
     #: matches further apart than this many tokens start a new candidate passage
     gap: int = 30
     #: OCR-tolerant seeds: character q-grams of this length over the words written without spaces ...
@@ -176,7 +178,7 @@ _CHOICES: dict[str, tuple[str, ...]] = {"dates.calendar": ("auto", "gregorian", 
 #: (lowest, highest) of the numeric settings that need more than "not negative"
 _RANGES: dict[str, tuple[float, float | None]] = {
     "ingest.max_bytes": (1, None), "ingest.max_inflated_bytes": (1, None),
-    "nlp.batch_size": (1, None), "reuse.ngram": (1, None),
+    "nlp.batch_size": (1, None), "reuse.ngram": (1, None), "reuse.seed_max_df": (2, None),
     "reuse.min_tokens": (1, None), "reuse.char_q": (3, None), "reuse.char_sample": (1, None),
     "reuse.char_min_band": (0, None), "reuse.merge_gap": (0, None), "reuse.align_margin": (0, None),
     "reuse.noisy_identity": (0, 1), "reuse.line_min_tokens": (1, None), "reuse.boilerplate_witnesses": (2, None),

@@ -34,7 +34,7 @@ import numpy as np
 from ..model import Document, Passage, ReuseGroup, Source, Timex, content_id
 from ..settings import ReuseSettings
 from .align import Link, label, measure, verify
-from .candidates import (Corpus, Unit, anchor_seeds, build_corpus, char_seeds, cluster_seeds,
+from .candidates import (Corpus, Unit, _unique, anchor_seeds, build_corpus, char_seeds, cluster_seeds,
                          merge_neighbours, ngram_seeds)
 from .collate import collate
 from .groups import RELATION_ORDER, Node, PairLink, group_links
@@ -84,7 +84,10 @@ def find_reuse(sources: Iterable[Source], documents: Iterable[Document],
         return []
     corpus = build_corpus(units)
     n = settings.ngram
-    max_df = settings.max_df or max(8, int(math.sqrt(len(units))))
+    # a seed found in more places than this is boilerplate; the bound grows with the corpus
+    # (sqrt) but stops at seed_max_df, so the pairs of one seed stay bounded and the pairs of
+    # all seeds grow with the corpus, not with its square
+    max_df = settings.max_df or min(max(8, int(math.sqrt(len(units)))), settings.seed_max_df)
     # steps 2-3: word n-grams, character q-grams and anchors, clustered, fragments merged, aligned
     chars = (char_seeds(corpus, settings.char_q, settings.char_sample, max_df, min_band=settings.char_min_band)
              if settings.char_min_band else None)
@@ -169,7 +172,7 @@ def _shared_rare_words(corpus: Corpus, rare_share: float, stem: int = 6) -> np.n
     stem_of = np.fromiter((stems.setdefault(w if any(c.isdigit() for c in w) else w[:stem], len(stems))
                            for w in words), dtype=np.int64, count=len(words))
     per_token = stem_of[corpus.ids]
-    pairs = np.unique(corpus.unit_of.astype(np.int64) * len(stems) + per_token)
+    pairs = _unique(corpus.unit_of.astype(np.int64) * len(stems) + per_token)
     stem_df = np.bincount(pairs % len(stems), minlength=len(stems))[stem_of]
     long_enough = np.fromiter((len(w) >= 3 or any(c.isdigit() for c in w) for w in words), dtype=bool,
                               count=len(words))
