@@ -42,7 +42,7 @@ lint: setup
 test-fast: setup
 	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
-## build every corpus of eval/corpora (the seed and five books) from its text, score it, print the
+## build every corpus of eval/corpora (the seed, five books, one held-out slice) from its text, score it, print the
 ## table and write eval/results.json; a part: make eval EVAL="--corpus dracula --segments-only"
 eval: setup
 	$(BIN)/python eval/run.py $(EVAL)

@@ -1044,6 +1044,23 @@ BOOKS = {
                   "its entry.",
                   "Year headers ('1903') are heading segments dated to the year."],
     },
+    "pepys-diary": {
+        "diarist": "@creator",
+        "preamble": "HELD OUT: added after quellen's segmentation rules were written and never used to "
+                    "tune them. A slice of the diary (January to early March 1660, the first two "
+                    "chapters) read from stored copies of the repository's files, not from a clone; "
+                    "see 'How this slice was fetched' below.",
+        "licence_note": "Samuel Pepys died in 1703; the text (Wheatley's 1893 edition) is in the public "
+                        "domain worldwide. Standard Ebooks' markup is dedicated to the public domain under CC0 1.0.",
+        "notes": ["Every dated entry has <time datetime='YYYY-MM-DD'> (Gregorian; Pepys wrote Julian "
+                  "dates, ten days behind, so 'Jan. 1st' is datetime 1660-01-11: date_iso follows the "
+                  "markup). The opening entry (the state of affairs at the year's end) has no date.",
+                  "The diarist is the book's author (content.opf dc:creator 'Samuel Pepys'). The text "
+                  "never prints 'Samuel Pepys', so the author is marked author_outside_text and the "
+                  "scorer does not score it: this corpus gives no author figure.",
+                  "The month headings ('January 1659–60', 'February 1659–1660') are heading segments; "
+                  "they are not pure date headings, so they carry no date."],
+    },
     "dracula": {
         "licence_note": "Bram Stoker died in 1912; the text (1897) is in the public domain worldwide.",
         "overrides": [{
