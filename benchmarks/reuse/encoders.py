@@ -9,10 +9,10 @@ same all-MiniLM-L6-v2: ``torch`` as shipped, ``onnx-int8`` (exported and quantiz
 by onnxruntime), ``static`` (distilled by model2vec). The derived forms are made
 once by ``quellen.reuse.embeddings.prepare`` (minutes; nothing downloaded).
 
-Speed: the sentences of the shared books (``../shared/corpora``), encoded in a
+Speed: the sentences of the suite's books (``eval/corpora``), encoded in a
 forked process per backend on one thread: CPU seconds and sentences per second.
 Quality: the seed corpus built once (per-source layers), then the reuse finder
-run with each backend over the stored layers and scored by the shared scorer
+run with each backend over the stored layers and scored by the suite's scorer
 (recall by relation, precision lower bound) -- the floors of tests/test_reuse.py.
 The synthetic benchmark (run.py) is no test of an encoder: its invented words
 mean nothing to a sentence model.
@@ -29,17 +29,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("QUELLEN_SHARED", ROOT.parent / "shared"))
-if not SHARED.exists():
-    SHARED = Path("/work/shared")
-SEED = SHARED / "corpora" / "seed" / "000_a71d0fe14f23c818.txt"
+EVAL = ROOT / "eval"  # the in-repository suite: corpora, gold and scorer
+SEED = EVAL / "corpora" / "seed" / "000_a71d0fe14f23c818.txt"
 
 
 def book_sentences(limit: int) -> list[str]:
-    """Return up to ``limit`` sentences of 8 words or more from the shared books, in a fixed order."""
+    """Return up to ``limit`` sentences of 8 words or more from the suite's books, in a fixed order."""
     from quellen.reuse.normalize import split_sentences
     out: list[str] = []
-    for path in sorted((SHARED / "corpora").glob("*/*.txt")):
+    for path in sorted((EVAL / "corpora").glob("*/*.txt")):
         if path.parent.name == "seed":
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
@@ -82,7 +80,7 @@ def seed_reuse(db: Path, backend: str) -> dict:
     from quellen import open_store
     from quellen.reuse import find_reuse
     from quellen.settings import ReuseSettings
-    spec = importlib.util.spec_from_file_location("scorer", SHARED / "eval" / "score.py")
+    spec = importlib.util.spec_from_file_location("scorer", EVAL / "score.py")
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
     with open_store(db) as store:
@@ -128,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(rows, indent=1))
         return 0
-    print(f"{len(sentences)} sentences of the shared books; seed reuse with each backend")
+    print(f"{len(sentences)} sentences of the suite's books; seed reuse with each backend")
     keys = ["load_cpu_s", "cpu_s", "sentences_per_cpu_s", "finder_cpu_s", "recall", "recall_by_relation",
             "predicted_pairs", "precision_lower_bound"]
     print(f"{'':>22}" + "".join(f"{r['backend']:>34}" for r in rows))
