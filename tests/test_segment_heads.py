@@ -359,3 +359,22 @@ def test_no_name_of_a_shared_book_appears_in_the_package():
             if re.search(rf"(?i)\b{name}\b" if name.islower() else rf"\b{re.escape(name)}\b", text):
                 hits.append((path.name, name))
     assert not hits, hits
+
+
+def test_a_diary_dated_at_its_heads_keeps_opening_entries_with_date_lines():
+    # the entries are dated at their heads; one is headed by a feast day, not a date, and the date
+    # line after it opens the next entry instead of closing that one as its foot date
+    text = ("March 3\n\nWalked to the mill and back before the rain set in again today.\n\n"
+            "March 4\n\nThe cart came at last, with the new seed and the letters from town.\n\n"
+            "Good Friday\n\nI could not sleep. I lay and heard the wind at my shutters the whole night.\n\n"
+            "April 9\n\nPlanted the lower field with the men; my back aches from it all.")
+    starts = [text[d.char_start:d.char_end].split("\n")[0] for _, _, d in _docs(text)]
+    assert starts[-1] == "April 9", starts
+
+
+def test_a_list_of_titles_ending_in_a_journal_stays_in_its_entry():
+    text = ("May 2\n\nThe books on my table at this moment are—\n\nThe Vicar of Lindsey.\n\n"
+            "Poems of a Summer.\n\nThe Miller's Journal.\n\n"
+            "I have read only the first of these and am almost afraid to go on with the others.")
+    docs = [d for _, _, d in _docs(text) if d.kind != "heading"]
+    assert len(docs) == 1 and docs[0].kind == "diary"

@@ -146,6 +146,9 @@ def group_units(units: list[Unit]) -> list[Group]:
     current: Group | None = None
     seen_prose = False
 
+    #: how often a date line has opened an entry and closed one, so far
+    dating = {"head": 0, "foot": 0}
+
     def start(unit: Unit, why: str, mode: str | None = None, phase: str = "head") -> Group:
         nonlocal current
         group = Group(units=[unit], phase=phase, mode=mode, evidence=[why])
@@ -232,6 +235,15 @@ def group_units(units: list[Unit]) -> list[Group]:
             if cue == "mark" and current is not None and current.phase == "body" and not forced:
                 current.units.append(unit)
                 continue
+            # 5b. a title-like line closing a list of short items ("Plays of A." / "B's Journal.") is
+            #     the list's last item, not the head of a new text
+            if not forced and current is not None and current.phase == "body" and cue == "heading" \
+                    and len(current.units) >= 3 and kind_from_words(unit.text) not in RECORD_KINDS \
+                    and unit.text.rstrip().endswith(".") \
+                    and all(u.cue == "prose" and u.n_words <= 8 and u.text.rstrip().endswith(".")
+                            for u in current.units[-2:]):
+                current.units.append(unit)
+                continue
             # 6. a topical subheading inside a running account divides it, nothing more.
             if not forced and _subheading(unit, current, nxt):
                 current.units.append(unit)
@@ -283,11 +295,16 @@ def group_units(units: list[Unit]) -> list[Group]:
                 current.evidence.append("letter continued under a new date")
                 continue
             has_date = any(u.cue == "dateline" or u.features.get("lead_date") for u in current.units)
-            if current.mode in ("record", "personal") and not has_date and not opens_next:
+            # a text that has dated its entries at their heads more often than at their feet goes on
+            # doing so: an undated entry does not take the next entry's date line as its closing date
+            head_dated = dating["head"] > dating["foot"] and nxt is not None and nxt.cue == "prose"
+            if current.mode in ("record", "personal") and not has_date and not opens_next and not head_dated:
+                dating["foot"] += 1
                 current.units.append(unit)
                 current.phase = "closed"
                 current.evidence.append("closing date line")
                 continue
+            dating["head"] += 1
             start(unit, "date line opens an entry", mode="personal")
             continue
 
