@@ -7,8 +7,7 @@ from pathlib import Path
 from quellen.corroborate import (Place, build_timeline, event_date, head_variants, independent_sources,
                                  issuer_conflicts, place_index, place_role, resolve_claims, salutation_variants,
                                  text_variants)
-from quellen.events import Claim
-from quellen.model import Date, Document, Entity, Geo, Passage, ReuseGroup, replace
+from quellen.model import Claim, Date, Document, Entity, Geo, Passage, ReuseGroup, replace
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "corroborate"
 

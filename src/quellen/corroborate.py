@@ -32,8 +32,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
-from .events import merge_events, predicate_similarity, reuse_groups_of, _reuse_index, _LIGHT_VERBS, \
-    _SUPPORT_VERBS
+from .claims.lexicon import _LIGHT_VERBS, _SUPPORT_VERBS
+from .events import _reuse_index, merge_events, predicate_similarity, reuse_groups_of
 from .model import Attestation, Claim, Conflict, Date, Document, Event, Reading, ReuseGroup, content_id, replace
 
 __all__ = ["Place", "place_index", "place_role", "build_timeline", "events_about", "resolve_claims", "independent_sources", "attestation_for", "find_conflicts",

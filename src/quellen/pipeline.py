@@ -16,7 +16,7 @@ Per source (only for files the store does not have yet, one transaction each):
    footnote digits in front of the statistical NER (:mod:`quellen.extract.entities`);
 5. claims: every clause that carries a date (its own, its paragraph's, its letter's or diary
    entry's) with its actors, place, summary, numbers and polarity, from the same parses
-   (:func:`quellen.events.claims_for_source`), kept in the ``claims`` layer so a corpus
+   (:func:`quellen.claims.claims_for_source`), kept in the ``claims`` layer so a corpus
    rebuild never parses again;
 
 Over the whole corpus (one transaction, replaced wholesale when a source was added):
@@ -175,7 +175,7 @@ def analyse_source(source: Source, settings: Settings) -> SourceAnalysis:
         mentions = document_mentions(text, documents, parsed, source.id)
     # 5. claims: the dated clauses, from the same parses, stored as a layer for the corpus step
     with _step("claims"):
-        from .events import claims_for_source, claims_to_json
+        from .claims import claims_for_source, claims_to_json
         claims = claims_for_source(text, documents, parsed, timexes, mentions, settings.events.summary_words)
         layers = {"claims": claims_to_json(claims)}
     return SourceAnalysis(source=source, documents=documents, timexes=timexes, mentions=mentions,
@@ -259,7 +259,7 @@ def build_corpus_layer(store: Store, settings: Settings, authority: str | None =
     # 5. events: claims merged across documents, witnesses counted after reuse, conflicts flagged
     with _step("events"):
         from .corroborate import build_timeline, place_index, resolve_claims
-        from .events import claims_from_json
+        from .claims import claims_from_json
         claims = resolve_claims([c for sid in texts for c in claims_from_json(store.layer(sid, "claims"))],
                                 mention_entities, by_id)
         events, conflicts = build_timeline(claims, documents, reuse, texts, places=place_index(entities, gazetteer))

@@ -1,0 +1,210 @@
+"""Reading one document, then one source, into claims (the cascade in :mod:`quellen.claims`).
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Sequence
+
+from ..extract.dates import retrospective_body
+from ..model import (FURNITURE_KINDS, NARRATIVE_KINDS, NO_EVENT_KINDS, PRESENT_DATED_KINDS, Claim, Date, Document,
+                     Mention, Timex, replace)
+from ..segment.dating import inferred
+from .clause import (_computed, _dated_clauses, _first_person_subject, _headed_by_its_date, _make_claim, _narrowest,
+                     _root_verb, _sentence_root, _sentences, _speaks_of_now)
+from .lexicon import _DENIED_INLINE, _HEARSAY, MAX_CARRY, _REFUTES, _REPORTED
+from .parts import _Sentence
+from .reckoning import _complete_years, reckoned_timexes, _usable
+
+def claims_to_json(claims: Iterable[Claim]) -> list[dict[str, Any]]:
+    """Return the claims as a JSON-ready list (the ``claims`` layer of a source)."""
+    return [c.to_json() for c in claims]
+
+
+def claims_from_json(data: Iterable[dict[str, Any]] | None) -> list[Claim]:
+    """Return the claims of a stored ``claims`` layer (an empty list for None)."""
+    return [Claim.from_json(d) for d in data or ()]
+
+
+def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Timex],
+                   mentions: Sequence[Mention], offset: int | None = None,
+                   summary_words: int = 18) -> list[Claim]:
+    """Return the claims of one document, dated ones first in text order, then undated ones.
+
+    ``text`` is the source's working text, ``doc`` the spaCy ``Doc`` of
+    ``text[document.char_start:document.char_end]`` (``offset`` = where the Doc
+    starts in ``text``, default ``document.char_start``), ``timexes`` and
+    ``mentions`` those found in the document (source offsets).
+    """
+    if document.kind in NO_EVENT_KINDS or document.kind in FURNITURE_KINDS and not timexes:
+        return []
+    offset = document.char_start if offset is None else offset
+    sentences = _sentences(doc, text, offset)
+    dated_timexes = sorted((t for t in timexes if _usable(t)), key=lambda t: t.char_start)
+    mentions = sorted(mentions, key=lambda m: m.char_start)
+    persons = [m for m in mentions if m.type == "person"]
+    claims: list[Claim] = []
+    undated: list[Claim] = []
+    # the date a reader carries forward: per paragraph, and across paragraphs of a narrative
+    paragraph_date: dict[int, Date] = {}
+    carried: Date | None = None
+    carried_paragraph = origin_paragraph = -10
+    since_date = 99  # sentences since the last written-out date
+    denied = _denied_sentences(text, sentences)
+    # the body of an account dated only at its foot tells of days before its writing, often in the
+    # historical present: its writing date dates none of it
+    body = retrospective_body(text[document.char_start:document.char_end], document)
+    for k, sent in enumerate(sentences):
+        told = body is not None and body[0] <= sent.char_start - document.char_start < body[1]
+        since_date += 1
+        sent_timexes = [t for t in dated_timexes if sent.char_start <= t.char_start < sent.char_end]
+        sent_dates = tuple(sorted({(t.date.earliest.isoformat(), t.date.latest.isoformat()) for t in sent_timexes}))
+        own, unreal = _dated_clauses(doc, sent, sent_timexes, offset)
+        if unreal and not own:
+            # a counterfactual ("if X had won, it would have ended in 1980") tells nothing that
+            # happened, and takes no date from its neighbours either
+            continue
+        if own:
+            for verb, group in own:
+                # a relative clause is about its antecedent, not about the sentence it hangs in
+                single = len(own) == 1 and verb.dep_ != "relcl"
+                claim = _make_claim(text, document, doc, sent, verb, group, mentions, persons, offset,
+                                    single, sentence_dates=sent_dates, summary_words=summary_words)
+                if claim is not None and k in denied:
+                    # the writer brings this version up to reject it: a claim, not a witness
+                    claim = replace(claim, stance="denied", eyewitness=False)
+                if claim is not None:
+                    claims.append(claim)
+                # only a date written out carries on to the next sentences: a computed one
+                # ("the next day") is one error away from dating a whole paragraph wrong. A date
+                # standing alone (a diary entry's heading) carries on though it says nothing itself.
+                # A rejected version's date carries nothing either
+                written = [t for t in group if not _computed(t)] if k not in denied else []
+                if written:
+                    date = _narrowest(written)
+                    paragraph_date[sent.paragraph] = date
+                    carried, carried_paragraph = date, sent.paragraph
+                    origin_paragraph = sent.paragraph
+                    since_date = 0
+            continue
+        if document.kind in FURNITURE_KINDS:
+            continue
+        verb = _root_verb(doc, sent)
+        if verb is None:
+            # a diary notes things without verbs ("A letter from my brother."); elsewhere a
+            # verbless line is a heading, a salutation or a list item, not a claim
+            if document.kind != "diary":
+                continue
+            verb = _sentence_root(doc, sent)
+        date, basis = None, "none"
+        if document.kind in PRESENT_DATED_KINDS and document.kind != "diary":
+            # a letter or statement argues across many times: its own date dates only what it
+            # says of the writer's present ("I refuse", "I have received"), not its past tenses
+            if (document.date is not None and not inferred(document.date) and _speaks_of_now(verb)
+                    and _first_person_subject(verb) and not told):
+                date, basis = document.date, "document"
+        elif since_date > MAX_CARRY and document.kind != "diary":
+            # a long paragraph moves on in time faster than a reader can tell: carry a date a
+            # few sentences, not a whole page
+            pass
+        elif sent.paragraph in paragraph_date:
+            date, basis = paragraph_date[sent.paragraph], "inherited"
+        elif (document.date is not None and document.kind == "diary" and not inferred(document.date) and not told
+              and (_headed_by_its_date(text, document)
+                   or _speaks_of_now(verb) and _first_person_subject(verb))):
+            # dated only at its foot, an account in diary form tells of days long past, often in
+            # the historical present: like a letter, its date dates what the writer says of now
+            date, basis = document.date, "document"
+        elif (carried is not None and document.kind in NARRATIVE_KINDS
+              and sent.paragraph - carried_paragraph <= 1 and sent.paragraph - origin_paragraph <= 3):
+            date, basis = carried, "inherited"
+        claim = _make_claim(text, document, doc, sent, verb, [], mentions, persons, offset, True,
+                            date=date, basis=basis, sentence_dates=sent_dates, summary_words=summary_words)
+        if claim is None:
+            continue
+        if k in denied:
+            claims.append(replace(claim, stance="denied", eyewitness=False)) if date is not None else None
+            continue
+        if k - 1 in denied and _REFUTES.search(text[sent.char_start:sent.char_end]):
+            continue  # "That is not so": the writer's rejection, not a happening
+        if date is not None:
+            claims.append(claim)
+            if basis != "document":  # the writing date of one clause of now is not the paragraph's time
+                paragraph_date.setdefault(sent.paragraph, date)
+            if basis == "inherited":
+                # the narrative carries the date on, paragraph by paragraph
+                carried, carried_paragraph = date, sent.paragraph
+        elif claim.actors and claim.predicates:
+            undated.append(claim)
+    return claims + undated
+
+
+def _denied_sentences(text: str, sentences: Sequence[_Sentence]) -> set[int]:
+    """Return the indexes of the sentences whose claims the writer reports only to deny them: a
+    report ("it is said", "I have heard it said") the next sentence of its paragraph rejects ("That is
+    not so"), or a report rejected in its own words ("wrongly said", "..., but that is not true")."""
+    out: set[int] = set()
+    for k, sent in enumerate(sentences):
+        words = text[sent.char_start:sent.char_end]
+        if _DENIED_INLINE.search(words):
+            out.add(k)
+            continue
+        if not _REPORTED.search(words) and not _HEARSAY.search(words):
+            continue
+        nxt = sentences[k + 1] if k + 1 < len(sentences) else None
+        if nxt is not None and nxt.paragraph == sent.paragraph and _REFUTES.search(
+                text[nxt.char_start:nxt.char_end]):
+            out.add(k)
+    return out
+
+
+def claims_for_source(text: str, documents: Sequence[Document], docs: Sequence[Any],
+                      timexes: Sequence[Timex], mentions: Sequence[Mention],
+                      summary_words: int = 18) -> list[Claim]:
+    """Return the claims of every document of one source (``docs``: one parsed Doc per document,
+    each over ``text[document.char_start:document.char_end]``).
+
+    Two passes: the claims dated by the tagger's expressions first; then the dates a reader reckons
+    from them (:func:`reckoned_timexes`: "a week after this", "after a 22-day journey", "at the age
+    of 16", "three days before the battle"), and the documents that hold such a date read again.
+    """
+    claims = _claims_for_source(text, documents, docs, timexes, mentions, summary_words)
+    extra = reckoned_timexes(text, documents, timexes, mentions, claims)
+    if not extra:
+        return claims
+    again = {t.document for t in extra}
+    redo = [(d, p) if d.id in again else (d, None) for d, p in zip(documents, docs)]
+    # a reckoned date replaces the tagger's reading of the same words
+    kept = [t for t in timexes if not any(x.char_start < t.char_end and t.char_start < x.char_end for x in extra)]
+    fresh = _claims_for_source(text, [d for d, _ in redo], [p for _, p in redo], [*kept, *extra], mentions,
+                               summary_words)
+    by_doc: dict[str | None, list[Claim]] = {}
+    for c in fresh:
+        by_doc.setdefault(c.document, []).append(c)
+    out: list[Claim] = []
+    for d in documents:
+        out.extend(by_doc.get(d.id, []) if d.id in again else [c for c in claims if c.document == d.id])
+    return out
+
+
+def _claims_for_source(text: str, documents: Sequence[Document], docs: Sequence[Any],
+                       timexes: Sequence[Timex], mentions: Sequence[Mention],
+                       summary_words: int = 18) -> list[Claim]:
+    by_doc_t: dict[str | None, list[Timex]] = {}
+    for t in timexes:
+        by_doc_t.setdefault(t.document, []).append(t)
+    by_doc_m: dict[str | None, list[Mention]] = {}
+    for m in mentions:
+        by_doc_m.setdefault(m.document, []).append(m)
+    furniture = {d.id for d in documents if d.kind in FURNITURE_KINDS}
+    timexes = _complete_years(timexes, documents, furniture)
+    by_doc_t = {}
+    for t in timexes:
+        by_doc_t.setdefault(t.document, []).append(t)
+    out: list[Claim] = []
+    for document, parsed in zip(documents, docs):
+        if parsed is None:
+            continue
+        out.extend(extract_claims(text, document, parsed, by_doc_t.get(document.id, []),
+                                  by_doc_m.get(document.id, []), summary_words=summary_words))
+    return out
+
+
