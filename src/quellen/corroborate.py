@@ -32,8 +32,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
-from .claims.lexicon import _LIGHT_VERBS, _SUPPORT_VERBS
-from .events import _reuse_index, merge_events, predicate_similarity, reuse_groups_of
+from .claims.lexicon import LIGHT_VERBS, SUPPORT_VERBS
+from .events import merge_events, predicate_similarity, reuse_groups_of, reuse_index
 from .model import Attestation, Claim, Conflict, Date, Document, Event, Reading, ReuseGroup, content_id, replace
 
 __all__ = ["Place", "place_index", "place_role", "build_timeline", "events_about", "resolve_claims", "independent_sources", "attestation_for", "find_conflicts",
@@ -78,7 +78,7 @@ def build_timeline(claims: Sequence[Claim], documents: Sequence[Document], reuse
     docs = {d.id: d for d in documents}
     clusters = merge_events(claims, reuse, similarity=similarity)
     links = _quoting_links(reuse)
-    index = _reuse_index(reuse)
+    index = reuse_index(reuse)
     first_witness = {g.id: _original(g, docs) for g in reuse if g.passages and g.relation in _COPY_RELATIONS}
     relations = {g.id: g.relation for g in reuse}
     events: list[Event] = []
@@ -210,7 +210,7 @@ def independent_sources(cluster: Sequence[Claim], reuse: Sequence[ReuseGroup] = 
     >>> # a passage quoted in three documents: one witness; two unrelated accounts: two
     """
     links = _quoting_links(reuse) if links is None else links
-    index = _reuse_index(reuse)
+    index = reuse_index(reuse)
     keys = [c.document or f"{c.source}:{c.char_start}" for c in cluster]
     parent = {k: k for k in keys}
 
@@ -255,7 +255,7 @@ def _candidate_pairs(claims: Sequence[Claim], max_df: int = 60) -> Iterable[tupl
     postings: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         for lemma in set(c.lemmas):
-            if lemma not in _LIGHT_VERBS:
+            if lemma not in LIGHT_VERBS:
                 postings[lemma].append(i)
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for lemma, items in postings.items():
@@ -311,18 +311,18 @@ def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
             continue
         ev = (event_of_claim.get(a.id, ""), event_of_claim.get(b.id, ""))
         sim = similarity(a, b)
-        shared_verbs = (set(a.verbs) & set(b.verbs)) - _LIGHT_VERBS
+        shared_verbs = (set(a.verbs) & set(b.verbs)) - LIGHT_VERBS
         # the same someone, somewhere or something: a shared actor, place, or subject noun ("the
         # bridge fell" / "the fall of the bridge happened")
         anchored = (bool(a.actor_keys & b.actor_keys) or (a.place_key is not None and a.place_key == b.place_key)
-                    or bool((set(a.subjects) & set(b.subjects)) - _LIGHT_VERBS)
+                    or bool((set(a.subjects) & set(b.subjects)) - LIGHT_VERBS)
                     or _place_named_in(a, b) or _place_named_in(b, a) or _shared_name(a, b, texts))
         # 1. dates
         if (a.date and b.date and a.basis in ("explicit", "relative") and b.basis in ("explicit", "relative")
                 and "explicit" in (a.basis, b.basis)
                 and _dates_clash(a.date, b.date) and anchored and _shared_trigger(a, b)
                 # a long sentence dilutes likeness; a shared subject noun ("the bridge") makes up for it
-                and (sim >= 0.25 or sim >= 0.2 and bool(set(a.subjects) & set(b.subjects) - _LIGHT_VERBS))
+                and (sim >= 0.25 or sim >= 0.2 and bool(set(a.subjects) & set(b.subjects) - LIGHT_VERBS))
                 and len(set(a.lemmas) & set(b.lemmas)) >= 3 and _same_happening(a, b)):
             # a version its writer rejects is still shown, as the rejected one
             rejected = "".join(f" ({c.date.edtf} is reported only to be denied)" for c in (a, b)
@@ -472,7 +472,7 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _shared_trigger(a: Claim, b: Claim) -> bool:
     """Return True when a verb of one claim is a word of the other ("was exiled" / "his exile")."""
-    return bool(((set(a.verbs) & set(b.lemmas)) | (set(b.verbs) & set(a.lemmas))) - _LIGHT_VERBS)
+    return bool(((set(a.verbs) & set(b.lemmas)) | (set(b.verbs) & set(a.lemmas))) - LIGHT_VERBS)
 
 
 def _place_named_in(a: Claim, b: Claim) -> bool:
@@ -507,8 +507,8 @@ def _same_happening(a: Claim, b: Claim) -> bool:
     ta, tb = set(a.trigger), set(b.trigger)
     # "the fall of the bridge, which happened ...": a verb that only carries a happening whose
     # subject names it
-    na = set(a.named) | (set(a.subjects) if ta and ta <= _SUPPORT_VERBS else set())
-    nb = set(b.named) | (set(b.subjects) if tb and tb <= _SUPPORT_VERBS else set())
+    na = set(a.named) | (set(a.subjects) if ta and ta <= SUPPORT_VERBS else set())
+    nb = set(b.named) | (set(b.subjects) if tb and tb <= SUPPORT_VERBS else set())
     if not (ta or na) or not (tb or nb):
         return True  # claims stored before triggers were recorded: the lemma tests decide alone
     if ta & tb or na & nb:

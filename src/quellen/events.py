@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import Callable, Sequence
 
-from .claims.lexicon import _LIGHT_VERBS
+from .claims.lexicon import LIGHT_VERBS
 from .model import Claim, ReuseGroup, replace
 
 __all__ = ["merge_events", "dates_from_reuse", "predicate_similarity", "reuse_groups_of"]
@@ -24,15 +24,16 @@ def predicate_similarity(a: Claim, b: Claim) -> float:
     Light verbs ("be", "have", "go" ...) count for little, so that two claims are
     not the same event merely because something *was*.
     """
-    wa = {x: (0.3 if x in _LIGHT_VERBS else 1.0) for x in a.lemmas}
-    wb = {x: (0.3 if x in _LIGHT_VERBS else 1.0) for x in b.lemmas}
+    wa = {x: (0.3 if x in LIGHT_VERBS else 1.0) for x in a.lemmas}
+    wb = {x: (0.3 if x in LIGHT_VERBS else 1.0) for x in b.lemmas}
     if not wa or not wb:
         return 0.0
     dot = sum(w * wb[x] for x, w in wa.items() if x in wb)
     return dot / math.sqrt(sum(w * w for w in wa.values()) * sum(w * w for w in wb.values()))
 
 
-def _reuse_index(reuse: Sequence[ReuseGroup]) -> dict[str, list[tuple[str, int, int, str]]]:
+def reuse_index(reuse: Sequence[ReuseGroup]) -> dict[str, list[tuple[str, int, int, str]]]:
+    """Return, per source, the (group id, char_start, char_end, document) of every reused passage."""
     by_source: dict[str, list[tuple[str, int, int, str]]] = {}
     for g in reuse:
         for p in g.passages:
@@ -57,7 +58,7 @@ def dates_from_reuse(claims: Sequence[Claim], reuse: Sequence[ReuseGroup],
     similarity = similarity or predicate_similarity
     if not reuse:
         return list(claims)
-    index = _reuse_index(reuse)
+    index = reuse_index(reuse)
     members: dict[str, list[Claim]] = {}
     for c in claims:
         for gid in reuse_groups_of(c, index):
@@ -95,7 +96,7 @@ def merge_events(claims: Sequence[Claim], reuse: Sequence[ReuseGroup] = (),
     # a version its own writer rejects is no witness of its date (it stays a claim for the conflicts)
     dated = [c for c in dates_from_reuse(claims, reuse, similarity) if c.date is not None and c.stance != "denied"]
     dated.sort(key=lambda c: (c.date.earliest, c.source, c.char_start))
-    index = _reuse_index(reuse)
+    index = reuse_index(reuse)
     groups_of = [reuse_groups_of(c, index) for c in dated]
     parent = list(range(len(dated)))
 

@@ -7,11 +7,11 @@ import re
 from typing import Any, Callable, Sequence
 
 from ..model import Claim, Date, Document, Mention, Timex, content_id, replace
-from .lexicon import _CLAUSE_BREAK_DEPS, _CONTENT_POS, _FIRST_PERSON, _MODALS, _STOP, _SUPPORT_VERBS
-from .parts import (_Sentence, _actors, _borrowed_subject, _eyewitness, _lemma, _numbers, _place, _predicate_summary,
-                    _predicates, _subjects, _summary)
+from .lexicon import CLAUSE_BREAK_DEPS, CONTENT_POS, FIRST_PERSON, MODALS, STOP, SUPPORT_VERBS
+from .parts import (Sentence, actors_of, borrowed_subject, clause_summary, eyewitness_of, lemma_of, numbers_of,
+                    place_of, predicate_summary, predicates_of, subjects_of)
 
-def _sentences(doc: Any, text: str, offset: int) -> list[_Sentence]:
+def sentences_of(doc: Any, text: str, offset: int) -> list[Sentence]:
     """Return sentence spans, cut again wherever a line break falls inside one."""
     pieces: list[tuple[int, int]] = []
     for sent in doc.sents:
@@ -22,7 +22,7 @@ def _sentences(doc: Any, text: str, offset: int) -> list[_Sentence]:
                 pieces.append((start, i))
                 start = i + 1
         pieces.append((start, sent.end))
-    out: list[_Sentence] = []
+    out: list[Sentence] = []
     paragraph = 0
     prev_end: int | None = None
     for start, end in pieces:
@@ -36,17 +36,17 @@ def _sentences(doc: Any, text: str, offset: int) -> list[_Sentence]:
         ce = offset + doc[end - 1].idx + len(doc[end - 1].text)
         if prev_end is not None and "\n" in text[prev_end:cs]:
             paragraph += 1
-        out.append(_Sentence(start, end, cs, ce, paragraph))
+        out.append(Sentence(start, end, cs, ce, paragraph))
         prev_end = ce
     return out
 
 
-def _tokens_of(doc: Any, sent: _Sentence, char_start: int, char_end: int, offset: int) -> list[Any]:
+def _tokens_of(doc: Any, sent: Sentence, char_start: int, char_end: int, offset: int) -> list[Any]:
     return [t for t in doc[sent.start:sent.end]
             if offset + t.idx < char_end and char_start < offset + t.idx + len(t.text)]
 
 
-def _clause_verb(token: Any, sent: _Sentence) -> Any:
+def _clause_verb(token: Any, sent: Sentence) -> Any:
     """Return the nearest verb above ``token`` inside the sentence (the sentence root at worst)."""
     seen = 0
     while seen < 50:
@@ -59,7 +59,8 @@ def _clause_verb(token: Any, sent: _Sentence) -> Any:
     return token
 
 
-def _root_verb(doc: Any, sent: _Sentence) -> Any | None:
+def root_verb(doc: Any, sent: Sentence) -> Any | None:
+    """Return the sentence's main verb (its root, else its first verb), or None."""
     for t in doc[sent.start:sent.end]:
         if (t.dep_ == "ROOT" or t.head.i < sent.start or t.head.i >= sent.end) and t.pos_ in ("VERB", "AUX"):
             return t
@@ -69,12 +70,13 @@ def _root_verb(doc: Any, sent: _Sentence) -> Any | None:
     return None
 
 
-def _computed(timex: Timex) -> bool:
+def is_computed(timex: Timex) -> bool:
+    """Return True for a date the tagger counted from another one (its rule names a relative expression)."""
     rule = (timex.rule or (timex.date.rule if timex.date else "") or "").lower()
     return rule.startswith(("relative", "present", "anchor")) or timex.type == "TIME" and "word" in rule
 
 
-def _headed_by_its_date(text: str, document: Document) -> bool:
+def headed_by_its_date(text: str, document: Document) -> bool:
     """Return True when the entry's date stands at its head (a day's record), not only at its foot.
 
     A dated foot ("... June 4, 1935") closes an account written on that day of things long past:
@@ -86,7 +88,7 @@ def _headed_by_its_date(text: str, document: Document) -> bool:
     return at < 0 or at <= min(160, 0.4 * len(entry))
 
 
-def _speaks_of_now(verb: Any) -> bool:
+def speaks_of_now(verb: Any) -> bool:
     """Return True when the clause is in the present, present perfect or future (the writer's now)."""
     tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     lemmas = {c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")}
@@ -97,18 +99,20 @@ def _speaks_of_now(verb: Any) -> bool:
     return bool(tags & {"VBP", "VBZ", "MD"}) or verb.tag_ == "VBG" and bool(tags & {"VBP", "VBZ"})
 
 
-def _first_person_subject(verb: Any) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _FIRST_PERSON for c in verb.children)
+def first_person_subject(verb: Any) -> bool:
+    """Return True when the verb's subject is "I" or "we"."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in FIRST_PERSON for c in verb.children)
 
 
-def _sentence_root(doc: Any, sent: _Sentence) -> Any:
+def sentence_root(doc: Any, sent: Sentence) -> Any:
+    """Return the token the sentence hangs on (its head lies outside the sentence, or is itself)."""
     for t in doc[sent.start:sent.end]:
         if t.head.i < sent.start or t.head.i >= sent.end or t.head.i == t.i:
             return t
     return doc[sent.start]
 
 
-def _dated_clauses(doc: Any, sent: _Sentence, timexes: list[Timex],
+def dated_clauses(doc: Any, sent: Sentence, timexes: list[Timex],
                    offset: int) -> tuple[list[tuple[Any, list[Timex]]], bool]:
     """Return ((clause verb, its timexes) for the dated clauses of a sentence, whether a date was
     left out because its clause is a counterfactual)."""
@@ -150,14 +154,14 @@ def _dated_clauses(doc: Any, sent: _Sentence, timexes: list[Timex],
     return out, unreal
 
 
-def _hypothetical(verb: Any, sent: _Sentence) -> bool:
+def _hypothetical(verb: Any, sent: Sentence) -> bool:
     """Return True for a counterfactual clause: "would have ended", "could have won", or the
     "if ... had won" half of one."""
     node = verb
     for _ in range(3):
         auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
         lemmas = {c.lower_ for c in auxes}
-        if lemmas & _MODALS and ("have" in lemmas or any(c.lemma_ == "have" for c in auxes)):
+        if lemmas & MODALS and ("have" in lemmas or any(c.lemma_ == "have" for c in auxes)):
             return True
         marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
         if marks & {"if", "unless"} and ("had" in lemmas or "were" in lemmas):
@@ -169,7 +173,7 @@ def _hypothetical(verb: Any, sent: _Sentence) -> bool:
     return False
 
 
-def _comparison(root: Any, verb: Any, sent: _Sentence) -> bool:
+def _comparison(root: Any, verb: Any, sent: Sentence) -> bool:
     """Return True when the date is the far end of a comparison: governed by "since" or "before"
     in a negated or superlative clause ("had not seen since", "the first since", "never before")."""
     prep = root.head if root.dep_ == "pobj" else root if root.lower_ in ("since", "before") else None
@@ -203,7 +207,7 @@ def _dates_the_clause(timex: Timex, root: Any) -> bool:
     return root.dep_ in ("npadvmod", "ROOT", "appos", "conj", "nsubj")
 
 
-def _depth(token: Any, sent: _Sentence) -> int:
+def _depth(token: Any, sent: Sentence) -> int:
     d = 0
     while token.head.i != token.i and sent.start <= token.head.i < sent.end and d < 50:
         token = token.head
@@ -211,7 +215,7 @@ def _depth(token: Any, sent: _Sentence) -> int:
     return d
 
 
-def _clause_tokens(doc: Any, sent: _Sentence, verb: Any, whole: bool) -> list[Any]:
+def _clause_tokens(doc: Any, sent: Sentence, verb: Any, whole: bool) -> list[Any]:
     if whole:
         return list(doc[sent.start:sent.end])
     keep = []
@@ -221,7 +225,7 @@ def _clause_tokens(doc: Any, sent: _Sentence, verb: Any, whole: bool) -> list[An
         # leave out subordinate clauses with a verb of their own: they are claims of their own
         node, inside = t, True
         while node.i != verb.i and node.head.i != node.i:
-            if node.dep_ in _CLAUSE_BREAK_DEPS and node.pos_ in ("VERB", "AUX"):
+            if node.dep_ in CLAUSE_BREAK_DEPS and node.pos_ in ("VERB", "AUX"):
                 inside = False
                 break
             node = node.head
@@ -230,22 +234,23 @@ def _clause_tokens(doc: Any, sent: _Sentence, verb: Any, whole: bool) -> list[An
     return keep or list(doc[sent.start:sent.end])
 
 
-def _make_claim(text: str, document: Document, doc: Any, sent: _Sentence, verb: Any,
+def make_claim(text: str, document: Document, doc: Any, sent: Sentence, verb: Any,
                 group: list[Timex], mentions: Sequence[Mention], persons: Sequence[Mention], offset: int,
                 single: bool, date: Date | None = None, basis: str | None = None,
                 sentence_dates: tuple = (), summary_words: int = 18) -> Claim | None:
+    """Return the claim one clause makes (its verb, its date, its parts), or None when it makes none."""
     tokens = _clause_tokens(doc, sent, verb, single)
     if not single:
         # "the fall of the bridge, which happened on the 13th": a clause whose subject is a relative
         # pronoun (or another clause's) says what of that noun, so its noun phrase belongs to the claim
         have = {t.i for t in tokens}
-        tokens = sorted([*tokens, *(t for t in _borrowed_subject(doc, sent, verb) if t.i not in have)],
+        tokens = sorted([*tokens, *(t for t in borrowed_subject(doc, sent, verb) if t.i not in have)],
                         key=lambda t: t.i)
     if group:
-        date = _narrowest(group)
+        date = narrowest_date(group)
         # "the next day", "a year earlier" are computed from another date: relative. A calendar date
         # whose year the context supplies ("On February 10") is still written out: explicit
-        basis = "relative" if all(_computed(t) for t in group) else "explicit"
+        basis = "relative" if all(is_computed(t) for t in group) else "explicit"
         tx = (min(t.char_start for t in group), max(t.char_end for t in group))
     else:
         tx = None
@@ -263,24 +268,24 @@ def _make_claim(text: str, document: Document, doc: Any, sent: _Sentence, verb: 
         return any(s <= a < e for s, e in timex_chars)
 
     content = [t for t in tokens if not in_timex(t)]
-    lemmas = sorted({_lemma(t) for t in content if t.pos_ in _CONTENT_POS and _lemma(t) not in _STOP
-                     and not t.like_num and len(_lemma(t)) > 1})
-    verbs = sorted({_lemma(t) for t in content if t.pos_ == "VERB"})
+    lemmas = sorted({lemma_of(t) for t in content if t.pos_ in CONTENT_POS and lemma_of(t) not in STOP
+                     and not t.like_num and len(lemma_of(t)) > 1})
+    verbs = sorted({lemma_of(t) for t in content if t.pos_ == "VERB"})
     sent_mentions = [m for m in mentions if cs <= m.char_start and m.char_end <= ce]
-    actors = _actors(doc, document, content, sent_mentions, persons, offset, cs)
-    place, place_verb, place_role = _place(doc, content, sent_mentions, offset, verb)
-    numbers = _numbers(content, offset)
-    predicates = _predicates(content)
-    subjects = _subjects(content, verb)
+    actors = actors_of(doc, document, content, sent_mentions, persons, offset, cs)
+    place, place_verb, place_role = place_of(doc, content, sent_mentions, offset, verb)
+    numbers = numbers_of(content, offset)
+    predicates = predicates_of(content)
+    subjects = subjects_of(content, verb)
     named = {offset_i for m in sent_mentions for offset_i in range(m.char_start, m.char_end)}
-    details = tuple(sorted({(t.head.lower_, _lemma(t)) for t in content
+    details = tuple(sorted({(t.head.lower_, lemma_of(t)) for t in content
                             if t.dep_ == "pobj" and t.pos_ == "NOUN" and t.head.lower_ in ("in", "by", "aboard")
                             and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
                             and offset + t.idx not in named}))
-    eyewitness = _eyewitness(text[cs:ce], document)
+    eyewitness = eyewitness_of(text[cs:ce], document)
     summary = (_nominal_summary(doc, sent, in_timex, limit=summary_words) if group else None) or (
-        _predicate_summary(content, verb, limit=summary_words + 2)
-        or _summary(content, verb, text, offset, limit=summary_words))
+        predicate_summary(content, verb, limit=summary_words + 2)
+        or clause_summary(content, verb, text, offset, limit=summary_words))
     alone = not any(t.is_alpha and not in_timex(t) for t in doc[sent.start:sent.end])
     if not summary and group and alone:
         # a date standing alone (a letter's date line, a diary heading, a signature's date) says
@@ -300,7 +305,7 @@ def _make_claim(text: str, document: Document, doc: Any, sent: _Sentence, verb: 
                  args=args, sentence_dates=tuple(sentence_dates), repeated=repeated)
 
 
-def _nominal_summary(doc: Any, sent: _Sentence, in_timex: Callable[[Any], bool], limit: int = 18) -> str | None:
+def _nominal_summary(doc: Any, sent: Sentence, in_timex: Callable[[Any], bool], limit: int = 18) -> str | None:
     """Return the noun phrase of a happening the date is attached to ("the fall of the bridge" in "since
     the fall of the bridge on the night of the 11th"), or None when the date hangs on a verb.
 
@@ -324,7 +329,7 @@ def _nominal_summary(doc: Any, sent: _Sentence, in_timex: Callable[[Any], bool],
     if noun.pos_ != "NOUN" or in_timex(noun) or noun.dep_ in ("pobj",) and noun.head.lower_ in ("of",):
         return None
     of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
-    if not of or not noun.has_vector and noun.lemma_.lower() in _STOP:
+    if not of or not noun.has_vector and noun.lemma_.lower() in STOP:
         return None
     words = [t for t in noun.subtree if t.i < date_pp.i and not in_timex(t)
              and not any(a.dep_ in ("relcl", "acl") and a.i != noun.i for a in _ancestors_to(t, noun))]
@@ -349,11 +354,11 @@ def _ancestors_to(token: Any, top: Any) -> list[Any]:
 
 
 def _content_lemma(t: Any) -> str | None:
-    x = _lemma(t)
-    return x if t.pos_ in _CONTENT_POS and x not in _STOP and not t.like_num and len(x) > 1 else None
+    x = lemma_of(t)
+    return x if t.pos_ in CONTENT_POS and x not in STOP and not t.like_num and len(x) > 1 else None
 
 
-def _happening(doc: Any, sent: _Sentence, verb: Any, in_timex: Callable[[Any], bool]) -> tuple:
+def _happening(doc: Any, sent: Sentence, verb: Any, in_timex: Callable[[Any], bool]) -> tuple:
     """Return (trigger verbs, trigger nouns, scope lemmas, argument lemmas, repeated) of the clause of ``verb``.
 
     The trigger is the verb; a verb that only carries another ("tried to regain", "the exile took
@@ -368,27 +373,27 @@ def _happening(doc: Any, sent: _Sentence, verb: Any, in_timex: Callable[[Any], b
     scope = sorted({x for t in own if (x := _content_lemma(t))})
     trigger: set[str] = set()
     named: set[str] = set()
-    if _lemma(verb) in _SUPPORT_VERBS or verb.pos_ not in ("VERB", "AUX"):
+    if lemma_of(verb) in SUPPORT_VERBS or verb.pos_ not in ("VERB", "AUX"):
         for c in verb.children:
             if not (sent.start <= c.i < sent.end) or in_timex(c):
                 continue
             if c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 c = verb.head  # "the fall of the mill, which happened ...": the fall happened
                 while c.dep_ == "pobj" and c.head.lower_ == "of" and c.head.head.pos_ in ("NOUN", "PROPN"):
-                    named.add(_lemma(c))
+                    named.add(lemma_of(c))
                     c = c.head.head
-                named.add(_lemma(c))
+                named.add(lemma_of(c))
                 continue
             if c.dep_ in ("xcomp", "ccomp", "relcl") and c.pos_ == "VERB":
-                trigger.add(_lemma(c))
+                trigger.add(lemma_of(c))
             elif c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "acomp") and c.pos_ in ("NOUN", "PROPN", "ADJ") \
                     or c.i == verb.head.i and c.pos_ in ("NOUN", "PROPN"):
-                named.add(_lemma(c))
-        trigger -= _SUPPORT_VERBS
-        named -= _SUPPORT_VERBS
+                named.add(lemma_of(c))
+        trigger -= SUPPORT_VERBS
+        named -= SUPPORT_VERBS
     if verb.pos_ not in ("VERB", "AUX"):
-        named.add(_lemma(verb))  # a date on a noun: "the decision of 18 May"
-    trigger = trigger or ({_lemma(verb)} if not named else set())
+        named.add(lemma_of(verb))  # a date on a noun: "the decision of 18 May"
+    trigger = trigger or ({lemma_of(verb)} if not named else set())
     args: set[str] = set()
     for c in verb.children:
         if not (sent.start <= c.i < sent.end):
@@ -399,28 +404,28 @@ def _happening(doc: Any, sent: _Sentence, verb: Any, in_timex: Callable[[Any], b
             if h.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 h = verb.head  # "which" -> the noun it stands for
             if h.pos_ in ("NOUN", "PROPN") and not in_timex(h):
-                args.add(_lemma(h))
-                args.update(_lemma(g) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                args.add(lemma_of(h))
+                args.update(lemma_of(g) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
                             for g in p.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"))
     # "again", "the same envoy came", "a second time": a happening told as a repetition of another
     repeated = any(t.lower_ in ("again", "anew") or t.lower_ == "same" and t.head.pos_ in ("NOUN", "PROPN")
                    or t.lower_ in ("second", "third", "another") and t.head.lemma_ in ("time", "visit", "attempt")
                    for t in inside)
-    return (tuple(sorted(x for x in trigger if x and x not in _STOP)),
-            tuple(sorted(x for x in named if x and x not in _STOP)), tuple(scope),
-            tuple(sorted(x for x in args if x and x not in _STOP)), repeated)
+    return (tuple(sorted(x for x in trigger if x and x not in STOP)),
+            tuple(sorted(x for x in named if x and x not in STOP)), tuple(scope),
+            tuple(sorted(x for x in args if x and x not in STOP)), repeated)
 
 
 def _in_subclause(token: Any, verb: Any) -> bool:
     node = token
     while node.i != verb.i and node.head.i != node.i:
-        if node.dep_ in _CLAUSE_BREAK_DEPS and node.pos_ in ("VERB", "AUX"):
+        if node.dep_ in CLAUSE_BREAK_DEPS and node.pos_ in ("VERB", "AUX"):
             return True
         node = node.head
     return False
 
 
-def _narrowest(group: list[Timex]) -> Date:
+def narrowest_date(group: list[Timex]) -> Date:
     """Return the narrowest date of agreeing expressions (their intersection when it is narrower)."""
     dates = [t.date for t in group if t.date is not None]
     best = min(dates, key=lambda d: (d.latest - d.earliest, d.calendar != "gregorian"))

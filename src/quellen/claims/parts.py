@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from ..model import Document, Mention, actor_key
-from .lexicon import (_EYEWITNESS, _FIRST_PERSON, _HEARSAY, _LOCATIVE_PREPS, _NEGATING_NOUNS, _OBJECT_DEPS, _STOP,
-                      _SUBJECT_DEPS, _THIRD_PERSON)
+from .lexicon import (EYEWITNESS, FIRST_PERSON, HEARSAY, LOCATIVE_PREPS, NEGATING_NOUNS, OBJECT_DEPS, STOP,
+                      SUBJECT_DEPS, THIRD_PERSON)
 
 # ----------------------------------------------------------------------------- extraction
 @dataclass
-class _Sentence:
+class Sentence:
     start: int  # token index in the Doc
     end: int
     char_start: int  # source offsets
@@ -21,11 +21,12 @@ class _Sentence:
     paragraph: int
 
 
-def _lemma(token: Any) -> str:
+def lemma_of(token: Any) -> str:
+    """Return the token's lemma, lower-cased, without quotes and stops."""
     return (token.lemma_ or token.text).lower().strip("'’\".,;:")
 
 
-def _actors(doc: Any, document: Document, tokens: list[Any], mentions: Sequence[Mention],
+def actors_of(doc: Any, document: Document, tokens: list[Any], mentions: Sequence[Mention],
             persons: Sequence[Mention], offset: int, sent_start: int) -> tuple:
     """Return the clause's actors: person/organization mentions in argument roles, "I" as author."""
     out: list[tuple[str, str, int, int, str | None]] = []
@@ -43,7 +44,7 @@ def _actors(doc: Any, document: Document, tokens: list[Any], mentions: Sequence[
             climbs += 1
             head = head.head
         role = head.dep_
-        if role in _SUBJECT_DEPS or role in _OBJECT_DEPS or role == "ROOT":
+        if role in SUBJECT_DEPS or role in OBJECT_DEPS or role == "ROOT":
             name = m.name or m.text
             key = actor_key(m.entity, name)
             if key not in seen:
@@ -51,14 +52,14 @@ def _actors(doc: Any, document: Document, tokens: list[Any], mentions: Sequence[
                 out.append((name, m.type, m.char_start, m.char_end, m.entity))
     for t in tokens:
         low = t.text.lower()
-        if t.dep_ not in _SUBJECT_DEPS and t.dep_ not in ("dobj", "pobj", "dative"):
+        if t.dep_ not in SUBJECT_DEPS and t.dep_ not in ("dobj", "pobj", "dative"):
             continue
-        if low in _FIRST_PERSON and document.author is not None and document.kind not in ("narrative", "biography"):
+        if low in FIRST_PERSON and document.author is not None and document.kind not in ("narrative", "biography"):
             key = actor_key(document.author.entity, document.author.name)
             if key not in seen:
                 seen.add(key)
                 out.append((document.author.name, "person", -1, -1, document.author.entity))
-        elif low in _THIRD_PERSON and t.dep_ in _SUBJECT_DEPS:
+        elif low in THIRD_PERSON and t.dep_ in SUBJECT_DEPS:
             # "he"/"she" as subject: the last person named before it in the document
             at = offset + t.idx
             before = [p for p in persons if p.char_end <= at]
@@ -78,7 +79,7 @@ _PLACE_ROLES = {"in": "at", "at": "at", "near": "at", "inside": "at", "outside":
                 "from": "from", "through": "via", "via": "via"}
 
 
-def _place(doc: Any, tokens: list[Any], mentions: Sequence[Mention], offset: int,
+def place_of(doc: Any, tokens: list[Any], mentions: Sequence[Mention], offset: int,
            verb: Any) -> tuple[tuple | None, str, str]:
     """Return (place, the lemma of the verb its preposition hangs on, its role) for the clause's place:
     the place mention governed by a locative preposition nearest the verb ((None, "", "") when none)."""
@@ -97,7 +98,7 @@ def _place(doc: Any, tokens: list[Any], mentions: Sequence[Mention], offset: int
         # "in the X region": the place name is a modifier of the noun the preposition governs
         if head.dep_ != "pobj" and head.head.dep_ == "pobj":
             head = head.head
-        if head.dep_ != "pobj" or head.head.lower_ not in _LOCATIVE_PREPS:
+        if head.dep_ != "pobj" or head.head.lower_ not in LOCATIVE_PREPS:
             continue
         depth = 0
         node = head.head
@@ -118,11 +119,11 @@ def _place(doc: Any, tokens: list[Any], mentions: Sequence[Mention], offset: int
                 # that means something is its head (or, when the parser made it the root, its child)
                 node = node.head if node.dep_ in ("aux", "auxpass") else next(
                     (c for c in node.children if c.pos_ == "VERB"), node)
-            best_verb = _lemma(node) if node.pos_ in ("VERB", "AUX") else _lemma(verb)
+            best_verb = lemma_of(node) if node.pos_ in ("VERB", "AUX") else lemma_of(verb)
     return best, best_verb, best_role
 
 
-def _borrowed_subject(doc: Any, sent: _Sentence, verb: Any) -> list[Any]:
+def borrowed_subject(doc: Any, sent: Sentence, verb: Any) -> list[Any]:
     """Return the noun phrase a subjectless clause is about: the antecedent of the relative pronoun
     in front of it, else the subject of the verb it is joined to ("X arrived and [X] left"); []."""
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in verb.children):
@@ -155,11 +156,11 @@ def _borrowed_subject(doc: Any, sent: _Sentence, verb: Any) -> list[Any]:
     return [t for t in noun.subtree if t.i not in aside and sent.start <= t.i < sent.end and not t.is_space]
 
 
-def _subjects(tokens: list[Any], verb: Any) -> tuple[str, ...]:
+def subjects_of(tokens: list[Any], verb: Any) -> tuple[str, ...]:
     """Return the lemmas of the clause's subject nouns, with the nouns they take with "of"."""
     ids = {t.i for t in tokens}
     under = {t.i for t in verb.subtree}
-    # a borrowed subject (see _borrowed_subject) stands outside the verb's subtree, its top noun first
+    # a borrowed subject (see borrowed_subject) stands outside the verb's subtree, its top noun first
     borrowed = [t for t in tokens if t.i not in under and t.pos_ in ("NOUN", "PROPN") and t.head.i not in ids]
     heads = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")] + borrowed[:1]
     out: set[str] = set()
@@ -168,22 +169,24 @@ def _subjects(tokens: list[Any], verb: Any) -> tuple[str, ...]:
             h = h.head.head  # "which" -> the noun it stands for
         if h.pos_ not in ("NOUN", "PROPN"):
             continue
-        out.add(_lemma(h))
+        out.add(lemma_of(h))
         for prep in h.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
-                out.update(_lemma(g) for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"))
-    return tuple(sorted(x for x in out if x not in _STOP and len(x) > 1))
+                out.update(lemma_of(g) for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"))
+    return tuple(sorted(x for x in out if x not in STOP and len(x) > 1))
 
 
-def _numbers(tokens: list[Any], offset: int) -> tuple:
+def numbers_of(tokens: list[Any], offset: int) -> tuple:
+    """Return (value, the noun it counts, char_start, char_end) for every number of the clause."""
     out = []
     for t in tokens:
         if t.like_num and t.dep_ == "nummod" and t.head.pos_ == "NOUN":
-            out.append((t.text.lower(), _lemma(t.head), offset + t.idx, offset + t.idx + len(t.text)))
+            out.append((t.text.lower(), lemma_of(t.head), offset + t.idx, offset + t.idx + len(t.text)))
     return tuple(out)
 
 
-def _predicates(tokens: list[Any]) -> tuple:
+def predicates_of(tokens: list[Any]) -> tuple:
+    """Return (verb lemma, negated, argument lemmas) for every verb of the clause."""
     ids = {t.i for t in tokens}
     out = []
     for t in tokens:
@@ -192,28 +195,29 @@ def _predicates(tokens: list[Any]) -> tuple:
         negated = any(c.dep_ == "neg" for c in t.children) or any(
             c.dep_ == "neg" for c in t.head.children if t.dep_ in ("xcomp",) and t.head.i in ids) or any(
             # "by no means", "in no way", "on no account" deny as "not" does
-            g.lemma_.lower() in _NEGATING_NOUNS and any(d.lower_ == "no" for d in g.children)
+            g.lemma_.lower() in NEGATING_NOUNS and any(d.lower_ == "no" for d in g.children)
             for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
         args = set()
         for c in t.children:
             if c.i not in ids:
                 continue
             if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass") and c.pos_ in ("NOUN", "PROPN"):
-                args.add(_lemma(c))
+                args.add(lemma_of(c))
             elif c.dep_ == "prep":
                 for g in c.children:
                     if g.i in ids and g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"):
-                        args.add(_lemma(g))
+                        args.add(lemma_of(g))
         if args:
-            out.append((_lemma(t), negated, tuple(sorted(args))))
+            out.append((lemma_of(t), negated, tuple(sorted(args))))
     return tuple(out)
 
 
-def _eyewitness(sentence: str, document: Document) -> bool | None:
+def eyewitness_of(sentence: str, document: Document) -> bool | None:
+    """Return True when the writer saw it, False when told of it, None when the sentence does not say."""
     # what the writer was told is not what the writer saw, though "I heard" opens both
-    if _HEARSAY.search(sentence):
+    if HEARSAY.search(sentence):
         return False
-    if _EYEWITNESS.search(sentence):
+    if EYEWITNESS.search(sentence):
         return True
     if document.kind in ("diary", "memoir") and re.search(r"\b(?:I|we|We)\b", sentence):
         return True
@@ -227,7 +231,7 @@ _ARG_DEPS = ("dobj", "attr", "oprd", "dative", "agent", "acomp", "xcomp", "prep"
 _ASIDE_DEPS = frozenset({"advcl", "relcl", "acl", "parataxis", "appos", "conj", "cc", "punct", "mark"})
 
 
-def _predicate_summary(tokens: list[Any], verb: Any, limit: int = 20) -> str:
+def predicate_summary(tokens: list[Any], verb: Any, limit: int = 20) -> str:
     """Return the clause as its trigger verb phrase and arguments in their own words — subject,
     verb group, then objects and prepositional phrases nearest the verb — each cut to a few words,
     asides (relative and adverbial clauses, appositions) left out; "" when the verb is not in the clause."""
@@ -262,7 +266,7 @@ def _predicate_summary(tokens: list[Any], verb: Any, limit: int = 20) -> str:
     subject_of_relative = bool(outside) and not any(
         c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in verb.children)
     if subject_of_relative:
-        # the borrowed subject (see _borrowed_subject): its top noun's phrase
+        # the borrowed subject (see borrowed_subject): its top noun's phrase
         top = next((t for t in outside if t.head.i not in ids or t.head.i == t.i), outside[0])
         for t in phrase(top, 7):
             chosen[t.i] = t
@@ -309,7 +313,7 @@ def _predicate_summary(tokens: list[Any], verb: Any, limit: int = 20) -> str:
     return out
 
 
-def _summary(tokens: list[Any], verb: Any, text: str, offset: int, limit: int = 18) -> str:
+def clause_summary(tokens: list[Any], verb: Any, text: str, offset: int, limit: int = 18) -> str:
     """Return the clause in its own words, the date left out, cut to ``limit`` words."""
     words = [t for t in tokens if not t.is_space]
     ids = {t.i for t in words}

@@ -8,11 +8,11 @@ from ..extract.dates import retrospective_body
 from ..model import (FURNITURE_KINDS, NARRATIVE_KINDS, NO_EVENT_KINDS, PRESENT_DATED_KINDS, Claim, Date, Document,
                      Mention, Timex, replace)
 from ..segment.dating import inferred
-from .clause import (_computed, _dated_clauses, _first_person_subject, _headed_by_its_date, _make_claim, _narrowest,
-                     _root_verb, _sentence_root, _sentences, _speaks_of_now)
-from .lexicon import _DENIED_INLINE, _HEARSAY, MAX_CARRY, _REFUTES, _REPORTED
-from .parts import _Sentence
-from .reckoning import _complete_years, reckoned_timexes, _usable
+from .clause import (dated_clauses, first_person_subject, headed_by_its_date, is_computed, make_claim, narrowest_date,
+                     root_verb, sentence_root, sentences_of, speaks_of_now)
+from .lexicon import DENIED_INLINE, HEARSAY, MAX_CARRY, REFUTES, REPORTED
+from .parts import Sentence
+from .reckoning import complete_years, reckoned_timexes, usable
 
 def claims_to_json(claims: Iterable[Claim]) -> list[dict[str, Any]]:
     """Return the claims as a JSON-ready list (the ``claims`` layer of a source)."""
@@ -37,8 +37,8 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
     if document.kind in NO_EVENT_KINDS or document.kind in FURNITURE_KINDS and not timexes:
         return []
     offset = document.char_start if offset is None else offset
-    sentences = _sentences(doc, text, offset)
-    dated_timexes = sorted((t for t in timexes if _usable(t)), key=lambda t: t.char_start)
+    sentences = sentences_of(doc, text, offset)
+    dated_timexes = sorted((t for t in timexes if usable(t)), key=lambda t: t.char_start)
     mentions = sorted(mentions, key=lambda m: m.char_start)
     persons = [m for m in mentions if m.type == "person"]
     claims: list[Claim] = []
@@ -57,7 +57,7 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
         since_date += 1
         sent_timexes = [t for t in dated_timexes if sent.char_start <= t.char_start < sent.char_end]
         sent_dates = tuple(sorted({(t.date.earliest.isoformat(), t.date.latest.isoformat()) for t in sent_timexes}))
-        own, unreal = _dated_clauses(doc, sent, sent_timexes, offset)
+        own, unreal = dated_clauses(doc, sent, sent_timexes, offset)
         if unreal and not own:
             # a counterfactual ("if X had won, it would have ended in 1980") tells nothing that
             # happened, and takes no date from its neighbours either
@@ -66,7 +66,7 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
             for verb, group in own:
                 # a relative clause is about its antecedent, not about the sentence it hangs in
                 single = len(own) == 1 and verb.dep_ != "relcl"
-                claim = _make_claim(text, document, doc, sent, verb, group, mentions, persons, offset,
+                claim = make_claim(text, document, doc, sent, verb, group, mentions, persons, offset,
                                     single, sentence_dates=sent_dates, summary_words=summary_words)
                 if claim is not None and k in denied:
                     # the writer brings this version up to reject it: a claim, not a witness
@@ -77,9 +77,9 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
                 # ("the next day") is one error away from dating a whole paragraph wrong. A date
                 # standing alone (a diary entry's heading) carries on though it says nothing itself.
                 # A rejected version's date carries nothing either
-                written = [t for t in group if not _computed(t)] if k not in denied else []
+                written = [t for t in group if not is_computed(t)] if k not in denied else []
                 if written:
-                    date = _narrowest(written)
+                    date = narrowest_date(written)
                     paragraph_date[sent.paragraph] = date
                     carried, carried_paragraph = date, sent.paragraph
                     origin_paragraph = sent.paragraph
@@ -87,19 +87,19 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
             continue
         if document.kind in FURNITURE_KINDS:
             continue
-        verb = _root_verb(doc, sent)
+        verb = root_verb(doc, sent)
         if verb is None:
             # a diary notes things without verbs ("A letter from my brother."); elsewhere a
             # verbless line is a heading, a salutation or a list item, not a claim
             if document.kind != "diary":
                 continue
-            verb = _sentence_root(doc, sent)
+            verb = sentence_root(doc, sent)
         date, basis = None, "none"
         if document.kind in PRESENT_DATED_KINDS and document.kind != "diary":
             # a letter or statement argues across many times: its own date dates only what it
             # says of the writer's present ("I refuse", "I have received"), not its past tenses
-            if (document.date is not None and not inferred(document.date) and _speaks_of_now(verb)
-                    and _first_person_subject(verb) and not told):
+            if (document.date is not None and not inferred(document.date) and speaks_of_now(verb)
+                    and first_person_subject(verb) and not told):
                 date, basis = document.date, "document"
         elif since_date > MAX_CARRY and document.kind != "diary":
             # a long paragraph moves on in time faster than a reader can tell: carry a date a
@@ -108,22 +108,22 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
         elif sent.paragraph in paragraph_date:
             date, basis = paragraph_date[sent.paragraph], "inherited"
         elif (document.date is not None and document.kind == "diary" and not inferred(document.date) and not told
-              and (_headed_by_its_date(text, document)
-                   or _speaks_of_now(verb) and _first_person_subject(verb))):
+              and (headed_by_its_date(text, document)
+                   or speaks_of_now(verb) and first_person_subject(verb))):
             # dated only at its foot, an account in diary form tells of days long past, often in
             # the historical present: like a letter, its date dates what the writer says of now
             date, basis = document.date, "document"
         elif (carried is not None and document.kind in NARRATIVE_KINDS
               and sent.paragraph - carried_paragraph <= 1 and sent.paragraph - origin_paragraph <= 3):
             date, basis = carried, "inherited"
-        claim = _make_claim(text, document, doc, sent, verb, [], mentions, persons, offset, True,
+        claim = make_claim(text, document, doc, sent, verb, [], mentions, persons, offset, True,
                             date=date, basis=basis, sentence_dates=sent_dates, summary_words=summary_words)
         if claim is None:
             continue
         if k in denied:
             claims.append(replace(claim, stance="denied", eyewitness=False)) if date is not None else None
             continue
-        if k - 1 in denied and _REFUTES.search(text[sent.char_start:sent.char_end]):
+        if k - 1 in denied and REFUTES.search(text[sent.char_start:sent.char_end]):
             continue  # "That is not so": the writer's rejection, not a happening
         if date is not None:
             claims.append(claim)
@@ -137,20 +137,20 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
     return claims + undated
 
 
-def _denied_sentences(text: str, sentences: Sequence[_Sentence]) -> set[int]:
+def _denied_sentences(text: str, sentences: Sequence[Sentence]) -> set[int]:
     """Return the indexes of the sentences whose claims the writer reports only to deny them: a
     report ("it is said", "I have heard it said") the next sentence of its paragraph rejects ("That is
     not so"), or a report rejected in its own words ("wrongly said", "..., but that is not true")."""
     out: set[int] = set()
     for k, sent in enumerate(sentences):
         words = text[sent.char_start:sent.char_end]
-        if _DENIED_INLINE.search(words):
+        if DENIED_INLINE.search(words):
             out.add(k)
             continue
-        if not _REPORTED.search(words) and not _HEARSAY.search(words):
+        if not REPORTED.search(words) and not HEARSAY.search(words):
             continue
         nxt = sentences[k + 1] if k + 1 < len(sentences) else None
-        if nxt is not None and nxt.paragraph == sent.paragraph and _REFUTES.search(
+        if nxt is not None and nxt.paragraph == sent.paragraph and REFUTES.search(
                 text[nxt.char_start:nxt.char_end]):
             out.add(k)
     return out
@@ -195,7 +195,7 @@ def _claims_for_source(text: str, documents: Sequence[Document], docs: Sequence[
     for m in mentions:
         by_doc_m.setdefault(m.document, []).append(m)
     furniture = {d.id for d in documents if d.kind in FURNITURE_KINDS}
-    timexes = _complete_years(timexes, documents, furniture)
+    timexes = complete_years(timexes, documents, furniture)
     by_doc_t = {}
     for t in timexes:
         by_doc_t.setdefault(t.document, []).append(t)

@@ -68,7 +68,7 @@ def reckoned_timexes(text: str, documents: Sequence[Document], timexes: Sequence
                    key=lambda c: c.char_start)
     if not dated:
         return []
-    taken = [(t.char_start, t.char_end) for t in timexes if _usable(t)]
+    taken = [(t.char_start, t.char_end) for t in timexes if usable(t)]
     by_doc = {d.id: d for d in documents}
     out: list[Timex] = []
 
@@ -272,7 +272,7 @@ def _year_unknown(timex: Timex) -> bool:
     return timex.value.startswith("XXXX-") and len(timex.value) >= 10 and timex.type == "DATE"
 
 
-def _complete_years(timexes: Sequence[Timex], documents: Sequence[Document], furniture: set) -> list[Timex]:
+def complete_years(timexes: Sequence[Timex], documents: Sequence[Document], furniture: set) -> list[Timex]:
     """Return the timexes with a day-and-month date whose year the tagger left open ("On January 22")
     given the year of the nearest full date of the running text: the last one before it, else the
     first one after it (a narrative frame that introduces the dated letter it quotes). Page furniture
@@ -321,7 +321,8 @@ def _complete_years(timexes: Sequence[Timex], documents: Sequence[Document], fur
     return out
 
 
-def _usable(timex: Timex) -> bool:
+def usable(timex: Timex) -> bool:
+    """Return True for a timex that can date an event (a resolved day, month, year or decade)."""
     # a century is too wide to date an event ("a revolutionary of the 20th century")
     # "now", "lately", "the future" point at the writer's present, not at a day of the story
     return (timex.type in ("DATE", "TIME") and timex.date is not None

@@ -8,7 +8,7 @@ from pathlib import Path
 from lxml import etree
 
 from ._io import write_atomic, xml_bytes
-from .tei import _clean
+from .tei import clean_text
 
 __all__ = ["to_tree", "write", "dct_value"]
 
@@ -30,14 +30,14 @@ def to_tree(document, text: str, timexes) -> etree._ElementTree:
     if document.date is not None:
         dct = etree.SubElement(etree.SubElement(root, "DCT"), "TIMEX3", tid="t0", type="DATE",
                                value=dct_value(document.date), functionInDocument="CREATION_TIME")
-        dct.text = _clean(document.date.text)
+        dct.text = clean_text(document.date.text)
     body = etree.SubElement(root, "TEXT")
     pos, last, n = document.char_start, None, 0
     body.text = ""
     for t in sorted(timexes, key=lambda t: (t.char_start, -t.char_end)):
         if t.char_start < pos or t.char_end > document.char_end:
             continue  # TimeML tags may not overlap
-        chunk = _clean(text[pos:t.char_start])
+        chunk = clean_text(text[pos:t.char_start])
         if last is None:
             body.text += chunk
         else:
@@ -46,9 +46,9 @@ def to_tree(document, text: str, timexes) -> etree._ElementTree:
         last = etree.SubElement(body, "TIMEX3", tid=f"t{n}", type=t.type, value=t.value)
         if t.anchor and document.date is not None:
             last.set("anchorTimeID", "t0")
-        last.text = _clean(text[t.char_start:t.char_end])
+        last.text = clean_text(text[t.char_start:t.char_end])
         pos = t.char_end
-    tail = _clean(text[pos:document.char_end])
+    tail = clean_text(text[pos:document.char_end])
     if last is None:
         body.text += tail
     else:
