@@ -16,8 +16,9 @@ Per source (only for files the store does not have yet, one transaction each):
    footnote digits in front of the statistical NER (:mod:`quellen.extract.entities`);
 5. claims: every clause that carries a date (its own, its paragraph's, its letter's or diary
    entry's) with its actors, place, summary, numbers and polarity, from the same parses
-   (:func:`quellen.claims.claims_for_source`), kept in the ``claims`` layer so a corpus
-   rebuild never parses again;
+   (:func:`quellen.claims.read_source`), kept in the ``claims`` layer so a corpus
+   rebuild never parses again; the dates the claims complete or reckon (a year from context,
+   "a week after this") replace the tagger's reading in the stored date layer, with their basis;
 
 Over the whole corpus (one transaction, replaced wholesale when a source was added):
 
@@ -173,13 +174,14 @@ def analyse_source(source: Source, settings: Settings) -> SourceAnalysis:
         parsed = parse_documents(text, documents, nlp, settings.nlp.batch_size)
     with _step("mentions"):
         mentions = document_mentions(text, documents, parsed, source.id)
-    # 5. claims: the dated clauses, from the same parses, stored as a layer for the corpus step
+    # 5. claims: the dated clauses, from the same parses, stored as a layer for the corpus step; the
+    # date layer stored is the one the claims were read from (years completed, dates reckoned)
     with _step("claims"):
-        from .claims import claims_for_source, claims_to_json
-        claims = claims_for_source(text, documents, parsed, timexes, mentions, settings.events.summary_words)
-        layers = {"claims": claims_to_json(claims)}
-    return SourceAnalysis(source=source, documents=documents, timexes=timexes, mentions=mentions,
-                          layers=layers)
+        from .claims import claims_to_json
+        from .claims import read_source as read_claims
+        reading = read_claims(text, documents, parsed, timexes, mentions, settings.events.summary_words)
+    return SourceAnalysis(source=source, documents=documents, timexes=reading.timexes, mentions=mentions,
+                          layers={"claims": claims_to_json(reading.claims)})
 
 
 def parse_documents(text: str, documents: list[Document], nlp: Any, batch_size: int = 32) -> list[Any]:

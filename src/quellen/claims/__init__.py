@@ -27,7 +27,8 @@ the corpus.
 """
 from __future__ import annotations
 
-from .read import claims_for_source, claims_from_json, claims_to_json, extract_claims
+from .read import SourceReading, claims_for_source, claims_from_json, claims_to_json, extract_claims, read_source
 from .reckoning import reckoned_timexes
 
-__all__ = ["extract_claims", "claims_for_source", "reckoned_timexes", "claims_to_json", "claims_from_json"]
+__all__ = ["extract_claims", "claims_for_source", "read_source", "SourceReading", "reckoned_timexes", "claims_to_json",
+           "claims_from_json"]

@@ -2,7 +2,7 @@
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, NamedTuple, Sequence
 
 from ..extract.dates import retrospective_body
 from ..model import (FURNITURE_KINDS, NARRATIVE_KINDS, NO_EVENT_KINDS, PRESENT_DATED_KINDS, Claim, Date, Document,
@@ -156,47 +156,64 @@ def _denied_sentences(text: str, sentences: Sequence[Sentence]) -> set[int]:
     return out
 
 
+class SourceReading(NamedTuple):
+    """What reading one source gives: its claims, and its date layer as the claims read it."""
+
+    claims: list[Claim]
+    #: the tagger's timexes with the years a reader completes and the dates a reader reckons
+    #: (basis ``year_from_context`` / ``reckoned``): what the claims' dates come from, so the
+    #: stored layer, the exports and the reader show the same date as the events
+    timexes: list[Timex]
+
+
 def claims_for_source(text: str, documents: Sequence[Document], docs: Sequence[Any],
                       timexes: Sequence[Timex], mentions: Sequence[Mention],
                       summary_words: int = 18) -> list[Claim]:
-    """Return the claims of every document of one source (``docs``: one parsed Doc per document,
-    each over ``text[document.char_start:document.char_end]``).
+    """Return the claims of every document of one source (see :func:`read_source`)."""
+    return read_source(text, documents, docs, timexes, mentions, summary_words).claims
 
-    Two passes: the claims dated by the tagger's expressions first; then the dates a reader reckons
-    from them (:func:`reckoned_timexes`: "a week after this", "after a 22-day journey", "at the age
-    of 16", "three days before the battle"), and the documents that hold such a date read again.
+
+def read_source(text: str, documents: Sequence[Document], docs: Sequence[Any],
+                timexes: Sequence[Timex], mentions: Sequence[Mention],
+                summary_words: int = 18) -> SourceReading:
+    """Return the claims of every document of one source and the date layer they were read from
+    (``docs``: one parsed Doc per document, each over ``text[document.char_start:document.char_end]``).
+
+    Two passes: the claims dated by the tagger's expressions first, with the years of day-and-month
+    dates completed from the nearest full date (:func:`~quellen.claims.reckoning.complete_years`);
+    then the dates a reader reckons from them (:func:`reckoned_timexes`: "a week after this", "after a
+    22-day journey", "at the age of 16", "three days before the battle"), and the documents that hold
+    such a date read again. A reckoned date replaces the tagger's reading of the same words.
     """
-    claims = _claims_for_source(text, documents, docs, timexes, mentions, summary_words)
+    claims, completed = _claims_for_source(text, documents, docs, timexes, mentions, summary_words)
     extra = reckoned_timexes(text, documents, timexes, mentions, claims)
     if not extra:
-        return claims
+        return SourceReading(claims, completed)
     again = {t.document for t in extra}
     redo = [(d, p) if d.id in again else (d, None) for d, p in zip(documents, docs)]
     # a reckoned date replaces the tagger's reading of the same words
     kept = [t for t in timexes if not any(x.char_start < t.char_end and t.char_start < x.char_end for x in extra)]
-    fresh = _claims_for_source(text, [d for d, _ in redo], [p for _, p in redo], [*kept, *extra], mentions,
-                               summary_words)
+    fresh, recompleted = _claims_for_source(text, [d for d, _ in redo], [p for _, p in redo], [*kept, *extra],
+                                            mentions, summary_words)
     by_doc: dict[str | None, list[Claim]] = {}
     for c in fresh:
         by_doc.setdefault(c.document, []).append(c)
     out: list[Claim] = []
     for d in documents:
         out.extend(by_doc.get(d.id, []) if d.id in again else [c for c in claims if c.document == d.id])
-    return out
+    layer = [t for t in completed if t.document not in again] + [t for t in recompleted if t.document in again]
+    return SourceReading(out, sorted(layer, key=lambda t: (t.char_start, t.char_end)))
 
 
 def _claims_for_source(text: str, documents: Sequence[Document], docs: Sequence[Any],
                        timexes: Sequence[Timex], mentions: Sequence[Mention],
-                       summary_words: int = 18) -> list[Claim]:
-    by_doc_t: dict[str | None, list[Timex]] = {}
-    for t in timexes:
-        by_doc_t.setdefault(t.document, []).append(t)
+                       summary_words: int = 18) -> tuple[list[Claim], list[Timex]]:
     by_doc_m: dict[str | None, list[Mention]] = {}
     for m in mentions:
         by_doc_m.setdefault(m.document, []).append(m)
     furniture = {d.id for d in documents if d.kind in FURNITURE_KINDS}
     timexes = complete_years(timexes, documents, furniture)
-    by_doc_t = {}
+    by_doc_t: dict[str | None, list[Timex]] = {}
     for t in timexes:
         by_doc_t.setdefault(t.document, []).append(t)
     out: list[Claim] = []
@@ -205,6 +222,4 @@ def _claims_for_source(text: str, documents: Sequence[Document], docs: Sequence[
             continue
         out.extend(extract_claims(text, document, parsed, by_doc_t.get(document.id, []),
                                   by_doc_m.get(document.id, []), summary_words=summary_words))
-    return out
-
-
+    return out, timexes
