@@ -33,7 +33,7 @@ Over the whole corpus (one transaction, replaced wholesale when a source was add
 5. events and conflicts: claims merged into events across documents (dates intersect, actors
    overlap, predicates alike or passages aligned by reuse), independent witnesses counted,
    source profiles, and conflicts of date, place, number, fact and text variants
-   (:func:`quellen.corroborate.build_timeline`);
+   (:func:`quellen.corroborate.build_timeline`, the conflicts from :mod:`quellen.conflicts`);
 
 A source that fails is reported and skipped; what is already stored stays. A corpus step
 that fails is reported too (:class:`~quellen.errors.CorpusLayerError`) and leaves the previous
@@ -260,8 +260,9 @@ def build_corpus_layer(store: Store, settings: Settings, authority: str | None =
         reuse = find_reuse(store.sources(), documents, settings.reuse, timexes=store.timexes())
     # 5. events: claims merged across documents, witnesses counted after reuse, conflicts flagged
     with _step("events"):
-        from .corroborate import build_timeline, place_index, resolve_claims
         from .claims import claims_from_json
+        from .conflicts import place_index
+        from .corroborate import build_timeline, resolve_claims
         claims = resolve_claims([c for sid in texts for c in claims_from_json(store.layer(sid, "claims"))],
                                 mention_entities, by_id)
         events, conflicts = build_timeline(claims, documents, reuse, texts, places=place_index(entities, gazetteer))
