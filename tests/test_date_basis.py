@@ -100,3 +100,13 @@ def test_a_completed_year_and_a_reckoned_date_are_stored_as_the_events_say(store
     consul = next(e for s, e in by_summary.items() if "consul wrote" in s)
     assert envoy.date == left.date
     assert consul.date == reckoned.date
+
+
+def test_the_contract_names_every_basis():
+    import json
+    from pathlib import Path
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    schema = json.loads((docs / "schema" / "quellen-export-v1.schema.json").read_text(encoding="utf-8"))
+    assert schema["$defs"]["date"]["properties"]["basis"]["enum"] == [b.value for b in DateBasis]
+    contract = (docs / "CONTRACT.md").read_text(encoding="utf-8")
+    assert all(f"`{b.value}`" in contract for b in DateBasis)
