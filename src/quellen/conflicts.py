@@ -25,6 +25,7 @@ from typing import Callable, Iterable, Sequence
 from .claims.lexicon import LIGHT_VERBS, SUPPORT_VERBS
 from .events import predicate_similarity
 from .model import Claim, Conflict, Date, Reading, ReuseGroup, content_id
+from .settings import ConflictSettings
 
 __all__ = ["COPY_RELATIONS", "Place", "place_index", "place_role", "find_conflicts", "text_variants", "head_variants",
            "salutation_variants", "salutation_before", "issuer_conflicts"]
@@ -92,9 +93,11 @@ def _mentions_place(claim: Claim, place_name: str, texts: dict[str, str]) -> boo
 def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]], reuse: Sequence[ReuseGroup],
                    texts: dict[str, str], event_of_claim: dict[str, str],
                    similarity: Callable[[Claim, Claim], float] | None = None,
-                   places: dict[str, Place] | None = None) -> list[Conflict]:
+                   places: dict[str, Place] | None = None,
+                   settings: ConflictSettings | None = None) -> list[Conflict]:
     """Return the conflicts among the claims (date, place, number, fact) and inside reuse groups
-    (text variants), without duplicates."""
+    (text variants), without duplicates; ``settings`` are ``settings.conflicts`` (defaults when None)."""
+    settings = settings or ConflictSettings()
     places = places or {}
     similarity = similarity or predicate_similarity
     out: dict[str, Conflict] = {}
@@ -104,7 +107,7 @@ def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
             out.setdefault(conflict.id, conflict)
 
     claims = list(claims)
-    for i, j in _candidate_pairs(claims):
+    for i, j in _candidate_pairs(claims, settings.candidate_max_df):
         a, b = claims[i], claims[j]
         if _same_sentence(a, b):
             continue
@@ -136,7 +139,7 @@ def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
         if (compatible and a.place and b.place and a.place_key != b.place_key and shared_verbs
                 and (a.date is not None or b.date is not None) and _place_verb_shared(a, b)
                 and a.document != b.document and _actors_agree(a, b, strict=True)
-                and _same_place_role(a, b, texts) and not _nested_places(a, b, places)
+                and _same_place_role(a, b, texts) and not _nested_places(a, b, places, settings.same_place_km)
                 and not _mentions_place(a, b.place[0], texts) and not _mentions_place(b, a.place[0], texts)):
             add(_conflict("place", f"where: {a.place[0]} or {b.place[0]} ({', '.join(sorted(shared_verbs))})",
                           [_claim_of(a, a.place[0]), _claim_of(b, b.place[0])], ev))
@@ -180,9 +183,11 @@ def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
     # merge fact conflicts about one predicate into one, saying when one witness stands alone
     conflicts = _gather_facts(list(out.values()))
     if texts:
-        conflicts.extend(c for c in text_variants(reuse, texts) if c.id not in {x.id for x in conflicts})
+        conflicts.extend(c for c in text_variants(reuse, texts, settings.variants_per_group)
+                         if c.id not in {x.id for x in conflicts})
         # 7. heads: a letter's addressees and salutation, an act's issuer, told differently
-        for extra in (head_variants(texts), salutation_variants(reuse, texts), issuer_conflicts(texts)):
+        for extra in (head_variants(texts, settings.head_window), salutation_variants(reuse, texts),
+                      issuer_conflicts(texts, settings.issuer_reach)):
             conflicts.extend(c for c in extra if c.id not in {x.id for x in conflicts})
     conflicts.sort(key=lambda c: (c.kind, c.claims[0].source, c.claims[0].char_start, c.id))
     return conflicts
@@ -203,8 +208,6 @@ class Place:
 _PLACE_ROLES = {"in": "at", "at": "at", "near": "at", "inside": "at", "outside": "at", "on": "at",
                 "to": "to", "into": "to", "towards": "to", "toward": "to", "for": "to",
                 "from": "from", "through": "via", "via": "via"}
-#: two places nearer than this (km) are one place told at two scales (a town and its quarter)
-_SAME_PLACE_KM = 60.0
 
 
 def place_index(entities: Iterable, gazetteer: object | None = None) -> dict[str, Place]:
@@ -252,7 +255,7 @@ def _same_place_role(a: Claim, b: Claim, texts: dict[str, str]) -> bool:
     return ra is None or rb is None or ra == rb
 
 
-def _nested_places(a: Claim, b: Claim, places: dict[str, Place]) -> bool:
+def _nested_places(a: Claim, b: Claim, places: dict[str, Place], same_place_km: float = 60.0) -> bool:
     """Return True when the gazetteer says one place holds the other (a city in a country named by
     the other passage) or both are one place at two scales (nearer than a day's ride)."""
     pa, pb = places.get(a.place[3] or ""), places.get(b.place[3] or "")
@@ -260,7 +263,7 @@ def _nested_places(a: Claim, b: Claim, places: dict[str, Place]) -> bool:
         return False
     if (pa.area or pb.area) and (pa.country is None or pb.country is None or pa.country == pb.country):
         return True
-    return _km(pa.lat, pa.lon, pb.lat, pb.lon) < _SAME_PLACE_KM
+    return _km(pa.lat, pa.lon, pb.lat, pb.lon) < same_place_km
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -21,11 +21,10 @@ from typing import Callable, Iterable, Sequence
 from .conflicts import COPY_RELATIONS, Place, find_conflicts
 from .events import merge_events, reuse_groups_of, reuse_index
 from .model import Attestation, Claim, Conflict, Date, Document, Event, Reading, ReuseGroup, content_id, replace
+from .settings import ConflictSettings, EventSettings
 
 __all__ = ["build_timeline", "events_about", "resolve_claims", "independent_sources", "attestation_for", "event_date"]
 
-#: years after an event beyond which a document is a later account of it, not a contemporary record
-_CONTEMPORARY_YEARS = 2.0
 
 
 def resolve_claims(claims: Iterable[Claim], mention_entities: dict[tuple, str],
@@ -48,15 +47,19 @@ def resolve_claims(claims: Iterable[Claim], mention_entities: dict[tuple, str],
 def build_timeline(claims: Sequence[Claim], documents: Sequence[Document], reuse: Sequence[ReuseGroup] = (),
                    texts: dict[str, str] | None = None,
                    similarity: Callable[[Claim, Claim], float] | None = None,
-                   places: dict[str, Place] | None = None) -> tuple[list[Event], list[Conflict]]:
+                   places: dict[str, Place] | None = None, events_settings: EventSettings | None = None,
+                   conflict_settings: ConflictSettings | None = None) -> tuple[list[Event], list[Conflict]]:
     """Return (events in date order, conflicts) built from every claim of the corpus.
 
     ``texts`` maps source id -> text, needed for text variants inside reuse groups and for the
     role a place plays in its clause; ``places`` maps a place entity id -> :class:`Place` (where
     the gazetteer puts it), so that a city and its country are not told apart as a conflict.
+    The thresholds are ``settings.events`` and ``settings.conflicts`` (their defaults when None).
     """
+    events_settings = events_settings or EventSettings()
     docs = {d.id: d for d in documents}
-    clusters = merge_events(claims, reuse, similarity=similarity)
+    clusters = merge_events(claims, reuse, similarity=similarity, threshold=events_settings.merge_threshold,
+                            reuse_threshold=events_settings.reuse_date_threshold)
     links = _quoting_links(reuse)
     index = reuse_index(reuse)
     first_witness = {g.id: _original(g, docs) for g in reuse if g.passages and g.relation in COPY_RELATIONS}
@@ -66,7 +69,8 @@ def build_timeline(claims: Sequence[Claim], documents: Sequence[Document], reuse
     for cluster in clusters:
         date = event_date(cluster)
         lead = min(cluster, key=lambda c: (c.primary is not True, _BASIS_RANK.get(c.basis, 9), c.source, c.char_start))
-        atts = tuple(attestation_for(c, date, docs, index, first_witness, relations) for c in cluster)
+        atts = tuple(attestation_for(c, date, docs, index, first_witness, relations,
+                                     events_settings.contemporary_years) for c in cluster)
         actors = _ordered_unique(a[4] for c in cluster for a in c.actors if a[4])
         where = [c.place[3] for c in cluster if c.place and c.place[3]]
         eid = content_id("evt", *sorted(c.id for c in cluster))
@@ -75,7 +79,8 @@ def build_timeline(claims: Sequence[Claim], documents: Sequence[Document], reuse
                             independent_sources=independent_sources(cluster, reuse, links)))
         for c in cluster:
             event_of_claim[c.id] = eid
-    conflicts = find_conflicts(claims, clusters, reuse, texts or {}, event_of_claim, similarity, places)
+    conflicts = find_conflicts(claims, clusters, reuse, texts or {}, event_of_claim, similarity, places,
+                               conflict_settings)
     conflicts = [_with_documents(c, documents) for c in conflicts]
     by_event: dict[str, list[str]] = defaultdict(list)
     for conflict in conflicts:
@@ -125,7 +130,7 @@ def event_date(cluster: Sequence[Claim]) -> Date:
 
 def attestation_for(claim: Claim, date: Date, documents: dict[str, Document],
                     index: dict | None = None, first_witness: dict | None = None,
-                    relation: dict[str, str] | None = None) -> Attestation:
+                    relation: dict[str, str] | None = None, contemporary_years: float = 2.0) -> Attestation:
     """Return the attestation of ``claim`` with its source profile.
 
     A claim inside a copied or translated passage names the reuse group that makes it a copy; a
@@ -153,7 +158,7 @@ def attestation_for(claim: Claim, date: Date, documents: dict[str, Document],
         distance = round((_mid(document.date) - _mid(date)).days / 365.25, 1)
         # a record written years after what it tells is a later account of it, whatever its kind
         # (a memoir's letter-like chapter, a commentary): contemporaneity decides
-        if distance > _CONTEMPORARY_YEARS and primary is not False:
+        if distance > contemporary_years and primary is not False:
             primary = False
     return Attestation(source=claim.source, document=claim.document, char_start=claim.char_start,
                        char_end=claim.char_end, claim=claim.summary, primary=primary,

@@ -83,18 +83,20 @@ def dates_from_reuse(claims: Sequence[Claim], reuse: Sequence[ReuseGroup],
 
 def merge_events(claims: Sequence[Claim], reuse: Sequence[ReuseGroup] = (),
                  similarity: Callable[[Claim, Claim], float] | None = None,
-                 threshold: float = 0.45) -> list[list[Claim]]:
+                 threshold: float = 0.45, reuse_threshold: float = 0.3) -> list[list[Claim]]:
     """Return the dated claims grouped into events (each group one event, claims in text order).
 
     Claims their writer denies (``stance == "denied"``) make no event. Two claims are one event
     when their dates intersect and either a reuse group
     aligns their passages, or their predicates are alike (``similarity`` >=
     ``threshold``, default :func:`predicate_similarity`) and their actors overlap
-    (or one names none). Claims of one sentence are never merged with each other.
+    (or one names none). Claims of one sentence are never merged with each other. The thresholds
+    are ``settings.events.merge_threshold`` and ``reuse_date_threshold`` (:func:`dates_from_reuse`).
     """
     similarity = similarity or predicate_similarity
     # a version its own writer rejects is no witness of its date (it stays a claim for the conflicts)
-    dated = [c for c in dates_from_reuse(claims, reuse, similarity) if c.date is not None and c.stance != "denied"]
+    dated = [c for c in dates_from_reuse(claims, reuse, similarity, reuse_threshold)
+             if c.date is not None and c.stance != "denied"]
     dated.sort(key=lambda c: (c.date.earliest, c.source, c.char_start))
     index = reuse_index(reuse)
     groups_of = [reuse_groups_of(c, index) for c in dated]

@@ -133,14 +133,19 @@ def _step(name: str) -> Iterator[None]:
 
 
 #: settings sections read only by the corpus-wide step: changing them must not re-parse every source
-CORPUS_ONLY_SETTINGS = ("reuse",)
+#: settings that shape only the corpus layer (a section, or one ``section.key``): changing them rebuilds
+#: that layer, never the per-source analysis
+CORPUS_ONLY_SETTINGS = ("reuse", "conflicts", "events.merge_threshold", "events.reuse_date_threshold",
+                        "events.contemporary_years")
 
 
 def settings_hash(settings: Settings, per_source: bool = True) -> str:
     """Return a short hash of the settings that shape per-source results (all settings if not ``per_source``)."""
     data = settings.to_dict()
     if per_source:
-        data = {k: v for k, v in data.items() if k not in CORPUS_ONLY_SETTINGS}
+        data = {k: ({kk: vv for kk, vv in v.items() if f"{k}.{kk}" not in CORPUS_ONLY_SETTINGS}
+                    if isinstance(v, dict) else v)
+                for k, v in data.items() if k not in CORPUS_ONLY_SETTINGS}
     encoded = json.dumps(data, sort_keys=True).encode()
     return hashlib.sha256(encoded + __version__.encode()).hexdigest()[:16]
 
@@ -265,7 +270,8 @@ def build_corpus_layer(store: Store, settings: Settings, authority: str | None =
         from .corroborate import build_timeline, resolve_claims
         claims = resolve_claims([c for sid in texts for c in claims_from_json(store.layer(sid, "claims"))],
                                 mention_entities, by_id)
-        events, conflicts = build_timeline(claims, documents, reuse, texts, places=place_index(entities, gazetteer))
+        events, conflicts = build_timeline(claims, documents, reuse, texts, places=place_index(entities, gazetteer),
+                                           events_settings=settings.events, conflict_settings=settings.conflicts)
     with _step("store corpus"):
         store.replace_corpus_layer(entities=entities, mention_entities=mention_entities, reuse=reuse,
                                    events=events, conflicts=conflicts, document_refs=document_refs)
