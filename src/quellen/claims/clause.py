@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Sequence
 
-from ..model import Claim, Date, Document, Mention, Timex, content_id, replace
+from ..model import Claim, Date, Document, Mention, Timex, content_id
 from .lexicon import CLAUSE_BREAK_DEPS, CONTENT_POS, FIRST_PERSON, MODALS, STOP, SUPPORT_VERBS
 from .parts import (Sentence, actors_of, borrowed_subject, clause_summary, eyewitness_of, lemma_of, numbers_of,
                     place_of, predicate_summary, predicates_of, subjects_of)
