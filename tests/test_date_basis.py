@@ -63,7 +63,7 @@ def test_a_diary_of_yearless_heads_shows_year_from_context_in_the_reader(store_p
     from quellen.web.app import create_app
     with open_store(store_path) as store:
         entry = _diary_entries(store)[1]
-    with TestClient(create_app(store_path)) as client:
+    with TestClient(create_app(store_path), base_url="http://localhost") as client:
         data = client.get(f"/documents/{entry.id}.json").json()
         page = client.get(f"/documents/{entry.id}").text
     assert data["date_basis"]["code"] == "year_from_context"
@@ -77,7 +77,7 @@ def test_the_reader_says_where_a_completed_year_came_from(store_path):
     from quellen.web.app import create_app
     with open_store(store_path) as store:
         frame = next(d for d in store.documents() if "envoy" in store.source(d.source).text[d.char_start:d.char_end])
-    with TestClient(create_app(store_path)) as client:
+    with TestClient(create_app(store_path), base_url="http://localhost") as client:
         data = client.get(f"/documents/{frame.id}.json").json()
         page = client.get(f"/documents/{frame.id}").text
     assert {t["text"]: t["basis"] for t in data["timexes"]}["January 22"] == "year_from_context"
