@@ -4,11 +4,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from quellen.corroborate import (Place, build_timeline, event_date, head_variants, independent_sources,
-                                 issuer_conflicts, place_index, place_role, resolve_claims, salutation_variants,
-                                 text_variants)
-from quellen.events import Claim
-from quellen.model import Date, Document, Entity, Geo, Passage, ReuseGroup, replace
+from quellen.conflicts import (Place, head_variants, issuer_conflicts, place_index, place_role, salutation_variants,
+                               text_variants)
+from quellen.corroborate import build_timeline, event_date, independent_sources, resolve_claims
+from quellen.model import Claim, Date, Document, Entity, Geo, Passage, ReuseGroup, replace
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "corroborate"
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings as hsettings, strategies as st
 from quellen.extract import calendars
 from quellen.extract.calendars import calendar_for, country_of
 from quellen.extract.dates import julian_hint, parse_date, tag, tag_documents, timex_json
-from quellen.extract.timeml import read_timeml, to_timeml
+from quellen.export.timeml import read_timeml, to_timeml
 from quellen.model import Document, Ref
 
 FIX = Path(__file__).parent / "fixtures" / "dates"

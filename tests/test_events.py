@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from quellen.events import (Claim, claims_from_json, claims_to_json, dates_from_reuse, extract_claims,
-                            merge_events, predicate_similarity)
-from quellen.model import Date, DateBasis, Document, Mention, ReuseGroup, Passage, Ref, Timex
+from quellen.claims import claims_from_json, claims_to_json, extract_claims
+from quellen.events import dates_from_reuse, merge_events, predicate_similarity
+from quellen.model import Claim, Date, DateBasis, Document, Mention, ReuseGroup, Passage, Ref, Timex
 
 
 @pytest.fixture(scope="module")
@@ -344,7 +344,7 @@ def test_a_report_that_is_not_rejected_is_asserted(nlp):
 
 def source_claims(nlp, text: str, dates: dict, durations: dict | None = None, names: dict | None = None):
     """Return the claims of ``text`` as one narrative source, through both passes of claims_for_source."""
-    from quellen.events import claims_for_source
+    from quellen.claims import claims_for_source
     document = Document(id="d1", source="s1", char_start=0, char_end=len(text), kind="narrative")
     timexes = []
     for phrase, value in dates.items():

@@ -104,3 +104,10 @@ def test_no_kind_group_is_defined_outside_the_model():
                 if len(words & kinds) >= 3:
                     found.append(f"{path.relative_to(root)}:{node.lineno}")
     assert not found, found
+
+
+def test_word_lists_are_data_files_read_in_order():
+    from quellen.lexicons import words
+    from quellen.extract.entities import ROLE_WORDS
+    assert ROLE_WORDS == words("role_words") and ROLE_WORDS[:2] == ("writer", "poet")
+    assert all(not w.startswith("#") and w == w.strip() for w in words("given_name_variants"))

@@ -83,3 +83,26 @@ def test_settings_are_data():
     data = Settings().to_dict()
     assert data["nlp"]["spacy_model"]
     assert Settings().with_overrides({}) == Settings()
+
+
+def test_merge_and_conflict_thresholds_are_settings_shown_by_config(capsys):
+    """The thresholds of the event merge and the conflict checks were function defaults that neither
+    `quellen config` nor the settings stored with a build could show."""
+    from quellen.cli import main
+    data = Settings().with_overrides(["events.merge_threshold=0.5", "conflicts.head_window=6"]).to_dict()
+    assert data["events"]["merge_threshold"] == 0.5 and data["conflicts"]["head_window"] == 6
+    assert main(["config", "--set", "conflicts.same_place_km=25"]) == 0
+    out = capsys.readouterr().out
+    assert "merge_threshold" in out and "same_place_km" in out and "25" in out
+    with pytest.raises(SettingsError):
+        Settings().with_overrides(["events.merge_threshold=1.5"])
+
+
+def test_corpus_only_settings_leave_the_per_source_hash_alone():
+    from quellen.pipeline import settings_hash
+    base = Settings()
+    assert settings_hash(base.with_overrides(["conflicts.issuer_reach=400", "events.merge_threshold=0.6"])) == \
+        settings_hash(base)
+    assert settings_hash(base.with_overrides(["events.summary_words=12"])) != settings_hash(base)
+    assert settings_hash(base.with_overrides(["conflicts.issuer_reach=400"]), per_source=False) != \
+        settings_hash(base, per_source=False)

@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 
 from quellen.extract.dates import tag, timex_json
-from quellen.extract.timeml import read_timeml
+from quellen.export.timeml import read_timeml
 
 GOLD = Path(__file__).resolve().parent / "gold"
 HELDOUT = Path(__file__).resolve().parent / "heldout"

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from quellen.extract.dates import tag
-from quellen.extract.timeml import read_timeml
+from quellen.export.timeml import read_timeml
 
 GOLD = Path(__file__).resolve().parent / "gold"
 

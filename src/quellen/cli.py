@@ -243,7 +243,7 @@ def cmd_timex(args) -> int:
     """Tag the temporal expressions of one plain text file and print them as JSON or TimeML."""
     import datetime as dt
     from .extract.dates import tag, timex_json
-    from .extract.timeml import to_timeml
+    from .export.timeml import to_timeml
     try:
         text = Path(args.file).read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except (OSError, UnicodeDecodeError) as exc:

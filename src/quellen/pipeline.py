@@ -16,8 +16,9 @@ Per source (only for files the store does not have yet, one transaction each):
    footnote digits in front of the statistical NER (:mod:`quellen.extract.entities`);
 5. claims: every clause that carries a date (its own, its paragraph's, its letter's or diary
    entry's) with its actors, place, summary, numbers and polarity, from the same parses
-   (:func:`quellen.events.claims_for_source`), kept in the ``claims`` layer so a corpus
-   rebuild never parses again;
+   (:func:`quellen.claims.read_source`), kept in the ``claims`` layer so a corpus
+   rebuild never parses again; the dates the claims complete or reckon (a year from context,
+   "a week after this") replace the tagger's reading in the stored date layer, with their basis;
 
 Over the whole corpus (one transaction, replaced wholesale when a source was added):
 
@@ -32,7 +33,7 @@ Over the whole corpus (one transaction, replaced wholesale when a source was add
 5. events and conflicts: claims merged into events across documents (dates intersect, actors
    overlap, predicates alike or passages aligned by reuse), independent witnesses counted,
    source profiles, and conflicts of date, place, number, fact and text variants
-   (:func:`quellen.corroborate.build_timeline`);
+   (:func:`quellen.corroborate.build_timeline`, the conflicts from :mod:`quellen.conflicts`);
 
 A source that fails is reported and skipped; what is already stored stays. A corpus step
 that fails is reported too (:class:`~quellen.errors.CorpusLayerError`) and leaves the previous
@@ -132,14 +133,19 @@ def _step(name: str) -> Iterator[None]:
 
 
 #: settings sections read only by the corpus-wide step: changing them must not re-parse every source
-CORPUS_ONLY_SETTINGS = ("reuse",)
+#: settings that shape only the corpus layer (a section, or one ``section.key``): changing them rebuilds
+#: that layer, never the per-source analysis
+CORPUS_ONLY_SETTINGS = ("reuse", "conflicts", "events.merge_threshold", "events.reuse_date_threshold",
+                        "events.contemporary_years")
 
 
 def settings_hash(settings: Settings, per_source: bool = True) -> str:
     """Return a short hash of the settings that shape per-source results (all settings if not ``per_source``)."""
     data = settings.to_dict()
     if per_source:
-        data = {k: v for k, v in data.items() if k not in CORPUS_ONLY_SETTINGS}
+        data = {k: ({kk: vv for kk, vv in v.items() if f"{k}.{kk}" not in CORPUS_ONLY_SETTINGS}
+                    if isinstance(v, dict) else v)
+                for k, v in data.items() if k not in CORPUS_ONLY_SETTINGS}
     encoded = json.dumps(data, sort_keys=True).encode()
     return hashlib.sha256(encoded + __version__.encode()).hexdigest()[:16]
 
@@ -173,13 +179,14 @@ def analyse_source(source: Source, settings: Settings) -> SourceAnalysis:
         parsed = parse_documents(text, documents, nlp, settings.nlp.batch_size)
     with _step("mentions"):
         mentions = document_mentions(text, documents, parsed, source.id)
-    # 5. claims: the dated clauses, from the same parses, stored as a layer for the corpus step
+    # 5. claims: the dated clauses, from the same parses, stored as a layer for the corpus step; the
+    # date layer stored is the one the claims were read from (years completed, dates reckoned)
     with _step("claims"):
-        from .events import claims_for_source, claims_to_json
-        claims = claims_for_source(text, documents, parsed, timexes, mentions, settings.events.summary_words)
-        layers = {"claims": claims_to_json(claims)}
-    return SourceAnalysis(source=source, documents=documents, timexes=timexes, mentions=mentions,
-                          layers=layers)
+        from .claims import claims_to_json
+        from .claims import read_source as read_claims
+        reading = read_claims(text, documents, parsed, timexes, mentions, settings.events.summary_words)
+    return SourceAnalysis(source=source, documents=documents, timexes=reading.timexes, mentions=mentions,
+                          layers={"claims": claims_to_json(reading.claims)})
 
 
 def parse_documents(text: str, documents: list[Document], nlp: Any, batch_size: int = 32) -> list[Any]:
@@ -258,11 +265,13 @@ def build_corpus_layer(store: Store, settings: Settings, authority: str | None =
         reuse = find_reuse(store.sources(), documents, settings.reuse, timexes=store.timexes())
     # 5. events: claims merged across documents, witnesses counted after reuse, conflicts flagged
     with _step("events"):
-        from .corroborate import build_timeline, place_index, resolve_claims
-        from .events import claims_from_json
+        from .claims import claims_from_json
+        from .conflicts import place_index
+        from .corroborate import build_timeline, resolve_claims
         claims = resolve_claims([c for sid in texts for c in claims_from_json(store.layer(sid, "claims"))],
                                 mention_entities, by_id)
-        events, conflicts = build_timeline(claims, documents, reuse, texts, places=place_index(entities, gazetteer))
+        events, conflicts = build_timeline(claims, documents, reuse, texts, places=place_index(entities, gazetteer),
+                                           events_settings=settings.events, conflict_settings=settings.conflicts)
     with _step("store corpus"):
         store.replace_corpus_layer(entities=entities, mention_entities=mention_entities, reuse=reuse,
                                    events=events, conflicts=conflicts, document_refs=document_refs)

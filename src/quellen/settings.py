@@ -129,6 +129,28 @@ class ReuseSettings:
 class EventSettings:
     #: how many words an event summary may have
     summary_words: int = 18
+    #: two claims on intersecting dates with overlapping actors are one event from this predicate
+    #: similarity on (quellen.events.merge_events)
+    merge_threshold: float = 0.45
+    #: an undated claim in a reused passage takes the date of the most alike dated claim of another
+    #: witness of that passage from this similarity on (quellen.events.dates_from_reuse)
+    reuse_date_threshold: float = 0.3
+    #: years after an event beyond which a document is a later account of it, not a contemporary record
+    contemporary_years: float = 2.0
+
+
+@dataclass(frozen=True)
+class ConflictSettings:
+    #: a lemma shared by more claims than this is too common to pair claims for conflict checks
+    candidate_max_df: int = 60
+    #: two places nearer than this (km) are one place at two scales, not a conflict
+    same_place_km: float = 60.0
+    #: at most this many text variants are reported per reuse group
+    variants_per_group: int = 6
+    #: a letter's two heads (its announcement and its address line) are compared within this many lines
+    head_window: int = 4
+    #: how many characters after an act's name its issuer may be named
+    issuer_reach: int = 800
 
 
 @dataclass(frozen=True)
@@ -139,6 +161,7 @@ class Settings:
     context: ContextSettings = field(default_factory=ContextSettings)
     reuse: ReuseSettings = field(default_factory=ReuseSettings)
     events: EventSettings = field(default_factory=EventSettings)
+    conflicts: ConflictSettings = field(default_factory=ConflictSettings)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the settings as plain JSON-ready data."""
@@ -183,10 +206,13 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     "reuse.char_min_band": (0, None), "reuse.merge_gap": (0, None), "reuse.align_margin": (0, None),
     "reuse.noisy_identity": (0, 1), "reuse.line_min_tokens": (1, None), "reuse.boilerplate_witnesses": (2, None),
     "events.summary_words": (1, None), "context.year": (0, 2999),
+    "conflicts.candidate_max_df": (2, None), "conflicts.variants_per_group": (1, None),
+    "conflicts.head_window": (1, None), "conflicts.issuer_reach": (1, None),
     # cosines and shares
     "reuse.embedding_threshold": (0, 1), "reuse.embedding_single": (0, 1), "reuse.related_threshold": (0, 1),
     "reuse.retell_threshold": (0, 1), "reuse.retell_word_threshold": (0, 1), "reuse.retell_rare_share": (0, 1),
     "reuse.retell_dated_threshold": (0, 1), "reuse.retell_rich_threshold": (0, 1),
+    "events.merge_threshold": (0, 1), "events.reuse_date_threshold": (0, 1),
 }
 
 

@@ -41,11 +41,12 @@ def _el(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
         if value is not None:
             node.set(XML_ID if key == "xml_id" else key.replace("_", "-"), str(value))
     if text is not None:
-        node.text = _clean(text)
+        node.text = clean_text(text)
     return node
 
 
-def _clean(text: str) -> str:
+def clean_text(text: str) -> str:
+    """Return ``text`` with the characters XML 1.0 forbids replaced by spaces (offsets kept)."""
     return _BAD_XML.sub(" ", text)
 
 
@@ -128,14 +129,14 @@ def _fill(node, text: str, start: int, end: int, spans: list[tuple[int, int, str
     for a, b, tag, attrs in spans:
         if a < pos or b > end or a < start:
             continue  # overlapping or crossing a paragraph: leave it to the standOff
-        chunk = _clean(text[pos:a])
+        chunk = clean_text(text[pos:a])
         if last is None:
             node.text += chunk
         else:
             last.tail = (last.tail or "") + chunk
         last = _el(node, tag, text[a:b], **attrs)
         pos = b
-    chunk = _clean(text[pos:end])
+    chunk = clean_text(text[pos:end])
     if last is None:
         node.text += chunk
     else:
@@ -225,7 +226,7 @@ def _stand_off(root, corpus: Corpus, documents_by_id: dict[str, Document]) -> No
                         where=f"#{_xmlid(ev.place)}" if ev.place in corpus.entities else None, **attrs)
             _el(event, "label", ev.summary)
             desc = _el(event, "desc")
-            desc.text = _clean(f"{ev.summary} ({ev.independent_sources} independent of "
+            desc.text = clean_text(f"{ev.summary} ({ev.independent_sources} independent of "
                                f"{len(ev.attestations)} attestations)")
         parts.append(lst)
     relations = []

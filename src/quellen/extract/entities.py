@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
+from ..lexicons import words
 from ..model import Mention
 
 __all__ = ["find_mentions", "document_mentions", "clean_name", "TITLES", "NER_TYPES", "is_patronymic"]
@@ -53,9 +54,8 @@ TITLES = (
 )
 #: titles written after a name
 POST_TITLES = ("Pasha", "Bey", "Effendi", "Khan", "Esq.", "Esquire")
-#: abbreviated given names of 17th-19th century English hands ("Th: Jefferson", "Geo. Washington")
-GIVEN_ABBREVIATIONS = ("Th", "Thos", "Geo", "Wm", "Jno", "Jas", "Chas", "Benj", "Saml", "Robt", "Richd",
-                       "Jos", "Alexr", "Edw", "Danl", "Nathl", "Jona", "Hy", "Eliz", "Margt", "Xtopher")
+#: abbreviated given names of English hands ("Th: Jefferson"): data/lexicon/given_abbreviations.txt
+GIVEN_ABBREVIATIONS = words("given_abbreviations")
 #: words that make a capitalized phrase after a title an institution, not a person
 ORG_NOUNS = frozenset("""Council Committee Staff Assembly Party Army Government Congress Secretary
 Strike Headquarters Court Office Bank Company Society Union League Church School University Hospital
@@ -83,17 +83,10 @@ ACT_WORDS = ("resolution", "decree", "edict", "ordinance", "statute", "proclamat
              "appeal", "programme", "program", "manifesto", "petition", "charter", "treaty", "circular",
              "theses", "platform", "memorandum", "address", "report", "letter", "speech", "lecture",
              "sermon", "hymn", "ballad", "motto", "slogan", "report", "bill")
-#: a word that begins ("Bulletin of the X") or ends ("the Boston Gazette") the title of a serial
-SERIAL_HEADS = ("Bulletin", "Gazette", "Herald", "Journal", "Review", "Chronicle", "Courier", "Messenger",
-                "Annals", "Proceedings", "Transactions", "Register", "Almanac", "Almanack", "Tribune",
-                "Intelligencer", "Advertiser", "Mercury", "Times", "Spectator", "Examiner", "Observer",
-                "Dispatch", "Despatch", "Gazetteer", "Magazine", "Quarterly", "Monthly", "Weekly", "Courant",
-                "Moniteur", "Zeitung", "Courrier")
-#: a lower-case head of a body that is named by what it belongs to ("the secretariat of the X Committee")
-ORG_LOWER_HEADS = ("secretariat", "department", "collegium", "presidium", "committee", "bureau", "board",
-                   "council", "commission", "ministry", "directorate", "administration", "section",
-                   "branch", "chancellery", "chancery", "office", "staff", "headquarters", "cabinet",
-                   "consistory", "synod", "senate", "court", "tribunal")
+#: a word that begins or ends the title of a serial ("the Boston Gazette"): data/lexicon/serial_heads.txt
+SERIAL_HEADS = words("serial_heads")
+#: a lower-case head of a body named by what it belongs to: data/lexicon/org_lower_heads.txt
+ORG_LOWER_HEADS = words("org_lower_heads")
 #: what a group around a person is called ("the Smith faction", "the Jones group")
 FACTION_WORDS = ("faction", "group", "clique", "bloc", "circle", "wing", "party", "gang", "caucus",
                  "cabal", "junta")
@@ -225,16 +218,8 @@ _P_ORG_QUOTED = re.compile(r"(?<![\w-])(?:company|firm|society|association|party
 _P_SURNAME_SHAPE = re.compile(rf"(?<![\w.])(?P<name>[{_UP}][{_LO}]+(?:ov|ev|ova|eva|sky|ski|skaya|ska|"
                               rf"enko|chuk|ovich|evich|in|ina|ich|yan|shvili|dze|iak|czyk|wicz))(?![\w])")
 
-#: what a person is, written lower-case before the name ("the writer X", "the banker X Y")
-ROLE_WORDS = ("writer", "poet", "novelist", "historian", "chronicler", "journalist", "painter", "artist",
-              "composer", "philosopher", "scientist", "physician", "surgeon", "lawyer", "banker", "merchant",
-              "priest", "monk", "nun", "abbot", "abbess", "sculptor", "architect", "playwright", "dramatist",
-              "actor", "actress", "singer", "musician", "scholar", "economist", "revolutionary", "anarchist",
-              "engineer", "inventor", "explorer", "navigator", "missionary", "translator", "publisher",
-              "editor", "printer", "widow", "widower", "agent", "spy", "assassin", "murderer", "killer",
-              "memoirist", "biographer", "diplomat", "emissary", "envoy", "courier", "merchant", "shipowner",
-              "mathematician", "astronomer", "theologian", "preacher", "rabbi", "imam", "mullah", "pastor",
-              "vicar", "curate", "deacon", "schoolmaster", "teacher", "student", "apprentice", "clerk")
+#: what a person is, written lower-case before the name ("the writer X"): data/lexicon/role_words.txt
+ROLE_WORDS = words("role_words")
 _P_ROLE = re.compile(rf"(?<![\w-])(?:{'|'.join(ROLE_WORDS)})\s+(?P<name>{CAP}(?:\s+{CAP}){{0,2}})")
 #: surname endings of a one-word name the model calls a body ("Kowalski", "Petrenko", "Ivanov")
 _SURNAME_END = re.compile(r"(?:ski|sky|ov|ev|enko|chuk|shvili|dze|wicz|vich)$")

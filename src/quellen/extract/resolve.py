@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..errors import QuellenError
+from ..lexicons import words
 from ..model import Entity, Geo, Mention, Span, content_id, replace
 from .entities import GIVEN_ABBREVIATIONS, is_patronymic
 
@@ -62,26 +63,8 @@ _MOVEMENT_PLURAL = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:ists|ites|iks|v
 #: a locative preposition and an article just before a name: a building or a place, not a body
 _IN_THE = re.compile(r"\b(?:in|inside|within|at|into|from|outside)\s+the\s+$", re.I)
 
-#: one given name across languages and transliterations (general knowledge, no corpus in it)
-GIVEN_NAME_VARIANTS = [
-    "lev leon leo lew leone leib", "ivan john johann jean juan giovanni jan johannes ioann hans ian sean",
-    "iosif joseph josef jozef giuseppe jose osip", "pyotr petr peter pierre pedro pietro piotr",
-    "nikolai nicholas nicolas nikolaus nicola nicolae mikolaj", "aleksandr alexander alexandre "
-    "alessandro alejandro aleksander alexandr", "mikhail michael michel miguel michele michal",
-    "georgy georgii george georg georges jorge giorgio jerzy", "fyodor fedor theodore theodor teodor",
-    "vasily basil wassily vasili vasilii", "pavel paul paolo pablo pawel", "andrei andrew andreas andre "
-    "andrea andrzej andrey", "dmitry dmitri demetrius dmitrii", "grigory gregory gregor gregorio grigori",
-    "yakov jacob jakob jacques james giacomo iakov", "semyon simon simeon", "stepan stephen steven stefan "
-    "etienne esteban", "anna anne ann hanna", "ekaterina catherine katharina caterina katarzyna",
-    "maria mary marie mariya marya", "elizaveta elizabeth elisabeth", "natalia natalya natalie nathalie",
-    "sofia sophia sophie sofya", "konstantin constantine constantin", "matvei matthew mathieu matthias",
-    "ilya elias elijah", "isaak isaac", "moisei moses moise", "abram abraham", "karl charles carl carlos carlo",
-    "friedrich frederick frederic federico", "wilhelm william guillaume guillermo willem",
-    "heinrich henry henri enrique enrico", "ludwig louis luis luigi lewis", "francois francis franz "
-    "francisco francesco", "thomas tomas tommaso", "antoine anthony anton antonio antony", "evgeny eugene "
-    "eugen eugenio yevgeny", "vladimir wladimir wlodzimierz", "mark marc marco marcus", "filipp philip "
-    "philippe felipe filippo", "yelena elena helen helene", "olga", "boris", "leonid leonidas",
-]
+#: one given name across languages and transliterations: data/lexicon/given_name_variants.txt
+GIVEN_NAME_VARIANTS = list(words("given_name_variants"))
 
 
 def skeleton(name: str) -> str:

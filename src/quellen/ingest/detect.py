@@ -52,9 +52,9 @@ def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
         # UTF-16/32 text has NULs too; a BOM or the place of the NULs says so
-        from .text import _utf16_without_bom
+        from .text import utf16_without_bom
         return not head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) \
-            and _utf16_without_bom(head) is None
+            and utf16_without_bom(head) is None
     control = sum(1 for b in head if b < 9 or 13 < b < 32)
     return control > max(8, len(head) // 50)
 

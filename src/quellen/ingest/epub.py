@@ -70,7 +70,8 @@ def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _find_opf(name: str, zf: _Archive) -> str:
+def find_opf(name: str, zf: _Archive) -> str:
+    """Return the path of the EPUB's package document (the OPF), from its container.xml or its names."""
     names = set(zf.namelist())
     if "META-INF/container.xml" in names:
         root = _xml(name, zf.read("META-INF/container.xml"), "META-INF/container.xml")
@@ -143,7 +144,7 @@ def spine_documents(name: str, data: bytes, max_inflated: int | None = None
             # font obfuscation is harmless; encrypted chapters are DRM
             if b"EncryptedData" in enc and b"obfuscation" not in enc.lower():
                 raise UnreadableInput(name, "a DRM-protected EPUB: its chapters are encrypted")
-        opf_path = _find_opf(name, zf)
+        opf_path = find_opf(name, zf)
         opf = _xml(name, zf.read(opf_path), opf_path)
         if opf is None:
             raise FormatMismatch(name, f"a damaged EPUB: {opf_path} holds no package")

@@ -86,8 +86,8 @@ def epub_metadata(data: bytes) -> Meta:
     from lxml import etree
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            from .epub import _find_opf
-            opf = zf.read(_find_opf("epub", zf))
+            from .epub import find_opf
+            opf = zf.read(find_opf("epub", zf))
     except (zipfile.BadZipFile, KeyError, FormatMismatch):
         return []
     try:

@@ -61,7 +61,7 @@ def _cp1252_in_place(error: UnicodeDecodeError) -> tuple[str, int]:
 codecs.register_error("quellen-cp1252", _cp1252_in_place)
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def utf16_without_bom(data: bytes) -> str | None:
     """Return "utf-16-le", "utf-16-be", "utf-32-le" or "utf-32-be" when the NUL bytes of ``data`` fall as
     they do in such text (spaces and punctuation of any script are ASCII), else None."""
     head = data[:4096]
@@ -154,7 +154,7 @@ def decode_text(name: str, data: bytes, declared: str | None = None) -> tuple[st
             except UnicodeDecodeError as exc:
                 raise BinaryInput(name, f"its byte-order mark says {encoding.upper()} but byte "
                                         f"{exc.start + len(bom)} does not decode as such") from None
-    wide = _utf16_without_bom(data)
+    wide = utf16_without_bom(data)
     if wide:
         try:
             text = data.decode(wide)

@@ -34,8 +34,8 @@ import numpy as np
 from ..model import Document, Passage, ReuseGroup, Source, Timex, content_id
 from ..settings import ReuseSettings
 from .align import Link, label, measure, verify
-from .candidates import (Corpus, Unit, _unique, anchor_seeds, build_corpus, char_seeds, cluster_seeds,
-                         merge_neighbours, ngram_seeds)
+from .candidates import (Corpus, Unit, anchor_seeds, build_corpus, char_seeds, cluster_seeds, merge_neighbours,
+                         ngram_seeds, sorted_unique)
 from .collate import collate
 from .groups import RELATION_ORDER, Node, PairLink, group_links
 from .normalize import Tokens, split_sentences, tokenize
@@ -172,7 +172,7 @@ def _shared_rare_words(corpus: Corpus, rare_share: float, stem: int = 6) -> np.n
     stem_of = np.fromiter((stems.setdefault(w if any(c.isdigit() for c in w) else w[:stem], len(stems))
                            for w in words), dtype=np.int64, count=len(words))
     per_token = stem_of[corpus.ids]
-    pairs = _unique(corpus.unit_of.astype(np.int64) * len(stems) + per_token)
+    pairs = sorted_unique(corpus.unit_of.astype(np.int64) * len(stems) + per_token)
     stem_df = np.bincount(pairs % len(stems), minlength=len(stems))[stem_of]
     long_enough = np.fromiter((len(w) >= 3 or any(c.isdigit() for c in w) for w in words), dtype=bool,
                               count=len(words))

@@ -112,7 +112,7 @@ def build_corpus(units: list[Unit], anchor_max_share: float = 0.02) -> Corpus:
     capital = np.concatenate(cap_chunks) if cap_chunks else np.zeros(0, dtype=bool)
     unit_of = np.repeat(np.arange(len(units), dtype=np.int32), np.diff(offsets))
     # document frequency: count each (unit, token) once
-    pairs = _unique(unit_of.astype(np.int64) * max(len(words), 1) + ids)
+    pairs = sorted_unique(unit_of.astype(np.int64) * max(len(words), 1) + ids)
     df = np.bincount(pairs % max(len(words), 1), minlength=len(words)) if len(words) else np.zeros(0, int)
     counts = np.bincount(ids, minlength=len(words))
     caps = np.bincount(ids[capital], minlength=len(words)).astype(np.int64)
@@ -230,7 +230,7 @@ def char_seeds(corpus: Corpus, q: int = 7, sample: int = 4, max_df: int = 44, ba
     n = np.int64(len(ids))
     # a seed belongs to the word that holds its middle letter
     mid = q // 2
-    flat = _unique(token_of[pairs[:, 0] + mid] * n + token_of[pairs[:, 1] + mid])
+    flat = sorted_unique(token_of[pairs[:, 0] + mid] * n + token_of[pairs[:, 1] + mid])
     pairs = np.stack([flat // n, flat % n], axis=1)
     ua = corpus.unit_of[pairs[:, 0]].astype(np.int64)
     ub = corpus.unit_of[pairs[:, 1]].astype(np.int64)
@@ -242,12 +242,12 @@ def char_seeds(corpus: Corpus, q: int = 7, sample: int = 4, max_df: int = 44, ba
         # seeds of one band count by the words they start in: one long shared word is one word
         _, inverse = np.unique(key, return_inverse=True)
         inverse = inverse.ravel()
-        words_in = _unique(inverse.astype(np.int64) * n + pairs[:, 0]) // n
+        words_in = sorted_unique(inverse.astype(np.int64) * n + pairs[:, 0]) // n
         dense |= np.bincount(words_in, minlength=inverse.max() + 1)[inverse] >= min_band
     return pairs[dense & (ua != ub)]
 
 
-def _unique(values: np.ndarray) -> np.ndarray:
+def sorted_unique(values: np.ndarray) -> np.ndarray:
     """Return the sorted distinct values of an int64 array (by sorting: numpy's hash path is slower here)."""
     if not len(values):
         return values

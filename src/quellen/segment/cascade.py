@@ -19,7 +19,7 @@ __all__ = ["Group", "group_units", "FURNITURE_CUES"]
 #: cues that are page furniture: each such line is a document of its own
 FURNITURE_CUES = frozenset({"separator", "caption", "attribution", "stamp"})
 _HEAD_CUES = frozenset({"heading", "byline", "mark", "addressee", "salutation", "dateline"})
-_ORG_WORDS = re.compile(r"\b(?:department|office|committee|commission|board|bureau|ministry|council|"
+ORG_WORDS = re.compile(r"\b(?:department|office|committee|commission|board|bureau|ministry|council|"
                         r"secretariat|editorial|editors?|chancellery|headquarters|presidium|directorate|"
                         r"administration|command|staff|society|association|union|league|party|collegium)\b", re.I)
 
@@ -135,7 +135,7 @@ def _org_signature(unit: Unit, current: Group | None, nxt: Unit | None) -> bool:
     In a record, or wherever no body text follows it (a heading with nothing under it is no heading).
     """
     if current is None or current.phase != "body" or unit.cue != "heading" or unit.n_words > 14 \
-            or not _ORG_WORDS.search(unit.text) or unit.text.isupper():
+            or not ORG_WORDS.search(unit.text) or unit.text.isupper():
         return False
     return current.mode == "record" or nxt is None or nxt.cue != "prose"
 

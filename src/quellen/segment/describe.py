@@ -14,10 +14,9 @@ from collections import Counter
 
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, Date, DateBasis,
                      Ref, replace)
-from .cascade import _ORG_WORDS, Group
-from .lines import (_ROLE_RE, FULL_DATE_RE, INITIALS, MONTHS, NEWSPAPER_RE, PERSON, TELEGRAPH_FORM_RE,
-                    TELEGRAPHIC_RE, _is_allcaps, is_name, kind_from_words, leading_date, split_signature, strip_quotes,
-                    yearless)
+from .cascade import ORG_WORDS, Group
+from .lines import (FULL_DATE_RE, INITIALS, MONTHS, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE,
+                    is_allcaps, is_name, kind_from_words, leading_date, split_signature, strip_quotes, yearless)
 
 __all__ = ["describe", "YearContext", "dominant_signer", "diarists", "parse_date_text", "KIND_CLASSES",
            "CLASS_OF_KIND"]
@@ -488,7 +487,7 @@ def _subject(sentence: str) -> str | None:
             else:
                 break
         if name and len(tokens) > len(name) and re.match(r"^[a-z]", tokens[len(name)]):
-            if _ORG_WORDS.fullmatch(tokens[len(name)]):
+            if ORG_WORDS.fullmatch(tokens[len(name)]):
                 return " ".join(name + [tokens[len(name)]])  # "The Lisbon office replied ..."
             return " ".join(name)
     return None
@@ -499,7 +498,7 @@ def _telegram(units, body, head_text: str) -> bool:
     stop, or the telegraph office's form lines ("Handed in at ...") or a telegraph title above a message
     in capitals."""
     message = " ".join(u.text for u in body)
-    capitals = _is_allcaps(message)
+    capitals = is_allcaps(message)
     if capitals and TELEGRAPHIC_RE.search(message):
         return True
     form = any(u.cue in ("dateline", "mark") and TELEGRAPH_FORM_RE.match(u.text) for u in units)
@@ -711,7 +710,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         for u in units[1:]:
             if u.cue == "heading" and is_name(u.text) and group.mode == "record" and u is units[-1] and \
                     not _NOT_A_SIGNER_RE.search(u.text):
-                author = _ROLE_RE.sub("", u.text).strip(" .,")
+                author = ROLE_RE.sub("", u.text).strip(" .,")
                 evidence.append("author: name alone at the foot")
             elif u.cue == "heading" and u is units[-1] and "signature: a telegram's signer" in evidence:
                 author = u.text.strip(" .,")
@@ -788,7 +787,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if not addressees and kind == "telegram":
         # the lines in capitals above a telegram's message, other than its form's name, are its address
         for u in heads:
-            if _is_allcaps(u.text) and not re.search(r"telegra|cable|wire|post\s+office", u.text, re.I):
+            if is_allcaps(u.text) and not re.search(r"telegra|cable|wire|post\s+office", u.text, re.I):
                 addressees.append(u.text.strip(" .,"))
                 if title == u.text:
                     title = None

@@ -29,7 +29,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .cascade import Group
-from .lines import FULL_DATE_RE, MONTHS, TIME_HEAD_RE, Unit, _is_allcaps, kind_from_words, leading_date, yearless
+from .lines import FULL_DATE_RE, MONTHS, TIME_HEAD_RE, Unit, is_allcaps, kind_from_words, leading_date, yearless
 
 __all__ = ["unit_features", "group_features", "Model", "Segmenter", "load_model", "COARSE_CLASSES", "cascade_marks",
            "learned_groups", "class_mode"]
@@ -103,7 +103,7 @@ def _own(unit: Unit, text: str) -> list[str]:
         w1 = re.sub(r"[^\w'’-]+", "", toks[1].lower())
         if w1 and not toks[1][:1].isupper():
             f.append(f"w01={w0}_{w1}")
-    if _is_allcaps(t):
+    if is_allcaps(t):
         f.append("allcaps")
     if n and all(w[:1].isupper() or not w[:1].isalpha() or w in ("of", "the", "and", "to", "by", "in", "a")
                  for w in toks):
@@ -144,7 +144,7 @@ def _own(unit: Unit, text: str) -> list[str]:
             f.append("from_to")
         if _SERIES_RE.search(t):
             f.append("series_head")
-        if _CUTTING_RE.search(t) and (FULL_DATE_RE.search(t) or yearless(t) or _is_allcaps(t)):
+        if _CUTTING_RE.search(t) and (FULL_DATE_RE.search(t) or yearless(t) or is_allcaps(t)):
             f.append("paper_and_date")
         if _VALEDICTION_RE.match(t):
             f.append("valediction")

@@ -241,7 +241,7 @@ def split_signature(text: str) -> tuple[str, str, str] | None:
     line = text.strip().rstrip(",")
     if len(line) > 80 or len(line.split()) > 9:
         return None
-    bare = _ROLE_RE.sub("", line).rstrip(",")
+    bare = ROLE_RE.sub("", line).rstrip(",")
     line = _DEGREE_RE.sub("", bare).rstrip(",")
     if line != bare and _PERSON_RE.match(line) and not FULL_DATE_RE.match(line):
         return "", "", line  # a full name with a degree after it is a signer
@@ -271,7 +271,7 @@ def split_signature(text: str) -> tuple[str, str, str] | None:
 #: degrees and honours after a signer's name ("Ambrose Kell, M.D."): not initials of a name
 _DEGREE_RE = re.compile(r"(?:,?\s+(?:M\.\s?D|D\.\s?D|LL\.\s?[DB]|Ph\.\s?D|F\.\s?R\.\s?S|J\.\s?P|M\.\s?P|K\.\s?C|"
                         r"R\.\s?N|Esq|Bart|M\.\s?A|B\.\s?A)\.?)+$")
-_ROLE_RE = re.compile(r",?\s+(?:[A-Z][a-z]+\s+)?(?:chairman|chair|secretary|president|clerk|treasurer|commander|captain|general|"
+ROLE_RE = re.compile(r",?\s+(?:[A-Z][a-z]+\s+)?(?:chairman|chair|secretary|president|clerk|treasurer|commander|captain|general|"
                       r"stationmaster|postmaster|harbourmaster|harbormaster|"
                       r"colonel|major|governor|mayor|editor|director|consul|minister|ambassador|agent)\.?$", re.I)
 
@@ -382,7 +382,8 @@ def _terminal(text: str) -> str:
     return stripped[-1] if stripped else ""
 
 
-def _is_allcaps(text: str) -> bool:
+def is_allcaps(text: str) -> bool:
+    """Return True when at least 80% of the text's letters (three or more) are capitals."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
@@ -399,7 +400,7 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     # a line inside a paragraph (no blank line above it, prose above) or opening a
     # hard-wrapped one can only be a short cue line, never a title or an addressee
     in_para = prev is not None and not unit.para and prev.cue == "prose"
-    wraps_on = nxt is not None and not nxt.para and len(text) >= 50 and not _is_allcaps(text)
+    wraps_on = nxt is not None and not nxt.para and len(text) >= 50 and not is_allcaps(text)
     if _SEPARATOR_RE.match(text) or tag == "hr":
         return "separator"
     if tag in ("caption", "figcaption"):
@@ -471,9 +472,9 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "byline"
     if n <= 16 and _NUMBERED_HEAD_RE.match(text):
         return "heading"
-    if n >= 3 and TELEGRAPHIC_RE.search(text) and _is_allcaps(text):
+    if n >= 3 and TELEGRAPHIC_RE.search(text) and is_allcaps(text):
         return "prose"  # a telegram's message is written in capitals, but it is no title
-    if n <= 20 and _is_allcaps(text) and not text.endswith(","):
+    if n <= 20 and is_allcaps(text) and not text.endswith(","):
         return "heading"
     # a document's own header ("Letter, A to B.", "Telegram from A to B.", "Memorandum by A."), a series
     # heading ("A's Journal.", "The Narrative of A.") or a newspaper's name and date heads a document
@@ -534,7 +535,7 @@ def _image_gap_captions(units: list[Unit]) -> None:
             continue
         if units[i - 1].cue != "prose" or units[i + 1].cue != "prose" or units[i + 1].gap >= gap:
             continue
-        if _is_allcaps(unit.text) or unit.n_words < 2 or unit.n_words > 20:
+        if is_allcaps(unit.text) or unit.n_words < 2 or unit.n_words > 20:
             continue
         unit.cue = "caption"
 

@@ -336,8 +336,9 @@ def document(lib: Library, document_id: str, hl: str | None = None) -> dict[str,
             "href": href("entities", e.id) if e else None, "title": f"{m.type}: {e.name if e else m.name}"}))
     timexes = lib.store.timexes(document=d.id)
     for t in timexes:
+        basis = date_basis(t.date) if t.date is not None and t.date.basis is not DateBasis.STATED else None
         marks.append((t.char_start, t.char_end, {"cls": "date", "title": f"date: {t.value}"
-                      + (f" = {date_label(t.date)}" if t.date else "")}))
+                      + (f" = {date_label(t.date)}" if t.date else "") + (f"; {basis['explain']}" if basis else "")}))
     reuse_rows = []
     for g, i in lib.reuse_by_document().get(d.id, []):
         p = g.passages[i]
@@ -369,7 +370,7 @@ def document(lib: Library, document_id: str, hl: str | None = None) -> dict[str,
             "mentions": [{"char_start": m.char_start, "char_end": m.char_end, "text": m.text, "type": m.type,
                           "entity": m.entity} for m in mentions],
             "timexes": [{"char_start": t.char_start, "char_end": t.char_end, "text": t.text, "type": t.type,
-                         "value": t.value} for t in timexes],
+                         "value": t.value, "basis": t.date.basis.value if t.date else None} for t in timexes],
             "reuse": reuse_rows, "events": events,
             "author_href": href("entities", d.author.entity) if d.author and d.author.entity in entities else None,
             "previous": href("documents", ordered[index - 1].id) if index > 0 else None,

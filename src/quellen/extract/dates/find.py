@@ -530,6 +530,7 @@ def _rel_unit(m: re.Match, text: str) -> Cand | None:
 
 
 def number_value(t: str) -> float | str | None:
+    """Return the number a numeral or number word says ("X" for a vague one, None for none)."""
     t = re.sub(r"\s+", " ", t.strip().lower())
     if t in VAGUE or t in ("a few", "a number of", "a couple"):
         return "X"
@@ -802,6 +803,7 @@ def _rule_regions(regions: dict[str, list[tuple[int, int]]]) -> dict[str, list[t
 
 
 def find_candidates(text: str) -> list[Cand]:
+    """Return the candidates of every rule, longest first and non-overlapping, in text order (steps 1-2)."""
     found: list[Cand] = []
     regions = _rule_regions(_regions(text))
     for name, pattern, handler in _RULES:

@@ -42,14 +42,17 @@ WD = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
 
 def month_re(name: str) -> str:
+    """Return the pattern of a month name or abbreviation, captured as group ``name``."""
     return rf"(?P<{name}>(?:{MFULL}|{MFULL.upper()})\b|(?:{MABBR})(?:\.|\b))"
 
 
 def day_re(name: str) -> str:
+    """Return the pattern of a day of the month (with its ordinal suffix), captured as group ``name``."""
     return rf"(?P<{name}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d)?(?![\w])"
 
 
 def year_re(name: str) -> str:
+    """Return the pattern of a written year (with A.D. or a dual year), captured as group ``name``."""
     # a dual year "1651/2" or "1651/52" is the Lady Day reckoning of January-March
     return (rf"(?:A\.?\s?D\.?\s*)?(?P<{name}>1\d{{3}}|20\d{{2}})(?:/(?P<{name}dual>\d{{1,2}})(?!\d))?"
             rf"(?!\d)(?:\s*(?:A\.?D\.?|C\.?E\.?)(?!\w))?")
@@ -82,6 +85,7 @@ class Cand:
 
 
 def duration_value(n: float | str, unit: str) -> str:
+    """Return the TIMEX3 duration value of ``n`` units ("X" for a vague number), e.g. ``P3D``."""
     if unit == "FN":
         return "P" + ("X" if n == "X" else _num(2 * n)) + "W"
     if unit == "WE":

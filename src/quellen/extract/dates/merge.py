@@ -13,6 +13,7 @@ _TWIN_GAP = re.compile(r"\s*[(\[/]\s*$")
 
 
 def merge_candidates(cands: list[Cand], text: str) -> list[Cand]:
+    """Return the candidates with calendar twins merged and parts of one date joined (step 3)."""
     out: list[Cand] = []
     i = 0
     while i < len(cands):

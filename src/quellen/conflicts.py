@@ -1,0 +1,648 @@
+"""Conflicts: where sources disagree, each side a :class:`~quellen.model.Reading` of one passage.
+
+1. ``date`` — claims alike in predicate, sharing an actor or place, whose dates
+   cannot be the same day, beyond precision and the Julian-Gregorian offset;
+2. ``place`` — the same event (or alike claims on compatible dates) set in
+   different places, neither of which the other passage mentions;
+3. ``number`` — the same event counting the same thing differently;
+4. ``fact`` — a predicate affirmed by some passages and denied by others about
+   the same actors (a single witness against several says so in the summary);
+5. ``text_variant`` — witnesses of one reuse group that differ on a detail:
+   a number, a name, a date; and the heads of a text (addressees, salutation,
+   the issuer of an act) that a copy or a translation gives differently.
+
+:mod:`quellen.corroborate` calls :func:`find_conflicts` once the claims are merged into events.
+"""
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
+from .claims.lexicon import LIGHT_VERBS, SUPPORT_VERBS
+from .events import predicate_similarity
+from .model import Claim, Conflict, Date, Reading, ReuseGroup, content_id
+from .settings import ConflictSettings
+
+__all__ = ["COPY_RELATIONS", "Place", "place_index", "place_role", "find_conflicts", "text_variants", "head_variants",
+           "salutation_variants", "salutation_before", "issuer_conflicts"]
+
+#: the most the Julian and Gregorian calendars ever differ by, in days (13 since 1900)
+_CALENDAR_SLACK = 13
+#: reuse relations that copy a text, so that its witnesses are one voice
+COPY_RELATIONS = frozenset({"verbatim", "near_verbatim", "retranslation"})
+_DETAIL = re.compile(r"\d|^[A-ZА-ЯÀ-Þ]")
+
+
+# ----------------------------------------------------------------------------- conflicts
+def _claim_of(c: Claim, value: str) -> Reading:
+    return Reading(source=c.source, document=c.document, char_start=c.char_start, char_end=c.char_end,
+                         value=value, stance=c.stance)
+
+
+def _conflict(kind: str, summary: str, claims: list[Reading], events: Iterable[str]) -> Conflict:
+    claims = sorted(set(claims), key=lambda x: (x.source, x.char_start, x.char_end, x.value))
+    cid = content_id("cfl", kind, *[(x.source, x.char_start, x.char_end, x.value) for x in claims])
+    return Conflict(id=cid, kind=kind, summary=summary, claims=tuple(claims),
+                    events=tuple(sorted({e for e in events if e})))
+
+
+def _candidate_pairs(claims: Sequence[Claim], max_df: int = 60) -> Iterable[tuple[int, int]]:
+    """Yield index pairs of claims that share at least two informative lemmas (an inverted index)."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        for lemma in set(c.lemmas):
+            if lemma not in LIGHT_VERBS:
+                postings[lemma].append(i)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for lemma, items in postings.items():
+        if len(items) > max_df or len(items) < 2:
+            continue
+        for x in range(len(items)):
+            for y in range(x + 1, len(items)):
+                shared[(items[x], items[y])] += 1
+    for pair, n in shared.items():
+        if n >= 2:
+            yield pair
+
+
+def _same_sentence(a: Claim, b: Claim) -> bool:
+    return a.source == b.source and a.char_start < b.char_end and b.char_start < a.char_end
+
+
+def _dates_clash(a: Date, b: Date) -> bool:
+    slack = 0 if a.calendar == b.calendar == "gregorian" else _CALENDAR_SLACK
+    if a.calendar != b.calendar:
+        slack = _CALENDAR_SLACK
+    gap = max((a.earliest - b.latest).days, (b.earliest - a.latest).days)
+    return gap > slack
+
+
+def _mentions_place(claim: Claim, place_name: str, texts: dict[str, str]) -> bool:
+    text = texts.get(claim.source)
+    if not text:
+        return False
+    words = [w for w in re.findall(r"\w+", place_name.lower()) if len(w) > 3]
+    span = text[claim.char_start:claim.char_end].lower()
+    return any(w[:max(4, len(w) - 2)] in span for w in words)
+
+
+def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]], reuse: Sequence[ReuseGroup],
+                   texts: dict[str, str], event_of_claim: dict[str, str],
+                   similarity: Callable[[Claim, Claim], float] | None = None,
+                   places: dict[str, Place] | None = None,
+                   settings: ConflictSettings | None = None) -> list[Conflict]:
+    """Return the conflicts among the claims (date, place, number, fact) and inside reuse groups
+    (text variants), without duplicates; ``settings`` are ``settings.conflicts`` (defaults when None)."""
+    settings = settings or ConflictSettings()
+    places = places or {}
+    similarity = similarity or predicate_similarity
+    out: dict[str, Conflict] = {}
+
+    def add(conflict: Conflict) -> None:
+        if len({(c.source, c.char_start) for c in conflict.claims}) >= 2:
+            out.setdefault(conflict.id, conflict)
+
+    claims = list(claims)
+    for i, j in _candidate_pairs(claims, settings.candidate_max_df):
+        a, b = claims[i], claims[j]
+        if _same_sentence(a, b):
+            continue
+        ev = (event_of_claim.get(a.id, ""), event_of_claim.get(b.id, ""))
+        sim = similarity(a, b)
+        shared_verbs = (set(a.verbs) & set(b.verbs)) - LIGHT_VERBS
+        # the same someone, somewhere or something: a shared actor, place, or subject noun ("the
+        # bridge fell" / "the fall of the bridge happened")
+        anchored = (bool(a.actor_keys & b.actor_keys) or (a.place_key is not None and a.place_key == b.place_key)
+                    or bool((set(a.subjects) & set(b.subjects)) - LIGHT_VERBS)
+                    or _place_named_in(a, b) or _place_named_in(b, a) or _shared_name(a, b, texts))
+        # 1. dates
+        if (a.date and b.date and a.basis in ("explicit", "relative") and b.basis in ("explicit", "relative")
+                and "explicit" in (a.basis, b.basis)
+                and _dates_clash(a.date, b.date) and anchored and _shared_trigger(a, b)
+                # a long sentence dilutes likeness; a shared subject noun ("the bridge") makes up for it
+                and (sim >= 0.25 or sim >= 0.2 and bool(set(a.subjects) & set(b.subjects) - LIGHT_VERBS))
+                and len(set(a.lemmas) & set(b.lemmas)) >= 3 and _same_happening(a, b)):
+            # a version its writer rejects is still shown, as the rejected one
+            rejected = "".join(f" ({c.date.edtf} is reported only to be denied)" for c in (a, b)
+                               if c.stance == "denied")
+            add(_conflict("date", f"{a.summary!r} is dated {a.date.edtf} in one passage and "
+                          f"{b.date.edtf} in another{rejected}", [_claim_of(a, a.date.edtf), _claim_of(b, b.date.edtf)],
+                          ev))
+        compatible = a.date is None or b.date is None or not _dates_clash(a.date, b.date)
+        # 2. places: only where both passages put the same actors in the same role (both *in*, both
+        # *to*, both *from*): a journey's stages, a place and its country, an origin and a destination
+        # are different places at compatible dates without any disagreement
+        if (compatible and a.place and b.place and a.place_key != b.place_key and shared_verbs
+                and (a.date is not None or b.date is not None) and _place_verb_shared(a, b)
+                and a.document != b.document and _actors_agree(a, b, strict=True)
+                and _same_place_role(a, b, texts) and not _nested_places(a, b, places, settings.same_place_km)
+                and not _mentions_place(a, b.place[0], texts) and not _mentions_place(b, a.place[0], texts)):
+            add(_conflict("place", f"where: {a.place[0]} or {b.place[0]} ({', '.join(sorted(shared_verbs))})",
+                          [_claim_of(a, a.place[0]), _claim_of(b, b.place[0])], ev))
+        # 4. facts: one passage denies what another affirms
+        if compatible:
+            for pa in a.predicates:
+                for pb in b.predicates:
+                    if (pa[0] == pb[0] and pa[1] != pb[1] and set(pa[2]) & set(pb[2])
+                            and _actors_agree(a, b, strict=True)):
+                        deny, affirm = (a, b) if pa[1] else (b, a)
+                        add(_conflict("fact", f"{deny.summary!r} denies {affirm.summary!r}",
+                                      [_claim_of(deny, "no: " + pa[0]), _claim_of(affirm, "yes: " + pa[0])], ev))
+    # 3. numbers inside one event
+    for cluster in clusters:
+        for x in range(len(cluster)):
+            for y in range(x + 1, len(cluster)):
+                a, b = cluster[x], cluster[y]
+                if a.document == b.document:
+                    continue
+                for va, unit, *_ in a.numbers:
+                    for vb, unit_b, *_ in b.numbers:
+                        if unit == unit_b and va != vb:
+                            ev = (event_of_claim.get(a.id, ""),)
+                            add(_conflict("number", f"{va} or {vb} {unit}",
+                                          [_claim_of(a, f"{va} {unit}"), _claim_of(b, f"{vb} {unit}")], ev))
+    # 6. details: two accounts of one event (a retelling too) tell how differently ("in a car" / "in a bus")
+    for cluster in clusters:
+        for x in range(len(cluster)):
+            for y in range(x + 1, len(cluster)):
+                a, b = cluster[x], cluster[y]
+                if a.document == b.document or not a.details or not b.details or not _actors_agree(a, b, True):
+                    continue
+                for prep in {p for p, _ in a.details} & {p for p, _ in b.details}:
+                    na = {n for p, n in a.details if p == prep}
+                    nb = {n for p, n in b.details if p == prep}
+                    if na & set(b.lemmas) or nb & set(a.lemmas):
+                        continue
+                    va, vb = f"{prep} " + ", ".join(sorted(na)), f"{prep} " + ", ".join(sorted(nb))
+                    add(_conflict("fact", f"one event told two ways: {va!r} or {vb!r}",
+                                  [_claim_of(a, va), _claim_of(b, vb)], (event_of_claim.get(a.id, ""),)))
+    # merge fact conflicts about one predicate into one, saying when one witness stands alone
+    conflicts = _gather_facts(list(out.values()))
+    if texts:
+        conflicts.extend(c for c in text_variants(reuse, texts, settings.variants_per_group)
+                         if c.id not in {x.id for x in conflicts})
+        # 7. heads: a letter's addressees and salutation, an act's issuer, told differently
+        for extra in (head_variants(texts, settings.head_window), salutation_variants(reuse, texts),
+                      issuer_conflicts(texts, settings.issuer_reach)):
+            conflicts.extend(c for c in extra if c.id not in {x.id for x in conflicts})
+    conflicts.sort(key=lambda c: (c.kind, c.claims[0].source, c.claims[0].char_start, c.id))
+    return conflicts
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where the gazetteer puts a place entity: coordinates, country code, and whether it is an
+    area (a country or a continent) that holds other places."""
+
+    lat: float
+    lon: float
+    country: str | None = None
+    area: bool = False
+
+
+#: a place's role in its clause, from the preposition in front of it
+_PLACE_ROLES = {"in": "at", "at": "at", "near": "at", "inside": "at", "outside": "at", "on": "at",
+                "to": "to", "into": "to", "towards": "to", "toward": "to", "for": "to",
+                "from": "from", "through": "via", "via": "via"}
+
+
+def place_index(entities: Iterable, gazetteer: object | None = None) -> dict[str, Place]:
+    """Return entity id -> :class:`Place` for the geocoded place entities; a place is an area when
+    the gazetteer knows its name as a country's (``gazetteer.country_code``) or it has no country
+    (a continent)."""
+    out = {}
+    for e in entities:
+        geo = getattr(e, "geo", None)
+        if getattr(e, "type", "") != "place" or geo is None:
+            continue
+        area = geo.country is None
+        if not area and gazetteer is not None and hasattr(gazetteer, "country_code"):
+            area = gazetteer.country_code(geo.name or e.name) == geo.country
+        out[e.id] = Place(lat=geo.lat, lon=geo.lon, country=geo.country, area=area)
+    return out
+
+
+def place_role(claim: Claim, text: str) -> str | None:
+    """Return the role of the claim's place — ``at``, ``to``, ``from``, ``via`` — read from the
+    preposition in front of its name ("in the X region" -> ``at``), or None when none stands there."""
+    if not claim.place or claim.place[1] < 0 or not text:
+        return None
+    before = text[max(0, claim.place[1] - 40):claim.place[1]].lower()
+    # "in X", "in the X", "in the old X": the preposition is one to three words back
+    words = re.findall(r"\w+", before)[-3:]
+    for w in reversed(words):
+        if w in _PLACE_ROLES:
+            return _PLACE_ROLES[w]
+    return None
+
+
+def _place_verb_shared(a: Claim, b: Claim) -> bool:
+    """Return True when the verb that sets one claim in its place is a verb of the other claim
+    ("was informed in X" / "received a telegram in Y informing him"), or when that verb is unknown."""
+    va, vb = a.place_verb, b.place_verb
+    if not va or not vb:
+        return True
+    return va in b.verbs or vb in a.verbs
+
+
+def _same_place_role(a: Claim, b: Claim, texts: dict[str, str]) -> bool:
+    ra = a.place_role or place_role(a, texts.get(a.source, ""))
+    rb = b.place_role or place_role(b, texts.get(b.source, ""))
+    return ra is None or rb is None or ra == rb
+
+
+def _nested_places(a: Claim, b: Claim, places: dict[str, Place], same_place_km: float = 60.0) -> bool:
+    """Return True when the gazetteer says one place holds the other (a city in a country named by
+    the other passage) or both are one place at two scales (nearer than a day's ride)."""
+    pa, pb = places.get(a.place[3] or ""), places.get(b.place[3] or "")
+    if pa is None or pb is None:
+        return False
+    if (pa.area or pb.area) and (pa.country is None or pb.country is None or pa.country == pb.country):
+        return True
+    return _km(pa.lat, pa.lon, pb.lat, pb.lon) < same_place_km
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _shared_trigger(a: Claim, b: Claim) -> bool:
+    """Return True when a verb of one claim is a word of the other ("was exiled" / "his exile")."""
+    return bool(((set(a.verbs) & set(b.lemmas)) | (set(b.verbs) & set(a.lemmas))) - LIGHT_VERBS)
+
+
+def _place_named_in(a: Claim, b: Claim) -> bool:
+    """Return True when the place of ``a`` is named among the words of ``b`` (every word of its name)."""
+    if not a.place:
+        return False
+    words = [w.lower() for w in re.findall(r"\w+", a.place[0]) if len(w) > 2]
+    return bool(words) and all(w in b.lemmas for w in words)
+
+
+def _shared_name(a: Claim, b: Claim, texts: dict[str, str]) -> bool:
+    """Return True when both passages name one proper name (a capitalised word inside the passage,
+    not the word that opens it): the place or person a mention list may have missed."""
+    def names(c: Claim) -> set[str]:
+        span = texts.get(c.source, "")[c.char_start:c.char_end]
+        return {m.group(0).lower() for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-ÞА-Я]\w{2,}", span)
+                if m.start() > 0} & set(c.lemmas)
+    return bool(names(a) & names(b))
+
+
+def _same_happening(a: Claim, b: Claim) -> bool:
+    """Return False when two alike claims with different dates tell two happenings, not one told
+    two ways: a repetition ("the same envoy came again"); a sentence that names both dates ("the
+    decision of the 18th was announced on the 20th"); different dated predicates (decide / announce);
+    one predicate over different arguments (X announced A / Y announced B) or towards different
+    places (moved to X in one year, to Y in another)."""
+    if a.repeated or b.repeated:
+        return False
+    for x, y in ((a, b), (b, a)):
+        if any(lo <= y.date.latest.isoformat() and y.date.earliest.isoformat() <= hi for lo, hi in x.sentence_dates):
+            return False
+    ta, tb = set(a.trigger), set(b.trigger)
+    # "the fall of the bridge, which happened ...": a verb that only carries a happening whose
+    # subject names it
+    na = set(a.named) | (set(a.subjects) if ta and ta <= SUPPORT_VERBS else set())
+    nb = set(b.named) | (set(b.subjects) if tb and tb <= SUPPORT_VERBS else set())
+    if not (ta or na) or not (tb or nb):
+        return True  # claims stored before triggers were recorded: the lemma tests decide alone
+    if ta & tb or na & nb:
+        if a.args and b.args and not set(a.args) & set(b.args):
+            return False
+        if (a.place_key and b.place_key and a.place_key != b.place_key and a.place_role == b.place_role
+                and a.place_role in ("to", "from")):
+            return False
+        return True
+    # the verb of one is a word of the other's own clause ("the bridge fell" / "the bridge's fall
+    # came"); a happening named by a noun ("accompanied his exile") may be told anywhere in the other
+    # ("..., as a result of which he was exiled"). A verb in the other's subordinate clause is not
+    # enough: "decided to expel" is the decision, not the expulsion
+    return bool(ta & set(b.scope) or tb & set(a.scope) or na & set(b.lemmas) or nb & set(a.lemmas))
+
+
+def _actors_agree(a: Claim, b: Claim, strict: bool = False) -> bool:
+    ka, kb = a.actor_keys, b.actor_keys
+    if not ka or not kb:
+        return not strict
+    return bool(ka & kb)
+
+
+def _gather_facts(conflicts: list[Conflict]) -> list[Conflict]:
+    def denial(c: Conflict) -> bool:
+        return c.kind == "fact" and any(x.value.startswith("no: ") for x in c.claims)
+
+    facts = [c for c in conflicts if denial(c)]
+    rest = [c for c in conflicts if not denial(c)]
+    by_denial: dict[tuple, list[Conflict]] = defaultdict(list)
+    for c in facts:
+        deny = next(x for x in c.claims if x.value.startswith("no: "))
+        by_denial[(deny.source, deny.char_start, deny.value)].append(c)
+    for (_, _, value), group in by_denial.items():
+        claims = sorted({x for c in group for x in c.claims}, key=lambda x: (x.source, x.char_start))
+        affirm = [x for x in claims if x.value.startswith("yes: ")]
+        deny = [x for x in claims if x.value.startswith("no: ")]
+        events = {e for c in group for e in c.events}
+        lone = " (a single witness against several)" if len(deny) == 1 and len(affirm) >= 2 else ""
+        rest.append(_conflict("fact", f"{len(deny)} passage(s) deny what {len(affirm)} affirm: "
+                              f"{value[4:]}{lone}", claims, events))
+    return rest
+
+
+def text_variants(reuse: Sequence[ReuseGroup], texts: dict[str, str], max_per_group: int = 6) -> list[Conflict]:
+    """Return the text variants of reuse groups: aligned words where witnesses differ on a number,
+    a name or a date (each witness compared with the group's first)."""
+    out = []
+    for g in reuse:
+        # a paraphrase or a summary words everything differently: only a copy or a translation has
+        # words that stand in for one another
+        if len(g.passages) < 2 or g.relation not in COPY_RELATIONS:
+            continue
+        base = g.passages[0]
+        base_words = _words(texts.get(base.source, ""), base.char_start, base.char_end)
+        if not base_words:
+            continue
+        found = 0
+        for other in g.passages[1:]:
+            words = _words(texts.get(other.source, ""), other.char_start, other.char_end)
+            if not words:
+                continue
+            matcher = difflib.SequenceMatcher(a=[w[0].lower() for w in base_words],
+                                              b=[w[0].lower() for w in words], autojunk=False)
+            if matcher.ratio() < 0.3:
+                continue
+            ops = matcher.get_opcodes()
+            for k, (op, i1, i2, j1, j2) in enumerate(ops):
+                if op != "replace" or i2 - i1 > 3 or j2 - j1 > 3:
+                    continue
+                # a variant stands between words both witnesses share; elsewhere the alignment
+                # has lost its way
+                if not all(0 <= n < len(ops) and ops[n][0] == "equal" and ops[n][2] - ops[n][1] >= 2
+                           for n in (k - 1, k + 1) if 0 <= n < len(ops)):
+                    continue
+                left, right = base_words[i1:i2], words[j1:j2]
+                if not _is_detail(left, base_words, i1) or not _is_detail(right, words, j1):
+                    continue
+                lv = " ".join(w[0] for w in left)
+                rv = " ".join(w[0] for w in right)
+                if not re.search(r"\d", lv + rv) and _skeleton(lv) == _skeleton(rv):
+                    continue  # one name spelt two ways (a transliteration) is no disagreement
+                claims = [Reading(base.source, base.document, left[0][1], left[-1][2], lv),
+                          Reading(other.source, other.document, right[0][1], right[-1][2], rv)]
+                out.append(_conflict("text_variant", f"witnesses of one passage read {lv!r} and {rv!r}",
+                                     claims, ()))
+                found += 1
+                if found >= max_per_group:
+                    break
+            if found >= max_per_group:
+                break
+    return out
+
+
+def _skeleton(name: str) -> str:
+    """Return the name's consonants, doubles collapsed: what two transliterations of one name share
+    ("Alexeyevich" / "Alekseevich"), and two different names do not ("Halvorsen" / "Haldorsen")."""
+    out = re.sub(r"[aeiouyäöüéèêëïîíóòôúùûåæøœ\W_]+", "", name.lower())
+    return re.sub(r"(.)\1+", r"\1", out)
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[str, int, int, bool]]:
+    """Return (word, start, end, begins a sentence) for the words of text[start:end]."""
+    out = []
+    prev = start
+    for m in re.finditer(r"\w+", text[start:end]):
+        gap = text[prev:start + m.start()]
+        out.append((m.group(0), start + m.start(), start + m.end(), not out or bool(re.search(r"[.!?:\n]", gap))))
+        prev = start + m.end()
+    return out
+
+
+def _is_detail(span: list[tuple[str, int, int]], words: list, at: int) -> bool:
+    """Return True when the words are a number or a name (capitalised, not merely sentence-initial)."""
+    if any(any(ch.isdigit() for ch in w[0]) for w in span):
+        return True
+    return any(w[0][:1].isupper() and not w[3] for w in span)
+
+# ----------------------------------------------------------------------------- heads of a text
+# A letter's head (its title, address line, salutation) and a decree's issuer are details a copy or a
+# translation gets wrong more often than its body: a translator drops "To the", makes an addressee the
+# sender, renders a salutation with a title of another rank; a commentator names the wrong body as the
+# issuer of a resolution. These are read from the text's layout and wording, not from any list of names.
+
+#: words that announce a written piece whose addressees follow ("a letter to A and B")
+_PIECES = r"letter|statement|telegram|note|petition|appeal|memorandum|message|declaration|address|report"
+_ANNOUNCE = re.compile(rf"\b(?:{_PIECES})\b[^.\n]{{0,40}}?\b(?:addressed\s+)?to\s+(?P<to>(?:the\s+)?[A-ZА-ЯÀ-Þ][^.:;\n]{{2,200}})",
+                       re.I)
+#: a head line: "LETTER TO A AND B", "To A, to B", or "A to B" (a sender, then its addressees)
+_HEAD_TO = re.compile(rf"^(?:(?:{_PIECES})\s+)?to\s+(?P<to>.+)$", re.I)
+_HEAD_FROM_TO = re.compile(r"^(?P<from>[A-ZА-ЯÀ-Þ][^.!?]*?)\s+to\s+(?P<to>(?:the\s+)?[A-ZА-ЯÀ-Þ].*)$")
+_HEAD_MAX = 200
+#: the issuer of an act: "the Council of Ministers adopted a resolution"
+_ACTS = r"resolution|decree|order|law|edict|ordinance|decision|directive|statute|ukase|proclamation"
+_NAME_RUN = r"[A-ZА-ЯÀ-Þ][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?[A-ZА-ЯÀ-Þ][\w'’-]*)*"
+_ISSUED = re.compile(rf"(?:[Tt]he\s+)?(?P<agent>{_NAME_RUN})\s+(?:has\s+|had\s+)?(?:adopted|issued|passed|promulgated|"
+                     rf"enacted|signed|published)\s+(?:a|an|the|its)\s+(?:\w+\s+)?(?P<act>{_ACTS})\b")
+_SMALL = frozenset({"the", "of", "and", "to", "for", "a", "an", "in", "on"})
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in re.findall(r"[\w'’]+", name) if w.lower() not in _SMALL]
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for part in _name_words(name) for w in re.split(r"-", part) if w).upper()
+
+
+def _is_abbreviation(name: str) -> bool:
+    words = _name_words(name)
+    return len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _names_agree(a: str, b: str, unrelated: bool = True) -> bool:
+    """Return True when two names may name one body: equal, one inside the other, an abbreviation
+    and its long form, one name spelt two ways; ``unrelated`` is the answer when an abbreviation
+    and a long form share nothing (another name for the body, which a reader cannot judge)."""
+    na, nb = " ".join(w.lower() for w in _name_words(a)), " ".join(w.lower() for w in _name_words(b))
+    if not na or not nb or na == nb or na in nb or nb in na or _skeleton(na) == _skeleton(nb):
+        return True
+    for short, long in ((a, b), (b, a)):
+        if _is_abbreviation(short) and not _is_abbreviation(long):
+            abbr, acro = _name_words(short)[0].upper(), _acronym(long)
+            if abbr == acro:
+                return True
+            # "CC" for a body whose initials are "CCC": a letter lost, not another name
+            if abbr[0] == acro[0] and (_subsequence(abbr, acro) or _subsequence(acro, abbr)):
+                return False
+            return unrelated
+        if _is_abbreviation(short) and _is_abbreviation(long):
+            return False
+    # two long forms: the same when all the words of one stand in the other
+    wa, wb = set(na.split()), set(nb.split())
+    return wa <= wb or wb <= wa
+
+
+def _addressees(to: str) -> list[str]:
+    """Return the addressees of a list "A, to B and C" with their leading articles dropped."""
+    items = re.split(r"\s*,\s*(?:and\s+)?(?:to\s+)?|\s+and\s+(?:to\s+)?(?=the\s|[A-ZА-ЯÀ-Þ])", to.strip(" .:;!\"“”«»"),
+                     flags=re.I)
+    return [re.sub(r"^(?:the|to the|to)\s+", "", x.strip(), flags=re.I) for x in items if x.strip()]
+
+
+def _head_of(item: str) -> tuple[str, str]:
+    """Return (the body's kind, whose it is): "Presidium of the X" -> ("presidium", "X")."""
+    head, *rest = re.split(r"\s+of\s+", item, maxsplit=1, flags=re.I)
+    return head.strip().lower(), (rest[0].strip() if rest else "")
+
+
+def _addressees_differ(xs: list[str], ys: list[str]) -> tuple[str, str] | None:
+    """Return the first pair of addressees (one of each list) that cannot be one body, when the two
+    lists share another addressee (so they speak of one letter); None when they agree or share nothing."""
+    def same(x: str, y: str) -> bool:
+        (hx, ox), (hy, oy) = _head_of(x), _head_of(y)
+        if hx == hy and ox and oy:
+            return _names_agree(ox, oy)
+        return _names_agree(x, y, unrelated=False)
+
+    shared = [(x, y) for x in xs for y in ys if same(x, y)]
+    if not shared:
+        return None
+    for x in xs:
+        if any(same(x, y) for y in ys):
+            continue
+        # the same kind of body owned by another: the variant is that owner
+        rival = next((y for y in ys if _head_of(y)[0] == _head_of(x)[0]), None)
+        if rival is not None:
+            return x, rival
+        # an addressee the other text does not address at all
+        return x, ", ".join(ys)
+    return None
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group(0).strip()
+        if line:
+            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            out.append((start, start + len(line), line))
+    return out
+
+
+def _head_line(line: str) -> str | None:
+    """Return the addressee part of a head line ("To A, to B"; "LETTER TO A"; "A to B"), or None."""
+    if len(line) > _HEAD_MAX or line.endswith((".", "?")) or len(line.split()) < 3:
+        return None
+    m = _HEAD_TO.match(line) or _HEAD_FROM_TO.match(line)
+    return m.group("to") if m else None
+
+
+def head_variants(texts: dict[str, str], window: int = 4) -> list[Conflict]:
+    """Return ``text_variant`` conflicts between the heads of one letter: a title or address line and
+    the address line under it, or the sentence that announces the letter ("the following letter to A
+    and B:") and the letter's own address line, that name different addressees."""
+    out = []
+    for source, text in texts.items():
+        lines = _lines(text)
+        heads: list[tuple[int, int, str, str]] = []  # (start, end, addressees, line)
+        for k, (start, end, line) in enumerate(lines):
+            to = _head_line(line)
+            if to is not None:
+                heads.append((k, start, end, to))
+                continue
+            m = _ANNOUNCE.search(line)
+            # an announcement introduces what follows it: the last sentence before the letter
+            if m and k + 1 < len(lines) and _head_line(lines[k + 1][2]) is not None:
+                heads.append((k, start + m.start("to"), start + m.end("to"), m.group("to")))
+        for x in range(len(heads)):
+            for y in range(x + 1, len(heads)):
+                (kx, sx, ex, tx), (ky, sy, ey, ty) = heads[x], heads[y]
+                if ky - kx > window:
+                    break
+                pair = _addressees_differ(_addressees(tx), _addressees(ty))
+                if pair is None:
+                    continue
+                claims = [Reading(source, None, sx, ex, "to " + pair[0]),
+                          Reading(source, None, sy, ey, "to " + pair[1])]
+                out.append(_conflict("text_variant", f"the heads of one letter address {pair[0]!r} and {pair[1]!r}",
+                                     claims, ()))
+    return out
+
+
+#: a salutation: a few words set off as a line or after a colon or an opening quote
+_SALUTATION = re.compile(r"(?:^|\n|[:“\"«„]\s*)(?P<s>[A-ZА-ЯÀ-Þ][\w'’]*(?:[ \t]+[\w'’.]+){0,4}?)[!,.]?[ \t]*\n*[ \t]*$")
+
+
+def salutation_before(text: str, start: int) -> tuple[int, int, str] | None:
+    """Return (start, end, words) of the salutation that stands right before ``start`` ("Dear Sir."
+    after a colon and a quote mark; "Sir!" on its own line), or None."""
+    before = text[max(0, start - 80):start]
+    m = _SALUTATION.search(before)
+    if not m or not m.group("s").strip():
+        return None
+    s = m.group("s").strip().rstrip(".!,")
+    offset = max(0, start - 80) + m.start("s")
+    return offset, offset + len(s), s
+
+
+def salutation_variants(reuse: Sequence[ReuseGroup], texts: dict[str, str]) -> list[Conflict]:
+    """Return ``text_variant`` conflicts between witnesses of one copied or translated letter whose
+    bodies begin alike but whose salutations differ ("Sir!" / "Your Grace,")."""
+    out = []
+    for g in reuse:
+        if g.relation not in COPY_RELATIONS:
+            continue
+        found = []
+        for p in g.passages:
+            text = texts.get(p.source, "")
+            sal = salutation_before(text, p.char_start)
+            if sal is not None:
+                first = [w.lower() for w in re.findall(r"\w+", text[p.char_start:p.char_start + 60])[:3]]
+                found.append((p, sal, first))
+        for x in range(len(found)):
+            for y in range(x + 1, len(found)):
+                (pa, sa, fa), (pb, sb, fb) = found[x], found[y]
+                # the salutations stand at one place of the letter only when both bodies begin alike
+                if fa != fb or _names_agree(sa[2], sb[2], unrelated=False):
+                    continue
+                claims = [Reading(pa.source, pa.document, sa[0], sa[1], sa[2]),
+                          Reading(pb.source, pb.document, sb[0], sb[1], sb[2])]
+                out.append(_conflict("text_variant", f"witnesses of one letter greet {sa[2]!r} and {sb[2]!r}",
+                                     claims, ()))
+    return out
+
+
+def issuer_conflicts(texts: dict[str, str], reach: int = 800) -> list[Conflict]:
+    """Return ``person`` conflicts where a text says one body issued an act ("the Council adopted a
+    resolution") and soon after names it as another's ("the same resolution of the Ministry")."""
+    out = []
+    for source, text in texts.items():
+        for m in _ISSUED.finditer(text):
+            agent, act = m.group("agent"), m.group("act").lower()
+            if agent.split()[0].lower() in _SMALL or len(_name_words(agent)) == 0:
+                continue
+            tail = text[m.end():m.end() + reach]
+            later = _ISSUED.search(tail)
+            if later:
+                tail = tail[:later.start()]  # another act is issued: what follows is about that one
+            back = re.compile(rf"\b(?i:the\s+same|this|that|the\s+said|the\s+above)\s+(?i:{act})\s+(?:of|by)\s+"
+                              rf"(?:the\s+)?(?P<other>{_NAME_RUN})")
+            for n in back.finditer(tail):
+                other = n.group("other")
+                if _names_agree(agent, other, unrelated=False):
+                    continue
+                s = m.end() + n.start("other")
+                claims = [Reading(source, None, m.start("agent"), m.end("agent"), agent),
+                          Reading(source, None, s, s + len(other), other)]
+                out.append(_conflict("person", f"who issued the {act}: {agent!r} or {other!r}", claims, ()))
+    return out
