@@ -379,3 +379,19 @@ def test_a_conflict_read_from_the_text_names_the_document_it_lies_in():
     _, conflicts = build_timeline([], [doc], [], texts)
     (conflict,) = [c for c in conflicts if c.kind == "person"]
     assert {x.document for x in conflict.claims} == {"doc-a"}
+
+
+def test_witnesses_aligned_over_their_heads_still_show_their_salutations():
+    # an alignment that extends back over the letter's head holds the salutation inside the passage
+    texts = _fixture("salutations_1812.txt")
+    text = texts["s"]
+    body = "The enemy has crossed"
+    starts = [i for i in range(len(text)) if text.startswith(body, i)]
+    heads = [text.rfind("\n\n", 0, s - 2) + 2 for s in starts]
+    group = ReuseGroup(id="rg-s", relation="near_verbatim", score=0.95,
+                       passages=tuple(Passage("s", None, h, s + 60) for h, s in zip(heads, starts)))
+    found = salutation_variants([group], texts)
+    assert found and all(c.kind == "text_variant" for c in found)
+    assert found == salutation_variants([ReuseGroup(id="rg-s", relation="near_verbatim", score=0.95,
+                                                    passages=tuple(Passage("s", None, s, s + 60) for s in starts))],
+                                        texts)

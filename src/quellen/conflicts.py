@@ -595,6 +595,16 @@ def salutation_before(text: str, start: int) -> tuple[int, int, str] | None:
     return offset, offset + len(s), s
 
 
+def _body_starts(text: str, start: int, end: int, reach: int = 160) -> list[int]:
+    """Return where a letter's body may begin in the aligned passage ``start``-``end``: the passage's
+    own start, and each line or quoted sentence opening within its first ``reach`` characters (an
+    alignment that extends over the letter's head holds its salutation)."""
+    starts = [start]
+    for m in re.finditer(r"(?:\n\s*|[:“\"«„]\s*|[.!]\s+)(?=[A-ZА-ЯÀ-Þ])", text[start:min(end, start + reach)]):
+        starts.append(start + m.end())
+    return sorted(set(starts))
+
+
 def salutation_variants(reuse: Sequence[ReuseGroup], texts: dict[str, str]) -> list[Conflict]:
     """Return ``text_variant`` conflicts between witnesses of one copied or translated letter whose
     bodies begin alike but whose salutations differ ("Sir!" / "Your Grace,")."""
@@ -605,16 +615,20 @@ def salutation_variants(reuse: Sequence[ReuseGroup], texts: dict[str, str]) -> l
         found = []
         for p in g.passages:
             text = texts.get(p.source, "")
-            sal = salutation_before(text, p.char_start)
-            if sal is not None:
-                first = [w.lower() for w in re.findall(r"\w+", text[p.char_start:p.char_start + 60])[:3]]
-                found.append((p, sal, first))
+            for body in _body_starts(text, p.char_start, p.char_end):
+                sal = salutation_before(text, body)
+                if sal is not None:
+                    first = [w.lower() for w in re.findall(r"\w+", text[body:body + 60])[:3]]
+                    found.append((p, sal, first))
+        seen = set()
         for x in range(len(found)):
             for y in range(x + 1, len(found)):
                 (pa, sa, fa), (pb, sb, fb) = found[x], found[y]
                 # the salutations stand at one place of the letter only when both bodies begin alike
-                if fa != fb or _names_agree(sa[2], sb[2], unrelated=False):
+                if pa is pb or fa != fb or _names_agree(sa[2], sb[2], unrelated=False) or \
+                        (sa[:2], sb[:2]) in seen:
                     continue
+                seen.add((sa[:2], sb[:2]))
                 claims = [Reading(pa.source, pa.document, sa[0], sa[1], sa[2]),
                           Reading(pb.source, pb.document, sb[0], sb[1], sb[2])]
                 out.append(_conflict("text_variant", f"witnesses of one letter greet {sa[2]!r} and {sb[2]!r}",
