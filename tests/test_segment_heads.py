@@ -378,3 +378,21 @@ def test_a_list_of_titles_ending_in_a_journal_stays_in_its_entry():
             "I have read only the first of these and am almost afraid to go on with the others.")
     docs = [d for _, _, d in _docs(text) if d.kind != "heading"]
     assert len(docs) == 1 and docs[0].kind == "diary"
+
+
+def test_days_of_the_month_alone_open_the_entries_of_a_month():
+    # a month's entries run into their first sentence with the day alone ("2nd. In the morning"),
+    # the first with its month and a feast in brackets
+    text = ("March 1721\n\nMar. 1st (Lord's day). To church in the morning, and dined with my aunt.\n\n"
+            "2nd. In the morning to the yard, where the new sloop was launched.\n\n"
+            "3rd (Shrove Tuesday). Up early, and wrote letters till noon.\n\n"
+            "4th. All day at my accounts, and so to bed.")
+    starts = [w for w, _ in _starts(text)]
+    assert starts[-4:] == ["Mar. 1st (Lord's", "2nd. In the", "3rd (Shrove Tuesday).", "4th. All day"], starts
+
+
+def test_numbered_clauses_of_a_resolution_are_no_diary_entries():
+    text = ("RESOLUTION OF THE VESTRY\n\nAt a meeting held this day it was resolved as follows.\n\n"
+            "1st. That the bridge be repaired at the charge of the parish.\n\n"
+            "2nd. That the clerk give notice of it at the church door.")
+    assert len([d for _, _, d in _docs(text) if d.kind != "heading"]) == 1

@@ -63,8 +63,12 @@ CLOCK_HEAD_RE = re.compile(
 _LEAD_DATE_RE = re.compile(
     rf"^(?:(?-i:[{_UP}][\w'’-]+(?:\s[{_UP}][\w'’-]+)?),\s+)?"
     rf"(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}{_ORD}|\d{{1,2}}{_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})"
-    rf"|{_WEEKDAY}(?:\s+\d{{1,2}}{_ORD})?)(?:,?\s+\d{{4}})?(?:\s*(?:[.:;]\s*[—–-]*|\s[—–-]+|[—–]+|$)"
+    rf"|{_WEEKDAY}(?:\s+\d{{1,2}}{_ORD})?)(?:,?\s+\d{{4}})?(?:\s*\([^)\n]{{1,30}}\))?"
+    rf"(?:\s*(?:[.:;]\s*[—–-]*|\s[—–-]+|[—–]+|$)"
     rf"|,\s+[^!?—–\n]{{1,30}}?[.:]?\s*[—–]+)", re.I)
+#: a day of the month alone opening a paragraph, the month left to the entries before ("2nd. In the
+#: morning ...", "8th (Sunday). To church.")
+_LEAD_DAY_RE = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)(?:\s*\([^)\n]{{1,30}}\))?\.[ \t]+(?=[{_UP}“\"])")
 FULL_DATE_RE = re.compile(
     rf"(?:(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?{_ORD},?\s+\d{{3,4}}"
     rf"|\d{{1,2}}(?:\s*[-–/]\s*\d{{1,2}})?{_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})\.?,?\s+\d{{3,4}})"
@@ -568,6 +572,8 @@ def prose_features(text: str) -> dict:
     lead = _LEAD_DATE_RE.match(text)
     if lead and len(text) > lead.end():
         feats["lead_date"] = lead.group(0)
+    elif _LEAD_DAY_RE.match(text):
+        feats["lead_day"] = _LEAD_DAY_RE.match(text).group(0)
     elif CLOCK_HEAD_RE.match(text) and re.search(r"o['’]clock|[ap]\.\s?m|half|quarter", CLOCK_HEAD_RE.match(text).group(0), re.I):
         feats["lead_clock"] = CLOCK_HEAD_RE.match(text).group(0)
     elif TIME_HEAD_RE.match(text):
