@@ -25,6 +25,7 @@ def _make_store(folder: Path) -> Path:
         store.add_source(Source(id="src-1", name="a.txt", sha256="1" * 64, media_type="text/plain", text=text),
                          [Document(id="doc-1", source="src-1", char_start=0, char_end=len(text) - 1,
                                    kind="letter")], [], [], {})
+        store.replace_corpus_layer([], {}, [], [], [])  # a finished build: export refuses a store without one
     return db
 
 
