@@ -126,13 +126,8 @@ def main() -> int:
     args = parser.parse_args()
     from quellen.store import Store
     db = Path(args.db)
-    with Store(db) as store:
-        fresh = store.counts()["documents"] != args.documents
-    if fresh:
-        from make_corpus import make_corpus
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
-        make_corpus(db, args.documents)
+    from make_corpus import ensure_corpus
+    ensure_corpus(db, args.documents)
     with Store(db, create=False) as store:
         rng = random.Random(1)
         all_documents = [d.id for d in store.documents()]

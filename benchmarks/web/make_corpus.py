@@ -105,3 +105,17 @@ def make_corpus(path: str | Path, documents: int = 10_000, per_source: int = 50,
     store.replace_corpus_layer(entities, mention_entities, groups, events, conflicts)
     store.close()
     return path
+
+
+def ensure_corpus(path: str | Path, documents: int = 10_000) -> bool:
+    """Return True when the SQLite store at ``path`` had to be generated afresh (it was missing or
+    held another number of documents), False when the one there was kept."""
+    from quellen.store import Store
+    db = Path(path)
+    with Store(db) as store:
+        if store.counts()["documents"] == documents:
+            return False
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    make_corpus(db, documents)
+    return True

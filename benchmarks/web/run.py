@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_corpus import make_corpus  # noqa: E402
+from make_corpus import ensure_corpus  # noqa: E402
 
 PAGE_BUDGET_MS, SEARCH_BUDGET_MS = 300, 200
 
@@ -32,13 +32,8 @@ def main() -> int:
     from quellen.web.app import create_app
 
     db = Path(args.db)
-    with Store(db) as store:
-        fresh = store.counts()["documents"] != args.documents
-    if fresh:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
-        t = time.perf_counter()
-        make_corpus(db, args.documents)
+    t = time.perf_counter()
+    if ensure_corpus(db, args.documents):
         print(f"generated {args.documents} documents in {time.perf_counter() - t:.1f} s -> {db}")
     with Store(db, create=False) as store:
         counts = store.counts()
