@@ -396,3 +396,18 @@ def test_numbered_clauses_of_a_resolution_are_no_diary_entries():
             "1st. That the bridge be repaired at the charge of the parish.\n\n"
             "2nd. That the clerk give notice of it at the church door.")
     assert len([d for _, _, d in _docs(text) if d.kind != "heading"]) == 1
+
+
+def test_a_section_heading_naming_a_statement_gives_its_kind_and_the_year_in_brackets():
+    # "The Statement of A (1791)": the text under it is that statement, of that year (the heading's
+    # year, not the statement's own words: its basis says so)
+    watched = ("On the fourth of May last, I was told to watch the two men at the landing, and I watched "
+               "them until the boat put off. ") * 3
+    voyage = ("The boat put off at dawn, and the river carried it down past the mills and the long meadows "
+              "towards the sea. ") * 3
+    text = f"Epilogue\n\nI\n\nThe Statement of the Ferryman (1791)\n\n{watched}\n\nII\n\nThe Voyage Home\n\n{voyage}"
+    docs = [d for _, _, d in _docs(text) if d.kind != "heading"]
+    assert [d.kind for d in docs] == ["statement", "narrative"]
+    date = docs[0].date
+    assert (date.edtf, date.precision, date.basis.value) == ("1791", "year", "year_from_context")
+    assert "section heading" in date.rule and docs[1].date is None

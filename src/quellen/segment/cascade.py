@@ -42,6 +42,8 @@ class Group:
     continues: "Group | None" = None
     #: the coarse class a learned model gave the document (record, personal, account, furniture)
     coarse: str | None = None
+    #: the lines of the section heading right above it ("III", "The Statement of A (1850)"), if any
+    heading_lines: tuple[str, ...] = ()
 
     @property
     def cues(self) -> list[str]:
@@ -159,6 +161,7 @@ def group_units(units: list[Unit]) -> list[Group]:
             # the text under a book's section or a narrator's heading ("Contributed by A") is that
             # section's narrative
             group.evidence.append("under a section heading")
+            group.heading_lines = tuple(u.text for u in groups[-1].units if u.cue in ("heading", "byline"))
         if prev is not None and prev.cue == "prose" and prev.features.get("framing"):
             group.framing = prev.features["framing"]
             group.framing_text = prev.text

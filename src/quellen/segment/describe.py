@@ -195,6 +195,25 @@ def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None
                    basis=DateBasis.YEAR_FROM_CONTEXT)
 
 
+#: a section heading that names one document: "The Statement of A", "(In a Letter to B)", "Report by C"
+_HEADING_DOCUMENT_RE = re.compile(
+    r"^\(?(?:the\s+|in\s+an?\s+)?(?P<noun>statement|letter|report|memorandum|deposition|testimony|declaration|"
+    r"affidavit|dispatch|despatch|petition)\s+(?:of|from|by|to)\s+\S", re.I)
+_BRACKET_YEAR_RE = re.compile(r"\((1[0-9]\d\d|20\d\d)\)")
+
+
+def heading_document(lines) -> tuple[str, str] | None:
+    """Return (kind, line) for the first section heading line that names one document ("The Statement of
+    A (1849)": statement), or None."""
+    for line in lines:
+        m = _HEADING_DOCUMENT_RE.match(line.strip())
+        if m:
+            kind = kind_from_words(m.group("noun"))
+            if kind:
+                return kind, line
+    return None
+
+
 def _year_date(year: int, text: str) -> Date:
     return Date(text=text, edtf=f"{year:04d}", earliest=dt.date(year, 1, 1), latest=dt.date(year, 12, 31),
                 precision="year", as_written=f"{year:04d}", rule="publication year",
@@ -632,6 +651,12 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if not kind and (group.mode == "personal" or any(u.features.get("lead_date") for u in body[:1])):
         kind = "diary"
         evidence.append("kind: dated entry")
+    named = heading_document(group.heading_lines) if not kind and body else None
+    if named:
+        # a section heading naming one document ("The Statement of A (1849)", "In a Letter from A")
+        # gives the text under it that kind, whatever its voice
+        kind = named[0]
+        evidence.append(f"kind: the section heading names a {kind}")
     if not kind and ("after a section heading" in group.evidence or "under a section heading" in group.evidence) \
             and not {"addressee", "signature", "salutation", "closing"} & set(cues) and n_words >= 80:
         # a book's chapter is narrative whatever its voice: a novel's "I" tells a story, not a statement
@@ -905,6 +930,15 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             date = replace(date, rule=f"{date.rule}; from the framing sentence", basis=DateBasis.FRAMING)
             evidence.append("date: the sentence that announced it")
 
+    if date is None and named:
+        m = _BRACKET_YEAR_RE.search(named[1])
+        if m:
+            # "The Statement of A (1849)": the heading dates the document it names, to the year; the
+            # year is the heading's, not the document's own, and says so
+            year = int(m.group(1))
+            date = replace(_year_date(year, m.group(0)), rule="year in the section heading that names it",
+                           anchor=named[1], basis=DateBasis.YEAR_FROM_CONTEXT)
+            evidence.append("date: year in the section heading")
     if date is not None and any(e in evidence for e in ("date: date line", "date: entry head")):
         years.note(start, date)
 
