@@ -411,3 +411,38 @@ def test_a_section_heading_naming_a_statement_gives_its_kind_and_the_year_in_bra
     date = docs[0].date
     assert (date.edtf, date.precision, date.basis.value) == ("1791", "year", "year_from_context")
     assert "section heading" in date.rule and docs[1].date is None
+
+
+def test_a_heading_block_with_sentences_in_it_is_one_heading():
+    # "Second Part" / a subtitle / "The events told in two accounts." / "First Account" /
+    # "Written by A; cousin of B." / "I": one heading, then the account (a one-sentence line between
+    # heading lines is part of the heading, not a text of one line)
+    told = ("I was the first to come down to the harbour that morning, and I saw the boats drawn up on "
+            "the shingle in a line. ") * 3
+    text = ("The harbour was quiet all that winter, and the boats stayed drawn up on the shingle.\n\n"
+            "Second Part\n\nThe Return of the Boats (1790)\n\nThe events told in two accounts.\n\n"
+            f"First Narrative\n\nWritten by Ann Pell; cousin of the harbour master.\n\nI\n\n{told}")
+    starts = _starts(text)
+    assert [w for w, _ in starts] == ["The harbour was", "Second Part The", "I was the"], starts
+    assert starts[1][1] == "furniture"
+
+
+def test_a_section_heading_under_a_body_is_no_signature():
+    # "Second Period" after a first-person paragraph looks like a name of two words: it heads the next part
+    text = ("I went with him, and looked at the man on the bed. " * 3 + "\n\nSecond Period\n\n"
+            "The Finding of the Boat\n\n" + "The boat was found at low water under the pier. " * 4)
+    starts = _starts(text)
+    assert [w for w, _ in starts][:2] == ["I went with", "Second Period The"], starts
+
+
+def test_a_date_line_under_a_contributor_heading_opens_that_contributor_s_letter():
+    report = ("To the Reverend Mr. Ord. Sir, I beg to apologise for the delay in this report, which you "
+              "will find below, and which I hope you will read with patience. ") * 3
+    text = ("The story ends there, for my part of it.\n\nThird Narrative\n\nContributed by Thomas Hale\n\n"
+            f"I\n\nDorking, Surrey, July 30th, 1811.\n\n{report}\n\nII\n\n"
+            "As to the boat, then, first. It was found at low water under the pier, as you know.")
+    docs = [d for _, _, d in _docs(text)]
+    letter = next(d for d in docs if text[d.char_start:].startswith("Dorking"))
+    assert letter.kind == "letter" and letter.date.edtf == "1811-07-30"
+    assert letter.author.name == "Thomas Hale"
+    assert "inferred" in " ".join(letter.evidence)

@@ -221,6 +221,7 @@ def group_units(units: list[Unit]) -> list[Group]:
             # 5. a full name alone after a record's body is its signature, not a title.
             if cue == "heading" and current is not None and current.mode == "record" and \
                     current.phase in ("body", "closed") and is_name(unit.text) and unit.n_words <= 4 \
+                    and not _SECTION_RE.match(unit.text.strip()) \
                     and (not unit.text.isupper() or current.phase == "closed" or nxt is None or nxt.cue != "prose"):
                 current.units.append(unit)
                 current.phase = "closed"
@@ -282,6 +283,15 @@ def group_units(units: list[Unit]) -> list[Group]:
                 current.phase = "closed"
                 current.evidence.append("heading above dated entries")
                 start(unit, "date line opens an entry", mode="personal")
+                continue
+            if current.phase == "head" and nxt is not None and nxt.cue == "prose" and _section_head(current) \
+                    and not (leading_date(unit.text) or bare_date(unit.text)):
+                # 8b. a place and date line under a book's section heading ("II" / "Dorking, 3 May
+                #     1849.") heads the letter or entry below it, not the section
+                current.mode = "furniture"
+                current.phase = "closed"
+                current.evidence.append("section heading")
+                start(unit, "date line under a section heading")
                 continue
             if current.phase == "head":
                 current.units.append(unit)

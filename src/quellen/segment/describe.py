@@ -380,6 +380,7 @@ def diarists(documents, text: str, context=None):
     meta_author = context.author if context is not None else None
     out, series, origin, pending = [], None, "", None
     letters = [False]  # the series heading says its writer goes on in letters ("X, in Continuation")
+    fresh = fresh_next = False  # the document before was the heading that named the series
 
     def read(line: str) -> None:
         nonlocal series, origin
@@ -402,14 +403,21 @@ def diarists(documents, text: str, context=None):
             series_heads = heads[:dated] if dated is not None else heads
         else:
             series_heads = heads
+        before = series
         for line in series_heads:
             read(line)
+        fresh = fresh_next
+        fresh_next = d.kind == "heading" and series is not None and (series != before or any(
+            series_author(line) for line in series_heads))
         own = next((a for a in (header_author(line, d.kind) for line in series_heads[:2]) if a), pending) \
             if d.author is None and d.kind not in FURNITURE_KINDS else None
         pending = None
         if own:
             d = replace(d, author=Ref(own), evidence=d.evidence + ("author: the document's own header",))
-        elif series and d.author is None and (d.kind in SERIES_KINDS or letters[0] and d.kind == "letter"):
+        elif series and d.author is None and (d.kind in SERIES_KINDS or d.kind == "letter" and (
+                letters[0] or fresh)):
+            # a letter right under the heading that names its contributor ("Contributed by A" / a
+            # date line and the letter) is A's contribution
             d = replace(d, author=Ref(series), evidence=d.evidence + (
                 f"author: inferred from the series heading {origin!r}",))
         elif series is None and meta_author and d.author is None and (d.kind in _META_KINDS or (

@@ -376,9 +376,34 @@ def make_units(text: str, blocks=()) -> list[Unit]:
             continue
         units.append(unit)
     _image_gap_captions(units)
+    _subtitles_between_headings(units)
     for unit in units:
         unit.features = prose_features(unit.text) if unit.cue == "prose" else {}
     return units
+
+
+#: the most words of a subtitle line standing between two heading lines
+SUBTITLE_WORDS = 16
+
+
+def _subtitles_between_headings(units: list[Unit]) -> None:
+    """Give the heading cue to a short one-sentence line standing between two heading lines.
+
+    A book's heading block runs over several lines, some of them sentences ("Second Period" /
+    "The events related in several narratives." / "First Narrative"): such a line is part of the
+    heading, not the first paragraph of a text (which would end the heading and open a text of one
+    line), nor page furniture ("Extracted from a Family Paper."). A name of one or two words under a
+    valediction ("Anne Pell.") is the signature of the letter above, and stays what it was.
+    """
+    for i in range(1, len(units) - 1):
+        unit, prev, nxt = units[i], units[i - 1], units[i + 1]
+        if unit.cue not in ("prose", "attribution") or prev.cue != "heading" or nxt.cue != "heading":
+            continue
+        own = unit.text.strip()
+        if "\n" in own or not 3 <= len(own.split()) <= SUBTITLE_WORDS or _FIRST_SING.search(own) or \
+                re.search(r"[.!?]\s+[A-Z“\"]", own) or own[:1] in "“\"'‘":
+            continue
+        unit.cue = "heading"
 
 
 def _terminal(text: str) -> str:
