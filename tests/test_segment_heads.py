@@ -446,3 +446,31 @@ def test_a_date_line_under_a_contributor_heading_opens_that_contributor_s_letter
     assert letter.kind == "letter" and letter.date.edtf == "1811-07-30"
     assert letter.author.name == "Thomas Hale"
     assert "inferred" in " ".join(letter.evidence)
+
+
+_TOLD = ("I had kept the chaise ready at the gate, in case my master persisted in leaving us by the "
+         "night train, and I went down to see to the horse myself. ") * 4
+
+
+def test_a_letter_read_out_in_a_first_person_section_is_a_document_until_its_quotation_closes():
+    text = (f"II\n\n{_TOLD}\n\nThe postman came at noon. I broke the seal, and read the letter first:—\n\n"
+            "“Sir—If you wish to know why I left the house, go to the mill at the turn of the tide, and "
+            "look under the third stone of the wall.\n\n"
+            "“Do it alone, and tell nobody what you find there. Your humble servant,\n\n"
+            "“Ann Pell.”\n\n"
+            "I turned the paper over, but there was nothing more on it. " + _TOLD)
+    docs = [(w, d) for w, _, d in _docs(text)]
+    assert [w for w, _ in docs] == ["II", "I had kept", "“Sir—If you wish", "I turned the"], docs
+    assert [d.kind for _, d in docs] == ["heading", "narrative", "letter", "narrative"]
+    assert docs[2][1].author.name == "Ann Pell"
+
+
+def test_a_narrator_s_dialogue_after_a_colon_and_a_letter_s_own_quotations_are_no_documents():
+    # "He went on:" introduces speech, not a document; a letter that copies a note stays one letter
+    speech = (f"II\n\n{_TOLD}\n\nThe Sergeant went on:\n\n“For the last two weeks I have watched the "
+              "house, and I have seen nobody come to it.”\n\n" + _TOLD)
+    assert [w for w, _ in _starts(speech)] == ["II", "I had kept"]
+    letter = ("Berry Hill, April 22.\n\nMy dear Sir,\n\nI had her note this morning, and I copy the "
+              "note for you:—\n\n“Come to the mill at the turn of the tide.”\n\n"
+              "What can she mean by it? I shall go, all the same.\n\nYours ever,\n\nAnn Pell.")
+    assert len([d for _, _, d in _docs(letter) if d.kind != "heading"]) == 1

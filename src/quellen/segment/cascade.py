@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from ..model import RECORD_KINDS
 from .lines import TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, is_name, kind_from_words, leading_date, bare_date
 
-__all__ = ["Group", "group_units", "FURNITURE_CUES"]
+__all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
 
+#: evidence of a narrative that goes on after a document its narrator read out
+RESUMES_SECTION = "the section's narrative resumes"
 #: cues that are page furniture: each such line is a document of its own
 FURNITURE_CUES = frozenset({"separator", "caption", "attribution", "stamp"})
 _HEAD_CUES = frozenset({"heading", "byline", "mark", "addressee", "salutation", "dateline"})
@@ -131,6 +133,21 @@ def _voice_turns(unit: Unit, prev: Unit | None) -> bool:
     return bool(re.match(r"^(?:I|My|We|Our)\s", unit.text)) and unit.features.get("first", 0) >= 0.04
 
 
+def _told_section(group: Group) -> bool:
+    """Return True when the group is a section of a book told by a narrator (in the first person or not),
+    not a letter or a dated entry: documents it reads out are documents of their own."""
+    return bool({"under a section heading", "after a section heading", RESUMES_SECTION} & set(group.evidence)) \
+        and not _is_letter(group) and not any(u.cue == "dateline" or u.features.get("lead_date")
+                                               for u in group.units)
+
+
+def _quote_closed(group: Group) -> bool:
+    """Return True when the group is a quotation (its first paragraph opens with a quotation mark) that
+    its last paragraph closes."""
+    first, last = group.units[0].features.get("quoted"), group.units[-1].features.get("quoted")
+    return first is not None and last == "closed"
+
+
 def _org_signature(unit: Unit, current: Group | None, nxt: Unit | None) -> bool:
     """Return True for an issuing body's line closing a record ("District office of the X").
 
@@ -162,6 +179,17 @@ def group_units(units: list[Unit]) -> list[Group]:
             # section's narrative
             group.evidence.append("under a section heading")
             group.heading_lines = tuple(u.text for u in groups[-1].units if u.cue in ("heading", "byline"))
+        if why in ("the quotation closes", "the narrative resumes") and len(groups) >= 2 and \
+                _told_section(groups[-2]):
+            # the narrator takes the word back after a document read out: the section's narrative goes on
+            group.evidence.append(RESUMES_SECTION)
+        if prev is not None and prev.cue == "prose" and prev.features.get("reads_out") and \
+                why == "announced by a framing sentence" and not prev.features.get("framing"):
+            # "I read the letter first:—": what the narrator reads out is a letter, unless it names itself
+            group.framing = ("letter", prev.text)
+            group.framing_text = prev.text
+            group.framing_start = prev.start
+            group.evidence.append("read out by the narrator")
         if prev is not None and prev.cue == "prose" and prev.features.get("framing"):
             group.framing = prev.features["framing"]
             group.framing_text = prev.text
@@ -362,7 +390,8 @@ def group_units(units: list[Unit]) -> list[Group]:
             reason = "after an inline document"
         elif current.phase == "body":
             prev_f = prev.features if prev is not None and prev.cue == "prose" else {}
-            if prev_f.get("framing") and current.mode != "record":
+            if (prev_f.get("framing") and (current.mode != "record" or _told_section(current))) or (
+                    prev_f.get("reads_out") and f.get("quoted") and _told_section(current)):
                 # 12. a framing sentence ("the committee sent the following telegram:") announces
                 #     a document: the next paragraph starts it.
                 reason = "announced by a framing sentence"
@@ -370,6 +399,10 @@ def group_units(units: list[Unit]) -> list[Group]:
                 # 13. "the clerk signed a receipt: '...'" is a document quoted whole in one paragraph
                 #     (also after an announced document: the narrator has taken the word back).
                 reason = f"inline {f['inline_doc'][0]}"
+            elif current.evidence[:1] == ["announced by a framing sentence"] and _quote_closed(current):
+                # 12d. a document read out in quotation marks ends where its quotation closes: the
+                #      narrator speaks again
+                reason = "the quotation closes"
             elif f.get("resumes") and current.mode == "record" and any(
                     e in ("salutation", "announced by a framing sentence") for e in current.evidence[:1]):
                 # 12c. a letter read out inside a narrative ends where the narrator speaks of it again

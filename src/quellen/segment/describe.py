@@ -14,7 +14,7 @@ from collections import Counter
 
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, Date, DateBasis,
                      Ref, replace)
-from .cascade import ORG_WORDS, Group
+from .cascade import ORG_WORDS, RESUMES_SECTION, Group
 from .lines import (FULL_DATE_RE, INITIALS, MONTHS, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE,
                     is_allcaps, is_name, kind_from_words, leading_date, split_signature, strip_quotes, yearless)
 
@@ -665,8 +665,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         # gives the text under it that kind, whatever its voice
         kind = named[0]
         evidence.append(f"kind: the section heading names a {kind}")
-    if not kind and ("after a section heading" in group.evidence or "under a section heading" in group.evidence) \
-            and not {"addressee", "signature", "salutation", "closing"} & set(cues) and n_words >= 80:
+    if not kind and {"after a section heading", "under a section heading", RESUMES_SECTION} & set(group.evidence) \
+            and not {"addressee", "signature", "salutation", "closing"} & set(cues) and (
+                n_words >= 80 or RESUMES_SECTION in group.evidence):
         # a book's chapter is narrative whatever its voice: a novel's "I" tells a story, not a statement
         kind = "narrative"
         evidence.append("kind: a section of a book")
@@ -792,7 +793,14 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         if m:
             author = m.group("name") or m.group("by")
             evidence.append("author: attribution line")
-    if not author and group.framing and kind in RECORD_KINDS | {"diary", "memoir"}:
+    if not author and group.framing and len(body) > 1:
+        # a letter read out, signed on a line of its own inside the quotation ("“Ann Pell.”")
+        m = re.fullmatch(rf"[“\"](?P<name>{PERSON})\.?[”\"]", body[-1].text.strip())
+        if m and is_name(m.group("name")):
+            author = m.group("name")
+            evidence.append("author: signed at the end of the quotation")
+    if not author and group.framing and kind in RECORD_KINDS | {"diary", "memoir"} and \
+            "read out by the narrator" not in group.evidence:  # the reader is not the writer
         sentence = group.framing[1]
         subj = _subject(sentence)
         if subj:

@@ -157,6 +157,12 @@ _RESUME_RE = re.compile(r"^(?:there\s+the\s+(?:letter|note|paper|statement|memor
                         r"stopped|broke\s+off)|[^.!?]{0,120}\b(?:the|that|her|his)\s+(?:letter|note|memorandum|paper|"
                         r"telegram)\b[^.!?]{0,60}\b(?:ended|back|dropped|completed|finished|closed|folded|aside|down)\b)",
                         re.I)
+#: a narrator about to read out or copy a document: "I read the letter first:—", "Here is the literal copy
+#: of it, word for word:", "I began—and read these lines:", "I resumed the reading of the letter."
+_READS_OUT_RE = re.compile(
+    r"(?:\b(?:letter|note|memorandum|paper|copy|lines|translation)\b"
+    r"[^:]{0,60}:\s*[—–-]*$)|\b(?:resumed|went\s+on\s+with|continued|proceeded\s+with)\s+(?:the\s+)?reading\s+"
+    r"of\s+(?:the|her|his|my)\s+(?:letter|note|paper)\.?$", re.I)
 _NOT_NAME = {"to", "the", "of", "and", "for", "in", "on", "at", "a", "an", "from", "with", "by", "letter",
              "statement", "chapter", "part", "telegram", "diary", "report", "life", "death"}
 _FIRST = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|ourselves)\b")
@@ -393,7 +399,8 @@ def _subtitles_between_headings(units: list[Unit]) -> None:
     "The events related in several narratives." / "First Narrative"): such a line is part of the
     heading, not the first paragraph of a text (which would end the heading and open a text of one
     line), nor page furniture ("Extracted from a Family Paper."). A name of one or two words under a
-    valediction ("Anne Pell.") is the signature of the letter above, and stays what it was.
+    valediction ("Anne Pell.") is the signature of the letter above, and a line in capitals between a
+    telegram's addressee and its signer is the telegram's text: both stay what they were.
     """
     for i in range(1, len(units) - 1):
         unit, prev, nxt = units[i], units[i - 1], units[i + 1]
@@ -401,6 +408,7 @@ def _subtitles_between_headings(units: list[Unit]) -> None:
             continue
         own = unit.text.strip()
         if "\n" in own or not 3 <= len(own.split()) <= SUBTITLE_WORDS or _FIRST_SING.search(own) or \
+                is_allcaps(own) or \
                 re.search(r"[.!?]\s+[A-Z“\"]", own) or own[:1] in "“\"'‘":
             continue
         unit.cue = "heading"
@@ -613,6 +621,13 @@ def prose_features(text: str) -> dict:
         feats["name_colon"] = nc.group("name").strip()
     if _RESUME_RE.match(own):
         feats["resumes"] = True
+    if _READS_OUT_RE.search(last.strip()):
+        feats["reads_out"] = True
+    if text.lstrip().startswith(("“", "\"")):
+        # a quotation opening the paragraph, and whether it is still open at its end (the next paragraph
+        # goes on quoting: a letter read out runs over paragraphs that open with a quotation mark)
+        marks = re.findall(r"[“”]", text)
+        feats["quoted"] = "open" if marks and marks[-1] == "“" else "closed"
     if re.match(r"^(?:resolved|ordered|decided|decreed|it\s+is\s+(?:hereby\s+)?(?:resolved|ordered|decreed))\b",
                 text, re.I):
         feats["resolved"] = True
