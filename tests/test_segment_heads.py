@@ -401,7 +401,7 @@ def test_numbered_clauses_of_a_resolution_are_no_diary_entries():
 def test_a_section_heading_naming_a_statement_gives_its_kind_and_the_year_in_brackets():
     # "The Statement of A (1791)": the text under it is that statement, of that year (the heading's
     # year, not the statement's own words: its basis says so)
-    watched = ("On the fourth of May last, I was told to watch the two men at the landing, and I watched "
+    watched = ("Early in May I was told to watch the two men at the landing, and I watched "
                "them until the boat put off. ") * 3
     voyage = ("The boat put off at dawn, and the river carried it down past the mills and the long meadows "
               "towards the sea. ") * 3
@@ -429,47 +429,47 @@ def test_a_heading_block_with_sentences_in_it_is_one_heading():
 
 def test_a_section_heading_under_a_body_is_no_signature():
     # "Second Period" after a first-person paragraph looks like a name of two words: it heads the next part
-    text = ("I went with him, and looked at the man on the bed. " * 3 + "\n\nSecond Period\n\n"
+    text = ("I went home by the upper road, and I said nothing to my brother. " * 3 + "\n\nSecond Period\n\n"
             "The Finding of the Boat\n\n" + "The boat was found at low water under the pier. " * 4)
     starts = _starts(text)
-    assert [w for w, _ in starts][:2] == ["I went with", "Second Period The"], starts
+    assert [w for w, _ in starts][:2] == ["I went home", "Second Period The"], starts
 
 
 def test_a_date_line_under_a_contributor_heading_opens_that_contributor_s_letter():
-    report = ("To the Reverend Mr. Ord. Sir, I beg to apologise for the delay in this report, which you "
-              "will find below, and which I hope you will read with patience. ") * 3
+    report = ("To the Reverend Mr. Ord. Sir, you asked me for an account of the tolls at the bridge, and "
+              "here it is, as well as I can give it you. ") * 3
     text = ("The story ends there, for my part of it.\n\nThird Narrative\n\nContributed by Thomas Hale\n\n"
-            f"I\n\nDorking, Surrey, July 30th, 1811.\n\n{report}\n\nII\n\n"
-            "As to the boat, then, first. It was found at low water under the pier, as you know.")
+            f"I\n\nAshby, Kent, May 3rd, 1811.\n\n{report}\n\nII\n\n"
+            "The tolls came to less that year than in any year before it, as you know.")
     docs = [d for _, _, d in _docs(text)]
-    letter = next(d for d in docs if text[d.char_start:].startswith("Dorking"))
-    assert letter.kind == "letter" and letter.date.edtf == "1811-07-30"
+    letter = next(d for d in docs if text[d.char_start:].startswith("Ashby"))
+    assert letter.kind == "letter" and letter.date.edtf == "1811-05-03"
     assert letter.author.name == "Thomas Hale"
     assert "inferred" in " ".join(letter.evidence)
 
 
-_TOLD = ("I had kept the chaise ready at the gate, in case my master persisted in leaving us by the "
-         "night train, and I went down to see to the horse myself. ") * 4
+_TOLD = ("The carrier was late that week, and I walked down to the crossroads twice to look for his "
+         "cart before it came over the hill. ") * 4
 
 
 def test_a_letter_read_out_in_a_first_person_section_is_a_document_until_its_quotation_closes():
-    text = (f"II\n\n{_TOLD}\n\nThe postman came at noon. I broke the seal, and read the letter first:—\n\n"
+    text = (f"II\n\n{_TOLD}\n\nThe postman came at noon. I opened it at the window, and read the letter to myself:—\n\n"
             "“Sir—If you wish to know why I left the house, go to the mill at the turn of the tide, and "
             "look under the third stone of the wall.\n\n"
-            "“Do it alone, and tell nobody what you find there. Your humble servant,\n\n"
+            "“Go before the miller is up, and tell nobody. Your friend,\n\n"
             "“Ann Pell.”\n\n"
-            "I turned the paper over, but there was nothing more on it. " + _TOLD)
+            "There was nothing written on the back of the sheet. " + _TOLD)
     docs = [(w, d) for w, _, d in _docs(text)]
-    assert [w for w, _ in docs] == ["II", "I had kept", "“Sir—If you wish", "I turned the"], docs
+    assert [w for w, _ in docs] == ["II", "The carrier was", "“Sir—If you wish", "There was nothing"], docs
     assert [d.kind for _, d in docs] == ["heading", "narrative", "letter", "narrative"]
     assert docs[2][1].author.name == "Ann Pell"
 
 
 def test_a_narrator_s_dialogue_after_a_colon_and_a_letter_s_own_quotations_are_no_documents():
     # "He went on:" introduces speech, not a document; a letter that copies a note stays one letter
-    speech = (f"II\n\n{_TOLD}\n\nThe Sergeant went on:\n\n“For the last two weeks I have watched the "
-              "house, and I have seen nobody come to it.”\n\n" + _TOLD)
-    assert [w for w, _ in _starts(speech)] == ["II", "I had kept"]
+    speech = (f"II\n\n{_TOLD}\n\nThe carter went on:\n\n“Nobody has crossed the ford since the rain, "
+              "and nobody will till it stops.”\n\n" + _TOLD)
+    assert [w for w, _ in _starts(speech)] == ["II", "The carrier was"]
     letter = ("Berry Hill, April 22.\n\nMy dear Sir,\n\nI had her note this morning, and I copy the "
               "note for you:—\n\n“Come to the mill at the turn of the tide.”\n\n"
               "What can she mean by it? I shall go, all the same.\n\nYours ever,\n\nAnn Pell.")

@@ -49,7 +49,9 @@ The cue cascade, in the order the checks are made (why each step exists):
    date under a letter or an account), unless a salutation follows it (then it
    heads the next letter); otherwise it opens a new (diary) entry. A date alone
    on its line counts ("January 3", "4th (Sunday).", "5th."); a month or year
-   heading above the first of them ("MAY 1884.") stands apart as a heading;
+   heading above the first of them ("MAY 1884.") stands apart as a heading,
+   and so does a section heading above a place and date line ("II" /
+   "Ashby, 3 May 1791."), which opens the letter under it;
    a letter written as a journal goes on under a weekday line ("Sunday.").
 9. **Closings and signatures end a document** — "Yours ...", "With ...
    greetings,", "I remain ... servant", "accept the assurances of ...", a name
@@ -62,7 +64,10 @@ The cue cascade, in the order the checks are made (why each step exists):
     following telegram to ...:"): the next paragraph starts it, and the
     sentence gives its kind, author, addressee and date. A letter read out
     inside a narrative ends where the narrator speaks of it again ("There
-    the letter ended.").
+    the letter ended.") or where its quotation closes. In a book's section
+    told by a narrator, in the first person or not, a narrator about to read
+    or copy a document ("I opened the letter and read it:—") announces it
+    too when the next paragraph opens a quotation.
 13. **A document quoted whole in one paragraph** ("the clerk signed a receipt: '...'")
     is a document of its own.
 14. **A paragraph opening with a date** ("October 28. Hut Point.",

@@ -44,7 +44,7 @@ class Group:
     continues: "Group | None" = None
     #: the coarse class a learned model gave the document (record, personal, account, furniture)
     coarse: str | None = None
-    #: the lines of the section heading right above it ("III", "The Statement of A (1850)"), if any
+    #: the lines of the section heading right above it ("III", "The Report of A (1791)"), if any
     heading_lines: tuple[str, ...] = ()
 
     @property
@@ -185,7 +185,7 @@ def group_units(units: list[Unit]) -> list[Group]:
             group.evidence.append(RESUMES_SECTION)
         if prev is not None and prev.cue == "prose" and prev.features.get("reads_out") and \
                 why == "announced by a framing sentence" and not prev.features.get("framing"):
-            # "I read the letter first:—": what the narrator reads out is a letter, unless it names itself
+            # "I opened her note and read it:—": what the narrator reads out is a letter, unless it names itself
             group.framing = ("letter", prev.text)
             group.framing_text = prev.text
             group.framing_start = prev.start
@@ -314,8 +314,8 @@ def group_units(units: list[Unit]) -> list[Group]:
                 continue
             if current.phase == "head" and nxt is not None and nxt.cue == "prose" and _section_head(current) \
                     and not (leading_date(unit.text) or bare_date(unit.text)):
-                # 8b. a place and date line under a book's section heading ("II" / "Dorking, 3 May
-                #     1849.") heads the letter or entry below it, not the section
+                # 8b. a place and date line under a book's section heading ("II" / "Ashby, 3 May
+                #     1791.") heads the letter or entry below it, not the section
                 current.mode = "furniture"
                 current.phase = "closed"
                 current.evidence.append("section heading")

@@ -203,8 +203,8 @@ _BRACKET_YEAR_RE = re.compile(r"\((1[0-9]\d\d|20\d\d)\)")
 
 
 def heading_document(lines) -> tuple[str, str] | None:
-    """Return (kind, line) for the first section heading line that names one document ("The Statement of
-    A (1849)": statement), or None."""
+    """Return (kind, line) for the first section heading line that names one document ("The Report of
+    A (1791)": report), or None."""
     for line in lines:
         m = _HEADING_DOCUMENT_RE.match(line.strip())
         if m:
@@ -661,7 +661,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         evidence.append("kind: dated entry")
     named = heading_document(group.heading_lines) if not kind and body else None
     if named:
-        # a section heading naming one document ("The Statement of A (1849)", "In a Letter from A")
+        # a section heading naming one document ("The Report of A (1791)", "In a Letter from A")
         # gives the text under it that kind, whatever its voice
         kind = named[0]
         evidence.append(f"kind: the section heading names a {kind}")
@@ -949,7 +949,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if date is None and named:
         m = _BRACKET_YEAR_RE.search(named[1])
         if m:
-            # "The Statement of A (1849)": the heading dates the document it names, to the year; the
+            # "The Report of A (1791)": the heading dates the document it names, to the year; the
             # year is the heading's, not the document's own, and says so
             year = int(m.group(1))
             date = replace(_year_date(year, m.group(0)), rule="year in the section heading that names it",

@@ -157,8 +157,8 @@ _RESUME_RE = re.compile(r"^(?:there\s+the\s+(?:letter|note|paper|statement|memor
                         r"stopped|broke\s+off)|[^.!?]{0,120}\b(?:the|that|her|his)\s+(?:letter|note|memorandum|paper|"
                         r"telegram)\b[^.!?]{0,60}\b(?:ended|back|dropped|completed|finished|closed|folded|aside|down)\b)",
                         re.I)
-#: a narrator about to read out or copy a document: "I read the letter first:—", "Here is the literal copy
-#: of it, word for word:", "I began—and read these lines:", "I resumed the reading of the letter."
+#: a narrator about to read out or copy a document: "I opened the letter and read it:—", "This is an exact
+#: copy of it:", "He handed me the lines:", "I went on with the reading of the note."
 _READS_OUT_RE = re.compile(
     r"(?:\b(?:letter|note|memorandum|paper|copy|lines|translation)\b"
     r"[^:]{0,60}:\s*[—–-]*$)|\b(?:resumed|went\s+on\s+with|continued|proceeded\s+with)\s+(?:the\s+)?reading\s+"
@@ -395,10 +395,10 @@ SUBTITLE_WORDS = 16
 def _subtitles_between_headings(units: list[Unit]) -> None:
     """Give the heading cue to a short one-sentence line standing between two heading lines.
 
-    A book's heading block runs over several lines, some of them sentences ("Second Period" /
-    "The events related in several narratives." / "First Narrative"): such a line is part of the
+    A book's heading block runs over several lines, some of them sentences ("Third Part" /
+    "The events told in two accounts." / "First Account"): such a line is part of the
     heading, not the first paragraph of a text (which would end the heading and open a text of one
-    line), nor page furniture ("Extracted from a Family Paper."). A name of one or two words under a
+    line), nor page furniture ("Taken from an old family book."). A name of one or two words under a
     valediction ("Anne Pell.") is the signature of the letter above, and a line in capitals between a
     telegram's addressee and its signer is the telegram's text: both stay what they were.
     """
