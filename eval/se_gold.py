@@ -1061,6 +1061,45 @@ BOOKS = {
                   "The month headings ('January 1659–60', 'February 1659–1660') are heading segments; "
                   "they are not pure date headings, so they carry no date."],
     },
+    "muir-sierra": {
+        "diarist": "@creator",
+        "preamble": "HELD OUT: added after quellen's segmentation rules were written and scored before "
+                    "anybody tuned a rule on it. A slice of the book (chapters I and II, the journal of "
+                    "3 June to 3 July 1869) read from stored copies of the repository's files, not from "
+                    "a clone; see 'How this slice was fetched' below.",
+        "licence_note": "John Muir died in 1914; the text (1911) is in the public domain worldwide. "
+                        "Standard Ebooks' markup is dedicated to the public domain under CC0 1.0.",
+        "notes": ["A real field journal, revised for print: each entry is a z3998:diary-entry whose "
+                  "se:diary.dateline is a bare month and day ('June 8.'); only the first ('June 3, "
+                  "1869.') prints the year, and no dateline carries <time>. So only that entry has "
+                  "date_iso; the others keep date_as_written (the scorer scores dates only where the "
+                  "gold has date_iso).",
+                  "The diarist is the book's author (content.opf dc:creator 'John Muir'). The text never "
+                  "prints his name, so the author is marked author_outside_text and the scorer does not "
+                  "score it: this corpus gives no author figure.",
+                  "Chapter I opens with three paragraphs of narrative before the journal begins; "
+                  "chapter headings ('I' / 'Through the Foothills with a Flock of Sheep') are heading "
+                  "segments."],
+    },
+    "laclos-liaisons": {
+        "preamble": "HELD OUT: added after quellen's segmentation rules were written and scored before "
+                    "anybody tuned a rule on it. A slice of the novel (letters 1 to 20 of 175) read from "
+                    "stored copies of the repository's files, not from a clone; see 'How this slice was "
+                    "fetched' below.",
+        "licence_note": "Pierre Choderlos de Laclos died in 1803; the novel (1782) and this anonymous English "
+                        "translation (1812, credited by Standard Ebooks to Thomas Moore, died 1852) are in the "
+                        "public domain worldwide. Standard Ebooks' markup is dedicated to the public domain "
+                        "under CC0 1.0.",
+        "notes": ["Each file is one letter (section typed 'chapter z3998:letter') whose hgroup carries "
+                  "'Letter N' and a header 'X to Y' (sometimes 'X, to Y', often with a title: 'The "
+                  "Viscount de Valmont', 'Presidente de Tourvel'); the author comes from that header.",
+                  "Datelines stand at the END of each letter, in its footer ('Paris, Aug. 4, 17—.', "
+                  "'From the Castle of ⸻, Aug. 9, 17—.'), with <time datetime='--MM-DD'>-style values "
+                  "without a year ('08-04'); the year is never printed ('17—'), so date_iso is null "
+                  "throughout and the corpus gives no date figure. Letter 9 has no dateline.",
+                  "No signatures: letters close with a valediction or 'etc.'; some carry a postscript "
+                  "before the dateline."],
+    },
     "dracula": {
         "licence_note": "Bram Stoker died in 1912; the text (1897) is in the public domain worldwide.",
         "overrides": [{
