@@ -155,6 +155,13 @@ def test_a_letters_own_header_names_its_writer():
     assert header_author("Memorandum left by Ann Pell.", "statement") == "Ann Pell"
 
 
+def test_a_header_opening_with_a_titled_writer_names_the_writer():
+    # "The <title> <name> to ...": the article no longer hides the writer (8 of 20 held-out letters)
+    assert header_author("The Countess de Orme to the Baron Quill, at the Castle of ⸻", "letter") == "Countess de Orme"
+    assert header_author("The Chevalier Ashby, to Ann Pell", "letter") == "Chevalier Ashby"
+    assert header_author("The Mate to the Rev. Mr. Quill", "letter") is None  # a description, not a name
+
+
 def test_the_file_metadata_signs_unsigned_entries_as_inferred():
     text = "3 May 1790.—Fair wind. Made twenty leagues.\n\n4 May 1790.—Calm. Caught a shark.\n"
     docs = [d for d in segment(_source(text, [("author", "Ann Pell", "EPUB dc:creator")])) if d.date]

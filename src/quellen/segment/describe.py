@@ -330,7 +330,8 @@ _HEADER_DATE_RE = re.compile(r"^(?:[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}
 
 def header_author(line: str, kind: str | None) -> str | None:
     """Return the writer a letter's own header names ("Letter, Ann Pell to Tamsin Quill.",
-    "Lady Ord to the Rev. Mr. Quill", "Ann in Continuation", "Memorandum left by X"), or None.
+    "Lady Ord to the Rev. Mr. Quill", "The Countess de Orme, to Lady Ord", "Ann in Continuation",
+    "Memorandum left by X"), or None.
 
     A header without a document noun counts only above a letter or telegram.
     """
@@ -342,7 +343,11 @@ def header_author(line: str, kind: str | None) -> str | None:
         to = re.sub(r"^(?:the|Messrs\.?)\s+", "", m.group("to"))
         if _clean_name(to) is None and not m.group("noun"):
             return None  # "Went to Ludlow to see ...": a sentence, not a header
-        return _clean_name(_HEADER_DATE_RE.sub("", m.group("from")))
+        sender = _HEADER_DATE_RE.sub("", m.group("from"))
+        # "The Marchioness de Orme to ...": a title with a name after the article; "The Mate to ..."
+        # (one word after it) stays a description
+        titled = re.match(r"^the\s+(?P<rest>\S+\s+\S.*)$", sender, re.I)
+        return _clean_name(sender) or (_clean_name(titled.group("rest")) if titled else None)
     m = re.match(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+in\s+continuation$", line, re.I)
     if m and kind in ("letter", "telegram"):
         return _clean_name(m.group("name"))
