@@ -474,3 +474,14 @@ def test_a_narrator_s_dialogue_after_a_colon_and_a_letter_s_own_quotations_are_n
               "note for you:—\n\n“Come to the mill at the turn of the tide.”\n\n"
               "What can she mean by it? I shall go, all the same.\n\nYours ever,\n\nAnn Pell.")
     assert len([d for _, _, d in _docs(letter) if d.kind != "heading"]) == 1
+
+
+def test_a_place_named_with_a_possessive_is_no_biographical_lead():
+    # "Ashby’s Mill is a ..." describes a place inside the day's entry: it is not "Name is a ..."
+    # opening somebody's biography (a held-out journal lost one entry this way)
+    text = ("June 7.\n\nThe sheep were sick last night, and we lay over at the ford to rest them all day.\n\n"
+            "Ashby’s Mill is a low stone building on the near bank, with a wheel that has not turned for "
+            "years and a roof half fallen in.\n\n"
+            "June 8.\n\nUp at dawn and over the ridge before the heat came on.")
+    docs = [d for _, _, d in _docs(text) if d.kind != "heading"]
+    assert [d.kind for d in docs] == ["diary", "diary"], [(d.kind, d.evidence) for d in docs]

@@ -614,7 +614,8 @@ def prose_features(text: str) -> dict:
     if _SALUTE_LEAD_RE.match(text) or _SALUTATION_RE.match(text):
         feats["salute"] = True
     bio = _BIO_LEAD_RE.match(text)
-    if bio and feats["first"] < 0.01 and n >= 12:
+    # a possessive inside the name ("Brown’s Flat is a shallow valley") names a place or a thing, not a person
+    if bio and feats["first"] < 0.01 and n >= 12 and not re.search(r"[’']s\b", bio.group("name")):
         feats["bio_lead"] = bio.group("name")
     nc = _NAME_COLON_RE.match(text)
     if nc and nc.group("name").lower().rstrip(".") not in _NAME_COLON_STOP:
