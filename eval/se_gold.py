@@ -1063,8 +1063,9 @@ BOOKS = {
     },
     "muir-sierra": {
         "diarist": "@creator",
-        "preamble": "HELD OUT: added after quellen's segmentation rules were written and scored before "
-                    "anybody tuned a rule on it. A slice of the book (chapters I and II, the journal of "
+        "preamble": "HELD OUT UNTIL MEASURED: added after quellen's segmentation rules were written and "
+                    "scored before anybody tuned a rule on it (see 'Held-out figures'); a development "
+                    "corpus since (see 'After tuning'). A slice of the book (chapters I and II, the journal of "
                     "3 June to 3 July 1869) read from stored copies of the repository's files, not from "
                     "a clone; see 'How this slice was fetched' below.",
         "licence_note": "John Muir died in 1914; the text (1911) is in the public domain worldwide. "
@@ -1082,8 +1083,9 @@ BOOKS = {
                   "segments."],
     },
     "laclos-liaisons": {
-        "preamble": "HELD OUT: added after quellen's segmentation rules were written and scored before "
-                    "anybody tuned a rule on it. A slice of the novel (letters 1 to 20 of 175) read from "
+        "preamble": "HELD OUT UNTIL MEASURED: added after quellen's segmentation rules were written and "
+                    "scored before anybody tuned a rule on it (see 'Held-out figures'); a development "
+                    "corpus since (see 'After tuning'). A slice of the novel (letters 1 to 20 of 175) read from "
                     "stored copies of the repository's files, not from a clone; see 'How this slice was "
                     "fetched' below.",
         "licence_note": "Pierre Choderlos de Laclos died in 1803; the novel (1782) and this anonymous English "
