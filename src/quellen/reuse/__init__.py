@@ -33,12 +33,12 @@ import numpy as np
 
 from ..model import Document, Passage, ReuseGroup, Source, Timex, content_id
 from ..settings import ReuseSettings
-from .align import Link, label, measure, verify
-from .candidates import (Corpus, Unit, anchor_seeds, build_corpus, char_seeds, cluster_seeds, merge_neighbours,
-                         ngram_seeds, sorted_unique)
+from .align import Link, label, measure
+from .candidates import Corpus, Unit, build_corpus, sorted_unique
 from .collate import collate
 from .groups import RELATION_ORDER, Node, PairLink, group_links
 from .normalize import Tokens, split_sentences, tokenize
+from .partition import Mapper, lexical_links
 from .retell import RetellSettings, SentenceDates, find_retellings
 
 __all__ = ["find_reuse", "make_units"]
@@ -70,31 +70,31 @@ def make_units(sources: Iterable[Source], documents: Iterable[Document]) -> tupl
 
 def find_reuse(sources: Iterable[Source], documents: Iterable[Document],
                settings: ReuseSettings | None = None, embeddings: bool | None = None,
-               timexes: Iterable[Timex] = ()) -> list[ReuseGroup]:
+               timexes: Iterable[Timex] = (), partitions: int = 1,
+               mapper: Mapper | None = None) -> list[ReuseGroup]:
     """Return the reuse groups of the corpus, strongest first.
 
     ``embeddings`` overrides ``settings.embeddings`` (None: follow the settings);
     when asked for but not installed, a warning says that recall is reduced.
     ``timexes`` (the stored date layer) let two retellings of one dated detail meet
     on their normalised dates; without them that evidence is not used.
+
+    Candidates and verification run in ``partitions`` hash partitions and pair batches
+    (at least; more for a large corpus), on ``mapper`` (:mod:`.partition`: this process
+    when None, else an engine's workers); the groups are the same for any of them.
     """
     settings = settings or ReuseSettings()
     units, texts = make_units(sources, documents)
     if not units:
         return []
     corpus = build_corpus(units)
-    n = settings.ngram
     # a seed found in more places than this is boilerplate; the bound grows with the corpus
     # (sqrt) but stops at seed_max_df, so the pairs of one seed stay bounded and the pairs of
     # all seeds grow with the corpus, not with its square
     max_df = settings.max_df or min(max(8, int(math.sqrt(len(units)))), settings.seed_max_df)
-    # steps 2-3: word n-grams, character q-grams and anchors, clustered, fragments merged, aligned
-    chars = (char_seeds(corpus, settings.char_q, settings.char_sample, max_df, min_band=settings.char_min_band)
-             if settings.char_min_band else None)
-    candidates = merge_neighbours(cluster_seeds(corpus, ngram_seeds(corpus, n, max_df), anchor_seeds(corpus, max_df),
-                                                n, settings.gap, chars=chars), settings.merge_gap)
-    links = [link for c in candidates
-             if (link := verify(corpus, c, settings.min_tokens, settings.align_margin, settings.noisy_identity))]
+    # steps 2-3: word n-grams, character q-grams and anchors, clustered, fragments merged, aligned:
+    # matched in hash partitions, verified in batches of unit pairs (.partition), the same for any count
+    links = lexical_links(corpus, settings, max_df, partitions, mapper)
     # step 4: sentence embeddings
     use = settings.embeddings if embeddings is None else embeddings
     if use:

@@ -29,7 +29,8 @@ import numpy as np
 from .normalize import Tokens
 
 __all__ = ["Unit", "Corpus", "Candidate", "build_corpus", "ngram_seeds", "char_seeds", "anchor_seeds",
-           "cluster_seeds", "merge_neighbours"]
+           "cluster_seeds", "merge_neighbours", "ngram_keys", "anchor_keys", "char_keys", "char_lineup",
+           "pairs_from_runs", "drop_near_repeats"]
 
 _MULT = np.uint64(1_000_003)
 
@@ -139,7 +140,7 @@ def _ngram_hashes(ids: np.ndarray, unit_of: np.ndarray, n: int) -> tuple[np.ndar
     return h[inside], np.nonzero(inside)[0].astype(np.int64)
 
 
-def _pairs_from_runs(keys: np.ndarray, positions: np.ndarray, max_df: int) -> np.ndarray:
+def pairs_from_runs(keys: np.ndarray, positions: np.ndarray, max_df: int) -> np.ndarray:
     """Return (pos_a, pos_b) pairs, pos_a < pos_b, of equal keys in runs of 2..max_df."""
     if len(keys) < 2:
         return np.zeros((0, 2), dtype=np.int64)
@@ -173,6 +174,16 @@ def _pairs_from_runs(keys: np.ndarray, positions: np.ndarray, max_df: int) -> np
 
 def ngram_seeds(corpus: Corpus, n: int, max_df: int) -> np.ndarray:
     """Return (pos_a, pos_b) stream positions of shared n-grams that are not boilerplate."""
+    # within one unit, overlapping n-grams of a repeated word are not a repeat
+    return drop_near_repeats(corpus, pairs_from_runs(*ngram_keys(corpus, n), max_df), 4 * n)
+
+
+def ngram_keys(corpus: Corpus, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Return (hash, stream position) of every informative n-gram: the keys :func:`ngram_seeds` matches.
+
+    Two places share an n-gram when their hashes are equal, so the keys can be split by
+    hash range and each range matched alone (:mod:`.partition`).
+    """
     h, pos = _ngram_hashes(corpus.ids, corpus.unit_of, n)
     # an n-gram made only of function words is no evidence of copying
     if len(pos):
@@ -181,10 +192,13 @@ def ngram_seeds(corpus: Corpus, n: int, max_df: int) -> np.ndarray:
         for k in range(n):
             informative |= ~common[pos + k]
         h, pos = h[informative], pos[informative]
-    pairs = _pairs_from_runs(h, pos, max_df)
+    return h, pos
+
+
+def drop_near_repeats(corpus: Corpus, pairs: np.ndarray, distance: int) -> np.ndarray:
+    """Return the (pos_a, pos_b) ``pairs`` less those inside one unit closer than ``distance`` tokens."""
     same = corpus.unit_of[pairs[:, 0]] == corpus.unit_of[pairs[:, 1]]
-    # within one unit, overlapping n-grams of a repeated word are not a repeat
-    return pairs[~same | (pairs[:, 1] - pairs[:, 0] >= 4 * n)]
+    return pairs[~same | (pairs[:, 1] - pairs[:, 0] >= distance)]
 
 
 def char_seeds(corpus: Corpus, q: int = 7, sample: int = 4, max_df: int = 44, band: int = 16,
@@ -199,16 +213,26 @@ def char_seeds(corpus: Corpus, q: int = 7, sample: int = 4, max_df: int = 44, ba
     units: within one text a formula repeated with a changing number ("day 1", "day 11")
     lines up too, and a text's reuse of itself is left to the word n-grams.
     """
+    keys, tokens = char_keys(corpus, q, sample)
+    return char_lineup(corpus, pairs_from_runs(keys, tokens, max_df), band, min_band)
+
+
+def char_keys(corpus: Corpus, q: int = 7, sample: int = 4) -> tuple[np.ndarray, np.ndarray]:
+    """Return (hash, stream token position) of the sampled character q-grams: the keys :func:`char_seeds` matches.
+
+    A q-gram's position is the token that holds its middle letter (the seed belongs to that word).
+    """
     ids = corpus.ids
+    empty = np.zeros(0, np.uint64), np.zeros(0, np.int64)
     if len(ids) == 0:
-        return np.zeros((0, 2), dtype=np.int64)
+        return empty
     lengths = np.fromiter((len(w) for w in corpus.words), dtype=np.int64, count=len(corpus.words))
     letters = "".join([corpus.words[i] for i in ids.tolist()])
     codes = np.frombuffer(letters.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     token_of = np.repeat(np.arange(len(ids), dtype=np.int64), lengths[ids])
     m = len(codes) - q + 1
     if m < 2:
-        return np.zeros((0, 2), dtype=np.int64)
+        return empty
     h = np.zeros(m, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for k in range(q):
@@ -224,13 +248,21 @@ def char_seeds(corpus: Corpus, q: int = 7, sample: int = 4, max_df: int = 44, ba
         plain = np.concatenate([[0], np.cumsum(~corpus.named[ids])])
         keep &= plain[last + 1] > plain[first]
     positions = np.nonzero(keep)[0]
-    pairs = _pairs_from_runs(h[positions], positions, max_df)
+    # a seed belongs to the word that holds its middle letter (monotone in the letter's place,
+    # so matching on token positions pairs the same places as matching on letters)
+    return h[positions], token_of[positions + q // 2]
+
+
+def char_lineup(corpus: Corpus, pairs: np.ndarray, band: int = 16, min_band: int = 4) -> np.ndarray:
+    """Return the distinct (pos_a, pos_b) token pairs of ``pairs`` (matched q-grams) that line up.
+
+    Kept: pairs of two units whose diagonal band holds seeds starting in at least ``min_band``
+    different words (:func:`char_seeds`). Each unit pair is judged on its own seeds alone.
+    """
     if not len(pairs):
         return np.zeros((0, 2), dtype=np.int64)
-    n = np.int64(len(ids))
-    # a seed belongs to the word that holds its middle letter
-    mid = q // 2
-    flat = sorted_unique(token_of[pairs[:, 0] + mid] * n + token_of[pairs[:, 1] + mid])
+    n = np.int64(len(corpus.ids))
+    flat = sorted_unique(pairs[:, 0] * n + pairs[:, 1])
     pairs = np.stack([flat // n, flat % n], axis=1)
     ua = corpus.unit_of[pairs[:, 0]].astype(np.int64)
     ub = corpus.unit_of[pairs[:, 1]].astype(np.int64)
@@ -260,10 +292,13 @@ def sorted_unique(values: np.ndarray) -> np.ndarray:
 
 def anchor_seeds(corpus: Corpus, max_df: int) -> np.ndarray:
     """Return (pos_a, pos_b) stream positions where the same rare name or number recurs."""
+    return drop_near_repeats(corpus, pairs_from_runs(*anchor_keys(corpus), max_df), 40)
+
+
+def anchor_keys(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
+    """Return (token id, stream position) of every rare name or number: the keys :func:`anchor_seeds` matches."""
     pos = np.nonzero(corpus.is_anchor[corpus.ids])[0].astype(np.int64)
-    pairs = _pairs_from_runs(corpus.ids[pos], pos, max_df)
-    same = corpus.unit_of[pairs[:, 0]] == corpus.unit_of[pairs[:, 1]]
-    return pairs[~same | (pairs[:, 1] - pairs[:, 0] >= 40)]
+    return corpus.ids[pos], pos
 
 
 def cluster_seeds(corpus: Corpus, ngrams: np.ndarray, anchors: np.ndarray, n: int, gap: int,

@@ -1,0 +1,228 @@
+"""Candidates and verification in partitions, so that no worker holds the whole corpus.
+
+As passim does on Spark, the lexical channel of :func:`quellen.reuse.find_reuse`
+(steps 2-3) runs in two partitioned passes, each a pure function over one partition:
+
+1. **hash partitions** (:func:`match_keys`): the keys of every place — word n-gram
+   hashes, rare names and numbers, character q-gram hashes (:func:`.candidates.ngram_keys`,
+   :func:`.candidates.anchor_keys`, :func:`.candidates.char_keys`) — are split by key
+   modulo the number of partitions; all places of one key fall in one partition, which
+   emits the pairs of places sharing a key (at most ``max_df`` places: the document
+   frequencies that decide which words are function words and which are rare anchors
+   are the one global reduction, made before, in :func:`.candidates.build_corpus`);
+2. **pair batches** (:func:`verify_batch`): the seeds, gathered, are split by unit pair
+   (contiguous ranges of the first unit); a batch holds the tokens of the units its pairs
+   touch, nothing else, and clusters, merges and aligns them (:func:`.candidates.cluster_seeds`,
+   :func:`.candidates.merge_neighbours`, :func:`.align.verify`).
+
+Results are reduced in a fixed order: each link carries where the single run would have
+found it (seeds of shared wording after anchors alone, then by unit pair, then in the
+order found within the pair), so the links — and every group, id and export built from
+them — are the same for any number of partitions and any engine.
+
+``mapper(func, items, *shared)`` runs the partitions: it returns ``[func(item, *shared)
+for item in items]`` in item order, wherever it runs them (:func:`in_sequence` in this
+process; the engines of :mod:`quellen.engines` on worker processes or a Dask cluster).
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Callable
+
+import numpy as np
+
+from .align import Link, verify
+from .candidates import (Corpus, Unit, anchor_keys, char_keys, char_lineup, cluster_seeds, drop_near_repeats,
+                         merge_neighbours, ngram_keys, pairs_from_runs)
+
+__all__ = ["Mapper", "in_sequence", "lexical_links", "match_keys", "verify_batch", "PairBatch", "TokenStats",
+           "PARTITION_TOKENS"]
+
+#: ``mapper(func, items, *shared) -> [func(item, *shared) for item in items]``, in item order
+Mapper = Callable[..., list]
+
+#: tokens per partition at least: a corpus of more tokens gets more partitions than workers,
+#: so what one partition holds stays bounded as the corpus grows
+PARTITION_TOKENS = 2_000_000
+
+
+def in_sequence(func: Callable, items: Sequence, *shared: Any) -> list:
+    """Return ``[func(item, *shared) for item in items]``: the partitions run here, one after another."""
+    return [func(item, *shared) for item in items]
+
+
+def partition_count(corpus: Corpus, partitions: int) -> int:
+    """Return how many partitions to cut ``corpus`` into: ``partitions``, or more for a large corpus."""
+    return max(1, partitions, math.ceil(len(corpus.ids) / PARTITION_TOKENS))
+
+
+@dataclass(frozen=True)
+class TokenStats:
+    """The corpus-wide statistics per token id that verification reads (the global reduction)."""
+
+    words: list[str]
+    df: np.ndarray
+    is_anchor: np.ndarray
+    common: np.ndarray
+    named: np.ndarray | None
+    #: units in the whole corpus (some measures depend on the corpus size)
+    n_units: int
+
+
+@dataclass(frozen=True)
+class PairBatch:
+    """The seeds of some unit pairs, with the tokens of the units they touch and nothing else.
+
+    ``units`` are numbered here 0..k-1 in the order of ``touched`` (their corpus indices);
+    ``ids`` is their token stream, ``offsets`` where each starts in it; the seeds are
+    (pos_a, pos_b) positions in that stream.
+    """
+
+    touched: np.ndarray
+    units: list[Unit]
+    ids: np.ndarray
+    offsets: np.ndarray
+    ngrams: np.ndarray
+    anchors: np.ndarray
+    chars: np.ndarray | None
+
+
+@dataclass(frozen=True)
+class VerifyParams:
+    """What verification needs from :class:`~quellen.settings.ReuseSettings`."""
+
+    ngram: int
+    gap: int
+    merge_gap: int
+    min_tokens: int
+    align_margin: int
+    noisy_identity: float
+
+
+def match_keys(part: tuple[tuple[np.ndarray, np.ndarray], ...], max_df: int) -> list[np.ndarray]:
+    """Return, per kind of key in ``part``, the (pos_a, pos_b) pairs of places sharing a key.
+
+    ``part`` holds one hash partition: for each kind, (keys, positions) of the keys in its
+    range. A key found in more than ``max_df`` places is boilerplate and pairs nothing.
+    """
+    return [pairs_from_runs(keys, positions, max_df) for keys, positions in part]
+
+
+def _split(keys: np.ndarray, positions: np.ndarray, parts: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Return (keys, positions) split into ``parts`` by key modulo ``parts``, input order kept in each."""
+    if parts == 1:
+        return [(keys, positions)]
+    which = keys % np.asarray(parts, dtype=keys.dtype)
+    return [(keys[which == r], positions[which == r]) for r in range(parts)]
+
+
+def lexical_links(corpus: Corpus, settings: Any, max_df: int, partitions: int = 1,
+                  mapper: Mapper | None = None) -> list[Link]:
+    """Return the verified links of shared wording and anchors (steps 2-3 of :func:`~quellen.reuse.find_reuse`).
+
+    The same links, in the same order, for any ``partitions`` (the number of hash
+    partitions and of pair batches, raised for a large corpus: :data:`PARTITION_TOKENS`)
+    and any ``mapper`` (:func:`in_sequence` when None).
+    """
+    mapper = mapper or in_sequence
+    parts = partition_count(corpus, partitions)
+    n = settings.ngram
+    # 2. hash partitions: the keys of every kind, split by key; each partition pairs its places
+    kinds = [ngram_keys(corpus, n), anchor_keys(corpus)]
+    if settings.char_min_band:
+        kinds.append(char_keys(corpus, settings.char_q, settings.char_sample))
+    split = [_split(keys, positions, parts) for keys, positions in kinds]
+    matched = mapper(match_keys, [tuple(s[r] for s in split) for r in range(parts)], max_df)
+    del split
+    found = [np.concatenate([m[k] for m in matched]) if matched else np.zeros((0, 2), np.int64)
+             for k in range(len(kinds))]
+    del matched
+    ngrams = drop_near_repeats(corpus, found[0], 4 * n)
+    anchors = drop_near_repeats(corpus, found[1], 40)
+    chars = char_lineup(corpus, found[2], min_band=settings.char_min_band) if settings.char_min_band else None
+    # 3. pair batches: clustered, merged and aligned where the two units' tokens are
+    params = VerifyParams(n, settings.gap, settings.merge_gap, settings.min_tokens, settings.align_margin,
+                          settings.noisy_identity)
+    stats = TokenStats(corpus.words, corpus.df, corpus.is_anchor, corpus.common, corpus.named, len(corpus.units))
+    batches = pair_batches(corpus, ngrams, anchors, chars, parts)
+    tagged = [t for found in mapper(verify_batch, batches, stats, params) for t in found]
+    tagged.sort(key=lambda t: t[0])
+    return [link for _, link in tagged]
+
+
+def pair_batches(corpus: Corpus, ngrams: np.ndarray, anchors: np.ndarray, chars: np.ndarray | None,
+                 parts: int) -> list[PairBatch]:
+    """Return the seeds cut into at most ``parts`` batches by unit pair, each with the units it touches.
+
+    A batch takes the pairs whose first unit lies in one contiguous range of the corpus's
+    units (neighbouring units, often of one source, pair with each other), so most units
+    travel in one batch.
+    """
+    kinds = [ngrams, anchors] + ([chars] if chars is not None else [])
+    first = [corpus.unit_of[k[:, 0]].astype(np.int64) for k in kinds]
+    second = [corpus.unit_of[k[:, 1]].astype(np.int64) for k in kinds]
+    n_units = len(corpus.units)
+    batches = []
+    for r in range(parts):
+        lo, hi = r * n_units // parts, (r + 1) * n_units // parts
+        chosen = [(ua >= lo) & (ua < hi) for ua in first]
+        if not any(c.any() for c in chosen):
+            continue
+        touched = np.unique(np.concatenate([x[c] for xs in (first, second) for x, c in zip(xs, chosen)]))
+        starts, ends = corpus.offsets[touched], corpus.offsets[touched + 1]
+        local = np.concatenate([[0], np.cumsum(ends - starts)]).astype(np.int64)
+        ids = np.concatenate([corpus.ids[s:e] for s, e in zip(starts.tolist(), ends.tolist())])
+        units = [replace(corpus.units[u], index=i, offset=int(local[i])) for i, u in enumerate(touched.tolist())]
+        seeds = [_moved(corpus.offsets, touched, local, k[c], ua[c], ub[c])
+                 for k, ua, ub, c in zip(kinds, first, second, chosen)]
+        batches.append(PairBatch(touched, units, ids, local, seeds[0], seeds[1],
+                                 seeds[2] if chars is not None else None))
+    return batches
+
+
+def _moved(offsets: np.ndarray, touched: np.ndarray, local: np.ndarray, pairs: np.ndarray, ua: np.ndarray,
+           ub: np.ndarray) -> np.ndarray:
+    """Return corpus stream positions ``pairs`` (of units ``ua``, ``ub``) as positions in a batch's stream."""
+    la, lb = np.searchsorted(touched, ua), np.searchsorted(touched, ub)
+    return np.stack([pairs[:, 0] - offsets[ua] + local[la], pairs[:, 1] - offsets[ub] + local[lb]],
+                    axis=1).astype(np.int64)
+
+
+class _Units(Sequence):
+    """A batch's units under their batch numbers, with the corpus's length (measures depend on it)."""
+
+    def __init__(self, units: list[Unit], total: int):
+        self._units, self._total = units, total
+
+    def __getitem__(self, i):  # type: ignore[override]
+        return self._units[i]
+
+    def __len__(self) -> int:
+        return self._total
+
+
+def verify_batch(batch: PairBatch, stats: TokenStats, params: VerifyParams) -> list[tuple[tuple, Link]]:
+    """Return the verified links of one pair batch, each with its place in the single run's order.
+
+    The place is (anchors alone: 0, shared wording: 1; first unit; second unit; rank within
+    that pair), with the corpus's unit numbers, as the links are.
+    """
+    k = len(batch.units)
+    corpus = Corpus(_Units(batch.units, stats.n_units), batch.ids,
+                    np.repeat(np.arange(k, dtype=np.int32), np.diff(batch.offsets)), batch.offsets, {}, stats.df,
+                    stats.is_anchor, stats.common, stats.words, stats.named)
+    candidates = merge_neighbours(cluster_seeds(corpus, batch.ngrams, batch.anchors, params.ngram, params.gap,
+                                                chars=batch.chars), params.merge_gap)
+    touched = batch.touched.tolist()
+    rank: dict[tuple, int] = {}
+    out = []
+    for c in candidates:
+        key = (int(c.ngram_seeds > 0), touched[c.a], touched[c.b])
+        place = key + (rank.setdefault(key, 0),)
+        rank[key] += 1
+        link = verify(corpus, c, params.min_tokens, params.align_margin, params.noisy_identity)
+        if link is not None:
+            out.append((place, replace(link, a=touched[link.a], b=touched[link.b])))
+    return out
