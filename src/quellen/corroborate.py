@@ -48,18 +48,21 @@ def build_timeline(claims: Sequence[Claim], documents: Sequence[Document], reuse
                    texts: dict[str, str] | None = None,
                    similarity: Callable[[Claim, Claim], float] | None = None,
                    places: dict[str, Place] | None = None, events_settings: EventSettings | None = None,
-                   conflict_settings: ConflictSettings | None = None) -> tuple[list[Event], list[Conflict]]:
+                   conflict_settings: ConflictSettings | None = None, partitions: int = 1,
+                   mapper: Callable[..., list] | None = None) -> tuple[list[Event], list[Conflict]]:
     """Return (events in date order, conflicts) built from every claim of the corpus.
 
     ``texts`` maps source id -> text, needed for text variants inside reuse groups and for the
     role a place plays in its clause; ``places`` maps a place entity id -> :class:`Place` (where
     the gazetteer puts it), so that a city and its country are not told apart as a conflict.
     The thresholds are ``settings.events`` and ``settings.conflicts`` (their defaults when None).
+    Claims are merged in ``partitions`` date buckets run by ``mapper`` (:func:`~quellen.events.merge_events`).
     """
     events_settings = events_settings or EventSettings()
     docs = {d.id: d for d in documents}
     clusters = merge_events(claims, reuse, similarity=similarity, threshold=events_settings.merge_threshold,
-                            reuse_threshold=events_settings.reuse_date_threshold)
+                            reuse_threshold=events_settings.reuse_date_threshold, partitions=partitions,
+                            mapper=mapper)
     links = _quoting_links(reuse)
     index = reuse_index(reuse)
     first_witness = {g.id: _original(g, docs) for g in reuse if g.passages and g.relation in COPY_RELATIONS}

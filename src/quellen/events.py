@@ -9,12 +9,13 @@ conflicts.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from typing import Callable, Sequence
 
 from .claims.lexicon import LIGHT_VERBS
 from .model import Claim, ReuseGroup, replace
 
-__all__ = ["merge_events", "dates_from_reuse", "predicate_similarity", "reuse_groups_of"]
+__all__ = ["merge_events", "date_buckets", "event_links", "dates_from_reuse", "predicate_similarity", "reuse_groups_of"]
 
 
 # ----------------------------------------------------------------------------- merging
@@ -83,7 +84,8 @@ def dates_from_reuse(claims: Sequence[Claim], reuse: Sequence[ReuseGroup],
 
 def merge_events(claims: Sequence[Claim], reuse: Sequence[ReuseGroup] = (),
                  similarity: Callable[[Claim, Claim], float] | None = None,
-                 threshold: float = 0.45, reuse_threshold: float = 0.3) -> list[list[Claim]]:
+                 threshold: float = 0.45, reuse_threshold: float = 0.3, partitions: int = 1,
+                 mapper: Callable[..., list] | None = None) -> list[list[Claim]]:
     """Return the dated claims grouped into events (each group one event, claims in text order).
 
     Claims their writer denies (``stance == "denied"``) make no event. Two claims are one event
@@ -92,6 +94,10 @@ def merge_events(claims: Sequence[Claim], reuse: Sequence[ReuseGroup] = (),
     ``threshold``, default :func:`predicate_similarity`) and their actors overlap
     (or one names none). Claims of one sentence are never merged with each other. The thresholds
     are ``settings.events.merge_threshold`` and ``reuse_date_threshold`` (:func:`dates_from_reuse`).
+
+    The pairs are compared in ``partitions`` date buckets (:func:`date_buckets`, :func:`event_links`)
+    run by ``mapper`` (``mapper(func, items, *shared)``, in item order; here, one after another,
+    when None); their links are joined here, so the events are the same for any count.
     """
     similarity = similarity or predicate_similarity
     # a version its own writer rejects is no witness of its date (it stays a claim for the conflicts)
@@ -100,6 +106,9 @@ def merge_events(claims: Sequence[Claim], reuse: Sequence[ReuseGroup] = (),
     dated.sort(key=lambda c: (c.date.earliest, c.source, c.char_start))
     index = reuse_index(reuse)
     groups_of = [reuse_groups_of(c, index) for c in dated]
+    buckets = [(start, stop, dated[start:end], groups_of[start:end])
+               for start, stop, end in date_buckets(dated, partitions)]
+    run = mapper or (lambda func, items, *shared: [func(item, *shared) for item in items])
     parent = list(range(len(dated)))
 
     def find(i: int) -> int:
@@ -108,36 +117,88 @@ def merge_events(claims: Sequence[Claim], reuse: Sequence[ReuseGroup] = (),
             i = parent[i]
         return i
 
-    # compare only claims whose intervals can intersect: sweep over the sorted earliest dates
-    for i, a in enumerate(dated):
-        for j in range(i + 1, len(dated)):
-            b = dated[j]
-            if b.date.earliest > a.date.latest:
-                break
-            if not a.date.intersects(b.date) or find(i) == find(j):
-                continue
-            if a.source == b.source and a.char_start < b.char_end and b.char_start < a.char_end:
-                continue
-            shared_reuse = groups_of[i] & groups_of[j]
-            if shared_reuse and (a.document != b.document) and similarity(a, b) >= 0.15:
-                parent[find(j)] = find(i)
-                continue
-            if a.document == b.document:
-                # one document tells an event once; repeated mention of its date is no second witness
-                if similarity(a, b) < max(threshold, 0.6):
-                    continue
-            if not _actors_compatible(a, b):
-                continue
-            if _too_vague(a, b):
-                continue
-            if similarity(a, b) >= threshold:
-                parent[find(j)] = find(i)
+    for links in run(event_links, buckets, similarity, threshold):
+        for i, j in links:
+            parent[find(j)] = find(i)
     clusters: dict[int, list[Claim]] = {}
     for i, c in enumerate(dated):
         clusters.setdefault(find(i), []).append(c)
     out = [sorted(g, key=lambda c: (c.source, c.char_start)) for g in clusters.values()]
     out.sort(key=lambda g: (min(c.date.earliest for c in g), g[0].source, g[0].char_start))
     return out
+
+
+def date_buckets(dated: Sequence[Claim], partitions: int) -> list[tuple[int, int, int]]:
+    """Return ``(start, stop, end)`` per date bucket of ``dated`` (claims sorted by earliest date).
+
+    A bucket owns the claims ``start:stop`` (about as many in each) and holds ``start:end``:
+    its own and every later claim that begins before one of its own ends (the bucket overlaps
+    the next by the widest interval it owns), so each pair whose dates can intersect is seen
+    in the bucket of its earlier claim.
+    """
+    n = len(dated)
+    parts = max(1, min(partitions, n))
+    earliest = [c.date.earliest for c in dated]
+    out = []
+    for r in range(parts):
+        start, stop = r * n // parts, (r + 1) * n // parts
+        if start == stop:
+            continue
+        reach = max(c.date.latest for c in dated[start:stop])
+        out.append((start, stop, max(stop, bisect_right(earliest, reach, lo=stop))))
+    return out
+
+
+def event_links(bucket: tuple[int, int, Sequence[Claim], Sequence[set[str]]],
+                similarity: Callable[[Claim, Claim], float], threshold: float) -> list[tuple[int, int]]:
+    """Return the (i, j) pairs of one date bucket (:func:`date_buckets`) that are one event.
+
+    ``bucket`` is (start, stop, claims, reuse groups of each claim), the claims being those
+    ``start:end`` of the date-sorted list; i is one of its own claims (``start:stop``), the
+    numbers those of the whole list. Pairs already joined through others are not compared again.
+    """
+    start, stop, claims, groups_of = bucket
+    parent = list(range(len(claims)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    links = []
+    # compare only claims whose intervals can intersect: sweep over the sorted earliest dates
+    for i in range(stop - start):
+        a = claims[i]
+        for j in range(i + 1, len(claims)):
+            b = claims[j]
+            if b.date.earliest > a.date.latest:
+                break
+            if not a.date.intersects(b.date) or find(i) == find(j):
+                continue
+            if _same_event(a, b, groups_of[i], groups_of[j], similarity, threshold):
+                parent[find(j)] = find(i)
+                links.append((start + i, start + j))
+    return links
+
+
+def _same_event(a: Claim, b: Claim, groups_a: set[str], groups_b: set[str],
+                similarity: Callable[[Claim, Claim], float], threshold: float) -> bool:
+    """Return True when two claims whose dates intersect tell one event."""
+    if a.source == b.source and a.char_start < b.char_end and b.char_start < a.char_end:
+        return False
+    shared_reuse = groups_a & groups_b
+    if shared_reuse and (a.document != b.document) and similarity(a, b) >= 0.15:
+        return True
+    if a.document == b.document:
+        # one document tells an event once; repeated mention of its date is no second witness
+        if similarity(a, b) < max(threshold, 0.6):
+            return False
+    if not _actors_compatible(a, b):
+        return False
+    if _too_vague(a, b):
+        return False
+    return similarity(a, b) >= threshold
 
 
 def _actors_compatible(a: Claim, b: Claim) -> bool:
