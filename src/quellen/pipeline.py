@@ -235,11 +235,15 @@ class StoredTexts(Mapping):
         return len(self._ids)
 
 
-def build_corpus_layer(store: Store, settings: Settings, authority: str | None = None) -> None:
+def build_corpus_layer(store: Store, settings: Settings, authority: str | None = None, engine: Any = None) -> None:
     """Recompute the corpus-wide layer (entities, reuse, events, conflicts) from the stored sources.
 
     ``authority`` is the path of a CSV/JSON authority file that pins identities, or None.
+    Reuse candidates and verification, and event merging, run in partitions on ``engine``
+    (:mod:`quellen.engines`: one per worker at least; in this process when None); the
+    layer is the same for any engine and any number of partitions.
     """
+    partitions, mapper = (engine.workers, engine.map) if engine is not None else (1, None)
     # 3. entities: all mentions resolved across the corpus, places geocoded, document refs linked
     from .extract.places import get_gazetteer
     from .extract.resolve import link_document_refs, load_authority, resolve
@@ -262,7 +266,8 @@ def build_corpus_layer(store: Store, settings: Settings, authority: str | None =
     # reuse runs before events are counted: copying is not corroboration; it sees the linked
     # authors, so that one writer's two letters ("L. T." and his full name) are one voice
     with _step("reuse"):
-        reuse = find_reuse(store.sources(), documents, settings.reuse, timexes=store.timexes())
+        reuse = find_reuse(store.sources(), documents, settings.reuse, timexes=store.timexes(),
+                           partitions=partitions, mapper=mapper)
     # 5. events: claims merged across documents, witnesses counted after reuse, conflicts flagged
     with _step("events"):
         from .claims import claims_from_json
@@ -271,7 +276,8 @@ def build_corpus_layer(store: Store, settings: Settings, authority: str | None =
         claims = resolve_claims([c for sid in texts for c in claims_from_json(store.layer(sid, "claims"))],
                                 mention_entities, by_id)
         events, conflicts = build_timeline(claims, documents, reuse, texts, places=place_index(entities, gazetteer),
-                                           events_settings=settings.events, conflict_settings=settings.conflicts)
+                                           events_settings=settings.events, conflict_settings=settings.conflicts,
+                                           partitions=partitions, mapper=mapper)
     with _step("store corpus"):
         store.replace_corpus_layer(entities=entities, mention_entities=mention_entities, reuse=reuse,
                                    events=events, conflicts=conflicts, document_refs=document_refs)
@@ -364,14 +370,25 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
         workers = 1  # one file: a pool would only add the start of a worker
     with open_engine(engine, workers, scheduler, settings.nlp.spacy_model) as runner:
         _analyse_and_store(files, store, settings, shash, runner, report, progress)
-    if progress:
-        progress("corpus", len(files), len(files))
+        if progress:
+            progress("corpus", len(files), len(files))
+        # the corpus steps' partitions run on the same engine, still open
+        _corpus_step(store, settings, authority, report, runner)
+    report.seconds = time.perf_counter() - started
+    store.finish_build(build_id, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                       len(report.added), len(report.unchanged), [str(e) for e in report.failed],
+                       round(report.seconds, 3))
+    return report
+
+
+def _corpus_step(store: Store, settings: Settings, authority: str | None, report: BuildReport, runner: Any) -> None:
+    """Rebuild the corpus layer on ``runner`` when sources, settings or the authority file changed."""
     authority = _authority_in_force(store, authority, report)
     corpus_hash = _corpus_hash(store, settings_hash(settings, per_source=False) + _file_hash(authority))
     stale = store.get_meta("corpus_hash") != corpus_hash
     if report.added or stale:
         try:
-            build_corpus_layer(store, settings, authority=authority)
+            build_corpus_layer(store, settings, authority=authority, engine=runner)
         except StoreError:
             raise
         except Exception as exc:  # the sources stay stored; the previous corpus layer stays, stale
@@ -385,11 +402,6 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
             store.set_meta("corpus_hash", corpus_hash)
             store.set_meta("authority", str(Path(authority).resolve()) if authority else "")
             report.corpus_rebuilt = True
-    report.seconds = time.perf_counter() - started
-    store.finish_build(build_id, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                       len(report.added), len(report.unchanged), [str(e) for e in report.failed],
-                       round(report.seconds, 3))
-    return report
 
 
 def _analyse_and_store(files: list[Path], store: Store, settings: Settings, shash: str, runner: Any,

@@ -12,7 +12,9 @@ engine and however many workers it has. The engines:
 
 An engine has ``submit(func, *args) -> handle`` (``handle.result()`` returns or
 raises), ``window`` (how many tasks the pipeline keeps in flight: the memory bound
-of the inputs held at once) and ``close()``.
+of the inputs held at once), ``workers``, ``map(func, items, *shared) -> list`` (the
+partitions of a corpus step, their results in item order: :mod:`quellen.reuse.partition`,
+:func:`quellen.events.merge_events`) and ``close()``.
 """
 from __future__ import annotations
 

@@ -56,6 +56,22 @@ class DaskEngine:
         # pure=False: two files with the same bytes are two tasks (their names differ)
         return self.client.submit(func, *args, pure=False)
 
+    def map(self, func: Callable, items: list, *shared: Any) -> list:
+        """Return ``[func(item, *shared) for item in items]``, one task per item, gathered in item order.
+
+        ``shared`` (the corpus-wide statistics a partition reads) is sent to every worker once.
+        """
+        if not items:
+            return []
+        # one element lists: scatter would split a list or dict argument into futures of its items
+        shared_futures = [self.client.scatter([s], broadcast=True)[0] for s in shared]
+        futures = [self.client.submit(func, item, *shared_futures, pure=False) for item in items]
+        try:
+            return self.client.gather(futures)
+        finally:
+            for f in futures + shared_futures:
+                f.release()
+
     def close(self) -> None:
         """Close the client, and the LocalCluster this engine started."""
         self.client.close()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import multiprocessing
+from itertools import repeat
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Callable
 
@@ -38,6 +39,10 @@ class InlineEngine:
         """Return the handle of ``func(*args)``, already run."""
         return _Done(func, args)
 
+    def map(self, func: Callable, items: list, *shared: Any) -> list:
+        """Return ``[func(item, *shared) for item in items]``, run here one after another."""
+        return [func(item, *shared) for item in items]
+
     def close(self) -> None:
         """Nothing to stop."""
 
@@ -68,6 +73,10 @@ class PoolEngine:
     def submit(self, func: Callable, *args: Any) -> Future:
         """Return the future of ``func(*args)`` run in a worker."""
         return self._pool.submit(func, *args)
+
+    def map(self, func: Callable, items: list, *shared: Any) -> list:
+        """Return ``[func(item, *shared) for item in items]``, each item run in a worker, in item order."""
+        return list(self._pool.map(func, items, *(repeat(s, len(items)) for s in shared)))
 
     def close(self) -> None:
         """Stop the workers."""
