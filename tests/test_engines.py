@@ -71,7 +71,8 @@ def test_the_seed_on_dask_equals_the_local_build(seed_build, tmp_path):
     distributed = pytest.importorskip("distributed")
     from conftest import SEED_TEXT
     _, local = seed_build
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as c:
+    # two workers: the corpus steps run in two partitions each (the local build: one)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as c:
         with open_store(tmp_path / "seed.db") as store:
             assert build([str(SEED_TEXT)], store, engine="dask", scheduler=c.scheduler_address).ok
             data = export_dict(store)
@@ -92,3 +93,29 @@ def test_a_failure_in_a_worker_reads_as_in_one_process(tmp_path):
             messages.append([(type(e), str(e)) for e in report.failed])
     assert messages[0] == messages[1] and len(messages[0]) == 1
     assert "b\\\\caf\\xe9.txt" in messages[0][0][1]
+
+
+def _rebuilt(db: Path, tmp_path: Path, name: str, **how) -> bytes:
+    """Return the export of a copy of the store ``db`` after its corpus layer is rebuilt ``how``."""
+    import shutil
+    from quellen.pipeline import build_corpus_layer
+    shutil.copy(db, tmp_path / f"{name}.db")
+    with open_store(tmp_path / f"{name}.db") as store:
+        build_corpus_layer(store, FAST, **how)
+        return json.dumps(export_dict(store), indent=1, sort_keys=True, ensure_ascii=False).encode()
+
+
+@pytest.mark.slow
+def test_the_seed_corpus_layer_is_the_same_in_any_partitions_and_on_dask(seed_build, tmp_path):
+    # the seed is one file, so a build's per-source phase never splits it: this rebuilds its corpus
+    # layer (reuse in hash partitions and pair batches, events in date buckets) from one store
+    distributed = pytest.importorskip("distributed")
+    from quellen.engines.dask import DaskEngine
+    from quellen.engines.local import InlineEngine
+    db, _ = seed_build
+    one = _rebuilt(db, tmp_path, "one")
+    assert b'"reuse": [\n  {' in one and b'"events": [\n  {' in one
+    assert _rebuilt(db, tmp_path, "seven", engine=InlineEngine(), partitions=7) == one
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as c:
+        with DaskEngine(scheduler=c.scheduler_address) as engine:
+            assert _rebuilt(db, tmp_path, "dask", engine=engine) == one

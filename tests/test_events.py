@@ -5,6 +5,7 @@ import datetime as dt
 import json
 
 import pytest
+from hypothesis import given, settings as hsettings, strategies as st
 
 from quellen.claims import claims_from_json, claims_to_json, extract_claims
 from quellen.events import dates_from_reuse, merge_events, predicate_similarity
@@ -455,3 +456,50 @@ def test_an_account_dated_at_its_foot_does_not_date_its_historical_present(nlp):
     assert not [c for c in body if c.date is not None and c.date.earliest == dt.date(1871, 5, 3)
                 and c.char_start < text.index("Your mother")]
     assert [c for c in claims if c.date is not None and "write" in c.summary]
+
+
+# -- merging in date buckets ---------------------------------------------------------------------
+_LEMMAS = ("march", "arrive", "siege", "fire", "letter", "bridge", "be", "go")
+
+
+@st.composite
+def _claims(draw):
+    """Return hand-shaped claims: overlapping days, years and a decade, a few sources and documents."""
+    out = []
+    for i in range(draw(st.integers(0, 24))):
+        first = dt.date(1800, 1, 1) + dt.timedelta(days=draw(st.integers(0, 900)))
+        width = draw(st.sampled_from([0, 0, 3, 30, 365, 3650]))
+        date = Date(text="", edtf=first.isoformat(), earliest=first, latest=first + dt.timedelta(days=width),
+                    precision="day")
+        source = draw(st.sampled_from(["s1", "s2", "s3"]))
+        start = draw(st.integers(0, 400))
+        actors = tuple((name, "person", -1, -1, None)
+                       for name in draw(st.lists(st.sampled_from(["Ann", "Bede", "Cole"]), max_size=2, unique=True)))
+        out.append(Claim(id=f"c{i}", source=source, document=f"{source}-d{draw(st.integers(0, 1))}",
+                         char_start=start, char_end=start + 30, date=date, basis="explicit", summary=f"claim {i}",
+                         lemmas=tuple(draw(st.lists(st.sampled_from(_LEMMAS), min_size=1, max_size=3, unique=True))),
+                         actors=actors, stance=draw(st.sampled_from(["asserted", "asserted", "denied"]))))
+    return out
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(_claims(), st.sampled_from([2, 3, 7]))
+def test_events_merged_in_date_buckets_equal_one_pass(claims, partitions):
+    # a bucket owns a run of the date-sorted claims and reads on by the widest interval it owns:
+    # claims whose dates intersect across a bucket boundary still meet, in the earlier one's bucket
+    reuse = [ReuseGroup("rg-1", "verbatim", 1.0, (Passage("s1", "s1-d0", 0, 200), Passage("s2", "s2-d1", 0, 200)),
+                        {})] if claims else []
+    one = merge_events(claims, reuse)
+    assert merge_events(claims, reuse, partitions=partitions) == one
+
+
+def test_a_long_interval_reaches_into_later_buckets():
+    from quellen.events import date_buckets
+    a = Claim(id="a", source="s1", document="d1", char_start=0, char_end=10, date=year(1800), basis="explicit",
+              summary="", lemmas=("siege",))
+    days = [Claim(id=f"b{k}", source="s2", document=f"d{k + 2}", char_start=0, char_end=10,
+                  date=day(1800, 1 + k, 1), basis="explicit", summary="", lemmas=("siege",)) for k in range(6)]
+    dated = sorted([a, *days], key=lambda c: (c.date.earliest, c.source))
+    # the year-long claim (first, in bucket 0) reads every later claim of 1800
+    assert date_buckets(dated, 3)[0] == (0, 2, 7)
+    assert merge_events(dated, partitions=3) == merge_events(dated) and len(merge_events(dated)) == 1

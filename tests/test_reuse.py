@@ -644,3 +644,36 @@ def test_sentences_to_embed_are_those_sharing_a_rare_word_and_never_capped():
     # the last sentence of each text shares no rare word with any other text: not embedded
     last = {u: max(lo for v, lo, _ in chosen if v == u) for u in range(700)}
     assert all(corpus.units[u].tokens.words[last[u]] == "clerk" for u in range(700))
+
+
+# -- partitions ------------------------------------------------------------------------------------
+def _partition_corpus() -> list[Source]:
+    """Return a small corpus with every kind of lexical evidence: clean and OCR-noisy copies,
+    fragments, a copy inside one text, names and numbers in common, a heading printed twice."""
+    fixtures = [_source(name) for name in ("chronicle_1672.txt", "gazette_1701.txt", "memoire_1790.txt",
+                                           "registre_1791.txt")]
+    made = [_source("host.txt", "REPORT OF THE WARDENS\n\n" + _HOST + _PASSAGE + " " + _HOST),
+            _source("noisy.txt", "Thus the minutes of that year. " + _ocr(_PASSAGE, 0.10) + " Nothing else."),
+            _source("again.txt", "REPORT OF THE WARDENS\n\n" + _PASSAGE.replace("brickworks", "tannery")
+                    + " Signed at Zwolle, 14 May 1672, by Jan Pieterszoon and Claes Mooy, 37 guilders."),
+            _source("twice.txt", _PASSAGE + " In between, other business. " + _HOST + _PASSAGE),
+            _source("names.txt", "Jan Pieterszoon and Claes Mooy paid 37 guilders at Zwolle on 14 May 1672, "
+                                 "while Jan Pieterszoon wrote to Claes Mooy about Zwolle.")]
+    return fixtures + made
+
+
+@pytest.mark.parametrize("partitions", [2, 7])
+def test_candidates_and_verification_are_the_same_for_any_partition_count(partitions):
+    # hash partitions pair the places of the keys in their range; pair batches hold only the units
+    # they touch; the links come back in the single run's order, so groups and ids are the same
+    from quellen.reuse import make_units
+    from quellen.reuse.candidates import build_corpus
+    from quellen.reuse.partition import lexical_links
+    sources = _partition_corpus()
+    settings = ReuseSettings()
+    corpus = build_corpus(make_units(sources, [])[0])
+    one = lexical_links(corpus, settings, 8)
+    assert len(one) >= 5 and len({(lk.a, lk.b) for lk in one}) >= 4
+    assert lexical_links(corpus, settings, 8, partitions) == one
+    groups = find_reuse(sources, [], settings, embeddings=False)
+    assert groups and find_reuse(sources, [], settings, embeddings=False, partitions=partitions) == groups

@@ -235,15 +235,17 @@ class StoredTexts(Mapping):
         return len(self._ids)
 
 
-def build_corpus_layer(store: Store, settings: Settings, authority: str | None = None, engine: Any = None) -> None:
+def build_corpus_layer(store: Store, settings: Settings, authority: str | None = None, engine: Any = None,
+                       partitions: int | None = None) -> None:
     """Recompute the corpus-wide layer (entities, reuse, events, conflicts) from the stored sources.
 
     ``authority`` is the path of a CSV/JSON authority file that pins identities, or None.
     Reuse candidates and verification, and event merging, run in partitions on ``engine``
-    (:mod:`quellen.engines`: one per worker at least; in this process when None); the
-    layer is the same for any engine and any number of partitions.
+    (:mod:`quellen.engines`: ``partitions``, by default one per worker, at least; in this
+    process when None); the layer is the same for any engine and any number of partitions.
     """
-    partitions, mapper = (engine.workers, engine.map) if engine is not None else (1, None)
+    mapper = engine.map if engine is not None else None
+    partitions = partitions or (engine.workers if engine is not None else 1)
     # 3. entities: all mentions resolved across the corpus, places geocoded, document refs linked
     from .extract.places import get_gazetteer
     from .extract.resolve import link_document_refs, load_authority, resolve
