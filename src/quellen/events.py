@@ -18,6 +18,10 @@ from .model import Claim, ReuseGroup, replace
 __all__ = ["merge_events", "date_buckets", "event_links", "dates_from_reuse", "predicate_similarity", "reuse_groups_of"]
 
 
+#: dated claims a date bucket owns at most: a larger corpus gets more buckets than workers
+PARTITION_CLAIMS = 50_000
+
+
 # ----------------------------------------------------------------------------- merging
 def predicate_similarity(a: Claim, b: Claim) -> float:
     """Return how alike two claims' predicates are: cosine over their content lemmas (0..1).
@@ -95,7 +99,7 @@ def merge_events(claims: Sequence[Claim], reuse: Sequence[ReuseGroup] = (),
     (or one names none). Claims of one sentence are never merged with each other. The thresholds
     are ``settings.events.merge_threshold`` and ``reuse_date_threshold`` (:func:`dates_from_reuse`).
 
-    The pairs are compared in ``partitions`` date buckets (:func:`date_buckets`, :func:`event_links`)
+    The pairs are compared in ``partitions`` date buckets (more for over :data:`PARTITION_CLAIMS` claims) (:func:`date_buckets`, :func:`event_links`)
     run by ``mapper`` (``mapper(func, items, *shared)``, in item order; here, one after another,
     when None); their links are joined here, so the events are the same for any count.
     """
@@ -106,8 +110,9 @@ def merge_events(claims: Sequence[Claim], reuse: Sequence[ReuseGroup] = (),
     dated.sort(key=lambda c: (c.date.earliest, c.source, c.char_start))
     index = reuse_index(reuse)
     groups_of = [reuse_groups_of(c, index) for c in dated]
+    parts = max(partitions, math.ceil(len(dated) / PARTITION_CLAIMS))
     buckets = [(start, stop, dated[start:end], groups_of[start:end])
-               for start, stop, end in date_buckets(dated, partitions)]
+               for start, stop, end in date_buckets(dated, parts)]
     run = mapper or (lambda func, items, *shared: [func(item, *shared) for item in items])
     parent = list(range(len(dated)))
 

@@ -33,6 +33,8 @@ __all__ = ["Unit", "Corpus", "Candidate", "build_corpus", "ngram_seeds", "char_s
            "pairs_from_runs", "drop_near_repeats"]
 
 _MULT = np.uint64(1_000_003)
+#: seeds a unit pair needs (of shared wording, or of anchors) before it is worth clustering
+MIN_SEEDS = 3
 
 
 @dataclass(slots=True)
@@ -302,7 +304,7 @@ def anchor_keys(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
 
 
 def cluster_seeds(corpus: Corpus, ngrams: np.ndarray, anchors: np.ndarray, n: int, gap: int,
-                  min_ngram_seeds: int = 3, min_anchor_seeds: int = 3,
+                  min_ngram_seeds: int = MIN_SEEDS, min_anchor_seeds: int = MIN_SEEDS,
                   chars: np.ndarray | None = None) -> list[Candidate]:
     """Return candidate passage pairs: seeds of one unit pair that lie within ``gap`` of each other.
 

@@ -11,8 +11,8 @@ As passim does on Spark, the lexical channel of :func:`quellen.reuse.find_reuse`
    frequencies that decide which words are function words and which are rare anchors
    are the one global reduction, made before, in :func:`.candidates.build_corpus`);
 2. **pair batches** (:func:`verify_batch`): the seeds, gathered, are split by unit pair
-   (contiguous ranges of the first unit); a batch holds the tokens of the units its pairs
-   touch, nothing else, and clusters, merges and aligns them (:func:`.candidates.cluster_seeds`,
+   (:func:`pair_batches`: the pairs of one block of units with another); a batch holds the
+   tokens of the units its pairs touch, at most two blocks, and clusters, merges and aligns them (:func:`.candidates.cluster_seeds`,
    :func:`.candidates.merge_neighbours`, :func:`.align.verify`).
 
 Results are reduced in a fixed order: each link carries where the single run would have
@@ -34,8 +34,8 @@ from typing import Any, Callable
 import numpy as np
 
 from .align import Link, verify
-from .candidates import (Corpus, Unit, anchor_keys, char_keys, char_lineup, cluster_seeds, drop_near_repeats,
-                         merge_neighbours, ngram_keys, pairs_from_runs)
+from .candidates import (MIN_SEEDS, Corpus, Unit, anchor_keys, char_keys, char_lineup, cluster_seeds,
+                         drop_near_repeats, merge_neighbours, ngram_keys, pairs_from_runs)
 
 __all__ = ["Mapper", "in_sequence", "lexical_links", "match_keys", "verify_batch", "PairBatch", "TokenStats",
            "PARTITION_TOKENS"]
@@ -114,7 +114,10 @@ def _split(keys: np.ndarray, positions: np.ndarray, parts: int) -> list[tuple[np
     """Return (keys, positions) split into ``parts`` by key modulo ``parts``, input order kept in each."""
     if parts == 1:
         return [(keys, positions)]
-    which = keys % np.asarray(parts, dtype=keys.dtype)
+    # the keys mixed first: sampled q-gram hashes all share their low bits, token ids are small
+    with np.errstate(over="ignore"):
+        which = (keys.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(40)
+    which %= np.uint64(parts)
     return [(keys[which == r], positions[which == r]) for r in range(parts)]
 
 
@@ -154,31 +157,42 @@ def lexical_links(corpus: Corpus, settings: Any, max_df: int, partitions: int = 
 
 def pair_batches(corpus: Corpus, ngrams: np.ndarray, anchors: np.ndarray, chars: np.ndarray | None,
                  parts: int) -> list[PairBatch]:
-    """Return the seeds cut into at most ``parts`` batches by unit pair, each with the units it touches.
+    """Return the seeds cut into batches by unit pair, each with the tokens of the units it touches.
 
-    A batch takes the pairs whose first unit lies in one contiguous range of the corpus's
-    units (neighbouring units, often of one source, pair with each other), so most units
-    travel in one batch.
+    The units are cut into contiguous blocks of about equal tokens, enough of them that the
+    block pairs number about ``parts`` and no block holds more than :data:`PARTITION_TOKENS`
+    tokens (one unit longer than that is a block of its own); a batch takes the pairs of one
+    block with another (or with itself), so it holds at most two blocks' tokens. Unit pairs
+    with too few seeds to form a candidate (:data:`.candidates.MIN_SEEDS`) are left out.
     """
     kinds = [ngrams, anchors] + ([chars] if chars is not None else [])
     first = [corpus.unit_of[k[:, 0]].astype(np.int64) for k in kinds]
     second = [corpus.unit_of[k[:, 1]].astype(np.int64) for k in kinds]
     n_units = len(corpus.units)
+    # pairs with fewer seeds than any candidate needs: cluster_seeds would pass them over
+    keys = np.concatenate([ua * n_units + ub for ua, ub in zip(first, second)])
+    uniq, counts = np.unique(keys, return_counts=True)
+    enough = uniq[counts >= MIN_SEEDS]
+    worth = [np.isin(ua * n_units + ub, enough) for ua, ub in zip(first, second)]
+    total = int(corpus.offsets[-1])
+    blocks = max(1, int((math.sqrt(8 * parts + 1) - 1) // 2), math.ceil(total / PARTITION_TOKENS))
+    block_of = np.minimum(corpus.offsets[:-1] * blocks // max(total, 1), blocks - 1).astype(np.int64)
     batches = []
-    for r in range(parts):
-        lo, hi = r * n_units // parts, (r + 1) * n_units // parts
-        chosen = [(ua >= lo) & (ua < hi) for ua in first]
-        if not any(c.any() for c in chosen):
-            continue
-        touched = np.unique(np.concatenate([x[c] for xs in (first, second) for x, c in zip(xs, chosen)]))
-        starts, ends = corpus.offsets[touched], corpus.offsets[touched + 1]
-        local = np.concatenate([[0], np.cumsum(ends - starts)]).astype(np.int64)
-        ids = np.concatenate([corpus.ids[s:e] for s, e in zip(starts.tolist(), ends.tolist())])
-        units = [replace(corpus.units[u], index=i, offset=int(local[i])) for i, u in enumerate(touched.tolist())]
-        seeds = [_moved(corpus.offsets, touched, local, k[c], ua[c], ub[c])
-                 for k, ua, ub, c in zip(kinds, first, second, chosen)]
-        batches.append(PairBatch(touched, units, ids, local, seeds[0], seeds[1],
-                                 seeds[2] if chars is not None else None))
+    for i in range(blocks):
+        for j in range(i, blocks):
+            # a seed's first place comes before its second, so its first unit's block is never the later one
+            chosen = [w & (block_of[ua] == i) & (block_of[ub] == j) for w, ua, ub in zip(worth, first, second)]
+            if not any(c.any() for c in chosen):
+                continue
+            touched = np.unique(np.concatenate([x[c] for xs in (first, second) for x, c in zip(xs, chosen)]))
+            starts, ends = corpus.offsets[touched], corpus.offsets[touched + 1]
+            local = np.concatenate([[0], np.cumsum(ends - starts)]).astype(np.int64)
+            ids = np.concatenate([corpus.ids[s:e] for s, e in zip(starts.tolist(), ends.tolist())])
+            units = [replace(corpus.units[u], index=k, offset=int(local[k])) for k, u in enumerate(touched.tolist())]
+            seeds = [_moved(corpus.offsets, touched, local, k[c], ua[c], ub[c])
+                     for k, ua, ub, c in zip(kinds, first, second, chosen)]
+            batches.append(PairBatch(touched, units, ids, local, seeds[0], seeds[1],
+                                     seeds[2] if chars is not None else None))
     return batches
 
 
