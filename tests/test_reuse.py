@@ -677,3 +677,23 @@ def test_candidates_and_verification_are_the_same_for_any_partition_count(partit
     assert lexical_links(corpus, settings, 8, partitions) == one
     groups = find_reuse(sources, [], settings, embeddings=False)
     assert groups and find_reuse(sources, [], settings, embeddings=False, partitions=partitions) == groups
+
+
+def test_hash_partitions_share_out_the_keys_and_a_pair_batch_holds_two_blocks_at_most():
+    from quellen.reuse import make_units
+    from quellen.reuse.candidates import build_corpus, char_keys
+    from quellen.reuse.partition import lexical_links, split_keys
+    corpus = build_corpus(make_units(_partition_corpus(), [])[0])
+    # sampled q-gram hashes all share their low bits: split on those, four partitions were one
+    keys, positions = char_keys(corpus)
+    sizes = [len(k) for k, _ in split_keys(keys, positions, 4)]
+    assert sum(sizes) == len(keys) and min(sizes) > len(keys) / 8
+    batches = []
+
+    def keep(func, items, *shared):
+        batches.extend(items if func.__name__ == "verify_batch" else [])
+        return [func(item, *shared) for item in items]
+
+    lexical_links(corpus, ReuseSettings(), 8, 16, keep)  # 16 partitions: 5 blocks of units
+    total, longest = len(corpus.ids), max(len(u.tokens) for u in corpus.units)
+    assert len(batches) > 1 and all(len(b.ids) <= 2 * (total / 5 + longest) for b in batches)

@@ -37,8 +37,8 @@ from .align import Link, verify
 from .candidates import (MIN_SEEDS, Corpus, Unit, anchor_keys, char_keys, char_lineup, cluster_seeds,
                          drop_near_repeats, merge_neighbours, ngram_keys, pairs_from_runs)
 
-__all__ = ["Mapper", "in_sequence", "lexical_links", "match_keys", "verify_batch", "PairBatch", "TokenStats",
-           "PARTITION_TOKENS"]
+__all__ = ["Mapper", "in_sequence", "lexical_links", "match_keys", "verify_batch", "pair_batches", "split_keys",
+           "PairBatch", "TokenStats", "PARTITION_TOKENS"]
 
 #: ``mapper(func, items, *shared) -> [func(item, *shared) for item in items]``, in item order
 Mapper = Callable[..., list]
@@ -110,8 +110,8 @@ def match_keys(part: tuple[tuple[np.ndarray, np.ndarray], ...], max_df: int) -> 
     return [pairs_from_runs(keys, positions, max_df) for keys, positions in part]
 
 
-def _split(keys: np.ndarray, positions: np.ndarray, parts: int) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Return (keys, positions) split into ``parts`` by key modulo ``parts``, input order kept in each."""
+def split_keys(keys: np.ndarray, positions: np.ndarray, parts: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Return (keys, positions) split into ``parts`` by mixed key modulo ``parts``, input order kept in each."""
     if parts == 1:
         return [(keys, positions)]
     # the keys mixed first: sampled q-gram hashes all share their low bits, token ids are small
@@ -136,7 +136,7 @@ def lexical_links(corpus: Corpus, settings: Any, max_df: int, partitions: int = 
     kinds = [ngram_keys(corpus, n), anchor_keys(corpus)]
     if settings.char_min_band:
         kinds.append(char_keys(corpus, settings.char_q, settings.char_sample))
-    split = [_split(keys, positions, parts) for keys, positions in kinds]
+    split = [split_keys(keys, positions, parts) for keys, positions in kinds]
     matched = mapper(match_keys, [tuple(s[r] for s in split) for r in range(parts)], max_df)
     del split
     found = [np.concatenate([m[k] for m in matched]) if matched else np.zeros((0, 2), np.int64)
