@@ -43,7 +43,10 @@ Steps 1-5 per source run on an engine (:mod:`quellen.engines`: this process, wor
 processes, or a Dask cluster), as :func:`analyse_input` (the file's bytes in, its analysis
 out); this process alone writes, in the order of the inputs, so the store is the same for
 any engine. The corpus-wide steps run here, reading texts from the store as they need them
-(:class:`StoredTexts`). Each step reports to :func:`record_steps` (benchmarks/scale).
+(:class:`StoredTexts`); reuse candidates and verification, and event merging, hand their
+partitions to the same engine (``engine.map``: hash ranges, unit pairs, date buckets) and
+reduce the results here in a fixed order, so the store is the same for any number of
+partitions. Each step reports to :func:`record_steps` (benchmarks/scale).
 """
 from __future__ import annotations
 
