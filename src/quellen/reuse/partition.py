@@ -118,7 +118,14 @@ def split_keys(keys: np.ndarray, positions: np.ndarray, parts: int) -> list[tupl
     with np.errstate(over="ignore"):
         which = (keys.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(40)
     which %= np.uint64(parts)
-    return [(keys[which == r], positions[which == r]) for r in range(parts)]
+    return [(keys[chosen], positions[chosen]) for chosen in _groups(which.astype(np.int64), parts)]
+
+
+def _groups(labels: np.ndarray, count: int) -> list[np.ndarray]:
+    """Return, for each label 0..count-1, the indexes holding it, in order (one sort, not one pass per label)."""
+    order = np.argsort(labels, kind="stable")
+    bounds = np.searchsorted(labels[order], np.arange(count + 1))
+    return [order[bounds[r]:bounds[r + 1]] for r in range(count)]
 
 
 def lexical_links(corpus: Corpus, settings: Any, max_df: int, partitions: int = 1,
@@ -159,11 +166,12 @@ def pair_batches(corpus: Corpus, ngrams: np.ndarray, anchors: np.ndarray, chars:
                  parts: int) -> list[PairBatch]:
     """Return the seeds cut into batches by unit pair, each with the tokens of the units it touches.
 
-    The units are cut into contiguous blocks of about equal tokens, enough of them that the
-    block pairs number about ``parts`` and no block holds more than :data:`PARTITION_TOKENS`
-    tokens (one unit longer than that is a block of its own); a batch takes the pairs of one
-    block with another (or with itself), so it holds at most two blocks' tokens. Unit pairs
-    with too few seeds to form a candidate (:data:`.candidates.MIN_SEEDS`) are left out.
+    The token stream is cut into equal blocks, enough of them that the block pairs number
+    about ``parts`` and no block is longer than :data:`PARTITION_TOKENS` tokens; a unit
+    belongs to the block it starts in (so a block holds at most its length plus the one unit
+    running past its end). A batch takes the pairs of one block with another (or with
+    itself): it holds at most two blocks' units. Unit pairs with too few seeds to form a
+    candidate (:data:`.candidates.MIN_SEEDS`) are left out.
     """
     kinds = [ngrams, anchors] + ([chars] if chars is not None else [])
     first = [corpus.unit_of[k[:, 0]].astype(np.int64) for k in kinds]
@@ -173,26 +181,27 @@ def pair_batches(corpus: Corpus, ngrams: np.ndarray, anchors: np.ndarray, chars:
     keys = np.concatenate([ua * n_units + ub for ua, ub in zip(first, second)])
     uniq, counts = np.unique(keys, return_counts=True)
     enough = uniq[counts >= MIN_SEEDS]
-    worth = [np.isin(ua * n_units + ub, enough) for ua, ub in zip(first, second)]
     total = int(corpus.offsets[-1])
     blocks = max(1, int((math.sqrt(8 * parts + 1) - 1) // 2), math.ceil(total / PARTITION_TOKENS))
     block_of = np.minimum(corpus.offsets[:-1] * blocks // max(total, 1), blocks - 1).astype(np.int64)
+    # a seed's first place comes before its second, so its first unit's block is never the later one
+    labels = [np.where(np.isin(ua * n_units + ub, enough), block_of[ua] * blocks + block_of[ub], -1)
+              for ua, ub in zip(first, second)]
+    grouped = [_groups(label, blocks * blocks) for label in labels]
     batches = []
-    for i in range(blocks):
-        for j in range(i, blocks):
-            # a seed's first place comes before its second, so its first unit's block is never the later one
-            chosen = [w & (block_of[ua] == i) & (block_of[ub] == j) for w, ua, ub in zip(worth, first, second)]
-            if not any(c.any() for c in chosen):
-                continue
-            touched = np.unique(np.concatenate([x[c] for xs in (first, second) for x, c in zip(xs, chosen)]))
-            starts, ends = corpus.offsets[touched], corpus.offsets[touched + 1]
-            local = np.concatenate([[0], np.cumsum(ends - starts)]).astype(np.int64)
-            ids = np.concatenate([corpus.ids[s:e] for s, e in zip(starts.tolist(), ends.tolist())])
-            units = [replace(corpus.units[u], index=k, offset=int(local[k])) for k, u in enumerate(touched.tolist())]
-            seeds = [_moved(corpus.offsets, touched, local, k[c], ua[c], ub[c])
-                     for k, ua, ub, c in zip(kinds, first, second, chosen)]
-            batches.append(PairBatch(touched, units, ids, local, seeds[0], seeds[1],
-                                     seeds[2] if chars is not None else None))
+    for pair in range(blocks * blocks):
+        chosen = [g[pair] for g in grouped]
+        if not any(len(c) for c in chosen):
+            continue
+        touched = np.unique(np.concatenate([x[c] for xs in (first, second) for x, c in zip(xs, chosen)]))
+        starts, ends = corpus.offsets[touched], corpus.offsets[touched + 1]
+        local = np.concatenate([[0], np.cumsum(ends - starts)]).astype(np.int64)
+        ids = np.concatenate([corpus.ids[s:e] for s, e in zip(starts.tolist(), ends.tolist())])
+        units = [replace(corpus.units[u], index=k, offset=int(local[k])) for k, u in enumerate(touched.tolist())]
+        seeds = [_moved(corpus.offsets, touched, local, k[c], ua[c], ub[c])
+                 for k, ua, ub, c in zip(kinds, first, second, chosen)]
+        batches.append(PairBatch(touched, units, ids, local, seeds[0], seeds[1],
+                                 seeds[2] if chars is not None else None))
     return batches
 
 
