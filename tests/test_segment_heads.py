@@ -485,3 +485,68 @@ def test_a_place_named_with_a_possessive_is_no_biographical_lead():
             "June 8.\n\nUp at dawn and over the ridge before the heat came on.")
     docs = [d for _, _, d in _docs(text) if d.kind != "heading"]
     assert [d.kind for d in docs] == ["diary", "diary"], [(d.kind, d.evidence) for d in docs]
+
+
+NUMBERED_LETTER_WITH_ENCLOSURE = """Letter XI
+
+Miss Ashby to Mrs. Trent
+
+Kelling, May 3.
+
+Dear Madam,
+
+A note came this morning, which I copy for you word for word:
+
+Mr. Cole to Miss Ashby
+
+Madam,
+
+I beg the honour of calling upon you on Thursday.
+
+Your most humble servant,
+
+R. Cole.
+
+“Nothing—nobody—I don’t know—”
+
+So I answered my sister, who would know what the note said. She laughed at me all the evening.
+
+I am, dear Madam, with great respect,
+Madam, your most obedient
+and most humble servant,
+
+Jane Ashby.
+
+I had almost forgot to say that the frocks are finished.
+
+
+
+Letter XII
+
+Mrs. Trent to Miss Ashby
+
+Norwich, May 9.
+
+My dear Jane,
+
+Mr. Cole is a very proper young man.
+
+Ever yours,
+
+M. Trent.
+"""
+
+
+def test_a_numbered_letter_runs_to_the_next_numbered_head():
+    # the note it copies (with its own head, salutation and signature), a line of dialogue, a valediction
+    # broken over lines and a postscript all belong to the numbered letter: only "Letter XII" starts another
+    got = _docs(NUMBERED_LETTER_WITH_ENCLOSURE)
+    assert [w for w, _, _ in got] == ["Letter XI Miss", "Letter XII Mrs."]
+    assert [d.kind for _, _, d in got] == ["letter", "letter"]
+
+
+def test_a_numbered_letter_headed_by_a_date_and_hour_is_one_letter():
+    text = ("Letter LII\n\nJane Ashby in Continuation\n\nKelling, July 1.—5 o’clock in the morning.\n\n"
+            "O Madam, what a night have I had! I cannot sleep, and so I write.\n\nJane Ashby.")
+    got = _docs(text)
+    assert [(w, c) for w, c, _ in got] == [("Letter LII Jane", "record")]

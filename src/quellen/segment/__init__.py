@@ -45,6 +45,11 @@ The cue cascade, in the order the checks are made (why each step exists):
    "Contributed by A") or a newspaper's name and date. After a body, any of
    them opens the next document. A quoted document's date line and salutation
    ("“3 June.", "“My dearest Kate—") are read through the quotation marks.
+   **A numbered letter ("Letter XII") runs to the next strong head** (a section,
+   a numbered or one-document head, a series heading, a title in capitals), a
+   date heading a part of it, furniture or a break: what it quotes (a note with
+   its own head, salutation and signature, verse, dialogue), its valediction
+   broken over lines and its postscript stay inside it.
 8. **A date line** closes a record or personal text that has no date yet (the
    date under a letter or an account), unless a salutation follows it (then it
    heads the next letter); otherwise it opens a new (diary) entry. A date alone

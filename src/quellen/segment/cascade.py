@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import RECORD_KINDS
-from .lines import TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, is_name, kind_from_words, leading_date, bare_date
+from .lines import (NUMBERED_HEAD_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit,
+                    bare_date, is_allcaps, is_name, kind_from_words, leading_date)
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
 
@@ -111,6 +112,13 @@ _SECTION_RE = re.compile(r"^(?:(?:chapter|part|book|volume|vol\.|section|canto|p
                          r"(?:period|part|book|epoch|narrative|division))\b)", re.I)
 
 
+#: a numbered letter's own head ("Letter XII", "LETTER 4."): in a series of numbered letters each runs to the next
+_NUMBERED_LETTER_RE = re.compile(r"^letter\s+(?:[ivxlcdm]+|\d+)\.?$", re.I)
+#: why a document may start inside a numbered letter: a date heading a part of it, furniture, a break
+_INSIDE_LETTER_STARTS = ("date line", "diary-entry head", "telegraph form", "furniture", "thematic break",
+                         "after furniture", "start of text")
+
+
 #: a heading naming the narrator of what follows: "Contributed by A", "The Narrative of A", "Told by A"
 _NARRATOR_HEAD_RE = re.compile(r"\b(?:contributed|related|told|written|spoken|narrated)\s+by\b|"
                                r"\b(?:narrative|story|account|recollections?)\s+of\b", re.I)
@@ -124,6 +132,15 @@ def _section_head(group: Group) -> bool:
     if first.cue != "heading" or not _SECTION_RE.match(first.text.strip()):
         return False
     return kind_from_words(first.text) not in RECORD_KINDS
+
+
+def _strong_head(unit: Unit) -> bool:
+    """Return True for a heading that ends a numbered letter: a section, a numbered or one-document head,
+    a series or narrator heading, a title in capitals."""
+    text = unit.text.strip()
+    return unit.cue in ("heading", "byline") and bool(
+        _SECTION_RE.match(text) or NUMBERED_HEAD_RE.match(text) or _ONE_DOCUMENT_HEAD_RE.match(text)
+        or _NARRATOR_HEAD_RE.search(text) or SERIES_HEAD_RE.search(text) or is_allcaps(text))
 
 
 def _voice_turns(unit: Unit, prev: Unit | None) -> bool:
@@ -167,9 +184,24 @@ def group_units(units: list[Unit]) -> list[Group]:
 
     #: how often a date line has opened an entry and closed one, so far
     dating = {"head": 0, "foot": 0}
+    #: inside a numbered letter ("Letter XII"): it runs to the next strong head (see ``held``)
+    in_letter = False
+
+    def held(unit: Unit, why: str) -> bool:
+        """Return True (and keep ``unit`` in the current document) when it would start a document inside a
+        numbered letter without a strong head: what a letter quotes (an enclosed note with its own
+        salutation and signature, verse, a line of dialogue), its valediction and its postscript."""
+        if not in_letter or current is None or why.startswith(_INSIDE_LETTER_STARTS) or _strong_head(unit):
+            return False
+        current.units.append(unit)
+        if unit.cue == "prose" and current.phase != "body":
+            current.phase = "body"
+        return True
 
     def start(unit: Unit, why: str, mode: str | None = None, phase: str = "head") -> Group:
-        nonlocal current
+        nonlocal current, in_letter
+        in_letter = bool(unit.cue == "heading" and _NUMBERED_LETTER_RE.match(unit.text.strip())) or (
+            in_letter and why.startswith(("date line", "diary-entry head")))
         group = Group(units=[unit], phase=phase, mode=mode, evidence=[why])
         prev = groups[-1].units[-1] if groups else None
         if groups and groups[-1].mode == "furniture" and unit.cue == "prose" and any(
@@ -287,6 +319,8 @@ def group_units(units: list[Unit]) -> list[Group]:
                 current.units.append(unit)
                 if cue in ("addressee", "salutation"):
                     current.mode = "record"
+                continue
+            if not forced and not after_furniture and held(unit, f"{cue} line"):
                 continue
             mode = "record" if cue in ("addressee", "salutation", "mark") else None
             if cue in ("heading", "byline") and kind_from_words(unit.text) in RECORD_KINDS:
@@ -437,7 +471,8 @@ def group_units(units: list[Unit]) -> list[Group]:
                 #     cue, is somebody's own account (a memoir or a letter) beginning.
                 reason = "change of voice"
         if reason is None and current.phase == "head" and f.get("lead_date") and \
-                all(u.cue in ("heading", "dateline") for u in current.units):
+                all(u.cue in ("heading", "dateline") for u in current.units) and \
+                not _NUMBERED_LETTER_RE.match(current.units[0].text.strip()):  # "Letter LII" heads its own text
             # 14b. titles above the first dated entry are the chapter's heading, not the entry's
             current.mode = "furniture"
             current.phase = "closed"
@@ -460,6 +495,8 @@ def group_units(units: list[Unit]) -> list[Group]:
                 if f.get("lead_date"):
                     current.mode = "personal"
             current.units.append(unit)
+            continue
+        if held(unit, reason):
             continue
         mode = None
         if f.get("inline_doc"):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "split_signature",
            "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
            "kind_from_words", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE", "TIME_HEAD_RE", "CLOCK_HEAD_RE",
-           "bare_date"]
+           "bare_date", "NUMBERED_HEAD_RE", "SERIES_HEAD_RE", "is_allcaps"]
 
 #: every cue a unit can get
 CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "salutation", "addressee",
@@ -140,7 +140,7 @@ _CLOSING_RE = re.compile(
     r"[,.!]|(?:and\s+)?so\s+(?:farewell|good-?bye))", re.I)
 _POLITE_CLOSE_RE = re.compile(r"\b(?:accept|receive)\b.{0,60}\b(?:assurances?|feelings|sentiments|respects|"
                               r"regards|consideration|homage)\b", re.I)
-_NUMBERED_HEAD_RE = re.compile(r"^(?:letter|chapter|entry|part|book|section|no|number|document|appendix|"
+NUMBERED_HEAD_RE = re.compile(r"^(?:letter|chapter|entry|part|book|section|no|number|document|appendix|"
                                r"canto|act|scene)\.?\s+(?:[ivxlcdm]+|\d+|[a-z]+)\b[^.!?]{0,80}[.:]?$", re.I)
 _BYLINE_RE = re.compile(rf"^(?:(?P<name>{INITIALS}{_CAP}(?:\s{_CAP})?)\.\s+(?P<title>[^.!?]{{2,120}})"
                         rf"|[Bb]y\s+(?P<by>{PERSON}))$")
@@ -269,7 +269,7 @@ def split_signature(text: str) -> tuple[str, str, str] | None:
         return None
     name = m.group("name").strip()
     place = line[:m.start()].strip(" ,")
-    if any(w.lower().strip(".") in _NOT_NAME for w in line.split()) or _NUMBERED_HEAD_RE.match(text.strip()):
+    if any(w.lower().strip(".") in _NOT_NAME for w in line.split()) or NUMBERED_HEAD_RE.match(text.strip()):
         return None
     if place and not re.fullmatch(rf"[{_UP}][\w'’\-]+(?:[\s-][{_UP}][\w'’\-]+)?", place):
         return None
@@ -507,7 +507,7 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "byline" if _BYLINE_RE.match(text) else "heading"
     if n <= 20 and _BYLINE_RE.match(text):
         return "byline"
-    if n <= 16 and _NUMBERED_HEAD_RE.match(text):
+    if n <= 16 and NUMBERED_HEAD_RE.match(text):
         return "heading"
     if n >= 3 and TELEGRAPHIC_RE.search(text) and is_allcaps(text):
         return "prose"  # a telegram's message is written in capitals, but it is no title
@@ -517,7 +517,7 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     # heading ("A's Journal.", "The Narrative of A.") or a newspaper's name and date heads a document
     # even with a full stop after it
     if n <= 14 and _DOC_HEADER_RE.match(text) and not re.search(r"\b(?:is|was|were|are|had|has|have)\b", text) or \
-            n <= 25 and len(text) <= 200 and _titlecase(text) and (_SERIES_HEAD_RE.search(text)
+            n <= 25 and len(text) <= 200 and _titlecase(text) and (SERIES_HEAD_RE.search(text)
                                                                    or (NEWSPAPER_RE.search(text) and n >= 2)):
         return "heading"
     # dialogue ("“I do not, Sir,” said I, “and I beg—”") and broken-off speech are prose, not titles
@@ -539,7 +539,7 @@ _DOC_HEADER_RE = re.compile(r"^(?:(?:copy\s+of\s+|extract\s+from\s+)?(?:the\s+)?
                             r"memorandum|report|dispatch|despatch|message|postcard|statement|deposition|cutting|"
                             r"extract|proclamation|notice|petition)s?)\b(?:,|\s+(?:from|by|of|to)\b)\s*(?:the\s+)?"
                             rf"(?-i:[{_UP}])", re.I)
-_SERIES_HEAD_RE = re.compile(r"['’]s\s+(?:journal|diary|narrative|statement|memorandum|letters?|notebook|log|story|"
+SERIES_HEAD_RE = re.compile(r"['’]s\s+(?:journal|diary|narrative|statement|memorandum|letters?|notebook|log|story|"
                              r"account|evidence|testimony|confession)\b|^(?:the\s+)?(?:narrative|statement|journal|"
                              r"diary|memoirs?|story|account|confession|evidence|testimony|extracts?)\s+(?:of|by|from)\s"
                              r"|\b(?:contributed|written|related|told|spoken)\s+by\s", re.I)
