@@ -550,3 +550,79 @@ def test_a_numbered_letter_headed_by_a_date_and_hour_is_one_letter():
             "O Madam, what a night have I had! I cannot sleep, and so I write.\n\nJane Ashby.")
     got = _docs(text)
     assert [(w, c) for w, c, _ in got] == [("Letter LII Jane", "record")]
+
+
+LETTER_OVER_SEVERAL_DAYS = """Letter III
+
+To Mrs. Trent, Norwich.
+
+Kelling, May 3rd, 17—.
+
+My dear sister, the ship is fitted out and the men are hired; we sail with the tide on Monday.
+
+May 9th, 17—.
+
+We are at sea. You would laugh to see me so brown, and I think of you every evening on deck.
+
+May 14th, 17—.
+
+A calm. I write to you because there is nothing else to do, and because you asked me to.
+"""
+
+
+def test_the_dated_parts_of_a_letter_are_letters_not_diary_entries():
+    got = _docs(LETTER_OVER_SEVERAL_DAYS)
+    assert [w for w, _, _ in got] == ["Letter III To", "May 9th, 17—.", "May 14th, 17—."]
+    assert [c for _, c, _ in got] == ["record", "record", "record"]
+    assert [d.kind for _, _, d in got] == ["letter", "letter", "letter"]
+
+
+def test_a_diary_entry_after_a_quoted_salutation_stays_a_diary_entry():
+    # "Dear, dear, ..." opens a paragraph of a diary, not a letter: the entries after it stay entries
+    text = ("March 3\n\nDear, dear, where will it all end? I walked to the pier and back.\n\n"
+            "March 4\n\nRain all day. Read until the lamp gave out.")
+    assert [d.kind for _, _, d in _docs(text)][1] == "diary"
+
+
+QUOTED_LETTER_IN_A_CHAPTER = """Chapter VI
+
+My brother handed me the following letter from our aunt:—
+
+“My dear Tom,
+
+“The roof is mended at last, and the carpenter has gone home to his wife. Come at Easter.
+
+“Your affectionate aunt,
+
+“Hannah Cole.
+
+“Bath, March 18th, 17—.”
+
+“Dear old aunt!” I cried, when I had read it through, and I wrote to her that very night.
+
+“Pro Black, White & Co.”
+"""
+
+
+def test_a_quoted_letter_closes_with_its_signature_and_date_through_the_quotation_marks():
+    got = _docs(QUOTED_LETTER_IN_A_CHAPTER)
+    starts = [w for w, _, _ in got]
+    assert "“My dear Tom," in starts and "“Dear old aunt!”" in starts
+    letter = next(d for w, _, d in got if w == "“My dear Tom,")
+    assert letter.kind == "letter"
+
+
+def test_a_postscript_and_a_firm_signing_stay_with_their_letter():
+    text = ("Letter, Black & Co. to Mr. Cole.\n\n“Dear Sir—\n\n“We return your cheque with thanks.\n\n"
+            "“We are, dear Sir,\n\n“Yours respectfully,\n\n“Pro Black, White & Co.”\n\n"
+            "“P.S.—The parcel went by the evening train.”\n\nJane Ashby’s Journal.\n\n"
+            "18 August.—A quiet day at the shop.")
+    got = _docs(text)
+    assert [w for w, _, _ in got][:1] == ["Letter, Black &"]
+    assert not any(w.startswith(("“Pro", "“P.S.")) for w, _, _ in got)
+
+
+def test_a_quoted_one_line_telegram_is_its_message_not_a_date_line():
+    text = ("Telegram, Cole, London, to Ashby, Bath.\n\n“4 September.—Patient still better today.”\n\n"
+            "Telegram, Cole, London, to Ashby, Bath.\n\n“5 September.—Come at once.”")
+    assert [w for w, _, _ in _docs(text)] == ["Telegram, Cole, London,", "Telegram, Cole, London,"]

@@ -47,6 +47,8 @@ class Group:
     coarse: str | None = None
     #: the lines of the section heading right above it ("III", "The Report of A (1791)"), if any
     heading_lines: tuple[str, ...] = ()
+    #: a dated part of the letter before it ("August 13th." after a letter, with no heading between)
+    letter_part: bool = False
 
     @property
     def cues(self) -> list[str]:
@@ -86,6 +88,11 @@ _ONE_DOCUMENT_HEAD_RE = re.compile(r"^(?:letter|telegram|cable|note|memorandum|r
 _FROM_TO_HEAD_RE = re.compile(r"^(?:from\s+)?[A-Z][^.!?]{0,60}\s+to\s+(?:the\s+)?[A-Z]")
 #: a signer's name alone under a closing: "Anne.", "Jane Ashby.", "“Tom.”", "M. Trent."
 _SIGNER_RE = re.compile(r"^[“\"]?(?:[A-Z][a-z'’-]+\.?|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){0,3}\.?[”\"]?$")
+#: a firm signing under a closing: "Pro Smith, Jones & Co.", "Black & Sons."
+_FIRM_SIGNER_RE = re.compile(r"^[“\"]?(?:[A-Z][\w.'’-]*,?)(?:\s+(?:[A-Z][\w.'’-]*,?|&|and))*\s+(?:&|and)\s+"
+                             r"(?:[A-Z][\w.'’-]*,?)(?:\s+[A-Z][\w.'’-]*)*\.?[”\"]?$")
+#: a postscript: "P.S.—I open this again ...", "“PS. ..."
+_POSTSCRIPT_RE = re.compile(r"^[“\"]?(?:P\.\s?S\.?|PS\.|N\.\s?B\.)")
 _VALEDICTION_TAIL_RE = re.compile(r"\b(?:servant|yours|obedient|humble|affectionate|dutiful|faithful|sincerely|"
                                   r"friend|daughter|son)\b", re.I)
 
@@ -100,6 +107,18 @@ def _is_letter(group: Group) -> bool:
         if u.cue == "salutation" or (u.cue == "prose" and u.features.get("salute")):
             return True
         if u.cue in ("heading", "byline") and kind_from_words(u.text) == "letter":
+            return True
+    return False
+
+
+def _headed_letter(group: Group) -> bool:
+    """Return True when the group's head (the lines above its first paragraph) makes it a letter: a
+    salutation line or a heading naming a letter ("Letter IV"); an addressee line alone may be a diary's
+    "To the Hall and heard ...")."""
+    for u in group.units:
+        if u.cue == "prose":
+            return False
+        if u.cue == "salutation" or (u.cue == "heading" and kind_from_words(u.text) == "letter"):
             return True
     return False
 
@@ -193,6 +212,10 @@ def group_units(units: list[Unit]) -> list[Group]:
         salutation and signature, verse, a line of dialogue), its valediction and its postscript."""
         if not in_letter or current is None or why.startswith(_INSIDE_LETTER_STARTS) or _strong_head(unit):
             return False
+        f = unit.features
+        if unit.cue == "prose" and current.phase == "closed" and unit.n_words >= 8 and not f.get("salute") and (
+                unit.text.startswith("[") or f.get("framing") or not (f.get("first") or f.get("second"))):
+            return False  # after the signature an editor's note or a third-person narrative, not a postscript
         current.units.append(unit)
         if unit.cue == "prose" and current.phase != "body":
             current.phase = "body"
@@ -203,6 +226,11 @@ def group_units(units: list[Unit]) -> list[Group]:
         in_letter = bool(unit.cue == "heading" and _NUMBERED_LETTER_RE.match(unit.text.strip())) or (
             in_letter and why.startswith(("date line", "diary-entry head")))
         group = Group(units=[unit], phase=phase, mode=mode, evidence=[why])
+        if why.startswith(("date line", "diary-entry head")) and current is not None and (
+                current.letter_part or (current.mode == "record" and _headed_letter(current))):
+            # a letter written over several days goes on under each new date: its parts are letters
+            group.letter_part = True
+            group.evidence.append("a dated part of the letter before it")
         prev = groups[-1].units[-1] if groups else None
         if groups and groups[-1].mode == "furniture" and unit.cue == "prose" and any(
                 _SECTION_RE.match(u.text) or _NARRATOR_HEAD_RE.search(u.text) for u in groups[-1].units
@@ -412,10 +440,16 @@ def group_units(units: list[Unit]) -> list[Group]:
             reason = "after furniture"
         elif current.phase == "closed" and any(u.cue == "closing" for u in current.units[-2:]) and (
                 (unit.n_words <= 12 and _VALEDICTION_TAIL_RE.search(unit.text)) or _SIGNER_RE.match(unit.text)
-                or (unit.n_words <= 6 and unit.text.rstrip().endswith((",", "etc.")))):
+                or (unit.n_words <= 6 and (unit.text.rstrip().endswith((",", "etc.")) or
+                                           _FIRM_SIGNER_RE.match(unit.text)))):
             # 11a. a valediction running over several lines ("I have the honour to be," / "Madam, your
             #      most obedient servant,") stays with the letter it closes
             current.units.append(unit)
+            continue
+        elif current.phase == "closed" and current.mode == "record" and _POSTSCRIPT_RE.match(unit.text):
+            # 11b. a postscript ("P.S.—I open this again ...") belongs to the letter signed above it
+            current.units.append(unit)
+            current.phase = "body"
             continue
         elif current.phase == "closed":
             # 11. after a signature, closing or closing date, the next paragraph is a new text.

@@ -661,6 +661,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if not kind and body and re.search(r"\b(?:diary|journal)\b", strip_quotes(first_para), re.I) and first_rate > 0.01:
         kind = "diary"
         evidence.append("kind: the text calls itself a diary")
+    if not kind and group.letter_part:
+        kind = "letter"
+        evidence.append("kind: a dated part of a letter")
     if not kind and (group.mode == "personal" or any(u.features.get("lead_date") for u in body[:1])):
         kind = "diary"
         evidence.append("kind: dated entry")

@@ -471,12 +471,15 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "dateline"  # a year standing alone heads the entries under it
     # a quoted document prints an opening quotation mark before each of its paragraphs ("“9 May.",
     # "“My dearest Lucy—"): its date line and salutation are read through it
-    bare = text[1:].lstrip() if text[:1] in "“\"‘" and not re.search(r"[”\"’]", text[1:]) else text
+    # (a quoted document's last paragraph closes the quotation: "“Geneva, May 12th, 17—.”")
+    bare = text[1:].lstrip() if text[:1] in "“\"‘" and not re.search(r"[”\"’]", text[1:].rstrip("”\"")) else text
     if n <= 4 and _BARE_DATE_RE.match(bare):
         return "dateline"  # "January 3", "4th (Sunday).", "Tuesday 12th": an entry's date alone on its line
     if n <= 8 and _LEAD_DATE_RE.match(bare) and _terminal(bare) in (".", "", ":") and not _BIO_LEAD_RE.match(bare):
         lead = _LEAD_DATE_RE.match(bare)
-        if len(bare[lead.end():].split()) <= 4:
+        # (a quoted one-line message, "“4 September.—Patient better.”", is a telegram, not a date line)
+        if len(bare[lead.end():].split()) <= 4 and not (bare is not text and text.endswith(("”", "\""))
+                                                         and re.search(r"[^\W\d_]", bare[lead.end():])):
             return "dateline"
     if n <= 6 and _MARK_RE.match(text):
         return "mark"
@@ -489,7 +492,7 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
                 for w in text.rstrip(",").replace(",", " ").split()):
         return "dateline"  # "Mill Lane, Brannockford," above "20th March 1862.": the date line's place
     if in_para or wraps_on:
-        if n <= 16 and _CLOSING_RE.match(text) and _terminal(text) in (",", ".", "!", ""):
+        if n <= 16 and _CLOSING_RE.match(bare) and _terminal(bare) in (",", ".", "!", ""):
             return "closing"
         if n <= 9 and split_signature(text):
             return "signature"
@@ -498,7 +501,7 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
             (n <= 30 and _ADDRESSEE_RE.match(text) and text.endswith(".") and text.count(".") <= 3 and n <= 12
              and not re.search(r"\b(?:is|was|are|were|have|has|had|will|would)\b", text)):
         return "addressee"
-    if n <= 16 and (_CLOSING_RE.match(text) and _terminal(text) in (",", ".", "!", "")) or \
+    if n <= 16 and (_CLOSING_RE.match(bare) and _terminal(bare) in (",", ".", "!", "")) or \
             (n <= 25 and _POLITE_CLOSE_RE.search(text) and _FIRST.search(text)):
         return "closing"
     if n <= 9 and split_signature(text):
