@@ -507,7 +507,7 @@ Your most humble servant,
 
 R. Cole.
 
-“Nothing—nobody—I don’t know—”
+“Nobody—nothing—I cannot tell—”
 
 So I answered my sister, who would know what the note said. She laughed at me all the evening.
 
@@ -547,7 +547,7 @@ def test_a_numbered_letter_runs_to_the_next_numbered_head():
 
 def test_a_numbered_letter_headed_by_a_date_and_hour_is_one_letter():
     text = ("Letter LII\n\nJane Ashby in Continuation\n\nKelling, July 1.—5 o’clock in the morning.\n\n"
-            "O Madam, what a night have I had! I cannot sleep, and so I write.\n\nJane Ashby.")
+            "What a night it has been! I cannot sleep, and so I write.\n\nJane Ashby.")
     got = _docs(text)
     assert [(w, c) for w, c, _ in got] == [("Letter LII Jane", "record")]
 
@@ -578,8 +578,8 @@ def test_the_dated_parts_of_a_letter_are_letters_not_diary_entries():
 
 
 def test_a_diary_entry_after_a_quoted_salutation_stays_a_diary_entry():
-    # "Dear, dear, ..." opens a paragraph of a diary, not a letter: the entries after it stay entries
-    text = ("March 3\n\nDear, dear, where will it all end? I walked to the pier and back.\n\n"
+    # "Dear me, ..." opens a paragraph of a diary, not a letter: the entries after it stay entries
+    text = ("March 3\n\nDear me, what will come of it? I walked to the pier and back.\n\n"
             "March 4\n\nRain all day. Read until the lamp gave out.")
     assert [d.kind for _, _, d in _docs(text)][1] == "diary"
 
@@ -598,7 +598,7 @@ My brother handed me the following letter from our aunt:—
 
 “Bath, March 18th, 17—.”
 
-“Dear old aunt!” I cried, when I had read it through, and I wrote to her that very night.
+“How like her!” said my brother, and he went out to see to the horses.
 
 “Pro Black, White & Co.”
 """
@@ -607,7 +607,7 @@ My brother handed me the following letter from our aunt:—
 def test_a_quoted_letter_closes_with_its_signature_and_date_through_the_quotation_marks():
     got = _docs(QUOTED_LETTER_IN_A_CHAPTER)
     starts = [w for w, _, _ in got]
-    assert "“My dear Tom," in starts and "“Dear old aunt!”" in starts
+    assert "“My dear Tom," in starts and "“How like her!”" in starts
     letter = next(d for w, _, d in got if w == "“My dear Tom,")
     assert letter.kind == "letter"
 
@@ -623,6 +623,6 @@ def test_a_postscript_and_a_firm_signing_stay_with_their_letter():
 
 
 def test_a_quoted_one_line_telegram_is_its_message_not_a_date_line():
-    text = ("Telegram, Cole, London, to Ashby, Bath.\n\n“4 September.—Patient still better today.”\n\n"
+    text = ("Telegram, Cole, London, to Ashby, Bath.\n\n“4 September.—Mother much better this morning.”\n\n"
             "Telegram, Cole, London, to Ashby, Bath.\n\n“5 September.—Come at once.”")
     assert [w for w, _, _ in _docs(text)] == ["Telegram, Cole, London,", "Telegram, Cole, London,"]
