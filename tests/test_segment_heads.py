@@ -610,6 +610,7 @@ def test_a_quoted_letter_closes_with_its_signature_and_date_through_the_quotatio
     assert "“My dear Tom," in starts and "“How like her!”" in starts
     letter = next(d for w, _, d in got if w == "“My dear Tom,")
     assert letter.kind == "letter"
+    assert letter.author is not None and letter.author.name == "Hannah Cole"  # signed in a quoted paragraph
 
 
 def test_a_postscript_and_a_firm_signing_stay_with_their_letter():

@@ -748,6 +748,15 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             author = sig[2]
             place = place or (sig[1] or None)
             evidence.append("author: signature")
+    if not author and kind == "letter" and body:
+        # a letter quoted paragraph by paragraph is signed in a paragraph of its own ("“Ann Pell.") above
+        # its closing date, if any
+        foot = next((u for u in reversed(units) if u.cue != "dateline"), None)
+        name = foot.text.strip(" “”\"") if foot is not None and foot.cue == "prose" and foot is not body[0] else ""
+        if name and len(name.split()) <= 4 and (is_name(name) or is_name(name.rstrip("."))) and \
+                not _NOT_A_SIGNER_RE.search(name):
+            author = name.rstrip(".")
+            evidence.append("author: name alone at the foot")
     if not author:
         for u in units[1:]:
             if u.cue == "heading" and is_name(u.text) and group.mode == "record" and u is units[-1] and \
