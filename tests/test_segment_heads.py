@@ -627,3 +627,29 @@ def test_a_quoted_one_line_telegram_is_its_message_not_a_date_line():
     text = ("Telegram, Cole, London, to Ashby, Bath.\n\n“4 September.—Mother much better this morning.”\n\n"
             "Telegram, Cole, London, to Ashby, Bath.\n\n“5 September.—Come at once.”")
     assert [w for w, _, _ in _docs(text)] == ["Telegram, Cole, London,", "Telegram, Cole, London,"]
+
+
+LETTER_IN_A_FIRST_PERSON_CHAPTER = """Chapter IX
+
+When I came home my brother gave me a letter. It was from my aunt:—
+
+“My dear Tom,
+
+“The roof is mended at last. Come at Easter, and bring your books.
+
+“Your affectionate aunt,
+
+“Hannah Cole.
+
+“Bath, March 18th.”
+
+I read it twice over, and I confess that I was ashamed of my long silence. """ + " ".join(
+    ["I had meant to write to her every week of the winter, and every week I had found a reason not to."] * 6) + "\n"
+
+
+def test_a_chapter_told_in_the_first_person_stays_narrative_around_the_letter_it_quotes():
+    # the paragraph that hands over to the letter and the one that takes the story up again are the
+    # chapter's narrative, not a memoir or a statement of their own
+    got = _docs(LETTER_IN_A_FIRST_PERSON_CHAPTER)
+    assert [(w, c) for w, c, _ in got] == [("Chapter IX", "furniture"), ("When I came", "account"),
+                                           ("“My dear Tom,", "record"), ("I read it", "account")]

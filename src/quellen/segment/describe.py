@@ -675,7 +675,8 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         evidence.append(f"kind: the section heading names a {kind}")
     if not kind and {"after a section heading", "under a section heading", RESUMES_SECTION} & set(group.evidence) \
             and not {"addressee", "signature", "salutation", "closing"} & set(cues) and (
-                n_words >= 80 or RESUMES_SECTION in group.evidence):
+                n_words >= 80 or RESUMES_SECTION in group.evidence
+                or "announces the letter after it" in group.evidence):
         # a book's chapter is narrative whatever its voice: a novel's "I" tells a story, not a statement
         kind = "narrative"
         evidence.append("kind: a section of a book")
