@@ -653,3 +653,15 @@ def test_a_chapter_told_in_the_first_person_stays_narrative_around_the_letter_it
     got = _docs(LETTER_IN_A_FIRST_PERSON_CHAPTER)
     assert [(w, c) for w, c, _ in got] == [("Chapter IX", "furniture"), ("When I came", "account"),
                                            ("“My dear Tom,", "record"), ("I read it", "account")]
+
+
+@pytest.mark.parametrize("note", ["(Not sent.)", "[Copied in another hand]", "“12, Mill Lane,"])
+def test_a_note_or_an_address_between_a_letter_header_and_its_date_stays_in_the_head(note):
+    text = (f"Letter, Jane Ashby to Ann Trent.\n\n{note}\n\n“9 May.\n\n“My dearest Ann—\n\n"
+            "“The frocks are finished and the box goes by the carrier tomorrow.\n\n“Your loving friend,\n\n“Jane.”")
+    assert [w for w, _, _ in _docs(text)] == ["Letter, Jane Ashby"]
+
+
+def test_a_one_word_line_above_a_diary_date_is_not_an_address():
+    text = "October 14—October 20\n\nMiserable.\n\nOctober 21\n\nA little better; walked to the gate."
+    assert [w for w, _, _ in _docs(text)][-1] == "October 21 A"

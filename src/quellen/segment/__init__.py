@@ -49,7 +49,9 @@ The cue cascade, in the order the checks are made (why each step exists):
    a numbered or one-document head, a series heading, a title in capitals), a
    date heading a part of it, furniture or a break: what it quotes (a note with
    its own head, salutation and signature, verse, dialogue), its valediction
-   broken over lines and its postscript stay inside it.
+   broken over lines and its postscript stay inside it. A note in brackets or
+   the writer's address between a letter's header and its date line or
+   salutation ("(Not sent.)", "“12, Mill Lane,") is part of its head.
 8. **A date line** closes a record or personal text that has no date yet (the
    date under a letter or an account), unless a salutation follows it (then it
    heads the next letter); otherwise it opens a new (diary) entry. A date alone

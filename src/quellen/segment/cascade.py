@@ -162,6 +162,16 @@ def _strong_head(unit: Unit) -> bool:
         or _NARRATOR_HEAD_RE.search(text) or SERIES_HEAD_RE.search(text) or is_allcaps(text))
 
 
+_NOTE_RE = re.compile(r"^[\[(][^\])]{1,80}[\])]\.?$")
+_ADDRESS_RE = re.compile(r"^[“\"]?(?:\d{1,4},?\s+)?[A-Z][\w'’-]*(?:,?\s+(?:[A-Z][\w'’-]*|of|on|upon|the|\d{1,4}))*[.,]?$")
+
+
+def _head_note(unit: Unit, nxt: Unit | None) -> bool:
+    """Return True for a short line in brackets or an address right above a date line or a salutation."""
+    return unit.n_words <= 8 and nxt is not None and nxt.cue in ("dateline", "salutation") and bool(
+        _NOTE_RE.match(unit.text.strip()) or (unit.n_words >= 2 and _ADDRESS_RE.match(unit.text.strip())))
+
+
 def _voice_turns(unit: Unit, prev: Unit | None) -> bool:
     """Return True when ``unit`` opens in the first person right after a third-person paragraph."""
     if prev is None or prev.cue != "prose" or prev.features.get("first", 1) >= 0.005:
@@ -519,6 +529,12 @@ def group_units(units: list[Unit]) -> list[Group]:
                 # 18. a first-person paragraph after third-person narrative, with no other
                 #     cue, is somebody's own account (a memoir or a letter) beginning.
                 reason = "change of voice"
+        if reason is None and current.phase == "head" and _head_note(unit, nxt) and any(
+                u.cue in ("heading", "addressee", "byline") for u in current.units):
+            # 14d. an editor's note or the writer's address between a letter's header and its date line or
+            #      salutation ("(Unopened by her.)", "“17, Chatham Street,") is part of the head
+            current.units.append(unit)
+            continue
         if reason is None and current.phase == "head" and f.get("lead_date") and \
                 all(u.cue in ("heading", "dateline") for u in current.units) and \
                 not _NUMBERED_LETTER_RE.match(current.units[0].text.strip()):  # "Letter LII" heads its own text
