@@ -47,7 +47,7 @@ class Group:
     coarse: str | None = None
     #: the lines of the section heading right above it ("III", "The Report of A (1791)"), if any
     heading_lines: tuple[str, ...] = ()
-    #: a dated part of the letter before it ("August 13th." after a letter, with no heading between)
+    #: a dated part of the letter before it ("May 9th." after a letter, with no heading between)
     letter_part: bool = False
 
     @property
@@ -114,7 +114,7 @@ def _is_letter(group: Group) -> bool:
 def _headed_letter(group: Group) -> bool:
     """Return True when the group's head (the lines above its first paragraph) makes it a letter: a
     salutation line or a heading naming a letter ("Letter IV"); an addressee line alone may be a diary's
-    "To the Hall and heard ...")."""
+    "To the market and bought ...")."""
     for u in group.units:
         if u.cue == "prose":
             return False
@@ -532,7 +532,7 @@ def group_units(units: list[Unit]) -> list[Group]:
         if reason is None and current.phase == "head" and _head_note(unit, nxt) and any(
                 u.cue in ("heading", "addressee", "byline") for u in current.units):
             # 14d. an editor's note or the writer's address between a letter's header and its date line or
-            #      salutation ("(Unopened by her.)", "“17, Chatham Street,") is part of the head
+            #      salutation ("(Not sent.)", "“12, Mill Lane,") is part of the head
             current.units.append(unit)
             continue
         if reason is None and current.phase == "head" and f.get("lead_date") and \

@@ -471,13 +471,13 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "dateline"  # a year standing alone heads the entries under it
     # a quoted document prints an opening quotation mark before each of its paragraphs ("“9 May.",
     # "“My dearest Lucy—"): its date line and salutation are read through it
-    # (a quoted document's last paragraph closes the quotation: "“Geneva, May 12th, 17—.”")
+    # (a quoted document's last paragraph closes the quotation: "“Bath, June 2nd.”")
     bare = text[1:].lstrip() if text[:1] in "“\"‘" and not re.search(r"[”\"’]", text[1:].rstrip("”\"")) else text
     if n <= 4 and _BARE_DATE_RE.match(bare):
         return "dateline"  # "January 3", "4th (Sunday).", "Tuesday 12th": an entry's date alone on its line
     if n <= 8 and _LEAD_DATE_RE.match(bare) and _terminal(bare) in (".", "", ":") and not _BIO_LEAD_RE.match(bare):
         lead = _LEAD_DATE_RE.match(bare)
-        # (a quoted one-line message, "“4 September.—Patient better.”", is a telegram, not a date line)
+        # (a quoted one-line message, "“2 June.—Mother better.”", is a telegram, not a date line)
         if len(bare[lead.end():].split()) <= 4 and not (bare is not text and text.endswith(("”", "\""))
                                                          and re.search(r"[^\W\d_]", bare[lead.end():])):
             return "dateline"
