@@ -215,8 +215,6 @@ def group_units(units: list[Unit]) -> list[Group]:
     dating = {"head": 0, "foot": 0}
     #: inside a numbered letter ("Letter XII"): it runs to the next strong head (see ``held``)
     in_letter = False
-    #: inside a book's section (under "Chapter VI") told as narrative, not as dated entries
-    in_section = False
 
     def held(unit: Unit, why: str) -> bool:
         """Return True (and keep ``unit`` in the current document) when it would start a document inside a
@@ -234,7 +232,7 @@ def group_units(units: list[Unit]) -> list[Group]:
         return True
 
     def start(unit: Unit, why: str, mode: str | None = None, phase: str = "head") -> Group:
-        nonlocal current, in_letter, in_section
+        nonlocal current, in_letter
         in_letter = bool(unit.cue == "heading" and _NUMBERED_LETTER_RE.match(unit.text.strip())) or (
             in_letter and why.startswith(("date line", "diary-entry head")))
         group = Group(units=[unit], phase=phase, mode=mode, evidence=[why])
@@ -262,17 +260,12 @@ def group_units(units: list[Unit]) -> list[Group]:
             group.framing_text = prev.text
             group.framing_start = prev.start
             group.evidence.append("read out by the narrator")
-        if "under a section heading" in group.evidence:
-            in_section = not unit.features.get("lead_date")
-        elif mode == "furniture" or unit.cue in ("heading", "byline") or why.startswith(
-                ("date line", "diary-entry head")):
-            in_section = False
-        elif in_section and why == "after a closing" and current is not None and current.mode == "record" \
-                and _is_letter(current):
-            # the chapter's narrative resuming after a letter it quotes is that section's narrative
-            group.evidence.append("under a section heading")
-        if why.startswith("salutation") and in_section and current is not None and current.phase == "body" \
-                and "under a section heading" in current.evidence:
+        if why == "after a closing" and len(groups) >= 2 and _told_section(groups[-2]) and current is not None \
+                and current.mode == "record" and _is_letter(current):
+            # the chapter's narrative taking the word back after the closing of a letter it quotes
+            group.evidence.append(RESUMES_SECTION)
+        if why.startswith("salutation") and current is not None and current.phase == "body" \
+                and _told_section(current):
             # the chapter's paragraph that hands over to a quoted letter ("... the following letter:—")
             current.evidence.append("announces the letter after it")
         if prev is not None and prev.cue == "prose" and prev.features.get("framing"):
