@@ -749,9 +749,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             author = sig[2]
             place = place or (sig[1] or None)
             evidence.append("author: signature")
-    if not author and kind == "letter" and body:
-        # a letter quoted paragraph by paragraph is signed in a paragraph of its own ("“Ann Pell.") above
-        # its closing date, if any
+    if not author and body and (kind == "letter" or (group.framing and len(body) > 1)):
+        # a letter quoted paragraph by paragraph, or a document read out, is signed in a paragraph of its
+        # own ("“Ann Pell.", "“Ann Pell.”") above its closing date, if any
         foot = next((u for u in reversed(units) if u.cue != "dateline"), None)
         name = foot.text.strip(" “”\"") if foot is not None and foot.cue == "prose" and foot is not body[0] else ""
         if name and len(name.split()) <= 4 and (is_name(name) or is_name(name.rstrip("."))) and \
@@ -811,12 +811,6 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         if m:
             author = m.group("name") or m.group("by")
             evidence.append("author: attribution line")
-    if not author and group.framing and len(body) > 1:
-        # a letter read out, signed on a line of its own inside the quotation ("“Ann Pell.”")
-        m = re.fullmatch(rf"[“\"](?P<name>{PERSON})\.?[”\"]", body[-1].text.strip())
-        if m and is_name(m.group("name")):
-            author = m.group("name")
-            evidence.append("author: signed at the end of the quotation")
     if not author and group.framing and kind in RECORD_KINDS | {"diary", "memoir"} and \
             "read out by the narrator" not in group.evidence:  # the reader is not the writer
         sentence = group.framing[1]
