@@ -459,6 +459,20 @@ def test_a_name_cut_short_is_a_short_form_of_it(full, n):
     assert short_form_of(full[:n].capitalize(), full.capitalize()) == (len(full) >= n + 2)
 
 
+
+_NAMES = ["William", "Bill", "Max", "Maximilian", "Vala", "Valentina", "Hans", "Johannes", "Sasha", "Aleksandr",
+          "Paco", "Francisco", "Mary", "Peggy", "Robert", "Edwards", "Edwardsville", "Jussuf", "Yusuf", "Lev", "Leon"]
+
+
+@given(st.lists(st.sampled_from(_NAMES) | st.text("abcdeilmnorsuvy", min_size=1, max_size=9), max_size=25),
+       st.sampled_from(_NAMES) | st.text("abcdeilmnorsuvy", min_size=1, max_size=9))
+def test_the_given_name_index_finds_every_name_a_scan_finds(names, name):
+    # the resolver asks the index instead of comparing every name with every other (growth with the
+    # square of a corpus's people): it must never miss a name the scan would have matched
+    from quellen.extract.resolve import GivenNameIndex, short_form_of
+    scan = {g for g in names if g == name or short_form_of(name, g) or given_variants(name, g)}
+    assert scan <= GivenNameIndex(names).candidates(name)
+
 def test_a_pet_name_joins_the_full_name_of_the_same_surname():
     text = "William Harcourt came to dine. Later Bill Harcourt told us of the election."
     ms = mentions_in(text, [("William Harcourt", "person"), ("Bill Harcourt", "person")])

@@ -36,6 +36,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -45,7 +46,8 @@ from ..model import Entity, Geo, Mention, Span, content_id, replace
 from .entities import GIVEN_ABBREVIATIONS, is_patronymic
 
 __all__ = ["resolve", "link_document_refs", "load_authority", "alias_statements", "AuthorityEntry", "skeleton", "parse_person", "PersonName",
-           "coordinated_pairs", "acronym_pairs", "given_variants", "short_form_of", "HYPOCORISTICS"]
+           "coordinated_pairs", "acronym_pairs", "given_variants", "short_form_of", "HYPOCORISTICS",
+           "GivenNameIndex"]
 
 MentionKey = tuple[str, int, int]
 
@@ -67,6 +69,7 @@ _IN_THE = re.compile(r"\b(?:in|inside|within|at|into|from|outside)\s+the\s+$", r
 GIVEN_NAME_VARIANTS = list(words("given_name_variants"))
 
 
+@lru_cache(maxsize=1 << 16)  # the resolver asks for the same names' skeletons again and again
 def skeleton(name: str) -> str:
     """Return a spelling skeleton of ``name`` for transliteration-tolerant comparison.
 
@@ -182,6 +185,43 @@ def short_form_of(short: str, full: str) -> bool:
     if " " in ks or " " in kf or len(kf) < len(ks) + 2 or not 3 <= len(ks) <= 5:
         return False  # a pet name is short; a longer prefix is a stem ("Jones" of "Jonestown")
     return kf.startswith(ks) or (ks[-1] in "aeiou" and len(ks) >= 4 and kf.startswith(ks[:-1]))
+
+
+class GivenNameIndex:
+    """Given names indexed so that the few a name may be a short form or a variant of are found without a scan.
+
+    :meth:`candidates` returns a superset of the names ``g`` for which ``g == k``,
+    :func:`short_form_of` ``(k, g)`` or :func:`given_variants` ``(k, g)`` can hold; callers
+    apply their own test to those few. Comparing every name with every other grew with the
+    square of a corpus's people.
+    """
+
+    def __init__(self, names: Iterable[str]):
+        self._by_skeleton: dict[str, set[str]] = defaultdict(set)
+        self._by_group: dict[object, set[str]] = defaultdict(set)
+        for name in names:
+            key = skeleton(name)
+            self._by_skeleton[key].add(name)
+            for group in _given_groups(key):
+                self._by_group[group].add(name)
+        self._sorted = sorted(self._by_skeleton)
+
+    def candidates(self, name: str) -> set[str]:
+        """Return the indexed names that may equal, vary or fully spell out ``name`` (a superset)."""
+        ks = skeleton(name)
+        out = set(self._by_skeleton.get(ks, ()))
+        for full in _SHORT_FOR.get(ks, ()):  # listed short forms
+            out |= self._by_skeleton.get(full, set())
+        for group in _given_groups(ks):  # variants across languages
+            out |= self._by_group.get(group, set())
+        # the full name begins with the short one, or with all of it but a final vowel
+        prefix = ks[:-1] if ks and ks[-1] in "aeiou" and len(ks) >= 4 else ks
+        if prefix:
+            for key in self._sorted[bisect.bisect_left(self._sorted, prefix):]:
+                if not key.startswith(prefix):
+                    break
+                out |= self._by_skeleton[key]
+        return out
 
 
 def given_variants(a: str, b: str) -> bool:
@@ -811,11 +851,12 @@ class _Resolver:
                     by_part[part] |= cids
         # surnames first, so that a bare given name finds its person's surname mentioned just before
         singles.sort(key=lambda k: not (by_surname.get(k) or by_part.get(k)))
+        given_index = GivenNameIndex(by_given)
         for k in singles:
             sur = {cid for cid in by_surname.get(k, ()) or by_part.get(k, ()) if self.clusters[cid].alive}
             # a bare given name, or a short form of one ("Bill", "Max" for "Maximilian")
-            giv = {cid for g, cids in by_given.items() if g == k or short_form_of(k, g)
-                   for cid in cids if self.clusters[cid].alive}
+            giv = {cid for g in sorted(given_index.candidates(k)) if g == k or short_form_of(k, g)
+                   for cid in by_given[g] if self.clusters[cid].alive}
             for i in by_key[k]:
                 cid, why = None, ""
                 options = {c for c in sur if not self.kept_apart(c, k)}
@@ -895,14 +936,21 @@ class _Resolver:
         its mentions stands within :data:`_SHORT_FORM_WINDOW` characters of the pet
         name in the same source: two people of one name are left apart.
         """
+        # the people by their given or bare names (no cluster is made or renamed below, only merged)
+        by_name: dict[str, set[int]] = defaultdict(set)
+        for o, other in enumerate(self.clusters):
+            if other.type == "person" and other.profile:
+                for g in (other.profile.given, other.profile.single):
+                    if g:
+                        by_name[g].add(o)
+        index = GivenNameIndex(by_name)
         for k, cid in sorted(left.items()):
             c = self.clusters[cid]
             if not c.alive or " " in k:
                 continue
-            fits = {o for o, other in enumerate(self.clusters) if o != cid and other.alive
-                    and other.type == "person" and other.profile
-                    and any(g and g != k and (short_form_of(k, g) or (k in _SHORT_FOR and given_variants(k, g)))
-                            for g in (other.profile.given, other.profile.single))}
+            fits = {o for g in index.candidates(k)
+                    if g != k and (short_form_of(k, g) or (k in _SHORT_FOR and given_variants(k, g)))
+                    for o in by_name[g] if o != cid and self.clusters[o].alive}
             # a bare name of a surname's shape ("Petrov", "Kowalski") is no full form of a pet name
             fits = {o for o in fits if not self.kept_apart(o, k) and not (
                 self.clusters[o].profile.single and _SURNAME_END.search(self.clusters[o].profile.single))}
