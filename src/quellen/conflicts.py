@@ -107,6 +107,7 @@ def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
             out.setdefault(conflict.id, conflict)
 
     claims = list(claims)
+    names = _proper_names(claims, texts)
     for i, j in _candidate_pairs(claims, settings.candidate_max_df):
         a, b = claims[i], claims[j]
         if _same_sentence(a, b):
@@ -118,7 +119,7 @@ def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
         # bridge fell" / "the fall of the bridge happened")
         anchored = (bool(a.actor_keys & b.actor_keys) or (a.place_key is not None and a.place_key == b.place_key)
                     or bool((set(a.subjects) & set(b.subjects)) - LIGHT_VERBS)
-                    or _place_named_in(a, b) or _place_named_in(b, a) or _shared_name(a, b, texts))
+                    or _place_named_in(a, b) or _place_named_in(b, a) or bool(names[i] & names[j]))
         # 1. dates
         if (a.date and b.date and a.basis in ("explicit", "relative") and b.basis in ("explicit", "relative")
                 and "explicit" in (a.basis, b.basis)
@@ -285,14 +286,24 @@ def _place_named_in(a: Claim, b: Claim) -> bool:
     return bool(words) and all(w in b.lemmas for w in words)
 
 
-def _shared_name(a: Claim, b: Claim, texts: dict[str, str]) -> bool:
-    """Return True when both passages name one proper name (a capitalised word inside the passage,
-    not the word that opens it): the place or person a mention list may have missed."""
-    def names(c: Claim) -> set[str]:
+def _proper_names(claims: Sequence[Claim], texts: dict[str, str]) -> list[set[str]]:
+    """Return, per claim, the proper names its passage holds (a capitalised word inside the passage,
+    not the word that opens it), lower case: two claims sharing one name the same place or person
+    a mention list may have missed.
+
+    Read source by source, once per claim: ``texts`` may read each text from the store
+    (:class:`~quellen.pipeline.StoredTexts`, a few held at a time), and claim pairs come in no
+    order of source.
+    """
+    out: list[set[str]] = [set() for _ in claims]
+    for k in sorted(range(len(claims)), key=lambda k: claims[k].source):
+        c = claims[k]
         span = texts.get(c.source, "")[c.char_start:c.char_end]
-        return {m.group(0).lower() for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-ÞА-Я]\w{2,}", span)
-                if m.start() > 0} & set(c.lemmas)
-    return bool(names(a) & names(b))
+        out[k] = {m.group(0).lower() for m in _PROPER_NAME.finditer(span) if m.start() > 0} & set(c.lemmas)
+    return out
+
+
+_PROPER_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-ÞА-Я]\w{2,}")
 
 
 def _same_happening(a: Claim, b: Claim) -> bool:

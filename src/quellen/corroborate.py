@@ -79,7 +79,7 @@ def build_timeline(claims: Sequence[Claim], documents: Sequence[Document], reuse
         eid = content_id("evt", *sorted(c.id for c in cluster))
         events.append(Event(id=eid, date=date, summary=lead.summary, actors=tuple(actors),
                             place=where[0] if where else None, attestations=atts,
-                            independent_sources=independent_sources(cluster, reuse, links)))
+                            independent_sources=independent_sources(cluster, reuse, links, index)))
         for c in cluster:
             event_of_claim[c.id] = eid
     conflicts = find_conflicts(claims, clusters, reuse, texts or {}, event_of_claim, similarity, places,
@@ -192,13 +192,18 @@ def _quoting_links(reuse: Sequence[ReuseGroup]) -> dict[str, set[str]]:
 
 
 def independent_sources(cluster: Sequence[Claim], reuse: Sequence[ReuseGroup] = (),
-                        links: dict[str, set[str]] | None = None) -> int:
+                        links: dict[str, set[str]] | None = None,
+                        index: dict[str, list[tuple[str, int, int, str]]] | None = None) -> int:
     """Return how many independent witnesses attest the claims of one event.
+
+    ``links`` and ``index`` (:func:`~quellen.events.reuse_index`) are derived from ``reuse``
+    when not given; a caller counting many events passes them, built once (built per event,
+    they cost events x reuse groups).
 
     >>> # a passage quoted in three documents: one witness; two unrelated accounts: two
     """
     links = _quoting_links(reuse) if links is None else links
-    index = reuse_index(reuse)
+    index = reuse_index(reuse) if index is None else index
     keys = [c.document or f"{c.source}:{c.char_start}" for c in cluster]
     parent = {k: k for k in keys}
 
