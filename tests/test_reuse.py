@@ -5,6 +5,7 @@ import json
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
@@ -91,6 +92,21 @@ def _ocr(text: str, rate: float, seed: int = 3) -> str:
                        else ch + rng.choice("eo") if kind < 0.9 else ch + " ")
     return "".join(out)
 
+
+
+@pytest.mark.parametrize("block", [1, 40, 400])
+def test_character_seeds_hashed_block_by_block_are_those_of_one_pass(block):
+    # the q-grams are hashed a few units at a time so that memory follows the block, not the
+    # corpus (issue 13): any cut at unit boundaries must give the seeds of one pass
+    from quellen.reuse import make_units
+    from quellen.reuse.candidates import build_corpus, char_keys
+    texts = [_HOST + _PASSAGE, "Thus the minutes. " + _ocr(_PASSAGE, 0.05), _ocr(_PASSAGE, 0.10, seed=5) + " End.",
+             "Nothing shared here at all, only other words about the weather."]
+    units, _ = make_units([_source(f"{k}.txt", t) for k, t in enumerate(texts)], [])
+    corpus = build_corpus(units)
+    keys, tokens = char_keys(corpus, block=1 << 30)
+    in_blocks = char_keys(corpus, block=block)
+    assert len(keys) and np.array_equal(in_blocks[0], keys) and np.array_equal(in_blocks[1], tokens)
 
 @pytest.mark.parametrize("rate", [0.10, 0.15])
 def test_a_copy_through_heavy_ocr_noise_is_one_passage_pair_covering_it(rate):

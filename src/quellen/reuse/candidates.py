@@ -219,22 +219,53 @@ def char_seeds(corpus: Corpus, q: int = 7, sample: int = 4, max_df: int = 44, ba
     return char_lineup(corpus, pairs_from_runs(keys, tokens, max_df), band, min_band)
 
 
-def char_keys(corpus: Corpus, q: int = 7, sample: int = 4) -> tuple[np.ndarray, np.ndarray]:
+def char_keys(corpus: Corpus, q: int = 7, sample: int = 4, block: int = 1 << 20) -> tuple[np.ndarray, np.ndarray]:
     """Return (hash, stream token position) of the sampled character q-grams: the keys :func:`char_seeds` matches.
 
     A q-gram's position is the token that holds its middle letter (the seed belongs to that word).
+    The letters are hashed about ``block`` at a time, whole units each time: a q-gram never spans
+    two units, so the keys are those of one pass over the stream, and the arrays of one entry a
+    letter (8 bytes each, several of them) stay the size of a block, not of the corpus.
     """
     ids = corpus.ids
     empty = np.zeros(0, np.uint64), np.zeros(0, np.int64)
     if len(ids) == 0:
         return empty
     lengths = np.fromiter((len(w) for w in corpus.words), dtype=np.int64, count=len(corpus.words))
+    # where each token's letters start among the letters of the whole stream (no spaces)
+    letter_start = np.concatenate([[0], np.cumsum(lengths[ids])])
+    if letter_start[-1] - q + 1 < 2:
+        return empty
+    # letters of names and numbers alone are the anchors' evidence, not shared wording
+    plain = np.concatenate([[0], np.cumsum(~corpus.named[ids])]) if corpus.named is not None else None
+    hashes, tokens = [], []
+    first_unit = 0
+    while first_unit < len(corpus.units):
+        end_unit = first_unit + 1
+        while (end_unit < len(corpus.units)
+               and letter_start[corpus.offsets[end_unit]] - letter_start[corpus.offsets[first_unit]] < block):
+            end_unit += 1
+        t0, t1 = int(corpus.offsets[first_unit]), int(corpus.offsets[end_unit])
+        first_unit = end_unit
+        h, where = _sampled_qgrams(corpus, ids[t0:t1], lengths, q, sample, plain, t0)
+        hashes.append(h)
+        tokens.append(where)
+    return np.concatenate(hashes), np.concatenate(tokens)
+
+
+def _sampled_qgrams(corpus: Corpus, ids: np.ndarray, lengths: np.ndarray, q: int, sample: int,
+                    plain: np.ndarray | None, t0: int) -> tuple[np.ndarray, np.ndarray]:
+    """Return (hash, stream token position) of the sampled q-grams of the tokens ``ids`` (stream positions from ``t0``).
+
+    A q-gram is kept when it lies in one unit, its hash is divisible by ``sample`` and (with
+    ``plain``, the running count of tokens that are not names or numbers) it covers a plain word.
+    """
     letters = "".join([corpus.words[i] for i in ids.tolist()])
     codes = np.frombuffer(letters.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    token_of = np.repeat(np.arange(len(ids), dtype=np.int64), lengths[ids])
     m = len(codes) - q + 1
-    if m < 2:
-        return empty
+    if m < 1:
+        return np.zeros(0, np.uint64), np.zeros(0, np.int64)
+    token_of = np.repeat(np.arange(t0, t0 + len(ids), dtype=np.int64), lengths[ids])
     h = np.zeros(m, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for k in range(q):
@@ -245,9 +276,7 @@ def char_keys(corpus: Corpus, q: int = 7, sample: int = 4) -> tuple[np.ndarray, 
         h ^= h >> np.uint64(32)
     first, last = token_of[:m], token_of[q - 1:]
     keep = (corpus.unit_of[first] == corpus.unit_of[last]) & (h % np.uint64(sample) == 0)
-    if corpus.named is not None:
-        # letters of names and numbers alone are the anchors' evidence, not shared wording
-        plain = np.concatenate([[0], np.cumsum(~corpus.named[ids])])
+    if plain is not None:
         keep &= plain[last + 1] > plain[first]
     positions = np.nonzero(keep)[0]
     # a seed belongs to the word that holds its middle letter (monotone in the letter's place,
