@@ -713,3 +713,24 @@ def test_hash_partitions_share_out_the_keys_and_a_pair_batch_holds_two_blocks_at
     lexical_links(corpus, ReuseSettings(), 8, 16, keep)  # 16 partitions: 5 blocks of units
     total, longest = len(corpus.ids), max(len(u.tokens) for u in corpus.units)
     assert len(batches) > 1 and all(len(b.ids) <= 2 * (total / 5 + longest) for b in batches)
+
+
+def test_a_sentence_written_the_same_way_twice_is_encoded_once():
+    # a compilation repeats what it copies: the encoder (the build's costliest step) sees each
+    # wording once, and every sentence still gets its own row, equal to encoding it alone
+    from quellen.reuse import _encode_distinct, _sentences, embeddings, make_units
+    from quellen.reuse.candidates import build_corpus
+    if not embeddings.available():
+        pytest.skip("the [embeddings] extra is not installed")
+    copied = "The wardens of the parish met at the vestry to count the money of the poor box. "
+    texts = ["Minutes of the year. " + copied + "Then the clerk read the names of the sexton's helpers aloud.",
+             "A later hand copied it. " + copied + "Nothing else of the wardens' meeting was written down."]
+    units, by_source = make_units([_source(f"{k}.txt", t) for k, t in enumerate(texts)], [])
+    corpus = build_corpus(units)
+    sentences = _sentences(corpus, by_source, ReuseSettings(retell_rare_share=1.0))
+    strings = [by_source[corpus.units[u].source][corpus.units[u].tokens.starts[lo]:corpus.units[u].tokens.ends[hi - 1]]
+               for u, lo, hi in sentences]
+    assert len(set(strings)) < len(strings)
+    vectors = _encode_distinct(corpus, by_source, sentences, ReuseSettings())
+    alone = embeddings.encode(strings)
+    assert vectors.shape == alone.shape and np.allclose(vectors, alone, atol=1e-5)

@@ -101,10 +101,7 @@ def find_reuse(sources: Iterable[Source], documents: Iterable[Document],
         from . import embeddings as emb
         if emb.available(settings.embedding_model, settings.embedding_backend):
             sentences = _sentences(corpus, texts, settings)
-            strings = (texts[corpus.units[u].source][corpus.units[u].tokens.starts[lo]:
-                                                     corpus.units[u].tokens.ends[hi - 1]]
-                       for u, lo, hi in sentences)
-            vectors = emb.encode(strings, settings.embedding_model, settings.embedding_backend)
+            vectors = _encode_distinct(corpus, texts, sentences, settings)
             found = _embedding_links(corpus, settings, links, sentences, vectors)
             # step 4b: single retold details, after the runs so they only add what is new
             dates = _sentence_dates(corpus, sentences, timexes)
@@ -132,6 +129,33 @@ def find_reuse(sources: Iterable[Source], documents: Iterable[Document],
     groups = sorted(groups.values(), key=lambda g: (-g.score, g.id))
     return groups
 
+
+def _encode_distinct(corpus: Corpus, texts: dict[str, str], sentences: list[tuple[int, int, int]],
+                     settings: ReuseSettings) -> np.ndarray:
+    """Return the embeddings of ``sentences``, row for row, each distinct wording encoded once.
+
+    A compilation repeats what it copies: a sentence written the same way in several texts
+    goes through the encoder once (known by a digest of its text, so the strings are still
+    streamed, never all held), and its row is shared.
+    """
+    import hashlib
+
+    from . import embeddings as emb
+    first: dict[bytes, int] = {}
+    row_of = np.empty(len(sentences), dtype=np.int64)
+    fresh: list[int] = []
+    for k, (u, lo, hi) in enumerate(sentences):
+        unit = corpus.units[u]
+        digest = hashlib.blake2b(texts[unit.source][unit.tokens.starts[lo]:unit.tokens.ends[hi - 1]].encode(),
+                                 digest_size=16).digest()
+        row = first.setdefault(digest, len(first))
+        if row == len(fresh):
+            fresh.append(k)
+        row_of[k] = row
+    strings = (texts[corpus.units[u].source][corpus.units[u].tokens.starts[lo]:corpus.units[u].tokens.ends[hi - 1]]
+               for u, lo, hi in (sentences[k] for k in fresh))
+    vectors = emb.encode(strings, settings.embedding_model, settings.embedding_backend)
+    return vectors[row_of] if len(fresh) < len(sentences) else vectors
 
 def _sentences(corpus: Corpus, texts: dict[str, str], settings: ReuseSettings) -> list[tuple[int, int, int]]:
     """Return the sentences worth embedding as (unit, first token, end token).
