@@ -214,9 +214,10 @@ class GivenNameIndex:
             out |= self._by_skeleton.get(full, set())
         for group in _given_groups(ks):  # variants across languages
             out |= self._by_group.get(group, set())
-        # the full name begins with the short one, or with all of it but a final vowel
+        # the full name begins with the short one, or with all of it but a final vowel (a pet name
+        # of three to five letters, as short_form_of asks)
         prefix = ks[:-1] if ks and ks[-1] in "aeiou" and len(ks) >= 4 else ks
-        if prefix:
+        if 3 <= len(ks) <= 5 and " " not in ks:
             for key in self._sorted[bisect.bisect_left(self._sorted, prefix):]:
                 if not key.startswith(prefix):
                     break
