@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from .model import (Attestation, Conflict, Date, Document, Entity, Event, Geo, Mention, Passage, Reading, Ref,
+from .model import (Attestation, Conflict, Date, Document, Entity, Event, Geo, Head, Mention, Passage, Reading, Ref,
                     ReuseGroup, Source, Span, Timex)
 
-__all__ = ["ref_json", "geo_json", "date_json", "span_json", "source_json", "document_json", "timex_json",
+__all__ = ["ref_json", "geo_json", "date_json", "span_json", "source_json", "document_json", "head_json", "timex_json",
            "mention_json", "entity_json", "passage_json", "reuse_json", "attestation_json", "event_json",
            "reading_json", "conflict_json"]
 
@@ -60,6 +60,11 @@ def document_json(d: Document) -> dict[str, Any]:
         "date": date_json(d.date), "place": ref_json(d.place),
         "primary": d.primary, "language": d.language, "evidence": list(d.evidence),
     }
+
+
+def head_json(h: Head) -> dict[str, Any]:
+    """Return the JSON dict of a part of a document's head: ``{"part", "char_start", "char_end", "text"}``."""
+    return {"part": h.part, "char_start": h.char_start, "char_end": h.char_end, "text": h.text}
 
 
 def timex_json(t: Timex, offset: int = 0) -> dict[str, Any]:

@@ -5,9 +5,9 @@ import json
 import math
 from typing import Any
 
-from ..model import (Attestation, Conflict, Date, Document, Entity, Event, Geo, Mention,
+from ..model import (Attestation, Conflict, Date, Document, Entity, Event, Geo, Head, Mention,
                      Passage, Reading, Ref, ReuseGroup, Source, Span, Timex)
-from ..vocab import attestation_json, geo_json, passage_json, reading_json, ref_json
+from ..vocab import attestation_json, geo_json, head_json, passage_json, reading_json, ref_json
 
 
 def dumps(data: Any) -> str:
@@ -52,7 +52,7 @@ def document_row(d: Document) -> tuple:
             dumps([ref_json(a) for a in d.addressees]), dumps(d.date.to_json()) if d.date else None,
             d.date.earliest.isoformat() if d.date else None, d.date.latest.isoformat() if d.date else None,
             dumps(ref_json(d.place)), None if d.primary is None else int(d.primary), d.language,
-            dumps(list(d.evidence)))
+            dumps(list(d.evidence)), dumps([head_json(h) for h in d.heads]))
 
 
 def document_from(row) -> Document:
@@ -64,7 +64,8 @@ def document_from(row) -> Document:
         addressees=tuple(ref_from(a) for a in json.loads(row["addressees"])),
         date=Date.from_json(_loads(row["date"])), place=ref_from(_loads(row["place"])),
         primary=None if primary is None else bool(primary), language=row["language"],
-        evidence=tuple(json.loads(row["evidence"])))
+        evidence=tuple(json.loads(row["evidence"])),
+        heads=tuple(Head(**h) for h in json.loads(row["heads"] or "[]")))
 
 
 # -- timexes -------------------------------------------------------------------

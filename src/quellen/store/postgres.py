@@ -128,6 +128,10 @@ MIGRATIONS: list[str] = [
     CREATE INDEX mentions_span ON mentions(source, char_start, char_end);
     CREATE INDEX timexes_span ON timexes(source, char_start, char_end);
     """,
+    # 4: the parts of a document's head that segmentation found (Document.heads)
+    """
+    ALTER TABLE documents ADD COLUMN heads TEXT;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -97,6 +97,11 @@ MIGRATIONS: list[str] = [
     CREATE INDEX mentions_span ON mentions(source, char_start, char_end);
     CREATE INDEX timexes_span ON timexes(source, char_start, char_end);
     """,
+    # 4: the parts of a document's head that segmentation found (Document.heads), which conflicts.py reads
+    # instead of reading the text again; NULL in an older store until its sources are read again
+    """
+    ALTER TABLE documents ADD COLUMN heads TEXT;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
