@@ -252,6 +252,23 @@ def test_both_backends_migrate_to_the_same_tables_and_columns(tmp_path, postgres
 
 
 # -- SQLite only: a file on disk ------------------------------------------------------
+def test_sqlite_a_store_from_before_document_heads_reads_its_sources_again(tmp_path):
+    """Migration 4 adds Document.heads, which only reading a source fills: the next build reads every source
+    again instead of keeping documents without heads."""
+    path = tmp_path / "old.db"
+    with open_store(path) as store:
+        store.add_source(_source(), [_records()[0]], [], [], settings_hash="h1")
+        assert store.has_sha256("0" * 64, "h1")
+    con = sqlite3.connect(path)
+    con.execute("ALTER TABLE documents DROP COLUMN heads")
+    con.execute("UPDATE meta SET value='3' WHERE key='schema_version'")
+    con.commit()
+    con.close()
+    with open_store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.documents()[0].heads == () and not store.has_sha256("0" * 64, "h1")
+
+
 def test_sqlite_not_a_database(tmp_path):
     path = tmp_path / "junk.db"
     path.write_bytes(b"this is not sqlite" * 100)
