@@ -97,3 +97,19 @@ def test_cli_json_is_the_export_vocabulary(small_store, export, capsys):
         got = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
         assert set(got) == {r["id"] for r in export[part]}, command
         assert all(speaks(got[r["id"]], r) == [] for r in export[part]), command
+
+
+def test_lists_of_documents_and_entities_use_the_export_words(client, export):
+    """A row of the document list or of a source read whole is the exported document plus the reader's keys
+    (display_title, date_label...); an entity row says ``mention_count``, never ``mentions`` for a number."""
+    documents = {d["id"]: d for d in export["documents"]}
+    rows = client.get("/documents.json").json()["documents"]
+    assert {r["id"] for r in rows} == set(documents)
+    assert all(speaks(r, documents[r["id"]]) == [] and r["display_title"] and "date_label" in r for r in rows)
+    for source in {d["source"] for d in export["documents"]}:
+        parts = [p for p in client.get(f"/sources/{source}.json").json()["parts"] if not p["gap"]]
+        assert parts and all(speaks(p, documents[p["id"]]) == [] for p in parts)
+    entities = {e["id"]: e for e in export["entities"]}
+    for row in client.get("/entities.json").json()["entities"]:
+        assert "mentions" not in row and row["mention_count"] == len(entities[row["id"]]["mentions"])
+        assert speaks(row, {k: entities[row["id"]][k] for k in ("id", "type", "name", "aliases", "geo")}) == []

@@ -22,8 +22,8 @@ from urllib.parse import quote, urlencode
 from ..export.shape import (Corpus, cooccurrence, date_label, itineraries, load_corpus, network,
                             place_features, text_context)
 from ..model import Conflict, Date, DateBasis, Document, Entity, Event, ReuseGroup
-from ..vocab import (attestation_json, conflict_json, document_json, entity_json, event_json, mention_json,
-                     reading_json, reuse_json, timex_json)
+from ..vocab import (attestation_json, conflict_json, date_json, document_json, entity_json, event_json, geo_json,
+                     mention_json, reading_json, reuse_json, timex_json)
 
 __all__ = ["NotFound", "BadRequest", "Library", "overview", "documents", "document", "source", "entities", "entity",
            "timeline", "event", "map_view", "network_view", "conflicts", "search", "reuse", "public"]
@@ -288,9 +288,8 @@ def documents(lib: Library, page: str | None = None, kind: str | None = None,
     out = []
     for d in rows[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]:
         words = lib.text(d.source)[d.char_start:min(d.char_end, d.char_start + 400)].split()
-        out.append({"id": d.id, "href": href("documents", d.id), "kind": d.kind, "title": lib.document_title(d),
-                    "date": date_label(d.date), "date_basis": (date_basis(d.date) or {}).get("basis"),
-                    "author": d.author.name if d.author else None,
+        out.append({**document_json(d), "href": href("documents", d.id), "display_title": lib.document_title(d),
+                    "date_label": date_label(d.date), "date_basis": (date_basis(d.date) or {}).get("basis"),
                     "source_name": lib.names.get(d.source, d.source),
                     "first_words": " ".join(words[:14]) + (" …" if len(words) > 14 else "")})
     return {"documents": out, "page": number, "pages": pages, "total": len(rows), "kind": kind or "",
@@ -402,11 +401,9 @@ def source(lib: Library, source_id: str, page: str | None = None) -> dict[str, A
             parts.append({"gap": True, "text": text[cursor:d.char_start], "char_start": cursor,
                           "char_end": d.char_start})
         basis = date_basis(d.date)
-        parts.append({"gap": False, "id": d.id, "href": href("documents", d.id), "kind": d.kind,
-                      "title": lib.document_title(d), "author": d.author.name if d.author else None,
-                      "addressees": [a.name for a in d.addressees], "date": date_label(d.date),
-                      "date_basis": basis, "primary": d.primary, "char_start": d.char_start,
-                      "char_end": d.char_end, "text": text[max(d.char_start, cursor):d.char_end]})
+        parts.append({**document_json(d), "gap": False, "href": href("documents", d.id),
+                      "display_title": lib.document_title(d), "date_label": date_label(d.date),
+                      "date_basis": basis, "text": text[max(d.char_start, cursor):d.char_end]})
         cursor = max(cursor, d.char_end)
     if number == pages and cursor < len(text) and text[cursor:].strip():
         parts.append({"gap": True, "text": text[cursor:], "char_start": cursor, "char_end": len(text)})
@@ -491,7 +488,7 @@ def entities(lib: Library, type: str | None = None, page: str | None = None) -> 
     pages = max(1, -(-len(rows) // PAGE_SIZE))
     number = _int(page, 1, 1, pages, "page")
     return {"entities": [{"id": e.id, "href": href("entities", e.id), "type": e.type, "name": e.name,
-                          "aliases": list(e.aliases), "mentions": len(e.mentions), "geo": e.geo is not None}
+                          "aliases": list(e.aliases), "mention_count": len(e.mentions), "geo": geo_json(e.geo)}
                          for e in rows[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]],
             "page": number, "pages": pages, "total": len(rows), "type": type or "",
             "types": dict(sorted(Counter(e.type for e in lib.corpus.entities.values()).items()))}
@@ -577,7 +574,7 @@ def event(lib: Library, event_id: str) -> dict[str, Any]:
         raise NotFound(f"no event {event_id!r}")
     conflicts_ = {c.id: c for c in lib.store.conflicts()} if ev.conflicts else {}
     events = {e.id: e for e in lib.corpus.events} if ev.conflicts else {}
-    return {"event": _event_row(lib, ev), "date": ev.date.to_json(),
+    return {"event": _event_row(lib, ev), "date": date_json(ev.date),
             "conflicts": [_conflict_row(lib, conflicts_[c], events) for c in ev.conflicts if c in conflicts_]}
 
 
