@@ -10,11 +10,12 @@ import quellen
 SRC = Path(quellen.__file__).resolve().parent
 
 #: the layers, lowest first: a module imports only from its own top-level unit or from a lower
-#: layer (model <- extract <- segment <- claims <- events <- conflicts <- corroborate <- pipeline
+#: layer (model <- vocab <- extract <- segment <- claims <- events <- conflicts <- corroborate <- pipeline
 #: <- web <- cli, which serves the web app); ingest, nlp, reuse and the store sit beside extract, the
-#: exports beside the pipeline, and the engines (which run the pipeline's unit of work) below it
+#: exports beside the pipeline, and the engines (which run the pipeline's unit of work) below it; the JSON
+#: vocabulary (one shape per record, spoken by the store, the exports, the CLI and the web) just above the model
 LAYERS = {
-    "_version": 0, "errors": 0, "model": 0, "lexicons": 0, "settings": 1,
+    "_version": 0, "errors": 0, "model": 0, "lexicons": 0, "settings": 1, "vocab": 1,
     "extract": 2, "ingest": 2, "nlp": 2, "reuse": 2, "store": 2,
     "segment": 3, "claims": 4, "events": 5, "conflicts": 6, "corroborate": 7,
     "engines": 8, "pipeline": 9, "export": 9, "web": 10, "cli": 11, "__main__": 12, "quellen": 12,

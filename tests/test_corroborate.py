@@ -334,13 +334,20 @@ def _fixture(name: str) -> dict[str, str]:
     return {"s": (FIXTURES / name).read_text(encoding="utf-8")}
 
 
+def _segmented(texts: dict[str, str]) -> list[Document]:
+    """Return the documents segmentation finds in the texts: their heads are what conflicts read."""
+    from quellen.model import Source
+    from quellen.segment import segment
+    return [d for sid, text in texts.items() for d in segment(Source(sid, f"{sid}.txt", sid, "text/plain", text))]
+
+
 def _between(text: str, conflict) -> list[str]:
     return sorted(text[x.char_start:x.char_end] for x in conflict.claims)
 
 
 def test_heads_of_one_letter_that_name_different_addressees_are_a_text_variant():
     texts = _fixture("heads_1763.txt")
-    found = head_variants(texts)
+    found = head_variants(_segmented(texts))
     values = sorted(tuple(sorted(x.value for x in c.claims)) for c in found)
     # the announcement addresses the Council; the letter's head makes it the sender
     assert ("to Chamber of Accounts of Brittany", "to Council of State") in values
@@ -366,11 +373,14 @@ def test_witnesses_of_one_letter_that_greet_differently_are_a_text_variant():
     starts = [i for i in range(len(text)) if text.startswith(body, i)]
     group = ReuseGroup(id="rg-s", relation="near_verbatim", score=0.95,
                        passages=tuple(Passage("s", None, s, s + 60) for s in starts))
-    found = salutation_variants([group], texts)
+    documents = _segmented(texts)
+    found = salutation_variants([group], documents, texts)
     assert {tuple(sorted(x.value for x in c.claims)) for c in found} == {("Most gracious Lady", "Sire")}
     assert len(found) == 2  # the first and the third copy greet alike, each against the second
     # a paraphrase words everything its own way: its greeting is no variant
-    assert not salutation_variants([replace(group, relation="paraphrase")], texts)
+    assert not salutation_variants([replace(group, relation="paraphrase")], documents, texts)
+    # the salutations are segmentation's: a text whose documents record none has no variant
+    assert not salutation_variants([group], [replace(d, heads=()) for d in documents], texts)
 
 
 def test_a_conflict_read_from_the_text_names_the_document_it_lies_in():
@@ -390,8 +400,9 @@ def test_witnesses_aligned_over_their_heads_still_show_their_salutations():
     heads = [text.rfind("\n\n", 0, s - 2) + 2 for s in starts]
     group = ReuseGroup(id="rg-s", relation="near_verbatim", score=0.95,
                        passages=tuple(Passage("s", None, h, s + 60) for h, s in zip(heads, starts)))
-    found = salutation_variants([group], texts)
+    documents = _segmented(texts)
+    found = salutation_variants([group], documents, texts)
     assert found and all(c.kind == "text_variant" for c in found)
     assert found == salutation_variants([ReuseGroup(id="rg-s", relation="near_verbatim", score=0.95,
                                                     passages=tuple(Passage("s", None, s, s + 60) for s in starts))],
-                                        texts)
+                                        documents, texts)

@@ -68,3 +68,21 @@ def test_rings_across_the_antimeridian_are_not_drawn_as_bands():
     rings = [[float(pt.split(",")[0]) for pt in ring.strip("M").split("L")] for ring in path.split("Z") if ring]
     assert len(rings) == 2  # drawn east of +170°, and again west of -170°
     assert all(max(xs) - min(xs) == 20 for xs in rings)
+
+
+def test_report_data_speaks_the_export_vocabulary(html, small_store):
+    """An event or a conflict in the report's data block is the export's record, with the reader's additions."""
+    from quellen.export.json_export import to_dict
+    with Store(small_store, create=False) as store:
+        exported = to_dict(store)
+    data = json.loads(re.search(r'<script type="application/json" id="report-data">(.*?)</script>', html,
+                                re.S).group(1))
+    for part in ("events", "conflicts"):
+        mine = {r["id"]: r for r in data[part]}
+        assert set(mine) == {r["id"] for r in exported[part]}
+        for record in exported[part]:
+            assert {k: mine[record["id"]][k] for k in record if k not in ("attestations", "claims")} == \
+                {k: v for k, v in record.items() if k not in ("attestations", "claims")}
+            for key in ("attestations", "claims"):
+                for ours, theirs in zip(mine[record["id"]].get(key, []), record.get(key, [])):
+                    assert {k: ours[k] for k in theirs} == theirs

@@ -665,3 +665,26 @@ def test_a_note_or_an_address_between_a_letter_header_and_its_date_stays_in_the_
 def test_a_one_word_line_above_a_diary_date_is_not_an_address():
     text = "October 14—October 20\n\nMiserable.\n\nOctober 21\n\nA little better; walked to the gate."
     assert [w for w, _, _ in _docs(text)][-1] == "October 21 A"
+
+
+def test_a_letter_records_its_heads_for_the_later_steps():
+    """Segmentation records what heads a letter (title, address line, salutation, the sentence that
+    announced it, the salutation of a letter quoted in a paragraph) with its span: conflicts.py reads them
+    from the stored documents instead of reading the text again."""
+    text = ("The clerk sent the following letter to the Board of Works:\n\n"
+            "LETTER TO THE BOARD OF WORKS\n\n"
+            "To the Board of Works of the parish\n\n"
+            "Gentlemen!\n\n"
+            "The road is closed and the toll unpaid.\n\n"
+            "A copy in the almanac begins: “Dear Sirs. The road is closed and the toll unpaid.”\n")
+    (_, _, commentary), (_, _, letter), *rest = _docs(text)
+    heads = [(h.part, h.text, text[h.char_start:h.char_end]) for d in (commentary, letter, *(r[2] for r in rest))
+             for h in d.heads]
+    assert ("announcement", "The clerk sent the following letter to the Board of Works:",
+            "The clerk sent the following letter to the Board of Works:") in heads
+    assert ("title", "LETTER TO THE BOARD OF WORKS", "LETTER TO THE BOARD OF WORKS") in heads
+    assert ("addressee", "To the Board of Works of the parish", "To the Board of Works of the parish") in heads
+    assert [(p, t) for p, t, s in heads if p == "salutation"] == [("salutation", "Gentlemen"), ("salutation", "Dear Sirs")]
+    assert all(t == s for _, t, s in heads)  # every head's text is its span's
+    # a salutation is one of the forms of a salutation line: a sentence opening a quotation is none
+    assert not any(h.part == "salutation" for h in _docs("He said: “The road is closed.”\n")[0][2].heads)

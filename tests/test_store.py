@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from quellen.errors import StoreError
-from quellen.model import (Attestation, Conflict, Date, Document, Entity, Event, Geo, Mention, Reading,
+from quellen.model import (Attestation, Conflict, Date, Document, Entity, Event, Geo, Head, Mention, Reading,
                            Passage, Ref, ReuseGroup, Source, Timex)
 from quellen.store import SCHEMA_VERSION, Store, is_postgres_url, open_store
 
@@ -59,7 +59,8 @@ def _date():
 def _records():
     document = Document(id="doc-1", source="src-1", char_start=0, char_end=22, kind="letter",
                         title="To Anna", author=Ref("Ivo"), addressees=(Ref("Anna"),), date=_date(),
-                        place=Ref("Graz"), primary=True, evidence=("salutation",))
+                        place=Ref("Graz"), primary=True, evidence=("salutation",),
+                        heads=(Head("salutation", 0, 9, "Dear Anna"),))
     timex = Timex("src-1", "doc-1", 0, 4, "Dear", "DATE", "1801-05-03", _date(), "rule", None)
     mention = Mention("src-1", "doc-1", 5, 9, "Anna", "person", "Anna")
     entity = Entity("ent-1", "person", "Anna", ("Anna",), geo=Geo(1.0, 2.0, "geonames", "42"),
@@ -251,6 +252,23 @@ def test_both_backends_migrate_to_the_same_tables_and_columns(tmp_path, postgres
 
 
 # -- SQLite only: a file on disk ------------------------------------------------------
+def test_sqlite_a_store_from_before_document_heads_reads_its_sources_again(tmp_path):
+    """Migration 4 adds Document.heads, which only reading a source fills: the next build reads every source
+    again instead of keeping documents without heads."""
+    path = tmp_path / "old.db"
+    with open_store(path) as store:
+        store.add_source(_source(), [_records()[0]], [], [], settings_hash="h1")
+        assert store.has_sha256("0" * 64, "h1")
+    con = sqlite3.connect(path)
+    con.execute("ALTER TABLE documents DROP COLUMN heads")
+    con.execute("UPDATE meta SET value='3' WHERE key='schema_version'")
+    con.commit()
+    con.close()
+    with open_store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.documents()[0].heads == () and not store.has_sha256("0" * 64, "h1")
+
+
 def test_sqlite_not_a_database(tmp_path):
     path = tmp_path / "junk.db"
     path.write_bytes(b"this is not sqlite" * 100)
@@ -348,6 +366,8 @@ def test_postgres_an_old_store_is_migrated_and_its_search_back_filled(postgres_d
         assert store.schema_version == SCHEMA_VERSION
         assert [h["id"] for h in store.search("beta")] == ["d1"]
         assert store.search("alpha") == []  # outside the document's span
+        # a document stored before segmentation recorded heads has none
+        assert store.document("d1").heads == ()
 
 
 # -- end to end ----------------------------------------------------------------------------

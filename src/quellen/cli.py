@@ -150,7 +150,7 @@ def cmd_documents(args) -> int:
         documents = store.documents(kind=args.kind)
         sources = {s.id: s.text for s in store.sources()}
     if args.json:
-        from .export.json_export import document_json
+        from .vocab import document_json
         print(json.dumps([document_json(d) for d in documents], ensure_ascii=False, indent=1))
         return 0
     table = _table("id", "kind", "date", "author", "title", "first words")
@@ -170,7 +170,7 @@ def cmd_show(args) -> int:
             raise QuellenError(f"no document {args.doc_id!r} in {store.label} (see `quellen documents`)")
         source = store.source(d.source)
     if args.json:
-        from .export.json_export import document_json
+        from .vocab import document_json
         print(json.dumps({**document_json(d), "text": source.text[d.char_start:d.char_end]},
                          ensure_ascii=False, indent=1))
         return 0
@@ -193,9 +193,8 @@ def cmd_reuse(args) -> int:
         groups = store.reuse_groups()
         texts = {s.id: s.text for s in store.sources()} if groups else {}
     if args.json:
-        from .store.codec import passage_json
-        print(json.dumps([{"id": g.id, "relation": g.relation, "score": g.score,
-                           "passages": [{**passage_json(p), "first_words": _first_words(
+        from .vocab import passage_json, reuse_json
+        print(json.dumps([{**reuse_json(g), "passages": [{**passage_json(p), "first_words": _first_words(
                                texts[p.source][p.char_start:p.char_end])} for p in g.passages]}
                           for g in groups], ensure_ascii=False, indent=1))
         return 0
@@ -220,9 +219,8 @@ def cmd_entities(args) -> int:
     with _open(args.db) as store:
         entities = store.entities(type=args.type)
     if args.json:
-        from .export.json_export import entity_json
-        print(json.dumps([{**entity_json(e), "mention_count": len(e.mentions),
-                           "merge_reasons": list(e.merge_reasons)} for e in entities],
+        from .vocab import entity_json
+        print(json.dumps([{**entity_json(e), "mention_count": len(e.mentions)} for e in entities],
                          ensure_ascii=False, indent=1))
         return 0
     from rich.table import Table
@@ -270,7 +268,7 @@ def cmd_timeline(args) -> int:
         if args.person:
             events = events_about(events, store.entities(), args.person)
     if args.json:
-        from .export.json_export import event_json
+        from .vocab import event_json
         print(json.dumps([event_json(e) for e in events], ensure_ascii=False, indent=1))
         return 0
     table = _table("date", "witnesses", "", "summary")
@@ -288,10 +286,8 @@ def cmd_conflicts(args) -> int:
         conflicts = store.conflicts()
         names = store.source_names()
     if args.json:
-        from .store.codec import claim_json
-        print(json.dumps([{"id": c.id, "kind": c.kind, "summary": c.summary,
-                           "claims": [claim_json(x) for x in c.claims], "events": list(c.events)}
-                          for c in conflicts], ensure_ascii=False, indent=1))
+        from .vocab import conflict_json
+        print(json.dumps([conflict_json(c) for c in conflicts], ensure_ascii=False, indent=1))
         return 0
     out = _console()
     for c in conflicts:

@@ -24,11 +24,12 @@ from typing import Callable, Iterable, Sequence
 
 from .claims.lexicon import LIGHT_VERBS, SUPPORT_VERBS
 from .events import predicate_similarity
-from .model import Claim, Conflict, Date, Reading, ReuseGroup, content_id
+from .extract.resolve import skeleton
+from .model import Claim, Conflict, Date, Document, Reading, ReuseGroup, content_id
 from .settings import ConflictSettings
 
 __all__ = ["COPY_RELATIONS", "Place", "place_index", "place_role", "find_conflicts", "text_variants", "head_variants",
-           "salutation_variants", "salutation_before", "issuer_conflicts"]
+           "salutation_variants", "issuer_conflicts"]
 
 #: the most the Julian and Gregorian calendars ever differ by, in days (13 since 1900)
 _CALENDAR_SLACK = 13
@@ -94,9 +95,10 @@ def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
                    texts: dict[str, str], event_of_claim: dict[str, str],
                    similarity: Callable[[Claim, Claim], float] | None = None,
                    places: dict[str, Place] | None = None,
-                   settings: ConflictSettings | None = None) -> list[Conflict]:
-    """Return the conflicts among the claims (date, place, number, fact) and inside reuse groups
-    (text variants), without duplicates; ``settings`` are ``settings.conflicts`` (defaults when None)."""
+                   settings: ConflictSettings | None = None, documents: Sequence[Document] = ()) -> list[Conflict]:
+    """Return the conflicts among the claims (date, place, number, fact), inside reuse groups (text
+    variants) and between the heads of the ``documents``, without duplicates; ``settings`` are
+    ``settings.conflicts`` (defaults when None)."""
     settings = settings or ConflictSettings()
     places = places or {}
     similarity = similarity or predicate_similarity
@@ -186,10 +188,12 @@ def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
     if texts:
         conflicts.extend(c for c in text_variants(reuse, texts, settings.variants_per_group)
                          if c.id not in {x.id for x in conflicts})
-        # 7. heads: a letter's addressees and salutation, an act's issuer, told differently
-        for extra in (head_variants(texts, settings.head_window), salutation_variants(reuse, texts),
-                      issuer_conflicts(texts, settings.issuer_reach)):
-            conflicts.extend(c for c in extra if c.id not in {x.id for x in conflicts})
+    # 7. heads: a letter's addressees and salutation (as segmentation found them), an act's issuer,
+    #    told differently
+    for extra in (head_variants(documents, settings.head_window),
+                  salutation_variants(reuse, documents, texts) if texts else [],
+                  issuer_conflicts(texts, settings.issuer_reach) if texts else []):
+        conflicts.extend(c for c in extra if c.id not in {x.id for x in conflicts})
     conflicts.sort(key=lambda c: (c.kind, c.claims[0].source, c.claims[0].char_start, c.id))
     return conflicts
 
@@ -402,7 +406,7 @@ def text_variants(reuse: Sequence[ReuseGroup], texts: dict[str, str], max_per_gr
                     continue
                 lv = " ".join(w[0] for w in left)
                 rv = " ".join(w[0] for w in right)
-                if not re.search(r"\d", lv + rv) and _skeleton(lv) == _skeleton(rv):
+                if not re.search(r"\d", lv + rv) and skeleton(lv) == skeleton(rv):
                     continue  # one name spelt two ways (a transliteration) is no disagreement
                 claims = [Reading(base.source, base.document, left[0][1], left[-1][2], lv),
                           Reading(other.source, other.document, right[0][1], right[-1][2], rv)]
@@ -414,13 +418,6 @@ def text_variants(reuse: Sequence[ReuseGroup], texts: dict[str, str], max_per_gr
             if found >= max_per_group:
                 break
     return out
-
-
-def _skeleton(name: str) -> str:
-    """Return the name's consonants, doubles collapsed: what two transliterations of one name share
-    ("Alexeyevich" / "Alekseevich"), and two different names do not ("Halvorsen" / "Haldorsen")."""
-    out = re.sub(r"[aeiouyäöüéèêëïîíóòôúùûåæøœ\W_]+", "", name.lower())
-    return re.sub(r"(.)\1+", r"\1", out)
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[str, int, int, bool]]:
@@ -485,7 +482,7 @@ def _names_agree(a: str, b: str, unrelated: bool = True) -> bool:
     and its long form, one name spelt two ways; ``unrelated`` is the answer when an abbreviation
     and a long form share nothing (another name for the body, which a reader cannot judge)."""
     na, nb = " ".join(w.lower() for w in _name_words(a)), " ".join(w.lower() for w in _name_words(b))
-    if not na or not nb or na == nb or na in nb or nb in na or _skeleton(na) == _skeleton(nb):
+    if not na or not nb or na == nb or na in nb or nb in na or skeleton(na) == skeleton(nb):
         return True
     for short, long in ((a, b), (b, a)):
         if _is_abbreviation(short) and not _is_abbreviation(long):
@@ -540,16 +537,6 @@ def _addressees_differ(xs: list[str], ys: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def _lines(text: str) -> list[tuple[int, int, str]]:
-    out = []
-    for m in re.finditer(r"[^\n]+", text):
-        line = m.group(0).strip()
-        if line:
-            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-            out.append((start, start + len(line), line))
-    return out
-
-
 def _head_line(line: str) -> str | None:
     """Return the addressee part of a head line ("To A, to B"; "LETTER TO A"; "A to B"), or None."""
     if len(line) > _HEAD_MAX or line.endswith((".", "?")) or len(line.split()) < 3:
@@ -558,23 +545,23 @@ def _head_line(line: str) -> str | None:
     return m.group("to") if m else None
 
 
-def head_variants(texts: dict[str, str], window: int = 4) -> list[Conflict]:
-    """Return ``text_variant`` conflicts between the heads of one letter: a title or address line and
-    the address line under it, or the sentence that announces the letter ("the following letter to A
-    and B:") and the letter's own address line, that name different addressees."""
+def head_variants(documents: Iterable[Document], window: int = 4) -> list[Conflict]:
+    """Return ``text_variant`` conflicts between the heads of one letter, as segmentation found them
+    (:attr:`Document.heads`): a title or address line and the address line under it, or the sentence that
+    announced the letter ("the following letter to A and B:") and the letter's own head, that name different
+    addressees. Heads more than ``window`` parts apart are not compared."""
     out = []
-    for source, text in texts.items():
-        lines = _lines(text)
-        heads: list[tuple[int, int, str, str]] = []  # (start, end, addressees, line)
-        for k, (start, end, line) in enumerate(lines):
-            to = _head_line(line)
-            if to is not None:
-                heads.append((k, start, end, to))
-                continue
-            m = _ANNOUNCE.search(line)
-            # an announcement introduces what follows it: the last sentence before the letter
-            if m and k + 1 < len(lines) and _head_line(lines[k + 1][2]) is not None:
-                heads.append((k, start + m.start("to"), start + m.end("to"), m.group("to")))
+    for d in documents:
+        heads: list[tuple[int, int, int, str]] = []  # (part number, start, end, addressees)
+        for k, h in enumerate(d.heads):
+            if h.part in ("title", "addressee"):
+                to = _head_line(h.text)
+                if to is not None:
+                    heads.append((k, h.char_start, h.char_end, to))
+            elif h.part == "announcement":
+                m = _ANNOUNCE.search(h.text)
+                if m:
+                    heads.append((k, h.char_start + m.start("to"), h.char_start + m.end("to"), m.group("to")))
         for x in range(len(heads)):
             for y in range(x + 1, len(heads)):
                 (kx, sx, ex, tx), (ky, sy, ey, ty) = heads[x], heads[y]
@@ -583,42 +570,28 @@ def head_variants(texts: dict[str, str], window: int = 4) -> list[Conflict]:
                 pair = _addressees_differ(_addressees(tx), _addressees(ty))
                 if pair is None:
                     continue
-                claims = [Reading(source, None, sx, ex, "to " + pair[0]),
-                          Reading(source, None, sy, ey, "to " + pair[1])]
+                claims = [Reading(d.source, _inside(d, sx), sx, ex, "to " + pair[0]),
+                          Reading(d.source, _inside(d, sy), sy, ey, "to " + pair[1])]
                 out.append(_conflict("text_variant", f"the heads of one letter address {pair[0]!r} and {pair[1]!r}",
                                      claims, ()))
     return out
 
 
-#: a salutation: a few words set off as a line or after a colon or an opening quote
-_SALUTATION = re.compile(r"(?:^|\n|[:“\"«„]\s*)(?P<s>[A-ZА-ЯÀ-Þ][\w'’]*(?:[ \t]+[\w'’.]+){0,4}?)[!,.]?[ \t]*\n*[ \t]*$")
+def _inside(d: Document, at: int) -> str | None:
+    """Return the document's id when ``at`` lies in it (an announcement stands before the document it announces)."""
+    return d.id if d.char_start <= at < d.char_end else None
 
 
-def salutation_before(text: str, start: int) -> tuple[int, int, str] | None:
-    """Return (start, end, words) of the salutation that stands right before ``start`` ("Dear Sir."
-    after a colon and a quote mark; "Sir!" on its own line), or None."""
-    before = text[max(0, start - 80):start]
-    m = _SALUTATION.search(before)
-    if not m or not m.group("s").strip():
-        return None
-    s = m.group("s").strip().rstrip(".!,")
-    offset = max(0, start - 80) + m.start("s")
-    return offset, offset + len(s), s
-
-
-def _body_starts(text: str, start: int, end: int, reach: int = 160) -> list[int]:
-    """Return where a letter's body may begin in the aligned passage ``start``-``end``: the passage's
-    own start, and each line or quoted sentence opening within its first ``reach`` characters (an
-    alignment that extends over the letter's head holds its salutation)."""
-    starts = [start]
-    for m in re.finditer(r"(?:\n\s*|[:“\"«„]\s*|[.!]\s+)(?=[A-ZА-ЯÀ-Þ])", text[start:min(end, start + reach)]):
-        starts.append(start + m.end())
-    return sorted(set(starts))
-
-
-def salutation_variants(reuse: Sequence[ReuseGroup], texts: dict[str, str]) -> list[Conflict]:
+def salutation_variants(reuse: Sequence[ReuseGroup], documents: Iterable[Document], texts: dict[str, str],
+                        reach: int = 160) -> list[Conflict]:
     """Return ``text_variant`` conflicts between witnesses of one copied or translated letter whose
-    bodies begin alike but whose salutations differ ("Sir!" / "Your Grace,")."""
+    bodies begin alike but whose salutations differ ("Sir!" / "Your Grace,"). The salutations are those
+    segmentation found (:attr:`Document.heads`); one stands at a witness's head when the body under it
+    begins inside the witness's first ``reach`` characters (an alignment may start at the body or extend
+    back over the head)."""
+    by_source: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for d in documents:
+        by_source[d.source] += [(h.char_start, h.char_end, h.text) for h in d.heads if h.part == "salutation"]
     out = []
     for g in reuse:
         if g.relation not in COPY_RELATIONS:
@@ -626,9 +599,10 @@ def salutation_variants(reuse: Sequence[ReuseGroup], texts: dict[str, str]) -> l
         found = []
         for p in g.passages:
             text = texts.get(p.source, "")
-            for body in _body_starts(text, p.char_start, p.char_end):
-                sal = salutation_before(text, body)
-                if sal is not None:
+            for sal in sorted(by_source.get(p.source, ())):
+                # the body begins after the salutation's closing mark (and a closing quote or line break)
+                body = re.compile(r"[\s.,!:;—“”\"«»]*").match(text, sal[1]).end()
+                if p.char_start <= body < min(p.char_end, p.char_start + reach):
                     first = [w.lower() for w in re.findall(r"\w+", text[body:body + 60])[:3]]
                     found.append((p, sal, first))
         seen = set()

@@ -83,7 +83,7 @@ def build_timeline(claims: Sequence[Claim], documents: Sequence[Document], reuse
         for c in cluster:
             event_of_claim[c.id] = eid
     conflicts = find_conflicts(claims, clusters, reuse, texts or {}, event_of_claim, similarity, places,
-                               conflict_settings)
+                               conflict_settings, documents)
     conflicts = [_with_documents(c, documents) for c in conflicts]
     by_event: dict[str, list[str]] = defaultdict(list)
     for conflict in conflicts:

@@ -22,8 +22,8 @@ __all__ = [
     "DOCUMENT_KINDS", "FURNITURE_KINDS", "NO_EVENT_KINDS", "RECORD_KINDS", "PRIMARY_KINDS", "PRESENT_DATED_KINDS",
     "DAY_RECORD_KINDS", "ACCOUNT_KINDS", "NARRATIVE_KINDS", "CORRESPONDENCE_KINDS", "SERIES_KINDS",
     "ENTITY_TYPES", "PRECISIONS", "CALENDARS", "SOURCE_META_KEYS", "REUSE_RELATIONS",
-    "CONFLICT_KINDS", "TIMEX_TYPES", "content_id", "Source", "Span", "Ref", "DateBasis", "Date",
-    "Document", "Timex", "Mention", "Geo", "Entity", "Passage", "ReuseGroup",
+    "CONFLICT_KINDS", "TIMEX_TYPES", "HEAD_PARTS", "content_id", "Source", "Span", "Ref", "DateBasis", "Date",
+    "Head", "Document", "Timex", "Mention", "Geo", "Entity", "Passage", "ReuseGroup",
     "Attestation", "Event", "actor_key", "Claim", "Reading", "Conflict", "replace",
 ]
 
@@ -65,6 +65,8 @@ SOURCE_META_KEYS = ("author", "year", "place", "country", "calendar", "title")
 REUSE_RELATIONS = ("verbatim", "near_verbatim", "retranslation", "paraphrase", "summary")
 CONFLICT_KINDS = ("date", "place", "number", "person", "fact", "text_variant")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+#: the parts of a document's head that segmentation records (:class:`Head`)
+HEAD_PARTS = ("title", "addressee", "salutation", "announcement")
 
 
 def content_id(prefix: str, *parts: object, length: int = 16) -> str:
@@ -251,6 +253,25 @@ class Date:
 
 
 @dataclass(frozen=True, slots=True)
+class Head:
+    """A part of a document's head as segmentation read it: a title or header line ("LETTER TO A",
+    "A to B"), an address line ("To the Governor"), the salutation ("Dear Sir", words only), or the
+    sentence that announced the document ("... sent the following letter to A:"), which stands
+    before it. Offsets are into the source text."""
+
+    part: str
+    char_start: int
+    char_end: int
+    text: str
+
+    def __post_init__(self) -> None:
+        if self.part not in HEAD_PARTS:
+            raise ValueError(f"unknown head part {self.part!r}")
+        if not 0 <= self.char_start <= self.char_end:
+            raise ValueError(f"bad head span {self.char_start}..{self.char_end}")
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A unit the compilation is made of (letter, diary entry, caption...)."""
 
@@ -268,6 +289,8 @@ class Document:
     language: str | None = "en"
     #: which cues decided the boundary and the kind, for the curious reader
     evidence: tuple[str, ...] = ()
+    #: the parts of its head segmentation found (title, address lines, salutation, announcement)
+    heads: tuple[Head, ...] = ()
 
     @staticmethod
     def make_id(source: str, char_start: int, char_end: int) -> str:

@@ -147,7 +147,8 @@ class ConflictSettings:
     same_place_km: float = 60.0
     #: at most this many text variants are reported per reuse group
     variants_per_group: int = 6
-    #: a letter's two heads (its announcement and its address line) are compared within this many lines
+    #: two heads of one letter (its announcement, title, address lines: Document.heads) are compared when at most
+    #: this many head parts apart
     head_window: int = 4
     #: how many characters after an act's name its issuer may be named
     issuer_reach: int = 800

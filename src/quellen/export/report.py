@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from .._version import __version__
+from ..vocab import attestation_json, conflict_json, event_json, reading_json
 from .shape import date_label, itineraries, load_corpus, network, place_features, text_context
 
 __all__ = ["to_html", "write", "land_paths"]
@@ -181,13 +182,14 @@ def report_data(store) -> dict[str, Any]:
 
     events = []
     for ev in corpus.events:
-        events.append({"id": ev.id, "summary": ev.summary, "label": date_label(ev.date),
+        # the export's event, with what a reader needs beside it: names, labels, passages in context
+        events.append({**event_json(ev), "label": date_label(ev.date),
                        "start": ev.date.earliest.isoformat(), "end": ev.date.latest.isoformat(),
                        "_t0": _year_fraction(ev.date.earliest), "_t1": _year_fraction(ev.date.latest),
-                       "independent_sources": ev.independent_sources, "conflicts": list(ev.conflicts),
-                       "place": entities[ev.place].name if ev.place in entities else None,
-                       "actors": [entities[a].name for a in ev.actors if a in entities],
-                       "attestations": [passage(a.source, a.document, a.char_start, a.char_end, 40)
+                       "place_name": entities[ev.place].name if ev.place in entities else None,
+                       "actor_names": [entities[a].name for a in ev.actors if a in entities],
+                       "attestations": [{**attestation_json(a), **passage(a.source, a.document, a.char_start,
+                                                                          a.char_end, 40)}
                                         for a in ev.attestations]})
     places = []
     for p in place_features(corpus):
@@ -195,8 +197,8 @@ def report_data(store) -> dict[str, Any]:
                        "mentions": p["mentions"],
                        "events": [{"id": ev.id, "label": date_label(ev.date), "summary": ev.summary}
                                   for ev in p["events"][:20]]})
-    conflicts = [{"id": c.id, "kind": c.kind, "summary": c.summary,
-                  "claims": [{**passage(x.source, x.document, x.char_start, x.char_end), "value": x.value}
+    conflicts = [{**conflict_json(c),
+                  "claims": [{**reading_json(x), **passage(x.source, x.document, x.char_start, x.char_end)}
                              for x in c.claims]} for c in store.conflicts()]
     people = [n for n in network(corpus)["nodes"] if n["type"] == "person"][:15]
     return {"generator": f"quellen {__version__}", "counts": store.counts(),
@@ -263,7 +265,7 @@ input{font:inherit;padding:.2rem .4rem;width:20rem}
 <p><input id="filter" type="search" placeholder="filter events" aria-label="filter events"></p>
 {% for e in data.events %}<article class="event{{ ' disputed' if e.conflicts }}" id="{{ e.id }}"><b>{{ e.label }}</b> — {{ e.summary }}
 <span class="tag">{{ e.independent_sources }} independent / {{ e.attestations|length }} attestations</span>{% if e.conflicts %} <a class="tag" href="#{{ e.conflicts[0] }}">disputed</a>{% endif %}
-{% if e.place or e.actors %}<br><span class="muted">{{ e.place or "" }}{{ " · " if e.place and e.actors }}{{ e.actors|join(", ") }}</span>{% endif %}
+{% if e.place_name or e.actor_names %}<br><span class="muted">{{ e.place_name or "" }}{{ " · " if e.place_name and e.actor_names }}{{ e.actor_names|join(", ") }}</span>{% endif %}
 {% for a in e.attestations %}<blockquote>{{ a.before }}<mark>{{ a.text }}</mark>{{ a.after }} <span class="muted">— {{ a.source_name }}{{ ", " ~ a.document_kind if a.document_kind }}</span></blockquote>{% endfor %}</article>
 {% else %}<p class="empty">No events yet.</p>{% endfor %}
 </main>

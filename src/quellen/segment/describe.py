@@ -13,10 +13,11 @@ import re
 from collections import Counter
 
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, Date, DateBasis,
-                     Ref, replace)
+                     Head, Ref, replace)
 from .cascade import ORG_WORDS, RESUMES_SECTION, Group
 from .lines import (FULL_DATE_RE, INITIALS, MONTHS, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE,
-                    is_allcaps, is_name, kind_from_words, leading_date, split_signature, strip_quotes, yearless)
+                    is_allcaps, is_name, kind_from_words, leading_date, salutations, split_signature, strip_quotes,
+                    yearless)
 
 __all__ = ["describe", "YearContext", "dominant_signer", "diarists", "parse_date_text", "KIND_CLASSES",
            "CLASS_OF_KIND"]
@@ -970,6 +971,8 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if date is not None and any(e in evidence for e in ("date: date line", "date: entry head")):
         years.note(start, date)
 
+    found_heads = _heads(group, units[:first_body]) if group.mode != "furniture" else ()
+
     primary: bool | None
     if kind in PRIMARY_KINDS:
         primary = True
@@ -980,4 +983,20 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     return Document(id=Document.make_id(source_id, start, end), source=source_id, char_start=start, char_end=end,
                     kind=kind, title=title, author=Ref(author) if author else None,
                     addressees=tuple(Ref(a) for a in addressees if a), date=date,
-                    place=Ref(place) if place else None, primary=primary, evidence=tuple(evidence))
+                    place=Ref(place) if place else None, primary=primary, evidence=tuple(evidence),
+                    heads=found_heads)
+
+
+def _heads(group: Group, head_units: list) -> tuple[Head, ...]:
+    """Return the :class:`~quellen.model.Head` parts of a group in text order: its title lines (above the
+    first paragraph), address lines, salutations (its own and those of a letter it quotes) and the sentence
+    that announced it."""
+    out = [Head("title", u.start, u.end, u.text) for u in head_units if u.cue in ("heading", "byline")]
+    out += [Head("addressee", u.start, u.end, u.text) for u in group.units if u.cue == "addressee"]
+    out += [Head("salutation", a, b, u.text[a - u.start:b - u.start]) for u in group.units for a, b in salutations(u)]
+    if group.framing:
+        at = group.framing_text.find(group.framing[1])
+        if at >= 0:
+            start = group.framing_start + at
+            out.append(Head("announcement", start, start + len(group.framing[1]), group.framing[1]))
+    return tuple(sorted(set(out), key=lambda h: (h.char_start, h.char_end, h.part)))

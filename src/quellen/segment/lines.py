@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "split_signature",
            "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
            "kind_from_words", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE", "TIME_HEAD_RE", "CLOCK_HEAD_RE",
-           "bare_date", "NUMBERED_HEAD_RE", "SERIES_HEAD_RE", "is_allcaps"]
+           "bare_date", "NUMBERED_HEAD_RE", "SERIES_HEAD_RE", "is_allcaps", "salutation_span", "salutations"]
 
 #: every cue a unit can get
 CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "salutation", "addressee",
@@ -120,9 +120,10 @@ _MARK_RE = re.compile(r"^\(?(?:top\s+secret|strictly\s+confidential|secret|confi
                       r"not\s+for\s+publication|by\s+hand|registered)\)?[.!:]?$", re.I)
 _SALUTATION_RE = re.compile(
     r"^(?:(?:my\s+)?(?:very\s+)?(?:dear(?:est)?|honou?red|respected|esteemed|beloved|worthy)\b[^.!?]{0,60}?[,!:—]"
-    r"|(?:dear\s+)?(?:sir|sirs|madam|madame|gentlemen|ladies|comrades?|friends?|brothers?|sisters?|citizens?|"
+    r"|(?:dear\s+)?(?:sir|sirs|sire|madam|madame|gentlemen|ladies|comrades?|friends?|brothers?|sisters?|citizens?|"
     r"brethren|mother|father)\b(?!\s+(?-i:[A-Z]))[^.!?]{0,30}?[,!:—]"
     r"|your\s+(?:majesty|excellency|highness|grace|lordship|ladyship|honou?r|eminence|holiness)[,!:]"
+    r"|(?:most\s+)?gracious\s+(?:lady|lord|sovereign|majesty|sir|madam|prince|princess|king|queen)[,!:]"
     r"|(?:hon(?:ou?red)?|respected)\s+(?:sir|madam)[,!:]"
     r"|(?:right\s+|very\s+)?(?:reverend|rev\.)\s+(?:and\s+dear\s+)?(?:sir|sirs|father|mother|madam|brother|sister)"
     r"\b[^.!?]{0,30}?[,!:])", re.I)
@@ -412,6 +413,48 @@ def _subtitles_between_headings(units: list[Unit]) -> None:
                 re.search(r"[.!?]\s+[A-Z“\"]", own) or own[:1] in "“\"'‘":
             continue
         unit.cue = "heading"
+
+
+#: the words of a possible salutation, up to the mark that ends it: "Dear Sir" in "Dear Sir. At the gates"
+_SALUTATION_WORDS_RE = re.compile(r"[^\W\d_][\w'’]*(?:[ \t]+[\w'’.]+){0,4}?(?=[ \t]*[,.!:—])")
+#: a text quoted in the run of a paragraph, after a colon: "... to the President: “Dear Sir. ..."
+_QUOTED_AFTER_COLON_RE = re.compile(r":\s*[“\"«„]")
+
+
+def salutation_span(text: str, at: int = 0) -> tuple[int, int] | None:
+    """Return (start, end) in ``text`` of the words of the salutation that opens it at ``at`` ("Dear Sir",
+    "Your Majesty": read through an opening quotation mark, without the mark that ends them), or None.
+
+    The words are one of the forms of a salutation line, whatever mark ends them ("Dear Sir." too).
+
+    >>> text = "Your Majesty!"
+    >>> text[slice(*salutation_span(text))]
+    'Your Majesty'
+    """
+    i = at
+    if text[i:i + 1] in "“\"‘«„":
+        i += 1
+        while text[i:i + 1] in (" ", "\t"):
+            i += 1
+    m = _SALUTATION_WORDS_RE.match(text, i)
+    if m is None:
+        return None
+    words = m.group(0)
+    if not _SALUTATION_RE.match(words + ",") or _CLOSING_RE.match(words + ","):
+        return None
+    return m.start(), m.end()
+
+
+def salutations(unit: Unit) -> list[tuple[int, int]]:
+    """Return the source spans of the salutations a unit holds: a salutation line, the salutation opening a
+    paragraph ("Dear Anna, you ..."), and that of a letter quoted in the run of a paragraph after a colon
+    ("... handed him this: “Dear Sir. At the gates ..."), for a copy whose head differs to be seen."""
+    spans = []
+    if unit.cue == "salutation" or (unit.cue == "prose" and unit.features.get("salute")):
+        spans.append(salutation_span(unit.text))
+    if unit.cue == "prose":
+        spans += [salutation_span(unit.text, m.end() - 1) for m in _QUOTED_AFTER_COLON_RE.finditer(unit.text)]
+    return [(unit.start + a, unit.start + b) for a, b in (s for s in spans if s)]
 
 
 def _terminal(text: str) -> str:

@@ -107,7 +107,7 @@ class SQLStore:
                 (source.id, source.name, source.path, source.sha256, source.media_type, source.encoding,
                  source.text, codec.dumps(list(source.repairs)), codec.dumps(list(source.blocks)),
                  settings_hash))
-            self._executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            self._executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                               [codec.document_row(d) for d in documents])
             self._executemany("INSERT INTO search_index(kind, ref, source, title, body) VALUES (?,?,?,?,?)",
                               [("document", d.id, d.source, _document_title(d),

@@ -5,8 +5,9 @@ import json
 import math
 from typing import Any
 
-from ..model import (Attestation, Conflict, Date, Document, Entity, Event, Geo, Mention,
+from ..model import (Attestation, Conflict, Date, Document, Entity, Event, Geo, Head, Mention,
                      Passage, Reading, Ref, ReuseGroup, Source, Span, Timex)
+from ..vocab import attestation_json, geo_json, head_json, passage_json, reading_json, ref_json
 
 
 def dumps(data: Any) -> str:
@@ -18,22 +19,9 @@ def _loads(text: str | None) -> Any:
     return json.loads(text) if text else None
 
 
-def ref_json(ref: Ref | None) -> dict | None:
-    """Return the JSON-ready dict for a ref."""
-    return {"name": ref.name, "entity": ref.entity} if ref else None
-
-
 def ref_from(data: dict | None) -> Ref | None:
     """Return the ref record read from a row or JSON."""
     return Ref(data["name"], data.get("entity")) if data else None
-
-
-def geo_json(geo: Geo | None) -> dict | None:
-    """Return the JSON-ready dict for a geo."""
-    if geo is None:
-        return None
-    return {"lat": geo.lat, "lon": geo.lon, "gazetteer": geo.gazetteer, "gazetteer_id": geo.gazetteer_id,
-            "name": geo.name, "country": geo.country, "precision": geo.precision}
 
 
 def geo_from(data: dict | None) -> Geo | None:
@@ -64,7 +52,7 @@ def document_row(d: Document) -> tuple:
             dumps([ref_json(a) for a in d.addressees]), dumps(d.date.to_json()) if d.date else None,
             d.date.earliest.isoformat() if d.date else None, d.date.latest.isoformat() if d.date else None,
             dumps(ref_json(d.place)), None if d.primary is None else int(d.primary), d.language,
-            dumps(list(d.evidence)))
+            dumps(list(d.evidence)), dumps([head_json(h) for h in d.heads]))
 
 
 def document_from(row) -> Document:
@@ -76,7 +64,8 @@ def document_from(row) -> Document:
         addressees=tuple(ref_from(a) for a in json.loads(row["addressees"])),
         date=Date.from_json(_loads(row["date"])), place=ref_from(_loads(row["place"])),
         primary=None if primary is None else bool(primary), language=row["language"],
-        evidence=tuple(json.loads(row["evidence"])))
+        evidence=tuple(json.loads(row["evidence"])),
+        heads=tuple(Head(**h) for h in json.loads(row["heads"] or "[]")))
 
 
 # -- timexes -------------------------------------------------------------------
@@ -122,11 +111,6 @@ def entity_from(row, mentions: tuple[Span, ...] = ()) -> Entity:
 
 
 # -- reuse ------------------------------------------------------------------------
-def passage_json(p: Passage) -> dict:
-    """Return the JSON-ready dict for a passage."""
-    return {"source": p.source, "document": p.document, "char_start": p.char_start, "char_end": p.char_end}
-
-
 def reuse_row(g: ReuseGroup) -> tuple:
     """Return the SQLite row for a reuse."""
     return (g.id, g.relation, g.score, dumps([passage_json(p) for p in g.passages]),
@@ -141,13 +125,6 @@ def reuse_from(row) -> ReuseGroup:
 
 
 # -- events and conflicts -------------------------------------------------------------
-def attestation_json(a: Attestation) -> dict:
-    """Return the JSON-ready dict for a attestation."""
-    return {"source": a.source, "document": a.document, "char_start": a.char_start,
-            "char_end": a.char_end, "claim": a.claim, "primary": a.primary, "eyewitness": a.eyewitness,
-            "distance_years": a.distance_years, "reuse_group": a.reuse_group}
-
-
 def event_row(e: Event) -> tuple:
     """Return the SQLite row for a event."""
     return (e.id, dumps(e.date.to_json()), e.date.earliest.isoformat(), e.date.latest.isoformat(),
@@ -163,15 +140,9 @@ def event_from(row) -> Event:
                  independent_sources=row["independent_sources"], conflicts=tuple(json.loads(row["conflicts"])))
 
 
-def claim_json(c: Reading) -> dict:
-    """Return the JSON-ready dict for one side of a conflict (a :class:`Reading`; ``claims`` in the export)."""
-    return {"source": c.source, "document": c.document, "char_start": c.char_start,
-            "char_end": c.char_end, "value": c.value, "stance": c.stance}
-
-
 def conflict_row(c: Conflict) -> tuple:
     """Return the SQLite row for a conflict."""
-    return (c.id, c.kind, c.summary, dumps([claim_json(x) for x in c.claims]), dumps(list(c.events)))
+    return (c.id, c.kind, c.summary, dumps([reading_json(x) for x in c.claims]), dumps(list(c.events)))
 
 
 def conflict_from(row) -> Conflict:

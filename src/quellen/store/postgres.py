@@ -128,6 +128,12 @@ MIGRATIONS: list[str] = [
     CREATE INDEX mentions_span ON mentions(source, char_start, char_end);
     CREATE INDEX timexes_span ON timexes(source, char_start, char_end);
     """,
+    # 4: the parts of a document's head that segmentation found (Document.heads); the next build reads
+    # every source again to fill them
+    """
+    ALTER TABLE documents ADD COLUMN heads TEXT;
+    UPDATE sources SET settings_hash = NULL;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

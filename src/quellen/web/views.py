@@ -5,6 +5,10 @@ No web framework here: every function takes a :class:`Library` (the read-only st
 plus caches of corpus-wide shapes) and plain parameters, and raises
 :class:`NotFound` or :class:`BadRequest` for the app to turn into 404 / 400.
 Keys starting with ``_`` are for templates only and left out of the JSON twins.
+
+A record (document, entity, event, conflict, reuse group) is shown in the words of
+:mod:`quellen.vocab`, the export's: a view adds keys of its own beside them (a label, a link,
+a passage's text; ``place_link`` beside the ``place`` id), never gives one of them another meaning.
 """
 from __future__ import annotations
 
@@ -15,10 +19,11 @@ from collections import Counter, defaultdict
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from ..export.json_export import document_json, entity_json
 from ..export.shape import (Corpus, cooccurrence, date_label, itineraries, load_corpus, network,
                             place_features, text_context)
 from ..model import Conflict, Date, DateBasis, Document, Entity, Event, ReuseGroup
+from ..vocab import (attestation_json, conflict_json, date_json, document_json, entity_json, event_json, geo_json,
+                     mention_json, reading_json, reuse_json, timex_json)
 
 __all__ = ["NotFound", "BadRequest", "Library", "overview", "documents", "document", "source", "entities", "entity",
            "timeline", "event", "map_view", "network_view", "conflicts", "search", "reuse", "public"]
@@ -223,19 +228,19 @@ def date_basis(date: Date | None) -> dict[str, str] | None:
 
 
 def _event_row(lib: Library, ev: Event) -> dict[str, Any]:
+    """Return an event in the export's words, each attestation with its passage, and the reader's
+    additions: the date's label and basis, links to its place and actors."""
     entities = lib.corpus.entities
     place = entities.get(ev.place or "")
-    return {"id": ev.id, "summary": ev.summary, "label": date_label(ev.date), "edtf": ev.date.edtf,
+    return {**event_json(ev), "label": date_label(ev.date), "edtf": ev.date.edtf,
             "date_basis": date_basis(ev.date),
             "start": ev.date.earliest.isoformat(), "end": ev.date.latest.isoformat(),
             "calendar": ev.date.calendar, "precision": ev.date.precision,
-            "independent_sources": ev.independent_sources, "attestation_count": len(ev.attestations),
-            "conflicts": list(ev.conflicts),
-            "place": {"id": place.id, "name": place.name, "href": href("entities", place.id)} if place else None,
-            "actors": [{"id": a, "name": entities[a].name, "href": href("entities", a)}
-                       for a in ev.actors if a in entities],
-            "attestations": [{**_passage(lib, a.source, a.document, a.char_start, a.char_end),
-                              "primary": a.primary, "eyewitness": a.eyewitness, "reuse_group": a.reuse_group}
+            "attestation_count": len(ev.attestations),
+            "place_link": {"id": place.id, "name": place.name, "href": href("entities", place.id)} if place else None,
+            "actor_links": [{"id": a, "name": entities[a].name, "href": href("entities", a)}
+                            for a in ev.actors if a in entities],
+            "attestations": [{**attestation_json(a), **_passage(lib, a.source, a.document, a.char_start, a.char_end)}
                              for a in ev.attestations]}
 
 
@@ -270,8 +275,8 @@ def overview(lib: Library) -> dict[str, Any]:
             "sources": [{"id": sid, "name": name, "documents": per_source.get(sid, 0)}
                         for sid, name in sorted(lib.names.items(), key=lambda kv: (kv[1], kv[0]))],
             "counts": lib.store.counts(), "strip": strip, "people": people,
-            "conflicts": [{"id": c.id, "kind": c.kind, "summary": c.summary, "claims": len(c.claims),
-                           "href": f"/conflicts#{c.id}"} for c in lib.store.conflicts()[:20]]}
+            "conflicts": [{**conflict_json(c), "claim_count": len(c.claims), "href": f"/conflicts#{c.id}"}
+                          for c in lib.store.conflicts()[:20]]}
 
 
 def documents(lib: Library, page: str | None = None, kind: str | None = None,
@@ -283,9 +288,8 @@ def documents(lib: Library, page: str | None = None, kind: str | None = None,
     out = []
     for d in rows[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]:
         words = lib.text(d.source)[d.char_start:min(d.char_end, d.char_start + 400)].split()
-        out.append({"id": d.id, "href": href("documents", d.id), "kind": d.kind, "title": lib.document_title(d),
-                    "date": date_label(d.date), "date_basis": (date_basis(d.date) or {}).get("basis"),
-                    "author": d.author.name if d.author else None,
+        out.append({**document_json(d), "href": href("documents", d.id), "display_title": lib.document_title(d),
+                    "date_label": date_label(d.date), "date_basis": (date_basis(d.date) or {}).get("basis"),
                     "source_name": lib.names.get(d.source, d.source),
                     "first_words": " ".join(words[:14]) + (" …" if len(words) > 14 else "")})
     return {"documents": out, "page": number, "pages": pages, "total": len(rows), "kind": kind or "",
@@ -367,10 +371,8 @@ def document(lib: Library, document_id: str, hl: str | None = None) -> dict[str,
             "source": {"id": d.source, "name": lib.names.get(d.source, d.source),
                        "href": href("sources", d.source) + f"#{d.id}", "warnings": lib.warnings(d.source)},
             "text": text[d.char_start:d.char_end], "highlight": list(highlight) if highlight else None,
-            "mentions": [{"char_start": m.char_start, "char_end": m.char_end, "text": m.text, "type": m.type,
-                          "entity": m.entity} for m in mentions],
-            "timexes": [{"char_start": t.char_start, "char_end": t.char_end, "text": t.text, "type": t.type,
-                         "value": t.value, "basis": t.date.basis.value if t.date else None} for t in timexes],
+            "mentions": [mention_json(m) for m in mentions],
+            "timexes": [{**timex_json(t), "basis": t.date.basis.value if t.date else None} for t in timexes],
             "reuse": reuse_rows, "events": events,
             "author_href": href("entities", d.author.entity) if d.author and d.author.entity in entities else None,
             "previous": href("documents", ordered[index - 1].id) if index > 0 else None,
@@ -399,11 +401,9 @@ def source(lib: Library, source_id: str, page: str | None = None) -> dict[str, A
             parts.append({"gap": True, "text": text[cursor:d.char_start], "char_start": cursor,
                           "char_end": d.char_start})
         basis = date_basis(d.date)
-        parts.append({"gap": False, "id": d.id, "href": href("documents", d.id), "kind": d.kind,
-                      "title": lib.document_title(d), "author": d.author.name if d.author else None,
-                      "addressees": [a.name for a in d.addressees], "date": date_label(d.date),
-                      "date_basis": basis, "primary": d.primary, "char_start": d.char_start,
-                      "char_end": d.char_end, "text": text[max(d.char_start, cursor):d.char_end]})
+        parts.append({**document_json(d), "gap": False, "href": href("documents", d.id),
+                      "display_title": lib.document_title(d), "date_label": date_label(d.date),
+                      "date_basis": basis, "text": text[max(d.char_start, cursor):d.char_end]})
         cursor = max(cursor, d.char_end)
     if number == pages and cursor < len(text) and text[cursor:].strip():
         parts.append({"gap": True, "text": text[cursor:], "char_start": cursor, "char_end": len(text)})
@@ -479,8 +479,7 @@ def reuse(lib: Library, group_id: str, a: str | None = None, b: str | None = Non
         raise NotFound(f"no reuse group {group_id!r}")
     ia, ib = _int(a, 0, name="a"), _int(b, 1 if len(group.passages) > 1 else 0, name="b")
     witnesses = [_passage(lib, p.source, p.document, p.char_start, p.char_end) for p in group.passages]
-    return {"id": group.id, "relation": group.relation, "score": round(group.score, 3), "witnesses": witnesses,
-            "a": ia, "b": ib, "collation": collate(lib, group, ia, ib)}
+    return {**reuse_json(group), "witnesses": witnesses, "a": ia, "b": ib, "collation": collate(lib, group, ia, ib)}
 
 
 def entities(lib: Library, type: str | None = None, page: str | None = None) -> dict[str, Any]:
@@ -489,7 +488,7 @@ def entities(lib: Library, type: str | None = None, page: str | None = None) -> 
     pages = max(1, -(-len(rows) // PAGE_SIZE))
     number = _int(page, 1, 1, pages, "page")
     return {"entities": [{"id": e.id, "href": href("entities", e.id), "type": e.type, "name": e.name,
-                          "aliases": list(e.aliases), "mentions": len(e.mentions), "geo": e.geo is not None}
+                          "aliases": list(e.aliases), "mention_count": len(e.mentions), "geo": geo_json(e.geo)}
                          for e in rows[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]],
             "page": number, "pages": pages, "total": len(rows), "type": type or "",
             "types": dict(sorted(Counter(e.type for e in lib.corpus.entities.values()).items()))}
@@ -575,7 +574,7 @@ def event(lib: Library, event_id: str) -> dict[str, Any]:
         raise NotFound(f"no event {event_id!r}")
     conflicts_ = {c.id: c for c in lib.store.conflicts()} if ev.conflicts else {}
     events = {e.id: e for e in lib.corpus.events} if ev.conflicts else {}
-    return {"event": _event_row(lib, ev), "date": ev.date.to_json(),
+    return {"event": _event_row(lib, ev), "date": date_json(ev.date),
             "conflicts": [_conflict_row(lib, conflicts_[c], events) for c in ev.conflicts if c in conflicts_]}
 
 
@@ -667,16 +666,16 @@ def _conflict_row(lib: Library, c: Conflict, events: dict[str, Event]) -> dict[s
     for x in c.claims:
         before, match, after = text_context(lib.text(x.source), x.char_start, x.char_end, 120)
         stance = getattr(x, "stance", None) or "asserted"
-        claims.append({**_passage(lib, x.source, x.document, x.char_start, x.char_end), "value": x.value,
+        claims.append({**reading_json(x), **_passage(lib, x.source, x.document, x.char_start, x.char_end),
                        "stance": stance, "denied": stance == "denied", "before": before, "after": after})
     # a rejected version is evidence that it circulated, not a witness for it: shown last, apart
     claims.sort(key=lambda x: x["denied"])
     stances = Counter(x["stance"] for x in claims)
-    return {"id": c.id, "kind": c.kind, "summary": c.summary, "claims": claims,
+    return {**conflict_json(c), "claims": claims,
             "asserted": stances.get("asserted", 0), "denied": stances.get("denied", 0),
             "href": f"/conflicts#{c.id}",
-            "events": [{"id": e, "summary": events[e].summary, "label": date_label(events[e].date),
-                        "href": href("events", e)} for e in c.events if e in events]}
+            "event_links": [{"id": e, "summary": events[e].summary, "label": date_label(events[e].date),
+                             "href": href("events", e)} for e in c.events if e in events]}
 
 
 def conflicts(lib: Library) -> dict[str, Any]:

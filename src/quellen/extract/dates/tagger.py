@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from ...model import FURNITURE_KINDS, Date, DateBasis, Document, Timex
+from ...vocab import timex_json as vocab_timex_json
 from ..calendars import country_of
 from .anchor import Anchor, Ctx, julian_hint, resolve
 from .discourse import (YEARLESS, bound_only, far_stamp, looks_back, quote_spans, retrospective_body,
@@ -243,5 +244,4 @@ def parse_date(text: str, *, anchor: Date | dt.date | None = None, calendar: str
 
 def timex_json(timexes: list[Timex], offset: int = 0) -> list[dict[str, Any]]:
     """Return the ``quellen timex --format json`` records: char_start, char_end, text, type, value."""
-    return [{"char_start": t.char_start - offset, "char_end": t.char_end - offset, "text": t.text,
-             "type": t.type, "value": t.value} for t in timexes]
+    return [vocab_timex_json(t, offset) for t in timexes]
