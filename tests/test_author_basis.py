@@ -1,6 +1,7 @@
 """Where a document's author came from is data, from segmentation to every output: a plain text whose
 author only its sidecar names shows "metadata" in the JSON export, TEI and the reader; a signed letter
-shows "signed"; a series heading, a header and a setting each say so."""
+shows "signed"; a series heading, a header and a setting each say so. The same build holds an English
+diary of 1702 that names no place: its stored dates, the documents' and the date layer's, are Julian."""
 from __future__ import annotations
 
 import json
@@ -18,6 +19,8 @@ FAST = Settings().with_overrides({"reuse.embeddings": False})
 
 LOG = ("3 May 1790.—Fair wind from the west. Made twenty leagues before dark and saw no sail all day.\n\n"
        "4 May 1790.—Calm. Caught a shark in the forenoon and mended the topsail.\n")
+DIARY_1702 = ("12 March 1702.\n\nWent to church in the morning; a cold wind off the hill, and on the way home "
+              "I met my cousin, who will come to dine on 14 March.\n")
 LETTER = ("Ludlow, 3 March 1862.\n\nDear brother,\n\nThe ice is breaking on the river and the mills are idle. "
           "Write to me soon.\n\nYour loving sister,\nTamsin Quill\n")
 
@@ -32,9 +35,10 @@ def store_path(tmp_path_factory):
     (folder / "log.txt").write_text(LOG, encoding="utf-8")
     (folder / "log.txt.meta.toml").write_text('author = "Ann Pell"\n', encoding="utf-8")
     (folder / "letter.txt").write_text(LETTER, encoding="utf-8")
+    (folder / "diary1702.txt").write_text(DIARY_1702, encoding="utf-8")
     db = folder / "refbasis.db"
     with open_store(db) as store:
-        build([str(folder / "log.txt"), str(folder / "letter.txt")], store, FAST)
+        build([str(folder / name) for name in ("log.txt", "letter.txt", "diary1702.txt")], store, FAST)
     return db
 
 
@@ -126,3 +130,13 @@ def test_the_contract_names_every_author_basis():
     assert ref["properties"]["basis"]["enum"] == [b.value for b in RefBasis]
     contract = (docs / "CONTRACT.md").read_text(encoding="utf-8")
     assert all(f"`{b.value}`" in contract for b in RefBasis)
+
+
+def test_a_placeless_english_diary_of_1702_is_stored_julian_in_every_layer(store_path):
+    import datetime as dt
+    with open_store(store_path) as store:
+        source = next(s for s in store.sources() if s.name.endswith("diary1702.txt"))
+        entry = next(d for d in store.documents() if d.source == source.id and d.date is not None)
+        timexes = {t.text: t for t in store.timexes() if t.source == source.id and t.date is not None}
+    assert entry.date.calendar == "julian" and entry.date.earliest == dt.date(1702, 3, 23)
+    assert timexes["14 March"].date.calendar == "julian" and timexes["14 March"].date.earliest == dt.date(1702, 3, 25)
