@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from quellen.errors import FormatMismatch, SettingsError
-from quellen.extract.calendars import reckon
+from quellen.extract.calendars import language_country, reckon
 from quellen.extract.dates import parse_date
 from quellen.ingest import read_source
 from quellen.model import DateBasis, Source
 from quellen.segment import segment, source_context
+from quellen.segment.context import model_language
 from quellen.segment.describe import header_author, series_author
 from quellen.settings import Settings, load_settings
 
@@ -83,6 +84,59 @@ def test_an_english_diary_of_1702_is_julian():
     assert first.date.earliest == first.date.latest == D(1702, 3, 23)
     assert "calendar reckoned" in first.date.rule and first.date.basis is DateBasis.STATED
     assert any("calendar julian" in e for e in first.evidence)
+
+
+#: an English diary of 1702 that names no place at all
+PLACELESS_DIARY_1702 = ("The Diary of Ann Pell\n\n12 March 1702.\n\nWent to church in the morning; a cold wind "
+                        "off the hill.\n\n14 March 1702.\n\nMy cousin rode in with letters.\n")
+
+
+def test_an_english_diary_of_1702_that_names_no_place_is_julian_by_its_language():
+    # before, its dates were calendar "unknown": an interval over both calendars
+    entries = _dated(segment(_source(PLACELESS_DIARY_1702), Settings()))
+    assert [(d.date.calendar, d.date.as_written, d.date.earliest) for d in entries] == [
+        ("julian", "1702-03-12", D(1702, 3, 23)), ("julian", "1702-03-14", D(1702, 3, 25))]
+    first = entries[0]
+    assert first.date.earliest == first.date.latest
+    # the calendar is inferred, and says so and from what: the language of the spaCy model
+    assert "the language en (spaCy model en_core_web_sm), inferred" in first.date.rule
+    assert any("calendar julian" in e and "language en" in e for e in first.evidence)
+    # the sidecar can name the language as well
+    side = _dated(segment(_source(PLACELESS_DIARY_1702, [("language", "en", "sidecar d.txt.meta.toml")])))
+    assert side[0].date.calendar == "julian" and "sidecar d.txt.meta.toml" in side[0].date.rule
+
+
+def test_a_french_letter_of_1702_is_gregorian_by_its_language():
+    # the tagger reads English month names only: the date line is an editor's, the letter French
+    text = "3 March 1702.\n\nMon cher frère,\n\nLa glace est rompue sur la rivière.\n\nVotre sœur,\nAnne Pell\n"
+    letters = _dated(segment(_source(text), Settings().with_overrides(["context.language=fr"])))
+    assert letters and all(d.date.calendar == "gregorian" for d in letters)
+    english = _dated(segment(_source(PLACELESS_DIARY_1702), Settings().with_overrides(["context.language=fr"])))
+    assert english[0].date.calendar == "gregorian" and english[0].date.earliest == D(1702, 3, 12)
+
+
+def test_a_place_named_beats_the_language_and_a_setting_beats_both():
+    text = "Lille, 3 March 1702.\n\nDear brother,\n\nThe ice is breaking.\n\nYour loving sister,\nAnn Pell\n"
+    letter = _dated(segment(_source(text), Settings()))[0]
+    assert letter.place.name == "Lille" and letter.date.calendar == "gregorian"
+    assert letter.date.earliest == D(1702, 3, 3) and "language" not in letter.date.rule
+    by_country = _dated(segment(_source(PLACELESS_DIARY_1702), Settings().with_overrides(["context.country=FR"])))
+    assert by_country[0].date.calendar == "gregorian"
+    forced = _dated(segment(_source(PLACELESS_DIARY_1702), Settings().with_overrides(["dates.calendar=gregorian"])))
+    assert forced[0].date.calendar == "gregorian" and "dates.calendar=gregorian" in forced[0].date.rule
+
+
+def test_the_language_comes_from_the_sidecar_the_setting_or_the_spacy_model():
+    assert model_language("en_core_web_sm") == ("en", "spaCy model en_core_web_sm")
+    assert model_language("fr_core_news_md")[0] == "fr"
+    assert model_language("xx_ent_wiki_sm") is None and model_language("/models/mine") is None
+    assert language_country("en") == "GB" and language_country("ru") == "RU" and language_country("zz") is None
+    plain = _source("x")
+    assert source_context(plain, Settings()).language == ("en", "spaCy model en_core_web_sm")
+    assert source_context(plain, Settings().with_overrides(["context.language=de"])).language == (
+        "de", "setting context.language")
+    with pytest.raises(SettingsError):
+        Settings().with_overrides(["context.language=English"])
 
 
 def test_a_russian_letter_of_1905_is_old_style():

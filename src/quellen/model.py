@@ -22,8 +22,8 @@ __all__ = [
     "DOCUMENT_KINDS", "FURNITURE_KINDS", "NO_EVENT_KINDS", "RECORD_KINDS", "PRIMARY_KINDS", "PRESENT_DATED_KINDS",
     "DAY_RECORD_KINDS", "ACCOUNT_KINDS", "NARRATIVE_KINDS", "CORRESPONDENCE_KINDS", "SERIES_KINDS",
     "ENTITY_TYPES", "PRECISIONS", "CALENDARS", "SOURCE_META_KEYS", "REUSE_RELATIONS",
-    "CONFLICT_KINDS", "TIMEX_TYPES", "HEAD_PARTS", "content_id", "Source", "Span", "Ref", "DateBasis", "Date",
-    "Head", "Document", "Timex", "Mention", "Geo", "Entity", "Passage", "ReuseGroup",
+    "CONFLICT_KINDS", "TIMEX_TYPES", "HEAD_PARTS", "content_id", "Source", "Span", "Ref", "RefBasis", "DateBasis",
+    "Date", "Head", "Document", "Timex", "Mention", "Geo", "Entity", "Passage", "ReuseGroup",
     "Attestation", "Event", "actor_key", "Claim", "Reading", "Conflict", "replace",
 ]
 
@@ -61,7 +61,7 @@ ENTITY_TYPES = ("person", "organization", "place", "work", "vessel", "other")
 PRECISIONS = ("day", "month", "year", "decade", "century")
 CALENDARS = ("gregorian", "julian", "unknown")
 #: what a file's metadata or its sidecar may say about it (see Source.meta)
-SOURCE_META_KEYS = ("author", "year", "place", "country", "calendar", "title")
+SOURCE_META_KEYS = ("author", "year", "place", "country", "language", "calendar", "title")
 REUSE_RELATIONS = ("verbatim", "near_verbatim", "retranslation", "paraphrase", "summary")
 CONFLICT_KINDS = ("date", "place", "number", "person", "fact", "text_variant")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -133,12 +133,44 @@ class Span:
                 and other.char_start < self.char_end)
 
 
+class RefBasis(enum.StrEnum):
+    """Where a document's author or addressee came from: what a reader must know to weigh it.
+
+    Segmentation sets it where it decides the name (a :class:`Ref` of an author or addressee);
+    the reader, the JSON export (``author.basis``) and TEI (``@cert``/``@evidence``) show it.
+    From what the document itself says to what was supplied from outside it:
+    """
+
+    #: named in the document's own words, where nothing more particular is known
+    STATED = "stated"
+    #: the document's signature or subscription: the name under its closing, at its foot
+    SIGNED = "signed"
+    #: the document's own heading, header or byline ("From A to B", "By A", "Journal of A")
+    HEADED = "headed"
+    #: the sentence of the compiler or narrator that introduces or quotes the document, not the document
+    FRAMING = "framing"
+    #: the heading of the series the document belongs to ("A's Journal", "Contributed by A"), above it
+    SERIES = "series"
+    #: the file's metadata (EPUB ``dc:creator``, HTML ``<meta name="author">``, PDF info, TEI header)
+    #: or the sidecar ``NAME.meta.toml`` its owner wrote for it: nothing in the text itself
+    METADATA = "metadata"
+    #: the build's settings (``--set context.author=...``), for a whole corpus
+    SETTING = "setting"
+    #: reasoned from the documents around it (the usual signer of the source's letters)
+    INFERRED = "inferred"
+
+
 @dataclass(frozen=True, slots=True)
 class Ref:
-    """A name as the text gives it, and the entity it resolves to, if any."""
+    """A name as the text gives it, and the entity it resolves to, if any.
+
+    ``basis`` says, for a document's author or addressee, where the name came from; None for other
+    refs (a place) and for an author stored before bases existed (a reader takes it as stated).
+    """
 
     name: str
     entity: str | None = None
+    basis: RefBasis | None = None
 
 
 class DateBasis(enum.StrEnum):

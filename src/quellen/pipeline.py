@@ -165,13 +165,17 @@ def analyse_source(source: Source, settings: Settings) -> SourceAnalysis:
         documents = segment(source, settings)
     # 3. dates: every temporal expression of every document, anchored on the document's own date
     # or on the narrative's reference time (page furniture never anchors); the calendar a file's
-    # sidecar names overrides the build's
+    # sidecar names overrides the build's; where neither a document's place nor the context names
+    # a country, the texts' language chooses it (English before 1752: Julian)
     with _step("dates"):
+        from .extract.calendars import language_country
         from .extract.dates import tag_documents
         text = working_text(source)
         context = source_context(source, settings)
-        timexes = tag_documents(text, documents, calendar=context.calendar[0],
-                                country=context.country[0] if context.country else None)
+        country = context.country[0] if context.country else None
+        if country is None and context.place is None and context.language is not None:
+            country = language_country(context.language[0])
+        timexes = tag_documents(text, documents, calendar=context.calendar[0], country=country)
     # 4. one spaCy parse per document, kept in `parsed` for every step that needs tokens;
     # then mentions: the rule layer first, the model's entities for the rest
     from .extract.entities import document_mentions

@@ -62,6 +62,10 @@ class ContextSettings:
     place: str = ""
     #: or the country itself, ISO 3166 alpha-2 ("GB", "RU")
     country: str = ""
+    #: the language the texts are written in, ISO 639-1 ("en", "fr"): where no place is named, a
+    #: date is read in the calendar of the country of that language (an English text before
+    #: September 1752 in the Julian one); empty: the language of ``nlp.spacy_model``
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -225,6 +229,8 @@ def _check_range(value: Any, name: str) -> None:
         raise SettingsError(f"setting {name}: extensions start with a dot (\".txt\"), got {list(value)}")
     if name == "context.country" and value and not (len(value) == 2 and value.isalpha()):
         raise SettingsError(f"setting {name}: an ISO 3166 alpha-2 code such as GB is needed, got {value!r}")
+    if name == "context.language" and value and not (len(value) == 2 and value.isalpha() and value.islower()):
+        raise SettingsError(f"setting {name}: an ISO 639-1 code such as en is needed, got {value!r}")
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return
     low, high = _RANGES.get(name, (0, None))

@@ -21,8 +21,14 @@ __all__ = ["ref_json", "geo_json", "date_json", "span_json", "source_json", "doc
 
 
 def ref_json(ref: Ref | None) -> dict[str, Any] | None:
-    """Return the JSON dict of a name that may point to an entity: ``{"name", "entity"}`` (None stays None)."""
-    return {"name": ref.name, "entity": ref.entity} if ref else None
+    """Return the JSON dict of a name that may point to an entity: ``{"name", "entity"}``, and ``basis`` where it
+    has one (an author, an addressee: where the name came from); None stays None."""
+    if ref is None:
+        return None
+    data: dict[str, Any] = {"name": ref.name, "entity": ref.entity}
+    if ref.basis is not None:
+        data["basis"] = ref.basis.value
+    return data
 
 
 def geo_json(geo: Geo | None) -> dict[str, Any] | None:

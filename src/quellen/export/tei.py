@@ -8,7 +8,9 @@ the Gregorian calendar and ``@calendar="#julian"`` when the text used the Julian
 calendar; a date the text does not state in full carries its basis
 (:class:`~quellen.model.DateBasis`) as ``@cert`` and ``@evidence``: the TEI value
 (``internal``, ``external``, ``conjecture``) followed by the basis itself, e.g.
-``cert="medium" evidence="internal year_from_context"``. The ``standOff`` holds ``listPerson``, ``listPlace`` (with
+``cert="medium" evidence="internal year_from_context"``; a document's author or addressee the
+document does not name itself (:class:`~quellen.model.RefBasis`: from its series heading, the file's
+metadata, the settings...) carries its basis the same way on its ``persName``. The ``standOff`` holds ``listPerson``, ``listPlace`` (with
 ``location/geo``), ``listOrg``, ``listObject``, ``listEvent`` (each event pointing
 to its attesting documents) and ``listRelation`` (correspondence, co-occurrence).
 The output validates against ``tei_all.rng`` (tested).
@@ -21,7 +23,7 @@ from pathlib import Path
 from lxml import etree
 
 from .._version import __version__
-from ..model import Date, DateBasis, Document, Entity
+from ..model import Date, DateBasis, Document, Entity, Ref, RefBasis
 from .shape import Corpus, cooccurrence, correspondence, load_corpus
 
 __all__ = ["to_tree", "write"]
@@ -63,6 +65,24 @@ _BASIS_TEI = {
     DateBasis.YEAR_FROM_CONTEXT: ("medium", "internal"), DateBasis.RECKONED: ("medium", "internal"),
     DateBasis.PUBLISHED: ("low", "external"), DateBasis.INFERRED: ("low", "conjecture"),
 }
+
+
+#: TEI certainty and kind of evidence of each basis an author or addressee can have (one the document
+#: itself names, stated, signed or headed, needs neither)
+_REF_BASIS_TEI = {
+    RefBasis.FRAMING: ("medium", "external"), RefBasis.SERIES: ("medium", "internal"),
+    RefBasis.METADATA: ("medium", "external"), RefBasis.SETTING: ("medium", "external"),
+    RefBasis.INFERRED: ("low", "conjecture"),
+}
+
+
+def ref_attrs(ref: Ref) -> dict[str, str]:
+    """Return TEI ``cert`` and ``evidence`` for an author or addressee the document does not name itself
+    (``evidence`` is the kind of evidence followed by the basis, "external metadata"), else nothing."""
+    if ref.basis not in _REF_BASIS_TEI:
+        return {}
+    cert, evidence = _REF_BASIS_TEI[ref.basis]
+    return {"cert": cert, "evidence": f"{evidence} {ref.basis.value}"}
 
 
 def date_attrs(date: Date | None) -> dict[str, str]:
@@ -152,9 +172,10 @@ def _document_div(parent, d: Document, text: str, spans: list) -> None:
         note = _el(div, "note", type="metadata")
         if d.author:
             _el(note, "persName", d.author.name, role="author",
-                ref=f"#{_xmlid(d.author.entity)}" if d.author.entity else None)
+                ref=f"#{_xmlid(d.author.entity)}" if d.author.entity else None, **ref_attrs(d.author))
         for to in d.addressees:
-            _el(note, "persName", to.name, role="addressee", ref=f"#{_xmlid(to.entity)}" if to.entity else None)
+            _el(note, "persName", to.name, role="addressee", ref=f"#{_xmlid(to.entity)}" if to.entity else None,
+                **ref_attrs(to))
         if d.place:
             _el(note, "placeName", d.place.name, ref=f"#{_xmlid(d.place.entity)}" if d.place.entity else None)
         if d.date:

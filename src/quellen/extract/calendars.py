@@ -19,7 +19,8 @@ from convertdate import julian as _julian
 from ..model import Date
 
 __all__ = ["julian_to_gregorian", "gregorian_to_julian", "julian_month_end", "adoption",
-           "calendar_for", "country_of", "explicit_calendar", "reckon", "REFORM", "ENGLISH_DEFAULT"]
+           "calendar_for", "country_of", "language_country", "explicit_calendar", "reckon", "REFORM",
+           "ENGLISH_DEFAULT"]
 
 #: the first day of the Gregorian calendar anywhere (Rome, 15 October 1582)
 REFORM = dt.date(1582, 10, 15)
@@ -56,6 +57,25 @@ def _adoption_table() -> dict[str, tuple[dt.date, dt.date]]:
     rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
     return {r["country"].upper(): (dt.date.fromisoformat(r["first"]), dt.date.fromisoformat(r["last"]))
             for r in rows}
+
+
+@lru_cache(maxsize=1)
+def _language_table() -> dict[str, str]:
+    text = resources.files("quellen").joinpath("data/language_countries.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {r["language"].lower(): r["country"].upper() for r in rows}
+
+
+def language_country(language: str | None) -> str | None:
+    """Return the alpha-2 country whose calendar a text in ``language`` (ISO 639-1) most likely kept
+    where it names no place ("en" -> "GB": Julian until 1752), or None when the table has no one.
+
+    >>> language_country("en"), language_country("fr"), language_country("xx")
+    ('GB', 'FR', None)
+    """
+    if not language:
+        return None
+    return _language_table().get(language.lower())
 
 
 def adoption(country: str | None) -> tuple[dt.date, dt.date] | None:

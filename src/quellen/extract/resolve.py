@@ -1328,7 +1328,7 @@ def link_document_refs(documents: Iterable, entities: list[Entity]) -> list:
     exactly one entity of a fitting type; among several, the one mentioned in
     the document itself.
     """
-    from ..model import Ref, replace
+    from ..model import replace
     from .entities import clean_name
     index: dict[tuple[str, str], list[Entity]] = defaultdict(list)
     for e in entities:
@@ -1348,7 +1348,7 @@ def link_document_refs(documents: Iterable, entities: list[Entity]) -> list:
                 inside = {i: e for i, e in found.items() if any(s.document == document.id for s in e.mentions)}
                 found = inside if len(inside) == 1 else {}
             if len(found) == 1:
-                return Ref(ref.name, next(iter(found)))
+                return replace(ref, entity=next(iter(found)))
         # a longer description ("the representative of the police citizen Orlov"): the longest
         # name of exactly one entity written inside it
         key = f" {skeleton(ref.name)} "
@@ -1357,7 +1357,7 @@ def link_document_refs(documents: Iterable, entities: list[Entity]) -> list:
             for (etype, alias), ents in index_items.get(t, ()):
                 if len(alias) > best_len and f" {alias} " in key and len({e.id for e in ents}) == 1:
                     best, best_len = ents[0].id, len(alias)
-        return Ref(ref.name, best) if best else ref
+        return replace(ref, entity=best) if best else ref
 
     out = []
     for d in documents:

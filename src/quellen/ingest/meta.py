@@ -73,6 +73,8 @@ def read_sidecar(path: str | Path) -> Meta:
             raise FormatMismatch(name, f"calendar must be one of {', '.join(_CALENDAR_VALUES)}, got {value!r}")
         if key == "country" and not (len(value) == 2 and value.isalpha()):
             raise FormatMismatch(name, f"country must be an ISO 3166 alpha-2 code such as 'GB', got {value!r}")
+        if key == "language" and not (len(value) == 2 and value.isalpha() and value.islower()):
+            raise FormatMismatch(name, f"language must be an ISO 639-1 code such as 'en', got {value!r}")
         out.append((key, str(value).strip(), origin))
     return out
 

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 
 from ..model import Source
 
-__all__ = ["SourceContext", "source_context"]
+__all__ = ["SourceContext", "source_context", "model_language"]
 
 
 @dataclass(frozen=True)
 class SourceContext:
-    """Author, year, country and calendar of a source from outside its text, each with its origin."""
+    """Author, year, country, language and calendar of a source from outside its text, each with its origin."""
 
     author: tuple[str, str] | None = None
     year: tuple[int, str] | None = None
@@ -29,6 +29,8 @@ class SourceContext:
     place: tuple[str, str] | None = None
     #: "auto" (infer from place and period), "julian" or "gregorian", and what set it
     calendar: tuple[str, str] = ("auto", "")
+    #: the language of the texts (ISO 639-1): the sidecar's, ``context.language``, else the spaCy model's
+    language: tuple[str, str] | None = None
 
 
 def source_context(source: Source, settings=None) -> SourceContext:
@@ -52,6 +54,10 @@ def source_context(source: Source, settings=None) -> SourceContext:
     year = pick("year", ctx.year if ctx else 0)
     country = pick("country", ctx.country if ctx else "")
     place = pick("place", ctx.place if ctx else "")
+    language = pick("language", ctx.language if ctx else "")
+    if language is None:
+        from ..settings import NlpSettings
+        language = model_language((settings.nlp if settings is not None else NlpSettings()).spacy_model)
     calendar = ("auto", "")
     side_cal = source.meta_value("calendar")
     if side_cal and side_cal[0] != "auto":
@@ -60,4 +66,13 @@ def source_context(source: Source, settings=None) -> SourceContext:
         calendar = (settings.dates.calendar, "setting dates.calendar")
     return SourceContext(author=author, year=(int(year[0]), year[1]) if year else None,
                          country=(country[0].upper(), country[1]) if country else None, place=place,
-                         calendar=calendar)
+                         calendar=calendar, language=language)
+
+
+def model_language(model: str) -> tuple[str, str] | None:
+    """Return (ISO 639-1 language, origin) of a spaCy pipeline from its name ("en_core_web_sm" ->
+    ("en", "spaCy model en_core_web_sm")), or None for a multi-language one ("xx_...") or a path."""
+    code = model.split("_", 1)[0] if "_" in model and "/" not in model else ""
+    if len(code) == 2 and code.isalpha() and code.islower() and code != "xx":
+        return code, f"spaCy model {model}"
+    return None

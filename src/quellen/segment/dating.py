@@ -224,7 +224,8 @@ def source_country(documents: list[Document], text: str, context=None) -> tuple[
 
     The file's sidecar or the settings (``country``, then ``place``) first; otherwise the country
     most of the documents' places lie in (their date lines' places, "kept at X" in a heading),
-    when at least two agree and none disagrees more often.
+    when at least two agree and none disagrees more often; where no place is named at all, the
+    country of the texts' language (``context.language``, the sidecar's or the spaCy model's).
     """
     from ..extract.calendars import country_of
     if context is not None and context.country:
@@ -243,7 +244,7 @@ def source_country(documents: list[Document], text: str, context=None) -> tuple[
             if code:
                 votes[code] = votes.get(code, 0) + 1
     if not votes:
-        return None
+        return _language_country(context)
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])
     code, n = ranked[0]
     if n < 2 and len(documents) > 1 and sum(votes.values()) < 2:
@@ -253,6 +254,17 @@ def source_country(documents: list[Document], text: str, context=None) -> tuple[
     if len(ranked) > 1 and ranked[1][1] * 2 > n:
         return None
     return code, f"most places of the source lie in {code}"
+
+
+def _language_country(context) -> tuple[str, str] | None:
+    """Return (alpha-2 country, why) of the texts' language where no place tells (an English text:
+    GB, so Julian before September 1752), as a historian would assume it; or None."""
+    from ..extract.calendars import language_country
+    if context is None or context.language is None:
+        return None
+    code = language_country(context.language[0])
+    why = f"the language {context.language[0]} ({context.language[1]}), inferred: no place named"
+    return (code, why) if code else None
 
 
 def reckon_calendars(documents: list[Document], context=None) -> list[Document]:

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, Date, DateBasis,
-                     Head, Ref, replace)
+                     Head, Ref, RefBasis, replace)
 from .cascade import ORG_WORDS, RESUMES_SECTION, Group
 from .lines import (FULL_DATE_RE, INITIALS, MONTHS, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE,
                     is_allcaps, is_name, kind_from_words, leading_date, salutations, split_signature, strip_quotes,
@@ -419,21 +419,22 @@ def diarists(documents, text: str, context=None):
             if d.author is None and d.kind not in FURNITURE_KINDS else None
         pending = None
         if own:
-            d = replace(d, author=Ref(own), evidence=d.evidence + ("author: the document's own header",))
+            d = replace(d, author=Ref(own, basis=RefBasis.HEADED), evidence=d.evidence + ("author: the document's own header",))
         elif series and d.author is None and (d.kind in SERIES_KINDS or d.kind == "letter" and (
                 letters[0] or fresh)):
             # a letter right under the heading that names its contributor ("Contributed by A" / a
             # date line and the letter) is A's contribution
-            d = replace(d, author=Ref(series), evidence=d.evidence + (
+            d = replace(d, author=Ref(series, basis=RefBasis.SERIES), evidence=d.evidence + (
                 f"author: inferred from the series heading {origin!r}",))
         elif series is None and meta_author and d.author is None and (d.kind in _META_KINDS or (
                 d.kind in _META_DATED_KINDS and any(e in d.evidence for e in ("date: date line", "date: entry head")))):
-            d = replace(d, author=Ref(meta_author[0]), evidence=d.evidence + (
+            basis = RefBasis.SETTING if meta_author[1].startswith("setting") else RefBasis.METADATA
+            d = replace(d, author=Ref(meta_author[0], basis=basis), evidence=d.evidence + (
                 f"author: inferred from the file's metadata ({meta_author[1]})",))
         if d.author is None and d.kind in ("letter", "statement") and i + 1 < len(documents):
             signer = _signer_after_closing(text, d, documents[i + 1])
             if signer:
-                d = replace(d, author=Ref(signer), evidence=d.evidence + ("author: the name under its closing",))
+                d = replace(d, author=Ref(signer, basis=RefBasis.SIGNED), evidence=d.evidence + ("author: the name under its closing",))
         out.append(d)
         if d.kind != "heading":
             # a series heading the segmenter left at the foot of the document before it still
@@ -823,7 +824,8 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         author = signer
         evidence.append("author: the source's usual signer")
 
-    # --- addressees
+    # --- addressees: the document's own address or salutation, unless only the framing sentence names them
+    addressee_basis = RefBasis.STATED
     for u in units:
         if u.cue == "addressee":
             addressees.append(_clean_addressee(u.text))
@@ -849,6 +851,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         m = re.search(r"\bfollowing\s+\w+\s+(?:addressed\s+)?to\s+(?P<who>[^,.:;]{2,100})", group.framing[1])
         if m:
             addressees.append(m.group("who").strip())
+            addressee_basis = RefBasis.FRAMING
 
     # --- date: the document's own date line, then closing date, then "today, ...",
     #     then the date of the sentence that announced it; never a page stamp
@@ -981,8 +984,8 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     else:
         primary = None
     return Document(id=Document.make_id(source_id, start, end), source=source_id, char_start=start, char_end=end,
-                    kind=kind, title=title, author=Ref(author) if author else None,
-                    addressees=tuple(Ref(a) for a in addressees if a), date=date,
+                    kind=kind, title=title, author=Ref(author, basis=_author_basis(evidence)) if author else None,
+                    addressees=tuple(Ref(a, basis=addressee_basis) for a in addressees if a), date=date,
                     place=Ref(place) if place else None, primary=primary, evidence=tuple(evidence),
                     heads=found_heads)
 
@@ -1000,3 +1003,25 @@ def _heads(group: Group, head_units: list) -> tuple[Head, ...]:
             start = group.framing_start + at
             out.append(Head("announcement", start, start + len(group.framing[1]), group.framing[1]))
     return tuple(sorted(set(out), key=lambda h: (h.char_start, h.char_end, h.part)))
+
+
+#: the basis of each way :func:`describe` finds an author (its evidence cue): the document's signature,
+#: its own heading, the sentence that frames it, or the source's usual signer
+_AUTHOR_BASIS = {
+    "author: byline": RefBasis.HEADED, "author: issuing body in the title": RefBasis.HEADED,
+    "author: the letter's own header": RefBasis.HEADED, "author: attribution line": RefBasis.HEADED,
+    "author: signature": RefBasis.SIGNED, "author: name alone at the foot": RefBasis.SIGNED,
+    "author: the telegram's signer": RefBasis.SIGNED, "author: issuing office": RefBasis.SIGNED,
+    "author: signed at the end of the text": RefBasis.SIGNED,
+    "author: name in capitals closing the text": RefBasis.SIGNED,
+    "author: signed at the end of the quotation": RefBasis.SIGNED,
+    "author: subject of the quoting sentence": RefBasis.FRAMING,
+    "author: subject of the framing sentence": RefBasis.FRAMING,
+    "author: the source's usual signer": RefBasis.INFERRED,
+}
+
+
+def _author_basis(evidence: list[str]) -> RefBasis:
+    """Return the basis of the author :func:`describe` found, from the cue it noted when it found it."""
+    cue = next((e for e in reversed(evidence) if e.startswith("author: ")), "")
+    return _AUTHOR_BASIS.get(cue, RefBasis.STATED)

@@ -17,7 +17,7 @@ import bisect
 import datetime as dt
 import re
 
-from ..model import Date, DateBasis, Document, Ref, replace
+from ..model import Date, DateBasis, Document, Ref, RefBasis, replace
 
 __all__ = ["structural_blocks", "apply_markup", "merge_within_units", "SEMANTIC_TAGS"]
 
@@ -118,7 +118,7 @@ def apply_markup(documents: list[Document], blocks, text: str) -> list[Document]
         if signature and d.kind not in ("heading", "caption", "boilerplate", "epigraph"):
             name = _signer(text[signature[0]:signature[1]])
             if name:
-                author = Ref(name)
+                author = Ref(name, basis=RefBasis.SIGNED)
                 evidence.append(f"author: markup {signature[2]}")
         out.append(d if date is d.date and author is d.author else
                    replace(d, date=date, author=author, evidence=tuple(evidence)))

@@ -6,7 +6,7 @@ import math
 from typing import Any
 
 from ..model import (Attestation, Conflict, Date, Document, Entity, Event, Geo, Head, Mention,
-                     Passage, Reading, Ref, ReuseGroup, Source, Span, Timex)
+                     Passage, Reading, Ref, RefBasis, ReuseGroup, Source, Span, Timex)
 from ..vocab import attestation_json, geo_json, head_json, passage_json, reading_json, ref_json
 
 
@@ -20,8 +20,11 @@ def _loads(text: str | None) -> Any:
 
 
 def ref_from(data: dict | None) -> Ref | None:
-    """Return the ref record read from a row or JSON."""
-    return Ref(data["name"], data.get("entity")) if data else None
+    """Return the ref record read from a row or JSON (no ``basis``: None, as stored before bases existed)."""
+    if not data:
+        return None
+    basis = data.get("basis")
+    return Ref(data["name"], data.get("entity"), RefBasis(basis) if basis else None)
 
 
 def geo_from(data: dict | None) -> Geo | None:
@@ -60,7 +63,8 @@ def document_from(row) -> Document:
     primary = row["is_primary"]
     return Document(
         id=row["id"], source=row["source"], char_start=row["char_start"], char_end=row["char_end"],
-        kind=row["kind"], title=row["title"], author=ref_from(_loads(row["author"])),
+        kind=row["kind"], title=row["title"],
+        author=ref_from(_loads(row["author"])),
         addressees=tuple(ref_from(a) for a in json.loads(row["addressees"])),
         date=Date.from_json(_loads(row["date"])), place=ref_from(_loads(row["place"])),
         primary=None if primary is None else bool(primary), language=row["language"],

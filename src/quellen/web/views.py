@@ -21,7 +21,7 @@ from urllib.parse import quote, urlencode
 
 from ..export.shape import (Corpus, cooccurrence, date_label, itineraries, load_corpus, network,
                             place_features, text_context)
-from ..model import Conflict, Date, DateBasis, Document, Entity, Event, ReuseGroup
+from ..model import Conflict, Date, DateBasis, Document, Entity, Event, Ref, RefBasis, ReuseGroup
 from ..vocab import (attestation_json, conflict_json, date_json, document_json, entity_json, event_json, geo_json,
                      mention_json, reading_json, reuse_json, timex_json)
 
@@ -227,6 +227,33 @@ def date_basis(date: Date | None) -> dict[str, str] | None:
     return {"basis": _BASIS_LABEL[basis], "code": basis.value, "explain": explain}
 
 
+#: how the reader names each basis of an author or addressee (the label is the badge's CSS class, as
+#: for dates), and where the name came from
+_REF_BASIS = {
+    RefBasis.STATED: ("stated", "named in the text"),
+    RefBasis.SIGNED: ("signed", "the text's signature"),
+    RefBasis.HEADED: ("stated", "the text's own heading"),
+    RefBasis.FRAMING: ("from the framing text", "from the sentence that introduces the text"),
+    RefBasis.SERIES: ("inferred", "from the heading of the series above it, not the text"),
+    RefBasis.METADATA: ("inferred", "from the file's metadata, not the text"),
+    RefBasis.SETTING: ("inferred", "from the build's settings, not the text"),
+    RefBasis.INFERRED: ("inferred", "inferred from the documents around it, not the text"),
+}
+
+
+def ref_basis(ref: Ref | None, role: str = "author") -> dict[str, str] | None:
+    """Return where a document's author or addressee came from, for a reader who must judge it:
+    ``{"basis": label, "code": RefBasis value, "explain": sentence}`` ("author from the file's metadata,
+    not the text"), or None for no ref or one stored without a basis.
+
+    It reads :attr:`Ref.basis` (set where segmentation decided the name), never the evidence strings.
+    """
+    if ref is None or ref.basis is None:
+        return None
+    label, explain = _REF_BASIS[ref.basis]
+    return {"basis": label, "code": ref.basis.value, "explain": f"{role} {explain}"}
+
+
 def _event_row(lib: Library, ev: Event) -> dict[str, Any]:
     """Return an event in the export's words, each attestation with its passage, and the reader's
     additions: the date's label and basis, links to its place and actors."""
@@ -368,6 +395,7 @@ def document(lib: Library, document_id: str, hl: str | None = None) -> dict[str,
     events = [_event_row(lib, ev) for ev in lib.events_by_document().get(d.id, [])]
     return {"document": document_json(d), "title": lib.document_title(d), "date": date_label(d.date),
             "date_basis": date_basis(d.date), "position": index + 1, "of": len(ordered),
+            "author_basis": ref_basis(d.author), "addressee_bases": [ref_basis(a, "addressee") for a in d.addressees],
             "source": {"id": d.source, "name": lib.names.get(d.source, d.source),
                        "href": href("sources", d.source) + f"#{d.id}", "warnings": lib.warnings(d.source)},
             "text": text[d.char_start:d.char_end], "highlight": list(highlight) if highlight else None,
@@ -403,6 +431,7 @@ def source(lib: Library, source_id: str, page: str | None = None) -> dict[str, A
         basis = date_basis(d.date)
         parts.append({**document_json(d), "gap": False, "href": href("documents", d.id),
                       "display_title": lib.document_title(d), "date_label": date_label(d.date),
+                      "author_basis": ref_basis(d.author),
                       "date_basis": basis, "text": text[max(d.char_start, cursor):d.char_end]})
         cursor = max(cursor, d.char_end)
     if number == pages and cursor < len(text) and text[cursor:].strip():

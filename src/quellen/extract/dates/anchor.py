@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar as _cal
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...model import Date
 from ..calendars import REFORM, calendar_for, gregorian_to_julian, julian_month_end, julian_to_gregorian
@@ -195,7 +195,10 @@ def _resolve_abs(c: Cand, text: str, ctx: Ctx) -> tuple[str, Date | None, str | 
         base = _partial_base(ctx)
         if base is None or base.precision not in ("day", "month", "year"):
             return _yearless(c, text, ctx)
-        y = _nearest_year(base, m, d or 1)
+        # the day and month are written in the calendar the anchor was: compare them with its day as
+        # written (a Julian entry of 12 March 1702 is Gregorian 23 March, and its "14 March" lies ahead)
+        written = _written_day(base)
+        y = _nearest_year(replace(base, day=written), m, d or 1)
         if base is ctx.dct and base.precision == "day":
             # said on the day of writing: what is to come lies ahead, what happened lies behind
             tense = tense_at(text, c.start)
@@ -203,9 +206,9 @@ def _resolve_abs(c: Cand, text: str, ctx: Ctx) -> tuple[str, Date | None, str | 
                 when = dt.date(y, m, min(d or 1, 28))
             except ValueError:
                 when = None
-            if when and tense == "future" and when < base.day:
+            if when and tense == "future" and when < written:
                 y += 1
-            elif when and tense == "past" and when > base.day:
+            elif when and tense == "past" and when > written:
                 y -= 1
         anchor = base.label
         rule += "+year-from-anchor"
@@ -280,6 +283,14 @@ def _yearless(c: Cand, text: str, ctx: Ctx) -> tuple[str, Date | None, str | Non
                 precision=precision, calendar="unknown" if y1 < 1924 else "gregorian", as_written=None,
                 rule=c.rule + "+year-unknown", anchor=f"years:{y1}-{y2}")
     return value, date, None
+
+
+def _written_day(base: Anchor) -> dt.date:
+    """Return the anchor's day in the calendar it was written in (its Julian day for a Julian anchor)."""
+    if base.calendar != "julian":
+        return base.day
+    y, m, d = gregorian_to_julian(base.day)
+    return dt.date(y, m, min(d, 28)) if (m, d) == (2, 29) else dt.date(y, m, d)
 
 
 def _nearest_year(base: Anchor, m: int, d: int) -> int:
