@@ -255,7 +255,8 @@ def build_corpus_layer(store: Store, settings: Settings, authority: str | None =
     partitions = partitions or (engine.workers if engine is not None else 1)
     # 3. entities: all mentions resolved across the corpus, places geocoded, document refs linked
     from .extract.places import get_gazetteer
-    from .extract.resolve import link_document_refs, load_authority, resolve
+    from .extract.resolve import link_document_refs, load_authority
+    from .extract.resolve_partition import resolve_partitioned
     with _step("corpus texts"):
         # the texts are read from the store as the steps reach them, a few sources at a time
         texts = StoredTexts(store)
@@ -263,8 +264,10 @@ def build_corpus_layer(store: Store, settings: Settings, authority: str | None =
     with _step("gazetteer"):
         gazetteer = get_gazetteer()
     with _step("entities"):
-        entities, mention_entities = resolve(store.mentions(), texts,
-                                             load_authority(authority) if authority else None, gazetteer)
+        # in partitions of name-key components (extract.resolve_partition), as the single run
+        entities, mention_entities = resolve_partitioned(
+            store.mentions(), texts, load_authority(authority) if authority else None,
+            "default" if mapper is not None else gazetteer, partitions=partitions, mapper=mapper)
         document_refs = link_document_refs(stored_documents, entities)
         # the documents as linked above, so that "I" in a letter is its author's entity
         by_id = {d.id: d for d in stored_documents}

@@ -520,7 +520,8 @@ class _Cluster:
 
 class _Resolver:
     def __init__(self, mentions: list[Mention], texts: dict[str, str], authority: list[AuthorityEntry],
-                 place_lookup: Callable | None, is_place: Callable[[str], bool] | None):
+                 place_lookup: Callable | None, is_place: Callable[[str], bool] | None,
+                 apart: set[frozenset[str]] | None = None):
         self.mentions = mentions
         self.texts = texts
         self.authority = authority
@@ -530,7 +531,10 @@ class _Resolver:
         self.known_place: Callable[[str], bool] | None = None
         self.clusters: list[_Cluster] = []
         self.of: list[int] = [-1] * len(mentions)
-        self.apart = coordinated_pairs(mentions, texts)
+        # a partition (:mod:`.resolve_partition`) is given the pairs of the whole corpus
+        self.apart = coordinated_pairs(mentions, texts) if apart is None else apart
+        self.alias_pairs: list[tuple[int, int]] | None = None  # likewise, else found in ``texts``
+        self.acronyms: set[tuple[str, str]] | None = None
         split = self.split = {k for pair in self.apart for k in pair if k.startswith("=")}
         self.keys = [_split_key(m.name or m.text) if _split_key(m.name or m.text) in split
                      else skeleton(m.name or m.text) for m in mentions]
@@ -966,7 +970,8 @@ class _Resolver:
                 self.merge(into, frm, f"{k!r}: short form of the given name of the one person near it")
 
     def apply_alias_statements(self) -> None:
-        for a, b in alias_statements(self.mentions, self.texts):
+        pairs = alias_statements(self.mentions, self.texts) if self.alias_pairs is None else self.alias_pairs
+        for a, b in pairs:
             ca, cb = self.of[a], self.of[b]
             if ca < 0 or cb < 0 or ca == cb or not (self.clusters[ca].alive and self.clusters[cb].alive):
                 continue
@@ -991,7 +996,8 @@ class _Resolver:
 
     def resolve_orgs(self, idx: list[int]) -> None:
         clusters = self.resolve_by_name(idx, "organization")
-        for acr, long in sorted(acronym_pairs(self.texts.values())):
+        acronyms = acronym_pairs(self.texts.values()) if self.acronyms is None else self.acronyms
+        for acr, long in sorted(acronyms):
             a, b = clusters.get(_org_key(acr)), clusters.get(_org_key(long))
             if a is not None and b is not None and self.clusters[a].alive and self.clusters[b].alive:
                 self.merge(b, a, f"{acr!r} is spelt out as {long!r} in the text")
@@ -1185,6 +1191,12 @@ class _Resolver:
 
     # -- output ------------------------------------------------------------------------------------
     def entities(self) -> tuple[list[Entity], dict[MentionKey, str]]:
+        out, mapping = self.cluster_entities()
+        return merge_entities(out), mapping
+
+    def cluster_entities(self) -> tuple[list[Entity], dict[MentionKey, str]]:
+        """Return (one entity per living cluster, in cluster order; the mention map), before
+        clusters that reach one id are merged (:func:`merge_entities`)."""
         out, mapping = [], {}
         for c in self.clusters:
             if not c.alive or not c.members:
@@ -1207,20 +1219,25 @@ class _Resolver:
                               merge_reasons=tuple(c.reasons)))
             for s in spans:
                 mapping[(s.source, s.char_start, s.char_end)] = eid
-        # two clusters can reach one id (same type and canonical name): keep them as one entity
-        merged: dict[str, Entity] = {}
-        for e in out:
-            if e.id in merged:
-                prev = merged[e.id]
-                from ..model import replace
-                merged[e.id] = replace(prev, aliases=tuple(sorted((set(prev.aliases) | set(e.aliases) | {e.name})
-                                                             - {prev.name})),
-                                       mentions=tuple(sorted(set(prev.mentions) | set(e.mentions),
-                                                             key=lambda s: (s.source, s.char_start))),
-                                       geo=prev.geo or e.geo, merge_reasons=prev.merge_reasons + e.merge_reasons)
-            else:
-                merged[e.id] = e
-        return sorted(merged.values(), key=lambda e: (e.type, e.name, e.id)), mapping
+        return out, mapping
+
+
+def merge_entities(out: list[Entity]) -> list[Entity]:
+    """Return the entities of ``out`` (in cluster order) with those of one id merged, sorted by type and name."""
+    # two clusters can reach one id (same type and canonical name): keep them as one entity
+    merged: dict[str, Entity] = {}
+    for e in out:
+        if e.id in merged:
+            prev = merged[e.id]
+            from ..model import replace
+            merged[e.id] = replace(prev, aliases=tuple(sorted((set(prev.aliases) | set(e.aliases) | {e.name})
+                                                         - {prev.name})),
+                                   mentions=tuple(sorted(set(prev.mentions) | set(e.mentions),
+                                                         key=lambda s: (s.source, s.char_start))),
+                                   geo=prev.geo or e.geo, merge_reasons=prev.merge_reasons + e.merge_reasons)
+        else:
+            merged[e.id] = e
+    return sorted(merged.values(), key=lambda e: (e.type, e.name, e.id))
 
 
 #: endings of surnames (as skeletons) that no given name has
@@ -1297,17 +1314,30 @@ def resolve(mentions: list[Mention], texts: dict[str, str] | None = None,
     out); ``gazetteer`` is a :class:`~quellen.extract.places.Gazetteer` or None
     (no geocoding); ``authority`` pins identities.
     """
+    r = make_resolver(list(mentions), texts or {}, authority, gazetteer)
+    run_resolver(r, r.decide_types())
+    return r.entities()
+
+
+def make_resolver(mentions: list[Mention], texts: dict[str, str], authority: list[AuthorityEntry] | None,
+                  gazetteer=None, apart: set[frozenset[str]] | None = None) -> "_Resolver":
+    """Return a resolver of ``mentions`` wired to ``gazetteer`` (or None), with the pairs kept ``apart``
+    (None: found in ``texts``)."""
     lookup = is_place = None
     if gazetteer is not None:
         def lookup(name, countries, local, fuzzy):
             return gazetteer.lookup(name, countries, fuzzy=fuzzy, local=local)
 
         is_place = gazetteer.is_prominent
-    r = _Resolver(list(mentions), texts or {}, list(authority or ()), lookup, is_place)
+    r = _Resolver(mentions, texts, list(authority or ()), lookup, is_place, apart)
     if gazetteer is not None:
         r.place_candidates = gazetteer.town_candidates
         r.known_place = lambda name: bool(gazetteer.candidates(name))
-    types = r.decide_types()
+    return r
+
+
+def run_resolver(r: "_Resolver", types: list[str]) -> "_Resolver":
+    """Return ``r`` with its mentions clustered, each mention of the type given in ``types``."""
     by_type: dict[str, list[int]] = defaultdict(list)
     for i, t in enumerate(types):
         by_type[t].append(i)
@@ -1318,7 +1348,7 @@ def resolve(mentions: list[Mention], texts: dict[str, str] | None = None,
     for t, idx in sorted(by_type.items()):
         r.resolve_by_name(idx, t)
     r.apply_authority()
-    return r.entities()
+    return r
 
 
 def link_document_refs(documents: Iterable, entities: list[Entity]) -> list:
