@@ -25,8 +25,15 @@ def exported(tmp_path: Path, name: str, paths: list[str], **engine) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def one_worker(tmp_path_factory):
-    return exported(tmp_path_factory.mktemp("one"), "one", [str(EXAMPLES)], workers=1)
+def one_build(tmp_path_factory):
+    """Return (store path, export) of examples/ built in this process."""
+    where = tmp_path_factory.mktemp("one")
+    return where / "one.db", exported(where, "one", [str(EXAMPLES)], workers=1)
+
+
+@pytest.fixture(scope="module")
+def one_worker(one_build):
+    return one_build[1]
 
 
 def test_two_worker_processes_give_the_export_of_one_byte_for_byte(one_worker, tmp_path):
@@ -115,7 +122,17 @@ def test_the_seed_corpus_layer_is_the_same_in_any_partitions_and_on_dask(seed_bu
     db, _ = seed_build
     one = _rebuilt(db, tmp_path, "one")
     assert b'"reuse": [\n  {' in one and b'"events": [\n  {' in one
+    assert _rebuilt(db, tmp_path, "two", engine=InlineEngine(), partitions=2) == one
     assert _rebuilt(db, tmp_path, "seven", engine=InlineEngine(), partitions=7) == one
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as c:
         with DaskEngine(scheduler=c.scheduler_address) as engine:
             assert _rebuilt(db, tmp_path, "dask", engine=engine) == one
+
+
+def test_the_examples_corpus_layer_is_the_same_in_two_and_seven_partitions(one_build, tmp_path):
+    # entity resolution in blocks of name-key components, reuse and events in their partitions
+    from quellen.engines.local import InlineEngine
+    db, one = one_build
+    assert b'"entities": [\n  {' in one
+    assert _rebuilt(db, tmp_path, "two", engine=InlineEngine(), partitions=2) == one
+    assert _rebuilt(db, tmp_path, "seven", engine=InlineEngine(), partitions=7) == one
