@@ -11,7 +11,7 @@ anywhere: it is cut where it never looks across. The steps:
    one), a letter of the given name (when an initials-only or given-name-and-patronymic
    key asks for it), a given name and its bare or short forms, one letter apart, an
    alias statement, an acronym and its long form, an organization's short form and its
-   longer names, the names of one authority entry, one skeleton; every place key is in
+   longer names, the names of one authority entry, one skeleton, one span; every place key is in
    one component (a place's geocoding reads the other places of its documents);
 3. components packed into ``partitions`` blocks, largest first, each to the lightest
    block; the resolver runs on each block's mentions (in corpus order) with the
@@ -87,10 +87,13 @@ def name_components(mentions: list[Mention], keys: list[str], types: list[str],
     """
     u = _Union()
     rep: dict[str, int] = {}
+    span_key: dict[tuple, str] = {}
     for i, k in enumerate(keys):
         rep.setdefault(k, i)
         m = mentions[i]
         u.union("K:" + k, "N:" + skeleton(m.name or m.text))
+        # one span named twice (the store allows it) maps to whichever cluster comes last
+        u.union("K:" + k, "K:" + span_key.setdefault((m.source, m.char_start, m.char_end), k))
     type_of = {k: types[i] for k, i in rep.items()}
     parsed = {}
     for k, i in rep.items():
