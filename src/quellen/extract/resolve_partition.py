@@ -29,7 +29,7 @@ from collections import defaultdict
 from typing import Any, Callable
 
 from ..model import Entity, Mention
-from .resolve import (_SHORT_FOR, _letters, _org_key, _split_key, acronym_pairs, alias_statements,
+from .resolve import (_SHORT_FOR, _letters, _org_key, acronym_pairs, alias_statements,
                       given_variants, make_resolver, merge_entities, parse_person, run_resolver,
                       short_form_of, skeleton)
 
