@@ -187,6 +187,12 @@ def short_form_of(short: str, full: str) -> bool:
     return kf.startswith(ks) or (ks[-1] in "aeiou" and len(ks) >= 4 and kf.startswith(ks[:-1]))
 
 
+def pet_form_of(short: str, full: str) -> bool:
+    """Return True when the bare name ``short`` may stand for the given name ``full``: a short form
+    of it, or a pet name whose variants include it (skeletons both)."""
+    return short_form_of(short, full) or (short in _SHORT_FOR and given_variants(short, full))
+
+
 class GivenNameIndex:
     """Given names indexed so that the few a name may be a short form or a variant of are found without a scan.
 
@@ -783,7 +789,7 @@ class _Resolver:
                 by_surname[prof.surname].add(cid)
             if prof.given:
                 by_given[prof.given].add(cid)
-            for letter in _letters(prof):
+            for letter in given_letters(prof):
                 by_letter[letter].add(cid)
 
         def add_person(cid: int) -> None:
@@ -807,7 +813,7 @@ class _Resolver:
         # 2. given name + patronymic without a surname
         for k in sorted(given_patr, key=lambda k: -len(by_key[k])):
             p = parsed[k]
-            pool = sorted(set().union(*(by_letter.get(x, set()) for x in _letters(p))))
+            pool = sorted(set().union(*(by_letter.get(x, set()) for x in given_letters(p))))
             known = [cid for cid in pool if self.clusters[cid].profile.patronymic
                      and compatible(p, self.clusters[cid].profile) and not self.kept_apart(cid, k)]
             loose = [cid for cid in pool if not self.clusters[cid].profile.patronymic
@@ -830,7 +836,7 @@ class _Resolver:
                 if not p.patronymic_initial:
                     cid = None  # one initial is too little to go on
                 else:
-                    pool = set().union(*(by_letter.get(x, set()) for x in _letters(p)))
+                    pool = set().union(*(by_letter.get(x, set()) for x in given_letters(p)))
                     fits = {cid for cid in pool if self.clusters[cid].alive
                             and not self.clusters[cid].profile.initials_only
                             and (self.clusters[cid].profile.patronymic or self.clusters[cid].profile.patronymic_initial)
@@ -954,7 +960,7 @@ class _Resolver:
             if not c.alive or " " in k:
                 continue
             fits = {o for g in index.candidates(k)
-                    if g != k and (short_form_of(k, g) or (k in _SHORT_FOR and given_variants(k, g)))
+                    if g != k and pet_form_of(k, g)
                     for o in by_name[g] if o != cid and self.clusters[o].alive}
             # a bare name of a surname's shape ("Petrov", "Kowalski") is no full form of a pet name
             fits = {o for o in fits if not self.kept_apart(o, k) and not (
@@ -991,14 +997,14 @@ class _Resolver:
     def resolve_by_name(self, idx: list[int], type_: str) -> dict[str, int]:
         by_key: dict[str, list[int]] = defaultdict(list)
         for i in idx:
-            by_key[_org_key(self.keys[i])].append(i)
+            by_key[org_key(self.keys[i])].append(i)
         return {k: self.new_cluster(type_, ids) for k, ids in sorted(by_key.items())}
 
     def resolve_orgs(self, idx: list[int]) -> None:
         clusters = self.resolve_by_name(idx, "organization")
         acronyms = acronym_pairs(self.texts.values()) if self.acronyms is None else self.acronyms
         for acr, long in sorted(acronyms):
-            a, b = clusters.get(_org_key(acr)), clusters.get(_org_key(long))
+            a, b = clusters.get(org_key(acr)), clusters.get(org_key(long))
             if a is not None and b is not None and self.clusters[a].alive and self.clusters[b].alive:
                 self.merge(b, a, f"{acr!r} is spelt out as {long!r} in the text")
         # short forms: the nearest longer form in the same document that starts with them
@@ -1254,7 +1260,7 @@ _FEATURE_WINDOW = 400
 _MOTION = re.compile(r"\b(?:to|towards|toward|into|for|from|via|through|leaving|left)\s+(?:the\s+)?$", re.I)
 
 
-def _letters(p: PersonName) -> set[str]:
+def given_letters(p: PersonName) -> set[str]:
     """Return the first letters a person's given name may be written with (its variants' too)."""
     out = set()
     if p.given_initial:
@@ -1281,7 +1287,8 @@ def _copy(p: PersonName) -> PersonName:
     return PersonName(p.given, p.given_initial, p.patronymic, p.patronymic_initial, p.surname, p.single)
 
 
-def _org_key(key: str) -> str:
+def org_key(key: str) -> str:
+    """Return the key an organization or another named thing is clustered by (no leading "the")."""
     return re.sub(r"^the ", "", key.lower())
 
 

@@ -29,9 +29,8 @@ from collections import defaultdict
 from typing import Any, Callable
 
 from ..model import Entity, Mention
-from .resolve import (_SHORT_FOR, _letters, _org_key, acronym_pairs, alias_statements,
-                      given_variants, make_resolver, merge_entities, parse_person, run_resolver,
-                      short_form_of, skeleton)
+from .resolve import (GivenNameIndex, acronym_pairs, alias_statements, given_letters, make_resolver, merge_entities, org_key,
+                      parse_person, pet_form_of, run_resolver, skeleton)
 
 __all__ = ["name_components", "pack_components", "resolve_block", "resolve_partitioned"]
 
@@ -105,7 +104,7 @@ def name_components(mentions: list[Mention], keys: list[str], types: list[str],
         elif type_of[k] == "place":
             u.union("K:" + k, "PLACES")
         else:
-            u.union("K:" + k, f"O:{type_of[k]}:{_org_key(k)}")
+            u.union("K:" + k, f"O:{type_of[k]}:{org_key(k)}")
     # people: surnames (and their parts), bare names, given names, letters asked for
     givens = {p.given for p in parsed.values() if p.given}
     singles = {p.single for p in parsed.values() if p.single}
@@ -113,13 +112,14 @@ def name_components(mentions: list[Mention], keys: list[str], types: list[str],
     letters_asked = set()
     for k, p in parsed.items():
         if (not p.surname and p.given and p.patronymic) or (p.initials_only and p.patronymic_initial):
-            for x in _letters(p):
+            for x in given_letters(p):
                 letters_asked.add(x)
                 u.union("K:" + k, "L:" + x)
     givens_asked = set()
+    forms = GivenNameIndex(givens | singles)  # the few names each bare name may stand for
     for k in sorted(singles):
-        for g in sorted(givens | singles):
-            if g == k or short_form_of(k, g) or (k in _SHORT_FOR and given_variants(k, g)):
+        for g in sorted(forms.candidates(k)):
+            if g == k or pet_form_of(k, g):
                 if g in givens:
                     givens_asked.add(g)
                     u.union("S:" + k, "G:" + g)
@@ -133,16 +133,16 @@ def name_components(mentions: list[Mention], keys: list[str], types: list[str],
                     u.union("S:" + name, "S:" + part)
         if p.given in givens_asked:
             u.union("K:" + k, "G:" + p.given)
-        for x in _letters(p) & letters_asked:
+        for x in given_letters(p) & letters_asked:
             u.union("K:" + k, "L:" + x)
     for a, b in _one_letter_pairs(singles | surnames):
         u.union("S:" + a, "S:" + b)
     for a, b in alias_pairs:
         u.union("K:" + keys[a], "K:" + keys[b])
     # organizations: acronyms spelt out, short forms and the longer names that start with them
-    orgs = sorted({_org_key(k) for k, t in type_of.items() if t == "organization"})
+    orgs = sorted({org_key(k) for k, t in type_of.items() if t == "organization"})
     for acr, long in acronyms:
-        a, b = _org_key(skeleton(acr)), _org_key(skeleton(long))
+        a, b = org_key(acr), org_key(long)  # as the resolver looks them up
         u.union("O:organization:" + a, "O:organization:" + b)
     for k in orgs:
         if len(k.split()) > 3:
