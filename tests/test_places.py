@@ -98,6 +98,14 @@ def test_historical_and_current_names_within_50_km(gazetteer, name, lat, lon):
     assert km(lat, lon, place.lat, place.lon) < 50, place
 
 
+@pytest.mark.parametrize("name", ["UK", "U.K.", "Britain", "United Kingdom"])
+def test_the_united_kingdom_by_its_short_names(gazetteer, name):
+    # countries.json lacked 'UK' and 'U.K.' (a repeated "GB" key in make_countries.py dropped them)
+    place, _ = gazetteer.lookup(name)
+    assert (place.kind, place.country) == ("country", "GB"), place
+    assert gazetteer.country_code(name) == "GB"
+
+
 def test_real_misspelling_and_region(gazetteer):
     assert gazetteer.lookup("Cayoacán")[0].name == "Coyoacán"
     assert gazetteer.lookup("Kherson province", countries={"UA"})[0].name == "Kherson"
