@@ -52,6 +52,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from ..lexicons import words
 from ..model import Geo
 from ..settings import EntitySettings
 
@@ -89,11 +90,7 @@ _FEATURE_PREFIX = re.compile(r"^(?:villa|palazzo|palais|castle|chateau|château|
                              r"estancia|quinta|manor|hotel|fort)\s+(?P<name>.+)$", re.I)
 #: urban features named after something else (a person, a saint, a far town): never looked up by
 #: their own name, placed at the town the passage is about
-URBAN_HEADS = frozenset("""square squares street st lane road avenue boulevard prospekt prospect
-embankment quay wharf bridge gate gates market marketplace park garden gardens plaza platz piazza
-strasse straße rue place station terminus terminal palace church cathedral chapel abbey monastery
-convent mosque synagogue temple house hotel theatre theater opera museum prison jail gaol cemetery
-barracks hospital quarter district""".split())
+URBAN_HEADS = frozenset(words("urban_heads"))
 
 
 def fold(name: str) -> str:

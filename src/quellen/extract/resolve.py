@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..errors import QuellenError
-from ..lexicons import words
+from ..lexicons import pairs, words
 from ..model import Entity, Geo, Mention, Span, content_id, replace
 from ..settings import EntitySettings
 from .entities import GIVEN_ABBREVIATIONS, is_patronymic
@@ -93,57 +93,7 @@ def skeleton(name: str) -> str:
 #: short and pet forms of given names -> the full names they stand for, in several languages
 #: (general knowledge: "Bill" is William, "Hans" Johannes, "Sasha" a man's or a woman's name); a short
 #: form that is the full name cut short ("Alex", "Max") needs no entry: see :func:`short_form_of`
-HYPOCORISTICS = {
-    # English
-    "bill": "william", "will": "william", "billy": "william", "willy": "william", "bob": "robert",
-    "rob": "robert", "bobby": "robert", "robin": "robert", "dick": "richard", "rick": "richard",
-    "jim": "james", "jimmy": "james", "jack": "john", "johnny": "john", "tom": "thomas", "tommy": "thomas",
-    "ned": "edward", "ted": "edward", "eddie": "edward", "harry": "henry", "hal": "henry", "hank": "henry",
-    "ben": "benjamin", "sam": "samuel", "nat": "nathaniel", "dan": "daniel", "danny": "daniel",
-    "mike": "michael", "mick": "michael", "nick": "nicholas", "andy": "andrew", "tony": "anthony",
-    "fred": "frederick", "freddie": "frederick", "charlie": "charles", "chuck": "charles", "joe": "joseph",
-    "steve": "stephen", "pete": "peter", "matt": "matthew", "phil": "philip", "greg": "gregory",
-    "alex": "alexander alexandra", "sandy": "alexander", "kit": "christopher", "abe": "abraham",
-    "ike": "isaac", "zach": "zachary", "larry": "lawrence", "jerry": "gerald jeremiah", "walt": "walter",
-    "liz": "elizabeth", "lizzie": "elizabeth", "beth": "elizabeth", "betsy": "elizabeth", "bess": "elizabeth",
-    "betty": "elizabeth", "eliza": "elizabeth", "kate": "catherine", "kitty": "catherine",
-    "katie": "catherine", "peggy": "margaret", "meg": "margaret", "maggie": "margaret", "molly": "mary",
-    "polly": "mary", "mamie": "mary", "sally": "sarah", "nan": "anne", "nancy": "anne", "annie": "anne",
-    "jenny": "jane", "patsy": "martha", "nell": "eleanor helen", "nellie": "eleanor helen",
-    "sue": "susan susanna", "dolly": "dorothy", "abby": "abigail", "becky": "rebecca",
-    # Germanic languages
-    "hans": "johannes johann", "hannes": "johannes", "jan": "johannes", "fritz": "friedrich",
-    "franzl": "franz", "sepp": "josef", "seppl": "josef", "heinz": "heinrich", "hinrich": "heinrich",
-    "kurt": "konrad", "klaus": "nikolaus", "claus": "nikolaus", "gretchen": "margarete", "grete": "margarete",
-    "lise": "elisabeth", "liesl": "elisabeth", "lotte": "charlotte", "kaethe": "katharina", "kathe": "katharina",
-    "piet": "pieter", "joop": "johannes", "wim": "willem", "kees": "cornelis", "klaas": "nicolaas",
-    "lars": "laurentius", "nils": "nikolaus",
-    # French, Italian, Spanish, Portuguese
-    "jeannot": "jean", "pepe": "jose", "paco": "francisco", "pancho": "francisco", "nacho": "ignacio",
-    "lola": "dolores", "lolita": "dolores", "concha": "concepcion", "pepita": "josefa", "beppe": "giuseppe",
-    "peppino": "giuseppe", "gigi": "luigi", "nino": "giovanni antonio", "toni": "antonio", "manolo": "manuel",
-    "chema": "jose maria", "quique": "enrique", "rosita": "rosa", "margot": "marguerite",
-    # Russian, Ukrainian, Polish, Czech
-    "sasha": "aleksandr aleksandra", "shura": "aleksandr aleksandra", "sanya": "aleksandr",
-    "sashenka": "aleksandr aleksandra", "misha": "mikhail", "grisha": "grigory", "kolya": "nikolai",
-    "volodya": "vladimir", "vova": "vladimir", "petya": "pyotr", "petia": "pyotr", "vanya": "ivan",
-    "vania": "ivan", "lyova": "lev", "lyovochka": "lev", "seryozha": "sergei", "serezha": "sergei",
-    "dima": "dmitry", "mitya": "dmitry", "kostya": "konstantin", "zhenya": "evgeny evgenia",
-    "fedya": "fyodor", "pasha": "pavel", "tolya": "anatoly", "yasha": "yakov", "sema": "semyon",
-    "senya": "semyon", "styopa": "stepan", "vasya": "vasily", "lyosha": "aleksei", "alyosha": "aleksei",
-    "borya": "boris", "gosha": "georgy", "yura": "yury georgy", "zhora": "georgy", "ilyusha": "ilya",
-    "slava": "vyacheslav vladislav yaroslav stanislav", "stas": "stanislav",
-    "natasha": "natalia", "tanya": "tatiana", "tania": "tatiana",
-    "masha": "maria", "manya": "maria", "katya": "ekaterina", "katia": "ekaterina", "liza": "elizaveta",
-    "olya": "olga", "lena": "yelena", "lenochka": "yelena", "nadya": "nadezhda", "lyuba": "lyubov",
-    "sonya": "sofia", "sonia": "sofia", "anya": "anna", "nyura": "anna",
-    "galya": "galina", "valya": "valentina valentin", "dunya": "avdotya", "dusya": "avdotya",
-    "lida": "lidia", "mila": "lyudmila", "luda": "lyudmila", "raya": "raisa", "klava": "klavdia",
-    "frosya": "efrosinia", "marusya": "maria", "tonya": "antonina", "sveta": "svetlana",
-    "kasia": "katarzyna", "basia": "barbara", "gosia": "malgorzata", "jasiu": "jan", "janek": "jan",
-    "staszek": "stanislaw", "wojtek": "wojciech", "bolek": "boleslaw", "franek": "franciszek",
-    "honza": "jan", "pepik": "josef", "vasyl": "vasily",
-}
+HYPOCORISTICS = dict(pairs("hypocoristics"))
 
 _VARIANT_OF = {skeleton(n): i for i, group in enumerate(GIVEN_NAME_VARIANTS) for n in group.split()}
 _SHORT_FOR = {skeleton(k): {skeleton(f) for f in v.split()} for k, v in HYPOCORISTICS.items()}
