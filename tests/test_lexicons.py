@@ -17,6 +17,7 @@ LEXICON = resources.files("quellen").joinpath("data/lexicon")
 #: TIMEX3 codes, rule classes), not words of a language; or a list bound to a pattern written beside it
 _NOT_LEXICONS = {
     ("segment/lines.py", "CUES"),  # the cue labels a line may carry
+    ("segment/describe.py", "_AUTHOR_BASIS"),  # evidence cues of describe() -> the author's basis
     ("extract/dates/find.py", "_HOLIDAYS"),  # keyed by the names its rule's pattern spells out
     ("extract/dates/find.py", "_MOVABLE"),  # keyed by the names its rule's pattern spells out
     ("extract/dates/find.py", "_CLASS_RULES"),  # rule classes
