@@ -131,6 +131,15 @@ def test_the_same_event_in_two_documents_is_one_event_with_two_claims():
     assert sorted(sorted(x.id for x in g) for g in groups) == [["a", "b"], ["c"], ["d"]]
 
 
+def test_the_merge_thresholds_are_the_event_settings():
+    from quellen.settings import EventSettings
+    a = claim("a", day(1871, 3, 3), "captain weber read order ulm", start=0)
+    b = claim("b", year(1871), "captain weber read order aloud", start=100)
+    assert len(merge_events([a, b])) == 1
+    assert len(merge_events([a, b], settings=EventSettings(vague_days=100, vague_threshold=0.99))) == 2
+    assert len(merge_events([a, b], settings=EventSettings(merge_threshold=0.99))) == 2
+
+
 def test_actors_that_differ_keep_alike_claims_apart():
     weber = ("Weber", "person", 0, 5, "ent-weber")
     ruiz = ("Ruiz", "person", 0, 4, "ent-ruiz")

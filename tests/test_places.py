@@ -72,6 +72,16 @@ def test_small_towns_only_in_a_country_the_text_names():
     assert TOY.lookup("Tinytown", countries={"FR"})[0].geonameid == 9
 
 
+def test_town_sizes_and_similarities_are_the_settings_of_the_gazetteer():
+    from quellen.settings import EntitySettings
+    assert TOY.lookup("Tinytown") is None
+    lenient = TOY.with_settings(EntitySettings(small_town_population=10))
+    assert lenient.lookup("Tinytown")[0].geonameid == 9
+    assert TOY.lookup("Tinytown") is None  # the shared gazetteer keeps its own settings
+    strict = TOY.with_settings(EntitySettings(place_similarity=99))
+    assert strict.lookup("Cayoacán") is None and TOY.lookup("Cayoacán")[1] == "fuzzy"
+
+
 def test_never_invents():
     assert TOY.lookup("Xqzville") is None
     assert TOY.lookup("") is None
@@ -96,6 +106,14 @@ def gazetteer():
 def test_historical_and_current_names_within_50_km(gazetteer, name, lat, lon):
     place, _ = gazetteer.lookup(name)
     assert km(lat, lon, place.lat, place.lon) < 50, place
+
+
+@pytest.mark.parametrize("name", ["UK", "U.K.", "Britain", "United Kingdom"])
+def test_the_united_kingdom_by_its_short_names(gazetteer, name):
+    # countries.json lacked 'UK' and 'U.K.' (a repeated "GB" key in make_countries.py dropped them)
+    place, _ = gazetteer.lookup(name)
+    assert (place.kind, place.country) == ("country", "GB"), place
+    assert gazetteer.country_code(name) == "GB"
 
 
 def test_real_misspelling_and_region(gazetteer):

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from quellen.errors import SettingsError
@@ -106,3 +108,29 @@ def test_corpus_only_settings_leave_the_per_source_hash_alone():
     assert settings_hash(base.with_overrides(["events.summary_words=12"])) != settings_hash(base)
     assert settings_hash(base.with_overrides(["conflicts.issuer_reach=400"]), per_source=False) != \
         settings_hash(base, per_source=False)
+
+
+def test_entity_resolution_thresholds_are_settings_shown_by_config_and_stored(capsys, tmp_path):
+    """The windows, distances and town sizes of entity resolution and geocoding were constants and
+    function defaults of extract/resolve.py and extract/places.py."""
+    from quellen.cli import main
+    from quellen.store import Store
+    assert main(["config", "--set", "entities.neighbour_km=80"]) == 0
+    out = capsys.readouterr().out
+    assert '"entities"' in out and "neighbour_km" in out and "small_town_population" in out and "80" in out
+    with pytest.raises(SettingsError, match="entities.place_similarity"):
+        Settings().with_overrides(["entities.place_similarity=150"])
+    (tmp_path / "a.txt").write_text("On 3 March 1862 the mill at Hale was closed.\n", encoding="utf-8")
+    db = tmp_path / "q.db"
+    assert main(["build", str(tmp_path / "a.txt"), "--db", str(db), "--set", "entities.local_window=200"]) == 0
+    with Store(db, readonly=True) as store:
+        stored = json.loads(store.builds()[-1]["settings"])
+    assert stored["entities"]["local_window"] == 200 and stored["events"]["vague_days"] == 400
+
+
+def test_entity_and_new_event_settings_shape_only_the_corpus_layer():
+    from quellen.pipeline import settings_hash
+    base = Settings()
+    changed = base.with_overrides(["entities.neighbour_km=50", "events.vague_days=100"])
+    assert settings_hash(changed) == settings_hash(base)
+    assert settings_hash(changed, per_source=False) != settings_hash(base, per_source=False)

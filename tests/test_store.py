@@ -229,6 +229,17 @@ def test_a_database_locked_by_another_writer_is_a_clear_error(backend, tmp_path,
         assert store.counts()["sources"] == 0 and store.get_meta("k") is None
 
 
+def test_the_migrations_are_written_once_for_both_backends():
+    # store/schema.py is their one home: a backend that kept its own list would drift from the other
+    from quellen.store import postgres, schema, sqlite
+    assert sqlite.MIGRATIONS == schema.migrations("sqlite")
+    assert postgres.MIGRATIONS == schema.migrations("postgresql")
+    lite, pg = schema.migrations("sqlite")[0], schema.migrations("postgresql")[0]
+    assert 'COLLATE "C"' not in lite and 'sha256 TEXT COLLATE "C" NOT NULL UNIQUE' in pg
+    with pytest.raises(ValueError, match="mysql"):
+        schema.migrations("mysql")
+
+
 def test_both_backends_migrate_to_the_same_tables_and_columns(tmp_path, postgres_db):
     # a migration added to one backend only fails here: the same schema version means the same schema
     from quellen.store import postgres

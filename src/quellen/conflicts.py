@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import difflib
-import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from typing import Callable, Iterable, Sequence
 
 from .claims.lexicon import LIGHT_VERBS, SUPPORT_VERBS
 from .events import predicate_similarity
+from .extract.places import km
 from .extract.resolve import skeleton
 from .model import Claim, Conflict, Date, Document, Reading, ReuseGroup, content_id
 from .settings import ConflictSettings
@@ -268,13 +268,7 @@ def _nested_places(a: Claim, b: Claim, places: dict[str, Place], same_place_km: 
         return False
     if (pa.area or pb.area) and (pa.country is None or pb.country is None or pa.country == pb.country):
         return True
-    return _km(pa.lat, pa.lon, pb.lat, pb.lon) < same_place_km
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return km(pa.lat, pa.lon, pb.lat, pb.lon) < same_place_km
 
 
 def _shared_trigger(a: Claim, b: Claim) -> bool:

@@ -60,8 +60,7 @@ def build_timeline(claims: Sequence[Claim], documents: Sequence[Document], reuse
     """
     events_settings = events_settings or EventSettings()
     docs = {d.id: d for d in documents}
-    clusters = merge_events(claims, reuse, similarity=similarity, threshold=events_settings.merge_threshold,
-                            reuse_threshold=events_settings.reuse_date_threshold, partitions=partitions,
+    clusters = merge_events(claims, reuse, similarity=similarity, settings=events_settings, partitions=partitions,
                             mapper=mapper)
     links = _quoting_links(reuse)
     index = reuse_index(reuse)
@@ -133,14 +132,15 @@ def event_date(cluster: Sequence[Claim]) -> Date:
 
 def attestation_for(claim: Claim, date: Date, documents: dict[str, Document],
                     index: dict | None = None, first_witness: dict | None = None,
-                    relation: dict[str, str] | None = None, contemporary_years: float = 2.0) -> Attestation:
+                    relation: dict[str, str] | None = None,
+                    contemporary_years: float = EventSettings.contemporary_years) -> Attestation:
     """Return the attestation of ``claim`` with its source profile.
 
     A claim inside a copied or translated passage names the reuse group that makes it a copy; a
     verbatim quotation is profiled as the document it quotes (primary or not, and its date), a
     translation or close rewording as its own document. The original is the
     passage of the earliest dated document. A paraphrase is a retelling, profiled as its own
-    document. A document dated more than two years after the event is a later account.
+    document. A document dated more than ``contemporary_years`` after the event is a later account.
     """
     document = documents.get(claim.document or "")
     group = None

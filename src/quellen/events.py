@@ -14,6 +14,7 @@ from typing import Callable, Sequence
 
 from .claims.lexicon import LIGHT_VERBS
 from .model import Claim, ReuseGroup, replace
+from .settings import EventSettings
 
 __all__ = ["merge_events", "date_buckets", "event_links", "dates_from_reuse", "predicate_similarity", "reuse_groups_of"]
 
@@ -53,7 +54,7 @@ def reuse_groups_of(claim: Claim, index: dict[str, list[tuple[str, int, int, str
 
 def dates_from_reuse(claims: Sequence[Claim], reuse: Sequence[ReuseGroup],
                      similarity: Callable[[Claim, Claim], float] | None = None,
-                     threshold: float = 0.3) -> list[Claim]:
+                     threshold: float = EventSettings.reuse_date_threshold) -> list[Claim]:
     """Return the claims, each undated one that lies in a reused passage dated (basis ``reuse``)
     by the most alike dated claim of another witness of that passage.
 
@@ -88,16 +89,16 @@ def dates_from_reuse(claims: Sequence[Claim], reuse: Sequence[ReuseGroup],
 
 def merge_events(claims: Sequence[Claim], reuse: Sequence[ReuseGroup] = (),
                  similarity: Callable[[Claim, Claim], float] | None = None,
-                 threshold: float = 0.45, reuse_threshold: float = 0.3, partitions: int = 1,
+                 settings: EventSettings = EventSettings(), partitions: int = 1,
                  mapper: Callable[..., list] | None = None) -> list[list[Claim]]:
     """Return the dated claims grouped into events (each group one event, claims in text order).
 
     Claims their writer denies (``stance == "denied"``) make no event. Two claims are one event
     when their dates intersect and either a reuse group
     aligns their passages, or their predicates are alike (``similarity`` >=
-    ``threshold``, default :func:`predicate_similarity`) and their actors overlap
-    (or one names none). Claims of one sentence are never merged with each other. The thresholds
-    are ``settings.events.merge_threshold`` and ``reuse_date_threshold`` (:func:`dates_from_reuse`).
+    ``settings.merge_threshold``, default :func:`predicate_similarity`) and their actors overlap
+    (or one names none). Claims of one sentence are never merged with each other. Every threshold is
+    one of ``settings`` (``reuse_date_threshold`` for :func:`dates_from_reuse`).
 
     The pairs are compared in ``partitions`` date buckets (more for over :data:`PARTITION_CLAIMS` claims) (:func:`date_buckets`, :func:`event_links`)
     run by ``mapper`` (``mapper(func, items, *shared)``, in item order; here, one after another,
@@ -105,7 +106,7 @@ def merge_events(claims: Sequence[Claim], reuse: Sequence[ReuseGroup] = (),
     """
     similarity = similarity or predicate_similarity
     # a version its own writer rejects is no witness of its date (it stays a claim for the conflicts)
-    dated = [c for c in dates_from_reuse(claims, reuse, similarity, reuse_threshold)
+    dated = [c for c in dates_from_reuse(claims, reuse, similarity, settings.reuse_date_threshold)
              if c.date is not None and c.stance != "denied"]
     dated.sort(key=lambda c: (c.date.earliest, c.source, c.char_start))
     index = reuse_index(reuse)
@@ -122,7 +123,7 @@ def merge_events(claims: Sequence[Claim], reuse: Sequence[ReuseGroup] = (),
             i = parent[i]
         return i
 
-    for links in run(event_links, buckets, similarity, threshold):
+    for links in run(event_links, buckets, similarity, settings):
         for i, j in links:
             parent[find(j)] = find(i)
     clusters: dict[int, list[Claim]] = {}
@@ -155,7 +156,7 @@ def date_buckets(dated: Sequence[Claim], partitions: int) -> list[tuple[int, int
 
 
 def event_links(bucket: tuple[int, int, Sequence[Claim], Sequence[set[str]]],
-                similarity: Callable[[Claim, Claim], float], threshold: float) -> list[tuple[int, int]]:
+                similarity: Callable[[Claim, Claim], float], settings: EventSettings) -> list[tuple[int, int]]:
     """Return the (i, j) pairs of one date bucket (:func:`date_buckets`) that are one event.
 
     ``bucket`` is (start, stop, claims, reuse groups of each claim), the claims being those
@@ -181,27 +182,28 @@ def event_links(bucket: tuple[int, int, Sequence[Claim], Sequence[set[str]]],
                 break
             if not a.date.intersects(b.date) or find(i) == find(j):
                 continue
-            if _same_event(a, b, groups_of[i], groups_of[j], similarity, threshold):
+            if _same_event(a, b, groups_of[i], groups_of[j], similarity, settings):
                 parent[find(j)] = find(i)
                 links.append((start + i, start + j))
     return links
 
 
 def _same_event(a: Claim, b: Claim, groups_a: set[str], groups_b: set[str],
-                similarity: Callable[[Claim, Claim], float], threshold: float) -> bool:
-    """Return True when two claims whose dates intersect tell one event."""
+                similarity: Callable[[Claim, Claim], float], settings: EventSettings) -> bool:
+    """Return True when two claims whose dates intersect tell one event (thresholds: ``settings``)."""
+    threshold = settings.merge_threshold
     if a.source == b.source and a.char_start < b.char_end and b.char_start < a.char_end:
         return False
     shared_reuse = groups_a & groups_b
-    if shared_reuse and (a.document != b.document) and similarity(a, b) >= 0.15:
+    if shared_reuse and (a.document != b.document) and similarity(a, b) >= settings.reuse_merge_threshold:
         return True
     if a.document == b.document:
         # one document tells an event once; repeated mention of its date is no second witness
-        if similarity(a, b) < max(threshold, 0.6):
+        if similarity(a, b) < max(threshold, settings.same_document_threshold):
             return False
     if not _actors_compatible(a, b):
         return False
-    if _too_vague(a, b):
+    if _too_vague(a, b, settings):
         return False
     return similarity(a, b) >= threshold
 
@@ -211,8 +213,8 @@ def _actors_compatible(a: Claim, b: Claim) -> bool:
     return not ka or not kb or bool(ka & kb)
 
 
-def _too_vague(a: Claim, b: Claim) -> bool:
+def _too_vague(a: Claim, b: Claim, settings: EventSettings) -> bool:
     # a year-wide and a day-wide claim are one event only when they say nearly the same
     wa = (a.date.latest - a.date.earliest).days
     wb = (b.date.latest - b.date.earliest).days
-    return max(wa, wb) > 400 and predicate_similarity(a, b) < 0.6
+    return max(wa, wb) > settings.vague_days and predicate_similarity(a, b) < settings.vague_threshold

@@ -138,8 +138,9 @@ def _step(name: str) -> Iterator[None]:
 #: settings sections read only by the corpus-wide step: changing them must not re-parse every source
 #: settings that shape only the corpus layer (a section, or one ``section.key``): changing them rebuilds
 #: that layer, never the per-source analysis
-CORPUS_ONLY_SETTINGS = ("reuse", "conflicts", "events.merge_threshold", "events.reuse_date_threshold",
-                        "events.contemporary_years")
+CORPUS_ONLY_SETTINGS = ("entities", "reuse", "conflicts", "events.merge_threshold", "events.reuse_date_threshold",
+                        "events.contemporary_years", "events.reuse_merge_threshold",
+                        "events.same_document_threshold", "events.vague_days", "events.vague_threshold")
 
 
 def settings_hash(settings: Settings, per_source: bool = True) -> str:
@@ -267,7 +268,8 @@ def build_corpus_layer(store: Store, settings: Settings, authority: str | None =
         # in partitions of name-key components (extract.resolve_partition), as the single run
         entities, mention_entities = resolve_partitioned(
             store.mentions(), texts, load_authority(authority) if authority else None,
-            "default" if mapper is not None else gazetteer, partitions=partitions, mapper=mapper)
+            "default" if mapper is not None else gazetteer, partitions=partitions, mapper=mapper,
+            settings=settings.entities)
         document_refs = link_document_refs(stored_documents, entities)
         # the documents as linked above, so that "I" in a letter is its author's entity
         by_id = {d.id: d for d in stored_documents}

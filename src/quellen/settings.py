@@ -14,7 +14,7 @@ from typing import Any
 from .errors import SettingsError
 
 __all__ = ["Settings", "IngestSettings", "NlpSettings", "DateSettings", "ContextSettings", "ReuseSettings",
-           "EventSettings", "load_settings"]
+           "EventSettings", "ConflictSettings", "EntitySettings", "load_settings"]
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,54 @@ class ReuseSettings:
 
 
 @dataclass(frozen=True)
+class EntitySettings:
+    """How mentions become entities across the corpus (quellen.extract.resolve) and how places are
+    geocoded (quellen.extract.places). Distances in text are characters; populations are GeoNames'."""
+
+    #: a surname alone joins the full name nearest to it in its document within this many characters
+    full_name_window: int = 6000
+    #: a bare given name joins a full name only this many characters before it, in its document ...
+    given_name_window: int = 800
+    #: ... or, when one person of the corpus bears that given name, one within this many characters
+    sole_given_name_window: int = 1200
+    #: a name that another of the corpus begins with moves to the nearest such longer name within this many
+    #: characters
+    short_name_window: int = 3000
+    #: a pet name joins the one person its full form names when mentioned within this many characters
+    pet_name_window: int = 3000
+    #: with no full name near, the most mentioned candidate wins when named this many times as often
+    dominant_ratio: float = 5.0
+    #: two given names this alike (rapidfuzz ratio, 0-100) are one name spelt two ways
+    given_name_similarity: float = 85.0
+    #: a name skeleton this long or longer may be one letter off another of the corpus and be one name
+    one_letter_off_min_length: int = 6
+    #: a country named within this many characters of a mention vouches for a small town
+    local_window: int = 400
+    #: towns named side by side vouch for each other within this many km (ten times this: too far)
+    neighbour_km: float = 120.0
+    #: a square or building is placed at a town named within this many characters (same paragraph)
+    feature_window: int = 400
+    #: a town smaller than this is believed only in a country the text names (a village abroad is a
+    #: worse guess than no guess)
+    small_town_population: int = 15_000
+    #: a town this large is well known: it outvotes the language model, and is believed misspelt or
+    #: by a former name
+    large_town_population: int = 100_000
+    #: the smallest town an adjectival form (a town name with "-sky") or an unguarded candidate may name
+    min_town_population: int = 1000
+    #: a misspelt name is the gazetteer's name from this similarity on (rapidfuzz ratio, 0-100) ...
+    place_similarity: float = 85.0
+    #: ... or, for candidates that neighbours must confirm, from this one
+    candidate_place_similarity: float = 80.0
+    #: ... and only for names of this many letters or more
+    fuzzy_min_letters: int = 5
+    #: ... and a town smaller than large_town_population in a country the text names from this size
+    fuzzy_town_population: int = 5000
+    #: a town within this many km of another place of the context is preferred over its namesakes
+    near_km: float = 500.0
+
+
+@dataclass(frozen=True)
 class EventSettings:
     #: how many words an event summary may have
     summary_words: int = 18
@@ -141,6 +189,16 @@ class EventSettings:
     reuse_date_threshold: float = 0.3
     #: years after an event beyond which a document is a later account of it, not a contemporary record
     contemporary_years: float = 2.0
+    #: claims of two documents whose passages one reuse group aligns are one event from this predicate
+    #: similarity on (copying says the same thing in other words less often than a merge needs)
+    reuse_merge_threshold: float = 0.15
+    #: two claims of one document are one event only from this similarity on (or merge_threshold when
+    #: higher): one document tells an event once, a repeated date is no second witness
+    same_document_threshold: float = 0.6
+    #: a claim dated to an interval longer than this many days (a year) joins another only ...
+    vague_days: int = 400
+    #: ... from this predicate similarity on: a year-wide and a day-wide claim must say nearly the same
+    vague_threshold: float = 0.6
 
 
 @dataclass(frozen=True)
@@ -165,6 +223,7 @@ class Settings:
     dates: DateSettings = field(default_factory=DateSettings)
     context: ContextSettings = field(default_factory=ContextSettings)
     reuse: ReuseSettings = field(default_factory=ReuseSettings)
+    entities: EntitySettings = field(default_factory=EntitySettings)
     events: EventSettings = field(default_factory=EventSettings)
     conflicts: ConflictSettings = field(default_factory=ConflictSettings)
 
@@ -213,11 +272,16 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     "events.summary_words": (1, None), "context.year": (0, 2999),
     "conflicts.candidate_max_df": (2, None), "conflicts.variants_per_group": (1, None),
     "conflicts.head_window": (1, None), "conflicts.issuer_reach": (1, None),
+    "entities.dominant_ratio": (1, None), "entities.given_name_similarity": (0, 100),
+    "entities.place_similarity": (0, 100), "entities.candidate_place_similarity": (0, 100),
+    "entities.one_letter_off_min_length": (2, None), "entities.fuzzy_min_letters": (1, None),
     # cosines and shares
     "reuse.embedding_threshold": (0, 1), "reuse.embedding_single": (0, 1), "reuse.related_threshold": (0, 1),
     "reuse.retell_threshold": (0, 1), "reuse.retell_word_threshold": (0, 1), "reuse.retell_rare_share": (0, 1),
     "reuse.retell_dated_threshold": (0, 1), "reuse.retell_rich_threshold": (0, 1),
     "events.merge_threshold": (0, 1), "events.reuse_date_threshold": (0, 1),
+    "events.reuse_merge_threshold": (0, 1), "events.same_document_threshold": (0, 1),
+    "events.vague_threshold": (0, 1), "events.vague_days": (1, None),
 }
 
 

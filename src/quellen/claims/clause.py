@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Sequence
 
+from ..lexicons import words
 from ..model import Claim, Date, Document, Mention, Timex, content_id
 from .lexicon import CLAUSE_BREAK_DEPS, CONTENT_POS, FIRST_PERSON, MODALS, STOP, SUPPORT_VERBS
 from .parts import (Sentence, actors_of, borrowed_subject, clause_summary, eyewitness_of, lemma_of, numbers_of,
@@ -188,8 +189,7 @@ def _comparison(root: Any, verb: Any, sent: Sentence) -> bool:
     return False
 
 
-_TEMPORAL_PREPS = frozenset({"in", "on", "by", "until", "till", "since", "from", "during", "before", "after",
-                             "through", "of", "at", "to", "between", "around", "about", "early", "late"})
+_TEMPORAL_PREPS = frozenset(words("temporal_prepositions"))
 
 
 def _dates_the_clause(timex: Timex, root: Any) -> bool:
@@ -340,8 +340,7 @@ def _nominal_summary(doc: Any, sent: Sentence, in_timex: Callable[[Any], bool], 
     return phrase[:1].upper() + phrase[1:]
 
 
-_TIME_NOUNS = {"night", "morning", "evening", "afternoon", "day", "eve", "dawn", "dusk", "noon", "midnight",
-               "hour", "week", "month", "year", "night-time", "daybreak", "forenoon"}
+_TIME_NOUNS = set(words("time_nouns"))
 
 
 def _ancestors_to(token: Any, top: Any) -> list[Any]:

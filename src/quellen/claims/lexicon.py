@@ -5,25 +5,24 @@ from __future__ import annotations
 
 import re
 
+from ..lexicons import words
+
 
 #: how many sentences after a written-out date still take it (outside diaries)
 MAX_CARRY = 2
 #: verbs that carry another happening rather than being one: "tried to regain", "the exile took
 #: place", "it was in May that ..." -- the happening is what they carry
-SUPPORT_VERBS = frozenset({"be", "have", "do", "become", "try", "attempt", "begin", "start", "continue",
-                            "manage", "fail", "happen", "occur", "follow", "accompany", "seem", "appear",
-                            "take", "get", "want", "need", "come"})
-MODALS = frozenset({"would", "could", "might", "should"})
-NEGATING_NOUNS = frozenset({"means", "mean", "way", "account", "case", "wise"})
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
-THIRD_PERSON = frozenset({"he", "she", "him", "her"})
+SUPPORT_VERBS = frozenset(words("support_verbs"))
+MODALS = frozenset(words("modals"))
+NEGATING_NOUNS = frozenset(words("negating_nouns"))
+FIRST_PERSON = frozenset(words("first_person"))
+THIRD_PERSON = frozenset(words("third_person"))
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
 OBJECT_DEPS = frozenset({"dobj", "iobj", "dative", "attr", "oprd", "pobj", "appos", "conj", "compound",
                           "npadvmod", "poss"})
 CLAUSE_BREAK_DEPS = frozenset({"advcl", "relcl", "ccomp", "xcomp", "acl", "conj", "parataxis"})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "to", "from", "into", "outside", "inside", "towards",
-                             "toward", "through", "via", "on"})
+LOCATIVE_PREPS = frozenset(words("locative_prepositions"))
 EYEWITNESS = re.compile(r"\b(?:I|we)\s+(?:saw|watched|witnessed|heard|was present|were present|"
                          r"stood|beheld)\b|\beye-?witness|\bwith (?:my|our) own eyes\b", re.I)
 HEARSAY = re.compile(r"\b(?:I|we)\s+(?:have\s+|had\s+)?(?:heard|hear|was told|were told|am told|are told|"
@@ -54,11 +53,8 @@ DENIED_INLINE = re.compile(
     r"written|put|puts)\b|[,;:—–-]\s*(?:but\s+)?(?:that|this|which)\s+(?:is|was)\s+(?:not\s+(?:so|true|the\s+case)|"
     r"(?:quite\s+)?(?:false|untrue|wrong|a\s+mistake|an\s+error))\b", re.I)
 _WORD = re.compile(r"\w+", re.U)
-STOP = frozenset("""a an the and or but of in on at to from by for with as is was were be been being
-have has had do does did this that these those it its he she they them his her their i we you me us my
-our your who whom which what when where there here then than so such not no nor also very can could
-would should will shall may might must one same other some any all each every into onto upon about""".split())
+STOP = frozenset(words("stop_words"))
 #: verbs too general to make two claims the same event on their own
-LIGHT_VERBS = frozenset({"be", "have", "do", "make", "take", "give", "get", "go", "come", "say", "become"})
+LIGHT_VERBS = frozenset(words("light_verbs"))
 
 

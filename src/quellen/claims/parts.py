@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+from ..lexicons import pairs
 from ..model import Document, Mention, actor_key
 from .lexicon import (EYEWITNESS, FIRST_PERSON, HEARSAY, LOCATIVE_PREPS, NEGATING_NOUNS, OBJECT_DEPS, STOP,
                       SUBJECT_DEPS, THIRD_PERSON)
@@ -74,9 +75,7 @@ def actors_of(doc: Any, document: Document, tokens: list[Any], mentions: Sequenc
 
 
 #: a preposition's role for the place it governs
-_PLACE_ROLES = {"in": "at", "at": "at", "near": "at", "inside": "at", "outside": "at", "on": "at",
-                "to": "to", "into": "to", "towards": "to", "toward": "to",
-                "from": "from", "through": "via", "via": "via"}
+_PLACE_ROLES = dict(pairs("place_prepositions"))
 
 
 def place_of(doc: Any, tokens: list[Any], mentions: Sequence[Mention], offset: int,

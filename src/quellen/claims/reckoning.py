@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from typing import Callable, Sequence
 
+from ..lexicons import pairs, words
 from ..model import FURNITURE_KINDS, Claim, Date, DateBasis, Document, Mention, Timex
 
 # ----------------------------------------------------------------------------- reckoned dates
@@ -29,23 +30,18 @@ _LENGTH_AFTER = re.compile(r"^(?:(?:only|just|about|some|nearly|almost)\s+)?(?P<
 _LEFT_CLAUSE = re.compile(r"^\s+(?:we|they|he|she|I)\s+(?:had\s+)?(?:left|departed|sailed|set\s+out|weighed|embarked)\b",
                           re.I)
 _UNIT_LETTER = {"day": "D", "week": "W", "month": "M", "year": "Y"}
-_ORDINALS = {w: k for k, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
-                                        "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
-                                        "nineteenth twentieth".split(), start=1)}
+_ORDINALS = {w: int(k) for w, k in pairs("ordinal_words") if " " not in w and "-" not in w}
 _NTH_DAY = re.compile(r"\bthe\s+(?P<nth>" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\s+day\s+(?:after|from|since)\s+"
                       r"(?:(?:we|they|he|she|I)\s+(?:had\s+)?(?:left|departed|sailed|set\s+out)|leaving|departing|"
                       r"setting\s+out|sailing|(?:our|their|his|her|the)\s+departure)\b", re.I)
 #: verbs that start a journey: its departure is the day a length of travel counts from
-_DEPART = frozenset({"leave", "depart", "sail", "embark", "set", "board", "weigh", "quit", "dispatch", "send"})
+_DEPART = frozenset(words("departure_verbs"))
 _AGE = re.compile(r"\b(?:at\s+the\s+age\s+of|at\s+age|aged)\s+(?P<n>\d{1,3}|[a-z]+(?:[\s-][a-z]+)?)\b|"
                   r"\b(?P<n2>\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\b|"
                   r"\bwhen\s+(?:he|she)\s+was\s+(?:only\s+|just\s+|barely\s+)?(?P<n3>\d{1,3}|[a-z]+(?:-[a-z]+)?)"
                   r"(?=\s+years?\s+(?:old|of\s+age)\b)", re.I)
 #: a happening's noun and the verb its claims use, where English does not share a stem
-_NOUN_VERB = {"death": "die", "birth": "bear", "flight": "flee", "sale": "sell", "loss": "lose", "choice": "choose",
-              "arrest": "arrest", "burial": "bury", "marriage": "marry", "wedding": "wed", "departure": "depart",
-              "arrival": "arrive", "surrender": "surrender", "battle": "fight", "murder": "murder",
-              "coronation": "crown", "election": "elect", "capture": "capture", "siege": "besiege"}
+_NOUN_VERB = dict(pairs("event_noun_verbs"))
 
 
 def reckoned_timexes(text: str, documents: Sequence[Document], timexes: Sequence[Timex],

@@ -40,79 +40,39 @@ NER_TYPES = {
 }
 
 #: titles and honorifics written before a name (lower-case forms are matched too)
-TITLES = (
-    "Comrade", "Comrades", "Citizen", "Citoyen", "Citoyenne", "General", "Gen.", "Mr.", "Mr", "Mrs.", "Mrs",
-    "Ms.", "Miss", "Mme.", "Mme", "Madame", "Mademoiselle", "Mlle.", "Monsieur", "Messrs.", "Dr.", "Dr",
-    "Doctor", "Sir", "Lord", "Lady", "Dame", "Captain", "Capt.", "Colonel", "Col.", "Major", "Maj.",
-    "Lieutenant", "Lieut.", "Lt.", "Sergeant", "Sgt.", "Admiral", "Adm.", "Commodore", "Marshal", "Count",
-    "Countess", "Prince", "Princess", "Duke", "Duchess", "Baron", "Baroness", "Marquis", "Marquise", "King",
-    "Queen", "Tsar", "Czar", "Tsarina", "Emperor", "Empress", "Pope", "Father", "Rev.", "Reverend",
-    "Bishop", "Archbishop", "Cardinal", "Professor", "Prof.", "President", "Senator", "Sen.", "Governor",
-    "Gov.", "Judge", "Ambassador", "Consul", "Chancellor", "Premier", "Hon.", "Herr", "Frau", "Fräulein",
-    "Don", "Doña", "Señor", "Señora", "Signor", "Signora", "Sheikh", "Emir", "Sultan", "Shah", "Ataman",
-    "gr.",
-)
+TITLES = words("titles")
 #: titles written after a name
-POST_TITLES = ("Pasha", "Bey", "Effendi", "Khan", "Esq.", "Esquire")
+POST_TITLES = words("post_titles")
 #: abbreviated given names of English hands ("Th: Jefferson"): data/lexicon/given_abbreviations.txt
 GIVEN_ABBREVIATIONS = words("given_abbreviations")
 #: words that make a capitalized phrase after a title an institution, not a person
-ORG_NOUNS = frozenset("""Council Committee Staff Assembly Party Army Government Congress Secretary
-Strike Headquarters Court Office Bank Company Society Union League Church School University Hospital
-Post Election Department Ministry Commission Board Bureau Collegium Soviet International Guards Navy
-Corps Convention Parliament Senate Directory Chamber Academy Institute Club Railway Railways Fleet
-Commissariat Presidium Politburo Police Federation Republic""".split())
+ORG_NOUNS = frozenset(words("org_nouns"))
 #: vessel words before a ship's name ("the steamer X"), and ship prefixes ("H.M.S. X")
-VESSEL_WORDS = ("steamer", "steamship", "ship", "vessel", "frigate", "schooner", "brig", "brigantine",
-                "cruiser", "battleship", "sloop", "barque", "bark", "yacht", "liner", "icebreaker",
-                "gunboat", "corvette", "galleon", "warship", "packet", "man-of-war", "destroyer",
-                "submarine", "tanker", "whaler", "clipper", "privateer", "ketch", "dreadnought", "ferry",
-                "paddle-steamer", "boat", "steamboat", "transport", "fluit", "pinnace", "galley", "galliot",
-                "carrack", "caravel", "cog", "hoy", "junk", "dhow", "flyboat", "hooker", "lugger", "pink")
-SHIP_PREFIXES = ("H.M.S.", "HMS", "U.S.S.", "USS", "S.S.", "SS", "RMS", "R.M.S.", "HMCS", "SMS", "MS",
-                 "M/S", "M/V", "MV")
+VESSEL_WORDS = words("vessel_words")
+SHIP_PREFIXES = words("ship_prefixes")
 #: kinds of works named before their (quoted) title
-WORK_WORDS = ("book", "books", "newspaper", "newspapers", "journal", "magazine", "pamphlet", "article",
-              "gazette", "review", "poem", "novel", "play", "essay", "treatise", "brochure", "periodical",
-              "weekly", "daily", "paper", "tract", "memoirs", "manifesto", "song", "opera", "film",
-              "volume", "bulletin", "organ", "almanac", "chronicle", "story", "libretto", "symphony")
-SERIAL_WORDS = ("newspaper", "journal", "magazine", "gazette", "weekly", "daily", "review", "periodical",
-                "organ")
+WORK_WORDS = words("work_words")
+SERIAL_WORDS = words("serial_words")
 #: documents of state named before their quoted title ("a resolution "On the ..."", "the decree "...")
-ACT_WORDS = ("resolution", "decree", "edict", "ordinance", "statute", "proclamation", "declaration",
-             "appeal", "programme", "program", "manifesto", "petition", "charter", "treaty", "circular",
-             "theses", "platform", "memorandum", "address", "report", "letter", "speech", "lecture",
-             "sermon", "hymn", "ballad", "motto", "slogan", "report", "bill")
+ACT_WORDS = words("act_words")
 #: a word that begins or ends the title of a serial ("the Boston Gazette"): data/lexicon/serial_heads.txt
 SERIAL_HEADS = words("serial_heads")
 #: a lower-case head of a body named by what it belongs to: data/lexicon/org_lower_heads.txt
 ORG_LOWER_HEADS = words("org_lower_heads")
 #: what a group around a person is called ("the Smith faction", "the Jones group")
-FACTION_WORDS = ("faction", "group", "clique", "bloc", "circle", "wing", "party", "gang", "caucus",
-                 "cabal", "junta")
+FACTION_WORDS = words("faction_words")
 #: kinds of firms and works whose name goes before them ("the Krupp works", "the Baring bank")
-FIRM_WORDS = ("plant", "factory", "works", "mill", "company", "firm", "concern", "bank", "trust",
-              "syndicate", "brewery", "foundry")
+FIRM_WORDS = words("firm_words")
 #: verbs whose subject is a person, not a place ("X said", "X visited", "answered X")
-PERSON_VERBS = frozenset("""say tell ask answer reply declare write think believe know want visit inform
-recommend suggest agree insist die marry love hate laugh smile cry weep shout whisper admit confess
-remember forget hope fear doubt wonder promise refuse deny explain argue object protest complain
-read speak talk meet resign vote sign testify recall""".split())
+PERSON_VERBS = frozenset(words("person_verbs"))
 #: common abbreviations that look like initials
-NOT_INITIALS = frozenset({"U.S.", "U.K.", "A.D.", "B.C.", "A.M.", "P.M.", "N.B.", "P.S.", "I.E.", "E.G.",
-                          "U.S.A.", "O.K.", "D.C.", "R.S.V.P.", "S.S.", "H.M.S.", "U.S.S.", "Q.E.D.",
-                          "N.S.", "O.S.", "A.B.", "M.A.", "B.A.", "M.D.", "PH.D.", "V.S.", "C.F."})
+NOT_INITIALS = frozenset(words("not_initials"))
 #: last words that make a name a street, square or quarter of a town
-STREET_WORDS = frozenset("""Street Lane Road Row Square Avenue Bridge Quay Wharf Terrace Crescent Alley
-Embankment Boulevard Prospekt Platz Strasse Straße Rue Plaza""".split())
+STREET_WORDS = frozenset(words("street_words"))
 #: feasts and seasons of the church year: dates, not places or people the model often takes them for
-FEASTS = frozenset("""Easter Christmas Whitsun Whitsunday Whitsuntide Pentecost Michaelmas Lammas Candlemas
-Martinmas Lady-Day Epiphany Advent Lent Shrovetide Midsummer Hallowmas Allhallows Eastertide Yuletide Yule
-Passover Ramadan Shrove Ascension Trinity""".split())
+FEASTS = frozenset(words("feasts"))
 #: signals that a capitalized token is not a name on its own
-NON_NAMES = frozenset({"Dear", "Sir", "Sirs", "Madam", "Yours", "Sincerely", "Respectfully", "Dear Sir",
-                       "Editor", "Chapter", "Part", "Book", "Volume", "Note", "Notes", "Appendix", "Mr",
-                       "Mrs", "Ms", "God", "Lord", "Heaven", "Art", "Section", "Article", "The", "In"})
+NON_NAMES = frozenset(words("non_names"))
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _LO = "a-zß-öø-ÿā-žœ"
@@ -123,9 +83,7 @@ PATRONYMIC_RE = re.compile(rf"^[{_UP}][{_LO}]+(?:ovich|evich|yevich|ovych|ovitch
                            rf"ichna|inichna|ich)$")
 _PATRONYMIC_FALSE = re.compile(r"(?:rich|wich|nich|sich|rnich)$")
 #: titles also written in lower case before a name ("citizen X"); others only capitalized
-LOWER_TITLES = ("comrade", "citizen", "citoyen", "general", "colonel", "captain", "admiral", "marshal",
-                "madame", "monsieur", "doctor", "professor", "president", "senator", "governor",
-                "sergeant", "lieutenant", "prince", "princess", "countess", "baron", "tsar", "emperor")
+LOWER_TITLES = words("lower_titles")
 _TITLE_ALT = "|".join(sorted({re.escape(t) for t in TITLES + LOWER_TITLES}, key=len, reverse=True))
 
 _PATRO = rf"[{_UP}][{_LO}]+(?:ovich|evich|yevich|ovych|ovitch|evitch|ovna|evna|yevna|ichna|inichna|ich)\b"
@@ -178,12 +136,8 @@ _P_PLACE_OF = re.compile(rf"(?<![\w.])(?P<name>{CAP})\s(?:shipyards?|prison|jail
                          rf"garrison|railway|docks|arsenal|cathedral|university|seminary)\b")
 #: a list of names before the works or mines they name ("the Ashby, Moira and Swadlincote collieries",
 #: "Tulsky, Orelsky iron works"): each name is a place, the one before the head too
-_FACILITIES = (r"(?:works|ironworks|steelworks|mines|mine|collieries|colliery|pits|quarries|mills|factories|"
-               r"plants|foundries|goldfields|saltworks|shipyards|estates)")
-_INDUSTRY = (r"(?:iron|steel|coal|copper|gold|silver|lead|tin|zinc|salt|nickel|platinum|mercury|oil|"
-             r"cotton|woollen|wool|linen|silk|paper|glass|sugar|textile|cloth|brick|saw|lumber|chemical|"
-             r"engineering|metal|metallurgical|mining|smelting|slate|granite|marble|potash|sulphur|diamond|"
-             r"machine|arms|gunpowder|powder)")
+_FACILITIES = "(?:" + "|".join(words("facility_heads")) + ")"
+_INDUSTRY = "(?:" + "|".join(words("industry_words")) + ")"
 _P_FACILITY_LIST = re.compile(rf"(?<![\w.])(?P<list>{CAP}(?:(?:,\s+|,?\s+and\s+){CAP})+)"
                               rf"(?:\s+(?:{_INDUSTRY}|and)){{0,3}}\s+{_FACILITIES}\b")
 _P_PLACE_AFTER = re.compile(rf"\b(?:village|town|city|port|fortress|province|district|region|island|"
@@ -193,10 +147,7 @@ _P_PLACE_KIND = re.compile(rf"\b(?:the\s+)?(?:river|mount|lake|cape|isle|island|
                            rf"desert|forest|plain|valley)\s+(?P<name>{CAP}(?:\s{CAP})?)")
 #: a body's name: capitalized words up to an institutional head noun, then "of (the) Name..." ("Secret
 #: Political Department of the Interior", "Kiev Soviet", "North Welsh Miners' Union")
-_ORG_HEADS = ("Department|Committee|Council|Soviet|Union|Secretariat|Commission|Commissariat|Ministry|"
-              "Bureau|Board|Assembly|Congress|Party|Society|League|Federation|Association|Academy|Institute|"
-              "Company|Bank|Court|Tribunal|Parliament|Senate|Directory|Convention|Presidium|Collegium|"
-              "Politburo|Club|Brotherhood|Guild|Army|Navy|Fleet|Corps|Police|Government|Chamber|Synod")
+_ORG_HEADS = "|".join(words("org_heads"))
 _ORG_TAIL = (rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:{CAP}['’]?|[A-Z]{{2,6}}(?:\([a-z]\))?)"
              rf"(?:\s+(?:and\s+)?(?:{CAP}['’]?|[A-Z]{{2,6}}))*){{0,2}}")
 _P_ORG = re.compile(rf"(?<![\w.])(?P<name>(?:(?:{CAP}|St\.)\s+){{0,4}}(?:{CAP}['’]s?\s+)?(?:{_ORG_HEADS})(?![{_LO}])"
@@ -232,8 +183,7 @@ _DIGITS_GLUED = re.compile(rf"(?<=[{_LO}\].,])\s?\d{{1,3}}\b")
 
 
 #: lower-case generic heads that belong to a place's name ("Tula region")
-_HEAD_WORDS = frozenset("region province governorate gubernia district oblast county uyezd station pass "
-                        "square mines valley".split())
+_HEAD_WORDS = frozenset(words("place_type_heads"))
 
 
 @dataclass(frozen=True, slots=True)

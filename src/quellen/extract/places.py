@@ -36,6 +36,7 @@ without coordinates.
 from __future__ import annotations
 
 import array
+import copy
 import hashlib
 import json
 import math
@@ -51,7 +52,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from ..lexicons import words
 from ..model import Geo
+from ..settings import EntitySettings
 
 __all__ = ["Gazetteer", "GazetteerPlace", "get_gazetteer", "cached_gazetteer", "gazetteer_cache_key", "fold",
            "km", "is_urban_feature", "load_regions", "URBAN_HEADS"]
@@ -70,9 +73,6 @@ _ADJ_ENDINGS = ("", "a", "o", "sk", "i", "y", "e")
 _ADJ_IN_ENDINGS = ("ino", "ina", "in", "a", "o", "")
 
 
-#: below this population a town is believed only in a country the context names
-SMALL_TOWN = 15_000
-
 #: gazetteer kinds in the order they win a name: a country over a town of the same name
 KIND_ORDER = {"country": 0, "constituent": 1, "state": 2, "region": 3, "continent": 4, "city": 5}
 #: what a record's point stands for, by kind (None: the record's own point)
@@ -90,11 +90,7 @@ _FEATURE_PREFIX = re.compile(r"^(?:villa|palazzo|palais|castle|chateau|château|
                              r"estancia|quinta|manor|hotel|fort)\s+(?P<name>.+)$", re.I)
 #: urban features named after something else (a person, a saint, a far town): never looked up by
 #: their own name, placed at the town the passage is about
-URBAN_HEADS = frozenset("""square squares street st lane road avenue boulevard prospekt prospect
-embankment quay wharf bridge gate gates market marketplace park garden gardens plaza platz piazza
-strasse straße rue place station terminus terminal palace church cathedral chapel abbey monastery
-convent mosque synagogue temple house hotel theatre theater opera museum prison jail gaol cemetery
-barracks hospital quarter district""".split())
+URBAN_HEADS = frozenset(words("urban_heads"))
 
 
 def fold(name: str) -> str:
@@ -139,7 +135,13 @@ class GazetteerPlace:
 
 
 class Gazetteer:
-    """Offline GeoNames lookups; build once per process with :func:`get_gazetteer`."""
+    """Offline GeoNames lookups; build once per process with :func:`get_gazetteer`.
+
+    Its thresholds (town sizes, similarities, distances) are ``settings``: :meth:`with_settings` gives
+    the same records under other ones.
+    """
+
+    settings: EntitySettings = EntitySettings()
 
     def __init__(self, cities: Iterable[dict] | None = None, countries: Iterable[dict] | None = None,
                  continents: Iterable[dict] | None = None, regions: Iterable[dict] | None = None):
@@ -168,6 +170,14 @@ class Gazetteer:
         self._buckets: dict[tuple[str, int], list[str]] = {}
         for key in self.index:
             self._buckets.setdefault((key[:1], len(key)), []).append(key)
+
+    def with_settings(self, settings: EntitySettings) -> "Gazetteer":
+        """Return this gazetteer (its records shared, not copied) looking up with ``settings``."""
+        if settings == self.settings:
+            return self
+        other = copy.copy(self)
+        other.settings = settings
+        return other
 
     def _seat_countries(self, states: list[dict]) -> dict[tuple[float, float], str]:
         """Return {(lat, lon): ISO code} of the large city (100,000+) within 30 km of each state's seat.
@@ -302,8 +312,11 @@ class Gazetteer:
                 return p.country
         return None
 
-    def is_prominent(self, name: str, population: int = 100_000) -> bool:
-        """Return True when ``name`` is a country, region, former state, continent or a city of ``population`` or more."""
+    def is_prominent(self, name: str, population: int | None = None) -> bool:
+        """Return True when ``name`` is a country, region, former state, continent or a city of ``population``
+        or more (default: the settings' ``large_town_population``)."""
+        if population is None:
+            population = self.settings.large_town_population
         return any(p.kind != "city" or p.population >= population for p in self.candidates(name))
 
     def lookup(self, name: str, countries: Iterable[str] = (), near: Iterable[tuple[float, float]] = (),
@@ -320,6 +333,7 @@ class Gazetteer:
         """
         countries = set(countries)
         local = countries if local is None else set(local)
+        s = self.settings
         near = list(near)
         base = _PREFIX.sub("", name.strip())
         steps = [("exact", [base])]
@@ -331,10 +345,11 @@ class Gazetteer:
             found = [p for n in names for p in self.candidates(n)]
             if how == "adjective":
                 # a derived form is only believable for a town in a country the text is about
-                found = [p for p in found if p.kind == "city" and p.country in local and p.population >= 1000]
+                found = [p for p in found if p.kind == "city" and p.country in local
+                         and p.population >= s.min_town_population]
             # a village abroad is a worse guess than no guess: small places need a country
             # the text names
-            found = [p for p in found if p.kind != "city" or p.population >= SMALL_TOWN
+            found = [p for p in found if p.kind != "city" or p.population >= s.small_town_population
                      or p.country in local]
             if found:
                 return self._best(found, countries, near), how
@@ -345,7 +360,7 @@ class Gazetteer:
             # the town by its own name (or misspelt), or a large one by a former name: a mid-size
             # town that once bore a river's name is not where the mines of that river are
             if found and found[0].kind == "city" and (fold(found[0].name) == fold(town) or found[1] == "fuzzy"
-                                                       or found[0].population >= 100_000):
+                                                       or found[0].population >= s.large_town_population):
                 return found[0], "feature"
             return None
         if fuzzy:
@@ -354,12 +369,16 @@ class Gazetteer:
                 return match, "fuzzy"
         return None
 
-    def town_candidates(self, name: str, min_population: int = 1000) -> list[GazetteerPlace]:
+    def town_candidates(self, name: str, min_population: int | None = None) -> list[GazetteerPlace]:
         """Return every town ``name`` may be, unguarded: as written or as an adjectival form.
 
         For a caller that has other evidence, such as neighbours in a list that must
         lie near each other ("Kolomensky, Serpukhovsky ... works"); most populous first.
+        ``min_population`` defaults to the settings' ``min_town_population``.
         """
+        s = self.settings
+        if min_population is None:
+            min_population = s.min_town_population
         base = _PREFIX.sub("", name.strip())
         names = [base, *_adjective_bases(_HEADS.sub("", base))]
         found = {p.geonameid: p for n in names for p in self.candidates(n)
@@ -368,11 +387,11 @@ class Gazetteer:
             from rapidfuzz import fuzz
             for n in names:
                 key = fold(n)
-                if len(key) < 5:
+                if len(key) < s.fuzzy_min_letters:
                     continue
                 for length in range(len(key) - 1, len(key) + 2):
                     for other in self._buckets.get((key[:1], length), ()):
-                        if fuzz.ratio(key, other) >= 80:
+                        if fuzz.ratio(key, other) >= s.candidate_place_similarity:
                             found.update((p.geonameid, p) for p in (self.places[i] for i in self.index[other])
                                          if p.kind == "city" and p.population >= min_population)
         return sorted(found.values(), key=lambda p: -p.population)
@@ -386,26 +405,27 @@ class Gazetteer:
             s = math.log10(p.population + 10)
             if p.country in countries:
                 s += 1.5  # a named country outweighs a few hundred-fold population, not a capital's
-            if near and min(km(p.lat, p.lon, a, b) for a, b in near) < 500:
+            if near and min(km(p.lat, p.lon, a, b) for a, b in near) < self.settings.near_km:
                 s += 2.0
             return s
         return max(found, key=score)
 
     def _fuzzy(self, name: str, countries: set[str]) -> GazetteerPlace | None:
         from rapidfuzz import fuzz
+        s = self.settings
         key = fold(name)
-        if len(key) < 5 or not key.isascii():
+        if len(key) < s.fuzzy_min_letters or not key.isascii():
             return None
         best, best_score = None, 0.0
         for length in range(len(key) - 1, len(key) + 2):
             for other in self._buckets.get((key[:1], length), ()):
                 score = fuzz.ratio(key, other)
-                if score < 85 or score <= best_score:
+                if score < s.place_similarity or score <= best_score:
                     continue
                 places = [self.places[i] for i in self.index[other]]
                 # a misspelling is believed for a large town, or one in a country the text names
-                places = [p for p in places if p.population >= 100_000 or p.kind != "city"
-                          or (p.country in countries and p.population >= 5000)]
+                places = [p for p in places if p.population >= s.large_town_population or p.kind != "city"
+                          or (p.country in countries and p.population >= s.fuzzy_town_population)]
                 if places:
                     best, best_score = max(places, key=lambda p: p.population), score
         return best

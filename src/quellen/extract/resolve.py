@@ -41,8 +41,9 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..errors import QuellenError
-from ..lexicons import words
+from ..lexicons import pairs, words
 from ..model import Entity, Geo, Mention, Span, content_id, replace
+from ..settings import EntitySettings
 from .entities import GIVEN_ABBREVIATIONS, is_patronymic
 
 __all__ = ["resolve", "link_document_refs", "load_authority", "alias_statements", "AuthorityEntry", "skeleton", "parse_person", "PersonName",
@@ -92,57 +93,7 @@ def skeleton(name: str) -> str:
 #: short and pet forms of given names -> the full names they stand for, in several languages
 #: (general knowledge: "Bill" is William, "Hans" Johannes, "Sasha" a man's or a woman's name); a short
 #: form that is the full name cut short ("Alex", "Max") needs no entry: see :func:`short_form_of`
-HYPOCORISTICS = {
-    # English
-    "bill": "william", "will": "william", "billy": "william", "willy": "william", "bob": "robert",
-    "rob": "robert", "bobby": "robert", "robin": "robert", "dick": "richard", "rick": "richard",
-    "jim": "james", "jimmy": "james", "jack": "john", "johnny": "john", "tom": "thomas", "tommy": "thomas",
-    "ned": "edward", "ted": "edward", "eddie": "edward", "harry": "henry", "hal": "henry", "hank": "henry",
-    "ben": "benjamin", "sam": "samuel", "nat": "nathaniel", "dan": "daniel", "danny": "daniel",
-    "mike": "michael", "mick": "michael", "nick": "nicholas", "andy": "andrew", "tony": "anthony",
-    "fred": "frederick", "freddie": "frederick", "charlie": "charles", "chuck": "charles", "joe": "joseph",
-    "steve": "stephen", "pete": "peter", "matt": "matthew", "phil": "philip", "greg": "gregory",
-    "alex": "alexander alexandra", "sandy": "alexander", "kit": "christopher", "abe": "abraham",
-    "ike": "isaac", "zach": "zachary", "larry": "lawrence", "jerry": "gerald jeremiah", "walt": "walter",
-    "liz": "elizabeth", "lizzie": "elizabeth", "beth": "elizabeth", "betsy": "elizabeth", "bess": "elizabeth",
-    "betty": "elizabeth", "eliza": "elizabeth", "kate": "catherine", "kitty": "catherine",
-    "katie": "catherine", "peggy": "margaret", "meg": "margaret", "maggie": "margaret", "molly": "mary",
-    "polly": "mary", "mamie": "mary", "sally": "sarah", "nan": "anne", "nancy": "anne", "annie": "anne",
-    "jenny": "jane", "patsy": "martha", "nell": "eleanor helen", "nellie": "eleanor helen",
-    "sue": "susan susanna", "dolly": "dorothy", "abby": "abigail", "becky": "rebecca",
-    # Germanic languages
-    "hans": "johannes johann", "hannes": "johannes", "jan": "johannes", "fritz": "friedrich",
-    "franzl": "franz", "sepp": "josef", "seppl": "josef", "heinz": "heinrich", "hinrich": "heinrich",
-    "kurt": "konrad", "klaus": "nikolaus", "claus": "nikolaus", "gretchen": "margarete", "grete": "margarete",
-    "lise": "elisabeth", "liesl": "elisabeth", "lotte": "charlotte", "kaethe": "katharina", "kathe": "katharina",
-    "piet": "pieter", "joop": "johannes", "wim": "willem", "kees": "cornelis", "klaas": "nicolaas",
-    "lars": "laurentius", "nils": "nikolaus",
-    # French, Italian, Spanish, Portuguese
-    "jeannot": "jean", "pepe": "jose", "paco": "francisco", "pancho": "francisco", "nacho": "ignacio",
-    "lola": "dolores", "lolita": "dolores", "concha": "concepcion", "pepita": "josefa", "beppe": "giuseppe",
-    "peppino": "giuseppe", "gigi": "luigi", "nino": "giovanni antonio", "toni": "antonio", "manolo": "manuel",
-    "chema": "jose maria", "quique": "enrique", "rosita": "rosa", "margot": "marguerite",
-    # Russian, Ukrainian, Polish, Czech
-    "sasha": "aleksandr aleksandra", "shura": "aleksandr aleksandra", "sanya": "aleksandr",
-    "sashenka": "aleksandr aleksandra", "misha": "mikhail", "grisha": "grigory", "kolya": "nikolai",
-    "volodya": "vladimir", "vova": "vladimir", "petya": "pyotr", "petia": "pyotr", "vanya": "ivan",
-    "vania": "ivan", "lyova": "lev", "lyovochka": "lev", "seryozha": "sergei", "serezha": "sergei",
-    "dima": "dmitry", "mitya": "dmitry", "kostya": "konstantin", "zhenya": "evgeny evgenia",
-    "fedya": "fyodor", "pasha": "pavel", "tolya": "anatoly", "yasha": "yakov", "sema": "semyon",
-    "senya": "semyon", "styopa": "stepan", "vasya": "vasily", "lyosha": "aleksei", "alyosha": "aleksei",
-    "borya": "boris", "gosha": "georgy", "yura": "yury georgy", "zhora": "georgy", "ilyusha": "ilya",
-    "slava": "vyacheslav vladislav yaroslav stanislav", "stas": "stanislav",
-    "natasha": "natalia", "tanya": "tatiana", "tania": "tatiana",
-    "masha": "maria", "manya": "maria", "katya": "ekaterina", "katia": "ekaterina", "liza": "elizaveta",
-    "olya": "olga", "lena": "yelena", "lenochka": "yelena", "nadya": "nadezhda", "lyuba": "lyubov",
-    "sonya": "sofia", "sonia": "sofia", "anya": "anna", "nyura": "anna",
-    "galya": "galina", "valya": "valentina valentin", "dunya": "avdotya", "dusya": "avdotya",
-    "lida": "lidia", "mila": "lyudmila", "luda": "lyudmila", "raya": "raisa", "klava": "klavdia",
-    "frosya": "efrosinia", "marusya": "maria", "tonya": "antonina", "sveta": "svetlana",
-    "kasia": "katarzyna", "basia": "barbara", "gosia": "malgorzata", "jasiu": "jan", "janek": "jan",
-    "staszek": "stanislaw", "wojtek": "wojciech", "bolek": "boleslaw", "franek": "franciszek",
-    "honza": "jan", "pepik": "josef", "vasyl": "vasily",
-}
+HYPOCORISTICS = dict(pairs("hypocoristics"))
 
 _VARIANT_OF = {skeleton(n): i for i, group in enumerate(GIVEN_NAME_VARIANTS) for n in group.split()}
 _SHORT_FOR = {skeleton(k): {skeleton(f) for f in v.split()} for k, v in HYPOCORISTICS.items()}
@@ -323,13 +274,13 @@ def parse_person(name: str) -> PersonName:
 
 
 def _part_ok(full_a: str | None, init_a: str | None, full_b: str | None, init_b: str | None,
-             variants: bool) -> bool:
+             variants: bool, similarity: float) -> bool:
     if full_a and full_b:
         if full_a == full_b or (variants and (given_variants(full_a, full_b) or short_form_of(full_a, full_b)
                                               or short_form_of(full_b, full_a))):
             return True
         from rapidfuzz import fuzz
-        return len(full_a) > 3 and full_a[0] == full_b[0] and fuzz.ratio(full_a, full_b) >= 85
+        return len(full_a) > 3 and full_a[0] == full_b[0] and fuzz.ratio(full_a, full_b) >= similarity
     ia = init_a or (full_a[:1] if full_a else None)
     ib = init_b or (full_b[:1] if full_b else None)
     if ia and ib and ia != ib:
@@ -339,12 +290,14 @@ def _part_ok(full_a: str | None, init_a: str | None, full_b: str | None, init_b:
     return True
 
 
-def compatible(a: PersonName, b: PersonName) -> bool:
-    """Return True when two parsed names can belong to one person."""
+def compatible(a: PersonName, b: PersonName, settings: EntitySettings = EntitySettings()) -> bool:
+    """Return True when two parsed names can belong to one person (given names as alike as
+    ``settings.given_name_similarity`` are one)."""
     if a.surname and b.surname and a.surname != b.surname:
         return False
-    return (_part_ok(a.given, a.given_initial, b.given, b.given_initial, True)
-            and _part_ok(a.patronymic, a.patronymic_initial, b.patronymic, b.patronymic_initial, False))
+    similarity = settings.given_name_similarity
+    return (_part_ok(a.given, a.given_initial, b.given, b.given_initial, True, similarity)
+            and _part_ok(a.patronymic, a.patronymic_initial, b.patronymic, b.patronymic_initial, False, similarity))
 
 
 # -- authority ---------------------------------------------------------------------------
@@ -527,7 +480,8 @@ class _Cluster:
 class _Resolver:
     def __init__(self, mentions: list[Mention], texts: dict[str, str], authority: list[AuthorityEntry],
                  place_lookup: Callable | None, is_place: Callable[[str], bool] | None,
-                 apart: set[frozenset[str]] | None = None):
+                 apart: set[frozenset[str]] | None = None, settings: EntitySettings = EntitySettings()):
+        self.settings = settings
         self.mentions = mentions
         self.texts = texts
         self.authority = authority
@@ -742,8 +696,11 @@ class _Resolver:
         a.authority = a.authority or b.authority
         b.members, b.alive = [], False
 
-    def nearest(self, i: int, candidates: set[int], window: int = 6000, before_only: bool = False) -> int | None:
-        """Return the cluster among ``candidates`` with a mention nearest to mention ``i`` in its document."""
+    def nearest(self, i: int, candidates: set[int], window: int | None = None, before_only: bool = False) -> int | None:
+        """Return the cluster among ``candidates`` with a mention nearest to mention ``i`` in its document,
+        within ``window`` characters (default: the settings' ``full_name_window``)."""
+        if window is None:
+            window = self.settings.full_name_window
         m = self.mentions[i]
         best, best_d = None, window + 1
         for j in self.by_doc[(m.source, m.document)]:
@@ -800,7 +757,7 @@ class _Resolver:
         for k in sorted(full, key=lambda k: (-parsed[k].parts, -len(by_key[k]), k)):
             p = parsed[k]
             options = [cid for cid in sorted(by_surname.get(p.surname, ())) if self.clusters[cid].alive
-                       and compatible(p, self.clusters[cid].profile) and not self.kept_apart(cid, k)]
+                       and compatible(p, self.clusters[cid].profile, self.settings) and not self.kept_apart(cid, k)]
             if options:
                 cid = max(options, key=self.size)
                 for i in by_key[k]:
@@ -815,9 +772,9 @@ class _Resolver:
             p = parsed[k]
             pool = sorted(set().union(*(by_letter.get(x, set()) for x in given_letters(p))))
             known = [cid for cid in pool if self.clusters[cid].profile.patronymic
-                     and compatible(p, self.clusters[cid].profile) and not self.kept_apart(cid, k)]
+                     and compatible(p, self.clusters[cid].profile, self.settings) and not self.kept_apart(cid, k)]
             loose = [cid for cid in pool if not self.clusters[cid].profile.patronymic
-                     and self.clusters[cid].profile.given and compatible(p, self.clusters[cid].profile)
+                     and self.clusters[cid].profile.given and compatible(p, self.clusters[cid].profile, self.settings)
                      and not self.kept_apart(cid, k)]
             options = known or (loose if len(loose) == 1 else [])
             if options:
@@ -840,10 +797,10 @@ class _Resolver:
                     fits = {cid for cid in pool if self.clusters[cid].alive
                             and not self.clusters[cid].profile.initials_only
                             and (self.clusters[cid].profile.patronymic or self.clusters[cid].profile.patronymic_initial)
-                            and compatible(p, self.clusters[cid].profile)}
+                            and compatible(p, self.clusters[cid].profile, self.settings)}
                     cid = self.nearest(i, fits) if fits else None
                     if cid is None and fits:
-                        cid = _dominant(fits, self.size)
+                        cid = _dominant(fits, self.size, self.settings.dominant_ratio)
                 if cid is None:
                     if k in own_initials:
                         self.attach(own_initials[k], i)
@@ -877,15 +834,16 @@ class _Resolver:
                     cid = self.nearest(i, options)
                     why = "surname of the nearest full name"
                     if cid is None:
-                        cid, why = _dominant(options, self.size), "surname of the far most mentioned full name"
+                        cid = _dominant(options, self.size, self.settings.dominant_ratio)
+                        why = "surname of the far most mentioned full name"
                 elif giv:
                     # a bare given name is weak: only the full name just before it, in this document
                     fits = {c for c in giv if not self.kept_apart(c, k)}
-                    cid = self.nearest(i, fits, window=800, before_only=True)
+                    cid = self.nearest(i, fits, window=self.settings.given_name_window, before_only=True)
                     why = "given name of the full name just before"
                     if cid is None and len(fits) == 1:
                         # the one person of that given name in the corpus, named close by
-                        cid = self.nearest(i, fits, window=1200)
+                        cid = self.nearest(i, fits, window=self.settings.sole_given_name_window)
                         why = "given name of the one person so named, named close by"
                 if cid is not None:
                     self.attach(cid, i, f"{self.mentions[i].name!r}: {why}")
@@ -899,7 +857,8 @@ class _Resolver:
             self.new_cluster("person", by_key[k], profile=parsed[k])
         surnames = {self.clusters[c].profile.surname: c for c in people if self.clusters[c].alive}
         for k, cid in sorted(left.items()):
-            target = _one_letter_off(k, [s for s in surnames if s] + [o for o in left if o != k])
+            target = _one_letter_off(k, [s for s in surnames if s] + [o for o in left if o != k],
+                                     self.settings.one_letter_off_min_length)
             if target is None:
                 continue
             other = surnames.get(target, left.get(target))
@@ -944,7 +903,7 @@ class _Resolver:
 
         The full form may be a bare given name too, or the given name of someone
         named in full. Only when exactly one person in the corpus fits and one of
-        its mentions stands within :data:`_SHORT_FORM_WINDOW` characters of the pet
+        its mentions stands within ``settings.pet_name_window`` characters of the pet
         name in the same source: two people of one name are left apart.
         """
         # the people by their given or bare names (no cluster is made or renamed below, only merged)
@@ -968,8 +927,9 @@ class _Resolver:
             if len(fits) != 1:
                 continue
             other = fits.pop()
+            reach = self.settings.pet_name_window
             near = any(self.mentions[i].source == self.mentions[j].source
-                       and abs(self.mentions[i].char_start - self.mentions[j].char_start) <= _SHORT_FORM_WINDOW
+                       and abs(self.mentions[i].char_start - self.mentions[j].char_start) <= reach
                        for i in c.members for j in self.clusters[other].members)
             if near:
                 into, frm = (other, cid) if self.size(other) >= self.size(cid) else (cid, other)
@@ -1023,7 +983,7 @@ class _Resolver:
             if not longer:
                 continue
             for i in list(self.clusters[cid].members):
-                target = self.nearest(i, longer, window=3000)
+                target = self.nearest(i, longer, window=self.settings.short_name_window)
                 if target is not None:
                     self.clusters[cid].members.remove(i)
                     self.clusters[cid].names[self.mentions[i].name or self.mentions[i].text] -= 1
@@ -1058,7 +1018,7 @@ class _Resolver:
                 countries |= doc_countries[(m.source, m.document)]
                 # a village is believed only with its country named close by (same passage),
                 # not anywhere in a long document that names half the world
-                local |= {cc for pos, cc in anchors[m.source] if abs(pos - m.char_start) <= _LOCAL_WINDOW}
+                local |= {cc for pos, cc in anchors[m.source] if abs(pos - m.char_start) <= self.settings.local_window}
             found = None
             for name, _ in c.names.most_common():
                 found = self.place_lookup(name, countries, local, True)
@@ -1087,7 +1047,7 @@ class _Resolver:
 
         Names written close together in one passage (a list of works or villages)
         are mostly near each other on the ground: a candidate town is taken when it
-        lies within :data:`_NEIGHBOUR_KM` of a candidate (same country) or a placed
+        lies within ``settings.neighbour_km`` of a candidate (same country) or a placed
         town of another name in the same passage; among several, the most populous.
         """
         if self.place_candidates is None:
@@ -1115,7 +1075,7 @@ class _Resolver:
             for i in self.clusters[cid].members:
                 m = self.mentions[i]
                 neighbours |= {d for pos, d in by_source[m.source]
-                               if d != cid and abs(pos - m.char_start) <= _LOCAL_WINDOW}
+                               if d != cid and abs(pos - m.char_start) <= self.settings.local_window}
             points = []  # (lat, lon, country) of what the neighbours are or may be
             for d in neighbours:
                 geo = self.clusters[d].geo
@@ -1123,13 +1083,14 @@ class _Resolver:
                     points.append((geo.lat, geo.lon, geo.country))
                 points += [(q.lat, q.lon, q.country) for q in cands.get(d, ())]
             from .places import km
-            fits = [p for p in options if any(cc == p.country and km(p.lat, p.lon, a, b) <= _NEIGHBOUR_KM
+            fits = [p for p in options if any(cc == p.country and km(p.lat, p.lon, a, b) <= self.settings.neighbour_km
                                               for a, b, cc in points)]
             if cid in unsettled:
                 geo = self.clusters[cid].geo
                 if any(p.geonameid == int(geo.gazetteer_id) for p in fits):
                     continue  # the neighbours agree with the guess
-                if not fits and len(neighbours) >= 2 and points and all(km(geo.lat, geo.lon, a, b) > 10 * _NEIGHBOUR_KM
+                too_far = 10 * self.settings.neighbour_km
+                if not fits and len(neighbours) >= 2 and points and all(km(geo.lat, geo.lon, a, b) > too_far
                                                                          for a, b, _ in points):
                     # far from everything named beside it: no point is better than a wrong one
                     self.clusters[cid].geo = None
@@ -1167,7 +1128,7 @@ class _Resolver:
                 text = self.texts.get(m.source, "")
                 for pos, town in towns.get((m.source, m.document), ()):
                     a, b = sorted((pos, m.char_start))
-                    if b - a > _FEATURE_WINDOW or "\n" in text[a:b]:
+                    if b - a > self.settings.feature_window or "\n" in text[a:b]:
                         continue
                     if _MOTION.search(text[max(0, pos - 12):pos]):
                         continue  # a town travelled to or from is not where the square is
@@ -1248,14 +1209,6 @@ def merge_entities(out: list[Entity]) -> list[Entity]:
 
 #: endings of surnames (as skeletons) that no given name has
 _SURNAME_END = re.compile(r"(?:ov|ev|ski|enko|chuk|shvili|dze|vicz|czik|vich|son|sen|ez|mann)$")
-#: characters between a pet name and a mention of the one person its full form names
-_SHORT_FORM_WINDOW = 3000
-#: characters around a mention in which a named country vouches for a small town
-_LOCAL_WINDOW = 400
-#: km within which towns named side by side in a passage vouch for each other
-_NEIGHBOUR_KM = 120
-#: characters between a square or building and the town it is placed at (same paragraph too)
-_FEATURE_WINDOW = 400
 #: words before a town that make it a destination or an origin, not where things are
 _MOTION = re.compile(r"\b(?:to|towards|toward|into|for|from|via|through|leaving|left)\s+(?:the\s+)?$", re.I)
 
@@ -1270,10 +1223,10 @@ def given_letters(p: PersonName) -> set[str]:
     return out or {""}
 
 
-def _dominant(candidates: set[int], size: Callable[[int], int]) -> int | None:
-    """Return the one candidate, or the one mentioned five times as often as any other, else None."""
+def _dominant(candidates: set[int], size: Callable[[int], int], ratio: float) -> int | None:
+    """Return the one candidate, or the one mentioned ``ratio`` times as often as any other, else None."""
     ranked = sorted(candidates, key=size, reverse=True)
-    if len(ranked) == 1 or size(ranked[0]) >= 5 * size(ranked[1]):
+    if len(ranked) == 1 or size(ranked[0]) >= ratio * size(ranked[1]):
         return ranked[0]
     return None
 
@@ -1304,9 +1257,10 @@ def _canonical(c: _Cluster) -> str:
     return max(c.names.items(), key=rank)[0]
 
 
-def _one_letter_off(key: str, others: Iterable[str]) -> str | None:
-    """Return the one other skeleton that differs from ``key`` by a single substituted letter."""
-    if len(key) < 6 or " " in key or key.startswith("="):
+def _one_letter_off(key: str, others: Iterable[str], min_length: int) -> str | None:
+    """Return the one other skeleton that differs from ``key`` (``min_length`` letters or more) by a single
+    substituted letter."""
+    if len(key) < min_length or " " in key or key.startswith("="):
         return None
     hits = [o for o in others if len(o) == len(key) and o[:3] == key[:3]
             and sum(a != b for a, b in zip(o, key)) == 1]
@@ -1314,29 +1268,33 @@ def _one_letter_off(key: str, others: Iterable[str]) -> str | None:
 
 
 def resolve(mentions: list[Mention], texts: dict[str, str] | None = None,
-            authority: list[AuthorityEntry] | None = None, gazetteer=None) -> tuple[list[Entity], dict[MentionKey, str]]:
+            authority: list[AuthorityEntry] | None = None, gazetteer=None,
+            settings: EntitySettings = EntitySettings()) -> tuple[list[Entity], dict[MentionKey, str]]:
     """Return (entities, {(source, char_start, char_end): entity id}) for all ``mentions`` of a corpus.
 
     ``texts`` maps source ids to their texts (for coordination and acronyms spelt
     out); ``gazetteer`` is a :class:`~quellen.extract.places.Gazetteer` or None
-    (no geocoding); ``authority`` pins identities.
+    (no geocoding); ``authority`` pins identities; ``settings`` hold the windows, distances and
+    similarities of resolution and geocoding.
     """
-    r = make_resolver(list(mentions), texts or {}, authority, gazetteer)
+    r = make_resolver(list(mentions), texts or {}, authority, gazetteer, settings=settings)
     run_resolver(r, r.decide_types())
     return r.entities()
 
 
 def make_resolver(mentions: list[Mention], texts: dict[str, str], authority: list[AuthorityEntry] | None,
-                  gazetteer=None, apart: set[frozenset[str]] | None = None) -> "_Resolver":
+                  gazetteer=None, apart: set[frozenset[str]] | None = None,
+                  settings: EntitySettings = EntitySettings()) -> "_Resolver":
     """Return a resolver of ``mentions`` wired to ``gazetteer`` (or None), with the pairs kept ``apart``
-    (None: found in ``texts``)."""
+    (None: found in ``texts``) and the thresholds of ``settings``."""
     lookup = is_place = None
     if gazetteer is not None:
+        gazetteer = gazetteer.with_settings(settings)
         def lookup(name, countries, local, fuzzy):
             return gazetteer.lookup(name, countries, fuzzy=fuzzy, local=local)
 
         is_place = gazetteer.is_prominent
-    r = _Resolver(mentions, texts, list(authority or ()), lookup, is_place, apart)
+    r = _Resolver(mentions, texts, list(authority or ()), lookup, is_place, apart, settings)
     if gazetteer is not None:
         r.place_candidates = gazetteer.town_candidates
         r.known_place = lambda name: bool(gazetteer.candidates(name))

@@ -29,8 +29,9 @@ from collections import defaultdict
 from typing import Any, Callable
 
 from ..model import Entity, Mention
-from .resolve import (GivenNameIndex, acronym_pairs, alias_statements, given_letters, make_resolver, merge_entities, org_key,
-                      parse_person, pet_form_of, run_resolver, skeleton)
+from ..settings import EntitySettings
+from .resolve import (GivenNameIndex, acronym_pairs, alias_statements, given_letters, make_resolver, merge_entities,
+                      org_key, parse_person, pet_form_of, run_resolver, skeleton)
 
 __all__ = ["name_components", "pack_components", "resolve_block", "resolve_partitioned"]
 
@@ -57,12 +58,12 @@ class _Union:
             self.parent[rb] = ra
 
 
-def _one_letter_pairs(words: set[str]) -> list[tuple[str, str]]:
-    """Return the pairs of ``words`` of one length (6 or more) and first three letters that differ
-    by one substituted letter (what :func:`.resolve._one_letter_off` may pair)."""
+def _one_letter_pairs(words: set[str], min_length: int) -> list[tuple[str, str]]:
+    """Return the pairs of ``words`` of one length (``min_length`` or more) and first three letters that
+    differ by one substituted letter (what :func:`.resolve._one_letter_off` may pair)."""
     buckets: dict[tuple, list[str]] = defaultdict(list)
     for w in words:
-        if len(w) >= 6 and " " not in w and not w.startswith("="):
+        if len(w) >= min_length and " " not in w and not w.startswith("="):
             buckets[(len(w), w[:3])].append(w)
     out = []
     for group in buckets.values():
@@ -76,7 +77,7 @@ def _one_letter_pairs(words: set[str]) -> list[tuple[str, str]]:
 
 def name_components(mentions: list[Mention], keys: list[str], types: list[str],
                     alias_pairs: list[tuple[int, int]], acronyms: set[tuple[str, str]],
-                    authority: list) -> list[int]:
+                    authority: list, settings: EntitySettings = EntitySettings()) -> list[int]:
     """Return, per mention, the number of its component of the may-link graph (numbered in order
     of first mention).
 
@@ -135,7 +136,7 @@ def name_components(mentions: list[Mention], keys: list[str], types: list[str],
             u.union("K:" + k, "G:" + p.given)
         for x in given_letters(p) & letters_asked:
             u.union("K:" + k, "L:" + x)
-    for a, b in _one_letter_pairs(singles | surnames):
+    for a, b in _one_letter_pairs(singles | surnames, settings.one_letter_off_min_length):
         u.union("S:" + a, "S:" + b)
     for a, b in alias_pairs:
         u.union("K:" + keys[a], "K:" + keys[b])
@@ -172,7 +173,8 @@ def pack_components(components: list[int], partitions: int) -> list[list[int]]:
     return [sorted(b) for b in blocks if b]
 
 
-def resolve_block(block: tuple, apart: set, acronyms: set, authority: list, gazetteer: Any) -> tuple:
+def resolve_block(block: tuple, apart: set, acronyms: set, authority: list, gazetteer: Any,
+                  settings: EntitySettings = EntitySettings()) -> tuple:
     """Return (entities before merging by id, in cluster order; mention map) of one block.
 
     ``block`` is (mentions, their types, alias pairs as block indexes, texts of the
@@ -183,14 +185,14 @@ def resolve_block(block: tuple, apart: set, acronyms: set, authority: list, gaze
     if gazetteer == "default":
         from .places import get_gazetteer
         gazetteer = get_gazetteer()
-    r = make_resolver(mentions, texts, authority, gazetteer, apart)
+    r = make_resolver(mentions, texts, authority, gazetteer, apart, settings)
     r.alias_pairs, r.acronyms = alias_pairs, acronyms
     return run_resolver(r, types).cluster_entities()
 
 
 def resolve_partitioned(mentions: list[Mention], texts: Any = None, authority: list | None = None,
-                        gazetteer: Any = None, partitions: int = 1, mapper: Callable | None = None
-                        ) -> tuple[list[Entity], dict[tuple, str]]:
+                        gazetteer: Any = None, partitions: int = 1, mapper: Callable | None = None,
+                        settings: EntitySettings = EntitySettings()) -> tuple[list[Entity], dict[tuple, str]]:
     """Return what :func:`.resolve.resolve` returns, the clustering run in ``partitions`` blocks of
     name-key components on ``mapper`` (an engine's ``map``; None: here, one after another).
 
@@ -204,7 +206,7 @@ def resolve_partitioned(mentions: list[Mention], texts: Any = None, authority: l
         from .places import get_gazetteer
         local_gazetteer = get_gazetteer()
     # 1. the global reduction
-    whole = make_resolver(mentions, texts, authority, local_gazetteer)
+    whole = make_resolver(mentions, texts, authority, local_gazetteer, settings=settings)
     types = whole.decide_types()
     keys = whole.keys
     aliases = alias_statements(mentions, texts)
@@ -212,7 +214,8 @@ def resolve_partitioned(mentions: list[Mention], texts: Any = None, authority: l
     apart = whole.apart
     del whole
     # 2-3. components, packed into blocks
-    blocks = pack_components(name_components(mentions, keys, types, aliases, acronyms, authority), partitions)
+    blocks = pack_components(name_components(mentions, keys, types, aliases, acronyms, authority, settings),
+                             partitions)
     items = []
     for idx in blocks:
         local = {g: n for n, g in enumerate(idx)}
@@ -220,7 +223,7 @@ def resolve_partitioned(mentions: list[Mention], texts: Any = None, authority: l
         items.append(([mentions[i] for i in idx], [types[i] for i in idx],
                       [(local[a], local[b]) for a, b in aliases if a in local and b in local],
                       {s: texts.get(s, "") for s in place_sources}))
-    shared = (apart, acronyms, authority, gazetteer if mapper is not None else local_gazetteer)
+    shared = (apart, acronyms, authority, gazetteer if mapper is not None else local_gazetteer, settings)
     results = mapper(resolve_block, items, *shared) if mapper is not None else \
         [resolve_block(item, *shared) for item in items]
     # 4. gathered in block order, merged by id, sorted as the single run sorts

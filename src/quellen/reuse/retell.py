@@ -151,8 +151,7 @@ def rare_stems(corpus: Corpus, unit: int, lo: int, hi: int,
                settings: RetellSettings = RetellSettings()) -> dict[str, tuple[float, bool]]:
     """Return the rare words of tokens ``lo:hi`` of ``unit`` as {stem: (idf, is a name or number)}.
 
-    >>> # doctest: +SKIP
-    >>> rare_stems(corpus, 0, 0, 12)
+    >>> rare_stems(corpus, 0, 0, 12)  # doctest: +SKIP
     {'73': (2.9, True), 'hospit': (2.2, False)}
     """
     n = len(corpus.units)

@@ -104,13 +104,13 @@ def _references(document: Document, text: str) -> list[tuple[str, str, Date, str
 def date_by_references(documents: list[Document], text: str) -> list[Document]:
     """Return ``documents`` with undated (or only announced) records dated by a later explicit reference.
 
-    >>> from quellen.model import Source
-    >>> from quellen.segment import segment
-    >>> text = ("On May 2 the clerk read out the following decision:\\n\\nMinutes of the Board\\n\\n"
-    ...         "Resolved: the bridge is closed.\\n\\nHe wrote: 'the decision of the Board of April 30, 1862 "
-    ...         "was read to me on May 2, 1862.'")
-    >>> [d.date.edtf for d in segment(Source("s", "a.txt", "0", "text/plain", text)) if d.kind == "resolution"]
-    ['1862-04-30']
+    >>> text = ("DECISION OF THE BOARD\\n\\nThe bridge is closed.\\n\\n"
+    ...         "The clerk wrote that the decision of the Board of April 30, 1862 was read to him on May 2.")
+    >>> board = Document("d1", "s", 0, 44, "resolution", title="DECISION OF THE BOARD")
+    >>> note = Document("d2", "s", 46, len(text), "narrative")
+    >>> date = date_by_references([board, note], text)[0].date
+    >>> date.edtf, date.basis.value
+    ('1862-04-30', 'referred')
     """
     out = list(documents)
     real = [i for i, d in enumerate(out) if d.kind not in FURNITURE_KINDS]

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections import Counter
 
+from ..lexicons import words
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, Date, DateBasis,
                      Head, Ref, RefBasis, replace)
 from .cascade import ORG_WORDS, RESUMES_SECTION, Group
@@ -37,9 +38,7 @@ _PAST = re.compile(r"\b(?:was|were|had|did|went|came|said|told|saw|remember(?:ed
 _REMEMBER = re.compile(r"\bI\s+(?:still\s+)?(?:remember|recall|recollect)\b|\bI\s+shall\s+never\s+forget\b")
 _TODAY_RE = re.compile(r"\b(?:today|this\s+day|to-day),?\s+(?:the\s+)?", re.I)
 _PLACE_DATE_RE = re.compile(r"^(?P<place>[A-Z][\w'’\-]+(?:[\s-][A-Z][\w'’\-]+){0,2}),\s*(?=\S)")
-_SUBJECT_SKIP = {"On", "In", "When", "After", "Before", "Then", "But", "And", "So", "At", "Here", "There", "The",
-                 "This", "That", "Only", "Meanwhile", "Later", "Soon", "Next", "Thus", "Finally", "Also", "A",
-                 "An", "Having", "Since", "While", "Once", "During", "From", "To", "As", "For", "With"}
+_SUBJECT_SKIP = set(words("not_subject_openers"))
 
 
 #: a diary runs forward: an entry whose month lies this many months or more before the previous
@@ -275,7 +274,7 @@ _PART_RE = re.compile(r"^(?:part|book|volume|period|prologue|epilogue|appendix|i
 #: account or statement with an entry's date head: a dated entry of the file's one writer)
 _META_KINDS = frozenset({"diary", "memoir"})
 _META_DATED_KINDS = SERIES_KINDS | {"letter"}
-_NAME_PARTICLES = {"de", "da", "van", "von", "di", "del", "la", "le", "of", "and", "&", "y", "du", "der", "den"}
+_NAME_PARTICLES = set(words("name_particles"))
 
 
 def _clean_name(raw: str) -> str | None:

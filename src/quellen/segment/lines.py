@@ -9,9 +9,11 @@ The boundary cascade (:mod:`quellen.segment.cascade`) reads only these.
 from __future__ import annotations
 
 import bisect
-import calendar
 import re
 from dataclasses import dataclass, field
+
+from .. import lexicons
+from ..extract.dates.lexicon import MONTHS  # English month names and abbreviations -> number
 
 __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "split_signature",
            "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
@@ -32,10 +34,6 @@ PERSON = (rf"(?:{INITIALS}{_CAP}(?:[\s-]{_CAP})?|{_CAP}(?:\s+(?:{_INITIAL}|{_CAP
           rf"|{INITIALS})")
 _PERSON_RE = re.compile(rf"^{PERSON}$")
 
-#: English month names and abbreviations -> month number
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _ORD = r"(?:st|nd|rd|th|d)?"
@@ -83,12 +81,7 @@ _CLOCK_RE = re.compile(r"\b\d{1,2}[.:]\d\d\b|\b(?:a\.\s?m|p\.\s?m|noon|midnight)
 TELEGRAPHIC_RE = re.compile(r"(?<![a-z])STOP(?![a-z])")
 
 #: nouns that name a kind of document ("the following letter", "signed a receipt")
-DOC_NOUNS = ("letter", "letters", "statement", "telegram", "telegrams", "cable", "note", "document", "documents",
-             "decision", "resolution", "decree", "order", "receipt", "declaration", "message", "reply", "answer",
-             "protest", "appeal", "memorandum", "report", "entry", "entries", "diary", "petition",
-             "proclamation", "manifesto", "minutes", "dispatch", "despatch", "notice", "circular",
-             "instructions", "protocol", "testimony", "deposition", "affidavit", "certificate", "address",
-             "speech", "postcard", "card", "wire", "communication", "ultimatum", "explanation")
+DOC_NOUNS = lexicons.words("document_nouns")
 _DOC_NOUN_ALT = "|".join(DOC_NOUNS)
 _FRAMING_RE = re.compile(
     rf"\b(?:the\s+)?following\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{_DOC_NOUN_ALT})\b"
@@ -146,8 +139,7 @@ NUMBERED_HEAD_RE = re.compile(r"^(?:letter|chapter|entry|part|book|section|no|nu
 _BYLINE_RE = re.compile(rf"^(?:(?P<name>{INITIALS}{_CAP}(?:\s{_CAP})?)\.\s+(?P<title>[^.!?]{{2,120}})"
                         rf"|[Bb]y\s+(?P<by>{PERSON}))$")
 _NAME_COLON_RE = re.compile(rf"^(?P<name>{INITIALS}|{_CAP}(?:\s+{_CAP}){{1,2}})\s*:\s+\S")
-_NAME_COLON_STOP = {"note", "resolved", "source", "question", "answer", "q", "a", "ps", "p.s", "nb", "n.b",
-                    "ordered", "decided", "subject", "re", "date", "from", "to", "cc", "attention", "sources"}
+_NAME_COLON_STOP = set(lexicons.words("not_speaker_labels"))
 _BIO_LEAD_RE = re.compile(
     rf"^(?P<name>[{_UP}][\w'’-]+(?:\s+(?:[{_UP}][\w'’-]+|{_INITIAL}|de|da|van|von|di|del|la|le|y)){{1,4}})"
     rf"\s+(?:\([^)]{{1,60}}\)\s*)?(?:(?:is|was)\s+(?:an?|the|one)\b|[-–—]\s+(?!to\b|be\b)\w)")
@@ -164,8 +156,7 @@ _READS_OUT_RE = re.compile(
     r"(?:\b(?:letter|note|memorandum|paper|copy|lines|translation)\b"
     r"[^:]{0,60}:\s*[—–-]*$)|\b(?:resumed|went\s+on\s+with|continued|proceeded\s+with)\s+(?:the\s+)?reading\s+"
     r"of\s+(?:the|her|his|my)\s+(?:letter|note|paper)\.?$", re.I)
-_NOT_NAME = {"to", "the", "of", "and", "for", "in", "on", "at", "a", "an", "from", "with", "by", "letter",
-             "statement", "chapter", "part", "telegram", "diary", "report", "life", "death"}
+_NOT_NAME = set(lexicons.words("not_name_words"))
 _FIRST = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|ourselves)\b")
 _FIRST_SING = re.compile(r"\b(?:I|me|my|mine|myself)\b")
 _SECOND = re.compile(r"\b(?:you|your|yours|yourself|yourselves|thee|thou|thy)\b", re.I)
@@ -579,8 +570,7 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     return "prose"
 
 
-_FUNCTION_WORDS = frozenset({"to", "from", "by", "of", "the", "and", "in", "at", "on", "for", "a", "an", "with",
-                             "de", "la", "le", "von", "van", "etc", "etc.", "&"})
+_FUNCTION_WORDS = frozenset(lexicons.words("function_words"))
 _DOC_HEADER_RE = re.compile(r"^(?:(?:copy\s+of\s+|extract\s+from\s+)?(?:the\s+)?(?:letter|note|telegram|cable|wire|"
                             r"memorandum|report|dispatch|despatch|message|postcard|statement|deposition|cutting|"
                             r"extract|proclamation|notice|petition)s?)\b(?:,|\s+(?:from|by|of|to)\b)\s*(?:the\s+)?"

@@ -16,94 +16,12 @@ from typing import Any, Iterable, Iterator
 from ..errors import StoreError
 from . import base, codec
 from .base import SQLStore
+from .schema import migrations
 
 __all__ = ["Store", "SCHEMA_VERSION", "MIGRATIONS"]
 
-#: each entry moves the schema from version i to i+1; never edit a shipped one
-MIGRATIONS: list[str] = [
-    # 1: the foundation
-    """
-    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    CREATE TABLE builds (
-        id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT, quellen_version TEXT NOT NULL,
-        settings TEXT NOT NULL, inputs TEXT NOT NULL, added INTEGER DEFAULT 0,
-        unchanged INTEGER DEFAULT 0, failed TEXT DEFAULT '[]', seconds REAL
-    );
-    CREATE TABLE sources (
-        id TEXT PRIMARY KEY, name TEXT NOT NULL, path TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE,
-        media_type TEXT NOT NULL, encoding TEXT, text TEXT NOT NULL, repairs TEXT NOT NULL,
-        blocks TEXT NOT NULL, settings_hash TEXT
-    );
-    CREATE TABLE documents (
-        id TEXT PRIMARY KEY, source TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-        char_start INTEGER NOT NULL, char_end INTEGER NOT NULL, kind TEXT NOT NULL, title TEXT,
-        author TEXT, addressees TEXT NOT NULL, date TEXT, earliest TEXT, latest TEXT, place TEXT,
-        is_primary INTEGER, language TEXT, evidence TEXT NOT NULL
-    );
-    CREATE INDEX documents_source ON documents(source, char_start);
-    CREATE TABLE timexes (
-        source TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE, document TEXT,
-        char_start INTEGER NOT NULL, char_end INTEGER NOT NULL, text TEXT NOT NULL,
-        type TEXT NOT NULL, value TEXT NOT NULL, date TEXT, rule TEXT, anchor TEXT
-    );
-    CREATE INDEX timexes_document ON timexes(document, char_start);
-    CREATE TABLE mentions (
-        source TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE, document TEXT,
-        char_start INTEGER NOT NULL, char_end INTEGER NOT NULL, text TEXT NOT NULL,
-        type TEXT NOT NULL, name TEXT NOT NULL, origin TEXT, entity TEXT
-    );
-    CREATE INDEX mentions_document ON mentions(document, char_start);
-    CREATE INDEX mentions_entity ON mentions(entity);
-    CREATE TABLE layers (
-        source TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE, name TEXT NOT NULL,
-        data TEXT NOT NULL, PRIMARY KEY (source, name)
-    );
-    CREATE TABLE entities (
-        id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL,
-        geo TEXT, authority TEXT, merge_reasons TEXT NOT NULL, mention_count INTEGER NOT NULL
-    );
-    CREATE TABLE reuse_groups (
-        id TEXT PRIMARY KEY, relation TEXT NOT NULL, score REAL NOT NULL, passages TEXT NOT NULL,
-        collation TEXT
-    );
-    CREATE TABLE events (
-        id TEXT PRIMARY KEY, date TEXT NOT NULL, earliest TEXT NOT NULL, latest TEXT NOT NULL,
-        summary TEXT NOT NULL, actors TEXT NOT NULL, place TEXT, attestations TEXT NOT NULL,
-        independent_sources INTEGER NOT NULL, conflicts TEXT NOT NULL
-    );
-    CREATE INDEX events_earliest ON events(earliest);
-    CREATE TABLE conflicts (
-        id TEXT PRIMARY KEY, kind TEXT NOT NULL, summary TEXT NOT NULL, claims TEXT NOT NULL,
-        events TEXT NOT NULL
-    );
-    """,
-    # 2: full-text search (FTS5) over document texts and entity names; kept in step by
-    # add_source / remove_source / replace_corpus_layer, back-filled here for older stores
-    """
-    CREATE VIRTUAL TABLE search_index USING fts5(
-        kind UNINDEXED, ref UNINDEXED, source UNINDEXED, title, body,
-        tokenize = 'unicode61 remove_diacritics 2'
-    );
-    INSERT INTO search_index(kind, ref, source, title, body)
-        SELECT 'document', d.id, d.source, coalesce(d.title, ''),
-               substr(s.text, d.char_start + 1, d.char_end - d.char_start)
-        FROM documents d JOIN sources s ON s.id = d.source;
-    INSERT INTO search_index(kind, ref, source, title, body)
-        SELECT 'entity', id, '', name, aliases FROM entities;
-    """,
-    # 3: find a mention or timex by its span: replace_corpus_layer links every mention to its entity
-    # by (source, char_start, char_end), which without this index scans the table once per mention
-    """
-    CREATE INDEX mentions_span ON mentions(source, char_start, char_end);
-    CREATE INDEX timexes_span ON timexes(source, char_start, char_end);
-    """,
-    # 4: the parts of a document's head that segmentation found (Document.heads), which conflicts.py reads
-    # instead of reading the text again; the next build reads every source again to fill them
-    """
-    ALTER TABLE documents ADD COLUMN heads TEXT;
-    UPDATE sources SET settings_hash = NULL;
-    """,
-]
+#: each entry moves the schema from version i to i+1 (written once for both backends in schema.py)
+MIGRATIONS: list[str] = migrations("sqlite")
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -3,38 +3,31 @@ from, the candidate record the steps pass along, and how a duration is written a
 """
 from __future__ import annotations
 
-import calendar as _cal
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...lexicons import pairs, words
+
 
 # -- lexicon ---------------------------------------------------------------------------
-MONTHS = {name.lower(): i for i, name in enumerate(_cal.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(_cal.month_abbr) if name})
-MONTHS["sept"] = 9
-WEEKDAYS = {name.lower(): i for i, name in enumerate(_cal.day_name)}
-WEEKDAYS.update({"tues": 1, "wed": 2, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6, "mon": 0})
-WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-             "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-             "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-             "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1, "a couple of": 2,
-             "half a": 0.5, "half an": 0.5, "a dozen": 12, "dozen": 12}
-VAGUE = ("a few", "few", "several", "some", "many", "a number of", "a couple", "countless")
-ORD_WORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-             "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-             "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21}
-DECADE_WORD = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
-                "seventies": 7, "eighties": 8, "nineties": 9}
-WEEKDAY_PLURALS = ("mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays")
-SEASON = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-UNIT = {"second": "S", "minute": "MI", "hour": "H", "day": "D", "night": "D", "week": "W",
-         "fortnight": "FN", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
-         "centurie": "CE", "weekend": "WE"}
-TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "dawn": "MO",
-        "daybreak": "MO", "dusk": "EV", "midday": "MI", "noon": "MI", "midnight": "NI"}
+def _numbers(name: str) -> dict[str, int | float]:
+    """Return the word list ``name`` (``word = number``) as {word: int, or float when not whole}."""
+    return {word: int(n) if n.isdigit() else float(n) for word, n in pairs(name)}
+
+
+#: month and weekday names (English) -> number (January 1, Monday 0): read from data files, not from
+#: the calendar module, whose names follow the process's locale
+MONTHS = _numbers("months") | _numbers("month_abbreviations")
+WEEKDAYS = _numbers("weekdays") | _numbers("weekday_abbreviations")
+WORD_NUM = _numbers("number_words")
+VAGUE = words("vague_quantities")
+ORD_WORD = _numbers("ordinal_words")
+DECADE_WORD = _numbers("decade_words")
+WEEKDAY_PLURALS = words("weekday_plurals")
+SEASON = dict(pairs("seasons"))
+UNIT = dict(pairs("time_units"))
+TOD = dict(pairs("times_of_day"))
 
 MFULL = "January|February|March|April|May|June|July|August|September|October|November|December"
 MABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
