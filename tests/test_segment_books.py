@@ -31,7 +31,7 @@ SLICE = {"barbellion-journal": 50_000, "dracula": 70_000, "evelina": 120_000, "f
 #: its narratives are not yet cut out: the known gap); the held-out slices, measured before any rule was
 #: tuned on them (main d66b1e2): muir-sierra 0.979/1.0, laclos-liaisons 0.923/1.0 (its slice opens and
 #: closes inside a letter, so one part-letter start on each side is not in the gold); keller-letters,
-#: held out and measured on main a444d11: 0.800/0.885
+#: held out and measured on main a444d11: 0.800/0.885, 0.862/0.893 since its closings are read
 FLOORS = {
     "barbellion-journal": (0.90, 0.85),
     "dracula": (0.90, 0.95),
@@ -40,7 +40,7 @@ FLOORS = {
     "moonstone": (0.60, 0.85),
     "muir-sierra": (0.95, 0.98),
     "laclos-liaisons": (0.90, 0.98),
-    "keller-letters": (0.78, 0.86),
+    "keller-letters": (0.84, 0.87),
 }
 
 
