@@ -751,9 +751,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             author = sig[2]
             place = place or (sig[1] or None)
             evidence.append("author: signature")
-        elif sig is None and signed_name(sig_units[0].text):
+        elif sig is None and kind in ("letter", "statement", "telegram") and signed_name(sig_units[0].text):
             # a full name signed under the closing ("Ann B. Pell.", "Ann Pell"): the cascade read it
-            # as a signature from its place
+            # as a signature from its place (a diary entry that copies a letter is not its signer's)
             author = sig_units[0].text.strip(" .,")
             evidence.append("author: signature")
     if not author and body and (kind == "letter" or (group.framing and len(body) > 1)):
