@@ -4,7 +4,8 @@
     python3 eval/run.py [--corpus NAME]... [--segments-only] [--output PATH] [--floors PATH]
                         [--set SECTION.KEY=VALUE]... [--keep DIR]
 
-For each corpus under ``eval/corpora/`` (the seed, the five books, the Pepys slice and the held-out Muir and Laclos slices), in turn:
+For each corpus under ``eval/corpora/`` (the seed, the five books, the Pepys slice and the held-out Muir,
+Laclos and Keller slices), in turn:
 
 - full (default): ``quellen build`` of the corpus's ``.txt`` into a fresh temporary store, then
   ``quellen export --format json``, both through the real command line (the ``quellen`` this Python

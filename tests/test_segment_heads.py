@@ -688,3 +688,69 @@ def test_a_letter_records_its_heads_for_the_later_steps():
     assert all(t == s for _, t, s in heads)  # every head's text is its span's
     # a salutation is one of the forms of a salutation line: a sentence opening a quotation is none
     assert not any(h.part == "salutation" for h in _docs("He said: “The road is closed.”\n")[0][2].heads)
+COLLECTED_LETTERS = """Letters
+
+The editor prints the first letters as they were written, with their spelling.
+
+To Mr. Tobias Quill
+
+Millbrook, Ohio, March 4, 1871.
+
+Dear Mr. Quill,
+
+I am glad to write you a letter. The river is high and the mill is stopped for a week.
+
+Good-by
+
+Ann B. Pell.
+
+Some weeks later she wrote again, more freely, to a cousin in the city.
+
+To Miss Tamsin Ord
+
+Millbrook, Ohio, April 20, 1871.
+
+Dear Tamsin.
+
+I have a new slate and I write on it every day. Father says the roads will be dry soon.
+
+With much love and a kiss
+
+Ann B. Pell.
+
+Her next letter went to her mother.
+
+To Mrs. Ann Pell
+
+Millbrook, Ohio, June 9, 1871.
+
+Dear Mother.
+
+The garden is full of roses and the bees are very busy. I miss you every day.
+
+Lovingly
+
+Ann B. Pell.
+"""
+
+
+def test_a_closing_without_its_comma_over_a_signed_name_closes_the_letter():
+    # "Good-by" / "With much love and a kiss" / "Lovingly" over the writer's name: the
+    # letter's closing and signature, not a heading that opens a new document; the editor's paragraph
+    # after them is a document of its own
+    docs = _docs(COLLECTED_LETTERS)
+    starts = [w for w, _, _ in docs]
+    assert starts == ["Letters The editor", "To Mr. Tobias", "Some weeks later", "To Miss Tamsin",
+                      "Her next letter", "To Mrs. Ann"], starts
+    letters = [d for w, _, d in docs if w.startswith("To ")]
+    # (a first name before the initials reads as a place, as in "Bristol J. Bell": the signer is "B. Pell")
+    assert [d.author.name.split()[-1] if d.author else None for d in letters] == ["Pell"] * 3
+    assert [str(d.date.earliest) for d in letters] == ["1871-03-04", "1871-04-20", "1871-06-09"]
+
+
+def test_a_possessive_heading_or_a_greeting_is_no_signature():
+    from quellen.segment.lines import split_signature
+    # "Dr. Quill's Reply" heads a letter; "Dear Mr. Quill." greets its addressee: neither signs
+    assert split_signature("Dr. Quill’s Reply") is None
+    assert split_signature("Dear Mr. Quill.") is None
+    assert split_signature("J. Bell") == ("", "", "J. Bell")

@@ -17,8 +17,8 @@ from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS
                      Head, Ref, RefBasis, replace)
 from .cascade import ORG_WORDS, RESUMES_SECTION, Group
 from .lines import (FULL_DATE_RE, INITIALS, MONTHS, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE,
-                    is_allcaps, is_name, kind_from_words, leading_date, salutations, split_signature, strip_quotes,
-                    yearless)
+                    is_allcaps, is_name, kind_from_words, leading_date, salutations, signed_name, split_signature,
+                    strip_quotes, yearless)
 
 __all__ = ["describe", "YearContext", "dominant_signer", "diarists", "parse_date_text", "KIND_CLASSES",
            "CLASS_OF_KIND"]
@@ -749,6 +749,11 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         if sig and not _NOT_A_SIGNER_RE.search(sig_units[0].text):
             author = sig[2]
             place = place or (sig[1] or None)
+            evidence.append("author: signature")
+        elif sig is None and kind in ("letter", "statement", "telegram") and signed_name(sig_units[0].text):
+            # a full name signed under the closing ("Ann B. Pell.", "Ann Pell"): the cascade read it
+            # as a signature from its place (a diary entry that copies a letter is not its signer's)
+            author = sig_units[0].text.strip(" .,")
             evidence.append("author: signature")
     if not author and body and (kind == "letter" or (group.framing and len(body) > 1)):
         # a letter quoted paragraph by paragraph, or a document read out, is signed in a paragraph of its

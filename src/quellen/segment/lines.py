@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from .. import lexicons
 from ..extract.dates.lexicon import MONTHS  # English month names and abbreviations -> number
 
-__all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "split_signature",
-           "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
+__all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "signed_name",
+           "split_signature", "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
            "kind_from_words", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE", "TIME_HEAD_RE", "CLOCK_HEAD_RE",
            "bare_date", "NUMBERED_HEAD_RE", "SERIES_HEAD_RE", "is_allcaps", "salutation_span", "salutations"]
 
@@ -128,10 +128,13 @@ _CLOSING_RE = re.compile(
     r"^(?:yours\b|your\s+(?:most|very|ever|affectionate|obedient|humble|faithful|loving|sincere|devoted|"
     r"grateful)|ever\s+(?:yours|your)|i\s+(?:am|remain|have\s+the\s+honou?r)\b.{0,80}(?:servant|yours|friend|"
     r"respect|regard|esteem)|i\s+(?:am|remain|have\s+the\s+honou?r\s+to\s+be)\b[^.]{0,40},$|believe\s+me|with\s+(?:\w+\s+){0,4}(?:greetings|regards|respect|love|wishes|esteem|affection|"
-    r"salutations?|compliments|thanks|gratitude|devotion|consideration|kisses)\b|(?:very\s+|most\s+)?"
+    r"salutations?|compliments|thanks|gratitude|devotion|consideration|kiss|kisses)\b|(?:very\s+|most\s+)?"
     r"(?:respectfully|sincerely|faithfully|affectionately|cordially|truly|fraternally|gratefully)"
     r"(?:\s+yours)?[,.]|(?:best|kind|warm(?:est)?)\s+(?:regards|wishes)|(?:love|regards|cheers|adieu|farewell)"
-    r"[,.!]|(?:and\s+)?so\s+(?:farewell|good-?bye))", re.I)
+    r"[,.!]|(?:and\s+)?so\s+(?:farewell|good-?bye)"
+    # "Good-by", "Lovingly", "From your little friend,", "Your darling child", "Thy old friend,"
+    r"|good[\s-]?bye?\b[,.!]?$|lovingly\b|(?:from\s+)?(?:your|thy)\s+(?:[a-z]+\s+){0,3}(?:friend|child|pupil|"
+    r"daughter|son|sister|brother|cousin|niece|nephew|servant)[,.!]?$)", re.I)
 _POLITE_CLOSE_RE = re.compile(r"\b(?:accept|receive)\b.{0,60}\b(?:assurances?|feelings|sentiments|respects|"
                               r"regards|consideration|homage)\b", re.I)
 NUMBERED_HEAD_RE = re.compile(r"^(?:letter|chapter|entry|part|book|section|no|number|document|appendix|"
@@ -212,6 +215,23 @@ def is_name(text: str) -> bool:
     return bool(_PERSON_RE.match(text) or _PERSON_RE.match(text.rstrip(".")))
 
 
+#: a salutation's opening words ("Dear Mr. Pell.", "My dearest Ann"): the line greets, it does not sign
+_DEAR_RE = re.compile(r"^(?:my\s+)?(?:very\s+)?dear(?:est)?\b", re.I)
+#: a name as a signer writes it under a closing: "Ann.", "Ann Pell.", "Ann B. Pell", "A. B. Pell"
+_SIGNED_NAME_RE = re.compile(r"(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){0,3}\.?")
+
+
+def signed_name(text: str) -> bool:
+    """Return True when ``text`` is a name alone on its line, as a signer writes it ("Ann Pell.",
+    "Ann B. Pell", "Ann.")."""
+    line = text.strip()
+    if len(line.split()) > 5 or "\n" in line or re.search(r"\w[’']s\b", line) or line.endswith(",") or \
+            _DEAR_RE.match(line) or \
+            any(len(w) > 2 and w.lower().strip(".") in _NOT_NAME for w in line.split()):
+        return False  # (an initial "A." is no article)
+    return is_name(line) or bool(_SIGNED_NAME_RE.fullmatch(line))
+
+
 def bare_date(text: str) -> re.Match | None:
     """Return the match when ``text`` is a date alone ("January 3", "4th (Sunday).", "5th."), else None."""
     return _BARE_DATE_RE.match(text.strip())
@@ -241,8 +261,8 @@ def split_signature(text: str) -> tuple[str, str, str] | None:
     and is judged by the cascade from its position.
     """
     line = text.strip().rstrip(",")
-    if len(line) > 80 or len(line.split()) > 9:
-        return None
+    if len(line) > 80 or len(line.split()) > 9 or re.search(r"\w[’']s\b", line) or _DEAR_RE.match(line):
+        return None  # a possessive heads a text ("Dr. Ord's Reply"), "Dear Mr. Pell." greets: no signer's name
     bare = ROLE_RE.sub("", line).rstrip(",")
     line = _DEGREE_RE.sub("", bare).rstrip(",")
     if line != bare and _PERSON_RE.match(line) and not FULL_DATE_RE.match(line):
@@ -538,6 +558,12 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     if n <= 16 and (_CLOSING_RE.match(bare) and _terminal(bare) in (",", ".", "!", "")) or \
             (n <= 25 and _POLITE_CLOSE_RE.search(text) and _FIRST.search(text)):
         return "closing"
+    # a valediction printed without its comma ("With much love and a kiss", "Good-by") over a name
+    # line: the letter's closing and its signature
+    if n <= 16 and _CLOSING_RE.match(text) and nxt is not None and signed_name(nxt.text):
+        return "closing"
+    if prev is not None and prev.cue == "closing" and signed_name(text):
+        return "signature"
     if n <= 9 and split_signature(text):
         return "signature"
     if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
