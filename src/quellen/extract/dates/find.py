@@ -56,7 +56,7 @@ def dual_year(year: int, dual: str | None) -> int | None:
 
 #: the last day of the old civil year: a dual year ("1659/60", "1659-60") stands before it
 LADY_DAY_EVE = (3, 24)
-#: 1751 was England's last civil year to begin on 25 March: no dual year is written after it
+#: 1751 was the last English civil year to begin on 25 March: no dual year is written after it
 LAST_DUAL_YEAR = 1752
 
 
@@ -67,8 +67,8 @@ def _abs(match: re.Match, start: int, end: int, rule: str, **data) -> Cand:
     month, day = _month_of(g.get("mon")), int(g["d"]) if g.get("d") else None
     if year and g.get("ydash"):
         # "January 1659-60": a dual year written with a dash, only from 1 January to 24 March of a
-        # year when England's civil year began on 25 March (any other "1659-60" is two years: the
-        # date ends at its first)
+        # year when the English civil year began on 25 March (any other "1659-60" is two years:
+        # the date ends at its first)
         before_lady_day = month is not None and (month, day or 1) <= LADY_DAY_EVE and year < LAST_DUAL_YEAR
         modern = dual_year(year, g["ydash"]) if before_lady_day else None
         if modern is None:
