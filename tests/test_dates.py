@@ -45,6 +45,35 @@ def test_parse_date_slash_pair_and_english_dual_year():
     assert (d.calendar, d.as_written, d.earliest) == ("julian", "1652-03-03", D(1652, 3, 13))
 
 
+@pytest.mark.parametrize("written", ["February 1712/13", "February 1712-13", "February 1712–13",
+                                     "February 1712 – 1713", "Feb. 1712-13"])
+def test_a_dual_year_with_a_slash_or_a_dash_is_the_later_year_in_julian(written):
+    d = parse_date(written)
+    assert (d.calendar, d.as_written, d.precision) == ("julian", "1713-02", "month")
+    assert d.text == written
+
+
+def test_a_dual_year_with_a_dash_on_a_day_before_lady_day():
+    d = parse_date("9 January 1712-13")
+    assert (d.calendar, d.as_written, d.earliest) == ("julian", "1713-01-09", D(1713, 1, 20))
+
+
+@pytest.mark.parametrize("written, year_text", [
+    ("June 1712-13", "June 1712"),           # after Lady Day "1712-13" is not a dual year
+    ("30 March 1712-13", "30 March 1712"),
+    ("January 1914-18", "January 1914"),     # not consecutive, and after 1752
+    ("January 1851-52", "January 1851"),     # consecutive, but no dual year is written after 1752
+])
+def test_a_year_range_after_a_month_is_not_read_as_a_dual_year(written, year_text):
+    d = parse_date(written)
+    assert d.text == year_text and d.as_written.startswith(year_text.split()[-1])
+
+
+def test_julian_hint_sees_a_dual_year_written_with_a_dash():
+    assert julian_hint("January 1701-2\n\nA cold week.") == D(1752, 9, 14)
+    assert julian_hint("The war of 1914-18 was long.") is None
+
+
 def test_parse_date_explicit_markers():
     assert parse_date("12 April 1861 (O.S.)").earliest == D(1861, 4, 24)
     assert parse_date("12 April 1861, new style").earliest == D(1861, 4, 12)

@@ -754,3 +754,69 @@ def test_a_possessive_heading_or_a_greeting_is_no_signature():
     assert split_signature("Dr. Quill’s Reply") is None
     assert split_signature("Dear Mr. Quill.") is None
     assert split_signature("J. Bell") == ("", "", "J. Bell")
+
+
+
+
+DUAL_YEAR_MONTH = """February 1701–2
+
+A hard frost all the week, and the river full of ice below the mill.
+
+Feb. 26th (Lord’s day). To church, where a stranger preached very long upon patience.
+
+27th. Up early and to the market, where butter was dear.
+
+28th. All day at my accounts, and found them short by a crown.
+
+1st. A letter from my brother at the coast, who is well.
+
+29th. This cannot follow the first, and is no day of March that came before it.
+"""
+
+
+def _dated(text: str):
+    return [(w, d.date.as_written if d.date else None, d.date.basis.value if d.date else None,
+             d.date.calendar if d.date else None) for w, _, d in _docs(text)]
+
+
+def test_bare_days_under_a_month_heading_with_a_dual_year_take_its_later_year():
+    got = _dated(DUAL_YEAR_MONTH)
+    assert [g[:2] for g in got] == [
+        ("February 1701–2 A", "1702-02"),
+        ("Feb. 26th (Lord’s", "1702-02-26"),
+        ("27th. Up early", "1702-02-27"),
+        ("28th. All day", "1702-02-28"),
+        ("1st. A letter", "1702-03-01"),  # the day went back: the month rolled forward
+        ("29th. This cannot", "1702-03-29"),
+    ]
+    assert {g[2] for g in got[1:]} == {"year_from_context"}
+    assert {g[3] for g in got} == {"julian"}
+
+
+PAST_THE_MONTH = """April 1866
+
+29th. Planted the beans along the south wall.
+
+30th. Rain, and the beans washed out.
+
+31st. Planted them again, deeper.
+"""
+
+
+def test_a_bare_day_past_the_end_of_its_month_gets_no_date():
+    got = _dated(PAST_THE_MONTH)
+    assert [g[:2] for g in got] == [("April 1866 29th.", "1866-04-29"), ("30th. Rain, and", "1866-04-30"),
+                                    ("31st. Planted them", None)]
+
+
+def test_bare_days_roll_over_from_december_into_january():
+    text = ("December 1788\n\n30th. Snow to the sills.\n\n31st. Sat up to see the year out.\n\n"
+            "1st. A quiet day; called on nobody.\n")
+    got = _dated(text)
+    assert [g[1] for g in got][-3:] == ["1788-12-30", "1788-12-31", "1789-01-01"]
+
+
+def test_bare_day_lines_under_a_month_heading_of_their_own_take_its_month_and_year():
+    got = _dated(BARE_DAYS)
+    assert [g[1] for g in got] == ["1884-05", "1884-05-03", "1884-05-04", "1884-05-05"]
+    assert [g[2] for g in got] == ["stated", "year_from_context", "year_from_context", "year_from_context"]

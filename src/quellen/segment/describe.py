@@ -41,6 +41,9 @@ _PLACE_DATE_RE = re.compile(r"^(?P<place>[A-Z][\w'’\-]+(?:[\s-][A-Z][\w'’\-]
 _SUBJECT_SKIP = set(words("not_subject_openers"))
 
 
+#: a year this close after a month head (in characters) is that head's own year ("April 1866")
+_SAME_HEADING = 40
+
 #: a diary runs forward: an entry whose month lies this many months or more before the previous
 #: entry's is in the next year (December -> January); a smaller step back is a compiler's reordering
 ROLL_OVER_MONTHS = 3
@@ -70,7 +73,7 @@ class YearContext:
         for start, end in heads:
             # a year in a title or standing alone ("1864.", "THE WINTER OF 1911") sets the year
             # of the entries under it
-            for m in re.finditer(r"(?<![\d/.-])(1[0-9]\d\d|20\d\d)(?![\d/-])", text[start:end]):
+            for m in re.finditer(r"(?<![\d/.–-])(1[0-9]\d\d|20\d\d)(?![\d/–-])", text[start:end]):
                 self.heads.append((start + m.start(), int(m.group(1)), 0, 0))
         for start, end in spans:
             for m in FULL_DATE_RE.finditer(text, start, end):
@@ -103,6 +106,33 @@ class YearContext:
             return dt.date(year, month, day) if month and day else None
         except ValueError:
             return None
+
+    def month_for(self, offset: int, day: int) -> tuple[int, int, str] | None:
+        """Return (year, month, how) for a day of the month written alone at ``offset`` ("2nd.",
+        "8th (Sunday)."), or None when no month stands above it or the day is not in that month.
+
+        The month and year are those of the last head before it with a month: a month heading
+        ("January 1660"), or the entry before, whose month rolls forward (December into the next
+        year's January) when the day goes back ("31st." then "1st."). A day past the end of that
+        month ("31st." under April) gets none: it is a misprint or a misreading, not a date.
+        """
+        i = bisect.bisect_left(self.heads, (offset, -1, -1, -1))
+        while i > 0 and not self.heads[i - 1][2]:
+            at, year = self.heads[i - 1][:2]
+            before = self.heads[i - 2] if i > 1 else None
+            if before is None or not before[2] or before[1] != year or at - before[0] > _SAME_HEADING:
+                return None  # a year heading since the last month: which month is not said
+            i -= 1  # the year of the month heading itself ("April 1866")
+        if i == 0:
+            return None
+        _, year, month, last = self.heads[i - 1]
+        how = "month of the heading above" if not last else "month of the entry before"
+        if last and day < last:
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+            how = "the entry before's month, rolled over into the next"
+        if day > _days_in(year, month):
+            return None
+        return year, month, how
 
     def year_for(self, offset: int, month: int) -> tuple[int, str] | None:
         """Return (year, how) for a month-and-day at ``offset``, or None when nothing gives a year.
@@ -137,6 +167,14 @@ class YearContext:
         return None
 
 
+def _days_in(year: int, month: int) -> int:
+    """Return the number of days of ``month`` in ``year``, taking a Julian leap year (every fourth)
+    before 1800, where the calendar of the text may be either."""
+    if month == 2 and year % 4 == 0 and year < 1800:
+        return 29
+    return calendar.monthrange(year, month)[1]
+
+
 #: an entry head written year first: "1712.—March 3.", "1712, March 3:"
 _YEAR_FIRST_RE = re.compile(r"^(?P<y>1\d{3}|20\d\d)[.,:]?\s*[—–-]*\s*(?P<md>(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+"
                             r"[A-Z][a-z]+)(?=(?:st|nd|rd|th|d)?\b))")
@@ -169,6 +207,10 @@ def _bare_year(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+#: a date line that is a day of the month alone: "3rd (Saturday).", "5th."
+_DAY_ALONE_RE = re.compile(r"^\d{1,2}(?:st|nd|rd|th|d)(?:,?\s*\(?[A-Z][a-z]+day\)?)?\.?$")
+
+
 def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None) -> Date | None:
     """Return the document date written in ``text`` (a date line), completing a missing year from context.
 
@@ -179,6 +221,8 @@ def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None
     date = parse_date(text)
     if date is not None:
         return date
+    if years is not None and _DAY_ALONE_RE.match(text.strip()):
+        return day_of_month(text.strip(), offset, years)  # "3rd (Saturday).", "5th."
     m = yearless(text)
     if m is None or years is None:
         return None
@@ -193,6 +237,26 @@ def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None
         return None
     return replace(full, text=m.group(0), rule=f"{full.rule}; year from context ({how})", anchor=str(year),
                    basis=DateBasis.YEAR_FROM_CONTEXT)
+
+
+def day_of_month(text: str, offset: int, years: YearContext) -> Date | None:
+    """Return the date of an entry head that gives only its day of the month ("2nd.", "8th
+    (Sunday)."), its month and year taken from the heads above (:meth:`YearContext.month_for`), or
+    None when they give none. The date says so: basis ``year_from_context``, never stated."""
+    from ..extract.dates import parse_date
+    m = re.match(r"\d{1,2}", text)
+    if m is None:
+        return None
+    day = int(m.group(0))
+    found = years.month_for(offset, day)
+    if found is None:
+        return None
+    year, month, how = found
+    full = parse_date(f"{calendar.month_name[month]} {day}, {year}")
+    if full is None:
+        return None
+    return replace(full, text=text.rstrip(" ."), rule=f"{full.rule}; month and year from context ({how})",
+                   anchor=f"{year:04d}-{month:02d}", basis=DateBasis.YEAR_FROM_CONTEXT)
 
 
 #: a section heading that names one document: "The Statement of A", "(In a Letter to B)", "Report by C"
@@ -597,6 +661,15 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             if year:
                 date = replace(_year_date(year, str(year)), rule="year heading", basis=DateBasis.STATED)
                 evidence.append("date: year heading")
+            for u in units if not year else ():
+                # a month heading ("MAY 1884.", "January 1659-60") dates the part it opens, and gives
+                # its month and year to the days written alone under it ("3rd (Saturday).")
+                found = parse_date_text(u.text) if date_head(u.text) else None
+                if found is not None and found.precision == "month":
+                    date = found
+                    evidence.append("date: month heading")
+                    years.note(u.start, found)
+                    break
         elif cue == "attribution":
             y = re.search(r"\(\s*[^()]*?,?\s*(?P<y>1[5-9]\d\d|20\d\d)\s*\)", first.text)
             if y:
@@ -904,6 +977,15 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             m = re.match(r"^\s*(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\.\s*[—–-]", rest)
             if m and not place:
                 place = m.group("place")
+    if (date is None or date.precision != "day") and body and body[0].features.get("lead_day"):
+        # "2nd. In the morning ...": a day of the month alone, under a month heading or an entry
+        head = body[0].features["lead_day"]
+        if date is not None and date.precision == "month" and "date: date line" in evidence:
+            years.note(start, date)  # the month heading above, in this group: "April 1866" / "29th. ..."
+        entry = day_of_month(head.strip(), body[0].start, years)
+        if entry is not None:
+            date = entry
+            evidence.append("date: entry head")
     if (date is None or date.precision == "year") and body:
         # "1712.—March 3. ...": an entry head with its year first
         m = _YEAR_FIRST_RE.match(body[0].text)

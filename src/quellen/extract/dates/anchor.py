@@ -692,17 +692,18 @@ def _time(c: Cand, span: str, text: str, ctx: Ctx):
 
 _DECLARED_JULIAN = re.compile(r"\b(?:dates?|days?)\b[^.\n]{0,40}\b(?:old\s+style|Julian\s+calendar|O\.\s?S\.)",
                               re.I)
-_DUAL_YEAR = re.compile(r"\b1[5-7]\d\d/\d{1,2}\b")
+_DUAL_YEAR = re.compile(r"\b1[5-7]\d\d/\d{1,2}\b|(?<=\b(?:Jan|Feb|Mar))[a-z]*\.?\s+(?:\d{1,2}[a-z]{0,2},?\s+)?"
+                        r"(?P<y>1[5-7]\d\d)\s?[-–]\s?(?P<tail>\d{1,2})\b")
 
 
 def julian_hint(text: str) -> dt.date | None:
     """Return the day before which an unmarked date of ``text`` is Julian, from what the text shows:
     a declaration ("all dates are given in the Old Style") until the last country's adoption (1924),
-    English dual years ("1651/2") until Britain's (14 September 1752); None when it shows neither."""
+    English dual years ("1651/2", "January 1651-2") until Britain's (14 September 1752); None when it shows neither."""
     if _DECLARED_JULIAN.search(text):
         return dt.date(1924, 1, 1)
     for m in _DUAL_YEAR.finditer(text):
-        year, _, tail = m.group(0).partition("/")
+        year, _, tail = m.group(0).partition("/") if not m.group("y") else (m.group("y"), "", m.group("tail"))
         if dual_year(int(year), tail):
             return dt.date(1752, 9, 14)
     return None

@@ -54,11 +54,26 @@ def dual_year(year: int, dual: str | None) -> int | None:
     return second if second == year + 1 else None
 
 
+#: the last day of the old civil year: a dual year ("1659/60", "1659-60") stands before it
+LADY_DAY_EVE = (3, 24)
+#: 1751 was the last English civil year to begin on 25 March: no dual year is written after it
+LAST_DUAL_YEAR = 1752
+
+
 def _abs(match: re.Match, start: int, end: int, rule: str, **data) -> Cand:
     g = match.groupdict()
     year = int(g["y"]) if g.get("y") else None
     modern = dual_year(year, g.get("ydual")) if year else None
-    d = dict(y=modern or year, m=_month_of(g.get("mon")), d=int(g["d"]) if g.get("d") else None,
+    month, day = _month_of(g.get("mon")), int(g["d"]) if g.get("d") else None
+    if year and g.get("ydash"):
+        # "January 1659-60": a dual year written with a dash, only from 1 January to 24 March of a
+        # year when the English civil year began on 25 March (any other "1659-60" is two years:
+        # the date ends at its first)
+        before_lady_day = month is not None and (month, day or 1) <= LADY_DAY_EVE and year < LAST_DUAL_YEAR
+        modern = dual_year(year, g["ydash"]) if before_lady_day else None
+        if modern is None:
+            end = min(end, match.end("y"))
+    d = dict(y=modern or year, m=month, d=int(g["d"]) if g.get("d") else None,
              d2=int(g["d2"]) if g.get("d2") else None, dual=modern is not None,
              marker=_marker(match), mod=_mod(g.get("mod")), weekday=_wd(g.get("wd")))
     d.update(data)
@@ -86,13 +101,13 @@ _WDPRE = rf"(?:(?P<wd>{WD}),?\s+(?:the\s+)?)?"
 
 
 @_rule("month-day-year", _WDPRE + month_re("mon") + r"\s*" + day_re("d") + r"(?:\s*(?:[-–—]|to|and|or)\s*" + day_re("d2") +
-       r")?,?\s*" + year_re("y") + MARKER + "?", prio=5)
+       r")?,?\s*" + year_re("y", dash=True) + MARKER + "?", prio=5)
 def _r_mdy(m, text):
     return _abs(m, m.start(), m.end(), "month-day-year")
 
 
 @_rule("day-month-year", _WDPRE + r"(?:[Tt]he\s+)?" + day_re("d") + r"(?:\s*(?:(?P<sep>[-–—/]|to|and|or)\s*)" + day_re("d2") +
-       r")?\s+(?:of\s+|day\s+of\s+)?" + month_re("mon") + r",?\s*" + year_re("y") + MARKER + "?", prio=5)
+       r")?\s+(?:of\s+|day\s+of\s+)?" + month_re("mon") + r",?\s*" + year_re("y", dash=True) + MARKER + "?", prio=5)
 def _r_dmy(m, text):
     if m.group("sep") == "/":
         # "16/28 August 1813": the Julian and the Gregorian day of one date
@@ -125,7 +140,7 @@ def _modal_may(m: re.Match, text: str) -> bool:
     return m.group("mon")[0].islower()
 
 
-@_rule("month-year", MOD + "?" + month_re("mon") + r",?\s+(?:of\s+)?" + year_re("y") + MARKER + "?", prio=4)
+@_rule("month-year", MOD + "?" + month_re("mon") + r",?\s+(?:of\s+)?" + year_re("y", dash=True) + MARKER + "?", prio=4)
 def _r_my(m, text):
     return _abs(m, m.start(), m.end(), "month-year")
 

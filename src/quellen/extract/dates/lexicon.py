@@ -44,10 +44,18 @@ def day_re(name: str) -> str:
     return rf"(?P<{name}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d)?(?![\w])"
 
 
-def year_re(name: str) -> str:
-    """Return the pattern of a written year (with A.D. or a dual year), captured as group ``name``."""
+def year_re(name: str, dash: bool = False) -> str:
+    """Return the pattern of a written year (with A.D. or a dual year), captured as group ``name``.
+
+    With ``dash`` (a year after a month: "January 1659-60", "February 1659-1660") the dual year may
+    be written with a hyphen or an en dash too, captured as group ``{name}dash``: the rule that matched keeps it only
+    for January-March (see :func:`~quellen.extract.dates.find.dual_year`), since "1914-18" alone is
+    two years."""
     # a dual year "1651/2" or "1651/52" is the Lady Day reckoning of January-March
-    return (rf"(?:A\.?\s?D\.?\s*)?(?P<{name}>1\d{{3}}|20\d{{2}})(?:/(?P<{name}dual>\d{{1,2}})(?!\d))?"
+    tail = rf"/(?P<{name}dual>\d{{1,2}})(?!\d)"
+    if dash:
+        tail = rf"(?:{tail}|\s?[-–]\s?(?P<{name}dash>\d{{1,2}}|1\d{{3}})(?!\d))"
+    return (rf"(?:A\.?\s?D\.?\s*)?(?P<{name}>1\d{{3}}|20\d{{2}})(?:{tail})?"
             rf"(?!\d)(?:\s*(?:A\.?D\.?|C\.?E\.?)(?!\w))?")
 
 
