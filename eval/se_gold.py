@@ -365,7 +365,8 @@ class Ctx:
             n = local(ch)
             if n in ("header", "hgroup"):
                 heads.extend(render(b) for b in iter_blocks(ch))
-            elif n in ("h1", "h2", "h3", "h4", "h5", "h6") or (n == "p" and etypes(ch) & {"bridgehead", "se:bridgehead"}):
+            elif (n in ("h1", "h2", "h3", "h4", "h5", "h6")
+                  or (n == "p" and etypes(ch) & {"bridgehead", "se:bridgehead"})):
                 heads.append(render(ch))
         self.header_lines = [h for h in heads if h]
         for line in self.header_lines:
@@ -407,7 +408,8 @@ class Ctx:
         if m:
             self.addressees = [cut_name(m.group("to"))]
             return
-        m = re.match(r"^(?:The )?Statement of (?P<n>.+?)\s*(?:\((?P<y>\d{4})\))?\s*(?:\([Ii]n a [Ll]etter to (?P<to>[^)]+)\))?\.?$", line)
+        m = re.match(r"^(?:The )?Statement of (?P<n>.+?)\s*(?:\((?P<y>\d{4})\))?"
+                     r"\s*(?:\([Ii]n a [Ll]etter to (?P<to>[^)]+)\))?\.?$", line)
         if m:
             self.kind_hint = "statement"
             self._set_narrator(m.group("n"), "heading 'Statement of …'")
@@ -416,11 +418,14 @@ class Ctx:
             if m.group("to"):
                 self.addressees = [cut_name(m.group("to"))]
             return
-        for pat, basis in ((r"\b(?:[Cc]ontributed|[Rr]elated|[Rr]esumed|[Nn]arrated|[Ww]ritten|[Tt]old) by (?P<n>[^;(]+)", "heading 'Contributed/related/resumed by …'"),
+        for pat, basis in ((r"\b(?:[Cc]ontributed|[Rr]elated|[Rr]esumed|[Nn]arrated|[Ww]ritten|[Tt]old) "
+                            r"by (?P<n>[^;(]+)",
+                            "heading 'Contributed/related/resumed by …'"),
                            (r"^By (?P<n>.+)$", "byline"),
                            (r"^In a Letter from (?P<n>.+?)\.?$", "heading 'In a Letter from …'"),
                            (r"^(?P<n>[A-Z][\w.’ -]+?),? in Continuation\.?$", "heading '… in Continuation'"),
-                           (r"^(?P<n>(?:[A-Z]\. ?)+[A-Z][a-z]+(?: [A-Z][a-z]+)*), (?:M\.A\.|B\. ?Sc\.|Ph\. ?D\.|M\.D\.)", "byline")):
+                           (r"^(?P<n>(?:[A-Z]\. ?)+[A-Z][a-z]+(?: [A-Z][a-z]+)*), "
+                            r"(?:M\.A\.|B\. ?Sc\.|Ph\. ?D\.|M\.D\.)", "byline")):
             m = re.search(pat, line)
             if m:
                 self._set_narrator(m.group("n"), basis)
@@ -567,7 +572,8 @@ def unit_meta(el, ctx: Ctx, book) -> dict:
     elif "telegram" in cls or re.match(r"^\W*Telegram\b", header_text) or (
             "z3998:letter" in t and any("telegram" in classes(e) for e in own if local(e) in ("p", "span"))):
         kind = "telegram"
-    elif any("se:name.publication.newspaper" in etypes(e) for e in header_els) or re.match(r"^Cutting from\b", header_text):
+    elif (any("se:name.publication.newspaper" in etypes(e) for e in header_els)
+          or re.match(r"^Cutting from\b", header_text)):
         kind = "newspaper_article"
     elif re.search(r"\bMemorandum\b", header_text):
         kind = "statement"
@@ -644,7 +650,8 @@ def unit_meta(el, ctx: Ctx, book) -> dict:
         fields["date_iso"] = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
         fields["date_basis"] = (f"the entry's id '{el.get('id')}' (its dateline has no <time>); "
                                 "the year is also the heading of its section")
-    if not fields["date_iso"] and not fields["date_as_written"] and header_text and kind not in ("epigraph", "commentary"):
+    if (not fields["date_iso"] and not fields["date_as_written"] and header_text
+            and kind not in ("epigraph", "commentary")):
         m = DATE_PHRASE.search(header_text)
         if m:
             fields["date_as_written"] = m.group(0).strip(" ,.")
@@ -983,7 +990,8 @@ class Book:
             "The gold is the publisher's semantic markup (and the printed headings) turned into "
             "segments; nobody tuned it to quellen.", "",
             "## Source", "",
-            f"- Repository: `standardebooks/{self.repo_name()}` (https://github.com/standardebooks/{self.repo_name()}), "
+            f"- Repository: `standardebooks/{self.repo_name()}` "
+            f"(https://github.com/standardebooks/{self.repo_name()}), "
             f"commit `{self.commit}`.",
             f"- Standard Ebooks' own sources: {', '.join(self.sources)}.",
             f"- Files used (spine order, under `src/epub/text/`): {', '.join(Path(h).name for h in self.spine)}.",
@@ -998,7 +1006,8 @@ class Book:
         lines += [
             "## Contents", "",
             f"- `{self.slug}.txt`: {len(self.text):,} characters, {self.text.count(chr(10)) + 1:,} lines.",
-            f"- `gold.json`: {len(segs)} segments; {len(gold['embedded'])} embedded (nested) unit(s) listed separately.",
+            f"- `gold.json`: {len(segs)} segments; {len(gold['embedded'])} embedded (nested) unit(s) "
+            "listed separately.",
             "", "| kind | segments | with author | with date_iso |", "| --- | ---: | ---: | ---: |",
         ]
         for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]):
@@ -1009,7 +1018,8 @@ class Book:
                      f"{sum(1 for s in segs if s.get('date_iso'))} |")
         ek = Counter(e["kind"] for e in gold["embedded"])
         if ek:
-            lines += ["", "Embedded (nested, not segments): " + ", ".join(f"{k} {n}" for k, n in ek.most_common()) + "."]
+            lines += ["", "Embedded (nested, not segments): "
+                      + ", ".join(f"{k} {n}" for k, n in ek.most_common()) + "."]
         if self.cfg.get("notes"):
             lines += ["", "## Notes on this book", ""] + [f"- {n}" for n in self.cfg["notes"]]
         lines += ["", "## How the gold was made", "",

@@ -439,8 +439,8 @@ def _is_detail(span: list[tuple[str, int, int]], words: list, at: int) -> bool:
 
 #: words that announce a written piece whose addressees follow ("a letter to A and B")
 _PIECES = r"letter|statement|telegram|note|petition|appeal|memorandum|message|declaration|address|report"
-_ANNOUNCE = re.compile(rf"\b(?:{_PIECES})\b[^.\n]{{0,40}}?\b(?:addressed\s+)?to\s+(?P<to>(?:the\s+)?[A-ZА-ЯÀ-Þ][^.:;\n]{{2,200}})",
-                       re.I)
+_ANNOUNCE = re.compile(rf"\b(?:{_PIECES})\b[^.\n]{{0,40}}?\b(?:addressed\s+)?to\s+"
+                       rf"(?P<to>(?:the\s+)?[A-ZА-ЯÀ-Þ][^.:;\n]{{2,200}})", re.I)
 #: a head line: "LETTER TO A AND B", "To A, to B", or "A to B" (a sender, then its addressees)
 _HEAD_TO = re.compile(rf"^(?:(?:{_PIECES})\s+)?to\s+(?P<to>.+)$", re.I)
 _HEAD_FROM_TO = re.compile(r"^(?P<from>[A-ZА-ЯÀ-Þ][^.!?]*?)\s+to\s+(?P<to>(?:the\s+)?[A-ZА-ЯÀ-Þ].*)$")

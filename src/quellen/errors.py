@@ -23,8 +23,8 @@ import unicodedata
 __all__ = [
     "printable",
     "QuellenError", "InputError", "MissingInput", "UnreadableInput", "EmptyInput",
-    "BinaryInput", "TooLargeInput", "FormatMismatch", "AnalysisFailed", "StoreError", "CorpusLayerError", "SettingsError",
-    "MissingExtra",
+    "BinaryInput", "TooLargeInput", "FormatMismatch", "AnalysisFailed", "StoreError", "CorpusLayerError",
+    "SettingsError", "MissingExtra",
 ]
 
 

@@ -100,9 +100,10 @@ def merge_events(claims: Sequence[Claim], reuse: Sequence[ReuseGroup] = (),
     (or one names none). Claims of one sentence are never merged with each other. Every threshold is
     one of ``settings`` (``reuse_date_threshold`` for :func:`dates_from_reuse`).
 
-    The pairs are compared in ``partitions`` date buckets (more for over :data:`PARTITION_CLAIMS` claims) (:func:`date_buckets`, :func:`event_links`)
-    run by ``mapper`` (``mapper(func, items, *shared)``, in item order; here, one after another,
-    when None); their links are joined here, so the events are the same for any count.
+    The pairs are compared in ``partitions`` date buckets (more for over :data:`PARTITION_CLAIMS`
+    claims) (:func:`date_buckets`, :func:`event_links`) run by ``mapper``
+    (``mapper(func, items, *shared)``, in item order; here, one after another, when None); their
+    links are joined here, so the events are the same for any count.
     """
     similarity = similarity or predicate_similarity
     # a version its own writer rejects is no witness of its date (it stays a claim for the conflicts)

@@ -538,7 +538,8 @@ class Claim:
             "kind": self.kind, "primary": self.primary,
             "place_verb": self.place_verb, "place_role": self.place_role, "subjects": list(self.subjects),
             "details": [list(d) for d in self.details],
-            "trigger": list(self.trigger), "named": list(self.named), "scope": list(self.scope), "args": list(self.args),
+            "trigger": list(self.trigger), "named": list(self.named), "scope": list(self.scope),
+            "args": list(self.args),
             "sentence_dates": [list(d) for d in self.sentence_dates], "repeated": self.repeated,
             "stance": self.stance,
         }
@@ -560,8 +561,8 @@ class Claim:
             place_verb=data.get("place_verb", ""), place_role=data.get("place_role", ""),
             subjects=tuple(data.get("subjects", ())),
             details=tuple(tuple(d) for d in data.get("details", ())),
-            trigger=tuple(data.get("trigger", ())), named=tuple(data.get("named", ())), scope=tuple(data.get("scope", ())),
-            args=tuple(data.get("args", ())),
+            trigger=tuple(data.get("trigger", ())), named=tuple(data.get("named", ())),
+            scope=tuple(data.get("scope", ())), args=tuple(data.get("args", ())),
             sentence_dates=tuple(tuple(d) for d in data.get("sentence_dates", ())),
             repeated=bool(data.get("repeated", False)), stance=data.get("stance", "asserted"),
         )

@@ -468,8 +468,9 @@ def _analyse_and_store(files: list[Path], store: Store, settings: Settings, shas
                 except StoreError:  # the database, not this file: stop here, every stored source stays whole
                     raise
                 except Exception as exc:  # a bug while writing: the transaction rolled back, the rest goes on
-                    report.failed.append(Failed.of("AnalysisFailed", str(path), f"analysis failed ({type(exc).__name__}: "
-                                                f"{exc}); nothing of this file was stored", exc).exception())
+                    report.failed.append(Failed.of("AnalysisFailed", str(path),
+                                                   f"analysis failed ({type(exc).__name__}: {exc}); "
+                                                   "nothing of this file was stored", exc).exception())
                     continue
                 report.added.append(printable(str(path)))
                 report.warnings.extend(f"{printable(str(path))}: {w}" for w in source_warnings(result.source))

@@ -79,7 +79,8 @@ def land_paths(topo: dict | None, project) -> list[str]:
                 points = _unwrap(points)
                 lons = [lon for lon, _ in points]
                 # what sticks out past ±180° is drawn again on the other side of the map
-                shifts = [0] + ([-360] if lons and max(lons) > 180 else []) + ([360] if lons and min(lons) < -180 else [])
+                shifts = ([0] + ([-360] if lons and max(lons) > 180 else [])
+                          + ([360] if lons and min(lons) < -180 else []))
                 for shift in shifts:
                     xy = [project(lon + shift, lat) for lon, lat in points]
                     d.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in xy) + "Z")
@@ -209,23 +210,27 @@ def report_data(store) -> dict[str, Any]:
             "itineraries": itineraries(corpus)}
 
 
+# a backslash at the end of a line joins it to the next: short source lines, the same HTML
 _TEMPLATE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{{ script_hash }}'; img-src data:">
+<meta http-equiv="Content-Security-Policy"\
+ content="default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{{ script_hash }}'; img-src data:">
 <title>quellen report</title>
 <style>
 body{margin:0;font:16px/1.5 Georgia,"DejaVu Serif",serif;color:#1d2330;background:#fbfaf7}
 main{max-width:64rem;margin:0 auto;padding:1rem 1.2rem 3rem}
 h1{margin:.4rem 0}h2{margin-top:2rem;border-bottom:1px solid #d9dce3}
 nav a{margin-right:1rem;font:14px system-ui,sans-serif}
-.counts{display:flex;flex-wrap:wrap;gap:.6rem}.count{background:#fff;border:1px solid #d9dce3;border-radius:6px;padding:.4rem .8rem}
+.counts{display:flex;flex-wrap:wrap;gap:.6rem}.count{background:#fff;border:1px solid #d9dce3;border-radius:6px;\
+padding:.4rem .8rem}
 .count b{display:block;font-size:1.3rem}.muted{color:#6b7280}.empty{color:#6b7280;font-style:italic}
 svg{width:100%;height:auto;background:#fff;border:1px solid #d9dce3}
 .ev{fill:#ea580c;stroke:#8a3b12}.ev.disputed{fill:#dc2626}.tick{font:10px system-ui;fill:#6b7280}
 .sea{fill:#cfe3f3}.land{fill:#f5f0e6;stroke:#9ca3af;stroke-width:.6}.grat{stroke:#b6cde0;stroke-width:.4;fill:none}
 .place{fill:#ea580c;fill-opacity:.85;stroke:#8a3b12}.route{fill:none;stroke:#1d4ed8;stroke-width:2;stroke-dasharray:6 4}
 .plabel{font:11px system-ui;fill:#1f2937}
-article{background:#fff;border:1px solid #d9dce3;border-left:4px solid #8a3b12;border-radius:4px;padding:.4rem .8rem;margin:.5rem 0}
+article{background:#fff;border:1px solid #d9dce3;border-left:4px solid #8a3b12;border-radius:4px;padding:.4rem .8rem;\
+margin:.5rem 0}
 article.disputed{border-left-color:#b91c1c}article:target{box-shadow:0 0 0 3px #fbbf24}
 .tag{font:12px system-ui,sans-serif;background:#e5e7eb;padding:0 .35rem;border-radius:3px}
 blockquote{margin:.2rem 0;border-left:3px solid #d9dce3;padding-left:.6rem;font-size:14px}
@@ -234,16 +239,23 @@ input{font:inherit;padding:.2rem .4rem;width:20rem}
 </style></head><body><main>
 <h1>Report</h1>
 <p class="muted">Made by {{ data.generator }} — works offline; every passage is quoted from the sources.</p>
-<nav><a href="#overview">Overview</a><a href="#timeline">Timeline</a><a href="#map">Map</a><a href="#conflicts">Conflicts</a><a href="#events">Events</a></nav>
+<nav><a href="#overview">Overview</a><a href="#timeline">Timeline</a><a href="#map">Map</a>\
+<a href="#conflicts">Conflicts</a><a href="#events">Events</a></nav>
 <h2 id="overview">Overview</h2>
-<div class="counts">{% for k, n in data.counts.items() %}<div class="count"><b>{{ n }}</b><span class="muted">{{ k|replace("_", " ") }}</span></div>{% endfor %}</div>
-<h3>Sources</h3><ul>{% for s in data.sources %}<li>{{ s.name }} — {{ s.documents }} documents</li>{% else %}<li class="empty">none</li>{% endfor %}</ul>
-<h3>Most connected people</h3><ol>{% for p in data.people %}<li>{{ p.name }} <span class="muted">({{ p.degree }})</span></li>{% else %}<li class="empty">none yet</li>{% endfor %}</ol>
+<div class="counts">{% for k, n in data.counts.items() %}<div class="count"><b>{{ n }}</b>\
+<span class="muted">{{ k|replace("_", " ") }}</span></div>{% endfor %}</div>
+<h3>Sources</h3><ul>{% for s in data.sources %}<li>{{ s.name }} — {{ s.documents }} documents</li>{% else %}\
+<li class="empty">none</li>{% endfor %}</ul>
+<h3>Most connected people</h3><ol>{% for p in data.people %}<li>{{ p.name }} \
+<span class="muted">({{ p.degree }})</span></li>{% else %}<li class="empty">none yet</li>{% endfor %}</ol>
 <h2 id="timeline">Timeline</h2>
 {% if timeline.marks %}
 <svg viewBox="0 0 {{ timeline.width }} {{ timeline.height }}" role="img" aria-label="events in time">
-{% for t in timeline.ticks %}<line x1="{{ t.x }}" x2="{{ t.x }}" y1="14" y2="{{ timeline.height }}" stroke="#eef0f4"/><text class="tick" x="{{ t.x }}" y="12" text-anchor="middle">{{ t.label }}</text>{% endfor %}
-{% for i in timeline.marks %}<a href="#{{ i.id }}"><rect class="ev{{ ' disputed' if i.disputed }}" x="{{ i.x }}" y="{{ i.y }}" width="{{ i.w }}" height="10" rx="3"><title>{{ i.title }}</title></rect></a>{% endfor %}
+{% for t in timeline.ticks %}<line x1="{{ t.x }}" x2="{{ t.x }}" y1="14" y2="{{ timeline.height }}" stroke="#eef0f4"/>\
+<text class="tick" x="{{ t.x }}" y="12" text-anchor="middle">{{ t.label }}</text>{% endfor %}
+{% for i in timeline.marks %}<a href="#{{ i.id }}">\
+<rect class="ev{{ ' disputed' if i.disputed }}" x="{{ i.x }}" y="{{ i.y }}" width="{{ i.w }}" height="10" rx="3">\
+<title>{{ i.title }}</title></rect></a>{% endfor %}
 </svg>
 <p class="muted">Each mark is an event (click for its passages); red ones are disputed.</p>
 {% else %}<p class="empty">No events yet.</p>{% endif %}
@@ -252,21 +264,34 @@ input{font:inherit;padding:.2rem .4rem;width:20rem}
 <svg viewBox="0 0 {{ map.width }} {{ map.height }}" role="img" aria-label="places">
 <rect class="sea" width="{{ map.width }}" height="{{ map.height }}"/><path class="grat" d="{{ map.graticule }}"/>
 {% for d in map.land %}<path class="land" d="{{ d }}"/>{% endfor %}
-{% for l in map.lines %}<polyline class="route" points="{{ l.points }}"><title>{{ l.title }}</title></polyline>{% endfor %}
-{% for m in map.markers %}<circle class="place" cx="{{ m.x }}" cy="{{ m.y }}" r="{{ m.r }}"><title>{{ m.name }}: {{ m.mentions }} mentions, {{ m.events|length }} events</title></circle><text class="plabel" x="{{ m.x + m.r + 2 }}" y="{{ m.y + 4 }}">{{ m.name }}</text>{% endfor %}
+{% for l in map.lines %}<polyline class="route" points="{{ l.points }}">\
+<title>{{ l.title }}</title></polyline>{% endfor %}
+{% for m in map.markers %}<circle class="place" cx="{{ m.x }}" cy="{{ m.y }}" r="{{ m.r }}">\
+<title>{{ m.name }}: {{ m.mentions }} mentions, {{ m.events|length }} events</title></circle>\
+<text class="plabel" x="{{ m.x + m.r + 2 }}" y="{{ m.y + 4 }}">{{ m.name }}</text>{% endfor %}
 </svg>
-<ul>{% for m in map.markers %}<li>{{ m.name }} <span class="muted">({{ m.lat }}, {{ m.lon }})</span>{% for ev in m.events[:5] %}{{ ": " if loop.first else "; " }}<a href="#{{ ev.id }}">{{ ev.label }} {{ ev.summary }}</a>{% endfor %}</li>{% endfor %}</ul>
+<ul>{% for m in map.markers %}<li>{{ m.name }} <span class="muted">({{ m.lat }}, {{ m.lon }})</span>\
+{% for ev in m.events[:5] %}{{ ": " if loop.first else "; " }}\
+<a href="#{{ ev.id }}">{{ ev.label }} {{ ev.summary }}</a>{% endfor %}</li>{% endfor %}</ul>
 {% else %}<p class="empty">No places with coordinates yet.</p>{% endif %}
 <h2 id="conflicts">Conflicts</h2>
-{% for c in data.conflicts %}<article class="disputed" id="{{ c.id }}"><b><span class="tag">{{ c.kind }}</span> {{ c.summary }}</b>
-<div class="side">{% for x in c.claims %}<div><p><b>{{ x.value }}</b> — {{ x.source_name }}{{ ", " ~ x.document_kind if x.document_kind }}</p><blockquote>{{ x.before }}<mark>{{ x.text }}</mark>{{ x.after }}</blockquote></div>{% endfor %}</div></article>
+{% for c in data.conflicts %}<article class="disputed" id="{{ c.id }}"><b>\
+<span class="tag">{{ c.kind }}</span> {{ c.summary }}</b>
+<div class="side">{% for x in c.claims %}\
+<div><p><b>{{ x.value }}</b> — {{ x.source_name }}{{ ", " ~ x.document_kind if x.document_kind }}</p>\
+<blockquote>{{ x.before }}<mark>{{ x.text }}</mark>{{ x.after }}</blockquote></div>{% endfor %}</div></article>
 {% else %}<p class="empty">No conflicts found.</p>{% endfor %}
 <h2 id="events">Events</h2>
 <p><input id="filter" type="search" placeholder="filter events" aria-label="filter events"></p>
-{% for e in data.events %}<article class="event{{ ' disputed' if e.conflicts }}" id="{{ e.id }}"><b>{{ e.label }}</b> — {{ e.summary }}
-<span class="tag">{{ e.independent_sources }} independent / {{ e.attestations|length }} attestations</span>{% if e.conflicts %} <a class="tag" href="#{{ e.conflicts[0] }}">disputed</a>{% endif %}
-{% if e.place_name or e.actor_names %}<br><span class="muted">{{ e.place_name or "" }}{{ " · " if e.place_name and e.actor_names }}{{ e.actor_names|join(", ") }}</span>{% endif %}
-{% for a in e.attestations %}<blockquote>{{ a.before }}<mark>{{ a.text }}</mark>{{ a.after }} <span class="muted">— {{ a.source_name }}{{ ", " ~ a.document_kind if a.document_kind }}</span></blockquote>{% endfor %}</article>
+{% for e in data.events %}<article class="event{{ ' disputed' if e.conflicts }}" id="{{ e.id }}">\
+<b>{{ e.label }}</b> — {{ e.summary }}
+<span class="tag">{{ e.independent_sources }} independent / {{ e.attestations|length }} attestations</span>\
+{% if e.conflicts %} <a class="tag" href="#{{ e.conflicts[0] }}">disputed</a>{% endif %}
+{% if e.place_name or e.actor_names %}<br><span class="muted">\
+{{ e.place_name or "" }}{{ " · " if e.place_name and e.actor_names }}{{ e.actor_names|join(", ") }}</span>{% endif %}
+{% for a in e.attestations %}<blockquote>{{ a.before }}<mark>{{ a.text }}</mark>{{ a.after }} \
+<span class="muted">— {{ a.source_name }}{{ ", " ~ a.document_kind if a.document_kind }}</span></blockquote>\
+{% endfor %}</article>
 {% else %}<p class="empty">No events yet.</p>{% endfor %}
 </main>
 <script type="application/json" id="report-data">{{ public|tojson }}</script>

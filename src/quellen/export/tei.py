@@ -10,7 +10,8 @@ calendar; a date the text does not state in full carries its basis
 (``internal``, ``external``, ``conjecture``) followed by the basis itself, e.g.
 ``cert="medium" evidence="internal year_from_context"``; a document's author or addressee the
 document does not name itself (:class:`~quellen.model.RefBasis`: from its series heading, the file's
-metadata, the settings...) carries its basis the same way on its ``persName``. The ``standOff`` holds ``listPerson``, ``listPlace`` (with
+metadata, the settings...) carries its basis the same way on its ``persName``. The ``standOff``
+holds ``listPerson``, ``listPlace`` (with
 ``location/geo``), ``listOrg``, ``listObject``, ``listEvent`` (each event pointing
 to its attesting documents) and ``listRelation`` (correspondence, co-occurrence).
 The output validates against ``tei_all.rng`` (tested).

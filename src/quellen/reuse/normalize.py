@@ -77,7 +77,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
 _OPENER = re.compile(r"[.!?\n:;\"\u201c]")
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[^\W\d_]|\d)|\n\s*\n|\n(?=\s*[\"\u201c]?[A-Z\d])")
+_SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[^\W\d_]|\d)"
+                           r"|\n\s*\n|\n(?=\s*[\"\u201c]?[A-Z\d])")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

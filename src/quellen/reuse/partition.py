@@ -12,8 +12,8 @@ As passim does on Spark, the lexical channel of :func:`quellen.reuse.find_reuse`
    are the one global reduction, made before, in :func:`.candidates.build_corpus`);
 2. **pair batches** (:func:`verify_batch`): the seeds, gathered, are split by unit pair
    (:func:`pair_batches`: the pairs of one block of units with another); a batch holds the
-   tokens of the units its pairs touch, at most two blocks, and clusters, merges and aligns them (:func:`.candidates.cluster_seeds`,
-   :func:`.candidates.merge_neighbours`, :func:`.align.verify`).
+   tokens of the units its pairs touch, at most two blocks, and clusters, merges and aligns them
+   (:func:`.candidates.cluster_seeds`, :func:`.candidates.merge_neighbours`, :func:`.align.verify`).
 
 Results are reduced in a fixed order: each link carries where the single run would have
 found it (seeds of shared wording after anchors alone, then by unit pair, then in the

@@ -127,7 +127,8 @@ def background_similarity(vectors: np.ndarray, samples: int = 20000) -> float:
 
 
 def calibrate(settings: RetellSettings, background: float) -> RetellSettings:
-    """Return ``settings`` with the cosine thresholds raised for a corpus whose unrelated sentences embed ``background`` apart.
+    """Return ``settings`` with the cosine thresholds raised for a corpus whose unrelated sentences
+    embed ``background`` apart.
 
     A threshold keeps its place between the floor and 1: ``t' = b + (t - b0)(1 - b)/(1 - b0)``,
     and is never lowered below ``t``.

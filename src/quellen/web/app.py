@@ -258,16 +258,19 @@ def create_app(db: str | Path, token: str | None = None,
         routes.append(Route(path, endpoint))
         routes.append(Route("/index.json" if path == "/" else path + ".json", endpoint))
     routes += [
-        Route("/documents/{ident}", pages_cache.wrap(record("document.html", lambda r, i: views.document(lib, i, q(r, "hl")),
-                                           lambda d: d["title"]))),
-        Route("/sources/{ident}", pages_cache.wrap(record("source.html", lambda r, i: views.source(lib, i, q(r, "page")),
-                                         lambda d: d["name"]))),
+        Route("/documents/{ident}", pages_cache.wrap(record("document.html",
+                                                            lambda r, i: views.document(lib, i, q(r, "hl")),
+                                                            lambda d: d["title"]))),
+        Route("/sources/{ident}", pages_cache.wrap(record("source.html",
+                                                          lambda r, i: views.source(lib, i, q(r, "page")),
+                                                          lambda d: d["name"]))),
         Route("/entities/{ident}", pages_cache.wrap(record("entity.html", lambda r, i: views.entity(lib, i),
                                           lambda d: d["entity"]["name"]))),
         Route("/events/{ident}", pages_cache.wrap(record("event.html", lambda r, i: views.event(lib, i),
                                         lambda d: d["event"]["summary"]))),
-        Route("/reuse/{ident}", pages_cache.wrap(record("reuse.html", lambda r, i: views.reuse(lib, i, q(r, "a"), q(r, "b")),
-                                       lambda d: f"Reuse {d['relation']}"))),
+        Route("/reuse/{ident}", pages_cache.wrap(record("reuse.html",
+                                                        lambda r, i: views.reuse(lib, i, q(r, "a"), q(r, "b")),
+                                                        lambda d: f"Reuse {d['relation']}"))),
         Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
 
@@ -313,7 +316,8 @@ def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str 
     # several processes: uvicorn imports the app in each from an import string; the settings travel
     # in the environment of the worker processes
     from ..store import is_postgres_url
-    os.environ.update({"QUELLEN_SERVE_DB": str(db) if is_postgres_url(db) else str(Path(db).resolve()), "QUELLEN_SERVE_HOSTS": "\n".join(hosts or ())})
+    os.environ.update({"QUELLEN_SERVE_DB": str(db) if is_postgres_url(db) else str(Path(db).resolve()),
+                       "QUELLEN_SERVE_HOSTS": "\n".join(hosts or ())})
     if token:
         os.environ["QUELLEN_TOKEN"] = token
     uvicorn.run("quellen.web.app:app_from_environment", factory=True, host=host, port=port, workers=workers,

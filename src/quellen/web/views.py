@@ -298,7 +298,8 @@ def overview(lib: Library) -> dict[str, Any]:
     for n in people:
         n["href"] = href("entities", n["entity"]) if n["entity"] else None
     dating = Counter((date_basis(d.date) or {"basis": "undated"})["basis"] for d in corpus.documents)
-    return {"kinds": dict(Counter(d.kind for d in corpus.documents).most_common()), "dating": dict(dating.most_common()),
+    return {"kinds": dict(Counter(d.kind for d in corpus.documents).most_common()),
+            "dating": dict(dating.most_common()),
             "sources": [{"id": sid, "name": name, "documents": per_source.get(sid, 0)}
                         for sid, name in sorted(lib.names.items(), key=lambda kv: (kv[1], kv[0]))],
             "counts": lib.store.counts(), "strip": strip, "people": people,
@@ -632,7 +633,8 @@ def map_view(lib: Library, person: str | None = None) -> dict[str, Any]:
                 raise NotFound(f"no person {person!r}")
             route = {"person": person, "name": e.name, "stops": [], "href": href("entities", person)}
         on_route = {s["place"] for s in route["stops"]}
-        out.update(places=[p for p in data["places"] if p["id"] in on_route], itineraries=[route] if route["stops"] else [],
+        out.update(places=[p for p in data["places"] if p["id"] in on_route],
+                   itineraries=[route] if route["stops"] else [],
                    person={"id": person, "name": route["name"], "href": route["href"]})
     return out
 
