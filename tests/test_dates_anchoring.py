@@ -47,7 +47,8 @@ def test_news_with_a_dct_reads_yearless_days_near_it_not_near_the_last_date():
 
 
 def test_a_numeric_page_stamp_decades_away_never_anchors():
-    text = "Archive   06/17/2020\n\nIn May 1850 the fair opened. A month ago the stalls were built. On June 3 it closed."
+    text = ("Archive   06/17/2020\n\n"
+            "In May 1850 the fair opened. A month ago the stalls were built. On June 3 it closed.")
     got = by_text(text)
     assert got["06/17/2020"].value == "2020-06-17"
     assert got["A month ago"].value == "1850-04"

@@ -25,7 +25,8 @@ def _document(text: str, kind: str, date_line: str, evidence: tuple[str, ...] = 
 
 # -- quote spans ---------------------------------------------------------------------------------
 def test_quote_spans_pair_straight_curly_low_and_guillemet_quotes():
-    text = 'He said: "I go today," and left. \u201cAt once,\u201d we hear. Sie rief: \u201eHeute!\u201c Puis: \u00ab Non \u00bb.'
+    text = ('He said: "I go today," and left. \u201cAt once,\u201d we hear. '
+            'Sie rief: \u201eHeute!\u201c Puis: \u00ab Non \u00bb.')
     assert [text[a:b] for a, b in quote_spans(text)] == [
         '"I go today,"', "\u201cAt once,\u201d", "\u201eHeute!\u201c", "\u00ab Non \u00bb"]
 

@@ -223,7 +223,8 @@ def test_a_person_named_in_a_title_is_kept_beside_the_work(nlp):
 
 
 def test_feasts_are_not_names(nlp):
-    found = by_text(mentions_of(nlp, "We left York at Easter and came to Bristol by Whitsun; at Christmas we were home."))
+    text = "We left York at Easter and came to Bristol by Whitsun; at Christmas we were home."
+    found = by_text(mentions_of(nlp, text))
     assert not {"Easter", "Whitsun", "Christmas"} & set(found), sorted(found)
 
 
@@ -234,7 +235,8 @@ def test_a_role_before_a_name_marks_a_person(nlp):
 
 
 def test_a_one_word_body_of_a_surname_shape_is_a_person(nlp):
-    text = "The vanguard of the proletariat was turned into the rearguard of Kowalski; Petrenko-Wolski arrests the cabinet."
+    text = ("The vanguard of the proletariat was turned into the rearguard of Kowalski; "
+            "Petrenko-Wolski arrests the cabinet.")
     got = {m.name: (m.type, m.origin) for m in mentions_of(nlp, text)}
     assert all(t == "person" for n, (t, _) in got.items() if n in ("Kowalski", "Petrenko-Wolski"))
 

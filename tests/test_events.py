@@ -183,7 +183,8 @@ UNSEEN = ["diary_no_year", "diary_julian", "eyewitness_proclamation", "journal_r
 @pytest.mark.parametrize("name", UNSEEN)
 def test_unseen_styles_hold_dated_recall_and_date_precision(name, tmp_path):
     """Diaries that rarely state the year, a Julian (Old Style) diary, an eyewitness account quoting
-    a proclamation, a ship's journal dated mostly by relative expressions: hand-made texts with a hand-made quote-based gold, scored by the official scorer."""
+    a proclamation, a ship's journal dated mostly by relative expressions: hand-made texts with a
+    hand-made quote-based gold, scored by the official scorer."""
     from conftest import FIXTURES, _load_scorer
     from quellen import build, export_dict, open_store
     with open_store(tmp_path / "x.db") as store:
@@ -359,7 +360,8 @@ def source_claims(nlp, text: str, dates: dict, durations: dict | None = None, na
     timexes = []
     for phrase, value in dates.items():
         at = text.index(phrase)
-        timexes.append(Timex("s1", "d1", at, at + len(phrase), phrase, "DATE", value.edtf, value, rule="day-month-year"))
+        timexes.append(Timex("s1", "d1", at, at + len(phrase), phrase, "DATE", value.edtf, value,
+                             rule="day-month-year"))
     for phrase, value in (durations or {}).items():
         at = text.index(phrase)
         timexes.append(Timex("s1", "d1", at, at + len(phrase), phrase, "DURATION", value, None, rule="relative-unit"))
@@ -446,10 +448,12 @@ def test_a_diary_dated_at_its_foot_does_not_date_its_past_tenses(nlp):
 
 def test_a_date_on_a_named_happening_summarises_the_happening(nlp):
     """'... since the fall of the bridge on the night of the 11th': the event is the fall, not the begging."""
-    text = "I beg to lay before you the state of the lower town since the fall of the old bridge on the night of the 11th."
+    text = ("I beg to lay before you the state of the lower town since the fall of the old bridge "
+            "on the night of the 11th.")
     claims = analyse(nlp, text, kind="letter", dates={"the night of the 11th": day(1862, 3, 11)})
     assert [c.summary for c in claims if c.date] == ["The fall of the old bridge"]
-    verbal = analyse(nlp, "The bridge fell on the night of the 11th.", dates={"the night of the 11th": day(1862, 3, 11)})
+    verbal = analyse(nlp, "The bridge fell on the night of the 11th.",
+                     dates={"the night of the 11th": day(1862, 3, 11)})
     assert [c.summary for c in verbal if c.date] != ["The bridge"]
 
 

@@ -19,7 +19,8 @@ from quellen.store import Store
 
 
 @pytest.mark.parametrize("cell,expected", [
-    ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"), ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+    ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"),
+    ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
     ("@SUM(A1)", "'@SUM(A1)"), ("-2+3", "'-2+3"), ("\t=1", "'\t=1"), ("\r=1", "'\r=1"),
     ("-3.5", "-3.5"), ("-12.5,44.1", "-12.5,44.1"), ("+44", "+44"), ("plain", "plain"), (-7, -7), ("", ""),
 ])

@@ -58,7 +58,8 @@ def test_itinerary_skips_a_country_centre_between_exact_places_of_that_country()
     the country's centroid between two of its towns is no journey; Spain, with no exact
     neighbour inside it, is all the text says and stays."""
     from quellen.model import Entity, Event, Geo
-    geo = {"lisbon": Geo(38.72, -9.14, "test", "1", country="PT"), "porto": Geo(41.15, -8.61, "test", "2", country="PT"),
+    geo = {"lisbon": Geo(38.72, -9.14, "test", "1", country="PT"),
+           "porto": Geo(41.15, -8.61, "test", "2", country="PT"),
            "portugal": Geo(39.5, -8.0, "test", "3", country="PT", precision="country"),
            "spain": Geo(40.0, -4.0, "test", "4", country="ES", precision="country")}
     entities = {f"ent-{k}": Entity(f"ent-{k}", "place", k.title(), geo=g) for k, g in geo.items()}

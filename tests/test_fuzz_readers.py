@@ -65,7 +65,8 @@ def _read(name: str, data: bytes) -> None:
         pass  # a clear refusal naming the file is the expected outcome for garbage
 
 
-FAST = hsettings(max_examples=int(__import__("os").environ.get("FUZZ_EXAMPLES", "40")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = hsettings(max_examples=int(__import__("os").environ.get("FUZZ_EXAMPLES", "40")), deadline=None,
+                 suppress_health_check=[HealthCheck.too_slow])
 
 
 @pytest.mark.parametrize("name", sorted(SEEDS))

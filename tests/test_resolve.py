@@ -137,7 +137,8 @@ def test_initials_go_to_the_nearest_person_they_fit():
     ms = mentions_in(text, [("Natalia Ivanovna Sedova", "person"), ("N. I.", "person"),
                             ("Nikolai Ivanovich Bukharin", "person"), ("N. I.", "person")])
     entities, mapping = resolve(ms, {"s1": text})
-    natalia, nikolai = entity_with(entities, "Natalia Ivanovna Sedova"), entity_with(entities, "Nikolai Ivanovich Bukharin")
+    natalia = entity_with(entities, "Natalia Ivanovna Sedova")
+    nikolai = entity_with(entities, "Nikolai Ivanovich Bukharin")
     assert mapping[("s1", ms[1].char_start, ms[1].char_end)] == natalia.id
     assert mapping[("s1", ms[3].char_start, ms[3].char_end)] == nikolai.id
 

@@ -168,7 +168,8 @@ def test_timeline_fits_its_box_and_keeps_the_conflict_in_sight(page, base_url):
     disputed.first.wait_for(timeout=15000)
     assert "Mazzini arrives" in disputed.first.inner_text()
     # the chart grows to its lanes instead of scrolling inside itself
-    assert page.evaluate("""() => Array.from(document.querySelectorAll('#timeline .vis-panel.vis-center, #timeline .vis-panel.vis-left'))
+    assert page.evaluate("""() => Array.from(document.querySelectorAll(
+            '#timeline .vis-panel.vis-center, #timeline .vis-panel.vis-left'))
         .every(p => p.scrollHeight <= p.clientHeight + 2)""")
     lanes = page.locator("#timeline .vis-label").all_inner_texts()
     assert lanes[0].startswith("⚠ disputed") and "letter" in lanes and "diary" in lanes
@@ -289,7 +290,8 @@ def test_sample_corpus_pages(browser, sample_build):
             before = pg.evaluate("() => { var w = window.quellen.timeline.getWindow(); return w.end - w.start; }")
             cluster.click()
             pg.wait_for_timeout(300)
-            assert pg.evaluate("() => { var w = window.quellen.timeline.getWindow(); return w.end - w.start; }") < before
+            after = pg.evaluate("() => { var w = window.quellen.timeline.getWindow(); return w.end - w.start; }")
+            assert after < before
         assert pg.goto(url + "/conflicts").status == 200
         values = pg.locator("article.conflict .claim .value").all_inner_texts()
         assert any("1862-03-11" in v for v in values) and any("1862-03-13" in v for v in values)

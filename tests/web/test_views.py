@@ -206,7 +206,8 @@ def test_map_follows_one_persons_itinerary_and_links_stops_to_the_timeline(small
     assert by_letter and by_letter[0]["timeline_href"] == "/timeline?person=ent-mazzini&year=1848"
     # the timeline link lands on a page that holds that event's card
     target = by_event[0]["timeline_href"].split("#")[0]
-    assert by_event[0]["via"] in {e["id"] for e in small.get(target.replace("/timeline", "/timeline.json")).json()["events"]}
+    listed = small.get(target.replace("/timeline", "/timeline.json")).json()["events"]
+    assert by_event[0]["via"] in {e["id"] for e in listed}
     page = lxml_html.fromstring(small.get("/map?person=ent-mazzini").text)
     assert page.xpath("//select[@name='person']/option[@selected]")[0].get("value") == "ent-mazzini"
     assert len(page.xpath("//ol[@class='stops']/li")) == len(stops)
