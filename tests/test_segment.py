@@ -64,7 +64,8 @@ def test_diary_years_come_from_the_heading_not_from_nowhere():
 
 
 def test_page_stamp_never_dates_a_document():
-    text = "News      01/02/2003\n\nA town council met.\n\nOn May 4 the mayor resigned. He gave the following letter:\n\nI resign.\n\nJ. Smith"
+    text = ("News      01/02/2003\n\nA town council met.\n\nOn May 4 the mayor resigned. He gave the following letter:"
+            "\n\nI resign.\n\nJ. Smith")
     docs = segment(_source(text))
     assert docs[0].kind == "heading" and docs[0].date.edtf == "2003-01-02"
     letter = docs[-1]

@@ -182,26 +182,35 @@ Early this morning a fire broke out in the carding room of the old mills by the 
 def test_series_heading_document_headers_telegram_and_cutting():
     got = _docs(SERIES)
     words = [w for w, _, _ in got]
-    assert words[-5:] == ["14 August.—The house", "15 August.—Wrote to", "Letter, Thomas Holt", "Telegram, Holt, Leeds,",
-                          "The Evening Courier,"]
+    assert words[-5:] == ["14 August.—The house", "15 August.—Wrote to", "Letter, Thomas Holt",
+                          "Telegram, Holt, Leeds,", "The Evening Courier,"]
     assert all(c == "furniture" for _, c, _ in got[:-5])  # the chapter and the journal's heading
     assert [d.kind for _, _, d in got[-5:]] == ["diary", "diary", "letter", "telegram", "newspaper_article"]
 
 
-CHAPTERS = """Chapter I
-
-I was born in a grey town by a grey sea, and my first memory is of the gulls quarrelling over the fish-market roofs. My father kept the lamp on the harbour wall, and I was taught to trim its wick before I could read; the town thought him a dull man, and he let it think so, for he had seen more of the world than any of them and wished to see no more of it. In the winters we read by that same lamp, my father and I, and he would tell me of the ports he had known.
-
-“You will go too,” he said once, “and you will come back, as I did.” I did not believe him then.
-
-Chapter II
-
-It was the winter of the great storm that changed all this. The sea came over the wall three nights running, and on the third it took the lamp-house and half the quay with it. We stood on the hill and watched it go, and no one spoke, for there was nothing to say; and when the morning came the town looked like a mouth with its teeth knocked out. My father went down to the water and stood there a long time, and I did not dare to follow him.
-
-Contributed by the Harbour-master
-
-I have been asked to set down what I saw that night, and I will do so plainly.
-"""
+CHAPTERS = (
+    "Chapter I\n"
+    "\n"
+    "I was born in a grey town by a grey sea, and my first memory is of the gulls quarrelling over the "
+    "fish-market roofs. My father kept the lamp on the harbour wall, and I was taught to trim its wick "
+    "before I could read; the town thought him a dull man, and he let it think so, for he had seen more "
+    "of the world than any of them and wished to see no more of it. In the winters we read by that same "
+    "lamp, my father and I, and he would tell me of the ports he had known.\n"
+    "\n"
+    "“You will go too,” he said once, “and you will come back, as I did.” I did not believe him then.\n"
+    "\n"
+    "Chapter II\n"
+    "\n"
+    "It was the winter of the great storm that changed all this. The sea came over the wall three nights "
+    "running, and on the third it took the lamp-house and half the quay with it. We stood on the hill and"
+    " watched it go, and no one spoke, for there was nothing to say; and when the morning came the town "
+    "looked like a mouth with its teeth knocked out. My father went down to the water and stood there a "
+    "long time, and I did not dare to follow him.\n"
+    "\n"
+    "Contributed by the Harbour-master\n"
+    "\n"
+    "I have been asked to set down what I saw that night, and I will do so plainly.\n"
+)
 
 
 def test_chapter_headings_stand_alone_and_chapters_are_narrative():
@@ -684,7 +693,8 @@ def test_a_letter_records_its_heads_for_the_later_steps():
             "The clerk sent the following letter to the Board of Works:") in heads
     assert ("title", "LETTER TO THE BOARD OF WORKS", "LETTER TO THE BOARD OF WORKS") in heads
     assert ("addressee", "To the Board of Works of the parish", "To the Board of Works of the parish") in heads
-    assert [(p, t) for p, t, s in heads if p == "salutation"] == [("salutation", "Gentlemen"), ("salutation", "Dear Sirs")]
+    assert [(p, t) for p, t, s in heads if p == "salutation"] == [("salutation", "Gentlemen"),
+                                                                  ("salutation", "Dear Sirs")]
     assert all(t == s for _, t, s in heads)  # every head's text is its span's
     # a salutation is one of the forms of a salutation line: a sentence opening a quotation is none
     assert not any(h.part == "salutation" for h in _docs("He said: “The road is closed.”\n")[0][2].heads)

@@ -12,7 +12,8 @@ from quellen.model import (Attestation, Conflict, Date, Document, Entity, Event,
                            Ref, ReuseGroup, Source, Span, Timex)
 from quellen.store import is_postgres_url, open_store
 
-SYLLABLES = "an bel cor dan el fri gor hal ild jor kas lun mar nor ost per quin ros sal tor ul ven wil xan yor zel".split()
+SYLLABLES = ("an bel cor dan el fri gor hal ild jor kas lun mar nor ost per quin ros sal tor ul ven wil xan yor "
+             "zel").split()
 WORDS = ("the council met again and the envoy wrote that the harvest had failed while the garrison waited "
          "for orders from the capital and the merchants refused to pay the new tax so the bishop sent a letter "
          "to the governor asking for bread and the soldiers marched north along the river road").split()

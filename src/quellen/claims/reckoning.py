@@ -14,7 +14,8 @@ from ..model import FURNITURE_KINDS, Claim, Date, DateBasis, Document, Mention, 
 _DURATION = re.compile(r"^P(\d+)([DWMY])$")
 _AFTER_THIS = re.compile(r"^[\s,]*(?P<dir>after|before|later\s+than|earlier\s+than|following|preceding|prior\s+to)\s+"
                          r"(?:this|that|these\s+events|those\s+events|it|which)\b", re.I)
-_AFTER_NAMED = re.compile(r"^[\s,]*(?P<dir>after|before|following|preceding|prior\s+to)\s+(?:the|his|her|their|its|our|my)"
+_AFTER_NAMED = re.compile(r"^[\s,]*(?P<dir>after|before|following|preceding|prior\s+to)\s+(?:the|his|her|their|its|our"
+                          r"|my)"
                           r"\s+(?:(?:first|second|last|great|fatal|final|famous|sudden)\s+)?(?P<noun>[a-z]{4,})\b")
 _AFTER_LEAVING = re.compile(r"^[\s,]*after\s+(?:(?:we|they|he|she|I)\s+(?:had\s+)?(?:left|departed|sailed|set\s+out|"
                             r"weighed)|leaving|departing|setting\s+out|sailing|our\s+departure|their\s+departure|"
@@ -27,11 +28,13 @@ _JOURNEY_OPEN = re.compile(r"\b(?:after|following|at\s+the\s+end\s+of|on\s+compl
 #: a tagger's "a week after" / "three days before" whose count a clause of leaving anchors
 _LENGTH_AFTER = re.compile(r"^(?:(?:only|just|about|some|nearly|almost)\s+)?(?P<n>\d+|an?|[a-z]+)\s+"
                            r"(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>after|before)$", re.I)
-_LEFT_CLAUSE = re.compile(r"^\s+(?:we|they|he|she|I)\s+(?:had\s+)?(?:left|departed|sailed|set\s+out|weighed|embarked)\b",
+_LEFT_CLAUSE = re.compile(r"^\s+(?:we|they|he|she|I)\s+(?:had\s+)?(?:left|departed|sailed|set\s+out|weighed"
+                          r"|embarked)\b",
                           re.I)
 _UNIT_LETTER = {"day": "D", "week": "W", "month": "M", "year": "Y"}
 _ORDINALS = {w: int(k) for w, k in pairs("ordinal_words") if " " not in w and "-" not in w}
-_NTH_DAY = re.compile(r"\bthe\s+(?P<nth>" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\s+day\s+(?:after|from|since)\s+"
+_NTH_DAY = re.compile(r"\bthe\s+(?P<nth>" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\s+day\s+(?:after|from"
+                                                                  r"|since)\s+"
                       r"(?:(?:we|they|he|she|I)\s+(?:had\s+)?(?:left|departed|sailed|set\s+out)|leaving|departing|"
                       r"setting\s+out|sailing|(?:our|their|his|her|the)\s+departure)\b", re.I)
 #: verbs that start a journey: its departure is the day a length of travel counts from

@@ -318,7 +318,8 @@ def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> 
     for m in _P_ORG_LOWER.finditer(text):
         first = m.group("name").split()[0]
         start = m.start("name")
-        if first not in ORG_LOWER_HEADS and (first in stop_words or (pos and pos.get(start) not in ("ADJ", "NOUN", "PROPN"))):
+        if first not in ORG_LOWER_HEADS and (first in stop_words
+                                             or (pos and pos.get(start) not in ("ADJ", "NOUN", "PROPN"))):
             # "sent to the secretariat of X": only adjectives of the head belong to the name
             start = m.start("name") + len(first) + 1
             second = m.group("name").split()[1]

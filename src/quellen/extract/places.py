@@ -668,5 +668,6 @@ def cached_gazetteer(folders: Iterable[str | os.PathLike] | None = None,
 
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
-    """Return the process-wide gazetteer: read from its cache file, built once at first use (:func:`cached_gazetteer`)."""
+    """Return the process-wide gazetteer: read from its cache file, built once at first use
+    (:func:`cached_gazetteer`)."""
     return cached_gazetteer()

@@ -46,7 +46,8 @@ from ..model import Entity, Geo, Mention, Span, content_id, replace
 from ..settings import EntitySettings
 from .entities import GIVEN_ABBREVIATIONS, is_patronymic
 
-__all__ = ["resolve", "link_document_refs", "load_authority", "alias_statements", "AuthorityEntry", "skeleton", "parse_person", "PersonName",
+__all__ = ["resolve", "link_document_refs", "load_authority", "alias_statements", "AuthorityEntry", "skeleton",
+           "parse_person", "PersonName",
            "coordinated_pairs", "acronym_pairs", "given_variants", "short_form_of", "HYPOCORISTICS",
            "GivenNameIndex"]
 
@@ -55,7 +56,8 @@ MentionKey = tuple[str, int, int]
 #: weight of a mention's vote on its name's type, by origin
 _ORIGIN_WEIGHT = {"ner": 1.0, "rule:title": 4.0, "rule:patronymic": 4.0, "rule:initials": 3.0,
                   "rule:vessel": 5.0, "rule:work": 4.0, "rule:acronym": 0.8, "rule:footnote": 0.6,
-                  "rule:place": 3.0, "rule:role": 3.0, "rule:surname": 0.5, "rule:org": 2.0, "rule:context": 2.5, "rule:body": 8.0,
+                  "rule:place": 3.0, "rule:role": 3.0, "rule:surname": 0.5, "rule:org": 2.0, "rule:context": 2.5,
+                  "rule:body": 8.0,
                   "authority": 50.0}
 #: plural names of movements and their followers ("Jacobins", "Chartists", "Lollards"): bodies, not places
 _MOVEMENT = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:ists|ites|iks|viks|ians|ards|ins|ers|ots|ines)$")
@@ -626,7 +628,8 @@ class _Resolver:
     def list_runs(self) -> list[list[str]]:
         """Return the name keys of every list in the texts ("X, Y and Z"), in text order."""
         runs: list[list[str]] = []
-        ordered = sorted(range(len(self.mentions)), key=lambda i: (self.mentions[i].source, self.mentions[i].char_start))
+        ordered = sorted(range(len(self.mentions)),
+                         key=lambda i: (self.mentions[i].source, self.mentions[i].char_start))
         prev = None
         for i in ordered:
             m = self.mentions[i]

@@ -127,7 +127,8 @@ def _headed_letter(group: Group) -> bool:
 _SECTION_RE = re.compile(r"^(?:(?:chapter|part|book|volume|vol\.|section|canto|period|epoch|division|stave|act)\s+"
                          r"(?:[ivxlcdm]+|\d+|[a-z]+)\b|[IVXLC]+\.?$|\d{1,3}\.?$|(?:preface|introduction|prologue|"
                          r"epilogue|foreword|afterword|dedication|appendix|postscript|conclusion|contents|"
-                         r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)\s+"
+                         r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last"
+                         r"|final)\s+"
                          r"(?:period|part|book|epoch|narrative|division))\b)", re.I)
 
 
@@ -163,7 +164,8 @@ def _strong_head(unit: Unit) -> bool:
 
 
 _NOTE_RE = re.compile(r"^[\[(][^\])]{1,80}[\])]\.?$")
-_ADDRESS_RE = re.compile(r"^[“\"]?(?:\d{1,4},?\s+)?[A-Z][\w'’-]*(?:,?\s+(?:[A-Z][\w'’-]*|of|on|upon|the|\d{1,4}))*[.,]?$")
+_ADDRESS_RE = re.compile(r"^[“\"]?(?:\d{1,4},?\s+)?[A-Z][\w'’-]*(?:,?\s+(?:[A-Z][\w'’-]*|of|on|upon|the"
+                         r"|\d{1,4}))*[.,]?$")
 
 
 def _head_note(unit: Unit, nxt: Unit | None) -> bool:

@@ -482,7 +482,8 @@ def diarists(documents, text: str, context=None):
             if d.author is None and d.kind not in FURNITURE_KINDS else None
         pending = None
         if own:
-            d = replace(d, author=Ref(own, basis=RefBasis.HEADED), evidence=d.evidence + ("author: the document's own header",))
+            d = replace(d, author=Ref(own, basis=RefBasis.HEADED),
+                        evidence=d.evidence + ("author: the document's own header",))
         elif series and d.author is None and (d.kind in SERIES_KINDS or d.kind == "letter" and (
                 letters[0] or fresh)):
             # a letter right under the heading that names its contributor ("Contributed by A" / a
@@ -497,7 +498,8 @@ def diarists(documents, text: str, context=None):
         if d.author is None and d.kind in ("letter", "statement") and i + 1 < len(documents):
             signer = _signer_after_closing(text, d, documents[i + 1])
             if signer:
-                d = replace(d, author=Ref(signer, basis=RefBasis.SIGNED), evidence=d.evidence + ("author: the name under its closing",))
+                d = replace(d, author=Ref(signer, basis=RefBasis.SIGNED),
+                            evidence=d.evidence + ("author: the name under its closing",))
         out.append(d)
         if d.kind != "heading":
             # a series heading the segmenter left at the foot of the document before it still
@@ -805,7 +807,8 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     # --- author
     sig_units = [u for u in units if u.cue == "signature"]
     if not author and kind == "resolution":
-        m = re.search(r"\b(?:minutes|resolution|decree|decision|order|protocol)\s+of\s+(?:the\s+)?(?P<org>[^,.;:]{3,90})",
+        m = re.search(r"\b(?:minutes|resolution|decree|decision|order"
+                      r"|protocol)\s+of\s+(?:the\s+)?(?P<org>[^,.;:]{3,90})",
                       head_text, re.I)
         if m:
             author = m.group("org").strip()
@@ -847,7 +850,8 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                 author = u.text.strip(" .,")
                 evidence.append("author: the telegram's signer")
     if not author and kind not in ("narrative", "commentary", "biography", "opinion"):
-        m = re.search(r"\b(?:minutes|resolution|decree|decision|order|protocol)\s+of\s+(?:the\s+)?(?P<org>[^,.;:]{3,90})",
+        m = re.search(r"\b(?:minutes|resolution|decree|decision|order"
+                      r"|protocol)\s+of\s+(?:the\s+)?(?P<org>[^,.;:]{3,90})",
                       head_text, re.I)
         if m:
             author = m.group("org").strip()

@@ -152,7 +152,8 @@ def _own(unit: Unit, text: str) -> list[str]:
         f.append("opens_quote")
     if unit.cue == "prose":
         ft = unit.features
-        for key in ("lead_date", "lead_time", "lead_clock", "salute", "framing", "inline_doc", "name_colon", "bio_lead", "resolved"):
+        for key in ("lead_date", "lead_time", "lead_clock", "salute", "framing", "inline_doc", "name_colon", "bio_lead",
+                    "resolved"):
             if ft.get(key):
                 f.append(f"p_{key}")
         f.append(f"first={_bucket(ft.get('first', 0), (0.0, 0.01, 0.03, 0.06))}")
@@ -315,7 +316,8 @@ def group_features(groups: list[Group], kinds: list[str]) -> list[list[str]]:
         prose = [u for u in units if u.cue == "prose"]
         words = sum(u.n_words for u in prose)
         f = [f"rk={kind}", f"rc={CLASS_OF_KIND.get(kind, 'other')}", f"mode={group.mode}",
-             f"n_units={_bucket(len(units), (1, 2, 3, 5, 10, 30))}", f"words={_bucket(words, (0, 10, 40, 150, 600, 3000))}"]
+             f"n_units={_bucket(len(units), (1, 2, 3, 5, 10, 30))}",
+             f"words={_bucket(words, (0, 10, 40, 150, 600, 3000))}"]
         f += [f"has={c}" for c in _RULE_CUES if any(u.cue == c for u in units)]
         f += [f"u0:{x}" for x in _own(units[0], "") if not x.startswith(("first=", "second="))]
         if len(units) > 1:
@@ -324,7 +326,8 @@ def group_features(groups: list[Group], kinds: list[str]) -> list[list[str]]:
         if prose:
             rate = sum(u.features.get("first", 0) * u.n_words for u in prose) / max(words, 1)
             second = sum(u.features.get("second", 0) * u.n_words for u in prose) / max(words, 1)
-            f += [f"first={_bucket(rate, (0.0, 0.01, 0.02, 0.04, 0.07))}", f"second={_bucket(second, (0.0, 0.005, 0.015, 0.03))}"]
+            f += [f"first={_bucket(rate, (0.0, 0.01, 0.02, 0.04, 0.07))}",
+                  f"second={_bucket(second, (0.0, 0.005, 0.015, 0.03))}"]
             if prose[0].features.get("lead_date"):
                 f.append("p0_lead_date")
             if any(u.features.get("lead_date") for u in prose[1:]):
@@ -340,7 +343,8 @@ def group_features(groups: list[Group], kinds: list[str]) -> list[list[str]]:
         for d in (-1, 1):
             j = i + d
             if 0 <= j < len(own):
-                g += [f"{d}:{x}" for x in own[j] if x.startswith(("rk=", "rc=", "n_units=", "words=", "u0:cue=", "no_prose"))]
+                g += [f"{d}:{x}" for x in own[j]
+                      if x.startswith(("rk=", "rc=", "n_units=", "words=", "u0:cue=", "no_prose"))]
             else:
                 g.append(f"{d}:edge")
         out.append(g)

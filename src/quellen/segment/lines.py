@@ -127,7 +127,8 @@ _ADDRESSEE_RE = re.compile(
 _CLOSING_RE = re.compile(
     r"^(?:yours\b|your\s+(?:most|very|ever|affectionate|obedient|humble|faithful|loving|sincere|devoted|"
     r"grateful)|ever\s+(?:yours|your)|i\s+(?:am|remain|have\s+the\s+honou?r)\b.{0,80}(?:servant|yours|friend|"
-    r"respect|regard|esteem)|i\s+(?:am|remain|have\s+the\s+honou?r\s+to\s+be)\b[^.]{0,40},$|believe\s+me|with\s+(?:\w+\s+){0,4}(?:greetings|regards|respect|love|wishes|esteem|affection|"
+    r"respect|regard|esteem)|i\s+(?:am|remain|have\s+the\s+honou?r\s+to\s+be)\b[^.]{0,40},$|believe\s+me"
+    r"|with\s+(?:\w+\s+){0,4}(?:greetings|regards|respect|love|wishes|esteem|affection|"
     r"salutations?|compliments|thanks|gratitude|devotion|consideration|kiss|kisses)\b|(?:very\s+|most\s+)?"
     r"(?:respectfully|sincerely|faithfully|affectionately|cordially|truly|fraternally|gratefully)"
     r"(?:\s+yours)?[,.]|(?:best|kind|warm(?:est)?)\s+(?:regards|wishes)|(?:love|regards|cheers|adieu|farewell)"
@@ -151,7 +152,8 @@ _SALUTE_LEAD_RE = re.compile(r"^(?:(?:my\s+)?(?:dear(?:est)?|honou?red|respected
 #: the narrator taking the word back after a document read out: "There the letter ended.", "I handed the note back"
 _RESUME_RE = re.compile(r"^(?:there\s+the\s+(?:letter|note|paper|statement|memorandum|narrative)\s+(?:ended|ends|"
                         r"stopped|broke\s+off)|[^.!?]{0,120}\b(?:the|that|her|his)\s+(?:letter|note|memorandum|paper|"
-                        r"telegram)\b[^.!?]{0,60}\b(?:ended|back|dropped|completed|finished|closed|folded|aside|down)\b)",
+                        r"telegram)\b[^.!?]{0,60}\b(?:ended|back|dropped|completed|finished|closed|folded|aside"
+                        r"|down)\b)",
                         re.I)
 #: a narrator about to read out or copy a document: "I opened the letter and read it:—", "This is an exact
 #: copy of it:", "He handed me the lines:", "I went on with the reading of the note."
@@ -293,7 +295,8 @@ def split_signature(text: str) -> tuple[str, str, str] | None:
 #: degrees and honours after a signer's name ("Ambrose Kell, M.D."): not initials of a name
 _DEGREE_RE = re.compile(r"(?:,?\s+(?:M\.\s?D|D\.\s?D|LL\.\s?[DB]|Ph\.\s?D|F\.\s?R\.\s?S|J\.\s?P|M\.\s?P|K\.\s?C|"
                         r"R\.\s?N|Esq|Bart|M\.\s?A|B\.\s?A)\.?)+$")
-ROLE_RE = re.compile(r",?\s+(?:[A-Z][a-z]+\s+)?(?:chairman|chair|secretary|president|clerk|treasurer|commander|captain|general|"
+ROLE_RE = re.compile(r",?\s+(?:[A-Z][a-z]+\s+)?(?:chairman|chair|secretary|president|clerk|treasurer|commander|captain"
+                     r"|general|"
                       r"stationmaster|postmaster|harbourmaster|harbormaster|"
                       r"colonel|major|governor|mayor|editor|director|consul|minister|ambassador|agent)\.?$", re.I)
 
@@ -669,7 +672,8 @@ def prose_features(text: str) -> dict:
         feats["lead_date"] = lead.group(0)
     elif _LEAD_DAY_RE.match(text):
         feats["lead_day"] = _LEAD_DAY_RE.match(text).group(0)
-    elif CLOCK_HEAD_RE.match(text) and re.search(r"o['’]clock|[ap]\.\s?m|half|quarter", CLOCK_HEAD_RE.match(text).group(0), re.I):
+    elif CLOCK_HEAD_RE.match(text) and re.search(r"o['’]clock|[ap]\.\s?m|half|quarter",
+                                                 CLOCK_HEAD_RE.match(text).group(0), re.I):
         feats["lead_clock"] = CLOCK_HEAD_RE.match(text).group(0)
     elif TIME_HEAD_RE.match(text):
         feats["lead_time"] = TIME_HEAD_RE.match(text).group(0)

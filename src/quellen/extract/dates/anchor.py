@@ -459,7 +459,8 @@ def resolve(c: Cand, text: str, ctx: Ctx) -> tuple[str, Date | None, str | None,
             y = base.day.year if m > base.day.month else base.day.year + 1
         elif rel in ("this", "that", "same"):
             y = base.day.year
-        cc = Cand(c.start, c.end, c.type, "abs", dict(y=y, m=m, d=None, mod=c.data.get("mod")), c.rule + "+year-from-anchor")
+        cc = Cand(c.start, c.end, c.type, "abs", dict(y=y, m=m, d=None, mod=c.data.get("mod")),
+                  c.rule + "+year-from-anchor")
         value, date, _ = _resolve_abs(cc, text, ctx)
         return value, date, base.label, False
     if k == "decade":

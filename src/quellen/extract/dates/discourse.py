@@ -15,7 +15,8 @@ from .lexicon import FULL_DATE_YEAR, Cand
 YEARLESS = "yearless:"
 
 # quotation marks that only open, only close, or do both (straight quotes toggle)
-_OPENERS = {"\u201c": "\u201d", "\u201e": "\u201c\u201d", "\u00ab": "\u00bb", "\u2018": "\u2019", "\u201a": "\u2018\u2019"}
+_OPENERS = {"\u201c": "\u201d", "\u201e": "\u201c\u201d", "\u00ab": "\u00bb", "\u2018": "\u2019",
+            "\u201a": "\u2018\u2019"}
 _QUOTE_CHARS = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a']")
 #: a dialogue line opened by a dash ("— I leave today, he said."), as printed in many languages
 _DIALOGUE_LINE = re.compile(r"^[ \t]*[—–-][ \t]+(?=[\w\"“«„])", re.M)
@@ -97,7 +98,8 @@ def yearless_anchor(c: Cand, offset: int) -> Anchor:
         for y in range(2000, 2028):
             try:
                 if dt.date(y, m, d).weekday() == wd:
-                    return Anchor(dt.date(y, m, d), "day", "gregorian", f"{YEARLESS}wdXXXX-{m:02d}-{d:02d}@{offset + c.start}")
+                    return Anchor(dt.date(y, m, d), "day", "gregorian",
+                                  f"{YEARLESS}wdXXXX-{m:02d}-{d:02d}@{offset + c.start}")
             except ValueError:
                 break
     return Anchor(dt.date(2000, m, min(d, _cal.monthrange(2000, m)[1])), "day", "gregorian",

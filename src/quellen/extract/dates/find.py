@@ -100,14 +100,15 @@ def _wd(word: str | None) -> int | None:
 _WDPRE = rf"(?:(?P<wd>{WD}),?\s+(?:the\s+)?)?"
 
 
-@_rule("month-day-year", _WDPRE + month_re("mon") + r"\s*" + day_re("d") + r"(?:\s*(?:[-–—]|to|and|or)\s*" + day_re("d2") +
-       r")?,?\s*" + year_re("y", dash=True) + MARKER + "?", prio=5)
+@_rule("month-day-year", _WDPRE + month_re("mon") + r"\s*" + day_re("d") + r"(?:\s*(?:[-–—]|to|and|or)\s*"
+       + day_re("d2") + r")?,?\s*" + year_re("y", dash=True) + MARKER + "?", prio=5)
 def _r_mdy(m, text):
     return _abs(m, m.start(), m.end(), "month-day-year")
 
 
-@_rule("day-month-year", _WDPRE + r"(?:[Tt]he\s+)?" + day_re("d") + r"(?:\s*(?:(?P<sep>[-–—/]|to|and|or)\s*)" + day_re("d2") +
-       r")?\s+(?:of\s+|day\s+of\s+)?" + month_re("mon") + r",?\s*" + year_re("y", dash=True) + MARKER + "?", prio=5)
+@_rule("day-month-year", _WDPRE + r"(?:[Tt]he\s+)?" + day_re("d") + r"(?:\s*(?:(?P<sep>[-–—/]|to|and|or)\s*)"
+       + day_re("d2") + r")?\s+(?:of\s+|day\s+of\s+)?" + month_re("mon") + r",?\s*" + year_re("y", dash=True) + MARKER
+       + "?", prio=5)
 def _r_dmy(m, text):
     if m.group("sep") == "/":
         # "16/28 August 1813": the Julian and the Gregorian day of one date
@@ -125,8 +126,8 @@ def _r_md(m, text):
     return _abs(m, m.start(), m.end(), "month-day")
 
 
-@_rule("day-month", _WDPRE + r"(?:[Tt]he\s+)?" + day_re("d") + r"(?:\s*(?:(?P<sep>[-–—/]|to|and|or)\s*)" + day_re("d2") +
-       r")?\s+(?:of\s+|day\s+of\s+)?" + month_re("mon") + r"(?!\s*,?\s*\d)" + MARKER + "?", prio=3)
+@_rule("day-month", _WDPRE + r"(?:[Tt]he\s+)?" + day_re("d") + r"(?:\s*(?:(?P<sep>[-–—/]|to|and|or)\s*)"
+       + day_re("d2") + r")?\s+(?:of\s+|day\s+of\s+)?" + month_re("mon") + r"(?!\s*,?\s*\d)" + MARKER + "?", prio=3)
 def _r_dm(m, text):
     if m.group("sep") == "/":
         c = _abs(m, m.start(), m.end(), "slash-pair", d2=None)
@@ -239,7 +240,8 @@ def _r_month(m, text):
                                                            mod=_mod(m.group("mod"))))
 
 
-@_rule("decade", MOD + r"?(?:the\s+)?(?P<mod2>early\s+|mid[\s-]*|late\s+)?(?:(?P<y>1\d{2}0|20[0-9]0)|['’](?P<yy>\d0))['’]?s\b", prio=4)
+@_rule("decade", MOD + r"?(?:the\s+)?(?P<mod2>early\s+|mid[\s-]*|late\s+)?(?:(?P<y>1\d{2}0|20[0-9]0)"
+                       r"|['’](?P<yy>\d0))['’]?s\b", prio=4)
 def _r_decade(m, text):
     mod = _mod(m.group("mod") or m.group("mod2"))
     if m.group("y"):
@@ -247,7 +249,8 @@ def _r_decade(m, text):
     return Cand(m.start(), m.end(), "DATE", "decade", dict(y=None, short=int(m.group("yy")) // 10, mod=mod))
 
 
-@_rule("decade-word", MOD + r"?the\s+(?P<mod2>early\s+|mid[\s-]*|late\s+)?['’]?(?P<w>twenties|thirties|forties|fifties|sixties|"
+@_rule("decade-word", MOD + r"?the\s+(?P<mod2>early\s+|mid[\s-]*|late\s+)?['’]?(?P<w>twenties|thirties|forties|fifties"
+                            r"|sixties|"
        r"seventies|eighties|nineties)\b", IGNORE_CASE, prio=4)
 def _r_decade_word(m, text):
     if re.match(r"\s+of\b", text[m.end():m.end() + 5]) or re.search(r"\b(?:his|her|their|my|our|your)\s+$",
@@ -290,7 +293,8 @@ def _r_season(m, text):
 
 
 @_rule("weekday", r"(?:(?P<rel>last|next|this|that|the\s+following|the\s+previous|the\s+next|on)\s+)?"
-       r"(?:(?P<wmod>[Ll]ate|[Ee]arly)\s+)?(?P<wd>" + WD + r")(?P<plural>s)?(?:\s+(?P<tod>morning|afternoon|evening|night))?"
+       r"(?:(?P<wmod>[Ll]ate|[Ee]arly)\s+)?(?P<wd>" + WD + r")(?P<plural>s)?(?:\s+(?P<tod>morning|afternoon|evening"
+                                                           r"|night))?"
        r"(?:\s+(?P<post>last|next)(?!\s+(?:week|month|year|time)))?\b", prio=2)
 def _r_weekday(m, text):
     wd = WEEKDAYS[m.group("wd").lower()]
@@ -326,12 +330,14 @@ def tense_at(text: str, pos: int) -> str | None:
     return None
 
 
-_ORD_OK_AFTER = re.compile(r"\s*(?:$|[,.;:!?)\]—–-]|\s(?:and|or|at|in|on|we|I|he|she|they|it|there|when|the|a|my|to|for|by|from|"
+_ORD_OK_AFTER = re.compile(r"\s*(?:$|[,.;:!?)\]—–-]|\s(?:and|or|at|in|on|we|I|he|she|they|it|there|when|the|a|my|to|for"
+                           r"|by|from|"
                            r"with|until|till|if|but|is|has|\w+ed|"
                            r"our|his|her|their|was|were|came|had|of\s+(?:the\s+)?(?:month|this|that|same))\b)")
 
 
-_MONTH_REF = r"(?P<mref>\s+(?:ult(?:imo|o)?|inst(?:ant)?|prox(?:imo)?)(?:\.|\b)|\s+of\s+(?:last|this|next)\s+month\b|\s+past\b(?!\s+\w+\s+(?:days|weeks)))"
+_MONTH_REF = (r"(?P<mref>\s+(?:ult(?:imo|o)?|inst(?:ant)?|prox(?:imo)?)(?:\.|\b)|\s+of\s+(?:last|this|next)\s+month\b"
+              r"|\s+past\b(?!\s+\w+\s+(?:days|weeks)))")
 _MREF_SHIFT = {"ult": -1, "ins": 0, "pro": 1, "las": -1, "thi": 0, "nex": 1, "pas": -1}
 
 
@@ -369,7 +375,8 @@ def _r_ordinal(m, text):
     return Cand(m.start(), m.end(), "DATE", "ordinal", dict(d=int(m.group("d"))))
 
 
-@_rule("clock-time", r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b|p\.m\b)|"
+@_rule("clock-time", r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b"
+                     r"|p\.m\b)|"
        r"(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?!\d|:\d)(?:\s*(?P<h24>hrs?\.?|hours|h)\b)?|"
        r"(?P<h3>\d{1,2}|" + "|".join(k for k in list(WORD_NUM)[:12]) + r")\s+o['’]\s?clock)"
        r"(?:\s+(?:in\s+the\s+|at\s+)(?P<tod>morning|afternoon|evening|night))?"
@@ -397,9 +404,11 @@ def _r_clock(m, text):
     return Cand(m.start(), m.end(), "TIME", "time", dict(hour=h, minute=mi))
 
 
-@_rule("time-word", r"\b(?:(?P<rel>this|that|the\s+next|the\s+following|the\s+same|yesterday|tomorrow|last|early\s+(?:that|this|the\s+next))\s+)?"
+@_rule("time-word", r"\b(?:(?P<rel>this|that|the\s+next|the\s+following|the\s+same|yesterday|tomorrow|last"
+                    r"|early\s+(?:that|this|the\s+next))\s+)?"
        r"(?P<tod>morning|afternoon|evening|night|noon|midday|midnight|dawn|daybreak|dusk)\b|\b(?P<tonight>tonight)\b|"
-       r"\b(?P<overnight>overnight)\b(?![\s-]+(?:[a-z]+\s+)?(?:stay|trip|flight|train|bag|success|sensation|rate|guests?))",
+       r"\b(?P<overnight>overnight)\b(?![\s-]+(?:[a-z]+\s+)?(?:stay|trip|flight|train|bag|success|sensation|rate"
+       r"|guests?))",
        IGNORE_CASE, prio=2)
 def _r_time_word(m, text):
     if m.group("tonight"):
@@ -426,8 +435,8 @@ def _r_time_word(m, text):
     if rel == "last" and tod != "NI":
         return None
     base, offset = {"this": ("dct", 0), "that": ("ref", 0), "the same": ("ref", 0), "yesterday": ("dct", -1),
-                    "tomorrow": ("dct", 1), "last": ("dct", -1)}.get(rel, ("ref", 1) if "next" in rel or "following" in rel
-                                                                           else ("ref", 0))
+                    "tomorrow": ("dct", 1), "last": ("dct", -1)}.get(
+        rel, ("ref", 1) if "next" in rel or "following" in rel else ("ref", 0))
     return Cand(m.start(), m.end(), "TIME", "tod", dict(tod=tod, base=base, offset=offset))
 
 
@@ -446,7 +455,8 @@ def _r_rel_word(m, text):
 
 
 @_rule("present-ref", r"\b(?P<w>now|currently|nowadays|at\s+present|at\s+the\s+moment|presently|these\s+days|"
-       r"at\s+this\s+time|to\s+this\s+day|to\s+the\s+present\s+day|the\s+present\s+day|recently|lately|in\s+the\s+past|in\s+the\s+future|formerly|once\s+upon\s+a\s+time|"
+       r"at\s+this\s+time|to\s+this\s+day|to\s+the\s+present\s+day|the\s+present\s+day|recently|lately|in\s+the\s+past"
+       r"|in\s+the\s+future|formerly|once\s+upon\s+a\s+time|"
        r"the\s+future|the\s+past)\b", IGNORE_CASE, prio=1)
 def _r_present(m, text):
     w = re.sub(r"\s+", " ", m.group("w").lower())
@@ -466,7 +476,8 @@ def _r_present(m, text):
 @_rule("relative-unit", r"\b(?P<pre>the\s+(?P<np>next|following|previous|preceding|same|coming|past|last|prior|"
        r"subsequent)\s+|that\s+|this\s+|last\s+|next\s+|the\s+)?(?:(?P<prev_num>(?:" + NUM_BODY +
        r"))\s+)?" + UNITS + r"(?P<post>\s+(?:later(?!\s+than)|afterwards?|earlier(?!\s+than)|ago|hence|previously|"
-       r"(?:after|before|back|prior)(?=\s*[,.;:!?)—–]|\s*$|\s+(?:he|she|they|we|I|it|you|there)\b)))?\b", IGNORE_CASE, prio=1)
+       r"(?:after|before|back|prior)(?=\s*[,.;:!?)—–]|\s*$|\s+(?:he|she|they|we|I|it|you|there)\b)))?\b", IGNORE_CASE,
+       prio=1)
 def _r_rel_unit(m, text):
     return _rel_unit(m, text)
 
@@ -602,7 +613,8 @@ _MOVABLE = {"easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1
 
 
 @_rule("movable-feast", r"\b(?P<h>Easter(?:\s+(?:Sunday|Day|Monday))?|Good\s+Friday|Maundy\s+Thursday|Palm\s+Sunday|"
-       r"Ash\s+Wednesday|Shrove\s+Tuesday|Ascension\s+Day|Whit\s*[Ss]unday|Whitsuntide|Whitsun|Eastertide|Pentecost|Whit\s+Monday|"
+       r"Ash\s+Wednesday|Shrove\s+Tuesday|Ascension\s+Day|Whit\s*[Ss]unday|Whitsuntide|Whitsun|Eastertide|Pentecost"
+       r"|Whit\s+Monday|"
        r"Trinity\s+Sunday|Corpus\s+Christi|Thanksgiving(?:\s+Day)?)(?:,?\s+(?:of\s+)?" + year_re("y") + r")?"
        r"(?!\s+(?:[A-Z]\w+|week|term|vacation|holidays?|recess|break|dinner|sitting))", prio=4)
 def _r_movable(m, text):
@@ -649,7 +661,8 @@ def _r_quarter(m, text):
                                                             tense=tense_at(text, m.start())))
 
 
-@_rule("period-part", r"\b(?:[Tt]he\s+)?(?P<part>end|beginning|start|middle|close|turn)\s+of\s+(?P<det>the|this|that|next|last)\s+"
+@_rule("period-part", r"\b(?:[Tt]he\s+)?(?P<part>end|beginning|start|middle|close|turn)\s+of\s+(?P<det>the|this|that"
+                      r"|next|last)\s+"
        r"(?P<unit>week|month|year)\b", prio=4)
 def _r_period_part(m, text):
     det = m.group("det").lower()
@@ -676,7 +689,8 @@ def _r_adj_duration(m, text):
     return Cand(m.start(), m.end(), "DURATION", "duration", dict(n=n, unit=UNIT[m.group("unit").lower()]))
 
 
-@_rule("vague-duration", r"(?<=\bfor\s)(?P<unit>hours|days|weeks|months|years|decades|centuries|ages)\b", IGNORE_CASE, prio=1)
+@_rule("vague-duration", r"(?<=\bfor\s)(?P<unit>hours|days|weeks|months|years|decades|centuries|ages)\b", IGNORE_CASE,
+       prio=1)
 def _r_vague_duration(m, text):
     u = m.group("unit").lower()
     if u == "ages":
@@ -685,17 +699,22 @@ def _r_vague_duration(m, text):
     return Cand(m.start(), m.end(), "DURATION", "duration", dict(n="X", unit=unit))
 
 
-@_rule("set", r"\b(?:(?P<every>(?:once\s+)?(?:every|each))\s+(?:other\s+)?(?P<what>hour|day|night|week|month|year|morning|evening|afternoon|"
-       r"summer|winter|spring|autumn|" + WD + r")|(?P<adv>daily|weekly|monthly|yearly|annually|nightly|hourly|fortnightly|quarterly)|"
-       r"(?P<every_n>(?:once\s+)?(?:every|each))\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|few)\s+"
+@_rule("set", r"\b(?:(?P<every>(?:once\s+)?(?:every|each))\s+(?:other\s+)?(?P<what>hour|day|night|week|month|year"
+              r"|morning|evening|afternoon|"
+       r"summer|winter|spring|autumn|" + WD + r")|(?P<adv>daily|weekly|monthly|yearly|annually|nightly|hourly"
+                                              r"|fortnightly|quarterly)|"
+       r"(?P<every_n>(?:once\s+)?(?:every|each))\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve"
+       r"|few)\s+"
        r"(?P<units>hours|days|weeks|months|years|minutes)|"
-       r"(?P<freq>once|twice|thrice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|every|each)\s+(?P<per>day|week|month|year|hour|fortnight))\b",
+       r"(?P<freq>once|twice|thrice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|every|each)\s+(?P<per>day|week|month|year|hour"
+       r"|fortnight))\b",
        IGNORE_CASE, prio=3)
 def _r_set(m, text):
     if m.group("adv"):
         adv = m.group("adv").lower()
-        if re.search(r"\b(?:its|the|a|an|his|her|their|our|my|your|this|that|\w+est|worst|best|first|last)\s+$", text[max(0, m.start() - 12):m.start()],
-                     re.I) and re.match(r"\s+[a-z]{3,}", text[m.end():m.end() + 6]):
+        if re.search(r"\b(?:its|the|a|an|his|her|their|our|my|your|this|that|\w+est|worst|best|first|last)\s+$",
+                     text[max(0, m.start() - 12):m.start()], re.I) \
+                and re.match(r"\s+[a-z]{3,}", text[m.end():m.end() + 6]):
             return None  # "its worst quarterly result": an adjective, not a recurrence
         value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
                  "nightly": "TNI", "hourly": "PT1H", "fortnightly": "P2W", "quarterly": "P3M"}[adv]
@@ -754,16 +773,16 @@ for _words, _cls in (
         (MONTHS, "month"), (WEEKDAYS, "weekday"), ([w.rstrip("s") for w in WEEKDAY_PLURALS], "weekday"),
         (WEEKDAY_PLURALS, "weekday"), (DECADE_WORD, "decade"), (SEASON, "season"), (TOD, "tod"),
         ([*UNIT, *(u + "s" for u in UNIT), "centuries"], "unit"), (["century", "centuries", "c"], "century"),
-        (["today", "yesterday", "tomorrow", "tonight", "overnight", "now", "currently", "nowadays", "present", "presently",
-          "moment", "recently", "lately", "past", "future", "formerly", "morrow"], "rel"),
+        (["today", "yesterday", "tomorrow", "tonight", "overnight", "now", "currently", "nowadays", "present",
+          "presently", "moment", "recently", "lately", "past", "future", "formerly", "morrow"], "rel"),
         (["once", "twice", "thrice", "times", "every", "each", "daily", "weekly", "monthly", "yearly", "annually",
           "nightly", "hourly", "fortnightly", "quarterly"], "set"),
         (["fiscal", "fy"], "fiscal"),
         (["christmas", "epiphany", "candlemas", "michaelmas", "midsummer", "saints", "year", "lady", "may",
           "boxing", "twelfth", "john"], "holiday"),
         (["quarter"], "quarter"), (["half"], "half"), (["clock"], "clock"),
-        (["easter", "eastertide", "whitsuntide", "good", "maundy", "palm", "ash", "shrove", "ascension", "whit", "whitsunday", "whitsun",
-          "pentecost", "trinity", "corpus", "thanksgiving"], "movable")):
+        (["easter", "eastertide", "whitsuntide", "good", "maundy", "palm", "ash", "shrove", "ascension", "whit",
+          "whitsunday", "whitsun", "pentecost", "trinity", "corpus", "thanksgiving"], "movable")):
     for _w in _words:
         _TRIGGERS.setdefault(_w.lower(), _cls)
 # words of two classes ("day" is a unit and part of "to this day"; "year" a unit and "New Year's Day")

@@ -62,7 +62,8 @@ def year_re(name: str, dash: bool = False) -> str:
 NUM_BODY = (r"\d+(?:\.\d+)?|(?:a\s+couple\s+of|half\s+an?|a\s+dozen|a\s+few|a\s+number\s+of|"
              r"several|some|many|few|countless|an?|" + "|".join(k for k in WORD_NUM if " " not in k) +
              r")(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?")
-UNITS = r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|weekends?)"
+UNITS = (r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)"
+         r"|weekends?)")
 MOD = (r"(?P<mod>(?:the\s+(?:very\s+)?(?:beginning|start|end|middle|close|first\s+half|second\s+half|"
         r"latter\s+half|latter\s+part|early\s+part|first\s+days|last\s+days)\s+of\s+)|early[\s-]+|"
         r"mid[\s-]*|late[\s-]+|the\s+early\s+|the\s+mid[\s-]*|the\s+late\s+)")
