@@ -136,3 +136,18 @@ def test_the_examples_corpus_layer_is_the_same_in_two_and_seven_partitions(one_b
     assert b'"entities": [\n  {' in one
     assert _rebuilt(db, tmp_path, "two", engine=InlineEngine(), partitions=2) == one
     assert _rebuilt(db, tmp_path, "seven", engine=InlineEngine(), partitions=7) == one
+
+
+def test_one_blas_thread_limits_blas_and_gives_the_threads_back():
+    import numpy  # noqa: F401
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from quellen.nlp import one_blas_thread
+
+    def blas_threads():
+        return {i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"}
+
+    with threadpool_limits(limits=2, user_api="blas"):
+        with one_blas_thread():
+            assert blas_threads() == {1}
+        assert blas_threads() == {2}

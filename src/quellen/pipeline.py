@@ -382,7 +382,8 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
     from .engines import open_engine
     if engine == "local" and workers is not None and len(files) <= 1:
         workers = 1  # one file: a pool would only add the start of a worker
-    with open_engine(engine, workers, scheduler, settings.nlp.spacy_model) as runner:
+    from .nlp import one_blas_thread
+    with open_engine(engine, workers, scheduler, settings.nlp.spacy_model) as runner, one_blas_thread():
         _analyse_and_store(files, store, settings, shash, runner, report, progress)
         if progress:
             progress("corpus", len(files), len(files))

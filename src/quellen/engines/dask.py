@@ -47,9 +47,10 @@ class DaskEngine:
         threads = sum(self.client.nthreads().values()) or 1
         self.workers = threads
         self.window = 2 * threads
-        if spacy_model:  # each worker loads the model once, now, rather than inside its first task
-            from ..nlp import load_nlp
-            self.client.run(load_nlp, spacy_model)
+        # each worker loads the model once, now, rather than inside its first task, and parses with
+        # one BLAS thread
+        from .local import prepare_worker
+        self.client.run(prepare_worker, spacy_model)
 
     def submit(self, func: Callable, *args: Any) -> Any:
         """Return the Dask future of ``func(*args)``."""

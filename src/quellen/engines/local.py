@@ -6,7 +6,7 @@ from itertools import repeat
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Callable
 
-__all__ = ["InlineEngine", "PoolEngine", "open_local"]
+__all__ = ["InlineEngine", "PoolEngine", "open_local", "prepare_worker"]
 
 
 class _Done:
@@ -53,8 +53,12 @@ class InlineEngine:
         self.close()
 
 
-def _start_worker(spacy_model: str | None) -> None:
-    # each worker loads the model once, before its first task (load_nlp caches it per process)
+def prepare_worker(spacy_model: str | None) -> None:
+    """Return None once this worker process holds numpy's BLAS to one thread for its lifetime
+    (:func:`quellen.nlp.one_blas_thread`) and has loaded the spaCy model, before its first task
+    (``load_nlp`` caches it per process)."""
+    from ..nlp import one_blas_thread
+    one_blas_thread()
     if spacy_model:
         from ..nlp import load_nlp
         load_nlp(spacy_model)
@@ -68,7 +72,7 @@ class PoolEngine:
         # two tasks per worker in flight: one running, one queued, so no worker waits for the writer
         self.window = 2 * workers
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                         initializer=_start_worker, initargs=(spacy_model,))
+                                         initializer=prepare_worker, initargs=(spacy_model,))
 
     def submit(self, func: Callable, *args: Any) -> Future:
         """Return the future of ``func(*args)`` run in a worker."""
