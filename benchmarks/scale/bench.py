@@ -147,9 +147,10 @@ def bare_pipe(db: Path, settings: Settings, limit: int = MB // 4) -> dict:
     return {"chars": chars, "seconds": time.perf_counter() - t, "cpu_seconds": time.process_time() - cpu}
 
 
-def exponent(t1: float, t2: float, s1: float, s2: float) -> float | None:
-    """Return the growth exponent log(t2/t1)/log(s2/s1), or None for steps too short to say."""
-    if t1 < 0.05 or t2 < 0.05:
+def exponent(t1: float, t2: float, s1: float, s2: float, least: float = 0.05) -> float | None:
+    """Return the growth exponent log(t2/t1)/log(s2/s1), or None when either figure is below ``least``
+    (a step too short to say)."""
+    if t1 < least or t2 < least:
         return None
     return math.log(t2 / t1) / math.log(s2 / s1)
 

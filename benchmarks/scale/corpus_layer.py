@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import shutil
 import subprocess
 import sys
@@ -29,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parents[1] / "src"))
 
+from bench import exponent  # noqa: E402
 from steps import StepRecorder, rss_mb  # noqa: E402
 
 from quellen import pipeline  # noqa: E402
@@ -97,13 +97,6 @@ def ensure_store(keep: Path, size: float) -> Path:
     return db
 
 
-def exponent(a: float, b: float, s1: float, s2: float) -> float | None:
-    """Return log(b/a)/log(s2/s1), or None when either figure is too small to say."""
-    if a < 0.02 or b < 0.02:
-        return None
-    return math.log(b / a) / math.log(s2 / s1)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", required=True, help="folder of the built stores (built when missing)")
@@ -147,11 +140,12 @@ def main() -> int:
                     ta, tb = ra["peak_mb"] - ra["start_rss_mb"], rb["peak_mb"] - rb["start_rss_mb"]
                 else:
                     ta, tb = (r["steps"].get(name, {}).get("cpu_seconds", 0.0) for r in (ra, rb))
-                e = exponent(ta, tb, ra["bytes"], rb["bytes"])
+                e = exponent(ta, tb, ra["bytes"], rb["bytes"], least=0.02)
                 row.append(f"{a:g}->{b:g} MB {e:5.2f}" if e is not None else f"{a:g}->{b:g} MB     -")
             print(f"  {name:<22} " + "   ".join(row))
         a, b = results["sizes"][sizes[-2]], results["sizes"][sizes[-1]]
-        e = exponent(a["peak_mb"] - a["start_rss_mb"], b["peak_mb"] - b["start_rss_mb"], a["bytes"], b["bytes"])
+        e = exponent(a["peak_mb"] - a["start_rss_mb"], b["peak_mb"] - b["start_rss_mb"], a["bytes"], b["bytes"],
+                     least=0.02)
         if e is not None:
             at64 = b["start_rss_mb"] + (b["peak_mb"] - b["start_rss_mb"]) * (64e6 / b["bytes"]) ** max(e, 1.0)
             results["rss_64mb_extrapolated"] = at64
