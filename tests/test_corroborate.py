@@ -406,3 +406,40 @@ def test_witnesses_aligned_over_their_heads_still_show_their_salutations():
     assert found == salutation_variants([ReuseGroup(id="rg-s", relation="near_verbatim", score=0.95,
                                                     passages=tuple(Passage("s", None, s, s + 60) for s in starts))],
                                         documents, texts)
+
+
+# ------------------------------------------------------------------ the [conflicts] settings
+def test_the_conflict_thresholds_are_read_from_the_conflicts_settings():
+    """The claim similarities, the text-variant alignment and the heads' reaches were literals of conflicts.py."""
+    from quellen.settings import ConflictSettings
+    a = claim("a", "bio", 0, day(1926, 5, 1), "organize demonstration exile town", actors=(TROTTER,),
+              verbs=("organize", "exile"))
+    b = claim("b", "book", 500, day(1928, 1, 10), "demonstration accompany exile town", actors=(TROTTER,),
+              verbs=("accompany", "exile"))
+    dated = [c for c in build_timeline([a, b], [])[1] if c.kind == "date"]
+    assert len(dated) == 1
+    for strict in (ConflictSettings(date_similarity=1.0, date_subject_similarity=1.0),
+                   ConflictSettings(date_shared_lemmas=5)):
+        assert not [c for c in build_timeline([a, b], [], conflict_settings=strict)[1] if c.kind == "date"]
+    text = ("The envoy Halvorsen arrived with 40 riders and read the decree.\n"
+            "The envoy Haldorsen arrived with 400 riders and read the decree.\n")
+    second = text.index("The envoy Hald")
+    group = ReuseGroup(id="rg", relation="near_verbatim", score=0.9,
+                       passages=(Passage("s", "a", 0, second - 1), Passage("s", "b", second, len(text) - 1)))
+    assert len(text_variants([group], {"s": text})) == 2
+    assert text_variants([group], {"s": text}, ConflictSettings(variant_min_ratio=0.95)) == []
+    # each variant follows two shared words ("The envoy", "arrived with"): asking for three drops both
+    assert text_variants([group], {"s": text}, ConflictSettings(variant_context_words=3)) == []
+    assert len(text_variants([group], {"s": text}, ConflictSettings(variants_per_group=1))) == 1
+    texts = _fixture("issuers_1848.txt")
+    assert len(issuer_conflicts(texts)) == 1
+    assert issuer_conflicts(texts, ConflictSettings(issuer_reach=10)) == []
+    texts = _fixture("salutations_1812.txt")
+    starts = [i for i in range(len(texts["s"])) if texts["s"].startswith("The enemy has crossed", i)]
+    greeted = ReuseGroup(id="rg-s", relation="near_verbatim", score=0.95,
+                         passages=tuple(Passage("s", None, s, s + 60) for s in starts))
+    documents = _segmented(texts)
+    assert salutation_variants([greeted], documents, texts)
+    assert salutation_variants([greeted], documents, texts, ConflictSettings(salutation_reach=0)) == []
+    heads = _segmented(_fixture("heads_1763.txt"))
+    assert head_variants(heads) and head_variants(heads, ConflictSettings(head_line_max_chars=10)) == []

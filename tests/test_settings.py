@@ -134,3 +134,23 @@ def test_entity_and_new_event_settings_shape_only_the_corpus_layer():
     changed = base.with_overrides(["entities.neighbour_km=50", "events.vague_days=100"])
     assert settings_hash(changed) == settings_hash(base)
     assert settings_hash(changed, per_source=False) != settings_hash(base, per_source=False)
+
+
+def test_conflict_thresholds_are_settings_shown_by_config_range_checked_and_stored(capsys, tmp_path):
+    """The similarities, word counts and reaches of quellen.conflicts were literals and function defaults."""
+    from quellen.cli import main
+    from quellen.store import Store
+    assert main(["config", "--set", "conflicts.date_similarity=0.3"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["conflicts"]["date_similarity"] == 0.3
+    assert {"date_subject_similarity", "date_shared_lemmas", "variant_min_ratio", "variant_max_words",
+            "variant_context_words", "head_line_max_chars", "salutation_reach"} <= set(out["conflicts"])
+    for bad in ("conflicts.variant_min_ratio=1.5", "conflicts.date_shared_lemmas=0", "conflicts.head_line_max_chars=0"):
+        with pytest.raises(SettingsError, match=bad.split("=")[0]):
+            Settings().with_overrides([bad])
+    (tmp_path / "a.txt").write_text("On 3 March 1862 the mill at Hale was closed.\n", encoding="utf-8")
+    db = tmp_path / "q.db"
+    assert main(["build", str(tmp_path / "a.txt"), "--db", str(db), "--set", "conflicts.salutation_reach=80"]) == 0
+    with Store(db, readonly=True) as store:
+        stored = json.loads(store.builds()[-1]["settings"])
+    assert stored["conflicts"]["salutation_reach"] == 80 and stored["conflicts"]["variant_max_words"] == 3

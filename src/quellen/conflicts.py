@@ -26,6 +26,7 @@ from .events import predicate_similarity
 from .extract.places import km
 from .extract.resolve import skeleton
 from .model import Claim, Conflict, Date, Document, Reading, ReuseGroup, content_id
+from .lexicons import pairs, words
 from .settings import ConflictSettings
 
 __all__ = ["COPY_RELATIONS", "Place", "place_index", "place_role", "find_conflicts", "text_variants", "head_variants",
@@ -51,7 +52,7 @@ def _conflict(kind: str, summary: str, claims: list[Reading], events: Iterable[s
                     events=tuple(sorted({e for e in events if e})))
 
 
-def _candidate_pairs(claims: Sequence[Claim], max_df: int = 60) -> Iterable[tuple[int, int]]:
+def _candidate_pairs(claims: Sequence[Claim], max_df: int) -> Iterable[tuple[int, int]]:
     """Yield index pairs of claims that share at least two informative lemmas (an inverted index)."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
@@ -127,8 +128,9 @@ def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
                 and "explicit" in (a.basis, b.basis)
                 and _dates_clash(a.date, b.date) and anchored and _shared_trigger(a, b)
                 # a long sentence dilutes likeness; a shared subject noun ("the bridge") makes up for it
-                and (sim >= 0.25 or sim >= 0.2 and bool(set(a.subjects) & set(b.subjects) - LIGHT_VERBS))
-                and len(set(a.lemmas) & set(b.lemmas)) >= 3 and _same_happening(a, b)):
+                and (sim >= settings.date_similarity or sim >= settings.date_subject_similarity
+                     and bool(set(a.subjects) & set(b.subjects) - LIGHT_VERBS))
+                and len(set(a.lemmas) & set(b.lemmas)) >= settings.date_shared_lemmas and _same_happening(a, b)):
             # a version its writer rejects is still shown, as the rejected one
             rejected = "".join(f" ({c.date.edtf} is reported only to be denied)" for c in (a, b)
                                if c.stance == "denied")
@@ -186,13 +188,13 @@ def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
     # merge fact conflicts about one predicate into one, saying when one witness stands alone
     conflicts = _gather_facts(list(out.values()))
     if texts:
-        conflicts.extend(c for c in text_variants(reuse, texts, settings.variants_per_group)
+        conflicts.extend(c for c in text_variants(reuse, texts, settings)
                          if c.id not in {x.id for x in conflicts})
     # 7. heads: a letter's addressees and salutation (as segmentation found them), an act's issuer,
     #    told differently
-    for extra in (head_variants(documents, settings.head_window),
-                  salutation_variants(reuse, documents, texts) if texts else [],
-                  issuer_conflicts(texts, settings.issuer_reach) if texts else []):
+    for extra in (head_variants(documents, settings),
+                  salutation_variants(reuse, documents, texts, settings) if texts else [],
+                  issuer_conflicts(texts, settings) if texts else []):
         conflicts.extend(c for c in extra if c.id not in {x.id for x in conflicts})
     conflicts.sort(key=lambda c: (c.kind, c.claims[0].source, c.claims[0].char_start, c.id))
     return conflicts
@@ -210,9 +212,8 @@ class Place:
 
 
 #: a place's role in its clause, from the preposition in front of it
-_PLACE_ROLES = {"in": "at", "at": "at", "near": "at", "inside": "at", "outside": "at", "on": "at",
-                "to": "to", "into": "to", "towards": "to", "toward": "to", "for": "to",
-                "from": "from", "through": "via", "via": "via"}
+#: (data/lexicon/place_prepositions.txt; "for" too: "left for X" is a destination in a clause's text)
+_PLACE_ROLES = dict(pairs("place_prepositions")) | dict(pairs("place_prepositions_in_text"))
 
 
 def place_index(entities: Iterable, gazetteer: object | None = None) -> dict[str, Place]:
@@ -260,7 +261,7 @@ def _same_place_role(a: Claim, b: Claim, texts: dict[str, str]) -> bool:
     return ra is None or rb is None or ra == rb
 
 
-def _nested_places(a: Claim, b: Claim, places: dict[str, Place], same_place_km: float = 60.0) -> bool:
+def _nested_places(a: Claim, b: Claim, places: dict[str, Place], same_place_km: float) -> bool:
     """Return True when the gazetteer says one place holds the other (a city in a country named by
     the other passage) or both are one place at two scales (nearer than a day's ride)."""
     pa, pb = places.get(a.place[3] or ""), places.get(b.place[3] or "")
@@ -364,9 +365,14 @@ def _gather_facts(conflicts: list[Conflict]) -> list[Conflict]:
     return rest
 
 
-def text_variants(reuse: Sequence[ReuseGroup], texts: dict[str, str], max_per_group: int = 6) -> list[Conflict]:
+def text_variants(reuse: Sequence[ReuseGroup], texts: dict[str, str],
+                  settings: ConflictSettings | None = None) -> list[Conflict]:
     """Return the text variants of reuse groups: aligned words where witnesses differ on a number,
-    a name or a date (each witness compared with the group's first)."""
+    a name or a date (each witness compared with the group's first); ``settings`` are
+    ``settings.conflicts`` (defaults when None)."""
+    settings = settings or ConflictSettings()
+    max_per_group, most, context = (settings.variants_per_group, settings.variant_max_words,
+                                    settings.variant_context_words)
     out = []
     for g in reuse:
         # a paraphrase or a summary words everything differently: only a copy or a translation has
@@ -384,15 +390,15 @@ def text_variants(reuse: Sequence[ReuseGroup], texts: dict[str, str], max_per_gr
                 continue
             matcher = difflib.SequenceMatcher(a=[w[0].lower() for w in base_words],
                                               b=[w[0].lower() for w in words], autojunk=False)
-            if matcher.ratio() < 0.3:
+            if matcher.ratio() < settings.variant_min_ratio:
                 continue
             ops = matcher.get_opcodes()
             for k, (op, i1, i2, j1, j2) in enumerate(ops):
-                if op != "replace" or i2 - i1 > 3 or j2 - j1 > 3:
+                if op != "replace" or i2 - i1 > most or j2 - j1 > most:
                     continue
                 # a variant stands between words both witnesses share; elsewhere the alignment
                 # has lost its way
-                if not all(0 <= n < len(ops) and ops[n][0] == "equal" and ops[n][2] - ops[n][1] >= 2
+                if not all(0 <= n < len(ops) and ops[n][0] == "equal" and ops[n][2] - ops[n][1] >= context
                            for n in (k - 1, k + 1) if 0 <= n < len(ops)):
                     continue
                 left, right = base_words[i1:i2], words[j1:j2]
@@ -444,13 +450,13 @@ _ANNOUNCE = re.compile(rf"\b(?:{_PIECES})\b[^.\n]{{0,40}}?\b(?:addressed\s+)?to\
 #: a head line: "LETTER TO A AND B", "To A, to B", or "A to B" (a sender, then its addressees)
 _HEAD_TO = re.compile(rf"^(?:(?:{_PIECES})\s+)?to\s+(?P<to>.+)$", re.I)
 _HEAD_FROM_TO = re.compile(r"^(?P<from>[A-ZА-ЯÀ-Þ][^.!?]*?)\s+to\s+(?P<to>(?:the\s+)?[A-ZА-ЯÀ-Þ].*)$")
-_HEAD_MAX = 200
 #: the issuer of an act: "the Council of Ministers adopted a resolution"
 _ACTS = r"resolution|decree|order|law|edict|ordinance|decision|directive|statute|ukase|proclamation"
 _NAME_RUN = r"[A-ZА-ЯÀ-Þ][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+|for\s+)?[A-ZА-ЯÀ-Þ][\w'’-]*)*"
 _ISSUED = re.compile(rf"(?:[Tt]he\s+)?(?P<agent>{_NAME_RUN})\s+(?:has\s+|had\s+)?(?:adopted|issued|passed|promulgated|"
                      rf"enacted|signed|published)\s+(?:a|an|the|its)\s+(?:\w+\s+)?(?P<act>{_ACTS})\b")
-_SMALL = frozenset({"the", "of", "and", "to", "for", "a", "an", "in", "on"})
+#: the small words of a body's name ("the Council of Ministers"), not names themselves
+_SMALL = frozenset(words("name_small_words"))
 
 
 def _name_words(name: str) -> list[str]:
@@ -531,25 +537,29 @@ def _addressees_differ(xs: list[str], ys: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def _head_line(line: str) -> str | None:
-    """Return the addressee part of a head line ("To A, to B"; "LETTER TO A"; "A to B"), or None."""
-    if len(line) > _HEAD_MAX or line.endswith((".", "?")) or len(line.split()) < 3:
+def _head_line(line: str, max_chars: int) -> str | None:
+    """Return the addressee part of a head line ("To A, to B"; "LETTER TO A"; "A to B") no longer than
+    ``max_chars``, or None."""
+    if len(line) > max_chars or line.endswith((".", "?")) or len(line.split()) < 3:
         return None
     m = _HEAD_TO.match(line) or _HEAD_FROM_TO.match(line)
     return m.group("to") if m else None
 
 
-def head_variants(documents: Iterable[Document], window: int = 4) -> list[Conflict]:
+def head_variants(documents: Iterable[Document], settings: ConflictSettings | None = None) -> list[Conflict]:
     """Return ``text_variant`` conflicts between the heads of one letter, as segmentation found them
     (:attr:`Document.heads`): a title or address line and the address line under it, or the sentence that
     announced the letter ("the following letter to A and B:") and the letter's own head, that name different
-    addressees. Heads more than ``window`` parts apart are not compared."""
+    addressees. Heads more than ``settings.head_window`` parts apart are not compared (``settings`` are
+    ``settings.conflicts``, defaults when None)."""
+    settings = settings or ConflictSettings()
+    window = settings.head_window
     out = []
     for d in documents:
         heads: list[tuple[int, int, int, str]] = []  # (part number, start, end, addressees)
         for k, h in enumerate(d.heads):
             if h.part in ("title", "addressee"):
-                to = _head_line(h.text)
+                to = _head_line(h.text, settings.head_line_max_chars)
                 if to is not None:
                     heads.append((k, h.char_start, h.char_end, to))
             elif h.part == "announcement":
@@ -577,12 +587,13 @@ def _inside(d: Document, at: int) -> str | None:
 
 
 def salutation_variants(reuse: Sequence[ReuseGroup], documents: Iterable[Document], texts: dict[str, str],
-                        reach: int = 160) -> list[Conflict]:
+                        settings: ConflictSettings | None = None) -> list[Conflict]:
     """Return ``text_variant`` conflicts between witnesses of one copied or translated letter whose
     bodies begin alike but whose salutations differ ("Sir!" / "Your Grace,"). The salutations are those
     segmentation found (:attr:`Document.heads`); one stands at a witness's head when the body under it
-    begins inside the witness's first ``reach`` characters (an alignment may start at the body or extend
-    back over the head)."""
+    begins inside the witness's first ``settings.salutation_reach`` characters (an alignment may start at the
+    body or extend back over the head; ``settings`` are ``settings.conflicts``, defaults when None)."""
+    reach = (settings or ConflictSettings()).salutation_reach
     by_source: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for d in documents:
         by_source[d.source] += [(h.char_start, h.char_end, h.text) for h in d.heads if h.part == "salutation"]
@@ -615,9 +626,11 @@ def salutation_variants(reuse: Sequence[ReuseGroup], documents: Iterable[Documen
     return out
 
 
-def issuer_conflicts(texts: dict[str, str], reach: int = 800) -> list[Conflict]:
+def issuer_conflicts(texts: dict[str, str], settings: ConflictSettings | None = None) -> list[Conflict]:
     """Return ``person`` conflicts where a text says one body issued an act ("the Council adopted a
-    resolution") and soon after names it as another's ("the same resolution of the Ministry")."""
+    resolution") and soon after, within ``settings.issuer_reach`` characters, names it as another's ("the
+    same resolution of the Ministry"); ``settings`` are ``settings.conflicts`` (defaults when None)."""
+    reach = (settings or ConflictSettings()).issuer_reach
     out = []
     for source, text in texts.items():
         for m in _ISSUED.finditer(text):

@@ -203,17 +203,37 @@ class EventSettings:
 
 @dataclass(frozen=True)
 class ConflictSettings:
+    """Where passages disagree (quellen.conflicts): claims, text variants of reuse groups, heads of letters.
+    Distances in text are characters."""
+
     #: a lemma shared by more claims than this is too common to pair claims for conflict checks
     candidate_max_df: int = 60
+    #: two claims on clashing dates are one happening told two ways from this predicate similarity on ...
+    date_similarity: float = 0.25
+    #: ... or from this one when they share a subject noun ("the bridge"): a long sentence dilutes likeness
+    date_subject_similarity: float = 0.2
+    #: ... and only when they share at least this many lemmas
+    date_shared_lemmas: int = 3
     #: two places nearer than this (km) are one place at two scales, not a conflict
     same_place_km: float = 60.0
     #: at most this many text variants are reported per reuse group
     variants_per_group: int = 6
+    #: two witnesses of a reuse group are compared word by word only from this alignment ratio on (difflib)
+    variant_min_ratio: float = 0.3
+    #: a text variant replaces at most this many words of either witness
+    variant_max_words: int = 3
+    #: ... and stands between runs of at least this many words both witnesses share
+    variant_context_words: int = 2
     #: two heads of one letter (its announcement, title, address lines: Document.heads) are compared when at most
     #: this many head parts apart
     head_window: int = 4
     #: how many characters after an act's name its issuer may be named
     issuer_reach: int = 800
+    #: a line longer than this many characters is no head line of a letter (a title or an address)
+    head_line_max_chars: int = 200
+    #: a salutation stands at a witness's head when the body under it begins within this many characters
+    #: of the witness's start
+    salutation_reach: int = 160
 
 
 @dataclass(frozen=True)
@@ -272,6 +292,10 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     "events.summary_words": (1, None), "context.year": (0, 2999),
     "conflicts.candidate_max_df": (2, None), "conflicts.variants_per_group": (1, None),
     "conflicts.head_window": (1, None), "conflicts.issuer_reach": (1, None),
+    "conflicts.date_similarity": (0, 1), "conflicts.date_subject_similarity": (0, 1),
+    "conflicts.date_shared_lemmas": (1, None), "conflicts.variant_min_ratio": (0, 1),
+    "conflicts.variant_max_words": (1, None), "conflicts.variant_context_words": (1, None),
+    "conflicts.head_line_max_chars": (1, None), "conflicts.salutation_reach": (0, None),
     "entities.dominant_ratio": (1, None), "entities.given_name_similarity": (0, 100),
     "entities.place_similarity": (0, 100), "entities.candidate_place_similarity": (0, 100),
     "entities.one_letter_off_min_length": (2, None), "entities.fuzzy_min_letters": (1, None),
