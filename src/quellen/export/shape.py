@@ -11,13 +11,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..lexicons import pairs
 from ..model import CORRESPONDENCE_KINDS, Date, Document, Entity, Event, Ref
 
 __all__ = ["Corpus", "date_label", "ref_key", "load_corpus", "correspondence",
            "cooccurrence", "network", "place_features", "itineraries", "text_context"]
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
+#: the months' names in calendar order, as a reader's label writes them (data/lexicon/months.txt)
+_MONTHS = tuple(name.capitalize() for name, _ in sorted(pairs("months"), key=lambda p: int(p[1])))
 
 
 def _day(d: dt.date) -> str:
