@@ -9,12 +9,14 @@ instead, so a missing gold file, schema or extra cannot turn the gate green by n
 from __future__ import annotations
 
 import importlib.util
+import io
 import itertools
 import json
 import os
 import shutil
 import tempfile
 import warnings
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -183,3 +185,53 @@ def any_db(request, tmp_path):
     if request.param == "sqlite":
         return str(tmp_path / "q.db")
     return request.getfixturevalue("postgres_db")
+
+
+#: the EPUB chapters' page (tests/test_ingest_epub.py, tests/test_context.py)
+XHTML = """<?xml version="1.0" encoding="utf-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">
+<head><title>{title}</title></head><body>{body}</body></html>"""
+
+
+def make_epub(chapters: list[tuple[str, str]], spine: list[str] | None = None, nav: bool = True,
+              ncx: bool = False, mimetype: bool = True, extra: dict[str, bytes] | None = None,
+              metadata: str = "") -> bytes:
+    """Return EPUB bytes: ``chapters`` are (file name, body markup); ``spine`` orders them; ``metadata``
+    is more OPF metadata markup (``<dc:creator>...</dc:creator>``)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        if mimetype:
+            zf.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        zf.writestr("META-INF/container.xml",
+                    '<?xml version="1.0"?><container version="1.0" '
+                    'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'
+                    '<rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>'
+                    "</rootfiles></container>")
+        items, refs = [], []
+        for i, (name, body) in enumerate(chapters):
+            zf.writestr(f"OEBPS/text/{name}", XHTML.format(title=name, body=body))
+            items.append(f'<item id="c{i}" href="text/{name}" media-type="application/xhtml+xml"/>')
+        order = spine or [name for name, _ in chapters]
+        ids = {name: f"c{i}" for i, (name, _) in enumerate(chapters)}
+        refs = [f'<itemref idref="{ids[name]}"/>' for name in order]
+        toc_links = "".join(f'<li><a href="text/{name}">Contents entry {name.split(".")[0]}</a></li>'
+                            for name, _ in chapters)
+        if nav:
+            zf.writestr("OEBPS/nav.xhtml", XHTML.format(
+                title="Contents", body=f'<nav epub:type="toc"><ol>{toc_links}</ol></nav>'))
+            items.append('<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>')
+        spine_attr = ""
+        if ncx:
+            points = "".join(f'<navPoint id="n{i}"><navLabel><text>Part {i + 1}: {name}</text></navLabel>'
+                             f'<content src="text/{name}"/></navPoint>' for i, (name, _) in enumerate(chapters))
+            zf.writestr("OEBPS/toc.ncx", '<?xml version="1.0"?><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/">'
+                        f"<navMap>{points}</navMap></ncx>")
+            items.append('<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>')
+            spine_attr = ' toc="ncx"'
+        zf.writestr("OEBPS/content.opf",
+                    '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0">'
+                    f'<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Test</dc:title>{metadata}</metadata>'
+                    f"<manifest>{''.join(items)}</manifest><spine{spine_attr}>{''.join(refs)}</spine></package>")
+        for name, data in (extra or {}).items():
+            zf.writestr(name, data)
+    return buf.getvalue()

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,8 @@ from quellen.segment import segment, source_context
 from quellen.segment.context import model_language
 from quellen.segment.describe import header_author, series_author
 from quellen.settings import Settings, load_settings
+
+from conftest import make_epub
 
 D = dt.date
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -226,31 +226,11 @@ def test_the_file_metadata_signs_unsigned_entries_as_inferred():
     assert "author: inferred from the file's metadata (setting context.author)" in docs[0].evidence
 
 
-def _epub(creator: str, body: str) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        zf.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
-        zf.writestr("META-INF/container.xml",
-                    '<?xml version="1.0"?><container version="1.0" '
-                    'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'
-                    '<rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>'
-                    "</rootfiles></container>")
-        zf.writestr("OEBPS/log.xhtml", '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/'
-                    'xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><head><title>Log</title></head>'
-                    f"<body>{body}</body></html>")
-        zf.writestr("OEBPS/content.opf",
-                    '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0">'
-                    '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>A Sea Log</dc:title>'
-                    f"<dc:creator>{creator}</dc:creator></metadata>"
-                    '<manifest><item id="c0" href="log.xhtml" media-type="application/xhtml+xml"/></manifest>'
-                    '<spine><itemref idref="c0"/></spine></package>')
-    return buf.getvalue()
-
-
 def test_an_epub_creator_is_the_author_of_its_unsigned_diary(tmp_path):
     path = tmp_path / "log.epub"
-    path.write_bytes(_epub("Hoxne Beadle", f"<h1>The Log</h1><p>1790</p><p>May 3</p><p>{BODY}</p><p>May 4</p>"
-                                           f"<p>{BODY}</p>"))
+    path.write_bytes(make_epub([("log.xhtml", f"<h1>The Log</h1><p>1790</p><p>May 3</p><p>{BODY}</p><p>May 4</p>"
+                                             f"<p>{BODY}</p>")], nav=False,
+                                metadata="<dc:creator>Hoxne Beadle</dc:creator>"))
     source = read_source(path)
     assert source.meta_value("author") == ("Hoxne Beadle", "EPUB dc:creator")
     entries = [d for d in segment(source) if d.date is not None and d.date.precision == "day"]

@@ -1,9 +1,6 @@
 """EPUB reading: chapters in spine order, headings as blocks, damaged books refused clearly."""
 from __future__ import annotations
 
-import io
-import zipfile
-
 import pytest
 
 from quellen.errors import EmptyInput, FormatMismatch, UnreadableInput
@@ -11,54 +8,7 @@ from quellen.ingest import read_source
 from quellen.ingest.epub import read_epub
 from quellen.settings import IngestSettings
 
-from conftest import FIXTURES
-
-XHTML = """<?xml version="1.0" encoding="utf-8"?>
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">
-<head><title>{title}</title></head><body>{body}</body></html>"""
-
-
-def make_epub(chapters: list[tuple[str, str]], spine: list[str] | None = None, nav: bool = True,
-              ncx: bool = False, mimetype: bool = True, extra: dict[str, bytes] | None = None) -> bytes:
-    """Return EPUB bytes: ``chapters`` are (file name, body markup); ``spine`` orders them."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        if mimetype:
-            zf.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
-        zf.writestr("META-INF/container.xml",
-                    '<?xml version="1.0"?><container version="1.0" '
-                    'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'
-                    '<rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>'
-                    "</rootfiles></container>")
-        items, refs = [], []
-        for i, (name, body) in enumerate(chapters):
-            zf.writestr(f"OEBPS/text/{name}", XHTML.format(title=name, body=body))
-            items.append(f'<item id="c{i}" href="text/{name}" media-type="application/xhtml+xml"/>')
-        order = spine or [name for name, _ in chapters]
-        ids = {name: f"c{i}" for i, (name, _) in enumerate(chapters)}
-        refs = [f'<itemref idref="{ids[name]}"/>' for name in order]
-        toc_links = "".join(f'<li><a href="text/{name}">Contents entry {name.split(".")[0]}</a></li>'
-                            for name, _ in chapters)
-        if nav:
-            zf.writestr("OEBPS/nav.xhtml", XHTML.format(
-                title="Contents", body=f'<nav epub:type="toc"><ol>{toc_links}</ol></nav>'))
-            items.append('<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>')
-        spine_attr = ""
-        if ncx:
-            points = "".join(f'<navPoint id="n{i}"><navLabel><text>Part {i + 1}: {name}</text></navLabel>'
-                             f'<content src="text/{name}"/></navPoint>' for i, (name, _) in enumerate(chapters))
-            zf.writestr("OEBPS/toc.ncx", '<?xml version="1.0"?><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/">'
-                        f"<navMap>{points}</navMap></ncx>")
-            items.append('<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>')
-            spine_attr = ' toc="ncx"'
-        zf.writestr("OEBPS/content.opf",
-                    '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0">'
-                    '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Test</dc:title></metadata>'
-                    f"<manifest>{''.join(items)}</manifest><spine{spine_attr}>{''.join(refs)}</spine></package>")
-        for name, data in (extra or {}).items():
-            zf.writestr(name, data)
-    return buf.getvalue()
-
+from conftest import FIXTURES, make_epub
 
 DIARY = (FIXTURES / "ingest" / "chapter_diary.xhtml").read_text(encoding="utf-8")
 DIARY_BODY = DIARY[DIARY.index("<body>") + 6:DIARY.index("</body>")]
