@@ -813,9 +813,36 @@ class Book:
             segs.append({"start": b["start"], "ctx": b["ctx"], "unit": None, "meta": meta, "key": key,
                          "file": b["file"]})
         self.segments = segs
+        if self.cfg.get("letter_heading_joins_letter"):
+            self._join_letter_headings()
         self._inherit_letter_authors()
         self._apply_overrides()
         self._apply_aliases()
+
+    def _join_letter_headings(self):
+        """A chapter heading directly over the chapter's one letter ('Letter I / X, to Y') is that
+        letter's header: the letter's segment starts at the heading, and an unsigned letter takes its
+        writer from it. Only for books whose config sets letter_heading_joins_letter."""
+        out = []
+        for seg in self.segments:
+            prev = out[-1] if out else None
+            if (prev is not None and prev["unit"] is None and prev["meta"]["kind"] == "heading"
+                    and seg["unit"] is not None and seg["meta"]["kind"] == "letter" and seg["ctx"] is prev["ctx"]):
+                lines = [b["text"] for b in self.blocks if prev["start"] <= b["start"] < seg["start"]]
+                lines = [re.sub(r"^Letter\s+(?:[IVXLC]+|\d+)\.?\s*", "", ln) for ln in lines]
+                meta = seg["meta"]
+                meta["header"] = " ".join(ln for ln in lines if ln)
+                name, to = parse_unit_header(lines, True)
+                name = re.sub(r"^(?:Miss|Mrs?\.|Dr\.|Sir|Lady|Lord)\s+", "", name or "") or None
+                if not meta.get("author") and scorable(name):
+                    meta["author"], meta["author_basis"] = name, "letter header (the chapter heading over the letter)"
+                if to and not meta.get("addressees"):
+                    meta["addressees"] = to
+                seg["start"] = prev["start"]
+                out[-1] = seg
+                continue
+            out.append(seg)
+        self.segments = out
 
     def _narrative_meta(self, ctx: Ctx) -> dict:
         kind = "commentary" if ctx.frontback else "narrative"
