@@ -830,3 +830,69 @@ def test_bare_day_lines_under_a_month_heading_of_their_own_take_its_month_and_ye
     got = _dated(BARE_DAYS)
     assert [g[1] for g in got] == ["1884-05", "1884-05-03", "1884-05-04", "1884-05-05"]
     assert [g[2] for g in got] == ["stated", "year_from_context", "year_from_context", "year_from_context"]
+
+
+LETTER_OF_DIALOGUE = """Letter III
+
+Jane Ashby, to Mrs. Trent
+
+Kelling, May 3.
+
+My mother came up again after dinner, and sat down by the window.
+
+No more of your complaints, Jane: he is a very proper young man, and your father likes him.
+
+Madam, I said, I have never complained of him to anybody but to you.
+
+Whither, whither, child—
+
+Dearest Madam, replied I, you know my reasons as well as I do.
+
+So she left me, and I have written all this to you.
+
+
+
+Letter IV
+
+Mrs. Trent, to Jane Ashby
+
+Norwich, May 5.
+
+Your mother is right, my dear, and you are not wrong.
+
+M. Trent.
+"""
+
+
+def test_no_before_a_word_is_no_numbered_head_and_a_letter_s_dialogue_stays_in_it():
+    # "No." and "Number" number a head only before a numeral; inside a numbered letter the mother's
+    # "No more of …", a "Madam, …" and a broken-off "Whither, whither, child—" are its dialogue
+    from quellen.segment.lines import NUMBERED_HEAD_RE
+    assert NUMBERED_HEAD_RE.match("No. 12.") and NUMBERED_HEAD_RE.match("Number 4") \
+        and NUMBERED_HEAD_RE.match("No. IV")
+    assert not NUMBERED_HEAD_RE.match("No reflections upon your brother: he has the honour of the family at heart.")
+    assert [w for w, _, _ in _docs(LETTER_OF_DIALOGUE)] == ["Letter III Jane", "Letter IV Mrs."]
+
+
+def test_a_last_sentence_running_into_the_valediction_is_no_title():
+    # without a number over the letter nothing else holds it together: the line with no final stop
+    # ("… Meantime, I am") must not read as a title opening a new document
+    text = ("Kelling, May 9.\n\nMy dear Madam,\n\nThe frocks are finished and I have given them to the carrier.\n\n"
+            "I must stop here, but I will write again by Thursday’s post. Meantime, I am\n\n"
+            "Your most affectionate friend,\n\nJane Ashby.\n\n"
+            "Norwich, May 11.\n\nMy dear Jane,\n\nThank you for the frocks.\n\nM. Trent.\n")
+    from quellen.segment.lines import make_units
+    assert [u.cue for u in make_units(text) if u.text.startswith("I must stop")] == ["prose"]
+    got = _docs(text)
+    assert [w for w, _, _ in got] == ["Kelling, May 9.", "Norwich, May 11."]
+    assert got[0][2].author is not None and got[0][2].author.name == "Jane Ashby"
+
+
+def test_a_numbered_letter_with_its_header_on_the_same_line_keeps_its_postscript():
+    # "Letter VII Jane Ashby, to Mrs. Trent" is a numbered letter's head like "Letter VII" alone: the
+    # paragraph after its signature, to the same "you", is its postscript
+    text = ("Letter VII Jane Ashby, to Mrs. Trent\n\nKelling, May 12.\n\nThe carrier came at noon.\n\n"
+            "Your ever grateful,\n\nJane Ashby.\n\n"
+            "Will you send me the pattern of the blue frock by the next carrier? My sister wants it.\n\n\n\n"
+            "Letter VIII Mrs. Trent, to Jane Ashby\n\nNorwich, May 14.\n\nYou shall have it.\n\nM. Trent.\n")
+    assert [w for w, _, _ in _docs(text)] == ["Letter VII Jane", "Letter VIII Mrs."]

@@ -134,6 +134,15 @@ _SECTION_RE = re.compile(r"^(?:(?:chapter|part|book|volume|vol\.|section|canto|p
 
 #: a numbered letter's own head ("Letter XII", "LETTER 4."): in a series of numbered letters each runs to the next
 _NUMBERED_LETTER_RE = re.compile(r"^letter\s+(?:[ivxlcdm]+|\d+)\.?$", re.I)
+
+
+def _numbered_letter(text: str) -> bool:
+    """Return True for a numbered letter's head, alone ("Letter XII") or with the letter's own header on the
+    same line ("Letter XII Miss Ashby, to Mrs. Trent")."""
+    m = re.match(r"^letter\s+(?:[ivxlcdm]+|\d+)\.?\s+(?=\S)", text, re.I)
+    return bool(_NUMBERED_LETTER_RE.match(text) or (m and _FROM_TO_HEAD_RE.match(text[m.end():])))
+
+
 #: why a document may start inside a numbered letter: a date heading a part of it, furniture, a break
 _INSIDE_LETTER_STARTS = ("date line", "diary-entry head", "telegraph form", "furniture", "thematic break",
                          "after furniture", "start of text")
@@ -235,7 +244,7 @@ def group_units(units: list[Unit]) -> list[Group]:
 
     def start(unit: Unit, why: str, mode: str | None = None, phase: str = "head") -> Group:
         nonlocal current, in_letter
-        in_letter = bool(unit.cue == "heading" and _NUMBERED_LETTER_RE.match(unit.text.strip())) or (
+        in_letter = bool(unit.cue == "heading" and _numbered_letter(unit.text.strip())) or (
             in_letter and why.startswith(("date line", "diary-entry head")))
         group = Group(units=[unit], phase=phase, mode=mode, evidence=[why])
         if why.startswith(("date line", "diary-entry head")) and current is not None and (

@@ -138,8 +138,10 @@ _CLOSING_RE = re.compile(
     r"daughter|son|sister|brother|cousin|niece|nephew|servant)[,.!]?$)", re.I)
 _POLITE_CLOSE_RE = re.compile(r"\b(?:accept|receive)\b.{0,60}\b(?:assurances?|feelings|sentiments|respects|"
                               r"regards|consideration|homage)\b", re.I)
-NUMBERED_HEAD_RE = re.compile(r"^(?:letter|chapter|entry|part|book|section|no|number|document|appendix|"
-                               r"canto|act|scene)\.?\s+(?:[ivxlcdm]+|\d+|[a-z]+)\b[^.!?]{0,80}[.:]?$", re.I)
+#: "No." and "Number" head a numbered item only before a numeral: "No reflections upon …" is a sentence
+NUMBERED_HEAD_RE = re.compile(r"^(?:(?:letter|chapter|entry|part|book|section|document|appendix|canto|act|scene)"
+                               r"\.?\s+(?:[ivxlcdm]+|\d+|[a-z]+)|(?:no\.|number)\s*(?:[ivxlcdm]+|\d+)|no\s+\d+)\b"
+                               r"[^.!?]{0,80}[.:]?$", re.I)
 _BYLINE_RE = re.compile(rf"^(?:(?P<name>{INITIALS}{_CAP}(?:\s{_CAP})?)\.\s+(?P<title>[^.!?]{{2,120}})"
                         rf"|[Bb]y\s+(?P<by>{PERSON}))$")
 _NAME_COLON_RE = re.compile(rf"^(?P<name>{INITIALS}|{_CAP}(?:\s+{_CAP}){{1,2}})\s*:\s+\S")
@@ -589,6 +591,11 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     # dialogue ("“I do not, Sir,” said I, “and I beg—”") and broken-off speech are prose, not titles
     if n > 4 and (re.match(r"^[“\"‘]", text) and re.search(r"[”\"’][^”\"’]*\w", text[1:]) or
                   text.rstrip(_CLOSERS + " ").endswith(("—", "–", "-"))):
+        return "prose"
+    # a letter's last sentence running on into the valediction under it ("… Meantime, I am" over "Your
+    # most affectionate friend,") has no final stop, yet it is no title
+    if n > 4 and nxt is not None and _CLOSING_RE.match(nxt.text.strip()) and not _CLOSING_RE.match(bare) \
+            and re.search(r"[a-z]", text):
         return "prose"
     # two or more sentence stops inside make a line prose, unless it is the page's title
     stops = len(re.findall(r"[a-z]{3,}[.!?]\s+[A-Z]", text))
