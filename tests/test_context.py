@@ -70,6 +70,26 @@ def test_a_year_first_entry_head_is_read_whole():
     assert [d.date.edtf for d in docs][:2] == ["1812-03-03", "1812-03-04"]
 
 
+#: a novel's letters and journal: the preface states a year, the letters print theirs elided
+ELIDED_LETTERS = ("PREFACE\n\nThese papers came into my hands in September, 1821, from a friend.\n\n"
+                  "LETTER I.\n\nBath, Aug. 4, 17—.\n\nDear Sister,\n\n" + BODY + "\n\nYour affectionate brother,"
+                  "\nR. Quill\n\nLETTER II.\n\nthe 5th of May, 18—.\n\nDear Sister,\n\n" + BODY +
+                  "\n\nYour affectionate brother,\nR. Quill\n\nJOURNAL.\n\nJune 3d, 18—.\n\n" + BODY +
+                  "\n\nJune 9th.\n\n" + BODY + "\n")
+
+
+def test_an_elided_year_dates_a_letter_as_printed_and_the_yearless_entries_after_it():
+    docs = _dated(segment(_source(ELIDED_LETTERS)))
+    assert [(d.date.as_written, d.date.precision, d.date.basis.value) for d in docs] == [
+        ("17XX-08-04", "century", "stated"), ("18XX-05-05", "century", "stated"),
+        ("18XX-06-03", "century", "stated"), ("18XX-06-09", "century", "year_from_context")]
+    first = docs[0]
+    assert first.kind == "letter" and first.date.text == "Aug. 4, 17—" and first.place.name == "Bath"
+    # never the year of the preface: before, every one of them was read in its 1821
+    assert "elided year of the entry before" in docs[-1].date.rule
+    assert all(d.date.edtf.startswith(("17XX", "18XX")) for d in docs)
+
+
 # -- calendars -------------------------------------------------------------------------------------
 ENGLISH_DIARY_1702 = ("The Diary of Ann Pell, kept at York\n\nYork, 12 March 1702.\n\n"
                       "Went to the minster in the morning; a cold wind off the moor.\n\n"
