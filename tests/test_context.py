@@ -273,6 +273,74 @@ def test_html_meta_author_and_a_sidecar(tmp_path):
     assert context.year == (1905, "sidecar letters.html.meta.toml") and context.country[0] == "RU"
 
 
+#: a letter that names no place: only the file can tell in which calendar it is dated
+PLACELESS_LETTER_1905 = ("<p>3 March 1905.</p><p>Dear brother,</p><p>The ice is breaking on the river and the mills "
+                         "are idle.</p><p>Your loving sister,</p><p>Tamsin Quill</p>")
+
+
+def test_an_epub_s_declared_language_chooses_the_calendar_of_a_letter_that_names_no_place(tmp_path):
+    path = tmp_path / "letters.epub"
+    path.write_bytes(make_epub([("l.xhtml", PLACELESS_LETTER_1905)], nav=False,
+                               metadata="<dc:language>ru</dc:language>"))
+    source = read_source(path)
+    assert source.meta_value("language") == ("ru", "EPUB dc:language")
+    assert source_context(source).language == ("ru", "EPUB dc:language")
+    letter = _dated(segment(source))[0]
+    assert letter.date.calendar == "julian" and letter.date.as_written == "1905-03-03"
+    assert letter.date.earliest == D(1905, 3, 16)
+    assert "the language ru (EPUB dc:language), inferred" in letter.date.rule
+    # without the declaration the texts' language is the spaCy model's, English: Gregorian in 1905
+    plain = tmp_path / "plain.epub"
+    plain.write_bytes(make_epub([("l.xhtml", PLACELESS_LETTER_1905)], nav=False))
+    assert _dated(segment(read_source(plain)))[0].date.calendar == "gregorian"
+    # the settings' calendar and the sidecar's still override what the language implies
+    forced = _dated(segment(source, Settings().with_overrides(["dates.calendar=gregorian"])))[0]
+    assert forced.date.calendar == "gregorian" and forced.date.earliest == D(1905, 3, 3)
+    (tmp_path / "letters.epub.meta.toml").write_text('calendar = "gregorian"\n', encoding="utf-8")
+    side = _dated(segment(read_source(path)))[0]
+    assert side.date.calendar == "gregorian" and side.date.earliest == D(1905, 3, 3)
+    assert "language" not in side.date.rule
+
+
+#: an English diary of 1702 as a web page, naming no place
+PLACELESS_DIARY_PAGE = ("<head><title>x</title></head><body><h1>The Diary of Ann Pell</h1><p>12 March 1702.</p>"
+                        "<p>Went to church in the morning; a cold wind off the hill.</p><p>14 March 1702.</p>"
+                        "<p>My cousin rode in with letters.</p></body></html>")
+
+
+@pytest.mark.parametrize("lang, calendar, earliest", [('lang="en-GB"', "julian", D(1702, 3, 23)),
+                                                       ('xml:lang="fr"', "gregorian", D(1702, 3, 12))])
+def test_an_html_page_s_declared_language_chooses_the_calendar_of_its_diary(tmp_path, lang, calendar, earliest):
+    page = tmp_path / "diary.html"
+    page.write_text(f"<html {lang}>" + PLACELESS_DIARY_PAGE, encoding="utf-8")
+    source = read_source(page)
+    declared = source.meta_value("language")
+    assert declared[0] == lang.split('"')[1] and declared[1] == "HTML lang"
+    entry = _dated(segment(source))[0]
+    assert (entry.date.calendar, entry.date.earliest, entry.date.as_written) == (calendar, earliest, "1702-03-12")
+    assert f"the language {declared[0]} (HTML lang), inferred" in entry.date.rule
+    forced = _dated(segment(source, Settings().with_overrides(["dates.calendar=gregorian"])))[0]
+    assert forced.date.calendar == "gregorian" and "dates.calendar=gregorian" in forced.date.rule
+
+
+def test_declared_languages_of_tei_and_html_are_read_as_bcp47_tags(tmp_path):
+    tei = tmp_path / "letters.xml"
+    tei.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>L</title>'
+                   '</titleStmt></fileDesc></teiHeader><text xml:lang="ru"><body><p>Dear brother, the ice is '
+                   "breaking on the river.</p></body></text></TEI>", encoding="utf-8")
+    assert read_source(tei).meta_value("language") == ("ru", "TEI <text xml:lang>")
+    page = tmp_path / "p.html"
+    page.write_text('<html><head><meta http-equiv="Content-Language" content="de_at"><title>x</title></head>'
+                    "<body><p>Lieber Bruder, das Eis bricht.</p></body></html>", encoding="utf-8")
+    assert read_source(page).meta_value("language") == ("de-AT", 'HTML <meta name="content-language">')
+    nothing = tmp_path / "n.html"
+    nothing.write_text('<html lang="English"><body><p>Dear brother, the ice is breaking.</p></body></html>',
+                       encoding="utf-8")
+    assert read_source(nothing).meta_value("language") is None
+    # a tag's region says nothing of where the texts were written: "en-US" is read as English
+    assert language_country("en-GB") == language_country("en-US") == "GB" and language_country("ru-RU") == "RU"
+
+
 @pytest.mark.parametrize("body, problem", [
     ('writer = "Ann Pell"\n', "unknown key 'writer'"),
     ("year = \"1702\"\n", "year must be a whole number"),

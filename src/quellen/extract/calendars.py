@@ -67,15 +67,19 @@ def _language_table() -> dict[str, str]:
 
 
 def language_country(language: str | None) -> str | None:
-    """Return the alpha-2 country whose calendar a text in ``language`` (ISO 639-1) most likely kept
-    where it names no place ("en" -> "GB": Julian until 1752), or None when the table has no one.
+    """Return the alpha-2 country whose calendar a text in ``language`` (ISO 639-1, or a BCP 47 tag such
+    as a file declares) most likely kept where it names no place ("en" -> "GB": Julian until 1752), or
+    None when the table has no one.
 
-    >>> language_country("en"), language_country("fr"), language_country("xx")
-    ('GB', 'FR', None)
+    Only the language counts, not a tag's region: "en-US" marks American spelling in an e-book, and
+    says no more than "en" about where its texts were written.
+
+    >>> language_country("en"), language_country("en-US"), language_country("fr"), language_country("xx")
+    ('GB', 'GB', 'FR', None)
     """
     if not language:
         return None
-    return _language_table().get(language.lower())
+    return _language_table().get(language.replace("_", "-").split("-")[0].lower())
 
 
 def adoption(country: str | None) -> tuple[dt.date, dt.date] | None:
