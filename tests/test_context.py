@@ -189,6 +189,20 @@ def test_a_setting_or_a_sidecar_overrides_the_inferred_calendar():
     assert by_country.date.calendar == "julian"
 
 
+def test_a_date_before_lady_day_in_a_british_source_before_1752_notes_the_old_style_year():
+    first, second = _dated(segment(_source(ENGLISH_DIARY_1702)))[:2]
+    # the value stays as written: only the rule says the year may be the old style's (1702/3)
+    assert first.date.as_written == "1702-03-12" and first.date.earliest == D(1702, 3, 23)
+    assert "the year may be old style" in first.date.rule and "1702/3, 1703 in modern reckoning" in first.date.rule
+    assert "old style" in second.date.rule
+    # not from Lady Day on, not after 1751, not where the year began on 1 January, not with a dual year
+    assert "old style" not in reckon(parse_date("25 March 1702"), "GB").rule
+    assert "old style" not in reckon(parse_date("12 March 1752"), "GB").rule
+    assert "old style" not in reckon(parse_date("12 March 1702"), "RU").rule
+    assert "old style" not in reckon(parse_date("11/22 March 1712/13"), "GB").rule
+    assert "1709/10" in reckon(parse_date("February 1709"), "IE", why="place Dublin").rule
+
+
 def test_reckon_leaves_stated_calendars_and_unknown_countries_alone():
     dual = parse_date("11/22 March 1712/13")
     assert reckon(dual, "FR") is dual

@@ -26,6 +26,8 @@ __all__ = ["julian_to_gregorian", "gregorian_to_julian", "julian_month_end", "ad
 REFORM = dt.date(1582, 10, 15)
 #: where nothing tells the place, an English text is read as British usage (Gregorian from 1752)
 ENGLISH_DEFAULT = (REFORM, dt.date(1752, 9, 14))
+#: the first year Britain and its dominions began on 1 January rather than on Lady Day (25 March)
+LAST_LADY_DAY_YEAR = 1752
 
 
 def julian_to_gregorian(year: int, month: int, day: int) -> dt.date:
@@ -318,6 +320,25 @@ def reckon(date: Date, country: str | None, setting: str = "auto", why: str = ""
                                                                       f"{earliest}/{latest}")
     else:
         edtf = f"{earliest}/{latest}"
+    rule = f"{date.rule}; calendar reckoned ({reason})" + _lady_day_note(y, m, d, cal, country)
     return Date(text=date.text, edtf=edtf, earliest=earliest, latest=latest, precision=date.precision,
-                calendar=cal, as_written=date.as_written, rule=f"{date.rule}; calendar reckoned ({reason})",
-                anchor=date.anchor, basis=date.basis)
+                calendar=cal, as_written=date.as_written, rule=rule, anchor=date.anchor, basis=date.basis)
+
+
+def _lady_day_note(y: int, m: int | None, d: int | None, cal: str, country: str | None) -> str:
+    """Return a note for the rule of a Julian date of 1 January-24 March written with one year where the
+    civil year began on Lady Day (25 March), else "".
+
+    Britain and its dominions -- the countries that kept the Julian calendar until Britain's reform of
+    1752 -- counted the year from 25 March until 1752: "12 March 1702" may be the writer's old-style 1702,
+    which is 1703 in modern reckoning, or already the modern year. The value is left as written; the
+    rule says it may be a year early.
+    """
+    if cal != "julian" or m is None or y >= LAST_LADY_DAY_YEAR or adoption(country) is None \
+            or adoption(country)[1] != ENGLISH_DEFAULT[1]:
+        return ""
+    if (m, d or 1) > (3, 24) or (d is None and m == 3):
+        return ""
+    tail = str(y + 1)[-1] if (y + 1) % 10 else str(y + 1)[-2:]
+    return (f"; the year may be old style (the civil year began on 25 March before {LAST_LADY_DAY_YEAR}): "
+            f"{y}/{tail}, {y + 1} in modern reckoning")
