@@ -70,6 +70,26 @@ def test_a_year_first_entry_head_is_read_whole():
     assert [d.date.edtf for d in docs][:2] == ["1812-03-03", "1812-03-04"]
 
 
+#: a novel's letters and journal: the preface states a year, the letters print theirs elided
+ELIDED_LETTERS = ("PREFACE\n\nThese papers came into my hands in September, 1821, from a friend.\n\n"
+                  "LETTER I.\n\nBath, Aug. 4, 17—.\n\nDear Sister,\n\n" + BODY + "\n\nYour affectionate brother,"
+                  "\nR. Quill\n\nLETTER II.\n\nthe 5th of May, 18—.\n\nDear Sister,\n\n" + BODY +
+                  "\n\nYour affectionate brother,\nR. Quill\n\nJOURNAL.\n\nJune 3d, 18—.\n\n" + BODY +
+                  "\n\nJune 9th.\n\n" + BODY + "\n")
+
+
+def test_an_elided_year_dates_a_letter_as_printed_and_the_yearless_entries_after_it():
+    docs = _dated(segment(_source(ELIDED_LETTERS)))
+    assert [(d.date.as_written, d.date.precision, d.date.basis.value) for d in docs] == [
+        ("17XX-08-04", "century", "stated"), ("18XX-05-05", "century", "stated"),
+        ("18XX-06-03", "century", "stated"), ("18XX-06-09", "century", "year_from_context")]
+    first = docs[0]
+    assert first.kind == "letter" and first.date.text == "Aug. 4, 17—" and first.place.name == "Bath"
+    # never the year of the preface: before, every one of them was read in its 1821
+    assert "elided year of the entry before" in docs[-1].date.rule
+    assert all(d.date.edtf.startswith(("17XX", "18XX")) for d in docs)
+
+
 # -- calendars -------------------------------------------------------------------------------------
 ENGLISH_DIARY_1702 = ("The Diary of Ann Pell, kept at York\n\nYork, 12 March 1702.\n\n"
                       "Went to the minster in the morning; a cold wind off the moor.\n\n"
@@ -169,6 +189,20 @@ def test_a_setting_or_a_sidecar_overrides_the_inferred_calendar():
     assert by_country.date.calendar == "julian"
 
 
+def test_a_date_before_lady_day_in_a_british_source_before_1752_notes_the_old_style_year():
+    first, second = _dated(segment(_source(ENGLISH_DIARY_1702)))[:2]
+    # the value stays as written: only the rule says the year may be the old style's (1702/3)
+    assert first.date.as_written == "1702-03-12" and first.date.earliest == D(1702, 3, 23)
+    assert "the year may be old style" in first.date.rule and "1702/3, 1703 in modern reckoning" in first.date.rule
+    assert "old style" in second.date.rule
+    # not from Lady Day on, not after 1751, not where the year began on 1 January, not with a dual year
+    assert "old style" not in reckon(parse_date("25 March 1702"), "GB").rule
+    assert "old style" not in reckon(parse_date("12 March 1752"), "GB").rule
+    assert "old style" not in reckon(parse_date("12 March 1702"), "RU").rule
+    assert "old style" not in reckon(parse_date("11/22 March 1712/13"), "GB").rule
+    assert "1709/10" in reckon(parse_date("February 1709"), "IE", why="place Dublin").rule
+
+
 def test_reckon_leaves_stated_calendars_and_unknown_countries_alone():
     dual = parse_date("11/22 March 1712/13")
     assert reckon(dual, "FR") is dual
@@ -251,6 +285,74 @@ def test_html_meta_author_and_a_sidecar(tmp_path):
     context = source_context(source)
     assert context.author == ("Tamsin Quill", "sidecar letters.html.meta.toml")  # the sidecar wins
     assert context.year == (1905, "sidecar letters.html.meta.toml") and context.country[0] == "RU"
+
+
+#: a letter that names no place: only the file can tell in which calendar it is dated
+PLACELESS_LETTER_1905 = ("<p>3 March 1905.</p><p>Dear brother,</p><p>The ice is breaking on the river and the mills "
+                         "are idle.</p><p>Your loving sister,</p><p>Tamsin Quill</p>")
+
+
+def test_an_epub_s_declared_language_chooses_the_calendar_of_a_letter_that_names_no_place(tmp_path):
+    path = tmp_path / "letters.epub"
+    path.write_bytes(make_epub([("l.xhtml", PLACELESS_LETTER_1905)], nav=False,
+                               metadata="<dc:language>ru</dc:language>"))
+    source = read_source(path)
+    assert source.meta_value("language") == ("ru", "EPUB dc:language")
+    assert source_context(source).language == ("ru", "EPUB dc:language")
+    letter = _dated(segment(source))[0]
+    assert letter.date.calendar == "julian" and letter.date.as_written == "1905-03-03"
+    assert letter.date.earliest == D(1905, 3, 16)
+    assert "the language ru (EPUB dc:language), inferred" in letter.date.rule
+    # without the declaration the texts' language is the spaCy model's, English: Gregorian in 1905
+    plain = tmp_path / "plain.epub"
+    plain.write_bytes(make_epub([("l.xhtml", PLACELESS_LETTER_1905)], nav=False))
+    assert _dated(segment(read_source(plain)))[0].date.calendar == "gregorian"
+    # the settings' calendar and the sidecar's still override what the language implies
+    forced = _dated(segment(source, Settings().with_overrides(["dates.calendar=gregorian"])))[0]
+    assert forced.date.calendar == "gregorian" and forced.date.earliest == D(1905, 3, 3)
+    (tmp_path / "letters.epub.meta.toml").write_text('calendar = "gregorian"\n', encoding="utf-8")
+    side = _dated(segment(read_source(path)))[0]
+    assert side.date.calendar == "gregorian" and side.date.earliest == D(1905, 3, 3)
+    assert "language" not in side.date.rule
+
+
+#: an English diary of 1702 as a web page, naming no place
+PLACELESS_DIARY_PAGE = ("<head><title>x</title></head><body><h1>The Diary of Ann Pell</h1><p>12 March 1702.</p>"
+                        "<p>Went to church in the morning; a cold wind off the hill.</p><p>14 March 1702.</p>"
+                        "<p>My cousin rode in with letters.</p></body></html>")
+
+
+@pytest.mark.parametrize("lang, calendar, earliest", [('lang="en-GB"', "julian", D(1702, 3, 23)),
+                                                       ('xml:lang="fr"', "gregorian", D(1702, 3, 12))])
+def test_an_html_page_s_declared_language_chooses_the_calendar_of_its_diary(tmp_path, lang, calendar, earliest):
+    page = tmp_path / "diary.html"
+    page.write_text(f"<html {lang}>" + PLACELESS_DIARY_PAGE, encoding="utf-8")
+    source = read_source(page)
+    declared = source.meta_value("language")
+    assert declared[0] == lang.split('"')[1] and declared[1] == "HTML lang"
+    entry = _dated(segment(source))[0]
+    assert (entry.date.calendar, entry.date.earliest, entry.date.as_written) == (calendar, earliest, "1702-03-12")
+    assert f"the language {declared[0]} (HTML lang), inferred" in entry.date.rule
+    forced = _dated(segment(source, Settings().with_overrides(["dates.calendar=gregorian"])))[0]
+    assert forced.date.calendar == "gregorian" and "dates.calendar=gregorian" in forced.date.rule
+
+
+def test_declared_languages_of_tei_and_html_are_read_as_bcp47_tags(tmp_path):
+    tei = tmp_path / "letters.xml"
+    tei.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>L</title>'
+                   '</titleStmt></fileDesc></teiHeader><text xml:lang="ru"><body><p>Dear brother, the ice is '
+                   "breaking on the river.</p></body></text></TEI>", encoding="utf-8")
+    assert read_source(tei).meta_value("language") == ("ru", "TEI <text xml:lang>")
+    page = tmp_path / "p.html"
+    page.write_text('<html><head><meta http-equiv="Content-Language" content="de_at"><title>x</title></head>'
+                    "<body><p>Lieber Bruder, das Eis bricht.</p></body></html>", encoding="utf-8")
+    assert read_source(page).meta_value("language") == ("de-AT", 'HTML <meta name="content-language">')
+    nothing = tmp_path / "n.html"
+    nothing.write_text('<html lang="English"><body><p>Dear brother, the ice is breaking.</p></body></html>',
+                       encoding="utf-8")
+    assert read_source(nothing).meta_value("language") is None
+    # a tag's region says nothing of where the texts were written: "en-US" is read as English
+    assert language_country("en-GB") == language_country("en-US") == "GB" and language_country("ru-RU") == "RU"
 
 
 @pytest.mark.parametrize("body, problem", [

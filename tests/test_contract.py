@@ -38,3 +38,17 @@ def test_a_mixed_format_export_keeps_the_contract(validator, tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["documents"] and data["events"] and data["reuse"]
     assert not _problems(validator, data)
+
+
+def test_a_date_with_an_elided_year_keeps_the_contract(validator):
+    """"Aug. 4, 17—": EDTF and as_written keep the unknown digits as X, the interval spans the century."""
+    import jsonschema
+
+    from quellen.extract.dates import parse_date
+    from quellen.model import Date
+    date = parse_date("Paris, Aug. 4, 17—.")
+    data = date.to_json()
+    assert (data["edtf"], data["as_written"], data["precision"]) == ("17XX-08-04", "17XX-08-04", "century")
+    date_schema = {**validator.schema["$defs"]["date"], "$defs": validator.schema["$defs"]}
+    jsonschema.validate(data, date_schema)
+    assert Date.from_json(data) == date

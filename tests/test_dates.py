@@ -100,6 +100,54 @@ def test_before_the_reform_dates_are_julian_and_between_reforms_unknown_covers_b
     assert parse_date("May 3, 1850", country="RU").earliest == D(1850, 5, 15)
 
 
+@pytest.mark.parametrize("line, text, written, first, last, precision", [
+    ("Paris, Aug. 4, 17—.", "Aug. 4, 17—", "17XX-08-04", D(1700, 8, 4), D(1799, 8, 4), "century"),
+    ("June 3d, 18—", "June 3d, 18—", "18XX-06-03", D(1800, 6, 3), D(1899, 6, 3), "century"),
+    ("the 5th of May, 17—, I set out", "the 5th of May, 17—", "17XX-05-05", D(1700, 5, 5), D(1799, 5, 5), "century"),
+    ("Bath, June 3, 184—.", "June 3, 184—", "184X-06-03", D(1840, 6, 3), D(1849, 6, 3), "decade"),
+    ("Bath, 3rd March, 18**.", "3rd March, 18**", "18XX-03-03", D(1800, 3, 3), D(1899, 3, 3), "century"),
+    ("in the year 17—", "the year 17—", "17XX", D(1700, 1, 1), D(1799, 12, 31), "century"),
+    ("in May, 184—", "May, 184—", "184X-05", D(1840, 5, 1), D(1849, 5, 31), "decade"),
+])
+def test_an_elided_year_is_a_range_of_years_with_the_day_and_month_kept(line, text, written, first, last, precision):
+    # forced Gregorian so the interval is the written days' own; the calendar inference is tested below
+    d = parse_date(line, calendar="gregorian")
+    assert (d.text, d.as_written, d.edtf) == (text, written, written)
+    assert (d.earliest, d.latest, d.precision, d.basis.value) == (first, last, precision, "stated")
+    assert [t.value for t in tag(line) if t.type == "DATE"] == [written]
+
+
+def test_an_elided_year_takes_the_calendar_of_both_ends_of_its_range():
+    # an English "17—" lies on both sides of 1752: its calendar is unknown and its interval covers both readings
+    english = parse_date("Aug. 4, 17—")
+    assert english.calendar == "unknown"
+    assert (english.earliest, english.latest) == (D(1700, 8, 4), D(1799, 8, 15))
+    assert parse_date("Aug. 4, 18—").calendar == "gregorian"
+    russian = parse_date("Aug. 4, 18—", country="RU")
+    assert russian.calendar == "julian" and (russian.earliest, russian.latest) == (D(1800, 8, 16), D(1899, 8, 16))
+    # reckoned later from a place, with the written day kept
+    reckoned = calendars.reckon(english, "RU", why="place Archangel")
+    assert reckoned.calendar == "julian" and reckoned.as_written == "17XX-08-04"
+    assert (reckoned.earliest, reckoned.latest) == (D(1700, 8, 15), D(1799, 8, 15))
+    assert "calendar reckoned (place Archangel)" in reckoned.rule
+    # a 29 February falls in the first and last years of the range that have one
+    leap = parse_date("Feb. 29, 18—", calendar="gregorian")
+    assert (leap.earliest, leap.latest) == (D(1804, 2, 29), D(1896, 2, 29))
+
+
+@pytest.mark.parametrize("text", ["October 14—October 20", "pages 17—19", "May 17—the day he left", "in 17— or so",
+                                  "on 1 May 1783-4"])
+def test_a_dash_after_a_number_is_not_always_an_elided_year(text):
+    assert not any("elided" in t.rule for t in tag(text))
+
+
+def test_an_elided_year_is_not_completed_by_a_later_year_and_does_not_anchor_a_relative_date():
+    found = tag("Aug. 4, 17—, and on Aug. 9, 1784 the next day came.")
+    assert [t.value for t in found][:2] == ["17XX-08-04", "1784-08-09"]
+    after = tag("Aug. 4, 17—. The next day we sailed.")
+    assert after[0].value == "17XX-08-04" and after[1].date is None
+
+
 # -- the tagger --------------------------------------------------------------------------------
 def test_chain_of_relative_dates_follows_the_reference_time():
     got = values("On January 20, 1929 they left. Two days later they wrote; the next day they slept.")

@@ -42,6 +42,9 @@ def test_date_labels():
     assert date_label(d("1825-12-26", "1825-12-26", calendar="julian", as_written="1825-12-14")).startswith(
         "1825-12-14 O.S.")
     assert date_label(None) == ""
+    # a year the text printed elided ("Aug. 4, 17—") is shown as printed, not as "18th century"
+    assert date_label(d("1700-08-04", "1799-08-04", "century", as_written="17XX-08-04")) == "4 August 17—"
+    assert date_label(d("1840-06-01", "1849-06-30", "decade", as_written="184X-06")) == "June 184—"
 
 
 @given(st.text(max_size=300), st.data())

@@ -896,3 +896,35 @@ def test_a_numbered_letter_with_its_header_on_the_same_line_keeps_its_postscript
             "Will you send me the pattern of the blue frock by the next carrier? My sister wants it.\n\n\n\n"
             "Letter VIII Mrs. Trent, to Jane Ashby\n\nNorwich, May 14.\n\nYou shall have it.\n\nM. Trent.\n")
     assert [w for w, _, _ in _docs(text)] == ["Letter VII Jane", "Letter VIII Mrs."]
+
+
+#: a letter's body: long enough to read as a letter of its own
+_LETTER_BODY = ("I am already far north of the town, and as I walk in the streets I feel a cold breeze play upon my "
+                "cheeks, which braces my nerves and fills me with delight.")
+
+
+def _foot_dated(foot_1: str, foot_2: str, heads: bool = False) -> str:
+    number = (lambda n: f"LETTER {n}.\n\n") if heads else (lambda n: "")
+    letter = "Dear Sister,\n\n" + _LETTER_BODY + "\n\nYour affectionate brother,\nR. Quill\n\n"
+    return number("I") + letter + foot_1 + "\n\n" + number("II") + letter + foot_2 + "\n"
+
+
+@pytest.mark.parametrize("heads", [True, False])
+def test_letters_dated_at_their_foot_take_the_date_under_the_signature(heads):
+    # the last date line stands alone under the last signature: the letters are dated at their foot, so the
+    # one between the two letters is the first one's, though the second's salutation follows it
+    docs = [d for _, _, d in _docs(_foot_dated("London, 12th March 1790.", "Paris, Aug. 4, 17—.", heads))]
+    letters = [d for d in docs if d.kind == "letter"]
+    assert [(d.date.text, d.date.basis.value, d.place.name, d.author.name) for d in letters] == [
+        ("12th March 1790", "stated", "London", "R. Quill"), ("Aug. 4, 17—", "stated", "Paris", "R. Quill")]
+    assert all("closing date line" in d.evidence for d in letters)
+
+
+def test_letters_dated_at_their_head_keep_a_date_line_before_a_salutation_as_the_next_letter_s():
+    text = ("London, 12th March 1790.\n\nDear Sister,\n\n" + _LETTER_BODY + "\n\nYour brother,\nR. Quill\n\n"
+            "Dear Sister,\n\n" + _LETTER_BODY + "\n\nYour brother,\nR. Quill\n\nParis, Aug. 4, 1791.\n\n"
+            "Dear Sister,\n\n" + _LETTER_BODY + "\n\nYour brother,\nR. Quill\n")
+    letters = [d for _, _, d in _docs(text) if d.kind == "letter"]
+    # the first letter shows the date at the head: the undated second one does not take the third's
+    assert [d.date.text if d.date and d.date.basis.value == "stated" else None for d in letters] == [
+        "12th March 1790", None, "Aug. 4, 1791"]

@@ -27,9 +27,15 @@ def _day(d: dt.date) -> str:
 
 def date_label(date: Date | None) -> str:
     """Return a reader's label for a date interval: ``22 March 1848``, ``March 1848``,
-    ``7 April 1848 – 8 April 1848``, ``1840s``; Julian dates show both calendars."""
+    ``7 April 1848 – 8 April 1848``, ``1840s``; Julian dates show both calendars; a year the text
+    printed elided shows as printed (``4 August 17—``)."""
     if date is None:
         return ""
+    if date.as_written and "X" in date.as_written:
+        year, *rest = date.as_written.split("-")
+        parts = [str(int(rest[1]))] if len(rest) > 1 else []
+        parts += [_MONTHS[int(rest[0]) - 1]] if rest else []
+        return " ".join(parts + [year.rstrip("X") + "—"])
     a, b = date.earliest, date.latest
     if date.precision == "century":
         label = f"{a.year // 100 + 1}th century"

@@ -20,12 +20,14 @@ from ..model import Date
 
 __all__ = ["julian_to_gregorian", "gregorian_to_julian", "julian_month_end", "adoption",
            "calendar_for", "country_of", "language_country", "explicit_calendar", "reckon", "REFORM",
-           "ENGLISH_DEFAULT"]
+           "ENGLISH_DEFAULT", "elided_written", "elided_years", "elided_calendar", "elided_bounds"]
 
 #: the first day of the Gregorian calendar anywhere (Rome, 15 October 1582)
 REFORM = dt.date(1582, 10, 15)
 #: where nothing tells the place, an English text is read as British usage (Gregorian from 1752)
 ENGLISH_DEFAULT = (REFORM, dt.date(1752, 9, 14))
+#: the first year Britain and its dominions began on 1 January rather than on Lady Day (25 March)
+LAST_LADY_DAY_YEAR = 1752
 
 
 def julian_to_gregorian(year: int, month: int, day: int) -> dt.date:
@@ -67,15 +69,19 @@ def _language_table() -> dict[str, str]:
 
 
 def language_country(language: str | None) -> str | None:
-    """Return the alpha-2 country whose calendar a text in ``language`` (ISO 639-1) most likely kept
-    where it names no place ("en" -> "GB": Julian until 1752), or None when the table has no one.
+    """Return the alpha-2 country whose calendar a text in ``language`` (ISO 639-1, or a BCP 47 tag such
+    as a file declares) most likely kept where it names no place ("en" -> "GB": Julian until 1752), or
+    None when the table has no one.
 
-    >>> language_country("en"), language_country("fr"), language_country("xx")
-    ('GB', 'FR', None)
+    Only the language counts, not a tag's region: "en-US" marks American spelling in an e-book, and
+    says no more than "en" about where its texts were written.
+
+    >>> language_country("en"), language_country("en-US"), language_country("fr"), language_country("xx")
+    ('GB', 'GB', 'FR', None)
     """
     if not language:
         return None
-    return _language_table().get(language.lower())
+    return _language_table().get(language.replace("_", "-").split("-")[0].lower())
 
 
 def adoption(country: str | None) -> tuple[dt.date, dt.date] | None:
@@ -177,6 +183,97 @@ def _bounds(y: int, m: int | None, d: int | None, cal: str) -> tuple[dt.date, dt
     return min(g[0], j[0]), max(g[1], j[1])
 
 
+#: ``as_written`` of a date whose year the text printed with its last digits left out ("Aug. 4, 17—"):
+#: the digits printed, an X for each one left out, then the month and day as written ("17XX-08-04")
+_ELIDED_RE = re.compile(r"(?P<y>1\d{1,2}X{1,2})(?:-(?P<m>\d{2}))?(?:-(?P<d>\d{2}))?")
+
+
+def elided_written(digits: str, month: int | None = None, day: int | None = None) -> str:
+    """Return the ``as_written`` (and EDTF) form of a date whose year is printed as ``digits`` and a dash.
+
+    >>> elided_written("17", 8, 4), elided_written("184", 6), elided_written("18")
+    ('17XX-08-04', '184X-06', '18XX')
+    """
+    out = digits + "X" * (4 - len(digits))
+    if month is not None:
+        out += f"-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+    return out
+
+
+def elided_years(as_written: str | None) -> tuple[int, int] | None:
+    """Return the first and last year an elided year ("17XX-08-04", "184X") may stand for, or None when
+    ``as_written`` is not one.
+
+    >>> elided_years("17XX-08-04"), elided_years("184X-06"), elided_years("1784-06-03")
+    ((1700, 1799), (1840, 1849), None)
+    """
+    m = _ELIDED_RE.fullmatch(as_written or "")
+    if not m:
+        return None
+    stem = m.group("y")
+    width = stem.count("X")
+    first = int(stem.rstrip("X")) * 10 ** width
+    return first, first + 10 ** width - 1
+
+
+def _elided_parts(as_written: str) -> tuple[int | None, int | None]:
+    m = _ELIDED_RE.fullmatch(as_written)
+    return (int(m.group("m")) if m.group("m") else None), (int(m.group("d")) if m.group("d") else None)
+
+
+def elided_calendar(as_written: str, calendar_at) -> str:
+    """Return the calendar of an elided date: the one ``calendar_at(day)`` gives at both ends of its
+    years, or "unknown" when the years span a change of calendar (an English "17—" lies on both sides
+    of 1752)."""
+    years = elided_years(as_written)
+    month, day = _elided_parts(as_written)
+    first = calendar_at(dt.date(years[0], month or 1, min(day or 1, 28)))
+    last = calendar_at(dt.date(years[1], month or 12, min(day or 28, 28)))
+    return first if first == last else "unknown"
+
+
+def elided_bounds(as_written: str, cal: str) -> tuple[dt.date, dt.date] | None:
+    """Return the Gregorian (earliest, latest) days an elided date may mean in calendar ``cal``: its
+    month and day in the first year of its range they exist in, and in the last (None when in none).
+
+    >>> elided_bounds("17XX-08-04", "gregorian")
+    (datetime.date(1700, 8, 4), datetime.date(1799, 8, 4))
+    """
+    years = elided_years(as_written)
+    if years is None:
+        return None
+    month, day = _elided_parts(as_written)
+    span = range(years[0], years[1] + 1)
+    earliest = latest = None
+    for y in span:  # "Feb. 29, 17—": the first year that has one
+        try:
+            earliest = _bounds(y, month, day, cal)[0]
+            break
+        except ValueError:
+            continue
+    for y in reversed(span):
+        try:
+            latest = _bounds(y, month, day, cal)[1]
+            break
+        except ValueError:
+            continue
+    return (earliest, latest) if earliest and latest else None
+
+
+def _reckon_elided(date: Date, country: str | None, setting: str, why: str) -> Date:
+    """Return an elided date ("17XX-08-04") read in the calendar its place implies at both ends of its years."""
+    if setting == "auto" and country is None:
+        return date
+    cal = elided_calendar(date.as_written, lambda day: calendar_for(day, setting, country))
+    bounds = elided_bounds(date.as_written, cal)
+    if cal == date.calendar or bounds is None:
+        return date
+    reason = f"setting dates.calendar={setting}" if setting != "auto" else (why or f"country {country}")
+    return Date(text=date.text, edtf=date.edtf, earliest=bounds[0], latest=bounds[1], precision=date.precision,
+                calendar=cal, as_written=date.as_written, rule=f"{date.rule}; calendar reckoned ({reason})",
+                anchor=date.anchor, basis=date.basis)
+
+
 def reckon(date: Date, country: str | None, setting: str = "auto", why: str = "") -> Date:
     """Return ``date`` read in the calendar its place and period imply (``as_written`` kept, interval
     recomputed), or ``date`` itself when its own words fix the calendar or nothing changes.
@@ -191,7 +288,11 @@ def reckon(date: Date, country: str | None, setting: str = "auto", why: str = ""
     >>> d.calendar, d.earliest.isoformat(), d.as_written
     ('julian', '1702-03-23', '1702-03-12')
     """
-    if explicit_calendar(date) or date.precision in ("decade", "century"):
+    if explicit_calendar(date):
+        return date
+    if elided_years(date.as_written):
+        return _reckon_elided(date, country, setting, why)
+    if date.precision in ("decade", "century"):
         return date
     written = _written(date.as_written)
     if written is None:
@@ -219,6 +320,25 @@ def reckon(date: Date, country: str | None, setting: str = "auto", why: str = ""
                                                                       f"{earliest}/{latest}")
     else:
         edtf = f"{earliest}/{latest}"
+    rule = f"{date.rule}; calendar reckoned ({reason})" + _lady_day_note(y, m, d, cal, country)
     return Date(text=date.text, edtf=edtf, earliest=earliest, latest=latest, precision=date.precision,
-                calendar=cal, as_written=date.as_written, rule=f"{date.rule}; calendar reckoned ({reason})",
-                anchor=date.anchor, basis=date.basis)
+                calendar=cal, as_written=date.as_written, rule=rule, anchor=date.anchor, basis=date.basis)
+
+
+def _lady_day_note(y: int, m: int | None, d: int | None, cal: str, country: str | None) -> str:
+    """Return a note for the rule of a Julian date of 1 January-24 March written with one year where the
+    civil year began on Lady Day (25 March), else "".
+
+    Britain and its dominions -- the countries that kept the Julian calendar until Britain's reform of
+    1752 -- counted the year from 25 March until 1752: "12 March 1702" may be the writer's old-style 1702,
+    which is 1703 in modern reckoning, or already the modern year. The value is left as written; the
+    rule says it may be a year early.
+    """
+    if cal != "julian" or m is None or y >= LAST_LADY_DAY_YEAR or adoption(country) is None \
+            or adoption(country)[1] != ENGLISH_DEFAULT[1]:
+        return ""
+    if (m, d or 1) > (3, 24) or (d is None and m == 3):
+        return ""
+    tail = str(y + 1)[-1] if (y + 1) % 10 else str(y + 1)[-2:]
+    return (f"; the year may be old style (the civil year began on 25 March before {LAST_LADY_DAY_YEAR}): "
+            f"{y}/{tail}, {y + 1} in modern reckoning")

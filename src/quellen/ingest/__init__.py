@@ -44,7 +44,8 @@ segmenter, weighted above its text rules, never required):
 ``time:VALUE`` and ``person`` are inline: they cover the element's words inside its block.
 
 Plain text has no blocks. ``Source.meta`` holds what the file says about itself outside its
-text (EPUB ``dc:creator``, HTML ``<meta name="author">``, PDF info) and what a sidecar
+text (EPUB ``dc:creator`` and ``dc:language``, HTML ``<meta name="author">`` and ``<html lang>``, TEI
+``xml:lang``, PDF info) and what a sidecar
 ``NAME.meta.toml`` beside it says (:mod:`.meta`). ``Source.repairs`` lists ``(name, count)`` of the
 typographic repairs a reader made without moving offsets (no-break spaces made
 spaces, soft hyphens dropped, words de-hyphenated across PDF lines, page
@@ -240,7 +241,8 @@ def read_source(path: str | Path, settings: IngestSettings | None = None,
 
 
 def _format_metadata(name: str, data: bytes, media_type: str) -> list[tuple[str, str, str]]:
-    """Return the metadata the file's format carries (EPUB dc:creator, HTML meta author, PDF info)."""
+    """Return the metadata the file's format carries (EPUB dc:creator and dc:language, HTML meta author and
+    lang, TEI author and xml:lang, PDF info)."""
     if media_type == "application/epub+zip":
         return epub_metadata(data)
     if media_type == "application/pdf":

@@ -2,11 +2,14 @@
 
 Each reader's metadata, then the sidecar, in this order (the later wins):
 
-1. **EPUB**: the package file's ``dc:creator`` (author), ``dc:title``; **HTML/XHTML**:
-   ``<meta name="author">`` (also ``DC.creator``, ``dcterms.creator``, ``citation_author``);
-   **TEI**: ``teiHeader/fileDesc/titleStmt/author``; **PDF**: the document information's
+1. **EPUB**: the package file's ``dc:creator`` (author), ``dc:title``, ``dc:language``;
+   **HTML/XHTML**: ``<meta name="author">`` (also ``DC.creator``, ``dcterms.creator``,
+   ``citation_author``) and the language the page declares (``<html lang>``, ``xml:lang``,
+   ``<meta name="DC.language">``, ``Content-Language``); **TEI**: ``teiHeader/fileDesc/titleStmt/author``
+   and the ``xml:lang`` of the ``TEI`` or ``text`` element; **PDF**: the document information's
    ``/Author`` and ``/Title``. Dates of these files are the e-book's or the scan's, not the
-   writing's, so they are not read.
+   writing's, so they are not read. A declared language is kept as its BCP 47 tag ("en-GB"): where
+   no place is named, its language chooses the calendar its dates are read in.
 2. **A sidecar**: ``NAME.meta.toml`` beside the file (``diary.txt.meta.toml`` for
    ``diary.txt``), for what plain text cannot carry::
 
@@ -22,6 +25,7 @@ segmenter uses it as context (an inferred author or year, never a stated one).
 from __future__ import annotations
 
 import io
+import re
 import tomllib
 import zipfile
 from pathlib import Path
@@ -29,7 +33,7 @@ from pathlib import Path
 from ..errors import FormatMismatch
 from ..model import SOURCE_META_KEYS
 
-__all__ = ["sidecar_path", "read_sidecar", "epub_metadata", "html_metadata", "pdf_metadata",
+__all__ = ["sidecar_path", "read_sidecar", "epub_metadata", "html_metadata", "pdf_metadata", "language_tag",
            "SIDECAR_SUFFIX"]
 
 Meta = list[tuple[str, str, str]]
@@ -83,8 +87,27 @@ def _clean(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+def language_tag(value: str | None) -> str:
+    """Return a declared language as a BCP 47 tag, language lower-case and region upper-case ("en-GB"), or
+    "" when it is not one ("English", "x").
+
+    >>> language_tag("en_gb"), language_tag(" RU "), language_tag("English")
+    ('en-GB', 'ru', '')
+    """
+    parts = _clean(value).replace("_", "-").split("-")
+    if not parts or not re.fullmatch(r"[A-Za-z]{2,3}", parts[0]):
+        return ""
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if not re.fullmatch(r"[A-Za-z0-9]{1,8}", part):
+            break
+        out.append(part.upper() if len(part) == 2 and part.isalpha() else part)
+    return "-".join(out)
+
+
 def epub_metadata(data: bytes) -> Meta:
-    """Return the author(s) and title of an EPUB's package file (``dc:creator``, ``dc:title``)."""
+    """Return the author(s), title and language of an EPUB's package file (``dc:creator``, ``dc:title``,
+    ``dc:language``)."""
     from lxml import etree
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -108,6 +131,8 @@ def epub_metadata(data: bytes) -> Meta:
                 creators.append(_clean(el.text))
         elif tag == "title" and _clean(el.text) and not any(k == "title" for k, _, _ in out):
             out.append(("title", _clean(el.text), "EPUB dc:title"))
+        elif tag == "language" and language_tag(el.text) and not any(k == "language" for k, _, _ in out):
+            out.append(("language", language_tag(el.text), "EPUB dc:language"))
     if creators:
         out.insert(0, ("author", " and ".join(creators), "EPUB dc:creator"))
     return out
@@ -116,27 +141,47 @@ def epub_metadata(data: bytes) -> Meta:
 _HTML_AUTHOR_NAMES = ("author", "dc.creator", "dcterms.creator", "citation_author", "article:author")
 
 
+_HTML_LANGUAGE_NAMES = ("dc.language", "dcterms.language", "language", "content-language")
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _declared_lang(el) -> str:
+    """Return the language tag an element declares (``lang``, ``xml:lang``), or ""."""
+    return language_tag(el.get("lang") or el.get(_XML_LANG) or el.get("xml:lang"))
+
+
 def html_metadata(root) -> Meta:
-    """Return the author of an HTML page (``<meta name="author">`` and its Dublin Core twins) or of a
-    TEI text (``teiHeader/fileDesc/titleStmt/author``), from the parsed tree."""
+    """Return the author and the declared language of an HTML page (``<meta name="author">`` and its
+    Dublin Core twins; ``<html lang>``, ``xml:lang``, a language ``<meta>``) or of a TEI text
+    (``teiHeader/fileDesc/titleStmt/author``; the ``xml:lang`` of ``TEI`` or ``text``), from the parsed tree."""
     out: Meta = []
+    author, title_stmt = "", False
+    # the root's own declaration first; a TEI root without one may declare it on its <text>
+    root_lang = _declared_lang(root)
+    language = (root_lang, "HTML lang" if root.tag == "html" else "TEI xml:lang") if root_lang else ("", "")
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
         tag = el.tag.rsplit("}", 1)[-1].lower()
         if tag == "meta":
-            key = (el.get("name") or el.get("property") or "").lower()
-            if key in _HTML_AUTHOR_NAMES and _clean(el.get("content")):
-                out.append(("author", _clean(el.get("content")), f'HTML <meta name="{key}">'))
-                break
-        elif tag == "titlestmt":
+            key = (el.get("name") or el.get("property") or el.get("http-equiv") or "").lower()
+            if key in _HTML_AUTHOR_NAMES and _clean(el.get("content")) and not author:
+                author = _clean(el.get("content"))
+                out.append(("author", author, f'HTML <meta name="{key}">'))
+            elif key in _HTML_LANGUAGE_NAMES and language_tag(el.get("content")) and not language[0]:
+                language = (language_tag(el.get("content")), f'HTML <meta name="{key}">')
+        elif tag == "titlestmt" and not title_stmt:
+            title_stmt = True  # the file's own; a later one describes its source
             for child in el:
                 if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1].lower() == "author":
-                    name = _clean("".join(child.itertext()))
-                    if name:
-                        out.append(("author", name, "TEI titleStmt/author"))
+                    author = _clean("".join(child.itertext()))
+                    if author:
+                        out.append(("author", author, "TEI titleStmt/author"))
                         break
-            break
+        elif tag in ("text", "body") and _declared_lang(el) and not language[0]:
+            language = (_declared_lang(el), "TEI <text xml:lang>" if tag == "text" else "HTML <body lang>")
+    if language[0]:
+        out.append(("language", *language))
     return out
 
 

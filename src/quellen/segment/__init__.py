@@ -54,7 +54,11 @@ The cue cascade, in the order the checks are made (why each step exists):
    salutation ("(Not sent.)", "“12, Mill Lane,") is part of its head.
 8. **A date line** closes a record or personal text that has no date yet (the
    date under a letter or an account), unless a salutation follows it (then it
-   heads the next letter); otherwise it opens a new (diary) entry. A date alone
+   heads the next letter) — where the source dates its letters at their foot (a
+   date line alone under its last signature, or under a signature before the next
+   letter's number, more often than one above a first salutation), a date line
+   under a signature is that letter's, whatever follows; otherwise it opens a new
+   (diary) entry. A date alone
    on its line counts ("January 3", "4th (Sunday).", "5th."); a month or year
    heading above the first of them ("MAY 1884.") stands apart as a heading,
    and so does a section heading above a place and date line ("II" /

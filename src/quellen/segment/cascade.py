@@ -216,11 +216,37 @@ def _org_signature(unit: Unit, current: Group | None, nxt: Unit | None) -> bool:
     return current.mode == "record" or nxt is None or nxt.cue != "prose"
 
 
+def dates_letters_at_foot(units: list[Unit]) -> bool:
+    """Return True when the source dates its letters at their foot, under the signature, more often than at
+    their head, as the ends of its letters show.
+
+    Between two letters a date line standing after a signature and before a salutation could be either
+    the foot of the one or the head of the other; only where a letter begins or ends with no other letter
+    beside it does the text tell: a date line after a signature with no salutation after it (the end of
+    the text, the next letter's number) closes a letter, one before a salutation with no signature above
+    it (the start of the text, a heading) opens one.
+    """
+    foot = head = 0
+    for i, unit in enumerate(units):
+        if unit.cue != "dateline":
+            continue
+        prev = units[i - 1] if i else None
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        signed = prev is not None and prev.cue in ("closing", "signature")
+        salutes = nxt is not None and nxt.cue in ("salutation", "addressee")
+        if signed and not salutes and (nxt is None or nxt.cue in _HEAD_CUES or nxt.cue in FURNITURE_CUES):
+            foot += 1
+        elif salutes and not signed:
+            head += 1
+    return foot > head
+
+
 def group_units(units: list[Unit]) -> list[Group]:
     """Return the units grouped into documents, in text order (the boundary cascade)."""
     groups: list[Group] = []
     current: Group | None = None
     seen_prose = False
+    at_foot = dates_letters_at_foot(units)
 
     #: how often a date line has opened an entry and closed one, so far
     dating = {"head": 0, "foot": 0}
@@ -420,6 +446,11 @@ def group_units(units: list[Unit]) -> list[Group]:
                 start(unit, "telegraph form", mode="record")
                 continue
             opens_next = nxt is not None and nxt.cue in ("salutation", "addressee")
+            if opens_next and at_foot and current.mode == "record" and current.phase == "closed" \
+                    and prev is not None and prev.cue in ("closing", "signature"):
+                # 8d. where the letters are dated at their foot, a date line under a signature is that
+                #     letter's, though the next letter's salutation follows it
+                opens_next = False
             if current.mode == "record" and current.phase == "body" and not opens_next and _is_letter(current) \
                     and _WEEKDAY_ONLY_RE.match(unit.text):
                 # 8c. a letter written as a journal ("Sunday.", "June 11th") goes on under its new date

@@ -4,7 +4,8 @@
 text may not state, each with where it comes from, in this order (the first wins):
 
 1. the file's sidecar (``NAME.meta.toml``), which its owner wrote for this one file;
-2. the file's own metadata (EPUB ``dc:creator``, HTML ``<meta name="author">``, PDF info);
+2. the file's own metadata (EPUB ``dc:creator`` and ``dc:language``, HTML ``<meta name="author">`` and
+   ``<html lang>``, TEI ``xml:lang``, PDF info);
 3. the build's settings (``--set context.author=...``, ``dates.calendar``), for a whole corpus.
 
 The segmenter uses them only where the text is silent, and says so in the rule or evidence of
@@ -29,7 +30,9 @@ class SourceContext:
     place: tuple[str, str] | None = None
     #: "auto" (infer from place and period), "julian" or "gregorian", and what set it
     calendar: tuple[str, str] = ("auto", "")
-    #: the language of the texts (ISO 639-1): the sidecar's, ``context.language``, else the spaCy model's
+    #: the language of the texts (ISO 639-1, or the BCP 47 tag the file declares: "en-GB"): the sidecar's,
+    #: the file's (EPUB ``dc:language``, HTML ``lang``, TEI ``xml:lang``), ``context.language``, else the
+    #: spaCy model's
     language: tuple[str, str] | None = None
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections import Counter
 
+from ..extract.calendars import elided_years
 from ..lexicons import words
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, Date, DateBasis,
                      Head, Ref, RefBasis, replace)
@@ -68,6 +69,8 @@ class YearContext:
     def __init__(self, text: str, spans: list[tuple[int, int]], heads: list[tuple[int, int]] = (),
                  meta_year: tuple[int, str] | None = None):
         self.heads: list[tuple[int, int, int, int]] = []  # (offset, year, month, day); month 0: the year only
+        #: the heads whose year the text printed elided ("Aug. 4, 17—"), by offset: the digits printed
+        self.elided: dict[int, str] = {}
         self.anchors: list[tuple[int, int, int]] = []  # mentions: (offset, year, month)
         self.meta_year = meta_year
         for start, end in heads:
@@ -87,6 +90,12 @@ class YearContext:
 
     def note(self, offset: int, date: Date) -> None:
         """Record the date of an entry or letter read at ``offset``: the next yearless one follows it."""
+        first = elided_years(date.as_written)
+        if first is not None and date.as_written[5:7].isdigit():
+            # "Aug. 4, 17—": the entries after it are of the same elided year
+            self.elided[offset] = date.as_written[:4].rstrip("X")
+            bisect.insort(self.heads, (offset, first[0], int(date.as_written[5:7]), 0))
+            return
         if date.precision not in ("day", "month") or not date.as_written:
             return
         parts = date.as_written.split("-")
@@ -99,7 +108,7 @@ class YearContext:
         """Return the day of the last entry read before ``offset`` (None when the last head before it
         is not a day: a year heading, a month)."""
         i = bisect.bisect_left(self.heads, (offset, -1, -1, -1))
-        if i == 0:
+        if i == 0 or self.heads[i - 1][0] in self.elided:
             return None
         _, year, month, day = self.heads[i - 1]
         try:
@@ -123,7 +132,7 @@ class YearContext:
             if before is None or not before[2] or before[1] != year or at - before[0] > _SAME_HEADING:
                 return None  # a year heading since the last month: which month is not said
             i -= 1  # the year of the month heading itself ("April 1866")
-        if i == 0:
+        if i == 0 or self.heads[i - 1][0] in self.elided:
             return None
         _, year, month, last = self.heads[i - 1]
         how = "month of the heading above" if not last else "month of the entry before"
@@ -133,6 +142,13 @@ class YearContext:
         if day > _days_in(year, month):
             return None
         return year, month, how
+
+    def elided_for(self, offset: int) -> str | None:
+        """Return the digits of the elided year ("17" of "17—") of the last head before ``offset``, when that
+        head is a date whose year the text printed elided, else None: a yearless entry after "Aug. 4, 17—"
+        is of that same unknown year, not of one a date elsewhere states."""
+        i = bisect.bisect_left(self.heads, (offset, -1, -1, -1))
+        return self.elided.get(self.heads[i - 1][0]) if i > 0 else None
 
     def year_for(self, offset: int, month: int) -> tuple[int, str] | None:
         """Return (year, how) for a month-and-day at ``offset``, or None when nothing gives a year.
@@ -228,6 +244,13 @@ def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None
         return None
     month = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
     day = int(m.group("d1") or m.group("d2"))
+    digits = years.elided_for(offset + m.start())
+    if digits is not None:
+        full = parse_date(f"{calendar.month_name[month]} {day}, {digits}—")
+        if full is None:
+            return None
+        return replace(full, text=m.group(0), rule=f"{full.rule}; year from context (the elided year of the entry "
+                       "before)", anchor=f"{digits}—", basis=DateBasis.YEAR_FROM_CONTEXT)
     found = years.year_for(offset + m.start(), month)
     if found is None:
         return None

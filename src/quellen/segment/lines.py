@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .. import lexicons
 from ..extract.dates.lexicon import MONTHS  # English month names and abbreviations -> number
+from ..extract.dates.lexicon import elided_year_re
 
 __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "signed_name",
            "split_signature", "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
@@ -67,10 +68,14 @@ _LEAD_DATE_RE = re.compile(
 #: a day of the month alone opening a paragraph, the month left to the entries before ("2nd. In the
 #: morning ...", "8th (Sunday). To church.")
 _LEAD_DAY_RE = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)(?:\s*\([^)\n]{{1,30}}\))?\.[ \t]+(?=[{_UP}“\"])")
+#: a year printed with its last digits left out, as 18th- and 19th-century letters print it: "17—", "184—"
+_ELIDED = elided_year_re("elided").replace("?P<elided>", "?:")
+#: a date with its year: "3 May 1862", "May 3d, 1862", "Aug. 4, 17—" (the year elided), "12/3/1862", "May 1862"
 FULL_DATE_RE = re.compile(
-    rf"(?:(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?{_ORD},?\s+\d{{3,4}}"
-    rf"|\d{{1,2}}(?:\s*[-–/]\s*\d{{1,2}})?{_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})\.?,?\s+\d{{3,4}})"
-    rf"|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|(?:{_MONTH_ALT})\.?,?\s+\d{{4}}\b)", re.I)
+    rf"(?:(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?{_ORD},?\s+(?:{_ELIDED}|\d{{3,4}})"
+    rf"|\d{{1,2}}(?:\s*[-–/]\s*\d{{1,2}})?{_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})\.?,?\s+(?:{_ELIDED}|\d{{3,4}}))"
+    rf"|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|(?:{_MONTH_ALT})\.?,?\s+\d{{4}}\b"
+    rf"|(?:{_MONTH_ALT})\.?(?:,\s*|\s+of\s+){_ELIDED})", re.I)
 
 #: the printed form of a telegram: "Handed in at X 7.40 a.m. 12 March 1862", "Received at Y 8.05"
 TELEGRAPH_FORM_RE = re.compile(
@@ -246,12 +251,14 @@ def leading_date(text: str) -> re.Match | None:
     return _LEAD_DATE_RE.match(text)
 
 
+_YEAR_AFTER_RE = re.compile(rf"(?:st|nd|rd|th|d)?,?\s*(?:\d{{3,4}}\b|{_ELIDED})")
+
+
 def yearless(text: str) -> re.Match | None:
     """Return the first month-and-day written without a year in ``text``, or None."""
     for m in _YEARLESS_RE.finditer(text):
-        tail = text[m.end():m.end() + 8]
-        if re.match(r"(?:st|nd|rd|th)?,?\s*\d{3,4}\b", tail):
-            continue  # a full date: parse_date handles it
+        if _YEAR_AFTER_RE.match(text, m.end()):
+            continue  # a full date, or one with its year elided ("May 3, 17—"): parse_date handles it
         return m
     return None
 

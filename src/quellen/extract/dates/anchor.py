@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ...model import Date
-from ..calendars import REFORM, calendar_for, gregorian_to_julian, julian_month_end, julian_to_gregorian
+from ..calendars import (REFORM, calendar_for, elided_bounds, elided_calendar, elided_written, gregorian_to_julian,
+                         julian_month_end, julian_to_gregorian)
 from .find import dual_year, feast_day, tense_at
 from .lexicon import Cand, duration_parts, duration_value
 
@@ -189,6 +190,8 @@ def _resolve_abs(c: Cand, text: str, ctx: Ctx) -> tuple[str, Date | None, str | 
     y, m, d, d2 = c.data.get("y"), c.data.get("m"), c.data.get("d"), c.data.get("d2")
     anchor = None
     rule = c.rule
+    if y is None and c.data.get("elided"):
+        return _elided(c, text, ctx)
     if y is None:
         if m is None:
             return "XXXX", None, None
@@ -255,6 +258,22 @@ def _resolve_abs(c: Cand, text: str, ctx: Ctx) -> tuple[str, Date | None, str | 
         return "XXXX-XX-XX", None, None
     date = _make(text[c.start:c.end], lo, hi, precision, cal, rule, anchor, _edtf_for(precision, lo, hi, cal))
     return value, date, anchor
+
+
+def _elided(c: Cand, text: str, ctx: Ctx) -> tuple[str, Date | None, str | None]:
+    """Return (value, Date, None) for a date whose year is printed with its last digits left out ("Aug. 4,
+    17—"): the day and month as written in every year the printed digits allow, at century or decade
+    precision; ``as_written`` and the EDTF value keep the unknown digits as X ("17XX-08-04"). Its calendar
+    is the one both ends of those years were written in, else "unknown"."""
+    m, d = c.data.get("m"), c.data.get("d")
+    written = elided_written(c.data["elided"], m, d if m else None)
+    cal = elided_calendar(written, lambda day: _calendar(c, day.year, day.month, day.day, ctx))
+    bounds = elided_bounds(written, cal)
+    if bounds is None:
+        return written, None, None
+    precision = "century" if len(c.data["elided"]) == 2 else "decade"
+    return written, Date(text=text[c.start:c.end], edtf=written, earliest=bounds[0], latest=bounds[1],
+                         precision=precision, calendar=cal, as_written=written, rule=c.rule), None
 
 
 def _partial_base(ctx: Ctx) -> Anchor | None:

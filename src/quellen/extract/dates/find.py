@@ -9,7 +9,7 @@ from typing import Callable
 
 from .lexicon import (DECADE_WORD, IGNORE_CASE, MABBR, MARKER, MFULL, MOD, MONTHS, NUM_BODY, ORD_WORD, SEASON, TOD,
                       UNIT, UNITS, VAGUE, WD, WEEKDAY_PLURALS, WEEKDAYS, WORD_NUM, Cand, day_re, duration_value,
-                      month_re, year_re)
+                      elided_year_re, month_re, year_re)
 
 # -- step 1: find ---------------------------------------------------------------------------
 _RULES: list[tuple[str, re.Pattern, Callable[[re.Match, str], Cand | None]]] = []
@@ -144,6 +144,38 @@ def _modal_may(m: re.Match, text: str) -> bool:
 @_rule("month-year", MOD + "?" + month_re("mon") + r",?\s+(?:of\s+)?" + year_re("y", dash=True) + MARKER + "?", prio=4)
 def _r_my(m, text):
     return _abs(m, m.start(), m.end(), "month-year")
+
+
+def _elided(m: re.Match, rule: str) -> Cand:
+    # "Aug. 4, 17—": the day and month as written, the year somewhere in the century ("17—") or the
+    # decade ("184—") the printed digits leave open; anchoring makes it an interval over those years
+    return _abs(m, m.start(), m.end(), rule, elided=m.group("ey"))
+
+
+_ELIDED = elided_year_re("ey")
+
+
+@_rule("month-day-elided-year", _WDPRE + month_re("mon") + r"\s*" + day_re("d") + r",?\s*" + _ELIDED, prio=5)
+def _r_md_elided(m, text):
+    return _elided(m, "month-day-elided-year")
+
+
+@_rule("day-month-elided-year", _WDPRE + r"(?:[Tt]he\s+)?" + day_re("d") + r"\s+(?:of\s+|day\s+of\s+)?"
+       + month_re("mon") + r",?\s*" + _ELIDED, prio=5)
+def _r_dm_elided(m, text):
+    return _elided(m, "day-month-elided-year")
+
+
+# "May, 17—", "June of 184—": a month and an elided year need the comma or "of" between them, since
+# "May 17—" is more often a day followed by a dash
+@_rule("month-elided-year", month_re("mon") + r"(?:,\s*|\s+of\s+)" + _ELIDED, prio=4)
+def _r_m_elided(m, text):
+    return _elided(m, "month-elided-year")
+
+
+@_rule("year-elided", r"\b(?:[Tt]he\s+)?[Yy]ear\s+(?:of\s+our\s+Lord\s+)?" + _ELIDED, prio=4)
+def _r_year_elided(m, text):
+    return _elided(m, "year-elided")
 
 
 _YEAR_CUE = re.compile(r"(?:\b(?:in|of|since|until|till|by|from|to|during|before|after|through|"
@@ -749,9 +781,11 @@ _CLASS_RULES = {
     # rules whose every match holds a word of its own class (a unit, "century", a season, "times",
     # "quarter") are left to that word's windows: digits are everywhere in some texts
     "digit": ("month-day-year", "day-month-year", "month-day", "day-month", "month-year", "year",
+              "month-day-elided-year", "day-month-elided-year", "month-elided-year", "year-elided",
               "short-year-range", "numeric-date", "iso-date", "decade", "ordinal-day", "clock-time",
               "ordinal-month-ref", "weekday-ordinal", "fiscal-year"),
-    "month": ("month-day-year", "day-month-year", "month-day", "day-month", "month-year", "month"),
+    "month": ("month-day-year", "day-month-year", "month-day", "day-month", "month-year", "month",
+              "month-day-elided-year", "day-month-elided-year", "month-elided-year"),
     "weekday": ("weekday", "set", "month-day-year", "day-month-year", "month-day", "day-month", "weekday-ordinal"),
     "unit": ("relative-unit", "and-a-half", "half-unit", "adjectival-duration", "vague-duration", "set",
              "present-ref", "relative-word", "period-part"),

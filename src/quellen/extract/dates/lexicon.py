@@ -59,6 +59,13 @@ def year_re(name: str, dash: bool = False) -> str:
             rf"(?!\d)(?:\s*(?:A\.?D\.?|C\.?E\.?)(?!\w))?")
 
 
+def elided_year_re(name: str) -> str:
+    """Return the pattern of a year printed with its last digits left out ("17—", "18——", "184-", "17**"),
+    as 18th- and 19th-century letters and novels print it: the digits printed are captured as group ``name``
+    (two for a century, three for a decade). The dash ends the date: "October 14—October 20" is no year."""
+    return rf"(?P<{name}>1\d{{1,2}})(?:[—–-]+|\*+)(?![\w*])(?!\s*[—–-]?\s*\d)"
+
+
 NUM_BODY = (r"\d+(?:\.\d+)?|(?:a\s+couple\s+of|half\s+an?|a\s+dozen|a\s+few|a\s+number\s+of|"
              r"several|some|many|few|countless|an?|" + "|".join(k for k in WORD_NUM if " " not in k) +
              r")(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?")

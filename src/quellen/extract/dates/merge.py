@@ -142,7 +142,8 @@ def _complete_years(cands: list[Cand], text: str) -> None:
     """Give a yearless day or month the year of a date later in the same sentence ("from March 3 to
     June 5, 1930"; "May 3, and again June 2, 1848") when nothing else stands between."""
     for i, c in enumerate(cands):
-        if c.kind not in ("abs", "month") or c.data.get("y") or c.data.get("rel") or c.data.get("m") is None:
+        if c.kind not in ("abs", "month") or c.data.get("y") or c.data.get("rel") or c.data.get("m") is None \
+                or c.data.get("elided"):
             continue
         for later in cands[i + 1:i + 4]:
             between = text[c.end:later.start]
