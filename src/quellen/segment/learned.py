@@ -12,10 +12,12 @@ diary or memoir...) is still read by :mod:`.describe` inside that class.
 The models are plain data (``quellen/data/segmenter.json``: labels, transition
 and state weights) decoded here with Viterbi in pure Python, so segmenting
 needs no extra dependency; only training needs ``python-crfsuite`` (the
-``[train]`` extra). **No model is shipped today**: trained on four of the five
-books and scored on the fifth, the CRF stayed below the rules on every book
-(``scripts/train-segmenter --loo`` prints the comparison), so ``segment`` runs
-the rules alone unless a model file is present or passed in. The path is kept so
+``[train]`` extra). **No model is shipped today**: trained on nine of the ten
+texts of ``eval/corpora`` and scored on the tenth, the CRF stays below the rules
+on every book, and the :class:`Corrector` (the rules decide; a CRF may only
+remove a boundary of a reason the books found weak) gains on one book and loses
+on another (``docs/segmenter-loo.md``), so ``segment`` runs the rules alone
+unless a model file is present or passed in. The path is kept so
 that a corpus with its own gold can train one and measure it the same way.
 Features are shapes and cue names, never a corpus's words: the only lexical
 features are the first word of a unit, kept by the trainer only when it occurs
