@@ -40,3 +40,38 @@ def test_segment_uses_a_given_model_for_boundaries_and_classes():
 
 def test_no_model_is_shipped_so_the_rules_decide():
     assert load_model() is None
+
+
+def test_marginals_are_the_probabilities_of_every_labelling():
+    from itertools import product
+    from math import exp
+    m = Model(_model(["B", "I"], {"head": {"B": 1.2, "I": -0.4}, "bias": {"I": 0.3}}, {"B B": -1.0, "I B": 0.2}))
+    seq = [["bias", "head"], ["bias"], ["bias", "head"]]
+
+    def score(path):
+        lab = {"B": 0, "I": 1}
+        s = sum(m.scores(f)[lab[p]] for f, p in zip(seq, path))
+        return s + sum(m.trans[lab[a]][lab[b]] for a, b in zip(path, path[1:]))
+
+    paths = list(product("BI", repeat=3))
+    z = sum(exp(score(p)) for p in paths)
+    want = [sum(exp(score(p)) for p in paths if p[t] == "B") / z for t in range(3)]
+    assert [round(x, 9) for x in m.marginals(seq, "B")] == [round(x, 9) for x in want]
+
+
+def test_a_corrector_removes_only_weak_rule_boundaries_it_doubts():
+    from quellen.segment.learned import Corrector, rule_reasons
+    from quellen.segment.cascade import group_units
+    from quellen.segment.lines import make_units
+    text = ("3 March\n\nRain all day and the well ran dry.\n\n4 March\n\nThe carrier came with flour.\n")
+    units = make_units(text)
+    groups = group_units(units)
+    reasons = rule_reasons(units, groups)
+    weak = next(r for r in reasons[1:] if r)
+    doubt = _model(["B", "I"], {"bias": {"I": 5.0}})
+    kept = Corrector({"boundary": doubt, "reasons": ["no_such_reason|prose"], "drop_below": 0.5})
+    assert len(kept.correct(units, group_units(units), text)) == len(groups)
+    dropped = Corrector({"boundary": doubt, "reasons": [weak], "drop_below": 0.5})
+    assert len(dropped.correct(units, group_units(units), text)) < len(groups)
+    sure = Corrector({"boundary": _model(["B", "I"], {"bias": {"B": 5.0}}), "reasons": [weak], "drop_below": 0.5})
+    assert len(sure.correct(units, group_units(units), text)) == len(groups)

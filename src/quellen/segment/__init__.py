@@ -121,14 +121,14 @@ from .cascade import FURNITURE_CUES, group_units
 from .context import source_context
 from .dating import date_by_context, date_by_references, reckon_calendars
 from .describe import CLASS_OF_KIND, YearContext, describe, diarists, dominant_signer
-from .learned import Segmenter, class_mode, group_features, learned_groups, load_model, unit_features
+from .learned import Corrector, Segmenter, class_mode, group_features, learned_groups, load_model, unit_features
 from .lines import make_units
 from .markup import apply_markup, merge_within_units, structural_blocks
 
 __all__ = ["segment", "source_context"]
 
 
-def segment(source: Source, settings=None, model: "Segmenter | None" = None) -> list[Document]:
+def segment(source: Source, settings=None, model: "Segmenter | Corrector | None" = None) -> list[Document]:
     """Return the documents of ``source`` in text order, covering all its non-blank text.
 
     ``settings`` (a :class:`~quellen.settings.Settings`, or None for the defaults) gives what the
@@ -151,7 +151,10 @@ def segment(source: Source, settings=None, model: "Segmenter | None" = None) -> 
     # the learned model (when one is installed) places the boundaries, with the cascade's
     # decisions among its features
     model = model if model is not None else load_model()
-    if model is not None:
+    if isinstance(model, Corrector):
+        # a correction model only removes boundaries of the cascade's weak reasons where it doubts them
+        groups, model = model.correct(units, groups, text), None
+    elif model is not None:
         groups = learned_groups(units, groups, model.boundary.tag(unit_features(units, groups, text)))
     context = source_context(source, settings)
     years = YearContext(text, [(u.start, u.end) for u in units if u.cue not in FURNITURE_CUES],
