@@ -30,16 +30,17 @@ def warm(spacy_model: str | None) -> list[str]:
     one thread and loading ``spacy_model`` (None: no model) in this process."""
     import importlib
     failed = []
-    for name in MODULES:
-        try:
-            importlib.import_module(name)
-        except Exception:  # noqa: BLE001 - the worker imports it again and reports why
-            failed.append(name)
+    # the model first: spaCy is imported the way its pipeline needs (quellen.nlp.import_spacy)
     from .local import prepare_worker
     try:
         prepare_worker(spacy_model)
     except Exception:  # noqa: BLE001 - a missing model is reported by each worker's own start
         failed.append(spacy_model or "blas")
+    for name in MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - the worker imports it again and reports why
+            failed.append(name)
     return failed
 
 
