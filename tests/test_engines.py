@@ -180,3 +180,11 @@ def test_pool_workers_are_forks_of_a_warm_server_that_loaded_the_model_once():
 def test_warming_reports_what_it_could_not_make_ready_instead_of_raising():
     from quellen.engines.warm import warm
     assert warm("no_such_spacy_model_xyz") == ["no_such_spacy_model_xyz"]
+
+
+def test_a_worker_running_quellen_from_elsewhere_than_the_writer_refuses_to_start(tmp_path):
+    # an installed copy beside a checkout: the fork server is given the writer's import path, and a
+    # worker that still found another quellen would analyse with other code
+    from quellen.engines.local import prepare_worker
+    with pytest.raises(RuntimeError, match="imported quellen from"):
+        prepare_worker(None, str(tmp_path / "quellen" / "__init__.py"))

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from itertools import repeat
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 __all__ = ["InlineEngine", "PoolEngine", "open_local", "prepare_worker", "warm_context"]
 
@@ -54,10 +56,17 @@ class InlineEngine:
         self.close()
 
 
-def prepare_worker(spacy_model: str | None) -> None:
+def prepare_worker(spacy_model: str | None, origin: str | None = None) -> None:
     """Return None once this worker process holds numpy's BLAS to one thread for its lifetime
     (:func:`quellen.nlp.one_blas_thread`) and has loaded the spaCy model, before its first task
-    (``load_nlp`` caches it per process)."""
+    (``load_nlp`` caches it per process).
+
+    ``origin`` is the file the writer imported quellen from: a worker running quellen from
+    another place would analyse with other code, so it refuses to start.
+    """
+    import quellen
+    if origin is not None and os.path.realpath(quellen.__file__) != os.path.realpath(origin):
+        raise RuntimeError(f"this worker imported quellen from {quellen.__file__}, the writer from {origin}")
     from ..nlp import one_blas_thread
     one_blas_thread()
     if spacy_model:
@@ -82,17 +91,28 @@ def warm_context(spacy_model: str | None) -> multiprocessing.context.BaseContext
     from .warm import MODEL_VARIABLE
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["quellen.engines.warm"])
-    # the model's name reaches the server through its environment, the one thing a preload can read
-    previous = os.environ.get(MODEL_VARIABLE)
-    os.environ[MODEL_VARIABLE] = spacy_model or ""
-    try:
+    # the model's name reaches the server through its environment, the one thing a preload can read;
+    # so does this process's import path (the server ignores it otherwise): a quellen found first
+    # elsewhere (an installed copy beside a checkout on sys.path) would be the code every worker ran
+    path = os.pathsep.join(p for p in sys.path if p)
+    with _environment({MODEL_VARIABLE: spacy_model or "", "PYTHONPATH": path}):
         forkserver.ensure_running()
-    finally:
-        if previous is None:
-            del os.environ[MODEL_VARIABLE]
-        else:
-            os.environ[MODEL_VARIABLE] = previous
     return context
+
+
+@contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    """Set the environment variables ``values`` for the time of the block, then restore them."""
+    previous = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in previous.items():
+            if v is None:
+                del os.environ[k]
+            else:
+                os.environ[k] = v
 
 
 class PoolEngine:
@@ -102,8 +122,9 @@ class PoolEngine:
         self.workers = workers
         # two tasks per worker in flight: one running, one queued, so no worker waits for the writer
         self.window = 2 * workers
+        import quellen
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=warm_context(spacy_model),
-                                         initializer=prepare_worker, initargs=(spacy_model,))
+                                         initializer=prepare_worker, initargs=(spacy_model, quellen.__file__))
 
     def submit(self, func: Callable, *args: Any) -> Future:
         """Return the future of ``func(*args)`` run in a worker."""
