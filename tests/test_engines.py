@@ -187,4 +187,4 @@ def test_a_worker_running_quellen_from_elsewhere_than_the_writer_refuses_to_star
     # worker that still found another quellen would analyse with other code
     from quellen.engines.local import prepare_worker
     with pytest.raises(RuntimeError, match="imported quellen from"):
-        prepare_worker(None, str(tmp_path / "quellen" / "__init__.py"))
+        prepare_worker(None, str(tmp_path / "quellen"))

@@ -56,17 +56,21 @@ class InlineEngine:
         self.close()
 
 
+def package_folder() -> str:
+    """Return the real path of the folder this process imported the quellen package from."""
+    return os.path.realpath(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
 def prepare_worker(spacy_model: str | None, origin: str | None = None) -> None:
     """Return None once this worker process holds numpy's BLAS to one thread for its lifetime
     (:func:`quellen.nlp.one_blas_thread`) and has loaded the spaCy model, before its first task
     (``load_nlp`` caches it per process).
 
-    ``origin`` is the file the writer imported quellen from: a worker running quellen from
-    another place would analyse with other code, so it refuses to start.
+    ``origin`` is the folder the writer imported quellen from (:func:`package_folder`): a worker
+    running quellen from another place would analyse with other code, so it refuses to start.
     """
-    import quellen
-    if origin is not None and os.path.realpath(quellen.__file__) != os.path.realpath(origin):
-        raise RuntimeError(f"this worker imported quellen from {quellen.__file__}, the writer from {origin}")
+    if origin is not None and package_folder() != os.path.realpath(origin):
+        raise RuntimeError(f"this worker imported quellen from {package_folder()}, the writer from {origin}")
     from ..nlp import one_blas_thread
     one_blas_thread()
     if spacy_model:
@@ -122,9 +126,8 @@ class PoolEngine:
         self.workers = workers
         # two tasks per worker in flight: one running, one queued, so no worker waits for the writer
         self.window = 2 * workers
-        import quellen
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=warm_context(spacy_model),
-                                         initializer=prepare_worker, initargs=(spacy_model, quellen.__file__))
+                                         initializer=prepare_worker, initargs=(spacy_model, package_folder()))
 
     def submit(self, func: Callable, *args: Any) -> Future:
         """Return the future of ``func(*args)`` run in a worker."""
