@@ -165,11 +165,12 @@ def _worker_state() -> tuple:
 def test_pool_workers_are_forks_of_a_warm_server_that_loaded_the_model_once():
     import multiprocessing
     import os
+    import sys
 
     from quellen.engines.local import PoolEngine
     from quellen.engines.warm import MODEL_VARIABLE
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        pytest.skip("no fork server on this platform: workers are spawned")
+    if not sys.platform.startswith("linux") or "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip("workers are spawned on this platform")
     with PoolEngine(2, Settings().nlp.spacy_model) as engine:
         states = {engine.submit(_worker_state).result() for _ in range(4)}
     # the server imported spaCy and loaded the model before forking; the variable that named it is gone

@@ -80,7 +80,8 @@ def prepare_worker(spacy_model: str | None, origin: str | None = None) -> None:
 
 def warm_context(spacy_model: str | None) -> multiprocessing.context.BaseContext:
     """Return the context the pool starts its workers with: a fork server that has imported the analysis
-    and loaded ``spacy_model`` once (:mod:`.warm`), where the platform has one; else "spawn".
+    and loaded ``spacy_model`` once (:mod:`.warm`), on Linux; else "spawn" (on macOS a fork of a
+    process that loaded system frameworks, as numpy's BLAS may, is not safe; Windows cannot fork).
 
     Each spawned worker spent its first seconds (≈ 3 CPU-s) importing spaCy and loading the model,
     all of them the same work; forks of one warm server start with it done. The server is started
@@ -88,7 +89,7 @@ def warm_context(spacy_model: str | None) -> multiprocessing.context.BaseContext
     and is this process's for its lifetime: a later pool reuses it (the model it loaded first;
     a worker loads another one named in its own start).
     """
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    if not sys.platform.startswith("linux") or "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     from multiprocessing import forkserver
 
