@@ -151,3 +151,41 @@ def test_one_blas_thread_limits_blas_and_gives_the_threads_back():
         with one_blas_thread():
             assert blas_threads() == {1}
         assert blas_threads() == {2}
+
+
+def _worker_state() -> tuple:
+    import os
+    import sys
+
+    from quellen.engines import warm
+    from quellen.nlp import load_nlp
+    return warm.WARMED, "spacy" in sys.modules, load_nlp.cache_info().currsize, os.environ.get(warm.MODEL_VARIABLE)
+
+
+def test_pool_workers_are_forks_of_a_warm_server_that_loaded_the_model_once():
+    import multiprocessing
+    import os
+    import sys
+
+    from quellen.engines.local import PoolEngine
+    from quellen.engines.warm import MODEL_VARIABLE
+    if not sys.platform.startswith("linux") or "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip("workers are spawned on this platform")
+    with PoolEngine(2, Settings().nlp.spacy_model) as engine:
+        states = {engine.submit(_worker_state).result() for _ in range(4)}
+    # the server imported spaCy and loaded the model before forking; the variable that named it is gone
+    assert states == {(True, True, 1, None)}
+    assert MODEL_VARIABLE not in os.environ
+
+
+def test_warming_reports_what_it_could_not_make_ready_instead_of_raising():
+    from quellen.engines.warm import warm
+    assert warm("no_such_spacy_model_xyz") == ["no_such_spacy_model_xyz"]
+
+
+def test_a_worker_running_quellen_from_elsewhere_than_the_writer_refuses_to_start(tmp_path):
+    # an installed copy beside a checkout: the fork server is given the writer's import path, and a
+    # worker that still found another quellen would analyse with other code
+    from quellen.engines.local import prepare_worker
+    with pytest.raises(RuntimeError, match="imported quellen from"):
+        prepare_worker(None, str(tmp_path / "quellen"))

