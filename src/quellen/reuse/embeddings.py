@@ -6,10 +6,13 @@ offline, so a build never reaches for the network. Without the extra, quellen
 runs on n-grams and anchors alone and says once that re-translation recall is
 reduced.
 
-Three ways to run the same model (``reuse.embedding_backend``), measured side by
+Four ways to run the same model (``reuse.embedding_backend``), measured side by
 side in ``benchmarks/reuse/encoders.py``:
 
-* ``torch`` -- the model as shipped, through sentence-transformers;
+* ``torch`` -- the model as shipped, through sentence-transformers (float32);
+* ``torch-bf16`` -- the same weights cast to bfloat16 at load (the default): on a CPU
+  with bfloat16 instructions (AVX512-BF16, AMX) about 2.5x cheaper, cosines within
+  0.005 of float32; where the CPU has none it runs as ``torch``, which is then faster;
 * ``onnx-int8`` -- the same transformer exported to ONNX and its weights quantized
   to int8 (onnxruntime), mean pooling as the original;
 * ``static`` -- a static model distilled from it with model2vec (one vector per
@@ -32,7 +35,7 @@ import numpy as np
 
 __all__ = ["available", "encode", "model_path", "prepare", "derived_path", "BACKENDS", "MISSING_MESSAGE"]
 
-BACKENDS = ("torch", "onnx-int8", "static")
+BACKENDS = ("torch", "torch-bf16", "onnx-int8", "static")
 
 MISSING_MESSAGE = ("sentence embeddings are not installed, so re-translations and paraphrases are "
                    "found by names and numbers only (reduced recall); install them with "
@@ -64,7 +67,8 @@ def derived_path(name: str, backend: str) -> Path:
 def available(name: str = _PACKAGED, backend: str = "torch") -> bool:
     """Return True when the model ``name`` can be run with ``backend`` here."""
     import importlib.util
-    needs = {"torch": "sentence_transformers", "onnx-int8": "onnxruntime", "static": "model2vec"}[backend]
+    needs = {"torch": "sentence_transformers", "torch-bf16": "sentence_transformers", "onnx-int8": "onnxruntime",
+             "static": "model2vec"}[backend]
     try:
         if importlib.util.find_spec(needs) is None:
             return False
@@ -72,7 +76,7 @@ def available(name: str = _PACKAGED, backend: str = "torch") -> bool:
         return False
     if model_path(name) is None:
         return False
-    return backend == "torch" or (derived_path(name, backend) / "ready").exists()
+    return backend in ("torch", "torch-bf16") or (derived_path(name, backend) / "ready").exists()
 
 
 def prepare(name: str = _PACKAGED, backend: str = "static") -> Path:
@@ -146,8 +150,17 @@ def warn_missing() -> None:
         warnings.warn(MISSING_MESSAGE, RuntimeWarning, stacklevel=2)
 
 
-@lru_cache(maxsize=2)
-def _model(path: str):
+def bf16_native() -> bool:
+    """Return True when this CPU runs bfloat16 matrix products natively (oneDNN says so)."""
+    try:
+        import torch
+        return bool(torch.backends.mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    except (ImportError, AttributeError, RuntimeError):
+        return False
+
+
+@lru_cache(maxsize=4)
+def _model(path: str, bf16: bool = False):
     _offline()
     from sentence_transformers import SentenceTransformer
     try:  # the weight-loading progress bar is noise on a build's console
@@ -155,7 +168,11 @@ def _model(path: str):
         hf_logging.disable_progress_bar()
     except ImportError:
         pass
-    return SentenceTransformer(path, device="cpu", local_files_only=True)
+    model = SentenceTransformer(path, device="cpu", local_files_only=True)
+    if bf16:
+        import torch
+        model = model.to(torch.bfloat16)
+    return model
 
 
 @lru_cache(maxsize=2)
@@ -212,6 +229,13 @@ def encode(texts: Iterable[str], name: str = _PACKAGED, backend: str = "torch", 
         if backend == "torch":
             vectors = _model(str(path)).encode(block, batch_size=batch_size, convert_to_numpy=True,
                                                normalize_embeddings=True, show_progress_bar=False)
+        elif backend == "torch-bf16":
+            # without native bfloat16 the cast is emulated and slower than float32: run as shipped
+            model = _model(str(path), bf16_native())
+            vectors = model.encode(block, batch_size=min(batch_size, 32), convert_to_tensor=True,
+                                   show_progress_bar=False).float().numpy()
+            # unit length in float32: a bfloat16 norm is off by up to 0.5 %
+            vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
         elif backend == "static":
             vectors = _static(str(prepare(name, "static"))).encode(block, batch_size=1024)
             vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
