@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import os
 import warnings
+from contextlib import contextmanager
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
@@ -209,6 +210,19 @@ def _encode_onnx(path: str, texts: list[str]) -> np.ndarray:
     return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
 
 
+@contextmanager
+def _one_torch_thread():
+    # one thread per process, as the parser's BLAS (quellen.nlp.one_blas_thread): parallelism is
+    # the workers'; torch's own second thread spins on a shared core and doubled the CPU time
+    import torch
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
+
+
 def encode(texts: Iterable[str], name: str = _PACKAGED, backend: str = "torch", batch_size: int = 64,
            chunk: int = 4096) -> np.ndarray:
     """Return unit-length float32 embeddings of ``texts``, one row each, in order.
@@ -227,13 +241,15 @@ def encode(texts: Iterable[str], name: str = _PACKAGED, backend: str = "torch", 
         if not block:
             break
         if backend == "torch":
-            vectors = _model(str(path)).encode(block, batch_size=batch_size, convert_to_numpy=True,
-                                               normalize_embeddings=True, show_progress_bar=False)
+            with _one_torch_thread():
+                vectors = _model(str(path)).encode(block, batch_size=batch_size, convert_to_numpy=True,
+                                                   normalize_embeddings=True, show_progress_bar=False)
         elif backend == "torch-bf16":
             # without native bfloat16 the cast is emulated and slower than float32: run as shipped
             model = _model(str(path), bf16_native())
-            vectors = model.encode(block, batch_size=min(batch_size, 32), convert_to_tensor=True,
-                                   show_progress_bar=False).float().numpy()
+            with _one_torch_thread():
+                vectors = model.encode(block, batch_size=min(batch_size, 32), convert_to_tensor=True,
+                                       show_progress_bar=False).float().numpy()
             # unit length in float32: a bfloat16 norm is off by up to 0.5 %
             vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
         elif backend == "static":
