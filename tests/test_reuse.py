@@ -731,6 +731,58 @@ def test_a_sentence_written_the_same_way_twice_is_encoded_once():
     strings = [by_source[corpus.units[u].source][corpus.units[u].tokens.starts[lo]:corpus.units[u].tokens.ends[hi - 1]]
                for u, lo, hi in sentences]
     assert len(set(strings)) < len(strings)
-    vectors = _encode_distinct(corpus, by_source, sentences, ReuseSettings())
-    alone = embeddings.encode(strings)
+    vectors = _encode_distinct(corpus, by_source, sentences, ReuseSettings(embedding_backend="torch"))
+    alone = embeddings.encode(strings, backend="torch")
     assert vectors.shape == alone.shape and np.allclose(vectors, alone, atol=1e-5)
+
+
+def test_the_bfloat16_encoder_gives_the_float32_cosines_to_a_few_thousandths():
+    # the default backend: the retelling thresholds were set on float32 cosines, and bfloat16
+    # (2.5x cheaper on a CPU that has it) must not move them by more than their margin (0.01)
+    from quellen.reuse import embeddings
+    if not embeddings.available(backend="torch-bf16"):
+        pytest.skip("the [embeddings] extra is not installed")
+    assert ReuseSettings().embedding_backend == "torch-bf16"
+    strings = ["The wardens of the parish met at the vestry to count the money of the poor box.",
+               "The churchwardens gathered in the vestry and counted the alms of the poor.",
+               "A storm broke over the harbour and three fishing boats were lost with all hands.",
+               "Short one."]
+    full = embeddings.encode(strings, backend="torch")
+    half = embeddings.encode(strings, backend="torch-bf16")
+    assert half.dtype == np.float32 and half.shape == full.shape
+    assert np.allclose(np.linalg.norm(half, axis=1), 1.0, atol=0.006)  # normalised in bfloat16
+    assert np.abs(half @ half.T - full @ full.T).max() < 0.01
+
+
+def test_without_native_bfloat16_the_encoder_runs_in_float32(monkeypatch):
+    # an emulated bfloat16 product is slower than float32: such a CPU runs the model as shipped
+    from quellen.reuse import embeddings
+    if not embeddings.available(backend="torch-bf16"):
+        pytest.skip("the [embeddings] extra is not installed")
+    monkeypatch.setattr(embeddings, "bf16_native", lambda: False)
+    strings = ["The wardens of the parish met at the vestry to count the money of the poor box."]
+    assert np.allclose(embeddings.encode(strings, backend="torch-bf16"), embeddings.encode(strings, backend="torch"),
+                       atol=1e-5)
+
+
+def test_the_encoder_runs_on_one_torch_thread_and_gives_the_others_back(monkeypatch):
+    # one thread per process, like the parser's BLAS: a second one spun on a shared core
+    torch = pytest.importorskip("torch")
+    from quellen.reuse import embeddings
+    if embeddings.model_path() is None:
+        pytest.skip("the [embeddings] extra is not installed")
+    seen = []
+
+    class Model:
+        def encode(self, block, **kwargs):
+            seen.append(torch.get_num_threads())
+            return np.ones((len(block), 384), dtype=np.float32)
+
+    monkeypatch.setattr(embeddings, "_model", lambda path, bf16=False: Model())
+    before = torch.get_num_threads()
+    torch.set_num_threads(2)
+    try:
+        embeddings.encode(["one sentence"], backend="torch")
+        assert seen == [1] and torch.get_num_threads() == 2
+    finally:
+        torch.set_num_threads(before)

@@ -20,6 +20,11 @@ def test_bad_overrides_are_refused(bad):
         Settings().with_overrides([bad])
 
 
+def test_the_encoder_can_be_run_as_shipped_or_in_bfloat16():
+    assert Settings().reuse.embedding_backend == "torch-bf16"
+    assert Settings().with_overrides(["reuse.embedding_backend=torch"]).reuse.embedding_backend == "torch"
+
+
 @pytest.mark.parametrize("bad,message", [
     # a method of Settings is not a section (was a TypeError traceback)
     ("to_dict.x=1", "unknown setting 'to_dict.x'"),
@@ -28,6 +33,7 @@ def test_bad_overrides_are_refused(bad):
     ("ingest.max_bytes=-5", "setting ingest.max_bytes: -5 is out of range"),
     ("nlp.batch_size=0", "setting nlp.batch_size: 0 is out of range"),
     ("dates.calendar=mayan", "setting dates.calendar: 'mayan' is not one of auto, gregorian, julian"),
+    ("reuse.embedding_backend=fp16", "'fp16' is not one of torch, torch-bf16, onnx-int8, static"),
     ("reuse.embedding_threshold=7", "setting reuse.embedding_threshold: 7.0 is out of range (from 0 to 1)"),
     ("reuse.gap=-1", "setting reuse.gap: -1 is out of range"),
     ("ingest.extensions=txt,.md", "setting ingest.extensions: extensions start with a dot"),

@@ -101,13 +101,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=3000)
     parser.add_argument("--seed-db", type=Path, default=None, help="a store with the seed built (else built here)")
-    parser.add_argument("--backends", default="torch,onnx-int8,static")
+    parser.add_argument("--backends", default="torch,torch-bf16,onnx-int8,static")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     from quellen.reuse import embeddings
     backends = args.backends.split(",")
     for backend in backends:
-        if backend != "torch":
+        if backend not in ("torch", "torch-bf16"):
             started = time.perf_counter()
             embeddings.prepare(backend=backend)
             print(f"{backend}: ready ({time.perf_counter() - started:.1f} s)", file=sys.stderr)

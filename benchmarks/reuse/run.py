@@ -31,13 +31,15 @@ from generate import DECOYS, KINDS, STANDARD, Corpus, generate  # noqa: E402
 Pair = tuple[int, int, int, int, int, int]  # text a, start, end, text b, start, end
 
 
-def run_quellen(corpus: Corpus, embeddings: bool) -> list[list[tuple[int, int, int]]]:
-    """Return quellen's groups as lists of (text, start, end)."""
+def run_quellen(corpus: Corpus, embeddings: bool, backend: str | None = None) -> list[list[tuple[int, int, int]]]:
+    """Return quellen's groups as lists of (text, start, end); ``backend`` runs the encoder another way."""
     from quellen.model import Source
     from quellen.reuse import find_reuse
+    from quellen.settings import ReuseSettings
     sources = [Source(f"src-{i:05d}", f"t{i:05d}.txt", str(i), "text/plain", t) for i, t in enumerate(corpus.texts)]
     index = {s.id: i for i, s in enumerate(sources)}
-    groups = find_reuse(sources, [], embeddings=embeddings)
+    settings = ReuseSettings(embedding_backend=backend) if backend else None
+    groups = find_reuse(sources, [], settings, embeddings=embeddings)
     return [[(index[p.source], p.char_start, p.char_end) for p in g.passages] for g in groups]
 
 
@@ -173,20 +175,20 @@ def _jaccard(x, y) -> float:
     return inter / union if union else 0.0
 
 
-def _child(name: str, corpus: Corpus, embeddings: bool, conn) -> None:
+def _child(name: str, corpus: Corpus, embeddings: bool, backend: str | None, conn) -> None:
     started, cpu = time.perf_counter(), time.process_time()
-    groups = run_quellen(corpus, embeddings) if name == "quellen" else run_minhash(corpus)
+    groups = run_quellen(corpus, embeddings, backend) if name == "quellen" else run_minhash(corpus)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     conn.send((groups, seconds, cpu, peak_mb))
     conn.close()
 
 
-def measure(name: str, corpus: Corpus, embeddings: bool = False) -> dict:
+def measure(name: str, corpus: Corpus, embeddings: bool = False, backend: str | None = None) -> dict:
     """Return the figures of system ``name`` run in a forked process."""
     ctx = mp.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(name, corpus, embeddings, child))
+    proc = ctx.Process(target=_child, args=(name, corpus, embeddings, backend, child))
     proc.start()
     groups, seconds, cpu, peak_mb = parent.recv()
     proc.join()
@@ -222,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--documents", type=int, default=None)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--embeddings", action="store_true", help="let quellen use sentence embeddings")
+    parser.add_argument("--backend", default=None, help="reuse.embedding_backend with --embeddings (else the default)")
     parser.add_argument("--no-minhash", action="store_true", help="skip the MinHash-LSH baseline")
     parser.add_argument("--scale", action="store_true",
                         help="also time quellen alone at 1x, 2x and 4x the corpus and print the growth exponent")
@@ -232,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     corpus = generate(documents=documents, seed=args.seed)
     chars = sum(len(t) for t in corpus.texts)
     generated = time.perf_counter() - started
-    results = [measure("quellen", corpus, args.embeddings)]
+    results = [measure("quellen", corpus, args.embeddings, args.backend)]
     if not args.no_minhash:
         results.append(measure("minhash-lsh", corpus))
     scale = scaling(documents, args.seed) if args.scale else None

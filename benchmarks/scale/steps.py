@@ -9,7 +9,8 @@ every 20 ms, so "peak MB" is the largest RSS seen while the step ran (the
 process's, so it includes what earlier steps left in memory). Then the same
 spaCy model parses the same document texts with a bare ``nlp.pipe`` (model
 already loaded), which is the speed the issue compares the build with.
-The machine is shared: read the ratios, not the seconds.
+The machine is shared: read the ratios, not the seconds; CPU seconds (this
+process's, so with ``--workers 1``) are printed beside the wall seconds.
 """
 from __future__ import annotations
 
@@ -47,9 +48,11 @@ class StepRecorder:
 
     def __init__(self, interval: float = 0.02):
         self.seconds: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
         self.peak: dict[str, float] = {}
         self.order: list[str] = []
         self._open: dict[str, float] = {}
+        self._open_cpu: dict[str, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, args=(interval,), daemon=True)
         self._thread.start()
@@ -64,13 +67,16 @@ class StepRecorder:
         if name not in self.seconds:
             self.order.append(name)
             self.seconds[name] = 0.0
+            self.cpu[name] = 0.0
         self._open[name] = time.perf_counter()
+        self._open_cpu[name] = time.process_time()
         self.peak[name] = max(self.peak.get(name, 0.0), rss_mb())
 
     def stop(self, name: str) -> None:
         started = self._open.pop(name, None)
         if started is not None:
             self.seconds[name] += time.perf_counter() - started
+            self.cpu[name] += time.process_time() - self._open_cpu.pop(name)
         self.peak[name] = max(self.peak.get(name, 0.0), rss_mb())
 
     def close(self) -> None:
@@ -86,9 +92,9 @@ def profile(path: Path, overrides: list[str], workers: int | None = None) -> dic
     kwargs = {"workers": workers} if workers is not None else {}
     try:
         with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "profile.db") as store:
-            t = time.perf_counter()
+            t, cpu = time.perf_counter(), time.process_time()
             report = pipeline.build([str(path)], store, settings, **kwargs)
-            total = time.perf_counter() - t
+            total, total_cpu = time.perf_counter() - t, time.process_time() - cpu
             assert not report.failed, report.failed
             texts = {s.id: s.text for s in store.sources()}
             doc_texts = [texts[d.source][d.char_start:d.char_end] for d in store.documents()]
@@ -98,13 +104,15 @@ def profile(path: Path, overrides: list[str], workers: int | None = None) -> dic
         recorder.close()
     from quellen.nlp import load_nlp
     nlp = load_nlp(settings.nlp.spacy_model)
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(doc_texts, batch_size=settings.nlp.batch_size):
         pass
-    bare = time.perf_counter() - t
-    return {"file": str(path), "bytes": path.stat().st_size, "build_seconds": total,
-            "steps": {n: {"seconds": recorder.seconds[n], "peak_mb": recorder.peak[n]} for n in recorder.order},
-            "nlp_pipe_seconds": bare, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    bare, bare_cpu = time.perf_counter() - t, time.process_time() - cpu
+    return {"file": str(path), "bytes": path.stat().st_size, "build_seconds": total, "build_cpu_seconds": total_cpu,
+            "steps": {n: {"seconds": recorder.seconds[n], "cpu_seconds": recorder.cpu[n], "peak_mb": recorder.peak[n]}
+                      for n in recorder.order},
+            "nlp_pipe_seconds": bare, "nlp_pipe_cpu_seconds": bare_cpu,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "counts": counts}
 
 
@@ -113,12 +121,18 @@ def print_profile(r: dict) -> None:
     total = r["build_seconds"]
     load = r["steps"].get("spacy load", {}).get("seconds", 0.0)
     print(f"{r['file']} ({r['bytes'] / 1e6:.2f} MB): build {total:.1f} s, peak RSS {r['peak_rss_mb']:.0f} MB")
-    print(f"{'step':<14} {'seconds':>8} {'share':>6} {'peak MB':>8}")
+    print(f"{'step':<14} {'seconds':>8} {'share':>6} {'CPU s':>8} {'peak MB':>8}")
     for name, s in r["steps"].items():
-        print(f"{name:<14} {s['seconds']:>8.1f} {s['seconds'] / total:>6.0%} {s['peak_mb']:>8.0f}")
+        print(f"{name:<14} {s['seconds']:>8.1f} {s['seconds'] / total:>6.0%} {s['cpu_seconds']:>8.1f} "
+              f"{s['peak_mb']:>8.0f}")
     print(f"bare nlp.pipe over the same {r['counts'].get('documents', '?')} documents: {r['nlp_pipe_seconds']:.1f} s; "
           f"build speed = {r['nlp_pipe_seconds'] / total:.2f}x nlp.pipe "
           f"({r['nlp_pipe_seconds'] / max(total - load, 1e-9):.2f}x without the model load)")
+    # CPU seconds of this process (a shared machine inflates wall seconds; workers' CPU is not counted)
+    cpu, load_cpu = r["build_cpu_seconds"], r["steps"].get("spacy load", {}).get("cpu_seconds", 0.0)
+    print(f"CPU seconds: build {cpu:.1f}, nlp.pipe {r['nlp_pipe_cpu_seconds']:.1f}; build speed = "
+          f"{r['nlp_pipe_cpu_seconds'] / cpu:.2f}x nlp.pipe "
+          f"({r['nlp_pipe_cpu_seconds'] / max(cpu - load_cpu, 1e-9):.2f}x without the model load)")
 
 
 def main() -> int:

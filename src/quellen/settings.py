@@ -80,8 +80,9 @@ class ReuseSettings:
     embedding_threshold: float = 0.8
     #: a single sentence pair (no run of neighbours) needs this similarity, or shared names
     embedding_single: float = 0.85
-    #: how the model runs: "torch" (as shipped), "onnx-int8", "static" (model2vec); see quellen.reuse.embeddings
-    embedding_backend: str = "torch"
+    #: how the model runs: "torch-bf16" (bfloat16 where the CPU has it), "torch" (float32, as shipped),
+    #: "onnx-int8", "static" (model2vec); see quellen.reuse.embeddings
+    embedding_backend: str = "torch-bf16"
     #: near a strong lexical link (texts that quote each other) this similarity is enough
     related_threshold: float = 0.75
     #: how far (tokens) from a strong link a sentence counts as near it
@@ -281,7 +282,7 @@ class Settings:
 
 #: allowed values of the settings that take one of a few words
 _CHOICES: dict[str, tuple[str, ...]] = {"dates.calendar": ("auto", "gregorian", "julian"),
-                                       "reuse.embedding_backend": ("torch", "onnx-int8", "static")}
+                                       "reuse.embedding_backend": ("torch", "torch-bf16", "onnx-int8", "static")}
 #: (lowest, highest) of the numeric settings that need more than "not negative"
 _RANGES: dict[str, tuple[float, float | None]] = {
     "ingest.max_bytes": (1, None), "ingest.max_inflated_bytes": (1, None),
