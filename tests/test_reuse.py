@@ -715,6 +715,16 @@ def test_hash_partitions_share_out_the_keys_and_a_pair_batch_holds_two_blocks_at
     assert len(batches) > 1 and all(len(b.ids) <= 2 * (total / 5 + longest) for b in batches)
 
 
+def test_each_kind_of_key_has_its_own_boilerplate_bound():
+    # the character q-grams' bound does not grow with the corpus (reuse.char_max_df): a key in
+    # three places pairs under a bound of 3 and not under 2, whatever the other kinds' bound
+    from quellen.reuse.partition import match_keys
+    keys, positions = np.array([5, 5, 5, 9], np.uint64), np.array([0, 10, 20, 30], np.int64)
+    wide, narrow = match_keys(((keys, positions), (keys, positions)), (3, 2))
+    assert len(wide) == 3 and len(narrow) == 0
+    assert [len(p) for p in match_keys(((keys, positions),), 3)] == [3]
+
+
 def test_a_sentence_written_the_same_way_twice_is_encoded_once():
     # a compilation repeats what it copies: the encoder (the build's costliest step) sees each
     # wording once, and every sentence still gets its own row, equal to encoding it alone

@@ -1,6 +1,7 @@
 """The corpus layer alone, per step, in a fresh process per size: CPU seconds, wall seconds, peak RSS, growth.
 
     .venv/bin/python benchmarks/scale/corpus_layer.py --keep DIR [--sizes 1,4,16] [--embeddings] [--json OUT]
+    .venv/bin/python benchmarks/scale/corpus_layer.py --keep DIR --sizes 1,4,16,64 --replicate-from 4
 
 ``bench.py`` times whole builds, in one process that has parsed every source first, so
 its corpus-layer RSS is the process's and its corpus-step seconds ride on a shared
@@ -12,6 +13,11 @@ seconds and the largest RSS seen (sampled every 20 ms), and the growth exponent 
 step's CPU seconds and of the layer's peak RSS above the process's start between
 consecutive sizes. The last line extrapolates the corpus-layer RSS to 64 MB along the
 last exponent. Embeddings are off unless ``--embeddings``.
+
+With ``--replicate-from B``, a size above ``B`` MB is not parsed: its store
+(``DIR/s{size}-from{B}.db``) is the ``B`` MB store with its sources' stored records
+replicated in perturbed copies (``replicate.py``: the texts perturbed as ``bench.py`` perturbs
+repeated books, the records moved with them, **not re-parsed**) up to the size.
 """
 from __future__ import annotations
 
@@ -77,13 +83,26 @@ def measure_one(db: Path, embeddings: bool) -> dict:
             pipeline.record_steps(previous)
             recorder.close()
     return {"start_rss_mb": start, "seconds": wall, "cpu_seconds": cpu, "counts": counts,
-            "peak_mb": max(recorder.peak.values(), default=start),
+            "peak_mb": max(recorder.peak.values(), default=start), "bytes": _text_bytes(db),
             "steps": {n: {"cpu_seconds": recorder.cpu.get(n, 0.0), "seconds": recorder.seconds[n],
                           "peak_mb": recorder.peak[n]} for n in recorder.order}}
 
 
-def ensure_store(keep: Path, size: float) -> Path:
-    """Return the store of the ``size`` MB corpus in ``keep``, building it (embeddings off) if it is not there."""
+def _text_bytes(db: Path) -> int:
+    """Return the UTF-8 bytes of the texts of the store ``db`` (what a corpus's size counts)."""
+    with open_store(db) as store:
+        return sum(len(s.text.encode("utf-8")) for s in store.sources())
+
+
+def ensure_store(keep: Path, size: float, replicate_from: float | None = None) -> Path:
+    """Return the store of the ``size`` MB corpus in ``keep``, building it (embeddings off) if it is not there;
+    above ``replicate_from`` MB, replicated from that size's store (:mod:`replicate`) instead of parsed."""
+    if replicate_from and size > replicate_from:
+        db = keep / f"s{size:g}-from{replicate_from:g}.db"
+        if not db.exists():
+            from replicate import replicate
+            replicate(ensure_store(keep, replicate_from), db, size)
+        return db
     db = keep / f"s{size:g}.db"
     if db.exists():
         return db
@@ -103,6 +122,8 @@ def main() -> int:
     parser.add_argument("--sizes", default="1,4", help="corpus sizes in MB")
     parser.add_argument("--embeddings", action="store_true", help="keep sentence embeddings on")
     parser.add_argument("--json", help="also write the figures here")
+    parser.add_argument("--replicate-from", type=float, help="sizes above this many MB: replicate that size's "
+                        "store's records (not re-parsed) instead of parsing")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: measure this store, print JSON
     args = parser.parse_args()
     if args.one:
@@ -112,12 +133,12 @@ def main() -> int:
     keep.mkdir(parents=True, exist_ok=True)
     results: dict = {"sizes": {}}
     for size in sorted(float(s) for s in args.sizes.split(",")):
-        db = ensure_store(keep, size)
+        db = ensure_store(keep, size, args.replicate_from)
         command = [sys.executable, __file__, "--keep", str(keep), "--one", str(db)]
         command += ["--embeddings"] if args.embeddings else []
         out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         r = json.loads(out.strip().splitlines()[-1])
-        r["bytes"] = sum(p.stat().st_size for p in (keep / f"corpus{size:g}").glob("*.txt"))
+        r["store"] = db.name
         results["sizes"][size] = r
         print(f"{size:g} MB ({r['bytes'] / 1e6:.2f} MB, {r['counts']['documents']} documents): corpus layer "
               f"{r['cpu_seconds']:.1f} CPU-s, {r['seconds']:.1f} s wall, peak RSS {r['peak_mb']:.0f} MB "

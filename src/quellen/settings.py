@@ -115,6 +115,10 @@ class ReuseSettings:
     char_sample: int = 4
     #: ... counted only when this many fall on one diagonal band of the same two texts (0: off)
     char_min_band: int = 4
+    #: ... and kept only when found in at most this many places, whatever the corpus's size (never more than
+    #: the word n-grams' bound; 0: that bound): a q-gram is a few letters, so places sharing a frequent one are
+    #: mostly chance, and their pairs grew faster than the corpus when the bound grew with it
+    char_max_df: int = 16
     #: fragments of one text pair closer than this many tokens on both sides are aligned as one passage
     merge_gap: int = 80
     #: the local alignment looks this many tokens beyond a candidate's seeds on each side
@@ -288,7 +292,8 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     "ingest.max_bytes": (1, None), "ingest.max_inflated_bytes": (1, None),
     "nlp.batch_size": (1, None), "reuse.ngram": (1, None), "reuse.seed_max_df": (2, None),
     "reuse.min_tokens": (1, None), "reuse.char_q": (3, None), "reuse.char_sample": (1, None),
-    "reuse.char_min_band": (0, None), "reuse.merge_gap": (0, None), "reuse.align_margin": (0, None),
+    "reuse.char_min_band": (0, None), "reuse.char_max_df": (0, None), "reuse.merge_gap": (0, None),
+    "reuse.align_margin": (0, None),
     "reuse.noisy_identity": (0, 1), "reuse.line_min_tokens": (1, None), "reuse.boilerplate_witnesses": (2, None),
     "events.summary_words": (1, None), "context.year": (0, 2999),
     "conflicts.candidate_max_df": (2, None), "conflicts.variants_per_group": (1, None),

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = ["Tokens", "fold", "tokenize", "split_sentences"]
@@ -39,8 +41,10 @@ class Tokens:
     """The folded words of one stretch of text, with their offsets and capitalisation."""
 
     words: list[str]
-    starts: list[int]
-    ends: list[int]
+    #: offsets as machine integers (``array('q')``, indexed and sliced like lists): the corpus
+    #: layer holds every unit's tokens, and a list of Python ints cost ~40 bytes an offset, not 8
+    starts: Sequence[int]
+    ends: Sequence[int]
     #: True where the word was written with a capital and does not open a sentence
     capital: list[bool]
 
@@ -52,8 +56,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
     """Return the :class:`Tokens` of ``text[start:end]``, offsets counted in ``text``."""
     end = len(text) if end is None else end
     words: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    starts = array("q")
+    ends = array("q")
     capital: list[bool] = []
     previous_end = start
     cache = _FOLD_CACHE

@@ -101,13 +101,15 @@ class VerifyParams:
     noisy_identity: float
 
 
-def match_keys(part: tuple[tuple[np.ndarray, np.ndarray], ...], max_df: int) -> list[np.ndarray]:
+def match_keys(part: tuple[tuple[np.ndarray, np.ndarray], ...], max_df: int | Sequence[int]) -> list[np.ndarray]:
     """Return, per kind of key in ``part``, the (pos_a, pos_b) pairs of places sharing a key.
 
     ``part`` holds one hash partition: for each kind, (keys, positions) of the keys in its
-    range. A key found in more than ``max_df`` places is boilerplate and pairs nothing.
+    range. A key found in more than ``max_df`` places (one bound, or one per kind) is
+    boilerplate and pairs nothing.
     """
-    return [pairs_from_runs(keys, positions, max_df) for keys, positions in part]
+    bounds = [max_df] * len(part) if isinstance(max_df, int) else list(max_df)
+    return [pairs_from_runs(keys, positions, bound) for (keys, positions), bound in zip(part, bounds)]
 
 
 def split_keys(keys: np.ndarray, positions: np.ndarray, parts: int) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -141,10 +143,12 @@ def lexical_links(corpus: Corpus, settings: Any, max_df: int, partitions: int = 
     n = settings.ngram
     # 2. hash partitions: the keys of every kind, split by key; each partition pairs its places
     kinds = [ngram_keys(corpus, n), anchor_keys(corpus)]
+    bounds = [max_df, max_df]
     if settings.char_min_band:
         kinds.append(char_keys(corpus, settings.char_q, settings.char_sample))
+        bounds.append(min(settings.char_max_df, max_df) if settings.char_max_df else max_df)
     split = [split_keys(keys, positions, parts) for keys, positions in kinds]
-    matched = mapper(match_keys, [tuple(s[r] for s in split) for r in range(parts)], max_df)
+    matched = mapper(match_keys, [tuple(s[r] for s in split) for r in range(parts)], tuple(bounds))
     del split
     found = [np.concatenate([m[k] for m in matched]) if matched else np.zeros((0, 2), np.int64)
              for k in range(len(kinds))]
