@@ -928,3 +928,21 @@ def test_letters_dated_at_their_head_keep_a_date_line_before_a_salutation_as_the
     # the first letter shows the date at the head: the undated second one does not take the third's
     assert [d.date.text if d.date and d.date.basis.value == "stated" else None for d in letters] == [
         "12th March 1790", None, "Aug. 4, 1791"]
+
+
+#: a diary that opens on its first chapter's heading, a number over a title, right above a dated entry
+_CHAPTER_OVER_ENTRIES = ("IV\n\nThe Summer at the Mill\n\nJune 2nd:\n\nThe wheel was mended today and the miller "
+                         "paid the carpenter in flour, which he says is better than coin.\n\nJune 5th:\n\n"
+                         "Rain all day. I read the almanac twice over and mended my gloves.\n\n"
+                         "V\n\nThe Autumn\n\nSeptember 1st:\n\nThe geese are back on the pond and the nights "
+                         "are cold already.\n")
+
+
+def test_a_chapter_number_at_the_start_of_the_text_is_no_title_of_its_own():
+    # "IV" is the chapter's number, not the text's own title: with the chapter's title under it, it is one
+    # heading, as the later chapter's "V" / "The Autumn" is
+    starts = _starts(_CHAPTER_OVER_ENTRIES)
+    assert [w for w, _ in starts] == ["IV The Summer", "June 2nd: The", "June 5th: Rain", "V The Autumn",
+                                      "September 1st: The"]
+    assert [c for _, c in starts] == ["furniture", "personal", "personal", "furniture", "personal"]
+

@@ -132,6 +132,11 @@ _SECTION_RE = re.compile(r"^(?:(?:chapter|part|book|volume|vol\.|section|canto|p
                          r"(?:period|part|book|epoch|narrative|division))\b)", re.I)
 
 
+#: a section's number, alone or named ("IV", "12.", "Chapter IV"): it numbers a section, it never titles a text
+_SECTION_NUMBER_RE = re.compile(r"^(?:(?:chapter|part|book|volume|section)\s+(?:[ivxlcdm]+|\d+)|[IVXLC]+|\d{1,3})\.?$",
+                                re.I)
+
+
 #: a numbered letter's own head ("Letter XII", "LETTER 4."): in a series of numbered letters each runs to the next
 _NUMBERED_LETTER_RE = re.compile(r"^letter\s+(?:[ivxlcdm]+|\d+)\.?$", re.I)
 
@@ -349,7 +354,11 @@ def group_units(units: list[Unit]) -> list[Group]:
         if cue in ("heading", "byline") and not seen_prose and nxt is not None and (
                 (prev is not None and prev.cue in FURNITURE_CUES) or nxt.cue in ("heading", "byline")) \
                 and nxt.cue not in _HEAD_CUES - {"heading", "byline"} \
-                and not _ONE_DOCUMENT_HEAD_RE.match(unit.text):  # "Letter IV" heads a letter, not the page
+                and not _ONE_DOCUMENT_HEAD_RE.match(unit.text) \
+                and not (_SECTION_NUMBER_RE.match(unit.text.strip()) and nxt.cue == "heading"
+                         and not _ONE_DOCUMENT_HEAD_RE.match(nxt.text)):
+            # "Letter IV" heads a letter, and "IV" or "Chapter IV" over a title numbers the section the
+            # title heads: neither is the page's title ("Chapter III" over "Letter, A to B" still stands alone)
             start(unit, "title before any prose", mode="furniture", phase="closed")
             current.evidence.append("page title")
             continue
