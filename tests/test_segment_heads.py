@@ -946,3 +946,31 @@ def test_a_chapter_number_at_the_start_of_the_text_is_no_title_of_its_own():
                                       "September 1st: The"]
     assert [c for _, c in starts] == ["furniture", "personal", "personal", "furniture", "personal"]
 
+
+#: a diary with no series heading: its writer names herself once, in passing, inside an entry
+_SELF_NAMED_DIARY = ("May 3rd:\n\nThe new cook came today and burned the bread, so we ate biscuits and cheese "
+                     "and said nothing about it.\n\nMay 4th:\n\nAunt Bell says that when I was a baby everybody "
+                     "called me Pet, but my name is Tamsin and I mean to be called by it now that I am grown.\n\n"
+                     "May 6th:\n\nRain. I wrote two letters and mended the blue dress.\n")
+
+
+def _diary_authors(text: str, meta=()) -> list:
+    source = Source("src-heads", "heads.txt", "0" * 64, "text/plain", text, meta=tuple(meta))
+    return [(d.author.name, d.author.basis.value) if d.author else None for d in segment(source) if d.kind == "diary"]
+
+
+def test_a_diarist_who_names_herself_in_an_entry_writes_every_unsigned_entry():
+    expected = [("Tamsin", "inferred")] * 3
+    assert _diary_authors(_SELF_NAMED_DIARY) == expected
+    # her own word beats the file's metadata, which names the book's author (a diary novel's is not its diarist)
+    assert _diary_authors(_SELF_NAMED_DIARY, [("author", "Ann Pell", "sidecar heads.txt.meta.toml")]) == expected
+
+
+def test_a_name_given_inside_a_quotation_or_two_names_name_no_diarist():
+    quoted = _SELF_NAMED_DIARY.replace("but my name is Tamsin and I mean",
+                                       "but she said, “my name is Tamsin,” and I mean")
+    assert _diary_authors(quoted) == [None] * 3
+    sidecar = [("author", "Ann Pell", "sidecar heads.txt.meta.toml")]
+    assert _diary_authors(quoted, sidecar) == [("Ann Pell", "metadata")] * 3
+    two = _SELF_NAMED_DIARY.replace("Rain.", "Rain. My brother's friends call him Kit, and they call me Tib.")
+    assert _diary_authors(two, sidecar) == [("Ann Pell", "metadata")] * 3

@@ -362,6 +362,12 @@ _PART_RE = re.compile(r"^(?:part|book|volume|period|prologue|epilogue|appendix|i
 _META_KINDS = frozenset({"diary", "memoir"})
 _META_DATED_KINDS = SERIES_KINDS | {"letter"}
 _NAME_PARTICLES = set(words("name_particles"))
+#: a writer naming himself or herself: "my name is Ann", "I was christened Ann Pell" (the name case-sensitive)
+_SELF_NAMING_RE = re.compile(r"(?i:\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in words("self_naming"))
+                             + r"))\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b")
+#: capitalized words that are no name a writer goes by ("my name is Mud", "I am called Sir ...")
+_NOT_SELF_NAMES = frozenset(w.lower() for w in (*words("non_names"), *words("titles"), *words("months"),
+                                                  *words("weekdays"), *words("not_name_words")))
 
 
 def _clean_name(raw: str) -> str | None:
@@ -458,6 +464,30 @@ def _head_lines(text: str, document) -> list[str]:
     return out
 
 
+def self_named_writer(documents, text: str) -> tuple[str, str] | None:
+    """Return (name, the words that give it) when the writer of a source's diary entries names himself or
+    herself in them ("... he said my name ought to be Ann"), outside quotation marks and by one name only;
+    else None.
+
+    Such a name is the text's own word for its writer: it beats the file's metadata, which names the
+    book's author (for a diary novel not the diarist). Two different names, or one only inside a quotation
+    (somebody else speaking), give nothing.
+    """
+    found: dict[str, str] = {}
+    for d in documents:
+        if d.kind not in _META_KINDS:
+            continue
+        for para in re.split(r"\n\s*\n", text[d.char_start:d.char_end]):
+            for m in _SELF_NAMING_RE.finditer(para):
+                before = para[:m.start()]
+                if before.count("“") > before.count("”") or before.count('"') % 2:
+                    continue
+                name = m.group("name")
+                if not any(t.lower() in _NOT_SELF_NAMES for t in name.split()):
+                    found.setdefault(name, " ".join(m.group(0).split()))
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
 def diarists(documents, text: str, context=None):
     """Return ``documents`` with each unsigned entry or narrative given the writer its series names.
 
@@ -465,11 +495,13 @@ def diarists(documents, text: str, context=None):
     by X", "The Narrative of X") names the writer of the entries and narrative under it; it holds
     until another series heading, or a heading that opens a new part of the book ("Part II",
     "Second Period", "Epilogue"). Where no series is in force, a diary entry or memoir that names
-    no writer takes the author of the file's metadata or sidecar (``context``, a
-    :class:`~quellen.segment.context.SourceContext`). Both are marked in the evidence as inferred:
+    no writer takes the name its writer gives himself or herself in the entries (:func:`self_named_writer`),
+    else the author of the file's metadata or sidecar (``context``, a
+    :class:`~quellen.segment.context.SourceContext`). All are marked in the evidence as inferred:
     the text does not sign them.
     """
     meta_author = context.author if context is not None else None
+    self_named = self_named_writer(documents, text)
     out, series, origin, pending = [], None, "", None
     letters = [False]  # the series heading says its writer goes on in letters ("X, in Continuation")
     fresh = fresh_next = False  # the document before was the heading that named the series
@@ -513,6 +545,9 @@ def diarists(documents, text: str, context=None):
             # date line and the letter) is A's contribution
             d = replace(d, author=Ref(series, basis=RefBasis.SERIES), evidence=d.evidence + (
                 f"author: inferred from the series heading {origin!r}",))
+        elif series is None and self_named and d.author is None and d.kind in _META_KINDS:
+            d = replace(d, author=Ref(self_named[0], basis=RefBasis.INFERRED), evidence=d.evidence + (
+                f"author: the diarist's own name in the entries ({self_named[1]!r})",))
         elif series is None and meta_author and d.author is None and (d.kind in _META_KINDS or (
                 d.kind in _META_DATED_KINDS and any(e in d.evidence for e in ("date: date line", "date: entry head")))):
             basis = RefBasis.SETTING if meta_author[1].startswith("setting") else RefBasis.METADATA
