@@ -466,7 +466,7 @@ def _head_lines(text: str, document) -> list[str]:
 
 def self_named_writer(documents, text: str) -> tuple[str, str] | None:
     """Return (name, the words that give it) when the writer of a source's diary entries names himself or
-    herself in them ("... he said my name ought to be Ann"), outside quotation marks and by one name only;
+    herself in them ("... but my name is Ann"), outside quotation marks and by one name only;
     else None.
 
     Such a name is the text's own word for its writer: it beats the file's metadata, which names the
