@@ -448,7 +448,8 @@ def _tokens(cell: Any) -> str:
     if isinstance(cell, dict):
         return str(cell.get("t", cell.get("text", "")))
     if isinstance(cell, list):
-        return "".join(_tokens(c) for c in cell)
+        # a cell's tokens are words as written, without the spaces between them
+        return " ".join(t for t in (_tokens(c) for c in cell) if t)
     return "" if cell is None else str(cell)
 
 
