@@ -1,7 +1,9 @@
 """Ingest entry points: discovery of files, folders and globs; sniffing; encodings; content ids."""
 from __future__ import annotations
 
+import io
 import os
+import zipfile
 
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
@@ -13,6 +15,16 @@ from quellen.ingest.text import decode_bytes
 from quellen.settings import IngestSettings
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+
+
+
+def _zip(files: dict[str, str]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name, text in files.items():
+            zf.writestr(name, text)
+    return buf.getvalue()
+
 
 CP1251 = ("Верхнеозёрск, 3 марта 1871 года.\nМилостивый государь Пётр Ильич!\n"
           "Спешу уведомить Вас, что мельница на реке Сvolga сгорела в ночь на второе число, "
@@ -103,6 +115,19 @@ def test_sniff_media_type(name, data, media_type):
 def test_sniffing_refuses_what_the_name_lies_about(name, data, message):
     with pytest.raises(FormatMismatch, match=message):
         sniff_media_type(name, data)
+
+
+@pytest.mark.parametrize("name,data,message", [
+    ("scan.png", PNG, r"the file is a PNG image; quellen reads plain text, .* EPUB and PDF$"),
+    ("letters.docx", _zip({"word/document.xml": "<w:document/>"}), r"a Word document \(\.docx\); quellen reads"),
+    ("letters.odt", _zip({"mimetype": "application/vnd.oasis.opendocument.text"}), "an OpenDocument file"),
+    ("bundle.zip", _zip({"a.txt": "x"}), "a ZIP archive \\(not an EPUB\\); quellen reads"),
+])
+def test_a_format_quellen_does_not_read_is_named_not_called_a_lie(name, data, message):
+    # a .png that is a PNG is what its extension says: the message says what quellen reads instead
+    with pytest.raises(FormatMismatch, match=message) as info:
+        sniff_media_type(name, data)
+    assert "extension" not in str(info.value)
 
 
 def test_random_binary_is_refused():

@@ -40,12 +40,33 @@ def _known_binary(data: bytes) -> str | None:
     return None
 
 
+#: what a refused file could be saved as instead
+_READS = "quellen reads plain text, Markdown, HTML, XHTML, TEI XML, EPUB and PDF"
+
+
 def _claimed(ext: str) -> str:
     if ext in _HTML_EXT:
         return f"HTML as its extension {ext} says"
     if ext in _TEXT_EXT or not ext:
         return f"text as its extension {ext} says" if ext else "text"
     return f"what its extension {ext} says"
+
+
+def _refusal(ext: str, what: str) -> str:
+    """Return why a file that is ``what`` is refused: it contradicts a readable extension, or it is
+    in a format quellen does not read at all (a ``.png`` that is a PNG is what it says, just not text)."""
+    if ext in _TEXT_EXT or ext in _HTML_EXT or ext in (".pdf", ".epub", ""):
+        return f"the file is {what}, not {_claimed(ext)}"
+    return f"the file is {what}; {_READS}"
+
+
+def _zip_kind(names: list[str], mimetype: bytes) -> str:
+    """Return what a ZIP archive that is not an EPUB is, for the message that refuses it."""
+    if mimetype.startswith(b"application/vnd.oasis.opendocument"):
+        return "an OpenDocument file (.odt/.ods)"
+    if "word/document.xml" in names:
+        return "a Word document (.docx)"
+    return "a ZIP archive (not an EPUB)"
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -75,7 +96,8 @@ def sniff_media_type(name: str, data: bytes) -> str:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 mimetype = b""
-                if "mimetype" in zf.namelist():
+                names = zf.namelist()
+                if "mimetype" in names:
                     with zf.open("mimetype") as stream:
                         mimetype = stream.read(64).strip()  # a zip bomb named mimetype stays small
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError,
@@ -83,10 +105,10 @@ def sniff_media_type(name: str, data: bytes) -> str:
             raise FormatMismatch(name, "a damaged ZIP archive") from None
         if mimetype == b"application/epub+zip" or ext == ".epub":
             return "application/epub+zip"
-        raise FormatMismatch(name, f"the file is a ZIP archive (not an EPUB), not {_claimed(ext)}")
+        raise FormatMismatch(name, _refusal(ext, _zip_kind(names, mimetype)))
     known = _known_binary(data)
     if known:
-        raise FormatMismatch(name, f"the file is {known}, not {_claimed(ext)}")
+        raise FormatMismatch(name, _refusal(ext, known))
     if ext == ".pdf":
         if not _looks_binary(data):
             raise FormatMismatch(name, "the extension says PDF but the file is plain text "
