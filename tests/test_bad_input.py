@@ -294,3 +294,20 @@ def test_several_bad_inputs_in_one_build_each_reported_once(corpus, tmp_path, ca
 def test_a_clean_build_exits_zero(corpus, tmp_path, capsys):
     code, err = cli_build(capsys, [corpus], tmp_path / "cli.db")
     assert code == 0 and "error" not in err and "1 added" in err
+
+
+def test_files_a_folder_walk_passes_over_are_named_in_a_warning(corpus, capsys):
+    (corpus / "letters.docx").write_bytes(b"PK\x03\x04")
+    (corpus / "scan.png").write_bytes(PNG)
+    (corpus / "good.txt.meta.toml").write_text('author = "Konrad"\n', encoding="utf-8")
+    db = corpus / "quellen.db"  # a store kept in the corpus folder is not a file passed over
+    code, err = cli_build(capsys, [corpus], db)
+    assert code == 0, err
+    warnings = [line for line in err.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1, err
+    assert "passed over 2 files" in warnings[0] and "letters.docx" in warnings[0] and "scan.png" in warnings[0]
+    assert "quellen.db" not in warnings[0] and "meta.toml" not in warnings[0]
+    code, err = cli_build(capsys, [corpus], db)  # a rebuild finds the store's files beside the corpus
+    warnings = [line for line in err.splitlines() if line.startswith("warning:")]
+    assert code == 0 and len(warnings) == 1 and "passed over 2 files" in warnings[0], err
+    assert "quellen.db" not in warnings[0]

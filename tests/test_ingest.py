@@ -57,9 +57,13 @@ def test_discover_walks_folders_recursively_in_a_stable_order(tmp_path):
     write(tmp_path, "a/.x.txt", "hidden file")
     write(tmp_path, "README.md", "what this corpus is")
     write(tmp_path, "a/LICENSE.txt", "terms")
-    files, errors = discover([str(tmp_path)])
+    write(tmp_path, "a/z.html.meta.toml", 'author = "Ann Pell"')
+    write(tmp_path, "quellen.toml", "")
+    files, errors, skipped = discover([str(tmp_path)])
     assert errors == []
     assert [p.relative_to(tmp_path).as_posix() for p in files] == ["a/deeper/y.md", "a/z.html", "b.txt"]
+    # what the walk left out for its extension is said (quellen's own sidecar and settings are not)
+    assert [p.relative_to(tmp_path).as_posix() for p in skipped] == ["a/notes.docx"]
     # named explicitly, a README is read like any file
     assert discover([str(tmp_path / "README.md")])[0] == [tmp_path / "README.md"]
 
@@ -68,14 +72,14 @@ def test_discover_globs_files_and_deduplicates(tmp_path):
     a = write(tmp_path, "one.txt", "1")
     write(tmp_path, "two.txt", "2")
     write(tmp_path, "sub/three.txt", "3")
-    files, errors = discover([str(tmp_path / "*.txt"), str(a), str(tmp_path / "**" / "three.txt")])
+    files, errors, _ = discover([str(tmp_path / "*.txt"), str(a), str(tmp_path / "**" / "three.txt")])
     assert errors == []
     assert [p.name for p in files] == ["one.txt", "two.txt", "three.txt"]
 
 
 def test_discover_reports_what_gives_nothing(tmp_path):
     (tmp_path / "empty").mkdir()
-    files, errors = discover([str(tmp_path / "nope.txt"), str(tmp_path / "*.pdf"), str(tmp_path / "empty")])
+    files, errors, _ = discover([str(tmp_path / "nope.txt"), str(tmp_path / "*.pdf"), str(tmp_path / "empty")])
     assert files == []
     assert [type(e) for e in errors] == [MissingInput] * 3
     assert "nope.txt: no such file or folder" in str(errors[0])
@@ -85,7 +89,7 @@ def test_discover_reports_what_gives_nothing(tmp_path):
 
 def test_an_explicit_file_is_kept_whatever_its_extension(tmp_path):
     path = write(tmp_path, "letter.text.bak", "A letter.")
-    files, _ = discover([str(path)])
+    files, _, _ = discover([str(path)])
     assert files == [path]
     assert read_source(path).text == "A letter."
 
