@@ -448,8 +448,11 @@ def _tokens(cell: Any) -> str:
     if isinstance(cell, dict):
         return str(cell.get("t", cell.get("text", "")))
     if isinstance(cell, list):
-        # a cell's tokens are words as written, without the spaces between them
-        return " ".join(t for t in (_tokens(c) for c in cell) if t)
+        # a cell's tokens are words as written, mostly without the spaces between them
+        out = ""
+        for c in cell:
+            out = _join(out, _tokens(c))
+        return out
     return "" if cell is None else str(cell)
 
 
