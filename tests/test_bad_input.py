@@ -294,6 +294,7 @@ def test_several_bad_inputs_in_one_build_each_reported_once(corpus, tmp_path, ca
 def test_a_clean_build_exits_zero(corpus, tmp_path, capsys):
     code, err = cli_build(capsys, [corpus], tmp_path / "cli.db")
     assert code == 0 and "error" not in err and "1 added" in err
+    assert "the store holds 1 source, 1 document, " in err and "0 conflicts" in err  # counted nouns agree
 
 
 def test_files_a_folder_walk_passes_over_are_named_in_a_warning(corpus, capsys):

@@ -64,6 +64,13 @@ def _open(db: str, create: bool = False):
     return open_store(db, create=False)
 
 
+def _count(n: int, noun: str) -> str:
+    """Return "1 conflict", "3 conflicts", "2 entities": a count with its noun in the right number."""
+    if n == 1:
+        return f"1 {noun}"
+    return f"{n} {noun[:-1]}ies" if noun.endswith("y") else f"{n} {noun}s"
+
+
 def _first_words(text: str, n: int = 8) -> str:
     words = text.split()
     return " ".join(words[:n]) + (" …" if len(words) > n else "")
@@ -99,11 +106,11 @@ def cmd_build(args) -> int:
     for warning in report.warnings:
         err.print(f"[yellow]warning[/yellow]: {escape(warning)}", markup=True, soft_wrap=True)
     if not args.quiet:
+        held = ", ".join(_count(counts[key], noun) for key, noun in (
+            ("sources", "source"), ("documents", "document"), ("entities", "entity"), ("events", "event"),
+            ("reuse_groups", "reuse group"), ("conflicts", "conflict")))
         err.print(f"{len(report.added)} added, {len(report.unchanged)} unchanged, "
-                  f"{len(report.failed)} failed in {report.seconds:.1f} s; the store holds "
-                  f"{counts['sources']} sources, {counts['documents']} documents, "
-                  f"{counts['entities']} entities, {counts['events']} events, "
-                  f"{counts['reuse_groups']} reuse groups, {counts['conflicts']} conflicts ({label})",
+                  f"{len(report.failed)} failed in {report.seconds:.1f} s; the store holds {held} ({label})",
                   soft_wrap=True)
     return 1 if report.failed else 0
 
