@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ._version import __version__
 from .errors import QuellenError, printable
-from .settings import load_settings
+from .settings import IngestSettings, load_settings
 
 DEFAULT_DB = "quellen.db"
 
@@ -332,7 +332,9 @@ def make_parser() -> argparse.ArgumentParser:
                        help="override one setting (repeatable); see `quellen config`")
 
     p = command("build", cmd_build, "Read files, folders or globs into the store.")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help=f"a file, a folder (read recursively: {', '.join(IngestSettings().extensions)}) "
+                   "or a glob; a file NAME.meta.toml beside a file says its author, year, place, language")
     with_db(p)
     with_settings(p)
     p.add_argument("--authority", help="CSV or JSON authority file that pins identities; later builds "
@@ -349,8 +351,9 @@ def make_parser() -> argparse.ArgumentParser:
     p = command("export", cmd_export, "Write the store in an export format.")
     with_db(p)
     from .export import FORMATS
-    p.add_argument("--format", default="json", choices=sorted(FORMATS))
-    p.add_argument("--output", "-o", required=True)
+    p.add_argument("--format", default="json", choices=sorted(FORMATS),
+                   help="default json (the contract); csv and timeml write a folder of files")
+    p.add_argument("--output", "-o", required=True, help="the file to write (a folder for csv and timeml)")
 
     p = command("documents", cmd_documents, "List documents: id, kind, date, author, title, first words.")
     with_db(p)
@@ -358,7 +361,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     p = command("show", cmd_show, "Print one document with its metadata.")
-    p.add_argument("doc_id", metavar="DOC_ID")
+    p.add_argument("doc_id", metavar="DOC_ID", help="a document id as `quellen documents` lists it (doc-...)")
     with_db(p)
     p.add_argument("--json", action="store_true", help="print JSON")
 
@@ -375,7 +378,7 @@ def make_parser() -> argparse.ArgumentParser:
     with_db(p)
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1; any other "
                    "needs a token)")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     p.add_argument("--token", default=None, help="require this token (16 characters or more) on every request "
                    "(or set QUELLEN_TOKEN)")
     p.add_argument("--workers", type=int, default=1, help="server processes (default 1; one per core serves "
@@ -383,12 +386,12 @@ def make_parser() -> argparse.ArgumentParser:
 
     p = command("report", cmd_report, "Write one self-contained HTML report (overview, timeline, map, conflicts).")
     with_db(p)
-    p.add_argument("--output", "-o", default="report.html")
+    p.add_argument("--output", "-o", default="report.html", help="the HTML file to write (default report.html)")
 
     p = command("timex", cmd_timex, "Tag the temporal expressions of one plain text (JSON or TimeML).")
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help="a plain-text file in UTF-8")
     p.add_argument("--dct", help="the document creation time, YYYY-MM-DD (anchors 'today', 'last week')")
-    p.add_argument("--format", default="json", choices=["json", "timeml"])
+    p.add_argument("--format", default="json", choices=["json", "timeml"], help="default json")
     p.add_argument("--country", help="ISO country code where the text was written (Julian or Gregorian)")
     with_settings(p)
 
