@@ -312,3 +312,13 @@ def test_files_a_folder_walk_passes_over_are_named_in_a_warning(corpus, capsys):
     warnings = [line for line in err.splitlines() if line.startswith("warning:")]
     assert code == 0 and len(warnings) == 1 and "passed over 2 files" in warnings[0], err
     assert "quellen.db" not in warnings[0]
+
+
+def test_an_unknown_document_kind_is_refused_not_listed_as_nothing(corpus, tmp_path, capsys):
+    db = tmp_path / "q.db"
+    assert cli_build(capsys, [corpus], db)[0] == 0
+    assert main(["documents", "--db", str(db), "--kind", "letters"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown document kind 'letters'" in err and "letter," in err
+    assert main(["documents", "--db", str(db), "--kind", "letter", "--json"]) == 0
+    assert '"kind": "letter"' in capsys.readouterr().out

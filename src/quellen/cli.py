@@ -153,6 +153,9 @@ def cmd_report(args) -> int:
 
 def cmd_documents(args) -> int:
     """List documents: id, kind, date, author, title, first words."""
+    from .model import DOCUMENT_KINDS
+    if args.kind and args.kind not in DOCUMENT_KINDS:
+        raise QuellenError(f"unknown document kind {args.kind!r}; one of {', '.join(DOCUMENT_KINDS)}")
     with _open(args.db) as store:
         documents = store.documents(kind=args.kind)
         sources = {s.id: s.text for s in store.sources()}
