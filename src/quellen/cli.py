@@ -186,9 +186,12 @@ def cmd_show(args) -> int:
         return 0
     out = _console()
     out.print(f"[bold]{d.id}[/bold]  {d.kind}  ({source.name} {d.char_start}-{d.char_end})", markup=True)
-    for label, value in (("title", d.title), ("author", d.author and d.author.name),
+    # where a value came from is part of it ("metadata": the file's, not the text's)
+    for label, value in (("title", d.title),
+                         ("author", d.author and d.author.name + (f"  ({d.author.basis})" if d.author.basis else "")),
                          ("to", ", ".join(a.name for a in d.addressees)),
-                         ("date", d.date and f"{d.date.text} = {d.date.edtf}"),
+                         ("date", d.date and f"{d.date.text} = {d.date.edtf}  ({d.date.basis}"
+                          + (f", {d.date.calendar} calendar" if d.date.calendar != "gregorian" else "") + ")"),
                          ("place", d.place and d.place.name), ("primary", d.primary)):
         if value not in (None, ""):
             out.print(f"{label:>8}: {value}", markup=False)
