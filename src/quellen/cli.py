@@ -134,8 +134,10 @@ def cmd_serve(args) -> int:
     with _open(args.db) as store:  # a clear error for a missing or foreign database, before the server starts
         label = store.label  # a PostgreSQL password is not printed
         require_corpus_layer(store)
-    _console(stderr=True).print(f"quellen: serving {label} on http://{args.host}:{args.port}/", markup=False)
-    serve(args.db, host=args.host, port=args.port, token=args.token, workers=args.workers)
+    def ready() -> None:
+        _console(stderr=True).print(f"quellen: serving {label} on http://{args.host}:{args.port}/", markup=False)
+
+    serve(args.db, host=args.host, port=args.port, token=args.token, workers=args.workers, ready=ready)
     return 0
 
 
