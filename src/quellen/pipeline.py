@@ -446,6 +446,9 @@ def _analyse_and_store(files: list[Path], store: Store, settings: Settings, shas
     """
     from collections import deque
     pending: deque = deque()  # (index, path, kind, payload), in input order
+    # a file read before under the same path with other bytes (an edited transcription) stays in
+    # the store beside the new one: the build says so, for the two repeat each other
+    earlier = {path: sid for sid, path in store.source_paths().items()}
     in_flight: dict[str, int] = {}  # sha256 -> index of the file analysing those bytes
     outcome: dict[int, Any] = {}  # index -> SourceAnalysis | Failed, kept only while a twin waits
 
@@ -492,6 +495,11 @@ def _analyse_and_store(files: list[Path], store: Store, settings: Settings, shas
                     continue
                 report.added.append(printable(str(path)))
                 report.warnings.extend(f"{printable(str(path))}: {w}" for w in source_warnings(result.source))
+                if earlier.get(result.source.path, result.source.id) != result.source.id:
+                    report.warnings.append(
+                        f"{printable(str(path))}: the store also holds an earlier version of this file "
+                        f"({earlier[result.source.path]}); both are kept, as two sources that repeat each other: "
+                        "to keep only this one, build into a fresh store (a new --db)")
 
     for i, path in enumerate(files):
         try:
