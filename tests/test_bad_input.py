@@ -322,3 +322,20 @@ def test_an_unknown_document_kind_is_refused_not_listed_as_nothing(corpus, tmp_p
     assert "unknown document kind 'letters'" in err and "letter," in err
     assert main(["documents", "--db", str(db), "--kind", "letter", "--json"]) == 0
     assert '"kind": "letter"' in capsys.readouterr().out
+
+
+def test_quellens_own_report_and_tei_export_in_the_corpus_folder_are_not_read_back(corpus, tmp_path, capsys):
+    from quellen.export import export
+    db = tmp_path / "q.db"
+    report, names = run_build([corpus], db)
+    assert report.ok
+    with open_store(db) as store:
+        export(store, "report", corpus / "report.html")
+        export(store, "tei", corpus / "export.xml")
+        export(store, "gexf", corpus / "network.xml")
+    report, names = run_build([corpus], db)
+    assert names == ["good.txt"]  # nothing of the exports went in
+    failed = {os.path.basename(e.path): e for e in report.failed}
+    assert set(failed) == {"report.html", "export.xml", "network.xml"}
+    assert all(isinstance(e, FormatMismatch) and "quellen's own report or export" in e.reason
+               for e in failed.values())
