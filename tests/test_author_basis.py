@@ -91,6 +91,17 @@ def test_the_reader_says_an_author_came_from_the_files_metadata(store_path):
     assert "basis-inferred" in whole
 
 
+def test_quellen_show_says_where_the_author_and_the_date_came_from(store_path, capsys):
+    from quellen.cli import main
+    with open_store(store_path) as store:
+        by = _by_author(store)
+    assert main(["show", by["Ann Pell"].id, "--db", str(store_path)]) == 0
+    out = capsys.readouterr().out
+    assert "author: Ann Pell  (metadata)" in out and "(stated)" in out
+    assert main(["show", by["Tamsin Quill"].id, "--db", str(store_path)]) == 0
+    assert "author: Tamsin Quill  (signed)" in capsys.readouterr().out
+
+
 def test_segmentation_sets_the_basis_where_it_decides_the_author():
     body = ("Walked to the mill in the morning, and found the river high over the lower meadow. I came home by "
             "the lane and wrote letters until dark.")

@@ -294,3 +294,48 @@ def test_several_bad_inputs_in_one_build_each_reported_once(corpus, tmp_path, ca
 def test_a_clean_build_exits_zero(corpus, tmp_path, capsys):
     code, err = cli_build(capsys, [corpus], tmp_path / "cli.db")
     assert code == 0 and "error" not in err and "1 added" in err
+    assert "the store holds 1 source, 1 document, " in err and "0 conflicts" in err  # counted nouns agree
+
+
+def test_files_a_folder_walk_passes_over_are_named_in_a_warning(corpus, capsys):
+    (corpus / "letters.docx").write_bytes(b"PK\x03\x04")
+    (corpus / "scan.png").write_bytes(PNG)
+    (corpus / "good.txt.meta.toml").write_text('author = "Konrad"\n', encoding="utf-8")
+    db = corpus / "quellen.db"  # a store kept in the corpus folder is not a file passed over
+    code, err = cli_build(capsys, [corpus], db)
+    assert code == 0, err
+    warnings = [line for line in err.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1, err
+    assert "passed over 2 files" in warnings[0] and "letters.docx" in warnings[0] and "scan.png" in warnings[0]
+    assert "quellen.db" not in warnings[0] and "meta.toml" not in warnings[0]
+    code, err = cli_build(capsys, [corpus], db)  # a rebuild finds the store's files beside the corpus
+    warnings = [line for line in err.splitlines() if line.startswith("warning:")]
+    assert code == 0 and len(warnings) == 1 and "passed over 2 files" in warnings[0], err
+    assert "quellen.db" not in warnings[0]
+
+
+def test_an_unknown_document_kind_is_refused_not_listed_as_nothing(corpus, tmp_path, capsys):
+    db = tmp_path / "q.db"
+    assert cli_build(capsys, [corpus], db)[0] == 0
+    assert main(["documents", "--db", str(db), "--kind", "letters"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown document kind 'letters'" in err and "letter," in err
+    assert main(["documents", "--db", str(db), "--kind", "letter", "--json"]) == 0
+    assert '"kind": "letter"' in capsys.readouterr().out
+
+
+def test_quellens_own_report_and_tei_export_in_the_corpus_folder_are_not_read_back(corpus, tmp_path, capsys):
+    from quellen.export import export
+    db = tmp_path / "q.db"
+    report, names = run_build([corpus], db)
+    assert report.ok
+    with open_store(db) as store:
+        export(store, "report", corpus / "report.html")
+        export(store, "tei", corpus / "export.xml")
+        export(store, "gexf", corpus / "network.xml")
+    report, names = run_build([corpus], db)
+    assert names == ["good.txt"]  # nothing of the exports went in
+    failed = {os.path.basename(e.path): e for e in report.failed}
+    assert set(failed) == {"report.html", "export.xml", "network.xml"}
+    assert all(isinstance(e, FormatMismatch) and "quellen's own report or export" in e.reason
+               for e in failed.values())

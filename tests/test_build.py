@@ -99,6 +99,22 @@ def test_adding_a_file_processes_only_that_file(tmp_path, counted):
         assert store.counts()["sources"] == 4
 
 
+def test_an_edited_file_is_a_new_source_and_the_build_says_the_old_one_stays(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus")
+    db = tmp_path / "q.db"
+    with open_store(db) as store:
+        first = build([str(corpus)], store, FAST)
+        assert first.warnings == []
+    letter = corpus / "a_letter.txt"
+    letter.write_text(LETTERS["a_letter.txt"].replace("mended", "repaired"), encoding="utf-8")
+    with open_store(db) as store:
+        report = build([str(corpus)], store, FAST)
+        assert report.added == [str(letter)] and store.counts()["sources"] == 4
+    [warning] = report.warnings
+    assert warning.startswith(f"{letter}: the store also holds an earlier version of this file (src-")
+    assert "fresh store" in warning
+
+
 def test_changed_settings_reanalyse_in_place(tmp_path, counted):
     corpus = make_corpus(tmp_path / "corpus")
     db = tmp_path / "q.db"

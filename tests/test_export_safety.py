@@ -93,3 +93,14 @@ def test_outputs_respect_the_umask(tmp_path):
         assert {stat.S_IMODE(p.stat().st_mode) for p in written} == {0o664}
     finally:
         os.umask(old)
+
+
+def test_a_folder_where_a_file_goes_and_a_file_where_a_folder_goes_are_named(tmp_path):
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out.txt").write_text("kept", encoding="utf-8")
+    with _store(tmp_path) as store:
+        with pytest.raises(QuellenError, match="out: cannot write the json export: it is a folder .*name a file"):
+            export(store, "json", tmp_path / "out")
+        with pytest.raises(QuellenError, match=r"out\.txt: cannot write the csv export: a file is in the way"):
+            export(store, "csv", tmp_path / "out.txt")
+    assert list((tmp_path / "out").iterdir()) == [] and (tmp_path / "out.txt").read_text(encoding="utf-8") == "kept"

@@ -1,7 +1,9 @@
 """Ingest entry points: discovery of files, folders and globs; sniffing; encodings; content ids."""
 from __future__ import annotations
 
+import io
 import os
+import zipfile
 
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
@@ -13,6 +15,16 @@ from quellen.ingest.text import decode_bytes
 from quellen.settings import IngestSettings
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+
+
+
+def _zip(files: dict[str, str]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name, text in files.items():
+            zf.writestr(name, text)
+    return buf.getvalue()
+
 
 CP1251 = ("Верхнеозёрск, 3 марта 1871 года.\nМилостивый государь Пётр Ильич!\n"
           "Спешу уведомить Вас, что мельница на реке Сvolga сгорела в ночь на второе число, "
@@ -45,9 +57,13 @@ def test_discover_walks_folders_recursively_in_a_stable_order(tmp_path):
     write(tmp_path, "a/.x.txt", "hidden file")
     write(tmp_path, "README.md", "what this corpus is")
     write(tmp_path, "a/LICENSE.txt", "terms")
-    files, errors = discover([str(tmp_path)])
+    write(tmp_path, "a/z.html.meta.toml", 'author = "Ann Pell"')
+    write(tmp_path, "quellen.toml", "")
+    files, errors, skipped = discover([str(tmp_path)])
     assert errors == []
     assert [p.relative_to(tmp_path).as_posix() for p in files] == ["a/deeper/y.md", "a/z.html", "b.txt"]
+    # what the walk left out for its extension is said (quellen's own sidecar and settings are not)
+    assert [p.relative_to(tmp_path).as_posix() for p in skipped] == ["a/notes.docx"]
     # named explicitly, a README is read like any file
     assert discover([str(tmp_path / "README.md")])[0] == [tmp_path / "README.md"]
 
@@ -56,14 +72,14 @@ def test_discover_globs_files_and_deduplicates(tmp_path):
     a = write(tmp_path, "one.txt", "1")
     write(tmp_path, "two.txt", "2")
     write(tmp_path, "sub/three.txt", "3")
-    files, errors = discover([str(tmp_path / "*.txt"), str(a), str(tmp_path / "**" / "three.txt")])
+    files, errors, _ = discover([str(tmp_path / "*.txt"), str(a), str(tmp_path / "**" / "three.txt")])
     assert errors == []
     assert [p.name for p in files] == ["one.txt", "two.txt", "three.txt"]
 
 
 def test_discover_reports_what_gives_nothing(tmp_path):
     (tmp_path / "empty").mkdir()
-    files, errors = discover([str(tmp_path / "nope.txt"), str(tmp_path / "*.pdf"), str(tmp_path / "empty")])
+    files, errors, _ = discover([str(tmp_path / "nope.txt"), str(tmp_path / "*.pdf"), str(tmp_path / "empty")])
     assert files == []
     assert [type(e) for e in errors] == [MissingInput] * 3
     assert "nope.txt: no such file or folder" in str(errors[0])
@@ -73,7 +89,7 @@ def test_discover_reports_what_gives_nothing(tmp_path):
 
 def test_an_explicit_file_is_kept_whatever_its_extension(tmp_path):
     path = write(tmp_path, "letter.text.bak", "A letter.")
-    files, _ = discover([str(path)])
+    files, _, _ = discover([str(path)])
     assert files == [path]
     assert read_source(path).text == "A letter."
 
@@ -103,6 +119,19 @@ def test_sniff_media_type(name, data, media_type):
 def test_sniffing_refuses_what_the_name_lies_about(name, data, message):
     with pytest.raises(FormatMismatch, match=message):
         sniff_media_type(name, data)
+
+
+@pytest.mark.parametrize("name,data,message", [
+    ("scan.png", PNG, r"the file is a PNG image; quellen reads plain text, .* EPUB and PDF$"),
+    ("letters.docx", _zip({"word/document.xml": "<w:document/>"}), r"a Word document \(\.docx\); quellen reads"),
+    ("letters.odt", _zip({"mimetype": "application/vnd.oasis.opendocument.text"}), "an OpenDocument file"),
+    ("bundle.zip", _zip({"a.txt": "x"}), "a ZIP archive \\(not an EPUB\\); quellen reads"),
+])
+def test_a_format_quellen_does_not_read_is_named_not_called_a_lie(name, data, message):
+    # a .png that is a PNG is what its extension says: the message says what quellen reads instead
+    with pytest.raises(FormatMismatch, match=message) as info:
+        sniff_media_type(name, data)
+    assert "extension" not in str(info.value)
 
 
 def test_random_binary_is_refused():

@@ -55,6 +55,13 @@ def test_every_command_is_documented_in_the_readme():
     assert not missing, f"commands missing from README.md: {missing}"
 
 
+def test_every_argument_of_every_command_says_what_it_is():
+    subparsers = next(a for a in make_parser()._actions if a.__class__.__name__ == "_SubParsersAction")
+    bare = [f"{name} {action.dest}" for name, parser in subparsers.choices.items() for action in parser._actions
+            if action.dest != "help" and not action.help]
+    assert not bare, f"arguments without a help text in `quellen COMMAND --help`: {bare}"
+
+
 def test_public_functions_have_docstrings():
     import importlib
     import inspect

@@ -323,6 +323,16 @@ def test_embedding_model_path_is_the_packaged_offline_model():
     assert (path / "config.json").exists() and (path / "model.safetensors").exists()
 
 
+def test_loading_the_embedding_model_prints_no_load_report(capfd):
+    from quellen.reuse import embeddings
+    if not embeddings.available():
+        pytest.skip("the [embeddings] extra is not installed")
+    embeddings._model.cache_clear()
+    embeddings._model(str(embeddings.model_path()))
+    out, err = capfd.readouterr()
+    assert "LOAD REPORT" not in out + err and "UNEXPECTED" not in out + err
+
+
 # -- CLI and seed floors -----------------------------------------------------------------
 def test_cli_reuse_lists_groups(tmp_path, capsys):
     from quellen.cli import main

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ._version import __version__
 from .errors import QuellenError, printable
-from .settings import load_settings
+from .settings import IngestSettings, load_settings
 
 DEFAULT_DB = "quellen.db"
 
@@ -64,6 +64,13 @@ def _open(db: str, create: bool = False):
     return open_store(db, create=False)
 
 
+def _count(n: int, noun: str) -> str:
+    """Return "1 conflict", "3 conflicts", "2 entities": a count with its noun in the right number."""
+    if n == 1:
+        return f"1 {noun}"
+    return f"{n} {noun[:-1]}ies" if noun.endswith("y") else f"{n} {noun}s"
+
+
 def _first_words(text: str, n: int = 8) -> str:
     words = text.split()
     return " ".join(words[:n]) + (" …" if len(words) > n else "")
@@ -99,11 +106,11 @@ def cmd_build(args) -> int:
     for warning in report.warnings:
         err.print(f"[yellow]warning[/yellow]: {escape(warning)}", markup=True, soft_wrap=True)
     if not args.quiet:
+        held = ", ".join(_count(counts[key], noun) for key, noun in (
+            ("sources", "source"), ("documents", "document"), ("entities", "entity"), ("events", "event"),
+            ("reuse_groups", "reuse group"), ("conflicts", "conflict")))
         err.print(f"{len(report.added)} added, {len(report.unchanged)} unchanged, "
-                  f"{len(report.failed)} failed in {report.seconds:.1f} s; the store holds "
-                  f"{counts['sources']} sources, {counts['documents']} documents, "
-                  f"{counts['entities']} entities, {counts['events']} events, "
-                  f"{counts['reuse_groups']} reuse groups, {counts['conflicts']} conflicts ({label})",
+                  f"{len(report.failed)} failed in {report.seconds:.1f} s; the store holds {held} ({label})",
                   soft_wrap=True)
     return 1 if report.failed else 0
 
@@ -127,8 +134,10 @@ def cmd_serve(args) -> int:
     with _open(args.db) as store:  # a clear error for a missing or foreign database, before the server starts
         label = store.label  # a PostgreSQL password is not printed
         require_corpus_layer(store)
-    _console(stderr=True).print(f"quellen: serving {label} on http://{args.host}:{args.port}/", markup=False)
-    serve(args.db, host=args.host, port=args.port, token=args.token, workers=args.workers)
+    def ready() -> None:
+        _console(stderr=True).print(f"quellen: serving {label} on http://{args.host}:{args.port}/", markup=False)
+
+    serve(args.db, host=args.host, port=args.port, token=args.token, workers=args.workers, ready=ready)
     return 0
 
 
@@ -146,6 +155,9 @@ def cmd_report(args) -> int:
 
 def cmd_documents(args) -> int:
     """List documents: id, kind, date, author, title, first words."""
+    from .model import DOCUMENT_KINDS
+    if args.kind and args.kind not in DOCUMENT_KINDS:
+        raise QuellenError(f"unknown document kind {args.kind!r}; one of {', '.join(DOCUMENT_KINDS)}")
     with _open(args.db) as store:
         documents = store.documents(kind=args.kind)
         sources = {s.id: s.text for s in store.sources()}
@@ -176,9 +188,12 @@ def cmd_show(args) -> int:
         return 0
     out = _console()
     out.print(f"[bold]{d.id}[/bold]  {d.kind}  ({source.name} {d.char_start}-{d.char_end})", markup=True)
-    for label, value in (("title", d.title), ("author", d.author and d.author.name),
+    # where a value came from is part of it ("metadata": the file's, not the text's)
+    for label, value in (("title", d.title),
+                         ("author", d.author and d.author.name + (f"  ({d.author.basis})" if d.author.basis else "")),
                          ("to", ", ".join(a.name for a in d.addressees)),
-                         ("date", d.date and f"{d.date.text} = {d.date.edtf}"),
+                         ("date", d.date and f"{d.date.text} = {d.date.edtf}  ({d.date.basis}"
+                          + (f", {d.date.calendar} calendar" if d.date.calendar != "gregorian" else "") + ")"),
                          ("place", d.place and d.place.name), ("primary", d.primary)):
         if value not in (None, ""):
             out.print(f"{label:>8}: {value}", markup=False)
@@ -325,7 +340,9 @@ def make_parser() -> argparse.ArgumentParser:
                        help="override one setting (repeatable); see `quellen config`")
 
     p = command("build", cmd_build, "Read files, folders or globs into the store.")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help=f"a file, a folder (read recursively: {', '.join(IngestSettings().extensions)}) "
+                   "or a glob; a file NAME.meta.toml beside a file says its author, year, place, language")
     with_db(p)
     with_settings(p)
     p.add_argument("--authority", help="CSV or JSON authority file that pins identities; later builds "
@@ -342,8 +359,9 @@ def make_parser() -> argparse.ArgumentParser:
     p = command("export", cmd_export, "Write the store in an export format.")
     with_db(p)
     from .export import FORMATS
-    p.add_argument("--format", default="json", choices=sorted(FORMATS))
-    p.add_argument("--output", "-o", required=True)
+    p.add_argument("--format", default="json", choices=sorted(FORMATS),
+                   help="default json (the contract); csv and timeml write a folder of files")
+    p.add_argument("--output", "-o", required=True, help="the file to write (a folder for csv and timeml)")
 
     p = command("documents", cmd_documents, "List documents: id, kind, date, author, title, first words.")
     with_db(p)
@@ -351,7 +369,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     p = command("show", cmd_show, "Print one document with its metadata.")
-    p.add_argument("doc_id", metavar="DOC_ID")
+    p.add_argument("doc_id", metavar="DOC_ID", help="a document id as `quellen documents` lists it (doc-...)")
     with_db(p)
     p.add_argument("--json", action="store_true", help="print JSON")
 
@@ -368,7 +386,7 @@ def make_parser() -> argparse.ArgumentParser:
     with_db(p)
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1; any other "
                    "needs a token)")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     p.add_argument("--token", default=None, help="require this token (16 characters or more) on every request "
                    "(or set QUELLEN_TOKEN)")
     p.add_argument("--workers", type=int, default=1, help="server processes (default 1; one per core serves "
@@ -376,12 +394,12 @@ def make_parser() -> argparse.ArgumentParser:
 
     p = command("report", cmd_report, "Write one self-contained HTML report (overview, timeline, map, conflicts).")
     with_db(p)
-    p.add_argument("--output", "-o", default="report.html")
+    p.add_argument("--output", "-o", default="report.html", help="the HTML file to write (default report.html)")
 
     p = command("timex", cmd_timex, "Tag the temporal expressions of one plain text (JSON or TimeML).")
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help="a plain-text file in UTF-8")
     p.add_argument("--dct", help="the document creation time, YYYY-MM-DD (anchors 'today', 'last week')")
-    p.add_argument("--format", default="json", choices=["json", "timeml"])
+    p.add_argument("--format", default="json", choices=["json", "timeml"], help="default json")
     p.add_argument("--country", help="ISO country code where the text was written (Julian or Gregorian)")
     with_settings(p)
 

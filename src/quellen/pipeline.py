@@ -53,6 +53,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import time
 from collections import OrderedDict
 from collections.abc import Mapping
@@ -374,8 +375,15 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
     settings = settings or Settings()
     started = time.perf_counter()
     report = BuildReport()
-    files, errors = discover(paths, settings.ingest)
+    files, errors, skipped = discover(paths, settings.ingest)
     report.failed.extend(errors)
+    skipped = _not_the_store(skipped, store)
+    if skipped:
+        names = ", ".join(printable(str(p)) for p in skipped[:5]) + (
+            f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+        report.warnings.append(
+            f"passed over {len(skipped)} file{'s' if len(skipped) != 1 else ''} of a kind quellen does not "
+            f"read (it reads {', '.join(settings.ingest.extensions)}; setting ingest.extensions): {names}")
     shash = settings_hash(settings)
     build_id = store.start_build(__version__, settings.to_dict(), [printable(str(p)) for p in paths],
                                  dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
@@ -394,6 +402,15 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
                        len(report.added), len(report.unchanged), [str(e) for e in report.failed],
                        round(report.seconds, 3))
     return report
+
+
+def _not_the_store(paths: list[Path], store: Store) -> list[Path]:
+    """Return ``paths`` without the store's own files (a store kept in the corpus folder)."""
+    db = getattr(store, "path", None)
+    if db is None:
+        return paths
+    own = {os.path.realpath(str(db) + suffix) for suffix in ("", "-wal", "-shm", "-journal")}
+    return [p for p in paths if os.path.realpath(p) not in own]
 
 
 def _corpus_step(store: Store, settings: Settings, authority: str | None, report: BuildReport, runner: Any) -> None:
@@ -429,6 +446,9 @@ def _analyse_and_store(files: list[Path], store: Store, settings: Settings, shas
     """
     from collections import deque
     pending: deque = deque()  # (index, path, kind, payload), in input order
+    # a file read before under the same path with other bytes (an edited transcription) stays in
+    # the store beside the new one: the build says so, for the two repeat each other
+    earlier = {path: sid for sid, path in store.source_paths().items()}
     in_flight: dict[str, int] = {}  # sha256 -> index of the file analysing those bytes
     outcome: dict[int, Any] = {}  # index -> SourceAnalysis | Failed, kept only while a twin waits
 
@@ -475,6 +495,11 @@ def _analyse_and_store(files: list[Path], store: Store, settings: Settings, shas
                     continue
                 report.added.append(printable(str(path)))
                 report.warnings.extend(f"{printable(str(path))}: {w}" for w in source_warnings(result.source))
+                if earlier.get(result.source.path, result.source.id) != result.source.id:
+                    report.warnings.append(
+                        f"{printable(str(path))}: the store also holds an earlier version of this file "
+                        f"({earlier[result.source.path]}); both are kept, as two sources that repeat each other: "
+                        "to keep only this one, build into a fresh store (a new --db)")
 
     for i, path in enumerate(files):
         try:

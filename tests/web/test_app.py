@@ -188,6 +188,23 @@ def test_serve_refuses_public_host_without_token(small_store, monkeypatch):
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.4")
 
 
+def test_serve_says_the_port_is_taken_before_it_says_it_serves(small_store, monkeypatch):
+    import socket
+    from quellen.errors import QuellenError
+    from quellen.web import serve  # the CLI's way in
+    monkeypatch.delenv("QUELLEN_TOKEN", raising=False)
+    said = []
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        with pytest.raises(QuellenError, match=f"cannot listen on 127.0.0.1:{port}: .*--port"):
+            serve(small_store, port=port, ready=lambda: said.append("serving"))
+    with pytest.raises(QuellenError, match="token"):
+        serve(small_store, host="0.0.0.0", ready=lambda: said.append("serving"))
+    assert said == []
+
+
 def test_app_opens_the_store_read_only(small_store):
     app = create_app(small_store)
     with pytest.raises(Exception, match="readonly|read-only"):

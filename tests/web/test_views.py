@@ -160,6 +160,21 @@ def test_collation_runs_keep_every_word_and_alternate(rows):
         assert "".join("".join(r[side] for r in merged).split()) == "".join("".join(r[side] for r in rows).split())
 
 
+def test_collation_cells_of_several_words_keep_their_spaces():
+    from quellen.model import Passage, ReuseGroup
+
+    def cell(*words):
+        return [{"t": w, "n": w.lower(), "start": 0, "end": len(w)} for w in words]
+
+    table = [[cell("The", "mill"), cell("The", "mill")], [cell("long", "in", "the", "hands"), cell("stood")],
+             [[], cell("idle", "three", "days")]]
+    group = ReuseGroup("reuse-1", "paraphrase", 0.5, (Passage("s1", None, 0, 9), Passage("s2", None, 0, 9)),
+                       {"witnesses": ["A", "B"], "table": table})
+    rows = views.collate(None, group, 0, 1)
+    assert rows == [{"a": "The mill", "b": "The mill", "same": True},
+                    {"a": "long in the hands", "b": "stood idle three days", "same": False}]
+
+
 def test_overview_counts_kinds_and_how_documents_are_dated(client):
     data = client.get("/index.json").json()
     assert data["kinds"] == {"letter": 2}

@@ -16,12 +16,21 @@ __all__ = ["FORMATS", "export"]
 FORMATS = {"json": "json_export"}
 FORMATS.update({"tei": "tei", "geojson": "geojson", "timelinejs": "timelinejs", "gexf": "gexf",
                 "csv": "csv_export", "webannotation": "webannotation", "timeml": "timeml", "report": "report"})
+#: formats that write a folder of files (one per table, one per document); the others write one file
+FOLDER_FORMATS = frozenset({"csv", "timeml"})
 
 
 def export(store, format: str, output: str | Path) -> list[Path]:
     """Return the paths written after exporting ``store`` as ``format`` to ``output``."""
     if format not in FORMATS:
         raise QuellenError(f"unknown export format {format!r}; choose from {', '.join(sorted(FORMATS))}")
+    # said before anything is written, in the user's terms, not the OS's "Is a directory" on a temp file
+    if format in FOLDER_FORMATS and Path(output).is_file():
+        raise QuellenError(f"{output}: cannot write the {format} export: a file is in the way (it writes a "
+                           "folder of files: name a folder)")
+    if format not in FOLDER_FORMATS and Path(output).is_dir():
+        raise QuellenError(f"{output}: cannot write the {format} export: it is a folder (the export is one "
+                           "file: name a file in it)")
     module = importlib.import_module(f".{FORMATS[format]}", __name__)
     try:
         return module.write(store, Path(output))

@@ -215,6 +215,7 @@ _TEMPLATE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy"\
  content="default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{{ script_hash }}'; img-src data:">
+<meta name="generator" content="{{ data.generator }}">
 <title>quellen report</title>
 <style>
 body{margin:0;font:16px/1.5 Georgia,"DejaVu Serif",serif;color:#1d2330;background:#fbfaf7}

@@ -76,17 +76,19 @@ def sha256_of(data: bytes) -> str:
 
 
 def discover(paths: list[str], settings: IngestSettings | None = None
-             ) -> tuple[list[Path], list[InputError]]:
-    """Return (files to read, in a stable order; errors for paths that gave nothing).
+             ) -> tuple[list[Path], list[InputError], list[Path]]:
+    """Return (files to read, in a stable order; errors for paths that gave nothing; files the
+    folder walks passed over for their extension, to be reported).
 
     Folders are walked recursively and keep files with a known extension
-    (hidden files and a corpus's own README or LICENSE are passed over);
-    a glob pattern is expanded; a file named explicitly is always kept, whatever
-    its extension, so that its reader can say what is wrong with it.
+    (hidden files, a corpus's own README or LICENSE, and quellen's own sidecars and settings
+    are passed over without a word); a glob pattern is expanded; a file named explicitly is
+    always kept, whatever its extension, so that its reader can say what is wrong with it.
     """
     settings = settings or IngestSettings()
     files: list[Path] = []
     errors: list[InputError] = []
+    skipped: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if any(ch in raw for ch in "*?[") and not path.exists():
@@ -97,12 +99,12 @@ def discover(paths: list[str], settings: IngestSettings | None = None
                 if os.path.isfile(match):
                     files.append(Path(match))
                 elif os.path.isdir(match):
-                    files.extend(_walk(Path(match), settings, errors))
+                    files.extend(_walk(Path(match), settings, errors, skipped))
             continue
         if not path.exists():
             errors.append(MissingInput(raw, "no such file or folder"))
         elif path.is_dir():
-            found = _walk(path, settings, errors)
+            found = _walk(path, settings, errors, skipped)
             if not found and not any(isinstance(e, UnreadableInput) for e in errors):
                 errors.append(MissingInput(raw, "the folder holds no file quellen can read "
                                                 f"({', '.join(settings.extensions)})"))
@@ -116,10 +118,14 @@ def discover(paths: list[str], settings: IngestSettings | None = None
         if key not in seen:
             seen.add(key)
             unique.append(f)
-    return unique, errors
+    return unique, errors, sorted(set(skipped), key=lambda p: p.parts)
 
 
-def _walk(folder: Path, settings: IngestSettings, errors: list[InputError]) -> list[Path]:
+#: quellen's own files beside a corpus: a sidecar (NAME.meta.toml) and the settings (quellen.toml)
+_OWN_FILES = ("*.meta.toml", "quellen.toml")
+
+
+def _walk(folder: Path, settings: IngestSettings, errors: list[InputError], skipped: list[Path]) -> list[Path]:
     found: list[Path] = []
 
     def onerror(exc: OSError) -> None:
@@ -136,6 +142,8 @@ def _walk(folder: Path, settings: IngestSettings, errors: list[InputError]) -> l
                 continue
             if Path(name).suffix.lower() in settings.extensions:
                 found.append(Path(root) / name)
+            elif not any(fnmatch.fnmatch(name.lower(), pattern) for pattern in _OWN_FILES):
+                skipped.append(Path(root) / name)
     # by path, folder by folder: the same on every machine and file system
     return sorted(found, key=lambda p: p.parts)
 

@@ -168,8 +168,17 @@ def _model(path: str, bf16: bool = False):
         from transformers.utils import logging as hf_logging
         hf_logging.disable_progress_bar()
     except ImportError:
-        pass
-    model = SentenceTransformer(path, device="cpu", local_files_only=True)
+        hf_logging = None
+    # transformers logs a "LOAD REPORT" table as a warning for a key the packaged model carries
+    # and BertModel does not use (embeddings.position_ids): harmless, and it alarms a new user
+    verbosity = hf_logging.get_verbosity() if hf_logging else None
+    if hf_logging:
+        hf_logging.set_verbosity_error()
+    try:
+        model = SentenceTransformer(path, device="cpu", local_files_only=True)
+    finally:
+        if hf_logging:
+            hf_logging.set_verbosity(verbosity)
     if bf16:
         import torch
         model = model.to(torch.bfloat16)

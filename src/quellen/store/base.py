@@ -212,6 +212,10 @@ class SQLStore:
         """Return {source id: file name} without loading texts."""
         return {r[0]: r[1] for r in self._execute("SELECT id, name FROM sources ORDER BY id")}
 
+    def source_paths(self) -> dict[str, str]:
+        """Return {source id: the path it was read from, as the build was given it} without loading texts."""
+        return {r[0]: r[1] for r in self._execute("SELECT id, path FROM sources ORDER BY id")}
+
     def documents(self, source: str | None = None, kind: str | None = None) -> list[Document]:
         """Return documents in reading order (source name, then offset)."""
         sql = ("SELECT d.* FROM documents d JOIN sources s ON s.id = d.source WHERE 1=1"

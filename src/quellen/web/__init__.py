@@ -23,6 +23,6 @@ def create_app(db, token=None, **options):
     return _app_module().create_app(db, token=token, **options)
 
 
-def serve(db, host="127.0.0.1", port=8000, token=None, workers=1):
+def serve(db, host="127.0.0.1", port=8000, token=None, workers=1, ready=None):
     """Serve the app until interrupted (see :func:`quellen.web.app.serve`)."""
-    return _app_module().serve(db, host=host, port=port, token=token, workers=workers)
+    return _app_module().serve(db, host=host, port=port, token=token, workers=workers, ready=ready)

@@ -299,9 +299,10 @@ def create_app(db: str | Path, token: str | None = None,
 
 
 def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
-          workers: int = 1) -> None:
+          workers: int = 1, ready: Callable[[], None] | None = None) -> None:
     """Run the app with uvicorn until interrupted, in ``workers`` processes; refuse a non-loopback host
-    without a token, and a token shorter than 16 characters."""
+    without a token, a token shorter than 16 characters, and a port another server holds. ``ready`` is
+    called once all that is checked, just before the server starts (the CLI says where it serves)."""
     import uvicorn
     from ..errors import QuellenError
     token = check_token(token or os.environ.get("QUELLEN_TOKEN") or None)
@@ -309,6 +310,9 @@ def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str 
         raise QuellenError(f"binding to {host} exposes the corpus to the network: set --token or QUELLEN_TOKEN")
     if workers < 1:
         raise QuellenError(f"--workers must be 1 or more, not {workers}")
+    check_port(host, port)
+    if ready:
+        ready()
     hosts = _hosts_for(host)
     if workers == 1:
         uvicorn.run(create_app(db, token=token, hosts=hosts), host=host, port=port, log_level="warning")
@@ -322,6 +326,25 @@ def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str 
         os.environ["QUELLEN_TOKEN"] = token
     uvicorn.run("quellen.web.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
                 log_level="warning")
+
+
+def check_port(host: str, port: int) -> None:
+    """Return None when ``host``:``port`` can be listened on; raise a :class:`QuellenError` naming the
+    port when it cannot (another server holds it), instead of uvicorn's log line after the banner."""
+    import socket
+    from ..errors import QuellenError
+    try:
+        infos = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise QuellenError(f"cannot listen on {host}: {exc.strerror}") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise QuellenError(f"cannot listen on {host}:{port}: {exc.strerror} (another server holds "
+                               "the port? choose one with --port)") from None
 
 
 def _hosts_for(host: str) -> tuple[str, ...]:

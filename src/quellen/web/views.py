@@ -448,7 +448,11 @@ def _tokens(cell: Any) -> str:
     if isinstance(cell, dict):
         return str(cell.get("t", cell.get("text", "")))
     if isinstance(cell, list):
-        return "".join(_tokens(c) for c in cell)
+        # a cell's tokens are words as written, mostly without the spaces between them
+        out = ""
+        for c in cell:
+            out = _join(out, _tokens(c))
+        return out
     return "" if cell is None else str(cell)
 
 
