@@ -974,3 +974,24 @@ def test_a_name_given_inside_a_quotation_or_two_names_name_no_diarist():
     assert _diary_authors(quoted, sidecar) == [("Ann Pell", "metadata")] * 3
     two = _SELF_NAMED_DIARY.replace("Rain.", "Rain. My brother's friends call him Kit, and they call me Tib.")
     assert _diary_authors(two, sidecar) == [("Ann Pell", "metadata")] * 3
+
+
+def _authors(text: str, meta=()) -> list:
+    source = Source("src-heads", "notice.html", "0" * 64, "text/html", text, meta=tuple(meta))
+    return [(d.kind, d.author.name if d.author else None, d.author.basis.value if d.author else None)
+            for d in segment(source)]
+
+
+_NOTICE = ("The Society will meet on the first Tuesday of next month in the long room over the market, "
+           "when the accounts of the year will be read and the new members proposed. Members who wish to "
+           "bring a guest are asked to give his name to the secretary a week before.")
+
+
+def test_a_file_that_is_one_unsigned_text_takes_its_metadata_author():
+    meta = [("author", "Edwin Pryce", "HTML <meta name=\"author\">")]
+    assert [(a, b) for _, a, b in _authors(_NOTICE, meta)] == [("Edwin Pryce", "metadata")]
+    assert [a for _, a, _ in _authors(_NOTICE)] == [None]
+    # two texts in one file: the file's author is not said to be either's
+    two = _NOTICE + ("\n\n\n\nLOST\n\nA brown spaniel answering to the name of Dash. "
+                     "Whoever brings him back will be rewarded.")
+    assert all(a is None for k, a, _ in _authors(two, meta) if k != "heading")

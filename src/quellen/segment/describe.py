@@ -497,11 +497,13 @@ def diarists(documents, text: str, context=None):
     "Second Period", "Epilogue"). Where no series is in force, a diary entry or memoir that names
     no writer takes the name its writer gives himself or herself in the entries (:func:`self_named_writer`),
     else the author of the file's metadata or sidecar (``context``, a
-    :class:`~quellen.segment.context.SourceContext`). All are marked in the evidence as inferred:
+    :class:`~quellen.segment.context.SourceContext`). A file that is one unsigned text of any kind (an
+    article, a notice) takes its metadata's author too. All are marked in the evidence as inferred:
     the text does not sign them.
     """
     meta_author = context.author if context is not None else None
     self_named = self_named_writer(documents, text)
+    sole = sum(d.kind not in FURNITURE_KINDS for d in documents) == 1
     out, series, origin, pending = [], None, "", None
     letters = [False]  # the series heading says its writer goes on in letters ("X, in Continuation")
     fresh = fresh_next = False  # the document before was the heading that named the series
@@ -558,6 +560,11 @@ def diarists(documents, text: str, context=None):
             if signer:
                 d = replace(d, author=Ref(signer, basis=RefBasis.SIGNED),
                             evidence=d.evidence + ("author: the name under its closing",))
+        if d.author is None and sole and meta_author and d.kind not in FURNITURE_KINDS:
+            # a file that is one text: what its metadata says of the file it says of that text
+            basis = RefBasis.SETTING if meta_author[1].startswith("setting") else RefBasis.METADATA
+            d = replace(d, author=Ref(meta_author[0], basis=basis), evidence=d.evidence + (
+                f"author: the file's metadata, the file being this one text ({meta_author[1]})",))
         out.append(d)
         if d.kind != "heading":
             # a series heading the segmenter left at the foot of the document before it still
