@@ -928,3 +928,42 @@ def test_letters_dated_at_their_head_keep_a_date_line_before_a_salutation_as_the
     # the first letter shows the date at the head: the undated second one does not take the third's
     assert [d.date.text if d.date and d.date.basis.value == "stated" else None for d in letters] == [
         "12th March 1790", None, "Aug. 4, 1791"]
+
+
+def _dated_letter(date: str, greeting: str, body: str, signature: str, after: str = "") -> str:
+    return f"{date}\n\n{greeting}—{body} Goodbye, and believe me ever your faithful friend,\n\n{signature}\n\n{after}"
+
+
+def test_a_postscript_under_the_signature_does_not_hide_the_signer():
+    # the name alone at the foot signs the letter though a postscript follows it
+    text = (_dated_letter("May 9th.", "My dear Madam", _LETTER_BODY, "Jane Ashby.",
+                          "P.S.—Do send the pattern of the blue frock by the carrier.\n\n")
+            + _dated_letter("May 11th.", "My dear Jane", _LETTER_BODY, "Mary Trent."))
+    got = _docs(text)
+    assert [w for w, _, _ in got] == ["May 9th. My", "May 11th. My"]
+    assert [d.author.name if d.author else None for _, _, d in got] == ["Jane Ashby", "Mary Trent"]
+
+
+def test_a_greeting_heading_the_next_letter_is_no_signature():
+    # "My Dear Jane" above the next letter's salutation greets its addressee: it neither signs the letter
+    # before it (after that letter's postscript) nor reads as a name
+    from quellen.segment.lines import is_name
+    assert not is_name("My Dear Jane Ashby") and not is_name("Dearest Jane")
+    text = (_dated_letter("May 9th.", "My dear Madam", _LETTER_BODY, "Jane Ashby.",
+                          "P.S.—Do send the pattern of the blue frock by the carrier.\n\n")
+            + "My Dear Jane\n\nMy dear Jane—" + _LETTER_BODY + "\n\nMary Trent.\n")
+    got = _docs(text)
+    assert [w for w, _, _ in got] == ["May 9th. My", "My Dear Jane"]
+    assert [d.author.name if d.author else None for _, _, d in got] == ["Jane Ashby", "Mary Trent"]
+
+
+def test_a_signature_in_initials_takes_the_full_name_the_same_writer_signs_elsewhere():
+    letters = [("May 9th.", "Jane Bell."), ("May 11th.", "M. T."), ("May 12th.", "J. B."), ("May 14th.", "Mary Trent.")]
+    text = "".join(_dated_letter(date, "My dear friend", _LETTER_BODY, sig) for date, sig in letters)
+    docs = [d for _, _, d in _docs(text)]
+    assert [d.author.name for d in docs] == ["Jane Bell", "Mary Trent", "Jane Bell", "Mary Trent"]
+    assert any("initials 'J. B.'" in e for e in docs[2].evidence)
+    # two writers with the same initials: the initials name neither
+    text = "".join(_dated_letter(date, "My dear friend", _LETTER_BODY, sig) for date, sig in
+                   [("May 9th.", "Jane Bell."), ("May 11th.", "John Bard."), ("May 12th.", "J. B.")])
+    assert [d.author.name for _, _, d in _docs(text)] == ["Jane Bell", "John Bard", "J. B."]

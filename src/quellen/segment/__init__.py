@@ -105,7 +105,9 @@ closing: letter; addressee and signature: statement; dated entries: diary),
 and the voice (first person looking back: memoir; questions: opinion;
 third person: narrative or commentary). Authors come from the signature, a
 byline, an attribution line, the quoting sentence's subject, the issuing body
-in the title, or, for unsigned first-person records, the source's usual signer.
+in the title, or, for unsigned first-person records, the source's usual signer;
+a signature in initials ("A. P.") takes the one full name with those initials that the
+source's other documents are signed with.
 Dates come from a date line, a closing date, "today, ...", or the sentence that
 announced the document; a year missing from "December 16" is taken from the
 nearest full date in the text, never from a page stamp. Documents still undated
@@ -120,7 +122,7 @@ from ..model import Document, Source
 from .cascade import FURNITURE_CUES, group_units
 from .context import source_context
 from .dating import date_by_context, date_by_references, reckon_calendars
-from .describe import CLASS_OF_KIND, YearContext, describe, diarists, dominant_signer
+from .describe import CLASS_OF_KIND, YearContext, describe, diarists, dominant_signer, expand_initials
 from .learned import Corrector, Segmenter, class_mode, group_features, learned_groups, load_model, unit_features
 from .lines import make_units
 from .markup import apply_markup, merge_within_units, structural_blocks
@@ -180,5 +182,5 @@ def segment(source: Source, settings=None, model: "Segmenter | Corrector | None"
     # documents left undated by their own lines: first what a later passage says of them,
     # then (flagged as inferred) the year of their place in the compilation
     documents = apply_markup(documents, source.blocks, text)
-    documents = date_by_references(diarists(documents, text, context), text)
+    documents = date_by_references(expand_initials(diarists(documents, text, context)), text)
     return reckon_calendars(date_by_context(documents, text), context)

@@ -92,7 +92,7 @@ _SIGNER_RE = re.compile(r"^[“\"]?(?:[A-Z][a-z'’-]+\.?|[A-Z]\.)(?:\s+(?:[A-Z]
 _FIRM_SIGNER_RE = re.compile(r"^[“\"]?(?:[A-Z][\w.'’-]*,?)(?:\s+(?:[A-Z][\w.'’-]*,?|&|and))*\s+(?:&|and)\s+"
                              r"(?:[A-Z][\w.'’-]*,?)(?:\s+[A-Z][\w.'’-]*)*\.?[”\"]?$")
 #: a postscript: "P.S.—I open this again ...", "“PS. ..."
-_POSTSCRIPT_RE = re.compile(r"^[“\"]?(?:P\.\s?S\.?|PS\.|N\.\s?B\.)")
+POSTSCRIPT_RE = re.compile(r"^[“\"]?(?:P\.\s?S\.?|PS\.|N\.\s?B\.)")
 _VALEDICTION_TAIL_RE = re.compile(r"\b(?:servant|yours|obedient|humble|affectionate|dutiful|faithful|sincerely|"
                                   r"friend|daughter|son)\b", re.I)
 
@@ -506,7 +506,7 @@ def group_units(units: list[Unit]) -> list[Group]:
             #      most obedient servant,") stays with the letter it closes
             current.units.append(unit)
             continue
-        elif current.phase == "closed" and current.mode == "record" and _POSTSCRIPT_RE.match(unit.text):
+        elif current.phase == "closed" and current.mode == "record" and POSTSCRIPT_RE.match(unit.text):
             # 11b. a postscript ("P.S.—I open this again ...") belongs to the letter signed above it
             current.units.append(unit)
             current.phase = "body"
