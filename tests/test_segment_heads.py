@@ -967,3 +967,26 @@ def test_a_signature_in_initials_takes_the_full_name_the_same_writer_signs_elsew
     text = "".join(_dated_letter(date, "My dear friend", _LETTER_BODY, sig) for date, sig in
                    [("May 9th.", "Jane Bell."), ("May 11th.", "John Bard."), ("May 12th.", "J. B.")])
     assert [d.author.name for _, _, d in _docs(text)] == ["Jane Bell", "John Bard", "J. B."]
+
+
+def _headed_letter(closing_end: str) -> str:
+    # a heading made of the date and the first words, over the same date on a line of its own and a letter
+    # with no salutation, its valediction at the end of the last paragraph
+    return ("June 11th: How I Thank You for the Walk, Jane!\n\nJune 11th.\n\n"
+            "How I thank you for our walk to the river yesterday, Jane! " + _LETTER_BODY +
+            f" Do come and see me as often as you can{closing_end}\n\nMary Trent.\n\n"
+            "June 12th.\n\nMy dear Mary,—" + _LETTER_BODY + "\n\nYour friend,\n\nJane Bell.\n")
+
+
+def test_a_date_line_restating_the_head_above_it_stays_in_that_head():
+    got = _docs(_headed_letter(".—Your own,"))
+    assert [w for w, _, _ in got] == ["June 11th: How", "June 12th. My"]
+
+
+def test_a_dated_text_signed_under_its_valediction_is_a_letter():
+    got = _docs(_headed_letter(".—Your own,"))
+    assert [(d.kind, d.author.name if d.author else None) for _, _, d in got] == [
+        ("letter", "Mary Trent"), ("letter", "Jane Bell")]
+    assert "kind: dated, signed and addressed to a 'you'" in got[0][2].evidence
+    # no valediction running into the name: nothing says the dated text is a letter
+    assert "kind: dated, signed and addressed to a 'you'" not in _docs(_headed_letter("."))[0][2].evidence

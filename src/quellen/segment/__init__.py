@@ -64,6 +64,8 @@ The cue cascade, in the order the checks are made (why each step exists):
    and so does a section heading above a place and date line ("II" /
    "Ashby, 3 May 1791."), which opens the letter under it;
    a letter written as a journal goes on under a weekday line ("Sunday.").
+   A date line restating the date that opens the line right above it ("June 11th:
+   How I thank you …" / "June 11th.") is that head's own.
 9. **Closings and signatures end a document** — "Yours ...", "With ...
    greetings,", "I remain ... servant", "accept the assurances of ...", a name
    alone on a line with initials, "Place Initial. Surname", "Date Name".
@@ -101,7 +103,8 @@ The cue cascade, in the order the checks are made (why each step exists):
 Everything else continues the current document. Kinds come from the title's
 words (letter, telegram, statement, resolution, diary...), the framing
 sentence, an attribution line (book excerpt), the structure (salutation and
-closing: letter; addressee and signature: statement; dated entries: diary),
+closing: letter; addressee and signature: statement; dated entries: diary,
+unless written to a "you" and signed under a valediction: letter),
 and the voice (first person looking back: memoir; questions: opinion;
 third person: narrative or commentary). Authors come from the signature, a
 byline, an attribution line, the quoting sentence's subject, the issuing body

@@ -241,6 +241,13 @@ def dates_letters_at_foot(units: list[Unit]) -> bool:
     return foot > head
 
 
+def _same_date(lead: str, line: str) -> bool:
+    """Return True when the date line ``line`` says the date ``lead`` says, marks and case aside."""
+    def key(text: str) -> str:
+        return re.sub(r"[\W_]+", "", text).lower()
+    return bool(key(lead)) and key(lead) == key(line)
+
+
 def group_units(units: list[Unit]) -> list[Group]:
     """Return the units grouped into documents, in text order (the boundary cascade)."""
     groups: list[Group] = []
@@ -440,6 +447,13 @@ def group_units(units: list[Unit]) -> list[Group]:
                 continue
             if current.phase == "head":
                 current.units.append(unit)
+                continue
+            if len(current.units) == 1 and prev is current.units[0] and prev.cue == "prose" and \
+                    prev.features.get("lead_date") and _same_date(prev.features["lead_date"], unit.text):
+                # 8e. a date line restating the date that opens the line right above it ("June 11th: How
+                #     I thank you …" / "June 11th.") is that head's own date line, not the next entry's
+                current.units.append(unit)
+                current.phase = "head"
                 continue
             if TELEGRAPH_FORM_RE.match(unit.text):
                 # 8b. a telegraph office's stamp ("Handed in at ...") heads the telegram form it is on
