@@ -990,3 +990,14 @@ def test_a_dated_text_signed_under_its_valediction_is_a_letter():
     assert "kind: dated, signed and addressed to a 'you'" in got[0][2].evidence
     # no valediction running into the name: nothing says the dated text is a letter
     assert "kind: dated, signed and addressed to a 'you'" not in _docs(_headed_letter("."))[0][2].evidence
+
+
+def test_an_endearment_naming_nobody_inside_a_letter_goes_on_with_it():
+    # "Dearest, you also ask ..." inside a letter that greeted its addressee speaks to the same one; a
+    # salutation that names somebody ("Dear Mrs. Trent, you ...") after a body still opens a letter
+    text = ("May 9th.\n\nMy dear Jane,—" + _LETTER_BODY + "\n\nDearest, you also ask me how I spend my days. "
+            + _LETTER_BODY + "\n\nYour faithful friend,\n\nMary Trent.\n\n"
+            "Dear Mrs. Trent, you were kind to write. " + _LETTER_BODY + "\n\nYours,\n\nJane Bell.\n")
+    got = _docs(text)
+    assert [w for w, _, _ in got] == ["May 9th. My", "Dear Mrs. Trent,"]
+    assert [d.author.name for _, _, d in got] == ["Mary Trent", "Jane Bell"]

@@ -91,7 +91,8 @@ The cue cascade, in the order the checks are made (why each step exists):
     document of its own, and the text under it starts afresh (a chapter is
     narrative whatever its voice).
 15. **A salutation opening a paragraph** ("Dear Anna, you ...") starts a
-    letter.
+    letter — not an endearment naming nobody ("Dearest, you also ask ...")
+    inside a letter that has greeted its addressee.
 16. **"Name: ..."** ("T.H.: I would add ...") is somebody else's signed
     comment or reply.
 17. **A biographical lead** ("Name was a Norwegian painter ...", "Name - historian")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import RECORD_KINDS
 from .lines import (NUMBERED_HEAD_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit,
-                    bare_date, is_allcaps, is_name, kind_from_words, leading_date)
+                    bare_date, is_allcaps, is_name, kind_from_words, leading_date, salutation_span)
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
 
@@ -109,6 +109,13 @@ def _is_letter(group: Group) -> bool:
         if u.cue in ("heading", "byline") and kind_from_words(u.text) == "letter":
             return True
     return False
+
+
+def _names_nobody(text: str) -> bool:
+    """Return True when the salutation opening ``text`` names nobody: its words after the first are all
+    in lower case ("Dearest", "My dear", not "Dear Ann" or "Dear Sir")."""
+    span = salutation_span(text)
+    return span is not None and all(w[:1].islower() for w in text[span[0]:span[1]].split()[1:])
 
 
 def _headed_letter(group: Group) -> bool:
@@ -564,8 +571,10 @@ def group_units(units: list[Unit]) -> list[Group]:
                 # 14a. in a diary, an hour of the clock ("Two o’clock.—", "Half-past eight.—") opens an
                 #      entry of its own; "Later." with no hour goes on with the one before
                 reason = "diary-entry head (hour)"
-            elif f.get("salute"):
-                # 15. a salutation opens a letter.
+            elif f.get("salute") and not (current.phase == "body" and _is_letter(current)
+                                          and _names_nobody(unit.text)):
+                # 15. a salutation opens a letter (inside a letter that greeted its addressee, an
+                #     endearment naming nobody, "Dearest, you also ask ...", speaks to the same one)
                 reason = "salutation"
             elif f.get("name_colon") and not current.units[0].features.get("name_colon"):
                 # 16. "T.H.: ..." is somebody else speaking: a signed comment or reply.
