@@ -790,10 +790,11 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if not kind and group.letter_part:
         kind = "letter"
         evidence.append("kind: a dated part of a letter")
-    foot = next((k for k in range(len(units) - 1, 0, -1)
-                 if units[k].cue != "dateline" and not POSTSCRIPT_RE.match(units[k].text)), None)
-    if not kind and body and foot is not None and units[foot] is not body[0] and signed_name(units[foot].text) \
-            and units[foot - 1].text.rstrip().endswith(",") and second_rate > 0.01 and \
+    signed_at = next((k for k in range(len(units) - 1, 0, -1)
+                      if units[k].cue != "dateline" and not POSTSCRIPT_RE.match(units[k].text)), None)
+    if not kind and body and signed_at is not None and units[signed_at] is not body[0] and \
+            signed_name(units[signed_at].text) and units[signed_at - 1].text.rstrip().endswith(",") and \
+            second_rate > 0.01 and \
             (group.mode == "personal" or any(u.features.get("lead_date") for u in body[:1])):
         # a dated text written to a "you" whose last words ("… ever your friend,") run into a name alone
         # on its line is a letter signed under its valediction: diary entries are not signed
