@@ -995,3 +995,74 @@ def test_a_file_that_is_one_unsigned_text_takes_its_metadata_author():
     two = _NOTICE + ("\n\n\n\nLOST\n\nA brown spaniel answering to the name of Dash. "
                      "Whoever brings him back will be rewarded.")
     assert all(a is None for k, a, _ in _authors(two, meta) if k != "heading")
+def _dated_letter(date: str, greeting: str, body: str, signature: str, after: str = "") -> str:
+    return f"{date}\n\n{greeting}—{body} Goodbye, and believe me ever your faithful friend,\n\n{signature}\n\n{after}"
+
+
+def test_a_postscript_under_the_signature_does_not_hide_the_signer():
+    # the name alone at the foot signs the letter though a postscript follows it
+    text = (_dated_letter("May 9th.", "My dear Madam", _LETTER_BODY, "Jane Ashby.",
+                          "P.S.—Do send the pattern of the blue frock by the carrier.\n\n")
+            + _dated_letter("May 11th.", "My dear Jane", _LETTER_BODY, "Mary Trent."))
+    got = _docs(text)
+    assert [w for w, _, _ in got] == ["May 9th. My", "May 11th. My"]
+    assert [d.author.name if d.author else None for _, _, d in got] == ["Jane Ashby", "Mary Trent"]
+
+
+def test_a_greeting_heading_the_next_letter_is_no_signature():
+    # "My Dear Jane" above the next letter's salutation greets its addressee: it neither signs the letter
+    # before it (after that letter's postscript) nor reads as a name
+    from quellen.segment.lines import is_name
+    assert not is_name("My Dear Jane Ashby") and not is_name("Dearest Jane")
+    text = (_dated_letter("May 9th.", "My dear Madam", _LETTER_BODY, "Jane Ashby.",
+                          "P.S.—Do send the pattern of the blue frock by the carrier.\n\n")
+            + "My Dear Jane\n\nMy dear Jane—" + _LETTER_BODY + "\n\nMary Trent.\n")
+    got = _docs(text)
+    assert [w for w, _, _ in got] == ["May 9th. My", "My Dear Jane"]
+    assert [d.author.name if d.author else None for _, _, d in got] == ["Jane Ashby", "Mary Trent"]
+
+
+def test_a_signature_in_initials_takes_the_full_name_the_same_writer_signs_elsewhere():
+    letters = [("May 9th.", "Jane Bell."), ("May 11th.", "M. T."), ("May 12th.", "J. B."), ("May 14th.", "Mary Trent.")]
+    text = "".join(_dated_letter(date, "My dear friend", _LETTER_BODY, sig) for date, sig in letters)
+    docs = [d for _, _, d in _docs(text)]
+    assert [d.author.name for d in docs] == ["Jane Bell", "Mary Trent", "Jane Bell", "Mary Trent"]
+    assert any("initials 'J. B.'" in e for e in docs[2].evidence)
+    # two writers with the same initials: the initials name neither
+    text = "".join(_dated_letter(date, "My dear friend", _LETTER_BODY, sig) for date, sig in
+                   [("May 9th.", "Jane Bell."), ("May 11th.", "John Bard."), ("May 12th.", "J. B.")])
+    assert [d.author.name for _, _, d in _docs(text)] == ["Jane Bell", "John Bard", "J. B."]
+
+
+def _headed_letter(closing_end: str) -> str:
+    # a heading made of the date and the first words, over the same date on a line of its own and a letter
+    # with no salutation, its valediction at the end of the last paragraph
+    return ("June 11th: How I Thank You for the Walk, Jane!\n\nJune 11th.\n\n"
+            "How I thank you for our walk to the river yesterday, Jane! " + _LETTER_BODY +
+            f" Do come and see me as often as you can{closing_end}\n\nMary Trent.\n\n"
+            "June 12th.\n\nMy dear Mary,—" + _LETTER_BODY + "\n\nYour friend,\n\nJane Bell.\n")
+
+
+def test_a_date_line_restating_the_head_above_it_stays_in_that_head():
+    got = _docs(_headed_letter(".—Your own,"))
+    assert [w for w, _, _ in got] == ["June 11th: How", "June 12th. My"]
+
+
+def test_a_dated_text_signed_under_its_valediction_is_a_letter():
+    got = _docs(_headed_letter(".—Your own,"))
+    assert [(d.kind, d.author.name if d.author else None) for _, _, d in got] == [
+        ("letter", "Mary Trent"), ("letter", "Jane Bell")]
+    assert "kind: dated, signed and addressed to a 'you'" in got[0][2].evidence
+    # no valediction running into the name: nothing says the dated text is a letter
+    assert "kind: dated, signed and addressed to a 'you'" not in _docs(_headed_letter("."))[0][2].evidence
+
+
+def test_an_endearment_naming_nobody_inside_a_letter_goes_on_with_it():
+    # "Dearest, you also ask ..." inside a letter that greeted its addressee speaks to the same one; a
+    # salutation that names somebody ("Dear Mrs. Trent, you ...") after a body still opens a letter
+    text = ("May 9th.\n\nMy dear Jane,—" + _LETTER_BODY + "\n\nDearest, you also ask me how I spend my days. "
+            + _LETTER_BODY + "\n\nYour faithful friend,\n\nMary Trent.\n\n"
+            "Dear Mrs. Trent, you were kind to write. " + _LETTER_BODY + "\n\nYours,\n\nJane Bell.\n")
+    got = _docs(text)
+    assert [w for w, _, _ in got] == ["May 9th. My", "Dear Mrs. Trent,"]
+    assert [d.author.name for _, _, d in got] == ["Mary Trent", "Jane Bell"]

@@ -64,6 +64,8 @@ The cue cascade, in the order the checks are made (why each step exists):
    and so does a section heading above a place and date line ("II" /
    "Ashby, 3 May 1791."), which opens the letter under it;
    a letter written as a journal goes on under a weekday line ("Sunday.").
+   A date line restating the date that opens the line right above it ("June 11th:
+   How I thank you …" / "June 11th.") is that head's own.
 9. **Closings and signatures end a document** — "Yours ...", "With ...
    greetings,", "I remain ... servant", "accept the assurances of ...", a name
    alone on a line with initials, "Place Initial. Surname", "Date Name".
@@ -89,7 +91,8 @@ The cue cascade, in the order the checks are made (why each step exists):
     document of its own, and the text under it starts afresh (a chapter is
     narrative whatever its voice).
 15. **A salutation opening a paragraph** ("Dear Anna, you ...") starts a
-    letter.
+    letter — not an endearment naming nobody ("Dearest, you also ask ...")
+    inside a letter that has greeted its addressee.
 16. **"Name: ..."** ("T.H.: I would add ...") is somebody else's signed
     comment or reply.
 17. **A biographical lead** ("Name was a Norwegian painter ...", "Name - historian")
@@ -101,11 +104,14 @@ The cue cascade, in the order the checks are made (why each step exists):
 Everything else continues the current document. Kinds come from the title's
 words (letter, telegram, statement, resolution, diary...), the framing
 sentence, an attribution line (book excerpt), the structure (salutation and
-closing: letter; addressee and signature: statement; dated entries: diary),
+closing: letter; addressee and signature: statement; dated entries: diary,
+unless written to a "you" and signed under a valediction: letter),
 and the voice (first person looking back: memoir; questions: opinion;
 third person: narrative or commentary). Authors come from the signature, a
 byline, an attribution line, the quoting sentence's subject, the issuing body
-in the title, or, for unsigned first-person records, the source's usual signer.
+in the title, or, for unsigned first-person records, the source's usual signer;
+a signature in initials ("A. P.") takes the one full name with those initials that the
+source's other documents are signed with.
 Dates come from a date line, a closing date, "today, ...", or the sentence that
 announced the document; a year missing from "December 16" is taken from the
 nearest full date in the text, never from a page stamp. Documents still undated
@@ -120,7 +126,7 @@ from ..model import Document, Source
 from .cascade import FURNITURE_CUES, group_units
 from .context import source_context
 from .dating import date_by_context, date_by_references, reckon_calendars
-from .describe import CLASS_OF_KIND, YearContext, describe, diarists, dominant_signer
+from .describe import CLASS_OF_KIND, YearContext, describe, diarists, dominant_signer, expand_initials
 from .learned import Corrector, Segmenter, class_mode, group_features, learned_groups, load_model, unit_features
 from .lines import make_units
 from .markup import apply_markup, merge_within_units, structural_blocks
@@ -180,5 +186,5 @@ def segment(source: Source, settings=None, model: "Segmenter | Corrector | None"
     # documents left undated by their own lines: first what a later passage says of them,
     # then (flagged as inferred) the year of their place in the compilation
     documents = apply_markup(documents, source.blocks, text)
-    documents = date_by_references(diarists(documents, text, context), text)
+    documents = date_by_references(expand_initials(diarists(documents, text, context)), text)
     return reckon_calendars(date_by_context(documents, text), context)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import RECORD_KINDS
 from .lines import (NUMBERED_HEAD_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit,
-                    bare_date, is_allcaps, is_name, kind_from_words, leading_date)
+                    bare_date, is_allcaps, is_name, kind_from_words, leading_date, salutation_span)
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
 
@@ -92,7 +92,7 @@ _SIGNER_RE = re.compile(r"^[“\"]?(?:[A-Z][a-z'’-]+\.?|[A-Z]\.)(?:\s+(?:[A-Z]
 _FIRM_SIGNER_RE = re.compile(r"^[“\"]?(?:[A-Z][\w.'’-]*,?)(?:\s+(?:[A-Z][\w.'’-]*,?|&|and))*\s+(?:&|and)\s+"
                              r"(?:[A-Z][\w.'’-]*,?)(?:\s+[A-Z][\w.'’-]*)*\.?[”\"]?$")
 #: a postscript: "P.S.—I open this again ...", "“PS. ..."
-_POSTSCRIPT_RE = re.compile(r"^[“\"]?(?:P\.\s?S\.?|PS\.|N\.\s?B\.)")
+POSTSCRIPT_RE = re.compile(r"^[“\"]?(?:P\.\s?S\.?|PS\.|N\.\s?B\.)")
 _VALEDICTION_TAIL_RE = re.compile(r"\b(?:servant|yours|obedient|humble|affectionate|dutiful|faithful|sincerely|"
                                   r"friend|daughter|son)\b", re.I)
 
@@ -109,6 +109,13 @@ def _is_letter(group: Group) -> bool:
         if u.cue in ("heading", "byline") and kind_from_words(u.text) == "letter":
             return True
     return False
+
+
+def _names_nobody(text: str) -> bool:
+    """Return True when the salutation opening ``text`` names nobody: its words after the first are all
+    in lower case ("Dearest", "My dear", not "Dear Ann" or "Dear Sir")."""
+    span = salutation_span(text)
+    return span is not None and all(w[:1].islower() for w in text[span[0]:span[1]].split()[1:])
 
 
 def _headed_letter(group: Group) -> bool:
@@ -244,6 +251,13 @@ def dates_letters_at_foot(units: list[Unit]) -> bool:
         elif salutes and not signed:
             head += 1
     return foot > head
+
+
+def _same_date(lead: str, line: str) -> bool:
+    """Return True when the date line ``line`` says the date ``lead`` says, marks and case aside."""
+    def key(text: str) -> str:
+        return re.sub(r"[\W_]+", "", text).lower()
+    return bool(key(lead)) and key(lead) == key(line)
 
 
 def group_units(units: list[Unit]) -> list[Group]:
@@ -450,6 +464,13 @@ def group_units(units: list[Unit]) -> list[Group]:
             if current.phase == "head":
                 current.units.append(unit)
                 continue
+            if len(current.units) == 1 and prev is current.units[0] and prev.cue == "prose" and \
+                    prev.features.get("lead_date") and _same_date(prev.features["lead_date"], unit.text):
+                # 8e. a date line restating the date that opens the line right above it ("June 11th: How
+                #     I thank you …" / "June 11th.") is that head's own date line, not the next entry's
+                current.units.append(unit)
+                current.phase = "head"
+                continue
             if TELEGRAPH_FORM_RE.match(unit.text):
                 # 8b. a telegraph office's stamp ("Handed in at ...") heads the telegram form it is on
                 start(unit, "telegraph form", mode="record")
@@ -515,7 +536,7 @@ def group_units(units: list[Unit]) -> list[Group]:
             #      most obedient servant,") stays with the letter it closes
             current.units.append(unit)
             continue
-        elif current.phase == "closed" and current.mode == "record" and _POSTSCRIPT_RE.match(unit.text):
+        elif current.phase == "closed" and current.mode == "record" and POSTSCRIPT_RE.match(unit.text):
             # 11b. a postscript ("P.S.—I open this again ...") belongs to the letter signed above it
             current.units.append(unit)
             current.phase = "body"
@@ -559,8 +580,10 @@ def group_units(units: list[Unit]) -> list[Group]:
                 # 14a. in a diary, an hour of the clock ("Two o’clock.—", "Half-past eight.—") opens an
                 #      entry of its own; "Later." with no hour goes on with the one before
                 reason = "diary-entry head (hour)"
-            elif f.get("salute"):
-                # 15. a salutation opens a letter.
+            elif f.get("salute") and not (current.phase == "body" and _is_letter(current)
+                                          and _names_nobody(unit.text)):
+                # 15. a salutation opens a letter (inside a letter that greeted its addressee, an
+                #     endearment naming nobody, "Dearest, you also ask ...", speaks to the same one)
                 reason = "salutation"
             elif f.get("name_colon") and not current.units[0].features.get("name_colon"):
                 # 16. "T.H.: ..." is somebody else speaking: a signed comment or reply.

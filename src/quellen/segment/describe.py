@@ -16,13 +16,13 @@ from ..extract.calendars import elided_years
 from ..lexicons import words
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, Date, DateBasis,
                      Head, Ref, RefBasis, replace)
-from .cascade import ORG_WORDS, RESUMES_SECTION, Group
+from .cascade import ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, Group
 from .lines import (FULL_DATE_RE, INITIALS, MONTHS, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE,
                     is_allcaps, is_name, kind_from_words, leading_date, salutations, signed_name, split_signature,
                     strip_quotes, yearless)
 
-__all__ = ["describe", "YearContext", "dominant_signer", "diarists", "parse_date_text", "KIND_CLASSES",
-           "CLASS_OF_KIND"]
+__all__ = ["describe", "YearContext", "dominant_signer", "diarists", "expand_initials", "parse_date_text",
+           "KIND_CLASSES", "CLASS_OF_KIND"]
 
 #: the coarse class of every kind (as the shared scorer groups them): record, personal, account, furniture
 KIND_CLASSES = {
@@ -582,6 +582,33 @@ def diarists(documents, text: str, context=None):
     return out
 
 
+_INITIALS_ONLY_RE = re.compile(r"^(?:[A-Z]\.\s*){2,3}$")
+
+
+def expand_initials(documents):
+    """Return ``documents`` with an author signed in initials only ("A. P.") given the full name that
+    the same source's other documents are signed with, when exactly one such name has those initials
+    ("Ann Pell"): a writer who signs one letter in full and the next in initials is one
+    writer, and initials alone name nobody a reader can find."""
+    full: dict[str, set[str]] = {}
+    for d in documents:
+        name = d.author.name if d.author is not None else ""
+        parts = [w for w in name.replace(".", " ").split() if w.lower() not in _NAME_PARTICLES]
+        if len(parts) >= 2 and all(len(w) > 1 and w[:1].isupper() for w in parts):
+            full.setdefault("".join(w[0] for w in parts), set()).add(name)
+    out = []
+    for d in documents:
+        name = d.author.name if d.author is not None else ""
+        if _INITIALS_ONLY_RE.match(name + " "):
+            names = full.get(re.sub(r"[^A-Z]", "", name), set())
+            if len(names) == 1:
+                (whole,) = names
+                d = replace(d, author=replace(d.author, name=whole), evidence=d.evidence + (
+                    f"author: the initials {name!r} of the full name signed elsewhere in the source",))
+        out.append(d)
+    return out
+
+
 def _signer_after_closing(text: str, document, nxt) -> str | None:
     """Return the name standing alone right after a document that ends with its closing ("Your
     affectionate brother,"), when the segmenter put that signature into the next document."""
@@ -805,6 +832,16 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if not kind and group.letter_part:
         kind = "letter"
         evidence.append("kind: a dated part of a letter")
+    signed_at = next((k for k in range(len(units) - 1, 0, -1)
+                      if units[k].cue != "dateline" and not POSTSCRIPT_RE.match(units[k].text)), None)
+    if not kind and body and signed_at is not None and units[signed_at] is not body[0] and \
+            signed_name(units[signed_at].text) and units[signed_at - 1].text.rstrip().endswith(",") and \
+            second_rate > 0.01 and \
+            (group.mode == "personal" or any(u.features.get("lead_date") for u in body[:1])):
+        # a dated text written to a "you" whose last words ("… ever your friend,") run into a name alone
+        # on its line is a letter signed under its valediction: diary entries are not signed
+        kind = "letter"
+        evidence.append("kind: dated, signed and addressed to a 'you'")
     if not kind and (group.mode == "personal" or any(u.features.get("lead_date") for u in body[:1])):
         kind = "diary"
         evidence.append("kind: dated entry")
@@ -899,7 +936,8 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if not author and body and (kind == "letter" or (group.framing and len(body) > 1)):
         # a letter quoted paragraph by paragraph, or a document read out, is signed in a paragraph of its
         # own ("“Ann Pell.", "“Ann Pell.”") above its closing date, if any
-        foot = next((u for u in reversed(units) if u.cue != "dateline"), None)
+        # (a postscript under the signature does not move the signature from the letter's foot)
+        foot = next((u for u in reversed(units) if u.cue != "dateline" and not POSTSCRIPT_RE.match(u.text)), None)
         name = foot.text.strip(" “”\"") if foot is not None and foot.cue == "prose" and foot is not body[0] else ""
         if name and len(name.split()) <= 4 and (is_name(name) or is_name(name.rstrip("."))) and \
                 not _NOT_A_SIGNER_RE.search(name):
