@@ -287,6 +287,10 @@ def make_claim(text: str, document: Document, doc: Any, sent: Sentence, verb: An
         predicate_summary(content, verb, limit=summary_words + 2)
         or clause_summary(content, verb, text, offset, limit=summary_words))
     alone = not any(t.is_alpha and not in_timex(t) for t in doc[sent.start:sent.end])
+    if group and not alone and _place_and_date(doc, sent, in_timex):
+        # "Harwick Hall, 4th May 1812.": a place's name beside the date is a date line too, not
+        # something that happened there, nor its name an actor
+        alone, summary, actors = True, None, ()
     if not summary and group and alone:
         # a date standing alone (a letter's date line, a diary heading, a signature's date) says
         # when the document was written
@@ -303,6 +307,14 @@ def make_claim(text: str, document: Document, doc: Any, sent: Sentence, verb: An
                  timex=tx, kind=document.kind, primary=document.primary, place_verb=place_verb,
                  place_role=place_role, subjects=subjects, details=details, trigger=trigger, named=named, scope=scope,
                  args=args, sentence_dates=tuple(sentence_dates), repeated=repeated)
+
+
+def _place_and_date(doc: Any, sent: Sentence, in_timex: Callable[[Any], bool]) -> bool:
+    """Return whether a sentence is a date beside a few proper names and nothing else (no verb, no common
+    noun): the shape of a date line that names its place ("Harwick Hall, 4th May 1812.")."""
+    rest = [t for t in doc[sent.start:sent.end] if not in_timex(t) and not t.is_punct and not t.is_space]
+    return 0 < len(rest) <= 6 and all(t.pos_ == "PROPN" or t.lower_ in ("at", "near", "in", "the", "of")
+                                      for t in rest) and any(t.pos_ == "PROPN" for t in rest)
 
 
 def _nominal_summary(doc: Any, sent: Sentence, in_timex: Callable[[Any], bool], limit: int = 18) -> str | None:
