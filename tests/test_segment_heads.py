@@ -974,3 +974,14 @@ def test_a_name_given_inside_a_quotation_or_two_names_name_no_diarist():
     assert _diary_authors(quoted, sidecar) == [("Ann Pell", "metadata")] * 3
     two = _SELF_NAMED_DIARY.replace("Rain.", "Rain. My brother's friends call him Kit, and they call me Tib.")
     assert _diary_authors(two, sidecar) == [("Ann Pell", "metadata")] * 3
+
+
+def test_a_series_heading_with_the_apostrophe_alone_names_the_diarist_before_the_metadata():
+    # a narrative quoting another man's diary: the heading names him, the file's metadata names the book's author
+    text = ("We came down off the ridge in the dark, and what the others made of that week is best told in "
+            "their own words, since I was too tired to keep any record of my own.\n\n"
+            "From Hollis’ Diary\n\n"
+            "May 3. Wind all day from the south and a heavy drag over soft snow. We did nine miles.\n\n"
+            "May 4. Better going. Camped early by the big cairn and mended the sledge runners.\n")
+    sidecar = [("author", "Ann Pell", "sidecar heads.txt.meta.toml")]
+    assert _diary_authors(text, sidecar) == [("Hollis", "series")] * 2

@@ -342,6 +342,11 @@ _NAME_WORD = r"[A-Z][\w'’.-]*"
 _POSSESSIVE_SERIES_RE = re.compile(
     rf"^(?:(?:from|extracts?\s+from|continued\s+from)\s+)?(?:the\s+)?(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})"
     rf"[’']s\s+(?:{_SERIES_NOUNS})\b", re.I)
+#: a name ending in s with the apostrophe alone ("From Hollis’ Diary"); not after "the", where it is
+#: a plural ("The Brothers’ Diary")
+_BARE_POSSESSIVE_SERIES_RE = re.compile(
+    rf"^(?:(?:from|extracts?\s+from|continued\s+from)\s+)?(?!the\s)(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})"
+    rf"(?<=s)[’']\s+(?:{_SERIES_NOUNS})\b", re.I)
 #: "The Narrative of X", "Extracts from the Journal of X", "The Statement of X (1712)"
 _OF_SERIES_RE = re.compile(
     rf"\b(?:{_SERIES_NOUNS})\s+(?:kept\s+)?(?:of|by)\s+(?:the\s+late\s+)?(?P<name>[A-Z][^,;:()\[\]—–]*)", re.I)
@@ -399,7 +404,7 @@ def series_author(line: str) -> str | None:
     m = _CONTINUATION_RE.match(line)
     if m:
         return _clean_name(m.group("name"))
-    for pattern in (_POSSESSIVE_SERIES_RE, _BY_SERIES_RE, _OF_SERIES_RE):
+    for pattern in (_POSSESSIVE_SERIES_RE, _BARE_POSSESSIVE_SERIES_RE, _BY_SERIES_RE, _OF_SERIES_RE):
         m = pattern.search(line)
         if m:
             name = _clean_name(m.group("name"))
