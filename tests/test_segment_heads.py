@@ -985,3 +985,18 @@ def test_a_series_heading_with_the_apostrophe_alone_names_the_diarist_before_the
             "May 4. Better going. Camped early by the big cairn and mended the sledge runners.\n")
     sidecar = [("author", "Ann Pell", "sidecar heads.txt.meta.toml")]
     assert _diary_authors(text, sidecar) == [("Hollis", "series")] * 2
+
+
+def test_a_weekday_opening_the_paragraph_under_a_dated_line_names_that_day_and_opens_no_entry():
+    text = ("3rd June 1871.\n\nRain all day; we kept to the tent and mended the harness and the sledge straps.\n\n"
+            "4th June 1871.\n\nSunday: We started early and made twelve miles before the wind rose against us.\n\n"
+            "5th June 1871.\n\nA quiet day in camp. Wrote up the log and counted what is left of the biscuit.\n")
+    docs = segment(Source("src-heads", "heads.txt", "0" * 64, "text/plain", text))
+    assert [(d.kind, d.date.edtf if d.date else None, text[d.char_start:].split("\n")[0]) for d in docs] == [
+        ("diary", "1871-06-03", "3rd June 1871."), ("diary", "1871-06-04", "4th June 1871."),
+        ("diary", "1871-06-05", "5th June 1871.")]
+    # a month heading with no day over the same paragraph still heads the entries below it
+    month = text.replace("4th June 1871.", "June 1871.")
+    docs = segment(Source("src-heads", "heads.txt", "0" * 64, "text/plain", month))
+    assert [(d.kind, month[d.char_start:].split("\n")[0][:7]) for d in docs][1:3] == [
+        ("heading", "June 18"), ("diary", "Sunday:")]

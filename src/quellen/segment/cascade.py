@@ -101,6 +101,14 @@ _WEEKDAY_ONLY_RE = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(
                               r"(?:\s+(?:morning|evening|night|afternoon))?[.,:]?$", re.I)
 
 
+def _restates_day(line: Unit, lead: str) -> bool:
+    """Return True when a paragraph opening with a weekday alone ("Sunday: We started ...") sits under a
+    date line that gives a day of the month ("21st January 1912."): the weekday names that day, so the
+    paragraph is the dated entry's first, not an entry of its own under a heading."""
+    return line.cue == "dateline" and bool(re.search(r"(?<!\d)\d{1,2}(?!\d)", line.text)) \
+        and bool(_WEEKDAY_ONLY_RE.match(lead.strip(" \t—–-")))
+
+
 def _is_letter(group: Group) -> bool:
     """Return True when the group so far reads as a letter: a salutation, or a header naming a letter."""
     for u in group.units[:6]:
@@ -581,7 +589,8 @@ def group_units(units: list[Unit]) -> list[Group]:
             continue
         if reason is None and current.phase == "head" and f.get("lead_date") and \
                 all(u.cue in ("heading", "dateline") for u in current.units) and \
-                not _NUMBERED_LETTER_RE.match(current.units[0].text.strip()):  # "Letter LII" heads its own text
+                not _NUMBERED_LETTER_RE.match(current.units[0].text.strip()) and \
+                not _restates_day(current.units[-1], f["lead_date"]):  # "Letter LII" heads its own text
             # 14b. titles above the first dated entry are the chapter's heading, not the entry's
             current.mode = "furniture"
             current.phase = "closed"
