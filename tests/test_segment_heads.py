@@ -1000,3 +1000,14 @@ def test_a_weekday_opening_the_paragraph_under_a_dated_line_names_that_day_and_o
     docs = segment(Source("src-heads", "heads.txt", "0" * 64, "text/plain", month))
     assert [(d.kind, month[d.char_start:].split("\n")[0][:7]) for d in docs][1:3] == [
         ("heading", "June 18"), ("diary", "Sunday:")]
+
+
+def test_a_month_and_year_opening_a_paragraph_in_a_diary_opens_an_entry_dated_to_the_month():
+    text = ("December 30, 1871. Heavy going all day over soft snow; we made eleven miles and camped late.\n\n"
+            "December 31, 1871. Seven miles, then we stopped to mend the runners and saw the old year out.\n\n"
+            "January 1872. New Year’s Day. We pushed on as usual, but were late getting away after the mending.\n\n"
+            "January 2, 1872. The dragging is still very heavy and we seem to be always climbing higher.\n")
+    docs = segment(Source("src-heads", "heads.txt", "0" * 64, "text/plain", text))
+    assert [(d.kind, d.date.edtf if d.date else None, text[d.char_start:].split(".")[0]) for d in docs] == [
+        ("diary", "1871-12-30", "December 30, 1871"), ("diary", "1871-12-31", "December 31, 1871"),
+        ("diary", "1872-01", "January 1872"), ("diary", "1872-01-02", "January 2, 1872")]

@@ -563,6 +563,10 @@ def group_units(units: list[Unit]) -> list[Group]:
                 # 14a. in a diary, a day of the month alone ("2nd. In the morning ...") opens the next
                 #      entry of the month the entries before it are in
                 reason = "diary-entry head (day)"
+            elif f.get("lead_month") and current.mode == "personal":
+                # 14a. in a diary, a month and year with no day ("January 1912. New Year’s Day.") opens
+                #      an entry of its own
+                reason = "diary-entry head (month)"
             elif f.get("lead_clock") and current.mode == "personal":
                 # 14a. in a diary, an hour of the clock ("Two o’clock.—", "Half-past eight.—") opens an
                 #      entry of its own; "Later." with no hour goes on with the one before
@@ -619,8 +623,8 @@ def group_units(units: list[Unit]) -> list[Group]:
         mode = None
         if f.get("inline_doc"):
             mode = "inline"
-        elif f.get("lead_date") or ((f.get("lead_clock") or f.get("lead_day")) and current is not None
-                                    and current.mode == "personal"):
+        elif f.get("lead_date") or ((f.get("lead_clock") or f.get("lead_day") or f.get("lead_month"))
+                                    and current is not None and current.mode == "personal"):
             mode = "personal"
         elif f.get("salute") or _first_person(unit):
             mode = "record"

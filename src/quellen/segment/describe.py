@@ -1053,6 +1053,12 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         if entry is not None:
             date = entry
             evidence.append("date: entry head")
+    if date is None and body and body[0].features.get("lead_month"):
+        # "January 1912. New Year’s Day. ...": an entry head of month and year, the day not printed
+        entry = parse_date_text(body[0].features["lead_month"].strip(" .\t"), body[0].start, years)
+        if entry is not None:
+            date = entry
+            evidence.append("date: entry head")
     if (date is None or date.precision == "year") and body:
         # "1712.—March 3. ...": an entry head with its year first
         m = _YEAR_FIRST_RE.match(body[0].text)
