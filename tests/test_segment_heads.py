@@ -1011,3 +1011,14 @@ def test_a_month_and_year_opening_a_paragraph_in_a_diary_opens_an_entry_dated_to
     assert [(d.kind, d.date.edtf if d.date else None, text[d.char_start:].split(".")[0]) for d in docs] == [
         ("diary", "1871-12-30", "December 30, 1871"), ("diary", "1871-12-31", "December 31, 1871"),
         ("diary", "1872-01", "January 1872"), ("diary", "1872-01-02", "January 2, 1872")]
+
+
+def test_a_roman_number_and_a_title_on_one_line_is_a_section_heading_of_its_own():
+    text = ("XI The Long Road North\n\n"
+            "We left the coast in the second week of March, with the sledges loaded and the dogs fresh, and for "
+            "a fortnight the going was better than any of us had hoped it would be.\n\n"
+            "The ice was hard and the weather held; we made our miles each day and slept well each night.\n")
+    assert [(w, c) for w, c in _starts(text)][:1] == [("XI The Long", "furniture")]
+    assert [w for w, _ in _starts(text)] == ["XI The Long", "We left the"]
+    # a line opening with the pronoun "I" is no section number
+    assert _starts(text.replace("XI The Long Road North", "I Was Born"))[0][0] != "We left the"

@@ -131,9 +131,11 @@ def _headed_letter(group: Group) -> bool:
     return False
 
 
-#: a book's section heading: a number alone, "Chapter XI", "Part 2", front and back matter
+#: a book's section heading: a number alone, "Chapter XI", "Part 2", front and back matter, a roman number
+#: and the section's title on one line ("XI The Polar Journey", "IV. Returning Parties"; "I" alone is a pronoun)
 _SECTION_RE = re.compile(r"^(?:(?:chapter|part|book|volume|vol\.|section|canto|period|epoch|division|stave|act)\s+"
-                         r"(?:[ivxlcdm]+|\d+|[a-z]+)\b|[IVXLC]+\.?$|\d{1,3}\.?$|(?:preface|introduction|prologue|"
+                         r"(?:[ivxlcdm]+|\d+|[a-z]+)\b|[IVXLC]+\.?$|(?-i:(?:[IVXLC]{2,}|[VXL])\.?\s+[A-Z])"
+                         r"|\d{1,3}\.?$|(?:preface|introduction|prologue|"
                          r"epilogue|foreword|afterword|dedication|appendix|postscript|conclusion|contents|"
                          r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last"
                          r"|final)\s+"
