@@ -46,6 +46,12 @@ EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
 OPF = "{http://www.idpf.org/2007/opf}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 
+#: Per-book options from the build's --config, set by Book (defaults keep every other corpus as built):
+#: epigraph_blockquotes makes a <blockquote epub:type="epigraph"> (inside a chapter header) a unit, as an
+#: epigraph section is; diary_heading_patterns are extra regexes (group 'n') naming a diary series' writer
+#: in its heading, tried before the built-in ones.
+OPTIONS: dict = {"epigraph_blockquotes": False, "diary_heading_patterns": []}
+
 SKIP_FILES = {"titlepage", "imprint", "halftitlepage", "colophon", "uncopyright", "endnotes",
               "loi", "lot", "toc"}
 
@@ -307,6 +313,8 @@ def is_unit(el) -> bool:
         return True
     if n == "section" and ("epigraph" in t or "dedication" in t):
         return True
+    if n == "blockquote" and "epigraph" in t and OPTIONS["epigraph_blockquotes"]:
+        return True
     if n == "blockquote" and not t and any(local(c) == "header" for c in el):
         return True
     return False
@@ -397,7 +405,7 @@ class Ctx:
         if m:
             self.diarist = clean_name(m.group("n"))
         elif self.diarist is None:
-            for pat in (r"(?:Journal|Diary) of (?P<n>[^.,(]+)",
+            for pat in (*OPTIONS["diary_heading_patterns"], r"(?:Journal|Diary) of (?P<n>[^.,(]+)",
                         r"^(?P<n>[^’,.]+(?:\.[^’,.]+)?)’s (?:\w+ )?(?:Journal|Diary|Memorandum)\b",
                         r"^Memorandum (?:[Ll]eft )?by (?P<n>[^.(]+)"):
                 m = re.search(pat, line)
@@ -614,6 +622,9 @@ def unit_meta(el, ctx: Ctx, book) -> dict:
                 if c.diarist and scorable(c.diarist):
                     author, basis = c.diarist, "heading of the diary series"
                     break
+        by_file = book.cfg.get("diarists_by_file", {}).get(book._file)
+        if not author and by_file:
+            author, basis = by_file[0], by_file[1]
         if not author and book.diarist:
             author, basis = book.diarist, book.diarist_basis
     else:
@@ -677,6 +688,8 @@ class Book:
             href = manifest.get(ir.get("idref"))
             if href and href.startswith("text/") and Path(href).stem not in SKIP_FILES:
                 self.spine.append(href)
+        OPTIONS["epigraph_blockquotes"] = bool(cfg.get("epigraph_blockquotes"))
+        OPTIONS["diary_heading_patterns"] = list(cfg.get("diary_heading_patterns", []))
         d = cfg.get("diarist")
         self.diarist = self.creator if d == "@creator" else d
         self.diarist_basis = cfg.get("diarist_basis", "the diarist: the book's author (content.opf dc:creator)")

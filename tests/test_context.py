@@ -232,6 +232,10 @@ def test_narrative_heading_forms_name_the_narrator():
     assert series_author("The Statement of the Mate (1812)") is None  # a description, not a name
     assert series_author("The Statement of the Beadle's Boy") is None
     assert series_author("Pell, in Continuation") == "Pell"
+    # a name ending in s may take the apostrophe alone
+    assert series_author("From Hollis’ Diary") == "Hollis"
+    assert series_author("Extracts from Tom Fellowes' Journal") == "Tom Fellowes"
+    assert series_author("The Brothers’ Diary") is None  # a description, not a name
 
 
 def test_a_letters_own_header_names_its_writer():

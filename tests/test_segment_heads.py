@@ -1066,3 +1066,49 @@ def test_an_endearment_naming_nobody_inside_a_letter_goes_on_with_it():
     got = _docs(text)
     assert [w for w, _, _ in got] == ["May 9th. My", "Dear Mrs. Trent,"]
     assert [d.author.name for _, _, d in got] == ["Mary Trent", "Jane Bell"]
+def test_a_series_heading_with_the_apostrophe_alone_names_the_diarist_before_the_metadata():
+    # a narrative quoting another man's diary: the heading names him, the file's metadata names the book's author
+    text = ("We came down off the ridge in the dark, and what the others made of that week is best told in "
+            "their own words, since I was too tired to keep any record of my own.\n\n"
+            "From Hollis’ Diary\n\n"
+            "May 3. Wind all day from the south and a heavy drag over soft snow. We did nine miles.\n\n"
+            "May 4. Better going. Camped early by the big cairn and mended the sledge runners.\n")
+    sidecar = [("author", "Ann Pell", "sidecar heads.txt.meta.toml")]
+    assert _diary_authors(text, sidecar) == [("Hollis", "series")] * 2
+
+
+def test_a_weekday_opening_the_paragraph_under_a_dated_line_names_that_day_and_opens_no_entry():
+    text = ("3rd June 1871.\n\nRain all day; we kept to the tent and mended the harness and the sledge straps.\n\n"
+            "4th June 1871.\n\nSunday: We started early and made twelve miles before the wind rose against us.\n\n"
+            "5th June 1871.\n\nA quiet day in camp. Wrote up the log and counted what is left of the biscuit.\n")
+    docs = segment(Source("src-heads", "heads.txt", "0" * 64, "text/plain", text))
+    assert [(d.kind, d.date.edtf if d.date else None, text[d.char_start:].split("\n")[0]) for d in docs] == [
+        ("diary", "1871-06-03", "3rd June 1871."), ("diary", "1871-06-04", "4th June 1871."),
+        ("diary", "1871-06-05", "5th June 1871.")]
+    # a month heading with no day over the same paragraph still heads the entries below it
+    month = text.replace("4th June 1871.", "June 1871.")
+    docs = segment(Source("src-heads", "heads.txt", "0" * 64, "text/plain", month))
+    assert [(d.kind, month[d.char_start:].split("\n")[0][:7]) for d in docs][1:3] == [
+        ("heading", "June 18"), ("diary", "Sunday:")]
+
+
+def test_a_month_and_year_opening_a_paragraph_in_a_diary_opens_an_entry_dated_to_the_month():
+    text = ("December 30, 1871. Heavy going all day over soft snow; we made eleven miles and camped late.\n\n"
+            "December 31, 1871. Seven miles, then we stopped to mend the runners and saw the old year out.\n\n"
+            "January 1872. New Year’s Day. We pushed on as usual, but were late getting away after the mending.\n\n"
+            "January 2, 1872. The dragging is still very heavy and we seem to be always climbing higher.\n")
+    docs = segment(Source("src-heads", "heads.txt", "0" * 64, "text/plain", text))
+    assert [(d.kind, d.date.edtf if d.date else None, text[d.char_start:].split(".")[0]) for d in docs] == [
+        ("diary", "1871-12-30", "December 30, 1871"), ("diary", "1871-12-31", "December 31, 1871"),
+        ("diary", "1872-01", "January 1872"), ("diary", "1872-01-02", "January 2, 1872")]
+
+
+def test_a_roman_number_and_a_title_on_one_line_is_a_section_heading_of_its_own():
+    text = ("XI The Long Road North\n\n"
+            "We left the coast in the second week of March, with the sledges loaded and the dogs fresh, and for "
+            "a fortnight the going was better than any of us had hoped it would be.\n\n"
+            "The ice was hard and the weather held; we made our miles each day and slept well each night.\n")
+    assert [(w, c) for w, c in _starts(text)][:1] == [("XI The Long", "furniture")]
+    assert [w for w, _ in _starts(text)] == ["XI The Long", "We left the"]
+    # a line opening with the pronoun "I" is no section number
+    assert _starts(text.replace("XI The Long Road North", "I Was Born"))[0][0] != "We left the"

@@ -101,6 +101,14 @@ _WEEKDAY_ONLY_RE = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(
                               r"(?:\s+(?:morning|evening|night|afternoon))?[.,:]?$", re.I)
 
 
+def _restates_day(line: Unit, lead: str) -> bool:
+    """Return True when a paragraph opening with a weekday alone ("Sunday: We started ...") sits under a
+    date line that gives a day of the month ("21st January 1912."): the weekday names that day, so the
+    paragraph is the dated entry's first, not an entry of its own under a heading."""
+    return line.cue == "dateline" and bool(re.search(r"(?<!\d)\d{1,2}(?!\d)", line.text)) \
+        and bool(_WEEKDAY_ONLY_RE.match(lead.strip(" \t—–-")))
+
+
 def _is_letter(group: Group) -> bool:
     """Return True when the group so far reads as a letter: a salutation, or a header naming a letter."""
     for u in group.units[:6]:
@@ -130,9 +138,11 @@ def _headed_letter(group: Group) -> bool:
     return False
 
 
-#: a book's section heading: a number alone, "Chapter XI", "Part 2", front and back matter
+#: a book's section heading: a number alone, "Chapter XI", "Part 2", front and back matter, a roman number
+#: and the section's title on one line ("XI The Polar Journey", "IV. Returning Parties"; "I" alone is a pronoun)
 _SECTION_RE = re.compile(r"^(?:(?:chapter|part|book|volume|vol\.|section|canto|period|epoch|division|stave|act)\s+"
-                         r"(?:[ivxlcdm]+|\d+|[a-z]+)\b|[IVXLC]+\.?$|\d{1,3}\.?$|(?:preface|introduction|prologue|"
+                         r"(?:[ivxlcdm]+|\d+|[a-z]+)\b|[IVXLC]+\.?$|(?-i:(?:[IVXLC]{2,}|[VXL])\.?\s+[A-Z])"
+                         r"|\d{1,3}\.?$|(?:preface|introduction|prologue|"
                          r"epilogue|foreword|afterword|dedication|appendix|postscript|conclusion|contents|"
                          r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last"
                          r"|final)\s+"
@@ -576,6 +586,10 @@ def group_units(units: list[Unit]) -> list[Group]:
                 # 14a. in a diary, a day of the month alone ("2nd. In the morning ...") opens the next
                 #      entry of the month the entries before it are in
                 reason = "diary-entry head (day)"
+            elif f.get("lead_month") and current.mode == "personal":
+                # 14a. in a diary, a month and year with no day ("January 1912. New Year’s Day.") opens
+                #      an entry of its own
+                reason = "diary-entry head (month)"
             elif f.get("lead_clock") and current.mode == "personal":
                 # 14a. in a diary, an hour of the clock ("Two o’clock.—", "Half-past eight.—") opens an
                 #      entry of its own; "Later." with no hour goes on with the one before
@@ -604,7 +618,8 @@ def group_units(units: list[Unit]) -> list[Group]:
             continue
         if reason is None and current.phase == "head" and f.get("lead_date") and \
                 all(u.cue in ("heading", "dateline") for u in current.units) and \
-                not _NUMBERED_LETTER_RE.match(current.units[0].text.strip()):  # "Letter LII" heads its own text
+                not _NUMBERED_LETTER_RE.match(current.units[0].text.strip()) and \
+                not _restates_day(current.units[-1], f["lead_date"]):  # "Letter LII" heads its own text
             # 14b. titles above the first dated entry are the chapter's heading, not the entry's
             current.mode = "furniture"
             current.phase = "closed"
@@ -633,8 +648,8 @@ def group_units(units: list[Unit]) -> list[Group]:
         mode = None
         if f.get("inline_doc"):
             mode = "inline"
-        elif f.get("lead_date") or ((f.get("lead_clock") or f.get("lead_day")) and current is not None
-                                    and current.mode == "personal"):
+        elif f.get("lead_date") or ((f.get("lead_clock") or f.get("lead_day") or f.get("lead_month"))
+                                    and current is not None and current.mode == "personal"):
             mode = "personal"
         elif f.get("salute") or _first_person(unit):
             mode = "record"

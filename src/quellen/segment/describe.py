@@ -342,6 +342,11 @@ _NAME_WORD = r"[A-Z][\w'’.-]*"
 _POSSESSIVE_SERIES_RE = re.compile(
     rf"^(?:(?:from|extracts?\s+from|continued\s+from)\s+)?(?:the\s+)?(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})"
     rf"[’']s\s+(?:{_SERIES_NOUNS})\b", re.I)
+#: a name ending in s with the apostrophe alone ("From Hollis’ Diary"); not after "the", where it is
+#: a plural ("The Brothers’ Diary")
+_BARE_POSSESSIVE_SERIES_RE = re.compile(
+    rf"^(?:(?:from|extracts?\s+from|continued\s+from)\s+)?(?!the\s)(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})"
+    rf"(?<=s)[’']\s+(?:{_SERIES_NOUNS})\b", re.I)
 #: "The Narrative of X", "Extracts from the Journal of X", "The Statement of X (1712)"
 _OF_SERIES_RE = re.compile(
     rf"\b(?:{_SERIES_NOUNS})\s+(?:kept\s+)?(?:of|by)\s+(?:the\s+late\s+)?(?P<name>[A-Z][^,;:()\[\]—–]*)", re.I)
@@ -399,7 +404,7 @@ def series_author(line: str) -> str | None:
     m = _CONTINUATION_RE.match(line)
     if m:
         return _clean_name(m.group("name"))
-    for pattern in (_POSSESSIVE_SERIES_RE, _BY_SERIES_RE, _OF_SERIES_RE):
+    for pattern in (_POSSESSIVE_SERIES_RE, _BARE_POSSESSIVE_SERIES_RE, _BY_SERIES_RE, _OF_SERIES_RE):
         m = pattern.search(line)
         if m:
             name = _clean_name(m.group("name"))
@@ -1090,6 +1095,12 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         if date is not None and date.precision == "month" and "date: date line" in evidence:
             years.note(start, date)  # the month heading above, in this group: "April 1866" / "29th. ..."
         entry = day_of_month(head.strip(), body[0].start, years)
+        if entry is not None:
+            date = entry
+            evidence.append("date: entry head")
+    if date is None and body and body[0].features.get("lead_month"):
+        # "January 1912. New Year’s Day. ...": an entry head of month and year, the day not printed
+        entry = parse_date_text(body[0].features["lead_month"].strip(" .\t"), body[0].start, years)
         if entry is not None:
             date = entry
             evidence.append("date: entry head")

@@ -68,6 +68,8 @@ _LEAD_DATE_RE = re.compile(
 #: a day of the month alone opening a paragraph, the month left to the entries before ("2nd. In the
 #: morning ...", "8th (Sunday). To church.")
 _LEAD_DAY_RE = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)(?:\s*\([^)\n]{{1,30}}\))?\.[ \t]+(?=[{_UP}“\"])")
+#: a month and year alone opening a paragraph, the day not printed ("January 1912. New Year’s Day. We ...")
+_LEAD_MONTH_RE = re.compile(rf"^(?:{_MONTH_ALT})\.?,?\s+\d{{4}}\.[ \t]+(?=[{_UP}“\"])", re.I)
 #: a year printed with its last digits left out, as 18th- and 19th-century letters print it: "17—", "184—"
 _ELIDED = elided_year_re("elided").replace("?P<elided>", "?:")
 #: a date with its year: "3 May 1862", "May 3d, 1862", "Aug. 4, 17—" (the year elided), "12/3/1862", "May 1862"
@@ -686,6 +688,8 @@ def prose_features(text: str) -> dict:
         feats["lead_date"] = lead.group(0)
     elif _LEAD_DAY_RE.match(text):
         feats["lead_day"] = _LEAD_DAY_RE.match(text).group(0)
+    elif _LEAD_MONTH_RE.match(text):
+        feats["lead_month"] = _LEAD_MONTH_RE.match(text).group(0)
     elif CLOCK_HEAD_RE.match(text) and re.search(r"o['’]clock|[ap]\.\s?m|half|quarter",
                                                  CLOCK_HEAD_RE.match(text).group(0), re.I):
         feats["lead_clock"] = CLOCK_HEAD_RE.match(text).group(0)
