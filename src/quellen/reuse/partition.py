@@ -34,6 +34,7 @@ from typing import Any, Callable
 import numpy as np
 
 from .align import Link, verify
+from .copies import Copies, is_copy, through_pivots
 from .candidates import (MIN_SEEDS, Corpus, Unit, anchor_keys, char_keys, char_lineup, cluster_seeds,
                          drop_near_repeats, merge_neighbours, ngram_keys, pairs_from_runs)
 
@@ -99,6 +100,8 @@ class VerifyParams:
     min_tokens: int
     align_margin: int
     noisy_identity: float
+    #: whole-text copy links scoring at least this make a pivot (:mod:`.copies`; 0: every pair aligned)
+    infer_copy_score: float = 0.0
 
 
 def match_keys(part: tuple[tuple[np.ndarray, np.ndarray], ...], max_df: int | Sequence[int]) -> list[np.ndarray]:
@@ -158,7 +161,7 @@ def lexical_links(corpus: Corpus, settings: Any, max_df: int, partitions: int = 
     chars = char_lineup(corpus, found[2], min_band=settings.char_min_band) if settings.char_min_band else None
     # 3. pair batches: clustered, merged and aligned where the two units' tokens are
     params = VerifyParams(n, settings.gap, settings.merge_gap, settings.min_tokens, settings.align_margin,
-                          settings.noisy_identity)
+                          settings.noisy_identity, settings.infer_copy_score)
     stats = TokenStats(corpus.words, corpus.df, corpus.is_anchor, corpus.common, corpus.named, len(corpus.units))
     batches = pair_batches(corpus, ngrams, anchors, chars, parts)
     tagged = [t for found in mapper(verify_batch, batches, stats, params) for t in found]
@@ -245,11 +248,26 @@ def verify_batch(batch: PairBatch, stats: TokenStats, params: VerifyParams) -> l
     touched = batch.touched.tolist()
     rank: dict[tuple, int] = {}
     out = []
+    # copies verified so far (batch unit: other unit: the longest copy link): a pair of two copies of
+    # a third is measured without aligning it (.copies), so C copies cost C-1 alignments, not C(C-1)/2
+    copies: Copies = {}
+    maps: dict[tuple[int, int], tuple[int, int, np.ndarray]] = {}
     for c in candidates:
         key = (int(c.ngram_seeds > 0), touched[c.a], touched[c.b])
         place = key + (rank.setdefault(key, 0),)
         rank[key] += 1
-        link = verify(corpus, c, params.min_tokens, params.align_margin, params.noisy_identity)
-        if link is not None:
-            out.append((place, replace(link, a=touched[link.a], b=touched[link.b])))
+        link = None
+        if params.infer_copy_score:
+            link = through_pivots(corpus, c, copies, maps, params.min_tokens, params.align_margin)
+        if link is None:
+            link = verify(corpus, c, params.min_tokens, params.align_margin, params.noisy_identity)
+        if link is None:
+            continue
+        if params.infer_copy_score and is_copy(link, params.infer_copy_score):
+            for u, v in ((link.a, link.b), (link.b, link.a)):
+                known = copies.setdefault(u, {}).get(v)
+                if known is None or link.a_hi - link.a_lo > known.a_hi - known.a_lo:
+                    copies[u][v] = link
+                    maps.pop((u, v), None)
+        out.append((place, replace(link, a=touched[link.a], b=touched[link.b])))
     return out
