@@ -8,7 +8,7 @@ import pytest
 
 from quellen.model import Source
 from quellen.reuse import find_reuse
-from quellen.reuse.copies import composed_spans, token_map
+from quellen.reuse.copies import composed_spans, copy_roots, token_map
 from quellen.settings import ReuseSettings
 
 #: invented words, each rare enough that word n-grams of them are evidence
@@ -46,7 +46,7 @@ def _copies(count: int) -> list[Source]:
         _source("z.txt", other)]
 
 
-def _run(sources: list[Source], monkeypatch, **kw) -> tuple[list, int]:
+def _run(sources: list[Source], monkeypatch, partitions: int = 1, **kw) -> tuple[list, int]:
     """Return the groups of ``sources`` and how many local alignments were run."""
     from quellen.reuse import local
     calls = []
@@ -57,16 +57,17 @@ def _run(sources: list[Source], monkeypatch, **kw) -> tuple[list, int]:
         return aligned(x, y)
 
     monkeypatch.setattr(local, "align_local", counted)
-    groups = find_reuse(sources, [], ReuseSettings(**kw), embeddings=False)
+    groups = find_reuse(sources, [], ReuseSettings(**kw), embeddings=False, partitions=partitions)
     monkeypatch.setattr(local, "align_local", aligned)
     return groups, len(calls)
 
 
-@pytest.mark.parametrize("count", [3, 4])
-def test_copies_of_one_text_take_c_minus_1_alignments_and_the_same_groups(count, monkeypatch):
+@pytest.mark.parametrize("count,partitions", [(3, 1), (4, 1), (4, 16)])
+def test_copies_of_one_text_take_c_minus_1_alignments_and_the_same_groups(count, partitions, monkeypatch):
+    # 16 partitions: every text in a block of its own, the root's links verified in other batches
     sources = _copies(count)
     every, aligned_all = _run(sources, monkeypatch, infer_copy_score=0.0)
-    inferred, aligned_some = _run(sources, monkeypatch)
+    inferred, aligned_some = _run(sources, monkeypatch, partitions)
     assert inferred == every
     assert len(every) == 1 and len(every[0].passages) == count
     assert aligned_all == count * (count - 1) // 2
@@ -98,3 +99,12 @@ def test_composed_spans_run_from_the_first_to_the_last_pivot_token_both_links_ma
     via_c = (0, 8, np.array([0, 1, 2, -1, 3, 4, 5, 6]))
     assert composed_spans(via_b, via_c, 3) == (20, 26, 2, 7, 2, 7)
     assert composed_spans(via_b, via_c, 7) is None
+
+
+def test_a_text_s_root_is_the_first_text_it_shares_seeds_with_for_half_its_tokens():
+    lengths = np.array([100, 100, 100, 40])
+    n = len(lengths)
+    pairs = np.array([0 * n + 1, 0 * n + 2, 1 * n + 2, 0 * n + 3, 2 * n + 3])
+    counts = np.array([95, 30, 90, 10, 25])
+    # 2 shares too little with 0, so its root is 1; 3 shares half its length with 2 only
+    assert copy_roots(pairs, counts, lengths, 0.5).tolist() == [-1, 0, 1, 2]

@@ -8,11 +8,15 @@ What the pair still needs is its own scores (:func:`.align.measure`: a group's s
 the mean of its links', and a group takes a passage only where it is linked directly to
 half of it, :mod:`.groups`), which compare two spans and cost a fraction of an alignment.
 
-The offset maps are token to token (:func:`token_map`: the longest common subsequence of
-the two spans' token ids, bit-parallel); the B~C spans are the stretch of A both links
-cover, from its first token matched in both maps to its last, mapped to B and to C
-(:func:`composed_spans`). A candidate is inferred, not aligned, only where its alignment
-could not have ended elsewhere (:func:`inferred_copy`; otherwise it is aligned):
+The pivot of a pair is its two units' *root* (:func:`copy_roots`): the first unit each is
+a copy of by its seeds, known before anything is aligned. The pairs of two copies of one
+root are verified in a second pass (:func:`.partition.lexical_links`), after every link of
+a root with its copies (:func:`root_links`), so the same pairs are inferred for any number
+of partitions. The offset maps are token to token (:func:`token_map`: the longest common
+subsequence of the two spans' token ids, bit-parallel); the B~C spans are the stretch of A
+both links cover, from its first token matched in both maps to its last, mapped to B and to
+C (:func:`composed_spans`). A pair is inferred, not aligned, only where its alignment could
+not have ended elsewhere (:func:`inferred_copy`; otherwise it is aligned):
 
 - each end of the composed spans lies on the edge of the candidate's alignment window
   (:func:`.align.local_span`) on at least one side: the alignment cannot reach past a
@@ -23,8 +27,8 @@ could not have ended elsewhere (:func:`inferred_copy`; otherwise it is aligned):
   (:func:`.align.label`), so the alignment's letter identity, which only rescues copies
   those measures reject, is not needed.
 
-With C copies verified in the order their pairs come (first text, then second), the first
-text's C-1 pairs are aligned and every other pair is inferred through it.
+C whole copies of one root take C-1 alignments, the root's with each copy; the others are
+measured.
 """
 from __future__ import annotations
 
@@ -34,7 +38,7 @@ from rapidfuzz.distance import Indel
 from .align import Link, check
 from .candidates import Candidate, Corpus
 
-__all__ = ["Copies", "is_copy", "token_map", "composed_spans", "inferred_copy", "through_pivots", "window"]
+__all__ = ["is_copy", "token_map", "composed_spans", "inferred_copy", "window", "copy_roots", "root_links"]
 
 _COPIES = ("verbatim", "near_verbatim")
 
@@ -106,38 +110,31 @@ def window(corpus: Corpus, c: Candidate, margin: int) -> tuple[int, int, int, in
             max(0, c.b_lo - margin), min(nb, min(c.b_hi, nb) + margin))
 
 
-#: per unit, per other unit: the longest copy link verified between them
-Copies = dict[int, dict[int, Link]]
+def copy_roots(pairs: np.ndarray, counts: np.ndarray, lengths: np.ndarray, share: float) -> np.ndarray:
+    """Return, per unit, the first unit it is a copy of by its seeds (-1: none).
 
-
-def through_pivots(corpus: Corpus, c: Candidate, copies: Copies,
-                   maps: dict[tuple[int, int], tuple[int, int, np.ndarray]], min_tokens: int,
-                   margin: int) -> Link | None:
-    """Return the link of candidate ``c`` inferred through a pivot, or None when it must be aligned.
-
-    Pivots (units both sides of ``c`` have a copy link with in ``copies``) are tried smallest
-    first. ``maps`` caches the token maps (:func:`token_map`) per (pivot, copy) and is filled here.
+    ``pairs`` are unit pairs as ``first * len(lengths) + second`` (first < second for two
+    units) with their ``counts`` of seeds; a unit is a copy of an earlier one when they share
+    seeds at least ``share`` times the shorter one's tokens (a whole copy has about one a token).
     """
-    pivots = sorted(copies.get(c.a, {}).keys() & copies.get(c.b, {}).keys())
-    for pivot in pivots:
-        found = composed_spans(_map(corpus, copies, maps, pivot, c.a), _map(corpus, copies, maps, pivot, c.b),
-                               min_tokens)
-        if found is None:
-            continue
-        link = inferred_copy(corpus, c, found[:4], min_tokens, margin)
-        if link is not None:
-            return link
-    return None
+    n = len(lengths)
+    first, second = pairs // n, pairs % n
+    copy = (first < second) & (counts >= share * np.minimum(lengths[first], lengths[second]))
+    roots = np.full(n, n, dtype=np.int64)
+    np.minimum.at(roots, second[copy], first[copy])
+    return np.where(roots < n, roots, -1)
 
 
-def _map(corpus: Corpus, copies: Copies, maps: dict[tuple[int, int], tuple[int, int, np.ndarray]],
-         pivot: int, other: int) -> tuple[int, int, np.ndarray]:
-    """Return (lo, hi, map) of the copy link of ``pivot`` with ``other``, on the pivot's side (cached in ``maps``)."""
-    key = (pivot, other)
-    if key not in maps:
-        link = copies[pivot][other]
-        lo, hi, olo, ohi = ((link.a_lo, link.a_hi, link.b_lo, link.b_hi) if link.a == pivot
-                            else (link.b_lo, link.b_hi, link.a_lo, link.a_hi))
-        found = token_map(corpus.span_ids(pivot, lo, hi), corpus.span_ids(other, olo, ohi))
-        maps[key] = (lo, hi, np.where(found >= 0, found + olo, -1))
-    return maps[key]
+def root_links(tagged: list[tuple]) -> dict[tuple[int, int], tuple[Link, int, int, np.ndarray]]:
+    """Return the links of a root with its copies as (root, copy) -> (link, root's lo, hi, token map).
+
+    ``tagged`` are (place, link, token map or None) as the first pass verifies them; the
+    map is there for a copy link of a unit with its root. Of two links of one pair, the
+    longer is kept (the earlier when as long), so the choice does not depend on the batches.
+    """
+    out: dict[tuple[int, int], tuple[Link, int, int, np.ndarray]] = {}
+    for _, link, mapped in sorted((t for t in tagged if t[2] is not None), key=lambda t: t[0]):
+        known = out.get((link.a, link.b))
+        if known is None or link.a_hi - link.a_lo > known[0].a_hi - known[0].a_lo:
+            out[(link.a, link.b)] = (link, link.a_lo, link.a_hi, mapped)
+    return out
