@@ -42,25 +42,6 @@ from quellen.settings import Settings  # noqa: E402
 from quellen.store import open_store  # noqa: E402
 
 
-class CpuStepRecorder(StepRecorder):
-    """A :class:`StepRecorder` that also sums each step's CPU seconds (this process's, all threads)."""
-
-    def __init__(self, interval: float = 0.02):
-        super().__init__(interval)
-        self.cpu: dict[str, float] = {}
-        self._cpu_open: dict[str, float] = {}
-
-    def start(self, name: str) -> None:
-        self._cpu_open[name] = time.process_time()
-        super().start(name)
-
-    def stop(self, name: str) -> None:
-        super().stop(name)
-        started = self._cpu_open.pop(name, None)
-        if started is not None:
-            self.cpu[name] = self.cpu.get(name, 0.0) + time.process_time() - started
-
-
 def _settings(embeddings: bool) -> Settings:
     return Settings() if embeddings else Settings().with_overrides({"reuse.embeddings": False})
 
@@ -68,7 +49,7 @@ def _settings(embeddings: bool) -> Settings:
 def measure_one(db: Path, embeddings: bool) -> dict:
     """Return the per-step figures of the corpus layer re-run on a copy of the store ``db`` (in this process)."""
     start = rss_mb()
-    recorder = CpuStepRecorder()
+    recorder = StepRecorder()  # it sums each step's CPU seconds too
     previous = pipeline.record_steps(recorder)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp) / "corpus.db"

@@ -125,6 +125,12 @@ class ReuseSettings:
     align_margin: int = 30
     #: letters aligned this closely (alignment score over the best possible) make a noisy copy
     noisy_identity: float = 0.5
+    #: two texts that are both whole copies of a third (links scoring at least this) are measured whole
+    #: instead of aligned (quellen.reuse.copies; 0: every candidate pair aligned)
+    infer_copy_score: float = 0.8
+    #: ... a text is a copy of an earlier one (its root, the pivot) when they share seeds this many times the
+    #: shorter one's tokens
+    infer_copy_seeds: float = 0.5
     #: shortest reused passage, in tokens (whole repeated lines excepted)
     min_tokens: int = 8
     #: a repeated whole line (a heading) counts from this many tokens up to line_max_tokens
@@ -293,7 +299,8 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     "nlp.batch_size": (1, None), "reuse.ngram": (1, None), "reuse.seed_max_df": (2, None),
     "reuse.min_tokens": (1, None), "reuse.char_q": (3, None), "reuse.char_sample": (1, None),
     "reuse.char_min_band": (0, None), "reuse.char_max_df": (0, None), "reuse.merge_gap": (0, None),
-    "reuse.align_margin": (0, None),
+    "reuse.align_margin": (0, None), "reuse.infer_copy_score": (0, 1),
+    "reuse.infer_copy_seeds": (0, None),
     "reuse.noisy_identity": (0, 1), "reuse.line_min_tokens": (1, None), "reuse.boilerplate_witnesses": (2, None),
     "events.summary_words": (1, None), "context.year": (0, 2999),
     "conflicts.candidate_max_df": (2, None), "conflicts.variants_per_group": (1, None),

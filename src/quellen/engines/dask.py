@@ -64,8 +64,10 @@ class DaskEngine:
         """
         if not items:
             return []
-        # one element lists: scatter would split a list or dict argument into futures of its items
-        shared_futures = [self.client.scatter([s], broadcast=True)[0] for s in shared]
+        # one element lists: scatter would split a list or dict argument into futures of its items;
+        # hash=False: a key of its own, or the same objects scattered again by the next map (reuse's
+        # second pass) would share the key this map releases, and its tasks lose their dependency
+        shared_futures = [self.client.scatter([s], broadcast=True, hash=False)[0] for s in shared]
         futures = [self.client.submit(func, item, *shared_futures, pure=False) for item in items]
         try:
             return self.client.gather(futures)

@@ -13,7 +13,9 @@
    unit pair, and neighbouring fragments of one pair merged;
 3. **verification** (:mod:`.align`, :mod:`.local`) — each cluster's window is
    aligned locally (Smith–Waterman, affine gaps, on characters), the best local
-   alignment is the passage pair; scored and labelled, or rejected;
+   alignment is the passage pair; scored and labelled, or rejected; a pair of two
+   copies of a third is measured at the spans their two alignments give (:mod:`.copies`)
+   where its own could not end elsewhere, so C whole copies take C-1 alignments;
 4. **sentence embeddings** (:mod:`.embeddings`, extra ``[embeddings]``) — pairs of
    sentences that mean the same, aligned into passages, for re-translations and
    paraphrases the first two channels miss;

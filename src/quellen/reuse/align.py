@@ -21,7 +21,7 @@ from rapidfuzz.distance import Indel
 from .candidates import Candidate, Corpus
 from .local import align_tokens
 
-__all__ = ["Link", "extend", "local_span", "measure", "Measures", "label", "verify"]
+__all__ = ["Link", "extend", "local_span", "measure", "Measures", "label", "verify", "check"]
 
 
 @dataclass(slots=True)
@@ -264,19 +264,19 @@ def verify(corpus: Corpus, c: Candidate, min_tokens: int = 8, margin: int = 30,
     if c.ngram_seeds:
         aligned = local_span(corpus, c.a, c.a_lo, c.a_hi, c.b, c.b_lo, c.b_hi, margin)
         if aligned is not None:
-            found = _check(corpus, c, *aligned, min_tokens=min_tokens, noisy_identity=noisy_identity)
+            found = check(corpus, c, *aligned, min_tokens=min_tokens, noisy_identity=noisy_identity)
         if found is not None and (c.anchor_seeds < 3 or 2 * (found.a_hi - found.a_lo) >= c.a_hi - c.a_lo):
             return found
     if c.ngram_seeds and not c.anchor_seeds:
         return found
-    box = _check(corpus, c, *extend(corpus, c.a, c.a_lo, c.a_hi, c.b, c.b_lo, c.b_hi) if c.ngram_seeds
+    box = check(corpus, c, *extend(corpus, c.a, c.a_lo, c.a_hi, c.b, c.b_lo, c.b_hi) if c.ngram_seeds
                  else (c.a_lo, c.a_hi, c.b_lo, c.b_hi), 0.0, min_tokens=min_tokens, noisy_identity=noisy_identity)
     if found is None or (box is not None and box.a_hi - box.a_lo > found.a_hi - found.a_lo):
         return box
     return found
 
 
-def _check(corpus: Corpus, c: Candidate, a_lo: int, a_hi: int, b_lo: int, b_hi: int, identity: float,
+def check(corpus: Corpus, c: Candidate, a_lo: int, a_hi: int, b_lo: int, b_hi: int, identity: float,
            min_tokens: int, noisy_identity: float) -> Link | None:
     """Return the :class:`Link` of candidate ``c`` at the given spans, or None when they are not reuse."""
     if a_hi - a_lo < min_tokens or b_hi - b_lo < min_tokens:

@@ -34,6 +34,7 @@ from typing import Any, Callable
 import numpy as np
 
 from .align import Link, verify
+from .copies import composed_spans, copy_roots, inferred_copy, is_copy, root_links, token_map
 from .candidates import (MIN_SEEDS, Corpus, Unit, anchor_keys, char_keys, char_lineup, cluster_seeds,
                          drop_near_repeats, merge_neighbours, ngram_keys, pairs_from_runs)
 
@@ -87,6 +88,13 @@ class PairBatch:
     ngrams: np.ndarray
     anchors: np.ndarray
     chars: np.ndarray | None
+    #: per touched unit, the first unit it is a copy of by its seeds (:func:`.copies.copy_roots`; -1: none),
+    #: or None when copies are not inferred
+    roots: np.ndarray | None = None
+    #: the pairs of two copies of one root (second pass), else those of the first pass
+    deferred: bool = False
+    #: second pass: the root's copy links, (root, unit) -> (link, pivot lo, pivot hi, token map), corpus numbers
+    pivots: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +107,8 @@ class VerifyParams:
     min_tokens: int
     align_margin: int
     noisy_identity: float
+    #: whole-text copy links scoring at least this make a pivot (:mod:`.copies`; 0: every pair aligned)
+    infer_copy_score: float = 0.0
 
 
 def match_keys(part: tuple[tuple[np.ndarray, np.ndarray], ...], max_df: int | Sequence[int]) -> list[np.ndarray]:
@@ -158,16 +168,23 @@ def lexical_links(corpus: Corpus, settings: Any, max_df: int, partitions: int = 
     chars = char_lineup(corpus, found[2], min_band=settings.char_min_band) if settings.char_min_band else None
     # 3. pair batches: clustered, merged and aligned where the two units' tokens are
     params = VerifyParams(n, settings.gap, settings.merge_gap, settings.min_tokens, settings.align_margin,
-                          settings.noisy_identity)
+                          settings.noisy_identity, settings.infer_copy_score)
     stats = TokenStats(corpus.words, corpus.df, corpus.is_anchor, corpus.common, corpus.named, len(corpus.units))
-    batches = pair_batches(corpus, ngrams, anchors, chars, parts)
-    tagged = [t for found in mapper(verify_batch, batches, stats, params) for t in found]
+    copy_seeds = settings.infer_copy_seeds if settings.infer_copy_score else 0.0
+    batches = pair_batches(corpus, ngrams, anchors, chars, parts, copy_seeds)
+    tagged = [t for found in mapper(verify_batch, [b for b in batches if not b.deferred], stats, params)
+              for t in found]
+    # the pairs of two copies of one root, after the root's own links are known (.copies)
+    pivots = root_links(tagged)
+    second = [replace(b, pivots={k: v for k, v in pivots.items() if k[1] in set(b.touched.tolist())})
+              for b in batches if b.deferred]
+    tagged += [t for found in mapper(verify_batch, second, stats, params) for t in found]
     tagged.sort(key=lambda t: t[0])
-    return [link for _, link in tagged]
+    return [t[1] for t in tagged]
 
 
 def pair_batches(corpus: Corpus, ngrams: np.ndarray, anchors: np.ndarray, chars: np.ndarray | None,
-                 parts: int) -> list[PairBatch]:
+                 parts: int, copy_seeds: float = 0.0) -> list[PairBatch]:
     """Return the seeds cut into batches by unit pair, each with the tokens of the units it touches.
 
     The token stream is cut into equal blocks, enough of them that the block pairs number
@@ -176,6 +193,9 @@ def pair_batches(corpus: Corpus, ngrams: np.ndarray, anchors: np.ndarray, chars:
     running past its end). A batch takes the pairs of one block with another (or with
     itself): it holds at most two blocks' units. Unit pairs with too few seeds to form a
     candidate (:data:`.candidates.MIN_SEEDS`) are left out.
+
+    With ``copy_seeds``, the pairs of two copies of one root (:func:`.copies.copy_roots`)
+    go to batches of their own, ``deferred``, verified after the others (:func:`lexical_links`).
     """
     kinds = [ngrams, anchors] + ([chars] if chars is not None else [])
     first = [corpus.unit_of[k[:, 0]].astype(np.int64) for k in kinds]
@@ -185,15 +205,23 @@ def pair_batches(corpus: Corpus, ngrams: np.ndarray, anchors: np.ndarray, chars:
     keys = np.concatenate([ua * n_units + ub for ua, ub in zip(first, second)])
     uniq, counts = np.unique(keys, return_counts=True)
     enough = uniq[counts >= MIN_SEEDS]
+    roots = None
+    if copy_seeds:
+        lengths = np.diff(corpus.offsets)
+        roots = copy_roots(uniq, counts, lengths, copy_seeds)
     total = int(corpus.offsets[-1])
     blocks = max(1, int((math.sqrt(8 * parts + 1) - 1) // 2), math.ceil(total / PARTITION_TOKENS))
     block_of = np.minimum(corpus.offsets[:-1] * blocks // max(total, 1), blocks - 1).astype(np.int64)
     # a seed's first place comes before its second, so its first unit's block is never the later one
     labels = [np.where(np.isin(ua * n_units + ub, enough), block_of[ua] * blocks + block_of[ub], -1)
               for ua, ub in zip(first, second)]
-    grouped = [_groups(label, blocks * blocks) for label in labels]
+    if roots is not None:
+        # the pairs of two copies of one root come second, in batches of their own
+        labels = [np.where((label >= 0) & (roots[ua] >= 0) & (roots[ua] == roots[ub]) & (roots[ua] < ua),
+                           label + blocks * blocks, label) for label, ua, ub in zip(labels, first, second)]
+    grouped = [_groups(label, 2 * blocks * blocks) for label in labels]
     batches = []
-    for pair in range(blocks * blocks):
+    for pair in range(2 * blocks * blocks):
         chosen = [g[pair] for g in grouped]
         if not any(len(c) for c in chosen):
             continue
@@ -205,7 +233,8 @@ def pair_batches(corpus: Corpus, ngrams: np.ndarray, anchors: np.ndarray, chars:
         seeds = [_moved(corpus.offsets, touched, local, k[c], ua[c], ub[c])
                  for k, ua, ub, c in zip(kinds, first, second, chosen)]
         batches.append(PairBatch(touched, units, ids, local, seeds[0], seeds[1],
-                                 seeds[2] if chars is not None else None))
+                                 seeds[2] if chars is not None else None,
+                                 roots[touched] if roots is not None else None, pair >= blocks * blocks))
     return batches
 
 
@@ -230,8 +259,12 @@ class _Units(Sequence):
         return self._total
 
 
-def verify_batch(batch: PairBatch, stats: TokenStats, params: VerifyParams) -> list[tuple[tuple, Link]]:
-    """Return the verified links of one pair batch, each with its place in the single run's order.
+def verify_batch(batch: PairBatch, stats: TokenStats, params: VerifyParams) -> list[tuple]:
+    """Return the verified links of one pair batch as (place in the single run's order, link, token map or None).
+
+    A second-pass batch (``deferred``) measures a pair of two copies of one root at the spans
+    the root's two links give, where it can (:mod:`.copies`), and aligns it otherwise; a
+    first-pass one returns with each link of a root with its copy the token map of the two.
 
     The place is (anchors alone: 0, shared wording: 1; first unit; second unit; rank within
     that pair), with the corpus's unit numbers, as the links are.
@@ -249,7 +282,25 @@ def verify_batch(batch: PairBatch, stats: TokenStats, params: VerifyParams) -> l
         key = (int(c.ngram_seeds > 0), touched[c.a], touched[c.b])
         place = key + (rank.setdefault(key, 0),)
         rank[key] += 1
-        link = verify(corpus, c, params.min_tokens, params.align_margin, params.noisy_identity)
-        if link is not None:
-            out.append((place, replace(link, a=touched[link.a], b=touched[link.b])))
+        link = None
+        if batch.pivots is not None and params.infer_copy_score:
+            root = int(batch.roots[c.a])
+            via_a, via_b = batch.pivots.get((root, touched[c.a])), batch.pivots.get((root, touched[c.b]))
+            if via_a is not None and via_b is not None:
+                spans = composed_spans(via_a[1:], via_b[1:], params.min_tokens)
+                if spans is not None:
+                    link = inferred_copy(corpus, c, spans[:4], params.min_tokens, params.align_margin)
+        if link is None:
+            link = verify(corpus, c, params.min_tokens, params.align_margin, params.noisy_identity)
+        if link is None:
+            continue
+        found = replace(link, a=touched[link.a], b=touched[link.b])
+        mapped = None
+        root_link = batch.roots is not None and batch.roots[link.b] == touched[link.a]
+        if root_link and is_copy(link, params.infer_copy_score):
+            # a link of a root with its copy: the token map that pairs of two copies are composed through
+            mapped = token_map(corpus.span_ids(link.a, link.a_lo, link.a_hi),
+                               corpus.span_ids(link.b, link.b_lo, link.b_hi))
+            mapped = np.where(mapped >= 0, mapped + link.b_lo, -1)
+        out.append((place, found, mapped))
     return out
