@@ -30,32 +30,12 @@ def export(target: Path) -> None:
     """Write model.onnx (float32), model_fused.onnx (BERT operators fused) and model_int8.onnx into ``target``."""
     import shutil
 
-    import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from onnxruntime.transformers import optimizer
-    from transformers import AutoModel, AutoTokenizer
 
     from quellen.reuse import embeddings
     source = embeddings.model_path()
-    tokenizer = AutoTokenizer.from_pretrained(str(source), local_files_only=True)
-    bert = AutoModel.from_pretrained(str(source), local_files_only=True).eval()
-
-    class Hidden(torch.nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.bert = bert
-
-        def forward(self, input_ids, attention_mask, token_type_ids):
-            return self.bert(input_ids=input_ids, attention_mask=attention_mask,
-                             token_type_ids=token_type_ids).last_hidden_state
-
-    sample = tokenizer(["a sentence to trace the graph"], return_tensors="pt")
-    names = ["input_ids", "attention_mask", "token_type_ids"]
-    axes = {k: {0: "batch", 1: "tokens"} for k in names + ["last_hidden_state"]}
-    with torch.no_grad():
-        torch.onnx.export(Hidden().eval(), tuple(sample[k] for k in names), str(target / "model.onnx"),
-                          input_names=names, output_names=["last_hidden_state"], dynamic_axes=axes,
-                          opset_version=17, dynamo=False)
+    embeddings.export_onnx(source, target / "model.onnx")
     shutil.copy(source / "tokenizer.json", target / "tokenizer.json")
     fused = optimizer.optimize_model(str(target / "model.onnx"), model_type="bert", num_heads=12, hidden_size=384,
                                      opt_level=1)

@@ -100,30 +100,8 @@ def prepare(name: str = _PACKAGED, backend: str = "static") -> Path:
     elif backend == "onnx-int8":
         import shutil
 
-        import torch
         from onnxruntime.quantization import QuantType, quantize_dynamic
-        from transformers import AutoModel, AutoTokenizer
-        tokenizer = AutoTokenizer.from_pretrained(str(source), local_files_only=True)
-        bert = AutoModel.from_pretrained(str(source), local_files_only=True).eval()
-
-        class Hidden(torch.nn.Module):
-            def __init__(self):
-                super().__init__()
-                self.bert = bert
-
-            def forward(self, input_ids, attention_mask, token_type_ids):
-                return self.bert(input_ids=input_ids, attention_mask=attention_mask,
-                                 token_type_ids=token_type_ids).last_hidden_state
-
-        model = Hidden().eval()
-        sample = tokenizer(["a sentence to trace the graph"], return_tensors="pt")
-        names = ["input_ids", "attention_mask", "token_type_ids"]
-        axes = {k: {0: "batch", 1: "tokens"} for k in names}
-        with torch.no_grad():
-            torch.onnx.export(model, tuple(sample[k] for k in names), str(target / "model.onnx"), input_names=names,
-                              output_names=["last_hidden_state"],
-                              dynamic_axes={**axes, "last_hidden_state": {0: "batch", 1: "tokens"}},
-                              opset_version=17, dynamo=False)
+        export_onnx(source, target / "model.onnx")
         quantize_dynamic(str(target / "model.onnx"), str(target / "model_int8.onnx"), weight_type=QuantType.QInt8)
         (target / "model.onnx").unlink()
         for f in ("tokenizer.json", "tokenizer_config.json", "vocab.txt", "special_tokens_map.json"):
@@ -133,6 +111,35 @@ def prepare(name: str = _PACKAGED, backend: str = "static") -> Path:
         raise ValueError(f"unknown embedding backend {backend!r} (one of {', '.join(BACKENDS)})")
     (target / "ready").write_text("ok\n")
     return target
+
+
+def export_onnx(source: Path, path: Path) -> Path:
+    """Return ``path``, where MiniLM at ``source`` is written as an ONNX graph of its last hidden state.
+
+    Float32, batch and length dynamic, inputs ``input_ids``, ``attention_mask``, ``token_type_ids``;
+    pooling and normalising stay outside the graph (the caller's, as for every backend).
+    """
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+    tokenizer = AutoTokenizer.from_pretrained(str(source), local_files_only=True)
+    bert = AutoModel.from_pretrained(str(source), local_files_only=True).eval()
+
+    class Hidden(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.bert = bert
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            return self.bert(input_ids=input_ids, attention_mask=attention_mask,
+                             token_type_ids=token_type_ids).last_hidden_state
+
+    sample = tokenizer(["a sentence to trace the graph"], return_tensors="pt")
+    names = ["input_ids", "attention_mask", "token_type_ids"]
+    axes = {k: {0: "batch", 1: "tokens"} for k in names + ["last_hidden_state"]}
+    with torch.no_grad():
+        torch.onnx.export(Hidden().eval(), tuple(sample[k] for k in names), str(path), input_names=names,
+                          output_names=["last_hidden_state"], dynamic_axes=axes, opset_version=17, dynamo=False)
+    return path
 
 
 def _offline() -> None:
