@@ -1112,3 +1112,22 @@ def test_a_roman_number_and_a_title_on_one_line_is_a_section_heading_of_its_own(
     assert [w for w, _ in _starts(text)] == ["XI The Long", "We left the"]
     # a line opening with the pronoun "I" is no section number
     assert _starts(text.replace("XI The Long Road North", "I Was Born"))[0][0] != "We left the"
+
+
+def test_a_day_of_the_month_run_into_the_entry_by_a_dash_opens_it():
+    # "9th.—The first ...": the day alone, its stop and a dash, then the entry's prose, under a dated first entry
+    text = ("Hill House, March 8.\n\nI walked to the village this morning and found the mill stopped.\n\n"
+            "9th.—A letter came from my brother, and I answered it before dinner.\n\n"
+            "10th.—Rain all day. I stayed in and mended the nets.\n\n"
+            "12th. — The carrier brought the new books at last.")
+    starts = [w for w, _ in _starts(text)]
+    assert starts[-3:] == ["9th.—A letter came", "10th.—Rain all day.", "12th. — The"], starts
+    docs = [d for _, _, d in _docs(text) if d.kind == "diary"]
+    assert len(docs) == 4
+
+
+def test_a_numbered_clause_run_in_by_a_dash_outside_a_diary_opens_nothing():
+    text = ("RESOLUTION OF THE VESTRY\n\nAt a meeting held this day it was resolved as follows.\n\n"
+            "1st.—That the bridge be repaired at the charge of the parish.\n\n"
+            "2nd.—That the clerk give notice of it at the church door.")
+    assert len([d for _, _, d in _docs(text) if d.kind != "heading"]) == 1

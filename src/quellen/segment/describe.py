@@ -1094,7 +1094,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         head = body[0].features["lead_day"]
         if date is not None and date.precision == "month" and "date: date line" in evidence:
             years.note(start, date)  # the month heading above, in this group: "April 1866" / "29th. ..."
-        entry = day_of_month(head.strip(), body[0].start, years)
+        entry = day_of_month(head.strip(" \t—–"), body[0].start, years)
         if entry is not None:
             date = entry
             evidence.append("date: entry head")

@@ -66,8 +66,9 @@ _LEAD_DATE_RE = re.compile(
     rf"(?:\s*(?:[.:;]\s*[—–-]*|\s[—–-]+|[—–]+|$)"
     rf"|,\s+[^!?—–\n]{{1,30}}?[.:]?\s*[—–]+)", re.I)
 #: a day of the month alone opening a paragraph, the month left to the entries before ("2nd. In the
-#: morning ...", "8th (Sunday). To church.")
-_LEAD_DAY_RE = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)(?:\s*\([^)\n]{{1,30}}\))?\.[ \t]+(?=[{_UP}“\"])")
+#: morning ...", "8th (Sunday). To church."), or run into it by a dash after the stop ("9th.—The first ...")
+_LEAD_DAY_RE = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)(?:\s*\([^)\n]{{1,30}}\))?\."
+                          rf"(?:[ \t]+|[ \t]*[—–][ \t]*)(?=[{_UP}“\"])")
 #: a month and year alone opening a paragraph, the day not printed ("January 1912. New Year’s Day. We ...")
 _LEAD_MONTH_RE = re.compile(rf"^(?:{_MONTH_ALT})\.?,?\s+\d{{4}}\.[ \t]+(?=[{_UP}“\"])", re.I)
 #: a year printed with its last digits left out, as 18th- and 19th-century letters print it: "17—", "184—"
