@@ -130,6 +130,7 @@ from .describe import CLASS_OF_KIND, YearContext, describe, diarists, dominant_s
 from .learned import Corrector, Segmenter, class_mode, group_features, learned_groups, load_model, unit_features
 from .lines import make_units
 from .markup import apply_markup, merge_within_units, structural_blocks
+from .shapes import mark_shape_heads
 
 __all__ = ["segment", "source_context"]
 
@@ -151,6 +152,8 @@ def segment(source: Source, settings=None, model: "Segmenter | Corrector | None"
     # semantic spans (letter, diary entry, signature, <time>) are cues of their own: the line cues
     # read the structural blocks, with a break where the markup starts a letter or an entry
     units = make_units(text, structural_blocks(source.blocks))
+    # the source's own entry heads ("Day 14.—" twenty times over) are cues too, learnt from the source
+    units = mark_shape_heads(units, settings.segment if settings is not None else None)
     if not units:
         return []
     groups = merge_within_units(group_units(units), source.blocks)
