@@ -19,11 +19,12 @@ from .. import lexicons
 from ..settings import SegmentSettings
 from .lines import Unit
 
-__all__ = ["Opening", "opening", "head_shapes", "mark_shape_heads", "head_date_text", "LEAD_FEATURES"]
+__all__ = ["Opening", "openings", "opening", "head_shapes", "mark_shape_heads", "head_date_text", "LEAD_FEATURES"]
 
-#: the cues of a paragraph's opening that the line rules already read as an entry head (or as the
-#: same entry going on): a shape adds nothing to them
-LEAD_FEATURES = ("lead_date", "lead_day", "lead_month", "lead_clock", "lead_time")
+#: the cues of a paragraph's opening that the line rules already read as an entry head whatever the text
+#: around it (or as the same entry going on): a shape adds nothing to them (a day alone, "2nd.", opens an
+#: entry only inside a diary: where the source shows it is its entries' head, it opens one anywhere)
+LEAD_FEATURES = ("lead_date", "lead_month", "lead_clock", "lead_time")
 
 _MONTH_NAMES = frozenset(w for w, _ in lexicons.pairs("months"))
 _MONTH_ABBREVIATIONS = frozenset(w for w, _ in lexicons.pairs("month_abbreviations"))
@@ -61,7 +62,7 @@ class Opening:
         alone ("12.") numbers a paragraph, it dates nothing. A quoted paragraph ("“4 May.—Come at once.”")
         is a message or a speech read out, not an entry's head."""
         classes = self.shape.split()
-        if classes[0] in _QUOTES:
+        if not classes or classes[0] in _QUOTES:
             return False  # what a paragraph quotes is somebody's message or speech: the line rules read its head
         words = [c for c in classes if c[:1].isalpha() and c.islower() and c != "th"]
         if len(words) > sum(c in _HEAD_CLASSES for c in classes):
@@ -97,48 +98,77 @@ def _classify(match: re.Match, text: str) -> tuple[list[str], str | None]:
     return [low], None
 
 
+def openings(text: str, max_words: int) -> tuple[Opening, ...]:
+    """Return the openings a paragraph may be read to begin with, shortest first: its first words up to each
+    stop a capital word follows ("23rd." in "23rd. Thursday, my birthday, ..."), the last up to the first dash
+    or the first stop a new sentence follows; none past ``max_words`` words and numbers.
+
+    An aside in brackets ("8th (Sunday).", "5th (Lord’s day).") is no part of a head's form: its words count
+    towards ``max_words``, not in the shape.
+
+    >>> [o.shape for o in openings("xii. Tuesday.—Rain.", 6)]
+    ['R .', 'R . W . —']
+    """
+    out: list[Opening] = []
+    classes: list[str] = []
+    date_words: list[str] = []
+    words = depth = 0
+    matches = list(_TOKEN_RE.finditer(text[:400]))
+
+    def cut(end: int) -> None:
+        if classes:
+            out.append(Opening(" ".join(classes), text[:end], tuple(date_words)))
+
+    for i, m in enumerate(matches):
+        mark = m.group("mark")
+        if not m.group("dash") and not mark:
+            words += 1
+            if words > max_words:
+                return tuple(out)
+        if mark in ("(", "[") or (mark in (")", "]") and depth):
+            depth += 1 if mark in ("(", "[") else -1
+            continue
+        if depth:
+            continue
+        token_classes, date_word = _classify(m, text)
+        classes += token_classes
+        if date_word:
+            date_words.append(date_word)
+        if m.group("dash"):
+            cut(m.end())
+            return tuple(out)
+        if mark in _STOPS:
+            nxt = matches[i + 1] if i + 1 < len(matches) else None
+            if nxt is None:
+                cut(m.end())
+                return tuple(out)
+            if nxt.group("dash") or nxt.group("mark") or nxt.start() == m.end():
+                continue
+            if nxt.group(0)[:1].isupper() or nxt.group(0)[:1] in _QUOTES:
+                if _classify(nxt, text)[0][0] not in _HEAD_CLASSES:
+                    cut(m.end())
+                    return tuple(out)
+                if nxt.group("word"):
+                    cut(m.end())  # "23rd. Thursday, ...": the day may be the whole head
+    if matches and not depth:
+        cut(matches[-1].end())
+    return tuple(out)
+
+
 def opening(text: str, max_words: int) -> Opening | None:
-    """Return the opening of a paragraph (its first words up to the first dash, or up to a stop that a new
-    sentence follows), or None when no stop or dash comes within ``max_words`` words and numbers.
+    """Return the longest opening of a paragraph (:func:`openings`), or None when it has none.
 
     >>> opening("9th.—I went out.", 6).shape
     'D th . —'
     >>> opening("Oct. the 9th. Went to town.", 6).shape
     'M . the D th .'
+    >>> opening("8th (Sunday). To church.", 6).text
+    '8th (Sunday).'
     >>> opening("In the morning we went to the river and back.", 6) is None
     True
     """
-    classes: list[str] = []
-    date_words: list[str] = []
-    words = 0
-    matches = list(_TOKEN_RE.finditer(text[:400]))
-    for i, m in enumerate(matches):
-        token_classes, date_word = _classify(m, text)
-        if token_classes[0] not in ("—",) and not m.group("mark"):
-            words += 1
-            if words > max_words:
-                return None
-        classes += token_classes
-        if date_word:
-            date_words.append(date_word)
-        end = m.end()
-        if m.group("dash"):
-            break
-        if m.group("mark") in _STOPS:
-            nxt = matches[i + 1] if i + 1 < len(matches) else None
-            if nxt is None:
-                break
-            if nxt.group("dash") or nxt.group("mark"):
-                continue
-            spaced = nxt.start() > end
-            begins = nxt.group(0)[:1].isupper() or nxt.group(0)[:1] in "“\"‘"
-            if spaced and begins and _classify(nxt, text)[0][0] not in _HEAD_CLASSES:
-                break
-    else:
-        if not matches:
-            return None
-        end = matches[-1].end()
-    return Opening(" ".join(classes), text[:end], tuple(date_words))
+    found = openings(text, max_words)
+    return found[-1] if found else None
 
 
 def head_shapes(units: list[Unit], settings: SegmentSettings | None = None) -> frozenset[str]:
@@ -156,9 +186,8 @@ def head_shapes(units: list[Unit], settings: SegmentSettings | None = None) -> f
     for i, unit in enumerate(units):
         if unit.cue not in ("prose", "dateline"):
             continue
-        found = opening(unit.text, s.head_shape_max_words)
-        if found is not None and found.dated:
-            where.setdefault(found.shape, []).append(i)
+        for shape in dict.fromkeys(o.shape for o in openings(unit.text, s.head_shape_max_words) if o.dated):
+            where.setdefault(shape, []).append(i)
     total = sum(u.n_words for u in units) or 1
     before = [0]
     for unit in units:
@@ -188,9 +217,9 @@ def mark_shape_heads(units: list[Unit], settings: SegmentSettings | None = None)
     for unit in units:
         if unit.cue != "prose" or any(unit.features.get(k) for k in LEAD_FEATURES):
             continue
-        found = opening(unit.text, s.head_shape_max_words)
-        if found is not None and found.shape in shapes:
-            unit.features["lead_shape"] = found.text
+        found = [o for o in openings(unit.text, s.head_shape_max_words) if o.shape in shapes]
+        if found:
+            unit.features["lead_shape"] = found[-1].text
     return units
 
 
