@@ -626,10 +626,10 @@ def group_units(units: list[Unit]) -> list[Group]:
             #      salutation ("(Not sent.)", "“12, Mill Lane,") is part of the head
             current.units.append(unit)
             continue
-        if reason is None and current.phase == "head" and f.get("lead_date") and \
+        if reason is None and current.phase == "head" and _entry_head(unit) and \
                 all(u.cue in ("heading", "dateline") for u in current.units) and \
                 not _NUMBERED_LETTER_RE.match(current.units[0].text.strip()) and \
-                not _restates_day(current.units[-1], f["lead_date"]):  # "Letter LII" heads its own text
+                not _restates_day(current.units[-1], _entry_head(unit)):  # "Letter LII" heads its own text
             # 14b. titles above the first dated entry are the chapter's heading, not the entry's
             current.mode = "furniture"
             current.phase = "closed"
@@ -649,7 +649,7 @@ def group_units(units: list[Unit]) -> list[Group]:
                     current.mode = "record"
                 elif current.mode is None:
                     current.mode = "record" if _first_person(unit) else "account"
-                if f.get("lead_date"):
+                if _entry_head(unit):
                     current.mode = "personal"
             current.units.append(unit)
             continue
