@@ -113,7 +113,8 @@ def test_an_opening_is_written_as_its_shape(text, shape, head):
 
 
 @pytest.mark.parametrize("text", ["12. The enemy came over the hill.", "In 1850, the town grew.",
-                                  "3 men came to the door.", "May we go out now?", "“4 May.—Come at once.”"])
+                                  "3 men came to the door.", "May we go out now?", "“4 May.—Come at once.”",
+                                  "45th Regiment.—The orders came."])
 def test_an_opening_that_names_no_date_or_is_a_sentence_is_no_head(text):
     found = opening(text, SegmentSettings().head_shape_max_words)
     assert found is None or not found.dated

@@ -67,7 +67,8 @@ class Opening:
         words = [c for c in classes if c[:1].isalpha() and c.islower() and c != "th"]
         if len(words) > sum(c in _HEAD_CLASSES for c in classes):
             return False  # a sentence that names a day ("3 men came to the door."), not a head
-        return "M" in classes or "W" in classes or "th" in classes or ("D" in classes and bool(words))
+        day_ordinal = any(a == "D" and b == "th" for a, b in zip(classes, classes[1:]))  # not "45th Regiment"
+        return "M" in classes or "W" in classes or day_ordinal or ("D" in classes and bool(words))
 
 
 def _classify(match: re.Match, text: str) -> tuple[list[str], str | None]:
