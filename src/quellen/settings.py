@@ -13,8 +13,8 @@ from typing import Any
 
 from .errors import SettingsError
 
-__all__ = ["Settings", "IngestSettings", "NlpSettings", "DateSettings", "ContextSettings", "ReuseSettings",
-           "EventSettings", "ConflictSettings", "EntitySettings", "load_settings"]
+__all__ = ["Settings", "IngestSettings", "NlpSettings", "DateSettings", "ContextSettings", "SegmentSettings",
+           "ReuseSettings", "EventSettings", "ConflictSettings", "EntitySettings", "load_settings"]
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,23 @@ class ContextSettings:
     #: date is read in the calendar of the country of that language (an English text before
     #: September 1752 in the Julian one); empty: the language of ``nlp.spacy_model``
     language: str = ""
+
+
+@dataclass(frozen=True)
+class SegmentSettings:
+    """How a source's own entry heads are learnt from the source (quellen.segment.shapes): the shape of a
+    paragraph's opening ("D th . —" for "9th.—", "M . the D th ." for "Oct. the 9th.") is a head of the
+    source's entries when it names a day, a month or a weekday and recurs, spread through the text."""
+
+    #: a shape heads entries only when this many paragraphs open with it
+    head_shape_min_count: int = 4
+    #: an opening longer than this many words (and numbers) before its stop or dash is no head
+    head_shape_max_words: int = 6
+    #: half the stretches from one such paragraph to the next, at least, run this many words (a list or
+    #: a table of dated lines has short ones)
+    head_shape_min_entry_words: int = 12
+    #: the paragraphs opening with the shape reach over at least this share of the source's words
+    head_shape_min_reach: float = 0.05
 
 
 @dataclass(frozen=True)
@@ -253,6 +270,7 @@ class Settings:
     nlp: NlpSettings = field(default_factory=NlpSettings)
     dates: DateSettings = field(default_factory=DateSettings)
     context: ContextSettings = field(default_factory=ContextSettings)
+    segment: SegmentSettings = field(default_factory=SegmentSettings)
     reuse: ReuseSettings = field(default_factory=ReuseSettings)
     entities: EntitySettings = field(default_factory=EntitySettings)
     events: EventSettings = field(default_factory=EventSettings)
@@ -303,6 +321,8 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     "reuse.infer_copy_seeds": (0, None),
     "reuse.noisy_identity": (0, 1), "reuse.line_min_tokens": (1, None), "reuse.boilerplate_witnesses": (2, None),
     "events.summary_words": (1, None), "context.year": (0, 2999),
+    "segment.head_shape_min_count": (2, None), "segment.head_shape_max_words": (1, None),
+    "segment.head_shape_min_reach": (0, 1),
     "conflicts.candidate_max_df": (2, None), "conflicts.variants_per_group": (1, None),
     "conflicts.head_window": (1, None), "conflicts.issuer_reach": (1, None),
     "conflicts.date_similarity": (0, 1), "conflicts.date_subject_similarity": (0, 1),

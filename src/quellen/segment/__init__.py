@@ -10,6 +10,9 @@ It works in three passes, each in its own module:
 
 * :mod:`.lines` cuts the text into units (lines, or hard-wrapped paragraphs)
   and gives each a *cue* from its shape alone;
+* :mod:`.shapes` learns from those units the forms the source heads its
+  entries with ("Day 14.—" twenty times over) and gives each paragraph
+  opening in one of them a head cue;
 * :mod:`.cascade` walks the units once and places the boundaries;
 * (optionally) :mod:`.learned` re-places the boundaries with a CRF that reads
   the cues and the cascade's decisions as features, when a trained model is
@@ -87,6 +90,12 @@ The cue cascade, in the order the checks are made (why each step exists):
     "Monday, 3rd March.—", "Hillingham, 24 August.—", "12 October, 11 p.m.—")
     is a diary entry; in a diary, so is one opening with an hour ("Two
     o’clock.—"), while "Later.—" with no hour goes on with the day's entry.
+    **So is one opening as the source's entries open** (:mod:`.shapes`): each
+    paragraph's opening is written as a shape ("Day 14.—" is ``day D . —``,
+    "Oct. the 9th." is ``M . the D th .``); a shape that names a day, a month
+    or a weekday and opens at least ``segment.head_shape_min_count``
+    paragraphs spread through the source (not the short rows of a table) is
+    the source's entry head, whatever its form.
     A book's section heading ("Chapter XI", "XVII", "Preface") is a heading
     document of its own, and the text under it starts afresh (a chapter is
     narrative whatever its voice).
@@ -130,6 +139,7 @@ from .describe import CLASS_OF_KIND, YearContext, describe, diarists, dominant_s
 from .learned import Corrector, Segmenter, class_mode, group_features, learned_groups, load_model, unit_features
 from .lines import make_units
 from .markup import apply_markup, merge_within_units, structural_blocks
+from .shapes import mark_shape_heads
 
 __all__ = ["segment", "source_context"]
 
@@ -151,6 +161,8 @@ def segment(source: Source, settings=None, model: "Segmenter | Corrector | None"
     # semantic spans (letter, diary entry, signature, <time>) are cues of their own: the line cues
     # read the structural blocks, with a break where the markup starts a letter or an entry
     units = make_units(text, structural_blocks(source.blocks))
+    # the source's own entry heads ("Day 14.—" twenty times over) are cues too, learnt from the source
+    units = mark_shape_heads(units, settings.segment if settings is not None else None)
     if not units:
         return []
     groups = merge_within_units(group_units(units), source.blocks)

@@ -216,8 +216,14 @@ def _told_section(group: Group) -> bool:
     """Return True when the group is a section of a book told by a narrator (in the first person or not),
     not a letter or a dated entry: documents it reads out are documents of their own."""
     return bool({"under a section heading", "after a section heading", RESUMES_SECTION} & set(group.evidence)) \
-        and not _is_letter(group) and not any(u.cue == "dateline" or u.features.get("lead_date")
+        and not _is_letter(group) and not any(u.cue == "dateline" or _entry_head(u)
                                                for u in group.units)
+
+
+def _entry_head(unit: Unit) -> str | None:
+    """Return the date or head that opens a paragraph as an entry's head: a date ("October 28. Hut
+    Point.") or one of the source's own head shapes ("Day 14.—", :mod:`.shapes`), else None."""
+    return unit.features.get("lead_date") or unit.features.get("lead_shape")
 
 
 def _quote_closed(group: Group) -> bool:
@@ -372,7 +378,7 @@ def group_units(units: list[Unit]) -> list[Group]:
         if cue == "heading" and not seen_prose and current is not None and current.mode == "furniture" \
                 and "page title" in current.evidence and prev is not None and prev.cue == "heading" \
                 and nxt is not None and nxt.cue in ("heading", "byline", "prose") and not (
-                    nxt.cue == "prose" and nxt.features.get("lead_date")):
+                    nxt.cue == "prose" and _entry_head(nxt)):
             current.units.append(unit)
             continue
         if cue in ("heading", "byline") and not seen_prose and nxt is not None and (
@@ -497,7 +503,7 @@ def group_units(units: list[Unit]) -> list[Group]:
                 current.units.append(unit)
                 current.evidence.append("letter continued under a new date")
                 continue
-            has_date = any(u.cue == "dateline" or u.features.get("lead_date") for u in current.units)
+            has_date = any(u.cue == "dateline" or _entry_head(u) for u in current.units)
             # a text that has dated its entries at their heads more often than at their feet goes on
             # doing so: an undated entry does not take the next entry's date line as its closing date
             head_dated = dating["head"] > dating["foot"] and nxt is not None and nxt.cue == "prose"
@@ -582,6 +588,10 @@ def group_units(units: list[Unit]) -> list[Group]:
             elif f.get("lead_date"):
                 # 14. a paragraph opening with a date ("October 28. Hut Point.") is a diary entry.
                 reason = "diary-entry head"
+            elif f.get("lead_shape"):
+                # 14. so is one opening as the source's entries open, whatever its form ("Day 14.—",
+                #     "The 3rd:—"): the source has shown it heads them (quellen.segment.shapes)
+                reason = "diary-entry head (the source's head shape)"
             elif f.get("lead_day") and current.mode == "personal":
                 # 14a. in a diary, a day of the month alone ("2nd. In the morning ...") opens the next
                 #      entry of the month the entries before it are in
@@ -616,10 +626,10 @@ def group_units(units: list[Unit]) -> list[Group]:
             #      salutation ("(Not sent.)", "“12, Mill Lane,") is part of the head
             current.units.append(unit)
             continue
-        if reason is None and current.phase == "head" and f.get("lead_date") and \
+        if reason is None and current.phase == "head" and _entry_head(unit) and \
                 all(u.cue in ("heading", "dateline") for u in current.units) and \
                 not _NUMBERED_LETTER_RE.match(current.units[0].text.strip()) and \
-                not _restates_day(current.units[-1], f["lead_date"]):  # "Letter LII" heads its own text
+                not _restates_day(current.units[-1], _entry_head(unit)):  # "Letter LII" heads its own text
             # 14b. titles above the first dated entry are the chapter's heading, not the entry's
             current.mode = "furniture"
             current.phase = "closed"
@@ -639,7 +649,7 @@ def group_units(units: list[Unit]) -> list[Group]:
                     current.mode = "record"
                 elif current.mode is None:
                     current.mode = "record" if _first_person(unit) else "account"
-                if f.get("lead_date"):
+                if _entry_head(unit):
                     current.mode = "personal"
             current.units.append(unit)
             continue
@@ -648,7 +658,7 @@ def group_units(units: list[Unit]) -> list[Group]:
         mode = None
         if f.get("inline_doc"):
             mode = "inline"
-        elif f.get("lead_date") or ((f.get("lead_clock") or f.get("lead_day") or f.get("lead_month"))
+        elif _entry_head(unit) or ((f.get("lead_clock") or f.get("lead_day") or f.get("lead_month"))
                                     and current is not None and current.mode == "personal"):
             mode = "personal"
         elif f.get("salute") or _first_person(unit):

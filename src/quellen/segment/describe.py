@@ -20,6 +20,7 @@ from .cascade import ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, Group
 from .lines import (FULL_DATE_RE, INITIALS, MONTHS, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE,
                     is_allcaps, is_name, kind_from_words, leading_date, salutations, signed_name, split_signature,
                     strip_quotes, yearless)
+from .shapes import head_date_text
 
 __all__ = ["describe", "YearContext", "dominant_signer", "diarists", "expand_initials", "parse_date_text",
            "KIND_CLASSES", "CLASS_OF_KIND"]
@@ -1101,6 +1102,13 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if date is None and body and body[0].features.get("lead_month"):
         # "January 1912. New Year’s Day. ...": an entry head of month and year, the day not printed
         entry = parse_date_text(body[0].features["lead_month"].strip(" .\t"), body[0].start, years)
+        if entry is not None:
+            date = entry
+            evidence.append("date: entry head")
+    if date is None and body and body[0].features.get("lead_shape"):
+        # an entry head of the source's own shape ("Oct. the 9th.", "The 3rd:—"): what in it names a date
+        said = head_date_text(body[0].features["lead_shape"])
+        entry = parse_date_text(said, body[0].start, years) if said else None
         if entry is not None:
             date = entry
             evidence.append("date: entry head")

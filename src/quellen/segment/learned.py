@@ -155,8 +155,8 @@ def _own(unit: Unit, text: str) -> list[str]:
         f.append("opens_quote")
     if unit.cue == "prose":
         ft = unit.features
-        for key in ("lead_date", "lead_time", "lead_clock", "salute", "framing", "inline_doc", "name_colon", "bio_lead",
-                    "resolved"):
+        for key in ("lead_date", "lead_shape", "lead_time", "lead_clock", "salute", "framing", "inline_doc",
+                    "name_colon", "bio_lead", "resolved"):
             if ft.get(key):
                 f.append(f"p_{key}")
         f.append(f"first={_bucket(ft.get('first', 0), (0.0, 0.01, 0.03, 0.06))}")

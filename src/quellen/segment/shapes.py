@@ -1,0 +1,241 @@
+"""A source's own entry heads, learnt from the source: the shapes its dated paragraphs open with.
+
+A diarist heads entry after entry the same way ("9th.—", "Day 14.—", "Oct. the 9th.", "xii.
+Tuesday.—"), and no list of head forms written in advance knows every way. The source says what its
+heads are: the opening of each paragraph (its first words, up to the first stop or dash) is written as
+a *shape*, each number, month, weekday and roman numeral replaced by its class and the marks kept
+(``"D th . —"``, ``"M . the D th ."``, ``"R . W . —"``); a shape that names a day, a month or a weekday
+and opens many paragraphs spread through the text is one of the source's entry heads
+(:func:`head_shapes`), and each paragraph opening with it gets the head cue ``lead_shape``
+(:func:`mark_shape_heads`), which the cascade reads as it reads a leading date.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from .. import lexicons
+from ..settings import SegmentSettings
+from .lines import Unit
+
+__all__ = ["Opening", "openings", "opening", "head_shapes", "mark_shape_heads", "head_date_text", "LEAD_FEATURES"]
+
+#: the cues of a paragraph's opening that the line rules already read as an entry head whatever the text
+#: around it (or as the same entry going on): a shape adds nothing to them (a day alone, "2nd.", opens an
+#: entry only inside a diary: where the source shows it is its entries' head, it opens one anywhere)
+LEAD_FEATURES = ("lead_date", "lead_month", "lead_clock", "lead_time")
+
+_MONTH_NAMES = frozenset(w for w, _ in lexicons.pairs("months"))
+_MONTH_ABBREVIATIONS = frozenset(w for w, _ in lexicons.pairs("month_abbreviations"))
+_WEEKDAY_NAMES = frozenset(w for w, _ in lexicons.pairs("weekdays"))
+_WEEKDAY_ABBREVIATIONS = frozenset(w for w, _ in lexicons.pairs("weekday_abbreviations"))
+
+_TOKEN_RE = re.compile(r"(?P<num>\d+)(?P<ord>st|nd|rd|th|d)?(?![^\W\d_])|(?P<word>[^\W\d_][\w'’]*)"
+                       r"|(?P<dash>[—–]+|-{2,}|(?<=\s)-(?=\s))|(?P<mark>[^\w\s])")
+_ROMAN_RE = re.compile(r"(?=[ivxlcdm]+$)m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$", re.I)
+#: marks after which a capital word begins a new sentence
+_STOPS = frozenset(".!?:;")
+#: the classes that name a date, or number a head, and so never end an opening by beginning a sentence
+_HEAD_CLASSES = frozenset({"D", "N", "M", "W", "R"})
+#: opening quotation marks
+_QUOTES = frozenset("“\"‘«„")
+#: the largest number that may be a day of the month
+_LAST_DAY = 31
+
+
+@dataclass(frozen=True)
+class Opening:
+    """The opening of a paragraph: its shape, its text, and what in it names a date."""
+
+    #: the classes and marks, space-separated: "D th . —"
+    shape: str
+    #: the opening as written: "9th.—"
+    text: str
+    #: the words of it that name a date ("Oct 9th", "3rd", "Tuesday"), in order
+    date_words: tuple[str, ...]
+
+    @property
+    def dated(self) -> bool:
+        """Return True when the opening names a day of the month (with its ordinal or beside a word: "3rd",
+        "Day 14"), a month or a weekday, in no more words than it has numbers and names of days; a number
+        alone ("12.") numbers a paragraph, it dates nothing. A quoted paragraph ("“4 May.—Come at once.”")
+        is a message or a speech read out, not an entry's head."""
+        classes = self.shape.split()
+        if not classes or classes[0] in _QUOTES:
+            return False  # what a paragraph quotes is somebody's message or speech: the line rules read its head
+        words = [c for c in classes if c[:1].isalpha() and c.islower() and c != "th"]
+        if len(words) > sum(c in _HEAD_CLASSES for c in classes):
+            return False  # a sentence that names a day ("3 men came to the door."), not a head
+        day_ordinal = any(a == "D" and b == "th" for a, b in zip(classes, classes[1:]))  # not "45th Regiment"
+        return "M" in classes or "W" in classes or day_ordinal or ("D" in classes and bool(words))
+
+
+def _classify(match: re.Match, text: str) -> tuple[list[str], str | None]:
+    """Return the classes one token stands for, and the date word it is (or None)."""
+    if match.group("num"):
+        value = int(match.group("num"))
+        day = len(match.group("num")) <= 2 and 1 <= value <= _LAST_DAY
+        if match.group("ord"):
+            return (["D", "th"] if day else ["N", "th"]), match.group(0) if day else None
+        return (["D"] if day else ["N"]), match.group(0) if day else None
+    if match.group("dash"):
+        return ["—"], None
+    if match.group("mark"):
+        return [match.group("mark")], None
+    word = match.group("word")
+    low = word.lower()
+    dotted = text[match.end():match.end() + 1] == "."
+    if word[:1].isupper():
+        # a month's or weekday's name is written with a capital ("May we go" opens no entry in May), its
+        # abbreviation with its stop ("Sat.", not "Sat down")
+        if low in _MONTH_NAMES or (low in _MONTH_ABBREVIATIONS and dotted):
+            return ["M"], word
+        if low in _WEEKDAY_NAMES or (low in _WEEKDAY_ABBREVIATIONS and dotted):
+            return ["W"], word
+    if _ROMAN_RE.match(word) and (word.islower() or word.isupper()) and (
+            dotted or text[match.end():match.end() + 1] == ")") and not (len(word) == 1 and word in "Iv"):
+        return ["R"], None  # ("I." or "v." alone: the pronoun, "versus")
+    return [low], None
+
+
+def openings(text: str, max_words: int) -> tuple[Opening, ...]:
+    """Return the openings a paragraph may be read to begin with, shortest first: its first words up to each
+    stop a capital word follows ("23rd." in "23rd. Thursday, my birthday, ..."), the last up to the first dash
+    or the first stop a new sentence follows; none past ``max_words`` words and numbers.
+
+    An aside in brackets ("8th (Sunday).", "5th (Lord’s day).") is no part of a head's form: its words count
+    towards ``max_words``, not in the shape.
+
+    >>> [o.shape for o in openings("xii. Tuesday.—Rain.", 6)]
+    ['R .', 'R . W . —']
+    """
+    out: list[Opening] = []
+    classes: list[str] = []
+    date_words: list[str] = []
+    words = depth = 0
+    matches = list(_TOKEN_RE.finditer(text[:400]))
+
+    def cut(end: int) -> None:
+        if classes:
+            out.append(Opening(" ".join(classes), text[:end], tuple(date_words)))
+
+    for i, m in enumerate(matches):
+        mark = m.group("mark")
+        if not m.group("dash") and not mark:
+            words += 1
+            if words > max_words:
+                return tuple(out)
+        if mark in ("(", "[") or (mark in (")", "]") and depth):
+            depth += 1 if mark in ("(", "[") else -1
+            continue
+        if depth:
+            continue
+        token_classes, date_word = _classify(m, text)
+        classes += token_classes
+        if date_word:
+            date_words.append(date_word)
+        if m.group("dash"):
+            cut(m.end())
+            return tuple(out)
+        if mark in _STOPS:
+            nxt = matches[i + 1] if i + 1 < len(matches) else None
+            if nxt is None:
+                cut(m.end())
+                return tuple(out)
+            if nxt.group("dash") or nxt.group("mark") or nxt.start() == m.end():
+                continue
+            if nxt.group(0)[:1].isupper() or nxt.group(0)[:1] in _QUOTES:
+                if _classify(nxt, text)[0][0] not in _HEAD_CLASSES:
+                    cut(m.end())
+                    return tuple(out)
+                if nxt.group("word"):
+                    cut(m.end())  # "23rd. Thursday, ...": the day may be the whole head
+    if matches and not depth:
+        cut(matches[-1].end())
+    return tuple(out)
+
+
+def opening(text: str, max_words: int) -> Opening | None:
+    """Return the longest opening of a paragraph (:func:`openings`), or None when it has none.
+
+    >>> opening("9th.—I went out.", 6).shape
+    'D th . —'
+    >>> opening("Oct. the 9th. Went to town.", 6).shape
+    'M . the D th .'
+    >>> opening("8th (Sunday). To church.", 6).text
+    '8th (Sunday).'
+    >>> opening("In the morning we went to the river and back.", 6) is None
+    True
+    """
+    found = openings(text, max_words)
+    return found[-1] if found else None
+
+
+def head_shapes(units: list[Unit], settings: SegmentSettings | None = None) -> frozenset[str]:
+    """Return the shapes the source's entries open with: shapes of paragraph openings that name a date
+    (:attr:`Opening.dated`), open ``head_shape_min_count`` paragraphs or more, with most stretches from
+    one to the next of ``head_shape_min_entry_words`` words or more (not the lines of a table or a list)
+    and reaching over ``head_shape_min_reach`` of the source's words.
+
+    A source-level vote, like the cascade's :func:`~quellen.segment.cascade.dates_letters_at_foot`: one
+    paragraph opening "Day 14.—" is a sentence like any other; twenty are the diarist's way of heading
+    an entry.
+    """
+    s = settings or SegmentSettings()
+    where: dict[str, list[int]] = {}
+    for i, unit in enumerate(units):
+        if unit.cue not in ("prose", "dateline"):
+            continue
+        for shape in dict.fromkeys(o.shape for o in openings(unit.text, s.head_shape_max_words) if o.dated):
+            where.setdefault(shape, []).append(i)
+    total = sum(u.n_words for u in units) or 1
+    before = [0]
+    for unit in units:
+        before.append(before[-1] + unit.n_words)
+    shapes = set()
+    for shape, at in where.items():
+        if len(at) < s.head_shape_min_count:
+            continue
+        stretches = [before[b] - before[a] for a, b in zip(at, at[1:])]
+        reach = (before[at[-1] + 1] - before[at[0]]) / total
+        if statistics.median(stretches) >= s.head_shape_min_entry_words and reach >= s.head_shape_min_reach:
+            shapes.add(shape)
+    return frozenset(shapes)
+
+
+def mark_shape_heads(units: list[Unit], settings: SegmentSettings | None = None) -> list[Unit]:
+    """Return ``units``, each paragraph that opens with one of the source's head shapes (:func:`head_shapes`)
+    and has no other head cue given the feature ``lead_shape`` (the opening as written).
+
+    The units are changed in place, as :func:`~quellen.segment.lines.make_units` makes them: the cue is
+    one more of their features.
+    """
+    s = settings or SegmentSettings()
+    shapes = head_shapes(units, s)
+    if not shapes:
+        return units
+    for unit in units:
+        if unit.cue != "prose" or any(unit.features.get(k) for k in LEAD_FEATURES):
+            continue
+        found = [o for o in openings(unit.text, s.head_shape_max_words) if o.shape in shapes]
+        if found:
+            unit.features["lead_shape"] = found[-1].text
+    return units
+
+
+def head_date_text(head: str) -> str:
+    """Return the words of an entry head that name its date, for the date reader ("Oct. the 9th." ->
+    "Oct 9th", "xii. Tuesday.—" -> "Tuesday"), or "" when it names none; a number without its ordinal
+    or a month ("Day 14") counts days of something else, not of the month.
+
+    >>> head_date_text("Oct. the 9th.")
+    'Oct 9th'
+    >>> head_date_text("Day 14.—")
+    ''
+    """
+    found = opening(head, len(head.split()) + 1)
+    if found is None:
+        return ""
+    month = "M" in found.shape.split()
+    return " ".join(w for w in found.date_words if month or not w.isdigit())

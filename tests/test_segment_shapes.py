@@ -1,0 +1,130 @@
+"""A source's own entry heads learnt from the source (quellen.segment.shapes), on hand-written texts.
+
+Each diary heads its entries in a form no line rule knows ("Day 14.—", "xii. Tuesday.—", "The 3rd:—",
+"Oct. the 9th."); the form recurs, so the source itself says it is a head. A narrative whose paragraphs
+now and then open with a year or a number is not cut.
+"""
+from __future__ import annotations
+
+import pytest
+
+from quellen.model import Source
+from quellen.segment import segment
+from quellen.segment.lines import make_units
+from quellen.segment.shapes import head_date_text, head_shapes, mark_shape_heads, opening, openings
+from quellen.settings import SegmentSettings, Settings
+
+_BODIES = [
+    "We went on across the flat ground all the morning and saw nothing but grass and the far hills.",
+    "Rain from dawn, so the men mended the harness and the cook made bread in the lee of the cart.",
+    "A long day over stones; two of the horses are lame and we must rest them before the river.",
+    "Crossed the river at the ford below the rocks. The water was cold and the current stronger than it looked.",
+    "Camped early by a spring. Saw smoke to the north in the evening but nobody came near the camp.",
+]
+
+
+def _diary(heads: list[str], title: str = "My Journal") -> str:
+    return title + "\n\n" + "\n\n".join(f"{h}{b}" for h, b in zip(heads, _BODIES)) + "\n"
+
+
+def _docs(text: str, settings=None):
+    docs = segment(Source("src-shapes", "shapes.txt", "0" * 64, "text/plain", text), settings)
+    return [(text[d.char_start:d.char_end], d) for d in docs]
+
+
+DIARIES = {
+    "day number": [f"Day {n}.—" for n in range(14, 19)],
+    "roman day and weekday": ["xii. Tuesday.—", "xiii. Wednesday.—", "xiv. Thursday.—", "xv. Friday.—",
+                              "xvi. Saturday.—"],
+    "the day and a colon": [f"The {d}:— " for d in ("3rd", "4th", "5th", "6th", "7th")],
+    "month, the day": [f"Oct. the {d}. " for d in ("9th", "10th", "11th", "12th", "13th")],
+}
+
+
+@pytest.mark.parametrize("name", sorted(DIARIES))
+def test_a_head_shape_no_rule_knows_opens_one_document_per_entry(name):
+    heads = DIARIES[name]
+    got = _docs(_diary(heads))
+    entries = [(t, d) for t, d in got if not t.startswith("My Journal")]
+    assert [t[:len(h)] for (t, _), h in zip(entries, heads)] == heads and len(entries) == len(heads), \
+        [t[:30] for t, _ in got]
+    assert all(d.kind == "diary" for _, d in entries), [d.kind for _, d in entries]
+    assert all("diary-entry head (the source's head shape)" in " ".join(d.evidence) for _, d in entries[1:])
+
+
+def test_the_induction_reads_the_source_not_the_line_rules():
+    units = make_units(_diary(DIARIES["day number"]))
+    assert head_shapes(units) == {"day D . —"}
+    assert [u.features.get("lead_shape") for u in mark_shape_heads(units)[1:]] == DIARIES["day number"]
+
+
+def test_a_head_seen_fewer_times_than_the_setting_asks_is_no_head():
+    text = _diary(DIARIES["day number"])
+    assert len(_docs(text)) == 6
+    fewer = Settings().with_overrides({"segment.head_shape_min_count": 6})
+    assert len(_docs(text, fewer)) == 1  # five heads are fewer than six: one text under its title
+
+
+def test_the_date_reader_reads_the_heads_date_words():
+    heads = ["June 1859\n\n"] + [f"The {d}:— " for d in ("3rd", "4th", "5th", "6th", "7th")]
+    text = "My Journal\n\n" + heads[0] + "\n\n".join(f"{h}{b}" for h, b in zip(heads[1:], _BODIES)) + "\n"
+    dated = [d.date.edtf for t, d in _docs(text) if t.startswith("The ")]
+    assert dated == ["1859-06-03", "1859-06-04", "1859-06-05", "1859-06-06", "1859-06-07"]
+
+
+NARRATIVE = "\n\n".join([
+    "The town was small and poor when the first settlers came up the valley with their carts and cattle.",
+    "In 1850, the railway reached the river, and with it came the merchants and their clerks from the coast.",
+    "3 men kept the only store for many years, and they sold everything from nails to bolts of cloth.",
+    "In 1851, the mill was built below the falls, and the farmers brought their grain from far and wide.",
+    "The church followed, and a school, and a newspaper that printed the prices of grain each week.",
+    "In 1852, a fire took half the houses on the main street, and the town was built again in brick.",
+    "12 families left that winter for the west, and their farms were bought by their neighbours.",
+    "In 1853, the bank opened its doors, and the town began to think of itself as a city at last.",
+    "In 1854, the bridge was finished, and the ferryman, who had lost his living, kept the toll house.",
+]) + "\n"
+
+
+def test_a_narrative_opening_now_and_then_with_a_year_or_a_number_is_not_cut():
+    units = make_units(NARRATIVE)
+    assert head_shapes(units) == frozenset()
+    assert len(_docs(NARRATIVE)) == 1
+
+
+def test_a_table_of_dated_lines_is_no_diary():
+    rows = "\n\n".join(f"{d}th. Fair, wind west." for d in range(4, 14))
+    text = "The weather that month was kept by the clerk in a table, which follows here in full.\n\n" + rows + "\n"
+    assert head_shapes(make_units(text)) == frozenset()
+
+
+@pytest.mark.parametrize("text, shape, head", [
+    ("9th.—I went out.", "D th . —", "9th.—"),
+    ("2nd. In the morning to the yard.", "D th .", "2nd."),
+    ("Day 14.—We marched.", "day D . —", "Day 14.—"),
+    ("xii. Tuesday.—Rain.", "R . W . —", "xii. Tuesday.—"),
+    ("The 3rd:— Rain all day.", "the D th : —", "The 3rd:—"),
+    ("Oct. the 9th. Went to town.", "M . the D th .", "Oct. the 9th."),
+    ("Tuesday, May 3. We went.", "W , M D .", "Tuesday, May 3."),
+    ("8th (Sunday). To church.", "D th .", "8th (Sunday)."),
+])
+def test_an_opening_is_written_as_its_shape(text, shape, head):
+    found = opening(text, SegmentSettings().head_shape_max_words)
+    assert (found.shape, found.text, found.dated) == (shape, head, True)
+
+
+@pytest.mark.parametrize("text", ["12. The enemy came over the hill.", "In 1850, the town grew.",
+                                  "3 men came to the door.", "May we go out now?", "“4 May.—Come at once.”",
+                                  "45th Regiment.—The orders came."])
+def test_an_opening_that_names_no_date_or_is_a_sentence_is_no_head(text):
+    found = opening(text, SegmentSettings().head_shape_max_words)
+    assert found is None or not found.dated
+
+
+def test_a_day_followed_by_its_weekday_may_be_the_whole_head():
+    assert [o.shape for o in openings("23rd. Thursday, my birthday, now a year older.", 6)] == ["D th ."]
+
+
+def test_head_date_text_keeps_what_names_a_date():
+    assert head_date_text("Oct. the 9th.") == "Oct 9th"
+    assert head_date_text("xii. Tuesday.—") == "Tuesday"
+    assert head_date_text("Day 14.—") == ""  # the fourteenth day of a march, not of a month
