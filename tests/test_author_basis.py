@@ -167,3 +167,14 @@ def test_an_unsigned_letter_headed_with_its_addressee_is_the_files_writers():
     assert {d.author for d in segment(_source(letters)) if d.kind == "letter"} == {None}
     told = "XII\n\nI went to the trial, and I will tell you all of it when we meet; the town talks of nothing else.\n"
     assert all(d.author is None for d in segment(_source(told)) if d.kind == "letter")
+
+
+def test_a_name_set_off_in_the_middle_of_a_sentence_signs_nothing():
+    # a footnote that is a name alone, kept as a line of its own in the text, with the sentence going on under it
+    from quellen.ingest import read_source
+    from conftest import FIXTURES
+    source = read_source(FIXTURES / "ingest" / "letter_note_tei.xml")
+    assert "\nL. Fabius.\n" in source.text
+    (letter,) = [d for d in segment(source) if d.kind == "letter"]
+    assert letter.author is not None and letter.author.name == "Aulus Varro"
+    assert letter.author.basis == RefBasis.METADATA

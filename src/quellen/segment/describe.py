@@ -921,7 +921,10 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         evidence.append(f"kind: the learned model's class ({group.coarse})")
 
     # --- author
-    sig_units = [u for u in units if u.cue == "signature"]
+    # a name set off in the middle of a sentence (the text under it goes on in lower case: a note cut into
+    # the text, "… pushing the claims of Aulus's son; / L. Afranius. / and in that matter …") signs nothing
+    sig_units = [u for k, u in enumerate(units) if u.cue == "signature"
+                 and not (k + 1 < len(units) and units[k + 1].text[:1].islower())]
     if not author and kind == "resolution":
         m = re.search(r"\b(?:minutes|resolution|decree|decision|order"
                       r"|protocol)\s+of\s+(?:the\s+)?(?P<org>[^,.;:]{3,90})",
