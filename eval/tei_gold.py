@@ -43,14 +43,14 @@ UNIT_TYPES = {"letter": "letter", "entry": "diary", "diary-entry": "diary", "dia
               "diary_entry": "diary", "telegram": "telegram"}
 #: elements whose content is one line of the text
 LINE_TAGS = {"p", "ab", "head", "salute", "dateline", "signed", "l", "item", "byline", "docAuthor", "trailer",
-             "label", "addrLine", "docTitle", "titlePart", "docImprint", "docDate", "argument_p"}
+             "label", "addrLine", "docTitle", "titlePart", "docImprint", "docDate"}
 #: elements that only hold other blocks (mixed text directly inside them forms a line of its own)
 CONTAINERS = {"text", "front", "body", "back", "div", "div1", "div2", "div3", "div4", "div5", "opener", "closer",
               "epigraph", "postscript", "lg", "list", "address", "floatingText", "argument", "titlePage",
               "sp", "cit", "table", "row", "cell", "quote", "group"}
 #: dropped with their content: editorial apparatus the printed reading text does not carry inline
 DROP = {"teiHeader", "pb", "cb", "fw", "gap", "figure", "graphic", "facsimile", "del", "sic", "orig", "abbr",
-        "standOff", "interp", "interpGrp", "link", "linkGrp", "milestone_ignored"}
+        "standOff", "interp", "interpGrp", "link", "linkGrp"}
 #: in a <choice>, the reading kept
 CHOICE_KEEP = ("reg", "expan", "corr")
 PARA = "\x01"   # a milestone unit="para" inside a paragraph: a paragraph break of the printed text
