@@ -151,3 +151,30 @@ def test_a_placeless_english_diary_of_1702_is_stored_julian_in_every_layer(store
         timexes = {t.text: t for t in store.timexes() if t.source == source.id and t.date is not None}
     assert entry.date.calendar == "julian" and entry.date.earliest == dt.date(1702, 3, 23)
     assert timexes["14 March"].date.calendar == "julian" and timexes["14 March"].date.earliest == dt.date(1702, 3, 25)
+
+
+def test_an_unsigned_letter_headed_with_its_addressee_is_the_files_writers():
+    # an edition of one writer's letters heads each with whom it is to and prints no signature
+    letters = ("XII\n\nTO MARCUS (AT CAPUA)\n\nROME\n\nI have your letter, and you ask me what I think of the "
+               "trial. I will tell you when we meet; it is not a thing for a letter.\n\n"
+               "XIII\n\nTO MARCUS (AT CAPUA)\n\nTUSCULUM\n\nYou will laugh at me, but I have bought the house at "
+               "last. Come and see it before the winter, and bring your books with you.\n")
+    meta = [("author", "Aulus Varro", "sidecar test.txt.meta.toml")]
+    docs = [d for d in segment(_source(letters, meta)) if d.kind != "heading"]
+    assert [d.kind for d in docs] == ["letter", "letter"]
+    assert {d.author for d in docs} == {Ref("Aulus Varro", basis=RefBasis.METADATA)}
+    # without the file's metadata nobody signs them; a letter that names no addressee takes no metadata author
+    assert {d.author for d in segment(_source(letters)) if d.kind == "letter"} == {None}
+    told = "XII\n\nI went to the trial, and I will tell you all of it when we meet; the town talks of nothing else.\n"
+    assert all(d.author is None for d in segment(_source(told)) if d.kind == "letter")
+
+
+def test_a_name_set_off_in_the_middle_of_a_sentence_signs_nothing():
+    # a footnote that is a name alone, kept as a line of its own in the text, with the sentence going on under it
+    from quellen.ingest import read_source
+    from conftest import FIXTURES
+    source = read_source(FIXTURES / "ingest" / "letter_note_tei.xml")
+    assert "\nL. Fabius.\n" in source.text
+    (letter,) = [d for d in segment(source) if d.kind == "letter"]
+    assert letter.author is not None and letter.author.name == "Aulus Varro"
+    assert letter.author.basis == RefBasis.METADATA

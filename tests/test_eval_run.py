@@ -19,7 +19,8 @@ def run():
 
 def test_every_corpus_of_the_suite_is_found_with_its_text_and_gold(run):
     found = run.corpora()
-    assert sorted(found) == ["barbellion-journal", "cherry-journey", "collins-white", "dostoevsky-poor-folk",
+    assert sorted(found) == ["barbellion-journal", "cherry-journey", "cicero-atticus", "collins-white",
+                             "dostoevsky-poor-folk",
                              "dracula", "evelina", "frankenstein", "keller-letters", "laclos-liaisons", "loos-blondes",
                              "moonstone",
                              "muir-sierra", "pepys-diary", "richardson-clarissa", "seed"]

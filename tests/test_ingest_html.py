@@ -238,3 +238,13 @@ def test_block_spans_round_trip(items):
         assert text[a:b] == " ".join(words)
     assert text == "\n".join(text[a:b] + "\n" for a, b, _ in blocks)
     assert not re.search(r"\n{3,}", text)
+
+
+def test_an_editors_epigraph_before_a_tei_letters_head_stands_outside_the_letter():
+    source = read_source(HERE / "letters_preface_tei.xml")
+    check_block_contract(source)
+    letters = [source.text[a:b] for a, b, t in source.blocks if t == "letter"]
+    assert letters[0].startswith("I\n") and "editor's word" not in letters[0]
+    assert "editor's word" in source.text
+    # an epigraph after the head is the letter's own
+    assert letters[1].startswith("II\n") and "A motto under the head" in letters[1]

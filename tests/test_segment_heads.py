@@ -1131,3 +1131,21 @@ def test_a_numbered_clause_run_in_by_a_dash_outside_a_diary_opens_nothing():
             "1st.—That the bridge be repaired at the charge of the parish.\n\n"
             "2nd.—That the clerk give notice of it at the church door.")
     assert len([d for _, _, d in _docs(text) if d.kind != "heading"]) == 1
+
+
+def test_a_year_head_with_its_era_or_a_note_of_names_opens_the_section_under_it():
+    # an edition of letters in order of time prints each year's head, in the margin, over an introduction
+    text = ("III\n\nTO MARCUS (AT CAPUA)\n\nROME, MAY\n\n"
+            "All is well at your house and I keep an eye on it. Send me the books you promised, and soon.\n\n"
+            "B.C. 52. Coss., Cn. Pompeius Magnus, Q. Metellus Scipio.\n\n"
+            "In this year the town was full of riots, and the writer spent most of it in the country, far from "
+            "the courts and the senate, writing to his friends of little else.\n\n"
+            "IV\n\nTO MARCUS (AT CAPUA)\n\nARPINUM\n\n"
+            "I have your letter and I thank you for it. The weather here is fine and the river full.\n")
+    starts = _starts(text)
+    assert [w for w, _ in starts] == ["III TO MARCUS", "B.C. 52. Coss.,", "IV TO MARCUS"], starts
+    assert starts[1][1] == "account"
+    lines = [Unit(0, len(t), t) for t in ("B.C. 52.", "52 B.C.", "A.D. 1066.", "1912. Cape Evans.",
+                                                 "1887. It was a fine day and we went out.", "In 1887.")]
+    assert [classify(u, None, True) for u in lines] == ["heading", "heading", "dateline", "heading", "prose",
+                                                        "prose"]

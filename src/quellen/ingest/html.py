@@ -220,6 +220,20 @@ def semantic_tag(el, tag: str) -> str | None:
     return {"dateline": "dateline", "signed": "signature", "persname": "person"}.get(tag)
 
 
+def _leading_preface(el, tag: str) -> bool:
+    """Return True for a TEI ``<epigraph>`` or ``<argument>`` that opens a letter or diary-entry div before
+    anything else of it (its head, opener, text): what an edition puts there (a motto, the editor's
+    introduction) stands before the letter, so the letter's span starts after it."""
+    parent = el.getparent()
+    if tag not in ("epigraph", "argument") or parent is None or \
+            semantic_tag(parent, _local(parent.tag)) not in ("letter", "diary-entry"):
+        return False
+    for sib in el.itersiblings(preceding=True):
+        if _local(sib.tag) not in ("pb", "milestone", "epigraph", "argument", "") or (sib.text or "").strip():
+            return False
+    return True
+
+
 def walk_blocks(root, drop=None) -> list[RawBlock]:
     """Return the blocks of an lxml tree in reading order.
 
@@ -301,6 +315,11 @@ def walk_blocks(root, drop=None) -> list[RawBlock]:
             sem = semantic_tag(el, tag)
             if sem:
                 sems.append((sem, el))
+            outside = _leading_preface(el, tag)
+            if outside:
+                # an editor's epigraph or argument standing before a letter's head is not the letter's
+                held = [x for x in sems if x[1] is el.getparent()]
+                sems[:] = [x for x in sems if x[1] is not el.getparent()]
             opened.append(el)
             if is_leaf:
                 stack.append((_LEAF.get(tag, tag), el))
@@ -314,6 +333,8 @@ def walk_blocks(root, drop=None) -> list[RawBlock]:
             opened.pop()
             if sem:
                 sems.pop()
+            if outside:
+                sems.extend(held)
             if tag == "blockquote":
                 quotes.pop()
             if is_leaf:

@@ -366,6 +366,8 @@ _PART_RE = re.compile(r"^(?:part|book|volume|period|prologue|epilogue|appendix|i
 #: kinds a file's metadata author may sign where no series heading or signature does (and any
 #: account or statement with an entry's date head: a dated entry of the file's one writer)
 _META_KINDS = frozenset({"diary", "memoir"})
+#: the evidence of a letter known by its address line ("To Atticus"): one its writer heads but does not sign
+ADDRESSED_LETTER = "kind: addressed to someone and written to a 'you'"
 _META_DATED_KINDS = SERIES_KINDS | {"letter"}
 _NAME_PARTICLES = set(words("name_particles"))
 #: a writer naming himself or herself: "my name is Ann", "I was christened Ann Pell" (the name case-sensitive)
@@ -557,7 +559,10 @@ def diarists(documents, text: str, context=None):
             d = replace(d, author=Ref(self_named[0], basis=RefBasis.INFERRED), evidence=d.evidence + (
                 f"author: the diarist's own name in the entries ({self_named[1]!r})",))
         elif series is None and meta_author and d.author is None and (d.kind in _META_KINDS or (
-                d.kind in _META_DATED_KINDS and any(e in d.evidence for e in ("date: date line", "date: entry head")))):
+                d.kind in _META_DATED_KINDS and any(e in d.evidence for e in ("date: date line", "date: entry head")))
+                or d.kind == "letter" and ADDRESSED_LETTER in d.evidence):
+            # (a letter headed with whom it is to and signed by nobody is the file's one writer's, as in an
+            # edition of one person's letters: "To Atticus (at Athens)")
             basis = RefBasis.SETTING if meta_author[1].startswith("setting") else RefBasis.METADATA
             d = replace(d, author=Ref(meta_author[0], basis=basis), evidence=d.evidence + (
                 f"author: inferred from the file's metadata ({meta_author[1]})",))
@@ -877,6 +882,10 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                                           and second_rate < 0.01 and "addressee" not in cues):
             kind = "memoir"
             evidence.append("kind: first person looking back")
+        elif "addressee" in cues and second_rate > 0.01:
+            # headed with whom it is to ("To Atticus (at Athens)") and written to a "you": a letter
+            kind = "letter"
+            evidence.append(ADDRESSED_LETTER)
         elif "addressee" in cues or "signature" in cues:
             kind = "statement"
             evidence.append("kind: addressed/signed first-person text")
@@ -913,7 +922,10 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         evidence.append(f"kind: the learned model's class ({group.coarse})")
 
     # --- author
-    sig_units = [u for u in units if u.cue == "signature"]
+    # a name set off in the middle of a sentence (the text under it goes on in lower case: a note cut into
+    # the text, "… pushing the claims of Aulus's son; / L. Afranius. / and in that matter …") signs nothing
+    sig_units = [u for k, u in enumerate(units) if u.cue == "signature"
+                 and not (k + 1 < len(units) and units[k + 1].text[:1].islower())]
     if not author and kind == "resolution":
         m = re.search(r"\b(?:minutes|resolution|decree|decision|order"
                       r"|protocol)\s+of\s+(?:the\s+)?(?P<org>[^,.;:]{3,90})",

@@ -494,6 +494,27 @@ def is_allcaps(text: str) -> bool:
     return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+#: a year as a chronological edition or a chronicle heads its sections: "B.C. 67", "67 B.C.", "A.D. 1066", "1887"
+_ERA = r"(?:b\.\s*c\.(?:\s*e\.)?|a\.\s*d\.)"
+_YEAR_HEAD_RE = re.compile(rf"(?:{_ERA}\s*\d{{1,4}}|\d{{1,4}}\s*{_ERA}|1?\d{{3}})(?=[.\s]|$)", re.I)
+
+
+def _year_head(text: str) -> bool:
+    """Return True for a year marked with its era alone on its line ("B.C. 67.", "67 B.C."), or a year followed
+    after its stop by a short note of names, as an edition prints it in the margin over the year's letters
+    ("B.C. 67. Coss., C. Calpurnius Piso, M. Acilius Glabrio.", "1912. Cape Evans.")."""
+    m = _YEAR_HEAD_RE.match(text)
+    if not m:
+        return False
+    rest = text[m.end():]
+    if re.fullmatch(r"\.?", rest):
+        return not m.group().isdigit()  # an unmarked year alone is a date line (classify)
+    words = rest[1:].split() if rest.startswith(". ") else []
+    # the note names people or places: its words capitalized or initials, no sentence
+    return 0 < len(words) <= 10 and text.endswith(".") and \
+        sum(w[:1].isupper() for w in words) >= max(2, len(words) - 1)
+
+
 def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | None = None) -> str:
     """Return the cue of one line, from the line alone, its block tag and its neighbour above.
 
@@ -538,6 +559,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
             return "dateline"
     if re.fullmatch(r"(?:anno\s+|a\.\s*d\.\s*)?1?\d{3}\.?", text, re.I):
         return "dateline"  # a year standing alone heads the entries under it
+    if not in_para and _year_head(text):
+        return "heading"  # a year marked with its era, or with a note: a chronological section's head
     # a quoted document prints an opening quotation mark before each of its paragraphs ("“9 May.",
     # "“My dearest Lucy—"): its date line and salutation are read through it
     # (a quoted document's last paragraph closes the quotation: "“Bath, June 2nd.”")

@@ -1,0 +1,587 @@
+#!/usr/bin/env python3
+"""Evaluation corpora from TEI editions: a plain text plus quote-based segment gold taken from the
+edition's TEI markup (the same output as se_gold.py, a second publisher's markup).
+
+    python3 tei_gold.py build TEI_FILE OUT_DIR --slug SLUG [--config CONFIG.json]
+    python3 tei_gold.py --selftest [CORPUS_DIR ...]
+
+`build` reads one TEI file (P5, namespaced or not) and writes into OUT_DIR:
+
+  SLUG.txt            the <text> as plain text: one paragraph or line element per line, blank lines
+                      between them; footnotes, page breaks and the header dropped (CONVENTIONS)
+  SLUG.txt.meta.toml  the sidecar a reader of the TEI file would have: its titleStmt author
+  gold.json           segment gold in the quote-based shape score.py reads
+  PROVENANCE.md       source, licence, counts (text below a line HAND_WRITTEN is kept on rebuild)
+
+`--selftest` runs se_gold.py's self-test (oracle export scores 1.0, one-document baseline near 0)
+on the given corpus folders.
+
+Standard library only (xml.etree). The rules are written out in CONVENTIONS and copied into every
+gold.json; per-edition options (BOOKS, or --config) say what the markup cannot.
+"""
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import re
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import score  # noqa: E402  (the scorer whose normalisation the gold must satisfy)
+import se_gold  # noqa: E402  (the self-test is shared)
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+HAND_WRITTEN = "<!-- written by hand below this line; tei_gold.py keeps it on rebuild -->"
+
+#: div@type values (lower case) that make a unit, and the unit's kind
+UNIT_TYPES = {"letter": "letter", "entry": "diary", "diary-entry": "diary", "diaryentry": "diary",
+              "diary_entry": "diary", "telegram": "telegram"}
+#: elements whose content is one line of the text
+LINE_TAGS = {"p", "ab", "head", "salute", "dateline", "signed", "l", "item", "byline", "docAuthor", "trailer",
+             "label", "addrLine", "docTitle", "titlePart", "docImprint", "docDate"}
+#: elements that only hold other blocks (mixed text directly inside them forms a line of its own)
+CONTAINERS = {"text", "front", "body", "back", "div", "div1", "div2", "div3", "div4", "div5", "opener", "closer",
+              "epigraph", "postscript", "lg", "list", "address", "floatingText", "argument", "titlePage",
+              "sp", "cit", "table", "row", "cell", "quote", "group"}
+#: dropped with their content: editorial apparatus the printed reading text does not carry inline
+DROP = {"teiHeader", "pb", "cb", "fw", "gap", "figure", "graphic", "facsimile", "del", "sic", "orig", "abbr",
+        "standOff", "interp", "interpGrp", "link", "linkGrp"}
+#: in a <choice>, the reading kept
+CHOICE_KEEP = ("reg", "expan", "corr")
+PARA = "\x01"   # a milestone unit="para" inside a paragraph: a paragraph break of the printed text
+BR = "\x00"     # <lb/>
+
+OPTIONS_DEFAULT = {
+    # kind of an <epigraph>/<argument> standing before a unit's head: "epigraph" (a motto) or
+    # "commentary" (an editor's introduction the edition stores there)
+    "preface_kind": "epigraph",
+    # the name that writes a letter whose opener names only its addressee ('To Atticus'): the edition's
+    # author, as the printed book names him; None leaves such letters without author
+    "letters_by": None,
+    # the sidecar's author (what a reader of the TEI file gets from its header)
+    "sidecar_author": None,
+}
+
+CONVENTIONS = {
+    "source": "Gold comes from the edition's TEI markup (div types, opener, salute, dateline, closer, "
+              "signed, correspDesc, date@when), converted by eval/tei_gold.py; it was not produced by quellen.",
+    "text": "The .txt is the TEI <text> (front, body, back) in document order. One line element (p, ab, "
+            "head, salute, dateline, signed, l, item, addrLine, byline, trailer, label) per line, blank line "
+            "between them; a <milestone unit=\"para\"/> inside a paragraph starts a new paragraph; a marginal "
+            "note (note@place=\"marg\") is a line of its own before its paragraph; other notes (footnotes), "
+            "page and column breaks, figures, gaps, the teiHeader and the deleted, abbreviated or "
+            "uncorrected reading of a <choice> are dropped; <lb/> is a newline; whitespace is collapsed.",
+    "segments": "Consecutive starts in document order. A unit is a div whose type names a letter, a diary "
+                "entry ('entry', 'diary-entry') or a telegram. A unit's own head, opener, closer and "
+                "postscript belong to its segment. An epigraph or argument standing before the unit's head or "
+                "opener is a segment of its own (kind from the edition's options: an editor's introduction "
+                "stored there is commentary). Units nested in a unit are not segments (listed under "
+                "'embedded'). Heads of other divs are 'heading' segments (adjacent heading lines form one); "
+                "other text outside units forms 'narrative' segments.",
+    "kinds": "letter, diary, telegram (the unit's div type), commentary or epigraph (see segments), "
+             "heading, narrative.",
+    "author": "A unit's author is, in this order: the persName of its correspDesc's correspAction "
+              "type=\"sent\"; the persName inside its <signed> (else the signed line without its valediction); "
+              "'X to Y' in its salute or head; for a letter whose salute or head names only the addressee "
+              "('To Y'), the edition's option letters_by. author_basis says which. Otherwise null. "
+              "author_outside_text is true where the .txt never contains the author's name as given.",
+    "addressees": "correspAction type=\"received\" persName, or the 'to Y' of the salute or head "
+                  "(a parenthesis after it, '(at Athens)', left out).",
+    "dates": "date_iso from a date@when (or @when-iso, @notBefore) inside the unit's dateline or its "
+             "correspAction type=\"sent\", when the value carries a year of the common era (YYYY, YYYY-MM, "
+             "YYYY-MM-DD). A year before the common era (when=\"-0061\") cannot be scored (score.py reads "
+             "years 1-9999): date_iso stays null and date_bce keeps the value. date_as_written keeps the "
+             "dateline as printed.",
+    "first_words": "The first words of the segment as they stand in the .txt (whitespace collapsed); at "
+                   "least 6 words, more where needed to make the quote unique from the previous segment's "
+                   "start.",
+}
+
+#: per-edition options and provenance, by slug
+BOOKS: dict = {
+    "cicero-atticus": {
+        "preface_kind": "commentary",
+        "letters_by": "Cicero",
+        "sidecar_author": "M. Tullius Cicero",
+        "repository": "PerseusDL/canonical-latinLit",
+        "path": "data/phi0474/phi057/phi0474.phi057.perseus-eng1.xml",
+        "commit": "00e67c3a01c2e69a838e25fbb5ddc134539d7fa3",
+        "title": "Letters to Atticus (Shuckburgh's translation, 1908-1909), letters I-XI, XVI, XVIII-XXIII",
+        "creator": "M. Tullius Cicero; tr. Evelyn S. Shuckburgh",
+        "licence": "The repository's README.md (read at commit 3701b8ba9eb863fdec7f27d6d7480138577feeab) says: "
+                   "'Unless otherwise indicated, all contents of this repository are licensed under a Creative "
+                   "Commons Attribution-ShareAlike 3.0 United States License. You must offer Perseus any "
+                   "modifications you make. Perseus provides credit for all accepted changes.' (CC BY-SA 3.0 US; "
+                   "the file's own header carries no availability statement). The translation (Evelyn S. "
+                   "Shuckburgh, London: George Bell and Sons, 1908-1909) is in the public domain. The slice here "
+                   "is the file's first 136,094 characters, unchanged, closed with the end tags of body, text "
+                   "and TEI.",
+    },
+}
+
+
+# ---------------------------------------------------------------- small helpers
+
+def local(el) -> str:
+    """Return an element's tag without its namespace."""
+    t = el.tag if isinstance(el.tag, str) else ""
+    return t.rsplit("}", 1)[-1]
+
+
+def finish(s: str) -> str:
+    """Return inline text with whitespace collapsed, <lb/> as a newline and paragraph marks kept."""
+    for c in ("\u2060", "\u00ad", "\u200b", "\ufeff"):
+        s = s.replace(c, "")
+    for c in ("\u00a0", "\u200a", "\u2009", "\u202f"):
+        s = s.replace(c, " ")
+    s = re.sub(r"[ \t\r\n]+", " ", s)
+    s = re.sub(r" *\x00[ \x00]*", "\n", s)
+    s = re.sub(r" *\x01[ \x01]*", PARA, s)
+    return s.strip(" \n" + PARA)
+
+
+def inline(el, out: list[str], margins: list[str]):
+    """Append the reading text of el's content to out; marginal notes go to margins."""
+    if el.text:
+        out.append(el.text)
+    for ch in el:
+        inline_child(ch, out, margins)
+        if ch.tail:
+            out.append(ch.tail)
+
+
+def inline_child(ch, out: list[str], margins: list[str]):
+    """Append the reading text of one inline element (without its tail) to out."""
+    n = local(ch)
+    if n == "note":
+        if (ch.get("place") or "").startswith("marg"):
+            buf: list[str] = []
+            inline(ch, buf, margins)
+            margins.append(finish("".join(buf)))
+    elif n == "lb":
+        out.append(BR)
+    elif n == "milestone" and ch.get("unit") == "para":
+        out.append(PARA)
+    elif n == "choice":
+        kids = {local(c): c for c in ch}
+        keep = next((kids[k] for k in CHOICE_KEEP if k in kids), next(iter(ch), None))
+        if keep is not None:
+            inline(keep, out, margins)
+    elif n in DROP:
+        pass
+    elif n in ("l", "p", "lg", "quote", "item", "list"):
+        out.append(" ")
+        inline(ch, out, margins)
+        out.append(" ")
+    else:
+        inline(ch, out, margins)
+
+
+def text_of(el) -> str:
+    """Return the one-line reading text of an element (notes and breaks dropped)."""
+    if el is None:
+        return ""
+    buf: list[str] = []
+    inline(el, buf, [])
+    return finish("".join(buf)).replace(PARA, " ").replace("\n", " ")
+
+
+def iso_value(el) -> str | None:
+    """Return the machine-readable date of a <date> (when, when-iso, notBefore), or None."""
+    for a in ("when", "when-iso", "notBefore", "from"):
+        v = el.get(a)
+        if v:
+            return v.strip()
+    return None
+
+
+def split_iso(v: str | None) -> tuple[str | None, str | None]:
+    """Return (date_iso, date_bce) of a TEI date value: a common-era YYYY[-MM[-DD]] or a negative year."""
+    if not v:
+        return None, None
+    m = re.fullmatch(r"(-?)(\d{4,5})(-\d{2})?(-\d{2})?(?:T.*)?", v)
+    if not m:
+        return None, None
+    if m.group(1) or int(m.group(2)) == 0:
+        return None, v
+    return f"{int(m.group(2)):04d}{m.group(3) or ''}{m.group(4) or ''}", None
+
+
+_TO = re.compile(r"^(?:(?P<who>.+?)\s+)?to\s+(?P<whom>[^,;(]+?)\s*(?:\(.*\))?[.,;:]?$", re.I)
+
+
+def parse_to(s: str) -> tuple[str | None, str | None]:
+    """Return (writer, addressee) of a header or salute 'X to Y' / 'To Y (at Z)'; (None, None) if neither."""
+    s = s.strip()
+    m = _TO.match(s)
+    if not m or len(s) > 120:
+        return None, None
+    who = (m.group("who") or "").strip(" ,.") or None
+    whom = m.group("whom").strip(" ,.") or None
+
+    def tidy(name: str | None) -> str | None:
+        if not name:
+            return None
+        return name.title() if name.isupper() else name
+    return tidy(who), tidy(whom)
+
+
+_VALEDICTION = re.compile(r"^(?:.*\b(?:yours|your|thine|ever|faithfully|truly|sincerely|affectionately)\b[^,]*,\s*)",
+                          re.I)
+
+
+def signed_name(el) -> str | None:
+    """Return the name in a <signed>: its persName, else the line without a leading valediction."""
+    p = el.find(f".//{TEI}persName") if el.tag.startswith(TEI) else el.find(".//persName")
+    if p is not None and text_of(p):
+        return text_of(p)
+    t = _VALEDICTION.sub("", text_of(el)).strip(" .,")
+    return t or None
+
+
+# ---------------------------------------------------------------- the walk
+
+class Edition:
+    """One TEI file turned into lines with roles, then segments and gold."""
+
+    def __init__(self, path: Path, slug: str, cfg: dict):
+        self.path, self.slug = path, slug
+        self.cfg = dict(OPTIONS_DEFAULT, **cfg)
+        self.root = ET.parse(path).getroot()
+        self.ns = TEI if self.root.tag.startswith(TEI) else ""
+        self.lines: list[tuple[str, tuple]] = []   # (text, role)
+        self.units: dict[int, dict] = {}           # unit id -> meta
+        self.embedded: list[dict] = []
+        self._next = 0
+
+    def qualify(self, path: str) -> str:
+        """Return an ElementTree path of local names with the file's namespace added."""
+        return "/".join(f"{self.ns}{p}" if p and not p.startswith(".") else p for p in path.split("/"))
+
+    def find(self, el, path: str):
+        """Return the first descendant at a path of local names."""
+        return el.find(self.qualify(path))
+
+    def findall(self, el, path: str):
+        """Return the descendants at a path of local names."""
+        return el.findall(self.qualify(path))
+
+    # ---- header
+    def header_author(self) -> str | None:
+        """Return the titleStmt author of the TEI header."""
+        a = self.find(self.root, "teiHeader/fileDesc/titleStmt/author")
+        return text_of(a) or None
+
+    # ---- lines
+    def emit(self, text: str, role: tuple):
+        """Add lines (split on paragraph marks) with their role."""
+        for part in text.split(PARA):
+            part = part.strip()
+            if part:
+                self.lines.append((part, role))
+
+    def line_el(self, el, role: tuple):
+        """Emit a line element, its marginal notes first."""
+        buf: list[str] = []
+        margins: list[str] = []
+        inline(el, buf, margins)
+        for m in margins:
+            self.emit(m, role)
+        self.emit(finish("".join(buf)), role)
+
+    def walk(self, el, role: tuple | None, unit: int | None):
+        """Emit the blocks of a container; role None means 'outside any unit'."""
+        buf: list[str] = []
+        margins: list[str] = []
+
+        def flush():
+            if margins:
+                for m in margins:
+                    self.emit(m, role or ("narrative",))
+                margins.clear()
+            s = finish("".join(buf))
+            if s:
+                self.emit(s, role or ("narrative",))
+            buf.clear()
+
+        if el.text and el.text.strip():
+            buf.append(el.text)
+        for ch in el:
+            n = local(ch)
+            if n in DROP or (n == "note" and not (ch.get("place") or "").startswith("marg")):
+                pass
+            elif n == "div" or re.fullmatch(r"div\d", n) or n == "floatingText":
+                flush()
+                self.div(ch, role, unit)
+            elif n in LINE_TAGS:
+                flush()
+                if n == "head" and role is None:
+                    self.line_el(ch, ("heading",))
+                else:
+                    self.line_el(ch, role or ("narrative",))
+            elif n in CONTAINERS:
+                flush()
+                self.walk(ch, role, unit)
+            else:
+                inline_child(ch, buf, margins)  # inline element directly in a container: part of a line
+            if ch.tail and ch.tail.strip():
+                buf.append(ch.tail)
+        flush()
+
+    def div(self, el, role: tuple | None, unit: int | None):
+        """Walk a div: a unit starts a segment (after any preface), another div's head is a heading."""
+        kind = UNIT_TYPES.get((el.get("type") or "").lower())
+        if local(el) == "floatingText" and kind is None and (el.get("type") or "").lower() == "letter":
+            kind = "letter"
+        if kind is None:
+            self.walk(el, role, unit)
+            return
+        uid = self._next
+        self._next += 1
+        meta = self.unit_meta(el, kind)
+        if unit is not None:  # nested: stays inside the outer unit's segment
+            meta["inside_unit"] = unit
+            self.embedded.append(meta)
+            self.walk(el, role, unit)
+            return
+        self.units[uid] = meta
+        started = False
+        for ch in el:
+            n = local(ch)
+            if not started and n in ("epigraph", "argument"):
+                self.walk(ch, ("preface", uid), None)
+                continue
+            if n not in DROP and n != "note":
+                started = True
+            wrapper = ET.Element("x")
+            wrapper.append(ch)
+            self.walk(wrapper, ("unit", uid), uid)
+            wrapper.remove(ch)
+
+    # ---- unit fields
+    def unit_meta(self, el, kind: str) -> dict:
+        """Return a unit's gold fields from its markup."""
+        meta: dict = {"kind": kind, "markup": f"div type=\"{el.get('type')}\""}
+        if el.get("n"):
+            meta["n"] = el.get("n")
+        head = next((c for c in el if local(c) == "head"), None)
+        opener = next((c for c in el if local(c) == "opener"), None)
+        closer = [c for c in el if local(c) == "closer"]
+        salute = self.find(opener, "salute") if opener is not None else None
+        datelines = ([self.find(opener, "dateline")] if opener is not None else []) + \
+                    [self.find(c, "dateline") for c in closer]
+        datelines = [d for d in datelines if d is not None]
+        if head is not None:
+            meta["header"] = text_of(head)
+        if salute is not None:
+            meta["salutation"] = text_of(salute)
+        if datelines:
+            meta["dateline"] = text_of(datelines[0])
+            meta["date_as_written"] = meta["dateline"]
+        signed = [s for c in closer for s in self.findall(c, ".//signed")]
+        if signed:
+            meta["signature"] = text_of(signed[0])
+        # author and addressees
+        sent = self.find(el, ".//correspAction[@type='sent']")
+        recv = self.find(el, ".//correspAction[@type='received']")
+        author = basis = None
+        if sent is not None and self.find(sent, "persName") is not None:
+            author, basis = text_of(self.find(sent, "persName")), "correspAction"
+        elif signed:
+            author, basis = signed_name(signed[0]), "signed"
+        who = whom = None
+        for line in (meta.get("salutation"), meta.get("header")):
+            if line and not (who or whom):
+                who, whom = parse_to(line)
+        if author is None and who:
+            author, basis = who, "header"
+        if author is None and whom and kind == "letter" and self.cfg.get("letters_by"):
+            author, basis = self.cfg["letters_by"], "edition (the opener names only the addressee)"
+        if recv is not None and self.find(recv, "persName") is not None:
+            meta["addressees"] = [text_of(self.find(recv, "persName"))]
+        elif whom:
+            meta["addressees"] = [whom]
+        meta["author"], meta["author_basis"] = author, basis if author else None
+        # date
+        dates = [d for dl in datelines for d in self.findall(dl, ".//date")]
+        if sent is not None:
+            dates += self.findall(sent, ".//date")
+        iso = bce = None
+        for d in dates:
+            iso, bce = split_iso(iso_value(d))
+            if iso or bce:
+                break
+        meta["date_iso"] = iso
+        if bce:
+            meta["date_bce"] = bce
+        return meta
+
+    # ---- segments
+    def assemble(self):
+        """Join the lines into the text and group consecutive lines of one role into segments."""
+        parts, self.segments = [], []
+        pos = 0
+        last_key = None
+        for text, role in self.lines:
+            key = role if role[0] in ("unit", "preface") else (role[0],)
+            if key != last_key:
+                self.segments.append({"start": pos, "role": role})
+                last_key = key
+            parts.append(text)
+            pos += len(text) + 2
+        self.text = "\n\n".join(parts) + "\n"
+        for s in self.segments:
+            kind, ref = s["role"][0], s["role"][1] if len(s["role"]) > 1 else None
+            if kind == "unit":
+                s["meta"] = dict(self.units[ref])
+            elif kind == "preface":
+                s["meta"] = {"kind": self.cfg["preface_kind"], "author": None, "date_iso": None,
+                             "markup": "epigraph before the unit's head"}
+            else:
+                s["meta"] = {"kind": kind, "author": None, "date_iso": None}
+
+    def quotes(self):
+        """Give each segment a first_words quote that the scorer finds at its start, in order."""
+        ntext, nmap = score.normalize_with_map(self.text)
+
+        def first_alnum(pos: int) -> int:
+            k = bisect.bisect_left(nmap, pos)
+            while k < len(ntext) and ntext[k] == " ":
+                k += 1
+            return nmap[k]
+
+        def locate(q: str, after: int):
+            qn = score.norm(q)
+            lo = bisect.bisect_left(nmap, after) if after else 0
+            k = ntext.find(qn, lo)
+            if k < 0 and lo:
+                k = ntext.find(qn)
+            return None if k < 0 else nmap[k]
+
+        def words_from(pos: int, n: int) -> str:
+            ws = list(re.finditer(r"\S+", self.text[pos:pos + 3000]))
+            n = min(n, len(ws))
+            return re.sub(r"\s+", " ", self.text[pos:pos + ws[n - 1].end()])
+
+        cursor = 0
+        starts = [s["start"] for s in self.segments] + [len(self.text)]
+        for i, seg in enumerate(self.segments):
+            want = first_alnum(seg["start"])
+            own = len(self.text[seg["start"]:starts[i + 1]].split())
+            for n in list(range(min(8, max(6, own)), 41)) + [60, 90, 140]:
+                fw = words_from(seg["start"], n)
+                if locate(fw, cursor) == want:
+                    break
+            else:
+                raise SystemExit(f"cannot make a unique quote at offset {seg['start']}: {fw[:80]!r}")
+            seg["first_words"] = fw
+            cursor = want
+        padded = f" {ntext} "
+        for m in [s["meta"] for s in self.segments] + self.embedded:
+            if m.get("author") and f" {score.norm(m['author'])} " not in padded:
+                m["author_outside_text"] = True
+
+    # ---- output
+    def gold(self) -> dict:
+        """Return the gold.json content."""
+        fname = f"{self.slug}.txt"
+        segs = []
+        for s in self.segments:
+            m = s["meta"]
+            d = {"file": fname, "first_words": s["first_words"], "kind": m["kind"], "author": m.get("author"),
+                 "date_iso": m.get("date_iso")}
+            for k in ("author_outside_text", "date_bce", "date_as_written", "dateline", "addressees", "author_basis",
+                      "signature", "salutation", "header", "markup", "n"):
+                if m.get(k):
+                    d[k] = m[k]
+            segs.append(d)
+        emb = [{k: v for k, v in m.items() if v} for m in self.embedded]
+        origin = {k: self.cfg[k] for k in ("repository", "path", "commit", "title", "creator") if self.cfg.get(k)}
+        return {"corpus": self.slug, "files": [fname], "origin": origin,
+                "conventions": dict(CONVENTIONS, **({"book_notes": self.cfg["notes"]} if self.cfg.get("notes")
+                                                    else {})),
+                "segments": segs, "embedded": emb, "events": [], "people": [], "places": []}
+
+    def sidecar(self) -> str:
+        """Return the .meta.toml sidecar: the author a reader of the TEI header gets."""
+        who = self.cfg.get("sidecar_author") or self.header_author()
+        return ("# What the plain text cannot carry: the TEI header's titleStmt author, as a reader of the\n"
+                "# TEI file would get it. See the README on sidecars.\n"
+                + (f'author = "{who}"\n' if who else ""))
+
+    def provenance(self, gold: dict) -> str:
+        """Return the generated part of PROVENANCE.md."""
+        segs = gold["segments"]
+        kinds = Counter(s["kind"] for s in segs)
+        c = self.cfg
+        lines = [f"# {self.slug}: {c.get('title', self.slug)} ({c.get('creator', self.header_author())})", "",
+                 "Evaluation corpus built by `eval/tei_gold.py` from a TEI edition. The gold is the edition's "
+                 "TEI markup turned into segments; nobody tuned it to quellen.", "", "## Source", ""]
+        if c.get("repository"):
+            lines.append(f"- Repository: `{c['repository']}` (https://github.com/{c['repository']}), file "
+                         f"`{c.get('path')}` at commit `{c.get('commit')}`.")
+        lines += [f"- TEI file kept beside the text: `{self.path.name}`.", "", "## Licence", "",
+                  c.get("licence", "(not stated)"), "", "## Contents", "",
+                  f"- `{self.slug}.txt`: {len(self.text):,} characters, {self.text.count(chr(10)):,} lines.",
+                  f"- `gold.json`: {len(segs)} segments; {len(gold['embedded'])} embedded (nested) unit(s).", "",
+                  "| kind | segments | with author | with date_iso |", "| --- | ---: | ---: | ---: |"]
+        for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]):
+            wa = sum(1 for s in segs if s["kind"] == k and s.get("author"))
+            wd = sum(1 for s in segs if s["kind"] == k and s.get("date_iso"))
+            lines.append(f"| {k} | {n} | {wa} | {wd} |")
+        lines.append(f"| **all** | {len(segs)} | {sum(1 for s in segs if s.get('author'))} | "
+                     f"{sum(1 for s in segs if s.get('date_iso'))} |")
+        return "\n".join(lines) + "\n"
+
+
+def build(tei: Path, out_dir: Path, slug: str, cfg: dict) -> dict:
+    """Write SLUG.txt, its sidecar, gold.json and PROVENANCE.md into out_dir; return the gold."""
+    ed = Edition(tei, slug, cfg)
+    body = ed.find(ed.root, "text")
+    ed.walk(body if body is not None else ed.root, None, None)
+    ed.assemble()
+    ed.quotes()
+    gold = ed.gold()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / f"{slug}.txt").write_text(ed.text, encoding="utf-8")
+    (out_dir / f"{slug}.txt.meta.toml").write_text(ed.sidecar(), encoding="utf-8")
+    (out_dir / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    prov = out_dir / "PROVENANCE.md"
+    kept = ""
+    if prov.exists() and HAND_WRITTEN in prov.read_text(encoding="utf-8"):
+        kept = prov.read_text(encoding="utf-8").split(HAND_WRITTEN, 1)[1]
+    prov.write_text(ed.provenance(gold) + "\n" + HAND_WRITTEN + (kept or "\n"), encoding="utf-8")
+    return gold
+
+
+def main(argv=None) -> int:
+    """Run the command line; return the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "--selftest":
+        return se_gold.selftest([Path(a) for a in argv[1:]] or se_gold.default_corpora())
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    b = sub.add_parser("build", help="build one corpus folder from a TEI file")
+    b.add_argument("tei", type=Path)
+    b.add_argument("out_dir", type=Path)
+    b.add_argument("--slug", required=True)
+    b.add_argument("--config", type=Path, help="JSON with this edition's options (see OPTIONS_DEFAULT)")
+    a = ap.parse_args(argv)
+    cfg = dict(BOOKS.get(a.slug, {}))
+    if a.config:
+        cfg.update(json.loads(a.config.read_text(encoding="utf-8")))
+    gold = build(a.tei, a.out_dir, a.slug, cfg)
+    kinds = Counter(s["kind"] for s in gold["segments"])
+    size = (a.out_dir / f"{a.slug}.txt").stat().st_size
+    print(f"{a.slug}: {size:,} bytes, {len(gold['segments'])} segments "
+          f"({', '.join(f'{k} {n}' for k, n in kinds.most_common())}), embedded {len(gold['embedded'])}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,95 @@
+"""eval/tei_gold.py: TEI editions turned into the corpora's plain text and quote-based segment gold."""
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from conftest import CORPORA, EVAL, FIXTURES
+
+LETTERS = FIXTURES / "eval" / "letters.tei.xml"
+
+
+@pytest.fixture(scope="module")
+def tei_gold():
+    spec = importlib.util.spec_from_file_location("quellen_eval_tei_gold", EVAL / "tei_gold.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture()
+def built(tei_gold, tmp_path):
+    gold = tei_gold.build(LETTERS, tmp_path, "letters", {"preface_kind": "commentary", "letters_by": "Anna Brook"})
+    return gold, (tmp_path / "letters.txt").read_text(encoding="utf-8"), tmp_path
+
+
+def test_the_text_is_the_reading_text_one_line_element_per_paragraph(built):
+    _, text, _ = built
+    paras = text.strip().split("\n\n")
+    assert paras[:4] == ["Book One", "The editor says a word about the friends.", "B.C. 50. A year note.",
+                         "An introduction by the editor to the year's letters."]
+    assert "footnote" not in text and "shd." not in text and "I have your letter and I should answer it." in paras
+    # a milestone unit="para" splits the paragraph; opener parts are lines of their own
+    assert paras[4:9] == ["I", "TO CLARA (AT HOME)", "LONDON, JULY", "Dear Clara, the weather holds.",
+                          "A second paragraph of the first letter."]
+
+
+def test_units_headings_and_prefaces_become_consecutive_segments(built):
+    gold, _, _ = built
+    kinds = [(s["kind"], s["first_words"].split()[0]) for s in gold["segments"]]
+    assert kinds == [("heading", "Book"), ("narrative", "The"), ("commentary", "B.C."), ("letter", "I"),
+                     ("letter", "II"), ("letter", "Peter"), ("diary", "Monday")]
+    # the letter copied inside letter II is no segment of its own
+    assert [e["kind"] for e in gold["embedded"]] == ["letter"] and "inside_unit" in gold["embedded"][0]
+
+
+def test_authors_come_from_signature_header_or_the_editions_option(built):
+    gold, _, _ = built
+    letters = {s["first_words"].split()[0]: s for s in gold["segments"] if s["kind"] == "letter"}
+    assert (letters["I"]["author"], letters["I"]["addressees"]) == ("Anna Brook", ["Clara"])
+    assert letters["I"]["author_basis"].startswith("edition")
+    assert (letters["II"]["author"], letters["II"]["author_basis"]) == ("Clara Hale", "signed")
+    assert (letters["Peter"]["author"], letters["Peter"]["addressees"]) == ("Peter Lane", ["Anna Brook"])
+    diary = gold["segments"][-1]
+    assert diary["author"] is None  # letters_by names a letter's writer only
+
+
+def test_dates_keep_common_era_years_and_set_aside_years_before_it(tei_gold, built):
+    gold, _, _ = built
+    letters = [s for s in gold["segments"] if s["kind"] == "letter"]
+    assert letters[1]["date_iso"] == "1851-03-04" and letters[1]["date_as_written"] == "Bath, 4 March 1851"
+    assert letters[0]["date_iso"] is None and letters[0]["date_as_written"] == "LONDON, JULY"
+    assert tei_gold.split_iso("-0061") == (None, "-0061")
+    assert tei_gold.split_iso("1849-12") == ("1849-12", None)
+
+
+def test_an_oracle_made_from_the_gold_scores_perfectly_and_the_sidecar_names_the_header_author(tei_gold, built):
+    gold, _, folder = built
+    # se_gold's self-test, less its baseline check (a one-document baseline is not near 0 on 7 segments)
+    raw, oracle, _, missing, ordered = tei_gold.se_gold.oracle_and_baseline(folder)
+    segs = tei_gold.score.score(oracle, raw)["segments"]
+    assert missing == 0 and ordered and segs["boundaries"]["f1"] == 1.0
+    assert (segs["kind_accuracy"], segs["author_accuracy"], segs["date_accuracy"]) == (1.0, 1.0, 1.0)
+    assert json.loads((folder / "gold.json").read_text(encoding="utf-8"))["segments"] == gold["segments"]
+    assert 'author = "Anna Brook"' in (folder / "letters.txt.meta.toml").read_text(encoding="utf-8")
+
+
+def test_a_rebuild_keeps_the_hand_written_part_of_the_provenance(tei_gold, built):
+    _, _, folder = built
+    prov = folder / "PROVENANCE.md"
+    prov.write_text(prov.read_text(encoding="utf-8") + "Held-out figures: kept.\n", encoding="utf-8")
+    tei_gold.build(LETTERS, folder, "letters", {})
+    assert prov.read_text(encoding="utf-8").endswith("Held-out figures: kept.\n")
+
+
+def test_the_cicero_slice_is_rebuilt_from_its_tei_file_unchanged(tei_gold, tmp_path):
+    folder = CORPORA / "cicero-atticus"
+    if not (folder / "cicero-atticus.tei.xml").exists():
+        pytest.skip("eval/corpora/cicero-atticus is missing")
+    gold = tei_gold.build(folder / "cicero-atticus.tei.xml", tmp_path, "cicero-atticus",
+                          tei_gold.BOOKS["cicero-atticus"])
+    assert gold["segments"] == json.loads((folder / "gold.json").read_text(encoding="utf-8"))["segments"]
+    assert (tmp_path / "cicero-atticus.txt").read_text(encoding="utf-8") == \
+        (folder / "cicero-atticus.txt").read_text(encoding="utf-8")
