@@ -1131,3 +1131,16 @@ def test_a_numbered_clause_run_in_by_a_dash_outside_a_diary_opens_nothing():
             "1st.—That the bridge be repaired at the charge of the parish.\n\n"
             "2nd.—That the clerk give notice of it at the church door.")
     assert len([d for _, _, d in _docs(text) if d.kind != "heading"]) == 1
+
+
+@pytest.mark.parametrize("salutation, addressees", [
+    ("Dear Brother,", []), ("My dear Sister,", []), ("Dearest Mother,", []), ("Honoured Madam,", []),
+    ("Dear Aunt Jane,", ["Aunt Jane"]), ("My dear Pell,", ["Pell"]),
+])
+def test_a_salutation_names_its_addressee_only_with_a_name(salutation, addressees):
+    # "Dear Brother" is what the writer calls him: as an addressee it made one person "Brother" of
+    # every brother the corpus writes to
+    letter = (f"Harwick Hall, 4th May 1812.\n\n{salutation}\n\nThe new mill is finished at last, and the "
+              "wheel turns since Monday.\n\nYour affectionate sister,\nJane Pell\n")
+    [doc] = [d for _, _, d in _docs(letter) if d.kind != "heading"]
+    assert doc.kind == "letter" and [a.name for a in doc.addressees] == addressees

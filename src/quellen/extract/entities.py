@@ -645,8 +645,9 @@ def dateline_places(text: str, doc: Any, dates: Iterable[tuple[int, int]],
         in_line = [(a, b) for a, b in dates if start <= a < end]
         if not in_line:
             continue
+        # a figure beside the date belongs to it ("4th" the model leaves out of "May 1812")
         rest = [t for t in tokens if start <= t.idx < end and not t.is_punct
-                and not any(a <= t.idx < b for a, b in in_line)]
+                and not any(a <= t.idx < b for a, b in in_line) and not any(c.isdigit() for c in t.text)]
         if not 0 < len(rest) <= 6 or not all(t.pos_ == "PROPN" or t.lower_ in _DATELINE_JOINS for t in rest):
             continue
         runs: list[list[Any]] = []
