@@ -5,7 +5,7 @@ The Python API::
     import quellen
     with quellen.open_store("quellen.db") as store:
         report = quellen.build(["letters/"], store)
-        quellen.remove(["letters/draft.txt"], store)  # a file deleted from the corpus
+        quellen.remove(["letters/draft.txt"], store)  # a file deleted from the corpus, and all found in it only
         data = quellen.export_dict(store)       # CONTRACT.md
         for document in store.documents():
             print(document.kind, document.date)
