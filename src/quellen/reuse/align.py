@@ -78,7 +78,8 @@ class Measures:
     anchor_order: float = 1.0
     #: rare names and numbers on the poorer side (shared or not)
     anchor_sides: int = 0
-    #: shared anchors that name someone or somewhere: not a month, weekday, year or other number
+    #: shared names of someone or somewhere (capitalised inside sentences, rare or not): no month,
+    #: weekday, year or other number
     shared_names: int = 0
 
 
@@ -163,7 +164,7 @@ def measure(corpus: Corpus, a: int, a_lo: int, a_hi: int, b: int, b_lo: int, b_h
                     min(len(plain_x), len(plain_y)),
                     sum(1 for i in informative_x & informative_y if named[i]),
                     _anchor_order(corpus, xl, yl), min(len(anchors_x), len(anchors_y)),
-                    sum(1 for i in anchors_x & anchors_y if not is_calendar(words[i])))
+                    sum(1 for i in set(xl) & set(yl) if named[i] and not is_calendar(words[i])))
 
 
 def _anchor_order(corpus: Corpus, x: list[int], y: list[int]) -> float:

@@ -60,7 +60,6 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ..model import FURNITURE_KINDS
-from .align import is_calendar
 from .candidates import Corpus, Unit
 
 __all__ = ["RetellSettings", "Retelling", "SentenceDates", "background_similarity", "calibrate", "rare_stems",
@@ -169,8 +168,7 @@ def rare_stems(corpus: Corpus, unit: int, lo: int, hi: int,
         if len(word) < 3 and not digit:
             continue
         key = word if digit else word[: settings.stem]
-        # a month or weekday is written with a capital but names no one: the dates layer compares dates
-        named = digit or ((cap or (corpus.named is not None and bool(corpus.named[x]))) and not is_calendar(word))
+        named = digit or cap or (corpus.named is not None and bool(corpus.named[x]))
         idf = math.log((n + 1) / corpus.df[x])
         old = out.get(key)
         out[key] = (max(idf, old[0]), named or old[1]) if old else (idf, named)
