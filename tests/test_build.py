@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from quellen import Settings, build, open_store
+from quellen import Settings, build, open_store, remove
 from quellen.cli import main
 
 from conftest import SEED_TEXT
@@ -113,6 +113,13 @@ def test_an_edited_file_is_a_new_source_and_the_build_says_the_old_one_stays(tmp
     [warning] = report.warnings
     assert warning.startswith(f"{letter}: the store also holds an earlier version of this file (src-")
     assert "fresh store" in warning
+    # ... and how to take the earlier one out
+    old = warning.split("(", 1)[1].split(")", 1)[0]
+    assert f"`quellen remove {old} --db DB`" in warning
+    with open_store(db) as store:
+        assert remove([old], store, FAST).removed == {old: str(letter)}
+        assert [s.path for s in store.sources() if s.name == "a_letter.txt"] == [str(letter)]
+        assert store.counts()["sources"] == 3
 
 
 def test_changed_settings_reanalyse_in_place(tmp_path, counted):
@@ -260,7 +267,7 @@ def test_the_authority_file_stays_in_force_for_later_builds(tmp_path):
 
 # -- removing sources -----------------------------------------------------------------------
 def test_a_file_deleted_from_the_folder_is_said_and_removed_with_all_found_in_it_only(tmp_path, any_db):
-    from quellen import export_dict, remove
+    from quellen import export_dict
     from quellen.pipeline import require_corpus_layer
     corpus = make_corpus(tmp_path / "corpus")
     rest = make_corpus(tmp_path / "rest", {k: v for k, v in LETTERS.items() if k != "a_letter.txt"})
@@ -297,7 +304,6 @@ def _without_paths(value):
 
 
 def test_removing_an_unknown_path_names_it_and_changes_nothing(tmp_path, capsys):
-    from quellen import remove
     from quellen.errors import InputError
     corpus = make_corpus(tmp_path / "corpus")
     db = tmp_path / "q.db"
@@ -321,7 +327,7 @@ def test_removing_an_unknown_path_names_it_and_changes_nothing(tmp_path, capsys)
 
 
 def test_a_failed_corpus_step_leaves_the_removed_source_in_place(tmp_path, any_db, monkeypatch):
-    from quellen import pipeline, remove
+    from quellen import pipeline
     corpus = make_corpus(tmp_path / "corpus")
     with open_store(any_db) as store:
         assert build([str(corpus)], store, FAST).ok

@@ -598,7 +598,8 @@ def _analyse_and_store(files: list[Path], store: Store, settings: Settings, shas
                     report.warnings.append(
                         f"{printable(str(path))}: the store also holds an earlier version of this file "
                         f"({earlier[result.source.path]}); both are kept, as two sources that repeat each other: "
-                        "to keep only this one, build into a fresh store (a new --db)")
+                        f"to keep only this one, `quellen remove {earlier[result.source.path]} --db DB` takes the "
+                        "earlier one out (or build into a fresh store, a new --db)")
 
     for i, path in enumerate(files):
         try:
