@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from quellen import Settings, build, open_store
+from quellen import Settings, build, open_store, remove
 from quellen.cli import main
 
 from conftest import SEED_TEXT
@@ -113,6 +113,13 @@ def test_an_edited_file_is_a_new_source_and_the_build_says_the_old_one_stays(tmp
     [warning] = report.warnings
     assert warning.startswith(f"{letter}: the store also holds an earlier version of this file (src-")
     assert "fresh store" in warning
+    # ... and how to take the earlier one out
+    old = warning.split("(", 1)[1].split(")", 1)[0]
+    assert f"`quellen remove {old} --db DB`" in warning
+    with open_store(db) as store:
+        assert remove([old], store, FAST).removed == {old: str(letter)}
+        assert [s.path for s in store.sources() if s.name == "a_letter.txt"] == [str(letter)]
+        assert store.counts()["sources"] == 3
 
 
 def test_changed_settings_reanalyse_in_place(tmp_path, counted):
@@ -256,3 +263,82 @@ def test_the_authority_file_stays_in_force_for_later_builds(tmp_path):
         assert report.corpus_rebuilt and pinned(store) == []
     with open_store(db) as store:
         assert build([str(corpus)], store, FAST, authority="").ok
+
+
+# -- removing sources -----------------------------------------------------------------------
+def test_a_file_deleted_from_the_folder_is_said_and_removed_with_all_found_in_it_only(tmp_path, any_db):
+    from quellen import export_dict
+    from quellen.pipeline import require_corpus_layer
+    corpus = make_corpus(tmp_path / "corpus")
+    rest = make_corpus(tmp_path / "rest", {k: v for k, v in LETTERS.items() if k != "a_letter.txt"})
+    with open_store(tmp_path / "rest.db") as store:
+        assert build([str(rest / "b_diary.html"), str(rest / "sub" / "c_note.md")], store, FAST).ok
+        expected = export_dict(store)
+    gone = corpus / "a_letter.txt"
+    with open_store(any_db) as store:
+        assert build([str(corpus)], store, FAST).ok
+        [letter] = [s for s in store.sources() if s.name == "a_letter.txt"]
+        assert any(m.source == letter.id for m in store.mentions()) and store.search("carpenter")
+        gone.unlink()
+        report = build([str(corpus)], store, FAST)
+        # the rebuild of the folder says what is no longer in it, and how to take it out
+        assert [w for w in report.warnings if str(gone) in w and "quellen remove" in w] and not report.corpus_rebuilt
+        removed = remove([str(gone)], store, FAST)
+        assert removed.removed == {letter.id: str(gone)} and removed.corpus_rebuilt
+        assert store.source(letter.id) is None and store.counts()["sources"] == 2
+        assert not [m for m in store.mentions() if m.source == letter.id] and store.layer(letter.id, "claims") is None
+        assert not store.timexes(source=letter.id) and store.search("carpenter") == []
+        require_corpus_layer(store)
+        # entities, reuse groups, events and conflicts as if the file had never been read
+        data = export_dict(store)
+        assert not build([str(corpus)], store, FAST).warnings
+    for key in ("documents", "entities", "reuse", "events", "conflicts"):
+        assert _without_paths(data[key]) == _without_paths(expected[key]), key
+
+
+def _without_paths(value):
+    """Return ``value`` without the paths the files were read from (the two corpora lie in two folders)."""
+    import json
+    import re
+    return json.loads(re.sub(r'"[^"]*?(?:corpus|rest)/', '"', json.dumps(value)))
+
+
+def test_removing_an_unknown_path_names_it_and_changes_nothing(tmp_path, capsys):
+    from quellen.errors import InputError
+    corpus = make_corpus(tmp_path / "corpus")
+    db = tmp_path / "q.db"
+    with open_store(db) as store:
+        assert build([str(corpus)], store, FAST).ok
+    before = dump(db)
+    with open_store(db) as store, pytest.raises(InputError, match="nowhere.txt"):
+        remove([str(corpus / "a_letter.txt"), str(tmp_path / "nowhere.txt")], store, FAST)
+    assert dump(db) == before
+    capsys.readouterr()
+    assert main(["remove", str(tmp_path / "nowhere.txt"), "--db", str(db), "-q"]) != 0
+    assert "nowhere.txt" in capsys.readouterr().err
+    assert dump(db) == before
+    # a folder removes every source read from inside it; so does the source id
+    assert main(["remove", str(corpus / "sub"), "--db", str(db), "-q", "--set", "reuse.embeddings=false"]) == 0
+    with open_store(db) as store:
+        assert sorted(s.name for s in store.sources()) == ["a_letter.txt", "b_diary.html"]
+        [diary] = [s.id for s in store.sources() if s.name == "b_diary.html"]
+        remove([diary], store, FAST)
+        assert [s.name for s in store.sources()] == ["a_letter.txt"]
+
+
+def test_a_failed_corpus_step_leaves_the_removed_source_in_place(tmp_path, any_db, monkeypatch):
+    from quellen import pipeline
+    corpus = make_corpus(tmp_path / "corpus")
+    with open_store(any_db) as store:
+        assert build([str(corpus)], store, FAST).ok
+        counts = store.counts()
+        hits = store.search("carpenter")
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("disk full")
+
+        monkeypatch.setattr(pipeline, "build_corpus_layer", broken)
+        with pytest.raises(RuntimeError):
+            remove([str(corpus / "a_letter.txt")], store, FAST)
+        assert store.counts() == counts and store.search("carpenter") == hits
+        assert store.corpus_layer_state() == "fresh"

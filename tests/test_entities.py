@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from quellen.errors import QuellenError
-from quellen.extract.entities import clean_name, find_mentions, is_patronymic
+from quellen.extract.entities import clean_name, find_mentions, is_patronymic, names_no_one
 from quellen.nlp import ModelMissing, load_nlp
 
 from conftest import FIXTURES
@@ -252,3 +252,28 @@ def test_the_1871_family_letter_types_its_people_and_bodies(nlp):
     got = by_text(mentions_of(nlp, text))
     assert got["Elizabeth Gaskell"].type == "person" and got["William Harcourt"].type == "person"
     assert got["Margaret Harcourt-Vane"].type == "person"
+
+
+# -- a letter's date line and salutation -----------------------------------------------------------
+LETTER = ("Harwick Hall, 4th May 1812.\n\nDear Brother,\n\nThe new mill at Ashby is finished at last, and "
+          "Mr. Thomas Pell came over from Lydford to see it. Brother was not there.\n\nYour affectionate "
+          "sister,\nJane Pell, 20th May 1812.\n")
+
+
+def test_the_name_at_a_date_line_s_place_slot_is_a_place(nlp):
+    # the model took "Harwick Hall" for a person; where a letter dates itself, it names where it was written
+    found = by_text(mentions_of(nlp, LETTER))
+    assert found["Harwick Hall"].type == "place" and found["Harwick Hall"].origin == "rule:dateline"
+    # a name beside a date at the foot is a signature, unless it is the place the letter gives
+    assert found["Jane Pell"].type == "person"
+    foot = LETTER.replace("Harwick Hall, 4th May 1812.\n\n", "").replace("Jane Pell, 20th", "Jane Pell\nLydford, 20th")
+    assert by_text(find_mentions(foot, nlp(foot), "s", "d", 0, place="Lydford"))["Lydford"].type == "place"
+    # a date line with more than names in it is a sentence
+    said = "Harwick Hall burned down on 4th May 1812.\n\nNobody was hurt."
+    assert all(m.origin != "rule:dateline" for m in mentions_of(nlp, said))
+
+
+def test_a_kinship_or_role_word_alone_is_no_person(nlp):
+    assert not [m for m in mentions_of(nlp, LETTER) if "Brother" in m.text]
+    assert [names_no_one(n) for n in ("Brother", "My dear Sister", "Sir", "Aunt Jane", "Mr. Young", "Young")] == \
+        [True, True, True, False, False, False]

@@ -18,6 +18,7 @@ PUBLIC_API = {
     "Settings": ("quellen.settings", "Settings"), "load_settings": ("quellen.settings", "load_settings"),
     "Store": ("quellen.store", "Store"), "open_store": ("quellen.store", "open_store"),
     "BuildReport": ("quellen.pipeline", "BuildReport"), "build": ("quellen.pipeline", "build"),
+    "RemoveReport": ("quellen.pipeline", "RemoveReport"), "remove": ("quellen.pipeline", "remove"),
     "export_dict": ("quellen", "export_dict"),
 }
 

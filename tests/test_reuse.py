@@ -806,3 +806,36 @@ def test_the_encoder_runs_on_one_torch_thread_and_gives_the_others_back(monkeypa
         assert seen == [1] and torch.get_num_threads() == 2
     finally:
         torch.set_num_threads(before)
+
+
+# -- anchors that make a retranslation -----------------------------------------------------------
+def _measured(a: str, b: str):
+    from quellen.reuse.align import measure
+    from quellen.reuse.candidates import Unit, build_corpus
+    third = "Our vicar preached on Sunday to a full church, and the harvest promises well this year."
+    units = [Unit(i, f"src-{i}", None, 0, len(t), tokenize(t)) for i, t in enumerate((a, b, third))]
+    corpus = build_corpus(units)
+    return measure(corpus, 0, 0, len(units[0].tokens), 1, 0, len(units[1].tokens))
+
+
+def test_two_letters_of_one_month_sharing_a_noun_are_no_retranslation():
+    # they share a weekday, a day, a month and a year (every anchor they have) and "the mill"
+    from quellen.reuse.align import label
+    m = _measured("Wednesday, 4th May 1812. The mill stood idle all week, since the river had sunk so very low.",
+                  "Since Wednesday, 4th May 1812, my neighbour keeps his horses inside, and the mill looks deserted.")
+    assert m.shared_anchors == 4 and m.shared_names == 0
+    assert label(m, exact=False) is None
+    # the same sentences naming the same man and town: those anchors a rendering keeps
+    m = _measured("Wednesday, 4th May 1812. Thomas Pell left Lydford, since the river had sunk so very low.",
+                  "Since Wednesday, 4th May 1812, when Thomas Pell rode out of Lydford, the mill looks deserted.")
+    assert m.shared_names == 3 and label(m, exact=False)[0] == "retranslation"
+
+
+def test_a_retranslation_by_its_anchors_needs_a_shared_name():
+    # the measures of the report: order half kept, half the words shared, every anchor a date
+    from quellen.reuse.align import Measures, label
+    dates_only = Measures(tokens=0.4, chars=0.5, content=0.5, anchors=1.0, length_ratio=0.9, shared_anchors=3,
+                          shortest=12, shared_plain=2, plain=5, shared_named=3, anchor_order=1.0, anchor_sides=3)
+    assert label(dates_only, exact=False) == ("paraphrase", 0.45)
+    named = Measures(**{**{f: getattr(dates_only, f) for f in dates_only.__slots__}, "shared_names": 1})
+    assert label(named, exact=False) == ("retranslation", 0.45)

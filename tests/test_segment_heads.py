@@ -1149,3 +1149,16 @@ def test_a_year_head_with_its_era_or_a_note_of_names_opens_the_section_under_it(
                                                  "1887. It was a fine day and we went out.", "In 1887.")]
     assert [classify(u, None, True) for u in lines] == ["heading", "heading", "dateline", "heading", "prose",
                                                         "prose"]
+
+
+@pytest.mark.parametrize("salutation, addressees", [
+    ("Dear Brother,", []), ("My dear Sister,", []), ("Dearest Mother,", []), ("Honoured Madam,", []),
+    ("Dear Aunt Jane,", ["Aunt Jane"]), ("My dear Pell,", ["Pell"]),
+])
+def test_a_salutation_names_its_addressee_only_with_a_name(salutation, addressees):
+    # "Dear Brother" is what the writer calls him: as an addressee it made one person "Brother" of
+    # every brother the corpus writes to
+    letter = (f"Harwick Hall, 4th May 1812.\n\n{salutation}\n\nThe new mill is finished at last, and the "
+              "wheel turns since Monday.\n\nYour affectionate sister,\nJane Pell\n")
+    [doc] = [d for _, _, d in _docs(letter) if d.kind != "heading"]
+    assert doc.kind == "letter" and [a.name for a in doc.addressees] == addressees

@@ -140,6 +140,31 @@ def test_failed_write_leaves_store_unchanged(backend):
         assert [h["id"] for h in store.search("Anna")] == ["ent-1"]
 
 
+def test_a_transaction_inside_another_is_part_of_it(backend):
+    # removing a source and replacing the corpus layer are one write: an error in the second
+    # must bring the source back, on either backend
+    document, timex, mention, entity, group, event, conflict = _records()
+    with open_store(backend.db) as store:
+        store.add_source(_source(), [document], [timex], [mention], {"claims": []})
+        store.replace_corpus_layer([entity], {("src-1", 5, 9): "ent-1"}, [group], [event], [conflict])
+        with pytest.raises(backend.integrity_error):
+            with store.transaction():
+                store.remove_source("src-1")
+                assert store.sources() == []  # the transaction sees its own writes
+                store.replace_corpus_layer([entity, entity], {}, [], [], [])
+        assert store.sources() == [_source()] and store.documents() == [document]
+        assert store.layer("src-1", "claims") == [] and [e.id for e in store.entities()] == ["ent-1"]
+        assert [h["id"] for h in store.search("arrived")] == ["doc-1"]
+        with store.transaction():
+            store.remove_source("src-1")
+            store.replace_corpus_layer([], {}, [], [], [])
+            store.set_meta("k", "v")
+    with open_store(backend.db, create=False) as store:
+        assert store.counts() == dict.fromkeys(store.counts(), 0)
+        assert store.layer("src-1", "claims") is None and store.search("arrived") == []
+        assert store.get_meta("k") == "v"
+
+
 def test_reads_come_in_the_same_order_on_both_backends(backend):
     # text sorted byte-wise (as Python sorts) whatever the server's locale, ties broken by every
     # column: a backend's row order never reaches an export

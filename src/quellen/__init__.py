@@ -5,6 +5,7 @@ The Python API::
     import quellen
     with quellen.open_store("quellen.db") as store:
         report = quellen.build(["letters/"], store)
+        quellen.remove(["letters/draft.txt"], store)  # a file deleted from the corpus, and all found in it only
         data = quellen.export_dict(store)       # CONTRACT.md
         for document in store.documents():
             print(document.kind, document.date)
@@ -15,7 +16,7 @@ from ._version import __version__
 from .errors import QuellenError
 from .settings import Settings, load_settings
 from .store import Store, open_store
-from .pipeline import BuildReport, build
+from .pipeline import BuildReport, RemoveReport, build, remove
 
 
 def export_dict(store: Store) -> dict:
@@ -25,4 +26,4 @@ def export_dict(store: Store) -> dict:
 
 
 __all__ = ["__version__", "QuellenError", "Settings", "load_settings", "Store", "open_store",
-           "BuildReport", "build", "export_dict"]
+           "BuildReport", "build", "RemoveReport", "remove", "export_dict"]

@@ -115,6 +115,28 @@ def cmd_build(args) -> int:
     return 1 if report.failed else 0
 
 
+def cmd_remove(args) -> int:
+    """Delete sources (and all found in them only) from the store and recompute the corpus layer."""
+    from .pipeline import remove
+    from .store import open_store
+    settings = load_settings(args.config, args.set)
+    err = _console(stderr=True)
+    with open_store(args.db, create=False) as store:
+        report = remove(args.paths, store, settings, authority=args.authority)
+        counts, label = store.counts(), store.label
+    for warning in report.warnings:
+        err.print(f"[yellow]warning[/yellow]: {escape(warning)}", markup=True, soft_wrap=True)
+    if not args.quiet:
+        for path in sorted(set(report.removed.values())):
+            err.print(f"removed {escape(path)}", soft_wrap=True)
+        held = ", ".join(_count(counts[key], noun) for key, noun in (
+            ("sources", "source"), ("documents", "document"), ("entities", "entity"), ("events", "event"),
+            ("reuse_groups", "reuse group"), ("conflicts", "conflict")))
+        err.print(f"{_count(len(report.removed), 'source')} removed in {report.seconds:.1f} s; the store holds "
+                  f"{held} ({label})", soft_wrap=True)
+    return 0
+
+
 def cmd_export(args) -> int:
     """Write the store in an export format."""
     from .export import export
@@ -354,6 +376,16 @@ def make_parser() -> argparse.ArgumentParser:
                    help="where the per-source analysis runs: local processes, or a Dask cluster (extra [scale])")
     p.add_argument("--scheduler", metavar="tcp://HOST:8786",
                    help="the Dask scheduler to use with --engine dask (default: a LocalCluster of --workers)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
+    p = command("remove", cmd_remove, "Delete sources from the store (a file deleted from the corpus) and "
+                "everything found in them only; recompute entities, reuse, events and conflicts.")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="a file as it was built (it need not exist any more), a folder (every source read from "
+                   "inside it) or a source id")
+    with_db(p)
+    with_settings(p)
+    p.add_argument("--authority", help="CSV or JSON authority file (default: the one of earlier builds)")
     p.add_argument("-q", "--quiet", action="store_true", help="print errors only")
 
     p = command("export", cmd_export, "Write the store in an export format.")

@@ -71,8 +71,9 @@ from .segment import segment
 from .settings import Settings
 from .store import Store
 
-__all__ = ["BuildReport", "Failed", "SourceAnalysis", "analyse_input", "analyse_source", "build",
-           "build_corpus_layer", "record_steps", "require_corpus_layer", "settings_hash", "StoredTexts"]
+__all__ = ["BuildReport", "Failed", "RemoveReport", "SourceAnalysis", "analyse_input", "analyse_source", "build",
+           "build_corpus_layer", "record_steps", "remove", "require_corpus_layer", "settings_hash", "StoredTexts",
+           "stored_sources_at"]
 
 #: progress callback: (what, done, total)
 Progress = Callable[[str, int, int], None]
@@ -95,6 +96,17 @@ class BuildReport:
     def ok(self) -> bool:
         """Return True when no input failed."""
         return not self.failed
+
+
+@dataclass
+class RemoveReport:
+    """What a removal did: the sources taken out of the store (id -> the path it was read from)."""
+
+    removed: dict[str, str] = field(default_factory=dict)
+    #: what to check (the authority file of earlier builds gone ...)
+    warnings: list[str] = field(default_factory=list)
+    corpus_rebuilt: bool = False
+    seconds: float = 0.0
 
 
 @dataclass
@@ -187,7 +199,7 @@ def analyse_source(source: Source, settings: Settings) -> SourceAnalysis:
     with _step("parse"):
         parsed = parse_documents(text, documents, nlp, settings.nlp.batch_size)
     with _step("mentions"):
-        mentions = document_mentions(text, documents, parsed, source.id)
+        mentions = document_mentions(text, documents, parsed, source.id, timexes)
     # 5. claims: the dated clauses, from the same parses, stored as a layer for the corpus step; the
     # date layer stored is the one the claims were read from (years completed, dates reckoned)
     with _step("claims"):
@@ -384,6 +396,7 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
         report.warnings.append(
             f"passed over {len(skipped)} file{'s' if len(skipped) != 1 else ''} of a kind quellen does not "
             f"read (it reads {', '.join(settings.ingest.extensions)}; setting ingest.extensions): {names}")
+    report.warnings.extend(_gone_from_folders([str(p) for p in paths], files, store))
     shash = settings_hash(settings)
     build_id = store.start_build(__version__, settings.to_dict(), [printable(str(p)) for p in paths],
                                  dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
@@ -402,6 +415,92 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
                        len(report.added), len(report.unchanged), [str(e) for e in report.failed],
                        round(report.seconds, 3))
     return report
+
+
+def remove(paths: list[str], store: Store, settings: Settings | None = None,
+           authority: str | None = None) -> RemoveReport:
+    """Return a :class:`RemoveReport` after deleting the sources read from ``paths`` and recomputing the corpus layer.
+
+    A path names the sources read from that file (as the build was given it, or the same file
+    by its absolute path, existing or not), every source read from inside it when it is a folder,
+    or a source by its id. Each source goes with everything derived only from it: documents,
+    dates, mentions, claims and full-text rows; then entities, reuse groups, events and conflicts
+    are computed again over the sources that stay (with ``settings`` and the authority file in
+    force, as :func:`build` would). All of it is one transaction: an error leaves the store as it
+    was. A path that names no stored source raises :class:`~quellen.errors.InputError` naming it,
+    before anything is written.
+    """
+    settings = settings or Settings()
+    started = time.perf_counter()
+    report = RemoveReport()
+    stored = store.source_paths()
+    unknown = []
+    for path in paths:
+        found = stored_sources_at(path, stored)
+        if not found:
+            unknown.append(printable(str(path)))
+        report.removed.update({sid: stored[sid] for sid in found})
+    if unknown:
+        from .errors import MissingInput
+        known = sorted(set(stored.values()))
+        hint = (f"; it holds {', '.join(known[:5])}" + (f" and {len(known) - 5} more" if len(known) > 5 else "")
+                if known else "; it holds no source")
+        raise MissingInput(", ".join(unknown), f"no source of the store {store.label} was read from "
+                                               f"{'this path' if len(unknown) == 1 else 'these paths'}{hint}")
+    held = BuildReport()
+    authority = _authority_in_force(store, authority, held)
+    report.warnings.extend(str(e) for e in held.failed)
+    with store.transaction():
+        for sid in sorted(report.removed):
+            store.remove_source(sid)
+        # the corpus layer over the sources that stay, in the same transaction: a failure keeps them all
+        build_corpus_layer(store, settings, authority=authority)
+        store.set_meta("corpus_hash", _corpus_hash(store, settings_hash(settings, per_source=False)
+                                                   + _file_hash(authority)))
+        store.set_meta("authority", str(Path(authority).resolve()) if authority else "")
+    report.corpus_rebuilt = True
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def stored_sources_at(path: str, stored: Mapping[str, str]) -> list[str]:
+    """Return the ids of the ``stored`` sources ({id: path read from}) that ``path`` names, in id order.
+
+    ``path`` names a source read from it (the same string, or the same file once both are made
+    absolute), every source read from inside it (a folder), or a source by its id.
+
+    >>> stored_sources_at("letters", {"src-1": "letters/a.txt", "src-2": "other/b.txt"})
+    ['src-1']
+    """
+    if path in stored:
+        return [path]
+    here = os.path.realpath(path)
+    inside = here.rstrip(os.sep) + os.sep
+    return sorted(sid for sid, was in stored.items()
+                  if was == path or os.path.realpath(was) == here or os.path.realpath(was).startswith(inside))
+
+
+def _gone_from_folders(paths: list[str], files: list[Path], store: Store) -> list[str]:
+    """Return a warning for each folder of ``paths`` whose stored sources are no longer among its ``files``.
+
+    A file deleted from the corpus folder stays in the store, with its entities, reuse and events,
+    until it is removed: the rebuild of the folder says so rather than pass over it.
+    """
+    found = {os.path.realpath(f) for f in files}
+    stored = store.source_paths()
+    out = []
+    for path in paths:
+        if not os.path.isdir(path):
+            continue
+        gone = sorted({stored[sid] for sid in stored_sources_at(path, stored)
+                       if os.path.realpath(stored[sid]) not in found})
+        if gone:
+            names = ", ".join(gone[:5]) + (f" and {len(gone) - 5} more" if len(gone) > 5 else "")
+            out.append(f"{printable(str(path))}: {len(gone)} stored source{'s are' if len(gone) != 1 else ' is'} "
+                       f"no longer in this folder ({names}); {'they stay' if len(gone) != 1 else 'it stays'} in the "
+                       f"store, with what was found in {'them' if len(gone) != 1 else 'it'}, until `quellen remove "
+                       f"PATH... --db DB` removes {'them' if len(gone) != 1 else 'it'}")
+    return out
 
 
 def _not_the_store(paths: list[Path], store: Store) -> list[Path]:
@@ -499,7 +598,8 @@ def _analyse_and_store(files: list[Path], store: Store, settings: Settings, shas
                     report.warnings.append(
                         f"{printable(str(path))}: the store also holds an earlier version of this file "
                         f"({earlier[result.source.path]}); both are kept, as two sources that repeat each other: "
-                        "to keep only this one, build into a fresh store (a new --db)")
+                        f"to keep only this one, `quellen remove {earlier[result.source.path]} --db DB` takes the "
+                        "earlier one out (or build into a fresh store, a new --db)")
 
     for i, path in enumerate(files):
         try:

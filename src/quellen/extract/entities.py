@@ -31,7 +31,8 @@ from typing import Any, Iterable
 from ..lexicons import words
 from ..model import Mention
 
-__all__ = ["find_mentions", "document_mentions", "clean_name", "TITLES", "NER_TYPES", "is_patronymic"]
+__all__ = ["find_mentions", "document_mentions", "clean_name", "TITLES", "NER_TYPES", "is_patronymic",
+           "names_no_one", "dateline_places"]
 
 #: spaCy labels -> our entity types (labels not here are not names of things we track)
 NER_TYPES = {
@@ -73,6 +74,9 @@ STREET_WORDS = frozenset(words("street_words"))
 FEASTS = frozenset(words("feasts"))
 #: signals that a capitalized token is not a name on its own
 NON_NAMES = frozenset(words("non_names"))
+#: what a letter calls someone it does not name ("Brother", "Madam"), and the words around it ("my dear")
+ADDRESS_WORDS = frozenset(words("address_words"))
+ADDRESS_MODIFIERS = frozenset(words("address_modifiers"))
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _LO = "a-zß-öø-ÿā-žœ"
@@ -254,6 +258,18 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             break
         piece = piece[:m.start()]
     return start, start + len(piece)
+
+
+def names_no_one(name: str) -> bool:
+    """Return True when ``name`` is only a kinship, endearment or rank word with its adjectives ("My dear
+    Brother", "Sister", "Honoured Madam"): what a letter calls someone, not a person's name.
+
+    >>> names_no_one("My dear Brother"), names_no_one("Aunt Jane"), names_no_one("Young")
+    (True, False, False)
+    """
+    parts = re.findall(r"[\w'’-]+", name.lower().replace("’", "'"))
+    return any(p in ADDRESS_WORDS for p in parts) and all(p in ADDRESS_WORDS or p in ADDRESS_MODIFIERS
+                                                          for p in parts)
 
 
 def _plausible(name: str) -> bool:
@@ -489,6 +505,8 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
         if name in FEASTS or (name.split()[0] in FEASTS and len(name.split()) == 2
                               and name.split()[1] in ("Day", "Eve", "Sunday", "Monday", "Week")):
             continue  # "Easter", "Whitsun Monday": a feast names a day, the dates layer has it
+        if names_no_one(text[start:end]):
+            continue  # "Brother", "my dear Sister": what the writer calls someone, the same word for many
         if not _plausible(name) or name in ORG_NOUNS or name.replace(" ", "").upper() in NOT_INITIALS:
             # a bare "Union" or "Party" is a common noun with a capital, "M.D." a degree: not names
             continue
@@ -519,13 +537,22 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
 
 
 def find_mentions(text: str, doc: Any, source: str, document: str | None, offset: int = 0,
-                  stop_words: Iterable[str] | None = None) -> list[Mention]:
+                  stop_words: Iterable[str] | None = None, dates: Iterable[tuple[int, int]] | None = None,
+                  place: str | None = None) -> list[Mention]:
     """Return the mentions in ``text`` (one document), offsets shifted by ``offset`` into the source.
 
     ``doc`` is spaCy's parse of ``text``; rule matches win over the model where they overlap.
+    ``dates`` are the spans of the document's dates (offsets into ``text``; None: the model's
+    DATE entities), which find its place-and-date line (:func:`dateline_places`); ``place`` is
+    the document's place as segmentation read it.
     """
     stops = frozenset(stop_words) if stop_words is not None else _stop_words(getattr(doc, "lang_", "en"))
     rules = _rule_candidates(text, stops, doc)
+    if doc is not None:
+        if dates is None:
+            dates = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+        # the place slot of a date line is a place whoever the model takes the name for
+        rules += [_Candidate(a, b, "place", "rule:dateline", 0) for a, b in dateline_places(text, doc, dates, place)]
     ner = _ner_candidates(text, doc) if doc is not None else []
     chosen: list[_Candidate] = []
     taken = bytearray(len(text) + 1)
@@ -568,14 +595,76 @@ def _stop_words(lang: str) -> frozenset[str]:
         return frozenset(STOP_WORDS)
 
 
-def document_mentions(text: str, documents: list[Any], parsed: list[Any], source: str) -> list[Mention]:
+def document_mentions(text: str, documents: list[Any], parsed: list[Any], source: str,
+                      timexes: Iterable[Any] | None = None) -> list[Mention]:
     """Return the mentions of every document of one source, in text order.
 
-    ``parsed`` holds spaCy's parse of each document's text (same order as ``documents``).
+    ``parsed`` holds spaCy's parse of each document's text (same order as ``documents``);
+    ``timexes``, the source's tagged dates (None: the model's DATE entities), find each
+    document's place-and-date line.
     """
     stops = _stop_words(getattr(parsed[0], "lang_", "en")) if parsed else frozenset()
+    spans = None if timexes is None else sorted((t.char_start, t.char_end) for t in timexes if t.type == "DATE")
     out: list[Mention] = []
     for document, doc in zip(documents, parsed):
-        out.extend(find_mentions(text[document.char_start:document.char_end], doc, source, document.id,
-                                 document.char_start, stop_words=stops))
+        lo, hi = document.char_start, document.char_end
+        dates = None if spans is None else [(a - lo, b - lo) for a, b in spans if lo <= a and b <= hi]
+        place = document.place.name if getattr(document, "place", None) else None
+        out.extend(find_mentions(text[lo:hi], doc, source, document.id, lo, stop_words=stops, dates=dates,
+                                 place=place))
+    return out
+
+
+#: words that may stand between the names of a date line's place ("Harwick Hall, near Ashby")
+_DATELINE_JOINS = frozenset(("at", "near", "in", "the", "of", "on", "upon", "by"))
+#: lines of a document's head (and foot) that may hold its date line
+_DATELINE_LINES = 3
+
+
+def dateline_places(text: str, doc: Any, dates: Iterable[tuple[int, int]],
+                    place: str | None = None) -> list[tuple[int, int]]:
+    """Return the spans of the names at the place slot of a document's place-and-date line.
+
+    The line reads "Harwick Hall, 4th May 1812." or "4th May 1812, Lydford": a date (one of
+    ``dates``, offsets into ``text``) and beside it, on a line of its own, at most six words, all
+    proper names or the small words between them. Its position says what the name is: where a
+    letter dates itself, the name is where it was written, whatever else the name could be.
+    Such a line among the first few of the document is its date line; among the last few (where
+    a signature may stand beside a date) only when the name is the document's ``place``.
+    ``doc`` is spaCy's parse of ``text``.
+    """
+    dates = sorted(dates)
+    if not dates:
+        return []
+    lines = [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    head = lines[:_DATELINE_LINES]
+    foot = lines[-_DATELINE_LINES:] if place else []
+    tokens = sorted((t for t in doc if not t.is_space), key=lambda t: t.idx)
+    out: list[tuple[int, int]] = []
+    for start, end in dict.fromkeys(head + foot):
+        in_line = [(a, b) for a, b in dates if start <= a < end]
+        if not in_line:
+            continue
+        # a figure beside the date belongs to it ("4th" the model leaves out of "May 1812")
+        rest = [t for t in tokens if start <= t.idx < end and not t.is_punct
+                and not any(a <= t.idx < b for a, b in in_line) and not any(c.isdigit() for c in t.text)]
+        if not 0 < len(rest) <= 6 or not all(t.pos_ == "PROPN" or t.lower_ in _DATELINE_JOINS for t in rest):
+            continue
+        runs: list[list[Any]] = []
+        for t in rest:
+            if t.pos_ != "PROPN":
+                continue
+            if runs and runs[-1][-1].i + 1 == t.i or runs and runs[-1][-1].i + 2 == t.i \
+                    and doc[t.i - 1].lower_ == "of":
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+        for run in runs:
+            a, b = run[0].idx, run[-1].idx + len(run[-1].text)
+            name = text[a:b]
+            if run[0].text.rstrip(".") in TITLES or re.search(rf"(?:^|\s)[{_UP}]\.", name) or names_no_one(name):
+                continue  # "Mr. Pell, 4th May", "J. Pell": a signature beside a date names its writer
+            if (start, end) not in head and name != place:
+                continue
+            out.append((a, b))
     return out

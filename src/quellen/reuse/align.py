@@ -18,10 +18,27 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from ..lexicons import pairs
 from .candidates import Candidate, Corpus
 from .local import align_tokens
 
-__all__ = ["Link", "extend", "local_span", "measure", "Measures", "label", "verify", "check"]
+__all__ = ["Link", "extend", "local_span", "measure", "Measures", "label", "verify", "check", "is_calendar"]
+
+#: words that tell a time or a quantity, not who or where: months, weekdays, numbers in words (data/lexicon)
+_CALENDAR_WORDS = frozenset(word for name in ("months", "month_abbreviations", "weekdays", "weekday_abbreviations",
+                                              "number_words", "ordinal_words") for word, _ in pairs(name))
+
+
+def is_calendar(word: str) -> bool:
+    """Return True when a (folded) token tells a date or a number ("may", "monday", "1812", "4th"), not a name.
+
+    Two letters of one correspondence share their month and year by being written in it:
+    such anchors say nothing about one text rendering another.
+
+    >>> [is_calendar(w) for w in ("may", "1812", "4th", "pell")]
+    [True, True, True, False]
+    """
+    return word in _CALENDAR_WORDS or any(c.isdigit() for c in word)
 
 
 @dataclass(slots=True)
@@ -61,6 +78,9 @@ class Measures:
     anchor_order: float = 1.0
     #: rare names and numbers on the poorer side (shared or not)
     anchor_sides: int = 0
+    #: shared names of someone or somewhere (capitalised inside sentences, rare or not): no month,
+    #: weekday, year or other number
+    shared_names: int = 0
 
 
 def _similar(x: str, y: str) -> bool:
@@ -143,7 +163,8 @@ def measure(corpus: Corpus, a: int, a_lo: int, a_hi: int, b: int, b_lo: int, b_h
                     len(anchors_x & anchors_y), min(len(x), len(y)), len(plain_x & plain_y),
                     min(len(plain_x), len(plain_y)),
                     sum(1 for i in informative_x & informative_y if named[i]),
-                    _anchor_order(corpus, xl, yl), min(len(anchors_x), len(anchors_y)))
+                    _anchor_order(corpus, xl, yl), min(len(anchors_x), len(anchors_y)),
+                    sum(1 for i in set(xl) & set(yl) if named[i] and not is_calendar(words[i])))
 
 
 def _anchor_order(corpus: Corpus, x: list[int], y: list[int]) -> float:
@@ -182,14 +203,19 @@ def _names_only(m: Measures) -> bool:
 
     "the Council of the Province of X" said twice is a title or an address, not a passage
     copied -- unless both sides say much else around the same names, in other words: a
-    translation.
+    translation; a date and a number shared are no such names (two letters of one month).
     """
     return (m.shared_plain < 2 and m.shared_named > m.shared_plain
-            and not (m.shared_anchors >= 3 and m.anchors >= 0.6 and m.plain >= 4))
+            and not (m.shared_anchors >= 3 and m.shared_names and m.anchors >= 0.6 and m.plain >= 4))
 
 
 def label(m: Measures, exact: bool) -> tuple[str, float] | None:
-    """Return ``(relation, score)`` for two spans with measures ``m``, or None when they are not reuse."""
+    """Return ``(relation, score)`` for two spans with measures ``m``, or None when they are not reuse.
+
+    A retranslation told by its anchors keeps the names of people and places: anchors that are
+    only a month, a weekday, a year or a number ("May 1812") are shared by any two letters of
+    one month, and make no rendering of one text by another.
+    """
     if _names_only(m):
         return None
     if exact:
@@ -202,16 +228,17 @@ def label(m: Measures, exact: bool) -> tuple[str, float] | None:
         return "summary", round(m.content * 0.7, 4)
     if m.content >= 0.45 and m.tokens >= 0.35:
         # order kept and names kept, wording changed: another rendering of one text
-        if m.tokens >= 0.5 or m.anchors >= 0.6:
+        if m.tokens >= 0.5 or (m.anchors >= 0.6 and m.shared_names):
             return "retranslation", round(0.5 * m.tokens + 0.5 * m.content, 4)
         return "paraphrase", round(0.5 * m.tokens + 0.5 * m.content, 4)
-    if (m.shared_anchors >= 3 + (m.shortest < 40) and m.anchors >= 0.6 and m.length_ratio >= 0.5
+    if (m.shared_anchors >= 3 + (m.shortest < 40) and m.shared_names and m.anchors >= 0.6 and m.length_ratio >= 0.5
             and m.anchor_order >= 0.75):
         # every word changed but the names and numbers, kept in their order and places: a
         # translation; in one short sentence three shared names and a number are as likely
         # another event of theirs, wherever that text puts them
         return "retranslation", round(0.5 * m.anchors + 0.5 * m.tokens, 4)
-    if m.shared_anchors >= 3 and m.anchors >= 0.9 and m.anchor_order == 1.0 and m.length_ratio >= 0.8:
+    if (m.shared_anchors >= 3 and m.shared_names and m.anchors >= 0.9 and m.anchor_order == 1.0
+            and m.length_ratio >= 0.8):
         # a short passage needs more: every name and number of both sides shared, each in
         # its place, and the two sides as long as each other
         return "retranslation", round(0.5 * m.anchors + 0.5 * m.tokens, 4)

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from ..extract.calendars import elided_years
+from ..extract.entities import names_no_one
 from ..lexicons import words
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, Date, DateBasis,
                      Head, Ref, RefBasis, replace)
@@ -1034,7 +1035,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         elif u.cue == "salutation" or (u.cue == "prose" and u.features.get("salute") and u is body[0]):
             m = re.match(r"^(?:my\s+)?(?:very\s+)?(?:dear(?:est)?|honou?red|respected|esteemed)\s+"
                          r"(?P<who>[^,!:(]{2,50}?)\s*[,!:(]", u.text, re.I)
-            if m and m.group("who")[:1].isupper():
+            # "Dear Brother", "My dear Sister": the writer's word for the addressee, not a name; a
+            # network would make one person of every brother the corpus writes to
+            if m and m.group("who")[:1].isupper() and not names_no_one(m.group("who")):
                 addressees.append(m.group("who").strip())
     if not addressees and title:
         abbr = r"(?:Rev|Revd|Dr|Mr|Mrs|Ms|Hon|Capt|Col|Gen|Lt|Maj|Sgt|Prof|Messrs|St)\.\s"

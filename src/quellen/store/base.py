@@ -57,7 +57,8 @@ class SQLStore:
 
     # -- what a backend provides --------------------------------------------
     def transaction(self) -> AbstractContextManager:
-        """Return a context in which every statement is one transaction, rolled back on any error."""
+        """Return a context in which every statement is one transaction, rolled back on any error;
+        one opened inside another is part of the outer one, committed or rolled back with it."""
         raise NotImplementedError
 
     def _execute(self, sql: str, args: tuple | list = ()):
@@ -121,7 +122,9 @@ class SQLStore:
                                for name, data in sorted((layers or {}).items())])
 
     def remove_source(self, source_id: str) -> None:
-        """Delete a source and everything per-source that hangs on it."""
+        """Delete a source and everything per-source that hangs on it (documents, dates, mentions, layers
+        such as its claims, its full-text rows); the corpus layer is the caller's to recompute
+        (:func:`quellen.pipeline.remove` does both in one transaction)."""
         with self.transaction():
             self._execute("DELETE FROM search_index WHERE source=?", (source_id,))
             self._execute("DELETE FROM sources WHERE id=?", (source_id,))

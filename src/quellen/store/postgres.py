@@ -114,7 +114,8 @@ class PostgresStore(SQLStore):
         """Yield the connection inside one transaction that holds the write lock, rolled back on any error.
 
         PostgreSQL's own refusals (another writer past ``BUSY_SECONDS``, a read-only store, a lost
-        connection) come out as :class:`StoreError`; nothing of the transaction is kept.
+        connection) come out as :class:`StoreError`; nothing of the transaction is kept. One opened
+        inside another is a savepoint of it: committed, or rolled back, with the outer one.
         """
         try:
             with self.db.transaction():

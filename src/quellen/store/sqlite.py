@@ -83,17 +83,31 @@ class Store(SQLStore):
         # nobody can write here (and no write is pending in a -wal file): the file cannot change under us
         return sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False)
 
+    #: how many transaction() blocks are open: an inner one joins the outermost
+    _depth = 0
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """Yield the connection inside BEGIN IMMEDIATE ... COMMIT, rolled back on any error.
 
         SQLite's own failures (locked by another writer, disk full, read-only file) come out
-        as :class:`StoreError`; nothing of the transaction is kept.
+        as :class:`StoreError`; nothing of the transaction is kept. A transaction opened inside
+        another is part of it (SQLite has no nested BEGIN): its writes are committed, or rolled
+        back, with the outer one's, so several writes (removing sources, then replacing the
+        corpus layer) can be one.
         """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.db
+            finally:
+                self._depth -= 1
+            return
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise self._write_error(exc) from None
+        self._depth = 1
         try:
             yield self.db
             self.db.execute("COMMIT")
@@ -103,6 +117,8 @@ class Store(SQLStore):
             if isinstance(exc, sqlite3.OperationalError):
                 raise self._write_error(exc) from None
             raise
+        finally:
+            self._depth = 0
 
     def _write_error(self, exc: sqlite3.OperationalError) -> StoreError:
         """Return the StoreError that tells the user why SQLite refused a write."""
