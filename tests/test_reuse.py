@@ -799,11 +799,16 @@ def test_the_encoder_runs_on_one_torch_thread_and_gives_the_others_back(monkeypa
             return np.ones((len(block), 384), dtype=np.float32)
 
     monkeypatch.setattr(embeddings, "_model", lambda path, bf16=False: Model())
+    monkeypatch.setattr(embeddings, "_bert", lambda path, bf16=False: None)  # through sentence-transformers
     before = torch.get_num_threads()
     torch.set_num_threads(2)
     try:
         embeddings.encode(["one sentence"], backend="torch")
-        assert seen == [1] and torch.get_num_threads() == 2
+        # and MiniLM run by quellen itself
+        monkeypatch.setattr(embeddings, "_bert", lambda path, bf16=False: "a BERT")
+        monkeypatch.setattr(embeddings, "_encode_bert", lambda model, block, size: Model().encode(block))
+        embeddings.encode(["one sentence"], backend="torch")
+        assert seen == [1, 1] and torch.get_num_threads() == 2
     finally:
         torch.set_num_threads(before)
 
