@@ -799,11 +799,16 @@ def test_the_encoder_runs_on_one_torch_thread_and_gives_the_others_back(monkeypa
             return np.ones((len(block), 384), dtype=np.float32)
 
     monkeypatch.setattr(embeddings, "_model", lambda path, bf16=False: Model())
+    monkeypatch.setattr(embeddings, "_bert", lambda path, bf16=False: None)  # through sentence-transformers
     before = torch.get_num_threads()
     torch.set_num_threads(2)
     try:
         embeddings.encode(["one sentence"], backend="torch")
-        assert seen == [1] and torch.get_num_threads() == 2
+        # and MiniLM run by quellen itself
+        monkeypatch.setattr(embeddings, "_bert", lambda path, bf16=False: "a BERT")
+        monkeypatch.setattr(embeddings, "_encode_bert", lambda model, block, size: Model().encode(block))
+        embeddings.encode(["one sentence"], backend="torch")
+        assert seen == [1, 1] and torch.get_num_threads() == 2
     finally:
         torch.set_num_threads(before)
 
@@ -839,3 +844,56 @@ def test_a_retranslation_by_its_anchors_needs_a_shared_name():
     assert label(dates_only, exact=False) == ("paraphrase", 0.45)
     named = Measures(**{**{f: getattr(dates_only, f) for f in dates_only.__slots__}, "shared_names": 1})
     assert label(named, exact=False) == ("retranslation", 0.45)
+
+
+# -- what the encoder is asked for, and how it runs --------------------------------------
+GATE = FIX / "gate"
+
+
+@pytest.mark.gate  # CI installs [embeddings]: its skip there would hide a drop
+def test_the_embedding_gate_keeps_every_sentence_of_every_linked_pair(monkeypatch):
+    # a clerk's letter, a chronicle that renders one of its sentences again (a re-translation)
+    # and a history that retells another (a paraphrase), each among sentences that share no
+    # rare word with another text: the gate (_sentences) drops those, keeps every sentence of
+    # both pairs, and the groups are the ones that encoding every sentence gives
+    import quellen.reuse as reuse
+    from quellen.reuse import _sentences, embeddings, make_units
+    from quellen.reuse.candidates import build_corpus
+    if not embeddings.available():
+        pytest.skip("the [embeddings] extra is not installed")
+    sources = [_source(p.name, p.read_text(encoding="utf-8")) for p in sorted(GATE.glob("*.txt"))]
+    groups = find_reuse(sources, [], ReuseSettings(), embeddings=True)
+    assert sorted(g.relation for g in groups) == ["paraphrase", "retranslation"]
+    assert find_reuse(sources, [], ReuseSettings(), embeddings=False) == []  # the embeddings found both
+    units, texts = make_units(sources, [])
+    corpus = build_corpus(units)
+    kept = _sentences(corpus, texts, ReuseSettings())
+    spans = {(corpus.units[u].source, corpus.units[u].tokens.starts[lo], corpus.units[u].tokens.ends[hi - 1])
+             for u, lo, hi in kept}
+    for g in groups:
+        for p in g.passages:
+            assert (p.source, p.char_start, p.char_end) in spans
+    monkeypatch.setattr(reuse, "_shared_rare_words", lambda corpus, share, stem=6: np.ones(len(corpus.words), bool))
+    assert len(_sentences(corpus, texts, ReuseSettings())) > len(kept)
+    assert find_reuse(sources, [], ReuseSettings(), embeddings=True) == groups
+
+
+@pytest.mark.gate  # CI installs [embeddings]: its skip there would hide a drop
+def test_the_bert_encoder_gives_the_vectors_of_sentence_transformers_bit_for_bit():
+    # the reuse step runs MiniLM without importing sentence-transformers or transformers
+    # (~7 CPU-s): the same operations on the same batches, so the same bits, in float32 and
+    # in bfloat16; texts of every length (padded batches), empty, cut at 256 word pieces, not Latin
+    from quellen.reuse import embeddings
+    if not embeddings.available():
+        pytest.skip("the [embeddings] extra is not installed")
+    texts = [line.strip() for p in sorted(RETELL.glob("*.txt")) + sorted(GATE.glob("*.txt"))
+             for line in p.read_text(encoding="utf-8").replace(". ", ".\n").splitlines() if line.strip()]
+    texts += ["", "x", "a " * 600, "Ünïcödé façade — naïve café.", "日本語のテキスト"]
+    assert len(texts) > 64
+    path = str(embeddings.model_path())
+    for backend, size in (("torch", 64), ("torch-bf16", 32)):
+        bf16 = backend == "torch-bf16" and embeddings.bf16_native()
+        assert embeddings._bert(path, bf16) is not None
+        with embeddings._one_torch_thread():
+            expected = embeddings._encode_sentence_transformers(path, texts, bf16, size)
+        assert np.array_equal(embeddings.encode(texts, backend=backend), expected), backend

@@ -21,6 +21,13 @@ side in ``benchmarks/reuse/encoders.py``:
 The last two are derived from the installed model by :func:`prepare` (at setup,
 nothing downloaded) and kept in ``QUELLEN_MODELS`` (default ``~/.cache/quellen``).
 Texts are encoded as a stream in batches, never all at once and never capped.
+
+``torch`` and ``torch-bf16`` run a BERT encoder with mean pooling (MiniLM is one) through
+:func:`_encode_bert`: the same torch operations sentence-transformers and transformers
+call, in the same order and dtypes, on the same batches, so the vectors are the same bit
+for bit (``tests/test_reuse.py`` compares them), without importing either library, which
+costs ~7 CPU-s per process (transformers indexes every model it ships at import): a third
+of the reuse step of one book. Any other model goes through sentence-transformers.
 """
 from __future__ import annotations
 
@@ -226,6 +233,120 @@ def _encode_onnx(path: str, texts: list[str]) -> np.ndarray:
     return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
 
 
+@lru_cache(maxsize=4)
+def _bert(path: str, bf16: bool = False):
+    """Return (config, weights, tokenizer, max tokens, normalised) of a BERT sentence model at ``path``, else None.
+
+    None unless the folder is what :func:`_encode_bert` reproduces exactly: a sentence-transformers
+    model of a transformer, mean pooling (and a normalising layer), a BERT with absolute positions
+    and exact GELU, weights in safetensors, a fast tokenizer file, no lower-casing of its own.
+    """
+    import json
+    folder = Path(path)
+    try:
+        modules = [m["type"].rsplit(".", 1)[-1] for m in json.loads((folder / "modules.json").read_text())]
+        config = json.loads((folder / "config.json").read_text())
+        sbert = json.loads((folder / "sentence_bert_config.json").read_text())
+        pooling = json.loads((folder / "1_Pooling" / "config.json").read_text())
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    modes = {k for k, v in pooling.items() if k.startswith("pooling_mode") and v}
+    if (modules[:2] != ["Transformer", "Pooling"] or set(modules[2:]) - {"Normalize"}
+            or modes != {"pooling_mode_mean_tokens"} or config.get("model_type") != "bert"
+            or config.get("hidden_act") != "gelu" or config.get("position_embedding_type", "absolute") != "absolute"
+            or config.get("is_decoder") or sbert.get("do_lower_case")
+            or not (folder / "model.safetensors").exists() or not (folder / "tokenizer.json").exists()):
+        return None
+    _offline()
+    try:  # both come with transformers, which the extra installs
+        import torch
+        from safetensors.torch import load_file
+        from tokenizers import Tokenizer
+    except ImportError:
+        return None
+    weights = load_file(str(folder / "model.safetensors"))
+    if bf16:
+        weights = {k: v.to(torch.bfloat16) if v.is_floating_point() else v for k, v in weights.items()}
+    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    # sentence-transformers pads each batch to its longest text and cuts at max_seq_length
+    # (the file's own fixed padding and truncation are its training settings)
+    longest = min(sbert.get("max_seq_length") or config["max_position_embeddings"], config["max_position_embeddings"])
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(longest)
+    return config, weights, tokenizer, longest, "Normalize" in modules
+
+
+def _encode_bert(model, texts: list[str], batch_size: int) -> np.ndarray:
+    """Return the unit-length embeddings of ``texts`` from a :func:`_bert` model, as sentence-transformers gives them.
+
+    Batches as sentence-transformers forms them (texts by decreasing length in characters,
+    ``np.argsort``'s order), each padded to its longest; the forward pass of transformers'
+    ``BertModel`` with scaled-dot-product attention under a boolean key mask; mean pooling
+    summed in float32 and cast back; normalised by the model's layer and again by ``encode``.
+    """
+    import torch
+    import torch.nn.functional as F
+    config, w, tokenizer, _, normalised = model
+    hidden, eps = config["hidden_size"], config["layer_norm_eps"]
+    head = hidden // config["num_attention_heads"]
+    order = np.argsort([-len(t) for t in texts])
+    rows: list = [None] * len(texts)
+
+    def norm(x, name):
+        return F.layer_norm(x, (hidden,), w[name + ".weight"], w[name + ".bias"], eps)
+
+    with torch.inference_mode():
+        for start in range(0, len(texts), batch_size):
+            picked = order[start:start + batch_size]
+            encoded = tokenizer.encode_batch([texts[k] for k in picked])
+            b, n = len(encoded), max(len(e.ids) for e in encoded)
+            ids = torch.zeros((b, n), dtype=torch.long)
+            mask = torch.zeros((b, n), dtype=torch.long)
+            for r, e in enumerate(encoded):
+                ids[r, :len(e.ids)] = torch.tensor(e.ids, dtype=torch.long)
+                mask[r, :len(e.ids)] = 1
+            x = (F.embedding(ids, w["embeddings.word_embeddings.weight"])
+                 + F.embedding(torch.zeros_like(ids), w["embeddings.token_type_embeddings.weight"]))
+            x = norm(x + F.embedding(torch.arange(n)[None, :], w["embeddings.position_embeddings.weight"]),
+                     "embeddings.LayerNorm")
+            keys = mask.bool()[:, None, None, :].expand(b, 1, n, n).contiguous()
+            for layer in range(config["num_hidden_layers"]):
+                p = f"encoder.layer.{layer}."
+
+                def dense(name, t, p=p):
+                    return F.linear(t, w[p + name + ".weight"], w[p + name + ".bias"])
+
+                q, k, v = (dense(f"attention.self.{m}", x).view(b, n, -1, head).transpose(1, 2)
+                           for m in ("query", "key", "value"))
+                a = F.scaled_dot_product_attention(q, k, v, attn_mask=keys, dropout_p=0.0, scale=head ** -0.5,
+                                                   is_causal=False)
+                a = a.transpose(1, 2).contiguous().reshape(b, n, -1).contiguous()
+                h = norm(dense("attention.output.dense", a) + x, p + "attention.output.LayerNorm")
+                x = norm(dense("output.dense", F.gelu(dense("intermediate.dense", h))) + h, p + "output.LayerNorm")
+            weights = mask.unsqueeze(-1).to(x.dtype)
+            wide = torch.float32 if x.dtype in (torch.float16, torch.bfloat16) else x.dtype
+            pooled = ((x * weights).sum(dim=1, dtype=wide)
+                      / torch.clamp(weights.sum(dim=1, dtype=wide), min=1e-9)).to(x.dtype)
+            if normalised:
+                pooled = F.normalize(pooled, p=2, dim=-1)
+            pooled = F.normalize(pooled, p=2, dim=1)
+            for r, k in enumerate(picked.tolist()):
+                rows[k] = pooled[r]
+    return torch.stack(rows).float().numpy()
+
+
+def _encode_sentence_transformers(path: str, texts: list[str], bf16: bool, batch_size: int) -> np.ndarray:
+    """Return the unit-length embeddings of ``texts`` from the model at ``path`` through sentence-transformers."""
+    model = _model(path, bf16)
+    if not bf16:
+        return model.encode(texts, batch_size=batch_size, convert_to_numpy=True, normalize_embeddings=True,
+                            show_progress_bar=False)
+    # normalised in bfloat16 (norms within 0.5 % of 1), as measured on the seed: renormalised
+    # in float32 one borderline paraphrase of the seed's 9 falls below its threshold
+    return model.encode(texts, batch_size=batch_size, convert_to_tensor=True, normalize_embeddings=True,
+                        show_progress_bar=False).float().numpy()
+
+
 @contextmanager
 def _one_torch_thread():
     # one thread per process, as the parser's BLAS (quellen.nlp.one_blas_thread): parallelism is
@@ -256,18 +377,14 @@ def encode(texts: Iterable[str], name: str = _PACKAGED, backend: str = "torch", 
         block = list(islice(iterator, chunk))
         if not block:
             break
-        if backend == "torch":
-            with _one_torch_thread():
-                vectors = _model(str(path)).encode(block, batch_size=batch_size, convert_to_numpy=True,
-                                                   normalize_embeddings=True, show_progress_bar=False)
-        elif backend == "torch-bf16":
+        if backend in ("torch", "torch-bf16"):
             # without native bfloat16 the cast is emulated and slower than float32: run as shipped
-            model = _model(str(path), bf16_native())
+            bf16 = backend == "torch-bf16" and bf16_native()
+            size = min(batch_size, 32) if backend == "torch-bf16" else batch_size
+            bert = _bert(str(path), bf16)
             with _one_torch_thread():
-                # normalised in bfloat16 (norms within 0.5 % of 1), as measured on the seed: renormalised
-                # in float32 one borderline paraphrase of the seed's 9 falls below its threshold
-                vectors = model.encode(block, batch_size=min(batch_size, 32), convert_to_tensor=True,
-                                       normalize_embeddings=True, show_progress_bar=False).float().numpy()
+                vectors = (_encode_bert(bert, block, size) if bert is not None
+                           else _encode_sentence_transformers(str(path), block, bf16, size))
         elif backend == "static":
             vectors = _static(str(prepare(name, "static"))).encode(block, batch_size=1024)
             vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
