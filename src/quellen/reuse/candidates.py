@@ -22,7 +22,9 @@ on the second side, so a reordered paraphrase still forms one cluster).
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from dataclasses import dataclass, field
+from typing import Iterable
 
 import numpy as np
 
@@ -39,14 +41,18 @@ MIN_SEEDS = 3
 
 @dataclass(slots=True)
 class Unit:
-    """One document (or source) the finder compares: its tokens and where they sit."""
+    """One document (or source) the finder compares: its tokens and where they sit.
+
+    ``tokens`` is what :func:`build_corpus` reads; it keeps them only in the corpus's compact
+    arrays and sets ``tokens`` to None (:meth:`Corpus.tokens` gives them back, one unit at a time).
+    """
 
     index: int
     source: str
     document: str | None
     char_start: int
     char_end: int
-    tokens: Tokens
+    tokens: Tokens | None
     kind: str | None = None
     date: dt.date | None = None
     #: position of this unit's first token in the corpus token stream
@@ -70,11 +76,32 @@ class Corpus:
     words: list[str] = field(default_factory=list)
     #: bool per token id: a name (capitalised inside sentences) or a number, however frequent
     named: np.ndarray | None = None
+    #: per stream position, the token's (start, end) in its source text and whether it is capitalised
+    #: (:attr:`.normalize.Tokens.capital`); None in a pair batch, which reads token ids only
+    starts: np.ndarray | None = None
+    ends: np.ndarray | None = None
+    capital: np.ndarray | None = None
 
     def span_ids(self, unit: int, lo: int, hi: int) -> np.ndarray:
         """Return the token ids of tokens ``lo:hi`` of ``unit``."""
         base = int(self.offsets[unit])
         return self.ids[base + lo: base + hi]
+
+    def length(self, unit: int) -> int:
+        """Return how many tokens ``unit`` has."""
+        return int(self.offsets[unit + 1] - self.offsets[unit])
+
+    def tokens(self, unit: int, lo: int = 0, hi: int | None = None) -> Tokens:
+        """Return the :class:`~.normalize.Tokens` ``lo:hi`` of ``unit``, made from the compact arrays.
+
+        Offsets count in the source text, as :func:`.normalize.tokenize` gives them.
+        """
+        base = int(self.offsets[unit])
+        hi = self.length(unit) if hi is None else min(hi, self.length(unit))
+        s, e = base + lo, base + max(lo, hi)
+        words = self.words
+        return Tokens([words[i] for i in self.ids[s:e].tolist()], array("q", self.starts[s:e].tobytes()),
+                      array("q", self.ends[s:e].tobytes()), self.capital[s:e].tolist())
 
 
 @dataclass(slots=True)
@@ -96,12 +123,20 @@ class Candidate:
     pairs: list[tuple[int, int]] = field(default_factory=list)
 
 
-def build_corpus(units: list[Unit], anchor_max_share: float = 0.02) -> Corpus:
-    """Return the :class:`Corpus` over ``units``: token ids, document frequencies, anchors."""
+def build_corpus(units: Iterable[Unit], anchor_max_share: float = 0.02) -> Corpus:
+    """Return the :class:`Corpus` over ``units``: token ids, document frequencies, anchors.
+
+    ``units`` may be a generator: each unit's tokens go into the corpus's compact arrays (token
+    id, offsets, capital: 25 bytes a token) and the unit lets go of them (``tokens`` None), so
+    the word lists of only one unit are held at a time.
+    """
     vocab: dict[str, int] = {}
     chunks: list[np.ndarray] = []
     cap_chunks: list[np.ndarray] = []
+    start_chunks: list[np.ndarray] = []
+    end_chunks: list[np.ndarray] = []
     offsets = [0]
+    kept: list[Unit] = []
     for unit in units:
         unit.offset = offsets[-1]
         add = vocab.setdefault
@@ -109,10 +144,18 @@ def build_corpus(units: list[Unit], anchor_max_share: float = 0.02) -> Corpus:
         row = [add(word, len(vocab)) for word in unit.tokens.words]
         chunks.append(np.asarray(row, dtype=np.int64))
         cap_chunks.append(np.asarray(unit.tokens.capital, dtype=bool))
+        start_chunks.append(np.asarray(unit.tokens.starts, dtype=np.int64))
+        end_chunks.append(np.asarray(unit.tokens.ends, dtype=np.int64))
         offsets.append(offsets[-1] + len(row))
+        unit.tokens = None
+        kept.append(unit)
+    units = kept
     words = list(vocab)
     ids = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int64)
     capital = np.concatenate(cap_chunks) if cap_chunks else np.zeros(0, dtype=bool)
+    starts = np.concatenate(start_chunks) if start_chunks else np.zeros(0, dtype=np.int64)
+    ends = np.concatenate(end_chunks) if end_chunks else np.zeros(0, dtype=np.int64)
+    del chunks, cap_chunks, start_chunks, end_chunks
     unit_of = np.repeat(np.arange(len(units), dtype=np.int32), np.diff(offsets))
     # document frequency: count each (unit, token) once
     pairs = sorted_unique(unit_of.astype(np.int64) * max(len(words), 1) + ids)
@@ -126,7 +169,7 @@ def build_corpus(units: list[Unit], anchor_max_share: float = 0.02) -> Corpus:
     # function words: in many units, or very frequent in a small corpus
     common = (df > max(3, 0.1 * len(units))) | (counts > max(20, len(ids) * 0.004))
     return Corpus(units, ids, unit_of, np.asarray(offsets, dtype=np.int64), vocab, df, is_anchor,
-                  common, words, has_digit | name_like)
+                  common, words, has_digit | name_like, starts, ends, capital)
 
 
 def _ngram_hashes(ids: np.ndarray, unit_of: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
