@@ -292,7 +292,7 @@ def build_corpus_layer(store: Store, settings: Settings, authority: str | None =
         # the sources streamed: tokenized one at a time, their texts read again from the store when needed
         raw = StoredTexts(store, working=False)
         reuse = find_reuse(raw.sources(), documents, settings.reuse, timexes=store.timexes(),
-                           partitions=partitions, mapper=mapper, texts=raw)
+                           partitions=partitions, mapper=mapper, texts=raw, collation_text=True)
         del raw
     # 5. events: claims merged across documents, witnesses counted after reuse, conflicts flagged
     with _step("events"):

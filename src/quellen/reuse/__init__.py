@@ -35,6 +35,7 @@ from typing import Iterable
 import numpy as np
 
 from ..model import Document, Passage, ReuseGroup, Source, Timex, content_id
+from ..vocab import json_text
 from ..settings import ReuseSettings
 from .align import Link, label, measure
 from .candidates import Corpus, Unit, build_corpus, sorted_unique
@@ -85,7 +86,8 @@ def iter_units(sources: Iterable[Source], documents: Iterable[Document],
 def find_reuse(sources: Iterable[Source], documents: Iterable[Document],
                settings: ReuseSettings | None = None, embeddings: bool | None = None,
                timexes: Iterable[Timex] = (), partitions: int = 1,
-               mapper: Mapper | None = None, texts: Mapping[str, str] | None = None) -> list[ReuseGroup]:
+               mapper: Mapper | None = None, texts: Mapping[str, str] | None = None,
+               collation_text: bool = False) -> list[ReuseGroup]:
     """Return the reuse groups of the corpus, strongest first.
 
     ``embeddings`` overrides ``settings.embeddings`` (None: follow the settings);
@@ -99,7 +101,9 @@ def find_reuse(sources: Iterable[Source], documents: Iterable[Document],
 
     ``texts`` (source id -> its text, e.g. read from a store when asked for) lets ``sources``
     be a stream: each source is tokenized as it comes and its text is not kept; without
-    them, every text read is held.
+    them, every text read is held. With ``collation_text`` each group's collation is its JSON
+    text (:func:`quellen.vocab.json_text`, what the store writes), not the dict: a group of
+    whole copies has a cell per token and witness, several hundred bytes each as a dict.
     """
     settings = settings or ReuseSettings()
     if texts is None:
@@ -143,7 +147,7 @@ def find_reuse(sources: Iterable[Source], documents: Iterable[Document],
     for nodes, group_links_ in group_links(close) + group_links(loose):
         if _is_furniture(nodes, settings):
             continue
-        group = _reuse_group(corpus, texts, nodes, group_links_)
+        group = _reuse_group(corpus, texts, nodes, group_links_, collation_text)
         # the id is the hash of the passages: one group per set of passages, the closer relation
         # (copies come first) kept, so ids are unique and the same on every rebuild
         groups.setdefault(group.id, group)
@@ -408,8 +412,8 @@ def _is_furniture(nodes: list[Node], settings: ReuseSettings) -> bool:
     return lengths[len(lengths) // 2] < 30
 
 
-def _reuse_group(corpus: Corpus, texts: dict[str, str], nodes: list[Node],
-                 links: list[PairLink]) -> ReuseGroup:
+def _reuse_group(corpus: Corpus, texts: Mapping[str, str], nodes: list[Node],
+                 links: list[PairLink], collation_text: bool = False) -> ReuseGroup:
     """Return the :class:`ReuseGroup` of ``nodes``: witnesses ordered, relation, score, collation."""
     def order(node: Node):
         unit = corpus.units[node.unit]
@@ -431,6 +435,8 @@ def _reuse_group(corpus: Corpus, texts: dict[str, str], nodes: list[Node],
     score = round(sum(lk.score for lk in links) / len(links), 4)
     sigla = [_siglum(k) for k in range(len(nodes))]
     table = collate(sigla, witness_texts, witnesses)
+    if collation_text:
+        table = json_text(table)
     group_id = content_id("reuse", *((p.source, p.char_start, p.char_end) for p in passages))
     return ReuseGroup(group_id, relation, score, tuple(passages), table)
 

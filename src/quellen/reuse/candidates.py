@@ -24,15 +24,15 @@ from __future__ import annotations
 import datetime as dt
 from array import array
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import numpy as np
 
 from .normalize import Tokens
 
 __all__ = ["Unit", "Corpus", "Candidate", "build_corpus", "ngram_seeds", "char_seeds", "anchor_seeds",
-           "cluster_seeds", "merge_neighbours", "ngram_keys", "anchor_keys", "char_keys", "char_lineup",
-           "pairs_from_runs", "drop_near_repeats"]
+           "cluster_seeds", "pair_candidates", "merge_neighbours", "ngram_keys", "anchor_keys", "char_keys",
+           "char_lineup", "pairs_from_runs", "drop_near_repeats"]
 
 _MULT = np.uint64(1_000_003)
 #: seeds a unit pair needs (of shared wording, or of anchors) before it is worth clustering
@@ -383,12 +383,24 @@ def cluster_seeds(corpus: Corpus, ngrams: np.ndarray, anchors: np.ndarray, n: in
     ``chars`` (character q-gram seeds) count as shared wording, as n-grams do, and are
     counted apart in :attr:`Candidate.char_seeds`.
     """
+    return [c for found in pair_candidates(corpus, ngrams, anchors, n, gap, min_ngram_seeds, min_anchor_seeds,
+                                           chars) for c in found]
+
+
+def pair_candidates(corpus: Corpus, ngrams: np.ndarray, anchors: np.ndarray, n: int, gap: int,
+                    min_ngram_seeds: int = MIN_SEEDS, min_anchor_seeds: int = MIN_SEEDS,
+                    chars: np.ndarray | None = None) -> Iterator[list[Candidate]]:
+    """Return the candidates of :func:`cluster_seeds` one unit pair at a time, in its order.
+
+    A candidate keeps its seeds as Python pairs (:attr:`Candidate.pairs`): taken a pair at a
+    time, only one pair's are held, not those of every pair of a batch of copies.
+    """
     chars = np.zeros((0, 2), dtype=np.int64) if chars is None else chars
     kinds = np.concatenate([np.zeros(len(ngrams), np.int8), np.ones(len(anchors), np.int8),
                             np.full(len(chars), 2, np.int8)])
     seeds = np.concatenate([ngrams, anchors.reshape(-1, 2), chars.reshape(-1, 2)])
     if not len(seeds):
-        return []
+        return
     ua = corpus.unit_of[seeds[:, 0]].astype(np.int64)
     ub = corpus.unit_of[seeds[:, 1]].astype(np.int64)
     pa = seeds[:, 0] - corpus.offsets[ua]
@@ -398,16 +410,14 @@ def cluster_seeds(corpus: Corpus, ngrams: np.ndarray, anchors: np.ndarray, n: in
     pair_key, ua, ub, pa, pb, kinds = (x[order] for x in (pair_key, ua, ub, pa, pb, kinds))
     # only unit pairs with enough seeds are worth a Python loop
     uniq, first, counts = np.unique(pair_key, return_index=True, return_counts=True)
-    candidates: list[Candidate] = []
+    del uniq, pair_key
     for start, count in zip(first.tolist(), counts.tolist()):
         if count < min(min_ngram_seeds, min_anchor_seeds):
             continue
         a, b = int(ua[start]), int(ub[start])
         stop = start + count
-        candidates.extend(_cluster_one(a, b, pa[start:stop].tolist(), pb[start:stop].tolist(),
-                                       kinds[start:stop].tolist(), n, gap,
-                                       min_ngram_seeds, min_anchor_seeds))
-    return candidates
+        yield _cluster_one(a, b, pa[start:stop].tolist(), pb[start:stop].tolist(), kinds[start:stop].tolist(), n,
+                           gap, min_ngram_seeds, min_anchor_seeds)
 
 
 def _cluster_one(a: int, b: int, pa: list[int], pb: list[int], kinds: list[int], n: int, gap: int,
