@@ -426,7 +426,7 @@ def test_one_shared_ordinary_word_needs_the_higher_cosine():
     # not set on the seed alone: two hard negatives of other periods (another breach of the
     # same dike, another accident in the same pit) embed at 0.60-0.65 with one or two shared
     # words, and come in as soon as the threshold drops below them
-    from quellen.reuse import _sentences, embeddings, make_units
+    from quellen.reuse import _sentence_text, _sentences, embeddings, make_units
     from quellen.reuse.candidates import build_corpus
     from quellen.reuse.retell import RetellSettings, find_retellings
     if not embeddings.available():
@@ -436,9 +436,7 @@ def test_one_shared_ordinary_word_needs_the_higher_cosine():
     corpus = build_corpus(units)
     default = ReuseSettings()
     sentences = _sentences(corpus, texts, default)
-    vectors = embeddings.encode([texts[corpus.units[u].source][corpus.units[u].tokens.starts[lo]:
-                                                               corpus.units[u].tokens.ends[hi - 1]]
-                                 for u, lo, hi in sentences])
+    vectors = embeddings.encode([_sentence_text(corpus, texts, u, lo, hi) for u, lo, hi in sentences])
     name = {s.id: s.name for s in sources.values()}
 
     def linked(word_threshold: float) -> set[str]:
@@ -489,7 +487,7 @@ def _kernel_corpus(texts: list[str]):
         units.append(Unit(k, f"s{k}", None, 0, len(t), tokenize(t)))
     corpus = build_corpus(units)
     for k, t in enumerate(texts):
-        starts = units[k].tokens.starts
+        starts = corpus.tokens(k).starts
         line_start = 0
         for line in t.split("\n"):
             lo = sum(1 for s in starts if s < line_start)
@@ -669,7 +667,7 @@ def test_sentences_to_embed_are_those_sharing_a_rare_word_and_never_capped():
     assert {u for u, _, _ in chosen} == set(range(700))
     # the last sentence of each text shares no rare word with any other text: not embedded
     last = {u: max(lo for v, lo, _ in chosen if v == u) for u in range(700)}
-    assert all(corpus.units[u].tokens.words[last[u]] == "clerk" for u in range(700))
+    assert all(corpus.tokens(u).words[last[u]] == "clerk" for u in range(700))
 
 
 # -- partitions ------------------------------------------------------------------------------------
@@ -721,7 +719,7 @@ def test_hash_partitions_share_out_the_keys_and_a_pair_batch_holds_two_blocks_at
         return [func(item, *shared) for item in items]
 
     lexical_links(corpus, ReuseSettings(), 8, 16, keep)  # 16 partitions: 5 blocks of units
-    total, longest = len(corpus.ids), max(len(u.tokens) for u in corpus.units)
+    total, longest = len(corpus.ids), max(corpus.length(u.index) for u in corpus.units)
     assert len(batches) > 1 and all(len(b.ids) <= 2 * (total / 5 + longest) for b in batches)
 
 
@@ -738,7 +736,7 @@ def test_each_kind_of_key_has_its_own_boilerplate_bound():
 def test_a_sentence_written_the_same_way_twice_is_encoded_once():
     # a compilation repeats what it copies: the encoder (the build's costliest step) sees each
     # wording once, and every sentence still gets its own row, equal to encoding it alone
-    from quellen.reuse import _encode_distinct, _sentences, embeddings, make_units
+    from quellen.reuse import _encode_distinct, _sentence_text, _sentences, embeddings, make_units
     from quellen.reuse.candidates import build_corpus
     if not embeddings.available():
         pytest.skip("the [embeddings] extra is not installed")
@@ -748,8 +746,7 @@ def test_a_sentence_written_the_same_way_twice_is_encoded_once():
     units, by_source = make_units([_source(f"{k}.txt", t) for k, t in enumerate(texts)], [])
     corpus = build_corpus(units)
     sentences = _sentences(corpus, by_source, ReuseSettings(retell_rare_share=1.0))
-    strings = [by_source[corpus.units[u].source][corpus.units[u].tokens.starts[lo]:corpus.units[u].tokens.ends[hi - 1]]
-               for u, lo, hi in sentences]
+    strings = [_sentence_text(corpus, by_source, u, lo, hi) for u, lo, hi in sentences]
     assert len(set(strings)) < len(strings)
     vectors = _encode_distinct(corpus, by_source, sentences, ReuseSettings(embedding_backend="torch"))
     alone = embeddings.encode(strings, backend="torch")

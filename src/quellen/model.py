@@ -417,8 +417,9 @@ class ReuseGroup:
     relation: str
     score: float
     passages: tuple[Passage, ...]
-    #: CollateX-style alignment table, JSON-ready, or None when not computed
-    collation: dict[str, Any] | None = None
+    #: CollateX-style alignment table, JSON-ready, or None when not computed; as the corpus layer
+    #: holds it until stored, its JSON text (:func:`quellen.vocab.json_text`: a tenth of the dict's memory)
+    collation: dict[str, Any] | str | None = None
 
 
 @dataclass(frozen=True, slots=True)

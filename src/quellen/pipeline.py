@@ -224,15 +224,23 @@ class StoredTexts(Mapping):
 
     The corpus steps that look into texts (coordination and acronyms for entities, place
     and name checks for conflicts) go source by source, so only the last ``keep`` sources
-    are held; iteration follows the store's order of sources (name, then id).
+    are held; iteration follows the store's order of sources (name, then id). With
+    ``working`` False the texts are the sources' own, unrepaired (what reuse offsets count in).
     """
 
-    def __init__(self, store: Store, keep: int = 16):
+    def __init__(self, store: Store, keep: int = 16, working: bool = True):
         names = store.source_names()
         self._ids = sorted(names, key=lambda i: (names[i], i))
         self._known = set(self._ids)
-        self._store, self._keep = store, keep
+        self._store, self._keep, self._working = store, keep, working
         self._cache: OrderedDict[str, str] = OrderedDict()
+
+    def sources(self) -> Iterator[Source]:
+        """Return the stored sources one at a time, in the store's order, none of them kept."""
+        for source_id in self._ids:
+            source = self._store.source(source_id)
+            if source is not None:
+                yield source
 
     def __getitem__(self, source_id: str) -> str:
         if source_id in self._cache:
@@ -241,7 +249,7 @@ class StoredTexts(Mapping):
         source = self._store.source(source_id) if source_id in self._known else None
         if source is None:
             raise KeyError(source_id)
-        text = self._cache[source_id] = working_text(source)
+        text = self._cache[source_id] = working_text(source) if self._working else source.text
         if len(self._cache) > self._keep:
             self._cache.popitem(last=False)
         return text
@@ -293,8 +301,11 @@ def build_corpus_layer(store: Store, settings: Settings, authority: str | None =
     # reuse runs before events are counted: copying is not corroboration; it sees the linked
     # authors, so that one writer's two letters ("L. T." and his full name) are one voice
     with _step("reuse"):
-        reuse = find_reuse(store.sources(), documents, settings.reuse, timexes=store.timexes(),
-                           partitions=partitions, mapper=mapper)
+        # the sources streamed: tokenized one at a time, their texts read again from the store when needed
+        raw = StoredTexts(store, working=False)
+        reuse = find_reuse(raw.sources(), documents, settings.reuse, timexes=store.timexes(),
+                           partitions=partitions, mapper=mapper, texts=raw, collation_text=True)
+        del raw
     # 5. events: claims merged across documents, witnesses counted after reuse, conflicts flagged
     with _step("events"):
         from .claims import claims_from_json

@@ -10,14 +10,21 @@ Pure functions of the records in :mod:`quellen.model`, nothing else imported.
 """
 from __future__ import annotations
 
+import json
 from typing import Any, Iterable
 
 from .model import (Attestation, Conflict, Date, Document, Entity, Event, Geo, Head, Mention, Passage, Reading, Ref,
                     ReuseGroup, Source, Span, Timex)
 
-__all__ = ["ref_json", "geo_json", "date_json", "span_json", "source_json", "document_json", "head_json", "timex_json",
+__all__ = ["json_text",
+           "ref_json", "geo_json", "date_json", "span_json", "source_json", "document_json", "head_json", "timex_json",
            "mention_json", "entity_json", "passage_json", "reuse_json", "attestation_json", "event_json",
            "reading_json", "conflict_json"]
+
+
+def json_text(data: Any) -> str:
+    """Return compact, key-sorted JSON (stable bytes for stable input): how the store writes JSON columns."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def ref_json(ref: Ref | None) -> dict[str, Any] | None:

@@ -29,51 +29,65 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from typing import Iterable
 
 import numpy as np
 
 from ..model import Document, Passage, ReuseGroup, Source, Timex, content_id
+from ..vocab import json_text
 from ..settings import ReuseSettings
 from .align import Link, label, measure
 from .candidates import Corpus, Unit, build_corpus, sorted_unique
 from .collate import collate
 from .groups import RELATION_ORDER, Node, PairLink, group_links
-from .normalize import Tokens, split_sentences, tokenize
+from .normalize import split_sentences, tokenize
 from .partition import Mapper, lexical_links
 from .retell import RetellSettings, SentenceDates, find_retellings
 
-__all__ = ["find_reuse", "make_units"]
+__all__ = ["find_reuse", "make_units", "iter_units"]
 
 
 def make_units(sources: Iterable[Source], documents: Iterable[Document]) -> tuple[list[Unit], dict[str, str]]:
     """Return the units to compare (one per document, or per source without documents) and texts by source."""
-    texts = {}
+    texts: dict[str, str] = {}
+    units = list(iter_units(sources, documents, texts))
+    return units, texts
+
+
+def iter_units(sources: Iterable[Source], documents: Iterable[Document],
+               texts: dict[str, str] | None = None) -> Iterator[Unit]:
+    """Return the units of :func:`make_units` one at a time, reading ``sources`` as they come.
+
+    With ``texts``, each source's text is put there under its id as it is read.
+    """
     by_source: dict[str, list[Document]] = defaultdict(list)
     for document in documents:
         by_source[document.source].append(document)
-    units: list[Unit] = []
+    index = 0
     for source in sources:
-        texts[source.id] = source.text
-        docs = sorted(by_source.get(source.id, []), key=lambda d: d.char_start)
+        if texts is not None:
+            texts[source.id] = source.text
+        docs = sorted(by_source.pop(source.id, []), key=lambda d: d.char_start)
         if not docs:
-            units.append(Unit(len(units), source.id, None, 0, len(source.text),
-                              tokenize(source.text)))
+            yield Unit(index, source.id, None, 0, len(source.text), tokenize(source.text))
+            index += 1
             continue
         for d in docs:
             if d.kind == "boilerplate":
                 continue
             author = (d.author.entity or d.author.name) if d.author else None
-            units.append(Unit(len(units), source.id, d.id, d.char_start, d.char_end,
-                              tokenize(source.text, d.char_start, d.char_end), d.kind,
-                              d.date.earliest if d.date else None, author=author))
-    return units, texts
+            yield Unit(index, source.id, d.id, d.char_start, d.char_end,
+                       tokenize(source.text, d.char_start, d.char_end), d.kind,
+                       d.date.earliest if d.date else None, author=author)
+            index += 1
 
 
 def find_reuse(sources: Iterable[Source], documents: Iterable[Document],
                settings: ReuseSettings | None = None, embeddings: bool | None = None,
                timexes: Iterable[Timex] = (), partitions: int = 1,
-               mapper: Mapper | None = None) -> list[ReuseGroup]:
+               mapper: Mapper | None = None, texts: Mapping[str, str] | None = None,
+               collation_text: bool = False) -> list[ReuseGroup]:
     """Return the reuse groups of the corpus, strongest first.
 
     ``embeddings`` overrides ``settings.embeddings`` (None: follow the settings);
@@ -84,16 +98,25 @@ def find_reuse(sources: Iterable[Source], documents: Iterable[Document],
     Candidates and verification run in ``partitions`` hash partitions and pair batches
     (at least; more for a large corpus), on ``mapper`` (:mod:`.partition`: this process
     when None, else an engine's workers); the groups are the same for any of them.
+
+    ``texts`` (source id -> its text, e.g. read from a store when asked for) lets ``sources``
+    be a stream: each source is tokenized as it comes and its text is not kept; without
+    them, every text read is held. With ``collation_text`` each group's collation is its JSON
+    text (:func:`quellen.vocab.json_text`, what the store writes), not the dict: a group of
+    whole copies has a cell per token and witness, several hundred bytes each as a dict.
     """
     settings = settings or ReuseSettings()
-    units, texts = make_units(sources, documents)
-    if not units:
+    if texts is None:
+        texts = {}
+        corpus = build_corpus(iter_units(sources, documents, texts))
+    else:
+        corpus = build_corpus(iter_units(sources, documents))
+    if not corpus.units:
         return []
-    corpus = build_corpus(units)
     # a seed found in more places than this is boilerplate; the bound grows with the corpus
     # (sqrt) but stops at seed_max_df, so the pairs of one seed stay bounded and the pairs of
     # all seeds grow with the corpus, not with its square
-    max_df = settings.max_df or min(max(8, int(math.sqrt(len(units)))), settings.seed_max_df)
+    max_df = settings.max_df or min(max(8, int(math.sqrt(len(corpus.units)))), settings.seed_max_df)
     # steps 2-3: word n-grams, character q-grams and anchors, clustered, fragments merged, aligned:
     # matched in hash partitions, verified in batches of unit pairs (.partition), the same for any count
     links = lexical_links(corpus, settings, max_df, partitions, mapper)
@@ -124,7 +147,7 @@ def find_reuse(sources: Iterable[Source], documents: Iterable[Document],
     for nodes, group_links_ in group_links(close) + group_links(loose):
         if _is_furniture(nodes, settings):
             continue
-        group = _reuse_group(corpus, texts, nodes, group_links_)
+        group = _reuse_group(corpus, texts, nodes, group_links_, collation_text)
         # the id is the hash of the passages: one group per set of passages, the closer relation
         # (copies come first) kept, so ids are unique and the same on every rebuild
         groups.setdefault(group.id, group)
@@ -147,17 +170,20 @@ def _encode_distinct(corpus: Corpus, texts: dict[str, str], sentences: list[tupl
     row_of = np.empty(len(sentences), dtype=np.int64)
     fresh: list[int] = []
     for k, (u, lo, hi) in enumerate(sentences):
-        unit = corpus.units[u]
-        digest = hashlib.blake2b(texts[unit.source][unit.tokens.starts[lo]:unit.tokens.ends[hi - 1]].encode(),
-                                 digest_size=16).digest()
+        digest = hashlib.blake2b(_sentence_text(corpus, texts, u, lo, hi).encode(), digest_size=16).digest()
         row = first.setdefault(digest, len(first))
         if row == len(fresh):
             fresh.append(k)
         row_of[k] = row
-    strings = (texts[corpus.units[u].source][corpus.units[u].tokens.starts[lo]:corpus.units[u].tokens.ends[hi - 1]]
-               for u, lo, hi in (sentences[k] for k in fresh))
+    strings = (_sentence_text(corpus, texts, *sentences[k]) for k in fresh)
     vectors = emb.encode(strings, settings.embedding_model, settings.embedding_backend)
     return vectors[row_of] if len(fresh) < len(sentences) else vectors
+
+def _sentence_text(corpus: Corpus, texts: Mapping[str, str], u: int, lo: int, hi: int) -> str:
+    """Return the text of tokens ``lo:hi`` of unit ``u``, from its first letter to its last."""
+    base = int(corpus.offsets[u])
+    return texts[corpus.units[u].source][int(corpus.starts[base + lo]):int(corpus.ends[base + hi - 1])]
+
 
 def _sentences(corpus: Corpus, texts: dict[str, str], settings: ReuseSettings) -> list[tuple[int, int, int]]:
     """Return the sentences worth embedding as (unit, first token, end token).
@@ -171,10 +197,9 @@ def _sentences(corpus: Corpus, texts: dict[str, str], settings: ReuseSettings) -
     shared = _shared_rare_words(corpus, settings.retell_rare_share)
     sentences: list[tuple[int, int, int]] = []
     for unit in corpus.units:
-        toks = unit.tokens
-        if not len(toks):
+        if not corpus.length(unit.index):
             continue
-        starts = np.asarray(toks.starts)
+        starts = corpus.starts[corpus.offsets[unit.index]:corpus.offsets[unit.index + 1]]
         for s, e in split_sentences(texts[unit.source], unit.char_start, unit.char_end):
             lo = int(np.searchsorted(starts, s))
             hi = int(np.searchsorted(starts, e))
@@ -292,7 +317,8 @@ def _sentence_dates(corpus: Corpus, sentences: list[tuple[int, int, int]],
     out: list[SentenceDates] = []
     for u, lo, hi in sentences:
         unit = corpus.units[u]
-        start, end = unit.tokens.starts[lo], unit.tokens.ends[hi - 1]
+        base = int(corpus.offsets[u])
+        start, end = int(corpus.starts[base + lo]), int(corpus.ends[base + hi - 1])
         out.append(tuple((e0, e1, s, e) for s, e, e0, e1 in by_source.get(unit.source, ()) if start <= s < end))
     return out
 
@@ -354,9 +380,9 @@ def _line_links(corpus: Corpus, texts: dict[str, str], settings: ReuseSettings) 
     """Return verbatim links between whole lines (headings) that occur exactly twice."""
     seen: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)
     for unit in corpus.units:
-        toks = unit.tokens
-        if not len(toks):
+        if not corpus.length(unit.index):
             continue
+        toks = corpus.tokens(unit.index)
         text = texts[unit.source]
         lo = 0
         while lo < len(toks):
@@ -386,14 +412,14 @@ def _is_furniture(nodes: list[Node], settings: ReuseSettings) -> bool:
     return lengths[len(lengths) // 2] < 30
 
 
-def _reuse_group(corpus: Corpus, texts: dict[str, str], nodes: list[Node],
-                 links: list[PairLink]) -> ReuseGroup:
+def _reuse_group(corpus: Corpus, texts: Mapping[str, str], nodes: list[Node],
+                 links: list[PairLink], collation_text: bool = False) -> ReuseGroup:
     """Return the :class:`ReuseGroup` of ``nodes``: witnesses ordered, relation, score, collation."""
     def order(node: Node):
         unit = corpus.units[node.unit]
         date = unit.date
         return (date is None, date.toordinal() if date else 0, -(node.hi - node.lo), unit.source,
-                unit.tokens.starts[node.lo])
+                int(corpus.starts[corpus.offsets[node.unit] + node.lo]))
 
     nodes = sorted(nodes, key=order)
     passages = []
@@ -401,15 +427,16 @@ def _reuse_group(corpus: Corpus, texts: dict[str, str], nodes: list[Node],
     witness_texts = []
     for node in nodes:
         unit = corpus.units[node.unit]
-        toks = unit.tokens
-        passages.append(Passage(unit.source, unit.document, toks.starts[node.lo], toks.ends[node.hi - 1]))
-        witnesses.append(Tokens(toks.words[node.lo:node.hi], toks.starts[node.lo:node.hi],
-                                toks.ends[node.lo:node.hi], toks.capital[node.lo:node.hi]))
+        toks = corpus.tokens(node.unit, node.lo, node.hi)
+        passages.append(Passage(unit.source, unit.document, toks.starts[0], toks.ends[-1]))
+        witnesses.append(toks)
         witness_texts.append(texts[unit.source])
     relation = max((lk.relation for lk in links), key=RELATION_ORDER.index)
     score = round(sum(lk.score for lk in links) / len(links), 4)
     sigla = [_siglum(k) for k in range(len(nodes))]
     table = collate(sigla, witness_texts, witnesses)
+    if collation_text:
+        table = json_text(table)
     group_id = content_id("reuse", *((p.source, p.char_start, p.char_end) for p in passages))
     return ReuseGroup(group_id, relation, score, tuple(passages), table)
 

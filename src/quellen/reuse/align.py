@@ -95,8 +95,8 @@ def extend(corpus: Corpus, a: int, a_lo: int, a_hi: int, b: int, b_lo: int, b_hi
            limit: int = 400) -> tuple[int, int, int, int]:
     """Return ``(a_lo, a_hi, b_lo, b_hi)`` grown outwards while the two sides keep agreeing."""
     words = corpus.words
-    ta = corpus.span_ids(a, 0, len(corpus.units[a].tokens))
-    tb = corpus.span_ids(b, 0, len(corpus.units[b].tokens))
+    ta = corpus.span_ids(a, 0, corpus.length(a))
+    tb = corpus.span_ids(b, 0, corpus.length(b))
     na, nb = len(ta), len(tb)
 
     def same(i: int, j: int) -> bool:
@@ -252,7 +252,7 @@ def local_span(corpus: Corpus, a: int, a_lo: int, a_hi: int, b: int, b_lo: int, 
     The window reaches ``margin`` tokens beyond each span; within one unit the two
     windows never overlap.
     """
-    na, nb = len(corpus.units[a].tokens), len(corpus.units[b].tokens)
+    na, nb = corpus.length(a), corpus.length(b)
     wa_lo, wa_hi = max(0, a_lo - margin), min(na, a_hi + margin)
     wb_lo, wb_hi = max(0, b_lo - margin), min(nb, b_hi + margin)
     if a == b:
@@ -285,8 +285,8 @@ def verify(corpus: Corpus, c: Candidate, min_tokens: int = 8, margin: int = 30,
     names and a few words, and aligns only in pieces), the seeds' span is tried too.
     """
     # a character seed counts as wide as a word n-gram: at the end of a unit, clip it
-    c.a_hi = min(c.a_hi, len(corpus.units[c.a].tokens))
-    c.b_hi = min(c.b_hi, len(corpus.units[c.b].tokens))
+    c.a_hi = min(c.a_hi, corpus.length(c.a))
+    c.b_hi = min(c.b_hi, corpus.length(c.b))
     found = None
     if c.ngram_seeds:
         aligned = local_span(corpus, c.a, c.a_lo, c.a_hi, c.b, c.b_lo, c.b_hi, margin)

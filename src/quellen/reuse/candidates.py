@@ -22,15 +22,17 @@ on the second side, so a reordered paraphrase still forms one cluster).
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from dataclasses import dataclass, field
+from typing import Iterable, Iterator
 
 import numpy as np
 
 from .normalize import Tokens
 
 __all__ = ["Unit", "Corpus", "Candidate", "build_corpus", "ngram_seeds", "char_seeds", "anchor_seeds",
-           "cluster_seeds", "merge_neighbours", "ngram_keys", "anchor_keys", "char_keys", "char_lineup",
-           "pairs_from_runs", "drop_near_repeats"]
+           "cluster_seeds", "pair_candidates", "merge_neighbours", "ngram_keys", "anchor_keys", "char_keys",
+           "char_lineup", "pairs_from_runs", "drop_near_repeats"]
 
 _MULT = np.uint64(1_000_003)
 #: seeds a unit pair needs (of shared wording, or of anchors) before it is worth clustering
@@ -39,14 +41,18 @@ MIN_SEEDS = 3
 
 @dataclass(slots=True)
 class Unit:
-    """One document (or source) the finder compares: its tokens and where they sit."""
+    """One document (or source) the finder compares: its tokens and where they sit.
+
+    ``tokens`` is what :func:`build_corpus` reads; it keeps them only in the corpus's compact
+    arrays and sets ``tokens`` to None (:meth:`Corpus.tokens` gives them back, one unit at a time).
+    """
 
     index: int
     source: str
     document: str | None
     char_start: int
     char_end: int
-    tokens: Tokens
+    tokens: Tokens | None
     kind: str | None = None
     date: dt.date | None = None
     #: position of this unit's first token in the corpus token stream
@@ -70,11 +76,32 @@ class Corpus:
     words: list[str] = field(default_factory=list)
     #: bool per token id: a name (capitalised inside sentences) or a number, however frequent
     named: np.ndarray | None = None
+    #: per stream position, the token's (start, end) in its source text and whether it is capitalised
+    #: (:attr:`.normalize.Tokens.capital`); None in a pair batch, which reads token ids only
+    starts: np.ndarray | None = None
+    ends: np.ndarray | None = None
+    capital: np.ndarray | None = None
 
     def span_ids(self, unit: int, lo: int, hi: int) -> np.ndarray:
         """Return the token ids of tokens ``lo:hi`` of ``unit``."""
         base = int(self.offsets[unit])
         return self.ids[base + lo: base + hi]
+
+    def length(self, unit: int) -> int:
+        """Return how many tokens ``unit`` has."""
+        return int(self.offsets[unit + 1] - self.offsets[unit])
+
+    def tokens(self, unit: int, lo: int = 0, hi: int | None = None) -> Tokens:
+        """Return the :class:`~.normalize.Tokens` ``lo:hi`` of ``unit``, made from the compact arrays.
+
+        Offsets count in the source text, as :func:`.normalize.tokenize` gives them.
+        """
+        base = int(self.offsets[unit])
+        hi = self.length(unit) if hi is None else min(hi, self.length(unit))
+        s, e = base + lo, base + max(lo, hi)
+        words = self.words
+        return Tokens([words[i] for i in self.ids[s:e].tolist()], array("q", self.starts[s:e].tobytes()),
+                      array("q", self.ends[s:e].tobytes()), self.capital[s:e].tolist())
 
 
 @dataclass(slots=True)
@@ -96,12 +123,20 @@ class Candidate:
     pairs: list[tuple[int, int]] = field(default_factory=list)
 
 
-def build_corpus(units: list[Unit], anchor_max_share: float = 0.02) -> Corpus:
-    """Return the :class:`Corpus` over ``units``: token ids, document frequencies, anchors."""
+def build_corpus(units: Iterable[Unit], anchor_max_share: float = 0.02) -> Corpus:
+    """Return the :class:`Corpus` over ``units``: token ids, document frequencies, anchors.
+
+    ``units`` may be a generator: each unit's tokens go into the corpus's compact arrays (token
+    id, offsets, capital: 25 bytes a token) and the unit lets go of them (``tokens`` None), so
+    the word lists of only one unit are held at a time.
+    """
     vocab: dict[str, int] = {}
     chunks: list[np.ndarray] = []
     cap_chunks: list[np.ndarray] = []
+    start_chunks: list[np.ndarray] = []
+    end_chunks: list[np.ndarray] = []
     offsets = [0]
+    kept: list[Unit] = []
     for unit in units:
         unit.offset = offsets[-1]
         add = vocab.setdefault
@@ -109,10 +144,18 @@ def build_corpus(units: list[Unit], anchor_max_share: float = 0.02) -> Corpus:
         row = [add(word, len(vocab)) for word in unit.tokens.words]
         chunks.append(np.asarray(row, dtype=np.int64))
         cap_chunks.append(np.asarray(unit.tokens.capital, dtype=bool))
+        start_chunks.append(np.asarray(unit.tokens.starts, dtype=np.int64))
+        end_chunks.append(np.asarray(unit.tokens.ends, dtype=np.int64))
         offsets.append(offsets[-1] + len(row))
+        unit.tokens = None
+        kept.append(unit)
+    units = kept
     words = list(vocab)
     ids = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int64)
     capital = np.concatenate(cap_chunks) if cap_chunks else np.zeros(0, dtype=bool)
+    starts = np.concatenate(start_chunks) if start_chunks else np.zeros(0, dtype=np.int64)
+    ends = np.concatenate(end_chunks) if end_chunks else np.zeros(0, dtype=np.int64)
+    del chunks, cap_chunks, start_chunks, end_chunks
     unit_of = np.repeat(np.arange(len(units), dtype=np.int32), np.diff(offsets))
     # document frequency: count each (unit, token) once
     pairs = sorted_unique(unit_of.astype(np.int64) * max(len(words), 1) + ids)
@@ -126,7 +169,7 @@ def build_corpus(units: list[Unit], anchor_max_share: float = 0.02) -> Corpus:
     # function words: in many units, or very frequent in a small corpus
     common = (df > max(3, 0.1 * len(units))) | (counts > max(20, len(ids) * 0.004))
     return Corpus(units, ids, unit_of, np.asarray(offsets, dtype=np.int64), vocab, df, is_anchor,
-                  common, words, has_digit | name_like)
+                  common, words, has_digit | name_like, starts, ends, capital)
 
 
 def _ngram_hashes(ids: np.ndarray, unit_of: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -340,12 +383,24 @@ def cluster_seeds(corpus: Corpus, ngrams: np.ndarray, anchors: np.ndarray, n: in
     ``chars`` (character q-gram seeds) count as shared wording, as n-grams do, and are
     counted apart in :attr:`Candidate.char_seeds`.
     """
+    return [c for found in pair_candidates(corpus, ngrams, anchors, n, gap, min_ngram_seeds, min_anchor_seeds,
+                                           chars) for c in found]
+
+
+def pair_candidates(corpus: Corpus, ngrams: np.ndarray, anchors: np.ndarray, n: int, gap: int,
+                    min_ngram_seeds: int = MIN_SEEDS, min_anchor_seeds: int = MIN_SEEDS,
+                    chars: np.ndarray | None = None) -> Iterator[list[Candidate]]:
+    """Return the candidates of :func:`cluster_seeds` one unit pair at a time, in its order.
+
+    A candidate keeps its seeds as Python pairs (:attr:`Candidate.pairs`): taken a pair at a
+    time, only one pair's are held, not those of every pair of a batch of copies.
+    """
     chars = np.zeros((0, 2), dtype=np.int64) if chars is None else chars
     kinds = np.concatenate([np.zeros(len(ngrams), np.int8), np.ones(len(anchors), np.int8),
                             np.full(len(chars), 2, np.int8)])
     seeds = np.concatenate([ngrams, anchors.reshape(-1, 2), chars.reshape(-1, 2)])
     if not len(seeds):
-        return []
+        return
     ua = corpus.unit_of[seeds[:, 0]].astype(np.int64)
     ub = corpus.unit_of[seeds[:, 1]].astype(np.int64)
     pa = seeds[:, 0] - corpus.offsets[ua]
@@ -355,16 +410,14 @@ def cluster_seeds(corpus: Corpus, ngrams: np.ndarray, anchors: np.ndarray, n: in
     pair_key, ua, ub, pa, pb, kinds = (x[order] for x in (pair_key, ua, ub, pa, pb, kinds))
     # only unit pairs with enough seeds are worth a Python loop
     uniq, first, counts = np.unique(pair_key, return_index=True, return_counts=True)
-    candidates: list[Candidate] = []
+    del uniq, pair_key
     for start, count in zip(first.tolist(), counts.tolist()):
         if count < min(min_ngram_seeds, min_anchor_seeds):
             continue
         a, b = int(ua[start]), int(ub[start])
         stop = start + count
-        candidates.extend(_cluster_one(a, b, pa[start:stop].tolist(), pb[start:stop].tolist(),
-                                       kinds[start:stop].tolist(), n, gap,
-                                       min_ngram_seeds, min_anchor_seeds))
-    return candidates
+        yield _cluster_one(a, b, pa[start:stop].tolist(), pb[start:stop].tolist(), kinds[start:stop].tolist(), n,
+                           gap, min_ngram_seeds, min_anchor_seeds)
 
 
 def _cluster_one(a: int, b: int, pa: list[int], pb: list[int], kinds: list[int], n: int, gap: int,

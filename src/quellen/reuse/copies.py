@@ -105,7 +105,7 @@ def inferred_copy(corpus: Corpus, c: Candidate, spans: tuple[int, int, int, int]
 
 def window(corpus: Corpus, c: Candidate, margin: int) -> tuple[int, int, int, int]:
     """Return ``(a_lo, a_hi, b_lo, b_hi)``: the window :func:`.align.local_span` aligns for candidate ``c``."""
-    na, nb = len(corpus.units[c.a].tokens), len(corpus.units[c.b].tokens)
+    na, nb = corpus.length(c.a), corpus.length(c.b)
     return (max(0, c.a_lo - margin), min(na, min(c.a_hi, na) + margin),
             max(0, c.b_lo - margin), min(nb, min(c.b_hi, nb) + margin))
 

@@ -27,7 +27,7 @@ process; the engines of :mod:`quellen.engines` on worker processes or a Dask clu
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
@@ -35,8 +35,8 @@ import numpy as np
 
 from .align import Link, verify
 from .copies import composed_spans, copy_roots, inferred_copy, is_copy, root_links, token_map
-from .candidates import (MIN_SEEDS, Corpus, Unit, anchor_keys, char_keys, char_lineup, cluster_seeds,
-                         drop_near_repeats, merge_neighbours, ngram_keys, pairs_from_runs)
+from .candidates import (MIN_SEEDS, Corpus, Unit, anchor_keys, char_keys, char_lineup, drop_near_repeats,
+                         merge_neighbours, ngram_keys, pair_candidates, pairs_from_runs)
 
 __all__ = ["Mapper", "in_sequence", "lexical_links", "match_keys", "verify_batch", "pair_batches", "split_keys",
            "PairBatch", "TokenStats", "PARTITION_TOKENS"]
@@ -157,35 +157,62 @@ def lexical_links(corpus: Corpus, settings: Any, max_df: int, partitions: int = 
     if settings.char_min_band:
         kinds.append(char_keys(corpus, settings.char_q, settings.char_sample))
         bounds.append(min(settings.char_max_df, max_df) if settings.char_max_df else max_df)
-    split = [split_keys(keys, positions, parts) for keys, positions in kinds]
+    # each kind's keys let go once split (the split copies them, one more set of keys otherwise)
+    split = []
+    while kinds:
+        split.append(split_keys(*kinds.pop(0), parts))
     matched = mapper(match_keys, [tuple(s[r] for s in split) for r in range(parts)], tuple(bounds))
     del split
-    found = [np.concatenate([m[k] for m in matched]) if matched else np.zeros((0, 2), np.int64)
-             for k in range(len(kinds))]
+    found = []
+    for k in range(len(bounds)):
+        found.append(np.concatenate([m[k] for m in matched]) if matched else np.zeros((0, 2), np.int64))
+        for m in matched:
+            m[k] = None
     del matched
     ngrams = drop_near_repeats(corpus, found[0], 4 * n)
     anchors = drop_near_repeats(corpus, found[1], 40)
     chars = char_lineup(corpus, found[2], min_band=settings.char_min_band) if settings.char_min_band else None
+    del found
     # 3. pair batches: clustered, merged and aligned where the two units' tokens are
     params = VerifyParams(n, settings.gap, settings.merge_gap, settings.min_tokens, settings.align_margin,
                           settings.noisy_identity, settings.infer_copy_score)
     stats = TokenStats(corpus.words, corpus.df, corpus.is_anchor, corpus.common, corpus.named, len(corpus.units))
     copy_seeds = settings.infer_copy_seeds if settings.infer_copy_score else 0.0
-    batches = pair_batches(corpus, ngrams, anchors, chars, parts, copy_seeds)
-    tagged = [t for found in mapper(verify_batch, [b for b in batches if not b.deferred], stats, params)
-              for t in found]
-    # the pairs of two copies of one root, after the root's own links are known (.copies)
-    pivots = root_links(tagged)
-    second = [replace(b, pivots={k: v for k, v in pivots.items() if k[1] in set(b.touched.tolist())})
-              for b in batches if b.deferred]
-    tagged += [t for found in mapper(verify_batch, second, stats, params) for t in found]
+    tagged: list[tuple] = []
+    pivots = None
+    # the batches are made as they are sent, ``parts`` at a time: what the writer holds is the
+    # seeds and the batches in flight, not every batch's tokens (a unit travels with each of its block pairs)
+    for chunk in _chunks(pair_batches(corpus, ngrams, anchors, chars, parts, copy_seeds), max(1, partitions)):
+        if chunk[0].deferred and pivots is None:
+            # the pairs of two copies of one root, after the root's own links are known (.copies)
+            pivots = root_links(tagged)
+        if chunk[0].deferred:
+            chunk = [replace(b, pivots={k: v for k, v in pivots.items() if k[1] in set(b.touched.tolist())})
+                     for b in chunk]
+        tagged += [t for found in mapper(verify_batch, chunk, stats, params) for t in found]
+        del chunk
     tagged.sort(key=lambda t: t[0])
     return [t[1] for t in tagged]
 
 
+def _chunks(batches: Iterator[PairBatch], size: int) -> Iterator[list[PairBatch]]:
+    """Return ``batches`` in lists of at most ``size``, the first pass's and the second's never in one list."""
+    chunk: list[PairBatch] = []
+    for batch in batches:
+        if chunk and (len(chunk) >= size or batch.deferred != chunk[0].deferred):
+            yield chunk
+            chunk = []
+        chunk.append(batch)
+    if chunk:
+        yield chunk
+
+
 def pair_batches(corpus: Corpus, ngrams: np.ndarray, anchors: np.ndarray, chars: np.ndarray | None,
-                 parts: int, copy_seeds: float = 0.0) -> list[PairBatch]:
+                 parts: int, copy_seeds: float = 0.0) -> Iterator[PairBatch]:
     """Return the seeds cut into batches by unit pair, each with the tokens of the units it touches.
+
+    The batches are made one at a time as they are asked for, the first pass's before the
+    second's (``deferred``).
 
     The token stream is cut into equal blocks, enough of them that the block pairs number
     about ``parts`` and no block is longer than :data:`PARTITION_TOKENS` tokens; a unit
@@ -209,6 +236,7 @@ def pair_batches(corpus: Corpus, ngrams: np.ndarray, anchors: np.ndarray, chars:
     if copy_seeds:
         lengths = np.diff(corpus.offsets)
         roots = copy_roots(uniq, counts, lengths, copy_seeds)
+    del keys, uniq, counts
     total = int(corpus.offsets[-1])
     blocks = max(1, int((math.sqrt(8 * parts + 1) - 1) // 2), math.ceil(total / PARTITION_TOKENS))
     block_of = np.minimum(corpus.offsets[:-1] * blocks // max(total, 1), blocks - 1).astype(np.int64)
@@ -220,7 +248,7 @@ def pair_batches(corpus: Corpus, ngrams: np.ndarray, anchors: np.ndarray, chars:
         labels = [np.where((label >= 0) & (roots[ua] >= 0) & (roots[ua] == roots[ub]) & (roots[ua] < ua),
                            label + blocks * blocks, label) for label, ua, ub in zip(labels, first, second)]
     grouped = [_groups(label, 2 * blocks * blocks) for label in labels]
-    batches = []
+    del labels
     for pair in range(2 * blocks * blocks):
         chosen = [g[pair] for g in grouped]
         if not any(len(c) for c in chosen):
@@ -232,10 +260,8 @@ def pair_batches(corpus: Corpus, ngrams: np.ndarray, anchors: np.ndarray, chars:
         units = [replace(corpus.units[u], index=k, offset=int(local[k])) for k, u in enumerate(touched.tolist())]
         seeds = [_moved(corpus.offsets, touched, local, k[c], ua[c], ub[c])
                  for k, ua, ub, c in zip(kinds, first, second, chosen)]
-        batches.append(PairBatch(touched, units, ids, local, seeds[0], seeds[1],
-                                 seeds[2] if chars is not None else None,
-                                 roots[touched] if roots is not None else None, pair >= blocks * blocks))
-    return batches
+        yield PairBatch(touched, units, ids, local, seeds[0], seeds[1], seeds[2] if chars is not None else None,
+                        roots[touched] if roots is not None else None, pair >= blocks * blocks)
 
 
 def _moved(offsets: np.ndarray, touched: np.ndarray, local: np.ndarray, pairs: np.ndarray, ua: np.ndarray,
@@ -273,8 +299,11 @@ def verify_batch(batch: PairBatch, stats: TokenStats, params: VerifyParams) -> l
     corpus = Corpus(_Units(batch.units, stats.n_units), batch.ids,
                     np.repeat(np.arange(k, dtype=np.int32), np.diff(batch.offsets)), batch.offsets, {}, stats.df,
                     stats.is_anchor, stats.common, stats.words, stats.named)
-    candidates = merge_neighbours(cluster_seeds(corpus, batch.ngrams, batch.anchors, params.ngram, params.gap,
-                                                chars=batch.chars), params.merge_gap)
+    # one unit pair at a time: a batch of copies has millions of seeds, and a candidate holds its
+    # own as Python pairs; merging and the ranks below are per unit pair, so the links are the same
+    candidates = (c for found in pair_candidates(corpus, batch.ngrams, batch.anchors, params.ngram, params.gap,
+                                                 chars=batch.chars)
+                  for c in merge_neighbours(found, params.merge_gap))
     touched = batch.touched.tolist()
     rank: dict[tuple, int] = {}
     out = []

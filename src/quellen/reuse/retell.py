@@ -159,7 +159,8 @@ def rare_stems(corpus: Corpus, unit: int, lo: int, hi: int,
     limit = max(2, settings.rare_share * n)
     out: dict[str, tuple[float, bool]] = {}
     ids = corpus.span_ids(unit, lo, hi).tolist()
-    capital = corpus.units[unit].tokens.capital[lo:hi]
+    base = int(corpus.offsets[unit])
+    capital = corpus.capital[base + lo:base + hi].tolist()
     for x, cap in zip(ids, capital):
         if corpus.common[x] or corpus.df[x] > limit:
             continue
@@ -278,8 +279,8 @@ def find_retellings(corpus: Corpus, sentences: list[tuple[int, int, int]], vecto
     def numbers(k: int) -> set[str]:
         # the figures of a date are compared as dates, not as figures
         u, lo, hi = sents[k]
-        toks = corpus.units[u].tokens
-        return {w for w, at in zip(toks.words[lo:hi], toks.starts[lo:hi])
+        toks = corpus.tokens(u, lo, hi)
+        return {w for w, at in zip(toks.words, toks.starts)
                 if w.isdigit() and not any(s <= at < e for _, _, s, e in when[k])}
 
     def best_dated(i: int, j: int, sim: float) -> bool:

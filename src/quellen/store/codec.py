@@ -7,12 +7,12 @@ from typing import Any
 
 from ..model import (Attestation, Conflict, Date, Document, Entity, Event, Geo, Head, Mention,
                      Passage, Reading, Ref, RefBasis, ReuseGroup, Source, Span, Timex)
-from ..vocab import attestation_json, geo_json, head_json, passage_json, reading_json, ref_json
+from ..vocab import attestation_json, geo_json, head_json, json_text, passage_json, reading_json, ref_json
 
 
 def dumps(data: Any) -> str:
     """Return compact, key-sorted JSON (stable bytes for stable input)."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return json_text(data)
 
 
 def _loads(text: str | None) -> Any:
@@ -118,7 +118,7 @@ def entity_from(row, mentions: tuple[Span, ...] = ()) -> Entity:
 def reuse_row(g: ReuseGroup) -> tuple:
     """Return the SQLite row for a reuse."""
     return (g.id, g.relation, g.score, dumps([passage_json(p) for p in g.passages]),
-            dumps(g.collation) if g.collation is not None else None)
+            g.collation if isinstance(g.collation, str) else dumps(g.collation) if g.collation is not None else None)
 
 
 def reuse_from(row) -> ReuseGroup:
