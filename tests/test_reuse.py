@@ -815,9 +815,10 @@ def _measured(a: str, b: str):
     from quellen.reuse.align import measure
     from quellen.reuse.candidates import Unit, build_corpus
     third = "Our vicar preached on Sunday to a full church, and the harvest promises well this year."
-    units = [Unit(i, f"src-{i}", None, 0, len(t), tokenize(t)) for i, t in enumerate((a, b, third))]
-    corpus = build_corpus(units)
-    return measure(corpus, 0, 0, len(units[0].tokens), 1, 0, len(units[1].tokens))
+    tokens = [tokenize(t) for t in (a, b, third)]
+    units = [Unit(i, f"src-{i}", None, 0, len(t), tk) for i, (t, tk) in enumerate(zip((a, b, third), tokens))]
+    corpus = build_corpus(units)  # the units let go of their tokens here: their lengths are taken before
+    return measure(corpus, 0, 0, len(tokens[0]), 1, 0, len(tokens[1]))
 
 
 def test_two_letters_of_one_month_sharing_a_noun_are_no_retranslation():
@@ -865,7 +866,7 @@ def test_the_embedding_gate_keeps_every_sentence_of_every_linked_pair(monkeypatc
     units, texts = make_units(sources, [])
     corpus = build_corpus(units)
     kept = _sentences(corpus, texts, ReuseSettings())
-    spans = {(corpus.units[u].source, corpus.units[u].tokens.starts[lo], corpus.units[u].tokens.ends[hi - 1])
+    spans = {(corpus.units[u].source, corpus.tokens(u).starts[lo], corpus.tokens(u).ends[hi - 1])
              for u, lo, hi in kept}
     for g in groups:
         for p in g.passages:
