@@ -117,3 +117,14 @@ def test_two_mentions_of_one_span_map_it_as_one_run_does():
           Mention("s1", "d1", 17, 29, "Orlova works", "organization", "Orlova works"),
           Mention("s1", "d1", 35, 47, "Orlova works", "organization", "Orlova works")]
     assert resolve_partitioned(ms, {"s1": text}, partitions=2) == resolve(ms, {"s1": text})
+
+
+@pytest.mark.parametrize("partitions", [1, 2, 4])
+def test_a_one_word_name_is_no_misspelling_of_a_two_word_one_in_any_partitions(partitions):
+    # "daltonshale" and "dalton hale" differ in one character, a space: one run paired them,
+    # the may-link graph (one-word names only) put them in two components
+    text = "Dalton-Hale spoke. Later Daltonshale wrote."
+    ms = mentions_in(text, [("Dalton-Hale", "person"), ("Daltonshale", "person")])
+    got = resolve_partitioned(ms, {"s1": text}, partitions=partitions)
+    assert got == resolve(ms, {"s1": text})
+    assert sorted(e.name for e in got[0]) == ["Dalton-Hale", "Daltonshale"]

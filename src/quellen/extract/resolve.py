@@ -1262,10 +1262,12 @@ def _canonical(c: _Cluster) -> str:
 
 def _one_letter_off(key: str, others: Iterable[str], min_length: int) -> str | None:
     """Return the one other skeleton that differs from ``key`` (``min_length`` letters or more) by a single
-    substituted letter."""
+    substituted letter, both one word."""
     if len(key) < min_length or " " in key or key.startswith("="):
         return None
-    hits = [o for o in others if len(o) == len(key) and o[:3] == key[:3]
+    # a space for a letter is no misspelling ("daltonshale", "dalton hale"); the partitions'
+    # may-link graph (:mod:`.resolve_partition`) pairs one-word names only, as here
+    hits = [o for o in others if len(o) == len(key) and o[:3] == key[:3] and " " not in o
             and sum(a != b for a, b in zip(o, key)) == 1]
     return hits[0] if len(hits) == 1 else None
 
