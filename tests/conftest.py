@@ -90,6 +90,14 @@ def seed_scores(seed_build):
 
 
 @pytest.fixture(scope="session")
+def fresh_gazetteer():
+    """Return the real GeoNames gazetteer built from its data (not read from the cache file), built once
+    per session: a build costs seconds, and nothing writes to a gazetteer once built."""
+    from quellen.extract.places import Gazetteer
+    return Gazetteer()
+
+
+@pytest.fixture(scope="session")
 def small_store(tmp_path_factory):
     """Return the path of a small hand-made store (tests/fixtures/web/make_store.py): every layer
     filled, one Julian date, a reuse group, a conflict and a hostile document."""
