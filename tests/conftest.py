@@ -90,6 +90,19 @@ def seed_scores(seed_build):
 
 
 @pytest.fixture(scope="session")
+def sample_build(tmp_path_factory):
+    """Return (exit code, stderr, db path) of `quellen build examples/` with default settings, built once
+    per session (tests/test_examples.py reads it, tests/web/test_browser.py serves it; neither writes to it)."""
+    import contextlib
+    from quellen.cli import main
+    db = tmp_path_factory.mktemp("sample") / "quellen.db"
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main(["build", str(ROOT / "examples"), "--db", str(db)])
+    return code, err.getvalue(), db
+
+
+@pytest.fixture(scope="session")
 def fresh_gazetteer():
     """Return the real GeoNames gazetteer built from its data (not read from the cache file), built once
     per session: a build costs seconds, and nothing writes to a gazetteer once built."""
