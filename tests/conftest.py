@@ -1,5 +1,6 @@
-"""Shared fixtures: the seed corpus built once per test session, the scorer, a real PostgreSQL
-server for the store's second backend; the CI gate.
+"""Shared fixtures: what is slow to make is made once per test session (the seed corpus and the
+examples/ corpus built, the fresh GeoNames gazetteer, the TEI schema compiled in a child process,
+a real PostgreSQL server for the store's second backend), and the scorer; the CI gate.
 
 Gate tests are the quality floors and the contract checks: every test that uses one of
 :data:`GATE_FIXTURES` (the seed build, the TEI schema; browser tests aside), and every test marked
