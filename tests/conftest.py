@@ -1,5 +1,6 @@
-"""Shared fixtures: the seed corpus built once per test session, the scorer, a real PostgreSQL
-server for the store's second backend; the CI gate.
+"""Shared fixtures: what is slow to make is made once per test session (the seed corpus and the
+examples/ corpus built, the fresh GeoNames gazetteer, the TEI schema compiled in a child process,
+a real PostgreSQL server for the store's second backend), and the scorer; the CI gate.
 
 Gate tests are the quality floors and the contract checks: every test that uses one of
 :data:`GATE_FIXTURES` (the seed build, the TEI schema; browser tests aside), and every test marked
@@ -14,6 +15,8 @@ import itertools
 import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import warnings
 import zipfile
@@ -61,6 +64,82 @@ def pytest_runtest_makereport(item, call):
                            "in CI; install what it needs, or unset CI to allow the skip locally)")
 
 
+#: the child that compiles the TEI schema and validates against it (:class:`TeiSchema`): read requests
+#: (a length line, then that many bytes of XML), answer each with "OK LOGLENGTH" and the error log
+_TEI_CHILD = r"""
+import io, sys
+from lxml import etree
+schema = etree.RelaxNG(etree.parse(sys.argv[1]))
+read, write = sys.stdin.buffer, sys.stdout.buffer
+while line := read.readline():
+    ok = schema.validate(etree.parse(io.BytesIO(read.read(int(line)))))
+    log = str(schema.error_log).encode("utf-8")
+    write.write(b"%d %d\n" % (ok, len(log)) + log)
+    write.flush()
+"""
+
+
+class TeiSchema:
+    """tei_all.rng, compiled and used by a child process started as soon as a collected test needs it.
+
+    lxml compiles it in tens of seconds, holding the GIL; in a child it compiles on another core
+    while the tests before the TEI ones run. :meth:`validate` sends the document's bytes (as the
+    export writes it to a file) and reads the verdict; :attr:`error_log` is the child's last log.
+    """
+
+    def __init__(self):
+        self.error_log = ""
+        self.stderr = tempfile.TemporaryFile()  # a file, not a pipe: the child never blocks on it
+        self.child = subprocess.Popen([sys.executable, "-c", _TEI_CHILD, str(SCHEMA_DIR / "tei_all.rng")],
+                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr)
+
+    def validate(self, tree) -> bool:
+        """Return True when ``tree`` (an lxml tree or element) is valid TEI; the errors go to error_log."""
+        from lxml import etree
+        data = etree.tostring(tree)
+        try:
+            self.child.stdin.write(b"%d\n" % len(data) + data)
+            self.child.stdin.flush()
+            ok, size = self.child.stdout.readline().split()
+        except (OSError, ValueError):  # the child died (no lxml, a broken schema): say why
+            self.child.kill()
+            self.child.wait()
+            self.stderr.seek(0)
+            pytest.fail(f"the TEI schema child failed: {self.stderr.read().decode(errors='replace')}")
+        self.error_log = self.child.stdout.read(int(size)).decode("utf-8")
+        return ok == b"1"
+
+    def close(self) -> None:
+        """Stop the child."""
+        self.child.kill()
+        self.child.wait()
+        self.child.stdin.close()
+        self.child.stdout.close()
+        self.stderr.close()
+
+
+_TEI_KEY = pytest.StashKey[TeiSchema]()
+
+
+def pytest_collection_finish(session):
+    if any("tei_schema" in getattr(item, "fixturenames", ()) for item in session.items):
+        session.config.stash[_TEI_KEY] = TeiSchema()
+
+
+def pytest_unconfigure(config):
+    schema = config.stash.get(_TEI_KEY, None)
+    if schema is not None:
+        schema.close()
+
+
+@pytest.fixture(scope="session")
+def tei_schema(request):
+    """Return the TEI schema (tei_all.rng) to validate against: a :class:`TeiSchema` started at collection."""
+    if _TEI_KEY not in request.config.stash:  # asked for by a fixture of a test that did not name it
+        request.config.stash[_TEI_KEY] = TeiSchema()
+    return request.config.stash[_TEI_KEY]
+
+
 def _load_scorer():
     spec = importlib.util.spec_from_file_location("quellen_scorer", SCORER)
     module = importlib.util.module_from_spec(spec)
@@ -87,6 +166,28 @@ def seed_scores(seed_build):
     scorer = _load_scorer()
     gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
     return scorer.score(json.loads(json.dumps(data)), gold)
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory):
+    """Return (exit code, stderr, db path) of `quellen build examples/` with default settings, built once
+    per session (tests/test_examples.py and tests/test_contract.py export it, tests/web/test_browser.py
+    serves it; none writes to it)."""
+    import contextlib
+    from quellen.cli import main
+    db = tmp_path_factory.mktemp("sample") / "quellen.db"
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main(["build", str(ROOT / "examples"), "--db", str(db)])
+    return code, err.getvalue(), db
+
+
+@pytest.fixture(scope="session")
+def fresh_gazetteer():
+    """Return the real GeoNames gazetteer built from its data (not read from the cache file), built once
+    per session: a build costs seconds, and nothing writes to a gazetteer once built."""
+    from quellen.extract.places import Gazetteer
+    return Gazetteer()
 
 
 @pytest.fixture(scope="session")

@@ -28,12 +28,12 @@ def test_the_seed_export_keeps_the_contract(validator, seed_build):
     assert not _problems(validator, data)
 
 
-def test_a_mixed_format_export_keeps_the_contract(validator, tmp_path):
+def test_a_mixed_format_export_keeps_the_contract(validator, sample_build, tmp_path):
     """The sample corpus: every reader, reuse, a conflict, places with geo."""
-    from conftest import ROOT
     from quellen.cli import main
-    db, out = tmp_path / "q.db", tmp_path / "export.json"
-    assert main(["build", str(ROOT / "examples"), "--db", str(db)]) == 0
+    code, err, db = sample_build  # `quellen build examples/`, once per session (tests/conftest.py)
+    out = tmp_path / "export.json"
+    assert code == 0, err
     assert main(["export", "--db", str(db), "--format", "json", "--output", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["documents"] and data["events"] and data["reuse"]

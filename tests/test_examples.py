@@ -22,17 +22,17 @@ SOURCES = {
 
 
 @pytest.fixture(scope="module")
-def examples_export(tmp_path_factory):
-    """Return (exit code, stderr, export dict) of `quellen build examples/` with default settings."""
+def examples_export(sample_build, tmp_path_factory):
+    """Return (exit code, stderr, export dict) of `quellen build examples/` with default settings (the
+    session's build, tests/conftest.py), then `quellen export --format json`."""
     import contextlib
     import io
-    folder = tmp_path_factory.mktemp("examples")
-    db, out = folder / "quellen.db", folder / "export.json"
+    code, build_err, db = sample_build
+    out = tmp_path_factory.mktemp("examples") / "export.json"
     err = io.StringIO()
     with contextlib.redirect_stderr(err):
-        code = main(["build", str(EXAMPLES), "--db", str(db)])
         assert main(["export", "--db", str(db), "--format", "json", "--output", str(out)]) == 0
-    return code, err.getvalue(), json.loads(out.read_text(encoding="utf-8"))
+    return code, build_err + err.getvalue(), json.loads(out.read_text(encoding="utf-8"))
 
 
 def documents_of(data, name):

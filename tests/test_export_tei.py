@@ -15,12 +15,6 @@ RNG = SCHEMA_DIR / "tei_all.rng"
 NS = {"t": TEI_NS, "xml": "http://www.w3.org/XML/1998/namespace"}
 
 
-@pytest.fixture(scope="session")
-def tei_schema():
-    """The TEI RelaxNG schema, loaded once per session (it takes a few seconds)."""
-    return lxml_etree.RelaxNG(lxml_etree.parse(str(RNG)))
-
-
 @pytest.fixture(scope="module")
 def tei(small_store, tmp_path_factory):
     out = tmp_path_factory.mktemp("tei") / "corpus.xml"

@@ -36,20 +36,32 @@ def seed_scores():  # stands for the conftest's, as when the seed cannot be buil
 '''
 
 
-def _run(tmp_path: Path, ci: str | None) -> tuple[int, str]:
-    """Return (exit code, report) of pytest on SAMPLE with this suite's conftest, CI set to ``ci``."""
+def _start(tmp_path: Path, ci: str | None) -> subprocess.Popen:
+    """Return pytest started on SAMPLE with this suite's conftest, CI set to ``ci``, in ``tmp_path``."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     shutil.copy(Path(__file__).with_name("conftest.py"), tmp_path / "conftest.py")
     (tmp_path / "test_sample.py").write_text(SAMPLE, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "CI"}
     if ci is not None:
         env["CI"] = ci
-    out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rA", "-p", "no:cacheprovider", str(tmp_path)],
-                         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
-    return out.returncode, out.stdout + out.stderr
+    return subprocess.Popen([sys.executable, "-m", "pytest", "-q", "-rA", "-p", "no:cacheprovider", str(tmp_path)],
+                            cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _report(run: subprocess.Popen) -> tuple[int, str]:
+    """Return (exit code, report) of a run of :func:`_start`."""
+    try:
+        out, err = run.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        run.kill()
+        raise
+    return run.returncode, out + err
 
 
 def test_a_skipped_gate_test_fails_under_ci_and_only_there(tmp_path):
-    code, report = _run(tmp_path, "1")
+    # both runs at once, each in a folder of its own: a pytest start-up is most of their time
+    runs = _start(tmp_path / "ci", "1"), _start(tmp_path / "local", None)
+    (code, report), (local_code, local_report) = [_report(run) for run in runs]
     assert code == 1, report
     # the marked test fails, the one using a seed fixture errors in its setup; both say why
     assert "1 failed, 1 skipped, 1 xfailed" in report and "1 error" in report, report
@@ -57,7 +69,7 @@ def test_a_skipped_gate_test_fails_under_ci_and_only_there(tmp_path):
     assert "ERROR test_sample.py::test_gate_by_fixture - gate test skipped under CI" in report, report
     assert "SKIPPED" in report and "root reads folders" in report    # not a gate test: may skip
     assert "XFAIL" in report and "a known gap" in report              # a known gap stays one
-    code, report = _run(tmp_path, None)  # other values of CI: test_under_ci_reads_the_ci_variable
+    code, report = local_code, local_report  # other values of CI: test_under_ci_reads_the_ci_variable
     assert code == 0 and "3 skipped, 1 xfailed" in report and "FAILED" not in report, report
 
 

@@ -252,8 +252,8 @@ def test_nowhere_writable_still_gives_a_gazetteer(tmp_path):
 
 
 @pytest.mark.slow
-def test_the_real_gazetteer_from_the_cache_equals_a_fresh_build(gazetteer):
-    fresh = Gazetteer()
+def test_the_real_gazetteer_from_the_cache_equals_a_fresh_build(gazetteer, fresh_gazetteer):
+    fresh = fresh_gazetteer
     assert len(gazetteer.places) == len(fresh.places) and len(gazetteer.index) == len(fresh.index)
     for name in ("Philadelphia", "Cayoacán", "Kherson province", "Scotland", "Ottoman Empire", "Villa Coyoacan",
                  "Springfield", "Manchestr", "Tulsky"):

@@ -386,40 +386,40 @@ def test_unseen_letter_1862_regions_states_features_geocoded(tmp_path):
 
 
 # -- types decided with the gazetteer and the lists names stand in ---------------------------------------
-def test_unknown_places_in_a_list_of_people_are_people():
+def test_unknown_places_in_a_list_of_people_are_people(fresh_gazetteer):
     text = "The letter was signed by Hobbes, Pettigrew, Quennell and Aldous at the inn. Then Ruthven and Vashti left."
     mentions = mentions_in(text, [("Hobbes", "person"), ("Pettigrew", "place"), ("Quennell", "organization"),
                                   ("Aldous", "person"), ("Ruthven", "person"), ("Vashti", "place")])
-    entities, _ = resolve(mentions, {"s1": text}, gazetteer=Gazetteer())
+    entities, _ = resolve(mentions, {"s1": text}, gazetteer=fresh_gazetteer)
     assert entity_with(entities, "Pettigrew").type == "person"
     assert entity_with(entities, "Quennell").type == "person"
     assert entity_with(entities, "Vashti").type == "person"
 
 
-def test_known_places_in_a_list_and_movement_plurals():
+def test_known_places_in_a_list_and_movement_plurals(fresh_gazetteer):
     text = "They sailed from Lisbon, Genoa and Venice. The Chartists met; the Chartists marched."
     mentions = mentions_in(text, [("Lisbon", "place"), ("Genoa", "person"), ("Venice", "place"),
                                   ("Chartists", "place"), ("Chartists", "place")])
-    entities, _ = resolve(mentions, {"s1": text}, gazetteer=Gazetteer())
+    entities, _ = resolve(mentions, {"s1": text}, gazetteer=fresh_gazetteer)
     assert entity_with(entities, "Genoa").type == "place"
     assert entity_with(entities, "Chartists").type == "organization"
 
 
-def test_an_unknown_place_the_model_also_calls_a_body_is_a_body():
+def test_an_unknown_place_the_model_also_calls_a_body_is_a_body(fresh_gazetteer):
     text = "The Zollverein met. The Zollverein decided. The Zollverein grew. The Zollverein was told."
     mentions = mentions_in(text, [("Zollverein", "place"), ("Zollverein", "place"), ("Zollverein", "place"),
                                   ("Zollverein", "organization")])
-    entities, _ = resolve(mentions, {"s1": text}, gazetteer=Gazetteer())
+    entities, _ = resolve(mentions, {"s1": text}, gazetteer=fresh_gazetteer)
     assert entity_with(entities, "Zollverein").type == "organization"
 
 
-def test_a_named_company_outvotes_the_model():
+def test_a_named_company_outvotes_the_model(fresh_gazetteer):
     text = 'the firm "Harlow Brothers" sold it; Harlow Brothers paid; Harlow Brothers lost.'
     mentions = mentions_in(text, [("Harlow Brothers", "organization"), ("Harlow Brothers", "person"),
                                   ("Harlow Brothers", "person")])
     mentions[0] = Mention(*mentions[0][:8], "rule:body") if isinstance(mentions[0], tuple) else \
         __import__("dataclasses").replace(mentions[0], origin="rule:body")
-    entities, _ = resolve(mentions, {"s1": text}, gazetteer=Gazetteer())
+    entities, _ = resolve(mentions, {"s1": text}, gazetteer=fresh_gazetteer)
     assert entity_with(entities, "Harlow Brothers").type == "organization"
 
 

@@ -259,18 +259,11 @@ def test_seed_pages(browser, seed_build):
         assert not errors, errors
 
 
-@pytest.fixture(scope="module")
-def sample_build(tmp_path_factory):
-    """Return the store built from examples/, the README's sample corpus."""
-    from quellen.cli import main
-    db = tmp_path_factory.mktemp("sample") / "quellen.db"
-    assert main(["build", str(ROOT / "examples"), "--db", str(db)]) == 0
-    return db
-
-
 def test_sample_corpus_pages(browser, sample_build):
     """The README's pictures: the sample corpus's timeline, reader, map and network, without script errors."""
-    with _Server(sample_build) as url:
+    code, err, db = sample_build  # the store built from examples/, the README's sample corpus (tests/conftest.py)
+    assert code == 0, err
+    with _Server(db) as url:
         context = browser.new_context(viewport={"width": 1280, "height": 800})
         pg = context.new_page()
         errors: list[str] = []
