@@ -344,6 +344,16 @@ def test_sqlite_a_refused_database_is_left_as_it_was(tmp_path):
     con.close()
 
 
+def test_sqlite_a_writable_store_syncs_at_checkpoints_and_keeps_every_commit(tmp_path):
+    # WAL with synchronous NORMAL: no disk flush per commit, and what a closed store committed is there
+    path = tmp_path / "q.db"
+    store = Store(path)
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+    store.set_meta("probe", "kept")
+    store.close()
+    assert Store(path, create=False).get_meta("probe") == "kept"
+
 # -- PostgreSQL only: a server and its URL ----------------------------------------------------
 def test_the_db_value_picks_the_backend(tmp_path, postgres_db):
     from quellen.store.postgres import PostgresStore
