@@ -673,6 +673,53 @@ def unit_meta(el, ctx: Ctx, book) -> dict:
 
 # ---------------------------------------------------------------- book
 
+class Quoter:
+    """Quotes of a text's opening words that the scorer finds where a segment starts (score.SourceText.locate)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.ntext, self.nmap = score.normalize_with_map(text)
+
+    def first_alnum(self, pos: int) -> int:
+        """Return the offset of the first letter or digit at or after ``pos``."""
+        k = bisect.bisect_left(self.nmap, pos)
+        while k < len(self.ntext) and self.ntext[k] == " ":
+            k += 1
+        return self.nmap[k]
+
+    def locate(self, q: str, after: int):
+        """Return where the scorer finds quote ``q`` at or after ``after`` (else anywhere), or None."""
+        qn = score.norm(q)
+        lo = bisect.bisect_left(self.nmap, after) if after else 0
+        k = self.ntext.find(qn, lo)
+        if k < 0 and lo:
+            k = self.ntext.find(qn)
+        return None if k < 0 else self.nmap[k]
+
+    def words_from(self, pos: int, n: int) -> str:
+        """Return the first ``n`` words of the text from ``pos``, spaces collapsed."""
+        ws = list(re.finditer(r"\S+", self.text[pos:pos + 3000]))
+        n = min(n, len(ws))
+        return re.sub(r"\s+", " ", self.text[pos:pos + ws[n - 1].end()])
+
+    def quote_segments(self, segments: list[dict]) -> None:
+        """Give each segment (in text order, with its "start") the shortest "first_words" quote the scorer
+        finds at its start, reading on from the segment before, and its "pos"."""
+        cursor = 0
+        starts = [s["start"] for s in segments] + [len(self.text)]
+        for i, seg in enumerate(segments):
+            want = self.first_alnum(seg["start"])
+            own_words = len(self.text[seg["start"]:starts[i + 1]].split())
+            for n in list(range(min(8, max(6, own_words)), 41)) + [60, 90, 140]:
+                fw = self.words_from(seg["start"], n)
+                if self.locate(fw, cursor) == want:
+                    break
+            else:
+                raise SystemExit(f"cannot make a unique quote at offset {seg['start']}: {fw[:80]!r}")
+            seg["first_words"], seg["pos"] = fw, want
+            cursor = want
+
+
 class Book:
     def __init__(self, git_dir: Path, slug: str, cfg: dict):
         self.git_dir, self.slug, self.cfg = git_dir, slug, cfg
@@ -921,43 +968,10 @@ class Book:
 
     # ---- quotes
     def quotes(self):
-        ntext, nmap = score.normalize_with_map(self.text)
-        self._ntext, self._nmap = ntext, nmap
-
-        def first_alnum(pos: int) -> int:
-            k = bisect.bisect_left(nmap, pos)
-            while k < len(ntext) and ntext[k] == " ":
-                k += 1
-            return nmap[k]
-
-        def locate(q: str, after: int):  # score.SourceText.locate, with bisect for the start
-            qn = score.norm(q)
-            lo = bisect.bisect_left(nmap, after) if after else 0
-            k = ntext.find(qn, lo)
-            if k < 0 and lo:
-                k = ntext.find(qn)
-            return None if k < 0 else nmap[k]
-
-        def words_from(pos: int, n: int) -> str:
-            ws = list(re.finditer(r"\S+", self.text[pos:pos + 3000]))
-            n = min(n, len(ws))
-            return re.sub(r"\s+", " ", self.text[pos:pos + ws[n - 1].end()])
-
-        cursor = 0
-        starts = [s["start"] for s in self.segments] + [len(self.text)]
-        for i, seg in enumerate(self.segments):
-            want = first_alnum(seg["start"])
-            own_words = len(self.text[seg["start"]:starts[i + 1]].split())
-            first_n = min(8, max(6, own_words))
-            for n in list(range(first_n, 41)) + [60, 90, 140]:
-                fw = words_from(seg["start"], n)
-                got = locate(fw, cursor)
-                if got == want:
-                    break
-            else:
-                raise SystemExit(f"cannot make a unique quote at offset {seg['start']}: {fw[:80]!r}")
-            seg["first_words"], seg["pos"] = fw, want
-            cursor = want
+        """Give each segment, and each embedded unit inside one, a first_words quote the scorer finds at its start."""
+        quoter = Quoter(self.text)
+        ntext, first_alnum, locate, words_from = quoter.ntext, quoter.first_alnum, quoter.locate, quoter.words_from
+        quoter.quote_segments(self.segments)
         for u in self.embedded:
             if u.first_block is None:
                 continue

@@ -22,7 +22,6 @@ gold.json; per-edition options (BOOKS, or --config) say what the markup cannot.
 from __future__ import annotations
 
 import argparse
-import bisect
 import json
 import re
 import sys
@@ -447,40 +446,9 @@ class Edition:
 
     def quotes(self):
         """Give each segment a first_words quote that the scorer finds at its start, in order."""
-        ntext, nmap = score.normalize_with_map(self.text)
-
-        def first_alnum(pos: int) -> int:
-            k = bisect.bisect_left(nmap, pos)
-            while k < len(ntext) and ntext[k] == " ":
-                k += 1
-            return nmap[k]
-
-        def locate(q: str, after: int):
-            qn = score.norm(q)
-            lo = bisect.bisect_left(nmap, after) if after else 0
-            k = ntext.find(qn, lo)
-            if k < 0 and lo:
-                k = ntext.find(qn)
-            return None if k < 0 else nmap[k]
-
-        def words_from(pos: int, n: int) -> str:
-            ws = list(re.finditer(r"\S+", self.text[pos:pos + 3000]))
-            n = min(n, len(ws))
-            return re.sub(r"\s+", " ", self.text[pos:pos + ws[n - 1].end()])
-
-        cursor = 0
-        starts = [s["start"] for s in self.segments] + [len(self.text)]
-        for i, seg in enumerate(self.segments):
-            want = first_alnum(seg["start"])
-            own = len(self.text[seg["start"]:starts[i + 1]].split())
-            for n in list(range(min(8, max(6, own)), 41)) + [60, 90, 140]:
-                fw = words_from(seg["start"], n)
-                if locate(fw, cursor) == want:
-                    break
-            else:
-                raise SystemExit(f"cannot make a unique quote at offset {seg['start']}: {fw[:80]!r}")
-            seg["first_words"] = fw
-            cursor = want
+        quoter = se_gold.Quoter(self.text)
+        quoter.quote_segments(self.segments)
+        ntext = quoter.ntext
         padded = f" {ntext} "
         for m in [s["meta"] for s in self.segments] + self.embedded:
             if m.get("author") and f" {score.norm(m['author'])} " not in padded:
