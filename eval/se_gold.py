@@ -719,6 +719,14 @@ class Quoter:
             seg["first_words"], seg["pos"] = fw, want
             cursor = want
 
+    def mark_authors_outside(self, metas: list[dict]) -> None:
+        """Mark each meta whose author's name, as given, never occurs in the text ("author_outside_text":
+        known only from metadata, so the scorer does not count it)."""
+        padded = f" {self.ntext} "
+        for m in metas:
+            if m.get("author") and f" {score.norm(m['author'])} " not in padded:
+                m["author_outside_text"] = True
+
 
 class Book:
     def __init__(self, git_dir: Path, slug: str, cfg: dict):
@@ -970,7 +978,7 @@ class Book:
     def quotes(self):
         """Give each segment, and each embedded unit inside one, a first_words quote the scorer finds at its start."""
         quoter = Quoter(self.text)
-        ntext, first_alnum, locate, words_from = quoter.ntext, quoter.first_alnum, quoter.locate, quoter.words_from
+        first_alnum, locate, words_from = quoter.first_alnum, quoter.locate, quoter.words_from
         quoter.quote_segments(self.segments)
         for u in self.embedded:
             if u.first_block is None:
@@ -983,11 +991,7 @@ class Book:
                     break
             u.first_words = fw
             u.inside = parent["first_words"]
-        # authors whose name, as given, never occurs in the text (known only from metadata)
-        padded = f" {ntext} "
-        for m in [s["meta"] for s in self.segments] + [u.meta for u in self.embedded]:
-            if m.get("author") and f" {score.norm(m['author'])} " not in padded:
-                m["author_outside_text"] = True
+        quoter.mark_authors_outside([s["meta"] for s in self.segments] + [u.meta for u in self.embedded])
 
     # ---- output
     def gold(self) -> dict:

@@ -31,7 +31,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-import score  # noqa: E402  (the scorer whose normalisation the gold must satisfy)
 import se_gold  # noqa: E402  (the self-test is shared)
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -448,11 +447,7 @@ class Edition:
         """Give each segment a first_words quote that the scorer finds at its start, in order."""
         quoter = se_gold.Quoter(self.text)
         quoter.quote_segments(self.segments)
-        ntext = quoter.ntext
-        padded = f" {ntext} "
-        for m in [s["meta"] for s in self.segments] + self.embedded:
-            if m.get("author") and f" {score.norm(m['author'])} " not in padded:
-                m["author_outside_text"] = True
+        quoter.mark_authors_outside([s["meta"] for s in self.segments] + self.embedded)
 
     # ---- output
     def gold(self) -> dict:

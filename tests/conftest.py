@@ -140,11 +140,16 @@ def tei_schema(request):
     return request.config.stash[_TEI_KEY]
 
 
-def _load_scorer():
-    spec = importlib.util.spec_from_file_location("quellen_scorer", SCORER)
+def load_script(path: Path, name: str):
+    """Return the module of a script that is not in a package (eval/, benchmarks/, fixtures), loaded as ``name``."""
+    spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _load_scorer():
+    return load_script(SCORER, "quellen_scorer")
 
 
 @pytest.fixture(scope="session")
@@ -194,9 +199,7 @@ def fresh_gazetteer():
 def small_store(tmp_path_factory):
     """Return the path of a small hand-made store (tests/fixtures/web/make_store.py): every layer
     filled, one Julian date, a reuse group, a conflict and a hostile document."""
-    spec = importlib.util.spec_from_file_location("quellen_fixture_store", FIXTURES / "web" / "make_store.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script(FIXTURES / "web" / "make_store.py", "quellen_fixture_store")
     return module.make_store(tmp_path_factory.mktemp("small") / "small.db")
 
 

@@ -1,17 +1,15 @@
 """The TempEval-3-style harness on our hand-annotated TimeML (benchmarks/timex/gold) holds a floor."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
+
+from conftest import load_script
 
 HARNESS = Path(__file__).resolve().parents[1] / "benchmarks" / "timex" / "harness.py"
 
 
 def _harness():
-    spec = importlib.util.spec_from_file_location("timex_harness", HARNESS)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(HARNESS, "timex_harness")
 
 
 def test_timex_quality_floor_on_annotated_timeml():

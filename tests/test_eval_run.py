@@ -1,20 +1,16 @@
 """`make eval` (eval/run.py): the table and its JSON, the fast segments-only mode, the floors."""
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
 
-from conftest import EVAL
+from conftest import EVAL, load_script
 
 
 @pytest.fixture(scope="module")
 def run():
-    spec = importlib.util.spec_from_file_location("quellen_eval_run", EVAL / "run.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(EVAL / "run.py", "quellen_eval_run")
 
 
 def test_every_corpus_of_the_suite_is_found_with_its_text_and_gold(run):

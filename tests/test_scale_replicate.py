@@ -1,21 +1,19 @@
 """benchmarks/scale/replicate.py: a perturbed copy's records move with its text."""
 from __future__ import annotations
 
-import importlib.util
 import random
 import re
 import sys
 from pathlib import Path
+
+from conftest import load_script
 
 SCALE = Path(__file__).resolve().parents[1] / "benchmarks" / "scale"
 
 
 def _replicate():
     sys.path.insert(0, str(SCALE))
-    spec = importlib.util.spec_from_file_location("scale_replicate", SCALE / "replicate.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SCALE / "replicate.py", "scale_replicate")
 
 
 def test_offsets_map_through_a_deletion_and_an_insertion():

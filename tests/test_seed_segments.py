@@ -14,7 +14,6 @@ inferred date (12 of 18). The rest would need outside knowledge or guessing.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import re
 
@@ -23,7 +22,7 @@ import pytest
 from quellen.model import Source
 from quellen.segment import segment
 
-from conftest import SCORER, SEED_GOLD, SEED_TEXT  # noqa: E402
+from conftest import SCORER, SEED_GOLD, SEED_TEXT, load_script  # noqa: E402
 
 pytestmark = pytest.mark.gate
 
@@ -33,10 +32,7 @@ ISSUE = {"boundaries": 0.85, "kind_accuracy": 0.80, "author_accuracy": 0.70, "fu
 
 
 def _scorer():
-    spec = importlib.util.spec_from_file_location("quellen_scorer_seg", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SCORER, "quellen_scorer_seg")
 
 
 def _export(source: Source, sha: str, documents: list[dict]) -> dict:

@@ -9,7 +9,6 @@ Floors sit a little under what the rules reach (see the comment at FLOORS).
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 from pathlib import Path
 
@@ -17,6 +16,8 @@ import pytest
 
 from quellen.model import Source
 from quellen.segment import segment
+
+from conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT / "eval" / "corpora"
@@ -65,10 +66,7 @@ FLOORS = {
 
 
 def _scorer():
-    spec = importlib.util.spec_from_file_location("quellen_scorer_books", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SCORER, "quellen_scorer_books")
 
 
 def book_slice(book: str) -> str:

@@ -1,22 +1,18 @@
 """eval/tei_gold.py: TEI editions turned into the corpora's plain text and quote-based segment gold."""
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
 
-from conftest import CORPORA, EVAL, FIXTURES
+from conftest import CORPORA, EVAL, FIXTURES, load_script
 
 LETTERS = FIXTURES / "eval" / "letters.tei.xml"
 
 
 @pytest.fixture(scope="module")
 def tei_gold():
-    spec = importlib.util.spec_from_file_location("quellen_eval_tei_gold", EVAL / "tei_gold.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(EVAL / "tei_gold.py", "quellen_eval_tei_gold")
 
 
 @pytest.fixture()
@@ -69,7 +65,7 @@ def test_an_oracle_made_from_the_gold_scores_perfectly_and_the_sidecar_names_the
     gold, _, folder = built
     # se_gold's self-test, less its baseline check (a one-document baseline is not near 0 on 7 segments)
     raw, oracle, _, missing, ordered = tei_gold.se_gold.oracle_and_baseline(folder)
-    segs = tei_gold.score.score(oracle, raw)["segments"]
+    segs = tei_gold.se_gold.score.score(oracle, raw)["segments"]
     assert missing == 0 and ordered and segs["boundaries"]["f1"] == 1.0
     assert (segs["kind_accuracy"], segs["author_accuracy"], segs["date_accuracy"]) == (1.0, 1.0, 1.0)
     assert json.loads((folder / "gold.json").read_text(encoding="utf-8"))["segments"] == gold["segments"]
