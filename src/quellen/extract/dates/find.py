@@ -7,9 +7,9 @@ import datetime as dt
 import re
 from typing import Callable
 
-from .lexicon import (DECADE_WORD, IGNORE_CASE, MABBR, MARKER, MFULL, MOD, MONTHS, NUM_BODY, ORD_WORD, SEASON, TOD,
-                      UNIT, UNITS, VAGUE, WD, WEEKDAY_PLURALS, WEEKDAYS, WORD_NUM, Cand, day_re, duration_value,
-                      elided_year_re, month_re, year_re)
+from .lexicon import (DAY_WORDS, DECADE_WORD, IGNORE_CASE, MABBR, MARKER, MFULL, MOD, MONTHS, NUM_BODY, ORD_DAY,
+                      ORD_WORD, SEASON, TOD, UNIT, UNITS, VAGUE, WD, WEEKDAY_PLURALS, WEEKDAYS, WORD_NUM, Cand, day_re,
+                      day_value, duration_value, elided_year_re, month_re, spelled, year_re)
 
 # -- step 1: find ---------------------------------------------------------------------------
 _RULES: list[tuple[str, re.Pattern, Callable[[re.Match, str], Cand | None]]] = []
@@ -64,7 +64,7 @@ def _abs(match: re.Match, start: int, end: int, rule: str, **data) -> Cand:
     g = match.groupdict()
     year = int(g["y"]) if g.get("y") else None
     modern = dual_year(year, g.get("ydual")) if year else None
-    month, day = _month_of(g.get("mon")), int(g["d"]) if g.get("d") else None
+    month, day = _month_of(g.get("mon")), day_value(g["d"]) if g.get("d") else None
     if year and g.get("ydash"):
         # "January 1659-60": a dual year written with a dash, only from 1 January to 24 March of a
         # year when the English civil year began on 25 March (any other "1659-60" is two years:
@@ -73,8 +73,8 @@ def _abs(match: re.Match, start: int, end: int, rule: str, **data) -> Cand:
         modern = dual_year(year, g["ydash"]) if before_lady_day else None
         if modern is None:
             end = min(end, match.end("y"))
-    d = dict(y=modern or year, m=month, d=int(g["d"]) if g.get("d") else None,
-             d2=int(g["d2"]) if g.get("d2") else None, dual=modern is not None,
+    d = dict(y=modern or year, m=month, d=day,
+             d2=day_value(g["d2"]) if g.get("d2") else None, dual=modern is not None,
              marker=_marker(match), mod=_mod(g.get("mod")), weekday=_wd(g.get("wd")))
     d.update(data)
     return Cand(start, end, "DATE", "abs", d, rule)
@@ -98,9 +98,25 @@ def _wd(word: str | None) -> int | None:
 
 
 _WDPRE = rf"(?:(?P<wd>{WD}),?\s+(?:the\s+)?)?"
+#: between a month and its day: nothing, or "the" ("December the 3rd", "May the first")
+_MTHE = r"(?:,?\s+(?P<mthe>[Tt]he)\s+|\s*)"
+#: what may follow a day written in words, or after "the" behind its month, when no year follows to make it
+#: a date: the end of the clause or a word that cannot be the noun it numbers ("the first frost", "the second
+#: time", "May the first man win" are no dates)
+_SPELLED_END = re.compile(r"\s*(?:$|[,.;:!?)\]—–]|-{2}|\s(?:and|or|we|I|he|she|they|it|there|when|was|were|had|"
+                          r"until|till|if|but|inst|ult|prox|instant|ultimo|proximo|"
+                          r"of\s+(?:the\s+)?(?:month|this|that|same|last|next)\b)\b)")
 
 
-@_rule("month-day-year", _WDPRE + month_re("mon") + r"\s*" + day_re("d") + r"(?:\s*(?:[-–—]|to|and|or)\s*"
+def _spelled_ok(m: re.Match, text: str, day: str = "d") -> bool:
+    """Return True unless the day of ``m`` is written in words (or after "December the") and what follows
+    makes it an adjective: "in December the first snow fell", "the second time"."""
+    if not (spelled(m.group(day)) or m.groupdict().get("mthe")):
+        return True
+    return bool(_SPELLED_END.match(text, m.end()))
+
+
+@_rule("month-day-year", _WDPRE + month_re("mon") + _MTHE + day_re("d") + r"(?:\s*(?:[-–—]|to|and|or)\s*"
        + day_re("d2") + r")?,?\s*" + year_re("y", dash=True) + MARKER + "?", prio=5)
 def _r_mdy(m, text):
     return _abs(m, m.start(), m.end(), "month-day-year")
@@ -113,15 +129,17 @@ def _r_dmy(m, text):
     if m.group("sep") == "/":
         # "16/28 August 1813": the Julian and the Gregorian day of one date
         c = _abs(m, m.start(), m.end(), "slash-pair", d2=None)
-        c.data["twin_day"] = int(m.group("d2"))
+        c.data["twin_day"] = day_value(m.group("d2"))
         return c
     return _abs(m, m.start(), m.end(), "day-month-year")
 
 
-@_rule("month-day", _WDPRE + month_re("mon") + r"\s*" + day_re("d") + r"(?:\s*(?:[-–—]|to|and|or)\s*" + day_re("d2") +
+@_rule("month-day", _WDPRE + month_re("mon") + _MTHE + day_re("d") + r"(?:\s*(?:[-–—]|to|and|or)\s*" + day_re("d2") +
        r")?(?!\s*,?\s*\d)(?!:)" + MARKER + "?", prio=3)
 def _r_md(m, text):
     if m.group("mon").lower().rstrip(".") in ("may", "mar") and not m.group("wd") and _modal_may(m, text):
+        return None
+    if not _spelled_ok(m, text):
         return None
     return _abs(m, m.start(), m.end(), "month-day")
 
@@ -129,9 +147,11 @@ def _r_md(m, text):
 @_rule("day-month", _WDPRE + r"(?:[Tt]he\s+)?" + day_re("d") + r"(?:\s*(?:(?P<sep>[-–—/]|to|and|or)\s*)"
        + day_re("d2") + r")?\s+(?:of\s+|day\s+of\s+)?" + month_re("mon") + r"(?!\s*,?\s*\d)" + MARKER + "?", prio=3)
 def _r_dm(m, text):
+    if spelled(m.group("d")) and not re.search(r"\bof\s", m.group(0)) and not _spelled_ok(m, text):
+        return None  # "the first May morning" (but "the first of May" is a date whatever follows)
     if m.group("sep") == "/":
         c = _abs(m, m.start(), m.end(), "slash-pair", d2=None)
-        c.data["twin_day"] = int(m.group("d2"))
+        c.data["twin_day"] = day_value(m.group("d2"))
         return c
     return _abs(m, m.start(), m.end(), "day-month")
 
@@ -155,7 +175,7 @@ def _elided(m: re.Match, rule: str) -> Cand:
 _ELIDED = elided_year_re("ey")
 
 
-@_rule("month-day-elided-year", _WDPRE + month_re("mon") + r"\s*" + day_re("d") + r",?\s*" + _ELIDED, prio=5)
+@_rule("month-day-elided-year", _WDPRE + month_re("mon") + _MTHE + day_re("d") + r",?\s*" + _ELIDED, prio=5)
 def _r_md_elided(m, text):
     return _elided(m, "month-day-elided-year")
 
@@ -176,6 +196,46 @@ def _r_m_elided(m, text):
 @_rule("year-elided", r"\b(?:[Tt]he\s+)?[Yy]ear\s+(?:of\s+our\s+Lord\s+)?" + _ELIDED, prio=4)
 def _r_year_elided(m, text):
     return _elided(m, "year-elided")
+
+
+#: the number words a year written in words is made of ("eighteen hundred and twelve", "one thousand eight
+#: hundred and fifty-seven")
+_YEAR_NUMBER = r"(?:" + "|".join(sorted((k for k, v in WORD_NUM.items() if isinstance(v, int) and " " not in k
+                                        and k not in ("a", "an", "dozen")), key=len, reverse=True)) + r"|thousand)"
+_YEAR_WORDS = rf"(?P<yw>{_YEAR_NUMBER}(?:(?:[\s-]+|\s+and\s+){_YEAR_NUMBER}){{1,6}})\b"
+
+
+def year_in_words(written: str) -> int | None:
+    """Return the year a number in words says, or None: "eighteen hundred and twelve" -> 1812, "one thousand
+    eight hundred and fifty-seven" -> 1857, "eighteen fifty-seven" -> 1857 (a year read in two halves)."""
+    parts = [w for w in re.split(r"[\s-]+", written.lower()) if w != "and"]
+    if any(w not in WORD_NUM and w != "thousand" for w in parts):
+        return None
+    if "hundred" in parts or "thousand" in parts:
+        total = current = 0
+        for w in parts:
+            if w == "thousand":
+                total, current = total + current * 1000, 0
+            elif w == "hundred":
+                current *= 100
+            else:
+                current += WORD_NUM[w]
+        year = total + current
+    else:
+        head, tail = WORD_NUM[parts[0]], sum(WORD_NUM[w] for w in parts[1:])
+        year = head * 100 + tail if 10 <= head <= 20 and 10 <= tail < 100 else 0
+    return year if 1000 <= year <= 2100 else None
+
+
+@_rule("year-words", r"\b(?:[Tt]he\s+)?[Yy]ear\s+(?:of\s+(?:our\s+)?Lord\s+)?" + _YEAR_WORDS, IGNORE_CASE, prio=4)
+def _r_year_words(m, text):
+    # "in the year eighteen hundred and twelve": a year in words only after the word "year", where no count
+    # of something else can stand
+    year = year_in_words(m.group("yw"))
+    if year is None:
+        return None
+    return Cand(m.start(), m.end(), "DATE", "abs", dict(y=year, m=None, d=None, d2=None, dual=False, marker=None,
+                                                        mod=None, weekday=None))
 
 
 _YEAR_CUE = re.compile(r"(?:\b(?:in|of|since|until|till|by|from|to|during|before|after|through|"
@@ -382,29 +442,47 @@ def _mref(m: re.Match) -> int | None:
     return _MREF_SHIFT.get(word[:3])
 
 
-@_rule("ordinal-month-ref", r"\b(?:[Tt]he\s+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d)" + _MONTH_REF, prio=2)
+#: a day of the month without its month: "14th", "23d", or written in words ("twenty-third")
+_ORDINAL = r"(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d)\b|" + ORD_DAY + ")"
+
+
+@_rule("ordinal-month-ref", r"\b(?P<the>[Tt]he\s+)?" + _ORDINAL + _MONTH_REF, prio=2)
 def _r_ordinal_ref(m, text):
-    # "yours of the 14th ult.": the day of last month, "the 28th inst." of this one (letters)
-    return Cand(m.start(), m.end(), "DATE", "ordinal", dict(d=int(m.group("d")), mshift=_mref(m)))
+    # "yours of the 14th ult.": the day of last month, "the 28th inst." of this one (letters); in words only
+    # after "the" and before a word that is only a month's ("the second past" is not the 2nd of last month)
+    if spelled(m.group("d")) and (not m.group("the") or m.group("mref").split()[0].lower() == "past"):
+        return None
+    return Cand(m.start(), m.end(), "DATE", "ordinal", dict(d=day_value(m.group("d")), mshift=_mref(m)))
 
 
-@_rule("weekday-ordinal", r"\b(?P<wd>" + WD + r"),?\s+(?:the\s+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d)\b"
+@_rule("weekday-ordinal", r"\b(?P<wd>" + WD + r"),?\s+(?:the\s+)?" + _ORDINAL +
        r"(?!\s+(?:of\s+)?(?:" + MFULL + r"|" + MABBR + r"))" + "(?:" + _MONTH_REF + ")?", prio=3)
 def _r_weekday_ordinal(m, text):
-    # a diary's "Monday 12th": the day of the month, the weekday a check on it
-    return Cand(m.start(), m.end(), "DATE", "ordinal", dict(d=int(m.group("d")), mshift=_mref(m),
+    # a diary's "Monday 12th", "Wednesday, the twenty-third": the day of the month, the weekday a check on it
+    if not m.group("mref") and not _spelled_ok(m, text):
+        return None  # "on Sunday the first thing I did"
+    return Cand(m.start(), m.end(), "DATE", "ordinal", dict(d=day_value(m.group("d")), mshift=_mref(m),
                                                             weekday=WEEKDAYS[m.group("wd").lower()]))
 
 
-@_rule("ordinal-day", r"\b[Tt]he\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d)\b", prio=1)
+#: the words before a day in words alone that make it a date: "on the first", "until the twenty-third", "the
+#: morning of the fifth" ("in the first place", "the reign of the third" are not)
+_SPELLED_DAY_BEFORE = re.compile(r"(?:\b(?:on|upon|until|till|since|by|before|after|from)|\b(?:morning|afternoon|"
+                                 r"evening|night|day)\s+of)\s+$", re.I)
+
+
+@_rule("ordinal-day", r"\b[Tt]he\s+" + _ORDINAL, prio=1)
 def _r_ordinal(m, text):
     after = text[m.end():m.end() + 30]
-    if not _ORD_OK_AFTER.match(after) or re.match(r"\s+(?:and|or)\s+\d", after) and False:
+    if not _ORD_OK_AFTER.match(after):
         return None
+    if spelled(m.group("d")) and not (_SPELLED_DAY_BEFORE.search(text, max(0, m.start() - 24), m.start())
+                                      and _spelled_ok(m, text)):
+        return None  # "the second time", "in the first place", "he was the first to come"
     if re.match(r"\s+of\s+(?:the\s+)?month", after):
         end = m.end() + re.match(r"\s+of\s+(?:the\s+)?month", after).end()
-        return Cand(m.start(), end, "DATE", "ordinal", dict(d=int(m.group("d"))))
-    return Cand(m.start(), m.end(), "DATE", "ordinal", dict(d=int(m.group("d"))))
+        return Cand(m.start(), end, "DATE", "ordinal", dict(d=day_value(m.group("d"))))
+    return Cand(m.start(), m.end(), "DATE", "ordinal", dict(d=day_value(m.group("d"))))
 
 
 @_rule("clock-time", r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b"
@@ -525,7 +603,7 @@ def _rel_unit(m: re.Match, text: str) -> Cand | None:
         return None
     if num_txt:
         n = number_value(num_txt)
-        if n is None or unit == "S" and num_txt in ("a", "an"):
+        if n is None or unit == "S" and num_txt in ("a", "an") or _ordinal_second(m, text):
             return None
         if post in ("later", "afterwards", "afterward", "after", "hence"):
             return Cand(m.start(), m.end(), "DATE", "rel", dict(base="ref", n=n, unit=unit, plural=plural,
@@ -585,6 +663,14 @@ def _rel_unit(m: re.Match, text: str) -> Cand | None:
     if np == "coming":
         return Cand(m.start(), end, "DATE", "rel", dict(base="dct", n=1, unit=unit))
     return None
+
+
+def _ordinal_second(m: re.Match, text: str) -> bool:
+    """Return True when "twenty-second" ("twenty second") is the ordinal, a day, not twenty seconds: a duration
+    in seconds is an adjective before its noun ("a twenty-second pause") or a plural ("twenty seconds")."""
+    if not re.search(r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+second$", m.group(0), re.I):
+        return False  # "one second." is a second; "twenty second" is no plural, so no duration
+    return bool(_SPELLED_END.match(text, m.end())) or bool(re.match(r"\s+(?:of|day)\b", text[m.end():]))
 
 
 def number_value(t: str) -> float | str | None:
@@ -716,7 +802,7 @@ def _r_fiscal(m, text):
        r")-(?P<unit>second|minute|hour|day|night|week|month|year|decade|century)(?:-long|-old)?\b", IGNORE_CASE, prio=2)
 def _r_adj_duration(m, text):
     n = number_value(m.group("num"))
-    if n is None:
+    if n is None or _ordinal_second(m, text):
         return None
     return Cand(m.start(), m.end(), "DURATION", "duration", dict(n=n, unit=UNIT[m.group("unit").lower()]))
 
@@ -788,7 +874,10 @@ _CLASS_RULES = {
               "month-day-elided-year", "day-month-elided-year", "month-elided-year"),
     "weekday": ("weekday", "set", "month-day-year", "day-month-year", "month-day", "day-month", "weekday-ordinal"),
     "unit": ("relative-unit", "and-a-half", "half-unit", "adjectival-duration", "vague-duration", "set",
-             "present-ref", "relative-word", "period-part"),
+             "present-ref", "relative-word", "period-part", "year-words"),
+    # a day in words ("the twenty-third inst.", "on the first"): the rules with a month or a weekday run
+    # around those
+    "ordinal": ("ordinal-day", "ordinal-month-ref"),
     "season": ("season", "set"),
     "tod": ("time-word", "set", "clock-time"),
     "rel": ("relative-word", "present-ref", "time-word"),
@@ -804,6 +893,7 @@ _CLASS_RULES = {
 }
 _TRIGGERS: dict[str, str] = {}
 for _words, _cls in (
+        ({w.split("-")[-1] for w in DAY_WORDS}, "ordinal"),
         (MONTHS, "month"), (WEEKDAYS, "weekday"), ([w.rstrip("s") for w in WEEKDAY_PLURALS], "weekday"),
         (WEEKDAY_PLURALS, "weekday"), (DECADE_WORD, "decade"), (SEASON, "season"), (TOD, "tod"),
         ([*UNIT, *(u + "s" for u in UNIT), "centuries"], "unit"), (["century", "centuries", "c"], "century"),
@@ -822,7 +912,7 @@ for _words, _cls in (
 # words of two classes ("day" is a unit and part of "to this day"; "year" a unit and "New Year's Day")
 _EXTRA_CLASSES = {"day": ("rel", "holiday"), "year": ("unit",), "may": ("month",), "night": ("unit",),
                   "christmas": ("holiday",), "second": ("unit",), "century": ("century",),
-                  "centuries": ("century",)}
+                  "centuries": ("century",), "twelfth": ("holiday",)}
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _BEFORE, _AFTER = 50, 60
 

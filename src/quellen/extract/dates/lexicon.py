@@ -39,9 +39,30 @@ def month_re(name: str) -> str:
     return rf"(?P<{name}>(?:{MFULL}|{MFULL.upper()})\b|(?:{MABBR})(?:\.|\b))"
 
 
+#: a day of the month written as an ordinal word -> its number ("twenty-second": 22), the words joined by a hyphen
+DAY_WORDS = {re.sub(r"[\s-]+", "-", w): int(n) for w, n in ORD_WORD.items() if n <= 31}
+#: the pattern of a day written in words, in any case, a space or a hyphen between its words ("Twenty second"):
+#: longest first, so that "twenty-second" is not read as "twenty"; never the head of a compound ("first-born")
+ORD_DAY = (r"(?i:" + "|".join(w.replace("-", r"[\s-]") for w in sorted(DAY_WORDS, key=len, reverse=True))
+           + r")(?![\w-])")
+
+
+def day_value(written: str) -> int:
+    """Return the day of the month a day as written says: "22", "22nd", "twenty-second", "Twenty second" -> 22."""
+    if written[:1].isdigit():
+        return int(re.match(r"\d+", written).group(0))
+    return DAY_WORDS[re.sub(r"[\s-]+", "-", written.lower())]
+
+
+def spelled(written: str | None) -> bool:
+    """Return True when a day is written in words ("the first"), not in digits ("the 1st")."""
+    return bool(written) and not written[:1].isdigit()
+
+
 def day_re(name: str) -> str:
-    """Return the pattern of a day of the month (with its ordinal suffix), captured as group ``name``."""
-    return rf"(?P<{name}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d)?(?![\w])"
+    """Return the pattern of a day of the month (with its ordinal suffix, or written in words: "twenty-second"),
+    captured as group ``name``; :func:`day_value` reads it."""
+    return rf"(?P<{name}>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d)?(?![\w])|{ORD_DAY})"
 
 
 def year_re(name: str, dash: bool = False) -> str:
@@ -118,6 +139,8 @@ def _num(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else f"{n:g}"
 
 
-FULL_DATE_YEAR = re.compile(month_re("mon") + r"\s*(?:\d{1,2}(?:st|nd|rd|th|d)?,?\s*)?" + year_re("y"))
+#: a month and a year with or without the day between: "December 1857", "December the 22nd, 1857", "Dec. 22, 1857"
+FULL_DATE_YEAR = re.compile(month_re("mon") + r"(?:,?\s+the\s+|\s*)(?:(?:\d{1,2}(?:st|nd|rd|th|d)?|" + ORD_DAY
+                            + r"),?\s*)?" + year_re("y"))
 
 

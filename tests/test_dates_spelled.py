@@ -1,0 +1,117 @@
+"""The tagger reads days written as ordinal words ("the twenty-second of December") as it reads "the 22nd",
+and never an ordinal word that numbers something else ("the second time") or a duration."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from quellen.extract.dates import parse_date, tag
+from quellen.extract.dates.find import year_in_words
+from quellen.extract.dates.lexicon import day_value
+
+
+def values(text, **kw):
+    return [(t.text, t.type, t.value) for t in tag(text, **kw)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("the twenty-second of December 1857", "1857-12-22"),
+    ("the twenty-second of December, 1857", "1857-12-22"),
+    ("The Twenty second of December, 1857", "1857-12-22"),
+    ("December the twenty-second, 1857", "1857-12-22"),
+    ("December twenty-second, 1857", "1857-12-22"),
+    ("Twenty-second December 1857", "1857-12-22"),
+    ("Tuesday, the twenty-second of December, 1857", "1857-12-22"),
+    ("the thirty-first of January 1860", "1860-01-31"),
+    ("the first of May 1812", "1812-05-01"),
+    ("May the first, 1812", "1812-05-01"),
+    # the digit form of "December the third" is read too
+    ("December the 3rd, 1857", "1857-12-03"),
+])
+def test_a_full_date_with_its_day_in_words(text, value):
+    assert values(text) == [(text, "DATE", value)]
+
+
+def test_the_issue_sentence_gives_three_days_and_no_duration():
+    text = "On the twenty-second of December, 1857, we left. December the third, 1857. Twenty-second December 1857."
+    assert values(text) == [("the twenty-second of December, 1857", "DATE", "1857-12-22"),
+                            ("December the third, 1857", "DATE", "1857-12-03"),
+                            ("Twenty-second December 1857", "DATE", "1857-12-22")]
+
+
+@pytest.mark.parametrize("spelled, digits", [
+    ("We met on the first of May.", "We met on the 1st of May."),
+    ("We met on May the first.", "We met on May the 1st."),
+    ("Twenty-second December.", "22nd December."),
+    ("Wednesday, the twenty-third.", "Wednesday, the 23rd."),
+    ("I had yours of the twenty-third inst.", "I had yours of the 23rd inst."),
+    ("I had yours of the twentieth ult.", "I had yours of the 20th ult."),
+    ("On the twenty-fourth we sailed.", "On the 24th we sailed."),
+    ("He stayed until the thirtieth of the month.", "He stayed until the 30th of the month."),
+    ("We left on the morning of the fifth.", "We left on the morning of the 5th."),
+])
+def test_a_day_in_words_without_its_year_is_read_as_its_digit_form(spelled, digits):
+    got, want = values(spelled, dct=dt.date(1812, 3, 2)), values(digits, dct=dt.date(1812, 3, 2))
+    assert len(got) == len(want) == 1
+    assert got[0][1:] == want[0][1:] and got[0][0] != want[0][0]  # the same value, the words in the extent
+
+
+def test_a_day_in_words_takes_its_month_and_year_from_the_document_date():
+    assert values("Wednesday, the twenty-third.", dct=dt.date(1812, 3, 2)) == [
+        ("Wednesday, the twenty-third", "DATE", "1812-03-23")]
+    assert values("I had yours of the twentieth ult.", dct=dt.date(1812, 3, 2)) == [
+        ("the twentieth ult.", "DATE", "1812-02-20")]
+
+
+@pytest.mark.parametrize("text", [
+    "The second time I saw him he was ill.",
+    "A second letter came by the same post.",
+    "In the first place, the roads were bad.",
+    "He was the first to come and the last to go.",
+    "The twenty-third psalm was read.",
+    "She was the third of five daughters.",
+    "In May the first snow fell.",
+    "On Sunday the first thing I did was to write.",
+    "He came second, and I third.",
+    "It was the fifth of his visits.",
+    "The reign of the third was short.",
+    "He was the second past the post.",
+])
+def test_an_ordinal_word_that_numbers_something_else_is_no_day(text):
+    assert [t for t in tag(text, dct=dt.date(1812, 3, 2)) if t.rule in (
+        "ordinal-day", "ordinal-month-ref", "weekday-ordinal", "month-day", "day-month")] == []
+
+
+def test_twenty_second_is_a_day_not_twenty_seconds():
+    assert values("On the twenty-second we left.", dct=dt.date(1857, 12, 1)) == [
+        ("the twenty-second", "DATE", "1857-12-22")]
+    assert values("After a twenty-second pause he spoke.") == [("twenty-second", "DURATION", "PT20S")]
+    assert values("Wait one second.") == [("one second", "DURATION", "PT1S")]
+
+
+def test_a_year_in_words_after_the_word_year():
+    assert values("He was born in the year eighteen hundred and twelve.") == [
+        ("the year eighteen hundred and twelve", "DATE", "1812")]
+    assert values("the year of our Lord one thousand seven hundred and ninety-two") == [
+        ("the year of our Lord one thousand seven hundred and ninety-two", "DATE", "1792")]
+    assert values("For a year one hundred men worked there.") == [("a year", "DURATION", "P1Y")]
+
+
+@pytest.mark.parametrize("written, year", [
+    ("eighteen hundred and twelve", 1812), ("one thousand eight hundred and fifty-seven", 1857),
+    ("eighteen fifty-seven", 1857), ("nineteen hundred", 1900), ("one hundred", None), ("twelve", None),
+])
+def test_year_in_words(written, year):
+    assert year_in_words(written) == year
+
+
+@pytest.mark.parametrize("written, day", [("22", 22), ("22nd", 22), ("twenty-second", 22), ("Twenty second", 22),
+                                          ("FIRST", 1), ("3d", 3)])
+def test_day_value(written, day):
+    assert day_value(written) == day
+
+
+def test_parse_date_reads_a_date_line_in_words():
+    assert parse_date("Tuesday, the twenty-second of December, 1857.").edtf == "1857-12-22"
+    assert parse_date("London, December the third, 1857").edtf == "1857-12-03"
