@@ -37,7 +37,6 @@ DIARIES = {
     "roman day and weekday": ["xii. Tuesday.—", "xiii. Wednesday.—", "xiv. Thursday.—", "xv. Friday.—",
                               "xvi. Saturday.—"],
     "the day and a colon": [f"The {d}:— " for d in ("3rd", "4th", "5th", "6th", "7th")],
-    "month, the day": [f"Oct. the {d}. " for d in ("9th", "10th", "11th", "12th", "13th")],
 }
 
 
@@ -50,6 +49,14 @@ def test_a_head_shape_no_rule_knows_opens_one_document_per_entry(name):
         [t[:30] for t, _ in got]
     assert all(d.kind == "diary" for _, d in entries), [d.kind for _, d in entries]
     assert all("diary-entry head (the source's head shape)" in " ".join(d.evidence) for _, d in entries[1:])
+
+
+def test_a_month_and_the_day_is_a_head_the_line_rules_know():
+    # "Oct. the 9th." was a shape only the source could teach; a month, "the" and a day is now a leading date
+    heads = [f"Oct. the {d}. " for d in ("9th", "10th", "11th", "12th", "13th")]
+    entries = [(t, d) for t, d in _docs(_diary(heads)) if not t.startswith("My Journal")]
+    assert [t[:len(h)] for (t, _), h in zip(entries, heads)] == heads and len(entries) == len(heads)
+    assert all("diary-entry head" in d.evidence for _, d in entries[1:])
 
 
 def test_the_induction_reads_the_source_not_the_line_rules():
@@ -128,3 +135,29 @@ def test_head_date_text_keeps_what_names_a_date():
     assert head_date_text("Oct. the 9th.") == "Oct 9th"
     assert head_date_text("xii. Tuesday.—") == "Tuesday"
     assert head_date_text("Day 14.—") == ""  # the fourteenth day of a march, not of a month
+
+
+@pytest.mark.parametrize("spelled, digits", [
+    ("The third:— Rain all day.", "The 3rd:— Rain all day."),
+    ("Oct. the ninth. Went to town.", "Oct. the 9th. Went to town."),
+    ("The twenty-third.—We marched.", "The 23rd.—We marched."),
+    ("Tuesday, the twenty-first.—Rain.", "Tuesday, the 21st.—Rain."),
+])
+def test_a_day_in_words_has_the_shape_of_its_digit_form(spelled, digits):
+    size = SegmentSettings().head_shape_max_words
+    assert (opening(spelled, size).shape, opening(spelled, size).dated) == (opening(digits, size).shape, True)
+
+
+@pytest.mark.parametrize("text", ["First.—The roads are bad.", "Second. The horses are tired.",
+                                  "The second time we came.", "Thirdly, we have no money."])
+def test_an_ordinal_word_that_counts_steps_is_no_head(text):
+    found = opening(text, SegmentSettings().head_shape_max_words)
+    assert found is None or not found.dated
+
+
+def test_the_date_reader_reads_a_head_of_the_day_in_words():
+    heads = ["June 1859\n\n"] + [f"The {d}:— " for d in ("third", "fourth", "fifth", "sixth", "seventh")]
+    text = "My Journal\n\n" + heads[0] + "\n\n".join(f"{h}{b}" for h, b in zip(heads[1:], _BODIES)) + "\n"
+    dated = [d.date.edtf for t, d in _docs(text) if t.startswith("The ")]
+    assert dated == ["1859-06-03", "1859-06-04", "1859-06-05", "1859-06-06", "1859-06-07"]
+    assert head_date_text("Oct. the ninth.") == "Oct ninth"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..extract.dates.lexicon import ORD_DAY
 from ..model import RECORD_KINDS
 from .lines import (NUMBERED_HEAD_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit,
                     bare_date, is_allcaps, is_name, kind_from_words, leading_date, salutation_span)
@@ -101,11 +102,15 @@ _WEEKDAY_ONLY_RE = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(
                               r"(?:\s+(?:morning|evening|night|afternoon))?[.,:]?$", re.I)
 
 
+#: a day of the month in a date line: "21st January 1912.", "The twenty-first of January, 1912."
+_DAY_NUMBER_RE = re.compile(r"(?<!\d)\d{1,2}(?!\d)|" + ORD_DAY)
+
+
 def _restates_day(line: Unit, lead: str) -> bool:
     """Return True when a paragraph opening with a weekday alone ("Sunday: We started ...") sits under a
     date line that gives a day of the month ("21st January 1912."): the weekday names that day, so the
     paragraph is the dated entry's first, not an entry of its own under a heading."""
-    return line.cue == "dateline" and bool(re.search(r"(?<!\d)\d{1,2}(?!\d)", line.text)) \
+    return line.cue == "dateline" and bool(_DAY_NUMBER_RE.search(line.text)) \
         and bool(_WEEKDAY_ONLY_RE.match(lead.strip(" \t—–-")))
 
 

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from ..extract.calendars import elided_years
+from ..extract.dates.lexicon import ORD_DAY, day_value
 from ..extract.entities import names_no_one
 from ..lexicons import words
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, Date, DateBasis,
@@ -225,8 +226,10 @@ def _bare_year(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-#: a date line that is a day of the month alone: "3rd (Saturday).", "5th."
-_DAY_ALONE_RE = re.compile(r"^\d{1,2}(?:st|nd|rd|th|d)(?:,?\s*\(?[A-Z][a-z]+day\)?)?\.?$")
+#: a date line that is a day of the month alone: "3rd (Saturday).", "5th.", "the twenty-third.", "Tuesday, the 3rd.—"
+_DAY_LEAD = r"^(?:[A-Z][a-z]+day,?\s+)?(?:[Tt]he\s+)?(?P<day>\d{1,2}(?:st|nd|rd|th|d)|" + ORD_DAY + r")"
+_DAY_ALONE_RE = re.compile(_DAY_LEAD + r"(?:,?\s*\(?[A-Z][a-z]+day\)?)?\.?\s*[—–-]*$")
+_DAY_LEAD_RE = re.compile(_DAY_LEAD)
 
 
 def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None) -> Date | None:
@@ -245,7 +248,7 @@ def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None
     if m is None or years is None:
         return None
     month = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
-    day = int(m.group("d1") or m.group("d2"))
+    day = day_value(m.group("d1") or m.group("d2"))
     digits = years.elided_for(offset + m.start())
     if digits is not None:
         full = parse_date(f"{calendar.month_name[month]} {day}, {digits}—")
@@ -269,10 +272,10 @@ def day_of_month(text: str, offset: int, years: YearContext) -> Date | None:
     (Sunday)."), its month and year taken from the heads above (:meth:`YearContext.month_for`), or
     None when they give none. The date says so: basis ``year_from_context``, never stated."""
     from ..extract.dates import parse_date
-    m = re.match(r"\d{1,2}", text)
+    m = _DAY_LEAD_RE.match(text)
     if m is None:
         return None
-    day = int(m.group(0))
+    day = day_value(m.group("day"))
     found = years.month_for(offset, day)
     if found is None:
         return None

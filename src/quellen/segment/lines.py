@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .. import lexicons
 from ..extract.dates.lexicon import MONTHS  # English month names and abbreviations -> number
-from ..extract.dates.lexicon import elided_year_re
+from ..extract.dates.lexicon import ORD_DAY, elided_year_re
 
 __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "signed_name",
            "split_signature", "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
@@ -38,14 +38,21 @@ _PERSON_RE = re.compile(rf"^{PERSON}$")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _ORD = r"(?:st|nd|rd|th|d)?"
-#: a month-and-day without a year: "December 16", "3rd March", "16th of May"
+#: a day of the month, in digits or in words: "3", "3rd", "third", "twenty-third"
+_DAY = rf"(?:\d{{1,2}}{_ORD}|{ORD_DAY})"
+#: a day of the month standing without its month: an ordinal ("3rd"), or a day in words after "the" or a weekday
+#: ("the third", "Tuesday, the third": "First." alone numbers an argument's steps, not a day)
+_DAY_ONLY = rf"(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th|d)|the\s+{ORD_DAY})"
+#: a month-and-day without a year: "December 16", "3rd March", "16th of May", "December the third"
 _YEARLESS_RE = re.compile(
-    rf"\b(?:(?P<m1>{_MONTH_ALT})\.?\s+(?P<d1>\d{{1,2}}){_ORD}\b|(?P<d2>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m2>{_MONTH_ALT})\b)",
+    rf"\b(?:(?P<m1>{_MONTH_ALT})\.?,?\s+(?:the\s+)?(?P<d1>\d{{1,2}}|{ORD_DAY}){_ORD}\b"
+    rf"|(?:the\s+)?(?P<d2>\d{{1,2}}|{ORD_DAY}){_ORD}\s+(?:of\s+)?(?P<m2>{_MONTH_ALT})\b)",
     re.I)
-#: a date alone on its line: "January 3", "3rd March.", "4th (Sunday).", "5th.", "Tuesday, 12th"
+#: a date alone on its line: "January 3", "3rd March.", "4th (Sunday).", "5th.", "Tuesday, 12th", "May the first",
+#: "The twenty-third."
 _BARE_DATE_RE = re.compile(
-    rf"^(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}{_ORD}|\d{{1,2}}{_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})|\d{{1,2}}(?:st|nd|rd|th|d)"
-    rf"|{_WEEKDAY})\.?(?:,?\s*\(?{_WEEKDAY}\)?)?[.:]?$", re.I)
+    rf"^(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+(?:the\s+)?{_DAY}|(?:the\s+)?{_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})"
+    rf"|{_DAY_ONLY}|{_WEEKDAY})\.?(?:,?\s*\(?{_WEEKDAY}\)?)?[.:]?$", re.I)
 #: a time of day or a relative time heading a diary entry of its own: "Later.—", "Evening.", "Same day, 11 p.m.—"
 TIME_HEAD_RE = re.compile(
     r"^(?:later|afterwards|still\s+later|(?:the\s+)?same\s+(?:day|night|evening)|(?:early|late)\s+(?:morning|evening)"
@@ -61,13 +68,13 @@ CLOCK_HEAD_RE = re.compile(
 #  (after a place, "Hillingham, 24 August.—", or with the hour, "11 August, 3 a.m.—", "24 June, before morning.—")
 _LEAD_DATE_RE = re.compile(
     rf"^(?:(?-i:[{_UP}][\w'’-]+(?:\s[{_UP}][\w'’-]+)?),\s+)?"
-    rf"(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}{_ORD}|\d{{1,2}}{_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})"
-    rf"|{_WEEKDAY}(?:\s+\d{{1,2}}{_ORD})?)(?:,?\s+\d{{4}})?(?:\s*\([^)\n]{{1,30}}\))?"
+    rf"(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?,?\s+(?:the\s+)?{_DAY}|(?:the\s+)?{_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})"
+    rf"|{_WEEKDAY}(?:\s+\d{{1,2}}{_ORD}|,?\s+the\s+{_DAY})?)(?:,?\s+\d{{4}})?(?:\s*\([^)\n]{{1,30}}\))?"
     rf"(?:\s*(?:[.:;]\s*[—–-]*|\s[—–-]+|[—–]+|$)"
     rf"|,\s+[^!?—–\n]{{1,30}}?[.:]?\s*[—–]+)", re.I)
 #: a day of the month alone opening a paragraph, the month left to the entries before ("2nd. In the
 #: morning ...", "8th (Sunday). To church."), or run into it by a dash after the stop ("9th.—The first ...")
-_LEAD_DAY_RE = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)(?:\s*\([^)\n]{{1,30}}\))?\."
+_LEAD_DAY_RE = re.compile(rf"^(?:\d{{1,2}}(?:st|nd|rd|th)|the\s+{ORD_DAY})(?:\s*\([^)\n]{{1,30}}\))?\."
                           rf"(?:[ \t]+|[ \t]*[—–][ \t]*)(?=[{_UP}“\"])")
 #: a month and year alone opening a paragraph, the day not printed ("January 1912. New Year’s Day. We ...")
 _LEAD_MONTH_RE = re.compile(rf"^(?:{_MONTH_ALT})\.?,?\s+\d{{4}}\.[ \t]+(?=[{_UP}“\"])", re.I)
@@ -76,7 +83,10 @@ _ELIDED = elided_year_re("elided").replace("?P<elided>", "?:")
 #: a date with its year: "3 May 1862", "May 3d, 1862", "Aug. 4, 17—" (the year elided), "12/3/1862", "May 1862"
 FULL_DATE_RE = re.compile(
     rf"(?:(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?{_ORD},?\s+(?:{_ELIDED}|\d{{3,4}})"
-    rf"|\d{{1,2}}(?:\s*[-–/]\s*\d{{1,2}})?{_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})\.?,?\s+(?:{_ELIDED}|\d{{3,4}}))"
+    rf"|\d{{1,2}}(?:\s*[-–/]\s*\d{{1,2}})?{_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})\.?,?\s+(?:{_ELIDED}|\d{{3,4}})"
+    rf"|(?:the\s+)?{ORD_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})\.?,?\s+(?:{_ELIDED}|\d{{3,4}})"
+    rf"|(?:{_MONTH_ALT})\.?,?\s+the\s+{_DAY},?\s+(?:{_ELIDED}|\d{{3,4}})"
+    rf"|(?:{_MONTH_ALT})\.?\s+{ORD_DAY},?\s+(?:{_ELIDED}|\d{{3,4}}))"
     rf"|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|(?:{_MONTH_ALT})\.?,?\s+\d{{4}}\b"
     rf"|(?:{_MONTH_ALT})\.?(?:,\s*|\s+of\s+){_ELIDED})", re.I)
 

@@ -16,6 +16,7 @@ import statistics
 from dataclasses import dataclass
 
 from .. import lexicons
+from ..extract.dates.lexicon import ORD_DAY
 from ..settings import SegmentSettings
 from .lines import Unit
 
@@ -31,7 +32,9 @@ _MONTH_ABBREVIATIONS = frozenset(w for w, _ in lexicons.pairs("month_abbreviatio
 _WEEKDAY_NAMES = frozenset(w for w, _ in lexicons.pairs("weekdays"))
 _WEEKDAY_ABBREVIATIONS = frozenset(w for w, _ in lexicons.pairs("weekday_abbreviations"))
 
-_TOKEN_RE = re.compile(r"(?P<num>\d+)(?P<ord>st|nd|rd|th|d)?(?![^\W\d_])|(?P<word>[^\W\d_][\w'’]*)"
+# a day written in words ("twenty-third", "Twenty third") is one token, of the class of "23rd"
+_TOKEN_RE = re.compile(r"(?P<num>\d+)(?P<ord>st|nd|rd|th|d)?(?![^\W\d_])|(?P<spelled>" + ORD_DAY + r")"
+                       r"|(?P<word>[^\W\d_][\w'’]*)"
                        r"|(?P<dash>[—–]+|-{2,}|(?<=\s)-(?=\s))|(?P<mark>[^\w\s])")
 _ROMAN_RE = re.compile(r"(?=[ivxlcdm]+$)m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$", re.I)
 #: marks after which a capital word begins a new sentence
@@ -68,6 +71,9 @@ class Opening:
         if len(words) > sum(c in _HEAD_CLASSES for c in classes):
             return False  # a sentence that names a day ("3 men came to the door."), not a head
         day_ordinal = any(a == "D" and b == "th" for a, b in zip(classes, classes[1:]))  # not "45th Regiment"
+        if day_ordinal and not ("M" in classes or "W" in classes or "the" in classes) and \
+                not any(w[:1].isdigit() for w in self.date_words):
+            return False  # "First.—", "Secondly": the steps of an argument; "The first.—" is a day
         return "M" in classes or "W" in classes or day_ordinal or ("D" in classes and bool(words))
 
 
@@ -79,6 +85,8 @@ def _classify(match: re.Match, text: str) -> tuple[list[str], str | None]:
         if match.group("ord"):
             return (["D", "th"] if day else ["N", "th"]), match.group(0) if day else None
         return (["D"] if day else ["N"]), match.group(0) if day else None
+    if match.group("spelled"):
+        return ["D", "th"], match.group(0)
     if match.group("dash"):
         return ["—"], None
     if match.group("mark"):
