@@ -62,13 +62,13 @@ def test_a_full_date_in_words_is_a_date_line(line):
         "dateline"
 
 
-@pytest.mark.parametrize("line", ["May the first.", "The twenty-third.", "Wednesday, the twenty-third.",
+@pytest.mark.parametrize("line", ["May the first.", "Wednesday, the twenty-third.", "Wednesday twenty-third",
                                   "The first of May."])
 def test_a_spelled_date_alone_on_its_line_is_a_bare_date(line):
     assert bare_date(line)
 
 
-@pytest.mark.parametrize("line", ["First.", "Second Part.", "The second time."])
+@pytest.mark.parametrize("line", ["First.", "Second Part.", "The second time.", "The fifth"])  # as "The 5th"
 def test_an_ordinal_word_alone_is_no_bare_date(line):
     assert not bare_date(line)
 

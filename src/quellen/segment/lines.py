@@ -40,9 +40,9 @@ _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _ORD = r"(?:st|nd|rd|th|d)?"
 #: a day of the month, in digits or in words: "3", "3rd", "third", "twenty-third"
 _DAY = rf"(?:\d{{1,2}}{_ORD}|{ORD_DAY})"
-#: a day of the month standing without its month: an ordinal ("3rd"), or a day in words after "the" or a weekday
-#: ("the third", "Tuesday, the third": "First." alone numbers an argument's steps, not a day)
-_DAY_ONLY = rf"(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th|d)|the\s+{ORD_DAY})"
+#: a day of the month standing without its month: an ordinal ("3rd"), or after its weekday ("Tuesday, the third";
+#: "First." alone numbers an argument's steps, "The 5th" or "The fifth" alone may title anything)
+_DAY_ONLY = rf"(?:\d{{1,2}}(?:st|nd|rd|th|d)|(?<=day\s)(?:the\s+)?{ORD_DAY}|(?<=day,\s)(?:the\s+)?{ORD_DAY})"
 #: a month-and-day without a year: "December 16", "3rd March", "16th of May", "December the third"
 _YEARLESS_RE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH_ALT})\.?,?\s+(?:the\s+)?(?P<d1>\d{{1,2}}|{ORD_DAY}){_ORD}\b"
