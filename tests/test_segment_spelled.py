@@ -92,3 +92,18 @@ def test_numbered_arguments_in_words_are_not_entries():
             "Third.—We have no money to pay the carriers, and the merchants will give no more credit.\n\n"
             "Fourth.—The season is late, and the passes will close before we could reach them.\n")
     assert len([d for _, d in _docs(text) if d.kind not in ("heading",)]) == 1
+
+
+@pytest.mark.parametrize("day", ["22nd of December", "twenty-second of December", "December the twenty-second"])
+def test_a_letter_announced_on_a_day_in_words_is_dated_by_its_framing_sentence(day):
+    text = (f"In March 1862 the vestry quarrelled over the bridge.\n\nOn the {day} the rector wrote the following "
+            "letter:\n\nSir, I must protest against the tolls.\n\nJ. Bell\n").replace("the December", "December")
+    letter = next(d for _, d in _docs(text) if d.kind == "letter")
+    assert (letter.date.edtf, letter.date.basis.value) == ("1862-12-22", "framing")
+
+
+@pytest.mark.parametrize("head", ["1857.—December 23. ", "1857.—December the twenty-third. ",
+                                  "1857.—The 23rd of December. ", "1857.—The twenty-third of December. "])
+def test_an_entry_head_with_its_year_first(head):
+    (_, entry), = _docs("JOURNAL\n\n" + head + _BODIES[0] + "\n")
+    assert (entry.kind, entry.date.edtf) == ("diary", "1857-12-23")

@@ -195,8 +195,9 @@ def _days_in(year: int, month: int) -> int:
 
 
 #: an entry head written year first: "1712.—March 3.", "1712, March 3:"
-_YEAR_FIRST_RE = re.compile(r"^(?P<y>1\d{3}|20\d\d)[.,:]?\s*[—–-]*\s*(?P<md>(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+"
-                            r"[A-Z][a-z]+)(?=(?:st|nd|rd|th|d)?\b))")
+_YEAR_FIRST_RE = re.compile(r"^(?P<y>1\d{3}|20\d\d)[.,:]?\s*[—–-]*\s*(?P<md>(?:(?:[Tt]he\s+)?(?:\d{1,2}|" + ORD_DAY
+                            + r")(?:st|nd|rd|th|d)?\s+(?:of\s+)?[A-Z][a-z]+|[A-Z][a-z]+\.?\s+(?:the\s+)?(?:\d{1,2}|"
+                            + ORD_DAY + r"))(?=(?:st|nd|rd|th|d)?\b))")
 _CLOCK_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 #: an entry head that gives an hour or a part of the day but no date: "Seven o'clock.--", "Half-past
 #: eight.--", "Later.", "Same day, 11 p.m.--", "Next morning.--"
@@ -430,7 +431,8 @@ _HEADER_RE = re.compile(
     r"^(?:(?P<noun>(?i:letter|telegram|note|memorandum|report|cable|postcard|message|dispatch|despatch))\b"
     r"(?:\s*\([^)]*\))?[^,]{0,40}?(?:,\s*|\s+(?i:from|by)\s+))?(?P<from>[A-Z].{1,120}?),?\s+to\s+"
     r"(?P<to>(?:the\s+)?[A-Z].{1,120})$")
-_HEADER_DATE_RE = re.compile(r"^(?:[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)\.\s+")
+_HEADER_DATE_RE = re.compile(r"^(?:[A-Z][a-z]+\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|" + ORD_DAY + r")|(?:\d{1,2}"
+                             r"(?:st|nd|rd|th)?|" + ORD_DAY + r")\s+(?:of\s+)?[A-Z][a-z]+)\.\s+")
 
 
 def header_author(line: str, kind: str | None) -> str | None:
@@ -1183,8 +1185,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             date = parse_date_text(cands[-1].group(0))
         else:
             m = None
-            for m in re.finditer(r"\b(?i:on|by|from)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+|"
-                                 r"[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b", before):
+            for m in re.finditer(r"\b(?i:on|by|from)\s+(?:the\s+)?(?:(?:\d{1,2}(?:st|nd|rd|th)?|" + ORD_DAY
+                                 + r")\s+(?:of\s+)?[A-Z][a-z]+|[A-Z][a-z]+\.?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|"
+                                 + ORD_DAY + r"))\b", before):
                 pass
             if m is not None:
                 date = parse_date_text(m.group(0), group.framing_start + m.start(), years)
