@@ -115,3 +115,13 @@ def test_day_value(written, day):
 def test_parse_date_reads_a_date_line_in_words():
     assert parse_date("Tuesday, the twenty-second of December, 1857.").edtf == "1857-12-22"
     assert parse_date("London, December the third, 1857").edtf == "1857-12-03"
+
+
+@pytest.mark.parametrize("text", [
+    "I am glad that I went into detail from the first, for there is something strange here.",
+    "Another came in, was greeted by the first and invited to sit down.",
+    "After the fifth or sixth interruption I lose my temper.",
+    "He took the second and the third.",
+])
+def test_an_ordinal_word_in_an_idiom_or_a_list_is_no_day(text):
+    assert [t.text for t in tag(text, dct=dt.date(1812, 3, 2)) if t.rule == "ordinal-day"] == []

@@ -103,7 +103,7 @@ _MTHE = r"(?:,?\s+(?P<mthe>[Tt]he)\s+|\s*)"
 #: what may follow a day written in words, or after "the" behind its month, when no year follows to make it
 #: a date: the end of the clause or a word that cannot be the noun it numbers ("the first frost", "the second
 #: time", "May the first man win" are no dates)
-_SPELLED_END = re.compile(r"\s*(?:$|[,.;:!?)\]—–]|-{2}|\s(?:and|or|we|I|he|she|they|it|there|when|was|were|had|"
+_SPELLED_END = re.compile(r"\s*(?:$|[,.;:!?)\]—–]|-{2}|\s(?:we|I|he|she|they|it|there|when|was|were|had|"
                           r"until|till|if|but|inst|ult|prox|instant|ultimo|proximo|"
                           r"of\s+(?:the\s+)?(?:month|this|that|same|last|next)\b)\b)")
 
@@ -466,9 +466,10 @@ def _r_weekday_ordinal(m, text):
 
 
 #: the words before a day in words alone that make it a date: "on the first", "until the twenty-third", "the
-#: morning of the fifth" ("in the first place", "the reign of the third" are not)
-_SPELLED_DAY_BEFORE = re.compile(r"(?:\b(?:on|upon|until|till|since|by|before|after|from)|\b(?:morning|afternoon|"
-                                 r"evening|night|day)\s+of)\s+$", re.I)
+#: morning of the fifth" ("in the first place", "the reign of the third", "from the first", "after the fifth or
+#: sixth interruption" are not)
+_SPELLED_DAY_BEFORE = re.compile(r"(?:\b(?:on|upon|until|till)|\b(?:morning|afternoon|evening|night|day)\s+of)\s+$",
+                                 re.I)
 
 
 @_rule("ordinal-day", r"\b[Tt]he\s+" + _ORDINAL, prio=1)
