@@ -6,7 +6,9 @@ the lexicon (:mod:`.lexicon`) they share:
 
 1. **find** (:mod:`.find`) candidates: absolute and partial dates, numeric dates, years, decades,
    centuries, seasons, parts of months and years, weekdays, ordinal days, times of
-   day, durations, sets and relative expressions ("two days later", "last week");
+   day, durations, sets and relative expressions ("two days later", "last week"); a day is
+   written in digits or in words ("the 22nd of December", "December the twenty-second"), one
+   pattern for both (:func:`~.lexicon.day_re`), and a year in words only after "the year";
 2. **choose** (:mod:`.find`) the longest non-overlapping candidates;
 3. **merge** (:mod:`.merge`) calendar twins into one date: parenthetical ("October 25 (November 7,
    new style)") and slash pairs ("16/28 August 1813"), and complete a partial date
