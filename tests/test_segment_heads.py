@@ -56,6 +56,38 @@ def test_bare_date_lines_are_date_lines():
         assert classify(Unit(0, len(line), line), None, True) != "dateline", line
 
 
+WEEKDAY_DAY_LINES = """1802
+
+Monday 4
+
+At the farm all day. Wrote to my brother.
+
+Tues. 5
+
+Walked to the village with the dogs. Rain at night.
+
+Wed, 6
+
+Nothing done--a headache.
+
+Thursday 7
+
+Called on the Miss Lanes. Came home to dinner.
+"""
+
+
+def test_a_weekday_and_a_day_without_its_ordinal_alone_on_a_line_opens_an_entry():
+    # a pocket-book diary heads its entries with the weekday and the day alone ("Monday 4", "Tues. 5",
+    # "Wed, 6"), the month printed nowhere near: each is a date line and opens an entry
+    got = _starts(WEEKDAY_DAY_LINES)
+    assert [w for w, _ in got] == ["1802", "Monday 4 At", "Tues. 5 Walked", "Wed, 6 Nothing", "Thursday 7 Called"]
+    assert all(c == "personal" for _, c in got[1:])
+    for line in ("Monday 4", "Tues. 5", "Wed, 6", "Sat. 31", "Sunday, 3rd."):
+        assert classify(Unit(0, len(line), line), None, True) == "dateline", line
+    for line in ("Sat 4", "Monday 45", "monday 3", "Monday 4 men came"):
+        assert classify(Unit(0, len(line), line), None, True) != "dateline", line
+
+
 @pytest.mark.parametrize("head", ["Harwick, 11 October.—Arrived", "12 October, 11 p.m.—Cannot",
                                   "24 June, before dawn.—The", "Saturday, 3rd March.—Fine"])
 def test_leading_dates_with_a_place_or_an_hour(head):

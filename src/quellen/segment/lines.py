@@ -46,6 +46,10 @@ _YEARLESS_RE = re.compile(
 _BARE_DATE_RE = re.compile(
     rf"^(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}{_ORD}|\d{{1,2}}{_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})|\d{{1,2}}(?:st|nd|rd|th|d)"
     rf"|{_WEEKDAY})\.?(?:,?\s*\(?{_WEEKDAY}\)?)?[.:]?$", re.I)
+_WEEKDAY_ABBR = "|".join(sorted((w for w, _ in lexicons.pairs("weekday_abbreviations")), key=len, reverse=True))
+#: a weekday and a day of the month without its ordinal alone on a line, the month left to the entries around it:
+#: "Monday 15", "Mon. 4", "Fri, 21" (the abbreviation with its stop or comma, as a head prints it)
+_WEEKDAY_DAY_RE = re.compile(rf"^(?:{_WEEKDAY}\b|(?i:{_WEEKDAY_ABBR})[.,])\s*,?\s+(?:0?[1-9]|[12]\d|3[01]){_ORD}\.?$")
 #: a time of day or a relative time heading a diary entry of its own: "Later.—", "Evening.", "Same day, 11 p.m.—"
 TIME_HEAD_RE = re.compile(
     r"^(?:later|afterwards|still\s+later|(?:the\s+)?same\s+(?:day|night|evening)|(?:early|late)\s+(?:morning|evening)"
@@ -246,7 +250,7 @@ def signed_name(text: str) -> bool:
 
 def bare_date(text: str) -> re.Match | None:
     """Return the match when ``text`` is a date alone ("January 3", "4th (Sunday).", "5th."), else None."""
-    return _BARE_DATE_RE.match(text.strip())
+    return _BARE_DATE_RE.match(text.strip()) or _WEEKDAY_DAY_RE.match(text.strip())
 
 
 def leading_date(text: str) -> re.Match | None:
@@ -565,8 +569,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     # "“My dearest Lucy—"): its date line and salutation are read through it
     # (a quoted document's last paragraph closes the quotation: "“Bath, June 2nd.”")
     bare = text[1:].lstrip() if text[:1] in "“\"‘" and not re.search(r"[”\"’]", text[1:].rstrip("”\"")) else text
-    if n <= 4 and _BARE_DATE_RE.match(bare):
-        return "dateline"  # "January 3", "4th (Sunday).", "Tuesday 12th": an entry's date alone on its line
+    if n <= 4 and (_BARE_DATE_RE.match(bare) or _WEEKDAY_DAY_RE.match(bare)):
+        return "dateline"  # "January 3", "4th (Sunday).", "Tuesday 12th", "Monday 15": an entry's date alone
     if n <= 8 and _LEAD_DATE_RE.match(bare) and _terminal(bare) in (".", "", ":") and not _BIO_LEAD_RE.match(bare):
         lead = _LEAD_DATE_RE.match(bare)
         # (a quoted one-line message, "“2 June.—Mother better.”", is a telegram, not a date line)
