@@ -88,6 +88,20 @@ def test_a_weekday_and_a_day_without_its_ordinal_alone_on_a_line_opens_an_entry(
         assert classify(Unit(0, len(line), line), None, True) != "dateline", line
 
 
+def test_a_short_line_without_its_stop_under_an_entry_s_date_line_is_the_entry_s_text():
+    # a diarist's one-line entry often ends without a stop ("read a little"): under the date line that
+    # opened the entry it is the entry's text, not a title, so the next date line opens the next entry;
+    # a title in title case under a date line stays a head
+    text = ("1802\n\nMonday 4\n\nAt the farm all day--wrote to my brother--read a little\n\n"
+            "Tues. 5\n\nWalked to the village with the dogs--rain at night\n\n"
+            "Wed, 6\n\nCalled on the Miss Lanes--came home to dinner\n")
+    got = _starts(text)
+    assert [w for w, _ in got] == ["1802", "Monday 4 At", "Tues. 5 Walked", "Wed, 6 Called"]
+    assert all(c == "personal" for _, c in got[1:])
+    titled = "1802\n\nMonday 4\n\nA Visit to the Mill\n\nWe went early and came home by the river.\n"
+    assert [w for w, _ in _starts(titled)] == ["1802", "Monday 4 A"]
+
+
 @pytest.mark.parametrize("head", ["Harwick, 11 October.—Arrived", "12 October, 11 p.m.—Cannot",
                                   "24 June, before dawn.—The", "Saturday, 3rd March.—Fine"])
 def test_leading_dates_with_a_place_or_an_hour(head):
