@@ -857,6 +857,56 @@ def test_bare_days_under_a_month_heading_with_a_dual_year_take_its_later_year():
     assert {g[3] for g in got} == {"julian"}
 
 
+WEEKDAY_HEADS = """1802
+
+Monday 4
+
+At the farm all day. Wrote to my brother.
+
+Tues. 5
+
+Walked to the village with the dogs.
+
+Sunday 31
+
+To church; a long sermon.
+
+Monday 1
+
+Snow in the night.
+
+Thursday 11
+
+Back from town, very tired.
+
+Sunday 28
+
+Read all day.
+
+Wed, 3
+
+The first lambs.
+"""
+
+
+def test_a_weekday_and_day_head_takes_the_first_month_from_the_entry_before_where_the_day_has_that_weekday():
+    # the month is printed nowhere: the year heading starts the count at January, each entry goes on from
+    # the one before, and the weekday says which month the day is in ("Wed, 3" after the 28th of
+    # February 1802 is the 3rd of March, a Wednesday)
+    got = _dated(WEEKDAY_HEADS)
+    assert [g[1] for g in got[1:]] == ["1802-01-04", "1802-01-05", "1802-01-31", "1802-02-01", "1802-02-11",
+                                       "1802-02-28", "1802-03-03"]
+    assert {g[2] for g in got[1:]} == {"year_from_context"}
+    # a weekday the day does not fall on in any month near gets the first month where it does, never a
+    # month against the weekday; with no year above there is no date at all
+    assert _dated("1802\n\nMonday 4\n\nAt the farm.\n\nFriday 5\n\nRain.\n")[2][1] == "1802-02-05"
+    assert _dated("Monday 4\n\nAt the farm all day. Wrote to my brother.\n")[0][1] is None
+    # a year written again between the entries of that year restarts nothing: "Monday 1" after the 28th of
+    # February goes on to the 1st of March (also a Monday), not back to February's
+    text = "1802\n\nSunday 28\n\nRead all day.\n\nA note copied in 1802\n\nMonday 1\n\nThe first lambs.\n"
+    assert _dated(text)[-1][1] == "1802-03-01"
+
+
 PAST_THE_MONTH = """April 1866
 
 29th. Planted the beans along the south wall.

@@ -20,7 +20,7 @@ from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS
 from .cascade import ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, Group
 from .lines import (FULL_DATE_RE, INITIALS, MONTHS, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE,
                     is_allcaps, is_name, kind_from_words, leading_date, salutations, signed_name, split_signature,
-                    strip_quotes, yearless)
+                    strip_quotes, weekday_day, yearless)
 from .shapes import head_date_text
 
 __all__ = ["describe", "YearContext", "dominant_signer", "diarists", "expand_initials", "parse_date_text",
@@ -145,6 +145,40 @@ class YearContext:
             return None
         return year, month, how
 
+    def month_for_weekday(self, offset: int, day: int, weekday: int) -> tuple[int, int, str] | None:
+        """Return (year, month, how) for an entry head that gives its weekday and day and no month ("Saturday
+        2") at ``offset``, or None when no year stands above it.
+
+        The month is the first, from the month of the entry before (or January of a year heading above),
+        in which that day falls on that weekday: the weekday is the diarist's own evidence of the month, and a
+        diary's entries go forward. A month the heads above give (:meth:`month_for`) is kept when the weekday
+        agrees with it; none is looked for more than a year ahead.
+        """
+        found = self.month_for(offset, day)
+        if found is not None and day <= _days_in(found[0], found[1]) and \
+                dt.date(found[0], found[1], day).weekday() == weekday:
+            return found
+        i = bisect.bisect_left(self.heads, (offset, -1, -1, -1))
+        if i == 0 or self.heads[i - 1][0] in self.elided:
+            return None
+        _, year, month, last = self.heads[i - 1]
+        how = "the first month after the entry before" if month else "the first month of the year heading above"
+        if not month:
+            # a year heading between entries of that year ("... Collection 1819") restarts nothing: the
+            # entries go on from the last one dated in it
+            dated = next((h for h in reversed(self.heads[:i - 1]) if h[2] and h[1] == year), None)
+            if dated is not None:
+                month, last = dated[2], dated[3]
+                how = "the first month after the entry before"
+        month = month or 1
+        if last and day <= last:
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        for _ in range(13):
+            if day <= _days_in(year, month) and dt.date(year, month, day).weekday() == weekday:
+                return year, month, f"{how} in which the day falls on that weekday"
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return None
+
     def elided_for(self, offset: int) -> str | None:
         """Return the digits of the elided year ("17" of "17—") of the last head before ``offset``, when that
         head is a date whose year the text printed elided, else None: a yearless entry after "Aug. 4, 17—"
@@ -241,6 +275,8 @@ def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None
         return date
     if years is not None and _DAY_ALONE_RE.match(text.strip()):
         return day_of_month(text.strip(), offset, years)  # "3rd (Saturday).", "5th."
+    if years is not None and weekday_day(text):
+        return weekday_and_day(text.strip(), offset, years)  # "Saturday 2", "Mon. 4"
     m = yearless(text)
     if m is None or years is None:
         return None
@@ -274,6 +310,23 @@ def day_of_month(text: str, offset: int, years: YearContext) -> Date | None:
         return None
     day = int(m.group(0))
     found = years.month_for(offset, day)
+    if found is None:
+        return None
+    year, month, how = found
+    full = parse_date(f"{calendar.month_name[month]} {day}, {year}")
+    if full is None:
+        return None
+    return replace(full, text=text.rstrip(" ."), rule=f"{full.rule}; month and year from context ({how})",
+                   anchor=f"{year:04d}-{month:02d}", basis=DateBasis.YEAR_FROM_CONTEXT)
+
+
+def weekday_and_day(text: str, offset: int, years: YearContext) -> Date | None:
+    """Return the date of an entry head that gives its weekday and day of the month alone ("Saturday 2"), its
+    month and year taken from the heads above and the weekday (:meth:`YearContext.month_for_weekday`), or
+    None when they give none. The date says so: basis ``year_from_context``, never stated."""
+    from ..extract.dates import parse_date
+    weekday, day = weekday_day(text)
+    found = years.month_for_weekday(offset, day, weekday)
     if found is None:
         return None
     year, month, how = found

@@ -18,8 +18,9 @@ from ..extract.dates.lexicon import elided_year_re
 
 __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "signed_name",
            "split_signature", "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
-           "kind_from_words", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE", "TIME_HEAD_RE", "CLOCK_HEAD_RE",
-           "bare_date", "NUMBERED_HEAD_RE", "SERIES_HEAD_RE", "is_allcaps", "salutation_span", "salutations"]
+           "kind_from_words", "weekday_day", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE", "TIME_HEAD_RE",
+           "CLOCK_HEAD_RE", "bare_date", "NUMBERED_HEAD_RE", "SERIES_HEAD_RE", "is_allcaps", "salutation_span",
+           "salutations"]
 
 #: every cue a unit can get
 CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "salutation", "addressee",
@@ -49,7 +50,9 @@ _BARE_DATE_RE = re.compile(
 _WEEKDAY_ABBR = "|".join(sorted((w for w, _ in lexicons.pairs("weekday_abbreviations")), key=len, reverse=True))
 #: a weekday and a day of the month without its ordinal alone on a line, the month left to the entries around it:
 #: "Monday 15", "Mon. 4", "Fri, 21" (the abbreviation with its stop or comma, as a head prints it)
-_WEEKDAY_DAY_RE = re.compile(rf"^(?:{_WEEKDAY}\b|(?i:{_WEEKDAY_ABBR})[.,])\s*,?\s+(?:0?[1-9]|[12]\d|3[01]){_ORD}\.?$")
+_WEEKDAY_DAY_RE = re.compile(rf"^(?P<w>{_WEEKDAY}\b|(?i:{_WEEKDAY_ABBR})[.,])\s*,?\s+"
+                             rf"(?P<d>0?[1-9]|[12]\d|3[01]){_ORD}\.?$")
+_WEEKDAY_NUMBER = dict(lexicons.pairs("weekdays")) | dict(lexicons.pairs("weekday_abbreviations"))
 #: a time of day or a relative time heading a diary entry of its own: "Later.—", "Evening.", "Same day, 11 p.m.—"
 TIME_HEAD_RE = re.compile(
     r"^(?:later|afterwards|still\s+later|(?:the\s+)?same\s+(?:day|night|evening)|(?:early|late)\s+(?:morning|evening)"
@@ -251,6 +254,19 @@ def signed_name(text: str) -> bool:
 def bare_date(text: str) -> re.Match | None:
     """Return the match when ``text`` is a date alone ("January 3", "4th (Sunday).", "5th."), else None."""
     return _BARE_DATE_RE.match(text.strip()) or _WEEKDAY_DAY_RE.match(text.strip())
+
+
+def weekday_day(text: str) -> tuple[int, int] | None:
+    """Return (weekday, day of the month) of a line that is a weekday and a day alone ("Monday 15", "Fri, 21";
+    Monday 0), else None.
+
+    >>> weekday_day("Tues. 5")
+    (1, 5)
+    """
+    m = _WEEKDAY_DAY_RE.match(text.strip())
+    if m is None:
+        return None
+    return int(_WEEKDAY_NUMBER[m.group("w").rstrip(".,").lower()]), int(m.group("d"))
 
 
 def leading_date(text: str) -> re.Match | None:
