@@ -907,6 +907,17 @@ def test_a_weekday_and_day_head_takes_the_first_month_from_the_entry_before_wher
     assert _dated(text)[-1][1] == "1802-03-01"
 
 
+def test_a_year_beside_a_name_going_back_before_the_entries_is_no_year_of_the_entries_after_it():
+    # a pocket-book prints a famous birthday over some days ("GALILEO, 1564."): the year is one the page
+    # speaks of, not the year of the entries, which go on from the entry before; a year alone on its line
+    # ("1802") heads the entries under it even after a later date (a typist's "July 1955." above)
+    text = ("July 1955.\n\n1802\n\nMonday 4\n\nAt the farm all day.\n\nTues. 5\n\nGALILEO, 1564.\n\n"
+            "Walked to the village.\n\nWed, 6\n\nRain.\n\nThursday 7 Jan\n\nSnow.\n")
+    got = _dated(text)
+    assert [g[1] for g in got if g[0].split()[0] in ("Monday", "Tues.", "Wed,", "Thursday")] == \
+        ["1802-01-04", "1802-01-05", "1802-01-06", "1802-01-07"]
+
+
 PAST_THE_MONTH = """April 1866
 
 29th. Planted the beans along the south wall.
