@@ -907,6 +907,21 @@ def test_a_weekday_and_day_head_takes_the_first_month_from_the_entry_before_wher
     assert _dated(text)[-1][1] == "1802-03-01"
 
 
+def test_a_first_person_sentence_lacking_only_its_stop_is_prose_not_a_title():
+    # a diarist's afterthought without its final stop ("... and saw the glow-worms 1802") stays in the entry;
+    # a headline written as a sentence that says no "I" is still a title
+    text = ("1802\n\nMonday 4\n\nAt the farm all day. Wrote to my brother.\n\n"
+            "I came home late from the Lanes' and we heard the nightingale and saw the glow-worms 1802\n\n"
+            "Tues. 5\n\nRain all day.\n")
+    assert [w for w, _ in _starts(text)] == ["1802", "Monday 4 At", "Tues. 5 Rain"]
+    prose = Unit(0, 0, "Some prose came first.")
+    prose.cue = "prose"
+    for line, cue in (("I came home late from the Lanes' and we heard the nightingale and saw the glow-worms", "prose"),
+                      ("If the other side had won the war then the concessions would have ended only later",
+                       "heading")):
+        assert classify(Unit(0, len(line), line), prose, True) == cue, line
+
+
 def test_a_year_beside_a_name_going_back_before_the_entries_is_no_year_of_the_entries_after_it():
     # a pocket-book prints a famous birthday over some days ("GALILEO, 1564."): the year is one the page
     # speaks of, not the year of the entries, which go on from the entry before; a year alone on its line

@@ -435,6 +435,9 @@ def make_units(text: str, blocks=()) -> list[Unit]:
     return units
 
 
+#: the lower-case words (other than function words) that make a first-person line without its final stop a
+#: sentence, not a title
+SENTENCE_LOWER_WORDS = 6
 #: the most words of a subtitle line standing between two heading lines
 SUBTITLE_WORDS = 16
 
@@ -650,10 +653,15 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     if n > 4 and nxt is not None and _CLOSING_RE.match(nxt.text.strip()) and not _CLOSING_RE.match(bare) \
             and re.search(r"[a-z]", text):
         return "prose"
-    # two or more sentence stops inside make a line prose, unless it is the page's title
+    # two or more sentence stops inside make a line prose, unless it is the page's title; so does a
+    # sentence in the first person singular of many words in lower case that lacks only its final stop ("I
+    # came home on the 24th from the Webbs' we heard the nightingale ... 1819"), once the text's prose has
+    # begun (a headline written as a sentence, "If X had won, the concessions would have ended", says no "I")
     stops = len(re.findall(r"[a-z]{3,}[.!?]\s+[A-Z]", text))
+    told = bool(_FIRST_SING.search(text)) and first_prose_seen and SENTENCE_LOWER_WORDS <= sum(
+        w[0].islower() for w in re.findall(r"[^\W\d_][\w'’]*", text) if w.lower() not in _FUNCTION_WORDS)
     if n <= 25 and len(text) <= 220 and _terminal(text) not in _TERMINAL and tag not in ("li", "td", "pre") \
-            and (stops < 2 or not first_prose_seen):
+            and (stops < 2 or not first_prose_seen) and not told:
         if text[0].isupper() or text[0].isdigit() or text[0] in "\"'“«" or n <= 4:
             return "heading"
     return "prose"
