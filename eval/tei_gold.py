@@ -441,8 +441,9 @@ class Edition:
             if iso or bce:
                 break
         if not (iso or bce) and head is not None:
-            # a diary entry headed by its date: only the head's own date, never one met in the entry's text
-            for d in self.findall(head, ".//date"):
+            # a diary entry headed by its date: only the head's own date, never one met in the entry's text, and
+            # a date standing in the head itself before one inside an addition to it ("<add>Tasso, 1544.</add>")
+            for d in self.findall(head, "date") + self.findall(head, ".//date"):
                 iso, bce = split_iso(iso_value(d))
                 if iso or bce:
                     if not datelines and text_of(d):
