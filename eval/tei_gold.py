@@ -61,6 +61,9 @@ OPTIONS_DEFAULT = {
     # the name that writes a letter whose opener names only its addressee ('To Atticus'): the edition's
     # author, as the printed book names him; None leaves such letters without author
     "letters_by": None,
+    # the name that writes a diary entry no markup gives a writer to: the diarist of an edition of one
+    # person's diary, as the edition names her; None leaves such entries without author
+    "diarist": None,
     # the sidecar's author (what a reader of the TEI file gets from its header)
     "sidecar_author": None,
 }
@@ -86,15 +89,17 @@ CONVENTIONS = {
     "author": "A unit's author is, in this order: the persName of its correspDesc's correspAction "
               "type=\"sent\"; the persName inside its <signed> (else the signed line without its valediction); "
               "'X to Y' in its salute or head; for a letter whose salute or head names only the addressee "
-              "('To Y'), the edition's option letters_by. author_basis says which. Otherwise null. "
+              "('To Y'), the edition's option letters_by; for a diary entry, the edition's option diarist. "
+              "author_basis says which. Otherwise null. "
               "author_outside_text is true where the .txt never contains the author's name as given.",
     "addressees": "correspAction type=\"received\" persName, or the 'to Y' of the salute or head "
                   "(a parenthesis after it, '(at Athens)', left out).",
     "dates": "date_iso from a date@when (or @when-iso, @notBefore) inside the unit's dateline or its "
-             "correspAction type=\"sent\", when the value carries a year of the common era (YYYY, YYYY-MM, "
+             "correspAction type=\"sent\", or failing both inside the unit's own head (a diary entry headed "
+             "by its date), when the value carries a year of the common era (YYYY, YYYY-MM, "
              "YYYY-MM-DD). A year before the common era (when=\"-0061\") cannot be scored (score.py reads "
              "years 1-9999): date_iso stays null and date_bce keeps the value. date_as_written keeps the "
-             "dateline as printed.",
+             "dateline (else the head's date) as printed; it is absent where the date is in the markup only.",
     "first_words": "The first words of the segment as they stand in the .txt (whitespace collapsed); at "
                    "least 6 words, more where needed to make the quote unique from the previous segment's "
                    "start.",
@@ -119,6 +124,25 @@ BOOKS: dict = {
                    "Shuckburgh, London: George Bell and Sons, 1908-1909) is in the public domain. The slice here "
                    "is the file's first 136,094 characters, unchanged, closed with the end tags of body, text "
                    "and TEI.",
+    },
+    "mitford-journal": {
+        "diarist": "Mary Russell Mitford",
+        "repository": "DigitalMitford/DM_Journal_1819-1823",
+        "path": "1819-1823MRMJournal.xml",
+        "commit": "019fb6abd4d11b4660af9d6ca31165cbcf30b491",
+        "title": "Mary Russell Mitford's Notebook of 1819 to 1823 (Digital Mitford), 1 January to 31 May 1819",
+        "creator": "Mary Russell Mitford; ed. Rebecca J. Parker, Savannah Ricks, Tyler Akam, Elisa "
+                   "Beshero-Bondar, Lisa M. Wilson",
+        "licence": "The file's own header (publicationStmt/availability) says: 'Distributed under a Creative "
+                   "Commons Attribution-ShareAlike 3.0 Unported License' (CC BY-SA 3.0), 'Reproduced by courtesy "
+                   "of the Reading Central Library'; the repository's README.md (read at commit "
+                   "029d69e997eb0f00915198447ad4297eb35cb033) states no licence. The "
+                   "diary itself (Mary Russell Mitford, 1787-1855; manuscript notebook in the British Library, "
+                   "transcribed from a 1955 typescript at Reading Central Library) is in the public domain in the "
+                   "United States (its author died more than 70 years ago). The slice here is the file's first "
+                   "121,750 characters (its header, front matter and the entries of 1 January to 31 May 1819, up "
+                   "to the end tag of the month div of May), unchanged, closed with the end tags of the year div, "
+                   "body, text and TEI.",
     },
 }
 
@@ -400,6 +424,8 @@ class Edition:
             author, basis = who, "header"
         if author is None and whom and kind == "letter" and self.cfg.get("letters_by"):
             author, basis = self.cfg["letters_by"], "edition (the opener names only the addressee)"
+        if author is None and kind == "diary" and self.cfg.get("diarist"):
+            author, basis = self.cfg["diarist"], "edition (the diarist of the edition)"
         if recv is not None and self.find(recv, "persName") is not None:
             meta["addressees"] = [text_of(self.find(recv, "persName"))]
         elif whom:
@@ -414,6 +440,15 @@ class Edition:
             iso, bce = split_iso(iso_value(d))
             if iso or bce:
                 break
+        if not (iso or bce) and head is not None:
+            # a diary entry headed by its date: only the head's own date, never one met in the entry's text, and
+            # a date standing in the head itself before one inside an addition to it ("<add>Tasso, 1544.</add>")
+            for d in self.findall(head, "date") + self.findall(head, ".//date"):
+                iso, bce = split_iso(iso_value(d))
+                if iso or bce:
+                    if not datelines and text_of(d):
+                        meta["date_as_written"] = text_of(d)
+                    break
         meta["date_iso"] = iso
         if bce:
             meta["date_bce"] = bce

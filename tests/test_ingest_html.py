@@ -140,6 +140,20 @@ def test_tei_letter_reads_with_its_parts_as_blocks():
         ("p", "Water over land,\nland under water."), ("p", "Your cousin,"), ("p", "Anna Vos")]
 
 
+def test_a_tei_title_in_the_running_text_is_read_and_an_html_page_title_is_not(tmp_path):
+    tei = tmp_path / "diary.xml"
+    tei.write_text('<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+                   '<title>A Notebook</title></titleStmt></fileDesc></teiHeader><text><body><div type="entry">'
+                   '<head>Monday 4</head><p>At home--read <title>the Antiquary</title> &amp; '
+                   '<title level="j">the Quarterly</title>.</p></div></body></text></TEI>', encoding="utf-8")
+    source = read_source(tei)
+    assert "read the Antiquary & the Quarterly." in source.text and "A Notebook" not in source.text
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Site name</title></head><body><p>The text.</p></body></html>",
+                    encoding="utf-8")
+    assert "Site name" not in read_source(page).text
+
+
 def test_truncated_html_still_reads_what_is_there():
     source = read_source(HERE / "truncated.html")
     check_block_contract(source)

@@ -56,6 +56,52 @@ def test_bare_date_lines_are_date_lines():
         assert classify(Unit(0, len(line), line), None, True) != "dateline", line
 
 
+WEEKDAY_DAY_LINES = """1802
+
+Monday 4
+
+At the farm all day. Wrote to my brother.
+
+Tues. 5
+
+Walked to the village with the dogs. Rain at night.
+
+Wed, 6
+
+Nothing done--a headache.
+
+Thursday 7
+
+Called on the Miss Lanes. Came home to dinner.
+"""
+
+
+def test_a_weekday_and_a_day_without_its_ordinal_alone_on_a_line_opens_an_entry():
+    # a pocket-book diary heads its entries with the weekday and the day alone ("Monday 4", "Tues. 5",
+    # "Wed, 6"), the month printed nowhere near: each is a date line and opens an entry
+    got = _starts(WEEKDAY_DAY_LINES)
+    assert [w for w, _ in got] == ["1802", "Monday 4 At", "Tues. 5 Walked", "Wed, 6 Nothing", "Thursday 7 Called"]
+    assert all(c == "personal" for _, c in got[1:])
+    for line in ("Monday 4", "Tues. 5", "Wed, 6", "Sat. 31", "Sunday, 3rd."):
+        assert classify(Unit(0, len(line), line), None, True) == "dateline", line
+    for line in ("Sat 4", "Monday 45", "monday 3", "Monday 4 men came"):
+        assert classify(Unit(0, len(line), line), None, True) != "dateline", line
+
+
+def test_a_short_line_without_its_stop_under_an_entry_s_date_line_is_the_entry_s_text():
+    # a diarist's one-line entry often ends without a stop ("read a little"): under the date line that
+    # opened the entry it is the entry's text, not a title, so the next date line opens the next entry;
+    # a title in title case under a date line stays a head
+    text = ("1802\n\nMonday 4\n\nAt the farm all day--wrote to my brother--read a little\n\n"
+            "Tues. 5\n\nWalked to the village with the dogs--rain at night\n\n"
+            "Wed, 6\n\nCalled on the Miss Lanes--came home to dinner\n")
+    got = _starts(text)
+    assert [w for w, _ in got] == ["1802", "Monday 4 At", "Tues. 5 Walked", "Wed, 6 Called"]
+    assert all(c == "personal" for _, c in got[1:])
+    titled = "1802\n\nMonday 4\n\nA Visit to the Mill\n\nWe went early and came home by the river.\n"
+    assert [w for w, _ in _starts(titled)] == ["1802", "Monday 4 A"]
+
+
 @pytest.mark.parametrize("head", ["Harwick, 11 October.—Arrived", "12 October, 11 p.m.—Cannot",
                                   "24 June, before dawn.—The", "Saturday, 3rd March.—Fine"])
 def test_leading_dates_with_a_place_or_an_hour(head):
@@ -809,6 +855,82 @@ def test_bare_days_under_a_month_heading_with_a_dual_year_take_its_later_year():
     ]
     assert {g[2] for g in got[1:]} == {"year_from_context"}
     assert {g[3] for g in got} == {"julian"}
+
+
+WEEKDAY_HEADS = """1802
+
+Monday 4
+
+At the farm all day. Wrote to my brother.
+
+Tues. 5
+
+Walked to the village with the dogs.
+
+Sunday 31
+
+To church; a long sermon.
+
+Monday 1
+
+Snow in the night.
+
+Thursday 11
+
+Back from town, very tired.
+
+Sunday 28
+
+Read all day.
+
+Wed, 3
+
+The first lambs.
+"""
+
+
+def test_a_weekday_and_day_head_takes_the_first_month_from_the_entry_before_where_the_day_has_that_weekday():
+    # the month is printed nowhere: the year heading starts the count at January, each entry goes on from
+    # the one before, and the weekday says which month the day is in ("Wed, 3" after the 28th of
+    # February 1802 is the 3rd of March, a Wednesday)
+    got = _dated(WEEKDAY_HEADS)
+    assert [g[1] for g in got[1:]] == ["1802-01-04", "1802-01-05", "1802-01-31", "1802-02-01", "1802-02-11",
+                                       "1802-02-28", "1802-03-03"]
+    assert {g[2] for g in got[1:]} == {"year_from_context"}
+    # a weekday the day does not fall on in any month near gets the first month where it does, never a
+    # month against the weekday; with no year above there is no date at all
+    assert _dated("1802\n\nMonday 4\n\nAt the farm.\n\nFriday 5\n\nRain.\n")[2][1] == "1802-02-05"
+    assert _dated("Monday 4\n\nAt the farm all day. Wrote to my brother.\n")[0][1] is None
+    # a year written again between the entries of that year restarts nothing: "Monday 1" after the 28th of
+    # February goes on to the 1st of March (also a Monday), not back to February's
+    text = "1802\n\nSunday 28\n\nRead all day.\n\nA note copied in 1802\n\nMonday 1\n\nThe first lambs.\n"
+    assert _dated(text)[-1][1] == "1802-03-01"
+
+
+def test_a_first_person_sentence_lacking_only_its_stop_is_prose_not_a_title():
+    # a diarist's afterthought without its final stop ("... and saw the glow-worms 1802") stays in the entry;
+    # a headline written as a sentence that says no "I" is still a title
+    text = ("1802\n\nMonday 4\n\nAt the farm all day. Wrote to my brother.\n\n"
+            "I came home late from the Lanes' and we heard the nightingale and saw the glow-worms 1802\n\n"
+            "Tues. 5\n\nRain all day.\n")
+    assert [w for w, _ in _starts(text)] == ["1802", "Monday 4 At", "Tues. 5 Rain"]
+    prose = Unit(0, 0, "Some prose came first.")
+    prose.cue = "prose"
+    for line, cue in (("I came home late from the Lanes' and we heard the nightingale and saw the glow-worms", "prose"),
+                      ("If the other side had won the war then the concessions would have ended only later",
+                       "heading")):
+        assert classify(Unit(0, len(line), line), prose, True) == cue, line
+
+
+def test_a_year_beside_a_name_going_back_before_the_entries_is_no_year_of_the_entries_after_it():
+    # a pocket-book prints a famous birthday over some days ("GALILEO, 1564."): the year is one the page
+    # speaks of, not the year of the entries, which go on from the entry before; a year alone on its line
+    # ("1802") heads the entries under it even after a later date (a typist's "July 1955." above)
+    text = ("July 1955.\n\n1802\n\nMonday 4\n\nAt the farm all day.\n\nTues. 5\n\nGALILEO, 1564.\n\n"
+            "Walked to the village.\n\nWed, 6\n\nRain.\n\nThursday 7 Jan\n\nSnow.\n")
+    got = _dated(text)
+    assert [g[1] for g in got if g[0].split()[0] in ("Monday", "Tues.", "Wed,", "Thursday")] == \
+        ["1802-01-04", "1802-01-05", "1802-01-06", "1802-01-07"]
 
 
 PAST_THE_MONTH = """April 1866

@@ -89,3 +89,23 @@ def test_the_cicero_slice_is_rebuilt_from_its_tei_file_unchanged(tei_gold, tmp_p
     assert gold["segments"] == json.loads((folder / "gold.json").read_text(encoding="utf-8"))["segments"]
     assert (tmp_path / "cicero-atticus.txt").read_text(encoding="utf-8") == \
         (folder / "cicero-atticus.txt").read_text(encoding="utf-8")
+
+
+DIARY = FIXTURES / "eval" / "diary.tei.xml"
+
+
+def test_a_diary_entry_is_dated_by_its_own_head_and_written_by_the_editions_diarist(tei_gold, tmp_path):
+    gold = tei_gold.build(DIARY, tmp_path, "diary", {"diarist": "Jane Hollis"})
+    text = (tmp_path / "diary.txt").read_text(encoding="utf-8")
+    assert [s["kind"] for s in gold["segments"]] == ["heading", "diary", "diary", "diary"]
+    entries = gold["segments"][1:]
+    # the head's date, never the date met in the entry's text ('next Monday', 9 March)
+    assert [e["date_iso"] for e in entries] == ["1840-03-02", "1840-03-03", "1840-03-04"]
+    assert [e.get("date_as_written") for e in entries] == ["Monday 2", "Tuesday 3", None]  # the last: markup only
+    assert {(e["author"], e["author_basis"]) for e in entries} == \
+        {("Jane Hollis", "edition (the diarist of the edition)")}
+    # a poem inside an entry, signed, stays in the entry and signs nothing; page headers and notes are dropped
+    assert "J. H." in text and "March 1840" not in text and "editor's note" not in text
+    assert entries[1]["first_words"].startswith("A printed birthday, 1564. Tuesday 3")
+    # without the option an entry has no writer
+    assert tei_gold.build(DIARY, tmp_path, "diary", {})["segments"][1]["author"] is None

@@ -292,6 +292,8 @@ def walk_blocks(root, drop=None) -> list[RawBlock]:
         tag = _local(el.tag)
         if tag == "head" and el.getparent() is not None and _local(el.getparent().tag) != "html":
             tag = "h2"  # a TEI <head> (a heading), not the HTML <head>
+        if tag == "title" and el.getparent() is not None and _local(el.getparent().tag) != "head":
+            tag = "cite"  # a TEI <title> in the running text ("read <title>Emma</title>"), not the page's title
         if not tag or tag in _SKIP or _hidden(el) or (drop is not None and drop(el)):
             if el.tail:
                 add(el.tail)

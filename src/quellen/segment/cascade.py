@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import lexicons
 from ..extract.dates.lexicon import ORD_DAY
 from ..model import RECORD_KINDS
 from .lines import (NUMBERED_HEAD_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit,
@@ -223,6 +224,21 @@ def _told_section(group: Group) -> bool:
     return bool({"under a section heading", "after a section heading", RESUMES_SECTION} & set(group.evidence)) \
         and not _is_letter(group) and not any(u.cue == "dateline" or _entry_head(u)
                                                for u in group.units)
+
+
+_FUNCTION_WORDS = frozenset(lexicons.words("function_words"))
+#: the fewest words in lower case (other than function words) that make a line a sentence, not a title
+SENTENCE_MIN_LOWER_WORDS = 2
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """Return True when a line is written as a sentence, not as a title: two or more of its words (other than
+    function words) begin in lower case ("At the farm all day--wrote to my brother"; not "A Visit to the
+    Mill", nor a line in capitals)."""
+    if is_allcaps(text):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’]*", text) if w.lower() not in _FUNCTION_WORDS]
+    return sum(w[0].islower() for w in words) >= SENTENCE_MIN_LOWER_WORDS
 
 
 def _entry_head(unit: Unit) -> str | None:
@@ -439,6 +455,17 @@ def group_units(units: list[Unit]) -> list[Group]:
             if not forced and _subheading(unit, current, nxt):
                 current.units.append(unit)
                 current.evidence.append("subheading kept inside the account")
+                continue
+            # 7a. a short line written as a sentence under the date line that opened a diary entry, even
+            #     without its final stop ("Monday 4" / "At the farm all day--wrote to my brother"), is the
+            #     entry's text, not a title over it: the next date line opens the next entry
+            if not forced and cue == "heading" and current is not None and current.phase == "head" \
+                    and current.mode == "personal" and not current.letter_part \
+                    and current.evidence[0].startswith("date line") \
+                    and all(u.cue == "dateline" for u in current.units) \
+                    and not (unit.tag or "").startswith("h") and _reads_as_sentence(unit.text):
+                current.units.append(unit)
+                current.phase = "body"
                 continue
             # 7. head cues (title, secrecy mark, addressee, salutation) gather into the head
             #    of one document; after a body they open the next one.

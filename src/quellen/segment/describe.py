@@ -21,7 +21,7 @@ from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS
 from .cascade import ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, Group
 from .lines import (FULL_DATE_RE, INITIALS, MONTHS, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE,
                     is_allcaps, is_name, kind_from_words, leading_date, salutations, signed_name, split_signature,
-                    strip_quotes, yearless)
+                    strip_quotes, weekday_day, yearless)
 from .shapes import head_date_text
 
 __all__ = ["describe", "YearContext", "dominant_signer", "diarists", "expand_initials", "parse_date_text",
@@ -76,11 +76,15 @@ class YearContext:
         self.elided: dict[int, str] = {}
         self.anchors: list[tuple[int, int, int]] = []  # mentions: (offset, year, month)
         self.meta_year = meta_year
+        #: the offsets of the years that stand alone on their line ("1819"): a year heading whatever came before
+        self.alone: set[int] = set()
         for start, end in heads:
             # a year in a title or standing alone ("1864.", "THE WINTER OF 1911") sets the year
             # of the entries under it
             for m in re.finditer(r"(?<![\d/.–-])(1[0-9]\d\d|20\d\d)(?![\d/–-])", text[start:end]):
                 self.heads.append((start + m.start(), int(m.group(1)), 0, 0))
+                if _bare_year(text[start:end]):
+                    self.alone.add(start + m.start())
         for start, end in spans:
             for m in FULL_DATE_RE.finditer(text, start, end):
                 y = re.search(r"\d{4}", m.group(0))
@@ -107,13 +111,28 @@ class YearContext:
         day = int(parts[2]) if len(parts) > 2 else 0
         bisect.insort(self.heads, (offset, int(parts[0]), int(parts[1]), day))
 
+    def _before(self, offset: int) -> list[tuple[int, int, int, int]]:
+        """Return the heads before ``offset`` that may give a year, in order: a year written in a line with other
+        words that goes back before the entries already dated above it ("Lord Bacon, 1561." printed in a
+        pocket-book over an entry of 1819) is a year the text speaks of, not the year its entries are in (a
+        year alone on its line, "1819", heads the entries under it whatever came before)."""
+        i = bisect.bisect_left(self.heads, (offset, -1, -1, -1))
+        out, latest = [], 0
+        for head in self.heads[:i]:
+            if not head[2] and head[1] < latest and head[0] not in self.elided and head[0] not in self.alone:
+                continue
+            if head[2]:
+                latest = max(latest, head[1])
+            out.append(head)
+        return out
+
     def last_day(self, offset: int) -> dt.date | None:
         """Return the day of the last entry read before ``offset`` (None when the last head before it
         is not a day: a year heading, a month)."""
-        i = bisect.bisect_left(self.heads, (offset, -1, -1, -1))
-        if i == 0 or self.heads[i - 1][0] in self.elided:
+        heads = self._before(offset)
+        if not heads or heads[-1][0] in self.elided:
             return None
-        _, year, month, day = self.heads[i - 1]
+        _, year, month, day = heads[-1]
         try:
             return dt.date(year, month, day) if month and day else None
         except ValueError:
@@ -128,16 +147,17 @@ class YearContext:
         year's January) when the day goes back ("31st." then "1st."). A day past the end of that
         month ("31st." under April) gets none: it is a misprint or a misreading, not a date.
         """
-        i = bisect.bisect_left(self.heads, (offset, -1, -1, -1))
-        while i > 0 and not self.heads[i - 1][2]:
-            at, year = self.heads[i - 1][:2]
-            before = self.heads[i - 2] if i > 1 else None
+        heads = self._before(offset)
+        i = len(heads)
+        while i > 0 and not heads[i - 1][2]:
+            at, year = heads[i - 1][:2]
+            before = heads[i - 2] if i > 1 else None
             if before is None or not before[2] or before[1] != year or at - before[0] > _SAME_HEADING:
                 return None  # a year heading since the last month: which month is not said
             i -= 1  # the year of the month heading itself ("April 1866")
-        if i == 0 or self.heads[i - 1][0] in self.elided:
+        if i == 0 or heads[i - 1][0] in self.elided:
             return None
-        _, year, month, last = self.heads[i - 1]
+        _, year, month, last = heads[i - 1]
         how = "month of the heading above" if not last else "month of the entry before"
         if last and day < last:
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
@@ -145,6 +165,40 @@ class YearContext:
         if day > _days_in(year, month):
             return None
         return year, month, how
+
+    def month_for_weekday(self, offset: int, day: int, weekday: int) -> tuple[int, int, str] | None:
+        """Return (year, month, how) for an entry head that gives its weekday and day and no month ("Saturday
+        2") at ``offset``, or None when no year stands above it.
+
+        The month is the first, from the month of the entry before (or January of a year heading above),
+        in which that day falls on that weekday: the weekday is the diarist's own evidence of the month, and a
+        diary's entries go forward. A month the heads above give (:meth:`month_for`) is kept when the weekday
+        agrees with it; none is looked for more than a year ahead.
+        """
+        found = self.month_for(offset, day)
+        if found is not None and day <= _days_in(found[0], found[1]) and \
+                dt.date(found[0], found[1], day).weekday() == weekday:
+            return found
+        heads = self._before(offset)
+        if not heads or heads[-1][0] in self.elided:
+            return None
+        _, year, month, last = heads[-1]
+        how = "the first month after the entry before" if month else "the first month of the year heading above"
+        if not month:
+            # a year heading between entries of that year ("... Collection 1819") restarts nothing: the
+            # entries go on from the last one dated in it
+            dated = next((h for h in reversed(heads[:-1]) if h[2] and h[1] == year), None)
+            if dated is not None:
+                month, last = dated[2], dated[3]
+                how = "the first month after the entry before"
+        month = month or 1
+        if last and day <= last:
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        for _ in range(13):
+            if day <= _days_in(year, month) and dt.date(year, month, day).weekday() == weekday:
+                return year, month, f"{how} in which the day falls on that weekday"
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return None
 
     def elided_for(self, offset: int) -> str | None:
         """Return the digits of the elided year ("17" of "17—") of the last head before ``offset``, when that
@@ -163,8 +217,9 @@ class YearContext:
         anchor's belongs to the year before); then the file's metadata.
         """
         i = bisect.bisect_left(self.heads, (offset, -1, -1, -1))
-        if i > 0:
-            _, year, head_month, _ = self.heads[i - 1]
+        heads = self._before(offset)
+        if heads:
+            _, year, head_month, _ = heads[-1]
             if head_month == 0:
                 return year, "year of the heading above"
             if month <= head_month - ROLL_OVER_MONTHS:
@@ -245,6 +300,8 @@ def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None
         return date
     if years is not None and _DAY_ALONE_RE.match(text.strip()):
         return day_of_month(text.strip(), offset, years)  # "3rd (Saturday).", "5th."
+    if years is not None and weekday_day(text):
+        return weekday_and_day(text.strip(), offset, years)  # "Saturday 2", "Mon. 4"
     m = yearless(text)
     if m is None or years is None:
         return None
@@ -278,6 +335,23 @@ def day_of_month(text: str, offset: int, years: YearContext) -> Date | None:
         return None
     day = day_value(m.group("day"))
     found = years.month_for(offset, day)
+    if found is None:
+        return None
+    year, month, how = found
+    full = parse_date(f"{calendar.month_name[month]} {day}, {year}")
+    if full is None:
+        return None
+    return replace(full, text=text.rstrip(" ."), rule=f"{full.rule}; month and year from context ({how})",
+                   anchor=f"{year:04d}-{month:02d}", basis=DateBasis.YEAR_FROM_CONTEXT)
+
+
+def weekday_and_day(text: str, offset: int, years: YearContext) -> Date | None:
+    """Return the date of an entry head that gives its weekday and day of the month alone ("Saturday 2"), its
+    month and year taken from the heads above and the weekday (:meth:`YearContext.month_for_weekday`), or
+    None when they give none. The date says so: basis ``year_from_context``, never stated."""
+    from ..extract.dates import parse_date
+    weekday, day = weekday_day(text)
+    found = years.month_for_weekday(offset, day, weekday)
     if found is None:
         return None
     year, month, how = found

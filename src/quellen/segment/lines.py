@@ -18,8 +18,9 @@ from ..extract.dates.lexicon import ORD_DAY, elided_year_re
 
 __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "signed_name",
            "split_signature", "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
-           "kind_from_words", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE", "TIME_HEAD_RE", "CLOCK_HEAD_RE",
-           "bare_date", "NUMBERED_HEAD_RE", "SERIES_HEAD_RE", "is_allcaps", "salutation_span", "salutations"]
+           "kind_from_words", "weekday_day", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE", "TIME_HEAD_RE",
+           "CLOCK_HEAD_RE", "bare_date", "NUMBERED_HEAD_RE", "SERIES_HEAD_RE", "is_allcaps", "salutation_span",
+           "salutations"]
 
 #: every cue a unit can get
 CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "salutation", "addressee",
@@ -53,6 +54,12 @@ _YEARLESS_RE = re.compile(
 _BARE_DATE_RE = re.compile(
     rf"^(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+(?:the\s+)?{_DAY}|(?:the\s+)?{_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})"
     rf"|{_DAY_ONLY}|{_WEEKDAY})\.?(?:,?\s*\(?{_WEEKDAY}\)?)?[.:]?$", re.I)
+_WEEKDAY_ABBR = "|".join(sorted((w for w, _ in lexicons.pairs("weekday_abbreviations")), key=len, reverse=True))
+#: a weekday and a day of the month without its ordinal alone on a line, the month left to the entries around it:
+#: "Monday 15", "Mon. 4", "Fri, 21" (the abbreviation with its stop or comma, as a head prints it)
+_WEEKDAY_DAY_RE = re.compile(rf"^(?P<w>{_WEEKDAY}\b|(?i:{_WEEKDAY_ABBR})[.,])\s*,?\s+"
+                             rf"(?P<d>0?[1-9]|[12]\d|3[01]){_ORD}\.?$")
+_WEEKDAY_NUMBER = dict(lexicons.pairs("weekdays")) | dict(lexicons.pairs("weekday_abbreviations"))
 #: a time of day or a relative time heading a diary entry of its own: "Later.—", "Evening.", "Same day, 11 p.m.—"
 TIME_HEAD_RE = re.compile(
     r"^(?:later|afterwards|still\s+later|(?:the\s+)?same\s+(?:day|night|evening)|(?:early|late)\s+(?:morning|evening)"
@@ -256,7 +263,20 @@ def signed_name(text: str) -> bool:
 
 def bare_date(text: str) -> re.Match | None:
     """Return the match when ``text`` is a date alone ("January 3", "4th (Sunday).", "5th."), else None."""
-    return _BARE_DATE_RE.match(text.strip())
+    return _BARE_DATE_RE.match(text.strip()) or _WEEKDAY_DAY_RE.match(text.strip())
+
+
+def weekday_day(text: str) -> tuple[int, int] | None:
+    """Return (weekday, day of the month) of a line that is a weekday and a day alone ("Monday 15", "Fri, 21";
+    Monday 0), else None.
+
+    >>> weekday_day("Tues. 5")
+    (1, 5)
+    """
+    m = _WEEKDAY_DAY_RE.match(text.strip())
+    if m is None:
+        return None
+    return int(_WEEKDAY_NUMBER[m.group("w").rstrip(".,").lower()]), int(m.group("d"))
 
 
 def leading_date(text: str) -> re.Match | None:
@@ -425,6 +445,9 @@ def make_units(text: str, blocks=()) -> list[Unit]:
     return units
 
 
+#: the lower-case words (other than function words) that make a first-person line without its final stop a
+#: sentence, not a title
+SENTENCE_LOWER_WORDS = 6
 #: the most words of a subtitle line standing between two heading lines
 SUBTITLE_WORDS = 16
 
@@ -575,8 +598,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     # "“My dearest Lucy—"): its date line and salutation are read through it
     # (a quoted document's last paragraph closes the quotation: "“Bath, June 2nd.”")
     bare = text[1:].lstrip() if text[:1] in "“\"‘" and not re.search(r"[”\"’]", text[1:].rstrip("”\"")) else text
-    if n <= 4 and _BARE_DATE_RE.match(bare):
-        return "dateline"  # "January 3", "4th (Sunday).", "Tuesday 12th": an entry's date alone on its line
+    if n <= 4 and (_BARE_DATE_RE.match(bare) or _WEEKDAY_DAY_RE.match(bare)):
+        return "dateline"  # "January 3", "4th (Sunday).", "Tuesday 12th", "Monday 15": an entry's date alone
     if n <= 8 and _LEAD_DATE_RE.match(bare) and _terminal(bare) in (".", "", ":") and not _BIO_LEAD_RE.match(bare):
         lead = _LEAD_DATE_RE.match(bare)
         # (a quoted one-line message, "“2 June.—Mother better.”", is a telegram, not a date line)
@@ -640,10 +663,15 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     if n > 4 and nxt is not None and _CLOSING_RE.match(nxt.text.strip()) and not _CLOSING_RE.match(bare) \
             and re.search(r"[a-z]", text):
         return "prose"
-    # two or more sentence stops inside make a line prose, unless it is the page's title
+    # two or more sentence stops inside make a line prose, unless it is the page's title; so does a
+    # sentence in the first person singular of many words in lower case that lacks only its final stop ("I
+    # came home on the 24th from the Webbs' we heard the nightingale ... 1819"), once the text's prose has
+    # begun (a headline written as a sentence, "If X had won, the concessions would have ended", says no "I")
     stops = len(re.findall(r"[a-z]{3,}[.!?]\s+[A-Z]", text))
+    told = bool(_FIRST_SING.search(text)) and first_prose_seen and SENTENCE_LOWER_WORDS <= sum(
+        w[0].islower() for w in re.findall(r"[^\W\d_][\w'’]*", text) if w.lower() not in _FUNCTION_WORDS)
     if n <= 25 and len(text) <= 220 and _terminal(text) not in _TERMINAL and tag not in ("li", "td", "pre") \
-            and (stops < 2 or not first_prose_seen):
+            and (stops < 2 or not first_prose_seen) and not told:
         if text[0].isupper() or text[0].isdigit() or text[0] in "\"'“«" or n <= 4:
             return "heading"
     return "prose"
