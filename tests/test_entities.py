@@ -344,3 +344,12 @@ def test_a_cry_or_a_word_to_someone_is_no_title():
 def test_a_title_alone_is_no_name(nlp):
     text = "The Captain asked if I was all right. The Don tells me so. Then Captain Hobbes came."
     assert [m.name for m in mentions_of(nlp, text)] == ["Hobbes"]
+
+
+def test_dates_bearings_and_a_writer_s_diary_the_model_names():
+    text = "On 4th February 1912 we were at 86° 2′ S. and I read Lashly’s Diary by the Indian fire."
+    ents = [type("Ent", (), {"label_": label, "start_char": text.index(w), "end_char": text.index(w) + len(w)})()
+            for w, label in (("4th February 1912", "ORG"), ("2′ S.", "PERSON"), ("Lashly’s Diary", "ORG"),
+                             ("Indian", "GPE"))]
+    doc = type("Doc", (), {"ents": ents, "lang_": "en", "__iter__": lambda self: iter(())})()
+    assert [(m.name, m.type) for m in find_mentions(text, doc, "s", "d", 0, dates=[])] == [("Lashly’s Diary", "work")]

@@ -601,3 +601,11 @@ def test_a_bare_given_name_joins_the_one_person_so_named_in_the_same_passage():
     clara = entity_with(entities, "Clara Vane")
     assert mapping[("s1", ms[1].char_start, ms[1].char_end)] == clara.id
     assert mapping[("s1", ms[2].char_start, ms[2].char_end)] != clara.id  # too far to tell
+
+
+def test_a_titled_surname_among_several_goes_to_the_one_its_title_fits():
+    text = ("Mrs. Ada Pryor and Tom Pryor came. " + "Much happened. " * 50 + "Tom Pryor spoke. Mrs. Pryor wept.")
+    ms = mentions_in(text, [("Mrs. Ada Pryor", "person"), ("Tom Pryor", "person"), ("Tom Pryor", "person"),
+                            ("Mrs. Pryor", "person")])
+    entities, mapping = resolve(ms, {"s1": text})
+    assert mapping[("s1", ms[3].char_start, ms[3].char_end)] == entity_with(entities, "Ada Pryor").id

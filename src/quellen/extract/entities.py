@@ -79,6 +79,10 @@ ADDRESS_WORDS = frozenset(words("address_words"))
 ADDRESS_MODIFIERS = frozenset(words("address_modifiers"))
 #: languages and nouns of nationality ("Latin", "a Frenchman"): no one person, place or body
 NATIONALITY_WORDS = frozenset(words("nationality_words"))
+#: month names: a span with one of them and a figure is a date the model labelled a name
+_MONTHS = frozenset(w.split("=")[0].strip() for w in words("months"))
+#: what a diary, a letter or a report is called: "X's Diary" is a work, not a body
+_DOCUMENT_NOUNS = frozenset(words("document_nouns"))
 #: last words that make a name a landform or a site ("Eagle Ridge"); those also surnames ("Hill")
 LANDFORM_HEADS = words("landform_heads")
 SITE_HEADS = words("site_heads")
@@ -553,7 +557,12 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
         if name in FEASTS or (name.split()[0] in FEASTS and len(name.split()) == 2
                               and name.split()[1] in ("Day", "Eve", "Sunday", "Monday", "Week")):
             continue  # "Easter", "Whitsun Monday": a feast names a day, the dates layer has it
-        if ent.label_ == "WORK_OF_ART" and (text[end:end + 1] == "!" or re.fullmatch(rf"{CAP},\s{CAP}", name)):
+        if re.search(r"\d", name) and ((name[:1].isdigit() and type_ == "person")
+                                        or any(w.lower() in _MONTHS for w in name.split())):
+            continue  # "4th February 1912", "2′ S.": a date or a bearing the model took for a name
+        if len(name.split()) > 1 and re.search(r"['’]s\s", name) and name.split()[-1].lower() in _DOCUMENT_NOUNS:
+            type_ = "work"  # "Lashly's Diary": a writing named after its writer
+        if type_ == "work" and (text[end:end + 1] == "!" or re.fullmatch(rf"{CAP},\s{CAP}", name)):
             continue  # "Good Hobbes!", "Promise, Clara": a cry or a word to someone in dialogue, not a title
         if ent.label_ != "NORP" and name in NATIONALITY_WORDS:
             continue  # "Latin", "a Frenchman": a language or a nationality the model took for a person or a place
