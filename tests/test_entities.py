@@ -353,3 +353,10 @@ def test_dates_bearings_and_a_writer_s_diary_the_model_names():
                              ("Indian", "GPE"))]
     doc = type("Doc", (), {"ents": ents, "lang_": "en", "__iter__": lambda self: iter(())})()
     assert [(m.name, m.type) for m in find_mentions(text, doc, "s", "d", 0, dates=[])] == [("Lashly’s Diary", "work")]
+
+
+def test_a_name_before_a_kind_of_plant_or_animal_names_a_species(nlp):
+    text = ("The cones are held upside down by the Douglas squirrel. Bullock’s oriole and Nuttall’s flowering "
+            "dogwood grow there. Mr. Douglas came.")
+    names = [m.name for m in mentions_of(nlp, text)]
+    assert names == ["Douglas"] and "Mr. Douglas" in text, names

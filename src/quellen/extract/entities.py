@@ -81,6 +81,9 @@ ADDRESS_MODIFIERS = frozenset(words("address_modifiers"))
 NATIONALITY_WORDS = frozenset(words("nationality_words"))
 #: month names: a span with one of them and a figure is a date the model labelled a name
 _MONTHS = frozenset(w.split("=")[0].strip() for w in words("months"))
+#: kinds of plants and animals a name before them makes a species ("the Douglas squirrel")
+_ORGANISMS = "|".join(words("organism_words"))
+_P_ORGANISM_AFTER = re.compile(rf"(?:['’]s)?\s+(?:[a-z]+\s+)?(?P<kind>{_ORGANISMS})(?![\w-])")
 #: what a diary, a letter or a report is called: "X's Diary" is a work, not a body
 _DOCUMENT_NOUNS = frozenset(words("document_nouns"))
 #: last words that make a name a landform or a site ("Eagle Ridge"); those also surnames ("Hill")
@@ -641,7 +644,8 @@ def find_mentions(text: str, doc: Any, source: str, document: str | None, offset
     out = []
     pos = {t.idx: t.pos_ for t in doc} if doc is not None else {}
     for c in sorted(chosen, key=lambda c: c.start):
-        if c.origin not in _SURE_ORIGINS and latin_binomial(text, c.start, c.end, pos):
+        if c.origin not in _SURE_ORIGINS and (latin_binomial(text, c.start, c.end, pos)
+                                              or _names_a_species(text, c, pos)):
             continue
         surface = text[c.start:c.end]
         out.append(Mention(source=source, document=document, char_start=offset + c.start,
@@ -660,6 +664,16 @@ _BINOMIAL_AFTER = re.compile(r"\s+(?P<epithet>[a-z]{4,})(?![\w’'-])")
 _ENGLISH_END = re.compile(r"(?:ous|ium|eum|(?<![ldnri])ense)$")
 _NOT_EPITHET_POS = frozenset(("VERB", "AUX", "DET", "PRON", "ADP", "ADV", "SCONJ", "CCONJ", "PART", "NUM"))
 _VARIETY_BEFORE = re.compile(r"\b(?:var|subsp|ssp|sp|spp|cf|f)\.\s*$")
+
+
+def _names_a_species(text: str, c: _Candidate, pos: dict[int, str]) -> bool:
+    """Return True when the one-word person or body ``c`` stands before a kind of plant or animal it names
+    ("the Douglas squirrel", "Bullock's oriole", "Nuttall's flowering dogwood"); ``pos`` must call the kind a
+    noun ("Helen rose" is a verb)."""
+    if c.type not in ("person", "organization") or " " in text[c.start:c.end].strip():
+        return False
+    m = _P_ORGANISM_AFTER.match(text, c.end)
+    return bool(m) and pos.get(m.start("kind")) == "NOUN"
 
 
 def latin_binomial(text: str, start: int, end: int, pos: dict[int, str] | None = None) -> bool:
