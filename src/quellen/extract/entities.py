@@ -685,7 +685,7 @@ def latin_binomial(text: str, start: int, end: int, pos: dict[int, str] | None =
     words do ("famous", "museum") is none, nor one the parse (``pos``: offset -> part of speech)
     calls a verb or a function word ("Boston this morning").
 
-    >>> latin_binomial("a lily (Ranunculus acris) grew", 9, 19), latin_binomial("Nancy is here", 0, 5)
+    >>> latin_binomial("a lily (Ranunculus acris) grew", 8, 18), latin_binomial("Nancy is here", 0, 5)
     (True, False)
     """
     word = text[start:end]
