@@ -277,3 +277,86 @@ def test_a_kinship_or_role_word_alone_is_no_person(nlp):
     assert not [m for m in mentions_of(nlp, LETTER) if "Brother" in m.text]
     assert [names_no_one(n) for n in ("Brother", "My dear Sister", "Sir", "Aunt Jane", "Mr. Young", "Young")] == \
         [True, True, True, False, False, False]
+
+
+# -- what a naturalist's journal, a family's letters and a novel's dialogue put before the model --------------
+def test_latin_names_of_plants_and_animals_are_no_one(nlp):
+    text = ("Found a pretty lily (Ranunculus acris) in a shady thicket near Millbrook, and a shrub, Quercus "
+            "lobata, beside it. We were in Boston this morning, and Hobbes spoke of Boston museum. The hazel "
+            "(Betula papyrifera, var. Occidentalis) is common. Among housekeepers Erethizon dorsatum has the name "
+            "of a thief.")
+    names = {m.name for m in mentions_of(nlp, text)}
+    assert not names & {"Ranunculus", "Quercus", "Betula", "Occidentalis", "Erethizon"}, names
+    assert {"Millbrook", "Boston"} <= names
+
+
+def test_landforms_and_sites_are_places_whatever_the_model_says(nlp):
+    text = ("We camped below Eagle Ridge, crossed at Sawyer’s Ford and reached Hollins Creek, then walked from "
+            "Baxter’s Mill to Cape Haddon and Dunmore Glacier. Mr. Haddon came to Tern Point.")
+    found = by_text(mentions_of(nlp, text))
+    for name in ("Eagle Ridge", "Sawyer’s Ford", "Hollins Creek", "Baxter’s Mill", "Cape Haddon", "Dunmore Glacier",
+                 "Tern Point"):
+        assert found[name].type == "place", (name, found.get(name))
+    assert found["Mr. Haddon"].type == "person"
+
+
+def test_a_given_name_before_initials_belongs_to_the_name(nlp):
+    text = ("Your friend Mary C. Dunmore wrote to me. With love, Ellen B. Carver. Then Mrs. George T. Pratt and "
+            "Miss Alice M. Hobbs came. Then A. B. Smith came.")
+    names = [m.name for m in mentions_of(nlp, text)]
+    for name in ("Mary C. Dunmore", "Ellen B. Carver", "George T. Pratt", "Alice M. Hobbs", "A. B. Smith"):
+        assert name in names, names
+
+
+def test_compass_points_languages_and_nationalities_are_no_names(nlp):
+    text = ("The wind blew from the S. W. all day, then from the S. S. E. and N. E. at night. I am studying French "
+            "and German and Latin and Greek. A Frenchman and a Chinaman came to the camp.")
+    assert mentions_of(nlp, text) == []
+
+
+def test_a_greeting_names_the_person_it_addresses(nlp):
+    text = "“Dear Clara” was to receive his present. “Dear Marian! how I envy you.” He will kiss Clara Clara will go."
+    got = [(m.name, m.type) for m in mentions_of(nlp, text)]
+    assert ("Marian", "person") in got and not any(n.startswith("Dear") or n == "Clara Clara" for n, _ in got), got
+
+
+def test_a_common_word_that_opens_a_sentence_is_no_name(nlp):
+    from types import SimpleNamespace
+
+    from quellen.extract.entities import document_mentions
+    text = ("Extracts from the Diary of a Lady\n\n"
+            "Grace and ease of movement were hers, and a natural grace. Drop by drop the rain fell, every drop "
+            "cold. “Promise me,” she said, “promise.” Then Grace Poole came and Grace left. I kept a diary.")
+    doc = SimpleNamespace(id="d", char_start=0, char_end=len(text), place=None)
+    names = {m.name for m in document_mentions(text, [doc], [nlp(text)], "s")}
+    assert not names & {"Drop", "Promise", "Diary"} and "Grace Poole" in names, names
+
+
+def test_a_cry_or_a_word_to_someone_is_no_title():
+    from types import SimpleNamespace
+    text = "“Good Hobbes!” he said. “Promise, Clara—pray promise.” He read Bleak House twice."
+    ents = [SimpleNamespace(label_="WORK_OF_ART", start_char=text.index(w), end_char=text.index(w) + len(w))
+            for w in ("Good Hobbes", "Promise, Clara", "Bleak House")]
+    doc = type("Doc", (), {"ents": ents, "lang_": "en", "__iter__": lambda self: iter(())})()
+    assert [m.name for m in find_mentions(text, doc, "s", "d", 0, dates=[])] == ["Bleak House"]
+
+
+def test_a_title_alone_is_no_name(nlp):
+    text = "The Captain asked if I was all right. The Don tells me so. Then Captain Hobbes came."
+    assert [m.name for m in mentions_of(nlp, text)] == ["Hobbes"]
+
+
+def test_dates_bearings_and_a_writer_s_diary_the_model_names():
+    text = "On 4th February 1912 we were at 86° 2′ S. and I read Lashly’s Diary by the Indian fire."
+    ents = [type("Ent", (), {"label_": label, "start_char": text.index(w), "end_char": text.index(w) + len(w)})()
+            for w, label in (("4th February 1912", "ORG"), ("2′ S.", "PERSON"), ("Lashly’s Diary", "ORG"),
+                             ("Indian", "GPE"))]
+    doc = type("Doc", (), {"ents": ents, "lang_": "en", "__iter__": lambda self: iter(())})()
+    assert [(m.name, m.type) for m in find_mentions(text, doc, "s", "d", 0, dates=[])] == [("Lashly’s Diary", "work")]
+
+
+def test_a_name_before_a_kind_of_plant_or_animal_names_a_species(nlp):
+    text = ("The cones are held upside down by the Douglas squirrel. Bullock’s oriole and Nuttall’s flowering "
+            "dogwood grow there. Mr. Douglas came.")
+    names = [m.name for m in mentions_of(nlp, text)]
+    assert names == ["Douglas"] and "Mr. Douglas" in text, names

@@ -259,3 +259,12 @@ def test_the_real_gazetteer_from_the_cache_equals_a_fresh_build(gazetteer, fresh
                  "Springfield", "Manchestr", "Tulsky"):
         for context in ({}, {"countries": {"MX"}}, {"countries": {"RU"}}):
             assert gazetteer.lookup(name, **context) == fresh.lookup(name, **context), name
+
+
+@pytest.mark.parametrize("name, lat, lon", [
+    ("California", 37.2, -119.5), ("Alabama", 32.8, -86.8), ("Florida", 28.6, -82.4), ("Hampshire", 51.1, -1.3),
+    ("Shetland", 60.3, -1.3),
+])
+def test_states_of_the_union_and_english_counties_are_regions_not_towns_abroad(gazetteer, name, lat, lon):
+    place, how = gazetteer.lookup(name)
+    assert place.kind == "region" and km(place.lat, place.lon, lat, lon) < 50, (place, how)

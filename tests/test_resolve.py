@@ -551,3 +551,61 @@ def test_a_movement_plural_is_a_body_not_a_person():
     ms = mentions_in(text, [("Chartists", "person"), ("Chartists", "person")])
     entities, _ = resolve(ms, {"s1": text})
     assert entities[0].type == "organization"
+
+
+# -- titles of a man and of a woman, titled given names (entity audit on books) ------------------------------
+def test_mr_and_mrs_of_one_surname_are_two_people():
+    text = ("I went to see Mr. Pryor and Mrs. Pryor. Later Mrs. Pryor sent a cake; Mr. Pryor wrote, and Mr. Pryor "
+            "came. Lady Ashdown came too, and Sir Ralph Ashdown.")
+    ms = mentions_in(text, [("Mr. Pryor", "person"), ("Mrs. Pryor", "person"), ("Mrs. Pryor", "person"),
+                            ("Mr. Pryor", "person"), ("Mr. Pryor", "person"), ("Lady Ashdown", "person"),
+                            ("Sir Ralph Ashdown", "person")])
+    entities, _ = resolve(ms, {"s1": text})
+    assert sorted(e.name for e in entities) == ["Ashdown", "Mr. Pryor", "Mrs. Pryor", "Ralph Ashdown"], \
+        [(e.name, e.aliases) for e in entities]
+
+
+def test_a_full_name_without_a_title_takes_neither_of_a_man_and_a_woman_of_its_surname():
+    text = "Nora Vail came. " + "Much happened. " * 500 + "Mr. Vail said no; Miss Vail wept, and Mr. Vail left."
+    ms = mentions_in(text, [("Nora Vail", "person"), ("Mr. Vail", "person"), ("Miss Vail", "person"),
+                            ("Mr. Vail", "person")])
+    entities, _ = resolve(ms, {"s1": text})
+    assert len(entities) == 3 and entity_with(entities, "Nora Vail").aliases == (), \
+        [(e.name, e.aliases) for e in entities]
+
+
+def test_a_titled_given_name_is_the_one_person_so_named_however_far():
+    text = "Sir Ralph Ashdown came. " + "Much happened. " * 500 + "Sir Ralph rode out. Ralph was gone."
+    ms = mentions_in(text, [("Sir Ralph Ashdown", "person"), ("Sir Ralph", "person")])
+    entities, _ = resolve(ms, {"s1": text})
+    assert len(entities) == 1, [(e.name, e.aliases) for e in entities]
+
+
+def test_a_given_name_before_a_middle_initial_is_the_given_name():
+    p = parse_person("Ellen B. Carver")
+    assert (p.given, p.surname) == ("elen", "carver")
+    text = "Ada Carver came. Ellen B. Carver wrote; Ellen Carver signed; Nell R. Carver left."
+    ms = mentions_in(text, [("Ada Carver", "person"), ("Ellen B. Carver", "person"), ("Ellen Carver", "person"),
+                            ("Nell R. Carver", "person")])
+    entities, _ = resolve(ms, {"s1": text})
+    assert entity_with(entities, "Ellen B. Carver").name in ("Ellen B. Carver", "Ellen Carver")
+    assert "Ellen B. Carver" not in entity_with(entities, "Ada Carver").aliases
+    assert len(entities) == 3, [(e.name, e.aliases) for e in entities]
+
+
+def test_a_bare_given_name_joins_the_one_person_so_named_in_the_same_passage():
+    text = "Clara Vane wrote. " + "Much happened. " * 200 + "Then Clara sang. " + "Much happened. " * 600 + \
+        "Clara left."
+    ms = mentions_in(text, [("Clara Vane", "person"), ("Clara", "person"), ("Clara", "person")])
+    entities, mapping = resolve(ms, {"s1": text})
+    clara = entity_with(entities, "Clara Vane")
+    assert mapping[("s1", ms[1].char_start, ms[1].char_end)] == clara.id
+    assert mapping[("s1", ms[2].char_start, ms[2].char_end)] != clara.id  # too far to tell
+
+
+def test_a_titled_surname_among_several_goes_to_the_one_its_title_fits():
+    text = ("Mrs. Ada Pryor and Tom Pryor came. " + "Much happened. " * 50 + "Tom Pryor spoke. Mrs. Pryor wept.")
+    ms = mentions_in(text, [("Mrs. Ada Pryor", "person"), ("Tom Pryor", "person"), ("Tom Pryor", "person"),
+                            ("Mrs. Pryor", "person")])
+    entities, mapping = resolve(ms, {"s1": text})
+    assert mapping[("s1", ms[3].char_start, ms[3].char_end)] == entity_with(entities, "Ada Pryor").id

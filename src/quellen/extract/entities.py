@@ -77,6 +77,20 @@ NON_NAMES = frozenset(words("non_names"))
 #: what a letter calls someone it does not name ("Brother", "Madam"), and the words around it ("my dear")
 ADDRESS_WORDS = frozenset(words("address_words"))
 ADDRESS_MODIFIERS = frozenset(words("address_modifiers"))
+#: languages and nouns of nationality ("Latin", "a Frenchman"): no one person, place or body
+NATIONALITY_WORDS = frozenset(words("nationality_words"))
+#: month names: a span with one of them and a figure is a date the model labelled a name
+_MONTHS = frozenset(w.split("=")[0].strip() for w in words("months"))
+#: kinds of plants and animals a name before them makes a species ("the Douglas squirrel")
+_ORGANISMS = "|".join(words("organism_words"))
+_P_ORGANISM_AFTER = re.compile(rf"(?:['’]s)?\s+(?:[a-z]+\s+)?(?P<kind>{_ORGANISMS})(?![\w-])")
+#: what a diary, a letter or a report is called: "X's Diary" is a work, not a body
+_DOCUMENT_NOUNS = frozenset(words("document_nouns"))
+#: last words that make a name a landform or a site ("Eagle Ridge"); those also surnames ("Hill")
+LANDFORM_HEADS = words("landform_heads")
+SITE_HEADS = words("site_heads")
+#: first words that make a name a place ("Cape Haddon", "Mount Tabor")
+PLACE_PREFIXES = words("place_prefixes")
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _LO = "a-zß-öø-ÿā-žœ"
@@ -92,9 +106,12 @@ _TITLE_ALT = "|".join(sorted({re.escape(t) for t in TITLES + LOWER_TITLES}, key=
 
 _PATRO = rf"[{_UP}][{_LO}]+(?:ovich|evich|yevich|ovych|ovitch|evitch|ovna|evna|yevna|ichna|inichna|ich)\b"
 _P_TITLE = re.compile(rf"(?<![\w.])(?P<title>{_TITLE_ALT})\s+(?P<name>(?:{INITIAL}){{0,3}}{CAP}"
-                      rf"(?:,?\s+{CAP}\s+{_PATRO}|(?:\s+(?:de |von |van |du |da |di |del |le |la )?{CAP}){{0,2}}))")
+                      rf"(?:,?\s+{CAP}\s+{_PATRO}|(?:\s+(?:{INITIAL}){{0,2}}(?:de |von |van |du |da |di |del |le |la )?"
+                      rf"{CAP}){{0,2}}))")
 _P_POST_TITLE = re.compile(rf"\b(?P<name>{CAP})\s+(?P<title>{'|'.join(map(re.escape, POST_TITLES))})(?!\w)")
-_P_INITIALS_NAME = re.compile(rf"(?<![\w.])(?P<name>(?:{INITIAL}){{1,3}}{CAP}(?:-{CAP})?)")
+#: initials and a surname, with the given name written out before them if it is ("Ellen B. Carver")
+_P_INITIALS_NAME = re.compile(rf"(?<![\w.])(?P<name>(?:(?P<given>{CAP})[ \t]+)?(?P<initials>(?:{INITIAL}){{1,3}})"
+                              rf"{CAP}(?:-{CAP})?)")
 _P_ABBR_GIVEN = re.compile(rf"(?<![\w.])(?P<name>(?:{'|'.join(GIVEN_ABBREVIATIONS)})[.:]\s?{CAP})")
 _P_NAME_INITIALS = re.compile(rf"(?<![\w.])(?P<name>{CAP}\s+(?:[{_UP}]\.\s?){{2,3}})(?!\s?[{_UP}][{_LO}])")
 _P_INITIALS = re.compile(rf"(?<![\w.])(?P<name>(?:[{_UP}]\.\s?){{1,3}}[{_UP}]\.)(?!\s?[{_UP}][{_LO}])(?!\w)")
@@ -134,7 +151,13 @@ _ROMAN = re.compile(r"^[IVXLCDM]+$")
 #: a name before a generic head that makes it a place: the head belongs to the name ("Tula region")
 _P_PLACE_HEAD = re.compile(rf"(?<![\w.])(?P<name>{CAP}(?:\s{CAP})?\s(?:region|province|governorate|gubernia|"
                            rf"district|oblast|county|uyezd|station|Station|Pass|pass|Square|square|mines|"
-                           rf"Mountains|Valley|valley|Island|Islands|Bay|River|Lake))\b")
+                           rf"Mountains|Valley|valley|Island|Islands|Bay|River|Lake|{'|'.join(LANDFORM_HEADS)}))\b")
+#: "Sawyer's Ford", "Baxter's Mill": a possessive before a site's head names a place, not its owner
+_P_SITE_POSSESSIVE = re.compile(rf"(?<![\w.])(?P<name>[{_UP}][{_LO}]+['’]s\s"
+                                rf"(?:{'|'.join(SITE_HEADS + LANDFORM_HEADS)}))(?![\w-])")
+#: "Cape Haddon", "Mount Tabor": a landform's or a fort's word before the name
+_P_PLACE_PREFIX = re.compile(rf"(?<![\w.])(?P<name>(?:{'|'.join(map(re.escape, PLACE_PREFIXES))})\s{CAP}"
+                             rf"(?:\s{CAP})?)")
 #: ... or a facility named after the town it stands in: the head does not ("Tula prison")
 _P_PLACE_OF = re.compile(rf"(?<![\w.])(?P<name>{CAP})\s(?:shipyards?|prison|jail|fortress|harbou?r|port|"
                          rf"garrison|railway|docks|arsenal|cathedral|university|seminary)\b")
@@ -273,11 +296,15 @@ def names_no_one(name: str) -> bool:
 
 
 def _plausible(name: str) -> bool:
-    if len(name) < 2 or not re.search(rf"[{_UP}]", name) or name in NON_NAMES:
+    # a title alone ("the Captain", "the Don") is what someone is called, the same word for many
+    if len(name) < 2 or not re.search(rf"[{_UP}]", name) or name in NON_NAMES or name.rstrip(".") in _BARE_TITLES:
         return False
     if not re.search(rf"[{_UP}{_LO}]{{2}}|[{_UP}]\.", name):
         return False
     return not name.replace(" ", "").isdigit()
+
+
+_BARE_TITLES = frozenset(t.rstrip(".") for t in TITLES if t[:1].isupper())
 
 
 def _heading_line(text: str, pos: int) -> bool:
@@ -296,7 +323,8 @@ def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> 
 
     def add(start: int, end: int, type_: str, origin: str, rank: int) -> None:
         start, end = _trim(text, start, end)
-        if end > start and _plausible(clean_name(text[start:end], type_)):
+        name = clean_name(text[start:end], type_)
+        if end > start and _plausible(name) and name not in NATIONALITY_WORDS:
             out.append(_Candidate(start, end, type_, origin, rank))
 
     for m in _P_VESSEL.finditer(text):
@@ -395,13 +423,20 @@ def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> 
         participle = tok is not None and last.endswith(("ed", "ing")) and (
             (tok.head.i > tok.i and tok.head.text.islower())
             or (nxt is not None and nxt.text.islower() and nxt.pos_ == "NOUN"))
+        given = m.group("given")
+        # a given name before the initials is part of the name ("Ellen B. Carver"); a word that opens the
+        # sentence or a title ("Then A. B. Carver", "Dear A. Carver") is not
+        start = m.start("name") if given and given.lower() not in stop_words and given not in TITLES \
+            and given.lower() not in LOWER_TITLES and given not in NON_NAMES and not names_no_one(given) \
+            and pos.get(m.start("name"), "PROPN") == "PROPN" else m.start("initials")
         if participle or pos.get(m.end("name") - len(last)) in ("VERB", "ADJ", "ADV", "AUX", "PRON", "DET", "ADP"):
             # "N. I. Frightened, ...": the initials stand alone and a sentence goes on
-            add(m.start("name"), m.end("name") - len(last), "person", "rule:initials", 4)
+            add(m.start("initials"), m.end("name") - len(last), "person", "rule:initials", 4)
             continue
-        if m.group("name").split()[0] in NOT_INITIALS or m.group("name")[:4] in NOT_INITIALS:
+        initials = m.group("initials")
+        if initials.split()[0] in NOT_INITIALS or initials[:4] in NOT_INITIALS:
             continue
-        add(m.start("name"), m.end("name"), "person", "rule:initials", 2)
+        add(start, m.end("name"), "person", "rule:initials", 2)
     for m in _P_ABBR_GIVEN.finditer(text):
         add(m.start("name"), m.end("name"), "person", "rule:initials", 2)
     for m in _P_NAME_INITIALS.finditer(text):
@@ -430,6 +465,10 @@ def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> 
     for m in _P_PLACE_HEAD.finditer(text):
         if m.group("name").split()[0].lower() not in stop_words and m.group("name").split()[0] not in TITLES:
             add(m.start("name"), m.end("name"), "place", "rule:place", 9)
+    for pattern in (_P_SITE_POSSESSIVE, _P_PLACE_PREFIX):
+        for m in pattern.finditer(text):
+            if m.group("name").split()[0].lower() not in stop_words:
+                add(m.start("name"), m.end("name"), "place", "rule:place", 9)
     for m in _P_FACILITY_LIST.finditer(text):
         for w in re.finditer(CAP, m.group("list")):
             if w.group().lower() not in stop_words and w.group() not in TITLES and w.group() not in NON_NAMES:
@@ -488,6 +527,11 @@ def _person_context(text: str, start: int, end: int, ent: Any) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_ in PERSON_VERBS
 
 
+#: words that open a greeting ("Dear Clara", "My dear old Clara"), not a name
+_ADDRESS_OPENERS = frozenset(("dear", "dearest", "my"))
+_ADDRESS_LEAD = re.compile(rf"(?:(?i:dear|dearest|my)\s+)(?:(?:{'|'.join(sorted(ADDRESS_MODIFIERS))})\s+)*")
+
+
 def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
     out = []
     for ent in doc.ents:
@@ -502,14 +546,36 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
         if end <= start:
             continue
         name = clean_name(text[start:end], type_)
+        words_ = name.split()
+        if len(words_) == 2 and words_[0] == words_[1]:
+            # "kiss Clara Clara will go": one name at the end of a clause and again at the next one's head
+            end = start + text[start:end].index(words_[0]) + len(words_[0])
+            name = words_[0]
+        elif len(words_) > 1 and words_[0].lower() in _ADDRESS_OPENERS:
+            # "Dear Clara" in a quoted greeting, which the model takes for a title: the person it addresses
+            lead = _ADDRESS_LEAD.match(text, start)
+            if lead and lead.end() < end:
+                start, type_ = lead.end(), "person"
+                name = clean_name(text[start:end], type_)
         if name in FEASTS or (name.split()[0] in FEASTS and len(name.split()) == 2
                               and name.split()[1] in ("Day", "Eve", "Sunday", "Monday", "Week")):
             continue  # "Easter", "Whitsun Monday": a feast names a day, the dates layer has it
+        if re.search(r"\d", name) and ((name[:1].isdigit() and type_ == "person")
+                                        or any(w.lower() in _MONTHS for w in name.split())):
+            continue  # "4th February 1912", "2′ S.": a date or a bearing the model took for a name
+        if len(name.split()) > 1 and re.search(r"['’]s\s", name) and name.split()[-1].lower() in _DOCUMENT_NOUNS:
+            type_ = "work"  # "Lashly's Diary": a writing named after its writer
+        if type_ == "work" and (text[end:end + 1] == "!" or re.fullmatch(rf"{CAP},\s{CAP}", name)):
+            continue  # "Good Hobbes!", "Promise, Clara": a cry or a word to someone in dialogue, not a title
+        if ent.label_ != "NORP" and name in NATIONALITY_WORDS:
+            continue  # "Latin", "a Frenchman": a language or a nationality the model took for a person or a place
         if names_no_one(text[start:end]):
             continue  # "Brother", "my dear Sister": what the writer calls someone, the same word for many
         if not _plausible(name) or name in ORG_NOUNS or name.replace(" ", "").upper() in NOT_INITIALS:
             # a bare "Union" or "Party" is a common noun with a capital, "M.D." a degree: not names
             continue
+        if len(name.split()) > 1 and name.split()[-1] in SITE_HEADS and ent.label_ != "PERSON":
+            type_ = "place"  # "Observation Hill": the model's body or work with a site's head is a place
         if name.split()[-1] in STREET_WORDS and len(name.split()) > 1:
             type_ = "place"  # "Mill Lane", "Tanner's Row": the model often calls them people
             joined = re.search(r"\s(?:and|&)\s(?=[A-Z])", text[start:end])
@@ -576,12 +642,64 @@ def find_mentions(text: str, doc: Any, source: str, document: str | None, offset
                                 and c not in outer for c in chosen):
                 chosen.append(cand)
     out = []
+    pos = {t.idx: t.pos_ for t in doc} if doc is not None else {}
     for c in sorted(chosen, key=lambda c: c.start):
+        if c.origin not in _SURE_ORIGINS and (latin_binomial(text, c.start, c.end, pos)
+                                              or _names_a_species(text, c, pos)):
+            continue
         surface = text[c.start:c.end]
         out.append(Mention(source=source, document=document, char_start=offset + c.start,
                            char_end=offset + c.end, text=surface, type=c.type,
                            name=clean_name(surface, c.type), origin=c.origin))
     return out
+
+
+#: origins of mentions a rule found by a title, a patronymic or a kind written beside the name
+_SURE_ORIGINS = frozenset(("rule:title", "rule:patronymic", "rule:vessel", "rule:work", "rule:body", "rule:dateline"))
+#: endings of the Latin names of genera and of species epithets ("Quercus alba", "Erethizon dorsatum")
+_GENUS = re.compile(r"(?:us|um|a|on|is|ia|es|os|ax|ex|ix|yx|ys|as|er|e)$")
+_EPITHET = re.compile(r"[a-z]{2,}(?:us|um|ae|ii|is|ensis|ense|alis|ilis|oides|ata|osa|ica|ina|ana|ella|ula|fera)$")
+_BINOMIAL_AFTER = re.compile(r"\s+(?P<epithet>[a-z]{4,})(?![\w’'-])")
+#: endings of English words after a name ("famous", "immense", "native") that a Latin epithet's shape allows
+_ENGLISH_END = re.compile(r"(?:ous|ium|eum|(?<![ldnri])ense)$")
+_NOT_EPITHET_POS = frozenset(("VERB", "AUX", "DET", "PRON", "ADP", "ADV", "SCONJ", "CCONJ", "PART", "NUM"))
+_VARIETY_BEFORE = re.compile(r"\b(?:var|subsp|ssp|sp|spp|cf|f)\.\s*$")
+
+
+def _names_a_species(text: str, c: _Candidate, pos: dict[int, str]) -> bool:
+    """Return True when the one-word person or body ``c`` stands before a kind of plant or animal it names
+    ("the Douglas squirrel", "Bullock's oriole", "Nuttall's flowering dogwood"); ``pos`` must call the kind a
+    noun ("Helen rose" is a verb)."""
+    if c.type not in ("person", "organization") or " " in text[c.start:c.end].strip():
+        return False
+    m = _P_ORGANISM_AFTER.match(text, c.end)
+    return bool(m) and pos.get(m.start("kind")) == "NOUN"
+
+
+def latin_binomial(text: str, start: int, end: int, pos: dict[int, str] | None = None) -> bool:
+    """Return True when the capitalized word at ``text[start:end]`` is the genus of a Latin species name
+    ("Quercus alba", "a rat (Erethizon dorsatum)") or a variety's name ("var. Occidentalis").
+
+    A naturalist's text is full of them and the model takes them for people and places. The genus
+    and the lower-case epithet after it both end as Latin names do; an epithet ending as English
+    words do ("famous", "museum") is none, nor one the parse (``pos``: offset -> part of speech)
+    calls a verb or a function word ("Boston this morning").
+
+    >>> latin_binomial("a lily (Ranunculus acris) grew", 8, 18), latin_binomial("Nancy is here", 0, 5)
+    (True, False)
+    """
+    word = text[start:end]
+    if not re.fullmatch(r"[A-Z][a-z]+", word):
+        return False
+    if _VARIETY_BEFORE.search(text, max(0, start - 8), start):
+        return True
+    after = _BINOMIAL_AFTER.match(text, end)
+    if not after or not _GENUS.search(word):
+        return False
+    epithet = after.group("epithet")
+    if (pos or {}).get(after.start("epithet")) in _NOT_EPITHET_POS:
+        return False
+    return bool(_EPITHET.fullmatch(epithet)) and not _ENGLISH_END.search(epithet)
 
 
 @lru_cache(maxsize=8)
@@ -612,7 +730,49 @@ def document_mentions(text: str, documents: list[Any], parsed: list[Any], source
         place = document.place.name if getattr(document, "place", None) else None
         out.extend(find_mentions(text[lo:hi], doc, source, document.id, lo, stop_words=stops, dates=dates,
                                  place=place))
-    return out
+    common = common_words_capitalized(text, {m.name for m in out if m.origin in _GUESSED_ORIGINS})
+    return [m for m in out if not (m.origin in _GUESSED_ORIGINS and m.name in common)]
+
+
+#: origins of mentions only the model or a word's shape vouches for
+_GUESSED_ORIGINS = frozenset(("ner", "rule:surname", "rule:footnote"))
+#: what may stand between a sentence's start and its first word: quotation marks, brackets, a dash
+_SENTENCE_START = re.compile(r"(?:^|[.!?]|\n[ \t]*\n)[\s\"“”‘’'(\[«_*—–-]*$")
+
+
+def common_words_capitalized(text: str, names: Iterable[str]) -> set[str]:
+    """Return the one-word ``names`` that ``text`` writes with a capital only where a sentence or a line
+    begins, and in lower case elsewhere ("Grace and ease of movement ... a natural grace"): common
+    words, not names.
+
+    >>> sorted(common_words_capitalized("Drop by drop it fell. Then Grace came and Grace left.", ["Drop", "Grace"]))
+    ['Drop']
+    """
+    names = {n for n in names if re.fullmatch(rf"[{_UP}][{_LO}]+", n)}
+    if not names:
+        return set()
+    # one pass over the words: a name written with a capital inside a sentence is a name
+    lower = set(re.findall(rf"(?<![\w’'-])[{_LO}]+(?![\w’'-])", text))
+    names = {n for n in names if n.lower() in lower}
+    inside = set()
+    for m in re.finditer(rf"(?<![\w’'-])[{_UP}][{_LO}]+(?![\w-])", text):
+        word = m.group()
+        if word in names and word not in inside and m.start() > 0 \
+                and not _SENTENCE_START.search(text[max(0, m.start() - 40):m.start()]) \
+                and not _title_case_line(text, m.start()):
+            inside.add(word)
+    return names - inside
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Return True when ``pos`` sits in a heading written in title case ("Extracts from Her Diary"), where
+    a capital says nothing of a name."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    line = re.findall(r"[\w’'-]+", text[a:b if b >= 0 else len(text)])
+    big = [w for w in line if len(w) > 3 or w[0].isupper()]
+    return len(line) >= 3 and not re.search(r"[.!?,;]\s*$", text[a:b if b >= 0 else len(text)].strip()[-2:]) \
+        and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
 
 
 #: words that may stand between the names of a date line's place ("Harwick Hall, near Ashby")

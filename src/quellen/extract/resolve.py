@@ -237,6 +237,10 @@ def parse_person(name: str) -> PersonName:
     initials = [t for t in tokens if _INITIAL_TOKEN.match(t)]
     words = [t for t in tokens if not _INITIAL_TOKEN.match(t)]
     out = PersonName()
+    if initials and not comma and len(words) >= 2 and tokens[0] == words[0] and not is_patronymic(words[1]):
+        # "Ellen B. Carver": the given name written out, a middle (or patronymic) initial, the surname
+        return PersonName(given=skeleton(words[0]), given_initial=skeleton(words[0])[:1],
+                          patronymic_initial=skeleton(initials[0])[:1], surname=skeleton(words[-1]))
     if initials:
         out.given_initial = skeleton(initials[0])[:1]
         if len(initials) > 1:
@@ -477,6 +481,22 @@ class _Cluster:
     authority: AuthorityEntry | None = None
     geo: Geo | None = None
     alive: bool = True
+    genders: set = field(default_factory=set)  # what its members' titles say: "m", "f"
+    label: str | None = None  # its name as written with a title, when the bare name names two people
+
+
+#: titles that say whether a person is a man or a woman: data/lexicon/title_genders.txt
+TITLE_GENDERS = dict(pairs("title_genders"))
+
+
+def title_gender(text: str) -> str | None:
+    """Return "m" or "f" when the mention ``text`` opens with a title of a man or a woman ("Mrs. Hale"), else None.
+
+    >>> title_gender("Mrs. Hale"), title_gender("Sir Percival"), title_gender("Dr. Hale")
+    ('f', 'm', None)
+    """
+    first = text.split(maxsplit=1)[0].rstrip(".").lower() if text.strip() else ""
+    return TITLE_GENDERS.get(first)
 
 
 class _Resolver:
@@ -676,6 +696,10 @@ class _Resolver:
         c.members.append(i)
         c.names[self.mentions[i].name or self.mentions[i].text] += 1
         self.of[i] = cid
+        if self.mentions[i].type == "person":
+            gender = title_gender(self.mentions[i].text)
+            if gender:
+                c.genders.add(gender)
         if reason and reason not in c.reasons:
             c.reasons.append(reason)
 
@@ -828,9 +852,20 @@ class _Resolver:
             # a bare given name, or a short form of one ("Bill", "Max" for "Maximilian")
             giv = {cid for g in sorted(given_index.candidates(k)) if g == k or short_form_of(k, g)
                    for cid in by_given[g] if self.clusters[cid].alive}
+            # "Mr. Hale" and "Mrs. Hale" are two people: when the titles of a bare name say both, a titled
+            # mention joins only someone its title already fits, never one of whom nothing is known
+            both = {title_gender(self.mentions[i].text) for i in by_key[k]} >= {"m", "f"}
             for i in by_key[k]:
                 cid, why = None, ""
-                options = {c for c in sur if not self.kept_apart(c, k)}
+                gender = title_gender(self.mentions[i].text)
+
+                def title_fits(c: int, gender: str | None = gender, both: bool = both) -> bool:
+                    known = self.clusters[c].genders
+                    return not gender or (not known - {gender} and not (both and not known))
+
+                options = {c for c in sur if not self.kept_apart(c, k) and title_fits(c)}
+                # "Mrs. Keller" among several Kellers: the one a title already says is a woman
+                options = {c for c in options if gender and self.clusters[c].genders == {gender}} or options
                 if len(options) == 1:
                     cid, why = next(iter(options)), "surname of the full name"
                 elif options:
@@ -841,13 +876,20 @@ class _Resolver:
                         why = "surname of the far most mentioned full name"
                 elif giv:
                     # a bare given name is weak: only the full name just before it, in this document
-                    fits = {c for c in giv if not self.kept_apart(c, k)}
+                    fits = {c for c in giv if not self.kept_apart(c, k) and title_fits(c)}
                     cid = self.nearest(i, fits, window=self.settings.given_name_window, before_only=True)
                     why = "given name of the full name just before"
                     if cid is None and len(fits) == 1:
                         # the one person of that given name in the corpus, named close by
                         cid = self.nearest(i, fits, window=self.settings.sole_given_name_window)
                         why = "given name of the one person so named, named close by"
+                        if cid is None and gender:
+                            # "Sir Percival", "Miss Laura": a title before a given name speaks of someone
+                            # known by it, and the corpus knows one person of that given name
+                            cid, why = next(iter(fits)), "titled given name of the one person so named"
+                        elif cid is None:
+                            cid = self.nearest(i, fits, window=self.settings.full_name_window)
+                            why = "given name of the one person so named, in the same passage"
                 if cid is not None:
                     self.attach(cid, i, f"{self.mentions[i].name!r}: {why}")
                 else:
@@ -855,7 +897,7 @@ class _Resolver:
         # 5. what is left: one entity per spelling skeleton, then guarded fuzzy merges
         left = {}
         for k, ids in singles_left.items():
-            left[k] = self.new_cluster("person", ids, profile=PersonName(single=k))
+            left[k] = self.new_people(k, ids)
         for k in rest:
             self.new_cluster("person", by_key[k], profile=parsed[k])
         surnames = {self.clusters[c].profile.surname: c for c in people if self.clusters[c].alive}
@@ -873,6 +915,24 @@ class _Resolver:
             self.merge(into, frm, f"{k!r} ~ {target!r}: one letter apart (misspelling)")
         self.merge_double_surnames(left)
         self.merge_short_forms(left)
+
+    def new_people(self, key: str, ids: list[int]) -> int:
+        """Return the cluster of the bare name ``key`` made of mentions ``ids``; when their titles say both a man
+        and a woman ("Mr. Graves", "Mrs. Graves"), the mentions of the fewer go to a cluster of their own, each
+        named with its title, and the untitled ones stay with the more mentioned."""
+        by_gender: dict[str | None, list[int]] = defaultdict(list)
+        for i in ids:
+            by_gender[title_gender(self.mentions[i].text)].append(i)
+        if not {"m", "f"} <= set(by_gender):
+            return self.new_cluster("person", ids, profile=PersonName(single=key))
+        major, minor = sorted(("m", "f"), key=lambda g: (-len(by_gender[g]), g))
+        cid = self.new_cluster("person", by_gender[major] + by_gender[None], profile=PersonName(single=key))
+        other = self.new_cluster("person", by_gender[minor], profile=PersonName(single=key))
+        for c, g in ((cid, major), (other, minor)):
+            titled = Counter(self.mentions[i].text.replace("\n", " ") for i in by_gender[g])
+            self.clusters[c].label = max(titled.items(), key=lambda t: (t[1], t[0]))[0]
+            self.clusters[c].reasons.append(f"{key!r}: titles of a man and of a woman, two people")
+        return cid
 
     def merge_double_surnames(self, left: dict[str, int]) -> None:
         """Merge, in place, a bare double surname ("X-Y") with the one person named by a part of it.
@@ -1171,7 +1231,7 @@ class _Resolver:
         for c in self.clusters:
             if not c.alive or not c.members:
                 continue
-            name = c.authority.name if c.authority else _canonical(c)
+            name = c.authority.name if c.authority else c.label if c.label and len(c.names) == 1 else _canonical(c)
             eid = content_id("ent", c.type, _split_key(name) if _split_key(name) in self.split else skeleton(name))
             aliases = set()
             for i in c.members:
