@@ -329,29 +329,24 @@ def day_of_month(text: str, offset: int, years: YearContext) -> Date | None:
     """Return the date of an entry head that gives only its day of the month ("2nd.", "8th
     (Sunday)."), its month and year taken from the heads above (:meth:`YearContext.month_for`), or
     None when they give none. The date says so: basis ``year_from_context``, never stated."""
-    from ..extract.dates import parse_date
     m = _DAY_LEAD_RE.match(text)
     if m is None:
         return None
     day = day_value(m.group("day"))
-    found = years.month_for(offset, day)
-    if found is None:
-        return None
-    year, month, how = found
-    full = parse_date(f"{calendar.month_name[month]} {day}, {year}")
-    if full is None:
-        return None
-    return replace(full, text=text.rstrip(" ."), rule=f"{full.rule}; month and year from context ({how})",
-                   anchor=f"{year:04d}-{month:02d}", basis=DateBasis.YEAR_FROM_CONTEXT)
+    return _day_in_context(text, day, years.month_for(offset, day))
 
 
 def weekday_and_day(text: str, offset: int, years: YearContext) -> Date | None:
     """Return the date of an entry head that gives its weekday and day of the month alone ("Saturday 2"), its
     month and year taken from the heads above and the weekday (:meth:`YearContext.month_for_weekday`), or
     None when they give none. The date says so: basis ``year_from_context``, never stated."""
-    from ..extract.dates import parse_date
     weekday, day = weekday_day(text)
-    found = years.month_for_weekday(offset, day, weekday)
+    return _day_in_context(text, day, years.month_for_weekday(offset, day, weekday))
+
+
+def _day_in_context(text: str, day: int, found: tuple[int, int, str] | None) -> Date | None:
+    """Return the date of a head giving only ``day``, in the (year, month, how) ``found`` from context, or None."""
+    from ..extract.dates import parse_date
     if found is None:
         return None
     year, month, how = found
