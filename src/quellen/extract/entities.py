@@ -564,7 +564,7 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
                                         or any(w.lower() in _MONTHS for w in name.split())):
             continue  # "4th February 1912", "2′ S.": a date or a bearing the model took for a name
         if len(name.split()) > 1 and re.search(r"['’]s\s", name) and name.split()[-1].lower() in _DOCUMENT_NOUNS:
-            type_ = "work"  # "Lashly's Diary": a writing named after its writer
+            type_ = "work"  # "Hartwell's Diary": a writing named after its writer
         if type_ == "work" and (text[end:end + 1] == "!" or re.fullmatch(rf"{CAP},\s{CAP}", name)):
             continue  # "Good Hobbes!", "Promise, Clara": a cry or a word to someone in dialogue, not a title
         if ent.label_ != "NORP" and name in NATIONALITY_WORDS:
@@ -669,7 +669,7 @@ _VARIETY_BEFORE = re.compile(r"\b(?:var|subsp|ssp|sp|spp|cf|f)\.\s*$")
 def _names_a_species(text: str, c: _Candidate, pos: dict[int, str]) -> bool:
     """Return True when the one-word person or body ``c`` stands before a kind of plant or animal it names
     ("the Douglas squirrel", "Bullock's oriole", "Nuttall's flowering dogwood"); ``pos`` must call the kind a
-    noun ("Helen rose" is a verb)."""
+    noun ("Clara rose" is a verb)."""
     if c.type not in ("person", "organization") or " " in text[c.start:c.end].strip():
         return False
     m = _P_ORGANISM_AFTER.match(text, c.end)

@@ -864,7 +864,7 @@ class _Resolver:
                     return not gender or (not known - {gender} and not (both and not known))
 
                 options = {c for c in sur if not self.kept_apart(c, k) and title_fits(c)}
-                # "Mrs. Keller" among several Kellers: the one a title already says is a woman
+                # "Mrs. Draycott" among several Draycotts: the one a title already says is a woman
                 options = {c for c in options if gender and self.clusters[c].genders == {gender}} or options
                 if len(options) == 1:
                     cid, why = next(iter(options)), "surname of the full name"
