@@ -11,8 +11,8 @@ from typing import Any
 from ...model import FURNITURE_KINDS, Date, DateBasis, Document, Timex
 from ...vocab import timex_json as vocab_timex_json
 from ..calendars import country_of
-from .anchor import Anchor, Ctx, julian_hint, resolve
-from .discourse import (YEARLESS, bound_only, far_stamp, looks_back, quote_spans, retrospective_body,
+from .anchor import YEARLESS, Anchor, Ctx, julian_hint, months_spanned, resolve
+from .discourse import (bound_only, far_stamp, looks_back, quote_spans, retrospective_body,
                         speech_deictic, written_years, yearless_anchor)
 from .find import find_candidates
 from .lexicon import FULL_DATE_YEAR, Cand
@@ -98,7 +98,8 @@ def _tag(text: str, *, dct, ref, calendar, country, years, source, document, off
                 and not (c.kind == "rel" and looks_back(c) and date.precision != "day"):
             label = f"{date.edtf}@{offset + c.start}"
             ctx.ref = Anchor(date.earliest, date.precision, date.calendar if date.calendar != "unknown"
-                             else "gregorian", label, quarter=c.kind == "quarter" and not c.data.get("half"))
+                             else "gregorian", label, quarter=c.kind == "quarter" and not c.data.get("half"),
+                             months=months_spanned(date))
             # a full date moves the narrative away from a heading; a bare year ("in the year 1660" in a
             # diary entry) is a recollection and does not
             ctx.moved = ctx.moved or explicit and date.precision in ("day", "month")
