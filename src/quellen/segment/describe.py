@@ -12,8 +12,9 @@ import datetime as dt
 import re
 from collections import Counter
 
-from ..extract.calendars import elided_years
-from ..extract.dates.lexicon import ORD_DAY, day_value
+from ..extract.calendars import calendar_for, elided_years
+from ..extract.dates.anchor import bare_day_month
+from ..extract.dates.lexicon import ORD_DAY, WD, WEEKDAYS, day_value
 from ..extract.entities import names_no_one
 from ..lexicons import words
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, Date, DateBasis,
@@ -119,14 +120,17 @@ class YearContext:
         except ValueError:
             return None
 
-    def month_for(self, offset: int, day: int) -> tuple[int, int, str] | None:
+    def month_for(self, offset: int, day: int, weekday: int | None = None) -> tuple[int, int, str] | None:
         """Return (year, month, how) for a day of the month written alone at ``offset`` ("2nd.",
         "8th (Sunday)."), or None when no month stands above it or the day is not in that month.
 
         The month and year are those of the last head before it with a month: a month heading
         ("January 1660"), or the entry before, whose month rolls forward (December into the next
-        year's January) when the day goes back ("31st." then "1st."). A day past the end of that
-        month ("31st." under April) gets none: it is a misprint or a misreading, not a date.
+        year's January) when the day goes back ("31st." then "1st."), unless the ``weekday`` (0 =
+        Monday) the head gives falls on that day in the month next to it
+        (:func:`~quellen.extract.dates.anchor.bare_day_month`, as the tagger reads "Thursday the
+        28th"). A day past the end of that month ("31st." under April) gets none: it is a misprint
+        or a misreading, not a date.
         """
         i = bisect.bisect_left(self.heads, (offset, -1, -1, -1))
         while i > 0 and not self.heads[i - 1][2]:
@@ -139,9 +143,18 @@ class YearContext:
             return None
         _, year, month, last = self.heads[i - 1]
         how = "month of the heading above" if not last else "month of the entry before"
-        if last and day < last:
-            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-            how = "the entry before's month, rolled over into the next"
+        if last:
+            # a weekday tells the day only where the calendar of that year is known (not between a
+            # country's first and last adoption of the reform)
+            cal = calendar_for(dt.date(year, month, 1))
+            placed = bare_day_month((year, month, last), day, weekday if cal != "unknown" else None,
+                                    "julian" if cal == "julian" else "gregorian")
+            if placed is None:
+                return None
+            if placed != (year, month):
+                how = ("the entry before's month, rolled over into the next" if placed > (year, month)
+                       else "the month before the entry before's, where the day falls on its weekday")
+            year, month = placed
         if day > _days_in(year, month):
             return None
         return year, month, how
@@ -277,7 +290,8 @@ def day_of_month(text: str, offset: int, years: YearContext) -> Date | None:
     if m is None:
         return None
     day = day_value(m.group("day"))
-    found = years.month_for(offset, day)
+    named = re.search(r"\b(" + WD + r")\b", text)
+    found = years.month_for(offset, day, WEEKDAYS[named.group(1).lower()] if named else None)
     if found is None:
         return None
     year, month, how = found
