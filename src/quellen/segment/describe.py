@@ -207,10 +207,10 @@ def _days_in(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
-#: an entry head written year first: "1712.—March 3.", "1712, March 3:"
-_YEAR_FIRST_RE = re.compile(r"^(?P<y>1\d{3}|20\d\d)[.,:]?\s*[—–-]*\s*(?P<md>(?:(?:[Tt]he\s+)?(?:\d{1,2}|" + ORD_DAY
-                            + r")(?:st|nd|rd|th|d)?\s+(?:of\s+)?[A-Z][a-z]+|[A-Z][a-z]+\.?\s+(?:the\s+)?(?:\d{1,2}|"
-                            + ORD_DAY + r"))(?=(?:st|nd|rd|th|d)?\b))")
+#: an entry head written year first: "1712.—March 3.", "1712, March 3:", "1857.—Thursday, December 24."
+_YEAR_FIRST_RE = re.compile(r"^(?P<y>1\d{3}|20\d\d)[.,:]?\s*[—–-]*\s*(?P<md>(?:[A-Z][a-z]+day,?\s+)?"
+                            r"(?:(?:[Tt]he\s+)?(?:\d{1,2}|" + ORD_DAY + r")(?:st|nd|rd|th|d)?\s+(?:of\s+)?[A-Z][a-z]+"
+                            r"|[A-Z][a-z]+\.?\s+(?:the\s+)?(?:\d{1,2}|" + ORD_DAY + r"))(?=(?:st|nd|rd|th|d)?\b))")
 _CLOCK_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 #: an entry head that gives an hour or a part of the day but no date: "Seven o'clock.--", "Half-past
 #: eight.--", "Later.", "Same day, 11 p.m.--", "Next morning.--"
@@ -253,6 +253,12 @@ def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None
     above)"): it is never shown as stated.
     """
     from ..extract.dates import parse_date
+    first = _YEAR_FIRST_RE.match(text.strip())
+    if first:
+        # "1857.—December 23.": the tagger reads a date's year after its month and day
+        date = parse_date(f"{first.group('md')}, {first.group('y')}")
+        if date is not None:
+            return replace(date, text=first.group(0).strip(" .—–-"))
     date = parse_date(text)
     if date is not None:
         return date
