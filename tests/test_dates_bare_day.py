@@ -117,6 +117,23 @@ def test_a_bare_day_in_a_letter_is_of_the_letters_month_unless_it_looks_ahead():
     assert got["the 3rd"] == "1820-07-03"
 
 
+def test_a_bare_day_in_a_letter_follows_the_letters_month_not_a_day_it_expects():
+    # "the 26th inst." moves the narrative to 26 March, but "the 4th" is still the letter's March
+    got = values("Bath, March 2d, 1790.\n\nThe waggon is expected about the 26th inst. I ride over to the mill "
+                 "on the 4th to settle the account.")
+    assert got["the 26th inst."] == "1790-03-26" and got["the 4th"] == "1790-03-04"
+
+
+def test_an_entry_head_follows_the_head_before_not_a_day_its_entry_recalled():
+    text = ("Thursday 2d July. Calm. We have been thirty days at sea since we left port on the 2d of June.\n\n"
+            "Tuesday 7th. A breeze from the south.\n\nSaturday 11th. Land in sight.\n\n"
+            "Friday 31st. At anchor.\n\nMonday 3d. Sailed again.")
+    got = values(text, ref=D(1789, 7, 1))
+    assert got["the 2d of June"] == "1789-06-02"
+    assert got["Tuesday 7th"] == "1789-07-07" and got["Saturday 11th"] == "1789-07-11"
+    assert got["Friday 31st"] == "1789-07-31" and got["Monday 3d"] == "1789-08-03"  # the heads roll over
+
+
 def test_a_season_is_no_month_for_a_bare_day():
     got = values("She is to return in the autumn of 1849. I awoke on the morning of the twenty-sixth.")
     assert got["the morning of the twenty-sixth"] == "XXXX-XX-26TMO"

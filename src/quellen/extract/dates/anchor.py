@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from ...model import Date
 from ..calendars import (REFORM, calendar_for, elided_bounds, elided_calendar, elided_written, gregorian_to_julian,
                          julian_month_end, julian_to_gregorian)
-from .find import dual_year, feast_day, tense_at
+from .find import dual_year, feast_day, is_heading, tense_at
 from .lexicon import Cand, duration_parts, duration_value
 
 # -- step 4: anchor -------------------------------------------------------------------------
@@ -635,24 +635,28 @@ def _bare_day(c: Cand, span: str, text: str, ctx: Ctx):
     """Return (value, Date, anchor, explicit) for a day of the month written without its month: "the 24th",
     "Thursday the twenty-eighth", "the 19th ult." (:func:`bare_day_month` places it).
 
-    The day follows the narrative: its anchor is the last day (or month) told. The document's own date
-    anchors it instead where it is the writer's: when the caller gave it (news), for a letter's "ult.",
-    "inst." and "prox.", when the clause looks ahead from the day of writing, and when the narrative has
-    not yet come up to that day and a day after it would be told in a clause that does not look ahead
-    ("Yesterday I saw him; he left on the 2nd" in a letter of 14 June is 2 June).
+    Its anchor is the document's date (a date line, the entry head above) while the narrative stays in
+    that month; the last day or month told once the narrative has moved to another month ("It was the
+    twenty-third of June. On the twenty-fourth ..." under a date line of September), or where the
+    document is dated only to its year. The document's date stays the anchor for news, for a letter's
+    "ult.", "inst." and "prox.", for a clause looking ahead from the day of writing, and for an entry head
+    ("Wednesday 8th."), which follows the head before it, not a day its entry recalled.
     """
     d = c.data["d"]
-    usable = [a if a is not None and (a.precision == "day" or a.precision == "month" and a.months == 1) else None
-              for a in (ctx.dct, ctx.ref)]
-    dct, ref = usable
+    dct, ref = (a if a is not None and (a.precision == "day" or a.precision == "month" and a.months == 1) else None
+                for a in (ctx.dct, ctx.ref))
     narrated = ctx.narrated is not None and ctx.narrated[0] <= c.start < ctx.narrated[1]
     writer = dct if not narrated else None  # the writer's now, where the text speaks from it
     tense = tense_at(text, c.start)
     mshift = c.data.get("mshift")
-    if ctx.dct_given or mshift is not None or writer is not None and tense == "future":
+    head = is_heading(text, c)
+    # (each month as written: a Julian 28 March is a Gregorian 8 April)
+    elsewhere = ref is not None and dct is not None and \
+        (_written_day(ref).year, _written_day(ref).month) != (_written_day(dct).year, _written_day(dct).month)
+    if ctx.dct_given or mshift is not None or head or writer is not None and tense == "future" or not elsewhere:
         base = dct or ref
     else:
-        base = ref or dct
+        base = ref
     if base is None:
         return f"XXXX-XX-{d:02d}", None, None, False
     wcal = "julian" if base.calendar == "julian" else "gregorian"
@@ -660,12 +664,10 @@ def _bare_day(c: Cand, span: str, text: str, ctx: Ctx):
     if mshift is not None:
         y, m = _add_months(y, m, mshift)  # "ult.", "inst.", "prox." name the month
     elif base.precision == "day":
-        placed = _place_bare_day(c, base, d, ctx, forward=not (base == writer and tense != "future"))
-        if placed is not None and writer is not None and base != writer and writer.precision == "day" \
-                and tense != "future" and base.day <= writer.day < _to_greg(*placed, d, wcal):
-            base = writer
-            wcal = "julian" if base.calendar == "julian" else "gregorian"
-            placed = _place_bare_day(c, base, d, ctx, forward=False)
+        # a letter or diary entry speaks of its own month unless it looks ahead; a narrative (an account told
+        # after the fact too, whose "now" is the narrated day) and a diary's run of heads move forward
+        speaking = base == writer and tense != "future" and not head
+        placed = _place_bare_day(c, base, d, ctx, forward=not speaking)
         if placed is None:
             return f"XXXX-XX-{d:02d}", None, None, False
         y, m = placed
