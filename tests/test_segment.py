@@ -157,6 +157,18 @@ def test_year_context_rolls_over_and_looks_ahead():
     assert parse_date_text("December 16", 7, years2).edtf == "1928-12-16"
 
 
+def test_a_day_alone_takes_the_month_of_the_entry_before_or_the_one_its_weekday_names():
+    # "2nd." after an entry of 28 December 1857 rolls into January 1858; its weekday, where it gives one,
+    # names the month, of the entry's and those either side, where the 2nd falls on it (the tagger's rule)
+    text = "Monday, December 28, 1857. Snow.\n\n2nd. Thaw.\n"
+    at = text.index("2nd")
+    for head, want in [("2nd.", "1858-01-02"), ("2nd (Saturday).", "1858-01-02"),
+                       ("Wednesday, the 2nd.", "1857-12-02"), ("2nd (Sunday).", "1858-01-02")]:
+        years = YearContext(text, [])
+        years.note(0, parse_date_text("Monday, December 28, 1857", 0, years))
+        assert parse_date_text(head, at, years).edtf == want, head
+
+
 def test_hard_wrapped_paragraph_is_one_unit():
     text = ("May 3, 1864.--Broke camp at daylight and marched toward the river.\n"
             "The roads were heavy with mud and the men grumbled much. We crossed\n"

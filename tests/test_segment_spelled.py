@@ -105,5 +105,34 @@ def test_a_letter_announced_on_a_day_in_words_is_dated_by_its_framing_sentence(d
 @pytest.mark.parametrize("head", ["1857.—December 23. ", "1857.—December the twenty-third. ",
                                   "1857.—The 23rd of December. ", "1857.—The twenty-third of December. "])
 def test_an_entry_head_with_its_year_first(head):
-    (_, entry), = _docs("JOURNAL\n\n" + head + _BODIES[0] + "\n")
+    (_, entry), = [(t, d) for t, d in _docs("JOURNAL\n\n" + head + _BODIES[0] + "\n") if d.kind != "heading"]
     assert (entry.kind, entry.date.edtf) == ("diary", "1857-12-23")
+
+
+YEAR_FIRST = [["1857.—December 22.—", "1857.—December 23.—", "1857.—December 24.—", "1857.—December 25.—"],
+              ["1857.—The twenty-second of December. ", "1857.—December the twenty-third. ",
+               "1857.—Thursday, December 24. ", "1857.—The 25th of December. "],
+              ["1857. December 22. ", "1857. December 23. ", "1857. December 24. ", "1857. December 25. "],
+              ["1857, December 22: ", "1857, December 23: ", "1857, December 24: ", "1857, December 25: "]]
+
+
+@pytest.mark.parametrize("heads", YEAR_FIRST, ids=["dash", "words", "stop", "colon"])
+@pytest.mark.parametrize("apart", [False, True], ids=["run-in", "own-line"])
+def test_year_first_heads_open_entries_as_their_month_first_forms_do(heads, apart):
+    # "1857.—December 23." heads an entry as "December 23, 1857.—" does: run into its first sentence, or
+    # alone on its line
+    heads = [h.rstrip() + "\n\n" if apart else h for h in heads]
+    entries = [(t, d) for t, d in _docs(_diary(heads)) if d.kind == "diary"]
+    assert len(entries) == 4 and [t[:len(h)] for (t, _), h in zip(entries, heads)] == heads
+    assert [d.date.edtf for _, d in entries] == ["1857-12-22", "1857-12-23", "1857-12-24", "1857-12-25"]
+
+
+def test_a_yearless_head_after_a_year_first_one_takes_its_year_and_rolls_over():
+    heads = ["1857.—December 30. ", "December 31.—", "January 1.—", "1858.—January 2. "]
+    entries = [d for _, d in _docs(_diary(heads)) if d.kind == "diary"]
+    assert [d.date.edtf for d in entries] == ["1857-12-30", "1857-12-31", "1858-01-01", "1858-01-02"]
+
+
+@pytest.mark.parametrize("line", ["1857. Monday.", "1812 was a dry year. May 4 came.", "1857, the year I married."])
+def test_a_year_before_no_month_and_day_is_no_entry_head(line):
+    assert leading_date(line) is None

@@ -12,8 +12,9 @@ import datetime as dt
 import re
 from collections import Counter
 
-from ..extract.calendars import elided_years
-from ..extract.dates.lexicon import ORD_DAY, day_value
+from ..extract.calendars import calendar_for, elided_years
+from ..extract.dates.anchor import bare_day_month
+from ..extract.dates.lexicon import ORD_DAY, WD, WEEKDAYS, day_value
 from ..extract.entities import names_no_one
 from ..lexicons import words
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, Date, DateBasis,
@@ -138,14 +139,17 @@ class YearContext:
         except ValueError:
             return None
 
-    def month_for(self, offset: int, day: int) -> tuple[int, int, str] | None:
+    def month_for(self, offset: int, day: int, weekday: int | None = None) -> tuple[int, int, str] | None:
         """Return (year, month, how) for a day of the month written alone at ``offset`` ("2nd.",
         "8th (Sunday)."), or None when no month stands above it or the day is not in that month.
 
         The month and year are those of the last head before it with a month: a month heading
         ("January 1660"), or the entry before, whose month rolls forward (December into the next
-        year's January) when the day goes back ("31st." then "1st."). A day past the end of that
-        month ("31st." under April) gets none: it is a misprint or a misreading, not a date.
+        year's January) when the day goes back ("31st." then "1st."), unless the ``weekday`` (0 =
+        Monday) the head gives falls on that day in the month next to it
+        (:func:`~quellen.extract.dates.anchor.bare_day_month`, as the tagger reads "Thursday the
+        28th"). A day past the end of that month ("31st." under April) gets none: it is a misprint
+        or a misreading, not a date.
         """
         heads = self._before(offset)
         i = len(heads)
@@ -159,9 +163,18 @@ class YearContext:
             return None
         _, year, month, last = heads[i - 1]
         how = "month of the heading above" if not last else "month of the entry before"
-        if last and day < last:
-            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-            how = "the entry before's month, rolled over into the next"
+        if last:
+            # a weekday tells the day only where the calendar of that year is known (not between a
+            # country's first and last adoption of the reform)
+            cal = calendar_for(dt.date(year, month, 1))
+            placed = bare_day_month((year, month, last), day, weekday if cal != "unknown" else None,
+                                    "julian" if cal == "julian" else "gregorian")
+            if placed is None:
+                return None
+            if placed != (year, month):
+                how = ("the entry before's month, rolled over into the next" if placed > (year, month)
+                       else "the month before the entry before's, where the day falls on its weekday")
+            year, month = placed
         if day > _days_in(year, month):
             return None
         return year, month, how
@@ -175,7 +188,7 @@ class YearContext:
         diary's entries go forward. A month the heads above give (:meth:`month_for`) is kept when the weekday
         agrees with it; none is looked for more than a year ahead.
         """
-        found = self.month_for(offset, day)
+        found = self.month_for(offset, day, weekday)
         if found is not None and day <= _days_in(found[0], found[1]) and \
                 dt.date(found[0], found[1], day).weekday() == weekday:
             return found
@@ -249,10 +262,10 @@ def _days_in(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
-#: an entry head written year first: "1712.—March 3.", "1712, March 3:"
-_YEAR_FIRST_RE = re.compile(r"^(?P<y>1\d{3}|20\d\d)[.,:]?\s*[—–-]*\s*(?P<md>(?:(?:[Tt]he\s+)?(?:\d{1,2}|" + ORD_DAY
-                            + r")(?:st|nd|rd|th|d)?\s+(?:of\s+)?[A-Z][a-z]+|[A-Z][a-z]+\.?\s+(?:the\s+)?(?:\d{1,2}|"
-                            + ORD_DAY + r"))(?=(?:st|nd|rd|th|d)?\b))")
+#: an entry head written year first: "1712.—March 3.", "1712, March 3:", "1857.—Thursday, December 24."
+_YEAR_FIRST_RE = re.compile(r"^(?P<y>1\d{3}|20\d\d)[.,:]?\s*[—–-]*\s*(?P<md>(?:[A-Z][a-z]+day,?\s+)?"
+                            r"(?:(?:[Tt]he\s+)?(?:\d{1,2}|" + ORD_DAY + r")(?:st|nd|rd|th|d)?\s+(?:of\s+)?[A-Z][a-z]+"
+                            r"|[A-Z][a-z]+\.?\s+(?:the\s+)?(?:\d{1,2}|" + ORD_DAY + r"))(?=(?:st|nd|rd|th|d)?\b))")
 _CLOCK_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 #: an entry head that gives an hour or a part of the day but no date: "Seven o'clock.--", "Half-past
 #: eight.--", "Later.", "Same day, 11 p.m.--", "Next morning.--"
@@ -295,6 +308,12 @@ def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None
     above)"): it is never shown as stated.
     """
     from ..extract.dates import parse_date
+    first = _YEAR_FIRST_RE.match(text.strip())
+    if first:
+        # "1857.—December 23.": the tagger reads a date's year after its month and day
+        date = parse_date(f"{first.group('md')}, {first.group('y')}")
+        if date is not None:
+            return replace(date, text=first.group(0).strip(" .—–-"))
     date = parse_date(text)
     if date is not None:
         return date
@@ -333,7 +352,8 @@ def day_of_month(text: str, offset: int, years: YearContext) -> Date | None:
     if m is None:
         return None
     day = day_value(m.group("day"))
-    return _day_in_context(text, day, years.month_for(offset, day))
+    named = re.search(r"\b(" + WD + r")\b", text)
+    return _day_in_context(text, day, years.month_for(offset, day, WEEKDAYS[named.group(1).lower()] if named else None))
 
 
 def weekday_and_day(text: str, offset: int, years: YearContext) -> Date | None:

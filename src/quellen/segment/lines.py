@@ -72,9 +72,13 @@ CLOCK_HEAD_RE = re.compile(
     rf"^(?:(?:it\s+is\s+)?(?:just\s+)?(?:(?:half|a\s+quarter)[-\s]past\s+|a\s+quarter\s+to\s+)?{_HOUR_WORDS}"
     rf"(?:\s*o['’]clock)?(?:\s*[ap]\.\s?m\.?)?)(?:[.:]?\s*[—–]+|\.(?=\s))", re.I)
 #: a date that opens a paragraph and is closed off by punctuation: a diary-entry head
-#  (after a place, "Hillingham, 24 August.—", or with the hour, "11 August, 3 a.m.—", "24 June, before morning.—")
+#  (after a place, "Hillingham, 24 August.—", or with the hour, "11 August, 3 a.m.—", "24 June, before morning.—"),
+#  its month and day after its year too ("1857.—December 23.", "1812. May 4.", "1857.—The twenty-third of December.")
 _LEAD_DATE_RE = re.compile(
     rf"^(?:(?-i:[{_UP}][\w'’-]+(?:\s[{_UP}][\w'’-]+)?),\s+)?"
+    rf"(?P<year_first>(?:1\d{{3}}|20\d\d)(?:[.,:][ \t]*[—–-]*|[ \t]*[—–]+)[ \t]*"
+    rf"(?=(?:{_WEEKDAY},?\s+)?(?:(?:the\s+)?{_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})\b"
+    rf"|(?:{_MONTH_ALT})\.?,?\s+(?:the\s+)?{_DAY}\b)))?"
     rf"(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?,?\s+(?:the\s+)?{_DAY}|(?:the\s+)?{_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})"
     rf"|{_WEEKDAY}(?:\s+\d{{1,2}}{_ORD}|,?\s+the\s+{_DAY})?)(?:,?\s+\d{{4}})?(?:\s*\([^)\n]{{1,30}}\))?"
     rf"(?:\s*(?:[.:;]\s*[—–-]*|\s[—–-]+|[—–]+|$)"
@@ -600,8 +604,9 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     bare = text[1:].lstrip() if text[:1] in "“\"‘" and not re.search(r"[”\"’]", text[1:].rstrip("”\"")) else text
     if n <= 4 and (_BARE_DATE_RE.match(bare) or _WEEKDAY_DAY_RE.match(bare)):
         return "dateline"  # "January 3", "4th (Sunday).", "Tuesday 12th", "Monday 15": an entry's date alone
-    if n <= 8 and _LEAD_DATE_RE.match(bare) and _terminal(bare) in (".", "", ":") and not _BIO_LEAD_RE.match(bare):
-        lead = _LEAD_DATE_RE.match(bare)
+    lead = _LEAD_DATE_RE.match(bare) if n <= 8 else None
+    # (a year-first head is a full date, a date line whatever closes it, as "December 23, 1857.—" is)
+    if lead and (_terminal(bare) in (".", "", ":") or lead.group("year_first")) and not _BIO_LEAD_RE.match(bare):
         # (a quoted one-line message, "“2 June.—Mother better.”", is a telegram, not a date line)
         if len(bare[lead.end():].split()) <= 4 and not (bare is not text and text.endswith(("”", "\""))
                                                          and re.search(r"[^\W\d_]", bare[lead.end():])):

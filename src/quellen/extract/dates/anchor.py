@@ -11,10 +11,15 @@ from dataclasses import dataclass, field, replace
 from ...model import Date
 from ..calendars import (REFORM, calendar_for, elided_bounds, elided_calendar, elided_written, gregorian_to_julian,
                          julian_month_end, julian_to_gregorian)
-from .find import dual_year, feast_day, tense_at
+from .find import dual_year, feast_day, is_heading, tense_at
 from .lexicon import Cand, duration_parts, duration_value
 
 # -- step 4: anchor -------------------------------------------------------------------------
+#: the label of a stand-in anchor for a diary heading without a year; "yearless:wd" when its stand-in
+#: year is one in which the heading's day falls on the heading's weekday
+YEARLESS = "yearless:"
+
+
 @dataclass(frozen=True)
 class Anchor:
     """A point the tagger anchors relative expressions on: a day, month or year, with its source."""
@@ -26,6 +31,9 @@ class Anchor:
     label: str = "dct"
     #: the reference is a quarter of a year ("the fourth quarter"), told at month precision
     quarter: bool = False
+    #: how many months a reference at month precision covers: a season or a quarter three, so a day
+    #: written without its month is of none of them
+    months: int = 1
 
     @staticmethod
     def of(date: "Date | dt.date | Anchor | None", label: str = "dct") -> "Anchor | None":
@@ -36,8 +44,14 @@ class Anchor:
             if date.precision not in ("day", "month", "year"):
                 return None
             return Anchor(date.earliest, date.precision, date.calendar if date.calendar != "unknown" else "gregorian",
-                          label if label != "dct" else f"dct:{date.edtf}")
+                          label if label != "dct" else f"dct:{date.edtf}", months=months_spanned(date))
         return Anchor(date, "day", "gregorian", label)
+
+
+def months_spanned(date: Date) -> int:
+    """Return how many months a date at month precision covers, counted in days (a Julian month read as
+    Gregorian days straddles two calendar months but is one): 1 for a month, 3 for a season or a quarter."""
+    return max(1, round(((date.latest - date.earliest).days + 1) / 30.44))
 
 
 @dataclass
@@ -522,23 +536,7 @@ def resolve(c: Cand, text: str, ctx: Ctx) -> tuple[str, Date | None, str | None,
     if k == "weekend":
         return _weekend(c, span, ctx)
     if k == "ordinal":
-        base = ctx.dct or ctx.ref
-        d = c.data["d"]
-        if base is None or base.precision == "year":
-            return f"XXXX-XX-{d:02d}", None, None, False
-        wcal = "julian" if base.calendar == "julian" else "gregorian"
-        y, m, bd = _written(base.day, wcal)
-        if c.data.get("mshift") is not None:
-            y, m = _add_months(y, m, c.data["mshift"])
-        elif base.precision == "day" and d < bd and not (base is ctx.dct and tense_at(text, c.start) != "future"):
-            # a narrative moves forward; a letter or diary entry speaks of its own month unless it looks ahead
-            y, m = _add_months(y, m, 1)  # narrative moves forward: "the 2nd" after the 28th is next month's
-        try:
-            day = _to_greg(y, m, d, wcal)
-        except ValueError:
-            return f"XXXX-XX-{d:02d}", None, None, False
-        value, date = _point(day, "day", span, c.rule, base.label, base.calendar, Anchor(day))
-        return value, date, base.label, False
+        return _bare_day(c, span, text, ctx)
     if k in ("time", "tod"):
         return _time(c, span, text, ctx)
     if k == "movable":
@@ -588,6 +586,109 @@ def resolve(c: Cand, text: str, ctx: Ctx) -> tuple[str, Date | None, str | None,
                      None if c.data["y"] else base.label)
         return f"{y:04d}-{letter}{c.data['q']}", date, None if c.data["y"] else base.label, bool(c.data["y"])
     return "XXXX", None, None, False
+
+
+#: the months either side of the reference's a weekday given with a bare day may place it in ("Saturday the
+#: 2nd" told after 27 June 1849 is 2 June, a Saturday, not 2 July, a Monday); a weekday that fits none of them
+#: is a slip of the writer's, or of a calendar the text does not keep, and places nothing
+WEEKDAY_REACH_MONTHS = 1
+#: a narrative that tells a day of the month a few days before the last day told looks back to it ("the
+#: evening of the 26th" told after "the morning of the 27th"); a day before it by more than a week is the
+#: next month's ("the 2nd" after the 28th)
+LOOK_BACK_DAYS = 7
+
+
+def bare_day_month(ref: tuple[int, int, int], day: int, weekday: int | None = None, calendar: str = "gregorian",
+                   forward: bool = True, look_back: int = 0) -> tuple[int, int] | None:
+    """Return (year, month) of a day of the month written without its month ("the 24th", "Thursday the
+    twenty-eighth") and told after the reference day ``ref`` (year, month, day as written in ``calendar``),
+    or None when that day is in no month the rule allows.
+
+    A narrative moves forward: the day is of the reference's month when it is at or after the reference
+    day, of the next month when it is before it ("the 2nd" after the 28th; December rolls into January)
+    by more than ``look_back`` days. ``forward=False`` (a letter or diary entry speaking of its own month)
+    keeps the reference's month. A weekday (0 = Monday) given with the day chooses instead the month, of
+    the reference's and the :data:`WEEKDAY_REACH_MONTHS` either side, in which that day falls on that
+    weekday, nearest the reference (a tie goes forward); when none does, the rule above stands.
+    """
+    y, m, d = ref
+    if weekday is not None:
+        origin = _to_greg(y, m, min(d, _month_end(y, m, calendar)), calendar)
+        best = None
+        for shift in range(-WEEKDAY_REACH_MONTHS, WEEKDAY_REACH_MONTHS + 1):
+            yy, mm = _add_months(y, m, shift)
+            if day > _month_end(yy, mm, calendar):
+                continue
+            when = _to_greg(yy, mm, day, calendar)
+            if when.weekday() == weekday:
+                key = (abs((when - origin).days), when < origin)
+                if best is None or key < best[0]:
+                    best = (key, (yy, mm))
+        if best is not None:
+            return best[1]
+    if forward and d - day > look_back:
+        y, m = _add_months(y, m, 1)
+    return (y, m) if day <= _month_end(y, m, calendar) else None
+
+
+def _bare_day(c: Cand, span: str, text: str, ctx: Ctx):
+    """Return (value, Date, anchor, explicit) for a day of the month written without its month: "the 24th",
+    "Thursday the twenty-eighth", "the 19th ult." (:func:`bare_day_month` places it).
+
+    Its anchor is the document's date (a date line, the entry head above) while the narrative stays in
+    that month; the last day or month told once the narrative has moved to another month ("It was the
+    twenty-third of June. On the twenty-fourth ..." under a date line of September), or where the
+    document is dated only to its year. The document's date stays the anchor for news, for a letter's
+    "ult.", "inst." and "prox.", for a clause looking ahead from the day of writing, and for an entry head
+    ("Wednesday 8th."), which follows the head before it, not a day its entry recalled.
+    """
+    d = c.data["d"]
+    dct, ref = (a if a is not None and (a.precision == "day" or a.precision == "month" and a.months == 1) else None
+                for a in (ctx.dct, ctx.ref))
+    narrated = ctx.narrated is not None and ctx.narrated[0] <= c.start < ctx.narrated[1]
+    writer = dct if not narrated else None  # the writer's now, where the text speaks from it
+    tense = tense_at(text, c.start)
+    mshift = c.data.get("mshift")
+    head = is_heading(text, c)
+    # (each month as written: a Julian 28 March is a Gregorian 8 April)
+    elsewhere = ref is not None and dct is not None and \
+        (_written_day(ref).year, _written_day(ref).month) != (_written_day(dct).year, _written_day(dct).month)
+    if ctx.dct_given or mshift is not None or head or writer is not None and tense == "future" or not elsewhere:
+        base = dct or ref
+    else:
+        base = ref
+    if base is None:
+        return f"XXXX-XX-{d:02d}", None, None, False
+    wcal = "julian" if base.calendar == "julian" else "gregorian"
+    y, m, _ = _written(base.day, wcal)
+    if mshift is not None:
+        y, m = _add_months(y, m, mshift)  # "ult.", "inst.", "prox." name the month
+    elif base.precision == "day":
+        # a letter or diary entry speaks of its own month unless it looks ahead; a narrative (an account told
+        # after the fact too, whose "now" is the narrated day) and a diary's run of heads move forward
+        speaking = base == writer and tense != "future" and not head
+        placed = _place_bare_day(c, base, d, ctx, forward=not speaking)
+        if placed is None:
+            return f"XXXX-XX-{d:02d}", None, None, False
+        y, m = placed
+    try:
+        day = _to_greg(y, m, d, wcal)
+    except ValueError:
+        return f"XXXX-XX-{d:02d}", None, None, False
+    value, date = _point(day, "day", span, c.rule, base.label, base.calendar, Anchor(day))
+    return value, date, base.label, False
+
+
+def _place_bare_day(c: Cand, base: Anchor, d: int, ctx: Ctx, forward: bool) -> tuple[int, int] | None:
+    """Return (year, month) as written of day ``d`` told after the day ``base``, or None (:func:`bare_day_month`)."""
+    wcal = "julian" if base.calendar == "julian" else "gregorian"
+    y, m, bd = _written(base.day, wcal)
+    # a weekday tells the day only in a calendar known for the reference day (not between a country's
+    # first and last adoption of the reform), and in a real year or a stand-in chosen for its weekdays
+    known = _calendar(c, y, m, bd, ctx) != "unknown" and (not base.label.startswith(YEARLESS)
+                                                          or base.label.startswith(YEARLESS + "wd"))
+    weekday = c.data.get("weekday") if known else None
+    return bare_day_month((y, m, bd), d, weekday, wcal, forward=forward, look_back=LOOK_BACK_DAYS)
 
 
 def _unresolved_rel(c: Cand) -> str:

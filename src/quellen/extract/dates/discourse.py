@@ -9,10 +9,8 @@ import datetime as dt
 import re
 
 from ...model import DAY_RECORD_KINDS, Date, Document
-from .anchor import Anchor, Ctx
+from .anchor import YEARLESS, Anchor, Ctx
 from .lexicon import FULL_DATE_YEAR, Cand
-
-YEARLESS = "yearless:"
 
 # quotation marks that only open, only close, or do both (straight quotes toggle)
 _OPENERS = {"\u201c": "\u201d", "\u201e": "\u201c\u201d", "\u00ab": "\u00bb", "\u2018": "\u2019",

@@ -410,6 +410,17 @@ _PAST = re.compile(r"\b(?:since|was|were|had|did|said|told|lost|won|grew|fell|ro
                    r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bam\s)\w+ed)\b", re.I)
 
 
+def is_heading(text: str, c: Cand) -> bool:
+    """Return True when the date stands as a diary heading ("3 January.") or a date line ("Lyon, 16 May 1812")."""
+    line_start = text.rfind("\n", 0, c.start) + 1
+    line_end = text.find("\n", c.end)
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[line_start:c.start], text[c.end:line_end]
+    if not before.strip() and re.match(r"\s*(?:[.:—–-]|$)", after):
+        return True
+    return not after.strip(" .") and len(before) < 60 and not re.search(r"[.;!?]\s", before)
+
+
 def tense_at(text: str, pos: int) -> str | None:
     """Return "future", "past" or None: the tense of the clause before ``pos`` ("since" counts as past)."""
     clause = re.split(r"[.;!?\n](?!\d)", text[max(0, pos - 120):pos])[-1]

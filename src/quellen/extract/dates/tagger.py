@@ -11,10 +11,10 @@ from typing import Any
 from ...model import FURNITURE_KINDS, Date, DateBasis, Document, Timex
 from ...vocab import timex_json as vocab_timex_json
 from ..calendars import country_of
-from .anchor import Anchor, Ctx, julian_hint, resolve
-from .discourse import (YEARLESS, bound_only, far_stamp, looks_back, quote_spans, retrospective_body,
+from .anchor import YEARLESS, Anchor, Ctx, julian_hint, months_spanned, resolve
+from .discourse import (bound_only, far_stamp, looks_back, quote_spans, retrospective_body,
                         speech_deictic, written_years, yearless_anchor)
-from .find import find_candidates
+from .find import find_candidates, is_heading
 from .lexicon import FULL_DATE_YEAR, Cand
 from .merge import merge_candidates
 
@@ -64,7 +64,7 @@ def _tag(text: str, *, dct, ref, calendar, country, years, source, document, off
         if c.data.get("tod_of"):
             value += f"T{c.data['tod_of']}"
         if value.startswith("XXXX-") and c.kind == "abs" and c.data.get("d") and c.type == "DATE" \
-                and anchors and _is_heading(text, c) and not ctx.years:
+                and anchors and is_heading(text, c) and not ctx.years:
             # a diary heading without a year ("Thursday, March 8."): its entry is reckoned from it in a
             # stand-in year (one where that day is that weekday, when the heading says), and every
             # value computed from it keeps its year unknown
@@ -83,7 +83,7 @@ def _tag(text: str, *, dct, ref, calendar, country, years, source, document, off
                 moved = Anchor(proxy.earliest, "day", "gregorian", (YEARLESS + ("wd" if known else "")) +
                                f"{value[:10]}@{offset + c.start}")
                 ctx.ref = moved
-                if _is_heading(text, c):
+                if is_heading(text, c):
                     ctx.dct = moved
         if ctx.dct_given and date is not None and date.precision == "day" and date.earliest == date.latest \
                 and abs((date.earliest - ctx.dct.day).days) <= 7:
@@ -98,14 +98,15 @@ def _tag(text: str, *, dct, ref, calendar, country, years, source, document, off
                 and not (c.kind == "rel" and looks_back(c) and date.precision != "day"):
             label = f"{date.edtf}@{offset + c.start}"
             ctx.ref = Anchor(date.earliest, date.precision, date.calendar if date.calendar != "unknown"
-                             else "gregorian", label, quarter=c.kind == "quarter" and not c.data.get("half"))
+                             else "gregorian", label, quarter=c.kind == "quarter" and not c.data.get("half"),
+                             months=months_spanned(date))
             # a full date moves the narrative away from a heading; a bare year ("in the year 1660" in a
             # diary entry) is a recollection and does not
             ctx.moved = ctx.moved or explicit and date.precision in ("day", "month")
             if explicit and date.precision in ("day", "month"):
                 ctx.full_ref = ctx.ref
-            if c.kind == "abs" and date.precision == "day" and _is_heading(text, c):
-                # a diary heading or a date line: the day the following lines were written
+            if c.kind in ("abs", "ordinal") and date.precision == "day" and is_heading(text, c):
+                # a diary heading or a date line ("Wednesday 8th."): the day the following lines were written
                 ctx.dct = ctx.ref
                 ctx.moved = False
         if date is not None:
@@ -197,17 +198,6 @@ def _source_years(text: str, documents: list[Document], furniture: frozenset[str
         for m in FULL_DATE_YEAR.finditer(text, document.char_start, document.char_end):
             years.append(int(m.group("y")))
     return (min(years), max(years)) if years else None
-
-
-def _is_heading(text: str, c: Cand) -> bool:
-    """Return True when the date stands as a diary heading ("3 January.") or a date line ("Lyon, 16 May 1812")."""
-    line_start = text.rfind("\n", 0, c.start) + 1
-    line_end = text.find("\n", c.end)
-    line_end = len(text) if line_end < 0 else line_end
-    before, after = text[line_start:c.start], text[c.end:line_end]
-    if not before.strip() and re.match(r"\s*(?:[.:—–-]|$)", after):
-        return True
-    return not after.strip(" .") and len(before) < 60 and not re.search(r"[.;!?]\s", before)
 
 
 def _resolution_order(cands: list[Cand], text: str) -> list[Cand]:
