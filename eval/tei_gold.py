@@ -71,8 +71,9 @@ OPTIONS_DEFAULT = {
 CONVENTIONS = {
     "source": "Gold comes from the edition's TEI markup (div types, opener, salute, dateline, closer, "
               "signed, correspDesc, date@when), converted by eval/tei_gold.py; it was not produced by quellen.",
-    "text": "The .txt is the TEI <text> (front, body, back) in document order. One line element (p, ab, "
-            "head, salute, dateline, signed, l, item, addrLine, byline, trailer, label) per line, blank line "
+    "text": "The .txt is the TEI <text> (front, body, back; the <text>s of a <group> one after another) in "
+            "document order. One line element (p, ab, head, salute, dateline, signed, l, item, addrLine, byline, "
+            "trailer, label) per line, blank line "
             "between them; a <milestone unit=\"para\"/> inside a paragraph starts a new paragraph; a marginal "
             "note (note@place=\"marg\") is a line of its own before its paragraph; other notes (footnotes), "
             "page and column breaks, figures, gaps, the teiHeader and the deleted, abbreviated or "
@@ -88,6 +89,8 @@ CONVENTIONS = {
              "heading, narrative.",
     "author": "A unit's author is, in this order: the persName of its correspDesc's correspAction "
               "type=\"sent\"; the persName inside its <signed> (else the signed line without its valediction); "
+              "failing a <signed>, the persName in its closer outside an <address> (the header's titleStmt author "
+              "where the persName's @ref is that author's @ref); "
               "'X to Y' in its salute or head; for a letter whose salute or head names only the addressee "
               "('To Y'), the edition's option letters_by; for a diary entry, the edition's option diarist. "
               "author_basis says which. Otherwise null. "
@@ -143,6 +146,24 @@ BOOKS: dict = {
                    "121,750 characters (its header, front matter and the entries of 1 January to 31 May 1819, up "
                    "to the end tag of the month div of May), unchanged, closed with the end tags of the year div, "
                    "body, text and TEI.",
+    },
+    "mitford-letters": {
+        "repository": "DigitalMitford/DM_processing",
+        "path": "Box_2017-12-29-Letters/ (eight files: 1819-01-20-MaryWebb.xml, 1819-02-10_Elford.xml, "
+                "1819-02-27_Elford.xml, 1819-03-02-MWebb.xml, 1819-03-22_MWebb.xml, 1819-11-06_BRHaydon.xml, "
+                "1819-12-04_Elford.xml, 1820-02-11-MWebb.xml)",
+        "commit": "a8fbca2aca9aa646cf22eb2e25a99e9710d10186",
+        "title": "Eight letters of Mary Russell Mitford, 20 January 1819 to 11 February 1820 (Digital Mitford)",
+        "creator": "Mary Russell Mitford; transcribed and encoded by the Digital Mitford project (ed. Lisa M. Wilson, "
+                   "Samantha Webb, Elisa Beshero-Bondar and others)",
+        "licence": "Every file's own header (publicationStmt/availability) says: 'Reproduced by courtesy of the "
+                   "Reading Central Library', 'Distributed under a Creative Commons Attribution-ShareAlike 3.0 "
+                   "Unported License' (CC BY-SA 3.0). The letters themselves (Mary Russell Mitford, 1787-1855; "
+                   "manuscripts at Reading Central Library) are in the public domain (their writer died more than 70 "
+                   "years ago). The TEI file here is assembled: each letter file's <text> element, unchanged but for "
+                   "its <back> (the editors' working notes and blank templates of new index entries), in the order of "
+                   "the letters' dates, inside one <group>, under a header written here that repeats the files' "
+                   "titleStmt author and availability.",
     },
 }
 
@@ -299,6 +320,29 @@ class Edition:
         a = self.find(self.root, "teiHeader/fileDesc/titleStmt/author")
         return text_of(a) or None
 
+    def closer_signer(self, closers: list):
+        """Return the persName a letter is signed with in a closer that has no <signed> ('Ever yours
+        <persName>M.R.M.</persName>'), leaving out the names in an <address> (the addressee's); None if none."""
+        def names(el):
+            for ch in el:
+                if local(ch) == "persName":
+                    yield ch
+                elif local(ch) not in ("address", "note") and local(ch) not in DROP:
+                    yield from names(ch)
+        for c in closers:
+            found = next((p for p in names(c) if text_of(p)), None)
+            if found is not None:
+                return found
+        return None
+
+    def signer_name(self, pers) -> tuple[str, str]:
+        """Return (author, basis) of a closer's persName: the header's author where its @ref points to the
+        same person ('M.R.M.' with ref="#MRM" is the titleStmt's <author ref="#MRM">), else the name as signed."""
+        a = self.find(self.root, "teiHeader/fileDesc/titleStmt/author")
+        if a is not None and pers.get("ref") and pers.get("ref") == a.get("ref") and text_of(a):
+            return text_of(a), "closer (persName ref of the header's author)"
+        return text_of(pers), "closer"
+
     # ---- lines
     def emit(self, text: str, role: tuple):
         """Add lines (split on paragraph marks) with their role."""
@@ -408,6 +452,9 @@ class Edition:
         signed = [s for c in closer for s in self.findall(c, ".//signed")]
         if signed:
             meta["signature"] = text_of(signed[0])
+        closer_name = None if signed else self.closer_signer(closer)
+        if closer_name is not None:
+            meta["signature"] = text_of(closer_name)
         # author and addressees
         sent = self.find(el, ".//correspAction[@type='sent']")
         recv = self.find(el, ".//correspAction[@type='received']")
@@ -416,6 +463,8 @@ class Edition:
             author, basis = text_of(self.find(sent, "persName")), "correspAction"
         elif signed:
             author, basis = signed_name(signed[0]), "signed"
+        elif closer_name is not None:
+            author, basis = self.signer_name(closer_name)
         who = whom = None
         for line in (meta.get("salutation"), meta.get("header")):
             if line and not (who or whom):

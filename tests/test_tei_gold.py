@@ -109,3 +109,14 @@ def test_a_diary_entry_is_dated_by_its_own_head_and_written_by_the_editions_diar
     assert entries[1]["first_words"].startswith("A printed birthday, 1564. Tuesday 3")
     # without the option an entry has no writer
     assert tei_gold.build(DIARY, tmp_path, "diary", {})["segments"][1]["author"] is None
+
+
+def test_a_group_of_letters_signed_in_their_closers_is_read_in_order_and_the_address_signs_nothing(tei_gold, tmp_path):
+    gold = tei_gold.build(FIXTURES / "eval" / "letters_group.tei.xml", tmp_path, "group", {})
+    text = (tmp_path / "group.txt").read_text(encoding="utf-8")
+    assert text.index("The roses are out") < text.index("The waters do me good")
+    got = [(s["kind"], s["author"], s.get("author_basis"), s.get("signature"), s["date_iso"]) for s in gold["segments"]]
+    # a closer without <signed>: its persName outside the address signs the letter, and a persName whose @ref is the
+    # header author's is that author as the header names her; the addressee in the address is nobody's signature
+    assert got == [("letter", "Anna Brook", "closer (persName ref of the header's author)", "A.B.", "1801-03-04"),
+                   ("letter", "Edmund Ford", "closer", "Edmund Ford", "1801-05-06")]
