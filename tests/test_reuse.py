@@ -155,6 +155,25 @@ def test_local_alignment_finds_the_agreeing_stretch_and_cuts_edge_words():
     assert align_tokens(x_words, y_words)[:4] == (0, 6, 0, 6)
 
 
+def test_local_alignment_kernel_gives_the_saturating_striped_kernels_score_and_end_cell():
+    # 16 and 32 bits, ties (a repeated word) and a window long enough to leave 8 bits
+    import random
+
+    import parasail
+
+    from quellen.reuse.local import _SHORT_16, GAP_EXTEND, GAP_OPEN, _clean, _matrix, _sw
+    rng = random.Random(7)
+    words = ["".join(rng.choice("abcdefghij") for _ in range(rng.randint(1, 6))) for _ in range(600)]
+    copy = [w if rng.random() > 0.05 else w[::-1] + "x" for w in words]
+    cases = [("the cat the cat", "the cat"), (" ".join(words), " ".join(copy)),
+             (" ".join(words[:80]), " ".join(copy[40:200])), ("a" * (_SHORT_16 + 5), "a" * 20 + "b" * 30)]
+    for x, y in cases:
+        x, y = _clean(x), _clean(y)
+        want = parasail.sw_striped_sat(x, y, GAP_OPEN, GAP_EXTEND, _matrix())
+        got = _sw(x, y, _matrix())
+        assert (got.score, got.end_query, got.end_ref) == (want.score, want.end_query, want.end_ref)
+
+
 def test_copy_without_accents_is_verbatim_after_folding():
     groups = _find(_source("memoire_1790.txt"), _source("registre_1791.txt"))
     assert [g.relation for g in groups] == ["verbatim"]

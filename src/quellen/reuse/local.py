@@ -69,7 +69,6 @@ def align_local(x: str, y: str) -> Alignment | None:
     >>> x[a.x_start:a.x_end], y[a.y_start:a.y_end]
     (' the quick brown fox', ' the quikc brown fox')
     """
-    import parasail
     if not x or not y:
         return None
     x, y = _clean(x), _clean(y)
