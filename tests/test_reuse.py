@@ -318,6 +318,23 @@ def test_collation_is_collatex_shaped_with_variants():
     json.dumps(table)  # JSON-ready
 
 
+def test_collation_text_is_the_json_text_of_the_collation_dict():
+    from quellen.reuse.collate import collate, collate_json
+    from quellen.reuse.normalize import tokenize
+    from quellen.vocab import json_text
+    texts = ['The "quick" brown fox \u2014 jumps\\ over the lazy dog. \u00dcn\u00efcode\u2028 end',
+             "the quick brown fox jumps over a lazy dog", "quick fox! over the lazy doggo and more words", ""]
+    tokens = [tokenize(t) for t in texts]
+    for order in ([0, 1], [1, 0, 2], [2, 1, 0], [0, 3], [0]):
+        for max_tokens in (3000, 3):
+            args = ([chr(65 + k) for k in range(len(order))], [texts[k] for k in order], [tokens[k] for k in order],
+                    max_tokens)
+            assert collate_json(*args) == json_text(collate(*args))
+    a, b = _source("chronicle_1672.txt"), _source("gazette_1701.txt")
+    table = find_reuse([a, b], [], ReuseSettings(embeddings=False), collation_text=True)[0].collation
+    assert table == json_text(_find(a, b)[0].collation)
+
+
 def test_missing_embeddings_warn_once_and_the_finder_still_runs(monkeypatch):
     from quellen.reuse import embeddings
     monkeypatch.setattr(embeddings, "available", lambda name="", backend="torch": False)
