@@ -11,6 +11,7 @@ cell is a gap. Rows where the witnesses differ carry the kind of variation.
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
@@ -45,18 +46,12 @@ def collate_json(sigla: list[str], texts: list[str], witnesses: list[Tokens], ma
     """
     rows, kinds, truncated = _rows(witnesses, max_tokens)
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    done: list[dict[int, str]] = [{} for _ in witnesses]
-
-    def token(k: int, j: int) -> str:
-        found = done[k].get(j)
-        if found is None:
-            w = witnesses[k]
-            s, e = w.starts[j], w.ends[j]
-            # the keys in json_text's order (sorted): end, n, start, t
-            found = done[k][j] = f'{{"end":{e},"n":{dumps(w.words[j])},"start":{s},"t":{dumps(texts[k][s:e])}}}'
-        return found
-
-    table = ",".join("[" + ",".join("[" + ",".join(token(k, j) for j in cell) + "]" for k, cell in enumerate(row))
+    # each token's JSON once (the keys in json_text's order, sorted: end, n, start, t); encode_basestring
+    # is what the encoder calls for a string when ensure_ascii is off
+    tokens = [[f'{{"end":{e},"n":{encode_basestring(word)},"start":{s},"t":{encode_basestring(text[s:e])}}}'
+               for word, s, e in zip(w.words[:max_tokens], w.starts[:max_tokens], w.ends[:max_tokens])]
+              for w, text in zip(witnesses, texts)]
+    table = ",".join("[" + ",".join("[" + ",".join([tokens[k][j] for j in cell]) + "]" for k, cell in enumerate(row))
                      + "]" for row in rows)
     return (f'{{"table":[{table}],"truncated":{"true" if truncated else "false"},'
             f'"variation":{dumps(kinds)},"witnesses":{dumps(list(sigla))}}}')
