@@ -155,6 +155,25 @@ def test_local_alignment_finds_the_agreeing_stretch_and_cuts_edge_words():
     assert align_tokens(x_words, y_words)[:4] == (0, 6, 0, 6)
 
 
+def test_local_alignment_kernel_gives_the_saturating_striped_kernels_score_and_end_cell():
+    # 16 and 32 bits, ties (a repeated word) and a window long enough to leave 8 bits
+    import random
+
+    import parasail
+
+    from quellen.reuse.local import _SHORT_16, GAP_EXTEND, GAP_OPEN, _clean, _matrix, _sw
+    rng = random.Random(7)
+    words = ["".join(rng.choice("abcdefghij") for _ in range(rng.randint(1, 6))) for _ in range(600)]
+    copy = [w if rng.random() > 0.05 else w[::-1] + "x" for w in words]
+    cases = [("the cat the cat", "the cat"), (" ".join(words), " ".join(copy)),
+             (" ".join(words[:80]), " ".join(copy[40:200])), ("a" * (_SHORT_16 + 5), "a" * 20 + "b" * 30)]
+    for x, y in cases:
+        x, y = _clean(x), _clean(y)
+        want = parasail.sw_striped_sat(x, y, GAP_OPEN, GAP_EXTEND, _matrix())
+        got = _sw(x, y, _matrix())
+        assert (got.score, got.end_query, got.end_ref) == (want.score, want.end_query, want.end_ref)
+
+
 def test_copy_without_accents_is_verbatim_after_folding():
     groups = _find(_source("memoire_1790.txt"), _source("registre_1791.txt"))
     assert [g.relation for g in groups] == ["verbatim"]
@@ -297,6 +316,23 @@ def test_collation_is_collatex_shaped_with_variants():
                                                   {"burgomaster", "burgomastcr"},
                                                   {"household", "houshold"}, {"nights", "nigbts"})
     json.dumps(table)  # JSON-ready
+
+
+def test_collation_text_is_the_json_text_of_the_collation_dict():
+    from quellen.reuse.collate import collate, collate_json
+    from quellen.reuse.normalize import tokenize
+    from quellen.vocab import json_text
+    texts = ['The "quick" brown fox \u2014 jumps\\ over the lazy dog. \u00dcn\u00efcode\u2028 end',
+             "the quick brown fox jumps over a lazy dog", "quick fox! over the lazy doggo and more words", ""]
+    tokens = [tokenize(t) for t in texts]
+    for order in ([0, 1], [1, 0, 2], [2, 1, 0], [0, 3], [0]):
+        for max_tokens in (3000, 3):
+            args = ([chr(65 + k) for k in range(len(order))], [texts[k] for k in order], [tokens[k] for k in order],
+                    max_tokens)
+            assert collate_json(*args) == json_text(collate(*args))
+    a, b = _source("chronicle_1672.txt"), _source("gazette_1701.txt")
+    table = find_reuse([a, b], [], ReuseSettings(embeddings=False), collation_text=True)[0].collation
+    assert table == json_text(_find(a, b)[0].collation)
 
 
 def test_missing_embeddings_warn_once_and_the_finder_still_runs(monkeypatch):

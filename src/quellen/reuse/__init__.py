@@ -35,11 +35,10 @@ from typing import Iterable
 import numpy as np
 
 from ..model import Document, Passage, ReuseGroup, Source, Timex, content_id
-from ..vocab import json_text
 from ..settings import ReuseSettings
 from .align import Link, label, measure
 from .candidates import Corpus, Unit, build_corpus, sorted_unique
-from .collate import collate
+from .collate import collate, collate_json
 from .groups import RELATION_ORDER, Node, PairLink, group_links
 from .normalize import split_sentences, tokenize
 from .partition import Mapper, lexical_links
@@ -434,9 +433,8 @@ def _reuse_group(corpus: Corpus, texts: Mapping[str, str], nodes: list[Node],
     relation = max((lk.relation for lk in links), key=RELATION_ORDER.index)
     score = round(sum(lk.score for lk in links) / len(links), 4)
     sigla = [_siglum(k) for k in range(len(nodes))]
-    table = collate(sigla, witness_texts, witnesses)
-    if collation_text:
-        table = json_text(table)
+    # the JSON text written directly: the same bytes as json_text of the dict, without the dict
+    table = (collate_json if collation_text else collate)(sigla, witness_texts, witnesses)
     group_id = content_id("reuse", *((p.source, p.char_start, p.char_end) for p in passages))
     return ReuseGroup(group_id, relation, score, tuple(passages), table)
 
