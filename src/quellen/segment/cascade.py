@@ -264,16 +264,16 @@ def letter_foot(units: list[Unit], i: int) -> int:
                 break  # under a date line or an addressee, and signed: the body of the next letter
             elif len(run) > POSTSCRIPT_MAX_PARAGRAPHS or sum(u.n_words for u in run) > POSTSCRIPT_MAX_WORDS or any(
                     u.features.get(k) for u in run for k in ("salute", "lead_date", "lead_shape", "framing")) or \
-                    not all(u.features.get("first_sing") or u.features.get("second")
-                            or u.n_words <= POSTSCRIPT_LINE_MAX_WORDS for u in run):
-                # (a postscript says "I" or "you"; an editor's note between two letters speaks of the writer
-                # in the third person, or as "we")
+                    not all(u.features.get("first_sing") or u.features.get("second") or (
+                    u.n_words <= POSTSCRIPT_LINE_MAX_WORDS and (j > i or j + len(run) == len(units))) for u in run):
+                # (a postscript says "I" or "you", or is a line among the address lines or at the very end;
+                # an editor's note between two letters speaks of the writer in the third person, or as "we")
                 break
             j += len(run)
             last_postscript = j
             continue
         if unit.n_words > ADDRESS_LINE_MAX_WORDS or unit.cue in ("salutation", "mark") or _strong_head(unit) \
-                or kind_from_words(unit.text) \
+                or kind_from_words(unit.text) or re.match(r"^From\s+[A-Z]", unit.text) \
                 or _FROM_TO_HEAD_RE.match(unit.text) or NUMBERED_HEAD_RE.match(unit.text.strip()):
             break
         j += 1
@@ -475,7 +475,8 @@ def group_units(units: list[Unit]) -> list[Group]:
         # 2b. under a letter's signature its postscripts and its address leaf are the letter's own foot
         if not forced and current is not None and current.phase == "closed" and current.mode in (
                 "record", "personal") and current.has_body() and prev is current.units[-1] and \
-                prev.cue in ("closing", "signature"):
+                prev.cue in ("closing", "signature") and not (len(groups) >= 2 and _told_section(groups[-2])):
+            # (a document a chapter's narrator reads out has no foot: the narrator takes the word back)
             foot_left = letter_foot(units, i)
         if foot_left and not forced:
             foot_left -= 1

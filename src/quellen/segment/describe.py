@@ -847,7 +847,7 @@ VALEDICTION_FOOT_LINES = 3
 def _closed_under_valediction(units, foot: int) -> bool:
     """Return True when the units, their foot (postscripts, address leaf: the last ``foot``) aside, end in a
     valediction standing after their body ("Ever yours" / "M.R.M."), not in quotation marks (an entry that
-    ends by copying a letter, "“Your friend, / “Dracula.”", is not signed by its writer)."""
+    ends by copying a letter, "“Your friend, / “Ann Pell.”", is not signed by its writer)."""
     own = units[:len(units) - foot] if foot else units
     first_body = next((k for k, u in enumerate(own) if u.cue == "prose"), None)
     return first_body is not None and any(
