@@ -375,3 +375,21 @@ def test_each_date_says_where_its_value_came_from():
                                              "On March 20 the vestry met.") if t.date is not None}
     assert got == {"12 March 1862": DateBasis.STATED, "Two days later": DateBasis.RECKONED,
                    "March 20": DateBasis.YEAR_FROM_CONTEXT}
+
+
+# -- a letter-writer's abbreviated months (issue 12) ---------------------------------------------------
+@pytest.mark.parametrize("line,iso", [("Elm Cottage Feby 10th 1819..", "1819-02-10"), ("Jany 5 1820", "1820-01-05"),
+                                      ("the 3d of Octr 1760", "1760-10-03"), ("Septr 1, 1799", "1799-09-01"),
+                                      ("Decr 4th 1819", "1819-12-04"), ("Novr 30th 1802", "1802-11-30"),
+                                      ("Augt 12 1798", "1798-08-12")])
+def test_a_month_abbreviated_with_its_last_letter_raised_and_no_stop_is_a_month(line, iso):
+    assert parse_date(line).earliest.isoformat() == iso
+    assert [t.value for t in tag(line)] == [iso]
+
+
+def test_a_yearless_date_takes_the_year_its_weekday_names_next_to_the_context_year():
+    from quellen.segment.describe import YearContext, parse_date_text
+    text = "1819\n\nThursday Decr 31th\n\nWent to a dance."
+    years = YearContext(text, [(0, len(text))], [(0, 4)])
+    date = parse_date_text("Thursday Decr 31th", text.index("Thursday"), years)
+    assert date.edtf == "1818-12-31"  # a Thursday in 1818; in 1819 the 31st of December is a Friday

@@ -406,3 +406,63 @@ def test_a_diary_title_names_the_diarist_of_its_unsigned_entries():
     entries = [d for d in segment(_source(text)) if d.kind == "diary"]
     assert len(entries) == 2 and all(d.author.name == "EDWARD MARLOWE" for d in entries)
     assert any(e.startswith("author: inferred from the series heading") for e in entries[0].evidence)
+
+
+# -- a letter's end: valediction, signature, postscripts, address leaf (issue 12) --------------------------
+_TWO_LETTERS = (
+    "Tuesday. [3 Mar. 1801]\n\n"
+    "Your kind letter came this morning, my dear Jane, and I answer it at once, for you asked me to write "
+    "by return and I have a great deal to tell you of the fair and of our new neighbours at the mill.\n\n"
+    "Ever most affectionately yours\nA. B. Crane.\n\n"
+    "Tell your brother I have not forgotten his book and will send it by the carrier.\n\n"
+    "To\nMiss Lorne\n\nHatherby\n\nDorset\n\n"
+    "To Mr. T. Lorne\n\n"
+    "Elm Cottage Novr 6th 1801.\n\n"
+    "My dear Sir\n\n"
+    "I am ashamed of my long silence, and you will think me very ungrateful for your kindness to my "
+    "father; but we have been in great trouble, and I could not write to you until now.\n\n"
+    "Ever my dear Sir\nMost sincerely yours\nA. B. Crane.\n\n"
+    "P.S. My mother sends you her kindest regards.\n\n"
+    "Mr. T. Lorne Esqre\n\nHatherby\n"
+)
+
+
+def test_a_letters_postscript_and_address_leaf_stay_inside_it_and_sign_nothing():
+    docs = segment(_source(_TWO_LETTERS))
+    assert [d.kind for d in docs] == ["letter", "letter"]
+    second = _TWO_LETTERS.index("To Mr. T. Lorne")
+    assert docs[1].char_start == second  # the next letter's own "To X" above its date line is its head
+    assert _TWO_LETTERS[docs[0].char_start:docs[0].char_end].rstrip().endswith("Dorset")
+    assert _TWO_LETTERS[docs[1].char_start:docs[1].char_end].rstrip().endswith("Hatherby")
+    assert [d.author.name.rstrip(".") for d in docs] == ["A. B. Crane", "A. B. Crane"]  # not "T. Lorne Esqre"
+    assert docs[1].date.edtf == "1801-11-06"
+
+
+def test_a_letter_opening_with_a_bare_date_line_and_signed_under_a_valediction_is_a_letter():
+    text = ("Monday Evening\n\nMany thanks, my dearest Kitty, for your charming note; you must come on Friday "
+            "and bring the drawings with you.\n\nEver yours\nA.B.C.\n\nTo\nMiss Pell\n")
+    docs = segment(_source(text))
+    assert [d.kind for d in docs] == ["letter"]
+
+
+def test_an_editors_note_between_two_letters_is_no_postscript():
+    text = ("To Mr. Pell\n\nAshby, May 3rd 1888.\n\nDear Mr. Pell.\n\nI am glad to write to you, and I hope you "
+            "will come to see us soon with your little dog.\n\nGood-by,\n\nAnn Crane.\n\n"
+            "By the next year her sentences are longer, and we see how much she has read in the winter.\n\n"
+            "To Miss Dole\n\nAshby, June 2nd 1889.\n\nDear Miss Dole.\n\nI have a new pony and I ride him every "
+            "day in the lane with my father.\n\nWith much love,\n\nAnn Crane.\n")
+    docs = segment(_source(text))
+    starts = [text[d.char_start:d.char_start + 12] for d in docs]
+    assert starts == ["To Mr. Pell\n", "By the next ", "To Miss Dole"]
+
+
+@pytest.mark.parametrize("line", ["Most faithfully & affectionately yours", "Ever most affectionately yours",
+                                  "-->Ever your's", "Most affectionately yoursA.B. Crane."])
+def test_a_valediction_without_its_stop_is_a_closing(line):
+    units = make_units(f"I am tired, and you must forgive this short letter.\n\n{line}\nA. B. Crane.\n")
+    assert units[1].cue == "closing"
+
+
+def test_a_place_and_weekday_under_a_date_line_is_that_date_line():
+    units = make_units("11 Feb. 1820\n\nElm Cottage Friday.\n\nMy dear Jane\n\nI write in haste to you.\n")
+    assert [u.cue for u in units[:2]] == ["dateline", "dateline"]

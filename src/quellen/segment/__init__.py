@@ -75,7 +75,10 @@ The cue cascade, in the order the checks are made (why each step exists):
 10. **After furniture a new part starts**; an account interrupted by a caption
     is remembered so the part after it keeps the account's kind.
 11. **After a closing the next paragraph is a new text** — except the rest of
-    a valediction running over several lines and the signer's name under it.
+    a valediction running over several lines and the signer's name under it,
+    and a letter's foot: its postscripts (a "P.S.", or short paragraphs saying
+    "I" or "you" standing alone) and its address leaf ("To / Miss Pell",
+    "Hatherby / Dorset") up to the next letter's date line or salutation.
 12. **A framing sentence announces a document** ("the committee sent the
     following telegram to ...:"): the next paragraph starts it, and the
     sentence gives its kind, author, addressee and date. A letter read out

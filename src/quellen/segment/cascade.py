@@ -51,6 +51,8 @@ class Group:
     heading_lines: tuple[str, ...] = ()
     #: a dated part of the letter before it ("May 9th." after a letter, with no heading between)
     letter_part: bool = False
+    #: how many of its last units are the foot under the letter's signature (postscripts, address leaf)
+    foot: int = 0
 
     @property
     def cues(self) -> list[str]:
@@ -211,6 +213,80 @@ def _head_note(unit: Unit, nxt: Unit | None) -> bool:
         _NOTE_RE.match(unit.text.strip()) or (unit.n_words >= 2 and _ADDRESS_RE.match(unit.text.strip())))
 
 
+#: the most words of a line of a letter's address leaf ("To / Miss Webb", "Sir W. Elford Bt", "Plymouth")
+ADDRESS_LINE_MAX_WORDS = 6
+#: the most words of the paragraphs written under a letter's signature, with no P.S., that are its postscripts
+POSTSCRIPT_MAX_WORDS = 150
+#: the most paragraphs of such postscripts
+POSTSCRIPT_MAX_PARAGRAPHS = 2
+#: the most words of a postscript line written in no person ("The white kitten sends her duty.")
+POSTSCRIPT_LINE_MAX_WORDS = 8
+
+
+def _opens_letter(unit: Unit) -> bool:
+    """Return True for a line that opens a letter: a salutation, or a date line that names a day (a weekday
+    or a day of the month; a postmark's year alone, "1819", does not)."""
+    f = unit.features
+    if unit.cue == "salutation" or f.get("salute") or f.get("lead_date") or f.get("lead_shape"):
+        return True
+    text = unit.text.strip(" []().")
+    return unit.cue == "dateline" and bool(_DAY_NUMBER_RE.search(text) or re.search(
+        r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", text, re.I))
+
+
+def letter_foot(units: list[Unit], i: int) -> int:
+    """Return how many units from ``units[i]`` on are the foot of the letter signed right above them: its
+    postscripts (a "P.S.", or one or two short paragraphs with no head of their own standing alone under
+    the signature) and its address leaf (short lines: "To / Miss Webb", a postmark, "Bickham / Plymouth"),
+    up to the next letter's date line or salutation, or the end of the text; 0 when what follows the
+    signature is the head of a text of another shape (a numbered letter, a section, a series heading, an
+    editor's note in the third person). A letter's own head above the next date line ("To Sir W. Elford",
+    on one line) is the next letter's, and so is what stands after a wider blank than the signature's."""
+    if units[i].cue in ("closing", "signature"):
+        return 0  # the valediction and the signature go on: the foot starts under them
+    j, last_postscript = i, i
+    gap = max(1, units[i - 1].gap) if i else 1
+    while j < len(units):
+        unit = units[j]
+        if unit.cue in FURNITURE_CUES or unit.after_break or _opens_letter(unit) or unit.gap > gap:
+            break
+        if unit.cue == "prose":
+            run = []
+            for u in units[j:]:
+                if u.cue != "prose":
+                    break
+                run.append(u)
+            after = units[j + len(run)] if j + len(run) < len(units) else None
+            if POSTSCRIPT_RE.match(unit.text):
+                run = run[:1]
+            elif (after is not None and after.cue in ("closing", "signature")) or units[j - 1].cue in (
+                    "dateline", "addressee"):
+                break  # under a date line or an addressee, and signed: the body of the next letter
+            elif len(run) > POSTSCRIPT_MAX_PARAGRAPHS or sum(u.n_words for u in run) > POSTSCRIPT_MAX_WORDS or any(
+                    u.features.get(k) for u in run for k in ("salute", "lead_date", "lead_shape", "framing")) or \
+                    not all(u.features.get("first_sing") or u.features.get("second") or (
+                    u.n_words <= POSTSCRIPT_LINE_MAX_WORDS and (j > i or j + len(run) == len(units))) for u in run):
+                # (a postscript says "I" or "you", or is a line among the address lines or at the very end;
+                # an editor's note between two letters speaks of the writer in the third person, or as "we")
+                break
+            j += len(run)
+            last_postscript = j
+            continue
+        if unit.n_words > ADDRESS_LINE_MAX_WORDS or unit.cue in ("salutation", "mark") or _strong_head(unit) \
+                or kind_from_words(unit.text) or re.match(r"^From\s+[A-Z]", unit.text) \
+                or _FROM_TO_HEAD_RE.match(unit.text) or NUMBERED_HEAD_RE.match(unit.text.strip()):
+            break
+        j += 1
+    if j == i:
+        return 0
+    if j < len(units) and _opens_letter(units[j]):
+        heads = [k for k in range(max(i, last_postscript), j) if units[k].cue == "addressee" and units[k].n_words >= 2]
+        return (heads[-1] if heads else j) - i
+    if j == len(units) or units[j].cue in FURNITURE_CUES or units[j].after_break or units[j].gap > gap:
+        return j - i
+    return last_postscript - i
+
+
 def _voice_turns(unit: Unit, prev: Unit | None) -> bool:
     """Return True when ``unit`` opens in the first person right after a third-person paragraph."""
     if prev is None or prev.cue != "prose" or prev.features.get("first", 1) >= 0.005:
@@ -306,6 +382,8 @@ def group_units(units: list[Unit]) -> list[Group]:
 
     #: how often a date line has opened an entry and closed one, so far
     dating = {"head": 0, "foot": 0}
+    #: units still to come of the foot under the signature of the current letter
+    foot_left = 0
     #: inside a numbered letter ("Letter XII"): it runs to the next strong head (see ``held``)
     in_letter = False
 
@@ -393,6 +471,21 @@ def group_units(units: list[Unit]) -> list[Group]:
 
         # 2. a thematic break from the markup ends whatever ran before it.
         forced = unit.after_break
+
+        # 2b. under a letter's signature its postscripts and its address leaf are the letter's own foot
+        if not forced and current is not None and current.phase == "closed" and current.mode in (
+                "record", "personal") and current.has_body() and prev is current.units[-1] and \
+                prev.cue in ("closing", "signature") and not (len(groups) >= 2 and _told_section(groups[-2])):
+            # (a document a chapter's narrator reads out has no foot: the narrator takes the word back)
+            foot_left = letter_foot(units, i)
+        if foot_left and not forced:
+            foot_left -= 1
+            current.units.append(unit)
+            current.foot += 1
+            if current.evidence[-1] != "the letter's foot (postscript, address leaf)":
+                current.evidence.append("the letter's foot (postscript, address leaf)")
+            continue
+        foot_left = 0
 
         # 3. the source's own title: a heading before any prose that follows page
         #    furniture or another heading is the page/book title, kept as a heading.

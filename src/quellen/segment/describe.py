@@ -337,6 +337,15 @@ def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None
     if found is None:
         return None
     year, how = found
+    named = re.search(rf"\b({WD})\b", text, re.I)
+    if named is not None and _days_in(year, month) >= day:
+        # "Thursday Decr 31th" under the heading "1819": the weekday names the year, when the year of the
+        # context gives that day another weekday and the year before or after gives it this one
+        weekday = WEEKDAYS[named.group(1).lower()]
+        fits = [y for y in (year, year - 1, year + 1) if _days_in(y, month) >= day
+                and dt.date(y, month, day).weekday() == weekday]
+        if fits and fits[0] != year:
+            year, how = fits[0], f"{how}, moved to the year its weekday names"
     full = parse_date(f"{calendar.month_name[month]} {day}, {year}")
     if full is None:
         return None
@@ -831,6 +840,21 @@ def _clean_addressee(text: str) -> str:
     return text.strip(" ,.;:!")
 
 
+#: the most lines between a letter's valediction and the end of its text (the signature, a closing date)
+VALEDICTION_FOOT_LINES = 3
+
+
+def _closed_under_valediction(units, foot: int) -> bool:
+    """Return True when the units, their foot (postscripts, address leaf: the last ``foot``) aside, end in a
+    valediction standing after their body ("Ever yours" / "M.R.M."), not in quotation marks (an entry that
+    ends by copying a letter, "“Your friend, / “Ann Pell.”", is not signed by its writer)."""
+    own = units[:len(units) - foot] if foot else units
+    first_body = next((k for k, u in enumerate(own) if u.cue == "prose"), None)
+    return first_body is not None and any(
+        u.cue == "closing" and u.text[:1] not in "“\"‘'" for u in own[max(first_body + 1,
+                                                                         len(own) - VALEDICTION_FOOT_LINES):])
+
+
 def describe(group: Group, source_id: str, text: str, years: YearContext, signer: str | None,
              prev_kind: str | None = None):
     """Return the :class:`~quellen.model.Document` for one group of units."""
@@ -932,6 +956,11 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         kind = "resolution"
         evidence.append("kind: 'Resolved:'")
     first_para = body[0].text if body else ""
+    if not kind and body and second_rate > 0 and _closed_under_valediction(units, group.foot):
+        # a text written to a "you" that ends in a valediction and a signature (its postscripts and
+        # address leaf under them) is a letter, though it opens with a bare date line: diaries are not signed
+        kind = "letter"
+        evidence.append("kind: written to a 'you' and closed under a valediction")
     if not kind and body and re.search(r"\b(?:diary|journal)\b", strip_quotes(first_para), re.I) and first_rate > 0.01:
         kind = "diary"
         evidence.append("kind: the text calls itself a diary")
@@ -1019,8 +1048,10 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     # --- author
     # a name set off in the middle of a sentence (the text under it goes on in lower case: a note cut into
     # the text, "… pushing the claims of Aulus's son; / L. Afranius. / and in that matter …") signs nothing
-    sig_units = [u for k, u in enumerate(units) if u.cue == "signature"
-                 and not (k + 1 < len(units) and units[k + 1].text[:1].islower())]
+    # (the address leaf under a letter's signature names its addressee, not its writer)
+    signed = units[:len(units) - group.foot] if group.foot else units
+    sig_units = [u for k, u in enumerate(signed) if u.cue == "signature"
+                 and not (k + 1 < len(signed) and signed[k + 1].text[:1].islower())]
     if not author and kind == "resolution":
         m = re.search(r"\b(?:minutes|resolution|decree|decision|order"
                       r"|protocol)\s+of\s+(?:the\s+)?(?P<org>[^,.;:]{3,90})",
@@ -1050,15 +1081,15 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         # a letter quoted paragraph by paragraph, or a document read out, is signed in a paragraph of its
         # own ("“Ann Pell.", "“Ann Pell.”") above its closing date, if any
         # (a postscript under the signature does not move the signature from the letter's foot)
-        foot = next((u for u in reversed(units) if u.cue != "dateline" and not POSTSCRIPT_RE.match(u.text)), None)
+        foot = next((u for u in reversed(signed) if u.cue != "dateline" and not POSTSCRIPT_RE.match(u.text)), None)
         name = foot.text.strip(" “”\"") if foot is not None and foot.cue == "prose" and foot is not body[0] else ""
         if name and len(name.split()) <= 4 and (is_name(name) or is_name(name.rstrip("."))) and \
                 not _NOT_A_SIGNER_RE.search(name):
             author = name.rstrip(".")
             evidence.append("author: name alone at the foot")
     if not author:
-        for u in units[1:]:
-            if u.cue == "heading" and is_name(u.text) and group.mode == "record" and u is units[-1] and \
+        for u in signed[1:]:
+            if u.cue == "heading" and is_name(u.text) and group.mode == "record" and u is signed[-1] and \
                     not _NOT_A_SIGNER_RE.search(u.text):
                 author = ROLE_RE.sub("", u.text).strip(" .,")
                 evidence.append("author: name alone at the foot")

@@ -59,6 +59,9 @@ _WEEKDAY_ABBR = "|".join(sorted((w for w, _ in lexicons.pairs("weekday_abbreviat
 #: "Monday 15", "Mon. 4", "Fri, 21" (the abbreviation with its stop or comma, as a head prints it)
 _WEEKDAY_DAY_RE = re.compile(rf"^(?P<w>{_WEEKDAY}\b|(?i:{_WEEKDAY_ABBR})[.,])\s*,?\s+"
                              rf"(?P<d>0?[1-9]|[12]\d|3[01]){_ORD}\.?$")
+#: a place and a weekday on a letter's date line: "Bertram House Friday.", "Ashby, Monday evening"
+_PLACE_WEEKDAY_RE = re.compile(rf"^(?:[A-Z][\w'’-]*,?\s+){{1,4}}{_WEEKDAY}\b"
+                               r"(?:\s+(?i:morning|evening|night|afternoon))?[.,]?$")
 _WEEKDAY_NUMBER = dict(lexicons.pairs("weekdays")) | dict(lexicons.pairs("weekday_abbreviations"))
 #: a time of day or a relative time heading a diary entry of its own: "Later.—", "Evening.", "Same day, 11 p.m.—"
 TIME_HEAD_RE = re.compile(
@@ -154,8 +157,12 @@ _ADDRESSEE_RE = re.compile(
     rf"lady|sir|messrs|(?-i:[{_UP}]))|(?:his|her|their)\s+(?:excellency|majesty|highness|grace|honou?r|lordship|"
     rf"ladyship|eminence|holiness)|(?:the\s+)?(?:hon(?:ou?rable)?\.?|right\s+hon\.?)\s)", re.I)
 _CLOSING_RE = re.compile(
-    r"^(?:yours\b|your\s+(?:most|very|ever|affectionate|obedient|humble|faithful|loving|sincere|devoted|"
-    r"grateful)|ever\s+(?:yours|your)|i\s+(?:am|remain|have\s+the\s+honou?r)\b.{0,80}(?:servant|yours|friend|"
+    # (a stray dash or arrow before it, "-->Ever your's", is a transcriber's mark, not the writer's word)
+    r"^(?:[-–—>]+\s*)?(?:yours\b|your\s+(?:most|very|ever|affectionate|obedient|humble|faithful|loving|sincere|devoted|"
+    r"grateful)|ever\s+(?:(?:most|very|truly|sincerely|affectionately|faithfully)\s+)*(?:your'?s|your)"
+    # "Ever my dear Sir" over "Most sincerely yours", "Most faithfully & affectionately yours" with no stop
+    r"|ever,?\s+my\s+dear(?:est)?\b|(?:very\s+|most\s+)?(?:sincerely|faithfully|affectionately|truly|gratefully)"
+    r"(?:\s+(?:&|and)\s+(?:sincerely|faithfully|affectionately|truly|gratefully))?\s+your'?s(?-i:(?![a-z]))|i\s+(?:am|remain|have\s+the\s+honou?r)\b.{0,80}(?:servant|yours|friend|"
     r"respect|regard|esteem)|i\s+(?:am|remain|have\s+the\s+honou?r\s+to\s+be)\b[^.]{0,40},$|believe\s+me"
     r"|with\s+(?:\w+\s+){0,4}(?:greetings|regards|respect|love|wishes|esteem|affection|"
     r"salutations?|compliments|thanks|gratitude|devotion|consideration|kiss|kisses)\b|(?:very\s+|most\s+)?"
@@ -604,6 +611,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     bare = text[1:].lstrip() if text[:1] in "“\"‘" and not re.search(r"[”\"’]", text[1:].rstrip("”\"")) else text
     if n <= 4 and (_BARE_DATE_RE.match(bare) or _WEEKDAY_DAY_RE.match(bare)):
         return "dateline"  # "January 3", "4th (Sunday).", "Tuesday 12th", "Monday 15": an entry's date alone
+    if n <= 6 and prev is not None and prev.cue == "dateline" and _PLACE_WEEKDAY_RE.match(bare):
+        return "dateline"  # "Bertram House Friday." under "11 Feb. 1820": the place and day the letter is written
     lead = _LEAD_DATE_RE.match(bare) if n <= 8 else None
     # (a year-first head is a full date, a date line whatever closes it, as "December 23, 1857.—" is)
     if lead and (_terminal(bare) in (".", "", ":") or lead.group("year_first")) and not _BIO_LEAD_RE.match(bare):
@@ -635,8 +644,10 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
             (n <= 25 and _POLITE_CLOSE_RE.search(text) and _FIRST.search(text)):
         return "closing"
     # a valediction printed without its comma ("With much love and a kiss", "Good-by") over a name
-    # line: the letter's closing and its signature
-    if n <= 16 and _CLOSING_RE.match(text) and nxt is not None and signed_name(nxt.text):
+    # line, or over the rest of the valediction ("Ever my dear Sir" / "Most sincerely yours"): the
+    # letter's closing
+    if n <= 16 and _CLOSING_RE.match(text) and nxt is not None and (
+            signed_name(nxt.text) or (not nxt.para and _CLOSING_RE.match(nxt.text.strip()))):
         return "closing"
     if prev is not None and prev.cue == "closing" and signed_name(text):
         return "signature"

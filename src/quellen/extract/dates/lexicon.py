@@ -30,7 +30,8 @@ UNIT = dict(pairs("time_units"))
 TOD = dict(pairs("times_of_day"))
 
 MFULL = "January|February|March|April|May|June|July|August|September|October|November|December"
-MABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+#: (with a letter-writer's forms, the last letter raised in the manuscript: "Feby", "Septr", "Decr")
+MABBR = r"Jany|Feby|Augt|Septr|Octr|Novr|Decr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 WD = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
 
