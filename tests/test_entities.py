@@ -85,6 +85,16 @@ def test_russian_memoir_patronymics_initials_ships(nlp):
     assert found["Severnaya Pchela"].type == "work"
 
 
+def test_a_street_named_after_a_title_is_a_place_not_a_titled_person(nlp):
+    found = by_text(mentions_of(nlp, "The shop in King Street is shut. He lived in Lord Street. "
+                                     "We met Mr. Lane at the bridge and dined at Mr Lane's house."))
+    assert (found["King Street"].type, found["King Street"].name) == ("place", "King Street")
+    assert (found["Lord Street"].type, found["Lord Street"].name) == ("place", "Lord Street")
+    # a title before a surname that is also a street word still names a person
+    assert (found["Mr. Lane"].type, found["Mr. Lane"].name) == ("person", "Lane")
+    assert found["Mr Lane"].type == "person"
+
+
 def test_glued_footnote_digits_leave_the_name(nlp):
     text = (HERE / "memoir_1850.txt").read_text()
     names = {m.name for m in mentions_of(nlp, text)}

@@ -112,9 +112,18 @@ def test_all_kinds_are_the_contracts():
     ("CHAPTER I.", None),
     ("A. B. C. D.", None),
     ("A. GPU agents find an apartment in a separate house outside the city", None),
+    ("Yours, J. Bell", ("", "", "J. Bell")),
+    ("Yours truly, J. Bell", ("", "", "J. Bell")),
 ])
 def test_split_signature(line, want):
     assert split_signature(line) == want
+
+
+def test_a_closing_on_the_signers_line_is_no_place_and_the_date_line_places_the_letter():
+    text = "Bristol, 2 May 1846.\n\nDear Sir,\n\nThe shop in King Street is closed.\n\nYours, J. Bell\n"
+    (doc,) = segment(_source(text))
+    assert doc.author.name == "J. Bell"
+    assert doc.place is not None and doc.place.name == "Bristol"
 
 
 @pytest.mark.parametrize("line, cue", [

@@ -71,7 +71,9 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
                 if claim is not None and k in denied:
                     # the writer brings this version up to reject it: a claim, not a witness
                     claim = replace(claim, stance="denied", eyewitness=False)
-                if claim is not None:
+                if claim is not None and not (claims and _same_date_line(claims[-1], claim)):
+                    # "April 10th, 1846. Friday.": the weekday after a date line is the same date
+                    # line, not a second one
                     claims.append(claim)
                 # only a date written out carries on to the next sentences: a computed one
                 # ("the next day") is one error away from dating a whole paragraph wrong. A date
@@ -135,6 +137,18 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
         elif claim.actors and claim.predicates:
             undated.append(claim)
     return claims + undated
+
+
+def _bare_date(claim: Claim) -> bool:
+    """Return whether a claim is a date standing alone (a date line, an entry's heading): no word, verb
+    or actor besides its date."""
+    return claim.date is not None and not claim.lemmas and not claim.verbs and not claim.actors
+
+
+def _same_date_line(before: Claim, claim: Claim) -> bool:
+    """Return whether ``claim`` is a date standing alone right after another one of the same day."""
+    return _bare_date(before) and _bare_date(claim) and \
+        (before.date.earliest, before.date.latest) == (claim.date.earliest, claim.date.latest)
 
 
 def _denied_sentences(text: str, sentences: Sequence[Sentence]) -> set[int]:

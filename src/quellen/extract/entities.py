@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
-from ..lexicons import words
+from ..lexicons import pairs, words
 from ..model import Mention
 
 __all__ = ["find_mentions", "document_mentions", "clean_name", "TITLES", "NER_TYPES", "is_patronymic",
@@ -70,6 +70,8 @@ PERSON_VERBS = frozenset(words("person_verbs"))
 NOT_INITIALS = frozenset(words("not_initials"))
 #: last words that make a name a street, square or quarter of a town
 STREET_WORDS = frozenset(words("street_words"))
+#: prepositions that put what follows at or through a place ("in", "near", "via"), not to or from someone
+_WHERE_PREPOSITIONS = frozenset(w for w, role in pairs("place_prepositions") if role in ("at", "via"))
 #: feasts and seasons of the church year: dates, not places or people the model often takes them for
 FEASTS = frozenset(words("feasts"))
 #: signals that a capitalized token is not a name on its own
@@ -383,6 +385,11 @@ def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> 
             continue
         before = text[max(0, m.start() - 6):m.start()].split()
         if before and before[-1] in ("of", "the", "a", "an"):  # "Committee of General Security"
+            continue
+        if words[-1] in STREET_WORDS and before and before[-1].lower() in _WHERE_PREPOSITIONS and \
+                not m.group("title").endswith(".") and text[m.end():m.end() + 1] not in ("'", "’"):
+            # "in King Street", "near Queen Square": a street named after a title, not a titled person
+            add(m.start("title"), m.end("name"), "place", "rule:place", 3)
             continue
         # a title word opening a sentence ("General strikes ...") needs a capitalized name after it
         add(m.start("title"), m.end("name"), "person", "rule:title", 1)

@@ -338,6 +338,8 @@ def split_signature(text: str) -> tuple[str, str, str] | None:
     place = line[:m.start()].strip(" ,")
     if any(w.lower().strip(".") in _NOT_NAME for w in line.split()) or NUMBERED_HEAD_RE.match(text.strip()):
         return None
+    if place and _CLOSING_RE.match(place + ","):
+        place = ""  # "Yours, J. Bell": the closing written on the signer's line, not where it was written
     if place and not re.fullmatch(rf"[{_UP}][\w'’\-]+(?:[\s-][{_UP}][\w'’\-]+)?", place):
         return None
     if re.fullmatch(r"(?:[A-Z]\.\s*){4,}", name):
