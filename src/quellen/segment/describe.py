@@ -1048,10 +1048,11 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     # --- author
     # a name set off in the middle of a sentence (the text under it goes on in lower case: a note cut into
     # the text, "… pushing the claims of Aulus's son; / L. Afranius. / and in that matter …") signs nothing
-    # (the address leaf under a letter's signature names its addressee, not its writer)
+    # (the address leaf under a letter's signature names its addressee, not its writer; what goes on under a
+    # name is looked up among all the units, since a sentence running on may have been taken for that leaf)
     signed = units[:len(units) - group.foot] if group.foot else units
     sig_units = [u for k, u in enumerate(signed) if u.cue == "signature"
-                 and not (k + 1 < len(signed) and signed[k + 1].text[:1].islower())]
+                 and not (k + 1 < len(units) and units[k + 1].text[:1].islower())]
     if not author and kind == "resolution":
         m = re.search(r"\b(?:minutes|resolution|decree|decision|order"
                       r"|protocol)\s+of\s+(?:the\s+)?(?P<org>[^,.;:]{3,90})",
