@@ -499,6 +499,8 @@ def group_units(units: list[Unit]) -> list[Group]:
                 (prev is not None and prev.cue in FURNITURE_CUES) or nxt.cue in ("heading", "byline")) \
                 and nxt.cue not in _HEAD_CUES - {"heading", "byline"} \
                 and not _ONE_DOCUMENT_HEAD_RE.match(unit.text) \
+                and not (cue == "heading" and nxt.cue == "byline" and i + 2 < len(units)  # title, byline, text
+                         and units[i + 2].cue == "prose" and units[i + 2].para) \
                 and not (_SECTION_NUMBER_RE.match(unit.text.strip()) and nxt.cue == "heading"
                          and not _ONE_DOCUMENT_HEAD_RE.match(nxt.text)):
             # "Letter IV" heads a letter, and "IV" or "Chapter IV" over a title numbers the section the

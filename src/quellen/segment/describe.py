@@ -20,9 +20,9 @@ from ..lexicons import words
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, Date, DateBasis,
                      Head, Ref, RefBasis, replace)
 from .cascade import ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, Group
-from .lines import (FULL_DATE_RE, INITIALS, MONTHS, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE,
-                    is_allcaps, is_name, kind_from_words, leading_date, salutations, signed_name, split_signature,
-                    strip_quotes, weekday_day, yearless)
+from .lines import (FULL_DATE_RE, INITIALS, MARKS_RE, MONTHS, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE,
+                    TELEGRAPHIC_RE, byline, is_allcaps, is_name, kind_from_words, leading_date, salutations,
+                    signed_name, split_signature, strip_quotes, weekday_day, yearless)
 from .shapes import head_date_text
 
 __all__ = ["describe", "YearContext", "dominant_signer", "diarists", "expand_initials", "parse_date_text",
@@ -44,6 +44,29 @@ _REMEMBER = re.compile(r"\bI\s+(?:still\s+)?(?:remember|recall|recollect)\b|\bI\
 _TODAY_RE = re.compile(r"\b(?:today|this\s+day|to-day),?\s+(?:the\s+)?", re.I)
 _PLACE_DATE_RE = re.compile(r"^(?P<place>[A-Z][\w'’\-]+(?:[\s-][A-Z][\w'’\-]+){0,2}),\s*(?=\S)")
 _SUBJECT_SKIP = set(words("not_subject_openers"))
+#: a report's dateline, the place and the weekday before its date ("Manchester, Wednesday, April 15,
+#: 1846."), opening a paragraph or after one short sentence ("From our own reporter. Manchester, ...")
+_REPORT_DATELINE_RE = re.compile(r"^(?:[^.!?\n]{0,60}[.!]\s+)?(?P<place>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,2}),\s+"
+                                 r"(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)")
+#: kinds read from the voice of the text alone, which a reporter's dateline overrules
+_VOICE_KINDS = frozenset({"statement", "narrative", "commentary", "other"})
+
+
+def report_dateline(paragraphs) -> tuple[str, re.Match, int] | None:
+    """Return (place, the date's match, the paragraph's index) for a reporter's dateline (place, weekday,
+    full date) opening one of ``paragraphs`` (a report's first ones), or None.
+
+    >>> report_dateline(["From our own reporter. Manchester, Wednesday, April 15, 1846."])[0]
+    'Manchester'
+    """
+    for i, text in enumerate(paragraphs):
+        m = _REPORT_DATELINE_RE.match(text)
+        if m is None or m.group("place").lower().rstrip(".") in MONTHS:
+            continue
+        d = FULL_DATE_RE.match(text, m.end())
+        if d and re.search(r"\d{4}", d.group(0)) and re.match(r"\s*(?:[.:;—–-]|$)", text[d.end():]):
+            return m.group("place"), d, i
+    return None
 
 
 #: a year this close after a month head (in characters) is that head's own year ("April 1866")
@@ -903,15 +926,17 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                         evidence=tuple(evidence))
 
     if heads:
-        title = heads[0].text
-    byline = next((u for u in units if u.cue == "byline"), None)
-    if byline is not None:
-        m = re.match(rf"^(?:(?P<name>{INITIALS}[\w'’-]+(?:\s[A-Z][\w'’-]+)?)\.\s+(?P<title>.+)|[Bb]y\s+(?P<by>.+))$",
-                     byline.text)
-        if m:
-            author = m.group("name") or m.group("by")
-            title = m.group("title") or title
-            evidence.append("author: byline")
+        title = MARKS_RE.match(heads[0].text).group("text").strip() or heads[0].text
+    by_unit = next((u for u in units if u.cue == "byline"), None)
+    by = byline(by_unit.text) if by_unit is not None else None
+    if by:
+        author, title = by[0], by[1] or title
+        evidence.append("author: byline")
+        written = parse_date_text(by[2]) if by[2] else None
+        if written is not None:
+            # "by A, written in 1872": the byline states when the text was written
+            date = replace(written, rule="stated in the byline", basis=DateBasis.STATED)
+            evidence.append("date: stated in the byline")
 
     # --- kind
     own_text = " ".join(strip_quotes(u.text) for u in body)
@@ -1041,6 +1066,15 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             kind = "narrative"
     if not kind:
         kind = "heading" if heads and not body else "other"
+    # a dateline (place, weekday, full date) opening one of the first paragraphs of an unsigned text
+    # is a newspaper's: a reporter dates and places his report so; a letter's stands on its own line
+    reported = report_dateline([u.text for u in body[:2]]) if body and kind in _VOICE_KINDS | {
+        "report", "newspaper_article"} and not {"salutation", "closing", "signature", "addressee"} & set(cues) \
+        else None
+    if reported and kind in _VOICE_KINDS and not any(e.startswith(("kind: title", "kind: the section heading"))
+                                                     for e in evidence):
+        kind = "newspaper_article"
+        evidence.append("kind: opens under a reporter's dateline")
     if group.coarse and CLASS_OF_KIND.get(kind) != group.coarse:
         kind = _kind_in_class(group.coarse, cues, head_text, own_text, first_rate)
         evidence.append(f"kind: the learned model's class ({group.coarse})")
@@ -1281,6 +1315,11 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             date = parse_date_text(body[0].text[m.end():m.end() + 40], body[0].start + m.end(), years)
             if date:
                 evidence.append("date: 'today, ...'")
+    if date is None and reported and kind in ("report", "newspaper_article"):
+        date = parse_date_text(reported[1].group(0), body[reported[2]].start + reported[1].start(), years)
+        if date is not None:
+            evidence.append("date: the report's dateline")
+            place = place or reported[0]
     if date is None and kind == "resolution" and body:
         # minutes open with the meeting they record: "At a special meeting held ... on 17th March 1862"
         opening = body[0].text[:400]

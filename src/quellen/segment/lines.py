@@ -180,6 +180,42 @@ NUMBERED_HEAD_RE = re.compile(r"^(?:(?:letter|chapter|entry|part|book|section|do
                                r"[^.!?]{0,80}[.:]?$", re.I)
 _BYLINE_RE = re.compile(rf"^(?:(?P<name>{INITIALS}{_CAP}(?:\s{_CAP})?)\.\s+(?P<title>[^.!?]{{2,120}})"
                         rf"|[Bb]y\s+(?P<by>{PERSON}))$")
+#: the year or date a byline gives the writing ("written in 1872", "1872", "March 1872", "3 March 1872")
+_BYLINE_WHEN_RE = re.compile(r"(?:(?:written|composed)\s+)?(?:(?:in|on)\s+)?"
+                             r"(?P<when>(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:[A-Z][a-z]+\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?"
+                             r"\s+)?)?(?:1[5-9]\d\d|20\d\d))")
+#: "by Samuel Whitaker, written in 1872", "Written by S. Whitaker", "Samuel Whitaker (1872)"
+_BYLINE_BY_RE = re.compile(rf"^(?:(?i:written|composed)\s+)?(?:by|By|BY)\s+(?P<name>{PERSON})(?P<rest>\W.*)?$")
+_BYLINE_YEAR_RE = re.compile(rf"^(?P<name>{PERSON})(?P<rest>\s+\(.*\))$")
+_BYLINE_NOT_NAMES = frozenset(lexicons.words("byline_not_names")) | frozenset(lexicons.words("org_nouns"))
+#: Markdown's marks around a line ("# Title", "*by A*", "_by A_"): no words of the line
+MARKS_RE = re.compile(r"^\s*(?:#{1,6}\s+)?[*_]{0,3}(?P<text>.*?)[*_]{0,3}\s*$")
+
+
+def byline(text: str) -> tuple[str, str | None, str | None] | None:
+    """Return (name, title, when) for a byline under a title, or None when the line names no person.
+
+    "J. Bell. A Title" gives its title too; "by A, written in 1872" and "A (1872)" the words that date the
+    writing. A phrase that names no one ("by the river", "by the Editor", "By Royal Command") is no byline.
+
+    >>> byline("*by Samuel Whitaker, written in 1872*"), byline("by the Editor")
+    (('Samuel Whitaker', None, '1872'), None)
+    """
+    text = MARKS_RE.match(text).group("text").strip()
+    m = _BYLINE_RE.match(text)
+    if m and m.group("name"):
+        return m.group("name"), m.group("title"), None
+    m = _BYLINE_BY_RE.match(text) or _BYLINE_YEAR_RE.match(text)
+    if not m or not is_name(m.group("name")) or any(
+            w.lower().strip(".") in _BYLINE_NOT_NAMES for w in m.group("name").split()):
+        return None
+    rest, when = (m.group("rest") or "").strip(" .,;()"), None
+    if rest:
+        w = _BYLINE_WHEN_RE.fullmatch(rest)
+        if w is None:
+            return None  # "by A, the Vicar of B": more than a name and a date
+        when = w.group("when")
+    return m.group("name"), None, when
 _NAME_COLON_RE = re.compile(rf"^(?P<name>{INITIALS}|{_CAP}(?:\s+{_CAP}){{1,2}})\s*:\s+\S")
 _NAME_COLON_STOP = set(lexicons.words("not_speaker_labels"))
 _BIO_LEAD_RE = re.compile(
@@ -656,8 +692,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     if n <= 9 and split_signature(text):
         return "signature"
     if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-        return "byline" if _BYLINE_RE.match(text) else "heading"
-    if n <= 20 and _BYLINE_RE.match(text):
+        return "byline" if byline(text) else "heading"
+    if n <= 20 and byline(text):
         return "byline"
     if n <= 16 and NUMBERED_HEAD_RE.match(text):
         return "heading"
@@ -690,7 +726,7 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         w[0].islower() for w in re.findall(r"[^\W\d_][\w'’]*", text) if w.lower() not in _FUNCTION_WORDS)
     if n <= 25 and len(text) <= 220 and _terminal(text) not in _TERMINAL and tag not in ("li", "td", "pre") \
             and (stops < 2 or not first_prose_seen) and not told:
-        if text[0].isupper() or text[0].isdigit() or text[0] in "\"'“«" or n <= 4:
+        if text[0].isupper() or text[0].isdigit() or text[0] in "\"'“«" or n <= 4 or re.match(r"#{1,6}\s+[A-Z]", text):
             return "heading"
     return "prose"
 
