@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .. import lexicons
 from ..extract.dates.lexicon import ORD_DAY
 from ..model import RECORD_KINDS
-from .lines import (NUMBERED_HEAD_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit,
+from .lines import (MONTHS, NUMBERED_HEAD_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit,
                     bare_date, is_allcaps, is_name, kind_from_words, leading_date, salutation_span)
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
@@ -115,6 +115,14 @@ def _restates_day(line: Unit, lead: str) -> bool:
     paragraph is the dated entry's first, not an entry of its own under a heading."""
     return line.cue == "dateline" and bool(_DAY_NUMBER_RE.search(line.text)) \
         and bool(_WEEKDAY_ONLY_RE.match(lead.strip(" \t—–-")))
+
+
+_MONTH_OR_YEAR_RE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\b|\b1\d{{3}}\b", re.I)
+
+
+def _place_line(unit: Unit) -> bool:
+    """Return True when ``unit`` is a date line that names no month and no year: the place above a date."""
+    return unit.cue == "dateline" and not _MONTH_OR_YEAR_RE.search(unit.text)
 
 
 def _is_letter(group: Group) -> bool:
@@ -585,9 +593,11 @@ def group_units(units: list[Unit]) -> list[Group]:
             if current.phase == "head" and (leading_date(unit.text) or bare_date(unit.text)) and all(
                     not re.search(r"(?<!\d)\d{1,2}(?!\d)", u.text) and
                     u.cue in ("heading", "dateline") and kind_from_words(u.text) not in RECORD_KINDS
-                    and not _FROM_TO_HEAD_RE.match(u.text) for u in current.units):
+                    and not _FROM_TO_HEAD_RE.match(u.text) and not _place_line(u) for u in current.units):
                 # 8a. a month or year heading above a dated entry ("MAY 1884." over "3rd (Saturday).")
-                #     heads the entries under it, not the first one only
+                #     heads the entries under it, not the first one only; a place line with neither month
+                #     nor year ("Lower Brook Street, Manchester," over "Tuesday, 14th April, 1846.") is the
+                #     date line's own first line, no heading
                 current.mode = "furniture"
                 current.phase = "closed"
                 current.evidence.append("heading above dated entries")
