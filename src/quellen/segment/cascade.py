@@ -223,6 +223,9 @@ def _head_note(unit: Unit, nxt: Unit | None) -> bool:
 
 #: the most words of a line of a letter's address leaf ("To / Miss Webb", "Sir W. Elford Bt", "Plymouth")
 ADDRESS_LINE_MAX_WORDS = 6
+#: the most words of an address line written as one "To ..." line under the signature ("To the Editor of the
+#: Manchester Guardian."): a longer line than the leaf's, yet said to whom the letter went
+ADDRESSEE_LEAF_MAX_WORDS = 12
 #: the most words of the paragraphs written under a letter's signature, with no P.S., that are its postscripts
 POSTSCRIPT_MAX_WORDS = 150
 #: the most paragraphs of such postscripts
@@ -280,7 +283,8 @@ def letter_foot(units: list[Unit], i: int) -> int:
             j += len(run)
             last_postscript = j
             continue
-        if unit.n_words > ADDRESS_LINE_MAX_WORDS or unit.cue in ("salutation", "mark") or _strong_head(unit) \
+        most = ADDRESSEE_LEAF_MAX_WORDS if unit.cue == "addressee" else ADDRESS_LINE_MAX_WORDS
+        if unit.n_words > most or unit.cue in ("salutation", "mark") or _strong_head(unit) \
                 or kind_from_words(unit.text) or re.match(r"^From\s+[A-Z]", unit.text) \
                 or _FROM_TO_HEAD_RE.match(unit.text) or NUMBERED_HEAD_RE.match(unit.text.strip()):
             break
