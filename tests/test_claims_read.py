@@ -21,3 +21,16 @@ def test_a_weekday_after_the_date_line_is_no_second_dating(tmp_path):
     assert any("April 10th, 1846" in s for s in dated)
     # a weekday that names another day than the date is kept: the writer's slip is the historian's to see
     assert any("April 11th, 1846" in s for s in dated) and any("Sunday" in s for s in dated)
+
+
+LETTER = ("Quarry Row, 3 May 1851.\n\nMadam,\n\nThe chapel roof fell in on Thursday the 1st, and no one was hurt.\n\n"
+          "I remain, Madam,\nYour humble servant,\nTobias Wrenn.\n")
+
+
+def test_a_letters_date_line_and_valediction_are_no_events(tmp_path):
+    (tmp_path / "letter.txt").write_text(LETTER, encoding="utf-8")
+    with open_store(tmp_path / "q.db") as store:
+        build([str(tmp_path / "letter.txt")], store, FAST)
+        summaries = [e["summary"] for e in export_dict(store)["events"]]
+    assert not any(s.startswith(("I remain", "Quarry")) for s in summaries), summaries
+    assert any("roof" in s for s in summaries) and any(" dated 3 May 1851" in s for s in summaries), summaries

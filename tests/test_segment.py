@@ -323,6 +323,22 @@ def test_a_place_line_above_the_date_and_a_degree_after_the_name_stay_in_the_let
     assert [a.name for a in letter.addressees] == ["Rev. Josiah Pym"]
 
 
+def test_a_place_line_above_a_date_line_opening_with_a_weekday_heads_the_letter_not_a_heading():
+    text = ("Rope Walk, Stonebridge,\nWednesday, 9th June, 1830.\n\nMy dear Cousin,\n\n"
+            "I write to tell you that the bridge was finished on Monday last.\n\n"
+            "I remain, my dear Cousin,\nYour affectionate friend,\nHannah Dorley.\n")
+    docs = segment(_source(text))
+    assert [d.kind for d in docs] == ["letter"]
+    assert docs[0].date.edtf == "1830-06-09" and docs[0].place.name == "Stonebridge"
+
+
+def test_a_long_address_line_under_the_signature_is_the_letters_address_leaf():
+    text = ("Quarry Row, 3 May 1851.\n\nSir,\n\nThe chapel roof fell in on Thursday, and no one was hurt.\n\n"
+            "I am, Sir,\nYour obedient servant,\nTobias Wrenn.\n\nTo the Editor of the Stonebridge Weekly Courier.\n")
+    docs = segment(_source(text))
+    assert [d.kind for d in docs] == ["letter"] and docs[0].author.name == "Tobias Wrenn"
+
+
 def test_inferred_tells_a_placed_date_from_a_stated_one():
     from quellen.segment.dating import inferred
     text = (FIX / "factory_papers.txt").read_text(encoding="utf-8")

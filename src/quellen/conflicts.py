@@ -557,7 +557,7 @@ def head_variants(documents: Iterable[Document], settings: ConflictSettings | No
     out = []
     for d in documents:
         heads: list[tuple[int, int, int, str]] = []  # (part number, start, end, addressees)
-        for k, h in enumerate(d.heads):
+        for k, h in enumerate(h for h in d.heads if h.part not in ("dateline", "closing", "signature")):
             if h.part in ("title", "addressee"):
                 to = _head_line(h.text, settings.head_line_max_chars)
                 if to is not None:

@@ -22,7 +22,8 @@ __all__ = [
     "DOCUMENT_KINDS", "FURNITURE_KINDS", "NO_EVENT_KINDS", "RECORD_KINDS", "PRIMARY_KINDS", "PRESENT_DATED_KINDS",
     "DAY_RECORD_KINDS", "ACCOUNT_KINDS", "NARRATIVE_KINDS", "CORRESPONDENCE_KINDS", "SERIES_KINDS",
     "ENTITY_TYPES", "PRECISIONS", "CALENDARS", "SOURCE_META_KEYS", "REUSE_RELATIONS",
-    "CONFLICT_KINDS", "TIMEX_TYPES", "HEAD_PARTS", "content_id", "Source", "Span", "Ref", "RefBasis", "DateBasis",
+    "CONFLICT_KINDS", "TIMEX_TYPES", "HEAD_PARTS", "FURNITURE_PARTS", "content_id", "Source", "Span", "Ref", "RefBasis",
+    "DateBasis",
     "Date", "Head", "Document", "Timex", "Mention", "Geo", "Entity", "Passage", "ReuseGroup",
     "Attestation", "Event", "actor_key", "Claim", "Reading", "Conflict", "replace",
 ]
@@ -66,7 +67,10 @@ REUSE_RELATIONS = ("verbatim", "near_verbatim", "retranslation", "paraphrase", "
 CONFLICT_KINDS = ("date", "place", "number", "person", "fact", "text_variant")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 #: the parts of a document's head that segmentation records (:class:`Head`)
-HEAD_PARTS = ("title", "addressee", "salutation", "announcement")
+HEAD_PARTS = ("title", "addressee", "salutation", "announcement", "dateline", "closing", "signature")
+#: the parts that are a letter's furniture, not its text: its date line, salutation, valediction and signature
+#: (no claim is read from them but the date a date line states)
+FURNITURE_PARTS = ("dateline", "salutation", "closing", "signature")
 
 
 def content_id(prefix: str, *parts: object, length: int = 16) -> str:
@@ -287,9 +291,10 @@ class Date:
 @dataclass(frozen=True, slots=True)
 class Head:
     """A part of a document's head as segmentation read it: a title or header line ("LETTER TO A",
-    "A to B"), an address line ("To the Governor"), the salutation ("Dear Sir", words only), or the
+    "A to B"), an address line ("To the Governor"), the salutation ("Dear Sir", words only), the
     sentence that announced the document ("... sent the following letter to A:"), which stands
-    before it. Offsets are into the source text."""
+    before it, or a line of its furniture: its date line, valediction ("I remain, Sir,") or signature.
+    Offsets are into the source text."""
 
     part: str
     char_start: int

@@ -237,8 +237,11 @@ def _clause_tokens(doc: Any, sent: Sentence, verb: Any, whole: bool) -> list[Any
 def make_claim(text: str, document: Document, doc: Any, sent: Sentence, verb: Any,
                 group: list[Timex], mentions: Sequence[Mention], persons: Sequence[Mention], offset: int,
                 single: bool, date: Date | None = None, basis: str | None = None,
-                sentence_dates: tuple = (), summary_words: int = 18) -> Claim | None:
-    """Return the claim one clause makes (its verb, its date, its parts), or None when it makes none."""
+                sentence_dates: tuple = (), summary_words: int = 18, date_line: bool = False) -> Claim | None:
+    """Return the claim one clause makes (its verb, its date, its parts), or None when it makes none.
+
+    ``date_line``: the sentence is a line segmentation marked as a letter's date line or foot, so its date
+    is only the date the document was written."""
     tokens = _clause_tokens(doc, sent, verb, single)
     if not single:
         # "the fall of the bridge, which happened on the 13th": a clause whose subject is a relative
@@ -287,7 +290,7 @@ def make_claim(text: str, document: Document, doc: Any, sent: Sentence, verb: An
         predicate_summary(content, verb, limit=summary_words + 2)
         or clause_summary(content, verb, text, offset, limit=summary_words))
     alone = not any(t.is_alpha and not in_timex(t) for t in doc[sent.start:sent.end])
-    if group and not alone and _place_and_date(doc, sent, in_timex):
+    if group and not alone and (date_line or _place_and_date(doc, sent, in_timex)):
         # "Harwick Hall, 4th May 1812.": a place's name beside the date is a date line too, not
         # something that happened there, nor its name an actor
         alone, summary, actors = True, None, ()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any, Iterable, NamedTuple, Sequence
 
 from ..extract.dates import retrospective_body
-from ..model import (FURNITURE_KINDS, NARRATIVE_KINDS, NO_EVENT_KINDS, PRESENT_DATED_KINDS, Claim, Date, Document,
-                     Mention, Timex, replace)
+from ..model import (FURNITURE_KINDS, FURNITURE_PARTS, NARRATIVE_KINDS, NO_EVENT_KINDS, PRESENT_DATED_KINDS, Claim,
+                     Date, Document, Mention, Timex, replace)
 from ..segment.dating import inferred
 from .clause import (dated_clauses, first_person_subject, headed_by_its_date, is_computed, make_claim, narrowest_date,
                      root_verb, sentence_root, sentences_of, speaks_of_now)
@@ -52,7 +52,15 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
     # the body of an account dated only at its foot tells of days before its writing, often in the
     # historical present: its writing date dates none of it
     body = retrospective_body(text[document.char_start:document.char_end], document)
+    # a letter's furniture (salutation, valediction, signature, as segmentation marked them) tells no event;
+    # its date line states only the date the document was written (a diary's date line may run on into the
+    # day's first note: "4th (Sunday). To church.")
+    foot = [(h.char_start, h.char_end) for h in document.heads if h.part in FURNITURE_PARTS and h.part != "dateline"]
+    date_lines = [(h.char_start, h.char_end) for h in document.heads if h.part == "dateline"] \
+        if document.kind != "diary" else []
     for k, sent in enumerate(sentences):
+        in_foot = any(a <= sent.char_start < b for a, b in foot)
+        in_furniture = in_foot or any(a <= sent.char_start < b for a, b in date_lines)
         told = body is not None and body[0] <= sent.char_start - document.char_start < body[1]
         since_date += 1
         sent_timexes = [t for t in dated_timexes if sent.char_start <= t.char_start < sent.char_end]
@@ -62,12 +70,15 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
             # a counterfactual ("if X had won, it would have ended in 1980") tells nothing that
             # happened, and takes no date from its neighbours either
             continue
+        if in_foot and not own:
+            continue
         if own:
             for verb, group in own:
                 # a relative clause is about its antecedent, not about the sentence it hangs in
                 single = len(own) == 1 and verb.dep_ != "relcl"
                 claim = make_claim(text, document, doc, sent, verb, group, mentions, persons, offset,
-                                    single, sentence_dates=sent_dates, summary_words=summary_words)
+                                    single, sentence_dates=sent_dates, summary_words=summary_words,
+                                    date_line=in_furniture)
                 if claim is not None and k in denied:
                     # the writer brings this version up to reject it: a claim, not a witness
                     claim = replace(claim, stance="denied", eyewitness=False)

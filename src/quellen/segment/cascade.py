@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .. import lexicons
 from ..extract.dates.lexicon import ORD_DAY
 from ..model import RECORD_KINDS
-from .lines import (NUMBERED_HEAD_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit,
+from .lines import (MONTHS, NUMBERED_HEAD_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit,
                     bare_date, is_allcaps, is_name, kind_from_words, leading_date, salutation_span)
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
@@ -117,6 +117,14 @@ def _restates_day(line: Unit, lead: str) -> bool:
         and bool(_WEEKDAY_ONLY_RE.match(lead.strip(" \t—–-")))
 
 
+_MONTH_OR_YEAR_RE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\b|\b1\d{{3}}\b", re.I)
+
+
+def _place_line(unit: Unit) -> bool:
+    """Return True when ``unit`` is a date line that names no month and no year: the place above a date."""
+    return unit.cue == "dateline" and not _MONTH_OR_YEAR_RE.search(unit.text)
+
+
 def _is_letter(group: Group) -> bool:
     """Return True when the group so far reads as a letter: a salutation, or a header naming a letter."""
     for u in group.units[:6]:
@@ -215,6 +223,9 @@ def _head_note(unit: Unit, nxt: Unit | None) -> bool:
 
 #: the most words of a line of a letter's address leaf ("To / Miss Webb", "Sir W. Elford Bt", "Plymouth")
 ADDRESS_LINE_MAX_WORDS = 6
+#: the most words of an address line written as one "To ..." line under the signature ("To the Editor of the
+#: Manchester Guardian."): a longer line than the leaf's, yet said to whom the letter went
+ADDRESSEE_LEAF_MAX_WORDS = 12
 #: the most words of the paragraphs written under a letter's signature, with no P.S., that are its postscripts
 POSTSCRIPT_MAX_WORDS = 150
 #: the most paragraphs of such postscripts
@@ -272,7 +283,8 @@ def letter_foot(units: list[Unit], i: int) -> int:
             j += len(run)
             last_postscript = j
             continue
-        if unit.n_words > ADDRESS_LINE_MAX_WORDS or unit.cue in ("salutation", "mark") or _strong_head(unit) \
+        most = ADDRESSEE_LEAF_MAX_WORDS if unit.cue == "addressee" else ADDRESS_LINE_MAX_WORDS
+        if unit.n_words > most or unit.cue in ("salutation", "mark") or _strong_head(unit) \
                 or kind_from_words(unit.text) or re.match(r"^From\s+[A-Z]", unit.text) \
                 or _FROM_TO_HEAD_RE.match(unit.text) or NUMBERED_HEAD_RE.match(unit.text.strip()):
             break
@@ -587,9 +599,11 @@ def group_units(units: list[Unit]) -> list[Group]:
             if current.phase == "head" and (leading_date(unit.text) or bare_date(unit.text)) and all(
                     not re.search(r"(?<!\d)\d{1,2}(?!\d)", u.text) and
                     u.cue in ("heading", "dateline") and kind_from_words(u.text) not in RECORD_KINDS
-                    and not _FROM_TO_HEAD_RE.match(u.text) for u in current.units):
+                    and not _FROM_TO_HEAD_RE.match(u.text) and not _place_line(u) for u in current.units):
                 # 8a. a month or year heading above a dated entry ("MAY 1884." over "3rd (Saturday).")
-                #     heads the entries under it, not the first one only
+                #     heads the entries under it, not the first one only; a place line with neither month
+                #     nor year ("Lower Brook Street, Manchester," over "Tuesday, 14th April, 1846.") is the
+                #     date line's own first line, no heading
                 current.mode = "furniture"
                 current.phase = "closed"
                 current.evidence.append("heading above dated entries")

@@ -1390,6 +1390,8 @@ def _heads(group: Group, head_units: list) -> tuple[Head, ...]:
     out = [Head("title", u.start, u.end, u.text) for u in head_units if u.cue in ("heading", "byline")]
     out += [Head("addressee", u.start, u.end, u.text) for u in group.units if u.cue == "addressee"]
     out += [Head("salutation", a, b, u.text[a - u.start:b - u.start]) for u in group.units for a, b in salutations(u)]
+    # the furniture lines, so that the claims read no event from them (see quellen.claims.read)
+    out += [Head(u.cue, u.start, u.end, u.text) for u in group.units if u.cue in ("dateline", "closing", "signature")]
     if group.framing:
         at = group.framing_text.find(group.framing[1])
         if at >= 0:
