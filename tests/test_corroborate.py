@@ -205,6 +205,22 @@ def test_witnesses_of_a_reuse_group_that_differ_on_a_name_or_number_are_text_var
             assert text[x.char_start:x.char_end] == x.value
 
 
+
+def test_text_variants_come_in_reuse_order_whatever_order_their_sources_are_read_in():
+    text = ("The envoy Halvorsen arrived with 40 riders and read the decree.\n"
+            "The envoy Haldorsen arrived with 400 riders and read the decree.\n")
+    second = text.index("The envoy Hald")
+
+    def group(gid: str, source: str) -> ReuseGroup:
+        return ReuseGroup(id=gid, relation="near_verbatim", score=0.9,
+                          passages=(Passage(source, "a", 0, second - 1), Passage(source, "b", second, len(text) - 1)))
+
+    texts = {"x": text, "y": text.replace("Halvorsen", "Halvorsson")}
+    late, early = group("rg-late", "y"), group("rg-early", "x")
+    one_by_one = text_variants([late], texts) + text_variants([early], texts)
+    assert [c.claims[0].source for c in one_by_one] == ["y", "y", "x", "x"]
+    assert text_variants([late, early], texts) == one_by_one
+
 def test_two_accounts_of_one_event_that_tell_the_means_differently_are_a_conflict():
     a = claim("a", "narr", 0, day(1905, 3, 2), "envoy leave capital carriage", actors=(RIDER,),
               details=(("in", "carriage"),))

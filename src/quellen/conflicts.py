@@ -371,52 +371,60 @@ def text_variants(reuse: Sequence[ReuseGroup], texts: dict[str, str],
     a name or a date (each witness compared with the group's first); ``settings`` are
     ``settings.conflicts`` (defaults when None)."""
     settings = settings or ConflictSettings()
+    # a paraphrase or a summary words everything differently: only a copy or a translation has
+    # words that stand in for one another
+    copies = [g for g in reuse if len(g.passages) >= 2 and g.relation in COPY_RELATIONS]
+    # visited by their witnesses' sources, so that a text read from the store (which keeps only the
+    # last few) serves every group of its source at once, not once per group; reported in reuse order
+    order = sorted(range(len(copies)), key=lambda k: tuple(p.source for p in copies[k].passages))
+    found = {k: _group_variants(copies[k], texts, settings) for k in order}
+    return [c for k in range(len(copies)) for c in found[k]]
+
+
+def _group_variants(g: ReuseGroup, texts: dict[str, str], settings: ConflictSettings) -> list[Conflict]:
+    """Return the text variants of one copy group (:func:`text_variants`)."""
     max_per_group, most, context = (settings.variants_per_group, settings.variant_max_words,
                                     settings.variant_context_words)
-    out = []
-    for g in reuse:
-        # a paraphrase or a summary words everything differently: only a copy or a translation has
-        # words that stand in for one another
-        if len(g.passages) < 2 or g.relation not in COPY_RELATIONS:
+    out: list[Conflict] = []
+    base = g.passages[0]
+    base_words = _words(texts.get(base.source, ""), base.char_start, base.char_end)
+    if not base_words:
+        return out
+    base_lower = [w[0].lower() for w in base_words]
+    found = 0
+    for other in g.passages[1:]:
+        words = _words(texts.get(other.source, ""), other.char_start, other.char_end)
+        if not words:
             continue
-        base = g.passages[0]
-        base_words = _words(texts.get(base.source, ""), base.char_start, base.char_end)
-        if not base_words:
+        matcher = difflib.SequenceMatcher(a=base_lower,
+                                          b=[w[0].lower() for w in words], autojunk=False)
+        if matcher.ratio() < settings.variant_min_ratio:
             continue
-        found = 0
-        for other in g.passages[1:]:
-            words = _words(texts.get(other.source, ""), other.char_start, other.char_end)
-            if not words:
+        ops = matcher.get_opcodes()
+        for k, (op, i1, i2, j1, j2) in enumerate(ops):
+            if op != "replace" or i2 - i1 > most or j2 - j1 > most:
                 continue
-            matcher = difflib.SequenceMatcher(a=[w[0].lower() for w in base_words],
-                                              b=[w[0].lower() for w in words], autojunk=False)
-            if matcher.ratio() < settings.variant_min_ratio:
+            # a variant stands between words both witnesses share; elsewhere the alignment
+            # has lost its way
+            if not all(0 <= n < len(ops) and ops[n][0] == "equal" and ops[n][2] - ops[n][1] >= context
+                       for n in (k - 1, k + 1) if 0 <= n < len(ops)):
                 continue
-            ops = matcher.get_opcodes()
-            for k, (op, i1, i2, j1, j2) in enumerate(ops):
-                if op != "replace" or i2 - i1 > most or j2 - j1 > most:
-                    continue
-                # a variant stands between words both witnesses share; elsewhere the alignment
-                # has lost its way
-                if not all(0 <= n < len(ops) and ops[n][0] == "equal" and ops[n][2] - ops[n][1] >= context
-                           for n in (k - 1, k + 1) if 0 <= n < len(ops)):
-                    continue
-                left, right = base_words[i1:i2], words[j1:j2]
-                if not _is_detail(left, base_words, i1) or not _is_detail(right, words, j1):
-                    continue
-                lv = " ".join(w[0] for w in left)
-                rv = " ".join(w[0] for w in right)
-                if not re.search(r"\d", lv + rv) and skeleton(lv) == skeleton(rv):
-                    continue  # one name spelt two ways (a transliteration) is no disagreement
-                claims = [Reading(base.source, base.document, left[0][1], left[-1][2], lv),
-                          Reading(other.source, other.document, right[0][1], right[-1][2], rv)]
-                out.append(_conflict("text_variant", f"witnesses of one passage read {lv!r} and {rv!r}",
-                                     claims, ()))
-                found += 1
-                if found >= max_per_group:
-                    break
+            left, right = base_words[i1:i2], words[j1:j2]
+            if not _is_detail(left, base_words, i1) or not _is_detail(right, words, j1):
+                continue
+            lv = " ".join(w[0] for w in left)
+            rv = " ".join(w[0] for w in right)
+            if not re.search(r"\d", lv + rv) and skeleton(lv) == skeleton(rv):
+                continue  # one name spelt two ways (a transliteration) is no disagreement
+            claims = [Reading(base.source, base.document, left[0][1], left[-1][2], lv),
+                      Reading(other.source, other.document, right[0][1], right[-1][2], rv)]
+            out.append(_conflict("text_variant", f"witnesses of one passage read {lv!r} and {rv!r}",
+                                 claims, ()))
+            found += 1
             if found >= max_per_group:
                 break
+        if found >= max_per_group:
+            break
     return out
 
 
@@ -424,11 +432,16 @@ def _words(text: str, start: int, end: int) -> list[tuple[str, int, int, bool]]:
     """Return (word, start, end, begins a sentence) for the words of text[start:end]."""
     out = []
     prev = start
-    for m in re.finditer(r"\w+", text[start:end]):
-        gap = text[prev:start + m.start()]
-        out.append((m.group(0), start + m.start(), start + m.end(), not out or bool(re.search(r"[.!?:\n]", gap))))
-        prev = start + m.end()
+    # matched in place (pos, endpos): the same words and gaps as in the slice, without copying it
+    for m in _WORD.finditer(text, start, end):
+        begins = not out or _SENTENCE_GAP.search(text, prev, m.start()) is not None
+        out.append((m.group(0), m.start(), m.end(), begins))
+        prev = m.end()
     return out
+
+
+_WORD = re.compile(r"\w+")
+_SENTENCE_GAP = re.compile(r"[.!?:\n]")
 
 
 def _is_detail(span: list[tuple[str, int, int]], words: list, at: int) -> bool:
@@ -597,32 +610,41 @@ def salutation_variants(reuse: Sequence[ReuseGroup], documents: Iterable[Documen
     by_source: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for d in documents:
         by_source[d.source] += [(h.char_start, h.char_end, h.text) for h in d.heads if h.part == "salutation"]
-    out = []
-    for g in reuse:
-        if g.relation not in COPY_RELATIONS:
-            continue
-        found = []
-        for p in g.passages:
-            text = texts.get(p.source, "")
-            for sal in sorted(by_source.get(p.source, ())):
-                # the body begins after the salutation's closing mark (and a closing quote or line break)
-                body = re.compile(r"[\s.,!:;—“”\"«»]*").match(text, sal[1]).end()
-                if p.char_start <= body < min(p.char_end, p.char_start + reach):
-                    first = [w.lower() for w in re.findall(r"\w+", text[body:body + 60])[:3]]
-                    found.append((p, sal, first))
-        seen = set()
-        for x in range(len(found)):
-            for y in range(x + 1, len(found)):
-                (pa, sa, fa), (pb, sb, fb) = found[x], found[y]
-                # the salutations stand at one place of the letter only when both bodies begin alike
-                if pa is pb or fa != fb or _names_agree(sa[2], sb[2], unrelated=False) or \
-                        (sa[:2], sb[:2]) in seen:
-                    continue
-                seen.add((sa[:2], sb[:2]))
-                claims = [Reading(pa.source, pa.document, sa[0], sa[1], sa[2]),
-                          Reading(pb.source, pb.document, sb[0], sb[1], sb[2])]
-                out.append(_conflict("text_variant", f"witnesses of one letter greet {sa[2]!r} and {sb[2]!r}",
-                                     claims, ()))
+    copies = [g for g in reuse if g.relation in COPY_RELATIONS]
+    # visited by their witnesses' sources (a text read from the store serves its source's groups at
+    # once), reported in reuse order
+    order = sorted(range(len(copies)), key=lambda k: tuple(p.source for p in copies[k].passages))
+    greetings = {k: _salutation_variants(copies[k], by_source, texts, reach) for k in order}
+    return [c for k in range(len(copies)) for c in greetings[k]]
+
+
+def _salutation_variants(g: ReuseGroup, by_source: dict[str, list[tuple[int, int, str]]], texts: dict[str, str],
+                         reach: int) -> list[Conflict]:
+    """Return the salutation variants of one copy group (:func:`salutation_variants`)."""
+    out: list[Conflict] = []
+    found = []
+    for p in g.passages:
+        salutations = sorted(by_source.get(p.source, ()))
+        text = texts.get(p.source, "") if salutations else ""  # a text without a salutation is not read
+        for sal in salutations:
+            # the body begins after the salutation's closing mark (and a closing quote or line break)
+            body = re.compile(r"[\s.,!:;—“”\"«»]*").match(text, sal[1]).end()
+            if p.char_start <= body < min(p.char_end, p.char_start + reach):
+                first = [w.lower() for w in re.findall(r"\w+", text[body:body + 60])[:3]]
+                found.append((p, sal, first))
+    seen = set()
+    for x in range(len(found)):
+        for y in range(x + 1, len(found)):
+            (pa, sa, fa), (pb, sb, fb) = found[x], found[y]
+            # the salutations stand at one place of the letter only when both bodies begin alike
+            if pa is pb or fa != fb or _names_agree(sa[2], sb[2], unrelated=False) or \
+                    (sa[:2], sb[:2]) in seen:
+                continue
+            seen.add((sa[:2], sb[:2]))
+            claims = [Reading(pa.source, pa.document, sa[0], sa[1], sa[2]),
+                      Reading(pb.source, pb.document, sb[0], sb[1], sb[2])]
+            out.append(_conflict("text_variant", f"witnesses of one letter greet {sa[2]!r} and {sb[2]!r}",
+                                 claims, ()))
     return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
+from functools import lru_cache
 from typing import Callable, Sequence
 
 from .claims.lexicon import LIGHT_VERBS
@@ -30,12 +31,20 @@ def predicate_similarity(a: Claim, b: Claim) -> float:
     Light verbs ("be", "have", "go" ...) count for little, so that two claims are
     not the same event merely because something *was*.
     """
-    wa = {x: (0.3 if x in LIGHT_VERBS else 1.0) for x in a.lemmas}
-    wb = {x: (0.3 if x in LIGHT_VERBS else 1.0) for x in b.lemmas}
+    wa, na = _lemma_weights(tuple(a.lemmas))
+    wb, nb = _lemma_weights(tuple(b.lemmas))
     if not wa or not wb:
         return 0.0
     dot = sum(w * wb[x] for x, w in wa.items() if x in wb)
-    return dot / math.sqrt(sum(w * w for w in wa.values()) * sum(w * w for w in wb.values()))
+    return dot / math.sqrt(na * nb)
+
+
+@lru_cache(maxsize=1 << 16)
+def _lemma_weights(lemmas: tuple[str, ...]) -> tuple[dict[str, float], float]:
+    """Return the lemmas' weights and the sum of their squares (a claim is compared with many others:
+    computed once per lemma tuple, in the same order, so the similarity is the same float)."""
+    weights = {x: (0.3 if x in LIGHT_VERBS else 1.0) for x in lemmas}
+    return weights, sum(w * w for w in weights.values())
 
 
 def reuse_index(reuse: Sequence[ReuseGroup]) -> dict[str, list[tuple[str, int, int, str]]]:
