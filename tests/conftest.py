@@ -339,3 +339,12 @@ def make_epub(chapters: list[tuple[str, str]], spine: list[str] | None = None, n
         for name, data in (extra or {}).items():
             zf.writestr(name, data)
     return buf.getvalue()
+
+
+def events_of(tmp_path: Path, name: str, text: str) -> list[dict]:
+    """Return the exported events of a build of one plain text ``name`` holding ``text`` (no embeddings)."""
+    from quellen import Settings, build, export_dict, open_store
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    with open_store(tmp_path / "q.db") as store:
+        build([str(tmp_path / name)], store, Settings().with_overrides({"reuse.embeddings": False}))
+        return export_dict(store)["events"]

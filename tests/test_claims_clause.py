@@ -3,9 +3,7 @@ letter was written: its event is the letter's dating, not a happening whose summ
 place's name."""
 from __future__ import annotations
 
-from quellen import Settings, build, export_dict, open_store
-
-FAST = Settings().with_overrides({"reuse.embeddings": False})
+from conftest import events_of
 
 LETTERS = ("Harwick Hall, 4th May 1812.\n\nMy dear Brother,\n\nWe arrived here on the 2nd of May after a wet "
            "journey. The mill burned down on the 3rd of May, and nobody was hurt.\n\nYour affectionate sister,\n\n"
@@ -14,10 +12,7 @@ LETTERS = ("Harwick Hall, 4th May 1812.\n\nMy dear Brother,\n\nWe arrived here o
 
 
 def test_a_date_line_with_its_place_is_the_letter_s_dating(tmp_path):
-    (tmp_path / "letters.txt").write_text(LETTERS, encoding="utf-8")
-    with open_store(tmp_path / "q.db") as store:
-        build([str(tmp_path / "letters.txt")], store, FAST)
-        events = export_dict(store)["events"]
+    events = events_of(tmp_path, "letters.txt", LETTERS)
     summaries = {e["summary"] for e in events}
     assert "letter dated 4th May 1812 (Margaret Ashby)" in summaries
     assert "letter dated 9th May 1812 (Thomas Ashby)" in summaries

@@ -2,9 +2,7 @@
 the weekday is the same date line, not a second dating event."""
 from __future__ import annotations
 
-from quellen import Settings, build, export_dict, open_store
-
-FAST = Settings().with_overrides({"reuse.embeddings": False})
+from conftest import events_of
 
 DIARY = ("The Journal of Ann Pell\n\n"
          "April 10th, 1846. Friday. Visited the sick in Mill Lane.\n\n"
@@ -12,10 +10,7 @@ DIARY = ("The Journal of Ann Pell\n\n"
 
 
 def test_a_weekday_after_the_date_line_is_no_second_dating(tmp_path):
-    (tmp_path / "diary.txt").write_text(DIARY, encoding="utf-8")
-    with open_store(tmp_path / "q.db") as store:
-        build([str(tmp_path / "diary.txt")], store, FAST)
-        events = export_dict(store)["events"]
+    events = events_of(tmp_path, "diary.txt", DIARY)
     dated = [e["summary"] for e in events if " dated " in e["summary"]]
     assert [s for s in dated if "Friday" in s] == []
     assert any("April 10th, 1846" in s for s in dated)
@@ -28,9 +23,6 @@ LETTER = ("Quarry Row, 3 May 1851.\n\nMadam,\n\nThe chapel roof fell in on Thurs
 
 
 def test_a_letters_date_line_and_valediction_are_no_events(tmp_path):
-    (tmp_path / "letter.txt").write_text(LETTER, encoding="utf-8")
-    with open_store(tmp_path / "q.db") as store:
-        build([str(tmp_path / "letter.txt")], store, FAST)
-        summaries = [e["summary"] for e in export_dict(store)["events"]]
+    summaries = [e["summary"] for e in events_of(tmp_path, "letter.txt", LETTER)]
     assert not any(s.startswith(("I remain", "Quarry")) for s in summaries), summaries
     assert any("roof" in s for s in summaries) and any(" dated 3 May 1851" in s for s in summaries), summaries
