@@ -19,3 +19,27 @@ def test_a_date_line_with_its_place_is_the_letter_s_dating(tmp_path):
     assert not summaries & {"Harwick Hall", "London"}
     # the happenings the letters tell are still events of their own
     assert {"The mill burned down", "Mr. Pell left for Bristol"} <= summaries
+
+
+REPLY = ("Millbrook, 18th May 1846.\n\nDear Sir,\n\nIn answer to your favour of the 15th instant, I have to state "
+         "that the turn-out at my mill began on Saturday the 11th. I received your letter of May 2 with thanks. "
+         "Yours of the 3rd came to hand. Your letter dated 4 June 1846 was read to the men. "
+         "The magistrates met on the 14th of May.\n\nYours truly,\n\nJohn Pell.\n")
+
+
+def test_the_date_of_a_letter_answered_dates_that_letter_not_the_sentence(tmp_path):
+    events = events_of(tmp_path, "reply.txt", REPLY)
+    dated = {e["date"]["text"]: e["summary"] for e in events if e.get("date")}
+    # "your favour of the 15th", "your letter of May 2", "yours of the 3rd", "your letter dated 4 June 1846"
+    # date the letters being answered: no event takes their dates
+    assert not {"the 15th instant", "15th instant", "May 2", "the 3rd", "4 June 1846"} & set(dated)
+    assert not any(e["summary"].startswith("In answer to your favour") for e in events)
+    # what the sentences tell keeps its own dates
+    assert dated["Saturday the 11th"] == "the turn out at my mill began"
+    assert dated["the 14th of May"] == "The magistrates met"
+
+
+def test_a_letter_of_a_date_that_is_not_the_one_answered_keeps_its_date(tmp_path):
+    # "a letter of 3 May 1846" points at no letter in hand ("your", "yours"): the rule leaves it alone
+    events = events_of(tmp_path, "note.txt", "A letter of 3 May 1846 was read aloud to the men.\n")
+    assert [e["date"]["text"] for e in events if e.get("date")] == ["3 May 1846"]

@@ -125,7 +125,7 @@ def dated_clauses(doc: Any, sent: Sentence, timexes: list[Timex],
         if not tokens:
             continue
         root = min(tokens, key=lambda tok: _depth(tok, sent))
-        if not _dates_the_clause(t, root):
+        if not _dates_the_clause(t, root) or _dates_another_letter(root, sent):
             continue
         verb = _clause_verb(root, sent)
         if _hypothetical(verb, sent):
@@ -205,6 +205,31 @@ def _dates_the_clause(timex: Timex, root: Any) -> bool:
     if root.dep_ == "pobj":
         return root.head.lower_ in _TEMPORAL_PREPS
     return root.dep_ in ("npadvmod", "ROOT", "appos", "conj", "nsubj")
+
+
+_CORRESPONDENCE = frozenset(words("correspondence_nouns"))
+
+
+def _dates_another_letter(root: Any, sent: Sentence) -> bool:
+    """Return True when the date is the date of a letter the sentence speaks of ("your favour of the 15th
+    inst.", "yours of the 3rd", "your letter dated 4 June"): it dates that letter, not what the sentence tells."""
+    node = root
+    # "the 15th instant": the date may hang on a word inside its own phrase
+    for _ in range(3):
+        if node.dep_ not in ("amod", "compound", "nummod", "det", "appos") or not sent.start <= node.head.i < sent.end:
+            break
+        node = node.head
+    head = node.head
+    if node.dep_ == "pobj" and head.lower_ in ("of", "on"):
+        head = head.head
+    if head.lower_ in ("dated", "written") and head.dep_ == "acl":
+        head = head.head
+    elif node.dep_ != "pobj" or node.head.lower_ != "of":
+        return False
+    if not sent.start <= head.i < sent.end or head.lower_ not in _CORRESPONDENCE:
+        return False
+    # a letter the sentence points at ("your letter", "Mr. Pell's note"), not any letter ("a letter of 1846")
+    return head.lower_ == "yours" or any(c.dep_ == "poss" for c in head.children)
 
 
 def _depth(token: Any, sent: Sentence) -> int:
