@@ -20,7 +20,7 @@ from typing import Any
 
 __all__ = [
     "DOCUMENT_KINDS", "FURNITURE_KINDS", "NO_EVENT_KINDS", "RECORD_KINDS", "PRIMARY_KINDS", "PRESENT_DATED_KINDS",
-    "DAY_RECORD_KINDS", "ACCOUNT_KINDS", "NARRATIVE_KINDS", "CORRESPONDENCE_KINDS", "SERIES_KINDS",
+    "DAY_RECORD_KINDS", "ACCOUNT_KINDS", "NARRATIVE_KINDS", "CORRESPONDENCE_KINDS", "SERIES_KINDS", "VOICE_KINDS",
     "ENTITY_TYPES", "PRECISIONS", "CALENDARS", "SOURCE_META_KEYS", "REUSE_RELATIONS",
     "CONFLICT_KINDS", "TIMEX_TYPES", "HEAD_PARTS", "FURNITURE_PARTS", "content_id", "Source", "Span", "Ref", "RefBasis",
     "DateBasis",
@@ -58,6 +58,9 @@ CORRESPONDENCE_KINDS = frozenset({"letter", "telegram", "statement"})
 #: kinds whose writer a series heading names ("X's Journal", "Contributed by X"); letters and
 #: telegrams name their own
 SERIES_KINDS = frozenset({"diary", "memoir", "narrative", "statement", "report", "commentary", "opinion", "other"})
+#: kinds read from the voice of a text alone (no head, no form says what it is), which a reporter's
+#: dateline overrules
+VOICE_KINDS = frozenset({"statement", "narrative", "commentary", "other"})
 ENTITY_TYPES = ("person", "organization", "place", "work", "vessel", "other")
 PRECISIONS = ("day", "month", "year", "decade", "century")
 CALENDARS = ("gregorian", "julian", "unknown")

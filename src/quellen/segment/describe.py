@@ -17,8 +17,8 @@ from ..extract.dates.anchor import bare_day_month
 from ..extract.dates.lexicon import ORD_DAY, WD, WEEKDAYS, day_value
 from ..extract.entities import names_no_one
 from ..lexicons import words
-from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, Date, DateBasis,
-                     Head, Ref, RefBasis, replace)
+from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, VOICE_KINDS, Date,
+                     DateBasis, Head, Ref, RefBasis, replace)
 from .cascade import ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, Group
 from .lines import (FULL_DATE_RE, INITIALS, MARKS_RE, MONTHS, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE,
                     TELEGRAPHIC_RE, byline, is_allcaps, is_name, kind_from_words, leading_date, salutations,
@@ -48,8 +48,6 @@ _SUBJECT_SKIP = set(words("not_subject_openers"))
 #: 1846."), opening a paragraph or after one short sentence ("From our own reporter. Manchester, ...")
 _REPORT_DATELINE_RE = re.compile(r"^(?:[^.!?\n]{0,60}[.!]\s+)?(?P<place>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,2}),\s+"
                                  r"(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)")
-#: kinds read from the voice of the text alone, which a reporter's dateline overrules
-_VOICE_KINDS = frozenset({"statement", "narrative", "commentary", "other"})
 
 
 def report_dateline(paragraphs) -> tuple[str, re.Match, int] | None:
@@ -1068,10 +1066,10 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         kind = "heading" if heads and not body else "other"
     # a dateline (place, weekday, full date) opening one of the first paragraphs of an unsigned text
     # is a newspaper's: a reporter dates and places his report so; a letter's stands on its own line
-    reported = report_dateline([u.text for u in body[:2]]) if body and kind in _VOICE_KINDS | {
+    reported = report_dateline([u.text for u in body[:2]]) if body and kind in VOICE_KINDS | {
         "report", "newspaper_article"} and not {"salutation", "closing", "signature", "addressee"} & set(cues) \
         else None
-    if reported and kind in _VOICE_KINDS and not any(e.startswith(("kind: title", "kind: the section heading"))
+    if reported and kind in VOICE_KINDS and not any(e.startswith(("kind: title", "kind: the section heading"))
                                                      for e in evidence):
         kind = "newspaper_article"
         evidence.append("kind: opens under a reporter's dateline")
