@@ -94,9 +94,10 @@ _LEAD_DAY_RE = re.compile(rf"^(?:\d{{1,2}}(?:st|nd|rd|th)|the\s+{ORD_DAY})(?:\s*
 _LEAD_MONTH_RE = re.compile(rf"^(?:{_MONTH_ALT})\.?,?\s+\d{{4}}\.[ \t]+(?=[{_UP}“\"])", re.I)
 #: a year printed with its last digits left out, as 18th- and 19th-century letters print it: "17—", "184—"
 _ELIDED = elided_year_re("elided").replace("?P<elided>", "?:")
-#: a date with its year: "3 May 1862", "May 3d, 1862", "Aug. 4, 17—" (the year elided), "12/3/1862", "May 1862"
+#: a date with its year: "3 May 1862", "May 3d, 1862", "Aug. 4, 17—" (the year elided), "12/3/1862", "May 1862";
+#: never from inside a word (the lookbehind first: without it the alternation is tried at every letter, ~4x slower)
 FULL_DATE_RE = re.compile(
-    rf"(?:(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?{_ORD},?\s+(?:{_ELIDED}|\d{{3,4}})"
+    rf"(?<![^\W\d_])(?:(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?{_ORD},?\s+(?:{_ELIDED}|\d{{3,4}})"
     rf"|\d{{1,2}}(?:\s*[-–/]\s*\d{{1,2}})?{_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})\.?,?\s+(?:{_ELIDED}|\d{{3,4}})"
     rf"|(?:the\s+)?{ORD_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})\.?,?\s+(?:{_ELIDED}|\d{{3,4}})"
     rf"|(?:{_MONTH_ALT})\.?,?\s+the\s+{_DAY},?\s+(?:{_ELIDED}|\d{{3,4}})"
