@@ -370,3 +370,20 @@ def test_a_name_before_a_kind_of_plant_or_animal_names_a_species(nlp):
             "dogwood grow there. Mr. Douglas came.")
     names = [m.name for m in mentions_of(nlp, text)]
     assert names == ["Douglas"] and "Mr. Douglas" in text, names
+
+
+def test_an_order_that_opens_a_sentence_is_not_part_of_the_name(nlp):
+    # the model reads "Pay Müller" as one person; the verb is the order, the name its object
+    names = {m.name: m.type for m in mentions_of(nlp, "Pay Müller the rent if he calls. Tell Harrison the news.")}
+    assert names == {"Müller": "person", "Harrison": "person"}
+    assert {m.name for m in mentions_of(nlp, "Mark Twain wrote to us.")} == {"Mark Twain"}
+    # in a letter the model may make the verb a name as well: the order opening the sentence still tells
+    letter = ("Dear Aunt,\n\nWe had the christening on Monday; the vicar dined with us.\n\n"
+              "Pay Müller the rent if he calls, and tell Jane to air the rooms.")
+    assert {m.name for m in mentions_of(nlp, letter) if m.type == "person"} >= {"Müller", "Jane"}
+    assert "Pay Müller" not in {m.name for m in mentions_of(nlp, letter)}
+
+
+def test_the_first_word_of_a_book_title_alone_is_no_name(nlp):
+    text = "My father's Recollections of a Long Life was printed in 1880.\nRecollections\nby Mary Howitt"
+    assert "Recollections" not in {m.name for m in mentions_of(nlp, text)}

@@ -88,6 +88,10 @@ _ORGANISMS = "|".join(words("organism_words"))
 _P_ORGANISM_AFTER = re.compile(rf"(?:['’]s)?\s+(?:[a-z]+\s+)?(?P<kind>{_ORGANISMS})(?![\w-])")
 #: what a diary, a letter or a report is called: "X's Diary" is a work, not a body
 _DOCUMENT_NOUNS = frozenset(words("document_nouns"))
+#: verbs that open an order or a request in a letter ("Pay Müller the rent"), never a first name
+ORDER_VERBS = frozenset(words("order_verbs"))
+#: words that open the title of a book of memories, travels or letters ("Recollections of ..."): alone, no one's name
+_TITLE_OPENERS = frozenset(words("title_openers"))
 #: last words that make a name a landform or a site ("Eagle Ridge"); those also surnames ("Hill")
 LANDFORM_HEADS = words("landform_heads")
 SITE_HEADS = words("site_heads")
@@ -539,13 +543,31 @@ _ADDRESS_OPENERS = frozenset(("dear", "dearest", "my"))
 _ADDRESS_LEAD = re.compile(rf"(?:(?i:dear|dearest|my)\s+)(?:(?:{'|'.join(sorted(ADDRESS_MODIFIERS))})\s+)*")
 
 
+def _after_an_order(text: str, ent: Any) -> int:
+    """Return where the name of a model span starts: after an order that opens it ("Pay Müller the rent",
+    "Tell Harrison"), where the model took the verb in the imperative for a first name; else its start.
+
+    The parse says so (a verb in the base form whose object the name is), or, where the model made the
+    verb a name too, a verb of ``order_verbs.txt`` opening the sentence.
+    """
+    try:
+        verb, name = ent[0], ent[1]
+    except (TypeError, IndexError):
+        return ent.start_char  # one word, or a span that is not a parse (tests, other engines)
+    if verb.tag_ == "VB" and verb.pos_ == "VERB" and name.head.i == verb.i and name.dep_ in ("dobj", "dative"):
+        return name.idx
+    if verb.text.lower() in ORDER_VERBS and _SENTENCE_START.search(text[max(0, verb.idx - 40):verb.idx]):
+        return name.idx
+    return ent.start_char
+
+
 def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
     out = []
     for ent in doc.ents:
         type_ = NER_TYPES.get(ent.label_)
         if type_ is None:
             continue
-        start, end = _trim(text, ent.start_char, ent.end_char)
+        start, end = _trim(text, _after_an_order(text, ent), ent.end_char)
         if type_ == "place":
             head = _PLACE_HEAD.match(text, end)
             if head:
@@ -578,6 +600,8 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
             continue  # "Latin", "a Frenchman": a language or a nationality the model took for a person or a place
         if names_no_one(text[start:end]):
             continue  # "Brother", "my dear Sister": what the writer calls someone, the same word for many
+        if " " not in name and name.lower() in _TITLE_OPENERS:
+            continue  # "Recollections" of a book's title, cut from it by the model or a line break
         if not _plausible(name) or name in ORG_NOUNS or name.replace(" ", "").upper() in NOT_INITIALS:
             # a bare "Union" or "Party" is a common noun with a capital, "M.D." a degree: not names
             continue
