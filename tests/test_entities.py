@@ -387,3 +387,9 @@ def test_an_order_that_opens_a_sentence_is_not_part_of_the_name(nlp):
 def test_the_first_word_of_a_book_title_alone_is_no_name(nlp):
     text = "My father's Recollections of a Long Life was printed in 1880.\nRecollections\nby Mary Howitt"
     assert "Recollections" not in {m.name for m in mentions_of(nlp, text)}
+
+
+def test_a_quarter_day_written_with_a_space_is_no_lady(nlp):
+    # the feasts list writes "Lady-Day"; a letter writes "Lady Day", and "Lady" is a title
+    names = {m.name for m in mentions_of(nlp, "I must pay the rent before Lady Day. Lady Hamilton came at Lady-Day.")}
+    assert "Day" not in names and "Hamilton" in names

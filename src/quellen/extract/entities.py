@@ -74,6 +74,8 @@ STREET_WORDS = frozenset(words("street_words"))
 _WHERE_PREPOSITIONS = frozenset(w for w, role in pairs("place_prepositions") if role in ("at", "via"))
 #: feasts and seasons of the church year: dates, not places or people the model often takes them for
 FEASTS = frozenset(words("feasts"))
+#: the feasts as written with a space for the hyphen ("Lady Day"), before a title is stripped from them
+_FEASTS_SPACED = frozenset(f.replace("-", " ") for f in FEASTS)
 #: signals that a capitalized token is not a name on its own
 NON_NAMES = frozenset(words("non_names"))
 #: what a letter calls someone it does not name ("Brother", "Madam"), and the words around it ("my dear")
@@ -387,6 +389,8 @@ def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> 
             continue
         if words[0] in TITLES or words[0].lower() in LOWER_TITLES:  # "Mr. President"
             continue
+        if re.sub(r"[\s-]+", " ", m.group(0)).strip(" .,") in _FEASTS_SPACED:
+            continue  # "Lady Day": a quarter day, not a lady
         before = text[max(0, m.start() - 6):m.start()].split()
         if before and before[-1] in ("of", "the", "a", "an"):  # "Committee of General Security"
             continue
@@ -586,8 +590,9 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
             if lead and lead.end() < end:
                 start, type_ = lead.end(), "person"
                 name = clean_name(text[start:end], type_)
-        if name in FEASTS or (name.split()[0] in FEASTS and len(name.split()) == 2
-                              and name.split()[1] in ("Day", "Eve", "Sunday", "Monday", "Week")):
+        if name in FEASTS or re.sub(r"[\s-]+", " ", text[start:end]) in _FEASTS_SPACED \
+                or (name.split()[0] in FEASTS and len(name.split()) == 2
+                    and name.split()[1] in ("Day", "Eve", "Sunday", "Monday", "Week")):
             continue  # "Easter", "Whitsun Monday": a feast names a day, the dates layer has it
         if re.search(r"\d", name) and ((name[:1].isdigit() and type_ == "person")
                                         or any(w.lower() in _MONTHS for w in name.split())):
