@@ -393,3 +393,14 @@ def test_a_quarter_day_written_with_a_space_is_no_lady(nlp):
     # the feasts list writes "Lady-Day"; a letter writes "Lady Day", and "Lady" is a title
     names = {m.name for m in mentions_of(nlp, "I must pay the rent before Lady Day. Lady Hamilton came at Lady-Day.")}
     assert "Day" not in names and "Hamilton" in names
+
+
+def test_a_word_of_a_heading_in_capitals_is_no_body_unless_the_text_writes_it_so_too(nlp):
+    from types import SimpleNamespace
+    from quellen.extract.entities import document_mentions
+    text = ("THE STORM\n\nA HISTORY OF THE VOYAGE\n\nThe ship left the harbour at dawn, and the NATO men watched.\n\n"
+            "NATO\n\nCHAPTER III.\n\nI was then a lad.\n")
+    document = SimpleNamespace(id="doc-test", char_start=0, char_end=len(text), place=None)
+    names = {m.name for m in document_mentions(text, [document], [nlp(text)], "src-test")}
+    assert not names & {"STORM", "VOYAGE", "CHAPTER III", "CHAPTER"}
+    assert "NATO" in names  # an acronym the running text writes in capitals too

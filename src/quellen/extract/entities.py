@@ -767,7 +767,40 @@ def document_mentions(text: str, documents: list[Any], parsed: list[Any], source
         out.extend(find_mentions(text[lo:hi], doc, source, document.id, lo, stop_words=stops, dates=dates,
                                  place=place))
     common = common_words_capitalized(text, {m.name for m in out if m.origin in _GUESSED_ORIGINS})
-    return [m for m in out if not (m.origin in _GUESSED_ORIGINS and m.name in common)]
+    out = [m for m in out if not (m.origin in _GUESSED_ORIGINS and m.name in common)]
+    heading = [m for m in out if _heading_body(text, m)]
+    if not heading:
+        return out
+    running = "\n".join(line for line in text.split("\n") if not _capitals_line(line, 0))
+    dropped = {id(m) for m in heading if not any(re.search(rf"(?<![\w’'-]){re.escape(w)}(?![\w’'-])", running)
+                                                 for w in _capital_words(m.text))}
+    return [m for m in out if id(m) not in dropped]
+
+
+def _capital_words(name: str) -> list[str]:
+    return [w for w in re.findall(r"[\w’'-]+", name) if not _ROMAN.match(w)]
+
+
+def _heading_body(text: str, m: Mention) -> bool:
+    """Return True for a body the model or the acronym rule found in a line written in capitals ("A HISTORY
+    OF THE VOYAGE", "THE STORM", "CHAPTER III"): a heading's word, unless the text writes one of its
+    words in capitals elsewhere too (:func:`document_mentions` looks).
+
+    In capitals every word looks like an acronym or a name; an acronym is written so in the running
+    text too ("the CPSU"), a heading's common word is not.
+    """
+    if m.type != "organization" or m.origin not in ("ner", "rule:acronym") or not _capitals_line(text, m.char_start):
+        return False
+    words_ = _capital_words(m.text)
+    return bool(words_) and all(w.isupper() for w in words_)
+
+
+def _capitals_line(text: str, pos: int) -> bool:
+    """Return True when ``pos`` sits in a line written in capitals, however short ("NOTES", "THE STORM")."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    letters = [c for c in text[a:b if b >= 0 else len(text)] if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 #: origins of mentions only the model or a word's shape vouches for
