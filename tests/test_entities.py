@@ -404,3 +404,8 @@ def test_a_word_of_a_heading_in_capitals_is_no_body_unless_the_text_writes_it_so
     names = {m.name for m in document_mentions(text, [document], [nlp(text)], "src-test")}
     assert not names & {"STORM", "VOYAGE", "CHAPTER III", "CHAPTER"}
     assert "NATO" in names  # an acronym the running text writes in capitals too
+
+    telegram = "POST OFFICE TELEGRAPH\n\nBRIDGE DOWN LAST NIGHT STOP SEND WORD\n\nCRALE STATIONMASTER\n"
+    document = SimpleNamespace(id="doc-test", char_start=0, char_end=len(telegram), place=None)
+    # a text written in capitals throughout: its lines are no headings, the signer stays
+    assert "CRALE" in {m.name for m in document_mentions(telegram, [document], [nlp(telegram)], "src-test")}

@@ -772,9 +772,17 @@ def document_mentions(text: str, documents: list[Any], parsed: list[Any], source
     if not heading:
         return out
     running = "\n".join(line for line in text.split("\n") if not _capitals_line(line, 0))
-    dropped = {id(m) for m in heading if not any(re.search(rf"(?<![\w’'-]){re.escape(w)}(?![\w’'-])", running)
-                                                 for w in _capital_words(m.text))}
+    if 2 * sum(c.isalpha() for c in running) < sum(c.isalpha() for c in text):
+        return out  # a text written in capitals (a telegram): its capitals are no headings
+    dropped = {id(m) for m in heading if not any(_named_in(running, w) for w in _capital_words(m.text))}
     return [m for m in out if id(m) not in dropped]
+
+
+def _named_in(running: str, word: str) -> bool:
+    """Return True when ``running`` writes ``word`` (given in capitals) as a name: in capitals, or with a
+    capital inside a sentence ("signed, Crale")."""
+    return bool(re.search(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", running)
+                or re.search(rf"[{_LO},;]\s+{re.escape(word.title())}(?![\w’'-])", running))
 
 
 def _capital_words(name: str) -> list[str]:
@@ -784,7 +792,7 @@ def _capital_words(name: str) -> list[str]:
 def _heading_body(text: str, m: Mention) -> bool:
     """Return True for a body the model or the acronym rule found in a line written in capitals ("A HISTORY
     OF THE VOYAGE", "THE STORM", "CHAPTER III"): a heading's word, unless the text writes one of its
-    words in capitals elsewhere too (:func:`document_mentions` looks).
+    words as a name elsewhere too, or is written in capitals throughout (:func:`document_mentions` looks).
 
     In capitals every word looks like an acronym or a name; an acronym is written so in the running
     text too ("the CPSU"), a heading's common word is not.
