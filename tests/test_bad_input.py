@@ -127,6 +127,7 @@ def test_truncated_html_reads_what_is_there(corpus, tmp_path):
     (corpus / "cut.html").write_bytes((FIXTURES / "ingest" / "truncated.html").read_bytes())
     report, names = run_build([corpus], tmp_path / "q.db")
     assert report.ok and names == ["cut.html", "good.txt"]
+    assert any("cut.html" in w and "truncated" in w for w in report.warnings)  # read, but not in silence
     with open_store(tmp_path / "q.db") as store:
         text = next(s.text for s in store.sources() if s.name == "cut.html")
     assert text.rstrip().endswith("The parish overseer record")

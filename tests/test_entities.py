@@ -370,3 +370,42 @@ def test_a_name_before_a_kind_of_plant_or_animal_names_a_species(nlp):
             "dogwood grow there. Mr. Douglas came.")
     names = [m.name for m in mentions_of(nlp, text)]
     assert names == ["Douglas"] and "Mr. Douglas" in text, names
+
+
+def test_an_order_that_opens_a_sentence_is_not_part_of_the_name(nlp):
+    # the model reads "Pay Müller" as one person; the verb is the order, the name its object
+    names = {m.name: m.type for m in mentions_of(nlp, "Pay Müller the rent if he calls. Tell Harrison the news.")}
+    assert names == {"Müller": "person", "Harrison": "person"}
+    assert {m.name for m in mentions_of(nlp, "Mark Twain wrote to us.")} == {"Mark Twain"}
+    # in a letter the model may make the verb a name as well: the order opening the sentence still tells
+    letter = ("Dear Aunt,\n\nWe had the christening on Monday; the vicar dined with us.\n\n"
+              "Pay Müller the rent if he calls, and tell Jane to air the rooms.")
+    assert {m.name for m in mentions_of(nlp, letter) if m.type == "person"} >= {"Müller", "Jane"}
+    assert "Pay Müller" not in {m.name for m in mentions_of(nlp, letter)}
+
+
+def test_the_first_word_of_a_book_title_alone_is_no_name(nlp):
+    text = "My father's Recollections of a Long Life was printed in 1880.\nRecollections\nby Mary Howitt"
+    assert "Recollections" not in {m.name for m in mentions_of(nlp, text)}
+
+
+def test_a_quarter_day_written_with_a_space_is_no_lady(nlp):
+    # the feasts list writes "Lady-Day"; a letter writes "Lady Day", and "Lady" is a title
+    names = {m.name for m in mentions_of(nlp, "I must pay the rent before Lady Day. Lady Hamilton came at Lady-Day.")}
+    assert "Day" not in names and "Hamilton" in names
+
+
+def test_a_word_of_a_heading_in_capitals_is_no_body_unless_the_text_writes_it_so_too(nlp):
+    from types import SimpleNamespace
+    from quellen.extract.entities import document_mentions
+    text = ("THE STORM\n\nA HISTORY OF THE VOYAGE\n\nThe ship left the harbour at dawn, and the NATO men watched.\n\n"
+            "NATO\n\nCHAPTER III.\n\nI was then a lad.\n")
+    document = SimpleNamespace(id="doc-test", char_start=0, char_end=len(text), place=None)
+    names = {m.name for m in document_mentions(text, [document], [nlp(text)], "src-test")}
+    assert not names & {"STORM", "VOYAGE", "CHAPTER III", "CHAPTER"}
+    assert "NATO" in names  # an acronym the running text writes in capitals too
+
+    telegram = "POST OFFICE TELEGRAPH\n\nBRIDGE DOWN LAST NIGHT STOP SEND WORD\n\nCRALE STATIONMASTER\n"
+    document = SimpleNamespace(id="doc-test", char_start=0, char_end=len(telegram), place=None)
+    # a text written in capitals throughout: its lines are no headings, the signer stays
+    assert "CRALE" in {m.name for m in document_mentions(telegram, [document], [nlp(telegram)], "src-test")}

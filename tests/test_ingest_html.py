@@ -262,3 +262,18 @@ def test_an_editors_epigraph_before_a_tei_letters_head_stands_outside_the_letter
     assert "editor's word" in source.text
     # an epigraph after the head is the letter's own
     assert letters[1].startswith("II\n") and "A motto under the head" in letters[1]
+
+
+def test_a_cut_off_page_is_read_with_a_warning(tmp_path):
+    # a download that stopped mid-tag, and one that stopped after a paragraph (no </html>)
+    from quellen.ingest import source_warnings
+    head = "<!DOCTYPE html>\n<html><head><title>Journal</title></head><body>\n<p>12 June 1850. We arrived.</p>\n"
+    for tail in ("<p>13 June 1850. Rain all morning, and the\n<p class=\"fo", "<p>13 June 1850. Rain.</p>\n"):
+        path = tmp_path / "cut.html"
+        path.write_text(head + tail, encoding="utf-8")
+        source = read_source(path)
+        assert "We arrived" in source.text
+        assert ("truncated-markup", 1) in source.repairs
+        assert any("truncated" in w for w in source_warnings(source))
+    path.write_text(head + "</body></html>\n", encoding="utf-8")
+    assert source_warnings(read_source(path)) == []

@@ -250,7 +250,7 @@ def cmd_reuse(args) -> int:
 
 def cmd_entities(args) -> int:
     """List entities: type, name, mention count, aliases, place or authority id."""
-    from .model import ENTITY_TYPES
+    from .model import ENTITY_TYPES, GEO_PLACED_AS
     if args.type and args.type not in ENTITY_TYPES:
         raise QuellenError(f"unknown entity type {args.type!r}; one of {', '.join(ENTITY_TYPES)}")
     with _open(args.db) as store:
@@ -264,6 +264,10 @@ def cmd_entities(args) -> int:
     table = Table("id", "type", "name", "mentions", "aliases", "where / authority", box=None)
     for e in entities:
         where = (f"{e.geo.lat:.3f}, {e.geo.lon:.3f} ({e.geo.gazetteer} {e.geo.gazetteer_id})" if e.geo else "")
+        if e.geo and e.geo.precision in GEO_PLACED_AS:
+            # a street given its town's point must not read as the street's own
+            where += f" ≈ {e.geo.name}: {GEO_PLACED_AS[e.geo.precision]}" if e.geo.name != e.name \
+                else f" ≈ {GEO_PLACED_AS[e.geo.precision]}"
         if e.authority:
             where = " ".join(filter(None, [where, *(f"{k}:{v}" for k, v in sorted(e.authority.items()))]))
         aliases = "; ".join(e.aliases[:6]) + (" …" if len(e.aliases) > 6 else "")

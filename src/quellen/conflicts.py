@@ -1,7 +1,8 @@
 """Conflicts: where sources disagree, each side a :class:`~quellen.model.Reading` of one passage.
 
 1. ``date`` — claims alike in predicate, sharing an actor or place, whose dates
-   cannot be the same day, beyond precision and the Julian-Gregorian offset;
+   cannot be the same day, beyond precision and the Julian-Gregorian offset, or
+   whose date expressions name different days of the week;
 2. ``place`` — the same event (or alike claims on compatible dates) set in
    different places, neither of which the other passage mentions;
 3. ``number`` — the same event counting the same thing differently;
@@ -123,10 +124,13 @@ def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
         anchored = (bool(a.actor_keys & b.actor_keys) or (a.place_key is not None and a.place_key == b.place_key)
                     or bool((set(a.subjects) & set(b.subjects)) - LIGHT_VERBS)
                     or _place_named_in(a, b) or _place_named_in(b, a) or bool(names[i] & names[j]))
-        # 1. dates
+        # 1. dates, and the day of the week: "on Monday the 3rd" / "on Saturday the 3rd" may read as one
+        # day, but the writers disagree
+        days = (_weekday(a, texts), _weekday(b, texts)) if a.date and b.date and texts else (None, None)
+        other_day = None not in days and days[0] != days[1]
         if (a.date and b.date and a.basis in ("explicit", "relative") and b.basis in ("explicit", "relative")
                 and "explicit" in (a.basis, b.basis)
-                and _dates_clash(a.date, b.date) and anchored and _shared_trigger(a, b)
+                and (_dates_clash(a.date, b.date) or other_day) and anchored and _shared_trigger(a, b)
                 # a long sentence dilutes likeness; a shared subject noun ("the bridge") makes up for it
                 and (sim >= settings.date_similarity or sim >= settings.date_subject_similarity
                      and bool(set(a.subjects) & set(b.subjects) - LIGHT_VERBS))
@@ -134,9 +138,15 @@ def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
             # a version its writer rejects is still shown, as the rejected one
             rejected = "".join(f" ({c.date.edtf} is reported only to be denied)" for c in (a, b)
                                if c.stance == "denied")
-            add(_conflict("date", f"{a.summary!r} is dated {a.date.edtf} in one passage and "
-                          f"{b.date.edtf} in another{rejected}", [_claim_of(a, a.date.edtf), _claim_of(b, b.date.edtf)],
-                          ev))
+            if other_day:
+                va, vb = f"{days[0].capitalize()} {a.date.edtf}", f"{days[1].capitalize()} {b.date.edtf}"
+                add(_conflict("date", f"{a.summary!r} is on a {days[0].capitalize()} ({a.date.edtf}) in one "
+                              f"passage and a {days[1].capitalize()} ({b.date.edtf}) in another{rejected}",
+                              [_claim_of(a, va), _claim_of(b, vb)], ev))
+            else:
+                add(_conflict("date", f"{a.summary!r} is dated {a.date.edtf} in one passage and "
+                              f"{b.date.edtf} in another{rejected}",
+                              [_claim_of(a, a.date.edtf), _claim_of(b, b.date.edtf)], ev))
         compatible = a.date is None or b.date is None or not _dates_clash(a.date, b.date)
         # 2. places: only where both passages put the same actors in the same role (both *in*, both
         # *to*, both *from*): a journey's stages, a place and its country, an origin and a destination
@@ -273,8 +283,21 @@ def _nested_places(a: Claim, b: Claim, places: dict[str, Place], same_place_km: 
 
 
 def _shared_trigger(a: Claim, b: Claim) -> bool:
-    """Return True when a verb of one claim is a word of the other ("was exiled" / "his exile")."""
-    return bool(((set(a.verbs) & set(b.lemmas)) | (set(b.verbs) & set(a.lemmas))) - LIGHT_VERBS)
+    """Return True when a verb of one claim is a word of the other ("was exiled" / "his exile"), or both
+    name the same happening by a noun ("we had the christening" / "the christening took place")."""
+    return bool(((set(a.verbs) & set(b.lemmas)) | (set(b.verbs) & set(a.lemmas)) | (set(a.named) & set(b.named)))
+                - LIGHT_VERBS)
+
+
+_WEEKDAY = re.compile(r"(?<!\w)(" + "|".join(w for w, _ in pairs("weekdays")) + r")(?!\w)", re.I)
+
+
+def _weekday(claim: Claim, texts: dict[str, str]) -> str | None:
+    """Return the day of the week the claim's own date expression names ("on Monday the 3rd": monday), or None."""
+    if claim.timex is None:
+        return None
+    m = _WEEKDAY.search(texts.get(claim.source, "")[claim.timex[0]:claim.timex[1]])
+    return m.group(1).lower() if m else None
 
 
 def _place_named_in(a: Claim, b: Claim) -> bool:
@@ -314,7 +337,10 @@ def _same_happening(a: Claim, b: Claim) -> bool:
     if a.repeated or b.repeated:
         return False
     for x, y in ((a, b), (b, a)):
-        if any(lo <= y.date.latest.isoformat() and y.date.earliest.isoformat() <= hi for lo, hi in x.sentence_dates):
+        own = (x.date.earliest.isoformat(), x.date.latest.isoformat())
+        # its own date does not count: two claims of one day (told on different weekdays) are not two happenings
+        if any(lo <= y.date.latest.isoformat() and y.date.earliest.isoformat() <= hi
+               for lo, hi in x.sentence_dates if (lo, hi) != own):
             return False
     ta, tb = set(a.trigger), set(b.trigger)
     # "the fall of the bridge, which happened ...": a verb that only carries a happening whose

@@ -21,7 +21,7 @@ from typing import Any
 __all__ = [
     "DOCUMENT_KINDS", "FURNITURE_KINDS", "NO_EVENT_KINDS", "RECORD_KINDS", "PRIMARY_KINDS", "PRESENT_DATED_KINDS",
     "DAY_RECORD_KINDS", "ACCOUNT_KINDS", "NARRATIVE_KINDS", "CORRESPONDENCE_KINDS", "SERIES_KINDS", "VOICE_KINDS",
-    "ENTITY_TYPES", "PRECISIONS", "CALENDARS", "SOURCE_META_KEYS", "REUSE_RELATIONS",
+    "ENTITY_TYPES", "PRECISIONS", "GEO_PLACED_AS", "CALENDARS", "SOURCE_META_KEYS", "REUSE_RELATIONS",
     "CONFLICT_KINDS", "TIMEX_TYPES", "HEAD_PARTS", "FURNITURE_PARTS", "content_id", "Source", "Span", "Ref", "RefBasis",
     "DateBasis",
     "Date", "Head", "Document", "Timex", "Mention", "Geo", "Entity", "Passage", "ReuseGroup",
@@ -63,6 +63,9 @@ SERIES_KINDS = frozenset({"diary", "memoir", "narrative", "statement", "report",
 VOICE_KINDS = frozenset({"statement", "narrative", "commentary", "other"})
 ENTITY_TYPES = ("person", "organization", "place", "work", "vessel", "other")
 PRECISIONS = ("day", "month", "year", "decade", "century")
+#: what the point of a place stands for, by ``Geo.precision``, said to the reader (None: the place itself)
+GEO_PLACED_AS = {"country": "approximate: the country's centre", "region": "approximate: the region's centre",
+                 "capital": "approximate: placed at its capital", "settlement": "placed at the town it is in"}
 CALENDARS = ("gregorian", "julian", "unknown")
 #: what a file's metadata or its sidecar may say about it (see Source.meta)
 SOURCE_META_KEYS = ("author", "year", "place", "country", "language", "calendar", "title")

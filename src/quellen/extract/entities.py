@@ -74,6 +74,8 @@ STREET_WORDS = frozenset(words("street_words"))
 _WHERE_PREPOSITIONS = frozenset(w for w, role in pairs("place_prepositions") if role in ("at", "via"))
 #: feasts and seasons of the church year: dates, not places or people the model often takes them for
 FEASTS = frozenset(words("feasts"))
+#: the feasts as written with a space for the hyphen ("Lady Day"), before a title is stripped from them
+_FEASTS_SPACED = frozenset(f.replace("-", " ") for f in FEASTS)
 #: signals that a capitalized token is not a name on its own
 NON_NAMES = frozenset(words("non_names"))
 #: what a letter calls someone it does not name ("Brother", "Madam"), and the words around it ("my dear")
@@ -88,6 +90,10 @@ _ORGANISMS = "|".join(words("organism_words"))
 _P_ORGANISM_AFTER = re.compile(rf"(?:['’]s)?\s+(?:[a-z]+\s+)?(?P<kind>{_ORGANISMS})(?![\w-])")
 #: what a diary, a letter or a report is called: "X's Diary" is a work, not a body
 _DOCUMENT_NOUNS = frozenset(words("document_nouns"))
+#: verbs that open an order or a request in a letter ("Pay Müller the rent"), never a first name
+ORDER_VERBS = frozenset(words("order_verbs"))
+#: words that open the title of a book of memories, travels or letters ("Recollections of ..."): alone, no one's name
+_TITLE_OPENERS = frozenset(words("title_openers"))
 #: last words that make a name a landform or a site ("Eagle Ridge"); those also surnames ("Hill")
 LANDFORM_HEADS = words("landform_heads")
 SITE_HEADS = words("site_heads")
@@ -383,6 +389,8 @@ def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> 
             continue
         if words[0] in TITLES or words[0].lower() in LOWER_TITLES:  # "Mr. President"
             continue
+        if re.sub(r"[\s-]+", " ", m.group(0)).strip(" .,") in _FEASTS_SPACED:
+            continue  # "Lady Day": a quarter day, not a lady
         before = text[max(0, m.start() - 6):m.start()].split()
         if before and before[-1] in ("of", "the", "a", "an"):  # "Committee of General Security"
             continue
@@ -539,13 +547,31 @@ _ADDRESS_OPENERS = frozenset(("dear", "dearest", "my"))
 _ADDRESS_LEAD = re.compile(rf"(?:(?i:dear|dearest|my)\s+)(?:(?:{'|'.join(sorted(ADDRESS_MODIFIERS))})\s+)*")
 
 
+def _after_an_order(text: str, ent: Any) -> int:
+    """Return where the name of a model span starts: after an order that opens it ("Pay Müller the rent",
+    "Tell Harrison"), where the model took the verb in the imperative for a first name; else its start.
+
+    The parse says so (a verb in the base form whose object the name is), or, where the model made the
+    verb a name too, a verb of ``order_verbs.txt`` opening the sentence.
+    """
+    try:
+        verb, name = ent[0], ent[1]
+    except (TypeError, IndexError):
+        return ent.start_char  # one word, or a span that is not a parse (tests, other engines)
+    if verb.tag_ == "VB" and verb.pos_ == "VERB" and name.head.i == verb.i and name.dep_ in ("dobj", "dative"):
+        return name.idx
+    if verb.text.lower() in ORDER_VERBS and _SENTENCE_START.search(text[max(0, verb.idx - 40):verb.idx]):
+        return name.idx
+    return ent.start_char
+
+
 def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
     out = []
     for ent in doc.ents:
         type_ = NER_TYPES.get(ent.label_)
         if type_ is None:
             continue
-        start, end = _trim(text, ent.start_char, ent.end_char)
+        start, end = _trim(text, _after_an_order(text, ent), ent.end_char)
         if type_ == "place":
             head = _PLACE_HEAD.match(text, end)
             if head:
@@ -564,8 +590,9 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
             if lead and lead.end() < end:
                 start, type_ = lead.end(), "person"
                 name = clean_name(text[start:end], type_)
-        if name in FEASTS or (name.split()[0] in FEASTS and len(name.split()) == 2
-                              and name.split()[1] in ("Day", "Eve", "Sunday", "Monday", "Week")):
+        if name in FEASTS or re.sub(r"[\s-]+", " ", text[start:end]) in _FEASTS_SPACED \
+                or (name.split()[0] in FEASTS and len(name.split()) == 2
+                    and name.split()[1] in ("Day", "Eve", "Sunday", "Monday", "Week")):
             continue  # "Easter", "Whitsun Monday": a feast names a day, the dates layer has it
         if re.search(r"\d", name) and ((name[:1].isdigit() and type_ == "person")
                                         or any(w.lower() in _MONTHS for w in name.split())):
@@ -578,6 +605,8 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
             continue  # "Latin", "a Frenchman": a language or a nationality the model took for a person or a place
         if names_no_one(text[start:end]):
             continue  # "Brother", "my dear Sister": what the writer calls someone, the same word for many
+        if " " not in name and name.lower() in _TITLE_OPENERS:
+            continue  # "Recollections" of a book's title, cut from it by the model or a line break
         if not _plausible(name) or name in ORG_NOUNS or name.replace(" ", "").upper() in NOT_INITIALS:
             # a bare "Union" or "Party" is a common noun with a capital, "M.D." a degree: not names
             continue
@@ -738,7 +767,48 @@ def document_mentions(text: str, documents: list[Any], parsed: list[Any], source
         out.extend(find_mentions(text[lo:hi], doc, source, document.id, lo, stop_words=stops, dates=dates,
                                  place=place))
     common = common_words_capitalized(text, {m.name for m in out if m.origin in _GUESSED_ORIGINS})
-    return [m for m in out if not (m.origin in _GUESSED_ORIGINS and m.name in common)]
+    out = [m for m in out if not (m.origin in _GUESSED_ORIGINS and m.name in common)]
+    heading = [m for m in out if _heading_body(text, m)]
+    if not heading:
+        return out
+    running = "\n".join(line for line in text.split("\n") if not _capitals_line(line, 0))
+    if 2 * sum(c.isalpha() for c in running) < sum(c.isalpha() for c in text):
+        return out  # a text written in capitals (a telegram): its capitals are no headings
+    dropped = {id(m) for m in heading if not any(_named_in(running, w) for w in _capital_words(m.text))}
+    return [m for m in out if id(m) not in dropped]
+
+
+def _named_in(running: str, word: str) -> bool:
+    """Return True when ``running`` writes ``word`` (given in capitals) as a name: in capitals, or with a
+    capital inside a sentence ("signed, Crale")."""
+    return bool(re.search(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", running)
+                or re.search(rf"[{_LO},;]\s+{re.escape(word.title())}(?![\w’'-])", running))
+
+
+def _capital_words(name: str) -> list[str]:
+    return [w for w in re.findall(r"[\w’'-]+", name) if not _ROMAN.match(w)]
+
+
+def _heading_body(text: str, m: Mention) -> bool:
+    """Return True for a body the model or the acronym rule found in a line written in capitals ("A HISTORY
+    OF THE VOYAGE", "THE STORM", "CHAPTER III"): a heading's word, unless the text writes one of its
+    words as a name elsewhere too, or is written in capitals throughout (:func:`document_mentions` looks).
+
+    In capitals every word looks like an acronym or a name; an acronym is written so in the running
+    text too ("the CPSU"), a heading's common word is not.
+    """
+    if m.type != "organization" or m.origin not in ("ner", "rule:acronym") or not _capitals_line(text, m.char_start):
+        return False
+    words_ = _capital_words(m.text)
+    return bool(words_) and all(w.isupper() for w in words_)
+
+
+def _capitals_line(text: str, pos: int) -> bool:
+    """Return True when ``pos`` sits in a line written in capitals, however short ("NOTES", "THE STORM")."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    letters = [c for c in text[a:b if b >= 0 else len(text)] if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 #: origins of mentions only the model or a word's shape vouches for

@@ -49,7 +49,8 @@ text (EPUB ``dc:creator`` and ``dc:language``, HTML ``<meta name="author">`` and
 ``NAME.meta.toml`` beside it says (:mod:`.meta`). ``Source.repairs`` lists ``(name, count)`` of the
 typographic repairs a reader made without moving offsets (no-break spaces made
 spaces, soft hyphens dropped, words de-hyphenated across PDF lines, page
-numbers dropped ...).
+numbers dropped ...), and ``("truncated-markup", 1)`` for markup that ends before it closes
+(:func:`.html.truncated_markup`), which :func:`source_warnings` words for the build, the reader and the export.
 """
 from __future__ import annotations
 
@@ -199,9 +200,13 @@ def _file_kind(mode: int) -> str:
 
 def source_warnings(source: Source) -> list[str]:
     """Return what a reader of ``source`` should be warned of: an encoding the letters did not
-    settle, bytes repaired while decoding."""
+    settle, bytes repaired while decoding, markup that ends before it closes (a cut-off file)."""
     from .text import encoding_warnings
-    return encoding_warnings(source.encoding, source.repairs)
+    out = encoding_warnings(source.encoding, source.repairs)
+    if any(name == "truncated-markup" for name, _ in source.repairs):
+        out.append("the markup ends before it closes (cut inside a tag, or no closing </html>): the file may "
+                   "be truncated, and text at its end missing")
+    return out
 
 
 def read_source(path: str | Path, settings: IngestSettings | None = None,

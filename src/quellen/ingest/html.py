@@ -34,7 +34,7 @@ from .text import decode_text
 
 __all__ = ["read_html", "decode_html", "decode_markup", "parse_html", "walk_blocks", "assemble", "RawBlock",
            "semantic_tag",
-           "html_text_blocks"]
+           "html_text_blocks", "truncated_markup"]
 
 Block = tuple[int, int, str]
 Repairs = list[tuple[str, int]]
@@ -134,6 +134,10 @@ def decode_markup(name: str, data: bytes) -> tuple[str, str, list[tuple[str, int
 
 
 # -- 2. parse ------------------------------------------------------------------------
+#: the first element of a markup file, after its declarations and comments
+_ROOT_TAG = re.compile(r"\s*(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*|<\?[^>]*\?>\s*)*<([A-Za-z][\w:.-]*)", re.S)
+
+
 def parse_html(name: str, markup: str):
     """Return the lxml root of ``markup``; raise :class:`EmptyInput` when nothing parses."""
     import lxml.html
@@ -141,7 +145,7 @@ def parse_html(name: str, markup: str):
     # lxml refuses str input with an encoding declaration; it is decoded already
     markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup, count=1)
     markup = markup.replace("\x00", "")
-    root_tag = re.match(r"\s*(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*|<\?[^>]*\?>\s*)*<([A-Za-z][\w:.-]*)", markup, re.S)
+    root_tag = _ROOT_TAG.match(markup)
     if root_tag and root_tag.group(1).lower() != "html":
         # XML that is not XHTML (TEI, say): the HTML parser would drop a <head> in its body
         try:
@@ -595,4 +599,26 @@ def read_html(name: str, data: bytes, media_type: str, settings: IngestSettings
     text, blocks, repairs = html_text_blocks(name, markup, media_type, settings)
     if not text.strip():
         raise EmptyInput(name, "no reading text in the HTML (only markup, scripts or navigation)")
-    return text, blocks, decoding + list(repairs)
+    # the parser reads a cut-off file without a word: the build must say its end may be missing
+    cut = [("truncated-markup", 1)] if truncated_markup(markup) else []
+    return text, blocks, decoding + list(repairs) + cut
+
+
+def truncated_markup(markup: str) -> bool:
+    """Return True when ``markup`` looks cut off: it ends inside a tag or a comment, or its root element
+    (``<html>``, a TEI ``<TEI>``) is opened and never closed.
+
+    HTML may leave ``</html>`` out, but a page saved whole almost never does; a download that stopped
+    half-way always does, and the parser recovers it without a word.
+
+    >>> truncated_markup("<html><body><p>cut here<p cla"), truncated_markup("<html><p>whole</p></html>")
+    (True, False)
+    """
+    tail = markup.rstrip()
+    if tail.rfind("<") > tail.rfind(">") or tail.rfind("<!--") > tail.rfind("-->"):
+        return True
+    root = _ROOT_TAG.match(markup)
+    if root is None:
+        return False  # a fragment with no root element: only a cut tag can tell
+    name = root.group(1)
+    return re.search(rf"</{re.escape(name)}\s*>", markup[-4096:], re.I) is None

@@ -21,7 +21,7 @@ from urllib.parse import quote, urlencode
 
 from ..export.shape import (Corpus, cooccurrence, date_label, itineraries, load_corpus, network,
                             place_features, text_context)
-from ..model import Conflict, Date, DateBasis, Document, Entity, Event, Ref, RefBasis, ReuseGroup
+from ..model import GEO_PLACED_AS, Conflict, Date, DateBasis, Document, Entity, Event, Ref, RefBasis, ReuseGroup
 from ..vocab import (attestation_json, conflict_json, date_json, document_json, entity_json, event_json, geo_json,
                      mention_json, reading_json, reuse_json, timex_json)
 
@@ -548,7 +548,8 @@ def entity(lib: Library, entity_id: str) -> dict[str, Any]:
            "href": href("entities", other)} for other, weight in lib.neighbours().get(e.id, [])[:30]]
     return {"entity": entity_json(e), "mention_count": len(e.mentions), "contexts": contexts,
             "events": events, "cooccurring": co[:30],
-            "geo": {"lat": e.geo.lat, "lon": e.geo.lon, "name": e.name} if e.geo else None}
+            "geo": {"lat": e.geo.lat, "lon": e.geo.lon, "name": e.name,
+                    "placed_as": GEO_PLACED_AS.get(e.geo.precision or "", "")} if e.geo else None}
 
 
 def timeline(lib: Library, person: str | None = None, place: str | None = None, kind: str | None = None,
@@ -612,9 +613,6 @@ def event(lib: Library, event_id: str) -> dict[str, Any]:
             "conflicts": [_conflict_row(lib, conflicts_[c], events) for c in ev.conflicts if c in conflicts_]}
 
 
-#: what a point of each Geo.precision stands for, said to the reader
-PLACED_AS = {"country": "approximate: the country's centre", "region": "approximate: the region's centre",
-             "capital": "approximate: placed at its capital", "settlement": "placed at the town it is in"}
 
 
 def _approximate(precision: str | None) -> bool:
@@ -649,7 +647,7 @@ def _map_view(lib: Library) -> dict[str, Any]:
         geo = p["entity"].geo
         places.append({"id": p["entity"].id, "name": p["name"], "lat": p["lat"], "lon": p["lon"],
                        "precision": geo.precision, "approximate": _approximate(geo.precision),
-                       "placed_as": PLACED_AS.get(geo.precision or "", ""),
+                       "placed_as": GEO_PLACED_AS.get(geo.precision or "", ""),
                        "mentions": p["mentions"], "href": href("entities", p["entity"].id),
                        "timeline_href": "/timeline?" + urlencode({"place": p["entity"].id}) if p["events"] else None,
                        "events": [{"id": ev.id, "summary": ev.summary, "label": date_label(ev.date),

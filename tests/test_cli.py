@@ -1,0 +1,32 @@
+"""The command line's views, on small hand-made stores."""
+from __future__ import annotations
+
+from contextlib import nullcontext
+
+from quellen import cli
+from quellen.model import Entity, Geo, Span
+
+
+class _Store:
+    """Stands in for a store: the entities view only asks for its entities."""
+
+    def __init__(self, entities):
+        self._entities = entities
+
+    def entities(self, type=None):
+        return [e for e in self._entities if type is None or e.type == type]
+
+
+def test_entities_view_says_when_a_point_is_the_town_not_the_street(monkeypatch, capsys):
+    town = Geo(53.481, -2.237, "geonames", "2643123", "Manchester", "GB")
+    street = Entity("ent-1", "place", "Lower Brook Street", ("Lower Brook Street",), (Span("s", 0, 18, "d"),),
+                    geo=Geo(53.481, -2.237, "geonames", "2643123", "Manchester", "GB", precision="settlement"))
+    city = Entity("ent-2", "place", "Manchester", ("Manchester",), (Span("s", 20, 30, "d"),), geo=town)
+    monkeypatch.setattr(cli, "_open", lambda db: nullcontext(_Store([street, city])))
+    monkeypatch.setenv("COLUMNS", "200")
+    assert cli.main(["entities", "--db", "unused.db"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    street_row = next(line for line in lines if "ent-1" in line)
+    city_row = next(line for line in lines if "ent-2" in line)
+    assert "≈ Manchester: placed at the town it is in" in street_row
+    assert "≈" not in city_row
