@@ -165,6 +165,26 @@ BOOKS: dict = {
                    "the letters' dates, inside one <group>, under a header written here that repeats the files' "
                    "titleStmt author and availability.",
     },
+    "hunt-journal": {
+        "diarist": "John Hunt",
+        "repository": "swat-ds/our-beloved-friend",
+        "path": "pid-tei/sc203704.xml (its text from the beginning to the entry of 5 July 1822) and "
+                "pid-tei/sc203705.xml (its whole text)",
+        "commit": "068f6bf8e42a33053e8058c8d3ca273b5c952660",
+        "title": "The Journals of Our Beloved Friend John Hunt (Friends Historical Library of Swarthmore College), "
+                 "12 June to 5 July 1822 and 27 April to 12 July 1823",
+        "creator": "John Hunt (1740-1824), Quaker minister of New Jersey; transcribed and encoded by the Friends "
+                   "Historical Library of Swarthmore College (TEI markup James Truitt)",
+        "licence": "Both files' own headers (publicationStmt/availability, status=\"free\") say: 'The text of the "
+                   "original item is in the public domain. The text encoding and editorial notes were created and/or "
+                   "prepared by the Friends Historical Library of Swarthmore College and are licensed under a "
+                   "Creative Commons Attribution 4.0 International License (CC BY 4.0). Any reuse of the material "
+                   "should credit the Friends Historical Library of Swarthmore College.' The TEI file here is "
+                   "assembled: the two files' <text> elements (the first cut after the entry of 5 July 1822 and "
+                   "closed with the end tags of body and text), unchanged, one after the other inside one <group>, "
+                   "under a header written here that repeats their availability and names the journal's writer "
+                   "(the headers' lcnaf term 'Hunt, John, 1740-1824').",
+    },
 }
 
 
@@ -439,8 +459,9 @@ class Edition:
         opener = next((c for c in el if local(c) == "opener"), None)
         closer = [c for c in el if local(c) == "closer"]
         salute = self.find(opener, "salute") if opener is not None else None
+        # a dateline may stand in an opener or closer, or by itself at the top of the div (a diary entry's)
         datelines = ([self.find(opener, "dateline")] if opener is not None else []) + \
-                    [self.find(c, "dateline") for c in closer]
+                    [c for c in el if local(c) == "dateline"] + [self.find(c, "dateline") for c in closer]
         datelines = [d for d in datelines if d is not None]
         if head is not None:
             meta["header"] = text_of(head)

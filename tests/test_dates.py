@@ -393,3 +393,25 @@ def test_a_yearless_date_takes_the_year_its_weekday_names_next_to_the_context_ye
     years = YearContext(text, [(0, len(text))], [(0, 4)])
     date = parse_date_text("Thursday Decr 31th", text.index("Thursday"), years)
     assert date.edtf == "1818-12-31"  # a Thursday in 1818; in 1819 the 31st of December is a Friday
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("9 of the Third Month, 1811.", "1811-03-09"),
+    ("the 21st of the Twelfth Month 1790", "1790-12-21"),
+    ("6th mo. 3d 1805", "1805-06-03"),
+    ("4 of the Ninth [Tenth] Month, 1811", "1811-10-04"),  # an editor's bracketed correction is the month
+    ("2 of the Eighth [Month], 1811", "1811-08-02"),         # an editor's supplied word
+])
+def test_a_month_in_the_quaker_plain_style_is_a_month(line, iso):
+    assert parse_date(line).earliest.isoformat() == iso
+    assert [t.value for t in tag(line)] == [iso]
+
+
+def test_a_weekday_in_the_plain_style_is_a_weekday_and_ordinary_counting_is_no_date():
+    from quellen.extract.dates.lexicon import plain_month, plain_weekday
+    assert (plain_weekday("First Day"), plain_weekday("Seventh Day"), plain_weekday("Fourth-day")) == (6, 5, 2)
+    assert plain_month("the Sixth [Seventh] Month") == 7 and plain_month("the 6th") is None
+    # the word forms want their capitals, a month its "Month": prose that counts days or months dates nothing
+    assert tag("In the first month of the war we lost two horses.") == []
+    assert tag("On the Second Day of the trial the clerk fell ill.") == []
+    assert [t.value for t in tag("Was First Day, and we went to meeting.")] == ["XXXX-WXX-7"]

@@ -1292,3 +1292,23 @@ def test_a_salutation_names_its_addressee_only_with_a_name(salutation, addressee
               "wheel turns since Monday.\n\nYour affectionate sister,\nJane Pell\n")
     [doc] = [d for _, _, d in _docs(letter) if d.kind != "heading"]
     assert doc.kind == "letter" and [a.name for a in doc.addressees] == addressees
+
+
+def test_a_diary_in_the_plain_style_opens_an_entry_at_each_dateline_and_day_alone():
+    # a Quaker's journal: "7 of the Ninth Month, 1811.", a day of the month alone ("8."), a weekday by its
+    # number ("Fourth Day morning."); the paragraph opening with its weekday ("Third Day.") stays in its entry
+    text = ("7 of the Ninth Month, 1811.\n\nSeventh Day. At home mending the fences along the lower meadow.\n\n"
+            "8.\n\nFirst Day. At meeting, a quiet and favoured time, though small.\n\n"
+            "10 of the Ninth Month.\n\nThird Day. Rain all day; I read in the old journals by the fire.\n\n"
+            "Fourth Day morning.\n\nWent with my brother to the quarterly meeting at the river town.")
+    docs = _docs(text)
+    assert [w for w, _, _ in docs] == ["7 of the", "8. First Day.", "10 of the", "Fourth Day morning."], docs
+    assert {c for _, c, _ in docs} == {"personal"}
+    assert [d.date.edtf if d.date else None for _, _, d in docs][:3] == ["1811-09-07", "1811-09-08", "1811-09-10"]
+
+
+def test_a_number_alone_between_paragraphs_of_an_account_is_no_diary():
+    # a number alone on its line over the next paragraph numbers it; it heads no entry where no entry is dated
+    text = ("THE MILL ACCOUNTS\n\nThe mill was let to the miller on the terms below, agreed by the vestry.\n\n"
+            "2.\n\nThat the miller keep the sluice in repair and clear the race every spring.")
+    assert len([d for _, _, d in _docs(text) if d.kind != "heading"]) == 1

@@ -120,3 +120,13 @@ def test_a_group_of_letters_signed_in_their_closers_is_read_in_order_and_the_add
     # header author's is that author as the header names her; the addressee in the address is nobody's signature
     assert got == [("letter", "Anna Brook", "closer (persName ref of the header's author)", "A.B.", "1801-03-04"),
                    ("letter", "Edmund Ford", "closer", "Edmund Ford", "1801-05-06")]
+
+
+def test_a_diary_entry_is_dated_by_a_dateline_standing_in_its_div_without_an_opener(tei_gold, tmp_path):
+    gold = tei_gold.build(FIXTURES / "eval" / "diary_datelines.tei.xml", tmp_path, "farm", {"diarist": "Amos Reed"})
+    text = (tmp_path / "farm.txt").read_text(encoding="utf-8")
+    got = [(s["kind"], s["date_iso"], s.get("date_as_written")) for s in gold["segments"]]
+    assert got == [("diary", "1811-09-03", "3 of the Ninth Month, 1811."), ("diary", "1811-09-04", "4."),
+                   ("diary", None, None)]
+    assert text.split("\n\n")[:3] == ["September 1811", "3 of the Ninth Month, 1811.",
+                                      "Mended the cider press and carted apples."]

@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass, field
 
 from .. import lexicons
-from ..extract.dates.lexicon import ORD_DAY
+from ..extract.dates.lexicon import ORD_DAY, PLAIN_WEEKDAY
 from ..model import RECORD_KINDS
 from .lines import (MONTHS, NUMBERED_HEAD_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit,
-                    bare_date, is_allcaps, is_name, kind_from_words, leading_date, salutation_span)
+                    bare_date, day_number_line, is_allcaps, is_name, kind_from_words, leading_date,
+                    salutation_span)
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
 
@@ -101,7 +102,8 @@ _VALEDICTION_TAIL_RE = re.compile(r"\b(?:servant|yours|obedient|humble|affection
                                   r"friend|daughter|son)\b", re.I)
 
 
-_WEEKDAY_ONLY_RE = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:the\s+)?(?:next|same)\s+day)"
+_WEEKDAY_ONLY_RE = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|" + PLAIN_WEEKDAY +
+                              r"|(?:the\s+)?(?:next|same)\s+day)"
                               r"(?:\s+(?:morning|evening|night|afternoon))?[.,:]?$", re.I)
 
 
@@ -589,6 +591,12 @@ def group_units(units: list[Unit]) -> list[Group]:
             start(unit, f"{cue} line", mode=mode)
             continue
 
+        if cue == "dateline" and day_number_line(unit.text) and current is not None and not forced and \
+                not after_furniture and not any(u.cue == "dateline" or _entry_head(u) for u in current.units):
+            # 8f. a number alone between paragraphs ("2.") is a diary's day of the month only under a dated
+            #     entry; above, it numbers the paragraph in the text it stands in
+            current.units.append(unit)
+            continue
         if cue == "dateline":
             # 8. a date line after the body of a record or personal text that has no date yet
             #    closes it (a letter's or an entry's closing date) unless a salutation follows,

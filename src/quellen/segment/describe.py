@@ -14,7 +14,7 @@ from collections import Counter
 
 from ..extract.calendars import calendar_for, elided_years
 from ..extract.dates.anchor import bare_day_month
-from ..extract.dates.lexicon import ORD_DAY, WD, WEEKDAYS, day_value
+from ..extract.dates.lexicon import ORD_DAY, WD, day_value, month_of, plain_month_in, weekday_of
 from ..extract.entities import names_no_one
 from ..lexicons import words
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, VOICE_KINDS, Date,
@@ -111,7 +111,7 @@ class YearContext:
             for m in FULL_DATE_RE.finditer(text, start, end):
                 y = re.search(r"\d{4}", m.group(0))
                 month = next((MONTHS[w.lower().rstrip(".")] for w in re.findall(r"[A-Za-z]+\.?", m.group(0))
-                              if w.lower().rstrip(".") in MONTHS), None)
+                              if w.lower().rstrip(".") in MONTHS), None) or plain_month_in(m.group(0))
                 if y and month:
                     self.anchors.append((m.start(), int(y.group(0)), month))
         self.heads.sort()
@@ -320,6 +320,8 @@ def _bare_year(text: str) -> int | None:
 _DAY_LEAD = r"^(?:[A-Z][a-z]+day,?\s+)?(?:[Tt]he\s+)?(?P<day>\d{1,2}(?:st|nd|rd|th|d)|" + ORD_DAY + r")"
 _DAY_ALONE_RE = re.compile(_DAY_LEAD + r"(?:,?\s*\(?[A-Z][a-z]+day\)?)?\.?\s*[—–-]*$")
 _DAY_LEAD_RE = re.compile(_DAY_LEAD)
+#: or a day of the month in digits alone on its line, without its ordinal ("14.", "13")
+_DAY_DIGITS_RE = re.compile(r"^(?P<day>3[01]|[12]\d|0?[1-9])\.?$")
 
 
 def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None) -> Date | None:
@@ -338,14 +340,14 @@ def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None
     date = parse_date(text)
     if date is not None:
         return date
-    if years is not None and _DAY_ALONE_RE.match(text.strip()):
-        return day_of_month(text.strip(), offset, years)  # "3rd (Saturday).", "5th."
+    if years is not None and (_DAY_ALONE_RE.match(text.strip()) or _DAY_DIGITS_RE.match(text.strip())):
+        return day_of_month(text.strip(), offset, years)  # "3rd (Saturday).", "5th.", "14."
     if years is not None and weekday_day(text):
         return weekday_and_day(text.strip(), offset, years)  # "Saturday 2", "Mon. 4"
     m = yearless(text)
     if m is None or years is None:
         return None
-    month = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
+    month = month_of(m.group("m1") or m.group("m2"))
     day = day_value(m.group("d1") or m.group("d2"))
     digits = years.elided_for(offset + m.start())
     if digits is not None:
@@ -362,7 +364,7 @@ def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None
     if named is not None and _days_in(year, month) >= day:
         # "Thursday Decr 31th" under the heading "1819": the weekday names the year, when the year of the
         # context gives that day another weekday and the year before or after gives it this one
-        weekday = WEEKDAYS[named.group(1).lower()]
+        weekday = weekday_of(named.group(1))
         fits = [y for y in (year, year - 1, year + 1) if _days_in(y, month) >= day
                 and dt.date(y, month, day).weekday() == weekday]
         if fits and fits[0] != year:
@@ -378,12 +380,12 @@ def day_of_month(text: str, offset: int, years: YearContext) -> Date | None:
     """Return the date of an entry head that gives only its day of the month ("2nd.", "8th
     (Sunday)."), its month and year taken from the heads above (:meth:`YearContext.month_for`), or
     None when they give none. The date says so: basis ``year_from_context``, never stated."""
-    m = _DAY_LEAD_RE.match(text)
+    m = _DAY_LEAD_RE.match(text) or _DAY_DIGITS_RE.match(text)
     if m is None:
         return None
     day = day_value(m.group("day"))
     named = re.search(r"\b(" + WD + r")\b", text)
-    return _day_in_context(text, day, years.month_for(offset, day, WEEKDAYS[named.group(1).lower()] if named else None))
+    return _day_in_context(text, day, years.month_for(offset, day, weekday_of(named.group(1)) if named else None))
 
 
 def weekday_and_day(text: str, offset: int, years: YearContext) -> Date | None:

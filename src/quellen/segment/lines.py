@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 
 from .. import lexicons
 from ..extract.dates.lexicon import MONTHS  # English month names and abbreviations -> number
-from ..extract.dates.lexicon import ORD_DAY, elided_year_re
+from ..extract.dates.lexicon import ORD_DAY, PLAIN_MONTH, PLAIN_WEEKDAY, elided_year_re, weekday_of
 
 __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "signed_name",
            "split_signature", "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
            "kind_from_words", "weekday_day", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE", "TIME_HEAD_RE",
            "CLOCK_HEAD_RE", "bare_date", "NUMBERED_HEAD_RE", "SERIES_HEAD_RE", "is_allcaps", "salutation_span",
-           "salutations"]
+           "salutations", "day_number_line"]
 
 #: every cue a unit can get
 CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "salutation", "addressee",
@@ -36,8 +36,10 @@ PERSON = (rf"(?:{INITIALS}{_CAP}(?:[\s-]{_CAP})?|{_CAP}(?:\s+(?:{_INITIAL}|{_CAP
           rf"|{INITIALS})")
 _PERSON_RE = re.compile(rf"^{PERSON}$")
 
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+#: a month's name, or a month in the plain style ("the Sixth Month", "6th mo.")
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True)) + "|" + PLAIN_MONTH
+#: a weekday's name, or a weekday in the plain style ("Third Day")
+_WEEKDAY = rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|{PLAIN_WEEKDAY})"
 _ORD = r"(?:st|nd|rd|th|d)?"
 #: a day of the month, in digits or in words: "3", "3rd", "third", "twenty-third"
 _DAY = rf"(?:\d{{1,2}}{_ORD}|{ORD_DAY})"
@@ -50,10 +52,12 @@ _YEARLESS_RE = re.compile(
     rf"|(?:the\s+)?(?P<d2>\d{{1,2}}|{ORD_DAY}){_ORD}\s+(?:of\s+)?(?P<m2>{_MONTH_ALT})\b)",
     re.I)
 #: a date alone on its line: "January 3", "3rd March.", "4th (Sunday).", "5th.", "Tuesday, 12th", "May the first",
-#: "The twenty-third."
+#: "The twenty-third.", "11 of the Fifth Month.", a weekday with the time of day ("Third Day morning.")
 _BARE_DATE_RE = re.compile(
     rf"^(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+(?:the\s+)?{_DAY}|(?:the\s+)?{_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})"
-    rf"|{_DAY_ONLY}|{_WEEKDAY})\.?(?:,?\s*\(?{_WEEKDAY}\)?)?[.:]?$", re.I)
+    rf"|{_DAY_ONLY}|{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?)\.?(?:,?\s*\(?{_WEEKDAY}\)?)?[.:]?$", re.I)
+#: a day of the month in digits alone on its line, without its ordinal, with or without its stop ("14.", "13")
+_DAY_NUMBER_LINE_RE = re.compile(r"^(?:3[01]|[12]\d|0?[1-9])\.?$")
 _WEEKDAY_ABBR = "|".join(sorted((w for w, _ in lexicons.pairs("weekday_abbreviations")), key=len, reverse=True))
 #: a weekday and a day of the month without its ordinal alone on a line, the month left to the entries around it:
 #: "Monday 15", "Mon. 4", "Fri, 21" (the abbreviation with its stop or comma, as a head prints it)
@@ -62,7 +66,6 @@ _WEEKDAY_DAY_RE = re.compile(rf"^(?P<w>{_WEEKDAY}\b|(?i:{_WEEKDAY_ABBR})[.,])\s*
 #: a place and a weekday on a letter's date line: "Bertram House Friday.", "Ashby, Monday evening"
 _PLACE_WEEKDAY_RE = re.compile(rf"^(?:[A-Z][\w'’-]*,?\s+){{1,4}}{_WEEKDAY}\b"
                                r"(?:\s+(?i:morning|evening|night|afternoon))?[.,]?$")
-_WEEKDAY_NUMBER = dict(lexicons.pairs("weekdays")) | dict(lexicons.pairs("weekday_abbreviations"))
 #: a time of day or a relative time heading a diary entry of its own: "Later.—", "Evening.", "Same day, 11 p.m.—"
 TIME_HEAD_RE = re.compile(
     r"^(?:later|afterwards|still\s+later|(?:the\s+)?same\s+(?:day|night|evening)|(?:early|late)\s+(?:morning|evening)"
@@ -309,6 +312,11 @@ def signed_name(text: str) -> bool:
     return is_name(line) or bool(_SIGNED_NAME_RE.fullmatch(line))
 
 
+def day_number_line(text: str) -> bool:
+    """Return True when ``text`` is a day of the month in digits alone, without its ordinal ("14.", "13")."""
+    return bool(_DAY_NUMBER_LINE_RE.match(text.strip()))
+
+
 def bare_date(text: str) -> re.Match | None:
     """Return the match when ``text`` is a date alone ("January 3", "4th (Sunday).", "5th."), else None."""
     return _BARE_DATE_RE.match(text.strip()) or _WEEKDAY_DAY_RE.match(text.strip())
@@ -324,7 +332,7 @@ def weekday_day(text: str) -> tuple[int, int] | None:
     m = _WEEKDAY_DAY_RE.match(text.strip())
     if m is None:
         return None
-    return int(_WEEKDAY_NUMBER[m.group("w").rstrip(".,").lower()]), int(m.group("d"))
+    return weekday_of(m.group("w").rstrip(".,")), int(m.group("d"))
 
 
 def leading_date(text: str) -> re.Match | None:
@@ -648,8 +656,13 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     # "“My dearest Lucy—"): its date line and salutation are read through it
     # (a quoted document's last paragraph closes the quotation: "“Bath, June 2nd.”")
     bare = text[1:].lstrip() if text[:1] in "“\"‘" and not re.search(r"[”\"’]", text[1:].rstrip("”\"")) else text
-    if n <= 4 and (_BARE_DATE_RE.match(bare) or _WEEKDAY_DAY_RE.match(bare)):
+    # (a plain-style month takes three or four words: "11 of the Fifth Month.")
+    if (n <= 4 or n <= 7 and re.search(PLAIN_MONTH, bare)) and \
+            (_BARE_DATE_RE.match(bare) or _WEEKDAY_DAY_RE.match(bare)):
         return "dateline"  # "January 3", "4th (Sunday).", "Tuesday 12th", "Monday 15": an entry's date alone
+    if _DAY_NUMBER_LINE_RE.match(text) and prev is not None and prev.cue == "prose" and nxt is not None and \
+            len(nxt.text.split()) >= 6 and not FULL_DATE_RE.match(nxt.text):
+        return "dateline"  # "14." alone between two paragraphs: a diary's day of the month over its entry
     if n <= 6 and prev is not None and prev.cue == "dateline" and _PLACE_WEEKDAY_RE.match(bare):
         return "dateline"  # "Bertram House Friday." under "11 Feb. 1820": the place and day the letter is written
     lead = _LEAD_DATE_RE.match(bare) if n <= 8 else None

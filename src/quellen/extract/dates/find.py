@@ -9,7 +9,8 @@ from typing import Callable
 
 from .lexicon import (DAY_WORDS, DECADE_WORD, IGNORE_CASE, MABBR, MARKER, MFULL, MOD, MONTHS, NUM_BODY, ORD_DAY,
                       ORD_WORD, SEASON, TOD, UNIT, UNITS, VAGUE, WD, WEEKDAY_PLURALS, WEEKDAYS, WORD_NUM, Cand, day_re,
-                      day_value, duration_value, elided_year_re, month_re, spelled, year_re)
+                      day_value, duration_value, elided_year_re, month_re, plain_month, plain_weekday, spelled,
+                      year_re)
 
 # -- step 1: find ---------------------------------------------------------------------------
 _RULES: list[tuple[str, re.Pattern, Callable[[re.Match, str], Cand | None]]] = []
@@ -31,7 +32,7 @@ def _rule(name: str, pattern: str, flags: int = 0, prio: int = 0):
 
 
 def _month_of(word: str | None) -> int | None:
-    return MONTHS.get(word.lower().rstrip(".")) if word else None
+    return (MONTHS.get(word.lower().rstrip(".")) or plain_month(word)) if word else None
 
 
 def _marker(m: re.Match) -> str | None:
@@ -94,7 +95,10 @@ def _mod(text: str | None) -> str | None:
 
 
 def _wd(word: str | None) -> int | None:
-    return WEEKDAYS.get(word.lower().rstrip(".")) if word else None
+    if not word:
+        return None
+    wd = WEEKDAYS.get(word.lower().rstrip("."))
+    return wd if wd is not None else plain_weekday(word)
 
 
 _WDPRE = rf"(?:(?P<wd>{WD}),?\s+(?:the\s+)?)?"
@@ -389,7 +393,7 @@ def _r_season(m, text):
                                                            r"|night))?"
        r"(?:\s+(?P<post>last|next)(?!\s+(?:week|month|year|time)))?\b", prio=2)
 def _r_weekday(m, text):
-    wd = WEEKDAYS[m.group("wd").lower()]
+    wd = _wd(m.group("wd"))
     rel = (m.group("rel") or "").lower().split()[-1] if m.group("rel") else None
     start = m.start() if rel != "on" else m.start("wmod") if m.group("wmod") else m.start("wd")
     if m.group("post") and rel in (None, "on"):
@@ -473,7 +477,7 @@ def _r_weekday_ordinal(m, text):
     if not m.group("mref") and not _spelled_ok(m, text):
         return None  # "on Sunday the first thing I did"
     return Cand(m.start(), m.end(), "DATE", "ordinal", dict(d=day_value(m.group("d")), mshift=_mref(m),
-                                                            weekday=WEEKDAYS[m.group("wd").lower()]))
+                                                            weekday=_wd(m.group("wd"))))
 
 
 #: the words before a day in words alone that make it a date: "on the first", "until the twenty-third", "the
@@ -856,8 +860,8 @@ def _r_set(m, text):
         return Cand(m.start(), m.end(), "SET", "set", dict(value=duration_value(n, unit)))
     if m.group("every"):
         what = m.group("what").lower()
-        if what.capitalize() in WD.split("|"):
-            value = f"XXXX-WXX-{WEEKDAYS[what] + 1}"
+        if _wd(what) is not None:
+            value = f"XXXX-WXX-{_wd(what) + 1}"
         elif what in TOD:
             value = f"T{TOD[what]}"
         elif what in SEASON:
@@ -916,13 +920,15 @@ for _words, _cls in (
         (["fiscal", "fy"], "fiscal"),
         (["christmas", "epiphany", "candlemas", "michaelmas", "midsummer", "saints", "year", "lady", "may",
           "boxing", "twelfth", "john"], "holiday"),
-        (["quarter"], "quarter"), (["half"], "half"), (["clock"], "clock"),
+        (["quarter"], "quarter"), (["half"], "half"), (["clock"], "clock"), (["mo"], "month"),
         (["easter", "eastertide", "whitsuntide", "good", "maundy", "palm", "ash", "shrove", "ascension", "whit",
           "whitsunday", "whitsun", "pentecost", "trinity", "corpus", "thanksgiving"], "movable")):
     for _w in _words:
         _TRIGGERS.setdefault(_w.lower(), _cls)
 # words of two classes ("day" is a unit and part of "to this day"; "year" a unit and "New Year's Day")
-_EXTRA_CLASSES = {"day": ("rel", "holiday"), "year": ("unit",), "may": ("month",), "night": ("unit",),
+# ("day" and "month" or "mo" are also what a plain-style weekday or month is written with: "First Day", "6th mo.")
+_EXTRA_CLASSES = {"day": ("rel", "holiday", "weekday"), "year": ("unit",), "may": ("month",), "night": ("unit",),
+                  "month": ("month",),
                   "christmas": ("holiday",), "second": ("unit",), "century": ("century",),
                   "centuries": ("century",), "twelfth": ("holiday",)}
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")

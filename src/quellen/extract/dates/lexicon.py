@@ -32,12 +32,79 @@ TOD = dict(pairs("times_of_day"))
 MFULL = "January|February|March|April|May|June|July|August|September|October|November|December"
 #: (with a letter-writer's forms, the last letter raised in the manuscript: "Feby", "Septr", "Decr")
 MABBR = r"Jany|Feby|Augt|Septr|Octr|Novr|Decr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-WD = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+WD_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+
+
+#: the plain style of Quaker writers, who number months and weekdays rather than name them: ordinal -> number
+PLAIN = _numbers("plain_style")
+_PLAIN_WORDS = "|".join(w.capitalize() for w in PLAIN if w[:1].isalpha())
+_PLAIN_ORD = "|".join(w for w in PLAIN if w[:1].isdigit())
+#: a month in the plain style: "the Sixth Month", "Sixth month", "6th mo.", "6 mo", with an editor's bracketed
+#: correction or supplied word ("the Sixth [Seventh] Month", "the Sixth [Month]"). The word form wants its
+#: capital ("in the first month of the war" is no date); never a month number alone ("the 6th" is a day)
+PLAIN_MONTH = (rf"(?:(?-i:[Tt]he)\s+)?(?:(?-i:{_PLAIN_WORDS})|(?:{_PLAIN_ORD}|1[0-2]|[1-9])(?=\s*\[?\s*mo))"
+               rf"(?:\s*\[(?i:{_PLAIN_WORDS}|{_PLAIN_ORD})\])?\s+(?:(?-i:\[?Month\]?|month\b)|(?-i:mo)\b\.?)")
+#: a weekday in the plain style, "First Day" (Sunday) to "Seventh Day" (Saturday), "Fifth-day": capitalised,
+#: and not "the Second Day" of a story or "First Day of" anything (those count days, they name none)
+PLAIN_WEEKDAY = (r"(?<![Tt]he\s)(?-i:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh)(?:\s+Day|-[Dd]ay))"
+                 r"(?!\s+of\b)")
+_PLAIN_ONE_RE = re.compile(rf"(?i:\[\s*(?P<corr>{_PLAIN_WORDS}|{_PLAIN_ORD})\s*\])|(?P<ord>(?i:{_PLAIN_WORDS}"
+                           rf"|{_PLAIN_ORD})|\b1[0-2]\b|\b[1-9]\b)")
+
+
+#: a weekday's name, or a weekday in the plain style
+WD = WD_NAMES + "|" + PLAIN_WEEKDAY
+
+
+def plain_month(written: str) -> int | None:
+    """Return the month a plain-style month names ("the Sixth Month" -> 6, "6th mo." -> 6), an editor's
+    bracketed correction before the writer's slip ("the Sixth [Seventh] Month" -> 7); None for anything else.
+
+    >>> plain_month("the Sixth [Seventh] Month"), plain_month("12th mo."), plain_month("May")
+    (7, 12, None)
+    """
+    if not re.fullmatch(PLAIN_MONTH, written.strip(), re.I):
+        return None
+    found = {k: v for m in _PLAIN_ONE_RE.finditer(written) for k, v in m.groupdict().items() if v}
+    word = found.get("corr") or found.get("ord")
+    return int(PLAIN[word.lower()]) if word and word.lower() in PLAIN else int(word) if word else None
+
+
+def plain_weekday(written: str) -> int | None:
+    """Return the weekday (Monday 0) a plain-style weekday names: "First Day" -> 6 (Sunday), "Second Day" -> 0.
+
+    >>> plain_weekday("Fifth Day"), plain_weekday("Monday")
+    (3, None)
+    """
+    m = re.match(r"(?i)(first|second|third|fourth|fifth|sixth|seventh)[\s-]+day$", written.strip())
+    return (int(PLAIN[m.group(1).lower()]) - 2) % 7 if m else None
+
+
+def month_of(written: str) -> int | None:
+    """Return the month (January 1) a month's name ("June", "Jun.", "Feby") or a plain-style month ("the Sixth
+    Month", "6th mo.") names, else None."""
+    month = MONTHS.get(written.strip().lower().rstrip("."))
+    return month if month is not None else plain_month(written)
+
+
+def plain_month_in(text: str) -> int | None:
+    """Return the month of the first plain-style month written in ``text`` ("12 of the Sixth Month, 1822" -> 6),
+    else None."""
+    m = re.search(PLAIN_MONTH, text, re.I)
+    return plain_month(m.group(0)) if m else None
+
+
+def weekday_of(written: str) -> int | None:
+    """Return the weekday (Monday 0) a weekday's name ("Tuesday", "Tues.") or a plain-style weekday ("Third
+    Day") names, else None."""
+    wd = WEEKDAYS.get(written.strip().lower().rstrip("."))
+    return wd if wd is not None else plain_weekday(written)
 
 
 def month_re(name: str) -> str:
-    """Return the pattern of a month name or abbreviation, captured as group ``name``."""
-    return rf"(?P<{name}>(?:{MFULL}|{MFULL.upper()})\b|(?:{MABBR})(?:\.|\b))"
+    """Return the pattern of a month name or abbreviation, or a month in the plain style ("the Sixth Month"),
+    captured as group ``name``."""
+    return rf"(?P<{name}>(?:{MFULL}|{MFULL.upper()})\b|(?:{MABBR})(?:\.|\b)|{PLAIN_MONTH})"
 
 
 #: a day of the month written as an ordinal word -> its number ("twenty-second": 22), the words joined by a hyphen
