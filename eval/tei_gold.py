@@ -165,7 +165,7 @@ BOOKS: dict = {
                    "the letters' dates, inside one <group>, under a header written here that repeats the files' "
                    "titleStmt author and availability.",
     },
-    "hunt-journal": {
+    "hunt-journal-1822": {
         "diarist": "John Hunt",
         "repository": "swat-ds/our-beloved-friend",
         "path": "pid-tei/sc203704.xml (its text from the beginning to the entry of 5 July 1822) and "

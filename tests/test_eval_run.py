@@ -17,7 +17,7 @@ def test_every_corpus_of_the_suite_is_found_with_its_text_and_gold(run):
     found = run.corpora()
     assert sorted(found) == ["barbellion-journal", "cherry-journey", "cicero-atticus", "collins-white",
                              "dostoevsky-poor-folk",
-                             "dracula", "evelina", "frankenstein", "hunt-journal", "keller-letters", "laclos-liaisons",
+                             "dracula", "evelina", "frankenstein", "hunt-journal-1822", "keller-letters", "laclos-liaisons",
                              "loos-blondes",
                              "mitford-journal", "mitford-letters", "moonstone",
                              "muir-sierra", "pepys-diary", "richardson-clarissa", "seed"]
