@@ -578,3 +578,36 @@ def test_claims_sharing_only_light_verbs_or_nothing_are_not_compared(monkeypatch
     monkeypatch.setattr(events, "_same_event", lambda a, b, *rest: compared.append((a.id, b.id)) or False)
     events.event_links((0, 4, claims, [set()] * 4), predicate_similarity, EventSettings())
     assert compared == [("a", "d")]
+
+
+@st.composite
+def _quoted_claims(draw):
+    """Return claims of three sources, some undated, and reuse groups of passages over them."""
+    claims = []
+    for i in range(draw(st.integers(0, 30))):
+        source = draw(st.sampled_from(["s1", "s2", "s3"]))
+        start = draw(st.integers(0, 300))
+        date = draw(st.sampled_from([None, None, day(1800, 1, 1), day(1800, 2, 1), year(1801)]))
+        claims.append(Claim(id=f"c{i}", source=source, document=f"{source}-d{start // 150}", char_start=start,
+                            char_end=start + 20, date=date, basis="explicit" if date else "none", summary="",
+                            lemmas=tuple(draw(st.lists(st.sampled_from(_MANY_LEMMAS), max_size=6)))))
+    reuse = []
+    for g in range(draw(st.integers(0, 4))):
+        passages = []
+        for source in draw(st.lists(st.sampled_from(["s1", "s2", "s3"]), min_size=2, max_size=3, unique=True)):
+            start = draw(st.integers(0, 250))
+            passages.append(Passage(source, f"{source}-d{start // 150}", start, start + draw(st.integers(10, 200))))
+        reuse.append(ReuseGroup(f"rg-{g}", "verbatim", 1.0, tuple(passages), {}))
+    return claims, reuse
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(_quoted_claims(), st.sampled_from([0.0, 1e-12, 0.1, 0.3, 0.5, 1.0]))
+def test_dates_from_reuse_compares_only_witnesses_that_can_be_alike_enough(quoted, threshold):
+    claims, reuse = quoted
+
+    def every_witness(a, b):  # the same similarity, which the filter does not know: every witness is compared
+        return predicate_similarity(a, b)
+
+    assert (dates_from_reuse(claims, reuse, threshold=threshold)
+            == dates_from_reuse(claims, reuse, every_witness, threshold=threshold))

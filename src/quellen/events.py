@@ -12,7 +12,7 @@ import math
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from .claims.lexicon import LIGHT_VERBS
 from .model import Claim, ReuseGroup, replace
@@ -52,6 +52,19 @@ def _lemma_weight(lemma: str) -> float:
     return 0.3 if lemma in LIGHT_VERBS else 1.0
 
 
+def _lemma_rank(lemma_lists: Iterable[Sequence[str]]) -> dict[str, int]:
+    """Return the rank of every lemma in the order prefixes take them: light verbs last (they weigh
+    least), then the rarest first, so that prefixes are short and of rare lemmas."""
+    frequency = Counter(x for lemmas in lemma_lists for x in set(lemmas))
+    return {x: r for r, x in enumerate(sorted(frequency, key=lambda x: (-_lemma_weight(x), frequency[x], x)))}
+
+
+def _ranked_prefix(lemmas: Sequence[str], rank: dict[str, int], threshold: float) -> list[str]:
+    """Return the prefix (:func:`_prefix`) of the lemmas ordered by ``rank`` for ``threshold``."""
+    weights, norm = _lemma_weights(tuple(lemmas))
+    return _prefix(sorted(weights, key=rank.__getitem__), weights, norm, threshold)
+
+
 def reuse_index(reuse: Sequence[ReuseGroup]) -> dict[str, list[tuple[str, int, int, str]]]:
     """Return, per source, the (group id, char_start, char_end, document) of every reused passage."""
     by_source: dict[str, list[tuple[str, int, int, str]]] = {}
@@ -83,6 +96,23 @@ def dates_from_reuse(claims: Sequence[Claim], reuse: Sequence[ReuseGroup],
     for c in claims:
         for gid in reuse_groups_of(c, index):
             members.setdefault(gid, []).append(c)
+    # under predicate_similarity, a witness more alike than a threshold > 0 shares a lemma of its prefix
+    # with the claim's (see _candidate_pairs): the others are not compared, the order is kept
+    filtered = similarity is predicate_similarity and threshold > 0
+    rank = _lemma_rank({tuple(c.lemmas) for group in members.values() for c in group}) if filtered else {}
+    prefixes: dict[tuple[str, ...], list[str]] = {}
+
+    def prefix(c: Claim) -> list[str]:
+        lemmas = tuple(c.lemmas)
+        if lemmas not in prefixes:
+            prefixes[lemmas] = _ranked_prefix(lemmas, rank, threshold)
+        return prefixes[lemmas]
+
+    by_lemma: dict[str, dict[str, list[int]]] = {}
+    for gid, group in members.items() if filtered else ():
+        for k, other in enumerate(group):
+            for x in prefix(other) if other.date is not None else ():
+                by_lemma.setdefault(gid, {}).setdefault(x, []).append(k)
     out = []
     for c in claims:
         if c.date is not None:
@@ -90,7 +120,11 @@ def dates_from_reuse(claims: Sequence[Claim], reuse: Sequence[ReuseGroup],
             continue
         best, best_sim = None, threshold
         for gid in sorted(reuse_groups_of(c, index)):
-            for other in members.get(gid, ()):
+            group = members.get(gid, [])
+            if filtered:
+                postings = by_lemma.get(gid, {})
+                group = [group[k] for k in sorted({k for x in prefix(c) for k in postings.get(x, ())})]
+            for other in group:
                 if other.date is None or other.document == c.document or other.source == c.source and (
                         other.char_start < c.char_end and c.char_start < other.char_end):
                     continue
@@ -236,9 +270,7 @@ def _candidate_pairs(claims: Sequence[Claim], own: int, groups_of: Sequence[set[
     reuse_t = min(settings.reuse_merge_threshold, merge_t)
     document_t = max(merge_t, settings.same_document_threshold)
     weights = [_lemma_weights(tuple(c.lemmas)) for c in claims]
-    frequency = Counter(x for w, _ in weights for x in w)
-    # light verbs last (they weigh least), then the rarest first: short prefixes of rare lemmas
-    rank = {x: r for r, x in enumerate(sorted(frequency, key=lambda x: (-_lemma_weight(x), frequency[x], x)))}
+    rank = _lemma_rank([w for w, _ in weights])
     prefixes: dict[tuple[str, ...], tuple[list[str], list[str], list[str]]] = {}
     postings: dict[tuple, list[int]] = {}
     by_document: dict[str | None, list[int]] = {}
