@@ -211,6 +211,8 @@ def event_links(bucket: tuple[int, int, Sequence[Claim], Sequence[set[str]]],
     ``bucket`` is (start, stop, claims, reuse groups of each claim), the claims being those
     ``start:end`` of the date-sorted list; i is one of its own claims (``start:stop``), the
     numbers those of the whole list. Pairs already joined through others are not compared again.
+    Under :func:`predicate_similarity` only the pairs that can be one event are compared
+    (:func:`_candidate_pairs`), in the same order, so the links are those of comparing every pair.
     """
     start, stop, claims, groups_of = bucket
     parent = list(range(len(claims)))
