@@ -10,6 +10,7 @@ from hypothesis import given, settings as hsettings, strategies as st
 from quellen.claims import claims_from_json, claims_to_json, extract_claims
 from quellen.events import dates_from_reuse, merge_events, predicate_similarity
 from quellen.model import Claim, Date, DateBasis, Document, Mention, ReuseGroup, Passage, Ref, Timex
+from quellen.settings import EventSettings
 
 
 @pytest.fixture(scope="module")
@@ -516,3 +517,97 @@ def test_a_long_interval_reaches_into_later_buckets():
     # the year-long claim (first, in bucket 0) reads every later claim of 1800
     assert date_buckets(dated, 3)[0] == (0, 2, 7)
     assert merge_events(dated, partitions=3) == merge_events(dated) and len(merge_events(dated)) == 1
+
+
+# -- candidate pairs: the prefix filter -----------------------------------------------------------
+_MANY_LEMMAS = ("march", "arrive", "siege", "fire", "letter", "bridge", "king", "ship", "treaty", "be", "go", "have",
+                "take")
+
+
+@st.composite
+def _crowded_claims(draw):
+    """Return date-sorted claims crowded into a few weeks, with lemmas of rare, common and light words,
+    and the reuse groups of each: many pairs intersect, some share a group."""
+    out, groups = [], []
+    for i in range(draw(st.integers(0, 40))):
+        first = dt.date(1800, 1, 1) + dt.timedelta(days=draw(st.integers(0, 40)))
+        width = draw(st.sampled_from([0, 0, 3, 30, 500]))
+        date = Date(text="", edtf=first.isoformat(), earliest=first, latest=first + dt.timedelta(days=width),
+                    precision="day")
+        source = draw(st.sampled_from(["s1", "s2", "s3"]))
+        start = draw(st.integers(0, 100))
+        actors = tuple((name, "person", -1, -1, None)
+                       for name in draw(st.lists(st.sampled_from(["Ann", "Bede"]), max_size=1)))
+        lemmas = draw(st.lists(st.sampled_from(_MANY_LEMMAS), max_size=7))
+        out.append(Claim(id=f"c{i}", source=source, document=f"{source}-d{draw(st.integers(0, 1))}",
+                         char_start=start, char_end=start + 30, date=date, basis="explicit", summary="",
+                         lemmas=tuple(lemmas), actors=actors))
+        groups.append(set(draw(st.lists(st.sampled_from(["rg-1", "rg-2", "rg-3"]), max_size=2))))
+    order = sorted(range(len(out)), key=lambda k: (out[k].date.earliest, out[k].source, out[k].char_start))
+    return [out[k] for k in order], [groups[k] for k in order]
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(_crowded_claims(), st.integers(0, 2),
+       st.sampled_from([0.0, 1e-12, 0.05, 0.15, 0.3, 0.45, 0.6, 1.0]),
+       st.sampled_from([0.0, 1e-12, 0.1, 0.15, 0.3, 0.45, 0.7, 1.0]),
+       st.sampled_from([0.0, 0.45, 0.6, 1.0]), st.sampled_from([0.0, 0.6, 1.0]))
+def test_event_links_of_candidate_pairs_are_those_of_every_pair(crowded, own_cut, merge, reuse, same_doc, vague):
+    # the prefix filter leaves out only pairs the pair test refuses; the union-find skips depend on the
+    # order of the visits, so the links must be the same, in the same order, for any thresholds
+    from quellen.events import event_links
+    claims, groups_of = crowded
+    settings = EventSettings(merge_threshold=merge, reuse_merge_threshold=reuse, same_document_threshold=same_doc,
+                             vague_threshold=vague, vague_days=100)
+    bucket = (5, 5 + max(0, len(claims) - own_cut), claims, groups_of)
+
+    def every_pair(a, b):  # the same similarity, which the filter does not know: every pair is tested
+        return predicate_similarity(a, b)
+
+    assert event_links(bucket, predicate_similarity, settings) == event_links(bucket, every_pair, settings)
+
+
+def test_claims_sharing_only_light_verbs_or_nothing_are_not_compared(monkeypatch):
+    from quellen import events
+    base = dict(source="s1", char_end=10, basis="explicit", summary="", date=day(1800, 1, 1))
+    claims = [Claim(id="a", document="d1", char_start=0, lemmas=("siege", "be"), **base),
+              Claim(id="b", document="d2", char_start=20, lemmas=("fire", "be"), **base),
+              Claim(id="c", document="d3", char_start=40, lemmas=("letter",), **base),
+              Claim(id="d", document="d4", char_start=60, lemmas=("siege", "go"), **base)]
+    compared = []
+    monkeypatch.setattr(events, "_same_event", lambda a, b, *rest: compared.append((a.id, b.id)) or False)
+    events.event_links((0, 4, claims, [set()] * 4), predicate_similarity, EventSettings())
+    assert compared == [("a", "d")]
+
+
+@st.composite
+def _quoted_claims(draw):
+    """Return claims of three sources, some undated, and reuse groups of passages over them."""
+    claims = []
+    for i in range(draw(st.integers(0, 30))):
+        source = draw(st.sampled_from(["s1", "s2", "s3"]))
+        start = draw(st.integers(0, 300))
+        date = draw(st.sampled_from([None, None, day(1800, 1, 1), day(1800, 2, 1), year(1801)]))
+        claims.append(Claim(id=f"c{i}", source=source, document=f"{source}-d{start // 150}", char_start=start,
+                            char_end=start + 20, date=date, basis="explicit" if date else "none", summary="",
+                            lemmas=tuple(draw(st.lists(st.sampled_from(_MANY_LEMMAS), max_size=6)))))
+    reuse = []
+    for g in range(draw(st.integers(0, 4))):
+        passages = []
+        for source in draw(st.lists(st.sampled_from(["s1", "s2", "s3"]), min_size=2, max_size=3, unique=True)):
+            start = draw(st.integers(0, 250))
+            passages.append(Passage(source, f"{source}-d{start // 150}", start, start + draw(st.integers(10, 200))))
+        reuse.append(ReuseGroup(f"rg-{g}", "verbatim", 1.0, tuple(passages), {}))
+    return claims, reuse
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(_quoted_claims(), st.sampled_from([0.0, 1e-12, 0.1, 0.3, 0.5, 1.0]))
+def test_dates_from_reuse_compares_only_witnesses_that_can_be_alike_enough(quoted, threshold):
+    claims, reuse = quoted
+
+    def every_witness(a, b):  # the same similarity, which the filter does not know: every witness is compared
+        return predicate_similarity(a, b)
+
+    assert (dates_from_reuse(claims, reuse, threshold=threshold)
+            == dates_from_reuse(claims, reuse, every_witness, threshold=threshold))

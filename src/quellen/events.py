@@ -9,9 +9,10 @@ conflicts.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from .claims.lexicon import LIGHT_VERBS
 from .model import Claim, ReuseGroup, replace
@@ -43,8 +44,25 @@ def predicate_similarity(a: Claim, b: Claim) -> float:
 def _lemma_weights(lemmas: tuple[str, ...]) -> tuple[dict[str, float], float]:
     """Return the lemmas' weights and the sum of their squares (a claim is compared with many others:
     computed once per lemma tuple, in the same order, so the similarity is the same float)."""
-    weights = {x: (0.3 if x in LIGHT_VERBS else 1.0) for x in lemmas}
+    weights = {x: _lemma_weight(x) for x in lemmas}
     return weights, sum(w * w for w in weights.values())
+
+
+def _lemma_weight(lemma: str) -> float:
+    return 0.3 if lemma in LIGHT_VERBS else 1.0
+
+
+def _lemma_rank(lemma_lists: Iterable[Sequence[str]]) -> dict[str, int]:
+    """Return the rank of every lemma in the order prefixes take them: light verbs last (they weigh
+    least), then the rarest first, so that prefixes are short and of rare lemmas."""
+    frequency = Counter(x for lemmas in lemma_lists for x in set(lemmas))
+    return {x: r for r, x in enumerate(sorted(frequency, key=lambda x: (-_lemma_weight(x), frequency[x], x)))}
+
+
+def _ranked_prefix(lemmas: Sequence[str], rank: dict[str, int], threshold: float) -> list[str]:
+    """Return the prefix (:func:`_prefix`) of the lemmas ordered by ``rank`` for ``threshold``."""
+    weights, norm = _lemma_weights(tuple(lemmas))
+    return _prefix(sorted(weights, key=rank.__getitem__), weights, norm, threshold)
 
 
 def reuse_index(reuse: Sequence[ReuseGroup]) -> dict[str, list[tuple[str, int, int, str]]]:
@@ -78,6 +96,23 @@ def dates_from_reuse(claims: Sequence[Claim], reuse: Sequence[ReuseGroup],
     for c in claims:
         for gid in reuse_groups_of(c, index):
             members.setdefault(gid, []).append(c)
+    # under predicate_similarity, a witness more alike than a threshold > 0 shares a lemma of its prefix
+    # with the claim's (see _candidate_pairs): the others are not compared, the order is kept
+    filtered = similarity is predicate_similarity and threshold > 0
+    rank = _lemma_rank({tuple(c.lemmas) for group in members.values() for c in group}) if filtered else {}
+    prefixes: dict[tuple[str, ...], list[str]] = {}
+
+    def prefix(c: Claim) -> list[str]:
+        lemmas = tuple(c.lemmas)
+        if lemmas not in prefixes:
+            prefixes[lemmas] = _ranked_prefix(lemmas, rank, threshold)
+        return prefixes[lemmas]
+
+    by_lemma: dict[str, dict[str, list[int]]] = {}
+    for gid, group in members.items() if filtered else ():
+        for k, other in enumerate(group):
+            for x in prefix(other) if other.date is not None else ():
+                by_lemma.setdefault(gid, {}).setdefault(x, []).append(k)
     out = []
     for c in claims:
         if c.date is not None:
@@ -85,7 +120,11 @@ def dates_from_reuse(claims: Sequence[Claim], reuse: Sequence[ReuseGroup],
             continue
         best, best_sim = None, threshold
         for gid in sorted(reuse_groups_of(c, index)):
-            for other in members.get(gid, ()):
+            group = members.get(gid, [])
+            if filtered:
+                postings = by_lemma.get(gid, {})
+                group = [group[k] for k in sorted({k for x in prefix(c) for k in postings.get(x, ())})]
+            for other in group:
                 if other.date is None or other.document == c.document or other.source == c.source and (
                         other.char_start < c.char_end and c.char_start < other.char_end):
                     continue
@@ -172,6 +211,8 @@ def event_links(bucket: tuple[int, int, Sequence[Claim], Sequence[set[str]]],
     ``bucket`` is (start, stop, claims, reuse groups of each claim), the claims being those
     ``start:end`` of the date-sorted list; i is one of its own claims (``start:stop``), the
     numbers those of the whole list. Pairs already joined through others are not compared again.
+    Under :func:`predicate_similarity` only the pairs that can be one event are compared
+    (:func:`_candidate_pairs`), in the same order, so the links are those of comparing every pair.
     """
     start, stop, claims, groups_of = bucket
     parent = list(range(len(claims)))
@@ -183,19 +224,110 @@ def event_links(bucket: tuple[int, int, Sequence[Claim], Sequence[set[str]]],
         return i
 
     links = []
-    # compare only claims whose intervals can intersect: sweep over the sorted earliest dates
-    for i in range(stop - start):
-        a = claims[i]
-        for j in range(i + 1, len(claims)):
-            b = claims[j]
-            if b.date.earliest > a.date.latest:
-                break
-            if not a.date.intersects(b.date) or find(i) == find(j):
-                continue
-            if _same_event(a, b, groups_of[i], groups_of[j], similarity, settings):
-                parent[find(j)] = find(i)
-                links.append((start + i, start + j))
+    pairs = (_candidate_pairs(claims, stop - start, groups_of, settings) if _prefix_filtered(similarity, settings)
+             else _overlapping_pairs(claims, stop - start))
+    for i, j in pairs:
+        a, b = claims[i], claims[j]
+        if not a.date.intersects(b.date) or find(i) == find(j):
+            continue
+        if _same_event(a, b, groups_of[i], groups_of[j], similarity, settings):
+            parent[find(j)] = find(i)
+            links.append((start + i, start + j))
     return links
+
+
+def _overlapping_pairs(claims: Sequence[Claim], own: int) -> Iterator[tuple[int, int]]:
+    """Yield every (i, j), i < j, i < ``own``, whose intervals can intersect, in order: a sweep over the
+    sorted earliest dates."""
+    for i in range(own):
+        latest = claims[i].date.latest
+        for j in range(i + 1, len(claims)):
+            if claims[j].date.earliest > latest:
+                break
+            yield i, j
+
+
+def _prefix_filtered(similarity: Callable[[Claim, Claim], float], settings: EventSettings) -> bool:
+    # the prefix bound is derived for predicate_similarity's weighted cosine; a merge at similarity 0
+    # (a threshold of 0) needs no lemma in common, so then every pair is a candidate
+    return similarity is predicate_similarity and min(settings.merge_threshold, settings.reuse_merge_threshold) > 0
+
+
+def _candidate_pairs(claims: Sequence[Claim], own: int, groups_of: Sequence[set[str]],
+                     settings: EventSettings) -> Iterator[tuple[int, int]]:
+    """Yield, in the order of :func:`_overlapping_pairs`, the pairs among those that can be one event
+    under :func:`predicate_similarity`: the others have no lemma in common where it could count.
+
+    :func:`_same_event` is True only from a similarity of ``merge_threshold`` on, of
+    ``reuse_merge_threshold`` for claims of two documents a reuse group aligns, and of
+    ``same_document_threshold`` (or more) for two of one document. Lemmas ordered by weight and rarity,
+    a claim's *prefix* for threshold t is its lemmas up to where the weights still to come could not
+    make the cosine t alone (:func:`_prefix`); two claims with similarity >= t share their first common
+    lemma, which is in both prefixes (as in exact set-similarity joins: All-Pairs, PPJoin). Candidates
+    of two documents share a lemma of their merge prefixes, or a reuse group and a lemma of their reuse
+    prefixes; of one document, a lemma of their same-document prefixes. A pair left out would have
+    been tested and refused.
+    """
+    merge_t = settings.merge_threshold
+    reuse_t = min(settings.reuse_merge_threshold, merge_t)
+    document_t = max(merge_t, settings.same_document_threshold)
+    weights = [_lemma_weights(tuple(c.lemmas)) for c in claims]
+    rank = _lemma_rank([w for w, _ in weights])
+    prefixes: dict[tuple[str, ...], tuple[list[str], list[str], list[str]]] = {}
+    postings: dict[tuple, list[int]] = {}
+    by_document: dict[str | None, list[int]] = {}
+    keys = []
+    for k, c in enumerate(claims):
+        lemmas = tuple(c.lemmas)
+        if lemmas not in prefixes:  # copies of a text repeat their claims' lemmas
+            w, norm = weights[k]
+            ranked = sorted(w, key=rank.__getitem__)
+            prefixes[lemmas] = tuple(_prefix(ranked, w, norm, t) for t in (merge_t, reuse_t, document_t))
+        merge, reuse, document = prefixes[lemmas]
+        across = [("lemma", x) for x in merge] + [("reuse", g, x) for g in sorted(groups_of[k]) for x in reuse]
+        within = [("document", c.document, x) for x in document]
+        for key in across + within:
+            postings.setdefault(key, []).append(k)
+        by_document.setdefault(c.document, []).append(k)
+        keys.append((across, within))
+    earliest = [c.date.earliest for c in claims]
+    for i in range(own):
+        across, within = keys[i]
+        if not across and not within:
+            continue
+        # claims are sorted by earliest date: those after the end of i's interval cannot intersect it
+        end = bisect_right(earliest, claims[i].date.latest, lo=i + 1)
+        found: set[int] = set()
+        for key in across:
+            ks = postings[key]
+            found.update(ks[bisect_right(ks, i):bisect_left(ks, end)])
+        if found:
+            ks = by_document[claims[i].document]
+            found.difference_update(ks[bisect_right(ks, i):bisect_left(ks, end)])
+        for key in within:
+            ks = postings[key]
+            found.update(ks[bisect_right(ks, i):bisect_left(ks, end)])
+        for j in sorted(found):
+            yield i, j
+
+
+def _prefix(ranked: Sequence[str], weights: dict[str, float], norm: float, threshold: float) -> list[str]:
+    """Return the first lemmas of ``ranked`` after which the rest cannot bring a cosine to ``threshold``.
+
+    With C the lemmas two claims a, b share, all of them after a's prefix (weights w, w(x) the same in
+    both): cos = sum_C w^2 / sqrt(|a|^2 |b|^2) = sqrt(sum_C w^2 / |a|^2) * sqrt(sum_C w^2 / |b|^2)
+    <= sqrt(rest / |a|^2), rest being the squared weights after the prefix, as sum_C w^2 <= |b|^2.
+    So the prefix runs until rest < threshold^2 |a|^2, less a margin that the floats' rounding (of rest,
+    and of the cosine as :func:`predicate_similarity` computes it) cannot cross.
+    """
+    bound = (threshold * threshold - 1e-9) * norm
+    rest, out = norm, []
+    for x in ranked:
+        if rest < bound:
+            break
+        out.append(x)
+        rest -= weights[x] * weights[x]
+    return out
 
 
 def _same_event(a: Claim, b: Claim, groups_a: set[str], groups_b: set[str],
