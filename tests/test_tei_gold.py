@@ -120,3 +120,12 @@ def test_a_group_of_letters_signed_in_their_closers_is_read_in_order_and_the_add
     # header author's is that author as the header names her; the addressee in the address is nobody's signature
     assert got == [("letter", "Anna Brook", "closer (persName ref of the header's author)", "A.B.", "1801-03-04"),
                    ("letter", "Edmund Ford", "closer", "Edmund Ford", "1801-05-06")]
+
+
+def test_an_entry_for_several_days_is_dated_by_the_whole_span(tei_gold, tmp_path):
+    gold = tei_gold.build(FIXTURES / "eval" / "diary_span.tei.xml", tmp_path, "span", {"diarist": "Amos Reed"})
+    got = [(s["date_iso"], s.get("date_end"), s.get("date_as_written")) for s in gold["segments"]]
+    # a date from/to gives the first day and the last; a span of one day (or a single @when) has no end
+    assert got == [("1801-04-12", None, "12 of the Fourth Month, 1801."), ("1801-04-13", "1801-04-14", "13 and 14."),
+                   ("1801-04-15", None, "15.")]
+    assert "date_end" in gold["conventions"]["dates"]
