@@ -491,3 +491,17 @@ def test_a_valediction_without_its_stop_is_a_closing(line):
 def test_a_place_and_weekday_under_a_date_line_is_that_date_line():
     units = make_units("11 Feb. 1820\n\nElm Cottage Friday.\n\nMy dear Jane\n\nI write in haste to you.\n")
     assert [u.cue for u in units[:2]] == ["dateline", "dateline"]
+
+
+def test_a_day_alone_as_a_number_on_its_line_opens_the_next_entry_of_a_diary_only():
+    # "4." over a paragraph, under a dated entry, is the next entry's date line (the month of the entry before;
+    # an editor's bracket round it changes nothing); the same numbers over the paragraphs of an account number them
+    diary = ("Monday, May 3, 1790.\n\nRain all day. Mended the fence by the mill.\n\n4.\n\nAt the market with the "
+             "cart.\n\n[6.\n\n] Sowed the barley in the low field.\n\n30.\n\nHeavy frost.\n\n2.\n\nA dry day.\n")
+    docs = segment(_source(diary))
+    assert [diary[d.char_start:d.char_end].split()[0] for d in docs] == ["Monday,", "4.", "[6.", "30.", "2."]
+    assert {d.kind for d in docs} == {"diary"}
+    assert [d.date.edtf for d in docs] == ["1790-05-03", "1790-05-04", "1790-05-06", "1790-05-30", "1790-06-02"]
+    account = ("The committee met at the inn and heard the following points.\n\n1.\n\nThat the bridge be mended "
+               "before the winter.\n\n2.\n\nThat the toll be raised by a penny.\n")
+    assert len(segment(_source(account))) == 1

@@ -62,7 +62,10 @@ The cue cascade, in the order the checks are made (why each step exists):
    letter's number, more often than one above a first salutation), a date line
    under a signature is that letter's, whatever follows; otherwise it opens a new
    (diary) entry. A date alone
-   on its line counts ("January 3", "4th (Sunday).", "5th."); a month or year
+   on its line counts ("January 3", "4th (Sunday).", "5th."), and inside a diary
+   a number of 1 to 31 alone over a paragraph ("10.", "[5."): the entry's day,
+   its month the entry's before (outside a diary a number alone numbers a
+   paragraph); a month or year
    heading above the first of them ("MAY 1884.") stands apart as a heading,
    and so does a section heading above a place and date line ("II" /
    "Ashby, 3 May 1791."), which opens the letter under it;

@@ -9,13 +9,13 @@ steps of :func:`group_units` are the cascade listed in the package docstring.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import lexicons
 from ..extract.dates.lexicon import ORD_DAY
 from ..model import RECORD_KINDS
 from .lines import (MONTHS, NUMBERED_HEAD_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit,
-                    bare_date, is_allcaps, is_name, kind_from_words, leading_date, salutation_span)
+                    bare_date, bare_day, is_allcaps, is_name, kind_from_words, leading_date, salutation_span)
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
 
@@ -473,6 +473,14 @@ def group_units(units: list[Unit]) -> list[Group]:
         prev = units[i - 1] if i else None
         after_furniture = prev is not None and prev.cue in FURNITURE_CUES
         cue = unit.cue
+        if cue == "prose" and unit.para and current is not None and current.mode == "personal" and \
+                current.phase == "body" and not current.letter_part and nxt is not None and nxt.cue == "prose" \
+                and nxt.para and bare_day(unit.text) is not None:
+            # 7b. in a diary, a day of the month alone on its line over a paragraph ("10." / "About hay.") is
+            #     the next entry's date line, the month left to the entries before it; outside a diary a number
+            #     alone numbers a paragraph (the line's own cue says "prose": its group holds it as a date line)
+            cue = "dateline"
+            unit = replace(unit, cue=cue)
 
         # 1. page furniture (separators, captions, attribution lines, date stamps) is a
         #    document of its own: it is not part of what anybody wrote, and it must not

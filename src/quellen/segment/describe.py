@@ -21,7 +21,7 @@ from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS
                      DateBasis, Head, Ref, RefBasis, replace)
 from .cascade import ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, Group
 from .lines import (FULL_DATE_RE, INITIALS, MARKS_RE, MONTHS, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE,
-                    TELEGRAPHIC_RE, byline, is_allcaps, is_name, kind_from_words, leading_date, salutations,
+                    TELEGRAPHIC_RE, bare_day, byline, is_allcaps, is_name, kind_from_words, leading_date, salutations,
                     signed_name, split_signature, strip_quotes, weekday_day, yearless)
 from .shapes import head_date_text
 
@@ -342,6 +342,10 @@ def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None
         return day_of_month(text.strip(), offset, years)  # "3rd (Saturday).", "5th."
     if years is not None and weekday_day(text):
         return weekday_and_day(text.strip(), offset, years)  # "Saturday 2", "Mon. 4"
+    if years is not None and bare_day(text) is not None:
+        # "10.", "[5.": a diary's date line giving the day as a number alone (the cascade took it for one)
+        day = bare_day(text)
+        return _day_in_context(text.strip(), day, years.month_for(offset, day, None))
     m = yearless(text)
     if m is None or years is None:
         return None

@@ -19,8 +19,8 @@ from ..extract.dates.lexicon import ORD_DAY, elided_year_re
 __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "signed_name",
            "split_signature", "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
            "kind_from_words", "weekday_day", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE", "TIME_HEAD_RE",
-           "CLOCK_HEAD_RE", "bare_date", "NUMBERED_HEAD_RE", "SERIES_HEAD_RE", "is_allcaps", "salutation_span",
-           "salutations"]
+           "CLOCK_HEAD_RE", "bare_date", "bare_day", "NUMBERED_HEAD_RE", "SERIES_HEAD_RE", "is_allcaps",
+           "salutation_span", "salutations"]
 
 #: every cue a unit can get
 CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "salutation", "addressee",
@@ -311,6 +311,21 @@ def signed_name(text: str) -> bool:
 def bare_date(text: str) -> re.Match | None:
     """Return the match when ``text`` is a date alone ("January 3", "4th (Sunday).", "5th."), else None."""
     return _BARE_DATE_RE.match(text.strip()) or _WEEKDAY_DAY_RE.match(text.strip())
+
+
+#: a day of the month alone on its line as a number, its stop after it, an editor's bracket round it or not:
+#: "10.", "3rd", "[5.", "[6]" (alone it may as well number a paragraph: only a diary's run of entries makes it a day)
+_BARE_DAY_RE = re.compile(r"^\[?(?P<d>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|d)?\.?\]?\.?$")
+
+
+def bare_day(text: str) -> int | None:
+    """Return the day of the month of a line that is a number of 1 to 31 alone ("10.", "[5.", "3rd"), else None.
+
+    >>> bare_day("[28.")
+    28
+    """
+    m = _BARE_DAY_RE.match(text.strip())
+    return int(m.group("d")) if m else None
 
 
 def weekday_day(text: str) -> tuple[int, int] | None:
