@@ -393,3 +393,19 @@ def test_a_yearless_date_takes_the_year_its_weekday_names_next_to_the_context_ye
     years = YearContext(text, [(0, len(text))], [(0, 4)])
     date = parse_date_text("Thursday Decr 31th", text.index("Thursday"), years)
     assert date.edtf == "1818-12-31"  # a Thursday in 1818; in 1819 the 31st of December is a Friday
+
+
+@pytest.mark.parametrize("line,iso", [
+    ("9th of Fourth Month, 1702.", "1702-04-09"), ("the 1st of the Seventh Month, 1764", "1764-07-01"),
+    ("26 of the First Month, 1781.", "1781-01-26"), ("12th mo. 3, 1690", "1690-12-03"),
+    ("3d of 2d mo. 1695", "1695-02-03"), ("the 2 of the TENTH MONTH 1744", "1744-10-02"),
+])
+def test_a_plain_style_month_named_by_its_number_is_that_month(line, iso):
+    # the Quakers' plain style numbers the months ("Fourth Month", "12th mo."); the ordinal in words needs its
+    # capital: "the fourth month" in lower case is the fourth month of anything
+    assert parse_date(line).earliest.isoformat() == iso
+    assert [t.value for t in tag(line)] == [iso]
+
+
+def test_the_fourth_month_of_a_siege_is_no_date():
+    assert tag("In the fourth month of the siege, 1703, the town fell.")[0].value == "1703"

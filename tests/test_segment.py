@@ -505,3 +505,13 @@ def test_a_day_alone_as_a_number_on_its_line_opens_the_next_entry_of_a_diary_onl
     account = ("The committee met at the inn and heard the following points.\n\n1.\n\nThat the bridge be mended "
                "before the winter.\n\n2.\n\nThat the toll be raised by a penny.\n")
     assert len(segment(_source(account))) == 1
+
+
+def test_a_diary_in_the_plain_style_dates_its_entries_by_the_numbered_months():
+    # "3rd of Fifth Month, 1771." heads an entry like "3rd of May, 1771."; a head without its year takes the year of
+    # the entries before, and the days alone under it take its month
+    diary = ("3rd of Fifth Month, 1771.\n\nAt our meeting, a solid time.\n\n4.\n\nPlowing the low field.\n\n"
+             "1 of the Sixth Month.\n\nRain all day, mending harness.\n\n2.\n\nAt the mill.\n")
+    docs = segment(_source(diary))
+    assert [diary[d.char_start:d.char_end].split()[0] for d in docs] == ["3rd", "4.", "1", "2."]
+    assert [d.date.edtf for d in docs] == ["1771-05-03", "1771-05-04", "1771-06-01", "1771-06-02"]

@@ -62,7 +62,8 @@ The cue cascade, in the order the checks are made (why each step exists):
    letter's number, more often than one above a first salutation), a date line
    under a signature is that letter's, whatever follows; otherwise it opens a new
    (diary) entry. A date alone
-   on its line counts ("January 3", "4th (Sunday).", "5th."), and inside a diary
+   on its line counts ("January 3", "4th (Sunday).", "5th.", the plain style's
+   "1 of the Seventh Month."), and inside a diary
    a number of 1 to 31 alone over a paragraph ("10.", "[5."): the entry's day,
    its month the entry's before (outside a diary a number alone numbers a
    paragraph); a month or year

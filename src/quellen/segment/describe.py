@@ -14,7 +14,7 @@ from collections import Counter
 
 from ..extract.calendars import calendar_for, elided_years
 from ..extract.dates.anchor import bare_day_month
-from ..extract.dates.lexicon import ORD_DAY, WD, WEEKDAYS, day_value
+from ..extract.dates.lexicon import MPLAIN, ORD_DAY, WD, WEEKDAYS, day_value, month_number
 from ..extract.entities import names_no_one
 from ..lexicons import words
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, VOICE_KINDS, Date,
@@ -111,7 +111,7 @@ class YearContext:
             for m in FULL_DATE_RE.finditer(text, start, end):
                 y = re.search(r"\d{4}", m.group(0))
                 month = next((MONTHS[w.lower().rstrip(".")] for w in re.findall(r"[A-Za-z]+\.?", m.group(0))
-                              if w.lower().rstrip(".") in MONTHS), None)
+                              if w.lower().rstrip(".") in MONTHS), None) or _plain_month(m.group(0))
                 if y and month:
                     self.anchors.append((m.start(), int(y.group(0)), month))
         self.heads.sort()
@@ -299,6 +299,12 @@ _TIME_HEAD_RE = re.compile(
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
 
 
+def _plain_month(text: str) -> int | None:
+    """Return the number of the plain-style month ("Fourth Month", "4th mo.") written in ``text``, or None."""
+    m = re.search(MPLAIN, text)
+    return month_number(m.group(0)) if m else None
+
+
 def date_head(text: str) -> bool:
     """Return True when a head line is a date line: a date alone ("January 3", "3 May 1862"), or
     with a place or an hour after it ("June 3. Camp.")."""
@@ -349,7 +355,7 @@ def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None
     m = yearless(text)
     if m is None or years is None:
         return None
-    month = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
+    month = month_number(m.group("m1") or m.group("m2"))
     day = day_value(m.group("d1") or m.group("d2"))
     digits = years.elided_for(offset + m.start())
     if digits is not None:

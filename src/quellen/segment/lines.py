@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .. import lexicons
 from ..extract.dates.lexicon import MONTHS  # English month names and abbreviations -> number
+from ..extract.dates.lexicon import MPLAIN
 from ..extract.dates.lexicon import ORD_DAY, elided_year_re
 
 __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "signed_name",
@@ -36,7 +37,8 @@ PERSON = (rf"(?:{INITIALS}{_CAP}(?:[\s-]{_CAP})?|{_CAP}(?:\s+(?:{_INITIAL}|{_CAP
           rf"|{INITIALS})")
 _PERSON_RE = re.compile(rf"^{PERSON}$")
 
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+#: a month by name, or in the plain style ("Fourth Month", "4th mo.")
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True)) + "|" + MPLAIN
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _ORD = r"(?:st|nd|rd|th|d)?"
 #: a day of the month, in digits or in words: "3", "3rd", "third", "twenty-third"
@@ -47,12 +49,12 @@ _DAY_ONLY = rf"(?:\d{{1,2}}(?:st|nd|rd|th|d)|(?<=day\s)(?:the\s+)?{ORD_DAY}|(?<=
 #: a month-and-day without a year: "December 16", "3rd March", "16th of May", "December the third"
 _YEARLESS_RE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH_ALT})\.?,?\s+(?:the\s+)?(?P<d1>\d{{1,2}}|{ORD_DAY}){_ORD}\b"
-    rf"|(?:the\s+)?(?P<d2>\d{{1,2}}|{ORD_DAY}){_ORD}\s+(?:of\s+)?(?P<m2>{_MONTH_ALT})\b)",
+    rf"|(?:the\s+)?(?P<d2>\d{{1,2}}|{ORD_DAY}){_ORD}\s+(?:of\s+(?:the\s+)?)?(?P<m2>{_MONTH_ALT})\b)",
     re.I)
 #: a date alone on its line: "January 3", "3rd March.", "4th (Sunday).", "5th.", "Tuesday, 12th", "May the first",
 #: "The twenty-third."
 _BARE_DATE_RE = re.compile(
-    rf"^(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+(?:the\s+)?{_DAY}|(?:the\s+)?{_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})"
+    rf"^(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+(?:the\s+)?{_DAY}|(?:the\s+)?{_DAY}\s+(?:of\s+(?:the\s+)?)?(?:{_MONTH_ALT})"
     rf"|{_DAY_ONLY}|{_WEEKDAY})\.?(?:,?\s*\(?{_WEEKDAY}\)?)?[.:]?$", re.I)
 _WEEKDAY_ABBR = "|".join(sorted((w for w, _ in lexicons.pairs("weekday_abbreviations")), key=len, reverse=True))
 #: a weekday and a day of the month without its ordinal alone on a line, the month left to the entries around it:
@@ -80,9 +82,9 @@ CLOCK_HEAD_RE = re.compile(
 _LEAD_DATE_RE = re.compile(
     rf"^(?:(?-i:[{_UP}][\w'’-]+(?:\s[{_UP}][\w'’-]+)?),\s+)?"
     rf"(?P<year_first>(?:1\d{{3}}|20\d\d)(?:[.,:][ \t]*[—–-]*|[ \t]*[—–]+)[ \t]*"
-    rf"(?=(?:{_WEEKDAY},?\s+)?(?:(?:the\s+)?{_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})\b"
+    rf"(?=(?:{_WEEKDAY},?\s+)?(?:(?:the\s+)?{_DAY}\s+(?:of\s+(?:the\s+)?)?(?:{_MONTH_ALT})\b"
     rf"|(?:{_MONTH_ALT})\.?,?\s+(?:the\s+)?{_DAY}\b)))?"
-    rf"(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?,?\s+(?:the\s+)?{_DAY}|(?:the\s+)?{_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})"
+    rf"(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?,?\s+(?:the\s+)?{_DAY}|(?:the\s+)?{_DAY}\s+(?:of\s+(?:the\s+)?)?(?:{_MONTH_ALT})"
     rf"|{_WEEKDAY}(?:\s+\d{{1,2}}{_ORD}|,?\s+the\s+{_DAY})?)(?:,?\s+\d{{4}})?(?:\s*\([^)\n]{{1,30}}\))?"
     rf"(?:\s*(?:[.:;]\s*[—–-]*|\s[—–-]+|[—–]+|$)"
     rf"|,\s+[^!?—–\n]{{1,30}}?[.:]?\s*[—–]+)", re.I)
@@ -97,8 +99,8 @@ _ELIDED = elided_year_re("elided").replace("?P<elided>", "?:")
 #: a date with its year: "3 May 1862", "May 3d, 1862", "Aug. 4, 17—" (the year elided), "12/3/1862", "May 1862"
 FULL_DATE_RE = re.compile(
     rf"(?:(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?{_ORD},?\s+(?:{_ELIDED}|\d{{3,4}})"
-    rf"|\d{{1,2}}(?:\s*[-–/]\s*\d{{1,2}})?{_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})\.?,?\s+(?:{_ELIDED}|\d{{3,4}})"
-    rf"|(?:the\s+)?{ORD_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})\.?,?\s+(?:{_ELIDED}|\d{{3,4}})"
+    rf"|\d{{1,2}}(?:\s*[-–/]\s*\d{{1,2}})?{_ORD}\s+(?:of\s+(?:the\s+)?)?(?:{_MONTH_ALT})\.?,?\s+(?:{_ELIDED}|\d{{3,4}})"
+    rf"|(?:the\s+)?{ORD_DAY}\s+(?:of\s+(?:the\s+)?)?(?:{_MONTH_ALT})\.?,?\s+(?:{_ELIDED}|\d{{3,4}})"
     rf"|(?:{_MONTH_ALT})\.?,?\s+the\s+{_DAY},?\s+(?:{_ELIDED}|\d{{3,4}})"
     rf"|(?:{_MONTH_ALT})\.?\s+{ORD_DAY},?\s+(?:{_ELIDED}|\d{{3,4}}))"
     rf"|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|(?:{_MONTH_ALT})\.?,?\s+\d{{4}}\b"

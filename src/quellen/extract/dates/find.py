@@ -9,7 +9,8 @@ from typing import Callable
 
 from .lexicon import (DAY_WORDS, DECADE_WORD, IGNORE_CASE, MABBR, MARKER, MFULL, MOD, MONTHS, NUM_BODY, ORD_DAY,
                       ORD_WORD, SEASON, TOD, UNIT, UNITS, VAGUE, WD, WEEKDAY_PLURALS, WEEKDAYS, WORD_NUM, Cand, day_re,
-                      day_value, duration_value, elided_year_re, month_re, spelled, year_re)
+                      day_value, duration_value, elided_year_re, month_number, month_re, spelled,
+                      year_re)
 
 # -- step 1: find ---------------------------------------------------------------------------
 _RULES: list[tuple[str, re.Pattern, Callable[[re.Match, str], Cand | None]]] = []
@@ -31,7 +32,7 @@ def _rule(name: str, pattern: str, flags: int = 0, prio: int = 0):
 
 
 def _month_of(word: str | None) -> int | None:
-    return MONTHS.get(word.lower().rstrip(".")) if word else None
+    return month_number(word) if word else None
 
 
 def _marker(m: re.Match) -> str | None:
@@ -123,8 +124,8 @@ def _r_mdy(m, text):
 
 
 @_rule("day-month-year", _WDPRE + r"(?:[Tt]he\s+)?" + day_re("d") + r"(?:\s*(?:(?P<sep>[-–—/]|to|and|or)\s*)"
-       + day_re("d2") + r")?\s+(?:of\s+|day\s+of\s+)?" + month_re("mon") + r",?\s*" + year_re("y", dash=True) + MARKER
-       + "?", prio=5)
+       + day_re("d2") + r")?\s+(?:(?:day\s+)?of\s+(?:the\s+)?)?" + month_re("mon") + r",?\s*"
+       + year_re("y", dash=True) + MARKER + "?", prio=5)
 def _r_dmy(m, text):
     if m.group("sep") == "/":
         # "16/28 August 1813": the Julian and the Gregorian day of one date
@@ -145,7 +146,8 @@ def _r_md(m, text):
 
 
 @_rule("day-month", _WDPRE + r"(?:[Tt]he\s+)?" + day_re("d") + r"(?:\s*(?:(?P<sep>[-–—/]|to|and|or)\s*)"
-       + day_re("d2") + r")?\s+(?:of\s+|day\s+of\s+)?" + month_re("mon") + r"(?!\s*,?\s*\d)" + MARKER + "?", prio=3)
+       + day_re("d2") + r")?\s+(?:(?:day\s+)?of\s+(?:the\s+)?)?" + month_re("mon") + r"(?!\s*,?\s*\d)" + MARKER
+       + "?", prio=3)
 def _r_dm(m, text):
     if spelled(m.group("d")) and not re.search(r"\bof\s", m.group(0)) and not _spelled_ok(m, text):
         return None  # "the first May morning" (but "the first of May" is a date whatever follows)

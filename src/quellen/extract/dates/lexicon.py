@@ -35,9 +35,38 @@ MABBR = r"Jany|Feby|Augt|Septr|Octr|Novr|Decr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|S
 WD = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
 
+#: the Quakers' plain-style months, by the ordinal before "Month": "Fourth Month", "4th mo." -> 4
+PLAIN_MONTHS = _numbers("plain_style_months")
+_PLAIN_WORDS = [w for w in PLAIN_MONTHS if w.isalpha()]
+#: a plain-style month: its ordinal in words with a capital ("Fourth", "FOURTH") or in digits ("4th"), then "Month" or
+#: "mo." ("the fourth month" in lower case is the fourth month of anything: a siege, a voyage); case-sensitive inside
+#: the patterns that ignore case
+MPLAIN = (r"(?-i:(?:" + "|".join(sorted((w.capitalize() for w in _PLAIN_WORDS), key=len, reverse=True)) + "|"
+          + "|".join(sorted((w.upper() for w in _PLAIN_WORDS), key=len, reverse=True))
+          + r"|1[0-2](?:th)|[4-9]th|1st|2nd|2d|3rd|3d)\s+(?:Month|MONTH|mo\.|Mo\.))")
+
+
 def month_re(name: str) -> str:
-    """Return the pattern of a month name or abbreviation, captured as group ``name``."""
-    return rf"(?P<{name}>(?:{MFULL}|{MFULL.upper()})\b|(?:{MABBR})(?:\.|\b))"
+    """Return the pattern of a month name or abbreviation, or of a plain-style month ("Fourth Month"), captured as
+    group ``name``; :func:`month_number` reads it."""
+    return rf"(?P<{name}>(?:{MFULL}|{MFULL.upper()})\b|(?:{MABBR})(?:\.|\b)|{MPLAIN})"
+
+
+def month_number(written: str) -> int | None:
+    """Return the number of a month as written: a name or abbreviation ("March", "Mar.", "Feby") or a plain-style
+    month ("Third Month", "3rd mo."); None for anything else.
+
+    >>> month_number("Third Month"), month_number("3d mo."), month_number("Mar.")
+    (3, 3, 3)
+    """
+    w = re.sub(r"\s+", " ", written.strip().lower()).rstrip(".")
+    if w in MONTHS:
+        return int(MONTHS[w])
+    plain = re.fullmatch(r"(\w+) (?:month|mo)", w)
+    if plain is None:
+        return None
+    ordinal = plain.group(1).replace("2d", "2nd").replace("3d", "3rd")
+    return int(PLAIN_MONTHS[ordinal]) if ordinal in PLAIN_MONTHS else None
 
 
 #: a day of the month written as an ordinal word -> its number ("twenty-second": 22), the words joined by a hyphen
