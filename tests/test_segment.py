@@ -515,3 +515,13 @@ def test_a_diary_in_the_plain_style_dates_its_entries_by_the_numbered_months():
     docs = segment(_source(diary))
     assert [diary[d.char_start:d.char_end].split()[0] for d in docs] == ["3rd", "4.", "1", "2."]
     assert [d.date.edtf for d in docs] == ["1771-05-03", "1771-05-04", "1771-06-01", "1771-06-02"]
+
+
+def test_an_entry_for_several_days_and_a_day_under_a_month_heading_are_dated_in_a_diary():
+    # "13 and 14." heads one entry for both days; "5." right under the month heading "June 1771" takes its month
+    diary = ("Monday, May 12, 1771.\n\nAt the forge.\n\n13 and 14.\n\nMending the barn roof.\n\n29:30:31.\n\n"
+             "Sowing flax.\n\nJune 1771\n\n5.\n\nA wet day at home.\n\n6.\n\nAt the mill.\n")
+    docs = segment(_source(diary))
+    assert [diary[d.char_start:d.char_end].split()[0] for d in docs] == ["Monday,", "13", "29:30:31.", "June", "6."]
+    assert [d.date.edtf for d in docs] == ["1771-05-12", "1771-05-13/1771-05-14", "1771-05-29/1771-05-31",
+                                           "1771-06-05", "1771-06-06"]

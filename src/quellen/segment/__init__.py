@@ -64,8 +64,9 @@ The cue cascade, in the order the checks are made (why each step exists):
    (diary) entry. A date alone
    on its line counts ("January 3", "4th (Sunday).", "5th.", the plain style's
    "1 of the Seventh Month."), and inside a diary
-   a number of 1 to 31 alone over a paragraph ("10.", "[5."): the entry's day,
-   its month the entry's before (outside a diary a number alone numbers a
+   a number of 1 to 31 alone over a paragraph ("10.", "[5.", or the days of one
+   entry, "13 and 14."): the entry's day, its month the entry's before or the
+   month heading's right above it (outside a diary a number alone numbers a
    paragraph); a month or year
    heading above the first of them ("MAY 1884.") stands apart as a heading,
    and so does a section heading above a place and date line ("II" /

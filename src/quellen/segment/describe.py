@@ -349,9 +349,10 @@ def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None
     if years is not None and weekday_day(text):
         return weekday_and_day(text.strip(), offset, years)  # "Saturday 2", "Mon. 4"
     if years is not None and bare_day(text) is not None:
-        # "10.", "[5.": a diary's date line giving the day as a number alone (the cascade took it for one)
-        day = bare_day(text)
-        return _day_in_context(text.strip(), day, years.month_for(offset, day, None))
+        # "10.", "[5.", "13 and 14.": a diary's date line giving the day as a number alone, or the days of an entry
+        # written over several (the cascade took it for one)
+        first, last = bare_day(text)
+        return _day_in_context(text.strip(), first, years.month_for(offset, first, None), last)
     m = yearless(text)
     if m is None or years is None:
         return None
@@ -404,13 +405,15 @@ def weekday_and_day(text: str, offset: int, years: YearContext) -> Date | None:
     return _day_in_context(text, day, years.month_for_weekday(offset, day, weekday))
 
 
-def _day_in_context(text: str, day: int, found: tuple[int, int, str] | None) -> Date | None:
-    """Return the date of a head giving only ``day``, in the (year, month, how) ``found`` from context, or None."""
+def _day_in_context(text: str, day: int, found: tuple[int, int, str] | None, last: int | None = None) -> Date | None:
+    """Return the date of a head giving only ``day`` (or the days ``day`` to ``last`` of one entry), in the (year,
+    month, how) ``found`` from context, or None."""
     from ..extract.dates import parse_date
     if found is None:
         return None
     year, month, how = found
-    full = parse_date(f"{calendar.month_name[month]} {day}, {year}")
+    span = f"{day} to {last}" if last is not None and day < last <= _days_in(year, month) else str(day)
+    full = parse_date(f"{calendar.month_name[month]} {span}, {year}")
     if full is None:
         return None
     return replace(full, text=text.rstrip(" ."), rule=f"{full.rule}; month and year from context ({how})",
@@ -1232,10 +1235,13 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     # a date line in the head (a heading that is a date: "January 3") comes before one at the foot,
     # and within the head the finest one wins ("1903" above "January 3": the entry's day)
     head_dates = [u for u in units[:first_body] if u.cue in ("dateline", "heading") and (
-        date_head(u.text) or _bare_year(u.text))]
+        date_head(u.text) or _bare_year(u.text) or (u.cue == "dateline" and bare_day(u.text)))]
     finest = None
     for u in head_dates:
         found = parse_date_text(u.text, u.start, years)
+        if found and found.precision == "month" and any(v.start > u.start and v.cue == "dateline" and bare_day(v.text)
+                                                        for v in head_dates):
+            years.note(u.start, found)  # the month heading over a day alone, in this group: "May 1792" / "5."
         if found and (finest is None or _PRECISION_RANK[found.precision] < _PRECISION_RANK[finest[1].precision]):
             finest = (u, found)
     for u in units:

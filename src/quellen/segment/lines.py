@@ -315,19 +315,25 @@ def bare_date(text: str) -> re.Match | None:
     return _BARE_DATE_RE.match(text.strip()) or _WEEKDAY_DAY_RE.match(text.strip())
 
 
-#: a day of the month alone on its line as a number, its stop after it, an editor's bracket round it or not:
-#: "10.", "3rd", "[5.", "[6]" (alone it may as well number a paragraph: only a diary's run of entries makes it a day)
-_BARE_DAY_RE = re.compile(r"^\[?(?P<d>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|d)?\.?\]?\.?$")
+_NUM_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|d)?"
+#: a day of the month alone on its line as a number, its stop after it, an editor's bracket round it or not ("10.",
+#: "3rd", "[5.", "[6]"), or the days of one entry written over several ("13 and 14.", "14:15:16."); alone it may as
+#: well number a paragraph: only a diary's run of entries makes it a day
+_BARE_DAY_RE = re.compile(rf"^\[?(?P<d>{_NUM_DAY})(?P<more>(?:\s*(?:and|&|,|:|[-–]|to)\s*{_NUM_DAY})*)\.?\]?\.?$")
 
 
-def bare_day(text: str) -> int | None:
-    """Return the day of the month of a line that is a number of 1 to 31 alone ("10.", "[5.", "3rd"), else None.
+def bare_day(text: str) -> tuple[int, int] | None:
+    """Return (first day, last day) of the month of a line that is a number of 1 to 31 alone ("10.", "[5.", "3rd"),
+    or a few ("13 and 14.", "29:30:31."), else None.
 
-    >>> bare_day("[28.")
-    28
+    >>> bare_day("[28."), bare_day("14:15:16.")
+    ((28, 28), (14, 16))
     """
     m = _BARE_DAY_RE.match(text.strip())
-    return int(m.group("d")) if m else None
+    if m is None:
+        return None
+    days = [int(d) for d in re.findall(r"\d+", m.group(0))]
+    return days[0], max(days)
 
 
 def weekday_day(text: str) -> tuple[int, int] | None:
