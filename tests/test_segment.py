@@ -525,3 +525,12 @@ def test_an_entry_for_several_days_and_a_day_under_a_month_heading_are_dated_in_
     assert [diary[d.char_start:d.char_end].split()[0] for d in docs] == ["Monday,", "13", "29:30:31.", "June", "6."]
     assert [d.date.edtf for d in docs] == ["1771-05-12", "1771-05-13/1771-05-14", "1771-05-29/1771-05-31",
                                            "1771-06-05", "1771-06-06"]
+
+
+def test_a_bracketed_day_with_no_text_of_its_own_is_an_entry_of_the_diary():
+    # "[6]" (the editor's bracket, the entry's text lost) reads like a heading, but in a diary it is a day like "7."
+    diary = "Monday, July 5, 1773.\n\nAt the meeting.\n\n[6]\n\n7.\n\nReaping.\n\n8.\n\nAt home mending the fence.\n"
+    docs = segment(_source(diary))
+    assert [diary[d.char_start:d.char_end].split()[0] for d in docs] == ["Monday,", "[6]", "7.", "8."]
+    assert [d.date.edtf for d in docs] == ["1773-07-05", "1773-07-06", "1773-07-07", "1773-07-08"]
+    assert {d.kind for d in docs} == {"diary"}

@@ -473,16 +473,21 @@ def group_units(units: list[Unit]) -> list[Group]:
         prev = units[i - 1] if i else None
         after_furniture = prev is not None and prev.cue in FURNITURE_CUES
         cue = unit.cue
-        if cue == "prose" and unit.para and current is not None and current.mode == "personal" and (
+        if cue in ("prose", "heading") and unit.para and current is not None and current.mode == "personal" and (
                 current.phase == "body" or all(u.cue == "dateline" for u in current.units)) and \
                 not current.letter_part and nxt is not None and nxt.cue == "prose" and nxt.para and \
                 bare_day(unit.text) is not None:
             # 7b. in a diary, a day of the month alone on its line over a paragraph ("10." / "About hay.", "13 and
             #     14."), or under a month heading ("May 1792" / "5."), is the entry's date line, the month left to
             #     the entries or the heading before it; outside a diary a number alone numbers a paragraph (the
-            #     line's own cue says "prose": its group holds it as a date line)
+            #     line's own cue says "prose", or "heading" for a bracketed day, "[6]": its group holds it as a date
+            #     line)
             cue = "dateline"
             unit = replace(unit, cue=cue)
+            if current.phase != "body" and any(u.cue == "dateline" and bare_day(u.text) for u in current.units):
+                # a day right under another ("[6]" / "7."): the entry above has no text, this day opens its own
+                start(unit, "date line opens an entry", mode="personal")
+                continue
 
         # 1. page furniture (separators, captions, attribution lines, date stamps) is a
         #    document of its own: it is not part of what anybody wrote, and it must not
