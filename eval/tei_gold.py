@@ -150,7 +150,7 @@ BOOKS: dict = {
                    "to the end tag of the month div of May), unchanged, closed with the end tags of the year div, "
                    "body, text and TEI.",
     },
-    "hunt-journal": {
+    "hunt-journal-1792": {
         "diarist": "John Hunt",
         "repository": "swat-ds/our-beloved-friend",
         "path": "pid-tei/sc203692.xml",
