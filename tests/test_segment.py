@@ -534,3 +534,15 @@ def test_a_bracketed_day_with_no_text_of_its_own_is_an_entry_of_the_diary():
     assert [diary[d.char_start:d.char_end].split()[0] for d in docs] == ["Monday,", "[6]", "7.", "8."]
     assert [d.date.edtf for d in docs] == ["1773-07-05", "1773-07-06", "1773-07-07", "1773-07-08"]
     assert {d.kind for d in docs} == {"diary"}
+
+
+def test_a_day_alone_under_a_dated_entry_below_a_title_with_its_years_takes_that_entry_s_month():
+    # the title's years ("1811 - 1812") stand in the same group as the first entry's date line: the days alone after
+    # it follow that date line, not the bare year range above it
+    diary = ("Farm book of Amos Reed No. 2, 1811 - 1812\n\nSeptember 1811\n\n3 of the Ninth Month, 1811;\n\n"
+             "Mended the cider press and carted apples to the mill before the rain came on.\n\n4\n\n"
+             "was wet all day and we stayed in by the fire reading the old journals.\n\n5.\n\n"
+             "At meeting, a quiet time.\n")
+    docs = segment(_source(diary))
+    assert [(diary[d.char_start:d.char_end].split()[0], d.date.edtf if d.date else None) for d in docs] == [
+        ("Farm", "1811-09-03"), ("4", "1811-09-04"), ("5.", "1811-09-05")]

@@ -1225,7 +1225,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
 
     # --- date: the document's own date line, then closing date, then "today, ...",
     #     then the date of the sentence that announced it; never a page stamp
-    address = None
+    address = dated_at = None
     # a date line in the head (a heading that is a date: "January 3") comes before one at the foot,
     # and within the head the finest one wins ("1903" above "January 3": the entry's day)
     head_dates = [u for u in units[:first_body] if u.cue in ("dateline", "heading") and (
@@ -1248,6 +1248,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                 address = u.text  # "Mill Lane, Brannockford," above the date
             if date:
                 evidence.append("date: date line")
+                dated_at = u.start
                 if address and not place:
                     place = address.rstrip(" ,").split(",")[-1].strip() or None
                 sent = TELEGRAPH_FORM_RE.match(u.text) and re.search(
@@ -1373,7 +1374,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                            anchor=named[1], basis=DateBasis.YEAR_FROM_CONTEXT)
             evidence.append("date: year in the section heading")
     if date is not None and any(e in evidence for e in ("date: date line", "date: entry head")):
-        years.note(start, date)
+        # noted where its date line stands: a year heading above it in the same group ("1822 - 1823" / "June
+        # 1822" / "12 of the Sixth Month, 1822") must not stand after it for the days alone that follow
+        years.note(dated_at if "date: date line" in evidence and dated_at is not None else start, date)
 
     found_heads = _heads(group, units[:first_body]) if group.mode != "furniture" else ()
 
