@@ -97,10 +97,13 @@ CONVENTIONS = {
               "author_outside_text is true where the .txt never contains the author's name as given.",
     "addressees": "correspAction type=\"received\" persName, or the 'to Y' of the salute or head "
                   "(a parenthesis after it, '(at Athens)', left out).",
-    "dates": "date_iso from a date@when (or @when-iso, @notBefore) inside the unit's dateline or its "
+    "dates": "date_iso from a date@when (or @when-iso, @notBefore, @from) inside the unit's dateline (in its "
+             "opener, standing in the unit itself, or in its closer) or its "
              "correspAction type=\"sent\", or failing both inside the unit's own head (a diary entry headed "
              "by its date), when the value carries a year of the common era (YYYY, YYYY-MM, "
-             "YYYY-MM-DD). A year before the common era (when=\"-0061\") cannot be scored (score.py reads "
+             "YYYY-MM-DD). A date spanning days (from=\"1801-04-13\" to=\"1801-04-14\", an entry for '13 and 14') "
+             "gives date_iso its first day and date_end its last, so the gold interval is the whole span. "
+             "A year before the common era (when=\"-0061\") cannot be scored (score.py reads "
              "years 1-9999): date_iso stays null and date_bce keeps the value. date_as_written keeps the "
              "dateline (else the head's date) as printed; it is absent where the date is in the markup only.",
     "first_words": "The first words of the segment as they stand in the .txt (whitespace collapsed); at "
@@ -146,6 +149,28 @@ BOOKS: dict = {
                    "121,750 characters (its header, front matter and the entries of 1 January to 31 May 1819, up "
                    "to the end tag of the month div of May), unchanged, closed with the end tags of the year div, "
                    "body, text and TEI.",
+    },
+    "hunt-journal-1792": {
+        "diarist": "John Hunt",
+        "repository": "swat-ds/our-beloved-friend",
+        "path": "pid-tei/sc203692.xml",
+        "commit": "02213b5fd7b23c8b703ecffa22446badc46aa3ca",
+        "title": "The Journals of John Hunt (Friends Historical Library of Swarthmore College), the journal of "
+                 "9 April 1792 to 25 February 1794",
+        "creator": "John Hunt (1740-1824); transcribed and encoded by the Friends Historical Library of Swarthmore "
+                   "College (TEI markup by James Truitt)",
+        "licence": "The project's TEI header (its template teiHeader_Template.xml and the headers of the other "
+                   "journal files, e.g. pid-tei/sc203238.xml at commit 068f6bf8e42a33053e8058c8d3ca273b5c952660; "
+                   "the stored sc203692.xml has an empty teiHeader) says: 'The text of the original item is in the "
+                   "public domain. The text encoding and editorial notes were created and/or prepared by the Friends "
+                   "Historical Library of Swarthmore College and are licensed under a Creative Commons Attribution "
+                   "4.0 International License (CC BY 4.0). Any reuse of the material should credit the Friends "
+                   "Historical Library of Swarthmore College.' The journal itself (John Hunt, 1740-1824, a Quaker "
+                   "minister; the manuscript is at Friends Historical Library) is in the public domain. The TEI file "
+                   "here is the stored file's <text> from its start to the end of the entry of 25 February 1794 "
+                   "(its first 132,887 characters of 634,543), unchanged, closed with the end tags of body, text "
+                   "and TEI, under a teiHeader written here that repeats the project's title, author and "
+                   "availability.",
     },
     "mitford-letters": {
         "repository": "DigitalMitford/DM_processing",
@@ -273,6 +298,13 @@ def split_iso(v: str | None) -> tuple[str | None, str | None]:
     if m.group(1) or int(m.group(2)) == 0:
         return None, v
     return f"{int(m.group(2)):04d}{m.group(3) or ''}{m.group(4) or ''}", None
+
+
+def span_end(el, start: str | None) -> str | None:
+    """Return the last day of a <date> spanning days (@to, else @notAfter) when it is a common-era date after
+    start, else None: an entry headed '13 and 14' covers both days."""
+    end, _ = split_iso((el.get("to") or el.get("notAfter") or "").strip() or None)
+    return end if start and end and end > start else None
 
 
 _TO = re.compile(r"^(?:(?P<who>.+?)\s+)?to\s+(?P<whom>[^,;(]+?)\s*(?:\(.*\))?[.,;:]?$", re.I)
@@ -459,7 +491,8 @@ class Edition:
         opener = next((c for c in el if local(c) == "opener"), None)
         closer = [c for c in el if local(c) == "closer"]
         salute = self.find(opener, "salute") if opener is not None else None
-        # a dateline may stand in an opener or closer, or by itself at the top of the div (a diary entry's)
+        # a dateline in the opener, else one standing in the unit itself (a diary entry's "<dateline>" before its
+        # first paragraph, no opener around it), else one in the closer
         datelines = ([self.find(opener, "dateline")] if opener is not None else []) + \
                     [c for c in el if local(c) == "dateline"] + [self.find(c, "dateline") for c in closer]
         datelines = [d for d in datelines if d is not None]
@@ -505,10 +538,11 @@ class Edition:
         dates = [d for dl in datelines for d in self.findall(dl, ".//date")]
         if sent is not None:
             dates += self.findall(sent, ".//date")
-        iso = bce = None
+        iso = bce = end = None
         for d in dates:
             iso, bce = split_iso(iso_value(d))
             if iso or bce:
+                end = span_end(d, iso)
                 break
         if not (iso or bce) and head is not None:
             # a diary entry headed by its date: only the head's own date, never one met in the entry's text, and
@@ -520,6 +554,8 @@ class Edition:
                         meta["date_as_written"] = text_of(d)
                     break
         meta["date_iso"] = iso
+        if end:
+            meta["date_end"] = end
         if bce:
             meta["date_bce"] = bce
         return meta
@@ -563,8 +599,8 @@ class Edition:
             m = s["meta"]
             d = {"file": fname, "first_words": s["first_words"], "kind": m["kind"], "author": m.get("author"),
                  "date_iso": m.get("date_iso")}
-            for k in ("author_outside_text", "date_bce", "date_as_written", "dateline", "addressees", "author_basis",
-                      "signature", "salutation", "header", "markup", "n"):
+            for k in ("author_outside_text", "date_end", "date_bce", "date_as_written", "dateline", "addressees",
+                      "author_basis", "signature", "salutation", "header", "markup", "n"):
                 if m.get(k):
                     d[k] = m[k]
             segs.append(d)

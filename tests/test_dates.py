@@ -401,6 +401,9 @@ def test_a_yearless_date_takes_the_year_its_weekday_names_next_to_the_context_ye
     ("6th mo. 3d 1805", "1805-06-03"),
     ("4 of the Ninth [Tenth] Month, 1811", "1811-10-04"),  # an editor's bracketed correction is the month
     ("2 of the Eighth [Month], 1811", "1811-08-02"),         # an editor's supplied word
+    ("9th of Fourth Month, 1702.", "1702-04-09"), ("26 of the First Month, 1781.", "1781-01-26"),
+    ("12th mo. 3, 1690", "1690-12-03"), ("3d of 2d mo. 1695", "1695-02-03"),
+    ("the 2 of the TENTH MONTH 1744", "1744-10-02"),  # the ordinal in capitals as well as with its capital
 ])
 def test_a_month_in_the_quaker_plain_style_is_a_month(line, iso):
     assert parse_date(line).earliest.isoformat() == iso
@@ -411,7 +414,12 @@ def test_a_weekday_in_the_plain_style_is_a_weekday_and_ordinary_counting_is_no_d
     from quellen.extract.dates.lexicon import plain_month, plain_weekday
     assert (plain_weekday("First Day"), plain_weekday("Seventh Day"), plain_weekday("Fourth-day")) == (6, 5, 2)
     assert plain_month("the Sixth [Seventh] Month") == 7 and plain_month("the 6th") is None
+    assert plain_month("TENTH MONTH") == 10 and plain_month("2d mo.") == 2
     # the word forms want their capitals, a month its "Month": prose that counts days or months dates nothing
     assert tag("In the first month of the war we lost two horses.") == []
     assert tag("On the Second Day of the trial the clerk fell ill.") == []
     assert [t.value for t in tag("Was First Day, and we went to meeting.")] == ["XXXX-WXX-7"]
+
+
+def test_the_fourth_month_of_a_siege_is_no_date():
+    assert tag("In the fourth month of the siege, 1703, the town fell.")[0].value == "1703"

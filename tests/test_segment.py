@@ -491,3 +491,58 @@ def test_a_valediction_without_its_stop_is_a_closing(line):
 def test_a_place_and_weekday_under_a_date_line_is_that_date_line():
     units = make_units("11 Feb. 1820\n\nElm Cottage Friday.\n\nMy dear Jane\n\nI write in haste to you.\n")
     assert [u.cue for u in units[:2]] == ["dateline", "dateline"]
+
+
+def test_a_day_alone_as_a_number_on_its_line_opens_the_next_entry_of_a_diary_only():
+    # "4." over a paragraph, under a dated entry, is the next entry's date line (the month of the entry before;
+    # an editor's bracket round it changes nothing); the same numbers over the paragraphs of an account number them
+    diary = ("Monday, May 3, 1790.\n\nRain all day. Mended the fence by the mill.\n\n4.\n\nAt the market with the "
+             "cart.\n\n[6.\n\n] Sowed the barley in the low field.\n\n30.\n\nHeavy frost.\n\n2.\n\nA dry day.\n")
+    docs = segment(_source(diary))
+    assert [diary[d.char_start:d.char_end].split()[0] for d in docs] == ["Monday,", "4.", "[6.", "30.", "2."]
+    assert {d.kind for d in docs} == {"diary"}
+    assert [d.date.edtf for d in docs] == ["1790-05-03", "1790-05-04", "1790-05-06", "1790-05-30", "1790-06-02"]
+    account = ("The committee met at the inn and heard the following points.\n\n1.\n\nThat the bridge be mended "
+               "before the winter.\n\n2.\n\nThat the toll be raised by a penny.\n")
+    assert len(segment(_source(account))) == 1
+
+
+def test_a_diary_in_the_plain_style_dates_its_entries_by_the_numbered_months():
+    # "3rd of Fifth Month, 1771." heads an entry like "3rd of May, 1771."; a head without its year takes the year of
+    # the entries before, and the days alone under it take its month
+    diary = ("3rd of Fifth Month, 1771.\n\nAt our meeting, a solid time.\n\n4.\n\nPlowing the low field.\n\n"
+             "1 of the Sixth Month.\n\nRain all day, mending harness.\n\n2.\n\nAt the mill.\n")
+    docs = segment(_source(diary))
+    assert [diary[d.char_start:d.char_end].split()[0] for d in docs] == ["3rd", "4.", "1", "2."]
+    assert [d.date.edtf for d in docs] == ["1771-05-03", "1771-05-04", "1771-06-01", "1771-06-02"]
+
+
+def test_an_entry_for_several_days_and_a_day_under_a_month_heading_are_dated_in_a_diary():
+    # "13 and 14." heads one entry for both days; "5." right under the month heading "June 1771" takes its month
+    diary = ("Monday, May 12, 1771.\n\nAt the forge.\n\n13 and 14.\n\nMending the barn roof.\n\n29:30:31.\n\n"
+             "Sowing flax.\n\nJune 1771\n\n5.\n\nA wet day at home.\n\n6.\n\nAt the mill.\n")
+    docs = segment(_source(diary))
+    assert [diary[d.char_start:d.char_end].split()[0] for d in docs] == ["Monday,", "13", "29:30:31.", "June", "6."]
+    assert [d.date.edtf for d in docs] == ["1771-05-12", "1771-05-13/1771-05-14", "1771-05-29/1771-05-31",
+                                           "1771-06-05", "1771-06-06"]
+
+
+def test_a_bracketed_day_with_no_text_of_its_own_is_an_entry_of_the_diary():
+    # "[6]" (the editor's bracket, the entry's text lost) reads like a heading, but in a diary it is a day like "7."
+    diary = "Monday, July 5, 1773.\n\nAt the meeting.\n\n[6]\n\n7.\n\nReaping.\n\n8.\n\nAt home mending the fence.\n"
+    docs = segment(_source(diary))
+    assert [diary[d.char_start:d.char_end].split()[0] for d in docs] == ["Monday,", "[6]", "7.", "8."]
+    assert [d.date.edtf for d in docs] == ["1773-07-05", "1773-07-06", "1773-07-07", "1773-07-08"]
+    assert {d.kind for d in docs} == {"diary"}
+
+
+def test_a_day_alone_under_a_dated_entry_below_a_title_with_its_years_takes_that_entry_s_month():
+    # the title's years ("1811 - 1812") stand in the same group as the first entry's date line: the days alone after
+    # it follow that date line, not the bare year range above it
+    diary = ("Farm book of Amos Reed No. 2, 1811 - 1812\n\nSeptember 1811\n\n3 of the Ninth Month, 1811;\n\n"
+             "Mended the cider press and carted apples to the mill before the rain came on.\n\n4\n\n"
+             "was wet all day and we stayed in by the fire reading the old journals.\n\n5.\n\n"
+             "At meeting, a quiet time.\n")
+    docs = segment(_source(diary))
+    assert [(diary[d.char_start:d.char_end].split()[0], d.date.edtf if d.date else None) for d in docs] == [
+        ("Farm", "1811-09-03"), ("4", "1811-09-04"), ("5.", "1811-09-05")]

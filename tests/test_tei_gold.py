@@ -130,3 +130,10 @@ def test_a_diary_entry_is_dated_by_a_dateline_standing_in_its_div_without_an_ope
                    ("diary", None, None)]
     assert text.split("\n\n")[:3] == ["September 1811", "3 of the Ninth Month, 1811.",
                                       "Mended the cider press and carted apples."]
+def test_an_entry_for_several_days_is_dated_by_the_whole_span(tei_gold, tmp_path):
+    gold = tei_gold.build(FIXTURES / "eval" / "diary_span.tei.xml", tmp_path, "span", {"diarist": "Amos Reed"})
+    got = [(s["date_iso"], s.get("date_end"), s.get("date_as_written")) for s in gold["segments"]]
+    # a date from/to gives the first day and the last; a span of one day (or a single @when) has no end
+    assert got == [("1801-04-12", None, "12 of the Fourth Month, 1801."), ("1801-04-13", "1801-04-14", "13 and 14."),
+                   ("1801-04-15", None, "15.")]
+    assert "date_end" in gold["conventions"]["dates"]

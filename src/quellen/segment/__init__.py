@@ -62,7 +62,12 @@ The cue cascade, in the order the checks are made (why each step exists):
    letter's number, more often than one above a first salutation), a date line
    under a signature is that letter's, whatever follows; otherwise it opens a new
    (diary) entry. A date alone
-   on its line counts ("January 3", "4th (Sunday).", "5th."); a month or year
+   on its line counts ("January 3", "4th (Sunday).", "5th.", the plain style's
+   "1 of the Seventh Month.", "Third Day morning."), and inside a diary or under
+   a dated entry a number of 1 to 31 alone over a paragraph ("14.", "13", "[5.",
+   "[6]", or the days of one entry, "13 and 14."): the entry's day, its month the
+   entry's before or the month heading's right above it (elsewhere a number
+   alone numbers a paragraph); a month or year
    heading above the first of them ("MAY 1884.") stands apart as a heading,
    and so does a section heading above a place and date line ("II" /
    "Ashby, 3 May 1791."), which opens the letter under it;

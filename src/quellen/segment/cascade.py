@@ -9,14 +9,13 @@ steps of :func:`group_units` are the cascade listed in the package docstring.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import lexicons
 from ..extract.dates.lexicon import ORD_DAY, PLAIN_WEEKDAY
 from ..model import RECORD_KINDS
 from .lines import (MONTHS, NUMBERED_HEAD_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit,
-                    bare_date, day_number_line, is_allcaps, is_name, kind_from_words, leading_date,
-                    salutation_span)
+                    bare_date, bare_day, is_allcaps, is_name, kind_from_words, leading_date, salutation_span)
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
 
@@ -475,6 +474,22 @@ def group_units(units: list[Unit]) -> list[Group]:
         prev = units[i - 1] if i else None
         after_furniture = prev is not None and prev.cue in FURNITURE_CUES
         cue = unit.cue
+        if cue in ("prose", "heading") and unit.para and current is not None and (
+                current.mode == "personal" or any(u.cue == "dateline" or _entry_head(u) for u in current.units)) and (
+                current.phase == "body" or all(u.cue == "dateline" for u in current.units)) and \
+                not current.letter_part and nxt is not None and nxt.cue == "prose" and nxt.para and \
+                bare_day(unit.text) is not None:
+            # 7b. in a diary, a day of the month alone on its line over a paragraph ("10." / "About hay.", "13 and
+            #     14."), or under a month heading ("May 1792" / "5."), is the entry's date line, the month left to
+            #     the entries or the heading before it: under a diary's entry or a dated one; elsewhere a number
+            #     alone numbers a paragraph (the line's own cue says "prose", or "heading" for a bracketed day,
+            #     "[6]", or a day without its stop, "13": its group holds it as a date line)
+            cue = "dateline"
+            unit = replace(unit, cue=cue)
+            if current.phase != "body" and any(u.cue == "dateline" and bare_day(u.text) for u in current.units):
+                # a day right under another ("[6]" / "7."): the entry above has no text, this day opens its own
+                start(unit, "date line opens an entry", mode="personal")
+                continue
 
         # 1. page furniture (separators, captions, attribution lines, date stamps) is a
         #    document of its own: it is not part of what anybody wrote, and it must not
@@ -591,12 +606,6 @@ def group_units(units: list[Unit]) -> list[Group]:
             start(unit, f"{cue} line", mode=mode)
             continue
 
-        if cue == "dateline" and day_number_line(unit.text) and current is not None and not forced and \
-                not after_furniture and not any(u.cue == "dateline" or _entry_head(u) for u in current.units):
-            # 8f. a number alone between paragraphs ("2.") is a diary's day of the month only under a dated
-            #     entry; above, it numbers the paragraph in the text it stands in
-            current.units.append(unit)
-            continue
         if cue == "dateline":
             # 8. a date line after the body of a record or personal text that has no date yet
             #    closes it (a letter's or an entry's closing date) unless a salutation follows,

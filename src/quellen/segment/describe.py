@@ -21,7 +21,7 @@ from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS
                      DateBasis, Head, Ref, RefBasis, replace)
 from .cascade import ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, Group
 from .lines import (FULL_DATE_RE, INITIALS, MARKS_RE, MONTHS, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE,
-                    TELEGRAPHIC_RE, byline, is_allcaps, is_name, kind_from_words, leading_date, salutations,
+                    TELEGRAPHIC_RE, bare_day, byline, is_allcaps, is_name, kind_from_words, leading_date, salutations,
                     signed_name, split_signature, strip_quotes, weekday_day, yearless)
 from .shapes import head_date_text
 
@@ -320,8 +320,6 @@ def _bare_year(text: str) -> int | None:
 _DAY_LEAD = r"^(?:[A-Z][a-z]+day,?\s+)?(?:[Tt]he\s+)?(?P<day>\d{1,2}(?:st|nd|rd|th|d)|" + ORD_DAY + r")"
 _DAY_ALONE_RE = re.compile(_DAY_LEAD + r"(?:,?\s*\(?[A-Z][a-z]+day\)?)?\.?\s*[—–-]*$")
 _DAY_LEAD_RE = re.compile(_DAY_LEAD)
-#: or a day of the month in digits alone on its line, without its ordinal ("14.", "13")
-_DAY_DIGITS_RE = re.compile(r"^(?P<day>3[01]|[12]\d|0?[1-9])\.?$")
 
 
 def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None) -> Date | None:
@@ -340,10 +338,15 @@ def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None
     date = parse_date(text)
     if date is not None:
         return date
-    if years is not None and (_DAY_ALONE_RE.match(text.strip()) or _DAY_DIGITS_RE.match(text.strip())):
-        return day_of_month(text.strip(), offset, years)  # "3rd (Saturday).", "5th.", "14."
+    if years is not None and _DAY_ALONE_RE.match(text.strip()):
+        return day_of_month(text.strip(), offset, years)  # "3rd (Saturday).", "5th."
     if years is not None and weekday_day(text):
         return weekday_and_day(text.strip(), offset, years)  # "Saturday 2", "Mon. 4"
+    if years is not None and bare_day(text) is not None:
+        # "14.", "[5.", "13 and 14.": a diary's date line giving the day as a number alone, or the days of an entry
+        # written over several (the cascade took it for one)
+        first, last = bare_day(text)
+        return _day_in_context(text.strip(), first, years.month_for(offset, first, None), last)
     m = yearless(text)
     if m is None or years is None:
         return None
@@ -380,7 +383,7 @@ def day_of_month(text: str, offset: int, years: YearContext) -> Date | None:
     """Return the date of an entry head that gives only its day of the month ("2nd.", "8th
     (Sunday)."), its month and year taken from the heads above (:meth:`YearContext.month_for`), or
     None when they give none. The date says so: basis ``year_from_context``, never stated."""
-    m = _DAY_LEAD_RE.match(text) or _DAY_DIGITS_RE.match(text)
+    m = _DAY_LEAD_RE.match(text)
     if m is None:
         return None
     day = day_value(m.group("day"))
@@ -396,13 +399,15 @@ def weekday_and_day(text: str, offset: int, years: YearContext) -> Date | None:
     return _day_in_context(text, day, years.month_for_weekday(offset, day, weekday))
 
 
-def _day_in_context(text: str, day: int, found: tuple[int, int, str] | None) -> Date | None:
-    """Return the date of a head giving only ``day``, in the (year, month, how) ``found`` from context, or None."""
+def _day_in_context(text: str, day: int, found: tuple[int, int, str] | None, last: int | None = None) -> Date | None:
+    """Return the date of a head giving only ``day`` (or the days ``day`` to ``last`` of one entry), in the (year,
+    month, how) ``found`` from context, or None."""
     from ..extract.dates import parse_date
     if found is None:
         return None
     year, month, how = found
-    full = parse_date(f"{calendar.month_name[month]} {day}, {year}")
+    span = f"{day} to {last}" if last is not None and day < last <= _days_in(year, month) else str(day)
+    full = parse_date(f"{calendar.month_name[month]} {span}, {year}")
     if full is None:
         return None
     return replace(full, text=text.rstrip(" ."), rule=f"{full.rule}; month and year from context ({how})",
@@ -1220,14 +1225,17 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
 
     # --- date: the document's own date line, then closing date, then "today, ...",
     #     then the date of the sentence that announced it; never a page stamp
-    address = None
+    address = dated_at = None
     # a date line in the head (a heading that is a date: "January 3") comes before one at the foot,
     # and within the head the finest one wins ("1903" above "January 3": the entry's day)
     head_dates = [u for u in units[:first_body] if u.cue in ("dateline", "heading") and (
-        date_head(u.text) or _bare_year(u.text))]
+        date_head(u.text) or _bare_year(u.text) or (u.cue == "dateline" and bare_day(u.text)))]
     finest = None
     for u in head_dates:
         found = parse_date_text(u.text, u.start, years)
+        if found and found.precision == "month" and any(v.start > u.start and v.cue == "dateline" and bare_day(v.text)
+                                                        for v in head_dates):
+            years.note(u.start, found)  # the month heading over a day alone, in this group: "May 1792" / "5."
         if found and (finest is None or _PRECISION_RANK[found.precision] < _PRECISION_RANK[finest[1].precision]):
             finest = (u, found)
     for u in units:
@@ -1240,6 +1248,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                 address = u.text  # "Mill Lane, Brannockford," above the date
             if date:
                 evidence.append("date: date line")
+                dated_at = u.start
                 if address and not place:
                     place = address.rstrip(" ,").split(",")[-1].strip() or None
                 sent = TELEGRAPH_FORM_RE.match(u.text) and re.search(
@@ -1365,7 +1374,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                            anchor=named[1], basis=DateBasis.YEAR_FROM_CONTEXT)
             evidence.append("date: year in the section heading")
     if date is not None and any(e in evidence for e in ("date: date line", "date: entry head")):
-        years.note(start, date)
+        # noted where its date line stands: a year heading above it in the same group ("1822 - 1823" / "June
+        # 1822" / "12 of the Sixth Month, 1822") must not stand after it for the days alone that follow
+        years.note(dated_at if "date: date line" in evidence and dated_at is not None else start, date)
 
     found_heads = _heads(group, units[:first_body]) if group.mode != "furniture" else ()
 

@@ -20,7 +20,7 @@ __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_
            "split_signature", "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
            "kind_from_words", "weekday_day", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE", "TIME_HEAD_RE",
            "CLOCK_HEAD_RE", "bare_date", "NUMBERED_HEAD_RE", "SERIES_HEAD_RE", "is_allcaps", "salutation_span",
-           "salutations", "day_number_line"]
+           "salutations", "bare_day"]
 
 #: every cue a unit can get
 CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "salutation", "addressee",
@@ -56,8 +56,6 @@ _YEARLESS_RE = re.compile(
 _BARE_DATE_RE = re.compile(
     rf"^(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+(?:the\s+)?{_DAY}|(?:the\s+)?{_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})"
     rf"|{_DAY_ONLY}|{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?)\.?(?:,?\s*\(?{_WEEKDAY}\)?)?[.:]?$", re.I)
-#: a day of the month in digits alone on its line, without its ordinal, with or without its stop ("14.", "13")
-_DAY_NUMBER_LINE_RE = re.compile(r"^(?:3[01]|[12]\d|0?[1-9])\.?$")
 _WEEKDAY_ABBR = "|".join(sorted((w for w, _ in lexicons.pairs("weekday_abbreviations")), key=len, reverse=True))
 #: a weekday and a day of the month without its ordinal alone on a line, the month left to the entries around it:
 #: "Monday 15", "Mon. 4", "Fri, 21" (the abbreviation with its stop or comma, as a head prints it)
@@ -312,9 +310,25 @@ def signed_name(text: str) -> bool:
     return is_name(line) or bool(_SIGNED_NAME_RE.fullmatch(line))
 
 
-def day_number_line(text: str) -> bool:
-    """Return True when ``text`` is a day of the month in digits alone, without its ordinal ("14.", "13")."""
-    return bool(_DAY_NUMBER_LINE_RE.match(text.strip()))
+_NUM_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|d)?"
+#: a day of the month alone on its line as a number, its stop after it, an editor's bracket round it or not ("10.",
+#: "14", "3rd", "[5.", "[6]"), or the days of one entry written over several ("13 and 14.", "14:15:16."); alone it
+#: may as well number a paragraph: only a diary's run of entries makes it a day
+_BARE_DAY_RE = re.compile(rf"^\[?(?P<d>{_NUM_DAY})(?P<more>(?:\s*(?:and|&|,|:|[-–]|to)\s*{_NUM_DAY})*)\.?\]?\.?$")
+
+
+def bare_day(text: str) -> tuple[int, int] | None:
+    """Return (first day, last day) of the month of a line that is a number of 1 to 31 alone ("10.", "14", "[5.",
+    "3rd"), or a few ("13 and 14.", "29:30:31."), else None.
+
+    >>> bare_day("[28."), bare_day("14:15:16.")
+    ((28, 28), (14, 16))
+    """
+    m = _BARE_DAY_RE.match(text.strip())
+    if m is None:
+        return None
+    days = [int(d) for d in re.findall(r"\d+", m.group(0))]
+    return days[0], max(days)
 
 
 def bare_date(text: str) -> re.Match | None:
@@ -660,9 +674,6 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     if (n <= 4 or n <= 7 and re.search(PLAIN_MONTH, bare)) and \
             (_BARE_DATE_RE.match(bare) or _WEEKDAY_DAY_RE.match(bare)):
         return "dateline"  # "January 3", "4th (Sunday).", "Tuesday 12th", "Monday 15": an entry's date alone
-    if _DAY_NUMBER_LINE_RE.match(text) and prev is not None and prev.cue == "prose" and nxt is not None and \
-            len(nxt.text.split()) >= 6 and not FULL_DATE_RE.match(nxt.text):
-        return "dateline"  # "14." alone between two paragraphs: a diary's day of the month over its entry
     if n <= 6 and prev is not None and prev.cue == "dateline" and _PLACE_WEEKDAY_RE.match(bare):
         return "dateline"  # "Bertram House Friday." under "11 Feb. 1820": the place and day the letter is written
     lead = _LEAD_DATE_RE.match(bare) if n <= 8 else None

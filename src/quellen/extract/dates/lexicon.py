@@ -39,11 +39,12 @@ WD_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 PLAIN = _numbers("plain_style")
 _PLAIN_WORDS = "|".join(w.capitalize() for w in PLAIN if w[:1].isalpha())
 _PLAIN_ORD = "|".join(w for w in PLAIN if w[:1].isdigit())
-#: a month in the plain style: "the Sixth Month", "Sixth month", "6th mo.", "6 mo", with an editor's bracketed
-#: correction or supplied word ("the Sixth [Seventh] Month", "the Sixth [Month]"). The word form wants its
+#: a month in the plain style: "the Sixth Month", "Sixth month", "SIXTH MONTH", "6th mo.", "6 mo", with an editor's
+#: bracketed correction or supplied word ("the Sixth [Seventh] Month", "the Sixth [Month]"). The word form wants its
 #: capital ("in the first month of the war" is no date); never a month number alone ("the 6th" is a day)
-PLAIN_MONTH = (rf"(?:(?-i:[Tt]he)\s+)?(?:(?-i:{_PLAIN_WORDS})|(?:{_PLAIN_ORD}|1[0-2]|[1-9])(?=\s*\[?\s*mo))"
-               rf"(?:\s*\[(?i:{_PLAIN_WORDS}|{_PLAIN_ORD})\])?\s+(?:(?-i:\[?Month\]?|month\b)|(?-i:mo)\b\.?)")
+PLAIN_MONTH = (rf"(?:(?-i:[Tt]he)\s+)?(?:(?-i:{_PLAIN_WORDS}|{_PLAIN_WORDS.upper()})"
+               rf"|(?:{_PLAIN_ORD}|1[0-2]|[1-9])(?=\s*\[?\s*[Mm]o))"
+               rf"(?:\s*\[(?i:{_PLAIN_WORDS}|{_PLAIN_ORD})\])?\s+(?:(?-i:\[?Month\]?|MONTH|month\b)|(?-i:[Mm]o)\b\.?)")
 #: a weekday in the plain style, "First Day" (Sunday) to "Seventh Day" (Saturday), "Fifth-day": capitalised,
 #: and not "the Second Day" of a story or "First Day of" anything (those count days, they name none)
 PLAIN_WEEKDAY = (r"(?<![Tt]he\s)(?-i:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh)(?:\s+Day|-[Dd]ay))"
