@@ -195,7 +195,11 @@ def test_yearless_heading_reckons_relative_days_without_naming_a_year(day, shift
     got = [t for t in tag(text) if t.text not in (heading.rstrip("."),)]
     assert got and all(not t.value[:4].isdigit() for t in got)
     if want is not None:
-        assert got[0].value == f"XXXX-{want.month:02d}-{want.day:02d}"
+        # yearless, a day reckoned across the end of February depends on whether the unknown year is a leap
+        # year, and the heading's weekday fits years of both kinds: either reckoning is right
+        years = (2004,) if (day.month, day.day) == (2, 29) else (2003, 2004)
+        shifted = {D(y, day.month, day.day) + dt.timedelta(days=shift) for y in years}
+        assert got[0].value[5:] in {f"{w.month:02d}-{w.day:02d}" for w in shifted}
 
 
 def test_parts_of_the_current_period_and_modified_relative_dates():
