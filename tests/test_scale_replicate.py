@@ -48,6 +48,7 @@ def test_a_distinct_copy_is_a_shape_keeping_bijection_that_leaves_lexicon_words_
     cipher = rep.Cipher([_TEXT], extra=["fall"], fixed=fixed, least=2)
     one, two = cipher.mapping(1), cipher.mapping(2)
     assert sorted(one) == sorted(one.values()) and one != two  # a bijection, another per copy
+    assert all(one[k] != two[k] for k in one if k != one[k])  # two copies never spell a word alike
     assert all(len(k) == len(v) for k, v in one.items())
     copy = rep.encipher(_TEXT, one)
     assert len(copy) == len(_TEXT)  # no offset moves
