@@ -41,11 +41,12 @@ _TEXT = ("On Monday, 3 May 1852, Mr. Harker wrote to Lucy from Whitby: the storm
          "Letter II. The pier, the storm and the harbour were all Harker could speak of.")
 
 
-def test_a_distinct_copy_is_a_shape_keeping_bijection_that_leaves_lexicon_words_and_digits():
+def test_a_distinct_copy_is_a_shape_keeping_bijection_that_keeps_function_and_date_words_and_digits():
     rep = _replicate()
-    fixed = rep.lexicon_words()
-    assert {"the", "monday", "may", "mr", "from"} <= fixed
-    cipher = rep.Cipher([_TEXT], extra=["fall"], fixed=fixed, least=2)
+    lists = rep.lexicon_words()
+    fixed = rep.kept_words(lists)
+    assert {"the", "monday", "may", "mr", "from", "william"} <= fixed and "wedding" not in fixed
+    cipher = rep.Cipher([_TEXT], extra=["fall"], fixed=fixed, least=2, lists=lists)
     one, two = cipher.mapping(1), cipher.mapping(2)
     assert sorted(one) == sorted(one.values()) and one != two  # a bijection, another per copy
     assert all(one[k] != two[k] for k in one if k != one[k])  # two copies never spell a word alike
@@ -72,3 +73,11 @@ def test_word_classes_keep_length_shape_and_frequency_band():
     # band 3 and band 0 of the five-letter lower-case words; Paris and Rome alone in their (length, Title)
     assert set(cipher.classes) == {("bread", "stone"), ("cloud", "river"), ("paris",), ("rome",)}
     assert rep.encipher("Stone, Paris", cipher.mapping(3)) == "Bread, Paris"  # Paris has no class-mate of its shape
+
+
+def test_a_lexicon_word_that_is_not_kept_becomes_a_word_of_the_same_lexicons():
+    rep = _replicate()
+    lists = {"funeral": frozenset({"event_noun_verbs"}), "wedding": frozenset({"event_noun_verbs"})}
+    cipher = rep.Cipher(["the wedding, a funeral, a feather and a pleased man"], lists=lists, least=2)
+    assert ("funeral", "wedding") in cipher.classes and ("feather", "pleased") in cipher.classes
+    assert rep.encipher("Wedding", cipher.mapping(1)) == "Funeral"

@@ -26,9 +26,13 @@ re-spelled through a bijection of the base's vocabulary, a different one per cop
 its statistics: a word type goes only to another of the same length, the same case shape
 (lower, Title, UPPER, other) and the same frequency band (``floor(log2(count))`` over the
 base, bands pooled until a class holds :data:`LEAST_CLASS` words), and each character keeps
-its case, so no offset moves. The words of quellen's lexicons (stop words, months, weekdays,
-titles, given names ...), one-letter words, Roman numerals and digits stay as they are, so
-dates, numbers and function words read as before. Every stored string taken from the text
+its case, so no offset moves. The words of quellen's lexicons of function words, dates,
+numbers, titles and given names (:data:`KEPT_LEXICONS`), one-letter words, Roman numerals and
+digits stay as they are, so dates, numbers and function words read as before; a word of the
+other lexicons (a departure verb, an organisation head ...) becomes another word of the same
+lexicons, so the rules that read them still fire (keeping those words too left every passage made
+of function and lexicon words alone, "I shall be with you on your wedding night", shared by all
+the copies: half of the reuse groups at 16 MB). Every stored string taken from the text
 (mention text and names, document titles, authors, addressees, places, heads, quoted evidence,
 date texts, the claims' summaries, lemmas, predicates, actors ...) goes through the same
 mapping; ids are renamed as for a perturbed copy; stored dates are kept (a real archive of one
@@ -211,11 +215,33 @@ def shape(word: str) -> str:
     return "title" if word[:1].isupper() and word[1:].islower() else "other"
 
 
-def lexicon_words() -> frozenset[str]:
-    """Return the folded words of every word list in ``quellen/data/lexicon`` (both sides of a ``pairs`` line)."""
+#: the word lists whose words keep their spelling in a distinct copy: function words, and the words
+#: of dates, numbers, titles and given names (what a reader must read as before); the words of the
+#: other lists (verbs, nouns, heads ...) change, but only into words of the same lists
+KEPT_LEXICONS = frozenset({
+    "stop_words", "function_words", "first_person", "third_person", "modals", "temporal_prepositions",
+    "locative_prepositions", "place_prepositions", "place_prepositions_in_text", "not_subject_openers",
+    "not_name_words", "name_small_words", "name_particles", "number_words", "ordinal_words", "vague_quantities",
+    "decade_words", "months", "month_abbreviations", "weekdays", "weekday_abbreviations", "weekday_plurals",
+    "seasons", "feasts", "times_of_day", "time_units", "time_nouns", "titles", "lower_titles", "title_genders",
+    "post_titles", "given_name_variants", "hypocoristics", "given_abbreviations"})
+
+
+def lexicon_words() -> dict[str, frozenset[str]]:
+    """Return the lists of ``quellen/data/lexicon`` each folded word is in (both sides of a ``pairs`` line)."""
     names = [f.name[:-4] for f in resources.files("quellen").joinpath("data/lexicon").iterdir()
              if f.name.endswith(".txt")]
-    return frozenset(fold(w) for name in names for line in lexicons.words(name) for w in WORD.findall(line))
+    member: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        for line in lexicons.words(name):
+            for w in WORD.findall(line):
+                member[fold(w)].add(name)
+    return {w: frozenset(m) for w, m in member.items()}
+
+
+def kept_words(lists: dict[str, frozenset[str]], kept: frozenset[str] = KEPT_LEXICONS) -> frozenset[str]:
+    """Return the words of ``lists`` (word -> its lexicons) that are in one of the ``kept`` lexicons."""
+    return frozenset(w for w, m in lists.items() if m & kept)
 
 
 class Cipher:
@@ -223,12 +249,13 @@ class Cipher:
 
     ``texts`` give each folded word type its count and its most frequent case shape; ``extra``
     are the words of stored records (lemmas ...) that the texts may not spell (count 0, shape as
-    written). A class is (length, shape, pooled frequency band); a copy's mapping moves each word
-    along an order of its class shuffled once (:meth:`mapping`). Fixed: ``fixed`` (the lexicons),
-    one-letter words, upper-case Roman numerals.
+    written). A class is (length, shape, the lexicons of ``lists`` the word is in, pooled frequency
+    band); a copy's mapping moves each word along an order of its class shuffled once
+    (:meth:`mapping`). Fixed: ``fixed`` (:func:`kept_words`), one-letter words, upper-case Roman numerals.
     """
 
-    def __init__(self, texts, extra=(), fixed: frozenset[str] = frozenset(), least: int = LEAST_CLASS):
+    def __init__(self, texts, extra=(), fixed: frozenset[str] = frozenset(), least: int = LEAST_CLASS,
+                 lists: dict[str, frozenset[str]] | None = None):
         counts: Counter[str] = Counter()
         shapes: dict[str, Counter] = defaultdict(Counter)
         for text in texts:
@@ -240,7 +267,7 @@ class Cipher:
             k = fold(w)
             if k not in shapes:
                 shapes[k][shape(w)] += 1
-        by_kind: dict[tuple[int, str], list[tuple[int, str]]] = defaultdict(list)
+        by_kind: dict[tuple, list[tuple[int, str]]] = defaultdict(list)
         self.fixed: set[str] = set()
         for k, seen in shapes.items():
             top = seen.most_common(1)[0][0]
@@ -248,7 +275,7 @@ class Cipher:
                 self.fixed.add(k)
                 continue
             band = int(math.log2(counts[k])) if counts[k] else -1
-            by_kind[(len(k), top)].append((band, k))
+            by_kind[(len(k), top, tuple(sorted((lists or {}).get(k, ()))))].append((band, k))
         self.classes: list[tuple[str, ...]] = []
         for kind in sorted(by_kind):
             words = sorted(by_kind[kind])
@@ -376,7 +403,10 @@ def replicate(base: Path, out: Path, size_mb: float, progress=None, distinct: bo
     with open_store(partial) as store:
         sources = sorted(store.sources(), key=lambda s: (s.name, s.id))
         total = sum(len(s.text.encode("utf-8")) for s in sources)
-        cipher = Cipher((s.text for s in sources), record_words(store, sources), lexicon_words()) if distinct else None
+        cipher = None
+        if distinct:
+            lists = lexicon_words()
+            cipher = Cipher((s.text for s in sources), record_words(store, sources), kept_words(lists), lists=lists)
         copy, added = 1, 0
         while total < size_mb * MB:
             mapping = cipher.mapping(copy) if cipher else None
