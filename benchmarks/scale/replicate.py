@@ -250,7 +250,8 @@ class Cipher:
     ``texts`` give each folded word type its count and its most frequent case shape; ``extra``
     are the words of stored records (lemmas ...) that the texts may not spell (count 0, shape as
     written). A class is (length, shape, the lexicons of ``lists`` the word is in, pooled frequency
-    band); a copy's mapping moves each word along an order of its class shuffled once
+    band; a lexicon's words too few for a class of ``least`` join the other lexicons', then the plain
+    words of their length and shape); a copy's mapping moves each word along an order of its class shuffled once
     (:meth:`mapping`). Fixed: ``fixed`` (:func:`kept_words`), one-letter words, upper-case Roman numerals.
     """
 
@@ -276,6 +277,12 @@ class Cipher:
                 continue
             band = int(math.log2(counts[k])) if counts[k] else -1
             by_kind[(len(k), top, tuple(sorted((lists or {}).get(k, ()))))].append((band, k))
+        # a lexicon's words of one length and shape too few to stand alone (two copies would spell a word alike
+        # every n-th copy) join the other lexicons' words of that length and shape, then the plain words
+        for pool in (("lexicon",), ()):
+            for kind in sorted(by_kind):
+                if kind[2] and kind[2] != pool and len(by_kind[kind]) < least:
+                    by_kind[(*kind[:2], pool)] += by_kind.pop(kind)
         self.classes: list[tuple[str, ...]] = []
         for kind in sorted(by_kind):
             words = sorted(by_kind[kind])
