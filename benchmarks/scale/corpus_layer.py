@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/scale/corpus_layer.py --keep DIR [--sizes 1,4,16] [--embeddings] [--json OUT]
     .venv/bin/python benchmarks/scale/corpus_layer.py --keep DIR --sizes 1,4,16,64 --replicate-from 4
+    .venv/bin/python benchmarks/scale/corpus_layer.py --keep DIR --sizes 1,4,16,64 --replicate-from 4 --distinct
 
 ``bench.py`` times whole builds, in one process that has parsed every source first, so
 its corpus-layer RSS is the process's and its corpus-step seconds ride on a shared
@@ -17,7 +18,10 @@ last exponent. Embeddings are off unless ``--embeddings``.
 With ``--replicate-from B``, a size above ``B`` MB is not parsed: its store
 (``DIR/s{size}-from{B}.db``) is the ``B`` MB store with its sources' stored records
 replicated in perturbed copies (``replicate.py``: the texts perturbed as ``bench.py`` perturbs
-repeated books, the records moved with them, **not re-parsed**) up to the size.
+repeated books, the records moved with them, **not re-parsed**) up to the size. With ``--distinct``
+as well (``DIR/s{size}-distinct{B}.db``), the copies are new texts: every word re-spelled through a
+bijection of the vocabulary per copy (``replicate.Cipher``), so the corpus grows by distinct texts
+at a constant density of copies instead of by more copies of each.
 """
 from __future__ import annotations
 
@@ -75,14 +79,17 @@ def _text_bytes(db: Path) -> int:
         return sum(len(s.text.encode("utf-8")) for s in store.sources())
 
 
-def ensure_store(keep: Path, size: float, replicate_from: float | None = None) -> Path:
+def ensure_store(keep: Path, size: float, replicate_from: float | None = None, distinct: bool = False) -> Path:
     """Return the store of the ``size`` MB corpus in ``keep``, building it (embeddings off) if it is not there;
-    above ``replicate_from`` MB, replicated from that size's store (:mod:`replicate`) instead of parsed."""
+    above ``replicate_from`` MB, replicated from that size's store (:mod:`replicate`; with ``distinct``, its
+    enciphered copies) instead of parsed."""
     if replicate_from and size > replicate_from:
-        db = keep / f"s{size:g}-from{replicate_from:g}.db"
+        db = keep / (f"s{size:g}-distinct{replicate_from:g}.db" if distinct else f"s{size:g}-from{replicate_from:g}.db")
         if not db.exists():
             from replicate import replicate
-            replicate(ensure_store(keep, replicate_from), db, size)
+            t = time.perf_counter()
+            replicate(ensure_store(keep, replicate_from), db, size, distinct=distinct)
+            print(f"{db.name}: replicated in {time.perf_counter() - t:.0f} s", flush=True)
         return db
     db = keep / f"s{size:g}.db"
     if db.exists():
@@ -105,6 +112,8 @@ def main() -> int:
     parser.add_argument("--json", help="also write the figures here")
     parser.add_argument("--replicate-from", type=float, help="sizes above this many MB: replicate that size's "
                         "store's records (not re-parsed) instead of parsing")
+    parser.add_argument("--distinct", action="store_true", help="with --replicate-from: the copies are new texts "
+                        "(words re-spelled per copy), not perturbed copies")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: measure this store, print JSON
     args = parser.parse_args()
     if args.one:
@@ -114,7 +123,7 @@ def main() -> int:
     keep.mkdir(parents=True, exist_ok=True)
     results: dict = {"sizes": {}}
     for size in sorted(float(s) for s in args.sizes.split(",")):
-        db = ensure_store(keep, size, args.replicate_from)
+        db = ensure_store(keep, size, args.replicate_from, args.distinct)
         command = [sys.executable, __file__, "--keep", str(keep), "--one", str(db)]
         command += ["--embeddings"] if args.embeddings else []
         out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
