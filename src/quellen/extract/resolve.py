@@ -760,7 +760,8 @@ class _Resolver:
         given_patr = [k for k, p in parsed.items() if not p.surname and p.given and p.patronymic]
         initials = [k for k, p in parsed.items() if p.initials_only]
         singles = [k for k, p in parsed.items() if p.single]
-        rest = [k for k in parsed if k not in set(full) | set(given_patr) | set(initials) | set(singles)]
+        sorted_keys = set(full) | set(given_patr) | set(initials) | set(singles)
+        rest = [k for k in parsed if k not in sorted_keys]
         people: list[int] = []
         # indexes, so that a corpus with many people does not compare every name with every other
         by_surname: dict[str, set[int]] = defaultdict(set)
