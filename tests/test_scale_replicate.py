@@ -6,6 +6,7 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import load_script
 
 SCALE = Path(__file__).resolve().parents[1] / "benchmarks" / "scale"
@@ -81,3 +82,13 @@ def test_a_lexicon_word_that_is_not_kept_becomes_a_word_of_the_same_lexicons():
     cipher = rep.Cipher(["the wedding, a funeral, a feather and a pleased man"], lists=lists, least=2)
     assert ("funeral", "wedding") in cipher.classes and ("feather", "pleased") in cipher.classes
     assert rep.encipher("Wedding", cipher.mapping(1)) == "Funeral"
+
+
+def test_a_missing_base_store_is_named_and_nothing_is_written(tmp_path, monkeypatch, capsys):
+    rep = _replicate()
+    out = tmp_path / "out.db"
+    monkeypatch.setattr(sys, "argv", ["replicate.py", str(tmp_path / "none.db"), str(out), "--size", "2"])
+    with pytest.raises(SystemExit) as exit_:
+        rep.main()
+    assert exit_.value.code == 2 and "none.db: no such store" in capsys.readouterr().err
+    assert not out.exists() and not (tmp_path / "none.db").exists()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from pathlib import Path
 
 from quellen import corroborate, events
 from quellen.claims import claims_from_json
@@ -31,6 +32,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--out")
     args = parser.parse_args()
+    if not Path(args.store).is_file():
+        parser.error(f"{args.store}: no such store (a built quellen SQLite store is read, never created)")
     settings = Settings()
     checks, merge_cpu = [0], [0.0]
     same_event, merge_events = events._same_event, corroborate.merge_events

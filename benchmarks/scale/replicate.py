@@ -442,6 +442,10 @@ def main() -> int:
     parser.add_argument("--distinct", action="store_true", help="copies as new texts: words re-spelled through a "
                         "bijection of the vocabulary per copy (no passage shared), not perturbed")
     args = parser.parse_args()
+    if not Path(args.base).is_file():
+        parser.error(f"{args.base}: no such store (the base is a built quellen SQLite store)")
+    if Path(args.out).resolve() == Path(args.base).resolve():
+        parser.error(f"{args.out}: the store to write must not be the base")
     r = replicate(Path(args.base), Path(args.out), args.size, distinct=args.distinct)
     print(f"{args.out}: {r['bytes'] / MB:.2f} MB, {r['added']} sources added, {r['counts']}")
     return 0
