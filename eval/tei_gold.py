@@ -98,9 +98,9 @@ CONVENTIONS = {
     "addressees": "correspAction type=\"received\" persName, or the 'to Y' of the salute or head "
                   "(a parenthesis after it, '(at Athens)', left out).",
     "dates": "date_iso from a date@when (or @when-iso, @notBefore, @from) inside the unit's dateline (in its "
-             "opener, standing in the unit itself, or in its closer) or its "
-             "correspAction type=\"sent\", or failing both inside the unit's own head (a diary entry headed "
-             "by its date), when the value carries a year of the common era (YYYY, YYYY-MM, "
+             "opener, standing in the unit itself, or in its closer; failing a dated <date>, the dateline's "
+             "own @when) or its correspAction type=\"sent\", or failing both inside the unit's own head (a "
+             "diary entry headed by its date), when the value carries a year of the common era (YYYY, YYYY-MM, "
              "YYYY-MM-DD). A date spanning days (from=\"1801-04-13\" to=\"1801-04-14\", an entry for '13 and 14') "
              "gives date_iso its first day and date_end its last, so the gold interval is the whole span. "
              "A year before the common era (when=\"-0061\") cannot be scored (score.py reads "
@@ -171,6 +171,25 @@ BOOKS: dict = {
                    "(its first 132,887 characters of 634,543), unchanged, closed with the end tags of body, text "
                    "and TEI, under a teiHeader written here that repeats the project's title, author and "
                    "availability.",
+    },
+    "yarnall-journal-1803": {
+        "diarist": "Hannah Yarnall",
+        "sidecar_author": "Hannah Yarnall",
+        "repository": "swat-ds/friendly-networks",
+        "path": "content/adding-tei/A00187354.xml",
+        "commit": "16a72621cc3dea6596d9b4e3d83faf45b880e9c8",
+        "title": "Hannah Yarnall's Journal of a Visit to Canada (Friends Historical Library of Swarthmore College), "
+                 "7 September to 23 November 1803",
+        "creator": "Hannah Haines Thornton Yarnall (Quaker minister of Philadelphia); transcribed and encoded by the "
+                   "Friends Historical Library of Swarthmore College (TEI markup by Victoria Kimmel)",
+        "licence": "The file's own header (publicationStmt/availability, status=\"free\") says: 'The text of the "
+                   "original item is in the public domain. The text encoding and editorial notes were created and/or "
+                   "prepared by the Friends Historical Library of Swarthmore College and are licensed under a "
+                   "Creative Commons Attribution 4.0 International License (CC BY 4.0). Any reuse of the material "
+                   "should credit the Friends Historical Library of Swarthmore College.' The journal itself (1803) "
+                   "is in the public domain. The TEI file here is the whole stored file (78,661 characters) with "
+                   "the repairs it needs to parse and five date values set right, listed under 'How this corpus was "
+                   "read and assembled'.",
     },
     "mitford-letters": {
         "repository": "DigitalMitford/DM_processing",
@@ -468,7 +487,10 @@ class Edition:
             self.walk(el, role, unit)
             return
         self.units[uid] = meta
-        started = False
+        # the unit's content is walked as one container: text standing in the div itself (an entry transcribed
+        # without <p>) is kept, and a line running on past a page break (<pb/>) stays one line
+        started = bool(el.text and el.text.strip())
+        body = []
         for ch in el:
             n = local(ch)
             if not started and n in ("epigraph", "argument"):
@@ -476,10 +498,11 @@ class Edition:
                 continue
             if n not in DROP and n != "note":
                 started = True
-            wrapper = ET.Element("x")
-            wrapper.append(ch)
-            self.walk(wrapper, ("unit", uid), uid)
-            wrapper.remove(ch)
+            body.append(ch)
+        wrapper = ET.Element("x")
+        wrapper.text = el.text
+        wrapper.extend(body)
+        self.walk(wrapper, ("unit", uid), uid)
 
     # ---- unit fields
     def unit_meta(self, el, kind: str) -> dict:
@@ -535,7 +558,9 @@ class Edition:
             meta["addressees"] = [whom]
         meta["author"], meta["author_basis"] = author, basis if author else None
         # date
-        dates = [d for dl in datelines for d in self.findall(dl, ".//date")]
+        # a dateline's own @when after its <date>s: some editions date the line itself ('<dateline when=…>6th
+        # day</dateline>', or around an undated <date>)
+        dates = [d for dl in datelines for d in self.findall(dl, ".//date") + [dl]]
         if sent is not None:
             dates += self.findall(sent, ".//date")
         iso = bce = end = None

@@ -20,7 +20,7 @@ def test_every_corpus_of_the_suite_is_found_with_its_text_and_gold(run):
                              "dracula", "evelina", "frankenstein", "hunt-journal-1792", "hunt-journal-1822",
                              "keller-letters", "laclos-liaisons", "loos-blondes",
                              "mitford-journal", "mitford-letters", "moonstone",
-                             "muir-sierra", "pepys-diary", "richardson-clarissa", "seed"]
+                             "muir-sierra", "pepys-diary", "richardson-clarissa", "seed", "yarnall-journal-1803"]
     assert found["seed"][0].name == "000_a71d0fe14f23c818.txt" and found["dracula"][0].name == "dracula.txt"
 
 

@@ -85,7 +85,7 @@ def test_the_gate_lives_in_the_repository():
                      "evelina", "frankenstein", "hunt-journal-1792", "hunt-journal-1822", "keller-letters",
                      "laclos-liaisons", "loos-blondes", "mitford-journal", "mitford-letters",
                      "moonstone", "muir-sierra",
-                     "pepys-diary", "richardson-clarissa", "seed"]
+                     "pepys-diary", "richardson-clarissa", "seed", "yarnall-journal-1803"]
     for book in books:
         folder = CORPORA / book
         assert (folder / "gold.json").is_file() and list(folder.glob("*.txt")), folder

@@ -137,3 +137,21 @@ def test_an_entry_for_several_days_is_dated_by_the_whole_span(tei_gold, tmp_path
     assert got == [("1801-04-12", None, "12 of the Fourth Month, 1801."), ("1801-04-13", "1801-04-14", "13 and 14."),
                    ("1801-04-15", None, "15.")]
     assert "date_end" in gold["conventions"]["dates"]
+
+
+def test_a_dateline_carrying_its_own_when_dates_the_entry_when_no_date_inside_it_does(tei_gold, tmp_path):
+    gold = tei_gold.build(FIXTURES / "eval" / "diary_dateline_when.tei.xml", tmp_path, "ride", {"diarist": "Ruth Hale"})
+    got = [(s["date_iso"], s.get("date_as_written")) for s in gold["segments"]]
+    # the line's own @when serves where no <date> inside it has a value; a dated <date> inside it comes first
+    assert got == [("1805-06-03", "2nd day."), ("1805-06-04", "3rd day"), ("1805-06-05", "4th day"),
+                   ("1805-06-06", "5th day")]
+
+
+def test_text_standing_in_an_entry_without_paragraphs_is_kept_whole_across_a_page_break(tei_gold, tmp_path):
+    gold = tei_gold.build(FIXTURES / "eval" / "diary_bare_text.tei.xml", tmp_path, "ride", {"diarist": "Ruth Hale"})
+    text = (tmp_path / "ride.txt").read_text(encoding="utf-8")
+    # an entry's text with no <p> around it is the entry's, the first words too, and a <pb/> breaks no line
+    assert text.split("\n\n") == ["2nd day.", "Rode to the ford and waited for the boat until noon.",
+                                  "Next day rain all the forenoon.", "Crossed the ridge before dark.\n"]
+    assert [(s["first_words"].split()[0], s["date_iso"]) for s in gold["segments"]] == [
+        ("2nd", "1805-06-03"), ("Next", None), ("Crossed", None)]
