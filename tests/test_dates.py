@@ -423,3 +423,13 @@ def test_a_weekday_in_the_plain_style_is_a_weekday_and_ordinary_counting_is_no_d
 
 def test_the_fourth_month_of_a_siege_is_no_date():
     assert tag("In the fourth month of the siege, 1703, the town fell.")[0].value == "1703"
+
+
+def test_a_weekday_in_figures_is_a_weekday_in_the_plain_style_and_a_count_of_days_is_not():
+    from quellen.extract.dates.lexicon import plain_weekday
+    assert (plain_weekday("5th day"), plain_weekday("1st day"), plain_weekday("2d day"), plain_weekday("7th-day")) \
+        == (3, 6, 0, 5)
+    assert plain_weekday("8th day") is None and plain_weekday("15th day") is None
+    # "the 5th day", "5th day of" and "15th day" count days; they name no weekday
+    assert tag("On the 5th day of the voyage we sighted land.") == []
+    assert tag("It rained on the 15th day.") == []

@@ -1312,3 +1312,30 @@ def test_a_number_alone_between_paragraphs_of_an_account_is_no_diary():
     text = ("THE MILL ACCOUNTS\n\nThe mill was let to the miller on the terms below, agreed by the vestry.\n\n"
             "2.\n\nThat the miller keep the sluice in repair and clear the race every spring.")
     assert len([d for _, _, d in _docs(text) if d.kind != "heading"]) == 1
+
+
+def test_a_diary_headed_by_weekdays_in_figures_dates_each_entry_from_the_one_before():
+    # a Quaker traveller's journal: the weekday written in figures ("3rd day." for a Tuesday), the day of the month
+    # only now and then ("6th day & 14th of mo"); each weekday alone is the first day after the entry before that
+    # falls on it, counting on from the full date at the top (the year in that date line is no heading of its own)
+    text = ("the 10th of 6th mo 1805\n\nSet out upon a journey to visit Friends at the lakes, and took leave of "
+            "my family.\n\n3rd day.\n\nMorning, a white frost. Rode 20 miles to the ford.\n\n"
+            "5th day\n\nRain all day, we rested at the inn and mended our clothes.\n\n"
+            "6th day & 14th of mo\n\nCrossed the ridge in a smart rain and lodged at a poor hut.\n\n"
+            "1st day morning 16th of mo\n\nAttended their meeting, a large and solid one.\n\n"
+            "2nd day\n\nTook leave of them and rode homeward.\n")
+    docs = _docs(text)
+    assert [w for w, _, _ in docs] == ["the 10th of", "3rd day. Morning,", "5th day Rain", "6th day &",
+                                       "1st day morning", "2nd day Took"], docs
+    assert {c for _, c, _ in docs} == {"personal"}
+    assert [d.date.edtf if d.date else None for _, _, d in docs] == [
+        "1805-06-10", "1805-06-11", "1805-06-13", "1805-06-14", "1805-06-16", "1805-06-17"]
+    assert docs[1][2].date.basis.value == "reckoned"
+
+
+def test_a_weekday_in_figures_alone_is_no_date_outside_a_diary_or_without_an_entry_before():
+    # with no dated entry above, a weekday alone names no day; "on the 5th day of the voyage" counts days
+    docs = _docs("5th day.\n\nMorning, a white frost. Rode to the ford and waited for the boat.\n")
+    assert [d.date for _, _, d in docs] == [None]
+    docs = _docs("We reached the island on the 5th day of the voyage.\n\n6th day of the month we sailed again.\n")
+    assert len(docs) == 1 and docs[0][2].date is None

@@ -22,7 +22,7 @@ from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS
 from .cascade import ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, Group
 from .lines import (FULL_DATE_RE, INITIALS, MARKS_RE, MONTHS, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE,
                     TELEGRAPHIC_RE, bare_day, byline, is_allcaps, is_name, kind_from_words, leading_date, salutations,
-                    signed_name, split_signature, strip_quotes, weekday_day, yearless)
+                    signed_name, split_signature, strip_quotes, weekday_alone, weekday_day, yearless)
 from .shapes import head_date_text
 
 __all__ = ["describe", "YearContext", "dominant_signer", "diarists", "expand_initials", "parse_date_text",
@@ -152,6 +152,9 @@ class YearContext:
         """Return the day of the last entry read before ``offset`` (None when the last head before it
         is not a day: a year heading, a month)."""
         heads = self._before(offset)
+        while len(heads) > 1 and not heads[-1][2] and heads[-2][2] and heads[-2][1] == heads[-1][1] \
+                and heads[-1][0] - heads[-2][0] <= _SAME_HEADING:
+            heads = heads[:-1]  # the year printed in the entry's own date line ("the 7th of 9th mo 1803")
         if not heads or heads[-1][0] in self.elided:
             return None
         _, year, month, day = heads[-1]
@@ -1318,6 +1321,19 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                         rule="the day after the entry before" if step else "the same day as the entry before",
                         anchor=day.isoformat(), basis=DateBasis.RECKONED)
             evidence.append("date: the day after the entry before" if step else "date: same day as the entry before")
+    if date is None and kind == "diary":
+        # "5th day.", "Tuesday.": a diary's date line naming its weekday alone is the first day after the entry
+        # before that falls on that weekday (a diary goes forward, and most days have their entry)
+        head = next((u for u in units[:first_body] if u.cue == "dateline" and weekday_alone(u.text) is not None), None)
+        day = years.last_day(start) if head is not None else None
+        if day is not None:
+            when = day + dt.timedelta(days=(weekday_alone(head.text) - day.weekday() - 1) % 7 + 1)
+            date = Date(text=head.text.strip(" .,:"), edtf=when.isoformat(), earliest=when, latest=when,
+                        precision="day", calendar="gregorian", as_written=when.isoformat(),
+                        rule="the first day after the entry before that falls on the weekday named",
+                        anchor=day.isoformat(), basis=DateBasis.RECKONED)
+            evidence.append("date: the weekday after the entry before")
+            years.note(head.start, date)  # the next weekday alone counts on from this one
     if date is None and body:
         m = _TODAY_RE.search(body[0].text[:300])
         if m:

@@ -54,13 +54,17 @@ _YEARLESS_RE = re.compile(
 #: a date alone on its line: "January 3", "3rd March.", "4th (Sunday).", "5th.", "Tuesday, 12th", "May the first",
 #: "The twenty-third.", "11 of the Fifth Month.", a weekday with the time of day ("Third Day morning.")
 _BARE_DATE_RE = re.compile(
-    rf"^(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+(?:the\s+)?{_DAY}|(?:the\s+)?{_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})"
+    rf"^(?:{_WEEKDAY}[,.]?\s+)?(?:(?:{_MONTH_ALT})\.?\s+(?:the\s+)?{_DAY}|(?:the\s+)?{_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})"
     rf"|{_DAY_ONLY}|{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?)\.?(?:,?\s*\(?{_WEEKDAY}\)?)?[.:]?$", re.I)
 _WEEKDAY_ABBR = "|".join(sorted((w for w, _ in lexicons.pairs("weekday_abbreviations")), key=len, reverse=True))
-#: a weekday and a day of the month without its ordinal alone on a line, the month left to the entries around it:
-#: "Monday 15", "Mon. 4", "Fri, 21" (the abbreviation with its stop or comma, as a head prints it)
-_WEEKDAY_DAY_RE = re.compile(rf"^(?P<w>{_WEEKDAY}\b|(?i:{_WEEKDAY_ABBR})[.,])\s*,?\s+"
-                             rf"(?P<d>0?[1-9]|[12]\d|3[01]){_ORD}\.?$")
+#: a weekday and a day of the month alone on a line, the month left to the entries around it: "Monday 15", "Mon. 4",
+#: "Fri, 21" (the abbreviation with its stop or comma, as a head prints it), "1st day & 18th of mo.", "6th day morning
+#: 21st of mo", "Sunday, the 16th instant" (the day "of the month" or "instant": of the month the writer is in)
+_WEEKDAY_DAY_RE = re.compile(rf"^(?P<w>{_WEEKDAY}\b|(?i:{_WEEKDAY_ABBR})[.,])"
+                             rf"(?:\s+(?i:morning|afternoon|evening|night))?\s*[,.]?\s+(?:(?:&|and)\s+)?(?:the\s+)?(?P<d>0?[1-9]|[12]\d|3[01]){_ORD}"
+                             rf"(?:\s+(?:of\s+(?:the\s+|this\s+)?mo(?:nth)?\b|inst(?:ant)?\b))?\.?$")
+#: a weekday alone on a line, the time of day after it: "Tuesday.", "5th day.", "Third Day morning"
+_WEEKDAY_ALONE_RE = re.compile(rf"^(?P<w>{_WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night))?[.,:]?$")
 #: a place and a weekday on a letter's date line: "Bertram House Friday.", "Ashby, Monday evening"
 _PLACE_WEEKDAY_RE = re.compile(rf"^(?:[A-Z][\w'’-]*,?\s+){{1,4}}{_WEEKDAY}\b"
                                r"(?:\s+(?i:morning|evening|night|afternoon))?[.,]?$")
@@ -347,6 +351,17 @@ def weekday_day(text: str) -> tuple[int, int] | None:
     if m is None:
         return None
     return weekday_of(m.group("w").rstrip(".,")), int(m.group("d"))
+
+
+def weekday_alone(text: str) -> int | None:
+    """Return the weekday (Monday 0) of a line that names a weekday and no day ("Tuesday.", "5th day.", "Third Day
+    morning"), else None.
+
+    >>> weekday_alone("5th day."), weekday_alone("Monday 15")
+    (3, None)
+    """
+    m = _WEEKDAY_ALONE_RE.match(text.strip())
+    return weekday_of(m.group("w")) if m else None
 
 
 def leading_date(text: str) -> re.Match | None:
@@ -670,9 +685,10 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     # "“My dearest Lucy—"): its date line and salutation are read through it
     # (a quoted document's last paragraph closes the quotation: "“Bath, June 2nd.”")
     bare = text[1:].lstrip() if text[:1] in "“\"‘" and not re.search(r"[”\"’]", text[1:].rstrip("”\"")) else text
-    # (a plain-style month takes three or four words: "11 of the Fifth Month.")
-    if (n <= 4 or n <= 7 and re.search(PLAIN_MONTH, bare)) and \
-            (_BARE_DATE_RE.match(bare) or _WEEKDAY_DAY_RE.match(bare)):
+    # (a plain-style month takes three or four words: "11 of the Fifth Month."; a plain-style weekday and its day of
+    # the month up to seven, "7th day & 15th of mo")
+    if (n <= 4 or n <= 7 and re.search(PLAIN_MONTH, bare)) and _BARE_DATE_RE.match(bare) or \
+            n <= 7 and _WEEKDAY_DAY_RE.match(bare):
         return "dateline"  # "January 3", "4th (Sunday).", "Tuesday 12th", "Monday 15": an entry's date alone
     if n <= 6 and prev is not None and prev.cue == "dateline" and _PLACE_WEEKDAY_RE.match(bare):
         return "dateline"  # "Bertram House Friday." under "11 Feb. 1820": the place and day the letter is written

@@ -45,10 +45,11 @@ _PLAIN_ORD = "|".join(w for w in PLAIN if w[:1].isdigit())
 PLAIN_MONTH = (rf"(?:(?-i:[Tt]he)\s+)?(?:(?-i:{_PLAIN_WORDS}|{_PLAIN_WORDS.upper()})"
                rf"|(?:{_PLAIN_ORD}|1[0-2]|[1-9])(?=\s*\[?\s*[Mm]o))"
                rf"(?:\s*\[(?i:{_PLAIN_WORDS}|{_PLAIN_ORD})\])?\s+(?:(?-i:\[?Month\]?|MONTH|month\b)|(?-i:[Mm]o)\b\.?)")
-#: a weekday in the plain style, "First Day" (Sunday) to "Seventh Day" (Saturday), "Fifth-day": capitalised,
-#: and not "the Second Day" of a story or "First Day of" anything (those count days, they name none)
-PLAIN_WEEKDAY = (r"(?<![Tt]he\s)(?-i:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh)(?:\s+Day|-[Dd]ay))"
-                 r"(?!\s+of\b)")
+#: a weekday in the plain style, "First Day" (Sunday) to "Seventh Day" (Saturday), "Fifth-day", or in figures as
+#: many diarists wrote it, "5th day", "2d day": the word form capitalised, and not "the Second Day" of a story, "the
+#: 5th day" or "First Day of" anything (those count days, they name none)
+PLAIN_WEEKDAY = (r"(?<![Tt]he\s)(?<!\d)(?:(?-i:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh)(?:\s+Day|-[Dd]ay))"
+                 r"|[1-7](?-i:st|nd|rd|d|th)[\s-](?-i:[Dd]ay)\b)(?!\s+of\b)")
 _PLAIN_ONE_RE = re.compile(rf"(?i:\[\s*(?P<corr>{_PLAIN_WORDS}|{_PLAIN_ORD})\s*\])|(?P<ord>(?i:{_PLAIN_WORDS}"
                            rf"|{_PLAIN_ORD})|\b1[0-2]\b|\b[1-9]\b)")
 
@@ -72,12 +73,14 @@ def plain_month(written: str) -> int | None:
 
 
 def plain_weekday(written: str) -> int | None:
-    """Return the weekday (Monday 0) a plain-style weekday names: "First Day" -> 6 (Sunday), "Second Day" -> 0.
+    """Return the weekday (Monday 0) a plain-style weekday names: "First Day" -> 6 (Sunday), "Second Day" -> 0,
+    "5th day" -> 3 (Thursday).
 
-    >>> plain_weekday("Fifth Day"), plain_weekday("Monday")
-    (3, None)
+    >>> plain_weekday("Fifth Day"), plain_weekday("5th day"), plain_weekday("Monday")
+    (3, 3, None)
     """
-    m = re.match(r"(?i)(first|second|third|fourth|fifth|sixth|seventh)[\s-]+day$", written.strip())
+    m = re.match(r"(?i)(first|second|third|fourth|fifth|sixth|seventh|[1-7](?:st|nd|rd|d|th))[\s-]+day$",
+                 written.strip())
     return (int(PLAIN[m.group(1).lower()]) - 2) % 7 if m else None
 
 
