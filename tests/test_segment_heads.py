@@ -1339,3 +1339,16 @@ def test_a_weekday_in_figures_alone_is_no_date_outside_a_diary_or_without_an_ent
     assert [d.date for _, _, d in docs] == [None]
     docs = _docs("We reached the island on the 5th day of the voyage.\n\n6th day of the month we sailed again.\n")
     assert len(docs) == 1 and docs[0][2].date is None
+
+
+def test_a_number_alone_under_a_weekday_in_figures_is_the_next_weekday_shortened():
+    # "7th" under "6th day" is the diarist's Seventh Day with its "day" left out, not the 7th of the next month;
+    # a number alone under a weekday written in words ("Sunday.") or under a dated entry stays a day of the month
+    text = ("the 10th of 6th mo 1805\n\nSet out upon a journey to visit Friends at the lakes.\n\n"
+            "6th day\n\nRode to the ford and lodged at the inn.\n\n7th\n\nMeeting being appointed, we attended.\n\n"
+            "1st\n\nIn the morning visited a sick Friend.\n\n2nd day\n\nRode homeward in the rain.\n")
+    assert [d.date.edtf if d.date else None for _, _, d in _docs(text)] == [
+        "1805-06-10", "1805-06-14", "1805-06-15", "1805-06-16", "1805-06-17"]
+    words = ("June 10, 1805.\n\nSet out upon a journey to visit Friends at the lakes.\n\n"
+             "Friday.\n\nRode to the ford and lodged at the inn.\n\n2nd.\n\nMeeting being appointed, we attended.\n")
+    assert [d.date.edtf if d.date else None for _, _, d in _docs(words)][-1] == "1805-07-02"

@@ -100,6 +100,9 @@ class YearContext:
         self.meta_year = meta_year
         #: the offsets of the years that stand alone on their line ("1819"): a year heading whatever came before
         self.alone: set[int] = set()
+        #: the offsets of the date lines dated by a weekday in figures alone ("5th day."): the next head may be its
+        #: number alone ("7th")
+        self.by_weekday: set[int] = set()
         for start, end in heads:
             # a year in a title or standing alone ("1864.", "THE WINTER OF 1911") sets the year
             # of the entries under it
@@ -162,6 +165,29 @@ class YearContext:
             return dt.date(year, month, day) if month and day else None
         except ValueError:
             return None
+
+    def weekday_after(self, offset: int, weekday: int, text: str) -> Date | None:
+        """Return the date of a diary's date line at ``offset`` that names its weekday (0 = Monday) and no day: the
+        first day after the entry before that falls on it (a diary goes forward, and most days have their entry),
+        reckoned; None when the entry before gives no day. A line naming the weekday in figures ("5th day.") is
+        remembered, for :meth:`counts_weekdays`."""
+        day = self.last_day(offset)
+        if day is None:
+            return None
+        when = day + dt.timedelta(days=(weekday - day.weekday() - 1) % 7 + 1)
+        if text.strip()[:1].isdigit():
+            self.by_weekday.add(offset)
+        return Date(text=text.strip(" .,:"), edtf=when.isoformat(), earliest=when, latest=when, precision="day",
+                    calendar="gregorian", as_written=when.isoformat(),
+                    rule="the first day after the entry before that falls on the weekday named",
+                    anchor=day.isoformat(), basis=DateBasis.RECKONED)
+
+    def counts_weekdays(self, offset: int) -> bool:
+        """Return True when the entry before ``offset`` was dated by a weekday in figures alone ("5th day."): under
+        it a number from 1st to 7th alone ("7th") is the next head's weekday with its "day" left out, not a day
+        of the month."""
+        heads = self._before(offset)
+        return bool(heads) and heads[-1][0] in self.by_weekday
 
     def month_for(self, offset: int, day: int, weekday: int | None = None) -> tuple[int, int, str] | None:
         """Return (year, month, how) for a day of the month written alone at ``offset`` ("2nd.",
@@ -341,6 +367,10 @@ def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None
     date = parse_date(text)
     if date is not None:
         return date
+    short = re.fullmatch(r"([1-7](?:st|nd|rd|d|th))\.?", text.strip())
+    if years is not None and short and years.counts_weekdays(offset):
+        # "7th" under "6th day": the diarist's weekday with its "day" left out
+        return years.weekday_after(offset, weekday_of(f"{short.group(1)} day"), text)
     if years is not None and _DAY_ALONE_RE.match(text.strip()):
         return day_of_month(text.strip(), offset, years)  # "3rd (Saturday).", "5th."
     if years is not None and weekday_day(text):
@@ -1325,13 +1355,8 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         # "5th day.", "Tuesday.": a diary's date line naming its weekday alone is the first day after the entry
         # before that falls on that weekday (a diary goes forward, and most days have their entry)
         head = next((u for u in units[:first_body] if u.cue == "dateline" and weekday_alone(u.text) is not None), None)
-        day = years.last_day(start) if head is not None else None
-        if day is not None:
-            when = day + dt.timedelta(days=(weekday_alone(head.text) - day.weekday() - 1) % 7 + 1)
-            date = Date(text=head.text.strip(" .,:"), edtf=when.isoformat(), earliest=when, latest=when,
-                        precision="day", calendar="gregorian", as_written=when.isoformat(),
-                        rule="the first day after the entry before that falls on the weekday named",
-                        anchor=day.isoformat(), basis=DateBasis.RECKONED)
+        date = years.weekday_after(head.start, weekday_alone(head.text), head.text) if head is not None else None
+        if date is not None:
             evidence.append("date: the weekday after the entry before")
             years.note(head.start, date)  # the next weekday alone counts on from this one
     if date is None and body:
