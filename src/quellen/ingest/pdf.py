@@ -5,7 +5,10 @@ patched later: pypdf gives each page's lines; lines are joined into
 paragraphs (a line that fills the measure continues, a short one ends its
 paragraph — so salutations, date lines and signatures keep their own lines);
 a word hyphenated at a line end is joined when the next line goes on in lower
-case; a bare page number at the top or bottom of a page is dropped, and a
+case; a bare page number at the top or bottom of a page is dropped, and so is
+a printed book's running head (foot): a first (last) line whose shape, digits
+masked, recurs page after page ("124  THE JOURNAL OF A VOYAGE", "[1794  AT
+SEA  125") — kept there, it would cut an entry in two and pass for a heading. A
 paragraph that runs over a page break is joined. What was changed is counted
 in the repairs. A PDF without a text layer (a scan) is refused with a message
 that says to run OCR first.
@@ -15,14 +18,17 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections import Counter
 
 from ..errors import EmptyInput, FormatMismatch, InputError, UnreadableInput
 from ..settings import IngestSettings
 
-__all__ = ["read_pdf", "page_lines", "reflow"]
+__all__ = ["read_pdf", "page_lines", "reflow", "running_pages"]
 
 # lower-case roman numbers only: "IV" alone at the top of a page is a chapter number
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:(?i:page)\s+)?(\d{1,4}|[ivxlcdm]{1,6})(?:\s*[-–—])?\s*$")
+_DIGIT_RUN = re.compile(r"\d+")
+_EDGE_NUMBERS = re.compile(r"^\W*(\d+)|(\d+)\W*$")
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _TERMINAL = (".", "!", "?", ":", ";", "\u201d", '"', ")")
 
@@ -71,12 +77,76 @@ def _strip_page_numbers(lines: list[str], counts: dict[str, int]) -> list[str]:
     return lines
 
 
-def reflow(pages: list[list[str]]) -> tuple[list[str], list[tuple[str, int]]]:
+def running_pages(edge: list[str | None], settings: IngestSettings | None = None) -> set[int]:
+    """Return the indices of the pages whose edge line is a running head (or foot).
+
+    ``edge`` holds each page's first (or last) line, None for an empty page.
+    A line is furniture when its shape (digit runs masked) recurs on at least
+    ``pdf_running_min_pages`` pages at a steady step (every page or every
+    other page), and on enough of them either the very line recurs (a title,
+    a year) or one of its numbers runs with the page index (a page number).
+    On the pages facing such a run of every other page (a recto head naming
+    the chapter, a verso one the book) a line is furniture already when its
+    text recurs there or a number at its start or end is the page's number.
+    A line ending in a comma (a salutation) is never furniture.
+    """
+    settings = settings or IngestSettings()
+    lines = [" ".join(line.split()) if line and not line.rstrip().endswith(",") else "" for line in edge]
+    by_shape: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        if line:
+            by_shape.setdefault(_DIGIT_RUN.sub("#", line), []).append(index)
+    found: set[int] = set()
+    page_offsets: set[int] = set()
+    facing: set[int] = set()
+    for pages in by_shape.values():
+        if len(pages) < settings.pdf_running_min_pages:
+            continue
+        steps = [b - a for a, b in zip(pages, pages[1:])]
+        if max(steps.count(1), steps.count(2)) < settings.pdf_running_step_share * len(steps):
+            continue
+        agree = sum(n for n in Counter(lines[i] for i in pages).values() if n > 1)
+        numbers = [[int(run) for run in _DIGIT_RUN.findall(lines[i])] for i in pages]
+        offset = None
+        for j in range(len(numbers[0])):
+            (common, n), = Counter(nums[j] - i for nums, i in zip(numbers, pages)).most_common(1)
+            if n > agree:
+                agree, offset = n, common
+        if agree < settings.pdf_running_agree_share * len(pages):
+            continue
+        found.update(pages)
+        if offset is not None and agree > len(pages) // 2:
+            page_offsets.add(offset)
+        if steps.count(2) > steps.count(1):
+            facing.update(i + side for i in pages for side in (-1, 1))
+    facing = {i for i in facing if 0 <= i < len(lines) and lines[i] and i not in found}
+    texts = Counter(lines[i] for i in facing)
+    for i in facing:
+        ends = _EDGE_NUMBERS.findall(lines[i])
+        if texts[lines[i]] > 1 or any(int(a or b) - i in page_offsets for a, b in ends):
+            found.add(i)
+    return found
+
+
+def _strip_running(pages: list[list[str]], counts: dict[str, int], settings: IngestSettings) -> list[list[str]]:
+    pages = [list(lines) for lines in pages]
+    for index, key in ((0, "running-head-removed"), (-1, "running-foot-removed")):
+        for page in running_pages([lines[index] if lines else None for lines in pages], settings):
+            pages[page].pop(index)
+            counts[key] = counts.get(key, 0) + 1
+            # a head on a line of its own above the page number (or a foot below it)
+            pages[page] = _strip_page_numbers(pages[page], counts)
+    return pages
+
+
+def reflow(pages: list[list[str]], settings: IngestSettings | None = None
+           ) -> tuple[list[str], list[tuple[str, int]]]:
     """Return (paragraphs, repairs) from the lines of each page.
 
-    A line continues into the next when it is at least three quarters as long
-    as the document's typical full line and does not end a sentence before a
-    capital; an empty line always ends a paragraph.
+    Page numbers and running heads and feet (:func:`running_pages`) are
+    dropped first. A line continues into the next when it is at least three
+    quarters as long as the document's typical full line and does not end a
+    sentence before a capital; an empty line always ends a paragraph.
     """
     counts: dict[str, int] = {}
     paragraphs: list[str] = []
@@ -93,6 +163,7 @@ def reflow(pages: list[list[str]]) -> tuple[list[str], list[tuple[str, int]]]:
             current.clear()
 
     pages = [_strip_page_numbers(page, counts) for page in pages]
+    pages = _strip_running(pages, counts, settings or IngestSettings())
     # the measure (a full line's length) of the whole document: one page may hold three lines
     lengths = sorted(len(" ".join(line.split())) for page in pages for line in page if line.strip())
     full = lengths[int(len(lengths) * 0.8)] if lengths else 0
@@ -139,7 +210,7 @@ def read_pdf(name: str, data: bytes, settings: IngestSettings
     pages = page_lines(name, data)
     if not any(line.strip() for page in pages for line in page):
         raise EmptyInput(name, f"scanned PDF: no text layer in its {len(pages)} page(s); run OCR first")
-    paragraphs, repairs = reflow(pages)
+    paragraphs, repairs = reflow(pages, settings)
     parts, blocks, pos = [], [], 0
     for paragraph in paragraphs:
         if pos:
