@@ -41,6 +41,11 @@ class IngestSettings:
     #: one of its numbers runs with the pages (a page number): so a date line that happens to open
     #: a few pages is kept
     pdf_running_agree_share: float = 0.5
+    #: drop a PDF page's footnotes (lines at its foot opening with a mark the text above carries:
+    #: "noon1" ... "1 The rector of the parish.") and their marks
+    pdf_footnotes: bool = True
+    #: ... a footnote runs on over at most this many lines without a mark
+    pdf_footnote_run_on_lines: int = 3
 
 
 @dataclass(frozen=True)

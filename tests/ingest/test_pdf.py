@@ -135,3 +135,25 @@ def test_a_printed_diary_segments_into_whole_entries(tmp_path):
     assert [source.text[d.char_start:d.char_end].split("\n")[0] for d in documents] == [
         "Monday, 3 March 1794.", "Wednesday, 7 March 1794.", "Friday, 8 March 1794."]
     assert dict(source.repairs)["running-head-removed"] == 6
+
+
+def test_footnotes_and_their_marks_are_dropped_and_the_paragraph_joined():
+    pages = [body(3) + ["where the surgeon had his quarters, a low house1 by the water, as", 
+                        "the rector2 told us when we came ashore at last in the evening, who",
+                        "1 It stood by the bridge; pulled down in 1840, the site is now",
+                        "a wharf.", "2 The Rev. J. Pellow, rector 1811-1840.", "12"],
+             ["and showed us the way."]]
+    paragraphs, repairs = reflow(pages)
+    assert len(paragraphs) == 1 and "a low house by the water, as the rector told us when" in paragraphs[0]
+    assert paragraphs[0].endswith("who and showed us the way.")
+    assert "1840" not in paragraphs[0] and "wharf" not in paragraphs[0]
+    assert dict(repairs) == {"footnote-removed": 2, "page-break-joined": 1, "page-number-removed": 1}
+
+
+def test_a_line_opening_with_a_number_is_not_a_footnote_without_its_mark():
+    paragraphs, repairs = reflow([body(3) + ["12 sheep were sold at the fair, and the rest driven home."]])
+    assert paragraphs[-1].endswith("12 sheep were sold at the fair, and the rest driven home.")
+    assert "footnote-removed" not in dict(repairs)
+    kept, _ = reflow([body(2) + ["a low house1 by the water.", "1 It stood by the bridge."]],
+                     IngestSettings(pdf_footnotes=False))
+    assert kept[-1] == "1 It stood by the bridge."

@@ -8,8 +8,11 @@ a word hyphenated at a line end is joined when the next line goes on in lower
 case; a bare page number at the top or bottom of a page is dropped, and so is
 a printed book's running head (foot): a first (last) line whose shape, digits
 masked, recurs page after page ("124  THE JOURNAL OF A VOYAGE", "[1794  AT
-SEA  125") — kept there, it would cut an entry in two and pass for a heading. A
-paragraph that runs over a page break is joined. What was changed is counted
+SEA  125") — kept there, it would cut an entry in two and pass for a heading.
+Footnotes at a page's foot (a line opening with a mark, "1 " or "* ", that
+the text above carries against a word, "noon1") are dropped with their marks:
+an editor's note is not the source, and its dates would pass for the entry's.
+A paragraph that runs over a page break is joined. What was changed is counted
 in the repairs. A PDF without a text layer (a scan) is refused with a message
 that says to run OCR first.
 """
@@ -29,6 +32,9 @@ __all__ = ["read_pdf", "page_lines", "reflow", "running_pages"]
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:(?i:page)\s+)?(\d{1,4}|[ivxlcdm]{1,6})(?:\s*[-–—])?\s*$")
 _DIGIT_RUN = re.compile(r"\d+")
 _EDGE_NUMBERS = re.compile(r"^\W*(\d+)|(\d+)\W*$")
+# a note at the page's foot opens with its mark ("1 ", "2. ", "* "), the mark printed against a word above it
+_NOTE_START = re.compile(r"^\s*(\d{1,2}|[*\u2020\u2021\u00a7])[.)]?\s+\S")
+_MARKED_WORD = r"([^\W\d_][.,;:!?'\u2019\u201d)]?){}(?!\d)"
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _TERMINAL = (".", "!", "?", ":", ";", "\u201d", '"', ")")
 
@@ -139,12 +145,39 @@ def _strip_running(pages: list[list[str]], counts: dict[str, int], settings: Ing
     return pages
 
 
+def _strip_footnotes(lines: list[str], counts: dict[str, int], settings: IngestSettings) -> list[str]:
+    # upwards from the page's foot: notes each open with a mark the text above carries against a word;
+    # a note may run on over a few unmarked lines, more of them are the text itself
+    start, unmarked, marks = None, 0, []
+    for i in range(len(lines) - 1, 0, -1):
+        match = _NOTE_START.match(lines[i])
+        mark = re.escape(match.group(1)) if match else None
+        if mark and any(re.search(_MARKED_WORD.format(mark), line) for line in lines[:i]):
+            start, unmarked = i, 0
+            marks.append(mark)
+            continue
+        unmarked += 1
+        if unmarked > settings.pdf_footnote_run_on_lines:
+            break
+    if start is None:
+        return lines
+    lines = lines[:start]
+    for mark in marks:
+        pattern = re.compile(_MARKED_WORD.format(mark))
+        for i in range(len(lines) - 1, -1, -1):
+            if pattern.search(lines[i]):
+                lines[i] = pattern.sub(r"\1", lines[i], count=1)
+                break
+    counts["footnote-removed"] = counts.get("footnote-removed", 0) + len(marks)
+    return lines
+
+
 def reflow(pages: list[list[str]], settings: IngestSettings | None = None
            ) -> tuple[list[str], list[tuple[str, int]]]:
     """Return (paragraphs, repairs) from the lines of each page.
 
-    Page numbers and running heads and feet (:func:`running_pages`) are
-    dropped first. A line continues into the next when it is at least three
+    Page numbers, running heads and feet (:func:`running_pages`) and
+    footnotes are dropped first. A line continues into the next when it is at least three
     quarters as long as the document's typical full line and does not end a
     sentence before a capital; an empty line always ends a paragraph.
     """
@@ -163,7 +196,10 @@ def reflow(pages: list[list[str]], settings: IngestSettings | None = None
             current.clear()
 
     pages = [_strip_page_numbers(page, counts) for page in pages]
-    pages = _strip_running(pages, counts, settings or IngestSettings())
+    settings = settings or IngestSettings()
+    pages = _strip_running(pages, counts, settings)
+    if settings.pdf_footnotes:
+        pages = [_strip_footnotes(page, counts, settings) for page in pages]
     # the measure (a full line's length) of the whole document: one page may hold three lines
     lengths = sorted(len(" ".join(line.split())) for page in pages for line in page if line.strip())
     full = lengths[int(len(lengths) * 0.8)] if lengths else 0
