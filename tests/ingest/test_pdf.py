@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from quellen.ingest import read_source
-from quellen.ingest.pdf import reflow, running_pages
+from quellen.ingest.pdf import reflow, running_pages, running_year
 from quellen.segment import segment
 from quellen.settings import IngestSettings, Settings
 
@@ -138,7 +138,7 @@ def test_a_printed_diary_segments_into_whole_entries(tmp_path):
 
 
 def test_footnotes_and_their_marks_are_dropped_and_the_paragraph_joined():
-    pages = [body(3) + ["where the surgeon had his quarters, a low house1 by the water, as", 
+    pages = [body(3) + ["where the surgeon had his quarters, a low house1 by the water, as",
                         "the rector2 told us when we came ashore at last in the evening, who",
                         "1 It stood by the bridge; pulled down in 1840, the site is now",
                         "a wharf.", "2 The Rev. J. Pellow, rector 1811-1840.", "12"],
@@ -157,3 +157,17 @@ def test_a_line_opening_with_a_number_is_not_a_footnote_without_its_mark():
     kept, _ = reflow([body(2) + ["a low house1 by the water.", "1 It stood by the bridge."]],
                      IngestSettings(pdf_footnotes=False))
     assert kept[-1] == "1 It stood by the bridge."
+
+
+def test_the_year_of_the_running_heads_becomes_the_sources_year(tmp_path):
+    assert running_year(["12 [1794", "LETTERS 13", "14 [1794", "LETTERS 15", "16 [1795"]) == 1794
+    assert running_year(["1066 THE CONQUEST", "THE CONQUEST 1067"]) is None    # page numbers never recur
+    # a diary whose entries name no year: the heads did, and the year must not go with them
+    pages = [[("ASHCOMBE JOURNAL" if n % 2 == 0 else "SPRING, 1823")] + body(3, start=n) for n in range(6)]
+    pages[0][1:1] = ["Wednesday, 12 March."]
+    pages[-1].append("and so to bed.")
+    path = tmp_path / "ashcombe.pdf"
+    path.write_bytes(make_pdf(pages))
+    source = read_source(path)
+    assert "SPRING" not in source.text and ("year", "1823", "PDF running head") in source.meta
+    assert str(segment(source)[0].date.earliest) == "1823-03-12"

@@ -26,7 +26,7 @@ from collections import Counter
 from ..errors import EmptyInput, FormatMismatch, InputError, UnreadableInput
 from ..settings import IngestSettings
 
-__all__ = ["read_pdf", "page_lines", "reflow", "running_pages"]
+__all__ = ["read_pdf", "page_lines", "reflow", "reflow_book", "running_pages", "running_year"]
 
 # lower-case roman numbers only: "IV" alone at the top of a page is a chapter number
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:(?i:page)\s+)?(\d{1,4}|[ivxlcdm]{1,6})(?:\s*[-–—])?\s*$")
@@ -134,15 +134,29 @@ def running_pages(edge: list[str | None], settings: IngestSettings | None = None
     return found
 
 
-def _strip_running(pages: list[list[str]], counts: dict[str, int], settings: IngestSettings) -> list[list[str]]:
+def _strip_running(pages: list[list[str]], counts: dict[str, int], settings: IngestSettings
+                   ) -> tuple[list[list[str]], list[str]]:
     pages = [list(lines) for lines in pages]
+    removed: list[tuple[int, str]] = []
     for index, key in ((0, "running-head-removed"), (-1, "running-foot-removed")):
-        for page in running_pages([lines[index] if lines else None for lines in pages], settings):
-            pages[page].pop(index)
+        for page in sorted(running_pages([lines[index] if lines else None for lines in pages], settings)):
+            removed.append((page, pages[page].pop(index)))
             counts[key] = counts.get(key, 0) + 1
             # a head on a line of its own above the page number (or a foot below it)
             pages[page] = _strip_page_numbers(pages[page], counts)
-    return pages
+    return pages, [line for _, line in sorted(removed)]
+
+
+def running_year(lines: list[str]) -> int | None:
+    """Return the year the running heads and feet ``lines`` name first, or None.
+
+    A year is a four-digit number that recurs in them ("[1794", "SPRING, 1823"):
+    a page number never recurs. Dropped with its head, it is kept as the
+    source's year (its first yearless date falls in it).
+    """
+    found = [int(run) for line in lines for run in _DIGIT_RUN.findall(line) if len(run) == 4]
+    counts = Counter(found)
+    return next((year for year in found if counts[year] > 1), None)
 
 
 def _strip_footnotes(lines: list[str], counts: dict[str, int], settings: IngestSettings) -> list[str]:
@@ -174,7 +188,14 @@ def _strip_footnotes(lines: list[str], counts: dict[str, int], settings: IngestS
 
 def reflow(pages: list[list[str]], settings: IngestSettings | None = None
            ) -> tuple[list[str], list[tuple[str, int]]]:
-    """Return (paragraphs, repairs) from the lines of each page.
+    """Return (paragraphs, repairs) from the lines of each page (:func:`reflow_book`)."""
+    paragraphs, repairs, _ = reflow_book(pages, settings)
+    return paragraphs, repairs
+
+
+def reflow_book(pages: list[list[str]], settings: IngestSettings | None = None
+                ) -> tuple[list[str], list[tuple[str, int]], list[str]]:
+    """Return (paragraphs, repairs, running heads and feet dropped) from the lines of each page.
 
     Page numbers, running heads and feet (:func:`running_pages`) and
     footnotes are dropped first. A line continues into the next when it is at least three
@@ -197,7 +218,7 @@ def reflow(pages: list[list[str]], settings: IngestSettings | None = None
 
     pages = [_strip_page_numbers(page, counts) for page in pages]
     settings = settings or IngestSettings()
-    pages = _strip_running(pages, counts, settings)
+    pages, furniture = _strip_running(pages, counts, settings)
     if settings.pdf_footnotes:
         pages = [_strip_footnotes(page, counts, settings) for page in pages]
     # the measure (a full line's length) of the whole document: one page may hold three lines
@@ -234,19 +255,24 @@ def reflow(pages: list[list[str]], settings: IngestSettings | None = None
             elif not long_line or ends_sentence and (len(line) < 0.9 * full or closing_next):
                 close()
     close()
-    return [p for p in paragraphs if p.strip()], sorted(counts.items())
+    return [p for p in paragraphs if p.strip()], sorted(counts.items()), furniture
 
 
 def read_pdf(name: str, data: bytes, settings: IngestSettings
-             ) -> tuple[str, list[tuple[int, int, str]], list[tuple[str, int]]]:
-    """Return (reading text, paragraph spans, repairs) from a PDF's text layer.
+             ) -> tuple[str, list[tuple[int, int, str]], list[tuple[str, int]], list[tuple[str, str, str]]]:
+    """Return (reading text, paragraph spans, repairs, metadata) from a PDF's text layer.
+
+    The metadata holds the year the running heads name (:func:`running_year`), as
+    ``("year", "1794", "PDF running head")``: the text no longer carries it.
 
     Raises :class:`EmptyInput` for a PDF without a text layer.
     """
     pages = page_lines(name, data)
     if not any(line.strip() for page in pages for line in page):
         raise EmptyInput(name, f"scanned PDF: no text layer in its {len(pages)} page(s); run OCR first")
-    paragraphs, repairs = reflow(pages, settings)
+    paragraphs, repairs, furniture = reflow_book(pages, settings)
+    year = running_year(furniture)
+    meta = [("year", str(year), "PDF running head")] if year else []
     parts, blocks, pos = [], [], 0
     for paragraph in paragraphs:
         if pos:
@@ -255,4 +281,4 @@ def read_pdf(name: str, data: bytes, settings: IngestSettings
         blocks.append((pos, pos + len(paragraph), "p"))
         parts.append(paragraph + "\n")
         pos += len(paragraph) + 1
-    return "".join(parts), blocks, repairs
+    return "".join(parts), blocks, repairs, meta
