@@ -15,6 +15,8 @@ what the page furniture broke.
   LANE"-style: page number and year ("124  [1794"), recto "LETTERS OF HESTER LANE  125".
 - ``ashcombe.pdf``: a diary whose heads carry no page number (verso the book, recto the season),
   the page number alone at the foot, and footnotes at the bottom of some pages.
+- ``voyage-ocr.pdf``: another diary laid out as ``voyage.pdf``, with the OCR errors of a scan's
+  text layer in about a third of its heads ("THE JOUKNAL OF A VOYAGE", "2o").
 """
 from __future__ import annotations
 
@@ -259,12 +261,33 @@ def ashcombe(rng: random.Random) -> Book:
     return book
 
 
+_MISREAD = {"O": "0", "I": "l", "E": "F", "A": "4", "N": "H", "R": "K", "C": "G", "U": "V", "1": "l", "0": "o",
+            "5": "S", "8": "3"}
+
+
+def misread(book: Book, rng: random.Random, share: float = 0.3) -> Book:
+    """Return the book with OCR errors in ``share`` of its running heads (a letter or a digit misread or lost)."""
+    book.name += "-ocr"
+    for page in book.pages:
+        if page["head"] and rng.random() < share:
+            parts = list(page["head"])
+            k = max(range(len(parts)), key=lambda i: len(parts[i]))
+            if rng.random() < 0.3:   # the page number misread
+                k = next(i for i, p in enumerate(parts) if p.isdigit())
+            text = parts[k]
+            spots = [i for i, c in enumerate(text) if c in _MISREAD] or [0]
+            i = rng.choice(spots)
+            parts[k] = text[:i] + (_MISREAD.get(text[i], "") if rng.random() < 0.8 else "") + text[i + 1:]
+            page["head"] = tuple(parts)
+    return book
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0] if argv else "pdfbooks")
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(1794)
     gold = {}
-    for book in (voyage(rng), letters(rng), ashcombe(rng)):
+    for book in (voyage(rng), letters(rng), ashcombe(rng), misread(voyage(rng), random.Random(5), 0.35)):
         for page in book.pages:
             if page["head"]:
                 book.gold["heads"].append(head_line(page["head"]))

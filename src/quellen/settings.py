@@ -34,6 +34,9 @@ class IngestSettings:
     #: a PDF page's first (last) line is a running head (foot) when its shape, digits masked,
     #: opens (closes) at least this many pages ...
     pdf_running_min_pages: int = 3
+    #: ... (shapes at least this alike, rapidfuzz ratio / 100, count as one: a scan's text layer
+    #: misreads a letter or two of some heads, "THE JOUKNAL OF A VOYAGE") ...
+    pdf_running_similarity: float = 0.85
     #: ... at a steady step (every page, or every other page: verso and recto heads) between at
     #: least this share of its neighbouring recurrences ...
     pdf_running_step_share: float = 0.6
@@ -330,7 +333,7 @@ _CHOICES: dict[str, tuple[str, ...]] = {"dates.calendar": ("auto", "gregorian", 
 _RANGES: dict[str, tuple[float, float | None]] = {
     "ingest.max_bytes": (1, None), "ingest.max_inflated_bytes": (1, None),
     "ingest.pdf_running_min_pages": (2, None), "ingest.pdf_running_step_share": (0, 1),
-    "ingest.pdf_running_agree_share": (0, 1),
+    "ingest.pdf_running_agree_share": (0, 1), "ingest.pdf_running_similarity": (0, 1),
     "nlp.batch_size": (1, None), "reuse.ngram": (1, None), "reuse.seed_max_df": (2, None),
     "reuse.min_tokens": (1, None), "reuse.char_q": (3, None), "reuse.char_sample": (1, None),
     "reuse.char_min_band": (0, None), "reuse.char_max_df": (0, None), "reuse.merge_gap": (0, None),

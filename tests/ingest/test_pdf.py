@@ -171,3 +171,11 @@ def test_the_year_of_the_running_heads_becomes_the_sources_year(tmp_path):
     source = read_source(path)
     assert "SPRING" not in source.text and ("year", "1823", "PDF running head") in source.meta
     assert str(segment(source)[0].date.earliest) == "1823-03-12"
+
+
+def test_heads_a_scan_misread_are_dropped_with_the_rest():
+    edge = [head(n) for n in range(12, 30)]
+    edge[2], edge[6] = "14 THE JOUKNAL OF A VOYAGE", "18 THE JOURNL OF A VOYAGE"
+    edge[9], edge[12] = "AT 5EA 21", "2o THE JOURNAL OF A VOYAGE"   # the recto head misread, a page number
+    assert running_pages(edge) == set(range(18))
+    assert running_pages(edge, IngestSettings(pdf_running_similarity=1.0)) != set(range(18))

@@ -83,11 +83,27 @@ def _strip_page_numbers(lines: list[str], counts: dict[str, int]) -> list[str]:
     return lines
 
 
+def _shape_groups(lines: list[str], similarity: float) -> list[list[int]]:
+    from rapidfuzz import fuzz, process
+    by_shape: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        if line:
+            by_shape.setdefault(_DIGIT_RUN.sub("#", line), []).append(index)
+    # a scan's text layer misreads a letter or two of some heads ("THE JOUKNAL"): alike shapes go together,
+    # each to the most frequent shape it is like
+    groups: dict[str, list[int]] = {}
+    for shape in sorted(by_shape, key=lambda s: (-len(by_shape[s]), by_shape[s][0])):
+        like = process.extractOne(shape, list(groups), scorer=fuzz.ratio, score_cutoff=100 * similarity)
+        groups.setdefault(like[0] if like else shape, []).extend(by_shape[shape])
+    return [sorted(pages) for pages in groups.values()]
+
+
 def running_pages(edge: list[str | None], settings: IngestSettings | None = None) -> set[int]:
     """Return the indices of the pages whose edge line is a running head (or foot).
 
     ``edge`` holds each page's first (or last) line, None for an empty page.
-    A line is furniture when its shape (digit runs masked) recurs on at least
+    A line is furniture when its shape (digit runs masked; shapes at least
+    ``pdf_running_similarity`` alike count as one) recurs on at least
     ``pdf_running_min_pages`` pages at a steady step (every page or every
     other page), and on enough of them either the very line recurs (a title,
     a year) or one of its numbers runs with the page index (a page number).
@@ -98,30 +114,22 @@ def running_pages(edge: list[str | None], settings: IngestSettings | None = None
     """
     settings = settings or IngestSettings()
     lines = [" ".join(line.split()) if line and not line.rstrip().endswith(",") else "" for line in edge]
-    by_shape: dict[str, list[int]] = {}
-    for index, line in enumerate(lines):
-        if line:
-            by_shape.setdefault(_DIGIT_RUN.sub("#", line), []).append(index)
     found: set[int] = set()
     page_offsets: set[int] = set()
     facing: set[int] = set()
-    for pages in by_shape.values():
+    for pages in _shape_groups(lines, settings.pdf_running_similarity):
         if len(pages) < settings.pdf_running_min_pages:
             continue
         steps = [b - a for a, b in zip(pages, pages[1:])]
         if max(steps.count(1), steps.count(2)) < settings.pdf_running_step_share * len(steps):
             continue
         agree = sum(n for n in Counter(lines[i] for i in pages).values() if n > 1)
-        numbers = [[int(run) for run in _DIGIT_RUN.findall(lines[i])] for i in pages]
-        offset = None
-        for j in range(len(numbers[0])):
-            (common, n), = Counter(nums[j] - i for nums, i in zip(numbers, pages)).most_common(1)
-            if n > agree:
-                agree, offset = n, common
-        if agree < settings.pdf_running_agree_share * len(pages):
+        offsets = Counter(o for i in pages for o in {int(run) - i for run in _DIGIT_RUN.findall(lines[i])})
+        offset, runs = offsets.most_common(1)[0] if offsets else (None, 0)
+        if max(agree, runs) < settings.pdf_running_agree_share * len(pages):
             continue
         found.update(pages)
-        if offset is not None and agree > len(pages) // 2:
+        if runs > len(pages) // 2:
             page_offsets.add(offset)
         if steps.count(2) > steps.count(1):
             facing.update(i + side for i in pages for side in (-1, 1))
