@@ -8,7 +8,8 @@ a word hyphenated at a line end is joined when the next line goes on in lower
 case; a bare page number at the top or bottom of a page is dropped, and so is
 a printed book's running head (foot): a first (last) line whose shape, digits
 masked, recurs page after page ("124  THE JOURNAL OF A VOYAGE", "[1794  AT
-SEA  125") — kept there, it would cut an entry in two and pass for a heading.
+SEA  125") — kept there, it would cut an entry in two and pass for a heading;
+the year the heads name goes into the source's metadata instead.
 Footnotes at a page's foot (a line opening with a mark, "1 " or "* ", that
 the text above carries against a word, "noon1") are dropped with their marks:
 an editor's note is not the source, and its dates would pass for the entry's.
