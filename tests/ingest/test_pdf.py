@@ -179,3 +179,9 @@ def test_heads_a_scan_misread_are_dropped_with_the_rest():
     edge[9], edge[12] = "AT 5EA 21", "2o THE JOURNAL OF A VOYAGE"   # the recto head misread, a page number
     assert running_pages(edge) == set(range(18))
     assert running_pages(edge, IngestSettings(pdf_running_similarity=1.0)) != set(range(18))
+
+
+def test_a_running_foots_year_is_not_the_sources_year():
+    pages = [body(3, start=n) + [f"Printed for the Society, 1887. {n}"] for n in range(5)]
+    source = read_source("society.pdf", data=make_pdf(pages))
+    assert "1887" not in source.text and not [m for m in source.meta if m[0] == "year"]

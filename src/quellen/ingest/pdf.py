@@ -146,18 +146,20 @@ def running_pages(edge: list[str | None], settings: IngestSettings | None = None
 def _strip_running(pages: list[list[str]], counts: dict[str, int], settings: IngestSettings
                    ) -> tuple[list[list[str]], list[str]]:
     pages = [list(lines) for lines in pages]
-    removed: list[tuple[int, str]] = []
+    heads: list[str] = []
     for index, key in ((0, "running-head-removed"), (-1, "running-foot-removed")):
         for page in sorted(running_pages([lines[index] if lines else None for lines in pages], settings)):
-            removed.append((page, pages[page].pop(index)))
+            line = pages[page].pop(index)
+            if index == 0:
+                heads.append(line)
             counts[key] = counts.get(key, 0) + 1
             # a head on a line of its own above the page number (or a foot below it)
             pages[page] = _strip_page_numbers(pages[page], counts)
-    return pages, [line for _, line in sorted(removed)]
+    return pages, heads
 
 
 def running_year(lines: list[str]) -> int | None:
-    """Return the year the running heads and feet ``lines`` name first, or None.
+    """Return the year the running heads ``lines`` name first, or None.
 
     A year is a four-digit number that recurs in them ("[1794", "SPRING, 1823"):
     a page number never recurs. Dropped with its head, it is kept as the
@@ -204,7 +206,7 @@ def reflow(pages: list[list[str]], settings: IngestSettings | None = None
 
 def reflow_book(pages: list[list[str]], settings: IngestSettings | None = None
                 ) -> tuple[list[str], list[tuple[str, int]], list[str]]:
-    """Return (paragraphs, repairs, running heads and feet dropped) from the lines of each page.
+    """Return (paragraphs, repairs, running heads dropped, in page order) from the lines of each page.
 
     Page numbers, running heads and feet (:func:`running_pages`) and
     footnotes are dropped first. A line continues into the next when it is at least three
@@ -227,7 +229,7 @@ def reflow_book(pages: list[list[str]], settings: IngestSettings | None = None
 
     pages = [_strip_page_numbers(page, counts) for page in pages]
     settings = settings or IngestSettings()
-    pages, furniture = _strip_running(pages, counts, settings)
+    pages, heads = _strip_running(pages, counts, settings)
     if settings.pdf_footnotes:
         pages = [_strip_footnotes(page, counts, settings) for page in pages]
     # the measure (a full line's length) of the whole document: one page may hold three lines
@@ -264,7 +266,7 @@ def reflow_book(pages: list[list[str]], settings: IngestSettings | None = None
             elif not long_line or ends_sentence and (len(line) < 0.9 * full or closing_next):
                 close()
     close()
-    return [p for p in paragraphs if p.strip()], sorted(counts.items()), furniture
+    return [p for p in paragraphs if p.strip()], sorted(counts.items()), heads
 
 
 def read_pdf(name: str, data: bytes, settings: IngestSettings
@@ -279,8 +281,9 @@ def read_pdf(name: str, data: bytes, settings: IngestSettings
     pages = page_lines(name, data)
     if not any(line.strip() for page in pages for line in page):
         raise EmptyInput(name, f"scanned PDF: no text layer in its {len(pages)} page(s); run OCR first")
-    paragraphs, repairs, furniture = reflow_book(pages, settings)
-    year = running_year(furniture)
+    # a running foot's year is more often the printer's than the writer's: only the heads tell it
+    paragraphs, repairs, heads = reflow_book(pages, settings)
+    year = running_year(heads)
     meta = [("year", str(year), "PDF running head")] if year else []
     parts, blocks, pos = [], [], 0
     for paragraph in paragraphs:
