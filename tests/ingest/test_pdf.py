@@ -185,3 +185,18 @@ def test_a_running_foots_year_is_not_the_sources_year():
     pages = [body(3, start=n) + [f"Printed for the Society, 1887. {n}"] for n in range(5)]
     source = read_source("society.pdf", data=make_pdf(pages))
     assert "1887" not in source.text and not [m for m in source.meta if m[0] == "year"]
+
+
+def test_a_title_page_or_a_facing_line_like_the_head_is_kept():
+    for title in ("THE JOURNAL OF A VOYAGE.", "1794 THE JOURNAL OF A VOYAGE"):
+        edge = [title] + [head(n) for n in range(12, 24)]
+        assert running_pages(edge) == set(range(1, 13))     # the title page, before the run of heads
+    edge = [head(n) for n in range(12, 24)]
+    edge[3] = "5 THE JOURNAL OF A VOYAGE"                # a recto page's first line like the verso head
+    assert 3 not in running_pages(edge) and len(running_pages(edge)) == 11
+
+
+def test_a_plate_shifting_the_pages_keeps_the_heads_running():
+    # an unnumbered plate (a page without text) after page 17: verso heads fall on odd indices from there on
+    edge = [head(n) for n in range(12, 18)] + [None] + [head(n) for n in range(18, 26)]
+    assert running_pages(edge) == set(range(15)) - {6}

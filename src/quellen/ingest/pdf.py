@@ -90,13 +90,22 @@ def _shape_groups(lines: list[str], similarity: float) -> list[list[int]]:
     for index, line in enumerate(lines):
         if line:
             by_shape.setdefault(_DIGIT_RUN.sub("#", line), []).append(index)
-    # a scan's text layer misreads a letter or two of some heads ("THE JOUKNAL"): alike shapes go together,
-    # each to the most frequent shape it is like
+    # a scan's text layer misreads a letter or two of some heads ("THE JOUKNAL"): alike shapes with their
+    # numbers in the same number of places go together, each to the most frequent shape it is like ...
     groups: dict[str, list[int]] = {}
+    leaders: dict[int, list[str]] = {}
     for shape in sorted(by_shape, key=lambda s: (-len(by_shape[s]), by_shape[s][0])):
-        like = process.extractOne(shape, list(groups), scorer=fuzz.ratio, score_cutoff=100 * similarity)
+        alike = leaders.setdefault(shape.count("#"), [])
+        like = process.extractOne(shape, alike, scorer=fuzz.ratio, score_cutoff=100 * similarity)
+        if not like:
+            alike.append(shape)
         groups.setdefault(like[0] if like else shape, []).extend(by_shape[shape])
-    return [sorted(pages) for pages in groups.values()]
+    out = []
+    for shape, pages in groups.items():
+        # ... but only inside the run of that shape: a title page like the head is not a misread head
+        lead = by_shape[shape]
+        out.append(sorted(i for i in pages if lead[0] <= i <= lead[-1]))
+    return out
 
 
 def running_pages(edge: list[str | None], settings: IngestSettings | None = None) -> set[int]:
@@ -104,14 +113,17 @@ def running_pages(edge: list[str | None], settings: IngestSettings | None = None
 
     ``edge`` holds each page's first (or last) line, None for an empty page.
     A line is furniture when its shape (digit runs masked; shapes at least
-    ``pdf_running_similarity`` alike count as one) recurs on at least
-    ``pdf_running_min_pages`` pages at a steady step (every page or every
-    other page), and on enough of them either the very line recurs (a title,
-    a year) or one of its numbers runs with the page index (a page number).
-    On the pages facing such a run of every other page (a recto head naming
-    the chapter, a verso one the book) a line is furniture already when its
-    text recurs there or a number at its start or end is the page's number.
-    A line ending in a comma (a salutation) is never furniture.
+    ``pdf_running_similarity`` alike, their numbers in as many places, count
+    as one) recurs on at least ``pdf_running_min_pages`` pages at a steady
+    step (every page, or every other page: verso and recto heads), and on
+    enough of them either the very line recurs (a title, a year) or one of its
+    numbers runs with the page index (a page number). A page of the shape
+    where neither holds is furniture only a step away from one where one does
+    (a misread page number, not a title page). On the pages facing a run of
+    every other page (a recto head naming the chapter, a verso one the book) a
+    line is furniture already when its text recurs there or a number at its
+    start or end is the page's number. A line ending in a comma (a
+    salutation) is never furniture.
     """
     settings = settings or IngestSettings()
     lines = [" ".join(line.split()) if line and not line.rstrip().endswith(",") else "" for line in edge]
@@ -122,17 +134,22 @@ def running_pages(edge: list[str | None], settings: IngestSettings | None = None
         if len(pages) < settings.pdf_running_min_pages:
             continue
         steps = [b - a for a, b in zip(pages, pages[1:])]
-        if max(steps.count(1), steps.count(2)) < settings.pdf_running_step_share * len(steps):
+        step = 1 if steps.count(1) >= steps.count(2) else 2
+        if steps.count(step) < settings.pdf_running_step_share * len(steps):
             continue
-        agree = sum(n for n in Counter(lines[i] for i in pages).values() if n > 1)
-        offsets = Counter(o for i in pages for o in {int(run) - i for run in _DIGIT_RUN.findall(lines[i])})
-        offset, runs = offsets.most_common(1)[0] if offsets else (None, 0)
-        if max(agree, runs) < settings.pdf_running_agree_share * len(pages):
+        texts = Counter(lines[i] for i in pages)
+        numbers = {i: {int(run) - i for run in _DIGIT_RUN.findall(lines[i])} for i in pages}
+        offsets = Counter(o for i in pages for o in numbers[i])
+        # a page agrees when its line recurs whole, or one of its numbers runs with the pages along with
+        # another's (a page number; a plate or a blank page without one shifts the run, not breaks it)
+        agree = {i for i in pages if texts[lines[i]] > 1 or any(offsets[o] > 1 for o in numbers[i])}
+        if not agree or len(agree) < settings.pdf_running_agree_share * len(pages):
             continue
-        found.update(pages)
-        if runs > len(pages) // 2:
-            page_offsets.add(offset)
-        if steps.count(2) > steps.count(1):
+        # one that does not (a misread page number, a title page's line like the head) is a head only
+        # where the run puts one: a step away from a page that agrees
+        found.update(i for i in pages if i in agree or i - step in agree or i + step in agree)
+        page_offsets.update(o for o, n in offsets.items() if n > 1)
+        if step == 2:
             facing.update(i + side for i in pages for side in (-1, 1))
     facing = {i for i in facing if 0 <= i < len(lines) and lines[i] and i not in found}
     texts = Counter(lines[i] for i in facing)
