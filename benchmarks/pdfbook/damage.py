@@ -8,7 +8,8 @@ not on its first line nor on a title or chapter line); entries cut (gold documen
 or more false boundaries); missed boundaries (gold first lines no document starts on); heads
 and feet kept in the text (printed head lines found verbatim in the text; feet are page numbers,
 counted as lines of the text holding only a page number); footnotes kept in the text; documents
-starting on a gold first line that carry a date; and the repairs the reader counted.
+starting on a gold first line that carry a date, and letters among them given their writer (all
+twenty are signed); and the repairs the reader counted.
 """
 from __future__ import annotations
 
@@ -48,9 +49,11 @@ def measure(path: Path, gold: dict) -> dict:
     heads = sum(1 for h in set(gold["heads"]) for _ in re.finditer(re.escape(h), text))
     feet = sum(1 for f in set(gold["feet"]) for _ in re.finditer(r"(?m)^\s*" + re.escape(f) + r"\s*$", text))
     notes = sum(1 for n in gold["footnotes"] if n in text)
-    dated = sum(1 for d in documents if d.char_start in allowed and d.char_start not in neutral and d.date)
+    found = [d for d in documents if d.char_start in allowed and d.char_start not in neutral]
+    dated = sum(1 for d in found if d.date)
+    signed = sum(1 for d in found if d.kind == "letter" and d.author)
     return {"pages": gold["pages"], "gold documents": len(gold["starts"]), "documents": len(documents),
-            "dated": dated,
+            "dated": dated, "letters signed": signed,
             "false boundaries": len(false), "entries cut": len(cut), "missed": len(missed),
             "heads kept": heads, "feet kept": feet, "footnotes kept": notes,
             "repairs": dict(source.repairs)}
@@ -59,8 +62,8 @@ def measure(path: Path, gold: dict) -> dict:
 def main(argv: list[str]) -> int:
     folder = Path(argv[0] if argv else "pdfbooks")
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
-    cols = ["pages", "gold documents", "documents", "dated", "false boundaries", "entries cut", "missed", "heads kept",
-            "feet kept", "footnotes kept"]
+    cols = ["pages", "gold documents", "documents", "dated", "letters signed", "false boundaries", "entries cut",
+            "missed", "heads kept", "feet kept", "footnotes kept"]
     print("| book | " + " | ".join(cols) + " | repairs |")
     print("|---" * (len(cols) + 2) + "|")
     for name, book in gold.items():

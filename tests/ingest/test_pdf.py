@@ -200,3 +200,9 @@ def test_a_plate_shifting_the_pages_keeps_the_heads_running():
     # an unnumbered plate (a page without text) after page 17: verso heads fall on odd indices from there on
     edge = [head(n) for n in range(12, 18)] + [None] + [head(n) for n in range(18, 26)]
     assert running_pages(edge) == set(range(15)) - {6}
+
+
+def test_ligatures_of_the_type_are_spelled_out():
+    paragraphs, repairs = reflow([["I remain, Madam,", "your a\ufb00ectionate", "and \ufb01rst \ufb02ower"]])
+    assert " ".join(paragraphs) == "I remain, Madam, your affectionate and first flower"
+    assert dict(repairs) == {"ligature-expanded": 3}

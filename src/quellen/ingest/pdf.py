@@ -13,7 +13,8 @@ the year the heads name goes into the source's metadata instead.
 Footnotes at a page's foot (a line opening with a mark, "1 " or "* ", that
 the text above carries against a word, "noon1") are dropped with their marks:
 an editor's note is not the source, and its dates would pass for the entry's.
-A paragraph that runs over a page break is joined. What was changed is counted
+A paragraph that runs over a page break is joined, and the type's ligatures
+("ﬁ", "ﬀ") are spelled out. What was changed is counted
 in the repairs. A PDF without a text layer (a scan) is refused with a message
 that says to run OCR first.
 """
@@ -36,6 +37,10 @@ _EDGE_NUMBERS = re.compile(r"^\W*(\d+)|(\d+)\W*$")
 # a note at the page's foot opens with its mark ("1 ", "2. ", "* "), the mark printed against a word above it
 _NOTE_START = re.compile(r"^\s*(\d{1,2}|[*\u2020\u2021\u00a7])[.)]?\s+\S")
 _MARKED_WORD = r"([^\W\d_][.,;:!?'\u2019\u201d)]?){}(?!\d)"
+# a typeset book's text layer keeps the type's ligatures: "ﬁne" is not "fine" to a search or a tagger
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
+              "\ufb06": "st"}
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _TERMINAL = (".", "!", "?", ":", ";", "\u201d", '"', ")")
 
@@ -244,8 +249,12 @@ def reflow_book(pages: list[list[str]], settings: IngestSettings | None = None
             paragraphs.append(out)
             current.clear()
 
-    pages = [_strip_page_numbers(page, counts) for page in pages]
     settings = settings or IngestSettings()
+    ligatures = sum(len(_LIGATURE.findall(line)) for page in pages for line in page)
+    if ligatures:
+        pages = [[_LIGATURE.sub(lambda m: _LIGATURES[m.group()], line) for line in page] for page in pages]
+        counts["ligature-expanded"] = ligatures
+    pages = [_strip_page_numbers(page, counts) for page in pages]
     pages, heads = _strip_running(pages, counts, settings)
     if settings.pdf_footnotes:
         pages = [_strip_footnotes(page, counts, settings) for page in pages]
