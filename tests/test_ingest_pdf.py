@@ -46,7 +46,7 @@ def test_letter_pages_become_clean_paragraphs(tmp_path):
 
 
 def test_non_ascii_text_layer():
-    text, _, _ = read_pdf("x.pdf", make_pdf([["Lettre de Saint-Aubert-des-Prés,", "le 2 février 1794."]]),
+    text, *_ = read_pdf("x.pdf", make_pdf([["Lettre de Saint-Aubert-des-Prés,", "le 2 février 1794."]]),
                           IngestSettings())
     assert "Saint-Aubert-des-Prés," in text and "février" in text
 

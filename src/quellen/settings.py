@@ -31,6 +31,24 @@ class IngestSettings:
     #: file names (glob patterns) a folder walk passes over: a corpus's own notes;
     #: a file named explicitly on the command line is always read
     skip_names: tuple[str, ...] = ("README*", "LICENSE*", "LICENCE*", "COPYING*", "CHANGELOG*")
+    #: a PDF page's first (last) line is a running head (foot) when its shape, digits masked,
+    #: opens (closes) at least this many pages ...
+    pdf_running_min_pages: int = 3
+    #: ... (shapes at least this alike, rapidfuzz ratio / 100, count as one: a scan's text layer
+    #: misreads a letter or two of some heads, "THE JOUKNAL OF A VOYAGE") ...
+    pdf_running_similarity: float = 0.85
+    #: ... at a steady step (every page, or every other page: verso and recto heads) between at
+    #: least this share of its neighbouring recurrences ...
+    pdf_running_step_share: float = 0.6
+    #: ... and on at least this share of them either its very text recurs (a title, a year) or
+    #: one of its numbers runs with the pages (a page number): so a date line that happens to open
+    #: a few pages is kept
+    pdf_running_agree_share: float = 0.5
+    #: drop a PDF page's footnotes (lines at its foot opening with a mark the text above carries:
+    #: "noon1" ... "1 The rector of the parish.") and their marks
+    pdf_footnotes: bool = True
+    #: ... a footnote runs on over at most this many lines without a mark
+    pdf_footnote_run_on_lines: int = 3
 
 
 @dataclass(frozen=True)
@@ -314,6 +332,8 @@ _CHOICES: dict[str, tuple[str, ...]] = {"dates.calendar": ("auto", "gregorian", 
 #: (lowest, highest) of the numeric settings that need more than "not negative"
 _RANGES: dict[str, tuple[float, float | None]] = {
     "ingest.max_bytes": (1, None), "ingest.max_inflated_bytes": (1, None),
+    "ingest.pdf_running_min_pages": (2, None), "ingest.pdf_running_step_share": (0, 1),
+    "ingest.pdf_running_agree_share": (0, 1), "ingest.pdf_running_similarity": (0, 1),
     "nlp.batch_size": (1, None), "reuse.ngram": (1, None), "reuse.seed_max_df": (2, None),
     "reuse.min_tokens": (1, None), "reuse.char_q": (3, None), "reuse.char_sample": (1, None),
     "reuse.char_min_band": (0, None), "reuse.char_max_df": (0, None), "reuse.merge_gap": (0, None),

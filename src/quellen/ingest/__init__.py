@@ -226,6 +226,7 @@ def read_source(path: str | Path, settings: IngestSettings | None = None,
         raise EmptyInput(name, "the file is empty" if not data else "the file holds only blank space")
     media_type = sniff_media_type(name, data)
     digest = sha256_of(data)
+    text_meta: list[tuple[str, str, str]] = []  # what the text showed outside its flow (a PDF's running heads)
     if media_type in ("text/html", "application/xhtml+xml", "application/tei+xml"):
         from .html import decode_html, read_html
         text, blocks, repairs = read_html(name, data, media_type, settings)
@@ -236,7 +237,7 @@ def read_source(path: str | Path, settings: IngestSettings | None = None,
         encoding = "utf-8"
     elif media_type == "application/pdf":
         from .pdf import read_pdf
-        text, blocks, repairs = read_pdf(name, data, settings)
+        text, blocks, repairs, text_meta = read_pdf(name, data, settings)
         encoding = "binary"
     elif media_type in ("text/plain", "text/markdown"):
         from .text import read_text
@@ -246,7 +247,7 @@ def read_source(path: str | Path, settings: IngestSettings | None = None,
         raise FormatMismatch(name, f"unsupported media type {media_type}")
     if not text.strip():
         raise EmptyInput(name, "no readable text in the file")
-    meta = _format_metadata(name, data, media_type) + read_sidecar(path)
+    meta = _format_metadata(name, data, media_type) + text_meta + read_sidecar(path)
     # a name that is not UTF-8 (an old archive's caf\xe9.txt) is stored and shown with its bytes escaped
     return Source(id=Source.make_id(digest), name=printable(path.name), sha256=digest, media_type=media_type,
                   text=text, path=printable(name), repairs=tuple(repairs), blocks=tuple(blocks),

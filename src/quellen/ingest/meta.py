@@ -7,7 +7,8 @@ Each reader's metadata, then the sidecar, in this order (the later wins):
    ``citation_author``) and the language the page declares (``<html lang>``, ``xml:lang``,
    ``<meta name="DC.language">``, ``Content-Language``); **TEI**: ``teiHeader/fileDesc/titleStmt/author``
    and the ``xml:lang`` of the ``TEI`` or ``text`` element; **PDF**: the document information's
-   ``/Author`` and ``/Title``. Dates of these files are the e-book's or the scan's, not the
+   ``/Author`` and ``/Title``, and the year its running heads name (read with the text, see
+   :func:`quellen.ingest.pdf.running_year`). Dates of these files are the e-book's or the scan's, not the
    writing's, so they are not read. A declared language is kept as its BCP 47 tag ("en-GB"): where
    no place is named, its language chooses the calendar its dates are read in.
 2. **A sidecar**: ``NAME.meta.toml`` beside the file (``diary.txt.meta.toml`` for
