@@ -137,3 +137,23 @@ def test_an_entry_for_several_days_is_dated_by_the_whole_span(tei_gold, tmp_path
     assert got == [("1801-04-12", None, "12 of the Fourth Month, 1801."), ("1801-04-13", "1801-04-14", "13 and 14."),
                    ("1801-04-15", None, "15.")]
     assert "date_end" in gold["conventions"]["dates"]
+
+
+def test_a_text_creation_partnership_file_is_read_as_the_tei_it_maps_to(tei_gold, tmp_path):
+    gold = tei_gold.build(FIXTURES / "eval" / "letters.tcp.xml", tmp_path, "tcp", {})
+    text = (tmp_path / "tcp.txt").read_text(encoding="utf-8")
+    # the catalogue record and the revision notes are no text; the line-break mark and the footnote are dropped
+    assert text.startswith("THE PARSONAGE.\n\nLONDON: PRINTED FOR THE AUTHOR.\n\nTHE PARSONAGE.\n\nLETTER I.")
+    assert "company duller" in text and "\u2223" not in text and "foot" not in text and "Proofed" not in text
+    got = [(s["kind"], s["author"], s.get("author_basis")) for s in gold["segments"]]
+    assert got == [("narrative", None, None), ("heading", None, None),
+                   # 'LETTER I.' before the header is a label, not the writer's name
+                   ("letter", "Amelia Vane", "header"),
+                   # initials alone yield to the header's writer
+                   ("letter", "The Dean", "header"),
+                   # a signature that is all valediction names nobody: the header's writer
+                   ("letter", "Harriet Cole", "header"),
+                   ("letter", "THOMAS VANE", "signed")]
+    # the letter the Dean quotes (TCP's <LETTER>) stays inside his letter
+    assert [(e["kind"], e["inside_unit"]) for e in gold["embedded"]] == [("letter", 1)]  # the second unit
+    assert gold["segments"][2]["addressees"] == ["Harriet Cole"] and gold["segments"][2]["dateline"] == "Bath."
