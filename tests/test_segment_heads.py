@@ -382,7 +382,7 @@ _CHECKLIST_NAMES = frozenset({
     "seward", "stalin", "trotsk", "verinder", "villars", "volynsk", "westenra", "yagoda", "zinoviev",
 })
 _TITLES = {"Mr", "Mrs", "Miss", "Dr", "Sister", "Lady", "Lord", "Sir", "Captain", "Sergeant", "Hon", "Rev", "Madame",
-           "Mister", "Doctor", "Father", "Mother", "Count", "Professor",
+           "Mister", "Doctor", "Father", "Mother", "Count", "Countess", "Earl", "Professor",
            "Smith"}  # the stock example surname of English ("the Smith faction"), not knowledge of a book
 
 
@@ -1312,3 +1312,44 @@ def test_a_number_alone_between_paragraphs_of_an_account_is_no_diary():
     text = ("THE MILL ACCOUNTS\n\nThe mill was let to the miller on the terms below, agreed by the vestry.\n\n"
             "2.\n\nThat the miller keep the sluice in repair and clear the race every spring.")
     assert len([d for _, _, d in _docs(text) if d.kind != "heading"]) == 1
+
+
+#: an epistolary novel's opening: a title page, then letters each under one line that gives the letter's number
+#: and its header ("LETTER II. Hon. Mrs. Cole to the Countess of D."), a place or a salutation at most, and a bare
+#: valediction or a signed one at the foot
+_WATERS = ("I have been here a week, and the waters do me no good that I can find; the company is dull and the rooms "
+           "are cold, and I long for our walks by the river.")
+NUMBERED_HEADER_LETTERS = (
+    "THE VICARAGE.\n\nBY A LADY.\n\nVOL. I.\n\nLONDON: PRINTED FOR THE AUTHOR. M.DCC.XC.\n\nTHE VICARAGE.\n\n"
+    "LETTER I. Amelia Vane to Harriet Cole.\n\nBath.\n\n" + _WATERS + "\n\nAdieu.\n\n"
+    "LETTER II. Hon. Mrs. Cole to the Countess of D.\n\n" + _WATERS + "\n\nFarewell.\n\n"
+    "LETTER III. Mr. Vane to his daughter.\n\nDEAR AMY,\n\n" + _WATERS + "\n\nYour loving father, THOMAS VANE.\n")
+
+
+def test_a_numbered_letters_head_with_its_header_after_the_numbers_stop_opens_the_letter_and_names_its_writer():
+    # "LETTER II. Hon. Mrs. Cole to the Countess of D." is a numbered head with the letter's header on the same line
+    # (its stops are the number's and the abbreviations'), not a sentence: each such line opens its letter, under
+    # the title page, and names the writer; "VOL. I." on the title page is no signer "L. I."
+    got = _docs(NUMBERED_HEADER_LETTERS)
+    assert [(w, c) for w, c, _ in got] == [("THE VICARAGE. BY", "furniture"), ("LETTER I. Amelia", "record"),
+                                           ("LETTER II. Hon.", "record"), ("LETTER III. Mr.", "record")]
+    assert [d.author.name if d.author else None for _, _, d in got] == [None, "Amelia Vane", "Hon. Mrs. Cole",
+                                                                         "Mr. Vane"]
+    assert all(d.kind == "letter" for _, _, d in got[1:])
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("LETTER IV. Dr. Hale to Francis his son.", True), ("Letter 12: Lady Anne to her brother.", True),
+    ("LETTER I.", True),
+    # a numbered paragraph written as a sentence is no header
+    ("Letter 3. I wrote to Mary about it.", False), ("Letter 3. I went to the town and saw him.", False)])
+def test_a_numbered_head_carries_a_header_only_of_names_and_titles_before_to(line, heading):
+    from quellen.segment.lines import NUMBERED_HEAD_RE
+    assert bool(NUMBERED_HEAD_RE.match(line)) is heading
+
+
+def test_a_volume_label_is_no_signature():
+    from quellen.segment.lines import split_signature
+    # the initials of a signer begin a word: "VOL. I." holds no "L. I." signing at a place "VO"
+    assert split_signature("VOL. I.") is None
+    assert split_signature("Bristol J. Bell") == ("", "Bristol", "J. Bell")

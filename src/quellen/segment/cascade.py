@@ -518,10 +518,11 @@ def group_units(units: list[Unit]) -> list[Group]:
 
         # 3. the source's own title: a heading before any prose that follows page
         #    furniture or another heading is the page/book title, kept as a heading.
+        #    (a heading naming one document, "Letter I" or "LETTER I. A to B.", heads that document, not the page)
         if cue == "heading" and not seen_prose and current is not None and current.mode == "furniture" \
                 and "page title" in current.evidence and prev is not None and prev.cue == "heading" \
                 and nxt is not None and nxt.cue in ("heading", "byline", "prose") and not (
-                    nxt.cue == "prose" and _entry_head(nxt)):
+                    nxt.cue == "prose" and _entry_head(nxt)) and not _ONE_DOCUMENT_HEAD_RE.match(unit.text):
             current.units.append(unit)
             continue
         if cue in ("heading", "byline") and not seen_prose and nxt is not None and (
