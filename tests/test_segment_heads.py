@@ -1353,3 +1353,20 @@ def test_a_volume_label_is_no_signature():
     # the initials of a signer begin a word: "VOL. I." holds no "L. I." signing at a place "VO"
     assert split_signature("VOL. I.") is None
     assert split_signature("Bristol J. Bell") == ("", "Bristol", "J. Bell")
+
+
+def test_a_numbered_letter_whose_header_has_abbreviations_runs_to_the_next_numbered_head():
+    # "LETTER II. Hon. Mrs. Cole to Lady R." heads a numbered letter as "Letter II" alone does: what it holds
+    # (a paragraph opening like a life, "The Dean is a most ...", a note it copies out with the note's own
+    # salutation and signature) stays in it up to the next numbered head
+    text = ("LETTER I. Dr. Vane to Mrs. Cole.\n\nMADAM,\n\n" + _WATERS + "\n\n"
+            "The Dean is a most learned and amiable man, respected by all for his private and domestic qualities, "
+            "but he has little influence over the chapter, and can be of little service to your views.\n\n"
+            + _WATERS + "\n\nYour obedient servant, JOHN VANE.\n\n"
+            "LETTER II. Hon. Mrs. Cole to Lady R.\n\nI am sent for by the following note from my brother—\n\n"
+            "Madam,\n\nYou will come to town with your daughter on Monday. The house is ready.\n\nT. C.\n\n"
+            "This is a brother's note to a sister; judge of my feelings. " + _WATERS + "\n\nFarewell.\n\n"
+            "LETTER III. Lady R. to Hon. Mrs. Cole.\n\n" + _WATERS + "\n\nAdieu.\n")
+    got = _docs(text)
+    assert [w for w, _, _ in got] == ["LETTER I. Dr.", "LETTER II. Hon.", "LETTER III. Lady"]
+    assert [d.kind for _, _, d in got] == ["letter"] * 3

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 from .. import lexicons
 from ..extract.dates.lexicon import ORD_DAY, PLAIN_WEEKDAY
 from ..model import RECORD_KINDS
-from .lines import (MONTHS, NUMBERED_HEAD_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit,
-                    bare_date, bare_day, is_allcaps, is_name, kind_from_words, leading_date, salutation_span)
+from .lines import (MONTHS, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE,
+                    Unit, bare_date, bare_day, is_allcaps, is_name, kind_from_words, leading_date, salutation_span)
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
 
@@ -179,7 +179,9 @@ def _numbered_letter(text: str) -> bool:
     """Return True for a numbered letter's head, alone ("Letter XII") or with the letter's own header on the
     same line ("Letter XII Miss Ashby, to Mrs. Trent")."""
     m = re.match(r"^letter\s+(?:[ivxlcdm]+|\d+)\.?\s+(?=\S)", text, re.I)
-    return bool(_NUMBERED_LETTER_RE.match(text) or (m and _FROM_TO_HEAD_RE.match(text[m.end():])))
+    # (or after the number's stop, with the header's own abbreviations: "LETTER IV. Dr. Hale to his son.")
+    return bool(_NUMBERED_LETTER_RE.match(text) or (m and _FROM_TO_HEAD_RE.match(text[m.end():]))
+                or NUMBERED_HEADER_RE.match(text))
 
 
 #: why a document may start inside a numbered letter: a date heading a part of it, furniture, a break
