@@ -5,7 +5,8 @@ edition's TEI markup (the same output as se_gold.py, a second publisher's markup
     python3 tei_gold.py build TEI_FILE OUT_DIR --slug SLUG [--config CONFIG.json]
     python3 tei_gold.py --selftest [CORPUS_DIR ...]
 
-`build` reads one TEI file (P5, namespaced or not) and writes into OUT_DIR:
+`build` reads one TEI file (P5, namespaced or not; or a Text Creation Partnership file, EEBO/ECCO/Evans-TCP's
+upper-case <ETS> XML, read as the TEI it maps to: see from_tcp) and writes into OUT_DIR:
 
   SLUG.txt            the <text> as plain text: one paragraph or line element per line, blank lines
                       between them; footnotes, page breaks and the header dropped (CONVENTIONS)
@@ -52,6 +53,7 @@ DROP = {"teiHeader", "pb", "cb", "fw", "gap", "figure", "graphic", "facsimile", 
 #: in a <choice>, the reading kept
 CHOICE_KEEP = ("reg", "expan", "corr")
 PARA = "\x01"   # a milestone unit="para" inside a paragraph: a paragraph break of the printed text
+TCP_BREAK = "\u2223"  # TCP's mark of a word broken at a line end of the page image ('fami\u2223liarized')
 BR = "\x00"     # <lb/>
 
 OPTIONS_DEFAULT = {
@@ -77,7 +79,10 @@ CONVENTIONS = {
             "between them; a <milestone unit=\"para\"/> inside a paragraph starts a new paragraph; a marginal "
             "note (note@place=\"marg\") is a line of its own before its paragraph; other notes (footnotes), "
             "page and column breaks, figures, gaps, the teiHeader and the deleted, abbreviated or "
-            "uncorrected reading of a <choice> are dropped; <lb/> is a newline; whitespace is collapsed.",
+            "uncorrected reading of a <choice> are dropped; <lb/> is a newline; whitespace is collapsed. "
+            "A Text Creation Partnership file (<ETS>, upper-case tags) is read as TEI: its tags and attribute "
+            "names lower-cased, its <LETTER> (a letter quoted inside the text) a floatingText type=\"letter\", "
+            "its mark of a word broken at a line end (\u2223, 'fami\u2223liarized') dropped.",
     "segments": "Consecutive starts in document order. A unit is a div whose type names a letter, a diary "
                 "entry ('entry', 'diary-entry') or a telegram. A unit's own head, opener, closer and "
                 "postscript belong to its segment. An epigraph or argument standing before the unit's head or "
@@ -91,9 +96,12 @@ CONVENTIONS = {
               "type=\"sent\"; the persName inside its <signed> (else the signed line without its valediction); "
               "failing a <signed>, the persName in its closer outside an <address> (the header's titleStmt author "
               "where the persName's @ref is that author's @ref); "
-              "'X to Y' in its salute or head; for a letter whose salute or head names only the addressee "
+              "'X to Y' in its salute or head (after a label 'Letter IV.' before it); for a letter whose salute or "
+              "head names only the addressee "
               "('To Y'), the edition's option letters_by; for a diary entry, the edition's option diarist. "
-              "author_basis says which. Otherwise null. "
+              "A <signed> that is all valediction ('Your most dutiful Son.', 'I am, and shall continue to be "
+              "your's.') names nobody, and one of initials alone ('G.') yields to the head's 'X to Y' where there is "
+              "one. author_basis says which. Otherwise null. "
               "author_outside_text is true where the .txt never contains the author's name as given.",
     "addressees": "correspAction type=\"received\" persName, or the 'to Y' of the salute or head "
                   "(a parenthesis after it, '(at Athens)', left out).",
@@ -209,6 +217,24 @@ BOOKS: dict = {
                    "the letters' dates, inside one <group>, under a header written here that repeats the files' "
                    "titleStmt author and availability.",
     },
+    "cumberland-arundel": {
+        "repository": "lofhm/ECCO-TCP",
+        "path": "xml/K025532.001.xml",
+        "commit": "578e9c0ce135be9b26c810a276fb5f61a16818fc",
+        "title": "Arundel (1789), volume I, letters I-XIX, an epistolary novel (ECCO-TCP K025532.001)",
+        "creator": "Richard Cumberland (1732-1811), 'the author of The Observer'; keyed and encoded by the Text "
+                   "Creation Partnership (ECCO-TCP)",
+        "licence": "The text is in the public domain (London: C. Dilly, 1789; its author died in 1811). The TCP "
+                   "released the ECCO-TCP texts to the public in April 2011 ('freely available to the public means "
+                   "we'll send the texts to anyone who asks ... and they're free to do what they like with them', "
+                   "with a Creative Commons Public Domain Mark to follow: textcreationpartnership.org, 27 April "
+                   "2011; the Oxford Text Archive distributes them as public domain). The repository lofhm/ECCO-TCP "
+                   "holds the TCP's XML and SGML release files moved into folders (its README.md, read at commit "
+                   "43afc8aae0e5bee0baa6984d7c59c6c69bd6604e, says so and states no licence of its own; the file's "
+                   "header carries none). The TCP file here is the stored file's first 135,833 characters (its "
+                   "revision notes, catalogue record, title page and letters I-XIX, up to the end tag of letter XIX's "
+                   "div), unchanged, closed with the end tags of BODY, TEXT, EEBO and ETS.",
+    },
     "hunt-journal-1822": {
         "diarist": "John Hunt",
         "repository": "swat-ds/our-beloved-friend",
@@ -242,7 +268,7 @@ def local(el) -> str:
 
 def finish(s: str) -> str:
     """Return inline text with whitespace collapsed, <lb/> as a newline and paragraph marks kept."""
-    for c in ("\u2060", "\u00ad", "\u200b", "\ufeff"):
+    for c in ("\u2060", "\u00ad", "\u200b", "\ufeff", TCP_BREAK):
         s = s.replace(c, "")
     for c in ("\u00a0", "\u200a", "\u2009", "\u202f"):
         s = s.replace(c, " ")
@@ -326,12 +352,31 @@ def span_end(el, start: str | None) -> str | None:
     return end if start and end and end > start else None
 
 
+def from_tcp(root) -> None:
+    """Turn a Text Creation Partnership tree (<ETS>, SGML-born upper-case tags) into the TEI it maps to, in place:
+    tags and attribute names lower-cased, a <LETTER> (a letter quoted inside the text) a floatingText
+    type="letter". Its <TEXT> stays inside <EEBO>, beside the <IDG> record that is no part of the text."""
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        el.tag = el.tag.lower()
+        for k in list(el.attrib):
+            if k != k.lower():
+                el.attrib[k.lower()] = el.attrib.pop(k)
+        if el.tag == "letter":
+            el.tag = "floatingText"
+            el.set("type", "letter")
+
+
+#: a label numbering the unit before its header: 'LETTER IV.', 'Letter 12:'
+_LABEL = re.compile(r"^(?:letter|epistle|no\.?)\s+(?:[ivxlcdm]+|\d+)\s*[.:]\s*", re.I)
+
 _TO = re.compile(r"^(?:(?P<who>.+?)\s+)?to\s+(?P<whom>[^,;(]+?)\s*(?:\(.*\))?[.,;:]?$", re.I)
 
 
 def parse_to(s: str) -> tuple[str | None, str | None]:
     """Return (writer, addressee) of a header or salute 'X to Y' / 'To Y (at Z)'; (None, None) if neither."""
-    s = s.strip()
+    s = _LABEL.sub("", s.strip())
     m = _TO.match(s)
     if not m or len(s) > 120:
         return None, None
@@ -355,7 +400,18 @@ def signed_name(el) -> str | None:
     if p is not None and text_of(p):
         return text_of(p)
     t = _VALEDICTION.sub("", text_of(el)).strip(" .,")
+    if _ALL_VALEDICTION.search(t):  # 'Your most dutiful Son.': no name follows the valediction
+        return None
     return t or None
+
+
+#: a valediction word still standing after _VALEDICTION took off 'Yours truly,': the signed line names nobody
+_ALL_VALEDICTION = re.compile(r"\b(?:yours?|your's|thine)\b", re.I)
+
+
+def initials_only(name: str | None) -> bool:
+    """Return whether a signed name is initials alone ('G.', 'M. R. M.'), which a header's 'X to Y' names better."""
+    return bool(name) and all(len(t.strip(".")) <= 1 for t in name.split())
 
 
 # ---------------------------------------------------------------- the walk
@@ -367,6 +423,8 @@ class Edition:
         self.path, self.slug = path, slug
         self.cfg = dict(OPTIONS_DEFAULT, **cfg)
         self.root = ET.parse(path).getroot()
+        if self.root.tag == "ETS":
+            from_tcp(self.root)
         self.ns = TEI if self.root.tag.startswith(TEI) else ""
         self.lines: list[tuple[str, tuple]] = []   # (text, role)
         self.units: dict[int, dict] = {}           # unit id -> meta
@@ -546,7 +604,7 @@ class Edition:
         for line in (meta.get("salutation"), meta.get("header")):
             if line and not (who or whom):
                 who, whom = parse_to(line)
-        if author is None and who:
+        if who and (author is None or (basis == "signed" and initials_only(author))):
             author, basis = who, "header"
         if author is None and whom and kind == "letter" and self.cfg.get("letters_by"):
             author, basis = self.cfg["letters_by"], "edition (the opener names only the addressee)"
@@ -672,6 +730,8 @@ def build(tei: Path, out_dir: Path, slug: str, cfg: dict) -> dict:
     """Write SLUG.txt, its sidecar, gold.json and PROVENANCE.md into out_dir; return the gold."""
     ed = Edition(tei, slug, cfg)
     body = ed.find(ed.root, "text")
+    if body is None:  # a TCP file's <text> stands inside <EEBO>, after the catalogue record
+        body = ed.find(ed.root, ".//text")
     ed.walk(body if body is not None else ed.root, None, None)
     ed.assemble()
     ed.quotes()

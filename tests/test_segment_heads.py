@@ -382,7 +382,7 @@ _CHECKLIST_NAMES = frozenset({
     "seward", "stalin", "trotsk", "verinder", "villars", "volynsk", "westenra", "yagoda", "zinoviev",
 })
 _TITLES = {"Mr", "Mrs", "Miss", "Dr", "Sister", "Lady", "Lord", "Sir", "Captain", "Sergeant", "Hon", "Rev", "Madame",
-           "Mister", "Doctor", "Father", "Mother", "Count", "Professor",
+           "Mister", "Doctor", "Father", "Mother", "Count", "Countess", "Earl", "Professor",
            "Smith"}  # the stock example surname of English ("the Smith faction"), not knowledge of a book
 
 
@@ -1352,3 +1352,61 @@ def test_a_number_alone_under_a_weekday_in_figures_is_the_next_weekday_shortened
     words = ("June 10, 1805.\n\nSet out upon a journey to visit Friends at the lakes.\n\n"
              "Friday.\n\nRode to the ford and lodged at the inn.\n\n2nd.\n\nMeeting being appointed, we attended.\n")
     assert [d.date.edtf if d.date else None for _, _, d in _docs(words)][-1] == "1805-07-02"
+
+
+#: an epistolary novel's opening: a title page, then letters each under one line that gives the letter's number
+#: and its header ("LETTER II. Hon. Mrs. Cole to the Countess of D."), a place or a salutation at most, and a bare
+#: valediction or a signed one at the foot
+_WATERS = ("I have been here a week, and the waters do me no good that I can find; the company is dull and the rooms "
+           "are cold, and I long for our walks by the river.")
+NUMBERED_HEADER_LETTERS = (
+    "THE VICARAGE.\n\nBY A LADY.\n\nVOL. I.\n\nLONDON: PRINTED FOR THE AUTHOR. M.DCC.XC.\n\nTHE VICARAGE.\n\n"
+    "LETTER I. Amelia Vane to Harriet Cole.\n\nBath.\n\n" + _WATERS + "\n\nAdieu.\n\n"
+    "LETTER II. Hon. Mrs. Cole to the Countess of D.\n\n" + _WATERS + "\n\nFarewell.\n\n"
+    "LETTER III. Mr. Vane to his daughter.\n\nDEAR AMY,\n\n" + _WATERS + "\n\nYour loving father, THOMAS VANE.\n")
+
+
+def test_a_numbered_letters_head_with_its_header_after_the_numbers_stop_opens_the_letter_and_names_its_writer():
+    # "LETTER II. Hon. Mrs. Cole to the Countess of D." is a numbered head with the letter's header on the same line
+    # (its stops are the number's and the abbreviations'), not a sentence: each such line opens its letter, under
+    # the title page, and names the writer; "VOL. I." on the title page is no signer "L. I."
+    got = _docs(NUMBERED_HEADER_LETTERS)
+    assert [(w, c) for w, c, _ in got] == [("THE VICARAGE. BY", "furniture"), ("LETTER I. Amelia", "record"),
+                                           ("LETTER II. Hon.", "record"), ("LETTER III. Mr.", "record")]
+    assert [d.author.name if d.author else None for _, _, d in got] == [None, "Amelia Vane", "Hon. Mrs. Cole",
+                                                                         "Mr. Vane"]
+    assert all(d.kind == "letter" for _, _, d in got[1:])
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("LETTER IV. Dr. Hale to Francis his son.", True), ("Letter 12: Lady Anne to her brother.", True),
+    ("LETTER I.", True),
+    # a numbered paragraph written as a sentence is no header
+    ("Letter 3. I wrote to Mary about it.", False), ("Letter 3. I went to the town and saw him.", False)])
+def test_a_numbered_head_carries_a_header_only_of_names_and_titles_before_to(line, heading):
+    from quellen.segment.lines import NUMBERED_HEAD_RE
+    assert bool(NUMBERED_HEAD_RE.match(line)) is heading
+
+
+def test_a_volume_label_is_no_signature():
+    from quellen.segment.lines import split_signature
+    # the initials of a signer begin a word: "VOL. I." holds no "L. I." signing at a place "VO"
+    assert split_signature("VOL. I.") is None
+    assert split_signature("Bristol J. Bell") == ("", "Bristol", "J. Bell")
+
+
+def test_a_numbered_letter_whose_header_has_abbreviations_runs_to_the_next_numbered_head():
+    # "LETTER II. Hon. Mrs. Cole to Lady R." heads a numbered letter as "Letter II" alone does: what it holds
+    # (a paragraph opening like a life, "The Dean is a most ...", a note it copies out with the note's own
+    # salutation and signature) stays in it up to the next numbered head
+    text = ("LETTER I. Dr. Vane to Mrs. Cole.\n\nMADAM,\n\n" + _WATERS + "\n\n"
+            "The Dean is a most learned and amiable man, respected by all for his private and domestic qualities, "
+            "but he has little influence over the chapter, and can be of little service to your views.\n\n"
+            + _WATERS + "\n\nYour obedient servant, JOHN VANE.\n\n"
+            "LETTER II. Hon. Mrs. Cole to Lady R.\n\nI am sent for by the following note from my brother—\n\n"
+            "Madam,\n\nYou will come to town with your daughter on Monday. The house is ready.\n\nT. C.\n\n"
+            "This is a brother's note to a sister; judge of my feelings. " + _WATERS + "\n\nFarewell.\n\n"
+            "LETTER III. Lady R. to Hon. Mrs. Cole.\n\n" + _WATERS + "\n\nAdieu.\n")
+    got = _docs(text)
+    assert [w for w, _, _ in got] == ["LETTER I. Dr.", "LETTER II. Hon.", "LETTER III. Lady"]
+    assert [d.kind for _, _, d in got] == ["letter"] * 3

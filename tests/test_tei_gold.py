@@ -155,3 +155,23 @@ def test_text_standing_in_an_entry_without_paragraphs_is_kept_whole_across_a_pag
                                   "Next day rain all the forenoon.", "Crossed the ridge before dark.\n"]
     assert [(s["first_words"].split()[0], s["date_iso"]) for s in gold["segments"]] == [
         ("2nd", "1805-06-03"), ("Next", None), ("Crossed", None)]
+
+
+def test_a_text_creation_partnership_file_is_read_as_the_tei_it_maps_to(tei_gold, tmp_path):
+    gold = tei_gold.build(FIXTURES / "eval" / "letters.tcp.xml", tmp_path, "tcp", {})
+    text = (tmp_path / "tcp.txt").read_text(encoding="utf-8")
+    # the catalogue record and the revision notes are no text; the line-break mark and the footnote are dropped
+    assert text.startswith("THE PARSONAGE.\n\nLONDON: PRINTED FOR THE AUTHOR.\n\nTHE PARSONAGE.\n\nLETTER I.")
+    assert "company duller" in text and "\u2223" not in text and "foot" not in text and "Proofed" not in text
+    got = [(s["kind"], s["author"], s.get("author_basis")) for s in gold["segments"]]
+    assert got == [("narrative", None, None), ("heading", None, None),
+                   # 'LETTER I.' before the header is a label, not the writer's name
+                   ("letter", "Amelia Vane", "header"),
+                   # initials alone yield to the header's writer
+                   ("letter", "The Dean", "header"),
+                   # a signature that is all valediction names nobody: the header's writer
+                   ("letter", "Harriet Cole", "header"),
+                   ("letter", "THOMAS VANE", "signed")]
+    # the letter the Dean quotes (TCP's <LETTER>) stays inside his letter
+    assert [(e["kind"], e["inside_unit"]) for e in gold["embedded"]] == [("letter", 1)]  # the second unit
+    assert gold["segments"][2]["addressees"] == ["Harriet Cole"] and gold["segments"][2]["dateline"] == "Bath."

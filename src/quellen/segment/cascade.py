@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 from .. import lexicons
 from ..extract.dates.lexicon import ORD_DAY, PLAIN_WEEKDAY
 from ..model import RECORD_KINDS
-from .lines import (MONTHS, NUMBERED_HEAD_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit,
-                    bare_date, bare_day, is_allcaps, is_name, kind_from_words, leading_date, salutation_span)
+from .lines import (MONTHS, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE,
+                    Unit, bare_date, bare_day, is_allcaps, is_name, kind_from_words, leading_date, salutation_span)
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
 
@@ -179,7 +179,9 @@ def _numbered_letter(text: str) -> bool:
     """Return True for a numbered letter's head, alone ("Letter XII") or with the letter's own header on the
     same line ("Letter XII Miss Ashby, to Mrs. Trent")."""
     m = re.match(r"^letter\s+(?:[ivxlcdm]+|\d+)\.?\s+(?=\S)", text, re.I)
-    return bool(_NUMBERED_LETTER_RE.match(text) or (m and _FROM_TO_HEAD_RE.match(text[m.end():])))
+    # (or after the number's stop, with the header's own abbreviations: "LETTER IV. Dr. Hale to his son.")
+    return bool(_NUMBERED_LETTER_RE.match(text) or (m and _FROM_TO_HEAD_RE.match(text[m.end():]))
+                or NUMBERED_HEADER_RE.match(text))
 
 
 #: why a document may start inside a numbered letter: a date heading a part of it, furniture, a break
@@ -518,10 +520,11 @@ def group_units(units: list[Unit]) -> list[Group]:
 
         # 3. the source's own title: a heading before any prose that follows page
         #    furniture or another heading is the page/book title, kept as a heading.
+        #    (a heading naming one document, "Letter I" or "LETTER I. A to B.", heads that document, not the page)
         if cue == "heading" and not seen_prose and current is not None and current.mode == "furniture" \
                 and "page title" in current.evidence and prev is not None and prev.cue == "heading" \
                 and nxt is not None and nxt.cue in ("heading", "byline", "prose") and not (
-                    nxt.cue == "prose" and _entry_head(nxt)):
+                    nxt.cue == "prose" and _entry_head(nxt)) and not _ONE_DOCUMENT_HEAD_RE.match(unit.text):
             current.units.append(unit)
             continue
         if cue in ("heading", "byline") and not seen_prose and nxt is not None and (

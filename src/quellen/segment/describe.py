@@ -589,7 +589,9 @@ _NOT_A_SIGNER_RE = re.compile(r"[’']s\b|\b(?:period|narrative|part|book|chapte
 _HEADER_RE = re.compile(
     r"^(?:(?P<noun>(?i:letter|telegram|note|memorandum|report|cable|postcard|message|dispatch|despatch))\b"
     r"(?:\s*\([^)]*\))?[^,]{0,40}?(?:,\s*|\s+(?i:from|by)\s+))?(?P<from>[A-Z].{1,120}?),?\s+to\s+"
-    r"(?P<to>(?:the\s+)?[A-Z].{1,120})$")
+    r"(?P<to>(?:the\s+)?[A-Z].{1,120}|(?:his|her|their)\s+[a-z].{1,120})$")
+#: the label numbering a letter before its header on the same line: "LETTER IV. ", "Letter 12: "
+_NUMBERED_LABEL_RE = re.compile(r"^(?i:letter|epistle)\s+(?:[IVXLCDM]+|[ivxlcdm]+|\d+)[.:]\s+(?=[A-Z])")
 _HEADER_DATE_RE = re.compile(r"^(?:[A-Z][a-z]+\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|" + ORD_DAY + r")|(?:\d{1,2}"
                              r"(?:st|nd|rd|th)?|" + ORD_DAY + r")\s+(?:of\s+)?[A-Z][a-z]+)\.\s+")
 
@@ -604,10 +606,14 @@ def header_author(line: str, kind: str | None) -> str | None:
     line = line.strip().rstrip(".")
     if len(line) > 200:
         return None
+    # "LETTER IV. Dr. Hale to his son.": the number's label stands for the document noun
+    label = _NUMBERED_LABEL_RE.match(line)
+    if label:
+        line = line[label.end():]
     m = _HEADER_RE.match(line)
-    if m and (m.group("noun") or kind in ("letter", "telegram")):
+    if m and (m.group("noun") or label or kind in ("letter", "telegram")):
         to = re.sub(r"^(?:the|Messrs\.?)\s+", "", m.group("to"))
-        if _clean_name(to) is None and not m.group("noun"):
+        if _clean_name(to) is None and not (m.group("noun") or label):
             return None  # "Went to Ludlow to see ...": a sentence, not a header
         sender = _HEADER_DATE_RE.sub("", m.group("from"))
         # "The Marchioness de Orme to ...": a title with a name after the article; "The Mate to ..."

@@ -19,8 +19,8 @@ from ..extract.dates.lexicon import ORD_DAY, PLAIN_MONTH, PLAIN_WEEKDAY, elided_
 __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "signed_name",
            "split_signature", "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
            "kind_from_words", "weekday_day", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE", "TIME_HEAD_RE",
-           "CLOCK_HEAD_RE", "bare_date", "NUMBERED_HEAD_RE", "SERIES_HEAD_RE", "is_allcaps", "salutation_span",
-           "salutations", "bare_day"]
+           "CLOCK_HEAD_RE", "bare_date", "NUMBERED_HEAD_RE", "NUMBERED_HEADER_RE", "SERIES_HEAD_RE", "is_allcaps",
+           "salutation_span", "salutations", "bare_day"]
 
 #: every cue a unit can get
 CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "salutation", "addressee",
@@ -180,10 +180,19 @@ _CLOSING_RE = re.compile(
     r"daughter|son|sister|brother|cousin|niece|nephew|servant)[,.!]?$)", re.I)
 _POLITE_CLOSE_RE = re.compile(r"\b(?:accept|receive)\b.{0,60}\b(?:assurances?|feelings|sentiments|respects|"
                               r"regards|consideration|homage)\b", re.I)
-#: "No." and "Number" head a numbered item only before a numeral: "No reflections upon …" is a sentence
+#: the writer a letter's header names before "to": capitalized words, abbreviated titles and initials, with the
+#: small words of a title between them ("The Dean", "Duchess of R.", "Hon. Mrs. Dale", "Captain John Hale")
+_HEADER_SENDER = rf"(?-i:[{_UP}][\w'’-]*\.?)(?:\s+(?:(?-i:[{_UP}][\w'’-]*\.?)|of|the|de|du|la|le|van|von|and)){{0,6}}"
+#: a numbered letter's head with its header after the number's stop, "LETTER IV. Dr. Hale to his son." (the
+#: header's stops are its abbreviations and initials: "Mrs.", "G.")
+NUMBERED_HEADER_RE = re.compile(rf"^(?:letter|epistle)\s+(?:[ivxlcdm]+|\d+)[.:]\s+{_HEADER_SENDER}"
+                                rf"\s(?-i:to)\s+(?:(?:the\s+)?(?-i:[{_UP}])|(?:his|her|their)\s+\w)[^!?;:]{{0,80}}$",
+                                re.I)
+#: "No." and "Number" head a numbered item only before a numeral: "No reflections upon …" is a sentence; a
+#: numbered letter's head may carry its header on the same line (NUMBERED_HEADER_RE)
 NUMBERED_HEAD_RE = re.compile(r"^(?:(?:letter|chapter|entry|part|book|section|document|appendix|canto|act|scene)"
                                r"\.?\s+(?:[ivxlcdm]+|\d+|[a-z]+)|(?:no\.|number)\s*(?:[ivxlcdm]+|\d+)|no\s+\d+)\b"
-                               r"[^.!?]{0,80}[.:]?$", re.I)
+                               r"[^.!?]{0,80}[.:]?$|" + NUMBERED_HEADER_RE.pattern, re.I)
 _BYLINE_RE = re.compile(rf"^(?:(?P<name>{INITIALS}{_CAP}(?:\s{_CAP})?)\.\s+(?P<title>[^.!?]{{2,120}})"
                         rf"|[Bb]y\s+(?P<by>{PERSON}))$")
 #: the year or date a byline gives the writing ("written in 1872", "1872", "March 1872", "3 March 1872")
@@ -405,7 +414,8 @@ def split_signature(text: str) -> tuple[str, str, str] | None:
     m = FULL_DATE_RE.match(line)
     if m:
         date_part, line = m.group(0), line[m.end():].strip(" ,")
-    m = re.search(rf"(?P<name>{INITIALS}(?:{_CAP}(?:[\s-]{_CAP})?)?)$", line)
+    # (the initials begin a word: "VOL. I." is no "L. I." signing at "VO")
+    m = re.search(rf"(?<![\w'’])(?P<name>{INITIALS}(?:{_CAP}(?:[\s-]{_CAP})?)?)$", line)
     if not m:
         return None
     name = m.group("name").strip()
