@@ -177,6 +177,16 @@ def test_decades_centuries_seasons_and_parts_of_months():
     assert end.earliest > D(1917, 10, 15) and end.latest == D(1917, 10, 31)
 
 
+def test_a_year_written_with_an_apostrophe_takes_the_century_of_the_anchor():
+    got = tag("I remember the flood in '46, and the winter of '62 was spoken of.", dct=D(1853, 5, 12))
+    assert [(t.text, t.value) for t in got] == [("'46", "1846"), ("'62", "1762")]  # not after 1853 + 5 years
+    assert got[0].date.precision == "year" and got[0].date.basis.value == "year_from_context"
+    assert "century-from-anchor" in got[0].date.rule
+    assert values("We hope to sail in '62.", dct=D(1861, 3, 5))[0][2] == "1862"  # a year just ahead stays ahead
+    assert values("It was so in '46.")[0][2] == "XX46"  # no anchor, no century
+    assert tag("'46 men came, and 'tis '99 to one.", dct=D(1853, 5, 12)) == []  # no word that leads to a year
+
+
 def test_year_later_in_the_sentence_completes_a_partial_date():
     got = values("Between March 3 and June 5, 1930, the strike went on.")
     assert [v for _, _, v in got] == ["1930-03-03", "1930-06-05"]

@@ -18,6 +18,10 @@ from .lexicon import Cand, duration_parts, duration_value
 #: the label of a stand-in anchor for a diary heading without a year; "yearless:wd" when its stand-in
 #: year is one in which the heading's day falls on the heading's weekday
 YEARLESS = "yearless:"
+#: a year or decade written without its century ("in '46", "the '40s") is read in the anchor's century, or
+#: the one before when that would put it more than this many years after the anchor: a letter of 1853 reads
+#: "'46" as 1846 and "'99" as 1799; a letter of 1861 reads "'62" as 1862 (a year just ahead, still to come)
+SHORT_YEAR_AHEAD = 5
 
 
 @dataclass(frozen=True)
@@ -206,6 +210,16 @@ def _resolve_abs(c: Cand, text: str, ctx: Ctx) -> tuple[str, Date | None, str | 
     rule = c.rule
     if y is None and c.data.get("elided"):
         return _elided(c, text, ctx)
+    if y is None and c.data.get("short_year") is not None:
+        # "in '46": the century is the anchor's, or the one before when that puts the year well after it
+        base = ctx.dct or ctx.ref
+        if base is None:
+            return f"XX{c.data['short_year']:02d}", None, None
+        y = base.day.year // 100 * 100 + c.data["short_year"]
+        if y > base.day.year + SHORT_YEAR_AHEAD:
+            y -= 100
+        anchor = base.label
+        rule += "+century-from-anchor"
     if y is None:
         if m is None:
             return "XXXX", None, None
@@ -505,7 +519,7 @@ def resolve(c: Cand, text: str, ctx: Ctx) -> tuple[str, Date | None, str | None,
                 return f"XX{c.data['short']}", None, None, False
             century = base.day.year // 100
             y = century * 100 + c.data["short"] * 10
-            if y > base.day.year + 5:
+            if y > base.day.year + SHORT_YEAR_AHEAD:
                 y -= 100
             anchor = base.label
         lo, hi = (y, 1, 1), (y + 9, 12, 31)

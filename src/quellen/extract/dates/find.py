@@ -271,6 +271,22 @@ def _r_year(m, text):
     return c
 
 
+#: a year written with its century left out after an apostrophe ("in '46", "the winter of '62"): read only
+#: after a word that leads to a year ("in", "of", "since"...), since an apostrophe before two digits also
+#: opens a quotation
+_APOSTROPHE_YEAR_CUE = re.compile(r"(?:\b(?:in|of|since|until|till|by|from|to|during|before|after|through|"
+                                  r"throughout|around|about|circa|year|spring|summer|autumn|fall|winter|early|"
+                                  r"late|mid|between|and|or|the|back)|,)\s*$", re.I)
+
+
+@_rule("apostrophe-year", r"(?<![\w'’])['’](?P<sy>\d{2})(?![\w'’]|[.,]\d)", prio=3)
+def _r_apostrophe_year(m, text):
+    if not _APOSTROPHE_YEAR_CUE.search(text[max(0, m.start() - 20):m.start()]):
+        return None
+    return Cand(m.start(), m.end(), "DATE", "abs", dict(y=None, short_year=int(m.group("sy")), m=None, d=None,
+                                                           d2=None, dual=False, marker=None, mod=None, weekday=None))
+
+
 @_rule("short-year-range", r"(?<=[-–])(?P<y>\d{2})(?!\d)")
 def _r_short_year(m, text):
     # the "18" of "1914-18": a year in the century of the one before the dash
@@ -884,8 +900,8 @@ _CLASS_RULES = {
     # "quarter") are left to that word's windows: digits are everywhere in some texts
     "digit": ("month-day-year", "day-month-year", "month-day", "day-month", "month-year", "year",
               "month-day-elided-year", "day-month-elided-year", "month-elided-year", "year-elided",
-              "short-year-range", "numeric-date", "iso-date", "decade", "ordinal-day", "clock-time",
-              "ordinal-month-ref", "weekday-ordinal", "fiscal-year"),
+              "short-year-range", "apostrophe-year", "numeric-date", "iso-date", "decade", "ordinal-day",
+              "clock-time", "ordinal-month-ref", "weekday-ordinal", "fiscal-year"),
     "month": ("month-day-year", "day-month-year", "month-day", "day-month", "month-year", "month",
               "month-day-elided-year", "day-month-elided-year", "month-elided-year"),
     "weekday": ("weekday", "set", "month-day-year", "day-month-year", "month-day", "day-month", "weekday-ordinal"),
