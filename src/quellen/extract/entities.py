@@ -156,6 +156,10 @@ _P_SERIAL_BEFORE = re.compile(rf"(?<![\w-])the\s+[\"“«]?(?P<name>{CAP}(?:\s+{
 _P_SERIAL = re.compile(rf"(?<![\w-])(?:the\s+)?(?:{'|'.join(SERIAL_WORDS)})\s+(?P<name>{CAP}(?:\s+{CAP}){{0,3}})")
 _P_ACRONYM = re.compile(r"(?<![\w.-])(?P<name>[A-Z]{2,6}(?:\([a-z]\))?)(?![\w(-])")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+#: a section's number at the start of what the model took for a name ("CHAPTER I. EARLY LIFE", "Book II"):
+#: a heading, not a person or a work
+_SECTION_HEAD = re.compile(rf"^(?:{'|'.join(words('section_words'))})\.?\s+(?-i:[IVXLCDM]+|[ivxlcdm]+|\d+)(?![\w'’])",
+                           re.I)
 #: a name before a generic head that makes it a place: the head belongs to the name ("Tula region")
 _P_PLACE_HEAD = re.compile(rf"(?<![\w.])(?P<name>{CAP}(?:\s{CAP})?\s(?:region|province|governorate|gubernia|"
                            rf"district|oblast|county|uyezd|station|Station|Pass|pass|Square|square|mines|"
@@ -603,6 +607,8 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
             continue  # "Good Hobbes!", "Promise, Clara": a cry or a word to someone in dialogue, not a title
         if ent.label_ != "NORP" and name in NATIONALITY_WORDS:
             continue  # "Latin", "a Frenchman": a language or a nationality the model took for a person or a place
+        if _SECTION_HEAD.match(text[start:end]):
+            continue  # "CHAPTER I. EARLY LIFE": a section's heading, the "I." no initial
         if names_no_one(text[start:end]):
             continue  # "Brother", "my dear Sister": what the writer calls someone, the same word for many
         if " " not in name and name.lower() in _TITLE_OPENERS:
