@@ -187,6 +187,14 @@ def test_a_year_written_with_an_apostrophe_takes_the_century_of_the_anchor():
     assert tag("'46 men came, and 'tis '99 to one.", dct=D(1853, 5, 12)) == []  # no word that leads to a year
 
 
+def test_a_weekday_in_a_dated_letter_takes_the_tense_of_its_clause_and_is_not_the_writing_day():
+    # a letter written on Thursday 12 May 1853
+    got = values("On Thursday we went to the town, and on Sunday the mill was quiet. On Thursday we shall "
+                 "go again.", dct=D(1853, 5, 12))
+    assert [v for _, _, v in got] == ["1853-05-05", "1853-05-08", "1853-05-19"]
+    assert values("On Monday we went to the town.", dct=D(1853, 5, 12))[0][2] == "1853-05-09"
+
+
 def test_year_later_in_the_sentence_completes_a_partial_date():
     got = values("Between March 3 and June 5, 1930, the strike went on.")
     assert [v for _, _, v in got] == ["1930-03-03", "1930-06-05"]

@@ -764,6 +764,12 @@ def _weekday(c: Cand, span: str, ctx: Ctx):
     else:
         fwd, back = delta, (base.day.weekday() - wd) % 7
         tense = c.data.get("tense")
+        if base is ctx.dct and base.precision == "day":
+            # told on the day of writing: the clause's verb after the weekday tells its tense too ("on Monday
+            # we went"), and a weekday in the past or the future is not the writing day's own ("on Thursday
+            # we went", written on a Thursday, is the Thursday before)
+            tense = tense or c.data.get("tense_after")
+            fwd, back = (fwd or 7) if tense == "future" else fwd, (back or 7) if tense == "past" else back
         if tense == "future":
             day = base.day + dt.timedelta(days=fwd)
         elif tense == "past":

@@ -420,7 +420,8 @@ def _r_weekday(m, text):
         return Cand(start, m.end(), "TIME", "weekday", dict(wd=wd, rel=None if rel == "on" else rel,
                                                             tod=TOD[m.group("tod").lower()]))
     return Cand(start, m.end(), "DATE", "weekday", dict(wd=wd, rel=None if rel == "on" else rel,
-                                                        tense=tense_at(text, m.start())))
+                                                        tense=tense_at(text, m.start()),
+                                                        tense_after=tense_after(text, m.end())))
 
 
 _FUTURE = re.compile(r"\b(?:will|shall|won't|'ll|going\s+to|(?:is|are|am)\s+to|plans?|expects?|hopes?|until|till|"
@@ -446,6 +447,17 @@ def tense_at(text: str, pos: int) -> str | None:
     clause = re.split(r"[.;!?\n](?!\d)", text[max(0, pos - 120):pos])[-1]
     if re.search(r"\bsince\s+$", clause, re.I):
         return "past"
+    if _FUTURE.search(clause):
+        return "future"
+    if _PAST.search(clause):
+        return "past"
+    return None
+
+
+def tense_after(text: str, pos: int) -> str | None:
+    """Return "future", "past" or None: the tense of the rest of the clause after ``pos`` ("On Monday we
+    went", "on Sunday the mill was quiet", "on Friday we shall go")."""
+    clause = re.split(r"[.;!?\n]", text[pos:pos + 80])[0]
     if _FUTURE.search(clause):
         return "future"
     if _PAST.search(clause):
