@@ -188,11 +188,12 @@ def test_a_year_written_with_an_apostrophe_takes_the_century_of_the_anchor():
 
 
 def test_a_weekday_in_a_dated_letter_takes_the_tense_of_its_clause_and_is_not_the_writing_day():
-    # a letter written on Thursday 12 May 1853
-    got = values("On Thursday we went to the town, and on Sunday the mill was quiet. On Thursday we shall "
-                 "go again.", dct=D(1853, 5, 12))
-    assert [v for _, _, v in got] == ["1853-05-05", "1853-05-08", "1853-05-19"]
-    assert values("On Monday we went to the town.", dct=D(1853, 5, 12))[0][2] == "1853-05-09"
+    text = ("Bath, Thursday, 12 May 1853.\n\nOn Thursday we went to the town, and on Sunday the mill was quiet. "
+            "On Thursday we shall go again. On Monday we went to the mill.\n")
+    got = tag_documents(text, [_doc(text, 0, len(text), "letter", date=parse_date("Thursday, 12 May 1853"))])
+    assert [t.value for t in got[1:]] == ["1853-05-05", "1853-05-08", "1853-05-19", "1853-05-09"]
+    # a DCT the caller gives is news's: "said Thursday", on a Thursday, is that day
+    assert values("The department said Thursday that sales fell.", dct=D(1853, 5, 12))[0][2] == "1853-05-12"
 
 
 def test_year_later_in_the_sentence_completes_a_partial_date():

@@ -764,10 +764,11 @@ def _weekday(c: Cand, span: str, ctx: Ctx):
     else:
         fwd, back = delta, (base.day.weekday() - wd) % 7
         tense = c.data.get("tense")
-        if base is ctx.dct and base.precision == "day":
-            # told on the day of writing: the clause's verb after the weekday tells its tense too ("on Monday
-            # we went"), and a weekday in the past or the future is not the writing day's own ("on Thursday
-            # we went", written on a Thursday, is the Thursday before)
+        if base is ctx.dct and base.precision == "day" and not ctx.dct_given:
+            # told on the day of writing its date line states: the clause's verb after the weekday tells its
+            # tense too ("on Monday we went"), and a weekday in the past or the future is not the writing
+            # day's own ("on Thursday we went", written on a Thursday, is the Thursday before); a caller's
+            # DCT is news's, where "said Thursday" on a Thursday is that day
             tense = tense or c.data.get("tense_after")
             fwd, back = (fwd or 7) if tense == "future" else fwd, (back or 7) if tense == "past" else back
         if tense == "future":
