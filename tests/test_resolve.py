@@ -225,6 +225,17 @@ def test_a_middling_town_the_model_calls_a_person_is_a_place_after_place_preposi
     assert entity_with(entities, "Church Row").type == "place"  # a street, not a body
 
 
+def test_the_date_lines_place_rule_adds_to_the_prepositions_and_does_not_block_them():
+    import re
+    gazetteer = Gazetteer(cities=[_city(20, "Brackley", 52.03, -1.14, "GB", 14_000)], countries=[], continents=[])
+    text = "Rose Cottage, Brackley\nWe went to Brackley, and from Brackley to Brackley, then near Brackley."
+    spans = [m.span() for m in re.finditer("Brackley", text)]
+    ms = [Mention("s1", "d1", a, b, "Brackley", "place" if i == 0 else "person", "Brackley", None,
+                  "rule:dateline" if i == 0 else "ner") for i, (a, b) in enumerate(spans)]
+    entities, _ = resolve(ms, {"s1": text}, gazetteer=gazetteer)
+    assert [e.type for e in entities] == ["place"]
+
+
 def test_a_town_name_that_is_also_a_surname_stays_a_person():
     gazetteer = Gazetteer(cities=[_city(20, "Brackley", 52.03, -1.14, "GB", 14_000)], countries=[], continents=[])
     text = "John Brackley called. We wrote to Brackley at once."

@@ -612,7 +612,7 @@ class _Resolver:
         """Retype, in place, as places the towns the model called people or bodies, and streets it called bodies.
 
         The model takes a town it has not seen for a person or a body ("went to
-        Chester", "from Stroud"). A name no rule typed, no person's given name
+        Chester", "from Stroud"). A name no rule typed otherwise, no given name
         or surname (``person_words``), that the gazetteer knows as a town of
         the settings' ``min_town_population`` or more, and that follows a place
         preposition ("at", "to", "from", "near": data/lexicon/place_prepositions.txt)
@@ -629,8 +629,9 @@ class _Resolver:
                 before[self.keys[i]].append(w.group(1).lower() if w else "")
         share = self.settings.place_preposition_share
         for k, t in types.items():
-            if t not in ("person", "organization") or k in pinned or ruled.get(k) or k in person_words:
-                continue
+            if t not in ("person", "organization") or k in pinned or ruled.get(k, set()) - {"place"} \
+                    or k in person_words:
+                continue  # (a rule that said "place", the date line's, only adds to the evidence)
             name = rep[k].strip()
             if t == "organization" and len(name.split()) > 1 and name.split()[-1] in STREET_WORDS:
                 types[k] = "place"
