@@ -179,7 +179,8 @@ def test_decades_centuries_seasons_and_parts_of_months():
 
 def test_a_year_written_with_an_apostrophe_takes_the_century_of_the_anchor():
     got = tag("I remember the flood in '46, and the winter of '62 was spoken of.", dct=D(1853, 5, 12))
-    assert [(t.text, t.value) for t in got] == [("'46", "1846"), ("'62", "1762")]  # not after 1853 + 5 years
+    assert [(t.text, t.value) for t in got] == [("'46", "1846"), ("the winter of '62", "1762-WI")]  # not after 1858
+    assert "century-from-anchor" in got[1].date.rule and got[1].date.basis.value == "year_from_context"
     assert got[0].date.precision == "year" and got[0].date.basis.value == "year_from_context"
     assert "century-from-anchor" in got[0].date.rule
     assert values("We hope to sail in '62.", dct=D(1861, 3, 5))[0][2] == "1862"  # a year just ahead stays ahead

@@ -717,7 +717,15 @@ def _season(c: Cand, span: str, ctx: Ctx):
     y = c.data.get("y")
     anchor = None
     base = ctx.dct if ctx.dct_given else (ctx.ref or ctx.dct)
-    if y is None:
+    if y is None and c.data.get("short_year") is not None:
+        base = ctx.dct or ctx.ref
+        if base is None:
+            return f"XX{c.data['short_year']:02d}-{code}", None, None, False
+        y = base.day.year // 100 * 100 + c.data["short_year"]
+        if y > base.day.year + SHORT_YEAR_AHEAD:
+            y -= 100
+        anchor = base.label
+    elif y is None:
         rel = c.data.get("rel")
         if rel in ("this", "last", "next") and ctx.dct:
             base = ctx.dct
@@ -742,7 +750,8 @@ def _season(c: Cand, span: str, ctx: Ctx):
     cal = calendar_for(dt.date(y, lo_m, 1), ctx.calendar, ctx.country)
     wcal = cal if cal != "unknown" else "gregorian"
     lo, hi = (lo_y, lo_m, 1), (hi_y, hi_m, _month_end(hi_y, hi_m, wcal))
-    date = _make(span, lo, hi, "month", cal, c.rule + ("+year-from-anchor" if anchor else ""), anchor,
+    suffix = "+century-from-anchor" if c.data.get("short_year") is not None else "+year-from-anchor"
+    date = _make(span, lo, hi, "month", cal, c.rule + (suffix if anchor else ""), anchor,
                  f"{y:04d}-{ {'SP': 21, 'SU': 22, 'FA': 23, 'WI': 24}[code]}" if cal == "gregorian" else None)
     return f"{y:04d}-{code}", date, anchor, anchor is None
 

@@ -385,11 +385,11 @@ def _r_century(m, text):
 
 @_rule("season", r"(?:(?P<rel>last|next|this|that|the\s+following|the\s+previous|the\s+same|the\s+next)\s+|the\s+)?"
        r"(?P<mod>early\s+|late\s+|mid-?)?(?P<s>spring|summer|autumn|fall|winter)"
-       r"(?:(?:\s+of|,)?\s+" + year_re("y") + r")?(?!\w)", IGNORE_CASE, prio=3)
+       r"(?:(?:\s+of|,)?\s+(?:" + year_re("y") + r"|['’](?P<sy>\d{2})(?![\w'’])))?(?!\w)", IGNORE_CASE, prio=3)
 def _r_season(m, text):
     word = m.group("s").lower()
     before = text[max(0, m.start() - 16):m.start()].lower()
-    if not (m.group("y") or m.group("rel")):
+    if not (m.group("y") or m.group("sy") or m.group("rel")):
         if not re.search(r"\b(?:in|during|by|since|until|through|that|this|last|next|early|late)\s+(?:the\s+)?$",
                          before) and not re.search(r"\b(?:in|during|by|since|until|through)\s+$", before):
             return None
@@ -400,8 +400,9 @@ def _r_season(m, text):
         return None
     rel = (m.group("rel") or "").lower().split()[-1] if m.group("rel") and m.group("rel").lower() != "the" else None
     y = int(m.group("y")) if m.group("y") else None
+    short = int(m.group("sy")) if m.group("sy") else None  # "the winter of '62": the century from the anchor
     return Cand(m.start(), m.end(), "DATE", "season", dict(s=SEASON[word], y=y, rel=rel, mod=_mod(m.group("mod")),
-                                                          tense=tense_at(text, m.start())))
+                                                          tense=tense_at(text, m.start()), short_year=short))
 
 
 @_rule("weekday", r"(?:(?P<rel>last|next|this|that|the\s+following|the\s+previous|the\s+next|on)\s+)?"
