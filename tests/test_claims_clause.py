@@ -43,3 +43,11 @@ def test_a_letter_of_a_date_that_is_not_the_one_answered_keeps_its_date(tmp_path
     # "a letter of 3 May 1846" points at no letter in hand ("your", "yours"): the rule leaves it alone
     events = events_of(tmp_path, "note.txt", "A letter of 3 May 1846 was read aloud to the men.\n")
     assert [e["date"]["text"] for e in events if e.get("date")] == ["3 May 1846"]
+
+
+def test_a_year_written_with_an_apostrophe_dates_its_clause(tmp_path):
+    text = ("Bath, 12 May 1853.\n\nDear Brother,\n\nThe great flood came in '47 and the bridge fell in '49. "
+            "We moved to the town in '50.\n\nYours,\n\nWilliam Hartwell.\n")
+    dated = {e["summary"]: e["date"]["edtf"] for e in events_of(tmp_path, "flood.txt", text) if e.get("date")}
+    assert dated["The great flood came"] == "1847" and dated["the bridge fell"] == "1849"
+    assert dated["We moved to the town"] == "1850"

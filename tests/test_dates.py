@@ -177,6 +177,26 @@ def test_decades_centuries_seasons_and_parts_of_months():
     assert end.earliest > D(1917, 10, 15) and end.latest == D(1917, 10, 31)
 
 
+def test_a_year_written_with_an_apostrophe_takes_the_century_of_the_anchor():
+    got = tag("I remember the flood in '46, and the winter of '62 was spoken of.", dct=D(1853, 5, 12))
+    assert [(t.text, t.value) for t in got] == [("'46", "1846"), ("the winter of '62", "1762-WI")]  # not after 1858
+    assert "century-from-anchor" in got[1].date.rule and got[1].date.basis.value == "year_from_context"
+    assert got[0].date.precision == "year" and got[0].date.basis.value == "year_from_context"
+    assert "century-from-anchor" in got[0].date.rule
+    assert values("We hope to sail in '62.", dct=D(1861, 3, 5))[0][2] == "1862"  # a year just ahead stays ahead
+    assert values("It was so in '46.")[0][2] == "XX46"  # no anchor, no century
+    assert tag("'46 men came, and 'tis '99 to one.", dct=D(1853, 5, 12)) == []  # no word that leads to a year
+
+
+def test_a_weekday_in_a_dated_letter_takes_the_tense_of_its_clause_and_is_not_the_writing_day():
+    text = ("Bath, Thursday, 12 May 1853.\n\nOn Thursday we went to the town, and on Sunday the mill was quiet. "
+            "On Thursday we shall go again. On Monday we went to the mill.\n")
+    got = tag_documents(text, [_doc(text, 0, len(text), "letter", date=parse_date("Thursday, 12 May 1853"))])
+    assert [t.value for t in got[1:]] == ["1853-05-05", "1853-05-08", "1853-05-19", "1853-05-09"]
+    # a DCT the caller gives is news's: "said Thursday", on a Thursday, is that day
+    assert values("The department said Thursday that sales fell.", dct=D(1853, 5, 12))[0][2] == "1853-05-12"
+
+
 def test_year_later_in_the_sentence_completes_a_partial_date():
     got = values("Between March 3 and June 5, 1930, the strike went on.")
     assert [v for _, _, v in got] == ["1930-03-03", "1930-06-05"]

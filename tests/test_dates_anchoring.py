@@ -70,6 +70,14 @@ def test_since_a_year_and_looking_back_do_not_move_the_narrative():
     assert got["February 12"].value == "1929-02-12"
 
 
+def test_a_year_since_a_happening_bounds_a_period_and_gives_no_year_to_the_next_day():
+    # "since the fire of 1848" is the far end of a stretch of time, not the year the letter goes on in
+    got = by_text("The mill has stood idle since the fire of 1848. On the 3rd of May the mill reopened.")
+    assert got["the 3rd of May"].value == "XXXX-05-03"
+    got = by_text("The mill burned in the fire of 1848. On the 3rd of May it reopened.")
+    assert got["the 3rd of May"].value == "1848-05-03"  # a year the narrative is in
+
+
 def test_a_bare_month_needs_a_word_of_time_and_is_no_name():
     got = by_text("In the spirit of the October Revolution and the precepts of October, they met in October 1920. "
                   "Since March they have waited; in June they left.")

@@ -162,6 +162,21 @@ def test_streets_are_places_and_degrees_are_not_names(nlp):
         assert found[street].type == "place", found
 
 
+def test_a_numbered_section_heading_is_no_name(nlp):
+    text = ("CHAPTER I. EARLY LIFE\n\nI was born in the mill house, the second son of Thomas Hartwell.\n\n"
+            "CHAPTER II. THE WORKING YEARS\n\nIn 1839 I went to work for a corn merchant.")
+    found = by_text(mentions_of(nlp, text))
+    assert not [t for t in found if t.upper().startswith("CHAPTER")], found
+    assert found["Thomas Hartwell"].type == "person"
+
+
+def test_the_address_line_above_a_letters_date_line_names_places(nlp):
+    text = "Rose Cottage, Stroud\nTuesday, 5 March 1861\n\nDear William,\n\nWe are all well here.\n"
+    found = by_text(mentions_of(nlp, text))
+    assert found["Rose Cottage"].type == "place" and found["Stroud"].type == "place", found
+    assert found["Rose Cottage"].origin == "rule:dateline"
+
+
 def test_names_of_bodies(nlp):
     text = ("The Secret Political Department of the Interior wrote to the Central Executive Committee of the "
             "Republic and to the Petrograd Soviet. The Turkish government and the French police were told.")

@@ -212,6 +212,38 @@ FEATURE_CITIES = [_city(10, "Lyon", 45.76, 4.84, "FR", 500_000), _city(11, "Mars
                   _city(16, "Holt", 52.9, 1.09, "GB", 3_800), _city(17, "Wrexham", 53.05, -3.0, "GB", 65_000)]
 
 
+def test_a_middling_town_the_model_calls_a_person_is_a_place_after_place_prepositions():
+    gazetteer = Gazetteer(cities=[_city(20, "Brackley", 52.03, -1.14, "GB", 14_000),
+                                  _city(21, "Thornbury", 51.6, -2.52, "GB", 12_000)], countries=[], continents=[])
+    text = ("On Monday we went to Brackley, and from Brackley on to the coast. "
+            "Thornbury came to dinner; Thornbury said little. Church Row was quiet.")
+    ms = mentions_in(text, [("Brackley", "person"), ("Brackley", "person"), ("Thornbury", "person"),
+                            ("Thornbury", "person"), ("Church Row", "organization")])
+    entities, _ = resolve(ms, {"s1": text}, gazetteer=gazetteer)
+    assert entity_with(entities, "Brackley").type == "place"
+    assert entity_with(entities, "Thornbury").type == "person"  # no preposition: the model's type stands
+    assert entity_with(entities, "Church Row").type == "place"  # a street, not a body
+
+
+def test_the_date_lines_place_rule_adds_to_the_prepositions_and_does_not_block_them():
+    import re
+    gazetteer = Gazetteer(cities=[_city(20, "Brackley", 52.03, -1.14, "GB", 14_000)], countries=[], continents=[])
+    text = "Rose Cottage, Brackley\nWe went to Brackley, and from Brackley to Brackley, then near Brackley."
+    spans = [m.span() for m in re.finditer("Brackley", text)]
+    ms = [Mention("s1", "d1", a, b, "Brackley", "place" if i == 0 else "person", "Brackley", None,
+                  "rule:dateline" if i == 0 else "ner") for i, (a, b) in enumerate(spans)]
+    entities, _ = resolve(ms, {"s1": text}, gazetteer=gazetteer)
+    assert [e.type for e in entities] == ["place"]
+
+
+def test_a_town_name_that_is_also_a_surname_stays_a_person():
+    gazetteer = Gazetteer(cities=[_city(20, "Brackley", 52.03, -1.14, "GB", 14_000)], countries=[], continents=[])
+    text = "John Brackley called. We wrote to Brackley at once."
+    ms = mentions_in(text, [("John Brackley", "person"), ("Brackley", "person")])
+    entities, _ = resolve(ms, {"s1": text}, gazetteer=gazetteer)
+    assert {e.type for e in entities} == {"person"}
+
+
 def test_a_square_is_placed_at_the_town_its_paragraph_names_not_where_one_travels():
     gazetteer = Gazetteer(cities=FEATURE_CITIES, countries=[], continents=[], regions=[])
     text = ("In Lyon the crowd gathered on Bellecour Square at noon.\n"

@@ -339,6 +339,19 @@ def test_a_long_address_line_under_the_signature_is_the_letters_address_leaf():
     assert [d.kind for d in docs] == ["letter"] and docs[0].author.name == "Tobias Wrenn"
 
 
+def test_an_address_line_right_above_the_date_line_is_the_letters_first_line():
+    # without digits ("The Grange, Ashby") it is no month heading over dated entries; under another letter's
+    # signature it is the next letter's head, not the foot of the one above
+    text = ("The Grange, Ashby\nTuesday, 5 March 1861\n\nDear William,\n\nWe lived near the quarry all winter.\n\n"
+            "Ever yours,\nMary Hartwell\n\nRose Cottage, Stroud\nJune 3rd, 1861\n\nDear Mary,\n\n"
+            "On Saturday we walked to the town.\n\nYours,\nJohn Hartwell\n")
+    docs = segment(_source(text))
+    assert [d.kind for d in docs] == ["letter", "letter"]
+    assert [text[d.char_start:d.char_end].split("\n")[0] for d in docs] == ["The Grange, Ashby", "Rose Cottage, Stroud"]
+    assert text[docs[0].char_start:docs[0].char_end].rstrip().endswith("Mary Hartwell")
+    assert [d.date.edtf for d in docs] == ["1861-03-05", "1861-06-03"]
+
+
 def test_inferred_tells_a_placed_date_from_a_stated_one():
     from quellen.segment.dating import inferred
     text = (FIX / "factory_papers.txt").read_text(encoding="utf-8")

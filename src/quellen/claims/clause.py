@@ -196,7 +196,8 @@ def _dates_the_clause(timex: Timex, root: Any) -> bool:
     """Return False for expressions that name rather than date: a bare number, or a bare month that
     is part of a name ("the February Revolution") or the object of a non-temporal word ("against October")."""
     words = timex.text.strip()
-    if not any(ch.isalpha() for ch in words) and len(re.sub(r"\D", "", words)) < 3:
+    if not any(ch.isalpha() for ch in words) and len(re.sub(r"\D", "", words)) < 3 \
+            and not re.fullmatch(r"['’]\d\d", words):  # "in '46": a year written without its century
         return False
     if any(ch.isdigit() for ch in words) or len(words.split()) > 1:
         return True

@@ -156,6 +156,10 @@ _P_SERIAL_BEFORE = re.compile(rf"(?<![\w-])the\s+[\"“«]?(?P<name>{CAP}(?:\s+{
 _P_SERIAL = re.compile(rf"(?<![\w-])(?:the\s+)?(?:{'|'.join(SERIAL_WORDS)})\s+(?P<name>{CAP}(?:\s+{CAP}){{0,3}})")
 _P_ACRONYM = re.compile(r"(?<![\w.-])(?P<name>[A-Z]{2,6}(?:\([a-z]\))?)(?![\w(-])")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+#: a section's number at the start of what the model took for a name ("CHAPTER I. EARLY LIFE", "Book II"):
+#: a heading, not a person or a work
+_SECTION_HEAD = re.compile(rf"^(?:{'|'.join(words('section_words'))})\.?\s+(?-i:[IVXLCDM]+|[ivxlcdm]+|\d+)(?![\w'’])",
+                           re.I)
 #: a name before a generic head that makes it a place: the head belongs to the name ("Tula region")
 _P_PLACE_HEAD = re.compile(rf"(?<![\w.])(?P<name>{CAP}(?:\s{CAP})?\s(?:region|province|governorate|gubernia|"
                            rf"district|oblast|county|uyezd|station|Station|Pass|pass|Square|square|mines|"
@@ -603,6 +607,8 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
             continue  # "Good Hobbes!", "Promise, Clara": a cry or a word to someone in dialogue, not a title
         if ent.label_ != "NORP" and name in NATIONALITY_WORDS:
             continue  # "Latin", "a Frenchman": a language or a nationality the model took for a person or a place
+        if _SECTION_HEAD.match(text[start:end]):
+            continue  # "CHAPTER I. EARLY LIFE": a section's heading, the "I." no initial
         if names_no_one(text[start:end]):
             continue  # "Brother", "my dear Sister": what the writer calls someone, the same word for many
         if " " not in name and name.lower() in _TITLE_OPENERS:
@@ -867,7 +873,8 @@ def dateline_places(text: str, doc: Any, dates: Iterable[tuple[int, int]],
     proper names or the small words between them. Its position says what the name is: where a
     letter dates itself, the name is where it was written, whatever else the name could be.
     Such a line among the first few of the document is its date line; among the last few (where
-    a signature may stand beside a date) only when the name is the document's ``place``.
+    a signature may stand beside a date) only when the name is the document's ``place``. An address
+    line right above the date line ("Rose Cottage, Stroud", with a comma) names the place too.
     ``doc`` is spaCy's parse of ``text``.
     """
     dates = sorted(dates)
@@ -877,10 +884,16 @@ def dateline_places(text: str, doc: Any, dates: Iterable[tuple[int, int]],
     head = lines[:_DATELINE_LINES]
     foot = lines[-_DATELINE_LINES:] if place else []
     tokens = sorted((t for t in doc if not t.is_space), key=lambda t: t.idx)
+    dated = {(a, b) for a, b in head if any(a <= d < b for d, _ in dates)}
+    # the address line written right above the date line ("Rose Cottage, Stroud" / "Tuesday, 5 March 1861")
+    # names where the letter was written too
+    address = {head[k] for k in range(len(head) - 1) if head[k] not in dated and head[k + 1] in dated
+               and text.count("\n", head[k][1], head[k + 1][0]) == 1
+               and "," in text[head[k][0]:head[k][1]].rstrip(" ,.")}
     out: list[tuple[int, int]] = []
     for start, end in dict.fromkeys(head + foot):
         in_line = [(a, b) for a, b in dates if start <= a < end]
-        if not in_line:
+        if not in_line and (start, end) not in address:
             continue
         # a figure beside the date belongs to it ("4th" the model leaves out of "May 1812")
         rest = [t for t in tokens if start <= t.idx < end and not t.is_punct

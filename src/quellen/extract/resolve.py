@@ -44,7 +44,7 @@ from ..errors import QuellenError
 from ..lexicons import pairs, words
 from ..model import Entity, Geo, Mention, Span, content_id, replace
 from ..settings import EntitySettings
-from .entities import GIVEN_ABBREVIATIONS, is_patronymic
+from .entities import GIVEN_ABBREVIATIONS, STREET_WORDS, is_patronymic
 
 __all__ = ["resolve", "link_document_refs", "load_authority", "alias_statements", "AuthorityEntry", "skeleton",
            "parse_person", "PersonName",
@@ -67,6 +67,10 @@ _MOVEMENT = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:ists|ites|iks|viks|ian
 _MOVEMENT_PLURAL = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:ists|ites|iks|viks|ians|tsy|tsi)$")
 #: a locative preposition and an article just before a name: a building or a place, not a body
 _IN_THE = re.compile(r"\b(?:in|inside|within|at|into|from|outside)\s+the\s+$", re.I)
+#: prepositions that put the name after them at, to, from or through a place ("at Chester", "near Ashby")
+_PLACE_PREPOSITIONS = frozenset(w for w, _ in pairs("place_prepositions"))
+#: the word just before a name, with what lies between it and the name (a space, not a line break)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
 
 #: one given name across languages and transliterations: data/lexicon/given_name_variants.txt
 GIVEN_NAME_VARIANTS = list(words("given_name_variants"))
@@ -511,6 +515,7 @@ class _Resolver:
         self.place_candidates: Callable | None = None
         self.is_place = is_place or (lambda name: False)
         self.known_place: Callable[[str], bool] | None = None
+        self.town_known: Callable[[str], bool] | None = None
         self.clusters: list[_Cluster] = []
         self.of: list[int] = [-1] * len(mentions)
         # a partition (:mod:`.resolve_partition`) is given the pairs of the whole corpus
@@ -574,6 +579,7 @@ class _Resolver:
             types[key] = best
         self.retype_unknown_places(types, votes, ruled, rep, pinned)
         self.retype_by_article(types, votes, ruled, rep, pinned)
+        self.retype_by_preposition(types, ruled, rep, pinned, surnames | givens)
         return [types[k] for k in self.keys]
 
     def retype_by_article(self, types: dict[str, str], votes: dict[str, Counter], ruled: dict[str, set[str]],
@@ -599,6 +605,41 @@ class _Resolver:
                                   or (before and all(re.search(r"\bthe\s+$", b, re.I) for b in before))):
                 types[k] = "organization"
             elif t == "organization" and before and all(_IN_THE.search(b) for b in before):
+                types[k] = "place"
+
+    def retype_by_preposition(self, types: dict[str, str], ruled: dict[str, set[str]], rep: dict[str, str],
+                              pinned: dict[str, str], person_words: set[str]) -> None:
+        """Retype, in place, as places the towns the model called people or bodies, and streets it called bodies.
+
+        The model takes a town it has not seen for a person or a body ("went to
+        Chester", "from Stroud"). A name no rule typed otherwise, no given name
+        or surname (``person_words``), that the gazetteer knows as a town of
+        the settings' ``min_town_population`` or more, and that follows a place
+        preposition ("at", "to", "from", "near": data/lexicon/place_prepositions.txt)
+        in at least ``place_preposition_share`` of its mentions, is a place. A
+        body whose last word makes it a street ("Church Street") is a place too.
+        """
+        if self.town_known is None:
+            return
+        before: dict[str, list[str]] = defaultdict(list)
+        for i, m in enumerate(self.mentions):
+            text = self.texts.get(m.source)
+            if text is not None:
+                w = _WORD_BEFORE.search(text[max(0, m.char_start - 16):m.char_start])
+                before[self.keys[i]].append(w.group(1).lower() if w else "")
+        share = self.settings.place_preposition_share
+        for k, t in types.items():
+            if t not in ("person", "organization") or k in pinned or ruled.get(k, set()) - {"place"} \
+                    or k in person_words:
+                continue  # (a rule that said "place", the date line's, only adds to the evidence)
+            name = rep[k].strip()
+            if t == "organization" and len(name.split()) > 1 and name.split()[-1] in STREET_WORDS:
+                types[k] = "place"
+                continue
+            seen = before.get(k)
+            if not seen or not self.town_known(name):
+                continue
+            if sum(w in _PLACE_PREPOSITIONS for w in seen) >= share * len(seen):
                 types[k] = "place"
 
     def retype_unknown_places(self, types: dict[str, str], votes: dict[str, Counter],
@@ -1364,6 +1405,8 @@ def make_resolver(mentions: list[Mention], texts: dict[str, str], authority: lis
     if gazetteer is not None:
         r.place_candidates = gazetteer.town_candidates
         r.known_place = lambda name: bool(gazetteer.candidates(name))
+        r.town_known = lambda name: any(p.kind != "city" or p.population >= settings.min_town_population
+                                        for p in gazetteer.candidates(name))
     return r
 
 

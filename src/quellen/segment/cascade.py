@@ -126,6 +126,15 @@ def _place_line(unit: Unit) -> bool:
     return unit.cue == "dateline" and not _MONTH_OR_YEAR_RE.search(unit.text)
 
 
+def _address_line(unit: Unit, below: Unit | None) -> bool:
+    """Return True when ``unit`` is a letter's address line ("Rose Cottage, Stroud", "3 Church Street, Bath")
+    written right above the date line ``below``: a heading of a few words with a comma, naming no month and
+    no year, with no blank line between it and the date line."""
+    return unit.cue == "heading" and below is not None and below.cue == "dateline" and not below.para \
+        and "," in unit.text.rstrip(" ,.") and unit.n_words <= ADDRESS_LINE_MAX_WORDS \
+        and not _MONTH_OR_YEAR_RE.search(unit.text)
+
+
 def _is_letter(group: Group) -> bool:
     """Return True when the group so far reads as a letter: a salutation, or a header naming a letter."""
     for u in group.units[:6]:
@@ -295,8 +304,12 @@ def letter_foot(units: list[Unit], i: int) -> int:
     if j == i:
         return 0
     if j < len(units) and _opens_letter(units[j]):
-        heads = [k for k in range(max(i, last_postscript), j) if units[k].cue == "addressee" and units[k].n_words >= 2]
-        return (heads[-1] if heads else j) - i
+        top = j
+        if j - 1 >= max(i, last_postscript) and _address_line(units[j - 1], units[j]):
+            top = j - 1  # the next letter's address line, right above its date line, is that letter's first line
+        heads = [k for k in range(max(i, last_postscript), top)
+                 if units[k].cue == "addressee" and units[k].n_words >= 2]
+        return (heads[-1] if heads else top) - i
     if j == len(units) or units[j].cue in FURNITURE_CUES or units[j].after_break or units[j].gap > gap:
         return j - i
     return last_postscript - i
@@ -619,7 +632,8 @@ def group_units(units: list[Unit]) -> list[Group]:
             if current.phase == "head" and (leading_date(unit.text) or bare_date(unit.text)) and all(
                     not re.search(r"(?<!\d)\d{1,2}(?!\d)", u.text) and
                     u.cue in ("heading", "dateline") and kind_from_words(u.text) not in RECORD_KINDS
-                    and not _FROM_TO_HEAD_RE.match(u.text) and not _place_line(u) for u in current.units):
+                    and not _FROM_TO_HEAD_RE.match(u.text) and not _place_line(u)
+                    and not (u is current.units[-1] and _address_line(u, unit)) for u in current.units):
                 # 8a. a month or year heading above a dated entry ("MAY 1884." over "3rd (Saturday).")
                 #     heads the entries under it, not the first one only; a place line with neither month
                 #     nor year ("Lower Brook Street, Manchester," over "Tuesday, 14th April, 1846.") is the

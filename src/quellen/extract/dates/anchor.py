@@ -18,6 +18,10 @@ from .lexicon import Cand, duration_parts, duration_value
 #: the label of a stand-in anchor for a diary heading without a year; "yearless:wd" when its stand-in
 #: year is one in which the heading's day falls on the heading's weekday
 YEARLESS = "yearless:"
+#: a year or decade written without its century ("in '46", "the '40s") is read in the anchor's century, or
+#: the one before when that would put it more than this many years after the anchor: a letter of 1853 reads
+#: "'46" as 1846 and "'99" as 1799; a letter of 1861 reads "'62" as 1862 (a year just ahead, still to come)
+SHORT_YEAR_AHEAD = 5
 
 
 @dataclass(frozen=True)
@@ -206,6 +210,16 @@ def _resolve_abs(c: Cand, text: str, ctx: Ctx) -> tuple[str, Date | None, str | 
     rule = c.rule
     if y is None and c.data.get("elided"):
         return _elided(c, text, ctx)
+    if y is None and c.data.get("short_year") is not None:
+        # "in '46": the century is the anchor's, or the one before when that puts the year well after it
+        base = ctx.dct or ctx.ref
+        if base is None:
+            return f"XX{c.data['short_year']:02d}", None, None
+        y = base.day.year // 100 * 100 + c.data["short_year"]
+        if y > base.day.year + SHORT_YEAR_AHEAD:
+            y -= 100
+        anchor = base.label
+        rule += "+century-from-anchor"
     if y is None:
         if m is None:
             return "XXXX", None, None
@@ -505,7 +519,7 @@ def resolve(c: Cand, text: str, ctx: Ctx) -> tuple[str, Date | None, str | None,
                 return f"XX{c.data['short']}", None, None, False
             century = base.day.year // 100
             y = century * 100 + c.data["short"] * 10
-            if y > base.day.year + 5:
+            if y > base.day.year + SHORT_YEAR_AHEAD:
                 y -= 100
             anchor = base.label
         lo, hi = (y, 1, 1), (y + 9, 12, 31)
@@ -703,7 +717,15 @@ def _season(c: Cand, span: str, ctx: Ctx):
     y = c.data.get("y")
     anchor = None
     base = ctx.dct if ctx.dct_given else (ctx.ref or ctx.dct)
-    if y is None:
+    if y is None and c.data.get("short_year") is not None:
+        base = ctx.dct or ctx.ref
+        if base is None:
+            return f"XX{c.data['short_year']:02d}-{code}", None, None, False
+        y = base.day.year // 100 * 100 + c.data["short_year"]
+        if y > base.day.year + SHORT_YEAR_AHEAD:
+            y -= 100
+        anchor = base.label
+    elif y is None:
         rel = c.data.get("rel")
         if rel in ("this", "last", "next") and ctx.dct:
             base = ctx.dct
@@ -728,7 +750,8 @@ def _season(c: Cand, span: str, ctx: Ctx):
     cal = calendar_for(dt.date(y, lo_m, 1), ctx.calendar, ctx.country)
     wcal = cal if cal != "unknown" else "gregorian"
     lo, hi = (lo_y, lo_m, 1), (hi_y, hi_m, _month_end(hi_y, hi_m, wcal))
-    date = _make(span, lo, hi, "month", cal, c.rule + ("+year-from-anchor" if anchor else ""), anchor,
+    suffix = "+century-from-anchor" if c.data.get("short_year") is not None else "+year-from-anchor"
+    date = _make(span, lo, hi, "month", cal, c.rule + (suffix if anchor else ""), anchor,
                  f"{y:04d}-{ {'SP': 21, 'SU': 22, 'FA': 23, 'WI': 24}[code]}" if cal == "gregorian" else None)
     return f"{y:04d}-{code}", date, anchor, anchor is None
 
@@ -750,6 +773,13 @@ def _weekday(c: Cand, span: str, ctx: Ctx):
     else:
         fwd, back = delta, (base.day.weekday() - wd) % 7
         tense = c.data.get("tense")
+        if base is ctx.dct and base.precision == "day" and not ctx.dct_given:
+            # told on the day of writing its date line states: the clause's verb after the weekday tells its
+            # tense too ("on Monday we went"), and a weekday in the past or the future is not the writing
+            # day's own ("on Thursday we went", written on a Thursday, is the Thursday before); a caller's
+            # DCT is news's, where "said Thursday" on a Thursday is that day
+            tense = tense or c.data.get("tense_after")
+            fwd, back = (fwd or 7) if tense == "future" else fwd, (back or 7) if tense == "past" else back
         if tense == "future":
             day = base.day + dt.timedelta(days=fwd)
         elif tense == "past":

@@ -104,13 +104,15 @@ def yearless_anchor(c: Cand, offset: int) -> Anchor:
                   f"{YEARLESS}XXXX-{m:02d}-{d:02d}@{offset + c.start}")
 
 
-_SINCE = re.compile(r"\b(?:since|until|till|before)\s+(?:the\s+)?$", re.I)
+#: what puts a year as a bound before it: "since 1991", "until the 1975", and through a happening named
+#: in a few words, "since the fire of 1848", "ever since the great flood in 1846"
+_SINCE = re.compile(r"\b(?i:since|until|till|before)\s+(?:(?i:the)\s+)?(?:(?:[a-z]+[ \t]+){0,3}(?:of|in)[ \t]+)?$")
 
 
 def bound_only(text: str, c: Cand) -> bool:
     """Return True when the date is only a bound ("since 1991", "until 1975"): the narrative does not
     move to it, so "a year earlier" after it still counts from the period being told."""
-    return c.kind == "abs" and c.data.get("m") is None and bool(_SINCE.search(text[max(0, c.start - 12):c.start]))
+    return c.kind == "abs" and c.data.get("m") is None and bool(_SINCE.search(text[max(0, c.start - 40):c.start]))
 
 
 def looks_back(c: Cand) -> bool:

@@ -271,6 +271,22 @@ def _r_year(m, text):
     return c
 
 
+#: a year written with its century left out after an apostrophe ("in '46", "the winter of '62"): read only
+#: after a word that leads to a year ("in", "of", "since"...), since an apostrophe before two digits also
+#: opens a quotation
+_APOSTROPHE_YEAR_CUE = re.compile(r"(?:\b(?:in|of|since|until|till|by|from|to|during|before|after|through|"
+                                  r"throughout|around|about|circa|year|spring|summer|autumn|fall|winter|early|"
+                                  r"late|mid|between|and|or|the|back)|,)\s*$", re.I)
+
+
+@_rule("apostrophe-year", r"(?<![\w'’])['’](?P<sy>\d{2})(?![\w'’]|[.,]\d)", prio=3)
+def _r_apostrophe_year(m, text):
+    if not _APOSTROPHE_YEAR_CUE.search(text[max(0, m.start() - 20):m.start()]):
+        return None
+    return Cand(m.start(), m.end(), "DATE", "abs", dict(y=None, short_year=int(m.group("sy")), m=None, d=None,
+                                                           d2=None, dual=False, marker=None, mod=None, weekday=None))
+
+
 @_rule("short-year-range", r"(?<=[-–])(?P<y>\d{2})(?!\d)")
 def _r_short_year(m, text):
     # the "18" of "1914-18": a year in the century of the one before the dash
@@ -369,11 +385,11 @@ def _r_century(m, text):
 
 @_rule("season", r"(?:(?P<rel>last|next|this|that|the\s+following|the\s+previous|the\s+same|the\s+next)\s+|the\s+)?"
        r"(?P<mod>early\s+|late\s+|mid-?)?(?P<s>spring|summer|autumn|fall|winter)"
-       r"(?:(?:\s+of|,)?\s+" + year_re("y") + r")?(?!\w)", IGNORE_CASE, prio=3)
+       r"(?:(?:\s+of|,)?\s+(?:" + year_re("y") + r"|['’](?P<sy>\d{2})(?![\w'’])))?(?!\w)", IGNORE_CASE, prio=3)
 def _r_season(m, text):
     word = m.group("s").lower()
     before = text[max(0, m.start() - 16):m.start()].lower()
-    if not (m.group("y") or m.group("rel")):
+    if not (m.group("y") or m.group("sy") or m.group("rel")):
         if not re.search(r"\b(?:in|during|by|since|until|through|that|this|last|next|early|late)\s+(?:the\s+)?$",
                          before) and not re.search(r"\b(?:in|during|by|since|until|through)\s+$", before):
             return None
@@ -384,8 +400,9 @@ def _r_season(m, text):
         return None
     rel = (m.group("rel") or "").lower().split()[-1] if m.group("rel") and m.group("rel").lower() != "the" else None
     y = int(m.group("y")) if m.group("y") else None
+    short = int(m.group("sy")) if m.group("sy") else None  # "the winter of '62": the century from the anchor
     return Cand(m.start(), m.end(), "DATE", "season", dict(s=SEASON[word], y=y, rel=rel, mod=_mod(m.group("mod")),
-                                                          tense=tense_at(text, m.start())))
+                                                          tense=tense_at(text, m.start()), short_year=short))
 
 
 @_rule("weekday", r"(?:(?P<rel>last|next|this|that|the\s+following|the\s+previous|the\s+next|on)\s+)?"
@@ -404,7 +421,8 @@ def _r_weekday(m, text):
         return Cand(start, m.end(), "TIME", "weekday", dict(wd=wd, rel=None if rel == "on" else rel,
                                                             tod=TOD[m.group("tod").lower()]))
     return Cand(start, m.end(), "DATE", "weekday", dict(wd=wd, rel=None if rel == "on" else rel,
-                                                        tense=tense_at(text, m.start())))
+                                                        tense=tense_at(text, m.start()),
+                                                        tense_after=tense_after(text, m.end())))
 
 
 _FUTURE = re.compile(r"\b(?:will|shall|won't|'ll|going\s+to|(?:is|are|am)\s+to|plans?|expects?|hopes?|until|till|"
@@ -430,6 +448,17 @@ def tense_at(text: str, pos: int) -> str | None:
     clause = re.split(r"[.;!?\n](?!\d)", text[max(0, pos - 120):pos])[-1]
     if re.search(r"\bsince\s+$", clause, re.I):
         return "past"
+    if _FUTURE.search(clause):
+        return "future"
+    if _PAST.search(clause):
+        return "past"
+    return None
+
+
+def tense_after(text: str, pos: int) -> str | None:
+    """Return "future", "past" or None: the tense of the rest of the clause after ``pos`` ("On Monday we
+    went", "on Sunday the mill was quiet", "on Friday we shall go")."""
+    clause = re.split(r"[.;!?\n]", text[pos:pos + 80])[0]
     if _FUTURE.search(clause):
         return "future"
     if _PAST.search(clause):
@@ -884,8 +913,8 @@ _CLASS_RULES = {
     # "quarter") are left to that word's windows: digits are everywhere in some texts
     "digit": ("month-day-year", "day-month-year", "month-day", "day-month", "month-year", "year",
               "month-day-elided-year", "day-month-elided-year", "month-elided-year", "year-elided",
-              "short-year-range", "numeric-date", "iso-date", "decade", "ordinal-day", "clock-time",
-              "ordinal-month-ref", "weekday-ordinal", "fiscal-year"),
+              "short-year-range", "apostrophe-year", "numeric-date", "iso-date", "decade", "ordinal-day",
+              "clock-time", "ordinal-month-ref", "weekday-ordinal", "fiscal-year"),
     "month": ("month-day-year", "day-month-year", "month-day", "day-month", "month-year", "month",
               "month-day-elided-year", "day-month-elided-year", "month-elided-year"),
     "weekday": ("weekday", "set", "month-day-year", "day-month-year", "month-day", "day-month", "weekday-ordinal"),
