@@ -1410,3 +1410,12 @@ def test_a_numbered_letter_whose_header_has_abbreviations_runs_to_the_next_numbe
     got = _docs(text)
     assert [w for w, _, _ in got] == ["LETTER I. Dr.", "LETTER II. Hon.", "LETTER III. Lady"]
     assert [d.kind for _, _, d in got] == ["letter"] * 3
+
+
+def test_a_weekday_with_the_time_of_day_and_a_yearless_date_is_the_letters_date_line():
+    # "Thursday evening, May 12th." heads the letter it dates; it is no narrative of its own
+    text = ("Thursday evening, May 12th.\n\nMy dear Brother,\n\nThe mill has stood idle since the fire. We hope to "
+            "see it working again before the harvest.\n\nYour affectionate brother,\nWilliam Hale\n\n"
+            "Saturday morning, May 14th.\n\nMy dear Brother,\n\nThe wheel turned again this morning, and the men "
+            "were glad of it.\n\nYour affectionate brother,\nWilliam Hale\n")
+    assert _starts(text) == [("Thursday evening, May", "record"), ("Saturday morning, May", "record")]

@@ -52,10 +52,13 @@ _YEARLESS_RE = re.compile(
     rf"|(?:the\s+)?(?P<d2>\d{{1,2}}|{ORD_DAY}){_ORD}\s+(?:of\s+)?(?P<m2>{_MONTH_ALT})\b)",
     re.I)
 #: a date alone on its line: "January 3", "3rd March.", "4th (Sunday).", "5th.", "Tuesday, 12th", "May the first",
-#: "The twenty-third.", "11 of the Fifth Month.", a weekday with the time of day ("Third Day morning.")
+#: "The twenty-third.", "11 of the Fifth Month.", a weekday with the time of day ("Third Day morning.", "Thursday
+#: evening, May 12th.")
+_DAYTIME = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _BARE_DATE_RE = re.compile(
-    rf"^(?:{_WEEKDAY}[,.]?\s+)?(?:(?:{_MONTH_ALT})\.?\s+(?:the\s+)?{_DAY}|(?:the\s+)?{_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})"
-    rf"|{_DAY_ONLY}|{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?)\.?(?:,?\s*\(?{_WEEKDAY}\)?)?[.:]?$", re.I)
+    rf"^(?:{_WEEKDAY}{_DAYTIME}[,.]?\s+)?(?:(?:{_MONTH_ALT})\.?\s+(?:the\s+)?{_DAY}"
+    rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})"
+    rf"|{_DAY_ONLY}|{_WEEKDAY}{_DAYTIME})\.?(?:,?\s*\(?{_WEEKDAY}\)?)?[.:]?$", re.I)
 _WEEKDAY_ABBR = "|".join(sorted((w for w, _ in lexicons.pairs("weekday_abbreviations")), key=len, reverse=True))
 #: a weekday and a day of the month alone on a line, the month left to the entries around it: "Monday 15", "Mon. 4",
 #: "Fri, 21" (the abbreviation with its stop or comma, as a head prints it), "1st day & 18th of mo.", "6th day morning
