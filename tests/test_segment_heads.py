@@ -1419,3 +1419,17 @@ def test_a_weekday_with_the_time_of_day_and_a_yearless_date_is_the_letters_date_
             "Saturday morning, May 14th.\n\nMy dear Brother,\n\nThe wheel turned again this morning, and the men "
             "were glad of it.\n\nYour affectionate brother,\nWilliam Hale\n")
     assert _starts(text) == [("Thursday evening, May", "record"), ("Saturday morning, May", "record")]
+
+
+def test_a_roman_number_alone_numbers_the_letter_under_it_and_signs_nothing():
+    # "I." under the collection's title is no initial signing a letter, and "II." is no one-word narrative
+    text = ("LETTERS OF A FAMILY\n\nI.\n\nBath, 12 May 1853\n\nMy dear Brother,\n\nThe mill has stood idle all "
+            "spring and we hope to see it working again before the harvest.\n\nYour affectionate brother,\n"
+            "William Hale\n\nII.\n\nBath, 5 June 1853\n\nDear William,\n\nThe men worked at the quarry until the "
+            "flood came and closed it again.\n\nEver yours,\nMary Hale\n")
+    docs = _docs(text)
+    # (the numbers are section heads of their own, as a book's chapter numbers are)
+    assert [(w, c) for w, c, _ in docs] == [
+        ("LETTERS OF A", "furniture"), ("I.", "furniture"), ("Bath, 12 May", "record"), ("II.", "furniture"),
+        ("Bath, 5 June", "record")]
+    assert [d.author.name if d.author else None for _, _, d in docs] == [None, None, "William Hale", None, "Mary Hale"]

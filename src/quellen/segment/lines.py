@@ -54,6 +54,9 @@ _YEARLESS_RE = re.compile(
 #: a date alone on its line: "January 3", "3rd March.", "4th (Sunday).", "5th.", "Tuesday, 12th", "May the first",
 #: "The twenty-third.", "11 of the Fifth Month.", a weekday with the time of day ("Third Day morning.", "Thursday
 #: evening, May 12th.")
+#: a roman number alone with its stop, or of two numerals or more ("I.", "XII", "IV."): a section's or a letter's
+#: number ("I" alone is the pronoun)
+_SECTION_NUMERAL_RE = re.compile(r"^(?:[IVXLC]+\.|[IVXLC]{2,}\.?)$")
 _DAYTIME = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _BARE_DATE_RE = re.compile(
     rf"^(?:{_WEEKDAY}{_DAYTIME}[,.]?\s+)?(?:(?:{_MONTH_ALT})\.?\s+(?:the\s+)?{_DAY}"
@@ -722,6 +725,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
             all(w[:1].isupper() or w[:1].isdigit() or w in ("on", "of", "the", "near", "at", "upon")
                 for w in text.rstrip(",").replace(",", " ").split()):
         return "dateline"  # "Mill Lane, Brannockford," above "20th March 1862.": the date line's place
+    if not in_para and _SECTION_NUMERAL_RE.match(text):
+        return "heading"  # "II." alone numbers the section or letter under it: no initial signing, no sentence
     if in_para or wraps_on:
         if n <= 16 and _CLOSING_RE.match(bare) and _terminal(bare) in (",", ".", "!", ""):
             return "closing"
