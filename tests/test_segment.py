@@ -463,6 +463,41 @@ def test_a_letters_postscript_and_address_leaf_stay_inside_it_and_sign_nothing()
     assert docs[1].date.edtf == "1801-11-06"
 
 
+# letters of the plain speech, one after another: a long closing sentence ending in "thy … sister", a "P.S." alone
+# on its line over a postscript that says neither "I" nor "you", an address leaf of several lines (some read as
+# prose), a date line under the signature (invented text)
+_PLAIN_LETTERS = (
+    "4th month 2nd day 1801\n\nDear Cousin A.B.,\n\nThe hay is in at last and the well is dug, so that we "
+    "shall want for nothing this summer if the rain holds off a little longer.\n\n"
+    "With desires for thy welfare every way I remain thy loving cousin\n\nRuth Mercer\n\n"
+    "P.S.\n\nthe red cow has calved. We have made near fifty weight of sugar.\n\n"
+    "To Amos Webb\n\nGreen County in Jersey\n\nby favor of the carrier\n\n"
+    "Dear Cousin,\n\nThe mill stands idle this week, for the dam broke in the night and all hands are at it "
+    "with spades and barrows.\n\n"
+    "I conclude, thy friend & cousin\n\nRuth Mercer\n\n"
+    "19th 10mo 1801\n\nP.S. my love to you all, particularly to thy mother.\n\n"
+    "To Amos Webb\n\nin Jersey Green County\n\n"
+    "2mo 17th 1802\n\nDear Cousin,\n\nWe are all well and the children grow fast.\n\n"
+    "from thy affectionate cousin\n\nRuth Mercer\n"
+)
+
+
+def test_letters_of_the_plain_speech_keep_their_closing_postscript_date_and_address_leaf():
+    docs = segment(_source(_PLAIN_LETTERS))
+    text = _PLAIN_LETTERS
+    assert [text[d.char_start:d.char_start + 12] for d in docs] == ["4th month 2n", "Dear Cousin,", "2mo 17th 180"]
+    assert [d.kind for d in docs] == ["letter"] * 3 and {d.author.name for d in docs} == {"Ruth Mercer"}
+    # the letter dated under its signature takes that date; the numeric plain-style months are read
+    assert [d.date.edtf for d in docs] == ["1801-04-02", "1801-10-19", "1802-02-17"]
+    assert text[docs[0].char_start:docs[0].char_end].rstrip().endswith("by favor of the carrier")
+
+
+@pytest.mark.parametrize("line", ["P.S.", "N.B.", "P. S."])
+def test_a_postscript_mark_alone_on_its_line_signs_nothing(line):
+    units = make_units(f"Yours ever,\n\nAnn Crane\n\n{line}\n\nthe cart is mended.\n")
+    assert units[2].cue != "signature"
+
+
 def test_a_letter_opening_with_a_bare_date_line_and_signed_under_a_valediction_is_a_letter():
     text = ("Monday Evening\n\nMany thanks, my dearest Kitty, for your charming note; you must come on Friday "
             "and bring the drawings with you.\n\nEver yours\nA.B.C.\n\nTo\nMiss Pell\n")

@@ -97,6 +97,8 @@ _FIRM_SIGNER_RE = re.compile(r"^[“\"]?(?:[A-Z][\w.'’-]*,?)(?:\s+(?:[A-Z][\w.
                              r"(?:[A-Z][\w.'’-]*,?)(?:\s+[A-Z][\w.'’-]*)*\.?[”\"]?$")
 #: a postscript: "P.S.—I open this again ...", "“PS. ..."
 POSTSCRIPT_RE = re.compile(r"^[“\"]?(?:P\.\s?S\.?|PS\.|N\.\s?B\.)")
+#: a postscript's mark alone on its line, the postscript in the paragraph under it
+_POSTSCRIPT_MARK_RE = re.compile(r"[“\"]?(?:P\.\s?S\.?|PS\.?|N\.\s?B\.?)[:.—-]?")
 _VALEDICTION_TAIL_RE = re.compile(r"\b(?:servant|yours|obedient|humble|affectionate|dutiful|faithful|sincerely|"
                                   r"friend|daughter|son)\b", re.I)
 
@@ -246,33 +248,59 @@ def _opens_letter(unit: Unit) -> bool:
         r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", text, re.I))
 
 
-def letter_foot(units: list[Unit], i: int) -> int:
+def _address_line(unit: Unit) -> bool:
+    """Return True for a short line of an address leaf that the line cues took for prose ("by favor of the
+    carrier", "In Ashby, Kent County,", "(to the care of the postmaster)"): a few words, no sentence stop, no
+    first or second person."""
+    f, text = unit.features, unit.text.strip().strip("()[]")
+    if unit.n_words > ADDRESS_LINE_MAX_WORDS or "\n" in text or text.endswith((".", "!", "?", ":", ";")):
+        return False
+    return not any(f.get(k) for k in ("first_sing", "second", "first", "salute", "lead_date"))
+
+
+def letter_foot(units: list[Unit], i: int, dated: bool = False) -> int:
     """Return how many units from ``units[i]`` on are the foot of the letter signed right above them: its
     postscripts (a "P.S.", or one or two short paragraphs with no head of their own standing alone under
     the signature) and its address leaf (short lines: "To / Miss Webb", a postmark, "Bickham / Plymouth"),
     up to the next letter's date line or salutation, or the end of the text; 0 when what follows the
     signature is the head of a text of another shape (a numbered letter, a section, a series heading, an
     editor's note in the third person). A letter's own head above the next date line ("To Sir W. Elford",
-    on one line) is the next letter's, and so is what stands after a wider blank than the signature's."""
+    on one line) is the next letter's, and so is what stands after a wider blank than the signature's.
+    ``dated``: the unit above ``units[i]`` is the date line the letter was finished on, under its signature."""
     if units[i].cue in ("closing", "signature"):
         return 0  # the valediction and the signature go on: the foot starts under them
     j, last_postscript = i, i
     gap = max(1, units[i - 1].gap) if i else 1
+    #: where the date line the letter was finished on stands, under its signature
+    date_at = i - 1 if dated else -1
     while j < len(units):
         unit = units[j]
+        if j == i and unit.cue == "dateline" and not unit.after_break and unit.gap <= gap and j + 1 < len(units) \
+                and units[j + 1].cue != "salutation" and not _opens_letter(units[j + 1]) \
+                and letter_foot(units, j + 1, dated=True) > 0:
+            # a date line right under the signature, a postscript or the address leaf under it and no salutation:
+            # the date the letter was finished on, its own ("9th 2nd month 1801" / "P.S. the cart is mended")
+            date_at = j
+            j += 1
+            last_postscript = j
+            continue
         if unit.cue in FURNITURE_CUES or unit.after_break or _opens_letter(unit) or unit.gap > gap:
             break
+        if unit.cue == "prose" and j > i and _address_line(unit):
+            j += 1  # "by favor of the carrier", "in Kent County": a line of the address leaf
+            continue
         if unit.cue == "prose":
             run = []
             for u in units[j:]:
-                if u.cue != "prose":
-                    break
+                if u.cue != "prose" or (run and POSTSCRIPT_RE.match(u.text)):
+                    break  # (a second "P.S." opens a postscript of its own)
                 run.append(u)
             after = units[j + len(run)] if j + len(run) < len(units) else None
             if POSTSCRIPT_RE.match(unit.text):
-                run = run[:1]
-            elif (after is not None and after.cue in ("closing", "signature")) or units[j - 1].cue in (
-                    "dateline", "addressee"):
+                # the mark alone on its line ("P.S.") heads the paragraph under it, whoever it speaks of
+                run = run[:2] if _POSTSCRIPT_MARK_RE.fullmatch(unit.text.strip()) else run[:1]
+            elif (after is not None and after.cue in ("closing", "signature")) or (units[j - 1].cue in (
+                    "dateline", "addressee") and j - 1 != date_at):
                 break  # under a date line or an addressee, and signed: the body of the next letter
             elif len(run) > POSTSCRIPT_MAX_PARAGRAPHS or sum(u.n_words for u in run) > POSTSCRIPT_MAX_WORDS or any(
                     u.features.get(k) for u in run for k in ("salute", "lead_date", "lead_shape", "framing")) or \
@@ -293,8 +321,10 @@ def letter_foot(units: list[Unit], i: int) -> int:
     if j == i:
         return 0
     if j < len(units) and _opens_letter(units[j]):
+        # (an address of several lines, "To Amos Webb" / "Kent County in Delaware", is the leaf of the letter
+        # above; "To Sir W. Elford" alone right above the date line heads the next letter)
         heads = [k for k in range(max(i, last_postscript), j) if units[k].cue == "addressee" and units[k].n_words >= 2]
-        return (heads[-1] if heads else j) - i
+        return (heads[-1] if heads and heads[-1] == j - 1 else j) - i
     if j == len(units) or units[j].cue in FURNITURE_CUES or units[j].after_break or units[j].gap > gap:
         return j - i
     return last_postscript - i

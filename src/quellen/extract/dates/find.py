@@ -120,8 +120,9 @@ def _spelled_ok(m: re.Match, text: str, day: str = "d") -> bool:
     return bool(_SPELLED_END.match(text, m.end()))
 
 
+#: (a plain-style date may name the day as such: "2nd month 9th day 1801")
 @_rule("month-day-year", _WDPRE + month_re("mon") + _MTHE + day_re("d") + r"(?:\s*(?:[-–—]|to|and|or)\s*"
-       + day_re("d2") + r")?,?\s*" + year_re("y", dash=True) + MARKER + "?", prio=5)
+       + day_re("d2") + r")?(?:\s+day\b)?,?\s*" + year_re("y", dash=True) + MARKER + "?", prio=5)
 def _r_mdy(m, text):
     return _abs(m, m.start(), m.end(), "month-day-year")
 
