@@ -492,6 +492,29 @@ def test_letters_of_the_plain_speech_keep_their_closing_postscript_date_and_addr
     assert text[docs[0].char_start:docs[0].char_end].rstrip().endswith("by favor of the carrier")
 
 
+def test_a_letter_keeps_a_greeting_in_its_own_words_and_a_postscript_line_and_the_next_has_two_date_lines():
+    # inside a letter that began "Dear beloved Cousin," a paragraph opening "Dear Cousin, …" speaks to the same
+    # one; a postscript written as one line without its stop stays under the signature; the next letter's date
+    # line, with the receiver's note of its arrival under it, is that letter's head, not the first one's foot date
+    text = ("Dear beloved Cousin,\n\nThe hay is in at last and the well is dug, so that we shall want for nothing "
+            "this summer if the rain holds off a little longer.\n\n"
+            "Dear Cousin, I wish not to tire thee with our small affairs, but the mill has stood idle since the dam "
+            "broke in the night.\n\nthy loving cousin\n\nRuth Mercer\n\n"
+            "My love to thy mother & the children with the rest as if named\n\n"
+            "Amos Webb in Kent\n\nKent County Dover Township\n\n"
+            "19th 1st month 1802 Ashby\n\nI received this letter 3rd of 3rd month 1802\n\nDear Cousin,\n\n"
+            "We are all well and the children grow fast; the smallpox has gone by us this winter.\n\n"
+            "thy loving cousin\n\nRuth Mercer\n")
+    docs = segment(_source(text))
+    assert [text[d.char_start:d.char_start + 14] for d in docs] == ["Dear beloved C", "19th 1st month"]
+    assert [d.date.edtf if d.date else None for d in docs] == [None, "1802-01-19"]
+
+
+def test_a_name_with_its_comma_under_a_greeting_goes_on_with_the_greeting():
+    units = make_units("4th month 2nd day 1801\n\nDear Cousin\n\nA. B.,\n\nThe hay is in at last.\n")
+    assert units[2].cue == "salutation"
+
+
 @pytest.mark.parametrize("line", ["P.S.", "N.B.", "P. S."])
 def test_a_postscript_mark_alone_on_its_line_signs_nothing(line):
     units = make_units(f"Yours ever,\n\nAnn Crane\n\n{line}\n\nthe cart is mended.\n")

@@ -145,6 +145,21 @@ def _names_nobody(text: str) -> bool:
     return span is not None and all(w[:1].islower() for w in text[span[0]:span[1]].split()[1:])
 
 
+def _greets_again(unit: Unit, group: Group) -> bool:
+    """Return True when the salutation opening ``unit`` greets in the words of the salutation the group's letter
+    opened with ("Dear Cousin," inside a letter that began "Dear beloved Cousin,"): the same addressee."""
+    span = salutation_span(unit.text)
+    if span is None:
+        return False
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", unit.text[span[0]:span[1]])[1:]]
+    for u in group.units[:4]:
+        if u.cue == "salutation" or u.features.get("salute"):
+            own = salutation_span(u.text) or (0, len(u.text))
+            said = {w.lower() for w in re.findall(r"[^\W\d_]+", u.text[own[0]:own[1]])}
+            return bool(words) and all(w in said for w in words)
+    return False
+
+
 def _headed_letter(group: Group) -> bool:
     """Return True when the group's head (the lines above its first paragraph) makes it a letter: a
     salutation line or a heading naming a letter ("Letter IV"); an addressee line alone may be a diary's
@@ -310,6 +325,13 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False) -> int:
                 # an editor's note between two letters speaks of the writer in the third person, or as "we")
                 break
             j += len(run)
+            last_postscript = j
+            continue
+        if unit.cue == "heading" and _reads_as_sentence(unit.text) and unit.n_words <= POSTSCRIPT_LINE_MAX_WORDS * 3 \
+                and re.search(r"\b(?:I|my|me|we|our|you|your|thy|thee)\b", unit.text, re.I):
+            # a postscript written as one line without its stop ("My love to thy sister & the children with the
+            # rest as if named"): it speaks to the reader, it titles nothing
+            j += 1
             last_postscript = j
             continue
         most = ADDRESSEE_LEAF_MAX_WORDS if unit.cue == "addressee" else ADDRESS_LINE_MAX_WORDS
@@ -679,7 +701,10 @@ def group_units(units: list[Unit]) -> list[Group]:
                 # 8b. a telegraph office's stamp ("Handed in at ...") heads the telegram form it is on
                 start(unit, "telegraph form", mode="record")
                 continue
-            opens_next = nxt is not None and nxt.cue in ("salutation", "addressee")
+            # (a second date line between it and the salutation, the receiver's "Received the 12th of March
+            # 1799", makes no difference)
+            opens_next = nxt is not None and (nxt.cue in ("salutation", "addressee") or (
+                nxt.cue == "dateline" and i + 2 < len(units) and units[i + 2].cue in ("salutation", "addressee")))
             if opens_next and at_foot and current.mode == "record" and current.phase == "closed" \
                     and prev is not None and prev.cue in ("closing", "signature"):
                 # 8d. where the letters are dated at their foot, a date line under a signature is that
@@ -793,9 +818,11 @@ def group_units(units: list[Unit]) -> list[Group]:
                 #      entry of its own; "Later." with no hour goes on with the one before
                 reason = "diary-entry head (hour)"
             elif f.get("salute") and not (current.phase == "body" and _is_letter(current)
-                                          and _names_nobody(unit.text)):
+                                          and (_names_nobody(unit.text) or _greets_again(unit, current))):
                 # 15. a salutation opens a letter (inside a letter that greeted its addressee, an
-                #     endearment naming nobody, "Dearest, you also ask ...", speaks to the same one)
+                #     endearment naming nobody, "Dearest, you also ask ...", or a greeting in the words of the
+                #     letter's own salutation, "Dear Cousin, I wish not …" under "Dear beloved Cousin,", speaks to
+                #     the same one)
                 reason = "salutation"
             elif f.get("name_colon") and not current.units[0].features.get("name_colon"):
                 # 16. "T.H.: ..." is somebody else speaking: a signed comment or reply.

@@ -729,6 +729,9 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "closing"
     if prev is not None and prev.cue == "closing" and signed_name(text):
         return "signature"
+    if prev is not None and n <= 4 and text.endswith(",") and _DEAR_RE.match(prev.text) and \
+            signed_name(text.rstrip(",")) and len(prev.text.split()) <= 4:
+        return "salutation"  # "Dear Cousin" / "A. B.,": the name the greeting goes on with, not a signer
     if n <= 9 and split_signature(text):
         return "signature"
     if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
