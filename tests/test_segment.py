@@ -510,6 +510,15 @@ def test_a_letter_keeps_a_greeting_in_its_own_words_and_a_postscript_line_and_th
     assert [d.date.edtf if d.date else None for d in docs] == [None, "1802-01-19"]
 
 
+def test_a_letter_taken_up_again_under_a_day_without_its_year_stays_one_letter():
+    text = ("Dear Cousin,\n\nThe hay is in at last and the well is dug, so that we shall want for nothing this "
+            "summer if the rain holds off a little longer.\n\n"
+            "9th 2nd month. Not having sent this, I add that the mill is mended and the children are well.\n\n"
+            "thy loving cousin\n\nRuth Mercer\n")
+    docs = segment(_source(text))
+    assert len(docs) == 1 and docs[0].kind == "letter" and docs[0].author.name == "Ruth Mercer"
+
+
 def test_a_name_with_its_comma_under_a_greeting_goes_on_with_the_greeting():
     units = make_units("4th month 2nd day 1801\n\nDear Cousin\n\nA. B.,\n\nThe hay is in at last.\n")
     assert units[2].cue == "salutation"

@@ -798,8 +798,11 @@ def group_units(units: list[Unit]) -> list[Group]:
             elif current.framing and f.get("framing") and not _first_person(unit):
                 # 12b. an announced document ends where the narrative resumes to announce the next.
                 reason = "the narrative resumes"
-            elif f.get("lead_date"):
-                # 14. a paragraph opening with a date ("October 28. Hut Point.") is a diary entry.
+            elif f.get("lead_date") and not (current.phase == "body" and _headed_letter(current)
+                                             and not re.search(r"\b1\d{3}\b", f["lead_date"])):
+                # 14. a paragraph opening with a date ("October 28. Hut Point.") is a diary entry (inside a
+                #     letter that greeted its reader and has not closed, a day without its year, "8th 2nd month.
+                #     Not having sent this …", is the writer taking the letter up again)
                 reason = "diary-entry head"
             elif f.get("lead_shape"):
                 # 14. so is one opening as the source's entries open, whatever its form ("Day 14.—",
