@@ -105,6 +105,7 @@ FULL_DATE_RE = re.compile(
     rf"|(?:{_MONTH_ALT})\.?,?\s+the\s+{_DAY},?\s+(?:{_ELIDED}|\d{{3,4}})"
     rf"|(?:{_MONTH_ALT})\.?\s+{ORD_DAY},?\s+(?:{_ELIDED}|\d{{3,4}}))"
     rf"|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|(?:{_MONTH_ALT})\.?,?\s+\d{{4}}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th|d)\s+(?:1[0-2]|[1-9])(?:st|nd|rd|th|d)\.?,?\s+\d{{4}}\b"
     rf"|(?:{_MONTH_ALT})\.?(?:,\s*|\s+of\s+){_ELIDED})", re.I)
 
 #: the printed form of a telegram: "Handed in at X 7.40 a.m. 12 March 1862", "Received at Y 8.05"

@@ -127,6 +127,14 @@ def _r_mdy(m, text):
     return _abs(m, m.start(), m.end(), "month-day-year")
 
 
+#: the plain style's shortest form, the day's ordinal and the month's, then the year: "15th 6th 1794" (the month
+#: an ordinal of 1 to 12 with its suffix; never two numbers without their suffixes)
+@_rule("plain-numeric-date", r"(?<![\w/.-])(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d))\s+"
+       r"(?P<pm>(?:1[0-2]|[1-9])(?:st|nd|rd|th|d))\.?,?\s+" + year_re("y") + r"(?![\w/-])", prio=5)
+def _r_plain_numeric(m, text):
+    return _abs(m, m.start(), m.end(), "plain-numeric-date", m=int(re.match(r"\d+", m.group("pm")).group(0)))
+
+
 @_rule("day-month-year", _WDPRE + r"(?:[Tt]he\s+)?" + day_re("d") + r"(?:\s*(?:(?P<sep>[-–—/]|to|and|or)\s*)"
        + day_re("d2") + r")?\s+(?:of\s+|day\s+of\s+)?" + month_re("mon") + r",?\s*" + year_re("y", dash=True) + MARKER
        + "?", prio=5)
@@ -886,7 +894,7 @@ _CLASS_RULES = {
     "digit": ("month-day-year", "day-month-year", "month-day", "day-month", "month-year", "year",
               "month-day-elided-year", "day-month-elided-year", "month-elided-year", "year-elided",
               "short-year-range", "numeric-date", "iso-date", "decade", "ordinal-day", "clock-time",
-              "ordinal-month-ref", "weekday-ordinal", "fiscal-year"),
+              "ordinal-month-ref", "weekday-ordinal", "fiscal-year", "plain-numeric-date"),
     "month": ("month-day-year", "day-month-year", "month-day", "day-month", "month-year", "month",
               "month-day-elided-year", "day-month-elided-year", "month-elided-year"),
     "weekday": ("weekday", "set", "month-day-year", "day-month-year", "month-day", "day-month", "weekday-ordinal"),
