@@ -68,6 +68,13 @@ OPTIONS_DEFAULT = {
     "diarist": None,
     # the sidecar's author (what a reader of the TEI file gets from its header)
     "sidecar_author": None,
+    # an edition of single letters, one letter per file, assembled as the <text>s of one <group>: each such <text>
+    # is one letter whatever its inner markup (a div typed 'letter', an untyped div, or none), and the address leaf
+    # or closer the file keeps after the letter's div belongs to that letter
+    "letter_per_text": False,
+    # corrections of the gold where the markup contradicts the printed text: [{"match": the segment's first words,
+    # "set": {field: value}, "why": the reason}]; each is recorded in the segment's 'override'
+    "overrides": [],
 }
 
 CONVENTIONS = {
@@ -84,7 +91,9 @@ CONVENTIONS = {
             "names lower-cased, its <LETTER> (a letter quoted inside the text) a floatingText type=\"letter\", "
             "its mark of a word broken at a line end (\u2223, 'fami\u2223liarized') dropped.",
     "segments": "Consecutive starts in document order. A unit is a div whose type names a letter, a diary "
-                "entry ('entry', 'diary-entry') or a telegram. A unit's own head, opener, closer and "
+                "entry ('entry', 'diary-entry') or a telegram; in an edition of single letters (option "
+                "letter_per_text) each <text> of the <group> is one letter, its address leaf included. "
+                "A unit's own head, opener, closer and "
                 "postscript belong to its segment. An epigraph or argument standing before the unit's head or "
                 "opener is a segment of its own (kind from the edition's options: an editor's introduction "
                 "stored there is commentary). Units nested in a unit are not segments (listed under "
@@ -254,6 +263,39 @@ BOOKS: dict = {
                    "closed with the end tags of body and text), unchanged, one after the other inside one <group>, "
                    "under a header written here that repeats their availability and names the journal's writer "
                    "(the headers' lcnaf term 'Hunt, John, 1740-1824').",
+    },
+    "esther-hunt-letters": {
+        "letter_per_text": True,
+        "repository": "swat-ds/friendly-networks",
+        "path": "content/adding-tei/A00187302.xml to A00187321.xml (twenty files; A00187305.xml at commit "
+                "b98ba7c61b8a47aea51d34e22c4cda04e9c7b178, the others as listed in PROVENANCE.md)",
+        "commit": "see PROVENANCE.md (one stored version per file)",
+        "title": "The Correspondence of Esther Roberts Hunt Collins (Friendly Networks, Friends Historical Library of "
+                 "Swarthmore College): twenty letters of Esther Hunt (later Collins) to her brother-in-law John Hunt, "
+                 "1780-1804",
+        "creator": "Esther Hunt (Esther Roberts Hunt Collins), Quaker minister of Redstone, Pennsylvania; transcribed "
+                   "and encoded by the Friends Historical Library of Swarthmore College (TEI markup Victoria Kimmel)",
+        "licence": "Every file's own header (publicationStmt/availability, status=\"free\") says: 'The text of the "
+                   "original item is in the public domain. The text encoding and editorial notes were created and/or "
+                   "prepared by the Friends Historical Library of Swarthmore College and are licensed under a "
+                   "Creative Commons Attribution 4.0 International License (CC BY 4.0). Any reuse of the material "
+                   "should credit the Friends Historical Library of Swarthmore College.' The letters (Esther Hunt, "
+                   "later Collins, d. 1822 or after; manuscripts in the Roberts-Hunt family papers, SC-061) were "
+                   "written 1780-1804 and are in the public domain. The TEI file here is assembled: each file's "
+                   "<text>, its page breaks and indentation left out, in the order of the files' identifiers, "
+                   "inside one <group>, under a header written here that repeats their availability and names the "
+                   "writer as every file's title does ('Esther Hunt letter to John Hunt'), with the project's key "
+                   "for her (persName key=\"w6gj3q0h\" in every signature).",
+        "overrides": [
+            {"match": "15th 3rd Month 1793 Dear Brother",
+             "set": {"date_iso": "1793-03-15"},
+             "why": "the dateline prints 1793 and the file's own header (profileDesc/creation) dates the letter "
+                    "1793-03-15, but the dateline's date@when says 1792-03-15"},
+            {"match": "Beloved Brother, I received thy kind letter sent by Thomas French",
+             "set": {"date_iso": "1794-06-15"},
+             "why": "the closing dateline prints '15th 6th 1794' and the file's own header (profileDesc/creation) "
+                    "dates the letter 1794-06-15, but the date@when says 1794-06-25"},
+        ],
     },
 }
 
@@ -468,8 +510,9 @@ class Edition:
         """Return (author, basis) of a closer's persName: the header's author where its @ref points to the
         same person ('M.R.M.' with ref="#MRM" is the titleStmt's <author ref="#MRM">), else the name as signed."""
         a = self.find(self.root, "teiHeader/fileDesc/titleStmt/author")
-        if a is not None and pers.get("ref") and pers.get("ref") == a.get("ref") and text_of(a):
-            return text_of(a), "closer (persName ref of the header's author)"
+        for attr in ("ref", "key"):
+            if a is not None and pers.get(attr) and pers.get(attr) == a.get(attr) and text_of(a):
+                return text_of(a), f"closer (persName {attr} of the header's author)"
         return text_of(pers), "closer"
 
     # ---- lines
@@ -513,6 +556,9 @@ class Edition:
             elif n == "div" or re.fullmatch(r"div\d", n) or n == "floatingText":
                 flush()
                 self.div(ch, role, unit)
+            elif n == "text" and local(el) == "group" and unit is None and self.cfg.get("letter_per_text"):
+                flush()
+                self.text_letter(ch)
             elif n in LINE_TAGS:
                 flush()
                 if n == "head" and role is None:
@@ -562,6 +608,21 @@ class Edition:
         wrapper.extend(body)
         self.walk(wrapper, ("unit", uid), uid)
 
+    def text_letter(self, el):
+        """Make one letter unit of a <text> of a group of single letters: its blocks, read through its body and any
+        div around the letter (typed or not), are the letter's, the address leaf after the div included."""
+        def blocks(e):
+            for ch in e:
+                n = local(ch)
+                if n in ("front", "body", "back") or n == "div" or re.fullmatch(r"div\d", n):
+                    yield from blocks(ch)
+                else:
+                    yield ch
+        letter = ET.Element(f"{self.ns}div", {"type": "letter"})
+        letter.extend(list(blocks(el)))
+        self.div(letter, None, None)
+        self.units[self._next - 1]["markup"] = "text of a group of single letters"
+
     # ---- unit fields
     def unit_meta(self, el, kind: str) -> dict:
         """Return a unit's gold fields from its markup."""
@@ -598,6 +659,11 @@ class Edition:
             author, basis = text_of(self.find(sent, "persName")), "correspAction"
         elif signed:
             author, basis = signed_name(signed[0]), "signed"
+            pers = self.find(signed[0], ".//persName")
+            if pers is not None and text_of(pers):
+                mapped, how = self.signer_name(pers)
+                if mapped != author:
+                    author, basis = mapped, "signed" + how[len("closer"):]
         elif closer_name is not None:
             author, basis = self.signer_name(closer_name)
         who = whom = None
@@ -666,6 +732,13 @@ class Edition:
                              "markup": "epigraph before the unit's head"}
             else:
                 s["meta"] = {"kind": kind, "author": None, "date_iso": None}
+        for ov in self.cfg.get("overrides") or []:
+            key = " ".join(ov["match"].split())
+            hit = [s for s in self.segments if " ".join(self.text[s["start"]:s["start"] + 400].split()).startswith(key)]
+            if len(hit) != 1:
+                raise SystemExit(f"override {ov['match']!r} matched {len(hit)} segments")
+            hit[0]["meta"].update(ov["set"])
+            hit[0]["meta"]["override"] = ov["why"]
 
     def quotes(self):
         """Give each segment a first_words quote that the scorer finds at its start, in order."""
@@ -683,7 +756,7 @@ class Edition:
             d = {"file": fname, "first_words": s["first_words"], "kind": m["kind"], "author": m.get("author"),
                  "date_iso": m.get("date_iso")}
             for k in ("author_outside_text", "date_end", "date_bce", "date_as_written", "dateline", "addressees",
-                      "author_basis", "signature", "salutation", "header", "markup", "n"):
+                      "author_basis", "signature", "salutation", "header", "markup", "n", "override"):
                 if m.get(k):
                     d[k] = m[k]
             segs.append(d)

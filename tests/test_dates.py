@@ -424,6 +424,9 @@ def test_a_yearless_date_takes_the_year_its_weekday_names_next_to_the_context_ye
     ("9th of Fourth Month, 1702.", "1702-04-09"), ("26 of the First Month, 1781.", "1781-01-26"),
     ("12th mo. 3, 1690", "1690-12-03"), ("3d of 2d mo. 1695", "1695-02-03"),
     ("the 2 of the TENTH MONTH 1744", "1744-10-02"),  # the ordinal in capitals as well as with its capital
+    ("3rd month 4th day 1792", "1792-03-04"),  # the day named as such
+    ("2mo 17th 1794", "1794-02-17"), ("19th 10mo 1794", "1794-10-19"),  # "mo" written on to its number
+    ("15th 6th 1794", "1794-06-15"),  # the day's ordinal and the month's, no word for the month
 ])
 def test_a_month_in_the_quaker_plain_style_is_a_month(line, iso):
     assert parse_date(line).earliest.isoformat() == iso
@@ -434,10 +437,13 @@ def test_a_weekday_in_the_plain_style_is_a_weekday_and_ordinary_counting_is_no_d
     from quellen.extract.dates.lexicon import plain_month, plain_weekday
     assert (plain_weekday("First Day"), plain_weekday("Seventh Day"), plain_weekday("Fourth-day")) == (6, 5, 2)
     assert plain_month("the Sixth [Seventh] Month") == 7 and plain_month("the 6th") is None
-    assert plain_month("TENTH MONTH") == 10 and plain_month("2d mo.") == 2
+    assert plain_month("TENTH MONTH") == 10 and plain_month("2d mo.") == 2 and plain_month("10mo") == 10
     # the word forms want their capitals, a month its "Month": prose that counts days or months dates nothing
     assert tag("In the first month of the war we lost two horses.") == []
     assert tag("On the Second Day of the trial the clerk fell ill.") == []
+    # a month's ordinal goes no higher than 12th, and numbers without their suffixes are no plain-style date
+    assert [t.value for t in tag("15th 13th 1794")] != ["1794-13-15"] and not any(
+        t.value == "1794-06-15" for t in tag("15 6 1794"))
     assert [t.value for t in tag("Was First Day, and we went to meeting.")] == ["XXXX-WXX-7"]
 
 

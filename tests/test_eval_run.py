@@ -17,7 +17,8 @@ def test_every_corpus_of_the_suite_is_found_with_its_text_and_gold(run):
     found = run.corpora()
     assert sorted(found) == ["barbellion-journal", "cherry-journey", "cicero-atticus", "collins-white",
                              "cumberland-arundel", "dostoevsky-poor-folk",
-                             "dracula", "evelina", "frankenstein", "hunt-journal-1792", "hunt-journal-1822",
+                             "dracula", "esther-hunt-letters", "evelina", "frankenstein", "hunt-journal-1792",
+                             "hunt-journal-1822",
                              "keller-letters", "laclos-liaisons", "loos-blondes",
                              "mitford-journal", "mitford-letters", "moonstone",
                              "muir-sierra", "pepys-diary", "richardson-clarissa", "seed", "yarnall-journal-1803"]

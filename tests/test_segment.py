@@ -476,6 +476,73 @@ def test_a_letters_postscript_and_address_leaf_stay_inside_it_and_sign_nothing()
     assert docs[1].date.edtf == "1801-11-06"
 
 
+# letters of the plain speech, one after another: a long closing sentence ending in "thy … sister", a "P.S." alone
+# on its line over a postscript that says neither "I" nor "you", an address leaf of several lines (some read as
+# prose), a date line under the signature (invented text)
+_PLAIN_LETTERS = (
+    "4th month 2nd day 1801\n\nDear Cousin A.B.,\n\nThe hay is in at last and the well is dug, so that we "
+    "shall want for nothing this summer if the rain holds off a little longer.\n\n"
+    "With desires for thy welfare every way I remain thy loving cousin\n\nRuth Mercer\n\n"
+    "P.S.\n\nthe red cow has calved. We have made near fifty weight of sugar.\n\n"
+    "To Amos Webb\n\nGreen County in Jersey\n\nby favor of the carrier\n\n"
+    "Dear Cousin,\n\nThe mill stands idle this week, for the dam broke in the night and all hands are at it "
+    "with spades and barrows.\n\n"
+    "I conclude, thy friend & cousin\n\nRuth Mercer\n\n"
+    "19th 10mo 1801\n\nP.S. my love to you all, particularly to thy mother.\n\n"
+    "To Amos Webb\n\nin Jersey Green County\n\n"
+    "2mo 17th 1802\n\nDear Cousin,\n\nWe are all well and the children grow fast.\n\n"
+    "from thy affectionate cousin\n\nRuth Mercer\n"
+)
+
+
+def test_letters_of_the_plain_speech_keep_their_closing_postscript_date_and_address_leaf():
+    docs = segment(_source(_PLAIN_LETTERS))
+    text = _PLAIN_LETTERS
+    assert [text[d.char_start:d.char_start + 12] for d in docs] == ["4th month 2n", "Dear Cousin,", "2mo 17th 180"]
+    assert [d.kind for d in docs] == ["letter"] * 3 and {d.author.name for d in docs} == {"Ruth Mercer"}
+    # the letter dated under its signature takes that date; the numeric plain-style months are read
+    assert [d.date.edtf for d in docs] == ["1801-04-02", "1801-10-19", "1802-02-17"]
+    assert text[docs[0].char_start:docs[0].char_end].rstrip().endswith("by favor of the carrier")
+
+
+def test_a_letter_keeps_a_greeting_in_its_own_words_and_a_postscript_line_and_the_next_has_two_date_lines():
+    # inside a letter that began "Dear beloved Cousin," a paragraph opening "Dear Cousin, …" speaks to the same
+    # one; a postscript written as one line without its stop stays under the signature; the next letter's date
+    # line, with the receiver's note of its arrival under it, is that letter's head, not the first one's foot date
+    text = ("Dear beloved Cousin,\n\nThe hay is in at last and the well is dug, so that we shall want for nothing "
+            "this summer if the rain holds off a little longer.\n\n"
+            "Dear Cousin, I wish not to tire thee with our small affairs, but the mill has stood idle since the dam "
+            "broke in the night.\n\nthy loving cousin\n\nRuth Mercer\n\n"
+            "My love to thy mother & the children with the rest as if named\n\n"
+            "Amos Webb in Kent\n\nKent County Dover Township\n\n"
+            "19th 1st month 1802 Ashby\n\nI received this letter 3rd of 3rd month 1802\n\nDear Cousin,\n\n"
+            "We are all well and the children grow fast; the smallpox has gone by us this winter.\n\n"
+            "thy loving cousin\n\nRuth Mercer\n")
+    docs = segment(_source(text))
+    assert [text[d.char_start:d.char_start + 14] for d in docs] == ["Dear beloved C", "19th 1st month"]
+    assert [d.date.edtf if d.date else None for d in docs] == [None, "1802-01-19"]
+
+
+def test_a_letter_taken_up_again_under_a_day_without_its_year_stays_one_letter():
+    text = ("Dear Cousin,\n\nThe hay is in at last and the well is dug, so that we shall want for nothing this "
+            "summer if the rain holds off a little longer.\n\n"
+            "9th 2nd month. Not having sent this, I add that the mill is mended and the children are well.\n\n"
+            "thy loving cousin\n\nRuth Mercer\n")
+    docs = segment(_source(text))
+    assert len(docs) == 1 and docs[0].kind == "letter" and docs[0].author.name == "Ruth Mercer"
+
+
+def test_a_name_with_its_comma_under_a_greeting_goes_on_with_the_greeting():
+    units = make_units("4th month 2nd day 1801\n\nDear Cousin\n\nA. B.,\n\nThe hay is in at last.\n")
+    assert units[2].cue == "salutation"
+
+
+@pytest.mark.parametrize("line", ["P.S.", "N.B.", "P. S."])
+def test_a_postscript_mark_alone_on_its_line_signs_nothing(line):
+    units = make_units(f"Yours ever,\n\nAnn Crane\n\n{line}\n\nthe cart is mended.\n")
+    assert units[2].cue != "signature"
+
+
 def test_a_letter_opening_with_a_bare_date_line_and_signed_under_a_valediction_is_a_letter():
     text = ("Monday Evening\n\nMany thanks, my dearest Kitty, for your charming note; you must come on Friday "
             "and bring the drawings with you.\n\nEver yours\nA.B.C.\n\nTo\nMiss Pell\n")

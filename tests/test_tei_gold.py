@@ -175,3 +175,25 @@ def test_a_text_creation_partnership_file_is_read_as_the_tei_it_maps_to(tei_gold
     # the letter the Dean quotes (TCP's <LETTER>) stays inside his letter
     assert [(e["kind"], e["inside_unit"]) for e in gold["embedded"]] == [("letter", 1)]  # the second unit
     assert gold["segments"][2]["addressees"] == ["Harriet Cole"] and gold["segments"][2]["dateline"] == "Bath."
+
+
+def test_an_edition_of_single_letters_makes_each_text_one_letter_with_its_address_leaf(tei_gold, tmp_path):
+    fixture = FIXTURES / "eval" / "letters_per_file.tei.xml"
+    fix = {"match": "10th 9th month 1800", "set": {"date_iso": "1800-09-10"}, "why": "the printed year"}
+    gold = tei_gold.build(fixture, tmp_path, "files", {"letter_per_text": True, "overrides": [fix]})
+    text = (tmp_path / "files.txt").read_text(encoding="utf-8")
+    segs = gold["segments"]
+    # one letter per <text>, whether its letter is a typed div, an untyped div or no div; the address leaf after the
+    # div is the letter's, not a narrative of its own
+    assert [s["kind"] for s in segs] == ["letter", "letter", "letter"]
+    assert [s["first_words"].split()[0] for s in segs] == ["2nd", "Dear", "10th"]
+    assert text.index("by favor of the carrier") < text.index("The mill stands idle")
+    # a signature whose persName key is the header author's is that author as the header names her
+    got = [(s["author"], s.get("author_basis"), s.get("signature"), s["date_iso"]) for s in segs]
+    assert got == [("Ruth Mercer", "signed (persName key of the header's author)", "R.M.", "1799-06-02"),
+                   ("Jonas Webb", "signed", "Jonas Webb", None),
+                   ("Ruth Mercer", "signed", "Ruth Mercer", "1800-09-10")]
+    # an override is recorded with its reason; without the option the address leaf stands apart as narrative
+    assert segs[2]["override"] == "the printed year"
+    plain = tei_gold.build(fixture, tmp_path, "files", {})
+    assert [s["kind"] for s in plain["segments"]][:2] == ["letter", "narrative"]

@@ -97,6 +97,8 @@ _FIRM_SIGNER_RE = re.compile(r"^[“\"]?(?:[A-Z][\w.'’-]*,?)(?:\s+(?:[A-Z][\w.
                              r"(?:[A-Z][\w.'’-]*,?)(?:\s+[A-Z][\w.'’-]*)*\.?[”\"]?$")
 #: a postscript: "P.S.—I open this again ...", "“PS. ..."
 POSTSCRIPT_RE = re.compile(r"^[“\"]?(?:P\.\s?S\.?|PS\.|N\.\s?B\.)")
+#: a postscript's mark alone on its line, the postscript in the paragraph under it
+_POSTSCRIPT_MARK_RE = re.compile(r"[“\"]?(?:P\.\s?S\.?|PS\.?|N\.\s?B\.?)[:.—-]?")
 _VALEDICTION_TAIL_RE = re.compile(r"\b(?:servant|yours|obedient|humble|affectionate|dutiful|faithful|sincerely|"
                                   r"friend|daughter|son)\b", re.I)
 
@@ -150,6 +152,21 @@ def _names_nobody(text: str) -> bool:
     in lower case ("Dearest", "My dear", not "Dear Ann" or "Dear Sir")."""
     span = salutation_span(text)
     return span is not None and all(w[:1].islower() for w in text[span[0]:span[1]].split()[1:])
+
+
+def _greets_again(unit: Unit, group: Group) -> bool:
+    """Return True when the salutation opening ``unit`` greets in the words of the salutation the group's letter
+    opened with ("Dear Cousin," inside a letter that began "Dear beloved Cousin,"): the same addressee."""
+    span = salutation_span(unit.text)
+    if span is None:
+        return False
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", unit.text[span[0]:span[1]])[1:]]
+    for u in group.units[:4]:
+        if u.cue == "salutation" or u.features.get("salute"):
+            own = salutation_span(u.text) or (0, len(u.text))
+            said = {w.lower() for w in re.findall(r"[^\W\d_]+", u.text[own[0]:own[1]])}
+            return bool(words) and all(w in said for w in words)
+    return False
 
 
 def _headed_letter(group: Group) -> bool:
@@ -257,33 +274,59 @@ def _opens_letter(unit: Unit) -> bool:
         r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", text, re.I))
 
 
-def letter_foot(units: list[Unit], i: int) -> int:
+def _address_line(unit: Unit) -> bool:
+    """Return True for a short line of an address leaf that the line cues took for prose ("by favor of the
+    carrier", "In Ashby, Kent County,", "(to the care of the postmaster)"): a few words, no sentence stop, no
+    first or second person."""
+    f, text = unit.features, unit.text.strip().strip("()[]")
+    if unit.n_words > ADDRESS_LINE_MAX_WORDS or "\n" in text or text.endswith((".", "!", "?", ":", ";")):
+        return False
+    return not any(f.get(k) for k in ("first_sing", "second", "first", "salute", "lead_date"))
+
+
+def letter_foot(units: list[Unit], i: int, dated: bool = False) -> int:
     """Return how many units from ``units[i]`` on are the foot of the letter signed right above them: its
     postscripts (a "P.S.", or one or two short paragraphs with no head of their own standing alone under
     the signature) and its address leaf (short lines: "To / Miss Webb", a postmark, "Bickham / Plymouth"),
     up to the next letter's date line or salutation, or the end of the text; 0 when what follows the
     signature is the head of a text of another shape (a numbered letter, a section, a series heading, an
     editor's note in the third person). A letter's own head above the next date line ("To Sir W. Elford",
-    on one line) is the next letter's, and so is what stands after a wider blank than the signature's."""
+    on one line) is the next letter's, and so is what stands after a wider blank than the signature's.
+    ``dated``: the unit above ``units[i]`` is the date line the letter was finished on, under its signature."""
     if units[i].cue in ("closing", "signature"):
         return 0  # the valediction and the signature go on: the foot starts under them
     j, last_postscript = i, i
     gap = max(1, units[i - 1].gap) if i else 1
+    #: where the date line the letter was finished on stands, under its signature
+    date_at = i - 1 if dated else -1
     while j < len(units):
         unit = units[j]
+        if j == i and unit.cue == "dateline" and not unit.after_break and unit.gap <= gap and j + 1 < len(units) \
+                and units[j + 1].cue != "salutation" and not _opens_letter(units[j + 1]) \
+                and letter_foot(units, j + 1, dated=True) > 0:
+            # a date line right under the signature, a postscript or the address leaf under it and no salutation:
+            # the date the letter was finished on, its own ("9th 2nd month 1801" / "P.S. the cart is mended")
+            date_at = j
+            j += 1
+            last_postscript = j
+            continue
         if unit.cue in FURNITURE_CUES or unit.after_break or _opens_letter(unit) or unit.gap > gap:
             break
+        if unit.cue == "prose" and j > i and _address_line(unit):
+            j += 1  # "by favor of the carrier", "in Kent County": a line of the address leaf
+            continue
         if unit.cue == "prose":
             run = []
             for u in units[j:]:
-                if u.cue != "prose":
-                    break
+                if u.cue != "prose" or (run and POSTSCRIPT_RE.match(u.text)):
+                    break  # (a second "P.S." opens a postscript of its own)
                 run.append(u)
             after = units[j + len(run)] if j + len(run) < len(units) else None
             if POSTSCRIPT_RE.match(unit.text):
-                run = run[:1]
-            elif (after is not None and after.cue in ("closing", "signature")) or units[j - 1].cue in (
-                    "dateline", "addressee"):
+                # the mark alone on its line ("P.S.") heads the paragraph under it, whoever it speaks of
+                run = run[:2] if _POSTSCRIPT_MARK_RE.fullmatch(unit.text.strip()) else run[:1]
+            elif (after is not None and after.cue in ("closing", "signature")) or (units[j - 1].cue in (
+                    "dateline", "addressee") and j - 1 != date_at):
                 break  # under a date line or an addressee, and signed: the body of the next letter
             elif len(run) > POSTSCRIPT_MAX_PARAGRAPHS or sum(u.n_words for u in run) > POSTSCRIPT_MAX_WORDS or any(
                     u.features.get(k) for u in run for k in ("salute", "lead_date", "lead_shape", "framing")) or \
@@ -293,6 +336,13 @@ def letter_foot(units: list[Unit], i: int) -> int:
                 # an editor's note between two letters speaks of the writer in the third person, or as "we")
                 break
             j += len(run)
+            last_postscript = j
+            continue
+        if unit.cue == "heading" and _reads_as_sentence(unit.text) and unit.n_words <= POSTSCRIPT_LINE_MAX_WORDS * 3 \
+                and re.search(r"\b(?:I|my|me|we|our|you|your|thy|thee)\b", unit.text, re.I):
+            # a postscript written as one line without its stop ("My love to thy sister & the children with the
+            # rest as if named"): it speaks to the reader, it titles nothing
+            j += 1
             last_postscript = j
             continue
         most = ADDRESSEE_LEAF_MAX_WORDS if unit.cue == "addressee" else ADDRESS_LINE_MAX_WORDS
@@ -307,9 +357,11 @@ def letter_foot(units: list[Unit], i: int) -> int:
         top = j
         if j - 1 >= max(i, last_postscript) and _address_line(units[j - 1], units[j]):
             top = j - 1  # the next letter's address line, right above its date line, is that letter's first line
+        # (an address of several lines, "To Amos Webb" / "Kent County in Delaware", is the leaf of the letter
+        # above; "To Sir W. Elford" alone right above the date line heads the next letter)
         heads = [k for k in range(max(i, last_postscript), top)
                  if units[k].cue == "addressee" and units[k].n_words >= 2]
-        return (heads[-1] if heads else top) - i
+        return (heads[-1] if heads and heads[-1] == top - 1 else top) - i
     if j == len(units) or units[j].cue in FURNITURE_CUES or units[j].after_break or units[j].gap > gap:
         return j - i
     return last_postscript - i
@@ -666,7 +718,10 @@ def group_units(units: list[Unit]) -> list[Group]:
                 # 8b. a telegraph office's stamp ("Handed in at ...") heads the telegram form it is on
                 start(unit, "telegraph form", mode="record")
                 continue
-            opens_next = nxt is not None and nxt.cue in ("salutation", "addressee")
+            # (a second date line between it and the salutation, the receiver's "Received the 12th of March
+            # 1799", makes no difference)
+            opens_next = nxt is not None and (nxt.cue in ("salutation", "addressee") or (
+                nxt.cue == "dateline" and i + 2 < len(units) and units[i + 2].cue in ("salutation", "addressee")))
             if opens_next and at_foot and current.mode == "record" and current.phase == "closed" \
                     and prev is not None and prev.cue in ("closing", "signature"):
                 # 8d. where the letters are dated at their foot, a date line under a signature is that
@@ -760,8 +815,11 @@ def group_units(units: list[Unit]) -> list[Group]:
             elif current.framing and f.get("framing") and not _first_person(unit):
                 # 12b. an announced document ends where the narrative resumes to announce the next.
                 reason = "the narrative resumes"
-            elif f.get("lead_date"):
-                # 14. a paragraph opening with a date ("October 28. Hut Point.") is a diary entry.
+            elif f.get("lead_date") and not (current.phase == "body" and _headed_letter(current)
+                                             and not re.search(r"\b1\d{3}\b", f["lead_date"])):
+                # 14. a paragraph opening with a date ("October 28. Hut Point.") is a diary entry (inside a
+                #     letter that greeted its reader and has not closed, a day without its year, "8th 2nd month.
+                #     Not having sent this …", is the writer taking the letter up again)
                 reason = "diary-entry head"
             elif f.get("lead_shape"):
                 # 14. so is one opening as the source's entries open, whatever its form ("Day 14.—",
@@ -780,9 +838,11 @@ def group_units(units: list[Unit]) -> list[Group]:
                 #      entry of its own; "Later." with no hour goes on with the one before
                 reason = "diary-entry head (hour)"
             elif f.get("salute") and not (current.phase == "body" and _is_letter(current)
-                                          and _names_nobody(unit.text)):
+                                          and (_names_nobody(unit.text) or _greets_again(unit, current))):
                 # 15. a salutation opens a letter (inside a letter that greeted its addressee, an
-                #     endearment naming nobody, "Dearest, you also ask ...", speaks to the same one)
+                #     endearment naming nobody, "Dearest, you also ask ...", or a greeting in the words of the
+                #     letter's own salutation, "Dear Cousin, I wish not …" under "Dear beloved Cousin,", speaks to
+                #     the same one)
                 reason = "salutation"
             elif f.get("name_colon") and not current.units[0].features.get("name_colon"):
                 # 16. "T.H.: ..." is somebody else speaking: a signed comment or reply.

@@ -108,12 +108,14 @@ _ELIDED = elided_year_re("elided").replace("?P<elided>", "?:")
 #: a date with its year: "3 May 1862", "May 3d, 1862", "Aug. 4, 17—" (the year elided), "12/3/1862", "May 1862";
 #: never from inside a word (the lookbehind first: without it the alternation is tried at every letter, ~4x slower)
 FULL_DATE_RE = re.compile(
-    rf"(?<![^\W\d_])(?:(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?{_ORD},?\s+(?:{_ELIDED}|\d{{3,4}})"
+    rf"(?<![^\W\d_])(?:(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?{_ORD}(?:\s+day)?,?\s+"
+    rf"(?:{_ELIDED}|\d{{3,4}})"
     rf"|\d{{1,2}}(?:\s*[-–/]\s*\d{{1,2}})?{_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})\.?,?\s+(?:{_ELIDED}|\d{{3,4}})"
     rf"|(?:the\s+)?{ORD_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})\.?,?\s+(?:{_ELIDED}|\d{{3,4}})"
     rf"|(?:{_MONTH_ALT})\.?,?\s+the\s+{_DAY},?\s+(?:{_ELIDED}|\d{{3,4}})"
     rf"|(?:{_MONTH_ALT})\.?\s+{ORD_DAY},?\s+(?:{_ELIDED}|\d{{3,4}}))"
     rf"|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|(?:{_MONTH_ALT})\.?,?\s+\d{{4}}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th|d)\s+(?:1[0-2]|[1-9])(?:st|nd|rd|th|d)\.?,?\s+\d{{4}}\b"
     rf"|(?:{_MONTH_ALT})\.?(?:,\s*|\s+of\s+){_ELIDED})", re.I)
 
 #: the printed form of a telegram: "Handed in at X 7.40 a.m. 12 March 1862", "Received at Y 8.05"
@@ -182,8 +184,14 @@ _CLOSING_RE = re.compile(
     r"(?:\s+yours)?[,.]|(?:best|kind|warm(?:est)?)\s+(?:regards|wishes)|(?:love|regards|cheers|adieu|farewell)"
     r"[,.!]|(?:and\s+)?so\s+(?:farewell|good-?bye)"
     # "Good-by", "Lovingly", "From your little friend,", "Your darling child", "Thy old friend,"
-    r"|good[\s-]?bye?\b[,.!]?$|lovingly\b|(?:from\s+)?(?:your|thy)\s+(?:[a-z]+\s+){0,3}(?:friend|child|pupil|"
+    r"|good[\s-]?bye?\b[,.!]?$|lovingly\b|(?:from\s+)?(?:your|thy)\s+(?:(?:[a-z]+|&)\s+){0,3}(?:friend|child|pupil|"
     r"daughter|son|sister|brother|cousin|niece|nephew|servant)[,.!]?$)", re.I)
+#: a long closing sentence that ends in the writer's relation to the reader ("With love to all at the mill I
+#: remain thy affectionate cousin", "… is the wish of thy friend & brother")
+_CLOSING_TAIL_RE = re.compile(r"\b(?:your|thy)\s+(?:(?:[a-z]+|&)\s+){0,3}(?:friend|child|pupil|daughter|son|sister|"
+                              r"brother|cousin|niece|nephew|servant)[,.!]?$", re.I)
+#: the most words of such a closing sentence
+CLOSING_SENTENCE_MAX_WORDS = 40
 _POLITE_CLOSE_RE = re.compile(r"\b(?:accept|receive)\b.{0,60}\b(?:assurances?|feelings|sentiments|respects|"
                               r"regards|consideration|homage)\b", re.I)
 #: the writer a letter's header names before "to": capitalized words, abbreviated titles and initials, with the
@@ -257,6 +265,8 @@ _READS_OUT_RE = re.compile(
     r"[^:]{0,60}:\s*[—–-]*$)|\b(?:resumed|went\s+on\s+with|continued|proceeded\s+with)\s+(?:the\s+)?reading\s+"
     r"of\s+(?:the|her|his|my)\s+(?:letter|note|paper)\.?$", re.I)
 _NOT_NAME = set(lexicons.words("not_name_words"))
+#: the marks that open a postscript or a note, written like initials ("P.S.", "P. S.", "N.B."): no signer's initials
+_NOTE_MARK_RE = re.compile(r"(?:P\.\s?)?P\.\s?S\.?|N\.\s?B\.?")
 _FIRST = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|ourselves)\b")
 _FIRST_SING = re.compile(r"\b(?:I|me|my|mine|myself)\b")
 _SECOND = re.compile(r"\b(?:you|your|yours|yourself|yourselves|thee|thou|thy)\b", re.I)
@@ -425,6 +435,8 @@ def split_signature(text: str) -> tuple[str, str, str] | None:
     if not m:
         return None
     name = m.group("name").strip()
+    if _NOTE_MARK_RE.fullmatch(name):
+        return None  # "P.S." and "N.B." open a postscript or a note: no signer's initials
     place = line[:m.start()].strip(" ,")
     if any(w.lower().strip(".") in _NOT_NAME for w in line.split()) or NUMBERED_HEAD_RE.match(text.strip()):
         return None
@@ -746,8 +758,15 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     if n <= 16 and _CLOSING_RE.match(text) and nxt is not None and (
             signed_name(nxt.text) or (not nxt.para and _CLOSING_RE.match(nxt.text.strip()))):
         return "closing"
+    # a closing sentence of many words ending in "thy affectionate cousin" over a name line closes the letter too
+    if n <= CLOSING_SENTENCE_MAX_WORDS and _CLOSING_TAIL_RE.search(text) and nxt is not None and \
+            signed_name(nxt.text):
+        return "closing"
     if prev is not None and prev.cue == "closing" and signed_name(text):
         return "signature"
+    if prev is not None and n <= 4 and text.endswith(",") and _DEAR_RE.match(prev.text) and \
+            signed_name(text.rstrip(",")) and len(prev.text.split()) <= 4:
+        return "salutation"  # "Dear Cousin" / "A. B.,": the name the greeting goes on with, not a signer
     if n <= 9 and split_signature(text):
         return "signature"
     if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):

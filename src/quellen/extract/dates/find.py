@@ -120,10 +120,19 @@ def _spelled_ok(m: re.Match, text: str, day: str = "d") -> bool:
     return bool(_SPELLED_END.match(text, m.end()))
 
 
+#: (a plain-style date may name the day as such: "2nd month 9th day 1801")
 @_rule("month-day-year", _WDPRE + month_re("mon") + _MTHE + day_re("d") + r"(?:\s*(?:[-–—]|to|and|or)\s*"
-       + day_re("d2") + r")?,?\s*" + year_re("y", dash=True) + MARKER + "?", prio=5)
+       + day_re("d2") + r")?(?:\s+day\b)?,?\s*" + year_re("y", dash=True) + MARKER + "?", prio=5)
 def _r_mdy(m, text):
     return _abs(m, m.start(), m.end(), "month-day-year")
+
+
+#: the plain style's shortest form, the day's ordinal and the month's, then the year: "15th 6th 1794" (the month
+#: an ordinal of 1 to 12 with its suffix; never two numbers without their suffixes)
+@_rule("plain-numeric-date", r"(?<![\w/.-])(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d))\s+"
+       r"(?P<pm>(?:1[0-2]|[1-9])(?:st|nd|rd|th|d))\.?,?\s+" + year_re("y") + r"(?![\w/-])", prio=5)
+def _r_plain_numeric(m, text):
+    return _abs(m, m.start(), m.end(), "plain-numeric-date", m=int(re.match(r"\d+", m.group("pm")).group(0)))
 
 
 @_rule("day-month-year", _WDPRE + r"(?:[Tt]he\s+)?" + day_re("d") + r"(?:\s*(?:(?P<sep>[-–—/]|to|and|or)\s*)"
@@ -914,7 +923,8 @@ _CLASS_RULES = {
     "digit": ("month-day-year", "day-month-year", "month-day", "day-month", "month-year", "year",
               "month-day-elided-year", "day-month-elided-year", "month-elided-year", "year-elided",
               "short-year-range", "apostrophe-year", "numeric-date", "iso-date", "decade", "ordinal-day",
-              "clock-time", "ordinal-month-ref", "weekday-ordinal", "fiscal-year"),
+              "clock-time", "ordinal-month-ref", "weekday-ordinal", "fiscal-year",
+              "plain-numeric-date"),
     "month": ("month-day-year", "day-month-year", "month-day", "day-month", "month-year", "month",
               "month-day-elided-year", "day-month-elided-year", "month-elided-year"),
     "weekday": ("weekday", "set", "month-day-year", "day-month-year", "month-day", "day-month", "weekday-ordinal"),

@@ -39,19 +39,19 @@ WD_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 PLAIN = _numbers("plain_style")
 _PLAIN_WORDS = "|".join(w.capitalize() for w in PLAIN if w[:1].isalpha())
 _PLAIN_ORD = "|".join(w for w in PLAIN if w[:1].isdigit())
-#: a month in the plain style: "the Sixth Month", "Sixth month", "SIXTH MONTH", "6th mo.", "6 mo", with an editor's
-#: bracketed correction or supplied word ("the Sixth [Seventh] Month", "the Sixth [Month]"). The word form wants its
-#: capital ("in the first month of the war" is no date); never a month number alone ("the 6th" is a day)
+#: a month in the plain style: "the Sixth Month", "Sixth month", "SIXTH MONTH", "6th mo.", "6 mo", "2mo", with an
+#: editor's bracketed correction or supplied word ("the Sixth [Seventh] Month", "the Sixth [Month]"). The word form
+#: wants its capital ("in the first month of the war" is no date); never a month number alone ("the 6th" is a day)
 PLAIN_MONTH = (rf"(?:(?-i:[Tt]he)\s+)?(?:(?-i:{_PLAIN_WORDS}|{_PLAIN_WORDS.upper()})"
                rf"|(?:{_PLAIN_ORD}|1[0-2]|[1-9])(?=\s*\[?\s*[Mm]o))"
-               rf"(?:\s*\[(?i:{_PLAIN_WORDS}|{_PLAIN_ORD})\])?\s+(?:(?-i:\[?Month\]?|MONTH|month\b)|(?-i:[Mm]o)\b\.?)")
+               rf"(?:\s*\[(?i:{_PLAIN_WORDS}|{_PLAIN_ORD})\])?(?:\s+(?-i:\[?Month\]?|MONTH|month\b)|\s*(?-i:[Mm]o)\b\.?)")
 #: a weekday in the plain style, "First Day" (Sunday) to "Seventh Day" (Saturday), "Fifth-day", or in figures as
 #: many diarists wrote it, "5th day", "2d day": the word form capitalised, and not "the Second Day" of a story, "the
 #: 5th day" or "First Day of" anything (those count days, they name none)
 PLAIN_WEEKDAY = (r"(?<![Tt]he\s)(?<!\d)(?:(?-i:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh)(?:\s+Day|-[Dd]ay))"
                  r"|[1-7](?-i:st|nd|rd|d|th)[\s-](?-i:[Dd]ay)\b)(?!\s+of\b)")
 _PLAIN_ONE_RE = re.compile(rf"(?i:\[\s*(?P<corr>{_PLAIN_WORDS}|{_PLAIN_ORD})\s*\])|(?P<ord>(?i:{_PLAIN_WORDS}"
-                           rf"|{_PLAIN_ORD})|\b1[0-2]\b|\b[1-9]\b)")
+                           rf"|{_PLAIN_ORD})|\b1[0-2](?![\d])|\b[1-9](?![\d]))")
 
 
 #: a weekday's name, or a weekday in the plain style
@@ -62,8 +62,8 @@ def plain_month(written: str) -> int | None:
     """Return the month a plain-style month names ("the Sixth Month" -> 6, "6th mo." -> 6), an editor's
     bracketed correction before the writer's slip ("the Sixth [Seventh] Month" -> 7); None for anything else.
 
-    >>> plain_month("the Sixth [Seventh] Month"), plain_month("12th mo."), plain_month("May")
-    (7, 12, None)
+    >>> plain_month("the Sixth [Seventh] Month"), plain_month("12th mo."), plain_month("10mo"), plain_month("May")
+    (7, 12, 10, None)
     """
     if not re.fullmatch(PLAIN_MONTH, written.strip(), re.I):
         return None
