@@ -274,7 +274,7 @@ def _opens_letter(unit: Unit) -> bool:
         r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", text, re.I))
 
 
-def _address_line(unit: Unit) -> bool:
+def _address_leaf_line(unit: Unit) -> bool:
     """Return True for a short line of an address leaf that the line cues took for prose ("by favor of the
     carrier", "In Ashby, Kent County,", "(to the care of the postmaster)"): a few words, no sentence stop, no
     first or second person."""
@@ -312,7 +312,7 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False) -> int:
             continue
         if unit.cue in FURNITURE_CUES or unit.after_break or _opens_letter(unit) or unit.gap > gap:
             break
-        if unit.cue == "prose" and j > i and _address_line(unit):
+        if unit.cue == "prose" and j > i and _address_leaf_line(unit):
             j += 1  # "by favor of the carrier", "in Kent County": a line of the address leaf
             continue
         if unit.cue == "prose":
