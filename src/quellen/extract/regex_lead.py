@@ -9,8 +9,12 @@ word lists the pattern is built from.
 from __future__ import annotations
 
 import re
-from re import _constants as C  # noqa: N812
-from re import _parser
+
+try:  # the parser behind re.compile (Python 3.11+); without it no lead is read, and nothing else changes
+    from re import _constants as C
+    from re import _parser
+except ImportError:  # pragma: no cover
+    C = _parser = None
 
 #: a class of more characters than this is taken as "any character" (a lookahead of it would gain nothing)
 _MAX_CLASS = 64
@@ -35,7 +39,7 @@ def lead(pattern: str, flags: int = 0, width: int = 2) -> str:
     """
     try:
         prefixes = _seq(_parser.parse(pattern, flags), flags, width)
-    except (_Unread, re.error, RecursionError):
+    except Exception:  # a pattern or a parser this module cannot read: no lead, never an error
         return ""
     if not prefixes or any(not p or p[0] is None for p in prefixes):
         return ""
