@@ -263,11 +263,13 @@ def _clause_tokens(doc: Any, sent: Sentence, verb: Any, whole: bool) -> list[Any
 def make_claim(text: str, document: Document, doc: Any, sent: Sentence, verb: Any,
                 group: list[Timex], mentions: Sequence[Mention], persons: Sequence[Mention], offset: int,
                 single: bool, date: Date | None = None, basis: str | None = None,
-                sentence_dates: tuple = (), summary_words: int = 18, date_line: bool = False) -> Claim | None:
+                sentence_dates: tuple = (), summary_words: int = 18, date_line: bool = False,
+                parts_needed: bool = False) -> Claim | None:
     """Return the claim one clause makes (its verb, its date, its parts), or None when it makes none.
 
     ``date_line``: the sentence is a line segmentation marked as a letter's date line or foot, so its date
-    is only the date the document was written."""
+    is only the date the document was written. ``parts_needed``: None also when the clause has no actor or
+    no predicate (the caller keeps no such claim: an undated one)."""
     tokens = _clause_tokens(doc, sent, verb, single)
     if not single:
         # "the fall of the bridge, which happened on the 13th": a clause whose subject is a relative
@@ -302,9 +304,11 @@ def make_claim(text: str, document: Document, doc: Any, sent: Sentence, verb: An
     verbs = sorted({lemma_of(t) for t in content if t.pos_ == "VERB"})
     sent_mentions = [m for m in mentions if cs <= m.char_start and m.char_end <= ce]
     actors = actors_of(doc, document, content, sent_mentions, persons, offset, cs)
+    predicates = predicates_of(content)
+    if parts_needed and not (actors and predicates):
+        return None  # most undated clauses: the rest of the claim would be read for nothing
     place, place_verb, place_role = place_of(doc, content, sent_mentions, offset, verb)
     numbers = numbers_of(content, offset)
-    predicates = predicates_of(content)
     subjects = subjects_of(content, verb)
     named = {offset_i for m in sent_mentions for offset_i in range(m.char_start, m.char_end)}
     details = tuple(sorted({(t.head.lower_, lemma_of(t)) for t in content

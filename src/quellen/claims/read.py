@@ -129,8 +129,10 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
         elif (carried is not None and document.kind in NARRATIVE_KINDS
               and sent.paragraph - carried_paragraph <= 1 and sent.paragraph - origin_paragraph <= 3):
             date, basis = carried, "inherited"
+        # an undated claim is kept only with an actor and a predicate
         claim = make_claim(text, document, doc, sent, verb, [], mentions, persons, offset, True,
-                            date=date, basis=basis, sentence_dates=sent_dates, summary_words=summary_words)
+                            date=date, basis=basis, sentence_dates=sent_dates, summary_words=summary_words,
+                            parts_needed=date is None)
         if claim is None:
             continue
         if k in denied:

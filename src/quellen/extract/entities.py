@@ -328,10 +328,37 @@ def _heading_line(text: str, pos: int) -> bool:
     return len(line.split()) > 2 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
+class _TokenAt:
+    """Offset -> the token of a parse that starts there (``get``, as a dict's): made only when asked for, since a
+    Token object per word of a book costs more than the few lookups the rules make."""
+
+    def __init__(self, doc: Any = None):
+        self.doc = doc
+        # a spaCy Doc gives its offsets as one array; anything else that iterates tokens, token by token
+        offsets = [] if doc is None else doc.to_array("IDX").tolist() if hasattr(doc, "to_array") else \
+            [t.idx for t in doc]
+        self.index = {x: i for i, x in enumerate(offsets)}
+
+    def __bool__(self) -> bool:
+        return bool(self.index)
+
+    def get(self, offset: int, default: Any = None) -> Any:
+        i = self.index.get(offset)
+        return default if i is None else self.doc[i]
+
+
+class _PosAt(_TokenAt):
+    """Offset -> the part of speech of the token of a parse that starts there (``get``, as a dict's)."""
+
+    def get(self, offset: int, default: Any = None) -> Any:
+        i = self.index.get(offset)
+        return default if i is None else self.doc[i].pos_
+
+
 def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> list[_Candidate]:
     out: list[_Candidate] = []
-    pos = {t.idx: t.pos_ for t in doc} if doc is not None else {}
-    tokens = {t.idx: t for t in doc} if doc is not None else {}
+    pos = _PosAt(doc)
+    tokens = _TokenAt(doc)
 
     def add(start: int, end: int, type_: str, origin: str, rank: int) -> None:
         start, end = _trim(text, start, end)
@@ -684,7 +711,7 @@ def find_mentions(text: str, doc: Any, source: str, document: str | None, offset
                                 and c not in outer for c in chosen):
                 chosen.append(cand)
     out = []
-    pos = {t.idx: t.pos_ for t in doc} if doc is not None else {}
+    pos = _PosAt(doc)
     for c in sorted(chosen, key=lambda c: c.start):
         if c.origin not in _SURE_ORIGINS and (latin_binomial(text, c.start, c.end, pos)
                                               or _names_a_species(text, c, pos)):

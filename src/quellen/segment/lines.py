@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .. import lexicons
 from ..extract.dates.lexicon import MONTHS  # English month names and abbreviations -> number
 from ..extract.dates.lexicon import ORD_DAY, PLAIN_MONTH, PLAIN_WEEKDAY, elided_year_re, weekday_of
+from ..extract.regex_lead import lead
 
 __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "signed_name",
            "split_signature", "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
@@ -106,9 +107,8 @@ _LEAD_MONTH_RE = re.compile(rf"^(?:{_MONTH_ALT})\.?,?\s+\d{{4}}\.[ \t]+(?=[{_UP}
 #: a year printed with its last digits left out, as 18th- and 19th-century letters print it: "17—", "184—"
 _ELIDED = elided_year_re("elided").replace("?P<elided>", "?:")
 #: a date with its year: "3 May 1862", "May 3d, 1862", "Aug. 4, 17—" (the year elided), "12/3/1862", "May 1862";
-#: never from inside a word (the lookbehind first: without it the alternation is tried at every letter, ~4x slower)
-FULL_DATE_RE = re.compile(
-    rf"(?<![^\W\d_])(?:(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?{_ORD}(?:\s+day)?,?\s+"
+_FULL_DATE = (
+    rf"(?:(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?{_ORD}(?:\s+day)?,?\s+"
     rf"(?:{_ELIDED}|\d{{3,4}})"
     rf"|\d{{1,2}}(?:\s*[-–/]\s*\d{{1,2}})?{_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})\.?,?\s+(?:{_ELIDED}|\d{{3,4}})"
     rf"|(?:the\s+)?{ORD_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})\.?,?\s+(?:{_ELIDED}|\d{{3,4}})"
@@ -116,7 +116,10 @@ FULL_DATE_RE = re.compile(
     rf"|(?:{_MONTH_ALT})\.?\s+{ORD_DAY},?\s+(?:{_ELIDED}|\d{{3,4}}))"
     rf"|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|(?:{_MONTH_ALT})\.?,?\s+\d{{4}}\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th|d)\s+(?:1[0-2]|[1-9])(?:st|nd|rd|th|d)\.?,?\s+\d{{4}}\b"
-    rf"|(?:{_MONTH_ALT})\.?(?:,\s*|\s+of\s+){_ELIDED})", re.I)
+    rf"|(?:{_MONTH_ALT})\.?(?:,\s*|\s+of\s+){_ELIDED})")
+#: never from inside a word (the lookbehind first: without it the alternation is tried at every letter, ~4x slower),
+#: and only where the first two characters can begin a date (the lead: ~3x faster again over a book, same matches)
+FULL_DATE_RE = re.compile(rf"(?<![^\W\d_]){lead(_FULL_DATE, re.I)}{_FULL_DATE}", re.I)
 
 #: the printed form of a telegram: "Handed in at X 7.40 a.m. 12 March 1862", "Received at Y 8.05"
 TELEGRAPH_FORM_RE = re.compile(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass
+from typing import Any, Iterator
 
 from .. import lexicons
 from ..extract.dates.lexicon import ORD_DAY
@@ -122,13 +123,15 @@ def openings(text: str, max_words: int) -> tuple[Opening, ...]:
     classes: list[str] = []
     date_words: list[str] = []
     words = depth = 0
-    matches = list(_TOKEN_RE.finditer(text[:400]))
+    last = None
 
     def cut(end: int) -> None:
         if classes:
             out.append(Opening(" ".join(classes), text[:end], tuple(date_words)))
 
-    for i, m in enumerate(matches):
+    # the tokens read one ahead, not all 400 characters' worth: most openings end within a few words
+    for m, nxt in _with_next(_TOKEN_RE.finditer(text[:400])):
+        last = m
         mark = m.group("mark")
         if not m.group("dash") and not mark:
             words += 1
@@ -147,7 +150,6 @@ def openings(text: str, max_words: int) -> tuple[Opening, ...]:
             cut(m.end())
             return tuple(out)
         if mark in _STOPS:
-            nxt = matches[i + 1] if i + 1 < len(matches) else None
             if nxt is None:
                 cut(m.end())
                 return tuple(out)
@@ -159,9 +161,18 @@ def openings(text: str, max_words: int) -> tuple[Opening, ...]:
                     return tuple(out)
                 if nxt.group("word"):
                     cut(m.end())  # "23rd. Thursday, ...": the day may be the whole head
-    if matches and not depth:
-        cut(matches[-1].end())
+    if last is not None and not depth:
+        cut(last.end())
     return tuple(out)
+
+
+def _with_next(items: Iterator[Any]) -> Iterator[tuple[Any, Any]]:
+    """Return (item, the item after it or None) for each item, reading one item ahead."""
+    item = next(items, None)
+    while item is not None:
+        after = next(items, None)
+        yield item, after
+        item = after
 
 
 def opening(text: str, max_words: int) -> Opening | None:
