@@ -1433,3 +1433,64 @@ def test_a_roman_number_alone_numbers_the_letter_under_it_and_signs_nothing():
         ("LETTERS OF A", "furniture"), ("I.", "furniture"), ("Bath, 12 May", "record"), ("II.", "furniture"),
         ("Bath, 5 June", "record")]
     assert [d.author.name if d.author else None for _, _, d in docs] == [None, None, "William Hale", None, "Mary Hale"]
+
+
+
+#: a traveller's diary written a paragraph a day under its date lines: two days headed by "Next ..." alone, and
+#: a day that speaks of the next inside its paragraph ("Had a meeting appointed next day")
+DAILY_DIARY = ("June 3, 1805\n\nSet out for the lakes and lodged at a farm, 30 miles from home.\n\n"
+               "June 4\n\nRode 20 miles to the ford over a rough road and dined at the inn.\n\n"
+               "Next day about noon the people met, a large company, and we parted with them kindly.\n\n"
+               "June 6\n\nRain all day, we rested at the inn and mended our clothes.\n\n"
+               "June 7\n\nCrossed the ridge in a smart rain and lodged at a poor hut.\n\n"
+               "June 8\n\nRode on, and had a meeting appointed next day at ten at the schoolhouse.\n\n"
+               "June 9\n\nNext morning, so the host called it, we took leave of them at sunrise.\n\n"
+               "June 10\n\nA quiet day at the farm, writing letters home.\n\n"
+               "Next morning, mounted and pressed through the snow to the river.\n\n"
+               "June 13\n\nReached home, weary but thankful.\n\n"
+               "June 14\n\nRested, and called on our neighbours.\n")
+
+
+def test_a_next_day_opening_a_paragraph_of_a_diary_written_a_paragraph_a_day_opens_that_days_entry():
+    # most entries run one paragraph: "Next day ..." after one is the next day's, reckoned from the entry above;
+    # under a date line ("June 9" / "Next morning, ...") the date line says the day
+    docs = _docs(DAILY_DIARY)
+    assert [w for w, _, _ in docs] == ["June 3, 1805", "June 4 Rode", "Next day about", "June 6 Rain",
+                                       "June 7 Crossed", "June 8 Rode", "June 9 Next", "June 10 A",
+                                       "Next morning, mounted", "June 13 Reached", "June 14 Rested,"], docs
+    assert {c for _, c, _ in docs} == {"personal"}
+    assert [d.date.edtf if d.date else None for _, _, d in docs] == [
+        "1805-06-03", "1805-06-04", "1805-06-05", "1805-06-06", "1805-06-07", "1805-06-08", "1805-06-09",
+        "1805-06-10", "1805-06-11", "1805-06-13", "1805-06-14"]
+    assert docs[2][2].date.basis.value == "reckoned"
+
+
+def test_a_next_day_inside_a_paragraph_opens_nothing():
+    # a diary written a paragraph a day, whose entries speak of the next day only inside their paragraph
+    text = DAILY_DIARY.replace("Next day about noon", "About noon next day").replace(
+        "Next morning, mounted", "Mounted next morning")
+    assert [w for w, _, _ in _docs(text)] == ["June 3, 1805", "June 4 Rode", "June 6 Rain", "June 7 Crossed",
+                                              "June 8 Rode", "June 9 Next", "June 10 A", "June 13 Reached",
+                                              "June 14 Rested,"]
+
+
+@pytest.mark.parametrize("text", [
+    # a letter: the writer tells what happened next
+    "Bristol, June 3, 1805\n\nDear Anna,\n\nWe reached the inn late and found it full of drovers.\n\n"
+    "Next morning we rode on to the ford, and the water was low.\n\nThe next day we came home.\n\n"
+    "Thy loving friend,\n\nMary\n",
+    # a narrative in the third person
+    "The travellers reached the inn late and found it full of drovers.\n\n"
+    "Next morning they rode on to the ford, and the water was low.\n\n"
+    "The following day they came home, tired and glad of it.\n",
+    # a diary telling a story over many paragraphs a day: "Next morning I felt ..." goes on with its entry
+    "June 3\n\nWent up to town by the early train.\n\nThe doctor looked grave and said little.\n\n"
+    "Next morning I felt thoroughly cornered.\n\n"
+    "June 8\n\nA letter from home.\n\nI read it twice over.\n\nNext day the wire came.\n\n"
+    "June 12\n\nBetter today.\n\nWalked to the pier.\n\n"
+    "June 15\n\nRain.\n\nNext morning it cleared.\n\n"
+    "June 20\n\nTo the museum.\n\nWorked all day.\n",
+])
+def test_a_next_day_opening_a_paragraph_outside_a_diary_written_a_paragraph_a_day_opens_nothing(text):
+    docs = _docs(text)
+    assert not any(w.startswith(("Next", "The next", "The following")) for w, _, _ in docs), docs

@@ -11,7 +11,9 @@ import pytest
 from quellen.model import Source
 from quellen.segment import segment
 from quellen.segment.lines import make_units
-from quellen.segment.shapes import head_date_text, head_shapes, mark_shape_heads, opening, openings
+from quellen.segment.shapes import (
+    head_date_text, head_shapes, mark_next_day_heads, mark_shape_heads, one_paragraph_share, opening, openings,
+)
 from quellen.settings import SegmentSettings, Settings
 
 _BODIES = [
@@ -161,3 +163,19 @@ def test_the_date_reader_reads_a_head_of_the_day_in_words():
     dated = [d.date.edtf for t, d in _docs(text) if t.startswith("The ")]
     assert dated == ["1859-06-03", "1859-06-04", "1859-06-05", "1859-06-06", "1859-06-07"]
     assert head_date_text("Oct. the ninth.") == "Oct ninth"
+
+
+def test_a_diary_written_a_paragraph_a_day_marks_its_next_day_openings_and_a_story_does_not():
+    daily = "\n\n".join(f"June {d}\n\n{b}" for d, b in zip(range(3, 8), _BODIES))
+    units = make_units(daily + "\n\nNext day about noon the people met.\n\nThe next-day meeting was small.\n")
+    assert one_paragraph_share(units) == (0.8, 5)
+    assert [u.features.get("lead_next_day") for u in mark_next_day_heads(units)[-2:]] == ["Next day", None]
+    # the same share asked higher: no paragraph is a head
+    units = make_units(daily + "\n\nNext day about noon the people met.\n")
+    mark_next_day_heads(units, SegmentSettings(next_day_min_one_paragraph=0.9))
+    assert not any(u.features.get("lead_next_day") for u in units)
+    # days of several paragraphs each: "Next morning" goes on with the day
+    story = "\n\n".join(f"June {d}\n\n{b}\n\n{b}" for d, b in zip(range(3, 8), _BODIES))
+    units = make_units(story + "\n\nNext morning I felt better.\n")
+    assert one_paragraph_share(units) == (0.0, 5)
+    assert not any(u.features.get("lead_next_day") for u in mark_next_day_heads(units))

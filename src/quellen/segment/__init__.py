@@ -103,7 +103,11 @@ The cue cascade, in the order the checks are made (why each step exists):
     "Oct. the 9th." is ``M . the D th .``); a shape that names a day, a month
     or a weekday and opens at least ``segment.head_shape_min_count``
     paragraphs spread through the source (not the short rows of a table) is
-    the source's entry head, whatever its form.
+    the source's entry head, whatever its form. In a diary written a paragraph a day
+    (most dated entries one paragraph long), a paragraph opening with the next day
+    ("Next day about 1 o'clock ...", "Next morning, ...") opens that day's entry, dated
+    the day after the entry above (reckoned); in a diary telling a story over many
+    paragraphs a day, "Next morning I felt ..." goes on with its entry.
     A book's section heading ("Chapter XI", "XVII", "Preface") is a heading
     document of its own, and the text under it starts afresh (a chapter is
     narrative whatever its voice).
@@ -147,7 +151,7 @@ from .describe import CLASS_OF_KIND, YearContext, describe, diarists, dominant_s
 from .learned import Corrector, Segmenter, class_mode, group_features, learned_groups, load_model, unit_features
 from .lines import make_units
 from .markup import apply_markup, merge_within_units, structural_blocks
-from .shapes import mark_shape_heads
+from .shapes import mark_next_day_heads, mark_shape_heads
 
 __all__ = ["segment", "source_context"]
 
@@ -171,6 +175,8 @@ def segment(source: Source, settings=None, model: "Segmenter | Corrector | None"
     units = make_units(text, structural_blocks(source.blocks))
     # the source's own entry heads ("Day 14.—" twenty times over) are cues too, learnt from the source
     units = mark_shape_heads(units, settings.segment if settings is not None else None)
+    # in a diary written a paragraph a day, "Next day ..." opens the next day's entry
+    units = mark_next_day_heads(units, settings.segment if settings is not None else None)
     if not units:
         return []
     groups = merge_within_units(group_units(units), source.blocks)

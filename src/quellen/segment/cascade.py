@@ -837,6 +837,10 @@ def group_units(units: list[Unit]) -> list[Group]:
                 # 14a. in a diary, an hour of the clock ("Two o’clock.—", "Half-past eight.—") opens an
                 #      entry of its own; "Later." with no hour goes on with the one before
                 reason = "diary-entry head (hour)"
+            elif f.get("lead_next_day") and current.mode == "personal":
+                # 14a. in a diary written a paragraph a day, a paragraph opening with the next day ("Next day
+                #      about 1 o'clock ...", "Next morning, mounted ...") is that day's entry (quellen.segment.shapes)
+                reason = "diary-entry head (next day)"
             elif f.get("salute") and not (current.phase == "body" and _is_letter(current)
                                           and (_names_nobody(unit.text) or _greets_again(unit, current))):
                 # 15. a salutation opens a letter (inside a letter that greeted its addressee, an
@@ -893,7 +897,8 @@ def group_units(units: list[Unit]) -> list[Group]:
         mode = None
         if f.get("inline_doc"):
             mode = "inline"
-        elif _entry_head(unit) or ((f.get("lead_clock") or f.get("lead_day") or f.get("lead_month"))
+        elif _entry_head(unit) or ((f.get("lead_clock") or f.get("lead_day") or f.get("lead_month")
+                                    or f.get("lead_next_day"))
                                     and current is not None and current.mode == "personal"):
             mode = "personal"
         elif f.get("salute") or _first_person(unit):

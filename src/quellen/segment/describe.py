@@ -1357,6 +1357,17 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                         rule="the day after the entry before" if step else "the same day as the entry before",
                         anchor=day.isoformat(), basis=DateBasis.RECKONED)
             evidence.append("date: the day after the entry before" if step else "date: same day as the entry before")
+    if date is None and first_body == 0 and kind == "diary" and body[0].features.get("lead_next_day"):
+        # "Next day about 1 o'clock ...": in a diary written a paragraph a day, the day after the entry before
+        # (under a date line, "5th day." / "Next day ...", the date line says which day)
+        day = years.last_day(start)
+        if day is not None:
+            when = day + dt.timedelta(days=1)
+            date = Date(text=body[0].features["lead_next_day"], edtf=when.isoformat(), earliest=when, latest=when,
+                        precision="day", calendar="gregorian", as_written=when.isoformat(),
+                        rule="the day after the entry before", anchor=day.isoformat(), basis=DateBasis.RECKONED)
+            evidence.append("date: the day after the entry before")
+            years.note(start, date)  # a weekday or another "next day" after it counts on from this day
     if date is None and kind == "diary":
         # "5th day.", "Tuesday.": a diary's date line naming its weekday alone is the first day after the entry
         # before that falls on that weekday (a diary goes forward, and most days have their entry)

@@ -8,6 +8,12 @@ a *shape*, each number, month, weekday and roman numeral replaced by its class a
 and opens many paragraphs spread through the text is one of the source's entry heads
 (:func:`head_shapes`), and each paragraph opening with it gets the head cue ``lead_shape``
 (:func:`mark_shape_heads`), which the cascade reads as it reads a leading date.
+
+A diary written a paragraph a day also heads some entries with no date at all, only the day they follow
+("Next day about 1 o'clock the people met ...", "Next morning, mounted ..."): where the source's dated
+entries run one paragraph each, a paragraph opening with such a phrase gets the head cue ``lead_next_day``
+(:func:`mark_next_day_heads`); in a diary that tells a story over many paragraphs a day, "Next morning I
+felt ..." goes on with the entry it is in.
 """
 from __future__ import annotations
 
@@ -21,7 +27,8 @@ from ..extract.dates.lexicon import ORD_DAY
 from ..settings import SegmentSettings
 from .lines import Unit
 
-__all__ = ["Opening", "openings", "opening", "head_shapes", "mark_shape_heads", "head_date_text", "LEAD_FEATURES"]
+__all__ = ["Opening", "openings", "opening", "head_shapes", "mark_shape_heads", "head_date_text", "LEAD_FEATURES",
+           "one_paragraph_share", "mark_next_day_heads", "NEXT_DAY_RE"]
 
 #: the cues of a paragraph's opening that the line rules already read as an entry head whatever the text
 #: around it (or as the same entry going on): a shape adds nothing to them (a day alone, "2nd.", opens an
@@ -46,6 +53,12 @@ _HEAD_CLASSES = frozenset({"D", "N", "M", "W", "R"})
 _QUOTES = frozenset("“\"‘«„")
 #: the largest number that may be a day of the month
 _LAST_DAY = 31
+#: a paragraph opening with a phrase naming the day after the entry above: "Next day about 1 o'clock ...",
+#: "The following morning, ..." (not "Next day's work" nor "next-day")
+NEXT_DAY_RE = re.compile(r"^(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
+                                             for p in lexicons.words("next_day_openers")) + r")(?![\w'’-])", re.I)
+#: the cues that open a dated entry before the cascade runs: a date line, a leading date or day, a head shape
+_ENTRY_HEAD_FEATURES = ("lead_date", "lead_day", "lead_shape")
 
 
 @dataclass(frozen=True)
@@ -258,3 +271,49 @@ def head_date_text(head: str) -> str:
         return ""
     month = "M" in found.shape.split()
     return " ".join(w for w in found.date_words if month or not w.isdigit())
+
+
+def one_paragraph_share(units: list[Unit]) -> tuple[float, int]:
+    """Return (the share of the source's dated entries that run one paragraph, the number of dated entries).
+
+    An entry is the stretch from a date line or a paragraph opening with a date (or the source's head shape)
+    to the next; its paragraphs are its prose units, the head's own when it opens a paragraph; a heading
+    ends it. A stretch with no paragraph (a date line over another) is no entry.
+    """
+    counts: list[int] = []
+    count = None
+    for unit in units:
+        head = unit.cue == "dateline" or (unit.cue == "prose" and any(unit.features.get(k)
+                                                                      for k in _ENTRY_HEAD_FEATURES))
+        if head or unit.cue == "heading":
+            if count:
+                counts.append(count)
+            count = (1 if unit.cue == "prose" else 0) if head else None
+        elif count is not None and unit.cue == "prose" and unit.para:
+            count += 1
+    if count:
+        counts.append(count)
+    return (sum(c == 1 for c in counts) / len(counts) if counts else 0.0), len(counts)
+
+
+def mark_next_day_heads(units: list[Unit], settings: SegmentSettings | None = None) -> list[Unit]:
+    """Return ``units``, each paragraph that opens with a phrase naming the next day (:data:`NEXT_DAY_RE`) and
+    has no other head cue given the feature ``lead_next_day`` (the phrase as written), when the source is a
+    diary written a paragraph a day: ``head_shape_min_count`` dated entries or more, and at least
+    ``next_day_min_one_paragraph`` of them one paragraph long (:func:`one_paragraph_share`).
+
+    A source-level vote, like :func:`head_shapes`: where nearly every day has one paragraph, a paragraph
+    beginning "Next day" is the next day's; where days run over many paragraphs it is the diarist telling
+    what happened next. The units are changed in place.
+    """
+    s = settings or SegmentSettings()
+    share, entries = one_paragraph_share(units)
+    if entries < s.head_shape_min_count or share < s.next_day_min_one_paragraph:
+        return units
+    for unit in units:
+        if unit.cue != "prose" or not unit.para or any(unit.features.get(k) for k in (*LEAD_FEATURES, "lead_shape")):
+            continue
+        m = NEXT_DAY_RE.match(unit.text)
+        if m:
+            unit.features["lead_next_day"] = m.group(0)
+    return units
