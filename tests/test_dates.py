@@ -186,6 +186,16 @@ def test_a_year_written_with_an_apostrophe_takes_the_century_of_the_anchor():
     assert values("We hope to sail in '62.", dct=D(1861, 3, 5))[0][2] == "1862"  # a year just ahead stays ahead
     assert values("It was so in '46.")[0][2] == "XX46"  # no anchor, no century
     assert tag("'46 men came, and 'tis '99 to one.", dct=D(1853, 5, 12)) == []  # no word that leads to a year
+    # a comma or "and" leads to such a year only after another one; before a quotation it opens speech
+    assert [t.value for t in tag("in '46 and '47 we sailed", dct=D(1853, 5, 12))] == ["1846", "1847"]
+    assert tag("He said, '10 more minutes!' and she wrote back, '45 copies were sold'", dct=D(1853, 5, 12)) == []
+
+
+def test_a_count_of_days_is_no_weekday_in_figures_and_an_odd_ordinal_is_none():
+    assert [t.text for t in tag("On 5th day we went to meeting.", dct=D(1853, 5, 12))] == ["5th day"]
+    for text in ("On our 3rd day at sea the wind rose.", "It was his 2nd day at the new school.",
+                 "On 5d day we went to meeting.", "On 1th day we rested."):  # "5d", "1th": no weekday, no error
+        assert tag(text, dct=D(1853, 5, 12)) == [], text
 
 
 def test_a_weekday_in_a_dated_letter_takes_the_tense_of_its_clause_and_is_not_the_writing_day():

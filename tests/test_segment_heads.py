@@ -1494,3 +1494,24 @@ def test_a_next_day_inside_a_paragraph_opens_nothing():
 def test_a_next_day_opening_a_paragraph_outside_a_diary_written_a_paragraph_a_day_opens_nothing(text):
     docs = _docs(text)
     assert not any(w.startswith(("Next", "The next", "The following")) for w, _, _ in docs), docs
+
+
+def test_an_initial_under_a_valediction_still_signs_the_letter():
+    # a single roman letter ("L.", "I.") is a section number only where no letter is open above it
+    text = ("Bath, 12 May 1853\n\nMy dear Brother,\n\nThe mill has stood idle all spring and we hope to see it "
+            "working again before the harvest.\n\nYours ever,\nL.\n")
+    docs = _docs(text)
+    assert [(c, d.author.name if d.author else None) for _, c, d in docs] == [("record", "L.")]
+
+
+def test_a_dated_paragraph_after_a_letter_is_an_entry_whatever_the_century():
+    def starts(year: int) -> int:
+        return len(_docs(f"Bath, 12 May {year - 50}\n\nMy dear Brother,\n\nThe mill has stood idle all spring."
+                         f"\n\n3 May {year}. Rain all day, and the river rose over the lower meadow.\n"))
+    assert starts(1903) == starts(2003)
+
+
+def test_a_diary_line_with_an_odd_ordinal_weekday_is_read_without_error():
+    text = ("the 10th of 6th mo 1805\n\nSet out upon a journey.\n\n5d day.\n\nRode to the ford.\n\n"
+            "7th\n\nMeeting being appointed, we attended.\n")
+    assert _docs(text)  # no KeyError from "5d"

@@ -206,3 +206,8 @@ def test_ligatures_of_the_type_are_spelled_out():
     paragraphs, repairs = reflow([["I remain, Madam,", "your a\ufb00ectionate", "and \ufb01rst \ufb02ower"]])
     assert " ".join(paragraphs) == "I remain, Madam, your affectionate and first flower"
     assert dict(repairs) == {"ligature-expanded": 3}
+
+
+def test_an_edge_line_of_thousands_of_digits_is_read_without_error():
+    # int() refuses a run of over 4,300 digits; a garbled scan can print one at a page's edge
+    assert running_pages(["9" * 5000] * 6) == set(range(6))

@@ -143,7 +143,7 @@ def running_pages(edge: list[str | None], settings: IngestSettings | None = None
         if steps.count(step) < settings.pdf_running_step_share * len(steps):
             continue
         texts = Counter(lines[i] for i in pages)
-        numbers = {i: {int(run) - i for run in _DIGIT_RUN.findall(lines[i])} for i in pages}
+        numbers = {i: {int(run) - i for run in _DIGIT_RUN.findall(lines[i]) if len(run) <= 6} for i in pages}
         offsets = Counter(o for i in pages for o in numbers[i])
         # a page agrees when its line recurs whole, or one of its numbers runs with the pages along with
         # another's (a page number; a plate or a blank page without one shifts the run, not breaks it)

@@ -816,7 +816,7 @@ def group_units(units: list[Unit]) -> list[Group]:
                 # 12b. an announced document ends where the narrative resumes to announce the next.
                 reason = "the narrative resumes"
             elif f.get("lead_date") and not (current.phase == "body" and _headed_letter(current)
-                                             and not re.search(r"\b1\d{3}\b", f["lead_date"])):
+                                             and not re.search(r"\b\d{4}\b", f["lead_date"])):
                 # 14. a paragraph opening with a date ("October 28. Hut Point.") is a diary entry (inside a
                 #     letter that greeted its reader and has not closed, a day without its year, "8th 2nd month.
                 #     Not having sent this …", is the writer taking the letter up again)

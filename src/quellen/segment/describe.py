@@ -367,7 +367,7 @@ def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None
     date = parse_date(text)
     if date is not None:
         return date
-    short = re.fullmatch(r"([1-7](?:st|nd|rd|d|th))\.?", text.strip())
+    short = re.fullmatch(r"(1st|2n?d|3r?d|[4-7]th)\.?", text.strip())
     if years is not None and short and years.counts_weekdays(offset):
         # "7th" under "6th day": the diarist's weekday with its "day" left out
         return years.weekday_after(offset, weekday_of(f"{short.group(1)} day"), text)

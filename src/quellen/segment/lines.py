@@ -740,8 +740,12 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
             all(w[:1].isupper() or w[:1].isdigit() or w in ("on", "of", "the", "near", "at", "upon")
                 for w in text.rstrip(",").replace(",", " ").split()):
         return "dateline"  # "Mill Lane, Brannockford," above "20th March 1862.": the date line's place
-    if not in_para and _SECTION_NUMERAL_RE.match(text):
-        return "heading"  # "II." alone numbers the section or letter under it: no initial signing, no sentence
+    if not in_para and _SECTION_NUMERAL_RE.match(text) and (prev is None or prev.cue != "closing") and (
+            len(text.rstrip(".")) > 1 or prev is None or prev.cue in ("heading", "signature", "separator")):
+        # "II." alone numbers the section or letter under it: no initial signing, no sentence; a single letter
+        # ("I.", "L.") only where no letter is open above it, since under a valediction or a letter's last
+        # paragraph it is the writer's initial
+        return "heading"
     if in_para or wraps_on:
         if n <= 16 and _CLOSING_RE.match(bare) and _terminal(bare) in (",", ".", "!", ""):
             return "closing"

@@ -285,7 +285,10 @@ def _r_year(m, text):
 #: opens a quotation
 _APOSTROPHE_YEAR_CUE = re.compile(r"(?:\b(?:in|of|since|until|till|by|from|to|during|before|after|through|"
                                   r"throughout|around|about|circa|year|spring|summer|autumn|fall|winter|early|"
-                                  r"late|mid|between|and|or|the|back)|,)\s*$", re.I)
+                                  r"late|mid|between|back)"
+                                  # (a comma, "and", "or" only after another such year, "in '46 and '47": before a
+                                  # quotation they open speech, "He said, '10 more minutes!'")
+                                  r"|['’]\d{2}\s*(?:,|and|or|to|[-–]))\s*$", re.I)
 
 
 @_rule("apostrophe-year", r"(?<![\w'’])['’](?P<sy>\d{2})(?![\w'’]|[.,]\d)", prio=3)

@@ -47,9 +47,10 @@ PLAIN_MONTH = (rf"(?:(?-i:[Tt]he)\s+)?(?:(?-i:{_PLAIN_WORDS}|{_PLAIN_WORDS.upper
                rf"(?:\s*\[(?i:{_PLAIN_WORDS}|{_PLAIN_ORD})\])?(?:\s+(?-i:\[?Month\]?|MONTH|month\b)|\s*(?-i:[Mm]o)\b\.?)")
 #: a weekday in the plain style, "First Day" (Sunday) to "Seventh Day" (Saturday), "Fifth-day", or in figures as
 #: many diarists wrote it, "5th day", "2d day": the word form capitalised, and not "the Second Day" of a story, "the
-#: 5th day" or "First Day of" anything (those count days, they name none)
+#: 5th day", "our 3rd day at sea" or "First Day of" anything (those count days, they name none)
+_NOT_AFTER = "".join(rf"(?<!\b{w}\s)(?<!\b{w.capitalize()}\s)" for w in words("counting_determiners"))
 PLAIN_WEEKDAY = (r"(?<![Tt]he\s)(?<!\d)(?:(?-i:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh)(?:\s+Day|-[Dd]ay))"
-                 r"|[1-7](?-i:st|nd|rd|d|th)[\s-](?-i:[Dd]ay)\b)(?!\s+of\b)")
+                 rf"|{_NOT_AFTER}(?-i:1st|2n?d|3r?d|[4-7]th)[\s-](?-i:[Dd]ay)\b)(?!\s+of\b)")
 _PLAIN_ONE_RE = re.compile(rf"(?i:\[\s*(?P<corr>{_PLAIN_WORDS}|{_PLAIN_ORD})\s*\])|(?P<ord>(?i:{_PLAIN_WORDS}"
                            rf"|{_PLAIN_ORD})|\b1[0-2](?![\d])|\b[1-9](?![\d]))")
 
@@ -79,9 +80,9 @@ def plain_weekday(written: str) -> int | None:
     >>> plain_weekday("Fifth Day"), plain_weekday("5th day"), plain_weekday("Monday")
     (3, 3, None)
     """
-    m = re.match(r"(?i)(first|second|third|fourth|fifth|sixth|seventh|[1-7](?:st|nd|rd|d|th))[\s-]+day$",
+    m = re.match(r"(?i)(first|second|third|fourth|fifth|sixth|seventh|1st|2n?d|3r?d|[4-7]th)[\s-]+day$",
                  written.strip())
-    return (int(PLAIN[m.group(1).lower()]) - 2) % 7 if m else None
+    return (int(PLAIN[m.group(1).lower()]) - 2) % 7 if m and m.group(1).lower() in PLAIN else None
 
 
 def month_of(written: str) -> int | None:
