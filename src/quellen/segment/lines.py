@@ -52,13 +52,14 @@ _YEARLESS_RE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH_ALT})\.?,?\s+(?:the\s+)?(?P<d1>\d{{1,2}}|{ORD_DAY}){_ORD}\b"
     rf"|(?:the\s+)?(?P<d2>\d{{1,2}}|{ORD_DAY}){_ORD}\s+(?:of\s+)?(?P<m2>{_MONTH_ALT})\b)",
     re.I)
-#: a date alone on its line: "January 3", "3rd March.", "4th (Sunday).", "5th.", "Tuesday, 12th", "May the first",
-#: "The twenty-third.", "11 of the Fifth Month.", a weekday with the time of day ("Third Day morning.", "Thursday
-#: evening, May 12th.")
 #: a roman number alone with its stop, or of two numerals or more ("I.", "XII", "IV."): a section's or a letter's
 #: number ("I" alone is the pronoun)
 _SECTION_NUMERAL_RE = re.compile(r"^(?:[IVXLC]+\.|[IVXLC]{2,}\.?)$")
-_DAYTIME = r"(?:\s+(?:morning|afternoon|evening|night))?"
+#: the part of the day a date line may add after its weekday ("Thursday evening", "Third Day morning")
+_DAYTIME = r"(?:\s+(?i:morning|afternoon|evening|night))?"
+#: a date alone on its line: "January 3", "3rd March.", "4th (Sunday).", "5th.", "Tuesday, 12th", "May the first",
+#: "The twenty-third.", "11 of the Fifth Month.", a weekday with the time of day ("Third Day morning.", "Thursday
+#: evening, May 12th.")
 _BARE_DATE_RE = re.compile(
     rf"^(?:{_WEEKDAY}{_DAYTIME}[,.]?\s+)?(?:(?:{_MONTH_ALT})\.?\s+(?:the\s+)?{_DAY}"
     rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})"
@@ -68,10 +69,10 @@ _WEEKDAY_ABBR = "|".join(sorted((w for w, _ in lexicons.pairs("weekday_abbreviat
 #: "Fri, 21" (the abbreviation with its stop or comma, as a head prints it), "1st day & 18th of mo.", "6th day morning
 #: 21st of mo", "Sunday, the 16th instant" (the day "of the month" or "instant": of the month the writer is in)
 _WEEKDAY_DAY_RE = re.compile(rf"^(?P<w>{_WEEKDAY}\b|(?i:{_WEEKDAY_ABBR})[.,])"
-                             rf"(?:\s+(?i:morning|afternoon|evening|night))?\s*[,.]?\s+(?:(?:&|and)\s+)?(?:the\s+)?(?P<d>0?[1-9]|[12]\d|3[01]){_ORD}"
+                             rf"{_DAYTIME}\s*[,.]?\s+(?:(?:&|and)\s+)?(?:the\s+)?(?P<d>0?[1-9]|[12]\d|3[01]){_ORD}"
                              rf"(?:\s+(?:of\s+(?:the\s+|this\s+)?mo(?:nth)?\b|inst(?:ant)?\b))?\.?$")
 #: a weekday alone on a line, the time of day after it: "Tuesday.", "5th day.", "Third Day morning"
-_WEEKDAY_ALONE_RE = re.compile(rf"^(?P<w>{_WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night))?[.,:]?$")
+_WEEKDAY_ALONE_RE = re.compile(rf"^(?P<w>{_WEEKDAY}){_DAYTIME}[.,:]?$")
 #: a place and a weekday on a letter's date line: "Bertram House Friday.", "Ashby, Monday evening"
 _PLACE_WEEKDAY_RE = re.compile(rf"^(?:[A-Z][\w'’-]*,?\s+){{1,4}}{_WEEKDAY}\b"
                                r"(?:\s+(?i:morning|evening|night|afternoon))?[.,]?$")
