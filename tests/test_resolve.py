@@ -225,6 +225,17 @@ def test_a_middling_town_the_model_calls_a_person_is_a_place_after_place_preposi
     assert entity_with(entities, "Church Row").type == "place"  # a street, not a body
 
 
+def test_a_place_preposition_share_of_one_turns_the_retyping_off():
+    from quellen.settings import EntitySettings
+    gazetteer = Gazetteer(cities=[_city(20, "Brackley", 52.03, -1.14, "GB", 14_000)], countries=[], continents=[])
+    text = "On Monday we went to Brackley, and from Brackley on to the coast. Church Row was quiet."
+    ms = mentions_in(text, [("Brackley", "person"), ("Brackley", "person"), ("Church Row", "organization")])
+    entities, _ = resolve(ms, {"s1": text}, gazetteer=gazetteer,
+                          settings=EntitySettings(place_preposition_share=1.0))
+    assert entity_with(entities, "Brackley").type == "person"
+    assert entity_with(entities, "Church Row").type == "organization"
+
+
 def test_the_date_lines_place_rule_adds_to_the_prepositions_and_does_not_block_them():
     import re
     gazetteer = Gazetteer(cities=[_city(20, "Brackley", 52.03, -1.14, "GB", 14_000)], countries=[], continents=[])

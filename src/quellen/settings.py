@@ -216,7 +216,8 @@ class EntitySettings:
     min_town_population: int = 1000
     #: a name the language model calls a person or a body, that the gazetteer knows as a town of
     #: min_town_population or more, is a place when at least this share of its mentions follow a place
-    #: preposition ("at Chester", "from Stroud", "near Ashby"); 1.0 or more turns this off
+    #: preposition ("at Chester", "from Stroud", "near Ashby"); 1.0 or more turns this off, and with it
+    #: the retyping of a body named as a street ("Church Street") as a place
     place_preposition_share: float = 0.5
     #: a misspelt name is the gazetteer's name from this similarity on (rapidfuzz ratio, 0-100) ...
     place_similarity: float = 85.0

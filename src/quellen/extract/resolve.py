@@ -618,8 +618,10 @@ class _Resolver:
         preposition ("at", "to", "from", "near": data/lexicon/place_prepositions.txt)
         in at least ``place_preposition_share`` of its mentions, is a place. A
         body whose last word makes it a street ("Church Street") is a place too.
+        A share of 1.0 or more turns both off.
         """
-        if self.town_known is None:
+        share = self.settings.place_preposition_share
+        if self.town_known is None or share >= 1.0:
             return
         before: dict[str, list[str]] = defaultdict(list)
         for i, m in enumerate(self.mentions):
@@ -627,7 +629,6 @@ class _Resolver:
             if text is not None:
                 w = _WORD_BEFORE.search(text[max(0, m.char_start - 16):m.char_start])
                 before[self.keys[i]].append(w.group(1).lower() if w else "")
-        share = self.settings.place_preposition_share
         for k, t in types.items():
             if t not in ("person", "organization") or k in pinned or ruled.get(k, set()) - {"place"} \
                     or k in person_words:
