@@ -104,6 +104,8 @@ class SegmentSettings:
     #: a paragraph opening "Next day ..." heads an entry of its own only in a source where at least this share
     #: of the dated entries run one paragraph (a diary written a paragraph a day, not a diary that tells a story)
     next_day_min_one_paragraph: float = 0.75
+    #: ... and that has this many dated entries or more (fewer say nothing of how the diary is written)
+    next_day_min_entries: int = 4
 
 
 @dataclass(frozen=True)
@@ -351,6 +353,7 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     "events.summary_words": (1, None), "context.year": (0, 2999),
     "segment.head_shape_min_count": (2, None), "segment.head_shape_max_words": (1, None),
     "segment.head_shape_min_reach": (0, 1), "segment.next_day_min_one_paragraph": (0, 1),
+    "segment.next_day_min_entries": (1, None),
     "conflicts.candidate_max_df": (2, None), "conflicts.variants_per_group": (1, None),
     "conflicts.head_window": (1, None), "conflicts.issuer_reach": (1, None),
     "conflicts.date_similarity": (0, 1), "conflicts.date_subject_similarity": (0, 1),
