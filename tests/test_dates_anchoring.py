@@ -76,6 +76,11 @@ def test_a_year_since_a_happening_bounds_a_period_and_gives_no_year_to_the_next_
     assert got["the 3rd of May"].value == "XXXX-05-03"
     got = by_text("The mill burned in the fire of 1848. On the 3rd of May it reopened.")
     assert got["the 3rd of May"].value == "1848-05-03"  # a year the narrative is in
+    # a conjunction ends the happening: "and in 1848" opens a clause that moves the narrative to 1848
+    got = by_text("We stayed until spring and in 1848 we moved to Bath. On the 3rd of May we bought a house.")
+    assert got["the 3rd of May"].value == "1848-05-03"
+    got = by_text("All was quiet until the great flood in 1846. On the 3rd of May the mill reopened.")
+    assert got["the 3rd of May"].value == "XXXX-05-03"
 
 
 def test_a_bare_month_needs_a_word_of_time_and_is_no_name():

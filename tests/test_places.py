@@ -151,6 +151,9 @@ def test_a_former_state_is_placed_at_its_capital_with_its_country():
     assert place.name == "Kingdom of Prussia" and km(place.lat, place.lon, 52.52, 13.41) < 1
     assert place.geo().precision == "capital" and place.country == "DE"  # from the large city at its seat
     assert SMALL.is_prominent("Prussia")
+    # asked for towns only, a former state is none, and a town counts from the population asked
+    assert not SMALL.is_prominent("Prussia", 1000, towns_only=True)
+    assert SMALL.is_prominent("Dover", 1000, towns_only=True) and not SMALL.is_prominent("Dover", towns_only=True)
 
 
 def test_features_named_after_a_town_are_placed_at_it():

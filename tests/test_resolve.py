@@ -225,6 +225,28 @@ def test_a_middling_town_the_model_calls_a_person_is_a_place_after_place_preposi
     assert entity_with(entities, "Church Row").type == "place"  # a street, not a body
 
 
+def test_a_town_name_written_or_spoken_to_or_heard_from_stays_a_person():
+    # "wrote to X", "a letter from X" name someone, not a town gone to or come from
+    gazetteer = Gazetteer(cities=[_city(30, "Florence", 43.77, 11.25, "IT", 60_000),
+                                  _city(31, "Sydney", -33.87, 151.2, "AU", 50_000)], countries=[], continents=[])
+    text = ("I wrote to Florence yesterday. Florence answered at once. "
+            "I had a letter from Sydney today. Sydney is well.")
+    ms = mentions_in(text, [("Florence", "person")] * 2 + [("Sydney", "person")] * 2)
+    entities, _ = resolve(ms, {"s1": text}, gazetteer=gazetteer)
+    assert entity_with(entities, "Florence").type == "person" and entity_with(entities, "Sydney").type == "person"
+
+
+def test_a_place_preposition_share_of_one_turns_the_retyping_off():
+    from quellen.settings import EntitySettings
+    gazetteer = Gazetteer(cities=[_city(20, "Brackley", 52.03, -1.14, "GB", 14_000)], countries=[], continents=[])
+    text = "On Monday we went to Brackley, and from Brackley on to the coast. Church Row was quiet."
+    ms = mentions_in(text, [("Brackley", "person"), ("Brackley", "person"), ("Church Row", "organization")])
+    entities, _ = resolve(ms, {"s1": text}, gazetteer=gazetteer,
+                          settings=EntitySettings(place_preposition_share=1.0))
+    assert entity_with(entities, "Brackley").type == "person"
+    assert entity_with(entities, "Church Row").type == "organization"
+
+
 def test_the_date_lines_place_rule_adds_to_the_prepositions_and_does_not_block_them():
     import re
     gazetteer = Gazetteer(cities=[_city(20, "Brackley", 52.03, -1.14, "GB", 14_000)], countries=[], continents=[])

@@ -523,6 +523,18 @@ def test_a_letter_keeps_a_greeting_in_its_own_words_and_a_postscript_line_and_th
     assert [d.date.edtf if d.date else None for d in docs] == [None, "1802-01-19"]
 
 
+def test_a_verse_line_saying_i_under_a_signature_opens_the_poem_not_a_postscript():
+    # a line without its stop that says "I" is a postscript only when it stands alone: the first line of a
+    # stanza goes on in the next line and opens the poem under the letter
+    text = ("Bath, May 3rd 1850.\n\nDear Mary,\n\nI am glad to write to you, and I hope you will come to see us "
+            "soon with your little dog.\n\nYour loving friend,\n\nLucy Grant.\n\n"
+            "I walk the hill where shadows creep\nAnd hear the river far below\n"
+            "The sheep are folded, fast asleep\nAnd over all the stars they glow\n")
+    docs = segment(_source(text))
+    assert text[docs[0].char_start:docs[0].char_end].rstrip().endswith("Lucy Grant.")
+    assert text[docs[1].char_start:].startswith("I walk the hill")
+
+
 def test_a_letter_taken_up_again_under_a_day_without_its_year_stays_one_letter():
     text = ("Dear Cousin,\n\nThe hay is in at last and the well is dug, so that we shall want for nothing this "
             "summer if the rain holds off a little longer.\n\n"

@@ -170,6 +170,10 @@ def test_a_diary_written_a_paragraph_a_day_marks_its_next_day_openings_and_a_sto
     units = make_units(daily + "\n\nNext day about noon the people met.\n\nThe next-day meeting was small.\n")
     assert one_paragraph_share(units) == (0.8, 5)
     assert [u.features.get("lead_next_day") for u in mark_next_day_heads(units)[-2:]] == ["Next day", None]
+    # more entries asked than the diary has: no paragraph is a head, whatever the shapes' own minimum
+    units = make_units(daily + "\n\nNext day about noon the people met.\n")
+    mark_next_day_heads(units, SegmentSettings(next_day_min_entries=6, head_shape_min_count=2))
+    assert not any(u.features.get("lead_next_day") for u in units)
     # the same share asked higher: no paragraph is a head
     units = make_units(daily + "\n\nNext day about noon the people met.\n")
     mark_next_day_heads(units, SegmentSettings(next_day_min_one_paragraph=0.9))

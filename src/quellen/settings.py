@@ -104,6 +104,8 @@ class SegmentSettings:
     #: a paragraph opening "Next day ..." heads an entry of its own only in a source where at least this share
     #: of the dated entries run one paragraph (a diary written a paragraph a day, not a diary that tells a story)
     next_day_min_one_paragraph: float = 0.75
+    #: ... and that has this many dated entries or more (fewer say nothing of how the diary is written)
+    next_day_min_entries: int = 4
 
 
 @dataclass(frozen=True)
@@ -216,7 +218,8 @@ class EntitySettings:
     min_town_population: int = 1000
     #: a name the language model calls a person or a body, that the gazetteer knows as a town of
     #: min_town_population or more, is a place when at least this share of its mentions follow a place
-    #: preposition ("at Chester", "from Stroud", "near Ashby"); 1.0 or more turns this off
+    #: preposition ("at Chester", "from Stroud", "near Ashby"); 1.0 or more turns this off, and with it
+    #: the retyping of a body named as a street ("Church Street") as a place
     place_preposition_share: float = 0.5
     #: a misspelt name is the gazetteer's name from this similarity on (rapidfuzz ratio, 0-100) ...
     place_similarity: float = 85.0
@@ -350,6 +353,7 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     "events.summary_words": (1, None), "context.year": (0, 2999),
     "segment.head_shape_min_count": (2, None), "segment.head_shape_max_words": (1, None),
     "segment.head_shape_min_reach": (0, 1), "segment.next_day_min_one_paragraph": (0, 1),
+    "segment.next_day_min_entries": (1, None),
     "conflicts.candidate_max_df": (2, None), "conflicts.variants_per_group": (1, None),
     "conflicts.head_window": (1, None), "conflicts.issuer_reach": (1, None),
     "conflicts.date_similarity": (0, 1), "conflicts.date_subject_similarity": (0, 1),

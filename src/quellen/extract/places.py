@@ -312,12 +312,13 @@ class Gazetteer:
                 return p.country
         return None
 
-    def is_prominent(self, name: str, population: int | None = None) -> bool:
+    def is_prominent(self, name: str, population: int | None = None, towns_only: bool = False) -> bool:
         """Return True when ``name`` is a country, region, former state, continent or a city of ``population``
-        or more (default: the settings' ``large_town_population``)."""
+        or more (default: the settings' ``large_town_population``); with ``towns_only``, only such a city."""
         if population is None:
             population = self.settings.large_town_population
-        return any(p.kind != "city" or p.population >= population for p in self.candidates(name))
+        return any((p.kind != "city" and not towns_only) or (p.kind == "city" and p.population >= population)
+                   for p in self.candidates(name))
 
     def lookup(self, name: str, countries: Iterable[str] = (), near: Iterable[tuple[float, float]] = (),
                fuzzy: bool = True, local: Iterable[str] | None = None) -> tuple[GazetteerPlace, str] | None:

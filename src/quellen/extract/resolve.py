@@ -67,10 +67,14 @@ _MOVEMENT = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:ists|ites|iks|viks|ian
 _MOVEMENT_PLURAL = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:ists|ites|iks|viks|ians|tsy|tsi)$")
 #: a locative preposition and an article just before a name: a building or a place, not a body
 _IN_THE = re.compile(r"\b(?:in|inside|within|at|into|from|outside)\s+the\s+$", re.I)
-#: prepositions that put the name after them at, to, from or through a place ("at Chester", "near Ashby")
-_PLACE_PREPOSITIONS = frozenset(w for w, _ in pairs("place_prepositions"))
-#: the word just before a name, with what lies between it and the name (a space, not a line break)
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
+#: prepositions that put the name after them at or through a place ("at Chester", "near Ashby")
+_WHERE_PREPOSITIONS = frozenset(w for w, role in pairs("place_prepositions") if role in ("at", "via"))
+#: prepositions that put it to or from a place ("went to Chester", "from Stroud"), or to or from someone
+#: ("wrote to Florence", "a letter from Sydney": after one of the addressing words)
+_TO_FROM_PREPOSITIONS = frozenset(w for w, role in pairs("place_prepositions") if role in ("to", "from"))
+_ADDRESSING_WORDS = frozenset(words("addressing_words"))
+#: the two words just before a name, with what lies between them and the name (a space, not a line break)
+_WORD_BEFORE = re.compile(r"(?:([A-Za-z]+)[ \t]+)?([A-Za-z]+)[ \t]+$")
 
 #: one given name across languages and transliterations: data/lexicon/given_name_variants.txt
 GIVEN_NAME_VARIANTS = list(words("given_name_variants"))
@@ -615,19 +619,23 @@ class _Resolver:
         Chester", "from Stroud"). A name no rule typed otherwise, no given name
         or surname (``person_words``), that the gazetteer knows as a town of
         the settings' ``min_town_population`` or more, and that follows a place
-        preposition ("at", "to", "from", "near": data/lexicon/place_prepositions.txt)
+        preposition ("at", "to", "from", "near": data/lexicon/place_prepositions.txt;
+        "to" and "from" not after a word of writing or speaking, data/lexicon/addressing_words.txt)
         in at least ``place_preposition_share`` of its mentions, is a place. A
         body whose last word makes it a street ("Church Street") is a place too.
+        A share of 1.0 or more turns both off.
         """
-        if self.town_known is None:
+        share = self.settings.place_preposition_share
+        if self.town_known is None or share >= 1.0:
             return
-        before: dict[str, list[str]] = defaultdict(list)
+        before: dict[str, list[bool]] = defaultdict(list)  # for each mention: after a place preposition
         for i, m in enumerate(self.mentions):
             text = self.texts.get(m.source)
             if text is not None:
-                w = _WORD_BEFORE.search(text[max(0, m.char_start - 16):m.char_start])
-                before[self.keys[i]].append(w.group(1).lower() if w else "")
-        share = self.settings.place_preposition_share
+                w = _WORD_BEFORE.search(text[max(0, m.char_start - 32):m.char_start])
+                word, ahead = (w.group(2).lower(), (w.group(1) or "").lower()) if w else ("", "")
+                before[self.keys[i]].append(word in _WHERE_PREPOSITIONS or (
+                    word in _TO_FROM_PREPOSITIONS and ahead not in _ADDRESSING_WORDS))
         for k, t in types.items():
             if t not in ("person", "organization") or k in pinned or ruled.get(k, set()) - {"place"} \
                     or k in person_words:
@@ -639,7 +647,7 @@ class _Resolver:
             seen = before.get(k)
             if not seen or not self.town_known(name):
                 continue
-            if sum(w in _PLACE_PREPOSITIONS for w in seen) >= share * len(seen):
+            if sum(seen) >= share * len(seen):
                 types[k] = "place"
 
     def retype_unknown_places(self, types: dict[str, str], votes: dict[str, Counter],
@@ -1405,8 +1413,7 @@ def make_resolver(mentions: list[Mention], texts: dict[str, str], authority: lis
     if gazetteer is not None:
         r.place_candidates = gazetteer.town_candidates
         r.known_place = lambda name: bool(gazetteer.candidates(name))
-        r.town_known = lambda name: any(p.kind != "city" or p.population >= settings.min_town_population
-                                        for p in gazetteer.candidates(name))
+        r.town_known = lambda name: gazetteer.is_prominent(name, settings.min_town_population, towns_only=True)
     return r
 
 

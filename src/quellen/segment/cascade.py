@@ -14,8 +14,9 @@ from dataclasses import dataclass, field, replace
 from .. import lexicons
 from ..extract.dates.lexicon import ORD_DAY, PLAIN_WEEKDAY
 from ..model import RECORD_KINDS
-from .lines import (MONTHS, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE,
-                    Unit, bare_date, bare_day, is_allcaps, is_name, kind_from_words, leading_date, salutation_span)
+from .lines import (FIRST_PERSON_RE, MONTHS, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE, SECOND_PERSON_RE, SERIES_HEAD_RE,
+                    TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, is_allcaps, is_name, kind_from_words,
+                    leading_date, salutation_span)
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
 
@@ -98,6 +99,8 @@ _FIRM_SIGNER_RE = re.compile(r"^[“\"]?(?:[A-Z][\w.'’-]*,?)(?:\s+(?:[A-Z][\w.
 #: a postscript: "P.S.—I open this again ...", "“PS. ..."
 POSTSCRIPT_RE = re.compile(r"^[“\"]?(?:P\.\s?S\.?|PS\.|N\.\s?B\.)")
 #: a postscript's mark alone on its line, the postscript in the paragraph under it
+#: a line that says "I" or "you", in any case ("My love to thy sister")
+_PERSON_RE = re.compile(f"{FIRST_PERSON_RE.pattern}|{SECOND_PERSON_RE.pattern}", re.I)
 _POSTSCRIPT_MARK_RE = re.compile(r"[“\"]?(?:P\.\s?S\.?|PS\.?|N\.\s?B\.?)[:.—-]?")
 _VALEDICTION_TAIL_RE = re.compile(r"\b(?:servant|yours|obedient|humble|affectionate|dutiful|faithful|sincerely|"
                                   r"friend|daughter|son)\b", re.I)
@@ -339,9 +342,12 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False) -> int:
             last_postscript = j
             continue
         if unit.cue == "heading" and _reads_as_sentence(unit.text) and unit.n_words <= POSTSCRIPT_LINE_MAX_WORDS * 3 \
-                and re.search(r"\b(?:I|my|me|we|our|you|your|thy|thee)\b", unit.text, re.I):
+                and _PERSON_RE.search(unit.text) and (j + 1 == len(units) or units[j + 1].gap > 0
+                                                      or units[j + 1].after_break
+                                                      or units[j + 1].cue in FURNITURE_CUES):
             # a postscript written as one line without its stop ("My love to thy sister & the children with the
-            # rest as if named"): it speaks to the reader, it titles nothing
+            # rest as if named"): it speaks to the reader, it titles nothing; a line that goes on in the next
+            # line of its paragraph is the first line of a verse or a text of its own
             j += 1
             last_postscript = j
             continue

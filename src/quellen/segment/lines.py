@@ -274,6 +274,8 @@ _NOTE_MARK_RE = re.compile(r"(?:P\.\s?)?P\.\s?S\.?|N\.\s?B\.?")
 _FIRST = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|ourselves)\b")
 _FIRST_SING = re.compile(r"\b(?:I|me|my|mine|myself)\b")
 _SECOND = re.compile(r"\b(?:you|your|yours|yourself|yourselves|thee|thou|thy)\b", re.I)
+#: the same two, for the rules outside this module that ask whether a line speaks as "I" or to "you"
+FIRST_PERSON_RE, SECOND_PERSON_RE = _FIRST, _SECOND
 _THIRD = re.compile(r"\b(?:he|she|they|him|her|his|hers|their|them|it)\b", re.I)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]")
 _TERMINAL = ".!?;:,…"

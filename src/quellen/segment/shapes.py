@@ -299,7 +299,7 @@ def one_paragraph_share(units: list[Unit]) -> tuple[float, int]:
 def mark_next_day_heads(units: list[Unit], settings: SegmentSettings | None = None) -> list[Unit]:
     """Return ``units``, each paragraph that opens with a phrase naming the next day (:data:`NEXT_DAY_RE`) and
     has no other head cue given the feature ``lead_next_day`` (the phrase as written), when the source is a
-    diary written a paragraph a day: ``head_shape_min_count`` dated entries or more, and at least
+    diary written a paragraph a day: ``next_day_min_entries`` dated entries or more, and at least
     ``next_day_min_one_paragraph`` of them one paragraph long (:func:`one_paragraph_share`).
 
     A source-level vote, like :func:`head_shapes`: where nearly every day has one paragraph, a paragraph
@@ -308,7 +308,7 @@ def mark_next_day_heads(units: list[Unit], settings: SegmentSettings | None = No
     """
     s = settings or SegmentSettings()
     share, entries = one_paragraph_share(units)
-    if entries < s.head_shape_min_count or share < s.next_day_min_one_paragraph:
+    if entries < s.next_day_min_entries or share < s.next_day_min_one_paragraph:
         return units
     for unit in units:
         if unit.cue != "prose" or not unit.para or any(unit.features.get(k) for k in (*LEAD_FEATURES, "lead_shape")):

@@ -8,6 +8,7 @@ import calendar as _cal
 import datetime as dt
 import re
 
+from ...lexicons import words
 from ...model import DAY_RECORD_KINDS, Date, Document
 from .anchor import YEARLESS, Anchor, Ctx
 from .lexicon import FULL_DATE_YEAR, Cand
@@ -105,8 +106,11 @@ def yearless_anchor(c: Cand, offset: int) -> Anchor:
 
 
 #: what puts a year as a bound before it: "since 1991", "until the 1975", and through a happening named
-#: in a few words, "since the fire of 1848", "ever since the great flood in 1846"
-_SINCE = re.compile(r"\b(?i:since|until|till|before)\s+(?:(?i:the)\s+)?(?:(?:[a-z]+[ \t]+){0,3}(?:of|in)[ \t]+)?$")
+#: in a few words, "since the fire of 1848", "ever since the great flood in 1846"; a function word in
+#: those few words ("until spring and in 1848", "before he left in 1848") means a new clause, whose
+#: year the narrative moves to
+_GAP_WORD = r"(?!(?:%s)[ \t])[a-z]+[ \t]+" % "|".join(re.escape(w) for w in words("stop_words"))
+_SINCE = re.compile(r"\b(?i:since|until|till|before)\s+(?:(?i:the)\s+)?(?:(?:%s){0,3}(?:of|in)[ \t]+)?$" % _GAP_WORD)
 
 
 def bound_only(text: str, c: Cand) -> bool:
