@@ -61,6 +61,9 @@ def measure(path: Path, gold: dict) -> dict:
 
 def main(argv: list[str]) -> int:
     folder = Path(argv[0] if argv else "pdfbooks")
+    if not (folder / "gold.json").is_file():
+        print(f"{folder}: no gold.json here; make the books first: make_books.py {folder}", file=sys.stderr)
+        return 2
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     cols = ["pages", "gold documents", "documents", "dated", "letters signed", "false boundaries", "entries cut",
             "missed", "heads kept", "feet kept", "footnotes kept"]
