@@ -1515,3 +1515,12 @@ def test_a_diary_line_with_an_odd_ordinal_weekday_is_read_without_error():
     text = ("the 10th of 6th mo 1805\n\nSet out upon a journey.\n\n5d day.\n\nRode to the ford.\n\n"
             "7th\n\nMeeting being appointed, we attended.\n")
     assert _docs(text)  # no KeyError from "5d"
+
+
+def test_a_sentence_naming_who_kept_something_is_no_series_heading():
+    # "the dame school kept by Mrs. Hale" in a memoir's first sentence names no writer for the chapters after it
+    text = ("THE LIFE OF A COUNTRY MILLER\n\nCHAPTER I.\n\nI was born in 1821 at the mill house below the weir, the "
+            "second son of a miller.\n\nCHAPTER II.\n\nAt nine I was sent to the dame school kept by Mrs. Hale, and "
+            "at twelve I worked in the mill.\n\nCHAPTER III.\n\nIn 1845 I married, and in 1850 we built the new "
+            "mill.\n")
+    assert all(d.author is None for _, _, d in _docs(text)), [(w, d.author) for w, _, d in _docs(text)]

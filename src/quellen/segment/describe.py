@@ -519,6 +519,9 @@ _OF_SERIES_RE = re.compile(
 _BY_SERIES_RE = re.compile(
     r"\b(?:contributed|related|resumed|written|told|narrated|spoken|continued|recorded|kept)\s+by\s+"
     r"(?:the\s+late\s+)?(?P<name>[A-Z][^,;:()\[\]—–]*)", re.I)
+#: the most words of a series heading's line ("First Narrative, contributed by Miss Pell; niece of the late Sir
+#: John Ord"): a longer line is a sentence that mentions somebody's diary or account
+SERIES_HEAD_MAX_WORDS = 16
 #: "Pell, in Continuation": the same writer goes on, letters included
 _CONTINUATION_RE = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),?\s+in\s+continuation\.?$", re.I)
 #: a heading that opens a new part of a book: whatever series ran before it has ended
@@ -568,6 +571,8 @@ def series_author(line: str) -> str | None:
     ('Dr. Ord', 'Miss Pell')
     """
     line = line.strip()
+    if len(line.split()) > SERIES_HEAD_MAX_WORDS:
+        return None  # a sentence of the text ("I was sent to the school kept by Mrs. Hale, and ..."), no heading
     m = _CONTINUATION_RE.match(line)
     if m:
         return _clean_name(m.group("name"))
