@@ -122,7 +122,10 @@ CONVENTIONS = {
              "gives date_iso its first day and date_end its last, so the gold interval is the whole span. "
              "A year before the common era (when=\"-0061\") cannot be scored (score.py reads "
              "years 1-9999): date_iso stays null and date_bce keeps the value. date_as_written keeps the "
-             "dateline (else the head's date) as printed; it is absent where the date is in the markup only.",
+             "dateline (else the head's date) as printed; it is absent where the date is in the markup only. "
+             "A Text Creation Partnership file keys no date values: its <DATE> gets the value of its own words "
+             "when they are a month (written out or cut short), a year in figures and at most a day ('Nov. 1771.' "
+             "is 1771-11), else none.",
     "first_words": "The first words of the segment as they stand in the .txt (whitespace collapsed); at "
                    "least 6 words, more where needed to make the quote unique from the previous segment's "
                    "start.",
@@ -243,6 +246,26 @@ BOOKS: dict = {
                    "header carries none). The TCP file here is the stored file's first 135,833 characters (its "
                    "revision notes, catalogue record, title page and letters I-XIX, up to the end tag of letter XIX's "
                    "div), unchanged, closed with the end tags of BODY, TEXT, EEBO and ETS.",
+    },
+    "barbary-letters": {
+        "repository": "lofhm/ECCO-TCP",
+        "path": "xml/K070844.001.xml",
+        "commit": "578e9c0ce135be9b26c810a276fb5f61a16818fc",
+        "title": "Letters from Barbary, France, Spain, Portugal, &c. (1788), volume I, letters I-XIII from Barbary, "
+                 "1771-1772 (ECCO-TCP K070844.001)",
+        "creator": "'An English Officer' (the British officer sent on General Cornwallis's embassy from Gibraltar to "
+                   "the Emperor of Morocco, 1771-1772); keyed and encoded by the Text Creation Partnership (ECCO-TCP)",
+        "licence": "The text is in the public domain (London: T. Cadell, 1788). The TCP released the ECCO-TCP texts "
+                   "to the public in April 2011 ('freely available to the public means we'll send the texts to "
+                   "anyone who asks ... and they're free to do what they like with them', with a Creative Commons "
+                   "Public Domain Mark to follow: textcreationpartnership.org, 27 April 2011; the Oxford Text "
+                   "Archive distributes them as public domain). The repository lofhm/ECCO-TCP holds the TCP's XML "
+                   "and SGML release files moved into folders (its README.md, read at commit "
+                   "43afc8aae0e5bee0baa6984d7c59c6c69bd6604e, says so and states no licence of its own; the file's "
+                   "header carries none). The TCP file here is the stored file's first 94,432 characters (its "
+                   "revision notes, catalogue record, title page, dedication, preface, contents and letters I-XIII, "
+                   "up to the end tag of letter XIII's div), unchanged, closed with the end tags of DIV1, BODY, "
+                   "TEXT, EEBO and ETS.",
     },
     "hunt-journal-1822": {
         "diarist": "John Hunt",
@@ -408,6 +431,34 @@ def from_tcp(root) -> None:
         if el.tag == "letter":
             el.tag = "floatingText"
             el.set("type", "letter")
+        if el.tag == "date" and not el.get("when"):
+            when = tcp_date_value("".join(el.itertext()))
+            if when:
+                el.set("when", when)
+
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+#: a printed date TCP marks as <DATE> with no value: 'Nov. 1771.', 'June 3, 1772', '3d of March, 1772'
+_TCP_DATE = re.compile(r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th|d)?\s+(?:of\s+)?)?(?P<mon>[A-Za-z]{3,9})[.,]?\s*"
+                       r"(?:(?P<d2>\d{1,2})(?:st|nd|rd|th|d)?[.,]?\s*)?(?P<year>1[5-9]\d\d)\.?")
+
+
+def tcp_date_value(text: str) -> str | None:
+    """Return the TEI value (YYYY-MM or YYYY-MM-DD) of a printed date that a TCP file marks as <DATE> without a
+    value, when the whole text is a month written out or abbreviated, a year in figures and at most a day; else
+    None (TCP keys no date values, so the dateline's own words are the only date the markup marks)."""
+    m = _TCP_DATE.fullmatch(" ".join(text.split()))
+    if not m:
+        return None
+    mon = m.group("mon").lower()
+    # the month written out or cut short ('Nov.', 'Sept.'): a leading part of one month's name
+    month = next((i + 1 for i, name in enumerate(_MONTH_NAMES) if name.startswith(mon)), None)
+    if month is None or (m.group("d1") and m.group("d2")):
+        return None
+    day = m.group("d1") or m.group("d2")
+    value = f"{m.group('year')}-{month:02d}"
+    return f"{value}-{int(day):02d}" if day and 1 <= int(day) <= 31 else value
 
 
 #: a label numbering the unit before its header: 'LETTER IV.', 'Letter 12:'

@@ -15,7 +15,8 @@ def run():
 
 def test_every_corpus_of_the_suite_is_found_with_its_text_and_gold(run):
     found = run.corpora()
-    assert sorted(found) == ["barbellion-journal", "cherry-journey", "cicero-atticus", "collins-white",
+    assert sorted(found) == ["barbary-letters", "barbellion-journal", "cherry-journey", "cicero-atticus",
+                             "collins-white",
                              "cumberland-arundel", "dostoevsky-poor-folk",
                              "dracula", "esther-hunt-letters", "evelina", "frankenstein", "hunt-journal-1792",
                              "hunt-journal-1822",

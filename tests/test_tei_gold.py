@@ -177,6 +177,29 @@ def test_a_text_creation_partnership_file_is_read_as_the_tei_it_maps_to(tei_gold
     assert gold["segments"][2]["addressees"] == ["Harriet Cole"] and gold["segments"][2]["dateline"] == "Bath."
 
 
+def test_a_text_creation_partnership_date_takes_the_value_of_its_own_words(tei_gold, tmp_path):
+    tcp = tmp_path / "dated.tcp.xml"
+    tcp.write_text(
+        '<ETS><TEMPHEAD><REVDESCR><CHANGE><DATE>2001-01-01</DATE></CHANGE></REVDESCR></TEMPHEAD><EEBO>'
+        '<TEXT LANG="eng"><BODY>'
+        '<DIV1 N="1" TYPE="letter"><HEAD>LETTER I. The ferry.</HEAD>'
+        '<OPENER><DATELINE>Dover, <DATE>Sept. 1780.</DATE></DATELINE></OPENER><P>We crossed at last.</P></DIV1>'
+        '<DIV1 N="2" TYPE="letter"><HEAD>LETTER II. Calais.</HEAD>'
+        '<OPENER><DATELINE>Calais, <DATE>3d of October, 1780.</DATE></DATELINE></OPENER><P>Rain.</P></DIV1>'
+        '<DIV1 N="3" TYPE="letter"><HEAD>LETTER III. The road.</HEAD>'
+        '<OPENER><DATELINE><DATE>Tuesday.</DATE></DATELINE></OPENER><P>Mud.</P></DIV1>'
+        '<DIV1 N="4" TYPE="letter"><HEAD>LETTER IV. Paris.</HEAD>'
+        '<OPENER><DATELINE>Paris.</DATELINE></OPENER><P>Arrived.</P></DIV1>'
+        '</BODY></TEXT></EEBO></ETS>', encoding="utf-8")
+    gold = tei_gold.build(tcp, tmp_path, "dated", {})
+    # a month and a year in the dateline's <DATE> are its value; a weekday alone or a place alone is no date
+    assert [(s["date_iso"], s.get("date_as_written")) for s in gold["segments"]] == [
+        ("1780-09", "Dover, Sept. 1780."), ("1780-10-03", "Calais, 3d of October, 1780."), (None, "Tuesday."),
+        (None, "Paris.")]
+    assert [tei_gold.tcp_date_value(t) for t in ("June 3, 1772", "May 1772", "Mayor 1772", "1772")] == [
+        "1772-06-03", "1772-05", None, None]
+
+
 def test_an_edition_of_single_letters_makes_each_text_one_letter_with_its_address_leaf(tei_gold, tmp_path):
     fixture = FIXTURES / "eval" / "letters_per_file.tei.xml"
     fix = {"match": "10th 9th month 1800", "set": {"date_iso": "1800-09-10"}, "why": "the printed year"}
