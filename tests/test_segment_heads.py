@@ -1524,3 +1524,47 @@ def test_a_sentence_naming_who_kept_something_is_no_series_heading():
             "at twelve I worked in the mill.\n\nCHAPTER III.\n\nIn 1845 I married, and in 1850 we built the new "
             "mill.\n")
     assert all(d.author is None for _, _, d in _docs(text)), [(w, d.author) for w, _, d in _docs(text)]
+
+
+_VOYAGE = ("The packet sailed at noon with a fair wind, and by evening the cliffs were gone; the captain, a civil man, "
+           "gave us his own cabin, and we dined on fish and biscuit as well as the sea allowed.")
+SUMMARY_HEAD_LETTERS = (
+    "CONTENTS.\n\n"
+    "LETTER I. The Passage.—The Captain PAGE 1\n\n"
+    "LETTER II. Arrival at Oporto.—Of the Wine Trade, &c. PAGE 9\n\n"
+    "LETTER III. Of the Convents PAGE 17\n\n"
+    "LETTERS FROM PORTUGAL, TO A FRIEND AT BATH.\n\n"
+    "LETTER I. The Passage.—The Captain.\n\n"
+    "Falmouth, Apr. 1790.\n\n" + _VOYAGE + "\n\n" + _VOYAGE + "\n\n"
+    "LETTER II. Arrival at Oporto.—Of the Wine Trade, &c.\n\n" + _VOYAGE + "\n\n"
+    "The Factory is a handsome building, and the merchants live in it as in a college.\n\n"
+    "LETTER. III. Of the Convents.—Their Gardens.—Their Music.\n\n" + _VOYAGE + "\n")
+
+
+def test_a_numbered_letters_head_with_a_summary_of_its_topics_opens_the_letter():
+    # "LETTER II. Arrival at Oporto.—Of the Wine Trade, &c." numbers a letter and sums up its topics (phrases parted
+    # by dashes, the stops theirs): it opens the letter, which runs to the next such head; the title naming the
+    # letters over the first one heads the series, not that letter; the contents list's entries, each ending in its
+    # page ("... PAGE 9"), are the list's lines, no letters of their own
+    got = _docs(SUMMARY_HEAD_LETTERS)
+    assert [w for w, _, _ in got] == ["CONTENTS.", "LETTER I. The", "LETTERS FROM PORTUGAL,", "LETTER I. The",
+                                      "LETTER II. Arrival", "LETTER. III. Of"]
+    assert [d.kind for _, _, d in got] == ["heading", "statement", "heading", "letter", "letter", "letter"]
+    assert got[3][2].date is not None and got[3][2].date.edtf == "1790-04"
+
+
+@pytest.mark.parametrize("line, head", [
+    ("LETTER VI. An Audience of the Governor.—His Court, his Guards, &c.", True),
+    ("LETTER III. Uncomfortable Lodging at Oporto.", True), ("CHAPTER IV. Of the Vintage.—Prices.—Casks.", True),
+    # a numbered sentence is no summary: it says who did what, or its words are a sentence's, not a title's
+    ("Letter 3. I wrote to Mary about it.", False), ("Chapter 2. The rain came down all day.", False),
+    ("LETTER V. Of the Convents. They are many. The nuns sing.", False)])
+def test_a_summary_of_topics_is_phrases_of_a_titles_words_parted_by_dashes(line, head):
+    from quellen.segment.lines import numbered_summary_head
+    assert numbered_summary_head(line) is head
+
+
+def test_a_contents_entry_ends_in_its_page_and_is_a_title_only_in_a_list():
+    from quellen.segment.lines import contents_entry
+    assert contents_entry("LETTER III. Of the Convents PAGE 17") and contents_entry("The Voyage Out, p. 12")
+    assert not contents_entry("I turned to the last page.") and not contents_entry("See PAGE")

@@ -16,7 +16,7 @@ from ..extract.dates.lexicon import ORD_DAY, PLAIN_WEEKDAY
 from ..model import RECORD_KINDS
 from .lines import (FIRST_PERSON_RE, MONTHS, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE, SECOND_PERSON_RE, SERIES_HEAD_RE,
                     TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, is_allcaps, is_name, kind_from_words,
-                    leading_date, salutation_span)
+                    leading_date, numbered_summary_head, salutation_span)
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
 
@@ -209,8 +209,10 @@ def _numbered_letter(text: str) -> bool:
     same line ("Letter XII Miss Ashby, to Mrs. Trent")."""
     m = re.match(r"^letter\s+(?:[ivxlcdm]+|\d+)\.?\s+(?=\S)", text, re.I)
     # (or after the number's stop, with the header's own abbreviations: "LETTER IV. Dr. Hale to his son.")
+    # (or a summary of the letter's topics after the number: "LETTER VI. An Audience.—His Court, &c.")
     return bool(_NUMBERED_LETTER_RE.match(text) or (m and _FROM_TO_HEAD_RE.match(text[m.end():]))
-                or NUMBERED_HEADER_RE.match(text))
+                or NUMBERED_HEADER_RE.match(text)
+                or (re.match(r"^(?:letter|epistle)\b", text, re.I) and numbered_summary_head(text)))
 
 
 #: why a document may start inside a numbered letter: a date heading a part of it, furniture, a break
@@ -238,8 +240,9 @@ def _strong_head(unit: Unit) -> bool:
     a series or narrator heading, a title in capitals."""
     text = unit.text.strip()
     return unit.cue in ("heading", "byline") and bool(
-        _SECTION_RE.match(text) or NUMBERED_HEAD_RE.match(text) or _ONE_DOCUMENT_HEAD_RE.match(text)
-        or _NARRATOR_HEAD_RE.search(text) or SERIES_HEAD_RE.search(text) or is_allcaps(text))
+        _SECTION_RE.match(text) or NUMBERED_HEAD_RE.match(text) or numbered_summary_head(text)
+        or _ONE_DOCUMENT_HEAD_RE.match(text) or _NARRATOR_HEAD_RE.search(text) or SERIES_HEAD_RE.search(text)
+        or is_allcaps(text))
 
 
 _NOTE_RE = re.compile(r"^[\[(][^\])]{1,80}[\])]\.?$")
@@ -664,6 +667,19 @@ def group_units(units: list[Unit]) -> list[Group]:
                     and not (unit.tag or "").startswith("h") and _reads_as_sentence(unit.text):
                 current.units.append(unit)
                 current.phase = "body"
+                continue
+            # 7c. a numbered letter's head under a title naming letters ("LETTERS FROM THE NORTH, TO A FRIEND."
+            #     over "LETTER I. The Voyage.—The Ship.") opens that letter: the title above heads the series of
+            #     letters, not the first one only
+            if not forced and cue == "heading" and current is not None and current.phase == "head" \
+                    and not after_furniture and _numbered_letter(unit.text.strip()) \
+                    and any(re.search(r"\bletters\b", u.text, re.I) for u in current.units) \
+                    and all(u.cue == "heading" and not NUMBERED_HEAD_RE.match(u.text.strip())
+                            and not _numbered_letter(u.text.strip()) for u in current.units):
+                current.mode = "furniture"
+                current.phase = "closed"
+                current.evidence.append("heading over numbered letters")
+                start(unit, "numbered letter under a heading")
                 continue
             # 7. head cues (title, secrecy mark, addressee, salutation) gather into the head
             #    of one document; after a body they open the next one.

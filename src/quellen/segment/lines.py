@@ -21,6 +21,7 @@ __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_
            "split_signature", "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
            "kind_from_words", "weekday_day", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE", "TIME_HEAD_RE",
            "CLOCK_HEAD_RE", "bare_date", "NUMBERED_HEAD_RE", "NUMBERED_HEADER_RE", "SERIES_HEAD_RE", "is_allcaps",
+           "numbered_summary_head",
            "salutation_span", "salutations", "bare_day"]
 
 #: every cue a unit can get
@@ -211,6 +212,40 @@ NUMBERED_HEADER_RE = re.compile(rf"^(?:letter|epistle)\s+(?:[ivxlcdm]+|\d+)[.:]\
 NUMBERED_HEAD_RE = re.compile(r"^(?:(?:letter|chapter|entry|part|book|section|document|appendix|canto|act|scene)"
                                r"\.?\s+(?:[ivxlcdm]+|\d+|[a-z]+)|(?:no\.|number)\s*(?:[ivxlcdm]+|\d+)|no\s+\d+)\b"
                                r"[^.!?]{0,80}[.:]?$|" + NUMBERED_HEADER_RE.pattern, re.I)
+#: a numbered letter's or chapter's head with a summary of its topics after the number's stop, the topics parted by
+#: dashes: "LETTER VI. An Audience of the Emperor.—His Family, his Court, Injustice, &c."
+_SUMMARY_HEAD_RE = re.compile(r"^(?:letter|epistle|chapter)\.?\s+(?:[ivxlcdm]+|\d+)\.\s+"
+                              r"(?P<summary>(?-i:[A-Z]).{2,260})$", re.I)
+#: a subject pronoun: a line saying who did what is a numbered sentence ("Letter 3. I wrote to Mary."), no summary
+_SUBJECT_PRONOUN_RE = re.compile(r"\b(?:I|we|you|he|she|they)\b", re.I)
+#: the most words of a numbered head with a summary of topics
+SUMMARY_HEAD_MAX_WORDS = 40
+
+
+def numbered_summary_head(text: str) -> bool:
+    """Return True for a numbered letter's or chapter's head with a summary of its topics after the number
+    ("LETTER II. Differences of Manners.—Population.—Arts."): each topic a phrase with no stop but "&c.", no subject
+    pronoun, and at least half its words past the small ones capitalized, as a title's are."""
+    m = _SUMMARY_HEAD_RE.match(text.strip())
+    if not m or len(text.split()) > SUMMARY_HEAD_MAX_WORDS or _SUBJECT_PRONOUN_RE.search(m.group("summary")):
+        return False
+    topics = [t.strip(" .") for t in re.split(r"\s*[—–]+\s*", m.group("summary").replace("&c.", "&c"))]
+    if not all(topics) or any(re.search(r"[.!?;:\"“”]", t) for t in topics):
+        return False
+    content = [w for w in re.findall(r"[^\W\d_][\w'’-]*", " ".join(topics)) if w.lower() not in _FUNCTION_WORDS]
+    return bool(content) and 2 * sum(w[0].isupper() for w in content) >= len(content)
+
+
+#: a contents list's entry: a title and the page it begins on ("LETTER III. Uncomfortable Situation PAGE 20",
+#: "The Voyage Out, p. 12")
+_CONTENTS_ENTRY_RE = re.compile(r"^\S.{2,300}\s(?:page|p\.|pp\.)\s*(?:\d{1,4}|[ivxlc]{1,7})\.?$", re.I)
+
+
+def contents_entry(text: str) -> bool:
+    """Return True for a line of a contents list: a title followed by the page it begins on."""
+    return bool(_CONTENTS_ENTRY_RE.match(text.strip()))
+
+
 _BYLINE_RE = re.compile(rf"^(?:(?P<name>{INITIALS}{_CAP}(?:\s{_CAP})?)\.\s+(?P<title>[^.!?]{{2,120}})"
                         rf"|[Bb]y\s+(?P<by>{PERSON}))$")
 #: the year or date a byline gives the writing ("written in 1872", "1872", "March 1872", "3 March 1872")
@@ -684,6 +719,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     wraps_on = nxt is not None and not nxt.para and len(text) >= 50 and not is_allcaps(text)
     if _SEPARATOR_RE.match(text) or tag == "hr":
         return "separator"
+    if contents_entry(text) and any(u is not None and contents_entry(u.text) for u in (prev, nxt)):
+        return "prose"  # an entry of a contents list (one of two or more): the list's, never a title of its own
     if tag in ("caption", "figcaption"):
         return "caption"
     if n <= 30 and (_SITE_CAPTION_RE.match(text) or _CREDIT_RE.match(text)):
@@ -783,7 +820,7 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "byline" if byline(text) else "heading"
     if n <= 20 and byline(text):
         return "byline"
-    if n <= 16 and NUMBERED_HEAD_RE.match(text):
+    if n <= 16 and NUMBERED_HEAD_RE.match(text) or numbered_summary_head(text):
         return "heading"
     if n >= 3 and TELEGRAPHIC_RE.search(text) and is_allcaps(text):
         return "prose"  # a telegram's message is written in capitals, but it is no title
