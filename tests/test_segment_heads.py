@@ -1568,3 +1568,21 @@ def test_a_contents_entry_ends_in_its_page_and_is_a_title_only_in_a_list():
     from quellen.segment.lines import contents_entry
     assert contents_entry("LETTER III. Of the Convents PAGE 17") and contents_entry("The Voyage Out, p. 12")
     assert not contents_entry("I turned to the last page.") and not contents_entry("See PAGE")
+
+
+def test_a_dedications_subscription_closes_it_and_a_heading_inside_a_contents_list_heads_the_entries_under_it():
+    # "BY HER MOST OBEDIENT AND HUMBLE SERVANT, THE EDITOR." signs the dedication above it: "PREFACE." under it is a
+    # section heading of its own; "SPAIN." between the entries of a contents list heads the entries under it
+    text = ("TO THE COUNTESS OF BATH, THESE PAGES ARE, WITH GREAT RESPECT, INSCRIBED,\n\n"
+            "BY HER MOST OBEDIENT AND HUMBLE SERVANT, THE EDITOR.\n\n"
+            "PREFACE.\n\nThe letters that follow were written to friends at home, and are printed as they were sent, "
+            "with a few additions from memory.\n\n"
+            "CONTENTS.\n\nLETTER I. The Passage PAGE 1\n\nLETTER II. Oporto PAGE 9\n\n"
+            "SPAIN.\n\nLETTER I. The Frontier PAGE 31\n\nLETTER II. Madrid PAGE 40\n\n"
+            "LETTERS FROM PORTUGAL.\n\nLETTER I. The Passage.—The Captain.\n\n" + _VOYAGE + "\n")
+    assert [w for w, _, _ in _docs(text)] == ["TO THE COUNTESS", "PREFACE.", "The letters that", "CONTENTS.",
+                                              "LETTER I. The", "SPAIN.", "LETTER I. The", "LETTERS FROM PORTUGAL.",
+                                              "LETTER I. The"]
+    from quellen.segment.lines import Unit, classify
+    line = "BY HER MOST OBEDIENT AND HUMBLE SERVANT, THE EDITOR."
+    assert classify(Unit(0, len(line), line, para=True), None, True) == "closing"

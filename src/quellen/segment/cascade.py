@@ -15,8 +15,8 @@ from .. import lexicons
 from ..extract.dates.lexicon import ORD_DAY, PLAIN_WEEKDAY
 from ..model import RECORD_KINDS
 from .lines import (FIRST_PERSON_RE, MONTHS, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE, SECOND_PERSON_RE, SERIES_HEAD_RE,
-                    TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, is_allcaps, is_name, kind_from_words,
-                    leading_date, numbered_summary_head, salutation_span)
+                    TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, contents_entry, is_allcaps, is_name,
+                    kind_from_words, leading_date, numbered_summary_head, salutation_span)
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
 
@@ -896,6 +896,15 @@ def group_units(units: list[Unit]) -> list[Group]:
             current.phase = "closed"
             current.evidence.append("heading above dated entries")
             reason = "diary-entry head"
+        if reason is None and current.phase == "head" and contents_entry(unit.text) and len(groups) >= 2 \
+                and current is groups[-1] and all(u.cue == "heading" for u in current.units) \
+                and contents_entry(groups[-2].units[-1].text):
+            # 14e. a heading between the entries of a contents list ("FRANCE." between "... PAGE 171" and
+            #      "LETTER I. Of Paris PAGE 191") heads the entries under it as a section heading does
+            current.mode = "furniture"
+            current.phase = "closed"
+            current.evidence.append("section heading of a contents list")
+            reason = "after a section heading"
         if reason is None and current.phase == "head" and _section_head(current):
             # 14c. a book's section heading ("Chapter XI", "XVII", "Preface") is a heading of its own:
             #      it heads every text under it, not the first paragraph only

@@ -21,7 +21,7 @@ __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_
            "split_signature", "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
            "kind_from_words", "weekday_day", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE", "TIME_HEAD_RE",
            "CLOCK_HEAD_RE", "bare_date", "NUMBERED_HEAD_RE", "NUMBERED_HEADER_RE", "SERIES_HEAD_RE", "is_allcaps",
-           "numbered_summary_head",
+           "numbered_summary_head", "contents_entry",
            "salutation_span", "salutations", "bare_day"]
 
 #: every cue a unit can get
@@ -189,6 +189,8 @@ _CLOSING_RE = re.compile(
     r"(?:\s+yours)?[,.]|(?:best|kind|warm(?:est)?)\s+(?:regards|wishes)|(?:love|regards|cheers|adieu|farewell)"
     r"[,.!]|(?:and\s+)?so\s+(?:farewell|good-?bye)"
     # "Good-by", "Lovingly", "From your little friend,", "Your darling child", "Thy old friend,"
+    # a dedication's subscription: "By their most faithful and devoted servant, the Author."
+    r"|by\s+(?:your|their|his|her)\b(?:\s+[\w'’&]+){0,6}\s+(?:servants?|subjects?)\b"
     r"|good[\s-]?bye?\b[,.!]?$|lovingly\b|(?:from\s+)?(?:your|thy)\s+(?:(?:[a-z]+|&)\s+){0,3}(?:friend|child|pupil|"
     r"daughter|son|sister|brother|cousin|niece|nephew|servant)[,.!]?$)", re.I)
 #: a long closing sentence that ends in the writer's relation to the reader ("With love to all at the mill I
