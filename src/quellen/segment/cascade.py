@@ -14,9 +14,9 @@ from dataclasses import dataclass, field, replace
 from .. import lexicons
 from ..extract.dates.lexicon import ORD_DAY, PLAIN_WEEKDAY
 from ..model import RECORD_KINDS
-from .lines import (FIRST_PERSON_RE, MONTHS, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE, SECOND_PERSON_RE, SERIES_HEAD_RE,
-                    TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, is_allcaps, is_name, kind_from_words,
-                    leading_date, salutation_span)
+from .lines import (FIRST_PERSON_RE, MONTHS, NOTE_MARK_RE, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE, SECOND_PERSON_RE,
+                    SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, is_allcaps, is_name,
+                    kind_from_words, leading_date, salutation_span)
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
 
@@ -98,10 +98,8 @@ _FIRM_SIGNER_RE = re.compile(r"^[“\"]?(?:[A-Z][\w.'’-]*,?)(?:\s+(?:[A-Z][\w.
                              r"(?:[A-Z][\w.'’-]*,?)(?:\s+[A-Z][\w.'’-]*)*\.?[”\"]?$")
 #: a postscript: "P.S.—I open this again ...", "“PS. ..."
 POSTSCRIPT_RE = re.compile(r"^[“\"]?(?:P\.\s?S\.?|PS\.|N\.\s?B\.)")
-#: a postscript's mark alone on its line, the postscript in the paragraph under it
 #: a line that says "I" or "you", in any case ("My love to thy sister")
 _PERSON_RE = re.compile(f"{FIRST_PERSON_RE.pattern}|{SECOND_PERSON_RE.pattern}", re.I)
-_POSTSCRIPT_MARK_RE = re.compile(r"[“\"]?(?:P\.\s?S\.?|PS\.?|N\.\s?B\.?)[:.—-]?")
 _VALEDICTION_TAIL_RE = re.compile(r"\b(?:servant|yours|obedient|humble|affectionate|dutiful|faithful|sincerely|"
                                   r"friend|daughter|son)\b", re.I)
 
@@ -327,7 +325,7 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False) -> int:
             after = units[j + len(run)] if j + len(run) < len(units) else None
             if POSTSCRIPT_RE.match(unit.text):
                 # the mark alone on its line ("P.S.") heads the paragraph under it, whoever it speaks of
-                run = run[:2] if _POSTSCRIPT_MARK_RE.fullmatch(unit.text.strip()) else run[:1]
+                run = run[:2] if NOTE_MARK_RE.fullmatch(unit.text.strip()) else run[:1]
             elif (after is not None and after.cue in ("closing", "signature")) or (units[j - 1].cue in (
                     "dateline", "addressee") and j - 1 != date_at):
                 break  # under a date line or an addressee, and signed: the body of the next letter

@@ -21,7 +21,7 @@ __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_
            "split_signature", "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
            "kind_from_words", "weekday_day", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE", "TIME_HEAD_RE",
            "CLOCK_HEAD_RE", "bare_date", "NUMBERED_HEAD_RE", "NUMBERED_HEADER_RE", "SERIES_HEAD_RE", "is_allcaps",
-           "salutation_span", "salutations", "bare_day"]
+           "salutation_span", "salutations", "bare_day", "NOTE_MARK_RE"]
 
 #: every cue a unit can get
 CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "salutation", "addressee",
@@ -269,8 +269,9 @@ _READS_OUT_RE = re.compile(
     r"[^:]{0,60}:\s*[—–-]*$)|\b(?:resumed|went\s+on\s+with|continued|proceeded\s+with)\s+(?:the\s+)?reading\s+"
     r"of\s+(?:the|her|his|my)\s+(?:letter|note|paper)\.?$", re.I)
 _NOT_NAME = set(lexicons.words("not_name_words"))
-#: the marks that open a postscript or a note, written like initials ("P.S.", "P. S.", "N.B."): no signer's initials
-_NOTE_MARK_RE = re.compile(r"(?:P\.\s?)?P\.\s?S\.?|N\.\s?B\.?")
+#: the mark of a postscript or a note alone, as a whole line or a would-be signer's initials ("P.S.", "P. P. S.",
+#: "“PS.", "N.B.—"): it opens what follows, it signs nothing
+NOTE_MARK_RE = re.compile(r"[“\"]?(?:(?:P\.\s?)?P\.\s?S\.?|PS\.?|N\.\s?B\.?)[:.—-]?")
 _FIRST = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|ourselves)\b")
 _FIRST_SING = re.compile(r"\b(?:I|me|my|mine|myself)\b")
 _SECOND = re.compile(r"\b(?:you|your|yours|yourself|yourselves|thee|thou|thy)\b", re.I)
@@ -441,7 +442,7 @@ def split_signature(text: str) -> tuple[str, str, str] | None:
     if not m:
         return None
     name = m.group("name").strip()
-    if _NOTE_MARK_RE.fullmatch(name):
+    if NOTE_MARK_RE.fullmatch(name):
         return None  # "P.S." and "N.B." open a postscript or a note: no signer's initials
     place = line[:m.start()].strip(" ,")
     if any(w.lower().strip(".") in _NOT_NAME for w in line.split()) or NUMBERED_HEAD_RE.match(text.strip()):
