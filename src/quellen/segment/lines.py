@@ -174,6 +174,10 @@ _ADDRESSEE_RE = re.compile(
     rf"^(?:to\s+(?:the|his|her|their|my|our|mr|mrs|ms|miss|dr|citizen|comrade|general|captain|colonel|lord|"
     rf"lady|sir|messrs|(?-i:[{_UP}]))|(?:his|her|their)\s+(?:excellency|majesty|highness|grace|honou?r|lordship|"
     rf"ladyship|eminence|holiness)|(?:the\s+)?(?:hon(?:ou?rable)?\.?|right\s+hon\.?)\s)", re.I)
+#: the writer's relation to the reader closing a letter, up to three words before it: "your friend", "Thy old
+#: friend,", "your affectionate & dutiful daughter"
+_RELATION_TAIL = (r"(?:your|thy)\s+(?:(?:[a-z]+|&)\s+){0,3}"
+                  rf"(?:{'|'.join(lexicons.words('closing_relations'))})[,.!]?$")
 _CLOSING_RE = re.compile(
     # (a stray dash or arrow before it, "-->Ever your's", is a transcriber's mark, not the writer's word)
     r"^(?:[-–—>]+\s*)?(?:yours\b|your\s+(?:most|very|ever|affectionate|obedient|humble|faithful|loving|sincere|devoted|"
@@ -188,12 +192,10 @@ _CLOSING_RE = re.compile(
     r"(?:\s+yours)?[,.]|(?:best|kind|warm(?:est)?)\s+(?:regards|wishes)|(?:love|regards|cheers|adieu|farewell)"
     r"[,.!]|(?:and\s+)?so\s+(?:farewell|good-?bye)"
     # "Good-by", "Lovingly", "From your little friend,", "Your darling child", "Thy old friend,"
-    r"|good[\s-]?bye?\b[,.!]?$|lovingly\b|(?:from\s+)?(?:your|thy)\s+(?:(?:[a-z]+|&)\s+){0,3}(?:friend|child|pupil|"
-    r"daughter|son|sister|brother|cousin|niece|nephew|servant)[,.!]?$)", re.I)
+    r"|good[\s-]?bye?\b[,.!]?$|lovingly\b|(?:from\s+)?" + _RELATION_TAIL + ")", re.I)
 #: a long closing sentence that ends in the writer's relation to the reader ("With love to all at the mill I
 #: remain thy affectionate cousin", "… is the wish of thy friend & brother")
-_CLOSING_TAIL_RE = re.compile(r"\b(?:your|thy)\s+(?:(?:[a-z]+|&)\s+){0,3}(?:friend|child|pupil|daughter|son|sister|"
-                              r"brother|cousin|niece|nephew|servant)[,.!]?$", re.I)
+_CLOSING_TAIL_RE = re.compile(rf"\b{_RELATION_TAIL}", re.I)
 #: the most words of such a closing sentence
 CLOSING_SENTENCE_MAX_WORDS = 40
 _POLITE_CLOSE_RE = re.compile(r"\b(?:accept|receive)\b.{0,60}\b(?:assurances?|feelings|sentiments|respects|"
