@@ -202,7 +202,8 @@ _POLITE_CLOSE_RE = re.compile(r"\b(?:accept|receive)\b.{0,60}\b(?:assurances?|fe
                               r"regards|consideration|homage)\b", re.I)
 #: the writer a letter's header names before "to": capitalized words, abbreviated titles and initials, with the
 #: small words of a title between them ("The Dean", "Duchess of R.", "Hon. Mrs. Dale", "Captain John Hale")
-_HEADER_SENDER = rf"(?-i:[{_UP}][\w'’-]*\.?)(?:\s+(?:(?-i:[{_UP}][\w'’-]*\.?)|of|the|de|du|la|le|van|von|and)){{0,6}}"
+_HEADER_SENDER = (rf"(?-i:[{_UP}][\w'’-]*\.?)(?:\s+(?:(?-i:[{_UP}][\w'’-]*\.?)"
+                  rf"|{'|'.join(lexicons.words('header_small_words'))})){{0,6}}")
 #: a numbered letter's head with its header after the number's stop, "LETTER IV. Dr. Hale to his son." (the
 #: header's stops are its abbreviations and initials: "Mrs.", "G.")
 NUMBERED_HEADER_RE = re.compile(rf"^(?:letter|epistle)\s+(?:[ivxlcdm]+|\d+)[.:]\s+{_HEADER_SENDER}"
