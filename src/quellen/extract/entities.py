@@ -158,8 +158,8 @@ _P_ACRONYM = re.compile(r"(?<![\w.-])(?P<name>[A-Z]{2,6}(?:\([a-z]\))?)(?![\w(-]
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 #: a section's number at the start of what the model took for a name ("CHAPTER I. EARLY LIFE", "Book II"):
 #: a heading, not a person or a work
-_SECTION_HEAD = re.compile(rf"^(?:{'|'.join(words('section_words'))})\.?\s+(?-i:[IVXLCDM]+|[ivxlcdm]+|\d+)(?![\w'’])",
-                           re.I)
+_SECTION_HEAD = re.compile(rf"^(?:{'|'.join(words('section_words') + words('section_words_extra'))})\.?\s+"
+                           r"(?-i:[IVXLCDM]+|[ivxlcdm]+|\d+)(?![\w'’])", re.I)
 #: a name before a generic head that makes it a place: the head belongs to the name ("Tula region")
 _P_PLACE_HEAD = re.compile(rf"(?<![\w.])(?P<name>{CAP}(?:\s{CAP})?\s(?:region|province|governorate|gubernia|"
                            rf"district|oblast|county|uyezd|station|Station|Pass|pass|Square|square|mines|"

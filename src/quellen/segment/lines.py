@@ -211,7 +211,7 @@ NUMBERED_HEADER_RE = re.compile(rf"^(?:letter|epistle)\s+(?:[ivxlcdm]+|\d+)[.:]\
                                 re.I)
 #: "No." and "Number" head a numbered item only before a numeral: "No reflections upon …" is a sentence; a
 #: numbered letter's head may carry its header on the same line (NUMBERED_HEADER_RE)
-NUMBERED_HEAD_RE = re.compile(r"^(?:(?:letter|chapter|entry|part|book|section|document|appendix|canto|act|scene)"
+NUMBERED_HEAD_RE = re.compile(rf"^(?:(?:{'|'.join(lexicons.words('section_words'))}|entry|document)"
                                r"\.?\s+(?:[ivxlcdm]+|\d+|[a-z]+)|(?:no\.|number)\s*(?:[ivxlcdm]+|\d+)|no\s+\d+)\b"
                                r"[^.!?]{0,80}[.:]?$|" + NUMBERED_HEADER_RE.pattern, re.I)
 _BYLINE_RE = re.compile(rf"^(?:(?P<name>{INITIALS}{_CAP}(?:\s{_CAP})?)\.\s+(?P<title>[^.!?]{{2,120}})"
