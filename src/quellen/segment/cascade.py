@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .. import lexicons
-from ..extract.dates.lexicon import ORD_DAY, PLAIN_WEEKDAY
+from ..extract.dates.lexicon import ORD_DAY, PLAIN_WEEKDAY, WD_NAMES
 from ..model import RECORD_KINDS
 from ..settings import SegmentSettings
 from .lines import (FIRST_PERSON_RE, MONTHS, NOTE_MARK_RE, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE, SECOND_PERSON_RE,
@@ -105,7 +105,7 @@ _VALEDICTION_TAIL_RE = re.compile(r"\b(?:servant|yours|obedient|humble|affection
                                   r"friend|daughter|son)\b", re.I)
 
 
-_WEEKDAY_ONLY_RE = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|" + PLAIN_WEEKDAY +
+_WEEKDAY_ONLY_RE = re.compile(r"^(?:" + WD_NAMES + "|" + PLAIN_WEEKDAY +
                               r"|(?:the\s+)?(?:next|same)\s+day)"
                               r"(?:\s+(?:morning|evening|night|afternoon))?[.,:]?$", re.I)
 
@@ -260,7 +260,7 @@ def _opens_letter(unit: Unit) -> bool:
         return True
     text = unit.text.strip(" []().")
     return unit.cue == "dateline" and bool(_DAY_NUMBER_RE.search(text) or re.search(
-        r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", text, re.I))
+        rf"\b(?:{WD_NAMES})\b", text, re.I))
 
 
 def _address_leaf_line(unit: Unit, s: SegmentSettings) -> bool:

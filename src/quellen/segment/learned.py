@@ -31,6 +31,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from ..extract.dates.lexicon import WD_NAMES
 from .cascade import Group
 from .lines import FULL_DATE_RE, MONTHS, TIME_HEAD_RE, Unit, is_allcaps, kind_from_words, leading_date, yearless
 
@@ -41,7 +42,7 @@ __all__ = ["unit_features", "group_features", "Model", "Segmenter", "load_model"
 COARSE_CLASSES = ("record", "personal", "account", "furniture")
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_WEEKDAY = rf"(?:{WD_NAMES.lower()})"
 #: a bare day number or ordinal opening a line: "4th (Sunday).", "5th.", "12."
 _DAY_ORDINAL_RE = re.compile(r"^\d{1,2}(?:st|nd|rd|th|d)?\b\.?(?:\s*\(|\s*[.:,—–-]|\s*$)", re.I)
 #: a time of day or relative time that heads an entry: "Later.", "Evening.", "Same day, 11 p.m."

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .. import lexicons
 from ..extract.dates.lexicon import MONTHS  # English month names and abbreviations -> number
-from ..extract.dates.lexicon import ORD_DAY, PLAIN_MONTH, PLAIN_WEEKDAY, elided_year_re, weekday_of
+from ..extract.dates.lexicon import ORD_DAY, PLAIN_MONTH, PLAIN_WEEKDAY, WD_NAMES, elided_year_re, weekday_of
 from ..extract.regex_lead import lead
 
 __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "signed_name",
@@ -40,7 +40,7 @@ _PERSON_RE = re.compile(rf"^{PERSON}$")
 #: a month's name, or a month in the plain style ("the Sixth Month", "6th mo.")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True)) + "|" + PLAIN_MONTH
 #: a weekday's name, or a weekday in the plain style ("Third Day")
-_WEEKDAY = rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|{PLAIN_WEEKDAY})"
+_WEEKDAY = rf"(?:{WD_NAMES}|{PLAIN_WEEKDAY})"
 _ORD = r"(?:st|nd|rd|th|d)?"
 #: a day of the month, in digits or in words: "3", "3rd", "third", "twenty-third"
 _DAY = rf"(?:\d{{1,2}}{_ORD}|{ORD_DAY})"
