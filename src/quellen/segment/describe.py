@@ -536,7 +536,7 @@ _META_KINDS = frozenset({"diary", "memoir"})
 #: the evidence of a letter known by its address line ("To Atticus"): one its writer heads but does not sign
 ADDRESSED_LETTER = "kind: addressed to someone and written to a 'you'"
 _META_DATED_KINDS = SERIES_KINDS | {"letter"}
-_NAME_PARTICLES = set(words("name_particles"))
+_NAME_PARTICLES = set(words("surname_particles")) | set(words("name_particles"))
 #: a writer naming himself or herself: "my name is Ann", "I was christened Ann Pell" (the name case-sensitive)
 _SELF_NAMING_RE = re.compile(r"(?i:\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in words("self_naming"))
                              + r"))\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b")

@@ -32,8 +32,10 @@ _CAP = rf"[{_UP}][\w'’\-]*[\w]"
 _INITIAL = rf"[{_UP}][a-z]{{0,2}}\."
 #: one to three initials, "J." / "G. W." / "T.H."
 INITIALS = rf"(?:{_INITIAL}\s*){{1,3}}"
+#: the particles of a surname, written in lower case ("de", "van", "di")
+_PARTICLES = "|".join(lexicons.words("surname_particles"))
 #: a personal name: initials and surname, or two or three capitalized words
-PERSON = (rf"(?:{INITIALS}{_CAP}(?:[\s-]{_CAP})?|{_CAP}(?:\s+(?:{_INITIAL}|{_CAP}|de|da|van|von|di|del|la|le)){{1,3}}"
+PERSON = (rf"(?:{INITIALS}{_CAP}(?:[\s-]{_CAP})?|{_CAP}(?:\s+(?:{_INITIAL}|{_CAP}|{_PARTICLES})){{1,3}}"
           rf"|{INITIALS})")
 _PERSON_RE = re.compile(rf"^{PERSON}$")
 
@@ -255,7 +257,7 @@ def byline(text: str) -> tuple[str, str | None, str | None] | None:
 _NAME_COLON_RE = re.compile(rf"^(?P<name>{INITIALS}|{_CAP}(?:\s+{_CAP}){{1,2}})\s*:\s+\S")
 _NAME_COLON_STOP = set(lexicons.words("not_speaker_labels"))
 _BIO_LEAD_RE = re.compile(
-    rf"^(?P<name>[{_UP}][\w'’-]+(?:\s+(?:[{_UP}][\w'’-]+|{_INITIAL}|de|da|van|von|di|del|la|le|y)){{1,4}})"
+    rf"^(?P<name>[{_UP}][\w'’-]+(?:\s+(?:[{_UP}][\w'’-]+|{_INITIAL}|{_PARTICLES}|y)){{1,4}})"
     rf"\s+(?:\([^)]{{1,60}}\)\s*)?(?:(?:is|was)\s+(?:an?|the|one)\b|[-–—]\s+(?!to\b|be\b)\w)")
 _SALUTE_LEAD_RE = re.compile(r"^(?:(?:my\s+)?(?:dear(?:est)?|honou?red|respected)|my\s+(?:good|kind|worthy))\s+"
                              r"[\w. ]{1,40}?(?:[,!—]|\s\()\s?", re.I)
