@@ -26,9 +26,8 @@ RESUMES_SECTION = "the section's narrative resumes"
 #: cues that are page furniture: each such line is a document of its own
 FURNITURE_CUES = frozenset({"separator", "caption", "attribution", "stamp"})
 _HEAD_CUES = frozenset({"heading", "byline", "mark", "addressee", "salutation", "dateline"})
-ORG_WORDS = re.compile(r"\b(?:department|office|committee|commission|board|bureau|ministry|council|"
-                        r"secretariat|editorial|editors?|chancellery|headquarters|presidium|directorate|"
-                        r"administration|command|staff|society|association|union|league|party|collegium)\b", re.I)
+#: a word naming a body that issues and signs papers ("the Committee", "Editorial Board"), in any case
+ORG_WORDS = re.compile(rf"\b(?:{'|'.join(lexicons.words('body_words'))})\b", re.I)
 
 
 @dataclass
