@@ -140,9 +140,8 @@ _FRAMING_RE = re.compile(
     rf"|\b(?P<noun2>{_DOC_NOUN_ALT})\b[^.!?]{{0,80}}\b(?:as\s+follows|reads?|ran|runs|said|in\s+the\s+following\s+"
     rf"(?:words|terms))\s*:\s*$", re.I)
 _INLINE_DOC_RE = re.compile(
-    rf"^(?P<subj>{PERSON}|[{_UP}][\w'’-]+)\s+(?:\w+\s+){{0,2}}?(?:issued|wrote|sent|signed|handed|gave|dictated|"
-    rf"telegraphed|cabled|addressed|penned|left|scribbled)\s+(?:\w+\s+){{0,3}}?(?P<noun>receipt|note|telegram|"
-    rf"letter|statement|declaration|message|reply|protest|cable|postcard|wire)\b", re.I)
+    rf"^(?P<subj>{PERSON}|[{_UP}][\w'’-]+)\s+(?:\w+\s+){{0,2}}?(?:{'|'.join(lexicons.words('issuing_verbs'))})"
+    rf"\s+(?:\w+\s+){{0,3}}?(?P<noun>{'|'.join(lexicons.words('issued_documents'))})\b", re.I)
 
 _SEPARATOR_RE = re.compile(r"^(?:[*•·~#=_⁂§◊]\s*){1,}$|^(?:[-–—]\s*){3,}$|^(?:o\s*O\s*o|\* \* \*)$")
 _DOMAIN = r"(?:www\.)?(?:[a-z0-9][a-z0-9-]*\.)+(?:[a-z]{2,6})(?:/\S*)?"
