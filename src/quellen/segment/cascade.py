@@ -88,8 +88,7 @@ def _subheading(unit: Unit, current: Group | None, nxt: Unit | None) -> bool:
 
 
 #: the heading of one document ("Letter IV", "Telegram.", "Memorandum by ..."), not of a collection
-_ONE_DOCUMENT_HEAD_RE = re.compile(r"^(?:letter|telegram|cable|note|memorandum|report|dispatch|despatch|"
-                                   r"statement|deposition|proclamation)\b(?![’'s])", re.I)
+_ONE_DOCUMENT_HEAD_RE = re.compile(rf"^(?:{'|'.join(lexicons.words('single_document_heads'))})\b(?![’'s])", re.I)
 _FROM_TO_HEAD_RE = re.compile(r"^(?:from\s+)?[A-Z][^.!?]{0,60}\s+to\s+(?:the\s+)?[A-Z]")
 #: a signer's name alone under a closing: "Anne.", "Jane Ashby.", "“Tom.”", "M. Trent."
 _SIGNER_RE = re.compile(r"^[“\"]?(?:[A-Z][a-z'’-]+\.?|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){0,3}\.?[”\"]?$")
@@ -100,8 +99,8 @@ _FIRM_SIGNER_RE = re.compile(r"^[“\"]?(?:[A-Z][\w.'’-]*,?)(?:\s+(?:[A-Z][\w.
 POSTSCRIPT_RE = re.compile(r"^[“\"]?(?:P\.\s?S\.?|PS\.|N\.\s?B\.)")
 #: a line that says "I" or "you", in any case ("My love to thy sister")
 _PERSON_RE = re.compile(f"{FIRST_PERSON_RE.pattern}|{SECOND_PERSON_RE.pattern}", re.I)
-_VALEDICTION_TAIL_RE = re.compile(r"\b(?:servant|yours|obedient|humble|affectionate|dutiful|faithful|sincerely|"
-                                  r"friend|daughter|son)\b", re.I)
+#: a word of a valediction's last line ("Your dutiful son", "Your obedient humble servant")
+_VALEDICTION_TAIL_RE = re.compile(rf"\b(?:{'|'.join(lexicons.words('valediction_words'))})\b", re.I)
 
 
 _WEEKDAY_ONLY_RE = re.compile(r"^(?:" + WD_NAMES + "|" + PLAIN_WEEKDAY +
