@@ -15,9 +15,9 @@ from .. import lexicons
 from ..extract.dates.lexicon import ORD_DAY, PLAIN_WEEKDAY, WD_NAMES
 from ..model import RECORD_KINDS
 from ..settings import SegmentSettings
-from .lines import (FIRST_PERSON_RE, MONTHS, NOTE_MARK_RE, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE, SECOND_PERSON_RE,
-                    SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, is_allcaps, is_name,
-                    kind_from_words, leading_date, salutation_span)
+from .lines import (FIRST_PERSON_RE, MONTHS, NARRATION_VERBS, NOTE_MARK_RE, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE,
+                    SECOND_PERSON_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day,
+                    is_allcaps, is_name, kind_from_words, leading_date, salutation_span)
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
 
@@ -216,7 +216,7 @@ _INSIDE_LETTER_STARTS = ("date line", "diary-entry head", "telegraph form", "fur
 
 
 #: a heading naming the narrator of what follows: "Contributed by A", "The Narrative of A", "Told by A"
-_NARRATOR_HEAD_RE = re.compile(r"\b(?:contributed|related|told|written|spoken|narrated)\s+by\b|"
+_NARRATOR_HEAD_RE = re.compile(rf"\b(?:{NARRATION_VERBS}|narrated)\s+by\b|"
                                r"\b(?:narrative|story|account|recollections?)\s+of\b", re.I)
 
 

@@ -21,7 +21,7 @@ __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_
            "split_signature", "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
            "kind_from_words", "weekday_day", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE", "TIME_HEAD_RE",
            "CLOCK_HEAD_RE", "bare_date", "NUMBERED_HEAD_RE", "NUMBERED_HEADER_RE", "SERIES_HEAD_RE", "is_allcaps",
-           "salutation_span", "salutations", "bare_day", "NOTE_MARK_RE"]
+           "salutation_span", "salutations", "bare_day", "NOTE_MARK_RE", "NARRATION_VERBS"]
 
 #: every cue a unit can get
 CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "salutation", "addressee",
@@ -829,10 +829,12 @@ _DOC_HEADER_RE = re.compile(r"^(?:(?:copy\s+of\s+|extract\s+from\s+)?(?:the\s+)?
                             r"memorandum|report|dispatch|despatch|message|postcard|statement|deposition|cutting|"
                             r"extract|proclamation|notice|petition)s?)\b(?:,|\s+(?:from|by|of|to)\b)\s*(?:the\s+)?"
                             rf"(?-i:[{_UP}])", re.I)
+#: the verbs that give a series' part to its narrator before "by" ("contributed by", "told by")
+NARRATION_VERBS = "|".join(lexicons.words("narration_verbs"))
 SERIES_HEAD_RE = re.compile(r"['’]s\s+(?:journal|diary|narrative|statement|memorandum|letters?|notebook|log|story|"
                              r"account|evidence|testimony|confession)\b|^(?:the\s+)?(?:narrative|statement|journal|"
                              r"diary|memoirs?|story|account|confession|evidence|testimony|extracts?)\s+(?:of|by|from)\s"
-                             r"|\b(?:contributed|written|related|told|spoken)\s+by\s", re.I)
+                             rf"|\b(?:{NARRATION_VERBS})\s+by\s", re.I)
 #: a newspaper's name: "The Westminster Gazette", "Daily Chronicle"
 NEWSPAPER_RE = re.compile(r"\b(?:gazette|times|herald|chronicle|mail|advertiser|courier|mercury|observer|"
                           r"tribune|intelligencer|dailygraph|daily\s+\w+|evening\s+\w+|morning\s+\w+)\b|"
