@@ -17,6 +17,7 @@ from ..model import RECORD_KINDS
 from .lines import (FIRST_PERSON_RE, MONTHS, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE, SECOND_PERSON_RE, SERIES_HEAD_RE,
                     TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, is_allcaps, is_name, kind_from_words,
                     leading_date, salutation_span)
+from .shapes import NEXT_DAY_RE
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
 
@@ -409,6 +410,17 @@ def _entry_head(unit: Unit) -> str | None:
     return unit.features.get("lead_date") or unit.features.get("lead_shape")
 
 
+def _time_entry_head(unit: Unit) -> bool:
+    """Return True when a paragraph opening with a time of the day and no date is a diary entry's own head: the
+    time alone on its line, as the source's dated heads stand ("Later.", "Midnight.", "Same day, 11 p.m."), or
+    the next day closed off by a dash or a colon ("Next morning.—"). Run into its text, "Later.—" or "Same day,
+    noon.—" goes on with the day's entry, as editions mark it."""
+    head = unit.features.get("lead_time")
+    if not head:
+        return False
+    return unit.text.strip() == head.strip() or bool(NEXT_DAY_RE.match(head) and re.search(r"[—–:]\s*$", head))
+
+
 def _quote_closed(group: Group) -> bool:
     """Return True when the group is a quotation (its first paragraph opens with a quotation mark) that
     its last paragraph closes."""
@@ -739,7 +751,9 @@ def group_units(units: list[Unit]) -> list[Group]:
                 current.units.append(unit)
                 current.evidence.append("letter continued under a new date")
                 continue
-            has_date = any(u.cue == "dateline" or _entry_head(u) for u in current.units)
+            # (an entry headed by a time of the day, "Later.", has the day of the entry above it)
+            has_date = any(u.cue == "dateline" or _entry_head(u) or _time_entry_head(u) or u.features.get("lead_feast")
+                           for u in current.units)
             # a text that has dated its entries at their heads more often than at their feet goes on
             # doing so: an undated entry does not take the next entry's date line as its closing date
             head_dated = dating["head"] > dating["foot"] and nxt is not None and nxt.cue == "prose"
@@ -843,6 +857,13 @@ def group_units(units: list[Unit]) -> list[Group]:
                 # 14a. in a diary, an hour of the clock ("Two o’clock.—", "Half-past eight.—") opens an
                 #      entry of its own; "Later." with no hour goes on with the one before
                 reason = "diary-entry head (hour)"
+            elif f.get("lead_feast") and current.mode == "personal":
+                # 14a. in a diary, a feast of the year run into its entry ("Christmas Day.—") is that day's head
+                reason = "diary-entry head (feast)"
+            elif _time_entry_head(unit) and current.mode == "personal":
+                # 14a. in a diary, a time of the day standing as a head ("Later." on its own line, "Next
+                #      morning.—") opens an entry of its own, of the entry above's day or the day after it
+                reason = "diary-entry head (time)"
             elif f.get("lead_next_day") and current.mode == "personal":
                 # 14a. in a diary written a paragraph a day, a paragraph opening with the next day ("Next day
                 #      about 1 o'clock ...", "Next morning, mounted ...") is that day's entry (quellen.segment.shapes)
@@ -904,7 +925,7 @@ def group_units(units: list[Unit]) -> list[Group]:
         if f.get("inline_doc"):
             mode = "inline"
         elif _entry_head(unit) or ((f.get("lead_clock") or f.get("lead_day") or f.get("lead_month")
-                                    or f.get("lead_next_day"))
+                                    or f.get("lead_next_day") or f.get("lead_feast") or _time_entry_head(unit))
                                     and current is not None and current.mode == "personal"):
             mode = "personal"
         elif f.get("salute") or _first_person(unit):
