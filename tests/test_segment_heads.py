@@ -1619,3 +1619,52 @@ def test_a_feast_run_into_a_diary_entry_heads_it_and_dates_it_after_the_entry_be
     # outside a diary a feast opening a paragraph is a sentence of the story
     story = "The village kept its feasts.\n\nChristmas Day.—so the old clerk wrote it—was the coldest.\n"
     assert len(_docs(story)) == 1
+
+
+def test_a_numbered_chapter_heading_over_a_letters_address_heads_the_chapter_not_the_letter():
+    text = ("CHAPTER I.\n\nTo T. Ormsby, Esq.\n\nDear Ormsby,—You asked me for the story, and here it is, as well as "
+            "I can tell it after twenty years.\n\nCHAPTER II.\n\nIt was a wet spring, and the river was over the "
+            "meadows when the new tenant came to the farm.\n")
+    assert [(w, c) for w, c, _ in _docs(text)][:2] == [("CHAPTER I.", "furniture"), ("To T. Ormsby,", "record")]
+    # a dedication's heading is the dedication's own
+    dedication = text.replace("CHAPTER I.", "Dedication")
+    assert _docs(dedication)[0][0] == "Dedication To T."
+
+
+def test_a_letter_signed_with_one_initial_is_the_writer_of_that_initial_the_source_names():
+    # a letter home copied into a journal, signed "F.", the journal being Frank Haldane's
+    text = ("Monday, 3rd June, 1850.—Crossed the pass in fine weather and slept at the hospice.\n\n"
+            "Tuesday, 4th June.—Rain. I copy the letter I sent home.\n\nMy dear sister,—We are safe over the pass, "
+            "and very merry, and you are not to believe the newspapers about the snow.\n\n"
+            "Your loving brother,\n\nF.\n\n"
+            "Wednesday, 5th June.—Down to the lake by the old mule-path, and rowed out to the island at sunset.\n")
+    docs = _docs_meta(text, [("author", "Frank Haldane", "sidecar heads.txt.meta.toml")])
+    assert [(d.kind, d.author.name) for d in docs] == [("diary", "Frank Haldane"), ("diary", "Frank Haldane"),
+                                                       ("letter", "Frank Haldane"), ("diary", "Frank Haldane")]
+
+
+def _docs_meta(text: str, meta) -> list:
+    return segment(Source("src-heads", "heads.txt", "0" * 64, "text/plain", text, meta=tuple(meta)))
+
+
+def test_a_span_of_days_opening_a_paragraph_of_a_diary_is_one_entry_for_them_all():
+    text = ("March 3, 1791.—Landed the stores and set up the tents above the beach.\n\n"
+            "March 4.—Rain all day, and the surf too high to bring off the second boat.\n\n"
+            "From the 6th to the 10th we cut timber for the hut, the rain coming on every evening.\n\n"
+            "March 11.—Finished the roof.\n")
+    docs = _docs(text)
+    assert [w for w, _, _ in docs] == ["March 3, 1791.—Landed", "March 4.—Rain all", "From the 6th",
+                                       "March 11.—Finished the"], docs
+    span = docs[2][2].date
+    assert (span.earliest.isoformat(), span.latest.isoformat()) == ("1791-03-06", "1791-03-10")
+
+
+def test_a_narrator_saying_the_diary_he_copied_ends_takes_the_word_back():
+    text = ("CHAPTER IX.\n\nShe gave me the little book, and I read it by the fire.\n\n"
+            "May 2nd, 1830.—He has gone to the races again, and left me the accounts to settle.\n\n"
+            "May 9th.—No word from him. The child is better.\n\n"
+            "Here the journal stopped, and I sat a long while with it open on my knee, not knowing what to think.\n\n"
+            "In the morning I rode over to the Grange.\n")
+    docs = _docs(text)
+    assert [w for w, _, _ in docs][-1] == "Here the journal", docs
+    assert docs[-1][2].kind == "narrative" and [d.kind for _, _, d in docs[-3:-1]] == ["diary", "diary"]

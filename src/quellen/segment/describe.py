@@ -20,8 +20,9 @@ from ..lexicons import words
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, VOICE_KINDS, Date,
                      DateBasis, Head, Ref, RefBasis, replace)
 from .cascade import ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, Group
-from .lines import (FULL_DATE_RE, INITIALS, MARKS_RE, MONTHS, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE,
-                    TELEGRAPHIC_RE, bare_day, byline, is_allcaps, is_name, kind_from_words, leading_date, salutations,
+from .lines import (FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, MARKS_RE, MONTHS, NEWSPAPER_RE, PERSON, ROLE_RE,
+                    TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline, is_allcaps, is_name, kind_from_words,
+                    leading_date, salutations,
                     signed_name, split_signature, strip_quotes, weekday_alone, weekday_day, yearless)
 from .shapes import head_date_text
 
@@ -797,8 +798,12 @@ def expand_initials(documents):
     out = []
     for d in documents:
         name = d.author.name if d.author is not None else ""
-        if _INITIALS_ONLY_RE.match(name + " "):
+        if _INITIALS_ONLY_RE.match(name + " ") or re.fullmatch(r"[A-Z]\.", name):
             names = full.get(re.sub(r"[^A-Z]", "", name), set())
+            if not names and len(name) == 2:
+                # one initial ("H.", under a letter home copied into a journal): the given name of the one
+                # writer the source's other documents name whose name begins so
+                names = {n for key, ns in full.items() if key[0] == name[0] for n in ns}
             if len(names) == 1:
                 (whole,) = names
                 d = replace(d, author=replace(d.author, name=whole), evidence=d.evidence + (
@@ -1046,6 +1051,10 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         # address leaf under them) is a letter, though it opens with a bare date line: diaries are not signed
         kind = "letter"
         evidence.append("kind: written to a 'you' and closed under a valediction")
+    if not kind and group.evidence[:1] == ["the narrative resumes after a diary"]:
+        # "Here the diary broke off, and I laid it down": the narrator who copied it speaks of it, he is not keeping it
+        kind = "narrative"
+        evidence.append("kind: the narrative taken up after the diary it copied")
     if not kind and body and re.search(r"\b(?:diary|journal)\b", strip_quotes(first_para), re.I) and first_rate > 0.01:
         kind = "diary"
         evidence.append("kind: the text calls itself a diary")
@@ -1341,6 +1350,14 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         entry = day_of_month(head.strip(" \t—–"), body[0].start, years)
         if entry is not None:
             date = entry
+            evidence.append("date: entry head")
+    if date is None and body and body[0].features.get("lead_day_range"):
+        # "From the 26th to the 30th I worked ...": the span, in the month of the entry before
+        m = LEAD_DAY_RANGE_RE.match(body[0].features["lead_day_range"])
+        first = day_of_month(f"{m.group('a')}.", body[0].start, years)
+        last = day_of_month(f"{m.group('b')}.", body[0].start, years) if first is not None else None
+        if first is not None and last is not None and first.earliest <= last.latest:
+            date = replace(first, text=m.group(0).strip(" ,"), edtf=f"{first.edtf}/{last.edtf}", latest=last.latest)
             evidence.append("date: entry head")
     if date is None and body and body[0].features.get("lead_feast"):
         # "Christmas Day.—A cheerless Christmas ...": the feast next after the entry before (a diary goes forward)

@@ -21,7 +21,8 @@ __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_
            "split_signature", "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
            "kind_from_words", "weekday_day", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE", "TIME_HEAD_RE",
            "CLOCK_HEAD_RE", "bare_date", "NUMBERED_HEAD_RE", "NUMBERED_HEADER_RE", "SERIES_HEAD_RE", "is_allcaps",
-           "salutation_span", "salutations", "bare_day", "FEAST_HEAD_RE"]
+           "salutation_span", "salutations", "bare_day", "FEAST_HEAD_RE",
+           "LEAD_DAY_RANGE_RE"]
 
 #: every cue a unit can get
 CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "salutation", "addressee",
@@ -108,6 +109,10 @@ _LEAD_DATE_RE = re.compile(
 #: morning ...", "8th (Sunday). To church."), or run into it by a dash after the stop ("9th.—The first ...")
 _LEAD_DAY_RE = re.compile(rf"^(?:\d{{1,2}}(?:st|nd|rd|th)|the\s+{ORD_DAY})(?:\s*\([^)\n]{{1,30}}\))?\."
                           rf"(?:[ \t]+|[ \t]*[—–][ \t]*)(?=[{_UP}“\"])")
+#: a span of days of the month opening a diary's paragraph: "From the 26th to the 30th I worked ...", "From the 3d
+#: to the 9th, rain"
+LEAD_DAY_RANGE_RE = re.compile(r"^from\s+the\s+(?P<a>\d{1,2}(?:st|nd|rd|th|d))\s+to\s+the\s+"
+                               r"(?P<b>\d{1,2}(?:st|nd|rd|th|d))\b,?", re.I)
 #: a month and year alone opening a paragraph, the day not printed ("January 1912. New Year’s Day. We ...")
 _LEAD_MONTH_RE = re.compile(rf"^(?:{_MONTH_ALT})\.?,?\s+\d{{4}}\.[ \t]+(?=[{_UP}“\"])", re.I)
 #: a year printed with its last digits left out, as 18th- and 19th-century letters print it: "17—", "184—"
@@ -901,6 +906,8 @@ def prose_features(text: str) -> dict:
         feats["lead_date"] = lead.group(0)
     elif _LEAD_DAY_RE.match(text):
         feats["lead_day"] = _LEAD_DAY_RE.match(text).group(0)
+    elif LEAD_DAY_RANGE_RE.match(text):
+        feats["lead_day_range"] = LEAD_DAY_RANGE_RE.match(text).group(0)
     elif _LEAD_MONTH_RE.match(text):
         feats["lead_month"] = _LEAD_MONTH_RE.match(text).group(0)
     elif CLOCK_HEAD_RE.match(text) and re.search(r"o['’]clock|[ap]\.\s?m|half|quarter",
