@@ -2,7 +2,7 @@
 """`make eval`: build every corpus of the suite, score it, print one table, write it as JSON.
 
     python3 eval/run.py [--corpus NAME]... [--segments-only] [--output PATH] [--floors PATH]
-                        [--set SECTION.KEY=VALUE]... [--keep DIR]
+                        [--set SECTION.KEY=VALUE]... [--keep DIR] [--per-file]
 
 For each corpus under ``eval/corpora/`` (the seed, the five books, the Pepys slice and the held-out Muir,
 Laclos and Keller slices), in turn:
@@ -23,6 +23,8 @@ the same rows plus the scorer's full figures, the commit and the mode.
 ``--floors`` (default ``eval/floors.json`` when present) names minimum figures per corpus; the
 run exits 1 when a corpus it scored is below one of them. ``--set`` is passed to ``quellen build``.
 ``--keep DIR`` keeps each corpus's store and export in DIR instead of a temporary folder.
+A corpus whose gold lists several files (``invented-diaries``: seven small books) builds each as a source of its
+own; ``--per-file`` adds a row per file (``CORPUS/FILE``), which ``--floors`` may name too.
 """
 from __future__ import annotations
 
