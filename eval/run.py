@@ -2,7 +2,7 @@
 """`make eval`: build every corpus of the suite, score it, print one table, write it as JSON.
 
     python3 eval/run.py [--corpus NAME]... [--segments-only] [--output PATH] [--floors PATH]
-                        [--set SECTION.KEY=VALUE]... [--keep DIR]
+                        [--set SECTION.KEY=VALUE]... [--keep DIR] [--per-file]
 
 For each corpus under ``eval/corpora/`` (the seed, the five books, the Pepys slice and the held-out Muir,
 Laclos and Keller slices), in turn:
@@ -23,6 +23,8 @@ the same rows plus the scorer's full figures, the commit and the mode.
 ``--floors`` (default ``eval/floors.json`` when present) names minimum figures per corpus; the
 run exits 1 when a corpus it scored is below one of them. ``--set`` is passed to ``quellen build``.
 ``--keep DIR`` keeps each corpus's store and export in DIR instead of a temporary folder.
+A corpus whose gold lists several files (``invented-diaries``: seven small books) builds each as a source of its
+own; ``--per-file`` adds a row per file (``CORPUS/FILE``), which ``--floors`` may name too.
 """
 from __future__ import annotations
 
@@ -52,10 +54,17 @@ def load_scorer():
 
 
 def corpora() -> dict[str, tuple[Path, Path]]:
-    """Return {name: (text file, gold file)} for every corpus folder, in name order."""
+    """Return {name: (text file, gold file)} for every corpus folder, in name order.
+
+    A corpus whose gold lists several ``files`` (a set of small books) gives its folder as the text:
+    every one of those files is built and scored, each a source of its own.
+    """
     found = {}
     for folder in sorted(p for p in CORPORA.iterdir() if p.is_dir() and (p / "gold.json").exists()):
         gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+        if len(gold.get("files", [])) > 1 and not gold.get("source_file"):
+            found[folder.name] = (folder, folder / "gold.json")
+            continue
         named = folder / gold["source_file"] if gold.get("source_file") else folder / f"{folder.name}.txt"
         texts = sorted(folder.glob("*.txt"))
         text = named if named.exists() else (texts[0] if len(texts) == 1 else None)
@@ -63,6 +72,14 @@ def corpora() -> dict[str, tuple[Path, Path]]:
             raise SystemExit(f"eval: {folder}: no text file to build (expected {named.name})")
         found[folder.name] = (text, folder / "gold.json")
     return found
+
+
+def text_files(text: Path) -> list[Path]:
+    """Return the text files a corpus builds: ``text`` itself, or for a folder the files its gold lists."""
+    if not text.is_dir():
+        return [text]
+    gold = json.loads((text / "gold.json").read_text(encoding="utf-8"))
+    return [text / name for name in gold["files"]]
 
 
 def full_export(text: Path, workdir: Path, overrides: list[str]) -> dict:
@@ -73,7 +90,7 @@ def full_export(text: Path, workdir: Path, overrides: list[str]) -> dict:
     quellen = [sys.executable, "-m", "quellen"]
     sets = [a for o in overrides for a in ("--set", o)]
     # run in workdir so that no quellen.toml of the caller's folder changes the settings
-    build = subprocess.run([*quellen, "build", str(text), "--db", str(db), "-q", *sets], cwd=workdir)
+    build = subprocess.run([*quellen, "build", *map(str, text_files(text)), "--db", str(db), "-q", *sets], cwd=workdir)
     if build.returncode != 0:
         raise RuntimeError(f"quellen build {text.name} exited with {build.returncode}")
     subprocess.run([*quellen, "export", "--db", str(db), "--format", "json", "--output", str(out)],
@@ -87,9 +104,12 @@ def segments_export(text: Path, overrides: list[str]) -> dict:
     from quellen.segment import segment
     from quellen.settings import Settings
     settings = Settings().with_overrides(overrides) if overrides else None
-    source = read_source(text, settings.ingest if settings else None)
     wants = inspect.signature(segment).parameters
-    documents = segment(source, settings) if settings and "settings" in wants else segment(source)
+    sources, documents = [], []
+    for path in text_files(text):
+        source = read_source(path, settings.ingest if settings else None)
+        sources.append(source)
+        documents += segment(source, settings) if settings and "settings" in wants else segment(source)
     try:
         from quellen.export.json_export import document_json
     except ImportError:  # the export module moved: the fields the scorer reads
@@ -100,10 +120,22 @@ def segments_export(text: Path, overrides: list[str]) -> dict:
     return {
         "format": "quellen-export", "version": 1, "generator": {"name": "quellen eval/run.py --segments-only"},
         "sources": [{"id": source.id, "name": source.name, "sha256": source.sha256,
-                     "media_type": source.media_type, "text": source.text}],
+                     "media_type": source.media_type, "text": source.text} for source in sources],
         "documents": [document_json(d) for d in documents],
         "entities": [], "events": [], "reuse": [], "conflicts": [],
     }
+
+
+def per_file(scorer, export: dict, gold: dict) -> dict[str, dict]:
+    """Return {file: the scorer's figures for that file alone} for a gold that lists several files."""
+    out = {}
+    for name in gold.get("files", []):
+        sources = [s for s in export["sources"] if Path(s.get("name") or "").name == Path(name).name]
+        ids = {s["id"] for s in sources}
+        one = dict(export, sources=sources, documents=[d for d in export["documents"] if d.get("source") in ids])
+        g = dict(gold, files=[name], segments=[s for s in gold["segments"] if s.get("file") == name])
+        out[name] = scorer.score(one, g)
+    return out
 
 
 def row(name: str, scores: dict, seconds: float) -> dict:
@@ -164,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
                     help="a setting passed to quellen build (repeatable)")
     ap.add_argument("--keep", type=Path, help="keep each store and export in this folder")
+    ap.add_argument("--per-file", action="store_true",
+                    help="for a corpus of several files, also a row per file (CORPUS/FILE)")
     a = ap.parse_args(argv)
     names = a.corpus or list(known)
     output = a.output or HERE / ("results-segments.json" if a.segments_only else "results.json")
@@ -184,8 +218,12 @@ def main(argv: list[str] | None = None) -> int:
             seconds = time.perf_counter() - started
             if a.keep and a.segments_only:
                 (workdir / "export.json").write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
-            scores = scorer.score(export, json.loads(gold_path.read_text(encoding="utf-8")))
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            scores = scorer.score(export, gold)
             rows.append(row(name, scores, seconds))
+            if a.per_file and len(gold.get("files", [])) > 1:
+                for file, one in per_file(scorer, export, gold).items():
+                    rows.append(row(f"{name}/{Path(file).stem}", one, 0.0))
             details[name] = scores if not a.segments_only else {"segments": scores["segments"],
                                                                  "gold_spans_not_located":
                                                                  scores["gold_spans_not_located"]}

@@ -1216,35 +1216,40 @@ BOOKS = {
 
 def oracle_and_baseline(corpus: Path):
     gold = json.loads((corpus / "gold.json").read_text(encoding="utf-8"))
-    name = gold["files"][0]
-    text = (corpus / name).read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n")
-    src = score.SourceText({"id": "s1", "name": name, "text": text})
-    ntext, nmap = src.ntext, src.nmap
-    starts, cursor, missing = [], 0, 0
-    for s in gold["segments"]:
-        q = score.norm(s["first_words"])
-        lo = bisect.bisect_left(nmap, cursor) if cursor else 0
-        k = ntext.find(q, lo)
-        if k < 0:
-            missing += 1
-            continue
-        cursor = nmap[k]
-        starts.append((cursor, s))
-    ordered = all(a[0] < b[0] for a, b in zip(starts, starts[1:]))
-    docs = []
-    for i, (a, s) in enumerate(starts):
-        b = starts[i + 1][0] if i + 1 < len(starts) else len(text)
-        iv = score.gold_interval(s.get("date_iso_gregorian") or s.get("date_iso"), None)
-        docs.append({"id": f"d{i}", "source": "s1", "char_start": a, "char_end": b, "kind": s["kind"],
-                     "author": {"name": s["author"]} if s.get("author") else None,
-                     "date": {"earliest": iv[0].isoformat(), "latest": iv[1].isoformat()} if iv else None})
-    source = {"id": "s1", "name": name, "text": text}
-    oracle = {"format": "quellen-export", "version": 1, "sources": [source], "documents": docs,
+    # a corpus of several small books lists them all; each is a source, its segments found in it
+    names = gold["files"]
+    sources, docs, baseline_docs, missing, ordered = {}, [], [], 0, True
+    for n, name in enumerate(names, 1):
+        text = (corpus / name).read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        sid = f"s{n}"
+        src = score.SourceText({"id": sid, "name": name, "text": text})
+        sources[name] = {"id": sid, "name": name, "text": text}
+        ntext, nmap = src.ntext, src.nmap
+        starts, cursor = [], 0
+        for s in gold["segments"]:
+            if len(names) > 1 and s.get("file") != name:
+                continue
+            q = score.norm(s["first_words"])
+            lo = bisect.bisect_left(nmap, cursor) if cursor else 0
+            k = ntext.find(q, lo)
+            if k < 0:
+                missing += 1
+                continue
+            cursor = nmap[k]
+            starts.append((cursor, s))
+        ordered = ordered and all(a[0] < b[0] for a, b in zip(starts, starts[1:]))
+        for i, (a, s) in enumerate(starts):
+            b = starts[i + 1][0] if i + 1 < len(starts) else len(text)
+            iv = score.gold_interval(s.get("date_iso_gregorian") or s.get("date_iso"), None)
+            docs.append({"id": f"d{len(docs)}", "source": sid, "char_start": a, "char_end": b, "kind": s["kind"],
+                         "author": {"name": s["author"]} if s.get("author") else None,
+                         "date": {"earliest": iv[0].isoformat(), "latest": iv[1].isoformat()} if iv else None})
+        baseline_docs.append({"id": f"b{n}", "source": sid, "char_start": 0, "char_end": len(text),
+                              "kind": "narrative", "author": None, "date": None})
+    oracle = {"format": "quellen-export", "version": 1, "sources": list(sources.values()), "documents": docs,
               "entities": [], "events": []}
-    baseline = {"format": "quellen-export", "version": 1, "sources": [source],
-                "documents": [{"id": "d0", "source": "s1", "char_start": 0, "char_end": len(text),
-                               "kind": "narrative", "author": None, "date": None}],
-                "entities": [], "events": []}
+    baseline = {"format": "quellen-export", "version": 1, "sources": list(sources.values()),
+                "documents": baseline_docs, "entities": [], "events": []}
     return gold, oracle, baseline, missing, ordered
 
 

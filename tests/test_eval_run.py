@@ -19,11 +19,27 @@ def test_every_corpus_of_the_suite_is_found_with_its_text_and_gold(run):
                              "collins-white",
                              "cumberland-arundel", "dostoevsky-poor-folk",
                              "dracula", "esther-hunt-letters", "evelina", "frankenstein", "hunt-journal-1792",
-                             "hunt-journal-1822",
+                             "hunt-journal-1822", "invented-diaries",
                              "keller-letters", "laclos-liaisons", "loos-blondes",
                              "mitford-journal", "mitford-letters", "moonstone",
                              "muir-sierra", "pepys-diary", "richardson-clarissa", "seed", "yarnall-journal-1803"]
     assert found["seed"][0].name == "000_a71d0fe14f23c818.txt" and found["dracula"][0].name == "dracula.txt"
+    # a corpus of several small books is its folder: each file its gold lists is built as a source of its own
+    assert found["invented-diaries"][0].is_dir()
+    assert [p.name for p in run.text_files(found["invented-diaries"][0])][:2] == ["a-comic-diary.txt",
+                                                                                 "b-castaway-journal.txt"]
+
+
+def test_a_corpus_of_several_files_is_scored_whole_and_file_by_file(run, tmp_path):
+    out, floors = tmp_path / "r.json", tmp_path / "floors.json"
+    floors.write_text("{}", encoding="utf-8")
+    assert run.main(["--segments-only", "--corpus", "invented-diaries", "--per-file", "--output", str(out),
+                     "--floors", str(floors)]) == 0
+    rows = {r["corpus"]: r for r in json.loads(out.read_text(encoding="utf-8"))["table"]}
+    whole = rows["invented-diaries"]
+    files = [r for name, r in rows.items() if name.startswith("invented-diaries/")]
+    assert len(files) == 7 and whole["gold_segments"] == sum(r["gold_segments"] for r in files) == 106
+    assert whole["documents"] == sum(r["documents"] for r in files)
 
 
 def test_segments_only_writes_the_seed_row_and_checks_the_floors(run, tmp_path, capsys):

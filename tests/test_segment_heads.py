@@ -1106,6 +1106,25 @@ def test_a_name_given_inside_a_quotation_or_two_names_name_no_diarist():
     assert _diary_authors(two, sidecar) == [("Ann Pell", "metadata")] * 3
 
 
+#: a diary novel's diarist names himself once, in apposition to "I", in his first entry
+_APPOSED_DIARY = ("June 2.—The sweep came at seven and left soot on the new drugget. I said that I, Walter "
+                  "Penhallow, had paid for that drugget out of my own pocket, and he might brush it himself.\n\n"
+                  "June 3.—Wet. Stayed in and re-hung the parlour bell.\n\n"
+                  "June 5.—Mrs. Tibbit called about the bazaar and stayed to tea.\n")
+
+
+def test_a_diarist_who_names_himself_after_i_writes_every_unsigned_entry():
+    sidecar = [("author", "Ann Pell", "sidecar heads.txt.meta.toml")]
+    assert _diary_authors(_APPOSED_DIARY, sidecar) == [("Walter Penhallow", "inferred")] * 3
+    pity = _APPOSED_DIARY.replace("I, Walter Penhallow, had", "I, poor unlucky Walter Penhallow, had")
+    assert _diary_authors(pity, sidecar) == [("Walter Penhallow", "inferred")] * 3
+    # a name in speech, or one word after "I," ("I, Sir, am ..."), is no self-naming
+    quoted = _APPOSED_DIARY.replace("I said that I, Walter", "He said, “I, Walter")
+    assert _diary_authors(quoted, sidecar) == [("Ann Pell", "metadata")] * 3
+    one = _APPOSED_DIARY.replace("I, Walter Penhallow, had", "I, Sir, had")
+    assert _diary_authors(one, sidecar) == [("Ann Pell", "metadata")] * 3
+
+
 def _authors(text: str, meta=()) -> list:
     source = Source("src-heads", "notice.html", "0" * 64, "text/html", text, meta=tuple(meta))
     return [(d.kind, d.author.name if d.author else None, d.author.basis.value if d.author else None)
@@ -1586,3 +1605,128 @@ def test_a_dedications_subscription_closes_it_and_a_heading_inside_a_contents_li
     from quellen.segment.lines import Unit, classify
     line = "BY HER MOST OBEDIENT AND HUMBLE SERVANT, THE EDITOR."
     assert classify(Unit(0, len(line), line, para=True), None, True) == "closing"
+
+
+#: a girl's diary whose heads stand on lines of their own: a time of the day so standing is an entry's head too
+OWN_LINE_TIMES = ("Tuesday, March 4th, 1890.\n\nWalked to the mill with Aunt Bea and came home wet through.\n\n"
+                  "Later.\n\nThe doctor has been, and says it is nothing but a chill.\n\n"
+                  "Wednesday, March 5th.\n\nIn bed all day with a hot brick and a dull book.\n\n"
+                  "Same day, 10 p.m.\n\nNell came up with the post, and a letter from Tom at last.\n\n"
+                  "Thursday, March 6th.\n\nUp again. Later in the day I sat in the garden.\n")
+
+
+def test_a_time_of_the_day_on_a_line_of_its_own_opens_an_entry_of_the_same_day():
+    docs = _docs(OWN_LINE_TIMES)
+    assert [w for w, _, _ in docs] == ["Tuesday, March 4th,", "Later. The doctor", "Wednesday, March 5th.",
+                                       "Same day, 10", "Thursday, March 6th."], docs
+    assert {c for _, c, _ in docs} == {"personal"}
+    assert [d.date.edtf for _, _, d in docs] == ["1890-03-04", "1890-03-04", "1890-03-05", "1890-03-05",
+                                                 "1890-03-06"]
+    # run into its text, "Later.—" goes on with the day's entry (test_weekday_place_and_hour_heads_...)
+    run_in = OWN_LINE_TIMES.replace("Later.\n\nThe doctor", "Later.—The doctor")
+    assert [w for w, _, _ in _docs(run_in)][:2] == ["Tuesday, March 4th,", "Wednesday, March 5th."]
+
+
+def test_the_next_morning_closed_off_by_a_dash_opens_the_next_days_entry():
+    # a diary of several paragraphs a day: "Next morning I ..." is the story going on, "Next morning.—" a head
+    text = ("June 3, 1851.—Went up the valley to the glacier.\n\nThe guide would not go further than the hut.\n\n"
+            "Next morning.—Rain, and the glacier hidden.\n\nWe played cards with the guide all day.\n\n"
+            "June 6.—Down to the town again.\n\nNext morning I felt better.\n")
+    docs = _docs(text)
+    assert [w for w, _, _ in docs] == ["June 3, 1851.—Went", "Next morning.—Rain, and", "June 6.—Down to"], docs
+    assert [d.date.edtf for _, _, d in docs] == ["1851-06-03", "1851-06-04", "1851-06-06"]
+
+
+def test_a_weekday_run_into_its_entry_under_a_chapters_month_is_the_first_such_day_after_the_entry_before():
+    # a travel journal: the chapter's heading gives the month and year, each entry its weekday alone
+    text = ("CHAPTER II.\n\nFROM HALLSTADT TO KELM. August 1838.\n\n"
+            "Thursday.—Left the lake by the morning coach, and dined at a posting-house.\n\n"
+            "Friday.—Walked over the ridge to Kelm, and lodged at the mill.\n\n"
+            "Monday.—Rain all the week-end; wrote letters and mended my boots.\n")
+    docs = [d for _, c, d in _docs(text) if c == "personal"]
+    assert [d.date.edtf if d.date else None for d in docs] == ["1838-08-02", "1838-08-03", "1838-08-06"]
+    assert docs[0].date.basis.value == "reckoned"
+
+
+def test_a_camp_and_its_full_date_on_one_line_heads_the_entry_under_it():
+    # a soldier's diary takes up again after a gap under a line of the camp and the date, in capitals
+    text = ("Jan. 3, 1864. Sunday.\n\nOn picket at the ford all day. Cold.\n\n"
+            "Jan. 4. Monday. Relieved at nine, and slept till dinner.\n\n"
+            "CAMP NEAR THE OLD MILL, TENN., April 9, 1864.\n\n"
+            "I have written nothing since January, being sick in the hospital most of the time.\n\n"
+            "April 10. Sunday. Inspection, and preaching in the afternoon.\n")
+    docs = _docs(text)
+    assert [w for w, _, _ in docs] == ["Jan. 3, 1864.", "Jan. 4. Monday.", "CAMP NEAR THE", "April 10. Sunday."]
+    assert docs[2][1] == "personal" and docs[2][2].date.edtf == "1864-04-09"
+
+
+def test_a_logs_date_line_with_the_days_weather_after_it_is_dated():
+    # "Tuesday 15th. Calm." on its own line over the day's paragraph, between run-in heads "Monday, 14th.—"
+    text = ("MARCH, 1831.\n\nMonday, 14th.—Wind S.W.; fresh breezes. Made the land at noon.\n\n"
+            "Tuesday 15th. Calm.\n\nLay becalmed all day, the people painting the boats.\n\n"
+            "Wednesday, 16th.—Light airs. Came to anchor in the bay.\n")
+    docs = [d for _, c, d in _docs(text) if c == "personal"]
+    assert [d.date.edtf if d.date else None for d in docs] == ["1831-03-14", "1831-03-15", "1831-03-16"]
+
+
+def test_a_feast_run_into_a_diary_entry_heads_it_and_dates_it_after_the_entry_before():
+    text = ("November 3rd, 1840.—The new curate dined with us, and talked of nothing but bells.\n\n"
+            "Christmas Day.—Snow, and the church so cold that the organist played in his gloves.\n\n"
+            "New Year's Day.—Papa read the prayers for the year to the household.\n\n"
+            "Jan. 5th.—A thaw.\n")
+    docs = _docs(text)
+    assert [w for w, _, _ in docs] == ["November 3rd, 1840.—The", "Christmas Day.—Snow, and", "New Year's Day.—Papa",
+                                       "Jan. 5th.—A thaw."], docs
+    assert [d.date.edtf for _, _, d in docs] == ["1840-11-03", "1840-12-25", "1841-01-01", "1841-01-05"]
+    # outside a diary a feast opening a paragraph is a sentence of the story
+    story = "The village kept its feasts.\n\nChristmas Day.—so the old clerk wrote it—was the coldest.\n"
+    assert len(_docs(story)) == 1
+
+
+def test_a_numbered_chapter_heading_over_a_letters_address_heads_the_chapter_not_the_letter():
+    text = ("CHAPTER I.\n\nTo T. Ormsby, Esq.\n\nDear Ormsby,—You asked me for the story, and here it is, as well as "
+            "I can tell it after twenty years.\n\nCHAPTER II.\n\nIt was a wet spring, and the river was over the "
+            "meadows when the new tenant came to the farm.\n")
+    assert [(w, c) for w, c, _ in _docs(text)][:2] == [("CHAPTER I.", "furniture"), ("To T. Ormsby,", "record")]
+    # a dedication's heading is the dedication's own
+    dedication = text.replace("CHAPTER I.", "Dedication")
+    assert _docs(dedication)[0][0] == "Dedication To T."
+
+
+def test_a_letter_signed_with_one_initial_is_the_writer_of_that_initial_the_source_names():
+    # a letter home copied into a journal, signed "F.", the journal being Frank Haldane's
+    text = ("Monday, 3rd June, 1850.—Crossed the pass in fine weather and slept at the hospice.\n\n"
+            "Tuesday, 4th June.—Rain. I copy the letter I sent home.\n\nMy dear sister,—We are safe over the pass, "
+            "and very merry, and you are not to believe the newspapers about the snow.\n\n"
+            "Your loving brother,\n\nF.\n\n"
+            "Wednesday, 5th June.—Down to the lake by the old mule-path, and rowed out to the island at sunset.\n")
+    docs = _docs_meta(text, [("author", "Frank Haldane", "sidecar heads.txt.meta.toml")])
+    assert [(d.kind, d.author.name) for d in docs] == [("diary", "Frank Haldane"), ("diary", "Frank Haldane"),
+                                                       ("letter", "Frank Haldane"), ("diary", "Frank Haldane")]
+
+
+def _docs_meta(text: str, meta) -> list:
+    return segment(Source("src-heads", "heads.txt", "0" * 64, "text/plain", text, meta=tuple(meta)))
+
+
+def test_a_span_of_days_opening_a_paragraph_of_a_diary_is_one_entry_for_them_all():
+    text = ("March 3, 1791.—Landed the stores and set up the tents above the beach.\n\n"
+            "March 4.—Rain all day, and the surf too high to bring off the second boat.\n\n"
+            "From the 6th to the 10th we cut timber for the hut, the rain coming on every evening.\n\n"
+            "March 11.—Finished the roof.\n")
+    docs = _docs(text)
+    assert [w for w, _, _ in docs] == ["March 3, 1791.—Landed", "March 4.—Rain all", "From the 6th",
+                                       "March 11.—Finished the"], docs
+    span = docs[2][2].date
+    assert (span.earliest.isoformat(), span.latest.isoformat()) == ("1791-03-06", "1791-03-10")
+
+
+def test_a_narrator_saying_the_diary_he_copied_ends_takes_the_word_back():
+    text = ("CHAPTER IX.\n\nShe gave me the little book, and I read it by the fire.\n\n"
+            "May 2nd, 1830.—He has gone to the races again, and left me the accounts to settle.\n\n"
+            "May 9th.—No word from him. The child is better.\n\n"
+            "Here the journal stopped, and I sat a long while with it open on my knee, not knowing what to think.\n\n"
+            "In the morning I rode over to the Grange.\n")
+    docs = _docs(text)
+    assert [w for w, _, _ in docs][-1] == "Here the journal", docs
+    assert docs[-1][2].kind == "narrative" and [d.kind for _, _, d in docs[-3:-1]] == ["diary", "diary"]

@@ -97,7 +97,13 @@ The cue cascade, in the order the checks are made (why each step exists):
 14. **A paragraph opening with a date** ("October 28. Hut Point.",
     "Monday, 3rd March.—", "Hillingham, 24 August.—", "12 October, 11 p.m.—")
     is a diary entry; in a diary, so is one opening with an hour ("Two
-    o’clock.—"), while "Later.—" with no hour goes on with the day's entry.
+    o’clock.—"), a feast ("Christmas Day.—", the feast next after the entry
+    above), a span of days ("From the 26th to the 30th I worked ..."), a time
+    of the day standing on its own line as the dated heads do ("Later.",
+    "Midnight.", "Same day, 11 p.m.": the day of the entry above) or the next
+    day closed off by a dash ("Next morning.—"), while "Later.—" run into its
+    text with no hour goes on with the day's entry. A narrator saying that the
+    diary he copied ends ("Here the journal stopped, ...") takes the word back.
     **So is one opening as the source's entries open** (:mod:`.shapes`): each
     paragraph's opening is written as a shape ("Day 14.—" is ``day D . —``,
     "Oct. the 9th." is ``M . the D th .``); a shape that names a day, a month

@@ -19,6 +19,7 @@ from .lines import (FIRST_PERSON_RE, MONTHS, NARRATION_VERBS, NOTE_MARK_RE, NUMB
                     SECOND_PERSON_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day,
                     contents_entry, is_allcaps, is_name, kind_from_words, leading_date, numbered_summary_head,
                     salutation_span)
+from .shapes import NEXT_DAY_RE
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
 
@@ -223,6 +224,14 @@ _NARRATOR_HEAD_RE = re.compile(rf"\b(?:{NARRATION_VERBS}|narrated)\s+by\b|"
                                r"\b(?:narrative|story|account|recollections?)\s+of\b", re.I)
 
 
+#: the narrator taking the word back from a diary he has copied out: "Here the diary broke off for that year, ..."
+_DIARY_ENDS_RE = re.compile(r"^(?:here|there)\s+(?:the|her|his|my)\s+(?:diary|journal)\s+(?:ends|ended|stops|stopped|"
+                            r"breaks\s+off|broke\s+off)\b", re.I)
+#: a section heading that names and numbers its section: "CHAPTER I.", "Book 2" (a numeral alone, "III", may number
+#: the letter under it, as an edition of letters does)
+_NUMBERED_SECTION_RE = re.compile(r"^(?i:chapter|book|part)\s+(?:\d+|[IVXLCDM]+|[ivxlcdm]+)\.?$")
+
+
 def _section_head(group: Group) -> bool:
     """Return True when the group so far is a book's section heading (and not a document's own title)."""
     if not group.units or any(u.cue not in ("heading", "byline", "dateline") for u in group.units):
@@ -398,6 +407,17 @@ def _entry_head(unit: Unit) -> str | None:
     """Return the date or head that opens a paragraph as an entry's head: a date ("October 28. Hut
     Point.") or one of the source's own head shapes ("Day 14.—", :mod:`.shapes`), else None."""
     return unit.features.get("lead_date") or unit.features.get("lead_shape")
+
+
+def _time_entry_head(unit: Unit) -> bool:
+    """Return True when a paragraph opening with a time of the day and no date is a diary entry's own head: the
+    time alone on its line, as the source's dated heads stand ("Later.", "Midnight.", "Same day, 11 p.m."), or
+    the next day closed off by a dash or a colon ("Next morning.—"). Run into its text, "Later.—" or "Same day,
+    noon.—" goes on with the day's entry, as editions mark it."""
+    head = unit.features.get("lead_time")
+    if not head:
+        return False
+    return unit.text.strip() == head.strip() or bool(NEXT_DAY_RE.match(head) and re.search(r"[—–:]\s*$", head))
 
 
 def _quote_closed(group: Group) -> bool:
@@ -658,6 +678,18 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 current.units.append(unit)
                 current.phase = "body"
                 continue
+            # 7b. a book's numbered section heading right over a letter's address ("CHAPTER I." / "To R. Hale,
+            #     Esq."): the chapter's heading, not the letter's, as 14c has it over a paragraph (a "Dedication"
+            #     over "To the Reviewers" is the dedication's own head; "V" / "Letter from A to B." / "Dear B—"
+            #     heads the letter its header names)
+            if not forced and cue in ("addressee", "salutation") and current is not None \
+                    and current.phase == "head" and not after_furniture and len(current.units) == 1 \
+                    and _section_head(current) and _NUMBERED_SECTION_RE.match(current.units[0].text.strip()):
+                current.mode = "furniture"
+                current.phase = "closed"
+                current.evidence.append("section heading")
+                start(unit, f"{cue} line", mode="record")
+                continue
             # 7c. a numbered letter's head under a title naming letters ("LETTERS FROM THE NORTH, TO A FRIEND."
             #     over "LETTER I. The Voyage.—The Ship.") opens that letter: the title above heads the series of
             #     letters, not the first one only
@@ -745,7 +777,9 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 current.units.append(unit)
                 current.evidence.append("letter continued under a new date")
                 continue
-            has_date = any(u.cue == "dateline" or _entry_head(u) for u in current.units)
+            # (an entry headed by a time of the day, "Later.", has the day of the entry above it)
+            has_date = any(u.cue == "dateline" or _entry_head(u) or _time_entry_head(u) or u.features.get("lead_feast")
+                           or u.features.get("lead_day_range") for u in current.units)
             # a text that has dated its entries at their heads more often than at their feet goes on
             # doing so: an undated entry does not take the next entry's date line as its closing date
             head_dated = dating["head"] > dating["foot"] and nxt is not None and nxt.cue == "prose"
@@ -824,6 +858,9 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 # 12c. a letter read out inside a narrative ends where the narrator speaks of it again
                 #      ("There the letter ended.", "I handed the letter back")
                 reason = "the narrative resumes"
+            elif current.mode == "personal" and _DIARY_ENDS_RE.match(unit.text):
+                # 12c. so does a diary copied into a narrative, where the narrator says it ends
+                reason = "the narrative resumes after a diary"
             elif current.framing and f.get("framing") and not _first_person(unit):
                 # 12b. an announced document ends where the narrative resumes to announce the next.
                 reason = "the narrative resumes"
@@ -841,6 +878,9 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 # 14a. in a diary, a day of the month alone ("2nd. In the morning ...") opens the next
                 #      entry of the month the entries before it are in
                 reason = "diary-entry head (day)"
+            elif f.get("lead_day_range") and current.mode == "personal":
+                # 14a. so does a span of days ("From the 26th to the 30th I worked ..."): one entry for them all
+                reason = "diary-entry head (days)"
             elif f.get("lead_month") and current.mode == "personal":
                 # 14a. in a diary, a month and year with no day ("January 1912. New Year’s Day.") opens
                 #      an entry of its own
@@ -849,6 +889,13 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 # 14a. in a diary, an hour of the clock ("Two o’clock.—", "Half-past eight.—") opens an
                 #      entry of its own; "Later." with no hour goes on with the one before
                 reason = "diary-entry head (hour)"
+            elif f.get("lead_feast") and current.mode == "personal":
+                # 14a. in a diary, a feast of the year run into its entry ("Christmas Day.—") is that day's head
+                reason = "diary-entry head (feast)"
+            elif _time_entry_head(unit) and current.mode == "personal":
+                # 14a. in a diary, a time of the day standing as a head ("Later." on its own line, "Next
+                #      morning.—") opens an entry of its own, of the entry above's day or the day after it
+                reason = "diary-entry head (time)"
             elif f.get("lead_next_day") and current.mode == "personal":
                 # 14a. in a diary written a paragraph a day, a paragraph opening with the next day ("Next day
                 #      about 1 o'clock ...", "Next morning, mounted ...") is that day's entry (quellen.segment.shapes)
@@ -916,10 +963,13 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
         if held(unit, reason):
             continue
         mode = None
-        if f.get("inline_doc"):
+        if reason == "the narrative resumes after a diary":
+            mode = "account"  # the narrator's story, in the first person as the diary was
+        elif f.get("inline_doc"):
             mode = "inline"
         elif _entry_head(unit) or ((f.get("lead_clock") or f.get("lead_day") or f.get("lead_month")
-                                    or f.get("lead_next_day"))
+                                    or f.get("lead_next_day") or f.get("lead_feast") or f.get("lead_day_range")
+                                    or _time_entry_head(unit))
                                     and current is not None and current.mode == "personal"):
             mode = "personal"
         elif f.get("salute") or _first_person(unit):

@@ -20,10 +20,10 @@ from ..lexicons import words
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, VOICE_KINDS, Date,
                      DateBasis, Head, Ref, RefBasis, replace)
 from .cascade import ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, Group
-from .lines import (FULL_DATE_RE, INITIALS, MARKS_RE, MONTHS, NARRATION_VERBS, NEWSPAPER_RE, PERSON, ROLE_RE,
-                    TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline, is_allcaps, is_name, kind_from_words,
-                    leading_date, salutations, signed_name, split_signature, strip_quotes, weekday_alone, weekday_day,
-                    yearless)
+from .lines import (FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, MARKS_RE, MONTHS, NARRATION_VERBS, NEWSPAPER_RE,
+                    PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline, is_allcaps, is_name,
+                    kind_from_words, leading_date, salutations, signed_name, split_signature, strip_quotes,
+                    weekday_alone, weekday_day, yearless)
 from .shapes import head_date_text
 
 __all__ = ["describe", "YearContext", "dominant_signer", "diarists", "expand_initials", "parse_date_text",
@@ -108,7 +108,10 @@ class YearContext:
             # a year in a title or standing alone ("1864.", "THE WINTER OF 1911") sets the year
             # of the entries under it
             for m in re.finditer(r"(?<![\d/.–-])(1[0-9]\d\d|20\d\d)(?![\d/–-])", text[start:end]):
-                self.heads.append((start + m.start(), int(m.group(1)), 0, 0))
+                # a month named right before the year ("FROM X TO Y. May 1842.") is the month of the entries under it
+                said = re.search(r"([A-Za-z]+)\.?,?\s+$", text[start:start + m.start()])
+                month = MONTHS.get(said.group(1).lower(), 0) if said else 0
+                self.heads.append((start + m.start(), int(m.group(1)), month, 0))
                 if _bare_year(text[start:end]):
                     self.alone.add(start + m.start())
         for start, end in spans:
@@ -173,6 +176,10 @@ class YearContext:
         reckoned; None when the entry before gives no day. A line naming the weekday in figures ("5th day.") is
         remembered, for :meth:`counts_weekdays`."""
         day = self.last_day(offset)
+        heads = self._before(offset)
+        if day is None and heads and heads[-1][2] and not heads[-1][3] and heads[-1][0] not in self.elided:
+            # under a month heading ("May 1842.") before any entry of it: the first such weekday of the month
+            day = dt.date(heads[-1][1], heads[-1][2], 1) - dt.timedelta(days=1)
         if day is None:
             return None
         when = day + dt.timedelta(days=(weekday - day.weekday() - 1) % 7 + 1)
@@ -325,7 +332,7 @@ _TIME_HEAD_RE = re.compile(
     rf"(?:late\s+)?(?:in\s+the\s+)?(?:morning|afternoon|evening|night|midnight|noon)|"
     rf"(?:(?:half|a\s+quarter)[\s-]past\s+|a\s+quarter\s+to\s+)?(?:{_CLOCK_WORD}|\d{{1,2}})(?:\s+o[’']clock)?|"
     rf"\d{{1,2}}[.:]\d\d)(?:[,\s]+(?:[ap]\.\s?m\.|o[’']clock|at\s+night|in\s+the\s+\w+|\d{{1,2}}(?:[.:]\d\d)?\s*[ap]\.\s?m\.))*"
-    rf"\s*(?:\.\s*[—–-]+|[—–]+|\.$|:)", re.I)
+    rf"\s*(?:\.\s*[—–-]+|[—–]+|\.?$|:)", re.I)
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
 
 
@@ -541,6 +548,10 @@ _NAME_PARTICLES = set(words("surname_particles")) | set(words("name_particles"))
 #: a writer naming himself or herself: "my name is Ann", "I was christened Ann Pell" (the name case-sensitive)
 _SELF_NAMING_RE = re.compile(r"(?i:\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in words("self_naming"))
                              + r"))\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b")
+#: a writer naming himself or herself in apposition to "I", as a diarist or a castaway does once, at the outset:
+#: "I, Ann Pell, have been ...", "I, poor miserable Ann Pell, being ..." (a given name and a surname, with at most
+#: three lower-case words of pity or pride before them, and the comma that closes the apposition)
+_APPOSED_SELF_NAME_RE = re.compile(r"(?<![\w'’])I,\s+(?:[a-z]+\s+){0,3}(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}),")
 #: capitalized words that are no name a writer goes by ("my name is Mud", "I am called Sir ...")
 _NOT_SELF_NAMES = frozenset(w.lower() for w in (*words("non_names"), *words("titles"), *words("months"),
                                                   *words("weekdays"), *words("not_name_words")))
@@ -651,8 +662,8 @@ def _head_lines(text: str, document) -> list[str]:
 
 def self_named_writer(documents, text: str) -> tuple[str, str] | None:
     """Return (name, the words that give it) when the writer of a source's diary entries names himself or
-    herself in them ("... but my name is Ann"), outside quotation marks and by one name only;
-    else None.
+    herself in them ("... but my name is Ann", "I, Ann Pell, have ..."), outside quotation marks and by one
+    name only; else None.
 
     Such a name is the text's own word for its writer: it beats the file's metadata, which names the
     book's author (for a diary novel not the diarist). Two different names, or one only inside a quotation
@@ -663,7 +674,7 @@ def self_named_writer(documents, text: str) -> tuple[str, str] | None:
         if d.kind not in _META_KINDS:
             continue
         for para in re.split(r"\n\s*\n", text[d.char_start:d.char_end]):
-            for m in _SELF_NAMING_RE.finditer(para):
+            for m in (*_SELF_NAMING_RE.finditer(para), *_APPOSED_SELF_NAME_RE.finditer(para)):
                 before = para[:m.start()]
                 if before.count("“") > before.count("”") or before.count('"') % 2:
                     continue
@@ -787,8 +798,12 @@ def expand_initials(documents):
     out = []
     for d in documents:
         name = d.author.name if d.author is not None else ""
-        if _INITIALS_ONLY_RE.match(name + " "):
+        if _INITIALS_ONLY_RE.match(name + " ") or re.fullmatch(r"[A-Z]\.", name):
             names = full.get(re.sub(r"[^A-Z]", "", name), set())
+            if not names and len(name) == 2:
+                # one initial ("H.", under a letter home copied into a journal): the given name of the one
+                # writer the source's other documents name whose name begins so
+                names = {n for key, ns in full.items() if key[0] == name[0] for n in ns}
             if len(names) == 1:
                 (whole,) = names
                 d = replace(d, author=replace(d.author, name=whole), evidence=d.evidence + (
@@ -1036,6 +1051,10 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         # address leaf under them) is a letter, though it opens with a bare date line: diaries are not signed
         kind = "letter"
         evidence.append("kind: written to a 'you' and closed under a valediction")
+    if not kind and group.evidence[:1] == ["the narrative resumes after a diary"]:
+        # "Here the diary broke off, and I laid it down": the narrator who copied it speaks of it, he is not keeping it
+        kind = "narrative"
+        evidence.append("kind: the narrative taken up after the diary it copied")
     if not kind and body and re.search(r"\b(?:diary|journal)\b", strip_quotes(first_para), re.I) and first_rate > 0.01:
         kind = "diary"
         evidence.append("kind: the text calls itself a diary")
@@ -1289,6 +1308,10 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         if u.cue == "dateline" or (u.cue == "signature" and FULL_DATE_RE.match(u.text)) or (
                 finest and u is finest[0]):
             date = parse_date_text(u.text, u.start, years)
+            if date is None and u.cue == "dateline" and len(head_date_text(u.text).split()) >= 2:
+                # "Tuesday 15th. Calm.": a log's date line with the day's weather after its date (its day and
+                # its weekday or month; a day alone, "5th day.", is read below)
+                date = parse_date_text(head_date_text(u.text), u.start, years)
             if date is None and u.cue == "dateline" and u.text.rstrip().endswith(","):
                 address = u.text  # "Mill Lane, Brannockford," above the date
             if date:
@@ -1327,6 +1350,25 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         entry = day_of_month(head.strip(" \t—–"), body[0].start, years)
         if entry is not None:
             date = entry
+            evidence.append("date: entry head")
+    if date is None and body and body[0].features.get("lead_day_range"):
+        # "From the 26th to the 30th I worked ...": the span, in the month of the entry before
+        m = LEAD_DAY_RANGE_RE.match(body[0].features["lead_day_range"])
+        first = day_of_month(f"{m.group('a')}.", body[0].start, years)
+        last = day_of_month(f"{m.group('b')}.", body[0].start, years) if first is not None else None
+        if first is not None and last is not None and first.earliest <= last.latest:
+            date = replace(first, text=m.group(0).strip(" ,"), edtf=f"{first.edtf}/{last.edtf}", latest=last.latest)
+            evidence.append("date: entry head")
+    if date is None and body and body[0].features.get("lead_feast"):
+        # "Christmas Day.—A cheerless Christmas ...": the feast next after the entry before (a diary goes forward)
+        from ..extract.dates import parse_date
+        feast, day = body[0].features["lead_feast"].strip(" .:\t—–"), years.last_day(start)
+        entry = parse_date(f"{feast}, {day.year}") if day is not None else None
+        if entry is not None and entry.earliest is not None and entry.earliest < day:
+            entry = parse_date(f"{feast}, {day.year + 1}")
+        if entry is not None and entry.precision == "day":
+            date = replace(entry, text=feast, rule=f"{entry.rule}; year from context (the entry before)",
+                           basis=DateBasis.YEAR_FROM_CONTEXT)
             evidence.append("date: entry head")
     if date is None and body and body[0].features.get("lead_month"):
         # "January 1912. New Year’s Day. ...": an entry head of month and year, the day not printed
@@ -1377,11 +1419,15 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if date is None and kind == "diary":
         # "5th day.", "Tuesday.": a diary's date line naming its weekday alone is the first day after the entry
         # before that falls on that weekday (a diary goes forward, and most days have their entry)
-        head = next((u for u in units[:first_body] if u.cue == "dateline" and weekday_alone(u.text) is not None), None)
-        date = years.weekday_after(head.start, weekday_alone(head.text), head.text) if head is not None else None
+        # (or run into the entry's first paragraph, "Tuesday.—Up at four ...")
+        heads = [(u.start, u.text) for u in units[:first_body] if u.cue == "dateline"]
+        if body and body[0].features.get("lead_date"):
+            heads.append((body[0].start, body[0].features["lead_date"].strip(" \t—–-")))
+        head = next(((at, line) for at, line in heads if weekday_alone(line) is not None), None)
+        date = years.weekday_after(head[0], weekday_alone(head[1]), head[1]) if head is not None else None
         if date is not None:
             evidence.append("date: the weekday after the entry before")
-            years.note(head.start, date)  # the next weekday alone counts on from this one
+            years.note(head[0], date)  # the next weekday alone counts on from this one
     if date is None and body:
         m = _TODAY_RE.search(body[0].text[:300])
         if m:

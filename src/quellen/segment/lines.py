@@ -22,7 +22,8 @@ __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_
            "kind_from_words", "weekday_day", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE", "TIME_HEAD_RE",
            "CLOCK_HEAD_RE", "bare_date", "NUMBERED_HEAD_RE", "NUMBERED_HEADER_RE", "SERIES_HEAD_RE", "is_allcaps",
            "numbered_summary_head", "contents_entry",
-           "salutation_span", "salutations", "bare_day", "NOTE_MARK_RE", "NARRATION_VERBS"]
+           "salutation_span", "salutations", "bare_day", "NOTE_MARK_RE", "NARRATION_VERBS", "FEAST_HEAD_RE",
+           "LEAD_DAY_RANGE_RE"]
 
 #: every cue a unit can get
 CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "salutation", "addressee",
@@ -75,6 +76,8 @@ _WEEKDAY_DAY_RE = re.compile(rf"^(?P<w>{_WEEKDAY}\b|(?i:{_WEEKDAY_ABBR})[.,])"
                              rf"{_DAYTIME}\s*[,.]?\s+(?:(?:&|and)\s+)?(?:the\s+)?(?P<d>0?[1-9]|[12]\d|3[01]){_ORD}"
                              rf"(?:\s+(?:of\s+(?:the\s+|this\s+)?mo(?:nth)?\b|inst(?:ant)?\b))?\.?$")
 #: a weekday alone on a line, the time of day after it: "Tuesday.", "5th day.", "Third Day morning"
+#: the small words a place on a date line may hold ("Camp near the Ford,", "Mill Lane, at Brannockford,")
+_PLACE_LINE_WORDS = ("on", "of", "the", "near", "at", "upon")
 _WEEKDAY_ALONE_RE = re.compile(rf"^(?P<w>{_WEEKDAY}){_DAYTIME}[.,:]?$")
 #: a place and a weekday on a letter's date line: "Bertram House Friday.", "Ashby, Monday evening"
 _PLACE_WEEKDAY_RE = re.compile(rf"^(?:[A-Z][\w'’-]*,?\s+){{1,4}}{_WEEKDAY}\b"
@@ -85,6 +88,9 @@ TIME_HEAD_RE = re.compile(
     r"|morning|noon|midday|afternoon|evening|night|midnight|dawn|sunset|sunrise|(?:the\s+)?next\s+(?:day|morning|"
     r"evening|night))(?:,?\s+\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.\s?m\.?|o['’]clock))?(?:[.:](?=\s|$)|[.:]?\s*[—–]+)",
     re.I)
+#: a feast of the year heading a diary entry, closed off by a dash: "Christmas Day.—", "New Year’s Eve.—"
+FEAST_HEAD_RE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in lexicons.words("feasts")) + r"|New\s+Year['’]s)"
+                           r"(?:\s+(?:Day|Eve|Sunday|Monday))?\s*[.:]?\s*[—–]+")
 _HOUR_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}(?:[.:]\d\d)?)"
 #: an hour of the clock heading an entry: "Two o’clock.—", "Half-past eight.—", "11 p.m.—", "It is just eight o’clock."
 CLOCK_HEAD_RE = re.compile(
@@ -106,6 +112,10 @@ _LEAD_DATE_RE = re.compile(
 #: morning ...", "8th (Sunday). To church."), or run into it by a dash after the stop ("9th.—The first ...")
 _LEAD_DAY_RE = re.compile(rf"^(?:\d{{1,2}}(?:st|nd|rd|th)|the\s+{ORD_DAY})(?:\s*\([^)\n]{{1,30}}\))?\."
                           rf"(?:[ \t]+|[ \t]*[—–][ \t]*)(?=[{_UP}“\"])")
+#: a span of days of the month opening a diary's paragraph: "From the 26th to the 30th I worked ...", "From the 3d
+#: to the 9th, rain"
+LEAD_DAY_RANGE_RE = re.compile(r"^from\s+the\s+(?P<a>\d{1,2}(?:st|nd|rd|th|d))\s+to\s+the\s+"
+                               r"(?P<b>\d{1,2}(?:st|nd|rd|th|d))\b,?", re.I)
 #: a month and year alone opening a paragraph, the day not printed ("January 1912. New Year’s Day. We ...")
 _LEAD_MONTH_RE = re.compile(rf"^(?:{_MONTH_ALT})\.?,?\s+\d{{4}}\.[ \t]+(?=[{_UP}“\"])", re.I)
 #: a year printed with its last digits left out, as 18th- and 19th-century letters print it: "17—", "184—"
@@ -755,6 +765,10 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
             re.search(r"\b[a-z]{3,}\b", text[date_m.end():])
         if len(rest_words) <= 4 and not re.search(r"\b(?:is|was|were|are|had|has)\b", rest) and not sentence:
             return "dateline"
+        place = text[:date_m.start()].strip()
+        if place.endswith(",") and len(rest_words) <= 6 and not text[date_m.end():].strip(" .") and all(
+                w[:1].isupper() or w in _PLACE_LINE_WORDS for w in place.replace(",", " ").split()):
+            return "dateline"  # "CAMP NEAR THE FORD, VA., May 3, 1863.": a longer place, then the date closing the line
     if re.fullmatch(r"(?:anno\s+|a\.\s*d\.\s*)?1?\d{3}\.?", text, re.I):
         return "dateline"  # a year standing alone heads the entries under it
     if not in_para and _year_head(text):
@@ -784,7 +798,7 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "salutation"
     if n <= 6 and text.endswith(",") and nxt is not None and not nxt.para and \
             re.fullmatch(rf"{FULL_DATE_RE.pattern}\.?", nxt.text.strip(), re.I) and \
-            all(w[:1].isupper() or w[:1].isdigit() or w in ("on", "of", "the", "near", "at", "upon")
+            all(w[:1].isupper() or w[:1].isdigit() or w in _PLACE_LINE_WORDS
                 for w in text.rstrip(",").replace(",", " ").split()):
         return "dateline"  # "Mill Lane, Brannockford," above "20th March 1862.": the date line's place
     if not in_para and _SECTION_NUMERAL_RE.match(text) and (prev is None or prev.cue != "closing") and (
@@ -938,6 +952,8 @@ def prose_features(text: str) -> dict:
         feats["lead_date"] = lead.group(0)
     elif _LEAD_DAY_RE.match(text):
         feats["lead_day"] = _LEAD_DAY_RE.match(text).group(0)
+    elif LEAD_DAY_RANGE_RE.match(text):
+        feats["lead_day_range"] = LEAD_DAY_RANGE_RE.match(text).group(0)
     elif _LEAD_MONTH_RE.match(text):
         feats["lead_month"] = _LEAD_MONTH_RE.match(text).group(0)
     elif CLOCK_HEAD_RE.match(text) and re.search(r"o['’]clock|[ap]\.\s?m|half|quarter",
@@ -945,6 +961,8 @@ def prose_features(text: str) -> dict:
         feats["lead_clock"] = CLOCK_HEAD_RE.match(text).group(0)
     elif TIME_HEAD_RE.match(text):
         feats["lead_time"] = TIME_HEAD_RE.match(text).group(0)
+    elif FEAST_HEAD_RE.match(text):
+        feats["lead_feast"] = FEAST_HEAD_RE.match(text).group(0)
     if _SALUTE_LEAD_RE.match(text) or _SALUTATION_RE.match(text):
         feats["salute"] = True
     bio = _BIO_LEAD_RE.match(text)
