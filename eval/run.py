@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """`make eval`: build every corpus of the suite, score it, print one table, write it as JSON.
 
-    python3 eval/run.py [--corpus NAME]... [--segments-only] [--output PATH] [--floors PATH]
+    python3 eval/run.py [--corpus NAME]... [--segments-only] [--per-file] [--output PATH] [--floors PATH]
                         [--set SECTION.KEY=VALUE]... [--keep DIR]
 
 For each corpus under ``eval/corpora/`` (the seed, the five books, the Pepys slice and the held-out Muir,
@@ -51,11 +51,18 @@ def load_scorer():
     return module
 
 
-def corpora() -> dict[str, tuple[Path, Path]]:
-    """Return {name: (text file, gold file)} for every corpus folder, in name order."""
+def corpora() -> dict[str, tuple[Path | list[Path], Path]]:
+    """Return {name: (text file, gold file)} for every corpus folder, in name order.
+
+    A corpus whose gold lists several ``files`` (a folder of books, as ``invented-letters``) gives the list of
+    its text files instead of one.
+    """
     found = {}
     for folder in sorted(p for p in CORPORA.iterdir() if p.is_dir() and (p / "gold.json").exists()):
         gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+        if len(gold.get("files") or []) > 1:
+            found[folder.name] = ([folder / f for f in gold["files"]], folder / "gold.json")
+            continue
         named = folder / gold["source_file"] if gold.get("source_file") else folder / f"{folder.name}.txt"
         texts = sorted(folder.glob("*.txt"))
         text = named if named.exists() else (texts[0] if len(texts) == 1 else None)
@@ -65,24 +72,34 @@ def corpora() -> dict[str, tuple[Path, Path]]:
     return found
 
 
-def full_export(text: Path, workdir: Path, overrides: list[str]) -> dict:
-    """Return the JSON export of a fresh ``quellen build`` of ``text``, run through the CLI in ``workdir``."""
+def full_export(text: Path | list[Path], workdir: Path, overrides: list[str]) -> dict:
+    """Return the JSON export of a fresh ``quellen build`` of ``text`` (one file or several), run through the CLI
+    in ``workdir``."""
+    texts = [str(t) for t in text] if isinstance(text, list) else [str(text)]
     db, out = workdir / "quellen.db", workdir / "export.json"
     for f in (db, out):
         f.unlink(missing_ok=True)
     quellen = [sys.executable, "-m", "quellen"]
     sets = [a for o in overrides for a in ("--set", o)]
     # run in workdir so that no quellen.toml of the caller's folder changes the settings
-    build = subprocess.run([*quellen, "build", str(text), "--db", str(db), "-q", *sets], cwd=workdir)
+    build = subprocess.run([*quellen, "build", *texts, "--db", str(db), "-q", *sets], cwd=workdir)
     if build.returncode != 0:
-        raise RuntimeError(f"quellen build {text.name} exited with {build.returncode}")
+        raise RuntimeError(f"quellen build {' '.join(texts)} exited with {build.returncode}")
     subprocess.run([*quellen, "export", "--db", str(db), "--format", "json", "--output", str(out)],
                    cwd=workdir, check=True)
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-def segments_export(text: Path, overrides: list[str]) -> dict:
-    """Return a contract-shaped export of ``text``'s sources and documents from segmentation alone."""
+def segments_export(text: Path | list[Path], overrides: list[str]) -> dict:
+    """Return a contract-shaped export of ``text``'s sources and documents from segmentation alone (``text`` one
+    file or several, each its own source)."""
+    if isinstance(text, list):
+        parts = [segments_export(t, overrides) for t in text]
+        merged = parts[0]
+        for part in parts[1:]:
+            merged["sources"] += part["sources"]
+            merged["documents"] += part["documents"]
+        return merged
     from quellen.ingest import read_source
     from quellen.segment import segment
     from quellen.settings import Settings
@@ -104,6 +121,14 @@ def segments_export(text: Path, overrides: list[str]) -> dict:
         "documents": [document_json(d) for d in documents],
         "entities": [], "events": [], "reuse": [], "conflicts": [],
     }
+
+
+def one_file(export: dict, gold: dict, name: str) -> tuple[dict, dict]:
+    """Return (export, gold) narrowed to the source and the gold segments of the file called ``name``."""
+    sources = [s for s in export["sources"] if Path(s["name"]).name == name]
+    ids = {s["id"] for s in sources}
+    return ({**export, "sources": sources, "documents": [d for d in export["documents"] if d.get("source") in ids]},
+            {**gold, "files": [name], "segments": [g for g in gold["segments"] if g.get("file") == name]})
 
 
 def row(name: str, scores: dict, seconds: float) -> dict:
@@ -163,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--floors", type=Path, help="minimum figures per corpus (default eval/floors.json)")
     ap.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
                     help="a setting passed to quellen build (repeatable)")
+    ap.add_argument("--per-file", action="store_true",
+                    help="for a corpus of several files, a row per file as well (not checked against floors)")
     ap.add_argument("--keep", type=Path, help="keep each store and export in this folder")
     a = ap.parse_args(argv)
     names = a.corpus or list(known)
@@ -177,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
             text, gold_path = known[name]
             workdir = (a.keep or Path(tmp)) / name
             workdir.mkdir(parents=True, exist_ok=True)
-            print(f"{name}: {'segmenting' if a.segments_only else 'building'} {text.name} ...",
+            what = text.name if isinstance(text, Path) else f"{len(text)} files"
+            print(f"{name}: {'segmenting' if a.segments_only else 'building'} {what} ...",
                   file=sys.stderr, flush=True)
             started = time.perf_counter()
             export = segments_export(text, a.set) if a.segments_only else full_export(text, workdir, a.set)
@@ -186,6 +214,10 @@ def main(argv: list[str] | None = None) -> int:
                 (workdir / "export.json").write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
             scores = scorer.score(export, json.loads(gold_path.read_text(encoding="utf-8")))
             rows.append(row(name, scores, seconds))
+            if a.per_file and isinstance(text, list):
+                gold = json.loads(gold_path.read_text(encoding="utf-8"))
+                for part in text:
+                    rows.append(row(f"{name}/{part.name}", scorer.score(*one_file(export, gold, part.name)), 0.0))
             details[name] = scores if not a.segments_only else {"segments": scores["segments"],
                                                                  "gold_spans_not_located":
                                                                  scores["gold_spans_not_located"]}
