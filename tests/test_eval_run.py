@@ -18,11 +18,26 @@ def test_every_corpus_of_the_suite_is_found_with_its_text_and_gold(run):
     assert sorted(found) == ["barbellion-journal", "cherry-journey", "cicero-atticus", "collins-white",
                              "cumberland-arundel", "dostoevsky-poor-folk",
                              "dracula", "esther-hunt-letters", "evelina", "frankenstein", "hunt-journal-1792",
-                             "hunt-journal-1822",
+                             "hunt-journal-1822", "invented-letters",
                              "keller-letters", "laclos-liaisons", "loos-blondes",
                              "mitford-journal", "mitford-letters", "moonstone",
                              "muir-sierra", "pepys-diary", "richardson-clarissa", "seed", "yarnall-journal-1803"]
     assert found["seed"][0].name == "000_a71d0fe14f23c818.txt" and found["dracula"][0].name == "dracula.txt"
+    # a corpus of several books gives them all, in its gold's order
+    assert [p.name for p in found["invented-letters"][0]][:2] == ["a-penrose-expedition.txt", "b-lady-caroline.txt"]
+    assert len(found["invented-letters"][0]) == 7
+
+
+def test_a_corpus_of_several_files_is_scored_whole_and_file_by_file(run, tmp_path, capsys):
+    out, floors = tmp_path / "r.json", tmp_path / "floors.json"
+    floors.write_text("{}", encoding="utf-8")
+    assert run.main(["--segments-only", "--corpus", "invented-letters", "--per-file", "--output", str(out),
+                     "--floors", str(floors)]) == 0
+    rows = json.loads(out.read_text(encoding="utf-8"))["table"]
+    assert [r["corpus"] for r in rows][:2] == ["invented-letters", "invented-letters/a-penrose-expedition.txt"]
+    assert len(rows) == 8 and rows[0]["gold_segments"] == sum(r["gold_segments"] for r in rows[1:]) == 56
+    assert rows[0]["documents"] == sum(r["documents"] for r in rows[1:])
+    assert "| invented-letters/g-superintendent.txt | " in capsys.readouterr().out
 
 
 def test_segments_only_writes_the_seed_row_and_checks_the_floors(run, tmp_path, capsys):

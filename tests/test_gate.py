@@ -82,7 +82,8 @@ def test_the_gate_lives_in_the_repository():
     books = sorted(p.name for p in CORPORA.iterdir() if p.is_dir())
     assert books == ["barbellion-journal", "cherry-journey", "cicero-atticus", "collins-white", "cumberland-arundel",
                      "dostoevsky-poor-folk", "dracula", "esther-hunt-letters",
-                     "evelina", "frankenstein", "hunt-journal-1792", "hunt-journal-1822", "keller-letters",
+                     "evelina", "frankenstein", "hunt-journal-1792", "hunt-journal-1822", "invented-letters",
+                     "keller-letters",
                      "laclos-liaisons", "loos-blondes", "mitford-journal", "mitford-letters",
                      "moonstone", "muir-sierra",
                      "pepys-diary", "richardson-clarissa", "seed", "yarnall-journal-1803"]
