@@ -1524,3 +1524,43 @@ def test_a_sentence_naming_who_kept_something_is_no_series_heading():
             "at twelve I worked in the mill.\n\nCHAPTER III.\n\nIn 1845 I married, and in 1850 we built the new "
             "mill.\n")
     assert all(d.author is None for _, _, d in _docs(text)), [(w, d.author) for w, _, d in _docs(text)]
+
+
+def test_a_name_in_capitals_over_the_place_and_date_signs_the_letter_above_it():
+    # letters headed with whom they are to, greeted by a word in capitals, signed in capitals and dated under the
+    # signature: the date line is the foot of the letter above, the head line the start of the next
+    text = ("To Mr BRANDRETH, at the Grange.\n\nSIR,\n\nThe harrow you lent me is broke in two places, and I return "
+            "it with my thanks and the smith's bill.\n\nTHOS. OAKLEY\n\nMilford, June 3.\n\n"
+            "To Mrs. TULLY, at the Grange.\n\nMADAM,\n\nI beg you will send the eggs by the carrier, for our hens "
+            "have left off laying since the fair.\n\nHANNAH OAKLEY\n\nMilford, June 5.\n")
+    docs = _docs(text)
+    assert [(w, c) for w, c, _ in docs] == [("To Mr BRANDRETH,", "record"), ("To Mrs. TULLY,", "record")], docs
+    assert [(d.kind, d.author.name if d.author else None) for _, _, d in docs] == [
+        ("letter", "THOS. OAKLEY"), ("letter", "HANNAH OAKLEY")]
+    assert text[docs[0][2].char_start:docs[0][2].char_end].rstrip().endswith("Milford, June 3.")
+
+
+def test_a_name_in_capitals_signs_only_over_a_date_line():
+    # under a paragraph, "JOHN TALBOT" over prose is a heading (a life's title); over "Milford, June 3." a signature
+    def cue(below: str) -> str:
+        above = Unit(start=0, end=0, text="The harvest was late that year, and the mill stood idle.")
+        return classify(Unit(start=0, end=0, text="JOHN TALBOT"), above, True, Unit(start=0, end=0, text=below))
+    assert cue("He was born at the mill house in 1790, the son of a carter.") == "heading"
+    assert cue("Milford, June 3.") == "signature"
+
+
+def test_an_argument_under_a_numbered_head_is_part_of_the_letter():
+    # "No. 2" / "From A, at X, to his son ..." / date line / salutation: one letter, from its number
+    text = ("LETTERS OF A SHIPOWNER\nTO HIS DAUGHTER\n\nNo. 1\n\nFrom Amos Pringle, at the Harbour Office in "
+            "Saltby, to his daughter at school. Miss Ruth has written that she is homesick.\n\nSaltby, May 2, 1880."
+            "\n\nDear Ruth:\n\nEverybody is homesick the first month, and most people get over it by the second. "
+            "Work hard and you will.\n\nYour loving father,\nAmos Pringle.\n\nNo. 2\n\nFrom Amos Pringle, at the "
+            "Harbour Office in Saltby, to his daughter. Miss Ruth asks for a new frock.\n\nSaltby, June 9, 1880."
+            "\n\nDear Ruth:\n\nYou shall have the frock if you tell me what was wrong with the old one.\n\n"
+            "Your loving father,\nAmos Pringle.\n")
+    docs = _docs(text)
+    assert [(w, c) for w, c, _ in docs] == [("LETTERS OF A", "furniture"), ("No. 1 From", "record"),
+                                            ("No. 2 From", "record")], docs
+    assert [(d.kind, d.author.name if d.author else None, d.date.earliest.isoformat() if d.date else None)
+            for _, _, d in docs[1:]] == [("letter", "Amos Pringle", "1880-05-02"), ("letter", "Amos Pringle",
+                                                                                   "1880-06-09")]

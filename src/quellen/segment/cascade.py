@@ -14,9 +14,9 @@ from dataclasses import dataclass, field, replace
 from .. import lexicons
 from ..extract.dates.lexicon import ORD_DAY, PLAIN_WEEKDAY
 from ..model import RECORD_KINDS
-from .lines import (FIRST_PERSON_RE, MONTHS, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE, SECOND_PERSON_RE, SERIES_HEAD_RE,
-                    TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, is_allcaps, is_name, kind_from_words,
-                    leading_date, salutation_span)
+from .lines import (ARGUMENT_RE, FIRST_PERSON_RE, MONTHS, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE, SECOND_PERSON_RE,
+                    SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, is_allcaps, is_name,
+                    kind_from_words, leading_date, salutation_span)
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
 
@@ -605,7 +605,8 @@ def group_units(units: list[Unit]) -> list[Group]:
                 and not (cue == "heading" and nxt.cue == "byline" and i + 2 < len(units)  # title, byline, text
                          and units[i + 2].cue == "prose" and units[i + 2].para) \
                 and not (_SECTION_NUMBER_RE.match(unit.text.strip()) and nxt.cue == "heading"
-                         and not _ONE_DOCUMENT_HEAD_RE.match(nxt.text)):
+                         and not _ONE_DOCUMENT_HEAD_RE.match(nxt.text)) \
+                and not (nxt.cue == "heading" and ARGUMENT_RE.match(nxt.text)):
             # "Letter IV" heads a letter, and "IV" or "Chapter IV" over a title numbers the section the
             # title heads: neither is the page's title ("Chapter III" over "Letter, A to B" still stands alone)
             start(unit, "title before any prose", mode="furniture", phase="closed")
@@ -667,7 +668,11 @@ def group_units(units: list[Unit]) -> list[Group]:
                 continue
             # 7. head cues (title, secrecy mark, addressee, salutation) gather into the head
             #    of one document; after a body they open the next one.
-            if not forced and current is not None and current.phase == "head" and not after_furniture:
+            # (a numbered head over its letter's argument, "No. 4" / "From A, at Bath, to his son ...", opens
+            # that letter, under a book's title too)
+            argued = nxt is not None and nxt.cue == "heading" and bool(ARGUMENT_RE.match(nxt.text)) and \
+                bool(NUMBERED_HEAD_RE.match(unit.text))
+            if not forced and current is not None and current.phase == "head" and not after_furniture and not argued:
                 current.units.append(unit)
                 if cue in ("addressee", "salutation"):
                     current.mode = "record"

@@ -22,7 +22,7 @@ from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS
 from .cascade import ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, Group
 from .lines import (FULL_DATE_RE, INITIALS, MARKS_RE, MONTHS, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE,
                     TELEGRAPHIC_RE, bare_day, byline, is_allcaps, is_name, kind_from_words, leading_date, salutations,
-                    signed_name, split_signature, strip_quotes, weekday_alone, weekday_day, yearless)
+                    capitals_name, signed_name, split_signature, strip_quotes, weekday_alone, weekday_day, yearless)
 from .shapes import head_date_text
 
 __all__ = ["describe", "YearContext", "dominant_signer", "diarists", "expand_initials", "parse_date_text",
@@ -995,9 +995,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     head_text = " ".join(u.text for u in heads)
     # a title naming documents in the plural over third-person prose ("CABLES FROM THE MISSION") heads
     # the compiler's introduction to a collection, not one document of that kind
-    collection = re.search(r"\b(?:letters|telegrams|cables|cablegrams|papers|documents|dispatches|despatches|"
-                           r"reports|resolutions|statements|decrees|orders|minutes\s+and)\b", head_text, re.I) \
-        and body and first_rate < 0.01 and not group.framing and "salutation" not in cues
+    plural = re.search(r"\b(?:letters|telegrams|cables|cablegrams|papers|documents|dispatches|despatches|"
+                       r"reports|resolutions|statements|decrees|orders|minutes\s+and)\b", head_text, re.I)
+    collection = plural and body and first_rate < 0.01 and not group.framing and "salutation" not in cues
     # a chapter's title names its subject, not the kind of text under it ("CHAPTER VII. THE WIRE FROM HOME")
     chapter = re.match(r"^(?:chapter|part|book|canto|section)\b", head_text.strip(), re.I)
     if title and not kind and not collection and not chapter and NEWSPAPER_RE.search(heads[0].text) and \
@@ -1007,6 +1007,11 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         # a newspaper's name with the date ("The Evening Star, 3 May."), or "Cutting from ..."
         kind = "newspaper_article"
         evidence.append("kind: title names a newspaper")
+    if title and not kind and plural and not body and "salutation" not in cues and not group.framing:
+        # the same title over nothing of its own ("LETTERS FROM A FATHER / TO HIS SON", "IN A SERIES OF LETTERS")
+        # is the book's title page
+        kind = "heading"
+        evidence.append("kind: title names documents in the plural, over no text")
     if title and not kind and not collection and not chapter:
         kind = kind_from_words(head_text)
         if kind:
@@ -1156,7 +1161,8 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             author = sig[2]
             place = place or (sig[1] or None)
             evidence.append("author: signature")
-        elif sig is None and kind in ("letter", "statement", "telegram") and signed_name(sig_units[0].text):
+        elif sig is None and kind in ("letter", "statement", "telegram") and (
+                signed_name(sig_units[0].text) or capitals_name(sig_units[0].text)):
             # a full name signed under the closing ("Ann B. Pell.", "Ann Pell"): the cascade read it
             # as a signature from its place (a diary entry that copies a letter is not its signer's)
             author = sig_units[0].text.strip(" .,")

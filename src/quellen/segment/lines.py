@@ -345,6 +345,19 @@ def signed_name(text: str) -> bool:
     return is_name(line) or bool(_SIGNED_NAME_RE.fullmatch(line))
 
 
+#: an argument: the editor's line of who writes to whom, over a numbered letter ("From A. Pell, at the Yards in Bath,
+#: to his son, ...")
+ARGUMENT_RE = re.compile(rf"^From\s+(?-i:[{_UP}])[^.!?]{{0,120}}?,?\s+to\s+"
+                         rf"(?:(?:his|her|their|the)\s+\w|(?-i:[{_UP}]))")
+
+
+def capitals_name(text: str) -> bool:
+    """Return True when ``text`` is a signer's name printed in capitals, its given name cut short or not ("WALT.
+    HALE", "ANN PELL", "J. PELL")."""
+    line = text.strip()
+    return len(line.split()) <= 4 and is_allcaps(line) and signed_name(re.sub(r"\.\s*", " ", line.title()).strip())
+
+
 _NUM_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|d)?"
 #: a day of the month alone on its line as a number, its stop after it, an editor's bracket round it or not ("10.",
 #: "14", "3rd", "[5.", "[6]"), or the days of one entry written over several ("13 and 14.", "14:15:16."); alone it
@@ -738,6 +751,9 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     if n <= 10 and _SALUTATION_RE.match(bare) and _terminal(bare) in (",", "!", ":", "", "—") and not \
             _CLOSING_RE.match(bare):
         return "salutation"
+    if n <= 3 and text.endswith(",") and prev is not None and prev.cue == "addressee" and \
+            all(w[:1].isupper() for w in text.split()):
+        return "salutation"  # "DOCTOR," or "Mrs Pell," under "To Dr PELL, at Bath.": whom the letter greets
     if n <= 6 and text.endswith(",") and nxt is not None and not nxt.para and \
             re.fullmatch(rf"{FULL_DATE_RE.pattern}\.?", nxt.text.strip(), re.I) and \
             all(w[:1].isupper() or w[:1].isdigit() or w in ("on", "of", "the", "near", "at", "upon")
@@ -748,6 +764,11 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         # "II." alone numbers the section or letter under it: no initial signing, no sentence; a single letter
         # ("I.", "L.") only where no letter is open above it, since under a valediction or a letter's last
         # paragraph it is the writer's initial
+        return "heading"
+    if prev is not None and prev.cue == "heading" and NUMBERED_HEAD_RE.match(prev.text) and nxt is not None and \
+            ARGUMENT_RE.match(text) and classify(nxt, unit, True) in ("dateline", "salutation"):
+        # a numbered letter's argument ("No. 4" / "From A, at Bath, to his son. Mr. B has just ...") over its date
+        # line or salutation: the editor's summary is part of the letter's head, as its header would be
         return "heading"
     if in_para or wraps_on:
         if n <= 16 and _CLOSING_RE.match(bare) and _terminal(bare) in (",", ".", "!", ""):
@@ -787,6 +808,11 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "heading"
     if n >= 3 and TELEGRAPHIC_RE.search(text) and is_allcaps(text):
         return "prose"  # a telegram's message is written in capitals, but it is no title
+    # a name in capitals under a letter's last paragraph, over the place and date it was written from ("WALT.
+    # HALE" / "Bath, April 2."), signs the letter: a heading stands over prose, not over a date line
+    if prev is not None and prev.cue == "prose" and nxt is not None and capitals_name(text) and \
+            classify(nxt, unit, True) == "dateline":
+        return "signature"
     if n <= 20 and is_allcaps(text) and not text.endswith(","):
         return "heading"
     # a document's own header ("Letter, A to B.", "Telegram from A to B.", "Memorandum by A."), a series
