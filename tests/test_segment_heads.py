@@ -1564,3 +1564,12 @@ def test_an_argument_under_a_numbered_head_is_part_of_the_letter():
     assert [(d.kind, d.author.name if d.author else None, d.date.earliest.isoformat() if d.date else None)
             for _, _, d in docs[1:]] == [("letter", "Amos Pringle", "1880-05-02"), ("letter", "Amos Pringle",
                                                                                    "1880-06-09")]
+
+
+def test_a_word_in_capitals_with_its_comma_under_a_to_head_is_the_salutation():
+    head = Unit(start=0, end=0, text="To Dr PELL, at Bath.", cue="addressee")
+    assert classify(Unit(start=0, end=0, text="DOCTOR,"), head, True) == "salutation"
+    assert classify(Unit(start=0, end=0, text="MRS GRIDWELL,"), head, True) == "salutation"
+    # (under prose it is no greeting)
+    assert classify(Unit(start=0, end=0, text="DOCTOR,"), Unit(start=0, end=0, text="We dined."), True) != \
+        "salutation"
