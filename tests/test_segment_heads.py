@@ -1573,3 +1573,27 @@ def test_a_word_in_capitals_with_its_comma_under_a_to_head_is_the_salutation():
     # (under prose it is no greeting)
     assert classify(Unit(start=0, end=0, text="DOCTOR,"), Unit(start=0, end=0, text="We dined."), True) != \
         "salutation"
+
+
+def test_dated_unsigned_entries_under_the_letters_of_a_writer_are_letters():
+    # "The Letters of X": entries under a date line alone ("April 3."), unsigned, are X's letters, not a diary
+    text = ("THE LETTERS OF EDWIN MARLOWE\nFROM THE COUNTRY\n\nApril 3.\n\nThe coach left me at the bridge at dusk, "
+            "and I walked the "
+            "last mile with my bag on my shoulder and the river beside me.\n\nApril 9.\n\nYou ask what I do with my "
+            "days. I draw the church, I fish the weir, and I think of you and the others at home.\n\n"
+            "THE EDITOR TO THE READER\n\nHere the letters stop for the summer, and what he did in those months "
+            "the parish books alone record.\n\nSeptember 1.\n\nI am going home, and I am glad of it.\n")
+    docs = _docs(text)
+    # (the title's lines are furniture, whether one document or two)
+    docs = docs[next(k for k, (w, _, _) in enumerate(docs) if w.startswith("April")) - 1:]
+    assert [(w, c) for w, c, _ in docs][1:] == [("April 3. The", "record"),
+                                                ("April 9. You", "record"), ("THE EDITOR TO", "furniture"),
+                                            ("Here the letters", "account"), ("September 1. I", "record")], docs
+    assert {d.author.name for _, c, d in docs if c == "record"} == {"EDWIN MARLOWE"}
+
+
+def test_dated_unsigned_entries_under_the_journal_of_a_writer_stay_a_diary():
+    text = ("THE JOURNAL OF EDWIN MARLOWE\nIN THE COUNTRY\n\nApril 3.\n\nThe coach left me at the bridge at dusk, "
+            "and I walked the "
+            "last mile.\n\nApril 9.\n\nDrew the church, fished the weir.\n")
+    assert [c for _, c, _ in _docs(text)][-2:] == ["personal", "personal"]

@@ -188,7 +188,8 @@ def _headed_letter(group: Group) -> bool:
 #: and the section's title on one line ("XI The Polar Journey", "IV. Returning Parties"; "I" alone is a pronoun)
 _SECTION_RE = re.compile(r"^(?:(?:chapter|part|book|volume|vol\.|section|canto|period|epoch|division|stave|act)\s+"
                          r"(?:[ivxlcdm]+|\d+|[a-z]+)\b|[IVXLC]+\.?$|(?-i:(?:[IVXLC]{2,}|[VXL])\.?\s+[A-Z])"
-                         r"|\d{1,3}\.?$|(?:preface|introduction|prologue|"
+                         r"|\d{1,3}\.?$|(?:(?:the\s+)?(?:editor|publisher|translator)['’]?s?\s+to\s+the\s+reader|"
+                         r"preface|introduction|prologue|"
                          r"epilogue|foreword|afterword|dedication|appendix|postscript|conclusion|contents|"
                          r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last"
                          r"|final)\s+"

@@ -690,6 +690,8 @@ def diarists(documents, text: str, context=None):
     sole = sum(d.kind not in FURNITURE_KINDS for d in documents) == 1
     out, series, origin, pending = [], None, "", None
     letters = [False]  # the series heading says its writer goes on in letters ("X, in Continuation")
+    # the series heading calls the book letters ("The Letters of X"): its dated entries are letters to someone
+    in_letters = [False]
     fresh = fresh_next = False  # the document before was the heading that named the series
 
     def read(line: str) -> None:
@@ -701,6 +703,8 @@ def diarists(documents, text: str, context=None):
         if name:
             series, origin = name, line[:80]
             letters[0] = bool(_CONTINUATION_RE.match(line))
+            in_letters[0] = bool(_LETTERS_SERIES_RE.search(line)) and not re.search(
+                r"\b(?:diary|diaries|journals?|notebooks?)\b", line, re.I)
 
     for i, d in enumerate(documents):
         heads = _head_lines(text, d)
@@ -719,6 +723,9 @@ def diarists(documents, text: str, context=None):
         fresh = fresh_next
         fresh_next = d.kind == "heading" and series is not None and (series != before or any(
             series_author(line) for line in series_heads))
+        if series and in_letters[0] and d.kind == "diary" and "kind: dated entry" in d.evidence:
+            # an unsigned text under a date line alone ("May 4.") is an entry of "The Letters of X": a letter
+            d = replace(d, kind="letter", evidence=d.evidence + (f"kind: a dated entry of {origin!r}",))
         own = next((a for a in (header_author(line, d.kind) for line in series_heads[:2]) if a), pending) \
             if d.author is None and d.kind not in FURNITURE_KINDS else None
         pending = None
@@ -726,7 +733,7 @@ def diarists(documents, text: str, context=None):
             d = replace(d, author=Ref(own, basis=RefBasis.HEADED),
                         evidence=d.evidence + ("author: the document's own header",))
         elif series and d.author is None and (d.kind in SERIES_KINDS or d.kind == "letter" and (
-                letters[0] or fresh)):
+                letters[0] or in_letters[0] or fresh)):
             # a letter right under the heading that names its contributor ("Contributed by A" / a
             # date line and the letter) is A's contribution
             d = replace(d, author=Ref(series, basis=RefBasis.SERIES), evidence=d.evidence + (
@@ -767,6 +774,10 @@ def diarists(documents, text: str, context=None):
             if lines:
                 pending = header_author(lines[-1], None)
     return out
+
+
+#: a series heading that calls the book a writer's letters: "The Letters of X", "X's Letters"
+_LETTERS_SERIES_RE = re.compile(r"^(?:the\s+)?(?:familiar\s+|private\s+)?letters\s+of\b|['’]s\s+letters\b", re.I)
 
 
 _INITIALS_ONLY_RE = re.compile(r"^(?:[A-Z]\.\s*){2,3}$")
