@@ -1547,6 +1547,10 @@ def test_a_name_in_capitals_signs_only_over_a_date_line():
         return classify(Unit(start=0, end=0, text="JOHN TALBOT"), above, True, Unit(start=0, end=0, text=below))
     assert cue("He was born at the mill house in 1790, the son of a carter.") == "heading"
     assert cue("Milford, June 3.") == "signature"
+    # a document's own word in capitals ("CABLEGRAM" over the office's date line) is its head, no signer
+    above = Unit(start=0, end=0, text="The mission cabled home every week.")
+    assert classify(Unit(start=0, end=0, text="CABLEGRAM"), above, True,
+                    Unit(start=0, end=0, text="Received London 14 June 1916.")) != "signature"
 
 
 def test_an_argument_under_a_numbered_head_is_part_of_the_letter():
@@ -1597,3 +1601,43 @@ def test_dated_unsigned_entries_under_the_journal_of_a_writer_stay_a_diary():
             "and I walked the "
             "last mile.\n\nApril 9.\n\nDrew the church, fished the weir.\n")
     assert [c for _, c, _ in _docs(text)][-2:] == ["personal", "personal"]
+
+
+def test_a_place_line_in_capitals_over_a_yearless_date_heads_the_next_letter():
+    # "ORCHARD HOUSE," / "Mar. 4." under the signature of the letter before: both lines head the next letter
+    text = ("ORCHARD HOUSE,\nMar. 2.\n\nDear Kitty:\n\nThe roof leaks in three places and the plumber has gone to "
+            "his sister's wedding.\n\nYours in a bucket,\nMolly\n\nORCHARD HOUSE,\nMar. 4.\n\nDear Kitty:\n\n"
+            "The plumber is back, and so is the rain.\n\nYours, dripping,\nMolly\n")
+    docs = _docs(text)
+    assert [(w, c) for w, c, _ in docs] == [("ORCHARD HOUSE, Mar.", "record"), ("ORCHARD HOUSE, Mar.", "record")]
+
+
+def test_a_telegram_in_capitals_with_plain_stops_ends_at_its_signer():
+    # after a letter: "TELEGRAM" / the address / the message in capitals with its stops / the signer; the next
+    # letter opens at its own date line
+    text = ("Dear Kitty:\n\nWe are all well.\n\nYours,\nMolly\n\nTELEGRAM\n\nMRS. JOHN BELL, THE LODGE.\n"
+            "ROOF FELL IN. NOBODY HURT. SEND CARPENTER.\nMOLLY.\n\nMar. 9.\n\nDear Kitty:\n\nThe carpenter came.\n\n"
+            "Yours,\nMolly\n")
+    docs = _docs(text)
+    assert [(w, d.kind, d.author.name if d.author else None) for w, _, d in docs] == [
+        ("Dear Kitty: We", "letter", "Molly"), ("TELEGRAM MRS. JOHN", "telegram", "MOLLY"),
+        ("Mar. 9. Dear", "letter", "Molly")]
+
+
+def test_a_book_title_in_capitals_over_the_first_letters_date_line_stands_apart():
+    text = ("THE NEW WARDEN\n\nORCHARD HOUSE,\nMar. 2.\n\nDear Kitty:\n\nThe roof leaks in three places.\n\n"
+            "Yours,\nMolly\n\nORCHARD HOUSE,\nMar. 4.\n\nDear Kitty:\n\nThe plumber is back.\n\nYours,\nMolly\n")
+    assert [(w, c) for w, c, _ in _docs(text)] == [("THE NEW WARDEN", "furniture"), ("ORCHARD HOUSE, Mar.", "record"),
+                                                   ("ORCHARD HOUSE, Mar.", "record")]
+    # a letter's own head over its date line stays the letter's
+    text = "LETTER IV\n\nBath, May 3.\n\nDear Kitty:\n\nThe roof leaks.\n\nYours,\nMolly\n"
+    assert [(w, c) for w, c, _ in _docs(text)] == [("LETTER IV Bath,", "record")]
+
+
+def test_a_first_name_alone_under_a_letters_last_paragraph_signs_it():
+    # no valediction over it ("Good-by, and thank you." / "Molly"): the name signs the letter, it heads nothing
+    text = ("Monday\n\nDear Aunt Hetty,\n\nThe examinations are over and I passed in all but Greek.\n\n"
+            "Good-by, and thank you.\n\nMolly\n")
+    docs = _docs(text)
+    assert [(w, c, d.author.name if d.author else None) for w, c, d in docs] == [("Monday Dear Aunt", "record",
+                                                                                  "Molly")]

@@ -16,7 +16,7 @@ from ..extract.dates.lexicon import ORD_DAY, PLAIN_WEEKDAY
 from ..model import RECORD_KINDS
 from .lines import (ARGUMENT_RE, FIRST_PERSON_RE, MONTHS, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE, SECOND_PERSON_RE,
                     SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, is_allcaps, is_name,
-                    kind_from_words, leading_date, salutation_span)
+                    kind_from_words, leading_date, salutation_span, signed_name)
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
 
@@ -316,6 +316,9 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False) -> int:
             continue
         if unit.cue in FURNITURE_CUES or unit.after_break or _opens_letter(unit) or unit.gap > gap:
             break
+        if unit.cue == "dateline" and j + 1 < len(units) and not units[j + 1].para and \
+                units[j + 1].cue == "dateline" and _opens_letter(units[j + 1]):
+            break  # the place line of the next letter's date line ("HOLLY FARM," / "Dec. 27."), no address leaf
         if unit.cue == "prose" and j > i and _address_leaf_line(unit):
             j += 1  # "by favor of the carrier", "in Kent County": a line of the address leaf
             continue
@@ -445,7 +448,9 @@ def dates_letters_at_foot(units: list[Unit]) -> bool:
         prev = units[i - 1] if i else None
         nxt = units[i + 1] if i + 1 < len(units) else None
         signed = prev is not None and prev.cue in ("closing", "signature")
-        salutes = nxt is not None and nxt.cue in ("salutation", "addressee")
+        # (a place line over the date line, "HOLLY FARM," / "Dec. 27.", heads with it)
+        salutes = nxt is not None and (nxt.cue in ("salutation", "addressee") or nxt.cue == "dateline" and
+                                       i + 2 < len(units) and units[i + 2].cue in ("salutation", "addressee"))
         if signed and not salutes and (nxt is None or nxt.cue in _HEAD_CUES or nxt.cue in FURNITURE_CUES):
             foot += 1
         elif salutes and not signed:
@@ -599,6 +604,18 @@ def group_units(units: list[Unit]) -> list[Group]:
                     nxt.cue == "prose" and _entry_head(nxt)) and not _ONE_DOCUMENT_HEAD_RE.match(unit.text):
             current.units.append(unit)
             continue
+        if cue == "heading" and current is None and nxt is not None and nxt.cue == "dateline" and \
+                is_allcaps(unit.text) and not NUMBERED_HEAD_RE.match(unit.text.strip()) and \
+                not _SECTION_RE.match(unit.text.strip()) and (kind_from_words(unit.text) is None or re.search(
+                    r"\bletters\b", unit.text, re.I)) and any(
+                u.cue == "salutation" for u in units[i + 2:i + 4]) and \
+                all(u.cue == "dateline" for u in units[i + 1:i + 3] if u.cue != "salutation"):
+            # the book's title in capitals at the top of the text, over its first letter's date line and
+            # salutation ("THE NEW WARDEN" / "HOLLY FARM, Dec. 27." / "Dear Kitty:"), names the book, not that
+            # letter: a letter's own head names a letter or numbers it ("LETTER IV", "No. 2")
+            start(unit, "title before any prose", mode="furniture", phase="closed")
+            current.evidence.append("page title")
+            continue
         if cue in ("heading", "byline") and not seen_prose and nxt is not None and (
                 (prev is not None and prev.cue in FURNITURE_CUES) or nxt.cue in ("heading", "byline")) \
                 and nxt.cue not in _HEAD_CUES - {"heading", "byline"} \
@@ -620,6 +637,16 @@ def group_units(units: list[Unit]) -> list[Group]:
                 current.units.append(unit)
                 current.phase = "closed"
                 current.evidence.append("signed by an office")
+                continue
+            # 5a. a first name alone under a letter's last paragraph, at the end of the text or over the next
+            #     text's head, signs it ("Good-by, and thank you." / "Tessa")
+            if cue == "heading" and current is not None and current.mode == "record" and current.phase == "body" \
+                    and unit.n_words == 1 and signed_name(unit.text) and _is_letter(current) and \
+                    not _SECTION_RE.match(unit.text.strip()) and \
+                    (nxt is None or nxt.cue in _HEAD_CUES or nxt.cue in FURNITURE_CUES):
+                current.units.append(unit)
+                current.phase = "closed"
+                current.evidence.append("signature: a first name alone under the letter")
                 continue
             # 5. a full name alone after a record's body is its signature, not a title.
             if cue == "heading" and current is not None and current.mode == "record" and \

@@ -1194,9 +1194,20 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                     not _NOT_A_SIGNER_RE.search(u.text):
                 author = ROLE_RE.sub("", u.text).strip(" .,")
                 evidence.append("author: name alone at the foot")
+            elif u.cue == "heading" and u is signed[-1] and \
+                    "signature: a first name alone under the letter" in evidence:
+                author = u.text.strip(" .,")
+                evidence.append("author: name alone at the foot")
             elif u.cue == "heading" and u is units[-1] and "signature: a telegram's signer" in evidence:
                 author = u.text.strip(" .,")
                 evidence.append("author: the telegram's signer")
+    if not author and kind == "telegram" and body:
+        # the signer's name in capitals on the message's last line, in the same paragraph ("... SEND COAL." /
+        # "BESS.")
+        lines = body[-1].text.strip().split("\n")
+        if len(lines) > 1 and re.fullmatch(r"[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+)?", lines[-1].strip()):
+            author = lines[-1].strip(" .,")
+            evidence.append("author: the telegram's signer")
     if not author and kind not in ("narrative", "commentary", "biography", "opinion"):
         m = re.search(r"\b(?:minutes|resolution|decree|decision|order"
                       r"|protocol)\s+of\s+(?:the\s+)?(?P<org>[^,.;:]{3,90})",

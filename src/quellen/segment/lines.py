@@ -129,10 +129,14 @@ TELEGRAPH_FORM_RE = re.compile(
 _CLOCK_RE = re.compile(r"\b\d{1,2}[.:]\d\d\b|\b(?:a\.\s?m|p\.\s?m|noon|midnight)\b", re.I)
 #: telegraphese: the word STOP standing for a full stop, written in capitals
 TELEGRAPHIC_RE = re.compile(r"(?<![a-z])STOP(?![a-z])")
+#: a sentence's stop between two words in capitals ("BURST. NOBODY"), an abbreviation's ("MRS. LANE") aside
+_CAPS_STOP_RE = re.compile(r"\b(?!(?:MRS?|MESSRS|DR|ST|JR|SR|REV|HON|CAPT|COL|GEN|VOL|ESQ|NOS?|CO)\.)[A-Z]{2,}[.!?]"
+                           r"\s+[A-Z]")
 
 #: nouns that name a kind of document ("the following letter", "signed a receipt")
 DOC_NOUNS = lexicons.words("document_nouns")
 _DOC_NOUN_ALT = "|".join(DOC_NOUNS)
+_DOC_NOUN_SET = frozenset(DOC_NOUNS)
 _FRAMING_RE = re.compile(
     rf"\b(?:the\s+)?following\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{_DOC_NOUN_ALT})\b"
     rf"|\b(?P<noun2>{_DOC_NOUN_ALT})\b[^.!?]{{0,80}}\b(?:as\s+follows|reads?|ran|runs|said|in\s+the\s+following\s+"
@@ -755,7 +759,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
             all(w[:1].isupper() for w in text.split()):
         return "salutation"  # "DOCTOR," or "Mrs Pell," under "To Dr PELL, at Bath.": whom the letter greets
     if n <= 6 and text.endswith(",") and nxt is not None and not nxt.para and \
-            re.fullmatch(rf"{FULL_DATE_RE.pattern}\.?", nxt.text.strip(), re.I) and \
+            (re.fullmatch(rf"{FULL_DATE_RE.pattern}\.?", nxt.text.strip(), re.I) or (
+                is_allcaps(text) and classify(nxt, unit, True) == "dateline")) and \
             all(w[:1].isupper() or w[:1].isdigit() or w in ("on", "of", "the", "near", "at", "upon")
                 for w in text.rstrip(",").replace(",", " ").split()):
         return "dateline"  # "Mill Lane, Brannockford," above "20th March 1862.": the date line's place
@@ -806,11 +811,15 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "byline"
     if n <= 16 and NUMBERED_HEAD_RE.match(text):
         return "heading"
-    if n >= 3 and TELEGRAPHIC_RE.search(text) and is_allcaps(text):
-        return "prose"  # a telegram's message is written in capitals, but it is no title
+    if n >= 3 and (TELEGRAPHIC_RE.search(text) or first_prose_seen and len(_CAPS_STOP_RE.findall(text)) >= 2) \
+            and is_allcaps(text):
+        # a telegram's message is written in capitals, but it is no title: "STOP" between its sentences, or
+        # the stops alone ("FURNACE BURST. NOBODY HURT. SEND COAL."), once the text's prose has begun
+        return "prose"
     # a name in capitals under a letter's last paragraph, over the place and date it was written from ("WALT.
     # HALE" / "Bath, April 2."), signs the letter: a heading stands over prose, not over a date line
     if prev is not None and prev.cue == "prose" and nxt is not None and capitals_name(text) and \
+            kind_from_words(text) is None and not _DOC_NOUN_SET & {w.lower().strip(".") for w in text.split()} and \
             classify(nxt, unit, True) == "dateline":
         return "signature"
     if n <= 20 and is_allcaps(text) and not text.endswith(","):
