@@ -318,7 +318,7 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False) -> int:
             break
         if unit.cue == "dateline" and j + 1 < len(units) and not units[j + 1].para and \
                 units[j + 1].cue == "dateline" and _opens_letter(units[j + 1]):
-            break  # the place line of the next letter's date line ("HOLLY FARM," / "Dec. 27."), no address leaf
+            break  # the place line of the next letter's date line ("ORCHARD HOUSE," / "Mar. 2."), no address leaf
         if unit.cue == "prose" and j > i and _address_leaf_line(unit):
             j += 1  # "by favor of the carrier", "in Kent County": a line of the address leaf
             continue
@@ -448,7 +448,7 @@ def dates_letters_at_foot(units: list[Unit]) -> bool:
         prev = units[i - 1] if i else None
         nxt = units[i + 1] if i + 1 < len(units) else None
         signed = prev is not None and prev.cue in ("closing", "signature")
-        # (a place line over the date line, "HOLLY FARM," / "Dec. 27.", heads with it)
+        # (a place line over the date line, "ORCHARD HOUSE," / "Mar. 2.", heads with it)
         salutes = nxt is not None and (nxt.cue in ("salutation", "addressee") or nxt.cue == "dateline" and
                                        i + 2 < len(units) and units[i + 2].cue in ("salutation", "addressee"))
         if signed and not salutes and (nxt is None or nxt.cue in _HEAD_CUES or nxt.cue in FURNITURE_CUES):
@@ -611,7 +611,7 @@ def group_units(units: list[Unit]) -> list[Group]:
                 u.cue == "salutation" for u in units[i + 2:i + 4]) and \
                 all(u.cue == "dateline" for u in units[i + 1:i + 3] if u.cue != "salutation"):
             # the book's title in capitals at the top of the text, over its first letter's date line and
-            # salutation ("THE NEW WARDEN" / "HOLLY FARM, Dec. 27." / "Dear Kitty:"), names the book, not that
+            # salutation ("THE NEW WARDEN" / "ORCHARD HOUSE, Mar. 2." / "Dear Kitty:"), names the book, not that
             # letter: a letter's own head names a letter or numbers it ("LETTER IV", "No. 2")
             start(unit, "title before any prose", mode="furniture", phase="closed")
             current.evidence.append("page title")
@@ -639,7 +639,7 @@ def group_units(units: list[Unit]) -> list[Group]:
                 current.evidence.append("signed by an office")
                 continue
             # 5a. a first name alone under a letter's last paragraph, at the end of the text or over the next
-            #     text's head, signs it ("Good-by, and thank you." / "Tessa")
+            #     text's head, signs it ("All my love to the boys." / "Molly")
             if cue == "heading" and current is not None and current.mode == "record" and current.phase == "body" \
                     and unit.n_words == 1 and signed_name(unit.text) and _is_letter(current) and \
                     not _SECTION_RE.match(unit.text.strip()) and \

@@ -724,7 +724,7 @@ def diarists(documents, text: str, context=None):
         fresh_next = d.kind == "heading" and series is not None and (series != before or any(
             series_author(line) for line in series_heads))
         if series and in_letters[0] and d.kind == "diary" and "kind: dated entry" in d.evidence:
-            # an unsigned text under a date line alone ("May 4.") is an entry of "The Letters of X": a letter
+            # an unsigned text under a date line alone ("April 3.") is an entry of "The Letters of X": a letter
             d = replace(d, kind="letter", evidence=d.evidence + (f"kind: a dated entry of {origin!r}",))
         own = next((a for a in (header_author(line, d.kind) for line in series_heads[:2]) if a), pending) \
             if d.author is None and d.kind not in FURNITURE_KINDS else None
@@ -1202,8 +1202,8 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                 author = u.text.strip(" .,")
                 evidence.append("author: the telegram's signer")
     if not author and kind == "telegram" and body:
-        # the signer's name in capitals on the message's last line, in the same paragraph ("... SEND COAL." /
-        # "BESS.")
+        # the signer's name in capitals on the message's last line, in the same paragraph ("... SEND CARPENTER." /
+        # "MOLLY.")
         lines = body[-1].text.strip().split("\n")
         if len(lines) > 1 and re.fullmatch(r"[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+)?", lines[-1].strip()):
             author = lines[-1].strip(" .,")

@@ -129,7 +129,7 @@ TELEGRAPH_FORM_RE = re.compile(
 _CLOCK_RE = re.compile(r"\b\d{1,2}[.:]\d\d\b|\b(?:a\.\s?m|p\.\s?m|noon|midnight)\b", re.I)
 #: telegraphese: the word STOP standing for a full stop, written in capitals
 TELEGRAPHIC_RE = re.compile(r"(?<![a-z])STOP(?![a-z])")
-#: a sentence's stop between two words in capitals ("BURST. NOBODY"), an abbreviation's ("MRS. LANE") aside
+#: a sentence's stop between two words in capitals ("FELL IN. NOBODY"), an abbreviation's ("MRS. BELL") aside
 _CAPS_STOP_RE = re.compile(r"\b(?!(?:MRS?|MESSRS|DR|ST|JR|SR|REV|HON|CAPT|COL|GEN|VOL|ESQ|NOS?|CO)\.)[A-Z]{2,}[.!?]"
                            r"\s+[A-Z]")
 
@@ -349,15 +349,15 @@ def signed_name(text: str) -> bool:
     return is_name(line) or bool(_SIGNED_NAME_RE.fullmatch(line))
 
 
-#: an argument: the editor's line of who writes to whom, over a numbered letter ("From A. Pell, at the Yards in Bath,
+#: an argument: the editor's line of who writes to whom, over a numbered letter ("From A. Pell, at the Mill in Bath,
 #: to his son, ...")
 ARGUMENT_RE = re.compile(rf"^From\s+(?-i:[{_UP}])[^.!?]{{0,120}}?,?\s+to\s+"
                          rf"(?:(?:his|her|their|the)\s+\w|(?-i:[{_UP}]))")
 
 
 def capitals_name(text: str) -> bool:
-    """Return True when ``text`` is a signer's name printed in capitals, its given name cut short or not ("WALT.
-    HALE", "ANN PELL", "J. PELL")."""
+    """Return True when ``text`` is a signer's name printed in capitals, its given name cut short or not ("THOS.
+    OAKLEY", "ANN PELL", "J. PELL")."""
     line = text.strip()
     return len(line.split()) <= 4 and is_allcaps(line) and signed_name(re.sub(r"\.\s*", " ", line.title()).strip())
 
@@ -757,7 +757,7 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "salutation"
     if n <= 3 and text.endswith(",") and prev is not None and prev.cue == "addressee" and \
             all(w[:1].isupper() for w in text.split()):
-        return "salutation"  # "DOCTOR," or "Mrs Pell," under "To Dr PELL, at Bath.": whom the letter greets
+        return "salutation"  # "SIR," or "MRS PELL," under "To Dr PELL, at Bath.": whom the letter greets
     if n <= 6 and text.endswith(",") and nxt is not None and not nxt.para and \
             (re.fullmatch(rf"{FULL_DATE_RE.pattern}\.?", nxt.text.strip(), re.I) or (
                 is_allcaps(text) and classify(nxt, unit, True) == "dateline")) and \
@@ -814,10 +814,10 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     if n >= 3 and (TELEGRAPHIC_RE.search(text) or first_prose_seen and len(_CAPS_STOP_RE.findall(text)) >= 2) \
             and is_allcaps(text):
         # a telegram's message is written in capitals, but it is no title: "STOP" between its sentences, or
-        # the stops alone ("FURNACE BURST. NOBODY HURT. SEND COAL."), once the text's prose has begun
+        # the stops alone ("ROOF FELL IN. NOBODY HURT. SEND CARPENTER."), once the text's prose has begun
         return "prose"
-    # a name in capitals under a letter's last paragraph, over the place and date it was written from ("WALT.
-    # HALE" / "Bath, April 2."), signs the letter: a heading stands over prose, not over a date line
+    # a name in capitals under a letter's last paragraph, over the place and date it was written from ("THOS.
+    # OAKLEY" / "Milford, June 3."), signs the letter: a heading stands over prose, not over a date line
     if prev is not None and prev.cue == "prose" and nxt is not None and capitals_name(text) and \
             kind_from_words(text) is None and not _DOC_NOUN_SET & {w.lower().strip(".") for w in text.split()} and \
             classify(nxt, unit, True) == "dateline":
