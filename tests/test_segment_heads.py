@@ -15,7 +15,7 @@ import pytest
 from quellen.model import Source
 from quellen.segment import segment
 from quellen.segment.describe import CLASS_OF_KIND
-from quellen.segment.lines import TIME_HEAD_RE, Unit, classify, leading_date
+from quellen.segment.lines import TIME_HEAD_RE, Unit, classify, leading_date, split_signature
 
 
 def _docs(text: str):
@@ -1641,3 +1641,12 @@ def test_a_first_name_alone_under_a_letters_last_paragraph_signs_it():
     docs = _docs(text)
     assert [(w, c, d.author.name if d.author else None) for w, c, d in docs] == [("Monday Dear Aunt", "record",
                                                                                   "Molly")]
+
+
+def test_a_title_page_in_capitals_stays_one_heading_over_the_first_letter():
+    # the title's lines and a last line over the first date line that names no document: one heading
+    assert split_signature("VOLUME I.") is None  # no signer "I." writing from "VOLUME"
+    text = ("THE LETTERS OF EDWIN MARLOWE\nWRITTEN IN THE YEAR 1790 TO A FRIEND\n\nApril 3.\n\nThe coach left me "
+            "at the bridge at dusk.\n\nApril 9.\n\nYou ask what I do with my days.\n")
+    assert [(w, c) for w, c, _ in _docs(text)] == [("THE LETTERS OF", "furniture"), ("April 3. The", "record"),
+                                                   ("April 9. You", "record")]

@@ -600,7 +600,11 @@ def group_units(units: list[Unit]) -> list[Group]:
         #    (a heading naming one document, "Letter I" or "LETTER I. A to B.", heads that document, not the page)
         if cue == "heading" and not seen_prose and current is not None and current.mode == "furniture" \
                 and "page title" in current.evidence and prev is not None and prev.cue == "heading" \
-                and nxt is not None and nxt.cue in ("heading", "byline", "prose") and not (
+                and nxt is not None and (nxt.cue in ("heading", "byline", "prose") or (
+                    # (the title's last line in capitals over the first letter's or entry's date line, "THE
+                    # LETTERS OF A" / "WRITTEN IN 1791 TO A FRIEND" / "May 4.", when it names no document)
+                    nxt.cue == "dateline" and unit.para is False and is_allcaps(unit.text) and is_allcaps(prev.text)
+                    and kind_from_words(unit.text) is None and not SERIES_HEAD_RE.search(unit.text))) and not (
                     nxt.cue == "prose" and _entry_head(nxt)) and not _ONE_DOCUMENT_HEAD_RE.match(unit.text):
             current.units.append(unit)
             continue
