@@ -1650,3 +1650,16 @@ def test_a_title_page_in_capitals_stays_one_heading_over_the_first_letter():
             "at the bridge at dusk.\n\nApril 9.\n\nYou ask what I do with my days.\n")
     assert [(w, c) for w, c, _ in _docs(text)] == [("THE LETTERS OF", "furniture"), ("April 3. The", "record"),
                                                    ("April 9. You", "record")]
+
+
+def test_a_short_note_signed_in_initials_between_letters_is_a_letter():
+    text = ("Dear Kitty:\n\nWe are all well.\n\nYours,\nMolly\n\nWill the carrier kindly leave the parcel at the back "
+            "door? The front step is being painted.\nM. B.\n\nMar. 9.\n\nDear Kitty:\n\nThe carpenter came.\n\n"
+            "Yours,\nMolly\n")
+    docs = _docs(text)
+    assert [(w, d.kind) for w, _, d in docs] == [("Dear Kitty: We", "letter"), ("Will the carrier", "letter"),
+                                                 ("Mar. 9. Dear", "letter")]
+    # a narrative's paragraph is no note, signed or not
+    text = ("The carrier came late that winter, and the parcels lay in the snow by the gate for a week together, "
+            "while the whole village waited for news from the town and nobody went to fetch it.\n")
+    assert [d.kind for _, _, d in _docs(text)] != ["letter"]

@@ -780,6 +780,11 @@ def diarists(documents, text: str, context=None):
 _LETTERS_SERIES_RE = re.compile(r"^(?:the\s+)?(?:familiar\s+|private\s+)?letters\s+of\b|['’]s\s+letters\b", re.I)
 
 
+#: the most paragraphs and words of a note: a few lines signed in initials, with neither head nor salutation
+NOTE_MAX_PARAGRAPHS = 2
+NOTE_MAX_WORDS = 80
+
+
 _INITIALS_ONLY_RE = re.compile(r"^(?:[A-Z]\.\s*){2,3}$")
 
 
@@ -1088,6 +1093,12 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if not kind and (has_salute or has_closing):
         kind = "letter"
         evidence.append("kind: salutation/closing")
+    if not kind and body and cues[-1] == "signature" and cues[0] == "prose" and len(body) <= NOTE_MAX_PARAGRAPHS \
+            and n_words <= NOTE_MAX_WORDS and split_signature(units[-1].text) and group.mode != "personal":
+        # a few lines with neither head nor salutation, signed under them in initials ("Will the carrier call at
+        # the back door? / M. B."): a note left for someone
+        kind = "letter"
+        evidence.append("kind: a short note signed under its text")
     if not kind and body and body[0].features.get("name_colon"):
         kind = "commentary"
         evidence.append("kind: signed comment")
