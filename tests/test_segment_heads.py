@@ -15,7 +15,7 @@ import pytest
 from quellen.model import Source
 from quellen.segment import segment
 from quellen.segment.describe import CLASS_OF_KIND
-from quellen.segment.lines import TIME_HEAD_RE, Unit, classify, leading_date
+from quellen.segment.lines import TIME_HEAD_RE, Unit, classify, leading_date, split_signature
 
 
 def _docs(text: str):
@@ -1730,3 +1730,142 @@ def test_a_narrator_saying_the_diary_he_copied_ends_takes_the_word_back():
     docs = _docs(text)
     assert [w for w, _, _ in docs][-1] == "Here the journal", docs
     assert docs[-1][2].kind == "narrative" and [d.kind for _, _, d in docs[-3:-1]] == ["diary", "diary"]
+
+
+def test_a_name_in_capitals_over_the_place_and_date_signs_the_letter_above_it():
+    # letters headed with whom they are to, greeted by a word in capitals, signed in capitals and dated under the
+    # signature: the date line is the foot of the letter above, the head line the start of the next
+    text = ("To Mr BRANDRETH, at the Grange.\n\nSIR,\n\nThe harrow you lent me is broke in two places, and I return "
+            "it with my thanks and the smith's bill.\n\nTHOS. OAKLEY\n\nMilford, June 3.\n\n"
+            "To Mrs. TULLY, at the Grange.\n\nMADAM,\n\nI beg you will send the eggs by the carrier, for our hens "
+            "have left off laying since the fair.\n\nHANNAH OAKLEY\n\nMilford, June 5.\n")
+    docs = _docs(text)
+    assert [(w, c) for w, c, _ in docs] == [("To Mr BRANDRETH,", "record"), ("To Mrs. TULLY,", "record")], docs
+    assert [(d.kind, d.author.name if d.author else None) for _, _, d in docs] == [
+        ("letter", "THOS. OAKLEY"), ("letter", "HANNAH OAKLEY")]
+    assert text[docs[0][2].char_start:docs[0][2].char_end].rstrip().endswith("Milford, June 3.")
+
+
+def test_a_name_in_capitals_signs_only_over_a_date_line():
+    # under a paragraph, "JOHN TALBOT" over prose is a heading (a life's title); over "Milford, June 3." a signature
+    def cue(below: str) -> str:
+        above = Unit(start=0, end=0, text="The harvest was late that year, and the mill stood idle.")
+        return classify(Unit(start=0, end=0, text="JOHN TALBOT"), above, True, Unit(start=0, end=0, text=below))
+    assert cue("He was born at the mill house in 1790, the son of a carter.") == "heading"
+    assert cue("Milford, June 3.") == "signature"
+    # a document's own word in capitals ("CABLEGRAM" over the office's date line) is its head, no signer
+    above = Unit(start=0, end=0, text="The mission cabled home every week.")
+    assert classify(Unit(start=0, end=0, text="CABLEGRAM"), above, True,
+                    Unit(start=0, end=0, text="Received London 14 June 1916.")) != "signature"
+
+
+def test_an_argument_under_a_numbered_head_is_part_of_the_letter():
+    # "No. 2" / "From A, at X, to his son ..." / date line / salutation: one letter, from its number
+    text = ("LETTERS OF A SHIPOWNER\nTO HIS DAUGHTER\n\nNo. 1\n\nFrom Amos Pringle, at the Harbour Office in "
+            "Saltby, to his daughter at school. Miss Ruth has written that she is homesick.\n\nSaltby, May 2, 1880."
+            "\n\nDear Ruth:\n\nEverybody is homesick the first month, and most people get over it by the second. "
+            "Work hard and you will.\n\nYour loving father,\nAmos Pringle.\n\nNo. 2\n\nFrom Amos Pringle, at the "
+            "Harbour Office in Saltby, to his daughter. Miss Ruth asks for a new frock.\n\nSaltby, June 9, 1880."
+            "\n\nDear Ruth:\n\nYou shall have the frock if you tell me what was wrong with the old one.\n\n"
+            "Your loving father,\nAmos Pringle.\n")
+    docs = _docs(text)
+    assert [(w, c) for w, c, _ in docs] == [("LETTERS OF A", "furniture"), ("No. 1 From", "record"),
+                                            ("No. 2 From", "record")], docs
+    assert [(d.kind, d.author.name if d.author else None, d.date.earliest.isoformat() if d.date else None)
+            for _, _, d in docs[1:]] == [("letter", "Amos Pringle", "1880-05-02"), ("letter", "Amos Pringle",
+                                                                                   "1880-06-09")]
+
+
+def test_a_word_in_capitals_with_its_comma_under_a_to_head_is_the_salutation():
+    head = Unit(start=0, end=0, text="To Dr PELL, at Bath.", cue="addressee")
+    assert classify(Unit(start=0, end=0, text="DOCTOR,"), head, True) == "salutation"
+    assert classify(Unit(start=0, end=0, text="MRS GRIDWELL,"), head, True) == "salutation"
+    # (under prose it is no greeting)
+    assert classify(Unit(start=0, end=0, text="DOCTOR,"), Unit(start=0, end=0, text="We dined."), True) != \
+        "salutation"
+
+
+def test_dated_unsigned_entries_under_the_letters_of_a_writer_are_letters():
+    # "The Letters of X": entries under a date line alone ("April 3."), unsigned, are X's letters, not a diary
+    text = ("THE LETTERS OF EDWIN MARLOWE\nFROM THE COUNTRY\n\nApril 3.\n\nThe coach left me at the bridge at dusk, "
+            "and I walked the "
+            "last mile with my bag on my shoulder and the river beside me.\n\nApril 9.\n\nYou ask what I do with my "
+            "days. I draw the church, I fish the weir, and I think of you and the others at home.\n\n"
+            "THE EDITOR TO THE READER\n\nHere the letters stop for the summer, and what he did in those months "
+            "the parish books alone record.\n\nSeptember 1.\n\nI am going home, and I am glad of it.\n")
+    docs = _docs(text)
+    # (the title's lines are furniture, whether one document or two)
+    docs = docs[next(k for k, (w, _, _) in enumerate(docs) if w.startswith("April")) - 1:]
+    assert [(w, c) for w, c, _ in docs][1:] == [("April 3. The", "record"),
+                                                ("April 9. You", "record"), ("THE EDITOR TO", "furniture"),
+                                            ("Here the letters", "account"), ("September 1. I", "record")], docs
+    assert {d.author.name for _, c, d in docs if c == "record"} == {"EDWIN MARLOWE"}
+
+
+def test_dated_unsigned_entries_under_the_journal_of_a_writer_stay_a_diary():
+    text = ("THE JOURNAL OF EDWIN MARLOWE\nIN THE COUNTRY\n\nApril 3.\n\nThe coach left me at the bridge at dusk, "
+            "and I walked the "
+            "last mile.\n\nApril 9.\n\nDrew the church, fished the weir.\n")
+    assert [c for _, c, _ in _docs(text)][-2:] == ["personal", "personal"]
+
+
+def test_a_place_line_in_capitals_over_a_yearless_date_heads_the_next_letter():
+    # "ORCHARD HOUSE," / "Mar. 4." under the signature of the letter before: both lines head the next letter
+    text = ("ORCHARD HOUSE,\nMar. 2.\n\nDear Kitty:\n\nThe roof leaks in three places and the plumber has gone to "
+            "his sister's wedding.\n\nYours in a bucket,\nMolly\n\nORCHARD HOUSE,\nMar. 4.\n\nDear Kitty:\n\n"
+            "The plumber is back, and so is the rain.\n\nYours, dripping,\nMolly\n")
+    docs = _docs(text)
+    assert [(w, c) for w, c, _ in docs] == [("ORCHARD HOUSE, Mar.", "record"), ("ORCHARD HOUSE, Mar.", "record")]
+
+
+def test_a_telegram_in_capitals_with_plain_stops_ends_at_its_signer():
+    # after a letter: "TELEGRAM" / the address / the message in capitals with its stops / the signer; the next
+    # letter opens at its own date line
+    text = ("Dear Kitty:\n\nWe are all well.\n\nYours,\nMolly\n\nTELEGRAM\n\nMRS. JOHN BELL, THE LODGE.\n"
+            "ROOF FELL IN. NOBODY HURT. SEND CARPENTER.\nMOLLY.\n\nMar. 9.\n\nDear Kitty:\n\nThe carpenter came.\n\n"
+            "Yours,\nMolly\n")
+    docs = _docs(text)
+    assert [(w, d.kind, d.author.name if d.author else None) for w, _, d in docs] == [
+        ("Dear Kitty: We", "letter", "Molly"), ("TELEGRAM MRS. JOHN", "telegram", "MOLLY"),
+        ("Mar. 9. Dear", "letter", "Molly")]
+
+
+def test_a_book_title_in_capitals_over_the_first_letters_date_line_stands_apart():
+    text = ("THE NEW WARDEN\n\nORCHARD HOUSE,\nMar. 2.\n\nDear Kitty:\n\nThe roof leaks in three places.\n\n"
+            "Yours,\nMolly\n\nORCHARD HOUSE,\nMar. 4.\n\nDear Kitty:\n\nThe plumber is back.\n\nYours,\nMolly\n")
+    assert [(w, c) for w, c, _ in _docs(text)] == [("THE NEW WARDEN", "furniture"), ("ORCHARD HOUSE, Mar.", "record"),
+                                                   ("ORCHARD HOUSE, Mar.", "record")]
+    # a letter's own head over its date line stays the letter's
+    text = "LETTER IV\n\nBath, May 3.\n\nDear Kitty:\n\nThe roof leaks.\n\nYours,\nMolly\n"
+    assert [(w, c) for w, c, _ in _docs(text)] == [("LETTER IV Bath,", "record")]
+
+
+def test_a_first_name_alone_under_a_letters_last_paragraph_signs_it():
+    # no valediction over it ("Good-by, and thank you." / "Molly"): the name signs the letter, it heads nothing
+    text = ("Monday\n\nDear Aunt Hetty,\n\nThe examinations are over and I passed in all but Greek.\n\n"
+            "Good-by, and thank you.\n\nMolly\n")
+    docs = _docs(text)
+    assert [(w, c, d.author.name if d.author else None) for w, c, d in docs] == [("Monday Dear Aunt", "record",
+                                                                                  "Molly")]
+
+
+def test_a_title_page_in_capitals_stays_one_heading_over_the_first_letter():
+    # the title's lines and a last line over the first date line that names no document: one heading
+    assert split_signature("VOLUME I.") is None  # no signer "I." writing from "VOLUME"
+    text = ("THE LETTERS OF EDWIN MARLOWE\nWRITTEN IN THE YEAR 1790 TO A FRIEND\n\nApril 3.\n\nThe coach left me "
+            "at the bridge at dusk.\n\nApril 9.\n\nYou ask what I do with my days.\n")
+    assert [(w, c) for w, c, _ in _docs(text)] == [("THE LETTERS OF", "furniture"), ("April 3. The", "record"),
+                                                   ("April 9. You", "record")]
+
+
+def test_a_short_note_signed_in_initials_between_letters_is_a_letter():
+    text = ("Dear Kitty:\n\nWe are all well.\n\nYours,\nMolly\n\nWill the carrier kindly leave the parcel at the back "
+            "door? The front step is being painted.\nM. B.\n\nMar. 9.\n\nDear Kitty:\n\nThe carpenter came.\n\n"
+            "Yours,\nMolly\n")
+    docs = _docs(text)
+    assert [(w, d.kind) for w, _, d in docs] == [("Dear Kitty: We", "letter"), ("Will the carrier", "letter"),
+                                                 ("Mar. 9. Dear", "letter")]
+    # a narrative's paragraph is no note, signed or not
+    text = ("The carrier came late that winter, and the parcels lay in the snow by the gate for a week together, "
+            "while the whole village waited for news from the town and nobody went to fetch it.\n")
+    assert [d.kind for _, _, d in _docs(text)] != ["letter"]

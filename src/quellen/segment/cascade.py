@@ -15,10 +15,10 @@ from .. import lexicons
 from ..extract.dates.lexicon import ORD_DAY, PLAIN_WEEKDAY, WD_NAMES
 from ..model import RECORD_KINDS
 from ..settings import SegmentSettings
-from .lines import (FIRST_PERSON_RE, MONTHS, NARRATION_VERBS, NOTE_MARK_RE, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE,
-                    SECOND_PERSON_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day,
-                    contents_entry, is_allcaps, is_name, kind_from_words, leading_date, numbered_summary_head,
-                    salutation_span)
+from .lines import (ARGUMENT_RE, FIRST_PERSON_RE, MONTHS, NARRATION_VERBS, NOTE_MARK_RE, NUMBERED_HEAD_RE,
+                    NUMBERED_HEADER_RE, SECOND_PERSON_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit,
+                    bare_date, bare_day, contents_entry, is_allcaps, is_name, kind_from_words, leading_date,
+                    numbered_summary_head, salutation_span, signed_name)
 from .shapes import NEXT_DAY_RE
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
@@ -187,7 +187,8 @@ def _headed_letter(group: Group) -> bool:
 #: and the section's title on one line ("XI The Polar Journey", "IV. Returning Parties"; "I" alone is a pronoun)
 _SECTION_RE = re.compile(r"^(?:(?:chapter|part|book|volume|vol\.|section|canto|period|epoch|division|stave|act)\s+"
                          r"(?:[ivxlcdm]+|\d+|[a-z]+)\b|[IVXLC]+\.?$|(?-i:(?:[IVXLC]{2,}|[VXL])\.?\s+[A-Z])"
-                         r"|\d{1,3}\.?$|(?:preface|introduction|prologue|"
+                         r"|\d{1,3}\.?$|(?:(?:the\s+)?(?:editor|publisher|translator)['’]?s?\s+to\s+the\s+reader|"
+                         r"preface|introduction|prologue|"
                          r"epilogue|foreword|afterword|dedication|appendix|postscript|conclusion|contents|"
                          r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last"
                          r"|final)\s+"
@@ -315,6 +316,9 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
             continue
         if unit.cue in FURNITURE_CUES or unit.after_break or _opens_letter(unit) or unit.gap > gap:
             break
+        if unit.cue == "dateline" and j + 1 < len(units) and not units[j + 1].para and \
+                units[j + 1].cue == "dateline" and _opens_letter(units[j + 1]):
+            break  # the place line of the next letter's date line ("ORCHARD HOUSE," / "Mar. 2."), no address leaf
         if unit.cue == "prose" and j > i and _address_leaf_line(unit, s):
             j += 1  # "by favor of the carrier", "in Kent County": a line of the address leaf
             continue
@@ -455,7 +459,9 @@ def dates_letters_at_foot(units: list[Unit]) -> bool:
         prev = units[i - 1] if i else None
         nxt = units[i + 1] if i + 1 < len(units) else None
         signed = prev is not None and prev.cue in ("closing", "signature")
-        salutes = nxt is not None and nxt.cue in ("salutation", "addressee")
+        # (a place line over the date line, "ORCHARD HOUSE," / "Mar. 2.", heads with it)
+        salutes = nxt is not None and (nxt.cue in ("salutation", "addressee") or nxt.cue == "dateline" and
+                                       i + 2 < len(units) and units[i + 2].cue in ("salutation", "addressee"))
         if signed and not salutes and (nxt is None or nxt.cue in _HEAD_CUES or nxt.cue in FURNITURE_CUES):
             foot += 1
         elif salutes and not signed:
@@ -607,9 +613,25 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
         #    (a heading naming one document, "Letter I" or "LETTER I. A to B.", heads that document, not the page)
         if cue == "heading" and not seen_prose and current is not None and current.mode == "furniture" \
                 and "page title" in current.evidence and prev is not None and prev.cue == "heading" \
-                and nxt is not None and nxt.cue in ("heading", "byline", "prose") and not (
+                and nxt is not None and (nxt.cue in ("heading", "byline", "prose") or (
+                    # (the title's last line in capitals over the first letter's or entry's date line, "THE
+                    # LETTERS OF A" / "WRITTEN IN 1791 TO A FRIEND" / "May 4.", when it names no document)
+                    nxt.cue == "dateline" and unit.para is False and is_allcaps(unit.text) and is_allcaps(prev.text)
+                    and kind_from_words(unit.text) is None and not SERIES_HEAD_RE.search(unit.text))) and not (
                     nxt.cue == "prose" and _entry_head(nxt)) and not _ONE_DOCUMENT_HEAD_RE.match(unit.text):
             current.units.append(unit)
+            continue
+        if cue == "heading" and current is None and nxt is not None and nxt.cue == "dateline" and \
+                is_allcaps(unit.text) and not NUMBERED_HEAD_RE.match(unit.text.strip()) and \
+                not _SECTION_RE.match(unit.text.strip()) and (kind_from_words(unit.text) is None or re.search(
+                    r"\bletters\b", unit.text, re.I)) and any(
+                u.cue == "salutation" for u in units[i + 2:i + 4]) and \
+                all(u.cue == "dateline" for u in units[i + 1:i + 3] if u.cue != "salutation"):
+            # the book's title in capitals at the top of the text, over its first letter's date line and
+            # salutation ("THE NEW WARDEN" / "ORCHARD HOUSE, Mar. 2." / "Dear Kitty:"), names the book, not that
+            # letter: a letter's own head names a letter or numbers it ("LETTER IV", "No. 2")
+            start(unit, "title before any prose", mode="furniture", phase="closed")
+            current.evidence.append("page title")
             continue
         if cue in ("heading", "byline") and not seen_prose and nxt is not None and (
                 (prev is not None and prev.cue in FURNITURE_CUES) or nxt.cue in ("heading", "byline")) \
@@ -618,7 +640,8 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 and not (cue == "heading" and nxt.cue == "byline" and i + 2 < len(units)  # title, byline, text
                          and units[i + 2].cue == "prose" and units[i + 2].para) \
                 and not (_SECTION_NUMBER_RE.match(unit.text.strip()) and nxt.cue == "heading"
-                         and not _ONE_DOCUMENT_HEAD_RE.match(nxt.text)):
+                         and not _ONE_DOCUMENT_HEAD_RE.match(nxt.text)) \
+                and not (nxt.cue == "heading" and ARGUMENT_RE.match(nxt.text)):
             # "Letter IV" heads a letter, and "IV" or "Chapter IV" over a title numbers the section the
             # title heads: neither is the page's title ("Chapter III" over "Letter, A to B" still stands alone)
             start(unit, "title before any prose", mode="furniture", phase="closed")
@@ -631,6 +654,16 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 current.units.append(unit)
                 current.phase = "closed"
                 current.evidence.append("signed by an office")
+                continue
+            # 5a. a first name alone under a letter's last paragraph, at the end of the text or over the next
+            #     text's head, signs it ("All my love to the boys." / "Molly")
+            if cue == "heading" and current is not None and current.mode == "record" and current.phase == "body" \
+                    and unit.n_words == 1 and signed_name(unit.text) and _is_letter(current) and \
+                    not _SECTION_RE.match(unit.text.strip()) and \
+                    (nxt is None or nxt.cue in _HEAD_CUES or nxt.cue in FURNITURE_CUES):
+                current.units.append(unit)
+                current.phase = "closed"
+                current.evidence.append("signature: a first name alone under the letter")
                 continue
             # 5. a full name alone after a record's body is its signature, not a title.
             if cue == "heading" and current is not None and current.mode == "record" and \
@@ -705,7 +738,11 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 continue
             # 7. head cues (title, secrecy mark, addressee, salutation) gather into the head
             #    of one document; after a body they open the next one.
-            if not forced and current is not None and current.phase == "head" and not after_furniture:
+            # (a numbered head over its letter's argument, "No. 4" / "From A, at Bath, to his son ...", opens
+            # that letter, under a book's title too)
+            argued = nxt is not None and nxt.cue == "heading" and bool(ARGUMENT_RE.match(nxt.text)) and \
+                bool(NUMBERED_HEAD_RE.match(unit.text))
+            if not forced and current is not None and current.phase == "head" and not after_furniture and not argued:
                 current.units.append(unit)
                 if cue in ("addressee", "salutation"):
                     current.mode = "record"

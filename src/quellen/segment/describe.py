@@ -21,8 +21,8 @@ from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS
                      DateBasis, Head, Ref, RefBasis, replace)
 from .cascade import ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, Group
 from .lines import (FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, MARKS_RE, MONTHS, NARRATION_VERBS, NEWSPAPER_RE,
-                    PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline, is_allcaps, is_name,
-                    kind_from_words, leading_date, salutations, signed_name, split_signature, strip_quotes,
+                    PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline, capitals_name, is_allcaps,
+                    is_name, kind_from_words, leading_date, salutations, signed_name, split_signature, strip_quotes,
                     weekday_alone, weekday_day, yearless)
 from .shapes import head_date_text
 
@@ -702,6 +702,8 @@ def diarists(documents, text: str, context=None):
     sole = sum(d.kind not in FURNITURE_KINDS for d in documents) == 1
     out, series, origin, pending = [], None, "", None
     letters = [False]  # the series heading says its writer goes on in letters ("X, in Continuation")
+    # the series heading calls the book letters ("The Letters of X"): its dated entries are letters to someone
+    in_letters = [False]
     fresh = fresh_next = False  # the document before was the heading that named the series
 
     def read(line: str) -> None:
@@ -713,6 +715,8 @@ def diarists(documents, text: str, context=None):
         if name:
             series, origin = name, line[:80]
             letters[0] = bool(_CONTINUATION_RE.match(line))
+            in_letters[0] = bool(_LETTERS_SERIES_RE.search(line)) and not re.search(
+                r"\b(?:diary|diaries|journals?|notebooks?)\b", line, re.I)
 
     for i, d in enumerate(documents):
         heads = _head_lines(text, d)
@@ -731,6 +735,9 @@ def diarists(documents, text: str, context=None):
         fresh = fresh_next
         fresh_next = d.kind == "heading" and series is not None and (series != before or any(
             series_author(line) for line in series_heads))
+        if series and in_letters[0] and d.kind == "diary" and "kind: dated entry" in d.evidence:
+            # an unsigned text under a date line alone ("April 3.") is an entry of "The Letters of X": a letter
+            d = replace(d, kind="letter", evidence=d.evidence + (f"kind: a dated entry of {origin!r}",))
         own = next((a for a in (header_author(line, d.kind) for line in series_heads[:2]) if a), pending) \
             if d.author is None and d.kind not in FURNITURE_KINDS else None
         pending = None
@@ -738,7 +745,7 @@ def diarists(documents, text: str, context=None):
             d = replace(d, author=Ref(own, basis=RefBasis.HEADED),
                         evidence=d.evidence + ("author: the document's own header",))
         elif series and d.author is None and (d.kind in SERIES_KINDS or d.kind == "letter" and (
-                letters[0] or fresh)):
+                letters[0] or in_letters[0] or fresh)):
             # a letter right under the heading that names its contributor ("Contributed by A" / a
             # date line and the letter) is A's contribution
             d = replace(d, author=Ref(series, basis=RefBasis.SERIES), evidence=d.evidence + (
@@ -779,6 +786,15 @@ def diarists(documents, text: str, context=None):
             if lines:
                 pending = header_author(lines[-1], None)
     return out
+
+
+#: a series heading that calls the book a writer's letters: "The Letters of X", "X's Letters"
+_LETTERS_SERIES_RE = re.compile(r"^(?:the\s+)?(?:familiar\s+|private\s+)?letters\s+of\b|['’]s\s+letters\b", re.I)
+
+
+#: the most paragraphs and words of a note: a few lines signed in initials, with neither head nor salutation
+NOTE_MAX_PARAGRAPHS = 2
+NOTE_MAX_WORDS = 80
 
 
 _INITIALS_ONLY_RE = re.compile(r"^(?:[A-Z]\.\s*){2,3}$")
@@ -1011,9 +1027,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     head_text = " ".join(u.text for u in heads)
     # a title naming documents in the plural over third-person prose ("CABLES FROM THE MISSION") heads
     # the compiler's introduction to a collection, not one document of that kind
-    collection = re.search(r"\b(?:letters|telegrams|cables|cablegrams|papers|documents|dispatches|despatches|"
-                           r"reports|resolutions|statements|decrees|orders|minutes\s+and)\b", head_text, re.I) \
-        and body and first_rate < 0.01 and not group.framing and "salutation" not in cues
+    plural = re.search(r"\b(?:letters|telegrams|cables|cablegrams|papers|documents|dispatches|despatches|"
+                       r"reports|resolutions|statements|decrees|orders|minutes\s+and)\b", head_text, re.I)
+    collection = plural and body and first_rate < 0.01 and not group.framing and "salutation" not in cues
     # a chapter's title names its subject, not the kind of text under it ("CHAPTER VII. THE WIRE FROM HOME")
     chapter = re.match(r"^(?:chapter|part|book|canto|section)\b", head_text.strip(), re.I)
     if title and not kind and not collection and not chapter and NEWSPAPER_RE.search(heads[0].text) and \
@@ -1023,6 +1039,11 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         # a newspaper's name with the issue's date ("The Evening Star, 3 May."), or "Cutting from ..."
         kind = "newspaper_article"
         evidence.append("kind: title names a newspaper")
+    if title and not kind and plural and not body and "salutation" not in cues and not group.framing:
+        # the same title over nothing of its own ("LETTERS FROM A FATHER / TO HIS SON", "IN A SERIES OF LETTERS")
+        # is the book's title page
+        kind = "heading"
+        evidence.append("kind: title names documents in the plural, over no text")
     if title and not kind and not collection and not chapter:
         kind = kind_from_words(head_text)
         if kind:
@@ -1092,6 +1113,12 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if not kind and (has_salute or has_closing):
         kind = "letter"
         evidence.append("kind: salutation/closing")
+    if not kind and body and cues[-1] == "signature" and cues[0] == "prose" and len(body) <= NOTE_MAX_PARAGRAPHS \
+            and n_words <= NOTE_MAX_WORDS and split_signature(units[-1].text) and group.mode != "personal":
+        # a few lines with neither head nor salutation, signed under them in initials ("Will the carrier call at
+        # the back door? / M. B."): a note left for someone
+        kind = "letter"
+        evidence.append("kind: a short note signed under its text")
     if not kind and body and body[0].features.get("name_colon"):
         kind = "commentary"
         evidence.append("kind: signed comment")
@@ -1176,7 +1203,8 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             author = sig[2]
             place = place or (sig[1] or None)
             evidence.append("author: signature")
-        elif sig is None and kind in ("letter", "statement", "telegram") and signed_name(sig_units[0].text):
+        elif sig is None and kind in ("letter", "statement", "telegram") and (
+                signed_name(sig_units[0].text) or capitals_name(sig_units[0].text)):
             # a full name signed under the closing ("Ann B. Pell.", "Ann Pell"): the cascade read it
             # as a signature from its place (a diary entry that copies a letter is not its signer's)
             author = sig_units[0].text.strip(" .,")
@@ -1197,9 +1225,20 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                     not _NOT_A_SIGNER_RE.search(u.text):
                 author = ROLE_RE.sub("", u.text).strip(" .,")
                 evidence.append("author: name alone at the foot")
+            elif u.cue == "heading" and u is signed[-1] and \
+                    "signature: a first name alone under the letter" in evidence:
+                author = u.text.strip(" .,")
+                evidence.append("author: name alone at the foot")
             elif u.cue == "heading" and u is units[-1] and "signature: a telegram's signer" in evidence:
                 author = u.text.strip(" .,")
                 evidence.append("author: the telegram's signer")
+    if not author and kind == "telegram" and body:
+        # the signer's name in capitals on the message's last line, in the same paragraph ("... SEND CARPENTER." /
+        # "MOLLY.")
+        lines = body[-1].text.strip().split("\n")
+        if len(lines) > 1 and re.fullmatch(r"[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+)?", lines[-1].strip()):
+            author = lines[-1].strip(" .,")
+            evidence.append("author: the telegram's signer")
     if not author and kind not in ("narrative", "commentary", "biography", "opinion"):
         m = re.search(r"\b(?:minutes|resolution|decree|decision|order"
                       r"|protocol)\s+of\s+(?:the\s+)?(?P<org>[^,.;:]{3,90})",

@@ -142,10 +142,14 @@ TELEGRAPH_FORM_RE = re.compile(
 _CLOCK_RE = re.compile(r"\b\d{1,2}[.:]\d\d\b|\b(?:a\.\s?m|p\.\s?m|noon|midnight)\b", re.I)
 #: telegraphese: the word STOP standing for a full stop, written in capitals
 TELEGRAPHIC_RE = re.compile(r"(?<![a-z])STOP(?![a-z])")
+#: a sentence's stop between two words in capitals ("FELL IN. NOBODY"), an abbreviation's ("MRS. BELL") aside
+_CAPS_STOP_RE = re.compile(r"\b(?!(?:MRS?|MESSRS|DR|ST|JR|SR|REV|HON|CAPT|COL|GEN|VOL|ESQ|NOS?|CO)\.)[A-Z]{2,}[.!?]"
+                           r"\s+[A-Z]")
 
 #: nouns that name a kind of document ("the following letter", "signed a receipt")
 DOC_NOUNS = lexicons.words("document_nouns")
 _DOC_NOUN_ALT = "|".join(DOC_NOUNS)
+_DOC_NOUN_SET = frozenset(DOC_NOUNS)
 _FRAMING_RE = re.compile(
     rf"\b(?:the\s+)?following\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{_DOC_NOUN_ALT})\b"
     rf"|\b(?P<noun2>{_DOC_NOUN_ALT})\b[^.!?]{{0,80}}\b(?:as\s+follows|reads?|ran|runs|said|in\s+the\s+following\s+"
@@ -395,6 +399,19 @@ def signed_name(text: str) -> bool:
             any(len(w) > 2 and w.lower().strip(".") in _NOT_NAME for w in line.split()):
         return False  # (an initial "A." is no article)
     return is_name(line) or bool(_SIGNED_NAME_RE.fullmatch(line))
+
+
+#: an argument: the editor's line of who writes to whom, over a numbered letter ("From A. Pell, at the Mill in Bath,
+#: to his son, ...")
+ARGUMENT_RE = re.compile(rf"^From\s+(?-i:[{_UP}])[^.!?]{{0,120}}?,?\s+to\s+"
+                         rf"(?:(?:his|her|their|the)\s+\w|(?-i:[{_UP}]))")
+
+
+def capitals_name(text: str) -> bool:
+    """Return True when ``text`` is a signer's name printed in capitals, its given name cut short or not ("THOS.
+    OAKLEY", "ANN PELL", "J. PELL")."""
+    line = text.strip()
+    return len(line.split()) <= 4 and is_allcaps(line) and signed_name(re.sub(r"\.\s*", " ", line.title()).strip())
 
 
 _NUM_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|d)?"
@@ -796,8 +813,12 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     if n <= 10 and _SALUTATION_RE.match(bare) and _terminal(bare) in (",", "!", ":", "", "—") and not \
             _CLOSING_RE.match(bare):
         return "salutation"
+    if n <= 3 and text.endswith(",") and prev is not None and prev.cue == "addressee" and \
+            all(w[:1].isupper() for w in text.split()):
+        return "salutation"  # "SIR," or "MRS PELL," under "To Dr PELL, at Bath.": whom the letter greets
     if n <= 6 and text.endswith(",") and nxt is not None and not nxt.para and \
-            re.fullmatch(rf"{FULL_DATE_RE.pattern}\.?", nxt.text.strip(), re.I) and \
+            (re.fullmatch(rf"{FULL_DATE_RE.pattern}\.?", nxt.text.strip(), re.I) or (
+                is_allcaps(text) and classify(nxt, unit, True) == "dateline")) and \
             all(w[:1].isupper() or w[:1].isdigit() or w in _PLACE_LINE_WORDS
                 for w in text.rstrip(",").replace(",", " ").split()):
         return "dateline"  # "Mill Lane, Brannockford," above "20th March 1862.": the date line's place
@@ -806,6 +827,11 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         # "II." alone numbers the section or letter under it: no initial signing, no sentence; a single letter
         # ("I.", "L.") only where no letter is open above it, since under a valediction or a letter's last
         # paragraph it is the writer's initial
+        return "heading"
+    if prev is not None and prev.cue == "heading" and NUMBERED_HEAD_RE.match(prev.text) and nxt is not None and \
+            ARGUMENT_RE.match(text) and classify(nxt, unit, True) in ("dateline", "salutation"):
+        # a numbered letter's argument ("No. 4" / "From A, at Bath, to his son. Mr. B has just ...") over its date
+        # line or salutation: the editor's summary is part of the letter's head, as its header would be
         return "heading"
     if in_para or wraps_on:
         if n <= 16 and _CLOSING_RE.match(bare) and _terminal(bare) in (",", ".", "!", ""):
@@ -843,8 +869,17 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "byline"
     if n <= 16 and NUMBERED_HEAD_RE.match(text) or numbered_summary_head(text):
         return "heading"
-    if n >= 3 and TELEGRAPHIC_RE.search(text) and is_allcaps(text):
-        return "prose"  # a telegram's message is written in capitals, but it is no title
+    if n >= 3 and (TELEGRAPHIC_RE.search(text) or first_prose_seen and len(_CAPS_STOP_RE.findall(text)) >= 2) \
+            and is_allcaps(text):
+        # a telegram's message is written in capitals, but it is no title: "STOP" between its sentences, or
+        # the stops alone ("ROOF FELL IN. NOBODY HURT. SEND CARPENTER."), once the text's prose has begun
+        return "prose"
+    # a name in capitals under a letter's last paragraph, over the place and date it was written from ("THOS.
+    # OAKLEY" / "Milford, June 3."), signs the letter: a heading stands over prose, not over a date line
+    if prev is not None and prev.cue == "prose" and nxt is not None and capitals_name(text) and \
+            kind_from_words(text) is None and not _DOC_NOUN_SET & {w.lower().strip(".") for w in text.split()} and \
+            classify(nxt, unit, True) == "dateline":
+        return "signature"
     if n <= 20 and is_allcaps(text) and not text.endswith(","):
         return "heading"
     # a document's own header ("Letter, A to B.", "Telegram from A to B.", "Memorandum by A."), a series
