@@ -267,6 +267,27 @@ BOOKS: dict = {
                    "up to the end tag of letter XIII's div), unchanged, closed with the end tags of DIV1, BODY, "
                    "TEXT, EEBO and ETS.",
     },
+    "hull-select-letters": {
+        "repository": "lofhm/ECCO-TCP",
+        "path": "xml/K081989.001.xml",
+        "commit": "578e9c0ce135be9b26c810a276fb5f61a16818fc",
+        "title": "Select Letters between the late Duchess of Somerset, Lady Luxborough, Miss Dolman, Mr. Whistler, "
+                 "Mr. R. Dodsley, William Shenstone, Esq. and others (1778), volume I, letters I-XVI, 1736-1748 "
+                 "(ECCO-TCP K081989.001)",
+        "creator": "William Shenstone (1714-1763) and his correspondents, ed. Thomas Hull (1728-1808); keyed and "
+                   "encoded by the Text Creation Partnership (ECCO-TCP)",
+        "licence": "The text is in the public domain (London: J. Dodsley, 1778). The TCP released the ECCO-TCP texts "
+                   "to the public in April 2011 ('freely available to the public means we'll send the texts to "
+                   "anyone who asks ... and they're free to do what they like with them', with a Creative Commons "
+                   "Public Domain Mark to follow: textcreationpartnership.org, 27 April 2011; the Oxford Text "
+                   "Archive distributes them as public domain). The repository lofhm/ECCO-TCP holds the TCP's XML "
+                   "and SGML release files moved into folders (its README.md, read at commit "
+                   "43afc8aae0e5bee0baa6984d7c59c6c69bd6604e, says so and states no licence of its own; the file's "
+                   "header carries none). The TCP file here is the stored file's first 79,148 characters (its "
+                   "revision notes, catalogue record, half title, title page, preface, contents and letters I-XVI, "
+                   "up to the end tag of letter XVI's div), unchanged, closed with the end tags of BODY, TEXT, EEBO "
+                   "and ETS.",
+    },
     "hunt-journal-1822": {
         "diarist": "John Hunt",
         "repository": "swat-ds/our-beloved-friend",
@@ -441,7 +462,7 @@ _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", 
                 "november", "december")
 #: a printed date TCP marks as <DATE> with no value: 'Nov. 1771.', 'June 3, 1772', '3d of March, 1772'
 _TCP_DATE = re.compile(r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th|d)?\s+(?:of\s+)?)?(?P<mon>[A-Za-z]{3,9})[.,]?\s*"
-                       r"(?:(?P<d2>\d{1,2})(?:st|nd|rd|th|d)?[.,]?\s*)?(?P<year>1[5-9]\d\d)\.?")
+                       r"(?:(?P<d2>\d{1,2})(?:st|nd|rd|th|d)?[.,]?\s*)?(?P<year>1[5-9]\d\d)(?:-(?P<next>\d{1,2}))?\.?")
 
 
 def tcp_date_value(text: str) -> str | None:
@@ -457,14 +478,27 @@ def tcp_date_value(text: str) -> str | None:
     if month is None or (m.group("d1") and m.group("d2")):
         return None
     day = m.group("d1") or m.group("d2")
-    value = f"{m.group('year')}-{month:02d}"
+    year = int(m.group("year"))
+    if m.group("next"):
+        # a year written double ('Jan. 21, 1745-6'): before 1752 the English year began on 25 March, so a date of
+        # January to March carries both; the second is the year as reckoned now
+        following = year // (10 ** len(m.group("next"))) * (10 ** len(m.group("next"))) + int(m.group("next"))
+        if following != year + 1 or month > 3:
+            return None
+        year = following
+    value = f"{year}-{month:02d}"
     return f"{value}-{int(day):02d}" if day and 1 <= int(day) <= 31 else value
 
 
 #: a label numbering the unit before its header: 'LETTER IV.', 'Letter 12:'
 _LABEL = re.compile(r"^(?:letter|epistle|no\.?)\s+(?:[ivxlcdm]+|\d+)\s*[.:]\s*", re.I)
 
-_TO = re.compile(r"^(?:(?P<who>.+?)\s+)?to\s+(?P<whom>[^,;(]+?)\s*(?:\(.*\))?[.,;:]?$", re.I)
+_TO = re.compile(r"^(?:(?P<who>.+?)\s+)?to\s+(?P<whom>[^,;(]+?(?:,\s+Esq(?:uire|\.)?)?)\s*(?:\(.*\))?[.,;:]?$",
+                 re.I)
+
+
+#: 'Esq.' after a name in a header ('W. SHENSTONE, Esq. to Mr. D.'): a rank, no part of the name
+_ESQUIRE = re.compile(r",?\s+Esq(?:uire|\.)?$", re.I)
 
 
 def parse_to(s: str) -> tuple[str | None, str | None]:
@@ -479,12 +513,15 @@ def parse_to(s: str) -> tuple[str | None, str | None]:
     def tidy(name: str | None) -> str | None:
         if not name:
             return None
+        name = _ESQUIRE.sub("", name)
         return name.title() if name.isupper() else name
     return tidy(who), tidy(whom)
 
 
-_VALEDICTION = re.compile(r"^(?:.*\b(?:yours|your|thine|ever|faithfully|truly|sincerely|affectionately)\b[^,]*,\s*)",
-                          re.I)
+_VALEDICTION = re.compile(r"^(?:.*\b(?:yours|your|thine|ever|faithfully|truly|sincerely|affectionately|servant)\b"
+                          r"[^,]*,\s*)", re.I)
+#: a remark in brackets between the valediction and the name: '(In the most obsolete Sense) W. S.'
+_REMARK = re.compile(r"^\([^()]*\)\s*")
 
 
 def signed_name(el) -> str | None:
@@ -492,7 +529,7 @@ def signed_name(el) -> str | None:
     p = el.find(f".//{TEI}persName") if el.tag.startswith(TEI) else el.find(".//persName")
     if p is not None and text_of(p):
         return text_of(p)
-    t = _VALEDICTION.sub("", text_of(el)).strip(" .,")
+    t = _REMARK.sub("", _VALEDICTION.sub("", text_of(el))).strip(" .,")
     if _ALL_VALEDICTION.search(t):  # 'Your most dutiful Son.': no name follows the valediction
         return None
     return t or None
@@ -503,8 +540,13 @@ _ALL_VALEDICTION = re.compile(r"\b(?:yours?|your's|thine)\b", re.I)
 
 
 def initials_only(name: str | None) -> bool:
-    """Return whether a signed name is initials alone ('G.', 'M. R. M.'), which a header's 'X to Y' names better."""
-    return bool(name) and all(len(t.strip(".")) <= 1 for t in name.split())
+    """Return whether a signed name is initials alone ('G.', 'M. R. M.', or a name blanked to its initial 'W. F\u2014'),
+    which a header's 'X to Y' names better."""
+    return bool(name) and all(len(t.strip(".")) <= 1 or _BLANKED.fullmatch(t.strip(".")) for t in name.split())
+
+
+#: a name an editor cut to its initial and a dash ('F\u2014', 'F\u2014R', 'D\u2014T'): no more of a name than initials
+_BLANKED = re.compile(r"[A-Z]\u2014[A-Z]?")
 
 
 # ---------------------------------------------------------------- the walk
