@@ -638,3 +638,16 @@ def test_a_day_alone_under_a_dated_entry_below_a_title_with_its_years_takes_that
     docs = segment(_source(diary))
     assert [(diary[d.char_start:d.char_end].split()[0], d.date.edtf if d.date else None) for d in docs] == [
         ("Farm", "1811-09-03"), ("4", "1811-09-04"), ("5.", "1811-09-05")]
+
+
+def test_the_foot_of_a_letter_is_bounded_by_segment_settings():
+    """The postscript and address-leaf thresholds of letter_foot were module constants of segment/cascade.py."""
+    from quellen.segment.cascade import group_units
+    from quellen.settings import SegmentSettings, Settings
+    units = make_units("Bath, 3rd May 1801.\n\nDear Sister,\n\nI write to tell thee that the cart is mended and the "
+                       "horse is well again.\n\nThy affectionate brother,\n\nJohn Hale\n\nI forgot to say that the "
+                       "kitten is grown.\n\nTo\nMiss Ann Hale\nPlymouth\n")
+    assert [g.foot for g in group_units(units)] == [4]  # the postscript and the three lines of the leaf
+    assert [g.foot for g in group_units(units, SegmentSettings(foot_address_line_max_words=1))] == [1, 0]
+    assert len(group_units(units, SegmentSettings(postscript_max_paragraphs=0))) == 3
+    assert Settings().with_overrides(["segment.postscript_max_words=90"]).segment.postscript_max_words == 90

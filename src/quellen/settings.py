@@ -90,7 +90,8 @@ class ContextSettings:
 class SegmentSettings:
     """How a source's own entry heads are learnt from the source (quellen.segment.shapes): the shape of a
     paragraph's opening ("D th . —" for "9th.—", "M . the D th ." for "Oct. the 9th.") is a head of the
-    source's entries when it names a day, a month or a weekday and recurs, spread through the text."""
+    source's entries when it names a day, a month or a weekday and recurs, spread through the text; and how
+    far the foot of a letter reaches under its signature (quellen.segment.cascade)."""
 
     #: a shape heads entries only when this many paragraphs open with it
     head_shape_min_count: int = 4
@@ -106,6 +107,21 @@ class SegmentSettings:
     next_day_min_one_paragraph: float = 0.75
     #: ... and that has this many dated entries or more (fewer say nothing of how the diary is written)
     next_day_min_entries: int = 4
+    #: the foot of a letter (quellen.segment.cascade.letter_foot), what stands under its signature and is still
+    #: its own: a line of its address leaf has at most this many words ("To / Miss Webb", "Sir W. Elford Bt",
+    #: "Plymouth"), and so has its address line right above its date line ("Rose Cottage, Stroud")
+    foot_address_line_max_words: int = 6
+    #: ... an address written as one "To ..." line under the signature at most this many ("To the Editor of the
+    #: Manchester Guardian."): longer than a line of the leaf, yet it says to whom the letter went
+    foot_addressee_max_words: int = 12
+    #: ... paragraphs under the signature with no "P.S." are its postscripts when they run at most this many
+    #: words in all ...
+    postscript_max_words: int = 150
+    #: ... and at most this many paragraphs
+    postscript_max_paragraphs: int = 2
+    #: ... a postscript that says neither "I" nor "you" has at most this many words ("The white kitten sends
+    #: her duty."), and a postscript written as one line with no stop at most three times as many
+    postscript_line_max_words: int = 8
 
 
 @dataclass(frozen=True)

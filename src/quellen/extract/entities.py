@@ -158,8 +158,8 @@ _P_ACRONYM = re.compile(r"(?<![\w.-])(?P<name>[A-Z]{2,6}(?:\([a-z]\))?)(?![\w(-]
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 #: a section's number at the start of what the model took for a name ("CHAPTER I. EARLY LIFE", "Book II"):
 #: a heading, not a person or a work
-_SECTION_HEAD = re.compile(rf"^(?:{'|'.join(words('section_words'))})\.?\s+(?-i:[IVXLCDM]+|[ivxlcdm]+|\d+)(?![\w'’])",
-                           re.I)
+_SECTION_HEAD = re.compile(rf"^(?:{'|'.join(words('section_words') + words('section_words_extra'))})\.?\s+"
+                           r"(?-i:[IVXLCDM]+|[ivxlcdm]+|\d+)(?![\w'’])", re.I)
 #: a name before a generic head that makes it a place: the head belongs to the name ("Tula region")
 _P_PLACE_HEAD = re.compile(rf"(?<![\w.])(?P<name>{CAP}(?:\s{CAP})?\s(?:region|province|governorate|gubernia|"
                            rf"district|oblast|county|uyezd|station|Station|Pass|pass|Square|square|mines|"
@@ -347,18 +347,24 @@ class _TokenAt:
         return default if i is None else self.doc[i]
 
 
-class _PosAt(_TokenAt):
-    """Offset -> the part of speech of the token of a parse that starts there (``get``, as a dict's)."""
+class _PosAt:
+    """Offset -> the part of speech of the token of a parse that starts there (``get``, as a dict's), read
+    through the offsets ``tokens`` has indexed already."""
+
+    def __init__(self, tokens: _TokenAt):
+        self.tokens = tokens
+
+    def __bool__(self) -> bool:
+        return bool(self.tokens)
 
     def get(self, offset: int, default: Any = None) -> Any:
-        i = self.index.get(offset)
-        return default if i is None else self.doc[i].pos_
+        token = self.tokens.get(offset)
+        return default if token is None else token.pos_
 
 
-def _rule_candidates(text: str, stop_words: frozenset[str], doc: Any = None) -> list[_Candidate]:
+def _rule_candidates(text: str, stop_words: frozenset[str], tokens: _TokenAt) -> list[_Candidate]:
     out: list[_Candidate] = []
-    pos = _PosAt(doc)
-    tokens = _TokenAt(doc)
+    pos = _PosAt(tokens)
 
     def add(start: int, end: int, type_: str, origin: str, rank: int) -> None:
         start, end = _trim(text, start, end)
@@ -682,7 +688,8 @@ def find_mentions(text: str, doc: Any, source: str, document: str | None, offset
     the document's place as segmentation read it.
     """
     stops = frozenset(stop_words) if stop_words is not None else _stop_words(getattr(doc, "lang_", "en"))
-    rules = _rule_candidates(text, stops, doc)
+    tokens = _TokenAt(doc)  # one offset index of the parse, for the rules and for the species check below
+    rules = _rule_candidates(text, stops, tokens)
     if doc is not None:
         if dates is None:
             dates = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
@@ -711,7 +718,7 @@ def find_mentions(text: str, doc: Any, source: str, document: str | None, offset
                                 and c not in outer for c in chosen):
                 chosen.append(cand)
     out = []
-    pos = _PosAt(doc)
+    pos = _PosAt(tokens)
     for c in sorted(chosen, key=lambda c: c.start):
         if c.origin not in _SURE_ORIGINS and (latin_binomial(text, c.start, c.end, pos)
                                               or _names_a_species(text, c, pos)):

@@ -179,7 +179,7 @@ def segment(source: Source, settings=None, model: "Segmenter | Corrector | None"
     units = mark_next_day_heads(units, settings.segment if settings is not None else None)
     if not units:
         return []
-    groups = merge_within_units(group_units(units), source.blocks)
+    groups = merge_within_units(group_units(units, settings.segment if settings is not None else None), source.blocks)
     # the learned model (when one is installed) places the boundaries, with the cascade's
     # decisions among its features
     model = model if model is not None else load_model()

@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .. import lexicons
-from ..extract.dates.lexicon import ORD_DAY, PLAIN_WEEKDAY
+from ..extract.dates.lexicon import ORD_DAY, PLAIN_WEEKDAY, WD_NAMES
 from ..model import RECORD_KINDS
-from .lines import (FIRST_PERSON_RE, MONTHS, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE, SECOND_PERSON_RE, SERIES_HEAD_RE,
-                    TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, contents_entry, is_allcaps, is_name,
-                    kind_from_words, leading_date, numbered_summary_head, salutation_span)
+from ..settings import SegmentSettings
+from .lines import (FIRST_PERSON_RE, MONTHS, NARRATION_VERBS, NOTE_MARK_RE, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE,
+                    SECOND_PERSON_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day,
+                    contents_entry, is_allcaps, is_name, kind_from_words, leading_date, numbered_summary_head,
+                    salutation_span)
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
 
@@ -25,9 +27,8 @@ RESUMES_SECTION = "the section's narrative resumes"
 #: cues that are page furniture: each such line is a document of its own
 FURNITURE_CUES = frozenset({"separator", "caption", "attribution", "stamp"})
 _HEAD_CUES = frozenset({"heading", "byline", "mark", "addressee", "salutation", "dateline"})
-ORG_WORDS = re.compile(r"\b(?:department|office|committee|commission|board|bureau|ministry|council|"
-                        r"secretariat|editorial|editors?|chancellery|headquarters|presidium|directorate|"
-                        r"administration|command|staff|society|association|union|league|party|collegium)\b", re.I)
+#: a word naming a body that issues and signs papers ("the Committee", "Editorial Board"), in any case
+ORG_WORDS = re.compile(rf"\b(?:{'|'.join(lexicons.words('body_words'))})\b", re.I)
 
 
 @dataclass
@@ -88,8 +89,7 @@ def _subheading(unit: Unit, current: Group | None, nxt: Unit | None) -> bool:
 
 
 #: the heading of one document ("Letter IV", "Telegram.", "Memorandum by ..."), not of a collection
-_ONE_DOCUMENT_HEAD_RE = re.compile(r"^(?:letter|telegram|cable|note|memorandum|report|dispatch|despatch|"
-                                   r"statement|deposition|proclamation)\b(?![’'s])", re.I)
+_ONE_DOCUMENT_HEAD_RE = re.compile(rf"^(?:{'|'.join(lexicons.words('single_document_heads'))})\b(?![’'s])", re.I)
 _FROM_TO_HEAD_RE = re.compile(r"^(?:from\s+)?[A-Z][^.!?]{0,60}\s+to\s+(?:the\s+)?[A-Z]")
 #: a signer's name alone under a closing: "Anne.", "Jane Ashby.", "“Tom.”", "M. Trent."
 _SIGNER_RE = re.compile(r"^[“\"]?(?:[A-Z][a-z'’-]+\.?|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){0,3}\.?[”\"]?$")
@@ -98,15 +98,13 @@ _FIRM_SIGNER_RE = re.compile(r"^[“\"]?(?:[A-Z][\w.'’-]*,?)(?:\s+(?:[A-Z][\w.
                              r"(?:[A-Z][\w.'’-]*,?)(?:\s+[A-Z][\w.'’-]*)*\.?[”\"]?$")
 #: a postscript: "P.S.—I open this again ...", "“PS. ..."
 POSTSCRIPT_RE = re.compile(r"^[“\"]?(?:P\.\s?S\.?|PS\.|N\.\s?B\.)")
-#: a postscript's mark alone on its line, the postscript in the paragraph under it
 #: a line that says "I" or "you", in any case ("My love to thy sister")
 _PERSON_RE = re.compile(f"{FIRST_PERSON_RE.pattern}|{SECOND_PERSON_RE.pattern}", re.I)
-_POSTSCRIPT_MARK_RE = re.compile(r"[“\"]?(?:P\.\s?S\.?|PS\.?|N\.\s?B\.?)[:.—-]?")
-_VALEDICTION_TAIL_RE = re.compile(r"\b(?:servant|yours|obedient|humble|affectionate|dutiful|faithful|sincerely|"
-                                  r"friend|daughter|son)\b", re.I)
+#: a word of a valediction's last line ("Your dutiful son", "Your obedient humble servant")
+_VALEDICTION_TAIL_RE = re.compile(rf"\b(?:{'|'.join(lexicons.words('valediction_words'))})\b", re.I)
 
 
-_WEEKDAY_ONLY_RE = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|" + PLAIN_WEEKDAY +
+_WEEKDAY_ONLY_RE = re.compile(r"^(?:" + WD_NAMES + "|" + PLAIN_WEEKDAY +
                               r"|(?:the\s+)?(?:next|same)\s+day)"
                               r"(?:\s+(?:morning|evening|night|afternoon))?[.,:]?$", re.I)
 
@@ -131,12 +129,12 @@ def _place_line(unit: Unit) -> bool:
     return unit.cue == "dateline" and not _MONTH_OR_YEAR_RE.search(unit.text)
 
 
-def _address_line(unit: Unit, below: Unit | None) -> bool:
+def _address_line(unit: Unit, below: Unit | None, s: SegmentSettings) -> bool:
     """Return True when ``unit`` is a letter's address line ("Rose Cottage, Stroud", "3 Church Street, Bath")
-    written right above the date line ``below``: a heading of a few words with a comma, naming no month and
-    no year, with no blank line between it and the date line."""
+    written right above the date line ``below``: a heading of a few words (``s.foot_address_line_max_words``)
+    with a comma, naming no month and no year, with no blank line between it and the date line."""
     return unit.cue == "heading" and below is not None and below.cue == "dateline" and not below.para \
-        and "," in unit.text.rstrip(" ,.") and unit.n_words <= ADDRESS_LINE_MAX_WORDS \
+        and "," in unit.text.rstrip(" ,.") and unit.n_words <= s.foot_address_line_max_words \
         and not _MONTH_OR_YEAR_RE.search(unit.text)
 
 
@@ -221,7 +219,7 @@ _INSIDE_LETTER_STARTS = ("date line", "diary-entry head", "telegraph form", "fur
 
 
 #: a heading naming the narrator of what follows: "Contributed by A", "The Narrative of A", "Told by A"
-_NARRATOR_HEAD_RE = re.compile(r"\b(?:contributed|related|told|written|spoken|narrated)\s+by\b|"
+_NARRATOR_HEAD_RE = re.compile(rf"\b(?:{NARRATION_VERBS}|narrated)\s+by\b|"
                                r"\b(?:narrative|story|account|recollections?)\s+of\b", re.I)
 
 
@@ -256,19 +254,6 @@ def _head_note(unit: Unit, nxt: Unit | None) -> bool:
         _NOTE_RE.match(unit.text.strip()) or (unit.n_words >= 2 and _ADDRESS_RE.match(unit.text.strip())))
 
 
-#: the most words of a line of a letter's address leaf ("To / Miss Webb", "Sir W. Elford Bt", "Plymouth")
-ADDRESS_LINE_MAX_WORDS = 6
-#: the most words of an address line written as one "To ..." line under the signature ("To the Editor of the
-#: Manchester Guardian."): a longer line than the leaf's, yet said to whom the letter went
-ADDRESSEE_LEAF_MAX_WORDS = 12
-#: the most words of the paragraphs written under a letter's signature, with no P.S., that are its postscripts
-POSTSCRIPT_MAX_WORDS = 150
-#: the most paragraphs of such postscripts
-POSTSCRIPT_MAX_PARAGRAPHS = 2
-#: the most words of a postscript line written in no person ("The white kitten sends her duty.")
-POSTSCRIPT_LINE_MAX_WORDS = 8
-
-
 def _opens_letter(unit: Unit) -> bool:
     """Return True for a line that opens a letter: a salutation, or a date line that names a day (a weekday
     or a day of the month; a postmark's year alone, "1819", does not)."""
@@ -277,20 +262,20 @@ def _opens_letter(unit: Unit) -> bool:
         return True
     text = unit.text.strip(" []().")
     return unit.cue == "dateline" and bool(_DAY_NUMBER_RE.search(text) or re.search(
-        r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", text, re.I))
+        rf"\b(?:{WD_NAMES})\b", text, re.I))
 
 
-def _address_leaf_line(unit: Unit) -> bool:
+def _address_leaf_line(unit: Unit, s: SegmentSettings) -> bool:
     """Return True for a short line of an address leaf that the line cues took for prose ("by favor of the
-    carrier", "In Ashby, Kent County,", "(to the care of the postmaster)"): a few words, no sentence stop, no
-    first or second person."""
+    carrier", "In Ashby, Kent County,", "(to the care of the postmaster)"): a few words
+    (``s.foot_address_line_max_words``), no sentence stop, no first or second person."""
     f, text = unit.features, unit.text.strip().strip("()[]")
-    if unit.n_words > ADDRESS_LINE_MAX_WORDS or "\n" in text or text.endswith((".", "!", "?", ":", ";")):
+    if unit.n_words > s.foot_address_line_max_words or "\n" in text or text.endswith((".", "!", "?", ":", ";")):
         return False
     return not any(f.get(k) for k in ("first_sing", "second", "first", "salute", "lead_date"))
 
 
-def letter_foot(units: list[Unit], i: int, dated: bool = False) -> int:
+def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: SegmentSettings | None = None) -> int:
     """Return how many units from ``units[i]`` on are the foot of the letter signed right above them: its
     postscripts (a "P.S.", or one or two short paragraphs with no head of their own standing alone under
     the signature) and its address leaf (short lines: "To / Miss Webb", a postmark, "Bickham / Plymouth"),
@@ -298,7 +283,10 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False) -> int:
     signature is the head of a text of another shape (a numbered letter, a section, a series heading, an
     editor's note in the third person). A letter's own head above the next date line ("To Sir W. Elford",
     on one line) is the next letter's, and so is what stands after a wider blank than the signature's.
-    ``dated``: the unit above ``units[i]`` is the date line the letter was finished on, under its signature."""
+    ``dated``: the unit above ``units[i]`` is the date line the letter was finished on, under its signature.
+    ``settings`` (None: the defaults) bound the postscripts and the address lines (``postscript_*``,
+    ``foot_*``)."""
+    s = settings or SegmentSettings()
     if units[i].cue in ("closing", "signature"):
         return 0  # the valediction and the signature go on: the foot starts under them
     j, last_postscript = i, i
@@ -309,7 +297,7 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False) -> int:
         unit = units[j]
         if j == i and unit.cue == "dateline" and not unit.after_break and unit.gap <= gap and j + 1 < len(units) \
                 and units[j + 1].cue != "salutation" and not _opens_letter(units[j + 1]) \
-                and letter_foot(units, j + 1, dated=True) > 0:
+                and letter_foot(units, j + 1, dated=True, settings=s) > 0:
             # a date line right under the signature, a postscript or the address leaf under it and no salutation:
             # the date the letter was finished on, its own ("9th 2nd month 1801" / "P.S. the cart is mended")
             date_at = j
@@ -318,7 +306,7 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False) -> int:
             continue
         if unit.cue in FURNITURE_CUES or unit.after_break or _opens_letter(unit) or unit.gap > gap:
             break
-        if unit.cue == "prose" and j > i and _address_leaf_line(unit):
+        if unit.cue == "prose" and j > i and _address_leaf_line(unit, s):
             j += 1  # "by favor of the carrier", "in Kent County": a line of the address leaf
             continue
         if unit.cue == "prose":
@@ -330,21 +318,21 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False) -> int:
             after = units[j + len(run)] if j + len(run) < len(units) else None
             if POSTSCRIPT_RE.match(unit.text):
                 # the mark alone on its line ("P.S.") heads the paragraph under it, whoever it speaks of
-                run = run[:2] if _POSTSCRIPT_MARK_RE.fullmatch(unit.text.strip()) else run[:1]
+                run = run[:2] if NOTE_MARK_RE.fullmatch(unit.text.strip()) else run[:1]
             elif (after is not None and after.cue in ("closing", "signature")) or (units[j - 1].cue in (
                     "dateline", "addressee") and j - 1 != date_at):
                 break  # under a date line or an addressee, and signed: the body of the next letter
-            elif len(run) > POSTSCRIPT_MAX_PARAGRAPHS or sum(u.n_words for u in run) > POSTSCRIPT_MAX_WORDS or any(
+            elif len(run) > s.postscript_max_paragraphs or sum(u.n_words for u in run) > s.postscript_max_words or any(
                     u.features.get(k) for u in run for k in ("salute", "lead_date", "lead_shape", "framing")) or \
                     not all(u.features.get("first_sing") or u.features.get("second") or (
-                    u.n_words <= POSTSCRIPT_LINE_MAX_WORDS and (j > i or j + len(run) == len(units))) for u in run):
+                    u.n_words <= s.postscript_line_max_words and (j > i or j + len(run) == len(units))) for u in run):
                 # (a postscript says "I" or "you", or is a line among the address lines or at the very end;
                 # an editor's note between two letters speaks of the writer in the third person, or as "we")
                 break
             j += len(run)
             last_postscript = j
             continue
-        if unit.cue == "heading" and _reads_as_sentence(unit.text) and unit.n_words <= POSTSCRIPT_LINE_MAX_WORDS * 3 \
+        if unit.cue == "heading" and _reads_as_sentence(unit.text) and unit.n_words <= s.postscript_line_max_words * 3 \
                 and _PERSON_RE.search(unit.text) and (j + 1 == len(units) or units[j + 1].gap > 0
                                                       or units[j + 1].after_break
                                                       or units[j + 1].cue in FURNITURE_CUES):
@@ -354,7 +342,7 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False) -> int:
             j += 1
             last_postscript = j
             continue
-        most = ADDRESSEE_LEAF_MAX_WORDS if unit.cue == "addressee" else ADDRESS_LINE_MAX_WORDS
+        most = s.foot_addressee_max_words if unit.cue == "addressee" else s.foot_address_line_max_words
         if unit.n_words > most or unit.cue in ("salutation", "mark") or _strong_head(unit) \
                 or kind_from_words(unit.text) or re.match(r"^From\s+[A-Z]", unit.text) \
                 or _FROM_TO_HEAD_RE.match(unit.text) or NUMBERED_HEAD_RE.match(unit.text.strip()):
@@ -364,7 +352,7 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False) -> int:
         return 0
     if j < len(units) and _opens_letter(units[j]):
         top = j
-        if j - 1 >= max(i, last_postscript) and _address_line(units[j - 1], units[j]):
+        if j - 1 >= max(i, last_postscript) and _address_line(units[j - 1], units[j], s):
             top = j - 1  # the next letter's address line, right above its date line, is that letter's first line
         # (an address of several lines, "To Amos Webb" / "Kent County in Delaware", is the leaf of the letter
         # above; "To Sir W. Elford" alone right above the date line heads the next letter)
@@ -462,8 +450,10 @@ def _same_date(lead: str, line: str) -> bool:
     return bool(key(lead)) and key(lead) == key(line)
 
 
-def group_units(units: list[Unit]) -> list[Group]:
-    """Return the units grouped into documents, in text order (the boundary cascade)."""
+def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> list[Group]:
+    """Return the units grouped into documents, in text order (the boundary cascade); ``settings`` (None: the
+    defaults) bound the foot of a letter (:func:`letter_foot`)."""
+    s = settings or SegmentSettings()
     groups: list[Group] = []
     current: Group | None = None
     seen_prose = False
@@ -582,7 +572,7 @@ def group_units(units: list[Unit]) -> list[Group]:
                 "record", "personal") and current.has_body() and prev is current.units[-1] and \
                 prev.cue in ("closing", "signature") and not (len(groups) >= 2 and _told_section(groups[-2])):
             # (a document a chapter's narrator reads out has no foot: the narrator takes the word back)
-            foot_left = letter_foot(units, i)
+            foot_left = letter_foot(units, i, settings=s)
         if foot_left and not forced:
             foot_left -= 1
             current.units.append(unit)
@@ -707,7 +697,7 @@ def group_units(units: list[Unit]) -> list[Group]:
                     not re.search(r"(?<!\d)\d{1,2}(?!\d)", u.text) and
                     u.cue in ("heading", "dateline") and kind_from_words(u.text) not in RECORD_KINDS
                     and not _FROM_TO_HEAD_RE.match(u.text) and not _place_line(u)
-                    and not (u is current.units[-1] and _address_line(u, unit)) for u in current.units):
+                    and not (u is current.units[-1] and _address_line(u, unit, s)) for u in current.units):
                 # 8a. a month or year heading above a dated entry ("MAY 1884." over "3rd (Saturday).")
                 #     heads the entries under it, not the first one only; a place line with neither month
                 #     nor year ("Lower Brook Street, Manchester," over "Tuesday, 14th April, 1846.") is the

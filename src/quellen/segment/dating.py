@@ -28,6 +28,7 @@ import bisect
 import datetime as dt
 import re
 
+from .. import lexicons
 from ..model import FURNITURE_KINDS, RECORD_KINDS, Date, DateBasis, Document, replace
 from .lines import DOC_NOUNS, FULL_DATE_RE, kind_from_words
 
@@ -49,7 +50,7 @@ _REFERENCE_REACH = 2
 #: an announced document is issued before it is handed over, but not long before
 _HANDOVER_DAYS = 366
 #: a sentence that ends a life: the story is over, what the compiler prints after it is not "then"
-_ENDS_A_LIFE = re.compile(r"\b(?:died|dies|death|was\s+(?:killed|executed|murdered|shot|hanged|buried)|"
+_ENDS_A_LIFE = re.compile(rf"\b(?:died|dies|death|was\s+(?:{'|'.join(lexicons.words('death_participles'))})|"
                           r"passed\s+away|perished|funeral|obituary)\b", re.I)
 #: a year in the time phrase that opens a sentence: where a narrative moves its "now"
 _OPENING_YEAR_RE = re.compile(

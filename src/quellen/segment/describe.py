@@ -20,9 +20,10 @@ from ..lexicons import words
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, VOICE_KINDS, Date,
                      DateBasis, Head, Ref, RefBasis, replace)
 from .cascade import ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, Group
-from .lines import (FULL_DATE_RE, INITIALS, MARKS_RE, MONTHS, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE,
-                    TELEGRAPHIC_RE, bare_day, byline, is_allcaps, is_name, kind_from_words, leading_date, salutations,
-                    signed_name, split_signature, strip_quotes, weekday_alone, weekday_day, yearless)
+from .lines import (FULL_DATE_RE, INITIALS, MARKS_RE, MONTHS, NARRATION_VERBS, NEWSPAPER_RE, PERSON, ROLE_RE,
+                    TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline, is_allcaps, is_name, kind_from_words,
+                    leading_date, salutations, signed_name, split_signature, strip_quotes, weekday_alone, weekday_day,
+                    yearless)
 from .shapes import head_date_text
 
 __all__ = ["describe", "YearContext", "dominant_signer", "diarists", "expand_initials", "parse_date_text",
@@ -517,7 +518,7 @@ _OF_SERIES_RE = re.compile(
     rf"\b(?:{_SERIES_NOUNS})\s+(?:kept\s+)?(?:of|by)\s+(?:the\s+late\s+)?(?P<name>[A-Z][^,;:()\[\]—–]*)", re.I)
 #: "Contributed by X", "The events related by X", "Told by X", "Resumed by X"
 _BY_SERIES_RE = re.compile(
-    r"\b(?:contributed|related|resumed|written|told|narrated|spoken|continued|recorded|kept)\s+by\s+"
+    rf"\b(?:{NARRATION_VERBS}|narrated|resumed|continued|recorded|kept)\s+by\s+"
     r"(?:the\s+late\s+)?(?P<name>[A-Z][^,;:()\[\]—–]*)", re.I)
 #: the most words of a series heading's line ("First Narrative, contributed by Miss Pell; niece of the late Sir
 #: John Ord"): a longer line is a sentence that mentions somebody's diary or account
@@ -536,7 +537,7 @@ _META_KINDS = frozenset({"diary", "memoir"})
 #: the evidence of a letter known by its address line ("To Atticus"): one its writer heads but does not sign
 ADDRESSED_LETTER = "kind: addressed to someone and written to a 'you'"
 _META_DATED_KINDS = SERIES_KINDS | {"letter"}
-_NAME_PARTICLES = set(words("name_particles"))
+_NAME_PARTICLES = set(words("surname_particles")) | set(words("name_particles"))
 #: a writer naming himself or herself: "my name is Ann", "I was christened Ann Pell" (the name case-sensitive)
 _SELF_NAMING_RE = re.compile(r"(?i:\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in words("self_naming"))
                              + r"))\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b")

@@ -31,8 +31,10 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from ..extract.dates.lexicon import WD_NAMES
 from .cascade import Group
-from .lines import FULL_DATE_RE, MONTHS, TIME_HEAD_RE, Unit, is_allcaps, kind_from_words, leading_date, yearless
+from .lines import (FULL_DATE_RE, MONTHS, NARRATION_VERBS, TIME_HEAD_RE, Unit, is_allcaps, kind_from_words,
+                    leading_date, yearless)
 
 __all__ = ["unit_features", "group_features", "Model", "Segmenter", "load_model", "COARSE_CLASSES", "cascade_marks",
            "learned_groups", "class_mode", "correction_features", "rule_reasons", "Corrector", "drop_starts"]
@@ -41,7 +43,7 @@ __all__ = ["unit_features", "group_features", "Model", "Segmenter", "load_model"
 COARSE_CLASSES = ("record", "personal", "account", "furniture")
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_WEEKDAY = rf"(?:{WD_NAMES.lower()})"
 #: a bare day number or ordinal opening a line: "4th (Sunday).", "5th.", "12."
 _DAY_ORDINAL_RE = re.compile(r"^\d{1,2}(?:st|nd|rd|th|d)?\b\.?(?:\s*\(|\s*[.:,—–-]|\s*$)", re.I)
 #: a time of day or relative time that heads an entry: "Later.", "Evening.", "Same day, 11 p.m."
@@ -52,8 +54,8 @@ _FROM_TO_RE = re.compile(r"^(?:(?:letter|note|telegram|memorandum)[\s,]+)?(?:fro
                          r"(?:the\s+)?[A-Z][^!?]{0,60}$")
 _SERIES_RE = re.compile(r"(?:['’]s\s+(?:journal|diary|narrative|statement|memorandum|letters?|notebook|"
                         r"phonograph|log)\b|\b(?:narrative|statement|journal|diary|memoirs?|story|account|"
-                        r"confession|evidence|testimony|extracts?)\s+(?:of|by|from)\b|\b(?:contributed|written|"
-                        r"related|told|spoken)\s+by\b)", re.I)
+                        r"confession|evidence|testimony|extracts?)\s+(?:of|by|from)\b|\b(?:"
+                        rf"{NARRATION_VERBS})\s+by\b)", re.I)
 _CUTTING_RE = re.compile(r"\b(?:cutting|clipping|gazette|times|herald|chronicle|post|mail|news|journal|"
                          r"advertiser|telegraph|courier|register|mercury|standard|observer)\b", re.I)
 _VALEDICTION_RE = re.compile(r"^(?:yours|your\s+\w+|ever\s+|adieu|farewell|good-?bye|i\s+am|i\s+remain|"

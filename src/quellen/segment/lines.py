@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .. import lexicons
 from ..extract.dates.lexicon import MONTHS  # English month names and abbreviations -> number
-from ..extract.dates.lexicon import ORD_DAY, PLAIN_MONTH, PLAIN_WEEKDAY, elided_year_re, weekday_of
+from ..extract.dates.lexicon import ORD_DAY, PLAIN_MONTH, PLAIN_WEEKDAY, WD_NAMES, elided_year_re, weekday_of
 from ..extract.regex_lead import lead
 
 __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "signed_name",
@@ -22,7 +22,7 @@ __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_
            "kind_from_words", "weekday_day", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE", "TIME_HEAD_RE",
            "CLOCK_HEAD_RE", "bare_date", "NUMBERED_HEAD_RE", "NUMBERED_HEADER_RE", "SERIES_HEAD_RE", "is_allcaps",
            "numbered_summary_head", "contents_entry",
-           "salutation_span", "salutations", "bare_day"]
+           "salutation_span", "salutations", "bare_day", "NOTE_MARK_RE", "NARRATION_VERBS"]
 
 #: every cue a unit can get
 CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "salutation", "addressee",
@@ -33,15 +33,17 @@ _CAP = rf"[{_UP}][\w'’\-]*[\w]"
 _INITIAL = rf"[{_UP}][a-z]{{0,2}}\."
 #: one to three initials, "J." / "G. W." / "T.H."
 INITIALS = rf"(?:{_INITIAL}\s*){{1,3}}"
+#: the particles of a surname, written in lower case ("de", "van", "di")
+_PARTICLES = "|".join(lexicons.words("surname_particles"))
 #: a personal name: initials and surname, or two or three capitalized words
-PERSON = (rf"(?:{INITIALS}{_CAP}(?:[\s-]{_CAP})?|{_CAP}(?:\s+(?:{_INITIAL}|{_CAP}|de|da|van|von|di|del|la|le)){{1,3}}"
+PERSON = (rf"(?:{INITIALS}{_CAP}(?:[\s-]{_CAP})?|{_CAP}(?:\s+(?:{_INITIAL}|{_CAP}|{_PARTICLES})){{1,3}}"
           rf"|{INITIALS})")
 _PERSON_RE = re.compile(rf"^{PERSON}$")
 
 #: a month's name, or a month in the plain style ("the Sixth Month", "6th mo.")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True)) + "|" + PLAIN_MONTH
 #: a weekday's name, or a weekday in the plain style ("Third Day")
-_WEEKDAY = rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|{PLAIN_WEEKDAY})"
+_WEEKDAY = rf"(?:{WD_NAMES}|{PLAIN_WEEKDAY})"
 _ORD = r"(?:st|nd|rd|th|d)?"
 #: a day of the month, in digits or in words: "3", "3rd", "third", "twenty-third"
 _DAY = rf"(?:\d{{1,2}}{_ORD}|{ORD_DAY})"
@@ -139,9 +141,8 @@ _FRAMING_RE = re.compile(
     rf"|\b(?P<noun2>{_DOC_NOUN_ALT})\b[^.!?]{{0,80}}\b(?:as\s+follows|reads?|ran|runs|said|in\s+the\s+following\s+"
     rf"(?:words|terms))\s*:\s*$", re.I)
 _INLINE_DOC_RE = re.compile(
-    rf"^(?P<subj>{PERSON}|[{_UP}][\w'’-]+)\s+(?:\w+\s+){{0,2}}?(?:issued|wrote|sent|signed|handed|gave|dictated|"
-    rf"telegraphed|cabled|addressed|penned|left|scribbled)\s+(?:\w+\s+){{0,3}}?(?P<noun>receipt|note|telegram|"
-    rf"letter|statement|declaration|message|reply|protest|cable|postcard|wire)\b", re.I)
+    rf"^(?P<subj>{PERSON}|[{_UP}][\w'’-]+)\s+(?:\w+\s+){{0,2}}?(?:{'|'.join(lexicons.words('issuing_verbs'))})"
+    rf"\s+(?:\w+\s+){{0,3}}?(?P<noun>{'|'.join(lexicons.words('issued_documents'))})\b", re.I)
 
 _SEPARATOR_RE = re.compile(r"^(?:[*•·~#=_⁂§◊]\s*){1,}$|^(?:[-–—]\s*){3,}$|^(?:o\s*O\s*o|\* \* \*)$")
 _DOMAIN = r"(?:www\.)?(?:[a-z0-9][a-z0-9-]*\.)+(?:[a-z]{2,6})(?:/\S*)?"
@@ -175,6 +176,10 @@ _ADDRESSEE_RE = re.compile(
     rf"^(?:to\s+(?:the|his|her|their|my|our|mr|mrs|ms|miss|dr|citizen|comrade|general|captain|colonel|lord|"
     rf"lady|sir|messrs|(?-i:[{_UP}]))|(?:his|her|their)\s+(?:excellency|majesty|highness|grace|honou?r|lordship|"
     rf"ladyship|eminence|holiness)|(?:the\s+)?(?:hon(?:ou?rable)?\.?|right\s+hon\.?)\s)", re.I)
+#: the writer's relation to the reader closing a letter, up to three words before it: "your friend", "Thy old
+#: friend,", "your affectionate & dutiful daughter"
+_RELATION_TAIL = (r"(?:your|thy)\s+(?:(?:[a-z]+|&)\s+){0,3}"
+                  rf"(?:{'|'.join(lexicons.words('closing_relations'))})[,.!]?$")
 _CLOSING_RE = re.compile(
     # (a stray dash or arrow before it, "-->Ever your's", is a transcriber's mark, not the writer's word)
     r"^(?:[-–—>]+\s*)?(?:yours\b|your\s+(?:most|very|ever|affectionate|obedient|humble|faithful|loving|sincere|devoted|"
@@ -191,19 +196,18 @@ _CLOSING_RE = re.compile(
     # "Good-by", "Lovingly", "From your little friend,", "Your darling child", "Thy old friend,"
     # a dedication's subscription: "By their most faithful and devoted servant, the Author."
     r"|by\s+(?:your|their|his|her)\b(?:\s+[\w'’&]+){0,6}\s+(?:servants?|subjects?)\b"
-    r"|good[\s-]?bye?\b[,.!]?$|lovingly\b|(?:from\s+)?(?:your|thy)\s+(?:(?:[a-z]+|&)\s+){0,3}(?:friend|child|pupil|"
-    r"daughter|son|sister|brother|cousin|niece|nephew|servant)[,.!]?$)", re.I)
+    r"|good[\s-]?bye?\b[,.!]?$|lovingly\b|(?:from\s+)?" + _RELATION_TAIL + ")", re.I)
 #: a long closing sentence that ends in the writer's relation to the reader ("With love to all at the mill I
 #: remain thy affectionate cousin", "… is the wish of thy friend & brother")
-_CLOSING_TAIL_RE = re.compile(r"\b(?:your|thy)\s+(?:(?:[a-z]+|&)\s+){0,3}(?:friend|child|pupil|daughter|son|sister|"
-                              r"brother|cousin|niece|nephew|servant)[,.!]?$", re.I)
+_CLOSING_TAIL_RE = re.compile(rf"\b{_RELATION_TAIL}", re.I)
 #: the most words of such a closing sentence
 CLOSING_SENTENCE_MAX_WORDS = 40
 _POLITE_CLOSE_RE = re.compile(r"\b(?:accept|receive)\b.{0,60}\b(?:assurances?|feelings|sentiments|respects|"
                               r"regards|consideration|homage)\b", re.I)
 #: the writer a letter's header names before "to": capitalized words, abbreviated titles and initials, with the
 #: small words of a title between them ("The Dean", "Duchess of R.", "Hon. Mrs. Dale", "Captain John Hale")
-_HEADER_SENDER = rf"(?-i:[{_UP}][\w'’-]*\.?)(?:\s+(?:(?-i:[{_UP}][\w'’-]*\.?)|of|the|de|du|la|le|van|von|and)){{0,6}}"
+_HEADER_SENDER = (rf"(?-i:[{_UP}][\w'’-]*\.?)(?:\s+(?:(?-i:[{_UP}][\w'’-]*\.?)"
+                  rf"|{'|'.join(lexicons.words('header_small_words'))})){{0,6}}")
 #: a numbered letter's head with its header after the number's stop, "LETTER IV. Dr. Hale to his son." (the
 #: header's stops are its abbreviations and initials: "Mrs.", "G.")
 NUMBERED_HEADER_RE = re.compile(rf"^(?:letter|epistle)\s+(?:[ivxlcdm]+|\d+)[.:]\s+{_HEADER_SENDER}"
@@ -211,7 +215,7 @@ NUMBERED_HEADER_RE = re.compile(rf"^(?:letter|epistle)\s+(?:[ivxlcdm]+|\d+)[.:]\
                                 re.I)
 #: "No." and "Number" head a numbered item only before a numeral: "No reflections upon …" is a sentence; a
 #: numbered letter's head may carry its header on the same line (NUMBERED_HEADER_RE)
-NUMBERED_HEAD_RE = re.compile(r"^(?:(?:letter|chapter|entry|part|book|section|document|appendix|canto|act|scene)"
+NUMBERED_HEAD_RE = re.compile(rf"^(?:(?:{'|'.join(lexicons.words('section_words'))}|entry|document)"
                                r"\.?\s+(?:[ivxlcdm]+|\d+|[a-z]+)|(?:no\.|number)\s*(?:[ivxlcdm]+|\d+)|no\s+\d+)\b"
                                r"[^.!?]{0,80}[.:]?$|" + NUMBERED_HEADER_RE.pattern, re.I)
 #: a numbered letter's or chapter's head with a summary of its topics after the number's stop, the topics parted by
@@ -289,7 +293,7 @@ def byline(text: str) -> tuple[str, str | None, str | None] | None:
 _NAME_COLON_RE = re.compile(rf"^(?P<name>{INITIALS}|{_CAP}(?:\s+{_CAP}){{1,2}})\s*:\s+\S")
 _NAME_COLON_STOP = set(lexicons.words("not_speaker_labels"))
 _BIO_LEAD_RE = re.compile(
-    rf"^(?P<name>[{_UP}][\w'’-]+(?:\s+(?:[{_UP}][\w'’-]+|{_INITIAL}|de|da|van|von|di|del|la|le|y)){{1,4}})"
+    rf"^(?P<name>[{_UP}][\w'’-]+(?:\s+(?:[{_UP}][\w'’-]+|{_INITIAL}|{_PARTICLES}|y)){{1,4}})"
     rf"\s+(?:\([^)]{{1,60}}\)\s*)?(?:(?:is|was)\s+(?:an?|the|one)\b|[-–—]\s+(?!to\b|be\b)\w)")
 _SALUTE_LEAD_RE = re.compile(r"^(?:(?:my\s+)?(?:dear(?:est)?|honou?red|respected)|my\s+(?:good|kind|worthy))\s+"
                              r"[\w. ]{1,40}?(?:[,!—]|\s\()\s?", re.I)
@@ -306,8 +310,9 @@ _READS_OUT_RE = re.compile(
     r"[^:]{0,60}:\s*[—–-]*$)|\b(?:resumed|went\s+on\s+with|continued|proceeded\s+with)\s+(?:the\s+)?reading\s+"
     r"of\s+(?:the|her|his|my)\s+(?:letter|note|paper)\.?$", re.I)
 _NOT_NAME = set(lexicons.words("not_name_words"))
-#: the marks that open a postscript or a note, written like initials ("P.S.", "P. S.", "N.B."): no signer's initials
-_NOTE_MARK_RE = re.compile(r"(?:P\.\s?)?P\.\s?S\.?|N\.\s?B\.?")
+#: the mark of a postscript or a note alone, as a whole line or a would-be signer's initials ("P.S.", "P. P. S.",
+#: "“PS.", "N.B.—"): it opens what follows, it signs nothing
+NOTE_MARK_RE = re.compile(r"[“\"]?(?:(?:P\.\s?)?P\.\s?S\.?|PS\.?|N\.\s?B\.?)[:.—-]?")
 _FIRST = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|ourselves)\b")
 _FIRST_SING = re.compile(r"\b(?:I|me|my|mine|myself)\b")
 _SECOND = re.compile(r"\b(?:you|your|yours|yourself|yourselves|thee|thou|thy)\b", re.I)
@@ -478,7 +483,7 @@ def split_signature(text: str) -> tuple[str, str, str] | None:
     if not m:
         return None
     name = m.group("name").strip()
-    if _NOTE_MARK_RE.fullmatch(name):
+    if NOTE_MARK_RE.fullmatch(name):
         return None  # "P.S." and "N.B." open a postscript or a note: no signer's initials
     place = line[:m.start()].strip(" ,")
     if any(w.lower().strip(".") in _NOT_NAME for w in line.split()) or NUMBERED_HEAD_RE.match(text.strip()):
@@ -863,10 +868,12 @@ _DOC_HEADER_RE = re.compile(r"^(?:(?:copy\s+of\s+|extract\s+from\s+)?(?:the\s+)?
                             r"memorandum|report|dispatch|despatch|message|postcard|statement|deposition|cutting|"
                             r"extract|proclamation|notice|petition)s?)\b(?:,|\s+(?:from|by|of|to)\b)\s*(?:the\s+)?"
                             rf"(?-i:[{_UP}])", re.I)
+#: the verbs that give a series' part to its narrator before "by" ("contributed by", "told by")
+NARRATION_VERBS = "|".join(lexicons.words("narration_verbs"))
 SERIES_HEAD_RE = re.compile(r"['’]s\s+(?:journal|diary|narrative|statement|memorandum|letters?|notebook|log|story|"
                              r"account|evidence|testimony|confession)\b|^(?:the\s+)?(?:narrative|statement|journal|"
                              r"diary|memoirs?|story|account|confession|evidence|testimony|extracts?)\s+(?:of|by|from)\s"
-                             r"|\b(?:contributed|written|related|told|spoken)\s+by\s", re.I)
+                             rf"|\b(?:{NARRATION_VERBS})\s+by\s", re.I)
 #: a newspaper's name: "The Westminster Gazette", "Daily Chronicle"
 NEWSPAPER_RE = re.compile(r"\b(?:gazette|times|herald|chronicle|mail|advertiser|courier|mercury|observer|"
                           r"tribune|intelligencer|dailygraph|daily\s+\w+|evening\s+\w+|morning\s+\w+)\b|"

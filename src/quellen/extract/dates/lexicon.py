@@ -29,10 +29,10 @@ SEASON = dict(pairs("seasons"))
 UNIT = dict(pairs("time_units"))
 TOD = dict(pairs("times_of_day"))
 
-MFULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+MFULL = "|".join(name.capitalize() for name, _ in pairs("months"))
 #: (with a letter-writer's forms, the last letter raised in the manuscript: "Feby", "Septr", "Decr")
 MABBR = r"Jany|Feby|Augt|Septr|Octr|Novr|Decr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-WD_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+WD_NAMES = "|".join(name.capitalize() for name, _ in pairs("weekdays"))
 
 
 #: the plain style of Quaker writers, who number months and weekdays rather than name them: ordinal -> number
