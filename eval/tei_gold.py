@@ -23,6 +23,7 @@ gold.json; per-edition options (BOOKS, or --config) say what the markup cannot.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import sys
@@ -68,6 +69,10 @@ OPTIONS_DEFAULT = {
     "diarist": None,
     # the sidecar's author (what a reader of the TEI file gets from its header)
     "sidecar_author": None,
+    # the calendar a TCP file's printed dates are written in: "julian" for an English edition of dates before
+    # 14 September 1752 (Old Style), whose <DATE> then gets the Gregorian day as a TEI date value does
+    # (att.datable.w3c values are in the Gregorian calendar); "gregorian" takes the printed day as it stands
+    "tcp_calendar": "gregorian",
     # an edition of single letters, one letter per file, assembled as the <text>s of one <group>: each such <text>
     # is one letter whatever its inner markup (a div typed 'letter', an untyped div, or none), and the address leaf
     # or closer the file keeps after the letter's div belongs to that letter
@@ -268,6 +273,7 @@ BOOKS: dict = {
                    "TEXT, EEBO and ETS.",
     },
     "hull-select-letters": {
+        "tcp_calendar": "julian",
         "repository": "lofhm/ECCO-TCP",
         "path": "xml/K081989.001.xml",
         "commit": "578e9c0ce135be9b26c810a276fb5f61a16818fc",
@@ -438,7 +444,7 @@ def span_end(el, start: str | None) -> str | None:
     return end if start and end and end > start else None
 
 
-def from_tcp(root) -> None:
+def from_tcp(root, calendar: str = "gregorian") -> None:
     """Turn a Text Creation Partnership tree (<ETS>, SGML-born upper-case tags) into the TEI it maps to, in place:
     tags and attribute names lower-cased, a <LETTER> (a letter quoted inside the text) a floatingText
     type="letter". Its <TEXT> stays inside <EEBO>, beside the <IDG> record that is no part of the text."""
@@ -453,7 +459,7 @@ def from_tcp(root) -> None:
             el.tag = "floatingText"
             el.set("type", "letter")
         if el.tag == "date" and not el.get("when"):
-            when = tcp_date_value("".join(el.itertext()))
+            when = tcp_date_value("".join(el.itertext()), calendar)
             if when:
                 el.set("when", when)
 
@@ -465,7 +471,7 @@ _TCP_DATE = re.compile(r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th|d)?\s+(?:of\s+)?)?(?P<
                        r"(?:(?P<d2>\d{1,2})(?:st|nd|rd|th|d)?[.,]?\s*)?(?P<year>1[5-9]\d\d)(?:-(?P<next>\d{1,2}))?\.?")
 
 
-def tcp_date_value(text: str) -> str | None:
+def tcp_date_value(text: str, calendar: str = "gregorian") -> str | None:
     """Return the TEI value (YYYY-MM or YYYY-MM-DD) of a printed date that a TCP file marks as <DATE> without a
     value, when the whole text is a month written out or abbreviated, a year in figures and at most a day; else
     None (TCP keys no date values, so the dateline's own words are the only date the markup marks)."""
@@ -487,7 +493,19 @@ def tcp_date_value(text: str) -> str | None:
             return None
         year = following
     value = f"{year}-{month:02d}"
-    return f"{value}-{int(day):02d}" if day and 1 <= int(day) <= 31 else value
+    if not (day and 1 <= int(day) <= 31):
+        return value  # a month alone: its Old Style days straddle two Gregorian months, so it stays as printed
+    if calendar == "julian" and (year, month, int(day)) < (1752, 9, 3):
+        return julian_to_gregorian(year, month, int(day)).isoformat()
+    return f"{value}-{int(day):02d}"
+
+
+def julian_to_gregorian(year: int, month: int, day: int) -> dt.date:
+    """Return the Gregorian day of a day of the Julian calendar (by its Julian day number)."""
+    a = (14 - month) // 12
+    y, m = year + 4800 - a, month + 12 * a - 3
+    jdn = day + (153 * m + 2) // 5 + 365 * y + y // 4 - 32083
+    return dt.date.fromordinal(jdn - 1721425)
 
 
 #: a label numbering the unit before its header: 'LETTER IV.', 'Letter 12:'
@@ -559,7 +577,7 @@ class Edition:
         self.cfg = dict(OPTIONS_DEFAULT, **cfg)
         self.root = ET.parse(path).getroot()
         if self.root.tag == "ETS":
-            from_tcp(self.root)
+            from_tcp(self.root, self.cfg["tcp_calendar"])
         self.ns = TEI if self.root.tag.startswith(TEI) else ""
         self.lines: list[tuple[str, tuple]] = []   # (text, role)
         self.units: dict[int, dict] = {}           # unit id -> meta
