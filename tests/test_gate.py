@@ -83,7 +83,8 @@ def test_the_gate_lives_in_the_repository():
     assert books == ["barbary-letters", "barbellion-journal", "cherry-journey", "cicero-atticus", "collins-white",
                      "cumberland-arundel",
                      "dostoevsky-poor-folk", "dracula", "esther-hunt-letters",
-                     "evelina", "frankenstein", "hunt-journal-1792", "hunt-journal-1822", "keller-letters",
+                     "evelina", "frankenstein", "hull-select-letters", "hunt-journal-1792", "hunt-journal-1822",
+                     "keller-letters",
                      "laclos-liaisons", "loos-blondes", "mitford-journal", "mitford-letters",
                      "moonstone", "muir-sierra",
                      "pepys-diary", "richardson-clarissa", "seed", "yarnall-journal-1803"]

@@ -1596,6 +1596,7 @@ OLD_STYLE_LETTERS = (
     "LETT. I. J. Marlowe, Esq. to Mr. P—, on familiar Topics. Oct. 2, 1741. Page 1\n\n"
     "LETT. II. Miss P— to J. Marlowe, Esq. on the like. Feb. 9, 1741-2. 6\n\n"
     "LETT. III. The same to the same, on a Journey to Bath. March 3, 1741-2. 11\n\n"
+    "ORIGINAL LETTERS.\n\n"
     "LETTER I. J. MARLOWE, Esq. to Mr. P—.\n\nWickham, Oct. 2, 1741.\n\nDear Sir,\n\n"
     "I HAVE your Parcel, and thank you for the Books, which came safe by the Waggon on Tuesday. The Weather "
     "has kept me within Doors this whole Week, so that I have read them all, and some of them twice.\n\n"
@@ -1619,15 +1620,16 @@ def test_an_old_collections_numbered_heads_with_ranks_and_blanked_names_open_the
     # over the dateline; a blanked name alone under a closing ("A. P—.") signs the letter; the contents list's
     # entries, each ending in its page as a bare number, are the list's lines
     got = _docs(OLD_STYLE_LETTERS)
-    assert [w for w, _, _ in got] == ["CONTENTS.", "LETT. I. J.", "LETTER I. J.", "LETTER II. Miss",
-                                      "LETTER III. Miss"]
-    assert [d.kind for _, _, d in got] == ["heading", "statement", "letter", "letter", "letter"]
-    assert [d.author.name if d.author else None for _, _, d in got[2:]] == ["J. MARLOWE", "Miss P", "Miss P"]
+    # (the collection's title over the first letter, "ORIGINAL LETTERS.", heads the series: no signer of the list)
+    assert [w for w, _, _ in got] == ["CONTENTS.", "LETT. I. J.", "ORIGINAL LETTERS.", "LETTER I. J.",
+                                      "LETTER II. Miss", "LETTER III. Miss"]
+    assert [d.kind for _, _, d in got] == ["heading", "statement", "heading", "letter", "letter", "letter"]
+    assert [d.author.name if d.author else None for _, _, d in got[3:]] == ["J. MARLOWE", "Miss P", "Miss P"]
 
 
 def test_a_text_of_english_dual_years_dates_its_other_letters_before_1752_in_the_old_style():
     # the dual years ("Feb. 9, 1741-2") show the English Old Style: "Oct. 2, 1741" is Julian too, the Gregorian
     # 13 October, not a day of either calendar
     got = _docs(OLD_STYLE_LETTERS)
-    dates = [d.date.earliest.isoformat() + "/" + d.date.latest.isoformat() for _, _, d in got[2:]]
+    dates = [d.date.earliest.isoformat() + "/" + d.date.latest.isoformat() for _, _, d in got[3:]]
     assert dates == ["1741-10-13/1741-10-13", "1742-02-20/1742-02-20", "1742-03-14/1742-03-14"]
