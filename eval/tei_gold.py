@@ -114,8 +114,10 @@ CONVENTIONS = {
               "head names only the addressee "
               "('To Y'), the edition's option letters_by; for a diary entry, the edition's option diarist. "
               "A <signed> that is all valediction ('Your most dutiful Son.', 'I am, and shall continue to be "
-              "your's.') names nobody, and one of initials alone ('G.') yields to the head's 'X to Y' where there is "
-              "one. author_basis says which. Otherwise null. "
+              "your's.') names nobody, and one of initials alone ('G.', or a name blanked after its initial, "
+              "'W. F\u2014') yields to the head's 'X to Y' where there is one; a signed line's valediction may end "
+              "in 'Servant,' ('Obedient, humble Servant, W. S.'), and 'Esq.' after a head's name is no part of it. "
+              "author_basis says which. Otherwise null. "
               "author_outside_text is true where the .txt never contains the author's name as given.",
     "addressees": "correspAction type=\"received\" persName, or the 'to Y' of the salute or head "
                   "(a parenthesis after it, '(at Athens)', left out).",
@@ -130,7 +132,9 @@ CONVENTIONS = {
              "dateline (else the head's date) as printed; it is absent where the date is in the markup only. "
              "A Text Creation Partnership file keys no date values: its <DATE> gets the value of its own words "
              "when they are a month (written out or cut short), a year in figures and at most a day ('Nov. 1771.' "
-             "is 1771-11), else none.",
+             "is 1771-11), else none; a double year of the Old Style ('Jan. 21, 1745-6') is the second year, "
+             "and with the option tcp_calendar 'julian' (an English edition of dates before September 1752) a day "
+             "gets its Gregorian value, as a TEI date value is ('Oct. 19, 1736' is 1736-10-30).",
     "first_words": "The first words of the segment as they stand in the .txt (whitespace collapsed); at "
                    "least 6 words, more where needed to make the quote unique from the previous segment's "
                    "start.",
