@@ -23,6 +23,7 @@ gold.json; per-edition options (BOOKS, or --config) say what the markup cannot.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import sys
@@ -68,6 +69,10 @@ OPTIONS_DEFAULT = {
     "diarist": None,
     # the sidecar's author (what a reader of the TEI file gets from its header)
     "sidecar_author": None,
+    # the calendar a TCP file's printed dates are written in: "julian" for an English edition of dates before
+    # 14 September 1752 (Old Style), whose <DATE> then gets the Gregorian day as a TEI date value does
+    # (att.datable.w3c values are in the Gregorian calendar); "gregorian" takes the printed day as it stands
+    "tcp_calendar": "gregorian",
     # an edition of single letters, one letter per file, assembled as the <text>s of one <group>: each such <text>
     # is one letter whatever its inner markup (a div typed 'letter', an untyped div, or none), and the address leaf
     # or closer the file keeps after the letter's div belongs to that letter
@@ -109,8 +114,10 @@ CONVENTIONS = {
               "head names only the addressee "
               "('To Y'), the edition's option letters_by; for a diary entry, the edition's option diarist. "
               "A <signed> that is all valediction ('Your most dutiful Son.', 'I am, and shall continue to be "
-              "your's.') names nobody, and one of initials alone ('G.') yields to the head's 'X to Y' where there is "
-              "one. author_basis says which. Otherwise null. "
+              "your's.') names nobody, and one of initials alone ('G.', or a name blanked after its initial, "
+              "'W. F\u2014') yields to the head's 'X to Y' where there is one; a signed line's valediction may end "
+              "in 'Servant,' ('Obedient, humble Servant, W. S.'), and 'Esq.' after a head's name is no part of it. "
+              "author_basis says which. Otherwise null. "
               "author_outside_text is true where the .txt never contains the author's name as given.",
     "addressees": "correspAction type=\"received\" persName, or the 'to Y' of the salute or head "
                   "(a parenthesis after it, '(at Athens)', left out).",
@@ -125,7 +132,9 @@ CONVENTIONS = {
              "dateline (else the head's date) as printed; it is absent where the date is in the markup only. "
              "A Text Creation Partnership file keys no date values: its <DATE> gets the value of its own words "
              "when they are a month (written out or cut short), a year in figures and at most a day ('Nov. 1771.' "
-             "is 1771-11), else none.",
+             "is 1771-11), else none; a double year of the Old Style ('Jan. 21, 1745-6') is the second year, "
+             "and with the option tcp_calendar 'julian' (an English edition of dates before September 1752) a day "
+             "gets its Gregorian value, as a TEI date value is ('Oct. 19, 1736' is 1736-10-30).",
     "first_words": "The first words of the segment as they stand in the .txt (whitespace collapsed); at "
                    "least 6 words, more where needed to make the quote unique from the previous segment's "
                    "start.",
@@ -266,6 +275,28 @@ BOOKS: dict = {
                    "revision notes, catalogue record, title page, dedication, preface, contents and letters I-XIII, "
                    "up to the end tag of letter XIII's div), unchanged, closed with the end tags of DIV1, BODY, "
                    "TEXT, EEBO and ETS.",
+    },
+    "hull-select-letters": {
+        "tcp_calendar": "julian",
+        "repository": "lofhm/ECCO-TCP",
+        "path": "xml/K081989.001.xml",
+        "commit": "578e9c0ce135be9b26c810a276fb5f61a16818fc",
+        "title": "Select Letters between the late Duchess of Somerset, Lady Luxborough, Miss Dolman, Mr. Whistler, "
+                 "Mr. R. Dodsley, William Shenstone, Esq. and others (1778), volume I, letters I-XVI, 1736-1748 "
+                 "(ECCO-TCP K081989.001)",
+        "creator": "William Shenstone (1714-1763) and his correspondents, ed. Thomas Hull (1728-1808); keyed and "
+                   "encoded by the Text Creation Partnership (ECCO-TCP)",
+        "licence": "The text is in the public domain (London: J. Dodsley, 1778). The TCP released the ECCO-TCP texts "
+                   "to the public in April 2011 ('freely available to the public means we'll send the texts to "
+                   "anyone who asks ... and they're free to do what they like with them', with a Creative Commons "
+                   "Public Domain Mark to follow: textcreationpartnership.org, 27 April 2011; the Oxford Text "
+                   "Archive distributes them as public domain). The repository lofhm/ECCO-TCP holds the TCP's XML "
+                   "and SGML release files moved into folders (its README.md, read at commit "
+                   "43afc8aae0e5bee0baa6984d7c59c6c69bd6604e, says so and states no licence of its own; the file's "
+                   "header carries none). The TCP file here is the stored file's first 79,148 characters (its "
+                   "revision notes, catalogue record, half title, title page, preface, contents and letters I-XVI, "
+                   "up to the end tag of letter XVI's div), unchanged, closed with the end tags of BODY, TEXT, EEBO "
+                   "and ETS.",
     },
     "hunt-journal-1822": {
         "diarist": "John Hunt",
@@ -417,7 +448,7 @@ def span_end(el, start: str | None) -> str | None:
     return end if start and end and end > start else None
 
 
-def from_tcp(root) -> None:
+def from_tcp(root, calendar: str = "gregorian") -> None:
     """Turn a Text Creation Partnership tree (<ETS>, SGML-born upper-case tags) into the TEI it maps to, in place:
     tags and attribute names lower-cased, a <LETTER> (a letter quoted inside the text) a floatingText
     type="letter". Its <TEXT> stays inside <EEBO>, beside the <IDG> record that is no part of the text."""
@@ -432,7 +463,7 @@ def from_tcp(root) -> None:
             el.tag = "floatingText"
             el.set("type", "letter")
         if el.tag == "date" and not el.get("when"):
-            when = tcp_date_value("".join(el.itertext()))
+            when = tcp_date_value("".join(el.itertext()), calendar)
             if when:
                 el.set("when", when)
 
@@ -441,10 +472,10 @@ _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", 
                 "november", "december")
 #: a printed date TCP marks as <DATE> with no value: 'Nov. 1771.', 'June 3, 1772', '3d of March, 1772'
 _TCP_DATE = re.compile(r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th|d)?\s+(?:of\s+)?)?(?P<mon>[A-Za-z]{3,9})[.,]?\s*"
-                       r"(?:(?P<d2>\d{1,2})(?:st|nd|rd|th|d)?[.,]?\s*)?(?P<year>1[5-9]\d\d)\.?")
+                       r"(?:(?P<d2>\d{1,2})(?:st|nd|rd|th|d)?[.,]?\s*)?(?P<year>1[5-9]\d\d)(?:-(?P<next>\d{1,2}))?\.?")
 
 
-def tcp_date_value(text: str) -> str | None:
+def tcp_date_value(text: str, calendar: str = "gregorian") -> str | None:
     """Return the TEI value (YYYY-MM or YYYY-MM-DD) of a printed date that a TCP file marks as <DATE> without a
     value, when the whole text is a month written out or abbreviated, a year in figures and at most a day; else
     None (TCP keys no date values, so the dateline's own words are the only date the markup marks)."""
@@ -457,14 +488,39 @@ def tcp_date_value(text: str) -> str | None:
     if month is None or (m.group("d1") and m.group("d2")):
         return None
     day = m.group("d1") or m.group("d2")
-    value = f"{m.group('year')}-{month:02d}"
-    return f"{value}-{int(day):02d}" if day and 1 <= int(day) <= 31 else value
+    year = int(m.group("year"))
+    if m.group("next"):
+        # a year written double ('Jan. 21, 1745-6'): before 1752 the English year began on 25 March, so a date of
+        # January to March carries both; the second is the year as reckoned now
+        following = year // (10 ** len(m.group("next"))) * (10 ** len(m.group("next"))) + int(m.group("next"))
+        if following != year + 1 or month > 3:
+            return None
+        year = following
+    value = f"{year}-{month:02d}"
+    if not (day and 1 <= int(day) <= 31):
+        return value  # a month alone: its Old Style days straddle two Gregorian months, so it stays as printed
+    if calendar == "julian" and (year, month, int(day)) < (1752, 9, 3):
+        return julian_to_gregorian(year, month, int(day)).isoformat()
+    return f"{value}-{int(day):02d}"
+
+
+def julian_to_gregorian(year: int, month: int, day: int) -> dt.date:
+    """Return the Gregorian day of a day of the Julian calendar (by its Julian day number)."""
+    a = (14 - month) // 12
+    y, m = year + 4800 - a, month + 12 * a - 3
+    jdn = day + (153 * m + 2) // 5 + 365 * y + y // 4 - 32083
+    return dt.date.fromordinal(jdn - 1721425)
 
 
 #: a label numbering the unit before its header: 'LETTER IV.', 'Letter 12:'
 _LABEL = re.compile(r"^(?:letter|epistle|no\.?)\s+(?:[ivxlcdm]+|\d+)\s*[.:]\s*", re.I)
 
-_TO = re.compile(r"^(?:(?P<who>.+?)\s+)?to\s+(?P<whom>[^,;(]+?)\s*(?:\(.*\))?[.,;:]?$", re.I)
+_TO = re.compile(r"^(?:(?P<who>.+?)\s+)?to\s+(?P<whom>[^,;(]+?(?:,\s+Esq(?:uire|\.)?)?)\s*(?:\(.*\))?[.,;:]?$",
+                 re.I)
+
+
+#: 'Esq.' after a name in a header ('W. SHENSTONE, Esq. to Mr. D.'): a rank, no part of the name
+_ESQUIRE = re.compile(r",?\s+Esq(?:uire|\.)?$", re.I)
 
 
 def parse_to(s: str) -> tuple[str | None, str | None]:
@@ -479,12 +535,15 @@ def parse_to(s: str) -> tuple[str | None, str | None]:
     def tidy(name: str | None) -> str | None:
         if not name:
             return None
+        name = _ESQUIRE.sub("", name)
         return name.title() if name.isupper() else name
     return tidy(who), tidy(whom)
 
 
-_VALEDICTION = re.compile(r"^(?:.*\b(?:yours|your|thine|ever|faithfully|truly|sincerely|affectionately)\b[^,]*,\s*)",
-                          re.I)
+_VALEDICTION = re.compile(r"^(?:.*\b(?:yours|your|thine|ever|faithfully|truly|sincerely|affectionately|servant)\b"
+                          r"[^,]*,\s*)", re.I)
+#: a remark in brackets between the valediction and the name: '(In the most obsolete Sense) W. S.'
+_REMARK = re.compile(r"^\([^()]*\)\s*")
 
 
 def signed_name(el) -> str | None:
@@ -492,7 +551,7 @@ def signed_name(el) -> str | None:
     p = el.find(f".//{TEI}persName") if el.tag.startswith(TEI) else el.find(".//persName")
     if p is not None and text_of(p):
         return text_of(p)
-    t = _VALEDICTION.sub("", text_of(el)).strip(" .,")
+    t = _REMARK.sub("", _VALEDICTION.sub("", text_of(el))).strip(" .,")
     if _ALL_VALEDICTION.search(t):  # 'Your most dutiful Son.': no name follows the valediction
         return None
     return t or None
@@ -503,8 +562,13 @@ _ALL_VALEDICTION = re.compile(r"\b(?:yours?|your's|thine)\b", re.I)
 
 
 def initials_only(name: str | None) -> bool:
-    """Return whether a signed name is initials alone ('G.', 'M. R. M.'), which a header's 'X to Y' names better."""
-    return bool(name) and all(len(t.strip(".")) <= 1 for t in name.split())
+    """Return whether a signed name is initials alone ('G.', 'M. R. M.', or a name blanked to its initial 'W. F\u2014'),
+    which a header's 'X to Y' names better."""
+    return bool(name) and all(len(t.strip(".")) <= 1 or _BLANKED.fullmatch(t.strip(".")) for t in name.split())
+
+
+#: a name an editor cut to its initial and a dash ('F\u2014', 'F\u2014R', 'D\u2014T'): no more of a name than initials
+_BLANKED = re.compile(r"[A-Z]\u2014[A-Z]?")
 
 
 # ---------------------------------------------------------------- the walk
@@ -517,7 +581,7 @@ class Edition:
         self.cfg = dict(OPTIONS_DEFAULT, **cfg)
         self.root = ET.parse(path).getroot()
         if self.root.tag == "ETS":
-            from_tcp(self.root)
+            from_tcp(self.root, self.cfg["tcp_calendar"])
         self.ns = TEI if self.root.tag.startswith(TEI) else ""
         self.lines: list[tuple[str, tuple]] = []   # (text, role)
         self.units: dict[int, dict] = {}           # unit id -> meta

@@ -18,8 +18,8 @@ def test_every_corpus_of_the_suite_is_found_with_its_text_and_gold(run):
     assert sorted(found) == ["barbary-letters", "barbellion-journal", "cherry-journey", "cicero-atticus",
                              "collins-white",
                              "cumberland-arundel", "dostoevsky-poor-folk",
-                             "dracula", "esther-hunt-letters", "evelina", "frankenstein", "hunt-journal-1792",
-                             "hunt-journal-1822", "invented-diaries", "invented-letters",
+                             "dracula", "esther-hunt-letters", "evelina", "frankenstein", "hull-select-letters",
+                             "hunt-journal-1792", "hunt-journal-1822", "invented-diaries", "invented-letters",
                              "keller-letters", "laclos-liaisons", "loos-blondes",
                              "mitford-journal", "mitford-letters", "moonstone",
                              "muir-sierra", "pepys-diary", "richardson-clarissa", "seed", "yarnall-journal-1803"]

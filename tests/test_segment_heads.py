@@ -1587,6 +1587,8 @@ def test_a_contents_entry_ends_in_its_page_and_is_a_title_only_in_a_list():
     from quellen.segment.lines import contents_entry
     assert contents_entry("LETTER III. Of the Convents PAGE 17") and contents_entry("The Voyage Out, p. 12")
     assert not contents_entry("I turned to the last page.") and not contents_entry("See PAGE")
+    # the page as a bare number after the title's stop
+    assert contents_entry("LETT. II. To Miss G., on the like. Oct. 30, 1736. 5") and not contents_entry("Ten past 5")
 
 
 def test_a_dedications_subscription_closes_it_and_a_heading_inside_a_contents_list_heads_the_entries_under_it():
@@ -1869,3 +1871,48 @@ def test_a_short_note_signed_in_initials_between_letters_is_a_letter():
     text = ("The carrier came late that winter, and the parcels lay in the snow by the gate for a week together, "
             "while the whole village waited for news from the town and nobody went to fetch it.\n")
     assert [d.kind for _, _, d in _docs(text)] != ["letter"]
+
+
+#: an invented collection of real letters of the 1740s, printed as an editor of the time printed them
+OLD_STYLE_LETTERS = (
+    "CONTENTS.\n\n"
+    "LETT. I. J. Marlowe, Esq. to Mr. P—, on familiar Topics. Oct. 2, 1741. Page 1\n\n"
+    "LETT. II. Miss P— to J. Marlowe, Esq. on the like. Feb. 9, 1741-2. 6\n\n"
+    "LETT. III. The same to the same, on a Journey to Bath. March 3, 1741-2. 11\n\n"
+    "ORIGINAL LETTERS.\n\n"
+    "LETTER I. J. MARLOWE, Esq. to Mr. P—.\n\nWickham, Oct. 2, 1741.\n\nDear Sir,\n\n"
+    "I HAVE your Parcel, and thank you for the Books, which came safe by the Waggon on Tuesday. The Weather "
+    "has kept me within Doors this whole Week, so that I have read them all, and some of them twice.\n\n"
+    "I beg my Compliments to your Sister, and am, with great Truth,\n\n"
+    "Your most obedient humble Servant, J. MARLOWE.\n\n"
+    "LETTER II. Miss P— to J. MARLOWE, Esq.\n\nFeb. 9, 1741-2.\n\nSIR,\n\n"
+    "MY Brother is gone to London, and has left me to answer your kind Letter, which I do with more Pleasure "
+    "than Skill. We have had Snow these ten Days, and the Roads are hardly to be passed.\n\n"
+    "Believe me, Sir, your obliged Servant, and be assured you will always oblige\n\n"
+    "A. P—.\n\n"
+    "LETTER III. Miss P— to J. MARLOWE, Esq. at Wickham, near Henley, in Oxfordshire.\n\nMarch 3, 1741-2.\n\n"
+    "SIR,\n\n"
+    "WE set out for Bath on Monday, and lay the first Night at Marlborough, where the Inn was full of Officers "
+    "going to their Quarters.\n\n"
+    "I am, Sir, your humble Servant, A. P—.\n")
+
+
+def test_an_old_collections_numbered_heads_with_ranks_and_blanked_names_open_their_letters():
+    # "LETTER II. Miss P— to J. MARLOWE, Esq." numbers a letter and names its writer and reader, with a name the
+    # editor blanked and a rank after a comma; a longer one carries the reader's address; each opens its letter
+    # over the dateline; a blanked name alone under a closing ("A. P—.") signs the letter; the contents list's
+    # entries, each ending in its page as a bare number, are the list's lines
+    got = _docs(OLD_STYLE_LETTERS)
+    # (the collection's title over the first letter, "ORIGINAL LETTERS.", heads the series: no signer of the list)
+    assert [w for w, _, _ in got] == ["CONTENTS.", "LETT. I. J.", "ORIGINAL LETTERS.", "LETTER I. J.",
+                                      "LETTER II. Miss", "LETTER III. Miss"]
+    assert [d.kind for _, _, d in got] == ["heading", "statement", "heading", "letter", "letter", "letter"]
+    assert [d.author.name if d.author else None for _, _, d in got[3:]] == ["J. MARLOWE", "Miss P", "Miss P"]
+
+
+def test_a_text_of_english_dual_years_dates_its_other_letters_before_1752_in_the_old_style():
+    # the dual years ("Feb. 9, 1741-2") show the English Old Style: "Oct. 2, 1741" is Julian too, the Gregorian
+    # 13 October, not a day of either calendar
+    got = _docs(OLD_STYLE_LETTERS)
+    dates = [d.date.earliest.isoformat() + "/" + d.date.latest.isoformat() for _, _, d in got[3:]]
+    assert dates == ["1741-10-13/1741-10-13", "1742-02-20/1742-02-20", "1742-03-14/1742-03-14"]

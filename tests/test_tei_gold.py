@@ -220,3 +220,29 @@ def test_an_edition_of_single_letters_makes_each_text_one_letter_with_its_addres
     assert segs[2]["override"] == "the printed year"
     plain = tei_gold.build(fixture, tmp_path, "files", {})
     assert [s["kind"] for s in plain["segments"]][:2] == ["letter", "narrative"]
+
+
+def test_an_old_style_tcp_edition_gets_gregorian_days_and_its_subscriptions_name_the_writer(tei_gold, tmp_path):
+    tcp = tmp_path / "old.tcp.xml"
+    tcp.write_text(
+        '<ETS><EEBO><TEXT LANG="eng"><BODY>'
+        '<DIV1 N="1" TYPE="letter"><HEAD>LETTER I. J. MARLOWE, Esq. to Mr. P\u2014.</HEAD>'
+        '<OPENER><DATELINE>Wickham, <DATE>Oct. 2, 1741.</DATE></DATELINE></OPENER><P>Books came.</P>'
+        '<CLOSER><SIGNED>Obedient, humble Servant, J. M.</SIGNED></CLOSER></DIV1>'
+        '<DIV1 N="2" TYPE="letter"><HEAD>LETTER II. Miss P\u2014 to J. MARLOWE, Esq.</HEAD>'
+        '<OPENER><DATELINE><DATE>Feb. 9, 1741-2.</DATE></DATELINE></OPENER><P>Snow.</P>'
+        '<CLOSER><SIGNED>Your humble Servant, (in haste) A. P\u2014.</SIGNED></CLOSER></DIV1>'
+        '<DIV1 N="3" TYPE="letter"><HEAD>LETTER III. Lady DALE to Mrs. HOPE.</HEAD>'
+        '<OPENER><DATELINE><DATE>May 1, 1760.</DATE></DATELINE></OPENER><P>Rain.</P>'
+        '<CLOSER><SIGNED>Your very affectionate, and obedient humble Servant, M. DALE.</SIGNED></CLOSER></DIV1>'
+        '</BODY></TEXT></EEBO></ETS>', encoding="utf-8")
+    gold = tei_gold.build(tcp, tmp_path, "old", {"tcp_calendar": "julian"})
+    # an English date before September 1752 is Julian: the Gregorian day, as a TEI date value is; a double year
+    # of January to March is the second year; a date after the reform stands as printed
+    assert [s["date_iso"] for s in gold["segments"]] == ["1741-10-13", "1742-02-20", "1760-05-01"]
+    # the name after the subscription's 'Servant,' signs; initials, or a name the editor blanked ('A. P\u2014'),
+    # yield to the head's writer, without the 'Esq.' after it
+    assert [(s["author"], s["author_basis"]) for s in gold["segments"]] == [
+        ("J. Marlowe", "header"), ("Miss P\u2014", "header"), ("M. DALE", "signed")]
+    assert tei_gold.tcp_date_value("Jan. 21, 1745-6.") == "1746-01-21"
+    assert tei_gold.tcp_date_value("May 2, 1745-6.") is None  # a double year outside January to March: no date

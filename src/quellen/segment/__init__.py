@@ -219,4 +219,4 @@ def segment(source: Source, settings=None, model: "Segmenter | Corrector | None"
     # then (flagged as inferred) the year of their place in the compilation
     documents = apply_markup(documents, source.blocks, text)
     documents = date_by_references(expand_initials(diarists(documents, text, context)), text)
-    return reckon_calendars(date_by_context(documents, text), context)
+    return reckon_calendars(date_by_context(documents, text), context, text)

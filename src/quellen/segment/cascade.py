@@ -665,10 +665,11 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 current.phase = "closed"
                 current.evidence.append("signature: a first name alone under the letter")
                 continue
-            # 5. a full name alone after a record's body is its signature, not a title.
+            # 5. a full name alone after a record's body is its signature, not a title ("SELECT LETTERS.", a
+            #    collection's title over its letters, names no signer).
             if cue == "heading" and current is not None and current.mode == "record" and \
                     current.phase in ("body", "closed") and is_name(unit.text) and unit.n_words <= 4 \
-                    and not _SECTION_RE.match(unit.text.strip()) \
+                    and not _SECTION_RE.match(unit.text.strip()) and not re.search(r"\bletters\b", unit.text, re.I) \
                     and (not unit.text.isupper() or current.phase == "closed" or nxt is None or nxt.cue != "prose"):
                 current.units.append(unit)
                 current.phase = "closed"

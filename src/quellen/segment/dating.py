@@ -268,18 +268,26 @@ def _language_country(context) -> tuple[str, str] | None:
     return (code, why) if code else None
 
 
-def reckon_calendars(documents: list[Document], context=None) -> list[Document]:
+#: the day Britain took up the Gregorian calendar: the end of the Old Style its dual years show
+_BRITISH_REFORM = dt.date(1752, 9, 14)
+
+
+def reckon_calendars(documents: list[Document], context=None, text: str = "") -> list[Document]:
     """Return ``documents`` with each date read in the calendar its place and period imply.
 
     A document's own place decides first (a Kazan letter of 1905 is Old Style), then the country
     of the whole source (:func:`source_country`); the calendar a sidecar or ``dates.calendar``
     names overrides the inference. A date whose own words fix its calendar (a dual date "11/22
-    March 1712/13", "O.S.") keeps it. The rule of a changed date says the calendar was reckoned
-    and from what, and ``as_written`` keeps the day as the text wrote it.
+    March 1712/13", "O.S.") keeps it. Where no place tells the country, a ``text`` that writes
+    English dual years ("Jan. 21, 1745-6") shows British usage, so its other dates before the reform of
+    1752 are Old Style too, as the event tagger reads them. The rule of a changed date says the calendar
+    was reckoned and from what, and ``as_written`` keeps the day as the text wrote it.
     """
     from ..extract.calendars import country_of, reckon
+    from ..extract.dates import julian_hint
     setting, set_by = context.calendar if context is not None else ("auto", "")
     text_country = None
+    dual_years = julian_hint(text) == _BRITISH_REFORM if text else False
     out = []
     for d in documents:
         if d.date is None:
@@ -293,6 +301,8 @@ def reckon_calendars(documents: list[Document], context=None) -> list[Document]:
             if text_country is None:
                 text_country = source_country(documents, "", context) or ("", "")
             country, why = (text_country[0] or None), text_country[1]
+        if country is None and dual_years:
+            country, why = "GB", "the text's English dual years (Old Style before 1752)"
         new = reckon(d.date, country, setting, why if setting == "auto" else set_by)
         out.append(d if new is d.date else replace(d, date=new, evidence=d.evidence + (
             f"date: calendar {new.calendar}, reckoned from {why if setting == 'auto' else set_by}",)))

@@ -219,9 +219,12 @@ CLOSING_SENTENCE_MAX_WORDS = 40
 _POLITE_CLOSE_RE = re.compile(r"\b(?:accept|receive)\b.{0,60}\b(?:assurances?|feelings|sentiments|respects|"
                               r"regards|consideration|homage)\b", re.I)
 #: the writer a letter's header names before "to": capitalized words, abbreviated titles and initials, with the
-#: small words of a title between them ("The Dean", "Duchess of R.", "Hon. Mrs. Dale", "Captain John Hale")
-_HEADER_SENDER = (rf"(?-i:[{_UP}][\w'’-]*\.?)(?:\s+(?:(?-i:[{_UP}][\w'’-]*\.?)"
-                  rf"|{'|'.join(lexicons.words('header_small_words'))})){{0,6}}")
+#: small words of a title between them ("The Dean", "Duchess of R.", "Hon. Mrs. Dale", "Captain John Hale"); a name
+#: an editor blanked after its initial ("Miss G—", "Mr. F—R"), a rank after a comma ("W. HALE, Esq.") and a remark
+#: in brackets after the name ("Lady DALE (afterwards Duchess of R.)")
+_HEADER_SENDER = (rf"(?-i:[{_UP}][\w'’—-]*\.?)(?:\s+(?:(?-i:[{_UP}][\w'’—-]*\.?)"
+                  rf"|{'|'.join(lexicons.words('header_small_words'))})){{0,6}}"
+                  r"(?:,\s+(?-i:Esq)\.?)?(?:\s+\([^()]{1,60}\))?")
 #: a numbered letter's head with its header after the number's stop, "LETTER IV. Dr. Hale to his son." (the
 #: header's stops are its abbreviations and initials: "Mrs.", "G.")
 NUMBERED_HEADER_RE = re.compile(rf"^(?:letter|epistle)\s+(?:[ivxlcdm]+|\d+)[.:]\s+{_HEADER_SENDER}"
@@ -257,8 +260,10 @@ def numbered_summary_head(text: str) -> bool:
 
 
 #: a contents list's entry: a title and the page it begins on ("LETTER III. Uncomfortable Situation PAGE 20",
-#: "The Voyage Out, p. 12")
-_CONTENTS_ENTRY_RE = re.compile(r"^\S.{2,300}\s(?:page|p\.|pp\.)\s*(?:\d{1,4}|[ivxlc]{1,7})\.?$", re.I)
+#: "The Voyage Out, p. 12"), or the page as a bare number after the title's stop ("LETT. II. To Miss G., on the
+#: like. Oct. 30, 1736. 5")
+_CONTENTS_ENTRY_RE = re.compile(r"^\S.{2,300}(?:\s(?:page|p\.|pp\.)\s*(?:\d{1,4}|[ivxlc]{1,7})\.?|[.;]\s+\d{1,4})$",
+                                re.I)
 
 
 def contents_entry(text: str) -> bool:
@@ -386,8 +391,10 @@ def is_name(text: str) -> bool:
 
 #: a salutation's opening words ("Dear Mr. Pell.", "My dearest Ann"): the line greets, it does not sign
 _DEAR_RE = re.compile(r"^(?:my\s+)?(?:very\s+)?dear(?:est)?\b", re.I)
-#: a name as a signer writes it under a closing: "Ann.", "Ann Pell.", "Ann B. Pell", "A. B. Pell"
-_SIGNED_NAME_RE = re.compile(r"(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){0,3}\.?")
+#: a name as a signer writes it under a closing: "Ann.", "Ann Pell.", "Ann B. Pell", "A. B. Pell", or a name an
+#: editor blanked after its initial ("A. P—", "A. P—L.")
+_SIGNED_WORD = r"(?:[A-Z][a-z'’-]+|[A-Z]\.|[A-Z]—[A-Z]?)"
+_SIGNED_NAME_RE = re.compile(rf"{_SIGNED_WORD}(?:\s+{_SIGNED_WORD}){{0,3}}\.?")
 
 
 def signed_name(text: str) -> bool:
@@ -863,11 +870,15 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "salutation"  # "Dear Cousin" / "A. B.,": the name the greeting goes on with, not a signer
     if n <= 9 and split_signature(text):
         return "signature"
+    if n <= 4 and "—" in text and _SIGNED_NAME_RE.fullmatch(text.strip()):
+        return "signature"  # a name an editor blanked after its initial ("W. F—R."): a signer, never a title
     if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
         return "byline" if byline(text) else "heading"
     if n <= 20 and byline(text):
         return "byline"
-    if n <= 16 and NUMBERED_HEAD_RE.match(text) or numbered_summary_head(text):
+    # a numbered letter's head with its header may run longer, the addressee's address after it ("LETTER XI. A. Hale
+    # to the Rev. Mr. Dale, at Upton, near Ware, in Hertfordshire."): its pattern bounds it
+    if n <= 16 and NUMBERED_HEAD_RE.match(text) or NUMBERED_HEADER_RE.match(text) or numbered_summary_head(text):
         return "heading"
     if n >= 3 and (TELEGRAPHIC_RE.search(text) or first_prose_seen and len(_CAPS_STOP_RE.findall(text)) >= 2) \
             and is_allcaps(text):
