@@ -298,6 +298,17 @@ def test_the_name_at_a_date_line_s_place_slot_is_a_place(nlp):
     assert all(m.origin != "rule:dateline" for m in mentions_of(nlp, said))
 
 
+def test_a_town_the_tagger_calls_an_adjective_is_the_place_of_its_date_line(nlp):
+    # the small model tags "Kendal" ADJ: segmentation read it as the letter's place, so it is one
+    text = "Kendal, 4th March, 1794.\n\nDear Sir,\n\nI received your letter by the carrier.\n"
+    assert not any(m.text == "Kendal" for m in mentions_of(nlp, text))  # without the place: as before
+    found = by_text(find_mentions(text, nlp(text), "s", "d", 0, place="Kendal"))
+    assert found["Kendal"].type == "place" and found["Kendal"].origin == "rule:dateline"
+    # a capitalized word that is not the document's place still needs the tagger's say-so
+    other = text.replace("Kendal,", "Evening,")
+    assert not any(m.text == "Evening" for m in find_mentions(other, nlp(other), "s", "d", 0, place="Kendal"))
+
+
 def test_a_kinship_or_role_word_alone_is_no_person(nlp):
     assert not [m for m in mentions_of(nlp, LETTER) if "Brother" in m.text]
     assert [names_no_one(n) for n in ("Brother", "My dear Sister", "Sir", "Aunt Jane", "Mr. Young", "Young")] == \

@@ -899,6 +899,8 @@ def dateline_places(text: str, doc: Any, dates: Iterable[tuple[int, int]],
     ``dates``, offsets into ``text``) and beside it, on a line of its own, at most six words, all
     proper names or the small words between them. Its position says what the name is: where a
     letter dates itself, the name is where it was written, whatever else the name could be.
+    A capitalized word of ``place`` counts as a proper name whatever the tagger calls it (a town it
+    does not know, "Kendal", is tagged an adjective).
     Such a line among the first few of the document is its date line; among the last few (where
     a signature may stand beside a date) only when the name is the document's ``place``. An address
     line right above the date line ("Rose Cottage, Stroud", with a comma) names the place too.
@@ -925,11 +927,15 @@ def dateline_places(text: str, doc: Any, dates: Iterable[tuple[int, int]],
         # a figure beside the date belongs to it ("4th" the model leaves out of "May 1812")
         rest = [t for t in tokens if start <= t.idx < end and not t.is_punct
                 and not any(a <= t.idx < b for a, b in in_line) and not any(c.isdigit() for c in t.text)]
-        if not 0 < len(rest) <= 6 or not all(t.pos_ == "PROPN" or t.lower_ in _DATELINE_JOINS for t in rest):
+        # the tagger takes a town it does not know for an adjective ("Kendal, 4th March"): a capitalized
+        # word of the document's own place (segmentation read it from this line) is a name all the same
+        own = set(place.split()) if place else set()
+        names = {t.i for t in rest if t.pos_ == "PROPN" or t.text in own and t.text[:1].isupper()}
+        if not 0 < len(rest) <= 6 or not all(t.i in names or t.lower_ in _DATELINE_JOINS for t in rest):
             continue
         runs: list[list[Any]] = []
         for t in rest:
-            if t.pos_ != "PROPN":
+            if t.i not in names:
                 continue
             if runs and runs[-1][-1].i + 1 == t.i or runs and runs[-1][-1].i + 2 == t.i \
                     and doc[t.i - 1].lower_ == "of":
