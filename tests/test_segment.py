@@ -56,6 +56,18 @@ def test_letter_collection_reads_salutation_closing_and_signature():
     assert all(d.kind != "letter" or d.primary for d in docs)
 
 
+def test_a_numbered_letters_header_on_its_own_line_keeps_its_date_line_in_the_letter():
+    text = ("LETTER I.\n\nThe Rev. John Ayre to Mr. Amos Lowe.\n\nKeswick, 4th March, 1794.\n\nDear Sir,\n\n"
+            "I had your letter by the carrier and am glad the books came safe.\n\nI am, dear Sir,\n\n"
+            "your humble servant,\n\nJohn Ayre.\n\nLETTER II.\n\nMr. Amos Lowe to the Rev. John Ayre.\n\n"
+            "Carlisle, 11th March, 1794.\n\nReverend Sir,\n\nThe assizes keep me at my desk all day.\n\n"
+            "I remain, Reverend Sir,\n\nyours,\n\nAmos Lowe.\n")
+    docs = segment(_source(text))
+    assert [(_first_words(text, d.char_start, d.char_end)[:10], d.date.edtf) for d in docs] == [
+        ("LETTER I. ", "1794-03-04"), ("LETTER II.", "1794-03-11")]
+    assert [d.author.name for d in docs] == ["John Ayre", "Amos Lowe"]
+
+
 def test_diary_years_come_from_the_heading_not_from_nowhere():
     text = (FIX / "polar_journal.txt").read_text(encoding="utf-8")
     entries = [d for d in segment(_source(text)) if d.kind == "diary"]

@@ -206,6 +206,9 @@ _HEADER_SENDER = rf"(?-i:[{_UP}][\w'’-]*\.?)(?:\s+(?:(?-i:[{_UP}][\w'’-]*\.?
 NUMBERED_HEADER_RE = re.compile(rf"^(?:letter|epistle)\s+(?:[ivxlcdm]+|\d+)[.:]\s+{_HEADER_SENDER}"
                                 rf"\s(?-i:to)\s+(?:(?:the\s+)?(?-i:[{_UP}])|(?:his|her|their)\s+\w)[^!?;:]{{0,80}}$",
                                 re.I)
+#: a letter's header alone on its line, under the letter's number: "The Rev. J. Hale to Mr. Thomas Pell."
+LETTER_HEADER_RE = re.compile(rf"^{_HEADER_SENDER}\s(?-i:to)\s+(?:(?:the\s+)?(?-i:[{_UP}])|(?:his|her|their)\s+\w)"
+                              r"[^!?;:]{0,80}$", re.I)
 #: "No." and "Number" head a numbered item only before a numeral: "No reflections upon …" is a sentence; a
 #: numbered letter's head may carry its header on the same line (NUMBERED_HEADER_RE)
 NUMBERED_HEAD_RE = re.compile(r"^(?:(?:letter|chapter|entry|part|book|section|document|appendix|canto|act|scene)"
