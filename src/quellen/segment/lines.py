@@ -672,6 +672,17 @@ def _year_head(text: str) -> bool:
         sum(w[:1].isupper() for w in words) >= max(2, len(words) - 1)
 
 
+#: the clause that dates a proclamation or a deed at its foot, over its signature ("Given under my hand at the
+#: Guildhall, this 14th day of March, 1798."): a line of at most this many words opening with one of the words
+#: of data/lexicon/dating_clauses.txt
+DATING_CLAUSE_MAX_WORDS = 16
+_DATING_CLAUSE_RE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in lexicons.words("dating_clauses")) + r")\b",
+                               re.I)
+
+#: the acclamation under a proclamation's signature (data/lexicon/acclamations.txt)
+_ACCLAMATION_RE = re.compile("|".join(re.escape(w) for w in lexicons.words("acclamations")), re.I)
+
+
 def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | None = None) -> str:
     """Return the cue of one line, from the line alone, its block tag and its neighbour above.
 
@@ -714,6 +725,11 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
             re.search(r"\b[a-z]{3,}\b", text[date_m.end():])
         if len(rest_words) <= 4 and not re.search(r"\b(?:is|was|were|are|had|has)\b", rest) and not sentence:
             return "dateline"
+    if prev is not None and prev.cue == "signature" and _ACCLAMATION_RE.fullmatch(text.strip(" .!")):
+        return "closing"  # "GOD SAVE THE KING." under a proclamation's signature ends it
+    if date_m and n <= DATING_CLAUSE_MAX_WORDS and _DATING_CLAUSE_RE.match(text) and re.search(r"\d{4}", text) \
+            and nxt is not None and split_signature(nxt.text):
+        return "dateline"  # "Given under my hand ..., this 14th day of March, 1798." over the signature
     if re.fullmatch(r"(?:anno\s+|a\.\s*d\.\s*)?1?\d{3}\.?", text, re.I):
         return "dateline"  # a year standing alone heads the entries under it
     if not in_para and _year_head(text):
