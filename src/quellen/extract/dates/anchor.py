@@ -780,6 +780,10 @@ def _weekday(c: Cand, span: str, ctx: Ctx):
             # DCT is news's, where "said Thursday" on a Thursday is that day
             tense = tense or c.data.get("tense_after")
             fwd, back = (fwd or 7) if tense == "future" else fwd, (back or 7) if tense == "past" else back
+        elif not ctx.dct_given:
+            # anchored on a date of the text (a letter's date line above): "On Monday night ... I was woke"
+            # looks back as much as when told on the day of writing
+            tense = tense or c.data.get("tense_after")
         if tense == "future":
             day = base.day + dt.timedelta(days=fwd)
         elif tense == "past":
