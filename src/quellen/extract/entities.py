@@ -801,12 +801,14 @@ def document_mentions(text: str, documents: list[Any], parsed: list[Any], source
                                  place=place))
     common = common_words_capitalized(text, {m.name for m in out if m.origin in _GUESSED_ORIGINS})
     out = [m for m in out if not (m.origin in _GUESSED_ORIGINS and m.name in common)]
-    heading = [m for m in out if _heading_body(text, m)]
+    display = _display_paragraphs(text, stops)
+    heading = [m for m in out if _heading_body(text, m) or _display_body(m, display)]
     if not heading:
         return out
     running = "\n".join(line for line in text.split("\n") if not _capitals_line(line, 0))
     if 2 * sum(c.isalpha() for c in running) < sum(c.isalpha() for c in text):
         return out  # a text written in capitals (a telegram): its capitals are no headings
+    running = "\n".join(line for line in running.split("\n") if not _display_paragraphs(line, stops))
     dropped = {id(m) for m in heading if not any(_named_in(running, w) for w in _capital_words(m.text))}
     return [m for m in out if id(m) not in dropped]
 
@@ -834,6 +836,33 @@ def _heading_body(text: str, m: Mention) -> bool:
         return False
     words_ = _capital_words(m.text)
     return bool(words_) and all(w.isupper() for w in words_)
+
+
+#: a run of words in capitals inside a line of running text: "NOTICE IS HEREBY GIVEN"
+_CAPITALS_RUN = re.compile(r"(?<![\w’'-])[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'-]*){2,}(?![\w’'-])")
+
+
+def _display_paragraphs(text: str, stops: frozenset[str]) -> list[tuple[int, int]]:
+    """Return the spans of the lines of running text set partly in display capitals, as a proclamation or a
+    printed notice is ("WHEREAS ... NOTICE IS HEREBY GIVEN, that a REWARD of FIFTY POUNDS ..."): a run of three
+    words or more in capitals with a small word among them ("IS", "OF", "THE"), which no acronym has."""
+    out = []
+    for line in re.finditer(r"[^\n]+", text):
+        if _capitals_line(text, line.start()):
+            continue
+        if any(any(w.lower() in stops for w in run.group().split())
+               for run in _CAPITALS_RUN.finditer(line.group())):
+            out.append(line.span())
+    return out
+
+
+def _display_body(m: Mention, display: list[tuple[int, int]]) -> bool:
+    """Return True for a body the model or the acronym rule found in capitals in a line set in display
+    capitals (:func:`_display_paragraphs`): "a REWARD of FIFTY POUNDS" names no body."""
+    if m.type != "organization" or m.origin not in ("ner", "rule:acronym"):
+        return False
+    words_ = _capital_words(m.text)
+    return bool(words_) and all(w.isupper() for w in words_) and any(a <= m.char_start < b for a, b in display)
 
 
 def _capitals_line(text: str, pos: int) -> bool:
