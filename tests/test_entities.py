@@ -424,9 +424,10 @@ def test_a_quarter_day_written_with_a_space_is_no_lady(nlp):
 def test_words_set_in_display_capitals_in_a_proclamation_are_no_bodies(nlp):
     from types import SimpleNamespace
     from quellen.extract.entities import document_mentions
-    text = ("WHEREAS a dreadful FIRE broke out in the malt-house of Mr. John Hirst, NOTICE IS HEREBY GIVEN that a "
-            "REWARD of FIFTY POUNDS will be paid by the Chamberlain.\n\nThe NKVD and the OGPU were named in the "
-            "report of the committee.\n")
+    # (a "Given" opening the line under a heading is no name written inside a sentence)
+    text = ("The Mayor's Proclamation\n\nWHEREAS a dreadful FIRE broke out in the malt-house of Mr. John Hirst, "
+            "NOTICE IS HEREBY GIVEN that a REWARD of FIFTY POUNDS will be paid by the Chamberlain.\n\nGiven under "
+            "my hand.\n\nThe NKVD and the OGPU were named in the report of the committee.\n")
     document = SimpleNamespace(id="doc-test", char_start=0, char_end=len(text), place=None)
     found = {m.name: m.type for m in document_mentions(text, [document], [nlp(text)], "src-test")}
     assert not {n for n, t in found.items() if t == "organization" and n.isupper()} - {"NKVD", "OGPU"}

@@ -815,9 +815,9 @@ def document_mentions(text: str, documents: list[Any], parsed: list[Any], source
 
 def _named_in(running: str, word: str) -> bool:
     """Return True when ``running`` writes ``word`` (given in capitals) as a name: in capitals, or with a
-    capital inside a sentence ("signed, Crale")."""
+    capital inside a sentence ("signed, Crale"), not at the start of a line after one that ends in a small letter."""
     return bool(re.search(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", running)
-                or re.search(rf"[{_LO},;]\s+{re.escape(word.title())}(?![\w’'-])", running))
+                or re.search(rf"[{_LO},;][ \t]+{re.escape(word.title())}(?![\w’'-])", running))
 
 
 def _capital_words(name: str) -> list[str]:
