@@ -40,6 +40,23 @@ def test_yearless_dates_follow_the_narrative_away_from_a_letters_date_line():
     assert got["A month and a half ago"].value == "1962-01"
 
 
+def test_a_weekday_with_its_time_of_day_looks_back_in_a_past_tense_clause_under_a_date_line():
+    text = ("Ashby, 16th March, 1798.\n\nDear Brother,\n\nOn Monday night, the 12th of this month, about eleven "
+            "o'clock, I was woke by the cry of fire. On Monday night we shall ride over to you.\n")
+    got = tag(text)
+    nights = [t.value for t in got if t.text == "Monday night"]
+    assert nights == ["1798-03-12TNI", "1798-03-19TNI"]  # the 16th is a Friday: back in the past, on in the future
+
+
+def test_a_day_written_with_its_weekday_takes_the_year_it_fits_among_those_written_before():
+    text = ("Mrs. Ann Webb, a girl of ten in 1798, told this to the vicar in 1851.\n\nIt was on the Tuesday night, "
+            "the 13th of March, that the mill burned.\n")
+    # 13 March was a Tuesday in 1798, a Thursday in 1851; without the weekday the nearest year stands
+    assert by_text(text)["the 13th of March"].value == "1798-03-13"
+    assert by_text(text.replace("Tuesday ", ""))["the 13th of March"].value == "1851-03-13"
+    assert by_text(text.replace("Tuesday", "Thursday"))["the 13th of March"].value == "1851-03-13"
+
+
 def test_news_with_a_dct_reads_yearless_days_near_it_not_near_the_last_date():
     got = by_text("The ship sailed in November 1929 and wintered in the south in January 1930. "
                   "The return was decided on January 18.", dct=D(1931, 3, 4))

@@ -298,6 +298,17 @@ def test_the_name_at_a_date_line_s_place_slot_is_a_place(nlp):
     assert all(m.origin != "rule:dateline" for m in mentions_of(nlp, said))
 
 
+def test_a_town_the_tagger_calls_an_adjective_is_the_place_of_its_date_line(nlp):
+    # the small model tags "Kendal" ADJ: segmentation read it as the letter's place, so it is one
+    text = "Kendal, 4th March, 1794.\n\nDear Sir,\n\nI received your letter by the carrier.\n"
+    assert not any(m.text == "Kendal" for m in mentions_of(nlp, text))  # without the place: as before
+    found = by_text(find_mentions(text, nlp(text), "s", "d", 0, place="Kendal"))
+    assert found["Kendal"].type == "place" and found["Kendal"].origin == "rule:dateline"
+    # a capitalized word that is not the document's place still needs the tagger's say-so
+    other = text.replace("Kendal,", "Evening,")
+    assert not any(m.text == "Evening" for m in find_mentions(other, nlp(other), "s", "d", 0, place="Kendal"))
+
+
 def test_a_kinship_or_role_word_alone_is_no_person(nlp):
     assert not [m for m in mentions_of(nlp, LETTER) if "Brother" in m.text]
     assert [names_no_one(n) for n in ("Brother", "My dear Sister", "Sir", "Aunt Jane", "Mr. Young", "Young")] == \
@@ -408,6 +419,19 @@ def test_a_quarter_day_written_with_a_space_is_no_lady(nlp):
     # the feasts list writes "Lady-Day"; a letter writes "Lady Day", and "Lady" is a title
     names = {m.name for m in mentions_of(nlp, "I must pay the rent before Lady Day. Lady Hamilton came at Lady-Day.")}
     assert "Day" not in names and "Hamilton" in names
+
+
+def test_words_set_in_display_capitals_in_a_proclamation_are_no_bodies(nlp):
+    from types import SimpleNamespace
+    from quellen.extract.entities import document_mentions
+    # (a "Given" opening the line under a heading is no name written inside a sentence)
+    text = ("The Mayor's Proclamation\n\nWHEREAS a dreadful FIRE broke out in the malt-house of Mr. John Hirst, "
+            "NOTICE IS HEREBY GIVEN that a REWARD of FIFTY POUNDS will be paid by the Chamberlain.\n\nGiven under "
+            "my hand.\n\nThe NKVD and the OGPU were named in the report of the committee.\n")
+    document = SimpleNamespace(id="doc-test", char_start=0, char_end=len(text), place=None)
+    found = {m.name: m.type for m in document_mentions(text, [document], [nlp(text)], "src-test")}
+    assert not {n for n, t in found.items() if t == "organization" and n.isupper()} - {"NKVD", "OGPU"}
+    assert found.get("NKVD") == "organization"  # acronyms in a line without display capitals stay
 
 
 def test_a_word_of_a_heading_in_capitals_is_no_body_unless_the_text_writes_it_so_too(nlp):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -80,6 +81,15 @@ def test_csv_tables(out):
     assert (diary["earliest"], diary["calendar"]) == ("1825-12-26", "julian")
     assert sum(1 for r in tables["attestations"] if r["event"] == "ev-arrival") == 2
     assert any("He reached Milan" in r["passage"] for r in tables["attestations"])
+
+
+def test_every_csv_column_is_documented_in_the_contract():
+    from quellen.export.csv_export import TABLES
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "CONTRACT.md").read_text(encoding="utf-8")
+    section = doc[doc.index("## The CSV tables"):]
+    for table, columns in TABLES.items():
+        line = section[section.index(f"`{table}.csv`"):].split("\n- ")[0]
+        assert all(f"`{c}`" in line for c in columns), (table, [c for c in columns if f"`{c}`" not in line])
 
 
 def test_webannotations_select_the_right_text(out, small_store):

@@ -54,6 +54,15 @@ def test_population_is_the_prior_and_context_breaks_ties():
     assert TOY.lookup("Odessa", countries={"US"})[0].geonameid == 4
 
 
+def test_a_town_by_its_own_name_beats_a_somewhat_larger_one_only_spelt_so_by_some():
+    g = Gazetteer(cities=[city(20, "Kendall", 25.68, -80.32, "US", 80_000, "Kendal"),
+                          city(21, "Kendal", 54.33, -2.75, "GB", 29_000)], countries=[], continents=[])
+    assert g.lookup("Kendal")[0].geonameid == 21
+    assert g.lookup("Kendall")[0].geonameid == 20
+    from quellen.settings import EntitySettings
+    assert g.with_settings(EntitySettings(own_name_bonus=0)).lookup("Kendal")[0].geonameid == 20
+
+
 def test_generic_heads_and_adjectival_forms():
     assert TOY.lookup("Kursk region") == (TOY.places[TOY.index["kursk"][0]], "head")
     place, how = TOY.lookup("Revdinsky", countries={"RU"})

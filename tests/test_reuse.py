@@ -224,6 +224,39 @@ def test_a_title_or_address_said_twice_is_not_reuse():
     assert _find(a, b) == []
 
 
+def test_two_letters_alike_only_in_their_header_and_formulas_are_not_reuse():
+    from quellen.model import Head, Ref
+    letters = [("LETTER I.\nMr. Amos Lowe to the Rev. John Ayre.\nCarlisle, 11th March, 1794.\nReverend Sir,\n"
+                "The assizes keep me at my desk all day and half the night with the clerks, so that I have not "
+                "read a page of the sermons you lent me. My wife begs to be remembered to Mrs. Ayre and hopes "
+                "the cough is mended now the frost has broken.\n"
+                "I remain, Reverend Sir,\nyour most humble servant,\nAmos Lowe."),
+               ("LETTER II.\nMr. Amos Lowe to the Rev. John Ayre.\nCarlisle, 19th May, 1794.\nReverend Sir,\n"
+                "The volunteers were reviewed on the marsh on Thursday and made a tolerable figure, though one of "
+                "the drums was drunk and could not be found. Dr. Birch desires a copy of your table of "
+                "christenings, which he calls the most curious thing he has seen this twelvemonth.\n"
+                "I remain, Reverend Sir,\nyour most humble servant,\nAmos Lowe.")]
+    text = "\n\n".join(letters)
+    source = _source("letters.txt", text)
+    docs, at = [], 0
+    for letter in letters:
+        start = text.index(letter, at)
+        lines, heads, pos = letter.split("\n"), [], start
+        for k, line in enumerate(lines):
+            part = {0: "title", 1: "title", 2: "dateline", 3: "salutation", 5: "closing", 6: "closing",
+                    7: "signature"}.get(k)
+            if part:
+                heads.append(Head(part, pos, pos + len(line), line))
+            pos += len(line) + 1
+        docs.append(Document(Document.make_id(source.id, start, start + len(letter)), source.id, start,
+                             start + len(letter), "letter", author=Ref("Amos Lowe"), heads=tuple(heads)))
+        at = start + len(letter)
+    assert _find(source, documents=docs) == []
+    # without the heads the header and the valediction are found, as before
+    bare = [Document(d.id, d.source, d.char_start, d.char_end, "letter", author=d.author) for d in docs]
+    assert _find(source, documents=bare) != []
+
+
 def test_a_text_naming_its_people_again_does_not_translate_itself():
     # a report that names the same four people and a sum twice, in two different sentences,
     # a second file that names them too (so that they are rare names shared across texts), and

@@ -56,6 +56,37 @@ def test_letter_collection_reads_salutation_closing_and_signature():
     assert all(d.kind != "letter" or d.primary for d in docs)
 
 
+def test_a_numbered_letters_header_on_its_own_line_keeps_its_date_line_in_the_letter():
+    text = ("LETTER I.\n\nThe Rev. John Ayre to Mr. Amos Lowe.\n\nKeswick, 4th March, 1794.\n\nDear Sir,\n\n"
+            "I had your letter by the carrier and am glad the books came safe.\n\nI am, dear Sir,\n\n"
+            "your humble servant,\n\nJohn Ayre.\n\nLETTER II.\n\nMr. Amos Lowe to the Rev. John Ayre.\n\n"
+            "Carlisle, 11th March, 1794.\n\nReverend Sir,\n\nThe assizes keep me at my desk all day.\n\n"
+            "I remain, Reverend Sir,\n\nyours,\n\nAmos Lowe.\n")
+    docs = segment(_source(text))
+    assert [(_first_words(text, d.char_start, d.char_end)[:10], d.date.edtf) for d in docs] == [
+        ("LETTER I. ", "1794-03-04"), ("LETTER II.", "1794-03-11")]
+    assert [d.author.name for d in docs] == ["John Ayre", "Amos Lowe"]
+
+
+def test_a_proclamation_is_dated_by_its_dating_clause_and_ends_with_its_acclamation():
+    text = ("The Riot at Ashby, 1801\n\nThe riot that broke the windows of the corn market was long remembered in "
+            "the town. We print the Mayor's proclamation and a witness's account.\n\nThe Mayor's Proclamation\n\n"
+            "BOROUGH OF ASHBY.\n\nBY THE MAYOR.\n\nWHEREAS divers evil-disposed persons have of late broken the "
+            "windows of the corn market, NOTICE IS HEREBY GIVEN that a reward of twenty pounds will be paid for "
+            "such information as shall convict them.\n\nGiven under my hand at the Town Hall, this 2nd day of "
+            "June, 1801.\n\nTHOMAS WARD, Mayor.\n\nGOD SAVE THE KING.\n\nThe Account of John Ward, Glazier\n\n"
+            "I saw the windows "
+            "broken on the night of the fair, and the constable was nowhere to be found.\n")
+    docs = segment(_source(text))[1:]
+    first = docs[0]
+    assert first.kind == "proclamation" and first.date.edtf == "1801-06-02" and first.date.basis.value == "stated"
+    assert text[first.char_start:first.char_end].rstrip().endswith("GOD SAVE THE KING.")
+    assert _first_words(text, docs[1].char_start, docs[1].char_end).startswith("The Account of John Ward")
+    # a sentence opening with "Given" in a body, with no signature under it, stays a sentence
+    units = make_units("Given the roads, we stayed at home until 4th March 1798.\n\nWe read all day.\n")
+    assert classify(units[0], None, False, units[1]) == "prose"
+
+
 def test_diary_years_come_from_the_heading_not_from_nowhere():
     text = (FIX / "polar_journal.txt").read_text(encoding="utf-8")
     entries = [d for d in segment(_source(text)) if d.kind == "diary"]

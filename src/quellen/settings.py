@@ -247,6 +247,9 @@ class EntitySettings:
     fuzzy_town_population: int = 5000
     #: a town within this many km of another place of the context is preferred over its namesakes
     near_km: float = 500.0
+    #: a town called so by its own name is preferred over one the name is only an alternate spelling of
+    #: as if this many times (log10) more populous: 0.5, about three times
+    own_name_bonus: float = 0.5
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,14 @@ def test_date_lines_opening_several_pages_are_not_heads():
     assert running_pages(edge) == set()
 
 
+def test_a_short_books_verso_and_recto_heads_vouch_for_each_other():
+    # six pages: each head only twice, too few alone, but facing each other with page numbers that run alike
+    edge = ["LETTERS", "LETTER I.", "LETTERS OF ANN ROE 3", "4 [1794", "LETTERS OF ANN ROE 5", "6 [1794"]
+    assert running_pages(edge) == {2, 3, 4, 5}
+    # two date lines on facing pages are not heads: their numbers do not run with the pages
+    assert running_pages(["x", "4 May 1794.", "9 May 1794.", "y", "8 May 1794.", "1 June 1794."]) == set()
+
+
 def test_a_salutation_opening_every_page_is_not_a_head():
     assert running_pages(["Dear Sir,"] * 6) == set()
 

@@ -808,21 +808,23 @@ def document_mentions(text: str, documents: list[Any], parsed: list[Any], source
                                  place=place))
     common = common_words_capitalized(text, {m.name for m in out if m.origin in _GUESSED_ORIGINS})
     out = [m for m in out if not (m.origin in _GUESSED_ORIGINS and m.name in common)]
-    heading = [m for m in out if _heading_body(text, m)]
+    display = _display_paragraphs(text, stops)
+    heading = [m for m in out if _heading_body(text, m) or _display_body(m, display)]
     if not heading:
         return out
     running = "\n".join(line for line in text.split("\n") if not _capitals_line(line, 0))
     if 2 * sum(c.isalpha() for c in running) < sum(c.isalpha() for c in text):
         return out  # a text written in capitals (a telegram): its capitals are no headings
+    running = "\n".join(line for line in running.split("\n") if not _display_paragraphs(line, stops))
     dropped = {id(m) for m in heading if not any(_named_in(running, w) for w in _capital_words(m.text))}
     return [m for m in out if id(m) not in dropped]
 
 
 def _named_in(running: str, word: str) -> bool:
     """Return True when ``running`` writes ``word`` (given in capitals) as a name: in capitals, or with a
-    capital inside a sentence ("signed, Crale")."""
+    capital inside a sentence ("signed, Crale"), not at the start of a line after one that ends in a small letter."""
     return bool(re.search(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", running)
-                or re.search(rf"[{_LO},;]\s+{re.escape(word.title())}(?![\w’'-])", running))
+                or re.search(rf"[{_LO},;][ \t]+{re.escape(word.title())}(?![\w’'-])", running))
 
 
 def _capital_words(name: str) -> list[str]:
@@ -841,6 +843,33 @@ def _heading_body(text: str, m: Mention) -> bool:
         return False
     words_ = _capital_words(m.text)
     return bool(words_) and all(w.isupper() for w in words_)
+
+
+#: a run of words in capitals inside a line of running text: "NOTICE IS HEREBY GIVEN"
+_CAPITALS_RUN = re.compile(r"(?<![\w’'-])[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'-]*){2,}(?![\w’'-])")
+
+
+def _display_paragraphs(text: str, stops: frozenset[str]) -> list[tuple[int, int]]:
+    """Return the spans of the lines of running text set partly in display capitals, as a proclamation or a
+    printed notice is ("WHEREAS ... NOTICE IS HEREBY GIVEN, that a REWARD of FIFTY POUNDS ..."): a run of three
+    words or more in capitals with a small word among them ("IS", "OF", "THE"), which no acronym has."""
+    out = []
+    for line in re.finditer(r"[^\n]+", text):
+        if _capitals_line(text, line.start()):
+            continue
+        if any(any(w.lower() in stops for w in run.group().split())
+               for run in _CAPITALS_RUN.finditer(line.group())):
+            out.append(line.span())
+    return out
+
+
+def _display_body(m: Mention, display: list[tuple[int, int]]) -> bool:
+    """Return True for a body the model or the acronym rule found in capitals in a line set in display
+    capitals (:func:`_display_paragraphs`): "a REWARD of FIFTY POUNDS" names no body."""
+    if m.type != "organization" or m.origin not in ("ner", "rule:acronym"):
+        return False
+    words_ = _capital_words(m.text)
+    return bool(words_) and all(w.isupper() for w in words_) and any(a <= m.char_start < b for a, b in display)
 
 
 def _capitals_line(text: str, pos: int) -> bool:
@@ -906,6 +935,8 @@ def dateline_places(text: str, doc: Any, dates: Iterable[tuple[int, int]],
     ``dates``, offsets into ``text``) and beside it, on a line of its own, at most six words, all
     proper names or the small words between them. Its position says what the name is: where a
     letter dates itself, the name is where it was written, whatever else the name could be.
+    A capitalized word of ``place`` counts as a proper name whatever the tagger calls it (a town it
+    does not know, "Kendal", is tagged an adjective).
     Such a line among the first few of the document is its date line; among the last few (where
     a signature may stand beside a date) only when the name is the document's ``place``. An address
     line right above the date line ("Rose Cottage, Stroud", with a comma) names the place too.
@@ -932,11 +963,15 @@ def dateline_places(text: str, doc: Any, dates: Iterable[tuple[int, int]],
         # a figure beside the date belongs to it ("4th" the model leaves out of "May 1812")
         rest = [t for t in tokens if start <= t.idx < end and not t.is_punct
                 and not any(a <= t.idx < b for a, b in in_line) and not any(c.isdigit() for c in t.text)]
-        if not 0 < len(rest) <= 6 or not all(t.pos_ == "PROPN" or t.lower_ in _DATELINE_JOINS for t in rest):
+        # the tagger takes a town it does not know for an adjective ("Kendal, 4th March"): a capitalized
+        # word of the document's own place (segmentation read it from this line) is a name all the same
+        own = set(place.split()) if place else set()
+        names = {t.i for t in rest if t.pos_ == "PROPN" or t.text in own and t.text[:1].isupper()}
+        if not 0 < len(rest) <= 6 or not all(t.i in names or t.lower_ in _DATELINE_JOINS for t in rest):
             continue
         runs: list[list[Any]] = []
         for t in rest:
-            if t.pos_ != "PROPN":
+            if t.i not in names:
                 continue
             if runs and runs[-1][-1].i + 1 == t.i or runs and runs[-1][-1].i + 2 == t.i \
                     and doc[t.i - 1].lower_ == "of":

@@ -353,7 +353,7 @@ class Gazetteer:
             found = [p for p in found if p.kind != "city" or p.population >= s.small_town_population
                      or p.country in local]
             if found:
-                return self._best(found, countries, near), how
+                return self._best(found, countries, near, names), how
         town = _feature_town(headless)
         if town:
             # the town a feature is named after: as written, then an adjectival or misspelt form
@@ -398,12 +398,16 @@ class Gazetteer:
         return sorted(found.values(), key=lambda p: -p.population)
 
     def _best(self, found: list[GazetteerPlace], countries: set[str],
-              near: list[tuple[float, float]]) -> GazetteerPlace:
+              near: list[tuple[float, float]], names: Iterable[str] = ()) -> GazetteerPlace:
         if found[0].kind != "city":
             return found[0]
+        own = {fold(n) for n in names}
 
         def score(p: GazetteerPlace) -> float:
             s = math.log10(p.population + 10)
+            if fold(p.name) in own:
+                # a town by its own name before one that is only spelt so by some ("Kendal", not "Kendall")
+                s += self.settings.own_name_bonus
             if p.country in countries:
                 s += 1.5  # a named country outweighs a few hundred-fold population, not a capital's
             if near and min(km(p.lat, p.lon, a, b) for a, b in near) < self.settings.near_km:

@@ -128,14 +128,19 @@ def running_pages(edge: list[str | None], settings: IngestSettings | None = None
     every other page (a recto head naming the chapter, a verso one the book) a
     line is furniture already when its text recurs there or a number at its
     start or end is the page's number. A line ending in a comma (a
-    salutation) is never furniture.
+    salutation) is never furniture. In a book too short for that, two shapes on two pages each,
+    verso and recto facing each other, are furniture when a number in each runs with the pages alike.
     """
     settings = settings or IngestSettings()
     lines = [" ".join(line.split()) if line and not line.rstrip().endswith(",") else "" for line in edge]
     found: set[int] = set()
     page_offsets: set[int] = set()
     facing: set[int] = set()
+    pairs: list[tuple[list[int], set[int]]] = []  # a shape on two pages, a step of two apart
     for pages in _shape_groups(lines, settings.pdf_running_similarity):
+        if len(pages) == 2 and pages[1] - pages[0] == 2:
+            both = [{int(run) - i for run in _DIGIT_RUN.findall(lines[i]) if len(run) <= 6} for i in pages]
+            pairs.append((pages, both[0] & both[1]))
         if len(pages) < settings.pdf_running_min_pages:
             continue
         steps = [b - a for a, b in zip(pages, pages[1:])]
@@ -156,6 +161,13 @@ def running_pages(edge: list[str | None], settings: IngestSettings | None = None
         page_offsets.update(o for o, n in offsets.items() if n > 1)
         if step == 2:
             facing.update(i + side for i in pages for side in (-1, 1))
+    # a short book: a verso head on two pages and a recto head on the two facing them, the page numbers
+    # of both running with the pages alike, vouch for each other where each alone is too few
+    for k, (pages, offsets) in enumerate(pairs):
+        for other, theirs in pairs[k + 1:]:
+            if offsets & theirs and abs(pages[0] - other[0]) == 1 and abs(pages[1] - other[1]) == 1:
+                found.update(pages + other)
+                page_offsets.update(offsets & theirs)
     facing = {i for i in facing if 0 <= i < len(lines) and lines[i] and i not in found}
     texts = Counter(lines[i] for i in facing)
     for i in facing:

@@ -34,13 +34,13 @@ from typing import Iterable
 
 import numpy as np
 
-from ..model import Document, Passage, ReuseGroup, Source, Timex, content_id
+from ..model import FURNITURE_PARTS, Document, Passage, ReuseGroup, Source, Timex, content_id
 from ..settings import ReuseSettings
 from .align import Link, label, measure
 from .candidates import Corpus, Unit, build_corpus, sorted_unique
 from .collate import collate, collate_json
 from .groups import RELATION_ORDER, Node, PairLink, group_links
-from .normalize import split_sentences, tokenize
+from .normalize import Tokens, split_sentences, tokenize
 from .partition import Mapper, lexical_links
 from .retell import RetellSettings, SentenceDates, find_retellings
 
@@ -76,10 +76,21 @@ def iter_units(sources: Iterable[Source], documents: Iterable[Document],
             if d.kind == "boilerplate":
                 continue
             author = (d.author.entity or d.author.name) if d.author else None
+            heads = tuple((h.char_start, h.char_end, h.part) for h in d.heads if h.part != "announcement")
             yield Unit(index, source.id, d.id, d.char_start, d.char_end,
-                       tokenize(source.text, d.char_start, d.char_end), d.kind,
-                       d.date.earliest if d.date else None, author=author)
+                       _unnamed_heads(tokenize(source.text, d.char_start, d.char_end), heads), d.kind,
+                       d.date.earliest if d.date else None, author=author, heads=heads)
             index += 1
+
+
+def _unnamed_heads(tokens: Tokens, heads: tuple[tuple[int, int, str], ...]) -> Tokens:
+    """Return ``tokens`` with the names in head lines not marked as names: two letters of one writer to one
+    friend share those names in their headers and signatures, which are no evidence of a translated text."""
+    if heads:
+        for k, at in enumerate(tokens.starts):
+            if tokens.capital[k] and any(a <= at < b for a, b, _ in heads):
+                tokens.capital[k] = False
+    return tokens
 
 
 def find_reuse(sources: Iterable[Source], documents: Iterable[Document],
@@ -135,7 +146,8 @@ def find_reuse(sources: Iterable[Source], documents: Iterable[Document],
             emb.warn_missing()
     # step 5: repeated whole lines
     links.extend(_line_links(corpus, texts, settings))
-    # step 6: groups
+    # step 6: groups (two letters' formulas alike, "I am, dear Sir," or their headers, are not reuse)
+    links = [lk for lk in links if not _formula_pair(corpus, lk)]
     pair_links = [PairLink(Node(lk.a, lk.a_lo, lk.a_hi), Node(lk.b, lk.b_lo, lk.b_hi), lk.relation, lk.score)
                   for lk in links]
     # copies and renderings of one text form groups; retellings (paraphrase, summary) are
@@ -401,6 +413,26 @@ def _line_links(corpus: Corpus, texts: dict[str, str], settings: ReuseSettings) 
             (ua, alo, ahi), (ub, blo, bhi) = places
             links.append(Link(ua, alo, ahi, ub, blo, bhi, "verbatim", 1.0))
     return links
+
+
+def _in_heads(corpus: Corpus, u: int, lo: int, hi: int, parts: frozenset[str] | None) -> bool:
+    """Return True when every token ``lo:hi`` of unit ``u`` lies in one of its head lines (of ``parts``; None: any)."""
+    heads = [(a, b) for a, b, part in corpus.units[u].heads if parts is None or part in parts]
+    if not heads or hi <= lo:
+        return False
+    toks = corpus.tokens(u)
+    return all(any(a <= toks.starts[k] < b for a, b in heads) for k in range(lo, hi))
+
+
+def _formula_pair(corpus: Corpus, link: Link) -> bool:
+    """Return True for a link between two documents' formulas only: date lines, salutations, valedictions
+    and signatures; their title lines too where both are letters of one writer in one source (headed alike,
+    "A to B."): elsewhere a heading printed twice is a copy."""
+    a, b = corpus.units[link.a], corpus.units[link.b]
+    alike = a.source == b.source and a.kind == b.kind == "letter" and a.author is not None and a.author == b.author
+    parts = None if alike else FURNITURE_PARTS
+    return _in_heads(corpus, link.a, link.a_lo, link.a_hi, parts) and \
+        _in_heads(corpus, link.b, link.b_lo, link.b_hi, parts)
 
 
 def _is_furniture(nodes: list[Node], settings: ReuseSettings) -> bool:

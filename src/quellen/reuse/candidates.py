@@ -59,6 +59,9 @@ class Unit:
     offset: int = 0
     #: who wrote it (an entity id, else the name as given), None when the text does not say
     author: str | None = None
+    #: (char_start, char_end, part) of its head and furniture lines (title, date line, salutation,
+    #: valediction, signature: :class:`quellen.model.Head`)
+    heads: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass(slots=True)

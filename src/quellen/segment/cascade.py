@@ -15,10 +15,10 @@ from .. import lexicons
 from ..extract.dates.lexicon import ORD_DAY, PLAIN_WEEKDAY, WD_NAMES
 from ..model import RECORD_KINDS
 from ..settings import SegmentSettings
-from .lines import (ARGUMENT_RE, FIRST_PERSON_RE, MONTHS, NARRATION_VERBS, NOTE_MARK_RE, NUMBERED_HEAD_RE,
-                    NUMBERED_HEADER_RE, SECOND_PERSON_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit,
-                    bare_date, bare_day, contents_entry, is_allcaps, is_name, kind_from_words, leading_date,
-                    numbered_summary_head, salutation_span, signed_name)
+from .lines import (ARGUMENT_RE, FIRST_PERSON_RE, LETTER_HEADER_RE, MONTHS, NARRATION_VERBS, NOTE_MARK_RE,
+                    NUMBERED_HEAD_RE, NUMBERED_HEADER_RE, SECOND_PERSON_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE,
+                    TELEGRAPHIC_RE, Unit, bare_date, bare_day, contents_entry, is_allcaps, is_name, kind_from_words,
+                    leading_date, numbered_summary_head, salutation_span, signed_name)
 from .shapes import NEXT_DAY_RE
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
@@ -786,8 +786,12 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 current.evidence.append("section heading")
                 start(unit, "date line under a section heading")
                 continue
-            if current.phase == "head":
+            if current.phase == "head" or in_letter and all(
+                    u.cue == "heading" or u.cue == "prose" and LETTER_HEADER_RE.match(u.text) for u in current.units):
+                # (a numbered letter's header on a line of its own, "LETTER IV." / "Dr. Hale to his son.", is
+                # still its head: the date line under it is the same letter's)
                 current.units.append(unit)
+                current.phase = "head"
                 continue
             if len(current.units) == 1 and prev is current.units[0] and prev.cue == "prose" and \
                     prev.features.get("lead_date") and _same_date(prev.features["lead_date"], unit.text):

@@ -20,10 +20,10 @@ from ..lexicons import words
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, VOICE_KINDS, Date,
                      DateBasis, Head, Ref, RefBasis, replace)
 from .cascade import ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, Group
-from .lines import (FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, MARKS_RE, MONTHS, NARRATION_VERBS, NEWSPAPER_RE,
-                    PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline, capitals_name, is_allcaps,
-                    is_name, kind_from_words, leading_date, salutations, signed_name, split_signature, strip_quotes,
-                    weekday_alone, weekday_day, yearless)
+from .lines import (FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, LETTER_HEADER_RE, MARKS_RE, MONTHS, NARRATION_VERBS,
+                    NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline, capitals_name,
+                    is_allcaps, is_name, kind_from_words, leading_date, salutations, signed_name, split_signature,
+                    strip_quotes, weekday_alone, weekday_day, yearless)
 from .shapes import head_date_text
 
 __all__ = ["describe", "YearContext", "dominant_signer", "diarists", "expand_initials", "parse_date_text",
@@ -1548,6 +1548,10 @@ def _heads(group: Group, head_units: list) -> tuple[Head, ...]:
     first paragraph), address lines, salutations (its own and those of a letter it quotes) and the sentence
     that announced it."""
     out = [Head("title", u.start, u.end, u.text) for u in head_units if u.cue in ("heading", "byline")]
+    # a numbered letter's header on a line of its own above its date line ("Dr. Hale to his son.") is a title
+    opened = next((k for k, u in enumerate(group.units) if u.cue in ("dateline", "salutation")), 0)
+    out += [Head("title", u.start, u.end, u.text) for u in group.units[:opened]
+            if u.cue == "prose" and u not in head_units and LETTER_HEADER_RE.match(u.text)]
     out += [Head("addressee", u.start, u.end, u.text) for u in group.units if u.cue == "addressee"]
     out += [Head("salutation", a, b, u.text[a - u.start:b - u.start]) for u in group.units for a, b in salutations(u)]
     # the furniture lines, so that the claims read no event from them (see quellen.claims.read)

@@ -230,6 +230,9 @@ _HEADER_SENDER = (rf"(?-i:[{_UP}][\w'’—-]*\.?)(?:\s+(?:(?-i:[{_UP}][\w'’�
 NUMBERED_HEADER_RE = re.compile(rf"^(?:letter|epistle)\s+(?:[ivxlcdm]+|\d+)[.:]\s+{_HEADER_SENDER}"
                                 rf"\s(?-i:to)\s+(?:(?:the\s+)?(?-i:[{_UP}])|(?:his|her|their)\s+\w)[^!?;:]{{0,80}}$",
                                 re.I)
+#: a letter's header alone on its line, under the letter's number: "The Rev. J. Hale to Mr. Thomas Pell."
+LETTER_HEADER_RE = re.compile(rf"^{_HEADER_SENDER}\s(?-i:to)\s+(?:(?:the\s+)?(?-i:[{_UP}])|(?:his|her|their)\s+\w)"
+                              r"[^!?;:]{0,80}$", re.I)
 #: "No." and "Number" head a numbered item only before a numeral: "No reflections upon …" is a sentence; a
 #: numbered letter's head may carry its header on the same line (NUMBERED_HEADER_RE)
 NUMBERED_HEAD_RE = re.compile(rf"^(?:(?:{'|'.join(lexicons.words('section_words'))}|entry|document)"
@@ -745,6 +748,17 @@ def _year_head(text: str) -> bool:
         sum(w[:1].isupper() for w in words) >= max(2, len(words) - 1)
 
 
+#: the clause that dates a proclamation or a deed at its foot, over its signature ("Given under my hand at the
+#: Guildhall, this 14th day of March, 1798."): a line of at most this many words opening with one of the words
+#: of data/lexicon/dating_clauses.txt
+DATING_CLAUSE_MAX_WORDS = 16
+_DATING_CLAUSE_RE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in lexicons.words("dating_clauses")) + r")\b",
+                               re.I)
+
+#: the acclamation under a proclamation's signature (data/lexicon/acclamations.txt)
+_ACCLAMATION_RE = re.compile("|".join(re.escape(w) for w in lexicons.words("acclamations")), re.I)
+
+
 def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | None = None) -> str:
     """Return the cue of one line, from the line alone, its block tag and its neighbour above.
 
@@ -793,6 +807,11 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         if place.endswith(",") and len(rest_words) <= 6 and not text[date_m.end():].strip(" .") and all(
                 w[:1].isupper() or w in _PLACE_LINE_WORDS for w in place.replace(",", " ").split()):
             return "dateline"  # "CAMP NEAR THE FORD, VA., May 3, 1863.": a longer place, then the date closing the line
+    if prev is not None and prev.cue == "signature" and _ACCLAMATION_RE.fullmatch(text.strip(" .!")):
+        return "closing"  # "GOD SAVE THE KING." under a proclamation's signature ends it
+    if date_m and n <= DATING_CLAUSE_MAX_WORDS and _DATING_CLAUSE_RE.match(text) and re.search(r"\d{4}", text) \
+            and nxt is not None and split_signature(nxt.text):
+        return "dateline"  # "Given under my hand ..., this 14th day of March, 1798." over the signature
     if re.fullmatch(r"(?:anno\s+|a\.\s*d\.\s*)?1?\d{3}\.?", text, re.I):
         return "dateline"  # a year standing alone heads the entries under it
     if not in_para and _year_head(text):

@@ -12,7 +12,7 @@ from ...model import Date
 from ..calendars import (REFORM, calendar_for, elided_bounds, elided_calendar, elided_written, gregorian_to_julian,
                          julian_month_end, julian_to_gregorian)
 from .find import dual_year, feast_day, is_heading, tense_at
-from .lexicon import Cand, duration_parts, duration_value
+from .lexicon import TOD, WEEKDAYS, Cand, duration_parts, duration_value
 
 # -- step 4: anchor -------------------------------------------------------------------------
 #: the label of a stand-in anchor for a diary heading without a year; "yearless:wd" when its stand-in
@@ -241,6 +241,10 @@ def _resolve_abs(c: Cand, text: str, ctx: Ctx) -> tuple[str, Date | None, str | 
                 y += 1
             elif when and tense == "past" and when > written:
                 y -= 1
+        if d is not None:
+            # "on the Tuesday night, the 13th of March": a weekday written with the day picks, among the years
+            # the text wrote before it (latest first), the one it fits, where the anchor's year does not
+            y = _year_of_weekday(text, c.start, y, m, d, lambda year: _calendar(c, year, m, d, ctx))
         anchor = base.label
         rule += "+year-from-anchor"
     if m is None:
@@ -338,6 +342,36 @@ def _written_day(base: Anchor) -> dt.date:
         return base.day
     y, m, d = gregorian_to_julian(base.day)
     return dt.date(y, m, min(d, 28)) if (m, d) == (2, 29) else dt.date(y, m, d)
+
+
+#: a weekday written right before a day of the month, with its part of the day: "Tuesday night, the"
+_WEEKDAY_BEFORE = re.compile(r"\b(?P<wd>[A-Za-z]+)(?:\s+(?:" + "|".join(TOD) + r"))?\s*,?\s*(?:the\s+)?$", re.I)
+#: how far back (characters) the years a weekday may pick are looked for
+WEEKDAY_YEAR_WINDOW = 2000
+
+
+def _year_of_weekday(text: str, start: int, y: int, m: int, d: int, calendar_of) -> int:
+    """Return the year a day written with its weekday ("Tuesday night, the 13th of March") falls in: ``y`` when
+    the weekday fits it or none is written, else the latest year written in the text before it that it fits
+    (in the calendar ``calendar_of(year)`` says the day was written in; either when "unknown")."""
+    before = _WEEKDAY_BEFORE.search(text, max(0, start - 40), start)
+    wd = WEEKDAYS.get(before.group("wd").lower()) if before else None
+    if wd is None:
+        return y
+
+    def fits(year: int) -> bool:
+        try:
+            cal = calendar_of(year)
+            days = ([dt.date(year, m, d)] if cal != "julian" else []) + \
+                ([julian_to_gregorian(year, m, d)] if cal != "gregorian" else [])
+        except ValueError:
+            return False
+        return any(day.weekday() == wd for day in days)
+    if fits(y):
+        return y
+    written = [int(w) for w in re.findall(r"(?<![\d/.-])(1[0-9]{3}|20[0-9]{2})(?![\d/.-])",
+                                          text[max(0, start - WEEKDAY_YEAR_WINDOW):start])]
+    return next((year for year in reversed(written) if fits(year)), y)
 
 
 def _nearest_year(base: Anchor, m: int, d: int) -> int:
@@ -780,6 +814,10 @@ def _weekday(c: Cand, span: str, ctx: Ctx):
             # DCT is news's, where "said Thursday" on a Thursday is that day
             tense = tense or c.data.get("tense_after")
             fwd, back = (fwd or 7) if tense == "future" else fwd, (back or 7) if tense == "past" else back
+        elif not ctx.dct_given:
+            # anchored on a date of the text (a letter's date line above): "On Monday night ... I was woke"
+            # looks back as much as when told on the day of writing
+            tense = tense or c.data.get("tense_after")
         if tense == "future":
             day = base.day + dt.timedelta(days=fwd)
         elif tense == "past":

@@ -430,8 +430,11 @@ def _r_weekday(m, text):
     if m.group("plural"):
         return Cand(start, m.end(), "SET", "set", dict(value=f"XXXX-WXX-{wd + 1}"))
     if m.group("tod"):
+        # ("On Monday night ... I was woke": the tense tells which Monday as it does without the time of day)
         return Cand(start, m.end(), "TIME", "weekday", dict(wd=wd, rel=None if rel == "on" else rel,
-                                                            tod=TOD[m.group("tod").lower()]))
+                                                            tod=TOD[m.group("tod").lower()],
+                                                            tense=tense_at(text, m.start()),
+                                                            tense_after=tense_after(text, m.end())))
     return Cand(start, m.end(), "DATE", "weekday", dict(wd=wd, rel=None if rel == "on" else rel,
                                                         tense=tense_at(text, m.start()),
                                                         tense_after=tense_after(text, m.end())))
