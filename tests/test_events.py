@@ -537,7 +537,7 @@ def _crowded_claims(draw):
         source = draw(st.sampled_from(["s1", "s2", "s3"]))
         start = draw(st.integers(0, 100))
         actors = tuple((name, "person", -1, -1, None)
-                       for name in draw(st.lists(st.sampled_from(["Ann", "Bede"]), max_size=1)))
+                       for name in draw(st.lists(st.sampled_from(["Ann", "Bede", "Cole"]), max_size=2, unique=True)))
         lemmas = draw(st.lists(st.sampled_from(_MANY_LEMMAS), max_size=7))
         out.append(Claim(id=f"c{i}", source=source, document=f"{source}-d{draw(st.integers(0, 1))}",
                          char_start=start, char_end=start + 30, date=date, basis="explicit", summary="",
@@ -578,6 +578,33 @@ def test_claims_sharing_only_light_verbs_or_nothing_are_not_compared(monkeypatch
     monkeypatch.setattr(events, "_same_event", lambda a, b, *rest: compared.append((a.id, b.id)) or False)
     events.event_links((0, 4, claims, [set()] * 4), predicate_similarity, EventSettings())
     assert compared == [("a", "d")]
+
+
+def test_only_pairs_the_pair_test_could_accept_are_compared(monkeypatch):
+    # sharing a rare lemma is not enough: actors apart (a, b), a likeness under the threshold (a, c), one
+    # document under its own threshold (a, d) and a year-wide claim not nearly the same (a, e) are
+    # refused before the pair test, which sees only the pairs it accepts
+    from quellen import events
+    base = dict(char_end=10, basis="explicit", summary="", date=day(1800, 1, 1))
+    ann, bede = (("Ann", "person", -1, -1, None),), (("Bede", "person", -1, -1, None),)
+    claims = [Claim(id="a", source="s1", document="d1", char_start=0, lemmas=("siege", "fire"), actors=ann, **base),
+              Claim(id="b", source="s2", document="d2", char_start=0, lemmas=("siege", "fire"), actors=bede, **base),
+              Claim(id="c", source="s3", document="d3", char_start=0, lemmas=("siege", "king", "ship", "treaty"),
+                    actors=ann, **base),
+              Claim(id="d", source="s1", document="d1", char_start=20,
+                    lemmas=("siege", "fire", "bridge", "king", "ship", "march"), actors=ann, **base),
+              Claim(id="e", source="s4", document="d4", char_start=0,
+                    lemmas=("siege", "fire", "letter", "arrive", "march", "treaty"), **{**base, "date": year(1800)}),
+              Claim(id="f", source="s5", document="d5", char_start=0, lemmas=("siege", "fire"), actors=ann, **base)]
+    claims.sort(key=lambda c: (c.date.earliest, c.source, c.char_start))
+    compared = []
+    same_event = events._same_event
+    monkeypatch.setattr(events, "_same_event",
+                        lambda a, b, *rest: compared.append((a.id, b.id, same_event(a, b, *rest))) or compared[-1][2])
+    settings = EventSettings(vague_days=100)
+    links = events.event_links((0, len(claims), claims, [set()] * len(claims)), predicate_similarity, settings)
+    assert [(claims[i].id, claims[j].id) for i, j in links] == [("a", "f"), ("d", "c"), ("d", "f")]
+    assert compared == [("a", "f", True), ("d", "c", True), ("d", "f", True)]
 
 
 @st.composite

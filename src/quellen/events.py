@@ -256,7 +256,8 @@ def _prefix_filtered(similarity: Callable[[Claim, Claim], float], settings: Even
 def _candidate_pairs(claims: Sequence[Claim], own: int, groups_of: Sequence[set[str]],
                      settings: EventSettings) -> Iterator[tuple[int, int]]:
     """Yield, in the order of :func:`_overlapping_pairs`, the pairs among those that can be one event
-    under :func:`predicate_similarity`: the others have no lemma in common where it could count.
+    under :func:`predicate_similarity`: the others share no lemma where it could count, or fail a
+    test of :func:`_same_event` that needs no more than their lemma weights, actors and dates.
 
     :func:`_same_event` is True only from a similarity of ``merge_threshold`` on, of
     ``reuse_merge_threshold`` for claims of two documents a reuse group aligns, and of
@@ -265,8 +266,9 @@ def _candidate_pairs(claims: Sequence[Claim], own: int, groups_of: Sequence[set[
     make the cosine t alone (:func:`_prefix`); two claims with similarity >= t share their first common
     lemma, which is in both prefixes (as in exact set-similarity joins: All-Pairs, PPJoin). Candidates
     of two documents share a lemma of their merge prefixes, or a reuse group and a lemma of their reuse
-    prefixes; of one document, a lemma of their same-document prefixes. A pair left out would have
-    been tested and refused.
+    prefixes; of one document, a lemma of their same-document prefixes. Each candidate is then verified
+    as those joins verify theirs (:func:`_verifier`), so that the pair test runs only on pairs it
+    could accept. A pair left out would have been tested and refused.
     """
     merge_t = settings.merge_threshold
     reuse_t = min(settings.reuse_merge_threshold, merge_t)
@@ -274,8 +276,7 @@ def _candidate_pairs(claims: Sequence[Claim], own: int, groups_of: Sequence[set[
     weights = [_lemma_weights(tuple(c.lemmas)) for c in claims]
     rank = _lemma_rank([w for w, _ in weights])
     prefixes: dict[tuple[str, ...], tuple[list[str], list[str], list[str]]] = {}
-    postings: dict[tuple, list[int]] = {}
-    by_document: dict[str | None, list[int]] = {}
+    postings: dict[str | tuple[str | None, str], list[int]] = {}
     keys = []
     for k, c in enumerate(claims):
         lemmas = tuple(c.lemmas)
@@ -284,31 +285,61 @@ def _candidate_pairs(claims: Sequence[Claim], own: int, groups_of: Sequence[set[
             ranked = sorted(w, key=rank.__getitem__)
             prefixes[lemmas] = tuple(_prefix(ranked, w, norm, t) for t in (merge_t, reuse_t, document_t))
         merge, reuse, document = prefixes[lemmas]
-        across = [("lemma", x) for x in merge] + [("reuse", g, x) for g in sorted(groups_of[k]) for x in reuse]
-        within = [("document", c.document, x) for x in document]
-        for key in across + within:
+        # a lemma alone keys the merge prefixes; a (group, lemma) the reuse's, a (document, lemma) the document's
+        own_keys = [*merge, *[(g, x) for g in groups_of[k] for x in reuse],
+                    *[(c.document, "\0" + x) for x in document]]
+        for key in own_keys:
             postings.setdefault(key, []).append(k)
-        by_document.setdefault(c.document, []).append(k)
-        keys.append((across, within))
+        keys.append(own_keys)
     earliest = [c.date.earliest for c in claims]
+    may_be_one_event = _verifier(claims, weights, groups_of, settings)
     for i in range(own):
-        across, within = keys[i]
-        if not across and not within:
+        own_keys = keys[i]
+        if not own_keys:
             continue
         # claims are sorted by earliest date: those after the end of i's interval cannot intersect it
         end = bisect_right(earliest, claims[i].date.latest, lo=i + 1)
         found: set[int] = set()
-        for key in across:
-            ks = postings[key]
-            found.update(ks[bisect_right(ks, i):bisect_left(ks, end)])
-        if found:
-            ks = by_document[claims[i].document]
-            found.difference_update(ks[bisect_right(ks, i):bisect_left(ks, end)])
-        for key in within:
+        for key in own_keys:
             ks = postings[key]
             found.update(ks[bisect_right(ks, i):bisect_left(ks, end)])
         for j in sorted(found):
-            yield i, j
+            if may_be_one_event(i, j):
+                yield i, j
+
+
+def _verifier(claims: Sequence[Claim], weights: Sequence[tuple[dict[str, float], float]],
+              groups_of: Sequence[set[str]], settings: EventSettings) -> Callable[[int, int], bool]:
+    """Return a test of two claims (numbers of ``claims``) that is False only where :func:`_same_event`
+    under :func:`predicate_similarity` is: the same conditions on the lemma weights, actors and dates
+    computed once per claim, the similarity with a margin that the floats' rounding cannot cross."""
+    actors = [c.actor_keys for c in claims]
+    wide = [(c.date.latest - c.date.earliest).days > settings.vague_days for c in claims]
+    reuse_t = settings.reuse_merge_threshold - 1e-9
+    merge_t = settings.merge_threshold - 1e-9
+    document_t = max(settings.merge_threshold, settings.same_document_threshold) - 1e-9
+    vague_t = settings.vague_threshold - 1e-9
+
+    def may_be_one_event(i: int, j: int) -> bool:
+        a, b = claims[i], claims[j]
+        if a.source == b.source and a.char_start < b.char_end and b.char_start < a.char_end:
+            return False
+        (wa, na), (wb, nb) = weights[i], weights[j]
+        if len(wb) < len(wa):
+            wa, wb = wb, wa
+        dot = sum([w * wb[x] for x, w in wa.items() if x in wb])
+        sim = dot / math.sqrt(na * nb) if dot else 0.0
+        if a.document != b.document:
+            if sim >= reuse_t and groups_of[i] & groups_of[j]:
+                return True
+        elif sim < document_t:
+            return False
+        if sim < merge_t or (wide[i] or wide[j]) and sim < vague_t:
+            return False
+        ka, kb = actors[i], actors[j]
+        return not ka or not kb or not ka.isdisjoint(kb)
+
+    return may_be_one_event
 
 
 def _prefix(ranked: Sequence[str], weights: dict[str, float], norm: float, threshold: float) -> list[str]:
