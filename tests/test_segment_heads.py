@@ -1869,3 +1869,55 @@ def test_a_short_note_signed_in_initials_between_letters_is_a_letter():
     text = ("The carrier came late that winter, and the parcels lay in the snow by the gate for a week together, "
             "while the whole village waited for news from the town and nobody went to fetch it.\n")
     assert [d.kind for _, _, d in _docs(text)] != ["letter"]
+
+
+# --- review of the rules merged from hunt8, tidy, zoodiaries and zooletters: each text is of another kind than the
+# rule was written for, and the rule must leave it as it was
+
+def test_a_newspapers_headlines_in_capitals_with_stops_head_their_articles():
+    # a telegram's message has its stops too, but it shares its paragraph with its address and its signer
+    text = ("THE MARKET TOWN GAZETTE\n\nSaturday, March 4, 1871.\n\nThe Board met on Tuesday last and passed the "
+            "accounts for the quarter without debate.\n\nFIRE AT THE MILL. TWO MEN HURT. ROOF DESTROYED.\n\nEarly "
+            "on Thursday morning a fire broke out in the drying loft of the corn mill on the river. The men of the "
+            "night shift fought it for two hours before the engine arrived.\n\nTHE NEW BRIDGE. WORK BEGUN. TOLLS TO "
+            "BE LIFTED.\n\nThe contractors began driving piles on Monday, and expect to open the bridge before the "
+            "harvest.\n")
+    starts = [w for w, _ in _starts(text)]
+    assert starts[-2:] == ["FIRE AT THE", "THE NEW BRIDGE."], starts
+
+
+def test_a_place_in_capitals_over_a_journals_date_line_signs_nothing():
+    text = ("A JOURNAL OF A TOUR\n\nMay 3.\n\nWe crossed the hills and came down into the valley at dusk.\n\nROME\n\n"
+            "May 9.\n\nThe city at last. I walked to the Forum before breakfast.\n\nNEW YORK\n\nMay 20.\n\n"
+            "Hot and noisy. We took rooms over the harbour.\n")
+    got = _docs(text)
+    assert [w for w, _, _ in got] == ["A JOURNAL OF", "May 3. We", "ROME", "May 9. The", "NEW YORK", "May 20. Hot"]
+    assert all(d.author is None for _, _, d in got)
+
+
+def test_a_place_alone_over_the_next_letters_date_line_is_no_first_name_signing_the_letter_above():
+    text = ("Venice\n\nJune 3, 1850.\n\nDear Tom,\n\nWe came in by gondola last night. Love to all at home.\n\n"
+            "Florence\n\nJune 20, 1850.\n\nDear Tom,\n\nThe heat here is beyond anything. Kiss the children.\n\n"
+            "Rome\n\nJuly 2, 1850.\n\nDear Tom,\n\nRome at last, and your letter waiting for me.\n")
+    got = _docs(text)
+    assert [d.author.name for _, _, d in got if d.author is not None] == []
+    assert "Florence" in [w for w, _, _ in got] and "Rome" in [w for w, _, _ in got]
+
+
+def test_a_span_of_days_in_a_named_month_is_not_dated_in_the_month_of_the_entry_before():
+    text = ("1850\n\nApril 2.\n\nRain all day. Mended the nets.\n\nApril 9.\n\nThe wind went round to the north.\n\n"
+            "From the 12th to the 20th of June we were at sea, and I kept no journal.\n\nJune 21.\n\n"
+            "Landed the catch.\n")
+    for _, _, d in _docs(text):
+        assert d.date is None or not d.date.edtf.startswith("1850-04-12"), d.date
+
+
+def test_a_diarist_saying_his_own_journal_stops_keeps_the_word():
+    # "Here the journal stopped" is a narrator who copied a diary; "Here my journal stops" is the diarist
+    text = ("1850\n\nMarch 3.\n\nWalked to Bath and back.\n\nMarch 4.\n\nA quiet day at home, writing up the "
+            "accounts.\n\nHere my journal stops for want of ink, until I can get more on Saturday.\n\nMarch 9.\n\n"
+            "Bought ink.\n")
+    got = _docs(text)
+    assert [w for w, _, _ in got][-2:] == ["March 4. A", "March 9. Bought"]
+    assert all(d.kind != "narrative" for _, _, d in got)
+

@@ -226,7 +226,7 @@ _NARRATOR_HEAD_RE = re.compile(rf"\b(?:{NARRATION_VERBS}|narrated)\s+by\b|"
 
 
 #: the narrator taking the word back from a diary he has copied out: "Here the diary broke off for that year, ..."
-_DIARY_ENDS_RE = re.compile(r"^(?:here|there)\s+(?:the|her|his|my)\s+(?:diary|journal)\s+(?:ends|ended|stops|stopped|"
+_DIARY_ENDS_RE = re.compile(r"^(?:here|there)\s+(?:the|her|his)\s+(?:diary|journal)\s+(?:ends|ended|stops|stopped|"
                             r"breaks\s+off|broke\s+off)\b", re.I)
 #: a section heading that names and numbers its section: "CHAPTER I.", "Book 2" (a numeral alone, "III", may number
 #: the letter under it, as an edition of letters does)
@@ -656,11 +656,13 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 current.evidence.append("signed by an office")
                 continue
             # 5a. a first name alone under a letter's last paragraph, at the end of the text or over the next
-            #     text's head, signs it ("All my love to the boys." / "Molly")
+            #     text's title, signs it ("All my love to the boys." / "Molly"); over a date line or a salutation
+            #     it is as likely the place the next letter was written from ("Florence" / "June 20, 1850.")
             if cue == "heading" and current is not None and current.mode == "record" and current.phase == "body" \
                     and unit.n_words == 1 and signed_name(unit.text) and _is_letter(current) and \
                     not _SECTION_RE.match(unit.text.strip()) and \
-                    (nxt is None or nxt.cue in _HEAD_CUES or nxt.cue in FURNITURE_CUES):
+                    (nxt is None or nxt.cue in _HEAD_CUES - {"dateline", "salutation", "addressee"}
+                     or nxt.cue in FURNITURE_CUES):
                 current.units.append(unit)
                 current.phase = "closed"
                 current.evidence.append("signature: a first name alone under the letter")

@@ -115,7 +115,7 @@ _LEAD_DAY_RE = re.compile(rf"^(?:\d{{1,2}}(?:st|nd|rd|th)|the\s+{ORD_DAY})(?:\s*
 #: a span of days of the month opening a diary's paragraph: "From the 26th to the 30th I worked ...", "From the 3d
 #: to the 9th, rain"
 LEAD_DAY_RANGE_RE = re.compile(r"^from\s+the\s+(?P<a>\d{1,2}(?:st|nd|rd|th|d))\s+to\s+the\s+"
-                               r"(?P<b>\d{1,2}(?:st|nd|rd|th|d))\b,?", re.I)
+                               rf"(?P<b>\d{{1,2}}(?:st|nd|rd|th|d))\b(?!\s+(?:of\s+)?(?:{_MONTH_ALT})\b),?", re.I)
 #: a month and year alone opening a paragraph, the day not printed ("January 1912. New Year’s Day. We ...")
 _LEAD_MONTH_RE = re.compile(rf"^(?:{_MONTH_ALT})\.?,?\s+\d{{4}}\.[ \t]+(?=[{_UP}“\"])", re.I)
 #: a year printed with its last digits left out, as 18th- and 19th-century letters print it: "17—", "184—"
@@ -407,11 +407,17 @@ ARGUMENT_RE = re.compile(rf"^From\s+(?-i:[{_UP}])[^.!?]{{0,120}}?,?\s+to\s+"
                          rf"(?:(?:his|her|their|the)\s+\w|(?-i:[{_UP}]))")
 
 
+#: a date line that opens with its place, a comma after it ("Milford, June 3."): a letter's, under its signature
+_PLACE_FIRST_RE = re.compile(rf"^[{_UP}][\w'’.-]*(?:\s+[\w'’.-]+){{0,3}},\s")
+_MONTH_OR_WEEKDAY_FIRST_RE = re.compile(rf"^(?:{_MONTH_ALT}|{_WEEKDAY})\b", re.I)
+
+
 def capitals_name(text: str) -> bool:
     """Return True when ``text`` is a signer's name printed in capitals, its given name cut short or not ("THOS.
-    OAKLEY", "ANN PELL", "J. PELL")."""
+    OAKLEY", "ANN PELL", "J. PELL"): two to four words, as one word in capitals ("ROME", "III") is as often a
+    place or a number as a name."""
     line = text.strip()
-    return len(line.split()) <= 4 and is_allcaps(line) and signed_name(re.sub(r"\.\s*", " ", line.title()).strip())
+    return 2 <= len(line.split()) <= 4 and is_allcaps(line) and signed_name(re.sub(r"\.\s*", " ", line.title()).strip())
 
 
 _NUM_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|d)?"
@@ -869,16 +875,19 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "byline"
     if n <= 16 and NUMBERED_HEAD_RE.match(text) or numbered_summary_head(text):
         return "heading"
-    if n >= 3 and (TELEGRAPHIC_RE.search(text) or first_prose_seen and len(_CAPS_STOP_RE.findall(text)) >= 2) \
-            and is_allcaps(text):
+    if n >= 3 and (TELEGRAPHIC_RE.search(text) or first_prose_seen and len(_CAPS_STOP_RE.findall(text)) >= 2 and (
+            not unit.para or (nxt is not None and not nxt.para))) and is_allcaps(text):
         # a telegram's message is written in capitals, but it is no title: "STOP" between its sentences, or
-        # the stops alone ("ROOF FELL IN. NOBODY HURT. SEND CARPENTER."), once the text's prose has begun
+        # the stops alone ("ROOF FELL IN. NOBODY HURT. SEND CARPENTER."), once the text's prose has begun, on a
+        # line of the telegram's paragraph (its address above, its signer under it); a newspaper's headline in
+        # capitals ("FIRE AT THE MILL. TWO MEN HURT.") stands alone over its article
         return "prose"
     # a name in capitals under a letter's last paragraph, over the place and date it was written from ("THOS.
     # OAKLEY" / "Milford, June 3."), signs the letter: a heading stands over prose, not over a date line
     if prev is not None and prev.cue == "prose" and nxt is not None and capitals_name(text) and \
             kind_from_words(text) is None and not _DOC_NOUN_SET & {w.lower().strip(".") for w in text.split()} and \
-            classify(nxt, unit, True) == "dateline":
+            classify(nxt, unit, True) == "dateline" and _PLACE_FIRST_RE.match(nxt.text.strip()) and \
+            not _MONTH_OR_WEEKDAY_FIRST_RE.match(nxt.text.strip()):
         return "signature"
     if n <= 20 and is_allcaps(text) and not text.endswith(","):
         return "heading"
