@@ -1921,3 +1921,10 @@ def test_a_diarist_saying_his_own_journal_stops_keeps_the_word():
     assert [w for w, _, _ in got][-2:] == ["March 4. A", "March 9. Bought"]
     assert all(d.kind != "narrative" for _, _, d in got)
 
+
+def test_a_short_poem_signed_in_initials_is_no_note():
+    text = ("THE VILLAGE MAGAZINE\n\nAUTUMN\n\nThe rooks are loud above the mill,\nThe leaves are down along the "
+            "lane.\n\nJ. K.\n")
+    assert [d.kind for _, _, d in _docs(text) if d.kind != "heading"] != ["letter"]
+    note = "Will the carrier call at the back door? The front is being painted today.\n\nM. B.\n"
+    assert [d.kind for _, _, d in _docs(note)] == ["letter"]

@@ -185,7 +185,8 @@ def segment(source: Source, settings=None, model: "Segmenter | Corrector | None"
     units = mark_next_day_heads(units, settings.segment if settings is not None else None)
     if not units:
         return []
-    groups = merge_within_units(group_units(units, settings.segment if settings is not None else None), source.blocks)
+    segment_settings = settings.segment if settings is not None else None
+    groups = merge_within_units(group_units(units, segment_settings), source.blocks)
     # the learned model (when one is installed) places the boundaries, with the cascade's
     # decisions among its features
     model = model if model is not None else load_model()
@@ -203,7 +204,7 @@ def segment(source: Source, settings=None, model: "Segmenter | Corrector | None"
     kind_of: dict[int, str] = {}
     for group in groups:
         prev_kind = kind_of.get(id(group.continues)) if group.continues is not None else None
-        document = describe(group, source.id, text, years, signer, prev_kind)
+        document = describe(group, source.id, text, years, signer, prev_kind, segment_settings)
         kind_of[id(group)] = document.kind
         documents.append(document)
     if model is not None:
@@ -214,7 +215,7 @@ def segment(source: Source, settings=None, model: "Segmenter | Corrector | None"
         for i, (group, cls) in enumerate(zip(groups, classes)):
             if CLASS_OF_KIND.get(documents[i].kind) != cls:
                 group.coarse, group.mode = cls, class_mode(cls)
-                documents[i] = describe(group, source.id, text, years, signer, None)
+                documents[i] = describe(group, source.id, text, years, signer, None, segment_settings)
     # documents left undated by their own lines: first what a later passage says of them,
     # then (flagged as inferred) the year of their place in the compilation
     documents = apply_markup(documents, source.blocks, text)

@@ -19,6 +19,7 @@ from ..extract.entities import names_no_one
 from ..lexicons import words
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, VOICE_KINDS, Date,
                      DateBasis, Head, Ref, RefBasis, replace)
+from ..settings import SegmentSettings
 from .cascade import ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, Group
 from .lines import (FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, MARKS_RE, MONTHS, NARRATION_VERBS, NEWSPAPER_RE,
                     PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline, capitals_name, is_allcaps,
@@ -792,9 +793,16 @@ def diarists(documents, text: str, context=None):
 _LETTERS_SERIES_RE = re.compile(r"^(?:the\s+)?(?:familiar\s+|private\s+)?letters\s+of\b|['’]s\s+letters\b", re.I)
 
 
-#: the most paragraphs and words of a note: a few lines signed in initials, with neither head nor salutation
-NOTE_MAX_PARAGRAPHS = 2
-NOTE_MAX_WORDS = 80
+
+
+def _verse(text: str) -> bool:
+    """Return True when a paragraph is set as verse: two lines or more, every one of them short."""
+    rows = [r.strip() for r in text.strip().split("\n") if r.strip()]
+    return len(rows) >= 2 and max(len(r) for r in rows) <= _VERSE_LINE_MAX_CHARS
+
+
+#: the longest line of a paragraph set as verse (a hard-wrapped line of prose runs to 60 characters or more)
+_VERSE_LINE_MAX_CHARS = 50
 
 
 _INITIALS_ONLY_RE = re.compile(r"^(?:[A-Z]\.\s*){2,3}$")
@@ -960,9 +968,11 @@ def _closed_under_valediction(units, foot: int) -> bool:
 
 
 def describe(group: Group, source_id: str, text: str, years: YearContext, signer: str | None,
-             prev_kind: str | None = None):
-    """Return the :class:`~quellen.model.Document` for one group of units."""
+             prev_kind: str | None = None, settings: SegmentSettings | None = None):
+    """Return the :class:`~quellen.model.Document` for one group of units; ``settings`` (None: the defaults) bound
+    a short signed note (``note_max_*``)."""
     from ..model import Document
+    seg_settings = settings or SegmentSettings()
     units = group.units
     start, end = units[0].start, units[-1].end
     evidence = list(group.evidence)
@@ -1113,10 +1123,11 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if not kind and (has_salute or has_closing):
         kind = "letter"
         evidence.append("kind: salutation/closing")
-    if not kind and body and cues[-1] == "signature" and cues[0] == "prose" and len(body) <= NOTE_MAX_PARAGRAPHS \
-            and n_words <= NOTE_MAX_WORDS and split_signature(units[-1].text) and group.mode != "personal":
+    if not kind and body and cues[-1] == "signature" and cues[0] == "prose" \
+            and len(body) <= seg_settings.note_max_paragraphs and n_words <= seg_settings.note_max_words \
+            and split_signature(units[-1].text) and group.mode != "personal" and not any(_verse(u.text) for u in body):
         # a few lines with neither head nor salutation, signed under them in initials ("Will the carrier call at
-        # the back door? / M. B."): a note left for someone
+        # the back door? / M. B."): a note left for someone (verse signed so is a poem's author's initials)
         kind = "letter"
         evidence.append("kind: a short note signed under its text")
     if not kind and body and body[0].features.get("name_colon"):
