@@ -424,6 +424,30 @@ def test_no_name_of_a_shared_book_appears_in_the_package():
     assert not hits, hits
 
 
+#: the corpora written or added for the rules of a session, whose sentences a comment must not quote: a rule's
+#: example is an invented text of the tests, not the line of the corpus that prompted it
+_HELD_OUT_PHRASE_CORPORA = ("invented-diaries", "invented-letters", "barbary-letters")
+
+
+def test_no_six_words_of_a_held_out_corpus_are_quoted_in_the_package():
+    def words(text: str) -> list[str]:
+        return re.findall(r"[a-z0-9’']+", text.lower())
+
+    src = _ROOT / "src" / "quellen"
+    runs: dict[tuple[str, ...], str] = {}
+    for path in sorted(src.rglob("*")):
+        if path.suffix in (".py", ".txt") and path.is_file():
+            w = words(path.read_text(encoding="utf-8", errors="replace"))
+            runs.update((tuple(w[i:i + 6]), path.name) for i in range(len(w) - 5))
+    hits = set()
+    for name in _HELD_OUT_PHRASE_CORPORA:
+        for text in sorted((_CORPORA / name).glob("*.txt")):
+            w = words(text.read_text(encoding="utf-8", errors="replace"))
+            hits |= {(name, runs[g], " ".join(g)) for g in (tuple(w[i:i + 6]) for i in range(len(w) - 5)) if g in runs}
+    if not any((_CORPORA / name).is_dir() for name in _HELD_OUT_PHRASE_CORPORA):
+        pytest.skip("the held-out corpora are not in eval/corpora")
+    assert not hits, sorted(hits)
+
 def test_a_diary_dated_at_its_heads_keeps_opening_entries_with_date_lines():
     # the entries are dated at their heads; one is headed by a feast day, not a date, and the date
     # line after it opens the next entry instead of closing that one as its foot date

@@ -83,7 +83,7 @@ The cue cascade, in the order the checks are made (why each step exists):
     a valediction running over several lines and the signer's name under it,
     and a letter's foot: its postscripts (a "P.S.", or short paragraphs saying
     "I" or "you" standing alone) and its address leaf ("To / Miss Pell",
-    "Hatherby / Dorset") up to the next letter's date line or salutation.
+    "Wexcombe / Dorset") up to the next letter's date line or salutation.
 12. **A framing sentence announces a document** ("the committee sent the
     following telegram to ...:"): the next paragraph starts it, and the
     sentence gives its kind, author, addressee and date. A letter read out
@@ -98,7 +98,7 @@ The cue cascade, in the order the checks are made (why each step exists):
     "Monday, 3rd March.—", "Hillingham, 24 August.—", "12 October, 11 p.m.—")
     is a diary entry; in a diary, so is one opening with an hour ("Two
     o’clock.—"), a feast ("Christmas Day.—", the feast next after the entry
-    above), a span of days ("From the 26th to the 30th I worked ..."), a time
+    above), a span of days ("From the 11th to the 14th we lay idle ..."), a time
     of the day standing on its own line as the dated heads do ("Later.",
     "Midnight.", "Same day, 11 p.m.": the day of the entry above) or the next
     day closed off by a dash ("Next morning.—"), while "Later.—" run into its

@@ -109,7 +109,7 @@ class YearContext:
             # a year in a title or standing alone ("1864.", "THE WINTER OF 1911") sets the year
             # of the entries under it
             for m in re.finditer(r"(?<![\d/.–-])(1[0-9]\d\d|20\d\d)(?![\d/–-])", text[start:end]):
-                # a month named right before the year ("FROM X TO Y. May 1842.") is the month of the entries under it
+                # a month named right before the year ("FROM X TO Y. June 1811.") is the month of the entries under it
                 said = re.search(r"([A-Za-z]+)\.?,?\s+$", text[start:start + m.start()])
                 month = MONTHS.get(said.group(1).lower(), 0) if said else 0
                 self.heads.append((start + m.start(), int(m.group(1)), month, 0))
@@ -179,7 +179,7 @@ class YearContext:
         day = self.last_day(offset)
         heads = self._before(offset)
         if day is None and heads and heads[-1][2] and not heads[-1][3] and heads[-1][0] not in self.elided:
-            # under a month heading ("May 1842.") before any entry of it: the first such weekday of the month
+            # under a month heading ("June 1811.") before any entry of it: the first such weekday of the month
             day = dt.date(heads[-1][1], heads[-1][2], 1) - dt.timedelta(days=1)
         if day is None:
             return None
@@ -1050,7 +1050,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         kind = "newspaper_article"
         evidence.append("kind: title names a newspaper")
     if title and not kind and plural and not body and "salutation" not in cues and not group.framing:
-        # the same title over nothing of its own ("LETTERS FROM A FATHER / TO HIS SON", "IN A SERIES OF LETTERS")
+        # the same title over nothing of its own ("LETTERS FROM AN UNCLE / TO HIS NEPHEW", "IN TWELVE LETTERS")
         # is the book's title page
         kind = "heading"
         evidence.append("kind: title names documents in the plural, over no text")
@@ -1402,7 +1402,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             date = entry
             evidence.append("date: entry head")
     if date is None and body and body[0].features.get("lead_day_range"):
-        # "From the 26th to the 30th I worked ...": the span, in the month of the entry before
+        # "From the 11th to the 14th we lay idle ...": the span, in the month of the entry before
         m = LEAD_DAY_RANGE_RE.match(body[0].features["lead_day_range"])
         first = day_of_month(f"{m.group('a')}.", body[0].start, years)
         last = day_of_month(f"{m.group('b')}.", body[0].start, years) if first is not None else None
@@ -1469,7 +1469,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if date is None and kind == "diary":
         # "5th day.", "Tuesday.": a diary's date line naming its weekday alone is the first day after the entry
         # before that falls on that weekday (a diary goes forward, and most days have their entry)
-        # (or run into the entry's first paragraph, "Tuesday.—Up at four ...")
+        # (or run into the entry's first paragraph, "Tuesday.—Rain till noon ...")
         heads = [(u.start, u.text) for u in units[:first_body] if u.cue == "dateline"]
         if body and body[0].features.get("lead_date"):
             heads.append((body[0].start, body[0].features["lead_date"].strip(" \t—–-")))

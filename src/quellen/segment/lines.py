@@ -75,9 +75,9 @@ _WEEKDAY_ABBR = "|".join(sorted((w for w, _ in lexicons.pairs("weekday_abbreviat
 _WEEKDAY_DAY_RE = re.compile(rf"^(?P<w>{_WEEKDAY}\b|(?i:{_WEEKDAY_ABBR})[.,])"
                              rf"{_DAYTIME}\s*[,.]?\s+(?:(?:&|and)\s+)?(?:the\s+)?(?P<d>0?[1-9]|[12]\d|3[01]){_ORD}"
                              rf"(?:\s+(?:of\s+(?:the\s+|this\s+)?mo(?:nth)?\b|inst(?:ant)?\b))?\.?$")
-#: a weekday alone on a line, the time of day after it: "Tuesday.", "5th day.", "Third Day morning"
 #: the small words a place on a date line may hold ("Camp near the Ford,", "Mill Lane, at Brannockford,")
 _PLACE_LINE_WORDS = ("on", "of", "the", "near", "at", "upon")
+#: a weekday alone on a line, the time of day after it: "Tuesday.", "5th day.", "Third Day morning"
 _WEEKDAY_ALONE_RE = re.compile(rf"^(?P<w>{_WEEKDAY}){_DAYTIME}[.,:]?$")
 #: a place and a weekday on a letter's date line: "Bertram House Friday.", "Ashby, Monday evening"
 _PLACE_WEEKDAY_RE = re.compile(rf"^(?:[A-Z][\w'’-]*,?\s+){{1,4}}{_WEEKDAY}\b"
@@ -112,7 +112,7 @@ _LEAD_DATE_RE = re.compile(
 #: morning ...", "8th (Sunday). To church."), or run into it by a dash after the stop ("9th.—The first ...")
 _LEAD_DAY_RE = re.compile(rf"^(?:\d{{1,2}}(?:st|nd|rd|th)|the\s+{ORD_DAY})(?:\s*\([^)\n]{{1,30}}\))?\."
                           rf"(?:[ \t]+|[ \t]*[—–][ \t]*)(?=[{_UP}“\"])")
-#: a span of days of the month opening a diary's paragraph: "From the 26th to the 30th I worked ...", "From the 3d
+#: a span of days of the month opening a diary's paragraph: "From the 11th to the 14th we lay idle ...", "From the 3d
 #: to the 9th, rain"
 LEAD_DAY_RANGE_RE = re.compile(r"^from\s+the\s+(?P<a>\d{1,2}(?:st|nd|rd|th|d))\s+to\s+the\s+"
                                rf"(?P<b>\d{{1,2}}(?:st|nd|rd|th|d))\b(?!\s+(?:of\s+)?(?:{_MONTH_ALT})\b),?", re.I)
@@ -208,7 +208,7 @@ _CLOSING_RE = re.compile(
     r"(?:\s+yours)?[,.]|(?:best|kind|warm(?:est)?)\s+(?:regards|wishes)|(?:love|regards|cheers|adieu|farewell)"
     r"[,.!]|(?:and\s+)?so\s+(?:farewell|good-?bye)"
     # "Good-by", "Lovingly", "From your little friend,", "Your darling child", "Thy old friend,"
-    # a dedication's subscription: "By their most faithful and devoted servant, the Author."
+    # a dedication's subscription: "By her most humble and obliged servant, the Compiler."
     r"|by\s+(?:your|their|his|her)\b(?:\s+[\w'’&]+){0,6}\s+(?:servants?|subjects?)\b"
     r"|good[\s-]?bye?\b[,.!]?$|lovingly\b|(?:from\s+)?" + _RELATION_TAIL + ")", re.I)
 #: a long closing sentence that ends in the writer's relation to the reader ("With love to all at the mill I
@@ -233,7 +233,7 @@ NUMBERED_HEAD_RE = re.compile(rf"^(?:(?:{'|'.join(lexicons.words('section_words'
                                r"\.?\s+(?:[ivxlcdm]+|\d+|[a-z]+)|(?:no\.|number)\s*(?:[ivxlcdm]+|\d+)|no\s+\d+)\b"
                                r"[^.!?]{0,80}[.:]?$|" + NUMBERED_HEADER_RE.pattern, re.I)
 #: a numbered letter's or chapter's head with a summary of its topics after the number's stop, the topics parted by
-#: dashes: "LETTER VI. An Audience of the Emperor.—His Family, his Court, Injustice, &c."
+#: dashes: "LETTER VI. A Visit to the Governor.—His House, his Guards, the Market, &c."
 _SUMMARY_HEAD_RE = re.compile(r"^(?:letter|epistle|chapter)\.?\s+(?:[ivxlcdm]+|\d+)\.\s+"
                               r"(?P<summary>(?-i:[A-Z]).{2,260})$", re.I)
 #: a subject pronoun: a line saying who did what is a numbered sentence ("Letter 3. I wrote to Mary."), no summary
@@ -791,7 +791,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         place = text[:date_m.start()].strip()
         if place.endswith(",") and len(rest_words) <= 6 and not text[date_m.end():].strip(" .") and all(
                 w[:1].isupper() or w in _PLACE_LINE_WORDS for w in place.replace(",", " ").split()):
-            return "dateline"  # "CAMP NEAR THE FORD, VA., May 3, 1863.": a longer place, then the date closing the line
+            # "CAMP ON THE RIVER ROAD, MD., June 9, 1862.": a longer place, then the date closing the line
+            return "dateline"
     if re.fullmatch(r"(?:anno\s+|a\.\s*d\.\s*)?1?\d{3}\.?", text, re.I):
         return "dateline"  # a year standing alone heads the entries under it
     if not in_para and _year_head(text):
