@@ -1952,3 +1952,19 @@ def test_a_short_poem_signed_in_initials_is_no_note():
     assert [d.kind for _, _, d in _docs(text) if d.kind != "heading"] != ["letter"]
     note = "Will the carrier call at the back door? The front is being painted today.\n\nM. B.\n"
     assert [d.kind for _, _, d in _docs(note)] == ["letter"]
+
+
+def test_a_form_copied_into_a_diary_in_the_first_person_names_no_diarist():
+    # "I, Ann Pell, have been ..." names the diarist; "I, Thomas Ward, do swear ..." is an oath the diarist copied
+    text = ("1850\n\nMarch 3.\n\nWalked to the vestry in the rain and wrote out the form of the oath for the new "
+            "constable, as the clerk was ill.\n\nMarch 4.\n\nThe form ran thus, and I set it down here: "
+            "I, Thomas Ward, do swear that I will well and truly serve in the office of constable.\n\nMarch 5.\n\n"
+            "A quiet day.\n")
+    assert all(d.author is None for _, _, d in _docs(text))
+
+
+def test_a_title_spanning_two_months_gives_no_month_to_the_weekdays_under_it():
+    # "FROM X TO Y. June 1811." gives its month to "Tuesday." under it; a title from one month to another does not
+    text = ("A JOURNAL KEPT FROM MARCH 1850 TO JUNE 1851\n\nTuesday.\n\nSet out from home at six with the carrier, and "
+            "reached the inn by dark.\n\nWednesday.\n\nOn again over the moor; rain all day.\n")
+    assert [d.date for _, _, d in _docs(text) if d.kind == "diary"] == [None, None]

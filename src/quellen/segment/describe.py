@@ -108,9 +108,11 @@ class YearContext:
         for start, end in heads:
             # a year in a title or standing alone ("1864.", "THE WINTER OF 1911") sets the year
             # of the entries under it
-            for m in re.finditer(r"(?<![\d/.–-])(1[0-9]\d\d|20\d\d)(?![\d/–-])", text[start:end]):
-                # a month named right before the year ("FROM X TO Y. June 1811.") is the month of the entries under it
-                said = re.search(r"([A-Za-z]+)\.?,?\s+$", text[start:start + m.start()])
+            found = list(re.finditer(r"(?<![\d/.–-])(1[0-9]\d\d|20\d\d)(?![\d/–-])", text[start:end]))
+            for m in found:
+                # a month named right before the year ("FROM X TO Y. June 1811.") is the month of the entries under
+                # it, when the line names no other year ("FROM MARCH 1850 TO JUNE 1851" spans them: no one month)
+                said = re.search(r"([A-Za-z]+)\.?,?\s+$", text[start:start + m.start()]) if len(found) == 1 else None
                 month = MONTHS.get(said.group(1).lower(), 0) if said else 0
                 self.heads.append((start + m.start(), int(m.group(1)), month, 0))
                 if _bare_year(text[start:end]):
@@ -552,7 +554,9 @@ _SELF_NAMING_RE = re.compile(r"(?i:\b(?:" + "|".join(re.escape(p).replace(r"\ ",
 #: a writer naming himself or herself in apposition to "I", as a diarist or a castaway does once, at the outset:
 #: "I, Ann Pell, have been ...", "I, poor miserable Ann Pell, being ..." (a given name and a surname, with at most
 #: three lower-case words of pity or pride before them, and the comma that closes the apposition)
-_APPOSED_SELF_NAME_RE = re.compile(r"(?<![\w'’])I,\s+(?:[a-z]+\s+){0,3}(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}),")
+_APPOSED_SELF_NAME_RE = re.compile(r"(?<![\w'’])I,\s+(?:[a-z]+\s+){0,3}(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}),"
+                                   # (not a form copied out, "I, A. B., do swear ...", "..., being of sound mind")
+                                   r"(?!\s+(?:do|doth|hereby|solemnly|being\s+of\s+sound)\b)")
 #: capitalized words that are no name a writer goes by ("my name is Mud", "I am called Sir ...")
 _NOT_SELF_NAMES = frozenset(w.lower() for w in (*words("non_names"), *words("titles"), *words("months"),
                                                   *words("weekdays"), *words("not_name_words")))
