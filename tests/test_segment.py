@@ -661,3 +661,7 @@ def test_a_short_signed_note_is_bounded_by_segment_settings():
     tight = Settings().with_overrides(["segment.note_max_words=5"])
     assert tight.segment == SegmentSettings(note_max_words=5)
     assert [d.kind for d in segment(_source(note), tight)] != ["letter"]
+    verse = "The rooks are loud above the mill,\nThe leaves are down along the lane.\n\nJ. K.\n"
+    assert [d.kind for d in segment(_source(verse))] != ["letter"]
+    prose = Settings().with_overrides(["segment.verse_line_max_chars=20"])
+    assert [d.kind for d in segment(_source(verse), prose)] == ["letter"]

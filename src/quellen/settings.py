@@ -127,6 +127,9 @@ class SegmentSettings:
     note_max_paragraphs: int = 2
     #: ... and at most this many words
     note_max_words: int = 80
+    #: ... and it is no note but verse when a paragraph of it has two lines or more, none longer than this many
+    #: characters (a hard-wrapped line of prose runs to 60 characters or more)
+    verse_line_max_chars: int = 50
 
 
 @dataclass(frozen=True)

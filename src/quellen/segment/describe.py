@@ -799,14 +799,10 @@ _LETTERS_SERIES_RE = re.compile(r"^(?:the\s+)?(?:familiar\s+|private\s+)?letters
 
 
 
-def _verse(text: str) -> bool:
-    """Return True when a paragraph is set as verse: two lines or more, every one of them short."""
+def _verse(text: str, line_max_chars: int) -> bool:
+    """Return True when a paragraph is set as verse: two lines or more, none longer than ``line_max_chars``."""
     rows = [r.strip() for r in text.strip().split("\n") if r.strip()]
-    return len(rows) >= 2 and max(len(r) for r in rows) <= _VERSE_LINE_MAX_CHARS
-
-
-#: the longest line of a paragraph set as verse (a hard-wrapped line of prose runs to 60 characters or more)
-_VERSE_LINE_MAX_CHARS = 50
+    return len(rows) >= 2 and max(len(r) for r in rows) <= line_max_chars
 
 
 _INITIALS_ONLY_RE = re.compile(r"^(?:[A-Z]\.\s*){2,3}$")
@@ -1129,7 +1125,8 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         evidence.append("kind: salutation/closing")
     if not kind and body and cues[-1] == "signature" and cues[0] == "prose" \
             and len(body) <= seg_settings.note_max_paragraphs and n_words <= seg_settings.note_max_words \
-            and split_signature(units[-1].text) and group.mode != "personal" and not any(_verse(u.text) for u in body):
+            and split_signature(units[-1].text) and group.mode != "personal" \
+            and not any(_verse(u.text, seg_settings.verse_line_max_chars) for u in body):
         # a few lines with neither head nor salutation, signed under them in initials ("Will the carrier call at
         # the back door? / M. B."): a note left for someone (verse signed so is a poem's author's initials)
         kind = "letter"
