@@ -682,3 +682,17 @@ def test_the_foot_of_a_letter_is_bounded_by_segment_settings():
     assert [g.foot for g in group_units(units, SegmentSettings(foot_address_line_max_words=1))] == [1, 0]
     assert len(group_units(units, SegmentSettings(postscript_max_paragraphs=0))) == 3
     assert Settings().with_overrides(["segment.postscript_max_words=90"]).segment.postscript_max_words == 90
+
+
+def test_a_short_signed_note_is_bounded_by_segment_settings():
+    """The note thresholds were module constants of segment/describe.py (NOTE_MAX_PARAGRAPHS, NOTE_MAX_WORDS)."""
+    from quellen.settings import SegmentSettings, Settings
+    note = "Will the carrier call at the back door? The front is being painted today.\n\nM. B.\n"
+    assert [d.kind for d in segment(_source(note))] == ["letter"]
+    tight = Settings().with_overrides(["segment.note_max_words=5"])
+    assert tight.segment == SegmentSettings(note_max_words=5)
+    assert [d.kind for d in segment(_source(note), tight)] != ["letter"]
+    verse = "The rooks are loud above the mill,\nThe leaves are down along the lane.\n\nJ. K.\n"
+    assert [d.kind for d in segment(_source(verse))] != ["letter"]
+    prose = Settings().with_overrides(["segment.verse_line_max_chars=20"])
+    assert [d.kind for d in segment(_source(verse), prose)] == ["letter"]

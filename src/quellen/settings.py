@@ -122,6 +122,14 @@ class SegmentSettings:
     #: ... a postscript that says neither "I" nor "you" has at most this many words ("The white kitten sends
     #: her duty."), and a postscript written as one line with no stop at most three times as many
     postscript_line_max_words: int = 8
+    #: a short text with neither head nor salutation, signed under it in initials, is a note left for someone
+    #: (quellen.segment.describe) when it has at most this many paragraphs ...
+    note_max_paragraphs: int = 2
+    #: ... and at most this many words
+    note_max_words: int = 80
+    #: ... and it is no note but verse when a paragraph of it has two lines or more, none longer than this many
+    #: characters (a hard-wrapped line of prose runs to 60 characters or more)
+    verse_line_max_chars: int = 50
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,7 @@ The cue cascade, in the order the checks are made (why each step exists):
     a valediction running over several lines and the signer's name under it,
     and a letter's foot: its postscripts (a "P.S.", or short paragraphs saying
     "I" or "you" standing alone) and its address leaf ("To / Miss Pell",
-    "Hatherby / Dorset") up to the next letter's date line or salutation.
+    "Wexcombe / Dorset") up to the next letter's date line or salutation.
 12. **A framing sentence announces a document** ("the committee sent the
     following telegram to ...:"): the next paragraph starts it, and the
     sentence gives its kind, author, addressee and date. A letter read out
@@ -98,7 +98,7 @@ The cue cascade, in the order the checks are made (why each step exists):
     "Monday, 3rd March.—", "Hillingham, 24 August.—", "12 October, 11 p.m.—")
     is a diary entry; in a diary, so is one opening with an hour ("Two
     o’clock.—"), a feast ("Christmas Day.—", the feast next after the entry
-    above), a span of days ("From the 26th to the 30th I worked ..."), a time
+    above), a span of days ("From the 11th to the 14th we lay idle ..."), a time
     of the day standing on its own line as the dated heads do ("Later.",
     "Midnight.", "Same day, 11 p.m.": the day of the entry above) or the next
     day closed off by a dash ("Next morning.—"), while "Later.—" run into its
@@ -185,7 +185,8 @@ def segment(source: Source, settings=None, model: "Segmenter | Corrector | None"
     units = mark_next_day_heads(units, settings.segment if settings is not None else None)
     if not units:
         return []
-    groups = merge_within_units(group_units(units, settings.segment if settings is not None else None), source.blocks)
+    segment_settings = settings.segment if settings is not None else None
+    groups = merge_within_units(group_units(units, segment_settings), source.blocks)
     # the learned model (when one is installed) places the boundaries, with the cascade's
     # decisions among its features
     model = model if model is not None else load_model()
@@ -203,7 +204,7 @@ def segment(source: Source, settings=None, model: "Segmenter | Corrector | None"
     kind_of: dict[int, str] = {}
     for group in groups:
         prev_kind = kind_of.get(id(group.continues)) if group.continues is not None else None
-        document = describe(group, source.id, text, years, signer, prev_kind)
+        document = describe(group, source.id, text, years, signer, prev_kind, segment_settings)
         kind_of[id(group)] = document.kind
         documents.append(document)
     if model is not None:
@@ -214,7 +215,7 @@ def segment(source: Source, settings=None, model: "Segmenter | Corrector | None"
         for i, (group, cls) in enumerate(zip(groups, classes)):
             if CLASS_OF_KIND.get(documents[i].kind) != cls:
                 group.coarse, group.mode = cls, class_mode(cls)
-                documents[i] = describe(group, source.id, text, years, signer, None)
+                documents[i] = describe(group, source.id, text, years, signer, None, segment_settings)
     # documents left undated by their own lines: first what a later passage says of them,
     # then (flagged as inferred) the year of their place in the compilation
     documents = apply_markup(documents, source.blocks, text)

@@ -209,7 +209,7 @@ def _numbered_letter(text: str) -> bool:
     same line ("Letter XII Miss Ashby, to Mrs. Trent")."""
     m = re.match(r"^letter\s+(?:[ivxlcdm]+|\d+)\.?\s+(?=\S)", text, re.I)
     # (or after the number's stop, with the header's own abbreviations: "LETTER IV. Dr. Hale to his son.")
-    # (or a summary of the letter's topics after the number: "LETTER VI. An Audience.—His Court, &c.")
+    # (or a summary of the letter's topics after the number: "LETTER VI. A Visit.—His Guards, &c.")
     return bool(_NUMBERED_LETTER_RE.match(text) or (m and _FROM_TO_HEAD_RE.match(text[m.end():]))
                 or NUMBERED_HEADER_RE.match(text)
                 or (re.match(r"^(?:letter|epistle)\b", text, re.I) and numbered_summary_head(text)))
@@ -225,8 +225,8 @@ _NARRATOR_HEAD_RE = re.compile(rf"\b(?:{NARRATION_VERBS}|narrated)\s+by\b|"
                                r"\b(?:narrative|story|account|recollections?)\s+of\b", re.I)
 
 
-#: the narrator taking the word back from a diary he has copied out: "Here the diary broke off for that year, ..."
-_DIARY_ENDS_RE = re.compile(r"^(?:here|there)\s+(?:the|her|his|my)\s+(?:diary|journal)\s+(?:ends|ended|stops|stopped|"
+#: the narrator taking the word back from a diary he has copied out: "Here her journal ends, and ..."
+_DIARY_ENDS_RE = re.compile(r"^(?:here|there)\s+(?:the|her|his)\s+(?:diary|journal)\s+(?:ends|ended|stops|stopped|"
                             r"breaks\s+off|broke\s+off)\b", re.I)
 #: a section heading that names and numbers its section: "CHAPTER I.", "Book 2" (a numeral alone, "III", may number
 #: the letter under it, as an edition of letters does)
@@ -615,7 +615,7 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 and "page title" in current.evidence and prev is not None and prev.cue == "heading" \
                 and nxt is not None and (nxt.cue in ("heading", "byline", "prose") or (
                     # (the title's last line in capitals over the first letter's or entry's date line, "THE
-                    # LETTERS OF A" / "WRITTEN IN 1791 TO A FRIEND" / "May 4.", when it names no document)
+                    # LETTERS OF A" / "KEPT IN 1820 FOR HIS NIECE" / "May 4.", when it names no document)
                     nxt.cue == "dateline" and unit.para is False and is_allcaps(unit.text) and is_allcaps(prev.text)
                     and kind_from_words(unit.text) is None and not SERIES_HEAD_RE.search(unit.text))) and not (
                     nxt.cue == "prose" and _entry_head(nxt)) and not _ONE_DOCUMENT_HEAD_RE.match(unit.text):
@@ -628,7 +628,7 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 u.cue == "salutation" for u in units[i + 2:i + 4]) and \
                 all(u.cue == "dateline" for u in units[i + 1:i + 3] if u.cue != "salutation"):
             # the book's title in capitals at the top of the text, over its first letter's date line and
-            # salutation ("THE NEW WARDEN" / "ORCHARD HOUSE, Mar. 2." / "Dear Kitty:"), names the book, not that
+            # salutation ("THE NEW WARDEN" / "ORCHARD HOUSE, Mar. 2." / "Dear Nan:"), names the book, not that
             # letter: a letter's own head names a letter or numbers it ("LETTER IV", "No. 2")
             start(unit, "title before any prose", mode="furniture", phase="closed")
             current.evidence.append("page title")
@@ -656,11 +656,13 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 current.evidence.append("signed by an office")
                 continue
             # 5a. a first name alone under a letter's last paragraph, at the end of the text or over the next
-            #     text's head, signs it ("All my love to the boys." / "Molly")
+            #     text's title, signs it ("All my love to the boys." / "Molly"); over a date line or a salutation
+            #     it is as likely the place the next letter was written from ("Florence" / "June 20, 1850.")
             if cue == "heading" and current is not None and current.mode == "record" and current.phase == "body" \
                     and unit.n_words == 1 and signed_name(unit.text) and _is_letter(current) and \
                     not _SECTION_RE.match(unit.text.strip()) and \
-                    (nxt is None or nxt.cue in _HEAD_CUES or nxt.cue in FURNITURE_CUES):
+                    (nxt is None or nxt.cue in _HEAD_CUES - {"dateline", "salutation", "addressee"}
+                     or nxt.cue in FURNITURE_CUES):
                 current.units.append(unit)
                 current.phase = "closed"
                 current.evidence.append("signature: a first name alone under the letter")
@@ -921,7 +923,7 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 #      entry of the month the entries before it are in
                 reason = "diary-entry head (day)"
             elif f.get("lead_day_range") and current.mode == "personal":
-                # 14a. so does a span of days ("From the 26th to the 30th I worked ..."): one entry for them all
+                # 14a. so does a span of days ("From the 11th to the 14th we lay idle ..."): one entry for them all
                 reason = "diary-entry head (days)"
             elif f.get("lead_month") and current.mode == "personal":
                 # 14a. in a diary, a month and year with no day ("January 1912. New Year’s Day.") opens
@@ -978,8 +980,8 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
         if reason is None and current.phase == "head" and contents_entry(unit.text) and len(groups) >= 2 \
                 and current is groups[-1] and all(u.cue == "heading" for u in current.units) \
                 and contents_entry(groups[-2].units[-1].text):
-            # 14e. a heading between the entries of a contents list ("FRANCE." between "... PAGE 171" and
-            #      "LETTER I. Of Paris PAGE 191") heads the entries under it as a section heading does
+            # 14e. a heading between the entries of a contents list ("ITALY." between "... PAGE 88" and
+            #      "LETTER I. Of Genoa PAGE 93") heads the entries under it as a section heading does
             current.mode = "furniture"
             current.phase = "closed"
             current.evidence.append("section heading of a contents list")

@@ -19,6 +19,7 @@ from ..extract.entities import names_no_one
 from ..lexicons import words
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, VOICE_KINDS, Date,
                      DateBasis, Head, Ref, RefBasis, replace)
+from ..settings import SegmentSettings
 from .cascade import ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, Group
 from .lines import (FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, LETTER_HEADER_RE, MARKS_RE, MONTHS, NARRATION_VERBS,
                     NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline, capitals_name,
@@ -107,9 +108,11 @@ class YearContext:
         for start, end in heads:
             # a year in a title or standing alone ("1864.", "THE WINTER OF 1911") sets the year
             # of the entries under it
-            for m in re.finditer(r"(?<![\d/.–-])(1[0-9]\d\d|20\d\d)(?![\d/–-])", text[start:end]):
-                # a month named right before the year ("FROM X TO Y. May 1842.") is the month of the entries under it
-                said = re.search(r"([A-Za-z]+)\.?,?\s+$", text[start:start + m.start()])
+            found = list(re.finditer(r"(?<![\d/.–-])(1[0-9]\d\d|20\d\d)(?![\d/–-])", text[start:end]))
+            for m in found:
+                # a month named right before the year ("FROM X TO Y. June 1811.") is the month of the entries under
+                # it, when the line names no other year ("FROM MARCH 1850 TO JUNE 1851" spans them: no one month)
+                said = re.search(r"([A-Za-z]+)\.?,?\s+$", text[start:start + m.start()]) if len(found) == 1 else None
                 month = MONTHS.get(said.group(1).lower(), 0) if said else 0
                 self.heads.append((start + m.start(), int(m.group(1)), month, 0))
                 if _bare_year(text[start:end]):
@@ -178,7 +181,7 @@ class YearContext:
         day = self.last_day(offset)
         heads = self._before(offset)
         if day is None and heads and heads[-1][2] and not heads[-1][3] and heads[-1][0] not in self.elided:
-            # under a month heading ("May 1842.") before any entry of it: the first such weekday of the month
+            # under a month heading ("June 1811.") before any entry of it: the first such weekday of the month
             day = dt.date(heads[-1][1], heads[-1][2], 1) - dt.timedelta(days=1)
         if day is None:
             return None
@@ -551,7 +554,9 @@ _SELF_NAMING_RE = re.compile(r"(?i:\b(?:" + "|".join(re.escape(p).replace(r"\ ",
 #: a writer naming himself or herself in apposition to "I", as a diarist or a castaway does once, at the outset:
 #: "I, Ann Pell, have been ...", "I, poor miserable Ann Pell, being ..." (a given name and a surname, with at most
 #: three lower-case words of pity or pride before them, and the comma that closes the apposition)
-_APPOSED_SELF_NAME_RE = re.compile(r"(?<![\w'’])I,\s+(?:[a-z]+\s+){0,3}(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}),")
+_APPOSED_SELF_NAME_RE = re.compile(r"(?<![\w'’])I,\s+(?:[a-z]+\s+){0,3}(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}),"
+                                   # (not a form copied out, "I, A. B., do swear ...", "..., being of sound mind")
+                                   r"(?!\s+(?:do|doth|hereby|solemnly|being\s+of\s+sound)\b)")
 #: capitalized words that are no name a writer goes by ("my name is Mud", "I am called Sir ...")
 _NOT_SELF_NAMES = frozenset(w.lower() for w in (*words("non_names"), *words("titles"), *words("months"),
                                                   *words("weekdays"), *words("not_name_words")))
@@ -792,9 +797,12 @@ def diarists(documents, text: str, context=None):
 _LETTERS_SERIES_RE = re.compile(r"^(?:the\s+)?(?:familiar\s+|private\s+)?letters\s+of\b|['’]s\s+letters\b", re.I)
 
 
-#: the most paragraphs and words of a note: a few lines signed in initials, with neither head nor salutation
-NOTE_MAX_PARAGRAPHS = 2
-NOTE_MAX_WORDS = 80
+
+
+def _verse(text: str, line_max_chars: int) -> bool:
+    """Return True when a paragraph is set as verse: two lines or more, none longer than ``line_max_chars``."""
+    rows = [r.strip() for r in text.strip().split("\n") if r.strip()]
+    return len(rows) >= 2 and max(len(r) for r in rows) <= line_max_chars
 
 
 _INITIALS_ONLY_RE = re.compile(r"^(?:[A-Z]\.\s*){2,3}$")
@@ -960,9 +968,11 @@ def _closed_under_valediction(units, foot: int) -> bool:
 
 
 def describe(group: Group, source_id: str, text: str, years: YearContext, signer: str | None,
-             prev_kind: str | None = None):
-    """Return the :class:`~quellen.model.Document` for one group of units."""
+             prev_kind: str | None = None, settings: SegmentSettings | None = None):
+    """Return the :class:`~quellen.model.Document` for one group of units; ``settings`` (None: the defaults) bound
+    a short signed note (``note_max_*``)."""
     from ..model import Document
+    seg_settings = settings or SegmentSettings()
     units = group.units
     start, end = units[0].start, units[-1].end
     evidence = list(group.evidence)
@@ -1040,7 +1050,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         kind = "newspaper_article"
         evidence.append("kind: title names a newspaper")
     if title and not kind and plural and not body and "salutation" not in cues and not group.framing:
-        # the same title over nothing of its own ("LETTERS FROM A FATHER / TO HIS SON", "IN A SERIES OF LETTERS")
+        # the same title over nothing of its own ("LETTERS FROM AN UNCLE / TO HIS NEPHEW", "IN TWELVE LETTERS")
         # is the book's title page
         kind = "heading"
         evidence.append("kind: title names documents in the plural, over no text")
@@ -1113,10 +1123,12 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if not kind and (has_salute or has_closing):
         kind = "letter"
         evidence.append("kind: salutation/closing")
-    if not kind and body and cues[-1] == "signature" and cues[0] == "prose" and len(body) <= NOTE_MAX_PARAGRAPHS \
-            and n_words <= NOTE_MAX_WORDS and split_signature(units[-1].text) and group.mode != "personal":
+    if not kind and body and cues[-1] == "signature" and cues[0] == "prose" \
+            and len(body) <= seg_settings.note_max_paragraphs and n_words <= seg_settings.note_max_words \
+            and split_signature(units[-1].text) and group.mode != "personal" \
+            and not any(_verse(u.text, seg_settings.verse_line_max_chars) for u in body):
         # a few lines with neither head nor salutation, signed under them in initials ("Will the carrier call at
-        # the back door? / M. B."): a note left for someone
+        # the back door? / M. B."): a note left for someone (verse signed so is a poem's author's initials)
         kind = "letter"
         evidence.append("kind: a short note signed under its text")
     if not kind and body and body[0].features.get("name_colon"):
@@ -1391,7 +1403,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             date = entry
             evidence.append("date: entry head")
     if date is None and body and body[0].features.get("lead_day_range"):
-        # "From the 26th to the 30th I worked ...": the span, in the month of the entry before
+        # "From the 11th to the 14th we lay idle ...": the span, in the month of the entry before
         m = LEAD_DAY_RANGE_RE.match(body[0].features["lead_day_range"])
         first = day_of_month(f"{m.group('a')}.", body[0].start, years)
         last = day_of_month(f"{m.group('b')}.", body[0].start, years) if first is not None else None
@@ -1458,7 +1470,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if date is None and kind == "diary":
         # "5th day.", "Tuesday.": a diary's date line naming its weekday alone is the first day after the entry
         # before that falls on that weekday (a diary goes forward, and most days have their entry)
-        # (or run into the entry's first paragraph, "Tuesday.—Up at four ...")
+        # (or run into the entry's first paragraph, "Tuesday.—Rain till noon ...")
         heads = [(u.start, u.text) for u in units[:first_body] if u.cue == "dateline"]
         if body and body[0].features.get("lead_date"):
             heads.append((body[0].start, body[0].features["lead_date"].strip(" \t—–-")))

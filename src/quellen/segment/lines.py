@@ -75,9 +75,9 @@ _WEEKDAY_ABBR = "|".join(sorted((w for w, _ in lexicons.pairs("weekday_abbreviat
 _WEEKDAY_DAY_RE = re.compile(rf"^(?P<w>{_WEEKDAY}\b|(?i:{_WEEKDAY_ABBR})[.,])"
                              rf"{_DAYTIME}\s*[,.]?\s+(?:(?:&|and)\s+)?(?:the\s+)?(?P<d>0?[1-9]|[12]\d|3[01]){_ORD}"
                              rf"(?:\s+(?:of\s+(?:the\s+|this\s+)?mo(?:nth)?\b|inst(?:ant)?\b))?\.?$")
-#: a weekday alone on a line, the time of day after it: "Tuesday.", "5th day.", "Third Day morning"
 #: the small words a place on a date line may hold ("Camp near the Ford,", "Mill Lane, at Brannockford,")
 _PLACE_LINE_WORDS = ("on", "of", "the", "near", "at", "upon")
+#: a weekday alone on a line, the time of day after it: "Tuesday.", "5th day.", "Third Day morning"
 _WEEKDAY_ALONE_RE = re.compile(rf"^(?P<w>{_WEEKDAY}){_DAYTIME}[.,:]?$")
 #: a place and a weekday on a letter's date line: "Bertram House Friday.", "Ashby, Monday evening"
 _PLACE_WEEKDAY_RE = re.compile(rf"^(?:[A-Z][\w'’-]*,?\s+){{1,4}}{_WEEKDAY}\b"
@@ -112,10 +112,10 @@ _LEAD_DATE_RE = re.compile(
 #: morning ...", "8th (Sunday). To church."), or run into it by a dash after the stop ("9th.—The first ...")
 _LEAD_DAY_RE = re.compile(rf"^(?:\d{{1,2}}(?:st|nd|rd|th)|the\s+{ORD_DAY})(?:\s*\([^)\n]{{1,30}}\))?\."
                           rf"(?:[ \t]+|[ \t]*[—–][ \t]*)(?=[{_UP}“\"])")
-#: a span of days of the month opening a diary's paragraph: "From the 26th to the 30th I worked ...", "From the 3d
+#: a span of days of the month opening a diary's paragraph: "From the 11th to the 14th we lay idle ...", "From the 3d
 #: to the 9th, rain"
 LEAD_DAY_RANGE_RE = re.compile(r"^from\s+the\s+(?P<a>\d{1,2}(?:st|nd|rd|th|d))\s+to\s+the\s+"
-                               r"(?P<b>\d{1,2}(?:st|nd|rd|th|d))\b,?", re.I)
+                               rf"(?P<b>\d{{1,2}}(?:st|nd|rd|th|d))\b(?!\s+(?:of\s+)?(?:{_MONTH_ALT})\b),?", re.I)
 #: a month and year alone opening a paragraph, the day not printed ("January 1912. New Year’s Day. We ...")
 _LEAD_MONTH_RE = re.compile(rf"^(?:{_MONTH_ALT})\.?,?\s+\d{{4}}\.[ \t]+(?=[{_UP}“\"])", re.I)
 #: a year printed with its last digits left out, as 18th- and 19th-century letters print it: "17—", "184—"
@@ -208,7 +208,7 @@ _CLOSING_RE = re.compile(
     r"(?:\s+yours)?[,.]|(?:best|kind|warm(?:est)?)\s+(?:regards|wishes)|(?:love|regards|cheers|adieu|farewell)"
     r"[,.!]|(?:and\s+)?so\s+(?:farewell|good-?bye)"
     # "Good-by", "Lovingly", "From your little friend,", "Your darling child", "Thy old friend,"
-    # a dedication's subscription: "By their most faithful and devoted servant, the Author."
+    # a dedication's subscription: "By her most humble and obliged servant, the Compiler."
     r"|by\s+(?:your|their|his|her)\b(?:\s+[\w'’&]+){0,6}\s+(?:servants?|subjects?)\b"
     r"|good[\s-]?bye?\b[,.!]?$|lovingly\b|(?:from\s+)?" + _RELATION_TAIL + ")", re.I)
 #: a long closing sentence that ends in the writer's relation to the reader ("With love to all at the mill I
@@ -239,7 +239,7 @@ NUMBERED_HEAD_RE = re.compile(rf"^(?:(?:{'|'.join(lexicons.words('section_words'
                                r"\.?\s+(?:[ivxlcdm]+|\d+|[a-z]+)|(?:no\.|number)\s*(?:[ivxlcdm]+|\d+)|no\s+\d+)\b"
                                r"[^.!?]{0,80}[.:]?$|" + NUMBERED_HEADER_RE.pattern, re.I)
 #: a numbered letter's or chapter's head with a summary of its topics after the number's stop, the topics parted by
-#: dashes: "LETTER VI. An Audience of the Emperor.—His Family, his Court, Injustice, &c."
+#: dashes: "LETTER VI. A Visit to the Governor.—His House, his Guards, the Market, &c."
 _SUMMARY_HEAD_RE = re.compile(r"^(?:letter|epistle|chapter)\.?\s+(?:[ivxlcdm]+|\d+)\.\s+"
                               r"(?P<summary>(?-i:[A-Z]).{2,260})$", re.I)
 #: a subject pronoun: a line saying who did what is a numbered sentence ("Letter 3. I wrote to Mary."), no summary
@@ -417,11 +417,17 @@ ARGUMENT_RE = re.compile(rf"^From\s+(?-i:[{_UP}])[^.!?]{{0,120}}?,?\s+to\s+"
                          rf"(?:(?:his|her|their|the)\s+\w|(?-i:[{_UP}]))")
 
 
+#: a date line that opens with its place, a comma after it ("Milford, June 3."): a letter's, under its signature
+_PLACE_FIRST_RE = re.compile(rf"^[{_UP}][\w'’.-]*(?:\s+[\w'’.-]+){{0,3}},\s")
+_MONTH_OR_WEEKDAY_FIRST_RE = re.compile(rf"^(?:{_MONTH_ALT}|{_WEEKDAY})\b", re.I)
+
+
 def capitals_name(text: str) -> bool:
     """Return True when ``text`` is a signer's name printed in capitals, its given name cut short or not ("THOS.
-    OAKLEY", "ANN PELL", "J. PELL")."""
+    OAKLEY", "ANN PELL", "J. PELL"): two to four words, as one word in capitals ("ROME", "III") is as often a
+    place or a number as a name."""
     line = text.strip()
-    return len(line.split()) <= 4 and is_allcaps(line) and signed_name(re.sub(r"\.\s*", " ", line.title()).strip())
+    return 2 <= len(line.split()) <= 4 and is_allcaps(line) and signed_name(re.sub(r"\.\s*", " ", line.title()).strip())
 
 
 _NUM_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|d)?"
@@ -806,7 +812,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         place = text[:date_m.start()].strip()
         if place.endswith(",") and len(rest_words) <= 6 and not text[date_m.end():].strip(" .") and all(
                 w[:1].isupper() or w in _PLACE_LINE_WORDS for w in place.replace(",", " ").split()):
-            return "dateline"  # "CAMP NEAR THE FORD, VA., May 3, 1863.": a longer place, then the date closing the line
+            # "CAMP ON THE RIVER ROAD, MD., June 9, 1862.": a longer place, then the date closing the line
+            return "dateline"
     if prev is not None and prev.cue == "signature" and _ACCLAMATION_RE.fullmatch(text.strip(" .!")):
         return "closing"  # "GOD SAVE THE KING." under a proclamation's signature ends it
     if date_m and n <= DATING_CLAUSE_MAX_WORDS and _DATING_CLAUSE_RE.match(text) and re.search(r"\d{4}", text) \
@@ -899,16 +906,19 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     # to the Rev. Mr. Dale, at Upton, near Ware, in Hertfordshire."): its pattern bounds it
     if n <= 16 and NUMBERED_HEAD_RE.match(text) or NUMBERED_HEADER_RE.match(text) or numbered_summary_head(text):
         return "heading"
-    if n >= 3 and (TELEGRAPHIC_RE.search(text) or first_prose_seen and len(_CAPS_STOP_RE.findall(text)) >= 2) \
-            and is_allcaps(text):
+    if n >= 3 and (TELEGRAPHIC_RE.search(text) or first_prose_seen and len(_CAPS_STOP_RE.findall(text)) >= 2 and (
+            not unit.para or (nxt is not None and not nxt.para))) and is_allcaps(text):
         # a telegram's message is written in capitals, but it is no title: "STOP" between its sentences, or
-        # the stops alone ("ROOF FELL IN. NOBODY HURT. SEND CARPENTER."), once the text's prose has begun
+        # the stops alone ("ROOF FELL IN. NOBODY HURT. SEND CARPENTER."), once the text's prose has begun, on a
+        # line of the telegram's paragraph (its address above, its signer under it); a newspaper's headline in
+        # capitals ("FIRE AT THE MILL. TWO MEN HURT.") stands alone over its article
         return "prose"
     # a name in capitals under a letter's last paragraph, over the place and date it was written from ("THOS.
     # OAKLEY" / "Milford, June 3."), signs the letter: a heading stands over prose, not over a date line
     if prev is not None and prev.cue == "prose" and nxt is not None and capitals_name(text) and \
             kind_from_words(text) is None and not _DOC_NOUN_SET & {w.lower().strip(".") for w in text.split()} and \
-            classify(nxt, unit, True) == "dateline":
+            classify(nxt, unit, True) == "dateline" and _PLACE_FIRST_RE.match(nxt.text.strip()) and \
+            not _MONTH_OR_WEEKDAY_FIRST_RE.match(nxt.text.strip()):
         return "signature"
     if n <= 20 and is_allcaps(text) and not text.endswith(","):
         return "heading"
