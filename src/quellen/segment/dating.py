@@ -279,7 +279,7 @@ def reckon_calendars(documents: list[Document], context=None, text: str = "") ->
     of the whole source (:func:`source_country`); the calendar a sidecar or ``dates.calendar``
     names overrides the inference. A date whose own words fix its calendar (a dual date "11/22
     March 1712/13", "O.S.") keeps it. Where no place tells the country, a ``text`` that writes
-    English dual years ("Jan. 21, 1745-6") shows British usage, so its other dates before the reform of
+    English dual years ("Feb. 3, 1741-2") shows British usage, so its other dates before the reform of
     1752 are Old Style too, as the event tagger reads them. The rule of a changed date says the calendar
     was reckoned and from what, and ``as_written`` keeps the day as the text wrote it.
     """

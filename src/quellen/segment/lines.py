@@ -220,7 +220,7 @@ _POLITE_CLOSE_RE = re.compile(r"\b(?:accept|receive)\b.{0,60}\b(?:assurances?|fe
                               r"regards|consideration|homage)\b", re.I)
 #: the writer a letter's header names before "to": capitalized words, abbreviated titles and initials, with the
 #: small words of a title between them ("The Dean", "Duchess of R.", "Hon. Mrs. Dale", "Captain John Hale"); a name
-#: an editor blanked after its initial ("Miss G—", "Mr. F—R"), a rank after a comma ("W. HALE, Esq.") and a remark
+#: an editor blanked after its initial ("Miss H—", "Mr. D—N"), a rank after a comma ("W. HALE, Esq.") and a remark
 #: in brackets after the name ("Lady DALE (afterwards Duchess of R.)")
 _HEADER_SENDER = (rf"(?-i:[{_UP}][\w'’—-]*\.?)(?:\s+(?:(?-i:[{_UP}][\w'’—-]*\.?)"
                   rf"|{'|'.join(lexicons.words('header_small_words'))})){{0,6}}"
@@ -263,8 +263,8 @@ def numbered_summary_head(text: str) -> bool:
 
 
 #: a contents list's entry: a title and the page it begins on ("LETTER III. Uncomfortable Situation PAGE 20",
-#: "The Voyage Out, p. 12"), or the page as a bare number after the title's stop ("LETT. II. To Miss G., on the
-#: like. Oct. 30, 1736. 5")
+#: "The Voyage Out, p. 12"), or the page as a bare number after the title's stop ("LETT. V. To Mr. H., in answer.
+#: May 2, 1741. 12")
 _CONTENTS_ENTRY_RE = re.compile(r"^\S.{2,300}(?:\s(?:page|p\.|pp\.)\s*(?:\d{1,4}|[ivxlc]{1,7})\.?|[.;]\s+\d{1,4})$",
                                 re.I)
 
@@ -897,7 +897,7 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     if n <= 9 and split_signature(text):
         return "signature"
     if n <= 4 and "—" in text and _SIGNED_NAME_RE.fullmatch(text.strip()):
-        return "signature"  # a name an editor blanked after its initial ("W. F—R."): a signer, never a title
+        return "signature"  # a name an editor blanked after its initial ("W. D—N."): a signer, never a title
     if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
         return "byline" if byline(text) else "heading"
     if n <= 20 and byline(text):
