@@ -183,3 +183,21 @@ def test_a_diary_written_a_paragraph_a_day_marks_its_next_day_openings_and_a_sto
     units = make_units(story + "\n\nNext morning I felt better.\n")
     assert one_paragraph_share(units) == (0.0, 5)
     assert not any(u.features.get("lead_next_day") for u in mark_next_day_heads(units))
+
+
+def test_a_diary_of_a_line_a_day_is_learnt_from_its_calendar_and_a_numbered_list_is_not():
+    # a farmer's almanac diary: one short line a day, the day of the month and its weekday (1 May 1805 is a
+    # Wednesday), days skipped; each line is an entry dated from the month heading above
+    lines = ["1. Wed. Mild. Sowed flax.", "2. Thurs. Rain. Mended the cart.", "3. Fri. Planted potatoes.",
+             "6. Mon. Sheared the sheep.", "7. Tues. Frost. Covered beans.", "9. Thurs. Fair. To market with wool."]
+    text = "Day Book\n\nMAY 1805.\n\n" + "\n\n".join(lines) + "\n"
+    docs = [(t, d) for t, d in _docs(text) if t[:1].isdigit()]
+    assert [t.split(".")[0] for t, _ in docs] == ["1", "2", "3", "6", "7", "9"]
+    assert [d.date.edtf for _, d in docs] == ["1805-05-01", "1805-05-02", "1805-05-03", "1805-05-06",
+                                              "1805-05-07", "1805-05-09"]
+    # numbered rules whose weekdays do not keep the calendar are a list, not a diary
+    rules = ["1. Mon. Wash.", "2. Mon. Bake.", "3. Sat. Brew.", "4. Mon. Mend.", "5. Wed. Sweep.", "6. Mon. Rest."]
+    units = make_units("House Rules\n\n" + "\n\n".join(rules) + "\n")
+    assert "D . W ." not in head_shapes(units)
+    assert "D . W ." not in head_shapes(make_units(text[len("Day Book\n\n"):].replace("MAY 1805.\n\n", "")),
+                                        SegmentSettings(head_shape_calendar_agreement=1.01))

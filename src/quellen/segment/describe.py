@@ -432,6 +432,22 @@ def day_of_month(text: str, offset: int, years: YearContext) -> Date | None:
     return _day_in_context(text, day, years.month_for(offset, day, weekday_of(named.group(1)) if named else None))
 
 
+#: an entry head of a bare day of the month and its weekday: "2. Wed.", "14 Sat."
+_DAY_WEEKDAY_RE = re.compile(r"^(?P<day>\d{1,2})\.?,?\s+(?P<weekday>[A-Z][a-z]+)\.?")
+
+
+def day_and_weekday(head: str, offset: int, years: YearContext) -> Date | None:
+    """Return the date of an entry head that gives a bare day of the month and its weekday ("2. Wed.", as an
+    almanac diary heads its lines), its month and year taken from the heads above and the weekday
+    (:meth:`YearContext.month_for`), or None when the head is of another form or the context gives none."""
+    m = _DAY_WEEKDAY_RE.match(head)
+    weekday = weekday_of(m.group("weekday")) if m else None
+    if weekday is None or not 1 <= int(m.group("day")) <= 31:
+        return None
+    day = int(m.group("day"))
+    return _day_in_context(head, day, years.month_for(offset, day, weekday))
+
+
 def weekday_and_day(text: str, offset: int, years: YearContext) -> Date | None:
     """Return the date of an entry head that gives its weekday and day of the month alone ("Saturday 2"), its
     month and year taken from the heads above and the weekday (:meth:`YearContext.month_for_weekday`), or
@@ -1419,6 +1435,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         # an entry head of the source's own shape ("Oct. the 9th.", "The 3rd:—"): what in it names a date
         said = head_date_text(body[0].features["lead_shape"])
         entry = parse_date_text(said, body[0].start, years) if said else None
+        if entry is None or entry.precision != "day":
+            # "2. Wed.": a day of the month and its weekday, the month and year from the heads above
+            entry = day_and_weekday(body[0].features["lead_shape"], body[0].start, years) or entry
         if entry is not None:
             date = entry
             evidence.append("date: entry head")

@@ -39,6 +39,8 @@ _MONTH_NAMES = frozenset(w for w, _ in lexicons.pairs("months"))
 _MONTH_ABBREVIATIONS = frozenset(w for w, _ in lexicons.pairs("month_abbreviations"))
 _WEEKDAY_NAMES = frozenset(w for w, _ in lexicons.pairs("weekdays"))
 _WEEKDAY_ABBREVIATIONS = frozenset(w for w, _ in lexicons.pairs("weekday_abbreviations"))
+#: the day of the week each weekday's name or abbreviation stands for, Monday 0
+_WEEKDAY_NUMBER = {w: int(n) for w, n in (*lexicons.pairs("weekdays"), *lexicons.pairs("weekday_abbreviations"))}
 
 # a day written in words ("twenty-third", "Twenty third") is one token, of the class of "23rd"
 _TOKEN_RE = re.compile(r"(?P<num>\d+)(?P<ord>st|nd|rd|th|d)?(?![^\W\d_])|(?P<spelled>" + ORD_DAY + r")"
@@ -216,11 +218,14 @@ def head_shapes(units: list[Unit], settings: SegmentSettings | None = None) -> f
     """
     s = settings or SegmentSettings()
     where: dict[str, list[int]] = {}
+    words_at: dict[str, list[tuple[str, ...]]] = {}
     for i, unit in enumerate(units):
         if unit.cue not in ("prose", "dateline"):
             continue
-        for shape in dict.fromkeys(o.shape for o in openings(unit.text, s.head_shape_max_words) if o.dated):
+        found = {o.shape: o for o in openings(unit.text, s.head_shape_max_words) if o.dated}
+        for shape, o in found.items():
             where.setdefault(shape, []).append(i)
+            words_at.setdefault(shape, []).append(o.date_words)
     total = sum(u.n_words for u in units) or 1
     before = [0]
     for unit in units:
@@ -231,9 +236,31 @@ def head_shapes(units: list[Unit], settings: SegmentSettings | None = None) -> f
             continue
         stretches = [before[b] - before[a] for a, b in zip(at, at[1:])]
         reach = (before[at[-1] + 1] - before[at[0]]) / total
-        if statistics.median(stretches) >= s.head_shape_min_entry_words and reach >= s.head_shape_min_reach:
+        if reach < s.head_shape_min_reach:
+            continue
+        if statistics.median(stretches) >= s.head_shape_min_entry_words or _keeps_calendar(words_at[shape], s):
             shapes.add(shape)
     return frozenset(shapes)
+
+
+def _keeps_calendar(date_words: list[tuple[str, ...]], s: SegmentSettings) -> bool:
+    """Return True when openings that each give a day of the month and a weekday ("2. Wed.", "3. Thurs.")
+    keep the calendar from one to the next: the weekday moves on as many days as the day of the month
+    (within a month), for at least ``head_shape_calendar_agreement`` of ``head_shape_min_count`` such steps.
+
+    A diary of a line a day (an almanac's, a farmer's) has short entries, like the rows of a table; but a
+    table's numbers do not walk through the week in step with the days, a diary's heads do.
+    """
+    days: list[tuple[int, int] | None] = []
+    for words in date_words:
+        numbers = [int(w) for w in words if w.isdigit()]
+        weekdays = [_WEEKDAY_NUMBER[w.lower()] for w in words if w.lower() in _WEEKDAY_NUMBER]
+        days.append((numbers[0], weekdays[0]) if len(numbers) == 1 and len(weekdays) == 1 else None)
+    steps = [(a, b) for a, b in zip(days, days[1:]) if a and b and b[0] > a[0]]
+    if len(steps) < s.head_shape_min_count:
+        return False
+    kept = sum((b[1] - a[1]) % 7 == (b[0] - a[0]) % 7 for a, b in steps)
+    return kept / len(steps) >= s.head_shape_calendar_agreement
 
 
 def mark_shape_heads(units: list[Unit], settings: SegmentSettings | None = None) -> list[Unit]:
