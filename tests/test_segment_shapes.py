@@ -12,7 +12,8 @@ from quellen.model import Source
 from quellen.segment import segment
 from quellen.segment.lines import make_units
 from quellen.segment.shapes import (
-    head_date_text, head_shapes, mark_next_day_heads, mark_shape_heads, one_paragraph_share, opening, openings,
+    counted_day, head_date_text, head_shapes, mark_next_day_heads, mark_shape_heads, one_paragraph_share, opening,
+    openings,
 )
 from quellen.settings import SegmentSettings, Settings
 
@@ -201,3 +202,17 @@ def test_a_diary_of_a_line_a_day_is_learnt_from_its_calendar_and_a_numbered_list
     assert "D . W ." not in head_shapes(units)
     assert "D . W ." not in head_shapes(make_units(text[len("Day Book\n\n"):].replace("MAY 1805.\n\n", "")),
                                         SegmentSettings(head_shape_calendar_agreement=1.01))
+
+
+def test_a_journal_counting_its_days_is_cut_at_each_count_and_dated_from_its_first_date():
+    # a voyage's journal dates its first day and then only counts ("SECOND DAY.—", "FORTY-FIRST DAY.—")
+    heads = ["Tuesday, 2nd June, 1840. FIRST DAY.—", "SECOND DAY.—", "FOURTH DAY.—", "NINTH DAY.—", "TWELFTH DAY.—",
+             "FORTY-FIRST DAY.—"]
+    bodies = _BODIES + ["Sighted land at last, low and grey, and the whole company came up on deck to see it."]
+    text = "Log of the Brig Hopewell\n\n" + "\n\n".join(h + b for h, b in zip(heads, bodies)) + "\n"
+    docs = [(t, d) for t, d in _docs(text) if "DAY.—" in t]
+    assert [t.split(".—")[0].split(". ")[-1] for t, _ in docs] == [h.split(". ")[-1].rstrip(".—") for h in heads]
+    assert [d.date.edtf for _, d in docs] == ["1840-06-02", "1840-06-03", "1840-06-05", "1840-06-10", "1840-06-13",
+                                              "1840-07-12"]
+    assert counted_day("Forty-first day.") == 41 and counted_day("the 100th day:") == 100
+    assert counted_day("Day 14.—") is None and counted_day("First, the ropes.") is None

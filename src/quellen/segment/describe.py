@@ -24,7 +24,7 @@ from .lines import (FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, MARKS_RE, MONTHS,
                     PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline, capitals_name, is_allcaps,
                     is_name, kind_from_words, leading_date, salutations, signed_name, split_signature, strip_quotes,
                     weekday_alone, weekday_day, yearless)
-from .shapes import head_date_text
+from .shapes import counted_day, head_date_text
 
 __all__ = ["describe", "YearContext", "dominant_signer", "diarists", "expand_initials", "parse_date_text",
            "KIND_CLASSES", "CLASS_OF_KIND"]
@@ -366,6 +366,11 @@ def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None
     above)"): it is never shown as stated.
     """
     from ..extract.dates import parse_date
+    if re.search(r"[A-Z]{2}", text) and not re.search(r"[a-z]", text):
+        # a head in small capitals, printed as capitals ("THURSDAY, 7TH MARCH, 1776.", "FRIDAY, 8TH."): the
+        # date is read as it would be in lower case
+        text = re.sub(r"\b([A-Z])([A-Z]+)\b", lambda m: m.group(1) + m.group(2).lower(),
+                      re.sub(r"(?<=\d)(ST|ND|RD|TH|D)\b", lambda m: m.group(1).lower(), text))
     first = _YEAR_FIRST_RE.match(text.strip())
     if first:
         # "1857.—December 23.": the tagger reads a date's year after its month and day
@@ -430,6 +435,30 @@ def day_of_month(text: str, offset: int, years: YearContext) -> Date | None:
     day = day_value(m.group("day"))
     named = re.search(r"\b(" + WD + r")\b", text)
     return _day_in_context(text, day, years.month_for(offset, day, weekday_of(named.group(1)) if named else None))
+
+
+def counted_day_date(head: str, offset: int, text: str, years: YearContext) -> Date | None:
+    """Return the date of an entry head that counts its day ("THIRTIETH DAY.—"), reckoned from the last entry
+    before it that counted its day too and was dated ("Monday, 14th September, 1812. FIRST DAY.—", then
+    "SECOND DAY.—": the day after), or None when there is none. A journal of a voyage or a captivity counts
+    its days and prints the date once; a reader counts on from it. The date says so: basis ``reckoned``."""
+    count, day = counted_day(head), years.last_day(offset)
+    if count is None or day is None:
+        return None
+    for line in reversed(text[:offset].splitlines()):
+        lead = leading_date(line)
+        before = counted_day(line) or (counted_day(line[lead.end():]) if lead else None)
+        if before is None:
+            continue
+        if before >= count:
+            return None
+        when = day + dt.timedelta(days=count - before)
+        date = Date(text=head.strip(" .:—–-"), edtf=when.isoformat(), earliest=when, latest=when, precision="day",
+                    calendar="gregorian", as_written=when.isoformat(),
+                    rule=f"day {count} counted from day {before}", anchor=day.isoformat(), basis=DateBasis.RECKONED)
+        years.note(offset, date)
+        return date
+    return None
 
 
 #: an entry head of a bare day of the month and its weekday: "2. Wed.", "14 Sat."
@@ -1433,11 +1462,14 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             evidence.append("date: entry head")
     if date is None and body and body[0].features.get("lead_shape"):
         # an entry head of the source's own shape ("Oct. the 9th.", "The 3rd:—"): what in it names a date
-        said = head_date_text(body[0].features["lead_shape"])
+        head = body[0].features["lead_shape"]
+        said = head_date_text(head) if counted_day(head) is None else ""  # "SECOND DAY." is no 2nd of a month
         entry = parse_date_text(said, body[0].start, years) if said else None
         if entry is None or entry.precision != "day":
             # "2. Wed.": a day of the month and its weekday, the month and year from the heads above
-            entry = day_and_weekday(body[0].features["lead_shape"], body[0].start, years) or entry
+            entry = day_and_weekday(head, body[0].start, years) or entry
+        if entry is None:
+            entry = counted_day_date(head, body[0].start, text, years)
         if entry is not None:
             date = entry
             evidence.append("date: entry head")

@@ -28,6 +28,7 @@ from ..settings import SegmentSettings
 from .lines import Unit
 
 __all__ = ["Opening", "openings", "opening", "head_shapes", "mark_shape_heads", "head_date_text", "LEAD_FEATURES",
+           "counted_day",
            "one_paragraph_share", "mark_next_day_heads", "NEXT_DAY_RE"]
 
 #: the cues of a paragraph's opening that the line rules already read as an entry head whatever the text
@@ -42,8 +43,23 @@ _WEEKDAY_ABBREVIATIONS = frozenset(w for w, _ in lexicons.pairs("weekday_abbrevi
 #: the day of the week each weekday's name or abbreviation stands for, Monday 0
 _WEEKDAY_NUMBER = {w: int(n) for w, n in (*lexicons.pairs("weekdays"), *lexicons.pairs("weekday_abbreviations"))}
 
-# a day written in words ("twenty-third", "Twenty third") is one token, of the class of "23rd"
+#: an ordinal in words past the days of a month, counting days ("forty-fifth", "ONE HUNDREDTH"): a ten and a
+#: unit's ordinal, or an ordinal ten
+_TENS = {w: int(n) for w, n in lexicons.pairs("number_words") if n.isdigit() and 20 <= int(n) <= 90
+         and int(n) % 10 == 0}
+_UNIT_ORDINALS = {w: int(n) for w, n in lexicons.pairs("ordinal_words") if n.isdigit() and 1 <= int(n) <= 9}
+_ORDINAL_TENS = {w: int(n) for w, n in lexicons.pairs("ordinal_tens")}
+_COUNT = (r"(?i:(?:" + "|".join(_TENS) + r")[\s-](?:" + "|".join(_UNIT_ORDINALS) + r")|"
+          + "|".join(w.replace(" ", r"\s+") for w in sorted(_ORDINAL_TENS, key=len, reverse=True)) + r")(?![\w-])")
+#: a head counting days, not naming one: "SECOND DAY.—", "Forty-fifth day.", "the 100th day:"
+_COUNTED_DAY_RE = re.compile(r"^\s*(?:[Tt]he\s+)?(?P<n>\d+(?:st|nd|rd|th|d)|" + _COUNT + "|" + ORD_DAY
+                             + r")\s+(?i:day)\b")
+
+# a day written in words ("twenty-third", "Twenty third") is one token, of the class of "23rd"; a count past
+# the days of a month ("forty-fifth") one token of the same class, so that a journal counting its days past the
+# thirty-first keeps one shape
 _TOKEN_RE = re.compile(r"(?P<num>\d+)(?P<ord>st|nd|rd|th|d)?(?![^\W\d_])|(?P<spelled>" + ORD_DAY + r")"
+                       r"|(?P<count>" + _COUNT + r")"
                        r"|(?P<word>[^\W\d_][\w'’]*)"
                        r"|(?P<dash>[—–]+|-{2,}|(?<=\s)-(?=\s))|(?P<mark>[^\w\s])")
 _ROMAN_RE = re.compile(r"(?=[ivxlcdm]+$)m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$", re.I)
@@ -86,6 +102,8 @@ class Opening:
         words = [c for c in classes if c[:1].isalpha() and c.islower() and c != "th"]
         if len(words) > sum(c in _HEAD_CLASSES for c in classes):
             return False  # a sentence that names a day ("3 men came to the door."), not a head
+        if any(a == "D" and b == "th" and c == "day" for a, b, c in zip(classes, classes[1:], classes[2:])):
+            return True  # "SECOND DAY.—", "Forty-fifth day.": a journal counting its days (of a voyage, a captivity)
         day_ordinal = any(a == "D" and b == "th" for a, b in zip(classes, classes[1:]))  # not "45th Regiment"
         if day_ordinal and not ("M" in classes or "W" in classes or "the" in classes) and \
                 not any(w[:1].isdigit() for w in self.date_words):
@@ -103,6 +121,8 @@ def _classify(match: re.Match, text: str) -> tuple[list[str], str | None]:
         return (["D"] if day else ["N"]), match.group(0) if day else None
     if match.group("spelled"):
         return ["D", "th"], match.group(0)
+    if match.group("count"):
+        return ["D", "th"], None  # of the shape of the days it goes on counting ("THIRTIETH DAY.—"), naming none
     if match.group("dash"):
         return ["—"], None
     if match.group("mark"):
@@ -298,6 +318,27 @@ def head_date_text(head: str) -> str:
         return ""
     month = "M" in found.shape.split()
     return " ".join(w for w in found.date_words if month or not w.isdigit())
+
+
+def counted_day(head: str) -> int | None:
+    """Return the number of the day a head counts ("SECOND DAY.—" 2, "Forty-fifth day." 45, "the 100th day" 100),
+    or None when the head does not count days.
+
+    >>> counted_day("ONE HUNDREDTH DAY.—"), counted_day("Day 14.—")
+    (100, None)
+    """
+    m = _COUNTED_DAY_RE.match(head)
+    if m is None:
+        return None
+    written = re.sub(r"[\s-]+", " ", m.group("n").lower())
+    if written[:1].isdigit():
+        return int(re.match(r"\d+", written).group(0))
+    words = {re.sub(r"[\s-]+", " ", w): n for w, n in
+             (*_ORDINAL_TENS.items(), *((w, int(n)) for w, n in lexicons.pairs("ordinal_words") if n.isdigit()))}
+    if written in words:
+        return words[written]
+    ten, _, unit = written.partition(" ")
+    return _TENS[ten] + _UNIT_ORDINALS[unit] if ten in _TENS and unit in _UNIT_ORDINALS else None
 
 
 def one_paragraph_share(units: list[Unit]) -> tuple[float, int]:
