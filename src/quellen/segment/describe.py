@@ -16,7 +16,7 @@ from ..extract.calendars import calendar_for, elided_years
 from ..extract.dates.anchor import bare_day_month
 from ..extract.dates.lexicon import ORD_DAY, WD, day_value, month_of, plain_month_in, weekday_of
 from ..extract.entities import names_no_one
-from ..lexicons import words
+from ..lexicons import pairs, words
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, VOICE_KINDS, Date,
                      DateBasis, Head, Ref, RefBasis, replace)
 from .cascade import ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, Group
@@ -459,6 +459,67 @@ def counted_day_date(head: str, offset: int, text: str, years: YearContext) -> D
         years.note(offset, date)
         return date
     return None
+
+
+#: fixed days of the church year by name ("stephen" 26 December)
+_SAINTS_DAYS = {w: tuple(int(x) for x in v.split("-")) for w, v in pairs("saints_days")}
+#: the Sundays before Lent, counted back from Easter
+_PRE_LENT = {"septuagesima": -63, "sexagesima": -56, "quinquagesima": -49}
+_ORDINALS = {w: int(n) for w, n in pairs("ordinal_words") if n.isdigit()}
+_CHURCH_SUNDAY_RE = re.compile(r"^(?:(?P<n>[a-z-]+)\s+)?sunday\s+(?P<rel>in|after)\s+(?:the\s+)?(?P<feast>[a-z]+)")
+
+
+def church_year_day(name: str, year: int) -> dt.date | None:
+    """Return the day of ``year`` a day of the church year falls on ("Advent Sunday", "Second Sunday in Advent",
+    "First Sunday after the Epiphany", "Septuagesima", "Third Sunday after Trinity", "St. Stephen's Day", "The
+    Circumcision"), as the Prayer Book's calendar reckons it, or None when the name is none of them.
+
+    >>> church_year_day("Second Sunday in Advent", 1851), church_year_day("Septuagesima", 1852)
+    (datetime.date(1851, 12, 7), datetime.date(1852, 2, 8))
+    """
+    from dateutil.easter import easter
+    low = re.sub(r"\s+", " ", name.lower().replace("’", "'")).strip(" .")
+    low = re.sub(r"^the ", "", low)
+    saint = re.sub(r"^st\.? |'s$|'s day$| day$", "", re.sub(r"'s day$", "", low))
+    if saint in _SAINTS_DAYS:
+        return dt.date(year, *_SAINTS_DAYS[saint])
+    advent = dt.date(year, 11, 27) + dt.timedelta(days=(6 - dt.date(year, 11, 27).weekday()) % 7)
+    if low in ("advent sunday", "first sunday in advent"):
+        return advent
+    if low in _PRE_LENT:
+        return easter(year) + dt.timedelta(days=_PRE_LENT[low])
+    m = _CHURCH_SUNDAY_RE.match(low)
+    n = _ORDINALS.get(m.group("n") or "first") if m else None
+    if m is None or n is None:
+        return None
+    feast, after = m.group("feast"), m.group("rel") == "after"
+    if feast == "advent" and not after and n <= 4:
+        return advent + dt.timedelta(weeks=n - 1)
+    if feast == "epiphany" and after:
+        first = dt.date(year, 1, 7) + dt.timedelta(days=(6 - dt.date(year, 1, 7).weekday()) % 7)
+        return first + dt.timedelta(weeks=n - 1)
+    if feast == "lent" and not after:
+        return easter(year) + dt.timedelta(days=-42 + 7 * (n - 1))
+    if feast in ("easter", "trinity") and after:
+        return easter(year) + dt.timedelta(days=(56 if feast == "trinity" else 0) + 7 * n)
+    return None
+
+
+def _feast_date(feast: str, year: int) -> Date | None:
+    """Return the date of a feast heading an entry ("Christmas Day", "ADVENT SUNDAY", "St. Stephen's Day, and ...")
+    in ``year``: the church year's days (:func:`church_year_day`), else the date reader's feasts; None when neither
+    knows it."""
+    from ..extract.dates import parse_date
+    first = re.split(r",?\s+and\s+", feast, maxsplit=1)[0]
+    if not re.search(r"[a-z]", first):
+        first = re.sub(r"\b([A-Z])([A-Z']+)\b", lambda m: m.group(1) + m.group(2).lower(), first)
+    when = church_year_day(first, year)  # before the date reader, which reads "Epiphany" in "Sunday after the Epiphany"
+    if when is None:
+        entry = parse_date(f"{first}, {year}")
+        return entry if entry is not None and entry.precision == "day" else None
+    return Date(text=first, edtf=when.isoformat(), earliest=when, latest=when, precision="day", calendar="gregorian",
+                as_written=when.isoformat(), rule="a day of the church year", anchor=str(year),
+                basis=DateBasis.RECKONED)
 
 
 #: an entry head of a bare day of the month and its weekday: "2. Wed.", "14 Sat."
@@ -1443,13 +1504,16 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         if first is not None and last is not None and first.earliest <= last.latest:
             date = replace(first, text=m.group(0).strip(" ,"), edtf=f"{first.edtf}/{last.edtf}", latest=last.latest)
             evidence.append("date: entry head")
-    if date is None and body and body[0].features.get("lead_feast"):
-        # "Christmas Day.—A cheerless Christmas ...": the feast next after the entry before (a diary goes forward)
+    if (date is None or date.precision == "year") and body and body[0].features.get("lead_feast"):
+        # "Christmas Day.—A cheerless Christmas ...": the feast next after the entry before (a diary goes forward),
+        # or in the year printed over it ("1851." / "ADVENT SUNDAY.—")
         from ..extract.dates import parse_date
         feast, day = body[0].features["lead_feast"].strip(" .:\t—–"), years.last_day(start)
-        entry = parse_date(f"{feast}, {day.year}") if day is not None else None
+        if day is None and date is not None:
+            day = date.earliest
+        entry = _feast_date(feast, day.year) if day is not None else None
         if entry is not None and entry.earliest is not None and entry.earliest < day:
-            entry = parse_date(f"{feast}, {day.year + 1}")
+            entry = _feast_date(feast, day.year + 1)
         if entry is not None and entry.precision == "day":
             date = replace(entry, text=feast, rule=f"{entry.rule}; year from context (the entry before)",
                            basis=DateBasis.YEAR_FROM_CONTEXT)
