@@ -19,7 +19,8 @@ def test_every_corpus_of_the_suite_is_found_with_its_text_and_gold(run):
                              "collins-white",
                              "cumberland-arundel", "dostoevsky-poor-folk",
                              "dracula", "esther-hunt-letters", "evelina", "frankenstein", "hull-select-letters",
-                             "hunt-journal-1792", "hunt-journal-1822", "invented-diaries", "invented-letters",
+                             "hunt-journal-1792", "hunt-journal-1822", "invented-diaries", "invented-diaries-2",
+                             "invented-letters",
                              "keller-letters", "laclos-liaisons", "loos-blondes",
                              "mitford-journal", "mitford-letters", "moonstone",
                              "muir-sierra", "pepys-diary", "richardson-clarissa", "seed", "yarnall-journal-1803"]

@@ -197,6 +197,17 @@ def test_year_context_rolls_over_and_looks_ahead():
     assert parse_date_text("December 16", 7, years2).edtf == "1928-12-16"
 
 
+def test_a_date_head_in_small_capitals_is_read_as_in_lower_case():
+    # small capitals printed as capitals: "MONDAY, 3RD JUNE, 1805." and, under it, "TUESDAY, 4TH."
+    text = "MONDAY, 3RD JUNE, 1805.—Rode out.\n\nTUESDAY, 4TH.—Rain.\n"
+    years = YearContext(text, [(0, len(text))])
+    first = parse_date_text("MONDAY, 3RD JUNE, 1805.", 0, years)
+    assert first.edtf == "1805-06-03"
+    years.note(0, first)
+    assert parse_date_text("TUESDAY, 4TH.", text.index("TUESDAY"), years).edtf == "1805-06-04"
+    assert parse_date_text("JUNE 1805.").edtf == "1805-06"
+
+
 def test_a_day_alone_takes_the_month_of_the_entry_before_or_the_one_its_weekday_names():
     # "2nd." after an entry of 28 December 1857 rolls into January 1858; its weekday, where it gives one,
     # names the month, of the entry's and those either side, where the 2nd falls on it (the tagger's rule)

@@ -65,7 +65,8 @@ SLICE = {"barbellion-journal": 50_000, "dracula": 70_000, "evelina": 120_000, "f
 #: day.", 16 entries with no dateline), held out and measured on main 47c5ab6: 0.889/0.417 (30 gold entries),
 #: 0.929/1.0 since a weekday in figures is read as a weekday (the entries without a dateline stay unsplit)
 #: invented-diaries (seven invented mini-books, one per diary convention, written blind) has no slice floor: it is
-#: seven files of 11-19 segments, each whole smaller than a slice; its whole-corpus floors are in eval/floors.json
+#: seven files of 11-19 segments, each whole smaller than a slice; its whole-corpus floors are in eval/floors.json;
+#: so has invented-diaries-2 (six invented mini-books written blind, 15-82 segments each)
 #: esther-hunt-letters (a TEI edition: twenty real letters of 1780-1804) has no slice floor: a slice holds six or seven
 #: of its twenty letters, fewer than the ten a slice needs to mean something; its whole-text floors are in
 #: eval/floors.json

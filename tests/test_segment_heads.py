@@ -6,6 +6,7 @@ measures on the books.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -14,8 +15,8 @@ import pytest
 
 from quellen.model import Source
 from quellen.segment import segment
-from quellen.segment.describe import CLASS_OF_KIND
-from quellen.segment.lines import TIME_HEAD_RE, Unit, classify, leading_date, split_signature
+from quellen.segment.describe import CLASS_OF_KIND, church_year_day
+from quellen.segment.lines import FEAST_HEAD_RE, TIME_HEAD_RE, Unit, classify, leading_date, split_signature
 
 
 def _docs(text: str):
@@ -1708,6 +1709,31 @@ def test_a_feast_run_into_a_diary_entry_heads_it_and_dates_it_after_the_entry_be
     # outside a diary a feast opening a paragraph is a sentence of the story
     story = "The village kept its feasts.\n\nChristmas Day.—so the old clerk wrote it—was the coldest.\n"
     assert len(_docs(story)) == 1
+
+
+def test_a_day_of_the_church_year_heads_a_clergymans_diary_entry():
+    # a parson dates his entries by the Prayer Book, in small capitals or not
+    text = ("Oct. 30th, 1808.—Preached at the chapel of ease to fourteen persons.\n\n"
+            "SECOND SUNDAY IN ADVENT.—Rain; the font cover stolen in the night.\n\n"
+            "St. Andrew's Day.—Walked to the farm at the top of the valley.\n\n"
+            "Fourth Sunday in Advent, and St. Thomas's Day.—The doles given at the porch.\n\n"
+            "Quinquagesima.—Catechised the children.\n")
+    assert [w for w, _, _ in _docs(text)] == ["Oct. 30th, 1808.—Preached", "SECOND SUNDAY IN",
+                                             "St. Andrew's Day.—Walked", "Fourth Sunday in",
+                                             "Quinquagesima.—Catechised the children."]
+    assert FEAST_HEAD_RE.match("The Circumcision.—New Year's Day.") and not FEAST_HEAD_RE.match("advent.—")
+
+
+def test_a_day_of_the_church_year_is_dated_by_the_prayer_book_calendar_in_the_year_above_it():
+    # 1808: Easter 17 April, Advent Sunday 27 November; a weekday after a feast is the next such day
+    text = ("1808.\n\nQUINQUAGESIMA.—Catechised the children in the church after the second lesson.\n\n"
+            "Wednesday.—Visited the almshouse, where two of the old women are ill.\n\n"
+            "Third Sunday after Trinity.—Hay harvest begun in the glebe meadow.\n\nSt. Andrew's Day.—The doles.\n\n"
+            "Second Sunday in Advent.—Snow.\n\nThe Circumcision.—A new year.\n")
+    dated = [d.date.edtf if d.date else None for _, c, d in _docs(text) if c == "personal"]
+    assert dated == ["1808-02-28", "1808-03-02", "1808-07-03", "1808-11-30", "1808-12-04", "1809-01-01"]
+    assert church_year_day("First Sunday after the Epiphany", 1852) == dt.date(1852, 1, 11)
+    assert church_year_day("Fifth Sunday in Advent", 1852) is None and church_year_day("Lammas", 1852) is None
 
 
 def test_a_numbered_chapter_heading_over_a_letters_address_heads_the_chapter_not_the_letter():

@@ -12,7 +12,8 @@ from quellen.model import Source
 from quellen.segment import segment
 from quellen.segment.lines import make_units
 from quellen.segment.shapes import (
-    head_date_text, head_shapes, mark_next_day_heads, mark_shape_heads, one_paragraph_share, opening, openings,
+    counted_day, head_date_text, head_shapes, mark_next_day_heads, mark_shape_heads, one_paragraph_share, opening,
+    openings,
 )
 from quellen.settings import SegmentSettings, Settings
 
@@ -183,3 +184,35 @@ def test_a_diary_written_a_paragraph_a_day_marks_its_next_day_openings_and_a_sto
     units = make_units(story + "\n\nNext morning I felt better.\n")
     assert one_paragraph_share(units) == (0.0, 5)
     assert not any(u.features.get("lead_next_day") for u in mark_next_day_heads(units))
+
+
+def test_a_diary_of_a_line_a_day_is_learnt_from_its_calendar_and_a_numbered_list_is_not():
+    # a farmer's almanac diary: one short line a day, the day of the month and its weekday (1 May 1805 is a
+    # Wednesday), days skipped; each line is an entry dated from the month heading above
+    lines = ["1. Wed. Mild. Sowed flax.", "2. Thurs. Rain. Mended the cart.", "3. Fri. Planted potatoes.",
+             "6. Mon. Sheared the sheep.", "7. Tues. Frost. Covered beans.", "9. Thurs. Fair. To market with wool."]
+    text = "Day Book\n\nMAY 1805.\n\n" + "\n\n".join(lines) + "\n"
+    docs = [(t, d) for t, d in _docs(text) if t[:1].isdigit()]
+    assert [t.split(".")[0] for t, _ in docs] == ["1", "2", "3", "6", "7", "9"]
+    assert [d.date.edtf for _, d in docs] == ["1805-05-01", "1805-05-02", "1805-05-03", "1805-05-06",
+                                              "1805-05-07", "1805-05-09"]
+    # numbered rules whose weekdays do not keep the calendar are a list, not a diary
+    rules = ["1. Mon. Wash.", "2. Mon. Bake.", "3. Sat. Brew.", "4. Mon. Mend.", "5. Wed. Sweep.", "6. Mon. Rest."]
+    units = make_units("House Rules\n\n" + "\n\n".join(rules) + "\n")
+    assert "D . W ." not in head_shapes(units)
+    assert "D . W ." not in head_shapes(make_units(text[len("Day Book\n\n"):].replace("MAY 1805.\n\n", "")),
+                                        SegmentSettings(head_shape_calendar_agreement=1.01))
+
+
+def test_a_journal_counting_its_days_is_cut_at_each_count_and_dated_from_its_first_date():
+    # a voyage's journal dates its first day and then only counts ("SECOND DAY.—", "FORTY-FIRST DAY.—")
+    heads = ["Tuesday, 2nd June, 1840. FIRST DAY.—", "SECOND DAY.—", "FOURTH DAY.—", "NINTH DAY.—", "TWELFTH DAY.—",
+             "FORTY-FIRST DAY.—"]
+    bodies = _BODIES + ["Sighted land at last, low and grey, and the whole company came up on deck to see it."]
+    text = "Log of the Brig Hopewell\n\n" + "\n\n".join(h + b for h, b in zip(heads, bodies)) + "\n"
+    docs = [(t, d) for t, d in _docs(text) if "DAY.—" in t]
+    assert [t.split(".—")[0].split(". ")[-1] for t, _ in docs] == [h.split(". ")[-1].rstrip(".—") for h in heads]
+    assert [d.date.edtf for _, d in docs] == ["1840-06-02", "1840-06-03", "1840-06-05", "1840-06-10", "1840-06-13",
+                                              "1840-07-12"]
+    assert counted_day("Forty-first day.") == 41 and counted_day("the 100th day:") == 100
+    assert counted_day("Day 14.—") is None and counted_day("First, the ropes.") is None

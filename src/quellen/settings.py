@@ -102,6 +102,9 @@ class SegmentSettings:
     head_shape_min_entry_words: int = 12
     #: the paragraphs opening with the shape reach over at least this share of the source's words
     head_shape_min_reach: float = 0.05
+    #: ... or, where its stretches are short (a line a day), its heads give a day of the month and a weekday
+    #: that move on together from one to the next ("2. Wed.", "3. Thurs.") at least this share of the steps
+    head_shape_calendar_agreement: float = 0.9
     #: a paragraph opening "Next day ..." heads an entry of its own only in a source where at least this share
     #: of the dated entries run one paragraph (a diary written a paragraph a day, not a diary that tells a story)
     next_day_min_one_paragraph: float = 0.75
@@ -379,7 +382,8 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     "reuse.noisy_identity": (0, 1), "reuse.line_min_tokens": (1, None), "reuse.boilerplate_witnesses": (2, None),
     "events.summary_words": (1, None), "context.year": (0, 2999),
     "segment.head_shape_min_count": (2, None), "segment.head_shape_max_words": (1, None),
-    "segment.head_shape_min_reach": (0, 1), "segment.next_day_min_one_paragraph": (0, 1),
+    "segment.head_shape_min_reach": (0, 1),
+    "segment.head_shape_calendar_agreement": (0, 1), "segment.next_day_min_one_paragraph": (0, 1),
     "segment.next_day_min_entries": (1, None),
     "conflicts.candidate_max_df": (2, None), "conflicts.variants_per_group": (1, None),
     "conflicts.head_window": (1, None), "conflicts.issuer_reach": (1, None),

@@ -16,7 +16,7 @@ from ..extract.calendars import calendar_for, elided_years
 from ..extract.dates.anchor import bare_day_month
 from ..extract.dates.lexicon import ORD_DAY, WD, day_value, month_of, plain_month_in, weekday_of
 from ..extract.entities import names_no_one
-from ..lexicons import words
+from ..lexicons import pairs, words
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, VOICE_KINDS, Date,
                      DateBasis, Head, Ref, RefBasis, replace)
 from ..settings import SegmentSettings
@@ -25,7 +25,7 @@ from .lines import (FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, LETTER_HEADER_RE,
                     NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline, capitals_name,
                     is_allcaps, is_name, kind_from_words, leading_date, salutations, signed_name, split_signature,
                     strip_quotes, weekday_alone, weekday_day, yearless)
-from .shapes import head_date_text
+from .shapes import counted_day, head_date_text
 
 __all__ = ["describe", "YearContext", "dominant_signer", "diarists", "expand_initials", "parse_date_text",
            "KIND_CLASSES", "CLASS_OF_KIND"]
@@ -369,6 +369,11 @@ def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None
     above)"): it is never shown as stated.
     """
     from ..extract.dates import parse_date
+    if re.search(r"[A-Z]{2}", text) and not re.search(r"[a-z]", text):
+        # a head in small capitals, printed as capitals ("THURSDAY, 7TH MARCH, 1776.", "FRIDAY, 8TH."): the
+        # date is read as it would be in lower case
+        text = re.sub(r"\b([A-Z])([A-Z]+)\b", lambda m: m.group(1) + m.group(2).lower(),
+                      re.sub(r"(?<=\d)(ST|ND|RD|TH|D)\b", lambda m: m.group(1).lower(), text))
     first = _YEAR_FIRST_RE.match(text.strip())
     if first:
         # "1857.—December 23.": the tagger reads a date's year after its month and day
@@ -433,6 +438,107 @@ def day_of_month(text: str, offset: int, years: YearContext) -> Date | None:
     day = day_value(m.group("day"))
     named = re.search(r"\b(" + WD + r")\b", text)
     return _day_in_context(text, day, years.month_for(offset, day, weekday_of(named.group(1)) if named else None))
+
+
+def counted_day_date(head: str, offset: int, text: str, years: YearContext) -> Date | None:
+    """Return the date of an entry head that counts its day ("THIRTIETH DAY.—"), reckoned from the last entry
+    before it that counted its day too and was dated ("Monday, 14th September, 1812. FIRST DAY.—", then
+    "SECOND DAY.—": the day after), or None when there is none. A journal of a voyage or a captivity counts
+    its days and prints the date once; a reader counts on from it. The date says so: basis ``reckoned``."""
+    count, day = counted_day(head), years.last_day(offset)
+    if count is None or day is None:
+        return None
+    for line in reversed(text[:offset].splitlines()):
+        lead = leading_date(line)
+        before = counted_day(line) or (counted_day(line[lead.end():]) if lead else None)
+        if before is None:
+            continue
+        if before >= count:
+            return None
+        when = day + dt.timedelta(days=count - before)
+        date = Date(text=head.strip(" .:—–-"), edtf=when.isoformat(), earliest=when, latest=when, precision="day",
+                    calendar="gregorian", as_written=when.isoformat(),
+                    rule=f"day {count} counted from day {before}", anchor=day.isoformat(), basis=DateBasis.RECKONED)
+        years.note(offset, date)
+        return date
+    return None
+
+
+#: fixed days of the church year by name ("stephen" 26 December)
+_SAINTS_DAYS = {w: tuple(int(x) for x in v.split("-")) for w, v in pairs("saints_days")}
+#: the Sundays before Lent, counted back from Easter
+_PRE_LENT = {"septuagesima": -63, "sexagesima": -56, "quinquagesima": -49}
+_ORDINALS = {w: int(n) for w, n in pairs("ordinal_words") if n.isdigit()}
+_CHURCH_SUNDAY_RE = re.compile(r"^(?:(?P<n>[a-z-]+)\s+)?sunday\s+(?P<rel>in|after)\s+(?:the\s+)?(?P<feast>[a-z]+)")
+
+
+def church_year_day(name: str, year: int) -> dt.date | None:
+    """Return the day of ``year`` a day of the church year falls on ("Advent Sunday", "Second Sunday in Advent",
+    "First Sunday after the Epiphany", "Septuagesima", "Third Sunday after Trinity", "St. Stephen's Day", "The
+    Circumcision"), as the Prayer Book's calendar reckons it, or None when the name is none of them.
+
+    >>> church_year_day("Second Sunday in Advent", 1851), church_year_day("Septuagesima", 1852)
+    (datetime.date(1851, 12, 7), datetime.date(1852, 2, 8))
+    """
+    from dateutil.easter import easter
+    low = re.sub(r"\s+", " ", name.lower().replace("’", "'")).strip(" .")
+    low = re.sub(r"^the ", "", low)
+    saint = re.sub(r"^st\.? |'s$|'s day$| day$", "", re.sub(r"'s day$", "", low))
+    if saint in _SAINTS_DAYS:
+        return dt.date(year, *_SAINTS_DAYS[saint])
+    advent = dt.date(year, 11, 27) + dt.timedelta(days=(6 - dt.date(year, 11, 27).weekday()) % 7)
+    if low in ("advent sunday", "first sunday in advent"):
+        return advent
+    if low in _PRE_LENT:
+        return easter(year) + dt.timedelta(days=_PRE_LENT[low])
+    m = _CHURCH_SUNDAY_RE.match(low)
+    n = _ORDINALS.get(m.group("n") or "first") if m else None
+    if m is None or n is None:
+        return None
+    feast, after = m.group("feast"), m.group("rel") == "after"
+    if feast == "advent" and not after and n <= 4:
+        return advent + dt.timedelta(weeks=n - 1)
+    if feast == "epiphany" and after:
+        first = dt.date(year, 1, 7) + dt.timedelta(days=(6 - dt.date(year, 1, 7).weekday()) % 7)
+        return first + dt.timedelta(weeks=n - 1)
+    if feast == "lent" and not after:
+        return easter(year) + dt.timedelta(days=-42 + 7 * (n - 1))
+    if feast in ("easter", "trinity") and after:
+        return easter(year) + dt.timedelta(days=(56 if feast == "trinity" else 0) + 7 * n)
+    return None
+
+
+def _feast_date(feast: str, year: int) -> Date | None:
+    """Return the date of a feast heading an entry ("Christmas Day", "ADVENT SUNDAY", "St. Stephen's Day, and ...")
+    in ``year``: the church year's days (:func:`church_year_day`), else the date reader's feasts; None when neither
+    knows it."""
+    from ..extract.dates import parse_date
+    first = re.split(r",?\s+and\s+", feast, maxsplit=1)[0]
+    if not re.search(r"[a-z]", first):
+        first = re.sub(r"\b([A-Z])([A-Z']+)\b", lambda m: m.group(1) + m.group(2).lower(), first)
+    when = church_year_day(first, year)  # before the date reader, which reads "Epiphany" in "Sunday after the Epiphany"
+    if when is None:
+        entry = parse_date(f"{first}, {year}")
+        return entry if entry is not None and entry.precision == "day" else None
+    return Date(text=first, edtf=when.isoformat(), earliest=when, latest=when, precision="day", calendar="gregorian",
+                as_written=when.isoformat(), rule="a day of the church year", anchor=str(year),
+                basis=DateBasis.RECKONED)
+
+
+#: an entry head of a bare day of the month and its weekday: "2. Wed.", "14 Sat."
+_DAY_WEEKDAY_RE = re.compile(r"^(?P<day>\d{1,2})\.?,?\s+(?P<weekday>[A-Z][a-z]+)\.?")
+
+
+def day_and_weekday(head: str, offset: int, years: YearContext) -> Date | None:
+    """Return the date of an entry head that gives a bare day of the month and its weekday ("2. Wed.", as an
+    almanac diary heads its lines), its month and year taken from the heads above and the weekday
+    (:meth:`YearContext.month_for`), or None when the head is of another form or the context gives none."""
+    m = _DAY_WEEKDAY_RE.match(head)
+    weekday = weekday_of(m.group("weekday")) if m else None
+    if weekday is None or not 1 <= int(m.group("day")) <= 31:
+        return None
+    day = int(m.group("day"))
+    return _day_in_context(head, day, years.month_for(offset, day, weekday))
 
 
 def weekday_and_day(text: str, offset: int, years: YearContext) -> Date | None:
@@ -1410,13 +1516,16 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         if first is not None and last is not None and first.earliest <= last.latest:
             date = replace(first, text=m.group(0).strip(" ,"), edtf=f"{first.edtf}/{last.edtf}", latest=last.latest)
             evidence.append("date: entry head")
-    if date is None and body and body[0].features.get("lead_feast"):
-        # "Christmas Day.—A cheerless Christmas ...": the feast next after the entry before (a diary goes forward)
+    if (date is None or date.precision == "year") and body and body[0].features.get("lead_feast"):
+        # "Christmas Day.—A cheerless Christmas ...": the feast next after the entry before (a diary goes forward),
+        # or in the year printed over it ("1851." / "ADVENT SUNDAY.—")
         from ..extract.dates import parse_date
         feast, day = body[0].features["lead_feast"].strip(" .:\t—–"), years.last_day(start)
-        entry = parse_date(f"{feast}, {day.year}") if day is not None else None
+        if day is None and date is not None:
+            day = date.earliest
+        entry = _feast_date(feast, day.year) if day is not None else None
         if entry is not None and entry.earliest is not None and entry.earliest < day:
-            entry = parse_date(f"{feast}, {day.year + 1}")
+            entry = _feast_date(feast, day.year + 1)
         if entry is not None and entry.precision == "day":
             date = replace(entry, text=feast, rule=f"{entry.rule}; year from context (the entry before)",
                            basis=DateBasis.YEAR_FROM_CONTEXT)
@@ -1429,8 +1538,14 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             evidence.append("date: entry head")
     if date is None and body and body[0].features.get("lead_shape"):
         # an entry head of the source's own shape ("Oct. the 9th.", "The 3rd:—"): what in it names a date
-        said = head_date_text(body[0].features["lead_shape"])
+        head = body[0].features["lead_shape"]
+        said = head_date_text(head) if counted_day(head) is None else ""  # "SECOND DAY." is no 2nd of a month
         entry = parse_date_text(said, body[0].start, years) if said else None
+        if entry is None or entry.precision != "day":
+            # "2. Wed.": a day of the month and its weekday, the month and year from the heads above
+            entry = day_and_weekday(head, body[0].start, years) or entry
+        if entry is None:
+            entry = counted_day_date(head, body[0].start, text, years)
         if entry is not None:
             date = entry
             evidence.append("date: entry head")

@@ -89,8 +89,15 @@ TIME_HEAD_RE = re.compile(
     r"evening|night))(?:,?\s+\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.\s?m\.?|o['’]clock))?(?:[.:](?=\s|$)|[.:]?\s*[—–]+)",
     re.I)
 #: a feast of the year heading a diary entry, closed off by a dash: "Christmas Day.—", "New Year’s Eve.—"
-FEAST_HEAD_RE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in lexicons.words("feasts")) + r"|New\s+Year['’]s)"
-                           r"(?:\s+(?:Day|Eve|Sunday|Monday))?\s*[.:]?\s*[—–]+")
+#: and in a clergyman's diary a day of the church year: "Second Sunday in Advent.—", "St. Stephen's Day.—",
+#: "The Circumcision.—", "ST. THOMAS'S DAY, and Fourth Sunday in Advent.—" (small capitals printed as capitals)
+_FEAST = r"(?:" + "|".join(re.escape(w) for w in lexicons.words("feasts")) + r"|New\s+Year['’]s)"
+_CHURCH_DAY = (r"(?:the\s+)?" + _FEAST + r"(?:\s+(?:Day|Eve|Sunday|Monday|Tuesday|Wednesday))?"
+               r"|(?:(?:" + "|".join(re.escape(w) for w, _ in lexicons.pairs("ordinal_words")) + r")\s+)?Sunday\s+"
+               r"(?:in|after|before)\s+(?:the\s+)?" + _FEAST +
+               r"|St\.?\s+[A-Z][a-z]+(?:['’]s)?\s+Day")
+FEAST_HEAD_RE = re.compile(r"^(?=[A-Z])(?i:" + _CHURCH_DAY + r")(?:,?\s+and\s+(?i:" + _CHURCH_DAY + r"))?"
+                           r"\s*[.:]?\s*[—–]+")
 _HOUR_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}(?:[.:]\d\d)?)"
 #: an hour of the clock heading an entry: "Two o’clock.—", "Half-past eight.—", "11 p.m.—", "It is just eight o’clock."
 CLOCK_HEAD_RE = re.compile(

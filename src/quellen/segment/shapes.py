@@ -28,6 +28,7 @@ from ..settings import SegmentSettings
 from .lines import Unit
 
 __all__ = ["Opening", "openings", "opening", "head_shapes", "mark_shape_heads", "head_date_text", "LEAD_FEATURES",
+           "counted_day",
            "one_paragraph_share", "mark_next_day_heads", "NEXT_DAY_RE"]
 
 #: the cues of a paragraph's opening that the line rules already read as an entry head whatever the text
@@ -39,9 +40,26 @@ _MONTH_NAMES = frozenset(w for w, _ in lexicons.pairs("months"))
 _MONTH_ABBREVIATIONS = frozenset(w for w, _ in lexicons.pairs("month_abbreviations"))
 _WEEKDAY_NAMES = frozenset(w for w, _ in lexicons.pairs("weekdays"))
 _WEEKDAY_ABBREVIATIONS = frozenset(w for w, _ in lexicons.pairs("weekday_abbreviations"))
+#: the day of the week each weekday's name or abbreviation stands for, Monday 0
+_WEEKDAY_NUMBER = {w: int(n) for w, n in (*lexicons.pairs("weekdays"), *lexicons.pairs("weekday_abbreviations"))}
 
-# a day written in words ("twenty-third", "Twenty third") is one token, of the class of "23rd"
+#: an ordinal in words past the days of a month, counting days ("forty-fifth", "ONE HUNDREDTH"): a ten and a
+#: unit's ordinal, or an ordinal ten
+_TENS = {w: int(n) for w, n in lexicons.pairs("number_words") if n.isdigit() and 20 <= int(n) <= 90
+         and int(n) % 10 == 0}
+_UNIT_ORDINALS = {w: int(n) for w, n in lexicons.pairs("ordinal_words") if n.isdigit() and 1 <= int(n) <= 9}
+_ORDINAL_TENS = {w: int(n) for w, n in lexicons.pairs("ordinal_tens")}
+_COUNT = (r"(?i:(?:" + "|".join(_TENS) + r")[\s-](?:" + "|".join(_UNIT_ORDINALS) + r")|"
+          + "|".join(w.replace(" ", r"\s+") for w in sorted(_ORDINAL_TENS, key=len, reverse=True)) + r")(?![\w-])")
+#: a head counting days, not naming one: "SECOND DAY.—", "Forty-fifth day.", "the 100th day:"
+_COUNTED_DAY_RE = re.compile(r"^\s*(?:[Tt]he\s+)?(?P<n>\d+(?:st|nd|rd|th|d)|" + _COUNT + "|" + ORD_DAY
+                             + r")\s+(?i:day)\b")
+
+# a day written in words ("twenty-third", "Twenty third") is one token, of the class of "23rd"; a count past
+# the days of a month ("forty-fifth") one token of the same class, so that a journal counting its days past the
+# thirty-first keeps one shape
 _TOKEN_RE = re.compile(r"(?P<num>\d+)(?P<ord>st|nd|rd|th|d)?(?![^\W\d_])|(?P<spelled>" + ORD_DAY + r")"
+                       r"|(?P<count>" + _COUNT + r")"
                        r"|(?P<word>[^\W\d_][\w'’]*)"
                        r"|(?P<dash>[—–]+|-{2,}|(?<=\s)-(?=\s))|(?P<mark>[^\w\s])")
 _ROMAN_RE = re.compile(r"(?=[ivxlcdm]+$)m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$", re.I)
@@ -84,6 +102,8 @@ class Opening:
         words = [c for c in classes if c[:1].isalpha() and c.islower() and c != "th"]
         if len(words) > sum(c in _HEAD_CLASSES for c in classes):
             return False  # a sentence that names a day ("3 men came to the door."), not a head
+        if any(a == "D" and b == "th" and c == "day" for a, b, c in zip(classes, classes[1:], classes[2:])):
+            return True  # "SECOND DAY.—", "Forty-fifth day.": a journal counting its days (of a voyage, a captivity)
         day_ordinal = any(a == "D" and b == "th" for a, b in zip(classes, classes[1:]))  # not "45th Regiment"
         if day_ordinal and not ("M" in classes or "W" in classes or "the" in classes) and \
                 not any(w[:1].isdigit() for w in self.date_words):
@@ -101,6 +121,8 @@ def _classify(match: re.Match, text: str) -> tuple[list[str], str | None]:
         return (["D"] if day else ["N"]), match.group(0) if day else None
     if match.group("spelled"):
         return ["D", "th"], match.group(0)
+    if match.group("count"):
+        return ["D", "th"], None  # of the shape of the days it goes on counting ("THIRTIETH DAY.—"), naming none
     if match.group("dash"):
         return ["—"], None
     if match.group("mark"):
@@ -216,11 +238,14 @@ def head_shapes(units: list[Unit], settings: SegmentSettings | None = None) -> f
     """
     s = settings or SegmentSettings()
     where: dict[str, list[int]] = {}
+    words_at: dict[str, list[tuple[str, ...]]] = {}
     for i, unit in enumerate(units):
         if unit.cue not in ("prose", "dateline"):
             continue
-        for shape in dict.fromkeys(o.shape for o in openings(unit.text, s.head_shape_max_words) if o.dated):
+        found = {o.shape: o for o in openings(unit.text, s.head_shape_max_words) if o.dated}
+        for shape, o in found.items():
             where.setdefault(shape, []).append(i)
+            words_at.setdefault(shape, []).append(o.date_words)
     total = sum(u.n_words for u in units) or 1
     before = [0]
     for unit in units:
@@ -231,9 +256,31 @@ def head_shapes(units: list[Unit], settings: SegmentSettings | None = None) -> f
             continue
         stretches = [before[b] - before[a] for a, b in zip(at, at[1:])]
         reach = (before[at[-1] + 1] - before[at[0]]) / total
-        if statistics.median(stretches) >= s.head_shape_min_entry_words and reach >= s.head_shape_min_reach:
+        if reach < s.head_shape_min_reach:
+            continue
+        if statistics.median(stretches) >= s.head_shape_min_entry_words or _keeps_calendar(words_at[shape], s):
             shapes.add(shape)
     return frozenset(shapes)
+
+
+def _keeps_calendar(date_words: list[tuple[str, ...]], s: SegmentSettings) -> bool:
+    """Return True when openings that each give a day of the month and a weekday ("2. Wed.", "3. Thurs.")
+    keep the calendar from one to the next: the weekday moves on as many days as the day of the month
+    (within a month), for at least ``head_shape_calendar_agreement`` of ``head_shape_min_count`` such steps.
+
+    A diary of a line a day (an almanac's, a farmer's) has short entries, like the rows of a table; but a
+    table's numbers do not walk through the week in step with the days, a diary's heads do.
+    """
+    days: list[tuple[int, int] | None] = []
+    for words in date_words:
+        numbers = [int(w) for w in words if w.isdigit()]
+        weekdays = [_WEEKDAY_NUMBER[w.lower()] for w in words if w.lower() in _WEEKDAY_NUMBER]
+        days.append((numbers[0], weekdays[0]) if len(numbers) == 1 and len(weekdays) == 1 else None)
+    steps = [(a, b) for a, b in zip(days, days[1:]) if a and b and b[0] > a[0]]
+    if len(steps) < s.head_shape_min_count:
+        return False
+    kept = sum((b[1] - a[1]) % 7 == (b[0] - a[0]) % 7 for a, b in steps)
+    return kept / len(steps) >= s.head_shape_calendar_agreement
 
 
 def mark_shape_heads(units: list[Unit], settings: SegmentSettings | None = None) -> list[Unit]:
@@ -271,6 +318,27 @@ def head_date_text(head: str) -> str:
         return ""
     month = "M" in found.shape.split()
     return " ".join(w for w in found.date_words if month or not w.isdigit())
+
+
+def counted_day(head: str) -> int | None:
+    """Return the number of the day a head counts ("SECOND DAY.—" 2, "Forty-fifth day." 45, "the 100th day" 100),
+    or None when the head does not count days.
+
+    >>> counted_day("ONE HUNDREDTH DAY.—"), counted_day("Day 14.—")
+    (100, None)
+    """
+    m = _COUNTED_DAY_RE.match(head)
+    if m is None:
+        return None
+    written = re.sub(r"[\s-]+", " ", m.group("n").lower())
+    if written[:1].isdigit():
+        return int(re.match(r"\d+", written).group(0))
+    words = {re.sub(r"[\s-]+", " ", w): n for w, n in
+             (*_ORDINAL_TENS.items(), *((w, int(n)) for w, n in lexicons.pairs("ordinal_words") if n.isdigit()))}
+    if written in words:
+        return words[written]
+    ten, _, unit = written.partition(" ")
+    return _TENS[ten] + _UNIT_ORDINALS[unit] if ten in _TENS and unit in _UNIT_ORDINALS else None
 
 
 def one_paragraph_share(units: list[Unit]) -> tuple[float, int]:
