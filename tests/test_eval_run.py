@@ -19,7 +19,7 @@ def test_every_corpus_of_the_suite_is_found_with_its_text_and_gold(run):
                              "collins-white",
                              "cumberland-arundel", "dostoevsky-poor-folk",
                              "dracula", "esther-hunt-letters", "evelina", "frankenstein", "hunt-journal-1792",
-                             "hunt-journal-1822", "invented-diaries", "invented-letters",
+                             "hunt-journal-1822", "invented-diaries", "invented-letters", "invented-letters-2",
                              "keller-letters", "laclos-liaisons", "loos-blondes",
                              "mitford-journal", "mitford-letters", "moonstone",
                              "muir-sierra", "pepys-diary", "richardson-clarissa", "seed", "yarnall-journal-1803"]
