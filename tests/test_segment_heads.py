@@ -1869,3 +1869,86 @@ def test_a_short_note_signed_in_initials_between_letters_is_a_letter():
     text = ("The carrier came late that winter, and the parcels lay in the snow by the gate for a week together, "
             "while the whole village waited for news from the town and nobody went to fetch it.\n")
     assert [d.kind for _, _, d in _docs(text)] != ["letter"]
+
+
+# --- signatures under a closing: in capitals (a firm, a pen-name), quoted, after "(Signed)" (branch zoo2letters)
+
+QUOTED_LETTERS_IN_A_LIFE = """CHAPTER II.
+
+He reached the farm in May, and wrote at once to his brother.
+
+"Hollin Ridge, May 3rd, 1851.
+
+"My dear Walter,
+
+"The roof leaks and the well is foul, but the land is good.
+
+"Your affectionate brother,
+"ARTHUR."
+
+The summer that followed was a dry one, and the well gave out in July.
+
+"Hollin Ridge, Aug. 9th, 1851.
+
+"My dear Walter,
+
+"We are carting water from the creek.
+
+"Ever yours,
+"A. B. TANSLEY."
+
+He sold the farm the next spring.
+"""
+
+
+def test_a_quoted_letters_signature_signs_it_and_the_narrative_under_it_starts_afresh():
+    docs = _docs(QUOTED_LETTERS_IN_A_LIFE)
+    assert [(w, c) for w, c, _ in docs][1:] == [("He reached the", "account"), ('"Hollin Ridge, May', "record"),
+                                               ("The summer that", "account"), ('"Hollin Ridge, Aug.', "record"),
+                                               ("He sold the", "account")]
+    assert docs[2][2].author.name == "ARTHUR" and docs[4][2].author.name == "A. B. TANSLEY"
+
+
+def test_a_firm_or_a_pen_name_in_capitals_under_a_closing_signs_the_letter():
+    text = ("Copy.\n\nHarnby, 4th May 1790.\n\nGentlemen,\n\nThe wool is shipped.\n\nWe are, Gentlemen,\n"
+            "Your obedt. Servts.,\nPELLOW & SON.\n\nCopy.\n\nHarnby, 9th May 1790.\n\nSir,\n\nThe bill is paid.\n\n"
+            "I am, Sir,\nYours, &c.,\nA CONSTANT READER.\n")
+    authors = [d.author.name for _, _, d in _docs(text) if d.author is not None]
+    assert authors[:2] == ["PELLOW & SON", "A CONSTANT READER"]
+    assert classify(Unit(0, 8, "PREFACE."), Unit(0, 10, "Your obedient servant,", cue="closing"), True) != "signature"
+
+
+def test_an_official_copys_closing_cut_short_and_signed_after_signed():
+    text = ("No. 7.\n\nMr. Pardoe to Mr. Lisle.\n\nBrellin, June 2, 1870.\n\nSir,\n\nI HAVE the honour to report "
+            "that the harvest has failed.\n\nI have, &c.\n(Signed)      R. PARDOE.\n")
+    docs = _docs(text)
+    assert [d.author.name for _, _, d in docs if d.kind == "letter"] == ["R. PARDOE"]
+
+
+def test_a_closing_without_its_comma_over_a_signer_in_capitals_and_a_pet_name_signed_for_the_title_name():
+    text = ("LETTERS OF JOSEPHINE MARRABLE\n\nWednesday night.\n\nDearest,\n\nThe rain has stopped at last and I "
+            "can hear the owls again.\n\n        Ever and ever your\n                JOSEPHINE MARRABLE.\n\nFriday.\n\n"
+            "Dearest,\n\nOnly a line before the post goes.\n\n        Your own\n                JOSIE.\n\n"
+            "Sunday.\n\nDearest,\n\nThe owls again.\n\n        Your own\n                JOSEPH.\n")
+    docs = _docs(text)
+    assert [(w, c) for w, c, _ in docs] == [("LETTERS OF JOSEPHINE", "furniture"),
+                                            ("Wednesday night. Dearest,", "record"),
+                                            ("Friday. Dearest, Only", "record"), ("Sunday. Dearest, The", "record")]
+    # (a given name cut short signs for the one full name it begins; "JOSIE" begins none)
+    assert [d.author.name for _, _, d in docs[1:]] == ["JOSEPHINE MARRABLE", "JOSIE", "JOSEPHINE MARRABLE"]
+
+
+def test_a_quoted_postscript_goes_on_to_the_paragraph_that_closes_the_quotation():
+    text = ('He read it aloud.\n\n“Dear Madam—\n\n“Your son is mending.\n\n“Yours faithfully,\n“Ellen Varley.\n\n'
+            '“P.S.—He asked for you this morning.\n\n“He eats well and sleeps through the night.”\n\n'
+            'Dr. Hume’s Diary.\n\n3 May.—Nothing new.\n')
+    starts = _starts(text)
+    assert "“He eats well" not in [w for w, _ in starts]
+
+
+def test_a_letter_books_copy_heads_its_letter_with_the_inside_address_over_the_salutation():
+    text = ("Copy.\n\nHarnby, 4th May 1790.\n\nMessrs. Dace & Crumb,\nGentlemen,\n\nThe wool is shipped.\n\n"
+            "We are, Gentlemen,\nYour obedt. Servts.,\nPELLOW & SON.\n\n"
+            "Copy of a Letter sent by the Swallow, Capt. Rudd.\n\nHarnby, 9th May 1790.\n\nSir,\n\n"
+            "Sail with the first fair wind.\n\nI am, Sir,\nYour humble Servt.,\nJ. PELLOW.\n")
+    assert _starts(text) == [("Copy. Harnby, 4th", "record"), ("Copy of a", "record")]

@@ -285,6 +285,25 @@ def _address_leaf_line(unit: Unit, s: SegmentSettings) -> bool:
     return not any(f.get(k) for k in ("first_sing", "second", "first", "salute", "lead_date"))
 
 
+#: a letter-book's head of a copy ("Copy.", "(Copy.)", "Translation."), no certification of the text above
+_COPY_HEAD_RE = re.compile(r"^\(?(?:copy|translation|duplicate)\)?\.?$", re.I)
+
+
+def _quoted_paragraphs(run: list[Unit]) -> int:
+    """Return how many paragraphs of ``run`` one quoted paragraph opening it runs over: a quoted letter's
+    postscript ('"P.S.—I open this …') goes on in each paragraph opening a quotation mark up to the one that
+    closes the quotation; 1 when the quotation does not close among them."""
+    opens, closes = ("“", "\""), ("”", "\"")
+    if not run[0].text.startswith(opens) or run[0].text.rstrip().endswith(closes):
+        return 1
+    for k, u in enumerate(run[1:], start=2):
+        if not u.text.startswith(opens):
+            break
+        if u.text.rstrip().endswith(closes):
+            return k
+    return 1
+
+
 def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: SegmentSettings | None = None) -> int:
     """Return how many units from ``units[i]`` on are the foot of the letter signed right above them: its
     postscripts (a "P.S.", or one or two short paragraphs with no head of their own standing alone under
@@ -331,7 +350,7 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
             after = units[j + len(run)] if j + len(run) < len(units) else None
             if POSTSCRIPT_RE.match(unit.text):
                 # the mark alone on its line ("P.S.") heads the paragraph under it, whoever it speaks of
-                run = run[:2] if NOTE_MARK_RE.fullmatch(unit.text.strip()) else run[:1]
+                run = run[:2] if NOTE_MARK_RE.fullmatch(unit.text.strip()) else run[:_quoted_paragraphs(run)]
             elif (after is not None and after.cue in ("closing", "signature")) or (units[j - 1].cue in (
                     "dateline", "addressee") and j - 1 != date_at):
                 break  # under a date line or an addressee, and signed: the body of the next letter
@@ -681,6 +700,13 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 current.units.append(unit)
                 current.phase = "closed"
                 current.evidence.append("signature: a telegram's signer")
+                continue
+            # a letter-book's "Copy." over a date line, a salutation or an address heads the copy under it
+            # (a certification under a body, "A true copy.", is that body's)
+            if cue == "mark" and nxt is not None and nxt.cue in ("dateline", "salutation", "addressee") and \
+                    not nxt.after_break and _COPY_HEAD_RE.match(unit.text.strip()) and not forced and \
+                    not after_furniture and (current is None or current.phase != "head"):
+                start(unit, "mark line", mode="record")
                 continue
             # a certification mark under a body ("A true copy.") belongs to that body
             if cue == "mark" and current is not None and current.phase == "body" and not forced:

@@ -197,11 +197,13 @@ _RELATION_TAIL = (r"(?:your|thy)\s+(?:(?:[a-z]+|&)\s+){0,3}"
 _CLOSING_RE = re.compile(
     # (a stray dash or arrow before it, "-->Ever your's", is a transcriber's mark, not the writer's word)
     r"^(?:[-–—>]+\s*)?(?:yours\b|your\s+(?:most|very|ever|affectionate|obedient|humble|faithful|loving|sincere|devoted|"
-    r"grateful)|ever\s+(?:(?:most|very|truly|sincerely|affectionately|faithfully)\s+)*(?:your'?s|your)"
+    r"grateful|own\b|(?:obed|obdt|ob|aff|affec|affect)t?\.|hble\.)|ever\s+and\s+ever\b"
+    # an official's closing cut short by the printer, "I have, &c." / "I am, &c." over "(Signed) A. B."
+    r"|i\s+(?:have|am|remain)(?:,?\s+\w+)?,?\s+&c\.?$|ever\s+(?:(?:most|very|truly|sincerely|affectionately|faithfully)\s+)*(?:your'?s|your)"
     # "Ever my dear Sir" over "Most sincerely yours", "Most faithfully & affectionately yours" with no stop
     r"|ever,?\s+my\s+dear(?:est)?\b|(?:very\s+|most\s+)?(?:sincerely|faithfully|affectionately|truly|gratefully)"
     r"(?:\s+(?:&|and)\s+(?:sincerely|faithfully|affectionately|truly|gratefully))?\s+your'?s(?-i:(?![a-z]))|i\s+(?:am|remain|have\s+the\s+honou?r)\b.{0,80}(?:servant|yours|friend|"
-    r"respect|regard|esteem)|i\s+(?:am|remain|have\s+the\s+honou?r\s+to\s+be)\b[^.]{0,40},$|believe\s+me"
+    r"respect|regard|esteem)|(?:i|we)\s+(?:am|are|remain|have\s+the\s+honou?r\s+to\s+be)\b[^.]{0,40},$|believe\s+me"
     r"|with\s+(?:\w+\s+){0,4}(?:greetings|regards|respect|love|wishes|esteem|affection|"
     r"salutations?|compliments|thanks|gratitude|devotion|consideration|kiss|kisses)\b|(?:very\s+|most\s+)?"
     r"(?:respectfully|sincerely|faithfully|affectionately|cordially|truly|fraternally|gratefully)"
@@ -399,6 +401,40 @@ def signed_name(text: str) -> bool:
             any(len(w) > 2 and w.lower().strip(".") in _NOT_NAME for w in line.split()):
         return False  # (an initial "A." is no article)
     return is_name(line) or bool(_SIGNED_NAME_RE.fullmatch(line))
+
+
+#: the titles written before a name ("Messrs.", "Mrs."), as written
+_TITLE_WORDS = frozenset(lexicons.words("titles"))
+#: the most words of an inside address over the salutation ("Messrs. Hale & Pym,")
+INSIDE_ADDRESS_MAX_WORDS = 8
+#: a book's section named by a word alone ("PREFACE.", "CONCLUSION."): a heading, never a signer under a closing
+_SECTION_TITLE_RE = re.compile(r"^(?:preface|introduction|prologue|epilogue|foreword|afterword|dedication|appendix|"
+                               r"conclusion|contents|postscript|errata|index)\.?$", re.I)
+#: the most words of a signer's name or firm printed in capitals under a closing ("CORBRIDGE & SON.", "AN OLD
+#: FRIEND.")
+SIGNED_CAPITALS_MAX_WORDS = 4
+
+
+def signature_text(text: str) -> str:
+    """Return a signature line as the signer wrote it: without a quoted letter's quotation marks ('"HENRY."') and
+    an official copy's "(Signed)" before the name."""
+    return re.sub(r"^\(signed\)\s*", "", text.strip().strip("“”\"‘’").strip(), flags=re.I)
+
+
+def signed_under_closing(text: str) -> bool:
+    """Return True when ``text``, the line under a closing, signs the letter: a name as a signer writes it, in
+    capitals or not, a firm or a pen-name in capitals ("CORBRIDGE & SON.", "A RATEPAYER."), read through the
+    quotation marks of a quoted letter ('"HENRY."') and after an official copy's "(Signed)"."""
+    line = signature_text(text)
+    if not line or NOTE_MARK_RE.fullmatch(line) or NUMBERED_HEAD_RE.match(line) or \
+            _SECTION_NUMERAL_RE.match(line) or kind_from_words(line) is not None or \
+            _SECTION_TITLE_RE.match(line):
+        return False
+    if signed_name(line) or capitals_name(line):
+        return True
+    # (a pen-name or a firm is no personal name, but under a closing it is all a line in capitals can be)
+    return len(line.split()) <= SIGNED_CAPITALS_MAX_WORDS and is_allcaps(line) and \
+        not re.search(r"[^\W\d_]{2,}[.!?]\s+\S", line.rstrip(".")) and bool(re.search(r"[A-Z]{2}", line))
 
 
 #: an argument: the editor's line of who writes to whom, over a numbered letter ("From A. Pell, at the Mill in Bath,
@@ -813,6 +849,10 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     if n <= 10 and _SALUTATION_RE.match(bare) and _terminal(bare) in (",", "!", ":", "", "—") and not \
             _CLOSING_RE.match(bare):
         return "salutation"
+    if n <= INSIDE_ADDRESS_MAX_WORDS and text.endswith(",") and nxt is not None and not nxt.para and \
+            text.split()[0] in _TITLE_WORDS and not _SALUTATION_RE.match(text) and \
+            _SALUTATION_RE.match(nxt.text.strip()) and len(nxt.text.split()) <= 4:
+        return "addressee"  # "Messrs. Hale & Pym," over "Gentlemen,": the inside address over the salutation
     if n <= 3 and text.endswith(",") and prev is not None and prev.cue == "addressee" and \
             all(w[:1].isupper() for w in text.split()):
         return "salutation"  # "SIR," or "MRS PELL," under "To Dr PELL, at Bath.": whom the letter greets
@@ -850,13 +890,13 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     # line, or over the rest of the valediction ("Ever my dear Sir" / "Most sincerely yours"): the
     # letter's closing
     if n <= 16 and _CLOSING_RE.match(text) and nxt is not None and (
-            signed_name(nxt.text) or (not nxt.para and _CLOSING_RE.match(nxt.text.strip()))):
+            signed_name(nxt.text) or capitals_name(nxt.text) or (not nxt.para and _CLOSING_RE.match(nxt.text.strip()))):
         return "closing"
     # a closing sentence of many words ending in "thy affectionate cousin" over a name line closes the letter too
     if n <= CLOSING_SENTENCE_MAX_WORDS and _CLOSING_TAIL_RE.search(text) and nxt is not None and \
             signed_name(nxt.text):
         return "closing"
-    if prev is not None and prev.cue == "closing" and signed_name(text):
+    if prev is not None and prev.cue == "closing" and signed_under_closing(bare):
         return "signature"
     if prev is not None and n <= 4 and text.endswith(",") and _DEAR_RE.match(prev.text) and \
             signed_name(text.rstrip(",")) and len(prev.text.split()) <= 4:
@@ -913,9 +953,10 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
 
 
 _FUNCTION_WORDS = frozenset(lexicons.words("function_words"))
-_DOC_HEADER_RE = re.compile(r"^(?:(?:copy\s+of\s+|extract\s+from\s+)?(?:the\s+)?(?:letter|note|telegram|cable|wire|"
-                            r"memorandum|report|dispatch|despatch|message|postcard|statement|deposition|cutting|"
-                            r"extract|proclamation|notice|petition)s?)\b(?:,|\s+(?:from|by|of|to)\b)\s*(?:the\s+)?"
+_DOC_HEADER_RE = re.compile(r"^(?:(?:copy\s+of\s+|extract\s+from\s+)?(?:the\s+|an?\s+)?(?:letter|note|telegram|cable|"
+                            r"wire|memorandum|report|dispatch|despatch|message|postcard|statement|deposition|cutting|"
+                            r"extract|proclamation|notice|petition)s?)\b(?:,|\s+(?:(?:sent|written|addressed|forwarded)"
+                            r"\s+)?(?:from|by|of|to)\b)\s*(?:the\s+)?"
                             rf"(?-i:[{_UP}])", re.I)
 #: the verbs that give a series' part to its narrator before "by" ("contributed by", "told by")
 NARRATION_VERBS = "|".join(lexicons.words("narration_verbs"))
