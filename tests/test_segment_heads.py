@@ -1952,3 +1952,25 @@ def test_a_letter_books_copy_heads_its_letter_with_the_inside_address_over_the_s
             "Copy of a Letter sent by the Swallow, Capt. Rudd.\n\nHarnby, 9th May 1790.\n\nSir,\n\n"
             "Sail with the first fair wind.\n\nI am, Sir,\nYour humble Servt.,\nJ. PELLOW.\n")
     assert _starts(text) == [("Copy. Harnby, 4th", "record"), ("Copy of a", "record")]
+
+
+def test_numbered_despatches_with_a_header_and_an_inclosure():
+    text = ("PAPERS RESPECTING THE FLOODS AT MERRIDALE.\n\nNo. 1.\n\nConsul Pardoe to Earl Lisle.—(Received June 20.)"
+            "\n\nMy Lord,                    Brellin, June 2, 1870.\n\nI HAVE the honour to report that the river has "
+            "risen.\n\nI have, &c.\n(Signed)      R. PARDOE.\n\nNo. 2.\n\nEarl Lisle to Consul Pardoe.\n\n"
+            "Sir,                    Foreign Office, June 24, 1870.\n\nI HAVE received your despatch.\n\n"
+            "I am, &c.\n(Signed)      LISLE.\n\nInclosure in No. 2.\n\nNotice of the Mayor of Brellin.\n\n"
+            "(Translation.)\n\nLET no man cross the bridge.\n")
+    docs = _docs(text)
+    assert [(w, c) for w, c, _ in docs][2:] == [("No. 2. Earl", "record"), ("Inclosure in No.", "record")]
+    assert [d.author.name for _, _, d in docs[1:3]] == ["Consul Pardoe", "Earl Lisle"]
+
+
+def test_a_roman_i_over_a_salutation_numbers_the_letter_and_a_weekday_with_its_hour_dates_it():
+    text = ("EDITOR'S NOTE.\n\nThe letters are printed as the writer left them.\n\nI.\n\nDear Mother,\n\n"
+            "The ship sails on Friday.\n\nYour loving son,\nTOM.\n\nII.\n\nDear Mother,\n\nWe have landed.\n\n"
+            "Your loving son,\nTOM.\n")
+    assert _starts(text)[-2:] == [("I. Dear Mother,", "record"), ("II. Dear Mother,", "record")]
+    text = ("Tuesday, 4 o'clock.\n\nMy own dear Girl,\n\nThe post is just going.\n\nYour own\nNED.\n\n"
+            "Wednesday night.\n\nMy own dear Girl,\n\nNo letter today.\n\nEver and ever your\nNED.\n")
+    assert _starts(text) == [("Tuesday, 4 o'clock.", "record"), ("Wednesday night. My", "record")]

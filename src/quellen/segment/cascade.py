@@ -15,10 +15,10 @@ from .. import lexicons
 from ..extract.dates.lexicon import ORD_DAY, PLAIN_WEEKDAY, WD_NAMES
 from ..model import RECORD_KINDS
 from ..settings import SegmentSettings
-from .lines import (ARGUMENT_RE, FIRST_PERSON_RE, MONTHS, NARRATION_VERBS, NOTE_MARK_RE, NUMBERED_HEAD_RE,
-                    NUMBERED_HEADER_RE, SECOND_PERSON_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit,
-                    bare_date, bare_day, contents_entry, is_allcaps, is_name, kind_from_words, leading_date,
-                    numbered_summary_head, salutation_span, signed_name)
+from .lines import (ARGUMENT_RE, DESPATCH_HEADER_RE, FIRST_PERSON_RE, MONTHS, NARRATION_VERBS, NOTE_MARK_RE,
+                    NUMBERED_HEAD_RE, NUMBERED_HEADER_RE, SECOND_PERSON_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE,
+                    TELEGRAPHIC_RE, Unit, bare_date, bare_day, contents_entry, is_allcaps, is_name, kind_from_words,
+                    leading_date, numbered_summary_head, salutation_span, signed_name)
 from .shapes import NEXT_DAY_RE
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
@@ -285,6 +285,10 @@ def _address_leaf_line(unit: Unit, s: SegmentSettings) -> bool:
     return not any(f.get(k) for k in ("first_sing", "second", "first", "salute", "lead_date"))
 
 
+#: a title naming a series of letters ("LETTERS FROM THE NORTH", "CORRESPONDENCE RESPECTING …", "DESPATCHES")
+_SERIES_TITLE_RE = re.compile(r"\b(?:letters|correspondence|despatches|dispatches)\b", re.I)
+#: a number alone heading a paper of a series: "No. 1.", "No. 14"
+_NUMBER_ALONE_RE = re.compile(r"^no\.\s*\d+\.?$", re.I)
 #: a letter-book's head of a copy ("Copy.", "(Copy.)", "Translation."), no certification of the text above
 _COPY_HEAD_RE = re.compile(r"^\(?(?:copy|translation|duplicate)\)?\.?$", re.I)
 
@@ -753,8 +757,10 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
             #     over "LETTER I. The Voyage.—The Ship.") opens that letter: the title above heads the series of
             #     letters, not the first one only
             if not forced and cue == "heading" and current is not None and current.phase == "head" \
-                    and not after_furniture and _numbered_letter(unit.text.strip()) \
-                    and any(re.search(r"\bletters\b", u.text, re.I) for u in current.units) \
+                    and not after_furniture and (_numbered_letter(unit.text.strip()) or (
+                        _NUMBER_ALONE_RE.match(unit.text.strip()) and nxt is not None and nxt.cue == "heading"
+                        and bool(DESPATCH_HEADER_RE.match(nxt.text.strip())))) \
+                    and any(_SERIES_TITLE_RE.search(u.text) for u in current.units) \
                     and all(u.cue == "heading" and not NUMBERED_HEAD_RE.match(u.text.strip())
                             and not _numbered_letter(u.text.strip()) for u in current.units):
                 current.mode = "furniture"

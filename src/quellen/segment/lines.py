@@ -60,7 +60,7 @@ _YEARLESS_RE = re.compile(
 #: number ("I" alone is the pronoun)
 _SECTION_NUMERAL_RE = re.compile(r"^(?:[IVXLC]+\.|[IVXLC]{2,}\.?)$")
 #: the part of the day a date line may add after its weekday ("Thursday evening", "Third Day morning")
-_DAYTIME = r"(?:\s+(?i:morning|afternoon|evening|night))?"
+_DAYTIME = r"(?:\s+(?i:morning|afternoon|evening|night)|,?\s+\d{1,2}(?:[.:]\d\d)?\s*(?i:o['’]clock|[ap]\.\s?m\.?))?"
 #: a date alone on its line: "January 3", "3rd March.", "4th (Sunday).", "5th.", "Tuesday, 12th", "May the first",
 #: "The twenty-third.", "11 of the Fifth Month.", a weekday with the time of day ("Third Day morning.", "Thursday
 #: evening, May 12th.")
@@ -176,9 +176,9 @@ _ATTRIBUTION_RE = re.compile(
 _STAMP_PREFIX_RE = re.compile(r"^(?:posted|published|updated|last\s+(?:updated|modified)|date|added)\b", re.I)
 _MARK_RE = re.compile(r"^\(?(?:top\s+secret|strictly\s+confidential|secret|confidential|private(?:\s+and\s+"
                       r"confidential)?|personal|urgent|copy|true\s+copy|translation|draft|very\s+urgent|"
-                      r"not\s+for\s+publication|by\s+hand|registered)\)?[.!:]?$", re.I)
+                      r"not\s+for\s+publication|by\s+hand|registered)[.!:]?\)?[.!:]?$", re.I)
 _SALUTATION_RE = re.compile(
-    r"^(?:(?:my\s+)?(?:very\s+)?(?:dear(?:est)?|honou?red|respected|esteemed|beloved|worthy)\b[^.!?]{0,60}?[,!:—]"
+    r"^(?:(?:my\s+)?(?:very\s+|own\s+)?(?:dear(?:est)?|honou?red|respected|esteemed|beloved|worthy)\b[^.!?]{0,60}?[,!:—]"
     r"|(?:dear\s+)?(?:sir|sirs|sire|madam|madame|gentlemen|ladies|comrades?|friends?|brothers?|sisters?|citizens?|"
     r"brethren|mother|father)\b(?!\s+(?-i:[A-Z]))[^.!?]{0,30}?[,!:—]"
     r"|your\s+(?:majesty|excellency|highness|grace|lordship|ladyship|honou?r|eminence|holiness)[,!:]"
@@ -407,6 +407,15 @@ def signed_name(text: str) -> bool:
 _TITLE_WORDS = frozenset(lexicons.words("titles"))
 #: the most words of an inside address over the salutation ("Messrs. Hale & Pym,")
 INSIDE_ADDRESS_MAX_WORDS = 8
+#: a despatch's or an official letter's header line: sender "to" addressee, the sender under his title or the
+#: header dated as received, the date it was received after a dash
+#: ("Consul Hale to Earl Pym.—(Received May 2.)", "Vice-Consul Dane to Consul Hale.")
+DESPATCH_HEADER_RE = re.compile(rf"^{_HEADER_SENDER}\s(?-i:to)\s+{_HEADER_SENDER}\.?"
+                                r"(?:\s*[—–-]+\s*\((?:received|recd?\.)[^)]{0,40}\)\.?)?$", re.I)
+#: the most words of such a header
+DESPATCH_HEADER_MAX_WORDS = 16
+#: the head of a paper sent with a numbered despatch: "Inclosure in No. 3.", "Enclosure 2 in No. 14."
+ENCLOSURE_HEAD_RE = re.compile(r"^(?:in|en)closures?\s+(?:\d+\s+)?in\s+no\.\s*\d+\.?$", re.I)
 #: a book's section named by a word alone ("PREFACE.", "CONCLUSION."): a heading, never a signer under a closing
 _SECTION_TITLE_RE = re.compile(r"^(?:preface|introduction|prologue|epilogue|foreword|afterword|dedication|appendix|"
                                r"conclusion|contents|postscript|errata|index)\.?$", re.I)
@@ -846,6 +855,12 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
             return "dateline"
     if n <= 6 and _MARK_RE.match(text):
         return "mark"
+    if n <= 6 and not in_para and ENCLOSURE_HEAD_RE.match(text):
+        return "heading"  # "Inclosure in No. 3.": the head of a paper sent with a despatch, a document of its own
+    if n <= DESPATCH_HEADER_MAX_WORDS and not in_para and DESPATCH_HEADER_RE.match(text) and \
+            (text.split()[0] in _TITLE_WORDS or re.search(r"\((?:received|recd?\.)", text, re.I)) and \
+            not re.search(r"\b(?:is|was|were|are|had|has|have|went|came|wrote|sent)\b", text):
+        return "heading"  # "Consul A. Hale to Earl Pym.—(Received May 2.)": a despatch's header, who to whom
     if n <= 10 and _SALUTATION_RE.match(bare) and _terminal(bare) in (",", "!", ":", "", "—") and not \
             _CLOSING_RE.match(bare):
         return "salutation"
@@ -863,7 +878,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
                 for w in text.rstrip(",").replace(",", " ").split()):
         return "dateline"  # "Mill Lane, Brannockford," above "20th March 1862.": the date line's place
     if not in_para and _SECTION_NUMERAL_RE.match(text) and (prev is None or prev.cue != "closing") and (
-            len(text.rstrip(".")) > 1 or prev is None or prev.cue in ("heading", "signature", "separator")):
+            len(text.rstrip(".")) > 1 or prev is None or prev.cue in ("heading", "signature", "separator")
+            or (nxt is not None and nxt.para and _SALUTATION_RE.match(nxt.text.strip()))):
         # "II." alone numbers the section or letter under it: no initial signing, no sentence; a single letter
         # ("I.", "L.") only where no letter is open above it, since under a valediction or a letter's last
         # paragraph it is the writer's initial
