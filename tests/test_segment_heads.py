@@ -1974,3 +1974,23 @@ def test_a_roman_i_over_a_salutation_numbers_the_letter_and_a_weekday_with_its_h
     text = ("Tuesday, 4 o'clock.\n\nMy own dear Girl,\n\nThe post is just going.\n\nYour own\nNED.\n\n"
             "Wednesday night.\n\nMy own dear Girl,\n\nNo letter today.\n\nEver and ever your\nNED.\n")
     assert _starts(text) == [("Tuesday, 4 o'clock.", "record"), ("Wednesday night. My", "record")]
+
+
+def test_letters_to_the_editor_signed_under_a_run_in_closing_or_with_an_office_and_the_editors_bracketed_note():
+    text = ("THE BRIDGE TOLLS.\n\nSIR,—Why is the toll still taken on the new bridge? It was to be free by Easter."
+            "—Yours, &c.,\n\nPONTIFEX.\n\nTHE WATER SUPPLY.\n\nTO THE EDITOR.\n\nSIR,—The new main is laid.\n\n"
+            "I am, Sir,\nYour obedient servant,\nJOHN AMBLER,\nClerk to the Water Company.\n\nHill Street, May 2.\n\n"
+            "[We are glad to hear it.—ED.]\n")
+    docs = _docs(text)
+    assert [(w, c) for w, c, _ in docs] == [("THE BRIDGE TOLLS.", "record"), ("THE WATER SUPPLY.", "record"),
+                                            ("[We are glad", "account")]
+    assert [d.author.name for _, _, d in docs[:2]] == ["PONTIFEX", "JOHN AMBLER"]
+
+
+def test_an_emigrants_letter_with_the_ship_under_the_salutation_and_the_plain_closing_formula():
+    text = ("I.\n\nDear Father,\n        Ship Ceres, at sea,\n        May 3rd, 1849.\n\nWe are well and the wind is "
+            "fair.\n\nSo no more at present from your loving son till death,\n        JAS. ORRELL.\n\n"
+            "* The ship was lost on her next voyage.\n")
+    docs = _docs(text)
+    assert [(w, c) for w, c, _ in docs] == [("I. Dear Father,", "record"), ("* The ship", "account")]
+    assert docs[0][2].author.name == "JAS. ORRELL" and docs[0][2].date.edtf == "1849-05-03"

@@ -285,6 +285,8 @@ def _address_leaf_line(unit: Unit, s: SegmentSettings) -> bool:
     return not any(f.get(k) for k in ("first_sing", "second", "first", "salute", "lead_date"))
 
 
+#: an editor's note: a paragraph of several words wholly in square brackets
+_EDITOR_NOTE_RE = re.compile(r"^\[[^\[\]]*\s[^\[\]]*\s[^\[\]]*\]\.?$")
 #: a title naming a series of letters ("LETTERS FROM THE NORTH", "CORRESPONDENCE RESPECTING …", "DESPATCHES")
 _SERIES_TITLE_RE = re.compile(r"\b(?:letters|correspondence|despatches|dispatches)\b", re.I)
 #: a number alone heading a paper of a series: "No. 1.", "No. 14"
@@ -339,6 +341,8 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
             continue
         if unit.cue in FURNITURE_CUES or unit.after_break or _opens_letter(unit) or unit.gap > gap:
             break
+        if _EDITOR_NOTE_RE.match(unit.text.strip()):
+            break  # a paragraph wholly in square brackets is the editor's: "[This correspondence must now cease.]"
         if unit.cue == "dateline" and j + 1 < len(units) and not units[j + 1].para and \
                 units[j + 1].cue == "dateline" and _opens_letter(units[j + 1]):
             break  # the place line of the next letter's date line ("ORCHARD HOUSE," / "Mar. 2."), no address leaf

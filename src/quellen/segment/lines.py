@@ -77,7 +77,7 @@ _WEEKDAY_DAY_RE = re.compile(rf"^(?P<w>{_WEEKDAY}\b|(?i:{_WEEKDAY_ABBR})[.,])"
                              rf"(?:\s+(?:of\s+(?:the\s+|this\s+)?mo(?:nth)?\b|inst(?:ant)?\b))?\.?$")
 #: a weekday alone on a line, the time of day after it: "Tuesday.", "5th day.", "Third Day morning"
 #: the small words a place on a date line may hold ("Camp near the Ford,", "Mill Lane, at Brannockford,")
-_PLACE_LINE_WORDS = ("on", "of", "the", "near", "at", "upon")
+_PLACE_LINE_WORDS = ("on", "of", "the", "near", "at", "upon", "sea", "board")  # "Ship Hope, at sea,"
 _WEEKDAY_ALONE_RE = re.compile(rf"^(?P<w>{_WEEKDAY}){_DAYTIME}[.,:]?$")
 #: a place and a weekday on a letter's date line: "Bertram House Friday.", "Ashby, Monday evening"
 _PLACE_WEEKDAY_RE = re.compile(rf"^(?:[A-Z][\w'’-]*,?\s+){{1,4}}{_WEEKDAY}\b"
@@ -209,6 +209,8 @@ _CLOSING_RE = re.compile(
     r"(?:respectfully|sincerely|faithfully|affectionately|cordially|truly|fraternally|gratefully)"
     r"(?:\s+yours)?[,.]|(?:best|kind|warm(?:est)?)\s+(?:regards|wishes)|(?:love|regards|cheers|adieu|farewell)"
     r"[,.!]|(?:and\s+)?so\s+(?:farewell|good-?bye)"
+    # the plain letter-writer's formula, "So no more at present from your loving son till death,"
+    r"|so\s+no\s+more\s+at\s+present\b"
     # "Good-by", "Lovingly", "From your little friend,", "Your darling child", "Thy old friend,"
     # a dedication's subscription: "By their most faithful and devoted servant, the Author."
     r"|by\s+(?:your|their|his|her)\b(?:\s+[\w'’&]+){0,6}\s+(?:servants?|subjects?)\b"
@@ -416,6 +418,11 @@ DESPATCH_HEADER_RE = re.compile(rf"^{_HEADER_SENDER}\s(?-i:to)\s+{_HEADER_SENDER
 DESPATCH_HEADER_MAX_WORDS = 16
 #: the head of a paper sent with a numbered despatch: "Inclosure in No. 3.", "Enclosure 2 in No. 14."
 ENCLOSURE_HEAD_RE = re.compile(r"^(?:in|en)closures?\s+(?:\d+\s+)?in\s+no\.\s*\d+\.?$", re.I)
+#: a closing run into the last sentence of a letter after a dash: "… trifling.—Yours, &c.,", "—I am, Sir, yours,"
+_RUN_IN_CLOSING_RE = re.compile(r"[.!?][”\"’]?\s*[—–-]+\s*(?:yours|i\s+am|i\s+remain|believe\s+me)\b[^.!?]{0,40}"
+                                r"(?:,|&c\.,?)$", re.I)
+#: the most words of a signer's office under his name ("Surveyor to the Local Board.")
+SIGNER_OFFICE_MAX_WORDS = 8
 #: a book's section named by a word alone ("PREFACE.", "CONCLUSION."): a heading, never a signer under a closing
 _SECTION_TITLE_RE = re.compile(r"^(?:preface|introduction|prologue|epilogue|foreword|afterword|dedication|appendix|"
                                r"conclusion|contents|postscript|errata|index)\.?$", re.I)
@@ -913,6 +920,15 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
             signed_name(nxt.text):
         return "closing"
     if prev is not None and prev.cue == "closing" and signed_under_closing(bare):
+        return "signature"
+    # a closing run into the letter's last sentence ("… would be trifling.—Yours, &c.,") over a name or a pen-name
+    if prev is not None and prev.cue == "prose" and _RUN_IN_CLOSING_RE.search(prev.text.rstrip()) and \
+            signed_under_closing(bare):
+        return "signature"
+    # the signer's office on the line under his name and its comma ("THOS. BUDGE," / "Surveyor to the Board.")
+    if prev is not None and prev.cue == "signature" and prev.text.rstrip().endswith(",") and not unit.para and \
+            n <= SIGNER_OFFICE_MAX_WORDS and text[:1].isupper() and not FULL_DATE_RE.search(text) and \
+            not re.search(r"\b(?:is|was|were|are|had|has|have|I|we)\b", text):
         return "signature"
     if prev is not None and n <= 4 and text.endswith(",") and _DEAR_RE.match(prev.text) and \
             signed_name(text.rstrip(",")) and len(prev.text.split()) <= 4:
