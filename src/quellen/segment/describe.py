@@ -825,7 +825,7 @@ def expand_initials(documents):
                 d = replace(d, author=replace(d.author, name=whole), evidence=d.evidence + (
                     f"author: the initials {name!r} of the full name signed elsewhere in the source",))
         elif re.fullmatch(r"[^\W\d_]{3,}", name):
-            # a given name alone, or its short form ("KIT" under a letter, "Kitty Alderney" named in the same
+            # a given name alone, or its short form ("JO" under a letter, "Josephine Hale" named in the same
             # source): the one full name it begins
             names = {n for ns in full.values() for n in ns if n.split()[0].lower().startswith(name.lower())}
             if len(names) == 1:
