@@ -1994,3 +1994,12 @@ def test_an_emigrants_letter_with_the_ship_under_the_salutation_and_the_plain_cl
     docs = _docs(text)
     assert [(w, c) for w, c, _ in docs] == [("I. Dear Father,", "record"), ("* The ship", "account")]
     assert docs[0][2].author.name == "JAS. ORRELL" and docs[0][2].date.edtf == "1849-05-03"
+
+
+def test_a_copys_addressee_at_its_foot_over_the_next_copy_is_the_copys():
+    text = ("Copy.\n\nHarnby, 4th May 1790.\n\nSir,\n\nThe bill is overdue.\n\nI am, Sir,\nYour humble Servt.,\n"
+            "J. PELLOW.\nMr. Amos Reddin, at Colbeck.\n\nCopy.\n\nHarnby, 9th May 1790.\n\nDear Ned,\n\n"
+            "Mind your book.\n\nYour loving Father,\nJ. P.\nTo Master Edw. Pellow, at Mr. Gedge's School, Alnby.\n\n"
+            "Copy.\n\nHarnby, 12th May 1790.\n\nMadam,\n\nI am sorry for your loss.\n\nI am, Madam,\n"
+            "Your humble Servt.,\nJ. PELLOW.\n")
+    assert [w for w, _ in _starts(text)] == ["Copy. Harnby, 4th", "Copy. Harnby, 9th", "Copy. Harnby, 12th"]

@@ -291,6 +291,9 @@ _EDITOR_NOTE_RE = re.compile(r"^\[[^\[\]]*\s[^\[\]]*\s[^\[\]]*\]\.?$")
 _SERIES_TITLE_RE = re.compile(r"\b(?:letters|correspondence|despatches|dispatches)\b", re.I)
 #: a number alone heading a paper of a series: "No. 1.", "No. 14"
 _NUMBER_ALONE_RE = re.compile(r"^no\.\s*\d+\.?$", re.I)
+#: the addressee's name and place under a copy's signature: "Mr. A. Hale, at Bath.", "To Messrs. Hale & Co., Hull."
+_FOOT_ADDRESS_RE = re.compile(r"^(?:to\s+)?(?:mr|mrs|messrs|miss|dr|capt|master|sir|lady|the\s+rev)\.?\s+[A-Z]"
+                              r"[^.!?]*(?:\.[^.!?\s][^.!?]*)*[,.][^!?]*$", re.I)
 #: a letter-book's head of a copy ("Copy.", "(Copy.)", "Translation."), no certification of the text above
 _COPY_HEAD_RE = re.compile(r"^\(?(?:copy|translation|duplicate)\)?\.?$", re.I)
 
@@ -348,6 +351,14 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
             break  # the place line of the next letter's date line ("ORCHARD HOUSE," / "Mar. 2."), no address leaf
         if unit.cue == "prose" and j > i and _address_leaf_line(unit, s):
             j += 1  # "by favor of the carrier", "in Kent County": a line of the address leaf
+            continue
+        if unit.cue in ("prose", "addressee") and j == i and unit.n_words <= s.foot_addressee_max_words and \
+                _FOOT_ADDRESS_RE.match(unit.text.strip()) and not unit.para and j + 1 < len(units) and \
+                units[j + 1].cue == "mark" and _COPY_HEAD_RE.match(units[j + 1].text.strip()):
+            # a letter-book writes whom the copy went to at its foot, right under the signature, over the next
+            # copy's "Copy." ("Mr. A. Hale, at Bath.", "To Master J. Hale, at the Academy, Hull.")
+            j += 1
+            last_postscript = j
             continue
         if unit.cue == "prose":
             run = []
