@@ -427,7 +427,8 @@ def test_no_name_of_a_shared_book_appears_in_the_package():
 
 #: the corpora written or added for the rules of a session, whose sentences a comment must not quote: a rule's
 #: example is an invented text of the tests, not the line of the corpus that prompted it
-_HELD_OUT_PHRASE_CORPORA = ("invented-diaries", "invented-letters", "barbary-letters", "hull-select-letters")
+_HELD_OUT_PHRASE_CORPORA = ("invented-diaries", "invented-letters", "barbary-letters", "hull-select-letters",
+                            "invented-diaries-2", "invented-letters-2")
 
 
 def test_no_six_words_of_a_held_out_corpus_are_quoted_in_the_package():
@@ -2042,3 +2043,137 @@ def test_a_title_spanning_two_months_gives_no_month_to_the_weekdays_under_it():
     text = ("A JOURNAL KEPT FROM MARCH 1850 TO JUNE 1851\n\nTuesday.\n\nSet out from home at six with the carrier, and "
             "reached the inn by dark.\n\nWednesday.\n\nOn again over the moor; rain all day.\n")
     assert [d.date for _, _, d in _docs(text) if d.kind == "diary"] == [None, None]
+
+
+# --- signatures under a closing: in capitals (a firm, a pen-name), quoted, after "(Signed)" (branch zoo2letters)
+
+QUOTED_LETTERS_IN_A_LIFE = """CHAPTER II.
+
+He reached the farm in May, and wrote at once to his brother.
+
+"Hollin Ridge, May 3rd, 1851.
+
+"My dear Walter,
+
+"The roof leaks and the well is foul, but the land is good.
+
+"Your affectionate brother,
+"ARTHUR."
+
+The summer that followed was a dry one, and the well gave out in July.
+
+"Hollin Ridge, Aug. 9th, 1851.
+
+"My dear Walter,
+
+"We are carting water from the creek.
+
+"Ever yours,
+"A. B. TANSLEY."
+
+He sold the farm the next spring.
+"""
+
+
+def test_a_quoted_letters_signature_signs_it_and_the_narrative_under_it_starts_afresh():
+    docs = _docs(QUOTED_LETTERS_IN_A_LIFE)
+    assert [(w, c) for w, c, _ in docs][1:] == [("He reached the", "account"), ('"Hollin Ridge, May', "record"),
+                                               ("The summer that", "account"), ('"Hollin Ridge, Aug.', "record"),
+                                               ("He sold the", "account")]
+    assert docs[2][2].author.name == "ARTHUR" and docs[4][2].author.name == "A. B. TANSLEY"
+
+
+def test_a_firm_or_a_pen_name_in_capitals_under_a_closing_signs_the_letter():
+    text = ("Copy.\n\nHarnby, 4th May 1790.\n\nGentlemen,\n\nThe wool is shipped.\n\nWe are, Gentlemen,\n"
+            "Your obedt. Servts.,\nPELLOW & SON.\n\nCopy.\n\nHarnby, 9th May 1790.\n\nSir,\n\nThe bill is paid.\n\n"
+            "I am, Sir,\nYours, &c.,\nA CONSTANT READER.\n")
+    authors = [d.author.name for _, _, d in _docs(text) if d.author is not None]
+    assert authors[:2] == ["PELLOW & SON", "A CONSTANT READER"]
+    assert classify(Unit(0, 8, "PREFACE."), Unit(0, 10, "Your obedient servant,", cue="closing"), True) != "signature"
+
+
+def test_an_official_copys_closing_cut_short_and_signed_after_signed():
+    text = ("No. 7.\n\nMr. Pardoe to Mr. Lisle.\n\nBrellin, June 2, 1870.\n\nSir,\n\nI HAVE the honour to report "
+            "that the harvest has failed.\n\nI have, &c.\n(Signed)      R. PARDOE.\n")
+    docs = _docs(text)
+    assert [d.author.name for _, _, d in docs if d.kind == "letter"] == ["R. PARDOE"]
+
+
+def test_a_closing_without_its_comma_over_a_signer_in_capitals_and_a_pet_name_signed_for_the_title_name():
+    text = ("LETTERS OF JOSEPHINE MARRABLE\n\nWednesday night.\n\nDearest,\n\nThe rain has stopped at last and I "
+            "can hear the owls again.\n\n        Ever and ever your\n                JOSEPHINE MARRABLE.\n\nFriday.\n\n"
+            "Dearest,\n\nOnly a line before the post goes.\n\n        Your own\n                JOSIE.\n\n"
+            "Sunday.\n\nDearest,\n\nThe owls again.\n\n        Your own\n                JOSEPH.\n")
+    docs = _docs(text)
+    assert [(w, c) for w, c, _ in docs] == [("LETTERS OF JOSEPHINE", "furniture"),
+                                            ("Wednesday night. Dearest,", "record"),
+                                            ("Friday. Dearest, Only", "record"), ("Sunday. Dearest, The", "record")]
+    # (a given name cut short signs for the one full name it begins; "JOSIE" begins none)
+    assert [d.author.name for _, _, d in docs[1:]] == ["JOSEPHINE MARRABLE", "JOSIE", "JOSEPHINE MARRABLE"]
+
+
+def test_a_quoted_postscript_goes_on_to_the_paragraph_that_closes_the_quotation():
+    text = ('He read it aloud.\n\n“Dear Madam—\n\n“Your son is mending.\n\n“Yours faithfully,\n“Ellen Varley.\n\n'
+            '“P.S.—He asked for you this morning.\n\n“He eats well and sleeps through the night.”\n\n'
+            'Dr. Hume’s Diary.\n\n3 May.—Nothing new.\n')
+    starts = _starts(text)
+    assert "“He eats well" not in [w for w, _ in starts]
+
+
+def test_a_letter_books_copy_heads_its_letter_with_the_inside_address_over_the_salutation():
+    text = ("Copy.\n\nHarnby, 4th May 1790.\n\nMessrs. Dace & Crumb,\nGentlemen,\n\nThe wool is shipped.\n\n"
+            "We are, Gentlemen,\nYour obedt. Servts.,\nPELLOW & SON.\n\n"
+            "Copy of a Letter sent by the Swallow, Capt. Rudd.\n\nHarnby, 9th May 1790.\n\nSir,\n\n"
+            "Sail with the first fair wind.\n\nI am, Sir,\nYour humble Servt.,\nJ. PELLOW.\n")
+    assert _starts(text) == [("Copy. Harnby, 4th", "record"), ("Copy of a", "record")]
+
+
+def test_numbered_despatches_with_a_header_and_an_inclosure():
+    text = ("PAPERS RESPECTING THE FLOODS AT MERRIDALE.\n\nNo. 1.\n\nConsul Pardoe to Earl Lisle.—(Received June 20.)"
+            "\n\nMy Lord,                    Brellin, June 2, 1870.\n\nI HAVE the honour to report that the river has "
+            "risen.\n\nI have, &c.\n(Signed)      R. PARDOE.\n\nNo. 2.\n\nEarl Lisle to Consul Pardoe.\n\n"
+            "Sir,                    Foreign Office, June 24, 1870.\n\nI HAVE received your despatch.\n\n"
+            "I am, &c.\n(Signed)      LISLE.\n\nInclosure in No. 2.\n\nNotice of the Mayor of Brellin.\n\n"
+            "(Translation.)\n\nLET no man cross the bridge.\n")
+    docs = _docs(text)
+    assert [(w, c) for w, c, _ in docs][2:] == [("No. 2. Earl", "record"), ("Inclosure in No.", "record")]
+    assert [d.author.name for _, _, d in docs[1:3]] == ["Consul Pardoe", "Earl Lisle"]
+
+
+def test_a_roman_i_over_a_salutation_numbers_the_letter_and_a_weekday_with_its_hour_dates_it():
+    text = ("EDITOR'S NOTE.\n\nThe letters are printed as the writer left them.\n\nI.\n\nDear Mother,\n\n"
+            "The ship sails on Friday.\n\nYour loving son,\nTOM.\n\nII.\n\nDear Mother,\n\nWe have landed.\n\n"
+            "Your loving son,\nTOM.\n")
+    assert _starts(text)[-2:] == [("I. Dear Mother,", "record"), ("II. Dear Mother,", "record")]
+    text = ("Tuesday, 4 o'clock.\n\nMy own dear Girl,\n\nThe post is just going.\n\nYour own\nNED.\n\n"
+            "Wednesday night.\n\nMy own dear Girl,\n\nNo letter today.\n\nEver and ever your\nNED.\n")
+    assert _starts(text) == [("Tuesday, 4 o'clock.", "record"), ("Wednesday night. My", "record")]
+
+
+def test_letters_to_the_editor_signed_under_a_run_in_closing_or_with_an_office_and_the_editors_bracketed_note():
+    text = ("THE BRIDGE TOLLS.\n\nSIR,—Why is the toll still taken on the new bridge? It was to be free by Easter."
+            "—Yours, &c.,\n\nPONTIFEX.\n\nTHE WATER SUPPLY.\n\nTO THE EDITOR.\n\nSIR,—The new main is laid.\n\n"
+            "I am, Sir,\nYour obedient servant,\nJOHN AMBLER,\nClerk to the Water Company.\n\nHill Street, May 2.\n\n"
+            "[We are glad to hear it.—ED.]\n")
+    docs = _docs(text)
+    assert [(w, c) for w, c, _ in docs] == [("THE BRIDGE TOLLS.", "record"), ("THE WATER SUPPLY.", "record"),
+                                            ("[We are glad", "account")]
+    assert [d.author.name for _, _, d in docs[:2]] == ["PONTIFEX", "JOHN AMBLER"]
+
+
+def test_an_emigrants_letter_with_the_ship_under_the_salutation_and_the_plain_closing_formula():
+    text = ("I.\n\nDear Father,\n        Ship Ceres, at sea,\n        May 3rd, 1849.\n\nWe are well and the wind is "
+            "fair.\n\nSo no more at present from your loving son till death,\n        JAS. ORRELL.\n\n"
+            "* The ship was lost on her next voyage.\n")
+    docs = _docs(text)
+    assert [(w, c) for w, c, _ in docs] == [("I. Dear Father,", "record"), ("* The ship", "account")]
+    assert docs[0][2].author.name == "JAS. ORRELL" and docs[0][2].date.edtf == "1849-05-03"
+
+
+def test_a_copys_addressee_at_its_foot_over_the_next_copy_is_the_copys():
+    text = ("Copy.\n\nHarnby, 4th May 1790.\n\nSir,\n\nThe bill is overdue.\n\nI am, Sir,\nYour humble Servt.,\n"
+            "J. PELLOW.\nMr. Amos Reddin, at Colbeck.\n\nCopy.\n\nHarnby, 9th May 1790.\n\nDear Ned,\n\n"
+            "Mind your book.\n\nYour loving Father,\nJ. P.\nTo Master Edw. Pellow, at Mr. Gedge's School, Alnby.\n\n"
+            "Copy.\n\nHarnby, 12th May 1790.\n\nMadam,\n\nI am sorry for your loss.\n\nI am, Madam,\n"
+            "Your humble Servt.,\nJ. PELLOW.\n")
+    assert [w for w, _ in _starts(text)] == ["Copy. Harnby, 4th", "Copy. Harnby, 9th", "Copy. Harnby, 12th"]

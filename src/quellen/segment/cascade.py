@@ -15,10 +15,10 @@ from .. import lexicons
 from ..extract.dates.lexicon import ORD_DAY, PLAIN_WEEKDAY, WD_NAMES
 from ..model import RECORD_KINDS
 from ..settings import SegmentSettings
-from .lines import (ARGUMENT_RE, FIRST_PERSON_RE, LETTER_HEADER_RE, MONTHS, NARRATION_VERBS, NOTE_MARK_RE,
-                    NUMBERED_HEAD_RE, NUMBERED_HEADER_RE, SECOND_PERSON_RE, SERIES_HEAD_RE, TELEGRAPH_FORM_RE,
-                    TELEGRAPHIC_RE, Unit, bare_date, bare_day, contents_entry, is_allcaps, is_name, kind_from_words,
-                    leading_date, numbered_summary_head, salutation_span, signed_name)
+from .lines import (ARGUMENT_RE, DESPATCH_HEADER_RE, FIRST_PERSON_RE, LETTER_HEADER_RE, MONTHS, NARRATION_VERBS,
+                    NOTE_MARK_RE, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE, SECOND_PERSON_RE, SERIES_HEAD_RE,
+                    TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, contents_entry, is_allcaps, is_name,
+                    kind_from_words, leading_date, numbered_summary_head, salutation_span, signed_name)
 from .shapes import NEXT_DAY_RE
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
@@ -285,6 +285,34 @@ def _address_leaf_line(unit: Unit, s: SegmentSettings) -> bool:
     return not any(f.get(k) for k in ("first_sing", "second", "first", "salute", "lead_date"))
 
 
+#: an editor's note: a paragraph of several words wholly in square brackets
+_EDITOR_NOTE_RE = re.compile(r"^\[[^\[\]]*\s[^\[\]]*\s[^\[\]]*\]\.?$")
+#: a title naming a series of letters ("LETTERS FROM THE NORTH", "CORRESPONDENCE RESPECTING …", "DESPATCHES")
+_SERIES_TITLE_RE = re.compile(r"\b(?:letters|correspondence|despatches|dispatches)\b", re.I)
+#: a number alone heading a paper of a series: "No. 1.", "No. 14"
+_NUMBER_ALONE_RE = re.compile(r"^no\.\s*\d+\.?$", re.I)
+#: the addressee's name and place under a copy's signature: "Mr. A. Hale, at Bath.", "To Messrs. Hale & Co., Hull."
+_FOOT_ADDRESS_RE = re.compile(r"^(?:to\s+)?(?:mr|mrs|messrs|miss|dr|capt|master|sir|lady|the\s+rev)\.?\s+[A-Z]"
+                              r"[^.!?]*(?:\.[^.!?\s][^.!?]*)*[,.][^!?]*$", re.I)
+#: a letter-book's head of a copy ("Copy.", "(Copy.)", "Translation."), no certification of the text above
+_COPY_HEAD_RE = re.compile(r"^\(?(?:copy|translation|duplicate)\)?\.?$", re.I)
+
+
+def _quoted_paragraphs(run: list[Unit]) -> int:
+    """Return how many paragraphs of ``run`` one quoted paragraph opening it runs over: a quoted letter's
+    postscript ('"P.S.—I open this …') goes on in each paragraph opening a quotation mark up to the one that
+    closes the quotation; 1 when the quotation does not close among them."""
+    opens, closes = ("“", "\""), ("”", "\"")
+    if not run[0].text.startswith(opens) or run[0].text.rstrip().endswith(closes):
+        return 1
+    for k, u in enumerate(run[1:], start=2):
+        if not u.text.startswith(opens):
+            break
+        if u.text.rstrip().endswith(closes):
+            return k
+    return 1
+
+
 def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: SegmentSettings | None = None) -> int:
     """Return how many units from ``units[i]`` on are the foot of the letter signed right above them: its
     postscripts (a "P.S.", or one or two short paragraphs with no head of their own standing alone under
@@ -316,11 +344,21 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
             continue
         if unit.cue in FURNITURE_CUES or unit.after_break or _opens_letter(unit) or unit.gap > gap:
             break
+        if _EDITOR_NOTE_RE.match(unit.text.strip()):
+            break  # a paragraph wholly in square brackets is the editor's: "[This correspondence must now cease.]"
         if unit.cue == "dateline" and j + 1 < len(units) and not units[j + 1].para and \
                 units[j + 1].cue == "dateline" and _opens_letter(units[j + 1]):
             break  # the place line of the next letter's date line ("ORCHARD HOUSE," / "Mar. 2."), no address leaf
         if unit.cue == "prose" and j > i and _address_leaf_line(unit, s):
             j += 1  # "by favor of the carrier", "in Kent County": a line of the address leaf
+            continue
+        if unit.cue in ("prose", "addressee") and j == i and unit.n_words <= s.foot_addressee_max_words and \
+                _FOOT_ADDRESS_RE.match(unit.text.strip()) and not unit.para and j + 1 < len(units) and \
+                units[j + 1].cue == "mark" and _COPY_HEAD_RE.match(units[j + 1].text.strip()):
+            # a letter-book writes whom the copy went to at its foot, right under the signature, over the next
+            # copy's "Copy." ("Mr. A. Hale, at Bath.", "To Master J. Hale, at the Academy, Hull.")
+            j += 1
+            last_postscript = j
             continue
         if unit.cue == "prose":
             run = []
@@ -331,7 +369,7 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
             after = units[j + len(run)] if j + len(run) < len(units) else None
             if POSTSCRIPT_RE.match(unit.text):
                 # the mark alone on its line ("P.S.") heads the paragraph under it, whoever it speaks of
-                run = run[:2] if NOTE_MARK_RE.fullmatch(unit.text.strip()) else run[:1]
+                run = run[:2] if NOTE_MARK_RE.fullmatch(unit.text.strip()) else run[:_quoted_paragraphs(run)]
             elif (after is not None and after.cue in ("closing", "signature")) or (units[j - 1].cue in (
                     "dateline", "addressee") and j - 1 != date_at):
                 break  # under a date line or an addressee, and signed: the body of the next letter
@@ -685,6 +723,13 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 current.phase = "closed"
                 current.evidence.append("signature: a telegram's signer")
                 continue
+            # a letter-book's "Copy." over a date line, a salutation or an address heads the copy under it
+            # (a certification under a body, "A true copy.", is that body's)
+            if cue == "mark" and nxt is not None and nxt.cue in ("dateline", "salutation", "addressee") and \
+                    not nxt.after_break and _COPY_HEAD_RE.match(unit.text.strip()) and not forced and \
+                    not after_furniture and (current is None or current.phase != "head"):
+                start(unit, "mark line", mode="record")
+                continue
             # a certification mark under a body ("A true copy.") belongs to that body
             if cue == "mark" and current is not None and current.phase == "body" and not forced:
                 current.units.append(unit)
@@ -730,8 +775,10 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
             #     over "LETTER I. The Voyage.—The Ship.") opens that letter: the title above heads the series of
             #     letters, not the first one only
             if not forced and cue == "heading" and current is not None and current.phase == "head" \
-                    and not after_furniture and _numbered_letter(unit.text.strip()) \
-                    and any(re.search(r"\bletters\b", u.text, re.I) for u in current.units) \
+                    and not after_furniture and (_numbered_letter(unit.text.strip()) or (
+                        _NUMBER_ALONE_RE.match(unit.text.strip()) and nxt is not None and nxt.cue == "heading"
+                        and bool(DESPATCH_HEADER_RE.match(nxt.text.strip())))) \
+                    and any(_SERIES_TITLE_RE.search(u.text) for u in current.units) \
                     and all(u.cue == "heading" and not NUMBERED_HEAD_RE.match(u.text.strip())
                             and not _numbered_letter(u.text.strip()) for u in current.units):
                 current.mode = "furniture"

@@ -22,9 +22,9 @@ from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS
 from ..settings import SegmentSettings
 from .cascade import ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, Group
 from .lines import (FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, LETTER_HEADER_RE, MARKS_RE, MONTHS, NARRATION_VERBS,
-                    NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline, capitals_name,
-                    is_allcaps, is_name, kind_from_words, leading_date, salutations, signed_name, split_signature,
-                    strip_quotes, weekday_alone, weekday_day, yearless)
+                    NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline,
+                    is_allcaps, is_name, kind_from_words, leading_date, salutations, signature_text, signed_name,
+                    signed_under_closing, split_signature, strip_quotes, weekday_alone, weekday_day, yearless)
 from .shapes import counted_day, head_date_text
 
 __all__ = ["describe", "YearContext", "dominant_signer", "diarists", "expand_initials", "parse_date_text",
@@ -442,7 +442,7 @@ def day_of_month(text: str, offset: int, years: YearContext) -> Date | None:
 
 def counted_day_date(head: str, offset: int, text: str, years: YearContext) -> Date | None:
     """Return the date of an entry head that counts its day ("THIRTIETH DAY.—"), reckoned from the last entry
-    before it that counted its day too and was dated ("Monday, 14th September, 1812. FIRST DAY.—", then
+    before it that counted its day too and was dated ("Tuesday, 3rd May, 1803. FIRST DAY.—", then
     "SECOND DAY.—": the day after), or None when there is none. A journal of a voyage or a captivity counts
     its days and prints the date once; a reader counts on from it. The date says so: basis ``reckoned``."""
     count, day = counted_day(head), years.last_day(offset)
@@ -938,6 +938,14 @@ def expand_initials(documents):
                 (whole,) = names
                 d = replace(d, author=replace(d.author, name=whole), evidence=d.evidence + (
                     f"author: the initials {name!r} of the full name signed elsewhere in the source",))
+        elif re.fullmatch(r"[^\W\d_]{3,}", name):
+            # a given name alone, or its short form ("JO" under a letter, "Josephine Hale" named in the same
+            # source): the one full name it begins
+            names = {n for ns in full.values() for n in ns if n.split()[0].lower().startswith(name.lower())}
+            if len(names) == 1:
+                (whole,) = names
+                d = replace(d, author=replace(d.author, name=whole), evidence=d.evidence + (
+                    f"author: the given name {name!r} of the full name named elsewhere in the source",))
         out.append(d)
     return out
 
@@ -1316,16 +1324,17 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                 evidence.append("author: the letter's own header")
                 break
     if not author and sig_units:
-        sig = split_signature(sig_units[0].text)
-        if sig and not _NOT_A_SIGNER_RE.search(sig_units[0].text):
+        sig_text = signature_text(sig_units[0].text)
+        sig = split_signature(sig_text)
+        if sig and not _NOT_A_SIGNER_RE.search(sig_text):
             author = sig[2]
             place = place or (sig[1] or None)
             evidence.append("author: signature")
-        elif sig is None and kind in ("letter", "statement", "telegram") and (
-                signed_name(sig_units[0].text) or capitals_name(sig_units[0].text)):
-            # a full name signed under the closing ("Ann B. Pell.", "Ann Pell"): the cascade read it
-            # as a signature from its place (a diary entry that copies a letter is not its signer's)
-            author = sig_units[0].text.strip(" .,")
+        elif sig is None and kind in ("letter", "statement", "telegram") and signed_under_closing(sig_text):
+            # a full name signed under the closing ("Ann B. Pell.", "Ann Pell"), a firm or a pen-name in capitals
+            # ("A RATEPAYER."): the cascade read it as a signature from its place (a diary entry that copies a
+            # letter is not its signer's)
+            author = sig_text.strip(" .,")
             evidence.append("author: signature")
     if not author and body and (kind == "letter" or (group.framing and len(body) > 1)):
         # a letter quoted paragraph by paragraph, or a document read out, is signed in a paragraph of its

@@ -60,7 +60,7 @@ _YEARLESS_RE = re.compile(
 #: number ("I" alone is the pronoun)
 _SECTION_NUMERAL_RE = re.compile(r"^(?:[IVXLC]+\.|[IVXLC]{2,}\.?)$")
 #: the part of the day a date line may add after its weekday ("Thursday evening", "Third Day morning")
-_DAYTIME = r"(?:\s+(?i:morning|afternoon|evening|night))?"
+_DAYTIME = r"(?:\s+(?i:morning|afternoon|evening|night)|,?\s+\d{1,2}(?:[.:]\d\d)?\s*(?i:o['’]clock|[ap]\.\s?m\.?))?"
 #: a date alone on its line: "January 3", "3rd March.", "4th (Sunday).", "5th.", "Tuesday, 12th", "May the first",
 #: "The twenty-third.", "11 of the Fifth Month.", a weekday with the time of day ("Third Day morning.", "Thursday
 #: evening, May 12th.")
@@ -76,7 +76,7 @@ _WEEKDAY_DAY_RE = re.compile(rf"^(?P<w>{_WEEKDAY}\b|(?i:{_WEEKDAY_ABBR})[.,])"
                              rf"{_DAYTIME}\s*[,.]?\s+(?:(?:&|and)\s+)?(?:the\s+)?(?P<d>0?[1-9]|[12]\d|3[01]){_ORD}"
                              rf"(?:\s+(?:of\s+(?:the\s+|this\s+)?mo(?:nth)?\b|inst(?:ant)?\b))?\.?$")
 #: the small words a place on a date line may hold ("Camp near the Ford,", "Mill Lane, at Brannockford,")
-_PLACE_LINE_WORDS = ("on", "of", "the", "near", "at", "upon")
+_PLACE_LINE_WORDS = ("on", "of", "the", "near", "at", "upon", "sea", "board")  # "Ship Hope, at sea,"
 #: a weekday alone on a line, the time of day after it: "Tuesday.", "5th day.", "Third Day morning"
 _WEEKDAY_ALONE_RE = re.compile(rf"^(?P<w>{_WEEKDAY}){_DAYTIME}[.,:]?$")
 #: a place and a weekday on a letter's date line: "Bertram House Friday.", "Ashby, Monday evening"
@@ -90,7 +90,7 @@ TIME_HEAD_RE = re.compile(
     re.I)
 #: a feast of the year heading a diary entry, closed off by a dash: "Christmas Day.—", "New Year’s Eve.—"
 #: and in a clergyman's diary a day of the church year: "Second Sunday in Advent.—", "St. Stephen's Day.—",
-#: "The Circumcision.—", "ST. THOMAS'S DAY, and Fourth Sunday in Advent.—" (small capitals printed as capitals)
+#: "The Circumcision.—", "ST. MATTHIAS'S DAY, and Second Sunday in Lent.—" (small capitals printed as capitals)
 _FEAST = r"(?:" + "|".join(re.escape(w) for w in lexicons.words("feasts")) + r"|New\s+Year['’]s)"
 _CHURCH_DAY = (r"(?:the\s+)?" + _FEAST + r"(?:\s+(?:Day|Eve|Sunday|Monday|Tuesday|Wednesday))?"
                r"|(?:(?:" + "|".join(re.escape(w) for w, _ in lexicons.pairs("ordinal_words")) + r")\s+)?Sunday\s+"
@@ -183,9 +183,9 @@ _ATTRIBUTION_RE = re.compile(
 _STAMP_PREFIX_RE = re.compile(r"^(?:posted|published|updated|last\s+(?:updated|modified)|date|added)\b", re.I)
 _MARK_RE = re.compile(r"^\(?(?:top\s+secret|strictly\s+confidential|secret|confidential|private(?:\s+and\s+"
                       r"confidential)?|personal|urgent|copy|true\s+copy|translation|draft|very\s+urgent|"
-                      r"not\s+for\s+publication|by\s+hand|registered)\)?[.!:]?$", re.I)
+                      r"not\s+for\s+publication|by\s+hand|registered)[.!:]?\)?[.!:]?$", re.I)
 _SALUTATION_RE = re.compile(
-    r"^(?:(?:my\s+)?(?:very\s+)?(?:dear(?:est)?|honou?red|respected|esteemed|beloved|worthy)\b[^.!?]{0,60}?[,!:—]"
+    r"^(?:(?:my\s+)?(?:very\s+|own\s+)?(?:dear(?:est)?|honou?red|respected|esteemed|beloved|worthy)\b[^.!?]{0,60}?[,!:—]"
     r"|(?:dear\s+)?(?:sir|sirs|sire|madam|madame|gentlemen|ladies|comrades?|friends?|brothers?|sisters?|citizens?|"
     r"brethren|mother|father)\b(?!\s+(?-i:[A-Z]))[^.!?]{0,30}?[,!:—]"
     r"|your\s+(?:majesty|excellency|highness|grace|lordship|ladyship|honou?r|eminence|holiness)[,!:]"
@@ -204,16 +204,20 @@ _RELATION_TAIL = (r"(?:your|thy)\s+(?:(?:[a-z]+|&)\s+){0,3}"
 _CLOSING_RE = re.compile(
     # (a stray dash or arrow before it, "-->Ever your's", is a transcriber's mark, not the writer's word)
     r"^(?:[-–—>]+\s*)?(?:yours\b|your\s+(?:most|very|ever|affectionate|obedient|humble|faithful|loving|sincere|devoted|"
-    r"grateful)|ever\s+(?:(?:most|very|truly|sincerely|affectionately|faithfully)\s+)*(?:your'?s|your)"
+    r"grateful|own\b|(?:obed|obdt|ob|aff|affec|affect)t?\.|hble\.)|ever\s+and\s+ever\b"
+    # an official's closing cut short by the printer, "I have, &c." / "I am, &c." over "(Signed) A. B."
+    r"|i\s+(?:have|am|remain)(?:,?\s+\w+)?,?\s+&c\.?$|ever\s+(?:(?:most|very|truly|sincerely|affectionately|faithfully)\s+)*(?:your'?s|your)"
     # "Ever my dear Sir" over "Most sincerely yours", "Most faithfully & affectionately yours" with no stop
     r"|ever,?\s+my\s+dear(?:est)?\b|(?:very\s+|most\s+)?(?:sincerely|faithfully|affectionately|truly|gratefully)"
     r"(?:\s+(?:&|and)\s+(?:sincerely|faithfully|affectionately|truly|gratefully))?\s+your'?s(?-i:(?![a-z]))|i\s+(?:am|remain|have\s+the\s+honou?r)\b.{0,80}(?:servant|yours|friend|"
-    r"respect|regard|esteem)|i\s+(?:am|remain|have\s+the\s+honou?r\s+to\s+be)\b[^.]{0,40},$|believe\s+me"
+    r"respect|regard|esteem)|(?:i|we)\s+(?:am|are|remain|have\s+the\s+honou?r\s+to\s+be)\b[^.]{0,40},$|believe\s+me"
     r"|with\s+(?:\w+\s+){0,4}(?:greetings|regards|respect|love|wishes|esteem|affection|"
     r"salutations?|compliments|thanks|gratitude|devotion|consideration|kiss|kisses)\b|(?:very\s+|most\s+)?"
     r"(?:respectfully|sincerely|faithfully|affectionately|cordially|truly|fraternally|gratefully)"
     r"(?:\s+yours)?[,.]|(?:best|kind|warm(?:est)?)\s+(?:regards|wishes)|(?:love|regards|cheers|adieu|farewell)"
     r"[,.!]|(?:and\s+)?so\s+(?:farewell|good-?bye)"
+    # the plain letter-writer's formula, "So no more at present; I remain your affectionate daughter,"
+    r"|so\s+no\s+more\s+at\s+present\b"
     # "Good-by", "Lovingly", "From your little friend,", "Your darling child", "Thy old friend,"
     # a dedication's subscription: "By her most humble and obliged servant, the Compiler."
     r"|by\s+(?:your|their|his|her)\b(?:\s+[\w'’&]+){0,6}\s+(?:servants?|subjects?)\b"
@@ -416,6 +420,54 @@ def signed_name(text: str) -> bool:
             any(len(w) > 2 and w.lower().strip(".") in _NOT_NAME for w in line.split()):
         return False  # (an initial "A." is no article)
     return is_name(line) or bool(_SIGNED_NAME_RE.fullmatch(line))
+
+
+#: the titles written before a name ("Messrs.", "Mrs."), as written
+_TITLE_WORDS = frozenset(lexicons.words("titles"))
+#: the most words of an inside address over the salutation ("Messrs. Hale & Pym,")
+INSIDE_ADDRESS_MAX_WORDS = 8
+#: a despatch's or an official letter's header line: sender "to" addressee, the sender under his title or the
+#: header dated as received, the date it was received after a dash
+#: ("Consul Hale to Earl Pym.—(Received May 2.)", "Vice-Consul Dane to Consul Hale.")
+DESPATCH_HEADER_RE = re.compile(rf"^{_HEADER_SENDER}\s(?-i:to)\s+{_HEADER_SENDER}\.?"
+                                r"(?:\s*[—–-]+\s*\((?:received|recd?\.)[^)]{0,40}\)\.?)?$", re.I)
+#: the most words of such a header
+DESPATCH_HEADER_MAX_WORDS = 16
+#: the head of a paper sent with a numbered despatch: "Inclosure in No. 3.", "Enclosure 2 in No. 14."
+ENCLOSURE_HEAD_RE = re.compile(r"^(?:in|en)closures?\s+(?:\d+\s+)?in\s+no\.\s*\d+\.?$", re.I)
+#: a closing run into the last sentence of a letter after a dash: "… trifling.—Yours, &c.,", "—I am, Sir, yours,"
+_RUN_IN_CLOSING_RE = re.compile(r"[.!?][”\"’]?\s*[—–-]+\s*(?:yours|i\s+am|i\s+remain|believe\s+me)\b[^.!?]{0,40}"
+                                r"(?:,|&c\.,?)$", re.I)
+#: the most words of a signer's office under his name ("Surveyor to the Local Board.")
+SIGNER_OFFICE_MAX_WORDS = 8
+#: a book's section named by a word alone ("PREFACE.", "CONCLUSION."): a heading, never a signer under a closing
+_SECTION_TITLE_RE = re.compile(r"^(?:preface|introduction|prologue|epilogue|foreword|afterword|dedication|appendix|"
+                               r"conclusion|contents|postscript|errata|index)\.?$", re.I)
+#: the most words of a signer's name or firm printed in capitals under a closing ("CORBRIDGE & SON.", "AN OLD
+#: FRIEND.")
+SIGNED_CAPITALS_MAX_WORDS = 4
+
+
+def signature_text(text: str) -> str:
+    """Return a signature line as the signer wrote it: without a quoted letter's quotation marks ('"HENRY."') and
+    an official copy's "(Signed)" before the name."""
+    return re.sub(r"^\(signed\)\s*", "", text.strip().strip("“”\"‘’").strip(), flags=re.I)
+
+
+def signed_under_closing(text: str) -> bool:
+    """Return True when ``text``, the line under a closing, signs the letter: a name as a signer writes it, in
+    capitals or not, a firm or a pen-name in capitals ("CORBRIDGE & SON.", "A RATEPAYER."), read through the
+    quotation marks of a quoted letter ('"HENRY."') and after an official copy's "(Signed)"."""
+    line = signature_text(text)
+    if not line or NOTE_MARK_RE.fullmatch(line) or NUMBERED_HEAD_RE.match(line) or \
+            _SECTION_NUMERAL_RE.match(line) or kind_from_words(line) is not None or \
+            _SECTION_TITLE_RE.match(line):
+        return False
+    if signed_name(line) or capitals_name(line):
+        return True
+    # (a pen-name or a firm is no personal name, but under a closing it is all a line in capitals can be)
+    return len(line.split()) <= SIGNED_CAPITALS_MAX_WORDS and is_allcaps(line) and \
+        not re.search(r"[^\W\d_]{2,}[.!?]\s+\S", line.rstrip(".")) and bool(re.search(r"[A-Z]{2}", line))
 
 
 #: an argument: the editor's line of who writes to whom, over a numbered letter ("From A. Pell, at the Mill in Bath,
@@ -850,9 +902,19 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
             return "dateline"
     if n <= 6 and _MARK_RE.match(text):
         return "mark"
+    if n <= 6 and not in_para and ENCLOSURE_HEAD_RE.match(text):
+        return "heading"  # "Inclosure in No. 3.": the head of a paper sent with a despatch, a document of its own
+    if n <= DESPATCH_HEADER_MAX_WORDS and not in_para and DESPATCH_HEADER_RE.match(text) and \
+            (text.split()[0] in _TITLE_WORDS or re.search(r"\((?:received|recd?\.)", text, re.I)) and \
+            not re.search(r"\b(?:is|was|were|are|had|has|have|went|came|wrote|sent)\b", text):
+        return "heading"  # "Consul A. Hale to Earl Pym.—(Received May 2.)": a despatch's header, who to whom
     if n <= 10 and _SALUTATION_RE.match(bare) and _terminal(bare) in (",", "!", ":", "", "—") and not \
             _CLOSING_RE.match(bare):
         return "salutation"
+    if n <= INSIDE_ADDRESS_MAX_WORDS and text.endswith(",") and nxt is not None and not nxt.para and \
+            text.split()[0] in _TITLE_WORDS and not _SALUTATION_RE.match(text) and \
+            _SALUTATION_RE.match(nxt.text.strip()) and len(nxt.text.split()) <= 4:
+        return "addressee"  # "Messrs. Hale & Pym," over "Gentlemen,": the inside address over the salutation
     if n <= 3 and text.endswith(",") and prev is not None and prev.cue == "addressee" and \
             all(w[:1].isupper() for w in text.split()):
         return "salutation"  # "SIR," or "MRS PELL," under "To Dr PELL, at Bath.": whom the letter greets
@@ -863,7 +925,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
                 for w in text.rstrip(",").replace(",", " ").split()):
         return "dateline"  # "Mill Lane, Brannockford," above "20th March 1862.": the date line's place
     if not in_para and _SECTION_NUMERAL_RE.match(text) and (prev is None or prev.cue != "closing") and (
-            len(text.rstrip(".")) > 1 or prev is None or prev.cue in ("heading", "signature", "separator")):
+            len(text.rstrip(".")) > 1 or prev is None or prev.cue in ("heading", "signature", "separator")
+            or (nxt is not None and nxt.para and _SALUTATION_RE.match(nxt.text.strip()))):
         # "II." alone numbers the section or letter under it: no initial signing, no sentence; a single letter
         # ("I.", "L.") only where no letter is open above it, since under a valediction or a letter's last
         # paragraph it is the writer's initial
@@ -890,13 +953,22 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     # line, or over the rest of the valediction ("Ever my dear Sir" / "Most sincerely yours"): the
     # letter's closing
     if n <= 16 and _CLOSING_RE.match(text) and nxt is not None and (
-            signed_name(nxt.text) or (not nxt.para and _CLOSING_RE.match(nxt.text.strip()))):
+            signed_name(nxt.text) or capitals_name(nxt.text) or (not nxt.para and _CLOSING_RE.match(nxt.text.strip()))):
         return "closing"
     # a closing sentence of many words ending in "thy affectionate cousin" over a name line closes the letter too
     if n <= CLOSING_SENTENCE_MAX_WORDS and _CLOSING_TAIL_RE.search(text) and nxt is not None and \
             signed_name(nxt.text):
         return "closing"
-    if prev is not None and prev.cue == "closing" and signed_name(text):
+    if prev is not None and prev.cue == "closing" and signed_under_closing(bare):
+        return "signature"
+    # a closing run into the letter's last sentence ("… would be trifling.—Yours, &c.,") over a name or a pen-name
+    if prev is not None and prev.cue == "prose" and _RUN_IN_CLOSING_RE.search(prev.text.rstrip()) and \
+            signed_under_closing(bare):
+        return "signature"
+    # the signer's office on the line under his name and its comma ("THOS. BUDGE," / "Surveyor to the Board.")
+    if prev is not None and prev.cue == "signature" and prev.text.rstrip().endswith(",") and not unit.para and \
+            n <= SIGNER_OFFICE_MAX_WORDS and text[:1].isupper() and not FULL_DATE_RE.search(text) and \
+            not re.search(r"\b(?:is|was|were|are|had|has|have|I|we)\b", text):
         return "signature"
     if prev is not None and n <= 4 and text.endswith(",") and _DEAR_RE.match(prev.text) and \
             signed_name(text.rstrip(",")) and len(prev.text.split()) <= 4:
@@ -960,9 +1032,10 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
 
 
 _FUNCTION_WORDS = frozenset(lexicons.words("function_words"))
-_DOC_HEADER_RE = re.compile(r"^(?:(?:copy\s+of\s+|extract\s+from\s+)?(?:the\s+)?(?:letter|note|telegram|cable|wire|"
-                            r"memorandum|report|dispatch|despatch|message|postcard|statement|deposition|cutting|"
-                            r"extract|proclamation|notice|petition)s?)\b(?:,|\s+(?:from|by|of|to)\b)\s*(?:the\s+)?"
+_DOC_HEADER_RE = re.compile(r"^(?:(?:copy\s+of\s+|extract\s+from\s+)?(?:the\s+|an?\s+)?(?:letter|note|telegram|cable|"
+                            r"wire|memorandum|report|dispatch|despatch|message|postcard|statement|deposition|cutting|"
+                            r"extract|proclamation|notice|petition)s?)\b(?:,|\s+(?:(?:sent|written|addressed|forwarded)"
+                            r"\s+)?(?:from|by|of|to)\b)\s*(?:the\s+)?"
                             rf"(?-i:[{_UP}])", re.I)
 #: the verbs that give a series' part to its narrator before "by" ("contributed by", "told by")
 NARRATION_VERBS = "|".join(lexicons.words("narration_verbs"))
