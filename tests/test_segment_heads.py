@@ -2177,3 +2177,16 @@ def test_a_copys_addressee_at_its_foot_over_the_next_copy_is_the_copys():
             "Copy.\n\nHarnby, 12th May 1790.\n\nMadam,\n\nI am sorry for your loss.\n\nI am, Madam,\n"
             "Your humble Servt.,\nJ. PELLOW.\n")
     assert [w for w, _ in _starts(text)] == ["Copy. Harnby, 4th", "Copy. Harnby, 9th", "Copy. Harnby, 12th"]
+
+
+def test_a_closing_over_a_pen_name_in_capitals_closes_the_letter_before_the_next_weekday():
+    # the valediction set to the right over a one-word signer in capitals ("Yours ever" / "NED.") closes the
+    # letter; the weekday under it opens the next one (the capitals name alone is no section heading)
+    text = ("Monday.\n\nDear Sis,\n\nThe parcel came safe and the cake is nearly gone already, so send another.\n\n"
+            "Mother is better and sat up in the garden for an hour this afternoon.\n\n"
+            "                    Yours ever\n                         NED.\n\n"
+            "Thursday evening.\n\nDear Sis,\n\nNo letter from you yet, though the post came twice today.\n\n"
+            "                         NED.")
+    docs = [d for _, _, d in _docs(text)]
+    assert [text[d.char_start:d.char_end].split("\n")[0] for d in docs] == ["Monday.", "Thursday evening."], docs
+    assert "NED." in text[docs[0].char_start:docs[0].char_end]

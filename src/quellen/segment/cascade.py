@@ -16,12 +16,16 @@ from ..extract.dates.lexicon import ORD_DAY, PLAIN_WEEKDAY, WD_NAMES
 from ..model import RECORD_KINDS
 from ..settings import SegmentSettings
 from .lines import (ARGUMENT_RE, DESPATCH_HEADER_RE, FIRST_PERSON_RE, LETTER_HEADER_RE, MONTHS, NARRATION_VERBS,
-                    NOTE_MARK_RE, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE, SECOND_PERSON_RE, SERIES_HEAD_RE,
+                    NOTE_MARK_RE, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE, SECOND_PERSON_RE, SECTION_TITLE_RE,
+                    SERIES_HEAD_RE,
                     TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, contents_entry, is_allcaps, is_name,
                     kind_from_words, leading_date, numbered_summary_head, salutation_span, signed_name)
 from .shapes import NEXT_DAY_RE
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
+
+#: a one-word signer in capitals with its stop ("NED."), as printed signatures are set in small capitals
+_CAPITALS_SIGNER_RE = re.compile(r"^[A-Z][A-Z'’-]{1,14}\.$")
 
 #: evidence of a narrative that goes on after a document its narrator read out
 RESUMES_SECTION = "the section's narrative resumes"
@@ -697,7 +701,9 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
             #     text's title, signs it ("All my love to the boys." / "Molly"); over a date line or a salutation
             #     it is as likely the place the next letter was written from ("Florence" / "June 20, 1850.")
             if cue == "heading" and current is not None and current.mode == "record" and current.phase == "body" \
-                    and unit.n_words == 1 and signed_name(unit.text) and _is_letter(current) and \
+                    and unit.n_words == 1 and (signed_name(unit.text) or _CAPITALS_SIGNER_RE.match(unit.text.strip())
+                                           and not SECTION_TITLE_RE.match(unit.text.strip())) \
+                    and _is_letter(current) and \
                     not _SECTION_RE.match(unit.text.strip()) and \
                     (nxt is None or nxt.cue in _HEAD_CUES - {"dateline", "salutation", "addressee"}
                      or nxt.cue in FURNITURE_CUES):

@@ -441,8 +441,8 @@ _RUN_IN_CLOSING_RE = re.compile(r"[.!?][”\"’]?\s*[—–-]+\s*(?:yours|i\s+a
 #: the most words of a signer's office under his name ("Surveyor to the Local Board.")
 SIGNER_OFFICE_MAX_WORDS = 8
 #: a book's section named by a word alone ("PREFACE.", "CONCLUSION."): a heading, never a signer under a closing
-_SECTION_TITLE_RE = re.compile(r"^(?:preface|introduction|prologue|epilogue|foreword|afterword|dedication|appendix|"
-                               r"conclusion|contents|postscript|errata|index)\.?$", re.I)
+SECTION_TITLE_RE = re.compile(r"^(?:preface|introduction|prologue|epilogue|foreword|afterword|dedication|appendix|"
+                              r"conclusion|contents|postscript|errata|index|finis|the end)\.?$", re.I)
 #: the most words of a signer's name or firm printed in capitals under a closing ("CORBRIDGE & SON.", "AN OLD
 #: FRIEND.")
 SIGNED_CAPITALS_MAX_WORDS = 4
@@ -461,7 +461,7 @@ def signed_under_closing(text: str) -> bool:
     line = signature_text(text)
     if not line or NOTE_MARK_RE.fullmatch(line) or NUMBERED_HEAD_RE.match(line) or \
             _SECTION_NUMERAL_RE.match(line) or kind_from_words(line) is not None or \
-            _SECTION_TITLE_RE.match(line):
+            SECTION_TITLE_RE.match(line):
         return False
     if signed_name(line) or capitals_name(line):
         return True
@@ -953,7 +953,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     # line, or over the rest of the valediction ("Ever my dear Sir" / "Most sincerely yours"): the
     # letter's closing
     if n <= 16 and _CLOSING_RE.match(text) and nxt is not None and (
-            signed_name(nxt.text) or capitals_name(nxt.text) or (not nxt.para and _CLOSING_RE.match(nxt.text.strip()))):
+            signed_name(nxt.text) or capitals_name(nxt.text) or signed_under_closing(nxt.text.strip())
+            or (not nxt.para and _CLOSING_RE.match(nxt.text.strip()))):
         return "closing"
     # a closing sentence of many words ending in "thy affectionate cousin" over a name line closes the letter too
     if n <= CLOSING_SENTENCE_MAX_WORDS and _CLOSING_TAIL_RE.search(text) and nxt is not None and \
