@@ -82,6 +82,15 @@ OPTIONS_DEFAULT = {
     "overrides": [],
 }
 
+#: the Text Creation Partnership's release of the ECCO-TCP texts, which every TCP slice's licence cites
+ECCO_TCP_RELEASE = ("The TCP released the ECCO-TCP texts to the public in April 2011 ('freely available to the "
+                    "public means we'll send the texts to anyone who asks ... and they're free to do what they like "
+                    "with them', with a Creative Commons Public Domain Mark to follow: textcreationpartnership.org, "
+                    "27 April 2011; the Oxford Text Archive distributes them as public domain). The repository "
+                    "lofhm/ECCO-TCP holds the TCP's XML and SGML release files moved into folders (its README.md, "
+                    "read at commit 43afc8aae0e5bee0baa6984d7c59c6c69bd6604e, says so and states no licence of its "
+                    "own; the file's header carries none).")
+
 CONVENTIONS = {
     "source": "Gold comes from the edition's TEI markup (div types, opener, salute, dateline, closer, "
               "signed, correspDesc, date@when), converted by eval/tei_gold.py; it was not produced by quellen.",
@@ -245,16 +254,11 @@ BOOKS: dict = {
         "title": "Arundel (1789), volume I, letters I-XIX, an epistolary novel (ECCO-TCP K025532.001)",
         "creator": "Richard Cumberland (1732-1811), 'the author of The Observer'; keyed and encoded by the Text "
                    "Creation Partnership (ECCO-TCP)",
-        "licence": "The text is in the public domain (London: C. Dilly, 1789; its author died in 1811). The TCP "
-                   "released the ECCO-TCP texts to the public in April 2011 ('freely available to the public means "
-                   "we'll send the texts to anyone who asks ... and they're free to do what they like with them', "
-                   "with a Creative Commons Public Domain Mark to follow: textcreationpartnership.org, 27 April "
-                   "2011; the Oxford Text Archive distributes them as public domain). The repository lofhm/ECCO-TCP "
-                   "holds the TCP's XML and SGML release files moved into folders (its README.md, read at commit "
-                   "43afc8aae0e5bee0baa6984d7c59c6c69bd6604e, says so and states no licence of its own; the file's "
-                   "header carries none). The TCP file here is the stored file's first 135,833 characters (its "
-                   "revision notes, catalogue record, title page and letters I-XIX, up to the end tag of letter XIX's "
-                   "div), unchanged, closed with the end tags of BODY, TEXT, EEBO and ETS.",
+        "licence": ("The text is in the public domain (London: C. Dilly, 1789; its author died in 1811). "
+                    + ECCO_TCP_RELEASE + " "
+                    "The TCP file here is the stored file's first 135,833 characters (its revision notes, "
+                    "catalogue record, title page and letters I-XIX, up to the end tag of letter XIX's div), "
+                    "unchanged, closed with the end tags of BODY, TEXT, EEBO and ETS."),
     },
     "barbary-letters": {
         "repository": "lofhm/ECCO-TCP",
@@ -264,17 +268,12 @@ BOOKS: dict = {
                  "1771-1772 (ECCO-TCP K070844.001)",
         "creator": "'An English Officer' (the British officer sent on General Cornwallis's embassy from Gibraltar to "
                    "the Emperor of Morocco, 1771-1772); keyed and encoded by the Text Creation Partnership (ECCO-TCP)",
-        "licence": "The text is in the public domain (London: T. Cadell, 1788). The TCP released the ECCO-TCP texts "
-                   "to the public in April 2011 ('freely available to the public means we'll send the texts to "
-                   "anyone who asks ... and they're free to do what they like with them', with a Creative Commons "
-                   "Public Domain Mark to follow: textcreationpartnership.org, 27 April 2011; the Oxford Text "
-                   "Archive distributes them as public domain). The repository lofhm/ECCO-TCP holds the TCP's XML "
-                   "and SGML release files moved into folders (its README.md, read at commit "
-                   "43afc8aae0e5bee0baa6984d7c59c6c69bd6604e, says so and states no licence of its own; the file's "
-                   "header carries none). The TCP file here is the stored file's first 94,432 characters (its "
-                   "revision notes, catalogue record, title page, dedication, preface, contents and letters I-XIII, "
-                   "up to the end tag of letter XIII's div), unchanged, closed with the end tags of DIV1, BODY, "
-                   "TEXT, EEBO and ETS.",
+        "licence": ("The text is in the public domain (London: T. Cadell, 1788). "
+                    + ECCO_TCP_RELEASE + " "
+                    "The TCP file here is the stored file's first 94,432 characters (its revision notes, "
+                    "catalogue record, title page, dedication, preface, contents and letters I-XIII, up to the "
+                    "end tag of letter XIII's div), unchanged, closed with the end tags of DIV1, BODY, TEXT, EEBO "
+                    "and ETS."),
     },
     "hull-select-letters": {
         "tcp_calendar": "julian",
@@ -286,17 +285,11 @@ BOOKS: dict = {
                  "(ECCO-TCP K081989.001)",
         "creator": "William Shenstone (1714-1763) and his correspondents, ed. Thomas Hull (1728-1808); keyed and "
                    "encoded by the Text Creation Partnership (ECCO-TCP)",
-        "licence": "The text is in the public domain (London: J. Dodsley, 1778). The TCP released the ECCO-TCP texts "
-                   "to the public in April 2011 ('freely available to the public means we'll send the texts to "
-                   "anyone who asks ... and they're free to do what they like with them', with a Creative Commons "
-                   "Public Domain Mark to follow: textcreationpartnership.org, 27 April 2011; the Oxford Text "
-                   "Archive distributes them as public domain). The repository lofhm/ECCO-TCP holds the TCP's XML "
-                   "and SGML release files moved into folders (its README.md, read at commit "
-                   "43afc8aae0e5bee0baa6984d7c59c6c69bd6604e, says so and states no licence of its own; the file's "
-                   "header carries none). The TCP file here is the stored file's first 79,148 characters (its "
-                   "revision notes, catalogue record, half title, title page, preface, contents and letters I-XVI, "
-                   "up to the end tag of letter XVI's div), unchanged, closed with the end tags of BODY, TEXT, EEBO "
-                   "and ETS.",
+        "licence": ("The text is in the public domain (London: J. Dodsley, 1778). "
+                    + ECCO_TCP_RELEASE + " "
+                    "The TCP file here is the stored file's first 79,148 characters (its revision notes, "
+                    "catalogue record, half title, title page, preface, contents and letters I-XVI, up to the end "
+                    "tag of letter XVI's div), unchanged, closed with the end tags of BODY, TEXT, EEBO and ETS."),
     },
     "hunt-journal-1822": {
         "diarist": "John Hunt",
