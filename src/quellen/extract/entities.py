@@ -191,7 +191,6 @@ _ORG_TAIL = (rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:{CAP}['’]?|[A-Z]{{2,6}}(?:\([
              rf"(?:\s+(?:and\s+)?(?:{CAP}['’]?|[A-Z]{{2,6}}))*){{0,2}}")
 _P_ORG = re.compile(rf"(?<![\w.])(?P<name>(?:(?:{CAP}|St\.)\s+){{0,4}}(?:{CAP}['’]s?\s+)?(?:{_ORG_HEADS})(?![{_LO}])"
                     rf"{_ORG_TAIL})")
-_P_ORG_TAIL = re.compile(_ORG_TAIL)
 #: "the secretariat of the Executive Committee", "the news department of the BBC": a lower-case
 #: head (with its adjectives) belongs to the body named after it
 _BODY = rf"(?:{CAP}\s+){{0,4}}(?:{_ORG_HEADS})|[A-Z]{{2,6}}(?:\([a-z]\))?(?![\w(])"

@@ -230,8 +230,8 @@ _NARRATOR_HEAD_RE = re.compile(rf"\b(?:{NARRATION_VERBS}|narrated)\s+by\b|"
 
 
 #: the narrator taking the word back from a diary he has copied out: "Here her journal ends, and ..."
-_DIARY_ENDS_RE = re.compile(r"^(?:here|there)\s+(?:the|her|his)\s+(?:diary|journal)\s+(?:ends|ended|stops|stopped|"
-                            r"breaks\s+off|broke\s+off)\b", re.I)
+_DIARY_END_VERBS = "|".join(r"\s+".join(map(re.escape, w.split())) for w in lexicons.words("diary_end_verbs"))
+_DIARY_ENDS_RE = re.compile(rf"^(?:here|there)\s+(?:the|her|his)\s+(?:diary|journal)\s+(?:{_DIARY_END_VERBS})\b", re.I)
 #: a section heading that names and numbers its section: "CHAPTER I.", "Book 2" (a numeral alone, "III", may number
 #: the letter under it, as an edition of letters does)
 _NUMBERED_SECTION_RE = re.compile(r"^(?i:chapter|book|part)\s+(?:\d+|[IVXLCDM]+|[ivxlcdm]+)\.?$")

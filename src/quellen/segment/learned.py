@@ -276,8 +276,6 @@ class Model:
 
 
 _MODES = {"record": "record", "personal": "personal", "account": "account", "furniture": "furniture"}
-_CLASS_OF_MODE = {"record": "record", "inline": "record", "personal": "personal", "account": "account",
-                  "furniture": "furniture"}
 
 
 def learned_groups(units: list[Unit], groups: list[Group], labels: list[str], merge_heads: bool = True) -> list[Group]:

@@ -75,8 +75,9 @@ _WEEKDAY_ABBR = "|".join(sorted((w for w, _ in lexicons.pairs("weekday_abbreviat
 _WEEKDAY_DAY_RE = re.compile(rf"^(?P<w>{_WEEKDAY}\b|(?i:{_WEEKDAY_ABBR})[.,])"
                              rf"{_DAYTIME}\s*[,.]?\s+(?:(?:&|and)\s+)?(?:the\s+)?(?P<d>0?[1-9]|[12]\d|3[01]){_ORD}"
                              rf"(?:\s+(?:of\s+(?:the\s+|this\s+)?mo(?:nth)?\b|inst(?:ant)?\b))?\.?$")
-#: the small words a place on a date line may hold ("Camp near the Ford,", "Mill Lane, at Brannockford,")
-_PLACE_LINE_WORDS = ("on", "of", "the", "near", "at", "upon", "sea", "board")  # "Ship Hope, at sea,"
+#: the small words a place on a date line may hold ("Camp near the Ford,", "Mill Lane, at Brannockford,", "Ship Hope,
+#: at sea,")
+_PLACE_LINE_WORDS = lexicons.words("place_line_words")
 #: a weekday alone on a line, the time of day after it: "Tuesday.", "5th day.", "Third Day morning"
 _WEEKDAY_ALONE_RE = re.compile(rf"^(?P<w>{_WEEKDAY}){_DAYTIME}[.,:]?$")
 #: a place and a weekday on a letter's date line: "Bertram House Friday.", "Ashby, Monday evening"
@@ -150,8 +151,7 @@ _CLOCK_RE = re.compile(r"\b\d{1,2}[.:]\d\d\b|\b(?:a\.\s?m|p\.\s?m|noon|midnight)
 #: telegraphese: the word STOP standing for a full stop, written in capitals
 TELEGRAPHIC_RE = re.compile(r"(?<![a-z])STOP(?![a-z])")
 #: a sentence's stop between two words in capitals ("FELL IN. NOBODY"), an abbreviation's ("MRS. BELL") aside
-_CAPS_STOP_RE = re.compile(r"\b(?!(?:MRS?|MESSRS|DR|ST|JR|SR|REV|HON|CAPT|COL|GEN|VOL|ESQ|NOS?|CO)\.)[A-Z]{2,}[.!?]"
-                           r"\s+[A-Z]")
+_CAPS_STOP_RE = re.compile(rf"\b(?!(?:{'|'.join(lexicons.words('capital_abbreviations'))})\.)[A-Z]{{2,}}[.!?]\s+[A-Z]")
 
 #: nouns that name a kind of document ("the following letter", "signed a receipt")
 DOC_NOUNS = lexicons.words("document_nouns")
@@ -441,8 +441,7 @@ _RUN_IN_CLOSING_RE = re.compile(r"[.!?][”\"’]?\s*[—–-]+\s*(?:yours|i\s+a
 #: the most words of a signer's office under his name ("Surveyor to the Local Board.")
 SIGNER_OFFICE_MAX_WORDS = 8
 #: a book's section named by a word alone ("PREFACE.", "CONCLUSION."): a heading, never a signer under a closing
-SECTION_TITLE_RE = re.compile(r"^(?:preface|introduction|prologue|epilogue|foreword|afterword|dedication|appendix|"
-                              r"conclusion|contents|postscript|errata|index|finis|the end)\.?$", re.I)
+SECTION_TITLE_RE = re.compile(rf"^(?:{'|'.join(map(re.escape, lexicons.words('section_titles')))})\.?$", re.I)
 #: the most words of a signer's name or firm printed in capitals under a closing ("CORBRIDGE & SON.", "AN OLD
 #: FRIEND.")
 SIGNED_CAPITALS_MAX_WORDS = 4
