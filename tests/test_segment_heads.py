@@ -2190,3 +2190,23 @@ def test_a_closing_over_a_pen_name_in_capitals_closes_the_letter_before_the_next
     docs = [d for _, _, d in _docs(text)]
     assert [text[d.char_start:d.char_end].split("\n")[0] for d in docs] == ["Monday.", "Thursday evening."], docs
     assert "NED." in text[docs[0].char_start:docs[0].char_end]
+
+
+def test_an_imprints_year_in_roman_numerals_closes_the_title_page_and_heads_nothing():
+    # the year of the imprint, in Roman numerals on its own line, is the title page's last line; it opened a head
+    # that took the contents' heading and every entry under it
+    text = ("A TOUR IN THE NORTHERN DALES.\n\nBY A CURATE OF THE DIOCESE.\n\n"
+            "YORK, Printed for T. Webb, at the Bible in Coney-street, and sold by all the Booksellers.\n\n"
+            "MDCCLXXVI.\n\nCONTENTS.\n\nChap. I. The road over the moor to Skelby 1\n\n"
+            "Chap. II. A night at the inn, and the landlord's stories 9\n\n"
+            "Chap. III. The abbey ruins by moonlight 17\n\n"
+            "A TOUR IN THE NORTHERN DALES.\n\nCHAP. I.\n\nWE set out from the parsonage a little after six, the "
+            "morning fine and the roads still heavy with the week's rain, and came by noon to the edge of the moor.\n")
+    docs = _docs(text)
+    starts = [w for w, _, _ in docs]
+    assert "CONTENTS. Chap. I." in starts and not any(w.startswith("MDCCLXXVI.") for w in starts)
+    imprint = next(d for w, _, d in docs if w == "YORK, Printed for")
+    assert text[imprint.char_start:imprint.char_end].rstrip().endswith("MDCCLXXVI.")
+    assert classify(Unit(0, 10, "MDCCLXXVI."), None, True) == "prose"
+    assert classify(Unit(0, 10, "M.DCC.LXI."), None, True) == "prose"
+    assert classify(Unit(0, 5, "M. D."), None, True) != "prose"  # a signer's initials, no year
