@@ -2210,3 +2210,16 @@ def test_an_imprints_year_in_roman_numerals_closes_the_title_page_and_heads_noth
     assert classify(Unit(0, 10, "MDCCLXXVI."), None, True) == "prose"
     assert classify(Unit(0, 10, "M.DCC.LXI."), None, True) == "prose"
     assert classify(Unit(0, 5, "M. D."), None, True) != "prose"  # a signer's initials, no year
+
+
+def test_letters_of_a_subject_name_no_writer_and_letters_of_a_person_do():
+    from quellen.segment.describe import series_author
+    assert series_author("LETTERS OF ADVICE.") is None and series_author("Letters of Introduction") is None
+    assert series_author("THE LETTERS OF ANN PELL.") == "ANN PELL" and series_author("Letters of Junius") == "Junius"
+    # a collection's title naming its subject over unsigned numbered letters gives none of them a writer
+    text = ("LETTERS OF ADVICE.\n\nLETTER I.\n\nDEAR SIR,\n\nYOU ask me how a young man just come to town should "
+            "choose his company, and I shall tell you plainly what I have seen of it these twenty years.\n\n"
+            "LETTER II.\n\nI PROMISED you some thoughts upon the keeping of accounts, which no gentleman should "
+            "think beneath him, whatever the fashion of the town may say of it.\n")
+    letters = [d for _, _, d in _docs(text) if d.kind == "letter"]
+    assert len(letters) == 2 and all(d.author is None for d in letters)
