@@ -429,7 +429,7 @@ def test_no_name_of_a_shared_book_appears_in_the_package():
 #: example is an invented text of the tests, not the line of the corpus that prompted it
 _HELD_OUT_PHRASE_CORPORA = ("invented-diaries", "invented-letters", "barbary-letters", "hull-select-letters",
                             "invented-diaries-2", "invented-letters-2", "invented-mixed-3",
-                            "invented-mixed-4")
+                            "invented-mixed-4", "heron-letters")
 
 
 def test_no_six_words_of_a_held_out_corpus_are_quoted_in_the_package():
@@ -2191,3 +2191,36 @@ def test_a_closing_over_a_pen_name_in_capitals_closes_the_letter_before_the_next
     docs = [d for _, _, d in _docs(text)]
     assert [text[d.char_start:d.char_end].split("\n")[0] for d in docs] == ["Monday.", "Thursday evening."], docs
     assert "NED." in text[docs[0].char_start:docs[0].char_end]
+
+
+def test_an_imprints_year_in_roman_numerals_closes_the_title_page_and_heads_nothing():
+    # the year of the imprint, in Roman numerals on its own line, is the title page's last line; it opened a head
+    # that took the contents' heading and every entry under it
+    text = ("A TOUR IN THE NORTHERN DALES.\n\nBY A CURATE OF THE DIOCESE.\n\n"
+            "YORK, Printed for T. Webb, at the Bible in Coney-street, and sold by all the Booksellers.\n\n"
+            "MDCCLXXVI.\n\nCONTENTS.\n\nChap. I. The road over the moor to Skelby 1\n\n"
+            "Chap. II. A night at the inn, and the landlord's stories 9\n\n"
+            "Chap. III. The abbey ruins by moonlight 17\n\n"
+            "A TOUR IN THE NORTHERN DALES.\n\nCHAP. I.\n\nWE set out from the parsonage a little after six, the "
+            "morning fine and the roads still heavy with the week's rain, and came by noon to the edge of the moor.\n")
+    docs = _docs(text)
+    starts = [w for w, _, _ in docs]
+    assert "CONTENTS. Chap. I." in starts and not any(w.startswith("MDCCLXXVI.") for w in starts)
+    imprint = next(d for w, _, d in docs if w == "YORK, Printed for")
+    assert text[imprint.char_start:imprint.char_end].rstrip().endswith("MDCCLXXVI.")
+    assert classify(Unit(0, 10, "MDCCLXXVI."), None, True) == "prose"
+    assert classify(Unit(0, 10, "M.DCC.LXI."), None, True) == "prose"
+    assert classify(Unit(0, 5, "M. D."), None, True) != "prose"  # a signer's initials, no year
+
+
+def test_letters_of_a_subject_name_no_writer_and_letters_of_a_person_do():
+    from quellen.segment.describe import series_author
+    assert series_author("LETTERS OF ADVICE.") is None and series_author("Letters of Introduction") is None
+    assert series_author("THE LETTERS OF ANN PELL.") == "ANN PELL" and series_author("Letters of Junius") == "Junius"
+    # a collection's title naming its subject over unsigned numbered letters gives none of them a writer
+    text = ("LETTERS OF ADVICE.\n\nLETTER I.\n\nDEAR SIR,\n\nYOU ask me how a young man just come to town should "
+            "choose his company, and I shall tell you plainly what I have seen of it these twenty years.\n\n"
+            "LETTER II.\n\nI PROMISED you some thoughts upon the keeping of accounts, which no gentleman should "
+            "think beneath him, whatever the fashion of the town may say of it.\n")
+    letters = [d for _, _, d in _docs(text) if d.kind == "letter"]
+    assert len(letters) == 2 and all(d.author is None for d in letters)

@@ -632,6 +632,9 @@ _BARE_POSSESSIVE_SERIES_RE = re.compile(
 #: "The Narrative of X", "Extracts from the Journal of X", "The Statement of X (1712)"
 _OF_SERIES_RE = re.compile(
     rf"\b(?:{_SERIES_NOUNS})\s+(?:kept\s+)?(?:of|by)\s+(?:the\s+late\s+)?(?P<name>[A-Z][^,;:()\[\]—–]*)", re.I)
+#: what letters or papers are about, after "of" where a writer's name would stand ("Letters of Advice", "Letters of
+#: Introduction"): no writer (data/lexicon/series_subjects.txt)
+_SERIES_SUBJECTS = frozenset(words("series_subjects"))
 #: "Contributed by X", "The events related by X", "Told by X", "Resumed by X"
 _BY_SERIES_RE = re.compile(
     rf"\b(?:{NARRATION_VERBS}|narrated|resumed|continued|recorded|kept)\s+by\s+"
@@ -703,7 +706,7 @@ def series_author(line: str) -> str | None:
         m = pattern.search(line)
         if m:
             name = _clean_name(m.group("name"))
-            if name:
+            if name and not (pattern is _OF_SERIES_RE and name.split()[0].lower() in _SERIES_SUBJECTS):
                 return name
     return None
 

@@ -280,6 +280,18 @@ _CONTENTS_ENTRY_RE = re.compile(r"^\S.{2,300}(?:\s(?:page|p\.|pp\.)\s*(?:\d{1,4}
                                 re.I)
 
 
+#: a year of the second millennium in Roman numerals, its groups run together or parted by stops or commas
+#: ("MDCCLXXXV.", "M.DCC.LXI.", "M,DCC,XC"), as a title page's imprint prints it
+_ROMAN_YEAR_RE = re.compile(r"M[.,]?(?:CM|CD|D?C{0,3})[.,]?(?:XC|XL|L?X{0,3})[.,]?(?:IX|IV|V?I{0,3})\.?")
+
+
+def roman_year(text: str) -> bool:
+    """Return True for a year in Roman numerals alone on its line ("MDCCLXXXV.", "M.DCC.LXI."): four numerals
+    or more, no space ("M. D." is a signer's initials)."""
+    text = text.strip()
+    return bool(_ROMAN_YEAR_RE.fullmatch(text)) and len(re.sub(r"[^MDCLXVI]", "", text)) >= 4
+
+
 def contents_entry(text: str) -> bool:
     """Return True for a line of a contents list: a title followed by the page it begins on."""
     return bool(_CONTENTS_ENTRY_RE.match(text.strip()))
@@ -879,6 +891,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "dateline"  # "Given under my hand ..., this 14th day of March, 1798." over the signature
     if re.fullmatch(r"(?:anno\s+|a\.\s*d\.\s*)?1?\d{3}\.?", text, re.I):
         return "dateline"  # a year standing alone heads the entries under it
+    if roman_year(text):
+        return "prose"  # the imprint's year ("MDCCLXXXV.") is the title page's last line: it heads nothing
     if not in_para and _year_head(text):
         return "heading"  # a year marked with its era, or with a note: a chronological section's head
     # a quoted document prints an opening quotation mark before each of its paragraphs ("“9 May.",
