@@ -22,7 +22,7 @@ def test_every_corpus_of_the_suite_is_found_with_its_text_and_gold(run):
                              "hull-select-letters", "hunt-journal-1792", "hunt-journal-1822", "invented-diaries",
                              "invented-diaries-2",
                              "invented-letters",
-                             "invented-letters-2", "invented-mixed-3", "invented-mixed-4",
+                             "invented-letters-2", "invented-mixed-3", "invented-mixed-4", "invented-mixed-5",
                              "keller-letters", "laclos-liaisons", "loos-blondes",
                              "mitford-journal", "mitford-letters", "moonstone",
                              "muir-sierra", "pepys-diary", "richardson-clarissa", "seed", "yarnall-journal-1803"]
