@@ -2224,3 +2224,149 @@ def test_letters_of_a_subject_name_no_writer_and_letters_of_a_person_do():
             "think beneath him, whatever the fashion of the town may say of it.\n")
     letters = [d for _, _, d in _docs(text) if d.kind == "letter"]
     assert len(letters) == 2 and all(d.author is None for d in letters)
+
+
+def test_the_church_s_name_of_sunday_heads_an_entry_as_a_weekday_does():
+    # a minister's journal heads its Sundays "Sabbath" or "Lord's Day", its other days by their weekday
+    text = ("Sabbath, March 4th, 1838.—Preached twice at Glenmorrow to a thin house, the snow lying deep.\n\n"
+            "Tuesday, 6th.—Rode over the moss to visit the sick at Craigend; the widow Baird is failing.\n\n"
+            "Lord's Day, 11th.—The kirk fuller than I have seen it this winter. Dispensed the ordinance.\n\n"
+            "Wednesday, 14th.—Wrote sermons all the morning and walked to the ferry after dinner.\n\n"
+            "Sabbath, 18th.—A wet morning; some forty present, the rest kept home by the flood.")
+    docs = [d for _, _, d in _docs(text)]
+    assert [text[d.char_start:d.char_end].split(",")[0] for d in docs] == [
+        "Sabbath", "Tuesday", "Lord's Day", "Wednesday", "Sabbath"]
+    assert [d.date.edtf for d in docs] == ["1838-03-04", "1838-03-06", "1838-03-11", "1838-03-14", "1838-03-18"]
+    assert {d.kind for d in docs} == {"diary"}
+
+
+def test_a_place_of_several_words_before_the_date_heads_a_traveller_s_entry():
+    # a traveller's diary heads each entry with the place it was written at, of one word or of several
+    text = ("JOURNAL OF A TOUR IN 1842\n\n"
+            "Lindau, Friday, May 6th.\n\nCrossed the lake in the morning boat and found the town full of fairs.\n\n"
+            "Inn of the Golden Pear, Saturday, May 7th.\n\nA long day over the hill road; the horses were worn out.\n\n"
+            "Inn of the Golden Pear, Sunday.\n\nKept within doors all day by the rain, and read the whole of it.\n\n"
+            "Brenzell, Tuesday, May 10th.\n\nAt last the valley opens, and the river runs beside the road.")
+    docs = [d for _, _, d in _docs(text)][1:]
+    assert [text[d.char_start:d.char_end].split(",")[0] for d in docs] == [
+        "Lindau", "Inn of the Golden Pear", "Inn of the Golden Pear", "Brenzell"]
+    assert [d.date.edtf for d in docs] == ["1842-05-06", "1842-05-07", "1842-05-08", "1842-05-10"]
+    assert {d.kind for d in docs} == {"diary"}
+
+
+SHIP_LETTERS = """LETTERS FROM THE BLOCKADE
+
+WRITTEN TO HIS SISTER FROM THE NORTH SEA, 1811-1812
+
+H.M.S. Pelorus, off the Texel,
+3rd May, 1811.
+
+My dear Anne,
+
+We have been six weeks upon this station and have not seen a sail worth the chasing. The weather is cold.
+
+Your loving brother,
+Walter Hume.
+
+H.M.S. Pelorus, off Heligoland,
+20th June, 1811.
+
+My dear Anne,
+
+A schooner goes home to-morrow with the despatches, and takes this. We took a galliot laden with cheese.
+
+Ever yours,
+W. H.
+"""
+
+HOUSE_LETTERS = """[The letters which follow were written from school and kept by his mother.]
+
+Ferrand House, Ellerby,
+Sunday.
+
+Dear Mother,
+
+I have come all right and the other fellows are decent. Send my cricket boots.
+
+Your affectionate son,
+Hugh.
+
+Ferrand House,
+Sunday, May 3rd.
+
+Dear Mother,
+
+The boots came and I made eleven runs against the day boys on Saturday.
+
+Your affectionate son,
+Hugh.
+"""
+
+
+def test_a_ship_s_or_a_house_s_line_over_the_date_line_heads_the_letter_below():
+    # the place a letter is written from stands on its own line over the date line, whatever the date's form:
+    # a ship and her station over a full date, a school's house over a weekday: the head of the letter below,
+    # not a text of its own nor the foot of the letter above
+    for text, places in ((SHIP_LETTERS, ["H.M.S. Pelorus, off the Texel,", "H.M.S. Pelorus, off Heligoland,"]),
+                         (HOUSE_LETTERS, ["Ferrand House, Ellerby,", "Ferrand House,"])):
+        letters = [d for _, _, d in _docs(text) if d.kind == "letter"]
+        assert [text[d.char_start:d.char_end].split("\n")[0] for d in letters] == places
+    ship = [d for _, _, d in _docs(SHIP_LETTERS)]
+    assert [d.kind for d in ship] == ["heading", "letter", "letter"]
+    assert [d.date.edtf for d in ship[1:]] == ["1811-05-03", "1811-06-20"]
+
+
+def test_a_title_s_place_and_year_line_stays_with_the_title():
+    text = ("THE JOURNAL OF A CURATE\n\nMARLOW STOKE, 1851\n\nMonday, 6th January, 1851.\n\n"
+            "Came into the parish in the carrier's cart, with my books in a box at my feet.\n\n"
+            "Tuesday, 7th.\n\nCalled upon the churchwardens; both out, and their wives very civil.")
+    docs = [d for _, _, d in _docs(text)]
+    assert [d.kind for d in docs] == ["heading", "diary", "diary"]
+    assert text[docs[0].char_start:docs[0].char_end].endswith("MARLOW STOKE, 1851")
+
+
+CORRESPONDENT_LETTERS = """THE SIEGE OF HALBERG
+
+LETTERS REPRINTED FROM THE EVENING POST
+
+INTRODUCTORY NOTE.
+
+These letters were sent home by the Evening Post's correspondent in the spring of 1849, and are printed as sent.
+
+I.
+
+FROM OUR OWN CORRESPONDENT.
+
+CAMP, NEAR OSTERWALD, April 2.
+
+The column marched at four this morning, and I write by the light of a lantern in a cart. The roads are very bad.
+
+II.
+
+FROM OUR OWN CORRESPONDENT.
+
+BEFORE HALBERG, April 9.
+
+We came within sight of the walls on Saturday. The townspeople crowd the ramparts every evening to watch us dig.
+"""
+
+
+def test_a_newspaper_s_numbered_letters_under_their_byline_and_dateline():
+    # a number alone, a byline naming the writer by his post and a dateline in capitals with no year head one
+    # letter; the "I." under the prefatory note numbers the first of them; the note states the year
+    docs = [d for _, _, d in _docs(CORRESPONDENT_LETTERS)]
+    firsts = [CORRESPONDENT_LETTERS[d.char_start:d.char_end].split("\n")[0] for d in docs]
+    assert firsts == ["THE SIEGE OF HALBERG", "These letters were sent home by the Evening Post's correspondent in the "
+                      "spring of 1849, and are printed as sent.", "I.", "II."]
+    assert [CLASS_OF_KIND[d.kind] for d in docs] == ["furniture", "account", "record", "record"]
+    assert [d.kind for d in docs[2:]] == ["letter", "letter"]
+    assert [d.date.edtf for d in docs[2:]] == ["1849-04-02", "1849-04-09"]
+
+
+def test_an_i_with_no_second_numeral_after_it_is_still_an_initial():
+    from quellen.segment.lines import make_units
+    text = ("Dear Tom,\n\nThe parcel came safe and the books are just what I wanted. Write soon.\n\nI.\n\n"
+            "FROM THE FERRY HOUSE.\n\nDear Tom,\n\nI forgot to say that the ferry is mended on Monday.\n\nI.")
+    assert [u.cue for u in make_units(text) if u.text == "I."] == ["signature", "signature"]
+    numbered = text + "\n\nII.\n\nFROM THE MILL.\n\nDear Tom,\n\nThe wheel turns again."
+    assert [u.cue for u in make_units(numbered) if u.text in ("I.", "II.")] == ["heading", "signature", "heading"]

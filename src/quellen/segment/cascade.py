@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .. import lexicons
-from ..extract.dates.lexicon import ORD_DAY, PLAIN_WEEKDAY, WD_NAMES
+from ..extract.dates.lexicon import CHURCH_WEEKDAY, ORD_DAY, PLAIN_WEEKDAY, WD_NAMES
 from ..model import RECORD_KINDS
 from ..settings import SegmentSettings
 from .lines import (ARGUMENT_RE, DESPATCH_HEADER_RE, FIRST_PERSON_RE, LETTER_HEADER_RE, MONTHS, NARRATION_VERBS,
@@ -109,7 +109,7 @@ _PERSON_RE = re.compile(f"{FIRST_PERSON_RE.pattern}|{SECOND_PERSON_RE.pattern}",
 _VALEDICTION_TAIL_RE = re.compile(rf"\b(?:{'|'.join(lexicons.words('valediction_words'))})\b", re.I)
 
 
-_WEEKDAY_ONLY_RE = re.compile(r"^(?:" + WD_NAMES + "|" + PLAIN_WEEKDAY +
+_WEEKDAY_ONLY_RE = re.compile(r"^(?:" + WD_NAMES + "|" + PLAIN_WEEKDAY + "|" + CHURCH_WEEKDAY +
                               r"|(?:the\s+)?(?:next|same)\s+day)"
                               r"(?:\s+(?:morning|evening|night|afternoon))?[.,:]?$", re.I)
 
@@ -127,6 +127,17 @@ def _restates_day(line: Unit, lead: str) -> bool:
 
 
 _MONTH_OR_YEAR_RE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\b|\b1\d{{3}}\b", re.I)
+
+
+_MONTH_RE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\b", re.I)
+
+
+def _title_line(unit: Unit) -> bool:
+    """Return True for a title's line of its own in capitals that is no section's or month's heading: its
+    place and year ("ASHBY, 1859"), its subtitle ("WRITTEN FROM THE FLEET, 1801-1802"); "CHAPTER II.", "IV."
+    or "MAY 1884." head the part under them."""
+    text = unit.text.strip()
+    return not (_SECTION_RE.match(text) or _SECTION_NUMBER_RE.match(text) or _MONTH_RE.search(text))
 
 
 def _place_line(unit: Unit) -> bool:
@@ -244,7 +255,10 @@ def _section_head(group: Group) -> bool:
     first = group.units[0]
     if first.cue != "heading" or not _SECTION_RE.match(first.text.strip()):
         return False
-    return kind_from_words(first.text) not in RECORD_KINDS
+    # ("II." right over "FROM OUR SPECIAL CORRESPONDENT.": a newspaper's byline makes the number its letter's)
+    second = group.units[1] if len(group.units) > 1 else None
+    return kind_from_words(first.text) not in RECORD_KINDS and not (
+        second is not None and second.cue == "byline" and kind_from_words(second.text) in RECORD_KINDS)
 
 
 def _strong_head(unit: Unit) -> bool:
@@ -658,8 +672,10 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 and nxt is not None and (nxt.cue in ("heading", "byline", "prose") or (
                     # (the title's last line in capitals over the first letter's or entry's date line, "THE
                     # LETTERS OF A" / "KEPT IN 1820 FOR HIS NIECE" / "May 4.", when it names no document)
-                    nxt.cue == "dateline" and unit.para is False and is_allcaps(unit.text) and is_allcaps(prev.text)
-                    and kind_from_words(unit.text) is None and not SERIES_HEAD_RE.search(unit.text))) and not (
+                    nxt.cue == "dateline" and is_allcaps(unit.text) and is_allcaps(prev.text)
+                    and kind_from_words(unit.text) is None and not SERIES_HEAD_RE.search(unit.text) and (
+                        unit.para is False or _title_line(unit) and not any(
+                            _SECTION_RE.match(u.text.strip()) for u in current.units)))) and not (
                     nxt.cue == "prose" and _entry_head(nxt)) and not _ONE_DOCUMENT_HEAD_RE.match(unit.text):
             current.units.append(unit)
             continue
@@ -791,6 +807,17 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 current.phase = "closed"
                 current.evidence.append("heading over numbered letters")
                 start(unit, "numbered letter under a heading")
+                continue
+            # 7d. a newspaper's byline under a book's section heading and its title ("VII" / "A Cutting" /
+            #     "From a Correspondent.") heads the report under it; right under the number alone ("II." / "FROM OUR
+            #     SPECIAL CORRESPONDENT.") it makes the number its letter's (:func:`_section_head`)
+            if not forced and cue == "byline" and kind_from_words(unit.text) in RECORD_KINDS and current is not None \
+                    and current.phase == "head" and not after_furniture and len(current.units) > 1 \
+                    and _section_head(current):
+                current.mode = "furniture"
+                current.phase = "closed"
+                current.evidence.append("section heading")
+                start(unit, "byline line", mode="record")
                 continue
             # 7. head cues (title, secrecy mark, addressee, salutation) gather into the head
             #    of one document; after a body they open the next one.

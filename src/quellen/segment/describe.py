@@ -14,7 +14,7 @@ from collections import Counter
 
 from ..extract.calendars import calendar_for, elided_years
 from ..extract.dates.anchor import bare_day_month
-from ..extract.dates.lexicon import ORD_DAY, WD, day_value, month_of, plain_month_in, weekday_of
+from ..extract.dates.lexicon import CHURCH_WEEKDAY, ORD_DAY, WD, day_value, month_of, plain_month_in, weekday_of
 from ..extract.entities import names_no_one
 from ..lexicons import pairs, words
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, VOICE_KINDS, Date,
@@ -77,6 +77,10 @@ _SAME_HEADING = 40
 ROLL_OVER_MONTHS = 3
 
 
+#: a year named in the running text: "in 1870", "the autumn of 1870" (not a part of a number or a range)
+_YEAR_SAID_RE = re.compile(r"(?<![\d/.,–-])(1[5-9]\d\d|20\d\d)(?![\d/–-]|,\d)")
+
+
 class YearContext:
     """Years stated around a date written without one ("December 16"), so that it can get one.
 
@@ -88,7 +92,9 @@ class YearContext:
     2. **mentions**: full dates in the running text outside page furniture (the compiler's "In
        March 1862 ..."), used where no head stands before the date;
     3. **the file's metadata** (``year``: a sidecar, ``--set context.year``), used where the
-       text states no year at all.
+       text states no year at all;
+    4. **a year the running text names** before the date, without month or day (an editor's prefatory note,
+       "printed in the autumn of 1870"), where it names one year only there and nothing else gives one.
 
     A page's date stamp never dates a document.
     """
@@ -117,7 +123,12 @@ class YearContext:
                 self.heads.append((start + m.start(), int(m.group(1)), month, 0))
                 if _bare_year(text[start:end]):
                     self.alone.add(start + m.start())
+        #: the years the running text names alone before a date (tier 4): (offset, year)
+        self.said: list[tuple[int, int]] = []
         for start, end in spans:
+            dates = [(m.start(), m.end()) for m in FULL_DATE_RE.finditer(text, start, end)]
+            self.said += [(m.start(), int(m.group(1))) for m in _YEAR_SAID_RE.finditer(text, start, end)
+                          if not any(a <= m.start() < b for a, b in dates)]
             for m in FULL_DATE_RE.finditer(text, start, end):
                 y = re.search(r"\d{4}", m.group(0))
                 month = next((MONTHS[w.lower().rstrip(".")] for w in re.findall(r"[A-Za-z]+\.?", m.group(0))
@@ -312,6 +323,9 @@ class YearContext:
                 return (year - 1 if month > anchor_month + 1 else year), "year of the dated neighbour after"
         if self.meta_year is not None:
             return self.meta_year[0], f"year of the file's metadata ({self.meta_year[1]})"
+        said = {year for at, year in self.said if at < offset}
+        if len(said) == 1:
+            return said.pop(), "the one year the text names before it"
         return None
 
 
@@ -357,7 +371,8 @@ def _bare_year(text: str) -> int | None:
 
 
 #: a date line that is a day of the month alone: "3rd (Saturday).", "5th.", "the twenty-third.", "Tuesday, the 3rd.—"
-_DAY_LEAD = r"^(?:[A-Z][a-z]+day,?\s+)?(?:[Tt]he\s+)?(?P<day>\d{1,2}(?:st|nd|rd|th|d)|" + ORD_DAY + r")"
+_DAY_LEAD = (r"^(?:(?:[A-Z][a-z]+day|" + CHURCH_WEEKDAY + r"),?\s+)?(?:[Tt]he\s+)?(?P<day>\d{1,2}(?:st|nd|rd|th|d)|"
+             + ORD_DAY + r")")
 _DAY_ALONE_RE = re.compile(_DAY_LEAD + r"(?:,?\s*\(?[A-Z][a-z]+day\)?)?\.?\s*[—–-]*$")
 _DAY_LEAD_RE = re.compile(_DAY_LEAD)
 
@@ -436,7 +451,7 @@ def day_of_month(text: str, offset: int, years: YearContext) -> Date | None:
     if m is None:
         return None
     day = day_value(m.group("day"))
-    named = re.search(r"\b(" + WD + r")\b", text)
+    named = re.search(r"\b(" + WD + "|" + CHURCH_WEEKDAY + r")\b", text)
     return _day_in_context(text, day, years.month_for(offset, day, weekday_of(named.group(1)) if named else None))
 
 
