@@ -258,6 +258,12 @@ class EntitySettings:
     fuzzy_town_population: int = 5000
     #: a town within this many km of another place of the context is preferred over its namesakes
     near_km: float = 500.0
+    #: the towns one document names imply its country (as if named) when, read as towns of that country
+    #: (small_town_population or more), at least this many pairs of them lie within near_km of each other,
+    #: more pairs than in any other country: "Worcester", "Durham", "Boston" of one letter are English towns
+    context_min_pairs: int = 2
+    #: ... counted only in a document naming at most this many places (a book's are many and far apart)
+    context_max_places: int = 60
     #: a town called so by its own name is preferred over one the name is only an alternate spelling of
     #: as if this many times (log10) more populous: 0.5, about three times
     own_name_bonus: float = 0.5
