@@ -291,6 +291,15 @@ class EventSettings:
     vague_days: int = 400
     #: ... from this predicate similarity on: a year-wide and a day-wide claim must say nearly the same
     vague_threshold: float = 0.6
+    #: two witnesses (claims of two documents not of one writer) whose dates do not meet but lie at most
+    #: this many days apart, each date no wider, tell one event, one of them misdated, when they share an
+    #: actor and a rare predicate lemma and are alike (quellen.events.near_date_pair): merged, and their
+    #: dates reported as a conflict; 0 turns this off
+    near_date_days: int = 7
+    #: ... from this predicate similarity on
+    near_date_threshold: float = 0.45
+    #: ... a lemma is rare when at most this many dated claims of the corpus hold it
+    near_date_max_df: int = 12
 
 
 @dataclass(frozen=True)
