@@ -681,6 +681,7 @@ def test_towns_of_one_letter_are_read_in_the_country_where_they_lie_together():
     # each alone is the larger American town; together they are four English towns a day or two apart
     assert {e.name: e.geo.country for e in entities} == dict.fromkeys(["Worcester", "Lancaster", "Durham", "Boston"],
                                                                        "GB")
+    assert "the country the places named with it agree on" in entity_with(entities, "Boston").merge_reasons[0]
     # where they lie together in America, they stay there
     text = "We went from Worcester to Hartford and home to Boston."
     ms = mentions_in(text, [("Worcester", "place"), ("Hartford", "place"), ("Boston", "place")])

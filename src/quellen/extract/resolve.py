@@ -1134,15 +1134,16 @@ class _Resolver:
         by_gazetteer: dict[str, int] = {}
         for k, cid in sorted(clusters.items()):
             c = self.clusters[cid]
-            countries, local = set(), set()
+            countries, local, agreed = set(), set(), set()
             for i in c.members:
                 m = self.mentions[i]
                 countries |= doc_countries[(m.source, m.document)]
                 # the country the document's other towns agree on: a preference, never a village's warrant
-                countries |= implied.get((m.source, m.document), set())
+                agreed |= implied.get((m.source, m.document), set())
                 # a village is believed only with its country named close by (same passage),
                 # not anywhere in a long document that names half the world
                 local |= {cc for pos, cc in anchors[m.source] if abs(pos - m.char_start) <= self.settings.local_window}
+            named, countries = countries, countries | agreed
             found = None
             for name, _ in c.names.most_common():
                 found = self.place_lookup(name, countries, local, True)
@@ -1152,8 +1153,11 @@ class _Resolver:
                 continue
             place, how = found
             c.geo = place.geo("settlement" if how == "feature" else None)
+            # said where the towns named with it chose the country (Worcester, England, not Massachusetts)
+            implied_by = (" (the country the places named with it agree on)"
+                          if place.country in agreed - named and how in ("exact", "head") else "")
             c.reasons.append(f"{c.geo.gazetteer} {c.geo.gazetteer_id} ({place.name}, "
-                             f"{place.country or place.kind}): {how}")
+                             f"{place.country or place.kind}): {how}{implied_by}")
             if how == "feature":  # a station or a house is not its town: placed there, not merged
                 continue
             gid = c.geo.gazetteer_id
