@@ -187,9 +187,10 @@ def cmd_documents(args) -> int:
         from .vocab import document_json
         print(json.dumps([document_json(d) for d in documents], ensure_ascii=False, indent=1))
         return 0
+    from .export.shape import date_label
     table = _table("id", "kind", "date", "author", "title", "first words")
     for d in documents:
-        table.add_row(d.id, d.kind, d.date.edtf if d.date else "", (d.author.name if d.author else "")[:24],
+        table.add_row(d.id, d.kind, date_label(d.date), (d.author.name if d.author else "")[:24],
                       (d.title or "")[:32], _first_words(sources[d.source][d.char_start:d.char_end]))
     _fit(table)
     _console().print(table)
@@ -312,9 +313,10 @@ def cmd_timeline(args) -> int:
         from .vocab import event_json
         print(json.dumps([event_json(e) for e in events], ensure_ascii=False, indent=1))
         return 0
+    from .export.shape import date_label  # a reader's label ("spring 1812"); --json keeps the EDTF value
     table = _table("date", "witnesses", "", "summary")
     for e in events:
-        table.add_row(e.date.edtf, f"{e.independent_sources}/{len(e.attestations)}",
+        table.add_row(date_label(e.date), f"{e.independent_sources}/{len(e.attestations)}",
                       "!" * min(len(e.conflicts), 3), e.summary)
     _fit(table)
     _console().print(table)
