@@ -39,9 +39,10 @@ segmenter, weighted above its text rules, never required):
 ``dateline``      an ``epub:type`` ending in ``dateline``, TEI ``<dateline>``
 ``time:VALUE``    the text of ``<time datetime="VALUE">`` or TEI ``<date when="VALUE">``
 ``person``        the text of a TEI ``<persName>``
+``place``         the text of a TEI ``<placeName>``
 ================  ==============================================================
 
-``time:VALUE`` and ``person`` are inline: they cover the element's words inside its block.
+``time:VALUE``, ``person`` and ``place`` are inline: they cover the element's words inside its block.
 
 Plain text has no blocks. ``Source.meta`` holds what the file says about itself outside its
 text (EPUB ``dc:creator`` and ``dc:language``, HTML ``<meta name="author">`` and ``<html lang>``, TEI

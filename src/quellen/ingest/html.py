@@ -207,7 +207,7 @@ def semantic_tag(el, tag: str) -> str | None:
     ``letter`` and ``diary-entry`` (``epub:type="z3998:letter"``/``"z3998:diary-entry"``, TEI ``<div
     type="letter">``), ``signature``/``sender`` (``z3998:signature``, ``z3998:sender``, TEI ``<signed>``),
     ``dateline`` (``epub:type`` ending in ``dateline``, TEI ``<dateline>``), ``time:VALUE`` (HTML
-    ``<time datetime>``, TEI ``<date when>``), ``person`` (TEI ``<persName>``).
+    ``<time datetime>``, TEI ``<date when>``), ``person`` (TEI ``<persName>``), ``place`` (TEI ``<placeName>``).
     """
     types = (el.get(_OPS_TYPE) or el.get("epub:type") or "").split()
     for token in types:
@@ -221,7 +221,7 @@ def semantic_tag(el, tag: str) -> str | None:
         return "time:" + el.get("when").strip()
     if tag == "div" and (el.get("type") or "").lower() in _TEI_DIV_TYPES:
         return _TEI_DIV_TYPES[el.get("type").lower()]
-    return {"dateline": "dateline", "signed": "signature", "persname": "person"}.get(tag)
+    return {"dateline": "dateline", "signed": "signature", "persname": "person", "placename": "place"}.get(tag)
 
 
 def _leading_preface(el, tag: str) -> bool:

@@ -22,7 +22,7 @@ from ..model import Date, DateBasis, Document, Ref, RefBasis, replace
 __all__ = ["structural_blocks", "apply_markup", "merge_within_units", "SEMANTIC_TAGS"]
 
 #: the semantic span tags (besides ``time:VALUE``): read here, never by the line cues
-SEMANTIC_TAGS = frozenset({"letter", "diary-entry", "signature", "sender", "dateline", "person"})
+SEMANTIC_TAGS = frozenset({"letter", "diary-entry", "signature", "sender", "dateline", "person", "place"})
 _UNITS = ("letter", "diary-entry")
 #: how far into a document its head runs, for a <time> to date it
 _HEAD_CHARS = 300
