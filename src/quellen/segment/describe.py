@@ -1061,6 +1061,12 @@ def _kind_in_class(cls: str, cues: list[str], head_text: str, own_text: str, fir
     return "statement"
 
 
+def _dated_under(units: list, head) -> bool:
+    """Return True when the unit right under ``head`` (one of ``units``) is a date line with its year."""
+    at = units.index(head)
+    return at + 1 < len(units) and units[at + 1].cue == "dateline" and bool(FULL_DATE_RE.search(units[at + 1].text))
+
+
 def _clean_addressee(text: str) -> str:
     text = re.sub(r"^(?:to\s+)", "", text.strip(), flags=re.I)
     return text.strip(" ,.;:!")
@@ -1159,8 +1165,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if title and not kind and not collection and not chapter and NEWSPAPER_RE.search(heads[0].text) and \
             not re.search(r"['’]s\s", heads[0].text) and (
                 re.search(r"\b(?:cutting|clipping|extract)\b", heads[0].text, re.I) or yearless(heads[0].text)
-                or FULL_DATE_RE.search(heads[0].text)):
-        # a newspaper's name with the issue's date ("The Evening Star, 3 May."), or "Cutting from ..."
+                or FULL_DATE_RE.search(heads[0].text) or _dated_under(units, heads[0])):
+        # a newspaper's name with the issue's date ("The Evening Star, 3 May.", or on the line under it), or
+        # "Cutting from ..."
         kind = "newspaper_article"
         evidence.append("kind: title names a newspaper")
     if title and not kind and plural and not body and "salutation" not in cues and not group.framing:
