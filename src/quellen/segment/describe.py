@@ -1497,8 +1497,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                 if sent and not place:
                     place = sent.group("place")  # the office it was handed in at
                 m = _PLACE_DATE_RE.match(u.text)
+                # "By Ann Pell, posted 3 May 2011": a web page's byline and date, its writer no place
                 if m and not place and m.group("place").lower().rstrip(".") not in MONTHS and \
-                        not re.match(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", m.group("place")):
+                        not re.match(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|By\s", m.group("place")):
                     place = m.group("place")
                 if not place and u.cue == "dateline":
                     lead = leading_date(u.text)
