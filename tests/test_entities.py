@@ -170,9 +170,11 @@ def test_names_the_markup_marks_take_its_type(nlp):
 
     class Doc:
         id, char_start, char_end, place = "doc", 0, len(text), None
-    blocks = [(0, len(text), "p"), (19, 23, "person"), (50, 61, "place")]
+    blocks = [(0, len(text), "p"), (19, 23, "person:Walter Cole"), (50, 61, "place")]
     mentions = document_mentions(text, [Doc()], [doc], "src", blocks=blocks)
-    assert {(m.text, m.type) for m in mentions} >= {("Cole", "person"), ("Grange Hill", "place")}
+    # the edition's list of persons names the person the markup points to: the mention carries that name
+    assert {(m.text, m.type, m.name) for m in mentions} >= {("Cole", "person", "Walter Cole"),
+                                                            ("Grange Hill", "place", "Grange Hill")}
 
 
 def test_no_names_in_plain_prose(nlp):

@@ -236,6 +236,7 @@ class _Candidate:
     type: str
     origin: str
     rank: int  # lower wins an overlap
+    name: str | None = None  # the name the markup gives it ("Martha" listed as "Martha Holt"), else read from it
 
 
 def is_patronymic(word: str) -> bool:
@@ -706,14 +707,14 @@ def find_mentions(text: str, doc: Any, source: str, document: str | None, offset
     ``dates`` are the spans of the document's dates (offsets into ``text``; None: the model's
     DATE entities), which find its place-and-date line (:func:`dateline_places`); ``place`` is
     the document's place as segmentation read it. ``marked`` are the names the file's markup marks
-    (offsets into ``text`` and a type: a TEI ``<persName>`` is a person, a ``<placeName>`` a place), which
-    win over every rule and the model.
+    (offsets into ``text``, a type: a TEI ``<persName>`` is a person, a ``<placeName>`` a place, and optionally
+    the name the file's list gives it), which win over every rule and the model.
     """
     stops = frozenset(stop_words) if stop_words is not None else _stop_words(getattr(doc, "lang_", "en"))
     tokens = _TokenAt(doc)  # one offset index of the parse, for the rules and for the species check below
     # the editor's markup says what a name is: it wins over every guess
-    rules = [_Candidate(a, b, type_, "rule:markup", -1) for a, b, type_ in marked
-             if 0 <= a < b <= len(text) and text[a:b].strip()]
+    rules = [_Candidate(m[0], m[1], m[2], "rule:markup", -1, (m[3] if len(m) > 3 else None) or None)
+             for m in marked if 0 <= m[0] < m[1] <= len(text) and text[m[0]:m[1]].strip()]
     rules += _rule_candidates(text, stops, tokens)
     if doc is not None:
         if dates is None:
@@ -751,7 +752,7 @@ def find_mentions(text: str, doc: Any, source: str, document: str | None, offset
         surface = text[c.start:c.end]
         out.append(Mention(source=source, document=document, char_start=offset + c.start,
                            char_end=offset + c.end, text=surface, type=c.type,
-                           name=clean_name(surface, c.type), origin=c.origin))
+                           name=c.name or clean_name(surface, c.type), origin=c.origin))
     return out
 
 
@@ -825,7 +826,9 @@ def document_mentions(text: str, documents: list[Any], parsed: list[Any], source
     document's place-and-date line; ``blocks``, the source's markup spans (``Source.blocks``), give the
     names its markup marks (``person``, ``place``).
     """
-    names = sorted((a, b, _MARKED_TYPES[tag]) for a, b, tag in blocks if tag in _MARKED_TYPES)
+    # "person:Martha Holt": the edition's list of persons names the person its markup points to
+    names = sorted((a, b, _MARKED_TYPES[tag.split(":")[0]], tag.partition(":")[2]) for a, b, tag in blocks
+                   if tag.split(":")[0] in _MARKED_TYPES)
     stops = _stop_words(getattr(parsed[0], "lang_", "en")) if parsed else frozenset()
     spans = None if timexes is None else sorted((t.char_start, t.char_end) for t in timexes if t.type == "DATE")
     out: list[Mention] = []
@@ -833,7 +836,7 @@ def document_mentions(text: str, documents: list[Any], parsed: list[Any], source
         lo, hi = document.char_start, document.char_end
         dates = None if spans is None else [(a - lo, b - lo) for a, b in spans if lo <= a and b <= hi]
         place = document.place.name if getattr(document, "place", None) else None
-        marked = [(a - lo, b - lo, type_) for a, b, type_ in names if lo <= a and b <= hi]
+        marked = [(a - lo, b - lo, type_, listed) for a, b, type_, listed in names if lo <= a and b <= hi]
         out.extend(find_mentions(text[lo:hi], doc, source, document.id, lo, stop_words=stops, dates=dates,
                                  place=place, marked=marked))
     common = common_words_capitalized(text, {m.name for m in out if m.origin in _GUESSED_ORIGINS})

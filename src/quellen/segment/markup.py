@@ -42,7 +42,7 @@ def _outermost(blocks) -> list[tuple[int, int, str]]:
 def structural_blocks(blocks) -> list[tuple[int, int, str]]:
     """Return the structural block spans for the line cues, with a break (``hr``) before each
     outermost letter or diary entry the markup marks: the publisher said a document starts there."""
-    out = [b for b in blocks if b[2] not in SEMANTIC_TAGS and not b[2].startswith("time:")]
+    out = [b for b in blocks if b[2] not in SEMANTIC_TAGS and not b[2].startswith(("time:", "person:"))]
     have = {b[0] for b in out if b[2] == "hr"}
     for start, _, _ in _outermost(blocks):
         if start and start not in have:
