@@ -152,6 +152,11 @@ def test_a_name_before_esquire_keeps_its_given_name_and_drops_the_title(nlp, tex
     assert name in {m.name for m in mentions_of(nlp, text) if m.type == "person"}
 
 
+def test_a_man_named_so_is_a_person_whatever_the_model_calls_the_name(nlp):
+    found = by_text(mentions_of(nlp, "The spinners' delegate, a man named Holt, is said to have restrained them."))
+    assert found["Holt"].type == "person"
+
+
 def test_a_happening_named_after_its_place_names_the_place_only(nlp):
     # "The Holme Bridge Riot of 1830" heads an article: the riot is no place, "Holme Bridge" is
     found = by_text(mentions_of(nlp, "The Holme Bridge Riot of 1830\n\nBy Ann Marsh, posted 3 May 2011"))

@@ -570,7 +570,7 @@ _WHO_AFTER = re.compile(r"\s*,?\s*(?:who|whom|whose)\b|['’]s\s+(?:wife|husband
                         r"brother|sister|widow|friend|secretary|son-in-law|nephew|niece)\b")
 _PERSON_BEFORE = re.compile(r"(?:\bthe\s+late|\b(?:said|answered|replied|asked|added|remarked|exclaimed|"
                             r"objected|wrote|declared|shouted|whispered)|\bwidow\s+of|\bwife\s+of|\bson\s+of|"
-                            r"\bdaughter\s+of)\s+$")
+                            r"\bdaughter\s+of|\b(?:man|woman|fellow|lad|girl|boy|person)\s+(?:named|called))\s+$")
 
 
 def _person_context(text: str, start: int, end: int, ent: Any) -> bool:
