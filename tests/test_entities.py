@@ -157,6 +157,11 @@ def test_a_man_named_so_is_a_person_whatever_the_model_calls_the_name(nlp):
     assert found["Holt"].type == "person"
 
 
+def test_a_newspaper_called_by_its_short_name_is_a_work(nlp):
+    found = by_text(mentions_of(nlp, "I have read the account in the Courier this morning and cannot rest."))
+    assert found["Courier"].type == "work"  # the model's organization
+
+
 def test_a_happening_named_after_its_place_names_the_place_only(nlp):
     # "The Holme Bridge Riot of 1830" heads an article: the riot is no place, "Holme Bridge" is
     found = by_text(mentions_of(nlp, "The Holme Bridge Riot of 1830\n\nBy Ann Marsh, posted 3 May 2011"))

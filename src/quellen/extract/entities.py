@@ -661,6 +661,8 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
         if not _plausible(name) or name in ORG_NOUNS or name.replace(" ", "").upper() in NOT_INITIALS:
             # a bare "Union" or "Party" is a common noun with a capital, "M.D." a degree: not names
             continue
+        if " " not in name and name in SERIAL_HEADS and re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.I):
+            type_ = "work"  # "read the Courier": a newspaper called by its short name, not a place or a body
         if type_ in ("place", "organization") and name.split()[-1] in EVENT_NAME_HEADS:
             # "the Spotland Bridge Riot": a happening, named after the place it happened at
             if len(name.split()) == 1:
