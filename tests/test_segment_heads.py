@@ -2191,3 +2191,26 @@ def test_a_closing_over_a_pen_name_in_capitals_closes_the_letter_before_the_next
     docs = [d for _, _, d in _docs(text)]
     assert [text[d.char_start:d.char_end].split("\n")[0] for d in docs] == ["Monday.", "Thursday evening."], docs
     assert "NED." in text[docs[0].char_start:docs[0].char_end]
+
+
+def test_latin_day_heads_open_dated_entries_under_a_month_head_and_a_title_broken_at_its_comma():
+    # a member's journal of the sittings, each under "Die Martis, 3° Maii, 1642." (the weekday and the month in
+    # Latin, the day with its ordinal mark), the year left out after the first; English dates of the Old Style
+    text = ("THE JOURNAL OF MASTER ROGER LYNDE,\n\nCITIZEN AND DRAPER OF ORBURY.\n\nMAY, 1642.\n\n"
+            "Die Martis, 3° Maii, 1642.\n\nThe Court sate early. A petition of the weavers read and laid aside.\n\n"
+            "Die Mercurii, 4° Maii.\n\nNothing done but the reading of two private bills, and the House rose.\n\n"
+            "Die Sabbati, 7° Maii.\n\nI was absent, being ill of an ague all the morning.\n")
+    docs = _docs(text)
+    assert [(w, c) for w, c, _ in docs] == [("THE JOURNAL OF", "furniture"), ("MAY, 1642.", "furniture"),
+                                            ("Die Martis, 3°", "personal"), ("Die Mercurii, 4°", "personal"),
+                                            ("Die Sabbati, 7°", "personal")]
+    dates = [d.date for _, _, d in docs[2:]]
+    assert [d.as_written for d in dates] == ["1642-05-03", "1642-05-04", "1642-05-07"]
+    assert [d.edtf for d in dates] == ["1642-05-13", "1642-05-14", "1642-05-17"]  # the Julian days in Gregorian
+
+
+def test_latin_day_head_reads_in_english():
+    from quellen.segment.lines import latin_day_head
+    assert latin_day_head("Die Jovis, 2o Junii, 1659.") == "Thursday, 2 June, 1659"
+    assert latin_day_head("Die Veneris.") == "Friday"
+    assert latin_day_head("Die Lune, 2 June.") is None  # not the Latin genitive: no head

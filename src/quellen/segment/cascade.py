@@ -19,7 +19,7 @@ from .lines import (ARGUMENT_RE, DESPATCH_HEADER_RE, FIRST_PERSON_RE, LETTER_HEA
                     NOTE_MARK_RE, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE, SECOND_PERSON_RE, SECTION_TITLE_RE,
                     SERIES_HEAD_RE,
                     TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, contents_entry, is_allcaps, is_name,
-                    kind_from_words, leading_date, numbered_summary_head, salutation_span, signed_name)
+                    kind_from_words, latin_day_head, leading_date, numbered_summary_head, salutation_span, signed_name)
 from .shapes import NEXT_DAY_RE
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
@@ -659,7 +659,10 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                     # (the title's last line in capitals over the first letter's or entry's date line, "THE
                     # LETTERS OF A" / "KEPT IN 1820 FOR HIS NIECE" / "May 4.", when it names no document)
                     nxt.cue == "dateline" and unit.para is False and is_allcaps(unit.text) and is_allcaps(prev.text)
-                    and kind_from_words(unit.text) is None and not SERIES_HEAD_RE.search(unit.text))) and not (
+                    and kind_from_words(unit.text) is None and not SERIES_HEAD_RE.search(unit.text)) or (
+                    # (or the title's line after the comma it broke at, "THE DIARY OF SIR A. B.," / "KNIGHT, OF C.")
+                    nxt.cue == "dateline" and prev.text.rstrip().endswith(",") and is_allcaps(unit.text)
+                    and is_allcaps(prev.text) and kind_from_words(unit.text) is None)) and not (
                     nxt.cue == "prose" and _entry_head(nxt)) and not _ONE_DOCUMENT_HEAD_RE.match(unit.text):
             current.units.append(unit)
             continue
@@ -818,7 +821,8 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
             if forced or after_furniture or current is None:
                 start(unit, "date line", mode="personal")
                 continue
-            if current.phase == "head" and (leading_date(unit.text) or bare_date(unit.text)) and all(
+            if current.phase == "head" and (leading_date(unit.text) or bare_date(unit.text)
+                                            or latin_day_head(unit.text)) and all(
                     not re.search(r"(?<!\d)\d{1,2}(?!\d)", u.text) and
                     u.cue in ("heading", "dateline") and kind_from_words(u.text) not in RECORD_KINDS
                     and not _FROM_TO_HEAD_RE.match(u.text) and not _place_line(u)

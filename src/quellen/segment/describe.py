@@ -23,7 +23,8 @@ from ..settings import SegmentSettings
 from .cascade import ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, Group
 from .lines import (FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, LETTER_HEADER_RE, MARKS_RE, MONTHS, NARRATION_VERBS,
                     NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline,
-                    is_allcaps, is_name, kind_from_words, leading_date, salutations, signature_text, signed_name,
+                    is_allcaps, is_name, kind_from_words, latin_day_head, leading_date, salutations, signature_text,
+                    signed_name,
                     signed_under_closing, split_signature, strip_quotes, weekday_alone, weekday_day, yearless)
 from .shapes import counted_day, head_date_text
 
@@ -369,6 +370,7 @@ def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None
     above)"): it is never shown as stated.
     """
     from ..extract.dates import parse_date
+    text = latin_day_head(text) or text  # "Die Lunae, 16° Novembris." is read as "Monday, 16 November"
     if re.search(r"[A-Z]{2}", text) and not re.search(r"[a-z]", text):
         # a head in small capitals, printed as capitals ("THURSDAY, 7TH MARCH, 1776.", "FRIDAY, 8TH."): the
         # date is read as it would be in lower case

@@ -9,6 +9,7 @@ The boundary cascade (:mod:`quellen.segment.cascade`) reads only these.
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from dataclasses import dataclass, field
 
@@ -23,7 +24,7 @@ __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_
            "CLOCK_HEAD_RE", "bare_date", "NUMBERED_HEAD_RE", "NUMBERED_HEADER_RE", "SERIES_HEAD_RE", "is_allcaps",
            "numbered_summary_head", "contents_entry",
            "salutation_span", "salutations", "bare_day", "NOTE_MARK_RE", "NARRATION_VERBS", "FEAST_HEAD_RE",
-           "LEAD_DAY_RANGE_RE"]
+           "LEAD_DAY_RANGE_RE", "latin_day_head"]
 
 #: every cue a unit can get
 CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "salutation", "addressee",
@@ -514,6 +515,32 @@ def bare_date(text: str) -> re.Match | None:
     return _BARE_DATE_RE.match(text.strip()) or _WEEKDAY_DAY_RE.match(text.strip())
 
 
+_LATIN_MONTHS = {w: int(n) for w, n in lexicons.pairs("latin_months")}
+_LATIN_WEEKDAYS = {w: int(n) for w, n in lexicons.pairs("latin_weekdays")}
+#: a sitting's or a day's head in Latin, as the journals of parliaments and courts and their members' diaries print
+#: it: "Die Jovis, 12° Novembris, 1640.", "Die Lunae, 16° Novembris.", "Die Martis." (the day with its ordinal
+#: mark, "°", "º" or "o", the month in the genitive)
+_LATIN_DAY_HEAD_RE = re.compile(
+    rf"^Die\s+(?P<w>{'|'.join(_LATIN_WEEKDAYS)})(?:,?\s+(?P<d>0?[1-9]|[12]\d|3[01])\s*[°ºo]?\.?,?\s+"
+    rf"(?P<m>{'|'.join(_LATIN_MONTHS)})(?:,?\s+(?P<y>1\d{{3}}))?)?\s*[.:]?$", re.I)
+
+
+def latin_day_head(text: str) -> str | None:
+    """Return a Latin day head ("Die Jovis, 12° Novembris, 1640.") written in English for the date reader
+    ("Thursday, 12 November, 1640"), else None.
+
+    >>> latin_day_head("Die Lunae, 16° Novembris."), latin_day_head("Die Martis.")
+    ('Monday, 16 November', 'Tuesday')
+    """
+    m = _LATIN_DAY_HEAD_RE.match(text.strip())
+    if m is None:
+        return None
+    out = calendar.day_name[_LATIN_WEEKDAYS[m.group("w").lower()]]
+    if m.group("d"):
+        out += f", {int(m.group('d'))} {calendar.month_name[_LATIN_MONTHS[m.group('m').lower()]]}"
+    return out + (f", {m.group('y')}" if m.group("y") else "")
+
+
 def weekday_day(text: str) -> tuple[int, int] | None:
     """Return (weekday, day of the month) of a line that is a weekday and a day alone ("Monday 15", "Fri, 21";
     Monday 0), else None.
@@ -887,6 +914,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     bare = text[1:].lstrip() if text[:1] in "“\"‘" and not re.search(r"[”\"’]", text[1:].rstrip("”\"")) else text
     # (a plain-style month takes three or four words: "11 of the Fifth Month."; a plain-style weekday and its day of
     # the month up to seven, "7th day & 15th of mo")
+    if n <= 6 and latin_day_head(bare):
+        return "dateline"  # "Die Jovis, 12° Novembris, 1640.": a sitting's day in Latin
     if (n <= 4 or n <= 7 and re.search(PLAIN_MONTH, bare)) and _BARE_DATE_RE.match(bare) or \
             n <= 7 and _WEEKDAY_DAY_RE.match(bare):
         return "dateline"  # "January 3", "4th (Sunday).", "Tuesday 12th", "Monday 15": an entry's date alone
@@ -1001,6 +1030,9 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "signature"
     if n <= 20 and is_allcaps(text) and not text.endswith(","):
         return "heading"
+    if 3 <= n <= 20 and is_allcaps(text) and not first_prose_seen and nxt is not None and is_allcaps(nxt.text) and \
+            not nxt.text.rstrip().endswith(",") and len(nxt.text.split()) <= 20:
+        return "heading"  # a title in capitals broken after its comma ("THE DIARY OF A. B.," / "KNIGHT, OF C.")
     # a document's own header ("Letter, A to B.", "Telegram from A to B.", "Memorandum by A."), a series
     # heading ("A's Journal.", "The Narrative of A.") or a newspaper's name and date heads a document
     # even with a full stop after it
