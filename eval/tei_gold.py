@@ -275,6 +275,19 @@ BOOKS: dict = {
                     "end tag of letter XIII's div), unchanged, closed with the end tags of DIV1, BODY, TEXT, EEBO "
                     "and ETS."),
     },
+    "heron-letters": {
+        "repository": "lofhm/ECCO-TCP",
+        "path": "xml/K001672.000.xml",
+        "commit": "578e9c0ce135be9b26c810a276fb5f61a16818fc",
+        "title": "Letters of Literature (1785), letters I-XVI of 57 (ECCO-TCP K001672.000)",
+        "creator": "'Robert Heron, Esq.' (the pseudonym of John Pinkerton, 1758-1826); keyed and encoded by the Text "
+                   "Creation Partnership (ECCO-TCP)",
+        "licence": ("The text is in the public domain (London: G. G. J. and J. Robinson, 1785; its author died in "
+                    "1826). " + ECCO_TCP_RELEASE + " "
+                    "The TCP file here is the stored file's first 109,527 characters (its revision notes, "
+                    "catalogue record, title page, contents and letters I-XVI, up to the end tag of letter XVI's "
+                    "div), unchanged, closed with the end tags of DIV1, BODY, TEXT, EEBO and ETS."),
+    },
     "hull-select-letters": {
         "tcp_calendar": "julian",
         "repository": "lofhm/ECCO-TCP",

@@ -469,3 +469,12 @@ def test_a_weekday_in_figures_is_a_weekday_in_the_plain_style_and_a_count_of_day
     # "the 5th day", "5th day of" and "15th day" count days; they name no weekday
     assert tag("On the 5th day of the voyage we sighted land.") == []
     assert tag("It rained on the 15th day.") == []
+
+
+def test_the_church_s_names_of_sunday_are_a_weekday():
+    import re
+
+    from quellen.extract.dates.lexicon import CHURCH_WEEKDAY, weekday_of
+    assert [weekday_of(w) for w in ("Lord's Day", "Lord’s-day", "LORD'S DAY", "Sabbath", "Sabbath Day")] == [6] * 5
+    assert re.fullmatch(CHURCH_WEEKDAY, "Sabbath") and not re.match(CHURCH_WEEKDAY, "Sabbaths")
+    assert not re.match(CHURCH_WEEKDAY, "sabbath")  # lower case in a sentence is no head's weekday

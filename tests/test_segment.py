@@ -197,6 +197,18 @@ def test_year_context_rolls_over_and_looks_ahead():
     assert parse_date_text("December 16", 7, years2).edtf == "1928-12-16"
 
 
+def test_year_context_takes_the_one_year_the_running_text_names_last():
+    # an editor's note naming one year ("in the summer of 1848") dates the yearless heads under it, where no
+    # head, full date or metadata gives one; two years named there name none of them
+    text = "These letters were written in the summer of 1848.\n\nLYONS, July 4.\n\nWe came in."
+    years = YearContext(text, [(0, len(text))])
+    date = parse_date_text("July 4", text.index("July"), years)
+    assert date.edtf == "1848-07-04" and "the one year the text names" in date.rule
+    two = "Begun in 1847, these letters end in 1849.\n\nLYONS, July 4.\n\nWe came in."
+    assert parse_date_text("July 4", two.index("July"), YearContext(two, [(0, len(two))])) is None
+    assert parse_date_text("July 4", 0, YearContext("July 4. In 1848 we met.", [(0, 23)])) is None
+
+
 def test_a_date_head_in_small_capitals_is_read_as_in_lower_case():
     # small capitals printed as capitals: "MONDAY, 3RD JUNE, 1805." and, under it, "TUESDAY, 4TH."
     text = "MONDAY, 3RD JUNE, 1805.—Rode out.\n\nTUESDAY, 4TH.—Rain.\n"

@@ -429,7 +429,7 @@ def test_no_name_of_a_shared_book_appears_in_the_package():
 #: example is an invented text of the tests, not the line of the corpus that prompted it
 _HELD_OUT_PHRASE_CORPORA = ("invented-diaries", "invented-letters", "barbary-letters", "hull-select-letters",
                             "invented-diaries-2", "invented-letters-2", "invented-mixed-3",
-                            "invented-mixed-4")
+                            "invented-mixed-4", "heron-letters", "invented-mixed-5")
 
 
 def test_no_six_words_of_a_held_out_corpus_are_quoted_in_the_package():
@@ -2331,3 +2331,180 @@ def test_a_stamp_described_at_a_letters_foot_is_the_letters_and_a_printed_cards_
     assert [w for w, _, _ in docs] == ["Rest Camp, 2.vi.18.", "FIELD SERVICE POST", "Rest Camp, 12.vi.18."]
     assert "[Postmark" in text[docs[0][2].char_start:docs[0][2].char_end]
     assert docs[1][2].kind == "letter" and docs[1][2].date.edtf == "1918-06-09"
+def test_an_imprints_year_in_roman_numerals_closes_the_title_page_and_heads_nothing():
+    # the year of the imprint, in Roman numerals on its own line, is the title page's last line; it opened a head
+    # that took the contents' heading and every entry under it
+    text = ("A TOUR IN THE NORTHERN DALES.\n\nBY A CURATE OF THE DIOCESE.\n\n"
+            "YORK, Printed for T. Webb, at the Bible in Coney-street, and sold by all the Booksellers.\n\n"
+            "MDCCLXXVI.\n\nCONTENTS.\n\nChap. I. The road over the moor to Skelby 1\n\n"
+            "Chap. II. A night at the inn, and the landlord's stories 9\n\n"
+            "Chap. III. The abbey ruins by moonlight 17\n\n"
+            "A TOUR IN THE NORTHERN DALES.\n\nCHAP. I.\n\nWE set out from the parsonage a little after six, the "
+            "morning fine and the roads still heavy with the week's rain, and came by noon to the edge of the moor.\n")
+    docs = _docs(text)
+    starts = [w for w, _, _ in docs]
+    assert "CONTENTS. Chap. I." in starts and not any(w.startswith("MDCCLXXVI.") for w in starts)
+    imprint = next(d for w, _, d in docs if w == "YORK, Printed for")
+    assert text[imprint.char_start:imprint.char_end].rstrip().endswith("MDCCLXXVI.")
+    assert classify(Unit(0, 10, "MDCCLXXVI."), None, True) == "prose"
+    assert classify(Unit(0, 10, "M.DCC.LXI."), None, True) == "prose"
+    assert classify(Unit(0, 5, "M. D."), None, True) != "prose"  # a signer's initials, no year
+
+
+def test_letters_of_a_subject_name_no_writer_and_letters_of_a_person_do():
+    from quellen.segment.describe import series_author
+    assert series_author("LETTERS OF ADVICE.") is None and series_author("Letters of Introduction") is None
+    assert series_author("THE LETTERS OF ANN PELL.") == "ANN PELL" and series_author("Letters of Junius") == "Junius"
+    # a collection's title naming its subject over unsigned numbered letters gives none of them a writer
+    text = ("LETTERS OF ADVICE.\n\nLETTER I.\n\nDEAR SIR,\n\nYOU ask me how a young man just come to town should "
+            "choose his company, and I shall tell you plainly what I have seen of it these twenty years.\n\n"
+            "LETTER II.\n\nI PROMISED you some thoughts upon the keeping of accounts, which no gentleman should "
+            "think beneath him, whatever the fashion of the town may say of it.\n")
+    letters = [d for _, _, d in _docs(text) if d.kind == "letter"]
+    assert len(letters) == 2 and all(d.author is None for d in letters)
+
+
+def test_the_church_s_name_of_sunday_heads_an_entry_as_a_weekday_does():
+    # a minister's journal heads its Sundays "Sabbath" or "Lord's Day", its other days by their weekday
+    text = ("Sabbath, March 4th, 1838.—Preached twice at Glenmorrow to a thin house, the snow lying deep.\n\n"
+            "Tuesday, 6th.—Rode over the moss to visit the sick at Craigend; the widow Baird is failing.\n\n"
+            "Lord's Day, 11th.—The kirk fuller than I have seen it this winter. Dispensed the ordinance.\n\n"
+            "Wednesday, 14th.—Wrote sermons all the morning and walked to the ferry after dinner.\n\n"
+            "Sabbath, 18th.—A wet morning; some forty present, the rest kept home by the flood.")
+    docs = [d for _, _, d in _docs(text)]
+    assert [text[d.char_start:d.char_end].split(",")[0] for d in docs] == [
+        "Sabbath", "Tuesday", "Lord's Day", "Wednesday", "Sabbath"]
+    assert [d.date.edtf for d in docs] == ["1838-03-04", "1838-03-06", "1838-03-11", "1838-03-14", "1838-03-18"]
+    assert {d.kind for d in docs} == {"diary"}
+
+
+def test_a_place_of_several_words_before_the_date_heads_a_traveller_s_entry():
+    # a traveller's diary heads each entry with the place it was written at, of one word or of several
+    text = ("JOURNAL OF A TOUR IN 1842\n\n"
+            "Lindau, Friday, May 6th.\n\nCrossed the lake in the morning boat and found the town full of fairs.\n\n"
+            "Inn of the Golden Pear, Saturday, May 7th.\n\nA long day over the hill road; the horses were worn out.\n\n"
+            "Inn of the Golden Pear, Sunday.\n\nKept within doors all day by the rain, and read the whole of it.\n\n"
+            "Brenzell, Tuesday, May 10th.\n\nAt last the valley opens, and the river runs beside the road.")
+    docs = [d for _, _, d in _docs(text)][1:]
+    assert [text[d.char_start:d.char_end].split(",")[0] for d in docs] == [
+        "Lindau", "Inn of the Golden Pear", "Inn of the Golden Pear", "Brenzell"]
+    assert [d.date.edtf for d in docs] == ["1842-05-06", "1842-05-07", "1842-05-08", "1842-05-10"]
+    assert {d.kind for d in docs} == {"diary"}
+
+
+SHIP_LETTERS = """LETTERS FROM THE BLOCKADE
+
+WRITTEN TO HIS SISTER FROM THE NORTH SEA, 1811-1812
+
+H.M.S. Pelorus, off the Texel,
+3rd May, 1811.
+
+My dear Anne,
+
+We have been six weeks upon this station and have not seen a sail worth the chasing. The weather is cold.
+
+Your loving brother,
+Walter Hume.
+
+H.M.S. Pelorus, off Heligoland,
+20th June, 1811.
+
+My dear Anne,
+
+A schooner goes home to-morrow with the despatches, and takes this. We took a galliot laden with cheese.
+
+Ever yours,
+W. H.
+"""
+
+HOUSE_LETTERS = """[The letters which follow were written from school and kept by his mother.]
+
+Ferrand House, Ellerby,
+Sunday.
+
+Dear Mother,
+
+I have come all right and the other fellows are decent. Send my cricket boots.
+
+Your affectionate son,
+Hugh.
+
+Ferrand House,
+Sunday, May 3rd.
+
+Dear Mother,
+
+The boots came and I made eleven runs against the day boys on Saturday.
+
+Your affectionate son,
+Hugh.
+"""
+
+
+def test_a_ship_s_or_a_house_s_line_over_the_date_line_heads_the_letter_below():
+    # the place a letter is written from stands on its own line over the date line, whatever the date's form:
+    # a ship and her station over a full date, a school's house over a weekday: the head of the letter below,
+    # not a text of its own nor the foot of the letter above
+    for text, places in ((SHIP_LETTERS, ["H.M.S. Pelorus, off the Texel,", "H.M.S. Pelorus, off Heligoland,"]),
+                         (HOUSE_LETTERS, ["Ferrand House, Ellerby,", "Ferrand House,"])):
+        letters = [d for _, _, d in _docs(text) if d.kind == "letter"]
+        assert [text[d.char_start:d.char_end].split("\n")[0] for d in letters] == places
+    ship = [d for _, _, d in _docs(SHIP_LETTERS)]
+    assert [d.kind for d in ship] == ["heading", "letter", "letter"]
+    assert [d.date.edtf for d in ship[1:]] == ["1811-05-03", "1811-06-20"]
+
+
+def test_a_title_s_place_and_year_line_stays_with_the_title():
+    text = ("THE JOURNAL OF A CURATE\n\nMARLOW STOKE, 1851\n\nMonday, 6th January, 1851.\n\n"
+            "Came into the parish in the carrier's cart, with my books in a box at my feet.\n\n"
+            "Tuesday, 7th.\n\nCalled upon the churchwardens; both out, and their wives very civil.")
+    docs = [d for _, _, d in _docs(text)]
+    assert [d.kind for d in docs] == ["heading", "diary", "diary"]
+    assert text[docs[0].char_start:docs[0].char_end].endswith("MARLOW STOKE, 1851")
+
+
+CORRESPONDENT_LETTERS = """THE SIEGE OF HALBERG
+
+LETTERS REPRINTED FROM THE EVENING POST
+
+INTRODUCTORY NOTE.
+
+These letters were sent home by the Evening Post's correspondent in the spring of 1849, and are printed as sent.
+
+I.
+
+FROM OUR OWN CORRESPONDENT.
+
+CAMP, NEAR OSTERWALD, April 2.
+
+The column marched at four this morning, and I write by the light of a lantern in a cart. The roads are very bad.
+
+II.
+
+FROM OUR OWN CORRESPONDENT.
+
+BEFORE HALBERG, April 9.
+
+We came within sight of the walls on Saturday. The townspeople crowd the ramparts every evening to watch us dig.
+"""
+
+
+def test_a_newspaper_s_numbered_letters_under_their_byline_and_dateline():
+    # a number alone, a byline naming the writer by his post and a dateline in capitals with no year head one
+    # letter; the "I." under the prefatory note numbers the first of them; the note states the year
+    docs = [d for _, _, d in _docs(CORRESPONDENT_LETTERS)]
+    firsts = [CORRESPONDENT_LETTERS[d.char_start:d.char_end].split("\n")[0] for d in docs]
+    assert firsts == ["THE SIEGE OF HALBERG", "These letters were sent home by the Evening Post's correspondent in the "
+                      "spring of 1849, and are printed as sent.", "I.", "II."]
+    assert [CLASS_OF_KIND[d.kind] for d in docs] == ["furniture", "account", "record", "record"]
+    assert [d.kind for d in docs[2:]] == ["letter", "letter"]
+    assert [d.date.edtf for d in docs[2:]] == ["1849-04-02", "1849-04-09"]
+
+
+def test_an_i_with_no_second_numeral_after_it_is_still_an_initial():
+    from quellen.segment.lines import make_units
+    text = ("Dear Tom,\n\nThe parcel came safe and the books are just what I wanted. Write soon.\n\nI.\n\n"
+            "FROM THE FERRY HOUSE.\n\nDear Tom,\n\nI forgot to say that the ferry is mended on Monday.\n\nI.")
+    assert [u.cue for u in make_units(text) if u.text == "I."] == ["signature", "signature"]
+    numbered = text + "\n\nII.\n\nFROM THE MILL.\n\nDear Tom,\n\nThe wheel turns again."
+    assert [u.cue for u in make_units(numbered) if u.text in ("I.", "II.")] == ["heading", "signature", "heading"]

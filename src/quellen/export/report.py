@@ -78,7 +78,7 @@ def land_paths(topo: dict | None, project) -> list[str]:
                     points.extend(arc[1:] if points else arc)
                 points = _unwrap(points)
                 lons = [lon for lon, _ in points]
-                # what sticks out past ±180° is drawn again on the other side of the map
+                # what sticks out past ±180° is drawn again past the opposite edge of the map
                 shifts = ([0] + ([-360] if lons and max(lons) > 180 else [])
                           + ([360] if lons and min(lons) < -180 else []))
                 for shift in shifts:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .. import lexicons
-from ..extract.dates.lexicon import ORD_DAY, PLAIN_WEEKDAY, WD_NAMES
+from ..extract.dates.lexicon import CHURCH_WEEKDAY, ORD_DAY, PLAIN_WEEKDAY, WD_NAMES
 from ..model import RECORD_KINDS
 from ..settings import SegmentSettings
 from .lines import (ARGUMENT_RE, CALENDAR_HEAD_RE, DESPATCH_HEADER_RE, FIRST_PERSON_RE, LETTER_HEADER_RE, MONTHS,
@@ -110,7 +110,7 @@ _PERSON_RE = re.compile(f"{FIRST_PERSON_RE.pattern}|{SECOND_PERSON_RE.pattern}",
 _VALEDICTION_TAIL_RE = re.compile(rf"\b(?:{'|'.join(lexicons.words('valediction_words'))})\b", re.I)
 
 
-_WEEKDAY_ONLY_RE = re.compile(r"^(?:" + WD_NAMES + "|" + PLAIN_WEEKDAY +
+_WEEKDAY_ONLY_RE = re.compile(r"^(?:" + WD_NAMES + "|" + PLAIN_WEEKDAY + "|" + CHURCH_WEEKDAY +
                               r"|(?:the\s+)?(?:next|same)\s+day)"
                               r"(?:\s+(?:morning|evening|night|afternoon))?[.,:]?$", re.I)
 
@@ -128,6 +128,17 @@ def _restates_day(line: Unit, lead: str) -> bool:
 
 
 _MONTH_OR_YEAR_RE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\b|\b1\d{{3}}\b", re.I)
+
+
+_MONTH_RE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\b", re.I)
+
+
+def _title_line(unit: Unit) -> bool:
+    """Return True for a title's line of its own in capitals that is no section's or month's heading: its
+    place and year ("ASHBY, 1859"), its subtitle ("WRITTEN FROM THE FLEET, 1801-1802"); "CHAPTER II.", "IV."
+    or "MAY 1884." head the part under them."""
+    text = unit.text.strip()
+    return not (_SECTION_RE.match(text) or _SECTION_NUMBER_RE.match(text) or _MONTH_RE.search(text))
 
 
 def _place_line(unit: Unit) -> bool:
@@ -245,7 +256,10 @@ def _section_head(group: Group) -> bool:
     first = group.units[0]
     if first.cue != "heading" or not _SECTION_RE.match(first.text.strip()):
         return False
-    return kind_from_words(first.text) not in RECORD_KINDS
+    # ("II." right over "FROM OUR SPECIAL CORRESPONDENT.": a newspaper's byline makes the number its letter's)
+    second = group.units[1] if len(group.units) > 1 else None
+    return kind_from_words(first.text) not in RECORD_KINDS and not (
+        second is not None and second.cue == "byline" and kind_from_words(second.text) in RECORD_KINDS)
 
 
 def _strong_head(unit: Unit) -> bool:
@@ -670,11 +684,12 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 and nxt is not None and (nxt.cue in ("heading", "byline", "prose") or (
                     # (the title's last line in capitals over the first letter's or entry's date line, "THE
                     # LETTERS OF A" / "KEPT IN 1820 FOR HIS NIECE" / "May 4.", when it names no document)
-                    nxt.cue == "dateline" and unit.para is False and is_allcaps(unit.text) and is_allcaps(prev.text)
-                    and kind_from_words(unit.text) is None and not SERIES_HEAD_RE.search(unit.text)) or (
-                    # (or the title's line after the comma it broke at, "THE DIARY OF SIR A. B.," / "KNIGHT, OF C.")
-                    nxt.cue == "dateline" and prev.text.rstrip().endswith(",") and is_allcaps(unit.text)
-                    and is_allcaps(prev.text) and kind_from_words(unit.text) is None)) and not (
+                    nxt.cue == "dateline" and is_allcaps(unit.text) and is_allcaps(prev.text)
+                    and kind_from_words(unit.text) is None and not SERIES_HEAD_RE.search(unit.text) and (
+                        unit.para is False or _title_line(unit) and not any(
+                            _SECTION_RE.match(u.text.strip()) for u in current.units)
+                        # (or the title's line after the comma it broke at, "THE DIARY OF SIR A. B.," / "KNIGHT")
+                        or prev.text.rstrip().endswith(",")))) and not (
                     nxt.cue == "prose" and _entry_head(nxt)) and not _ONE_DOCUMENT_HEAD_RE.match(unit.text) \
                 and not CALENDAR_HEAD_RE.match(unit.text) and not CALENDAR_HEAD_RE.match(nxt.text):
             # (a heading right over a calendar head heads that part of the calendar: "MICHAELMAS SESSIONS, 1771.")
@@ -810,7 +825,18 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 current.evidence.append("heading over numbered letters")
                 start(unit, "numbered letter under a heading")
                 continue
-            # 7d. a record society's calendar head ("31. Information of A, ...") opens the paper it numbers: the
+            # 7d. a newspaper's byline under a book's section heading and its title ("VII" / "A Cutting" /
+            #     "From a Correspondent.") heads the report under it; right under the number alone ("II." / "FROM OUR
+            #     SPECIAL CORRESPONDENT.") it makes the number its letter's (:func:`_section_head`)
+            if not forced and cue == "byline" and kind_from_words(unit.text) in RECORD_KINDS and current is not None \
+                    and current.phase == "head" and not after_furniture and len(current.units) > 1 \
+                    and _section_head(current):
+                current.mode = "furniture"
+                current.phase = "closed"
+                current.evidence.append("section heading")
+                start(unit, "byline line", mode="record")
+                continue
+            # 7e. a record society's calendar head ("12. Information of A, ...") opens the paper it numbers: the
             #     headings above it (the volume's title, "MICHAELMAS SESSIONS, 1771.") head the calendar's part
             if not forced and cue == "heading" and CALENDAR_HEAD_RE.match(unit.text):
                 if current is not None and current.phase == "head" and \

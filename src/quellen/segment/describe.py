@@ -14,7 +14,7 @@ from collections import Counter
 
 from ..extract.calendars import calendar_for, elided_years
 from ..extract.dates.anchor import bare_day_month
-from ..extract.dates.lexicon import ORD_DAY, WD, day_value, month_of, plain_month_in, weekday_of
+from ..extract.dates.lexicon import CHURCH_WEEKDAY, ORD_DAY, WD, day_value, month_of, plain_month_in, weekday_of
 from ..extract.entities import names_no_one
 from ..lexicons import pairs, words
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, VOICE_KINDS, Date,
@@ -80,6 +80,8 @@ ROLL_OVER_MONTHS = 3
 
 
 _YEAR_IN_HEAD_RE = re.compile(r"(?<![\d/.–-])(1[0-9]\d\d|20\d\d)(?![\d/–-])")
+#: a year named in the running text: "in 1870", "the autumn of 1870" (not a part of a number or a range)
+_YEAR_SAID_RE = re.compile(r"(?<![\d/.,–-])(1[5-9]\d\d|20\d\d)(?![\d/–-]|,\d)")
 
 
 class YearContext:
@@ -93,7 +95,9 @@ class YearContext:
     2. **mentions**: full dates in the running text outside page furniture (the compiler's "In
        March 1862 ..."), used where no head stands before the date;
     3. **the file's metadata** (``year``: a sidecar, ``--set context.year``), used where the
-       text states no year at all.
+       text states no year at all;
+    4. **a year the running text names** before the date, without month or day (an editor's prefatory note,
+       "printed in the autumn of 1870"), where it names one year only there and nothing else gives one.
 
     A page's date stamp never dates a document.
     """
@@ -127,7 +131,12 @@ class YearContext:
                 self.heads.append((start + m.start(), int(m.group(1)), month, 0))
                 if _bare_year(text[start:end]):
                     self.alone.add(start + m.start())
+        #: the years the running text names alone before a date (tier 4): (offset, year)
+        self.said: list[tuple[int, int]] = []
         for start, end in spans:
+            dates = [(m.start(), m.end()) for m in FULL_DATE_RE.finditer(text, start, end)]
+            self.said += [(m.start(), int(m.group(1))) for m in _YEAR_SAID_RE.finditer(text, start, end)
+                          if not any(a <= m.start() < b for a, b in dates)]
             for m in FULL_DATE_RE.finditer(text, start, end):
                 y = re.search(r"\d{4}", m.group(0))
                 month = next((MONTHS[w.lower().rstrip(".")] for w in re.findall(r"[A-Za-z]+\.?", m.group(0))
@@ -324,6 +333,9 @@ class YearContext:
                 return (year - 1 if month > anchor_month + 1 else year), "year of the dated neighbour after"
         if self.meta_year is not None:
             return self.meta_year[0], f"year of the file's metadata ({self.meta_year[1]})"
+        said = {year for at, year in self.said if at < offset}
+        if len(said) == 1:
+            return said.pop(), "the one year the text names before it"
         return None
 
 
@@ -369,7 +381,8 @@ def _bare_year(text: str) -> int | None:
 
 
 #: a date line that is a day of the month alone: "3rd (Saturday).", "5th.", "the twenty-third.", "Tuesday, the 3rd.—"
-_DAY_LEAD = r"^(?:[A-Z][a-z]+day,?\s+)?(?:[Tt]he\s+)?(?P<day>\d{1,2}(?:st|nd|rd|th|d)|" + ORD_DAY + r")"
+_DAY_LEAD = (r"^(?:(?:[A-Z][a-z]+day|" + CHURCH_WEEKDAY + r"),?\s+)?(?:[Tt]he\s+)?(?P<day>\d{1,2}(?:st|nd|rd|th|d)|"
+             + ORD_DAY + r")")
 _DAY_ALONE_RE = re.compile(_DAY_LEAD + r"(?:,?\s*\(?[A-Z][a-z]+day\)?)?\.?\s*[—–-]*$")
 _DAY_LEAD_RE = re.compile(_DAY_LEAD)
 
@@ -480,7 +493,7 @@ def day_of_month(text: str, offset: int, years: YearContext) -> Date | None:
     if m is None:
         return None
     day = day_value(m.group("day"))
-    named = re.search(r"\b(" + WD + r")\b", text)
+    named = re.search(r"\b(" + WD + "|" + CHURCH_WEEKDAY + r")\b", text)
     return _day_in_context(text, day, years.month_for(offset, day, weekday_of(named.group(1)) if named else None))
 
 
@@ -676,6 +689,9 @@ _BARE_POSSESSIVE_SERIES_RE = re.compile(
 #: "The Narrative of X", "Extracts from the Journal of X", "The Statement of X (1712)"
 _OF_SERIES_RE = re.compile(
     rf"\b(?:{_SERIES_NOUNS})\s+(?:kept\s+)?(?:of|by)\s+(?:the\s+late\s+)?(?P<name>[A-Z][^,;:()\[\]—–]*)", re.I)
+#: what letters or papers are about, after "of" where a writer's name would stand ("Letters of Advice", "Letters of
+#: Introduction"): no writer (data/lexicon/series_subjects.txt)
+_SERIES_SUBJECTS = frozenset(words("series_subjects"))
 #: "Contributed by X", "The events related by X", "Told by X", "Resumed by X"
 _BY_SERIES_RE = re.compile(
     rf"\b(?:{NARRATION_VERBS}|narrated|resumed|continued|recorded|kept)\s+by\s+"
@@ -754,7 +770,7 @@ def series_author(line: str) -> str | None:
         m = pattern.search(line)
         if m:
             name = _clean_name(m.group("name"))
-            if name:
+            if name and not (pattern is _OF_SERIES_RE and name.split()[0].lower() in _SERIES_SUBJECTS):
                 return name
     return None
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 
 from .. import lexicons
 from ..extract.dates.lexicon import MONTHS  # English month names and abbreviations -> number
-from ..extract.dates.lexicon import ORD_DAY, PLAIN_MONTH, PLAIN_WEEKDAY, WD_NAMES, elided_year_re, weekday_of
+from ..extract.dates.lexicon import (CHURCH_WEEKDAY, ORD_DAY, PLAIN_MONTH, PLAIN_WEEKDAY, WD_NAMES, elided_year_re,
+                                     weekday_of)
 from ..extract.regex_lead import lead
 
 __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "signed_name",
@@ -45,8 +46,8 @@ _PERSON_RE = re.compile(rf"^{PERSON}$")
 
 #: a month's name, or a month in the plain style ("the Sixth Month", "6th mo.")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True)) + "|" + PLAIN_MONTH
-#: a weekday's name, or a weekday in the plain style ("Third Day")
-_WEEKDAY = rf"(?:{WD_NAMES}|{PLAIN_WEEKDAY})"
+#: a weekday's name, a weekday in the plain style ("Third Day") or the church's name for it ("Lord's Day")
+_WEEKDAY = rf"(?:{WD_NAMES}|{PLAIN_WEEKDAY}|{CHURCH_WEEKDAY})"
 _ORD = r"(?:st|nd|rd|th|d)?"
 #: a day of the month, in digits or in words: "3", "3rd", "third", "twenty-third"
 _DAY = rf"(?:\d{{1,2}}{_ORD}|{ORD_DAY})"
@@ -80,8 +81,13 @@ _WEEKDAY_DAY_RE = re.compile(rf"^(?P<w>{_WEEKDAY}\b|(?i:{_WEEKDAY_ABBR})[.,])"
 #: the small words a place on a date line may hold ("Camp near the Ford,", "Mill Lane, at Brannockford,", "Ship Hope,
 #: at sea,")
 _PLACE_LINE_WORDS = lexicons.words("place_line_words")
-#: a weekday alone on a line, the time of day after it: "Tuesday.", "5th day.", "Third Day morning"
-_WEEKDAY_ALONE_RE = re.compile(rf"^(?P<w>{_WEEKDAY}){_DAYTIME}[.,:]?$")
+#: the place a diary's entry head names before its date: "Hillingham, ", "Camp Hope, ", a place of several words
+#: with the small words of a place between them ("Inn of the Three Kings, ", "Mission House near Tolo, ")
+_HEAD_PLACE = (rf"(?-i:[{_UP}][\w'’-]+(?:\s(?:(?:{'|'.join(_PLACE_LINE_WORDS)})\s){{0,2}}[{_UP}][\w'’-]+){{0,3}})"
+               r",\s+")
+#: a weekday alone on a line, the time of day after it: "Tuesday.", "5th day.", "Third Day morning", the place
+#: before it in a traveller's diary ("Inn of the Three Kings, Tuesday.")
+_WEEKDAY_ALONE_RE = re.compile(rf"^(?:{_HEAD_PLACE})?(?P<w>{_WEEKDAY}){_DAYTIME}[.,:]?$")
 #: a place and a weekday on a letter's date line: "Bertram House Friday.", "Ashby, Monday evening"
 _PLACE_WEEKDAY_RE = re.compile(rf"^(?:[A-Z][\w'’-]*,?\s+){{1,4}}{_WEEKDAY}\b"
                                r"(?:\s+(?i:morning|evening|night|afternoon))?[.,]?$")
@@ -110,7 +116,7 @@ CLOCK_HEAD_RE = re.compile(
 #  (after a place, "Hillingham, 24 August.—", or with the hour, "11 August, 3 a.m.—", "24 June, before morning.—"),
 #  its month and day after its year too ("1857.—December 23.", "1812. May 4.", "1857.—The twenty-third of December.")
 _LEAD_DATE_RE = re.compile(
-    rf"^(?:(?-i:[{_UP}][\w'’-]+(?:\s[{_UP}][\w'’-]+)?),\s+)?"
+    rf"^(?P<place>{_HEAD_PLACE})?"
     rf"(?P<year_first>(?:1\d{{3}}|20\d\d)(?:[.,:][ \t]*[—–-]*|[ \t]*[—–]+)[ \t]*"
     rf"(?=(?:{_WEEKDAY},?\s+)?(?:(?:the\s+)?{_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})\b"
     rf"|(?:{_MONTH_ALT})\.?,?\s+(?:the\s+)?{_DAY}\b)))?"
@@ -293,6 +299,18 @@ _CONTENTS_ENTRY_RE = re.compile(r"^\S.{2,300}(?:\s(?:page|p\.|pp\.)\s*(?:\d{1,4}
                                 re.I)
 
 
+#: a year of the second millennium in Roman numerals, its groups run together or parted by stops or commas
+#: ("MDCCLXXXV.", "M.DCC.LXI.", "M,DCC,XC"), as a title page's imprint prints it
+_ROMAN_YEAR_RE = re.compile(r"M[.,]?(?:CM|CD|D?C{0,3})[.,]?(?:XC|XL|L?X{0,3})[.,]?(?:IX|IV|V?I{0,3})\.?")
+
+
+def roman_year(text: str) -> bool:
+    """Return True for a year in Roman numerals alone on its line ("MDCCLXXXV.", "M.DCC.LXI."): four numerals
+    or more, no space ("M. D." is a signer's initials)."""
+    text = text.strip()
+    return bool(_ROMAN_YEAR_RE.fullmatch(text)) and len(re.sub(r"[^MDCLXVI]", "", text)) >= 4
+
+
 def contents_entry(text: str) -> bool:
     """Return True for a line of a contents list: a title followed by the page it begins on."""
     return bool(_CONTENTS_ENTRY_RE.match(text.strip()))
@@ -370,8 +388,15 @@ _TERMINAL = ".!?;:,…"
 _CLOSERS = "\"'”’»)]*"
 
 
+#: a newspaper's byline naming its writer by his post, no name ("FROM OUR SPECIAL CORRESPONDENT.", "By our own
+#: Reporter."): what stands under it is that writer's letter to the paper
+CORRESPONDENT_BYLINE = (r"(?:from|by)\s+(?:our|an?|the)\s+(?:[\w'’-]+\s+){0,2}"
+                        rf"(?:{'|'.join(lexicons.words('newspaper_writers'))})s?")
+_CORRESPONDENT_BYLINE_RE = re.compile(rf"^[(\[]?{CORRESPONDENT_BYLINE}[.)\]]*$", re.I)
+
 #: words in a title or a framing sentence -> the kind of document they name
 _KIND_WORDS = [
+    (CORRESPONDENT_BYLINE, "letter"),
     (r"letters?\s+to\s+the\s+editors?", "letter"),
     (r"telegrams?|cables?|wire", "telegram"),
     (r"letters?|epistles?|postcards?|post\s+cards?|notes?\s+to|reply|answer", "letter"),
@@ -594,8 +619,10 @@ def weekday_alone(text: str) -> int | None:
 
 
 def leading_date(text: str) -> re.Match | None:
-    """Return the match of a date that opens ``text`` as a diary-entry head, or None."""
-    return _LEAD_DATE_RE.match(text)
+    """Return the match of a date that opens ``text`` as a diary-entry head, or None (a newspaper's name before
+    the date, "The Evening Star, 3 May.", heads a cutting, not an entry)."""
+    m = _LEAD_DATE_RE.match(text)
+    return None if m is None or m.group("place") and NEWSPAPER_RE.search(m.group("place")) else m
 
 
 _YEAR_AFTER_RE = re.compile(rf"(?:st|nd|rd|th|d)?,?\s*(?:\d{{3,4}}\b|{_ELIDED})")
@@ -761,6 +788,7 @@ def make_units(text: str, blocks=()) -> list[Unit]:
         units.append(unit)
     _image_gap_captions(units)
     _subtitles_between_headings(units)
+    _first_numeral_of_a_series(units)
     for unit in units:
         unit.features = prose_features(unit.text) if unit.cue == "prose" else {}
     return units
@@ -840,6 +868,22 @@ def _subtitles_between_headings(units: list[Unit]) -> None:
                 re.search(r"[.!?]\s+[A-Z“\"]", own) or own[:1] in "“\"'‘":
             continue
         unit.cue = "heading"
+
+
+def _first_numeral_of_a_series(units: list[Unit]) -> None:
+    """Give the heading cue to an "I." alone that a text numbering its letters or sections ("II.", "III." alone
+    on their lines further on) starts its series with, over a head ("I." / "FROM OUR CORRESPONDENT."): under a
+    prefatory note's last paragraph it numbers the first letter, it does not sign the note. Where no "II."
+    follows, or a numeral has headed something before it, or a paragraph follows it, "I." stays what its line
+    cue made it (a writer's initial)."""
+    numerals = [i for i, u in enumerate(units) if _SECTION_NUMERAL_RE.match(u.text.strip())]
+    if not numerals or units[numerals[0]].text.strip() != "I." or units[numerals[0]].cue == "heading":
+        return
+    i = numerals[0]
+    nxt = units[i + 1] if i + 1 < len(units) else None
+    if nxt is not None and nxt.cue in ("heading", "byline", "dateline", "salutation", "addressee") and any(
+            units[j].text.strip() == "II." and units[j].cue == "heading" for j in numerals[1:]):
+        units[i].cue = "heading"
 
 
 #: the words of a possible salutation, up to the mark that ends it: "Dear Sir" in "Dear Sir. At the gates"
@@ -978,6 +1022,15 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
                 w[:1].isupper() or w in _PLACE_LINE_WORDS for w in place.replace(",", " ").split()):
             # "CAMP ON THE RIVER ROAD, MD., June 9, 1862.": a longer place, then the date closing the line
             return "dateline"
+    yearless_m = yearless(text) if not date_m and n <= 8 and prev is not None and prev.cue == "byline" else None
+    if yearless_m and not text[yearless_m.end():].strip(" .") and text[:yearless_m.start()].rstrip().endswith(",") \
+            and not NEWSPAPER_RE.search(text[:yearless_m.start()]) and all(w[:1].isupper() or w in _PLACE_LINE_WORDS
+                    for w in text[:yearless_m.start()].replace(",", " ").split()):
+        # "CAMP, NEAR ASHFORD, May 2." under a byline: a place of one part or more, then a date without its year
+        # closing the line, as a newspaper dates its correspondent's letters (the year is the paper's; a newspaper's
+        # own name and date, "The Evening Star, 3 May.", heads a cutting; elsewhere "ROME, 13 MAY" in capitals
+        # may title a letter dated at its foot)
+        return "dateline"
     if prev is not None and prev.cue == "signature" and _ACCLAMATION_RE.fullmatch(text.strip(" .!")):
         return "closing"  # "GOD SAVE THE KING." under a proclamation's signature ends it
     if date_m and n <= DATING_CLAUSE_MAX_WORDS and _DATING_CLAUSE_RE.match(text) and re.search(r"\d{4}", text) \
@@ -985,6 +1038,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "dateline"  # "Given under my hand ..., this 14th day of March, 1798." over the signature
     if re.fullmatch(r"(?:anno\s+|a\.\s*d\.\s*)?1?\d{3}\.?", text, re.I):
         return "dateline"  # a year standing alone heads the entries under it
+    if roman_year(text):
+        return "prose"  # the imprint's year ("MDCCLXXXV.") is the title page's last line: it heads nothing
     if not in_para and _year_head(text):
         return "heading"  # a year marked with its era, or with a note: a chronological section's head
     # a quoted document prints an opening quotation mark before each of its paragraphs ("“9 May.",
@@ -1000,7 +1055,7 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "dateline"  # "January 3", "4th (Sunday).", "Tuesday 12th", "Monday 15": an entry's date alone
     if n <= 6 and prev is not None and prev.cue == "dateline" and _PLACE_WEEKDAY_RE.match(bare):
         return "dateline"  # "Bertram House Friday." under "11 Feb. 1820": the place and day the letter is written
-    lead = _LEAD_DATE_RE.match(bare) if n <= 8 else None
+    lead = leading_date(bare) if n <= 8 else None
     # (a year-first head is a full date, a date line whatever closes it, as "December 23, 1857.—" is)
     if lead and (_terminal(bare) in (".", "", ":") or lead.group("year_first")) and not _BIO_LEAD_RE.match(bare):
         # (a quoted one-line message, "“2 June.—Mother better.”", is a telegram, not a date line)
@@ -1027,13 +1082,16 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "salutation"  # "SIR," or "MRS PELL," under "To Dr PELL, at Bath.": whom the letter greets
     if n <= 6 and text.endswith(",") and nxt is not None and (not nxt.para and (
             re.fullmatch(rf"{FULL_DATE_RE.pattern}\.?", nxt.text.strip(), re.I) or (
-                is_allcaps(text) and classify(nxt, unit, True) == "dateline"))
+                (is_allcaps(text) or not _CLOSING_RE.match(text)) and classify(nxt, unit, True) == "dateline"))
             # (a paragraph apart, "At the Front," over "Monday, 3.x.18.": a short date line with its year)
             or nxt.para and nxt.n_words <= 3 and FULL_DATE_RE.search(nxt.text) and re.search(r"\d\d", nxt.text)
             and classify(nxt, unit, True) == "dateline") and \
             all(w[:1].isupper() or w[:1].isdigit() or w in _PLACE_LINE_WORDS
                 for w in text.rstrip(",").replace(",", " ").split()):
-        return "dateline"  # "Mill Lane, Brannockford," above "20th March 1862.": the date line's place
+        # "Mill Lane, Brannockford," above "20th March 1862.": the date line's place; so is a ship's and its
+        # station ("H.M.S. Swift, off the Lizard,") or a house's ("Rugby School," over "Sunday."), over a date
+        # line of any form (a valediction, "Yours," over the date, is no place)
+        return "dateline"
     if not in_para and _SECTION_NUMERAL_RE.match(text) and (prev is None or prev.cue != "closing") and (
             len(text.rstrip(".")) > 1 or prev is None or prev.cue in ("heading", "signature", "separator")
             or (nxt is not None and nxt.para and _SALUTATION_RE.match(nxt.text.strip()))):
@@ -1092,6 +1150,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "byline" if byline(text) else "heading"
     if n <= 20 and byline(text):
         return "byline"
+    if n <= 8 and _CORRESPONDENT_BYLINE_RE.match(text):
+        return "byline"  # "FROM OUR SPECIAL CORRESPONDENT.": a newspaper's byline, in capitals or not
     # a numbered letter's head with its header may run longer, the addressee's address after it ("LETTER XI. A. Hale
     # to the Rev. Mr. Dale, at Upton, near Ware, in Hertfordshire."): its pattern bounds it
     if n <= 16 and NUMBERED_HEAD_RE.match(text) or NUMBERED_HEADER_RE.match(text) or numbered_summary_head(text):
@@ -1220,7 +1280,7 @@ def prose_features(text: str) -> dict:
     m = _INLINE_DOC_RE.match(text)
     if m and re.search(r"[“\"«]", text[m.end():]):
         feats["inline_doc"] = (m.group("noun").lower(), m.group("subj"))
-    lead = _LEAD_DATE_RE.match(text)
+    lead = leading_date(text)
     if lead and len(text) > lead.end():
         feats["lead_date"] = lead.group(0)
     elif _LEAD_DAY_RE.match(text):

@@ -33,6 +33,16 @@ MFULL = "|".join(name.capitalize() for name, _ in pairs("months"))
 #: (with a letter-writer's forms, the last letter raised in the manuscript: "Feby", "Septr", "Decr")
 MABBR = r"Jany|Feby|Augt|Septr|Octr|Novr|Decr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 WD_NAMES = "|".join(name.capitalize() for name, _ in pairs("weekdays"))
+#: a weekday by the church's name for it ("Lord's Day", "Sabbath": Sunday) -> number, as journals head their Sundays
+CHURCH_WEEKDAYS = _numbers("church_weekdays")
+#: the pattern of one, capitalised ("Lord's Day", "Lord's-day") or in capitals ("LORD'S DAY"), the longest first
+#: ("Sabbath Day" before "Sabbath")
+CHURCH_WEEKDAY = "(?:" + "|".join(
+    "(?-i:" + "|".join(sep.join(form) for sep, form in (
+        (r"[\s-]", [w[0].upper() + w[1:]] + [f"[{v[0].upper()}{v[0]}]{v[1:]}" for v in more]),
+        (r"[\s-]", [w.upper()] + [v.upper() for v in more]))) + ")"
+    for w, *more in (name.replace("'", "['’]").split()
+                     for name in sorted(CHURCH_WEEKDAYS, key=len, reverse=True))) + r")(?![\w'’-])"
 
 
 #: the plain style of Quaker writers, who number months and weekdays rather than name them: ordinal -> number
@@ -100,9 +110,12 @@ def plain_month_in(text: str) -> int | None:
 
 
 def weekday_of(written: str) -> int | None:
-    """Return the weekday (Monday 0) a weekday's name ("Tuesday", "Tues.") or a plain-style weekday ("Third
-    Day") names, else None."""
-    wd = WEEKDAYS.get(written.strip().lower().rstrip("."))
+    """Return the weekday (Monday 0) a weekday's name ("Tuesday", "Tues."), a plain-style weekday ("Third
+    Day") or the church's name for one ("Lord's Day") names, else None."""
+    key = written.strip().lower().rstrip(".")
+    wd = WEEKDAYS.get(key)
+    if wd is None:
+        wd = CHURCH_WEEKDAYS.get(re.sub(r"[\s-]+", " ", key.replace("’", "'")))
     return wd if wd is not None else plain_weekday(written)
 
 
