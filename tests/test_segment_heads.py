@@ -2508,3 +2508,9 @@ def test_an_i_with_no_second_numeral_after_it_is_still_an_initial():
     assert [u.cue for u in make_units(text) if u.text == "I."] == ["signature", "signature"]
     numbered = text + "\n\nII.\n\nFROM THE MILL.\n\nDear Tom,\n\nThe wheel turns again."
     assert [u.cue for u in make_units(numbered) if u.text in ("I.", "II.")] == ["heading", "signature", "heading"]
+
+
+def test_a_section_word_before_a_lower_case_word_is_a_sentence_not_a_numbered_head():
+    from quellen.segment.lines import NUMBERED_HEAD_RE
+    assert not NUMBERED_HEAD_RE.match("Letter follows by next post.")
+    assert all(NUMBERED_HEAD_RE.match(t) for t in ("LETTER FIVE.", "Letter the Second.", "Chapter one", "Part II"))

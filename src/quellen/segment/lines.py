@@ -265,8 +265,13 @@ LETTER_HEADER_RE = re.compile(rf"^{_HEADER_SENDER}\s(?-i:to)\s+(?:(?:the\s+)?(?-
                               r"[^!?;:]{0,80}$", re.I)
 #: "No." and "Number" head a numbered item only before a numeral: "No reflections upon …" is a sentence; a
 #: numbered letter's head may carry its header on the same line (NUMBERED_HEADER_RE)
+_NUMBER_WORDS = "|".join(w for w, _ in (*lexicons.pairs("number_words"), *lexicons.pairs("ordinal_words"))
+                         if " " not in w)
 NUMBERED_HEAD_RE = re.compile(rf"^(?:(?:{'|'.join(lexicons.words('section_words'))}|entry|document)"
-                               r"\.?\s+(?:[ivxlcdm]+|\d+|[a-z]+)|(?:no\.|number)\s*(?:[ivxlcdm]+|\d+)|no\s+\d+)\b"
+                               # (a number in words is capitalized or the ordinal's "the": "Letter follows at
+                               # first opportunity." is a sentence)
+                               r"\.?\s+(?:[ivxlcdm]+|\d+|(?-i:[A-Z])[a-z]*|the\s+[a-z]+|(?:" + _NUMBER_WORDS + r"))"
+                               r"|(?:no\.|number)\s*(?:[ivxlcdm]+|\d+)|no\s+\d+)\b"
                                r"[^.!?]{0,80}[.:]?$|" + NUMBERED_HEADER_RE.pattern, re.I)
 #: a numbered letter's or chapter's head with a summary of its topics after the number's stop, the topics parted by
 #: dashes: "LETTER VI. A Visit to the Governor.—His House, his Guards, the Market, &c."
