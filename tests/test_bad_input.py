@@ -142,6 +142,25 @@ def test_truncated_html_with_no_text_fails_clearly(corpus, tmp_path, capsys):
     check_cli(capsys, [corpus], tmp_path / "cli.db", bad, "no reading text")
 
 
+@pytest.mark.parametrize("cut", [0.3, 0.5, 0.9])
+def test_pdf_cut_short_says_truncated_and_keeps_the_store(corpus, tmp_path, capsys, cut):
+    from pdfmaker import make_pdf
+    db = tmp_path / "q.db"
+    run_build([corpus], db)
+    with open_store(db) as store:
+        before = (store.sources(), store.documents())
+    whole = make_pdf([["Lindenhof, 3 April 1911.", "Dear Aunt Mathilde,", "The ferry runs again."]] * 4)
+    bad = corpus / "half.pdf"
+    bad.write_bytes(whole[:int(len(whole) * cut)])
+    report, names = run_build([corpus], db)
+    only_failure(report, bad, FormatMismatch, "truncated or damaged PDF")
+    assert "%%EOF" in report.failed[0].reason  # says why it looks cut short
+    assert names == ["good.txt"]
+    with open_store(db) as store:  # what was stored before is still there, as it was
+        assert (store.sources(), store.documents()) == before
+    check_cli(capsys, [corpus], tmp_path / "cli.db", bad, "truncated or damaged PDF")
+
+
 def test_file_of_200_mb(corpus, tmp_path, capsys):
     bad = corpus / "huge.txt"
     with open(bad, "wb") as f:

@@ -30,3 +30,31 @@ def test_entities_view_says_when_a_point_is_the_town_not_the_street(monkeypatch,
     city_row = next(line for line in lines if "ent-2" in line)
     assert "≈ Manchester: placed at the town it is in" in street_row
     assert "≈" not in city_row
+
+
+class _EventStore:
+    """Stands in for a store: the timeline view asks for the events overlapping its bounds."""
+
+    def __init__(self):
+        self.asked = []
+
+    def events(self, earliest=None, latest=None):
+        self.asked.append((earliest, latest))
+        return []
+
+
+def test_timeline_bounds_take_a_year_a_month_or_a_day(monkeypatch, capsys):
+    store = _EventStore()
+    monkeypatch.setattr(cli, "_open", lambda db: nullcontext(store))
+    assert cli.main(["timeline", "--db", "x.db", "--from", "1847-04-13", "--to", "1847-04"]) == 0
+    assert cli.main(["timeline", "--db", "x.db", "--from", "1847", "--to", "1848-02"]) == 0
+    assert cli.main(["timeline", "--db", "x.db"]) == 0
+    assert store.asked == [("1847-04-13", "1847-04-30"), ("1847-01-01", "1848-02-29"), (None, None)]
+
+
+def test_timeline_bound_that_is_no_date_is_refused_with_its_shape(capsys):
+    import pytest
+    with pytest.raises(SystemExit) as err:
+        cli.main(["timeline", "--db", "x.db", "--from", "April 1847"])
+    assert err.value.code == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err

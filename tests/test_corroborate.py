@@ -7,7 +7,7 @@ from pathlib import Path
 from quellen.conflicts import (Place, head_variants, issuer_conflicts, place_index, place_role, salutation_variants,
                                text_variants)
 from quellen.corroborate import build_timeline, event_date, independent_sources, resolve_claims
-from quellen.model import Claim, Date, Document, Entity, Geo, Passage, ReuseGroup, replace
+from quellen.model import Claim, Date, Document, Entity, Geo, Passage, Ref, ReuseGroup, replace
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "corroborate"
 
@@ -459,3 +459,24 @@ def test_the_conflict_thresholds_are_read_from_the_conflicts_settings():
     assert salutation_variants([greeted], documents, texts, ConflictSettings(salutation_reach=0)) == []
     heads = _segmented(_fixture("heads_1763.txt"))
     assert head_variants(heads) and head_variants(heads, ConflictSettings(head_line_max_chars=10)) == []
+
+
+def test_two_witnesses_that_misdate_one_fire_are_one_event_with_a_date_conflict():
+    pellow = ("Thomas Pellow", "person", 0, 13, "ent-pellow")
+    documents = [Document(id="letter-1", source="s1", char_start=0, char_end=500, kind="letter",
+                          author=Ref("William Hardcastle")),
+                 Document(id="letter-2", source="s2", char_start=0, char_end=500, kind="letter",
+                          author=Ref("Henry Oakeshott"))]
+    claims = [claim("a", "letter-1", 40, day(1821, 3, 12), "great fire destroy granary harbour", source="s1",
+                    actors=(pellow,)),
+              claim("b", "letter-2", 80, day(1821, 3, 9), "fire consume granary", source="s2", actors=(pellow,))]
+    (event,), conflicts = build_timeline(claims, documents)
+    assert len(event.attestations) == 2 and event.independent_sources == 2
+    (conflict,) = conflicts
+    assert conflict.kind == "date" and conflict.events == (event.id,) and event.conflicts == (conflict.id,)
+    assert sorted(r.value for r in conflict.claims) == ["1821-03-09", "1821-03-12"]
+    assert "Thomas Pellow" in conflict.summary and "granary" in conflict.summary  # why they are one event
+    # one writer telling it twice, three days apart, is two entries, not a disagreement
+    same = [replace(d, author=Ref("William Hardcastle")) for d in documents]
+    events, conflicts = build_timeline(claims, same)
+    assert len(events) == 2 and conflicts == []

@@ -63,6 +63,19 @@ def test_news_with_a_dct_reads_yearless_days_near_it_not_near_the_last_date():
     assert got["January 18"].value == "1931-01-18"
 
 
+def test_a_newspaper_report_dates_its_clock_times_on_the_day_it_tells_of_not_its_issue():
+    text = ("On Tuesday evening a fire broke out at the dye-works at Holme. About nine o'clock the roof fell in, "
+            "and by midnight the works were gutted.\n")
+    issue = Date(text="Saturday, May 8, 1852", edtf="1852-05-08", earliest=D(1852, 5, 8), latest=D(1852, 5, 8),
+                 precision="day")
+    got = {t.text: t for t in tag_documents(text, [_doc(0, len(text), "newspaper_article", issue)])}
+    assert got["Tuesday evening"].date.edtf == "1852-05-04"
+    assert got["nine o'clock"].date.edtf == "1852-05-04"  # the Tuesday's, not the issue's Saturday
+    # a narrative dated so (a memoir's entry) keeps its own day for a clock time, as before
+    got = {t.text: t for t in tag_documents(text, [_doc(0, len(text), "narrative", issue)])}
+    assert got["nine o'clock"].date.edtf == "1852-05-08"
+
+
 def test_a_numeric_page_stamp_decades_away_never_anchors():
     text = ("Archive   06/17/2020\n\n"
             "In May 1850 the fair opened. A month ago the stalls were built. On June 3 it closed.")

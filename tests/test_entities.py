@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from quellen.errors import QuellenError
-from quellen.extract.entities import clean_name, find_mentions, is_patronymic, names_no_one
+from quellen.extract.entities import clean_name, document_mentions, find_mentions, is_patronymic, names_no_one
 from quellen.nlp import ModelMissing, load_nlp
 
 from conftest import FIXTURES
@@ -135,6 +135,56 @@ def test_offsets_point_into_the_source(nlp):
     for m in mentions:
         assert text[m.char_start:m.char_end] == m.text
         assert m.document == "doc"
+
+
+def test_old_pronouns_and_letters_after_a_name_are_no_people(nlp):
+    # "Thou" opening a letter's sentence, "J.P." after a magistrate's name: no one is called so
+    text = "Dear Brother,\n\nThou wilt have heard of it by now. Thee and thy wife are welcome.\n\nTo Ann Marsh, J.P."
+    found = by_text(mentions_of(nlp, text))
+    assert not {"Thou", "Thee", "J.P."} & set(found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("He wrote to John Smith, Esq. that day.", "John Smith"),
+    ("To Walter Cole Esq., at the Grange", "Walter Cole"),
+])
+def test_a_name_before_esquire_keeps_its_given_name_and_drops_the_title(nlp, text, name):
+    assert name in {m.name for m in mentions_of(nlp, text) if m.type == "person"}
+
+
+def test_a_man_named_so_is_a_person_whatever_the_model_calls_the_name(nlp):
+    found = by_text(mentions_of(nlp, "The spinners' delegate, a man named Holt, is said to have restrained them."))
+    assert found["Holt"].type == "person"
+
+
+def test_a_newspaper_called_by_its_short_name_is_a_work(nlp):
+    found = by_text(mentions_of(nlp, "I have read the account in the Courier this morning and cannot rest."))
+    assert found["Courier"].type == "work"  # the model's organization
+
+
+def test_a_happening_named_after_its_place_names_the_place_only(nlp):
+    # "The Holme Bridge Riot of 1830" heads an article: the riot is no place, "Holme Bridge" is
+    found = by_text(mentions_of(nlp, "The Holme Bridge Riot of 1830\n\nBy Ann Marsh, posted 3 May 2011"))
+    assert "Holme Bridge Riot" not in found
+    assert found["Holme Bridge"].type == "place"
+
+
+def test_names_the_markup_marks_take_its_type(nlp):
+    # an editor's <persName> around a bare surname the model calls an organization is a person
+    text = "Their spokesman is Cole, a steady man. We rode to Grange Hill."
+    doc = nlp(text)
+    marked = [(19, 23, "person"), (50, 61, "place")]
+    found = by_text(find_mentions(text, doc, "src", "doc", 0, marked=marked))
+    assert found["Cole"].type == "person" and found["Cole"].origin == "rule:markup"
+    assert found["Grange Hill"].type == "place"
+
+    class Doc:
+        id, char_start, char_end, place = "doc", 0, len(text), None
+    blocks = [(0, len(text), "p"), (19, 23, "person:Walter Cole"), (50, 61, "place")]
+    mentions = document_mentions(text, [Doc()], [doc], "src", blocks=blocks)
+    # the edition's list of persons names the person the markup points to: the mention carries that name
+    assert {(m.text, m.type, m.name) for m in mentions} >= {("Cole", "person", "Walter Cole"),
+                                                            ("Grange Hill", "place", "Grange Hill")}
 
 
 def test_no_names_in_plain_prose(nlp):

@@ -149,6 +149,40 @@ def test_actors_that_differ_keep_alike_claims_apart():
     assert len(merge_events([a, b])) == 2
 
 
+PELLOW = ("Thomas Pellow", "person", 0, 13, "ent-pellow")
+
+
+def test_two_witnesses_a_few_days_apart_on_one_fire_are_one_event():
+    # two letters tell one fire, one of them three days off: one event, two claims (a date conflict:
+    # tests/test_corroborate.py)
+    a = claim("a", day(1821, 3, 12), "great fire destroy granary harbour", document="letter-1", actors=(PELLOW,))
+    b = claim("b", day(1821, 3, 9), "fire consume granary", document="letter-2", actors=(PELLOW,))
+    assert [sorted(c.id for c in g) for g in merge_events([a, b])] == [["a", "b"]]
+    # beyond the window, or with the window off, they stay two
+    far = claim("b", day(1821, 3, 1), "fire consume granary", document="letter-2", actors=(PELLOW,))
+    assert len(merge_events([a, far])) == 2
+    assert len(merge_events([a, b], settings=EventSettings(near_date_days=0))) == 2
+    # one writer's two entries are not two witnesses; nor are claims without a shared actor
+    assert len(merge_events([a, b], writers={"letter-1": "ent-hardcastle", "letter-2": "ent-hardcastle"})) == 2
+    assert len(merge_events([a, claim("b", day(1821, 3, 9), "fire consume granary", document="letter-2")])) == 2
+    # a lemma many claims hold is no evidence of one happening; a repetition is another happening
+    common = [claim(f"x{i}", day(1821, 1, 1 + i), "granary fire", document=f"d{i}") for i in range(20)]
+    assert len([g for g in merge_events([a, b, *common]) if {"a", "b"} <= {c.id for c in g}]) == 0
+    again = claim("b", day(1821, 3, 9), "fire consume granary", document="letter-2", actors=(PELLOW,),
+                  repeated=True)
+    assert len(merge_events([a, again])) == 2
+
+
+def test_a_decision_and_what_it_decides_on_two_days_are_two_events():
+    # "decided to expel" (the 18th) and "was expelled" (the 20th) share 'expel', but the decision's date
+    # governs the deciding: the shared lemma must be in what both dates govern (their scope)
+    trotsky = ("Trotsky", "person", 0, 7, "ent-t")
+    a = claim("a", day(1929, 1, 18), "decide citizen expel", document="d1", actors=(trotsky,),
+              scope=("decide", "citizen"))
+    b = claim("b", day(1929, 1, 20), "citizen expel ussr", document="d2", actors=(trotsky,), scope=("expel", "ussr"))
+    assert len(merge_events([a, b])) == 2
+
+
 def test_a_reuse_group_joins_a_quotation_to_its_original_even_when_reworded():
     a = claim("a", day(1929, 1, 20), "representative present decision agent", source="s", start=0)
     b = claim("b", day(1929, 1, 20), "envoy hand decision officer", source="s", start=500)

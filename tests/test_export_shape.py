@@ -5,7 +5,7 @@ import datetime as dt
 
 from hypothesis import given, strategies as st
 
-from quellen.export.shape import (correspondence, cooccurrence, date_label, itineraries, load_corpus,
+from quellen.export.shape import (correspondence, cooccurrence, date_label, edtf_label, itineraries, load_corpus,
                                   network, place_features, text_context)
 from quellen.model import Date
 from quellen.store import Store
@@ -45,6 +45,33 @@ def test_date_labels():
     # a year the text printed elided ("Aug. 4, 17—") is shown as printed, not as "18th century"
     assert date_label(d("1700-08-04", "1799-08-04", "century", as_written="17XX-08-04")) == "4 August 17—"
     assert date_label(d("1840-06-01", "1849-06-30", "decade", as_written="184X-06")) == "June 184—"
+
+
+def test_date_labels_say_what_an_edtf_code_means():
+    def d(edtf, a, b, p="month", **kw):
+        return Date("x", edtf, dt.date.fromisoformat(a), dt.date.fromisoformat(b), p, **kw)
+    # a season is named, not coded ("1812-21"), nor shown as the months it spans
+    assert date_label(d("1812-21", "1812-03-01", "1812-05-31", as_written="1812")) == "spring 1812"
+    assert date_label(d("1812-24", "1812-12-01", "1813-02-28")) == "winter 1812"
+    assert date_label(d("1812-XX", "1812-01-01", "1812-12-31", "year")) == "1812 (month unknown)"
+    assert date_label(d("181X", "1810-01-01", "1819-12-31", "decade")) == "1810s"
+    assert date_label(d("1812/1815", "1812-01-01", "1815-12-31", "year")) == "1812 – 1815"
+    assert date_label(d("1812-03-22", "1812-03-22", "1812-03-22", "day")) == "22 March 1812"  # a plain day as before
+
+
+def test_edtf_labels():
+    assert edtf_label("1812-33") == "first quarter of 1812" and edtf_label("1812-41") == "second half of 1812"
+    assert edtf_label("18XX") == "19th century" and edtf_label("20XX") == "21st century"
+    assert edtf_label("1812-03-XX") == "March 1812 (day unknown)"
+    assert edtf_label("1812-XX-XX") == "1812 (month and day unknown)"
+    assert edtf_label("XXXX-03-12") == "12 March (year unknown)" and edtf_label("XXXX-22") == "summer (year unknown)"
+    assert edtf_label("1812-06/1812-08") == "June 1812 – August 1812"
+    assert edtf_label("1812/..") == "from 1812 on" and edtf_label("../1812-21") == "until spring 1812"
+    assert edtf_label("1812~") == "about 1812" and edtf_label("1812?") == "1812?"
+    assert edtf_label("1812%") == "about 1812?"
+    assert edtf_label("1812-03-12TMO") == "12 March 1812"
+    for odd in ("PRESENT_REF", "XXXX-WXX-1", "1812-13", "1812/1813/1814", "", "../.."):
+        assert edtf_label(odd) is None
 
 
 @given(st.text(max_size=300), st.data())

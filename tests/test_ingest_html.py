@@ -28,7 +28,7 @@ def check_block_contract(source):
         if tag == "hr":
             assert a == b
             continue
-        if tag.startswith("time:") or tag == "person":
+        if tag.startswith(("time:", "person")) or tag == "place":
             assert text[a:b].strip(), tag  # inline semantic spans lie inside a block
             continue
         assert text[b] == "\n", (tag, text[a:b])
@@ -136,8 +136,23 @@ def test_tei_letter_reads_with_its_parts_as_blocks():
     assert [(t, source.text[a:b]) for a, b, t in source.blocks if (t, source.text[a:b]) not in semantic] == [
         ("h2", "To Pieter Hals, at Oosthaven"), ("p", "Zeewolde, 3 April 1702."), ("p", "Dear Cousin,"),
         ("p", "The dyke at Oosthaven is broken\nand the polder is under water. We have taken the cows "
-              "to the church hill."),
+              "to the church hill."), ("place", "Oosthaven"),
         ("p", "Water over land,\nland under water."), ("p", "Your cousin,"), ("p", "Anna Vos")]
+
+
+def test_a_tei_persname_pointing_into_the_list_of_persons_carries_the_listed_name(tmp_path):
+    tei = tmp_path / "letters.xml"
+    tei.write_text('<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+                   '<title>Letters</title></titleStmt></fileDesc><profileDesc><particDesc><listPerson>'
+                   '<person xml:id="ap"><persName>Ann Pell</persName></person></listPerson></particDesc>'
+                   '</profileDesc></teiHeader><text><body><div type="letter"><p>I saw '
+                   '<persName ref="#ap">Nan</persName> and <persName ref="#nobody">Tom</persName> at '
+                   '<placeName>Kendal</placeName>.</p></div></body>'
+                   '</text></TEI>', encoding="utf-8")
+    source = read_source(tei)
+    check_block_contract(source)
+    assert [(source.text[a:b], t) for a, b, t in source.blocks if t.startswith(("person", "place"))] == [
+        ("Nan", "person:Ann Pell"), ("Tom", "person"), ("Kendal", "place")]
 
 
 def test_a_tei_title_in_the_running_text_is_read_and_an_html_page_title_is_not(tmp_path):

@@ -6,7 +6,7 @@ from hypothesis import given, settings as hsettings, strategies as st
 
 from quellen.errors import EmptyInput, FormatMismatch
 from quellen.ingest import read_source
-from quellen.ingest.pdf import read_pdf, reflow
+from quellen.ingest.pdf import is_truncated, read_pdf, reflow
 from quellen.settings import IngestSettings
 
 from pdfmaker import make_pdf
@@ -107,3 +107,11 @@ def test_an_aes_encrypted_pdf_with_an_empty_user_password_reads(algorithm):
     writer.write(buf)
     source = read_source("locked.pdf", data=buf.getvalue())
     assert "the rent of 9 May 1790 is paid" in source.text
+
+
+def test_a_pdf_without_its_end_marker_is_truncated():
+    whole = make_pdf([["Dear Aunt,", "The ferry runs again."]])
+    assert not is_truncated(whole) and not is_truncated(whole + b"\n" * 100)  # trailing bytes are tolerated
+    assert is_truncated(whole[: len(whole) // 2])
+    with pytest.raises(FormatMismatch, match=r"cut.pdf: appears to be a truncated or damaged PDF"):
+        read_source("cut.pdf", data=whole[: len(whole) * 2 // 3])

@@ -111,3 +111,13 @@ def test_word_lists_are_data_files_read_in_order():
     from quellen.extract.entities import ROLE_WORDS
     assert ROLE_WORDS == words("role_words") and ROLE_WORDS[:2] == ("writer", "poet")
     assert all(not w.startswith("#") and w == w.strip() for w in words("given_name_variants"))
+
+
+def test_every_kind_the_segmenter_gives_is_a_kind_of_the_contract():
+    """A kind outside DOCUMENT_KINDS breaks the export's schema: the segmenter's newspaper article is one of them."""
+    import json
+    from pathlib import Path
+    from quellen import model
+    schema = json.loads((Path(__file__).parents[1] / "docs" / "schema" / "quellen-export-v1.schema.json").read_text())
+    assert schema["$defs"]["document"]["properties"]["kind"]["enum"] == list(model.DOCUMENT_KINDS)
+    assert "newspaper_article" in model.DOCUMENT_KINDS and "newspaper_article" in model.PRIMARY_KINDS

@@ -663,3 +663,32 @@ def test_a_titled_surname_among_several_goes_to_the_one_its_title_fits():
                             ("Mrs. Pryor", "person")])
     entities, mapping = resolve(ms, {"s1": text})
     assert mapping[("s1", ms[3].char_start, ms[3].char_end)] == entity_with(entities, "Ada Pryor").id
+
+
+#: English towns and their larger American namesakes (Boston's large enough to vouch for its country alone)
+NAMESAKES = [_city(40, "Worcester", 42.26, -71.8, "US", 206_000), _city(41, "Worcester", 52.19, -2.22, "GB", 101_000),
+             _city(42, "Durham", 35.99, -78.9, "US", 257_000), _city(43, "Durham", 54.78, -1.58, "GB", 48_000),
+             _city(44, "Boston", 42.36, -71.06, "US", 654_000), _city(45, "Boston", 52.98, -0.03, "GB", 45_000),
+             _city(46, "Lancaster", 34.7, -118.14, "US", 161_000), _city(47, "Lancaster", 54.05, -2.8, "GB", 47_000),
+             _city(48, "Hartford", 41.76, -72.69, "US", 121_000)]
+
+
+def test_towns_of_one_letter_are_read_in_the_country_where_they_lie_together():
+    gazetteer = Gazetteer(cities=NAMESAKES, countries=[], continents=[])
+    text = "We drove from Worcester to Lancaster, were at Durham on Thursday, and go on to Boston."
+    ms = mentions_in(text, [("Worcester", "place"), ("Lancaster", "place"), ("Durham", "place"), ("Boston", "place")])
+    entities, _ = resolve(ms, {"s1": text}, gazetteer=gazetteer)
+    # each alone is the larger American town; together they are four English towns a day or two apart
+    assert {e.name: e.geo.country for e in entities} == dict.fromkeys(["Worcester", "Lancaster", "Durham", "Boston"],
+                                                                       "GB")
+    assert "the country the places named with it agree on" in entity_with(entities, "Boston").merge_reasons[0]
+    # where they lie together in America, they stay there
+    text = "We went from Worcester to Hartford and home to Boston."
+    ms = mentions_in(text, [("Worcester", "place"), ("Hartford", "place"), ("Boston", "place")])
+    entities, _ = resolve(ms, {"s1": text}, gazetteer=gazetteer)
+    assert {e.geo.country for e in entities} == {"US"}
+    # a context too thin (fewer pairs than context_min_pairs) leaves population to decide, as before
+    text = "From Worcester to Durham."
+    entities, _ = resolve(mentions_in(text, [("Worcester", "place"), ("Durham", "place")]), {"s1": text},
+                          gazetteer=gazetteer)
+    assert {e.geo.country for e in entities} == {"US"}

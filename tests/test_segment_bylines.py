@@ -89,3 +89,29 @@ def test_a_letter_with_a_dateline_in_its_first_paragraph_stays_a_letter():
            "Your affectionate brother,\n\nTobias Quill\n"
     docs = _docs(text, "t.txt", "text/plain")
     assert [d.kind for d in docs] == ["letter"]
+
+
+MASTHEAD = """THE FENLAND MERCURY.
+Saturday, March 6, 1852.
+
+FLOOD AT HOLME.
+
+On Tuesday night the water rose over the low fields about Holme, and the families of the fen were taken off in
+boats by the men of the drainage board. The losses of stock are said to be heavy.
+
+The board will meet on Friday to consider what is to be done.
+"""
+
+
+def test_a_newspaper_name_over_the_issue_date_heads_one_article_of_that_date():
+    # the masthead is no heading over dated entries, and the issue's date under it is no diary entry's
+    docs = [d for d in _docs(MASTHEAD, "t.txt", "text/plain") if d.kind != "boilerplate"]
+    assert [(d.kind, d.date.edtf, d.primary) for d in docs] == [("newspaper_article", "1852-03-06", True)]
+    assert docs[0].title == "THE FENLAND MERCURY."
+
+
+def test_a_web_page_byline_over_its_date_names_no_place():
+    page = ("The Flood at Holme\n\nBy Ann Marsh, posted 3 May 2011\n\nIn the spring of 1852 the water rose over the "
+            "low fields about Holme, and the families of the fen were taken off in boats.\n")
+    (d,) = [d for d in _docs(page) if "water rose" in page[d.char_start:d.char_end]]
+    assert d.place is None or not d.place.name.startswith("By ")

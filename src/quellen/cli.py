@@ -187,9 +187,10 @@ def cmd_documents(args) -> int:
         from .vocab import document_json
         print(json.dumps([document_json(d) for d in documents], ensure_ascii=False, indent=1))
         return 0
+    from .export.shape import date_label
     table = _table("id", "kind", "date", "author", "title", "first words")
     for d in documents:
-        table.add_row(d.id, d.kind, d.date.edtf if d.date else "", (d.author.name if d.author else "")[:24],
+        table.add_row(d.id, d.kind, date_label(d.date), (d.author.name if d.author else "")[:24],
                       (d.title or "")[:32], _first_words(sources[d.source][d.char_start:d.char_end]))
     _fit(table)
     _console().print(table)
@@ -300,21 +301,41 @@ def cmd_timex(args) -> int:
     return 0
 
 
+def _date_arg(text: str) -> str:
+    """Return ``text`` when it is a year, a year and month or a day (``1847``, ``1847-04``, ``1847-04-14``)."""
+    import re
+    if not re.fullmatch(r"\d{1,4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?", text.strip()):
+        raise argparse.ArgumentTypeError(f"{text!r} is no year, YYYY-MM or YYYY-MM-DD")
+    return text.strip()
+
+
+def _day_bound(text: str | None, last: bool) -> str | None:
+    """Return the first (or ``last``) day of the year, month or day ``text`` names, as YYYY-MM-DD; None for None."""
+    import calendar
+    if not text:
+        return None
+    parts = text.split("-")
+    year = int(parts[0])
+    month = int(parts[1]) if len(parts) > 1 else (12 if last else 1)
+    day = int(parts[2]) if len(parts) > 2 else (calendar.monthrange(year or 4, month)[1] if last else 1)
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
 def cmd_timeline(args) -> int:
     """Print the timeline: date, summary, independent witnesses / attestations, conflict mark."""
     from .corroborate import events_about
     with _open(args.db) as store:
-        events = store.events(f"{args.start:04d}-01-01" if args.start else None,
-                              f"{args.end:04d}-12-31" if args.end else None)
+        events = store.events(_day_bound(args.start, last=False), _day_bound(args.end, last=True))
         if args.person:
             events = events_about(events, store.entities(), args.person)
     if args.json:
         from .vocab import event_json
         print(json.dumps([event_json(e) for e in events], ensure_ascii=False, indent=1))
         return 0
+    from .export.shape import date_label  # a reader's label ("spring 1812"); --json keeps the EDTF value
     table = _table("date", "witnesses", "", "summary")
     for e in events:
-        table.add_row(e.date.edtf, f"{e.independent_sources}/{len(e.attestations)}",
+        table.add_row(date_label(e.date), f"{e.independent_sources}/{len(e.attestations)}",
                       "!" * min(len(e.conflicts), 3), e.summary)
     _fit(table)
     _console().print(table)
@@ -441,8 +462,10 @@ def make_parser() -> argparse.ArgumentParser:
 
     p = command("timeline", cmd_timeline, "Print the timeline: date, summary, witnesses, conflict mark.")
     with_db(p)
-    p.add_argument("--from", dest="start", type=int, metavar="YEAR", help="only events from this year on")
-    p.add_argument("--to", dest="end", type=int, metavar="YEAR", help="only events up to this year")
+    p.add_argument("--from", dest="start", type=_date_arg, metavar="DATE",
+                   help="only events from this year, month or day on (1847, 1847-04, 1847-04-14)")
+    p.add_argument("--to", dest="end", type=_date_arg, metavar="DATE",
+                   help="only events up to this year, month or day (its end)")
     p.add_argument("--person", metavar="NAME", help="only events with this person (or organization) as actor")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 

@@ -2,7 +2,9 @@
 
 1. ``date`` — claims alike in predicate, sharing an actor or place, whose dates
    cannot be the same day, beyond precision and the Julian-Gregorian offset, or
-   whose date expressions name different days of the week;
+   whose date expressions name different days of the week; and two witnesses a few days apart that
+   tell one event (merged across their dates, :func:`quellen.events.near_date_pair`):
+   :func:`near_date_conflicts`;
 2. ``place`` — the same event (or alike claims on compatible dates) set in
    different places, neither of which the other passage mentions;
 3. ``number`` — the same event counting the same thing differently;
@@ -23,15 +25,15 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from .claims.lexicon import LIGHT_VERBS, SUPPORT_VERBS
-from .events import predicate_similarity
+from .events import near_date_pair, predicate_similarity
 from .extract.places import km
 from .extract.resolve import skeleton
-from .model import Claim, Conflict, Date, Document, Reading, ReuseGroup, content_id
+from .model import Claim, Conflict, Date, Document, Reading, ReuseGroup, actor_key, content_id
 from .lexicons import pairs, words
-from .settings import ConflictSettings
+from .settings import ConflictSettings, EventSettings
 
-__all__ = ["COPY_RELATIONS", "Place", "place_index", "place_role", "find_conflicts", "text_variants", "head_variants",
-           "salutation_variants", "issuer_conflicts"]
+__all__ = ["COPY_RELATIONS", "Place", "place_index", "place_role", "find_conflicts", "near_date_conflicts",
+           "text_variants", "head_variants", "salutation_variants", "issuer_conflicts"]
 
 #: the most the Julian and Gregorian calendars ever differ by, in days (13 since 1900)
 _CALENDAR_SLACK = 13
@@ -82,6 +84,38 @@ def _dates_clash(a: Date, b: Date) -> bool:
         slack = _CALENDAR_SLACK
     gap = max((a.earliest - b.latest).days, (b.earliest - a.latest).days)
     return gap > slack
+
+
+def near_date_conflicts(clusters: Sequence[Sequence[Claim]], event_of_claim: dict[str, str],
+                        settings: EventSettings | None = None, writers: dict[str, str] | None = None,
+                        similarity: Callable[[Claim, Claim], float] | None = None) -> list[Conflict]:
+    """Return a ``date`` conflict for each pair of claims of one event that witnesses misdated: joined
+    across dates that do not meet (:func:`quellen.events.near_date_pair`), each side its own date."""
+    settings = settings or EventSettings()
+    out: dict[str, Conflict] = {}
+    for cluster in clusters:
+        dated = [c for c in cluster if c.date is not None]
+        if len(dated) < 2 or max(c.date.earliest for c in dated) <= min(c.date.latest for c in dated):
+            continue  # every date meets every other: nothing to disagree on
+        for n, a in enumerate(dated):
+            for b in dated[n + 1:]:
+                if not _dates_clash(a.date, b.date) or not near_date_pair(a, b, settings, writers,
+                                                                          similarity=similarity):
+                    continue
+                a, b = sorted((a, b), key=lambda c: (c.date.earliest, c.source, c.char_start))
+                ev = (event_of_claim.get(a.id, ""), event_of_claim.get(b.id, ""))
+                conflict = _conflict("date", f"{a.summary!r} is dated {a.date.edtf} in one passage and "
+                                     f"{b.date.edtf} in another (one event: {_witness_why(a, b)})",
+                                     [_claim_of(a, a.date.edtf), _claim_of(b, b.date.edtf)], ev)
+                out.setdefault(conflict.id, conflict)
+    return list(out.values())
+
+
+def _witness_why(a: Claim, b: Claim) -> str:
+    from .events import predicate_lemmas
+    actors = sorted({x[0] for x in a.actors if actor_key(x[4], x[0]) in b.actor_keys})
+    told = sorted(predicate_lemmas(a) & predicate_lemmas(b))
+    return f"{', '.join(actors[:2])}; {', '.join(told[:3])}"
 
 
 def _mentions_place(claim: Claim, place_name: str, texts: dict[str, str]) -> bool:

@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 from typing import Callable, Iterable, Sequence
 
-from .conflicts import COPY_RELATIONS, Place, find_conflicts
+from .conflicts import COPY_RELATIONS, Place, find_conflicts, near_date_conflicts
 from .events import merge_events, reuse_groups_of, reuse_index
 from .model import Attestation, Claim, Conflict, Date, Document, Event, Reading, ReuseGroup, content_id, replace
 from .settings import ConflictSettings, EventSettings
@@ -60,8 +60,10 @@ def build_timeline(claims: Sequence[Claim], documents: Sequence[Document], reuse
     """
     events_settings = events_settings or EventSettings()
     docs = {d.id: d for d in documents}
+    # one writer's two entries are not two witnesses that disagree on a date
+    writers = {d.id: d.author.entity or d.author.name.lower() for d in documents if d.author and d.author.name}
     clusters = merge_events(claims, reuse, similarity=similarity, settings=events_settings, partitions=partitions,
-                            mapper=mapper)
+                            mapper=mapper, writers=writers)
     links = _quoting_links(reuse)
     index = reuse_index(reuse)
     first_witness = {g.id: _original(g, docs) for g in reuse if g.passages and g.relation in COPY_RELATIONS}
@@ -83,6 +85,9 @@ def build_timeline(claims: Sequence[Claim], documents: Sequence[Document], reuse
             event_of_claim[c.id] = eid
     conflicts = find_conflicts(claims, clusters, reuse, texts or {}, event_of_claim, similarity, places,
                                conflict_settings, documents)
+    known = {c.id for c in conflicts}
+    conflicts += [c for c in near_date_conflicts(clusters, event_of_claim, events_settings, writers, similarity)
+                  if c.id not in known]
     conflicts = [_with_documents(c, documents) for c in conflicts]
     by_event: dict[str, list[str]] = defaultdict(list)
     for conflict in conflicts:

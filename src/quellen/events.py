@@ -5,9 +5,21 @@ actors overlap and whose predicates are alike (lemma overlap; a reuse group that
 aligns their passages counts as likeness) become one event (:func:`merge_events`);
 the claims are kept. :mod:`quellen.corroborate` then counts witnesses and finds
 conflicts.
+
+Witnesses misdate: two accounts of one fire, three days apart, are one event told twice, one of
+them wrong. Two claims whose dates do not meet are still one event when they lie at most
+``near_date_days`` apart (each date no wider), come from two documents not of one writer, share
+an actor and a rare predicate lemma (one of at most ``near_date_max_df`` dated claims: "granary",
+not "go"; of what each date governs; names of actors and places do not count), tell one happening
+(the same dated verb, or a noun naming it, data/lexicon/happening_nouns.txt: "a fire destroyed" /
+"fire consumed") and are alike (``near_date_threshold``); both dates are the text's, one stated;
+not when either tells a repetition or its sentence names the other's date too (two happenings)
+(:func:`near_date_pair`). Their disagreement is reported as a date conflict
+(:func:`quellen.conflicts.near_date_conflicts`).
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -15,10 +27,12 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .claims.lexicon import LIGHT_VERBS
+from .lexicons import words
 from .model import Claim, ReuseGroup, replace
 from .settings import EventSettings
 
-__all__ = ["merge_events", "date_buckets", "event_links", "dates_from_reuse", "predicate_similarity", "reuse_groups_of"]
+__all__ = ["merge_events", "date_buckets", "event_links", "dates_from_reuse", "predicate_similarity", "reuse_groups_of",
+           "near_date_pair", "near_date_links", "predicate_lemmas", "HAPPENING_NOUNS"]
 
 
 #: dated claims a date bucket owns at most: a larger corpus gets more buckets than workers
@@ -138,7 +152,8 @@ def dates_from_reuse(claims: Sequence[Claim], reuse: Sequence[ReuseGroup],
 def merge_events(claims: Sequence[Claim], reuse: Sequence[ReuseGroup] = (),
                  similarity: Callable[[Claim, Claim], float] | None = None,
                  settings: EventSettings = EventSettings(), partitions: int = 1,
-                 mapper: Callable[..., list] | None = None) -> list[list[Claim]]:
+                 mapper: Callable[..., list] | None = None,
+                 writers: dict[str, str] | None = None) -> list[list[Claim]]:
     """Return the dated claims grouped into events (each group one event, claims in text order).
 
     Claims their writer denies (``stance == "denied"``) make no event. Two claims are one event
@@ -151,7 +166,9 @@ def merge_events(claims: Sequence[Claim], reuse: Sequence[ReuseGroup] = (),
     The pairs are compared in ``partitions`` date buckets (more for over :data:`PARTITION_CLAIMS`
     claims) (:func:`date_buckets`, :func:`event_links`) run by ``mapper``
     (``mapper(func, items, *shared)``, in item order; here, one after another, when None); their
-    links are joined here, so the events are the same for any count.
+    links are joined here, so the events are the same for any count. Claims a few days apart that
+    witnesses of one event misdate are joined too (:func:`near_date_links`; ``writers`` maps a document
+    id to its writer's key, so that one writer's two entries are not two witnesses).
     """
     similarity = similarity or predicate_similarity
     # a version its own writer rejects is no witness of its date (it stays a claim for the conflicts)
@@ -175,6 +192,8 @@ def merge_events(claims: Sequence[Claim], reuse: Sequence[ReuseGroup] = (),
     for links in run(event_links, buckets, similarity, settings):
         for i, j in links:
             parent[find(j)] = find(i)
+    for i, j in near_date_links(dated, settings, writers, similarity):
+        parent[find(j)] = find(i)
     clusters: dict[int, list[Claim]] = {}
     for i, c in enumerate(dated):
         clusters.setdefault(find(i), []).append(c)
@@ -391,3 +410,100 @@ def _too_vague(a: Claim, b: Claim, settings: EventSettings) -> bool:
     wa = (a.date.latest - a.date.earliest).days
     wb = (b.date.latest - b.date.earliest).days
     return max(wa, wb) > settings.vague_days and predicate_similarity(a, b) < settings.vague_threshold
+
+
+# ----------------------------------------------------------------------------- witnesses that misdate
+#: nouns that name one happening (data/lexicon/happening_nouns.txt)
+HAPPENING_NOUNS = frozenset(words("happening_nouns"))
+#: the claim bases whose dates the text gives (written in the clause, or counted from one that is)
+_TOLD = ("explicit", "relative")
+
+
+def predicate_lemmas(c: Claim) -> set[str]:
+    """Return the lemmas that say what happened: those of what the claim's date governs (its ``scope``;
+    all its lemmas when none was recorded) but light verbs and the words of its actors' and place's names.
+
+    "decided to expel" and "to be expelled" share *expel*, but the decision's date governs *decide*: two
+    happenings, not one misdated.
+    """
+    names = {w for a in c.actors for w in a[0].lower().split()}
+    if c.place:
+        names |= set(c.place[0].lower().split())
+    return set(c.scope or c.lemmas) - LIGHT_VERBS - names
+
+
+def near_date_pair(a: Claim, b: Claim, settings: EventSettings, writers: dict[str, str] | None = None,
+                   rare: set[str] | None = None,
+                   similarity: Callable[[Claim, Claim], float] | None = None) -> bool:
+    """Return True when two claims whose dates do not meet are one event that a witness misdated.
+
+    Both dates are the text's (``explicit`` or ``relative``, one ``explicit``); they lie at most
+    ``settings.near_date_days`` apart and are each no wider; they are of two documents not of one
+    writer (``writers``: document id -> writer key); they share an actor (both name some) and a
+    predicate lemma (:func:`predicate_lemmas`; of ``rare`` when given); they tell one
+    happening: the same dated verb (``trigger``) or a shared noun of :data:`HAPPENING_NOUNS`, arguments
+    in common when both have some, no two places; they are alike from ``settings.near_date_threshold``
+    on; neither tells a repetition, nor names in its sentence the other's date (then the two are two
+    happenings).
+    """
+    window = settings.near_date_days
+    if window <= 0 or a.date is None or b.date is None or a.document == b.document:
+        return False
+    if a.repeated or b.repeated or "denied" in (a.stance, b.stance):
+        return False
+    if writers and writers.get(a.document or "") and writers.get(a.document or "") == writers.get(b.document or ""):
+        return False
+    da, db = a.date, b.date
+    if (da.latest - da.earliest).days > window or (db.latest - db.earliest).days > window:
+        return False
+    gap = max((db.earliest - da.latest).days, (da.earliest - db.latest).days)
+    if not 0 < gap <= window:
+        return False
+    for x, y in ((a, b), (b, a)):
+        own = (x.date.earliest.isoformat(), x.date.latest.isoformat())
+        if any(lo <= y.date.latest.isoformat() and y.date.earliest.isoformat() <= hi
+               for lo, hi in x.sentence_dates if (lo, hi) != own):
+            return False
+    # as for a date conflict: both dates written in the text (or counted from one), one of them stated
+    if a.basis not in _TOLD or b.basis not in _TOLD or "explicit" not in (a.basis, b.basis):
+        return False
+    ka, kb = a.actor_keys, b.actor_keys
+    if not ka or not kb or ka.isdisjoint(kb):
+        return False
+    shared = predicate_lemmas(a) & predicate_lemmas(b)
+    if not (shared & rare if rare is not None else shared):
+        return False
+    # one happening: the same dated verb, or a noun both name it by ("fire": destroyed / consumed); the
+    # same verb over other things, or towards other places, is another happening
+    if not set(a.trigger) & set(b.trigger) and not shared & HAPPENING_NOUNS:
+        return False
+    if a.args and b.args and not set(a.args) & set(b.args):
+        return False
+    if a.place_key and b.place_key and a.place_key != b.place_key:
+        return False
+    return (similarity or predicate_similarity)(a, b) >= settings.near_date_threshold
+
+
+def near_date_links(dated: Sequence[Claim], settings: EventSettings, writers: dict[str, str] | None = None,
+                    similarity: Callable[[Claim, Claim], float] | None = None) -> list[tuple[int, int]]:
+    """Return the (i, j) pairs of ``dated`` (claims sorted by earliest date) that :func:`near_date_pair`
+    joins, each pair found through a rare predicate lemma the two share (so at most
+    ``near_date_max_df`` claims are compared with each other per lemma)."""
+    if settings.near_date_days <= 0:
+        return []
+    window = dt.timedelta(days=settings.near_date_days)
+    postings: dict[str, list[int]] = {}
+    for k, c in enumerate(dated):
+        for x in predicate_lemmas(c):
+            postings.setdefault(x, []).append(k)
+    rare = {x for x, ks in postings.items() if len(ks) <= settings.near_date_max_df}
+    out, seen = [], set()
+    for x in sorted(rare):
+        # only a narrow date with actors can be joined so
+        ks = [k for k in postings[x] if dated[k].actors and dated[k].date.latest - dated[k].date.earliest <= window]
+        for n, i in enumerate(ks):
+            for j in ks[n + 1:]:
+                if (i, j) not in seen and near_date_pair(dated[i], dated[j], settings, writers, rare, similarity):
+                    seen.add((i, j))
+                    out.append((i, j))
+    return out

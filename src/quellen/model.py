@@ -20,7 +20,8 @@ from typing import Any
 
 __all__ = [
     "DOCUMENT_KINDS", "FURNITURE_KINDS", "NO_EVENT_KINDS", "RECORD_KINDS", "PRIMARY_KINDS", "PRESENT_DATED_KINDS",
-    "DAY_RECORD_KINDS", "ACCOUNT_KINDS", "NARRATIVE_KINDS", "CORRESPONDENCE_KINDS", "SERIES_KINDS", "VOICE_KINDS",
+    "DAY_RECORD_KINDS", "NEWS_KINDS", "ACCOUNT_KINDS", "NARRATIVE_KINDS", "CORRESPONDENCE_KINDS", "SERIES_KINDS",
+    "VOICE_KINDS",
     "ENTITY_TYPES", "PRECISIONS", "GEO_PLACED_AS", "CALENDARS", "SOURCE_META_KEYS", "REUSE_RELATIONS",
     "CONFLICT_KINDS", "TIMEX_TYPES", "HEAD_PARTS", "FURNITURE_PARTS", "content_id", "Source", "Span", "Ref", "RefBasis",
     "DateBasis",
@@ -29,7 +30,7 @@ __all__ = [
 ]
 
 DOCUMENT_KINDS = (
-    "letter", "telegram", "statement", "resolution", "proclamation", "report", "receipt",
+    "letter", "telegram", "statement", "resolution", "proclamation", "report", "receipt", "newspaper_article",
     "diary", "memoir", "narrative", "commentary", "opinion", "biography", "book_excerpt",
     "interview", "heading", "caption", "epigraph", "boilerplate", "other",
 )
@@ -41,8 +42,11 @@ FURNITURE_KINDS = frozenset({"heading", "caption", "epigraph", "boilerplate"})
 NO_EVENT_KINDS = frozenset({"heading", "boilerplate"})
 #: records made at the time of what they concern, dated by the hand that made them
 RECORD_KINDS = frozenset({"letter", "telegram", "statement", "resolution", "proclamation", "report", "receipt"})
-#: first-hand documents of their own day: the records and the diary
-PRIMARY_KINDS = RECORD_KINDS | {"diary"}
+#: first-hand documents of their own day: the records, the diary and a newspaper's report of the day (the
+#: segmenter reads it from a newspaper's name and the issue's date over it)
+PRIMARY_KINDS = RECORD_KINDS | {"diary", "newspaper_article"}
+#: reports whose date is an issue's: they tell of the last few days before it (news)
+NEWS_KINDS = frozenset({"newspaper_article"})
 #: documents whose own date dates what they say in the present (a letter's writing, a diary's day,
 #: the day of an interview)
 PRESENT_DATED_KINDS = PRIMARY_KINDS | {"interview"}

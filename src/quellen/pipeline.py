@@ -199,7 +199,7 @@ def analyse_source(source: Source, settings: Settings) -> SourceAnalysis:
     with _step("parse"):
         parsed = parse_documents(text, documents, nlp, settings.nlp.batch_size)
     with _step("mentions"):
-        mentions = document_mentions(text, documents, parsed, source.id, timexes)
+        mentions = document_mentions(text, documents, parsed, source.id, timexes, source.blocks)
     # 5. claims: the dated clauses, from the same parses, stored as a layer for the corpus step; the
     # date layer stored is the one the claims were read from (years completed, dates reckoned)
     with _step("claims"):

@@ -258,6 +258,12 @@ class EntitySettings:
     fuzzy_town_population: int = 5000
     #: a town within this many km of another place of the context is preferred over its namesakes
     near_km: float = 500.0
+    #: the towns one document names imply its country (as if named) when, read as towns of that country
+    #: (small_town_population or more), at least this many pairs of them lie within near_km of each other,
+    #: more pairs than in any other country: "Worcester", "Durham", "Boston" of one letter are English towns
+    context_min_pairs: int = 2
+    #: ... counted only in a document naming at most this many places (a book's are many and far apart)
+    context_max_places: int = 60
     #: a town called so by its own name is preferred over one the name is only an alternate spelling of
     #: as if this many times (log10) more populous: 0.5, about three times
     own_name_bonus: float = 0.5
@@ -285,6 +291,15 @@ class EventSettings:
     vague_days: int = 400
     #: ... from this predicate similarity on: a year-wide and a day-wide claim must say nearly the same
     vague_threshold: float = 0.6
+    #: two witnesses (claims of two documents not of one writer) whose dates do not meet but lie at most
+    #: this many days apart, each date no wider, tell one event, one of them misdated, when they share an
+    #: actor and a rare predicate lemma and are alike (quellen.events.near_date_pair): merged, and their
+    #: dates reported as a conflict; 0 turns this off
+    near_date_days: int = 7
+    #: ... from this predicate similarity on
+    near_date_threshold: float = 0.45
+    #: ... a lemma is rare when at most this many dated claims of the corpus hold it
+    near_date_max_df: int = 12
 
 
 @dataclass(frozen=True)

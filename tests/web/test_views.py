@@ -69,6 +69,11 @@ def test_date_basis_reads_the_basis_not_the_rule():
     assert views.date_basis(_date("inferred-looking rule"))["basis"] == "stated"
 
 
+def test_date_basis_names_a_season_anchor_not_its_code():
+    shown = views.date_basis(_date("season+year-from-anchor", "1812-21@23", basis=DateBasis.YEAR_FROM_CONTEXT))
+    assert "year inferred from “spring 1812”" in shown["explain"] and "1812-21" not in shown["explain"]
+
+
 def test_reader_says_how_the_date_was_reached(client):
     docs = client.get("/documents.json").json()["documents"]
     assert [d["date_basis"] for d in docs] == ["stated", "inferred"]

@@ -7,6 +7,7 @@ every shape is simply empty while a layer has not been built yet.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,21 +15,108 @@ from typing import Any
 from ..lexicons import pairs
 from ..model import CORRESPONDENCE_KINDS, Date, Document, Entity, Event, Ref
 
-__all__ = ["Corpus", "date_label", "ref_key", "load_corpus", "correspondence",
+__all__ = ["Corpus", "date_label", "edtf_label", "EDTF_CODED", "ref_key", "load_corpus", "correspondence",
            "cooccurrence", "network", "place_features", "itineraries", "text_context"]
 
 #: the months' names in calendar order, as a reader's label writes them (data/lexicon/months.txt)
 _MONTHS = tuple(name.capitalize() for name, _ in sorted(pairs("months"), key=lambda p: int(p[1])))
 
 
+#: EDTF's sub-year groupings by code: seasons, quarters, thirds, halves (data/lexicon/edtf_divisions.txt)
+_DIVISIONS = dict(pairs("edtf_divisions"))
+#: one EDTF date: year (digits or X), month or grouping, day (digits or X), a time of day left unsaid
+_EDTF_DATE = re.compile(r"^(?P<y>\d[\dX]{3}|X[\dX]{3})(?:-(?P<m>\d\d|XX)(?:-(?P<d>\d\d|XX))?)?(?:T.*)?$")
+#: forms date_label reads from the EDTF value rather than the interval: groupings, unknown digits,
+#: qualifiers, intervals
+EDTF_CODED = re.compile(r"X|[?~%/]|^\d{4}-(?:2[1-9]|3\d|4[01])\b")
+
+
 def _day(d: dt.date) -> str:
     return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def _edtf_date_label(value: str) -> str | None:
+    """Return a reader's label for one EDTF date (no interval, no qualifier), or None for a form not read."""
+    m = _EDTF_DATE.match(value)
+    if not m:
+        return None
+    y, mo, d = m["y"], m["m"], m["d"]
+    if "X" not in y:
+        year = y
+    elif y == "XXXX":
+        year = ""
+    elif re.fullmatch(r"\d\dXX", y) and not mo:
+        return f"{_ordinal(int(y[:2]) + 1)} century"
+    elif re.fullmatch(r"\d{3}X", y) and not mo:
+        return f"{y[:3]}0s"
+    elif re.fullmatch(r"\d+X+", y):
+        year = y.rstrip("X") + "—"  # as a printed elided year: "June 184—"
+    else:
+        return None
+    unknown = "" if year else " (year unknown)"
+    if mo is None:
+        return year or "year unknown"
+    if mo in _DIVISIONS:
+        return f"{_DIVISIONS[mo]} {year}".strip() + unknown
+    if mo == "XX":
+        missing = "month and day" if d else "month"
+        return f"{year} ({missing} unknown)" if year else f"{missing}{unknown}"
+    if not 1 <= int(mo) <= 12:
+        return None
+    month = f"{_MONTHS[int(mo) - 1]} {year}".strip()
+    if d is None:
+        return month + unknown
+    if d == "XX":
+        return f"{month} (day unknown{', year unknown' if not year else ''})"
+    return f"{int(d)} {month}{unknown}"
+
+
+def edtf_label(value: str) -> str | None:
+    """Return a reader's label for an EDTF value, or None for a form it does not read.
+
+    ``1812-21`` is "spring 1812" (the groupings 21-41: seasons, quarters, thirds, halves), ``1812-XX``
+    "1812 (month unknown)", ``181X`` "1810s", ``18XX`` "19th century", ``1812-06/1812-08`` "June 1812 –
+    August 1812", ``1812/..`` "from 1812 on", ``1812~`` "about 1812", ``1812?`` "1812?". The value itself
+    stays what the exports carry.
+
+    >>> edtf_label("1812-21"), edtf_label("1812-XX"), edtf_label("181X"), edtf_label("1812/1815")
+    ('spring 1812', '1812 (month unknown)', '1810s', '1812 – 1815')
+    """
+    value = value.strip()
+    if "/" in value:
+        start, _, end = value.partition("/")
+        if "/" in end:
+            return None
+        a = edtf_label(start) if start not in ("", "..") else None
+        b = edtf_label(end) if end not in ("", "..") else None
+        if (start not in ("", "..") and a is None) or (end not in ("", "..") and b is None) or (a or b) is None:
+            return None
+        if b is None:
+            return f"from {a} on" if end == ".." else f"{a} – ?"
+        if a is None:
+            return f"until {b}" if start == ".." else f"? – {b}"
+        return a if a == b else f"{a} – {b}"
+    qualifier = ""
+    while value and value[-1] in "?~%":
+        qualifier, value = value[-1] + qualifier, value[:-1]
+    label = _edtf_date_label(value.lstrip("?~%")) if value else None
+    if label is None:
+        return None
+    if "~" in qualifier or "%" in qualifier:
+        label = f"about {label}"
+    return label + ("?" if "?" in qualifier or "%" in qualifier else "")
 
 
 def date_label(date: Date | None) -> str:
     """Return a reader's label for a date interval: ``22 March 1848``, ``March 1848``,
     ``7 April 1848 – 8 April 1848``, ``1840s``; Julian dates show both calendars; a year the text
-    printed elided shows as printed (``4 August 17—``)."""
+    printed elided shows as printed (``4 August 17—``); a season, a year's quarter or half, unknown
+    digits, a qualified date or an interval say what their EDTF value says (:func:`edtf_label`: "spring 1812",
+    "1812 (month unknown)"), never the code."""
     if date is None:
         return ""
     if date.as_written and "X" in date.as_written:
@@ -36,6 +124,10 @@ def date_label(date: Date | None) -> str:
         parts = [str(int(rest[1]))] if len(rest) > 1 else []
         parts += [_MONTHS[int(rest[0]) - 1]] if rest else []
         return " ".join(parts + [year.rstrip("X") + "—"])
+    if date.calendar != "julian" and EDTF_CODED.search(date.edtf or ""):
+        label = edtf_label(date.edtf)
+        if label:
+            return label
     a, b = date.earliest, date.latest
     if date.precision == "century":
         label = f"{a.year // 100 + 1}th century"

@@ -97,6 +97,8 @@ _TITLE_OPENERS = frozenset(words("title_openers"))
 #: last words that make a name a landform or a site ("Eagle Ridge"); those also surnames ("Hill")
 LANDFORM_HEADS = words("landform_heads")
 SITE_HEADS = words("site_heads")
+#: last words of a name of a happening at a place ("Spotland Bridge Riot"): the words before them are the place
+EVENT_NAME_HEADS = frozenset(words("event_name_heads"))
 #: first words that make a name a place ("Cape Haddon", "Mount Tabor")
 PLACE_PREFIXES = words("place_prefixes")
 
@@ -116,7 +118,10 @@ _PATRO = rf"[{_UP}][{_LO}]+(?:ovich|evich|yevich|ovych|ovitch|evitch|ovna|evna|y
 _P_TITLE = re.compile(rf"(?<![\w.])(?P<title>{_TITLE_ALT})\s+(?P<name>(?:{INITIAL}){{0,3}}{CAP}"
                       rf"(?:,?\s+{CAP}\s+{_PATRO}|(?:\s+(?:{INITIAL}){{0,2}}(?:de |von |van |du |da |di |del |le |la )?"
                       rf"{CAP}){{0,2}}))")
-_P_POST_TITLE = re.compile(rf"\b(?P<name>{CAP})\s+(?P<title>{'|'.join(map(re.escape, POST_TITLES))})(?!\w)")
+#: a name and a title written after it, the given names with it ("Thomas Brierley, Esq."), "Esq." with or without
+#: its stop
+_POST_TITLE_ALT = "|".join(re.escape(t.rstrip(".")) + (r"\.?" if t.endswith(".") else "") for t in POST_TITLES)
+_P_POST_TITLE = re.compile(rf"\b(?P<name>(?:{CAP}[ \t]+){{0,2}}{CAP}),?[ \t]+(?P<title>{_POST_TITLE_ALT})(?!\w)")
 #: initials and a surname, with the given name written out before them if it is ("Ellen B. Carver")
 _P_INITIALS_NAME = re.compile(rf"(?<![\w.])(?P<name>(?:(?P<given>{CAP})[ \t]+)?(?P<initials>(?:{INITIAL}){{1,3}})"
                               rf"{CAP}(?:-{CAP})?)")
@@ -231,6 +236,7 @@ class _Candidate:
     type: str
     origin: str
     rank: int  # lower wins an overlap
+    name: str | None = None  # the name the markup gives it ("Martha" listed as "Martha Holt"), else read from it
 
 
 def is_patronymic(word: str) -> bool:
@@ -239,7 +245,7 @@ def is_patronymic(word: str) -> bool:
 
 
 _TITLE_STRIP = re.compile(rf"^(?:(?:{_TITLE_ALT})\s+)+")
-_POST_TITLE_STRIP = re.compile(rf"\s+(?:{'|'.join(map(re.escape, POST_TITLES))})$")
+_POST_TITLE_STRIP = re.compile(rf",?\s+(?:{_POST_TITLE_ALT})$")
 
 
 def clean_name(text: str, type: str = "person") -> str:
@@ -444,8 +450,15 @@ def _rule_candidates(text: str, stop_words: frozenset[str], tokens: _TokenAt) ->
             continue
         add(m.start("name"), m.end("name"), "person", "rule:role", 3)
     for m in _P_POST_TITLE.finditer(text):
-        if m.group("name").lower() not in stop_words:
-            add(m.start("name"), m.end("title"), "person", "rule:title", 1)
+        # the capitalized words before the surname are its given names unless they open the sentence ("To
+        # Thomas Brierley, Esq.": "To" is no name) or are a title or a greeting
+        start, names = m.start("name"), m.group("name").split()
+        while len(names) > 1 and (names[0].lower() in stop_words or names[0] in NON_NAMES
+                                  or names[0].rstrip(".") in TITLES or names_no_one(names[0])):
+            start = text.index(names[1], start + len(names[0]))
+            names = names[1:]
+        if " ".join(names).lower() not in stop_words:
+            add(start, m.end("title"), "person", "rule:title", 1)
     for m in _P_SURNAME_FIRST.finditer(text):
         first = m.group("name").split()[0].strip(",")
         if first.lower() in stop_words or first in NON_NAMES or first.rstrip(".") in TITLES:
@@ -557,7 +570,7 @@ _WHO_AFTER = re.compile(r"\s*,?\s*(?:who|whom|whose)\b|['’]s\s+(?:wife|husband
                         r"brother|sister|widow|friend|secretary|son-in-law|nephew|niece)\b")
 _PERSON_BEFORE = re.compile(r"(?:\bthe\s+late|\b(?:said|answered|replied|asked|added|remarked|exclaimed|"
                             r"objected|wrote|declared|shouted|whispered)|\bwidow\s+of|\bwife\s+of|\bson\s+of|"
-                            r"\bdaughter\s+of)\s+$")
+                            r"\bdaughter\s+of|\b(?:man|woman|fellow|lad|girl|boy|person)\s+(?:named|called))\s+$")
 
 
 def _person_context(text: str, start: int, end: int, ent: Any) -> bool:
@@ -648,6 +661,17 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
         if not _plausible(name) or name in ORG_NOUNS or name.replace(" ", "").upper() in NOT_INITIALS:
             # a bare "Union" or "Party" is a common noun with a capital, "M.D." a degree: not names
             continue
+        if " " not in name and name in SERIAL_HEADS and re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.I):
+            type_ = "work"  # "read the Courier": a newspaper called by its short name, not a place or a body
+        if type_ in ("place", "organization") and name.split()[-1] in EVENT_NAME_HEADS:
+            # "the Spotland Bridge Riot": a happening, named after the place it happened at
+            if len(name.split()) == 1:
+                continue
+            end = start + text[start:end].rindex(name.split()[-1])
+            end = start + len(text[start:end].rstrip())
+            type_, name = "place", clean_name(text[start:end], "place")
+            if not _plausible(name):
+                continue
         if len(name.split()) > 1 and name.split()[-1] in SITE_HEADS and ent.label_ != "PERSON":
             type_ = "place"  # "Observation Hill": the model's body or work with a site's head is a place
         if name.split()[-1] in STREET_WORDS and len(name.split()) > 1:
@@ -678,17 +702,22 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
 
 def find_mentions(text: str, doc: Any, source: str, document: str | None, offset: int = 0,
                   stop_words: Iterable[str] | None = None, dates: Iterable[tuple[int, int]] | None = None,
-                  place: str | None = None) -> list[Mention]:
+                  place: str | None = None, marked: Iterable[tuple[int, int, str]] = ()) -> list[Mention]:
     """Return the mentions in ``text`` (one document), offsets shifted by ``offset`` into the source.
 
     ``doc`` is spaCy's parse of ``text``; rule matches win over the model where they overlap.
     ``dates`` are the spans of the document's dates (offsets into ``text``; None: the model's
     DATE entities), which find its place-and-date line (:func:`dateline_places`); ``place`` is
-    the document's place as segmentation read it.
+    the document's place as segmentation read it. ``marked`` are the names the file's markup marks
+    (offsets into ``text``, a type: a TEI ``<persName>`` is a person, a ``<placeName>`` a place, and optionally
+    the name the file's list gives it), which win over every rule and the model.
     """
     stops = frozenset(stop_words) if stop_words is not None else _stop_words(getattr(doc, "lang_", "en"))
     tokens = _TokenAt(doc)  # one offset index of the parse, for the rules and for the species check below
-    rules = _rule_candidates(text, stops, tokens)
+    # the editor's markup says what a name is: it wins over every guess
+    rules = [_Candidate(m[0], m[1], m[2], "rule:markup", -1, (m[3] if len(m) > 3 else None) or None)
+             for m in marked if 0 <= m[0] < m[1] <= len(text) and text[m[0]:m[1]].strip()]
+    rules += _rule_candidates(text, stops, tokens)
     if doc is not None:
         if dates is None:
             dates = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
@@ -725,12 +754,13 @@ def find_mentions(text: str, doc: Any, source: str, document: str | None, offset
         surface = text[c.start:c.end]
         out.append(Mention(source=source, document=document, char_start=offset + c.start,
                            char_end=offset + c.end, text=surface, type=c.type,
-                           name=clean_name(surface, c.type), origin=c.origin))
+                           name=c.name or clean_name(surface, c.type), origin=c.origin))
     return out
 
 
 #: origins of mentions a rule found by a title, a patronymic or a kind written beside the name
-_SURE_ORIGINS = frozenset(("rule:title", "rule:patronymic", "rule:vessel", "rule:work", "rule:body", "rule:dateline"))
+_SURE_ORIGINS = frozenset(("rule:title", "rule:patronymic", "rule:vessel", "rule:work", "rule:body", "rule:dateline",
+                           "rule:markup"))
 #: endings of the Latin names of genera and of species epithets ("Quercus alba", "Erethizon dorsatum")
 _GENUS = re.compile(r"(?:us|um|a|on|is|ia|es|os|ax|ex|ix|yx|ys|as|er|e)$")
 _EPITHET = re.compile(r"[a-z]{2,}(?:us|um|ae|ii|is|ensis|ense|alis|ilis|oides|ata|osa|ica|ina|ana|ella|ula|fera)$")
@@ -789,13 +819,18 @@ def _stop_words(lang: str) -> frozenset[str]:
 
 
 def document_mentions(text: str, documents: list[Any], parsed: list[Any], source: str,
-                      timexes: Iterable[Any] | None = None) -> list[Mention]:
+                      timexes: Iterable[Any] | None = None,
+                      blocks: Iterable[tuple[int, int, str]] = ()) -> list[Mention]:
     """Return the mentions of every document of one source, in text order.
 
     ``parsed`` holds spaCy's parse of each document's text (same order as ``documents``);
     ``timexes``, the source's tagged dates (None: the model's DATE entities), find each
-    document's place-and-date line.
+    document's place-and-date line; ``blocks``, the source's markup spans (``Source.blocks``), give the
+    names its markup marks (``person``, ``place``).
     """
+    # "person:Martha Holt": the edition's list of persons names the person its markup points to
+    names = sorted((a, b, _MARKED_TYPES[tag.split(":")[0]], tag.partition(":")[2]) for a, b, tag in blocks
+                   if tag.split(":")[0] in _MARKED_TYPES)
     stops = _stop_words(getattr(parsed[0], "lang_", "en")) if parsed else frozenset()
     spans = None if timexes is None else sorted((t.char_start, t.char_end) for t in timexes if t.type == "DATE")
     out: list[Mention] = []
@@ -803,8 +838,9 @@ def document_mentions(text: str, documents: list[Any], parsed: list[Any], source
         lo, hi = document.char_start, document.char_end
         dates = None if spans is None else [(a - lo, b - lo) for a, b in spans if lo <= a and b <= hi]
         place = document.place.name if getattr(document, "place", None) else None
+        marked = [(a - lo, b - lo, type_, listed) for a, b, type_, listed in names if lo <= a and b <= hi]
         out.extend(find_mentions(text[lo:hi], doc, source, document.id, lo, stop_words=stops, dates=dates,
-                                 place=place))
+                                 place=place, marked=marked))
     common = common_words_capitalized(text, {m.name for m in out if m.origin in _GUESSED_ORIGINS})
     out = [m for m in out if not (m.origin in _GUESSED_ORIGINS and m.name in common)]
     display = _display_paragraphs(text, stops)
@@ -817,6 +853,10 @@ def document_mentions(text: str, documents: list[Any], parsed: list[Any], source
     running = "\n".join(line for line in running.split("\n") if not _display_paragraphs(line, stops))
     dropped = {id(m) for m in heading if not any(_named_in(running, w) for w in _capital_words(m.text))}
     return [m for m in out if id(m) not in dropped]
+
+
+#: the markup spans that mark a name (``Source.blocks`` tags) and the type of the name
+_MARKED_TYPES = {"person": "person", "place": "place"}
 
 
 def _named_in(running: str, word: str) -> bool:
@@ -978,6 +1018,10 @@ def dateline_places(text: str, doc: Any, dates: Iterable[tuple[int, int]],
             else:
                 runs.append([t])
         for run in runs:
+            if run[-1].text in EVENT_NAME_HEADS:
+                run = run[:-1]  # "The Spotland Riot of 1847": a title naming a happening, at the place before it
+            if not run:
+                continue
             a, b = run[0].idx, run[-1].idx + len(run[-1].text)
             name = text[a:b]
             if run[0].text.rstrip(".") in TITLES or re.search(rf"(?:^|\s)[{_UP}]\.", name) or names_no_one(name):

@@ -517,6 +517,7 @@ class _Resolver:
         self.authority = authority
         self.place_lookup = place_lookup
         self.place_candidates: Callable | None = None
+        self.town_namesakes: Callable | None = None  # name -> the towns of small_town_population or more
         self.is_place = is_place or (lambda name: False)
         self.known_place: Callable[[str], bool] | None = None
         self.town_known: Callable[[str], bool] | None = None
@@ -1113,25 +1114,36 @@ class _Resolver:
         # context: countries and places named in the same documents
         doc_countries: dict[tuple, set[str]] = defaultdict(set)
         anchors: dict[str, list[tuple[int, str]]] = defaultdict(list)  # source -> (offset, country)
+        implied = self.implied_countries(list(clusters.values()))
         for k, cid in clusters.items():
-            found = self.place_lookup(self.clusters[cid].names.most_common(1)[0][0], (), (), False)
+            name = self.clusters[cid].names.most_common(1)[0][0]
+            found = self.place_lookup(name, (), (), False)
             # a country (or a region or former state of one) named, or a city so large that its
-            # country is not in doubt, sets the context
+            # country is not in doubt, sets the context ...
             if found and found[0].country and (found[0].kind != "city" or found[0].population >= 500_000):
+                # ... unless the other towns of the document imply a country where the name is a town too
+                # (Boston of a letter from Worcester and Durham)
+                namesakes = ({p.country for p in self.town_namesakes(name)} if found[0].kind == "city"
+                             and self.town_namesakes is not None else set())
                 for i in self.clusters[cid].members:
                     m = self.mentions[i]
+                    if (implied.get((m.source, m.document), set()) - {found[0].country}) & namesakes:
+                        continue
                     doc_countries[(m.source, m.document)].add(found[0].country)
                     anchors[m.source].append((m.char_start, found[0].country))
         by_gazetteer: dict[str, int] = {}
         for k, cid in sorted(clusters.items()):
             c = self.clusters[cid]
-            countries, local = set(), set()
+            countries, local, agreed = set(), set(), set()
             for i in c.members:
                 m = self.mentions[i]
                 countries |= doc_countries[(m.source, m.document)]
+                # the country the document's other towns agree on: a preference, never a village's warrant
+                agreed |= implied.get((m.source, m.document), set())
                 # a village is believed only with its country named close by (same passage),
                 # not anywhere in a long document that names half the world
                 local |= {cc for pos, cc in anchors[m.source] if abs(pos - m.char_start) <= self.settings.local_window}
+            named, countries = countries, countries | agreed
             found = None
             for name, _ in c.names.most_common():
                 found = self.place_lookup(name, countries, local, True)
@@ -1141,8 +1153,11 @@ class _Resolver:
                 continue
             place, how = found
             c.geo = place.geo("settlement" if how == "feature" else None)
+            # said where the towns named with it chose the country (Worcester, England, not Massachusetts)
+            implied_by = (" (the country the places named with it agree on)"
+                          if place.country in agreed - named and how in ("exact", "head") else "")
             c.reasons.append(f"{c.geo.gazetteer} {c.geo.gazetteer_id} ({place.name}, "
-                             f"{place.country or place.kind}): {how}")
+                             f"{place.country or place.kind}): {how}{implied_by}")
             if how == "feature":  # a station or a house is not its town: placed there, not merged
                 continue
             gid = c.geo.gazetteer_id
@@ -1154,6 +1169,45 @@ class _Resolver:
         alive = [cid for cid in clusters.values() if self.clusters[cid].alive]
         self.place_by_neighbours(alive)
         self.place_urban_features(alive)
+
+    def implied_countries(self, cids: list[int]) -> dict[tuple, set[str]]:
+        """Return, per (source, document), the country its place names imply: the one in which most pairs of
+        them name towns near each other.
+
+        A letter from Worcester that goes on to Durham and Boston reads as English towns, though each name
+        alone is a larger American one: read as towns of one country (``small_town_population`` or more),
+        the names of one document lie within ``near_km`` of each other in pairs, and the country with the
+        most such pairs (``context_min_pairs`` at least, more than any other) is the document's, as if it
+        were named there. Documents naming more than ``context_max_places`` places imply none.
+        """
+        if self.town_namesakes is None:
+            return {}
+        from .places import km
+        s = self.settings
+        by_doc: dict[tuple, set[int]] = defaultdict(set)
+        for cid in cids:
+            for i in self.clusters[cid].members:
+                by_doc[(self.mentions[i].source, self.mentions[i].document)].add(cid)
+        towns: dict[int, list] = {}
+        out: dict[tuple, set[str]] = {}
+        for doc, named in by_doc.items():
+            if not 3 <= len(named) <= s.context_max_places:
+                continue
+            points: dict[str, dict[int, list[tuple[float, float]]]] = defaultdict(dict)
+            for cid in sorted(named):
+                if cid not in towns:
+                    towns[cid] = self.town_namesakes(self.clusters[cid].names.most_common(1)[0][0])
+                for p in towns[cid]:
+                    points[p.country].setdefault(cid, []).append((p.lat, p.lon))
+            close = Counter()
+            for country, of in points.items():
+                ids = sorted(of)
+                close[country] = sum(any(km(a, b, c, d) <= s.near_km for a, b in of[x] for c, d in of[y])
+                                     for n, x in enumerate(ids) for y in ids[n + 1:])
+            ranked = close.most_common(2)
+            if ranked and ranked[0][1] >= s.context_min_pairs and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                out[doc] = {ranked[0][0]}
+        return out
 
     def place_by_neighbours(self, cids: list[int]) -> None:
         """Geocode small towns the context did not vouch for, when their neighbours in the text agree.
@@ -1412,6 +1466,8 @@ def make_resolver(mentions: list[Mention], texts: dict[str, str], authority: lis
     r = _Resolver(mentions, texts, list(authority or ()), lookup, is_place, apart, settings)
     if gazetteer is not None:
         r.place_candidates = gazetteer.town_candidates
+        r.town_namesakes = lambda name: [p for p in gazetteer.candidates(name) if p.kind == "city" and p.country
+                                         and p.population >= settings.small_town_population]
         r.known_place = lambda name: bool(gazetteer.candidates(name))
         r.town_known = lambda name: gazetteer.is_prominent(name, settings.min_town_population, towns_only=True)
     return r

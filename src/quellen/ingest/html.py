@@ -207,7 +207,8 @@ def semantic_tag(el, tag: str) -> str | None:
     ``letter`` and ``diary-entry`` (``epub:type="z3998:letter"``/``"z3998:diary-entry"``, TEI ``<div
     type="letter">``), ``signature``/``sender`` (``z3998:signature``, ``z3998:sender``, TEI ``<signed>``),
     ``dateline`` (``epub:type`` ending in ``dateline``, TEI ``<dateline>``), ``time:VALUE`` (HTML
-    ``<time datetime>``, TEI ``<date when>``), ``person`` (TEI ``<persName>``).
+    ``<time datetime>``, TEI ``<date when>``), ``person`` (TEI ``<persName>``; ``person:NAME`` when its ``ref``
+    points to a ``<person>`` of the file's list named NAME), ``place`` (TEI ``<placeName>``).
     """
     types = (el.get(_OPS_TYPE) or el.get("epub:type") or "").split()
     for token in types:
@@ -221,7 +222,35 @@ def semantic_tag(el, tag: str) -> str | None:
         return "time:" + el.get("when").strip()
     if tag == "div" and (el.get("type") or "").lower() in _TEI_DIV_TYPES:
         return _TEI_DIV_TYPES[el.get("type").lower()]
-    return {"dateline": "dateline", "signed": "signature", "persname": "person"}.get(tag)
+    if tag == "persname":
+        listed = listed_person(el)
+        return f"person:{listed}" if listed else "person"
+    return {"dateline": "dateline", "signed": "signature", "placename": "place"}.get(tag)
+
+
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+#: the last file's list of persons, as (its root, {xml:id: name}): one walk of the tree per file
+_LISTED: list = [None, {}]
+
+
+def listed_person(el) -> str | None:
+    """Return the name a TEI ``<persName ref="#id">`` points to in its file's list of persons
+    (``<person xml:id="id"><persName>``), or None: the edition's one name for "Martha", "J. Holt", "Mr. Holt"."""
+    ref = (el.get("ref") or "").strip()
+    if not ref.startswith("#") or len(ref) < 2:
+        return None
+    root = el.getroottree().getroot()
+    if _LISTED[0] is not root:
+        names: dict[str, str] = {}
+        for person in root.iter():
+            if _local(person.tag) != "person":
+                continue
+            key = person.get(_XML_ID) or person.get("xml:id") or person.get("id")
+            name = next((" ".join("".join(c.itertext()).split()) for c in person if _local(c.tag) == "persname"), "")
+            if key and name:
+                names[key] = name
+        _LISTED[:] = [root, names]
+    return _LISTED[1].get(ref[1:])
 
 
 def _leading_preface(el, tag: str) -> bool:

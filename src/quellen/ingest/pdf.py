@@ -16,7 +16,9 @@ an editor's note is not the source, and its dates would pass for the entry's.
 A paragraph that runs over a page break is joined, and the type's ligatures
 ("ﬁ", "ﬀ") are spelled out. What was changed is counted
 in the repairs. A PDF without a text layer (a scan) is refused with a message
-that says to run OCR first.
+that says to run OCR first; one pypdf cannot read, or that reads to no text, is
+refused as *truncated* when it does not end with the ``%%EOF`` marker (a download
+or copy cut short: the remedy is another copy, not OCR), else as damaged.
 """
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ from collections import Counter
 from ..errors import EmptyInput, FormatMismatch, InputError, UnreadableInput
 from ..settings import IngestSettings
 
-__all__ = ["read_pdf", "page_lines", "reflow", "reflow_book", "running_pages", "running_year"]
+__all__ = ["read_pdf", "page_lines", "is_truncated", "reflow", "reflow_book", "running_pages", "running_year"]
 
 # lower-case roman numbers only: "IV" alone at the top of a page is a chapter number
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:(?i:page)\s+)?(\d{1,4}|[ivxlcdm]{1,6})(?:\s*[-–—])?\s*$")
@@ -43,6 +45,21 @@ _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _TERMINAL = (".", "!", "?", ":", ";", "\u201d", '"', ")")
+#: a PDF ends with this marker within its last KiB (readers tolerate trailing bytes up to there)
+_EOF_MARKER, _EOF_REACH = b"%%EOF", 1024
+
+
+def is_truncated(data: bytes) -> bool:
+    """Return True when the bytes of a PDF lack the end-of-file marker near their end (a file cut short)."""
+    return _EOF_MARKER not in data[-_EOF_REACH:]
+
+
+def _unreadable(data: bytes, detail: str) -> str:
+    """Return the reason a PDF could not be read: truncated when it lacks its end marker, else damaged."""
+    if is_truncated(data):
+        return (f"appears to be a truncated or damaged PDF: it ends without the %%EOF marker, as a file cut short "
+                f"does; copy or download it again ({detail})")
+    return f"a damaged PDF ({detail})"
 
 
 def page_lines(name: str, data: bytes) -> list[list[str]]:
@@ -70,10 +87,10 @@ def page_lines(name: str, data: bytes) -> list[list[str]]:
     except InputError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
-        raise FormatMismatch(name, f"a damaged PDF ({type(exc).__name__}: {exc})") from None
+        raise FormatMismatch(name, _unreadable(data, f"{type(exc).__name__}: {exc}")) from None
     except Exception as exc:  # noqa: BLE001 - only pypdf runs above: any failure of it is a damaged file
         # (found by fuzzing: LimitReachedError on self-referencing objects, RecursionError, zlib.error ...)
-        raise FormatMismatch(name, f"a damaged PDF ({type(exc).__name__}: {exc})") from None
+        raise FormatMismatch(name, _unreadable(data, f"{type(exc).__name__}: {exc}")) from None
 
 
 def _strip_page_numbers(lines: list[str], counts: dict[str, int]) -> list[str]:
@@ -314,10 +331,13 @@ def read_pdf(name: str, data: bytes, settings: IngestSettings
     The metadata holds the year the running heads name (:func:`running_year`), as
     ``("year", "1794", "PDF running head")``: the text no longer carries it.
 
-    Raises :class:`EmptyInput` for a PDF without a text layer.
+    Raises :class:`EmptyInput` for a PDF without a text layer, :class:`FormatMismatch` for one that
+    cannot be read or is cut short before any text (:func:`is_truncated`).
     """
     pages = page_lines(name, data)
     if not any(line.strip() for page in pages for line in page):
+        if is_truncated(data):  # no text because the file stops early: OCR would not help
+            raise FormatMismatch(name, _unreadable(data, f"no text in its {len(pages)} page(s)"))
         raise EmptyInput(name, f"scanned PDF: no text layer in its {len(pages)} page(s); run OCR first")
     # a running foot's year is more often the printer's than the writer's: only the heads tell it
     paragraphs, repairs, heads = reflow_book(pages, settings)

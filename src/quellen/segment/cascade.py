@@ -16,9 +16,8 @@ from ..extract.dates.lexicon import CHURCH_WEEKDAY, ORD_DAY, PLAIN_WEEKDAY, WD_N
 from ..model import RECORD_KINDS
 from ..settings import SegmentSettings
 from .lines import (ARGUMENT_RE, CALENDAR_HEAD_RE, DESPATCH_HEADER_RE, FIRST_PERSON_RE, LETTER_HEADER_RE, MONTHS,
-                    NARRATION_VERBS,
-                    NOTE_MARK_RE, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE, SECOND_PERSON_RE, SECTION_TITLE_RE,
-                    SERIES_HEAD_RE,
+                    NARRATION_VERBS, NEWSPAPER_RE, NOTE_MARK_RE, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE,
+                    SECOND_PERSON_RE, SECTION_TITLE_RE, SERIES_HEAD_RE,
                     TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, contents_entry, is_allcaps, is_name,
                     kind_from_words, latin_day_head, leading_date, numbered_summary_head, salutation_span, signed_name)
 from .shapes import NEXT_DAY_RE
@@ -876,12 +875,12 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                                             or latin_day_head(unit.text)) and all(
                     not re.search(r"(?<!\d)\d{1,2}(?!\d)", u.text) and
                     u.cue in ("heading", "dateline") and kind_from_words(u.text) not in RECORD_KINDS
-                    and not _FROM_TO_HEAD_RE.match(u.text) and not _place_line(u)
+                    and not _FROM_TO_HEAD_RE.match(u.text) and not _place_line(u) and not NEWSPAPER_RE.search(u.text)
                     and not (u is current.units[-1] and _address_line(u, unit, s)) for u in current.units):
                 # 8a. a month or year heading above a dated entry ("MAY 1884." over "3rd (Saturday).")
                 #     heads the entries under it, not the first one only; a place line with neither month
                 #     nor year ("Lower Brook Street, Manchester," over "Tuesday, 14th April, 1846.") is the
-                #     date line's own first line, no heading
+                #     date line's own first line, no heading; nor is a newspaper's name over the date
                 current.mode = "furniture"
                 current.phase = "closed"
                 current.evidence.append("heading above dated entries")

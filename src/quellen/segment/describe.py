@@ -1190,6 +1190,12 @@ def _kind_in_class(cls: str, cues: list[str], head_text: str, own_text: str, fir
     return "statement"
 
 
+def _dated_under(units: list, head) -> bool:
+    """Return True when the unit right under ``head`` (one of ``units``) is a date line with its year."""
+    at = units.index(head)
+    return at + 1 < len(units) and units[at + 1].cue == "dateline" and bool(FULL_DATE_RE.search(units[at + 1].text))
+
+
 def _clean_addressee(text: str) -> str:
     text = re.sub(r"^(?:to\s+)", "", text.strip(), flags=re.I)
     return text.strip(" ,.;:!")
@@ -1288,8 +1294,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if title and not kind and not collection and not chapter and NEWSPAPER_RE.search(heads[0].text) and \
             not re.search(r"['’]s\s", heads[0].text) and (
                 re.search(r"\b(?:cutting|clipping|extract)\b", heads[0].text, re.I) or yearless(heads[0].text)
-                or FULL_DATE_RE.search(heads[0].text)):
-        # a newspaper's name with the issue's date ("The Evening Star, 3 May."), or "Cutting from ..."
+                or FULL_DATE_RE.search(heads[0].text) or _dated_under(units, heads[0])):
+        # a newspaper's name with the issue's date ("The Evening Star, 3 May.", or on the line under it), or
+        # "Cutting from ..."
         kind = "newspaper_article"
         evidence.append("kind: title names a newspaper")
     if title and not kind and plural and not body and "salutation" not in cues and not group.framing:
@@ -1622,8 +1629,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                 if sent and not place:
                     place = sent.group("place")  # the office it was handed in at
                 m = _PLACE_DATE_RE.match(u.text)
+                # "By Ann Pell, posted 3 May 2011": a web page's byline and date, its writer no place
                 if m and not place and m.group("place").lower().rstrip(".") not in MONTHS and \
-                        not re.match(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", m.group("place")):
+                        not re.match(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|By\s", m.group("place")):
                     place = m.group("place")
                 if not place and u.cue == "dateline":
                     lead = leading_date(u.text)

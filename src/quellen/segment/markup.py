@@ -22,7 +22,7 @@ from ..model import Date, DateBasis, Document, Ref, RefBasis, replace
 __all__ = ["structural_blocks", "apply_markup", "merge_within_units", "SEMANTIC_TAGS"]
 
 #: the semantic span tags (besides ``time:VALUE``): read here, never by the line cues
-SEMANTIC_TAGS = frozenset({"letter", "diary-entry", "signature", "sender", "dateline", "person"})
+SEMANTIC_TAGS = frozenset({"letter", "diary-entry", "signature", "sender", "dateline", "person", "place"})
 _UNITS = ("letter", "diary-entry")
 #: how far into a document its head runs, for a <time> to date it
 _HEAD_CHARS = 300
@@ -42,7 +42,7 @@ def _outermost(blocks) -> list[tuple[int, int, str]]:
 def structural_blocks(blocks) -> list[tuple[int, int, str]]:
     """Return the structural block spans for the line cues, with a break (``hr``) before each
     outermost letter or diary entry the markup marks: the publisher said a document starts there."""
-    out = [b for b in blocks if b[2] not in SEMANTIC_TAGS and not b[2].startswith("time:")]
+    out = [b for b in blocks if b[2] not in SEMANTIC_TAGS and not b[2].startswith(("time:", "person:"))]
     have = {b[0] for b in out if b[2] == "hr"}
     for start, _, _ in _outermost(blocks):
         if start and start not in have:

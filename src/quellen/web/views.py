@@ -19,8 +19,8 @@ from collections import Counter, defaultdict
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from ..export.shape import (Corpus, cooccurrence, date_label, itineraries, load_corpus, network,
-                            place_features, text_context)
+from ..export.shape import (EDTF_CODED, Corpus, cooccurrence, date_label, edtf_label, itineraries, load_corpus,
+                            network, place_features, text_context)
 from ..model import GEO_PLACED_AS, Conflict, Date, DateBasis, Document, Entity, Event, Ref, RefBasis, ReuseGroup
 from ..vocab import (attestation_json, conflict_json, date_json, document_json, entity_json, event_json, geo_json,
                      mention_json, reading_json, reuse_json, timex_json)
@@ -206,7 +206,8 @@ def date_basis(date: Date | None) -> dict[str, str] | None:
     if date is None:
         return None
     basis = date.basis
-    anchor = f" (reckoned from “{date.anchor}”)" if date.anchor else ""
+    shown = _anchor_shown(date.anchor)
+    anchor = f" (reckoned from “{shown}”)" if date.anchor else ""
     if basis is DateBasis.INFERRED:
         rule = date.rule or ""
         why = rule.split("(", 1)[1].rstrip(")") if "(" in rule else "its place in the compilation"
@@ -214,17 +215,27 @@ def date_basis(date: Date | None) -> dict[str, str] | None:
     elif basis is DateBasis.FRAMING:
         explain = f"given by the sentence that introduces the text{anchor}"
     elif basis is DateBasis.YEAR_FROM_CONTEXT:
-        src = f" (year inferred from “{date.anchor}”)" if date.anchor else ""
+        src = f" (year inferred from “{shown}”)" if date.anchor else ""
         explain = f"day and month in the text, year from context{src}"
     elif basis is DateBasis.RECKONED:
         explain = f"a relative expression (“{date.text}”) counted from another date{anchor}"
     elif basis is DateBasis.PUBLISHED:
         explain = "the year the source was published"
     elif basis is DateBasis.REFERRED:
-        explain = "given where the source later refers to it" + (f" as “{date.anchor}”" if date.anchor else "")
+        explain = "given where the source later refers to it" + (f" as “{shown}”" if date.anchor else "")
     else:
         explain = "written in the text" + (f" as “{date.text}”" if date.text else "")
     return {"basis": _BASIS_LABEL[basis], "code": basis.value, "explain": explain}
+
+
+def _anchor_shown(anchor: str | None) -> str:
+    """Return a date's anchor as the reader sees it: an EDTF code the reader cannot read ("1812-21@23", a
+    season at offset 23) by its label ("spring 1812"), any other anchor as stored."""
+    if not anchor:
+        return ""
+    value = anchor.split("@", 1)[0]
+    label = edtf_label(value) if EDTF_CODED.search(value) else None
+    return label or anchor
 
 
 #: how the reader names each basis of an author or addressee (the label is the badge's CSS class, as

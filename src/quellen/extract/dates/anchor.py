@@ -76,6 +76,9 @@ class Ctx:
     full_ref: Anchor | None = None
     #: the last day named within a week of a given DCT (news: the day a clock time belongs to)
     recent: Anchor | None = None
+    #: the text is a newspaper's report under its issue date: a clock time belongs to the last day it named
+    #: near the issue (``recent``), as with a given DCT, while its weekdays still look back by their tense
+    news: bool = False
     #: the last clock time told, as (day, hour, minute): "an hour later" counts from it
     clock: tuple[dt.date, int, int] | None = None
     #: spans of direct speech (quotations, dialogue lines): a speaker's "today" is the narrated day
@@ -861,7 +864,7 @@ def _time(c: Cand, span: str, text: str, ctx: Ctx):
         return value, date, None, True
     if c.kind == "time":
         base = ctx.ref if ctx.ref and ctx.ref.precision == "day" else ctx.dct
-        if ctx.dct_given:
+        if ctx.dct_given or ctx.news:
             # news tells of the last few days: a clock time belongs to the last day named near the DCT
             # ("sentenced Monday ... resumed at 2 p.m."), not to a background date weeks before
             base = ctx.recent or ctx.dct

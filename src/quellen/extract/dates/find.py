@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from typing import Callable
 
+from ...lexicons import words
 from .lexicon import (DAY_WORDS, DECADE_WORD, IGNORE_CASE, MABBR, MARKER, MFULL, MOD, MONTHS, NUM_BODY, ORD_DAY,
                       ORD_WORD, SEASON, TOD, UNIT, UNITS, VAGUE, WD, WEEKDAY_PLURALS, WEEKDAYS, WORD_NUM, Cand, day_re,
                       day_value, duration_value, elided_year_re, month_re, plain_month, plain_weekday, spelled,
@@ -442,8 +443,8 @@ def _r_weekday(m, text):
 
 _FUTURE = re.compile(r"\b(?:will|shall|won't|'ll|going\s+to|(?:is|are|am)\s+to|plans?|expects?|hopes?|until|till|"
                      r"begins|starts|opens|resumes|meets?|(?:is|are)\s+(?:scheduled|set|due)|fall\s+due|next)\b", re.I)
-_PAST = re.compile(r"\b(?:since|was|were|had|did|said|told|lost|won|grew|fell|rose|took|made|came|went|began|left|"
-                   r"met|held|paid|sold|saw|gave|became|brought|found|wrote|spent|struck|beat|ago|last|"
+#: a clause that looks back: a past form that does not end in -ed (data/lexicon/past_tense_verbs.txt), or one that does
+_PAST = re.compile(rf"\b(?:{'|'.join(words('past_tense_verbs'))}|"
                    r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bam\s)\w+ed)\b", re.I)
 
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from ...model import FURNITURE_KINDS, Date, DateBasis, Document, Timex
+from ...model import FURNITURE_KINDS, NEWS_KINDS, Date, DateBasis, Document, Timex
 from ...vocab import timex_json as vocab_timex_json
 from ..calendars import country_of
 from .anchor import YEARLESS, Anchor, Ctx, julian_hint, months_spanned, resolve
@@ -42,10 +42,10 @@ def tag(text: str, *, dct: Date | dt.date | None = None, ref: Date | dt.date | N
 
 def _tag(text: str, *, dct, ref, calendar, country, years, source, document, offset,
          anchors, julian_until: dt.date | None = None, dct_given: bool = False,
-         narrated: tuple[int, int] | None = None) -> tuple[list[Timex], Anchor | None]:
+         narrated: tuple[int, int] | None = None, news: bool = False) -> tuple[list[Timex], Anchor | None]:
     ctx = Ctx(dct=Anchor.of(dct), ref=Anchor.of(ref) or (None if narrated else Anchor.of(dct)), calendar=calendar,
                country=country, years=years, julian_until=julian_until, dct_given=dct_given,
-               quotes=quote_spans(text), narrated=narrated)
+               quotes=quote_spans(text), narrated=narrated, news=news)
     written = written_years(text)
     out: list[Timex] = []
     for c in _resolution_order(merge_candidates(find_candidates(text), text), text):
@@ -85,8 +85,8 @@ def _tag(text: str, *, dct, ref, calendar, country, years, source, document, off
                 ctx.ref = moved
                 if is_heading(text, c):
                     ctx.dct = moved
-        if ctx.dct_given and date is not None and date.precision == "day" and date.earliest == date.latest \
-                and abs((date.earliest - ctx.dct.day).days) <= 7:
+        if (ctx.dct_given or ctx.news) and date is not None and date.precision == "day" \
+                and date.earliest == date.latest and abs((date.earliest - ctx.dct.day).days) <= 7:
             ctx.recent = Anchor(date.earliest, "day", "gregorian", f"{date.edtf}@{offset + c.start}")
         if c.kind == "time" and date is not None and re.search(r"T\d\d:\d\d$", value):
             ctx.clock = (date.earliest, int(value[-5:-3]), int(value[-2:]))
@@ -160,10 +160,12 @@ def tag_documents(text: str, documents: list[Document], *, calendar: str = "auto
                             years=years, source=document.source, document=document.id,
                             offset=document.char_start, anchors=False, julian_until=hint)
         elif document.date is not None and document.date.precision in ("day", "month", "year"):
+            # a newspaper's report tells of the last few days before its issue: "On Wednesday afternoon ...
+            # About four o'clock" is that Wednesday's four o'clock, not the issue day's
             found, _ = _tag(part, dct=document.date, ref=None, calendar=calendar, country=where or country,
                             years=years, source=document.source, document=document.id,
                             offset=document.char_start, anchors=True, julian_until=hint,
-                            narrated=retrospective_body(part, document))
+                            narrated=retrospective_body(part, document), news=document.kind in NEWS_KINDS)
             # the narrative goes on from a dated document's own date (a receipt of 4 March, then
             # "On March 6, ..."), not from the dates it recalls
             narrative = Anchor.of(document.date, f"document:{document.id}")
