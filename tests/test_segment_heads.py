@@ -2193,6 +2193,144 @@ def test_a_closing_over_a_pen_name_in_capitals_closes_the_letter_before_the_next
     assert "NED." in text[docs[0].char_start:docs[0].char_end]
 
 
+def test_latin_day_heads_open_dated_entries_under_a_month_head_and_a_title_broken_at_its_comma():
+    # a member's journal of the sittings, each under "Die Martis, 3° Maii, 1642." (the weekday and the month in
+    # Latin, the day with its ordinal mark), the year left out after the first; English dates of the Old Style
+    text = ("THE JOURNAL OF MASTER ROGER LYNDE,\n\nCITIZEN AND DRAPER OF ORBURY.\n\nMAY, 1642.\n\n"
+            "Die Martis, 3° Maii, 1642.\n\nThe Court sate early. A petition of the weavers read and laid aside.\n\n"
+            "Die Mercurii, 4° Maii.\n\nNothing done but the reading of two private bills, and the House rose.\n\n"
+            "Die Sabbati, 7° Maii.\n\nI was absent, being ill of an ague all the morning.\n")
+    docs = _docs(text)
+    assert [(w, c) for w, c, _ in docs] == [("THE JOURNAL OF", "furniture"), ("MAY, 1642.", "furniture"),
+                                            ("Die Martis, 3°", "personal"), ("Die Mercurii, 4°", "personal"),
+                                            ("Die Sabbati, 7°", "personal")]
+    dates = [d.date for _, _, d in docs[2:]]
+    assert [d.as_written for d in dates] == ["1642-05-03", "1642-05-04", "1642-05-07"]
+    assert [d.edtf for d in dates] == ["1642-05-13", "1642-05-14", "1642-05-17"]  # the Julian days in Gregorian
+
+
+def test_latin_day_head_reads_in_english():
+    from quellen.segment.lines import latin_day_head
+    assert latin_day_head("Die Jovis, 2o Junii, 1659.") == "Thursday, 2 June, 1659"
+    assert latin_day_head("Die Veneris.") == "Friday"
+    assert latin_day_head("Die Lune, 2 June.") is None  # not the Latin genitive: no head
+
+
+def test_running_heads_left_in_a_scanned_books_text_are_page_furniture_whose_year_dates_the_entries():
+    # verso and recto heads with the page's number and the year in a bracket, one in the middle of a sentence:
+    # they open nothing, cut no entry, and their year dates the entries around them
+    text = ("THE NOTE-BOOK OF A COUNTRY DOCTOR\n\n"
+            "41                    A DOCTOR'S NOTE-BOOK.                    [1871.\n\n"
+            "Monday, the 4th of September.—Rode to the Upper Farm to see the carter's child. Better.\n\n"
+            "Wednesday, the 6th.—Called up at two to old Mrs. Brant, who died before dawn.\n\n"
+            "1871.]                    WINTER PRACTICE.                    42\n\n"
+            "Saturday, the 9th.—A quiet day. Wrote up the books, which were three weeks behind, and walked over to "
+            "the town in the afternoon to pay the saddler for the new girths, who had\n\n"
+            "43                    A DOCTOR'S NOTE-BOOK.                    [1871.\n\n"
+            "waited long enough for his money.\n\n"
+            "Tuesday, the 12th.—Frost in the night. The pond at the mill bears a dog.\n\n"
+            "1871.]                    WINTER PRACTICE.                    44\n\n"
+            "Friday, the 15th.—To the assizes as a witness; not called.\n")
+    docs = [d for _, _, d in _docs(text) if d.kind != "heading"]
+    assert [text[d.char_start:d.char_end].split("—")[0] for d in docs] == [
+        "Monday, the 4th of September.", "Wednesday, the 6th.", "Saturday, the 9th.", "Tuesday, the 12th.",
+        "Friday, the 15th."]
+    assert [d.date.edtf for d in docs] == ["1871-09-04", "1871-09-06", "1871-09-09", "1871-09-12", "1871-09-15"]
+    assert "waited long enough" in text[docs[2].char_start:docs[2].char_end]
+
+
+def test_a_numbered_chapter_head_is_no_running_head():
+    from quellen.segment.lines import fold_running_heads, make_units
+    text = "".join(f"CHAPTER {n}\n\nThe story goes on and on in chapter {n}.\n\n" for n in range(1, 6))
+    units = make_units(text)
+    assert fold_running_heads(units)[1] == []
+
+
+def test_a_title_naming_a_description_before_its_diary_names_no_writer():
+    from quellen.segment.describe import series_author
+    assert series_author("PAGES FROM A GOVERNESS'S DIARY") is None
+    assert series_author("EXTRACTS FROM MY AUNT'S JOURNAL") is None
+    assert series_author("The Journal of Jan van Hoorn") == "Jan van Hoorn"
+
+
+def test_a_soldiers_letters_dated_with_roman_months_under_a_place_line_a_preface_and_a_rank_after_a_signature():
+    # the text under "PREFACE", signed with the editor's initials, is commentary; each letter opens at its place
+    # line ("In the Field," over "3.x.18.", a paragraph apart), its two-figure year put in the century the preface
+    # gives
+    text = ("LETTERS HOME\n\nOF GUNNER WALTER ASHE\n\nPREFACE\n\nMy brother wrote these letters between September, "
+            "1918, and his return home in the following spring. They are printed as he wrote them.\n\nM. A.\n\n"
+            "In the Field,\n\n3.x.18.\n\nDear Mother,\n\nWe are moving up again and the weather holds. Send socks.\n\n"
+            "Your loving son,\n\nWat.\n\nRest Camp,\n\nMonday, 11.xi.18.\n\nDear Dad,\n\nIt is over. The guns "
+            "stopped at eleven and nobody cheered, we just sat down.\n\nYour affec. son,\n\nWalter.\n\n"
+            "In the Field,\n\n14.xi.18.\n\nDear Mrs. Ashe,\n\nYour son has been recommended for the medal.\n\n"
+            "Yours sincerely,\n\nT. B. Colley, Lieut.\n")
+    docs = _docs(text)
+    assert [(w, d.kind) for w, _, d in docs] == [
+        ("LETTERS HOME OF", "heading"), ("My brother wrote", "commentary"), ("In the Field,", "letter"),
+        ("Rest Camp, Monday,", "letter"), ("In the Field,", "letter")]
+    assert [d.date.edtf for _, _, d in docs[2:]] == ["1918-10-03", "1918-11-11", "1918-11-14"]
+    assert [d.author.name for _, _, d in docs[2:]] == ["Wat", "Walter", "T. B. Colley"]  # no sidecar to name him
+
+
+def test_a_letter_signed_with_a_pet_name_is_the_books_writers():
+    from quellen.segment.describe import signs_with_given_name
+    assert signs_with_given_name("Walt.", "Walter Ashe") and signs_with_given_name("Bob", "Robert Ashe")
+    assert not signs_with_given_name("Mother", "Walter Ashe")
+
+
+def test_roman_month_dates_and_ranks_after_signatures():
+    from quellen.segment.lines import roman_month_date, split_signature
+    assert roman_month_date("Sunday, 3.xii.1916.") == (3, 12, 1916, "3.xii.1916")
+    assert roman_month_date("see chapter 3.i.5") is None
+    assert split_signature("T. B. Colley, Lieut.") == ("", "", "T. B. Colley")
+
+
+def test_a_calendar_of_sessions_papers_opens_each_paper_at_its_numbered_head():
+    # each paper under the editor's numbered head, the sessions' heading apart; the head names the person whose
+    # words the paper records and its date, an order of the court names no one
+    text = ("RECORDS OF THE HUNDRED OF ELMSTOW\n\nMICHAELMAS SESSIONS, 1771.\n\n"
+            "12. Information of Ralph Dunning, of Crabley, carrier, touching a horse stolen. 2 October, 1771.\n\n"
+            "The Information of Ralph Dunning of Crabley, carrier, who saith that his bay gelding was taken out of "
+            "his stable on the night of the first instant.\n\nRalph Dunning.\n\n(Sessions Roll, No. 12.)\n\n"
+            "13. Order upon the said information. 9 October, 1771.\n\nIt is ordered that the constable of Crabley "
+            "make search.\n\nBy the Court.\n\n(Order Book, fol. 9.)\n\nHILARY SESSIONS, 1772.\n\n"
+            "14. Letter from the Rev. Amos Tull, curate of Crabley, to the Clerk of the Peace.\n\n"
+            "Crabley, Jan. 9th, 1772.\n\nSir,\n\nThe horse is found.\n\nI am, Sir,\n\nYour humble servant,\n\n"
+            "A. Tull.\n")
+    docs = _docs(text)
+    assert [w for w, _, _ in docs] == ["RECORDS OF THE", "MICHAELMAS SESSIONS, 1771.", "12. Information of",
+                                       "13. Order upon", "HILARY SESSIONS, 1772.", "14. Letter from"]
+    assert [c for _, c, _ in docs] == ["furniture", "furniture", "record", "record", "furniture", "record"]
+    assert docs[2][2].author.name == "Ralph Dunning" and docs[2][2].date.edtf == "1771-10-02"
+    assert docs[3][2].author is None and docs[3][2].date.edtf == "1771-10-09"
+
+
+def test_an_editors_bracketed_number_and_a_head_in_capitals_open_the_letter_after_his_headnote():
+    text = ("THE PRIOR LETTERS\n\nCHAPTER I.\n\nThe first letter was written on the day the son left for sea, in his "
+            "father's hand, which had grown weak; the mother added a line at the foot, which is not printed.\n\n"
+            "[No. 3.]\n\n"
+            "MR. PRIOR TO HIS SON.\n\nDeal, May 2. 1781.\n\nDear Tom,\n\nWrite from Lisbon.\n\nYour loving Father,\n\n"
+            "J. Prior.\n\nHis son's answer is lost, and the next letter but one is his mother's, written a week later "
+            "when the fleet was still in the Downs.\n\n[No. 4.]\n\nMRS. PRIOR TO HER SON.\n\nDeal, May 9th, 1781.\n\n"
+            "My dear Tom,\n\nYour father is poorly.\n\nYour affectionate Mother,\n\nM. Prior.\n")
+    docs = _docs(text)
+    assert [w for w, _, _ in docs] == ["THE PRIOR LETTERS", "The first letter", "[No. 3.] MR.", "His son's answer",
+                                       "[No. 4.] MRS."]
+    assert [c for _, c, _ in docs] == ["furniture", "account", "record", "account", "record"]
+    assert [d.date.edtf for _, _, d in docs[2::2]] == ["1781-05-02", "1781-05-09"]
+
+
+def test_a_stamp_described_at_a_letters_foot_is_the_letters_and_a_printed_cards_title_opens_the_card():
+    text = ("LETTERS HOME, 1918\n\nRest Camp,\n\n2.vi.18.\n\nDear Mother,\n\nAll well here and the weather fine.\n\n"
+            "Your loving son,\n\n"
+            "Wat.\n\n[Postmark: Field Post Office, 3 June 18.]\n\nFIELD SERVICE POST CARD.\n\nI am quite well.\n\n"
+            "W. Ashe.\n\nDate 9.vi.18.\n\nRest Camp,\n\n12.vi.18.\n\nDear Dad,\n\nThe parcel came.\n\n"
+            "Your affec. son,\n\nWalter.\n")
+    docs = _docs(text)
+    docs = docs[1:]  # the title
+    assert [w for w, _, _ in docs] == ["Rest Camp, 2.vi.18.", "FIELD SERVICE POST", "Rest Camp, 12.vi.18."]
+    assert "[Postmark" in text[docs[0][2].char_start:docs[0][2].char_end]
+    assert docs[1][2].kind == "letter" and docs[1][2].date.edtf == "1918-06-09"
 def test_an_imprints_year_in_roman_numerals_closes_the_title_page_and_heads_nothing():
     # the year of the imprint, in Roman numerals on its own line, is the title page's last line; it opened a head
     # that took the contents' heading and every entry under it
@@ -2370,3 +2508,9 @@ def test_an_i_with_no_second_numeral_after_it_is_still_an_initial():
     assert [u.cue for u in make_units(text) if u.text == "I."] == ["signature", "signature"]
     numbered = text + "\n\nII.\n\nFROM THE MILL.\n\nDear Tom,\n\nThe wheel turns again."
     assert [u.cue for u in make_units(numbered) if u.text in ("I.", "II.")] == ["heading", "signature", "heading"]
+
+
+def test_a_section_word_before_a_lower_case_word_is_a_sentence_not_a_numbered_head():
+    from quellen.segment.lines import NUMBERED_HEAD_RE
+    assert not NUMBERED_HEAD_RE.match("Letter follows by next post.")
+    assert all(NUMBERED_HEAD_RE.match(t) for t in ("LETTER FIVE.", "Letter the Second.", "Chapter one", "Part II"))

@@ -153,9 +153,10 @@ from ..model import Document, Source
 from .cascade import FURNITURE_CUES, group_units
 from .context import source_context
 from .dating import date_by_context, date_by_references, reckon_calendars
-from .describe import CLASS_OF_KIND, YearContext, describe, diarists, dominant_signer, expand_initials
+from .describe import (CLASS_OF_KIND, YearContext, calendar_papers, describe, diarists, dominant_signer,
+                       expand_initials, prefaces)
 from .learned import Corrector, Segmenter, class_mode, group_features, learned_groups, load_model, unit_features
-from .lines import make_units
+from .lines import fold_running_heads, make_units
 from .markup import apply_markup, merge_within_units, structural_blocks
 from .shapes import mark_next_day_heads, mark_shape_heads
 
@@ -179,6 +180,8 @@ def segment(source: Source, settings=None, model: "Segmenter | Corrector | None"
     # semantic spans (letter, diary entry, signature, <time>) are cues of their own: the line cues
     # read the structural blocks, with a break where the markup starts a letter or an entry
     units = make_units(text, structural_blocks(source.blocks))
+    # a scanned book's running heads left in its text are page furniture: out of the cues' way, their years kept
+    units, running = fold_running_heads(units, settings.ingest if settings is not None else None)
     # the source's own entry heads ("Day 14.—" twenty times over) are cues too, learnt from the source
     units = mark_shape_heads(units, settings.segment if settings is not None else None)
     # in a diary written a paragraph a day, "Next day ..." opens the next day's entry
@@ -198,7 +201,7 @@ def segment(source: Source, settings=None, model: "Segmenter | Corrector | None"
     context = source_context(source, settings)
     years = YearContext(text, [(u.start, u.end) for u in units if u.cue not in FURNITURE_CUES],
                         [(u.start, u.end) for u in units if u.cue in ("heading", "dateline")],
-                        meta_year=context.year)
+                        meta_year=context.year, running=running)
     signer = dominant_signer(groups)
     documents: list[Document] = []
     kind_of: dict[int, str] = {}
@@ -219,5 +222,6 @@ def segment(source: Source, settings=None, model: "Segmenter | Corrector | None"
     # documents left undated by their own lines: first what a later passage says of them,
     # then (flagged as inferred) the year of their place in the compilation
     documents = apply_markup(documents, source.blocks, text)
+    documents = calendar_papers(prefaces(documents, text), text)
     documents = date_by_references(expand_initials(diarists(documents, text, context)), text)
     return reckon_calendars(date_by_context(documents, text), context, text)

@@ -15,11 +15,11 @@ from .. import lexicons
 from ..extract.dates.lexicon import CHURCH_WEEKDAY, ORD_DAY, PLAIN_WEEKDAY, WD_NAMES
 from ..model import RECORD_KINDS
 from ..settings import SegmentSettings
-from .lines import (ARGUMENT_RE, DESPATCH_HEADER_RE, FIRST_PERSON_RE, LETTER_HEADER_RE, MONTHS, NARRATION_VERBS,
-                    NEWSPAPER_RE, NOTE_MARK_RE, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE, SECOND_PERSON_RE,
-                    SECTION_TITLE_RE, SERIES_HEAD_RE,
+from .lines import (ARGUMENT_RE, CALENDAR_HEAD_RE, DESPATCH_HEADER_RE, FIRST_PERSON_RE, LETTER_HEADER_RE, MONTHS,
+                    NARRATION_VERBS, NEWSPAPER_RE, NOTE_MARK_RE, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE,
+                    SECOND_PERSON_RE, SECTION_TITLE_RE, SERIES_HEAD_RE,
                     TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, contents_entry, is_allcaps, is_name,
-                    kind_from_words, leading_date, numbered_summary_head, salutation_span, signed_name)
+                    kind_from_words, latin_day_head, leading_date, numbered_summary_head, salutation_span, signed_name)
 from .shapes import NEXT_DAY_RE
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
@@ -304,6 +304,9 @@ def _address_leaf_line(unit: Unit, s: SegmentSettings) -> bool:
 
 
 #: an editor's note: a paragraph of several words wholly in square brackets
+#: a mark the sheet bears, described in brackets at its foot (data/lexicon/foot_stamps.txt)
+_FOOT_STAMP_RE = re.compile(rf"^\[(?:{'|'.join(map(re.escape, lexicons.words('foot_stamps')))})[:.][^\[\]]*\]\.?$",
+                            re.I)
 _EDITOR_NOTE_RE = re.compile(r"^\[[^\[\]]*\s[^\[\]]*\s[^\[\]]*\]\.?$")
 #: a title naming a series of letters ("LETTERS FROM THE NORTH", "CORRESPONDENCE RESPECTING …", "DESPATCHES")
 _SERIES_TITLE_RE = re.compile(r"\b(?:letters|correspondence|despatches|dispatches)\b", re.I)
@@ -362,11 +365,19 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
             continue
         if unit.cue in FURNITURE_CUES or unit.after_break or _opens_letter(unit) or unit.gap > gap:
             break
+        if unit.cue == "heading" and kind_from_words(unit.text) in RECORD_KINDS and is_allcaps(unit.text):
+            break  # "FIELD SERVICE POST CARD.": the head of the next paper, no address leaf
+        if _FOOT_STAMP_RE.match(unit.text.strip()):
+            j += 1  # "[Postmark: Bath, 3 May.]": the editor describes what the sheet bears, the letter's foot
+            last_postscript = j
+            continue
         if _EDITOR_NOTE_RE.match(unit.text.strip()):
             break  # a paragraph wholly in square brackets is the editor's: "[This correspondence must now cease.]"
-        if unit.cue == "dateline" and j + 1 < len(units) and not units[j + 1].para and \
-                units[j + 1].cue == "dateline" and _opens_letter(units[j + 1]):
-            break  # the place line of the next letter's date line ("ORCHARD HOUSE," / "Mar. 2."), no address leaf
+        if unit.cue == "dateline" and j + 1 < len(units) and (not units[j + 1].para or unit.text.endswith(",")) \
+                and units[j + 1].cue == "dateline" and _opens_letter(units[j + 1]):
+            # the place line of the next letter's date line ("ORCHARD HOUSE," / "Mar. 2."; a paragraph apart,
+            # "At the Front," / "3.x.18."), no address leaf
+            break
         if unit.cue == "prose" and j > i and _address_leaf_line(unit, s):
             j += 1  # "by favor of the carrier", "in Kent County": a line of the address leaf
             continue
@@ -675,8 +686,12 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                     nxt.cue == "dateline" and is_allcaps(unit.text) and is_allcaps(prev.text)
                     and kind_from_words(unit.text) is None and not SERIES_HEAD_RE.search(unit.text) and (
                         unit.para is False or _title_line(unit) and not any(
-                            _SECTION_RE.match(u.text.strip()) for u in current.units)))) and not (
-                    nxt.cue == "prose" and _entry_head(nxt)) and not _ONE_DOCUMENT_HEAD_RE.match(unit.text):
+                            _SECTION_RE.match(u.text.strip()) for u in current.units)
+                        # (or the title's line after the comma it broke at, "THE DIARY OF SIR A. B.," / "KNIGHT")
+                        or prev.text.rstrip().endswith(",")))) and not (
+                    nxt.cue == "prose" and _entry_head(nxt)) and not _ONE_DOCUMENT_HEAD_RE.match(unit.text) \
+                and not CALENDAR_HEAD_RE.match(unit.text) and not CALENDAR_HEAD_RE.match(nxt.text):
+            # (a heading right over a calendar head heads that part of the calendar: "MICHAELMAS SESSIONS, 1771.")
             current.units.append(unit)
             continue
         if cue == "heading" and current is None and nxt is not None and nxt.cue == "dateline" and \
@@ -694,7 +709,7 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
         if cue in ("heading", "byline") and not seen_prose and nxt is not None and (
                 (prev is not None and prev.cue in FURNITURE_CUES) or nxt.cue in ("heading", "byline")) \
                 and nxt.cue not in _HEAD_CUES - {"heading", "byline"} \
-                and not _ONE_DOCUMENT_HEAD_RE.match(unit.text) \
+                and not _ONE_DOCUMENT_HEAD_RE.match(unit.text) and not CALENDAR_HEAD_RE.match(unit.text) \
                 and not (cue == "heading" and nxt.cue == "byline" and i + 2 < len(units)  # title, byline, text
                          and units[i + 2].cue == "prose" and units[i + 2].para) \
                 and not (_SECTION_NUMBER_RE.match(unit.text.strip()) and nxt.cue == "heading"
@@ -732,6 +747,7 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
             if cue == "heading" and current is not None and current.mode == "record" and \
                     current.phase in ("body", "closed") and is_name(unit.text) and unit.n_words <= 4 \
                     and not _SECTION_RE.match(unit.text.strip()) and not re.search(r"\bletters\b", unit.text, re.I) \
+                    and kind_from_words(unit.text) not in RECORD_KINDS \
                     and (not unit.text.isupper() or current.phase == "closed" or nxt is None or nxt.cue != "prose"):
                 current.units.append(unit)
                 current.phase = "closed"
@@ -819,6 +835,16 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 current.evidence.append("section heading")
                 start(unit, "byline line", mode="record")
                 continue
+            # 7e. a record society's calendar head ("12. Information of A, ...") opens the paper it numbers: the
+            #     headings above it (the volume's title, "MICHAELMAS SESSIONS, 1771.") head the calendar's part
+            if not forced and cue == "heading" and CALENDAR_HEAD_RE.match(unit.text):
+                if current is not None and current.phase == "head" and \
+                        all(u.cue == "heading" for u in current.units):
+                    current.mode = "furniture"
+                    current.phase = "closed"
+                    current.evidence.append("heading over a calendar of papers")
+                start(unit, "calendar head", mode="record")
+                continue
             # 7. head cues (title, secrecy mark, addressee, salutation) gather into the head
             #    of one document; after a body they open the next one.
             # (a numbered head over its letter's argument, "No. 4" / "From A, at Bath, to his son ...", opens
@@ -845,7 +871,8 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
             if forced or after_furniture or current is None:
                 start(unit, "date line", mode="personal")
                 continue
-            if current.phase == "head" and (leading_date(unit.text) or bare_date(unit.text)) and all(
+            if current.phase == "head" and (leading_date(unit.text) or bare_date(unit.text)
+                                            or latin_day_head(unit.text)) and all(
                     not re.search(r"(?<!\d)\d{1,2}(?!\d)", u.text) and
                     u.cue in ("heading", "dateline") and kind_from_words(u.text) not in RECORD_KINDS
                     and not _FROM_TO_HEAD_RE.match(u.text) and not _place_line(u) and not NEWSPAPER_RE.search(u.text)

@@ -21,9 +21,11 @@ from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS
                      DateBasis, Head, Ref, RefBasis, replace)
 from ..settings import SegmentSettings
 from .cascade import ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, Group
-from .lines import (FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, LETTER_HEADER_RE, MARKS_RE, MONTHS, NARRATION_VERBS,
+from .lines import (FRONT_MATTER_RE, FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, LETTER_HEADER_RE, MARKS_RE, MONTHS,
+                    NARRATION_VERBS,
                     NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline,
-                    is_allcaps, is_name, kind_from_words, leading_date, salutations, signature_text, signed_name,
+                    is_allcaps, is_name, kind_from_words, latin_day_head, leading_date, roman_month_date, salutations,
+                    signature_text, signed_name,
                     signed_under_closing, split_signature, strip_quotes, weekday_alone, weekday_day, yearless)
 from .shapes import counted_day, head_date_text
 
@@ -77,6 +79,7 @@ _SAME_HEADING = 40
 ROLL_OVER_MONTHS = 3
 
 
+_YEAR_IN_HEAD_RE = re.compile(r"(?<![\d/.–-])(1[0-9]\d\d|20\d\d)(?![\d/–-])")
 #: a year named in the running text: "in 1870", "the autumn of 1870" (not a part of a number or a range)
 _YEAR_SAID_RE = re.compile(r"(?<![\d/.,–-])(1[5-9]\d\d|20\d\d)(?![\d/–-]|,\d)")
 
@@ -100,7 +103,7 @@ class YearContext:
     """
 
     def __init__(self, text: str, spans: list[tuple[int, int]], heads: list[tuple[int, int]] = (),
-                 meta_year: tuple[int, str] | None = None):
+                 meta_year: tuple[int, str] | None = None, running: list[tuple[int, int]] = ()):
         self.heads: list[tuple[int, int, int, int]] = []  # (offset, year, month, day); month 0: the year only
         #: the heads whose year the text printed elided ("Aug. 4, 17—"), by offset: the digits printed
         self.elided: dict[int, str] = {}
@@ -111,10 +114,15 @@ class YearContext:
         #: the offsets of the date lines dated by a weekday in figures alone ("5th day."): the next head may be its
         #: number alone ("7th")
         self.by_weekday: set[int] = set()
-        for start, end in heads:
+        #: the offsets of the years a running head prints (page furniture): the year of the page, which says
+        #: nothing new where the entries above are of that year already
+        self.running: set[int] = set()
+        for start, end in running:
+            self.running |= {start + m.start() for m in _YEAR_IN_HEAD_RE.finditer(text[start:end])}
+        for start, end in sorted([*heads, *running]):
             # a year in a title or standing alone ("1864.", "THE WINTER OF 1911") sets the year
             # of the entries under it
-            found = list(re.finditer(r"(?<![\d/.–-])(1[0-9]\d\d|20\d\d)(?![\d/–-])", text[start:end]))
+            found = list(_YEAR_IN_HEAD_RE.finditer(text[start:end]))
             for m in found:
                 # a month named right before the year ("FROM X TO Y. June 1811.") is the month of the entries under
                 # it, when the line names no other year ("FROM MARCH 1850 TO JUNE 1851" spans them: no one month)
@@ -163,6 +171,8 @@ class YearContext:
         out, latest = [], 0
         for head in self.heads[:i]:
             if not head[2] and head[1] < latest and head[0] not in self.elided and head[0] not in self.alone:
+                continue
+            if head[0] in self.running and head[1] == latest:
                 continue
             if head[2]:
                 latest = max(latest, head[1])
@@ -377,6 +387,32 @@ _DAY_ALONE_RE = re.compile(_DAY_LEAD + r"(?:,?\s*\(?[A-Z][a-z]+day\)?)?\.?\s*[�
 _DAY_LEAD_RE = re.compile(_DAY_LEAD)
 
 
+#: a month and day with a stop before the year ("Oct. 20. 1763.")
+_DAY_STOP_YEAR_RE = re.compile(rf"(?P<md>\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+\d{{1,2}}"
+                               r"(?:st|nd|rd|th|d)?)\.\s+(?P<y>1\d{3})\b", re.I)
+
+
+def _roman_month_date(roman: tuple[int, int, int, str], offset: int, years: YearContext | None) -> Date | None:
+    """Return the date of a day-first date with its month in roman figures ("3.x.18"), its century, when the
+    year has two figures, the one that puts it nearest the year the context gives (None without one)."""
+    from ..extract.dates import parse_date
+    day, month, year, printed = roman
+    how = None
+    if year < 100:
+        found = years.year_for(offset, month) if years is not None else None
+        if found is None:
+            return None
+        year = min((c + year for c in (1700, 1800, 1900, 2000)), key=lambda y: abs(y - found[0]))
+        how = f"century from context ({found[1]})"
+    date = parse_date(f"{day} {calendar.month_name[month]} {year}")
+    if date is None:
+        return None
+    if how is None:
+        return replace(date, text=printed, rule=f"{date.rule}; the month in roman figures")
+    return replace(date, text=printed, rule=f"{date.rule}; the month in roman figures; {how}",
+                   basis=DateBasis.YEAR_FROM_CONTEXT)
+
+
 def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None) -> Date | None:
     """Return the document date written in ``text`` (a date line), completing a missing year from context.
 
@@ -384,6 +420,12 @@ def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None
     above)"): it is never shown as stated.
     """
     from ..extract.dates import parse_date
+    text = latin_day_head(text) or text  # "Die Veneris, 6° Maii." is read as "Friday, 6 May"
+    roman = roman_month_date(text)
+    if roman is not None:
+        return _roman_month_date(roman, offset, years)
+    # "Oct. 20. 1763.": a stop after the day, where a comma is meant
+    text = _DAY_STOP_YEAR_RE.sub(r"\g<md>, \g<y>", text)
     if re.search(r"[A-Z]{2}", text) and not re.search(r"[a-z]", text):
         # a head in small capitals, printed as capitals ("THURSDAY, 7TH MARCH, 1776.", "FRIDAY, 8TH."): the
         # date is read as it would be in lower case
@@ -686,6 +728,11 @@ _NOT_SELF_NAMES = frozenset(w.lower() for w in (*words("non_names"), *words("tit
                                                   *words("weekdays"), *words("not_name_words")))
 
 
+_DETERMINERS = ("the", "a", "an", "his", "her", "my", "our", "their", "this", "that")
+#: the small words of a title that a name never holds (its particles aside: "de", "of", "van")
+_SMALL_NOT_IN_NAMES = frozenset(words("function_words")) - _NAME_PARTICLES
+
+
 def _clean_name(raw: str) -> str | None:
     """Return a writer's name cut from a heading ("Miss Pell; the niece of ..." -> "Miss Pell"), or
     None when what is left is not a name (a description: "the Mate", "the Beadle’s Boy")."""
@@ -695,8 +742,10 @@ def _clean_name(raw: str) -> str | None:
     tokens = name.split()
     if not tokens or len(tokens) > 6 or re.search(r"[’']s\b", name):
         return None
-    if tokens[0].lower() in ("the", "a", "an", "his", "her", "my", "our", "their", "this", "that"):
+    if tokens[0].lower() in _DETERMINERS:
         return None
+    if any(t.lower() in _DETERMINERS or t.lower() in _SMALL_NOT_IN_NAMES for t in tokens[1:]):
+        return None  # "PAGES FROM A GOVERNESS'S DIARY": the title's words before a description, no name
     if not all(t[:1].isupper() or t.lower() in _NAME_PARTICLES for t in tokens):
         return None
     if any(t.lower().strip(".") in ("chapter", "letter", "part", "book", "volume") for t in tokens):
@@ -813,6 +862,63 @@ def self_named_writer(documents, text: str) -> tuple[str, str] | None:
     return next(iter(found.items())) if len(found) == 1 else None
 
 
+def signs_with_given_name(signed: str, writer: str) -> bool:
+    """Return True when a letter signed with a given name alone ("Hal", "Harold") may be signed by ``writer``
+    ("Harold Pym"): the writer's given name, or its pet form (:func:`~quellen.extract.resolve.short_form_of`).
+
+    >>> signs_with_given_name("Hal.", "Harold Pym"), signs_with_given_name("Ned", "Harold Pym")
+    (True, False)
+    """
+    from ..extract.resolve import short_form_of
+    signed, names = signed.strip(" .,"), writer.split()
+    if len(signed.split()) != 1 or len(names) < 2 or not signed[:1].isupper():
+        return False
+    given = names[0]
+    return signed.lower() == given.lower() or short_form_of(signed, given)
+
+
+#: the person a calendar head names as the paper's ("31. Information of Ann Pell, of B, widow", "35. Letter from
+#: the Rev. John Pell, vicar of B"): the one whose words it records
+_CALENDAR_PERSON_RE = re.compile(rf"^\d{{1,4}}\.\s+(?:(?:the|an?)\s+)?[A-Za-z]+\s+(?:of|from|by)\s+(?:the\s+)?"
+                                 rf"(?P<name>{PERSON})(?=[,.]|\s+(?:to|of|for|against)\b)")
+
+
+def calendar_papers(documents, text: str):
+    """Return ``documents`` with each paper a record society's calendar head opened ("12. Information of A, of B,
+    carrier, ... 2 October, 1771.") given the person and the date its head names, where the paper gives none (the
+    calendar's date stands for the paper's; a court's order names no person)."""
+    out = []
+    for d in documents:
+        if "calendar head" not in d.evidence[:1]:
+            out.append(d)
+            continue
+        head = text[d.char_start:d.char_end].split("\n", 1)[0]
+        m = _CALENDAR_PERSON_RE.match(head)
+        if d.author is None and m and is_name(m.group("name")):
+            d = replace(d, author=Ref(m.group("name"), basis=RefBasis.HEADED),
+                        evidence=d.evidence + ("author: named in the calendar head",))
+        dated = list(FULL_DATE_RE.finditer(head))
+        if dated and (d.date is None or d.date.basis is DateBasis.INFERRED):
+            found = parse_date_text(dated[-1].group(0))
+            if found is not None:
+                d = replace(d, date=found, evidence=d.evidence + ("date: the calendar head",))
+        out.append(d)
+    return out
+
+
+def prefaces(documents, text: str):
+    """Return ``documents`` with the text right under an editor's section title ("PREFACE", "INTRODUCTORY.",
+    :data:`~quellen.segment.lines.FRONT_MATTER_RE`) that was read as a letter or a diary entry (signed with the
+    editor's initials, "M. A.", or told in the first person) made commentary: the editor's, not the papers'."""
+    out = list(documents)
+    for i in range(1, len(out)):
+        before, d = out[i - 1], out[i]
+        last = text[before.char_start:before.char_end].strip().rsplit("\n", 1)[-1].strip()
+        if before.kind == "heading" and d.kind in ("letter", "diary") and FRONT_MATTER_RE.match(last):
+            out[i] = replace(d, kind="commentary", evidence=d.evidence + (f"kind: the text under {last!r}",))
+    return out
+
+
 def diarists(documents, text: str, context=None):
     """Return ``documents`` with each unsigned entry or narrative given the writer its series names.
 
@@ -900,6 +1006,11 @@ def diarists(documents, text: str, context=None):
             basis = RefBasis.SETTING if meta_author[1].startswith("setting") else RefBasis.METADATA
             d = replace(d, author=Ref(meta_author[0], basis=basis), evidence=d.evidence + (
                 f"author: the file's metadata, the file being this one text ({meta_author[1]})",))
+        if meta_author and d.author is not None and d.kind == "letter" and \
+                signs_with_given_name(d.author.name, meta_author[0]):
+            # "Walt." under a letter of a book of Walter Ashe's letters (its metadata's writer): he signs it
+            d = replace(d, author=replace(d.author, name=meta_author[0]), evidence=d.evidence + (
+                f"author: signed with the given name of the file's writer ({meta_author[1]})",))
         out.append(d)
         if d.kind != "heading":
             # a series heading the segmenter left at the foot of the document before it still
@@ -1193,6 +1304,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         # is the book's title page
         kind = "heading"
         evidence.append("kind: title names documents in the plural, over no text")
+    if heads and not kind and FRONT_MATTER_RE.match(heads[0].text.strip()) and body:
+        kind = "commentary"  # "PREFACE" over the editor's text, signed with initials or not: no letter, no entry
+        evidence.append("kind: an editor's preface")
     if title and not kind and not collection and not chapter:
         kind = kind_from_words(head_text)
         if kind:

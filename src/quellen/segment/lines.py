@@ -9,8 +9,9 @@ The boundary cascade (:mod:`quellen.segment.cascade`) reads only these.
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import lexicons
 from ..extract.dates.lexicon import MONTHS  # English month names and abbreviations -> number
@@ -24,7 +25,8 @@ __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_
            "CLOCK_HEAD_RE", "bare_date", "NUMBERED_HEAD_RE", "NUMBERED_HEADER_RE", "SERIES_HEAD_RE", "is_allcaps",
            "numbered_summary_head", "contents_entry",
            "salutation_span", "salutations", "bare_day", "NOTE_MARK_RE", "NARRATION_VERBS", "FEAST_HEAD_RE",
-           "LEAD_DAY_RANGE_RE"]
+           "LEAD_DAY_RANGE_RE", "latin_day_head", "fold_running_heads", "roman_month_date", "FRONT_MATTER_RE",
+           "CALENDAR_HEAD_RE"]
 
 #: every cue a unit can get
 CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "salutation", "addressee",
@@ -134,6 +136,16 @@ LEAD_DAY_RANGE_RE = re.compile(r"^from\s+the\s+(?P<a>\d{1,2}(?:st|nd|rd|th|d))\s
 _LEAD_MONTH_RE = re.compile(rf"^(?:{_MONTH_ALT})\.?,?\s+\d{{4}}\.[ \t]+(?=[{_UP}“\"])", re.I)
 #: a year printed with its last digits left out, as 18th- and 19th-century letters print it: "17—", "184—"
 _ELIDED = elided_year_re("elided").replace("?P<elided>", "?:")
+#: the months in small roman figures -> their numbers
+_ROMAN_MONTHS = {r: n for n, r in enumerate("i ii iii iv v vi vii viii ix x xi xii".split(), 1)}
+#: a date in figures, the day first and the month in small roman figures, as soldiers and clerks wrote it in the
+#: 19th and 20th centuries: "3.x.18", "11.xi.1918", "21/i/19"
+_ROMAN_MONTH_DATE = (r"\b(?P<rd>0?[1-9]|[12]\d|3[01])(?P<rs>[./])(?P<rm>xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)(?P=rs)"
+                     r"(?P<ry>\d{2}|1\d{3}|20\d\d)\b")
+_ROMAN_MONTH_DATE_RE = re.compile(_ROMAN_MONTH_DATE, re.I)
+#: the same without its groups, for the patterns that hold a full date
+_ROMAN_MONTH_FORM = (r"\b(?:0?[1-9]|[12]\d|3[01])(?:\.(?:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\.|"
+                     r"/(?:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)/)(?:\d{2}|1\d{3}|20\d\d)\b")
 #: a date with its year: "3 May 1862", "May 3d, 1862", "Aug. 4, 17—" (the year elided), "12/3/1862", "May 1862";
 _FULL_DATE = (
     rf"(?:(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?{_ORD}(?:\s+day)?,?\s+"
@@ -144,7 +156,8 @@ _FULL_DATE = (
     rf"|(?:{_MONTH_ALT})\.?\s+{ORD_DAY},?\s+(?:{_ELIDED}|\d{{3,4}}))"
     rf"|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|(?:{_MONTH_ALT})\.?,?\s+\d{{4}}\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th|d)\s+(?:1[0-2]|[1-9])(?:st|nd|rd|th|d)\.?,?\s+\d{{4}}\b"
-    rf"|(?:{_MONTH_ALT})\.?(?:,\s*|\s+of\s+){_ELIDED})")
+    rf"|(?:{_MONTH_ALT})\.?(?:,\s*|\s+of\s+){_ELIDED}"
+    rf"|{_ROMAN_MONTH_FORM})")
 #: never from inside a word (the lookbehind first: without it the alternation is tried at every letter, ~4x slower),
 #: and only where the first two characters can begin a date (the lead: ~3x faster again over a book, same matches)
 FULL_DATE_RE = re.compile(rf"(?<![^\W\d_]){lead(_FULL_DATE, re.I)}{_FULL_DATE}", re.I)
@@ -252,8 +265,13 @@ LETTER_HEADER_RE = re.compile(rf"^{_HEADER_SENDER}\s(?-i:to)\s+(?:(?:the\s+)?(?-
                               r"[^!?;:]{0,80}$", re.I)
 #: "No." and "Number" head a numbered item only before a numeral: "No reflections upon …" is a sentence; a
 #: numbered letter's head may carry its header on the same line (NUMBERED_HEADER_RE)
+_NUMBER_WORDS = "|".join(w for w, _ in (*lexicons.pairs("number_words"), *lexicons.pairs("ordinal_words"))
+                         if " " not in w)
 NUMBERED_HEAD_RE = re.compile(rf"^(?:(?:{'|'.join(lexicons.words('section_words'))}|entry|document)"
-                               r"\.?\s+(?:[ivxlcdm]+|\d+|[a-z]+)|(?:no\.|number)\s*(?:[ivxlcdm]+|\d+)|no\s+\d+)\b"
+                               # (a number in words is capitalized or the ordinal's "the": "Letter follows at
+                               # first opportunity." is a sentence)
+                               r"\.?\s+(?:[ivxlcdm]+|\d+|(?-i:[A-Z])[a-z]*|the\s+[a-z]+|(?:" + _NUMBER_WORDS + r"))"
+                               r"|(?:no\.|number)\s*(?:[ivxlcdm]+|\d+)|no\s+\d+)\b"
                                r"[^.!?]{0,80}[.:]?$|" + NUMBERED_HEADER_RE.pattern, re.I)
 #: a numbered letter's or chapter's head with a summary of its topics after the number's stop, the topics parted by
 #: dashes: "LETTER VI. A Visit to the Governor.—His House, his Guards, the Market, &c."
@@ -386,7 +404,7 @@ _KIND_WORDS = [
     (CORRESPONDENT_BYLINE, "letter"),
     (r"letters?\s+to\s+the\s+editors?", "letter"),
     (r"telegrams?|cables?|wire", "telegram"),
-    (r"letters?|epistles?|postcards?|notes?\s+to|reply|answer", "letter"),
+    (r"letters?|epistles?|postcards?|post\s+cards?|notes?\s+to|reply|answer", "letter"),
     (r"resolutions?|decrees?|decisions?|minutes|orders?|ordinances?|verdicts?|sentences?|protocol", "resolution"),
     (r"receipts?", "receipt"),
     (r"proclamations?|manifestos?|appeals?\s+to|addresses\s+to", "proclamation"),
@@ -467,6 +485,8 @@ _RUN_IN_CLOSING_RE = re.compile(r"[.!?][”\"’]?\s*[—–-]+\s*(?:yours|i\s+a
 SIGNER_OFFICE_MAX_WORDS = 8
 #: a book's section named by a word alone ("PREFACE.", "CONCLUSION."): a heading, never a signer under a closing
 SECTION_TITLE_RE = re.compile(rf"^(?:{'|'.join(map(re.escape, lexicons.words('section_titles')))})\.?$", re.I)
+#: the title of an editor's text before the papers ("PREFACE", "INTRODUCTORY."): data/lexicon/front_matter_titles.txt
+FRONT_MATTER_RE = re.compile(rf"^(?:{'|'.join(map(re.escape, lexicons.words('front_matter_titles')))})\.?$", re.I)
 #: the most words of a signer's name or firm printed in capitals under a closing ("CORBRIDGE & SON.", "AN OLD
 #: FRIEND.")
 SIGNED_CAPITALS_MAX_WORDS = 4
@@ -537,6 +557,46 @@ def bare_day(text: str) -> tuple[int, int] | None:
 def bare_date(text: str) -> re.Match | None:
     """Return the match when ``text`` is a date alone ("January 3", "4th (Sunday).", "5th."), else None."""
     return _BARE_DATE_RE.match(text.strip()) or _WEEKDAY_DAY_RE.match(text.strip())
+
+
+_LATIN_MONTHS = {w: int(n) for w, n in lexicons.pairs("latin_months")}
+_LATIN_WEEKDAYS = {w: int(n) for w, n in lexicons.pairs("latin_weekdays")}
+#: a sitting's or a day's head in Latin, as the journals of parliaments and courts and their members' diaries print
+#: it: "Die Martis, 3° Maii, 1642.", "Die Veneris, 6° Maii.", "Die Martis." (the day with its ordinal
+#: mark, "°", "º" or "o", the month in the genitive)
+_LATIN_DAY_HEAD_RE = re.compile(
+    rf"^Die\s+(?P<w>{'|'.join(_LATIN_WEEKDAYS)})(?:,?\s+(?P<d>0?[1-9]|[12]\d|3[01])\s*[°ºo]?\.?,?\s+"
+    rf"(?P<m>{'|'.join(_LATIN_MONTHS)})(?:,?\s+(?P<y>1\d{{3}}))?)?\s*[.:]?$", re.I)
+
+
+def latin_day_head(text: str) -> str | None:
+    """Return a Latin day head ("Die Martis, 3° Maii, 1642.") written in English for the date reader
+    ("Tuesday, 3 May, 1642"), else None.
+
+    >>> latin_day_head("Die Veneris, 6° Maii."), latin_day_head("Die Martis.")
+    ('Friday, 6 May', 'Tuesday')
+    """
+    m = _LATIN_DAY_HEAD_RE.match(text.strip())
+    if m is None:
+        return None
+    out = calendar.day_name[_LATIN_WEEKDAYS[m.group("w").lower()]]
+    if m.group("d"):
+        out += f", {int(m.group('d'))} {calendar.month_name[_LATIN_MONTHS[m.group('m').lower()]]}"
+    return out + (f", {m.group('y')}" if m.group("y") else "")
+
+
+def roman_month_date(text: str) -> tuple[int, int, int, str] | None:
+    """Return (day, month, year as printed, the date as printed) of the first date with its month in small
+    roman figures in ``text`` ("3.x.18." -> (3, 10, 18, "3.x.18")), else None: a year of two figures is
+    left for the context to give its century.
+
+    >>> roman_month_date("Sunday, 3.xii.1916.")
+    (3, 12, 1916, '3.xii.1916')
+    """
+    m = _ROMAN_MONTH_DATE_RE.search(text)
+    if m is None:
+        return None
+    return int(m.group("rd")), _ROMAN_MONTHS[m.group("rm").lower()], int(m.group("ry")), m.group(0)
 
 
 def weekday_day(text: str) -> tuple[int, int] | None:
@@ -631,7 +691,9 @@ _DEGREE_RE = re.compile(r"(?:,?\s+(?:M\.\s?D|D\.\s?D|LL\.\s?[DB]|Ph\.\s?D|F\.\s?
 ROLE_RE = re.compile(r",?\s+(?:[A-Z][a-z]+\s+)?(?:chairman|chair|secretary|president|clerk|treasurer|commander|captain"
                      r"|general|"
                       r"stationmaster|postmaster|harbourmaster|harbormaster|"
-                      r"colonel|major|governor|mayor|editor|director|consul|minister|ambassador|agent)\.?$", re.I)
+                      r"colonel|major|governor|mayor|editor|director|consul|minister|ambassador|agent|"
+                      # (abbreviated: "Capt.", "Lieut.-Col.")
+                      + "|".join(map(re.escape, lexicons.words("rank_abbreviations"))) + r")\.?$", re.I)
 
 
 @dataclass
@@ -742,6 +804,53 @@ def make_units(text: str, blocks=()) -> list[Unit]:
 SENTENCE_LOWER_WORDS = 6
 #: the most words of a subtitle line standing between two heading lines
 SUBTITLE_WORDS = 16
+
+
+#: a page's number (or the year a head prints beside it) at either end of a short line: "22  THE DIARY.  [1858.",
+#: "1858.]  AT HOME.  23"
+_EDGE_NUMBER_RE = re.compile(r"^\W{0,2}\d{1,4}\W{0,2}\s|\s\W{0,2}\d{1,4}\W{0,2}$")
+#: the most words of a running head
+RUNNING_HEAD_MAX_WORDS = 12
+#: a section's number is no page's: "CHAPTER 12", "LETTER 3"
+_SECTION_WORDS = frozenset(lexicons.words("section_words"))
+
+
+#: a record society's calendar head over the paper it numbers: "12. Information of A, of B, carrier, touching a
+#: horse stolen. 2 October, 1771.", "13. Order upon the said information.", "14. Letter from the Rev. A to the Clerk."
+_CALENDAR_NOUNS = "|".join(lexicons.words("calendar_documents"))
+CALENDAR_HEAD_RE = re.compile(rf"^\d{{1,4}}\.\s+(?:(?:the|an?)\s+)?(?:{_CALENDAR_NOUNS})s?"
+                              r"\s+(?:of|from|upon|on|to|by|against|for|touching|concerning)\s+\S", re.I)
+#: the most words of a calendar head
+CALENDAR_HEAD_MAX_WORDS = 45
+
+
+def fold_running_heads(units: list[Unit], settings=None) -> tuple[list[Unit], list[tuple[int, int]]]:
+    """Return (the units without the running heads a scanned book's text kept, their spans).
+
+    A running head is a short line in capitals with a number at one end (the page's, "22  THE DIARY.  [1858.")
+    that the PDF reader would have dropped as one (:func:`~quellen.ingest.pdf.running_pages`: its shape, digits
+    masked, recurs line after line and its number runs with them); left in a plain text between paragraphs, or
+    in the middle of one, it would open a document of its own and cut an entry in two. Each is folded into the
+    unit before it (whose span then covers it, its text unchanged), so nothing is lost; its year is still the
+    context of the entries around it (the spans go to the year reader).
+    """
+    from ..ingest.pdf import running_pages
+    candidates = [i for i, u in enumerate(units)
+                  if u.n_words <= RUNNING_HEAD_MAX_WORDS and _EDGE_NUMBER_RE.search(u.text)
+                  and is_allcaps(_EDGE_NUMBER_RE.sub(" ", u.text)) and not NUMBERED_HEAD_RE.match(u.text)
+                  and u.text.split()[0].lower().strip(".") not in _SECTION_WORDS]
+    if len(candidates) < 2:
+        return units, []
+    found = {candidates[k] for k in running_pages([units[i].text for i in candidates], settings)}
+    out: list[Unit] = []
+    spans = []
+    for i, unit in enumerate(units):
+        if i in found and out:
+            out[-1] = replace(out[-1], end=unit.end)
+            spans.append((unit.start, unit.end))
+            continue
+        out.append(unit)
+    return out, spans
 
 
 def _subtitles_between_headings(units: list[Unit]) -> None:
@@ -901,6 +1010,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         rest_words = rest.split()
         if not first_prose_seen and re.search(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\d:\d\d", text):
             return "stamp"
+        if prev is not None and prev.cue == "signature" and re.match(r"date\b", text, re.I):
+            return "dateline"  # a printed form's "Date 3.x.18." under the sender's name: the form's date line
         if _STAMP_PREFIX_RE.match(text):
             return "stamp"
         sig = split_signature(text)
@@ -942,6 +1053,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     bare = text[1:].lstrip() if text[:1] in "“\"‘" and not re.search(r"[”\"’]", text[1:].rstrip("”\"")) else text
     # (a plain-style month takes three or four words: "11 of the Fifth Month."; a plain-style weekday and its day of
     # the month up to seven, "7th day & 15th of mo")
+    if n <= 6 and latin_day_head(bare):
+        return "dateline"  # "Die Martis, 3° Maii, 1642.": a sitting's day in Latin
     if (n <= 4 or n <= 7 and re.search(PLAIN_MONTH, bare)) and _BARE_DATE_RE.match(bare) or \
             n <= 7 and _WEEKDAY_DAY_RE.match(bare):
         return "dateline"  # "January 3", "4th (Sunday).", "Tuesday 12th", "Monday 15": an entry's date alone
@@ -972,9 +1085,12 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     if n <= 3 and text.endswith(",") and prev is not None and prev.cue == "addressee" and \
             all(w[:1].isupper() for w in text.split()):
         return "salutation"  # "SIR," or "MRS PELL," under "To Dr PELL, at Bath.": whom the letter greets
-    if n <= 6 and text.endswith(",") and nxt is not None and not nxt.para and \
-            (re.fullmatch(rf"{FULL_DATE_RE.pattern}\.?", nxt.text.strip(), re.I) or (
-                (is_allcaps(text) or not _CLOSING_RE.match(text)) and classify(nxt, unit, True) == "dateline")) and \
+    if n <= 6 and text.endswith(",") and nxt is not None and (not nxt.para and (
+            re.fullmatch(rf"{FULL_DATE_RE.pattern}\.?", nxt.text.strip(), re.I) or (
+                (is_allcaps(text) or not _CLOSING_RE.match(text)) and classify(nxt, unit, True) == "dateline"))
+            # (a paragraph apart, "At the Front," over "Monday, 3.x.18.": a short date line with its year)
+            or nxt.para and nxt.n_words <= 3 and FULL_DATE_RE.search(nxt.text) and re.search(r"\d\d", nxt.text)
+            and classify(nxt, unit, True) == "dateline") and \
             all(w[:1].isupper() or w[:1].isdigit() or w in _PLACE_LINE_WORDS
                 for w in text.rstrip(",").replace(",", " ").split()):
         # "Mill Lane, Brannockford," above "20th March 1862.": the date line's place; so is a ship's and its
@@ -1045,6 +1161,10 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     # to the Rev. Mr. Dale, at Upton, near Ware, in Hertfordshire."): its pattern bounds it
     if n <= 16 and NUMBERED_HEAD_RE.match(text) or NUMBERED_HEADER_RE.match(text) or numbered_summary_head(text):
         return "heading"
+    if n <= CALENDAR_HEAD_MAX_WORDS and not in_para and CALENDAR_HEAD_RE.match(text) and nxt is not None:
+        return "heading"  # "12. Information of A, of B, carrier, ...": the calendar's head over the paper
+    if n <= 3 and re.fullmatch(r"\[(?:no\.|number)\s*(?:[ivxlcdm]+|\d+)\.?\]\.?", text, re.I):
+        return "heading"  # "[No. 11.]": an editor's number over the document, in his brackets
     if n >= 3 and (TELEGRAPHIC_RE.search(text) or first_prose_seen and len(_CAPS_STOP_RE.findall(text)) >= 2 and (
             not unit.para or (nxt is not None and not nxt.para))) and is_allcaps(text):
         # a telegram's message is written in capitals, but it is no title: "STOP" between its sentences, or
@@ -1061,6 +1181,9 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "signature"
     if n <= 20 and is_allcaps(text) and not text.endswith(","):
         return "heading"
+    if 3 <= n <= 20 and is_allcaps(text) and not first_prose_seen and nxt is not None and is_allcaps(nxt.text) and \
+            not nxt.text.rstrip().endswith(",") and len(nxt.text.split()) <= 20:
+        return "heading"  # a title in capitals broken after its comma ("THE DIARY OF A. B.," / "KNIGHT, OF C.")
     # a document's own header ("Letter, A to B.", "Telegram from A to B.", "Memorandum by A."), a series
     # heading ("A's Journal.", "The Narrative of A.") or a newspaper's name and date heads a document
     # even with a full stop after it
