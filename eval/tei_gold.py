@@ -288,6 +288,19 @@ BOOKS: dict = {
                     "catalogue record, title page, contents and letters I-XVI, up to the end tag of letter XVI's "
                     "div), unchanged, closed with the end tags of DIV1, BODY, TEXT, EEBO and ETS."),
     },
+    "pedant-letters": {
+        "repository": "lofhm/ECCO-TCP",
+        "path": "xml/K078489.002.xml",
+        "commit": "578e9c0ce135be9b26c810a276fb5f61a16818fc",
+        "title": "Learning at a Loss, or the Amours of Mr. Pedant and Miss Hartley (1778), volume II, its thirteen "
+                 "letters, an epistolary novel (ECCO-TCP K078489.002)",
+        "creator": "Anonymous ('Printed for the Author'); keyed and encoded by the Text Creation Partnership "
+                   "(ECCO-TCP)",
+        "licence": ("The text is in the public domain (London: printed for the author, sold by H. Gardner and J. "
+                    "Bew, 1778). " + ECCO_TCP_RELEASE + " "
+                    "The TCP file here is the whole stored file (126,855 characters: its revision notes, catalogue "
+                    "record, half title, title page and the volume's thirteen letters), unchanged."),
+    },
     "hull-select-letters": {
         "tcp_calendar": "julian",
         "repository": "lofhm/ECCO-TCP",
