@@ -49,7 +49,9 @@ CONTAINERS = {"text", "front", "body", "back", "div", "div1", "div2", "div3", "d
               "epigraph", "postscript", "lg", "list", "address", "floatingText", "argument", "titlePage",
               "sp", "cit", "table", "row", "cell", "quote", "group"}
 #: dropped with their content: editorial apparatus the printed reading text does not carry inline
-DROP = {"teiHeader", "pb", "cb", "fw", "gap", "figure", "graphic", "facsimile", "del", "sic", "orig", "abbr",
+#: (an <abbr> outside a <choice> is what the page prints, "JOHN PYM, <ABBR>Esq</ABBR>": it is kept; inside one,
+#: the <choice> keeps its expansion)
+DROP = {"teiHeader", "pb", "cb", "fw", "gap", "figure", "graphic", "facsimile", "del", "sic", "orig",
         "standOff", "interp", "interpGrp", "link", "linkGrp"}
 #: in a <choice>, the reading kept
 CHOICE_KEEP = ("reg", "expan", "corr")
