@@ -746,7 +746,10 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                     and len(current.units) >= 3 and kind_from_words(unit.text) not in RECORD_KINDS \
                     and unit.text.rstrip().endswith(".") \
                     and all(u.cue == "prose" and u.n_words <= 8 and u.text.rstrip().endswith(".")
-                            for u in current.units[-2:]):
+                            for u in current.units[-2:]) \
+                    and not (DESPATCH_HEADER_RE.match(unit.text.strip()) and nxt is not None
+                             and nxt.cue in ("dateline", "salutation")):
+                # (a letter's "A to B." over its date line or salutation heads that letter, under an imprint too)
                 current.units.append(unit)
                 continue
             # 6. a topical subheading inside a running account divides it, nothing more.
