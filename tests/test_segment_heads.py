@@ -2277,3 +2277,13 @@ def test_a_paragraph_opening_with_a_vocative_run_into_a_sentence_does_not_greet_
     madam = ("JOHN HALE to MARY PYM.\n\nMadam,\n\nI write to tell you that the horses are sold and the carriage "
              "is gone to the coachmaker's.\n\nJ. HALE.\n")
     assert [d.kind for _, _, d in _docs(madam)] == ["letter"]
+
+
+def test_the_books_end_mark_on_the_last_line_ends_the_last_letter():
+    text = ("A TALE IN LETTERS.\n\nJOHN HALE to MARY PYM.\n\nBath, May,\n\nDear Mary,\n\n"
+            "So all is well that ends well, and I remain, as "
+            "ever, your faithful friend and servant,\n\nJOHN HALE.\n\nFINIS.\n")
+    docs = _docs(text)
+    assert [(d.kind, text[d.char_end - 8:d.char_end].strip()) for _, _, d in docs][1:] == [("letter", "FINIS.")], docs
+    from quellen.segment.cascade import _END_MARK_RE
+    assert _END_MARK_RE.fullmatch("THE END.") and not _END_MARK_RE.fullmatch("The end of the road.")

@@ -71,6 +71,10 @@ class Group:
         return any(u.cue == "prose" for u in self.units)
 
 
+#: a printed book's end mark alone on its line
+_END_MARK_RE = re.compile(r"(?:finis|the\s+end)[.!]?", re.I)
+
+
 def _first_person(unit: Unit) -> bool:
     f = unit.features
     return f.get("first", 0) >= 0.02 or (f.get("first_sing", 0) >= 1 and f.get("words", 0) < 40)
@@ -649,6 +653,12 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 current.evidence.append("the letter's foot (postscript, address leaf)")
             continue
         foot_left = 0
+
+        # 2c. the book's end mark on the text's last line ("FINIS.", "THE END.") ends the document above it: it
+        #     heads nothing
+        if nxt is None and current is not None and not forced and _END_MARK_RE.fullmatch(unit.text.strip()):
+            current.units.append(unit)
+            continue
 
         # 3. the source's own title: a heading before any prose that follows page
         #    furniture or another heading is the page/book title, kept as a heading.
