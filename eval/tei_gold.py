@@ -49,7 +49,9 @@ CONTAINERS = {"text", "front", "body", "back", "div", "div1", "div2", "div3", "d
               "epigraph", "postscript", "lg", "list", "address", "floatingText", "argument", "titlePage",
               "sp", "cit", "table", "row", "cell", "quote", "group"}
 #: dropped with their content: editorial apparatus the printed reading text does not carry inline
-DROP = {"teiHeader", "pb", "cb", "fw", "gap", "figure", "graphic", "facsimile", "del", "sic", "orig", "abbr",
+#: (an <abbr> outside a <choice> is what the page prints, "JOHN PYM, <ABBR>Esq</ABBR>": it is kept; inside one,
+#: the <choice> keeps its expansion)
+DROP = {"teiHeader", "pb", "cb", "fw", "gap", "figure", "graphic", "facsimile", "del", "sic", "orig",
         "standOff", "interp", "interpGrp", "link", "linkGrp"}
 #: in a <choice>, the reading kept
 CHOICE_KEEP = ("reg", "expan", "corr")
@@ -287,6 +289,19 @@ BOOKS: dict = {
                     "The TCP file here is the stored file's first 109,527 characters (its revision notes, "
                     "catalogue record, title page, contents and letters I-XVI, up to the end tag of letter XVI's "
                     "div), unchanged, closed with the end tags of DIV1, BODY, TEXT, EEBO and ETS."),
+    },
+    "pedant-letters": {
+        "repository": "lofhm/ECCO-TCP",
+        "path": "xml/K078489.002.xml",
+        "commit": "578e9c0ce135be9b26c810a276fb5f61a16818fc",
+        "title": "Learning at a Loss, or the Amours of Mr. Pedant and Miss Hartley (1778), volume II, its thirteen "
+                 "letters, an epistolary novel (ECCO-TCP K078489.002)",
+        "creator": "Anonymous ('Printed for the Author'); keyed and encoded by the Text Creation Partnership "
+                   "(ECCO-TCP)",
+        "licence": ("The text is in the public domain (London: printed for the author, sold by H. Gardner and J. "
+                    "Bew, 1778). " + ECCO_TCP_RELEASE + " "
+                    "The TCP file here is the whole stored file (126,855 characters: its revision notes, catalogue "
+                    "record, half title, title page and the volume's thirteen letters), unchanged."),
     },
     "hull-select-letters": {
         "tcp_calendar": "julian",

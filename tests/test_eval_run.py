@@ -25,7 +25,8 @@ def test_every_corpus_of_the_suite_is_found_with_its_text_and_gold(run):
                              "invented-letters-2", "invented-mixed-3", "invented-mixed-4", "invented-mixed-5",
                              "keller-letters", "laclos-liaisons", "loos-blondes",
                              "mitford-journal", "mitford-letters", "moonstone",
-                             "muir-sierra", "pepys-diary", "richardson-clarissa", "seed", "yarnall-journal-1803"]
+                             "muir-sierra", "pedant-letters", "pepys-diary", "richardson-clarissa", "seed",
+                             "yarnall-journal-1803"]
     assert found["seed"][0].name == "000_a71d0fe14f23c818.txt" and found["dracula"][0].name == "dracula.txt"
     # a corpus of several small books is its folder: each file its gold lists is built as a source of its own
     assert found["invented-diaries"][0].is_dir()

@@ -89,7 +89,7 @@ def test_the_gate_lives_in_the_repository():
                      "invented-mixed-3", "invented-mixed-4", "invented-mixed-5",
                      "keller-letters",
                      "laclos-liaisons", "loos-blondes", "mitford-journal", "mitford-letters",
-                     "moonstone", "muir-sierra",
+                     "moonstone", "muir-sierra", "pedant-letters",
                      "pepys-diary", "richardson-clarissa", "seed", "yarnall-journal-1803"]
     for book in books:
         folder = CORPORA / book

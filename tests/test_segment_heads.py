@@ -429,7 +429,8 @@ def test_no_name_of_a_shared_book_appears_in_the_package():
 #: example is an invented text of the tests, not the line of the corpus that prompted it
 _HELD_OUT_PHRASE_CORPORA = ("invented-diaries", "invented-letters", "barbary-letters", "hull-select-letters",
                             "invented-diaries-2", "invented-letters-2", "invented-mixed-3",
-                            "invented-mixed-4", "heron-letters", "invented-mixed-5")
+                            "invented-mixed-4", "heron-letters", "invented-mixed-5",
+                            "pedant-letters")
 
 
 def test_no_six_words_of_a_held_out_corpus_are_quoted_in_the_package():
@@ -2514,3 +2515,65 @@ def test_a_section_word_before_a_lower_case_word_is_a_sentence_not_a_numbered_he
     from quellen.segment.lines import NUMBERED_HEAD_RE
     assert not NUMBERED_HEAD_RE.match("Letter follows by next post.")
     assert all(NUMBERED_HEAD_RE.match(t) for t in ("LETTER FIVE.", "Letter the Second.", "Chapter one", "Part II"))
+
+
+def test_unnumbered_letters_headed_writer_to_addressee_over_a_month_a_place_or_a_greeting_with_a_stop():
+    # an epistolary novel's letters without numbers: "X to Y." over a date line of a place and a month (no day, no
+    # year), of a place alone, or none, and a salutation ending in a full stop, a comma or none; a letter that
+    # greets its reader and then promises him a journal is a letter still
+    text = ("A TALE IN LETTERS.\n\nHENRY WARD to JAMES COLE.\n\nAshby Lodge, March,\n\nMy dear Cole.\n\n"
+            "I came down on Tuesday and found "
+            "the house cold and the roads deep in mud, so that the horses stood two days in the stable before they "
+            "could be got out again; so I begin the journal of my stay you asked for.\n\nYours ever, H. WARD.\n\n"
+            "Miss LANE to Mrs. COLE.\n\nUpper-Street, April.\n\nI write in haste to tell you that my aunt is better, "
+            "and that we shall come to you on Thursday if the weather holds and the coachman is sober.\n\n"
+            "Your affectionate, ANN LANE.\n\n"
+            "JAMES COLE to HENRY WARD, Esq\n\nBristol.\n\nDear Ward,\n\n"
+            "Your letter found me at the quay, among bales and clerks, "
+            "and I answer it before the post goes out, for you will want to know how the ship came in.\n\n"
+            "J. COLE.\n")
+    docs = _docs(text)
+    assert [(w, d.kind) for w, _, d in docs] == [("A TALE IN", "heading"), ("HENRY WARD to", "letter"),
+                                                 ("Miss LANE to", "letter"), ("JAMES COLE to", "letter")], docs
+    assert all(d.author is not None for _, _, d in docs[1:])
+    # a place and a month not under a letter's head nor over a greeting is no date line of a letter
+    from quellen.segment.lines import _PLACE_MONTH_RE, _PLACE_ALONE_RE
+    assert _PLACE_MONTH_RE.match("Ashby Lodge, March,") and _PLACE_MONTH_RE.match("Upper-Street, April.")
+    assert not _PLACE_MONTH_RE.match("We left in March.") and _PLACE_ALONE_RE.match("Bristol.")
+
+
+def test_a_letter_headed_writer_to_addressee_under_a_title_page_with_a_year_stopped_after_each_numeral():
+    from quellen.segment.lines import roman_year
+    # "M.D.CC.LXVI." prints a stop after each numeral but the repeated ones: the imprint's year all the same
+    assert roman_year("M.D.CC.LXVI.") and roman_year("M.DCC.LXI.") and not roman_year("M. D.")
+    text = ("THE TITLE OF A NOVEL.\n\nLONDON: Printed for the AUTHOR.\n\nM.D.CC.LXVI.\n\nThe Tale of a Tub, &c.\n\n"
+            "JOHN HALE to MARY PYM.\n\nBath, May,\n\nDear Mary,\n\nI came here on Monday and the waters are doing "
+            "me good already, as the doctor said they would, though the company is dull.\n\nYours, J. HALE.\n")
+    docs = _docs(text)
+    # the head over its date line opens the letter: it is no last item of the title page's short lines
+    assert [(w, d.kind) for w, _, d in docs][-1] == ("JOHN HALE to", "letter"), docs
+    assert docs[-1][2].author is not None
+
+
+def test_a_paragraph_opening_with_a_vocative_run_into_a_sentence_does_not_greet_anew():
+    text = ("ANN PELL to SUSAN HART.\n\nDear Susan,\n\nThe fair was held on Monday in spite of the rain, and we all "
+            "went down in the cart with my brother driving.\n\nMy dear Sue I was never so vexed in my life! the "
+            "pedlar had sold every ribbon before we came, and I came home with nothing at all.\n\nYours, ANN PELL.\n")
+    from quellen.segment.lines import prose_features
+    assert not prose_features("My dear Sue I was never so vexed in my life!").get("salute")
+    assert prose_features("My dear Sue, I was never so vexed in my life!").get("salute")
+    assert [d.kind for _, _, d in _docs(text)] == ["letter"]
+    # (a salutation alone under the head, "Madam,", greets: it is no place)
+    madam = ("JOHN HALE to MARY PYM.\n\nMadam,\n\nI write to tell you that the horses are sold and the carriage "
+             "is gone to the coachmaker's.\n\nJ. HALE.\n")
+    assert [d.kind for _, _, d in _docs(madam)] == ["letter"]
+
+
+def test_the_books_end_mark_on_the_last_line_ends_the_last_letter():
+    text = ("A TALE IN LETTERS.\n\nJOHN HALE to MARY PYM.\n\nBath, May,\n\nDear Mary,\n\n"
+            "So all is well that ends well, and I remain, as "
+            "ever, your faithful friend and servant,\n\nJOHN HALE.\n\nFINIS.\n")
+    docs = _docs(text)
+    assert [(d.kind, text[d.char_end - 8:d.char_end].strip()) for _, _, d in docs][1:] == [("letter", "FINIS.")], docs
+    from quellen.segment.cascade import _END_MARK_RE
+    assert _END_MARK_RE.fullmatch("THE END.") and not _END_MARK_RE.fullmatch("The end of the road.")

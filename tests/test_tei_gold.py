@@ -200,6 +200,18 @@ def test_a_text_creation_partnership_date_takes_the_value_of_its_own_words(tei_g
         "1772-06-03", "1772-05", None, None]
 
 
+def test_an_abbreviation_the_page_prints_is_kept_and_a_choice_keeps_its_expansion(tei_gold, tmp_path):
+    tcp = tmp_path / "abbr.tcp.xml"
+    tcp.write_text(
+        '<ETS><EEBO><TEXT LANG="eng"><BODY>'
+        '<DIV1 TYPE="letter"><HEAD>Captain <HI>HALE</HI> to <HI>JOHN PYM,</HI> <ABBR>Esq</ABBR></HEAD>'
+        '<P>The <CHOICE><ABBR>Dr</ABBR><EXPAN>Doctor</EXPAN></CHOICE> came.</P></DIV1>'
+        '</BODY></TEXT></EEBO></ETS>', encoding="utf-8")
+    tei_gold.build(tcp, tmp_path, "abbr", {})
+    text = (tmp_path / "abbr.txt").read_text(encoding="utf-8")
+    assert text.startswith("Captain HALE to JOHN PYM, Esq\n") and "The Doctor came." in text
+
+
 def test_an_edition_of_single_letters_makes_each_text_one_letter_with_its_address_leaf(tei_gold, tmp_path):
     fixture = FIXTURES / "eval" / "letters_per_file.tei.xml"
     fix = {"match": "10th 9th month 1800", "set": {"date_iso": "1800-09-10"}, "why": "the printed year"}

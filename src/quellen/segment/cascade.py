@@ -71,6 +71,10 @@ class Group:
         return any(u.cue == "prose" for u in self.units)
 
 
+#: a printed book's end mark alone on its line
+_END_MARK_RE = re.compile(r"(?:finis|the\s+end)[.!]?", re.I)
+
+
 def _first_person(unit: Unit) -> bool:
     f = unit.features
     return f.get("first", 0) >= 0.02 or (f.get("first_sing", 0) >= 1 and f.get("words", 0) < 40)
@@ -675,6 +679,12 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
             continue
         foot_left = 0
 
+        # 2c. the book's end mark on the text's last line ("FINIS.", "THE END.") ends the document above it: it
+        #     heads nothing
+        if nxt is None and current is not None and not forced and _END_MARK_RE.fullmatch(unit.text.strip()):
+            current.units.append(unit)
+            continue
+
         # 3. the source's own title: a heading before any prose that follows page
         #    furniture or another heading is the page/book title, kept as a heading.
         #    (a heading naming one document, "Letter I" or "LETTER I. A to B.", heads that document, not the page)
@@ -778,7 +788,10 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                     and len(current.units) >= 3 and kind_from_words(unit.text) not in RECORD_KINDS \
                     and unit.text.rstrip().endswith(".") \
                     and all(u.cue == "prose" and u.n_words <= 8 and u.text.rstrip().endswith(".")
-                            for u in current.units[-2:]):
+                            for u in current.units[-2:]) \
+                    and not (DESPATCH_HEADER_RE.match(unit.text.strip()) and nxt is not None
+                             and nxt.cue in ("dateline", "salutation")):
+                # (a letter's "A to B." over its date line or salutation heads that letter, under an imprint too)
                 current.units.append(unit)
                 continue
             # 6. a topical subheading inside a running account divides it, nothing more.

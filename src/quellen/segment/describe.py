@@ -1339,7 +1339,11 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         # "Here the diary broke off, and I laid it down": the narrator who copied it speaks of it, he is not keeping it
         kind = "narrative"
         evidence.append("kind: the narrative taken up after the diary it copied")
-    if not kind and body and re.search(r"\b(?:diary|journal)\b", strip_quotes(first_para), re.I) and first_rate > 0.01:
+    # (a letter that greets someone, "Dear Charles,", and then promises him "the Journal of our tour" stays a letter;
+    # "Dear Diary," greets the diary itself)
+    greets = [u.text for u in units if u.cue == "salutation"]
+    if not kind and body and re.search(r"\b(?:diary|journal)\b", strip_quotes(first_para), re.I) and first_rate > 0.01 \
+            and not (greets and not any(re.search(r"\b(?:diary|journal)\b", g, re.I) for g in greets)):
         kind = "diary"
         evidence.append("kind: the text calls itself a diary")
     if not kind and group.letter_part:

@@ -91,6 +91,10 @@ _WEEKDAY_ALONE_RE = re.compile(rf"^(?:{_HEAD_PLACE})?(?P<w>{_WEEKDAY}){_DAYTIME}
 #: a place and a weekday on a letter's date line: "Bertram House Friday.", "Ashby, Monday evening"
 _PLACE_WEEKDAY_RE = re.compile(rf"^(?:[A-Z][\w'’-]*,?\s+){{1,4}}{_WEEKDAY}\b"
                                r"(?:\s+(?i:morning|evening|night|afternoon))?[.,]?$")
+#: a place and a month, no day and no year, on a letter's date line: "Ashby Lodge, March,", "Upper-Street, May."
+_PLACE_MONTH_RE = re.compile(rf"^(?:[A-Z][\w'’-]*,?\s+){{1,4}}(?i:{_MONTH_ALT})\.?[.,]?$")
+#: a place alone on a letter's date line, "Ashby." or "Ashby Lodge,": read so only under a letter's "X to Y" head
+_PLACE_ALONE_RE = re.compile(r"^(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*[.,]$")
 #: a time of day or a relative time heading a diary entry of its own: "Later.—", "Evening.", "Same day, 11 p.m.—"
 TIME_HEAD_RE = re.compile(
     r"^(?:later|afterwards|still\s+later|(?:the\s+)?same\s+(?:day|night|evening)|(?:early|late)\s+(?:morning|evening)"
@@ -305,8 +309,9 @@ _CONTENTS_ENTRY_RE = re.compile(r"^\S.{2,300}(?:\s(?:page|p\.|pp\.)\s*(?:\d{1,4}
 
 
 #: a year of the second millennium in Roman numerals, its groups run together or parted by stops or commas
-#: ("MDCCLXXXV.", "M.DCC.LXI.", "M,DCC,XC"), as a title page's imprint prints it
-_ROMAN_YEAR_RE = re.compile(r"M[.,]?(?:CM|CD|D?C{0,3})[.,]?(?:XC|XL|L?X{0,3})[.,]?(?:IX|IV|V?I{0,3})\.?")
+#: ("MDCCLXXXV.", "M.DCC.LXI.", "M,DCC,XC", a stop after every numeral but the repeated ones "M.D.CC.LX.VI."), as a
+#: title page's imprint prints it
+_ROMAN_YEAR_RE = re.compile(r"M[.,]?(?:CM|CD|D?[.,]?C{0,3})[.,]?(?:XC|XL|L?[.,]?X{0,3})[.,]?(?:IX|IV|V?[.,]?I{0,3})\.?")
 
 
 def roman_year(text: str) -> bool:
@@ -891,6 +896,8 @@ def _first_numeral_of_a_series(units: list[Unit]) -> None:
         units[i].cue = "heading"
 
 
+#: a subject and its verb inside what reads as a greeting up to its mark: the words are a sentence, not a greeting
+_GREETING_SENTENCE_RE = re.compile(r"\s(?-i:I)\s+(?:was|am|have|had|could|shall|will|would|never|do|did)\b", re.I)
 #: the words of a possible salutation, up to the mark that ends it: "Dear Sir" in "Dear Sir. At the gates"
 _SALUTATION_WORDS_RE = re.compile(r"[^\W\d_][\w'’]*(?:[ \t]+[\w'’.]+){0,4}?(?=[ \t]*[,.!:—])")
 #: a text quoted in the run of a paragraph, after a colon: "... to the President: “Dear Sir. ..."
@@ -1078,6 +1085,14 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     if n <= 10 and _SALUTATION_RE.match(bare) and _terminal(bare) in (",", "!", ":", "", "—") and not \
             _CLOSING_RE.match(bare):
         return "salutation"
+    under_head = prev is not None and prev.cue == "heading" and bool(DESPATCH_HEADER_RE.match(prev.text.strip()))
+    if not in_para and n <= 5 and (_PLACE_MONTH_RE.match(bare) and (
+            under_head or (nxt is not None and _SALUTATION_RE.match(nxt.text.strip())))
+            or under_head and _PLACE_ALONE_RE.match(bare)):
+        return "dateline"  # "Ashby Lodge, March," or "Ashby." under "JOHN HALE to MARY PYM.": where it was written
+    if n <= 5 and not in_para and _terminal(bare) == "." and prev is not None and prev.cue == "dateline" and \
+            _SALUTATION_RE.match(bare.rstrip(". ") + ",") and not _CLOSING_RE.match(bare):
+        return "salutation"  # "My dear Ann." under the date line greets as "My dear Ann," does
     if n <= INSIDE_ADDRESS_MAX_WORDS and text.endswith(",") and nxt is not None and not nxt.para and \
             text.split()[0] in _TITLE_WORDS and not _SALUTATION_RE.match(text) and \
             _SALUTATION_RE.match(nxt.text.strip()) and len(nxt.text.split()) <= 4:
@@ -1301,7 +1316,10 @@ def prose_features(text: str) -> dict:
         feats["lead_time"] = TIME_HEAD_RE.match(text).group(0)
     elif FEAST_HEAD_RE.match(text):
         feats["lead_feast"] = FEAST_HEAD_RE.match(text).group(0)
-    if _SALUTE_LEAD_RE.match(text) or _SALUTATION_RE.match(text):
+    greeting = _SALUTATION_RE.match(text)
+    # (a vocative run into a sentence, "My dear Tom I was never so vexed!", speaks within the letter: no greeting)
+    lead = _SALUTE_LEAD_RE.match(text)
+    if any(m and not _GREETING_SENTENCE_RE.search(m.group(0)) for m in (lead, greeting)):
         feats["salute"] = True
     bio = _BIO_LEAD_RE.match(text)
     # a possessive inside the name ("Brown’s Flat is a shallow valley") names a place or a thing, not a person
