@@ -1153,7 +1153,7 @@ class _Resolver:
                 continue
             place, how = found
             c.geo = place.geo("settlement" if how == "feature" else None)
-            # said where the towns named with it chose the country (Worcester, England, not Massachusetts)
+            # said where the towns named with it chose the country (an English Worcester, not the American one)
             implied_by = (" (the country the places named with it agree on)"
                           if place.country in agreed - named and how in ("exact", "head") else "")
             c.reasons.append(f"{c.geo.gazetteer} {c.geo.gazetteer_id} ({place.name}, "

@@ -694,7 +694,8 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                     # (the title's last line in capitals over the first letter's or entry's date line, "THE
                     # LETTERS OF A" / "KEPT IN 1820 FOR HIS NIECE" / "May 4.", when it names no document)
                     nxt.cue == "dateline" and is_allcaps(unit.text) and is_allcaps(prev.text)
-                    and kind_from_words(unit.text) is None and not SERIES_HEAD_RE.search(unit.text) and (
+                    and kind_from_words(unit.text) is None and not SERIES_HEAD_RE.search(unit.text)
+                    and not _FROM_TO_HEAD_RE.match(unit.text) and (  # ("A B to C D." heads its letter)
                         unit.para is False or _title_line(unit) and not any(
                             _SECTION_RE.match(u.text.strip()) for u in current.units)
                         # (or the title's line after the comma it broke at, "THE DIARY OF SIR A. B.," / "KNIGHT")
