@@ -342,3 +342,24 @@ def test_a_failed_corpus_step_leaves_the_removed_source_in_place(tmp_path, any_d
             remove([str(corpus / "a_letter.txt")], store, FAST)
         assert store.counts() == counts and store.search("carpenter") == hits
         assert store.corpus_layer_state() == "fresh"
+
+
+def test_a_diary_that_states_no_year_takes_the_one_its_weekdays_agree_with_among_the_corpus_years(tmp_path):
+    from quellen.model import DateBasis
+    entries = [("March 3. Friday.", "Snow in the night and the well frozen over. Fed the hens and mended the gate "
+                "by the barn before breakfast."),
+               ("March 4. Saturday.", "Thaw at noon. Walked to the mill with the boy and came home by the long "
+                "road through the wood."),
+               ("March 6. Monday.", "Washing day. The carrier brought a parcel of books and a letter from town "
+                "about the lease of the field."),
+               ("March 9. Thursday.", "Rain all day. Wrote letters in the evening and read aloud to the children "
+                "until the candles were done.")]
+    files = {"diary.txt": "\n\n".join(f"{head}\n{body}" for head, body in entries) + "\n",
+             "letter.txt": "Ashcombe, 12 May 1872.\n\nDear Sir,\n\nThe lease is signed and the field is yours "
+                           "from Lady Day. I send the papers by the carrier.\n\nYours truly,\nJ. Pell\n"}
+    with open_store(tmp_path / "q.db") as store:
+        report = build([str(make_corpus(tmp_path / "c", files))], store, FAST)
+        diary = [d for d in store.documents() if d.kind == "diary"]
+    assert diary and all(d.date is not None and d.date.earliest.year == 1871 for d in diary)
+    assert all(d.date.basis == DateBasis.INFERRED and "weekdays agree with 1871" in d.date.rule for d in diary)
+    assert any("agree with 1871" in w for w in report.warnings)

@@ -480,3 +480,34 @@ def test_two_witnesses_that_misdate_one_fire_are_one_event_with_a_date_conflict(
     same = [replace(d, author=Ref("William Hardcastle")) for d in documents]
     events, conflicts = build_timeline(claims, same)
     assert len(events) == 2 and conflicts == []
+
+
+def reckoned(y: int, m: int, d: int) -> Date:
+    return replace(day(y, m, d), basis="reckoned")
+
+
+def test_a_copy_reprinted_later_dates_its_relative_days_as_the_original_does():
+    from quellen.corroborate import copies_anchored
+    # an issue of 2 March says "on Monday" (27 Feb); a verbatim reprint of 9 March counts its "Monday"
+    # from its own issue (6 March); a paraphrase of 9 March is its writer's own words
+    documents = [Document(id=i, source=i, char_start=0, char_end=500, kind="newspaper_article", date=day(*ymd))
+                 for i, ymd in (("first", (1870, 3, 2)), ("reprint", (1870, 3, 9)), ("retold", (1870, 3, 9)))]
+    group = ReuseGroup(id="rg-r", relation="paraphrase", score=0.7,
+                       passages=(Passage("first", "first", 0, 300), Passage("reprint", "reprint", 0, 300, "verbatim"),
+                                 Passage("retold", "retold", 0, 300, "paraphrase")))
+    claims = [claim("a", "first", 10, reckoned(1870, 2, 27), "mob burn mill", source="first"),
+              claim("b", "reprint", 10, reckoned(1870, 3, 6), "mob burn mill", source="reprint"),
+              claim("c", "retold", 10, reckoned(1870, 3, 6), "mob burn mill", source="retold"),
+              claim("d", "reprint", 400, reckoned(1870, 3, 8), "mob burn mill", source="reprint")]
+    out = {c.id: c for c in copies_anchored(claims, [group], {d.id: d for d in documents})}
+    assert out["b"].date.earliest == dt.date(1870, 2, 27) and out["b"].basis == "reuse"
+    assert out["b"].date.basis.value == "reckoned"
+    # the retelling, the original and a claim outside the copied passage keep their dates
+    assert out["c"] == claims[2] and out["a"] == claims[0] and out["d"] == claims[3]
+    # a stated date is the copy's own
+    stated = replace(claims[1], date=day(1870, 3, 6))
+    assert copies_anchored([claims[0], stated], [group], {d.id: d for d in documents})[1] == stated
+    # the timeline makes one event of the original and its copy, with no date conflict
+    events, conflicts = build_timeline(claims[:2], documents, [group])
+    assert len(events) == 1 and events[0].date.earliest == dt.date(1870, 2, 27)
+    assert not [c for c in conflicts if c.kind == "date"]

@@ -964,3 +964,33 @@ def test_the_bert_encoder_gives_the_vectors_of_sentence_transformers_bit_for_bit
         with embeddings._one_torch_thread():
             expected = embeddings._encode_sentence_transformers(path, texts, bf16, size)
         assert np.array_equal(embeddings.encode(texts, backend=backend), expected), backend
+
+
+def test_a_witness_keeps_its_own_relation_to_the_first_one():
+    # a verbatim copy grouped with a re-worded version is a copy still: the group is as loose as its
+    # loosest link, each later witness says how it repeats the first
+    from quellen.reuse import _relation_to_first
+    from quellen.reuse.groups import Node, PairLink
+    first, copy, reworded = Node(0, 0, 50), Node(1, 2, 52), Node(2, 0, 40)
+    links = [PairLink(Node(0, 0, 50), Node(1, 2, 52), "near_verbatim", 0.95),
+             PairLink(Node(0, 0, 48), Node(2, 0, 40), "retranslation", 0.6),
+             PairLink(Node(1, 2, 50), Node(2, 0, 40), "retranslation", 0.6)]
+    assert _relation_to_first(copy, first, links) == "near_verbatim"
+    assert _relation_to_first(reworded, first, links) == "retranslation"
+    # no link with the first witness: the closest of its own links
+    assert _relation_to_first(Node(3, 0, 9), first, [PairLink(Node(3, 0, 9), Node(1, 2, 52), "paraphrase", 0.5),
+                                                     PairLink(Node(1, 0, 9), Node(3, 0, 9), "verbatim", 0.9)]) \
+        == "verbatim"
+    assert _relation_to_first(Node(4, 0, 9), first, links) is None
+
+
+def test_a_passage_relation_is_exported_and_read_back_only_when_known():
+    from quellen.model import Passage
+    from quellen.store.codec import reuse_from, reuse_row
+    from quellen.vocab import passage_json
+    from quellen.model import ReuseGroup
+    assert "relation" not in passage_json(Passage("s", "d", 0, 5))
+    assert passage_json(Passage("s", "d", 0, 5, "verbatim"))["relation"] == "verbatim"
+    g = ReuseGroup("reuse-1", "retranslation", 0.7, (Passage("s", "d", 0, 5), Passage("t", "e", 0, 5, "verbatim")))
+    row = dict(zip(("id", "relation", "score", "passages", "collation"), reuse_row(g)))
+    assert reuse_from(row).passages == g.passages

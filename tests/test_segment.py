@@ -719,3 +719,18 @@ def test_a_short_signed_note_is_bounded_by_segment_settings():
     assert [d.kind for d in segment(_source(verse))] != ["letter"]
     prose = Settings().with_overrides(["segment.verse_line_max_chars=20"])
     assert [d.kind for d in segment(_source(verse), prose)] == ["letter"]
+
+
+def test_a_head_with_month_day_and_weekday_but_no_year_finds_its_year_by_the_calendar():
+    from quellen.segment.dating import weekday_head, weekday_year
+    assert weekday_head("March 3. Friday.") == (3, 3, 4)
+    assert weekday_head("Sat. 4 March") == (3, 4, 5)
+    assert weekday_head("March 3, 1871. Friday.") is None and weekday_head("March 3.") is None
+    # 3 March fell on a Friday in 1865, 1871 and 1882: only 1871 lies within the range given
+    heads = [(3, 3, 4), (3, 4, 5), (3, 6, 0), (3, 9, 3)]
+    assert weekday_year(heads, range(1868, 1876), 0.9) == 1871
+    # two years of the range agree as well: none is chosen
+    assert weekday_year(heads, range(1864, 1876), 0.9) is None
+    # most heads must agree (a misprinted weekday is allowed for by the share)
+    assert weekday_year(heads[:3] + [(3, 9, 1)], range(1868, 1876), 0.75) == 1871
+    assert weekday_year(heads[:3] + [(3, 9, 1)], range(1868, 1876), 0.9) is None

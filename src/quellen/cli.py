@@ -240,7 +240,9 @@ def cmd_reuse(args) -> int:
     table = Table("group", "relation", "score", "document", "first words", box=None)
     for g in groups:
         for k, p in enumerate(g.passages):
-            table.add_row(g.id if k == 0 else "", g.relation if k == 0 else "",
+            # a later witness shows how it repeats the first, in brackets, where that is known
+            own = f"({p.relation})" if p.relation else ""
+            table.add_row(g.id if k == 0 else "", g.relation if k == 0 else own,
                           f"{g.score:.2f}" if k == 0 else "", p.document or p.source,
                           _first_words(texts[p.source][p.char_start:p.char_end]))
     _console().print(table)

@@ -19,11 +19,13 @@ from collections import defaultdict
 from typing import Callable, Iterable, Sequence
 
 from .conflicts import COPY_RELATIONS, Place, find_conflicts, near_date_conflicts
-from .events import merge_events, reuse_groups_of, reuse_index
-from .model import Attestation, Claim, Conflict, Date, Document, Event, Reading, ReuseGroup, content_id, replace
+from .events import merge_events, predicate_similarity, reuse_groups_of, reuse_index
+from .model import (Attestation, Claim, Conflict, Date, DateBasis, Document, Event, Passage, Reading, ReuseGroup,
+                    content_id, replace)
 from .settings import ConflictSettings, EventSettings
 
-__all__ = ["build_timeline", "events_about", "resolve_claims", "independent_sources", "attestation_for", "event_date"]
+__all__ = ["build_timeline", "copies_anchored",
+           "events_about", "resolve_claims", "independent_sources", "attestation_for", "event_date"]
 
 
 
@@ -60,6 +62,7 @@ def build_timeline(claims: Sequence[Claim], documents: Sequence[Document], reuse
     """
     events_settings = events_settings or EventSettings()
     docs = {d.id: d for d in documents}
+    claims = copies_anchored(claims, reuse, docs, similarity, events_settings.reuse_date_threshold)
     # one writer's two entries are not two witnesses that disagree on a date
     writers = {d.id: d.author.entity or d.author.name.lower() for d in documents if d.author and d.author.name}
     clusters = merge_events(claims, reuse, similarity=similarity, settings=events_settings, partitions=partitions,
@@ -180,6 +183,67 @@ def _original(group: ReuseGroup, documents: dict[str, Document]):
         d = documents.get(p.document or "")
         return d.date.earliest if d is not None and d.date is not None else dt.date.max
     return min(group.passages, key=lambda p: (written(p), group.passages.index(p)))
+
+
+def copies_anchored(claims: Sequence[Claim], reuse: Sequence[ReuseGroup], documents: dict[str, Document],
+                    similarity: Callable[[Claim, Claim], float] | None = None,
+                    threshold: float = EventSettings.reuse_date_threshold) -> list[Claim]:
+    """Return the claims, each one of a later copy whose date was reckoned from the copy's own date
+    ("on Wednesday", "yesterday") dated instead as the most alike reckoned claim of the original
+    (claim basis ``reuse``).
+
+    A paper that reprints a report a week later reprints its "yesterday" too: counted from the
+    reprint's issue it dates the event a week late, and the copies seem to contradict the original.
+    A copy is a passage of a copy group (verbatim, near verbatim, retranslation: its own relation to the
+    first witness, or the group's) in a document dated after the original's (:func:`_original`); a
+    retelling (paraphrase, summary) is its writer's own and keeps its dates.
+    """
+    similarity = similarity or predicate_similarity
+    index = reuse_index(reuse)
+    # group id -> (the original passage, its later copies)
+    copied: dict[str, tuple[Passage, list[Passage]]] = {}
+    for g in reuse:
+        original = _original(g, documents) if g.passages else None
+        if original is None:
+            continue
+        later = [p for p in g.passages if p is not original and (p.relation or g.relation) in COPY_RELATIONS
+                 and _written(original, documents) < _written(p, documents) < dt.date.max]
+        if later:
+            copied[g.id] = (original, later)
+    if not copied:
+        return list(claims)
+
+    def reckoned(c: Claim) -> bool:
+        return c.date is not None and c.date.basis == DateBasis.RECKONED
+
+    def within(c: Claim, p) -> bool:
+        return c.source == p.source and p.char_start < c.char_end and c.char_start < p.char_end
+
+    originals = {gid: [c for c in claims if reckoned(c) and within(c, original)]
+                 for gid, (original, _) in copied.items()}
+    out = []
+    for c in claims:
+        best, best_sim = None, threshold
+        for gid in sorted(reuse_groups_of(c, index)) if reckoned(c) else ():
+            original, later = copied.get(gid, (None, ()))
+            if not any(within(c, p) for p in later) or original.document == c.document:
+                continue
+            for other in originals[gid]:
+                sim = similarity(c, other)
+                if sim > best_sim:
+                    best, best_sim = other, sim
+        if best is None or best.date == c.date:
+            out.append(c)
+            continue
+        date = replace(best.date, text=c.date.text, rule=f"{best.date.rule}; as the original of the copied passage")
+        out.append(replace(c, date=date, basis="reuse"))
+    return out
+
+
+def _written(passage: Passage, documents: dict[str, Document]) -> dt.date:
+    """Return the first day of the date of the document that holds ``passage`` (date.max when none)."""
+    d = documents.get(passage.document or "")
+    return d.date.earliest if d is not None and d.date is not None else dt.date.max
 
 
 def _mid(date: Date) -> dt.date:

@@ -422,6 +422,11 @@ class Passage:
     document: str | None
     char_start: int
     char_end: int
+    #: how this witness repeats the group's first one (the closest relation of its links with it, or of
+    #: any of its links when none joins them directly); None for the first witness and in stores made
+    #: before it existed. A group's own relation is the farthest of its links: a verbatim copy in a
+    #: group with a re-worded one is still a copy here
+    relation: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

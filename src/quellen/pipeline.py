@@ -417,6 +417,7 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
     from .nlp import one_blas_thread
     with open_engine(engine, workers, scheduler, settings.nlp.spacy_model) as runner, one_blas_thread():
         _analyse_and_store(files, store, settings, shash, runner, report, progress)
+        _year_by_weekdays(files, store, settings, shash, report)
         if progress:
             progress("corpus", len(files), len(files))
         # the corpus steps' partitions run on the same engine, still open
@@ -426,6 +427,59 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
                        len(report.added), len(report.unchanged), [str(e) for e in report.failed],
                        round(report.seconds, 3))
     return report
+
+
+def _year_by_weekdays(files: list[Path], store: Store, settings: Settings, shash: str, report: BuildReport) -> None:
+    """Analyse again, with the year its heads' weekdays agree with (:func:`quellen.segment.dating.weekday_year`), each
+    source added by this build that dates none of its documents and heads its entries with a month, a day and a
+    weekday; the years tried are those of the corpus's other dated documents, ``segment.weekday_year_margin`` on
+    each side. Its documents' dates say so (basis inferred).
+
+    A source is analysed alone, so only here, with the corpus stored, can the other documents' years be seen.
+    """
+    from dataclasses import replace as _replace
+
+    from .model import DateBasis
+    from .segment.dating import weekday_head, weekday_year
+    seg = settings.segment
+    if settings.context.year or seg.weekday_year_margin <= 0 or not report.added:
+        return
+    added = set(report.added)
+    paths = {printable(str(p)): p for p in files}
+    documents = store.documents()
+    by_source: dict[str, list[Document]] = {}
+    for d in documents:
+        by_source.setdefault(d.source, []).append(d)
+    for source in store.sources():
+        path = paths.get(printable(str(source.path))) if source.path else None
+        own = by_source.get(source.id, [])
+        if path is None or printable(str(path)) not in added or any(d.date is not None for d in own):
+            continue
+        text = working_text(source)
+        heads = [h for h in (weekday_head(text[d.char_start:d.char_end].strip().split("\n", 1)[0]) for d in own) if h]
+        if len(heads) < seg.head_shape_min_count:
+            continue
+        years = [d.date.earliest.year for d in documents
+                 if d.source != source.id and d.date is not None and d.date.basis != DateBasis.INFERRED]
+        if not years:
+            continue
+        margin = seg.weekday_year_margin
+        year = weekday_year(heads, range(min(years) - margin, max(years) + margin + 1),
+                            seg.head_shape_calendar_agreement)
+        if year is None:
+            continue
+        result = analyse_input(str(path), read_bytes(path, settings.ingest),
+                               _replace(settings, context=_replace(settings.context, year=year)))
+        if isinstance(result, Failed):
+            continue
+        why = f"inferred: weekdays agree with {year}"
+        dated = [_replace(d, date=_replace(d.date, basis=DateBasis.INFERRED, rule=why))
+                 if d.date is not None and d.date.basis == DateBasis.YEAR_FROM_CONTEXT else d for d in result.documents]
+        store.add_source(result.source, dated, result.timexes, result.mentions, result.layers,
+                         settings_hash=_with_sidecar(shash, path))
+        report.warnings.append(f"{printable(str(path))}: no year stated; the weekdays of its heads agree with {year} "
+                               f"(among the years of the other sources' documents, {seg.weekday_year_margin} on each "
+                               "side): its dates are of that year, inferred")
 
 
 def remove(paths: list[str], store: Store, settings: Settings | None = None,

@@ -105,6 +105,11 @@ class SegmentSettings:
     #: ... or, where its stretches are short (a line a day), its heads give a day of the month and a weekday
     #: that move on together from one to the next ("2. Wed.", "3. Thurs.") at least this share of the steps
     head_shape_calendar_agreement: float = 0.9
+    #: a source that states no year, whose heads give a month, a day and a weekday ("April 14. Wednesday."), at
+    #: least ``head_shape_min_count`` of them, is of the one year where ``head_shape_calendar_agreement`` of them
+    #: fall on their weekdays, among the years of the corpus's other dated documents and this many on each side
+    #: (quellen.pipeline; basis inferred); 0 turns this off
+    weekday_year_margin: int = 3
     #: a paragraph opening "Next day ..." heads an entry of its own only in a source where at least this share
     #: of the dated entries run one paragraph (a diary written a paragraph a day, not a diary that tells a story)
     next_day_min_one_paragraph: float = 0.75
@@ -399,7 +404,7 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     "segment.head_shape_min_count": (2, None), "segment.head_shape_max_words": (1, None),
     "segment.head_shape_min_reach": (0, 1),
     "segment.head_shape_calendar_agreement": (0, 1), "segment.next_day_min_one_paragraph": (0, 1),
-    "segment.next_day_min_entries": (1, None),
+    "segment.next_day_min_entries": (1, None), "segment.weekday_year_margin": (0, None),
     "conflicts.candidate_max_df": (2, None), "conflicts.variants_per_group": (1, None),
     "conflicts.head_window": (1, None), "conflicts.issuer_reach": (1, None),
     "conflicts.date_similarity": (0, 1), "conflicts.date_subject_similarity": (0, 1),

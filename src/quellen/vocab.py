@@ -102,8 +102,9 @@ def entity_json(e: Entity) -> dict[str, Any]:
 
 
 def passage_json(p: Passage) -> dict[str, Any]:
-    """Return the JSON dict of one witness of a reuse group."""
-    return span_json(p)
+    """Return the JSON dict of one witness of a reuse group: its span, and ``relation`` (how it repeats the
+    first witness) when known."""
+    return span_json(p) if p.relation is None else {**span_json(p), "relation": p.relation}
 
 
 def reuse_json(g: ReuseGroup) -> dict[str, Any]:

@@ -459,7 +459,8 @@ def _reuse_group(corpus: Corpus, texts: Mapping[str, str], nodes: list[Node],
     for node in nodes:
         unit = corpus.units[node.unit]
         toks = corpus.tokens(node.unit, node.lo, node.hi)
-        passages.append(Passage(unit.source, unit.document, toks.starts[0], toks.ends[-1]))
+        to_first = _relation_to_first(node, nodes[0], links) if node is not nodes[0] else None
+        passages.append(Passage(unit.source, unit.document, toks.starts[0], toks.ends[-1], to_first))
         witnesses.append(toks)
         witness_texts.append(texts[unit.source])
     relation = max((lk.relation for lk in links), key=RELATION_ORDER.index)
@@ -469,6 +470,18 @@ def _reuse_group(corpus: Corpus, texts: Mapping[str, str], nodes: list[Node],
     table = (collate_json if collation_text else collate)(sigla, witness_texts, witnesses)
     group_id = content_id("reuse", *((p.source, p.char_start, p.char_end) for p in passages))
     return ReuseGroup(group_id, relation, score, tuple(passages), table)
+
+
+def _relation_to_first(node: Node, first: Node, links: list[PairLink]) -> str | None:
+    """Return how the witness ``node`` repeats the group's ``first`` one: the closest relation of the links
+    joining the two, or of any link of ``node`` when none does (None when it has no link)."""
+    def holds(group_node: Node, end: Node) -> bool:
+        return group_node.unit == end.unit and group_node.lo < end.hi and end.lo < group_node.hi
+
+    own = [(lk, lk.b if holds(node, lk.a) else lk.a) for lk in links if holds(node, lk.a) or holds(node, lk.b)]
+    direct = [lk.relation for lk, other in own if holds(first, other)]
+    relations = direct or [lk.relation for lk, _ in own]
+    return min(relations, key=RELATION_ORDER.index) if relations else None
 
 
 def _siglum(k: int) -> str:

@@ -30,9 +30,11 @@ import re
 
 from .. import lexicons
 from ..model import FURNITURE_KINDS, RECORD_KINDS, Date, DateBasis, Document, replace
-from .lines import DOC_NOUNS, FULL_DATE_RE, kind_from_words
+from ..extract.dates.lexicon import weekday_of
+from .lines import DOC_NOUNS, FULL_DATE_RE, MONTHS, kind_from_words, yearless
 
-__all__ = ["date_by_references", "date_by_context", "inferred", "reckon_calendars", "source_country", "INFERRED_RULE"]
+__all__ = ["date_by_references", "date_by_context", "inferred", "reckon_calendars", "source_country", "INFERRED_RULE",
+           "weekday_head", "weekday_year"]
 
 #: the rule prefix of every date inferred from a document's place in the compilation
 INFERRED_RULE = "inferred: compilation context"
@@ -307,3 +309,45 @@ def reckon_calendars(documents: list[Document], context=None, text: str = "") ->
         out.append(d if new is d.date else replace(d, date=new, evidence=d.evidence + (
             f"date: calendar {new.calendar}, reckoned from {why if setting == 'auto' else set_by}",)))
     return out
+
+
+_WORD_RE = re.compile(r"[A-Za-z]+\.?")
+
+
+def weekday_head(line: str) -> tuple[int, int, int] | None:
+    """Return (month, day, weekday; Monday 0) of a head that gives a month, a day in figures and a weekday but no
+    year ("April 14. Wednesday.", "Wed. 14 April"), else None."""
+    m = yearless(line)
+    if m is None:
+        return None
+    month, day = (m.group("m1"), m.group("d1")) if m.group("m1") else (m.group("m2"), m.group("d2"))
+    month = MONTHS.get(month.lower().rstrip("."))
+    if not month or not day.isdigit():
+        return None
+    rest = line[:m.start()] + " " + line[m.end():]
+    weekdays = {w for w in (weekday_of(x.group(0)) for x in _WORD_RE.finditer(rest)) if w is not None}
+    return (month, int(day), weekdays.pop()) if len(weekdays) == 1 else None
+
+
+def weekday_year(heads: list[tuple[int, int, int]], years: range, agreement: float) -> int | None:
+    """Return the year of ``years`` in which the most of ``heads`` (month, day, weekday) fall on their weekday,
+    when at least ``agreement`` of them do, and no other year of the range agrees as well; else None.
+
+    A diary that heads its entries "April 14. Wednesday." and names no year still tells it within a few:
+    a day falls on one weekday about one year in seven, and several heads agree together more rarely.
+    """
+    def agree(year: int) -> int:
+        n = 0
+        for month, day, weekday in heads:
+            try:
+                n += dt.date(year, month, day).weekday() == weekday
+            except ValueError:
+                pass
+        return n
+
+    if not heads:
+        return None
+    scores = sorted(((agree(y), y) for y in years), reverse=True)
+    if not scores or scores[0][0] < agreement * len(heads) or len(scores) > 1 and scores[1][0] == scores[0][0]:
+        return None
+    return scores[0][1]
