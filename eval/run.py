@@ -275,6 +275,9 @@ def main(argv: list[str] | None = None) -> int:
             details[name] = scores if not a.segments_only else {"segments": scores["segments"],
                                                                  "gold_spans_not_located":
                                                                  scores["gold_spans_not_located"]}
+            if "frame_documents" in export:  # a --gutenberg variant: how the frame was read
+                details[name]["frame_documents"] = export["frame_documents"]
+                print(f"{name}: Gutenberg frame documents {export['frame_documents']}", file=sys.stderr, flush=True)
             print(f"{name}: boundary F1 {rows[-1]['boundary_f1']}, {seconds:.1f} s", file=sys.stderr, flush=True)
     mode = ("segments-only" if a.segments_only else "full build") + (f", wrapped at {a.wrap}" if a.wrap else "") + (
         ", Gutenberg frame" if a.gutenberg else "")

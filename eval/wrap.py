@@ -15,12 +15,13 @@ makes the commoner shape of each of them:
   title, author, release note) before the text and a licence-like footer after it.
 
 Each returns the new text and its ``origin``: for every character of the new text (and one past its end)
-the offset of the original text it stands for (a frame's characters stand for the text's start or end).
-:func:`map_export` uses it to put an export of the variant back on the original text: the documents'
-offsets become offsets of the original, and the sources carry the original text. The scorer then locates
-the gold exactly as for the original (first words or line numbers alike) and judges the boundaries with the
-same tolerances; a document that starts in the header counts as one more document at the text's start, one
-that starts in the footer as one at its end (so front and back matter read as documents cost precision).
+the offset of the original text it stands for (a header's characters -1, a footer's the text's length
+plus one). :func:`map_export` uses it to put an export of the variant back on the original text: the
+documents' offsets become offsets of the original, and the sources carry the original text. The scorer then
+locates the gold exactly as for the original (first words or line numbers alike) and judges the boundaries
+with the same tolerances. A document wholly inside the header or footer is set aside when its kind is
+furniture (boilerplate, heading ...: the frame recognised as such); any other (the licence read as a
+letter) stays, as one more document at the text's start or end, and costs precision.
 """
 from __future__ import annotations
 
@@ -159,7 +160,7 @@ def frame(text: str, title: str = "A Book", author: str = "Anonymous", width: in
     """
     head = wrap(HEADER.format(title=title, author=author, upper=title.upper()), width)[0]
     foot = wrap(FOOTER.format(upper=title.upper()), width)[0]
-    origin = [0] * len(head) + list(range(len(text))) + [len(text)] * (len(foot) + 1)
+    origin = [-1] * len(head) + list(range(len(text))) + [len(text) + 1] * len(foot) + [len(text)]
     return head + text + foot, origin
 
 
@@ -169,15 +170,27 @@ def variant(text: str, width: int | None = 72, gutenberg: bool = False, title: s
     out, origin = (wrap(text, width) if width else (text, list(range(len(text) + 1))))
     if gutenberg:
         framed, outer = frame(out, title, author, width or 72)
-        origin = [origin[k] for k in outer]
+        # the frame's characters stand for nothing of the original: before its start, past its end
+        origin = [-1 if k < 0 else len(text) + 1 if k > len(out) else origin[k] for k in outer]
         out = framed
     return out, origin
+
+
+def _clamp(origin: list[int], offset: int, length: int) -> int:
+    """Return the original offset a variant's ``offset`` stands for, within the original's ``length``."""
+    return max(0, min(origin[min(int(offset), len(origin) - 1)], length))
+
+
+#: the kinds a frame's document may have and count as set aside
+FURNITURE = frozenset({"heading", "caption", "epigraph", "boilerplate", "page_header", "separator"})
 
 
 def map_export(export: dict, originals: dict[str, tuple[str, list[int]]]) -> dict:
     """Return ``export`` with each source's text the original and the documents' offsets mapped onto it.
 
-    ``originals`` maps a source's name to (original text, origin list of its variant).
+    ``originals`` maps a source's name to (original text, origin list of its variant). A furniture document
+    wholly inside a header or footer is left out and counted in ``frame_documents["set_aside"]``; any other
+    document there is kept (at the text's start or end) and counted in ``frame_documents["read_as_text"]``.
     """
     by_id = {}
     sources = []
@@ -189,14 +202,21 @@ def map_export(export: dict, originals: dict[str, tuple[str, list[int]]]) -> dic
         by_id[s["id"]] = found
         sources.append(dict(s, text=found[0]))
     documents = []
+    frame = {"set_aside": 0, "read_as_text": 0}
     for d in export["documents"]:
         if d.get("source") in by_id:
-            origin = by_id[d["source"]][1]
+            original, origin = by_id[d["source"]]
             last = len(origin) - 1
-            d = dict(d, char_start=origin[min(int(d["char_start"]), last)],
-                     char_end=origin[min(int(d["char_end"]), last)])
+            first, final = origin[min(int(d["char_start"]), last)], origin[max(0, min(int(d["char_end"]), last) - 1)]
+            if final < 0 or first > len(original):  # wholly in the header, or wholly in the footer
+                key = "set_aside" if d.get("kind") in FURNITURE else "read_as_text"
+                frame[key] += 1
+                if key == "set_aside":
+                    continue
+            d = dict(d, char_start=_clamp(origin, d["char_start"], len(original)),
+                     char_end=_clamp(origin, d["char_end"], len(original)))
         documents.append(d)
-    return dict(export, sources=sources, documents=documents)
+    return dict(export, sources=sources, documents=documents, frame_documents=frame)
 
 
 def main(argv: list[str] | None = None) -> int:

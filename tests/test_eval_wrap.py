@@ -44,20 +44,25 @@ def test_the_gutenberg_frame_stands_for_the_texts_start_and_end(wrap):
     assert "*** START OF THE PROJECT GUTENBERG EBOOK LETTERS ***" in out
     assert "*** END OF THE PROJECT GUTENBERG EBOOK LETTERS ***" in out
     assert max(len(line) for line in out.split("\n")) <= 72
-    head = out.index("LETTER I.")
-    assert origin[0] == origin[head] == 0 and origin[-1] == origin[out.index("END OF")] == len(TEXT)
+    head, end = out.index("LETTER I."), out.index("END OF")
+    assert origin[0] == origin[head - 1] == -1 and origin[head] == 0 and origin[-1] == len(TEXT)
+    assert origin[end] == len(TEXT) + 1
 
 
 def test_an_export_of_the_variant_is_put_back_on_the_original(wrap):
     out, origin = wrap.variant(TEXT, 40, gutenberg=True)
     start = out.index("Dear Sir")
     export = {"sources": [{"id": "s", "name": "a.txt", "text": out}],
-              "documents": [{"source": "s", "char_start": 0, "char_end": start},
-                            {"source": "s", "char_start": start, "char_end": len(out)}]}
+              "documents": [{"source": "s", "char_start": 0, "char_end": 20, "kind": "boilerplate"},
+                            {"source": "s", "char_start": 30, "char_end": start, "kind": "letter"},
+                            {"source": "s", "char_start": start, "char_end": len(out) - 5, "kind": "letter"},
+                            {"source": "s", "char_start": len(out) - 5, "char_end": len(out), "kind": "heading"}]}
     back = wrap.map_export(export, {"a.txt": (TEXT, origin)})
     assert back["sources"][0]["text"] == TEXT
+    # the frame's furniture is set aside; the header read as a letter stays, at the text's start
     assert [(d["char_start"], d["char_end"]) for d in back["documents"]] == [(0, TEXT.index("Dear")),
                                                                             (TEXT.index("Dear"), len(TEXT))]
+    assert back["frame_documents"] == {"set_aside": 2, "read_as_text": 0}
 
 
 def test_run_scores_a_wrapped_corpus_with_its_gold(run, tmp_path):
