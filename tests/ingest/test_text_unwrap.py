@@ -54,6 +54,10 @@ def test_a_hard_wrapped_text_is_told_by_its_measure():
     # one paragraph a line, or a list of short lines: not wrapped
     assert wrap_width(BOOK.replace("\n", " ").replace("  ", "\n\n")) is None
     assert wrap_width("\n".join(f"May {d}. Fair; wind west." for d in range(1, 30))) is None
+    # a log of one long line a day, every line near one width, is no wrapped prose: each line opens a day
+    log = "\n".join(f"May {d}. Fair weather, the wind in the south-west; made {d + 60} miles, all well on board."
+                    for d in range(1, 30))
+    assert wrap_width(log) is None and unwrap(log) == (log, 0)
 
 
 def test_the_breaks_inside_paragraphs_become_spaces_and_the_short_lines_stay():

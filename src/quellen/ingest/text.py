@@ -222,6 +222,8 @@ _WRAP_WIDTHS = (40, 100)
 #: ... and at least this share of the lines that run on end within this many columns of that measure
 _WRAP_FULL_SHARE = 0.6
 _WRAP_SLACK = 15
+#: ... and at least this share of the lines after such a full line open in lower case (a sentence going on)
+_WRAP_LOWER_SHARE = 0.3
 #: a line is full when the next line's first word would not have fitted on it within this many columns of the
 #: measure (a book wrapped by hand, or by a tool that counts differently, ends its lines a little unevenly)
 _WRAP_FIT_SLACK = 4
@@ -246,7 +248,11 @@ def wrap_width(text: str) -> int | None:
     if not _WRAP_WIDTHS[0] <= width <= _WRAP_WIDTHS[1]:
         return None
     full = sum(1 for n in run_on if width - _WRAP_SLACK <= n)
-    return width if full >= _WRAP_FULL_SHARE * len(run_on) else None
+    # wrapped prose goes on mid-sentence: many of its lines open in lower case, where a log's dated lines or a
+    # poem's lines of even length open with a capital or a figure
+    after = [b.lstrip()[:1] for a, b in zip(lines, lines[1:]) if len(a) >= width - _WRAP_SLACK and b.strip()]
+    lower = sum(1 for ch in after if ch.islower())
+    return width if full >= _WRAP_FULL_SHARE * len(run_on) and lower >= _WRAP_LOWER_SHARE * len(after) else None
 
 
 def _runs_on(line: str, nxt: str, after: str, width: int) -> bool:
