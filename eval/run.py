@@ -2,7 +2,7 @@
 """`make eval`: build every corpus of the suite, score it, print one table, write it as JSON.
 
     python3 eval/run.py [--corpus NAME]... [--segments-only] [--output PATH] [--floors PATH]
-                        [--set SECTION.KEY=VALUE]... [--keep DIR] [--per-file]
+                        [--set SECTION.KEY=VALUE]... [--keep DIR] [--per-file] [--wrap WIDTH] [--gutenberg]
 
 For each corpus under ``eval/corpora/`` (the seed, the five books, the Pepys slice and the held-out Muir,
 Laclos and Keller slices), in turn:
@@ -25,6 +25,11 @@ run exits 1 when a corpus it scored is below one of them. ``--set`` is passed to
 ``--keep DIR`` keeps each corpus's store and export in DIR instead of a temporary folder.
 A corpus whose gold lists several files (``invented-diaries``: seven small books) builds each as a source of its
 own; ``--per-file`` adds a row per file (``CORPUS/FILE``), which ``--floors`` may name too.
+
+``--wrap WIDTH`` builds a hard-wrapped variant of every text instead (its lines broken at WIDTH columns, as a
+Project Gutenberg plain text is), ``--gutenberg`` one between an invented Gutenberg header and licence footer
+(``eval/wrap.py``); the documents are put back on the original text before scoring, so the same gold scores
+them with the same tolerances. Floors are then checked only when ``--floors`` is given.
 """
 from __future__ import annotations
 
@@ -48,6 +53,14 @@ COLUMNS = (("boundary F1", "boundaries"), ("kind", "kind_accuracy"), ("author", 
 def load_scorer():
     """Return the scorer module (eval/score.py)."""
     spec = importlib.util.spec_from_file_location("quellen_eval_score", HERE / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_wrapper():
+    """Return the variant maker (eval/wrap.py)."""
+    spec = importlib.util.spec_from_file_location("quellen_eval_wrap", HERE / "wrap.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -96,6 +109,31 @@ def full_export(text: Path, workdir: Path, overrides: list[str]) -> dict:
     subprocess.run([*quellen, "export", "--db", str(db), "--format", "json", "--output", str(out)],
                    cwd=workdir, check=True)
     return json.loads(out.read_text(encoding="utf-8"))
+
+
+def variant_files(text: Path, dest: Path, width: int | None, gutenberg: bool
+                  ) -> tuple[Path, dict[str, tuple[str, list[int]]]]:
+    """Return (what to build instead of ``text``, {file name: (original text, origin)}): the variant of every
+    file ``text`` builds (``eval/wrap.py``) written under ``dest`` with the same name and sidecar."""
+    import shutil
+
+    from quellen.ingest import read_source
+    wrapper = load_wrapper()
+    dest.mkdir(parents=True, exist_ok=True)
+    originals = {}
+    for path in text_files(text):
+        original = read_source(path).text  # as the build reads it (newlines unified)
+        title = path.stem.lstrip("0123456789_-").replace("-", " ").title() or "A Book"
+        out, origin = wrapper.variant(original, width, gutenberg, title=title)
+        (dest / path.name).write_text(out, encoding="utf-8")
+        sidecar = path.with_name(path.name + ".meta.toml")
+        if sidecar.exists():
+            shutil.copy(sidecar, dest / sidecar.name)
+        originals[path.name] = (original, origin)
+    if text.is_dir():
+        shutil.copy(text / "gold.json", dest / "gold.json")
+        return dest, originals
+    return dest / text.name, originals
 
 
 def segments_export(text: Path, overrides: list[str]) -> dict:
@@ -198,10 +236,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", type=Path, help="keep each store and export in this folder")
     ap.add_argument("--per-file", action="store_true",
                     help="for a corpus of several files, also a row per file (CORPUS/FILE)")
+    ap.add_argument("--wrap", type=int, metavar="WIDTH", help="score a variant hard-wrapped at WIDTH columns")
+    ap.add_argument("--gutenberg", action="store_true",
+                    help="score a variant between an invented Gutenberg header and footer")
     a = ap.parse_args(argv)
     names = a.corpus or list(known)
-    output = a.output or HERE / ("results-segments.json" if a.segments_only else "results.json")
-    floors_path = a.floors or (HERE / "floors.json" if (HERE / "floors.json").exists() else None)
+    varied = bool(a.wrap or a.gutenberg)
+    suffix = (f"-wrap{a.wrap}" if a.wrap else "") + ("-gutenberg" if a.gutenberg else "")
+    output = a.output or HERE / (f"results-segments{suffix}.json" if a.segments_only else f"results{suffix}.json")
+    floors_path = a.floors or (HERE / "floors.json" if (HERE / "floors.json").exists() and not varied else None)
     scorer = load_scorer()
     import quellen
     at = commit()  # before the (long) run, while the code built is the code checked out
@@ -214,8 +257,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name}: {'segmenting' if a.segments_only else 'building'} {text.name} ...",
                   file=sys.stderr, flush=True)
             started = time.perf_counter()
+            originals = None
+            if varied:
+                text, originals = variant_files(text, workdir / "variant", a.wrap, a.gutenberg)
             export = segments_export(text, a.set) if a.segments_only else full_export(text, workdir, a.set)
             seconds = time.perf_counter() - started
+            if originals:
+                export = load_wrapper().map_export(export, originals)
             if a.keep and a.segments_only:
                 (workdir / "export.json").write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -227,8 +275,12 @@ def main(argv: list[str] | None = None) -> int:
             details[name] = scores if not a.segments_only else {"segments": scores["segments"],
                                                                  "gold_spans_not_located":
                                                                  scores["gold_spans_not_located"]}
+            if "frame_documents" in export:  # a --gutenberg variant: how the frame was read
+                details[name]["frame_documents"] = export["frame_documents"]
+                print(f"{name}: Gutenberg frame documents {export['frame_documents']}", file=sys.stderr, flush=True)
             print(f"{name}: boundary F1 {rows[-1]['boundary_f1']}, {seconds:.1f} s", file=sys.stderr, flush=True)
-    mode = "segments-only" if a.segments_only else "full build"
+    mode = ("segments-only" if a.segments_only else "full build") + (f", wrapped at {a.wrap}" if a.wrap else "") + (
+        ", Gutenberg frame" if a.gutenberg else "")
     print(f"\nquellen {quellen.__version__} at {at or '?'}, {mode}\n")
     print(table(rows))
     result = {"commit": at, "quellen_version": quellen.__version__, "mode": mode,

@@ -51,7 +51,10 @@ text (EPUB ``dc:creator`` and ``dc:language``, HTML ``<meta name="author">`` and
 ``NAME.meta.toml`` beside it says (:mod:`.meta`). ``Source.repairs`` lists ``(name, count)`` of the
 typographic repairs a reader made without moving offsets (no-break spaces made
 spaces, soft hyphens dropped, words de-hyphenated across PDF lines, page
-numbers dropped ...), and ``("truncated-markup", 1)`` for markup that ends before it closes
+numbers dropped ...; for a hard-wrapped plain text, ``unwrapped-lines``: the line breaks inside its paragraphs,
+which the analysis's working copy reads as spaces, and ``book-frame``: a digital library's front and back matter,
+blank there and set aside as boilerplate; see :func:`.text.repair_typography`), and ``("truncated-markup", 1)``
+for markup that ends before it closes
 (:func:`.html.truncated_markup`), which :func:`source_warnings` words for the build, the reader and the export.
 """
 from __future__ import annotations

@@ -25,7 +25,7 @@ from importlib.resources import files
 from ..errors import BinaryInput
 
 __all__ = ["read_text", "decode_bytes", "decode_text", "encoding_warnings", "repair_typography",
-           "LEGACY_ENCODINGS"]
+           "unwrap", "wrap_width", "book_frame", "LEGACY_ENCODINGS"]
 
 _BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
          (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
@@ -213,15 +213,138 @@ _SAME_LENGTH_REPAIRS = {
 }
 
 
+#: a plain text is hard-wrapped (a Project Gutenberg text: paragraphs broken at about 72 columns) when at
+#: least this many of its lines run on into the next line ...
+_WRAP_MIN_LINES = 8
+#: ... its full lines (the longest but this share of its lines) measure between these columns ...
+_WRAP_LONGEST_SHARE = 0.05
+_WRAP_WIDTHS = (40, 100)
+#: ... and at least this share of the lines that run on end within this many columns of that measure
+_WRAP_FULL_SHARE = 0.6
+_WRAP_SLACK = 15
+#: ... and at least this share of the lines after such a full line open in lower case (a sentence going on)
+_WRAP_LOWER_SHARE = 0.3
+#: a line is full when the next line's first word would not have fitted on it within this many columns of the
+#: measure (a book wrapped by hand, or by a tool that counts differently, ends its lines a little unevenly)
+_WRAP_FIT_SLACK = 4
+#: a full line ending a sentence, then a short line of at most this many words opening with a capital and not
+#: ending its paragraph: a closing on a line of its own ("Yours truly," over the signature), left as it stands
+#: (a wrapped paragraph's short last line ends the paragraph; a line before others is full)
+_WRAP_CLOSING_WORDS = 4
+#: a capitalized word of at most this many letters before its stop is an abbreviation ("Dr.", "Hon."), no sentence end
+_ABBREVIATION_LETTERS = 3
+_SENTENCE_END = (".", "!", "?", ".\u201d", "!\u201d", "?\u201d", '."', '!"', '?"')
+
+
+def wrap_width(text: str) -> int | None:
+    """Return the measure (in columns) a hard-wrapped text's paragraphs are broken at, or None when its lines
+    are not evidently hard-wrapped: most lines that run on into the next end near one width."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    run_on = [len(a) for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
+    if len(run_on) < _WRAP_MIN_LINES:
+        return None
+    lengths = sorted(len(line) for line in lines if line.strip())
+    width = lengths[min(len(lengths) - 1, int(len(lengths) * (1 - _WRAP_LONGEST_SHARE)))]
+    if not _WRAP_WIDTHS[0] <= width <= _WRAP_WIDTHS[1]:
+        return None
+    full = sum(1 for n in run_on if width - _WRAP_SLACK <= n)
+    # wrapped prose goes on mid-sentence: many of its lines open in lower case, where a log's dated lines or a
+    # poem's lines of even length open with a capital or a figure
+    after = [b.lstrip()[:1] for a, b in zip(lines, lines[1:]) if len(a) >= width - _WRAP_SLACK and b.strip()]
+    lower = sum(1 for ch in after if ch.islower())
+    return width if full >= _WRAP_FULL_SHARE * len(run_on) and lower >= _WRAP_LOWER_SHARE * len(after) else None
+
+
+def _runs_on(line: str, nxt: str, after: str, width: int) -> bool:
+    """Return whether the break between ``line`` and the next line ``nxt`` (``after`` the line after it) only
+    wraps a paragraph."""
+    body = line.rstrip()
+    if not body.strip() or not nxt.strip():
+        return False
+    if len(nxt) - len(nxt.lstrip()) > len(line) - len(line.lstrip()):
+        return False  # indented further: a new paragraph, a verse's turned line, a quotation
+    if len(body) + 1 + len(nxt.split()[0]) <= width - _WRAP_FIT_SLACK:
+        return False  # the next word would have fitted: the line was ended on purpose (verse, address, heading)
+    words, last = nxt.split(), body.split()[-1]
+    # "Hon." or "Dr." at the line's end abbreviates a title the next line goes on with
+    abbreviation = last[:1].isupper() and len(last.rstrip(".")) <= _ABBREVIATION_LETTERS
+    return not (body.endswith(_SENTENCE_END) and not abbreviation and len(words) <= _WRAP_CLOSING_WORDS
+                and words[0][:1].isupper() and len(nxt.strip()) < width // 2 and after.strip())
+
+
+def unwrap(text: str) -> tuple[str, int]:
+    """Return (``text`` with each line break inside a hard-wrapped paragraph made a space, how many).
+
+    Only a text whose lines are evidently hard-wrapped (:func:`wrap_width`) is touched, and there only a break
+    after a full line (the next word would not have fitted) into a line indented no further: short lines
+    (headings, verse, addresses, date lines, signatures) stay lines. Same length, so offsets do not move.
+    """
+    width = wrap_width(text)
+    if width is None:
+        return text, 0
+    lines = text.split("\n")
+    out = list(text)
+    pos = count = 0
+    for i, line in enumerate(lines[:-1]):
+        pos += len(line)
+        if _runs_on(line, lines[i + 1], lines[i + 2] if i + 2 < len(lines) else "", width):
+            out[pos] = " "
+            count += 1
+        pos += 1
+    return "".join(out), count
+
+
+def book_frame(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """Return (front matter, back matter): the (start, end) of the text's non-blank front matter up to the end of
+    its start line, and of its back matter from its end line, each None when the text has none.
+
+    A digital library's plain-text book (Project Gutenberg) opens with a header (the library's notes, the
+    licence's first words, title, author, release date) closed by a line such as "*** START OF THE PROJECT
+    GUTENBERG EBOOK ... ***", and ends with a line such as "*** END OF ... ***" and the licence. Those lines are
+    told by their opening phrase (``data/lexicon/book_frame_marks.txt``), a start line in the text's first half,
+    an end line in its second.
+    """
+    from .. import lexicons
+    marks = lexicons.pairs("book_frame_marks")
+    starts = tuple(phrase for side, phrase in marks if side == "start")
+    ends = tuple(phrase for side, phrase in marks if side == "end")
+    front = back = None
+    pos = 0
+    half = len(text) // 2
+    for line in text.split("\n"):
+        said = " ".join(line.strip(" *\t").lower().split())
+        if pos < half and said.startswith(starts):
+            front = (len(text) - len(text.lstrip()), pos + len(line.rstrip()))
+        elif pos >= half and back is None and said.startswith(ends):
+            back = (pos + len(line) - len(line.lstrip()), len(text.rstrip()))
+        pos += len(line) + 1
+    return front, back
+
+
+def _blank(text: str, spans) -> str:
+    """Return ``text`` with the characters of ``spans`` but its line breaks made spaces (same length)."""
+    for start, end in spans:
+        text = text[:start] + "".join(ch if ch == "\n" else " " for ch in text[start:end]) + text[end:]
+    return text
+
+
 def repair_typography(text: str) -> tuple[str, list[tuple[str, int]]]:
     """Return (text, repairs): fixes that replace one code point by one code point.
 
     Only repairs that keep every offset are made, and each is counted so the
-    build can say what it changed.
+    build can say what it changed. A digital library's front and back matter around a book
+    (:func:`book_frame`, counted as ``book-frame``) become blank: the segmenter sets them aside as
+    boilerplate, and no date or name of theirs reaches the book. The line breaks inside the
+    paragraphs of a hard-wrapped text become spaces (:func:`unwrap`, counted as ``unwrapped-lines``),
+    so the analysis reads a paragraph as a line, as the text's author wrote it.
     """
-    counts: dict[str, int] = {}
+    frame = [span for span in book_frame(text) if span]
+    text, unwrapped = unwrap(_blank(text, frame))
+    counts: dict[str, int] = {"unwrapped-lines": unwrapped} if unwrapped else {}
+    if frame:
+        counts["book-frame"] = len(frame)
     if not any(ch in text for ch in _SAME_LENGTH_REPAIRS):
-        return text, []
+        return text, sorted(counts.items())
     out = []
     for ch in text:
         rep = _SAME_LENGTH_REPAIRS.get(ch)

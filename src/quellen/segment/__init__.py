@@ -224,4 +224,19 @@ def segment(source: Source, settings=None, model: "Segmenter | Corrector | None"
     documents = apply_markup(documents, source.blocks, text)
     documents = calendar_papers(prefaces(documents, text), text)
     documents = date_by_references(expand_initials(diarists(documents, text, context)), text)
-    return reckon_calendars(date_by_context(documents, text), context, text)
+    return _with_frame(reckon_calendars(date_by_context(documents, text), context, text), source)
+
+
+def _with_frame(documents: list[Document], source: Source) -> list[Document]:
+    """Return ``documents`` with a digital library's front and back matter around the book (blank in the
+    working text) as one boilerplate document each, in text order."""
+    from ..ingest.text import book_frame
+    frame = []
+    for span in book_frame(source.text):
+        if span and span[1] > span[0]:
+            start, end = span
+            title = source.text[start:end].split("\n", 1)[0].strip(" *") or None
+            frame.append(Document(Document.make_id(source.id, start, end), source.id, start, end, "boilerplate",
+                                  title=title, primary=False,
+                                  evidence=("boundary: a digital library's front or back matter around the book",)))
+    return sorted(documents + frame, key=lambda d: d.char_start) if frame else documents
