@@ -974,12 +974,14 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "salutation"  # "SIR," or "MRS PELL," under "To Dr PELL, at Bath.": whom the letter greets
     if n <= 6 and text.endswith(",") and nxt is not None and not nxt.para and \
             (re.fullmatch(rf"{FULL_DATE_RE.pattern}\.?", nxt.text.strip(), re.I) or (
-                (is_allcaps(text) or not _CLOSING_RE.match(text)) and classify(nxt, unit, True) == "dateline")) and \
+                (is_allcaps(text) or not _CLOSING_RE.match(text) and (prev is None or prev.cue != "closing"))
+                and classify(nxt, unit, True) == "dateline")) and \
             all(w[:1].isupper() or w[:1].isdigit() or w in _PLACE_LINE_WORDS
                 for w in text.rstrip(",").replace(",", " ").split()):
         # "Mill Lane, Brannockford," above "20th March 1862.": the date line's place; so is a ship's and its
         # station ("H.M.S. Swift, off the Lizard,") or a house's ("Rugby School," over "Sunday."), over a date
-        # line of any form (a valediction, "Yours," over the date, is no place)
+        # line of any form (a valediction, "Yours," over the date, is no place; nor is the name signed under one,
+        # "Believe me ever yours," / "Henry Vane," / "Thursday.")
         return "dateline"
     if not in_para and _SECTION_NUMERAL_RE.match(text) and (prev is None or prev.cue != "closing") and (
             len(text.rstrip(".")) > 1 or prev is None or prev.cue in ("heading", "signature", "separator")
