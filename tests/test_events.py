@@ -672,3 +672,15 @@ def test_dates_from_reuse_compares_only_witnesses_that_can_be_alike_enough(quote
 
     assert (dates_from_reuse(claims, reuse, threshold=threshold)
             == dates_from_reuse(claims, reuse, every_witness, threshold=threshold))
+
+
+def test_two_writers_doing_the_same_thing_with_one_man_days_apart_are_two_events():
+    # "I dined with Colonel Grant" on the 3rd (one writer) and on the 8th (another): the same dated verb, the
+    # same man, but what people do they do again; only a noun naming one happening ("fire") joins misdated
+    # witnesses
+    grant = ("Colonel Grant", "person", 0, 13, "ent-grant")
+    a = claim("a", day(1820, 5, 3), "dine colonel grant york house", document="letter-1", actors=(grant,),
+              trigger=("dine",))
+    b = claim("b", day(1820, 5, 8), "dine colonel grant lodging", document="letter-2", actors=(grant,),
+              trigger=("dine",))
+    assert len(merge_events([a, b])) == 2

@@ -692,3 +692,21 @@ def test_towns_of_one_letter_are_read_in_the_country_where_they_lie_together():
     entities, _ = resolve(mentions_in(text, [("Worcester", "place"), ("Durham", "place")]), {"s1": text},
                           gazetteer=gazetteer)
     assert {e.geo.country for e in entities} == {"US"}
+
+
+#: American towns and their English namesakes: England is small, every pair of its towns lies within near_km
+CIVIL_WAR = [_city(50, "Washington", 38.9, -77.04, "US", 700_000), _city(51, "Washington", 54.9, -1.52, "GB", 67_000),
+             _city(52, "Richmond", 37.54, -77.44, "US", 230_000), _city(53, "Richmond", 54.4, -1.74, "GB", 20_000),
+             _city(54, "York", 39.96, -76.73, "US", 44_000), _city(55, "York", 53.96, -1.08, "GB", 150_000),
+             _city(56, "Lancaster", 40.04, -76.31, "US", 59_000), _city(47, "Lancaster", 54.05, -2.8, "GB", 47_000),
+             _city(44, "Boston", 42.36, -71.06, "US", 654_000), _city(45, "Boston", 52.98, -0.03, "GB", 45_000)]
+
+
+def test_towns_that_lie_together_in_two_countries_imply_neither():
+    # read in America, Washington, Richmond, York and Lancaster lie together in six pairs; read in England, all
+    # ten pairs of the five do: not twice as many (context_pair_ratio), so no country is implied (England is small)
+    gazetteer = Gazetteer(cities=CIVIL_WAR, countries=[], continents=[])
+    text = "Camp near Washington. We marched from Richmond by York and Lancaster; Tom writes from Boston."
+    names = ["Washington", "Richmond", "York", "Lancaster", "Boston"]
+    entities, _ = resolve(mentions_in(text, [(n, "place") for n in names]), {"s1": text}, gazetteer=gazetteer)
+    assert {e.name: e.geo.country for e in entities}["Washington"] == "US"

@@ -2577,3 +2577,55 @@ def test_the_books_end_mark_on_the_last_line_ends_the_last_letter():
     assert [(d.kind, text[d.char_end - 8:d.char_end].strip()) for _, _, d in docs][1:] == [("letter", "FINIS.")], docs
     from quellen.segment.cascade import _END_MARK_RE
     assert _END_MARK_RE.fullmatch("THE END.") and not _END_MARK_RE.fullmatch("The end of the road.")
+
+
+NOVEL_ONE_YEAR = """THE TRUANT HEART.
+
+LETTER I.
+
+Monday, May 4.
+
+My dearest Kitty,
+
+My grandfather, who fought at Minden in 1759, will not hear of my going to town.
+
+Your ever faithful
+Harriet Grey.
+
+LETTER II.
+
+Thursday, May 7.
+
+My dear Harriet,
+
+Never mind your grandfather; your aunt will fetch you on Saturday.
+
+Yours,
+K. Ashton.
+"""
+
+
+def test_a_year_a_letter_names_in_passing_dates_no_letter_after_it():
+    # the one year the running text names dates the yearless heads only from a note before the first date line:
+    # a letter's "fought at Minden in 1759" is its writer's talk, not the year of the next letter
+    docs = [d for _, _, d in _docs(NOVEL_ONE_YEAR) if d.kind == "letter"]
+    assert [d.date for d in docs] == [None, None]
+
+
+SIGNED_OVER_A_DAY = """Ashby Vicarage, March 3rd, 1851.
+
+My dear Henry,
+
+The roof is mended at last and the rooks have gone back to the elms.
+
+Believe me ever yours,
+Henry Vane,
+Thursday.
+"""
+
+
+def test_a_name_signed_under_a_valediction_over_a_day_is_no_place():
+    from quellen.segment.lines import make_units
+    cues = {u.text: u.cue for u in make_units(SIGNED_OVER_A_DAY)}
+    assert cues["Henry Vane,"] != "dateline"
+    assert "Henry Vane," in SIGNED_OVER_A_DAY[:_docs(SIGNED_OVER_A_DAY)[0][2].char_end]

@@ -11,11 +11,11 @@ them wrong. Two claims whose dates do not meet are still one event when they lie
 ``near_date_days`` apart (each date no wider), come from two documents not of one writer, share
 an actor and a rare predicate lemma (one of at most ``near_date_max_df`` dated claims: "granary",
 not "go"; of what each date governs; names of actors and places do not count), tell one happening
-(the same dated verb, or a noun naming it, data/lexicon/happening_nouns.txt: "a fire destroyed" /
-"fire consumed") and are alike (``near_date_threshold``); both dates are the text's, one stated;
-not when either tells a repetition or its sentence names the other's date too (two happenings)
-(:func:`near_date_pair`). Their disagreement is reported as a date conflict
-(:func:`quellen.conflicts.near_date_conflicts`).
+(a noun naming it, data/lexicon/happening_nouns.txt: "a fire destroyed" / "fire consumed"; the same
+dated verb alone is not enough, "dined with Colonel Grant" on the 3rd and on the 8th are two dinners)
+and are alike (``near_date_threshold``); both dates are the text's, one stated; not when either tells a
+repetition or its sentence names the other's date too (two happenings) (:func:`near_date_pair`). Their
+disagreement is reported as a date conflict (:func:`quellen.conflicts.near_date_conflicts`).
 """
 from __future__ import annotations
 
@@ -441,10 +441,10 @@ def near_date_pair(a: Claim, b: Claim, settings: EventSettings, writers: dict[st
     ``settings.near_date_days`` apart and are each no wider; they are of two documents not of one
     writer (``writers``: document id -> writer key); they share an actor (both name some) and a
     predicate lemma (:func:`predicate_lemmas`; of ``rare`` when given); they tell one
-    happening: the same dated verb (``trigger``) or a shared noun of :data:`HAPPENING_NOUNS`, arguments
-    in common when both have some, no two places; they are alike from ``settings.near_date_threshold``
-    on; neither tells a repetition, nor names in its sentence the other's date (then the two are two
-    happenings).
+    happening: a shared noun of :data:`HAPPENING_NOUNS` (the same dated verb alone tells a routine done
+    twice as well: two dinners with one man), arguments in common when both have some, no two places;
+    they are alike from ``settings.near_date_threshold`` on; neither tells a repetition, nor names in its
+    sentence the other's date (then the two are two happenings).
     """
     window = settings.near_date_days
     if window <= 0 or a.date is None or b.date is None or a.document == b.document:
@@ -473,9 +473,10 @@ def near_date_pair(a: Claim, b: Claim, settings: EventSettings, writers: dict[st
     shared = predicate_lemmas(a) & predicate_lemmas(b)
     if not (shared & rare if rare is not None else shared):
         return False
-    # one happening: the same dated verb, or a noun both name it by ("fire": destroyed / consumed); the
-    # same verb over other things, or towards other places, is another happening
-    if not set(a.trigger) & set(b.trigger) and not shared & HAPPENING_NOUNS:
+    # one happening: a noun both name it by ("fire": destroyed / consumed); the same dated verb alone is not
+    # enough, what people do they do again ("I dined with Colonel Grant" on the 3rd, and another writer on the
+    # 8th: two dinners); the same happening over other things, or in other places, is another happening
+    if not shared & HAPPENING_NOUNS:
         return False
     if a.args and b.args and not set(a.args) & set(b.args):
         return False

@@ -1177,8 +1177,8 @@ class _Resolver:
         A letter from Worcester that goes on to Durham and Boston reads as English towns, though each name
         alone is a larger American one: read as towns of one country (``small_town_population`` or more),
         the names of one document lie within ``near_km`` of each other in pairs, and the country with the
-        most such pairs (``context_min_pairs`` at least, more than any other) is the document's, as if it
-        were named there. Documents naming more than ``context_max_places`` places imply none.
+        most such pairs (``context_min_pairs`` at least, ``context_pair_ratio`` times as many as any other) is
+        the document's, as if it were named there. Documents naming more than ``context_max_places`` places imply none.
         """
         if self.town_namesakes is None:
             return {}
@@ -1205,7 +1205,11 @@ class _Resolver:
                 close[country] = sum(any(km(a, b, c, d) <= s.near_km for a, b in of[x] for c, d in of[y])
                                      for n, x in enumerate(ids) for y in ids[n + 1:])
             ranked = close.most_common(2)
-            if ranked and ranked[0][1] >= s.context_min_pairs and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            # (where a second country's towns lie together nearly as well, the names are of both: a letter from
+            # camp near Washington naming Richmond, York and Lancaster is American, though England is smaller and
+            # all its namesakes lie within near_km of each other, 10 pairs against 8)
+            if ranked and ranked[0][1] >= s.context_min_pairs and (
+                    len(ranked) == 1 or ranked[0][1] >= s.context_pair_ratio * ranked[1][1]):
                 out[doc] = {ranked[0][0]}
         return out
 

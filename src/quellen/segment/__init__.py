@@ -201,7 +201,8 @@ def segment(source: Source, settings=None, model: "Segmenter | Corrector | None"
     context = source_context(source, settings)
     years = YearContext(text, [(u.start, u.end) for u in units if u.cue not in FURNITURE_CUES],
                         [(u.start, u.end) for u in units if u.cue in ("heading", "dateline")],
-                        meta_year=context.year, running=running)
+                        meta_year=context.year, running=running,
+                        front_end=next((u.start for u in units if u.cue == "dateline"), None))
     signer = dominant_signer(groups)
     documents: list[Document] = []
     kind_of: dict[int, str] = {}

@@ -97,13 +97,16 @@ class YearContext:
     3. **the file's metadata** (``year``: a sidecar, ``--set context.year``), used where the
        text states no year at all;
     4. **a year the running text names** before the date, without month or day (an editor's prefatory note,
-       "printed in the autumn of 1870"), where it names one year only there and nothing else gives one.
+       "printed in the autumn of 1870"), where it names one year only there and nothing else gives one; read
+       only before ``front_end`` (the first date line): a year a letter of a novel names in passing ("fought at
+       Minden in 1759") is its writer's talk, not the year of the letters after it.
 
     A page's date stamp never dates a document.
     """
 
     def __init__(self, text: str, spans: list[tuple[int, int]], heads: list[tuple[int, int]] = (),
-                 meta_year: tuple[int, str] | None = None, running: list[tuple[int, int]] = ()):
+                 meta_year: tuple[int, str] | None = None, running: list[tuple[int, int]] = (),
+                 front_end: int | None = None):
         self.heads: list[tuple[int, int, int, int]] = []  # (offset, year, month, day); month 0: the year only
         #: the heads whose year the text printed elided ("Aug. 4, 17—"), by offset: the digits printed
         self.elided: dict[int, str] = {}
@@ -136,7 +139,8 @@ class YearContext:
         for start, end in spans:
             dates = [(m.start(), m.end()) for m in FULL_DATE_RE.finditer(text, start, end)]
             self.said += [(m.start(), int(m.group(1))) for m in _YEAR_SAID_RE.finditer(text, start, end)
-                          if not any(a <= m.start() < b for a, b in dates)]
+                          if not any(a <= m.start() < b for a, b in dates)
+                          and (front_end is None or m.start() < front_end)]
             for m in FULL_DATE_RE.finditer(text, start, end):
                 y = re.search(r"\d{4}", m.group(0))
                 month = next((MONTHS[w.lower().rstrip(".")] for w in re.findall(r"[A-Za-z]+\.?", m.group(0))

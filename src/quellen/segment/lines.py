@@ -1102,7 +1102,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         return "salutation"  # "SIR," or "MRS PELL," under "To Dr PELL, at Bath.": whom the letter greets
     if n <= 6 and text.endswith(",") and nxt is not None and (not nxt.para and (
             re.fullmatch(rf"{FULL_DATE_RE.pattern}\.?", nxt.text.strip(), re.I) or (
-                (is_allcaps(text) or not _CLOSING_RE.match(text)) and classify(nxt, unit, True) == "dateline"))
+                (is_allcaps(text) or not _CLOSING_RE.match(text) and (prev is None or prev.cue != "closing"))
+                and classify(nxt, unit, True) == "dateline"))
             # (a paragraph apart, "At the Front," over "Monday, 3.x.18.": a short date line with its year)
             or nxt.para and nxt.n_words <= 3 and FULL_DATE_RE.search(nxt.text) and re.search(r"\d\d", nxt.text)
             and classify(nxt, unit, True) == "dateline") and \
@@ -1110,7 +1111,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
                 for w in text.rstrip(",").replace(",", " ").split()):
         # "Mill Lane, Brannockford," above "20th March 1862.": the date line's place; so is a ship's and its
         # station ("H.M.S. Swift, off the Lizard,") or a house's ("Rugby School," over "Sunday."), over a date
-        # line of any form (a valediction, "Yours," over the date, is no place)
+        # line of any form (a valediction, "Yours," over the date, is no place; nor is the name signed under one,
+        # "Believe me ever yours," / "Henry Vane," / "Thursday.")
         return "dateline"
     if not in_para and _SECTION_NUMERAL_RE.match(text) and (prev is None or prev.cue != "closing") and (
             len(text.rstrip(".")) > 1 or prev is None or prev.cue in ("heading", "signature", "separator")
