@@ -267,9 +267,9 @@ class EntitySettings:
     #: (small_town_population or more), at least this many pairs of them lie within near_km of each other,
     #: more pairs than in any other country: "Worcester", "Durham", "Boston" of one letter are English towns
     context_min_pairs: int = 2
-    #: ... and this many times as many pairs as in the next country: England is small, all its towns lie within
+    #: ... and this many times as many pairs as in the next country: one small country's towns all lie within
     #: near_km of each other, so a letter's Washington, Richmond, York and Lancaster make 10 English pairs, but
-    #: 8 American ones (no country); Dracula's Newcastle, Durham, Dover and Exeter 10 English, 2 American
+    #: 8 American ones (no country); a letter naming Newcastle, Durham, Dover and Exeter 10 English, 2 American
     context_pair_ratio: float = 2.0
     #: ... counted only in a document naming at most this many places (a book's are many and far apart)
     context_max_places: int = 60

@@ -1206,8 +1206,8 @@ class _Resolver:
                                      for n, x in enumerate(ids) for y in ids[n + 1:])
             ranked = close.most_common(2)
             # (where a second country's towns lie together nearly as well, the names are of both: a letter from
-            # camp near Washington naming Richmond, York and Lancaster is American, though England is smaller and
-            # all its namesakes lie within near_km of each other, 10 pairs against 8)
+            # camp near Washington naming Richmond, York and Lancaster is American, though their English namesakes,
+            # a smaller country's, all lie within near_km of each other, 10 pairs against 8)
             if ranked and ranked[0][1] >= s.context_min_pairs and (
                     len(ranked) == 1 or ranked[0][1] >= s.context_pair_ratio * ranked[1][1]):
                 out[doc] = {ranked[0][0]}
