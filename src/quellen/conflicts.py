@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from .claims.lexicon import LIGHT_VERBS, SUPPORT_VERBS
-from .events import near_date_pair, predicate_similarity
+from .events import names_the_other_date, near_date_pair, predicate_similarity
 from .extract.places import km
 from .extract.resolve import skeleton
 from .model import Claim, Conflict, Date, Document, Reading, ReuseGroup, actor_key, content_id
@@ -370,12 +370,8 @@ def _same_happening(a: Claim, b: Claim) -> bool:
     places (moved to X in one year, to Y in another)."""
     if a.repeated or b.repeated:
         return False
-    for x, y in ((a, b), (b, a)):
-        own = (x.date.earliest.isoformat(), x.date.latest.isoformat())
-        # its own date does not count: two claims of one day (told on different weekdays) are not two happenings
-        if any(lo <= y.date.latest.isoformat() and y.date.earliest.isoformat() <= hi
-               for lo, hi in x.sentence_dates if (lo, hi) != own):
-            return False
+    if names_the_other_date(a, b):
+        return False
     ta, tb = set(a.trigger), set(b.trigger)
     # "the fall of the bridge, which happened ...": a verb that only carries a happening whose
     # subject names it

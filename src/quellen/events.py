@@ -32,7 +32,7 @@ from .model import Claim, ReuseGroup, replace
 from .settings import EventSettings
 
 __all__ = ["merge_events", "date_buckets", "event_links", "dates_from_reuse", "predicate_similarity", "reuse_groups_of",
-           "near_date_pair", "near_date_links", "predicate_lemmas", "HAPPENING_NOUNS"]
+           "near_date_pair", "near_date_links", "names_the_other_date", "predicate_lemmas", "HAPPENING_NOUNS"]
 
 
 #: dated claims a date bucket owns at most: a larger corpus gets more buckets than workers
@@ -432,6 +432,18 @@ def predicate_lemmas(c: Claim) -> set[str]:
     return set(c.scope or c.lemmas) - LIGHT_VERBS - names
 
 
+def names_the_other_date(a: Claim, b: Claim) -> bool:
+    """Return True when the sentence of either dated claim names a date that overlaps the other's, besides its
+    own ("the decision of the 18th was announced on the 20th"): a sentence that dates both tells two happenings.
+    Its own date does not count: two claims of one day told on different weekdays are not two happenings."""
+    for x, y in ((a, b), (b, a)):
+        own = (x.date.earliest.isoformat(), x.date.latest.isoformat())
+        if any(lo <= y.date.latest.isoformat() and y.date.earliest.isoformat() <= hi
+               for lo, hi in x.sentence_dates if (lo, hi) != own):
+            return True
+    return False
+
+
 def near_date_pair(a: Claim, b: Claim, settings: EventSettings, writers: dict[str, str] | None = None,
                    rare: set[str] | None = None,
                    similarity: Callable[[Claim, Claim], float] | None = None) -> bool:
@@ -459,11 +471,8 @@ def near_date_pair(a: Claim, b: Claim, settings: EventSettings, writers: dict[st
     gap = max((db.earliest - da.latest).days, (da.earliest - db.latest).days)
     if not 0 < gap <= window:
         return False
-    for x, y in ((a, b), (b, a)):
-        own = (x.date.earliest.isoformat(), x.date.latest.isoformat())
-        if any(lo <= y.date.latest.isoformat() and y.date.earliest.isoformat() <= hi
-               for lo, hi in x.sentence_dates if (lo, hi) != own):
-            return False
+    if names_the_other_date(a, b):
+        return False
     # as for a date conflict: both dates written in the text (or counted from one), one of them stated
     if a.basis not in _TOLD or b.basis not in _TOLD or "explicit" not in (a.basis, b.basis):
         return False
