@@ -86,7 +86,7 @@ def test_the_gate_lives_in_the_repository():
                      "evelina", "frankenstein", "heron-letters", "hull-select-letters", "hunt-journal-1792",
                      "hunt-journal-1822",
                      "invented-diaries", "invented-diaries-2", "invented-letters", "invented-letters-2",
-                     "invented-mixed-3", "invented-mixed-4", "invented-mixed-5",
+                     "invented-mixed-3", "invented-mixed-4", "invented-mixed-5", "invented-mixed-6",
                      "keller-letters",
                      "laclos-liaisons", "loos-blondes", "mitford-journal", "mitford-letters",
                      "moonstone", "muir-sierra", "pedant-letters",
