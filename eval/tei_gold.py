@@ -372,6 +372,58 @@ BOOKS: dict = {
                     "dates the letter 1794-06-15, but the date@when says 1794-06-25"},
         ],
     },
+    "hunt-evans-letters": {
+        "letter_per_text": True,
+        "repository": "swat-ds/friendly-networks",
+        "path": "content/corr-tei/A00187141.xml to A00187175.xml (twenty-four files: every stored file of the folder "
+                "but A00187140.xml and A00187252.xml; A00187168.xml and A00187169.xml two letters each)",
+        "commit": "see PROVENANCE.md (one stored version per file)",
+        "title": "The Correspondence of John Hunt and Joshua Evans (Friendly Networks, Friends Historical Library of "
+                 "Swarthmore College): twenty-six letters by twenty-one writers, to or by John Hunt (1820-1824), to "
+                 "Evesham Friends (1788, 1792) and to Joshua and Ann Evans on his travels (1794-1797)",
+        "creator": "twenty-one correspondents, most of them Quakers, of New Jersey, Pennsylvania, New England, "
+                   "Nova Scotia and the Carolinas; transcribed and encoded by the Friends Historical Library of "
+                   "Swarthmore College (TEI markup Lyra Ederington)",
+        "licence": "Every file's own header (publicationStmt/availability, status=\"free\") says: 'The text of the "
+                   "original item is in the public domain. The text encoding and editorial notes were created and/or "
+                   "prepared by the Friends Historical Library of Swarthmore College and are licensed under a "
+                   "Creative Commons Attribution 4.0 International License (CC BY 4.0). Any reuse of the material "
+                   "should credit the Friends Historical Library of Swarthmore College.' The letters were written "
+                   "1788-1824 (manuscripts in the John Hunt Papers, SFHL-RG5-240) and are in the public domain. The "
+                   "TEI file here is assembled: each file's <text>, its page breaks and indentation left out, in the "
+                   "order of the files' identifiers, inside one <group> (the two files holding two letters, each in "
+                   "a div of its own with its own opener and closer, as two <text>s), under a header written here "
+                   "that repeats their availability and names no author (the letters have twenty-one writers).",
+        "overrides": [
+            {"match": "William Penn says he could hardly wish",
+             "set": {"author": "John Hunt", "author_basis": "signed (persName key of John Hunt)"},
+             "why": "signed 'J. H.' with the project's key for John Hunt (w6n9820p, the key of every 'John Hunt' "
+                    "of the address leaves), and the file's title is 'John Hunt letter to Asa Matlack'; initials "
+                    "alone name nobody the scorer can match"},
+            {"match": "Gwynedd 1st Month 3rd 1822",
+             "set": {"date_iso": "1822-01-03"},
+             "why": "the dateline prints '1st Month 3rd 1822', the third day of the first month in the month-first "
+                    "order of the same writer's '10th Month 3rd, 1823', which the same edition marks 1823-10-03; "
+                    "the date@when (and the file's header) say 1822-03-01"},
+            {"match": "To the preparative meetings of friends of upper and lower Evesham",
+             "set": {"date_iso": "1792-07-23"},
+             "why": "the closing dateline prints 'Great Eggharbour the 23 of the 7th month 1792' without a <date>; "
+                    "the file's own header (profileDesc/creation) dates the letter 1792-07-23"},
+            {"match": "Joshua Evans Newtown",
+             "set": {"date_iso": "1796-12-01"},
+             "why": "the file puts the address leaf in an <opener> of its own before the letter's div, so the "
+                    "letter's dateline ('…tego the 1 of the 12th month 1796', date@when 1796-12-01) stands in its "
+                    "second opener, which the conversion does not read for the date"},
+            {"match": "Dear friend I felt a freedom in me",
+             "set": {"author": "Joseph Stanton", "author_basis": "signed (the name before its description)"},
+             "why": "the signed line is 'Joseph Stanton brother to the above Borden Stanton': the writer's name "
+                    "and a description of him, with no persName to part them"},
+            {"match": "North Carolina Guilford County",
+             "set": {"date_iso": "1797-06-09"},
+             "why": "the dateline prints '6th month, 9th 1797' without a <date>; the file's own header "
+                    "(profileDesc/creation) dates the letter 1797-06-09"},
+        ],
+    },
 }
 
 
