@@ -384,7 +384,8 @@ _CHECKLIST_NAMES = frozenset({
 })
 _TITLES = {"Mr", "Mrs", "Miss", "Dr", "Sister", "Lady", "Lord", "Sir", "Captain", "Sergeant", "Hon", "Rev", "Madame",
            "Mister", "Doctor", "Father", "Mother", "Count", "Countess", "Earl", "Professor",
-           "Smith"}  # the stock example surname of English ("the Smith faction"), not knowledge of a book
+           "Smith",  # the stock example surname of English ("the Smith faction"), not knowledge of a book
+           "Hall", "Thomas"}  # a word of English ("Harwick Hall") and a given name, surnames too of real writers
 
 
 def _book_names() -> set[str]:
@@ -394,9 +395,9 @@ def _book_names() -> set[str]:
         if gold.parent.name == "seed":
             continue  # the seed's names are the before-stop hook's list
         for seg in json.loads(gold.read_text(encoding="utf-8")).get("segments", []):
-            words = re.findall(r"[A-Z][a-z]{3,}", seg.get("author") or "")
-            if words:
-                names.add(words[-1])  # the surname: first names ("John") are everybody's
+            words = re.findall(r"[A-Z][a-z]+", seg.get("author") or "")
+            if words and len(words[-1]) >= 4:
+                names.add(words[-1])  # the surname: first names ("John" of "John Cox") are everybody's
     names |= _CHECKLIST_NAMES
     return names - _TITLES
 

@@ -1324,7 +1324,7 @@ def prose_features(text: str) -> dict:
     if any(m and not _GREETING_SENTENCE_RE.search(m.group(0)) for m in (lead, greeting)):
         feats["salute"] = True
     bio = _BIO_LEAD_RE.match(text)
-    # a possessive inside the name ("Brown’s Flat is a shallow valley") names a place or a thing, not a person
+    # a possessive inside the name ("Gorman’s Flat is a shallow valley") names a place or a thing, not a person
     if bio and feats["first"] < 0.01 and n >= 12 and not re.search(r"[’']s\b", bio.group("name")):
         feats["bio_lead"] = bio.group("name")
     nc = _NAME_COLON_RE.match(text)
