@@ -58,3 +58,39 @@ def test_timeline_bound_that_is_no_date_is_refused_with_its_shape(capsys):
         cli.main(["timeline", "--db", "x.db", "--from", "April 1847"])
     assert err.value.code == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def _built(tmp_path):
+    """Return the path of a store built from two small invented files (real build, no embeddings)."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Vel'kovo, 3 June 1764.\n\nMost gracious Count,\n\nThe harvest is in and the "
+                                  "mill is mended. The carpenter Ondrej asks for his wages.\n\nYour humble steward,\n"
+                                  "Pavol Kres\n", encoding="utf-8")
+    (folder / "b.md").write_text("# A note\n\nThe mill at Vel'kovo was mended in the first days of June 1764.\n",
+                                 encoding="utf-8")
+    db = tmp_path / "q.db"
+    assert cli.main(["build", str(folder), "--db", str(db), "-q", "--set", "reuse.embeddings=false"]) == 0
+    return folder, db
+
+
+def test_search_prints_the_stores_hits_with_ids_and_snippets(tmp_path, capsys, monkeypatch):
+    import json
+    folder, db = _built(tmp_path)
+    capsys.readouterr()
+    monkeypatch.setenv("COLUMNS", "200")
+    assert cli.main(["search", "carpenter", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    [row] = [line for line in out.splitlines() if "doc-" in line]
+    assert "a.txt" in row and "The carpenter Ondrej" in row
+    assert cli.main(["search", "mill", "--db", str(db), "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert sorted(h["source_name"] for h in hits) == ["a.txt", "b.md"]
+    assert all(h["kind"] == "document" and h["id"].startswith("doc-") and h["matched"] == ["mill"]
+               and "\x02" not in h["snippet"] for h in hits)
+    assert cli.main(["search", "Kres", "--db", str(db), "--kind", "entity", "--json"]) == 0
+    assert [h["title"] for h in json.loads(capsys.readouterr().out)] == ["Pavol Kres"]
+    assert cli.main(["search", "mill", "--db", str(db), "--limit", "1", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 1
+    assert cli.main(["search", "nowhere", "--db", str(db)]) == 0
+    assert "no hits for 'nowhere'" in capsys.readouterr().err
