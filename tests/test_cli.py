@@ -94,3 +94,17 @@ def test_search_prints_the_stores_hits_with_ids_and_snippets(tmp_path, capsys, m
     assert len(json.loads(capsys.readouterr().out)) == 1
     assert cli.main(["search", "nowhere", "--db", str(db)]) == 0
     assert "no hits for 'nowhere'" in capsys.readouterr().err
+
+
+def test_remove_prints_the_paths_it_removed_and_refuses_a_path_it_does_not_hold(tmp_path, capsys):
+    folder, db = _built(tmp_path)
+    capsys.readouterr()
+    before = db.read_bytes()
+    # a path that names no stored source: said, by name, with what the store holds; nothing changes
+    assert cli.main(["remove", str(folder / "c.txt"), "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert "c.txt" in err and "no source" in err and str(folder / "a.txt") in err
+    assert db.read_bytes() == before
+    assert cli.main(["remove", str(folder / "b.md"), "--db", str(db), "--set", "reuse.embeddings=false"]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == f"removed {folder / 'b.md'}" and lines[1].startswith("1 source removed")
