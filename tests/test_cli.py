@@ -108,3 +108,14 @@ def test_remove_prints_the_paths_it_removed_and_refuses_a_path_it_does_not_hold(
     assert cli.main(["remove", str(folder / "b.md"), "--db", str(db), "--set", "reuse.embeddings=false"]) == 0
     lines = capsys.readouterr().err.splitlines()
     assert lines[0] == f"removed {folder / 'b.md'}" and lines[1].startswith("1 source removed")
+
+
+def test_report_says_where_it_wrote_when_it_added_the_suffix(tmp_path, capsys):
+    folder, db = _built(tmp_path)
+    capsys.readouterr()
+    assert cli.main(["report", "--db", str(db), "-o", str(tmp_path / "summary")]) == 0
+    said = capsys.readouterr().err.strip()
+    assert said == f"wrote {tmp_path / 'summary.html'} (.html added: the report is a web page)"
+    assert (tmp_path / "summary.html").is_file() and not (tmp_path / "summary").exists()
+    assert cli.main(["report", "--db", str(db), "-o", str(tmp_path / "r.html")]) == 0
+    assert capsys.readouterr().err.strip() == f"wrote {tmp_path / 'r.html'}"

@@ -171,7 +171,8 @@ def cmd_report(args) -> int:
         require_corpus_layer(store)
         written = export(store, "report", args.output)
     for path in written:
-        _console(stderr=True).print(f"wrote {path}")
+        added = " (.html added: the report is a web page)" if str(path) != str(Path(args.output)) else ""
+        _console(stderr=True).print(f"wrote {path}{added}", markup=False, soft_wrap=True)
     return 0
 
 
@@ -510,7 +511,8 @@ def make_parser() -> argparse.ArgumentParser:
 
     p = command("report", cmd_report, "Write one self-contained HTML report (overview, timeline, map, conflicts).")
     with_db(p)
-    p.add_argument("--output", "-o", default="report.html", help="the HTML file to write (default report.html)")
+    p.add_argument("--output", "-o", default="report.html", help="the HTML file to write (default report.html; "
+                   "a name without .html gets it)")
 
     p = command("timex", cmd_timex, "Tag the temporal expressions of one plain text (JSON or TimeML).")
     p.add_argument("file", metavar="FILE", help="a plain-text file in UTF-8")
