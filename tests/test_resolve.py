@@ -710,3 +710,19 @@ def test_towns_that_lie_together_in_two_countries_imply_neither():
     names = ["Washington", "Richmond", "York", "Lancaster", "Boston"]
     entities, _ = resolve(mentions_in(text, [(n, "place") for n in names]), {"s1": text}, gazetteer=gazetteer)
     assert {e.name: e.geo.country for e in entities}["Washington"] == "US"
+
+
+def test_a_battle_named_after_a_town_gets_no_point_and_the_town_keeps_its_own():
+    gazetteer = Gazetteer(cities=[_city(40, "Harlowby", 52.5, -1.5, "GB", 20_000)], countries=[], continents=[])
+    text = "The Battle of Harlowby was lost. Harlowby was fought in rain. We drove to Harlowby."
+    named, fought = mentions_in(text, [("Battle of Harlowby", "other"), ("Harlowby", "other")], origin="rule:event")
+    # "X was fought" names the battle (entities.py reads it so)
+    fought = Mention("s1", "d1", fought.char_start, fought.char_end, "Harlowby", "other", "Battle of Harlowby", None,
+                     "rule:event")
+    at = text.rindex("Harlowby")
+    town = Mention("s1", "d1", at, at + len("Harlowby"), "Harlowby", "place", "Harlowby", None, "ner")
+    entities, _ = resolve([named, fought, town], {"s1": text}, gazetteer=gazetteer)
+    [event] = [e for e in entities if e.type == "other"]
+    [place] = [e for e in entities if e.type == "place"]
+    assert event.name == "Battle of Harlowby" and event.geo is None and len(event.mentions) == 2
+    assert place.name == "Harlowby" and place.geo.gazetteer_id == "40" and len(place.mentions) == 1

@@ -57,7 +57,7 @@ MentionKey = tuple[str, int, int]
 _ORIGIN_WEIGHT = {"ner": 1.0, "rule:title": 4.0, "rule:patronymic": 4.0, "rule:initials": 3.0,
                   "rule:vessel": 5.0, "rule:work": 4.0, "rule:acronym": 0.8, "rule:footnote": 0.6,
                   "rule:place": 3.0, "rule:role": 3.0, "rule:surname": 0.5, "rule:org": 2.0, "rule:context": 2.5,
-                  "rule:body": 8.0, "rule:dateline": 3.0,
+                  "rule:body": 8.0, "rule:dateline": 3.0, "rule:event": 3.0,
                   "authority": 50.0}
 #: plural names of movements and their followers ("Jacobins", "Chartists", "Lollards"): bodies, not places
 _MOVEMENT = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:ists|ites|iks|viks|ians|ards|ins|ers|ots|ines)$")
