@@ -206,8 +206,11 @@ def analyse_source(source: Source, settings: Settings) -> SourceAnalysis:
         from .claims import claims_to_json
         from .claims import read_source as read_claims
         reading = read_claims(text, documents, parsed, timexes, mentions, settings.events.summary_words)
+    layers = {"claims": claims_to_json(reading.claims)}
+    if context.country:  # the country its file declares (sidecar, else context.country): the corpus step's geocoder
+        layers["context"] = {"country": context.country[0]}
     return SourceAnalysis(source=source, documents=documents, timexes=reading.timexes, mentions=mentions,
-                          layers={"claims": claims_to_json(reading.claims)})
+                          layers=layers)
 
 
 def parse_documents(text: str, documents: list[Document], nlp: Any, batch_size: int = 32) -> list[Any]:
@@ -283,6 +286,8 @@ def build_corpus_layer(store: Store, settings: Settings, authority: str | None =
         # the texts are read from the store as the steps reach them, a few sources at a time
         texts = StoredTexts(store)
         stored_documents = store.documents()
+        # the country each file declares, which its ambiguous place names prefer
+        countries = {sid: (store.layer(sid, "context") or {}).get("country") for sid in texts}
     with _step("gazetteer"):
         gazetteer = get_gazetteer()
     with _step("entities"):
@@ -290,7 +295,7 @@ def build_corpus_layer(store: Store, settings: Settings, authority: str | None =
         entities, mention_entities = resolve_partitioned(
             store.mentions(), texts, load_authority(authority) if authority else None,
             "default" if mapper is not None else gazetteer, partitions=partitions, mapper=mapper,
-            settings=settings.entities)
+            settings=settings.entities, source_countries={sid: cc for sid, cc in countries.items() if cc})
         document_refs = link_document_refs(stored_documents, entities)
         # the documents as linked above, so that "I" in a letter is its author's entity
         by_id = {d.id: d for d in stored_documents}
