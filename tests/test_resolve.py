@@ -728,11 +728,11 @@ def test_a_battle_named_after_a_town_gets_no_point_and_the_town_keeps_its_own():
     assert place.name == "Harlowby" and place.geo.gazetteer_id == "40" and len(place.mentions) == 1
 
 
-NAMESAKES = [_city(50, "Harlowby", 52.5, -1.5, "GB", 20_000), _city(51, "Harlowby", 40.0, -75.0, "US", 60_000)]
+HARLOWBYS = [_city(50, "Harlowby", 52.5, -1.5, "GB", 20_000), _city(51, "Harlowby", 40.0, -75.0, "US", 60_000)]
 
 
 def test_a_files_declared_country_chooses_among_namesakes_for_its_own_mentions():
-    gazetteer = Gazetteer(cities=NAMESAKES, countries=[], continents=[])
+    gazetteer = Gazetteer(cities=HARLOWBYS, countries=[], continents=[])
     texts = {"s1": "We reached Harlowby on Monday.", "s2": "We reached Harlowby on Tuesday.",
              "s3": "The coach left Harlowby at noon."}
     ms = [m for sid, text in texts.items() for m in mentions_in(text, [("Harlowby", "place")], source=sid)]
@@ -749,7 +749,7 @@ def test_a_files_declared_country_chooses_among_namesakes_for_its_own_mentions()
 
 
 def test_namesakes_split_by_their_files_countries_are_one_again_where_they_find_one_place():
-    gazetteer = Gazetteer(cities=NAMESAKES[:1], countries=[], continents=[])
+    gazetteer = Gazetteer(cities=HARLOWBYS[:1], countries=[], continents=[])
     texts = {"s1": "We reached Harlowby on Monday.", "s2": "We reached Harlowby on Tuesday."}
     ms = [m for sid, text in texts.items() for m in mentions_in(text, [("Harlowby", "place")], source=sid)]
     plain, _ = resolve(ms, texts, gazetteer=gazetteer)
