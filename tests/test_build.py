@@ -363,3 +363,32 @@ def test_a_diary_that_states_no_year_takes_the_one_its_weekdays_agree_with_among
     assert diary and all(d.date is not None and d.date.earliest.year == 1871 for d in diary)
     assert all(d.date.basis == DateBasis.INFERRED and "weekdays agree with 1871" in d.date.rule for d in diary)
     assert any("agree with 1871" in w for w in report.warnings)
+
+
+def test_a_year_chosen_by_the_weekdays_follows_the_sources_added_and_removed(tmp_path):
+    from quellen.model import DateBasis
+    entries = [("March 3. Friday.", "Snow in the night and the well frozen over. Fed the hens and mended the gate "
+                "by the barn before breakfast."),
+               ("March 4. Saturday.", "Thaw at noon. Walked to the mill with the boy and came home by the long "
+                "road through the wood."),
+               ("March 6. Monday.", "Washing day. The carrier brought a parcel of books and a letter from town "
+                "about the lease of the field."),
+               ("March 9. Thursday.", "Rain all day. Wrote letters in the evening and read aloud to the children "
+                "until the candles were done.")]
+    diary = make_corpus(tmp_path / "d", {"diary.txt": "\n\n".join(f"{h}\n{b}" for h, b in entries) + "\n"})
+    letter = make_corpus(tmp_path / "l", {"letter.txt": "Ashcombe, 12 May 1872.\n\nDear Sir,\n\nThe lease is "
+                                          "signed and the field is yours from Lady Day.\n\nYours truly,\nJ. Pell\n"})
+
+    def years(store):
+        return {d.date.earliest.year if d.date else None for d in store.documents() if d.kind == "diary"}
+
+    with open_store(tmp_path / "q.db") as store:
+        assert build([str(diary)], store, FAST).ok and years(store) == {None}  # alone: no year to choose among
+        report = build([str(letter)], store, FAST)  # a dated letter of 1872 comes: the weekdays choose 1871
+        assert years(store) == {1871} and any("agree with 1871" in w for w in report.warnings)
+        assert all(d.date.basis == DateBasis.INFERRED for d in store.documents() if d.kind == "diary")
+        assert any("1871" in e.date.edtf for e in store.events() if e.date)  # the corpus layer sees it
+        removed = remove([str(letter / "letter.txt")], store, FAST)  # and goes: no year follows any more
+        assert years(store) == {None} and any("no year again" in w for w in removed.warnings)
+        assert not any(e.date and "1871" in e.date.edtf for e in store.events())
+        assert not build([str(diary)], store, FAST).added  # the stored diary is the file as built

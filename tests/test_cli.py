@@ -58,3 +58,64 @@ def test_timeline_bound_that_is_no_date_is_refused_with_its_shape(capsys):
         cli.main(["timeline", "--db", "x.db", "--from", "April 1847"])
     assert err.value.code == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def _built(tmp_path):
+    """Return the path of a store built from two small invented files (real build, no embeddings)."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Vel'kovo, 3 June 1764.\n\nMost gracious Count,\n\nThe harvest is in and the "
+                                  "mill is mended. The carpenter Ondrej asks for his wages.\n\nYour humble steward,\n"
+                                  "Pavol Kres\n", encoding="utf-8")
+    (folder / "b.md").write_text("# A note\n\nThe mill at Vel'kovo was mended in the first days of June 1764.\n",
+                                 encoding="utf-8")
+    db = tmp_path / "q.db"
+    assert cli.main(["build", str(folder), "--db", str(db), "-q", "--set", "reuse.embeddings=false"]) == 0
+    return folder, db
+
+
+def test_search_prints_the_stores_hits_with_ids_and_snippets(tmp_path, capsys, monkeypatch):
+    import json
+    folder, db = _built(tmp_path)
+    capsys.readouterr()
+    monkeypatch.setenv("COLUMNS", "200")
+    assert cli.main(["search", "carpenter", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    [row] = [line for line in out.splitlines() if "doc-" in line]
+    assert "a.txt" in row and "The carpenter Ondrej" in row
+    assert cli.main(["search", "mill", "--db", str(db), "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert sorted(h["source_name"] for h in hits) == ["a.txt", "b.md"]
+    assert all(h["kind"] == "document" and h["id"].startswith("doc-") and h["matched"] == ["mill"]
+               and "\x02" not in h["snippet"] for h in hits)
+    assert cli.main(["search", "Kres", "--db", str(db), "--kind", "entity", "--json"]) == 0
+    assert [h["title"] for h in json.loads(capsys.readouterr().out)] == ["Pavol Kres"]
+    assert cli.main(["search", "mill", "--db", str(db), "--limit", "1", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 1
+    assert cli.main(["search", "nowhere", "--db", str(db)]) == 0
+    assert "no hits for 'nowhere'" in capsys.readouterr().err
+
+
+def test_remove_prints_the_paths_it_removed_and_refuses_a_path_it_does_not_hold(tmp_path, capsys):
+    folder, db = _built(tmp_path)
+    capsys.readouterr()
+    before = db.read_bytes()
+    # a path that names no stored source: said, by name, with what the store holds; nothing changes
+    assert cli.main(["remove", str(folder / "c.txt"), "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert "c.txt" in err and "no source" in err and str(folder / "a.txt") in err
+    assert db.read_bytes() == before
+    assert cli.main(["remove", str(folder / "b.md"), "--db", str(db), "--set", "reuse.embeddings=false"]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == f"removed {folder / 'b.md'}" and lines[1].startswith("1 source removed")
+
+
+def test_report_says_where_it_wrote_when_it_added_the_suffix(tmp_path, capsys):
+    folder, db = _built(tmp_path)
+    capsys.readouterr()
+    assert cli.main(["report", "--db", str(db), "-o", str(tmp_path / "summary")]) == 0
+    said = capsys.readouterr().err.strip()
+    assert said == f"wrote {tmp_path / 'summary.html'} (.html added: the report is a web page)"
+    assert (tmp_path / "summary.html").is_file() and not (tmp_path / "summary").exists()
+    assert cli.main(["report", "--db", str(db), "-o", str(tmp_path / "r.html")]) == 0
+    assert capsys.readouterr().err.strip() == f"wrote {tmp_path / 'r.html'}"

@@ -520,3 +520,28 @@ def test_moonstone_date_target():
               "documents": [document_json(d) for d in segment(source)]}
     gold = json.loads((CORPORA / "moonstone" / "gold.json").read_text(encoding="utf-8"))
     assert _load_scorer().score(export, gold)["segments"]["date_accuracy"] >= 0.80
+
+
+def test_a_sidecars_country_chooses_among_namesake_towns_for_its_own_file(tmp_path):
+    from quellen import build, open_store
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Dear Sister,\n\nWe reached Boston on Monday and found the inn full.\n\n"
+                                  "Your loving brother,\nJohn Pell\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Dear Brother,\n\nWe reached Boston on Tuesday, wet through, and put up at the "
+                                  "tavern.\n\nYour sister,\nAnn Hale\n", encoding="utf-8")
+    fast = Settings().with_overrides({"reuse.embeddings": False})
+
+    def towns(db):
+        with open_store(db) as store:
+            names = {s.id: s.name for s in store.sources()}
+            return {(names[m.source], e.geo.country) for e in store.entities(type="place") for m in e.mentions}
+
+    with open_store(tmp_path / "plain.db") as store:
+        assert build([str(folder)], store, fast).ok
+    assert towns(tmp_path / "plain.db") == {("a.txt", "US"), ("b.txt", "US")}  # the larger town for both
+    (folder / "a.txt.meta.toml").write_text('country = "GB"\n', encoding="utf-8")
+    (folder / "b.txt.meta.toml").write_text('country = "US"\n', encoding="utf-8")
+    with open_store(tmp_path / "q.db") as store:
+        assert build([str(folder)], store, fast).ok
+    assert towns(tmp_path / "q.db") == {("a.txt", "GB"), ("b.txt", "US")}

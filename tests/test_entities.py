@@ -498,3 +498,16 @@ def test_a_word_of_a_heading_in_capitals_is_no_body_unless_the_text_writes_it_so
     document = SimpleNamespace(id="doc-test", char_start=0, char_end=len(telegram), place=None)
     # a text written in capitals throughout: its lines are no headings, the signer stays
     assert "CRALE" in {m.name for m in document_mentions(telegram, [document], [nlp(telegram)], "src-test")}
+
+
+def test_a_battle_or_a_siege_named_after_a_town_is_a_happening_not_the_town(nlp):
+    text = ("News came of the Battle of Harlowby, where our cousin was wounded, and the Siege of Stenmoor is not yet "
+            "raised. Harlowby was fought on a Tuesday. At the Battle of Warrington the king's men fled. The "
+            "massacre of the Huguenots is remembered at Lyons.")
+    found = {(m.text, m.name, m.type) for m in mentions_of(nlp, text)}
+    assert {("Battle of Harlowby", "Battle of Harlowby", "other"), ("Siege of Stenmoor", "Siege of Stenmoor", "other"),
+            ("Battle of Warrington", "Battle of Warrington", "other"),
+            # "X was fought": the battle named by its place alone
+            ("Harlowby", "Battle of Harlowby", "other"),
+            ("massacre of the Huguenots", "Massacre of the Huguenots", "other")} <= found
+    assert not [f for f in found if f[2] == "place" and ("Harlowby" in f[0] or "Warrington" in f[0])]

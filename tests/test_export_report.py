@@ -86,3 +86,12 @@ def test_report_data_speaks_the_export_vocabulary(html, small_store):
             for key in ("attestations", "claims"):
                 for ours, theirs in zip(mine[record["id"]].get(key, []), record.get(key, [])):
                     assert {k: ours[k] for k in theirs} == theirs
+
+
+def test_a_report_name_without_html_gets_the_suffix(small_store, tmp_path):
+    with Store(small_store, create=False) as store:
+        assert export(store, "report", tmp_path / "r.htm") == [tmp_path / "r.htm"]
+        assert export(store, "report", tmp_path / "report") == [tmp_path / "report.html"]
+        assert export(store, "report", tmp_path / "notes.txt") == [tmp_path / "notes.txt.html"]
+    assert (tmp_path / "report.html").read_text(encoding="utf-8").startswith("<!doctype html>")
+    assert not (tmp_path / "report").exists() and not (tmp_path / "notes.txt").exists()

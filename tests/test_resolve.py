@@ -710,3 +710,48 @@ def test_towns_that_lie_together_in_two_countries_imply_neither():
     names = ["Washington", "Richmond", "York", "Lancaster", "Boston"]
     entities, _ = resolve(mentions_in(text, [(n, "place") for n in names]), {"s1": text}, gazetteer=gazetteer)
     assert {e.name: e.geo.country for e in entities}["Washington"] == "US"
+
+
+def test_a_battle_named_after_a_town_gets_no_point_and_the_town_keeps_its_own():
+    gazetteer = Gazetteer(cities=[_city(40, "Harlowby", 52.5, -1.5, "GB", 20_000)], countries=[], continents=[])
+    text = "The Battle of Harlowby was lost. Harlowby was fought in rain. We drove to Harlowby."
+    named, fought = mentions_in(text, [("Battle of Harlowby", "other"), ("Harlowby", "other")], origin="rule:event")
+    # "X was fought" names the battle (entities.py reads it so)
+    fought = Mention("s1", "d1", fought.char_start, fought.char_end, "Harlowby", "other", "Battle of Harlowby", None,
+                     "rule:event")
+    at = text.rindex("Harlowby")
+    town = Mention("s1", "d1", at, at + len("Harlowby"), "Harlowby", "place", "Harlowby", None, "ner")
+    entities, _ = resolve([named, fought, town], {"s1": text}, gazetteer=gazetteer)
+    [event] = [e for e in entities if e.type == "other"]
+    [place] = [e for e in entities if e.type == "place"]
+    assert event.name == "Battle of Harlowby" and event.geo is None and len(event.mentions) == 2
+    assert place.name == "Harlowby" and place.geo.gazetteer_id == "40" and len(place.mentions) == 1
+
+
+HARLOWBYS = [_city(50, "Harlowby", 52.5, -1.5, "GB", 20_000), _city(51, "Harlowby", 40.0, -75.0, "US", 60_000)]
+
+
+def test_a_files_declared_country_chooses_among_namesakes_for_its_own_mentions():
+    gazetteer = Gazetteer(cities=HARLOWBYS, countries=[], continents=[])
+    texts = {"s1": "We reached Harlowby on Monday.", "s2": "We reached Harlowby on Tuesday.",
+             "s3": "The coach left Harlowby at noon."}
+    ms = [m for sid, text in texts.items() for m in mentions_in(text, [("Harlowby", "place")], source=sid)]
+    entities, mapping = resolve(ms, texts, gazetteer=gazetteer, source_countries={"s1": "GB", "s2": "us"})
+    by_id = {e.id: e for e in entities}
+    where = {m.source: by_id[mapping[(m.source, m.char_start, m.char_end)]].geo.country for m in ms}
+    # s3 declares nothing: no file's preference, the larger town, which s2's is
+    assert where == {"s1": "GB", "s2": "US", "s3": "US"} and len(entities) == 2  # two towns: two entities
+    [english] = [e for e in entities if e.geo.country == "GB"]
+    assert any(r.endswith("(the country its file declares)") for r in english.merge_reasons)
+    # without the files' countries, one town for all three
+    plain, _ = resolve(ms, texts, gazetteer=gazetteer)
+    assert [e.geo.country for e in plain] == ["US"]
+
+
+def test_namesakes_split_by_their_files_countries_are_one_again_where_they_find_one_place():
+    gazetteer = Gazetteer(cities=HARLOWBYS[:1], countries=[], continents=[])
+    texts = {"s1": "We reached Harlowby on Monday.", "s2": "We reached Harlowby on Tuesday."}
+    ms = [m for sid, text in texts.items() for m in mentions_in(text, [("Harlowby", "place")], source=sid)]
+    plain, _ = resolve(ms, texts, gazetteer=gazetteer)
+    entities, _ = resolve(ms, texts, gazetteer=gazetteer, source_countries={"s1": "GB", "s2": "US"})
+    assert len(entities) == 1 and len(entities[0].mentions) == 2 and entities[0].id == plain[0].id

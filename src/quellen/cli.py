@@ -171,7 +171,8 @@ def cmd_report(args) -> int:
         require_corpus_layer(store)
         written = export(store, "report", args.output)
     for path in written:
-        _console(stderr=True).print(f"wrote {path}")
+        added = " (.html added: the report is a web page)" if str(path) != str(Path(args.output)) else ""
+        _console(stderr=True).print(f"wrote {path}{added}", markup=False, soft_wrap=True)
     return 0
 
 
@@ -222,6 +223,42 @@ def cmd_show(args) -> int:
             out.print(f"{label:>8}: {value}", markup=False)
     out.print()
     out.print(source.text[d.char_start:d.char_end], markup=False)
+    return 0
+
+
+def _marked(snippet: str):
+    """Return ``snippet`` (matched words between ``\x02`` and ``\x03``) as rich text, the matches in bold."""
+    import re
+    from rich.text import Text
+    out = Text()
+    for i, part in enumerate(re.split("[\x02\x03]", snippet or "")):
+        out.append(re.sub(r"\s+", " ", part), style="bold" if i % 2 else None)
+    return out
+
+
+def cmd_search(args) -> int:
+    """Print the store's full-text hits for a query: documents and entity names, with a snippet."""
+    import re
+    with _open(args.db) as store:
+        hits = store.search(args.query, limit=args.limit, kind=args.kind)
+        names = store.source_names() if hits else {}
+    marked = [h["snippet"] or "" for h in hits]
+    for h, snippet in zip(hits, marked):
+        h["source_name"] = names.get(h["source"], "") if h["source"] else ""
+        h["snippet"] = re.sub(r"\s+", " ", re.sub("[\x02\x03]", "", snippet)).strip()
+        h["matched"] = re.findall("\x02([^\x03]*)\x03", snippet)
+    if args.json:
+        print(json.dumps(hits, ensure_ascii=False, indent=1))
+        return 0
+    if hits:
+        table = _table("id", "kind", "source", "title", "snippet", cut=("title", "snippet"))
+        for h, snippet in zip(hits, marked):
+            table.add_row(h["id"], h["kind"], h["source_name"], h["title"] or "", _marked(snippet.strip()))
+        _fit(table)
+        _console().print(table)
+    else:
+        among = f" among the {_count(2, args.kind)[2:]}" if args.kind else ""
+        _console(stderr=True).print(f"no hits for {args.query!r}{among}", markup=False)
     return 0
 
 
@@ -301,6 +338,17 @@ def cmd_timex(args) -> int:
     else:
         print(json.dumps(found, ensure_ascii=False, indent=1))
     return 0
+
+
+def _positive(text: str) -> int:
+    """Return ``text`` as a whole number of 1 or more."""
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return n
 
 
 def _date_arg(text: str) -> str:
@@ -437,6 +485,16 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--type", help="only entities of this type (person, organization, place, work, vessel)")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
+    p = command("search", cmd_search, "Search the store's texts and entity names: id, kind, source, title, "
+                "snippet.")
+    p.add_argument("query", metavar="QUERY", help="words to find (diacritics folded; \"a phrase\", OR, "
+                   "prefix* as the store's full-text search reads them)")
+    with_db(p)
+    p.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N hits, best first "
+                   "(default 20)")
+    p.add_argument("--kind", choices=["document", "entity"], help="only documents, or only entities")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
     p = command("reuse", cmd_reuse, "List reuse groups: relation, score, documents, first words.")
     with_db(p)
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -453,7 +511,8 @@ def make_parser() -> argparse.ArgumentParser:
 
     p = command("report", cmd_report, "Write one self-contained HTML report (overview, timeline, map, conflicts).")
     with_db(p)
-    p.add_argument("--output", "-o", default="report.html", help="the HTML file to write (default report.html)")
+    p.add_argument("--output", "-o", default="report.html", help="the HTML file to write (default report.html; "
+                   "a name without .html gets it)")
 
     p = command("timex", cmd_timex, "Tag the temporal expressions of one plain text (JSON or TimeML).")
     p.add_argument("file", metavar="FILE", help="a plain-text file in UTF-8")

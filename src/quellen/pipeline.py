@@ -56,7 +56,7 @@ import json
 import os
 import time
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -206,8 +206,11 @@ def analyse_source(source: Source, settings: Settings) -> SourceAnalysis:
         from .claims import claims_to_json
         from .claims import read_source as read_claims
         reading = read_claims(text, documents, parsed, timexes, mentions, settings.events.summary_words)
+    layers = {"claims": claims_to_json(reading.claims)}
+    if context.country:  # the country its file declares (sidecar, else context.country): the corpus step's geocoder
+        layers["context"] = {"country": context.country[0]}
     return SourceAnalysis(source=source, documents=documents, timexes=reading.timexes, mentions=mentions,
-                          layers={"claims": claims_to_json(reading.claims)})
+                          layers=layers)
 
 
 def parse_documents(text: str, documents: list[Document], nlp: Any, batch_size: int = 32) -> list[Any]:
@@ -283,6 +286,8 @@ def build_corpus_layer(store: Store, settings: Settings, authority: str | None =
         # the texts are read from the store as the steps reach them, a few sources at a time
         texts = StoredTexts(store)
         stored_documents = store.documents()
+        # the country each file declares, which its ambiguous place names prefer
+        countries = {sid: (store.layer(sid, "context") or {}).get("country") for sid in texts}
     with _step("gazetteer"):
         gazetteer = get_gazetteer()
     with _step("entities"):
@@ -290,7 +295,7 @@ def build_corpus_layer(store: Store, settings: Settings, authority: str | None =
         entities, mention_entities = resolve_partitioned(
             store.mentions(), texts, load_authority(authority) if authority else None,
             "default" if mapper is not None else gazetteer, partitions=partitions, mapper=mapper,
-            settings=settings.entities)
+            settings=settings.entities, source_countries={sid: cc for sid, cc in countries.items() if cc})
         document_refs = link_document_refs(stored_documents, entities)
         # the documents as linked above, so that "I" in a letter is its author's entity
         by_id = {d.id: d for d in stored_documents}
@@ -417,7 +422,8 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
     from .nlp import one_blas_thread
     with open_engine(engine, workers, scheduler, settings.nlp.spacy_model) as runner, one_blas_thread():
         _analyse_and_store(files, store, settings, shash, runner, report, progress)
-        _year_by_weekdays(files, store, settings, shash, report)
+        if report.added:
+            _year_by_weekdays(store, settings, shash, report.warnings, files, report.added)
         if progress:
             progress("corpus", len(files), len(files))
         # the corpus steps' partitions run on the same engine, still open
@@ -429,57 +435,84 @@ def build(paths: list[str], store: Store, settings: Settings | None = None,
     return report
 
 
-def _year_by_weekdays(files: list[Path], store: Store, settings: Settings, shash: str, report: BuildReport) -> None:
-    """Analyse again, with the year its heads' weekdays agree with (:func:`quellen.segment.dating.weekday_year`), each
-    source added by this build that dates none of its documents and heads its entries with a month, a day and a
-    weekday; the years tried are those of the corpus's other dated documents, ``segment.weekday_year_margin`` on
-    each side. Its documents' dates say so (basis inferred).
+#: the rule of a date whose year the weekdays of its source's heads chose (:func:`_year_by_weekdays`)
+_WEEKDAY_RULE = "inferred: weekdays agree with "
 
-    A source is analysed alone, so only here, with the corpus stored, can the other documents' years be seen.
+
+def _year_by_weekdays(store: Store, settings: Settings, shash: str, warnings: list[str],
+                      files: list[Path] = (), added: Iterable[str] = ()) -> None:
+    """Analyse again, with the year its heads' weekdays agree with (:func:`quellen.segment.dating.weekday_year`), each
+    stored source that states no year and heads its entries with a month, a day and a weekday; the years tried
+    are those of the other sources' documents (their own, not inferred so), ``segment.weekday_year_margin`` on each
+    side. Its documents' dates say so (basis inferred); ``warnings`` gets a line for each source dated or dated anew.
+
+    A source is analysed alone, so only here, with the corpus stored, can the other documents' years be seen; and
+    they change as sources are added (a build, ``added`` naming the files it stored) or removed (:func:`remove`):
+    every such source's year is chosen again each time, and one that no longer follows (its only dated neighbour
+    removed) is analysed again without a year. A source not among the build's ``files`` is read again from the
+    path it was built from, when its bytes there are still the stored ones; else its year stays, with a warning.
     """
     from dataclasses import replace as _replace
 
     from .model import DateBasis
     from .segment.dating import weekday_head, weekday_year
     seg = settings.segment
-    if settings.context.year or seg.weekday_year_margin <= 0 or not report.added:
+    if settings.context.year or seg.weekday_year_margin <= 0:
         return
-    added = set(report.added)
+    added = set(added)
     paths = {printable(str(p)): p for p in files}
     documents = store.documents()
     by_source: dict[str, list[Document]] = {}
     for d in documents:
         by_source.setdefault(d.source, []).append(d)
+    stated = [d for d in documents if d.date is not None and d.date.basis != DateBasis.INFERRED]
     for source in store.sources():
-        path = paths.get(printable(str(source.path))) if source.path else None
         own = by_source.get(source.id, [])
-        if path is None or printable(str(path)) not in added or any(d.date is not None for d in own):
+        inferred = [d for d in own if d.date is not None and (d.date.rule or "").startswith(_WEEKDAY_RULE)]
+        if not source.path or (not inferred and any(d.date is not None for d in own)):
             continue
+        path = paths.get(printable(str(source.path)))
         text = working_text(source)
         heads = [h for h in (weekday_head(text[d.char_start:d.char_end].strip().split("\n", 1)[0]) for d in own) if h]
         if len(heads) < seg.head_shape_min_count:
             continue
-        years = [d.date.earliest.year for d in documents
-                 if d.source != source.id and d.date is not None and d.date.basis != DateBasis.INFERRED]
-        if not years:
-            continue
+        years = [d.date.earliest.year for d in stated if d.source != source.id]
         margin = seg.weekday_year_margin
         year = weekday_year(heads, range(min(years) - margin, max(years) + margin + 1),
-                            seg.head_shape_calendar_agreement)
-        if year is None:
+                            seg.head_shape_calendar_agreement) if years else None
+        was = int(inferred[0].date.rule[len(_WEEKDAY_RULE):].split()[0]) if inferred else None
+        if year == was:
             continue
-        result = analyse_input(str(path), read_bytes(path, settings.ingest),
-                               _replace(settings, context=_replace(settings.context, year=year)))
+        name = printable(str(source.path))
+        if path is None or printable(str(path)) not in added:
+            # built earlier: read again from where it was built, if it is still the same file
+            path = Path(source.path)
+            try:
+                same = sha256_of(read_bytes(path, settings.ingest)) == source.sha256
+            except (OSError, InputError):
+                same = False
+            if not same:
+                warnings.append(f"{name}: its year ({was or 'none'}) was chosen by its weekdays among the other "
+                                f"sources' years, which changed ({year or 'none'} now); the file is no longer "
+                                "as it was built, so it keeps its dates: build it again to date it anew")
+                continue
+        run = _replace(settings, context=_replace(settings.context, year=year)) if year else settings
+        result = analyse_input(str(path), read_bytes(path, settings.ingest), run)
         if isinstance(result, Failed):
             continue
-        why = f"inferred: weekdays agree with {year}"
+        why = f"{_WEEKDAY_RULE}{year}"
         dated = [_replace(d, date=_replace(d.date, basis=DateBasis.INFERRED, rule=why))
-                 if d.date is not None and d.date.basis == DateBasis.YEAR_FROM_CONTEXT else d for d in result.documents]
+                 if year and d.date is not None and d.date.basis == DateBasis.YEAR_FROM_CONTEXT else d
+                 for d in result.documents]
         store.add_source(result.source, dated, result.timexes, result.mentions, result.layers,
                          settings_hash=_with_sidecar(shash, path))
-        report.warnings.append(f"{printable(str(path))}: no year stated; the weekdays of its heads agree with {year} "
-                               f"(among the years of the other sources' documents, {seg.weekday_year_margin} on each "
-                               "side): its dates are of that year, inferred")
+        if year is None:
+            warnings.append(f"{name}: no year stated, and the weekdays of its heads no longer choose one among the "
+                            f"years of the other sources' documents (they chose {was}): its dates have no year again")
+        else:
+            warnings.append(f"{name}: no year stated; the weekdays of its heads agree with {year} (among the years of "
+                            f"the other sources' documents, {seg.weekday_year_margin} on each side): its dates are "
+                            f"of that year, inferred" + (f" (they chose {was} before)" if was else ""))
 
 
 def remove(paths: list[str], store: Store, settings: Settings | None = None,
@@ -518,6 +551,8 @@ def remove(paths: list[str], store: Store, settings: Settings | None = None,
     with store.transaction():
         for sid in sorted(report.removed):
             store.remove_source(sid)
+        # a yearless diary dated by the weekdays among the years of the sources removed is dated again
+        _year_by_weekdays(store, settings, settings_hash(settings), report.warnings)
         # the corpus layer over the sources that stay, in the same transaction: a failure keeps them all
         build_corpus_layer(store, settings, authority=authority)
         store.set_meta("corpus_hash", _corpus_hash(store, settings_hash(settings, per_source=False)

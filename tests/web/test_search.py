@@ -95,3 +95,13 @@ def test_a_query_with_stray_syntax_still_finds_its_word(searched, q):
     # FTS5 retries a query it cannot parse as plain words; PostgreSQL's web-search syntax takes any text
     hits = searched.search(q)
     assert [h["kind"] for h in hits] == ["document"] and "\x02bishop\x03" in hits[0]["snippet"]
+
+
+def test_hits_of_one_kind_only_fill_the_limit(any_db):
+    with open_store(any_db) as store:
+        source = _source()
+        store.add_source(source, _docs(source), [], [])
+        store.replace_corpus_layer([Entity("ent-a", "place", "Angers", ("Angers",))], {}, [], [], [])
+        assert sorted(h["kind"] for h in store.search("Angers")) == ["document", "document", "entity"]
+        assert [h["kind"] for h in store.search("Angers", limit=1, kind="entity")] == ["entity"]
+        assert [h["kind"] for h in store.search("Angers", kind="document")] == ["document", "document"]

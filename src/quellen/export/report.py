@@ -321,6 +321,15 @@ def to_html(store) -> str:
 
 
 def write(store, output: Path) -> list[Path]:
-    """Return ``[output]`` after writing the report to it."""
+    """Return ``[path]`` after writing the report to ``output``, with ``.html`` added to a name that lacks it.
+
+    The report is one HTML page, to be opened in a browser: a file without the suffix ("report",
+    "report.txt") would open as text or not at all, so it is written as "report.html" and the path
+    returned says so.
+    """
     from ._io import write_atomic
+    if output.suffix.lower() not in (".html", ".htm"):
+        output = output.with_name(output.name + ".html")
+        if output.is_dir():
+            raise IsADirectoryError(21, "it is a folder (the report is one file: name a file in it)", str(output))
     return write_atomic(output, to_html(store))

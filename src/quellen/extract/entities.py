@@ -104,6 +104,12 @@ PLACE_PREFIXES = words("place_prefixes")
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _LO = "a-zß-öø-ÿā-žœ"
+#: the first word of a name of a happening or an agreement ("the Battle of X", "the Treaty of X") -> its entity type
+HAPPENING_LEADS = dict(pairs("happening_name_leads"))
+_LEADS = "|".join(sorted(HAPPENING_LEADS, key=len, reverse=True))
+_HAPPENING_NAME = re.compile(rf"(?i:(?:the\s+)?(?P<lead>{_LEADS}))\s+of\s+(?:the\s+)?[{_UP}]")
+_HAPPENING_BEFORE = re.compile(rf"\b(?i:(?P<lead>{_LEADS}))\s+of\s+(?:the\s+)?$")
+_FOUGHT_AFTER = re.compile(r"\s+(?:was|were|had\s+been|has\s+been)\s+fought\b")
 #: a capitalized word, with inner capitals ("FitzRoy", "McDonald", "O'Neill") and hyphens, whole
 CAP = rf"[{_UP}][{_LO}'’]*(?:[{_UP}][{_LO}]+)*[{_LO}](?:-[{_UP}]?[{_LO}]+)*(?![{_LO}{_UP}])"
 INITIAL = rf"(?:[{_UP}]|Yu|Ya|Ye|Yo|Zh|Ch|Sh|Kh|Ts|Th)\.\s?"
@@ -614,6 +620,33 @@ def _after_an_order(text: str, ent: Any) -> int:
     return ent.start_char
 
 
+def _happening(text: str, start: int, end: int, name: str, type_: str) -> _Candidate | None:
+    """Return the candidate of a model span that names a battle, a siege or a treaty, not the town it is named after,
+    typed by ``happening_name_leads.txt``; else None.
+
+    "the Battle of X" (the model's span holding the lead word, or the lead just before a place it found:
+    "the siege of X") is one name, of the happening; "X was fought" names the battle by its place alone and
+    is read as "Battle of X". Neither is a mention of the town: a battle gets no town's point.
+    """
+    def named(lead: str, rest: str) -> str:
+        return re.sub(r"\s+", " ", lead[:1].upper() + lead[1:] + rest)
+
+    own = _HAPPENING_NAME.match(name)
+    if own:
+        return _Candidate(start, end, HAPPENING_LEADS[own["lead"].lower()], "rule:event", 10,
+                          named(name[own.start("lead"):own.end("lead")], name[own.end("lead"):]))
+    if type_ == "work":
+        return None
+    before = _HAPPENING_BEFORE.search(text, max(0, start - 40), start)
+    # a place or a body after "battle of", or a one-word name the model took for a person ("the siege of X")
+    if before and (type_ in ("place", "organization") or " " not in name):
+        return _Candidate(before.start("lead"), end, HAPPENING_LEADS[before["lead"].lower()], "rule:event", 10,
+                          named(before["lead"], text[before.end("lead"):start] + name))
+    if " " not in name and _FOUGHT_AFTER.match(text, end):
+        return _Candidate(start, end, HAPPENING_LEADS["battle"], "rule:event", 10, f"Battle of {name}")
+    return None
+
+
 def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
     out = []
     for ent in doc.ents:
@@ -660,6 +693,10 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
             continue  # "Recollections" of a book's title, cut from it by the model or a line break
         if not _plausible(name) or name in ORG_NOUNS or name.replace(" ", "").upper() in NOT_INITIALS:
             # a bare "Union" or "Party" is a common noun with a capital, "M.D." a degree: not names
+            continue
+        happening = _happening(text, start, end, name, type_)
+        if happening is not None:
+            out.append(happening)
             continue
         if " " not in name and name in SERIAL_HEADS and re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.I):
             type_ = "work"  # "read the Courier": a newspaper called by its short name, not a place or a body

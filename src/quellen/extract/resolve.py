@@ -38,7 +38,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 from ..errors import QuellenError
 from ..lexicons import pairs, words
@@ -57,7 +57,7 @@ MentionKey = tuple[str, int, int]
 _ORIGIN_WEIGHT = {"ner": 1.0, "rule:title": 4.0, "rule:patronymic": 4.0, "rule:initials": 3.0,
                   "rule:vessel": 5.0, "rule:work": 4.0, "rule:acronym": 0.8, "rule:footnote": 0.6,
                   "rule:place": 3.0, "rule:role": 3.0, "rule:surname": 0.5, "rule:org": 2.0, "rule:context": 2.5,
-                  "rule:body": 8.0, "rule:dateline": 3.0,
+                  "rule:body": 8.0, "rule:dateline": 3.0, "rule:event": 3.0,
                   "authority": 50.0}
 #: plural names of movements and their followers ("Jacobins", "Chartists", "Lollards"): bodies, not places
 _MOVEMENT = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:ists|ites|iks|viks|ians|ards|ins|ers|ots|ines)$")
@@ -491,6 +491,8 @@ class _Cluster:
     alive: bool = True
     genders: set = field(default_factory=set)  # what its members' titles say: "m", "f"
     label: str | None = None  # its name as written with a title, when the bare name names two people
+    #: the gazetteer id that tells it from a namesake cluster split off by the countries its sources declare
+    placed_apart: str | None = None
 
 
 #: titles that say whether a person is a man or a woman: data/lexicon/title_genders.txt
@@ -521,6 +523,8 @@ class _Resolver:
         self.is_place = is_place or (lambda name: False)
         self.known_place: Callable[[str], bool] | None = None
         self.town_known: Callable[[str], bool] | None = None
+        #: source id -> the ISO country its file declares (a sidecar's ``country``): the strongest context of its places
+        self.source_countries: dict[str, str] = {}
         self.clusters: list[_Cluster] = []
         self.of: list[int] = [-1] * len(mentions)
         # a partition (:mod:`.resolve_partition`) is given the pairs of the whole corpus
@@ -1115,6 +1119,9 @@ class _Resolver:
         doc_countries: dict[tuple, set[str]] = defaultdict(set)
         anchors: dict[str, list[tuple[int, str]]] = defaultdict(list)  # source -> (offset, country)
         implied = self.implied_countries(list(clusters.values()))
+        # the country a file declares is its documents' as surely as one their towns imply
+        implied.update({(m.source, m.document): {self.source_countries[m.source]}
+                        for i in idx for m in (self.mentions[i],) if m.source in self.source_countries})
         for k, cid in clusters.items():
             name = self.clusters[cid].names.most_common(1)[0][0]
             found = self.place_lookup(name, (), (), False)
@@ -1132,13 +1139,15 @@ class _Resolver:
                     doc_countries[(m.source, m.document)].add(found[0].country)
                     anchors[m.source].append((m.char_start, found[0].country))
         by_gazetteer: dict[str, int] = {}
-        for k, cid in sorted(clusters.items()):
+        todo = [(k, part) for k, cid in sorted(clusters.items()) for part in self.split_by_declared_country(cid)]
+        for k, cid in todo:
             c = self.clusters[cid]
             countries, local, agreed = set(), set(), set()
             for i in c.members:
                 m = self.mentions[i]
                 countries |= doc_countries[(m.source, m.document)]
-                # the country the document's other towns agree on: a preference, never a village's warrant
+                # the country the document's other towns agree on, or its file declares: a preference, never
+                # a village's warrant
                 agreed |= implied.get((m.source, m.document), set())
                 # a village is believed only with its country named close by (same passage),
                 # not anywhere in a long document that names half the world
@@ -1153,9 +1162,13 @@ class _Resolver:
                 continue
             place, how = found
             c.geo = place.geo("settlement" if how == "feature" else None)
+            if c.placed_apart is not None:
+                c.placed_apart = c.geo.gazetteer_id
             # said where the towns named with it chose the country (an English Worcester, not the American one)
-            implied_by = (" (the country the places named with it agree on)"
-                          if place.country in agreed - named and how in ("exact", "head") else "")
+            declared = {self.source_countries.get(self.mentions[i].source) for i in c.members}
+            implied_by = ("" if place.country not in agreed - named or how not in ("exact", "head") else
+                          " (the country its file declares)" if place.country in declared else
+                          " (the country the places named with it agree on)")
             c.reasons.append(f"{c.geo.gazetteer} {c.geo.gazetteer_id} ({place.name}, "
                              f"{place.country or place.kind}): {how}{implied_by}")
             if how == "feature":  # a station or a house is not its town: placed there, not merged
@@ -1166,9 +1179,50 @@ class _Resolver:
             else:
                 by_gazetteer[gid] = cid
 
-        alive = [cid for cid in clusters.values() if self.clusters[cid].alive]
+        # namesakes split by their files' countries that still found no place, or one place, are one again
+        apart: dict[str, list[int]] = defaultdict(list)
+        for k, cid in todo:
+            if self.clusters[cid].alive and self.clusters[cid].placed_apart is not None:
+                apart[k].append(cid)
+        for parts in apart.values():
+            places = {self.clusters[cid].geo.gazetteer_id if self.clusters[cid].geo else None for cid in parts}
+            if len(places - {None}) <= 1:
+                for cid in parts[1:]:
+                    self.merge(parts[0], cid, "namesakes: the countries of their files found no two places")
+                self.clusters[parts[0]].placed_apart = None
+        alive = [cid for cid in dict.fromkeys(cid for _, cid in todo) if self.clusters[cid].alive]
         self.place_by_neighbours(alive)
         self.place_urban_features(alive)
+
+    def split_by_declared_country(self, cid: int) -> list[int]:
+        """Return the clusters a place name's cluster ``cid`` becomes when its mentions come from files that
+        declare two or more countries (:attr:`source_countries`): one per country, those of files that declare
+        none staying in ``cid``; else ``[cid]``.
+
+        "Harlowby" in a file declared English and in one declared American may be two towns: each is geocoded
+        with its own file's country, and they stay two entities only where they land on two places.
+        """
+        c = self.clusters[cid]
+        by_country: dict[str | None, list[int]] = defaultdict(list)
+        for i in c.members:
+            by_country[self.source_countries.get(self.mentions[i].source)].append(i)
+        if len(set(by_country) - {None}) < 2:
+            return [cid]
+        keep = None if None in by_country else min(cc for cc in by_country if cc is not None)
+        out = [cid]
+        for cc in sorted(cc for cc in by_country if cc != keep):
+            ids = by_country[cc]
+            leaving = set(ids)
+            c.members = [i for i in c.members if i not in leaving]
+            for i in ids:
+                c.names[self.mentions[i].name or self.mentions[i].text] -= 1
+            part = self.new_cluster(c.type, ids)
+            self.clusters[part].reasons.append(f"apart from its namesakes: its files declare {cc}")
+            out.append(part)
+        c.names = +c.names
+        for part in out:
+            self.clusters[part].placed_apart = ""
+        return out
 
     def implied_countries(self, cids: list[int]) -> dict[tuple, set[str]]:
         """Return, per (source, document), the country its place names imply: the one in which most pairs of
@@ -1340,7 +1394,8 @@ class _Resolver:
             if not c.alive or not c.members:
                 continue
             name = c.authority.name if c.authority else c.label if c.label and len(c.names) == 1 else _canonical(c)
-            eid = content_id("ent", c.type, _split_key(name) if _split_key(name) in self.split else skeleton(name))
+            eid = content_id("ent", c.type, _split_key(name) if _split_key(name) in self.split else skeleton(name),
+                             *([c.placed_apart] if c.placed_apart else []))
             aliases = set()
             for i in c.members:
                 m = self.mentions[i]
@@ -1442,24 +1497,28 @@ def _one_letter_off(key: str, others: Iterable[str], min_length: int) -> str | N
 
 def resolve(mentions: list[Mention], texts: dict[str, str] | None = None,
             authority: list[AuthorityEntry] | None = None, gazetteer=None,
-            settings: EntitySettings = EntitySettings()) -> tuple[list[Entity], dict[MentionKey, str]]:
+            settings: EntitySettings = EntitySettings(),
+            source_countries: Mapping[str, str] | None = None) -> tuple[list[Entity], dict[MentionKey, str]]:
     """Return (entities, {(source, char_start, char_end): entity id}) for all ``mentions`` of a corpus.
 
     ``texts`` maps source ids to their texts (for coordination and acronyms spelt
     out); ``gazetteer`` is a :class:`~quellen.extract.places.Gazetteer` or None
     (no geocoding); ``authority`` pins identities; ``settings`` hold the windows, distances and
-    similarities of resolution and geocoding.
+    similarities of resolution and geocoding; ``source_countries`` map source ids to the ISO country
+    their files declare (a sidecar's ``country``), which the places named in them prefer.
     """
-    r = make_resolver(list(mentions), texts or {}, authority, gazetteer, settings=settings)
+    r = make_resolver(list(mentions), texts or {}, authority, gazetteer, settings=settings,
+                      source_countries=source_countries)
     run_resolver(r, r.decide_types())
     return r.entities()
 
 
 def make_resolver(mentions: list[Mention], texts: dict[str, str], authority: list[AuthorityEntry] | None,
                   gazetteer=None, apart: set[frozenset[str]] | None = None,
-                  settings: EntitySettings = EntitySettings()) -> "_Resolver":
+                  settings: EntitySettings = EntitySettings(),
+                  source_countries: Mapping[str, str] | None = None) -> "_Resolver":
     """Return a resolver of ``mentions`` wired to ``gazetteer`` (or None), with the pairs kept ``apart``
-    (None: found in ``texts``) and the thresholds of ``settings``."""
+    (None: found in ``texts``), the thresholds of ``settings`` and the countries the sources' files declare."""
     lookup = is_place = None
     if gazetteer is not None:
         gazetteer = gazetteer.with_settings(settings)
@@ -1468,6 +1527,7 @@ def make_resolver(mentions: list[Mention], texts: dict[str, str], authority: lis
 
         is_place = gazetteer.is_prominent
     r = _Resolver(mentions, texts, list(authority or ()), lookup, is_place, apart, settings)
+    r.source_countries = {sid: cc.upper() for sid, cc in (source_countries or {}).items() if cc}
     if gazetteer is not None:
         r.place_candidates = gazetteer.town_candidates
         r.town_namesakes = lambda name: [p for p in gazetteer.candidates(name) if p.kind == "city" and p.country

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from ..model import Entity, Mention
 from ..settings import EntitySettings
@@ -178,27 +178,30 @@ def resolve_block(block: tuple, apart: set, acronyms: set, authority: list, gaze
     """Return (entities before merging by id, in cluster order; mention map) of one block.
 
     ``block`` is (mentions, their types, alias pairs as block indexes, texts of the
-    block's place sources); ``gazetteer`` a gazetteer, None, or ``"default"`` (this
-    process's :func:`~quellen.extract.places.get_gazetteer`).
+    block's place sources, and optionally the countries those sources' files declare);
+    ``gazetteer`` a gazetteer, None, or ``"default"`` (this process's
+    :func:`~quellen.extract.places.get_gazetteer`).
     """
-    mentions, types, alias_pairs, texts = block
+    mentions, types, alias_pairs, texts = block[:4]
     if gazetteer == "default":
         from .places import get_gazetteer
         gazetteer = get_gazetteer()
-    r = make_resolver(mentions, texts, authority, gazetteer, apart, settings)
+    r = make_resolver(mentions, texts, authority, gazetteer, apart, settings,
+                      source_countries=block[4] if len(block) > 4 else None)
     r.alias_pairs, r.acronyms = alias_pairs, acronyms
     return run_resolver(r, types).cluster_entities()
 
 
 def resolve_partitioned(mentions: list[Mention], texts: Any = None, authority: list | None = None,
                         gazetteer: Any = None, partitions: int = 1, mapper: Callable | None = None,
-                        settings: EntitySettings = EntitySettings()) -> tuple[list[Entity], dict[tuple, str]]:
+                        settings: EntitySettings = EntitySettings(),
+                        source_countries: Mapping[str, str] | None = None) -> tuple[list[Entity], dict[tuple, str]]:
     """Return what :func:`.resolve.resolve` returns, the clustering run in ``partitions`` blocks of
     name-key components on ``mapper`` (an engine's ``map``; None: here, one after another).
 
     ``texts`` maps source ids to texts (a mapping with ``get``); ``gazetteer`` as for
     :func:`.resolve.resolve` (pass ``"default"`` for the process-wide one, loaded once
-    per worker).
+    per worker); ``source_countries`` as for :func:`.resolve.resolve`.
     """
     mentions, texts, authority = list(mentions), texts or {}, list(authority or ())
     local_gazetteer = gazetteer
@@ -222,7 +225,8 @@ def resolve_partitioned(mentions: list[Mention], texts: Any = None, authority: l
         place_sources = dict.fromkeys(mentions[i].source for i in idx if types[i] == "place")
         items.append(([mentions[i] for i in idx], [types[i] for i in idx],
                       [(local[a], local[b]) for a, b in aliases if a in local and b in local],
-                      {s: texts.get(s, "") for s in place_sources}))
+                      {s: texts.get(s, "") for s in place_sources},
+                      {s: source_countries[s] for s in place_sources if s in (source_countries or {})}))
     shared = (apart, acronyms, authority, gazetteer if mapper is not None else local_gazetteer, settings)
     results = mapper(resolve_block, items, *shared) if mapper is not None else \
         [resolve_block(item, *shared) for item in items]

@@ -295,8 +295,8 @@ class SQLStore:
         """Return conflicts ordered by kind and id."""
         return [codec.conflict_from(r) for r in self._execute("SELECT * FROM conflicts ORDER BY kind, id")]
 
-    def search(self, q: str, limit: int = 50) -> list[dict[str, Any]]:
-        """Return up to ``limit`` full-text hits for ``q``, best first.
+    def search(self, q: str, limit: int = 50, kind: str | None = None) -> list[dict[str, Any]]:
+        """Return up to ``limit`` full-text hits for ``q``, best first (only those of ``kind`` when given).
 
         Each hit is ``{"kind": "document"|"entity", "id", "source", "title", "snippet"}``;
         in ``snippet`` the matched words sit between ``\x02`` and ``\x03``. Any query is

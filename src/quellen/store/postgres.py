@@ -218,8 +218,8 @@ class PostgresStore(SQLStore):
         """Return the count of write transactions the store has seen."""
         return (self.get_meta(CHANGES_KEY),)
 
-    def search(self, q: str, limit: int = 50) -> list[dict[str, Any]]:
-        """Return up to ``limit`` full-text hits for ``q``, best first.
+    def search(self, q: str, limit: int = 50, kind: str | None = None) -> list[dict[str, Any]]:
+        """Return up to ``limit`` full-text hits for ``q``, best first (only those of ``kind`` when given).
 
         Each hit is ``{"kind": "document"|"entity", "id", "source", "title", "snippet"}``;
         in ``snippet`` the matched words sit between ``\x02`` and ``\x03``. ``q`` is read as
@@ -239,10 +239,11 @@ class PostgresStore(SQLStore):
                "                   FROM (SELECT kind, ref, source, title, body, query,"
                "                                ts_rank('{0.25, 0.25, 0.25, 1.0}', terms, query) AS rank"
                "                         FROM search_index, websearch_to_tsquery('quellen_search', %s) AS query"
-               "                         WHERE terms @@ query ORDER BY rank DESC, ref LIMIT %s) AS best) AS lit"
+               "                         WHERE terms @@ query AND (%s::text IS NULL OR kind = %s)"
+               "                         ORDER BY rank DESC, ref LIMIT %s) AS best) AS lit"
                "            ) AS hits) AS placed"
                " ORDER BY rank DESC, ref")
-        return [dict(r) for r in self.db.execute(sql, (_SNIPPET, q.strip(), max(1, int(limit))))]
+        return [dict(r) for r in self.db.execute(sql, (_SNIPPET, q.strip(), kind, kind, max(1, int(limit))))]
 
 
 def redact(url: str) -> str:

@@ -179,8 +179,8 @@ class Store(SQLStore):
         path = str(self.path)
         return tuple(os.stat(p).st_mtime_ns if os.path.exists(p) else 0 for p in (path, path + "-wal"))
 
-    def search(self, q: str, limit: int = 50) -> list[dict[str, Any]]:
-        """Return up to ``limit`` full-text hits for ``q``, best first.
+    def search(self, q: str, limit: int = 50, kind: str | None = None) -> list[dict[str, Any]]:
+        """Return up to ``limit`` full-text hits for ``q``, best first (only those of ``kind`` when given).
 
         Each hit is ``{"kind": "document"|"entity", "id", "source", "title", "snippet"}``;
         in ``snippet`` the matched words sit between ``\x02`` and ``\x03``. A query that
@@ -191,11 +191,11 @@ class Store(SQLStore):
         if not words:
             return []
         sql = ("SELECT kind, ref AS id, source, title, snippet(search_index, 4, char(2), char(3), '…', 16)"
-               " AS snippet FROM search_index WHERE search_index MATCH ?"
+               " AS snippet FROM search_index WHERE search_index MATCH ? AND (? IS NULL OR kind = ?)"
                " ORDER BY bm25(search_index, 0, 0, 0, 4.0, 1.0), ref LIMIT ?")
         for query in (q.strip(), " ".join(f'"{w}"' for w in words)):
             try:
-                return [dict(r) for r in self.db.execute(sql, (query, max(1, int(limit))))]
+                return [dict(r) for r in self.db.execute(sql, (query, kind, kind, max(1, int(limit))))]
             except sqlite3.OperationalError:
                 continue  # FTS5 syntax error: retry as plain words
         return []
