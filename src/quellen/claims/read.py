@@ -2,9 +2,11 @@
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable, NamedTuple, Sequence
 
 from ..extract.dates import retrospective_body
+from ..lexicons import words
 from ..model import (FURNITURE_KINDS, FURNITURE_PARTS, NARRATIVE_KINDS, NO_EVENT_KINDS, PRESENT_DATED_KINDS, Claim,
                      Date, Document, Mention, Timex, replace)
 from ..segment.dating import inferred
@@ -38,9 +40,11 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
         return []
     offset = document.char_start if offset is None else offset
     sentences = sentences_of(doc, text, offset)
-    dated_timexes = sorted((t for t in timexes if usable(t)), key=lambda t: t.char_start)
     mentions = sorted(mentions, key=lambda m: m.char_start)
     persons = [m for m in mentions if m.type == "person"]
+    lives = _lifespans(text, document, persons)
+    dated_timexes = sorted((t for t in timexes if usable(t) and not any(a <= t.char_start < b for a, b in lives)),
+                           key=lambda t: t.char_start)
     claims: list[Claim] = []
     undated: list[Claim] = []
     # the date a reader carries forward: per paragraph, and across paragraphs of a narrative
@@ -150,6 +154,30 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
         elif claim.actors and claim.predicates:
             undated.append(claim)
     return claims + undated
+
+
+_LIFE_MARKS = "|".join(re.escape(w) for w in sorted(words("lifespan_marks"), key=len, reverse=True))
+#: a person's dates in parentheses: "(1801–1872)", "(1801-72)", "(b. 1805)", "(d. 1872)", "(c. 1750–1801)",
+#: "(1801–?)"; with a mark, one year; without, a range
+_LIFESPAN = re.compile(
+    rf"\(\s*(?:(?:(?:{_LIFE_MARKS})\.?\s*)+\d{{3,4}}\??(?:\s*[-–—]\s*(?:(?:{_LIFE_MARKS})\.?\s*)*\d{{2,4}})?\??"
+    rf"|\d{{3,4}}\??\s*[-–—]\s*(?:(?:{_LIFE_MARKS})\.?\s*)*(?:\d{{2,4}}|\?)?\??)\s*\)",
+    re.IGNORECASE)
+
+
+def _lifespans(text: str, document: Document, persons: Sequence[Mention]) -> list[tuple[int, int]]:
+    """Return the (start, end) of the parenthesized dates of a life right after a person's name ("John Ferrer
+    (1801–1872) kept the inn", "Henry Ferrer (b. 1805)"): a biography's or a family tree's convention, whose
+    years are a birth and a death, not the date of what the sentence tells."""
+    ends = {m.char_end for m in persons}
+    body = text[document.char_start:document.char_end]
+    out = []
+    for m in _LIFESPAN.finditer(body):
+        start = document.char_start + m.start()
+        before = text[document.char_start:start].rstrip()
+        if document.char_start + len(before) in ends:
+            out.append((start, document.char_start + m.end()))
+    return out
 
 
 def _bare_date(claim: Claim) -> bool:
