@@ -47,3 +47,18 @@ def test_years_in_parentheses_after_no_name_still_date(tmp_path):
     # "the war (1854-1856)" names no person: its years are the war's
     text = "The Oakby volunteers served through the war (1854-1856) and came home to a dinner.\n"
     assert [e["date"]["edtf"] for e in events_of(tmp_path, "war.txt", text) if e.get("date")] != []
+
+
+EDITION = ("II. Letters after the Fire, 1873\n\nOakby, 17th October 1873.\n\nMy dear Brother,\n\nYou will have heard "
+           "by now that the mill is gone. It took fire in the night of the 14th, a little after midnight, and by "
+           "morning nothing stood but the walls.\n\nYour affectionate brother,\n\nThomas Ferrer.\n")
+
+
+def test_a_title_over_a_document_witnesses_no_happening(tmp_path):
+    # an edition's chapter heading was an event of 1873 ("Letters after the Fire"), and joined a diary's
+    # fire of the same days as its second witness
+    events = events_of(tmp_path, "edition.txt", EDITION)
+    assert not [e for e in events if e["summary"].startswith("Letters after")], [e["summary"] for e in events]
+    assert any(e["summary"] == "It took fire" and e["date"]["edtf"] == "1873-10-14" for e in events)
+    # the letter's dating still names it by its title
+    assert any(e["summary"].startswith("II. Letters after the Fire, 1873 dated 17th October") for e in events)

@@ -62,7 +62,12 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
     foot = [(h.char_start, h.char_end) for h in document.heads if h.part in FURNITURE_PARTS and h.part != "dateline"]
     date_lines = [(h.char_start, h.char_end) for h in document.heads if h.part == "dateline"] \
         if document.kind != "diary" else []
+    # a title over a document ("II. Letters after the Fire, 1873", an editor's chapter heading) names what it
+    # is about; it witnesses no happening, and its words would join the happenings it names as a witness
+    titles = [(h.char_start, h.char_end) for h in document.heads if h.part == "title"]
     for k, sent in enumerate(sentences):
+        if any(a <= sent.char_start and sent.char_end <= b for a, b in titles):
+            continue
         in_foot = any(a <= sent.char_start < b for a, b in foot)
         in_furniture = in_foot or any(a <= sent.char_start < b for a, b in date_lines)
         told = body is not None and body[0] <= sent.char_start - document.char_start < body[1]
