@@ -58,3 +58,28 @@ def test_timeline_bound_that_is_no_date_is_refused_with_its_shape(capsys):
         cli.main(["timeline", "--db", "x.db", "--from", "April 1847"])
     assert err.value.code == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_timeline_bounds_the_wrong_way_round_are_refused(monkeypatch, capsys):
+    # "--from 1875 --to 1870" printed an empty timeline, as if nothing had happened
+    store = _EventStore()
+    monkeypatch.setattr(cli, "_open", lambda db: nullcontext(store))
+    assert cli.main(["timeline", "--db", "x.db", "--from", "1875", "--to", "1870"]) == 2
+    assert "--from 1875 is after --to 1870" in capsys.readouterr().err and store.asked == []
+    assert cli.main(["timeline", "--db", "x.db", "--from", "1847-04-13", "--to", "1847-04-13"]) == 0
+
+
+class _PeopleStore(_EventStore):
+    label = "x.db"
+
+    def entities(self, type=None):
+        return [Entity("ent-1", "person", "Ann Ferrer", ("Ann Ferrer", "Mrs. Ferrer"), (Span("s", 0, 10, "d"),))]
+
+
+def test_timeline_of_a_person_nobody_is_called_says_so(monkeypatch, capsys):
+    # a misspelt name ("Ferer") printed an empty timeline, as if the person had done nothing
+    monkeypatch.setattr(cli, "_open", lambda db: nullcontext(_PeopleStore()))
+    assert cli.main(["timeline", "--db", "x.db", "--person", "Ferer"]) == 2
+    assert "no one called 'Ferer' in x.db" in capsys.readouterr().err
+    # a person the store knows, with no event in the bounds, is an empty timeline, not an error
+    assert cli.main(["timeline", "--db", "x.db", "--person", "Ferrer"]) == 0

@@ -325,11 +325,18 @@ def _day_bound(text: str | None, last: bool) -> str | None:
 
 def cmd_timeline(args) -> int:
     """Print the timeline: date, summary, independent witnesses / attestations, conflict mark."""
-    from .corroborate import events_about
+    from .corroborate import entities_called, events_about
+    start, end = _day_bound(args.start, last=False), _day_bound(args.end, last=True)
+    if start and end and start > end:
+        raise QuellenError(f"--from {args.start} is after --to {args.end}: no event lies between them")
     with _open(args.db) as store:
-        events = store.events(_day_bound(args.start, last=False), _day_bound(args.end, last=True))
+        events = store.events(start, end)
         if args.person:
-            events = events_about(events, store.entities(), args.person)
+            entities = store.entities()
+            events = events_about(events, entities, args.person)
+            if not events and not entities_called(entities, args.person):
+                # a misspelt name printed an empty timeline, as if the person did nothing
+                raise QuellenError(f"no one called {args.person!r} in {store.label} (see `quellen entities`)")
     if args.json:
         from .vocab import event_json
         print(json.dumps([event_json(e) for e in events], ensure_ascii=False, indent=1))
