@@ -710,3 +710,17 @@ def test_towns_that_lie_together_in_two_countries_imply_neither():
     names = ["Washington", "Richmond", "York", "Lancaster", "Boston"]
     entities, _ = resolve(mentions_in(text, [(n, "place") for n in names]), {"s1": text}, gazetteer=gazetteer)
     assert {e.name: e.geo.country for e in entities}["Washington"] == "US"
+
+
+def test_a_body_called_by_its_first_word_and_its_kind_is_no_town_abroad():
+    # "the Phoenix office" of an English letter-writer was the city in Arizona, beside the Phoenix Fire Office
+    gazetteer = Gazetteer(cities=[_city(40, "Sunbury", 40.86, -76.79, "US", 9_000_000)], countries=[], continents=[])
+    text = ("The Sunbury office paid the claim. To the Secretary, Sunbury Fire Office, Oakby. "
+            "The man from the Sunbury office came. We went to Sunbury on Monday.")
+    names = [("Sunbury", "place"), ("Sunbury Fire Office", "organization"), ("Sunbury", "place")]
+    entities, _ = resolve(mentions_in(text, names), {"s1": text}, gazetteer=gazetteer)
+    short = entity_with(entities, "Sunbury")
+    assert short.type == "organization" and short.geo is None
+    # a name also written before another word stays what the model and the gazetteer say: a town
+    entities, _ = resolve(mentions_in(text, names + [("Sunbury", "place")]), {"s1": text}, gazetteer=gazetteer)
+    assert entity_with(entities, "Sunbury").type == "place"
