@@ -62,3 +62,17 @@ def test_a_title_over_a_document_witnesses_no_happening(tmp_path):
     assert any(e["summary"] == "It took fire" and e["date"]["edtf"] == "1873-10-14" for e in events)
     # the letter's dating still names it by its title
     assert any(e["summary"].startswith("II. Letters after the Fire, 1873 dated 17th October") for e in events)
+
+
+SINCE = ("The Ferrers of Oakby\n\nJohn Ferrer had kept the inn at Oakby since 1850. The roof was blown off in a "
+         "great storm, and the family moved to the mill. Ann Ferrer opened a school in 1861. Her brother Henry "
+         "came home from Quebec.\n")
+
+
+def test_the_start_of_a_state_dates_its_clause_only(tmp_path):
+    # "had run the mill since his father's death in 1866" dated the next sentences (a fire's loss) 1866
+    dated = {e["summary"]: e["date"]["edtf"] for e in events_of(tmp_path, "since.txt", SINCE) if e.get("date")}
+    assert dated.get("had kept the inn at Oakby") == "1850", dated
+    assert not [s for s, d in dated.items() if "roof" in s and d == "1850"], dated
+    # a date of a happening still carries to the sentence after it
+    assert dated.get("Her brother came home from Quebec") == "1861", dated

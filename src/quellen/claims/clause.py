@@ -47,6 +47,22 @@ def _tokens_of(doc: Any, sent: Sentence, char_start: int, char_end: int, offset:
             if offset + t.idx < char_end and char_start < offset + t.idx + len(t.text)]
 
 
+def starts_a_state(doc: Any, sent: Sentence, timex: Timex, offset: int) -> bool:
+    """Return whether ``timex`` is where a state begins ("had kept the inn since 1850", "since his father's
+    death in 1866"): it dates its own clause, but says nothing of when the next sentences happen."""
+    tokens = _tokens_of(doc, sent, timex.char_start, timex.char_end, offset)
+    if not tokens:
+        return False
+    token = min(tokens, key=lambda tok: _depth(tok, sent))
+    for _ in range(8):
+        if token.lower_ == "since" and token.dep_ in ("prep", "mark"):
+            return True
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i or not sent.start <= token.head.i < sent.end:
+            return False
+        token = token.head
+    return False
+
+
 def _clause_verb(token: Any, sent: Sentence) -> Any:
     """Return the nearest verb above ``token`` inside the sentence (the sentence root at worst)."""
     seen = 0

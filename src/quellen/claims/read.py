@@ -11,7 +11,7 @@ from ..model import (FURNITURE_KINDS, FURNITURE_PARTS, NARRATIVE_KINDS, NO_EVENT
                      Date, Document, Mention, Timex, replace)
 from ..segment.dating import inferred
 from .clause import (dated_clauses, first_person_subject, headed_by_its_date, is_computed, make_claim, narrowest_date,
-                     root_verb, sentence_root, sentences_of, speaks_of_now)
+                     root_verb, sentence_root, sentences_of, speaks_of_now, starts_a_state)
 from .lexicon import DENIED_INLINE, HEARSAY, MAX_CARRY, REFUTES, REPORTED
 from .parts import Sentence
 from .reckoning import complete_years, reckoned_timexes, usable
@@ -99,7 +99,9 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
                 # ("the next day") is one error away from dating a whole paragraph wrong. A date
                 # standing alone (a diary entry's heading) carries on though it says nothing itself.
                 # A rejected version's date carries nothing either
-                written = [t for t in group if not is_computed(t)] if k not in denied else []
+                # nor does the start of a state ("had kept the inn since 1850"): the next sentence is not of 1850
+                written = [t for t in group if not is_computed(t) and not starts_a_state(doc, sent, t, offset)] \
+                    if k not in denied else []
                 if written:
                     date = narrowest_date(written)
                     paragraph_date[sent.paragraph] = date
