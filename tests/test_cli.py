@@ -83,3 +83,10 @@ def test_timeline_of_a_person_nobody_is_called_says_so(monkeypatch, capsys):
     assert "no one called 'Ferer' in x.db" in capsys.readouterr().err
     # a person the store knows, with no event in the bounds, is an empty timeline, not an error
     assert cli.main(["timeline", "--db", "x.db", "--person", "Ferrer"]) == 0
+
+
+def test_timeline_bound_on_a_day_no_month_has_is_refused(capsys):
+    import pytest
+    with pytest.raises(SystemExit) as err:
+        cli.main(["timeline", "--db", "x.db", "--from", "1873-02-30"])
+    assert err.value.code == 2 and "February 1873 has no day 30" in capsys.readouterr().err

@@ -308,6 +308,13 @@ def _date_arg(text: str) -> str:
     import re
     if not re.fullmatch(r"\d{1,4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?", text.strip()):
         raise argparse.ArgumentTypeError(f"{text!r} is no year, YYYY-MM or YYYY-MM-DD")
+    parts = [int(x) for x in text.strip().split("-")]
+    if len(parts) == 3:
+        import calendar
+        # "1873-02-30" was taken as the 1st of March: a bound on a day no calendar has is a slip to name
+        if parts[2] > calendar.monthrange(parts[0] or 4, parts[1])[1]:
+            raise argparse.ArgumentTypeError(f"{text!r}: {calendar.month_name[parts[1]]} {parts[0]} has no day "
+                                             f"{parts[2]}")
     return text.strip()
 
 
