@@ -51,3 +51,18 @@ def test_a_year_written_with_an_apostrophe_dates_its_clause(tmp_path):
     dated = {e["summary"]: e["date"]["edtf"] for e in events_of(tmp_path, "flood.txt", text) if e.get("date")}
     assert dated["The great flood came"] == "1847" and dated["the bridge fell"] == "1849"
     assert dated["We moved to the town"] == "1850"
+
+
+NEWS = ("The Burning of Oakby Mill\n\nThe mill at Oakby burned on the night of 3 March 1851. According to the "
+        "Wexcombe Gazette of 8 March 1851, the fire was first seen by a shepherd, who ran to the village for help. "
+        "The Wexcombe Herald of 10 March printed a list of the subscribers to the relief fund.\n")
+
+
+def test_the_date_of_a_paper_cited_for_the_news_does_not_date_the_news(tmp_path):
+    # a family history's "according to the X Advertiser of 18 October" dated the fire's discovery on the paper's day
+    dated = {e["summary"]: e["date"]["edtf"] for e in events_of(tmp_path, "news.txt", NEWS) if e.get("date")}
+    seen = [d for s, d in dated.items() if "first seen by a shepherd" in s]
+    assert seen == ["1851-03-03"], dated  # the paragraph's date, not the paper's 8 March
+    assert "1851-03-08" not in dated.values()
+    # a paper that is what the clause tells of keeps its date: it printed on the 10th
+    assert any(s.startswith("The Wexcombe Herald") and d == "1851-03-10" for s, d in dated.items()), dated

@@ -119,3 +119,35 @@ def test_report_says_where_it_wrote_when_it_added_the_suffix(tmp_path, capsys):
     assert (tmp_path / "summary.html").is_file() and not (tmp_path / "summary").exists()
     assert cli.main(["report", "--db", str(db), "-o", str(tmp_path / "r.html")]) == 0
     assert capsys.readouterr().err.strip() == f"wrote {tmp_path / 'r.html'}"
+
+
+def test_timeline_bounds_the_wrong_way_round_are_refused(monkeypatch, capsys):
+    # "--from 1875 --to 1870" printed an empty timeline, as if nothing had happened
+    store = _EventStore()
+    monkeypatch.setattr(cli, "_open", lambda db: nullcontext(store))
+    assert cli.main(["timeline", "--db", "x.db", "--from", "1875", "--to", "1870"]) == 2
+    assert "--from 1875 is after --to 1870" in capsys.readouterr().err and store.asked == []
+    assert cli.main(["timeline", "--db", "x.db", "--from", "1847-04-13", "--to", "1847-04-13"]) == 0
+
+
+class _PeopleStore(_EventStore):
+    label = "x.db"
+
+    def entities(self, type=None):
+        return [Entity("ent-1", "person", "Ann Ferrer", ("Ann Ferrer", "Mrs. Ferrer"), (Span("s", 0, 10, "d"),))]
+
+
+def test_timeline_of_a_person_nobody_is_called_says_so(monkeypatch, capsys):
+    # a misspelt name ("Ferer") printed an empty timeline, as if the person had done nothing
+    monkeypatch.setattr(cli, "_open", lambda db: nullcontext(_PeopleStore()))
+    assert cli.main(["timeline", "--db", "x.db", "--person", "Ferer"]) == 2
+    assert "no one called 'Ferer' in x.db" in capsys.readouterr().err
+    # a person the store knows, with no event in the bounds, is an empty timeline, not an error
+    assert cli.main(["timeline", "--db", "x.db", "--person", "Ferrer"]) == 0
+
+
+def test_timeline_bound_on_a_day_no_month_has_is_refused(capsys):
+    import pytest
+    with pytest.raises(SystemExit) as err:
+        cli.main(["timeline", "--db", "x.db", "--from", "1873-02-30"])
+    assert err.value.code == 2 and "February 1873 has no day 30" in capsys.readouterr().err

@@ -220,6 +220,14 @@ def test_a_numbered_section_heading_is_no_name(nlp):
     assert found["Thomas Hartwell"].type == "person"
 
 
+def test_a_copy_marked_as_one_is_no_person(nlp):
+    # a letter-book's "[Copy, from the letter-book]" over a letter made a person called Copy
+    text = ("[Copy, from the letter-book]\n\nOakby, 20th October 1873.\n\nDear Sir,\n\nI beg to inform you that "
+            "my mill was destroyed by fire.\n\nThomas Ferrer.")
+    found = by_text(mentions_of(nlp, text))
+    assert "Copy" not in found and found["Thomas Ferrer"].type == "person", found
+
+
 def test_the_address_line_above_a_letters_date_line_names_places(nlp):
     text = "Rose Cottage, Stroud\nTuesday, 5 March 1861\n\nDear William,\n\nWe are all well here.\n"
     found = by_text(mentions_of(nlp, text))

@@ -64,6 +64,21 @@ def test_a_signature_after_a_full_line_is_its_own_paragraph():
     assert paragraphs[-1] == "J. Pym, Chairman."
 
 
+def test_a_title_in_capitals_over_the_text_is_its_own_paragraph():
+    # a typed transcript's title filled the measure and ran into the first sentence ("..., 1931 I was eight")
+    paragraphs, _ = reflow([["TRANSCRIPT OF A RECORDING MADE BY MRS. ANN FERRER (NEE DUNN), 1931",
+                             "I was eight years old when my father's mill burned down in the night,",
+                             "and I remember it because it was the night before my birthday party."]])
+    assert paragraphs[0] == "TRANSCRIPT OF A RECORDING MADE BY MRS. ANN FERRER (NEE DUNN), 1931"
+    assert paragraphs[1].startswith("I was eight") and len(paragraphs) == 2
+    # a heading of two lines in capitals stays one paragraph; a capital word in the text joins nothing apart
+    paragraphs, _ = reflow([["THE RECOLLECTIONS OF ANN FERRER OF OAKBY IN THE COUNTY OF WEXCOMBE",
+                             "TAKEN DOWN IN SHORTHAND BY HER NIECE IN THE SPRING OF THE YEAR 1931",
+                             "The mill stood on the river below the church, where the ROAD crosses",
+                             "the water by the old stone bridge that the parish built long ago."]])
+    assert len(paragraphs) == 2 and paragraphs[0].endswith("YEAR 1931")
+
+
 def test_page_numbers_dropped_chapter_numbers_kept():
     paragraphs, repairs = reflow([["IV", "The Return", "- 7 -"], ["page 8", "He came home.", "ix"]])
     assert paragraphs == ["IV", "The Return", "He came home."]

@@ -755,3 +755,17 @@ def test_namesakes_split_by_their_files_countries_are_one_again_where_they_find_
     plain, _ = resolve(ms, texts, gazetteer=gazetteer)
     entities, _ = resolve(ms, texts, gazetteer=gazetteer, source_countries={"s1": "GB", "s2": "US"})
     assert len(entities) == 1 and len(entities[0].mentions) == 2 and entities[0].id == plain[0].id
+
+
+def test_a_body_called_by_its_first_word_and_its_kind_is_no_town_abroad():
+    # "the Phoenix office" of an English letter-writer was the city in Arizona, beside the Phoenix Fire Office
+    gazetteer = Gazetteer(cities=[_city(40, "Sunbury", 40.86, -76.79, "US", 9_000_000)], countries=[], continents=[])
+    text = ("The Sunbury office paid the claim. To the Secretary, Sunbury Fire Office, Oakby. "
+            "The man from the Sunbury office came. We went to Sunbury on Monday.")
+    names = [("Sunbury", "place"), ("Sunbury Fire Office", "organization"), ("Sunbury", "place")]
+    entities, _ = resolve(mentions_in(text, names), {"s1": text}, gazetteer=gazetteer)
+    short = entity_with(entities, "Sunbury")
+    assert short.type == "organization" and short.geo is None
+    # a name also written before another word stays what the model and the gazetteer say: a town
+    entities, _ = resolve(mentions_in(text, names + [("Sunbury", "place")]), {"s1": text}, gazetteer=gazetteer)
+    assert entity_with(entities, "Sunbury").type == "place"

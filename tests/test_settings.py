@@ -160,3 +160,19 @@ def test_conflict_thresholds_are_settings_shown_by_config_range_checked_and_stor
     with Store(db, readonly=True) as store:
         stored = json.loads(store.builds()[-1]["settings"])
     assert stored["conflicts"]["salutation_reach"] == 80 and stored["conflicts"]["variant_max_words"] == 3
+
+
+@pytest.mark.parametrize("written,expected", [
+    ('ingest.skip_names=["LICENSE*", "NOTES*"]', ("LICENSE*", "NOTES*")),  # as quellen.toml writes a list
+    ("ingest.skip_names=[]", ()),                                           # no file passed over by name
+    ("ingest.skip_names=LICENSE*,NOTES*", ("LICENSE*", "NOTES*")),          # the comma form still reads
+])
+def test_a_list_setting_reads_a_list_written_as_in_toml(written, expected):
+    # '["LICENSE*"]' was kept as one pattern, a character class matching one-letter names
+    assert Settings().with_overrides([written]).ingest.skip_names == expected
+
+
+def test_a_list_setting_refuses_a_broken_list():
+    with pytest.raises(SettingsError) as caught:
+        Settings().with_overrides(['ingest.skip_names=["LICENSE*"'])
+    assert "ingest.skip_names" in str(caught.value)

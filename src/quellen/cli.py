@@ -356,6 +356,13 @@ def _date_arg(text: str) -> str:
     import re
     if not re.fullmatch(r"\d{1,4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?", text.strip()):
         raise argparse.ArgumentTypeError(f"{text!r} is no year, YYYY-MM or YYYY-MM-DD")
+    parts = [int(x) for x in text.strip().split("-")]
+    if len(parts) == 3:
+        import calendar
+        # "1873-02-30" was taken as the 1st of March: a bound on a day no calendar has is a slip to name
+        if parts[2] > calendar.monthrange(parts[0] or 4, parts[1])[1]:
+            raise argparse.ArgumentTypeError(f"{text!r}: {calendar.month_name[parts[1]]} {parts[0]} has no day "
+                                             f"{parts[2]}")
     return text.strip()
 
 
@@ -373,11 +380,18 @@ def _day_bound(text: str | None, last: bool) -> str | None:
 
 def cmd_timeline(args) -> int:
     """Print the timeline: date, summary, independent witnesses / attestations, conflict mark."""
-    from .corroborate import events_about
+    from .corroborate import entities_called, events_about
+    start, end = _day_bound(args.start, last=False), _day_bound(args.end, last=True)
+    if start and end and start > end:
+        raise QuellenError(f"--from {args.start} is after --to {args.end}: no event lies between them")
     with _open(args.db) as store:
-        events = store.events(_day_bound(args.start, last=False), _day_bound(args.end, last=True))
+        events = store.events(start, end)
         if args.person:
-            events = events_about(events, store.entities(), args.person)
+            entities = store.entities()
+            events = events_about(events, entities, args.person)
+            if not events and not entities_called(entities, args.person):
+                # a misspelt name printed an empty timeline, as if the person did nothing
+                raise QuellenError(f"no one called {args.person!r} in {store.label} (see `quellen entities`)")
     if args.json:
         from .vocab import event_json
         print(json.dumps([event_json(e) for e in events], ensure_ascii=False, indent=1))

@@ -25,7 +25,7 @@ from .model import (Attestation, Claim, Conflict, Date, DateBasis, Document, Eve
 from .settings import ConflictSettings, EventSettings
 
 __all__ = ["build_timeline", "copies_anchored",
-           "events_about", "resolve_claims", "independent_sources", "attestation_for", "event_date"]
+           "events_about", "entities_called", "resolve_claims", "independent_sources", "attestation_for", "event_date"]
 
 
 
@@ -304,11 +304,15 @@ def events_about(events: Iterable[Event], entities: Iterable, name: str) -> list
     """Return the events whose actors include an entity called ``name`` (any alias, case-insensitive,
     or a whole word of a name: "Holm" finds "Anna Holm"), or whose summary names it."""
     wanted = name.strip().lower()
-    ids = set()
-    for e in entities:
-        names = [e.name, *e.aliases]
-        if any(n.lower() == wanted or wanted in n.lower().split() for n in names):
-            ids.add(e.id)
+    ids = entities_called(entities, name)
     return [ev for ev in events if ids & set(ev.actors) or re.search(rf"\b{re.escape(wanted)}\b", ev.summary.lower())]
+
+
+def entities_called(entities: Iterable, name: str) -> set[str]:
+    """Return the ids of the entities called ``name``: by their name or an alias (case-insensitive), or by a
+    whole word of one ("Holm" finds "Anna Holm")."""
+    wanted = name.strip().lower()
+    return {e.id for e in entities
+            if any(n.lower() == wanted or wanted in n.lower().split() for n in (e.name, *e.aliases))}
 
 

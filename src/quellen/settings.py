@@ -462,6 +462,13 @@ def _coerce(value: Any, current: Any, name: str) -> Any:
         if isinstance(current, float):
             return float(value)
         if isinstance(current, tuple):
+            if value.startswith("["):
+                # written as in quellen.toml ('["LICENSE*"]', '[]'): read so, never taken for one pattern
+                try:
+                    listed = tomllib.loads(f"v = {value}")["v"]
+                except tomllib.TOMLDecodeError:
+                    raise ValueError(value) from None
+                return _coerce_typed(listed, current, name)
             return tuple(v.strip() for v in value.split(",") if v.strip())
     except ValueError:
         raise SettingsError(f"setting {name}: cannot read {value!r} as {type(current).__name__}") from None

@@ -47,6 +47,22 @@ def _tokens_of(doc: Any, sent: Sentence, char_start: int, char_end: int, offset:
             if offset + t.idx < char_end and char_start < offset + t.idx + len(t.text)]
 
 
+def starts_a_state(doc: Any, sent: Sentence, timex: Timex, offset: int) -> bool:
+    """Return whether ``timex`` is where a state begins ("had kept the inn since 1850", "since his father's
+    death in 1866"): it dates its own clause, but says nothing of when the next sentences happen."""
+    tokens = _tokens_of(doc, sent, timex.char_start, timex.char_end, offset)
+    if not tokens:
+        return False
+    token = min(tokens, key=lambda tok: _depth(tok, sent))
+    for _ in range(8):
+        if token.lower_ == "since" and token.dep_ in ("prep", "mark"):
+            return True
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i or not sent.start <= token.head.i < sent.end:
+            return False
+        token = token.head
+    return False
+
+
 def _clause_verb(token: Any, sent: Sentence) -> Any:
     """Return the nearest verb above ``token`` inside the sentence (the sentence root at worst)."""
     seen = 0
@@ -213,7 +229,8 @@ _CORRESPONDENCE = frozenset(words("correspondence_nouns"))
 
 def _dates_another_letter(root: Any, sent: Sentence) -> bool:
     """Return True when the date is the date of a letter the sentence speaks of ("your favour of the 15th
-    inst.", "yours of the 3rd", "your letter dated 4 June"): it dates that letter, not what the sentence tells."""
+    inst.", "yours of the 3rd", "your letter dated 4 June"), or of a letter or paper it cites for what it tells
+    ("according to the Gazette of 8 March"): it dates that letter or paper, not what the sentence tells."""
     node = root
     # "the 15th instant": the date may hang on a word inside its own phrase
     for _ in range(3):
@@ -227,10 +244,25 @@ def _dates_another_letter(root: Any, sent: Sentence) -> bool:
         head = head.head
     elif node.dep_ != "pobj" or node.head.lower_ != "of":
         return False
-    if not sent.start <= head.i < sent.end or head.lower_ not in _CORRESPONDENCE:
+    if not sent.start <= head.i < sent.end:
+        return False
+    if _cited(head) and (head.lower_ in _CORRESPONDENCE or head.text in _SERIAL_HEADS):
+        # "according to the Wexcombe Gazette of 8 March, the fire was first seen ...": the paper's date
+        # is when it told the news, not when the news happened
+        return True
+    if head.lower_ not in _CORRESPONDENCE:
         return False
     # a letter the sentence points at ("your letter", "Mr. Pell's note"), not any letter ("a letter of 1846")
     return head.lower_ == "yours" or any(c.dep_ == "poss" for c in head.children)
+
+
+_SERIAL_HEADS = frozenset(words("serial_heads"))
+
+
+def _cited(head: Any) -> bool:
+    """Return whether ``head`` is the source a sentence cites for what it tells: "according to <head>"."""
+    to = head.head
+    return head.dep_ == "pobj" and to.lower_ == "to" and to.head.lower_ == "according"
 
 
 def _depth(token: Any, sent: Sentence) -> int:

@@ -2,14 +2,16 @@
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable, NamedTuple, Sequence
 
 from ..extract.dates import retrospective_body
+from ..lexicons import words
 from ..model import (FURNITURE_KINDS, FURNITURE_PARTS, NARRATIVE_KINDS, NO_EVENT_KINDS, PRESENT_DATED_KINDS, Claim,
                      Date, Document, Mention, Timex, replace)
 from ..segment.dating import inferred
 from .clause import (dated_clauses, first_person_subject, headed_by_its_date, is_computed, make_claim, narrowest_date,
-                     root_verb, sentence_root, sentences_of, speaks_of_now)
+                     root_verb, sentence_root, sentences_of, speaks_of_now, starts_a_state)
 from .lexicon import DENIED_INLINE, HEARSAY, MAX_CARRY, REFUTES, REPORTED
 from .parts import Sentence
 from .reckoning import complete_years, reckoned_timexes, usable
@@ -38,9 +40,11 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
         return []
     offset = document.char_start if offset is None else offset
     sentences = sentences_of(doc, text, offset)
-    dated_timexes = sorted((t for t in timexes if usable(t)), key=lambda t: t.char_start)
     mentions = sorted(mentions, key=lambda m: m.char_start)
     persons = [m for m in mentions if m.type == "person"]
+    lives = _lifespans(text, document, persons)
+    dated_timexes = sorted((t for t in timexes if usable(t) and not any(a <= t.char_start < b for a, b in lives)),
+                           key=lambda t: t.char_start)
     claims: list[Claim] = []
     undated: list[Claim] = []
     # the date a reader carries forward: per paragraph, and across paragraphs of a narrative
@@ -58,7 +62,12 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
     foot = [(h.char_start, h.char_end) for h in document.heads if h.part in FURNITURE_PARTS and h.part != "dateline"]
     date_lines = [(h.char_start, h.char_end) for h in document.heads if h.part == "dateline"] \
         if document.kind != "diary" else []
+    # a title over a document ("II. Letters after the Fire, 1873", an editor's chapter heading) names what it
+    # is about; it witnesses no happening, and its words would join the happenings it names as a witness
+    titles = [(h.char_start, h.char_end) for h in document.heads if h.part == "title"]
     for k, sent in enumerate(sentences):
+        if any(a <= sent.char_start and sent.char_end <= b for a, b in titles):
+            continue
         in_foot = any(a <= sent.char_start < b for a, b in foot)
         in_furniture = in_foot or any(a <= sent.char_start < b for a, b in date_lines)
         told = body is not None and body[0] <= sent.char_start - document.char_start < body[1]
@@ -90,7 +99,9 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
                 # ("the next day") is one error away from dating a whole paragraph wrong. A date
                 # standing alone (a diary entry's heading) carries on though it says nothing itself.
                 # A rejected version's date carries nothing either
-                written = [t for t in group if not is_computed(t)] if k not in denied else []
+                # nor does the start of a state ("had kept the inn since 1850"): the next sentence is not of 1850
+                written = [t for t in group if not is_computed(t) and not starts_a_state(doc, sent, t, offset)] \
+                    if k not in denied else []
                 if written:
                     date = narrowest_date(written)
                     paragraph_date[sent.paragraph] = date
@@ -150,6 +161,30 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
         elif claim.actors and claim.predicates:
             undated.append(claim)
     return claims + undated
+
+
+_LIFE_MARKS = "|".join(re.escape(w) for w in sorted(words("lifespan_marks"), key=len, reverse=True))
+#: a person's dates in parentheses: "(1801–1872)", "(1801-72)", "(b. 1805)", "(d. 1872)", "(c. 1750–1801)",
+#: "(1801–?)"; with a mark, one year; without, a range
+_LIFESPAN = re.compile(
+    rf"\(\s*(?:(?:(?:{_LIFE_MARKS})\.?\s*)+\d{{3,4}}\??(?:\s*[-–—]\s*(?:(?:{_LIFE_MARKS})\.?\s*)*\d{{2,4}})?\??"
+    rf"|\d{{3,4}}\??\s*[-–—]\s*(?:(?:{_LIFE_MARKS})\.?\s*)*(?:\d{{2,4}}|\?)?\??)\s*\)",
+    re.IGNORECASE)
+
+
+def _lifespans(text: str, document: Document, persons: Sequence[Mention]) -> list[tuple[int, int]]:
+    """Return the (start, end) of the parenthesized dates of a life right after a person's name ("John Ferrer
+    (1801–1872) kept the inn", "Henry Ferrer (b. 1805)"): a biography's or a family tree's convention, whose
+    years are a birth and a death, not the date of what the sentence tells."""
+    ends = {m.char_end for m in persons}
+    body = text[document.char_start:document.char_end]
+    out = []
+    for m in _LIFESPAN.finditer(body):
+        start = document.char_start + m.start()
+        before = text[document.char_start:start].rstrip()
+        if document.char_start + len(before) in ends:
+            out.append((start, document.char_start + m.end()))
+    return out
 
 
 def _bare_date(claim: Claim) -> bool:

@@ -73,6 +73,8 @@ _WHERE_PREPOSITIONS = frozenset(w for w, role in pairs("place_prepositions") if 
 #: ("wrote to Florence", "a letter from Sydney": after one of the addressing words)
 _TO_FROM_PREPOSITIONS = frozenset(w for w, role in pairs("place_prepositions") if role in ("to", "from"))
 _ADDRESSING_WORDS = frozenset(words("addressing_words"))
+#: the word in lower case just after a name ("the Phoenix office"), on the same line
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 #: the two words just before a name, with what lies between them and the name (a space, not a line break)
 _WORD_BEFORE = re.compile(r"(?:([A-Za-z]+)[ \t]+)?([A-Za-z]+)[ \t]+$")
 
@@ -589,7 +591,37 @@ class _Resolver:
         self.retype_unknown_places(types, votes, ruled, rep, pinned)
         self.retype_by_article(types, votes, ruled, rep, pinned)
         self.retype_by_preposition(types, ruled, rep, pinned, surnames | givens)
+        self.retype_short_bodies(types, ruled, rep, pinned)
         return [types[k] for k in self.keys]
+
+    def retype_short_bodies(self, types: dict[str, str], ruled: dict[str, set[str]], rep: dict[str, str],
+                            pinned: dict[str, str]) -> None:
+        """Retype, in place, as organizations the one-word names that stand for a body the corpus names in full.
+
+        A firm or a society is called by its first word and its kind ("the Phoenix office" for the Phoenix
+        Fire Office, "the Cunard company"): a one-word name written, every time, before one lower-case word
+        that is the last word of exactly one organization of the corpus whose name opens with it is that
+        body, not a town of the same name (the model calls it a place; the gazetteer then finds it abroad).
+        """
+        bodies: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for k, t in types.items():
+            parts = rep[k].split()
+            if t == "organization" and len(parts) >= 2 and parts[-1][:1].isupper():
+                bodies[(skeleton(parts[0]), parts[-1].lower())].add(k)
+        if not bodies:
+            return
+        after: dict[str, set[str | None]] = defaultdict(set)
+        for i, m in enumerate(self.mentions):
+            text = self.texts.get(m.source)
+            if text is not None:
+                w = _NEXT_WORD.match(text, m.char_end)
+                after[self.keys[i]].add(w.group(1) if w else None)
+        for k, t in types.items():
+            if t == "organization" or k in pinned or ruled.get(k) or " " in rep[k].strip():
+                continue
+            nouns = after.get(k, set())
+            if len(nouns) == 1 and None not in nouns and len(bodies.get((k, next(iter(nouns))), ())) == 1:
+                types[k] = "organization"
 
     def retype_by_article(self, types: dict[str, str], votes: dict[str, Counter], ruled: dict[str, set[str]],
                           rep: dict[str, str], pinned: dict[str, str]) -> None:

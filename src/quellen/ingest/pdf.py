@@ -248,6 +248,12 @@ def _strip_footnotes(lines: list[str], counts: dict[str, int], settings: IngestS
     return lines
 
 
+def _in_capitals(line: str) -> bool:
+    """Return whether a line is set in capitals: two words or more, every letter of them a capital."""
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(line.split()) >= 2 and len(letters) >= 4 and all(ch.isupper() for ch in letters)
+
+
 def reflow(pages: list[list[str]], settings: IngestSettings | None = None
            ) -> tuple[list[str], list[tuple[str, int]]]:
     """Return (paragraphs, repairs) from the lines of each page (:func:`reflow_book`)."""
@@ -262,7 +268,8 @@ def reflow_book(pages: list[list[str]], settings: IngestSettings | None = None
     Page numbers, running heads and feet (:func:`running_pages`) and
     footnotes are dropped first. A line continues into the next when it is at least three
     quarters as long as the document's typical full line and does not end a
-    sentence before a capital; an empty line always ends a paragraph.
+    sentence before a capital, nor is a heading set in capitals over a line in lower case (a
+    typed transcript's title fills the measure); an empty line always ends a paragraph.
     """
     counts: dict[str, int] = {}
     paragraphs: list[str] = []
@@ -314,6 +321,11 @@ def reflow_book(pages: list[list[str]], settings: IngestSettings | None = None
             ends_sentence = line.endswith(_TERMINAL) and nxt[:1].isupper()
             # a short line of a few words after a finished sentence: a closing or a signature
             closing_next = ends_sentence and len(nxt) < 0.5 * full and len(nxt.split()) <= 6
+            # a heading set in capitals over text in lower case ends its own paragraph, however full the line
+            heading = _in_capitals(line) and bool(nxt) and not _in_capitals(nxt)
+            if heading and not is_last:
+                close()
+                continue
             if is_last:
                 open_at_page_end = bool(long_line) and not line.endswith(_TERMINAL)
                 if not open_at_page_end:
