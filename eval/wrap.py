@@ -26,10 +26,12 @@ letter) stays, as one more document at the text's start or end, and costs precis
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
-__all__ = ["wrap", "frame", "variant", "map_export"]
+__all__ = ["wrap", "frame", "variant", "map_export", "real_frame", "set_aside_frame", "located_heads",
+           "reference_excerpt"]
 
 #: the invented front matter: the shape of a Project Gutenberg header, none of its wording needed
 HEADER = """The Project Gutenberg eBook of {title}
@@ -217,6 +219,81 @@ def map_export(export: dict, originals: dict[str, tuple[str, list[int]]]) -> dic
                      char_end=_clamp(origin, d["char_end"], len(original)))
         documents.append(d)
     return dict(export, sources=sources, documents=documents, frame_documents=frame)
+
+
+#: the lines that close a real Project Gutenberg file's header and open its footer, in the forms its producers used
+#: over the years ("*** START OF THE/THIS PROJECT GUTENBERG EBOOK", "***START OF ...***", the small print's last line
+#: "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*"; "*** END OF ...", "End of Project
+#: Gutenberg's X", "End of the Project Gutenberg EBook of X"); the eval's own, independent of quellen's lexicon
+_REAL_START = re.compile(r"^\W*(start of (the |this )?project gutenberg|end\W*the small print)", re.I)
+_REAL_END = re.compile(r"^\W*end of (the |this )?project gutenberg", re.I)
+
+
+def real_frame(text: str) -> tuple[int, int]:
+    """Return (end of the header, start of the footer) of a real Project Gutenberg file: the end of its start line
+    (in the first half; 0 when none) and the start of its end line (in the second half; the text's length when none)."""
+    head, foot = 0, len(text)
+    pos = 0
+    for line in text.split("\n"):
+        if pos < len(text) // 2 and _REAL_START.match(line):
+            head = pos + len(line)
+        elif pos >= len(text) // 2 and foot == len(text) and _REAL_END.match(line):
+            foot = pos
+        pos += len(line) + 1
+    return head, foot
+
+
+def set_aside_frame(export: dict, frames: dict[str, tuple[int, int]]) -> dict:
+    """Return ``export`` with the furniture documents wholly inside a real file's header or footer left out, as
+    :func:`map_export` does for the invented frame; ``frames`` maps a source's name to :func:`real_frame`."""
+    names = {s["id"]: Path(s.get("name") or "").name for s in export["sources"]}
+    documents = []
+    counts = {"set_aside": 0, "read_as_text": 0}
+    for d in export["documents"]:
+        head, foot = frames.get(names.get(d.get("source"), ""), (0, None))
+        if foot is not None and (int(d["char_end"]) <= head or int(d["char_start"]) >= foot):
+            key = "set_aside" if d.get("kind") in FURNITURE else "read_as_text"
+            counts[key] += 1
+            if key == "set_aside":
+                continue
+        documents.append(d)
+    return dict(export, documents=documents, frame_documents=counts)
+
+
+def located_heads(text: str, heads: list[str], scorer) -> list[int | None]:
+    """Return where each of ``heads`` (the gold's ``first_words``, in order) opens in ``text``, None where it does
+    not: located with the scorer's normalization, each after the one before it (never found behind it, in a
+    contents list)."""
+    source = scorer.SourceText({"id": "s", "text": text})
+    out: list[int | None] = []
+    k = 0
+    for words in heads:
+        q = scorer.norm(words)
+        found = source.ntext.find(q, k) if q else -1
+        out.append(source.nmap[found] if found >= 0 else None)
+        k = found + 1 if found >= 0 else k
+    return out
+
+
+def reference_excerpt(suite_text: str, real_text: str, heads: list[str], scorer) -> tuple[str, list[int]]:
+    """Return (the suite's own text of the gold segments whose heads ``real_text`` holds, the indices of those
+    segments): the unwrapped reference for a real file that is a part of the book. Heads are located as
+    :func:`located_heads` says, in both texts; runs of consecutive segments are kept whole, runs apart are joined
+    by a blank line."""
+    in_real = located_heads(real_text, heads, scorer)
+    in_suite = located_heads(suite_text, heads, scorer)
+    starts = sorted(p for p in in_suite if p is not None)
+    pieces, kept, last_end = [], [], None
+    for i, pos in enumerate(in_suite):
+        if pos is None or in_real[i] is None:
+            continue
+        end = next((p for p in starts if p > pos), len(suite_text))
+        if last_end is not None and pos != last_end:
+            pieces.append("\n\n")
+        pieces.append(suite_text[pos:end])
+        kept.append(i)
+        last_end = end
+    return "".join(pieces).strip("\n") + "\n", kept
 
 
 def main(argv: list[str] | None = None) -> int:
