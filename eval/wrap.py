@@ -134,17 +134,26 @@ def _wrap_line(line: str, start: int, width: int, out: list[str], origin: list[i
     origin.extend(range(start + s, start + n))
 
 
-def wrap(text: str, width: int = 72) -> tuple[str, list[int]]:
+#: how many columns narrower than the measure each paragraph of a ``ragged`` variant is wrapped, in turn: real files'
+#: producers wrapped at 66 to 78 columns, by hand or by tools that count differently, a paragraph at a time
+RAGGED = (0, 4, 8, 2, 6, 10)
+
+
+def wrap(text: str, width: int = 72, ragged: bool = False) -> tuple[str, list[int]]:
     """Return (the text with every line longer than ``width`` broken at spaces, origin of each character).
 
     Short lines, blank lines and a line's leading indentation stay as they were; the spaces at a break
-    give way to one newline. ``origin`` has one entry more than the new text (its end).
+    give way to one newline. ``ragged``: each long line (a paragraph) is broken at ``width`` less the next of
+    :data:`RAGGED` in turn. ``origin`` has one entry more than the new text (its end).
     """
     out: list[str] = []
     origin: list[int] = []
-    pos = 0
+    pos = turn = 0
     for line in text.split("\n"):
-        _wrap_line(line, pos, width, out, origin)
+        measure = width
+        if ragged and len(line) > width:
+            measure, turn = width - RAGGED[turn % len(RAGGED)], turn + 1
+        _wrap_line(line, pos, measure, out, origin)
         pos += len(line)
         if pos < len(text):
             out.append("\n")
@@ -166,10 +175,54 @@ def frame(text: str, title: str = "A Book", author: str = "Anonymous", width: in
     return head + text + foot, origin
 
 
+#: a line of at most this many words standing alone (a heading, a dateline, a closing, a signature) is what the
+#: ``italics`` variant sets between underscores, as Project Gutenberg's producers mark the italics of print
+ITALIC_WORDS = 6
+
+
+def italicize(text: str) -> tuple[str, list[int]]:
+    """Return (``text`` with each short line standing alone set as "_..._", origin of each character).
+
+    A line of at most :data:`ITALIC_WORDS` words, without underscores, with a blank line (or the text's edge) on
+    each side, gets an underscore before its first and after its last character; an underscore stands for the
+    character beside it.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    origin: list[int] = []
+    pos = 0
+    for i, line in enumerate(lines):
+        body = line.strip()
+        alone = (i == 0 or not lines[i - 1].strip()) and (i == len(lines) - 1 or not lines[i + 1].strip())
+        if alone and body and "_" not in body and len(body.split()) <= ITALIC_WORDS:
+            lead = len(line) - len(line.lstrip())
+            end = lead + len(body)
+            out.append(line[:lead] + "_" + body + "_" + line[end:])
+            origin.extend(range(pos, pos + lead))
+            origin.append(pos + lead)
+            origin.extend(range(pos + lead, pos + end))
+            origin.append(pos + end - 1)
+            origin.extend(range(pos + end, pos + len(line)))
+        else:
+            out.append(line)
+            origin.extend(range(pos, pos + len(line)))
+        pos += len(line)
+        if i < len(lines) - 1:
+            out.append("\n")
+            origin.append(pos)
+            pos += 1
+    origin.append(len(text))
+    return "".join(out), origin
+
+
 def variant(text: str, width: int | None = 72, gutenberg: bool = False, title: str = "A Book",
-            author: str = "Anonymous") -> tuple[str, list[int]]:
-    """Return (the hard-wrapped and/or framed variant of ``text``, origin of each of its characters)."""
-    out, origin = (wrap(text, width) if width else (text, list(range(len(text) + 1))))
+            author: str = "Anonymous", ragged: bool = False, italics: bool = False) -> tuple[str, list[int]]:
+    """Return (the hard-wrapped and/or framed variant of ``text``, origin of each of its characters); ``ragged``
+    wraps its paragraphs at uneven measures (:func:`wrap`), ``italics`` sets its short lines in underscores first
+    (:func:`italicize`)."""
+    base, first = italicize(text) if italics else (text, list(range(len(text) + 1)))
+    out, origin = (wrap(base, width, ragged) if width else (base, list(range(len(base) + 1))))
+    origin = [first[k] for k in origin]
     if gutenberg:
         framed, outer = frame(out, title, author, width or 72)
         # the frame's characters stand for nothing of the original: before its start, past its end
@@ -244,14 +297,15 @@ def real_frame(text: str) -> tuple[int, int]:
 
 
 def set_aside_frame(export: dict, frames: dict[str, tuple[int, int]]) -> dict:
-    """Return ``export`` with the furniture documents wholly inside a real file's header or footer left out, as
-    :func:`map_export` does for the invented frame; ``frames`` maps a source's name to :func:`real_frame`."""
+    """Return ``export`` with the furniture documents that open inside a real file's header or footer left out, as
+    :func:`map_export` does for the invented frame (a header's document may run on over the producers' note after
+    the start line); ``frames`` maps a source's name to :func:`real_frame`."""
     names = {s["id"]: Path(s.get("name") or "").name for s in export["sources"]}
     documents = []
     counts = {"set_aside": 0, "read_as_text": 0}
     for d in export["documents"]:
         head, foot = frames.get(names.get(d.get("source"), ""), (0, None))
-        if foot is not None and (int(d["char_end"]) <= head or int(d["char_start"]) >= foot):
+        if foot is not None and (int(d["char_start"]) < head or int(d["char_start"]) >= foot):
             key = "set_aside" if d.get("kind") in FURNITURE else "read_as_text"
             counts[key] += 1
             if key == "set_aside":
@@ -260,19 +314,33 @@ def set_aside_frame(export: dict, frames: dict[str, tuple[int, int]]) -> dict:
     return dict(export, documents=documents, frame_documents=counts)
 
 
+#: a head not found whole is looked for by its first words, this many at least (an edition that puts the dateline
+#: before the address, or a word changed further on)
+HEAD_PREFIX_WORDS = 4
+
+
 def located_heads(text: str, heads: list[str], scorer) -> list[int | None]:
     """Return where each of ``heads`` (the gold's ``first_words``, in order) opens in ``text``, None where it does
     not: located with the scorer's normalization, each after the one before it (never found behind it, in a
-    contents list)."""
+    contents list); a head not found whole is then looked for by its first :data:`HEAD_PREFIX_WORDS` words, only
+    between the heads found around it."""
     source = scorer.SourceText({"id": "s", "text": text})
-    out: list[int | None] = []
+    found: list[int | None] = []
     k = 0
     for words in heads:
         q = scorer.norm(words)
-        found = source.ntext.find(q, k) if q else -1
-        out.append(source.nmap[found] if found >= 0 else None)
-        k = found + 1 if found >= 0 else k
-    return out
+        at = source.ntext.find(q, k) if q else -1
+        found.append(at if at >= 0 else None)
+        k = at + 1 if at >= 0 else k
+    for i, words in enumerate(heads):
+        q = scorer.norm(words).split()
+        if found[i] is not None or len(q) <= HEAD_PREFIX_WORDS:
+            continue
+        lo = max((p + 1 for p in found[:i] if p is not None), default=0)
+        hi = min((p for p in found[i + 1:] if p is not None), default=len(source.ntext))
+        at = source.ntext.find(" ".join(q[:HEAD_PREFIX_WORDS]), lo, hi)
+        found[i] = at if at >= 0 else None
+    return [source.nmap[p] if p is not None else None for p in found]
 
 
 def reference_excerpt(suite_text: str, real_text: str, heads: list[str], scorer) -> tuple[str, list[int]]:

@@ -270,3 +270,12 @@ def test_older_frames_and_crlf_line_ends_are_read_as_the_newer():
     # the same file with Windows line ends reads as the same text, framed and unwrapped alike
     read, encoding, repairs = read_text("b.txt", text.replace("\n", "\r\n").encode("utf-8"))
     assert read == text and dict(repairs)["book-frame"] == 2 and dict(repairs)["unwrapped-lines"] == 17
+
+
+def test_the_producers_note_after_the_start_line_is_front_matter():
+    note = "Produced by A. Reader, B. Reader and the Online\nDistributed Proofreading Team.\n\n\n\n"
+    text = FRONT + note + BOOK + BACK
+    front, _ = book_frame(text)
+    assert text[:front[1]].endswith("Proofreading Team.")
+    # a paragraph of the book after the start line is no note, however it opens
+    assert book_frame(FRONT + BOOK + BACK)[0][1] == len(FRONT.rstrip())

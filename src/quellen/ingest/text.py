@@ -350,6 +350,10 @@ def see_through_italics(text: str) -> tuple[str, int]:
     return out, count
 
 
+#: a producers' note after the start line is at most this many lines
+_CREDIT_LINES = 6
+
+
 def book_frame(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """Return (front matter, back matter): the (start, end) of the text's non-blank front matter up to the end of
     its start line, and of its back matter from its end line, each None when the text has none.
@@ -358,12 +362,14 @@ def book_frame(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | Non
     licence's first words, title, author, release date) closed by a line such as "*** START OF THE PROJECT
     GUTENBERG EBOOK ... ***", and ends with a line such as "*** END OF ... ***" and the licence. Those lines are
     told by their opening phrase (``data/lexicon/book_frame_marks.txt``), a start line in the text's first half,
-    an end line in its second.
+    an end line in its second; a short producers' note right after the start line ("Produced by ...", a "credits"
+    phrase) belongs to the front matter too.
     """
     from .. import lexicons
     marks = lexicons.pairs("book_frame_marks")
     starts = tuple(phrase for side, phrase in marks if side == "start")
     ends = tuple(phrase for side, phrase in marks if side == "end")
+    credits = tuple(phrase for side, phrase in marks if side == "credits")
     front = back = None
     pos = 0
     half = len(text) // 2
@@ -374,6 +380,14 @@ def book_frame(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | Non
         elif pos >= half and back is None and said.startswith(ends):
             back = (pos + len(line) - len(line.lstrip()), len(text.rstrip()))
         pos += len(line) + 1
+    if front:
+        # the producers' note right after the start line ("Produced by ...") is the library's too
+        rest = text[front[1]:]
+        note = rest.lstrip()
+        said = " ".join(note[:80].lower().split())
+        end = note.find("\n\n")
+        if said.startswith(credits) and 0 < end and note[:end].count("\n") < _CREDIT_LINES:
+            front = (front[0], front[1] + len(rest) - len(note) + len(note[:end].rstrip()))
     return front, back
 
 
