@@ -364,7 +364,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{name}: Gutenberg frame documents {export['frame_documents']}", file=sys.stderr, flush=True)
             print(f"{name}: boundary F1 {rows[-1]['boundary_f1']}, {seconds:.1f} s", file=sys.stderr, flush=True)
     mode = ("segments-only" if a.segments_only else "full build") + (f", wrapped at {a.wrap}" if a.wrap else "") + (
-        ", ragged" if a.ragged else "") + (", italics" if a.italics else "") + (", Gutenberg frame" if a.gutenberg else "")
+        ", ragged" if a.ragged else "") + (", italics" if a.italics else "") + (
+        ", Gutenberg frame" if a.gutenberg else "")
     print(f"\nquellen {quellen.__version__} at {at or '?'}, {mode}\n")
     print(table(rows))
     result = {"commit": at, "quellen_version": quellen.__version__, "mode": mode,
