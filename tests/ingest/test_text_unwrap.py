@@ -186,7 +186,8 @@ These reflections have dispelled the agitation with which I began
 my letter, and I feel my heart glow with an enthusiasm which
 elevates me to heaven, for nothing contributes so much to
 tranquillise the mind as a steady purpose, a point on which the
-soul may fix its intellectual eye, a goal to steer by.
+soul may fix its intellectual eye, a goal to steer by, my dear
+Margaret, which no other can take from me in this lonely place.
 
 This expedition has been the favourite dream of my early years, and I
 have read with ardour the accounts of the various voyages which have been
@@ -208,7 +209,7 @@ def test_a_paragraph_wrapped_narrower_than_the_text_runs_on_and_a_list_stays_lin
     assert ("These reflections have dispelled the agitation with which I began my letter, and I feel my heart "
             "glow with an enthusiasm which elevates me to heaven, for nothing contributes so much to tranquillise "
             "the mind as a steady purpose, a point on which the soul may fix its intellectual eye, a goal to steer "
-            "by.") in text
+            "by, my dear Margaret, which no other") in text
     # entries of a list opening with one word stay lines, however near the measure
     assert " CHAPTER XXIV. The Journal of the Second Mate, kept on the Ice Floe\n CHAPTER XXV." in text
 

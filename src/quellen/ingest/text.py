@@ -273,8 +273,9 @@ def _runs_on(line: str, nxt: str, after: str, width: int, own: int | None = None
     fits = len(body) + 1 + len(words[0])
     # the next word would have fitted: the line was ended on purpose (verse, address, heading) -- unless its
     # paragraph is wrapped narrower (a producer's own measure), the word would not have fitted there and the
-    # sentence plainly goes on in lower case
-    if fits <= width - _WRAP_FIT_SLACK and not (own and fits > own - _WRAP_FIT_SLACK and words[0][:1].islower()):
+    # sentence plainly goes on (in lower case, or over a line that ends no sentence)
+    goes_on = words[0][:1].islower() or not body.endswith(_SENTENCE_END + (":", ";"))
+    if fits <= width - _WRAP_FIT_SLACK and not (own and fits > own - _WRAP_FIT_SLACK and goes_on):
         return False
     # "Hon." or "Dr." at the line's end abbreviates a title the next line goes on with
     abbreviation = last[:1].isupper() and len(last.rstrip(".")) <= _ABBREVIATION_LETTERS
