@@ -249,6 +249,9 @@ def real_text(a, corpus: tuple[Path, Path], scorer) -> int:
     from quellen.ingest import read_source
     real = read_source(a.text).text
     suite = read_source(text_path).text
+    if "source_file" in gold or any("first_words" not in s for s in gold["segments"]):
+        print(f"{a.corpus[0]}: its gold places segments by line, not by their first words: no --text", file=sys.stderr)
+        return 2
     heads = [s["first_words"] for s in gold["segments"]]
     excerpt, kept = wrapper.reference_excerpt(suite, real, heads, scorer)
     # both rows are scored on the gold segments whose heads the real file holds, in order
