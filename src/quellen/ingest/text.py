@@ -323,7 +323,7 @@ def unwrap(text: str) -> tuple[str, int]:
     return "".join(out), count
 
 
-#: words between single underscores on one line are set in italics ("_3 May._--", "call it) _keeping;_ and"): a
+#: words between single underscores on one line are set in italics ("_3 May._--", "a _very_ long day"): a
 #: plain-text book's (Project Gutenberg's) and Markdown's mark; an underscore inside a word ("snake_case") or a row of
 #: them (a blank "Mr. ____") is none
 _ITALIC = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\w_])")
@@ -333,7 +333,7 @@ def see_through_italics(text: str) -> tuple[str, int]:
     """Return (``text`` with the underscores that mark italics out of the words' way, how many runs).
 
     Same length: in a run that opens its line (after its indentation) the words move one column left and the two
-    marks become spaces after them, so the line opens with its words ("3 May.  --Left ..."); elsewhere each mark
+    marks become spaces after them, so the line opens with its words ("3 May.  --Rain all day"); elsewhere each mark
     becomes a space. A character of the run stands at most one offset away from where the source has it.
     """
     count = 0
