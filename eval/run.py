@@ -29,7 +29,19 @@ own; ``--per-file`` adds a row per file (``CORPUS/FILE``), which ``--floors`` ma
 ``--wrap WIDTH`` builds a hard-wrapped variant of every text instead (its lines broken at WIDTH columns, as a
 Project Gutenberg plain text is), ``--gutenberg`` one between an invented Gutenberg header and licence footer
 (``eval/wrap.py``); the documents are put back on the original text before scoring, so the same gold scores
-them with the same tolerances. Floors are then checked only when ``--floors`` is given.
+them with the same tolerances. Floors are then checked only when ``--floors`` is given. ``--ragged`` wraps each
+paragraph a few columns narrower in turn (real files' producers wrapped at 66 to 78 columns), ``--italics`` sets the
+short lines standing alone (headings, datelines, signatures) as "_..._" first, as Project Gutenberg marks italics.
+
+``--text PATH`` (with one ``--corpus``) builds PATH instead of the corpus's text and scores it with the corpus's
+gold: a real Project Gutenberg file of the book, whose words differ a little from the suite's edition. Each gold
+head (``first_words``) is located in it with the scorer's normalization (letters and digits, quotes and dashes
+alike, "_" dropped), each after the one before (``wrap.located_heads``: none found behind, in a contents list),
+whole or by its first four words;
+both rows are scored on the gold segments whose heads the file holds, and the others are counted. Furniture
+documents opening inside the file's own header or licence are set aside as for ``--gutenberg`` (``wrap.real_frame``).
+A row ``CORPUS (reference)`` follows: the suite's own text of the same gold segments (``wrap.reference_excerpt``),
+so a file that is only a part of the book is compared with the same part unwrapped.
 """
 from __future__ import annotations
 
@@ -111,8 +123,8 @@ def full_export(text: Path, workdir: Path, overrides: list[str]) -> dict:
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-def variant_files(text: Path, dest: Path, width: int | None, gutenberg: bool
-                  ) -> tuple[Path, dict[str, tuple[str, list[int]]]]:
+def variant_files(text: Path, dest: Path, width: int | None, gutenberg: bool, ragged: bool = False,
+                  italics: bool = False) -> tuple[Path, dict[str, tuple[str, list[int]]]]:
     """Return (what to build instead of ``text``, {file name: (original text, origin)}): the variant of every
     file ``text`` builds (``eval/wrap.py``) written under ``dest`` with the same name and sidecar."""
     import shutil
@@ -124,7 +136,7 @@ def variant_files(text: Path, dest: Path, width: int | None, gutenberg: bool
     for path in text_files(text):
         original = read_source(path).text  # as the build reads it (newlines unified)
         title = path.stem.lstrip("0123456789_-").replace("-", " ").title() or "A Book"
-        out, origin = wrapper.variant(original, width, gutenberg, title=title)
+        out, origin = wrapper.variant(original, width, gutenberg, title=title, ragged=ragged, italics=italics)
         (dest / path.name).write_text(out, encoding="utf-8")
         sidecar = path.with_name(path.name + ".meta.toml")
         if sidecar.exists():
@@ -222,6 +234,70 @@ def commit() -> str | None:
         return None
 
 
+def varied_args(a) -> bool:
+    """Return whether the arguments ask for an invented variant (``--wrap`` or ``--gutenberg``)."""
+    return bool(a.wrap or a.gutenberg or a.italics)
+
+
+def real_text(a, corpus: tuple[Path, Path], scorer) -> int:
+    """Return 0 after scoring ``a.text`` with the gold of ``corpus`` (its text file, its gold), and the suite's own
+    text of the same gold segments as the reference (see ``--text``)."""
+    import shutil
+    wrapper = load_wrapper()
+    text_path, gold_path = corpus
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    from quellen.ingest import read_source
+    real = read_source(a.text).text
+    suite = read_source(text_path).text
+    if "source_file" in gold or any("first_words" not in s for s in gold["segments"]):
+        print(f"{a.corpus[0]}: its gold places segments by line, not by their first words: no --text", file=sys.stderr)
+        return 2
+    heads = [s["first_words"] for s in gold["segments"]]
+    excerpt, kept = wrapper.reference_excerpt(suite, real, heads, scorer)
+    # both rows are scored on the gold segments whose heads the real file holds, in order
+    unlocated = len(heads) - len(kept)
+    if not kept:
+        print(f"{a.text.name}: none of the gold's {len(heads)} heads is in it", file=sys.stderr)
+        return 1
+    gold = dict(gold, segments=[gold["segments"][i] for i in kept])
+    # the real file's own words at each located head (found whole or by its first words), for the scorer
+    at = wrapper.located_heads(real, heads, scorer)
+    real_gold = dict(gold, segments=[dict(gold["segments"][n], first_words=" ".join(real[at[i]:].split()[:6]))
+                                     for n, i in enumerate(kept)])
+    rows, details = [], {}
+    with tempfile.TemporaryDirectory(prefix="quellen-eval-") as tmp:
+        for label, content in (("real", None), ("reference", excerpt)):
+            folder = (a.keep or Path(tmp)) / a.corpus[0] / label
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / text_path.name  # the gold's file name; the suite's sidecar beside it, as for the suite
+            if content is None:
+                shutil.copy(a.text, target)
+            else:
+                target.write_text(content, encoding="utf-8")
+            sidecar = text_path.with_name(text_path.name + ".meta.toml")
+            if sidecar.exists():
+                shutil.copy(sidecar, folder / sidecar.name)
+            started = time.perf_counter()
+            export = segments_export(target, a.set) if a.segments_only else full_export(target, folder, a.set)
+            seconds = time.perf_counter() - started
+            if content is None:
+                export = wrapper.set_aside_frame(export, {target.name: wrapper.real_frame(real)})
+            if a.keep:
+                (folder / "export.json").write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
+            scores = scorer.score(export, real_gold if content is None else gold)
+            name = f"{a.corpus[0]} ({'real file' if content is None else 'reference'})"
+            rows.append(row(name, scores, seconds))
+            details[name] = {"segments": scores["segments"], "gold_spans_not_located": scores["gold_spans_not_located"],
+                             "frame_documents": export.get("frame_documents")}
+    print(f"\n{a.text.name}: {len(heads) - unlocated} of the gold's {len(heads)} heads located, {unlocated} not; "
+          f"frame documents {details[rows[0]['corpus']]['frame_documents']}\n")
+    print(table(rows))
+    if a.output:
+        a.output.write_text(json.dumps({"commit": commit(), "text": str(a.text), "table": rows, "scores": details},
+                                       indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Return the exit status after building, scoring and reporting the chosen corpora."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0],
@@ -239,10 +315,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--wrap", type=int, metavar="WIDTH", help="score a variant hard-wrapped at WIDTH columns")
     ap.add_argument("--gutenberg", action="store_true",
                     help="score a variant between an invented Gutenberg header and footer")
+    ap.add_argument("--ragged", action="store_true",
+                    help="with --wrap: each paragraph wrapped a few columns narrower in turn, as real files are")
+    ap.add_argument("--italics", action="store_true",
+                    help="short lines standing alone (headings, datelines, signatures) set as _italics_")
+    ap.add_argument("--text", type=Path, metavar="PATH",
+                    help="build this file (a real Gutenberg text of the book) instead, scored with the corpus's gold")
     a = ap.parse_args(argv)
+    if a.text:
+        if not a.corpus or len(a.corpus) != 1 or varied_args(a):
+            ap.error("--text needs exactly one --corpus, and no --wrap or --gutenberg")
+        return real_text(a, known[a.corpus[0]], load_scorer())
     names = a.corpus or list(known)
-    varied = bool(a.wrap or a.gutenberg)
-    suffix = (f"-wrap{a.wrap}" if a.wrap else "") + ("-gutenberg" if a.gutenberg else "")
+    varied = bool(a.wrap or a.gutenberg or a.italics)
+    suffix = ((f"-wrap{a.wrap}" if a.wrap else "") + ("-ragged" if a.ragged else "") + ("-italics" if a.italics else "")
+              + ("-gutenberg" if a.gutenberg else ""))
     output = a.output or HERE / (f"results-segments{suffix}.json" if a.segments_only else f"results{suffix}.json")
     floors_path = a.floors or (HERE / "floors.json" if (HERE / "floors.json").exists() and not varied else None)
     scorer = load_scorer()
@@ -259,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
             started = time.perf_counter()
             originals = None
             if varied:
-                text, originals = variant_files(text, workdir / "variant", a.wrap, a.gutenberg)
+                text, originals = variant_files(text, workdir / "variant", a.wrap, a.gutenberg, a.ragged, a.italics)
             export = segments_export(text, a.set) if a.segments_only else full_export(text, workdir, a.set)
             seconds = time.perf_counter() - started
             if originals:
@@ -280,6 +367,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{name}: Gutenberg frame documents {export['frame_documents']}", file=sys.stderr, flush=True)
             print(f"{name}: boundary F1 {rows[-1]['boundary_f1']}, {seconds:.1f} s", file=sys.stderr, flush=True)
     mode = ("segments-only" if a.segments_only else "full build") + (f", wrapped at {a.wrap}" if a.wrap else "") + (
+        ", ragged" if a.ragged else "") + (", italics" if a.italics else "") + (
         ", Gutenberg frame" if a.gutenberg else "")
     print(f"\nquellen {quellen.__version__} at {at or '?'}, {mode}\n")
     print(table(rows))

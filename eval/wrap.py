@@ -26,10 +26,12 @@ letter) stays, as one more document at the text's start or end, and costs precis
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
-__all__ = ["wrap", "frame", "variant", "map_export"]
+__all__ = ["wrap", "frame", "variant", "map_export", "real_frame", "set_aside_frame", "located_heads",
+           "reference_excerpt"]
 
 #: the invented front matter: the shape of a Project Gutenberg header, none of its wording needed
 HEADER = """The Project Gutenberg eBook of {title}
@@ -132,17 +134,26 @@ def _wrap_line(line: str, start: int, width: int, out: list[str], origin: list[i
     origin.extend(range(start + s, start + n))
 
 
-def wrap(text: str, width: int = 72) -> tuple[str, list[int]]:
+#: how many columns narrower than the measure each paragraph of a ``ragged`` variant is wrapped, in turn: real files'
+#: producers wrapped at 66 to 78 columns, by hand or by tools that count differently, a paragraph at a time
+RAGGED = (0, 4, 8, 2, 6, 10)
+
+
+def wrap(text: str, width: int = 72, ragged: bool = False) -> tuple[str, list[int]]:
     """Return (the text with every line longer than ``width`` broken at spaces, origin of each character).
 
     Short lines, blank lines and a line's leading indentation stay as they were; the spaces at a break
-    give way to one newline. ``origin`` has one entry more than the new text (its end).
+    give way to one newline. ``ragged``: each long line (a paragraph) is broken at ``width`` less the next of
+    :data:`RAGGED` in turn. ``origin`` has one entry more than the new text (its end).
     """
     out: list[str] = []
     origin: list[int] = []
-    pos = 0
+    pos = turn = 0
     for line in text.split("\n"):
-        _wrap_line(line, pos, width, out, origin)
+        measure = width
+        if ragged and len(line) > width:
+            measure, turn = width - RAGGED[turn % len(RAGGED)], turn + 1
+        _wrap_line(line, pos, measure, out, origin)
         pos += len(line)
         if pos < len(text):
             out.append("\n")
@@ -164,10 +175,54 @@ def frame(text: str, title: str = "A Book", author: str = "Anonymous", width: in
     return head + text + foot, origin
 
 
+#: a line of at most this many words standing alone (a heading, a dateline, a closing, a signature) is what the
+#: ``italics`` variant sets between underscores, as Project Gutenberg's producers mark the italics of print
+ITALIC_WORDS = 6
+
+
+def italicize(text: str) -> tuple[str, list[int]]:
+    """Return (``text`` with each short line standing alone set as "_..._", origin of each character).
+
+    A line of at most :data:`ITALIC_WORDS` words, without underscores, with a blank line (or the text's edge) on
+    each side, gets an underscore before its first and after its last character; an underscore stands for the
+    character beside it.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    origin: list[int] = []
+    pos = 0
+    for i, line in enumerate(lines):
+        body = line.strip()
+        alone = (i == 0 or not lines[i - 1].strip()) and (i == len(lines) - 1 or not lines[i + 1].strip())
+        if alone and body and "_" not in body and len(body.split()) <= ITALIC_WORDS:
+            lead = len(line) - len(line.lstrip())
+            end = lead + len(body)
+            out.append(line[:lead] + "_" + body + "_" + line[end:])
+            origin.extend(range(pos, pos + lead))
+            origin.append(pos + lead)
+            origin.extend(range(pos + lead, pos + end))
+            origin.append(pos + end - 1)
+            origin.extend(range(pos + end, pos + len(line)))
+        else:
+            out.append(line)
+            origin.extend(range(pos, pos + len(line)))
+        pos += len(line)
+        if i < len(lines) - 1:
+            out.append("\n")
+            origin.append(pos)
+            pos += 1
+    origin.append(len(text))
+    return "".join(out), origin
+
+
 def variant(text: str, width: int | None = 72, gutenberg: bool = False, title: str = "A Book",
-            author: str = "Anonymous") -> tuple[str, list[int]]:
-    """Return (the hard-wrapped and/or framed variant of ``text``, origin of each of its characters)."""
-    out, origin = (wrap(text, width) if width else (text, list(range(len(text) + 1))))
+            author: str = "Anonymous", ragged: bool = False, italics: bool = False) -> tuple[str, list[int]]:
+    """Return (the hard-wrapped and/or framed variant of ``text``, origin of each of its characters); ``ragged``
+    wraps its paragraphs at uneven measures (:func:`wrap`), ``italics`` sets its short lines in underscores first
+    (:func:`italicize`)."""
+    base, first = italicize(text) if italics else (text, list(range(len(text) + 1)))
+    out, origin = (wrap(base, width, ragged) if width else (base, list(range(len(base) + 1))))
+    origin = [first[k] for k in origin]
     if gutenberg:
         framed, outer = frame(out, title, author, width or 72)
         # the frame's characters stand for nothing of the original: before its start, past its end
@@ -217,6 +272,96 @@ def map_export(export: dict, originals: dict[str, tuple[str, list[int]]]) -> dic
                      char_end=_clamp(origin, d["char_end"], len(original)))
         documents.append(d)
     return dict(export, sources=sources, documents=documents, frame_documents=frame)
+
+
+#: the lines that close a real Project Gutenberg file's header and open its footer, in the forms its producers used
+#: over the years ("*** START OF THE/THIS PROJECT GUTENBERG EBOOK", "***START OF ...***", the small print's last line
+#: "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*"; "*** END OF ...", "End of Project
+#: Gutenberg's X", "End of the Project Gutenberg EBook of X"); the eval's own, independent of quellen's lexicon
+_REAL_START = re.compile(r"^\W*(start of (the |this )?project gutenberg|end\W*the small print)", re.I)
+_REAL_END = re.compile(r"^\W*end of (the |this )?project gutenberg", re.I)
+
+
+def real_frame(text: str) -> tuple[int, int]:
+    """Return (end of the header, start of the footer) of a real Project Gutenberg file: the end of its start line
+    (in the first half; 0 when none) and the start of its end line (in the second half; the text's length when none)."""
+    head, foot = 0, len(text)
+    pos = 0
+    for line in text.split("\n"):
+        if pos < len(text) // 2 and _REAL_START.match(line):
+            head = pos + len(line)
+        elif pos >= len(text) // 2 and foot == len(text) and _REAL_END.match(line):
+            foot = pos
+        pos += len(line) + 1
+    return head, foot
+
+
+def set_aside_frame(export: dict, frames: dict[str, tuple[int, int]]) -> dict:
+    """Return ``export`` with the furniture documents that open inside a real file's header or footer left out, as
+    :func:`map_export` does for the invented frame (a header's document may run on over the producers' note after
+    the start line); ``frames`` maps a source's name to :func:`real_frame`."""
+    names = {s["id"]: Path(s.get("name") or "").name for s in export["sources"]}
+    documents = []
+    counts = {"set_aside": 0, "read_as_text": 0}
+    for d in export["documents"]:
+        head, foot = frames.get(names.get(d.get("source"), ""), (0, None))
+        if foot is not None and (int(d["char_start"]) < head or int(d["char_start"]) >= foot):
+            key = "set_aside" if d.get("kind") in FURNITURE else "read_as_text"
+            counts[key] += 1
+            if key == "set_aside":
+                continue
+        documents.append(d)
+    return dict(export, documents=documents, frame_documents=counts)
+
+
+#: a head not found whole is looked for by its first words, this many at least (an edition that puts the dateline
+#: before the address, or a word changed further on)
+HEAD_PREFIX_WORDS = 4
+
+
+def located_heads(text: str, heads: list[str], scorer) -> list[int | None]:
+    """Return where each of ``heads`` (the gold's ``first_words``, in order) opens in ``text``, None where it does
+    not: located with the scorer's normalization, each after the one before it (never found behind it, in a
+    contents list); a head not found whole is then looked for by its first :data:`HEAD_PREFIX_WORDS` words, only
+    between the heads found around it."""
+    source = scorer.SourceText({"id": "s", "text": text})
+    found: list[int | None] = []
+    k = 0
+    for words in heads:
+        q = scorer.norm(words)
+        at = source.ntext.find(q, k) if q else -1
+        found.append(at if at >= 0 else None)
+        k = at + 1 if at >= 0 else k
+    for i, words in enumerate(heads):
+        q = scorer.norm(words).split()
+        if found[i] is not None or len(q) <= HEAD_PREFIX_WORDS:
+            continue
+        lo = max((p + 1 for p in found[:i] if p is not None), default=0)
+        hi = min((p for p in found[i + 1:] if p is not None), default=len(source.ntext))
+        at = source.ntext.find(" ".join(q[:HEAD_PREFIX_WORDS]), lo, hi)
+        found[i] = at if at >= 0 else None
+    return [source.nmap[p] if p is not None else None for p in found]
+
+
+def reference_excerpt(suite_text: str, real_text: str, heads: list[str], scorer) -> tuple[str, list[int]]:
+    """Return (the suite's own text of the gold segments whose heads ``real_text`` holds, the indices of those
+    segments): the unwrapped reference for a real file that is a part of the book. Heads are located as
+    :func:`located_heads` says, in both texts; runs of consecutive segments are kept whole, runs apart are joined
+    by a blank line."""
+    in_real = located_heads(real_text, heads, scorer)
+    in_suite = located_heads(suite_text, heads, scorer)
+    starts = sorted(p for p in in_suite if p is not None)
+    pieces, kept, last_end = [], [], None
+    for i, pos in enumerate(in_suite):
+        if pos is None or in_real[i] is None:
+            continue
+        end = next((p for p in starts if p > pos), len(suite_text))
+        if last_end is not None and pos != last_end:
+            pieces.append("\n\n")
+        pieces.append(suite_text[pos:end])
+        kept.append(i)
+        last_end = end
+    return "".join(pieces).strip("\n") + "\n", kept
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -73,3 +73,65 @@ def test_run_scores_a_wrapped_corpus_with_its_gold(run, tmp_path):
     (row,) = result["table"]
     assert "wrapped at 72" in result["mode"] and row["gold_segments"] == 59 and row["boundary_recall"] > 0.5
     assert result["scores"]["seed"]["gold_spans_not_located"] == 0
+
+
+def test_a_ragged_variant_wraps_its_paragraphs_at_uneven_measures(wrap):
+    text = "\n\n".join(" ".join(["The weather has been very fine for the season."] * 4) for _ in range(3)) + "\n"
+    out, origin = wrap.wrap(text, 60, ragged=True)
+    widths = [max(len(line) for line in para.split("\n")) for para in out.split("\n\n")]
+    assert widths[0] <= 60 and widths[1] <= 56 and widths[2] <= 52 and out.split() == text.split()
+    assert len(origin) == len(out) + 1
+
+
+def test_the_italics_variant_marks_short_lines_alone_and_maps_back(wrap):
+    out, origin = wrap.variant(TEXT, None, italics=True)
+    assert out.startswith("_LETTER I._\n\n_Dear Sir,_\n\n") and "Yours,\nJ. Bell" in out  # not alone: no marks
+    assert len(origin) == len(out) + 1 and all(TEXT[origin[k]] == ch for k, ch in enumerate(out) if ch != "_")
+
+
+REAL = ("The Project Gutenberg eBook of Letters\n\nTitle: Letters\n\n"
+        "*** START OF THE PROJECT GUTENBERG EBOOK LETTERS ***\n\nCONTENTS\n\nLetter 1 To Mr. Bell\n"
+        "Letter 2 To Mr. Bell\n\nLetter 1 To Mr. Bell\n\nSir,--I write.\n\n"
+        "Letter 2 To Mr. Bell\n\nSir,--I write again.\n\n*** END OF THE PROJECT GUTENBERG EBOOK LETTERS ***\n\n"
+        "START: FULL LICENSE\n")
+
+
+def test_a_real_files_frame_and_its_furniture_are_set_aside(wrap):
+    head, foot = wrap.real_frame(REAL)
+    assert REAL[:head].endswith("LETTERS ***") and REAL[foot:].startswith("*** END OF")
+    export = {"sources": [{"id": "s", "name": "a.txt", "text": REAL}],
+              "documents": [{"source": "s", "char_start": 0, "char_end": head + 12, "kind": "boilerplate"},
+                            {"source": "s", "char_start": head + 12, "char_end": foot, "kind": "letter"},
+                            {"source": "s", "char_start": foot, "char_end": len(REAL), "kind": "narrative"}]}
+    kept = wrap.set_aside_frame(export, {"a.txt": (head, foot)})
+    assert [d["kind"] for d in kept["documents"]] == ["letter", "narrative"]
+    assert kept["frame_documents"] == {"set_aside": 1, "read_as_text": 1}
+
+
+def test_gold_heads_are_located_in_order_and_the_reference_is_the_suites_text_of_them(wrap):
+    scorer = load_script(EVAL / "score.py", "quellen_eval_score_wrap")
+    heads = ["Letter I To Mr. Bell Sir, I write.", "Letter II To Mr. Bell Sir", "Letter III To Mr. Bell Sir,"]
+    real = REAL.replace("Letter 1", "Letter I").replace("Letter 2", "Letter II")
+    at = wrap.located_heads(real, heads, scorer)
+    # found after the contents list (not in it), the second by its first words; the third is not in the file
+    assert at[0] == real.index("Letter I To Mr. Bell\n\nSir") and at[1] == real.rindex("Letter II")
+    assert at[2] is None
+    suite = ("Letter I To Mr. Bell\nSir, I write.\nLetter II To Mr. Bell\nSir, again.\n"
+             "Letter III To Mr. Bell\nSir, no.\n")
+    excerpt, kept = wrap.reference_excerpt(suite, real, heads, scorer)
+    assert kept == [0, 1] and excerpt == "Letter I To Mr. Bell\nSir, I write.\nLetter II To Mr. Bell\nSir, again.\n"
+
+
+def test_run_scores_a_real_file_with_the_books_gold_beside_the_reference(run, wrap, tmp_path):
+    from quellen.ingest import read_source
+    original = read_source(EVAL / "corpora" / "laclos-liaisons" / "laclos-liaisons.txt").text
+    real = tmp_path / "pg-liaisons.txt"
+    real.write_text(wrap.variant(original, 70, gutenberg=True, title="Liaisons", ragged=True, italics=True)[0],
+                    encoding="utf-8")
+    out = tmp_path / "r.json"
+    assert run.main(["--segments-only", "--corpus", "laclos-liaisons", "--text", str(real), "--output", str(out)]) == 0
+    rows = json.loads(out.read_text(encoding="utf-8"))["table"]
+    assert [r["corpus"] for r in rows] == ["laclos-liaisons (real file)", "laclos-liaisons (reference)"]
+    assert rows[0]["gold_segments"] == rows[1]["gold_segments"] == 20
+    assert rows[0]["boundary_f1"] == rows[1]["boundary_f1"] == 1.0
+    assert run.main(["--segments-only", "--corpus", "seed", "--text", str(real)]) == 2  # a gold by lines

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 import unicodedata
 from functools import lru_cache
 from importlib.resources import files
@@ -25,7 +26,7 @@ from importlib.resources import files
 from ..errors import BinaryInput
 
 __all__ = ["read_text", "decode_bytes", "decode_text", "encoding_warnings", "repair_typography",
-           "unwrap", "wrap_width", "book_frame", "LEGACY_ENCODINGS"]
+           "unwrap", "wrap_width", "book_frame", "see_through_italics", "LEGACY_ENCODINGS"]
 
 _BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
          (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
@@ -255,21 +256,48 @@ def wrap_width(text: str) -> int | None:
     return width if full >= _WRAP_FULL_SHARE * len(run_on) and lower >= _WRAP_LOWER_SHARE * len(after) else None
 
 
-def _runs_on(line: str, nxt: str, after: str, width: int) -> bool:
+def _runs_on(line: str, nxt: str, after: str, width: int, own: int | None = None) -> bool:
     """Return whether the break between ``line`` and the next line ``nxt`` (``after`` the line after it) only
-    wraps a paragraph."""
+    wraps a paragraph; ``own`` is the measure of a paragraph wrapped narrower than the text's ``width``."""
     body = line.rstrip()
     if not body.strip() or not nxt.strip():
         return False
-    if len(nxt) - len(nxt.lstrip()) > len(line) - len(line.lstrip()):
+    indent, next_indent = len(line) - len(line.lstrip()), len(nxt) - len(nxt.lstrip())
+    if next_indent > indent:
         return False  # indented further: a new paragraph, a verse's turned line, a quotation
-    if len(body) + 1 + len(nxt.split()[0]) <= width - _WRAP_FIT_SLACK:
-        return False  # the next word would have fitted: the line was ended on purpose (verse, address, heading)
+    if 0 < next_indent < indent:
+        return False  # both indented, by different amounts: centred lines (a title page, a heading over two lines)
     words, last = nxt.split(), body.split()[-1]
+    if words[0][:1].isupper() and words[0] == body.split()[0]:
+        return False  # entries of a list, each opening with one word ("CHAPTER XXIV. ..." over "CHAPTER XXV. ...")
+    fits = len(body) + 1 + len(words[0])
+    # the next word would have fitted: the line was ended on purpose (verse, address, heading) -- unless its
+    # paragraph is wrapped narrower (a producer's own measure), the word would not have fitted there and the
+    # sentence plainly goes on (in lower case, or over a line that ends no sentence)
+    goes_on = words[0][:1].islower() or not body.endswith(_SENTENCE_END + (":", ";"))
+    if fits <= width - _WRAP_FIT_SLACK and not (own and fits > own - _WRAP_FIT_SLACK and goes_on):
+        return False
     # "Hon." or "Dr." at the line's end abbreviates a title the next line goes on with
     abbreviation = last[:1].isupper() and len(last.rstrip(".")) <= _ABBREVIATION_LETTERS
     return not (body.endswith(_SENTENCE_END) and not abbreviation and len(words) <= _WRAP_CLOSING_WORDS
                 and words[0][:1].isupper() and len(nxt.strip()) < width // 2 and after.strip())
+
+
+def _own_measures(lines: list[str], width: int) -> list[int | None]:
+    """Return for each line the measure of its paragraph (its run of non-blank lines) when that is narrower than
+    ``width`` but within its slack (a paragraph a producer wrapped at 66 in a text wrapped at 72), else None."""
+    out: list[int | None] = [None] * len(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].strip():
+            j += 1
+        if j > i + 1:
+            own = max(len(line.rstrip()) for line in lines[i:j])
+            if width - _WRAP_SLACK <= own < width:
+                out[i:j] = [own] * (j - i)
+        i = j + 1
+    return out
 
 
 def unwrap(text: str) -> tuple[str, int]:
@@ -283,15 +311,48 @@ def unwrap(text: str) -> tuple[str, int]:
     if width is None:
         return text, 0
     lines = text.split("\n")
+    own = _own_measures(lines, width)
     out = list(text)
     pos = count = 0
     for i, line in enumerate(lines[:-1]):
         pos += len(line)
-        if _runs_on(line, lines[i + 1], lines[i + 2] if i + 2 < len(lines) else "", width):
+        if _runs_on(line, lines[i + 1], lines[i + 2] if i + 2 < len(lines) else "", width, own[i]):
             out[pos] = " "
             count += 1
         pos += 1
     return "".join(out), count
+
+
+#: words between single underscores on one line are set in italics ("_3 May._--", "a _very_ long day"): a
+#: plain-text book's (Project Gutenberg's) and Markdown's mark; an underscore inside a word ("snake_case") or a row of
+#: them (a blank "Mr. ____") is none
+_ITALIC = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\w_])")
+
+
+def see_through_italics(text: str) -> tuple[str, int]:
+    """Return (``text`` with the underscores that mark italics out of the words' way, how many runs).
+
+    Same length: in a run that opens its line (after its indentation) the words move one column left and the two
+    marks become spaces after them, so the line opens with its words ("3 May.  --Rain all day"); elsewhere each mark
+    becomes a space. A character of the run stands at most one offset away from where the source has it.
+    """
+    count = 0
+
+    def plain(match: re.Match) -> str:
+        nonlocal count
+        count += 1
+        words = match.group(1)
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if not text[line_start:match.start()].strip():
+            return words + "  "
+        return " " + words + " "
+
+    out = _ITALIC.sub(plain, text) if "_" in text else text
+    return out, count
+
+
+#: a producers' note after the start line is at most this many lines
+_CREDIT_LINES = 6
 
 
 def book_frame(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
@@ -302,12 +363,14 @@ def book_frame(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | Non
     licence's first words, title, author, release date) closed by a line such as "*** START OF THE PROJECT
     GUTENBERG EBOOK ... ***", and ends with a line such as "*** END OF ... ***" and the licence. Those lines are
     told by their opening phrase (``data/lexicon/book_frame_marks.txt``), a start line in the text's first half,
-    an end line in its second.
+    an end line in its second; a short producers' note right after the start line ("Produced by ...", a "credits"
+    phrase) belongs to the front matter too.
     """
     from .. import lexicons
     marks = lexicons.pairs("book_frame_marks")
     starts = tuple(phrase for side, phrase in marks if side == "start")
     ends = tuple(phrase for side, phrase in marks if side == "end")
+    credits = tuple(phrase for side, phrase in marks if side == "credits")
     front = back = None
     pos = 0
     half = len(text) // 2
@@ -318,6 +381,14 @@ def book_frame(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | Non
         elif pos >= half and back is None and said.startswith(ends):
             back = (pos + len(line) - len(line.lstrip()), len(text.rstrip()))
         pos += len(line) + 1
+    if front:
+        # the producers' note right after the start line ("Produced by ...") is the library's too
+        rest = text[front[1]:]
+        note = rest.lstrip()
+        said = " ".join(note[:80].lower().split())
+        end = note.find("\n\n")
+        if said.startswith(credits) and 0 < end and note[:end].count("\n") < _CREDIT_LINES:
+            front = (front[0], front[1] + len(rest) - len(note) + len(note[:end].rstrip()))
     return front, back
 
 
@@ -340,7 +411,10 @@ def repair_typography(text: str) -> tuple[str, list[tuple[str, int]]]:
     """
     frame = [span for span in book_frame(text) if span]
     text, unwrapped = unwrap(_blank(text, frame))
+    text, italics = see_through_italics(text)
     counts: dict[str, int] = {"unwrapped-lines": unwrapped} if unwrapped else {}
+    if italics:
+        counts["italic-underscores"] = italics
     if frame:
         counts["book-frame"] = len(frame)
     if not any(ch in text for ch in _SAME_LENGTH_REPAIRS):
