@@ -109,6 +109,26 @@ def test_leading_dates_with_a_place_or_an_hour(head):
     assert leading_date(head) is not None
 
 
+HYPHEN_DASH_HEADS = """June 2.-Weeded the front bed; the lad next door watched me over the fence.
+
+June 3, Sunday.-Chapel twice. The new minister preached too long on patience.
+
+June 4-Rain all day. Mended the gate-post and lost the good hammer in the grass.
+
+June 5.-Found the hammer, rusted.
+"""
+
+
+def test_a_hyphen_printed_for_the_dash_closes_an_entry_head():
+    # a plain transcription prints the dash as a hyphen: after the weekday put after the day, and run straight
+    # into the entry with the stop left out, it still closes the head
+    assert [w for w, _ in _starts(HYPHEN_DASH_HEADS)] == ["June 2.-Weeded the", "June 3, Sunday.-Chapel",
+                                                          "June 4-Rain all", "June 5.-Found the"]
+    # a span of days or of months, a compound in lower case: no head
+    for line in ("June 4-12 we lay at anchor.", "June 4-July 3 at sea.", "June 4-ish, I think."):
+        assert leading_date(line) is None
+
+
 
 
 BARE_DAYS = """MAY 1884.
@@ -1154,6 +1174,98 @@ def test_a_diarist_who_names_himself_after_i_writes_every_unsigned_entry():
     assert _diary_authors(quoted, sidecar) == [("Ann Pell", "metadata")] * 3
     one = _APPOSED_DIARY.replace("I, Walter Penhallow, had", "I, Sir, had")
     assert _diary_authors(one, sidecar) == [("Ann Pell", "metadata")] * 3
+
+
+#: a diary novel's front matter: the authors' note signed and dated, the diarist's preface signed with his name and
+#: his address, then the first chapter and its entries, whose year the book never prints
+_PREFACED_DIARY = ("These pages first came out in a weekly paper, and are now gathered with its editor's kind "
+                   "leave. A few have been added.\n\n"
+                   "JAMES HOLLIS, ROSE HOLLIS.\n\nBath, March, 1895.\n\n"
+                   "Why should a plain man not print his diary? I have kept my diary for a twelvemonth, and my wife "
+                   "says it is as good as many a book in the circulating library.\n\n"
+                   "Arthur Tibbit.\n\nThe Hollies, Mill Lane, Stroud.\n\n"
+                   "CHAPTER I.\n\n"
+                   "June 2.—The sweep came at seven and left soot on the new drugget.\n\n"
+                   "June 3.—Wet. Stayed in and re-hung the parlour bell.\n\n"
+                   "June 5.—Mrs. Bell called about the bazaar and stayed to tea.\n")
+
+
+def test_names_under_a_note_of_the_front_matter_sign_it_and_its_place_and_date_are_its_own():
+    got = _docs(_PREFACED_DIARY)
+    assert [w for w, _, _ in got] == ["These pages first", "Why should a", "CHAPTER I.", "June 2.—The sweep",
+                                      "June 3.—Wet. Stayed", "June 5.—Mrs. Bell"]
+    note, preface = got[0][2], got[1][2]
+    assert (note.kind, note.author.name, note.date.edtf) == ("commentary", "James Hollis, Rose Hollis", "1895-03")
+    assert (preface.kind, preface.author.name) == ("commentary", "Arthur Tibbit")
+    # the year the note was signed in is the book's, not the entries'
+    assert [d.date.edtf if d.date else None for _, _, d in got[3:]] == [None, None, None]
+
+
+def test_a_diarist_who_signs_the_books_preface_writes_every_unsigned_entry():
+    sidecar = [("author", "James Hollis", "sidecar heads.txt.meta.toml")]
+    assert _diary_authors(_PREFACED_DIARY, sidecar) == [("Arthur Tibbit", "inferred")] * 3
+    # a preface that does not speak of the writer's own diary is an editor's: the metadata's author stays
+    editor = _PREFACED_DIARY.replace("I have kept my diary for a twelvemonth", "He kept this diary for a twelvemonth")
+    assert _diary_authors(editor, sidecar) == [("James Hollis", "metadata")] * 3
+
+
+_SUMMARISED_CHAPTER = ("CHAPTER II.\n\nVisitors. I fall out with a neighbour over the garden wall.\n\n"
+                       "June 9.—Mr. Bell called about the wall, which he says is his. I said it was mine.\n\n"
+                       "Decided not to answer his letter till Monday, as my wife advised.\n\n"
+                       "June 10.—Rain. The wall is still standing, whoever owns it.\n")
+
+
+def test_a_short_paragraph_between_a_chapters_heading_and_its_first_entry_is_the_chapters_summary():
+    got = _docs(_SUMMARISED_CHAPTER)
+    assert [(w, d.kind) for w, _, d in got] == [("CHAPTER II.", "heading"), ("Visitors. I fall", "commentary"),
+                                               ("June 9.—Mr. Bell", "diary"), ("June 10.—Rain. The", "diary")]
+    # (the diarist's "Decided not to ..." inside the entry is his own mind made up, no body's resolution)
+    # a longer paragraph under the heading is the chapter's own text, not its summary
+    told = _SUMMARISED_CHAPTER.replace("garden wall.", "garden wall. " + "We talked of it at length. " * 12)
+    assert [d.kind for _, _, d in _docs(told)][1] != "commentary"
+
+
+#: an epistolary novel's chapters: each headed in capitals by the house the letters are written from, the first
+#: letter's date line restating it over two lines; salutations and signatures run into the paragraphs; a narrator's
+#: line between two letters
+_HOUSE_LETTERS = ("THE GRANGE\n\nThe Grange,\nMonday, 3rd June.\n\n"
+                  "Dearest Mamma,—I arrived safely, though the carriage was late and the roads were dreadful after "
+                  "the rain.\n\nThere are nine people staying in the house, and a great many dogs.\n\n"
+                  "I must stop now, the gong has gone; so good-night, dear Mamma.—Your loving daughter, Kitty.\n\n"
+                  "P.S.—Please send my blue sash by the carrier. K.\n\n"
+                  "Kitty received an answer by return of post, and her next letter began:\n\n"
+                  "The Grange,\nWednesday, 5th June.\n\n"
+                  "Dearest Mamma,—Thank you for your letter. We drove to the abbey ruins and ate on the grass.\n\n"
+                  "My aunt says I may not ride with the eldest son, so I walk.—Your loving daughter, Kitty.\n\n"
+                  "ROSE HALL\n\nRose Hall,\nFriday, 7th June.\n\n"
+                  "Dearest Mamma,—Here I am at last. It is very grand and very cold, and nobody speaks at breakfast."
+                  "\n\nRose Hall,\nSaturday, 8th June.\n\n"
+                  "Dearest Mamma,—Another cold day; the housekeeper lit a fire for me.—Your loving daughter, Kitty.\n")
+
+
+@pytest.mark.parametrize("apart", [False, True])
+def test_a_house_heading_restated_by_a_date_line_over_two_lines_heads_the_part_and_run_in_signatures_sign(apart):
+    # the two lines of a date line printed as two paragraphs ("The Grange," / "Monday, 3rd June.") read the same
+    text = re.sub(r",\n(?=[MWFS])", ",\n\n", _HOUSE_LETTERS) if apart else _HOUSE_LETTERS
+    source = Source("src-heads", "heads.txt", "0" * 64, "text/plain", text,
+                    meta=(("author", "Jane Pell", "sidecar heads.txt.meta.toml"),))
+    docs = segment(source)
+    assert [(" ".join(text[d.char_start:d.char_end].split()[:3]), d.kind) for d in docs] == [
+        ("THE GRANGE", "heading"), ("The Grange, Monday,", "letter"), ("Kitty received an", "narrative"),
+        ("The Grange, Wednesday,", "letter"), ("ROSE HALL", "heading"), ("Rose Hall, Friday,", "letter"),
+        ("Rose Hall, Saturday,", "letter")]
+    # the valediction and the name run into the last paragraph sign the letter (its postscript signed "K.")
+    signed = [(d.author.name, d.author.basis.value) if d.author else None for d in docs if d.kind == "letter"]
+    assert signed[:2] + signed[3:] == [("Kitty", "signed")] * 3
+    assert "P.S.—Please" in text[docs[1].char_start:docs[1].char_end]
+    # a dash inside a sentence ("—Your friend the doctor came in.") signs nothing
+    from quellen.segment.lines import prose_features
+    assert prose_features("It was over.—Your friend the doctor came in.").get("signed_run_in") is None
+    assert prose_features("Home on Friday.—Yours ever, J. Pell.")["signed_run_in"] == ("Yours ever", "J. Pell")
+    # under a letter dated at its foot, over the next letter's number, the two lines close the letter above
+    foot = ("LETTER I.\n\nDear Sir,\n\nI write in haste to say that the roads are open again.\n\n"
+            "From the Mill at Ashby,\n\nMay 4.\n\nLETTER II.\n\nDear Sir,\n\nThe mill is stopped again.\n")
+    assert [w for w, _ in _starts(foot)] == ["LETTER I. Dear", "LETTER II. Dear"]
 
 
 def _authors(text: str, meta=()) -> list:

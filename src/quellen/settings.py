@@ -122,6 +122,12 @@ class SegmentSettings:
     #: ... an address written as one "To ..." line under the signature at most this many ("To the Editor of the
     #: Manchester Guardian."): longer than a line of the leaf, yet it says to whom the letter went
     foot_addressee_max_words: int = 12
+    #: names alone on a line under a prefatory note or a preface, before the book's first entry or section
+    #: heading, sign it when they run at most this many words ("JOHN BELL, MARY BELL.", two or three signers)
+    front_signature_max_words: int = 8
+    #: one paragraph between a chapter's heading and its first dated entry is the chapter's summary when it runs
+    #: at most this many words ("Visitors. A quarrel over the garden wall.")
+    chapter_summary_max_words: int = 60
     #: ... paragraphs under the signature with no "P.S." are its postscripts when they run at most this many
     #: words in all ...
     postscript_max_words: int = 150
@@ -425,6 +431,7 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     "events.merge_threshold": (0, 1), "events.reuse_date_threshold": (0, 1),
     "events.reuse_merge_threshold": (0, 1), "events.same_document_threshold": (0, 1),
     "events.vague_threshold": (0, 1), "events.vague_days": (1, None),
+    "segment.front_signature_max_words": (1, None), "segment.chapter_summary_max_words": (1, None),
 }
 
 

@@ -150,7 +150,7 @@ the dated text before it.
 from __future__ import annotations
 
 from ..model import Document, Source
-from .cascade import FURNITURE_CUES, group_units
+from .cascade import FRONT_SIGNED, FURNITURE_CUES, group_units
 from .context import source_context
 from .dating import date_by_context, date_by_references, reckon_calendars
 from .describe import (CLASS_OF_KIND, YearContext, calendar_papers, describe, diarists, dominant_signer,
@@ -199,8 +199,11 @@ def segment(source: Source, settings=None, model: "Segmenter | Corrector | None"
     elif model is not None:
         groups = learned_groups(units, groups, model.boundary.tag(unit_features(units, groups, text)))
     context = source_context(source, settings)
-    years = YearContext(text, [(u.start, u.end) for u in units if u.cue not in FURNITURE_CUES],
-                        [(u.start, u.end) for u in units if u.cue in ("heading", "dateline")],
+    # a preface signed and dated in the front matter was written when the book was made: its year is not its
+    # entries' (nor its letters')
+    front = {u.start for g in groups if FRONT_SIGNED in g.evidence for u in g.units}
+    years = YearContext(text, [(u.start, u.end) for u in units if u.cue not in FURNITURE_CUES and u.start not in front],
+                        [(u.start, u.end) for u in units if u.cue in ("heading", "dateline") and u.start not in front],
                         meta_year=context.year, running=running,
                         front_end=next((u.start for u in units if u.cue == "dateline"), None))
     signer = dominant_signer(groups)

@@ -22,7 +22,8 @@ from .lines import (ARGUMENT_RE, CALENDAR_HEAD_RE, DESPATCH_HEADER_RE, FIRST_PER
                     kind_from_words, latin_day_head, leading_date, numbered_summary_head, salutation_span, signed_name)
 from .shapes import NEXT_DAY_RE
 
-__all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
+__all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION", "FRONT_SIGNED", "CHAPTER_SUMMARY",
+           "RUN_IN_SIGNED"]
 
 #: a one-word signer in capitals with its stop ("NED."), as printed signatures are set in small capitals
 _CAPITALS_SIGNER_RE = re.compile(r"^[A-Z][A-Z'’-]{1,14}\.$")
@@ -107,6 +108,8 @@ _FIRM_SIGNER_RE = re.compile(r"^[“\"]?(?:[A-Z][\w.'’-]*,?)(?:\s+(?:[A-Z][\w.
                              r"(?:[A-Z][\w.'’-]*,?)(?:\s+[A-Z][\w.'’-]*)*\.?[”\"]?$")
 #: a postscript: "P.S.—I open this again ...", "“PS. ..."
 POSTSCRIPT_RE = re.compile(r"^[“\"]?(?:P\.\s?S\.?|PS\.|N\.\s?B\.)")
+#: a postscript's signature, the writer's initials after its last sentence: "… before Friday. K.", "… J. P."
+_SIGNED_INITIALS_RE = re.compile(r"[.!?][”\"’]?\s+(?:[A-Z]\.\s?){1,3}$")
 #: a line that says "I" or "you", in any case ("My love to thy sister")
 _PERSON_RE = re.compile(f"{FIRST_PERSON_RE.pattern}|{SECOND_PERSON_RE.pattern}", re.I)
 #: a word of a valediction's last line ("Your dutiful son", "Your obedient humble servant")
@@ -295,6 +298,71 @@ def _opens_letter(unit: Unit) -> bool:
     text = unit.text.strip(" []().")
     return unit.cue == "dateline" and bool(_DAY_NUMBER_RE.search(text) or re.search(
         rf"\b(?:{WD_NAMES})\b", text, re.I))
+
+
+#: the evidence of a letter closed by a valediction and a name run into its last paragraph
+RUN_IN_SIGNED = "closing and signature run into the last paragraph"
+#: the evidence of a chapter's summary over its entries (the short paragraph between its heading and its first entry)
+CHAPTER_SUMMARY = "a chapter's summary over its first entry"
+#: the small words a place on a date line may hold beside its capitalized words ("Camp near the Ford,")
+_PLACE_SMALL_WORDS = frozenset(lexicons.words("place_line_words"))
+
+
+def _place_first_line(unit: Unit, nxt: Unit | None, s: SegmentSettings) -> bool:
+    """Return True when ``unit`` is the first line of a date line written over two ("Rose Hall," / "Friday, 7th
+    June."): a place of a few capitalized words (``s.foot_address_line_max_words``) closed by a comma, naming no
+    month and no year, right over a date line."""
+    text = unit.text.strip()
+    if nxt is None or nxt.cue != "dateline" or unit.cue not in ("prose", "heading") or not text.endswith(",") \
+            or "\n" in text or unit.n_words > s.foot_address_line_max_words or _MONTH_OR_YEAR_RE.search(text):
+        return False
+    tokens = re.findall(r"[\w'’-]+", text)
+    return bool(tokens) and (tokens[0][:1].isupper() or tokens[0][:1].isdigit()) and all(
+        t[:1].isupper() or t[:1].isdigit() or t.lower() in _PLACE_SMALL_WORDS for t in tokens)
+
+
+def _restated_below(heading: str, line: Unit | None) -> bool:
+    """Return True when ``line``, a date line, opens with the words of ``heading`` in capitals ("ROSE HALL" over
+    "Rose Hall, Friday, 7th June."): the place a part of the book is headed with, restated by its first letter."""
+    if line is None or not (line.cue == "dateline" or line.text.rstrip().endswith(",")) or not is_allcaps(heading):
+        return False
+    def key(text: str) -> str:
+        return " ".join(re.findall(r"\w+", text.lower()))
+    return bool(key(heading)) and key(line.text.split(",", 1)[0]) == key(heading)
+
+
+#: the evidence of a front-matter text signed at its foot (see :func:`_front_signature`)
+FRONT_SIGNED = "signature: the names under a text of the front matter"
+#: the names a front-matter text is signed with: one name, or several joined by commas or "and"
+_NAMES_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*", re.I)
+
+
+def _signers_line(text: str) -> bool:
+    """Return True when ``text`` is a line of one to three personal names alone, in capitals or not, joined by
+    commas or "and" ("A. Bell.", "JOHN BELL AND MARY BELL.")."""
+    parts = [p for p in _NAMES_SPLIT_RE.split(text.strip().rstrip(".")) if p]
+    return 1 <= len(parts) <= 3 and all(
+        is_name(p.title() if p.isupper() else p) and len(p.split()) >= 2 for p in parts)
+
+
+def _front_signature(unit: Unit, current: Group | None, nxt: Unit | None, groups: list[Group],
+                     s: SegmentSettings) -> bool:
+    """Return True when ``unit`` signs the text of the book's front matter above it (a prefatory note, a
+    preface): names alone on their line under its unheaded body, with nothing before it but the book's title and
+    other such signed texts, over the place and date it was written at, an address, a section heading or the end
+    of the text."""
+    if current is None or current.phase != "body" or current.mode == "furniture" or \
+            unit.n_words > s.front_signature_max_words or not _signers_line(unit.text):
+        return False
+    if current.units[0].cue != "prose" or current.mode == "personal" or any(
+            u.cue in ("dateline", "salutation", "closing") or _entry_head(u) or u.features.get("salute")
+            for u in current.units) or any(
+            g is not current and FRONT_SIGNED not in g.evidence
+            and (g.mode != "furniture" or "page title" not in g.evidence) for g in groups):
+        return False  # a headed, dated or greeting text, or the book has begun (its first entry, letter, paper...)
+    return nxt is None or nxt.cue == "dateline" or (nxt.cue == "heading" and _SECTION_RE.match(nxt.text.strip())) \
+        or (nxt.n_words <= s.foot_address_line_max_words and "," in nxt.text and not _MONTH_OR_YEAR_RE.search(nxt.text)
+            and not any(nxt.features.get(k) for k in ("first_sing", "second", "first", "salute", "lead_date")))
 
 
 def _address_leaf_line(unit: Unit, s: SegmentSettings) -> bool:
@@ -654,6 +722,18 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 start(unit, "date line opens an entry", mode="personal")
                 continue
 
+        # (where the letters are dated at their foot, or nothing but the next letter's number follows the date
+        # line, the two lines close the letter above: "From the Castle of B——," / "Aug. 4." / "LETTER VIII")
+        after = units[i + 2] if i + 2 < len(units) else None
+        place_first = cue in ("prose", "heading") and not at_foot and after is not None and not (
+            after.cue == "heading" and (NUMBERED_HEAD_RE.match(after.text.strip()) or _SECTION_RE.match(
+                after.text.strip()))) and _place_first_line(unit, nxt, s)
+        if place_first:
+            # 8f. a place closed by a comma over a date line is that date line's first line ("Rose Hall," /
+            #     "Friday, 7th June."): it heads the letter under it, it does not close the one above
+            cue = "dateline"
+            unit = replace(unit, cue=cue)
+
         # 1. page furniture (separators, captions, attribution lines, date stamps) is a
         #    document of its own: it is not part of what anybody wrote, and it must not
         #    glue the texts before and after it together.
@@ -732,6 +812,23 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
             current.evidence.append("page title")
             continue
 
+        if cue in ("heading", "byline", "mark", "addressee", "salutation", "prose") and not forced and \
+                not after_furniture and _front_signature(unit, current, nxt, groups, s):
+            # 5c. names alone under a prefatory note or a preface, before the book's first entry or section,
+            #     sign it ("JOHN BELL, MARY BELL." / "Bath, May, 1850."): the note is theirs, not the head of a text
+            current.units.append(replace(unit, cue="signature"))
+            current.phase = "closed"
+            current.evidence.append(FRONT_SIGNED)
+            continue
+        if current is not None and current.phase == "closed" and FRONT_SIGNED in current.evidence[-2:] and \
+                not forced and prev is not None and prev.start == current.units[-1].start and (
+                    cue == "dateline" or cue in ("heading", "prose") and (
+                        unit.n_words <= s.foot_address_line_max_words and "," in unit.text
+                        and not unit.features.get("first") and not unit.features.get("lead_date"))):
+            # 5c. ... and the place and date, or the address, under those names are the signed text's foot
+            current.units.append(unit)
+            current.evidence.append("the place and date under its signature")
+            continue
         if cue in ("heading", "byline", "mark", "addressee", "salutation"):
             # 4. an issuing body named at the foot of a record signs it.
             if _org_signature(unit, current, nxt):
@@ -758,7 +855,7 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
             if cue == "heading" and current is not None and current.mode == "record" and \
                     current.phase in ("body", "closed") and is_name(unit.text) and unit.n_words <= 4 \
                     and not _SECTION_RE.match(unit.text.strip()) and not re.search(r"\bletters\b", unit.text, re.I) \
-                    and kind_from_words(unit.text) not in RECORD_KINDS \
+                    and kind_from_words(unit.text) not in RECORD_KINDS and not _restated_below(unit.text, nxt) \
                     and (not unit.text.isupper() or current.phase == "closed" or nxt is None or nxt.cue != "prose"):
                 current.units.append(unit)
                 current.phase = "closed"
@@ -885,6 +982,15 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
             if forced or after_furniture or current is None:
                 start(unit, "date line", mode="personal")
                 continue
+            if current.phase == "head" and len(current.units) == 1 and current.units[0].cue == "heading" and \
+                    _restated_below(current.units[0].text, unit):
+                # 8g. a heading in capitals that the date line under it restates ("ROSE HALL" / "Rose Hall, Friday,
+                #     7th June.") heads the part of the book written from that place, not the first letter only
+                current.mode = "furniture"
+                current.phase = "closed"
+                current.evidence.append("section heading")
+                start(unit, "date line under a section heading")
+                continue
             if current.phase == "head" and (leading_date(unit.text) or bare_date(unit.text)
                                             or latin_day_head(unit.text)) and all(
                     not re.search(r"(?<!\d)\d{1,2}(?!\d)", u.text) and
@@ -922,6 +1028,11 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 #     I thank you …" / "June 11th.") is that head's own date line, not the next entry's
                 current.units.append(unit)
                 current.phase = "head"
+                continue
+            if place_first and current.phase != "head":
+                # 8f. (the first line of a date line over two opens the letter it heads: no closing date)
+                dating["head"] += 1
+                start(unit, "date line opens an entry", mode="personal")
                 continue
             if TELEGRAPH_FORM_RE.match(unit.text):
                 # 8b. a telegraph office's stamp ("Handed in at ...") heads the telegram form it is on
@@ -994,9 +1105,10 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
             current.units.append(unit)
             continue
         elif current.phase == "closed" and current.mode == "record" and POSTSCRIPT_RE.match(unit.text):
-            # 11b. a postscript ("P.S.—I open this again ...") belongs to the letter signed above it
+            # 11b. a postscript ("P.S.—I open this again ...") belongs to the letter signed above it; signed
+            #      itself with the writer's initials ("… before Friday. K."), it closes the letter again
             current.units.append(unit)
-            current.phase = "body"
+            current.phase = "closed" if _SIGNED_INITIALS_RE.search(unit.text) else "body"
             continue
         elif current.phase == "closed":
             # 11. after a signature, closing or closing date, the next paragraph is a new text.
@@ -1124,9 +1236,16 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 if _entry_head(unit):
                     current.mode = "personal"
             current.units.append(unit)
+            _close_on_run_in_signature(unit, current)
             continue
         if held(unit, reason):
             continue
+        if reason.startswith("diary-entry head") and current.evidence[:1] == ["after a section heading"] and \
+                len(current.units) == 1 and current.units[0].n_words <= s.chapter_summary_max_words and \
+                not _entry_head(current.units[0]) and not current.units[0].features.get("salute"):
+            # 14f. one short paragraph between a chapter's heading and its first dated entry ("Visitors. A
+            #      quarrel over the garden wall.") is the chapter's summary, the book's word on what follows
+            current.evidence.append(CHAPTER_SUMMARY)
         mode = None
         if reason == "the narrative resumes after a diary":
             mode = "account"  # the narrator's story, in the first person as the diary was
@@ -1142,4 +1261,14 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
         else:
             mode = "account"
         start(unit, reason, mode=mode, phase="body")
+        _close_on_run_in_signature(unit, current)
     return groups
+
+
+def _close_on_run_in_signature(unit: Unit, group: Group) -> None:
+    """Close ``group`` (a letter) when ``unit``, its paragraph, ends in a valediction and a name run in after a dash
+    ("….—Your loving niece, Kitty."): 9, as a closing on its own line would; its postscripts still follow."""
+    if unit.features.get("signed_run_in") and group.mode == "record" and (
+            group.phase == "body" or unit is group.units[0]):
+        group.phase = "closed"
+        group.evidence.append(RUN_IN_SIGNED)

@@ -20,7 +20,7 @@ from ..lexicons import pairs, words
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, VOICE_KINDS, Date,
                      DateBasis, Head, Ref, RefBasis, replace)
 from ..settings import SegmentSettings
-from .cascade import ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, Group
+from .cascade import CHAPTER_SUMMARY, FRONT_SIGNED, ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, RUN_IN_SIGNED, Group
 from .lines import (FRONT_MATTER_RE, FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, LETTER_HEADER_RE, MARKS_RE, MONTHS,
                     NARRATION_VERBS,
                     NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline,
@@ -866,6 +866,30 @@ def self_named_writer(documents, text: str) -> tuple[str, str] | None:
     return next(iter(found.items())) if len(found) == 1 else None
 
 
+#: what a writer calls the diary he or she keeps ("my diary", "my journal")
+_OWN_DIARY_RE = re.compile(r"(?i:\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
+                                                     for p in words("own_diary_words")) + r")\b)")
+
+
+def preface_diarist(documents, text: str) -> tuple[str, str] | None:
+    """Return (name, the words that give it) when the book's front matter, before its first diary entry, holds a
+    text signed at its foot by one name whose writer speaks of "my diary" ("I have kept my diary these ten years …"
+    / "A. Bell."); else None.
+
+    The diarist's own preface names the writer of the entries the book prints: like a name the diarist gives
+    himself or herself in them, it beats the file's metadata, which names the book's author.
+    """
+    for d in documents:
+        if d.kind in _META_KINDS:
+            return None
+        if FRONT_SIGNED not in d.evidence or d.author is None or re.search(r",|\band\b|&", d.author.name):
+            continue
+        m = _OWN_DIARY_RE.search(text, d.char_start, d.char_end)
+        if m:
+            return d.author.name, m.group(0)
+    return None
+
+
 def signs_with_given_name(signed: str, writer: str) -> bool:
     """Return True when a letter signed with a given name alone ("Hal", "Harold") may be signed by ``writer``
     ("Harold Pym"): the writer's given name, or its pet form (:func:`~quellen.extract.resolve.short_form_of`).
@@ -938,6 +962,7 @@ def diarists(documents, text: str, context=None):
     """
     meta_author = context.author if context is not None else None
     self_named = self_named_writer(documents, text)
+    prefaced = preface_diarist(documents, text)
     sole = sum(d.kind not in FURNITURE_KINDS for d in documents) == 1
     out, series, origin, pending = [], None, "", None
     letters = [False]  # the series heading says its writer goes on in letters ("X, in Continuation")
@@ -992,6 +1017,9 @@ def diarists(documents, text: str, context=None):
         elif series is None and self_named and d.author is None and d.kind in _META_KINDS:
             d = replace(d, author=Ref(self_named[0], basis=RefBasis.INFERRED), evidence=d.evidence + (
                 f"author: the diarist's own name in the entries ({self_named[1]!r})",))
+        elif series is None and prefaced and d.author is None and d.kind in _META_KINDS:
+            d = replace(d, author=Ref(prefaced[0], basis=RefBasis.INFERRED), evidence=d.evidence + (
+                f"author: the diarist who signs the book's preface ({prefaced[1]!r})",))
         elif series is None and meta_author and d.author is None and (d.kind in _META_KINDS or (
                 d.kind in _META_DATED_KINDS and any(e in d.evidence for e in ("date: date line", "date: entry head")))
                 or d.kind == "letter" and ADDRESSED_LETTER in d.evidence):
@@ -1311,6 +1339,14 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if heads and not kind and FRONT_MATTER_RE.match(heads[0].text.strip()) and body:
         kind = "commentary"  # "PREFACE" over the editor's text, signed with initials or not: no letter, no entry
         evidence.append("kind: an editor's preface")
+    if not kind and CHAPTER_SUMMARY in group.evidence:
+        kind = "commentary"  # a chapter's summary over its entries: the book's word on them, in whatever voice
+        evidence.append("kind: a chapter's summary")
+    if not kind and FRONT_SIGNED in group.evidence and body and not {"salutation", "closing"} & set(cues):
+        # a prefatory note or a preface signed at its foot before the book begins ("I have kept my diary these
+        # ten years …" / "A. Bell."): the book's word about itself, though it names a diary or says "I"
+        kind = "commentary"
+        evidence.append("kind: a text of the front matter signed at its foot")
     if title and not kind and not collection and not chapter:
         kind = kind_from_words(head_text)
         if kind:
@@ -1330,7 +1366,8 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if not kind and inline:
         kind = kind_from_words(inline[0]) or "statement"
         evidence.append(f"kind: quoted {inline[0]}")
-    if not kind and any(u.features.get("resolved") for u in body):
+    if not kind and any(u.features.get("resolved") for u in body) and group.mode != "personal":
+        # (in a diary's dated entry, "Decided not to go." is the diarist's own mind made up, no body's resolution)
         kind = "resolution"
         evidence.append("kind: 'Resolved:'")
     first_para = body[0].text if body else ""
@@ -1380,7 +1417,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         kind = "narrative"
         evidence.append("kind: a section of a book")
     has_salute = "salutation" in cues or any(u.features.get("salute") for u in body[:1])
-    has_closing = "closing" in cues
+    has_closing = "closing" in cues or RUN_IN_SIGNED in group.evidence
     if not kind and (has_salute or has_closing):
         kind = "letter"
         evidence.append("kind: salutation/closing")
@@ -1470,6 +1507,11 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                 author = found
                 evidence.append("author: the letter's own header")
                 break
+    if not author and FRONT_SIGNED in group.evidence and sig_units:
+        # the names under a front-matter text, as they are signed (in capitals: written as names)
+        signed_as = sig_units[-1].text.strip(" .,")
+        author = signed_as.title() if signed_as.isupper() else signed_as
+        evidence.append("author: signature")
     if not author and sig_units:
         sig_text = signature_text(sig_units[0].text)
         sig = split_signature(sig_text)
@@ -1483,6 +1525,10 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             # letter is not its signer's)
             author = sig_text.strip(" .,")
             evidence.append("author: signature")
+    run_in = next((u.features["signed_run_in"] for u in reversed(signed) if u.features.get("signed_run_in")), None)
+    if not author and run_in and RUN_IN_SIGNED in evidence and kind in ("letter", "statement"):
+        author = run_in[1]  # "….—Your loving niece, Kitty.": the name the letter is signed with
+        evidence.append("author: signature run into the last paragraph")
     if not author and body and (kind == "letter" or (group.framing and len(body) > 1)):
         # a letter quoted paragraph by paragraph, or a document read out, is signed in a paragraph of its
         # own ("“Ann Pell.", "“Ann Pell.”") above its closing date, if any
@@ -1806,7 +1852,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             date = replace(_year_date(year, m.group(0)), rule="year in the section heading that names it",
                            anchor=named[1], basis=DateBasis.YEAR_FROM_CONTEXT)
             evidence.append("date: year in the section heading")
-    if date is not None and any(e in evidence for e in ("date: date line", "date: entry head")):
+    if date is not None and any(e in evidence for e in ("date: date line", "date: entry head")) and \
+            FRONT_SIGNED not in evidence:
+        # (a preface dated under its signature is dated when the book was made: it gives the entries no year)
         # noted where its date line stands: a year heading above it in the same group ("1822 - 1823" / "June
         # 1822" / "12 of the Sixth Month, 1822") must not stand after it for the days alone that follow
         years.note(dated_at if "date: date line" in evidence and dated_at is not None else start, date)
@@ -1856,6 +1904,7 @@ _AUTHOR_BASIS = {
     "author: signature": RefBasis.SIGNED, "author: name alone at the foot": RefBasis.SIGNED,
     "author: the telegram's signer": RefBasis.SIGNED, "author: issuing office": RefBasis.SIGNED,
     "author: signed at the end of the text": RefBasis.SIGNED,
+    "author: signature run into the last paragraph": RefBasis.SIGNED,
     "author: name in capitals closing the text": RefBasis.SIGNED,
     "author: signed at the end of the quotation": RefBasis.SIGNED,
     "author: subject of the quoting sentence": RefBasis.FRAMING,

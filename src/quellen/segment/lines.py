@@ -26,7 +26,7 @@ __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_
            "numbered_summary_head", "contents_entry",
            "salutation_span", "salutations", "bare_day", "NOTE_MARK_RE", "NARRATION_VERBS", "FEAST_HEAD_RE",
            "LEAD_DAY_RANGE_RE", "latin_day_head", "fold_running_heads", "roman_month_date", "FRONT_MATTER_RE",
-           "CALENDAR_HEAD_RE"]
+           "CALENDAR_HEAD_RE", "RUN_IN_SIGNATURE_RE"]
 
 #: every cue a unit can get
 CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "salutation", "addressee",
@@ -127,7 +127,10 @@ _LEAD_DATE_RE = re.compile(
     rf"(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?,?\s+(?:the\s+)?{_DAY}|(?:the\s+)?{_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})"
     rf"|{_WEEKDAY}(?:\s+\d{{1,2}}{_ORD}|,?\s+the\s+{_DAY})?)(?:,?\s+\d{{4}})?(?:\s*\([^)\n]{{1,30}}\))?"
     rf"(?:\s*(?:[.:;]\s*[—–-]*|\s[—–-]+|[—–]+|$)"
-    rf"|,\s+[^!?—–\n]{{1,30}}?[.:]?\s*[—–]+)", re.I)
+    # a hyphen printed for the dash, as plain transcriptions print it: run into a capital ("April 9-Went"), or
+    # after the stop that closes a weekday or a feast added to the day ("April 8, Sunday.-After church")
+    rf"|-(?=(?-i:[{_UP}])|[“\"‘'])(?!(?:{_MONTH_ALT}|{_WEEKDAY})\b)"
+    rf"|,\s+[^!?—–\n]{{1,30}}?(?:[.:]\s*-(?=\s*(?-i:[{_UP}])|\s*[“\"‘'])|[.:]?\s*[—–]+))", re.I)
 #: a day of the month alone opening a paragraph, the month left to the entries before ("2nd. In the
 #: morning ...", "8th (Sunday). To church."), or run into it by a dash after the stop ("9th.—The first ...")
 _LEAD_DAY_RE = re.compile(rf"^(?:\d{{1,2}}(?:st|nd|rd|th)|the\s+{ORD_DAY})(?:\s*\([^)\n]{{1,30}}\))?\."
@@ -245,6 +248,12 @@ _CLOSING_RE = re.compile(
     # a dedication's subscription: "By her most humble and obliged servant, the Compiler."
     r"|by\s+(?:your|their|his|her)\b(?:\s+[\w'’&]+){0,6}\s+(?:servants?|subjects?)\b"
     r"|good[\s-]?bye?\b[,.!]?$|lovingly\b|(?:from\s+)?" + _RELATION_TAIL + ")", re.I)
+#: a valediction and the writer's name run into a letter's last paragraph after a dash, as printed letters set them:
+#: "… and so farewell, dearest Aunt.—Your loving niece, Kitty.", "… home on Friday.—Yours ever, J. Pell."
+RUN_IN_SIGNATURE_RE = re.compile(
+    r"[.!?][”\"’']?\s*[—–]+\s*(?P<closing>(?:(?:ever|always|believe\s+me)\s+)?(?i:your|thy)\s+(?:(?:[a-z]+|&)\s+){0,3}"
+    rf"(?:{'|'.join(lexicons.words('closing_relations'))})|(?i:yours)(?:\s+(?:[a-z]+)){{0,2}}),?\s+"
+    rf"(?P<name>{INITIALS}|(?:[{_UP}][a-z]\w*|{_INITIAL})(?:\s+(?:{_INITIAL}|[{_UP}][\w'’-]+)){{0,2}})\.?[”\"]?\s*$")
 #: a long closing sentence that ends in the writer's relation to the reader ("With love to all at the mill I
 #: remain thy affectionate cousin", "… is the wish of thy friend & brother")
 _CLOSING_TAIL_RE = re.compile(rf"\b{_RELATION_TAIL}", re.I)
@@ -1339,6 +1348,10 @@ def prose_features(text: str) -> dict:
         # goes on quoting: a letter read out runs over paragraphs that open with a quotation mark)
         marks = re.findall(r"[“”]", text)
         feats["quoted"] = "open" if marks and marks[-1] == "“" else "closed"
+    signed = RUN_IN_SIGNATURE_RE.search(text[-160:])
+    if signed and is_name(signed.group("name").rstrip(".")) or signed and len(signed.group("name").split()) == 1:
+        # the valediction and the name run into the last paragraph ("….—Your loving niece, Kitty.")
+        feats["signed_run_in"] = (signed.group("closing"), signed.group("name").rstrip("."))
     if re.match(r"^(?:resolved|ordered|decided|decreed|it\s+is\s+(?:hereby\s+)?(?:resolved|ordered|decreed))\b",
                 text, re.I):
         feats["resolved"] = True
