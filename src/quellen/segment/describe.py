@@ -27,7 +27,7 @@ from .lines import (FRONT_MATTER_RE, FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, 
                     is_allcaps, is_name, kind_from_words, latin_day_head, leading_date, roman_month_date, salutations,
                     signature_text, signed_name,
                     signed_under_closing, split_signature, strip_quotes, weekday_alone, weekday_day, yearless)
-from .shapes import counted_day, head_date_text
+from .shapes import counted_day, head_date_text, run_in_head
 
 __all__ = ["describe", "YearContext", "dominant_signer", "diarists", "expand_initials", "parse_date_text",
            "KIND_CLASSES", "CLASS_OF_KIND"]
@@ -71,6 +71,8 @@ def report_dateline(paragraphs) -> tuple[str, re.Match, int] | None:
     return None
 
 
+#: a month's name written out (not an abbreviation, which a line alone may be for something else: "Mar.")
+_MONTH_NAME_NUMBERS = {w: int(n) for w, n in pairs("months")}
 #: a year this close after a month head (in characters) is that head's own year ("April 1866")
 _SAME_HEADING = 40
 
@@ -149,6 +151,13 @@ class YearContext:
                     self.anchors.append((m.start(), int(y.group(0)), month))
         self.heads.sort()
         self.anchors.sort()
+        for start, end in sorted(heads):
+            # a month alone on its line ("May", "JUNE.") heads the entries under it: their month, its year the
+            # one the text gives it (the heads above, a date or a year the front matter names)
+            month = _MONTH_NAME_NUMBERS.get(text[start:end].strip().rstrip(".").lower())
+            found = self.year_for(start, month) if month else None
+            if found is not None:
+                bisect.insort(self.heads, (start, found[0], month, 0))
 
     def note(self, offset: int, date: Date) -> None:
         """Record the date of an entry or letter read at ``offset``: the next yearless one follows it."""
@@ -602,6 +611,20 @@ def day_and_weekday(head: str, offset: int, years: YearContext) -> Date | None:
     return _day_in_context(head, day, years.month_for(offset, day, weekday))
 
 
+#: an entry head of the weekday and the day, its abbreviation with or without a stop: "Tues 9th", "Sat. 1st"
+_WEEKDAY_FIRST_RE = re.compile(r"^(?P<weekday>[A-Z][a-z]+)\.?,?\s+(?P<day>\d{1,2})(?:st|nd|rd|th|d)?\.?$")
+
+
+def _weekday_first(head: str, offset: int, years: YearContext) -> Date | None:
+    """Return the date of a source's entry head that gives its weekday and the day of the month and no month
+    ("Tues 9th"), the month and year from the heads above and the weekday, or None."""
+    m = _WEEKDAY_FIRST_RE.match(head.strip())
+    weekday = weekday_of(m.group("weekday")) if m else None
+    if weekday is None or not 1 <= int(m.group("day")) <= 31:
+        return None
+    return _day_in_context(head, int(m.group("day")), years.month_for_weekday(offset, int(m.group("day")), weekday))
+
+
 def weekday_and_day(text: str, offset: int, years: YearContext) -> Date | None:
     """Return the date of an entry head that gives its weekday and day of the month alone ("Saturday 2"), its
     month and year taken from the heads above and the weekday (:meth:`YearContext.month_for_weekday`), or
@@ -964,7 +987,7 @@ def diarists(documents, text: str, context=None):
             # ("May 3 / Mrs. Delany's Letters"), not its series
             heads = heads[:3]
             dated = next((k for k, line in enumerate(heads) if date_head(line) or leading_date(line)
-                          or _prose_line(line) and not series_author(line)), None)
+                          or run_in_head(line) or _prose_line(line) and not series_author(line)), None)
             series_heads = heads[:dated] if dated is not None else heads
         else:
             series_heads = heads
@@ -1699,8 +1722,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         said = head_date_text(head) if counted_day(head) is None else ""  # "SECOND DAY." is no 2nd of a month
         entry = parse_date_text(said, body[0].start, years) if said else None
         if entry is None or entry.precision != "day":
-            # "2. Wed.": a day of the month and its weekday, the month and year from the heads above
-            entry = day_and_weekday(head, body[0].start, years) or entry
+            # "2. Wed.": a day of the month and its weekday, the month and year from the heads above ("Tues 9th":
+            # the weekday first, its abbreviation without a stop, as the source heads its entries)
+            entry = day_and_weekday(head, body[0].start, years) or _weekday_first(head, body[0].start, years) or entry
         if entry is None:
             entry = counted_day_date(head, body[0].start, text, years)
         if entry is not None:
