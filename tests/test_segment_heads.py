@@ -2629,3 +2629,39 @@ def test_a_name_signed_under_a_valediction_over_a_day_is_no_place():
     cues = {u.text: u.cue for u in make_units(SIGNED_OVER_A_DAY)}
     assert cues["Henry Vane,"] != "dateline"
     assert "Henry Vane," in SIGNED_OVER_A_DAY[:_docs(SIGNED_OVER_A_DAY)[0][2].char_end]
+
+
+NEWSLETTERS = """WRITTEN NEWS FROM THE SECRETARY'S OFFICE
+
+Westgate, Feb. 3. 1688/9.
+
+The Lords met this morning upon the petition of the watermen, and referred it to a committee of six.
+
+Lisbonne, Feb. 9. N.S. The fleet for the islands is ready to sail, and waits only for a wind.
+
+The price of coals is risen again by reason of the frost upon the river.
+
+For Mr. Thomas Pendle at his house in Colbrook. These.
+
+Westgate, Feb. 5. 1688/9.
+
+Sir,
+
+Yours of the last came safe. The committee upon the watermen sat but rose without an order.
+
+Turin, Feb. 11. N.S. The Duke is gone to his hunting house and the envoys follow him thither.
+
+I am, Sir, your humble servant.
+"""
+
+
+def test_foreign_news_run_in_under_a_date_in_the_other_style_goes_on_with_the_newsletter():
+    # a written newsletter dated in the Old Style at its head runs in its foreign news under the foreign date in the
+    # New ("Lisbonne, Feb. 9. N.S. ..."): no document of its own; the address on its outside ("For Mr. A at B.
+    # These.") makes an unsigned newsletter without a greeting a letter
+    got = _docs(NEWSLETTERS)
+    assert [w for w, _, _ in got] == ["WRITTEN NEWS FROM", "Westgate, Feb. 3.", "Westgate, Feb. 5."]
+    assert [d.kind for _, _, d in got[1:]] == ["letter", "letter"]
+    # the same paragraph with no style mark is a diary's entry run in after its date, as before
+    plain = NEWSLETTERS.replace("Feb. 9. N.S. The", "Feb. 9. The")
+    assert "Lisbonne, Feb. 9." in [w for w, _, _ in _docs(plain)]

@@ -202,6 +202,17 @@ def _headed_letter(group: Group) -> bool:
     return False
 
 
+def _under_date_line(group: Group) -> bool:
+    """Return True when the group opened under a date line alone on its line (the lines above its first paragraph
+    hold one), as a letter or a newsletter dated at its head does."""
+    for u in group.units:
+        if u.cue == "prose":
+            return False
+        if u.cue == "dateline":
+            return True
+    return False
+
+
 #: a book's section heading: a number alone, "Chapter XI", "Part 2", front and back matter, a roman number
 #: and the section's title on one line ("XI The Polar Journey", "IV. Returning Parties"; "I" alone is a pronoun)
 _SECTION_RE = re.compile(r"^(?:(?:chapter|part|book|volume|vol\.|section|canto|period|epoch|division|stave|act)\s+"
@@ -1029,6 +1040,12 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
             elif current.framing and f.get("framing") and not _first_person(unit):
                 # 12b. an announced document ends where the narrative resumes to announce the next.
                 reason = "the narrative resumes"
+            elif f.get("lead_style") and _under_date_line(current):
+                # 14b. a newsletter's foreign news is run in under the foreign date, marked with its calendar's style
+                #      ("Paris, Jan. 17. N.S. The King ..."): the letter dated on its own line above goes on
+                current.units.append(unit)
+                current.evidence.append("foreign news under its own date, in the other style")
+                continue
             elif f.get("lead_date") and not (current.phase == "body" and _headed_letter(current)
                                              and not re.search(r"\b\d{4}\b", f["lead_date"])):
                 # 14. a paragraph opening with a date ("October 28. Hut Point.") is a diary entry (inside a

@@ -611,6 +611,10 @@ def day_and_weekday(head: str, offset: int, years: YearContext) -> Date | None:
     return _day_in_context(head, day, years.month_for(offset, day, weekday))
 
 
+#: a letter's superscription, its address on the outside ending in "these" (these presents, this letter): "For Sir A at
+#: B. These.", "To my loving brother A, at B, these be delivered."
+_SUPERSCRIPTION_RE = re.compile(r"^(?:For|To)\s+\S.{2,200}?[.,;:]?\s+(?i:these)(?:\s+(?:with\s+speed|be\s+d[ae]liv"
+                                r"[ei]r(?:ed|d)|(?:in\s+)?haste|present))?[.!]?$")
 #: an entry head of the weekday and the day, its abbreviation with or without a stop: "Tues 9th", "Sat. 1st"
 _WEEKDAY_FIRST_RE = re.compile(r"^(?P<weekday>[A-Z][a-z]+)\.?,?\s+(?P<day>\d{1,2})(?:st|nd|rd|th|d)?\.?$")
 
@@ -1373,6 +1377,11 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             and not (greets and not any(re.search(r"\b(?:diary|journal)\b", g, re.I) for g in greets)):
         kind = "diary"
         evidence.append("kind: the text calls itself a diary")
+    if not kind and body and len(units) > 1 and _SUPERSCRIPTION_RE.match(units[-1].text.strip()):
+        # "For Mr. A at B. These.": the address a letter of the 16th and 17th centuries carried on its outside, copied
+        # at its foot; an unsigned newsletter or a letter without its greeting is a letter by it
+        kind = "letter"
+        evidence.append("kind: addressed on its outside ('These')")
     if not kind and group.letter_part:
         kind = "letter"
         evidence.append("kind: a dated part of a letter")
