@@ -1042,7 +1042,7 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 reason = "the narrative resumes"
             elif f.get("lead_style") and _under_date_line(current):
                 # 14b. a newsletter's foreign news is run in under the foreign date, marked with its calendar's style
-                #      ("Paris, Jan. 17. N.S. The King ..."): the letter dated on its own line above goes on
+                #      ("Lisbonne, Feb. 9. N.S. The fleet ..."): the letter dated on its own line above goes on
                 current.units.append(unit)
                 current.evidence.append("foreign news under its own date, in the other style")
                 continue

@@ -1277,7 +1277,7 @@ def _image_gap_captions(units: list[Unit]) -> None:
         unit.cue = "caption"
 
 
-#: a calendar's style mark right after a date ("Jan. 17. N.S.", "Dec. 30, O.S.", "(new style)")
+#: a calendar's style mark right after a date ("Feb. 9. N.S.", "Dec. 3, O.S.", "(new style)")
 _STYLE_MARK_RE = re.compile(r"\s*,?\s*\(?(?:[ON]\.\s?S\.|(?i:old|new)[\s-]+(?i:style)\b)\)?")
 
 
@@ -1311,7 +1311,7 @@ def prose_features(text: str) -> dict:
         feats["lead_date"] = lead.group(0)
         style = _STYLE_MARK_RE.match(text, lead.end())
         if style:
-            feats["lead_style"] = style.group(0).strip(" ,()")  # "Paris, Jan. 17. N.S.": the other calendar's date
+            feats["lead_style"] = style.group(0).strip(" ,()")  # "Lisbonne, Feb. 9. N.S.": the other calendar's date
     elif _LEAD_DAY_RE.match(text):
         feats["lead_day"] = _LEAD_DAY_RE.match(text).group(0)
     elif LEAD_DAY_RANGE_RE.match(text):
