@@ -16,7 +16,9 @@ import pytest
 from quellen.model import Source
 from quellen.segment import segment
 from quellen.segment.describe import CLASS_OF_KIND, church_year_day
-from quellen.segment.lines import FEAST_HEAD_RE, TIME_HEAD_RE, Unit, classify, leading_date, split_signature
+from quellen.segment.lines import (
+    FEAST_HEAD_RE, TIME_HEAD_RE, Unit, classify, leading_date, receipt_note, split_signature,
+)
 
 
 def _docs(text: str):
@@ -2665,3 +2667,56 @@ def test_foreign_news_run_in_under_a_date_in_the_other_style_goes_on_with_the_ne
     # the same paragraph with no style mark is a diary's entry run in after its date, as before
     plain = NEWSLETTERS.replace("Feb. 9. N.S. The", "Feb. 9. The")
     assert "Lisbonne, Feb. 9." in [w for w, _, _ in _docs(plain)]
+
+
+FORM_LETTERS = """LETTERS FROM THE CAMP
+
+The cards and letters are printed as the camp issued them, the printed words of each form in capitals.
+
+NOTIFICATION CARD.
+
+I HAVE ARRIVED SAFELY AT THE CAMP NAMED BELOW. I AM WELL AND NOT WOUNDED. LETTERS WILL FOLLOW IN DUE \
+COURSE. DO NOT WRITE UNTIL YOU RECEIVE MY ADDRESS.
+
+NAME: A. Hale, Pte.
+
+DATE: 23/5/41.
+
+[Received 20th June, 1941.]
+
+CAMP OFFICE.  DATE: 9th June, 1941.
+
+Dear Nell,
+
+The parcel came at last, and the boots fit. We play football on Sundays and I keep goal.
+
+Your loving son,
+Alf.
+
+[Received 28th July, 1941.]
+
+CAMP OFFICE.  DATE: 2nd July, 1941.
+
+Dear Nell,
+
+Nothing new here. Tell Father the beans in the camp garden are better than his.
+
+Your loving son,
+Alf.
+
+[Received 30th August, 1941.]
+"""
+
+
+def test_a_note_of_receipt_under_a_letter_is_its_foot_and_dates_nothing():
+    # each letter is followed by the day it came, in the receiver's hand ("[Received 20th June, 1941.]"): the
+    # letter's foot, neither the date of the next letter nor the head of one; a printed card's "DATE:" under its
+    # other printed labels ("NAME: ...") is the card's date line
+    got = _docs(FORM_LETTERS)
+    assert [w for w, _, _ in got] == ["LETTERS FROM THE", "NOTIFICATION CARD. I", "CAMP OFFICE. DATE:",
+                                      "CAMP OFFICE. DATE:"]
+    assert [d.date.edtf if d.date else None for _, _, d in got[1:]] == ["1941-05-23", "1941-06-09", "1941-07-02"]
+    assert all(FORM_LETTERS[d.char_start:d.char_end].rstrip().split("\n\n")[-1].startswith("[Received")
+               for _, _, d in got[1:])
+    assert receipt_note("[Received 20th June, 1941.]") and receipt_note("(Recd. Oct. 3.)")
+    assert not receipt_note("Received your parcel with many thanks, and the boots fit well.")

@@ -19,7 +19,8 @@ from .lines import (ARGUMENT_RE, CALENDAR_HEAD_RE, DESPATCH_HEADER_RE, FIRST_PER
                     NARRATION_VERBS, NEWSPAPER_RE, NOTE_MARK_RE, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE,
                     SECOND_PERSON_RE, SECTION_TITLE_RE, SERIES_HEAD_RE,
                     TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, contents_entry, is_allcaps, is_name,
-                    kind_from_words, latin_day_head, leading_date, numbered_summary_head, salutation_span, signed_name)
+                    kind_from_words, latin_day_head, leading_date, numbered_summary_head, receipt_note, salutation_span,
+                    signed_name)
 from .shapes import NEXT_DAY_RE
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
@@ -304,6 +305,8 @@ def _opens_letter(unit: Unit) -> bool:
     if unit.cue == "salutation" or f.get("salute") or f.get("lead_date") or f.get("lead_shape"):
         return True
     text = unit.text.strip(" []().")
+    if receipt_note(unit.text):
+        return False  # "[Received 2nd May, 1916.]": the foot of the letter above
     return unit.cue == "dateline" and bool(_DAY_NUMBER_RE.search(text) or re.search(
         rf"\b(?:{WD_NAMES})\b", text, re.I))
 
@@ -895,6 +898,12 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
             #    which makes it the head of the next letter; otherwise it heads a new entry.
             if forced or after_furniture or current is None:
                 start(unit, "date line", mode="personal")
+                continue
+            if receipt_note(unit.text) and current.has_body():
+                # 8f. "[Received 2nd May, 1916.]" under a letter: the day it came, written on it by its receiver,
+                #     is the letter's foot, neither its date nor the head of the next one
+                current.units.append(unit)
+                current.evidence.append("note of receipt")
                 continue
             if current.phase == "head" and (leading_date(unit.text) or bare_date(unit.text)
                                             or latin_day_head(unit.text)) and all(

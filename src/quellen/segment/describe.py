@@ -24,7 +24,8 @@ from .cascade import ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, Group
 from .lines import (FRONT_MATTER_RE, FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, LETTER_HEADER_RE, MARKS_RE, MONTHS,
                     NARRATION_VERBS,
                     NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline,
-                    is_allcaps, is_name, kind_from_words, latin_day_head, leading_date, roman_month_date, salutations,
+                    is_allcaps, is_name, kind_from_words, latin_day_head, leading_date, receipt_note, roman_month_date,
+                    salutations,
                     signature_text, signed_name,
                     signed_under_closing, split_signature, strip_quotes, weekday_alone, weekday_day, yearless)
 from .shapes import counted_day, head_date_text, run_in_head
@@ -1650,6 +1651,8 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     for u in units:
         if finest and u in head_dates and u is not finest[0]:
             continue
+        if receipt_note(u.text):
+            continue  # "[Received 2nd May, 1916.]": the day the letter came, not the day it was written
         if u.cue == "dateline" or (u.cue == "signature" and FULL_DATE_RE.match(u.text)) or (
                 finest and u is finest[0]):
             date = parse_date_text(u.text, u.start, years)

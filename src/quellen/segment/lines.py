@@ -21,7 +21,8 @@ from ..extract.regex_lead import lead
 
 __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "signed_name",
            "split_signature", "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
-           "kind_from_words", "weekday_day", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE", "TIME_HEAD_RE",
+           "kind_from_words", "weekday_day", "receipt_note", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE",
+           "TIME_HEAD_RE",
            "CLOCK_HEAD_RE", "bare_date", "NUMBERED_HEAD_RE", "NUMBERED_HEADER_RE", "SERIES_HEAD_RE", "is_allcaps",
            "numbered_summary_head", "contents_entry",
            "salutation_span", "salutations", "bare_day", "NOTE_MARK_RE", "NARRATION_VERBS", "FEAST_HEAD_RE",
@@ -203,6 +204,13 @@ _ATTRIBUTION_RE = re.compile(
     r"|read\s+more\b|continue\s+reading|share\s+(?:this|on)\b|related\s+(?:articles|posts)"
     r"|advertisement\b|subscribe\b|tags?:|filed\s+under)"
     r"|\bprovided\s+by\s+our\b|\b(?:by|with)\s+(?:kind\s+)?permission\s+of\b|\bbook\s+partner\b", re.I)
+#: a note of receipt the receiver wrote on a letter, a date after it: "[Received 2nd May, 1916.]", "(Recd. Oct. 3.)"
+_RECEIPT_NOTE_RE = re.compile(r"^[\[(]?(?i:" + "|".join(re.escape(w) for w in lexicons.words("receipt_words"))
+                              + r")(?![\w'’])[,:]?\s+[^\[\]()]*\d[^\[\]()]*[\])]?\.?$")
+#: a printed form's label in capitals over what the sender filled in: "NAME: A. Hale, Pte.", "RANK AND NUMBER: ..."
+_FORM_LABEL_RE = re.compile(r"^[A-Z][A-Z'’ ]{1,30}:\s+\S")
+#: the most words of a note of receipt
+RECEIPT_NOTE_MAX_WORDS = 10
 _STAMP_PREFIX_RE = re.compile(r"^(?:posted|published|updated|last\s+(?:updated|modified)|date|added)\b", re.I)
 _MARK_RE = re.compile(r"^\(?(?:top\s+secret|strictly\s+confidential|secret|confidential|private(?:\s+and\s+"
                       r"confidential)?|personal|urgent|copy|true\s+copy|translation|draft|very\s+urgent|"
@@ -602,6 +610,18 @@ def roman_month_date(text: str) -> tuple[int, int, int, str] | None:
     if m is None:
         return None
     return int(m.group("rd")), _ROMAN_MONTHS[m.group("rm").lower()], int(m.group("ry")), m.group(0)
+
+
+def receipt_note(text: str) -> bool:
+    """Return True for a note of receipt on its own line ("[Received 2nd May, 1916.]", "Answered 5 June."): the date
+    the letter above came or was answered, its foot, not a date line of its own.
+
+    >>> receipt_note("[Received 2nd May, 1916.]"), receipt_note("Received your letter of the 3rd with thanks.")
+    (True, False)
+    """
+    t = text.strip()
+    return len(t.split()) <= RECEIPT_NOTE_MAX_WORDS and bool(_RECEIPT_NOTE_RE.match(t)) and bool(FULL_DATE_RE.search(t)
+                                                                                            or yearless(t))
 
 
 def weekday_day(text: str) -> tuple[int, int] | None:
@@ -1017,8 +1037,11 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         rest_words = rest.split()
         if not first_prose_seen and re.search(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\d:\d\d", text):
             return "stamp"
-        if prev is not None and prev.cue == "signature" and re.match(r"date\b", text, re.I):
-            return "dateline"  # a printed form's "Date 3.x.18." under the sender's name: the form's date line
+        if prev is not None and (prev.cue == "signature" or _FORM_LABEL_RE.match(prev.text)) and \
+                re.match(r"date\b", text, re.I):
+            # a printed form's "Date 3.x.18." under the sender's name, or under the form's other printed labels
+            # ("NAME: A. Hale, Pte." / "DATE: 3/6/42."): the form's date line
+            return "dateline"
         if _STAMP_PREFIX_RE.match(text):
             return "stamp"
         sig = split_signature(text)
