@@ -1651,8 +1651,10 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     for u in units:
         if finest and u in head_dates and u is not finest[0]:
             continue
-        if receipt_note(u.text):
-            continue  # "[Received 2nd May, 1916.]": the day the letter came, not the day it was written
+        if receipt_note(u.text) and body and u.start > body[0].start:
+            # "[Received 2nd May, 1916.]" under a letter: the day it came, not the day it was written (a telegram's
+            # "Received London 14 June 1916" over its text is the form's date)
+            continue
         if u.cue == "dateline" or (u.cue == "signature" and FULL_DATE_RE.match(u.text)) or (
                 finest and u is finest[0]):
             date = parse_date_text(u.text, u.start, years)
