@@ -2720,3 +2720,52 @@ def test_a_note_of_receipt_under_a_letter_is_its_foot_and_dates_nothing():
                for _, _, d in got[1:])
     assert receipt_note("[Received 20th June, 1941.]") and receipt_note("(Recd. Oct. 3.)")
     assert not receipt_note("Received your parcel with many thanks, and the boots fit well.")
+
+
+DESPATCH_BOOK = """GOVERNOR ASHCOMBE TO LORD BRENTMOOR.
+
+(No. 4.)
+
+Fort Halloway,
+3rd March, 1801.
+
+My Lord,
+
+Sickness in the garrison.
+
+I have the honour to report that the fever has abated, and that only eleven men remain in the hospital.
+
+Enclosure.
+
+I beg leave to enclose the order issued upon the subject of the wells, which I hope will meet your Lordship's approval.
+
+                    I have the honour to remain,
+                         My Lord,
+                    Your Lordship's most obedient
+                         humble Servant,
+                              HENRY ASHCOMBE.
+
+[Inclosure to Letter No. 4.]
+
+GARRISON ORDER.
+
+Fort Halloway, 1st March, 1801.
+
+No water is to be drawn from the lower wells until they have been cleaned, on pain of stoppage of pay.
+
+                    By Command,
+                              T. GARLAND, Adjutant.
+"""
+
+
+def test_a_despatch_greeting_a_peer_and_closing_over_indented_lines_is_one_letter_and_its_enclosure_another():
+    # "My Lord," greets the peer the despatch is to; the valediction set over five indented lines ("My Lord," again
+    # among them) closes it, the name under them signing it; a secretary's marginal summary ("Enclosure.") is no
+    # head; the bracketed "[Inclosure to Letter No. 4.]" heads the paper sent with it
+    got = _docs(DESPATCH_BOOK)
+    assert [w for w, _, _ in got] == ["GOVERNOR ASHCOMBE TO", "[Inclosure to Letter"]
+    assert got[0][2].kind == "letter" and got[0][2].author.name.upper() == "HENRY ASHCOMBE"
+    assert got[0][2].date.edtf == "1801-03-03" and got[1][2].date.edtf == "1801-03-01"
+    assert classify(Unit(0, 8, "My Lord,"), None, True) == "salutation"
+    lady = "My lady, turning round to the window, said nothing more that evening."
+    assert classify(Unit(0, len(lady), lady), None, True) != "salutation"

@@ -1653,7 +1653,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             continue
         if receipt_note(u.text) and body and u.start > body[0].start:
             # "[Received 2nd May, 1916.]" under a letter: the day it came, not the day it was written (a telegram's
-            # "Received London 14 June 1916" over its text is the form's date)
+            # "Received at the office, 2 May" over its text is the form's date)
             continue
         if u.cue == "dateline" or (u.cue == "signature" and FULL_DATE_RE.match(u.text)) or (
                 finest and u is finest[0]):

@@ -209,6 +209,8 @@ _RECEIPT_NOTE_RE = re.compile(r"^[\[(]?(?i:" + "|".join(re.escape(w) for w in le
                               + r")(?![\w'’])[,:]?\s+[^\[\]()]*\d[^\[\]()]*[\])]?\.?$")
 #: a printed form's label in capitals over what the sender filled in: "NAME: A. Hale, Pte.", "RANK AND NUMBER: ..."
 _FORM_LABEL_RE = re.compile(r"^[A-Z][A-Z'’ ]{1,30}:\s+\S")
+#: the most words of a line of a valediction set over several lines ("Your Grace's faithful")
+VALEDICTION_LINE_MAX_WORDS = 8
 #: the most words of a note of receipt
 RECEIPT_NOTE_MAX_WORDS = 10
 _STAMP_PREFIX_RE = re.compile(r"^(?:posted|published|updated|last\s+(?:updated|modified)|date|added)\b", re.I)
@@ -220,6 +222,9 @@ _SALUTATION_RE = re.compile(
     r"|(?:dear\s+)?(?:sir|sirs|sire|madam|madame|gentlemen|ladies|comrades?|friends?|brothers?|sisters?|citizens?|"
     r"brethren|mother|father)\b(?!\s+(?-i:[A-Z]))[^.!?]{0,30}?[,!:—]"
     r"|your\s+(?:majesty|excellency|highness|grace|lordship|ladyship|honou?r|eminence|holiness)[,!:]"
+    # a despatch's greeting of a peer or a board, alone on its line: "My Lord,", "My Lords,", "My Lord Duke," (not
+    # a narrator's "My lady, turning round, ...")
+    r"|my\s+(?:lords?|lady|ladies|liege)(?:\s+(?-i:[A-Z])[a-z]+)?[,!:]\s*$"
     r"|(?:most\s+)?gracious\s+(?:lady|lord|sovereign|majesty|sir|madam|prince|princess|king|queen)[,!:]"
     r"|(?:hon(?:ou?red)?|respected)\s+(?:sir|madam)[,!:]"
     r"|(?:right\s+|very\s+)?(?:reverend|rev\.)\s+(?:and\s+dear\s+)?(?:sir|sirs|father|mother|madam|brother|sister)"
@@ -237,11 +242,12 @@ _CLOSING_RE = re.compile(
     r"^(?:[-–—>]+\s*)?(?:yours\b|your\s+(?:most|very|ever|affectionate|obedient|humble|faithful|loving|sincere|devoted|"
     r"grateful|own\b|(?:obed|obdt|ob|aff|affec|affect)t?\.|hble\.)|ever\s+and\s+ever\b"
     # an official's closing cut short by the printer, "I have, &c." / "I am, &c." over "(Signed) A. B."
-    r"|i\s+(?:have|am|remain)(?:,?\s+\w+)?,?\s+&c\.?$|ever\s+(?:(?:most|very|truly|sincerely|affectionately|faithfully)\s+)*(?:your'?s|your)"
+    r"|i\s+(?:have(?:\s+the\s+honou?r\s+to\s+(?:be|remain))?|am|remain)(?:,?\s+\w+)?,?\s+&c\.?,?$|ever\s+(?:(?:most|very|truly|sincerely|affectionately|faithfully)\s+)*(?:your'?s|your)"
     # "Ever my dear Sir" over "Most sincerely yours", "Most faithfully & affectionately yours" with no stop
     r"|ever,?\s+my\s+dear(?:est)?\b|(?:very\s+|most\s+)?(?:sincerely|faithfully|affectionately|truly|gratefully)"
     r"(?:\s+(?:&|and)\s+(?:sincerely|faithfully|affectionately|truly|gratefully))?\s+your'?s(?-i:(?![a-z]))|i\s+(?:am|remain|have\s+the\s+honou?r)\b.{0,80}(?:servant|yours|friend|"
-    r"respect|regard|esteem)|(?:i|we)\s+(?:am|are|remain|have\s+the\s+honou?r\s+to\s+be)\b[^.]{0,40},$|believe\s+me"
+    r"respect|regard|esteem)|(?:i|we)\s+(?:am|are|remain|have\s+the\s+honou?r\s+to\s+(?:be|remain))\b[^.]{0,40},$"
+    r"|believe\s+me"
     r"|with\s+(?:\w+\s+){0,4}(?:greetings|regards|respect|love|wishes|esteem|affection|"
     r"salutations?|compliments|thanks|gratitude|devotion|consideration|kiss|kisses)\b|(?:very\s+|most\s+)?"
     r"(?:respectfully|sincerely|faithfully|affectionately|cordially|truly|fraternally|gratefully)"
@@ -489,8 +495,10 @@ DESPATCH_HEADER_RE = re.compile(rf"^{_HEADER_SENDER}\s(?-i:to)\s+{_HEADER_SENDER
                                 r"(?:\s*[—–-]+\s*\((?:received|recd?\.)[^)]{0,40}\)\.?)?$", re.I)
 #: the most words of such a header
 DESPATCH_HEADER_MAX_WORDS = 16
-#: the head of a paper sent with a numbered despatch: "Inclosure in No. 3.", "Enclosure 2 in No. 14."
-ENCLOSURE_HEAD_RE = re.compile(r"^(?:in|en)closures?\s+(?:\d+\s+)?in\s+no\.\s*\d+\.?$", re.I)
+#: the head of a paper sent with a numbered despatch: "Inclosure in No. 3.", "Enclosure 2 in No. 14.", "[Inclosure to
+#: Letter No. 4.]"
+ENCLOSURE_HEAD_RE = re.compile(r"^\[?(?:in|en)closures?\s+(?:\d+\s+|no\.\s*\d+\s+)?(?:in|to)\s+"
+                               r"(?:(?:despatch|dispatch|letter)\s+)?no\.\s*\d+\.?\]?\.?$", re.I)
 #: a closing run into the last sentence of a letter after a dash: "… trifling.—Yours, &c.,", "—I am, Sir, yours,"
 _RUN_IN_CLOSING_RE = re.compile(r"[.!?][”\"’]?\s*[—–-]+\s*(?:yours|i\s+am|i\s+remain|believe\s+me)\b[^.!?]{0,40}"
                                 r"(?:,|&c\.,?)$", re.I)
@@ -1009,6 +1017,19 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     The checks go from the most specific shape to the least, so that a date line
     is not taken for a title and a signature not for a heading.
     """
+    cue = _classify(unit, prev, first_prose_seen, nxt)
+    if prev is not None and not unit.para and prev.cue == "closing" and \
+            len(unit.text.split()) <= VALEDICTION_LINE_MAX_WORDS and (
+                cue in ("salutation", "heading", "addressee") or cue == "prose" and unit.text.rstrip().endswith(",")):
+        # a valediction set over several lines with no blank between them ("I am," / "My Lord," / "Your Grace's
+        # faithful" / "servant,"): its lines are the closing's, neither a greeting nor a title (the name under them
+        # is read as a signature is)
+        return "closing"
+    return cue
+
+
+def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | None = None) -> str:
+    """Return the cue of one line as :func:`classify` reads it, the lines of a valediction aside."""
     text = unit.text
     n = len(text.split())
     tag = unit.tag or ""
@@ -1099,7 +1120,7 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
             return "dateline"
     if n <= 6 and _MARK_RE.match(text):
         return "mark"
-    if n <= 6 and not in_para and ENCLOSURE_HEAD_RE.match(text):
+    if n <= 7 and not in_para and ENCLOSURE_HEAD_RE.match(text):
         return "heading"  # "Inclosure in No. 3.": the head of a paper sent with a despatch, a document of its own
     if n <= DESPATCH_HEADER_MAX_WORDS and not in_para and DESPATCH_HEADER_RE.match(text) and \
             (text.split()[0] in _TITLE_WORDS or re.search(r"\((?:received|recd?\.)", text, re.I)) and \
