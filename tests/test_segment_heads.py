@@ -2769,3 +2769,31 @@ def test_a_despatch_greeting_a_peer_and_closing_over_indented_lines_is_one_lette
     assert classify(Unit(0, 8, "My Lord,"), None, True) == "salutation"
     lady = "My lady, turning round to the window, said nothing more that evening."
     assert classify(Unit(0, len(lady), lady), None, True) != "salutation"
+
+
+MARGIN_DATES = """THE NOTES OF A COURTIER
+
+1814.
+Sept. 3rd.
+
+Waited on the Prince at noon; he was in a very ill humour, and would speak of nothing but his horses.
+
+5th.
+
+To the play with my cousin. A thin house, and the new piece hissed.
+
+Sept. 9th.
+
+Dined at the Admiral's. Much talk of the new ministry, and none of it kind.
+"""
+
+
+def test_a_year_printed_right_over_the_first_date_is_that_entrys_not_a_heading():
+    # an edition prints the margin's date before its paragraph, the year only at the year's first entry, over the
+    # day with no blank line between ("1814." / "Sept. 3rd."): one date on two lines, the first entry's own
+    got = _docs(MARGIN_DATES)
+    assert [w for w, _, _ in got] == ["THE NOTES OF", "1814. Sept. 3rd.", "5th. To the", "Sept. 9th. Dined"]
+    assert [d.date.edtf for _, _, d in got[1:]] == ["1814-09-03", "1814-09-05", "1814-09-09"]
+    # a blank line between them makes the year a heading over the entries (with the title here), as before
+    apart = _docs(MARGIN_DATES.replace("1814.\nSept.", "1814.\n\nSept."))
+    assert [w for w, _, _ in apart][:2] == ["THE NOTES OF", "Sept. 3rd. Waited"]

@@ -203,6 +203,10 @@ def _headed_letter(group: Group) -> bool:
     return False
 
 
+#: a year alone on its line, with its stop: "1712."
+_YEAR_ALONE_RE = re.compile(r"1\d{3}\.?")
+
+
 def _under_date_line(group: Group) -> bool:
     """Return True when the group opened under a date line alone on its line (the lines above its first paragraph
     hold one), as a letter or a newsletter dated at its head does."""
@@ -905,8 +909,21 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 current.units.append(unit)
                 current.evidence.append("note of receipt")
                 continue
+            # (a year alone right over the date with no blank between, "1712." / "Jan. 4th.", is one date printed over
+            # two lines, as an edition prints the margin's date at the year's first entry: the entry's, no heading)
+            year_over_date = current.phase == "head" and prev is current.units[-1] and prev.cue == "dateline" and \
+                not unit.para and unit.gap == 0 and bool(_YEAR_ALONE_RE.fullmatch(prev.text.strip()))
+            if year_over_date and len(current.units) > 1:
+                # (under the book's title or a heading: the year leaves them, which head the entries)
+                current.units.pop()
+                current.mode, current.phase = "furniture", "closed"
+                current.evidence.append("heading above dated entries")
+                start(prev, "date line opens an entry", mode="personal")
+            if year_over_date:
+                current.units.append(unit)
+                continue
             if current.phase == "head" and (leading_date(unit.text) or bare_date(unit.text)
-                                            or latin_day_head(unit.text)) and all(
+                                                                   or latin_day_head(unit.text)) and all(
                     not re.search(r"(?<!\d)\d{1,2}(?!\d)", u.text) and
                     u.cue in ("heading", "dateline") and kind_from_words(u.text) not in RECORD_KINDS
                     and not _FROM_TO_HEAD_RE.match(u.text) and not _place_line(u) and not NEWSPAPER_RE.search(u.text)
