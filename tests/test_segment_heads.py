@@ -2797,3 +2797,40 @@ def test_a_year_printed_right_over_the_first_date_is_that_entrys_not_a_heading()
     # a blank line between them makes the year a heading over the entries (with the title here), as before
     apart = _docs(MARGIN_DATES.replace("1814.\nSept.", "1814.\n\nSept."))
     assert [w for w, _, _ in apart][:2] == ["THE NOTES OF", "Sept. 3rd. Waited"]
+
+
+SOCIETY_MINUTES = """TRANSACTIONS OF THE HARROWGATE NATURALISTS.
+
+Second Meeting, Tuesday, March 4th, 1862.
+
+The Rev. ALFRED DUNSTER in the Chair.
+
+The following Papers were read:—
+
+1. Extract of a Letter from Mr. Samuel Treve, dated Lowick Fen, February 12th, 1862. Communicated by the Secretary.
+
+    "The bitterns have returned to the fen this winter in greater numbers than I have known for twenty years, and I
+have heard them booming every evening since the frost broke."
+
+2. Letter from Mr. Owen Pask to the Secretary.
+
+Brigmere, February 20th, 1862.
+
+Sir,
+
+    I send you the skin of the rail shot here last week, which I believe to be the first taken in the county.
+
+                    I am, Sir, your obedient servant,
+                              OWEN PASK.
+"""
+
+
+def test_a_numbered_head_of_an_extract_opens_the_paper_and_names_its_writer_and_date():
+    # a society's Proceedings print each paper read under a numbered head ("1. Extract of a Letter from A, dated B,
+    # D. Communicated by C."): the head opens the paper, its writer and date those of the head; the minutes'
+    # "The following Papers were read:—" announces them, it is no title
+    got = _docs(SOCIETY_MINUTES)
+    assert [w for w, _, _ in got][-2:] == ["1. Extract of", "2. Letter from"]
+    extract = got[-2][2]
+    assert (extract.kind, extract.author.name, extract.date.edtf) == ("letter", "Mr. Samuel Treve", "1862-02-12")
+    assert not any(w.startswith("The following") for w, _, _ in got)

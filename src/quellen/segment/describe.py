@@ -911,7 +911,9 @@ def signs_with_given_name(signed: str, writer: str) -> bool:
 
 #: the person a calendar head names as the paper's ("31. Information of Ann Pell, of B, widow", "35. Letter from
 #: the Rev. John Pell, vicar of B"): the one whose words it records
-_CALENDAR_PERSON_RE = re.compile(rf"^\d{{1,4}}\.\s+(?:(?:the|an?)\s+)?[A-Za-z]+\s+(?:of|from|by)\s+(?:the\s+)?"
+#: (an extract or a copy of the paper, "12. Extract of a Letter from A", names A as well)
+_CALENDAR_PERSON_RE = re.compile(rf"^\d{{1,4}}\.\s+(?:[A-Za-z]+\s+of\s+(?=(?:the|an?)\s))?(?:(?:the|an?)\s+)?"
+                                 rf"[A-Za-z]+\s+(?:of|from|by)\s+(?:the\s+)?"
                                  rf"(?P<name>{PERSON})(?=[,.]|\s+(?:to|of|for|against)\b)")
 
 

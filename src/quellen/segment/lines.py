@@ -209,6 +209,8 @@ _RECEIPT_NOTE_RE = re.compile(r"^[\[(]?(?i:" + "|".join(re.escape(w) for w in le
                               + r")(?![\w'’])[,:]?\s+[^\[\]()]*\d[^\[\]()]*[\])]?\.?$")
 #: a printed form's label in capitals over what the sender filled in: "NAME: A. Hale, Pte.", "RANK AND NUMBER: ..."
 _FORM_LABEL_RE = re.compile(r"^[A-Z][A-Z'’ ]{1,30}:\s+\S")
+#: a verb that makes a line closed by a colon and a dash a sentence announcing what follows, not a title
+_ANNOUNCING_VERB_RE = re.compile(r"\b(?:is|are|was|were|follows?|following|read|received)\b", re.I)
 #: the most words of a line of a valediction set over several lines ("Your Grace's faithful")
 VALEDICTION_LINE_MAX_WORDS = 8
 #: the most words of a note of receipt
@@ -849,9 +851,12 @@ _SECTION_WORDS = frozenset(lexicons.words("section_words"))
 
 
 #: a record society's calendar head over the paper it numbers: "12. Information of A, of B, carrier, touching a
-#: horse stolen. 2 October, 1771.", "13. Order upon the said information.", "14. Letter from the Rev. A to the Clerk."
+#: horse stolen. 2 October, 1771.", "13. Order upon the said information.", "14. Letter from the Rev. A to the Clerk.",
+#: "15. Extract of a Letter from A, dated B, 3rd May, 1771."
 _CALENDAR_NOUNS = "|".join(lexicons.words("calendar_documents"))
-CALENDAR_HEAD_RE = re.compile(rf"^\d{{1,4}}\.\s+(?:(?:the|an?)\s+)?(?:{_CALENDAR_NOUNS})s?"
+#: a paper printed in part or at second hand: "Extract of", "Copy of" (data/lexicon/extract_words.txt)
+_EXTRACT_OF = r"(?:(?:" + "|".join(lexicons.words("extract_words")) + r")\s+of\s+)?"
+CALENDAR_HEAD_RE = re.compile(rf"^\d{{1,4}}\.\s+{_EXTRACT_OF}(?:(?:the|an?)\s+)?(?:{_CALENDAR_NOUNS})s?"
                               r"\s+(?:of|from|upon|on|to|by|against|for|touching|concerning)\s+\S", re.I)
 #: the most words of a calendar head
 CALENDAR_HEAD_MAX_WORDS = 45
@@ -1252,6 +1257,8 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
             n <= 25 and len(text) <= 200 and _titlecase(text) and (SERIES_HEAD_RE.search(text)
                                                                    or (NEWSPAPER_RE.search(text) and n >= 2)):
         return "heading"
+    if re.search(r":\s*[—–-]+$", text.rstrip(_CLOSERS + " ")) and _ANNOUNCING_VERB_RE.search(text):
+        return "prose"  # "The Papers read were:—", "The following were elected:—": a sentence announcing a list
     # dialogue ("“I do not, Sir,” said I, “and I beg—”") and broken-off speech are prose, not titles
     if n > 4 and (re.match(r"^[“\"‘]", text) and re.search(r"[”\"’][^”\"’]*\w", text[1:]) or
                   text.rstrip(_CLOSERS + " ").endswith(("—", "–", "-"))):
