@@ -16,7 +16,9 @@ import pytest
 from quellen.model import Source
 from quellen.segment import segment
 from quellen.segment.describe import CLASS_OF_KIND, church_year_day
-from quellen.segment.lines import FEAST_HEAD_RE, TIME_HEAD_RE, Unit, classify, leading_date, split_signature
+from quellen.segment.lines import (
+    FEAST_HEAD_RE, TIME_HEAD_RE, Unit, classify, leading_date, receipt_note, split_signature,
+)
 
 
 def _docs(text: str):
@@ -2743,3 +2745,206 @@ def test_a_name_signed_under_a_valediction_over_a_day_is_no_place():
     cues = {u.text: u.cue for u in make_units(SIGNED_OVER_A_DAY)}
     assert cues["Henry Vane,"] != "dateline"
     assert "Henry Vane," in SIGNED_OVER_A_DAY[:_docs(SIGNED_OVER_A_DAY)[0][2].char_end]
+
+
+NEWSLETTERS = """WRITTEN NEWS FROM THE SECRETARY'S OFFICE
+
+Westgate, Feb. 3. 1688/9.
+
+The Lords met this morning upon the petition of the watermen, and referred it to a committee of six.
+
+Lisbonne, Feb. 9. N.S. The fleet for the islands is ready to sail, and waits only for a wind.
+
+The price of coals is risen again by reason of the frost upon the river.
+
+For Mr. Thomas Pendle at his house in Colbrook. These.
+
+Westgate, Feb. 5. 1688/9.
+
+Sir,
+
+Yours of the last came safe. The committee upon the watermen sat but rose without an order.
+
+Turin, Feb. 11. N.S. The Duke is gone to his hunting house and the envoys follow him thither.
+
+I am, Sir, your humble servant.
+"""
+
+
+def test_foreign_news_run_in_under_a_date_in_the_other_style_goes_on_with_the_newsletter():
+    # a written newsletter dated in the Old Style at its head runs in its foreign news under the foreign date in the
+    # New ("Lisbonne, Feb. 9. N.S. ..."): no document of its own; the address on its outside ("For Mr. A at B.
+    # These.") makes an unsigned newsletter without a greeting a letter
+    got = _docs(NEWSLETTERS)
+    assert [w for w, _, _ in got] == ["WRITTEN NEWS FROM", "Westgate, Feb. 3.", "Westgate, Feb. 5."]
+    assert [d.kind for _, _, d in got[1:]] == ["letter", "letter"]
+    # the same paragraph with no style mark is a diary's entry run in after its date, as before
+    plain = NEWSLETTERS.replace("Feb. 9. N.S. The", "Feb. 9. The")
+    assert "Lisbonne, Feb. 9." in [w for w, _, _ in _docs(plain)]
+
+
+FORM_LETTERS = """LETTERS FROM THE CAMP
+
+The cards and letters are printed as the camp issued them, the printed words of each form in capitals.
+
+NOTIFICATION CARD.
+
+I HAVE ARRIVED SAFELY AT THE CAMP NAMED BELOW. I AM WELL AND NOT WOUNDED. LETTERS WILL FOLLOW IN DUE \
+COURSE. DO NOT WRITE UNTIL YOU RECEIVE MY ADDRESS.
+
+NAME: A. Hale, Pte.
+
+DATE: 23/5/41.
+
+[Received 20th June, 1941.]
+
+CAMP OFFICE.  DATE: 9th June, 1941.
+
+Dear Nell,
+
+The parcel came at last, and the boots fit. We play football on Sundays and I keep goal.
+
+Your loving son,
+Alf.
+
+[Received 28th July, 1941.]
+
+CAMP OFFICE.  DATE: 2nd July, 1941.
+
+Dear Nell,
+
+Nothing new here. Tell Father the beans in the camp garden are better than his.
+
+Your loving son,
+Alf.
+
+[Received 30th August, 1941.]
+"""
+
+
+def test_a_note_of_receipt_under_a_letter_is_its_foot_and_dates_nothing():
+    # each letter is followed by the day it came, in the receiver's hand ("[Received 20th June, 1941.]"): the
+    # letter's foot, neither the date of the next letter nor the head of one; a printed card's "DATE:" under its
+    # other printed labels ("NAME: ...") is the card's date line
+    got = _docs(FORM_LETTERS)
+    assert [w for w, _, _ in got] == ["LETTERS FROM THE", "NOTIFICATION CARD. I", "CAMP OFFICE. DATE:",
+                                      "CAMP OFFICE. DATE:"]
+    assert [d.date.edtf if d.date else None for _, _, d in got[1:]] == ["1941-05-23", "1941-06-09", "1941-07-02"]
+    assert all(FORM_LETTERS[d.char_start:d.char_end].rstrip().split("\n\n")[-1].startswith("[Received")
+               for _, _, d in got[1:])
+    assert receipt_note("[Received 20th June, 1941.]") and receipt_note("(Recd. Oct. 3.)")
+    assert not receipt_note("Received your parcel with many thanks, and the boots fit well.")
+
+
+DESPATCH_BOOK = """GOVERNOR ASHCOMBE TO LORD BRENTMOOR.
+
+(No. 4.)
+
+Fort Halloway,
+3rd March, 1801.
+
+My Lord,
+
+Sickness in the garrison.
+
+I have the honour to report that the fever has abated, and that only eleven men remain in the hospital.
+
+Enclosure.
+
+I beg leave to enclose the order issued upon the subject of the wells, which I hope will meet your Lordship's approval.
+
+                    I have the honour to remain,
+                         My Lord,
+                    Your Lordship's most obedient
+                         humble Servant,
+                              HENRY ASHCOMBE.
+
+[Inclosure to Letter No. 4.]
+
+GARRISON ORDER.
+
+Fort Halloway, 1st March, 1801.
+
+No water is to be drawn from the lower wells until they have been cleaned, on pain of stoppage of pay.
+
+                    By Command,
+                              T. GARLAND, Adjutant.
+"""
+
+
+def test_a_despatch_greeting_a_peer_and_closing_over_indented_lines_is_one_letter_and_its_enclosure_another():
+    # "My Lord," greets the peer the despatch is to; the valediction set over five indented lines ("My Lord," again
+    # among them) closes it, the name under them signing it; a secretary's marginal summary ("Enclosure.") is no
+    # head; the bracketed "[Inclosure to Letter No. 4.]" heads the paper sent with it
+    got = _docs(DESPATCH_BOOK)
+    assert [w for w, _, _ in got] == ["GOVERNOR ASHCOMBE TO", "[Inclosure to Letter"]
+    assert got[0][2].kind == "letter" and got[0][2].author.name.upper() == "HENRY ASHCOMBE"
+    assert got[0][2].date.edtf == "1801-03-03" and got[1][2].date.edtf == "1801-03-01"
+    assert classify(Unit(0, 8, "My Lord,"), None, True) == "salutation"
+    lady = "My lady, turning round to the window, said nothing more that evening."
+    assert classify(Unit(0, len(lady), lady), None, True) != "salutation"
+
+
+MARGIN_DATES = """THE NOTES OF A COURTIER
+
+1814.
+Sept. 3rd.
+
+Waited on the Prince at noon; he was in a very ill humour, and would speak of nothing but his horses.
+
+5th.
+
+To the play with my cousin. A thin house, and the new piece hissed.
+
+Sept. 9th.
+
+Dined at the Admiral's. Much talk of the new ministry, and none of it kind.
+"""
+
+
+def test_a_year_printed_right_over_the_first_date_is_that_entrys_not_a_heading():
+    # an edition prints the margin's date before its paragraph, the year only at the year's first entry, over the
+    # day with no blank line between ("1814." / "Sept. 3rd."): one date on two lines, the first entry's own
+    got = _docs(MARGIN_DATES)
+    assert [w for w, _, _ in got] == ["THE NOTES OF", "1814. Sept. 3rd.", "5th. To the", "Sept. 9th. Dined"]
+    assert [d.date.edtf for _, _, d in got[1:]] == ["1814-09-03", "1814-09-05", "1814-09-09"]
+    # a blank line between them makes the year a heading over the entries (with the title here), as before
+    apart = _docs(MARGIN_DATES.replace("1814.\nSept.", "1814.\n\nSept."))
+    assert [w for w, _, _ in apart][:2] == ["THE NOTES OF", "Sept. 3rd. Waited"]
+
+
+SOCIETY_MINUTES = """TRANSACTIONS OF THE HARROWGATE NATURALISTS.
+
+Second Meeting, Tuesday, March 4th, 1862.
+
+The Rev. ALFRED DUNSTER in the Chair.
+
+The following Papers were read:—
+
+1. Extract of a Letter from Mr. Samuel Treve, dated Lowick Fen, February 12th, 1862. Communicated by the Secretary.
+
+    "The bitterns have returned to the fen this winter in greater numbers than I have known for twenty years, and I
+have heard them booming every evening since the frost broke."
+
+2. Letter from Mr. Owen Pask to the Secretary.
+
+Brigmere, February 20th, 1862.
+
+Sir,
+
+    I send you the skin of the rail shot here last week, which I believe to be the first taken in the county.
+
+                    I am, Sir, your obedient servant,
+                              OWEN PASK.
+"""
+
+
+def test_a_numbered_head_of_an_extract_opens_the_paper_and_names_its_writer_and_date():
+    # a society's Proceedings print each paper read under a numbered head ("1. Extract of a Letter from A, dated B,
+    # D. Communicated by C."): the head opens the paper, its writer and date those of the head; the minutes'
+    # "The following Papers were read:—" announces them, it is no title
+    got = _docs(SOCIETY_MINUTES)
+    assert [w for w, _, _ in got][-2:] == ["1. Extract of", "2. Letter from"]
+    extract = got[-2][2]
+    assert (extract.kind, extract.author.name, extract.date.edtf) == ("letter", "Mr. Samuel Treve", "1862-02-12")
+    assert not any(w.startswith("The following") for w, _, _ in got)

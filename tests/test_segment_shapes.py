@@ -13,7 +13,7 @@ from quellen.segment import segment
 from quellen.segment.lines import make_units
 from quellen.segment.shapes import (
     counted_day, head_date_text, head_shapes, mark_next_day_heads, mark_shape_heads, one_paragraph_share, opening,
-    openings,
+    openings, run_in_head,
 )
 from quellen.settings import SegmentSettings, Settings
 
@@ -216,3 +216,34 @@ def test_a_journal_counting_its_days_is_cut_at_each_count_and_dated_from_its_fir
                                               "1840-07-12"]
     assert counted_day("Forty-first day.") == 41 and counted_day("the 100th day:") == 100
     assert counted_day("Day 14.—") is None and counted_day("First, the ropes.") is None
+
+
+def test_a_diary_without_stops_is_cut_at_its_weekday_and_day_heads_and_dated_from_its_month_lines():
+    # a settler's pocket diary written without punctuation: each entry "Tues 3rd  ..." run in after two spaces,
+    # short entries that look like titles to the line rules, a month alone on its line, the year said only in the
+    # editor's note (3 March 1863 is a Tuesday)
+    days = ["Tues 3rd  hard frost the well froze over and father cut the ice with the axe",
+            "Wed 4th  snow all day kept the stock in the shed",
+            "Fri 6th  went to the mill with two sacks of rye the miller says the dam will not hold and the creek is "
+            "rising fast so we came home early by the upper road",
+            "Sat 7th  mended harness and the account of Mr Hollis paid",
+            "Mon 9th  thaw the road all mud the children kept in the house and cross with it",
+            "Wed 1st  first day of the month fine and warm the geese are back on the pond"]
+    text = ("THE POCKET DIARY OF A SETTLER\n\nEDITOR'S NOTE\n\nThe diary is printed as it was written, without a stop "
+            "in it. The year, 1863, is written only inside the cover, where the writer put her name.\n\nMarch\n\n"
+            + "\n\n".join(days[:5]) + "\n\nApril\n\n" + days[5] + "\n")
+    docs = [(t, d) for t, d in _docs(text) if t[:3] in ("Tue", "Wed", "Fri", "Sat", "Mon")]
+    assert [t.split("  ")[0] for t, _ in docs] == [d.split("  ")[0] for d in days]
+    assert [d.kind for _, d in docs] == ["diary"] * 6
+    assert [d.date.edtf for _, d in docs] == ["1863-03-03", "1863-03-04", "1863-03-06", "1863-03-07", "1863-03-09",
+                                              "1863-04-01"]
+    assert all(d.author is None or "Hollis" not in d.author.name for _, d in docs)  # an entry, not a series head
+    assert openings("Thurs 5th  hauled wood", 6)[0].shape == "W D th"
+    assert [o.shape for o in openings("Sat down to dinner at noon", 6) if o.dated] == []
+
+
+@pytest.mark.parametrize("line, head", [("Fri 4th  went to town", "Fri 4th"), ("May 3 went to town", "May 3"),
+                                        ("Fri. 4th. Went to town.", None), ("Sat 1st", None),
+                                        ("12 men went to town", None)])
+def test_a_run_in_head_of_days_is_read_only_where_words_follow_it(line, head):
+    assert run_in_head(line) == head

@@ -205,7 +205,8 @@ def segment(source: Source, settings=None, model: "Segmenter | Corrector | None"
     years = YearContext(text, [(u.start, u.end) for u in units if u.cue not in FURNITURE_CUES and u.start not in front],
                         [(u.start, u.end) for u in units if u.cue in ("heading", "dateline") and u.start not in front],
                         meta_year=context.year, running=running,
-                        front_end=next((u.start for u in units if u.cue == "dateline"), None))
+                        front_end=next((u.start for u in units if u.cue == "dateline" or u.features.get("lead_date")
+                                        or u.features.get("lead_shape")), None))
     signer = dominant_signer(groups)
     documents: list[Document] = []
     kind_of: dict[int, str] = {}

@@ -19,7 +19,8 @@ from .lines import (ARGUMENT_RE, CALENDAR_HEAD_RE, DESPATCH_HEADER_RE, FIRST_PER
                     NARRATION_VERBS, NEWSPAPER_RE, NOTE_MARK_RE, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE,
                     SECOND_PERSON_RE, SECTION_TITLE_RE, SERIES_HEAD_RE,
                     TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, contents_entry, is_allcaps, is_name,
-                    kind_from_words, latin_day_head, leading_date, numbered_summary_head, salutation_span, signed_name)
+                    kind_from_words, latin_day_head, leading_date, numbered_summary_head, receipt_note, salutation_span,
+                    signed_name)
 from .shapes import NEXT_DAY_RE
 
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION", "FRONT_SIGNED", "CHAPTER_SUMMARY",
@@ -205,6 +206,21 @@ def _headed_letter(group: Group) -> bool:
     return False
 
 
+#: a year alone on its line, with its stop: "1712."
+_YEAR_ALONE_RE = re.compile(r"1\d{3}\.?")
+
+
+def _under_date_line(group: Group) -> bool:
+    """Return True when the group opened under a date line alone on its line (the lines above its first paragraph
+    hold one), as a letter or a newsletter dated at its head does."""
+    for u in group.units:
+        if u.cue == "prose":
+            return False
+        if u.cue == "dateline":
+            return True
+    return False
+
+
 #: a book's section heading: a number alone, "Chapter XI", "Part 2", front and back matter, a roman number
 #: and the section's title on one line ("XI The Polar Journey", "IV. Returning Parties"; "I" alone is a pronoun)
 _SECTION_RE = re.compile(r"^(?:(?:chapter|part|book|volume|vol\.|section|canto|period|epoch|division|stave|act)\s+"
@@ -296,6 +312,8 @@ def _opens_letter(unit: Unit) -> bool:
     if unit.cue == "salutation" or f.get("salute") or f.get("lead_date") or f.get("lead_shape"):
         return True
     text = unit.text.strip(" []().")
+    if receipt_note(unit.text):
+        return False  # "[Received 2nd May, 1916.]": the foot of the letter above
     return unit.cue == "dateline" and bool(_DAY_NUMBER_RE.search(text) or re.search(
         rf"\b(?:{WD_NAMES})\b", text, re.I))
 
@@ -991,8 +1009,27 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 current.evidence.append("section heading")
                 start(unit, "date line under a section heading")
                 continue
+            if receipt_note(unit.text) and current.has_body():
+                # 8h. "[Received 2nd May, 1916.]" under a letter: the day it came, written on it by its receiver,
+                #     is the letter's foot, neither its date nor the head of the next one
+                current.units.append(unit)
+                current.evidence.append("note of receipt")
+                continue
+            # (a year alone right over the date with no blank between, "1712." / "Jan. 4th.", is one date printed over
+            # two lines, as an edition prints the margin's date at the year's first entry: the entry's, no heading)
+            year_over_date = current.phase == "head" and prev is current.units[-1] and prev.cue == "dateline" and \
+                not unit.para and unit.gap == 0 and bool(_YEAR_ALONE_RE.fullmatch(prev.text.strip()))
+            if year_over_date and len(current.units) > 1:
+                # (under the book's title or a heading: the year leaves them, which head the entries)
+                current.units.pop()
+                current.mode, current.phase = "furniture", "closed"
+                current.evidence.append("heading above dated entries")
+                start(prev, "date line opens an entry", mode="personal")
+            if year_over_date:
+                current.units.append(unit)
+                continue
             if current.phase == "head" and (leading_date(unit.text) or bare_date(unit.text)
-                                            or latin_day_head(unit.text)) and all(
+                                                                   or latin_day_head(unit.text)) and all(
                     not re.search(r"(?<!\d)\d{1,2}(?!\d)", u.text) and
                     u.cue in ("heading", "dateline") and kind_from_words(u.text) not in RECORD_KINDS
                     and not _FROM_TO_HEAD_RE.match(u.text) and not _place_line(u) and not NEWSPAPER_RE.search(u.text)
@@ -1141,6 +1178,12 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
             elif current.framing and f.get("framing") and not _first_person(unit):
                 # 12b. an announced document ends where the narrative resumes to announce the next.
                 reason = "the narrative resumes"
+            elif f.get("lead_style") and _under_date_line(current):
+                # 14b. a newsletter's foreign news is run in under the foreign date, marked with its calendar's style
+                #      ("Lisbonne, Feb. 9. N.S. The fleet ..."): the letter dated on its own line above goes on
+                current.units.append(unit)
+                current.evidence.append("foreign news under its own date, in the other style")
+                continue
             elif f.get("lead_date") and not (current.phase == "body" and _headed_letter(current)
                                              and not re.search(r"\b\d{4}\b", f["lead_date"])):
                 # 14. a paragraph opening with a date ("October 28. Hut Point.") is a diary entry (inside a

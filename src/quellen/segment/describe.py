@@ -24,10 +24,11 @@ from .cascade import CHAPTER_SUMMARY, FRONT_SIGNED, ORG_WORDS, POSTSCRIPT_RE, RE
 from .lines import (FRONT_MATTER_RE, FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, LETTER_HEADER_RE, MARKS_RE, MONTHS,
                     NARRATION_VERBS,
                     NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline,
-                    is_allcaps, is_name, kind_from_words, latin_day_head, leading_date, roman_month_date, salutations,
+                    is_allcaps, is_name, kind_from_words, latin_day_head, leading_date, receipt_note, roman_month_date,
+                    salutations,
                     signature_text, signed_name,
                     signed_under_closing, split_signature, strip_quotes, weekday_alone, weekday_day, yearless)
-from .shapes import counted_day, head_date_text
+from .shapes import counted_day, head_date_text, run_in_head
 
 __all__ = ["describe", "YearContext", "dominant_signer", "diarists", "expand_initials", "parse_date_text",
            "KIND_CLASSES", "CLASS_OF_KIND"]
@@ -71,6 +72,8 @@ def report_dateline(paragraphs) -> tuple[str, re.Match, int] | None:
     return None
 
 
+#: a month's name written out (not an abbreviation, which a line alone may be for something else: "Mar.")
+_MONTH_NAME_NUMBERS = {w: int(n) for w, n in pairs("months")}
 #: a year this close after a month head (in characters) is that head's own year ("April 1866")
 _SAME_HEADING = 40
 
@@ -149,6 +152,13 @@ class YearContext:
                     self.anchors.append((m.start(), int(y.group(0)), month))
         self.heads.sort()
         self.anchors.sort()
+        for start, end in sorted(heads):
+            # a month alone on its line ("May", "JUNE.") heads the entries under it: their month, its year the
+            # one the text gives it (the heads above, a date or a year the front matter names)
+            month = _MONTH_NAME_NUMBERS.get(text[start:end].strip().rstrip(".").lower())
+            found = self.year_for(start, month) if month else None
+            if found is not None:
+                bisect.insort(self.heads, (start, found[0], month, 0))
 
     def note(self, offset: int, date: Date) -> None:
         """Record the date of an entry or letter read at ``offset``: the next yearless one follows it."""
@@ -602,6 +612,24 @@ def day_and_weekday(head: str, offset: int, years: YearContext) -> Date | None:
     return _day_in_context(head, day, years.month_for(offset, day, weekday))
 
 
+#: a letter's superscription, its address on the outside ending in "these" (these presents, this letter): "For Sir A at
+#: B. These.", "To my loving brother A, at B, these be delivered."
+_SUPERSCRIPTION_RE = re.compile(r"^(?:For|To)\s+\S.{2,200}?[.,;:]?\s+(?i:these)(?:\s+(?:with\s+speed|be\s+d[ae]liv"
+                                r"[ei]r(?:ed|d)|(?:in\s+)?haste|present))?[.!]?$")
+#: an entry head of the weekday and the day, its abbreviation with or without a stop: "Tues 9th", "Sat. 1st"
+_WEEKDAY_FIRST_RE = re.compile(r"^(?P<weekday>[A-Z][a-z]+)\.?,?\s+(?P<day>\d{1,2})(?:st|nd|rd|th|d)?\.?$")
+
+
+def _weekday_first(head: str, offset: int, years: YearContext) -> Date | None:
+    """Return the date of a source's entry head that gives its weekday and the day of the month and no month
+    ("Tues 9th"), the month and year from the heads above and the weekday, or None."""
+    m = _WEEKDAY_FIRST_RE.match(head.strip())
+    weekday = weekday_of(m.group("weekday")) if m else None
+    if weekday is None or not 1 <= int(m.group("day")) <= 31:
+        return None
+    return _day_in_context(head, int(m.group("day")), years.month_for_weekday(offset, int(m.group("day")), weekday))
+
+
 def weekday_and_day(text: str, offset: int, years: YearContext) -> Date | None:
     """Return the date of an entry head that gives its weekday and day of the month alone ("Saturday 2"), its
     month and year taken from the heads above and the weekday (:meth:`YearContext.month_for_weekday`), or
@@ -907,7 +935,9 @@ def signs_with_given_name(signed: str, writer: str) -> bool:
 
 #: the person a calendar head names as the paper's ("31. Information of Ann Pell, of B, widow", "35. Letter from
 #: the Rev. John Pell, vicar of B"): the one whose words it records
-_CALENDAR_PERSON_RE = re.compile(rf"^\d{{1,4}}\.\s+(?:(?:the|an?)\s+)?[A-Za-z]+\s+(?:of|from|by)\s+(?:the\s+)?"
+#: (an extract or a copy of the paper, "12. Extract of a Letter from A", names A as well)
+_CALENDAR_PERSON_RE = re.compile(rf"^\d{{1,4}}\.\s+(?:[A-Za-z]+\s+of\s+(?=(?:the|an?)\s))?(?:(?:the|an?)\s+)?"
+                                 rf"[A-Za-z]+\s+(?:of|from|by)\s+(?:the\s+)?"
                                  rf"(?P<name>{PERSON})(?=[,.]|\s+(?:to|of|for|against)\b)")
 
 
@@ -989,7 +1019,7 @@ def diarists(documents, text: str, context=None):
             # ("May 3 / Mrs. Delany's Letters"), not its series
             heads = heads[:3]
             dated = next((k for k, line in enumerate(heads) if date_head(line) or leading_date(line)
-                          or _prose_line(line) and not series_author(line)), None)
+                          or run_in_head(line) or _prose_line(line) and not series_author(line)), None)
             series_heads = heads[:dated] if dated is not None else heads
         else:
             series_heads = heads
@@ -1387,6 +1417,11 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             and not (greets and not any(re.search(r"\b(?:diary|journal)\b", g, re.I) for g in greets)):
         kind = "diary"
         evidence.append("kind: the text calls itself a diary")
+    if not kind and body and len(units) > 1 and _SUPERSCRIPTION_RE.match(units[-1].text.strip()):
+        # "For Mr. A at B. These.": the address a letter of the 16th and 17th centuries carried on its outside, copied
+        # at its foot; an unsigned newsletter or a letter without its greeting is a letter by it
+        kind = "letter"
+        evidence.append("kind: addressed on its outside ('These')")
     if not kind and group.letter_part:
         kind = "letter"
         evidence.append("kind: a dated part of a letter")
@@ -1664,6 +1699,10 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     for u in units:
         if finest and u in head_dates and u is not finest[0]:
             continue
+        if receipt_note(u.text) and body and u.start > body[0].start:
+            # "[Received 2nd May, 1916.]" under a letter: the day it came, not the day it was written (a telegram's
+            # "Received at the office, 2 May" over its text is the form's date)
+            continue
         if u.cue == "dateline" or (u.cue == "signature" and FULL_DATE_RE.match(u.text)) or (
                 finest and u is finest[0]):
             date = parse_date_text(u.text, u.start, years)
@@ -1745,8 +1784,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         said = head_date_text(head) if counted_day(head) is None else ""  # "SECOND DAY." is no 2nd of a month
         entry = parse_date_text(said, body[0].start, years) if said else None
         if entry is None or entry.precision != "day":
-            # "2. Wed.": a day of the month and its weekday, the month and year from the heads above
-            entry = day_and_weekday(head, body[0].start, years) or entry
+            # "2. Wed.": a day of the month and its weekday, the month and year from the heads above ("Tues 9th":
+            # the weekday first, its abbreviation without a stop, as the source heads its entries)
+            entry = day_and_weekday(head, body[0].start, years) or _weekday_first(head, body[0].start, years) or entry
         if entry is None:
             entry = counted_day_date(head, body[0].start, text, years)
         if entry is not None:

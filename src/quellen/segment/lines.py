@@ -21,7 +21,8 @@ from ..extract.regex_lead import lead
 
 __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "signed_name",
            "split_signature", "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
-           "kind_from_words", "weekday_day", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE", "TIME_HEAD_RE",
+           "kind_from_words", "weekday_day", "receipt_note", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE",
+           "TIME_HEAD_RE",
            "CLOCK_HEAD_RE", "bare_date", "NUMBERED_HEAD_RE", "NUMBERED_HEADER_RE", "SERIES_HEAD_RE", "is_allcaps",
            "numbered_summary_head", "contents_entry",
            "salutation_span", "salutations", "bare_day", "NOTE_MARK_RE", "NARRATION_VERBS", "FEAST_HEAD_RE",
@@ -206,6 +207,17 @@ _ATTRIBUTION_RE = re.compile(
     r"|read\s+more\b|continue\s+reading|share\s+(?:this|on)\b|related\s+(?:articles|posts)"
     r"|advertisement\b|subscribe\b|tags?:|filed\s+under)"
     r"|\bprovided\s+by\s+our\b|\b(?:by|with)\s+(?:kind\s+)?permission\s+of\b|\bbook\s+partner\b", re.I)
+#: a note of receipt the receiver wrote on a letter, a date after it: "[Received 2nd May, 1916.]", "(Recd. Oct. 3.)"
+_RECEIPT_NOTE_RE = re.compile(r"^[\[(]?(?i:" + "|".join(re.escape(w) for w in lexicons.words("receipt_words"))
+                              + r")(?![\w'’])[,:]?\s+[^\[\]()]*\d[^\[\]()]*[\])]?\.?$")
+#: a printed form's label in capitals over what the sender filled in: "NAME: A. Hale, Pte.", "RANK AND NUMBER: ..."
+_FORM_LABEL_RE = re.compile(r"^[A-Z][A-Z'’ ]{1,30}:\s+\S")
+#: a verb that makes a line closed by a colon and a dash a sentence announcing what follows, not a title
+_ANNOUNCING_VERB_RE = re.compile(r"\b(?:is|are|was|were|follows?|following|read|received)\b", re.I)
+#: the most words of a line of a valediction set over several lines ("Your Grace's faithful")
+VALEDICTION_LINE_MAX_WORDS = 8
+#: the most words of a note of receipt
+RECEIPT_NOTE_MAX_WORDS = 10
 _STAMP_PREFIX_RE = re.compile(r"^(?:posted|published|updated|last\s+(?:updated|modified)|date|added)\b", re.I)
 _MARK_RE = re.compile(r"^\(?(?:top\s+secret|strictly\s+confidential|secret|confidential|private(?:\s+and\s+"
                       r"confidential)?|personal|urgent|copy|true\s+copy|translation|draft|very\s+urgent|"
@@ -215,6 +227,9 @@ _SALUTATION_RE = re.compile(
     r"|(?:dear\s+)?(?:sir|sirs|sire|madam|madame|gentlemen|ladies|comrades?|friends?|brothers?|sisters?|citizens?|"
     r"brethren|mother|father)\b(?!\s+(?-i:[A-Z]))[^.!?]{0,30}?[,!:—]"
     r"|your\s+(?:majesty|excellency|highness|grace|lordship|ladyship|honou?r|eminence|holiness)[,!:]"
+    # a despatch's greeting of a peer or a board, alone on its line: "My Lord,", "My Lords,", "My Lord Duke," (not
+    # a narrator's "My lady, turning round, ...")
+    r"|my\s+(?:lords?|lady|ladies|liege)(?:\s+(?-i:[A-Z])[a-z]+)?[,!:]\s*$"
     r"|(?:most\s+)?gracious\s+(?:lady|lord|sovereign|majesty|sir|madam|prince|princess|king|queen)[,!:]"
     r"|(?:hon(?:ou?red)?|respected)\s+(?:sir|madam)[,!:]"
     r"|(?:right\s+|very\s+)?(?:reverend|rev\.)\s+(?:and\s+dear\s+)?(?:sir|sirs|father|mother|madam|brother|sister)"
@@ -232,11 +247,12 @@ _CLOSING_RE = re.compile(
     r"^(?:[-–—>]+\s*)?(?:yours\b|your\s+(?:most|very|ever|affectionate|obedient|humble|faithful|loving|sincere|devoted|"
     r"grateful|own\b|(?:obed|obdt|ob|aff|affec|affect)t?\.|hble\.)|ever\s+and\s+ever\b"
     # an official's closing cut short by the printer, "I have, &c." / "I am, &c." over "(Signed) A. B."
-    r"|i\s+(?:have|am|remain)(?:,?\s+\w+)?,?\s+&c\.?$|ever\s+(?:(?:most|very|truly|sincerely|affectionately|faithfully)\s+)*(?:your'?s|your)"
+    r"|i\s+(?:have(?:\s+the\s+honou?r\s+to\s+(?:be|remain))?|am|remain)(?:,?\s+\w+)?,?\s+&c\.?,?$|ever\s+(?:(?:most|very|truly|sincerely|affectionately|faithfully)\s+)*(?:your'?s|your)"
     # "Ever my dear Sir" over "Most sincerely yours", "Most faithfully & affectionately yours" with no stop
     r"|ever,?\s+my\s+dear(?:est)?\b|(?:very\s+|most\s+)?(?:sincerely|faithfully|affectionately|truly|gratefully)"
     r"(?:\s+(?:&|and)\s+(?:sincerely|faithfully|affectionately|truly|gratefully))?\s+your'?s(?-i:(?![a-z]))|i\s+(?:am|remain|have\s+the\s+honou?r)\b.{0,80}(?:servant|yours|friend|"
-    r"respect|regard|esteem)|(?:i|we)\s+(?:am|are|remain|have\s+the\s+honou?r\s+to\s+be)\b[^.]{0,40},$|believe\s+me"
+    r"respect|regard|esteem)|(?:i|we)\s+(?:am|are|remain|have\s+the\s+honou?r\s+to\s+(?:be|remain))\b[^.]{0,40},$"
+    r"|believe\s+me"
     r"|with\s+(?:\w+\s+){0,4}(?:greetings|regards|respect|love|wishes|esteem|affection|"
     r"salutations?|compliments|thanks|gratitude|devotion|consideration|kiss|kisses)\b|(?:very\s+|most\s+)?"
     r"(?:respectfully|sincerely|faithfully|affectionately|cordially|truly|fraternally|gratefully)"
@@ -490,8 +506,10 @@ DESPATCH_HEADER_RE = re.compile(rf"^{_HEADER_SENDER}\s(?-i:to)\s+{_HEADER_SENDER
                                 r"(?:\s*[—–-]+\s*\((?:received|recd?\.)[^)]{0,40}\)\.?)?$", re.I)
 #: the most words of such a header
 DESPATCH_HEADER_MAX_WORDS = 16
-#: the head of a paper sent with a numbered despatch: "Inclosure in No. 3.", "Enclosure 2 in No. 14."
-ENCLOSURE_HEAD_RE = re.compile(r"^(?:in|en)closures?\s+(?:\d+\s+)?in\s+no\.\s*\d+\.?$", re.I)
+#: the head of a paper sent with a numbered despatch: "Inclosure in No. 3.", "Enclosure 2 in No. 14.", "[Inclosure to
+#: Letter No. 4.]"
+ENCLOSURE_HEAD_RE = re.compile(r"^\[?(?:in|en)closures?\s+(?:\d+\s+|no\.\s*\d+\s+)?(?:in|to)\s+"
+                               r"(?:(?:despatch|dispatch|letter)\s+)?no\.\s*\d+\.?\]?\.?$", re.I)
 #: a closing run into the last sentence of a letter after a dash: "… trifling.—Yours, &c.,", "—I am, Sir, yours,"
 _RUN_IN_CLOSING_RE = re.compile(r"[.!?][”\"’]?\s*[—–-]+\s*(?:yours|i\s+am|i\s+remain|believe\s+me)\b[^.!?]{0,40}"
                                 r"(?:,|&c\.,?)$", re.I)
@@ -611,6 +629,18 @@ def roman_month_date(text: str) -> tuple[int, int, int, str] | None:
     if m is None:
         return None
     return int(m.group("rd")), _ROMAN_MONTHS[m.group("rm").lower()], int(m.group("ry")), m.group(0)
+
+
+def receipt_note(text: str) -> bool:
+    """Return True for a note of receipt on its own line ("[Received 2nd May, 1916.]", "Answered 5 June."): the date
+    the letter above came or was answered, its foot, not a date line of its own.
+
+    >>> receipt_note("[Received 2nd May, 1916.]"), receipt_note("Received your letter of the 3rd with thanks.")
+    (True, False)
+    """
+    t = text.strip()
+    return len(t.split()) <= RECEIPT_NOTE_MAX_WORDS and bool(_RECEIPT_NOTE_RE.match(t)) and bool(FULL_DATE_RE.search(t)
+                                                                                            or yearless(t))
 
 
 def weekday_day(text: str) -> tuple[int, int] | None:
@@ -830,9 +860,12 @@ _SECTION_WORDS = frozenset(lexicons.words("section_words"))
 
 
 #: a record society's calendar head over the paper it numbers: "12. Information of A, of B, carrier, touching a
-#: horse stolen. 2 October, 1771.", "13. Order upon the said information.", "14. Letter from the Rev. A to the Clerk."
+#: horse stolen. 2 October, 1771.", "13. Order upon the said information.", "14. Letter from the Rev. A to the Clerk.",
+#: "15. Extract of a Letter from A, dated B, 3rd May, 1771."
 _CALENDAR_NOUNS = "|".join(lexicons.words("calendar_documents"))
-CALENDAR_HEAD_RE = re.compile(rf"^\d{{1,4}}\.\s+(?:(?:the|an?)\s+)?(?:{_CALENDAR_NOUNS})s?"
+#: a paper printed in part or at second hand: "Extract of", "Copy of" (data/lexicon/extract_words.txt)
+_EXTRACT_OF = r"(?:(?:" + "|".join(lexicons.words("extract_words")) + r")\s+of\s+)?"
+CALENDAR_HEAD_RE = re.compile(rf"^\d{{1,4}}\.\s+{_EXTRACT_OF}(?:(?:the|an?)\s+)?(?:{_CALENDAR_NOUNS})s?"
                               r"\s+(?:of|from|upon|on|to|by|against|for|touching|concerning)\s+\S", re.I)
 #: the most words of a calendar head
 CALENDAR_HEAD_MAX_WORDS = 45
@@ -998,6 +1031,19 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     The checks go from the most specific shape to the least, so that a date line
     is not taken for a title and a signature not for a heading.
     """
+    cue = _classify(unit, prev, first_prose_seen, nxt)
+    if prev is not None and not unit.para and prev.cue == "closing" and \
+            len(unit.text.split()) <= VALEDICTION_LINE_MAX_WORDS and (
+                cue in ("salutation", "heading", "addressee") or cue == "prose" and unit.text.rstrip().endswith(",")):
+        # a valediction set over several lines with no blank between them ("I am," / "My Lord," / "Your Grace's
+        # faithful" / "servant,"): its lines are the closing's, neither a greeting nor a title (the name under them
+        # is read as a signature is)
+        return "closing"
+    return cue
+
+
+def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | None = None) -> str:
+    """Return the cue of one line as :func:`classify` reads it, the lines of a valediction aside."""
     text = unit.text
     n = len(text.split())
     tag = unit.tag or ""
@@ -1026,8 +1072,11 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         rest_words = rest.split()
         if not first_prose_seen and re.search(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\d:\d\d", text):
             return "stamp"
-        if prev is not None and prev.cue == "signature" and re.match(r"date\b", text, re.I):
-            return "dateline"  # a printed form's "Date 3.x.18." under the sender's name: the form's date line
+        if prev is not None and (prev.cue == "signature" or _FORM_LABEL_RE.match(prev.text)) and \
+                re.match(r"date\b", text, re.I):
+            # a printed form's "Date 3.x.18." under the sender's name, or under the form's other printed labels
+            # ("NAME: A. Hale, Pte." / "DATE: 3/6/42."): the form's date line
+            return "dateline"
         if _STAMP_PREFIX_RE.match(text):
             return "stamp"
         sig = split_signature(text)
@@ -1085,7 +1134,7 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
             return "dateline"
     if n <= 6 and _MARK_RE.match(text):
         return "mark"
-    if n <= 6 and not in_para and ENCLOSURE_HEAD_RE.match(text):
+    if n <= 7 and not in_para and ENCLOSURE_HEAD_RE.match(text):
         return "heading"  # "Inclosure in No. 3.": the head of a paper sent with a despatch, a document of its own
     if n <= DESPATCH_HEADER_MAX_WORDS and not in_para and DESPATCH_HEADER_RE.match(text) and \
             (text.split()[0] in _TITLE_WORDS or re.search(r"\((?:received|recd?\.)", text, re.I)) and \
@@ -1217,6 +1266,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
             n <= 25 and len(text) <= 200 and _titlecase(text) and (SERIES_HEAD_RE.search(text)
                                                                    or (NEWSPAPER_RE.search(text) and n >= 2)):
         return "heading"
+    if re.search(r":\s*[—–-]+$", text.rstrip(_CLOSERS + " ")) and _ANNOUNCING_VERB_RE.search(text):
+        return "prose"  # "The Papers read were:—", "The following were elected:—": a sentence announcing a list
     # dialogue ("“I do not, Sir,” said I, “and I beg—”") and broken-off speech are prose, not titles
     if n > 4 and (re.match(r"^[“\"‘]", text) and re.search(r"[”\"’][^”\"’]*\w", text[1:]) or
                   text.rstrip(_CLOSERS + " ").endswith(("—", "–", "-"))):
@@ -1286,6 +1337,10 @@ def _image_gap_captions(units: list[Unit]) -> None:
         unit.cue = "caption"
 
 
+#: a calendar's style mark right after a date ("Feb. 9. N.S.", "Dec. 3, O.S.", "(new style)")
+_STYLE_MARK_RE = re.compile(r"\s*,?\s*\(?(?:[ON]\.\s?S\.|(?i:old|new)[\s-]+(?i:style)\b)\)?")
+
+
 def prose_features(text: str) -> dict:
     """Return the prose features of a paragraph: voice, framing, leading date, salutation..."""
     own = strip_quotes(text)
@@ -1314,6 +1369,9 @@ def prose_features(text: str) -> dict:
     lead = leading_date(text)
     if lead and len(text) > lead.end():
         feats["lead_date"] = lead.group(0)
+        style = _STYLE_MARK_RE.match(text, lead.end())
+        if style:
+            feats["lead_style"] = style.group(0).strip(" ,()")  # "Lisbonne, Feb. 9. N.S.": the other calendar's date
     elif _LEAD_DAY_RE.match(text):
         feats["lead_day"] = _LEAD_DAY_RE.match(text).group(0)
     elif LEAD_DAY_RANGE_RE.match(text):

@@ -25,9 +25,10 @@ from typing import Any, Iterator
 from .. import lexicons
 from ..extract.dates.lexicon import ORD_DAY
 from ..settings import SegmentSettings
-from .lines import Unit
+from .lines import Unit, prose_features
 
 __all__ = ["Opening", "openings", "opening", "head_shapes", "mark_shape_heads", "head_date_text", "LEAD_FEATURES",
+           "run_in_head",
            "counted_day",
            "one_paragraph_share", "mark_next_day_heads", "NEXT_DAY_RE"]
 
@@ -63,6 +64,8 @@ _TOKEN_RE = re.compile(r"(?P<num>\d+)(?P<ord>st|nd|rd|th|d)?(?![^\W\d_])|(?P<spe
                        r"|(?P<word>[^\W\d_][\w'’]*)"
                        r"|(?P<dash>[—–]+|-{2,}|(?<=\s)-(?=\s))|(?P<mark>[^\w\s])")
 _ROMAN_RE = re.compile(r"(?=[ivxlcdm]+$)m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$", re.I)
+#: a day of the month right after a word, its ordinal or none ("Sat 1st", "Thurs 6"), not a year or a count
+_DAY_AFTER_RE = re.compile(r"[ \t]+(?:[12]?\d|3[01])(?:st|nd|rd|th|d)?(?![\w.,:]*\d)(?![^\W\d_])")
 #: marks after which a capital word begins a new sentence
 _STOPS = frozenset(".!?:;")
 #: the classes that name a date, or number a head, and so never end an opening by beginning a sentence
@@ -132,10 +135,12 @@ def _classify(match: re.Match, text: str) -> tuple[list[str], str | None]:
     dotted = text[match.end():match.end() + 1] == "."
     if word[:1].isupper():
         # a month's or weekday's name is written with a capital ("May we go" opens no entry in May), its
-        # abbreviation with its stop ("Sat.", not "Sat down")
-        if low in _MONTH_NAMES or (low in _MONTH_ABBREVIATIONS and dotted):
+        # abbreviation with its stop ("Sat.", not "Sat down") or before the day it names, as a diarist who
+        # writes no stops heads her days ("Tues 9th  mended the fence")
+        dayed = _DAY_AFTER_RE.match(text, match.end()) is not None
+        if low in _MONTH_NAMES or (low in _MONTH_ABBREVIATIONS and (dotted or dayed)):
             return ["M"], word
-        if low in _WEEKDAY_NAMES or (low in _WEEKDAY_ABBREVIATIONS and dotted):
+        if low in _WEEKDAY_NAMES or (low in _WEEKDAY_ABBREVIATIONS and (dotted or dayed)):
             return ["W"], word
     if _ROMAN_RE.match(word) and (word.islower() or word.isupper()) and (
             dotted or text[match.end():match.end() + 1] == ")") and not (len(word) == 1 and word in "Iv"):
@@ -158,7 +163,7 @@ def openings(text: str, max_words: int) -> tuple[Opening, ...]:
     classes: list[str] = []
     date_words: list[str] = []
     words = depth = 0
-    last = None
+    last = prev = None
 
     def cut(end: int) -> None:
         if classes:
@@ -178,6 +183,12 @@ def openings(text: str, max_words: int) -> tuple[Opening, ...]:
         if depth:
             continue
         token_classes, date_word = _classify(m, text)
+        if (m.group("word") or m.group("spelled")) and _run_in_head(classes) and \
+                (token_classes[0] == "D" or token_classes[0] not in _HEAD_CLASSES):
+            # "Tues 9th  mended the fence", "Wed 1st  first day of the month": a head of days written without
+            # a stop, the entry's words after it (a second day is the entry's, the head has its own)
+            cut(prev.end())
+        prev = m
         classes += token_classes
         if date_word:
             date_words.append(date_word)
@@ -199,6 +210,13 @@ def openings(text: str, max_words: int) -> tuple[Opening, ...]:
     if last is not None and not depth:
         cut(last.end())
     return tuple(out)
+
+
+def _run_in_head(classes: list[str]) -> bool:
+    """Return True when the classes read so far are a day of the month with its weekday or month and nothing
+    else ("W D th", "M D"): a head complete without a stop, when the words of the entry follow it."""
+    return "D" in classes and ("W" in classes or "M" in classes) and all(
+        c in _HEAD_CLASSES or c == "th" for c in classes)
 
 
 def _with_next(items: Iterator[Any]) -> Iterator[tuple[Any, Any]]:
@@ -240,9 +258,10 @@ def head_shapes(units: list[Unit], settings: SegmentSettings | None = None) -> f
     where: dict[str, list[int]] = {}
     words_at: dict[str, list[tuple[str, ...]]] = {}
     for i, unit in enumerate(units):
-        if unit.cue not in ("prose", "dateline"):
+        if unit.cue not in ("prose", "dateline", "heading"):
             continue
-        found = {o.shape: o for o in openings(unit.text, s.head_shape_max_words) if o.dated}
+        found = {o.shape: o for o in openings(unit.text, s.head_shape_max_words) if o.dated
+                 and (unit.cue != "heading" or _run_in(o, unit))}
         for shape, o in found.items():
             where.setdefault(shape, []).append(i)
             words_at.setdefault(shape, []).append(o.date_words)
@@ -295,12 +314,38 @@ def mark_shape_heads(units: list[Unit], settings: SegmentSettings | None = None)
     if not shapes:
         return units
     for unit in units:
+        if unit.cue == "heading" and unit.para:
+            # a short entry written without a stop ("Mon 8th  hauled wood all day") looks
+            # like a title to the line rules; opening with the source's head, words after it, it is an entry
+            found = [o for o in openings(unit.text, s.head_shape_max_words) if o.shape in shapes and _run_in(o, unit)]
+            if found:
+                unit.cue, unit.features = "prose", prose_features(unit.text)
+                unit.features["lead_shape"] = found[-1].text
+            continue
         if unit.cue != "prose" or any(unit.features.get(k) for k in LEAD_FEATURES):
             continue
         found = [o for o in openings(unit.text, s.head_shape_max_words) if o.shape in shapes]
         if found:
             unit.features["lead_shape"] = found[-1].text
     return units
+
+
+def run_in_head(line: str, max_words: int = 6) -> str | None:
+    """Return the head of days a line opens with when it is written without a stop and the entry runs on after it
+    ("Sat 7th  paid the account of Mr Hollis" -> "Sat 7th"), else None: such a line is an entry, whatever
+    its words after the head look like (a series heading's "account of X").
+
+    >>> run_in_head("Tues 9th  mended the fence"), run_in_head("Tues. 9th. Mended the fence.")
+    ('Tues 9th', None)
+    """
+    found = next((o for o in openings(line, max_words) if _run_in_head(o.shape.split())), None)
+    return found.text if found is not None and line[len(found.text):].strip() else None
+
+
+def _run_in(found: Opening, unit: Unit) -> bool:
+    """Return True when the opening is a head of days with no stop ("Thurs 6th") and words of the line follow
+    it: on a line the line rules read as a heading, an entry run in after its head, not a title."""
+    return _run_in_head(found.shape.split()) and bool(unit.text[len(found.text):].strip())
 
 
 def head_date_text(head: str) -> str:
