@@ -559,6 +559,45 @@ def test_letters_of_the_plain_speech_keep_their_closing_postscript_date_and_addr
     assert text[docs[0].char_start:docs[0].char_end].rstrip().endswith("by favor of the carrier")
 
 
+# manuscript letters of the plain speech, their marks unwritten: a salutation without its comma ("Dear friend"), a
+# valediction without its "yours" ("I remain", "To thee and thine affectionately") over the name, a closing run into
+# the last paragraph ("… thy loving friend") over the name, "P.S." alone over a line without its stop (invented text)
+_UNPUNCTUATED_LETTERS = (
+    "Ashby 3rd month 4th 1810\n\nDear friend\n\nThe hay is in at last and the well is dug, so that we shall "
+    "want for nothing this summer if the rain holds off a little longer.\n\nI remain\n\nRuth Mercer\n\n"
+    "Amos Webb\n\nGreen County\n\n"
+    "Dover 5th month 9th 1810\n\nEsteemed friend\n\nThy letter came to hand and I was glad to hear that the "
+    "mill is mended and the children are well again.\n\nTo thee and thine affectionately\n\nAmos Webb\n\n"
+    "P.S.\n\nThe red cow has calved and the calf is a fine one\n\nRuth Mercer\n\n"
+    "Ashby 6th month 1st 1810\n\nBeloved friends\n\nWe are all well here and the children grow fast, though the "
+    "smallpox has been in the town since the fair and the school is shut, and the miller's wife is very low with "
+    "it; but we hope it will pass us by, and that this finds you all well, which is the desire of thy loving "
+    "friend\n\nRuth Mercer\n"
+)
+
+
+def test_unpunctuated_salutations_closings_and_a_lone_postscript_mark_keep_each_letter_whole():
+    text = _UNPUNCTUATED_LETTERS
+    docs = segment(_source(text))
+    assert [text[d.char_start:d.char_start + 10] for d in docs] == ["Ashby 3rd ", "Dover 5th ", "Ashby 6th "]
+    assert [d.kind for d in docs] == ["letter"] * 3
+    assert [d.author.name for d in docs] == ["Ruth Mercer", "Amos Webb", "Ruth Mercer"]
+    assert text[docs[1].char_start:docs[1].char_end].rstrip().endswith("Ruth Mercer")
+    units = make_units(text)
+    cue = {u.text: u.cue for u in units}
+    assert cue["Dear friend"] == cue["Esteemed friend"] == cue["Beloved friends"] == "salutation"
+    assert cue["I remain"] == cue["To thee and thine affectionately"] == "closing"
+    assert [u.cue for u in units][-2:] == ["prose", "signature"]  # the valediction run into the last paragraph
+
+
+def test_an_unpunctuated_greeting_or_closing_words_elsewhere_are_no_salutation_or_closing():
+    # "Dear friend" with no paragraph under it, "I remain" with no name under it: nothing to greet or sign
+    text = ("Dear friend\n\nAmos\n\nI remain\n\nat the mill until the harvest is in and the barn is full, for "
+            "the men will not work without me.\n")
+    cue = [u.cue for u in make_units(text)]
+    assert cue[0] != "salutation" and cue[2] != "closing"
+
+
 def test_a_letter_keeps_a_greeting_in_its_own_words_and_a_postscript_line_and_the_next_has_two_date_lines():
     # inside a letter that began "Dear beloved Cousin," a paragraph opening "Dear Cousin, …" speaks to the same
     # one; a postscript written as one line without its stop stays under the signature; the next letter's date

@@ -216,6 +216,14 @@ _SALUTATION_RE = re.compile(
     r"|(?:hon(?:ou?red)?|respected)\s+(?:sir|madam)[,!:]"
     r"|(?:right\s+|very\s+)?(?:reverend|rev\.)\s+(?:and\s+dear\s+)?(?:sir|sirs|father|mother|madam|brother|sister)"
     r"\b[^.!?]{0,30}?[,!:])", re.I)
+#: a salutation written without its comma, as many writers of manuscript letters leave it: "Dear friend",
+#: "My dear Friend", "Esteemed friend", "Beloved friends" (its own line, over the letter's first paragraph)
+_BARE_SALUTATION_RE = re.compile(r"^(?:my\s+)?(?:very\s+)?(?:dear(?:est)?|esteemed|beloved|respected|honou?red|worthy)"
+                                 r"(?:\s+(?:and|&)\s+\w+)?\s+(?:"
+                                 rf"{'|'.join(lexicons.words('salutation_nouns'))})\b(?:\s+(?-i:[{_UP}])[\w'’]+){{0,2}}$",
+                                 re.I)
+#: the fewest words of the paragraph under such a salutation
+BARE_SALUTATION_MIN_BODY_WORDS = 8
 _ADDRESSEE_RE = re.compile(
     rf"^(?:to\s+(?:the|his|her|their|my|our|mr|mrs|ms|miss|dr|citizen|comrade|general|captain|colonel|lord|"
     rf"lady|sir|messrs|(?-i:[{_UP}]))|(?:his|her|their)\s+(?:excellency|majesty|highness|grace|honou?r|lordship|"
@@ -245,6 +253,12 @@ _CLOSING_RE = re.compile(
     # a dedication's subscription: "By her most humble and obliged servant, the Compiler."
     r"|by\s+(?:your|their|his|her)\b(?:\s+[\w'’&]+){0,6}\s+(?:servants?|subjects?)\b"
     r"|good[\s-]?bye?\b[,.!]?$|lovingly\b|(?:from\s+)?" + _RELATION_TAIL + ")", re.I)
+#: a valediction's last word written without its "yours", over the signer's name: "I remain", "To thee and thine
+#: affectionately", "In haste, sincerely" (the plain letter-writer's closing, the relation left unsaid)
+_CLOSING_END_RE = re.compile(r"(?:^(?:i|we)\s+(?:remain|rest|continue)|\b(?:affectionately|sincerely|faithfully|"
+                             r"respectfully|cordially|fraternally|gratefully|lovingly))[,.]?$", re.I)
+#: the most words of such a valediction
+CLOSING_END_MAX_WORDS = 12
 #: a long closing sentence that ends in the writer's relation to the reader ("With love to all at the mill I
 #: remain thy affectionate cousin", "… is the wish of thy friend & brother")
 _CLOSING_TAIL_RE = re.compile(rf"\b{_RELATION_TAIL}", re.I)
@@ -1085,6 +1099,9 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     if n <= 10 and _SALUTATION_RE.match(bare) and _terminal(bare) in (",", "!", ":", "", "—") and not \
             _CLOSING_RE.match(bare):
         return "salutation"
+    if not in_para and _BARE_SALUTATION_RE.match(bare) and nxt is not None and nxt.para and \
+            nxt.n_words >= BARE_SALUTATION_MIN_BODY_WORDS:
+        return "salutation"  # "Dear friend" over the letter's first paragraph: its salutation, the comma unwritten
     under_head = prev is not None and prev.cue == "heading" and bool(DESPATCH_HEADER_RE.match(prev.text.strip()))
     if not in_para and n <= 5 and (_PLACE_MONTH_RE.match(bare) and (
             under_head or (nxt is not None and _SALUTATION_RE.match(nxt.text.strip())))
@@ -1132,6 +1149,11 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
         if n <= 9 and split_signature(text):
             return "signature"
         return "prose"
+    if n <= CLOSING_END_MAX_WORDS and _CLOSING_END_RE.search(bare) and nxt is not None and signed_name(nxt.text) \
+            and prev is not None and prev.cue in ("prose", "closing"):
+        # "I remain" or "To thee and thine affectionately" under the letter's last paragraph, over a name alone:
+        # the valediction, its "yours" left unsaid ("To thee" is no addressee here)
+        return "closing"
     if n <= 30 and _ADDRESSEE_RE.match(text) and _terminal(text) not in (".", "?", ":", ";") or \
             (n <= 30 and _ADDRESSEE_RE.match(text) and text.endswith(".") and text.count(".") <= 3 and n <= 12
              and not re.search(r"\b(?:is|was|are|were|have|has|had|will|would)\b", text)):
@@ -1151,6 +1173,11 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
             signed_name(nxt.text):
         return "closing"
     if prev is not None and prev.cue == "closing" and signed_under_closing(bare):
+        return "signature"
+    # a letter's last paragraph that ends in the writer's relation to the reader ("… is the wish of thy affectionate
+    # friend") over a name alone: the valediction is run into the paragraph, the name signs it
+    if prev is not None and prev.cue == "prose" and prev.para and _CLOSING_TAIL_RE.search(prev.text.rstrip()) and \
+            not in_para and signed_name(bare):
         return "signature"
     # a closing run into the letter's last sentence ("… would be trifling.—Yours, &c.,") over a name or a pen-name
     if prev is not None and prev.cue == "prose" and _RUN_IN_CLOSING_RE.search(prev.text.rstrip()) and \
