@@ -403,6 +403,9 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
             if POSTSCRIPT_RE.match(unit.text):
                 # the mark alone on its line ("P.S.") heads the paragraph under it, whoever it speaks of
                 run = run[:2] if NOTE_MARK_RE.fullmatch(unit.text.strip()) else run[:_quoted_paragraphs(run)]
+                if NOTE_MARK_RE.fullmatch(unit.text.strip()) and len(run) == 1 and after is not None and \
+                        after.cue == "heading" and not _opens_letter(after) and not _strong_head(after):
+                    run.append(after)  # "P.S." over a line without its stop: the line is the postscript, no heading
             elif (after is not None and after.cue in ("closing", "signature")) or (units[j - 1].cue in (
                     "dateline", "addressee") and j - 1 != date_at):
                 break  # under a date line or an addressee, and signed: the body of the next letter
