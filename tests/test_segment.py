@@ -598,6 +598,25 @@ def test_an_unpunctuated_greeting_or_closing_words_elsewhere_are_no_salutation_o
     assert cue[0] != "salutation" and cue[2] != "closing"
 
 
+def test_a_long_place_before_the_date_over_a_salutation_is_the_date_line_and_a_foot_date_stays_with_its_letter():
+    # the place written out at length before a plain-style date, right over the salutation, is the letter's date
+    # line; the date written under the signature above it, in lower case, is that letter's, and keeps its signer
+    text = ("Dear friend,\n\nThe mill stands idle this week, for the dam broke in the night and all hands are at it "
+            "with spades and barrows.\n\nthy loving friend\n\nRuth Mercer\n\n"
+            "the 7th day of the 2nd month 1801\n\n"
+            "Kent County in the state of Delaware near Dover the 9th of the 5th month 1801\n\nEsteemed friend,\n\n"
+            "We are all well and the children grow fast; the smallpox has gone by us this winter.\n\n"
+            "thy loving friend\n\nAmos Webb\n")
+    docs = segment(_source(text))
+    assert [text[d.char_start:d.char_start + 12] for d in docs] == ["Dear friend,", "Kent County "]
+    assert [d.date.edtf for d in docs] == ["1801-02-07", "1801-05-09"]
+    assert [d.author.name for d in docs] == ["Ruth Mercer", "Amos Webb"]
+    # a long line ending in a date that no salutation follows is no date line
+    cue = [u.cue for u in make_units("Kent County in the state of Delaware near Dover the 9th of the 5th month "
+                                     "1801\n\nWe are all well.\n")]
+    assert cue[0] != "dateline"
+
+
 def test_a_letter_keeps_a_greeting_in_its_own_words_and_a_postscript_line_and_the_next_has_two_date_lines():
     # inside a letter that began "Dear beloved Cousin," a paragraph opening "Dear Cousin, …" speaks to the same
     # one; a postscript written as one line without its stop stays under the signature; the next letter's date

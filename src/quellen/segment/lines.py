@@ -222,6 +222,9 @@ _BARE_SALUTATION_RE = re.compile(r"^(?:my\s+)?(?:very\s+)?(?:dear(?:est)?|esteem
                                  r"(?:\s+(?:and|&)\s+\w+)?\s+(?:"
                                  rf"{'|'.join(lexicons.words('salutation_nouns'))})\b(?:\s+(?-i:[{_UP}])[\w'’]+){{0,2}}$",
                                  re.I)
+#: the most words of a letter's date line whose place is written out at length before the date, over the salutation
+#: ("Kent County in the state of Delaware near Dover the 9th of the 5th month 1797")
+LONG_PLACE_DATELINE_MAX_WORDS = 20
 #: the fewest words of the paragraph under such a salutation
 BARE_SALUTATION_MIN_BODY_WORDS = 8
 _ADDRESSEE_RE = re.compile(
@@ -1048,6 +1051,13 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
                 w[:1].isupper() or w in _PLACE_LINE_WORDS for w in place.replace(",", " ").split()):
             # "CAMP ON THE RIVER ROAD, MD., June 9, 1862.": a longer place, then the date closing the line
             return "dateline"
+    if date_m and not in_para and n <= LONG_PLACE_DATELINE_MAX_WORDS and not text[date_m.end():].strip(" .,") and \
+            text[:1].isupper() and nxt is not None and (_SALUTATION_RE.match(nxt.text.strip()) or
+                                                         _BARE_SALUTATION_RE.match(nxt.text.strip())) and \
+            not _FIRST.search(text) and not re.search(r"\b(?:is|was|were|are|had|has|have|wrote|written)\b", text, re.I):
+        # "Kent County in the state of Delaware near Dover the 9th of the 5th month 1797" over "Dear friend": a
+        # long place written out before the date, the letter's date line (the salutation under it says so)
+        return "dateline"
     yearless_m = yearless(text) if not date_m and n <= 8 and prev is not None and prev.cue == "byline" else None
     if yearless_m and not text[yearless_m.end():].strip(" .") and text[:yearless_m.start()].rstrip().endswith(",") \
             and not NEWSPAPER_RE.search(text[:yearless_m.start()]) and all(w[:1].isupper() or w in _PLACE_LINE_WORDS
