@@ -15,7 +15,8 @@ from .. import lexicons
 from ..extract.dates.lexicon import CHURCH_WEEKDAY, ORD_DAY, PLAIN_WEEKDAY, WD_NAMES
 from ..model import RECORD_KINDS
 from ..settings import SegmentSettings
-from .lines import (ARGUMENT_RE, CALENDAR_HEAD_RE, DESPATCH_HEADER_RE, FIRST_PERSON_RE, LETTER_HEADER_RE, MONTHS,
+from .lines import (ARGUMENT_RE, CALENDAR_HEAD_RE, DESPATCH_HEADER_RE, FIRST_PERSON_RE, FULL_DATE_RE, LETTER_HEADER_RE,
+                    MONTHS,
                     NARRATION_VERBS, NEWSPAPER_RE, NOTE_MARK_RE, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE,
                     SECOND_PERSON_RE, SECTION_TITLE_RE, SERIES_HEAD_RE,
                     TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, contents_entry, is_allcaps, is_name,
@@ -543,6 +544,11 @@ def dates_letters_at_foot(units: list[Unit]) -> bool:
     return foot > head
 
 
+#: a receiver's note of when a letter came or was answered, written by its date line: "Received this 6th of 10th
+#: month", "Recd. 3 May 1801", "I received this letter the 3rd", "Answered 9th"
+_RECEIPT_NOTE_RE = re.compile(r"^(?:i\s+)?(?:received|rec(?:eive)?d\.?|rec\.|answered|ans(?:wd|d)?\.)\b", re.I)
+
+
 def _same_date(lead: str, line: str) -> bool:
     """Return True when the date line ``line`` says the date ``lead`` says, marks and case aside."""
     def key(text: str) -> str:
@@ -934,6 +940,13 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
             # 1799", makes no difference)
             opens_next = nxt is not None and (nxt.cue in ("salutation", "addressee") or (
                 nxt.cue == "dateline" and i + 2 < len(units) and units[i + 2].cue in ("salutation", "addressee")))
+            if opens_next and nxt.cue == "dateline" and prev is not None and prev.cue in ("closing", "signature") \
+                    and prev is current.units[-1] and FULL_DATE_RE.search(unit.text) and FULL_DATE_RE.search(nxt.text) \
+                    and not _RECEIPT_NOTE_RE.match(nxt.text.strip()):
+                # 8d. two full date lines between a signature and a salutation: the first, right under the
+                #     signature, is the date that letter was finished on, the second (no receiver's note) the
+                #     next letter's ("Ruth Mercer" / "the 7th of the 2nd month 1801" / "Dover 9th 5th month 1801")
+                opens_next = False
             if opens_next and at_foot and current.mode == "record" and current.phase == "closed" \
                     and prev is not None and prev.cue in ("closing", "signature"):
                 # 8d. where the letters are dated at their foot, a date line under a signature is that
