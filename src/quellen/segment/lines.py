@@ -1054,7 +1054,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     if date_m and not in_para and n <= LONG_PLACE_DATELINE_MAX_WORDS and not text[date_m.end():].strip(" .,") and \
             text[:1].isupper() and nxt is not None and (_SALUTATION_RE.match(nxt.text.strip()) or
                                                          _BARE_SALUTATION_RE.match(nxt.text.strip())) and \
-            not _FIRST.search(text) and not re.search(r"\b(?:is|was|were|are|had|has|have|wrote|written)\b", text, re.I):
+            not _FIRST.search(text) and \
+            not re.search(r"\b(?:is|was|were|are|had|has|have|wrote|written)\b", text, re.I):
         # "Kent County in the state of Delaware near Dover the 9th of the 5th month 1797" over "Dear friend": a
         # long place written out before the date, the letter's date line (the salutation under it says so)
         return "dateline"
