@@ -617,6 +617,20 @@ def test_a_long_place_before_the_date_over_a_salutation_is_the_date_line_and_a_f
     assert cue[0] != "dateline"
 
 
+def test_a_name_alone_under_a_letters_last_paragraph_keeps_the_address_leaf_under_it():
+    # no valediction: the name alone under the last paragraph signs the letter, and the address leaf under the name
+    # is that letter's foot, not a heading over the next letter
+    text = ("Esteemed friend,\n\nThe mill stands idle this week, for the dam broke in the night and all hands are at "
+            "it with spades and barrows, so that I cannot come to thee before the fair.\n\nAmos Webb\n\n"
+            "Ruth Mercer\n\nat the Mill\n\nGreen County\n\n"
+            "Dover 9th 5th month 1801\n\nDear friend,\n\nWe are all well and the children grow fast; the smallpox "
+            "has gone by us this winter.\n\nthy loving friend\n\nRuth Mercer\n")
+    docs = segment(_source(text))
+    assert [text[d.char_start:d.char_start + 12] for d in docs] == ["Esteemed fri", "Dover 9th 5t"]
+    assert text[docs[0].char_start:docs[0].char_end].rstrip().endswith("Green County")
+    assert [d.author.name for d in docs] == ["Amos Webb", "Ruth Mercer"]
+
+
 def test_a_letter_keeps_a_greeting_in_its_own_words_and_a_postscript_line_and_the_next_has_two_date_lines():
     # inside a letter that began "Dear beloved Cousin," a paragraph opening "Dear Cousin, …" speaks to the same
     # one; a postscript written as one line without its stop stays under the signature; the next letter's date

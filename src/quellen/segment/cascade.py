@@ -675,8 +675,11 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
 
         # 2b. under a letter's signature its postscripts and its address leaf are the letter's own foot
         if not forced and current is not None and current.phase == "closed" and current.mode in (
-                "record", "personal") and current.has_body() and prev is current.units[-1] and \
-                prev.cue in ("closing", "signature") and not (len(groups) >= 2 and _told_section(groups[-2])):
+                "record", "personal") and current.has_body() and prev is current.units[-1] and (
+                    prev.cue in ("closing", "signature") or prev.cue == "heading" and _is_letter(current)
+                    and current.evidence[-1] == "signature: a name alone on a line") \
+                and not (len(groups) >= 2 and _told_section(groups[-2])):
+            # (a name alone under a letter's last paragraph signs it as a signature line does: its foot follows)
             # (a document a chapter's narrator reads out has no foot: the narrator takes the word back)
             foot_left = letter_foot(units, i, settings=s)
         if foot_left and not forced:
