@@ -615,6 +615,9 @@ def test_a_long_place_before_the_date_over_a_salutation_is_the_date_line_and_a_f
     cue = [u.cue for u in make_units("Kent County in the state of Delaware near Dover the 9th of the 5th month "
                                      "1801\n\nWe are all well.\n")]
     assert cue[0] != "dateline"
+    # a comma after the plain-style month ("3rd month, 8th 1801") is still the date line's date
+    line = make_units("Ashby 3rd month, 8th 1801\n\nDear friend,\n\nWe are all well.\n")[0]
+    assert line.cue == "dateline" and parse_date_text(line.text).edtf == "1801-03-08"
 
 
 def test_a_name_alone_under_a_letters_last_paragraph_keeps_the_address_leaf_under_it():

@@ -152,7 +152,8 @@ _ROMAN_MONTH_FORM = (r"\b(?:0?[1-9]|[12]\d|3[01])(?:\.(?:xii|xi|x|ix|viii|vii|vi
                      r"/(?:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)/)(?:\d{2}|1\d{3}|20\d\d)\b")
 #: a date with its year: "3 May 1862", "May 3d, 1862", "Aug. 4, 17—" (the year elided), "12/3/1862", "May 1862";
 _FULL_DATE = (
-    rf"(?:(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?{_ORD}(?:\s+day)?,?\s+"
+    rf"(?:(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?(?:(?<=[Mm]onth),)?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?{_ORD}"
+    rf"(?:\s+day)?,?\s+"
     rf"(?:{_ELIDED}|\d{{3,4}})"
     rf"|\d{{1,2}}(?:\s*[-–/]\s*\d{{1,2}})?{_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})\.?,?\s+(?:{_ELIDED}|\d{{3,4}})"
     rf"|(?:the\s+)?{ORD_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})\.?,?\s+(?:{_ELIDED}|\d{{3,4}})"
