@@ -1072,8 +1072,11 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     if prev is not None and prev.cue == "signature" and _ACCLAMATION_RE.fullmatch(text.strip(" .!")):
         return "closing"  # "GOD SAVE THE KING." under a proclamation's signature ends it
     if date_m and n <= DATING_CLAUSE_MAX_WORDS and _DATING_CLAUSE_RE.match(text) and re.search(r"\d{4}", text) \
-            and nxt is not None and split_signature(nxt.text):
-        return "dateline"  # "Given under my hand ..., this 14th day of March, 1798." over the signature
+            and nxt is not None and (split_signature(nxt.text)
+                                     or signed_name(nxt.text) and not text[date_m.end():].strip(" .")):
+        # "Given under my hand ..., this 14th day of March, 1798." over the signature; a letter's "Written at Ashby the
+        # 3rd of May 1790" (its date closing the line) over the name alone
+        return "dateline"
     if re.fullmatch(r"(?:anno\s+|a\.\s*d\.\s*)?1?\d{3}\.?", text, re.I):
         return "dateline"  # a year standing alone heads the entries under it
     if roman_year(text):
