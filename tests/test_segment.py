@@ -634,6 +634,21 @@ def test_a_name_alone_under_a_letters_last_paragraph_keeps_the_address_leaf_unde
     assert [d.author.name for d in docs] == ["Amos Webb", "Ruth Mercer"]
 
 
+def test_an_epistles_address_written_as_a_sentence_heads_it_and_its_written_from_line_dates_it():
+    # an epistle to a meeting, after another letter: its address written out as a sentence over "Dear Friends," is
+    # its first line, and "Written from ... the 2nd of the 3rd month 1801" over the signers' names its date line
+    text = ("Dear friend,\n\nThe mill stands idle this week, for the dam broke in the night.\n\nthy loving friend"
+            "\n\nRuth Mercer\n\n"
+            "To Friends of the Monthly Meeting held at Ashby the 4th of the 1st month 1801 to visit the schools.\n\n"
+            "Dear Friends,\n\nWe have visited the schools as you desired and found them in good order, the masters "
+            "careful and the children orderly.\n\n"
+            "Written from the mill in Dover Township the 2nd of the 3rd month 1801\n\n"
+            "Amos Webb\n")
+    docs = segment(_source(text))
+    assert [text[d.char_start:d.char_start + 15] for d in docs] == ["Dear friend,\n\nT", "To Friends of t"]
+    assert docs[1].kind == "letter" and docs[1].date.edtf == "1801-03-02" and docs[1].author.name == "Amos Webb"
+
+
 def test_a_letter_keeps_a_greeting_in_its_own_words_and_a_postscript_line_and_the_next_has_two_date_lines():
     # inside a letter that began "Dear beloved Cousin," a paragraph opening "Dear Cousin, …" speaks to the same
     # one; a postscript written as one line without its stop stays under the signature; the next letter's date

@@ -544,6 +544,8 @@ def dates_letters_at_foot(units: list[Unit]) -> bool:
     return foot > head
 
 
+#: an epistle's address written out as its first sentence: "To the Friends of the Monthly Meeting ...", "To Friends of"
+_OPENING_ADDRESS_RE = re.compile(r"^To\s+(?:the\s+)?[A-Z]")
 #: a receiver's note of when a letter came or was answered, written by its date line: "Received this 6th of 10th
 #: month", "Recd. 3 May 1801", "I received this letter the 3rd", "Answered 9th"
 _RECEIPT_NOTE_RE = re.compile(r"^(?:i\s+)?(?:received|rec(?:eive)?d\.?|rec\.|answered|ans(?:wd|d)?\.)\b", re.I)
@@ -881,6 +883,15 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 current.units.append(unit)
                 if cue in ("addressee", "salutation"):
                     current.mode = "record"
+                continue
+            if not forced and cue == "salutation" and current is not None and len(current.units) == 1 and \
+                    prev is current.units[0] and prev.cue == "prose" and current.evidence[0] == "after a closing" \
+                    and _OPENING_ADDRESS_RE.match(prev.text) and not _PERSON_RE.search(prev.text):
+                # 7f. an epistle's address written out as a sentence under the letter before ("To the Friends of
+                #     the Monthly Meeting held at Ashby the 3rd of 5th month 1790.") over "Dear Friends," heads it
+                current.units.append(unit)
+                current.mode, current.phase = "record", "head"
+                current.evidence.append("an epistle's address over its salutation")
                 continue
             if not forced and not after_furniture and held(unit, f"{cue} line"):
                 continue
