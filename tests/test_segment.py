@@ -649,6 +649,13 @@ def test_an_epistles_address_written_as_a_sentence_heads_it_and_its_written_from
     assert docs[1].kind == "letter" and docs[1].date.edtf == "1801-03-02" and docs[1].author.name == "Amos Webb"
 
 
+def test_a_letter_signed_by_two_names_one_under_the_other_is_the_first_signers():
+    text = ("Dover 9th 5th month 1801\n\nDear friend,\n\nWe are all well and the children grow fast; the smallpox has "
+            "gone by us this winter, and we subscribe ourselves thy friends.\n\nAmos Webb\n\nMary Webb\n")
+    docs = segment(_source(text))
+    assert len(docs) == 1 and docs[0].author.name == "Amos Webb"
+
+
 def test_a_letter_keeps_a_greeting_in_its_own_words_and_a_postscript_line_and_the_next_has_two_date_lines():
     # inside a letter that began "Dear beloved Cousin," a paragraph opening "Dear Cousin, …" speaks to the same
     # one; a postscript written as one line without its stop stays under the signature; the next letter's date

@@ -1498,6 +1498,10 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         for u in signed[1:]:
             if u.cue == "heading" and is_name(u.text) and group.mode == "record" and u is signed[-1] and \
                     not _NOT_A_SIGNER_RE.search(u.text):
+                above = signed[-2]
+                if above.cue == "heading" and is_name(above.text) and above is not signed[0] and \
+                        signed[-3].cue in ("prose", "closing", "dateline") and not _NOT_A_SIGNER_RE.search(above.text):
+                    u = above  # two names one under the other sign together: the first signer writes the letter
                 author = ROLE_RE.sub("", u.text).strip(" .,")
                 evidence.append("author: name alone at the foot")
             elif u.cue == "heading" and u is signed[-1] and \
