@@ -656,6 +656,14 @@ def test_a_letter_signed_by_two_names_one_under_the_other_is_the_first_signers()
     assert len(docs) == 1 and docs[0].author.name == "Amos Webb"
 
 
+def test_initials_signing_a_letter_are_the_name_of_the_correspondent_the_collections_title_names():
+    text = ("Dear friend,\n\nThe mill stands idle this week, for the dam broke in the night.\n\nthy friend\n\nA. W.\n")
+    titled = Source("src-test", "test.txt", "0" * 64, "text/plain", text,
+                    meta=(("title", "The Letters of Ruth Mercer and Amos Webb", "sidecar test.txt.meta.toml"),))
+    assert segment(titled)[0].author.name == "Amos Webb"
+    assert segment(_source(text))[0].author.name.rstrip(".") == "A. W"  # no title: the initials as signed
+
+
 def test_a_letter_keeps_a_greeting_in_its_own_words_and_a_postscript_line_and_the_next_has_two_date_lines():
     # inside a letter that began "Dear beloved Cousin," a paragraph opening "Dear Cousin, …" speaks to the same
     # one; a postscript written as one line without its stop stays under the signature; the next letter's date

@@ -1047,12 +1047,17 @@ def _verse(text: str, line_max_chars: int) -> bool:
 _INITIALS_ONLY_RE = re.compile(r"^(?:[A-Z]\.\s*){2,3}$")
 
 
-def expand_initials(documents):
+def expand_initials(documents, title: str = ""):
     """Return ``documents`` with an author signed in initials only ("A. P.") given the full name that
     the same source's other documents are signed with, when exactly one such name has those initials
     ("Ann Pell"): a writer who signs one letter in full and the next in initials is one
-    writer, and initials alone name nobody a reader can find."""
+    writer, and initials alone name nobody a reader can find. The names in the source's ``title`` count
+    as signed ("The Letters of Ann Pell and Amos Webb"): a collection is named after its correspondents."""
     full: dict[str, set[str]] = {}
+    titled: dict[str, set[str]] = {}
+    for m in re.finditer(r"[A-Z][a-z'’]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’]+", title):
+        if is_name(m.group(0)):
+            titled.setdefault("".join(w[0] for w in m.group(0).replace(".", " ").split()), set()).add(m.group(0))
     for d in documents:
         name = d.author.name if d.author is not None else ""
         parts = [w for w in name.replace(".", " ").split() if w.lower() not in _NAME_PARTICLES]
@@ -1061,8 +1066,10 @@ def expand_initials(documents):
     out = []
     for d in documents:
         name = d.author.name if d.author is not None else ""
-        if _INITIALS_ONLY_RE.match(name + " ") or re.fullmatch(r"[A-Z]\.", name):
-            names = full.get(re.sub(r"[^A-Z]", "", name), set())
+        # (the last initial's stop may have gone with the signature's: "A. W")
+        if _INITIALS_ONLY_RE.match(name + " ") or re.fullmatch(r"[A-Z]\.", name) or \
+                re.fullmatch(r"(?:[A-Z]\.\s*){1,2}[A-Z]", name):
+            names = full.get(re.sub(r"[^A-Z]", "", name), set()) or titled.get(re.sub(r"[^A-Z]", "", name), set())
             if not names and len(name) == 2:
                 # one initial ("H.", under a letter home copied into a journal): the given name of the one
                 # writer the source's other documents name whose name begins so
