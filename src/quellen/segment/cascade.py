@@ -370,6 +370,9 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
             continue
         if unit.cue in FURNITURE_CUES or unit.after_break or _opens_letter(unit) or unit.gap > gap:
             break
+        if unit.cue == "heading" and j + 1 < len(units) and units[j + 1].cue == "prose" and \
+                units[j + 1].features.get("salute"):
+            break  # "My Dear Jane" over "My dear Jane—I write …": the head of the next letter, no address line
         if unit.cue == "heading" and kind_from_words(unit.text) in RECORD_KINDS and is_allcaps(unit.text):
             break  # "FIELD SERVICE POST CARD.": the head of the next paper, no address leaf
         if _FOOT_STAMP_RE.match(unit.text.strip()):
@@ -546,7 +549,7 @@ def dates_letters_at_foot(units: list[Unit]) -> bool:
 
 #: an epistle's address written out as its first sentence: "To the Friends of the Monthly Meeting ...", "To Friends of"
 _OPENING_ADDRESS_RE = re.compile(r"^To\s+(?:the\s+)?[A-Z]")
-#: a receiver's note of when a letter came or was answered, written by its date line: "Received this 6th of 10th
+#: a receiver's note of when a letter came or was answered, written by its date line: "Received this 2nd of 4th
 #: month", "Recd. 3 May 1801", "I received this letter the 3rd", "Answered 9th"
 _RECEIPT_NOTE_RE = re.compile(r"^(?:i\s+)?(?:received|rec(?:eive)?d\.?|rec\.|answered|ans(?:wd|d)?\.)\b", re.I)
 

@@ -1463,7 +1463,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     signed = units[:len(units) - group.foot] if group.foot else units
     sig_units = [u for k, u in enumerate(signed) if u.cue == "signature"
                  and not (k + 1 < len(units) and units[k + 1].text[:1].islower() and units[k + 1].cue != "dateline")]
-    # (a date line under the signature may open in lower case, "the 7th day of the 2nd month": no sentence goes on)
+    # (a date line under the signature may open in lower case, "the 3rd day of the 11th month": no sentence goes on)
     if not author and kind == "resolution":
         m = re.search(r"\b(?:minutes|resolution|decree|decision|order"
                       r"|protocol)\s+of\s+(?:the\s+)?(?P<org>[^,.;:]{3,90})",

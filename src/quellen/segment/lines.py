@@ -224,7 +224,7 @@ _BARE_SALUTATION_RE = re.compile(r"^(?:my\s+)?(?:very\s+)?(?:dear(?:est)?|esteem
                                  rf"{'|'.join(lexicons.words('salutation_nouns'))})\b(?:\s+(?-i:[{_UP}])[\w'’]+){{0,2}}$",
                                  re.I)
 #: the most words of a letter's date line whose place is written out at length before the date, over the salutation
-#: ("Kent County in the state of Delaware near Dover the 9th of the 5th month 1797")
+#: ("Kent County in the state of Delaware near Dover the 14th of the 3rd month 1806")
 LONG_PLACE_DATELINE_MAX_WORDS = 20
 #: the fewest words of the paragraph under such a salutation
 BARE_SALUTATION_MIN_BODY_WORDS = 8
@@ -1057,7 +1057,7 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
                                                          _BARE_SALUTATION_RE.match(nxt.text.strip())) and \
             not _FIRST.search(text) and \
             not re.search(r"\b(?:is|was|were|are|had|has|have|wrote|written)\b", text, re.I):
-        # "Kent County in the state of Delaware near Dover the 9th of the 5th month 1797" over "Dear friend": a
+        # "Kent County in the state of Delaware near Dover the 14th of the 3rd month 1806" over "Dear friend": a
         # long place written out before the date, the letter's date line (the salutation under it says so)
         return "dateline"
     yearless_m = yearless(text) if not date_m and n <= 8 and prev is not None and prev.cue == "byline" else None
@@ -1115,7 +1115,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
             _CLOSING_RE.match(bare):
         return "salutation"
     if not in_para and _BARE_SALUTATION_RE.match(bare) and nxt is not None and nxt.para and \
-            nxt.n_words >= BARE_SALUTATION_MIN_BODY_WORDS:
+            nxt.n_words >= BARE_SALUTATION_MIN_BODY_WORDS and not _SALUTATION_RE.match(nxt.text.strip()):
+        # (over a paragraph that greets again, "My dear Jane—I write …", the line heads the letter as a title does)
         return "salutation"  # "Dear friend" over the letter's first paragraph: its salutation, the comma unwritten
     under_head = prev is not None and prev.cue == "heading" and bool(DESPATCH_HEADER_RE.match(prev.text.strip()))
     if not in_para and n <= 5 and (_PLACE_MONTH_RE.match(bare) and (
