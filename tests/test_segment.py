@@ -664,6 +664,19 @@ def test_initials_signing_a_letter_are_the_name_of_the_correspondent_the_collect
     assert segment(_source(text))[0].author.name.rstrip(".") == "A. W"  # no title: the initials as signed
 
 
+def test_a_direction_to_the_carrier_on_the_address_leaf_and_a_receivers_note_over_the_next_date_line():
+    # the leaf's direction to the carrier, a sentence of the third person, is the letter's foot; the receiver's note
+    # of when the next letter came, over its date line, is that letter's first line
+    text = ("Dear friend,\n\nThe mill stands idle this week, for the dam broke in the night.\n\nthy loving friend"
+            "\n\nRuth Mercer\n\nAmos Webb\n\nnear Dover\n\n"
+            "It may be left with the miller at Dover or with the smith, either of whom will send it on to Amos Webb\n\n"
+            "Received this 2nd of the 4th month\n\nAshby 3rd month 28th 1801.\n\nDear friend,\n\n"
+            "We are all well and the children grow fast.\n\nthy loving friend\n\nRuth Mercer\n")
+    docs = segment(_source(text))
+    assert [text[d.char_start:d.char_start + 13] for d in docs] == ["Dear friend,\n", "Received this"]
+    assert text[docs[0].char_start:docs[0].char_end].rstrip().endswith("to Amos Webb")
+
+
 def test_a_letter_keeps_a_greeting_in_its_own_words_and_a_postscript_line_and_the_next_has_two_date_lines():
     # inside a letter that began "Dear beloved Cousin," a paragraph opening "Dear Cousin, …" speaks to the same
     # one; a postscript written as one line without its stop stays under the signature; the next letter's date

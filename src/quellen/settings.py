@@ -122,6 +122,9 @@ class SegmentSettings:
     #: ... an address written as one "To ..." line under the signature at most this many ("To the Editor of the
     #: Manchester Guardian."): longer than a line of the leaf, yet it says to whom the letter went
     foot_addressee_max_words: int = 12
+    #: ... a direction to the carrier on the leaf ("It may be left with the postmaster at Ashby, who will send it
+    #: on") at most this many
+    foot_direction_max_words: int = 40
     #: ... paragraphs under the signature with no "P.S." are its postscripts when they run at most this many
     #: words in all ...
     postscript_max_words: int = 150

@@ -389,6 +389,13 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
         if unit.cue == "prose" and j > i and _address_leaf_line(unit, s):
             j += 1  # "by favor of the carrier", "in Kent County": a line of the address leaf
             continue
+        if unit.cue in ("prose", "heading") and j > i and unit.n_words <= s.foot_direction_max_words and \
+                _LEAF_DIRECTION_RE.match(unit.text.strip()):
+            j += 1  # "It may be left with the postmaster at Ashby …": the leaf's direction to the carrier
+            continue
+        if j > i and _RECEIPT_NOTE_RE.match(unit.text.strip()) and j + 1 < len(units) and \
+                _opens_letter(units[j + 1]):
+            break  # "Received this 2nd of 4th month" over the next letter's date line: that letter's first line
         if unit.cue in ("prose", "addressee") and j == i and unit.n_words <= s.foot_addressee_max_words and \
                 _FOOT_ADDRESS_RE.match(unit.text.strip()) and not unit.para and j + 1 < len(units) and \
                 units[j + 1].cue == "mark" and _COPY_HEAD_RE.match(units[j + 1].text.strip()):
@@ -441,7 +448,8 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
         j += 1
     if j == i:
         return 0
-    if j < len(units) and _opens_letter(units[j]):
+    if j < len(units) and (_opens_letter(units[j]) or _RECEIPT_NOTE_RE.match(units[j].text.strip())
+                           and j + 1 < len(units) and _opens_letter(units[j + 1])):
         top = j
         if j - 1 >= max(i, last_postscript) and _address_line(units[j - 1], units[j], s):
             top = j - 1  # the next letter's address line, right above its date line, is that letter's first line
@@ -547,6 +555,9 @@ def dates_letters_at_foot(units: list[Unit]) -> bool:
     return foot > head
 
 
+#: a direction to the carrier on a letter's address leaf (data/lexicon/address_leaf_directions.txt)
+_LEAF_DIRECTION_RE = re.compile(rf"^(?:{'|'.join(map(re.escape, lexicons.words('address_leaf_directions')))})\b",
+                                re.I)
 #: an epistle's address written out as its first sentence: "To the Friends of the Monthly Meeting ...", "To Friends of"
 _OPENING_ADDRESS_RE = re.compile(r"^To\s+(?:the\s+)?[A-Z]")
 #: a receiver's note of when a letter came or was answered, written by its date line: "Received this 2nd of 4th
