@@ -437,6 +437,7 @@ def test_a_yearless_date_takes_the_year_its_weekday_names_next_to_the_context_ye
     ("3rd month 4th day 1792", "1792-03-04"),  # the day named as such
     ("2mo 17th 1794", "1794-02-17"), ("19th 10mo 1794", "1794-10-19"),  # "mo" written on to its number
     ("15th 6th 1794", "1794-06-15"),  # the day's ordinal and the month's, no word for the month
+    ("3rd month, 8th 1801", "1801-03-08"), ("11th month, 2nd, 1799.", "1799-11-02"),  # a comma after the month
 ])
 def test_a_month_in_the_quaker_plain_style_is_a_month(line, iso):
     assert parse_date(line).earliest.isoformat() == iso

@@ -559,6 +559,124 @@ def test_letters_of_the_plain_speech_keep_their_closing_postscript_date_and_addr
     assert text[docs[0].char_start:docs[0].char_end].rstrip().endswith("by favor of the carrier")
 
 
+# manuscript letters of the plain speech, their marks unwritten: a salutation without its comma ("Dear friend"), a
+# valediction without its "yours" ("I remain", "To thee and thine affectionately") over the name, a closing run into
+# the last paragraph ("… thy loving friend") over the name, "P.S." alone over a line without its stop (invented text)
+_UNPUNCTUATED_LETTERS = (
+    "Ashby 3rd month 4th 1810\n\nDear friend\n\nThe hay is in at last and the well is dug, so that we shall "
+    "want for nothing this summer if the rain holds off a little longer.\n\nI remain\n\nRuth Mercer\n\n"
+    "Amos Webb\n\nGreen County\n\n"
+    "Dover 5th month 9th 1810\n\nEsteemed friend\n\nThy letter came to hand and I was glad to hear that the "
+    "mill is mended and the children are well again.\n\nTo thee and thine affectionately\n\nAmos Webb\n\n"
+    "P.S.\n\nThe red cow has calved and the calf is a fine one\n\nRuth Mercer\n\n"
+    "Ashby 6th month 1st 1810\n\nBeloved friends\n\nWe are all well here and the children grow fast, though the "
+    "smallpox has been in the town since the fair and the school is shut, and the miller's wife is very low with "
+    "it; but we hope it will pass us by, and that this finds you all well, which is the desire of thy loving "
+    "friend\n\nRuth Mercer\n"
+)
+
+
+def test_unpunctuated_salutations_closings_and_a_lone_postscript_mark_keep_each_letter_whole():
+    text = _UNPUNCTUATED_LETTERS
+    docs = segment(_source(text))
+    assert [text[d.char_start:d.char_start + 10] for d in docs] == ["Ashby 3rd ", "Dover 5th ", "Ashby 6th "]
+    assert [d.kind for d in docs] == ["letter"] * 3
+    assert [d.author.name for d in docs] == ["Ruth Mercer", "Amos Webb", "Ruth Mercer"]
+    assert text[docs[1].char_start:docs[1].char_end].rstrip().endswith("Ruth Mercer")
+    units = make_units(text)
+    cue = {u.text: u.cue for u in units}
+    assert cue["Dear friend"] == cue["Esteemed friend"] == cue["Beloved friends"] == "salutation"
+    assert cue["I remain"] == cue["To thee and thine affectionately"] == "closing"
+    assert [u.cue for u in units][-2:] == ["prose", "signature"]  # the valediction run into the last paragraph
+
+
+def test_an_unpunctuated_greeting_or_closing_words_elsewhere_are_no_salutation_or_closing():
+    # "Dear friend" with no paragraph under it, "I remain" with no name under it: nothing to greet or sign
+    text = ("Dear friend\n\nAmos\n\nI remain\n\nat the mill until the harvest is in and the barn is full, for "
+            "the men will not work without me.\n")
+    cue = [u.cue for u in make_units(text)]
+    assert cue[0] != "salutation" and cue[2] != "closing"
+
+
+def test_a_long_place_before_the_date_over_a_salutation_is_the_date_line_and_a_foot_date_stays_with_its_letter():
+    # the place written out at length before a plain-style date, right over the salutation, is the letter's date
+    # line; the date written under the signature above it, in lower case, is that letter's, and keeps its signer
+    text = ("Dear friend,\n\nThe mill stands idle this week, for the dam broke in the night and all hands are at it "
+            "with spades and barrows.\n\nthy loving friend\n\nRuth Mercer\n\n"
+            "the 7th day of the 2nd month 1801\n\n"
+            "Kent County in the state of Delaware near Dover the 9th of the 5th month 1801\n\nEsteemed friend,\n\n"
+            "We are all well and the children grow fast; the smallpox has gone by us this winter.\n\n"
+            "thy loving friend\n\nAmos Webb\n")
+    docs = segment(_source(text))
+    assert [text[d.char_start:d.char_start + 12] for d in docs] == ["Dear friend,", "Kent County "]
+    assert [d.date.edtf for d in docs] == ["1801-02-07", "1801-05-09"]
+    assert [d.author.name for d in docs] == ["Ruth Mercer", "Amos Webb"]
+    # a long line ending in a date that no salutation follows is no date line
+    cue = [u.cue for u in make_units("Kent County in the state of Delaware near Dover the 9th of the 5th month "
+                                     "1801\n\nWe are all well.\n")]
+    assert cue[0] != "dateline"
+    # a comma after the plain-style month ("3rd month, 8th 1801") is still the date line's date
+    line = make_units("Ashby 3rd month, 8th 1801\n\nDear friend,\n\nWe are all well.\n")[0]
+    assert line.cue == "dateline" and parse_date_text(line.text).edtf == "1801-03-08"
+
+
+def test_a_name_alone_under_a_letters_last_paragraph_keeps_the_address_leaf_under_it():
+    # no valediction: the name alone under the last paragraph signs the letter, and the address leaf under the name
+    # is that letter's foot, not a heading over the next letter
+    text = ("Esteemed friend,\n\nThe mill stands idle this week, for the dam broke in the night and all hands are at "
+            "it with spades and barrows, so that I cannot come to thee before the fair.\n\nAmos Webb\n\n"
+            "Ruth Mercer\n\nat the Mill\n\nGreen County\n\n"
+            "Dover 9th 5th month 1801\n\nDear friend,\n\nWe are all well and the children grow fast; the smallpox "
+            "has gone by us this winter.\n\nthy loving friend\n\nRuth Mercer\n")
+    docs = segment(_source(text))
+    assert [text[d.char_start:d.char_start + 12] for d in docs] == ["Esteemed fri", "Dover 9th 5t"]
+    assert text[docs[0].char_start:docs[0].char_end].rstrip().endswith("Green County")
+    assert [d.author.name for d in docs] == ["Amos Webb", "Ruth Mercer"]
+
+
+def test_an_epistles_address_written_as_a_sentence_heads_it_and_its_written_from_line_dates_it():
+    # an epistle to a meeting, after another letter: its address written out as a sentence over "Dear Friends," is
+    # its first line, and "Written from ... the 2nd of the 3rd month 1801" over the signers' names its date line
+    text = ("Dear friend,\n\nThe mill stands idle this week, for the dam broke in the night.\n\nthy loving friend"
+            "\n\nRuth Mercer\n\n"
+            "To Friends of the Monthly Meeting held at Ashby the 4th of the 1st month 1801 to visit the schools.\n\n"
+            "Dear Friends,\n\nWe have visited the schools as you desired and found them in good order, the masters "
+            "careful and the children orderly.\n\n"
+            "Written from the mill in Dover Township the 2nd of the 3rd month 1801\n\n"
+            "Amos Webb\n")
+    docs = segment(_source(text))
+    assert [text[d.char_start:d.char_start + 15] for d in docs] == ["Dear friend,\n\nT", "To Friends of t"]
+    assert docs[1].kind == "letter" and docs[1].date.edtf == "1801-03-02" and docs[1].author.name == "Amos Webb"
+
+
+def test_a_letter_signed_by_two_names_one_under_the_other_is_the_first_signers():
+    text = ("Dover 9th 5th month 1801\n\nDear friend,\n\nWe are all well and the children grow fast; the smallpox has "
+            "gone by us this winter, and we subscribe ourselves thy friends.\n\nAmos Webb\n\nMary Webb\n")
+    docs = segment(_source(text))
+    assert len(docs) == 1 and docs[0].author.name == "Amos Webb"
+
+
+def test_initials_signing_a_letter_are_the_name_of_the_correspondent_the_collections_title_names():
+    text = ("Dear friend,\n\nThe mill stands idle this week, for the dam broke in the night.\n\nthy friend\n\nA. W.\n")
+    titled = Source("src-test", "test.txt", "0" * 64, "text/plain", text,
+                    meta=(("title", "The Letters of Ruth Mercer and Amos Webb", "sidecar test.txt.meta.toml"),))
+    assert segment(titled)[0].author.name == "Amos Webb"
+    assert segment(_source(text))[0].author.name.rstrip(".") == "A. W"  # no title: the initials as signed
+
+
+def test_a_direction_to_the_carrier_on_the_address_leaf_and_a_receivers_note_over_the_next_date_line():
+    # the leaf's direction to the carrier, a sentence of the third person, is the letter's foot; the receiver's note
+    # of when the next letter came, over its date line, is that letter's first line
+    text = ("Dear friend,\n\nThe mill stands idle this week, for the dam broke in the night.\n\nthy loving friend"
+            "\n\nRuth Mercer\n\nAmos Webb\n\nnear Dover\n\n"
+            "It may be left with the miller at Dover or with the smith, either of whom will send it on to Amos Webb\n\n"
+            "Received this 2nd of the 4th month\n\nAshby 3rd month 28th 1801.\n\nDear friend,\n\n"
+            "We are all well and the children grow fast.\n\nthy loving friend\n\nRuth Mercer\n")
+    docs = segment(_source(text))
+    assert [text[d.char_start:d.char_start + 13] for d in docs] == ["Dear friend,\n", "Received this"]
+    assert text[docs[0].char_start:docs[0].char_end].rstrip().endswith("to Amos Webb")
+
+
 def test_a_letter_keeps_a_greeting_in_its_own_words_and_a_postscript_line_and_the_next_has_two_date_lines():
     # inside a letter that began "Dear beloved Cousin," a paragraph opening "Dear Cousin, …" speaks to the same
     # one; a postscript written as one line without its stop stays under the signature; the next letter's date

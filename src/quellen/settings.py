@@ -128,6 +128,9 @@ class SegmentSettings:
     #: one paragraph between a chapter's heading and its first dated entry is the chapter's summary when it runs
     #: at most this many words ("Visitors. A quarrel over the garden wall.")
     chapter_summary_max_words: int = 60
+    #: ... a direction to the carrier on the leaf ("It may be left with the postmaster at Ashby, who will send it
+    #: on") at most this many
+    foot_direction_max_words: int = 40
     #: ... paragraphs under the signature with no "P.S." are its postscripts when they run at most this many
     #: words in all ...
     postscript_max_words: int = 150

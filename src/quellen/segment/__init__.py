@@ -228,7 +228,9 @@ def segment(source: Source, settings=None, model: "Segmenter | Corrector | None"
     # then (flagged as inferred) the year of their place in the compilation
     documents = apply_markup(documents, source.blocks, text)
     documents = calendar_papers(prefaces(documents, text), text)
-    documents = date_by_references(expand_initials(diarists(documents, text, context)), text)
+    title = source.meta_value("title")
+    documents = date_by_references(expand_initials(diarists(documents, text, context), title[0] if title else ""),
+                                   text)
     return _with_frame(reckon_calendars(date_by_context(documents, text), context, text), source)
 
 

@@ -15,7 +15,8 @@ from .. import lexicons
 from ..extract.dates.lexicon import CHURCH_WEEKDAY, ORD_DAY, PLAIN_WEEKDAY, WD_NAMES
 from ..model import RECORD_KINDS
 from ..settings import SegmentSettings
-from .lines import (ARGUMENT_RE, CALENDAR_HEAD_RE, DESPATCH_HEADER_RE, FIRST_PERSON_RE, LETTER_HEADER_RE, MONTHS,
+from .lines import (ARGUMENT_RE, CALENDAR_HEAD_RE, DESPATCH_HEADER_RE, FIRST_PERSON_RE, FULL_DATE_RE, LETTER_HEADER_RE,
+                    MONTHS,
                     NARRATION_VERBS, NEWSPAPER_RE, NOTE_MARK_RE, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE,
                     SECOND_PERSON_RE, SECTION_TITLE_RE, SERIES_HEAD_RE,
                     TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, contents_entry, is_allcaps, is_name,
@@ -455,6 +456,9 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
             continue
         if unit.cue in FURNITURE_CUES or unit.after_break or _opens_letter(unit) or unit.gap > gap:
             break
+        if unit.cue == "heading" and j + 1 < len(units) and units[j + 1].cue == "prose" and \
+                units[j + 1].features.get("salute"):
+            break  # "My Dear Jane" over "My dear Jane—I write …": the head of the next letter, no address line
         if unit.cue == "heading" and kind_from_words(unit.text) in RECORD_KINDS and is_allcaps(unit.text):
             break  # "FIELD SERVICE POST CARD.": the head of the next paper, no address leaf
         if _FOOT_STAMP_RE.match(unit.text.strip()):
@@ -471,6 +475,13 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
         if unit.cue == "prose" and j > i and _address_leaf_line(unit, s):
             j += 1  # "by favor of the carrier", "in Kent County": a line of the address leaf
             continue
+        if unit.cue in ("prose", "heading") and j > i and unit.n_words <= s.foot_direction_max_words and \
+                _LEAF_DIRECTION_RE.match(unit.text.strip()):
+            j += 1  # "It may be left with the postmaster at Ashby …": the leaf's direction to the carrier
+            continue
+        if j > i and _RECEIPT_NOTE_RE.match(unit.text.strip()) and j + 1 < len(units) and \
+                _opens_letter(units[j + 1]):
+            break  # "Received this 2nd of 4th month" over the next letter's date line: that letter's first line
         if unit.cue in ("prose", "addressee") and j == i and unit.n_words <= s.foot_addressee_max_words and \
                 _FOOT_ADDRESS_RE.match(unit.text.strip()) and not unit.para and j + 1 < len(units) and \
                 units[j + 1].cue == "mark" and _COPY_HEAD_RE.match(units[j + 1].text.strip()):
@@ -489,6 +500,9 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
             if POSTSCRIPT_RE.match(unit.text):
                 # the mark alone on its line ("P.S.") heads the paragraph under it, whoever it speaks of
                 run = run[:2] if NOTE_MARK_RE.fullmatch(unit.text.strip()) else run[:_quoted_paragraphs(run)]
+                if NOTE_MARK_RE.fullmatch(unit.text.strip()) and len(run) == 1 and after is not None and \
+                        after.cue == "heading" and not _opens_letter(after) and not _strong_head(after):
+                    run.append(after)  # "P.S." over a line without its stop: the line is the postscript, no heading
             elif (after is not None and after.cue in ("closing", "signature")) or (units[j - 1].cue in (
                     "dateline", "addressee") and j - 1 != date_at):
                 break  # under a date line or an addressee, and signed: the body of the next letter
@@ -520,7 +534,8 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
         j += 1
     if j == i:
         return 0
-    if j < len(units) and _opens_letter(units[j]):
+    if j < len(units) and (_opens_letter(units[j]) or _RECEIPT_NOTE_RE.match(units[j].text.strip())
+                           and j + 1 < len(units) and _opens_letter(units[j + 1])):
         top = j
         if j - 1 >= max(i, last_postscript) and _address_line(units[j - 1], units[j], s):
             top = j - 1  # the next letter's address line, right above its date line, is that letter's first line
@@ -624,6 +639,16 @@ def dates_letters_at_foot(units: list[Unit]) -> bool:
         elif salutes and not signed:
             head += 1
     return foot > head
+
+
+#: a direction to the carrier on a letter's address leaf (data/lexicon/address_leaf_directions.txt)
+_LEAF_DIRECTION_RE = re.compile(rf"^(?:{'|'.join(map(re.escape, lexicons.words('address_leaf_directions')))})\b",
+                                re.I)
+#: an epistle's address written out as its first sentence: "To the Friends of the Monthly Meeting ...", "To Friends of"
+_OPENING_ADDRESS_RE = re.compile(r"^To\s+(?:the\s+)?[A-Z]")
+#: a receiver's note of when a letter came or was answered, written by its date line: "Received this 2nd of 4th
+#: month", "Recd. 3 May 1801", "I received this letter the 3rd", "Answered 9th"
+_RECEIPT_NOTE_RE = re.compile(r"^(?:i\s+)?(?:received|rec(?:eive)?d\.?|rec\.|answered|ans(?:wd|d)?\.)\b", re.I)
 
 
 def _same_date(lead: str, line: str) -> bool:
@@ -764,8 +789,11 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
 
         # 2b. under a letter's signature its postscripts and its address leaf are the letter's own foot
         if not forced and current is not None and current.phase == "closed" and current.mode in (
-                "record", "personal") and current.has_body() and prev is current.units[-1] and \
-                prev.cue in ("closing", "signature") and not (len(groups) >= 2 and _told_section(groups[-2])):
+                "record", "personal") and current.has_body() and prev is current.units[-1] and (
+                    prev.cue in ("closing", "signature") or prev.cue == "heading" and _is_letter(current)
+                    and current.evidence[-1] == "signature: a name alone on a line") \
+                and not (len(groups) >= 2 and _told_section(groups[-2])):
+            # (a name alone under a letter's last paragraph signs it as a signature line does: its foot follows)
             # (a document a chapter's narrator reads out has no foot: the narrator takes the word back)
             foot_left = letter_foot(units, i, settings=s)
         if foot_left and not forced:
@@ -985,6 +1013,15 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 if cue in ("addressee", "salutation"):
                     current.mode = "record"
                 continue
+            if not forced and cue == "salutation" and current is not None and len(current.units) == 1 and \
+                    prev is current.units[0] and prev.cue == "prose" and current.evidence[0] == "after a closing" \
+                    and _OPENING_ADDRESS_RE.match(prev.text) and not _PERSON_RE.search(prev.text):
+                # 7f. an epistle's address written out as a sentence under the letter before ("To the Friends of
+                #     the Monthly Meeting held at Ashby the 3rd of 5th month 1790.") over "Dear Friends," heads it
+                current.units.append(unit)
+                current.mode, current.phase = "record", "head"
+                current.evidence.append("an epistle's address over its salutation")
+                continue
             if not forced and not after_furniture and held(unit, f"{cue} line"):
                 continue
             mode = "record" if cue in ("addressee", "salutation", "mark") else None
@@ -1079,6 +1116,13 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
             # 1799", makes no difference)
             opens_next = nxt is not None and (nxt.cue in ("salutation", "addressee") or (
                 nxt.cue == "dateline" and i + 2 < len(units) and units[i + 2].cue in ("salutation", "addressee")))
+            if opens_next and nxt.cue == "dateline" and prev is not None and prev.cue in ("closing", "signature") \
+                    and prev is current.units[-1] and FULL_DATE_RE.search(unit.text) and FULL_DATE_RE.search(nxt.text) \
+                    and not _RECEIPT_NOTE_RE.match(nxt.text.strip()):
+                # 8d. two full date lines between a signature and a salutation: the first, right under the
+                #     signature, is the date that letter was finished on, the second (no receiver's note) the
+                #     next letter's ("Ruth Mercer" / "the 7th of the 2nd month 1801" / "Dover 9th 5th month 1801")
+                opens_next = False
             if opens_next and at_foot and current.mode == "record" and current.phase == "closed" \
                     and prev is not None and prev.cue in ("closing", "signature"):
                 # 8d. where the letters are dated at their foot, a date line under a signature is that

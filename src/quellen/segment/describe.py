@@ -1105,12 +1105,17 @@ def _verse(text: str, line_max_chars: int) -> bool:
 _INITIALS_ONLY_RE = re.compile(r"^(?:[A-Z]\.\s*){2,3}$")
 
 
-def expand_initials(documents):
+def expand_initials(documents, title: str = ""):
     """Return ``documents`` with an author signed in initials only ("A. P.") given the full name that
     the same source's other documents are signed with, when exactly one such name has those initials
     ("Ann Pell"): a writer who signs one letter in full and the next in initials is one
-    writer, and initials alone name nobody a reader can find."""
+    writer, and initials alone name nobody a reader can find. The names in the source's ``title`` count
+    as signed ("The Letters of Ann Pell and Amos Webb"): a collection is named after its correspondents."""
     full: dict[str, set[str]] = {}
+    titled: dict[str, set[str]] = {}
+    for m in re.finditer(r"[A-Z][a-z'’]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’]+", title):
+        if is_name(m.group(0)):
+            titled.setdefault("".join(w[0] for w in m.group(0).replace(".", " ").split()), set()).add(m.group(0))
     for d in documents:
         name = d.author.name if d.author is not None else ""
         parts = [w for w in name.replace(".", " ").split() if w.lower() not in _NAME_PARTICLES]
@@ -1119,8 +1124,10 @@ def expand_initials(documents):
     out = []
     for d in documents:
         name = d.author.name if d.author is not None else ""
-        if _INITIALS_ONLY_RE.match(name + " ") or re.fullmatch(r"[A-Z]\.", name):
-            names = full.get(re.sub(r"[^A-Z]", "", name), set())
+        # (the last initial's stop may have gone with the signature's: "A. W")
+        if _INITIALS_ONLY_RE.match(name + " ") or re.fullmatch(r"[A-Z]\.", name) or \
+                re.fullmatch(r"(?:[A-Z]\.\s*){1,2}[A-Z]", name):
+            names = full.get(re.sub(r"[^A-Z]", "", name), set()) or titled.get(re.sub(r"[^A-Z]", "", name), set())
             if not names and len(name) == 2:
                 # one initial ("H.", under a letter home copied into a journal): the given name of the one
                 # writer the source's other documents name whose name begins so
@@ -1527,7 +1534,8 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     # name is looked up among all the units, since a sentence running on may have been taken for that leaf)
     signed = units[:len(units) - group.foot] if group.foot else units
     sig_units = [u for k, u in enumerate(signed) if u.cue == "signature"
-                 and not (k + 1 < len(units) and units[k + 1].text[:1].islower())]
+                 and not (k + 1 < len(units) and units[k + 1].text[:1].islower() and units[k + 1].cue != "dateline")]
+    # (a date line under the signature may open in lower case, "the 3rd day of the 11th month": no sentence goes on)
     if not author and kind == "resolution":
         m = re.search(r"\b(?:minutes|resolution|decree|decision|order"
                       r"|protocol)\s+of\s+(?:the\s+)?(?P<org>[^,.;:]{3,90})",
@@ -1578,6 +1586,10 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         for u in signed[1:]:
             if u.cue == "heading" and is_name(u.text) and group.mode == "record" and u is signed[-1] and \
                     not _NOT_A_SIGNER_RE.search(u.text):
+                above = signed[-2]
+                if above.cue == "heading" and is_name(above.text) and above is not signed[0] and \
+                        signed[-3].cue in ("prose", "closing", "dateline") and not _NOT_A_SIGNER_RE.search(above.text):
+                    u = above  # two names one under the other sign together: the first signer writes the letter
                 author = ROLE_RE.sub("", u.text).strip(" .,")
                 evidence.append("author: name alone at the foot")
             elif u.cue == "heading" and u is signed[-1] and \

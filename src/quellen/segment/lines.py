@@ -156,7 +156,8 @@ _ROMAN_MONTH_FORM = (r"\b(?:0?[1-9]|[12]\d|3[01])(?:\.(?:xii|xi|x|ix|viii|vii|vi
                      r"/(?:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)/)(?:\d{2}|1\d{3}|20\d\d)\b")
 #: a date with its year: "3 May 1862", "May 3d, 1862", "Aug. 4, 17—" (the year elided), "12/3/1862", "May 1862";
 _FULL_DATE = (
-    rf"(?:(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?{_ORD}(?:\s+day)?,?\s+"
+    rf"(?:(?:{_WEEKDAY},?\s+)?(?:(?:{_MONTH_ALT})\.?(?:(?<=[Mm]onth),)?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?{_ORD}"
+    rf"(?:\s+day)?,?\s+"
     rf"(?:{_ELIDED}|\d{{3,4}})"
     rf"|\d{{1,2}}(?:\s*[-–/]\s*\d{{1,2}})?{_ORD}\s+(?:of\s+)?(?:{_MONTH_ALT})\.?,?\s+(?:{_ELIDED}|\d{{3,4}})"
     rf"|(?:the\s+)?{ORD_DAY}\s+(?:of\s+)?(?:{_MONTH_ALT})\.?,?\s+(?:{_ELIDED}|\d{{3,4}})"
@@ -234,6 +235,17 @@ _SALUTATION_RE = re.compile(
     r"|(?:hon(?:ou?red)?|respected)\s+(?:sir|madam)[,!:]"
     r"|(?:right\s+|very\s+)?(?:reverend|rev\.)\s+(?:and\s+dear\s+)?(?:sir|sirs|father|mother|madam|brother|sister)"
     r"\b[^.!?]{0,30}?[,!:])", re.I)
+#: a salutation written without its comma, as many writers of manuscript letters leave it: "Dear friend",
+#: "My dear Friend", "Esteemed friend", "Beloved friends" (its own line, over the letter's first paragraph)
+_BARE_SALUTATION_RE = re.compile(r"^(?:my\s+)?(?:very\s+)?(?:dear(?:est)?|esteemed|beloved|respected|honou?red|worthy)"
+                                 r"(?:\s+(?:and|&)\s+\w+)?\s+(?:"
+                                 rf"{'|'.join(lexicons.words('salutation_nouns'))})\b(?:\s+(?-i:[{_UP}])[\w'’]+){{0,2}}$",
+                                 re.I)
+#: the most words of a letter's date line whose place is written out at length before the date, over the salutation
+#: ("Kent County in the state of Delaware near Dover the 14th of the 3rd month 1806")
+LONG_PLACE_DATELINE_MAX_WORDS = 20
+#: the fewest words of the paragraph under such a salutation
+BARE_SALUTATION_MIN_BODY_WORDS = 8
 _ADDRESSEE_RE = re.compile(
     rf"^(?:to\s+(?:the|his|her|their|my|our|mr|mrs|ms|miss|dr|citizen|comrade|general|captain|colonel|lord|"
     rf"lady|sir|messrs|(?-i:[{_UP}]))|(?:his|her|their)\s+(?:excellency|majesty|highness|grace|honou?r|lordship|"
@@ -270,6 +282,12 @@ RUN_IN_SIGNATURE_RE = re.compile(
     r"[.!?][”\"’']?\s*[—–]+\s*(?P<closing>(?:(?:ever|always|believe\s+me)\s+)?(?i:your|thy)\s+(?:(?:[a-z]+|&)\s+){0,3}"
     rf"(?:{'|'.join(lexicons.words('closing_relations'))})|(?i:yours)(?:\s+(?:[a-z]+)){{0,2}}),?\s+"
     rf"(?P<name>{INITIALS}|(?:[{_UP}][a-z]\w*|{_INITIAL})(?:\s+(?:{_INITIAL}|[{_UP}][\w'’-]+)){{0,2}})\.?[”\"]?\s*$")
+#: a valediction's last word written without its "yours", over the signer's name: "I remain", "To thee and thine
+#: affectionately", "In haste, sincerely" (the plain letter-writer's closing, the relation left unsaid)
+_CLOSING_END_RE = re.compile(r"(?:^(?:i|we)\s+(?:remain|rest|continue)|\b(?:affectionately|sincerely|faithfully|"
+                             r"respectfully|cordially|fraternally|gratefully|lovingly))[,.]?$", re.I)
+#: the most words of such a valediction
+CLOSING_END_MAX_WORDS = 12
 #: a long closing sentence that ends in the writer's relation to the reader ("With love to all at the mill I
 #: remain thy affectionate cousin", "… is the wish of thy friend & brother")
 _CLOSING_TAIL_RE = re.compile(rf"\b{_RELATION_TAIL}", re.I)
@@ -1092,6 +1110,14 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
                 w[:1].isupper() or w in _PLACE_LINE_WORDS for w in place.replace(",", " ").split()):
             # "CAMP ON THE RIVER ROAD, MD., June 9, 1862.": a longer place, then the date closing the line
             return "dateline"
+    if date_m and not in_para and n <= LONG_PLACE_DATELINE_MAX_WORDS and not text[date_m.end():].strip(" .,") and \
+            text[:1].isupper() and nxt is not None and (_SALUTATION_RE.match(nxt.text.strip()) or
+                                                         _BARE_SALUTATION_RE.match(nxt.text.strip())) and \
+            not _FIRST.search(text) and \
+            not re.search(r"\b(?:is|was|were|are|had|has|have|wrote|written)\b", text, re.I):
+        # "Kent County in the state of Delaware near Dover the 14th of the 3rd month 1806" over "Dear friend": a
+        # long place written out before the date, the letter's date line (the salutation under it says so)
+        return "dateline"
     yearless_m = yearless(text) if not date_m and n <= 8 and prev is not None and prev.cue == "byline" else None
     if yearless_m and not text[yearless_m.end():].strip(" .") and text[:yearless_m.start()].rstrip().endswith(",") \
             and not NEWSPAPER_RE.search(text[:yearless_m.start()]) and all(w[:1].isupper() or w in _PLACE_LINE_WORDS
@@ -1104,8 +1130,11 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
     if prev is not None and prev.cue == "signature" and _ACCLAMATION_RE.fullmatch(text.strip(" .!")):
         return "closing"  # "GOD SAVE THE KING." under a proclamation's signature ends it
     if date_m and n <= DATING_CLAUSE_MAX_WORDS and _DATING_CLAUSE_RE.match(text) and re.search(r"\d{4}", text) \
-            and nxt is not None and split_signature(nxt.text):
-        return "dateline"  # "Given under my hand ..., this 14th day of March, 1798." over the signature
+            and nxt is not None and (split_signature(nxt.text)
+                                     or signed_name(nxt.text) and not text[date_m.end():].strip(" .")):
+        # "Given under my hand ..., this 14th day of March, 1798." over the signature; a letter's "Written at Ashby the
+        # 3rd of May 1790" (its date closing the line) over the name alone
+        return "dateline"
     if re.fullmatch(r"(?:anno\s+|a\.\s*d\.\s*)?1?\d{3}\.?", text, re.I):
         return "dateline"  # a year standing alone heads the entries under it
     if roman_year(text):
@@ -1143,6 +1172,10 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
     if n <= 10 and _SALUTATION_RE.match(bare) and _terminal(bare) in (",", "!", ":", "", "—") and not \
             _CLOSING_RE.match(bare):
         return "salutation"
+    if not in_para and _BARE_SALUTATION_RE.match(bare) and nxt is not None and nxt.para and \
+            nxt.n_words >= BARE_SALUTATION_MIN_BODY_WORDS and not _SALUTATION_RE.match(nxt.text.strip()):
+        # (over a paragraph that greets again, "My dear Jane—I write …", the line heads the letter as a title does)
+        return "salutation"  # "Dear friend" over the letter's first paragraph: its salutation, the comma unwritten
     under_head = prev is not None and prev.cue == "heading" and bool(DESPATCH_HEADER_RE.match(prev.text.strip()))
     if not in_para and n <= 5 and (_PLACE_MONTH_RE.match(bare) and (
             under_head or (nxt is not None and _SALUTATION_RE.match(nxt.text.strip())))
@@ -1190,6 +1223,11 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
         if n <= 9 and split_signature(text):
             return "signature"
         return "prose"
+    if n <= CLOSING_END_MAX_WORDS and _CLOSING_END_RE.search(bare) and nxt is not None and signed_name(nxt.text) \
+            and prev is not None and prev.cue in ("prose", "closing"):
+        # "I remain" or "To thee and thine affectionately" under the letter's last paragraph, over a name alone:
+        # the valediction, its "yours" left unsaid ("To thee" is no addressee here)
+        return "closing"
     if n <= 30 and _ADDRESSEE_RE.match(text) and _terminal(text) not in (".", "?", ":", ";") or \
             (n <= 30 and _ADDRESSEE_RE.match(text) and text.endswith(".") and text.count(".") <= 3 and n <= 12
              and not re.search(r"\b(?:is|was|are|were|have|has|had|will|would)\b", text)):
@@ -1209,6 +1247,11 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
             signed_name(nxt.text):
         return "closing"
     if prev is not None and prev.cue == "closing" and signed_under_closing(bare):
+        return "signature"
+    # a letter's last paragraph that ends in the writer's relation to the reader ("… is the wish of thy affectionate
+    # friend") over a name alone: the valediction is run into the paragraph, the name signs it
+    if prev is not None and prev.cue == "prose" and prev.para and _CLOSING_TAIL_RE.search(prev.text.rstrip()) and \
+            not in_para and signed_name(bare):
         return "signature"
     # a closing run into the letter's last sentence ("… would be trifling.—Yours, &c.,") over a name or a pen-name
     if prev is not None and prev.cue == "prose" and _RUN_IN_CLOSING_RE.search(prev.text.rstrip()) and \

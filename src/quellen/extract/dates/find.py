@@ -104,7 +104,8 @@ def _wd(word: str | None) -> int | None:
 
 _WDPRE = rf"(?:(?P<wd>{WD}),?\s+(?:the\s+)?)?"
 #: between a month and its day: nothing, or "the" ("December the 3rd", "May the first")
-_MTHE = r"(?:,?\s+(?P<mthe>[Tt]he)\s+|\s*)"
+#: (or a comma after a plain-style month, "6th month, 9th 1797", as the plain style often writes it)
+_MTHE = r"(?:,?\s+(?P<mthe>[Tt]he)\s+|(?<=[Mm]onth),\s*|\s*)"
 #: what may follow a day written in words, or after "the" behind its month, when no year follows to make it
 #: a date: the end of the clause or a word that cannot be the noun it numbers ("the first frost", "the second
 #: time", "May the first man win" are no dates)
