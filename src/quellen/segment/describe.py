@@ -23,7 +23,7 @@ from ..settings import SegmentSettings
 from .cascade import CHAPTER_SUMMARY, FRONT_SIGNED, ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, RUN_IN_SIGNED, Group
 from .lines import (FRONT_MATTER_RE, FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, LETTER_HEADER_RE, MARKS_RE, MONTHS,
                     NARRATION_VERBS,
-                    NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline,
+                    LOT_HEAD_RE, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline,
                     is_allcaps, is_name, kind_from_words, latin_day_head, leading_date, receipt_note, roman_month_date,
                     salutations,
                     signature_text, signed_name,
@@ -952,6 +952,12 @@ def calendar_papers(documents, text: str):
             continue
         head = text[d.char_start:d.char_end].split("\n", 1)[0]
         m = _CALENDAR_PERSON_RE.match(head)
+        lot = LOT_HEAD_RE.match(head)
+        if d.author is None and lot:
+            # "112. PELL (Sir John, Admiral)": the writer named surname first, in capitals, his given name in brackets
+            name = f"{lot.group('given')} {lot.group('surname').title()}"
+            d = replace(d, author=Ref(name, basis=RefBasis.HEADED),
+                        evidence=d.evidence + ("author: named in the lot's head",))
         if d.author is None and m and is_name(m.group("name")):
             d = replace(d, author=Ref(m.group("name"), basis=RefBasis.HEADED),
                         evidence=d.evidence + ("author: named in the calendar head",))
