@@ -2426,14 +2426,15 @@ def test_a_catalogue_of_autograph_letters_opens_each_lot_at_its_number_and_names
     # each lot under its number and the writer, surname first in capitals; a lot described in its head alone, with no
     # extract after it, is a paper of its own; the section heads stand apart
     text = ("A CATALOGUE OF LETTERS FOR SALE\n\nTHE CHURCH.\n\n"
-            "301. GARLICK (Amos, Dean of Wexcombe). A.L.S. 2 pp. 4to. \"Deanery, 3rd June, 1802.\" To a curate. 8s.\n\n"
+            "301. GARLICK (Sir Amos, Dean of Wexcombe). A.L.S. 2 pp. 4to. \"Deanery, 3rd June, 1802.\" "
+            "To a curate. 8s.\n\n"
             "On the want of a new roof to the chancel, and the churchwardens' slowness to pay for it.\n\n"
             "302. MOTTRAM (Jane, hymn writer). A.L.S. 1 p. 8vo. \"Lindley, 4 Sept. 1840.\" 5s.\n\n"
             "THE STAGE.\n\n"
             "303. QUILLER (Ned, comedian). A.L.S. 1 p. 8vo. \"Drury Lane, 9 Jan. 1815.\" To a manager. 6s.\n\n"
             "Asking for two boxes on his benefit night, and a better place in the bill.\n")
     docs = _docs(text)
-    assert [w for w, _, _ in docs] == ["A CATALOGUE OF", "THE CHURCH.", "301. GARLICK (Amos,", "302. MOTTRAM (Jane,",
+    assert [w for w, _, _ in docs] == ["A CATALOGUE OF", "THE CHURCH.", "301. GARLICK (Sir", "302. MOTTRAM (Jane,",
                                        "THE STAGE.", "303. QUILLER (Ned,"]
     assert [d.author.name for _, _, d in docs if d.author] == ["Amos Garlick", "Jane Mottram", "Ned Quiller"]
     assert [d.date.edtf for _, _, d in docs[2:4]] == ["1802-06-03", "1840-09-04"]

@@ -941,6 +941,10 @@ _CALENDAR_PERSON_RE = re.compile(rf"^\d{{1,4}}\.\s+(?:[A-Za-z]+\s+of\s+(?=(?:the
                                  rf"(?P<name>{PERSON})(?=[,.]|\s+(?:to|of|for|against)\b)")
 
 
+#: the titles a lot head may give before the writer's given name ("PELL (Sir John, Admiral)")
+_LOT_TITLES = frozenset(words("titles"))
+
+
 def calendar_papers(documents, text: str):
     """Return ``documents`` with each paper a record society's calendar head opened ("12. Information of A, of B,
     carrier, ... 2 October, 1771.") given the person and the date its head names, where the paper gives none (the
@@ -955,7 +959,9 @@ def calendar_papers(documents, text: str):
         lot = LOT_HEAD_RE.match(head)
         if d.author is None and lot:
             # "112. PELL (Sir John, Admiral)": the writer named surname first, in capitals, his given name in brackets
-            name = f"{lot.group('given')} {lot.group('surname').title()}"
+            given = lot.group("given").split()
+            given = given[1:] if len(given) > 1 and given[0] in _LOT_TITLES else given  # "Sir John": the man is John
+            name = f"{' '.join(given)} {lot.group('surname').title()}"
             d = replace(d, author=Ref(name, basis=RefBasis.HEADED),
                         evidence=d.evidence + ("author: named in the lot's head",))
         if d.author is None and m and is_name(m.group("name")):
