@@ -17,7 +17,7 @@ from quellen.model import Source
 from quellen.segment import segment
 from quellen.segment.describe import CLASS_OF_KIND, church_year_day
 from quellen.segment.lines import (
-    FEAST_HEAD_RE, TIME_HEAD_RE, Unit, classify, leading_date, receipt_note, split_signature,
+    FEAST_HEAD_RE, LOT_HEAD_RE, TIME_HEAD_RE, Unit, classify, leading_date, receipt_note, split_signature,
 )
 
 
@@ -2420,6 +2420,25 @@ def test_a_calendar_of_sessions_papers_opens_each_paper_at_its_numbered_head():
     assert [c for _, c, _ in docs] == ["furniture", "furniture", "record", "record", "furniture", "record"]
     assert docs[2][2].author.name == "Ralph Dunning" and docs[2][2].date.edtf == "1771-10-02"
     assert docs[3][2].author is None and docs[3][2].date.edtf == "1771-10-09"
+
+
+def test_a_catalogue_of_autograph_letters_opens_each_lot_at_its_number_and_names_its_writer():
+    # each lot under its number and the writer, surname first in capitals; a lot described in its head alone, with no
+    # extract after it, is a paper of its own; the section heads stand apart
+    text = ("A CATALOGUE OF LETTERS FOR SALE\n\nTHE CHURCH.\n\n"
+            "301. GARLICK (Sir Amos, Dean of Wexcombe). A.L.S. 2 pp. 4to. \"Deanery, 3rd June, 1802.\" "
+            "To a curate. 8s.\n\n"
+            "On the want of a new roof to the chancel, and the churchwardens' slowness to pay for it.\n\n"
+            "302. MOTTRAM (Jane, hymn writer). A.L.S. 1 p. 8vo. \"Lindley, 4 Sept. 1840.\" 5s.\n\n"
+            "THE STAGE.\n\n"
+            "303. QUILLER (Ned, comedian). A.L.S. 1 p. 8vo. \"Drury Lane, 9 Jan. 1815.\" To a manager. 6s.\n\n"
+            "Asking for two boxes on his benefit night, and a better place in the bill.\n")
+    docs = _docs(text)
+    assert [w for w, _, _ in docs] == ["A CATALOGUE OF", "THE CHURCH.", "301. GARLICK (Sir", "302. MOTTRAM (Jane,",
+                                       "THE STAGE.", "303. QUILLER (Ned,"]
+    assert [d.author.name for _, _, d in docs if d.author] == ["Amos Garlick", "Jane Mottram", "Ned Quiller"]
+    assert [d.date.edtf for _, _, d in docs[2:4]] == ["1802-06-03", "1840-09-04"]
+    assert LOT_HEAD_RE.match("12. SMITH (John). A.L.S.") and not LOT_HEAD_RE.match("12. Smith (John) wrote.")
 
 
 def test_an_editors_bracketed_number_and_a_head_in_capitals_open_the_letter_after_his_headnote():

@@ -13,7 +13,7 @@ from quellen.segment import segment
 from quellen.segment.lines import make_units
 from quellen.segment.shapes import (
     counted_day, head_date_text, head_shapes, mark_next_day_heads, mark_shape_heads, one_paragraph_share, opening,
-    openings, run_in_head,
+    openings, row_date_column, run_in_head, year_head, year_heads,
 )
 from quellen.settings import SegmentSettings, Settings
 
@@ -99,6 +99,56 @@ def test_a_narrative_opening_now_and_then_with_a_year_or_a_number_is_not_cut():
     units = make_units(NARRATIVE)
     assert head_shapes(units) == frozenset()
     assert len(_docs(NARRATIVE)) == 1
+
+
+CHRONICLE = "A Chronicle of the Mill\n\n" + "\n\n".join([
+    "The mill stood on the river below the town, and the miller kept a book of what befell it, year by year.",
+    "A.D. 1401. The great wheel was new made of oak, and the dam raised a foot against the floods.",
+    "A.D. 1402. A dry summer, so that the wheel stood idle from Lammas until the rains of October.",
+    "A.D. 1403. The miller's son fell into the race and was drawn out alive by a carter passing by.",
+    "A.D. 1405. The floods broke the dam in March, and it was mended with stone from the old quarry.",
+    "A.D. 1406. Nothing was ground for a month after Easter, the millstones being sent away to be dressed.",
+]) + "\n"
+
+
+def test_annals_run_in_after_their_year_open_one_entry_a_year_dated_to_it():
+    got = [(t, d) for t, d in _docs(CHRONICLE) if t.startswith("A.D.")]
+    assert [t[:10] for t, _ in got] == ["A.D. 1401.", "A.D. 1402.", "A.D. 1403.", "A.D. 1405.", "A.D. 1406."]
+    assert [d.date.edtf if d.date else None for _, d in got] == ["1401", "1402", "1403", "1405", "1406"]
+    assert year_head("1712.—The winter was hard.") == "1712.—" and year_head("1712 was a hard year.") is None
+
+
+def test_years_that_do_not_rise_or_open_a_sentence_head_nothing():
+    assert not year_heads(make_units(NARRATIVE))  # "In 1850, ...": a sentence, not a head
+    shuffled = CHRONICLE.replace("A.D. 1402.", "A.D. 1410.").replace("A.D. 1405.", "A.D. 1399.")
+    assert not year_heads(make_units(shuffled))  # a list of works or events out of order: no annals
+
+
+FORM = ("LOG OF THE PUMPING STATION\n\nRegister of Work.\n\nMonth of JUNE, 1884.        Low Level Engine.\n\n"
+        "Place | Date | Hour | What was done | Initials\n\n"
+        "Engine house | 2nd | 6 a.m. | Fires lit, both boilers. Pumped till noon. | T. W.\n\n"
+        "| | 4 p.m. | Stopped for the gland to be repacked. |\n\n"
+        "do. | 3rd | 7 a.m. | Pumped all day, the river high after the rain. | T. W.\n\n"
+        "Sluice | 5th | | Cleared the screens of weed and a drowned sheep. | R. P.\n\n"
+        "do. | 6th–8th | | Engine idle, the level low. |\n\n"
+        "Engine house | 9th | 5 a.m. | Fires lit for the inspector's visit. | T. W.\n")
+
+
+def test_a_diary_kept_on_a_printed_form_opens_an_entry_at_each_filled_day_of_the_month_of_its_head():
+    units = make_units(FORM)
+    assert row_date_column(units) == 1  # the column of days, not of places or hours
+    docs = _docs(FORM)
+    got = [(t.split(" | ")[1], d.date.edtf if d.date else None) for t, d in docs if t.split(" | ")[1:2] != ["Date"]
+           and " | " in t]
+    assert "Place | Date" in docs[0][0] + docs[1][0]  # the form's column line heads the rows, it is no entry
+    # the row with the day left blank is a later hour of the day above, in its entry
+    assert got == [("2nd", "1884-06-02"), ("3rd", "1884-06-03"), ("5th", "1884-06-05"), ("6th–8th", "1884-06-06"),
+                   ("9th", "1884-06-09")]
+
+
+def test_a_table_whose_rows_name_no_day_is_no_form_of_entries():
+    rows = "\n\n".join(f"Item {n} | {n * 3} yards | cotton | sold |" for n in range(1, 9))
+    assert row_date_column(make_units("Stock Book\n\n" + rows + "\n")) is None
 
 
 def test_a_table_of_dated_lines_is_no_diary():

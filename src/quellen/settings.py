@@ -105,6 +105,9 @@ class SegmentSettings:
     #: ... or, where its stretches are short (a line a day), its heads give a day of the month and a weekday
     #: that move on together from one to the next ("2. Wed.", "3. Thurs.") at least this share of the steps
     head_shape_calendar_agreement: float = 0.9
+    #: paragraphs opening with a year ("A.D. 1066. The king ...") head a source's entries, as annals head theirs,
+    #: when the year rises from one to the next at least this share of the steps (quellen.segment.shapes)
+    year_head_rising: float = 0.9
     #: a source that states no year, whose heads give a month, a day and a weekday ("April 14. Wednesday."), at
     #: least ``head_shape_min_count`` of them, is of the one year where ``head_shape_calendar_agreement`` of them
     #: fall on their weekdays, among the years of the corpus's other dated documents and this many on each side
@@ -416,7 +419,8 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     "events.summary_words": (1, None), "context.year": (0, 2999),
     "segment.head_shape_min_count": (2, None), "segment.head_shape_max_words": (1, None),
     "segment.head_shape_min_reach": (0, 1),
-    "segment.head_shape_calendar_agreement": (0, 1), "segment.next_day_min_one_paragraph": (0, 1),
+    "segment.head_shape_calendar_agreement": (0, 1), "segment.year_head_rising": (0, 1),
+    "segment.next_day_min_one_paragraph": (0, 1),
     "segment.next_day_min_entries": (1, None), "segment.weekday_year_margin": (0, None),
     "conflicts.candidate_max_df": (2, None), "conflicts.variants_per_group": (1, None),
     "conflicts.head_window": (1, None), "conflicts.issuer_reach": (1, None),

@@ -16,7 +16,7 @@ from ..extract.dates.lexicon import CHURCH_WEEKDAY, ORD_DAY, PLAIN_WEEKDAY, WD_N
 from ..model import RECORD_KINDS
 from ..settings import SegmentSettings
 from .lines import (ARGUMENT_RE, CALENDAR_HEAD_RE, DESPATCH_HEADER_RE, FIRST_PERSON_RE, FULL_DATE_RE, LETTER_HEADER_RE,
-                    MONTHS,
+                    LOT_HEAD_RE, MONTHS,
                     NARRATION_VERBS, NEWSPAPER_RE, NOTE_MARK_RE, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE,
                     SECOND_PERSON_RE, SECTION_TITLE_RE, SERIES_HEAD_RE,
                     TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, contents_entry, is_allcaps, is_name,
@@ -995,12 +995,14 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
             # 7e. a record society's calendar head ("12. Information of A, ...") opens the paper it numbers: the
             #     headings above it (the volume's title, "MICHAELMAS SESSIONS, 1771.") head the calendar's part
             if not forced and cue == "heading" and CALENDAR_HEAD_RE.match(unit.text):
+                # (a lot described in its head alone, "91. PELL (John). A.L. 1 p. ...", is a paper of its own)
                 if current is not None and current.phase == "head" and \
-                        all(u.cue == "heading" for u in current.units):
+                        all(u.cue == "heading" for u in current.units) and not LOT_HEAD_RE.match(current.units[0].text):
                     current.mode = "furniture"
                     current.phase = "closed"
                     current.evidence.append("heading over a calendar of papers")
-                start(unit, "calendar head", mode="record")
+                # (a lot's head describes its papers: a heading after it, "THE STAGE.", heads the next lots)
+                start(unit, "calendar head", mode="record", phase="body" if LOT_HEAD_RE.match(unit.text) else "head")
                 continue
             # 7. head cues (title, secrecy mark, addressee, salutation) gather into the head
             #    of one document; after a body they open the next one.

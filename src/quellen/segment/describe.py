@@ -23,7 +23,7 @@ from ..settings import SegmentSettings
 from .cascade import CHAPTER_SUMMARY, FRONT_SIGNED, ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, RUN_IN_SIGNED, Group
 from .lines import (FRONT_MATTER_RE, FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, LETTER_HEADER_RE, MARKS_RE, MONTHS,
                     NARRATION_VERBS,
-                    NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline,
+                    LOT_HEAD_RE, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline,
                     is_allcaps, is_name, kind_from_words, latin_day_head, leading_date, receipt_note, roman_month_date,
                     salutations,
                     signature_text, signed_name,
@@ -941,6 +941,10 @@ _CALENDAR_PERSON_RE = re.compile(rf"^\d{{1,4}}\.\s+(?:[A-Za-z]+\s+of\s+(?=(?:the
                                  rf"(?P<name>{PERSON})(?=[,.]|\s+(?:to|of|for|against)\b)")
 
 
+#: the titles a lot head may give before the writer's given name ("PELL (Sir John, Admiral)")
+_LOT_TITLES = frozenset(words("titles"))
+
+
 def calendar_papers(documents, text: str):
     """Return ``documents`` with each paper a record society's calendar head opened ("12. Information of A, of B,
     carrier, ... 2 October, 1771.") given the person and the date its head names, where the paper gives none (the
@@ -952,6 +956,14 @@ def calendar_papers(documents, text: str):
             continue
         head = text[d.char_start:d.char_end].split("\n", 1)[0]
         m = _CALENDAR_PERSON_RE.match(head)
+        lot = LOT_HEAD_RE.match(head)
+        if d.author is None and lot:
+            # "112. PELL (Sir John, Admiral)": the writer named surname first, in capitals, his given name in brackets
+            given = lot.group("given").split()
+            given = given[1:] if len(given) > 1 and given[0] in _LOT_TITLES else given  # "Sir John": the man is John
+            name = f"{' '.join(given)} {lot.group('surname').title()}"
+            d = replace(d, author=Ref(name, basis=RefBasis.HEADED),
+                        evidence=d.evidence + ("author: named in the lot's head",))
         if d.author is None and m and is_name(m.group("name")):
             d = replace(d, author=Ref(m.group("name"), basis=RefBasis.HEADED),
                         evidence=d.evidence + ("author: named in the calendar head",))

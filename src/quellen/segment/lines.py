@@ -27,7 +27,7 @@ __all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_
            "numbered_summary_head", "contents_entry",
            "salutation_span", "salutations", "bare_day", "NOTE_MARK_RE", "NARRATION_VERBS", "FEAST_HEAD_RE",
            "LEAD_DAY_RANGE_RE", "latin_day_head", "fold_running_heads", "roman_month_date", "FRONT_MATTER_RE",
-           "CALENDAR_HEAD_RE", "RUN_IN_SIGNATURE_RE"]
+           "CALENDAR_HEAD_RE", "LOT_HEAD_RE", "RUN_IN_SIGNATURE_RE"]
 
 #: every cue a unit can get
 CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "salutation", "addressee",
@@ -883,10 +883,18 @@ _SECTION_WORDS = frozenset(lexicons.words("section_words"))
 _CALENDAR_NOUNS = "|".join(lexicons.words("calendar_documents"))
 #: a paper printed in part or at second hand: "Extract of", "Copy of" (data/lexicon/extract_words.txt)
 _EXTRACT_OF = r"(?:(?:" + "|".join(lexicons.words("extract_words")) + r")\s+of\s+)?"
+#: a dealer's or a sale's catalogue of autograph letters heads each lot with its number and the writer, the surname
+#: first in capitals, the given name and the rank or calling in brackets: "112. PELL (Sir John, Admiral). A.L.S. ..."
+LOT_HEAD_RE = re.compile(r"^\d{1,4}\.\s+(?P<surname>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2})\s+"
+                         r"\((?P<given>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:,\s*[^()]{1,80})?\)\.")
 CALENDAR_HEAD_RE = re.compile(rf"^\d{{1,4}}\.\s+{_EXTRACT_OF}(?:(?:the|an?)\s+)?(?:{_CALENDAR_NOUNS})s?"
-                              r"\s+(?:of|from|upon|on|to|by|against|for|touching|concerning)\s+\S", re.I)
+                              r"\s+(?:of|from|upon|on|to|by|against|for|touching|concerning)\s+\S|"
+                              + "(?-i:" + LOT_HEAD_RE.pattern + ")",
+                              re.I)
 #: the most words of a calendar head
 CALENDAR_HEAD_MAX_WORDS = 45
+#: the most words of a catalogue's lot head, with its description of the papers, their dateline, addressee and price
+LOT_HEAD_MAX_WORDS = 90
 
 
 def fold_running_heads(units: list[Unit], settings=None) -> tuple[list[Unit], list[tuple[int, int]]]:
@@ -1281,6 +1289,8 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
         return "heading"
     if n <= CALENDAR_HEAD_MAX_WORDS and not in_para and CALENDAR_HEAD_RE.match(text) and nxt is not None:
         return "heading"  # "12. Information of A, of B, carrier, ...": the calendar's head over the paper
+    if n <= LOT_HEAD_MAX_WORDS and not in_para and LOT_HEAD_RE.match(text):
+        return "heading"  # "112. PELL (Sir John, Admiral). A.L.S. ...": a lot described in its own head
     if n <= 3 and re.fullmatch(r"\[(?:no\.|number)\s*(?:[ivxlcdm]+|\d+)\.?\]\.?", text, re.I):
         return "heading"  # "[No. 11.]": an editor's number over the document, in his brackets
     if n >= 3 and (TELEGRAPHIC_RE.search(text) or first_prose_seen and len(_CAPS_STOP_RE.findall(text)) >= 2 and (

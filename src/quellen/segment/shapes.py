@@ -23,14 +23,15 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from .. import lexicons
-from ..extract.dates.lexicon import ORD_DAY
+from ..extract.dates.lexicon import ORD_DAY, year_re
 from ..settings import SegmentSettings
 from .lines import Unit, prose_features
 
 __all__ = ["Opening", "openings", "opening", "head_shapes", "mark_shape_heads", "head_date_text", "LEAD_FEATURES",
            "run_in_head",
            "counted_day",
-           "one_paragraph_share", "mark_next_day_heads", "NEXT_DAY_RE"]
+           "one_paragraph_share", "mark_next_day_heads", "NEXT_DAY_RE", "year_head", "year_heads",
+           "row_date_column"]
 
 #: the cues of a paragraph's opening that the line rules already read as an entry head whatever the text
 #: around it (or as the same entry going on): a shape adds nothing to them (a day alone, "2nd.", opens an
@@ -78,6 +79,9 @@ _LAST_DAY = 31
 #: "The following morning, ..." (not "Next day's work" nor "next-day")
 NEXT_DAY_RE = re.compile(r"^(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
                                              for p in lexicons.words("next_day_openers")) + r")(?![\w'’-])", re.I)
+#: a year alone heading a paragraph, after "A.D." or not, closed by its stop or a dash, the entry run in after it
+#: ("A.D. 1066. The king ...", "1712.—The winter ..."): not a year that begins a sentence ("1712 was a hard year")
+_YEAR_HEAD_RE = re.compile(r"^\s*" + year_re("year") + r"(?:\.?\s*(?:[—–]+|-{2,})|\.(?=\s|$))")
 #: the cues that open a dated entry before the cascade runs: a date line, a leading date or day, a head shape
 _ENTRY_HEAD_FEATURES = ("lead_date", "lead_day", "lead_shape")
 
@@ -302,6 +306,82 @@ def _keeps_calendar(date_words: list[tuple[str, ...]], s: SegmentSettings) -> bo
     return kept / len(steps) >= s.head_shape_calendar_agreement
 
 
+def year_head(text: str) -> str | None:
+    """Return the year a paragraph opens with as its head ("A.D. 1066. The king ..." -> "A.D. 1066."), or None.
+
+    >>> year_head("A.D. 1066. The king died."), year_head("1712 was a hard year.")
+    ('A.D. 1066.', None)
+    """
+    m = _YEAR_HEAD_RE.match(text)
+    return m.group(0).strip() if m else None
+
+
+def year_heads(units: list[Unit], settings: SegmentSettings | None = None) -> bool:
+    """Return True when the source heads its entries with their year (:func:`year_head`): annals, a chronicle,
+    a chronology, the years of a register; ``head_shape_min_count`` paragraphs or more open with a year, reaching
+    over ``head_shape_min_reach`` of the source's words, and the years rise from one to the next at least
+    ``year_head_rising`` of the steps.
+
+    A source-level vote, like :func:`head_shapes`: one paragraph opening "1712." is a sentence about that year;
+    a run of them, year after year in order, is the annalist's way of heading a year's entry (a list of
+    works or events would not keep the order so, nor reach through the text).
+    """
+    s = settings or SegmentSettings()
+    at: list[int] = []
+    years: list[int] = []
+    for i, unit in enumerate(units):
+        m = _YEAR_HEAD_RE.match(unit.text) if unit.cue in ("prose", "dateline", "heading") else None
+        if m:
+            at.append(i)
+            years.append(int(m.group("year")))
+    if len(at) < s.head_shape_min_count:
+        return False
+    total = sum(u.n_words for u in units) or 1
+    reach = sum(u.n_words for u in units[at[0]:at[-1] + 1]) / total
+    rising = sum(b > a for a, b in zip(years, years[1:])) / (len(years) - 1)
+    return reach >= s.head_shape_min_reach and rising >= s.year_head_rising
+
+
+#: the rule between the columns of a printed form or a table run together on one line: "Place | Date | Hour | ..."
+_COLUMN_RULE_RE = re.compile(r"\s*\|\s*")
+#: a month's name right before a year ("JUNE, 1916"), as a form's printed head fills in the month of its rows
+_FORM_MONTH_RE = re.compile(r"\b(?i:" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?,?\s+1\d{3}\b")
+
+
+def row_date_column(units: list[Unit], settings: SegmentSettings | None = None) -> int | None:
+    """Return the column that gives the day in a form or table printed a row a line with its columns parted by
+    upright strokes ("do. | 2nd | 9 a.m. | Route march. |"), or None: the column whose cell is a day of the month
+    (:attr:`Opening.dated`, "2nd", "12th–15th") in ``head_shape_min_count`` rows or more and in most of the rows that
+    fill it; a diary kept on a printed form (a war diary, a log, a register) has one row an entry.
+    """
+    s = settings or SegmentSettings()
+    dated: dict[int, int] = {}
+    filled: dict[int, int] = {}
+    for unit in units:
+        cells = _COLUMN_RULE_RE.split(unit.text.strip())
+        if unit.cue not in ("prose", "heading", "dateline") or len(cells) < 3:
+            continue
+        for i, cell in enumerate(cells[:-1]):
+            if not cell:
+                continue
+            filled[i] = filled.get(i, 0) + 1
+            if _day_cell(cell):
+                dated[i] = dated.get(i, 0) + 1
+    best = max(dated, key=dated.get, default=None)
+    if best is None or dated[best] < s.head_shape_min_count or dated[best] * 2 <= filled[best]:
+        return None
+    return best
+
+
+def _day_cell(cell: str) -> bool:
+    """Return True when a form's cell gives a day and nothing else ("2nd", "12th–15th", "Tues. 3"), not a count
+    ("Item 4") nor a sentence."""
+    cell = re.split(r"\s*[–—-]\s*|\s+to\s+", cell, maxsplit=1)[0]  # a span of days, "12th–15th": its first
+    found = opening(cell, 3)
+    return found is not None and found.dated and len(found.text) >= len(cell.rstrip(". ")) and \
+        all(c == "th" or not c[:1].isalpha() or not c.islower() for c in found.shape.split())
+
+
 def mark_shape_heads(units: list[Unit], settings: SegmentSettings | None = None) -> list[Unit]:
     """Return ``units``, each paragraph that opens with one of the source's head shapes (:func:`head_shapes`)
     and has no other head cue given the feature ``lead_shape`` (the opening as written).
@@ -311,6 +391,25 @@ def mark_shape_heads(units: list[Unit], settings: SegmentSettings | None = None)
     """
     s = settings or SegmentSettings()
     shapes = head_shapes(units, s)
+    if year_heads(units, s):
+        for unit in units:
+            # an annal run in after its year ("A.D. 1066. The king ..."): the year is the entry's head
+            head = year_head(unit.text) if unit.cue == "prose" and unit.para else None
+            if head and not any(unit.features.get(k) for k in (*LEAD_FEATURES, "lead_shape")):
+                unit.features["lead_shape"] = head
+    column = row_date_column(units, s)
+    for unit in units if column is not None else ():
+        # a row whose day column is filled opens the day's entry; a row with it blank is a later hour of the same day
+        cells = _COLUMN_RULE_RE.split(unit.text.strip())
+        if unit.cue == "prose" and len(cells) == 1 and unit.n_words <= s.head_shape_max_words * 2 and \
+                _FORM_MONTH_RE.search(unit.text):
+            # the form's printed head over its rows ("Month of JUNE, 1916.  2nd Bn. ..."): the month the rows are of
+            unit.cue, unit.features = "heading", {}
+            continue
+        if unit.cue in ("prose", "heading") and len(cells) > column + 1 and cells[column]:
+            if _day_cell(cells[column]):
+                unit.cue, unit.features = "prose", prose_features(unit.text)
+                unit.features["lead_shape"] = cells[column]
     if not shapes:
         return units
     for unit in units:
@@ -358,6 +457,9 @@ def head_date_text(head: str) -> str:
     >>> head_date_text("Day 14.—")
     ''
     """
+    year = _YEAR_HEAD_RE.match(head)
+    if year is not None and year.group(0).strip() == head.strip():
+        return year.group("year")  # "A.D. 1066.": an annal's head names its year
     found = opening(head, len(head.split()) + 1)
     if found is None:
         return ""
