@@ -966,6 +966,24 @@ def test_the_bert_encoder_gives_the_vectors_of_sentence_transformers_bit_for_bit
         assert np.array_equal(embeddings.encode(texts, backend=backend), expected), backend
 
 
+def test_the_encoder_skips_padding_rows_only_where_that_keeps_every_bit(monkeypatch):
+    # the linear layers run on the word pieces alone when the CPU gives a row the same bits
+    # in any batch; a padding row changes no real one, so both ways give the same vectors
+    from quellen.reuse import embeddings
+    if not embeddings.available():
+        pytest.skip("the [embeddings] extra is not installed")
+    texts = ["A short one.", "", "x", "A somewhat longer sentence, padded less than the short ones are.",
+             "Words " * 40, "Ünïcödé façade — naïve café."] * 7
+    path = str(embeddings.model_path())
+    bf16 = embeddings.bf16_native()
+    model = embeddings._bert(path, bf16)
+    if not embeddings._rows_apart(model):
+        pytest.skip("this CPU's linear gives a row other bits in another batch: the padded path only")
+    packed = embeddings._encode_bert(model, texts, 8)
+    monkeypatch.setattr(embeddings, "_rows_apart", lambda model: False)
+    assert np.array_equal(embeddings._encode_bert(model, texts, 8), packed)
+
+
 def test_a_witness_keeps_its_own_relation_to_the_first_one():
     # a verbatim copy grouped with a re-worded version is a copy still: the group is as loose as its
     # loosest link, each later witness says how it repeats the first
