@@ -734,3 +734,16 @@ def test_a_head_with_month_day_and_weekday_but_no_year_finds_its_year_by_the_cal
     # most heads must agree (a misprinted weekday is allowed for by the share)
     assert weekday_year(heads[:3] + [(3, 9, 1)], range(1868, 1876), 0.75) == 1871
     assert weekday_year(heads[:3] + [(3, 9, 1)], range(1868, 1876), 0.9) is None
+
+
+def _starts(text: str) -> list[tuple[str, str]]:
+    return [(_first_words(text, d.char_start, d.char_end), d.kind) for d in segment(_source(text))]
+
+
+def test_an_hour_spaced_p_m_with_two_hyphens_is_a_time_head_of_the_day_before():
+    # plain texts space the abbreviation and type the dash as two hyphens: "10 p. m.--"
+    text = ("2 March 1890.--Calm. The relief boat came in at noon with oil and letters from the mainland.\n\n"
+            "3 March 1890.--The lamp smoked all night and I trimmed it twice before the tide turned.\n\n"
+            "10 p. m.--The brig is still off the point, and her lights are burning low.\n")
+    docs = segment(_source(text))
+    assert [d.date.edtf if d.date else None for d in docs] == ["1890-03-02", "1890-03-03", "1890-03-03"]
