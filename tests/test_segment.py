@@ -747,3 +747,25 @@ def test_an_hour_spaced_p_m_with_two_hyphens_is_a_time_head_of_the_day_before():
             "10 p. m.--The brig is still off the point, and her lights are burning low.\n")
     docs = segment(_source(text))
     assert [d.date.edtf if d.date else None for d in docs] == ["1890-03-02", "1890-03-03", "1890-03-03"]
+
+
+def test_a_row_of_stars_inside_a_diary_is_its_break_and_no_document():
+    # a printed diary sets a row of stars between its entries and between the parts of a day
+    text = ("THE KEEPER'S BOOK\n\n"
+            "3 March.--The lamp smoked all night and I trimmed it twice before the tide turned.\n\n"
+            "       *       *       *       *       *\n\n"
+            "4 March.--A brig stood off the point at noon and signalled for a pilot, who never came.\n\n"
+            "       *       *       *       *       *\n\n"
+            "5 March.--Rain. The oil is low and the boat is late again this week.\n")
+    got = _starts(text)
+    assert [w for w, _ in got] == ["THE KEEPER'S BOOK", "3 March.--The lamp smoked all night",
+                                  "4 March.--A brig stood off the", "5 March.--Rain. The oil is low"]
+    assert all(kind != "boilerplate" for _, kind in got)
+
+
+def test_a_row_of_stars_between_two_texts_of_a_page_stays_furniture():
+    text = ("Dear Sir,\n\nI send you the papers you asked for, and hope they serve.\n\nYours truly,\n\nJ. Bell\n\n"
+            "* * *\n\n"
+            "For a month after the papers were sent nothing changed in the valley.\n")
+    got = _starts(text)
+    assert ("* * *", "boilerplate") in got

@@ -632,10 +632,13 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
         current = group
         return group
 
+    #: the separator rows kept inside a diary as its own breaks (step 1a): no furniture
+    diary_breaks: set[int] = set()
+
     for i, unit in enumerate(units):
         nxt = units[i + 1] if i + 1 < len(units) else None
         prev = units[i - 1] if i else None
-        after_furniture = prev is not None and prev.cue in FURNITURE_CUES
+        after_furniture = prev is not None and prev.cue in FURNITURE_CUES and i - 1 not in diary_breaks
         cue = unit.cue
         if cue in ("prose", "heading") and unit.para and current is not None and (
                 current.mode == "personal" or any(u.cue == "dateline" or _entry_head(u) for u in current.units)) and (
@@ -657,6 +660,17 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
         # 1. page furniture (separators, captions, attribution lines, date stamps) is a
         #    document of its own: it is not part of what anybody wrote, and it must not
         #    glue the texts before and after it together.
+        if cue == "separator" and current is not None and current.mode == "personal" and current.phase == "body" \
+                and not unit.after_break and nxt is not None and nxt.cue not in FURNITURE_CUES and (
+                    nxt.cue != "prose" or _entry_head(nxt) or any(nxt.features.get(k) for k in (
+                        "lead_clock", "lead_time", "lead_day", "lead_month", "lead_feast"))):
+            # 1a. a row of stars or dashes under a diary's entry, over a head (a date line, an hour), is the diary's
+            #     own break (printed diaries set one between entries or between the parts of a day): it stays at
+            #     the entry's foot, and what follows opens a document by its own head, not because of the row
+            #     (over a paragraph with no head, an editor's note, the row is furniture that starts a new part)
+            current.units.append(unit)
+            diary_breaks.add(i)
+            continue
         if cue in FURNITURE_CUES:
             start(unit, f"furniture: {cue}", mode="furniture", phase="closed")
             continue
