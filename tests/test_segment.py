@@ -772,15 +772,16 @@ def test_a_row_of_stars_between_two_texts_of_a_page_stays_furniture():
 
 
 def test_a_book_s_title_page_and_contents_are_furniture_and_the_first_letter_keeps_its_head():
-    text = ("THE NORTHERN VOYAGE\n\nor, Letters from the Ice\n\nby A. Writer\n\n\n"
+    text = ("THE NORTHERN VOYAGE\n\nor, Letters from the Ice\n\nby A. Writer\n\n\nTO\n\nMY BROTHER\n\n\n"
             "CONTENTS\n\nLetter 1\nLetter 2\nChapter 1\n\n\n\n"
             "An editor's word: these letters are printed as they came, and nothing in them has been changed.\n\n\n\n"
             "Letter 1\n\nTo my sister.\n\nDear Sister,\n\nWe sailed at dawn and the wind is fair for the north.\n\n"
             "Your brother,\n\nJohn\n")
     got = _starts(text)
-    assert [w for w, _ in got] == ["THE NORTHERN VOYAGE or, Letters from", "CONTENTS Letter 1 Letter 2 Chapter",
-                                  "An editor's word: these letters are", "Letter 1 To my sister. Dear"]
-    assert [k for _, k in got][:2] == ["heading", "heading"] and got[3][1] == "letter"
+    assert [w for w, _ in got] == ["THE NORTHERN VOYAGE or, Letters from", "TO MY BROTHER",
+                                  "CONTENTS Letter 1 Letter 2 Chapter", "An editor's word: these letters are",
+                                  "Letter 1 To my sister. Dear"]
+    assert [k for _, k in got][:3] == ["heading"] * 3 and got[4][1] == "letter"
 
 
 def test_title_lines_set_apart_over_the_first_numbered_letter_are_its_book_s_title():

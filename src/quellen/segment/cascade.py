@@ -26,6 +26,8 @@ __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION"]
 
 #: the title over a book's list of its parts: data/lexicon/contents_titles.txt
 _CONTENTS_TITLE_RE = re.compile(rf"^(?:{'|'.join(map(re.escape, lexicons.words('contents_titles')))})[.:]?$", re.I)
+#: the first line of a book's dedication: "TO", "To my dear friend", "Dedicated to ...", "Inscribed to ..."
+_DEDICATION_RE = re.compile(r"^(?:to|(?:dedicated|inscribed)\s+to)\b", re.I)
 #: a one-word signer in capitals with its stop ("NED."), as printed signatures are set in small capitals
 _CAPITALS_SIGNER_RE = re.compile(r"^[A-Z][A-Z'’-]{1,14}\.$")
 
@@ -716,9 +718,12 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
             diary_breaks.add(i)
             continue
         if i < front:
-            # 1b. the printed book's title page, imprint and dedication above its contents: one piece of furniture
+            # 1b. the printed book's title page and imprint above its contents: one piece of furniture; its
+            #     dedication set apart under them ("TO" / "MY FRIEND" / "A. B.") another
             if i == 0:
                 start(unit, "furniture: title page", mode="furniture", phase="closed")
+            elif unit.gap >= 2 and _DEDICATION_RE.match(unit.text.strip()):
+                start(unit, "furniture: dedication", mode="furniture", phase="closed")
             else:
                 current.units.append(unit)
             continue
