@@ -553,14 +553,15 @@ def _same_date(lead: str, line: str) -> bool:
 
 def contents_lists(units: list[Unit]) -> dict[int, int]:
     """Return {index of a contents title: index of its list's last entry} for each book's list of its parts: a
-    title alone on its line ("CONTENTS") over two or more short lines with at most one blank line between them
-    ("Letter 1", "CHAPTER II. The Voyage Out"); the list ends at a wider gap or at a line of more words."""
+    title alone on its line ("CONTENTS") over two or more short lines set one under the other ("Letter 1",
+    "CHAPTER II. The Voyage Out"), a blank line at most under the title; the list ends at a blank line or at a line
+    of more words. (Entries standing apart, a blank line between each, are headings of their own.)"""
     out = {}
     for i, unit in enumerate(units):
         if not _CONTENTS_TITLE_RE.match(unit.text.strip()):
             continue
         j = i
-        while j + 1 < len(units) and units[j + 1].gap <= 1 and _short_lines(units[j + 1]) and \
+        while j + 1 < len(units) and units[j + 1].gap <= (1 if j == i else 0) and _short_lines(units[j + 1]) and \
                 units[j + 1].cue not in FURNITURE_CUES:
             j += 1
         if j - i >= 2:
