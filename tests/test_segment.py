@@ -852,3 +852,60 @@ def test_a_head_with_month_day_and_weekday_but_no_year_finds_its_year_by_the_cal
     # most heads must agree (a misprinted weekday is allowed for by the share)
     assert weekday_year(heads[:3] + [(3, 9, 1)], range(1868, 1876), 0.75) == 1871
     assert weekday_year(heads[:3] + [(3, 9, 1)], range(1868, 1876), 0.9) is None
+
+
+def _starts(text: str) -> list[tuple[str, str]]:
+    return [(_first_words(text, d.char_start, d.char_end), d.kind) for d in segment(_source(text))]
+
+
+def test_an_hour_spaced_p_m_with_two_hyphens_is_a_time_head_of_the_day_before():
+    # plain texts space the abbreviation and type the dash as two hyphens: "10 p. m.--"
+    text = ("2 March 1890.--Calm. The relief boat came in at noon with oil and letters from the mainland.\n\n"
+            "3 March 1890.--The lamp smoked all night and I trimmed it twice before the tide turned.\n\n"
+            "10 p. m.--The brig is still off the point, and her lights are burning low.\n")
+    docs = segment(_source(text))
+    assert [d.date.edtf if d.date else None for d in docs] == ["1890-03-02", "1890-03-03", "1890-03-03"]
+
+
+def test_a_row_of_stars_inside_a_diary_is_its_break_and_no_document():
+    # a printed diary sets a row of stars between its entries and between the parts of a day
+    text = ("THE KEEPER'S BOOK\n\n"
+            "3 March.--The lamp smoked all night and I trimmed it twice before the tide turned.\n\n"
+            "       *       *       *       *       *\n\n"
+            "4 March.--A brig stood off the point at noon and signalled for a pilot, who never came.\n\n"
+            "       *       *       *       *       *\n\n"
+            "5 March.--Rain. The oil is low and the boat is late again this week.\n")
+    got = _starts(text)
+    assert [w for w, _ in got] == ["THE KEEPER'S BOOK", "3 March.--The lamp smoked all night",
+                                  "4 March.--A brig stood off the", "5 March.--Rain. The oil is low"]
+    assert all(kind != "boilerplate" for _, kind in got)
+
+
+def test_a_row_of_stars_between_two_texts_of_a_page_stays_furniture():
+    text = ("Dear Sir,\n\nI send you the papers you asked for, and hope they serve.\n\nYours truly,\n\nJ. Bell\n\n"
+            "* * *\n\n"
+            "For a month after the papers were sent nothing changed in the valley.\n")
+    got = _starts(text)
+    assert ("* * *", "boilerplate") in got
+
+
+def test_a_book_s_title_page_and_contents_are_furniture_and_the_first_letter_keeps_its_head():
+    text = ("THE NORTHERN VOYAGE\n\nor, Letters from the Ice\n\nby A. Writer\n\n\nTO\n\nMY BROTHER\n\n\n"
+            "CONTENTS\n\nLetter 1\nLetter 2\nChapter 1\n\n\n\n"
+            "An editor's word: these letters are printed as they came, and nothing in them has been changed.\n\n\n\n"
+            "Letter 1\n\nTo my sister.\n\nDear Sister,\n\nWe sailed at dawn and the wind is fair for the north.\n\n"
+            "Your brother,\n\nJohn\n")
+    got = _starts(text)
+    assert [w for w, _ in got] == ["THE NORTHERN VOYAGE or, Letters from", "TO MY BROTHER",
+                                  "CONTENTS Letter 1 Letter 2 Chapter", "An editor's word: these letters are",
+                                  "Letter 1 To my sister. Dear"]
+    assert [k for _, k in got][:3] == ["heading"] * 3 and got[4][1] == "letter"
+
+
+def test_title_lines_set_apart_over_the_first_numbered_letter_are_its_book_s_title():
+    text = ("The Northern Voyage,\n\nor Letters from the Ice\n\nby\nA. Writer\n\n\n\n"
+            "Letter 1\n\nTo my sister.\n\nDear Sister,\n\nWe sailed at dawn and the wind is fair for the north.\n\n"
+            "Your brother,\n\nJohn\n")
+    got = _starts(text)
+    assert [w for w, _ in got] == ["The Northern Voyage, or Letters from", "Letter 1 To my sister. Dear"]
+    assert [k for _, k in got] == ["heading", "letter"]

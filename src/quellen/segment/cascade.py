@@ -27,6 +27,10 @@ from .shapes import NEXT_DAY_RE
 __all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION", "FRONT_SIGNED", "CHAPTER_SUMMARY",
            "RUN_IN_SIGNED"]
 
+#: the title over a book's list of its parts: data/lexicon/contents_titles.txt
+_CONTENTS_TITLE_RE = re.compile(rf"^(?:{'|'.join(map(re.escape, lexicons.words('contents_titles')))})[.:]?$", re.I)
+#: the first line of a book's dedication: "TO", "To my dear friend", "Dedicated to ...", "Inscribed to ..."
+_DEDICATION_RE = re.compile(r"^(?:to|(?:dedicated|inscribed)\s+to)\b", re.I)
 #: a one-word signer in capitals with its stop ("NED."), as printed signatures are set in small capitals
 _CAPITALS_SIGNER_RE = re.compile(r"^[A-Z][A-Z'’-]{1,14}\.$")
 
@@ -658,6 +662,43 @@ def _same_date(lead: str, line: str) -> bool:
     return bool(key(lead)) and key(lead) == key(line)
 
 
+def contents_lists(units: list[Unit]) -> dict[int, int]:
+    """Return {index of a contents title: index of its list's last entry} for each book's list of its parts: a
+    title alone on its line ("CONTENTS") over two or more short lines set one under the other ("Letter 1",
+    "CHAPTER II. The Voyage Out"), a blank line at most under the title; the list ends at a blank line or at a line
+    of more words. (Entries standing apart, a blank line between each, are headings of their own.)"""
+    out = {}
+    for i, unit in enumerate(units):
+        if not _CONTENTS_TITLE_RE.match(unit.text.strip()):
+            continue
+        j = i
+        while j + 1 < len(units) and units[j + 1].gap <= (1 if j == i else 0) and _short_lines(units[j + 1]) and \
+                units[j + 1].cue not in FURNITURE_CUES:
+            j += 1
+        if j - i >= 2:
+            out[i] = j
+    return out
+
+
+def _short_lines(unit: Unit, most: int = 12) -> bool:
+    """Return True when no line of ``unit`` has more than ``most`` words (a list's entries read as one wrapped
+    paragraph are still short lines)."""
+    return all(len(line.split()) <= most for line in unit.text.split("\n"))
+
+
+def title_page(units: list[Unit], contents: dict[int, int]) -> int:
+    """Return how many units at the top of the text are the printed book's title page, imprint and dedication:
+    short lines only, above the book's first contents list (0 when there is none, or a longer line stands
+    there)."""
+    if not contents:
+        return 0
+    first = min(contents)
+    if first == 0 or first > 40 or not all(_short_lines(u) for u in units[:first]) or any(
+            u.cue in ("salutation", "closing", "dateline") for u in units[:first]):
+        return 0
+    return first
+
+
 def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> list[Group]:
     """Return the units grouped into documents, in text order (the boundary cascade); ``settings`` (None: the
     defaults) bound the foot of a letter (:func:`letter_foot`)."""
@@ -743,10 +784,19 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
         current = group
         return group
 
+    #: the separator rows kept inside a diary as its own breaks (step 1a): no furniture
+    diary_breaks: set[int] = set()
+    #: a book's contents lists (step 1b): {title: last entry}
+    contents = contents_lists(units)
+    contents_end = -1
+    #: the title page above a contents list (step 1b)
+    front = title_page(units, contents)
+
     for i, unit in enumerate(units):
         nxt = units[i + 1] if i + 1 < len(units) else None
         prev = units[i - 1] if i else None
-        after_furniture = prev is not None and prev.cue in FURNITURE_CUES
+        after_furniture = prev is not None and (prev.cue in FURNITURE_CUES and i - 1 not in diary_breaks
+                                                or i - 1 == contents_end)
         cue = unit.cue
         if cue in ("prose", "heading") and unit.para and current is not None and (
                 current.mode == "personal" or any(u.cue == "dateline" or _entry_head(u) for u in current.units)) and (
@@ -780,6 +830,36 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
         # 1. page furniture (separators, captions, attribution lines, date stamps) is a
         #    document of its own: it is not part of what anybody wrote, and it must not
         #    glue the texts before and after it together.
+        if cue == "separator" and current is not None and current.mode == "personal" and current.phase == "body" \
+                and not unit.after_break and nxt is not None and nxt.cue not in FURNITURE_CUES and (
+                    nxt.cue != "prose" or _entry_head(nxt) or any(nxt.features.get(k) for k in (
+                        "lead_clock", "lead_time", "lead_day", "lead_month", "lead_feast"))):
+            # 1a. a row of stars or dashes under a diary's entry, over a head (a date line, an hour), is the diary's
+            #     own break (printed diaries set one between entries or between the parts of a day): it stays at
+            #     the entry's foot, and what follows opens a document by its own head, not because of the row
+            #     (over a paragraph with no head, an editor's note, the row is furniture that starts a new part)
+            current.units.append(unit)
+            diary_breaks.add(i)
+            continue
+        if i < front:
+            # 1b. the printed book's title page and imprint above its contents: one piece of furniture; its
+            #     dedication set apart under them ("TO" / "MY FRIEND" / "A. B.") another
+            if i == 0:
+                start(unit, "furniture: title page", mode="furniture", phase="closed")
+            elif unit.gap >= 2 and _DEDICATION_RE.match(unit.text.strip()):
+                start(unit, "furniture: dedication", mode="furniture", phase="closed")
+            else:
+                current.units.append(unit)
+            continue
+        if i in contents:
+            # 1b. a book's contents list names its parts and is none of them: furniture, and the first part's
+            #     head after it opens that part (the list does not run on into the text after it)
+            start(unit, "furniture: contents", mode="furniture", phase="closed")
+            contents_end = contents[i]
+            continue
+        if i <= contents_end:
+            current.units.append(unit)
+            continue
         if cue in FURNITURE_CUES:
             start(unit, f"furniture: {cue}", mode="furniture", phase="closed")
             continue
@@ -965,6 +1045,24 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 current.phase = "closed"
                 current.evidence.append("section heading")
                 start(unit, f"{cue} line", mode="record")
+                continue
+            # 7c. a numbered letter's or chapter's head set apart under the lines at the top of the text ("The
+            #     Voyage," / "or Letters Home" / "by" / "A. Writer" / "Letter 1") opens it: the short lines above
+            #     are the book's title page, one piece of furniture
+            if not forced and cue == "heading" and current is not None and current.phase == "head" \
+                    and unit.gap >= 2 and 0 < i <= 12 and not after_furniture and (
+                        _numbered_letter(unit.text.strip()) or NUMBERED_HEAD_RE.match(unit.text.strip())) \
+                    and all(u.cue in ("heading", "prose", "byline") and _short_lines(u, 8) for u in units[:i]) \
+                    and not any(NUMBERED_HEAD_RE.match(u.text.strip()) for u in units[:i]):
+                title = groups[0]
+                for g in groups[1:]:
+                    title.units.extend(g.units)
+                del groups[1:]
+                title.mode = "furniture"
+                title.phase = "closed"
+                title.evidence.append("the book's title page")
+                current = title
+                start(unit, "numbered head under the book's title")
                 continue
             # 7c. a numbered letter's head under a title naming letters ("LETTERS FROM THE NORTH, TO A FRIEND."
             #     over "LETTER I. The Voyage.—The Ship.") opens that letter: the title above heads the series of

@@ -367,13 +367,14 @@ _YEAR_FIRST_RE = re.compile(r"^(?P<y>1\d{3}|20\d\d)[.,:]?\s*[—–-]*\s*(?P<md>
                             r"|[A-Z][a-z]+\.?\s+(?:the\s+)?(?:\d{1,2}|" + ORD_DAY + r"))(?=(?:st|nd|rd|th|d)?\b))")
 _CLOCK_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 #: an entry head that gives an hour or a part of the day but no date: "Seven o'clock.--", "Half-past
-#: eight.--", "Later.", "Same day, 11 p.m.--", "Next morning.--"
+#: eight.--", "Later.", "Same day, 11 p.m.--", "Next morning.--"; its dash typed as two hyphens after a spaced
+#: hour too, as plain texts have it ("10 p. m.--")
 _TIME_HEAD_RE = re.compile(
     rf"^(?:(?P<next>next\s+(?:day|morning|evening|night)|the\s+next\s+(?:day|morning))|same\s+day|later|"
     rf"(?:late\s+)?(?:in\s+the\s+)?(?:morning|afternoon|evening|night|midnight|noon)|"
     rf"(?:(?:half|a\s+quarter)[\s-]past\s+|a\s+quarter\s+to\s+)?(?:{_CLOCK_WORD}|\d{{1,2}})(?:\s+o[’']clock)?|"
     rf"\d{{1,2}}[.:]\d\d)(?:[,\s]+(?:[ap]\.\s?m\.|o[’']clock|at\s+night|in\s+the\s+\w+|\d{{1,2}}(?:[.:]\d\d)?\s*[ap]\.\s?m\.))*"
-    rf"\s*(?:\.\s*[—–-]+|[—–]+|\.?$|:)", re.I)
+    rf"\s*(?:\.\s*[—–-]+|[—–]+|-{{2,}}|\.?$|:)", re.I)
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "century": 4}
 
 

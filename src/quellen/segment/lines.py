@@ -114,9 +114,10 @@ FEAST_HEAD_RE = re.compile(r"^(?=[A-Z])(?i:" + _CHURCH_DAY + r")(?:,?\s+and\s+(?
                            r"\s*[.:]?\s*[—–]+")
 _HOUR_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}(?:[.:]\d\d)?)"
 #: an hour of the clock heading an entry: "Two o’clock.—", "Half-past eight.—", "11 p.m.—", "It is just eight o’clock."
+#: (its dash typed as two hyphens, "10 p. m.--", as plain texts have it)
 CLOCK_HEAD_RE = re.compile(
     rf"^(?:(?:it\s+is\s+)?(?:just\s+)?(?:(?:half|a\s+quarter)[-\s]past\s+|a\s+quarter\s+to\s+)?{_HOUR_WORDS}"
-    rf"(?:\s*o['’]clock)?(?:\s*[ap]\.\s?m\.?)?)(?:[.:]?\s*[—–]+|\.(?=\s))", re.I)
+    rf"(?:\s*o['’]clock)?(?:\s*[ap]\.\s?m\.?)?)(?:[.:]?\s*(?:[—–]+|-{{2,}})|\.(?=\s))", re.I)
 #: a date that opens a paragraph and is closed off by punctuation: a diary-entry head
 #  (after a place, "Hillingham, 24 August.—", or with the hour, "11 August, 3 a.m.—", "24 June, before morning.—"),
 #  its month and day after its year too ("1857.—December 23.", "1812. May 4.", "1857.—The twenty-third of December.")
