@@ -128,6 +128,12 @@ class SegmentSettings:
     #: one paragraph between a chapter's heading and its first dated entry is the chapter's summary when it runs
     #: at most this many words ("Visitors. A quarrel over the garden wall.")
     chapter_summary_max_words: int = 60
+    #: a short line standing between two paragraphs of a letter or an entry is a marginal summary (a shoulder note
+    #: printed as a line: "The Visit to the Mill") when it runs at most this many words ...
+    margin_note_max_words: int = 8
+    #: ... and the source holds at least this many such lines between paragraphs, at least two inside one letter or
+    #: entry: a convention of its printing, not one heading that opens a text
+    margin_note_min_count: int = 4
     #: ... paragraphs under the signature with no "P.S." are its postscripts when they run at most this many
     #: words in all ...
     postscript_max_words: int = 150
@@ -432,6 +438,7 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     "events.reuse_merge_threshold": (0, 1), "events.same_document_threshold": (0, 1),
     "events.vague_threshold": (0, 1), "events.vague_days": (1, None),
     "segment.front_signature_max_words": (1, None), "segment.chapter_summary_max_words": (1, None),
+    "segment.margin_note_max_words": (1, None), "segment.margin_note_min_count": (2, None),
 }
 
 
