@@ -3003,7 +3003,7 @@ def test_marginal_summaries_between_the_paragraphs_of_a_letter_stay_inside_it():
         "A Safe Return", "The New Usher", "Uncle Josiah", "A Wet Sunday"]
 
 
-def test_marginal_summaries_in_capitals_or_with_a_stop_stay_inside_too():
+def test_marginal_summaries_in_capitals_italics_or_with_a_stop_stay_inside_too():
     capitals = MARGIN_LETTERS
     for note in ("The New Usher", "Uncle Josiah", "A Wet Sunday", "The Match with Denby", "A Request"):
         capitals = capitals.replace(f"\n{note}\n", f"\n{note.upper()}\n")
@@ -3012,6 +3012,10 @@ def test_marginal_summaries_in_capitals_or_with_a_stop_stay_inside_too():
     for note in ("The New Usher", "Uncle Josiah", "A Wet Sunday", "The Match with Denby", "A Request"):
         stops = stops.replace(f"\n{note}\n", f"\n{note}.\n")
     assert [w for w, _, _ in _docs(stops)] == ["Rugley School, 3rd", "Rugley School, 10th"]
+    italics = MARGIN_LETTERS
+    for note in ("The New Usher", "Uncle Josiah", "A Wet Sunday", "The Match with Denby", "A Request"):
+        italics = italics.replace(f"\n{note}\n", f"\n_{note}_\n")
+    assert [w for w, _, _ in _docs(italics)] == ["Rugley School, 3rd", "Rugley School, 10th"]
 
 
 def test_a_short_line_printed_once_or_once_a_letter_is_no_marginal_summary():
@@ -3031,3 +3035,17 @@ def test_a_short_line_printed_once_or_once_a_letter_is_no_marginal_summary():
         f"Rugley School, {d}th May.\n\nDear Father,—I write again.\n\nA Note on {w}\n\nThe {w} is much as before."
         for d, w in zip(range(11, 16), ("Weather", "Cricket", "Usher", "Food", "Boots")))
     assert margin_notes(make_units(spread, [])) == frozenset()
+
+
+def test_a_letter_left_unsigned_takes_the_name_the_others_sign_in_their_last_paragraphs():
+    # a signature run into the last paragraph ("….—Your dutiful son, Robert.") counts as the source's signer as a
+    # signature on its own line does: the letter that ends without one is given that usual signer
+    unsigned = MARGIN_LETTERS + """
+Rugley School, 17th May.
+
+Dear Father,—The boots came on Tuesday and fit me well. I thank you and my mother for them with all my heart.
+"""
+    got = _docs(unsigned)
+    assert [w for w, _, _ in got] == ["Rugley School, 3rd", "Rugley School, 10th", "Rugley School, 17th"]
+    assert got[-1][2].author.name == "Robert"
+    assert "author: the source's usual signer" in got[-1][2].evidence

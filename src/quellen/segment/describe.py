@@ -694,6 +694,11 @@ def dominant_signer(groups: list[Group]) -> str | None:
                     surname = sig[2].split()[-1].strip(".")
                     names[surname] += 1
                     full.setdefault(surname, sig[2])
+            elif unit.features.get("signed_run_in") and RUN_IN_SIGNED in group.evidence:
+                # (a valediction and name run into a letter's last paragraph sign it as a line of its own would)
+                name = unit.features["signed_run_in"][1]
+                names[name.split()[-1]] += 1
+                full.setdefault(name.split()[-1], name)
     if not names:
         return None
     surname, count = names.most_common(1)[0]
