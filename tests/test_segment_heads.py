@@ -3049,3 +3049,37 @@ Dear Father,—The boots came on Tuesday and fit me well. I thank you and my mot
     assert [w for w, _, _ in got] == ["Rugley School, 3rd", "Rugley School, 10th", "Rugley School, 17th"]
     assert got[-1][2].author.name == "Robert"
     assert "author: the source's usual signer" in got[-1][2].evidence
+
+
+NOTED_DIARY = """December 24
+
+Walked to the mill in the snow.
+
+A Frozen Wheel
+
+The wheel was stopped with ice and the miller sat idle by his fire, cursing the weather and the price of corn.
+
+The Carol Singers
+
+At night the singers came round with a lantern and sang three carols at the door for sixpence.
+
+Boxing Day
+
+Gave the boy his box and went out with the guns. Shot nothing but a rabbit.
+
+The Old Keeper
+
+The keeper told me of the great frost when he was young, and of the deer that starved in the park.
+
+Neighbours
+
+The Vanes called in the afternoon and stayed to tea, talking of nothing but the frost.
+"""
+
+
+def test_a_named_day_among_a_diarys_topical_heads_still_opens_its_entry():
+    # a diary that heads the topics of its entries (two inside one entry) keeps them inside, but a line naming a day
+    # ("Boxing Day") is the next entry's head, whatever lines stand about it (what it opens is read as before)
+    got = _docs(NOTED_DIARY)
+    assert [w for w, _, _ in got][:2] == ["December 24 Walked", "Boxing Day Gave"]
+    assert [h.text for h in got[0][2].heads if h.part == "note"] == ["A Frozen Wheel", "The Carol Singers"]

@@ -640,7 +640,7 @@ def _same_date(lead: str, line: str) -> bool:
 _OPENING_FEATURES = ("salute", "lead_date", "lead_shape", "framing", "name_colon", "bio_lead", "inline_doc",
                      "lead_style")
 #: a day named by a feast or an occasion, closing a line: "Boxing Day", "Midsummer Eve": a diary's entry head
-_NAMED_DAY_RE = re.compile(r"\b(?:day|eve)\.?$", re.I)
+_NAMED_DAY_RE = re.compile(rf"\b(?:{'|'.join(map(re.escape, lexicons.words('named_day_words')))})\.?$", re.I)
 #: the evidence of a marginal summary kept inside the letter or entry it stands in
 MARGIN_NOTE = "a marginal summary kept inside"
 
@@ -654,7 +654,7 @@ def _margin_note_shape(units: list[Unit], i: int, s: SegmentSettings) -> bool:
     if i == 0 or i + 1 >= len(units) or not _note_line(unit, s):
         return False
     prev, nxt = units[i - 1], units[i + 1]
-    # (a wider blank above it than under it sets it apart as the head of what follows: "Note" after the last chapter)
+    # (a wider blank above it than under it sets it apart as the head of what follows: an editor's note at the end)
     return prev.cue == "prose" and nxt.cue == "prose" and nxt.para and not nxt.after_break and unit.gap <= nxt.gap \
         and not any(nxt.features.get(k) for k in _OPENING_FEATURES) \
         and not _place_first_line(nxt, units[i + 2] if i + 2 < len(units) else None, s)
@@ -674,7 +674,7 @@ def _note_line(unit: Unit, s: SegmentSettings) -> bool:
             or FEAST_HEAD_RE.match(text) or TIME_HEAD_RE.match(text) or leading_date(text) or bare_date(text) \
             or _NAMED_DAY_RE.search(text):
         # (a dated head, a named day, "Boxing Day", or a time of the day, a newspaper's name, a line announcing what
-        # follows, "He replied:—", head texts)
+        # follows, "She answered:—", head texts)
         return False
     return True
 
