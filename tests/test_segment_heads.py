@@ -2967,3 +2967,138 @@ def test_a_numbered_head_of_an_extract_opens_the_paper_and_names_its_writer_and_
     extract = got[-2][2]
     assert (extract.kind, extract.author.name, extract.date.edtf) == ("letter", "Mr. Samuel Treve", "1862-02-12")
     assert not any(w.startswith("The following") for w, _, _ in got)
+
+
+MARGIN_LETTERS = """Rugley School, 3rd May.
+
+A Safe Return
+
+Dear Father,—I have come back safe, and the trunk with me, though the carrier dropped it twice at the inn yard.
+
+The New Usher
+
+We have a new usher this half, a tall man from the north who reads Greek at breakfast. He caned Tom Hale on the
+first morning for whistling, and I think we shall all mind him better than old Mr. Crane.
+
+Uncle Josiah
+
+I went to see my uncle on Saturday as you told me. He gave me a shilling and a lecture on the price of coals, and
+asked after your knee.
+
+A Wet Sunday
+
+It has rained since Sunday and we are kept in to our books. I have read the whole of the history
+you sent.—Your dutiful son, Robert.
+
+Rugley School, 10th May.
+
+Dear Father,—The weather has mended and the cricket has begun again, so I write in haste.
+
+The Match with Denby
+
+We played the Denby boys on Wednesday and beat them by nine runs. I made eleven before I was caught at the wicket,
+and the Doctor gave us a half-holiday for it.
+
+A Request
+
+Could you send me a new pair of boots? Mine let in the wet, and the cobbler here asks four
+shillings for mending.—Your dutiful son, Robert.
+"""
+
+
+def test_marginal_summaries_between_the_paragraphs_of_a_letter_stay_inside_it():
+    # an edition prints its shoulder notes as lines of their own between the paragraphs ("The New Usher"): they
+    # repeat inside one letter and the paragraph under each goes on in the writer's voice, so they open no text and,
+    # a name though one is ("Uncle Josiah"), sign none
+    from quellen.segment.cascade import MARGIN_NOTE
+    got = _docs(MARGIN_LETTERS)
+    assert [w for w, _, _ in got] == ["Rugley School, 3rd", "Rugley School, 10th"]
+    first, second = got[0][2], got[1][2]
+    assert (first.kind, first.author.name, second.author.name) == ("letter", "Robert", "Robert")
+    assert MARGIN_NOTE in first.evidence and MARGIN_NOTE in second.evidence
+    # kept as the letter's notes, the one over the first paragraph too: no title, no words of a happening
+    assert first.title is None
+    assert [h.text for h in first.heads if h.part == "note"] == [
+        "A Safe Return", "The New Usher", "Uncle Josiah", "A Wet Sunday"]
+
+
+def test_marginal_summaries_in_capitals_italics_or_with_a_stop_stay_inside_too():
+    capitals = MARGIN_LETTERS
+    for note in ("The New Usher", "Uncle Josiah", "A Wet Sunday", "The Match with Denby", "A Request"):
+        capitals = capitals.replace(f"\n{note}\n", f"\n{note.upper()}\n")
+    assert [w for w, _, _ in _docs(capitals)] == ["Rugley School, 3rd", "Rugley School, 10th"]
+    stops = MARGIN_LETTERS
+    for note in ("The New Usher", "Uncle Josiah", "A Wet Sunday", "The Match with Denby", "A Request"):
+        stops = stops.replace(f"\n{note}\n", f"\n{note}.\n")
+    assert [w for w, _, _ in _docs(stops)] == ["Rugley School, 3rd", "Rugley School, 10th"]
+    italics = MARGIN_LETTERS
+    for note in ("The New Usher", "Uncle Josiah", "A Wet Sunday", "The Match with Denby", "A Request"):
+        italics = italics.replace(f"\n{note}\n", f"\n_{note}_\n")
+    assert [w for w, _, _ in _docs(italics)] == ["Rugley School, 3rd", "Rugley School, 10th"]
+
+
+def test_a_short_line_printed_once_or_once_a_letter_is_no_marginal_summary():
+    # the convention shows by repetition inside one letter: with the notes of the first letter gone, the second
+    # letter's lone "The Match with Denby" and "A Request" are one each in the source's letters no more (the
+    # source has too few of them), and what they did before this rule they still do
+    from quellen.segment.cascade import margin_notes
+    from quellen.segment.lines import make_units
+    units = make_units(MARGIN_LETTERS, [])
+    assert len(margin_notes(units)) == 5
+    fewer = MARGIN_LETTERS
+    for note in ("The New Usher", "Uncle Josiah", "A Wet Sunday"):
+        fewer = fewer.replace(f"\n{note}\n\n", "\n")
+    assert margin_notes(make_units(fewer, [])) == frozenset()
+    # one a letter, though many in all: each as likely a heading over a text of its own
+    spread = "\n\n".join(
+        f"Rugley School, {d}th May.\n\nDear Father,—I write again.\n\nA Note on {w}\n\nThe {w} is much as before."
+        for d, w in zip(range(11, 16), ("Weather", "Cricket", "Usher", "Food", "Boots")))
+    assert margin_notes(make_units(spread, [])) == frozenset()
+
+
+def test_a_letter_left_unsigned_takes_the_name_the_others_sign_in_their_last_paragraphs():
+    # a signature run into the last paragraph ("….—Your dutiful son, Robert.") counts as the source's signer as a
+    # signature on its own line does: the letter that ends without one is given that usual signer
+    unsigned = MARGIN_LETTERS + """
+Rugley School, 17th May.
+
+Dear Father,—The boots came on Tuesday and fit me well. I thank you and my mother for them with all my heart.
+"""
+    got = _docs(unsigned)
+    assert [w for w, _, _ in got] == ["Rugley School, 3rd", "Rugley School, 10th", "Rugley School, 17th"]
+    assert got[-1][2].author.name == "Robert"
+    assert "author: the source's usual signer" in got[-1][2].evidence
+
+
+NOTED_DIARY = """December 24
+
+Walked to the mill in the snow.
+
+A Frozen Wheel
+
+The wheel was stopped with ice and the miller sat idle by his fire, cursing the weather and the price of corn.
+
+The Carol Singers
+
+At night the singers came round with a lantern and sang three carols at the door for sixpence.
+
+Boxing Day
+
+Gave the boy his box and went out with the guns. Shot nothing but a rabbit.
+
+The Old Keeper
+
+The keeper told me of the great frost when he was young, and of the deer that starved in the park.
+
+Neighbours
+
+The Vanes called in the afternoon and stayed to tea, talking of nothing but the frost.
+"""
+
+
+def test_a_named_day_among_a_diarys_topical_heads_still_opens_its_entry():
+    # a diary that heads the topics of its entries (two inside one entry) keeps them inside, but a line naming a day
+    # ("Boxing Day") is the next entry's head, whatever lines stand about it (what it opens is read as before)
+    got = _docs(NOTED_DIARY)
+    assert [w for w, _, _ in got][:2] == ["December 24 Walked", "Boxing Day Gave"]
+    assert [h.text for h in got[0][2].heads if h.part == "note"] == ["A Frozen Wheel", "The Carol Singers"]

@@ -77,7 +77,7 @@ REUSE_RELATIONS = ("verbatim", "near_verbatim", "retranslation", "paraphrase", "
 CONFLICT_KINDS = ("date", "place", "number", "person", "fact", "text_variant")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 #: the parts of a document's head that segmentation records (:class:`Head`)
-HEAD_PARTS = ("title", "addressee", "salutation", "announcement", "dateline", "closing", "signature")
+HEAD_PARTS = ("title", "addressee", "salutation", "announcement", "dateline", "closing", "signature", "note")
 #: the parts that are a letter's furniture, not its text: its date line, salutation, valediction and signature
 #: (no claim is read from them but the date a date line states)
 FURNITURE_PARTS = ("dateline", "salutation", "closing", "signature")
@@ -303,7 +303,8 @@ class Head:
     """A part of a document's head as segmentation read it: a title or header line ("LETTER TO A",
     "A to B"), an address line ("To the Governor"), the salutation ("Dear Sir", words only), the
     sentence that announced the document ("... sent the following letter to A:"), which stands
-    before it, or a line of its furniture: its date line, valediction ("I remain, Sir,") or signature.
+    before it, or a line of its furniture: its date line, valediction ("I remain, Sir,") or signature; or a
+    marginal summary the edition printed as a line inside it (a ``note``: "The Visit to the Mill").
     Offsets are into the source text."""
 
     part: str

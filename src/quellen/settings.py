@@ -134,6 +134,12 @@ class SegmentSettings:
     #: ... a direction to the carrier on the leaf ("It may be left with the postmaster at Ashby, who will send it
     #: on") at most this many
     foot_direction_max_words: int = 40
+    #: a short line standing between two paragraphs of a letter or an entry is a marginal summary (a shoulder note
+    #: printed as a line: "The Visit to the Mill") when it runs at most this many words ...
+    margin_note_max_words: int = 8
+    #: ... and the source holds at least this many such lines between paragraphs, at least two inside one letter or
+    #: entry: a convention of its printing, not one heading that opens a text
+    margin_note_min_count: int = 4
     #: ... paragraphs under the signature with no "P.S." are its postscripts when they run at most this many
     #: words in all ...
     postscript_max_words: int = 150
@@ -439,6 +445,8 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     "events.reuse_merge_threshold": (0, 1), "events.same_document_threshold": (0, 1),
     "events.vague_threshold": (0, 1), "events.vague_days": (1, None),
     "segment.front_signature_max_words": (1, None), "segment.chapter_summary_max_words": (1, None),
+    "segment.margin_note_max_words": (1, None), "segment.margin_note_min_count": (2, None),
+    "segment.foot_direction_max_words": (1, None),
 }
 
 

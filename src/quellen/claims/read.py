@@ -64,7 +64,8 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
         if document.kind != "diary" else []
     # a title over a document ("II. Letters after the Fire, 1873", an editor's chapter heading) names what it
     # is about; it witnesses no happening, and its words would join the happenings it names as a witness
-    titles = [(h.char_start, h.char_end) for h in document.heads if h.part == "title"]
+    # (so does an edition's marginal summary printed inside it, "The Visit to the Mill")
+    titles = [(h.char_start, h.char_end) for h in document.heads if h.part in ("title", "note")]
     for k, sent in enumerate(sentences):
         if any(a <= sent.char_start and sent.char_end <= b for a, b in titles):
             continue

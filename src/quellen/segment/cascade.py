@@ -15,16 +15,17 @@ from .. import lexicons
 from ..extract.dates.lexicon import CHURCH_WEEKDAY, ORD_DAY, PLAIN_WEEKDAY, WD_NAMES
 from ..model import RECORD_KINDS
 from ..settings import SegmentSettings
-from .lines import (ARGUMENT_RE, CALENDAR_HEAD_RE, DESPATCH_HEADER_RE, FIRST_PERSON_RE, FULL_DATE_RE, LETTER_HEADER_RE,
-                    LOT_HEAD_RE, MONTHS,
+from .lines import (ARGUMENT_RE, CALENDAR_HEAD_RE, DESPATCH_HEADER_RE, FEAST_HEAD_RE, FIRST_PERSON_RE, FULL_DATE_RE,
+                    LETTER_HEADER_RE, LOT_HEAD_RE, MONTHS,
                     NARRATION_VERBS, NEWSPAPER_RE, NOTE_MARK_RE, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE,
-                    SECOND_PERSON_RE, SECTION_TITLE_RE, SERIES_HEAD_RE,
+                    SECOND_PERSON_RE, SECTION_TITLE_RE, SERIES_HEAD_RE, TIME_HEAD_RE,
                     TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, contents_entry, is_allcaps, is_name,
                     kind_from_words, latin_day_head, leading_date, numbered_summary_head, receipt_note, salutation_span,
                     signed_name)
 from .shapes import NEXT_DAY_RE
 
-__all__ = ["Group", "group_units", "FURNITURE_CUES", "RESUMES_SECTION", "FRONT_SIGNED", "CHAPTER_SUMMARY",
+__all__ = ["Group", "group_units", "margin_notes", "MARGIN_NOTE", "FURNITURE_CUES",
+           "RESUMES_SECTION", "FRONT_SIGNED", "CHAPTER_SUMMARY",
            "RUN_IN_SIGNED"]
 
 #: the title over a book's list of its parts: data/lexicon/contents_titles.txt
@@ -67,6 +68,8 @@ class Group:
     letter_part: bool = False
     #: how many of its last units are the foot under the letter's signature (postscripts, address leaf)
     foot: int = 0
+    #: where its marginal summaries start (lines between its paragraphs, the edition's notes: :func:`margin_notes`)
+    notes: list[int] = field(default_factory=list)
 
     @property
     def cues(self) -> list[str]:
@@ -699,6 +702,74 @@ def title_page(units: list[Unit], contents: dict[int, int]) -> int:
     return first
 
 
+#: the features of a paragraph that open a text of its own: under such a paragraph a short line is a head, no note
+_OPENING_FEATURES = ("salute", "lead_date", "lead_shape", "framing", "name_colon", "bio_lead", "inline_doc",
+                     "lead_style")
+#: a day named by a feast or an occasion, closing a line: "Boxing Day", "Midsummer Eve": a diary's entry head
+_NAMED_DAY_RE = re.compile(rf"\b(?:{'|'.join(map(re.escape, lexicons.words('named_day_words')))})\.?$", re.I)
+#: the evidence of a marginal summary kept inside the letter or entry it stands in
+MARGIN_NOTE = "a marginal summary kept inside"
+
+
+def _margin_note_shape(units: list[Unit], i: int, s: SegmentSettings) -> bool:
+    """Return True when ``units[i]`` has a marginal summary's shape: a short line of its own
+    (``s.margin_note_max_words``) without a sentence's shape, that heads no section, numbers nothing and names no
+    paper ("The Visit to the Mill", "A QUARREL", "Lord B. Departs"), standing between two paragraphs, the one
+    under it opening nothing of its own (no salutation, date, framing sentence, place line of a date line)."""
+    unit = units[i]
+    if i == 0 or i + 1 >= len(units) or not _note_line(unit, s):
+        return False
+    prev, nxt = units[i - 1], units[i + 1]
+    # (a wider blank above it than under it sets it apart as the head of what follows: an editor's note at the end)
+    return prev.cue == "prose" and nxt.cue == "prose" and nxt.para and not nxt.after_break and unit.gap <= nxt.gap \
+        and not any(nxt.features.get(k) for k in _OPENING_FEATURES) \
+        and not _place_first_line(nxt, units[i + 2] if i + 2 < len(units) else None, s)
+
+
+def _note_line(unit: Unit, s: SegmentSettings) -> bool:
+    """Return True when the line ``unit`` could be a marginal summary by its words alone: a short heading line of
+    its own (``s.margin_note_max_words``) without a sentence's shape, that heads no section, numbers nothing, names
+    no paper, no date and no newspaper, and announces nothing."""
+    if unit.cue != "heading" or not unit.para or (unit.tag or "").startswith("h"):
+        return False
+    text = unit.text.strip()
+    if "\n" in text or unit.n_words > s.margin_note_max_words or _reads_as_sentence(text) or _SECTION_RE.match(text) \
+            or NUMBERED_HEAD_RE.match(text) or kind_from_words(text) or _numbered_letter(text) \
+            or CALENDAR_HEAD_RE.match(text) or _NARRATOR_HEAD_RE.search(text) or SERIES_HEAD_RE.search(text) \
+            or _MONTH_OR_YEAR_RE.search(text) or NEWSPAPER_RE.search(text) or text.endswith((":", "—", "–", "-")) \
+            or FEAST_HEAD_RE.match(text) or TIME_HEAD_RE.match(text) or leading_date(text) or bare_date(text) \
+            or _NAMED_DAY_RE.search(text):
+        # (a dated head, a named day, "Boxing Day", or a time of the day, a newspaper's name, a line announcing what
+        # follows, "She answered:—", head texts)
+        return False
+    return True
+
+
+def margin_notes(units: list[Unit], settings: SegmentSettings | None = None) -> frozenset[int]:
+    """Return the indices of the units that are the source's marginal summaries (shoulder notes printed as lines of
+    their own: "The Visit to the Mill" between two paragraphs of a letter), when the source prints them as a
+    convention: at least ``margin_note_min_count`` lines of :func:`_margin_note_shape`, two or more of them inside
+    one letter or entry (between two openings: a date line, a salutation, a closing). One such line alone is as
+    likely a heading over a text of its own; many, repeated inside one letter with no salutation after them, are
+    the edition's notes on the paragraphs beside them."""
+    s = settings or SegmentSettings()
+    found = [i for i in range(len(units)) if _margin_note_shape(units, i, s)]
+    if len(found) < s.margin_note_min_count:
+        return frozenset()
+    per_part: dict[int, int] = {}
+    part = 0
+    at = iter(found)
+    k = next(at, None)
+    for i, unit in enumerate(units):
+        if unit.cue in ("dateline", "salutation", "closing", "signature") or unit.after_break or any(
+                unit.features.get(f) for f in ("salute", "lead_date", "lead_shape", "signed_run_in")):
+            part = i
+        if i == k:
+            per_part[part] = per_part.get(part, 0) + 1
+            k = next(at, None)
+    return frozenset(found) if max(per_part.values()) >= 2 else frozenset()
+
+
 def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> list[Group]:
     """Return the units grouped into documents, in text order (the boundary cascade); ``settings`` (None: the
     defaults) bound the foot of a letter (:func:`letter_foot`)."""
@@ -707,6 +778,8 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
     current: Group | None = None
     seen_prose = False
     at_foot = dates_letters_at_foot(units)
+    #: the source's marginal summaries printed as lines between paragraphs (see :func:`margin_notes`)
+    notes = margin_notes(units, s)
 
     #: how often a date line has opened an entry and closed one, so far
     dating = {"head": 0, "foot": 0}
@@ -954,6 +1027,25 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
             # 5c. ... and the place and date, or the address, under those names are the signed text's foot
             current.units.append(unit)
             current.evidence.append("the place and date under its signature")
+            continue
+        if cue == "heading" and i in notes and not forced and not after_furniture and current is not None \
+                and current.phase == "body" and current.mode in ("record", "personal") and (
+                    _is_letter(current) or any(u.cue == "dateline" or _entry_head(u) for u in current.units)):
+            # 6b. a marginal summary between two paragraphs of a letter or an entry that has opened ("The Visit to
+            #     the Mill"), where the source prints them over and over, is the edition's note on the paragraph
+            #     beside it: kept inside, neither the head of a new text nor the signer of this one
+            current.units.append(unit)
+            current.notes.append(unit.start)
+            if MARGIN_NOTE not in current.evidence:
+                current.evidence.append(MARGIN_NOTE)
+            continue
+        if cue == "heading" and notes and not forced and not after_furniture and current is not None \
+                and current.phase == "head" and prev is current.units[-1] and prev.cue in ("dateline", "salutation") \
+                and nxt is not None and nxt.cue == "prose" and nxt.para and _note_line(unit, s):
+            # 6b. ... and so is such a line between a letter's date line and its first paragraph, in a source that
+            #     prints them: the note on that paragraph, not the letter's title
+            current.units.append(unit)
+            current.notes.append(unit.start)
             continue
         if cue in ("heading", "byline", "mark", "addressee", "salutation"):
             # 4. an issuing body named at the foot of a record signs it.

@@ -695,6 +695,11 @@ def dominant_signer(groups: list[Group]) -> str | None:
                     surname = sig[2].split()[-1].strip(".")
                     names[surname] += 1
                     full.setdefault(surname, sig[2])
+            elif unit.features.get("signed_run_in") and RUN_IN_SIGNED in group.evidence:
+                # (a valediction and name run into a letter's last paragraph sign it as a line of its own would)
+                name = unit.features["signed_run_in"][1]
+                names[name.split()[-1]] += 1
+                full.setdefault(name.split()[-1], name)
     if not names:
         return None
     surname, count = names.most_common(1)[0]
@@ -1311,7 +1316,8 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     body = [u for u in units if u.cue == "prose"]
     # the head: heading lines above the first paragraph (a heading at the foot is a signature)
     first_body = units.index(body[0]) if body else len(units)
-    heads = [u for u in units[:first_body] if u.cue in ("heading", "byline")]
+    # (a marginal summary standing in the head is the edition's note on the first paragraph, no title)
+    heads = [u for u in units[:first_body] if u.cue in ("heading", "byline") and u.start not in group.notes]
     cues = group.cues
     title = author = place = date = kind = None
     addressees: list[str] = []
@@ -1942,9 +1948,11 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
 
 def _heads(group: Group, head_units: list) -> tuple[Head, ...]:
     """Return the :class:`~quellen.model.Head` parts of a group in text order: its title lines (above the
-    first paragraph), address lines, salutations (its own and those of a letter it quotes) and the sentence
-    that announced it."""
-    out = [Head("title", u.start, u.end, u.text) for u in head_units if u.cue in ("heading", "byline")]
+    first paragraph), address lines, salutations (its own and those of a letter it quotes), the sentence
+    that announced it and its marginal summaries (notes)."""
+    out = [Head("title", u.start, u.end, u.text) for u in head_units
+           if u.cue in ("heading", "byline") and u.start not in group.notes]
+    out += [Head("note", u.start, u.end, u.text) for u in group.units if u.start in group.notes]
     # a numbered letter's header on a line of its own above its date line ("Dr. Hale to his son.") is a title
     opened = next((k for k, u in enumerate(group.units) if u.cue in ("dateline", "salutation")), 0)
     out += [Head("title", u.start, u.end, u.text) for u in group.units[:opened]
