@@ -696,7 +696,7 @@ def dominant_signer(groups: list[Group]) -> str | None:
                     names[surname] += 1
                     full.setdefault(surname, sig[2])
             elif unit.features.get("signed_run_in") and RUN_IN_SIGNED in group.evidence:
-                # (a valediction and name run into a letter's last paragraph sign it as a line of its own would)
+                # (a valediction and name run into a letter's last paragraph sign it as a signature line would)
                 name = unit.features["signed_run_in"][1]
                 names[name.split()[-1]] += 1
                 full.setdefault(name.split()[-1], name)
