@@ -730,6 +730,10 @@ def test_a_sentence_that_only_gives_a_date_dates_the_happening_told_before_it(nl
     dated = [c for c in claims if c.date is not None]
     assert len(dated) == 1 and dated[0].date.edtf == "1850-03-06"
     assert "burn" in dated[0].lemmas and "tannery" in dated[0].lemmas
+    # nor does a date whose own clause tells the happening ("It was ... when the roof fell")
+    text = "The roof was old. It was 6 March 1850 when the roof fell."
+    (dated,) = [c for c in analyse(nlp, text, dates={"6 March 1850": day(1850, 3, 6)}) if c.date is not None]
+    assert text[dated.char_start:dated.char_end].startswith("It was")
     # a sentence after one that has a date of its own dates nothing before it
     text = "On 2 March 1850 the tannery burned. It was 6 March 1850 when the roof fell."
     claims = analyse(nlp, text, dates={"2 March 1850": day(1850, 3, 2), "6 March 1850": day(1850, 3, 6)})

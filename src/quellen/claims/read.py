@@ -209,8 +209,11 @@ def _dates_the_sentence_before(doc: Any, sent: Any, claim: Claim) -> bool:
     if claim.date is None or not {*claim.scope, *claim.trigger, *claim.named} <= _TIME_WORDS:
         return False
     root = sentence_root(doc, sent)
-    return root is not None and root.lemma_ == "be" and any(
-        c.dep_ in ("nsubj", "expl") and c.lower_ in ("it", "this", "that") for c in root.children)
+    if root is None or root.lemma_ != "be":
+        return False
+    # "It was 6 March when the roof fell": a clause hung on the date tells the happening it dates
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ in ("it", "this", "that") for c in root.children) and \
+        not any(c.dep_ in ("advcl", "ccomp", "relcl", "acl") for c in root.children)
 
 
 def _bare_date(claim: Claim) -> bool:
