@@ -162,9 +162,9 @@ def test_two_witnesses_a_few_days_apart_on_one_fire_are_one_event():
     far = claim("b", day(1821, 3, 1), "fire consume granary", document="letter-2", actors=(PELLOW,))
     assert len(merge_events([a, far])) == 2
     assert len(merge_events([a, b], settings=EventSettings(near_date_days=0))) == 2
-    # one writer's two entries are not two witnesses; nor are claims without a shared actor
+    # one writer's two entries are not two witnesses; nor are claims without a shared actor or object
     assert len(merge_events([a, b], writers={"letter-1": "ent-hardcastle", "letter-2": "ent-hardcastle"})) == 2
-    assert len(merge_events([a, claim("b", day(1821, 3, 9), "fire consume granary", document="letter-2")])) == 2
+    assert len(merge_events([a, claim("b", day(1821, 3, 9), "fire consume barn", document="letter-2")])) == 2
     # a lemma many claims hold is no evidence of one happening; a repetition is another happening
     common = [claim(f"x{i}", day(1821, 1, 1 + i), "granary fire", document=f"d{i}") for i in range(20)]
     assert len([g for g in merge_events([a, b, *common]) if {"a", "b"} <= {c.id for c in g}]) == 0
@@ -684,3 +684,75 @@ def test_two_writers_doing_the_same_thing_with_one_man_days_apart_are_two_events
     b = claim("b", day(1820, 5, 8), "dine colonel grant lodging", document="letter-2", actors=(grant,),
               trigger=("dine",))
     assert len(merge_events([a, b])) == 2
+
+
+# ------------------------------------------------------------------ one happening told in other words
+def test_one_happening_told_in_other_words_by_several_witnesses_is_one_event():
+    # a tannery burned, told by three writers in three ways on one night, and by a fourth two days later:
+    # no shared wording, no actor, but one happening (fire) of one object (the tannery)
+    a = claim("a", day(1850, 3, 4), "great fire tannery break", document="paper")
+    b = claim("b", day(1850, 3, 4), "tannery find fire roof fall", document="parish-book")
+    c = claim("c", day(1850, 3, 4), "tannery destroy fire insure policy", document="letter")
+    d = claim("d", day(1850, 3, 6), "father tannery burn old", document="memoir")
+    groups = merge_events([a, b, c, d])
+    assert [sorted(x.id for x in g) for g in groups] == [["a", "b", "c", "d"]]
+
+
+def test_one_happening_needs_one_object_and_two_writers():
+    # a fire at the tannery and a fire at the chapel the same night are two fires; one writer's two entries
+    # are not two witnesses; a hearth fire named beside nothing in common joins nothing
+    a = claim("a", day(1850, 3, 4), "fire tannery break", document="paper")
+    b = claim("b", day(1850, 3, 4), "chapel burn roof", document="letter")
+    c = claim("c", day(1850, 3, 5), "tannery fire", document="diary-1")
+    e = claim("e", day(1850, 3, 6), "tannery burn", document="diary-2")
+    f = claim("f", day(1850, 3, 4), "sit fire evening read", document="journal")
+    writers = {"diary-1": "ann", "diary-2": "ann"}
+    groups = merge_events([a, b, c, e, f], writers=writers)
+    assert sorted(sorted(x.id for x in g) for g in groups) == [["a", "c", "e"], ["b"], ["f"]]
+    # c and e join through a, not with each other: one writer
+    assert len(merge_events([c, e], writers=writers)) == 2
+
+
+def test_a_misdated_witness_of_one_happening_told_in_other_words_is_a_date_conflict():
+    from quellen.conflicts import near_date_conflicts
+    a = claim("a", day(1850, 3, 4), "fire tannery break", document="paper")
+    d = claim("d", day(1850, 3, 6), "father tannery burn", document="memoir")
+    (group,) = merge_events([a, d])
+    (conflict,) = near_date_conflicts([group], {"a": "e1", "d": "e1"})
+    assert sorted(r.value for r in conflict.claims) == ["1850-03-04", "1850-03-06"]
+    assert "fire" in conflict.summary and "tannery" in conflict.summary
+
+
+def test_a_sentence_that_only_gives_a_date_dates_the_happening_told_before_it(nlp):
+    text = ("I was nine years old when the tannery burned. It was the night of 6 March 1850, and I remember it "
+            "well.")
+    claims = analyse(nlp, text, kind="memoir", dates={"6 March 1850": day(1850, 3, 6)})
+    dated = [c for c in claims if c.date is not None]
+    assert len(dated) == 1 and dated[0].date.edtf == "1850-03-06"
+    assert "burn" in dated[0].lemmas and "tannery" in dated[0].lemmas
+    # nor does a date whose own clause tells the happening ("It was ... when the roof fell")
+    text = "The roof was old. It was 6 March 1850 when the roof fell."
+    (dated,) = [c for c in analyse(nlp, text, dates={"6 March 1850": day(1850, 3, 6)}) if c.date is not None]
+    assert text[dated.char_start:dated.char_end].startswith("It was")
+    # a sentence after one that has a date of its own dates nothing before it
+    text = "On 2 March 1850 the tannery burned. It was 6 March 1850 when the roof fell."
+    claims = analyse(nlp, text, dates={"2 March 1850": day(1850, 3, 2), "6 March 1850": day(1850, 3, 6)})
+    assert sorted(c.date.edtf for c in claims if c.date) == ["1850-03-02", "1850-03-06"]
+
+
+def test_a_night_and_the_small_hours_after_it_do_not_disagree():
+    # "the night of the 4th" and "one o'clock this morning" written on the 5th are one time; the 6th is not
+    from quellen.conflicts import near_date_conflicts
+
+    def told(cid, d, phrase, lemmas):
+        date = Date(phrase, f"1850-03-{d:02d}", dt.date(1850, 3, d), dt.date(1850, 3, d), "day")
+        return Claim(id=cid, source=cid, document=cid, char_start=0, char_end=10, date=date, basis="explicit",
+                     summary=lemmas, lemmas=tuple(sorted(lemmas.split())))
+
+    a = told("a", 4, "the night of the 4th", "fire tannery break")
+    b = told("b", 5, "one o'clock", "tannery fire")
+    c = told("c", 6, "the 6th", "tannery burn father")
+    (group,) = merge_events([a, b, c])
+    conflicts = near_date_conflicts([group], {x.id: "e" for x in group})
+    assert sorted(tuple(sorted(r.value for r in k.claims)) for k in conflicts) == [
+        ("1850-03-04", "1850-03-06"), ("1850-03-05", "1850-03-06")]

@@ -86,6 +86,18 @@ def _dates_clash(a: Date, b: Date) -> bool:
     return gap > slack
 
 
+#: the words of a night (data/lexicon/times_of_day.txt, code NI): "the night of the 14th" runs into the 15th
+_NIGHT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w, code in pairs("times_of_day") if code == "NI") + r")\b",
+                    re.I)
+
+
+def _one_night(a: Date, b: Date) -> bool:
+    """Return True when the earlier of two dates a day apart is told as a night ("the night of the 14th"): its
+    small hours are the next day's ("one o'clock in the morning" of the 15th), so the two do not disagree."""
+    first, then = sorted((a, b), key=lambda d: d.earliest)
+    return (then.earliest - first.latest).days == 1 and bool(_NIGHT.search(first.text or ""))
+
+
 def near_date_conflicts(clusters: Sequence[Sequence[Claim]], event_of_claim: dict[str, str],
                         settings: EventSettings | None = None, writers: dict[str, str] | None = None,
                         similarity: Callable[[Claim, Claim], float] | None = None) -> list[Conflict]:
@@ -99,8 +111,8 @@ def near_date_conflicts(clusters: Sequence[Sequence[Claim]], event_of_claim: dic
             continue  # every date meets every other: nothing to disagree on
         for n, a in enumerate(dated):
             for b in dated[n + 1:]:
-                if not _dates_clash(a.date, b.date) or not near_date_pair(a, b, settings, writers,
-                                                                          similarity=similarity):
+                if not _dates_clash(a.date, b.date) or _one_night(a.date, b.date) or not near_date_pair(
+                        a, b, settings, writers, similarity=similarity):
                     continue
                 a, b = sorted((a, b), key=lambda c: (c.date.earliest, c.source, c.char_start))
                 ev = (event_of_claim.get(a.id, ""), event_of_claim.get(b.id, ""))
@@ -112,9 +124,11 @@ def near_date_conflicts(clusters: Sequence[Sequence[Claim]], event_of_claim: dic
 
 
 def _witness_why(a: Claim, b: Claim) -> str:
-    from .events import predicate_lemmas
+    from .events import happenings_told, object_lemmas, predicate_lemmas
     actors = sorted({x[0] for x in a.actors if actor_key(x[4], x[0]) in b.actor_keys})
-    told = sorted(predicate_lemmas(a) & predicate_lemmas(b))
+    # one happening told in other words: the happening and what it befell
+    told = sorted(predicate_lemmas(a) & predicate_lemmas(b)) or [
+        *sorted(happenings_told(a) & happenings_told(b)), *sorted(object_lemmas(a) & object_lemmas(b))]
     return f"{', '.join(actors[:2])}; {', '.join(told[:3])}"
 
 

@@ -90,7 +90,7 @@ def build_timeline(claims: Sequence[Claim], documents: Sequence[Document], reuse
                                conflict_settings, documents)
     known = {c.id for c in conflicts}
     conflicts += [c for c in near_date_conflicts(clusters, event_of_claim, events_settings, writers, similarity)
-                  if c.id not in known]
+                  if c.id not in known and not _told_already(c, conflicts)]
     conflicts = [_with_documents(c, documents) for c in conflicts]
     by_event: dict[str, list[str]] = defaultdict(list)
     for conflict in conflicts:
@@ -258,6 +258,15 @@ def _quoting_links(reuse: Sequence[ReuseGroup]) -> dict[str, set[str]]:
         for d in docs:
             links[d] |= docs - {d}
     return links
+
+
+def _told_already(conflict: Conflict, conflicts: Sequence[Conflict]) -> bool:
+    """Return True when a date conflict of the same passages is among ``conflicts`` already ("on Monday" and
+    "on Saturday": the weekdays disagree, the dates they stand for are the same disagreement)."""
+    def overlaps(r: Reading, o: Reading) -> bool:
+        return r.source == o.source and r.char_start < o.char_end and o.char_start < r.char_end
+    return any(other.kind == conflict.kind and all(any(overlaps(r, o) for o in other.claims) for r in conflict.claims)
+               for other in conflicts)
 
 
 def independent_sources(cluster: Sequence[Claim], reuse: Sequence[ReuseGroup] = (),

@@ -16,6 +16,18 @@ dated verb alone is not enough, "dined with Colonel Grant" on the 3rd and on the
 and are alike (``near_date_threshold``); both dates are the text's, one stated; not when either tells a
 repetition or its sentence names the other's date too (two happenings) (:func:`near_date_pair`). Their
 disagreement is reported as a date conflict (:func:`quellen.conflicts.near_date_conflicts`).
+
+Witnesses tell one happening in other words: "the great fire broke out", "it took fire", "the mill was
+found to be on fire", "destroyed by fire", "my father's mill burned". Two claims of two documents not of
+one writer, both dates the text's and each no wider than ``near_date_days``, at most that many days apart
+(or meeting), are one event when they tell one happening (:func:`happenings_told`: a noun of
+happening_nouns.txt, or a word of data/lexicon/happening_words.txt that tells it, "burn": a fire) that
+few claims of the corpus tell (at most ``near_date_max_df``: a hearth's fire in every entry is no
+happening), of one object: an actor or the place both name, or a rare lemma both hold (the mill; not a
+word of time, :func:`object_lemmas`), in no two places and neither a repetition (:func:`one_happening`,
+:func:`same_day_happening`); alike wording is not needed. A date conflict between them is reported as
+above, but a night does not disagree with the small hours after it ("the night of the 14th", "one
+o'clock this morning" of the 15th).
 """
 from __future__ import annotations
 
@@ -27,12 +39,14 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .claims.lexicon import LIGHT_VERBS
-from .lexicons import words
+from .lexicons import pairs, words
 from .model import Claim, ReuseGroup, replace
 from .settings import EventSettings
 
 __all__ = ["merge_events", "date_buckets", "event_links", "dates_from_reuse", "predicate_similarity", "reuse_groups_of",
-           "near_date_pair", "near_date_links", "names_the_other_date", "predicate_lemmas", "HAPPENING_NOUNS"]
+           "near_date_pair", "near_date_links", "names_the_other_date", "predicate_lemmas", "HAPPENING_NOUNS",
+           "happenings_told", "object_lemmas", "one_happening",
+           "same_day_happening"]
 
 
 #: dated claims a date bucket owns at most: a larger corpus gets more buckets than workers
@@ -415,8 +429,40 @@ def _too_vague(a: Claim, b: Claim, settings: EventSettings) -> bool:
 # ----------------------------------------------------------------------------- witnesses that misdate
 #: nouns that name one happening (data/lexicon/happening_nouns.txt)
 HAPPENING_NOUNS = frozenset(words("happening_nouns"))
+#: words that tell one of those happenings without its noun ("burned": a fire), data/lexicon/happening_words.txt
+HAPPENING_WORDS = {w: n for w, n in pairs("happening_words") if n in HAPPENING_NOUNS}
+#: words of time (a night, a morning): every account of a happening has them, they are no object of it
+_TIME_WORDS = frozenset(words("time_nouns"))
 #: the claim bases whose dates the text gives (written in the clause, or counted from one that is)
 _TOLD = ("explicit", "relative")
+
+
+def happenings_told(c: Claim) -> set[str]:
+    """Return the happenings (nouns of :data:`HAPPENING_NOUNS`) the claim's clause tells: named ("the fire") or
+    told by a word of :data:`HAPPENING_WORDS` ("the mill burned", "took fire", "was on fire")."""
+    return {x for x in c.lemmas if x in HAPPENING_NOUNS} | {HAPPENING_WORDS[x] for x in c.lemmas
+                                                           if x in HAPPENING_WORDS}
+
+
+def object_lemmas(c: Claim) -> set[str]:
+    """Return the lemmas that may name what a happening befell: the clause's content lemmas but light verbs,
+    words of time and the happening words themselves ("the mill" of "the mill burned")."""
+    return set(c.lemmas) - LIGHT_VERBS - _TIME_WORDS - HAPPENING_NOUNS - HAPPENING_WORDS.keys()
+
+
+def one_happening(a: Claim, b: Claim, rare: set[str] | None = None) -> bool:
+    """Return True when two claims tell one happening in other words: the same happening told
+    (:func:`happenings_told`: "the mill burned" / "the mill was found to be on fire") of one object: an actor
+    or the place both name, or a lemma both hold (:func:`object_lemmas`; of ``rare`` when given); not in two
+    places, nor a repetition. The dates are the caller's to test."""
+    if a.repeated or b.repeated or not happenings_told(a) & happenings_told(b):
+        return False
+    if a.place_key and b.place_key and a.place_key != b.place_key:
+        return False
+    if a.actor_keys & b.actor_keys or a.place_key and a.place_key == b.place_key:
+        return True
+    shared = object_lemmas(a) & object_lemmas(b)
+    return bool(shared & rare if rare is not None else shared)
 
 
 def predicate_lemmas(c: Claim) -> set[str]:
@@ -451,7 +497,8 @@ def near_date_pair(a: Claim, b: Claim, settings: EventSettings, writers: dict[st
 
     Both dates are the text's (``explicit`` or ``relative``, one ``explicit``); they lie at most
     ``settings.near_date_days`` apart and are each no wider; they are of two documents not of one
-    writer (``writers``: document id -> writer key); they share an actor (both name some) and a
+    writer (``writers``: document id -> writer key); they tell one happening in other words
+    (:func:`one_happening`, its object's lemma of ``rare`` when given), or they share an actor (both name some) and a
     predicate lemma (:func:`predicate_lemmas`; of ``rare`` when given); they tell one
     happening: a shared noun of :data:`HAPPENING_NOUNS` (the same dated verb alone tells a routine done
     twice as well: two dinners with one man), arguments in common when both have some, no two places;
@@ -476,6 +523,8 @@ def near_date_pair(a: Claim, b: Claim, settings: EventSettings, writers: dict[st
     # as for a date conflict: both dates written in the text (or counted from one), one of them stated
     if a.basis not in _TOLD or b.basis not in _TOLD or "explicit" not in (a.basis, b.basis):
         return False
+    if one_happening(a, b, rare):
+        return True
     ka, kb = a.actor_keys, b.actor_keys
     if not ka or not kb or ka.isdisjoint(kb):
         return False
@@ -498,15 +547,26 @@ def near_date_links(dated: Sequence[Claim], settings: EventSettings, writers: di
                     similarity: Callable[[Claim, Claim], float] | None = None) -> list[tuple[int, int]]:
     """Return the (i, j) pairs of ``dated`` (claims sorted by earliest date) that :func:`near_date_pair`
     joins, each pair found through a rare predicate lemma the two share (so at most
-    ``near_date_max_df`` claims are compared with each other per lemma)."""
+    ``near_date_max_df`` claims are compared with each other per lemma), and those of one happening told
+    in other words (:func:`one_happening`), found through a rare happening both tell (one of at most
+    ``near_date_max_df`` claims whose dates the text gives) among the claims at most ``near_date_days``
+    apart: on dates that do not meet through :func:`near_date_pair`, on dates that do through
+    :func:`same_day_happening`."""
     if settings.near_date_days <= 0:
         return []
     window = dt.timedelta(days=settings.near_date_days)
     postings: dict[str, list[int]] = {}
+    objects: Counter[str] = Counter()
+    told: dict[str, list[int]] = {}
     for k, c in enumerate(dated):
         for x in predicate_lemmas(c):
             postings.setdefault(x, []).append(k)
+        objects.update(object_lemmas(c))
+        if c.basis in _TOLD and c.date.latest - c.date.earliest <= window:
+            for x in happenings_told(c):
+                told.setdefault(x, []).append(k)
     rare = {x for x, ks in postings.items() if len(ks) <= settings.near_date_max_df}
+    rare_objects = {x for x, n in objects.items() if n <= settings.near_date_max_df}
     out, seen = [], set()
     for x in sorted(rare):
         # only a narrow date with actors can be joined so
@@ -516,4 +576,33 @@ def near_date_links(dated: Sequence[Claim], settings: EventSettings, writers: di
                 if (i, j) not in seen and near_date_pair(dated[i], dated[j], settings, writers, rare, similarity):
                     seen.add((i, j))
                     out.append((i, j))
+    # a happening many claims tell is routine, no evidence of one ("sat by the fire" in every entry)
+    for x in sorted(x for x, ks in told.items() if len(ks) <= settings.near_date_max_df):
+        ks = told[x]
+        for n, i in enumerate(ks):
+            for j in ks[n + 1:]:
+                a, b = dated[i], dated[j]
+                if b.date.earliest - a.date.latest > window:
+                    break  # sorted by earliest date: the rest lie further off
+                if (i, j) in seen:
+                    continue
+                if (same_day_happening(a, b, writers, rare_objects) if a.date.intersects(b.date)
+                        else near_date_pair(a, b, settings, writers, rare_objects, similarity)):
+                    seen.add((i, j))
+                    out.append((i, j))
     return out
+
+
+def same_day_happening(a: Claim, b: Claim, writers: dict[str, str] | None = None,
+                       rare: set[str] | None = None) -> bool:
+    """Return True when two claims whose dates meet, each written in its text (or counted from one that
+    is), of two documents not of one writer, tell one happening in other words (:func:`one_happening`):
+    "the great fire broke out" and "the mill was found to be on fire" on one night. Alike wording, which
+    :func:`merge_events` needs otherwise, is not needed: the happening and its object are shared."""
+    if a.document == b.document or "denied" in (a.stance, b.stance):
+        return False
+    if a.basis not in _TOLD or b.basis not in _TOLD:
+        return False
+    if writers and writers.get(a.document or "") and writers.get(a.document or "") == writers.get(b.document or ""):
+        return False
+    return one_happening(a, b, rare)

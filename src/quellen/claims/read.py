@@ -92,6 +92,17 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
                 if claim is not None and k in denied:
                     # the writer brings this version up to reject it: a claim, not a witness
                     claim = replace(claim, stance="denied", eyewitness=False)
+                if claim is not None and len(own) == 1 and _dates_the_sentence_before(doc, sent, claim) and k > 0 \
+                        and sentences[k - 1].paragraph == sent.paragraph and not (
+                            claims and claims[-1].char_end > sentences[k - 1].char_start):
+                    # "My father's mill burned. It was the night of the 16th ...": a sentence that only gives a
+                    # date dates the happening the sentence before told, which had none
+                    before = sentences[k - 1]
+                    told_before = make_claim(text, document, doc, before, sentence_root(doc, before), group, mentions,
+                                             persons, offset, True, sentence_dates=sent_dates,
+                                             summary_words=summary_words)
+                    if told_before is not None and told_before.lemmas:
+                        claim = replace(told_before, timex=claim.timex)
                 if claim is not None and not (claims and _same_date_line(claims[-1], claim)):
                     # "April 10th, 1846. Friday.": the weekday after a date line is the same date
                     # line, not a second one
@@ -186,6 +197,24 @@ def _lifespans(text: str, document: Document, persons: Sequence[Mention]) -> lis
         if document.char_start + len(before) in ends:
             out.append((start, document.char_start + m.end()))
     return out
+
+
+#: words of time ("It was the night of ..."): a sentence that says nothing else only gives a date
+_TIME_WORDS = frozenset(words("time_nouns"))
+
+
+def _dates_the_sentence_before(doc: Any, sent: Any, claim: Claim) -> bool:
+    """Return whether the sentence of a dated claim only gives a date: its root a copula whose subject is "it",
+    "this" or "that" ("It was the night of the 16th", "That was in May 1820"), its date governing nothing else
+    but words of time."""
+    if claim.date is None or not {*claim.scope, *claim.trigger, *claim.named} <= _TIME_WORDS:
+        return False
+    root = sentence_root(doc, sent)
+    if root is None or root.lemma_ != "be":
+        return False
+    # "It was 6 March when the roof fell": a clause hung on the date tells the happening it dates
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ in ("it", "this", "that") for c in root.children) and \
+        not any(c.dep_ in ("advcl", "ccomp", "relcl", "acl") for c in root.children)
 
 
 def _bare_date(claim: Claim) -> bool:
