@@ -194,3 +194,13 @@ def test_a_one_file_export_named_without_a_suffix_gets_the_one_its_tools_know(sm
     err = capsys.readouterr().err
     assert "places.geojson (.geojson added" in err and (tmp_path / "places.geojson").is_file()
     assert not (tmp_path / "places").exists()
+
+
+def test_timelinejs_slides_count_in_words_a_reader_says(small_store):
+    # "1 independent witness(es) of 1 attestation(s)" on a slide reads as a form, not a sentence
+    from quellen.export.timelinejs import to_dict
+    with Store(small_store, create=False) as store:
+        data = to_dict(store)
+    texts = [e["text"]["text"] for e in data["events"]] + [data["title"]["text"]["text"]]
+    assert not any("(es)" in t or "(s)" in t for t in texts)
+    assert any("1 independent witness of 1 attestation" in t for t in texts)
