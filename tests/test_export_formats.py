@@ -204,3 +204,11 @@ def test_timelinejs_slides_count_in_words_a_reader_says(small_store):
     texts = [e["text"]["text"] for e in data["events"]] + [data["title"]["text"]["text"]]
     assert not any("(es)" in t or "(s)" in t for t in texts)
     assert any("1 independent witness of 1 attestation" in t for t in texts)
+
+
+def test_tei_and_report_count_one_attestation_in_the_singular(out):
+    # "1 independent of 1 attestations" in the TEI's event list and the report's tags
+    tei = out["tei"][0].read_text(encoding="utf-8")
+    report = out["report"][0].read_text(encoding="utf-8")
+    assert "1 attestations" not in tei and "1 attestations" not in report
+    assert "of 1 attestation)" in tei and "/ 1 attestation<" in report

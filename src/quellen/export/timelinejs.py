@@ -12,14 +12,9 @@ from typing import Any
 
 from ..model import Date
 from ._io import write_json
-from .shape import date_label, load_corpus
+from .shape import count, date_label, load_corpus
 
 __all__ = ["to_dict", "write"]
-
-
-def _count(n: int, noun: str, plural: str | None = None) -> str:
-    """Return "1 witness", "2 witnesses": the slide is read by people, not parsed."""
-    return f"{n} {noun if n == 1 else (plural or noun + 's')}"
 
 
 def _tl_date(day, precision: str) -> dict[str, Any]:
@@ -56,8 +51,8 @@ def to_dict(store) -> dict[str, Any]:
                 if d.date:
                     what += f" ({escape(date_label(d.date))})"
             items.append(f"<li>{what}</li>")
-        text = (f"<p>{_count(ev.independent_sources, 'independent witness', 'independent witnesses')} of "
-                f"{_count(len(ev.attestations), 'attestation')}"
+        text = (f"<p>{count(ev.independent_sources, 'independent witness', 'independent witnesses')} of "
+                f"{count(len(ev.attestations), 'attestation')}"
                 + (", <strong>disputed</strong>" if ev.conflicts else "") + "</p>"
                 + (f"<ul>{''.join(items)}</ul>" if items else ""))
         slide["text"] = {"headline": escape(ev.summary), "text": text}
@@ -65,8 +60,8 @@ def to_dict(store) -> dict[str, Any]:
         if place is not None:
             slide["group"] = escape(place.name)
         slides.append(slide)
-    return {"title": {"text": {"headline": "Timeline", "text": f"<p>{_count(len(slides), 'event')} from "
-                                                                  f"{_count(len(names), 'source')}</p>"}},
+    return {"title": {"text": {"headline": "Timeline", "text": f"<p>{count(len(slides), 'event')} from "
+                                                                  f"{count(len(names), 'source')}</p>"}},
             "events": slides}
 
 
