@@ -127,8 +127,8 @@ def test_exports_of_an_empty_store(tmp_path):
         for f in FORMATS:
             written = export(store, f, tmp_path / f"out-{f}")
             assert written or f == "timeml"  # no documents, no TimeML files
-    assert json.loads((tmp_path / "out-geojson").read_text())["features"] == []
-    assert json.loads((tmp_path / "out-timelinejs").read_text())["events"] == []
+    assert json.loads((tmp_path / "out-geojson.geojson").read_text())["features"] == []
+    assert json.loads((tmp_path / "out-timelinejs.json").read_text())["events"] == []
 
 
 def test_timeml_dct_value_is_a_timex3_value():
@@ -179,3 +179,36 @@ def test_an_export_that_fails_half_way_leaves_the_old_file_and_no_temp(tmp_path,
         _io.write_atomic(out, "<TEI/>")
     assert out.read_text(encoding="utf-8") == "the export of yesterday"
     assert [p.name for p in tmp_path.iterdir()] == ["corpus.tei.xml"]
+
+
+def test_a_one_file_export_named_without_a_suffix_gets_the_one_its_tools_know(small_store, tmp_path, capsys):
+    # a student's "-o ex/gexf" must give a file Gephi's open dialog offers, not a bare "gexf"
+    from quellen.cli import main
+    with Store(small_store, create=False) as store:
+        assert export(store, "gexf", tmp_path / "letters") == [tmp_path / "letters.gexf"]
+        assert export(store, "tei", tmp_path / "letters") == [tmp_path / "letters.xml"]
+        assert export(store, "webannotation", tmp_path / "notes") == [tmp_path / "notes.jsonld"]
+        # a suffix of the user's own is kept, whatever it is
+        assert export(store, "json", tmp_path / "contract.txt") == [tmp_path / "contract.txt"]
+    assert main(["export", "--db", str(small_store), "--format", "geojson", "-o", str(tmp_path / "places")]) == 0
+    err = capsys.readouterr().err
+    assert "places.geojson (.geojson added" in err and (tmp_path / "places.geojson").is_file()
+    assert not (tmp_path / "places").exists()
+
+
+def test_timelinejs_slides_count_in_words_a_reader_says(small_store):
+    # "1 independent witness(es) of 1 attestation(s)" on a slide reads as a form, not a sentence
+    from quellen.export.timelinejs import to_dict
+    with Store(small_store, create=False) as store:
+        data = to_dict(store)
+    texts = [e["text"]["text"] for e in data["events"]] + [data["title"]["text"]["text"]]
+    assert not any("(es)" in t or "(s)" in t for t in texts)
+    assert any("1 independent witness of 1 attestation" in t for t in texts)
+
+
+def test_tei_and_report_count_one_attestation_in_the_singular(out):
+    # "1 independent of 1 attestations" in the TEI's event list and the report's tags
+    tei = out["tei"][0].read_text(encoding="utf-8")
+    report = out["report"][0].read_text(encoding="utf-8")
+    assert "1 attestations" not in tei and "1 attestations" not in report
+    assert "of 1 attestation)" in tei and "/ 1 attestation<" in report

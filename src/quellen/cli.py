@@ -145,7 +145,9 @@ def cmd_export(args) -> int:
         require_corpus_layer(store)  # never an export with empty layers where the corpus step failed
         written = export(store, args.format, args.output)
     for path in written:
-        _console(stderr=True).print(f"wrote {path}")
+        added = (f" ({path.suffix} added: the tools that open a {args.format} file know it by its suffix)"
+                 if len(written) == 1 and path.name == Path(args.output).name + path.suffix else "")
+        _console(stderr=True).print(f"wrote {path}{added}", markup=False, soft_wrap=True)
     return 0
 
 
@@ -482,7 +484,8 @@ def make_parser() -> argparse.ArgumentParser:
     from .export import FORMATS
     p.add_argument("--format", default="json", choices=sorted(FORMATS),
                    help="default json (the contract); csv and timeml write a folder of files")
-    p.add_argument("--output", "-o", required=True, help="the file to write (a folder for csv and timeml)")
+    p.add_argument("--output", "-o", required=True, help="the file to write (a folder for csv and timeml; a name "
+                   "without a suffix gets the format's: .json, .xml, .geojson, .gexf, .jsonld, .html)")
 
     p = command("documents", cmd_documents, "List documents: id, kind, date, author, title, first words.")
     with_db(p)

@@ -303,3 +303,37 @@ def test_every_page_reads_the_same_from_postgresql(small_store, ids, new_postgre
         assert pg.get("/").status_code == 200
     with pytest.raises(Exception, match="read-only"):
         app.state.store.db.execute("DELETE FROM documents")
+
+
+def test_every_page_the_app_serves_is_in_the_readme_pages_table(small_store):
+    # a student reads the README's table to know what the app has: no page may be missing from it
+    import re
+    from pathlib import Path
+    from starlette.routing import Route
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## The web app", 1)[1].split("\n## ", 1)[0]
+    named = {re.sub(r"\{[^}]*\}", "{}", p.split("?")[0]) for p in re.findall(r"`(/[^`]*)`", table)}
+    app = create_app(str(small_store))
+    served = {re.sub(r"\{[^}]*\}", "{}", r.path) for r in app.routes
+              if isinstance(r, Route) and not r.path.endswith(".json")}
+    assert served - named == set(), f"pages missing from README's table: {sorted(served - named)}"
+
+
+
+def test_an_event_without_a_place_names_its_people_without_a_dangling_separator():
+    # "· Garrow" under an event with no place reads as if something were missing before the dot
+    import jinja2
+    from quellen.web.app import HERE
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True)
+    card = env.from_string('{% from "_macros.html" import event_card %}{{ event_card(ev) }}')
+
+    def meta(place_link):
+        ev = {"id": "evt-1", "label": "3 April 1871", "summary": "the mill flooded", "independent_sources": 1,
+              "attestation_count": 1, "conflicts": [], "attestations": [], "place_link": place_link,
+              "actor_links": [{"href": "/entities/ent-a", "name": "Ann Pell"},
+                              {"href": "/entities/ent-b", "name": "Tom Pell"}]}
+        page = lxml_html.fromstring(card.render(ev=ev))
+        return " ".join(page.xpath("//p[@class='meta']")[0].text_content().split())
+
+    assert meta(None) == "Ann Pell, Tom Pell"
+    assert meta({"href": "/entities/ent-c", "name": "Penrith"}) == "at Penrith · Ann Pell, Tom Pell"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import QuellenError
 
-__all__ = ["FORMATS", "export"]
+__all__ = ["FORMATS", "SUFFIXES", "export", "with_suffix"]
 
 #: format name -> module in this package
 FORMATS = {"json": "json_export"}
@@ -18,6 +18,21 @@ FORMATS.update({"tei": "tei", "geojson": "geojson", "timelinejs": "timelinejs", 
                 "csv": "csv_export", "webannotation": "webannotation", "timeml": "timeml", "report": "report"})
 #: formats that write a folder of files (one per table, one per document); the others write one file
 FOLDER_FORMATS = frozenset({"csv", "timeml"})
+#: the suffix a one-file format's tools know it by (Gephi, a TEI editor, a GeoJSON viewer choose by it)
+SUFFIXES = {"json": ".json", "tei": ".xml", "geojson": ".geojson", "timelinejs": ".json", "gexf": ".gexf",
+            "webannotation": ".jsonld", "report": ".html"}
+
+
+def with_suffix(format: str, output: str | Path) -> Path:
+    """Return ``output`` with the format's suffix added where its name has none ("flood" -> "flood.gexf").
+
+    A file named only "gexf" or "tei" opens in no tool: Gephi and TEI editors choose a reader by the
+    suffix. A name that has a suffix, any suffix, is the user's choice and is kept.
+    """
+    output = Path(output)
+    if format in SUFFIXES and not output.suffix and output.name not in ("", ".", ".."):
+        return output.with_name(output.name + SUFFIXES[format])
+    return output
 
 
 def export(store, format: str, output: str | Path) -> list[Path]:
@@ -32,6 +47,8 @@ def export(store, format: str, output: str | Path) -> list[Path]:
         raise QuellenError(f"{output}: cannot write the {format} export: it is a folder (the export is one "
                            "file: name a file in it)")
     module = importlib.import_module(f".{FORMATS[format]}", __name__)
+    if format != "report":  # the report adds its own .html, to any name without it
+        output = with_suffix(format, output)
     try:
         return module.write(store, Path(output))
     except OSError as exc:  # a folder where a file goes, a file where a folder goes, no permission

@@ -286,7 +286,8 @@ input{font:inherit;padding:.2rem .4rem;width:20rem}
 <p><input id="filter" type="search" placeholder="filter events" aria-label="filter events"></p>
 {% for e in data.events %}<article class="event{{ ' disputed' if e.conflicts }}" id="{{ e.id }}">\
 <b>{{ e.label }}</b> — {{ e.summary }}
-<span class="tag">{{ e.independent_sources }} independent / {{ e.attestations|length }} attestations</span>\
+<span class="tag">{{ e.independent_sources }} independent / {{ e.attestations|length }} attestation\
+{{ '' if e.attestations|length == 1 else 's' }}</span>\
 {% if e.conflicts %} <a class="tag" href="#{{ e.conflicts[0] }}">disputed</a>{% endif %}
 {% if e.place_name or e.actor_names %}<br><span class="muted">\
 {{ e.place_name or "" }}{{ " · " if e.place_name and e.actor_names }}{{ e.actor_names|join(", ") }}</span>{% endif %}

@@ -15,7 +15,7 @@ from typing import Any
 from ..lexicons import pairs
 from ..model import CORRESPONDENCE_KINDS, Date, Document, Entity, Event, Ref
 
-__all__ = ["Corpus", "date_label", "edtf_label", "EDTF_CODED", "ref_key", "load_corpus", "correspondence",
+__all__ = ["Corpus", "count", "date_label", "edtf_label", "EDTF_CODED", "ref_key", "load_corpus", "correspondence",
            "cooccurrence", "network", "place_features", "itineraries", "text_context"]
 
 #: the months' names in calendar order, as a reader's label writes them (data/lexicon/months.txt)
@@ -29,6 +29,11 @@ _EDTF_DATE = re.compile(r"^(?P<y>\d[\dX]{3}|X[\dX]{3})(?:-(?P<m>\d\d|XX)(?:-(?P<
 #: forms date_label reads from the EDTF value rather than the interval: groupings, unknown digits,
 #: qualifiers, intervals
 EDTF_CODED = re.compile(r"X|[?~%/]|^\d{4}-(?:2[1-9]|3\d|4[01])\b")
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """Return "1 attestation", "2 attestations": counts in the exports are read by people, as said."""
+    return f"{n} {noun if n == 1 else (plural or noun + 's')}"
 
 
 def _day(d: dt.date) -> str:

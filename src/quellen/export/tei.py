@@ -25,7 +25,7 @@ from lxml import etree
 
 from .._version import __version__
 from ..model import Date, DateBasis, Document, Entity, Ref, RefBasis
-from .shape import Corpus, cooccurrence, correspondence, load_corpus
+from .shape import Corpus, cooccurrence, correspondence, count, load_corpus
 
 __all__ = ["to_tree", "write"]
 
@@ -249,7 +249,7 @@ def _stand_off(root, corpus: Corpus, documents_by_id: dict[str, Document]) -> No
             _el(event, "label", ev.summary)
             desc = _el(event, "desc")
             desc.text = clean_text(f"{ev.summary} ({ev.independent_sources} independent of "
-                               f"{len(ev.attestations)} attestations)")
+                               f"{count(len(ev.attestations), 'attestation')})")
         parts.append(lst)
     relations = []
     for e in correspondence(corpus):

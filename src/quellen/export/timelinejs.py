@@ -12,7 +12,7 @@ from typing import Any
 
 from ..model import Date
 from ._io import write_json
-from .shape import date_label, load_corpus
+from .shape import count, date_label, load_corpus
 
 __all__ = ["to_dict", "write"]
 
@@ -51,7 +51,8 @@ def to_dict(store) -> dict[str, Any]:
                 if d.date:
                     what += f" ({escape(date_label(d.date))})"
             items.append(f"<li>{what}</li>")
-        text = (f"<p>{ev.independent_sources} independent witness(es) of {len(ev.attestations)} attestation(s)"
+        text = (f"<p>{count(ev.independent_sources, 'independent witness', 'independent witnesses')} of "
+                f"{count(len(ev.attestations), 'attestation')}"
                 + (", <strong>disputed</strong>" if ev.conflicts else "") + "</p>"
                 + (f"<ul>{''.join(items)}</ul>" if items else ""))
         slide["text"] = {"headline": escape(ev.summary), "text": text}
@@ -59,8 +60,8 @@ def to_dict(store) -> dict[str, Any]:
         if place is not None:
             slide["group"] = escape(place.name)
         slides.append(slide)
-    return {"title": {"text": {"headline": "Timeline", "text": f"<p>{len(slides)} events from "
-                                                                  f"{len(names)} sources</p>"}},
+    return {"title": {"text": {"headline": "Timeline", "text": f"<p>{count(len(slides), 'event')} from "
+                                                                  f"{count(len(names), 'source')}</p>"}},
             "events": slides}
 
 

@@ -17,7 +17,8 @@ document.addEventListener("DOMContentLoaded", function () {
     content.textContent = (ev.conflicts.length ? "⚠ " : "") + label +
       (ev.independent_sources > 1 ? "  ×" + ev.independent_sources : "");
     var tip = ev.label + (ev.inferred ? " (date inferred)" : "") + " — " + ev.summary + " — " +
-      ev.independent_sources + " independent of " + ev.attestation_count + " passage(s)" +
+      ev.independent_sources + " independent of " + ev.attestation_count +
+      (ev.attestation_count === 1 ? " passage" : " passages") +
       (ev.conflicts.length ? "; sources disagree" : "");
     var item = { id: ev.id, content: content, start: ev.start, title: tip.replace(/[<>&"]/g, ""),
                  className: (ev.conflicts.length ? "disputed" : "") + (ev.inferred ? " inferred" : "") };
@@ -45,7 +46,7 @@ document.addEventListener("DOMContentLoaded", function () {
   var lanes = [];
   shown.forEach(function (k) {
     var name = k.slice(5).replace(/_/g, " ");
-    lanes.push({ id: k, content: name, title: perKind[k] + " event(s) told first by a " + name });
+    lanes.push({ id: k, content: name, title: perKind[k] + (perKind[k] === 1 ? " event" : " events") + " told first by a " + name });
   });
   if (shown.length < kinds.length) {
     var rest = kinds.slice(shown.length);
