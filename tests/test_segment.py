@@ -598,6 +598,15 @@ def test_an_unpunctuated_greeting_or_closing_words_elsewhere_are_no_salutation_o
     assert cue[0] != "salutation" and cue[2] != "closing"
 
 
+def test_a_narrators_sentence_ending_in_faithfully_over_a_name_heading_is_no_valediction():
+    # "I remain" or "To thee and thine affectionately" close a letter; "he served the family faithfully" tells of him
+    text = ("OUR OLD SERVANTS\n\nTHOMAS WEBB\n\nThe coachman came to my grandfather as a boy of twelve, and drove "
+            "three generations of us to church.\n\nFor forty years he served the family faithfully.\n\nMary Prior\n\n"
+            "The cook came to us from the vicarage, and would let nobody into her kitchen but the cat.\n")
+    cue = {u.text: u.cue for u in make_units(text)}
+    assert cue["For forty years he served the family faithfully."] == "prose" and cue["Mary Prior"] != "signature"
+
+
 def test_a_long_place_before_the_date_over_a_salutation_is_the_date_line_and_a_foot_date_stays_with_its_letter():
     # the place written out at length before a plain-style date, right over the salutation, is the letter's date
     # line; the date written under the signature above it, in lower case, is that letter's, and keeps its signer

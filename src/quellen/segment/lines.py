@@ -1240,7 +1240,10 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
             return "signature"
         return "prose"
     if n <= CLOSING_END_MAX_WORDS and _CLOSING_END_RE.search(bare) and nxt is not None and signed_name(nxt.text) \
-            and prev is not None and prev.cue in ("prose", "closing"):
+            and prev is not None and prev.cue in ("prose", "closing") and not _THIRD.search(bare) and \
+            not re.search(r"\b[a-z]+ed\b", bare):
+        # (a narrator's sentence of someone else, "For forty years he served the family faithfully.", over the
+        # next section's name heading, is no valediction)
         # "I remain" or "To thee and thine affectionately" under the letter's last paragraph, over a name alone:
         # the valediction, its "yours" left unsaid ("To thee" is no addressee here)
         return "closing"
