@@ -613,7 +613,7 @@ def test_a_long_place_before_the_date_over_a_salutation_is_the_date_line_and_a_f
     text = ("Dear friend,\n\nThe mill stands idle this week, for the dam broke in the night and all hands are at it "
             "with spades and barrows.\n\nthy loving friend\n\nRuth Mercer\n\n"
             "the 7th day of the 2nd month 1801\n\n"
-            "Kent County in the state of Delaware near Dover the 9th of the 5th month 1801\n\nEsteemed friend,\n\n"
+            "Kent County in the state of Wessex near Dover the 9th of the 5th month 1801\n\nEsteemed friend,\n\n"
             "We are all well and the children grow fast; the smallpox has gone by us this winter.\n\n"
             "thy loving friend\n\nAmos Webb\n")
     docs = segment(_source(text))
@@ -621,7 +621,7 @@ def test_a_long_place_before_the_date_over_a_salutation_is_the_date_line_and_a_f
     assert [d.date.edtf for d in docs] == ["1801-02-07", "1801-05-09"]
     assert [d.author.name for d in docs] == ["Ruth Mercer", "Amos Webb"]
     # a long line ending in a date that no salutation follows is no date line
-    cue = [u.cue for u in make_units("Kent County in the state of Delaware near Dover the 9th of the 5th month "
+    cue = [u.cue for u in make_units("Kent County in the state of Wessex near Dover the 9th of the 5th month "
                                      "1801\n\nWe are all well.\n")]
     assert cue[0] != "dateline"
     # a comma after the plain-style month ("3rd month, 8th 1801") is still the date line's date

@@ -539,7 +539,7 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
         top = j
         if j - 1 >= max(i, last_postscript) and _address_line(units[j - 1], units[j], s):
             top = j - 1  # the next letter's address line, right above its date line, is that letter's first line
-        # (an address of several lines, "To Amos Webb" / "Kent County in Delaware", is the leaf of the letter
+        # (an address of several lines, "To Amos Webb" / "Kent County in Wessex", is the leaf of the letter
         # above; "To Sir W. Elford" alone right above the date line heads the next letter)
         heads = [k for k in range(max(i, last_postscript), top)
                  if units[k].cue == "addressee" and units[k].n_words >= 2]

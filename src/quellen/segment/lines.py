@@ -243,7 +243,7 @@ _BARE_SALUTATION_RE = re.compile(r"^(?:my\s+)?(?:very\s+)?(?:dear(?:est)?|esteem
                                  rf"{'|'.join(lexicons.words('salutation_nouns'))})\b(?:\s+(?-i:[{_UP}])[\w'’]+){{0,2}}$",
                                  re.I)
 #: the most words of a letter's date line whose place is written out at length before the date, over the salutation
-#: ("Kent County in the state of Delaware near Dover the 14th of the 3rd month 1806")
+#: ("Kent County in the state of Wessex near Dover the 14th of the 3rd month 1806")
 LONG_PLACE_DATELINE_MAX_WORDS = 20
 #: the fewest words of the paragraph under such a salutation
 BARE_SALUTATION_MIN_BODY_WORDS = 8
@@ -1131,7 +1131,7 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
                                                          _BARE_SALUTATION_RE.match(nxt.text.strip())) and \
             not _FIRST.search(text) and \
             not re.search(r"\b(?:is|was|were|are|had|has|have|wrote|written)\b", text, re.I):
-        # "Kent County in the state of Delaware near Dover the 14th of the 3rd month 1806" over "Dear friend": a
+        # "Kent County in the state of Wessex near Dover the 14th of the 3rd month 1806" over "Dear friend": a
         # long place written out before the date, the letter's date line (the salutation under it says so)
         return "dateline"
     yearless_m = yearless(text) if not date_m and n <= 8 and prev is not None and prev.cue == "byline" else None
