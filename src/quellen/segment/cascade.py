@@ -648,7 +648,8 @@ _LEAF_DIRECTION_RE = re.compile(rf"^(?:{'|'.join(map(re.escape, lexicons.words('
 _OPENING_ADDRESS_RE = re.compile(r"^To\s+(?:the\s+)?[A-Z]")
 #: a receiver's note of when a letter came or was answered, written by its date line: "Received this 2nd of 4th
 #: month", "Recd. 3 May 1801", "I received this letter the 3rd", "Answered 9th"
-_RECEIPT_NOTE_RE = re.compile(r"^(?:i\s+)?(?:received|rec(?:eive)?d\.?|rec\.|answered|ans(?:wd|d)?\.)\b", re.I)
+_RECEIPT_NOTE_RE = re.compile(r"^(?:i\s+)?(?:" + "|".join(re.escape(w) for w in sorted(
+    lexicons.words("receipt_words"), key=len, reverse=True)) + r")(?![\w'’])", re.I)
 
 
 def _same_date(lead: str, line: str) -> bool:
