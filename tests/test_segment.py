@@ -598,13 +598,22 @@ def test_an_unpunctuated_greeting_or_closing_words_elsewhere_are_no_salutation_o
     assert cue[0] != "salutation" and cue[2] != "closing"
 
 
+def test_a_narrators_sentence_ending_in_faithfully_over_a_name_heading_is_no_valediction():
+    # "I remain" or "To thee and thine affectionately" close a letter; "he served the family faithfully" tells of him
+    text = ("OUR OLD SERVANTS\n\nTHOMAS WEBB\n\nThe coachman came to my grandfather as a boy of twelve, and drove "
+            "three generations of us to church.\n\nFor forty years he served the family faithfully.\n\nMary Prior\n\n"
+            "The cook came to us from the vicarage, and would let nobody into her kitchen but the cat.\n")
+    cue = {u.text: u.cue for u in make_units(text)}
+    assert cue["For forty years he served the family faithfully."] == "prose" and cue["Mary Prior"] != "signature"
+
+
 def test_a_long_place_before_the_date_over_a_salutation_is_the_date_line_and_a_foot_date_stays_with_its_letter():
     # the place written out at length before a plain-style date, right over the salutation, is the letter's date
     # line; the date written under the signature above it, in lower case, is that letter's, and keeps its signer
     text = ("Dear friend,\n\nThe mill stands idle this week, for the dam broke in the night and all hands are at it "
             "with spades and barrows.\n\nthy loving friend\n\nRuth Mercer\n\n"
             "the 7th day of the 2nd month 1801\n\n"
-            "Kent County in the state of Delaware near Dover the 9th of the 5th month 1801\n\nEsteemed friend,\n\n"
+            "Kent County in the state of Wessex near Dover the 9th of the 5th month 1801\n\nEsteemed friend,\n\n"
             "We are all well and the children grow fast; the smallpox has gone by us this winter.\n\n"
             "thy loving friend\n\nAmos Webb\n")
     docs = segment(_source(text))
@@ -612,7 +621,7 @@ def test_a_long_place_before_the_date_over_a_salutation_is_the_date_line_and_a_f
     assert [d.date.edtf for d in docs] == ["1801-02-07", "1801-05-09"]
     assert [d.author.name for d in docs] == ["Ruth Mercer", "Amos Webb"]
     # a long line ending in a date that no salutation follows is no date line
-    cue = [u.cue for u in make_units("Kent County in the state of Delaware near Dover the 9th of the 5th month "
+    cue = [u.cue for u in make_units("Kent County in the state of Wessex near Dover the 9th of the 5th month "
                                      "1801\n\nWe are all well.\n")]
     assert cue[0] != "dateline"
     # a comma after the plain-style month ("3rd month, 8th 1801") is still the date line's date

@@ -2441,6 +2441,17 @@ def test_a_catalogue_of_autograph_letters_opens_each_lot_at_its_number_and_names
     assert LOT_HEAD_RE.match("12. SMITH (John). A.L.S.") and not LOT_HEAD_RE.match("12. Smith (John) wrote.")
 
 
+def test_a_numbered_list_of_things_in_capitals_with_words_in_brackets_is_no_catalogue_of_letters():
+    # a lot head describes the paper after the name ("A.L.S.", "Letter"); a list of birds named the same way does not
+    text = ("A LIST OF THE BIRDS OF THE VALLEY\n\nThe birds are numbered as in the cabinet of skins.\n\n"
+            "12. ROBIN (Redbreast). Common in every garden of the valley, and nests in the ivy of the church wall.\n\n"
+            "13. WREN (Common). Found in the hedges throughout the year, and sings even in the hardest frost.\n\n"
+            "14. OWL (Barn). Nests in the tower of the church and in the barns of the farms below the hill.\n")
+    assert [c for _, c, _ in _docs(text)].count("record") == 0
+    assert not LOT_HEAD_RE.match("12. ROBIN (Redbreast). Common in every garden.")
+    assert LOT_HEAD_RE.match("5. BELL (Ann). Letter to her son, 2 pp.")
+
+
 def test_an_editors_bracketed_number_and_a_head_in_capitals_open_the_letter_after_his_headnote():
     text = ("THE PRIOR LETTERS\n\nCHAPTER I.\n\nThe first letter was written on the day the son left for sea, in his "
             "father's hand, which had grown weak; the mother added a line at the foot, which is not printed.\n\n"
@@ -3102,3 +3113,22 @@ def test_a_named_day_among_a_diarys_topical_heads_still_opens_its_entry():
     got = _docs(NOTED_DIARY)
     assert [w for w, _, _ in got][:2] == ["December 24 Walked", "Boxing Day Gave"]
     assert [h.text for h in got[0][2].heads if h.part == "note"] == ["A Frozen Wheel", "The Carol Singers"]
+
+
+def test_a_weekday_joined_to_a_word_by_a_hyphen_is_no_head_of_days():
+    # "April 9-Went": the hyphen a plain transcription prints for the dash after the day's number; "Sunday-School"
+    # is a compound of narration
+    assert leading_date("April 9-Went to town.").group(0) == "April 9-"
+    assert leading_date("Sunday-School teachers met in the vestry.") is None
+    text = ("THE VILLAGE\n\nThe village lies in a fold of the downs, and its church is older than any house in it.\n\n"
+            "Sunday-School teachers met in the vestry after the service, as they had done every week, and the "
+            "rector read to them.\n\nMonday-Morning prayers at the school were long in those days, and the children "
+            "stood through them.\n")
+    assert [c for _, c in _starts(text)].count("personal") == 0
+
+
+def test_a_note_quoted_at_the_end_of_a_narrators_paragraph_signs_no_letter():
+    text = ("CHAPTER V\n\nI waited all the morning for an answer, and at noon it came by the boy from the mill. The "
+            "note said only: \"Come to the mill at six, and bring the papers with you.—Your friend, Tom.\"\n\n"
+            "I went at six. The mill was dark, and the wheel was still, and nobody answered when I knocked.\n")
+    assert [c for _, c in _starts(text)] == ["furniture", "personal"]

@@ -10,6 +10,7 @@ import pytest
 
 from quellen.model import Source
 from quellen.segment import segment
+from quellen.segment.describe import CLASS_OF_KIND
 from quellen.segment.lines import make_units
 from quellen.segment.shapes import (
     counted_day, head_date_text, head_shapes, mark_next_day_heads, mark_shape_heads, one_paragraph_share, opening,
@@ -149,6 +150,15 @@ def test_a_diary_kept_on_a_printed_form_opens_an_entry_at_each_filled_day_of_the
 def test_a_table_whose_rows_name_no_day_is_no_form_of_entries():
     rows = "\n\n".join(f"Item {n} | {n * 3} yards | cotton | sold |" for n in range(1, 9))
     assert row_date_column(make_units("Stock Book\n\n" + rows + "\n")) is None
+
+
+def test_a_table_of_ranks_that_names_no_month_is_no_form_of_entries():
+    # "1st", "2nd" in a prize list are places, not days: no month is named over the rows
+    rows = "\n\n".join(f"{r} | {n} | Latin verse | {m} marks |" for r, n, m in (
+        ("1st", "Mary Hale", 92), ("2nd", "John Bell", 88), ("3rd", "Ann Webb", 85), ("4th", "Tom Prior", 80)))
+    text = "THE PRIZE LIST\n\nThe prizes were given out on the last day of term, in this order:\n\n" + rows + "\n"
+    assert row_date_column(make_units(text)) is None
+    assert [CLASS_OF_KIND.get(d.kind, d.kind) for _, d in _docs(text)].count("personal") == 0
 
 
 def test_a_table_of_dated_lines_is_no_diary():

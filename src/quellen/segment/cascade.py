@@ -546,7 +546,7 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
         top = j
         if j - 1 >= max(i, last_postscript) and _address_line(units[j - 1], units[j], s):
             top = j - 1  # the next letter's address line, right above its date line, is that letter's first line
-        # (an address of several lines, "To Amos Webb" / "Kent County in Delaware", is the leaf of the letter
+        # (an address of several lines, "To Amos Webb" / "Kent County in Wessex", is the leaf of the letter
         # above; "To Sir W. Elford" alone right above the date line heads the next letter)
         heads = [k for k in range(max(i, last_postscript), top)
                  if units[k].cue == "addressee" and units[k].n_words >= 2]
@@ -655,7 +655,8 @@ _LEAF_DIRECTION_RE = re.compile(rf"^(?:{'|'.join(map(re.escape, lexicons.words('
 _OPENING_ADDRESS_RE = re.compile(r"^To\s+(?:the\s+)?[A-Z]")
 #: a receiver's note of when a letter came or was answered, written by its date line: "Received this 2nd of 4th
 #: month", "Recd. 3 May 1801", "I received this letter the 3rd", "Answered 9th"
-_RECEIPT_NOTE_RE = re.compile(r"^(?:i\s+)?(?:received|rec(?:eive)?d\.?|rec\.|answered|ans(?:wd|d)?\.)\b", re.I)
+_RECEIPT_NOTE_RE = re.compile(r"^(?:i\s+)?(?:" + "|".join(re.escape(w) for w in sorted(
+    lexicons.words("receipt_words"), key=len, reverse=True)) + r")(?![\w'’])", re.I)
 
 
 def _same_date(lead: str, line: str) -> bool:

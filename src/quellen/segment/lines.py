@@ -130,8 +130,9 @@ _LEAD_DATE_RE = re.compile(
     rf"|{_WEEKDAY}(?:\s+\d{{1,2}}{_ORD}|,?\s+the\s+{_DAY})?)(?:,?\s+\d{{4}})?(?:\s*\([^)\n]{{1,30}}\))?"
     rf"(?:\s*(?:[.:;]\s*[—–-]*|\s[—–-]+|[—–]+|$)"
     # a hyphen printed for the dash, as plain transcriptions print it: run into a capital ("April 9-Went"), or
-    # after the stop that closes a weekday or a feast added to the day ("April 8, Sunday.-After church")
-    rf"|-(?=(?-i:[{_UP}])|[“\"‘'])(?!(?:{_MONTH_ALT}|{_WEEKDAY})\b)"
+    # after the stop that closes a weekday or a feast added to the day ("April 8, Sunday.-After church"); only
+    # after the day's number or a bracket, never in a weekday's compound ("Sunday-School teachers met")
+    rf"|(?:(?<=\d)|(?<=\d[sntr][tdh])|(?<=\dd)|(?<=\)))-(?=(?-i:[{_UP}])|[“\"‘'])(?!(?:{_MONTH_ALT}|{_WEEKDAY})\b)"
     rf"|,\s+[^!?—–\n]{{1,30}}?(?:[.:]\s*-(?=\s*(?-i:[{_UP}])|\s*[“\"‘'])|[.:]?\s*[—–]+))", re.I)
 #: a day of the month alone opening a paragraph, the month left to the entries before ("2nd. In the
 #: morning ...", "8th (Sunday). To church."), or run into it by a dash after the stop ("9th.—The first ...")
@@ -243,7 +244,7 @@ _BARE_SALUTATION_RE = re.compile(r"^(?:my\s+)?(?:very\s+)?(?:dear(?:est)?|esteem
                                  rf"{'|'.join(lexicons.words('salutation_nouns'))})\b(?:\s+(?-i:[{_UP}])[\w'’]+){{0,2}}$",
                                  re.I)
 #: the most words of a letter's date line whose place is written out at length before the date, over the salutation
-#: ("Kent County in the state of Delaware near Dover the 14th of the 3rd month 1806")
+#: ("Kent County in the state of Wessex near Dover the 14th of the 3rd month 1806")
 LONG_PLACE_DATELINE_MAX_WORDS = 20
 #: the fewest words of the paragraph under such a salutation
 BARE_SALUTATION_MIN_BODY_WORDS = 8
@@ -886,8 +887,15 @@ _CALENDAR_NOUNS = "|".join(lexicons.words("calendar_documents"))
 _EXTRACT_OF = r"(?:(?:" + "|".join(lexicons.words("extract_words")) + r")\s+of\s+)?"
 #: a dealer's or a sale's catalogue of autograph letters heads each lot with its number and the writer, the surname
 #: first in capitals, the given name and the rank or calling in brackets: "112. PELL (Sir John, Admiral). A.L.S. ..."
+#: (the paper described right after, data/lexicon/lot_descriptions.txt: a numbered list of things in capitals,
+#: "12. ROBIN (Redbreast). Common in ...", is no catalogue of letters)
 LOT_HEAD_RE = re.compile(r"^\d{1,4}\.\s+(?P<surname>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2})\s+"
-                         r"\((?P<given>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:,\s*[^()]{1,80})?\)\.")
+                         r"\((?P<given>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:,\s*[^()]{1,80})?\)\.\s*(?i:(?:\d+|"
+                         + "|".join(re.escape(w) for w, _ in lexicons.pairs("number_words") if " " not in w)
+                         + r")\s+)?(?i:"
+                         + "|".join(re.escape(w) for w in sorted(lexicons.words("lot_descriptions"), key=len,
+                                                                 reverse=True))
+                         + r")(?![\w])")
 CALENDAR_HEAD_RE = re.compile(rf"^\d{{1,4}}\.\s+{_EXTRACT_OF}(?:(?:the|an?)\s+)?(?:{_CALENDAR_NOUNS})s?"
                               r"\s+(?:of|from|upon|on|to|by|against|for|touching|concerning)\s+\S|"
                               + "(?-i:" + LOT_HEAD_RE.pattern + ")",
@@ -1124,7 +1132,7 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
                                                          _BARE_SALUTATION_RE.match(nxt.text.strip())) and \
             not _FIRST.search(text) and \
             not re.search(r"\b(?:is|was|were|are|had|has|have|wrote|written)\b", text, re.I):
-        # "Kent County in the state of Delaware near Dover the 14th of the 3rd month 1806" over "Dear friend": a
+        # "Kent County in the state of Wessex near Dover the 14th of the 3rd month 1806" over "Dear friend": a
         # long place written out before the date, the letter's date line (the salutation under it says so)
         return "dateline"
     yearless_m = yearless(text) if not date_m and n <= 8 and prev is not None and prev.cue == "byline" else None
@@ -1233,7 +1241,10 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
             return "signature"
         return "prose"
     if n <= CLOSING_END_MAX_WORDS and _CLOSING_END_RE.search(bare) and nxt is not None and signed_name(nxt.text) \
-            and prev is not None and prev.cue in ("prose", "closing"):
+            and prev is not None and prev.cue in ("prose", "closing") and not _THIRD.search(bare) and \
+            not re.search(r"\b[a-z]+ed\b", bare):
+        # (a narrator's sentence of someone else, "For forty years he served the family faithfully.", over the
+        # next section's name heading, is no valediction)
         # "I remain" or "To thee and thine affectionately" under the letter's last paragraph, over a name alone:
         # the valediction, its "yours" left unsaid ("To thee" is no addressee here)
         return "closing"
@@ -1461,6 +1472,10 @@ def prose_features(text: str) -> dict:
         marks = re.findall(r"[“”]", text)
         feats["quoted"] = "open" if marks and marks[-1] == "“" else "closed"
     signed = RUN_IN_SIGNATURE_RE.search(text[-160:])
+    if signed and signed.group(0).rstrip().endswith(("”", '"')) and not re.match(r"\s*[“\"]", text):
+        # a note quoted at the end of a narrator's paragraph ('The note said only: "Come at six.—Your friend,
+        # Tom."'): the narrator's words, no letter signed
+        signed = None
     if signed and is_name(signed.group("name").rstrip(".")) or signed and len(signed.group("name").split()) == 1:
         # the valediction and the name run into the last paragraph ("….—Your loving niece, Kitty.")
         feats["signed_run_in"] = (signed.group("closing"), signed.group("name").rstrip("."))

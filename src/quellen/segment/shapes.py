@@ -346,13 +346,17 @@ def year_heads(units: list[Unit], settings: SegmentSettings | None = None) -> bo
 _COLUMN_RULE_RE = re.compile(r"\s*\|\s*")
 #: a month's name right before a year ("JUNE, 1916"), as a form's printed head fills in the month of its rows
 _FORM_MONTH_RE = re.compile(r"\b(?i:" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?,?\s+1\d{3}\b")
+#: a month's name in a row of the form ("Engine house | June 2 | ...")
+_MONTH_WORD_RE = re.compile(r"\b(?i:" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\b")
 
 
 def row_date_column(units: list[Unit], settings: SegmentSettings | None = None) -> int | None:
     """Return the column that gives the day in a form or table printed a row a line with its columns parted by
     upright strokes ("do. | 2nd | 9 a.m. | Route march. |"), or None: the column whose cell is a day of the month
     (:attr:`Opening.dated`, "2nd", "12th–15th") in ``head_shape_min_count`` rows or more and in most of the rows that
-    fill it; a diary kept on a printed form (a war diary, a log, a register) has one row an entry.
+    fill it; a diary kept on a printed form (a war diary, a log, a register) has one row an entry. The form names
+    the month its days are of (its head, "Month of JUNE, 1884.", or a cell): ordinals in a column of a table that
+    names no month are ranks or places ("1st | A. Hale | 92 marks |"), no days.
     """
     s = settings or SegmentSettings()
     dated: dict[int, int] = {}
@@ -370,7 +374,8 @@ def row_date_column(units: list[Unit], settings: SegmentSettings | None = None) 
     best = max(dated, key=dated.get, default=None)
     if best is None or dated[best] < s.head_shape_min_count or dated[best] * 2 <= filled[best]:
         return None
-    return best
+    return best if any(_FORM_MONTH_RE.search(u.text) or _MONTH_WORD_RE.search(u.text) and " | " in u.text
+                       for u in units) else None
 
 
 def _day_cell(cell: str) -> bool:
