@@ -17,7 +17,7 @@ from ..model import RECORD_KINDS
 from ..settings import SegmentSettings
 from .lines import (ARGUMENT_RE, CALENDAR_HEAD_RE, DESPATCH_HEADER_RE, FEAST_HEAD_RE, FIRST_PERSON_RE, FULL_DATE_RE,
                     LETTER_HEADER_RE, LOT_HEAD_RE, MONTHS,
-                    NARRATION_VERBS, NEWSPAPER_RE, NOTE_MARK_RE, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE,
+                    NARRATION_VERBS, NEWSPAPER_RE, NOT_A_SIGNER_RE, NOTE_MARK_RE, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE,
                     SECOND_PERSON_RE, SECTION_TITLE_RE, SERIES_HEAD_RE, TIME_HEAD_RE,
                     TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, contents_entry, is_allcaps, is_name,
                     kind_from_words, latin_day_head, leading_date, numbered_summary_head, receipt_note, salutation_span,
@@ -368,7 +368,8 @@ def _signers_line(text: str) -> bool:
     commas or "and" ("A. Bell.", "JOHN BELL AND MARY BELL.")."""
     parts = [p for p in _NAMES_SPLIT_RE.split(text.strip().rstrip(".")) if p]
     return 1 <= len(parts) <= 3 and all(
-        is_name(p.title() if p.isupper() else p) and len(p.split()) >= 2 for p in parts)
+        is_name(p.title() if p.isupper() else p) and len(p.split()) >= 2 and not NOT_A_SIGNER_RE.search(p)
+        for p in parts)
 
 
 def _front_signature(unit: Unit, current: Group | None, nxt: Unit | None, groups: list[Group],

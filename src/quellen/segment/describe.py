@@ -22,7 +22,7 @@ from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS
 from ..settings import SegmentSettings
 from .cascade import CHAPTER_SUMMARY, FRONT_SIGNED, ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, RUN_IN_SIGNED, Group
 from .lines import (FRONT_MATTER_RE, FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, LETTER_HEADER_RE, MARKS_RE, MONTHS,
-                    NARRATION_VERBS,
+                    NARRATION_VERBS, NOT_A_SIGNER_RE,
                     LOT_HEAD_RE, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline,
                     is_allcaps, is_name, kind_from_words, latin_day_head, leading_date, receipt_note, roman_month_date,
                     salutations,
@@ -813,11 +813,6 @@ def series_author(line: str) -> str | None:
     return None
 
 
-#: words that make a short capitalized line the heading of what follows ("Second Period", "Sixth
-#: Narrative", "Xmas Day", "Mrs. Delany's Letters"), not the name of the writer above it
-_NOT_A_SIGNER_RE = re.compile(r"[’']s\b|\b(?:period|narrative|part|book|chapter|volume|epilogue|prologue|day|"
-                              r"journal|diary|letters?|statement|story|notes?|appendix|introduction|preface)\b",
-                              re.I)
 #: "Letter, X to Y.", "Letter from X to Y", "Telegram, May 4th. X, Ludlow, to Y", "X to Y"
 _HEADER_RE = re.compile(
     r"^(?:(?P<noun>(?i:letter|telegram|note|memorandum|report|cable|postcard|message|dispatch|despatch))\b"
@@ -1577,7 +1572,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     if not author and sig_units:
         sig_text = signature_text(sig_units[0].text)
         sig = split_signature(sig_text)
-        if sig and not _NOT_A_SIGNER_RE.search(sig_text):
+        if sig and not NOT_A_SIGNER_RE.search(sig_text):
             author = sig[2]
             place = place or (sig[1] or None)
             evidence.append("author: signature")
@@ -1598,16 +1593,16 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         foot = next((u for u in reversed(signed) if u.cue != "dateline" and not POSTSCRIPT_RE.match(u.text)), None)
         name = foot.text.strip(" “”\"") if foot is not None and foot.cue == "prose" and foot is not body[0] else ""
         if name and len(name.split()) <= 4 and (is_name(name) or is_name(name.rstrip("."))) and \
-                not _NOT_A_SIGNER_RE.search(name):
+                not NOT_A_SIGNER_RE.search(name):
             author = name.rstrip(".")
             evidence.append("author: name alone at the foot")
     if not author:
         for u in signed[1:]:
             if u.cue == "heading" and is_name(u.text) and group.mode == "record" and u is signed[-1] and \
-                    not _NOT_A_SIGNER_RE.search(u.text):
+                    not NOT_A_SIGNER_RE.search(u.text):
                 above = signed[-2]
                 if above.cue == "heading" and is_name(above.text) and above is not signed[0] and \
-                        signed[-3].cue in ("prose", "closing", "dateline") and not _NOT_A_SIGNER_RE.search(above.text):
+                        signed[-3].cue in ("prose", "closing", "dateline") and not NOT_A_SIGNER_RE.search(above.text):
                     u = above  # two names one under the other sign together: the first signer writes the letter
                 author = ROLE_RE.sub("", u.text).strip(" .,")
                 evidence.append("author: name alone at the foot")

@@ -875,6 +875,11 @@ SUBTITLE_WORDS = 16
 _EDGE_NUMBER_RE = re.compile(r"^\W{0,2}\d{1,4}\W{0,2}\s|\s\W{0,2}\d{1,4}\W{0,2}$")
 #: the most words of a running head
 RUNNING_HEAD_MAX_WORDS = 12
+#: words that make a short capitalized line the heading of what follows ("Second Period", "Sixth
+#: Narrative", "Xmas Day", "Mrs. Delany's Letters"), not the name of the writer above it
+NOT_A_SIGNER_RE = re.compile(r"[’']s\b|\b(?:period|narrative|part|book|chapter|volume|epilogue|prologue|day|"
+                             r"journal|diary|letters?|statement|story|notes?|appendix|introduction|preface)\b",
+                             re.I)
 #: a section's number is no page's: "CHAPTER 12", "LETTER 3"
 _SECTION_WORDS = frozenset(lexicons.words("section_words"))
 
