@@ -1,6 +1,7 @@
 """The store's full-text search (SQLite's FTS5 index, PostgreSQL's tsvector column), on both
 backends: filled with sources and entities, kept in step when a source is replaced or removed,
-back-filled for a store made before it existed, and answering any query."""
+back-filled for a store made before it existed, stemming English words (also in a store indexed
+before it did), and answering any query."""
 from __future__ import annotations
 
 import sqlite3
@@ -105,3 +106,68 @@ def test_hits_of_one_kind_only_fill_the_limit(any_db):
         assert sorted(h["kind"] for h in store.search("Angers")) == ["document", "document", "entity"]
         assert [h["kind"] for h in store.search("Angers", limit=1, kind="entity")] == ["entity"]
         assert [h["kind"] for h in store.search("Angers", kind="document")] == ["document", "document"]
+
+
+STEMMED = "The Floods at Millbury\n\nWe were walking by the river when the water rose."
+
+
+def _stemmed_docs(source):
+    cut = source.text.index("\n\n")
+    return [Document(Document.make_id(source.id, 0, cut), source.id, 0, cut, "newspaper",
+                     title="The Floods at Millbury"),
+            Document(Document.make_id(source.id, cut + 2, len(source.text)), source.id, cut + 2,
+                     len(source.text), "narrative")]
+
+
+def _assert_stemmed_search(store, title_id, body_id):
+    assert [h["id"] for h in store.search("flood")] == [title_id]  # "Floods" in the title
+    assert [h["id"] for h in store.search("walked")] == [body_id]  # "walking" in the body
+    assert "\x02walking\x03" in store.search("walked")[0]["snippet"]
+    assert [h["id"] for h in store.search('"river when the water"')] == [body_id]  # a phrase
+    assert store.search('"water when the river"') == []
+
+
+def test_search_finds_the_other_forms_of_a_word(any_db):
+    with open_store(any_db) as store:
+        source = _source(STEMMED)
+        docs = _stemmed_docs(source)
+        store.add_source(source, docs, [], [])
+        _assert_stemmed_search(store, docs[0].id, docs[1].id)
+
+
+def test_sqlite_prefix_queries_still_work_on_the_stemmed_index(tmp_path):
+    with open_store(str(tmp_path / "q.db")) as store:
+        source = _source(STEMMED)
+        docs = _stemmed_docs(source)
+        store.add_source(source, docs, [], [])
+        assert [h["id"] for h in store.search("Millb*")] == [docs[0].id]
+        assert [h["id"] for h in store.search("walk*")] == [docs[1].id]
+
+
+def test_a_store_of_schema_version_4_is_stemmed_when_opened(any_db):
+    # an index made before stemming: opening the store indexes its rows again, stemmed
+    from quellen.store import SCHEMA_VERSION, postgres, sqlite as lite
+    head, body = STEMMED.split("\n\n")
+    rows = [("document", "d-head", "s1", "The Floods at Millbury", head), ("document", "d-body", "s1", "", body),
+            ("entity", "ent-w", "", "Walkers Flood", "")]
+    if any_db.endswith(".db"):
+        con, mark, migrations = sqlite3.connect(any_db), "?", lite.MIGRATIONS
+        before = "SELECT ref FROM search_index WHERE search_index MATCH 'flood'"
+    else:
+        import psycopg
+        con, mark, migrations = psycopg.connect(any_db), "%s", postgres.MIGRATIONS
+        before = "SELECT ref FROM search_index WHERE terms @@ websearch_to_tsquery('quellen_search', 'flood')"
+    for migration in migrations[:4]:
+        for statement in _split_sql(migration):
+            con.execute(statement)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '4')")
+    for row in rows:
+        con.execute(f"INSERT INTO search_index(kind, ref, source, title, body) VALUES ({', '.join([mark] * 5)})", row)
+    assert [r[0] for r in con.execute(before).fetchall()] == ["ent-w"]  # "Flood" only, not "Floods"
+    con.commit()
+    con.close()
+    with open_store(any_db) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert sorted(h["id"] for h in store.search("flood")) == ["d-head", "ent-w"]
+        assert [h["id"] for h in store.search("walked")] == ["d-body"]
+        assert [h["id"] for h in store.search('"river when the water"')] == ["d-body"]

@@ -8,7 +8,8 @@ Opened with ``--db postgresql://USER@HOST/DB``. The reads and writes are
 - **byte order**: every text column is ``COLLATE "C"``, so ``ORDER BY`` sorts as SQLite (and
   Python) do whatever the server's locale, and exports are identical on both backends;
 - **full-text search** with a ``tsvector`` column over the same rows as SQLite's FTS5 index,
-  folded by the ``unaccent`` dictionary (a standard contrib extension) as FTS5 folds diacritics;
+  folded by the ``unaccent`` dictionary (a standard contrib extension) as FTS5 folds diacritics,
+  and stemmed by Snowball's English stemmer as FTS5 stems with Porter's;
   queries take web-search syntax (``"a phrase"``, ``or``, ``-word``) and never fail;
 - a database that does not exist yet is created when the store may be created (as an SQLite file
   is), if the user may create databases.

@@ -81,7 +81,7 @@ CREATE INDEX events_earliest ON events(earliest);
 #: version 2: full-text search over document texts and entity names, kept in step by add_source /
 #: remove_source / replace_corpus_layer, back-filled here for older stores
 _SEARCH = {
-    # FTS5, folding diacritics
+    # FTS5, folding diacritics (stemmed since version 5)
     "sqlite": """
 CREATE VIRTUAL TABLE search_index USING fts5(
     kind UNINDEXED, ref UNINDEXED, source UNINDEXED, title, body,
@@ -89,6 +89,7 @@ CREATE VIRTUAL TABLE search_index USING fts5(
 );
 """,
     # the same rows, with a tsvector (title weighted A, body D) folded by the unaccent dictionary
+    # (stemmed since version 5)
     "postgresql": """
 CREATE EXTENSION IF NOT EXISTS unaccent;
 CREATE TEXT SEARCH CONFIGURATION quellen_search (COPY = simple);
@@ -129,6 +130,31 @@ ALTER TABLE documents ADD COLUMN heads TEXT;
 UPDATE sources SET settings_hash = NULL;
 """
 
+#: version 5: search stems English words, so that "flood" finds "Floods" and "walked" finds "walking".
+#: SQLite wraps the tokenizer in FTS5's ``porter``; PostgreSQL's configuration maps words through a
+#: Snowball English dictionary after ``unaccent`` instead of ``simple`` (with no stop words, as FTS5
+#: keeps every word). The index rows are kept as they are: FTS5's table is copied into one that
+#: tokenizes anew, PostgreSQL's generated column is computed again by rewriting its rows.
+_STEMMED_SEARCH = {
+    "sqlite": """
+ALTER TABLE search_index RENAME TO search_index_unstemmed;
+CREATE VIRTUAL TABLE search_index USING fts5(
+    kind UNINDEXED, ref UNINDEXED, source UNINDEXED, title, body,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+INSERT INTO search_index(kind, ref, source, title, body)
+    SELECT kind, ref, source, title, body FROM search_index_unstemmed;
+DROP TABLE search_index_unstemmed;
+""",
+    "postgresql": """
+CREATE TEXT SEARCH DICTIONARY quellen_stem (TEMPLATE = snowball, Language = english);
+ALTER TEXT SEARCH CONFIGURATION quellen_search
+    ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part
+    WITH unaccent, quellen_stem;
+UPDATE search_index SET body = body;
+""",
+}
+
 #: one entry a version: SQL for both backends, or {backend: SQL}, or tables to render per backend
 _Step = Union[str, dict, tuple]
 _MIGRATIONS: tuple[tuple[_Step, ...], ...] = (
@@ -136,6 +162,7 @@ _MIGRATIONS: tuple[tuple[_Step, ...], ...] = (
     (_SEARCH, _SEARCH_BACKFILL),
     (_SPAN_INDEXES,),
     (_HEADS,),
+    (_STEMMED_SEARCH,),
 )
 
 
