@@ -344,17 +344,21 @@ def test_a_failed_corpus_step_leaves_the_removed_source_in_place(tmp_path, any_d
         assert store.corpus_layer_state() == "fresh"
 
 
+#: a yearless diary whose weekdays fall right in 1871 (and in no other year near 1872)
+YEARLESS_DIARY = "\n\n".join(f"{head}\n{body}" for head, body in [
+    ("March 3. Friday.", "Snow in the night and the well frozen over. Fed the hens and mended the gate by the barn "
+     "before breakfast."),
+    ("March 4. Saturday.", "Thaw at noon. Walked to the mill with the boy and came home by the long road through the "
+     "wood."),
+    ("March 6. Monday.", "Washing day. The carrier brought a parcel of books and a letter from town about the lease "
+     "of the field."),
+    ("March 9. Thursday.", "Rain all day. Wrote letters in the evening and read aloud to the children until the "
+     "candles were done.")]) + "\n"
+
+
 def test_a_diary_that_states_no_year_takes_the_one_its_weekdays_agree_with_among_the_corpus_years(tmp_path):
     from quellen.model import DateBasis
-    entries = [("March 3. Friday.", "Snow in the night and the well frozen over. Fed the hens and mended the gate "
-                "by the barn before breakfast."),
-               ("March 4. Saturday.", "Thaw at noon. Walked to the mill with the boy and came home by the long "
-                "road through the wood."),
-               ("March 6. Monday.", "Washing day. The carrier brought a parcel of books and a letter from town "
-                "about the lease of the field."),
-               ("March 9. Thursday.", "Rain all day. Wrote letters in the evening and read aloud to the children "
-                "until the candles were done.")]
-    files = {"diary.txt": "\n\n".join(f"{head}\n{body}" for head, body in entries) + "\n",
+    files = {"diary.txt": YEARLESS_DIARY,
              "letter.txt": "Ashcombe, 12 May 1872.\n\nDear Sir,\n\nThe lease is signed and the field is yours "
                            "from Lady Day. I send the papers by the carrier.\n\nYours truly,\nJ. Pell\n"}
     with open_store(tmp_path / "q.db") as store:
@@ -367,15 +371,7 @@ def test_a_diary_that_states_no_year_takes_the_one_its_weekdays_agree_with_among
 
 def test_a_year_chosen_by_the_weekdays_follows_the_sources_added_and_removed(tmp_path):
     from quellen.model import DateBasis
-    entries = [("March 3. Friday.", "Snow in the night and the well frozen over. Fed the hens and mended the gate "
-                "by the barn before breakfast."),
-               ("March 4. Saturday.", "Thaw at noon. Walked to the mill with the boy and came home by the long "
-                "road through the wood."),
-               ("March 6. Monday.", "Washing day. The carrier brought a parcel of books and a letter from town "
-                "about the lease of the field."),
-               ("March 9. Thursday.", "Rain all day. Wrote letters in the evening and read aloud to the children "
-                "until the candles were done.")]
-    diary = make_corpus(tmp_path / "d", {"diary.txt": "\n\n".join(f"{h}\n{b}" for h, b in entries) + "\n"})
+    diary = make_corpus(tmp_path / "d", {"diary.txt": YEARLESS_DIARY})
     letter = make_corpus(tmp_path / "l", {"letter.txt": "Ashcombe, 12 May 1872.\n\nDear Sir,\n\nThe lease is "
                                           "signed and the field is yours from Lady Day.\n\nYours truly,\nJ. Pell\n"})
 
