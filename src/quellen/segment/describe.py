@@ -14,7 +14,8 @@ from collections import Counter
 
 from ..extract.calendars import calendar_for, elided_years
 from ..extract.dates.anchor import bare_day_month
-from ..extract.dates.lexicon import CHURCH_WEEKDAY, ORD_DAY, WD, day_value, month_of, plain_month_in, weekday_of
+from ..extract.dates.lexicon import (CHURCH_WEEKDAY, ORD_DAY, WD, calendar_words, day_value, month_of, plain_month_in,
+                                     weekday_of)
 from ..extract.entities import names_no_one
 from ..lexicons import pairs, words
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, VOICE_KINDS, Date,
@@ -64,7 +65,7 @@ def report_dateline(paragraphs) -> tuple[str, re.Match, int] | None:
     """
     for i, text in enumerate(paragraphs):
         m = _REPORT_DATELINE_RE.match(text)
-        if m is None or m.group("place").lower().rstrip(".") in MONTHS:
+        if m is None or calendar_words(m.group("place")):
             continue
         d = FULL_DATE_RE.match(text, m.end())
         if d and re.search(r"\d{4}", d.group(0)) and re.match(r"\s*(?:[.:;—–-]|$)", text[d.end():]):
@@ -1749,12 +1750,14 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                     place = sent.group("place")  # the office it was handed in at
                 m = _PLACE_DATE_RE.match(u.text)
                 # "By Ann Pell, posted 3 May 2011": a web page's byline and date, its writer no place
-                if m and not place and m.group("place").lower().rstrip(".") not in MONTHS and \
+                if m and not place and not calendar_words(m.group("place")) and \
                         not re.match(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|By\s", m.group("place")):
                     place = m.group("place")
                 if not place and u.cue == "dateline":
                     lead = leading_date(u.text)
                     rest = u.text[lead.end():].strip(" .,;—–-") if lead else ""
+                    # "March 30. Thursday.": the weekday (or feast) after a diary's date names the day, not a place
+                    rest = ", ".join(p.strip() for p in re.split(r"[.,;]\s+", rest) if not calendar_words(p))
                     if rest and rest[:1].isupper() and len(rest.split()) <= 4:
                         place = rest
                 break
@@ -1765,7 +1768,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             evidence.append("date: entry head")
             rest = body[0].text[len(body[0].features["lead_date"]):]
             m = re.match(r"^\s*(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\.\s*[—–-]", rest)
-            if m and not place:
+            if m and not place and not calendar_words(m.group("place")):
                 place = m.group("place")
     if (date is None or date.precision != "day") and body and body[0].features.get("lead_day"):
         # "2nd. In the morning ...": a day of the month alone, under a month heading or an entry
