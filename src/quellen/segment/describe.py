@@ -674,6 +674,32 @@ def heading_document(lines) -> tuple[str, str] | None:
     return None
 
 
+#: a name and a year alone on a line ("Thomas Alder, 1910.", "T. Alder, 1910")
+_NAME_YEAR_RE = re.compile(rf"^(?P<name>{PERSON}),?\s+(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\.?$")
+#: words that make a capitalized run a place's name, not a person's ("New York", "Mount Tabor", "Mill Lane")
+_PLACE_NAME_WORDS = frozenset(w.lower().rstrip(".") for w in (
+    *words("place_prefixes"), *words("place_name_openers"), *words("place_type_heads"), *words("urban_heads"),
+    *words("landform_heads"), *words("street_words"), *words("facility_heads")))
+
+
+def _signed_with_year(line: str) -> tuple[str | None, int | None]:
+    """Return (name, year) when ``line`` is a person's name and a year alone ("Thomas Alder, 1910."), else
+    (None, None): a place and a year ("Harwick, 1910.", "New York, 1910.") name no signer.
+
+    >>> _signed_with_year("Thomas Alder, 1910."), _signed_with_year("New York, 1910.")
+    (('Thomas Alder', 1910), (None, None))
+    """
+    m = _NAME_YEAR_RE.match(line.strip())
+    if m is None:
+        return None, None
+    name = m.group("name")
+    parts = re.findall(r"[\w'’]+", name.lower())
+    if len(parts) < 2 or not is_name(name) or NOT_A_SIGNER_RE.search(name) or calendar_words(name) or \
+            names_no_one(name) or any(p in _PLACE_NAME_WORDS for p in parts):
+        return None, None
+    return name, int(m.group("year"))
+
+
 def _year_date(year: int, text: str) -> Date:
     return Date(text=text, edtf=f"{year:04d}", earliest=dt.date(year, 1, 1), latest=dt.date(year, 12, 31),
                 precision="year", as_written=f"{year:04d}", rule="publication year",
@@ -1644,6 +1670,14 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         if m and is_name(m.group("name")):
             author = m.group("name")
             evidence.append("author: signed at the end of the text")
+    signed_year = None
+    if not author and kind in ("narrative", "memoir") and len(body) > 1 and body[-1] is signed[-1]:
+        # "Thomas Alder, 1910.": a name and a year alone on a recollection's last line sign it, when it was
+        # written (a place and a year, "New York, 1910.", only date it)
+        name, year = _signed_with_year(body[-1].text)
+        if name:
+            author, signed_year = name, year
+            evidence.append("author: name and year at the foot")
     if not author and body and kind in RECORD_KINDS:
         m = re.search(r"[a-z]{2,}[.!]\s+(?P<name>[A-Z]{3,}(?:\s+[A-Z]{3,})?)\.?$", body[-1].text.rstrip())
         if m:
@@ -1887,6 +1921,10 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                 date = parse_date_text(m.group(0), body[0].start + m.start(), years)
                 if date:
                     evidence.append("date: the meeting the minutes record")
+    if date is None and signed_year:
+        date = replace(_year_date(signed_year, body[-1].text.strip(" .").rsplit(",", 1)[-1].strip()),
+                       rule="the year beside the signature", basis=DateBasis.STATED)
+        evidence.append("date: next to the closing signature")
     if date is None and body and (author and "signed at the end" in " ".join(evidence) or inline):
         found = list(FULL_DATE_RE.finditer(body[-1].text[-200:]))
         if found:
@@ -1973,6 +2011,7 @@ _AUTHOR_BASIS = {
     "author: byline": RefBasis.HEADED, "author: issuing body in the title": RefBasis.HEADED,
     "author: the letter's own header": RefBasis.HEADED, "author: attribution line": RefBasis.HEADED,
     "author: signature": RefBasis.SIGNED, "author: name alone at the foot": RefBasis.SIGNED,
+    "author: name and year at the foot": RefBasis.SIGNED,
     "author: the telegram's signer": RefBasis.SIGNED, "author: issuing office": RefBasis.SIGNED,
     "author: signed at the end of the text": RefBasis.SIGNED,
     "author: signature run into the last paragraph": RefBasis.SIGNED,
