@@ -519,3 +519,10 @@ def test_a_battle_or_a_siege_named_after_a_town_is_a_happening_not_the_town(nlp)
             ("Harlowby", "Battle of Harlowby", "other"),
             ("massacre of the Huguenots", "Massacre of the Huguenots", "other")} <= found
     assert not [f for f in found if f[2] == "place" and ("Harlowby" in f[0] or "Warrington" in f[0])]
+
+
+def test_a_weekday_or_feast_beside_a_date_is_no_date_line_place(nlp):
+    # "March 30. Thursday." heads a diary's entry: the weekday names the day, never where it was written
+    for head in ("March 30. Thursday.", "September 29. Michaelmas.", "April 9. Easter Sunday."):
+        text = f"{head}\n\nRain all the morning, and the mill wheel stood idle until dinner.\n"
+        assert all(m.origin != "rule:dateline" for m in mentions_of(nlp, text)), head

@@ -918,3 +918,35 @@ def test_title_lines_set_apart_over_the_first_numbered_letter_are_its_book_s_tit
     got = _starts(text)
     assert [w for w, _ in got] == ["The Northern Voyage, or Letters from", "Letter 1 To my sister. Dear"]
     assert [k for _, k in got] == ["heading", "letter"]
+
+
+# -- a diary's weekday after its date is the day, not a place ------------------------------------------------
+WEEKDAY_DIARY = ("THE DIARY OF A MILLER'S WIFE\n\n1871.\n\nMarch 30. Thursday.\n\nRain all the morning. The mill "
+                 "wheel stood idle and I mended the sacks by the fire.\n\nMarch 31. Friday.\n\nFair and cold. Walked "
+                 "to the village with the eggs.\n\nApril 9. Easter Sunday.\n\nTo church twice. A long sermon upon "
+                 "patience.\n\nApril 10. Monday. Fenwick.\n\nWent over to my sister's at Fenwick with the cart.\n")
+
+
+def test_a_weekday_or_feast_after_a_diary_entry_s_date_is_never_its_place():
+    docs = [d for d in segment(_source(WEEKDAY_DIARY)) if d.date and d.date.precision == "day"]
+    places = {WEEKDAY_DIARY[d.char_start:d.char_end].split(".")[0]: d.place and d.place.name for d in docs}
+    assert places == {"March 30": None, "March 31": None, "April 9": None, "April 10": "Fenwick"}, places
+
+
+# -- a recollection signed with a name and a year on its last line ---------------------------------------------
+SIGNED_MEMOIR = ("RECOLLECTIONS OF A COUNTRY CARRIER\n\nI was born in the year 1841 in a cottage at the foot of the "
+                 "hill, the third son of a hedger. My father was a quiet man who said little.\n\nWhen I was ten years "
+                 "old I went to drive the carrier's cart, and I remember the winter roads very well.\n\nIn those days "
+                 "the inns were many, and a carrier knew every landlord by name. I kept the cart forty years.\n\n"
+                 "Thomas Alder, 1910.\n")
+
+
+@pytest.mark.parametrize("foot, author", [("Thomas Alder, 1910.", "Thomas Alder"), ("T. Alder, 1910.", "T. Alder"),
+                                          ("London, 1910.", None), ("New York, 1910.", None),
+                                          ("Mount Tabor, 1910.", None)])
+def test_a_name_and_a_year_alone_at_a_memoir_s_foot_sign_it(foot, author):
+    text = SIGNED_MEMOIR.replace("Thomas Alder, 1910.", foot)
+    (doc,) = [d for d in segment(_source(text)) if d.kind in ("memoir", "narrative")]
+    assert (doc.author and doc.author.name) == author, doc.evidence
+    if author:
+        assert doc.date is not None and doc.date.edtf == "1910" and doc.author.basis.value == "signed"

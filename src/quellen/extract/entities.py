@@ -30,6 +30,7 @@ from typing import Any, Iterable
 
 from ..lexicons import pairs, words
 from ..model import Mention
+from .dates.lexicon import calendar_words
 
 __all__ = ["find_mentions", "document_mentions", "clean_name", "TITLES", "NER_TYPES", "is_patronymic",
            "names_no_one", "dateline_places"]
@@ -1063,6 +1064,8 @@ def dateline_places(text: str, doc: Any, dates: Iterable[tuple[int, int]],
             name = text[a:b]
             if run[0].text.rstrip(".") in TITLES or re.search(rf"(?:^|\s)[{_UP}]\.", name) or names_no_one(name):
                 continue  # "Mr. Pell, 4th May", "J. Pell": a signature beside a date names its writer
+            if calendar_words(name):
+                continue  # "March 30. Thursday.": the weekday or feast beside a date names the day, not a place
             if (start, end) not in head and name != place:
                 continue
             out.append((a, b))

@@ -14,7 +14,8 @@ from collections import Counter
 
 from ..extract.calendars import calendar_for, elided_years
 from ..extract.dates.anchor import bare_day_month
-from ..extract.dates.lexicon import CHURCH_WEEKDAY, ORD_DAY, WD, day_value, month_of, plain_month_in, weekday_of
+from ..extract.dates.lexicon import (CHURCH_WEEKDAY, ORD_DAY, WD, calendar_words, day_value, month_of, plain_month_in,
+                                     weekday_of)
 from ..extract.entities import names_no_one
 from ..lexicons import pairs, words
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, VOICE_KINDS, Date,
@@ -64,7 +65,7 @@ def report_dateline(paragraphs) -> tuple[str, re.Match, int] | None:
     """
     for i, text in enumerate(paragraphs):
         m = _REPORT_DATELINE_RE.match(text)
-        if m is None or m.group("place").lower().rstrip(".") in MONTHS:
+        if m is None or calendar_words(m.group("place")):
             continue
         d = FULL_DATE_RE.match(text, m.end())
         if d and re.search(r"\d{4}", d.group(0)) and re.match(r"\s*(?:[.:;—–-]|$)", text[d.end():]):
@@ -671,6 +672,32 @@ def heading_document(lines) -> tuple[str, str] | None:
             if kind:
                 return kind, line
     return None
+
+
+#: a name and a year alone on a line ("Thomas Alder, 1910.", "T. Alder, 1910")
+_NAME_YEAR_RE = re.compile(rf"^(?P<name>{PERSON}),?\s+(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\.?$")
+#: words that make a capitalized run a place's name, not a person's ("New York", "Mount Tabor", "Mill Lane")
+_PLACE_NAME_WORDS = frozenset(w.lower().rstrip(".") for w in (
+    *words("place_prefixes"), *words("place_name_openers"), *words("place_type_heads"), *words("urban_heads"),
+    *words("landform_heads"), *words("street_words"), *words("facility_heads")))
+
+
+def _signed_with_year(line: str) -> tuple[str | None, int | None]:
+    """Return (name, year) when ``line`` is a person's name and a year alone ("Thomas Alder, 1910."), else
+    (None, None): a place and a year ("Harwick, 1910.", "New York, 1910.") name no signer.
+
+    >>> _signed_with_year("Thomas Alder, 1910."), _signed_with_year("New York, 1910.")
+    (('Thomas Alder', 1910), (None, None))
+    """
+    m = _NAME_YEAR_RE.match(line.strip())
+    if m is None:
+        return None, None
+    name = m.group("name")
+    parts = re.findall(r"[\w'’]+", name.lower())
+    if len(parts) < 2 or not is_name(name) or NOT_A_SIGNER_RE.search(name) or calendar_words(name) or \
+            names_no_one(name) or any(p in _PLACE_NAME_WORDS for p in parts):
+        return None, None
+    return name, int(m.group("year"))
 
 
 def _year_date(year: int, text: str) -> Date:
@@ -1643,6 +1670,14 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         if m and is_name(m.group("name")):
             author = m.group("name")
             evidence.append("author: signed at the end of the text")
+    signed_year = None
+    if not author and kind in ("narrative", "memoir") and len(body) > 1 and body[-1] is signed[-1]:
+        # "Thomas Alder, 1910.": a name and a year alone on a recollection's last line sign it, when it was
+        # written (a place and a year, "New York, 1910.", only date it)
+        name, year = _signed_with_year(body[-1].text)
+        if name:
+            author, signed_year = name, year
+            evidence.append("author: name and year at the foot")
     if not author and body and kind in RECORD_KINDS:
         m = re.search(r"[a-z]{2,}[.!]\s+(?P<name>[A-Z]{3,}(?:\s+[A-Z]{3,})?)\.?$", body[-1].text.rstrip())
         if m:
@@ -1749,12 +1784,14 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                     place = sent.group("place")  # the office it was handed in at
                 m = _PLACE_DATE_RE.match(u.text)
                 # "By Ann Pell, posted 3 May 2011": a web page's byline and date, its writer no place
-                if m and not place and m.group("place").lower().rstrip(".") not in MONTHS and \
+                if m and not place and not calendar_words(m.group("place")) and \
                         not re.match(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|By\s", m.group("place")):
                     place = m.group("place")
                 if not place and u.cue == "dateline":
                     lead = leading_date(u.text)
                     rest = u.text[lead.end():].strip(" .,;—–-") if lead else ""
+                    # "March 30. Thursday.": the weekday (or feast) after a diary's date names the day, not a place
+                    rest = ", ".join(p.strip() for p in re.split(r"[.,;]\s+", rest) if not calendar_words(p))
                     if rest and rest[:1].isupper() and len(rest.split()) <= 4:
                         place = rest
                 break
@@ -1765,7 +1802,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             evidence.append("date: entry head")
             rest = body[0].text[len(body[0].features["lead_date"]):]
             m = re.match(r"^\s*(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\.\s*[—–-]", rest)
-            if m and not place:
+            if m and not place and not calendar_words(m.group("place")):
                 place = m.group("place")
     if (date is None or date.precision != "day") and body and body[0].features.get("lead_day"):
         # "2nd. In the morning ...": a day of the month alone, under a month heading or an entry
@@ -1884,6 +1921,10 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                 date = parse_date_text(m.group(0), body[0].start + m.start(), years)
                 if date:
                     evidence.append("date: the meeting the minutes record")
+    if date is None and signed_year:
+        date = replace(_year_date(signed_year, body[-1].text.strip(" .").rsplit(",", 1)[-1].strip()),
+                       rule="the year beside the signature", basis=DateBasis.STATED)
+        evidence.append("date: next to the closing signature")
     if date is None and body and (author and "signed at the end" in " ".join(evidence) or inline):
         found = list(FULL_DATE_RE.finditer(body[-1].text[-200:]))
         if found:
@@ -1970,6 +2011,7 @@ _AUTHOR_BASIS = {
     "author: byline": RefBasis.HEADED, "author: issuing body in the title": RefBasis.HEADED,
     "author: the letter's own header": RefBasis.HEADED, "author: attribution line": RefBasis.HEADED,
     "author: signature": RefBasis.SIGNED, "author: name alone at the foot": RefBasis.SIGNED,
+    "author: name and year at the foot": RefBasis.SIGNED,
     "author: the telegram's signer": RefBasis.SIGNED, "author: issuing office": RefBasis.SIGNED,
     "author: signed at the end of the text": RefBasis.SIGNED,
     "author: signature run into the last paragraph": RefBasis.SIGNED,

@@ -119,6 +119,24 @@ def weekday_of(written: str) -> int | None:
     return wd if wd is not None else plain_weekday(written)
 
 
+#: every word that names a day of the calendar, a month, a feast or a season, lower case ("thursday", "mar",
+#: "michaelmas", "lord's", "day"): a date line's words beside its date that name the day, never its place
+_CALENDAR_TOKENS = frozenset(t for entry in (*WEEKDAYS, *MONTHS, *CHURCH_WEEKDAYS, *_numbers("latin_weekdays"),
+                                             *SEASON, *words("feasts"), *words("named_day_words"))
+                             for t in re.findall(r"[\w'’]+", entry.lower().replace("’", "'")))
+
+
+def calendar_words(text: str) -> bool:
+    """Return whether every word of ``text`` names a weekday, a month, a feast or a season ("Thursday",
+    "Good Friday", "Lord's Day", "Michaelmas"), so that it dates a line and cannot be its place.
+
+    >>> calendar_words("Thursday."), calendar_words("Easter Sunday"), calendar_words("Fenwick")
+    (True, True, False)
+    """
+    found = re.findall(r"[\w'’]+", text.lower().replace("’", "'"))
+    return bool(found) and all(t in _CALENDAR_TOKENS for t in found)
+
+
 def month_re(name: str) -> str:
     """Return the pattern of a month name or abbreviation, or a month in the plain style ("the Sixth Month"),
     captured as group ``name``."""
