@@ -310,6 +310,10 @@ def test_sqlite_not_a_database(tmp_path):
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError):
         Store(path)
+    # the read-only opening of the reading commands (documents, search, ...) raised sqlite3's own error
+    with pytest.raises(StoreError, match="not a quellen database"):
+        Store(path, create=False, readonly=True)
+    assert path.read_bytes() == b"this is not sqlite" * 100
 
 
 def test_sqlite_a_database_path_under_a_file_is_a_clear_error(tmp_path):

@@ -47,6 +47,8 @@ class Store(SQLStore):
                              f"({exc.strerror or exc})") from None
         except sqlite3.OperationalError as exc:
             raise StoreError(f"{self.path}: cannot open the database ({exc})") from None
+        except sqlite3.DatabaseError as exc:  # read-only opening reads the file at once: another kind of file
+            raise StoreError(f"{self.path}: not a quellen database ({exc})") from None
         try:
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA foreign_keys = ON")
