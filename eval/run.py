@@ -246,8 +246,13 @@ def real_text(a, corpus: tuple[Path, Path], scorer) -> int:
     wrapper = load_wrapper()
     text_path, gold_path = corpus
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    from quellen.errors import QuellenError
     from quellen.ingest import read_source
-    real = read_source(a.text).text
+    try:
+        real = read_source(a.text).text
+    except QuellenError as exc:  # a missing, empty or unreadable file: said by name, as quellen build says it
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     suite = read_source(text_path).text
     if "source_file" in gold or any("first_words" not in s for s in gold["segments"]):
         print(f"{a.corpus[0]}: its gold places segments by line, not by their first words: no --text", file=sys.stderr)

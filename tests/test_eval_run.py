@@ -71,3 +71,10 @@ def test_below_floors_counts_a_missing_figure_as_below(run):
     rows = [{"corpus": "a", "boundary_f1": 0.9, "date_accuracy": None}]
     assert run.below_floors(rows, {"a": {"boundary_f1": 0.9}, "b": {"boundary_f1": 1.0}}) == []
     assert run.below_floors(rows, {"a": {"date_accuracy": 0.1}}) == ["a: date_accuracy None is below the floor 0.1"]
+
+
+def test_a_real_text_that_is_missing_is_refused_by_name(run, tmp_path, capsys):
+    # --text with a path that names no file ended in a traceback
+    missing = tmp_path / "pg84.txt"
+    assert run.main(["--segments-only", "--corpus", "frankenstein", "--text", str(missing)]) == 2
+    assert f"{missing}: no such file" in capsys.readouterr().err
