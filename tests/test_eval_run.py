@@ -26,7 +26,7 @@ def test_every_corpus_of_the_suite_is_found_with_its_text_and_gold(run):
                              "invented-diaries-2",
                              "invented-letters",
                              "invented-letters-2", "invented-mixed-3", "invented-mixed-4", "invented-mixed-5",
-                             "invented-mixed-6", "invented-mixed-7",
+                             "invented-mixed-6", "invented-mixed-7", "invented-mixed-8",
                              "keller-letters", "laclos-liaisons", "loos-blondes",
                              "mitford-journal", "mitford-letters", "moonstone",
                              "muir-sierra", "pedant-letters", "pepys-diary", "richardson-clarissa", "seed",

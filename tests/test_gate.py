@@ -89,7 +89,7 @@ def test_the_gate_lives_in_the_repository():
                      "hunt-journal-1822",
                      "invented-diaries", "invented-diaries-2", "invented-letters", "invented-letters-2",
                      "invented-mixed-3", "invented-mixed-4", "invented-mixed-5", "invented-mixed-6",
-                     "invented-mixed-7",
+                     "invented-mixed-7", "invented-mixed-8",
                      "keller-letters",
                      "laclos-liaisons", "loos-blondes", "mitford-journal", "mitford-letters",
                      "moonstone", "muir-sierra", "pedant-letters",
