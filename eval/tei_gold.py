@@ -372,6 +372,62 @@ BOOKS: dict = {
                     "dates the letter 1794-06-15, but the date@when says 1794-06-25"},
         ],
     },
+    "hunt-collins-family-letters": {
+        "letter_per_text": True,
+        "repository": "swat-ds/friendly-networks",
+        "path": "content/adding-tei/A00187323.xml to A00187348.xml (twenty files: every stored file of that run but "
+                "A00187330.xml, A00187334.xml and A00187347xml.xml; A00187342.xml two letters)",
+        "commit": "see PROVENANCE.md (one stored version per file)",
+        "title": "The Correspondence of Esther Roberts Hunt Collins (Friendly Networks, Friends Historical Library of "
+                 "Swarthmore College): twenty-one letters of 1791-1817 by eight writers, most of them to Esther "
+                 "Collins from her sons, a daughter-in-law, a niece and a travelling minister",
+        "creator": "Esther Hunt (Collins), her sons Elisha and Caleb Hunt, Elisha's wife Mary Hunt, her niece Ann "
+                   "Cadwallader, Hannah Yarnall, Joshua Hunt and an unsigned cousin, Quakers of New Jersey, "
+                   "Pennsylvania and Ohio; transcribed and encoded by the Friends Historical Library of Swarthmore "
+                   "College (TEI markup Victoria Kimmel)",
+        "licence": "Every file's own header (publicationStmt/availability, status=\"free\") says: 'The text of the "
+                   "original item is in the public domain. The text encoding and editorial notes were created and/or "
+                   "prepared by the Friends Historical Library of Swarthmore College and are licensed under a "
+                   "Creative Commons Attribution 4.0 International License (CC BY 4.0). Any reuse of the material "
+                   "should credit the Friends Historical Library of Swarthmore College.' The letters were written "
+                   "1791-1817 (manuscripts in the Roberts-Hunt family papers, SC-061) and are in the public domain. "
+                   "The TEI file here is assembled: each file's <text>, its page breaks and indentation left out, in "
+                   "the order of the files' identifiers, inside one <group> (the file holding two letters, each in a "
+                   "div of its own, as two <text>s), under a header written here that repeats their availability and "
+                   "names no author (the letters have eight writers).",
+        "overrides": [
+            {"match": "Byberry 3rd month 6th 1809",
+             "set": {"date_iso": "1809-03-06"},
+             "why": "the dateline prints '3rd month 6th 1809' in a <date> without a value; the file's own header "
+                    "(profileDesc/creation) dates the letter 1809-03-06"},
+            {"match": "Byberry 2nd month 8th 1810",
+             "set": {"date_iso": "1810-02-08"},
+             "why": "the dateline's <date> carries its value in a mistyped attribute (hwne=\"1810-02-08\"); the file's "
+                    "own header (profileDesc/creation) dates the letter 1810-02-08"},
+            {"match": "Dear Esther, We are now on our way",
+             "set": {"date_iso": "1810-05-25"},
+             "why": "the closing dateline prints '25th of 5th month 1810' in a <date> without a value; the file's own "
+                    "header (profileDesc/creation) dates the letter 1810-05-25"},
+            {"match": "5th month 5th 1816 Near Moorestown",
+             "set": {"date_iso": "1816-05-05"},
+             "why": "the dateline prints '5th month 5th 1816' in a <date> without a value (the letter is resumed '1st "
+                    "3rd 1817' inside, after the writer's husband's death; the gold keeps the dateline's day)"},
+            {"match": "Redstone 7th 9th month 1808",
+             "set": {"date_iso": "1808-09-07"},
+             "why": "the dateline prints '7th 9th month 1808' in a <date> without a value, the day before the month as"
+                    " in this writer's '19th 3rd month 1809'"},
+            {"match": "Salem. State of Ohio 5th 14th 1808",
+             "set": {"date_iso": "1808-05-14"},
+             "why": "the dateline prints '5th 14th 1808' in a <date> without a value: the 14th of the 5th month (the "
+                    "letter says the writer 'arrived here about the 20th of the 3rd month')"},
+            {"match": "Brownsville 6th month 22nd 1813",
+             "set": {"date_iso": "1813-06-22"},
+             "why": "the dateline prints '6th month 22nd 1813' in a <date> without a value"},
+            {"match": "Brownsville 2nd month 11th 1817",
+             "set": {"date_iso": "1817-02-11"},
+             "why": "the dateline's <date> carries its value as key=\"1817-02-11\", not when"},
+        ],
+    },
     "hunt-evans-letters": {
         "letter_per_text": True,
         "repository": "swat-ds/friendly-networks",

@@ -84,7 +84,7 @@ def test_the_gate_lives_in_the_repository():
                      "cumberland-arundel",
                      "dostoevsky-poor-folk", "dracula", "esther-hunt-letters",
                      "evelina", "frankenstein", "glyn-elizabeth", "grossmith-nobody", "heron-letters",
-                     "hull-select-letters", "hunt-evans-letters",
+                     "hull-select-letters", "hunt-collins-family-letters", "hunt-evans-letters",
                      "hunt-journal-1792",
                      "hunt-journal-1822",
                      "invented-diaries", "invented-diaries-2", "invented-letters", "invented-letters-2",
