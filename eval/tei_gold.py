@@ -381,7 +381,7 @@ BOOKS: dict = {
         "title": "The Correspondence of Esther Roberts Hunt Collins (Friendly Networks, Friends Historical Library of "
                  "Swarthmore College): twenty-one letters of 1791-1817 by eight writers, most of them to Esther "
                  "Collins from her sons, a daughter-in-law, a niece and a travelling minister",
-        "creator": "Esther Hunt (Collins), her sons Elisha and Caleb Hunt, Elisha's wife Mary Hunt, her niece Ann "
+        "creator": "Esther Hunt (Collins), her sons Elisha and Caleb Hunt, her daughter-in-law Mary Hunt, her niece Ann "
                    "Cadwallader, Hannah Yarnall, Joshua Hunt and an unsigned cousin, Quakers of New Jersey, "
                    "Pennsylvania and Ohio; transcribed and encoded by the Friends Historical Library of Swarthmore "
                    "College (TEI markup Victoria Kimmel)",
