@@ -372,6 +372,50 @@ BOOKS: dict = {
                     "dates the letter 1794-06-15, but the date@when says 1794-06-25"},
         ],
     },
+    "yarnall-family-letters": {
+        "letter_per_text": True,
+        "repository": "swat-ds/friendly-networks",
+        "path": "content/adding-tei/A00187355.xml to A00187378.xml (twenty-three files: every stored file of that run; "
+                "A00187376.xml is not in the stored index)",
+        "commit": "see PROVENANCE.md (one stored version per file)",
+        "title": "The Correspondence of the Yarnall family (Friendly Networks, Friends Historical Library of "
+                 "Swarthmore College): twenty-three letters of 1782-1805 by ten writers, eleven of them to Hannah "
+                 "Thornton (later Hannah Yarnall) of Byberry, from her mother Elizabeth Evans and from Friends",
+        "creator": "Elizabeth Evans, Hannah Thornton (Yarnall), James Thornton, Rebekah Warrington, R. Jones, Sarah "
+                   "Cresson, Mary Bonsall, Martha Routh, Hannah Cathrall and an unsigned travelling minister, Quakers "
+                   "of Pennsylvania, New Jersey and England; transcribed and encoded by the Friends Historical Library "
+                   "of Swarthmore College (TEI markup Victoria Kimmel)",
+        "licence": "Every file's own header (publicationStmt/availability, status=\"free\") says: 'The text of the "
+                   "original item is in the public domain. The text encoding and editorial notes were created and/or "
+                   "prepared by the Friends Historical Library of Swarthmore College and are licensed under a "
+                   "Creative Commons Attribution 4.0 International License (CC BY 4.0). Any reuse of the material "
+                   "should credit the Friends Historical Library of Swarthmore College.' The letters were written "
+                   "1782-1805 (manuscripts in the Richardson-Yarnall family papers, RG5-187) and are in the public "
+                   "domain. The TEI file here is assembled: each file's <text>, its page breaks and indentation left "
+                   "out, in the order of the files' identifiers, inside one <group>, under a header written here that "
+                   "repeats their availability and names no author (the letters have ten writers).",
+        "overrides": [
+            {"match": "Philadelphia 7th mo 18th 1793",
+             "set": {"date_iso": "1793-07-18"},
+             "why": "the dateline prints '7th mo 18th 1793'; its date@when says 1793-07-13, a slip of the encoding the"
+                    " printed day does not bear out"},
+            {"match": "Byberry 2nd mo 17th 1804",
+             "set": {"author": "Hannah Yarnall", "author_basis": "signed (persName key of Hannah Yarnall)"},
+             "why": "the letter, whose last page is transcribed before its second, ends 'write in love H.Y.' in a "
+                    "paragraph, not a closer; 'H.Y.' carries the project's key for Hannah Yarnall (w6g77m31), the key "
+                    "of her signed letters"},
+            {"match": "Philadelphia 7 mo 2 1782",
+             "set": {"date_iso": "1782-07-02"},
+             "why": "the dateline prints 'Philadelphia 7 mo 2 1782' without a <date>"},
+            {"match": "Beloved Daughter, I may inform thee that I received a few lines from thee that gave",
+             "set": {"date_iso": "1793-02-15"},
+             "why": "the letter's only date closes its postscript ('yet the 15th of the 2 mo 1793', date@when "
+                    "1793-02-15), not a dateline"},
+            {"match": "Beloved Daughter, Hearing that thee was",
+             "set": {"date_iso": "1793-03-20"},
+             "why": "the closing dateline's <date> carries its value as key=\"1793-03-20\", not when"},
+        ],
+    },
     "hunt-collins-family-letters": {
         "letter_per_text": True,
         "repository": "swat-ds/friendly-networks",
@@ -381,8 +425,8 @@ BOOKS: dict = {
         "title": "The Correspondence of Esther Roberts Hunt Collins (Friendly Networks, Friends Historical Library of "
                  "Swarthmore College): twenty-one letters of 1791-1817 by eight writers, most of them to Esther "
                  "Collins from her sons, a daughter-in-law, a niece and a travelling minister",
-        "creator": "Esther Hunt (Collins), her sons Elisha and Caleb Hunt, her daughter-in-law Mary Hunt, her niece Ann "
-                   "Cadwallader, Hannah Yarnall, Joshua Hunt and an unsigned cousin, Quakers of New Jersey, "
+        "creator": "Esther Hunt (Collins), her sons Elisha and Caleb Hunt, her daughter-in-law Mary Hunt, her niece "
+                   "Ann Cadwallader, Hannah Yarnall, Joshua Hunt and an unsigned cousin, Quakers of New Jersey, "
                    "Pennsylvania and Ohio; transcribed and encoded by the Friends Historical Library of Swarthmore "
                    "College (TEI markup Victoria Kimmel)",
         "licence": "Every file's own header (publicationStmt/availability, status=\"free\") says: 'The text of the "

@@ -93,7 +93,8 @@ def test_the_gate_lives_in_the_repository():
                      "keller-letters",
                      "laclos-liaisons", "loos-blondes", "mitford-journal", "mitford-letters",
                      "moonstone", "muir-sierra", "pedant-letters",
-                     "pepys-diary", "richardson-clarissa", "seed", "yarnall-journal-1803"]
+                     "pepys-diary", "richardson-clarissa", "seed", "yarnall-family-letters",
+                     "yarnall-journal-1803"]
     for book in books:
         folder = CORPORA / book
         assert (folder / "gold.json").is_file() and list(folder.glob("*.txt")), folder
