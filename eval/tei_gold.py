@@ -372,6 +372,106 @@ BOOKS: dict = {
                     "dates the letter 1794-06-15, but the date@when says 1794-06-25"},
         ],
     },
+    "yarnall-family-letters": {
+        "letter_per_text": True,
+        "repository": "swat-ds/friendly-networks",
+        "path": "content/adding-tei/A00187355.xml to A00187378.xml (twenty-three files: every stored file of that run; "
+                "A00187376.xml is not in the stored index)",
+        "commit": "see PROVENANCE.md (one stored version per file)",
+        "title": "The Correspondence of the Yarnall family (Friendly Networks, Friends Historical Library of "
+                 "Swarthmore College): twenty-three letters of 1782-1805 by ten writers, eleven of them to Hannah "
+                 "Thornton (later Hannah Yarnall) of Byberry, from her mother Elizabeth Evans and from Friends",
+        "creator": "Elizabeth Evans, Hannah Thornton (Yarnall), James Thornton, Rebekah Warrington, R. Jones, Sarah "
+                   "Cresson, Mary Bonsall, Martha Routh, Hannah Cathrall and an unsigned travelling minister, Quakers "
+                   "of Pennsylvania, New Jersey and England; transcribed and encoded by the Friends Historical Library "
+                   "of Swarthmore College (TEI markup Victoria Kimmel)",
+        "licence": "Every file's own header (publicationStmt/availability, status=\"free\") says: 'The text of the "
+                   "original item is in the public domain. The text encoding and editorial notes were created and/or "
+                   "prepared by the Friends Historical Library of Swarthmore College and are licensed under a "
+                   "Creative Commons Attribution 4.0 International License (CC BY 4.0). Any reuse of the material "
+                   "should credit the Friends Historical Library of Swarthmore College.' The letters were written "
+                   "1782-1805 (manuscripts in the Richardson-Yarnall family papers, RG5-187) and are in the public "
+                   "domain. The TEI file here is assembled: each file's <text>, its page breaks and indentation left "
+                   "out, in the order of the files' identifiers, inside one <group>, under a header written here that "
+                   "repeats their availability and names no author (the letters have ten writers).",
+        "overrides": [
+            {"match": "Philadelphia 7th mo 18th 1793",
+             "set": {"date_iso": "1793-07-18"},
+             "why": "the dateline prints '7th mo 18th 1793'; its date@when says 1793-07-13, a slip of the encoding the"
+                    " printed day does not bear out"},
+            {"match": "Byberry 2nd mo 17th 1804",
+             "set": {"author": "Hannah Yarnall", "author_basis": "signed (persName key of Hannah Yarnall)"},
+             "why": "the letter, whose last page is transcribed before its second, ends 'write in love H.Y.' in a "
+                    "paragraph, not a closer; 'H.Y.' carries the project's key for Hannah Yarnall (w6g77m31), the key "
+                    "of her signed letters"},
+            {"match": "Philadelphia 7 mo 2 1782",
+             "set": {"date_iso": "1782-07-02"},
+             "why": "the dateline prints 'Philadelphia 7 mo 2 1782' without a <date>"},
+            {"match": "Beloved Daughter, I may inform thee that I received a few lines from thee that gave",
+             "set": {"date_iso": "1793-02-15"},
+             "why": "the letter's only date closes its postscript ('yet the 15th of the 2 mo 1793', date@when "
+                    "1793-02-15), not a dateline"},
+            {"match": "Beloved Daughter, Hearing that thee was",
+             "set": {"date_iso": "1793-03-20"},
+             "why": "the closing dateline's <date> carries its value as key=\"1793-03-20\", not when"},
+        ],
+    },
+    "hunt-collins-family-letters": {
+        "letter_per_text": True,
+        "repository": "swat-ds/friendly-networks",
+        "path": "content/adding-tei/A00187323.xml to A00187348.xml (twenty files: every stored file of that run but "
+                "A00187330.xml, A00187334.xml and A00187347xml.xml; A00187342.xml two letters)",
+        "commit": "see PROVENANCE.md (one stored version per file)",
+        "title": "The Correspondence of Esther Roberts Hunt Collins (Friendly Networks, Friends Historical Library of "
+                 "Swarthmore College): twenty-one letters of 1791-1817 by eight writers, most of them to Esther "
+                 "Collins from her sons, a daughter-in-law, a niece and a travelling minister",
+        "creator": "Esther Hunt (Collins), her sons Elisha and Caleb Hunt, her daughter-in-law Mary Hunt, her niece "
+                   "Ann Cadwallader, Hannah Yarnall, Joshua Hunt and an unsigned cousin, Quakers of New Jersey, "
+                   "Pennsylvania and Ohio; transcribed and encoded by the Friends Historical Library of Swarthmore "
+                   "College (TEI markup Victoria Kimmel)",
+        "licence": "Every file's own header (publicationStmt/availability, status=\"free\") says: 'The text of the "
+                   "original item is in the public domain. The text encoding and editorial notes were created and/or "
+                   "prepared by the Friends Historical Library of Swarthmore College and are licensed under a "
+                   "Creative Commons Attribution 4.0 International License (CC BY 4.0). Any reuse of the material "
+                   "should credit the Friends Historical Library of Swarthmore College.' The letters were written "
+                   "1791-1817 (manuscripts in the Roberts-Hunt family papers, SC-061) and are in the public domain. "
+                   "The TEI file here is assembled: each file's <text>, its page breaks and indentation left out, in "
+                   "the order of the files' identifiers, inside one <group> (the file holding two letters, each in a "
+                   "div of its own, as two <text>s), under a header written here that repeats their availability and "
+                   "names no author (the letters have eight writers).",
+        "overrides": [
+            {"match": "Byberry 3rd month 6th 1809",
+             "set": {"date_iso": "1809-03-06"},
+             "why": "the dateline prints '3rd month 6th 1809' in a <date> without a value; the file's own header "
+                    "(profileDesc/creation) dates the letter 1809-03-06"},
+            {"match": "Byberry 2nd month 8th 1810",
+             "set": {"date_iso": "1810-02-08"},
+             "why": "the dateline's <date> carries its value in a mistyped attribute (hwne=\"1810-02-08\"); the file's "
+                    "own header (profileDesc/creation) dates the letter 1810-02-08"},
+            {"match": "Dear Esther, We are now on our way",
+             "set": {"date_iso": "1810-05-25"},
+             "why": "the closing dateline prints '25th of 5th month 1810' in a <date> without a value; the file's own "
+                    "header (profileDesc/creation) dates the letter 1810-05-25"},
+            {"match": "5th month 5th 1816 Near Moorestown",
+             "set": {"date_iso": "1816-05-05"},
+             "why": "the dateline prints '5th month 5th 1816' in a <date> without a value (the letter is resumed '1st "
+                    "3rd 1817' inside, after the writer's husband's death; the gold keeps the dateline's day)"},
+            {"match": "Redstone 7th 9th month 1808",
+             "set": {"date_iso": "1808-09-07"},
+             "why": "the dateline prints '7th 9th month 1808' in a <date> without a value, the day before the month as"
+                    " in this writer's '19th 3rd month 1809'"},
+            {"match": "Salem. State of Ohio 5th 14th 1808",
+             "set": {"date_iso": "1808-05-14"},
+             "why": "the dateline prints '5th 14th 1808' in a <date> without a value: the 14th of the 5th month (the "
+                    "letter says the writer 'arrived here about the 20th of the 3rd month')"},
+            {"match": "Brownsville 6th month 22nd 1813",
+             "set": {"date_iso": "1813-06-22"},
+             "why": "the dateline prints '6th month 22nd 1813' in a <date> without a value"},
+            {"match": "Brownsville 2nd month 11th 1817",
+             "set": {"date_iso": "1817-02-11"},
+             "why": "the dateline's <date> carries its value as key=\"1817-02-11\", not when"},
+        ],
+    },
     "hunt-evans-letters": {
         "letter_per_text": True,
         "repository": "swat-ds/friendly-networks",

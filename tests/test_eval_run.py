@@ -21,7 +21,8 @@ def test_every_corpus_of_the_suite_is_found_with_its_text_and_gold(run):
                              "dracula", "esther-hunt-letters", "evelina", "frankenstein", "glyn-elizabeth",
                              "grossmith-nobody",
                              "heron-letters",
-                             "hull-select-letters", "hunt-evans-letters", "hunt-journal-1792", "hunt-journal-1822",
+                             "hull-select-letters", "hunt-collins-family-letters", "hunt-evans-letters",
+                             "hunt-journal-1792", "hunt-journal-1822",
                              "invented-diaries",
                              "invented-diaries-2",
                              "invented-letters",
@@ -30,7 +31,7 @@ def test_every_corpus_of_the_suite_is_found_with_its_text_and_gold(run):
                              "keller-letters", "laclos-liaisons", "loos-blondes",
                              "mitford-journal", "mitford-letters", "moonstone",
                              "muir-sierra", "pedant-letters", "pepys-diary", "richardson-clarissa", "seed",
-                             "yarnall-journal-1803"]
+                             "yarnall-family-letters", "yarnall-journal-1803"]
     assert found["seed"][0].name == "000_a71d0fe14f23c818.txt" and found["dracula"][0].name == "dracula.txt"
     # a corpus of several small books is its folder: each file its gold lists is built as a source of its own
     assert found["invented-diaries"][0].is_dir()

@@ -61,7 +61,7 @@ ACT_WORDS = words("act_words")
 SERIAL_HEADS = words("serial_heads")
 #: a lower-case head of a body named by what it belongs to: data/lexicon/org_lower_heads.txt
 ORG_LOWER_HEADS = words("org_lower_heads")
-#: what a group around a person is called ("the Smith faction", "the Jones group")
+#: what a group around a person is called ("the Smith faction", "the Purvis group")
 FACTION_WORDS = words("faction_words")
 #: kinds of firms and works whose name goes before them ("the Krupp works", "the Baring bank")
 FIRM_WORDS = words("firm_words")
@@ -208,7 +208,7 @@ _P_ORG = re.compile(rf"(?<![\w.])(?P<name>(?:(?:{CAP}|St\.)\s+){{0,4}}(?:{CAP}['
 _BODY = rf"(?:{CAP}\s+){{0,4}}(?:{_ORG_HEADS})|[A-Z]{{2,6}}(?:\([a-z]\))?(?![\w(])"
 _P_ORG_LOWER = re.compile(rf"(?<![\w.])(?P<name>(?:[a-z]+\s+){{0,2}}(?:{'|'.join(ORG_LOWER_HEADS)})\s+of\s+"
                           rf"(?:the\s+)?(?:{_BODY})(?:\s+(?:of|for)\s+(?:the\s+)?(?:{CAP}|[A-Z]{{2,6}})(?:\s+{CAP})*)?)")
-#: "the Smith faction", "the Jones group": a body named after a person; "the Krupp works": a firm
+#: "the Smith faction", "the Purvis group": a body named after a person; "the Krupp works": a firm
 _P_FACTION = re.compile(rf"(?<![\w-])the\s+(?P<name>{CAP}(?:-{CAP})?\s+(?:{'|'.join(FACTION_WORDS)}))\b")
 _P_FIRM = re.compile(rf"(?<![\w-])the\s+(?P<name>{CAP}(?:\s+{CAP})?\s+(?:{'|'.join(FIRM_WORDS)}))\b")
 #: a body named in quotation marks after its kind ("the company "Harlow Brothers"")

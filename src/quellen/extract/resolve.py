@@ -146,7 +146,7 @@ def short_form_of(short: str, full: str) -> bool:
     if kf in _SHORT_FOR.get(ks, ()):
         return True
     if " " in ks or " " in kf or len(kf) < len(ks) + 2 or not 3 <= len(ks) <= 5:
-        return False  # a pet name is short; a longer prefix is a stem ("Jones" of "Jonestown")
+        return False  # a pet name is short; a longer prefix is a stem ("Kettle" of "Kettleton")
     return kf.startswith(ks) or (ks[-1] in "aeiou" and len(ks) >= 4 and kf.startswith(ks[:-1]))
 
 

@@ -1041,7 +1041,7 @@ _YEAR_HEAD_RE = re.compile(rf"(?:{_ERA}\s*\d{{1,4}}|\d{{1,4}}\s*{_ERA}|1?\d{{3}}
 def _year_head(text: str) -> bool:
     """Return True for a year marked with its era alone on its line ("B.C. 67.", "67 B.C."), or a year followed
     after its stop by a short note of names, as an edition prints it in the margin over the year's letters
-    ("B.C. 67. Coss., C. Calpurnius Piso, M. Acilius Glabrio.", "1912. Cape Evans.")."""
+    ("B.C. 67. Coss., C. Calpurnius Piso, M. Acilius Glabrio.", "1912. Cape Adare.")."""
     m = _YEAR_HEAD_RE.match(text)
     if not m:
         return False
