@@ -78,3 +78,19 @@ def test_a_real_text_that_is_missing_is_refused_by_name(run, tmp_path, capsys):
     missing = tmp_path / "pg84.txt"
     assert run.main(["--segments-only", "--corpus", "frankenstein", "--text", str(missing)]) == 2
     assert f"{missing}: no such file" in capsys.readouterr().err
+
+
+def test_a_full_builds_row_carries_the_entity_figures_and_their_table(run):
+    scores = {"segments": {"boundaries": {"f1": 1.0, "precision": 1.0, "recall": 1.0, "predicted": 2, "gold": 2},
+                           "kind_accuracy": 1.0, "author_accuracy": None, "date_accuracy": None, "matched": {}},
+              "entities": {"recall_by_type": {"person": {"found": 3, "gold": 4, "recall": 0.75}},
+                           "type_accuracy": 1.0, "alias_merge_recall": 0.5, "alias_merge_precision": 1.0,
+                           "geocoded": {"accuracy": None}, "predicted_entities": 9}}
+    full, segs_only = run.row("a", scores, 1.0, entities=True), run.row("a", scores, 1.0)
+    assert (full["person_recall"], full["entity_found"], full["entity_gold"], full["alias_merge_recall"]) == (
+        0.75, 3, 4, 0.5) and full["place_recall"] is None
+    assert "person_recall" not in segs_only and run.entity_table([segs_only]) == ""
+    assert "| a | 3 / 4 | 0.750 | — | — | — | 1.000 | 0.500 | 1.000 | — | 9 |" in run.entity_table([full])
+    # an entity floor is checked on a full build's row only (a segments-only run has no entity figures)
+    assert run.below_floors([segs_only], {"a": {"person_recall": 0.8}}) == []
+    assert run.below_floors([full], {"a": {"person_recall": 0.8}}) == ["a: person_recall 0.75 is below the floor 0.8"]
