@@ -133,7 +133,9 @@ _P_POST_TITLE = re.compile(rf"\b(?P<name>(?:{CAP}[ \t]+){{0,2}}{CAP}),?[ \t]+(?P
 _P_INITIALS_NAME = re.compile(rf"(?<![\w.])(?P<name>(?:(?P<given>{CAP})[ \t]+)?(?P<initials>(?:{INITIAL}){{1,3}})"
                               rf"{CAP}(?:-{CAP})?)")
 _P_ABBR_GIVEN = re.compile(rf"(?<![\w.])(?P<name>(?:{'|'.join(GIVEN_ABBREVIATIONS)})[.:]\s?{CAP})")
-_P_NAME_INITIALS = re.compile(rf"(?<![\w.])(?P<name>{CAP}\s+(?:[{_UP}]\.\s?){{2,3}})(?!\s?[{_UP}][{_LO}])")
+#: "Orlov N.S.": a surname and initials after it on one line (a signature over "P.S." on the next line is no name
+#: with initials, and its given name stays with it)
+_P_NAME_INITIALS = re.compile(rf"(?<![\w.])(?P<name>{CAP}[ \t]+(?:[{_UP}]\.[ \t]?){{2,3}})(?![ \t]?[{_UP}][{_LO}])")
 _P_INITIALS = re.compile(rf"(?<![\w.])(?P<name>(?:[{_UP}]\.\s?){{1,3}}[{_UP}]\.)(?!\s?[{_UP}][{_LO}])(?!\w)")
 _P_PATRONYMIC = re.compile(rf"(?<![\w.])(?P<name>{CAP}\s+{_PATRO}(?:\s+{CAP})?)")
 _P_SURNAME_FIRST = re.compile(rf"(?<![\w.])(?P<name>{CAP},?\s+{CAP}\s+{_PATRO})")
