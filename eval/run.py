@@ -49,6 +49,7 @@ import argparse
 import importlib.util
 import inspect
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -114,12 +115,18 @@ def full_export(text: Path, workdir: Path, overrides: list[str]) -> dict:
         f.unlink(missing_ok=True)
     quellen = [sys.executable, "-m", "quellen"]
     sets = [a for o in overrides for a in ("--set", o)]
-    # run in workdir so that no quellen.toml of the caller's folder changes the settings
-    build = subprocess.run([*quellen, "build", *map(str, text_files(text)), "--db", str(db), "-q", *sets], cwd=workdir)
+    # run in workdir so that no quellen.toml of the caller's folder changes the settings; a relative PYTHONPATH
+    # ("PYTHONPATH=src", to try a checkout) is made absolute first, or the build in workdir would import another
+    # quellen (the installed one) than the one this run imports
+    env = dict(os.environ)
+    if env.get("PYTHONPATH"):
+        env["PYTHONPATH"] = os.pathsep.join(os.path.abspath(p) for p in env["PYTHONPATH"].split(os.pathsep) if p)
+    build = subprocess.run([*quellen, "build", *map(str, text_files(text)), "--db", str(db), "-q", *sets],
+                           cwd=workdir, env=env)
     if build.returncode != 0:
         raise RuntimeError(f"quellen build {text.name} exited with {build.returncode}")
     subprocess.run([*quellen, "export", "--db", str(db), "--format", "json", "--output", str(out)],
-                   cwd=workdir, check=True)
+                   cwd=workdir, check=True, env=env)
     return json.loads(out.read_text(encoding="utf-8"))
 
 

@@ -94,3 +94,22 @@ def test_a_full_builds_row_carries_the_entity_figures_and_their_table(run):
     # an entity floor is checked on a full build's row only (a segments-only run has no entity figures)
     assert run.below_floors([segs_only], {"a": {"person_recall": 0.8}}) == []
     assert run.below_floors([full], {"a": {"person_recall": 0.8}}) == ["a: person_recall 0.75 is below the floor 0.8"]
+
+
+def test_a_full_build_imports_the_quellen_of_a_relative_pythonpath(run, tmp_path, monkeypatch):
+    # "PYTHONPATH=src python eval/run.py": the build runs in another folder, where "src" would name nothing
+    seen = []
+
+    def fake_run(cmd, cwd=None, env=None, check=False):
+        seen.append(env["PYTHONPATH"])
+        if "export" in cmd:
+            (tmp_path / "export.json").write_text("{}", encoding="utf-8")
+        return type("Done", (), {"returncode": 0})()
+
+    monkeypatch.setenv("PYTHONPATH", "src")
+    monkeypatch.setattr(run.subprocess, "run", fake_run)
+    text = tmp_path / "a.txt"
+    text.write_text("A text.", encoding="utf-8")
+    run.full_export(text, tmp_path, [])
+    import os
+    assert seen == [os.path.abspath("src")] * 2
