@@ -807,3 +807,19 @@ def test_one_surname_spelt_several_ways_with_one_given_name_is_one_person():
     assert {samuel.name, *samuel.aliases} == {"Samuel Dorlke", "Samuel Darlk", "Samuel Dourlke"}
     assert entity_with(entities, "Mary Hall") is not entity_with(entities, "Mary Hill")
     assert entity_with(entities, "Peter Darlke") is not samuel
+
+
+def test_a_bare_given_name_after_a_full_name_and_and_takes_that_surname():
+    # "Amos Webb and Ruth" in one letter; Ruth Webb named in full in another, and another Ruth elsewhere
+    a = "I wish my love to Ruth Webb, and to Ruth Pell."
+    b = "Amos Webb and Ruth being at our Quarters, I gave him the books."
+    ms = mentions_in(a, [("Ruth Webb", "person"), ("Ruth Pell", "person")], document="d1") + \
+        mentions_in(b, [("Amos Webb", "person"), ("Ruth", "person")], source="s2", document="d2")
+    entities, mapping = resolve(ms, {"s1": a, "s2": b})
+    assert mapping[("s2", ms[3].char_start, ms[3].char_end)] == entity_with(entities, "Ruth Webb").id
+    # without the full name before it, a bare name that two people bear joins neither
+    c = "Ruth being at our Quarters, I gave her the books."
+    ms2 = mentions_in(a, [("Ruth Webb", "person"), ("Ruth Pell", "person")], document="d1") + \
+        mentions_in(c, [("Ruth", "person")], source="s2", document="d2")
+    entities2, _ = resolve(ms2, {"s1": a, "s2": c})
+    assert entity_with(entities2, "Ruth").name == "Ruth"

@@ -980,6 +980,9 @@ class _Resolver:
                     fits = {c for c in giv if not self.kept_apart(c, k) and title_fits(c)}
                     cid = self.nearest(i, fits, window=self.settings.given_name_window, before_only=True)
                     why = "given name of the full name just before"
+                    if cid is None:
+                        cid = self.spouse_named_after(i, fits)
+                        why = "given name after a full name and 'and': that surname's one person so named"
                     if cid is None and len(fits) == 1:
                         # the one person of that given name in the corpus, named close by
                         cid = self.nearest(i, fits, window=self.settings.sole_given_name_window)
@@ -1016,6 +1019,18 @@ class _Resolver:
             self.merge(into, frm, f"{k!r} ~ {target!r}: one letter apart (misspelling)")
         self.merge_double_surnames(left)
         self.merge_short_forms(left)
+
+    def spouse_named_after(self, i: int, fits: set[int]) -> int | None:
+        """Return the one person among ``fits`` whose surname is that of the full name written just before the bare
+        given name ``i`` and joined to it by "and" or "&" ("David Roberts and Rachel": Rachel Roberts, named in
+        full elsewhere), else None. A couple or two siblings are named so in many letters and diaries."""
+        m = self.mentions[i]
+        before = _FULL_NAME_AND.search(self.texts.get(m.source, ""), max(0, m.char_start - 80), m.char_start)
+        if not before:
+            return None
+        surname = skeleton(before.group("surname"))
+        same = [c for c in fits if self.clusters[c].alive and self.clusters[c].profile.surname == surname]
+        return same[0] if len(same) == 1 else None
 
     def initials_of_given_and_surname(self, i: int, p: PersonName, by_letter: dict[str, set[int]]
                                       ) -> tuple[int | None, str]:
@@ -1563,6 +1578,8 @@ def surname_variant_key(surname: str | None, settings: EntitySettings = EntitySe
     return surname[0] + ":" + re.sub(r"[aeiou]", "", surname[1:])
 
 
+#: a given name and a surname, then "and" or "&", just before a bare given name ("David Roberts and ")
+_FULL_NAME_AND = re.compile(r"\b[A-Z][a-z]+[ \t]+(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+(?:and|&)[ \t]+$")
 #: an initial in a name as written ("J." of "J. H.", "J.H.")
 _INITIAL_LETTERS = re.compile(r"(?<![A-Za-z])[A-Z][.:]")
 
