@@ -431,6 +431,21 @@ _ALIAS_LINK = re.compile(r"\s*,?\s*(?:(?:also\s+|better\s+|later\s+|widely\s+)?k
                          r"(?:\s+of)?)\s*[,:]?\s*[\"“'‘«]?\s*", re.I)
 
 
+def surnames_before(mentions: list[Mention], texts: Mapping[str, str]) -> dict[int, str]:
+    """Return {index of a one-word person mention: the surname (skeleton) of the full name written just before it
+    with "and" or "&" between} ("David Roberts and Rachel": roberts), for the bare given names a couple's or two
+    siblings' naming leaves without their surname."""
+    out = {}
+    for i, m in enumerate(mentions):
+        if m.type != "person" or " " in (m.name or "").strip() or m.char_start <= 0:
+            continue
+        text = texts.get(m.source, "")
+        before = _FULL_NAME_AND.search(text, max(0, m.char_start - 80), m.char_start) if text else None
+        if before:
+            out[i] = skeleton(before.group("surname"))
+    return out
+
+
 def alias_statements(mentions: list[Mention], texts: dict[str, str]) -> list[tuple[int, int]]:
     """Return (named, other name) mention index pairs where a text says both are one person."""
     out = []
@@ -533,6 +548,8 @@ class _Resolver:
         self.apart = coordinated_pairs(mentions, texts) if apart is None else apart
         self.alias_pairs: list[tuple[int, int]] | None = None  # likewise, else found in ``texts``
         self.acronyms: set[tuple[str, str]] | None = None
+        #: mention index -> the surname of the full name and "and" just before it (likewise; see surnames_before)
+        self.surnames_before: dict[int, str] | None = None
         split = self.split = {k for pair in self.apart for k in pair if k.startswith("=")}
         self.keys = [_split_key(m.name or m.text) if _split_key(m.name or m.text) in split
                      else skeleton(m.name or m.text) for m in mentions]
@@ -1024,13 +1041,11 @@ class _Resolver:
         """Return the one person among ``fits`` whose surname is that of the full name written just before the bare
         given name ``i`` and joined to it by "and" or "&" ("David Roberts and Rachel": Rachel Roberts, named in
         full elsewhere), else None. A couple or two siblings are named so in many letters and diaries."""
-        m = self.mentions[i]
-        before = _FULL_NAME_AND.search(self.texts.get(m.source, ""), max(0, m.char_start - 80), m.char_start)
-        if not before:
-            return None
-        surname = skeleton(before.group("surname"))
+        if self.surnames_before is None:
+            self.surnames_before = surnames_before(self.mentions, self.texts)
+        surname = self.surnames_before.get(i)
         same = [c for c in fits if self.clusters[c].alive and self.clusters[c].profile.surname == surname]
-        return same[0] if len(same) == 1 else None
+        return same[0] if surname and len(same) == 1 else None
 
     def initials_of_given_and_surname(self, i: int, p: PersonName, by_letter: dict[str, set[int]]
                                       ) -> tuple[int | None, str]:

@@ -30,7 +30,8 @@ from typing import Any, Callable, Mapping
 from ..model import Entity, Mention
 from ..settings import EntitySettings
 from .resolve import (GivenNameIndex, acronym_pairs, alias_statements, given_letters, make_resolver, merge_entities,
-                      org_key, parse_person, pet_form_of, run_resolver, skeleton, surname_variant_key)
+                      org_key, parse_person, pet_form_of, run_resolver, skeleton, surname_variant_key,
+                      surnames_before)
 
 __all__ = ["name_components", "pack_components", "resolve_block", "resolve_partitioned"]
 
@@ -180,7 +181,8 @@ def resolve_block(block: tuple, apart: set, acronyms: set, authority: list, gaze
     """Return (entities before merging by id, in cluster order; mention map) of one block.
 
     ``block`` is (mentions, their types, alias pairs as block indexes, texts of the
-    block's place sources, and optionally the countries those sources' files declare);
+    block's place sources, and optionally the countries those sources' files declare and the surnames written
+    before bare names, :func:`.resolve.surnames_before`, by block index);
     ``gazetteer`` a gazetteer, None, or ``"default"`` (this process's
     :func:`~quellen.extract.places.get_gazetteer`).
     """
@@ -191,6 +193,8 @@ def resolve_block(block: tuple, apart: set, acronyms: set, authority: list, gaze
     r = make_resolver(mentions, texts, authority, gazetteer, apart, settings,
                       source_countries=block[4] if len(block) > 4 else None)
     r.alias_pairs, r.acronyms = alias_pairs, acronyms
+    if len(block) > 5:
+        r.surnames_before = block[5]
     return run_resolver(r, types).cluster_entities()
 
 
@@ -215,6 +219,7 @@ def resolve_partitioned(mentions: list[Mention], texts: Any = None, authority: l
     types = whole.decide_types()
     keys = whole.keys
     aliases = alias_statements(mentions, texts)
+    before = surnames_before(mentions, texts)
     acronyms = acronym_pairs(texts.values())
     apart = whole.apart
     del whole
@@ -228,7 +233,8 @@ def resolve_partitioned(mentions: list[Mention], texts: Any = None, authority: l
         items.append(([mentions[i] for i in idx], [types[i] for i in idx],
                       [(local[a], local[b]) for a, b in aliases if a in local and b in local],
                       {s: texts.get(s, "") for s in place_sources},
-                      {s: source_countries[s] for s in place_sources if s in (source_countries or {})}))
+                      {s: source_countries[s] for s in place_sources if s in (source_countries or {})},
+                      {local[i]: name for i, name in before.items() if i in local}))
     shared = (apart, acronyms, authority, gazetteer if mapper is not None else local_gazetteer, settings)
     results = mapper(resolve_block, items, *shared) if mapper is not None else \
         [resolve_block(item, *shared) for item in items]
