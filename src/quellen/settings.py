@@ -253,7 +253,7 @@ class EntitySettings:
     #: a name skeleton this long or longer may be one letter off another of the corpus and be one name
     one_letter_off_min_length: int = 6
     #: a surname this long or longer, spelt with the same consonants as another's of the same given name, is one
-    #: surname spelt two ways ("Foulke", "Faulke"; shorter ones differ by a vowel: "Hall", "Hill")
+    #: surname spelt two ways ("Dorlke", "Darlke"; shorter ones differ by a vowel: "Hall", "Hill")
     surname_variant_min_length: int = 5
     #: a country named within this many characters of a mention vouches for a small town
     local_window: int = 400

@@ -120,7 +120,7 @@ _PATRONYMIC_FALSE = re.compile(r"(?:rich|wich|nich|sich|rnich)$")
 #: titles also written in lower case before a name ("citizen X"); others only capitalized
 LOWER_TITLES = words("lower_titles")
 _TITLE_ALT = "|".join(sorted({re.escape(t) for t in TITLES + LOWER_TITLES}, key=len, reverse=True))
-#: kinship and fellowship written as a title before a name ("Friend Evans", "Cousin Betsy"): data/lexicon/
+#: kinship and fellowship written as a title before a name ("Friend Morley", "Cousin Betsy"): data/lexicon/
 #: address_titles.txt; on the name's own line only (alone on a line, "Dear Friend" is a salutation)
 ADDRESS_TITLES = words("address_titles")
 _P_ADDRESS_TITLE = re.compile(rf"(?<![\w.])(?P<title>{'|'.join(ADDRESS_TITLES)})[ \t]+(?P<name>(?:{INITIAL}){{0,2}}"
@@ -302,7 +302,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += lead.end()
         piece = piece[lead.end():]
     piece = re.sub(r"['’]s$", "", piece)
-    piece = piece.rstrip(" ,;:!?)]'’\"-–—&")  # "Philadelphia &": the "&" joins the next line's name
+    piece = piece.rstrip(" ,;:!?)]'’\"-–—&")  # "Kelby &": the "&" joins the next line's name
     if piece.endswith(".") and not re.search(rf"(?:^|[\s.])[{_UP}]\.$|\b(?:Co|Ltd|Inc|Bros|St)\.$", piece):
         piece = piece[:-1]
     # words the model glued on after the name ("L. D. jokes"): a trailing lower-case word
@@ -741,7 +741,7 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
         pair = _TWO_FULL_NAMES.fullmatch(text, start, end) if type_ in ("organization", "person") else None
         if pair and not any(w in ORG_NOUNS or w.lower() in FIRM_WORDS or w.lower().rstrip(".") in _FIRM_PARTNERS
                             or re.fullmatch(_ORG_HEADS, w) for w in name.split()):
-            # "Elizabeth Deen & Lydia Windslow": two people named in full, not a firm ("Harlow & Sons")
+            # "Ann Morley & Ruth Vannock": two people named in full, not a firm ("Harlow & Sons")
             out += [_Candidate(pair.start(side), pair.end(side), "person", "ner", 10) for side in ("a", "b")]
             continue
         if ent.label_ == "NORP":

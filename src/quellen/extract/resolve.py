@@ -433,7 +433,7 @@ _ALIAS_LINK = re.compile(r"\s*,?\s*(?:(?:also\s+|better\s+|later\s+|widely\s+)?k
 
 def surnames_before(mentions: list[Mention], texts: Mapping[str, str]) -> dict[int, str]:
     """Return {index of a one-word person mention: the surname (skeleton) of the full name written just before it
-    with "and" or "&" between} ("David Roberts and Rachel": roberts), for the bare given names a couple's or two
+    with "and" or "&" between} ("Amos Webb and Ruth": webb), for the bare given names a couple's or two
     siblings' naming leaves without their surname."""
     out = {}
     for i, m in enumerate(mentions):
@@ -895,7 +895,7 @@ class _Resolver:
             why = "same surname, compatible given name/initials"
             variant = surname_variant_key(p.surname, self.settings)
             if not options and variant and p.given:
-                # a hand spells one surname several ways ("Foulke", "Faulke", "Faulk"): the same given name
+                # a hand spells one surname several ways ("Dorlke", "Darlke", "Darlk"): the same given name
                 # written out, the surname's consonants the same, and one person only who fits
                 spelt = {cid for cid in by_consonants.get(variant, ()) if self.clusters[cid].alive
                          and self.clusters[cid].profile.given == p.given and not self.kept_apart(cid, k)}
@@ -1039,7 +1039,7 @@ class _Resolver:
 
     def spouse_named_after(self, i: int, fits: set[int]) -> int | None:
         """Return the one person among ``fits`` whose surname is that of the full name written just before the bare
-        given name ``i`` and joined to it by "and" or "&" ("David Roberts and Rachel": Rachel Roberts, named in
+        given name ``i`` and joined to it by "and" or "&" ("Amos Webb and Ruth": Ruth Webb, named in
         full elsewhere), else None. A couple or two siblings are named so in many letters and diaries."""
         if self.surnames_before is None:
             self.surnames_before = surnames_before(self.mentions, self.texts)
@@ -1051,7 +1051,7 @@ class _Resolver:
                                       ) -> tuple[int | None, str]:
         """Return (the person whose given name and surname two initials alone stand for, why), or (None, "").
 
-        A letter signed "J. H." or a diary's "met R. T." writes a person named in full elsewhere by the first
+        A letter signed "R. T." or a diary's "met A. W." writes a person named in full elsewhere by the first
         letters of the given name and the surname (no patronymic): the nearest such person in the document, else
         the one person so named in the whole corpus. Three initials, or two people who fit, are no guess.
         """
@@ -1582,10 +1582,10 @@ def _canonical(c: _Cluster) -> str:
 
 def surname_variant_key(surname: str | None, settings: EntitySettings = EntitySettings()) -> str | None:
     """Return what spellings of one surname by different hands share: its first letter and its consonants, vowels
-    and a final "e" left out ("faulke", "foulke" and "faulk": "f:flk"); None for a surname of two words or shorter
+    and a final "e" left out ("darlke", "dorlke" and "darlk": "d:rlk"); None for a surname of two words or shorter
     than ``settings.surname_variant_min_length`` letters (short ones differ in a vowel: "hall", "hill").
 
-    >>> surname_variant_key("foulke") == surname_variant_key("faulk"), surname_variant_key("hall")
+    >>> surname_variant_key("dorlke") == surname_variant_key("darlk"), surname_variant_key("hall")
     (True, None)
     """
     if not surname or " " in surname or len(surname) < settings.surname_variant_min_length:
@@ -1593,9 +1593,9 @@ def surname_variant_key(surname: str | None, settings: EntitySettings = EntitySe
     return surname[0] + ":" + re.sub(r"[aeiou]", "", surname[1:])
 
 
-#: a given name and a surname, then "and" or "&", just before a bare given name ("David Roberts and ")
+#: a given name and a surname, then "and" or "&", just before a bare given name ("Amos Webb and ")
 _FULL_NAME_AND = re.compile(r"\b[A-Z][a-z]+[ \t]+(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+(?:and|&)[ \t]+$")
-#: an initial in a name as written ("J." of "J. H.", "J.H.")
+#: an initial in a name as written ("R." of "R. T.", "R.T.")
 _INITIAL_LETTERS = re.compile(r"(?<![A-Za-z])[A-Z][.:]")
 
 
