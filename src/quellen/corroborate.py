@@ -436,17 +436,18 @@ _NAME = r"((?:[A-Z][^\W\d_]*\.?\s+){0,3}[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)"
 _POSSESSIVE = r"(?:'s|\u2019s|'|\u2019)"
 
 
-def _alternation(name: str) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words(name))
+def _alternation(entries: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in entries)
 
 
-_SOURCE_NOUNS = _alternation("source_nouns")
-_CITING_VERBS = _alternation("citing_verbs")
+_SOURCE_NOUNS = _alternation(words("source_nouns"))
+_CITING_VERBS = _alternation(words("citing_verbs"))
+_CITING_LEADS = _alternation(words("citing_leads"))
 #: what an account says to follow a named writer by (data/lexicon/citing_leads.txt, source_nouns.txt,
 #: citing_verbs.txt): "according to A", "quoting A", "following A's diary", "in A's letter", "A's journal
 #: says", "as A wrote", "A records in her diary"
 _CITING = re.compile(
-    rf"(?i:\b(?:{_alternation('citing_leads')}))\s+(?:(?i:the\s+)?(?:{_SOURCE_NOUNS})\s+of\s+)?{_NAME}|"
+    rf"(?i:\b(?:{_CITING_LEADS}))\s+(?:(?i:the\s+)?(?:{_SOURCE_NOUNS})\s+of\s+)?{_NAME}|"
     rf"(?i:\b(?:following|in|from|of|by))\s+{_NAME}{_POSSESSIVE}\s+(?i:own\s+)?(?i:{_SOURCE_NOUNS})\b|"
     rf"\b{_NAME}{_POSSESSIVE}\s+(?i:own\s+)?(?i:{_SOURCE_NOUNS})(?:\s+\S+){{0,4}}?\s+(?i:{_CITING_VERBS})\b|"
     rf"(?i:\bas\s+){_NAME}\s+(?i:{_CITING_VERBS})\b|"
