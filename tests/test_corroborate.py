@@ -675,3 +675,27 @@ def test_a_build_folds_a_memoir_into_the_diary_it_says_it_follows(tmp_path):
     diary, memoir = mill["attestations"]
     assert diary["writer"] == "Harriet Crane" and diary["folded"] is None
     assert memoir["folded"] == "cites" and "According to Harriet Crane" in memoir["folded_why"]
+
+
+def test_an_editors_note_that_points_at_the_letter_beside_it_is_no_witness_of_its_own():
+    letter = "Dear Tom, the river carried away the mill on Saturday night."
+    note = "This letter was written two days after the river carried away the mill, on 2 May 1840."
+    text = letter + "\n\n" + note
+    at = len(letter) + 2
+    documents = [_letter("letter", "Anna Pell", "ent-pell", 0, day(1840, 5, 4)),
+                 Document(id="note", source="s", char_start=at, char_end=len(text), kind="commentary",
+                          date=day(1900, 1, 1), primary=False)]
+    documents[0] = replace(documents[0], char_end=len(letter))
+    claims = [claim("a", "letter", 10, day(1840, 5, 2), FLOOD),
+              replace(claim("b", "note", at, day(1840, 5, 2), FLOOD), char_end=len(text))]
+    (event,), _ = build_timeline(claims, documents, texts={"s": text})
+    assert event.independent_sources == 1
+    assert event.attestations[1].folded == "cites" and "\u201cThis letter\u201d" in event.attestations[1].folded_why
+    # the same words in a letter are its own ("this letter" is itself): two witnesses
+    as_letter = [documents[0], replace(documents[1], kind="letter", author=Ref("Tobias Quill"))]
+    (event,), _ = build_timeline(claims, as_letter, texts={"s": text})
+    assert event.independent_sources == 2
+    # a note that points at nothing is a witness of its own
+    plain = text.replace("This letter was written", "It was")
+    (event,), _ = build_timeline(claims, documents, texts={"s": plain})
+    assert event.independent_sources == 2

@@ -25,8 +25,8 @@ from typing import Callable, Iterable, Sequence
 from .conflicts import COPY_RELATIONS, Place, find_conflicts, near_date_conflicts
 from .events import merge_events, predicate_similarity, reuse_groups_of, reuse_index
 from .lexicons import words
-from .model import (Attestation, Claim, Conflict, Date, DateBasis, Document, Event, Passage, Reading, ReuseGroup,
-                    content_id, replace)
+from .model import (ACCOUNT_KINDS, FURNITURE_KINDS, Attestation, Claim, Conflict, Date, DateBasis, Document, Event,
+                    Passage, Reading, ReuseGroup, content_id, replace)
 from .settings import ConflictSettings, EventSettings
 
 __all__ = ["build_timeline", "copies_anchored", "events_about", "entities_called", "resolve_claims",
@@ -368,8 +368,9 @@ def witness_groups(cluster: Sequence[Claim], reuse: Sequence[ReuseGroup] = (),
         if reason == "same_writer":
             return by_writer[writer[i]] if writer[i] else ()
         if reason == "cites":
-            return (j for w in cited[i] for j in by_writer.get(w, ()))
-        return (j for j in range(n) if writer[i] and writer[i] in cited[j])  # cited
+            return (j for w in cited[i] for j in (by_key.get(w[4:], ()) if w.startswith("doc:")
+                                                  else by_writer.get(w, ())))
+        return (j for j in range(n) if writer[i] and writer[i] in cited[j] or f"doc:{keys[i]}" in cited[j])  # cited
 
     for members_of in (by_key, by_group, by_writer):
         for same in members_of.values():
@@ -426,9 +427,12 @@ def _why(reason: str, j: int, claim: Claim, other: Claim, documents: dict[str, D
     if reason == "same_writer":
         return f"written by {author(claim)}, who wrote passage {n} too: one writer is one witness"
     if reason == "cites":
+        pointed = next((p for k, p in cites.get(claim.id, ()) if k == f"doc:{other.document}"), None)
+        if pointed:
+            return f"points at the document of passage {n} beside it (\u201c{pointed}\u201d): it follows that document"
         phrase = next((p for _, p in cites.get(claim.id, ())), "")
         return f"says it follows {author(other)} (\u201c{phrase}\u201d), who wrote passage {n}"
-    return f"passage {n} says it follows this passage's writer, {author(claim)}"
+    return f"passage {n} says it follows this passage's document or its writer, {author(claim)}"
 
 
 #: a writer's name: capitalised words, a title or initials before the surname ("Dr. A. Kell", "Eliza Wren")
@@ -484,24 +488,27 @@ def names_writer(cited: str, writer: str) -> bool:
 
 def _citations(clusters: Sequence[Sequence[Claim]], documents: dict[str, Document], writers: dict[str, str],
                texts, reach: int) -> dict[str, list[tuple[str, str]]]:
-    """Return claim id -> the (writer key, phrase) of every writer of another document of its event that the
-    claim's sentence, or its paragraph up to ``reach`` characters before it, says it follows
-    (:func:`cited_writers`, :func:`names_writer`). Only claims of events with another writer's document
-    are read, source by source (a store reads each text once)."""
-    wanted: list[tuple[Claim, dict[str, str]]] = []
+    """Return claim id -> the (key, phrase) of every other document of its event that the claim's sentence, or
+    its paragraph up to ``reach`` characters before it, says it follows: a writer it names (key: the writer's,
+    :func:`cited_writers`, :func:`names_writer`), or, in an editor's note or other later account, the document
+    beside it that it points at ("this letter", "the above entry"; key ``doc:`` and its id,
+    :func:`points_at_neighbour`). Only claims of events with another document are read, source by source
+    (a store reads each text once)."""
+    wanted: list[tuple[Claim, dict[str, str], dict[str, str]]] = []
+    neighbours = _neighbours(documents) if any(d.kind in ACCOUNT_KINDS for d in documents.values()) else {}
     for cluster in clusters:
         named = {writers[c.document]: documents[c.document].author.name for c in cluster
                  if c.document in writers and c.document in documents}
-        if not named:
-            continue
+        held = {c.document for c in cluster if c.document}
         for c in cluster:
             others = {k: v for k, v in named.items() if k != writers.get(c.document or "")}
-            if others:
-                wanted.append((c, others))
+            beside = {f"doc:{d}": d for d in neighbours.get(c.document or "", ()) if d in held}
+            if others or beside:
+                wanted.append((c, others, beside))
     out: dict[str, list[tuple[str, str]]] = {}
     wanted.sort(key=lambda x: (x[0].source, x[0].char_start))
     text, source = "", None
-    for c, others in wanted:
+    for c, others, beside in wanted:
         if c.source != source:
             source = c.source
             text = texts.get(source, "") if hasattr(texts, "get") else ""
@@ -510,8 +517,42 @@ def _citations(clusters: Sequence[Sequence[Claim]], documents: dict[str, Documen
         passage = _claim_reach(text, c, documents.get(c.document or ""), reach)
         found = [(key, phrase) for name, phrase in cited_writers(passage)
                  for key, writer in others.items() if names_writer(name, writer)]
+        pointed = points_at_neighbour(passage) if beside else None
+        found += [(key, pointed) for key in beside] if pointed else []
         if found:
             out[c.id] = sorted(set(found))
+    return out
+
+
+#: how an editor's note points at the document it stands beside: "this letter", "the above entry", "the
+#: following letter", "the letter above" (the nouns: data/lexicon/source_nouns.txt)
+_POINTING = re.compile(
+    rf"\b(?:this|the\s+(?:above|preceding|foregoing|following|next|last))\s+(?:{_SOURCE_NOUNS}|entry|entries)\b|"
+    rf"\bthe\s+(?:{_SOURCE_NOUNS}|entry)\s+(?:above|below)\b", re.I)
+
+
+def points_at_neighbour(text: str) -> str | None:
+    """Return the words by which an editor's note or a later account points at the document beside it ("this
+    letter", "the above entry", "the letter below"), or None."""
+    m = _POINTING.search(text)
+    return " ".join(m.group(0).split()) if m else None
+
+
+def _neighbours(documents: dict[str, Document]) -> dict[str, tuple[str, ...]]:
+    """Return, for every later account (:data:`~quellen.model.ACCOUNT_KINDS`), the ids of the documents just
+    before and after it in its source that are neither furniture nor accounts: what its "this letter" means."""
+    by_source: dict[str, list[Document]] = defaultdict(list)
+    for d in documents.values():
+        if d.kind not in FURNITURE_KINDS:
+            by_source[d.source].append(d)
+    out: dict[str, tuple[str, ...]] = {}
+    for docs in by_source.values():
+        docs.sort(key=lambda d: d.char_start)
+        for k, d in enumerate(docs):
+            if d.kind not in ACCOUNT_KINDS:
+                continue
+            out[d.id] = tuple(x.id for x in (docs[k - 1] if k else None, docs[k + 1] if k + 1 < len(docs) else None)
+                              if x is not None and x.kind not in ACCOUNT_KINDS)
     return out
 
 
