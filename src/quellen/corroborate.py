@@ -421,7 +421,7 @@ def _why(reason: str, j: int, claim: Claim, other: Claim, documents: dict[str, D
     if reason == "same_document":
         return f"told again in the same document as passage {n}"
     if reason == "copy":
-        return f"repeats passage {n} (one reuse group): a copy is no second voice"
+        return f"lies in one reuse group with passage {n}: a passage and its copy are one voice"
     if reason == "quotes":
         return f"its document quotes passage {n}'s document, or is quoted by it: not independent of it"
     if reason == "same_writer":

@@ -217,7 +217,7 @@ def test_event_page_says_why_its_witnesses_count_as_they_do(small):
     assert data["witnesses"][0]["folded"][0]["reason"] == "copy"
     page = lxml_html.fromstring(small.get("/events/ev-rising").text)
     (why,) = page.find_class("folded")
-    assert "not a witness of its own: repeats passage 1" in " ".join(why.text_content().split())
+    assert "not a witness of its own: lies in one reuse group with passage 1" in " ".join(why.text_content().split())
     (section,) = page.find_class("witness-count")
     text = " ".join(section.text_content().split())
     assert "1 independent witness among 2 passages" in text and "witness 1 — passages 1, 2" in text
