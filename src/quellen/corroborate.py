@@ -6,9 +6,10 @@ one witness; attestations that lie in one reuse group are one witness (a passage
 places is still one voice); a document that quotes another anywhere (a reuse group of any relation)
 is not that document's independent witness; two letters or diary entries of one writer (one author
 entity, whatever name each is signed with) are one witness, the writer; and an account that says it
-follows a writer ("according to A's letter", "as A wrote in her diary") is not independent of what that
-writer wrote. ``independent_sources`` counts the witnesses; every attestation says which witness it
-belongs to and, when it is not one of its own, why (``folded``, ``folded_why``).
+follows a writer ("according to A's letter", "as A wrote in her diary"), or an editor's note that points at
+the document beside it ("this letter"), is not independent of what it follows. ``independent_sources``
+counts the witnesses; every attestation says which witness it belongs to and, when it is not one of its
+own, why (``folded``, ``folded_why``).
 
 Every attestation carries a source profile: primary or secondary (from its
 document, or from the document it quotes), eyewitness or hearsay where the text says so ("I saw";
@@ -325,9 +326,10 @@ def witness_groups(cluster: Sequence[Claim], reuse: Sequence[ReuseGroup] = (),
 
     Claims are one witness when they are of one document, lie in one reuse group, are of two documents one
     of which quotes the other anywhere (``links``), are of one writer (``writers``: document id -> writer key,
-    :func:`writers_of`), or when one says it follows the other's writer (``cites``: claim id -> the (writer
-    key, phrase) it cites, :func:`_citations`). Each witness is led by its best claim: one that cites nobody,
-    of a primary document, not hearsay, of the earliest document (``documents``); the others are folded.
+    :func:`writers_of`), or when one says it follows the other's writer or document (``cites``: claim id ->
+    the (writer key, or ``doc:`` and a document id; phrase) it follows, :func:`_citations`). Each witness is
+    led by its best claim: one that cites nobody, of a primary document, not hearsay, of the earliest document
+    (``documents``); the others are folded.
     """
     if not cluster:
         return []
