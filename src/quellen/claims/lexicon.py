@@ -34,7 +34,7 @@ HEARSAY = re.compile(r"\b(?:I|we)\s+(?:have\s+|had\s+)?(?:heard|hear|was told|we
                       r"\b(?:I|we)\s+(?:hear|learn)\s+(?:that|of|from)\b|"
                       r"\b(?:word|news)\s+(?:came|comes|has\s+come|had\s+come|reached\s+(?:us|me))\s+(?:\w+\s+){0,3}?that\b|"
                       # another's news passed on: "he tells me that", "my brother writes that", "she says that"
-                      r"\b(?:tells|told|tell)\s+(?:me|us)\s+(?:that\b|of\b)|\b(?:writes\s+(?:to\s+(?:me|us)\s+)?|wrote\s+to\s+(?:me|us)\s+)"
+                      r"\b(?:tells|told)\s+(?:me|us)\s+that\b|\b(?:writes\s+(?:to\s+(?:me|us)\s+)?|wrote\s+to\s+(?:me|us)\s+)"
                       r"that\b(?!\s+(?:day|night|morning|evening|week|month|year|time)\b)|\bsays\s+that\b|\b(?:sends|sent)\s+(?:me\s+|us\s+)?word\s+that\b",
                       re.I)
 #: a report of what others say or said, the way a writer brings up a version before rejecting it
