@@ -330,6 +330,10 @@ class EventSettings:
     near_date_threshold: float = 0.45
     #: ... a lemma is rare when at most this many dated claims of the corpus hold it
     near_date_max_df: int = 12
+    #: a later account is no independent witness of a writer it says it follows ("according to A's letter",
+    #: "as A wrote in her diary") in the sentence of its claim or this many characters before it, in the
+    #: same paragraph of its document (quellen.corroborate.cited_writers); 0: the sentence alone
+    cited_reach: int = 600
 
 
 @dataclass(frozen=True)
@@ -447,7 +451,7 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     "reuse.retell_dated_threshold": (0, 1), "reuse.retell_rich_threshold": (0, 1),
     "events.merge_threshold": (0, 1), "events.reuse_date_threshold": (0, 1),
     "events.reuse_merge_threshold": (0, 1), "events.same_document_threshold": (0, 1),
-    "events.vague_threshold": (0, 1), "events.vague_days": (1, None),
+    "events.vague_threshold": (0, 1), "events.vague_days": (1, None), "events.cited_reach": (0, None),
     "segment.front_signature_max_words": (1, None), "segment.chapter_summary_max_words": (1, None),
     "segment.margin_note_max_words": (1, None), "segment.margin_note_min_count": (2, None),
     "segment.foot_direction_max_words": (1, None),
