@@ -725,6 +725,13 @@ def test_a_letter_taken_up_again_under_a_day_without_its_year_stays_one_letter()
     assert len(docs) == 1 and docs[0].kind == "letter" and docs[0].author.name == "Ruth Mercer"
 
 
+@pytest.mark.parametrize("line", ["Endeared Mother,", "My Dearly Beloved Aunt,", "Beloved Friend A. B.,"])
+def test_an_endeared_or_dearly_beloved_greeting_or_one_naming_initials_is_a_salutation(line):
+    # plain-style letters greet "Endeared Mother," or "My Dearly Beloved Aunt,", or name the reader by initials
+    units = make_units(f"Ashby 4th month 2nd 1801\n\n{line}\n\nI take my pen to tell thee the hay is in at last.\n")
+    assert units[1].cue == "salutation"
+
+
 def test_a_name_with_its_comma_under_a_greeting_goes_on_with_the_greeting():
     units = make_units("4th month 2nd day 1801\n\nDear Cousin\n\nA. B.,\n\nThe hay is in at last.\n")
     assert units[2].cue == "salutation"

@@ -225,8 +225,11 @@ _STAMP_PREFIX_RE = re.compile(r"^(?:posted|published|updated|last\s+(?:updated|m
 _MARK_RE = re.compile(r"^\(?(?:top\s+secret|strictly\s+confidential|secret|confidential|private(?:\s+and\s+"
                       r"confidential)?|personal|urgent|copy|true\s+copy|translation|draft|very\s+urgent|"
                       r"not\s+for\s+publication|by\s+hand|registered)[.!:]?\)?[.!:]?$", re.I)
+#: the words opening a salutation before whom it greets (data/lexicon/salutation_adjectives.txt): "Dear", "Endeared"
+SALUTATION_ADJECTIVES = "|".join(r"\s+".join(map(re.escape, w.split())) for w in lexicons.words("salutation_adjectives"))
 _SALUTATION_RE = re.compile(
-    r"^(?:(?:my\s+)?(?:very\s+|own\s+)?(?:dear(?:est)?|honou?red|respected|esteemed|beloved|worthy)\b[^.!?]{0,60}?[,!:—]"
+    # (whom it greets may be named by initials, "Beloved Friend J. C.,": their stops end no sentence)
+    rf"^(?:(?:my\s+)?(?:very\s+|own\s+)?(?:{SALUTATION_ADJECTIVES})\b(?:[^.!?]|(?<=\s(?-i:[A-Z]))\.){{0,60}}?[,!:—]"
     r"|(?:dear\s+)?(?:sir|sirs|sire|madam|madame|gentlemen|ladies|comrades?|friends?|brothers?|sisters?|citizens?|"
     r"brethren|mother|father)\b(?!\s+(?-i:[A-Z]))[^.!?]{0,30}?[,!:—]"
     r"|your\s+(?:majesty|excellency|highness|grace|lordship|ladyship|honou?r|eminence|holiness)[,!:]"
@@ -239,7 +242,7 @@ _SALUTATION_RE = re.compile(
     r"\b[^.!?]{0,30}?[,!:])", re.I)
 #: a salutation written without its comma, as many writers of manuscript letters leave it: "Dear friend",
 #: "My dear Friend", "Esteemed friend", "Beloved friends" (its own line, over the letter's first paragraph)
-_BARE_SALUTATION_RE = re.compile(r"^(?:my\s+)?(?:very\s+)?(?:dear(?:est)?|esteemed|beloved|respected|honou?red|worthy)"
+_BARE_SALUTATION_RE = re.compile(rf"^(?:my\s+)?(?:very\s+)?(?:{SALUTATION_ADJECTIVES})"
                                  r"(?:\s+(?:and|&)\s+\w+)?\s+(?:"
                                  rf"{'|'.join(lexicons.words('salutation_nouns'))})\b(?:\s+(?-i:[{_UP}])[\w'’]+){{0,2}}$",
                                  re.I)
