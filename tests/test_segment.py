@@ -716,6 +716,19 @@ def test_a_verse_line_saying_i_under_a_signature_opens_the_poem_not_a_postscript
     assert text[docs[1].char_start:].startswith("I walk the hill")
 
 
+@pytest.mark.parametrize("head, vocative", [
+    ("Dear Friend,\n\nRuth Mercer", "Dear Ruth, wilt thou remember me"),  # the name on the line under the greeting
+    ("Beloved Friend A. B.,", "Dear Friends, I feel a freedom to say"),  # a plural greeting, the reader's household
+    ("Dear Mother,", "Mother, I should feel myself"),  # one word
+])
+def test_a_vocative_opening_a_paragraph_inside_a_letter_speaks_to_its_reader(head, vocative):
+    text = (f"Ashby 3rd month 6th 1809\n\n{head}\n\nThe hay is in at last and the well is dug, so that we shall want "
+            f"for nothing this summer.\n\n{vocative} that thou wilt come to us when the roads are open again.\n\n"
+            "thy loving cousin\n\nAnn Crane\n")
+    docs = segment(_source(text))
+    assert len(docs) == 1 and docs[0].author.name == "Ann Crane"
+
+
 def test_a_letter_taken_up_again_under_a_day_without_its_year_stays_one_letter():
     text = ("Dear Cousin,\n\nThe hay is in at last and the well is dug, so that we shall want for nothing this "
             "summer if the rain holds off a little longer.\n\n"

@@ -187,18 +187,37 @@ def _names_nobody(text: str) -> bool:
     return span is not None and all(w[:1].islower() for w in text[span[0]:span[1]].split()[1:])
 
 
+#: the words of a salutation that greet nobody in particular ("My very dear", "Endeared"): what is left names the reader
+_GREETING_WORDS = frozenset({"my", "very", "own"} | {w for e in lexicons.words("salutation_adjectives") for w in e.split()})
+
+
+def _greeted_words(text: str) -> set[str]:
+    """Return the words of ``text`` that name whom it greets, in lower case and singular ("friends" -> "friend"):
+    its words less the greeting's own ("Dear", "My beloved")."""
+    return {w.lower().removesuffix("s") if len(w) > 3 else w.lower() for w in re.findall(r"[^\W\d_]+", text)
+            if w.lower() not in _GREETING_WORDS}
+
+
 def _greets_again(unit: Unit, group: Group) -> bool:
-    """Return True when the salutation opening ``unit`` greets in the words of the salutation the group's letter
-    opened with ("Dear Cousin," inside a letter that began "Dear beloved Cousin,"): the same addressee."""
+    """Return True when the salutation opening ``unit`` names someone the salutation the group's letter opened with
+    names ("Dear Cousin," inside a letter that began "Dear beloved Cousin,"): the same addressee. The reader's
+    name written on its own line under that salutation ("Dear Friend," / "Ann Pell") is the salutation's too, a
+    plural greets as its singular does ("Dear Friends," under "Beloved Friend,") and a greeting of one word
+    ("Mother, I should …" under "Dear Mother,") is the same reader's."""
     span = salutation_span(unit.text)
     if span is None:
         return False
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+", unit.text[span[0]:span[1]])[1:]]
-    for u in group.units[:4]:
+    words = _greeted_words(unit.text[span[0]:span[1]])
+    for k, u in enumerate(group.units[:4]):
         if u.cue == "salutation" or u.features.get("salute"):
             own = salutation_span(u.text) or (0, len(u.text))
-            said = {w.lower() for w in re.findall(r"[^\W\d_]+", u.text[own[0]:own[1]])}
-            return bool(words) and all(w in said for w in words)
+            said = _greeted_words(u.text[own[0]:own[1]])
+            if u.cue == "salutation":
+                for below in group.units[k + 1:k + 3]:
+                    if below.cue not in ("heading", "addressee", "salutation"):
+                        break
+                    said |= _greeted_words(below.text)
+            return bool(words & said)
     return False
 
 
