@@ -729,6 +729,19 @@ def test_a_vocative_opening_a_paragraph_inside_a_letter_speaks_to_its_reader(hea
     assert len(docs) == 1 and docs[0].author.name == "Ann Crane"
 
 
+def test_a_salutation_whose_comma_stands_on_its_own_line_heads_the_letter_under_its_date_line():
+    # a diplomatic transcription keeps the comma where the writer set it, on the line under "Dear Mother"
+    text = ("Ashby 7th 9th month 1808\n\nDear Mother,\n\nThe hay is in at last and the well is dug.\n\n"
+            "thy affectionate son,\n\nAmos Crane\n\n"
+            "Ashby 19th 3rd month 1809\n\nDear Mother\n\n,\n\nThy letter came to hand the 13th, and I am glad "
+            "to hear that thou art well.\n\nthy affectionate son,\n\nAmos Crane\n")
+    units = make_units(text)
+    assert [u.cue for u in units[6:8]] == ["salutation", "salutation"]
+    docs = segment(_source(text))
+    assert [text[d.char_start:d.char_start + 9] for d in docs] == ["Ashby 7th", "Ashby 19t"]
+    assert [d.date.edtf if d.date else None for d in docs] == ["1808-09-07", "1809-03-19"]
+
+
 def test_a_letter_taken_up_again_under_a_day_without_its_year_stays_one_letter():
     text = ("Dear Cousin,\n\nThe hay is in at last and the well is dug, so that we shall want for nothing this "
             "summer if the rain holds off a little longer.\n\n"

@@ -246,6 +246,8 @@ _BARE_SALUTATION_RE = re.compile(rf"^(?:my\s+)?(?:very\s+)?(?:{SALUTATION_ADJECT
                                  r"(?:\s+(?:and|&)\s+\w+)?\s+(?:"
                                  rf"{'|'.join(lexicons.words('salutation_nouns'))})\b(?:\s+(?-i:[{_UP}])[\w'’]+){{0,2}}$",
                                  re.I)
+#: the marks that end a salutation, alone on a line when a transcription breaks it there ("Dear Mother" / ",")
+SALUTATION_MARKS = (",", ":", "!")
 #: the most words of a letter's date line whose place is written out at length before the date, over the salutation
 #: ("Kent County in the state of Wessex near Dover the 14th of the 3rd month 1806")
 LONG_PLACE_DATELINE_MAX_WORDS = 20
@@ -1196,6 +1198,12 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
         return "heading"  # "Consul A. Hale to Earl Pym.—(Received May 2.)": a despatch's header, who to whom
     if n <= 10 and _SALUTATION_RE.match(bare) and _terminal(bare) in (",", "!", ":", "", "—") and not \
             _CLOSING_RE.match(bare):
+        return "salutation"
+    # a salutation whose comma the transcriber set on a line of its own ("Dear Mother" / ","): the two lines greet
+    if n <= 10 and nxt is not None and nxt.text.strip() in SALUTATION_MARKS and \
+            _SALUTATION_RE.match(bare + nxt.text.strip()) and not _CLOSING_RE.match(bare):
+        return "salutation"
+    if text.strip() in SALUTATION_MARKS and prev is not None and prev.cue == "salutation":
         return "salutation"
     if not in_para and _BARE_SALUTATION_RE.match(bare) and nxt is not None and nxt.para and \
             nxt.n_words >= BARE_SALUTATION_MIN_BODY_WORDS and not _SALUTATION_RE.match(nxt.text.strip()):
