@@ -259,8 +259,9 @@ _ADDRESSEE_RE = re.compile(
     rf"ladyship|eminence|holiness)|(?:the\s+)?(?:hon(?:ou?rable)?\.?|right\s+hon\.?)\s)", re.I)
 #: the writer's relation to the reader closing a letter, up to three words before it: "your friend", "Thy old
 #: friend,", "your affectionate & dutiful daughter"
+#: (or its last word an adjective whose noun is the name signed under it: "… from thy affectionate" / "Ann Pell")
 _RELATION_TAIL = (r"(?:your|thy)\s+(?:(?:[a-z]+|&)\s+){0,3}"
-                  rf"(?:{'|'.join(lexicons.words('closing_relations'))})[,.!]?$")
+                  rf"(?:{'|'.join(lexicons.words('closing_relations') + lexicons.words('valediction_words'))})[,.!]?$")
 _CLOSING_RE = re.compile(
     # (a stray dash or arrow before it, "-->Ever your's", is a transcriber's mark, not the writer's word)
     r"^(?:[-–—>]+\s*)?(?:yours\b|your\s+(?:most|very|ever|affectionate|obedient|humble|faithful|loving|sincere|devoted|"
@@ -1263,6 +1264,13 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
         # next section's name heading, is no valediction)
         # "I remain" or "To thee and thine affectionately" under the letter's last paragraph, over a name alone:
         # the valediction, its "yours" left unsaid ("To thee" is no addressee here)
+        return "closing"
+    if n <= CLOSING_END_MAX_WORDS and nxt is not None and signed_name(nxt.text) and prev is not None and \
+            prev.cue == "prose" and prev.para and _terminal(bare) not in (".", "!", "?", ";", ":") and _SECOND.search(bare) and \
+            not _ADDRESSEE_RE.match(text) and not _SALUTATION_RE.match(bare):
+        # a wish or a greeting said to the reader under the letter's last paragraph, with no stop, over a name alone
+        # ("My peace & tranquility dwell with thee" / "thy love," / "& to thee Father & Sister, renewedly,"): the
+        # valediction in the writer's own words, the name under it the signature
         return "closing"
     if n <= 30 and _ADDRESSEE_RE.match(text) and _terminal(text) not in (".", "?", ":", ";") or \
             (n <= 30 and _ADDRESSEE_RE.match(text) and text.endswith(".") and text.count(".") <= 3 and n <= 12
