@@ -742,6 +742,27 @@ def test_a_salutation_whose_comma_stands_on_its_own_line_heads_the_letter_under_
     assert [d.date.edtf if d.date else None for d in docs] == ["1808-09-07", "1809-03-19"]
 
 
+@pytest.mark.parametrize("closing", [
+    "My peace & tranquillity dwell with thee",  # a wish to the reader, no comma
+    "thy love,",  # the end of a closing broken over the paragraph above
+    "from your Friend & well wisher,",  # a well-wisher is a relation a writer signs as
+])
+def test_a_closing_in_the_writers_own_words_over_a_name_ends_the_letter(closing):
+    text = ("Ashby 7th 9th month 1808\n\nDear Mother,\n\nThe hay is in at last and the well is dug, so that we "
+            f"shall want for nothing this summer.\n\n{closing}\n\nAmos Crane\n\nMary; Love\n\n"
+            "Dover 14th 5th month 1808\n\nDear Mother,\n\nI arrived here about the 20th of the 3rd month.\n\n"
+            "thy affectionate son,\n\nJohn Crane\n")
+    docs = segment(_source(text))
+    assert [text[d.char_start:d.char_start + 9] for d in docs] == ["Ashby 7th", "Dover 14t"]
+    assert [d.author.name for d in docs] == ["Amos Crane", "John Crane"]
+
+
+def test_a_last_paragraph_ending_in_thy_affectionate_is_signed_by_the_name_under_it():
+    units = make_units("Dear Mother,\n\nPlease to remember me to Sister R., who I wish to be mentioned to from "
+                       "thy affectionate\n\nMary Crane\n\nAnn Crane\n")
+    assert [u.cue for u in units[2:]] == ["signature", "heading"]
+
+
 def test_a_letter_taken_up_again_under_a_day_without_its_year_stays_one_letter():
     text = ("Dear Cousin,\n\nThe hay is in at last and the well is dug, so that we shall want for nothing this "
             "summer if the rain holds off a little longer.\n\n"
@@ -756,6 +777,15 @@ def test_an_endeared_or_dearly_beloved_greeting_or_one_naming_initials_is_a_salu
     # plain-style letters greet "Endeared Mother," or "My Dearly Beloved Aunt,", or name the reader by initials
     units = make_units(f"Ashby 4th month 2nd 1801\n\n{line}\n\nI take my pen to tell thee the hay is in at last.\n")
     assert units[1].cue == "salutation"
+
+
+def test_a_letter_taken_up_again_under_a_date_of_its_own_year_stays_one_letter():
+    # the writer adds to a letter not yet sent, under the day with the year of the letter's own date line
+    text = ("Ashby 28th 6th month 1800\n\nDear Cousin,\n\nThe hay is in at last and the well is dug, so that we shall "
+            "want for nothing this summer.\n\nthe 8th month 15th 1800— May add that no opportunity of sending this "
+            "has offered till now.\n\nthy loving cousin\n\nRuth Mercer\n")
+    docs = segment(_source(text))
+    assert len(docs) == 1 and docs[0].kind == "letter" and docs[0].author.name == "Ruth Mercer"
 
 
 def test_a_name_with_its_comma_under_a_greeting_goes_on_with_the_greeting():

@@ -233,6 +233,16 @@ def _headed_letter(group: Group) -> bool:
     return False
 
 
+def _head_years(group: Group) -> set[str]:
+    """Return the years (four figures) written in the group's head, the lines above its first paragraph."""
+    years: set[str] = set()
+    for u in group.units:
+        if u.cue == "prose":
+            break
+        years.update(re.findall(r"\b\d{4}\b", u.text))
+    return years
+
+
 #: a year alone on its line, with its stop: "1712."
 _YEAR_ALONE_RE = re.compile(r"1\d{3}\.?")
 
@@ -1442,10 +1452,11 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 current.evidence.append("foreign news under its own date, in the other style")
                 continue
             elif f.get("lead_date") and not (current.phase == "body" and _headed_letter(current)
-                                             and not re.search(r"\b\d{4}\b", f["lead_date"])):
+                                             and set(re.findall(r"\b\d{4}\b", f["lead_date"])) <= _head_years(current)):
                 # 14. a paragraph opening with a date ("October 28. Hut Point.") is a diary entry (inside a
                 #     letter that greeted its reader and has not closed, a day without its year, "8th 2nd month.
-                #     Not having sent this …", is the writer taking the letter up again)
+                #     Not having sent this …", or with the year of the letter's own date line, "the 8th month 15th
+                #     1800— May add …" under "28th 6th month 1800", is the writer taking the letter up again)
                 reason = "diary-entry head"
             elif f.get("lead_shape"):
                 # 14. so is one opening as the source's entries open, whatever its form ("Day 14.—",
