@@ -788,6 +788,20 @@ def test_a_letter_taken_up_again_under_a_date_of_its_own_year_stays_one_letter()
     assert len(docs) == 1 and docs[0].kind == "letter" and docs[0].author.name == "Ruth Mercer"
 
 
+@pytest.mark.parametrize("foot", [
+    "Brother John & wife send their love",  # another's love sent in the third person, no stop
+    "Ann’s love is affectionately added to the above\n\nRuth Mercer\n\nnear Ashby Kent County\n\nHanded by A. Webb",
+    "Ruth Mercer\n\nKent near Ashby\n\nto the Attention of Amos Webb } Dover",  # the leaf's last line, to the carrier
+])
+def test_a_letters_foot_sending_love_or_directing_the_carrier_stays_with_it(foot):
+    text = ("Ashby 7th 9th month 1808\n\nDear Mother,\n\nThe hay is in at last and the well is dug, so that we "
+            f"shall want for nothing this summer.\n\nthy affectionate son,\n\nAmos Crane\n\n{foot}\n\n"
+            "Dover 14th 5th month 1808\n\nDear Cousin,\n\nI arrived here about the 20th of the 3rd month.\n\n"
+            "thy loving cousin,\n\nJohn Crane\n")
+    docs = segment(_source(text))
+    assert [text[d.char_start:d.char_start + 9] for d in docs] == ["Ashby 7th", "Dover 14t"]
+
+
 def test_a_name_with_its_comma_under_a_greeting_goes_on_with_the_greeting():
     units = make_units("4th month 2nd day 1801\n\nDear Cousin\n\nA. B.,\n\nThe hay is in at last.\n")
     assert units[2].cue == "salutation"

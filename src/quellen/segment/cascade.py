@@ -121,6 +121,8 @@ POSTSCRIPT_RE = re.compile(r"^[“\"]?(?:P\.\s?S\.?|PS\.|N\.\s?B\.)")
 _SIGNED_INITIALS_RE = re.compile(r"[.!?][”\"’]?\s+(?:[A-Z]\.\s?){1,3}$")
 #: a line that says "I" or "you", in any case ("My love to thy sister")
 _PERSON_RE = re.compile(f"{FIRST_PERSON_RE.pattern}|{SECOND_PERSON_RE.pattern}", re.I)
+#: a postscript sending someone's love to the reader (data/lexicon/remembrance_words.txt): "Brother & wife send their love"
+_REMEMBRANCE_RE = re.compile(rf"\b(?:{'|'.join(map(re.escape, lexicons.words('remembrance_words')))})\b", re.I)
 #: a word of a valediction's last line ("Your dutiful son", "Your obedient humble servant")
 _VALEDICTION_TAIL_RE = re.compile(rf"\b(?:{'|'.join(lexicons.words('valediction_words'))})\b", re.I)
 
@@ -512,7 +514,7 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
         if unit.cue == "prose" and j > i and _address_leaf_line(unit, s):
             j += 1  # "by favor of the carrier", "in Kent County": a line of the address leaf
             continue
-        if unit.cue in ("prose", "heading") and j > i and unit.n_words <= s.foot_direction_max_words and \
+        if unit.cue in ("prose", "heading", "addressee") and j > i and unit.n_words <= s.foot_direction_max_words and \
                 _LEAF_DIRECTION_RE.match(unit.text.strip()):
             j += 1  # "It may be left with the postmaster at Ashby …": the leaf's direction to the carrier
             continue
@@ -554,12 +556,13 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
             last_postscript = j
             continue
         if unit.cue == "heading" and _reads_as_sentence(unit.text) and unit.n_words <= s.postscript_line_max_words * 3 \
-                and _PERSON_RE.search(unit.text) and (j + 1 == len(units) or units[j + 1].gap > 0
-                                                      or units[j + 1].after_break
-                                                      or units[j + 1].cue in FURNITURE_CUES):
+                and (_PERSON_RE.search(unit.text) or _REMEMBRANCE_RE.search(unit.text)) \
+                and (j + 1 == len(units) or units[j + 1].gap > 0 or units[j + 1].after_break
+                     or units[j + 1].cue in FURNITURE_CUES):
             # a postscript written as one line without its stop ("My love to thy sister & the children with the
-            # rest as if named"): it speaks to the reader, it titles nothing; a line that goes on in the next
-            # line of its paragraph is the first line of a verse or a text of its own
+            # rest as if named"): it speaks to the reader, or sends another's love ("Brother & wife send their
+            # love"), it titles nothing; a line that goes on in the next line of its paragraph is the first line of a
+            # verse or a text of its own
             j += 1
             last_postscript = j
             continue
@@ -579,7 +582,8 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
         # (an address of several lines, "To Amos Webb" / "Kent County in Wessex", is the leaf of the letter
         # above; "To Sir W. Elford" alone right above the date line heads the next letter)
         heads = [k for k in range(max(i, last_postscript), top)
-                 if units[k].cue == "addressee" and units[k].n_words >= 2]
+                 if units[k].cue == "addressee" and units[k].n_words >= 2
+                 and not _LEAF_DIRECTION_RE.match(units[k].text.strip())]
         return (heads[-1] if heads and heads[-1] == top - 1 else top) - i
     if j == len(units) or units[j].cue in FURNITURE_CUES or units[j].after_break or units[j].gap > gap:
         return j - i
