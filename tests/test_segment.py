@@ -802,6 +802,16 @@ def test_a_letters_foot_sending_love_or_directing_the_carrier_stays_with_it(foot
     assert [text[d.char_start:d.char_start + 9] for d in docs] == ["Ashby 7th", "Dover 14t"]
 
 
+def test_a_short_postscript_in_the_third_person_over_the_next_numbered_letter_is_the_letters_own():
+    # now that "Your dutiful and affectionate," closes the letter, the line of news under the name is its postscript
+    text = ("Letter X\n\nDear Sir,\n\nI have just had my hair dressed, and I am half afraid of this ball tonight.\n\n"
+            "Your dutiful and affectionate,\n\nAnn.\n\n"
+            "Poor Miss Webb cannot wear one of the caps she made, because they dress her hair too large.\n\n"
+            "Letter XI\n\nDear Sir,\n\nThe ball is over and I danced but twice.\n\nYour dutiful,\n\nAnn.\n")
+    docs = segment(_source(text))
+    assert [text[d.char_start:d.char_start + 9] for d in docs] == ["Letter X\n", "Letter XI"]
+
+
 def test_a_name_with_its_comma_under_a_greeting_goes_on_with_the_greeting():
     units = make_units("4th month 2nd day 1801\n\nDear Cousin\n\nA. B.,\n\nThe hay is in at last.\n")
     assert units[2].cue == "salutation"

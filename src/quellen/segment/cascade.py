@@ -831,7 +831,11 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
             return False
         f = unit.features
         if unit.cue == "prose" and current.phase == "closed" and unit.n_words >= 8 and not f.get("salute") and (
-                unit.text.startswith("[") or f.get("framing") or not (f.get("first") or f.get("second"))):
+                unit.text.startswith("[") or f.get("framing") or not (f.get("first") or f.get("second"))) and not (
+                # (one short line of news under the signature, right over the next letter's head, is the writer's
+                # postscript in the third person: "Poor Ann cannot wear the cap she made.")
+                not unit.text.startswith("[") and not f.get("framing") and current.units[-1].cue == "signature"
+                and unit.n_words <= s.postscript_line_max_words * 3 and nxt is not None and _strong_head(nxt)):
             return False  # after the signature an editor's note or a third-person narrative, not a postscript
         current.units.append(unit)
         if unit.cue == "prose" and current.phase != "body":
