@@ -121,7 +121,7 @@ POSTSCRIPT_RE = re.compile(r"^[“\"]?(?:P\.\s?S\.?|PS\.|N\.\s?B\.)")
 _SIGNED_INITIALS_RE = re.compile(r"[.!?][”\"’]?\s+(?:[A-Z]\.\s?){1,3}$")
 #: a line that says "I" or "you", in any case ("My love to thy sister")
 _PERSON_RE = re.compile(f"{FIRST_PERSON_RE.pattern}|{SECOND_PERSON_RE.pattern}", re.I)
-#: a postscript sending someone's love to the reader (data/lexicon/remembrance_words.txt): "Brother & wife send their love"
+#: a postscript sending someone's love to the reader (data/lexicon/remembrance_words.txt): "Sister sends her love"
 _REMEMBRANCE_RE = re.compile(rf"\b(?:{'|'.join(map(re.escape, lexicons.words('remembrance_words')))})\b", re.I)
 #: a word of a valediction's last line ("Your dutiful son", "Your obedient humble servant")
 _VALEDICTION_TAIL_RE = re.compile(rf"\b(?:{'|'.join(lexicons.words('valediction_words'))})\b", re.I)
@@ -190,7 +190,8 @@ def _names_nobody(text: str) -> bool:
 
 
 #: the words of a salutation that greet nobody in particular ("My very dear", "Endeared"): what is left names the reader
-_GREETING_WORDS = frozenset({"my", "very", "own"} | {w for e in lexicons.words("salutation_adjectives") for w in e.split()})
+_GREETING_WORDS = frozenset({"my", "very", "own"}
+                            | {w for e in lexicons.words("salutation_adjectives") for w in e.split()})
 
 
 def _greeted_words(text: str) -> set[str]:
@@ -205,7 +206,7 @@ def _greets_again(unit: Unit, group: Group) -> bool:
     names ("Dear Cousin," inside a letter that began "Dear beloved Cousin,"): the same addressee. The reader's
     name written on its own line under that salutation ("Dear Friend," / "Ann Pell") is the salutation's too, a
     plural greets as its singular does ("Dear Friends," under "Beloved Friend,") and a greeting of one word
-    ("Mother, I should …" under "Dear Mother,") is the same reader's."""
+    ("Father, I hope …" under "Dear Father,") is the same reader's."""
     span = salutation_span(unit.text)
     if span is None:
         return False
@@ -560,9 +561,9 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
                 and (j + 1 == len(units) or units[j + 1].gap > 0 or units[j + 1].after_break
                      or units[j + 1].cue in FURNITURE_CUES):
             # a postscript written as one line without its stop ("My love to thy sister & the children with the
-            # rest as if named"): it speaks to the reader, or sends another's love ("Brother & wife send their
-            # love"), it titles nothing; a line that goes on in the next line of its paragraph is the first line of a
-            # verse or a text of its own
+            # rest as if named"): it speaks to the reader, or sends another's love ("Sister and the boys send
+            # their love"), it titles nothing; a line that goes on in the next line of its paragraph is the first
+            # line of a verse or a text of its own
             j += 1
             last_postscript = j
             continue
@@ -833,7 +834,7 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
         if unit.cue == "prose" and current.phase == "closed" and unit.n_words >= 8 and not f.get("salute") and (
                 unit.text.startswith("[") or f.get("framing") or not (f.get("first") or f.get("second"))) and not (
                 # (one short line of news under the signature, right over the next letter's head, is the writer's
-                # postscript in the third person: "Poor Ann cannot wear the cap she made.")
+                # postscript in the third person: "Poor Ann has lost her new bonnet at the fair.")
                 not unit.text.startswith("[") and not f.get("framing") and current.units[-1].cue == "signature"
                 and unit.n_words <= s.postscript_line_max_words * 3 and nxt is not None and _strong_head(nxt)):
             return False  # after the signature an editor's note or a third-person narrative, not a postscript
@@ -1463,8 +1464,8 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                                              and set(re.findall(r"\b\d{4}\b", f["lead_date"])) <= _head_years(current)):
                 # 14. a paragraph opening with a date ("October 28. Hut Point.") is a diary entry (inside a
                 #     letter that greeted its reader and has not closed, a day without its year, "8th 2nd month.
-                #     Not having sent this …", or with the year of the letter's own date line, "the 8th month 15th
-                #     1800— May add …" under "28th 6th month 1800", is the writer taking the letter up again)
+                #     Not having sent this …", or with the year of the letter's own date line, "the 9th month 2nd
+                #     1790— I add …" under "3rd 7th month 1790", is the writer taking the letter up again)
                 reason = "diary-entry head"
             elif f.get("lead_shape"):
                 # 14. so is one opening as the source's entries open, whatever its form ("Day 14.—",

@@ -226,9 +226,10 @@ _MARK_RE = re.compile(r"^\(?(?:top\s+secret|strictly\s+confidential|secret|confi
                       r"confidential)?|personal|urgent|copy|true\s+copy|translation|draft|very\s+urgent|"
                       r"not\s+for\s+publication|by\s+hand|registered)[.!:]?\)?[.!:]?$", re.I)
 #: the words opening a salutation before whom it greets (data/lexicon/salutation_adjectives.txt): "Dear", "Endeared"
-SALUTATION_ADJECTIVES = "|".join(r"\s+".join(map(re.escape, w.split())) for w in lexicons.words("salutation_adjectives"))
+SALUTATION_ADJECTIVES = "|".join(r"\s+".join(map(re.escape, w.split()))
+                                 for w in lexicons.words("salutation_adjectives"))
 _SALUTATION_RE = re.compile(
-    # (whom it greets may be named by initials, "Beloved Friend J. C.,": their stops end no sentence)
+    # (whom it greets may be named by initials, "Esteemed Friend A. B.,": their stops end no sentence)
     rf"^(?:(?:my\s+)?(?:very\s+|own\s+)?(?:{SALUTATION_ADJECTIVES})\b(?:[^.!?]|(?<=\s(?-i:[A-Z]))\.){{0,60}}?[,!:—]"
     r"|(?:dear\s+)?(?:sir|sirs|sire|madam|madame|gentlemen|ladies|comrades?|friends?|brothers?|sisters?|citizens?|"
     r"brethren|mother|father)\b(?!\s+(?-i:[A-Z]))[^.!?]{0,30}?[,!:—]"
@@ -246,7 +247,7 @@ _BARE_SALUTATION_RE = re.compile(rf"^(?:my\s+)?(?:very\s+)?(?:{SALUTATION_ADJECT
                                  r"(?:\s+(?:and|&)\s+\w+)?\s+(?:"
                                  rf"{'|'.join(lexicons.words('salutation_nouns'))})\b(?:\s+(?-i:[{_UP}])[\w'’]+){{0,2}}$",
                                  re.I)
-#: the marks that end a salutation, alone on a line when a transcription breaks it there ("Dear Mother" / ",")
+#: the marks that end a salutation, alone on a line when a transcription breaks it there ("Dear Father" / ",")
 SALUTATION_MARKS = (",", ":", "!")
 #: the most words of a letter's date line whose place is written out at length before the date, over the salutation
 #: ("Kent County in the state of Wessex near Dover the 14th of the 3rd month 1806")
@@ -1200,7 +1201,7 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
     if n <= 10 and _SALUTATION_RE.match(bare) and _terminal(bare) in (",", "!", ":", "", "—") and not \
             _CLOSING_RE.match(bare):
         return "salutation"
-    # a salutation whose comma the transcriber set on a line of its own ("Dear Mother" / ","): the two lines greet
+    # a salutation whose comma the transcriber set on a line of its own ("Dear Father" / ","): the two lines greet
     if n <= 10 and nxt is not None and nxt.text.strip() in SALUTATION_MARKS and \
             _SALUTATION_RE.match(bare + nxt.text.strip()) and not _CLOSING_RE.match(bare):
         return "salutation"
@@ -1266,10 +1267,10 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
         # the valediction, its "yours" left unsaid ("To thee" is no addressee here)
         return "closing"
     if n <= CLOSING_END_MAX_WORDS and nxt is not None and signed_name(nxt.text) and prev is not None and \
-            prev.cue == "prose" and prev.para and _terminal(bare) not in (".", "!", "?", ";", ":") and _SECOND.search(bare) and \
-            not _ADDRESSEE_RE.match(text) and not _SALUTATION_RE.match(bare):
+            prev.cue == "prose" and prev.para and _terminal(bare) not in (".", "!", "?", ";", ":") and \
+            _SECOND.search(bare) and not _ADDRESSEE_RE.match(text) and not _SALUTATION_RE.match(bare):
         # a wish or a greeting said to the reader under the letter's last paragraph, with no stop, over a name alone
-        # ("My peace & tranquility dwell with thee" / "thy love," / "& to thee Father & Sister, renewedly,"): the
+        # ("Peace and health be with thee" / "thy love," / "& to thee Sister & the boys, renewedly,"): the
         # valediction in the writer's own words, the name under it the signature
         return "closing"
     if n <= 30 and _ADDRESSEE_RE.match(text) and _terminal(text) not in (".", "?", ":", ";") or \
