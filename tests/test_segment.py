@@ -757,6 +757,14 @@ def test_a_closing_in_the_writers_own_words_over_a_name_ends_the_letter(closing)
     assert [d.author.name for d in docs] == ["Amos Crane", "John Crane"]
 
 
+@pytest.mark.parametrize("closing", ["so conclude in much love to thee hoping that thou may be kept in patience",
+                                     "I conclude thy friend who wishes thee well in all things.",
+                                     "so I conclude and remain thine and his loving Friend"])
+def test_a_closing_sentence_opening_on_i_conclude_over_a_name_closes_the_letter(closing):
+    units = make_units(f"Dear Friend,\n\nThe hay is in at last and the well is dug.\n\n{closing}\n\nAmos Crane\n")
+    assert [u.cue for u in units[2:]] == ["closing", "signature"]
+
+
 def test_a_last_paragraph_ending_in_thy_affectionate_is_signed_by_the_name_under_it():
     units = make_units("Dear Mother,\n\nGive my love to Uncle Amos, and accept the same from "
                        "thy affectionate\n\nMary Crane\n\nAnn Crane\n")

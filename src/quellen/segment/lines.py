@@ -261,7 +261,7 @@ _ADDRESSEE_RE = re.compile(
 #: the writer's relation to the reader closing a letter, up to three words before it: "your friend", "Thy old
 #: friend,", "your affectionate & dutiful daughter"
 #: (or its last word an adjective whose noun is the name signed under it: "… from thy affectionate" / "Ann Pell")
-_RELATION_TAIL = (r"(?:your|thy)\s+(?:(?:[a-z]+|&)\s+){0,3}"
+_RELATION_TAIL = (r"(?:your|thy|thine)\s+(?:(?:[a-z]+|&)\s+){0,3}"
                   rf"(?:{'|'.join(lexicons.words('closing_relations') + lexicons.words('valediction_words'))})[,.!]?$")
 _CLOSING_RE = re.compile(
     # (a stray dash or arrow before it, "-->Ever your's", is a transcriber's mark, not the writer's word)
@@ -302,6 +302,10 @@ CLOSING_END_MAX_WORDS = 12
 _CLOSING_TAIL_RE = re.compile(rf"\b{_RELATION_TAIL}", re.I)
 #: the most words of such a closing sentence
 CLOSING_SENTENCE_MAX_WORDS = 40
+#: the plain letter-writer's closing sentence opening on "I conclude" ("so I conclude and remain thine …", "I conclude
+#: thy friend who …", "so conclude in much love to thee …"): over a name alone it closes the letter
+_CONCLUDE_RE = re.compile(r"^(?:(?:so|and|now|therefore),?\s+)?(?:(?:i|we)\s+)?(?:must\s+|shall\s+|will\s+)?"
+                          r"conclude\b", re.I)
 _POLITE_CLOSE_RE = re.compile(r"\b(?:accept|receive)\b.{0,60}\b(?:assurances?|feelings|sentiments|respects|"
                               r"regards|consideration|homage)\b", re.I)
 #: the writer a letter's header names before "to": capitalized words, abbreviated titles and initials, with the
@@ -1290,6 +1294,8 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
     # a closing sentence of many words ending in "thy affectionate cousin" over a name line closes the letter too
     if n <= CLOSING_SENTENCE_MAX_WORDS and _CLOSING_TAIL_RE.search(text) and nxt is not None and \
             signed_name(nxt.text):
+        return "closing"
+    if n <= CLOSING_SENTENCE_MAX_WORDS and _CONCLUDE_RE.match(bare) and nxt is not None and signed_name(nxt.text):
         return "closing"
     if prev is not None and prev.cue == "closing" and signed_under_closing(bare):
         return "signature"
