@@ -765,6 +765,17 @@ def test_a_closing_sentence_opening_on_i_conclude_over_a_name_closes_the_letter(
     assert [u.cue for u in units[2:]] == ["closing", "signature"]
 
 
+@pytest.mark.parametrize("initials", ["RM", "R M"])
+def test_initials_without_their_stops_under_a_closing_sign_the_letter(initials):
+    # a diplomatic transcription keeps the writer's initials as written, without stops; the leaf under them follows
+    text = (f"Dear Cousin,\n\nThe hay is in at last and the well is dug.\n\nthy cousin\n\n{initials}\n\n"
+            "to Amos Webb\n\nin Dover Kent\n\nAshby 12th 3rd month 1798\n\nDear Cousin,\n\nWe are all well.\n\n"
+            "thy cousin\n\nRuth Mercer\n")
+    assert [u.cue for u in make_units(text)[2:4]] == ["closing", "signature"]
+    docs = segment(_source(text))
+    assert [text[d.char_start:d.char_start + 9] for d in docs] == ["Dear Cous", "Ashby 12t"]
+
+
 def test_a_last_paragraph_ending_in_thy_affectionate_is_signed_by_the_name_under_it():
     units = make_units("Dear Mother,\n\nGive my love to Uncle Amos, and accept the same from "
                        "thy affectionate\n\nMary Crane\n\nAnn Crane\n")

@@ -561,6 +561,12 @@ def signature_text(text: str) -> str:
     return re.sub(r"^\(signed\)\s*", "", text.strip().strip("“”\"‘’").strip(), flags=re.I)
 
 
+#: a writer's initials, two or three capitals without their stops ("EH", "H Y"), as a diplomatic transcription signs
+INITIALS_ALONE_RE = re.compile(r"[A-Z](?: ?[A-Z]){1,2}")
+#: the marks of two or three capitals that sign nobody: a postscript's, a note's
+_NOT_INITIALS_ALONE = frozenset({"PS", "NB", "PPS"})
+
+
 def signed_under_closing(text: str) -> bool:
     """Return True when ``text``, the line under a closing, signs the letter: a name as a signer writes it, in
     capitals or not, a firm or a pen-name in capitals ("CORBRIDGE & SON.", "A RATEPAYER."), read through the
@@ -572,6 +578,8 @@ def signed_under_closing(text: str) -> bool:
         return False
     if signed_name(line) or capitals_name(line):
         return True
+    if INITIALS_ALONE_RE.fullmatch(line) and line.replace(" ", "") not in _NOT_INITIALS_ALONE:
+        return True  # the writer's initials without their stops, as a transcription keeps them: "EH", "H Y"
     # (a pen-name or a firm is no personal name, but under a closing it is all a line in capitals can be)
     return len(line.split()) <= SIGNED_CAPITALS_MAX_WORDS and is_allcaps(line) and \
         not re.search(r"[^\W\d_]{2,}[.!?]\s+\S", line.rstrip(".")) and bool(re.search(r"[A-Z]{2}", line))
