@@ -519,6 +519,10 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
                 _LEAF_DIRECTION_RE.match(unit.text.strip()):
             j += 1  # "It may be left with the postmaster at Ashby …": the leaf's direction to the carrier
             continue
+        if unit.cue in ("prose", "heading", "addressee") and j > i and unit.n_words <= s.foot_addressee_max_words and \
+                not _reads_as_sentence(unit.text.split("-")[0]) and _LEAF_DIRECTION_IN_RE.search(unit.text):
+            j += 1  # "Kent County - to the care of A. Webb, Dover": the place, then the direction to the carrier
+            continue
         if j > i and _RECEIPT_NOTE_RE.match(unit.text.strip()) and j + 1 < len(units) and \
                 _opens_letter(units[j + 1]):
             break  # "Received this 2nd of 4th month" over the next letter's date line: that letter's first line
@@ -686,6 +690,9 @@ def dates_letters_at_foot(units: list[Unit]) -> bool:
 #: a direction to the carrier on a letter's address leaf (data/lexicon/address_leaf_directions.txt)
 _LEAF_DIRECTION_RE = re.compile(rf"^(?:{'|'.join(map(re.escape, lexicons.words('address_leaf_directions')))})\b",
                                 re.I)
+#: such a direction after the place it goes to, on one short line of the leaf: "Kent County - to the care of A. Webb"
+_LEAF_DIRECTION_IN_RE = re.compile(
+    rf"\b(?:{'|'.join(map(re.escape, lexicons.words('address_leaf_directions')))})\b", re.I)
 #: an epistle's address written out as its first sentence: "To the Friends of the Monthly Meeting ...", "To Friends of"
 _OPENING_ADDRESS_RE = re.compile(r"^To\s+(?:the\s+)?[A-Z]")
 #: a receiver's note of when a letter came or was answered, written by its date line: "Received this 2nd of 4th
