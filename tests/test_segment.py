@@ -776,6 +776,18 @@ def test_initials_without_their_stops_under_a_closing_sign_the_letter(initials):
     assert [text[d.char_start:d.char_start + 9] for d in docs] == ["Dear Cous", "Ashby 12t"]
 
 
+def test_a_direction_after_the_place_on_a_leaf_line_and_a_small_lettered_postscript_stay_with_the_signed_letter():
+    # the leaf's line names the place, then the carrier ("Kent County - to the care of A. Webb, Dover"); the
+    # postscript under the name opens in a small letter, as the writer wrote it: the name still signs the letter
+    text = ("Ashby 3rd 5th month 1795\n\nDear Friend,\n\nThe hay is in at last and the well is dug.\n\n"
+            "thy loving friend\n\nRuth Mercer\n\nmy husband sends his love to thee and thine\n\nAmos Webb\n\n"
+            "Kent County Dover Township - to the care of John Pell, Dover\n\nnear the mill\n\n"
+            "Dover 1st 12th month 1796\n\nDear Friend,\n\nWe are all well.\n\nthy friend\n\nAnn Crane\n")
+    docs = segment(_source(text))
+    assert [text[d.char_start:d.char_start + 9] for d in docs] == ["Ashby 3rd", "Dover 1st"]
+    assert [d.author.name for d in docs] == ["Ruth Mercer", "Ann Crane"]
+
+
 def test_a_last_paragraph_ending_in_thy_affectionate_is_signed_by_the_name_under_it():
     units = make_units("Dear Mother,\n\nGive my love to Uncle Amos, and accept the same from "
                        "thy affectionate\n\nMary Crane\n\nAnn Crane\n")
