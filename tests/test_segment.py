@@ -757,9 +757,9 @@ def test_a_closing_in_the_writers_own_words_over_a_name_ends_the_letter(closing)
     assert [d.author.name for d in docs] == ["Amos Crane", "John Crane"]
 
 
-@pytest.mark.parametrize("closing", ["so conclude in much love to thee hoping that thou may be kept in patience",
+@pytest.mark.parametrize("closing", ["so conclude with love to thee hoping to see thee in the spring",
                                      "I conclude thy friend who wishes thee well in all things.",
-                                     "so I conclude and remain thine and his loving Friend"])
+                                     "and so I conclude and remain thine and thy wife's Friend"])
 def test_a_closing_sentence_opening_on_i_conclude_over_a_name_closes_the_letter(closing):
     units = make_units(f"Dear Friend,\n\nThe hay is in at last and the well is dug.\n\n{closing}\n\nAmos Crane\n")
     assert [u.cue for u in units[2:]] == ["closing", "signature"]
