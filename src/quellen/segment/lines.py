@@ -304,7 +304,7 @@ _CLOSING_TAIL_RE = re.compile(rf"\b{_RELATION_TAIL}", re.I)
 CLOSING_SENTENCE_MAX_WORDS = 40
 #: the plain letter-writer's closing sentence opening on "I conclude" ("I conclude with love to all", "So I must
 #: conclude, wishing thee well", "and conclude thy friend"): over a name alone it closes the letter
-_CONCLUDE_RE = re.compile(r"^(?:(?:so|and|now|therefore),?\s+)?(?:(?:i|we)\s+)?(?:must\s+|shall\s+|will\s+)?"
+_CONCLUDE_RE = re.compile(r"^(?:(?:so|and|now|therefore),?\s+){0,2}(?:(?:i|we)\s+)?(?:must\s+|shall\s+|will\s+)?"
                           r"conclude\b", re.I)
 _POLITE_CLOSE_RE = re.compile(r"\b(?:accept|receive)\b.{0,60}\b(?:assurances?|feelings|sentiments|respects|"
                               r"regards|consideration|homage)\b", re.I)
