@@ -15,7 +15,8 @@ from .. import lexicons
 from ..extract.dates.lexicon import CHURCH_WEEKDAY, ORD_DAY, PLAIN_WEEKDAY, WD_NAMES
 from ..model import RECORD_KINDS
 from ..settings import SegmentSettings
-from .lines import (ARGUMENT_RE, CALENDAR_HEAD_RE, DESPATCH_HEADER_RE, FEAST_HEAD_RE, FIRST_PERSON_RE, FULL_DATE_RE,
+from .lines import (ARGUMENT_RE, CALENDAR_HEAD_RE, DESPATCH_HEADER_RE, EDITION_HEAD_RE, FEAST_HEAD_RE, FIRST_PERSON_RE,
+                    FULL_DATE_RE,
                     LETTER_HEADER_RE, LOT_HEAD_RE, MONTHS,
                     NARRATION_VERBS, NEWSPAPER_RE, NOT_A_SIGNER_RE, NOTE_MARK_RE, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE,
                     SECOND_PERSON_RE, SECTION_TITLE_RE, SERIES_HEAD_RE, TIME_HEAD_RE,
@@ -964,6 +965,19 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
         #     heads nothing
         if nxt is None and current is not None and not forced and _END_MARK_RE.fullmatch(unit.text.strip()):
             current.units.append(unit)
+            continue
+
+        # 2d. an edition's numbered head under its paper's marginal date and place ("April 9." / "Mill House." /
+        #     "88. SIR JOHN ORD TO THE LORD ADMIRAL."): a calendar sets its margin as separate lines over the number,
+        #     so the head belongs to the paper the date line opened, the place line is its date line's
+        if cue == "heading" and not forced and current is not None and prev is current.units[-1] and \
+                current.units[0].cue == "dateline" and len(current.units) <= 3 and \
+                EDITION_HEAD_RE.match(unit.text.strip()) and all(
+                    u.cue == "dateline" or (u.n_words <= s.foot_address_line_max_words and "\n" not in u.text.strip()
+                                            and not re.search(r"[,;:]", u.text)) for u in current.units):
+            current.units = [u if u.cue == "dateline" else replace(u, cue="dateline") for u in current.units]
+            current.units.append(unit)
+            current.evidence.append("an edition's numbered head under its marginal date")
             continue
 
         # 3. the source's own title: a heading before any prose that follows page

@@ -22,7 +22,8 @@ from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS
                      DateBasis, Head, Ref, RefBasis, replace)
 from ..settings import SegmentSettings
 from .cascade import CHAPTER_SUMMARY, FRONT_SIGNED, ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, RUN_IN_SIGNED, Group
-from .lines import (FRONT_MATTER_RE, FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, LETTER_HEADER_RE, MARKS_RE, MONTHS,
+from .lines import (EDITION_HEAD_RE, FRONT_MATTER_RE, FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, LETTER_HEADER_RE,
+                    MARKS_RE, MONTHS,
                     NARRATION_VERBS, NOT_A_SIGNER_RE,
                     LOT_HEAD_RE, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline,
                     is_allcaps, is_name, kind_from_words, latin_day_head, leading_date, receipt_note, roman_month_date,
@@ -851,6 +852,35 @@ _HEADER_DATE_RE = re.compile(r"^(?:[A-Z][a-z]+\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|r
                              r"(?:st|nd|rd|th)?|" + ORD_DAY + r")\s+(?:of\s+)?[A-Z][a-z]+)\.\s+")
 
 
+#: the small words of such a head, written in lower case when it is read as a header ("SIR JOHN ORD TO THE LORD")
+_HEAD_SMALL = frozenset(("to", "and", *words("header_small_words"), *words("name_small_words"), *_DETERMINERS))
+
+
+def edition_head(line: str) -> tuple[str, str | None] | None:
+    """Return (the head in mixed case, the editor's bracketed date or None) of an edition's numbered head in capitals
+    naming a letter's writer and addressee ("47. ANN PELL TO HER SISTER. [1536, May 7.]" -> ("Ann Pell to her
+    sister", "1536, May 7.")), else None."""
+    m = EDITION_HEAD_RE.match(line.strip())
+    if not m or not re.search(r"[A-Z]{2}", m.group("head")) or \
+            m.group("head").split()[0].lower() in _SMALL_NOT_IN_NAMES - {"the"}:
+        return None  # "12. FROM LONDON TO PARIS.": a chapter's title, no writer
+    out, possessed = [], False
+    for word in m.group("head").split():
+        low = word.lower()
+        # (whom a possessive names is a description, "HIS FATHER": in lower case, as the header rule reads it)
+        out.append(low if (low in _HEAD_SMALL and out) or possessed else word[:1] + word[1:].lower())
+        possessed = low in ("his", "her", "their", "my", "our")
+    return " ".join(out), m.group("date")
+
+
+def _bracketed_date(written: str, offset: int, years: "YearContext") -> Date | None:
+    """Return the date an editor's bracketed date says, the year first or last ("1536, May 7." -> 7 May 1536,
+    "May 7, 1536"), else None."""
+    m = re.match(r"^\s*(?P<y>1\d{3}|20\d\d)\s*[,.]?\s+(?P<rest>\S.*?)[\s.]*$", written)
+    said = f"{m.group('rest')}, {m.group('y')}" if m else written.strip(" .")
+    return parse_date_text(said, offset, years) or parse_date_text(written.strip(" ."), offset, years)
+
+
 def header_author(line: str, kind: str | None) -> str | None:
     """Return the writer a letter's own header names ("Letter, Ann Pell to Tamsin Quill.",
     "Lady Ord to the Rev. Mr. Quill", "The Countess de Orme, to Lady Ord", "Ann in Continuation",
@@ -865,6 +895,9 @@ def header_author(line: str, kind: str | None) -> str | None:
     label = _NUMBERED_LABEL_RE.match(line)
     if label:
         line = line[label.end():]
+    edition = edition_head(line) if not label else None
+    if edition:
+        line, label = edition[0], True
     m = _HEADER_RE.match(line)
     if m and (m.group("noun") or label or kind in ("letter", "telegram")):
         to = re.sub(r"^(?:the|Messrs\.?)\s+", "", m.group("to"))
@@ -874,7 +907,11 @@ def header_author(line: str, kind: str | None) -> str | None:
         # "The Marchioness de Orme to ...": a title with a name after the article; "The Mate to ..."
         # (one word after it) stays a description
         titled = re.match(r"^the\s+(?P<rest>\S+\s+\S.*)$", sender, re.I)
-        return _clean_name(sender) or (_clean_name(titled.group("rest")) if titled else None)
+        found = _clean_name(sender) or (_clean_name(titled.group("rest")) if titled else None)
+        if found is None and edition and titled and len(titled.group("rest").split()) <= 8:
+            # "89. THE WARDENS OF THE FULLERS TO ...": an edition's head names the writing body as it signed
+            return titled.group("rest").strip(" ,")
+        return found
     m = re.match(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+in\s+continuation$", line, re.I)
     if m and kind in ("letter", "telegram"):
         return _clean_name(m.group("name"))
@@ -1483,6 +1520,11 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         # on its line is a letter signed under its valediction: diary entries are not signed
         kind = "letter"
         evidence.append("kind: dated, signed and addressed to a 'you'")
+    if not kind and body and any(edition_head(u.text) and header_author(u.text, None) for u in heads):
+        # an edition's numbered head naming a writer and an addressee ("88. SIR JOHN ORD TO THE LORD ADMIRAL.")
+        # heads a letter, though the calendar abstracts it in the editor's words under a date line
+        kind = "letter"
+        evidence.append("kind: an edition's numbered head, writer to addressee")
     if not kind and (group.mode == "personal" or any(u.features.get("lead_date") for u in body[:1])):
         kind = "diary"
         evidence.append("kind: dated entry")
@@ -1795,6 +1837,14 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                     if rest and rest[:1].isupper() and len(rest.split()) <= 4:
                         place = rest
                 break
+    if date is None or date.precision == "year":
+        # "47. ANN PELL TO TAMSIN QUILL. [1536, May 7.]": the editor's date in the numbered head dates the letter
+        # (he read it from the letter's foot or its matter); stated by the edition, and its rule says so
+        bracket = next((e[1] for e in map(edition_head, (u.text for u in heads)) if e and e[1]), None)
+        found = _bracketed_date(bracket, start, years) if bracket else None
+        if found is not None:
+            date = replace(found, rule=f"{found.rule}; the editor's date in the numbered head")
+            evidence.append("date: the editor's date in the numbered head")
     if (date is None or date.precision != "day") and body and body[0].features.get("lead_date"):
         entry = parse_date_text(body[0].features["lead_date"], body[0].start, years)
         if entry and (date is None or entry.precision == "day"):

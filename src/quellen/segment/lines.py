@@ -19,7 +19,7 @@ from ..extract.dates.lexicon import (CHURCH_WEEKDAY, ORD_DAY, PLAIN_MONTH, PLAIN
                                      weekday_of)
 from ..extract.regex_lead import lead
 
-__all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "signed_name",
+__all__ = ["Unit", "make_units", "EDITION_HEAD_RE", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "signed_name",
            "split_signature", "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
            "kind_from_words", "weekday_day", "receipt_note", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE",
            "TIME_HEAD_RE",
@@ -870,6 +870,11 @@ SENTENCE_LOWER_WORDS = 6
 SUBTITLE_WORDS = 16
 
 
+#: an edition's numbered head over a calendared or printed letter, set in capitals, the editor's date in brackets
+#: after it: "47. ANN PELL TO TAMSIN QUILL. [1536, May 7.]", "88. SIR JOHN ORD TO THE LORD ADMIRAL." (calendars
+#: of state papers and editions of family letters number their pieces so; the number stands for the document noun)
+EDITION_HEAD_RE = re.compile(r"^(?:No\.\s*)?\d{1,4}\.\s+(?P<head>[^a-z\[\]]{3,200}?\s(?-i:TO)\s[^a-z\[\]]{2,200}?)\.?"
+                             r"(?:\s*\[(?P<date>[^\[\]]{4,40})\])?\s*$")
 #: a page's number (or the year a head prints beside it) at either end of a short line: "22  THE DIARY.  [1858.",
 #: "1858.]  AT HOME.  23"
 _EDGE_NUMBER_RE = re.compile(r"^\W{0,2}\d{1,4}\W{0,2}\s|\s\W{0,2}\d{1,4}\W{0,2}$")
@@ -925,6 +930,8 @@ def fold_running_heads(units: list[Unit], settings=None) -> tuple[list[Unit], li
     candidates = [i for i, u in enumerate(units)
                   if u.n_words <= RUNNING_HEAD_MAX_WORDS and _EDGE_NUMBER_RE.search(u.text)
                   and is_allcaps(_EDGE_NUMBER_RE.sub(" ", u.text)) and not NUMBERED_HEAD_RE.match(u.text)
+                  # (an edition's numbered head, "88. SIR JOHN ORD TO THE LORD ADMIRAL.", numbers a paper, no page)
+                  and not EDITION_HEAD_RE.match(u.text.strip())
                   and u.text.split()[0].lower().strip(".") not in _SECTION_WORDS]
     if len(candidates) < 2:
         return units, []

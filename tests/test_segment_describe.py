@@ -1,0 +1,97 @@
+"""What :mod:`quellen.segment.describe` reads off a document's head and foot (writer, kind, date), on small
+hand-written texts (none from a corpus): the conventions of edited and calendared papers, business letter-books
+and notarial registers.
+"""
+from __future__ import annotations
+
+from quellen.model import Source
+from quellen.segment import segment
+from quellen.segment.describe import edition_head, header_author
+
+
+def _docs(text: str):
+    return segment(Source("src-describe", "describe.txt", "0" * 64, "text/plain", text))
+
+
+def test_an_editions_numbered_head_in_capitals_names_the_writer():
+    assert edition_head("12. ANN PELL TO HER SISTER. [1602, March 4.]") == ("Ann Pell to her sister", "1602, March 4.")
+    assert header_author("12. ANN PELL TO HER SISTER. [1602, March 4.]", None) == "Ann Pell"
+    assert header_author("88. SIR HUGH DACRE TO THE LORD ADMIRAL.", None) == "Sir Hugh Dacre"
+    # a body writes as it signed; a chapter's title naming a journey names nobody
+    assert header_author("89. THE WARDENS OF THE FULLERS TO THE COUNCIL.", None) == "Wardens of the Fullers"
+    assert edition_head("4. FROM LEEDS TO YORK.") is None
+    assert edition_head("4. The Road to York.") is None
+
+
+FAMILY_LETTERS = """LETTERS OF THE ORME HOUSEHOLD
+
+[The letters are printed from the bundle at Orme Hall; the years are supplied by the editor.]
+
+12. ANN PELL TO HER SISTER. [1602, March 4.]
+
+To my loving sister Mistress Joan Orme, at Orme Hall, be these delivered.
+
+Good sister, I commend me heartily unto you, and send you by this bearer the cloth I promised. The roads are so foul
+that no cart can pass, and our brother lies sick at the mill. Written at Bardsey the iiij day of March.
+
+Your loving sister,
+Ann Pell.
+
+13. JOAN ORME TO ANN PELL. [1602, March 20.]
+
+Sister, I thank you for the cloth, which is very good, and I pray God send our brother his health again. My husband
+is gone to the fair and comes not home till Lady Day. From Orme Hall in haste.
+
+Your sister,
+Joan Orme.
+"""
+
+
+def test_an_editions_numbered_head_dates_and_signs_its_letter():
+    docs = [d for d in _docs(FAMILY_LETTERS) if d.kind == "letter"]
+    assert [d.author.name for d in docs] == ["Ann Pell", "Joan Orme"]
+    assert [(d.date.as_written, d.date.basis.value) for d in docs] == [("1602-03-04", "stated"),
+                                                                         ("1602-03-20", "stated")]
+    assert "the editor's date in the numbered head" in docs[0].date.rule
+
+
+CALENDAR = """CALENDAR OF THE PAPERS OF THE EASTERN PORTS
+
+[Each paper is abstracted under its date and place, printed in the margin.]
+
+1611.
+
+March 3.
+Harwold.
+
+88. SIR HUGH DACRE TO THE LORD ADMIRAL.
+
+The pier at Harwold is broken down by the late storms and the fishermen cannot land. Prays that money be sent.
+
+Holograph. 1 p.
+
+March 9.
+Saltmere.
+
+89. THE WARDENS OF THE FULLERS TO THE COUNCIL.
+
+Complain that the cloth of the strangers is sold in the market against the custom of the town.
+
+Signed. 1 p.
+
+March 14.
+Harwold.
+
+90. SIR HUGH DACRE TO THE LORD ADMIRAL.
+
+Has received the money and set the masons to work. The fishermen thank their lordships.
+
+Holograph. 1 p.
+"""
+
+
+def test_a_calendared_paper_under_its_marginal_date_is_its_writers_letter():
+    docs = [d for d in _docs(CALENDAR) if d.kind not in ("heading", "commentary")]
+    assert [d.kind for d in docs] == ["letter"] * 3
+    assert [d.author.name for d in docs] == ["Sir Hugh Dacre", "Wardens of the Fullers", "Sir Hugh Dacre"]
+    assert [d.date.as_written for d in docs] == ["1611-03-03", "1611-03-09", "1611-03-14"]
