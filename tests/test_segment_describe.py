@@ -9,6 +9,11 @@ from quellen.segment import segment
 from quellen.segment.describe import edition_head, header_author
 
 
+def _book(*paragraphs: str) -> str:
+    """Return a text of these paragraphs (lines inside one kept), a blank line between them, as an edition prints."""
+    return "\n\n".join(paragraphs) + "\n"
+
+
 def _docs(text: str):
     return segment(Source("src-describe", "describe.txt", "0" * 64, "text/plain", text))
 
@@ -23,28 +28,20 @@ def test_an_editions_numbered_head_in_capitals_names_the_writer():
     assert edition_head("4. The Road to York.") is None
 
 
-FAMILY_LETTERS = """LETTERS OF THE ORME HOUSEHOLD
-
-[The letters are printed from the bundle at Orme Hall; the years are supplied by the editor.]
-
-12. ANN PELL TO HER SISTER. [1602, March 4.]
-
-To my loving sister Mistress Joan Orme, at Orme Hall, be these delivered.
-
-Good sister, I commend me heartily unto you, and send you by this bearer the cloth I promised. The roads are so foul
-that no cart can pass, and our brother lies sick at the mill. Written at Bardsey the iiij day of March.
-
-Your loving sister,
-Ann Pell.
-
-13. JOAN ORME TO ANN PELL. [1602, March 20.]
-
-Sister, I thank you for the cloth, which is very good, and I pray God send our brother his health again. My husband
-is gone to the fair and comes not home till Lady Day. From Orme Hall in haste.
-
-Your sister,
-Joan Orme.
-"""
+FAMILY_LETTERS = _book(
+    'LETTERS OF THE ORME HOUSEHOLD',
+    '[The letters are printed from the bundle at Orme Hall; the years are supplied by the editor.]',
+    '12. ANN PELL TO HER SISTER. [1602, March 4.]',
+    'To my loving sister Mistress Joan Orme, at Orme Hall, be these delivered.',
+    ('Good sister, I commend me heartily unto you, and send you by this bearer the cloth I promised. The '
+     'roads are so foul that no cart can pass, and our brother lies sick at the mill. Written at Bardsey '
+     'the iiij day of March.'),
+    'Your loving sister,\nAnn Pell.',
+    '13. JOAN ORME TO ANN PELL. [1602, March 20.]',
+    ('Sister, I thank you for the cloth, which is very good, and I pray God send our brother his health '
+     'again. My husband is gone to the fair and comes not home till Lady Day. From Orme Hall in haste.'),
+    'Your sister,\nJoan Orme.',
+)
 
 
 def test_an_editions_numbered_head_dates_and_signs_its_letter():
@@ -55,39 +52,23 @@ def test_an_editions_numbered_head_dates_and_signs_its_letter():
     assert "the editor's date in the numbered head" in docs[0].date.rule
 
 
-CALENDAR = """CALENDAR OF THE PAPERS OF THE EASTERN PORTS
-
-[Each paper is abstracted under its date and place, printed in the margin.]
-
-1611.
-
-March 3.
-Harwold.
-
-88. SIR HUGH DACRE TO THE LORD ADMIRAL.
-
-The pier at Harwold is broken down by the late storms and the fishermen cannot land. Prays that money be sent.
-
-Holograph. 1 p.
-
-March 9.
-Saltmere.
-
-89. THE WARDENS OF THE FULLERS TO THE COUNCIL.
-
-Complain that the cloth of the strangers is sold in the market against the custom of the town.
-
-Signed. 1 p.
-
-March 14.
-Harwold.
-
-90. SIR HUGH DACRE TO THE LORD ADMIRAL.
-
-Has received the money and set the masons to work. The fishermen thank their lordships.
-
-Holograph. 1 p.
-"""
+CALENDAR = _book(
+    'CALENDAR OF THE PAPERS OF THE EASTERN PORTS',
+    '[Each paper is abstracted under its date and place, printed in the margin.]',
+    '1611.',
+    'March 3.\nHarwold.',
+    '88. SIR HUGH DACRE TO THE LORD ADMIRAL.',
+    'The pier at Harwold is broken down by the late storms and the fishermen cannot land. Prays that money be sent.',
+    'Holograph. 1 p.',
+    'March 9.\nSaltmere.',
+    '89. THE WARDENS OF THE FULLERS TO THE COUNCIL.',
+    'Complain that the cloth of the strangers is sold in the market against the custom of the town.',
+    'Signed. 1 p.',
+    'March 14.\nHarwold.',
+    '90. SIR HUGH DACRE TO THE LORD ADMIRAL.',
+    'Has received the money and set the masons to work. The fishermen thank their lordships.',
+    'Holograph. 1 p.',
+)
 
 
 def test_a_calendared_paper_under_its_marginal_date_is_its_writers_letter():
@@ -95,3 +76,41 @@ def test_a_calendared_paper_under_its_marginal_date_is_its_writers_letter():
     assert [d.kind for d in docs] == ["letter"] * 3
     assert [d.author.name for d in docs] == ["Sir Hugh Dacre", "Wardens of the Fullers", "Sir Hugh Dacre"]
     assert [d.date.as_written for d in docs] == ["1611-03-03", "1611-03-09", "1611-03-14"]
+
+
+PROTESTS = _book(
+    'THE REGISTER OF HUGH LAKE',
+    'Notary Public at Kilbarry, 1812',
+    ('[The acts are printed from the register in the order of their numbers. The notary wrote his dates '
+     'out in words, as notaries do; the ship and her master stand in a line over each protest.]'),
+    'No. 4.',
+    'NOTING OF PROTEST.',
+    'Sloop Dove, of Kilbarry, 40 tons, Owen Price, Master, from Dublin with oats.',
+    ('On this third day of March, in the year of our Lord one thousand eight hundred and twelve, before '
+     'me, Hugh Lake, Notary Public, personally came and appeared Owen Price, master of the said sloop, who'
+     ' declared that she met with a gale off the Tuskar and shipped much water, and he noted his protest '
+     'accordingly.'),
+    'Owen Price.',
+    'Before me, H. Lake, Notary Public.',
+    'No. 5.',
+    'PROTEST OF A BILL FOR NON-ACCEPTANCE.',
+    ('This eleventh day of March, one thousand eight hundred and twelve, I, Hugh Lake, Notary Public, did '
+     'exhibit the bill of exchange for twenty pounds to the drawee, who refused to accept it. Wherefore I '
+     'do protest the said bill.'),
+    'H. Lake, Notary Public.',
+    'No. 6.',
+    'NOTING OF PROTEST.',
+    'Brig Swift, of Kilbarry, 120 tons, John Reece, Master, from Bordeaux with brandy.',
+    ('On this nineteenth day of March, one thousand eight hundred and twelve, before me, the said Notary, '
+     'appeared John Reece, master, who declared that the said brig lost her foretopmast in a squall off '
+     'Ushant, and he noted his protest accordingly.'),
+    'John Reece.',
+    'Before me, H. Lake, Notary Public.',
+)
+
+
+def test_an_act_dates_itself_in_its_opening_words():
+    docs = [d for d in _docs(PROTESTS) if d.kind not in ("heading", "commentary", "narrative")]
+    assert [(d.date.as_written, d.date.basis.value) for d in docs] == [
+        ("1812-03-03", "stated"), ("1812-03-11", "stated"), ("1812-03-19", "stated")]
+    assert "one thousand eight hundred and twelve" in docs[0].date.text

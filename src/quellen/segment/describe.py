@@ -873,6 +873,12 @@ def edition_head(line: str) -> tuple[str, str | None] | None:
     return " ".join(out), m.group("date")
 
 
+#: the opening words of an act that dates itself ("On this ninth day of", "This twelfth day of", "Be it known that on
+#: the third day of"): what follows is its date
+_ACT_DATE_RE = re.compile(r"^(?:Be\s+it\s+(?:known|remembered)(?:\s+that)?,?\s+)?(?:[Oo]n\s+)?(?:[Tt]his|the)\s+"
+                          r"(?=\S+(?:[\s-]\S+)?\s+day\s+of\s)")
+
+
 def _bracketed_date(written: str, offset: int, years: "YearContext") -> Date | None:
     """Return the date an editor's bracketed date says, the year first or last ("1536, May 7." -> 7 May 1536,
     "May 7, 1536"), else None."""
@@ -1971,6 +1977,17 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                 date = parse_date_text(m.group(0), body[0].start + m.start(), years)
                 if date:
                     evidence.append("date: the meeting the minutes record")
+    if (date is None or date.precision == "year") and body and kind not in ("narrative", "commentary", "memoir"):
+        # "On this ninth day of May, in the year of our Lord one thousand eight hundred and twelve, before me, ...":
+        # a notarial act, a deed or an affidavit dates itself in its opening words (under its ship's or parties'
+        # line, if any), the date written out in full
+        for u in body[:2]:
+            m = _ACT_DATE_RE.match(u.text)
+            found = parse_date_text(u.text[m.end():m.end() + 200], u.start + m.end(), years) if m else None
+            if found is not None and found.precision == "day":
+                date = replace(found, rule=f"{found.rule}; the act's opening words")
+                evidence.append("date: the act's opening words")
+                break
     if date is None and signed_year:
         date = replace(_year_date(signed_year, body[-1].text.strip(" .").rsplit(",", 1)[-1].strip()),
                        rule="the year beside the signature", basis=DateBasis.STATED)
