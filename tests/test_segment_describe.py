@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from quellen.model import Source
 from quellen.segment import segment
-from quellen.segment.describe import edition_head, header_author
+from quellen.segment.describe import act_maker, edition_head, header_author
 
 
 def _book(*paragraphs: str) -> str:
@@ -114,3 +114,13 @@ def test_an_act_dates_itself_in_its_opening_words():
     assert [(d.date.as_written, d.date.basis.value) for d in docs] == [
         ("1812-03-03", "stated"), ("1812-03-11", "stated"), ("1812-03-19", "stated")]
     assert "one thousand eight hundred and twelve" in docs[0].date.text
+
+
+def test_a_sworn_act_is_its_first_signers_and_the_officers_own_act_his():
+    assert act_maker(["On this third day ...", "Owen Price.\nDavid Rees, his X mark.",
+                      "Sworn before me, H. Lake, Notary Public."]) == (
+        "Owen Price", "the first name signed over the attestation")
+    assert act_maker(["This eleventh day ...", "H. Lake, Notary Public."])[0] == "H. Lake"
+    assert act_maker(["We walked to the mill.", "Before me lay the valley."]) is None
+    docs = [d for d in _docs(PROTESTS) if d.kind not in ("heading", "commentary", "narrative")]
+    assert [d.author.name for d in docs] == ["Owen Price", "H. Lake", "John Reece"]

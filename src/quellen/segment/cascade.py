@@ -1472,6 +1472,10 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 # 14a. in a diary written a paragraph a day, a paragraph opening with the next day ("Next day
                 #      about 1 o'clock ...", "Next morning, mounted ...") is that day's entry (quellen.segment.shapes)
                 reason = "diary-entry head (next day)"
+            elif f.get("lead_same_day") and current.mode == "personal":
+                # 14a. ... and one opening with the day of the entry above ("The same day at noon ...") is a second
+                #      entry of that day
+                reason = "diary-entry head (same day)"
             elif f.get("salute") and not (current.phase == "body" and _is_letter(current)
                                           and (_names_nobody(unit.text) or _greets_again(unit, current))):
                 # 15. a salutation opens a letter (inside a letter that greeted its addressee, an
@@ -1547,7 +1551,8 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
         elif f.get("inline_doc"):
             mode = "inline"
         elif _entry_head(unit) or ((f.get("lead_clock") or f.get("lead_day") or f.get("lead_month")
-                                    or f.get("lead_next_day") or f.get("lead_feast") or f.get("lead_day_range")
+                                    or f.get("lead_next_day") or f.get("lead_same_day") or f.get("lead_feast")
+                                    or f.get("lead_day_range")
                                     or _time_entry_head(unit))
                                     and current is not None and current.mode == "personal"):
             mode = "personal"

@@ -873,6 +873,32 @@ def edition_head(line: str) -> tuple[str, str | None] | None:
     return " ".join(out), m.group("date")
 
 
+#: the attestation under a sworn or notarial act ("Before me, A. Bell, Notary Public.", "Sworn before me, ..."):
+#: of data/lexicon/attestation_openers.txt
+_ATTESTATION_RE = re.compile(r"^(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                                                for w in words("attestation_openers")) + r")\b", re.I)
+#: a name signed over a public office alone on the act's last line ("A. Bell, Notary Public."): the officer's own act
+_OFFICER_SIGNED_RE = re.compile(r"^(?P<name>[^,\n]{3,40}),\s+(?:" + "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in words("public_offices")) + r")\.?$", re.I)
+
+
+def act_maker(body_texts: list[str]) -> tuple[str, str] | None:
+    """Return (the maker of a sworn or notarial act, how the act says so) from its last paragraphs, or None: the
+    first name signed over the officer's attestation ("A. Pell." / "B. Orme, his X mark." / "Before me, C. Lake,
+    Notary Public."), or the officer who signs alone under the act's text ("C. Lake, Notary Public.")."""
+    if len(body_texts) < 2:
+        return None
+    last = body_texts[-1].strip()
+    if _ATTESTATION_RE.match(last):
+        first = body_texts[-2].strip().split("\n")[0]
+        name = re.sub(r",\s*(?:his|her)\s+\S+\s+mark\.?$", "", first).strip(" .")
+        return (name, "the first name signed over the attestation") if signed_name(name) else None
+    m = _OFFICER_SIGNED_RE.match(last)
+    if m and is_name(m.group("name").strip()):
+        return m.group("name").strip(), "the officer's name over his office, signing his own act"
+    return None
+
+
 #: the opening words of an act that dates itself ("On this ninth day of", "This twelfth day of", "Be it known that on
 #: the third day of"): what follows is its date
 _ACT_DATE_RE = re.compile(r"^(?:Be\s+it\s+(?:known|remembered)(?:\s+that)?,?\s+)?(?:[Oo]n\s+)?(?:[Tt]his|the)\s+"
@@ -1657,6 +1683,11 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             # letter is not its signer's)
             author = sig_text.strip(" .,")
             evidence.append("author: signature")
+    if not author and body and kind not in ("narrative", "commentary", "memoir", "diary") and \
+            (maker := act_maker([u.text for u in body])):
+        # a sworn or notarial act is signed by its maker over the officer's attestation, or by the officer alone
+        author = maker[0]
+        evidence.append(f"author: {maker[1]}")
     run_in = next((u.features["signed_run_in"] for u in reversed(signed) if u.features.get("signed_run_in")), None)
     if not author and run_in and RUN_IN_SIGNED in evidence and kind in ("letter", "statement"):
         author = run_in[1]  # "….—Your loving niece, Kitty.": the name the letter is signed with
@@ -1933,6 +1964,14 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                         rule="the day after the entry before" if step else "the same day as the entry before",
                         anchor=day.isoformat(), basis=DateBasis.RECKONED)
             evidence.append("date: the day after the entry before" if step else "date: same day as the entry before")
+    if date is None and first_body == 0 and kind == "diary" and body[0].features.get("lead_same_day"):
+        # "The same day at noon ...": in a diary written a paragraph an entry, the day of the entry before
+        day = years.last_day(start)
+        if day is not None:
+            date = Date(text=body[0].features["lead_same_day"], edtf=day.isoformat(), earliest=day, latest=day,
+                        precision="day", calendar="gregorian", as_written=day.isoformat(),
+                        rule="the same day as the entry before", anchor=day.isoformat(), basis=DateBasis.RECKONED)
+            evidence.append("date: same day as the entry before")
     if date is None and first_body == 0 and kind == "diary" and body[0].features.get("lead_next_day"):
         # "Next day about 1 o'clock ...": in a diary written a paragraph a day, the day after the entry before
         # (under a date line, "5th day." / "Next day ...", the date line says which day)
@@ -1978,7 +2017,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                 if date:
                     evidence.append("date: the meeting the minutes record")
     if (date is None or date.precision == "year") and body and kind not in ("narrative", "commentary", "memoir"):
-        # "On this ninth day of May, in the year of our Lord one thousand eight hundred and twelve, before me, ...":
+        # "On this ninth day of May, in the year eighteen hundred and twelve, before me, A. B., ...":
         # a notarial act, a deed or an affidavit dates itself in its opening words (under its ship's or parties'
         # line, if any), the date written out in full
         for u in body[:2]:

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, replace
 
 from .. import lexicons
 from ..extract.dates.lexicon import MONTHS  # English month names and abbreviations -> number
-from ..extract.dates.lexicon import (CHURCH_WEEKDAY, ORD_DAY, PLAIN_MONTH, PLAIN_WEEKDAY, WD_NAMES, elided_year_re,
-                                     weekday_of)
+from ..extract.dates.lexicon import (CHURCH_WEEKDAY, ORD_DAY, PLAIN_MONTH, PLAIN_WEEKDAY, ROMAN_DAY, WD_NAMES,
+                                     elided_year_re, weekday_of)
 from ..extract.regex_lead import lead
 
 __all__ = ["Unit", "make_units", "EDITION_HEAD_RE", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "signed_name",
@@ -58,7 +58,7 @@ _DAY_ONLY = rf"(?:\d{{1,2}}(?:st|nd|rd|th|d)|(?<=day\s)(?:the\s+)?{ORD_DAY}|(?<=
 #: a month-and-day without a year: "December 16", "3rd March", "16th of May", "December the third"
 _YEARLESS_RE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH_ALT})\.?,?\s+(?:the\s+)?(?P<d1>\d{{1,2}}|{ORD_DAY}){_ORD}\b"
-    rf"|(?:the\s+)?(?P<d2>\d{{1,2}}|{ORD_DAY}){_ORD}\s+(?:of\s+)?(?P<m2>{_MONTH_ALT})\b)",
+    rf"|(?:the\s+)?(?P<d2>\d{{1,2}}|{ORD_DAY}|{ROMAN_DAY}){_ORD}\s+(?:of\s+|day\s+of\s+)?(?P<m2>{_MONTH_ALT})\b)",
     re.I)
 #: a roman number alone with its stop, or of two numerals or more ("I.", "XII", "IV."): a section's or a letter's
 #: number ("I" alone is the pronoun)

@@ -253,9 +253,9 @@ def _r_year_words(m, text):
                                                         mod=None, weekday=None))
 
 
-#: a day and month, then the year in words, as deeds, acts and protests write their date out ("On this ninth day of
-#: May, in the year of our Lord one thousand eight hundred and twelve", "the third of June, eighteen hundred and
-#: four"): after a day and a month the number in words can only be their year
+#: a day and month, then the year in words, as deeds, acts and protests write their date out ("this fourth day of
+#: March, in the year of grace one thousand seven hundred and ninety" without "of grace", "the third of June,
+#: eighteen hundred and four"): after a day and a month the number in words can only be their year
 @_rule("day-month-year-words", _WDPRE + r"(?:[Tt]he\s+)?" + day_re("d") + r"\s+(?:of\s+|day\s+of\s+)?"
        + month_re("mon") + r",?\s+(?i:(?:in\s+)?the\s+year\s+(?:of\s+(?:our\s+)?Lord\s+)?)?" + _YEAR_WORDS, prio=5)
 def _r_dmy_words(m, text):

@@ -151,8 +151,8 @@ ORD_DAY = (r"(?i:" + "|".join(w.replace("-", r"[\s-]") for w in sorted(DAY_WORDS
            + r")(?![\w-])")
 
 
-#: a day of the month in Roman figures before "day of", as old English records and their editions print it ("the
-#: xij day of June", "the iiij day of May": the last i written j); lower case, at most 31
+#: a month's day in roman numerals before "day of", as old English records and their editions print it ("the
+#: xiij day of March", "the iiij day of May": the last i written j); lower case, at most 31
 ROMAN_DAY = r"(?<![\w'’])(?=[ivx])(?:xxxj?|xxxi|x{0,2}(?:ix|iv|v?i{0,4}j?))(?=\.?\s+(?i:day)\s+of\s)"
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
