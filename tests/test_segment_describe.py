@@ -1,4 +1,5 @@
-"""What :mod:`quellen.segment.describe` reads off a document's head and foot (writer, kind, date), on small
+"""What :mod:`quellen.segment.describe` (and the cascade's reading of a letter's head, :mod:`quellen.segment.cascade`)
+reads off a document's head and foot (writer, kind, date, where it starts), on small
 hand-written texts (none from a corpus): the conventions of edited and calendared papers, business letter-books
 and notarial registers.
 """
@@ -124,3 +125,39 @@ def test_a_sworn_act_is_its_first_signers_and_the_officers_own_act_his():
     assert act_maker(["We walked to the mill.", "Before me lay the valley."]) is None
     docs = [d for d in _docs(PROTESTS) if d.kind not in ("heading", "commentary", "narrative")]
     assert [d.author.name for d in docs] == ["Owen Price", "H. Lake", "John Reece"]
+
+
+PRESS_COPIES = _book(
+    'OUT-LETTERS OF PELL & ORME, LAND AGENTS',
+    '[Copies from the firm\'s press-copy book, in the order of the book.]',
+    '3rd May, 1911.',
+    'Messrs. Dace & Lune,\nAuctioneers,\nKettering.',
+    'Our ref. AP/91.',
+    'Dear Sirs,',
+    'We have your letter of the 1st inst. and will attend the sale of the Home Farm stock on the 12th as you ask.',
+    'Yours faithfully,\nPELL & ORME.',
+    '5th May, 1911.',
+    'Mrs. Ada Wren,\nHill Cottage,\nBrigstock.',
+    'Dear Madam,',
+    ('Your rent for the Lady Day quarter is still owing, and we must ask you to send it to this office before the '
+     'end of the month.'),
+    'Yours faithfully,\nA. Pell.',
+    '8th May, 1911.',
+    'PRIVATE.',
+    'Thomas Rudd, Esq.,\nThe Limes,\nOundle.',
+    'Dear Sir,',
+    'The tenant of the Mill Farm wishes to give up his lease at Michaelmas, and we think you should know at once.',
+    'Yours faithfully,\nPELL & ORME.',
+)
+
+
+def test_a_business_letters_inside_address_is_its_head_not_a_text_of_its_own():
+    from quellen.segment.cascade import inside_addresses
+    from quellen.segment.lines import make_units
+    cues = [u.cue for u in inside_addresses(make_units(PRESS_COPIES)) if "Rudd" in u.text or "Dace" in u.text]
+    assert cues == ["addressee", "addressee"]
+    docs = [d for d in _docs(PRESS_COPIES) if d.kind == "letter"]
+    assert [PRESS_COPIES[d.char_start:d.char_end].split("\n")[0] for d in docs] == [
+        "3rd May, 1911.", "5th May, 1911.", "8th May, 1911."]
+    assert [d.author.name for d in docs] == ["PELL & ORME", "A. Pell", "PELL & ORME"]
+    assert [d.date.as_written for d in docs] == ["1911-05-03", "1911-05-05", "1911-05-08"]

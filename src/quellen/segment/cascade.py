@@ -773,10 +773,42 @@ def margin_notes(units: list[Unit], settings: SegmentSettings | None = None) -> 
     return frozenset(found) if max(per_part.values()) >= 2 else frozenset()
 
 
+def inside_addresses(units: list[Unit], settings: SegmentSettings | None = None) -> list[Unit]:
+    """Return ``units`` with a business letter's inside address between its date line and its salutation (the
+    addressee's name and address over two or three lines, "Messrs. A & B," / "Solicitors," / "Bradwell.", with a
+    reference line or a mark among them) cued as the letter's head: the addressee's first line "addressee", the
+    rest "mark". Letter-books and typed office letters of 1880–1950 set it so; read as lines of their own, the
+    address would close the letter above (the names under a signature) or open a text of its own, and the
+    salutation under it a second letter."""
+    s = settings or SegmentSettings()
+    out = list(units)
+    for i, unit in enumerate(units):
+        if unit.cue != "dateline":
+            continue
+        j = i + 1
+        lines = 0
+        while j < len(units) and units[j].cue in ("prose", "signature", "heading", "mark", "addressee") and \
+                not units[j].after_break and all(len(line.split()) <= s.foot_address_line_max_words
+                                                 for line in units[j].text.strip().split("\n")):
+            lines += units[j].text.strip().count("\n") + 1
+            j += 1
+        run = units[i + 1:j]
+        if not run or lines > s.inside_address_max_lines or j >= len(units) or units[j].cue != "salutation":
+            continue
+        first = next((k for k, u in enumerate(run) if u.text.strip().split("\n")[0].rstrip().endswith(",")), None)
+        if first is None:
+            continue  # no line of an address ("Mrs. A. Bell," / "Mill House,"): a title or a note over the letter
+        for k, u in enumerate(run):
+            if k >= first and u.cue != "mark":
+                out[i + 1 + k] = replace(u, cue="addressee" if k == first else "mark")
+    return out
+
+
 def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> list[Group]:
     """Return the units grouped into documents, in text order (the boundary cascade); ``settings`` (None: the
     defaults) bound the foot of a letter (:func:`letter_foot`)."""
     s = settings or SegmentSettings()
+    units = inside_addresses(units, s)
     groups: list[Group] = []
     current: Group | None = None
     seen_prose = False
