@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from quellen.model import Source
 from quellen.segment import segment
+from quellen.segment.cascade import _full_day
 from quellen.segment.describe import act_maker, edition_head, header_author
 
 
@@ -161,3 +162,36 @@ def test_a_business_letters_inside_address_is_its_head_not_a_text_of_its_own():
         "3rd May, 1911.", "5th May, 1911.", "8th May, 1911."]
     assert [d.author.name for d in docs] == ["PELL & ORME", "A. Pell", "PELL & ORME"]
     assert [d.date.as_written for d in docs] == ["1911-05-03", "1911-05-05", "1911-05-08"]
+
+
+def test_a_printed_day_head_left_empty_is_an_entry_of_its_own():
+    text = _book(
+        "A FARMER'S POCKET DIARY",
+        "FRIDAY, APRIL 3, 1874.",
+        "Weather—Cold, wind N.",
+        "Carted dung to the long field and mended the gate by the lane.",
+        "SATURDAY, APRIL 4, 1874.",
+        "SUNDAY, APRIL 5, 1874.",
+        "Church in the morning. Walked round the ewes after dinner.",
+        "MONDAY, APRIL 6, 1874.",
+        "Weather—Fine. Sowed oats in the Home Close.",
+    )
+    docs = [d for d in _docs(text) if d.kind == "diary"]
+    assert [d.date.as_written for d in docs] == ["1874-04-03", "1874-04-04", "1874-04-05", "1874-04-06"]
+    assert text[docs[1].char_start:docs[1].char_end].strip() == "SATURDAY, APRIL 4, 1874."
+    # a note of receipt under a date line is no second head
+    assert not _full_day("I received this letter the 12th of May 1850")
+
+
+def test_a_folio_number_between_copies_and_a_telegram_copied_on_one_line():
+    from quellen.segment.lines import FOLIO_RE
+    assert all(FOLIO_RE.match(t) for t in ("Fo. 413.", "fol. 12v.", "[f. 7]", "Folio 20"))
+    assert not any(FOLIO_RE.match(t) for t in ("For 3 days.", "f. 7 and 8 are lost.", "Fox 12."))
+    text = PRESS_COPIES.replace("5th May, 1911.", "Fo. 88.\n\n5th May, 1911.") + (
+        "\nTELEGRAM. 9th May, 1911.\n\nTo Dace, Kettering. Will attend sale twelfth letter follows. Pell Kettering.\n")
+    docs = _docs(text)
+    starts = [text[d.char_start:d.char_end].split("\n")[0] for d in docs]
+    assert "Fo. 88." not in starts  # the leaf's number stays with the copy above it
+    telegram = next(d for d in docs if text[d.char_start:].startswith("TELEGRAM."))
+    assert (telegram.kind, telegram.author.name, telegram.date.as_written) == ("telegram", "Pell Kettering",
+                                                                                "1911-05-09")

@@ -661,6 +661,13 @@ _RECEIPT_NOTE_RE = re.compile(r"^(?:i\s+)?(?:" + "|".join(re.escape(w) for w in 
     lexicons.words("receipt_words"), key=len, reverse=True)) + r")(?![\w'’])", re.I)
 
 
+def _full_day(line: str) -> bool:
+    """Return True when the date line ``line`` opens with a day of a month of a year ("Friday, April 3, 1874."),
+    not a sentence naming one ("I received this 12th of May 1850")."""
+    m = FULL_DATE_RE.match(line.strip())
+    return m is not None and bool(re.search(r"(?<!\d)\d{1,2}(?!\d)", m.group(0)))
+
+
 def _same_date(lead: str, line: str) -> bool:
     """Return True when the date line ``line`` says the date ``lead`` says, marks and case aside."""
     def key(text: str) -> str:
@@ -1328,6 +1335,13 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 current.phase = "closed"
                 current.evidence.append("section heading")
                 start(unit, "date line under a section heading")
+                continue
+            if current.phase == "head" and len(current.units) == 1 and prev is current.units[0] and \
+                    prev.cue == "dateline" and _full_day(prev.text) and _full_day(unit.text) and \
+                    not _same_date(prev.text, unit.text):
+                # 8i. a full date line right under another ("FRIDAY, APRIL 3, 1874." / "SATURDAY, APRIL 4, 1874."): a
+                #     printed diary's day head its owner left empty is an entry of its own, the next day opens its own
+                start(unit, "date line opens an entry", mode="personal")
                 continue
             if current.phase == "head" or in_letter and all(
                     u.cue == "heading" or u.cue == "prose" and LETTER_HEADER_RE.match(u.text) for u in current.units):

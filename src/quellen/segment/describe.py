@@ -858,8 +858,8 @@ _HEAD_SMALL = frozenset(("to", "and", *words("header_small_words"), *words("name
 
 def edition_head(line: str) -> tuple[str, str | None] | None:
     """Return (the head in mixed case, the editor's bracketed date or None) of an edition's numbered head in capitals
-    naming a letter's writer and addressee ("47. ANN PELL TO HER SISTER. [1536, May 7.]" -> ("Ann Pell to her
-    sister", "1536, May 7.")), else None."""
+    naming a letter's writer and addressee ("47. ANN PELL TO HER SISTER. [1602, March 4.]" -> ("Ann Pell to her
+    sister", "1602, March 4.")), else None."""
     m = EDITION_HEAD_RE.match(line.strip())
     if not m or not re.search(r"[A-Z]{2}", m.group("head")) or \
             m.group("head").split()[0].lower() in _SMALL_NOT_IN_NAMES - {"the"}:
@@ -873,6 +873,8 @@ def edition_head(line: str) -> tuple[str, str | None] | None:
     return " ".join(out), m.group("date")
 
 
+#: a date line naming a telegram's form before its date ("TELEGRAM. 19th May, 1911.", "Cable, 3 June 1919.")
+_TELEGRAM_DATELINE_RE = re.compile(r"^(?:telegram|cablegram|cable|wire)\b[.,:]?\s", re.I)
 #: the attestation under a sworn or notarial act ("Before me, A. Bell, Notary Public.", "Sworn before me, ..."):
 #: of data/lexicon/attestation_openers.txt
 _ATTESTATION_RE = re.compile(r"^(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
@@ -906,8 +908,8 @@ _ACT_DATE_RE = re.compile(r"^(?:Be\s+it\s+(?:known|remembered)(?:\s+that)?,?\s+)
 
 
 def _bracketed_date(written: str, offset: int, years: "YearContext") -> Date | None:
-    """Return the date an editor's bracketed date says, the year first or last ("1536, May 7." -> 7 May 1536,
-    "May 7, 1536"), else None."""
+    """Return the date an editor's bracketed date says, the year first or last ("1602, March 4." -> 4 March 1602,
+    "March 4, 1602"), else None."""
     m = re.match(r"^\s*(?P<y>1\d{3}|20\d\d)\s*[,.]?\s+(?P<rest>\S.*?)[\s.]*$", written)
     said = f"{m.group('rest')}, {m.group('y')}" if m else written.strip(" .")
     return parse_date_text(said, offset, years) or parse_date_text(written.strip(" ."), offset, years)
@@ -1498,6 +1500,11 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         kind = kind_from_words(head_text)
         if kind:
             evidence.append(f"kind: title names a {kind}")
+    if not kind and len(units) > 1 and any(u.cue == "dateline" and _TELEGRAM_DATELINE_RE.match(u.text)
+                                           for u in units[:max(first_body, 1)]):
+        # "TELEGRAM. 19th May, 1911.": a letter-book's copy of a telegram names its form in its date line
+        kind = "telegram"
+        evidence.append("kind: the date line names a telegram")
     if not kind and body and _telegram(units, body, head_text):
         kind = "telegram"
         evidence.append("kind: telegraphic form or style")
@@ -1719,6 +1726,13 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             elif u.cue == "heading" and u is units[-1] and "signature: a telegram's signer" in evidence:
                 author = u.text.strip(" .,")
                 evidence.append("author: the telegram's signer")
+    if not author and kind == "telegram" and len(units) == 2 and units[0].cue == "dateline":
+        # "... wire when sent. Pell Kettering.": a telegram copied on one line under its form's date line is signed
+        # by its last words after its last stop, the sender's name and town as the office took them down
+        m = re.search(r"[.!?]\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\.?\s*$", units[1].text.strip())
+        if m and not calendar_words(m.group("name")):
+            author = m.group("name")
+            evidence.append("author: the telegram's signer")
     if not author and kind == "telegram" and body:
         # the signer's name in capitals on the message's last line, in the same paragraph ("... SEND CARPENTER." /
         # "MOLLY.")
@@ -1875,7 +1889,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                         place = rest
                 break
     if date is None or date.precision == "year":
-        # "47. ANN PELL TO TAMSIN QUILL. [1536, May 7.]": the editor's date in the numbered head dates the letter
+        # "47. ANN PELL TO TAMSIN QUILL. [1602, March 4.]": the editor's date in the numbered head dates the letter
         # (he read it from the letter's foot or its matter); stated by the edition, and its rule says so
         bracket = next((e[1] for e in map(edition_head, (u.text for u in heads)) if e and e[1]), None)
         found = _bracketed_date(bracket, start, years) if bracket else None

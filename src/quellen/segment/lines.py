@@ -871,10 +871,13 @@ SUBTITLE_WORDS = 16
 
 
 #: an edition's numbered head over a calendared or printed letter, set in capitals, the editor's date in brackets
-#: after it: "47. ANN PELL TO TAMSIN QUILL. [1536, May 7.]", "88. SIR JOHN ORD TO THE LORD ADMIRAL." (calendars
+#: after it: "47. ANN PELL TO TAMSIN QUILL. [1602, March 4.]", "88. SIR JOHN ORD TO THE LORD ADMIRAL." (calendars
 #: of state papers and editions of family letters number their pieces so; the number stands for the document noun)
 EDITION_HEAD_RE = re.compile(r"^(?:No\.\s*)?\d{1,4}\.\s+(?P<head>[^a-z\[\]]{3,200}?\s(?-i:TO)\s[^a-z\[\]]{2,200}?)\.?"
                              r"(?:\s*\[(?P<date>[^\[\]]{4,40})\])?\s*$")
+#: a manuscript book's folio number alone on its line ("Fo. 413.", "fol. 12v.", "[f. 7]"): of
+#: data/lexicon/folio_marks.txt
+FOLIO_RE = re.compile(r"^\[?(?:" + "|".join(lexicons.words("folio_marks")) + r")\.?\s*\d{1,4}\s*[rv]?\.?\]?\.?$", re.I)
 #: a page's number (or the year a head prints beside it) at either end of a short line: "22  THE DIARY.  [1858.",
 #: "1858.]  AT HOME.  23"
 _EDGE_NUMBER_RE = re.compile(r"^\W{0,2}\d{1,4}\W{0,2}\s|\s\W{0,2}\d{1,4}\W{0,2}$")
@@ -933,9 +936,12 @@ def fold_running_heads(units: list[Unit], settings=None) -> tuple[list[Unit], li
                   # (an edition's numbered head, "88. SIR JOHN ORD TO THE LORD ADMIRAL.", numbers a paper, no page)
                   and not EDITION_HEAD_RE.match(u.text.strip())
                   and u.text.split()[0].lower().strip(".") not in _SECTION_WORDS]
-    if len(candidates) < 2:
+    # a manuscript book's folio number between two copies ("Fo. 413.") marks the leaf, as a page's head does
+    folios = {i for i, u in enumerate(units) if i and FOLIO_RE.match(u.text.strip())}
+    if len(candidates) < 2 and not folios:
         return units, []
-    found = {candidates[k] for k in running_pages([units[i].text for i in candidates], settings)}
+    found = folios | ({candidates[k] for k in running_pages([units[i].text for i in candidates], settings)}
+                      if len(candidates) >= 2 else set())
     out: list[Unit] = []
     spans = []
     for i, unit in enumerate(units):
