@@ -195,3 +195,11 @@ def test_a_folio_number_between_copies_and_a_telegram_copied_on_one_line():
     telegram = next(d for d in docs if text[d.char_start:].startswith("TELEGRAM."))
     assert (telegram.kind, telegram.author.name, telegram.date.as_written) == ("telegram", "Pell Kettering",
                                                                                 "1911-05-09")
+
+
+def test_a_letters_foot_clause_gives_its_day_when_the_head_gives_the_year_only():
+    text = FAMILY_LETTERS.replace("[1602, March 4.]", "[1602.]").replace("[1602, March 20.]", "[1602.]")
+    docs = [d for d in _docs(text) if d.kind == "letter"]
+    assert docs[0].date.as_written == "1602-03-04"  # "Written at Bardsey the iiij day of March."
+    assert docs[0].date.basis.value == "year_from_context" and "foot's dating clause" in docs[0].date.rule
+    assert docs[1].date.precision == "year"  # "From Orme Hall in haste.": no day at the foot

@@ -901,6 +901,28 @@ def act_maker(body_texts: list[str]) -> tuple[str, str] | None:
     return None
 
 
+#: the last sentence of a letter when it is the clause dating it ("Written at A the 3rd of May.", "Given at B this
+#: xiij day of March.", "From C the 5th of May."): of data/lexicon/dating_clauses.txt, and "from"
+_FOOT_CLAUSE_RE = re.compile(r"(?:^|(?<=[.!?]\s))(?i:" + "|".join(
+    re.escape(w) for w in (*words("dating_clauses"), "from")) + r")\b[^.!?]{0,80}[.!?]?\s*$")
+
+
+def _foot_day(clause: str, year_date: Date) -> Date | None:
+    """Return the day a letter's foot clause names ("Written at A the iiij day of March.") in the year of
+    ``year_date`` (the head's), its basis the year from context; None when the clause names no day of a month."""
+    from ..extract.dates import parse_date, tag
+    day = next((t for t in tag(clause) if t.type == "DATE" and re.fullmatch(r"XXXX-\d\d-\d\d", t.value or "")), None)
+    year = year_date.as_written[:4] if year_date.as_written else None
+    if day is None or not year or not year.isdigit():
+        return None
+    month, d = int(day.value[5:7]), int(day.value[8:10])
+    found = parse_date(f"{calendar.month_name[month]} {d}, {year}")
+    if found is None:
+        return None
+    return replace(found, text=day.text, rule=f"{found.rule}; the foot's dating clause, the year from the head",
+                   anchor=year, basis=DateBasis.YEAR_FROM_CONTEXT)
+
+
 #: the opening words of an act that dates itself ("On this ninth day of", "This twelfth day of", "Be it known that on
 #: the third day of"): what follows is its date
 _ACT_DATE_RE = re.compile(r"^(?:Be\s+it\s+(?:known|remembered)(?:\s+that)?,?\s+)?(?:[Oo]n\s+)?(?:[Tt]his|the)\s+"
@@ -2041,6 +2063,14 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                 date = replace(found, rule=f"{found.rule}; the act's opening words")
                 evidence.append("date: the act's opening words")
                 break
+    if date is not None and date.precision == "year" and body and kind == "letter":
+        # "... Written at Bardsey the iiij day of March.": the clause at a letter's foot gives the day and month, the
+        # head (an editor's "[1602.]") or the letter's place in the book only the year
+        foot = _FOOT_CLAUSE_RE.search(body[-1].text.strip())
+        found = _foot_day(foot.group(0), date) if foot else None
+        if found is not None:
+            date = found
+            evidence.append("date: the dating clause at the foot, the year from the head")
     if date is None and signed_year:
         date = replace(_year_date(signed_year, body[-1].text.strip(" .").rsplit(",", 1)[-1].strip()),
                        rule="the year beside the signature", basis=DateBasis.STATED)
