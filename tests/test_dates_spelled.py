@@ -125,3 +125,30 @@ def test_parse_date_reads_a_date_line_in_words():
 ])
 def test_an_ordinal_word_in_an_idiom_or_a_list_is_no_day(text):
     assert [t.text for t in tag(text, dct=dt.date(1812, 3, 2)) if t.rule == "ordinal-day"] == []
+
+
+@pytest.mark.parametrize("text, value", [
+    # deeds, acts and protests write the whole date out, the year in words after the day and month
+    ("On this fourth day of March, in the year of our Lord one thousand seven hundred and ninety, before me",
+     "1790-03-04"),
+    ("this twelfth day of April, one thousand eight hundred and three, at the request of", "1803-04-12"),
+    ("the 3rd of June, eighteen hundred and four", "1804-06-03"),
+    # old English records and their editions print the day in Roman figures, the last i written j
+    ("the iiij day of March, 1602", "1602-03-04"),
+])
+def test_a_date_written_out_in_an_acts_words(text, value):
+    assert [v for _, t, v in values(text) if t == "DATE"] == [value]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Written at Bardsey the vij day of May.", "XXXX-05-07"),
+    ("The xxiiij day of June was the fair", "XXXX-06-24"),
+    ("the xxxj day of August", "XXXX-08-31"),
+])
+def test_a_day_in_roman_figures_before_day_of(text, value):
+    assert [v for _, t, v in values(text) if t == "DATE"] == [value]
+
+
+@pytest.mark.parametrize("text", ["He paid vij s. the day of the fair", "civil day of rest", "the vi day"])
+def test_roman_figures_elsewhere_are_no_day(text):
+    assert not [v for _, t, v in values(text) if t == "DATE" and v.startswith("XXXX-")]

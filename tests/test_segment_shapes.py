@@ -307,3 +307,30 @@ def test_a_diary_without_stops_is_cut_at_its_weekday_and_day_heads_and_dated_fro
                                         ("12 men went to town", None)])
 def test_a_run_in_head_of_days_is_read_only_where_words_follow_it(line, head):
     assert run_in_head(line) == head
+
+
+TOWN_CHRONICLE = "\n\n".join([
+    "THE BOOK OF A TOWNSMAN",
+    "[The entries run on, each opening with its day; the year is in the margin.]",
+    "1561.",
+    "The iij day of May was the new bell hanged in the steeple of Sant Mary, and the ringers had a barrel of ale.",
+    "The vij day of May, beyng Wednesday, cam the judges to the town with a grett company of horsemen.",
+    "The same day at nyght was a fire in the bakehouse by the bridge, but it was quenched.",
+    "The xij day of May was the fair on the green, and ther was moche cattle sold and a man hurt.",
+    "The xxj day of May was a man set in the stocks for selling bad fish in the market.",
+    "The iiij day of June cam the bishop and confirmed many children in the church.",
+]) + "\n"
+
+
+def test_a_chronicle_runs_its_entries_in_after_the_day_of_the_month_in_roman_figures():
+    # "The xij day of May was ...": the day named as a phrase, run into the entry; "The same day ..." another entry
+    # of that day
+    assert opening("The xij day of May was the fair.", 6).text == "The xij day of May"
+    assert opening("The vij day of May, beyng Wednesday, cam the judges.", 6).text == "The vij day of May"
+    assert head_date_text("The xij day of May") == "The xij day of May"
+    entries = [d for _, d in _docs(TOWN_CHRONICLE) if d.kind == "diary"]
+    assert [TOWN_CHRONICLE[d.char_start:d.char_end].split()[1] for d in entries] == [
+        "iij", "vij", "same", "xij", "xxj", "iiij"]
+    assert [d.date.as_written for d in entries] == [
+        "1561-05-03", "1561-05-07", "1561-05-07", "1561-05-12", "1561-05-21", "1561-06-04"]
+    assert entries[2].date.basis.value == "reckoned"

@@ -122,6 +122,10 @@ class SegmentSettings:
     #: its own: a line of its address leaf has at most this many words ("To / Miss Webb", "Sir W. Elford Bt",
     #: "Plymouth"), and so has its address line right above its date line ("Rose Cottage, Stroud")
     foot_address_line_max_words: int = 6
+    #: a business letter's inside address between its date line and its salutation (quellen.segment.cascade
+    #: inside_addresses) runs at most this many lines ("Messrs. A & B," / "Solicitors," / "Bradwell." with
+    #: "Our ref. JB/2." and "WITHOUT PREJUDICE."), each a line of the address leaf's length at most
+    inside_address_max_lines: int = 8
     #: ... an address written as one "To ..." line under the signature at most this many ("To the Editor of the
     #: Manchester Guardian."): longer than a line of the leaf, yet it says to whom the letter went
     foot_addressee_max_words: int = 12
@@ -454,7 +458,7 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     "events.vague_threshold": (0, 1), "events.vague_days": (1, None), "events.cited_reach": (0, None),
     "segment.front_signature_max_words": (1, None), "segment.chapter_summary_max_words": (1, None),
     "segment.margin_note_max_words": (1, None), "segment.margin_note_min_count": (2, None),
-    "segment.foot_direction_max_words": (1, None),
+    "segment.foot_direction_max_words": (1, None), "segment.inside_address_max_lines": (1, None),
 }
 
 

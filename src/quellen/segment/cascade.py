@@ -15,7 +15,8 @@ from .. import lexicons
 from ..extract.dates.lexicon import CHURCH_WEEKDAY, ORD_DAY, PLAIN_WEEKDAY, WD_NAMES
 from ..model import RECORD_KINDS
 from ..settings import SegmentSettings
-from .lines import (ARGUMENT_RE, CALENDAR_HEAD_RE, DESPATCH_HEADER_RE, FEAST_HEAD_RE, FIRST_PERSON_RE, FULL_DATE_RE,
+from .lines import (ARGUMENT_RE, CALENDAR_HEAD_RE, DESPATCH_HEADER_RE, EDITION_HEAD_RE, FEAST_HEAD_RE, FIRST_PERSON_RE,
+                    FULL_DATE_RE,
                     LETTER_HEADER_RE, LOT_HEAD_RE, MONTHS,
                     NARRATION_VERBS, NEWSPAPER_RE, NOT_A_SIGNER_RE, NOTE_MARK_RE, NUMBERED_HEAD_RE, NUMBERED_HEADER_RE,
                     SECOND_PERSON_RE, SECTION_TITLE_RE, SERIES_HEAD_RE, TIME_HEAD_RE,
@@ -701,6 +702,13 @@ _RECEIPT_NOTE_RE = re.compile(r"^(?:i\s+)?(?:" + "|".join(re.escape(w) for w in 
     lexicons.words("receipt_words"), key=len, reverse=True)) + r")(?![\w'’])", re.I)
 
 
+def _full_day(line: str) -> bool:
+    """Return True when the date line ``line`` opens with a day of a month of a year ("Friday, April 3, 1874."),
+    not a sentence naming one ("I received this 12th of May 1850")."""
+    m = FULL_DATE_RE.match(line.strip())
+    return m is not None and bool(re.search(r"(?<!\d)\d{1,2}(?!\d)", m.group(0)))
+
+
 def _same_date(lead: str, line: str) -> bool:
     """Return True when the date line ``line`` says the date ``lead`` says, marks and case aside."""
     def key(text: str) -> str:
@@ -813,10 +821,42 @@ def margin_notes(units: list[Unit], settings: SegmentSettings | None = None) -> 
     return frozenset(found) if max(per_part.values()) >= 2 else frozenset()
 
 
+def inside_addresses(units: list[Unit], settings: SegmentSettings | None = None) -> list[Unit]:
+    """Return ``units`` with a business letter's inside address between its date line and its salutation (the
+    addressee's name and address over two or three lines, "Messrs. A & B," / "Solicitors," / "Bradwell.", with a
+    reference line or a mark among them) cued as the letter's head: the addressee's first line "addressee", the
+    rest "mark". Letter-books and typed office letters of 1880–1950 set it so; read as lines of their own, the
+    address would close the letter above (the names under a signature) or open a text of its own, and the
+    salutation under it a second letter."""
+    s = settings or SegmentSettings()
+    out = list(units)
+    for i, unit in enumerate(units):
+        if unit.cue != "dateline":
+            continue
+        j = i + 1
+        lines = 0
+        while j < len(units) and units[j].cue in ("prose", "signature", "heading", "mark", "addressee") and \
+                not units[j].after_break and all(len(line.split()) <= s.foot_address_line_max_words
+                                                 for line in units[j].text.strip().split("\n")):
+            lines += units[j].text.strip().count("\n") + 1
+            j += 1
+        run = units[i + 1:j]
+        if not run or lines > s.inside_address_max_lines or j >= len(units) or units[j].cue != "salutation":
+            continue
+        first = next((k for k, u in enumerate(run) if u.text.strip().split("\n")[0].rstrip().endswith(",")), None)
+        if first is None:
+            continue  # no line of an address ("Mrs. A. Bell," / "Mill House,"): a title or a note over the letter
+        for k, u in enumerate(run):
+            if k >= first and u.cue != "mark":
+                out[i + 1 + k] = replace(u, cue="addressee" if k == first else "mark")
+    return out
+
+
 def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> list[Group]:
     """Return the units grouped into documents, in text order (the boundary cascade); ``settings`` (None: the
     defaults) bound the foot of a letter (:func:`letter_foot`)."""
     s = settings or SegmentSettings()
+    units = inside_addresses(units, s)
     groups: list[Group] = []
     current: Group | None = None
     seen_prose = False
@@ -1009,6 +1049,19 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
         #     heads nothing
         if nxt is None and current is not None and not forced and _END_MARK_RE.fullmatch(unit.text.strip()):
             current.units.append(unit)
+            continue
+
+        # 2d. an edition's numbered head under its paper's marginal date and place ("April 9." / "Mill House." /
+        #     "88. SIR JOHN ORD TO THE LORD ADMIRAL."): a calendar sets its margin as separate lines over the number,
+        #     so the head belongs to the paper the date line opened, the place line is its date line's
+        if cue == "heading" and not forced and current is not None and prev is current.units[-1] and \
+                current.units[0].cue == "dateline" and len(current.units) <= 3 and \
+                EDITION_HEAD_RE.match(unit.text.strip()) and all(
+                    u.cue == "dateline" or (u.n_words <= s.foot_address_line_max_words and "\n" not in u.text.strip()
+                                            and not re.search(r"[,;:]", u.text)) for u in current.units):
+            current.units = [u if u.cue == "dateline" else replace(u, cue="dateline") for u in current.units]
+            current.units.append(unit)
+            current.evidence.append("an edition's numbered head under its marginal date")
             continue
 
         # 3. the source's own title: a heading before any prose that follows page
@@ -1328,6 +1381,13 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 current.evidence.append("section heading")
                 start(unit, "date line under a section heading")
                 continue
+            if current.phase == "head" and len(current.units) == 1 and prev is current.units[0] and \
+                    prev.cue == "dateline" and _full_day(prev.text) and _full_day(unit.text) and \
+                    not _same_date(prev.text, unit.text):
+                # 8i. a full date line right under another ("FRIDAY, APRIL 3, 1874." / "SATURDAY, APRIL 4, 1874."): a
+                #     printed diary's day head its owner left empty is an entry of its own, the next day opens its own
+                start(unit, "date line opens an entry", mode="personal")
+                continue
             if current.phase == "head" or in_letter and all(
                     u.cue == "heading" or u.cue == "prose" and LETTER_HEADER_RE.match(u.text) for u in current.units):
                 # (a numbered letter's header on a line of its own, "LETTER IV." / "Dr. Hale to his son.", is
@@ -1504,6 +1564,10 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 # 14a. in a diary written a paragraph a day, a paragraph opening with the next day ("Next day
                 #      about 1 o'clock ...", "Next morning, mounted ...") is that day's entry (quellen.segment.shapes)
                 reason = "diary-entry head (next day)"
+            elif f.get("lead_same_day") and current.mode == "personal":
+                # 14a. ... and one opening with the day of the entry above ("The same day at noon ...") is a second
+                #      entry of that day
+                reason = "diary-entry head (same day)"
             elif f.get("salute") and not (current.phase == "body" and _is_letter(current)
                                           and (_names_nobody(unit.text) or _greets_again(unit, current))):
                 # 15. a salutation opens a letter (inside a letter that greeted its addressee, an
@@ -1579,7 +1643,8 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
         elif f.get("inline_doc"):
             mode = "inline"
         elif _entry_head(unit) or ((f.get("lead_clock") or f.get("lead_day") or f.get("lead_month")
-                                    or f.get("lead_next_day") or f.get("lead_feast") or f.get("lead_day_range")
+                                    or f.get("lead_next_day") or f.get("lead_same_day") or f.get("lead_feast")
+                                    or f.get("lead_day_range")
                                     or _time_entry_head(unit))
                                     and current is not None and current.mode == "personal"):
             mode = "personal"

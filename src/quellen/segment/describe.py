@@ -22,7 +22,8 @@ from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS
                      DateBasis, Head, Ref, RefBasis, replace)
 from ..settings import SegmentSettings
 from .cascade import CHAPTER_SUMMARY, FRONT_SIGNED, ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, RUN_IN_SIGNED, Group
-from .lines import (FRONT_MATTER_RE, FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, LETTER_HEADER_RE, MARKS_RE, MONTHS,
+from .lines import (EDITION_HEAD_RE, FRONT_MATTER_RE, FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, LETTER_HEADER_RE,
+                    MARKS_RE, MONTHS,
                     NARRATION_VERBS, NOT_A_SIGNER_RE,
                     LOT_HEAD_RE, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline,
                     is_allcaps, is_name, kind_from_words, latin_day_head, leading_date, receipt_note, roman_month_date,
@@ -851,6 +852,91 @@ _HEADER_DATE_RE = re.compile(r"^(?:[A-Z][a-z]+\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|r
                              r"(?:st|nd|rd|th)?|" + ORD_DAY + r")\s+(?:of\s+)?[A-Z][a-z]+)\.\s+")
 
 
+#: the small words of such a head, written in lower case when it is read as a header ("SIR JOHN ORD TO THE LORD")
+_HEAD_SMALL = frozenset(("to", "and", *words("header_small_words"), *words("name_small_words"), *_DETERMINERS))
+
+
+def edition_head(line: str) -> tuple[str, str | None] | None:
+    """Return (the head in mixed case, the editor's bracketed date or None) of an edition's numbered head in capitals
+    naming a letter's writer and addressee ("47. ANN PELL TO HER SISTER. [1602, March 4.]" -> ("Ann Pell to her
+    sister", "1602, March 4.")), else None."""
+    m = EDITION_HEAD_RE.match(line.strip())
+    if not m or not re.search(r"[A-Z]{2}", m.group("head")) or \
+            m.group("head").split()[0].lower() in _SMALL_NOT_IN_NAMES - {"the"}:
+        return None  # "12. FROM LONDON TO PARIS.": a chapter's title, no writer
+    out, possessed = [], False
+    for word in m.group("head").split():
+        low = word.lower()
+        # (whom a possessive names is a description, "HIS FATHER": in lower case, as the header rule reads it)
+        out.append(low if (low in _HEAD_SMALL and out) or possessed else word[:1] + word[1:].lower())
+        possessed = low in ("his", "her", "their", "my", "our")
+    return " ".join(out), m.group("date")
+
+
+#: a date line naming a telegram's form before its date ("TELEGRAM. 19th May, 1911.", "Cable, 3 June 1919.")
+_TELEGRAM_DATELINE_RE = re.compile(r"^(?:telegram|cablegram|cable|wire)\b[.,:]?\s", re.I)
+#: the attestation under a sworn or notarial act ("Before me, A. Bell, Notary Public.", "Sworn before me, ..."):
+#: of data/lexicon/attestation_openers.txt
+_ATTESTATION_RE = re.compile(r"^(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                                                for w in words("attestation_openers")) + r")\b", re.I)
+#: a name signed over a public office alone on the act's last line ("A. Bell, Notary Public."): the officer's own act
+_OFFICER_SIGNED_RE = re.compile(r"^(?P<name>[^,\n]{3,40}),\s+(?:" + "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in words("public_offices")) + r")\.?$", re.I)
+
+
+def act_maker(body_texts: list[str]) -> tuple[str, str] | None:
+    """Return (the maker of a sworn or notarial act, how the act says so) from its last paragraphs, or None: the
+    first name signed over the officer's attestation ("A. Pell." / "B. Orme, his X mark." / "Before me, C. Lake,
+    Notary Public."), or the officer who signs alone under the act's text ("C. Lake, Notary Public.")."""
+    if len(body_texts) < 2:
+        return None
+    last = body_texts[-1].strip()
+    if _ATTESTATION_RE.match(last):
+        first = body_texts[-2].strip().split("\n")[0]
+        name = re.sub(r",\s*(?:his|her)\s+\S+\s+mark\.?$", "", first).strip(" .")
+        return (name, "the first name signed over the attestation") if signed_name(name) else None
+    m = _OFFICER_SIGNED_RE.match(last)
+    if m and is_name(m.group("name").strip()):
+        return m.group("name").strip(), "the officer's name over his office, signing his own act"
+    return None
+
+
+#: the last sentence of a letter when it is the clause dating it ("Written at A the 3rd of May.", "Given at B this
+#: xiij day of March.", "From C the 5th of May."): of data/lexicon/dating_clauses.txt, and "from"
+_FOOT_CLAUSE_RE = re.compile(r"(?:^|(?<=[.!?]\s))(?i:" + "|".join(
+    re.escape(w) for w in (*words("dating_clauses"), "from")) + r")\b[^.!?]{0,80}[.!?]?\s*$")
+
+
+def _foot_day(clause: str, year_date: Date) -> Date | None:
+    """Return the day a letter's foot clause names ("Written at A the iiij day of March.") in the year of
+    ``year_date`` (the head's), its basis the year from context; None when the clause names no day of a month."""
+    from ..extract.dates import parse_date, tag
+    day = next((t for t in tag(clause) if t.type == "DATE" and re.fullmatch(r"XXXX-\d\d-\d\d", t.value or "")), None)
+    year = year_date.as_written[:4] if year_date.as_written else None
+    if day is None or not year or not year.isdigit():
+        return None
+    month, d = int(day.value[5:7]), int(day.value[8:10])
+    found = parse_date(f"{calendar.month_name[month]} {d}, {year}")
+    if found is None:
+        return None
+    return replace(found, text=day.text, rule=f"{found.rule}; the foot's dating clause, the year from the head",
+                   anchor=year, basis=DateBasis.YEAR_FROM_CONTEXT)
+
+
+#: the opening words of an act that dates itself ("On this ninth day of", "This twelfth day of", "Be it known that on
+#: the third day of"): what follows is its date
+_ACT_DATE_RE = re.compile(r"^(?:Be\s+it\s+(?:known|remembered)(?:\s+that)?,?\s+)?(?:[Oo]n\s+)?(?:[Tt]his|the)\s+"
+                          r"(?=\S+(?:[\s-]\S+)?\s+day\s+of\s)")
+
+
+def _bracketed_date(written: str, offset: int, years: "YearContext") -> Date | None:
+    """Return the date an editor's bracketed date says, the year first or last ("1602, March 4." -> 4 March 1602,
+    "March 4, 1602"), else None."""
+    m = re.match(r"^\s*(?P<y>1\d{3}|20\d\d)\s*[,.]?\s+(?P<rest>\S.*?)[\s.]*$", written)
+    said = f"{m.group('rest')}, {m.group('y')}" if m else written.strip(" .")
+    return parse_date_text(said, offset, years) or parse_date_text(written.strip(" ."), offset, years)
+
+
 def header_author(line: str, kind: str | None) -> str | None:
     """Return the writer a letter's own header names ("Letter, Ann Pell to Tamsin Quill.",
     "Lady Ord to the Rev. Mr. Quill", "The Countess de Orme, to Lady Ord", "Ann in Continuation",
@@ -865,6 +951,9 @@ def header_author(line: str, kind: str | None) -> str | None:
     label = _NUMBERED_LABEL_RE.match(line)
     if label:
         line = line[label.end():]
+    edition = edition_head(line) if not label else None
+    if edition:
+        line, label = edition[0], True
     m = _HEADER_RE.match(line)
     if m and (m.group("noun") or label or kind in ("letter", "telegram")):
         to = re.sub(r"^(?:the|Messrs\.?)\s+", "", m.group("to"))
@@ -874,7 +963,11 @@ def header_author(line: str, kind: str | None) -> str | None:
         # "The Marchioness de Orme to ...": a title with a name after the article; "The Mate to ..."
         # (one word after it) stays a description
         titled = re.match(r"^the\s+(?P<rest>\S+\s+\S.*)$", sender, re.I)
-        return _clean_name(sender) or (_clean_name(titled.group("rest")) if titled else None)
+        found = _clean_name(sender) or (_clean_name(titled.group("rest")) if titled else None)
+        if found is None and edition and titled and len(titled.group("rest").split()) <= 8:
+            # "89. THE WARDENS OF THE FULLERS TO ...": an edition's head names the writing body as it signed
+            return titled.group("rest").strip(" ,")
+        return found
     m = re.match(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+in\s+continuation$", line, re.I)
     if m and kind in ("letter", "telegram"):
         return _clean_name(m.group("name"))
@@ -1429,6 +1522,11 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         kind = kind_from_words(head_text)
         if kind:
             evidence.append(f"kind: title names a {kind}")
+    if not kind and len(units) > 1 and any(u.cue == "dateline" and _TELEGRAM_DATELINE_RE.match(u.text)
+                                           for u in units[:max(first_body, 1)]):
+        # "TELEGRAM. 19th May, 1911.": a letter-book's copy of a telegram names its form in its date line
+        kind = "telegram"
+        evidence.append("kind: the date line names a telegram")
     if not kind and body and _telegram(units, body, head_text):
         kind = "telegram"
         evidence.append("kind: telegraphic form or style")
@@ -1483,6 +1581,11 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         # on its line is a letter signed under its valediction: diary entries are not signed
         kind = "letter"
         evidence.append("kind: dated, signed and addressed to a 'you'")
+    if not kind and body and any(edition_head(u.text) and header_author(u.text, None) for u in heads):
+        # an edition's numbered head naming a writer and an addressee ("88. SIR JOHN ORD TO THE LORD ADMIRAL.")
+        # heads a letter, though the calendar abstracts it in the editor's words under a date line
+        kind = "letter"
+        evidence.append("kind: an edition's numbered head, writer to addressee")
     if not kind and (group.mode == "personal" or any(u.features.get("lead_date") for u in body[:1])):
         kind = "diary"
         evidence.append("kind: dated entry")
@@ -1612,6 +1715,11 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             # letter is not its signer's)
             author = sig_text.strip(" .,")
             evidence.append("author: signature")
+    if not author and body and kind not in ("narrative", "commentary", "memoir", "diary") and \
+            (maker := act_maker([u.text for u in body])):
+        # a sworn or notarial act is signed by its maker over the officer's attestation, or by the officer alone
+        author = maker[0]
+        evidence.append(f"author: {maker[1]}")
     run_in = next((u.features["signed_run_in"] for u in reversed(signed) if u.features.get("signed_run_in")), None)
     if not author and run_in and RUN_IN_SIGNED in evidence and kind in ("letter", "statement"):
         author = run_in[1]  # "….—Your loving niece, Kitty.": the name the letter is signed with
@@ -1643,6 +1751,13 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             elif u.cue == "heading" and u is units[-1] and "signature: a telegram's signer" in evidence:
                 author = u.text.strip(" .,")
                 evidence.append("author: the telegram's signer")
+    if not author and kind == "telegram" and len(units) == 2 and units[0].cue == "dateline":
+        # "... wire when sent. Pell Kettering.": a telegram copied on one line under its form's date line is signed
+        # by its last words after its last stop, the sender's name and town as the office took them down
+        m = re.search(r"[.!?]\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\.?\s*$", units[1].text.strip())
+        if m and not calendar_words(m.group("name")):
+            author = m.group("name")
+            evidence.append("author: the telegram's signer")
     if not author and kind == "telegram" and body:
         # the signer's name in capitals on the message's last line, in the same paragraph ("... SEND CARPENTER." /
         # "MOLLY.")
@@ -1798,6 +1913,14 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                     if rest and rest[:1].isupper() and len(rest.split()) <= 4:
                         place = rest
                 break
+    if date is None or date.precision == "year":
+        # "47. ANN PELL TO TAMSIN QUILL. [1602, March 4.]": the editor's date in the numbered head dates the letter
+        # (he read it from the letter's foot or its matter); stated by the edition, and its rule says so
+        bracket = next((e[1] for e in map(edition_head, (u.text for u in heads)) if e and e[1]), None)
+        found = _bracketed_date(bracket, start, years) if bracket else None
+        if found is not None:
+            date = replace(found, rule=f"{found.rule}; the editor's date in the numbered head")
+            evidence.append("date: the editor's date in the numbered head")
     if (date is None or date.precision != "day") and body and body[0].features.get("lead_date"):
         entry = parse_date_text(body[0].features["lead_date"], body[0].start, years)
         if entry and (date is None or entry.precision == "day"):
@@ -1880,6 +2003,14 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                         rule="the day after the entry before" if step else "the same day as the entry before",
                         anchor=day.isoformat(), basis=DateBasis.RECKONED)
             evidence.append("date: the day after the entry before" if step else "date: same day as the entry before")
+    if date is None and first_body == 0 and kind == "diary" and body[0].features.get("lead_same_day"):
+        # "The same day at noon ...": in a diary written a paragraph an entry, the day of the entry before
+        day = years.last_day(start)
+        if day is not None:
+            date = Date(text=body[0].features["lead_same_day"], edtf=day.isoformat(), earliest=day, latest=day,
+                        precision="day", calendar="gregorian", as_written=day.isoformat(),
+                        rule="the same day as the entry before", anchor=day.isoformat(), basis=DateBasis.RECKONED)
+            evidence.append("date: same day as the entry before")
     if date is None and first_body == 0 and kind == "diary" and body[0].features.get("lead_next_day"):
         # "Next day about 1 o'clock ...": in a diary written a paragraph a day, the day after the entry before
         # (under a date line, "5th day." / "Next day ...", the date line says which day)
@@ -1924,6 +2055,25 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                 date = parse_date_text(m.group(0), body[0].start + m.start(), years)
                 if date:
                     evidence.append("date: the meeting the minutes record")
+    if (date is None or date.precision == "year") and body and kind not in ("narrative", "commentary", "memoir"):
+        # "On this ninth day of May, in the year eighteen hundred and twelve, before me, A. B., ...":
+        # a notarial act, a deed or an affidavit dates itself in its opening words (under its ship's or parties'
+        # line, if any), the date written out in full
+        for u in body[:2]:
+            m = _ACT_DATE_RE.match(u.text)
+            found = parse_date_text(u.text[m.end():m.end() + 200], u.start + m.end(), years) if m else None
+            if found is not None and found.precision == "day":
+                date = replace(found, rule=f"{found.rule}; the act's opening words")
+                evidence.append("date: the act's opening words")
+                break
+    if date is not None and date.precision == "year" and body and kind == "letter":
+        # "... Written at Bardsey the iiij day of March.": the clause at a letter's foot gives the day and month, the
+        # head (an editor's "[1602.]") or the letter's place in the book only the year
+        foot = _FOOT_CLAUSE_RE.search(body[-1].text.strip())
+        found = _foot_day(foot.group(0), date) if foot else None
+        if found is not None:
+            date = found
+            evidence.append("date: the dating clause at the foot, the year from the head")
     if date is None and signed_year:
         date = replace(_year_date(signed_year, body[-1].text.strip(" .").rsplit(",", 1)[-1].strip()),
                        rule="the year beside the signature", basis=DateBasis.STATED)

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field, replace
 
 from .. import lexicons
 from ..extract.dates.lexicon import MONTHS  # English month names and abbreviations -> number
-from ..extract.dates.lexicon import (CHURCH_WEEKDAY, ORD_DAY, PLAIN_MONTH, PLAIN_WEEKDAY, WD_NAMES, elided_year_re,
-                                     weekday_of)
+from ..extract.dates.lexicon import (CHURCH_WEEKDAY, ORD_DAY, PLAIN_MONTH, PLAIN_WEEKDAY, ROMAN_DAY, WD_NAMES,
+                                     elided_year_re, weekday_of)
 from ..extract.regex_lead import lead
 
-__all__ = ["Unit", "make_units", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "signed_name",
+__all__ = ["Unit", "make_units", "EDITION_HEAD_RE", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "signed_name",
            "split_signature", "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
            "kind_from_words", "weekday_day", "receipt_note", "TELEGRAPH_FORM_RE", "TELEGRAPHIC_RE", "NEWSPAPER_RE",
            "TIME_HEAD_RE",
@@ -58,7 +58,7 @@ _DAY_ONLY = rf"(?:\d{{1,2}}(?:st|nd|rd|th|d)|(?<=day\s)(?:the\s+)?{ORD_DAY}|(?<=
 #: a month-and-day without a year: "December 16", "3rd March", "16th of May", "December the third"
 _YEARLESS_RE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH_ALT})\.?,?\s+(?:the\s+)?(?P<d1>\d{{1,2}}|{ORD_DAY}){_ORD}\b"
-    rf"|(?:the\s+)?(?P<d2>\d{{1,2}}|{ORD_DAY}){_ORD}\s+(?:of\s+)?(?P<m2>{_MONTH_ALT})\b)",
+    rf"|(?:the\s+)?(?P<d2>\d{{1,2}}|{ORD_DAY}|{ROMAN_DAY}){_ORD}\s+(?:of\s+|day\s+of\s+)?(?P<m2>{_MONTH_ALT})\b)",
     re.I)
 #: a roman number alone with its stop, or of two numerals or more ("I.", "XII", "IV."): a section's or a letter's
 #: number ("I" alone is the pronoun)
@@ -889,6 +889,14 @@ SENTENCE_LOWER_WORDS = 6
 SUBTITLE_WORDS = 16
 
 
+#: an edition's numbered head over a calendared or printed letter, set in capitals, the editor's date in brackets
+#: after it: "47. ANN PELL TO TAMSIN QUILL. [1602, March 4.]", "88. SIR JOHN ORD TO THE LORD ADMIRAL." (calendars
+#: of state papers and editions of family letters number their pieces so; the number stands for the document noun)
+EDITION_HEAD_RE = re.compile(r"^(?:No\.\s*)?\d{1,4}\.\s+(?P<head>[^a-z\[\]]{3,200}?\s(?-i:TO)\s[^a-z\[\]]{2,200}?)\.?"
+                             r"(?:\s*\[(?P<date>[^\[\]]{4,40})\])?\s*$")
+#: a manuscript book's folio number alone on its line ("Fo. 413.", "fol. 12v.", "[f. 7]"): of
+#: data/lexicon/folio_marks.txt
+FOLIO_RE = re.compile(r"^\[?(?:" + "|".join(lexicons.words("folio_marks")) + r")\.?\s*\d{1,4}\s*[rv]?\.?\]?\.?$", re.I)
 #: a page's number (or the year a head prints beside it) at either end of a short line: "22  THE DIARY.  [1858.",
 #: "1858.]  AT HOME.  23"
 _EDGE_NUMBER_RE = re.compile(r"^\W{0,2}\d{1,4}\W{0,2}\s|\s\W{0,2}\d{1,4}\W{0,2}$")
@@ -944,10 +952,15 @@ def fold_running_heads(units: list[Unit], settings=None) -> tuple[list[Unit], li
     candidates = [i for i, u in enumerate(units)
                   if u.n_words <= RUNNING_HEAD_MAX_WORDS and _EDGE_NUMBER_RE.search(u.text)
                   and is_allcaps(_EDGE_NUMBER_RE.sub(" ", u.text)) and not NUMBERED_HEAD_RE.match(u.text)
+                  # (an edition's numbered head, "88. SIR JOHN ORD TO THE LORD ADMIRAL.", numbers a paper, no page)
+                  and not EDITION_HEAD_RE.match(u.text.strip())
                   and u.text.split()[0].lower().strip(".") not in _SECTION_WORDS]
-    if len(candidates) < 2:
+    # a manuscript book's folio number between two copies ("Fo. 413.") marks the leaf, as a page's head does
+    folios = {i for i, u in enumerate(units) if i and FOLIO_RE.match(u.text.strip())}
+    if len(candidates) < 2 and not folios:
         return units, []
-    found = {candidates[k] for k in running_pages([units[i].text for i in candidates], settings)}
+    found = folios | ({candidates[k] for k in running_pages([units[i].text for i in candidates], settings)}
+                      if len(candidates) >= 2 else set())
     out: list[Unit] = []
     spans = []
     for i, unit in enumerate(units):

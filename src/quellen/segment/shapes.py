@@ -23,14 +23,14 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from .. import lexicons
-from ..extract.dates.lexicon import ORD_DAY, year_re
+from ..extract.dates.lexicon import ORD_DAY, ROMAN_DAY, year_re
 from ..settings import SegmentSettings
 from .lines import Unit, prose_features
 
 __all__ = ["Opening", "openings", "opening", "head_shapes", "mark_shape_heads", "head_date_text", "LEAD_FEATURES",
            "run_in_head",
            "counted_day",
-           "one_paragraph_share", "mark_next_day_heads", "NEXT_DAY_RE", "year_head", "year_heads",
+           "one_paragraph_share", "mark_next_day_heads", "NEXT_DAY_RE", "SAME_DAY_RE", "year_head", "year_heads",
            "row_date_column"]
 
 #: the cues of a paragraph's opening that the line rules already read as an entry head whatever the text
@@ -67,6 +67,11 @@ _TOKEN_RE = re.compile(r"(?P<num>\d+)(?P<ord>st|nd|rd|th|d)?(?![^\W\d_])|(?P<spe
 _ROMAN_RE = re.compile(r"(?=[ivxlcdm]+$)m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$", re.I)
 #: a day of the month right after a word, its ordinal or none ("Sat 1st", "Thurs 6"), not a year or a count
 _DAY_AFTER_RE = re.compile(r"[ \t]+(?:[12]?\d|3[01])(?:st|nd|rd|th|d)?(?![\w.,:]*\d)(?![^\W\d_])")
+#: a month's day in roman numerals before "day of" ("xij day of", "iiij day of"), as old records write it
+_ROMAN_DAY_RE = re.compile(ROMAN_DAY)
+#: the classes of a head that names its day as a phrase, run into the entry's first words ("The xiij day of March
+#: was ...", "The 3rd day of May, being Sunday, ..."): the day's ordinal, the word "day", "of" and the month
+_DAY_OF_HEAD = ("D", "th", "day", "of", "M")
 #: marks after which a capital word begins a new sentence
 _STOPS = frozenset(".!?:;")
 #: the classes that name a date, or number a head, and so never end an opening by beginning a sentence
@@ -79,6 +84,10 @@ _LAST_DAY = 31
 #: "The following morning, ..." (not "Next day's work" nor "next-day")
 NEXT_DAY_RE = re.compile(r"^(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
                                              for p in lexicons.words("next_day_openers")) + r")(?![\w'’-])", re.I)
+#: a paragraph opening with a phrase naming the day of the entry above: "The same day at noon ...", "The same
+#: night ..." (a chronicler's second entry of one day)
+SAME_DAY_RE = re.compile(r"^(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
+                                             for p in lexicons.words("same_day_openers")) + r")(?![\w'’-])", re.I)
 #: a year alone heading a paragraph, after "A.D." or not, closed by its stop or a dash, the entry run in after it
 #: ("A.D. 1066. The king ...", "1712.—The winter ..."): not a year that begins a sentence ("1712 was a hard year")
 _YEAR_HEAD_RE = re.compile(r"^\s*" + year_re("year") + r"(?:\.?\s*(?:[—–]+|-{2,})|\.(?=\s|$))")
@@ -106,6 +115,8 @@ class Opening:
         classes = self.shape.split()
         if not classes or classes[0] in _QUOTES:
             return False  # what a paragraph quotes is somebody's message or speech: the line rules read its head
+        if _day_of_head(classes):
+            return True  # "The xiij day of March": the day named as a phrase
         words = [c for c in classes if c[:1].isalpha() and c.islower() and c != "th"]
         if len(words) > sum(c in _HEAD_CLASSES for c in classes):
             return False  # a sentence that names a day ("3 men came to the door."), not a head
@@ -146,6 +157,8 @@ def _classify(match: re.Match, text: str) -> tuple[list[str], str | None]:
             return ["M"], word
         if low in _WEEKDAY_NAMES or (low in _WEEKDAY_ABBREVIATIONS and (dotted or dayed)):
             return ["W"], word
+    if _ROMAN_DAY_RE.match(text, match.start()):
+        return ["D", "th"], word  # "The xiij day of March was ...": a month's day in roman numerals, as a day
     if _ROMAN_RE.match(word) and (word.islower() or word.isupper()) and (
             dotted or text[match.end():match.end() + 1] == ")") and not (len(word) == 1 and word in "Iv"):
         return ["R"], None  # ("I." or "v." alone: the pronoun, "versus")
@@ -187,6 +200,11 @@ def openings(text: str, max_words: int) -> tuple[Opening, ...]:
         if depth:
             continue
         token_classes, date_word = _classify(m, text)
+        if _day_of_head(classes) and (mark == "," or (m.group("word") and token_classes[0] not in _HEAD_CLASSES)):
+            # "The xiij day of March was ...", "The 3rd day of May, being ...": the day named as a phrase, the
+            # entry's words run in after it
+            cut(prev.end())
+            return tuple(out)
         if (m.group("word") or m.group("spelled")) and _run_in_head(classes) and \
                 (token_classes[0] == "D" or token_classes[0] not in _HEAD_CLASSES):
             # "Tues 9th  mended the fence", "Wed 1st  first day of the month": a head of days written without
@@ -214,6 +232,12 @@ def openings(text: str, max_words: int) -> tuple[Opening, ...]:
     if last is not None and not depth:
         cut(last.end())
     return tuple(out)
+
+
+def _day_of_head(classes: list[str]) -> bool:
+    """Return True when the classes read so far name a day as a phrase and nothing else ("the D th day of M")."""
+    return tuple(classes[-len(_DAY_OF_HEAD):]) == _DAY_OF_HEAD and all(
+        c == "the" for c in classes[:-len(_DAY_OF_HEAD)])
 
 
 def _run_in_head(classes: list[str]) -> bool:
@@ -468,6 +492,8 @@ def head_date_text(head: str) -> str:
     found = opening(head, len(head.split()) + 1)
     if found is None:
         return ""
+    if _day_of_head(found.shape.split()):
+        return found.text.strip(" ,.")  # "The xiij day of March": the phrase is the date, read whole
     month = "M" in found.shape.split()
     return " ".join(w for w in found.date_words if month or not w.isdigit())
 
@@ -518,7 +544,8 @@ def one_paragraph_share(units: list[Unit]) -> tuple[float, int]:
 
 def mark_next_day_heads(units: list[Unit], settings: SegmentSettings | None = None) -> list[Unit]:
     """Return ``units``, each paragraph that opens with a phrase naming the next day (:data:`NEXT_DAY_RE`) and
-    has no other head cue given the feature ``lead_next_day`` (the phrase as written), when the source is a
+    has no other head cue given the feature ``lead_next_day`` (the phrase as written), one naming the day of the
+    entry above (:data:`SAME_DAY_RE`) the feature ``lead_same_day``, when the source is a
     diary written a paragraph a day: ``next_day_min_entries`` dated entries or more, and at least
     ``next_day_min_one_paragraph`` of them one paragraph long (:func:`one_paragraph_share`).
 
@@ -536,4 +563,7 @@ def mark_next_day_heads(units: list[Unit], settings: SegmentSettings | None = No
         m = NEXT_DAY_RE.match(unit.text)
         if m:
             unit.features["lead_next_day"] = m.group(0)
+        m = SAME_DAY_RE.match(unit.text) if m is None else None
+        if m:
+            unit.features["lead_same_day"] = m.group(0)  # "The same day ...": another entry of that day
     return units

@@ -253,6 +253,20 @@ def _r_year_words(m, text):
                                                         mod=None, weekday=None))
 
 
+#: a day and month, then the year in words, as deeds, acts and protests write their date out ("this fourth day of
+#: March, in the year of grace one thousand seven hundred and ninety" without "of grace", "the third of June,
+#: eighteen hundred and four"): after a day and a month the number in words can only be their year
+@_rule("day-month-year-words", _WDPRE + r"(?:[Tt]he\s+)?" + day_re("d") + r"\s+(?:of\s+|day\s+of\s+)?"
+       + month_re("mon") + r",?\s+(?i:(?:in\s+)?the\s+year\s+(?:of\s+(?:our\s+)?Lord\s+)?)?" + _YEAR_WORDS, prio=5)
+def _r_dmy_words(m, text):
+    year = year_in_words(m.group("yw"))
+    if year is None:
+        return None
+    c = _abs(m, m.start(), m.end(), "day-month-year-words")
+    c.data["y"] = year
+    return c
+
+
 _YEAR_CUE = re.compile(r"(?:\b(?:in|of|since|until|till|by|from|to|during|before|after|through|"
                        r"throughout|around|about|circa|c\.|ca\.|year|years|spring|summer|autumn|fall|"
                        r"winter|early|late|mid|between|and|or|the|that|this|end|beginning|middle|"
@@ -934,10 +948,10 @@ _CLASS_RULES = {
               "clock-time", "ordinal-month-ref", "weekday-ordinal", "fiscal-year",
               "plain-numeric-date"),
     "month": ("month-day-year", "day-month-year", "month-day", "day-month", "month-year", "month",
-              "month-day-elided-year", "day-month-elided-year", "month-elided-year"),
+              "day-month-year-words", "month-day-elided-year", "day-month-elided-year", "month-elided-year"),
     "weekday": ("weekday", "set", "month-day-year", "day-month-year", "month-day", "day-month", "weekday-ordinal"),
     "unit": ("relative-unit", "and-a-half", "half-unit", "adjectival-duration", "vague-duration", "set",
-             "present-ref", "relative-word", "period-part", "year-words"),
+             "present-ref", "relative-word", "period-part", "year-words", "day-month-year-words"),
     # a day in words ("the twenty-third inst.", "on the first"): the rules with a month or a weekday run
     # around those
     "ordinal": ("ordinal-day", "ordinal-month-ref"),

@@ -151,11 +151,25 @@ ORD_DAY = (r"(?i:" + "|".join(w.replace("-", r"[\s-]") for w in sorted(DAY_WORDS
            + r")(?![\w-])")
 
 
+#: a month's day in roman numerals before "day of", as old English records and their editions print it ("the
+#: xiij day of March", "the iiij day of May": the last i written j); lower case, at most 31
+ROMAN_DAY = r"(?<![\w'’])(?=[ivx])(?:xxxj?|xxxi|x{0,2}(?:ix|iv|v?i{0,4}j?))(?=\.?\s+(?i:day)\s+of\s)"
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def roman_value(written: str) -> int:
+    """Return the number Roman figures say, a final j read as i: "xij" -> 12, "iiij" -> 4, "xiv" -> 14."""
+    digits = [_ROMAN[c] for c in written.lower().replace("j", "i")]
+    return sum(-d if k + 1 < len(digits) and d < digits[k + 1] else d for k, d in enumerate(digits))
+
+
 def day_value(written: str) -> int:
-    """Return the day of the month a day as written says: "22", "22nd", "twenty-second", "Twenty second" -> 22."""
+    """Return the day of the month a day as written says: "22", "22nd", "twenty-second", "Twenty second", "xxij"
+    -> 22."""
     if written[:1].isdigit():
         return int(re.match(r"\d+", written).group(0))
-    return DAY_WORDS[re.sub(r"[\s-]+", "-", written.lower())]
+    key = re.sub(r"[\s-]+", "-", written.lower())
+    return DAY_WORDS[key] if key in DAY_WORDS else roman_value(key)
 
 
 def spelled(written: str | None) -> bool:
@@ -166,7 +180,7 @@ def spelled(written: str | None) -> bool:
 def day_re(name: str) -> str:
     """Return the pattern of a day of the month (with its ordinal suffix, or written in words: "twenty-second"),
     captured as group ``name``; :func:`day_value` reads it."""
-    return rf"(?P<{name}>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d)?(?![\w])|{ORD_DAY})"
+    return rf"(?P<{name}>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d)?(?![\w])|{ORD_DAY}|{ROMAN_DAY})"
 
 
 def year_re(name: str, dash: bool = False) -> str:
