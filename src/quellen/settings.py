@@ -108,6 +108,9 @@ class SegmentSettings:
     #: paragraphs opening with a year ("A.D. 1066. The king ...") head a source's entries, as annals head theirs,
     #: when the year rises from one to the next at least this share of the steps (quellen.segment.shapes)
     year_head_rising: float = 0.9
+    #: ... and at least this share of the years' entries run one paragraph (an annalist's year is a paragraph; a
+    #: history or a memoir that opens a paragraph with its year, "1846. That was the year ...", tells on under it)
+    year_head_min_one_paragraph: float = 0.5
     #: a source that states no year, whose heads give a month, a day and a weekday ("April 14. Wednesday."), at
     #: least ``head_shape_min_count`` of them, is of the one year where ``head_shape_calendar_agreement`` of them
     #: fall on their weekdays, among the years of the corpus's other dated documents and this many on each side
@@ -426,6 +429,7 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     "segment.head_shape_min_count": (2, None), "segment.head_shape_max_words": (1, None),
     "segment.head_shape_min_reach": (0, 1),
     "segment.head_shape_calendar_agreement": (0, 1), "segment.year_head_rising": (0, 1),
+    "segment.year_head_min_one_paragraph": (0, 1),
     "segment.next_day_min_one_paragraph": (0, 1),
     "segment.next_day_min_entries": (1, None), "segment.weekday_year_margin": (0, None),
     "conflicts.candidate_max_df": (2, None), "conflicts.variants_per_group": (1, None),
