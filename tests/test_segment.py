@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from quellen.model import DOCUMENT_KINDS, Source
 from quellen.segment import segment
 from quellen.segment.describe import YearContext, parse_date_text
-from quellen.segment.lines import classify, is_name, make_units, split_signature, Unit
+from quellen.segment.lines import classify, is_name, make_units, prose_features, split_signature, Unit
 
 from pathlib import Path
 
@@ -629,6 +629,45 @@ def test_a_long_place_before_the_date_over_a_salutation_is_the_date_line_and_a_f
     assert line.cue == "dateline" and parse_date_text(line.text).edtf == "1801-03-08"
 
 
+def test_a_narrators_sentence_ending_in_a_date_over_a_paragraph_opening_with_a_greeting_is_no_date_line():
+    # the long place line stands over a salutation alone on its line; a narrator's sentence that ends in a date, over
+    # a paragraph of speech told without quotation marks ("Gentlemen, the doctor began, ..."), dates no letter
+    for told in ("The Society met for the first time at the Red Lion in Ashby on the 3rd of May 1862.\n\n"
+                 "Gentlemen, the doctor began, we are few, but we are in earnest, and the beetles shall be known.\n",
+                 "Captain Hale came home to Plymouth at last in the evening of the 9th of June 1805.\n\n"
+                 "My dear, said his wife at the door, you are thinner than ever, and your coat is a disgrace.\n"):
+        assert make_units(told)[0].cue != "dateline", told
+        assert len(segment(_source("A HISTORY OF THE SOCIETY\n\n" + told))) == 1  # no letter in the story
+    # a greeting that a tag gives to a speaker is speech told, not a letter's salutation run into its paragraph
+    for speech in ("Friends, said old Thomas Webb, who had been warden longest, the roof must be mended.",
+                   "Gentlemen, the doctor began, we are few."):
+        assert not prose_features(speech).get("salute"), speech
+    for written in ("Dear Sir, as I said in my last, the mill is sold.", "Dear Sir, your letter said that the mill "
+                    "is sold.", "My dear Brother, I began this a week ago, but the baby cried."):
+        assert prose_features(written).get("salute"), written
+    for greeting in ("Beloved friend", "Esteemed friend,", "My dear Sir,—"):
+        letter = ("Sarum Township in the County of Kent the 9th of the 1st month 1799\n\n" + greeting +
+                  "\n\nI take up my pen to inform thee that we arrived safe at home after a long journey.\n")
+        assert make_units(letter)[0].cue == "dateline", greeting
+
+
+def test_a_greeting_without_its_comma_over_a_narrators_paragraph_opens_no_letter():
+    # "Dear Mother" over a paragraph that tells of someone ("She looked at the two words ...", "My father was a
+    # tall man ...") is what a character writes, or a chapter's title; over a paragraph that speaks to the reader or
+    # writes in the present ("We received your letter", "I take up my pen") it is the letter's salutation
+    novel = ("CHAPTER VII.\n\nThe house was quiet when Ellen came down. She lit the lamp and took paper from the "
+             "drawer.\n\nDear Mother\n\nShe looked at the two words for a long time and could think of nothing to "
+             "put after them.\n\nAt last she tore the sheet across and threw it on the fire.\n")
+    assert [d.kind for d in segment(_source(novel))] == ["heading", "narrative"]
+    memoir = ("Dear Father\n\nMy father was a tall, silent man who kept bees and read the newspaper every evening of "
+              "his life.\n")
+    assert make_units(memoir)[0].cue != "salutation"
+    for body in ("I take up my pen to let you know that we are all well at present, hoping these lines find you the "
+                 "same.", "We received your letter of the 3rd and were glad to hear that father is better."):
+        letters = f"Dear Mother\n\n{body}\n\nyour loving daughter\n\nMartha\n"
+        assert make_units(letters)[0].cue == "salutation", body
+
+
 def test_a_name_alone_under_a_letters_last_paragraph_keeps_the_address_leaf_under_it():
     # no valediction: the name alone under the last paragraph signs the letter, and the address leaf under the name
     # is that letter's foot, not a heading over the next letter
@@ -950,3 +989,4 @@ def test_a_name_and_a_year_alone_at_a_memoir_s_foot_sign_it(foot, author):
     assert (doc.author and doc.author.name) == author, doc.evidence
     if author:
         assert doc.date is not None and doc.date.edtf == "1910" and doc.author.basis.value == "signed"
+

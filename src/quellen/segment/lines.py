@@ -226,7 +226,8 @@ _MARK_RE = re.compile(r"^\(?(?:top\s+secret|strictly\s+confidential|secret|confi
                       r"confidential)?|personal|urgent|copy|true\s+copy|translation|draft|very\s+urgent|"
                       r"not\s+for\s+publication|by\s+hand|registered)[.!:]?\)?[.!:]?$", re.I)
 _SALUTATION_RE = re.compile(
-    r"^(?:(?:my\s+)?(?:very\s+|own\s+)?(?:dear(?:est)?|honou?red|respected|esteemed|beloved|worthy)\b[^.!?]{0,60}?[,!:—]"
+    # (not the exclamations "Dear me," and "Dear, dear,")
+    r"^(?!dear(?:\s+me|,\s*dear)\b)(?:(?:my\s+)?(?:very\s+|own\s+)?(?:dear(?:est)?|honou?red|respected|esteemed|beloved|worthy)\b[^.!?]{0,60}?[,!:—]"
     r"|(?:dear\s+)?(?:sir|sirs|sire|madam|madame|gentlemen|ladies|comrades?|friends?|brothers?|sisters?|citizens?|"
     r"brethren|mother|father)\b(?!\s+(?-i:[A-Z]))[^.!?]{0,30}?[,!:—]"
     r"|your\s+(?:majesty|excellency|highness|grace|lordship|ladyship|honou?r|eminence|holiness)[,!:]"
@@ -243,6 +244,11 @@ _BARE_SALUTATION_RE = re.compile(r"^(?:my\s+)?(?:very\s+)?(?:dear(?:est)?|esteem
                                  r"(?:\s+(?:and|&)\s+\w+)?\s+(?:"
                                  rf"{'|'.join(lexicons.words('salutation_nouns'))})\b(?:\s+(?-i:[{_UP}])[\w'’]+){{0,2}}$",
                                  re.I)
+#: the first paragraph of a letter under a salutation written without its comma: it speaks to the reader ("Thy letter
+#: came safe to hand", "We received your letter") or the writer writes in the present ("I take up my pen", "I am
+#: shocked to think ...", "We are all well"), as a narrator's paragraph ("My father was a tall man ...") does not
+_LETTER_BODY_RE = re.compile(r"\b(?i:you|your|yours|thee|thou|thy|thine|ye)\b"
+                             r"|\b(?:I|[Ww]e)\s+(?:(?:now|just|again|also)\s+)?(?:am|are|have|take|write|hope|send)\b")
 #: the most words of a letter's date line whose place is written out at length before the date, over the salutation
 #: ("Kent County in the state of Wessex near Dover the 14th of the 3rd month 1806")
 LONG_PLACE_DATELINE_MAX_WORDS = 20
@@ -414,8 +420,8 @@ _NAME_COLON_STOP = set(lexicons.words("not_speaker_labels"))
 _BIO_LEAD_RE = re.compile(
     rf"^(?P<name>[{_UP}][\w'’-]+(?:\s+(?:[{_UP}][\w'’-]+|{_INITIAL}|{_PARTICLES}|y)){{1,4}})"
     rf"\s+(?:\([^)]{{1,60}}\)\s*)?(?:(?:is|was)\s+(?:an?|the|one)\b|[-–—]\s+(?!to\b|be\b)\w)")
-_SALUTE_LEAD_RE = re.compile(r"^(?:(?:my\s+)?(?:dear(?:est)?|honou?red|respected)|my\s+(?:good|kind|worthy))\s+"
-                             r"[\w. ]{1,40}?(?:[,!—]|\s\()\s?", re.I)
+_SALUTE_LEAD_RE = re.compile(r"^(?!dear\s+me\b)(?:(?:my\s+)?(?:dear(?:est)?|honou?red|respected)|my\s+(?:good|kind|"
+                             r"worthy))\s+[\w. ]{1,40}?(?:[,!—]|\s\()\s?", re.I)
 #: the narrator taking the word back after a document read out: "There the letter ended.", "I handed the note back"
 _RESUME_RE = re.compile(r"^(?:there\s+the\s+(?:letter|note|paper|statement|memorandum|narrative)\s+(?:ended|ends|"
                         r"stopped|broke\s+off)|[^.!?]{0,120}\b(?:the|that|her|his)\s+(?:letter|note|memorandum|paper|"
@@ -980,6 +986,11 @@ def _first_numeral_of_a_series(units: list[Unit]) -> None:
 
 #: a subject and its verb inside what reads as a greeting up to its mark: the words are a sentence, not a greeting
 _GREETING_SENTENCE_RE = re.compile(r"\s(?-i:I)\s+(?:was|am|have|had|could|shall|will|would|never|do|did)\b", re.I)
+_SPEECH_VERBS = "|".join(w.replace(" ", r"\s+") for w in lexicons.words("speech_tag_verbs"))
+#: a tag giving the words before it to a speaker, right after a greeting: "the doctor began,", "said his wife at the
+#: door," (not the writer's own "I said", nor "your letter said that ...")
+_SPEECH_TAG_RE = re.compile(rf"\s*(?:(?:{_SPEECH_VERBS})\s+(?:[\w'’.]+\s+){{0,4}}?[\w'’.]+"
+                            rf"|(?:(?!(?-i:I)\s|we\s|you\s)[\w'’.]+\s+){{1,3}}?(?:{_SPEECH_VERBS}))\s*,", re.I)
 #: the words of a possible salutation, up to the mark that ends it: "Dear Sir" in "Dear Sir. At the gates"
 _SALUTATION_WORDS_RE = re.compile(r"[^\W\d_][\w'’]*(?:[ \t]+[\w'’.]+){0,4}?(?=[ \t]*[,.!:—])")
 #: a text quoted in the run of a paragraph, after a colon: "... to the President: “Dear Sir. ..."
@@ -1036,6 +1047,15 @@ def is_allcaps(text: str) -> bool:
 #: a year as a chronological edition or a chronicle heads its sections: "B.C. 67", "67 B.C.", "A.D. 1066", "1887"
 _ERA = r"(?:b\.\s*c\.(?:\s*e\.)?|a\.\s*d\.)"
 _YEAR_HEAD_RE = re.compile(rf"(?:{_ERA}\s*\d{{1,4}}|\d{{1,4}}\s*{_ERA}|1?\d{{3}})(?=[.\s]|$)", re.I)
+
+
+def _greeting_alone(line: str) -> bool:
+    """Return True when ``line`` is a salutation and nothing more ("Esteemed friend,", "Beloved friend", "My dear
+    Sir,—"), not a paragraph that opens with a greeting ("Gentlemen, the doctor began, we are few ...": a speech
+    told, or a letter's first words run on after its greeting)."""
+    line = line.strip()
+    m = _SALUTATION_RE.match(line)
+    return bool(m and not line[m.end():].strip(" —–-") or _BARE_SALUTATION_RE.match(line))
 
 
 def _year_head(text: str) -> bool:
@@ -1133,8 +1153,7 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
             # "CAMP ON THE RIVER ROAD, MD., June 9, 1862.": a longer place, then the date closing the line
             return "dateline"
     if date_m and not in_para and n <= LONG_PLACE_DATELINE_MAX_WORDS and not text[date_m.end():].strip(" .,") and \
-            text[:1].isupper() and nxt is not None and (_SALUTATION_RE.match(nxt.text.strip()) or
-                                                         _BARE_SALUTATION_RE.match(nxt.text.strip())) and \
+            text[:1].isupper() and nxt is not None and _greeting_alone(nxt.text) and \
             not _FIRST.search(text) and \
             not re.search(r"\b(?:is|was|were|are|had|has|have|wrote|written)\b", text, re.I):
         # "Kent County in the state of Wessex near Dover the 14th of the 3rd month 1806" over "Dear friend": a
@@ -1195,9 +1214,19 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
             _CLOSING_RE.match(bare):
         return "salutation"
     if not in_para and _BARE_SALUTATION_RE.match(bare) and nxt is not None and nxt.para and \
-            nxt.n_words >= BARE_SALUTATION_MIN_BODY_WORDS and not _SALUTATION_RE.match(nxt.text.strip()):
-        # (over a paragraph that greets again, "My dear Jane—I write …", the line heads the letter as a title does)
+            nxt.n_words >= BARE_SALUTATION_MIN_BODY_WORDS and not _SALUTATION_RE.match(nxt.text.strip()) and \
+            (prev is not None and prev.cue in ("dateline", "closing", "signature")
+             or _LETTER_BODY_RE.search(strip_quotes(nxt.text))):
+        # (over a paragraph that greets again, "My dear Jane—I write …", the line heads the letter as a title does;
+        # over a narrator's paragraph, "She looked at the two words …" or "My father was a tall man …", it is the
+        # words a character writes or a chapter's title: under no date line and no letter's foot, the greeting is a
+        # letter's only where its first paragraph speaks to the reader or writes in the present, "Thy letter came
+        # safe …", "I take up my pen …")
         return "salutation"  # "Dear friend" over the letter's first paragraph: its salutation, the comma unwritten
+    if prev is not None and prev.cue == "prose" and _BARE_SALUTATION_RE.match(bare) and nxt is not None and \
+            nxt.para and nxt.n_words >= BARE_SALUTATION_MIN_BODY_WORDS and \
+            not _LETTER_BODY_RE.search(strip_quotes(nxt.text)):
+        return "prose"  # "Dear Mother" between a narrator's paragraphs: what a character writes, in the story
     under_head = prev is not None and prev.cue == "heading" and bool(DESPATCH_HEADER_RE.match(prev.text.strip()))
     if not in_para and n <= 5 and (_PLACE_MONTH_RE.match(bare) and (
             under_head or (nxt is not None and _SALUTATION_RE.match(nxt.text.strip())))
@@ -1456,9 +1485,11 @@ def prose_features(text: str) -> dict:
     elif FEAST_HEAD_RE.match(text):
         feats["lead_feast"] = FEAST_HEAD_RE.match(text).group(0)
     greeting = _SALUTATION_RE.match(text)
-    # (a vocative run into a sentence, "My dear Tom I was never so vexed!", speaks within the letter: no greeting)
+    # (a vocative run into a sentence, "My dear Tom I was never so vexed!", speaks within the letter: no greeting;
+    # nor does one that a tag gives to a speaker, "Gentlemen, the doctor began, we are few ...": speech told)
     lead = _SALUTE_LEAD_RE.match(text)
-    if any(m and not _GREETING_SENTENCE_RE.search(m.group(0)) for m in (lead, greeting)):
+    if any(m and not _GREETING_SENTENCE_RE.search(m.group(0)) and not _SPEECH_TAG_RE.match(text, m.end())
+           for m in (lead, greeting)):
         feats["salute"] = True
     bio = _BIO_LEAD_RE.match(text)
     # a possessive inside the name ("Gorman’s Flat is a shallow valley") names a place or a thing, not a person
