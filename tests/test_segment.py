@@ -990,3 +990,31 @@ def test_a_name_and_a_year_alone_at_a_memoir_s_foot_sign_it(foot, author):
     if author:
         assert doc.date is not None and doc.date.edtf == "1910" and doc.author.basis.value == "signed"
 
+
+def test_a_preacher_or_narrator_turning_to_his_hearers_opens_no_letter():
+    # "Brethren, I do not ask you …" in a sermon, "Dear old man! He had no notion …" in a memoir: a greeting run on from
+    # the speaker's own paragraph, with no head, date line or framing sentence between, is no letter's salutation
+    sermon = ("SERMON IX.\n\nPreached in the Parish Church, on Septuagesima Sunday, February 7, 1847.\n\n"
+              "My brethren, there is no parable which has given more offence to the prudent than this one.\n\n"
+              "Let us consider, first, who the labourers are. They are every one of us, called into the vineyard.\n\n"
+              "Brethren, I do not ask you to think the master just by the rule of the market. I ask you to think "
+              "him good.\n\nNow to God be ascribed all honour and glory, now and for ever. Amen.\n")
+    assert [d.kind for d in segment(_source(sermon)) if d.kind != "heading"] == ["narrative"]  # one text, no letter
+    memoir = ("CHAPTER V\n\nMy father left the regiment in the spring and came home to the farm to grow old "
+              "quietly.\n\nHe wrote to me at school once, and I kept the letter in my desk for forty years.\n\n"
+              "Dear old man! He had no notion how much it meant to me. I read it so often that the folds wore "
+              "through.\n")
+    assert len([d for d in segment(_source(memoir)) if d.kind != "heading"]) == 1  # no letter cut from it
+    # the exclamations "Dear me," and "Dear, dear," greet nobody
+    for said in ("Dear me, thought Mrs. Lamb at the door, this is the beginning of something.",
+                 "Dear, dear, where will it all end? It is a sad business."):
+        assert not prose_features(said).get("salute"), said
+
+
+def test_a_preface_signed_and_dated_at_its_end_keeps_its_date_line():
+    # "H. M. C." / "Oxford, October 1898." under an introduction: the place and day it was finished, no entry
+    text = ("INTRODUCTION\n\nThe letters printed in this volume were written between 1781 and 1797 by the wife of a "
+            "merchant to her sister.\n\nThey are printed as they stand, with their spelling and their stops.\n\n"
+            "H. M. C.\n\nOxford, October 1898.\n")
+    docs = segment(_source(text))
+    assert len(docs) == 2 and text[docs[-1].char_start:docs[-1].char_end].rstrip().endswith("October 1898.")

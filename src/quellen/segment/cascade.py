@@ -1334,7 +1334,12 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
             # a text that has dated its entries at their heads more often than at their feet goes on
             # doing so: an undated entry does not take the next entry's date line as its closing date
             head_dated = dating["head"] > dating["foot"] and nxt is not None and nxt.cue == "prose"
-            if current.mode in ("record", "personal") and not has_date and not opens_next and not head_dated:
+            # (a preface or an introduction signed at its end dates itself under the signature, "H. M. C." /
+            # "Oxford, October 1898.", where a heading or nothing follows: the place and day it was finished)
+            signed_foot = current.mode == "account" and current.phase == "closed" and prev is current.units[-1] and \
+                prev.cue == "signature" and (nxt is None or nxt.cue in ("heading", "separator"))
+            if (current.mode in ("record", "personal") or signed_foot) and not has_date and not opens_next and \
+                    not head_dated:
                 dating["foot"] += 1
                 current.units.append(unit)
                 current.phase = "closed"
@@ -1459,11 +1464,15 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 #      about 1 o'clock ...", "Next morning, mounted ...") is that day's entry (quellen.segment.shapes)
                 reason = "diary-entry head (next day)"
             elif f.get("salute") and not (current.phase == "body" and _is_letter(current)
-                                          and (_names_nobody(unit.text) or _greets_again(unit, current))):
+                                          and (_names_nobody(unit.text) or _greets_again(unit, current))) and \
+                    not (current.mode in ("account", "record") and not _is_letter(current)
+                         and prev is current.units[-1] and prev.cue == "prose"):
                 # 15. a salutation opens a letter (inside a letter that greeted its addressee, an
                 #     endearment naming nobody, "Dearest, you also ask ...", or a greeting in the words of the
                 #     letter's own salutation, "Dear Cousin, I wish not …" under "Dear beloved Cousin,", speaks to
-                #     the same one)
+                #     the same one; run on from the paragraph of a narrator or a preacher (no letter, no diary), no
+                #     head, date line or framing sentence between, "Brethren, I do not ask you …", "Dear old man!
+                #     He had no notion …", it is the speaker turning to his hearers or to the one he tells of)
                 reason = "salutation"
             elif f.get("name_colon") and not current.units[0].features.get("name_colon"):
                 # 16. "T.H.: ..." is somebody else speaking: a signed comment or reply.
