@@ -640,11 +640,16 @@ def test_a_narrators_sentence_ending_in_a_date_over_a_paragraph_opening_with_a_g
         assert len(segment(_source("A HISTORY OF THE SOCIETY\n\n" + told))) == 1  # no letter in the story
     # a greeting that a tag gives to a speaker is speech told, not a letter's salutation run into its paragraph
     for speech in ("Friends, said old Thomas Webb, who had been warden longest, the roof must be mended.",
-                   "Gentlemen, the doctor began, we are few."):
+                   "Gentlemen, the doctor began, we are few.",
+                   "Sir, said the doctor to the old butler on the Saturday, you had better air the blue room."):
         assert not prose_features(speech).get("salute"), speech
     for written in ("Dear Sir, as I said in my last, the mill is sold.", "Dear Sir, your letter said that the mill "
                     "is sold.", "My dear Brother, I began this a week ago, but the baby cried."):
         assert prose_features(written).get("salute"), written
+    # a title that dates what it names after its preposition is no date line, though a greeting follows it
+    lecture = ("A LECTURE DELIVERED AT THE INSTITUTE, ASHBY, ON THE 12TH OF JANUARY, 1861.\n\nLadies and Gentlemen,\n\n"
+               "When your secretary asked me to speak to you this evening, I hesitated.\n")
+    assert make_units(lecture)[0].cue != "dateline"
     for greeting in ("Beloved friend", "Esteemed friend,", "My dear Sir,—"):
         letter = ("Sarum Township in the County of Kent the 9th of the 1st month 1799\n\n" + greeting +
                   "\n\nI take up my pen to inform thee that we arrived safe at home after a long journey.\n")
@@ -662,6 +667,10 @@ def test_a_greeting_without_its_comma_over_a_narrators_paragraph_opens_no_letter
     memoir = ("Dear Father\n\nMy father was a tall, silent man who kept bees and read the newspaper every evening of "
               "his life.\n")
     assert make_units(memoir)[0].cue != "salutation"
+    # what a character says under it is the story's, though it says "your" (its closing mark on a later line)
+    dialogue = ("THE CARRIER\n\nThe old woman watched the boy dip his pen.\n\nDear Son\n\n\"No, not like that. Put "
+                "'My dear son,' as your\ngrandfather always did.\" The boy scratched out the words and began again.\n")
+    assert [u.cue for u in make_units(dialogue)][2] == "prose"
     for body in ("I take up my pen to let you know that we are all well at present, hoping these lines find you the "
                  "same.", "We received your letter of the 3rd and were glad to hear that father is better."):
         letters = f"Dear Mother\n\n{body}\n\nyour loving daughter\n\nMartha\n"

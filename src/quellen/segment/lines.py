@@ -252,6 +252,9 @@ _LETTER_BODY_RE = re.compile(r"\b(?i:you|your|yours|thee|thou|thy|thine|ye)\b"
 #: the most words of a letter's date line whose place is written out at length before the date, over the salutation
 #: ("Kent County in the state of Wessex near Dover the 14th of the 3rd month 1806")
 LONG_PLACE_DATELINE_MAX_WORDS = 20
+#: a date in a sentence or a title, after its preposition ("A Lecture delivered at Ashby on the 12th of January, 1861",
+#: "The Society met ... on the 3rd of May 1862"): a date line puts it after the place ("... near Dover the 14th of ...")
+_DATE_IN_PHRASE_RE = re.compile(r"\b(?:on|in|at|by|since|until|till|before|after|from)\s+(?:the\s+)?$", re.I)
 #: the fewest words of the paragraph under such a salutation
 BARE_SALUTATION_MIN_BODY_WORDS = 8
 _ADDRESSEE_RE = re.compile(
@@ -989,7 +992,7 @@ _GREETING_SENTENCE_RE = re.compile(r"\s(?-i:I)\s+(?:was|am|have|had|could|shall|
 _SPEECH_VERBS = "|".join(w.replace(" ", r"\s+") for w in lexicons.words("speech_tag_verbs"))
 #: a tag giving the words before it to a speaker, right after a greeting: "the doctor began,", "said his wife at the
 #: door," (not the writer's own "I said", nor "your letter said that ...")
-_SPEECH_TAG_RE = re.compile(rf"\s*(?:(?:{_SPEECH_VERBS})\s+(?:[\w'’.]+\s+){{0,4}}?[\w'’.]+"
+_SPEECH_TAG_RE = re.compile(rf"\s*(?:(?:{_SPEECH_VERBS})\s+(?:[\w'’.]+\s+){{0,9}}?[\w'’.]+"
                             rf"|(?:(?!(?-i:I)\s|we\s|you\s)[\w'’.]+\s+){{1,3}}?(?:{_SPEECH_VERBS}))\s*,", re.I)
 #: the words of a possible salutation, up to the mark that ends it: "Dear Sir" in "Dear Sir. At the gates"
 _SALUTATION_WORDS_RE = re.compile(r"[^\W\d_][\w'’]*(?:[ \t]+[\w'’.]+){0,4}?(?=[ \t]*[,.!:—])")
@@ -1047,6 +1050,16 @@ def is_allcaps(text: str) -> bool:
 #: a year as a chronological edition or a chronicle heads its sections: "B.C. 67", "67 B.C.", "A.D. 1066", "1887"
 _ERA = r"(?:b\.\s*c\.(?:\s*e\.)?|a\.\s*d\.)"
 _YEAR_HEAD_RE = re.compile(rf"(?:{_ERA}\s*\d{{1,4}}|\d{{1,4}}\s*{_ERA}|1?\d{{3}})(?=[.\s]|$)", re.I)
+
+
+def _letter_body(text: str, greeting: str) -> bool:
+    """Return True when ``text``, the paragraph (or its first line) under a greeting written without its comma, reads
+    as a letter's first paragraph (:data:`_LETTER_BODY_RE`) in the writer's own words: what a character says in the
+    story ("“No, not like that,” …", its closing mark on a later line) is no letter's, unless the greeting is quoted
+    too."""
+    if text.lstrip()[:1] in "“\"‘" and greeting.lstrip()[:1] not in "“\"‘":
+        return False
+    return bool(_LETTER_BODY_RE.search(strip_quotes(text)))
 
 
 def _greeting_alone(line: str) -> bool:
@@ -1154,6 +1167,7 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
             return "dateline"
     if date_m and not in_para and n <= LONG_PLACE_DATELINE_MAX_WORDS and not text[date_m.end():].strip(" .,") and \
             text[:1].isupper() and nxt is not None and _greeting_alone(nxt.text) and \
+            not _DATE_IN_PHRASE_RE.search(text[:date_m.start()]) and \
             not _FIRST.search(text) and \
             not re.search(r"\b(?:is|was|were|are|had|has|have|wrote|written)\b", text, re.I):
         # "Kent County in the state of Wessex near Dover the 14th of the 3rd month 1806" over "Dear friend": a
@@ -1215,8 +1229,7 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
         return "salutation"
     if not in_para and _BARE_SALUTATION_RE.match(bare) and nxt is not None and nxt.para and \
             nxt.n_words >= BARE_SALUTATION_MIN_BODY_WORDS and not _SALUTATION_RE.match(nxt.text.strip()) and \
-            (prev is not None and prev.cue in ("dateline", "closing", "signature")
-             or _LETTER_BODY_RE.search(strip_quotes(nxt.text))):
+            (prev is not None and prev.cue in ("dateline", "closing", "signature") or _letter_body(nxt.text, bare)):
         # (over a paragraph that greets again, "My dear Jane—I write …", the line heads the letter as a title does;
         # over a narrator's paragraph, "She looked at the two words …" or "My father was a tall man …", it is the
         # words a character writes or a chapter's title: under no date line and no letter's foot, the greeting is a
@@ -1224,8 +1237,7 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
         # safe …", "I take up my pen …")
         return "salutation"  # "Dear friend" over the letter's first paragraph: its salutation, the comma unwritten
     if prev is not None and prev.cue == "prose" and _BARE_SALUTATION_RE.match(bare) and nxt is not None and \
-            nxt.para and nxt.n_words >= BARE_SALUTATION_MIN_BODY_WORDS and \
-            not _LETTER_BODY_RE.search(strip_quotes(nxt.text)):
+            nxt.para and nxt.n_words >= BARE_SALUTATION_MIN_BODY_WORDS and not _letter_body(nxt.text, bare):
         return "prose"  # "Dear Mother" between a narrator's paragraphs: what a character writes, in the story
     under_head = prev is not None and prev.cue == "heading" and bool(DESPATCH_HEADER_RE.match(prev.text.strip()))
     if not in_para and n <= 5 and (_PLACE_MONTH_RE.match(bare) and (
