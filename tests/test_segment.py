@@ -1027,3 +1027,17 @@ def test_a_preface_signed_and_dated_at_its_end_keeps_its_date_line():
             "H. M. C.\n\nOxford, October 1898.\n")
     docs = segment(_source(text))
     assert len(docs) == 2 and text[docs[-1].char_start:docs[-1].char_end].rstrip().endswith("October 1898.")
+
+
+def test_the_line_rules_word_counts_are_settings():
+    # the most words of the long place date line reach the line rules from the settings, as the cascade's do
+    from quellen.settings import Settings, SettingsError
+    text = ("Kent County in the state of Wessex near Dover the 9th of the 5th month 1801\n\nEsteemed friend,\n\n"
+            "We are all well and the children grow fast; the smallpox has gone by us this winter.\n")
+    assert make_units(text)[0].cue == "dateline"
+    shorter = Settings().with_overrides({"segment.long_place_dateline_max_words": 10})
+    assert make_units(text, settings=shorter.segment)[0].cue != "dateline"
+    assert segment(_source(text))[0].date.edtf == "1801-05-09"  # the letter dated by its date line ...
+    assert segment(_source(text), shorter)[0].date is None  # ... which at ten words at most is none
+    with pytest.raises(SettingsError, match="bare_salutation_min_body_words"):
+        Settings().with_overrides({"segment.bare_salutation_min_body_words": 0})
