@@ -176,6 +176,22 @@ def test_annals_whose_years_mostly_run_one_paragraph_are_annals():
     assert [t[:6] for t, _ in _docs(BRIDGE_BOOK)][1:] == ["1721.—", "1722.—", "1723.—", "1725.—", "1726.—"]
 
 
+CHRONOLOGY = ("THE LIFE OF JOHN PELL\n\nCHRONOLOGY\n\n1809. Born at Ashby, the son of a miller.\n\n1821. Sent to the "
+              "grammar school.\n\n1827. Apprenticed to a printer in Norwich.\n\n1834. Marries. Sets up his own press."
+              "\n\n1848. Elected to the town council.\n\n1866. Dies at Norwich.\n\nCHAPTER I.\n\nJohn Pell was born in "
+              "the mill-house at Ashby on a wet night in March, and his mother did not expect him to live.\n")
+
+
+def test_a_chronology_of_a_life_is_a_list_not_annals_and_the_chapter_under_it_is_headed():
+    # a line a year ("1809. Born at Ashby.") is a chronology's, not an annalist's entry; "CHAPTER I." under the last
+    # line heads the chapter, it is no item of the list
+    assert not year_heads(make_units(CHRONOLOGY))
+    got = [t.split("\n")[0] for t, _ in _docs(CHRONOLOGY)]
+    assert got[1:] == ["1809. Born at Ashby, the son of a miller.", "CHAPTER I.",
+                       "John Pell was born in the mill-house at Ashby on a wet night in March, and his mother did not "
+                       "expect him to live."]
+
+
 FORM = ("LOG OF THE PUMPING STATION\n\nRegister of Work.\n\nMonth of JUNE, 1884.        Low Level Engine.\n\n"
         "Place | Date | Hour | What was done | Initials\n\n"
         "Engine house | 2nd | 6 a.m. | Fires lit, both boilers. Pumped till noon. | T. W.\n\n"

@@ -1101,10 +1101,11 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 current.units.append(unit)
                 continue
             # 5b. a title-like line closing a list of short items ("Plays of A." / "B's Journal.") is
-            #     the list's last item, not the head of a new text
+            #     the list's last item, not the head of a new text (a book's section heading, "CHAPTER I.", under a
+            #     chronology of a life's years heads the chapter)
             if not forced and current is not None and current.phase == "body" and cue == "heading" \
                     and len(current.units) >= 3 and kind_from_words(unit.text) not in RECORD_KINDS \
-                    and unit.text.rstrip().endswith(".") \
+                    and unit.text.rstrip().endswith(".") and not _SECTION_RE.match(unit.text.strip()) \
                     and all(u.cue == "prose" and u.n_words <= 8 and u.text.rstrip().endswith(".")
                             for u in current.units[-2:]) \
                     and not (DESPATCH_HEADER_RE.match(unit.text.strip()) and nxt is not None
