@@ -1014,6 +1014,12 @@ def test_a_preacher_or_narrator_turning_to_his_hearers_opens_no_letter():
               "Dear old man! He had no notion how much it meant to me. I read it so often that the folds wore "
               "through.\n")
     assert len([d for d in segment(_source(memoir)) if d.kind != "heading"]) == 1  # no letter cut from it
+    # nor does a narrator's "Dear Reader" further on make her chapter a letter, which the next greeting would end
+    chapter = ("CHAPTER XI.\n\nI must now beg the reader's patience while I go back a little in my story.\n\n"
+               "Dear Reader, you will forgive an old woman for lingering over those months.\n\n"
+               "We lived that year in a cottage at the edge of the common, my mother and I.\n\n"
+               "My dear Mother! She was never strong, and the winter tried her sorely.\n")
+    assert len([d for d in segment(_source(chapter)) if d.kind != "heading"]) == 1
     # the exclamations "Dear me," and "Dear, dear," greet nobody
     for said in ("Dear me, thought Mrs. Lamb at the door, this is the beginning of something.",
                  "Dear, dear, where will it all end? It is a sad business."):

@@ -192,6 +192,23 @@ def test_a_chronology_of_a_life_is_a_list_not_annals_and_the_chapter_under_it_is
                        "expect him to live."]
 
 
+RECTORS = ("THE CHURCH\n\nThe living is a rectory in the gift of the Dean and Chapter. The following is a list of the "
+           "rectors so far as they are known:\n\n" + "\n\n".join([
+               "1301. John de Hale, instituted on the presentation of the prior and convent of the abbey.",
+               "1349. William Pell, on the death of the last rector, probably of the plague that year.",
+               "1362. Richard Webb, by exchange with the vicar of the next parish, who had held it a year.",
+               "1410. Thomas Carter, chaplain, on the resignation of Richard Webb, then old and blind.",
+               "1455. Henry Lane, master of arts, afterwards archdeacon, who rebuilt the chancel at his charge.",
+           ]) + "\n\nThe registers begin in 1558 and are complete, except for the years of the Commonwealth.\n")
+
+
+def test_a_list_of_rectors_leaping_decades_is_no_annals():
+    # an annalist goes year by year; a list of the incumbents of a living leaps decades: one text
+    assert not year_heads(make_units(RECTORS))
+    assert len(_docs(RECTORS)) == 1
+    assert year_heads(make_units(RECTORS), SegmentSettings(year_head_max_median_step=50))
+
+
 FORM = ("LOG OF THE PUMPING STATION\n\nRegister of Work.\n\nMonth of JUNE, 1884.        Low Level Engine.\n\n"
         "Place | Date | Hour | What was done | Initials\n\n"
         "Engine house | 2nd | 6 a.m. | Fires lit, both boilers. Pumped till noon. | T. W.\n\n"

@@ -111,6 +111,10 @@ class SegmentSettings:
     #: ... and at least this share of the years' entries run one paragraph (an annalist's year is a paragraph; a
     #: history or a memoir that opens a paragraph with its year, "1846. That was the year ...", tells on under it)
     year_head_min_one_paragraph: float = 0.5
+    #: ... and half the steps from one year to the next are of this many years or fewer (an annalist goes year by
+    #: year, leaving out the years of nothing; "1301. John de Hale, instituted ..." / "1349. William Pell, ...", a list
+    #: of a church's rectors, leaps decades)
+    year_head_max_median_step: int = 10
     #: a source that states no year, whose heads give a month, a day and a weekday ("April 14. Wednesday."), at
     #: least ``head_shape_min_count`` of them, is of the one year where ``head_shape_calendar_agreement`` of them
     #: fall on their weekdays, among the years of the corpus's other dated documents and this many on each side
@@ -460,7 +464,7 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     "segment.head_shape_min_count": (2, None), "segment.head_shape_max_words": (1, None),
     "segment.head_shape_min_reach": (0, 1),
     "segment.head_shape_calendar_agreement": (0, 1), "segment.year_head_rising": (0, 1),
-    "segment.year_head_min_one_paragraph": (0, 1),
+    "segment.year_head_min_one_paragraph": (0, 1), "segment.year_head_max_median_step": (1, None),
     "segment.next_day_min_one_paragraph": (0, 1),
     "segment.next_day_min_entries": (1, None), "segment.weekday_year_margin": (0, None),
     "conflicts.candidate_max_df": (2, None), "conflicts.variants_per_group": (1, None),

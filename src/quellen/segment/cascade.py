@@ -214,6 +214,16 @@ def _headed_letter(group: Group) -> bool:
     return False
 
 
+def _greets_at_head(group: Group) -> bool:
+    """Return True when the group opens as a letter does: its head makes it one (:func:`_headed_letter`) or its first
+    paragraph opens with a greeting; a greeting further on ("Dear Reader, you will forgive ..." in a memoir's chapter)
+    is the narrator turning to someone, no letter's head."""
+    if _headed_letter(group):
+        return True
+    first = next((u for u in group.units if u.cue == "prose"), None)
+    return first is not None and bool(first.features.get("salute"))
+
+
 #: a year alone on its line, with its stop: "1712."
 _YEAR_ALONE_RE = re.compile(r"1\d{3}\.?")
 
@@ -1466,7 +1476,7 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 reason = "diary-entry head (next day)"
             elif f.get("salute") and not (current.phase == "body" and _is_letter(current)
                                           and (_names_nobody(unit.text) or _greets_again(unit, current))) and \
-                    not (current.mode in ("account", "record") and not _is_letter(current)
+                    not (current.mode in ("account", "record") and not _greets_at_head(current)
                          and prev is current.units[-1] and prev.cue == "prose"):
                 # 15. a salutation opens a letter (inside a letter that greeted its addressee, an
                 #     endearment naming nobody, "Dearest, you also ask ...", or a greeting in the words of the

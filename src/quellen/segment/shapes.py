@@ -321,8 +321,10 @@ def year_heads(units: list[Unit], settings: SegmentSettings | None = None) -> bo
     a chronology, the years of a register; ``head_shape_min_count`` paragraphs or more open with a year, reaching
     over ``head_shape_min_reach`` of the source's words, and the years rise from one to the next at least
     ``year_head_rising`` of the steps, half the stretches from one to the next at least ``head_shape_min_entry_words``
-    words (not the lines of a chronology, "1809. Born at Ashby."), and at least ``year_head_min_one_paragraph`` of the
-    years' entries run one paragraph.
+    words (not the lines of a chronology, "1809. Born at Ashby."), half the steps from one year to the next at most
+    ``year_head_max_median_step`` years (an annalist goes year by year; a list of a church's rectors or a history's
+    turning points leaps decades), and at least ``year_head_min_one_paragraph`` of the years' entries run one
+    paragraph.
 
     A source-level vote, like :func:`head_shapes`: one paragraph opening "1712." is a sentence about that year;
     a run of them, year after year in order, is the annalist's way of heading a year's entry (a list of
@@ -344,7 +346,9 @@ def year_heads(units: list[Unit], settings: SegmentSettings | None = None) -> bo
     reach = sum(u.n_words for u in units[at[0]:at[-1] + 1]) / total
     rising = sum(b > a for a, b in zip(years, years[1:])) / (len(years) - 1)
     stretches = [sum(u.n_words for u in units[a:b]) for a, b in zip(at, at[1:])]
+    steps = [b - a for a, b in zip(years, years[1:])]
     return reach >= s.head_shape_min_reach and rising >= s.year_head_rising and \
+        statistics.median(steps) <= s.year_head_max_median_step and \
         statistics.median(stretches) >= s.head_shape_min_entry_words and \
         _one_paragraph_years(units, at) >= s.year_head_min_one_paragraph
 
