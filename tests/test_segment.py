@@ -1047,3 +1047,15 @@ def test_the_line_rules_word_counts_are_settings():
     assert segment(_source(text), shorter)[0].date is None  # ... which at ten words at most is none
     with pytest.raises(SettingsError, match="bare_salutation_min_body_words"):
         Settings().with_overrides({"segment.bare_salutation_min_body_words": 0})
+
+
+def test_a_valediction_a_character_writes_in_the_story_closes_nothing():
+    # "Yours ever, she wrote at last, and signed it": the narrator tells of a letter's closing, the chapter goes on
+    text = ("CHAPTER IV.\n\nMargaret sat at her desk and finished the letter to her brother, which she had begun three "
+            "days before.\n\nYours ever, she wrote at last, and signed it, and sealed it with the old seal.\n\n"
+            "Then she went down to the drawing-room, where her father was reading by the fire.\n")
+    cue = {u.text: u.cue for u in make_units(text)}
+    assert cue["Yours ever, she wrote at last, and signed it, and sealed it with the old seal."] == "prose"
+    assert len(segment(_source(text))) == 2  # the chapter's heading and its one text
+    for closing in ("Yours ever,", "I am, Sir, yours faithfully,", "Believe me, dear Sir, yours truly,"):
+        assert make_units("Dear Sir,\n\nThe mill is sold.\n\n" + closing + "\n\nJ. Hale\n")[2].cue == "closing"

@@ -969,10 +969,11 @@ def _first_numeral_of_a_series(units: list[Unit]) -> None:
 #: a subject and its verb inside what reads as a greeting up to its mark: the words are a sentence, not a greeting
 _GREETING_SENTENCE_RE = re.compile(r"\s(?-i:I)\s+(?:was|am|have|had|could|shall|will|would|never|do|did)\b", re.I)
 _SPEECH_VERBS = "|".join(w.replace(" ", r"\s+") for w in lexicons.words("speech_tag_verbs"))
-#: a tag giving the words before it to a speaker, right after a greeting: "the doctor began,", "said his wife at the
-#: door," (not the writer's own "I said", nor "your letter said that ...")
-_SPEECH_TAG_RE = re.compile(rf"\s*(?:(?:{_SPEECH_VERBS})\s+(?:[\w'’.]+\s+){{0,9}}?[\w'’.]+"
-                            rf"|(?:(?!(?-i:I)\s|we\s|you\s)[\w'’.]+\s+){{1,3}}?(?:{_SPEECH_VERBS}))\s*,", re.I)
+#: a tag giving the words before it to a speaker or a writer in the story, right after a greeting or a valediction:
+#: "the doctor began,", "said his wife at the door,", "she wrote at last," (not the writer's own "I said", nor "your
+#: letter said that ...")
+_SPEECH_TAG_RE = re.compile(rf"\s*(?:(?!(?-i:I)\s|we\s|you\s)[\w'’.]+\s+){{0,3}}?(?:{_SPEECH_VERBS})\b"
+                            r"(?:[^,.!?;:“”\"]|(?<=Mr)\.|(?<=Mrs)\.|(?<=Dr)\.|(?<=St)\.){0,60},", re.I)
 #: the words of a possible salutation, up to the mark that ends it: "Dear Sir" in "Dear Sir. At the gates"
 _SALUTATION_WORDS_RE = re.compile(r"[^\W\d_][\w'’]*(?:[ \t]+[\w'’.]+){0,4}?(?=[ \t]*[,.!:—])")
 #: a text quoted in the run of a paragraph, after a colon: "... to the President: “Dear Sir. ..."
@@ -1039,6 +1040,13 @@ def _letter_body(text: str, greeting: str) -> bool:
     if text.lstrip()[:1] in "“\"‘" and greeting.lstrip()[:1] not in "“\"‘":
         return False
     return bool(_LETTER_BODY_RE.search(strip_quotes(text)))
+
+
+def _told(line: str) -> bool:
+    """Return True when a speech tag follows the first comma of ``line`` ("Yours ever, she wrote at last, and sealed
+    it"): a valediction written by someone in the story, not a letter's own."""
+    comma = line.find(",")
+    return comma >= 0 and bool(_SPEECH_TAG_RE.match(line, comma + 1))
 
 
 def _greeting_alone(line: str) -> bool:
@@ -1267,7 +1275,7 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
         # line or salutation: the editor's summary is part of the letter's head, as its header would be
         return "heading"
     if in_para or wraps_on:
-        if n <= 16 and _CLOSING_RE.match(bare) and _terminal(bare) in (",", ".", "!", ""):
+        if n <= 16 and _CLOSING_RE.match(bare) and _terminal(bare) in (",", ".", "!", "") and not _told(bare):
             return "closing"
         if n <= 9 and split_signature(text):
             return "signature"
@@ -1284,7 +1292,7 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
             (n <= 30 and _ADDRESSEE_RE.match(text) and text.endswith(".") and text.count(".") <= 3 and n <= 12
              and not re.search(r"\b(?:is|was|are|were|have|has|had|will|would)\b", text)):
         return "addressee"
-    if n <= 16 and (_CLOSING_RE.match(bare) and _terminal(bare) in (",", ".", "!", "")) or \
+    if n <= 16 and (_CLOSING_RE.match(bare) and _terminal(bare) in (",", ".", "!", "") and not _told(bare)) or \
             (n <= 25 and _POLITE_CLOSE_RE.search(text) and _FIRST.search(text)):
         return "closing"
     # a valediction printed without its comma ("With much love and a kiss", "Good-by") over a name
