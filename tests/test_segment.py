@@ -1057,5 +1057,10 @@ def test_a_valediction_a_character_writes_in_the_story_closes_nothing():
     cue = {u.text: u.cue for u in make_units(text)}
     assert cue["Yours ever, she wrote at last, and signed it, and sealed it with the old seal."] == "prose"
     assert len(segment(_source(text))) == 2  # the chapter's heading and its one text
-    for closing in ("Yours ever,", "I am, Sir, yours faithfully,", "Believe me, dear Sir, yours truly,"):
+    # nor are a farewell said in it ("Farewell, he said.") and a sentence that asks to be believed
+    for said in ("Farewell, he said.", "Believe me, I meant no harm."):
+        assert make_units("The coach was late, and Tom stood in the yard with his box.\n\n" + said + "\n\nHis "
+                          "mother did not answer.\n")[1].cue == "prose", said
+    for closing in ("Yours ever,", "I am, Sir, yours faithfully,", "Believe me, dear Sir, yours truly,",
+                    "Believe me, I am, dear Sir, yours truly.", "Farewell,"):
         assert make_units("Dear Sir,\n\nThe mill is sold.\n\n" + closing + "\n\nJ. Hale\n")[2].cue == "closing"

@@ -269,7 +269,8 @@ _CLOSING_RE = re.compile(
     r"|ever,?\s+my\s+dear(?:est)?\b|(?:very\s+|most\s+)?(?:sincerely|faithfully|affectionately|truly|gratefully)"
     r"(?:\s+(?:&|and)\s+(?:sincerely|faithfully|affectionately|truly|gratefully))?\s+your'?s(?-i:(?![a-z]))|i\s+(?:am|remain|have\s+the\s+honou?r)\b.{0,80}(?:servant|yours|friend|"
     r"respect|regard|esteem)|(?:i|we)\s+(?:am|are|remain|have\s+the\s+honou?r\s+to\s+(?:be|remain))\b[^.]{0,40},$"
-    r"|believe\s+me"
+    # (not "Believe me, I meant no harm.": a sentence of someone's, "I" and a verb that is no "I am" or "I remain")
+    r"|believe\s+me(?!,?\s+(?-i:I)\s+(?!am\b|remain\b|have\s+the\s+honou?r\b))"
     r"|with\s+(?:\w+\s+){0,4}(?:greetings|regards|respect|love|wishes|esteem|affection|"
     r"salutations?|compliments|thanks|gratitude|devotion|consideration|kiss|kisses)\b|(?:very\s+|most\s+)?"
     r"(?:respectfully|sincerely|faithfully|affectionately|cordially|truly|fraternally|gratefully)"
@@ -974,6 +975,8 @@ _SPEECH_VERBS = "|".join(w.replace(" ", r"\s+") for w in lexicons.words("speech_
 #: letter said that ...")
 _SPEECH_TAG_RE = re.compile(rf"\s*(?:(?!(?-i:I)\s|we\s|you\s)[\w'’.]+\s+){{0,3}}?(?:{_SPEECH_VERBS})\b"
                             r"(?:[^,.!?;:“”\"]|(?<=Mr)\.|(?<=Mrs)\.|(?<=Dr)\.|(?<=St)\.){0,60},", re.I)
+#: the same tag ending the line: "Farewell, he said."
+_SPEECH_TAG_END_RE = re.compile(_SPEECH_TAG_RE.pattern[:-1] + r"[.!]?[”\"’]?\s*$", re.I)
 #: the words of a possible salutation, up to the mark that ends it: "Dear Sir" in "Dear Sir. At the gates"
 _SALUTATION_WORDS_RE = re.compile(r"[^\W\d_][\w'’]*(?:[ \t]+[\w'’.]+){0,4}?(?=[ \t]*[,.!:—])")
 #: a text quoted in the run of a paragraph, after a colon: "... to the President: “Dear Sir. ..."
@@ -1044,9 +1047,9 @@ def _letter_body(text: str, greeting: str) -> bool:
 
 def _told(line: str) -> bool:
     """Return True when a speech tag follows the first comma of ``line`` ("Yours ever, she wrote at last, and sealed
-    it"): a valediction written by someone in the story, not a letter's own."""
+    it", "Farewell, he said."): a valediction written or said by someone in the story, not a letter's own."""
     comma = line.find(",")
-    return comma >= 0 and bool(_SPEECH_TAG_RE.match(line, comma + 1))
+    return comma >= 0 and bool(_SPEECH_TAG_RE.match(line, comma + 1) or _SPEECH_TAG_END_RE.match(line, comma + 1))
 
 
 def _greeting_alone(line: str) -> bool:
