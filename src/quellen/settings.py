@@ -194,6 +194,8 @@ class SegmentSettings:
     #: ... and a line in the first person without its final stop is a sentence, not a title, with at least this many
     #: words in lower case (other than function words)
     sentence_lower_words: int = 6
+    #: ... and a subtitle line standing between two heading lines has at most this many
+    subtitle_max_words: int = 16
 
 
 @dataclass(frozen=True)
@@ -492,6 +494,7 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     "segment.despatch_header_max_words": (1, None), "segment.signer_office_max_words": (1, None),
     "segment.dating_clause_max_words": (1, None), "segment.calendar_head_max_words": (1, None),
     "segment.lot_head_max_words": (1, None), "segment.sentence_lower_words": (1, None),
+    "segment.subtitle_max_words": (1, None),
 }
 
 

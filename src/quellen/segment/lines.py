@@ -814,6 +814,10 @@ def _tag_at(starts: dict[int, str], spans: list[tuple[int, int, str]], start: in
     return None
 
 
+#: the settings of the line rules when none are given
+_DEFAULT_SETTINGS = SegmentSettings()
+
+
 def make_units(text: str, blocks=(), settings: SegmentSettings | None = None) -> list[Unit]:
     """Return the units of ``text`` in order, each with its cue and prose features.
 
@@ -852,15 +856,12 @@ def make_units(text: str, blocks=(), settings: SegmentSettings | None = None) ->
             continue
         units.append(unit)
     _image_gap_captions(units)
-    _subtitles_between_headings(units)
+    _subtitles_between_headings(units, settings or _DEFAULT_SETTINGS)
     _first_numeral_of_a_series(units)
     for unit in units:
         unit.features = prose_features(unit.text) if unit.cue == "prose" else {}
     return units
 
-
-#: the most words of a subtitle line standing between two heading lines
-SUBTITLE_WORDS = 16
 
 
 #: a page's number (or the year a head prints beside it) at either end of a short line: "22  THE DIARY.  [1858.",
@@ -929,7 +930,7 @@ def fold_running_heads(units: list[Unit], settings=None) -> tuple[list[Unit], li
     return out, spans
 
 
-def _subtitles_between_headings(units: list[Unit]) -> None:
+def _subtitles_between_headings(units: list[Unit], s: SegmentSettings) -> None:
     """Give the heading cue to a short one-sentence line standing between two heading lines.
 
     A book's heading block runs over several lines, some of them sentences ("Third Part" /
@@ -944,7 +945,7 @@ def _subtitles_between_headings(units: list[Unit]) -> None:
         if unit.cue not in ("prose", "attribution") or prev.cue != "heading" or nxt.cue != "heading":
             continue
         own = unit.text.strip()
-        if "\n" in own or not 3 <= len(own.split()) <= SUBTITLE_WORDS or _FIRST_SING.search(own) or \
+        if "\n" in own or not 3 <= len(own.split()) <= s.subtitle_max_words or _FIRST_SING.search(own) or \
                 is_allcaps(own) or \
                 re.search(r"[.!?]\s+[A-Z“\"]", own) or own[:1] in "“\"'‘":
             continue
@@ -1085,10 +1086,6 @@ _DATING_CLAUSE_RE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in lexicons
 
 #: the acclamation under a proclamation's signature (data/lexicon/acclamations.txt)
 _ACCLAMATION_RE = re.compile("|".join(re.escape(w) for w in lexicons.words("acclamations")), re.I)
-
-
-#: the settings of the line rules when none are given
-_DEFAULT_SETTINGS = SegmentSettings()
 
 
 def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | None = None,
