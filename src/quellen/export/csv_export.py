@@ -23,7 +23,7 @@ TABLES = {
     "events": ["id", "summary", "date", "date_label", "earliest", "latest", "calendar", "place", "place_name",
                "coordinates", "actors", "actor_names", "attestations", "independent_sources", "conflicts"],
     "attestations": ["event", "event_summary", "source", "source_name", "document", "char_start", "char_end",
-                     "primary", "eyewitness", "reuse_group", "passage"],
+                     "primary", "eyewitness", "reuse_group", "passage", "hearsay", "witness", "folded", "folded_why"],
 }
 
 
@@ -78,7 +78,8 @@ def _rows(store):
     yield "attestations", [
         [ev.id, ev.summary, a.source, names.get(a.source, ""), a.document or "", a.char_start, a.char_end,
          _flag(a.primary), _flag(a.eyewitness), a.reuse_group or "",
-         " ".join(texts.get(a.source, "")[a.char_start:a.char_end].split())]
+         " ".join(texts.get(a.source, "")[a.char_start:a.char_end].split()),
+         _flag(a.hearsay), a.witness if a.witness is not None else "", a.folded or "", a.folded_why or ""]
         for ev in events for a in ev.attestations]
 
 

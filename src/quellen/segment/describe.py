@@ -1236,7 +1236,7 @@ def _foot_lines(text: str, document, skip: int = 0, most: int = 3) -> list[str]:
 
 
 def _subject(sentence: str) -> str | None:
-    """Return the grammatical subject of a framing sentence when it is a name ("Evans handed him ...")."""
+    """Return the grammatical subject of a framing sentence when it is a name ("Purvis handed him ...")."""
     m = re.search(rf"\b(?:following|this|the)\s+[\w\s]{{0,30}}?\b(?:by|from)\s+(?P<name>{PERSON}|[A-Z][\w'’-]+)",
                   sentence)
     if m:

@@ -1065,7 +1065,7 @@ def _greeting_alone(line: str) -> bool:
 def _year_head(text: str) -> bool:
     """Return True for a year marked with its era alone on its line ("B.C. 67.", "67 B.C."), or a year followed
     after its stop by a short note of names, as an edition prints it in the margin over the year's letters
-    ("B.C. 67. Coss., C. Calpurnius Piso, M. Acilius Glabrio.", "1912. Cape Evans.")."""
+    ("B.C. 67. Coss., C. Calpurnius Piso, M. Acilius Glabrio.", "1912. Cape Adare.")."""
     m = _YEAR_HEAD_RE.match(text)
     if not m:
         return False
