@@ -1575,8 +1575,11 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     # name is looked up among all the units, since a sentence running on may have been taken for that leaf)
     signed = units[:len(units) - group.foot] if group.foot else units
     sig_units = [u for k, u in enumerate(signed) if u.cue == "signature"
-                 and not (k + 1 < len(units) and units[k + 1].text[:1].islower() and units[k + 1].cue != "dateline")]
-    # (a date line under the signature may open in lower case, "the 3rd day of the 11th month": no sentence goes on)
+                 and not (k + 1 < len(units) and units[k + 1].text[:1].islower() and units[k + 1].cue != "dateline"
+                          and not (k and units[k - 1].cue == "closing"))]
+    # (a date line under the signature may open in lower case, "the 3rd day of the 11th month": no sentence goes on;
+    # nor does a postscript under a name signed under its closing, "my husband sends his love …", in a transcription
+    # that keeps the writer's small letters)
     if not author and kind == "resolution":
         m = re.search(r"\b(?:minutes|resolution|decree|decision|order"
                       r"|protocol)\s+of\s+(?:the\s+)?(?P<org>[^,.;:]{3,90})",
