@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from quellen.model import DOCUMENT_KINDS, Source
 from quellen.segment import segment
 from quellen.segment.describe import YearContext, parse_date_text
-from quellen.segment.lines import classify, is_name, make_units, split_signature, Unit
+from quellen.segment.lines import classify, is_name, make_units, prose_features, split_signature, Unit
 
 from pathlib import Path
 
@@ -629,6 +629,54 @@ def test_a_long_place_before_the_date_over_a_salutation_is_the_date_line_and_a_f
     assert line.cue == "dateline" and parse_date_text(line.text).edtf == "1801-03-08"
 
 
+def test_a_narrators_sentence_ending_in_a_date_over_a_paragraph_opening_with_a_greeting_is_no_date_line():
+    # the long place line stands over a salutation alone on its line; a narrator's sentence that ends in a date, over
+    # a paragraph of speech told without quotation marks ("Gentlemen, the doctor began, ..."), dates no letter
+    for told in ("The Society met for the first time at the Red Lion in Ashby on the 3rd of May 1862.\n\n"
+                 "Gentlemen, the doctor began, we are few, but we are in earnest, and the beetles shall be known.\n",
+                 "Captain Hale came home to Plymouth at last in the evening of the 9th of June 1805.\n\n"
+                 "My dear, said his wife at the door, you are thinner than ever, and your coat is a disgrace.\n"):
+        assert make_units(told)[0].cue != "dateline", told
+        assert len(segment(_source("A HISTORY OF THE SOCIETY\n\n" + told))) == 1  # no letter in the story
+    # a greeting that a tag gives to a speaker is speech told, not a letter's salutation run into its paragraph
+    for speech in ("Friends, said old Thomas Webb, who had been warden longest, the roof must be mended.",
+                   "Gentlemen, the doctor began, we are few.",
+                   "Sir, said the doctor to the old butler on the Saturday, you had better air the blue room."):
+        assert not prose_features(speech).get("salute"), speech
+    for written in ("Dear Sir, as I said in my last, the mill is sold.", "Dear Sir, your letter said that the mill "
+                    "is sold.", "My dear Brother, I began this a week ago, but the baby cried."):
+        assert prose_features(written).get("salute"), written
+    # a title that dates what it names after its preposition is no date line, though a greeting follows it
+    lecture = ("A LECTURE DELIVERED AT THE INSTITUTE, ASHBY, ON THE 12TH OF JANUARY, 1861.\n\nLadies and Gentlemen,\n\n"
+               "When your secretary asked me to speak to you this evening, I hesitated.\n")
+    assert make_units(lecture)[0].cue != "dateline"
+    for greeting in ("Beloved friend", "Esteemed friend,", "My dear Sir,—"):
+        letter = ("Sarum Township in the County of Kent the 9th of the 1st month 1799\n\n" + greeting +
+                  "\n\nI take up my pen to inform thee that we arrived safe at home after a long journey.\n")
+        assert make_units(letter)[0].cue == "dateline", greeting
+
+
+def test_a_greeting_without_its_comma_over_a_narrators_paragraph_opens_no_letter():
+    # "Dear Mother" over a paragraph that tells of someone ("She looked at the two words ...", "My father was a
+    # tall man ...") is what a character writes, or a chapter's title; over a paragraph that speaks to the reader or
+    # writes in the present ("We received your letter", "I take up my pen") it is the letter's salutation
+    novel = ("CHAPTER VII.\n\nThe house was quiet when Ellen came down. She lit the lamp and took paper from the "
+             "drawer.\n\nDear Mother\n\nShe looked at the two words for a long time and could think of nothing to "
+             "put after them.\n\nAt last she tore the sheet across and threw it on the fire.\n")
+    assert [d.kind for d in segment(_source(novel))] == ["heading", "narrative"]
+    memoir = ("Dear Father\n\nMy father was a tall, silent man who kept bees and read the newspaper every evening of "
+              "his life.\n")
+    assert make_units(memoir)[0].cue != "salutation"
+    # what a character says under it is the story's, though it says "your" (its closing mark on a later line)
+    dialogue = ("THE CARRIER\n\nThe old woman watched the boy dip his pen.\n\nDear Son\n\n\"No, not like that. Put "
+                "'My dear son,' as your\ngrandfather always did.\" The boy scratched out the words and began again.\n")
+    assert [u.cue for u in make_units(dialogue)][2] == "prose"
+    for body in ("I take up my pen to let you know that we are all well at present, hoping these lines find you the "
+                 "same.", "We received your letter of the 3rd and were glad to hear that father is better."):
+        letters = f"Dear Mother\n\n{body}\n\nyour loving daughter\n\nMartha\n"
+        assert make_units(letters)[0].cue == "salutation", body
+
+
 def test_a_name_alone_under_a_letters_last_paragraph_keeps_the_address_leaf_under_it():
     # no valediction: the name alone under the last paragraph signs the letter, and the address leaf under the name
     # is that letter's foot, not a heading over the next letter
@@ -1068,3 +1116,69 @@ def test_a_name_and_a_year_alone_at_a_memoir_s_foot_sign_it(foot, author):
     assert (doc.author and doc.author.name) == author, doc.evidence
     if author:
         assert doc.date is not None and doc.date.edtf == "1910" and doc.author.basis.value == "signed"
+
+
+def test_a_preacher_or_narrator_turning_to_his_hearers_opens_no_letter():
+    # "Brethren, I do not ask you …" in a sermon, "Dear old man! He had no notion …" in a memoir: a greeting run on from
+    # the speaker's own paragraph, with no head, date line or framing sentence between, is no letter's salutation
+    sermon = ("SERMON IX.\n\nPreached in the Parish Church, on Septuagesima Sunday, February 7, 1847.\n\n"
+              "My brethren, there is no parable which has given more offence to the prudent than this one.\n\n"
+              "Let us consider, first, who the labourers are. They are every one of us, called into the vineyard.\n\n"
+              "Brethren, I do not ask you to think the master just by the rule of the market. I ask you to think "
+              "him good.\n\nNow to God be ascribed all honour and glory, now and for ever. Amen.\n")
+    assert [d.kind for d in segment(_source(sermon)) if d.kind != "heading"] == ["narrative"]  # one text, no letter
+    memoir = ("CHAPTER V\n\nMy father left the regiment in the spring and came home to the farm to grow old "
+              "quietly.\n\nHe wrote to me at school once, and I kept the letter in my desk for forty years.\n\n"
+              "Dear old man! He had no notion how much it meant to me. I read it so often that the folds wore "
+              "through.\n")
+    assert len([d for d in segment(_source(memoir)) if d.kind != "heading"]) == 1  # no letter cut from it
+    # nor does a narrator's "Dear Reader" further on make her chapter a letter, which the next greeting would end
+    chapter = ("CHAPTER XI.\n\nI must now beg the reader's patience while I go back a little in my story.\n\n"
+               "Dear Reader, you will forgive an old woman for lingering over those months.\n\n"
+               "We lived that year in a cottage at the edge of the common, my mother and I.\n\n"
+               "My dear Mother! She was never strong, and the winter tried her sorely.\n")
+    assert len([d for d in segment(_source(chapter)) if d.kind != "heading"]) == 1
+    # the exclamations "Dear me," and "Dear, dear," greet nobody
+    for said in ("Dear me, thought Mrs. Lamb at the door, this is the beginning of something.",
+                 "Dear, dear, where will it all end? It is a sad business."):
+        assert not prose_features(said).get("salute"), said
+
+
+def test_a_preface_signed_and_dated_at_its_end_keeps_its_date_line():
+    # "H. M. C." / "Oxford, October 1898." under an introduction: the place and day it was finished, no entry
+    text = ("INTRODUCTION\n\nThe letters printed in this volume were written between 1781 and 1797 by the wife of a "
+            "merchant to her sister.\n\nThey are printed as they stand, with their spelling and their stops.\n\n"
+            "H. M. C.\n\nOxford, October 1898.\n")
+    docs = segment(_source(text))
+    assert len(docs) == 2 and text[docs[-1].char_start:docs[-1].char_end].rstrip().endswith("October 1898.")
+
+
+def test_the_line_rules_word_counts_are_settings():
+    # the most words of the long place date line reach the line rules from the settings, as the cascade's do
+    from quellen.settings import Settings, SettingsError
+    text = ("Kent County in the state of Wessex near Dover the 9th of the 5th month 1801\n\nEsteemed friend,\n\n"
+            "We are all well and the children grow fast; the smallpox has gone by us this winter.\n")
+    assert make_units(text)[0].cue == "dateline"
+    shorter = Settings().with_overrides({"segment.long_place_dateline_max_words": 10})
+    assert make_units(text, settings=shorter.segment)[0].cue != "dateline"
+    assert segment(_source(text))[0].date.edtf == "1801-05-09"  # the letter dated by its date line ...
+    assert segment(_source(text), shorter)[0].date is None  # ... which at ten words at most is none
+    with pytest.raises(SettingsError, match="bare_salutation_min_body_words"):
+        Settings().with_overrides({"segment.bare_salutation_min_body_words": 0})
+
+
+def test_a_valediction_a_character_writes_in_the_story_closes_nothing():
+    # "Yours ever, she wrote at last, and signed it": the narrator tells of a letter's closing, the chapter goes on
+    text = ("CHAPTER IV.\n\nMargaret sat at her desk and finished the letter to her brother, which she had begun three "
+            "days before.\n\nYours ever, she wrote at last, and signed it, and sealed it with the old seal.\n\n"
+            "Then she went down to the drawing-room, where her father was reading by the fire.\n")
+    cue = {u.text: u.cue for u in make_units(text)}
+    assert cue["Yours ever, she wrote at last, and signed it, and sealed it with the old seal."] == "prose"
+    assert len(segment(_source(text))) == 2  # the chapter's heading and its one text
+    # nor are a farewell said in it ("Farewell, he said.") and a sentence that asks to be believed
+    for said in ("Farewell, he said.", "Believe me, I meant no harm."):
+        assert make_units("The coach was late, and Tom stood in the yard with his box.\n\n" + said + "\n\nHis "
+                          "mother did not answer.\n")[1].cue == "prose", said
+    for closing in ("Yours ever,", "I am, Sir, yours faithfully,", "Believe me, dear Sir, yours truly,",
+                    "Believe me, I am, dear Sir, yours truly.", "Farewell,"):
+        assert make_units("Dear Sir,\n\nThe mill is sold.\n\n" + closing + "\n\nJ. Hale\n")[2].cue == "closing"

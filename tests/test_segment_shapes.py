@@ -125,6 +125,90 @@ def test_years_that_do_not_rise_or_open_a_sentence_head_nothing():
     assert not year_heads(make_units(shuffled))  # a list of works or events out of order: no annals
 
 
+# a local history and a memoir that open a paragraph now and then with its year, and tell on under it
+YEAR_NARRATIVES = {
+    "history": "THE PARISH OF ASHCOMBE\n\n" + "\n\n".join([
+        "Nobody now living remembers the old mill as it stood before the fire, but the parish books show it plainly.",
+        "1846. That was the year the river rose higher than any man had seen it, and the lower wheel was carried off.",
+        "The new owners were careful people. They rebuilt the wheel in iron and raised the weir by two feet.",
+        "1851. It was in this year that the railway surveyors first came up the valley with their chains and flags.",
+        "Most of the farmers went home laughing; a railway, they said, would never climb the hill beyond the church.",
+        "1859. That winter the fever came. It began in the cottages by the river and spread up the street.",
+        "The vicar wrote to the county, and the county sent a doctor, who said the well was bad and must be shut.",
+        "1866. The mill burned at last, on a dry night in August, and this time nobody rebuilt it.",
+        "With the mill gone the village changed. The young men went to the towns and the old ones sat in the inn.",
+    ]) + "\n",
+    "memoir": "A SMALL LIFE\n\n" + "\n\n".join([
+        "I was born in the house at the end of Quarry Lane, the youngest of five, and in a hurry ever since.",
+        "1931. That was the year my father lost his place at the works, and came home early one afternoon.",
+        "We did not go hungry, but we came near it, and I was sent to my aunt in the town to be fed.",
+        "1936. It was a hot summer, and the summer I met Tom. He was mending the wall of the churchyard.",
+        "We were married two years later, in the same church, with my aunt in the front pew.",
+        "1940. That autumn Tom went to the war. He wrote every week, short letters full of nothing.",
+        "The house was very quiet. I took in a lodger, a schoolmistress from the coast, for company.",
+        "1945. He came home in the spring, thinner and quieter, and for a long while he would not talk of it.",
+        "After that we did not speak of it again, and I think we were the happier for it.",
+    ]) + "\n",
+}
+#: annals whose years now and then run over a second paragraph
+BRIDGE_BOOK = "THE BOOK OF THE BRIDGE\n\n" + "\n\n".join([
+    "1721.—A hard winter. The river frozen six weeks and the sheep fed on ivy. Many old people died.",
+    "1722.—The great barn new thatched. The lord came down at midsummer and there was a feast on the green.",
+    "1723.—The mill leat cleaned out and the sluice mended. Two cottages burnt in April through a careless child.",
+    "The tenants of the burnt cottages were housed in the tithe barn until Martinmas, with timber from the park.",
+    "1725.—Wet harvest. Half the wheat sprouted in the sheaf and bread was dear until the spring.",
+    "1726.—The new road to the market town begun, the parish finding the labour and the lord the stone.",
+]) + "\n"
+
+
+@pytest.mark.parametrize("name", sorted(YEAR_NARRATIVES))
+def test_a_history_or_memoir_opening_paragraphs_with_their_year_tells_on_under_it_and_is_one_text(name):
+    # "1846. That was the year ...": each year tells on over the paragraphs after it, as no annalist's year does
+    text = YEAR_NARRATIVES[name]
+    assert not year_heads(make_units(text))
+    assert len(_docs(text)) == 1  # one text, its title over it
+    anyway = SegmentSettings(year_head_min_one_paragraph=0.0)
+    assert year_heads(make_units(text), anyway)  # the setting is what tells them from annals
+
+
+def test_annals_whose_years_mostly_run_one_paragraph_are_annals():
+    assert year_heads(make_units(BRIDGE_BOOK))
+    assert [t[:6] for t, _ in _docs(BRIDGE_BOOK)][1:] == ["1721.—", "1722.—", "1723.—", "1725.—", "1726.—"]
+
+
+CHRONOLOGY = ("THE LIFE OF JOHN PELL\n\nCHRONOLOGY\n\n1809. Born at Ashby, the son of a miller.\n\n1821. Sent to the "
+              "grammar school.\n\n1827. Apprenticed to a printer in Norwich.\n\n1834. Marries. Sets up his own press."
+              "\n\n1848. Elected to the town council.\n\n1866. Dies at Norwich.\n\nCHAPTER I.\n\nJohn Pell was born in "
+              "the mill-house at Ashby on a wet night in March, and his mother did not expect him to live.\n")
+
+
+def test_a_chronology_of_a_life_is_a_list_not_annals_and_the_chapter_under_it_is_headed():
+    # a line a year ("1809. Born at Ashby.") is a chronology's, not an annalist's entry; "CHAPTER I." under the last
+    # line heads the chapter, it is no item of the list
+    assert not year_heads(make_units(CHRONOLOGY))
+    got = [t.split("\n")[0] for t, _ in _docs(CHRONOLOGY)]
+    assert got[1:] == ["1809. Born at Ashby, the son of a miller.", "CHAPTER I.",
+                       "John Pell was born in the mill-house at Ashby on a wet night in March, and his mother did not "
+                       "expect him to live."]
+
+
+RECTORS = ("THE CHURCH\n\nThe living is a rectory in the gift of the Dean and Chapter. The following is a list of the "
+           "rectors so far as they are known:\n\n" + "\n\n".join([
+               "1301. John de Hale, instituted on the presentation of the prior and convent of the abbey.",
+               "1349. William Pell, on the death of the last rector, probably of the plague that year.",
+               "1362. Richard Webb, by exchange with the vicar of the next parish, who had held it a year.",
+               "1410. Thomas Carter, chaplain, on the resignation of Richard Webb, then old and blind.",
+               "1455. Henry Lane, master of arts, afterwards archdeacon, who rebuilt the chancel at his charge.",
+           ]) + "\n\nThe registers begin in 1558 and are complete, except for the years of the Commonwealth.\n")
+
+
+def test_a_list_of_rectors_leaping_decades_is_no_annals():
+    # an annalist goes year by year; a list of the incumbents of a living leaps decades: one text
+    assert not year_heads(make_units(RECTORS))
+    assert len(_docs(RECTORS)) == 1
+    assert year_heads(make_units(RECTORS), SegmentSettings(year_head_max_median_step=50))
+
+
 FORM = ("LOG OF THE PUMPING STATION\n\nRegister of Work.\n\nMonth of JUNE, 1884.        Low Level Engine.\n\n"
         "Place | Date | Hour | What was done | Initials\n\n"
         "Engine house | 2nd | 6 a.m. | Fires lit, both boilers. Pumped till noon. | T. W.\n\n"

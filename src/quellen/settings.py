@@ -108,6 +108,13 @@ class SegmentSettings:
     #: paragraphs opening with a year ("A.D. 1066. The king ...") head a source's entries, as annals head theirs,
     #: when the year rises from one to the next at least this share of the steps (quellen.segment.shapes)
     year_head_rising: float = 0.9
+    #: ... and at least this share of the years' entries run one paragraph (an annalist's year is a paragraph; a
+    #: history or a memoir that opens a paragraph with its year, "1846. That was the year ...", tells on under it)
+    year_head_min_one_paragraph: float = 0.5
+    #: ... and half the steps from one year to the next are of this many years or fewer (an annalist goes year by
+    #: year, leaving out the years of nothing; "1301. John de Hale, instituted ..." / "1349. William Pell, ...", a list
+    #: of a church's rectors, leaps decades)
+    year_head_max_median_step: int = 10
     #: a source that states no year, whose heads give a month, a day and a weekday ("April 14. Wednesday."), at
     #: least ``head_shape_min_count`` of them, is of the one year where ``head_shape_calendar_agreement`` of them
     #: fall on their weekdays, among the years of the corpus's other dated documents and this many on each side
@@ -160,6 +167,39 @@ class SegmentSettings:
     #: ... and it is no note but verse when a paragraph of it has two lines or more, none longer than this many
     #: characters (a hard-wrapped line of prose runs to 60 characters or more)
     verse_line_max_chars: int = 50
+    #: the line rules' word counts (quellen.segment.lines): a letter's date line whose place is written out at length
+    #: before the date, over the salutation, has at most this many words ("Kent County in the state of Wessex near
+    #: Dover the 14th of the 3rd month 1806")
+    long_place_dateline_max_words: int = 20
+    #: ... a salutation written without its comma ("Dear friend") stands over a paragraph of at least this many
+    bare_salutation_min_body_words: int = 8
+    #: ... a valediction whose "yours" is left unsaid, over the signer's name ("I remain", "To thee and thine
+    #: affectionately"), has at most this many
+    closing_end_max_words: int = 12
+    #: ... a closing sentence ending in the writer's relation to the reader ("With love to all at the mill I remain thy
+    #: affectionate cousin") over the signer's name at most this many
+    closing_sentence_max_words: int = 40
+    #: ... a line of a valediction set over several lines ("Your Grace's faithful") at most this many
+    valediction_line_max_words: int = 8
+    #: ... an inside address over the salutation ("Messrs. Hale & Pym,") at most this many
+    inside_address_max_words: int = 8
+    #: ... a despatch's header, who to whom ("Consul Hale to Earl Pym.—(Received May 2.)"), at most this many
+    despatch_header_max_words: int = 16
+    #: ... a signer's office under his name ("Surveyor to the Local Board.") at most this many
+    signer_office_max_words: int = 8
+    #: ... the clause that dates a proclamation or a deed at its foot over the signature ("Given under my hand at the
+    #: Guildhall, this 14th day of March, 1798.") at most this many
+    dating_clause_max_words: int = 16
+    #: ... a calendar's head over the paper it describes ("12. Information of A, of B, carrier, ...") at most this many
+    calendar_head_max_words: int = 45
+    #: ... a catalogue's lot head, with its description of the papers, their date line, addressee and price, at most
+    #: this many
+    lot_head_max_words: int = 90
+    #: ... and a line in the first person without its final stop is a sentence, not a title, with at least this many
+    #: words in lower case (other than function words)
+    sentence_lower_words: int = 6
+    #: ... and a subtitle line standing between two heading lines has at most this many
+    subtitle_max_words: int = 16
 
 
 @dataclass(frozen=True)
@@ -437,6 +477,7 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     "segment.head_shape_min_count": (2, None), "segment.head_shape_max_words": (1, None),
     "segment.head_shape_min_reach": (0, 1),
     "segment.head_shape_calendar_agreement": (0, 1), "segment.year_head_rising": (0, 1),
+    "segment.year_head_min_one_paragraph": (0, 1), "segment.year_head_max_median_step": (1, None),
     "segment.next_day_min_one_paragraph": (0, 1),
     "segment.next_day_min_entries": (1, None), "segment.weekday_year_margin": (0, None),
     "conflicts.candidate_max_df": (2, None), "conflicts.variants_per_group": (1, None),
@@ -459,6 +500,13 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     "segment.front_signature_max_words": (1, None), "segment.chapter_summary_max_words": (1, None),
     "segment.margin_note_max_words": (1, None), "segment.margin_note_min_count": (2, None),
     "segment.foot_direction_max_words": (1, None), "segment.inside_address_max_lines": (1, None),
+    "segment.long_place_dateline_max_words": (1, None), "segment.bare_salutation_min_body_words": (1, None),
+    "segment.closing_end_max_words": (1, None), "segment.closing_sentence_max_words": (1, None),
+    "segment.valediction_line_max_words": (1, None), "segment.inside_address_max_words": (1, None),
+    "segment.despatch_header_max_words": (1, None), "segment.signer_office_max_words": (1, None),
+    "segment.dating_clause_max_words": (1, None), "segment.calendar_head_max_words": (1, None),
+    "segment.lot_head_max_words": (1, None), "segment.sentence_lower_words": (1, None),
+    "segment.subtitle_max_words": (1, None),
 }
 
 

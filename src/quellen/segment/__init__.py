@@ -179,7 +179,7 @@ def segment(source: Source, settings=None, model: "Segmenter | Corrector | None"
     text = repair_typography(source.text)[0]
     # semantic spans (letter, diary entry, signature, <time>) are cues of their own: the line cues
     # read the structural blocks, with a break where the markup starts a letter or an entry
-    units = make_units(text, structural_blocks(source.blocks))
+    units = make_units(text, structural_blocks(source.blocks), settings.segment if settings is not None else None)
     # a scanned book's running heads left in its text are page furniture: out of the cues' way, their years kept
     units, running = fold_running_heads(units, settings.ingest if settings is not None else None)
     # the source's own entry heads ("Day 14.—" twenty times over) are cues too, learnt from the source

@@ -237,6 +237,16 @@ def _headed_letter(group: Group) -> bool:
     return False
 
 
+def _greets_at_head(group: Group) -> bool:
+    """Return True when the group opens as a letter does: its head makes it one (:func:`_headed_letter`) or its first
+    paragraph opens with a greeting; a greeting further on ("Dear Reader, you will forgive ..." in a memoir's chapter)
+    is the narrator turning to someone, no letter's head."""
+    if _headed_letter(group):
+        return True
+    first = next((u for u in group.units if u.cue == "prose"), None)
+    return first is not None and bool(first.features.get("salute"))
+
+
 def _head_years(group: Group) -> set[str]:
     """Return the years (four figures) written in the group's head, the lines above its first paragraph."""
     years: set[str] = set()
@@ -1199,10 +1209,11 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 current.units.append(unit)
                 continue
             # 5b. a title-like line closing a list of short items ("Plays of A." / "B's Journal.") is
-            #     the list's last item, not the head of a new text
+            #     the list's last item, not the head of a new text (a book's section heading, "CHAPTER I.", under a
+            #     chronology of a life's years heads the chapter)
             if not forced and current is not None and current.phase == "body" and cue == "heading" \
                     and len(current.units) >= 3 and kind_from_words(unit.text) not in RECORD_KINDS \
-                    and unit.text.rstrip().endswith(".") \
+                    and unit.text.rstrip().endswith(".") and not _SECTION_RE.match(unit.text.strip()) \
                     and all(u.cue == "prose" and u.n_words <= 8 and u.text.rstrip().endswith(".")
                             for u in current.units[-2:]) \
                     and not (DESPATCH_HEADER_RE.match(unit.text.strip()) and nxt is not None
@@ -1439,7 +1450,12 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
             # a text that has dated its entries at their heads more often than at their feet goes on
             # doing so: an undated entry does not take the next entry's date line as its closing date
             head_dated = dating["head"] > dating["foot"] and nxt is not None and nxt.cue == "prose"
-            if current.mode in ("record", "personal") and not has_date and not opens_next and not head_dated:
+            # (a preface or an introduction signed at its end dates itself under the signature, "H. M. C." /
+            # "Oxford, October 1898.", where a heading or nothing follows: the place and day it was finished)
+            signed_foot = current.mode == "account" and current.phase == "closed" and prev is current.units[-1] and \
+                prev.cue == "signature" and (nxt is None or nxt.cue in ("heading", "separator"))
+            if (current.mode in ("record", "personal") or signed_foot) and not has_date and not opens_next and \
+                    not head_dated:
                 dating["foot"] += 1
                 current.units.append(unit)
                 current.phase = "closed"
@@ -1569,11 +1585,15 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 #      entry of that day
                 reason = "diary-entry head (same day)"
             elif f.get("salute") and not (current.phase == "body" and _is_letter(current)
-                                          and (_names_nobody(unit.text) or _greets_again(unit, current))):
+                                          and (_names_nobody(unit.text) or _greets_again(unit, current))) and \
+                    not (current.mode in ("account", "record") and not _greets_at_head(current)
+                         and prev is current.units[-1] and prev.cue == "prose"):
                 # 15. a salutation opens a letter (inside a letter that greeted its addressee, an
                 #     endearment naming nobody, "Dearest, you also ask ...", or a greeting in the words of the
                 #     letter's own salutation, "Dear Cousin, I wish not …" under "Dear beloved Cousin,", speaks to
-                #     the same one)
+                #     the same one; run on from the paragraph of a narrator or a preacher (no letter, no diary), no
+                #     head, date line or framing sentence between, "Brethren, I do not ask you …", "Dear old man!
+                #     He had no notion …", it is the speaker turning to his hearers or to the one he tells of)
                 reason = "salutation"
             elif f.get("name_colon") and not current.units[0].features.get("name_colon"):
                 # 16. "T.H.: ..." is somebody else speaking: a signed comment or reply.

@@ -18,6 +18,7 @@ from ..extract.dates.lexicon import MONTHS  # English month names and abbreviati
 from ..extract.dates.lexicon import (CHURCH_WEEKDAY, ORD_DAY, PLAIN_MONTH, PLAIN_WEEKDAY, ROMAN_DAY, WD_NAMES,
                                      elided_year_re, weekday_of)
 from ..extract.regex_lead import lead
+from ..settings import SegmentSettings
 
 __all__ = ["Unit", "make_units", "EDITION_HEAD_RE", "CUES", "PERSON", "INITIALS", "DOC_NOUNS", "is_name", "signed_name",
            "split_signature", "leading_date", "yearless", "strip_quotes", "words", "MONTHS", "FULL_DATE_RE",
@@ -217,8 +218,6 @@ _RECEIPT_NOTE_RE = re.compile(r"^[\[(]?(?i:" + "|".join(re.escape(w) for w in le
 _FORM_LABEL_RE = re.compile(r"^[A-Z][A-Z'’ ]{1,30}:\s+\S")
 #: a verb that makes a line closed by a colon and a dash a sentence announcing what follows, not a title
 _ANNOUNCING_VERB_RE = re.compile(r"\b(?:is|are|was|were|follows?|following|read|received)\b", re.I)
-#: the most words of a line of a valediction set over several lines ("Your Grace's faithful")
-VALEDICTION_LINE_MAX_WORDS = 8
 #: the most words of a note of receipt
 RECEIPT_NOTE_MAX_WORDS = 10
 _STAMP_PREFIX_RE = re.compile(r"^(?:posted|published|updated|last\s+(?:updated|modified)|date|added)\b", re.I)
@@ -229,8 +228,10 @@ _MARK_RE = re.compile(r"^\(?(?:top\s+secret|strictly\s+confidential|secret|confi
 SALUTATION_ADJECTIVES = "|".join(r"\s+".join(map(re.escape, w.split()))
                                  for w in lexicons.words("salutation_adjectives"))
 _SALUTATION_RE = re.compile(
-    # (whom it greets may be named by initials, "Esteemed Friend A. B.,": their stops end no sentence)
-    rf"^(?:(?:my\s+)?(?:very\s+|own\s+)?(?:{SALUTATION_ADJECTIVES})\b(?:[^.!?]|(?<=\s(?-i:[A-Z]))\.){{0,60}}?[,!:—]"
+    # (whom it greets may be named by initials, "Esteemed Friend A. B.,": their stops end no sentence; not the
+    # exclamations "Dear me," and "Dear, dear,")
+    rf"^(?!dear(?:\s+me|,\s*dear)\b)(?:(?:my\s+)?(?:very\s+|own\s+)?(?:{SALUTATION_ADJECTIVES})\b"
+    rf"(?:[^.!?]|(?<=\s(?-i:[A-Z]))\.){{0,60}}?[,!:—]"
     r"|(?:dear\s+)?(?:sir|sirs|sire|madam|madame|gentlemen|ladies|comrades?|friends?|brothers?|sisters?|citizens?|"
     r"brethren|mother|father)\b(?!\s+(?-i:[A-Z]))[^.!?]{0,30}?[,!:—]"
     r"|your\s+(?:majesty|excellency|highness|grace|lordship|ladyship|honou?r|eminence|holiness)[,!:]"
@@ -247,13 +248,16 @@ _BARE_SALUTATION_RE = re.compile(rf"^(?:my\s+)?(?:very\s+)?(?:{SALUTATION_ADJECT
                                  r"(?:\s+(?:and|&)\s+\w+)?\s+(?:"
                                  rf"{'|'.join(lexicons.words('salutation_nouns'))})\b(?:\s+(?-i:[{_UP}])[\w'’]+){{0,2}}$",
                                  re.I)
+#: the first paragraph of a letter under a salutation written without its comma: it speaks to the reader ("Thy letter
+#: came safe to hand", "We received your letter") or the writer writes in the present ("I take up my pen", "I am
+#: shocked to think ...", "We are all well"), as a narrator's paragraph ("My father was a tall man ...") does not
+_LETTER_BODY_RE = re.compile(r"\b(?i:you|your|yours|thee|thou|thy|thine|ye)\b"
+                             r"|\b(?:I|[Ww]e)\s+(?:(?:now|just|again|also)\s+)?(?:am|are|have|take|write|hope|send)\b")
+#: a date in a sentence or a title, after its preposition ("A Lecture delivered at Ashby on the 12th of January, 1861",
+#: "The Society met ... on the 3rd of May 1862"): a date line puts it after the place ("... near Dover the 14th of ...")
+_DATE_IN_PHRASE_RE = re.compile(r"\b(?:on|in|at|by|since|until|till|before|after|from)\s+(?:the\s+)?$", re.I)
 #: the marks that end a salutation, alone on a line when a transcription breaks it there ("Dear Father" / ",")
 SALUTATION_MARKS = (",", ":", "!")
-#: the most words of a letter's date line whose place is written out at length before the date, over the salutation
-#: ("Kent County in the state of Wessex near Dover the 14th of the 3rd month 1806")
-LONG_PLACE_DATELINE_MAX_WORDS = 20
-#: the fewest words of the paragraph under such a salutation
-BARE_SALUTATION_MIN_BODY_WORDS = 8
 _ADDRESSEE_RE = re.compile(
     rf"^(?:to\s+(?:the|his|her|their|my|our|mr|mrs|ms|miss|dr|citizen|comrade|general|captain|colonel|lord|"
     rf"lady|sir|messrs|(?-i:[{_UP}]))|(?:his|her|their)\s+(?:excellency|majesty|highness|grace|honou?r|lordship|"
@@ -273,7 +277,8 @@ _CLOSING_RE = re.compile(
     r"|ever,?\s+my\s+dear(?:est)?\b|(?:very\s+|most\s+)?(?:sincerely|faithfully|affectionately|truly|gratefully)"
     r"(?:\s+(?:&|and)\s+(?:sincerely|faithfully|affectionately|truly|gratefully))?\s+your'?s(?-i:(?![a-z]))|i\s+(?:am|remain|have\s+the\s+honou?r)\b.{0,80}(?:servant|yours|friend|"
     r"respect|regard|esteem)|(?:i|we)\s+(?:am|are|remain|have\s+the\s+honou?r\s+to\s+(?:be|remain))\b[^.]{0,40},$"
-    r"|believe\s+me"
+    # (not "Believe me, I meant no harm.": a sentence of someone's, "I" and a verb that is no "I am" or "I remain")
+    r"|believe\s+me(?!,?\s+(?-i:I)\s+(?!am\b|remain\b|have\s+the\s+honou?r\b))"
     r"|with\s+(?:\w+\s+){0,4}(?:greetings|regards|respect|love|wishes|esteem|affection|"
     r"salutations?|compliments|thanks|gratitude|devotion|consideration|kiss|kisses)\b|(?:very\s+|most\s+)?"
     r"(?:respectfully|sincerely|faithfully|affectionately|cordially|truly|fraternally|gratefully)"
@@ -295,13 +300,9 @@ RUN_IN_SIGNATURE_RE = re.compile(
 #: affectionately", "In haste, sincerely" (the plain letter-writer's closing, the relation left unsaid)
 _CLOSING_END_RE = re.compile(r"(?:^(?:i|we)\s+(?:remain|rest|continue)|\b(?:affectionately|sincerely|faithfully|"
                              r"respectfully|cordially|fraternally|gratefully|lovingly))[,.]?$", re.I)
-#: the most words of such a valediction
-CLOSING_END_MAX_WORDS = 12
 #: a long closing sentence that ends in the writer's relation to the reader ("With love to all at the mill I
 #: remain thy affectionate cousin", "… is the wish of thy friend & brother")
 _CLOSING_TAIL_RE = re.compile(rf"\b{_RELATION_TAIL}", re.I)
-#: the most words of such a closing sentence
-CLOSING_SENTENCE_MAX_WORDS = 40
 #: the plain letter-writer's closing sentence opening on "I conclude" ("I conclude with love to all", "So I must
 #: conclude, wishing thee well", "and conclude thy friend"): over a name alone it closes the letter
 _CONCLUDE_RE = re.compile(r"^(?:(?:so|and|now|therefore),?\s+){0,2}(?:(?:i|we)\s+)?(?:must\s+|shall\s+|will\s+)?"
@@ -425,8 +426,8 @@ _NAME_COLON_STOP = set(lexicons.words("not_speaker_labels"))
 _BIO_LEAD_RE = re.compile(
     rf"^(?P<name>[{_UP}][\w'’-]+(?:\s+(?:[{_UP}][\w'’-]+|{_INITIAL}|{_PARTICLES}|y)){{1,4}})"
     rf"\s+(?:\([^)]{{1,60}}\)\s*)?(?:(?:is|was)\s+(?:an?|the|one)\b|[-–—]\s+(?!to\b|be\b)\w)")
-_SALUTE_LEAD_RE = re.compile(r"^(?:(?:my\s+)?(?:dear(?:est)?|honou?red|respected)|my\s+(?:good|kind|worthy))\s+"
-                             r"[\w. ]{1,40}?(?:[,!—]|\s\()\s?", re.I)
+_SALUTE_LEAD_RE = re.compile(r"^(?!dear\s+me\b)(?:(?:my\s+)?(?:dear(?:est)?|honou?red|respected)|my\s+(?:good|kind|"
+                             r"worthy))\s+[\w. ]{1,40}?(?:[,!—]|\s\()\s?", re.I)
 #: the narrator taking the word back after a document read out: "There the letter ended.", "I handed the note back"
 _RESUME_RE = re.compile(r"^(?:there\s+the\s+(?:letter|note|paper|statement|memorandum|narrative)\s+(?:ended|ends|"
                         r"stopped|broke\s+off)|[^.!?]{0,120}\b(?:the|that|her|his)\s+(?:letter|note|memorandum|paper|"
@@ -528,15 +529,11 @@ def signed_name(text: str) -> bool:
 
 #: the titles written before a name ("Messrs.", "Mrs."), as written
 _TITLE_WORDS = frozenset(lexicons.words("titles"))
-#: the most words of an inside address over the salutation ("Messrs. Hale & Pym,")
-INSIDE_ADDRESS_MAX_WORDS = 8
 #: a despatch's or an official letter's header line: sender "to" addressee, the sender under his title or the
 #: header dated as received, the date it was received after a dash
 #: ("Consul Hale to Earl Pym.—(Received May 2.)", "Vice-Consul Dane to Consul Hale.")
 DESPATCH_HEADER_RE = re.compile(rf"^{_HEADER_SENDER}\s(?-i:to)\s+{_HEADER_SENDER}\.?"
                                 r"(?:\s*[—–-]+\s*\((?:received|recd?\.)[^)]{0,40}\)\.?)?$", re.I)
-#: the most words of such a header
-DESPATCH_HEADER_MAX_WORDS = 16
 #: the head of a paper sent with a numbered despatch: "Inclosure in No. 3.", "Enclosure 2 in No. 14.", "[Inclosure to
 #: Letter No. 4.]"
 ENCLOSURE_HEAD_RE = re.compile(r"^\[?(?:in|en)closures?\s+(?:\d+\s+|no\.\s*\d+\s+)?(?:in|to)\s+"
@@ -544,8 +541,6 @@ ENCLOSURE_HEAD_RE = re.compile(r"^\[?(?:in|en)closures?\s+(?:\d+\s+|no\.\s*\d+\s
 #: a closing run into the last sentence of a letter after a dash: "… trifling.—Yours, &c.,", "—I am, Sir, yours,"
 _RUN_IN_CLOSING_RE = re.compile(r"[.!?][”\"’]?\s*[—–-]+\s*(?:yours|i\s+am|i\s+remain|believe\s+me)\b[^.!?]{0,40}"
                                 r"(?:,|&c\.,?)$", re.I)
-#: the most words of a signer's office under his name ("Surveyor to the Local Board.")
-SIGNER_OFFICE_MAX_WORDS = 8
 #: a book's section named by a word alone ("PREFACE.", "CONCLUSION."): a heading, never a signer under a closing
 SECTION_TITLE_RE = re.compile(rf"^(?:{'|'.join(map(re.escape, lexicons.words('section_titles')))})\.?$", re.I)
 #: the title of an editor's text before the papers ("PREFACE", "INTRODUCTORY."): data/lexicon/front_matter_titles.txt
@@ -839,12 +834,17 @@ def _tag_at(starts: dict[int, str], spans: list[tuple[int, int, str]], start: in
     return None
 
 
-def make_units(text: str, blocks=()) -> list[Unit]:
+#: the settings of the line rules when none are given
+_DEFAULT_SETTINGS = SegmentSettings()
+
+
+def make_units(text: str, blocks=(), settings: SegmentSettings | None = None) -> list[Unit]:
     """Return the units of ``text`` in order, each with its cue and prose features.
 
     Consecutive prose lines without a blank line between them (a hard-wrapped
     paragraph) become one unit; short cue lines (a date line, a salutation, a
-    signature) stay units of their own even inside a paragraph.
+    signature) stay units of their own even inside a paragraph. ``settings`` gives the word counts the line rules
+    allow (:class:`~quellen.settings.SegmentSettings`, the defaults when None).
     """
     starts, breaks = _block_index(blocks)
     spans = sorted((b[0], b[1], b[2]) for b in blocks if b[2] != "hr" and b[1] > b[0])
@@ -862,7 +862,8 @@ def make_units(text: str, blocks=()) -> list[Unit]:
     seen_prose = False
     for i, unit in enumerate(raw):
         prev = units[-1] if units else None
-        unit.cue = classify(unit, prev, first_prose_seen=seen_prose, nxt=raw[i + 1] if i + 1 < len(raw) else None)
+        unit.cue = classify(unit, prev, first_prose_seen=seen_prose, nxt=raw[i + 1] if i + 1 < len(raw) else None,
+                            settings=settings)
         seen_prose = seen_prose or unit.cue == "prose"
         continuation = (prev is not None and not unit.para and unit.gap == 0 and prev.cue == "prose"
                         and len(prev.text.split("\n")[-1]) >= 45
@@ -875,18 +876,12 @@ def make_units(text: str, blocks=()) -> list[Unit]:
             continue
         units.append(unit)
     _image_gap_captions(units)
-    _subtitles_between_headings(units)
+    _subtitles_between_headings(units, settings or _DEFAULT_SETTINGS)
     _first_numeral_of_a_series(units)
     for unit in units:
         unit.features = prose_features(unit.text) if unit.cue == "prose" else {}
     return units
 
-
-#: the lower-case words (other than function words) that make a first-person line without its final stop a
-#: sentence, not a title
-SENTENCE_LOWER_WORDS = 6
-#: the most words of a subtitle line standing between two heading lines
-SUBTITLE_WORDS = 16
 
 
 #: an edition's numbered head over a calendared or printed letter, set in capitals, the editor's date in brackets
@@ -932,10 +927,6 @@ CALENDAR_HEAD_RE = re.compile(rf"^\d{{1,4}}\.\s+{_EXTRACT_OF}(?:(?:the|an?)\s+)?
                               r"\s+(?:of|from|upon|on|to|by|against|for|touching|concerning)\s+\S|"
                               + "(?-i:" + LOT_HEAD_RE.pattern + ")",
                               re.I)
-#: the most words of a calendar head
-CALENDAR_HEAD_MAX_WORDS = 45
-#: the most words of a catalogue's lot head, with its description of the papers, their dateline, addressee and price
-LOT_HEAD_MAX_WORDS = 90
 
 
 def fold_running_heads(units: list[Unit], settings=None) -> tuple[list[Unit], list[tuple[int, int]]]:
@@ -972,7 +963,7 @@ def fold_running_heads(units: list[Unit], settings=None) -> tuple[list[Unit], li
     return out, spans
 
 
-def _subtitles_between_headings(units: list[Unit]) -> None:
+def _subtitles_between_headings(units: list[Unit], s: SegmentSettings) -> None:
     """Give the heading cue to a short one-sentence line standing between two heading lines.
 
     A book's heading block runs over several lines, some of them sentences ("Third Part" /
@@ -987,7 +978,7 @@ def _subtitles_between_headings(units: list[Unit]) -> None:
         if unit.cue not in ("prose", "attribution") or prev.cue != "heading" or nxt.cue != "heading":
             continue
         own = unit.text.strip()
-        if "\n" in own or not 3 <= len(own.split()) <= SUBTITLE_WORDS or _FIRST_SING.search(own) or \
+        if "\n" in own or not 3 <= len(own.split()) <= s.subtitle_max_words or _FIRST_SING.search(own) or \
                 is_allcaps(own) or \
                 re.search(r"[.!?]\s+[A-Z“\"]", own) or own[:1] in "“\"'‘":
             continue
@@ -1012,6 +1003,14 @@ def _first_numeral_of_a_series(units: list[Unit]) -> None:
 
 #: a subject and its verb inside what reads as a greeting up to its mark: the words are a sentence, not a greeting
 _GREETING_SENTENCE_RE = re.compile(r"\s(?-i:I)\s+(?:was|am|have|had|could|shall|will|would|never|do|did)\b", re.I)
+_SPEECH_VERBS = "|".join(w.replace(" ", r"\s+") for w in lexicons.words("speech_tag_verbs"))
+#: a tag giving the words before it to a speaker or a writer in the story, right after a greeting or a valediction:
+#: "the doctor began,", "said his wife at the door,", "she wrote at last," (not the writer's own "I said", nor "your
+#: letter said that ...")
+_SPEECH_TAG_RE = re.compile(rf"\s*(?:(?!(?-i:I)\s|we\s|you\s)[\w'’.]+\s+){{0,3}}?(?:{_SPEECH_VERBS})\b"
+                            r"(?:[^,.!?;:“”\"]|(?<=Mr)\.|(?<=Mrs)\.|(?<=Dr)\.|(?<=St)\.){0,60},", re.I)
+#: the same tag ending the line: "Farewell, he said."
+_SPEECH_TAG_END_RE = re.compile(_SPEECH_TAG_RE.pattern[:-1] + r"[.!]?[”\"’]?\s*$", re.I)
 #: the words of a possible salutation, up to the mark that ends it: "Dear Sir" in "Dear Sir. At the gates"
 _SALUTATION_WORDS_RE = re.compile(r"[^\W\d_][\w'’]*(?:[ \t]+[\w'’.]+){0,4}?(?=[ \t]*[,.!:—])")
 #: a text quoted in the run of a paragraph, after a colon: "... to the President: “Dear Sir. ..."
@@ -1070,6 +1069,32 @@ _ERA = r"(?:b\.\s*c\.(?:\s*e\.)?|a\.\s*d\.)"
 _YEAR_HEAD_RE = re.compile(rf"(?:{_ERA}\s*\d{{1,4}}|\d{{1,4}}\s*{_ERA}|1?\d{{3}})(?=[.\s]|$)", re.I)
 
 
+def _letter_body(text: str, greeting: str) -> bool:
+    """Return True when ``text``, the paragraph (or its first line) under a greeting written without its comma, reads
+    as a letter's first paragraph (:data:`_LETTER_BODY_RE`) in the writer's own words: what a character says in the
+    story ("“No, not like that,” …", its closing mark on a later line) is no letter's, unless the greeting is quoted
+    too."""
+    if text.lstrip()[:1] in "“\"‘" and greeting.lstrip()[:1] not in "“\"‘":
+        return False
+    return bool(_LETTER_BODY_RE.search(strip_quotes(text)))
+
+
+def _told(line: str) -> bool:
+    """Return True when a speech tag follows the first comma of ``line`` ("Yours ever, she wrote at last, and sealed
+    it", "Farewell, he said."): a valediction written or said by someone in the story, not a letter's own."""
+    comma = line.find(",")
+    return comma >= 0 and bool(_SPEECH_TAG_RE.match(line, comma + 1) or _SPEECH_TAG_END_RE.match(line, comma + 1))
+
+
+def _greeting_alone(line: str) -> bool:
+    """Return True when ``line`` is a salutation and nothing more ("Esteemed friend,", "Beloved friend", "My dear
+    Sir,—"), not a paragraph that opens with a greeting ("Gentlemen, the doctor began, we are few ...": a speech
+    told, or a letter's first words run on after its greeting)."""
+    line = line.strip()
+    m = _SALUTATION_RE.match(line)
+    return bool(m and not line[m.end():].strip(" —–-") or _BARE_SALUTATION_RE.match(line))
+
+
 def _year_head(text: str) -> bool:
     """Return True for a year marked with its era alone on its line ("B.C. 67.", "67 B.C."), or a year followed
     after its stop by a short note of names, as an edition prints it in the margin over the year's letters
@@ -1087,9 +1112,8 @@ def _year_head(text: str) -> bool:
 
 
 #: the clause that dates a proclamation or a deed at its foot, over its signature ("Given under my hand at the
-#: Guildhall, this 14th day of March, 1798."): a line of at most this many words opening with one of the words
-#: of data/lexicon/dating_clauses.txt
-DATING_CLAUSE_MAX_WORDS = 16
+#: Guildhall, this 14th day of March, 1798."): a line opening with one of the words of data/lexicon/dating_clauses.txt
+#: (of at most ``segment.dating_clause_max_words`` words)
 _DATING_CLAUSE_RE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in lexicons.words("dating_clauses")) + r")\b",
                                re.I)
 
@@ -1097,15 +1121,18 @@ _DATING_CLAUSE_RE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in lexicons
 _ACCLAMATION_RE = re.compile("|".join(re.escape(w) for w in lexicons.words("acclamations")), re.I)
 
 
-def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | None = None) -> str:
+def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | None = None,
+             settings: SegmentSettings | None = None) -> str:
     """Return the cue of one line, from the line alone, its block tag and its neighbour above.
 
     The checks go from the most specific shape to the least, so that a date line
-    is not taken for a title and a signature not for a heading.
+    is not taken for a title and a signature not for a heading; ``settings`` gives the most (or fewest) words each
+    allows (the defaults when None).
     """
-    cue = _classify(unit, prev, first_prose_seen, nxt)
+    s = settings or _DEFAULT_SETTINGS
+    cue = _classify(unit, prev, first_prose_seen, nxt, s)
     if prev is not None and not unit.para and prev.cue == "closing" and \
-            len(unit.text.split()) <= VALEDICTION_LINE_MAX_WORDS and (
+            len(unit.text.split()) <= s.valediction_line_max_words and (
                 cue in ("salutation", "heading", "addressee") or cue == "prose" and unit.text.rstrip().endswith(",")):
         # a valediction set over several lines with no blank between them ("I am," / "My Lord," / "Your Grace's
         # faithful" / "servant,"): its lines are the closing's, neither a greeting nor a title (the name under them
@@ -1114,7 +1141,8 @@ def classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | 
     return cue
 
 
-def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | None = None) -> str:
+def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit | None,
+              s: SegmentSettings) -> str:
     """Return the cue of one line as :func:`classify` reads it, the lines of a valediction aside."""
     text = unit.text
     n = len(text.split())
@@ -1164,9 +1192,9 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
                 w[:1].isupper() or w in _PLACE_LINE_WORDS for w in place.replace(",", " ").split()):
             # "CAMP ON THE RIVER ROAD, MD., June 9, 1862.": a longer place, then the date closing the line
             return "dateline"
-    if date_m and not in_para and n <= LONG_PLACE_DATELINE_MAX_WORDS and not text[date_m.end():].strip(" .,") and \
-            text[:1].isupper() and nxt is not None and (_SALUTATION_RE.match(nxt.text.strip()) or
-                                                         _BARE_SALUTATION_RE.match(nxt.text.strip())) and \
+    if date_m and not in_para and n <= s.long_place_dateline_max_words and not text[date_m.end():].strip(" .,") and \
+            text[:1].isupper() and nxt is not None and _greeting_alone(nxt.text) and \
+            not _DATE_IN_PHRASE_RE.search(text[:date_m.start()]) and \
             not _FIRST.search(text) and \
             not re.search(r"\b(?:is|was|were|are|had|has|have|wrote|written)\b", text, re.I):
         # "Kent County in the state of Wessex near Dover the 14th of the 3rd month 1806" over "Dear friend": a
@@ -1183,7 +1211,7 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
         return "dateline"
     if prev is not None and prev.cue == "signature" and _ACCLAMATION_RE.fullmatch(text.strip(" .!")):
         return "closing"  # "GOD SAVE THE KING." under a proclamation's signature ends it
-    if date_m and n <= DATING_CLAUSE_MAX_WORDS and _DATING_CLAUSE_RE.match(text) and re.search(r"\d{4}", text) \
+    if date_m and n <= s.dating_clause_max_words and _DATING_CLAUSE_RE.match(text) and re.search(r"\d{4}", text) \
             and nxt is not None and (split_signature(nxt.text)
                                      or signed_name(nxt.text) and not text[date_m.end():].strip(" .")):
         # "Given under my hand ..., this 14th day of March, 1798." over the signature; a letter's "Written at Ashby the
@@ -1219,7 +1247,7 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
         return "mark"
     if n <= 7 and not in_para and ENCLOSURE_HEAD_RE.match(text):
         return "heading"  # "Inclosure in No. 3.": the head of a paper sent with a despatch, a document of its own
-    if n <= DESPATCH_HEADER_MAX_WORDS and not in_para and DESPATCH_HEADER_RE.match(text) and \
+    if n <= s.despatch_header_max_words and not in_para and DESPATCH_HEADER_RE.match(text) and \
             (text.split()[0] in _TITLE_WORDS or re.search(r"\((?:received|recd?\.)", text, re.I)) and \
             not re.search(r"\b(?:is|was|were|are|had|has|have|went|came|wrote|sent)\b", text):
         return "heading"  # "Consul A. Hale to Earl Pym.—(Received May 2.)": a despatch's header, who to whom
@@ -1233,9 +1261,17 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
     if text.strip() in SALUTATION_MARKS and prev is not None and prev.cue == "salutation":
         return "salutation"
     if not in_para and _BARE_SALUTATION_RE.match(bare) and nxt is not None and nxt.para and \
-            nxt.n_words >= BARE_SALUTATION_MIN_BODY_WORDS and not _SALUTATION_RE.match(nxt.text.strip()):
-        # (over a paragraph that greets again, "My dear Jane—I write …", the line heads the letter as a title does)
+            nxt.n_words >= s.bare_salutation_min_body_words and not _SALUTATION_RE.match(nxt.text.strip()) and \
+            (prev is not None and prev.cue in ("dateline", "closing", "signature") or _letter_body(nxt.text, bare)):
+        # (over a paragraph that greets again, "My dear Jane—I write …", the line heads the letter as a title does;
+        # over a narrator's paragraph, "She looked at the two words …" or "My father was a tall man …", it is the
+        # words a character writes or a chapter's title: under no date line and no letter's foot, the greeting is a
+        # letter's only where its first paragraph speaks to the reader or writes in the present, "Thy letter came
+        # safe …", "I take up my pen …")
         return "salutation"  # "Dear friend" over the letter's first paragraph: its salutation, the comma unwritten
+    if prev is not None and prev.cue == "prose" and _BARE_SALUTATION_RE.match(bare) and nxt is not None and \
+            nxt.para and nxt.n_words >= s.bare_salutation_min_body_words and not _letter_body(nxt.text, bare):
+        return "prose"  # "Dear Mother" between a narrator's paragraphs: what a character writes, in the story
     under_head = prev is not None and prev.cue == "heading" and bool(DESPATCH_HEADER_RE.match(prev.text.strip()))
     if not in_para and n <= 5 and (_PLACE_MONTH_RE.match(bare) and (
             under_head or (nxt is not None and _SALUTATION_RE.match(nxt.text.strip())))
@@ -1244,7 +1280,7 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
     if n <= 5 and not in_para and _terminal(bare) == "." and prev is not None and prev.cue == "dateline" and \
             _SALUTATION_RE.match(bare.rstrip(". ") + ",") and not _CLOSING_RE.match(bare):
         return "salutation"  # "My dear Ann." under the date line greets as "My dear Ann," does
-    if n <= INSIDE_ADDRESS_MAX_WORDS and text.endswith(",") and nxt is not None and not nxt.para and \
+    if n <= s.inside_address_max_words and text.endswith(",") and nxt is not None and not nxt.para and \
             text.split()[0] in _TITLE_WORDS and not _SALUTATION_RE.match(text) and \
             _SALUTATION_RE.match(nxt.text.strip()) and len(nxt.text.split()) <= 4:
         return "addressee"  # "Messrs. Hale & Pym," over "Gentlemen,": the inside address over the salutation
@@ -1254,10 +1290,10 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
     if n <= 6 and text.endswith(",") and nxt is not None and (not nxt.para and (
             re.fullmatch(rf"{FULL_DATE_RE.pattern}\.?", nxt.text.strip(), re.I) or (
                 (is_allcaps(text) or not _CLOSING_RE.match(text) and (prev is None or prev.cue != "closing"))
-                and classify(nxt, unit, True) == "dateline"))
+                and classify(nxt, unit, True, settings=s) == "dateline"))
             # (a paragraph apart, "At the Front," over "Monday, 3.x.18.": a short date line with its year)
             or nxt.para and nxt.n_words <= 3 and FULL_DATE_RE.search(nxt.text) and re.search(r"\d\d", nxt.text)
-            and classify(nxt, unit, True) == "dateline") and \
+            and classify(nxt, unit, True, settings=s) == "dateline") and \
             all(w[:1].isupper() or w[:1].isdigit() or w in _PLACE_LINE_WORDS
                 for w in text.rstrip(",").replace(",", " ").split()):
         # "Mill Lane, Brannockford," above "20th March 1862.": the date line's place; so is a ship's and its
@@ -1273,17 +1309,17 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
         # paragraph it is the writer's initial
         return "heading"
     if prev is not None and prev.cue == "heading" and NUMBERED_HEAD_RE.match(prev.text) and nxt is not None and \
-            ARGUMENT_RE.match(text) and classify(nxt, unit, True) in ("dateline", "salutation"):
+            ARGUMENT_RE.match(text) and classify(nxt, unit, True, settings=s) in ("dateline", "salutation"):
         # a numbered letter's argument ("No. 4" / "From A, at Bath, to his son. Mr. B has just ...") over its date
         # line or salutation: the editor's summary is part of the letter's head, as its header would be
         return "heading"
     if in_para or wraps_on:
-        if n <= 16 and _CLOSING_RE.match(bare) and _terminal(bare) in (",", ".", "!", ""):
+        if n <= 16 and _CLOSING_RE.match(bare) and _terminal(bare) in (",", ".", "!", "") and not _told(bare):
             return "closing"
         if n <= 9 and split_signature(text):
             return "signature"
         return "prose"
-    if n <= CLOSING_END_MAX_WORDS and _CLOSING_END_RE.search(bare) and nxt is not None and signed_name(nxt.text) \
+    if n <= s.closing_end_max_words and _CLOSING_END_RE.search(bare) and nxt is not None and signed_name(nxt.text) \
             and prev is not None and prev.cue in ("prose", "closing") and not _THIRD.search(bare) and \
             not re.search(r"\b[a-z]+ed\b", bare):
         # (a narrator's sentence of someone else, "For forty years he served the family faithfully.", over the
@@ -1291,7 +1327,7 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
         # "I remain" or "To thee and thine affectionately" under the letter's last paragraph, over a name alone:
         # the valediction, its "yours" left unsaid ("To thee" is no addressee here)
         return "closing"
-    if n <= CLOSING_END_MAX_WORDS and nxt is not None and signed_name(nxt.text) and prev is not None and \
+    if n <= s.closing_end_max_words and nxt is not None and signed_name(nxt.text) and prev is not None and \
             prev.cue == "prose" and prev.para and _terminal(bare) not in (".", "!", "?", ";", ":") and \
             _SECOND.search(bare) and not _ADDRESSEE_RE.match(text) and not _SALUTATION_RE.match(bare):
         # a wish or a greeting said to the reader under the letter's last paragraph, with no stop, over a name alone
@@ -1302,7 +1338,7 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
             (n <= 30 and _ADDRESSEE_RE.match(text) and text.endswith(".") and text.count(".") <= 3 and n <= 12
              and not re.search(r"\b(?:is|was|are|were|have|has|had|will|would)\b", text)):
         return "addressee"
-    if n <= 16 and (_CLOSING_RE.match(bare) and _terminal(bare) in (",", ".", "!", "")) or \
+    if n <= 16 and (_CLOSING_RE.match(bare) and _terminal(bare) in (",", ".", "!", "") and not _told(bare)) or \
             (n <= 25 and _POLITE_CLOSE_RE.search(text) and _FIRST.search(text)):
         return "closing"
     # a valediction printed without its comma ("With much love and a kiss", "Good-by") over a name
@@ -1313,10 +1349,10 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
             or (not nxt.para and _CLOSING_RE.match(nxt.text.strip()))):
         return "closing"
     # a closing sentence of many words ending in "thy affectionate cousin" over a name line closes the letter too
-    if n <= CLOSING_SENTENCE_MAX_WORDS and _CLOSING_TAIL_RE.search(text) and nxt is not None and \
+    if n <= s.closing_sentence_max_words and _CLOSING_TAIL_RE.search(text) and nxt is not None and \
             signed_name(nxt.text):
         return "closing"
-    if n <= CLOSING_SENTENCE_MAX_WORDS and _CONCLUDE_RE.match(bare) and nxt is not None and signed_name(nxt.text):
+    if n <= s.closing_sentence_max_words and _CONCLUDE_RE.match(bare) and nxt is not None and signed_name(nxt.text):
         return "closing"
     if prev is not None and prev.cue == "closing" and signed_under_closing(bare):
         return "signature"
@@ -1331,7 +1367,7 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
         return "signature"
     # the signer's office on the line under his name and its comma ("THOS. BUDGE," / "Surveyor to the Board.")
     if prev is not None and prev.cue == "signature" and prev.text.rstrip().endswith(",") and not unit.para and \
-            n <= SIGNER_OFFICE_MAX_WORDS and text[:1].isupper() and not FULL_DATE_RE.search(text) and \
+            n <= s.signer_office_max_words and text[:1].isupper() and not FULL_DATE_RE.search(text) and \
             not re.search(r"\b(?:is|was|were|are|had|has|have|I|we)\b", text):
         return "signature"
     if prev is not None and n <= 4 and text.endswith(",") and _DEAR_RE.match(prev.text) and \
@@ -1351,9 +1387,9 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
     # to the Rev. Mr. Dale, at Upton, near Ware, in Hertfordshire."): its pattern bounds it
     if n <= 16 and NUMBERED_HEAD_RE.match(text) or NUMBERED_HEADER_RE.match(text) or numbered_summary_head(text):
         return "heading"
-    if n <= CALENDAR_HEAD_MAX_WORDS and not in_para and CALENDAR_HEAD_RE.match(text) and nxt is not None:
+    if n <= s.calendar_head_max_words and not in_para and CALENDAR_HEAD_RE.match(text) and nxt is not None:
         return "heading"  # "12. Information of A, of B, carrier, ...": the calendar's head over the paper
-    if n <= LOT_HEAD_MAX_WORDS and not in_para and LOT_HEAD_RE.match(text):
+    if n <= s.lot_head_max_words and not in_para and LOT_HEAD_RE.match(text):
         return "heading"  # "112. PELL (Sir John, Admiral). A.L.S. ...": a lot described in its own head
     if n <= 3 and re.fullmatch(r"\[(?:no\.|number)\s*(?:[ivxlcdm]+|\d+)\.?\]\.?", text, re.I):
         return "heading"  # "[No. 11.]": an editor's number over the document, in his brackets
@@ -1368,7 +1404,7 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
     # OAKLEY" / "Milford, June 3."), signs the letter: a heading stands over prose, not over a date line
     if prev is not None and prev.cue == "prose" and nxt is not None and capitals_name(text) and \
             kind_from_words(text) is None and not _DOC_NOUN_SET & {w.lower().strip(".") for w in text.split()} and \
-            classify(nxt, unit, True) == "dateline" and _PLACE_FIRST_RE.match(nxt.text.strip()) and \
+            classify(nxt, unit, True, settings=s) == "dateline" and _PLACE_FIRST_RE.match(nxt.text.strip()) and \
             not _MONTH_OR_WEEKDAY_FIRST_RE.match(nxt.text.strip()):
         return "signature"
     if n <= 20 and is_allcaps(text) and not text.endswith(","):
@@ -1399,7 +1435,7 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
     # came home on the 24th from the Webbs' we heard the nightingale ... 1819"), once the text's prose has
     # begun (a headline written as a sentence, "If X had won, the concessions would have ended", says no "I")
     stops = len(re.findall(r"[a-z]{3,}[.!?]\s+[A-Z]", text))
-    told = bool(_FIRST_SING.search(text)) and first_prose_seen and SENTENCE_LOWER_WORDS <= sum(
+    told = bool(_FIRST_SING.search(text)) and first_prose_seen and s.sentence_lower_words <= sum(
         w[0].islower() for w in re.findall(r"[^\W\d_][\w'’]*", text) if w.lower() not in _FUNCTION_WORDS)
     if n <= 25 and len(text) <= 220 and _terminal(text) not in _TERMINAL and tag not in ("li", "td", "pre") \
             and (stops < 2 or not first_prose_seen) and not told:
@@ -1503,9 +1539,11 @@ def prose_features(text: str) -> dict:
     elif FEAST_HEAD_RE.match(text):
         feats["lead_feast"] = FEAST_HEAD_RE.match(text).group(0)
     greeting = _SALUTATION_RE.match(text)
-    # (a vocative run into a sentence, "My dear Tom I was never so vexed!", speaks within the letter: no greeting)
+    # (a vocative run into a sentence, "My dear Tom I was never so vexed!", speaks within the letter: no greeting;
+    # nor does one that a tag gives to a speaker, "Gentlemen, the doctor began, we are few ...": speech told)
     lead = _SALUTE_LEAD_RE.match(text)
-    if any(m and not _GREETING_SENTENCE_RE.search(m.group(0)) for m in (lead, greeting)):
+    if any(m and not _GREETING_SENTENCE_RE.search(m.group(0)) and not _SPEECH_TAG_RE.match(text, m.end())
+           for m in (lead, greeting)):
         feats["salute"] = True
     bio = _BIO_LEAD_RE.match(text)
     # a possessive inside the name ("Gorman’s Flat is a shallow valley") names a place or a thing, not a person

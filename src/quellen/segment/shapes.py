@@ -344,11 +344,17 @@ def year_heads(units: list[Unit], settings: SegmentSettings | None = None) -> bo
     """Return True when the source heads its entries with their year (:func:`year_head`): annals, a chronicle,
     a chronology, the years of a register; ``head_shape_min_count`` paragraphs or more open with a year, reaching
     over ``head_shape_min_reach`` of the source's words, and the years rise from one to the next at least
-    ``year_head_rising`` of the steps.
+    ``year_head_rising`` of the steps, half the stretches from one to the next at least ``head_shape_min_entry_words``
+    words (not the lines of a chronology, "1809. Born at Ashby."), half the steps from one year to the next at most
+    ``year_head_max_median_step`` years (an annalist goes year by year; a list of a church's rectors or a history's
+    turning points leaps decades), and at least ``year_head_min_one_paragraph`` of the years' entries run one
+    paragraph.
 
     A source-level vote, like :func:`head_shapes`: one paragraph opening "1712." is a sentence about that year;
     a run of them, year after year in order, is the annalist's way of heading a year's entry (a list of
-    works or events would not keep the order so, nor reach through the text).
+    works or events would not keep the order so, nor reach through the text). An annalist gives a year a paragraph;
+    a history or a memoir that opens a paragraph now and then with its year ("1846. That was the year the river
+    rose ...") tells on over the paragraphs after it, and is one text.
     """
     s = settings or SegmentSettings()
     at: list[int] = []
@@ -363,7 +369,27 @@ def year_heads(units: list[Unit], settings: SegmentSettings | None = None) -> bo
     total = sum(u.n_words for u in units) or 1
     reach = sum(u.n_words for u in units[at[0]:at[-1] + 1]) / total
     rising = sum(b > a for a, b in zip(years, years[1:])) / (len(years) - 1)
-    return reach >= s.head_shape_min_reach and rising >= s.year_head_rising
+    stretches = [sum(u.n_words for u in units[a:b]) for a, b in zip(at, at[1:])]
+    steps = [b - a for a, b in zip(years, years[1:])]
+    return reach >= s.head_shape_min_reach and rising >= s.year_head_rising and \
+        statistics.median(steps) <= s.year_head_max_median_step and \
+        statistics.median(stretches) >= s.head_shape_min_entry_words and \
+        _one_paragraph_years(units, at) >= s.year_head_min_one_paragraph
+
+
+def _one_paragraph_years(units: list[Unit], at: list[int]) -> float:
+    """Return the share of the year-headed entries (from each of the units ``at`` to the next, or to a heading)
+    that run one paragraph; an entry with no paragraph (a year line over the next) is none."""
+    counts: list[int] = []
+    for i, end in zip(at, [*at[1:], len(units)]):
+        count = 1 if units[i].cue == "prose" else 0
+        for unit in units[i + 1:end]:
+            if unit.cue == "heading":
+                break
+            count += unit.cue == "prose" and unit.para
+        if count:
+            counts.append(count)
+    return sum(c == 1 for c in counts) / len(counts) if counts else 0.0
 
 
 #: the rule between the columns of a printed form or a table run together on one line: "Place | Date | Hour | ..."
