@@ -611,7 +611,9 @@ def html_text_blocks(name: str, markup: str, media_type: str, settings: IngestSe
         # trafilatura found no main text (tiny or odd pages): drop site furniture by structure
         kept = walk_blocks(root, drop=_is_boilerplate_element)
     if not kept:
-        kept = blocks
+        # only the unambiguous furniture (nav, header, footer, ARIA navigation) goes: a page that is
+        # nothing but its menu has no reading text, and is refused as such rather than read as "Home"
+        kept = walk_blocks(root, drop=lambda el: _is_boilerplate_element(el, strong_only=True))
     return assemble(kept)
 
 
