@@ -97,7 +97,8 @@ def test_an_epub_written_by_ebooklib(tmp_path):
 
 
 def test_the_ebooks_colophon_and_imprint_are_left_out_and_their_years_with_them():
-    letter = '<section epub:type="chapter"><p>Appleby, 2 April 1820.</p><p>Dear Kate, the orchard is in blossom.</p></section>'
+    letter = ('<section epub:type="chapter"><p>Appleby, 2 April 1820.</p>'
+              '<p>Dear Kate, the orchard is in blossom.</p></section>')
     imprint = ('<section epub:type="frontmatter imprint"><p>This ebook was produced by volunteers '
                'in 2019 and is released into the public domain.</p></section>')
     colophon = ('<section epub:type="backmatter colophon"><h2>Colophon</h2>'
