@@ -188,12 +188,15 @@ def _document_div(parent, d: Document, text: str, spans: list) -> None:
         _el(div, "p")
 
 
-def _inline_spans(store, source_id: str, known: set[str]) -> list[tuple[int, int, str, dict]]:
+def _inline_spans(store, source_id: str, types: dict[str, str]) -> list[tuple[int, int, str, dict]]:
     spans = []
     for m in store.mentions(source=source_id):
-        tag = _INLINE.get(m.type, "name")
-        attrs = {"ref": f"#{_xmlid(m.entity)}" if m.entity in known else None,
-                 "type": m.type if tag == "name" else None}
+        # a mention resolved to an entity is named as the entity is listed: a <persName> pointing at a
+        # <place> of the standOff would be two claims about one name
+        kind = types.get(m.entity or "", m.type)
+        tag = _INLINE.get(kind, "name")
+        attrs = {"ref": f"#{_xmlid(m.entity)}" if m.entity in types else None,
+                 "type": kind if tag == "name" else None}
         spans.append((m.char_start, m.char_end, tag, attrs))
     for t in store.timexes(source=source_id):
         if t.type in ("DATE", "TIME") and t.date is not None:
@@ -293,10 +296,11 @@ def to_tree(store, title: str = "quellen corpus") -> etree._ElementTree:
     _stand_off(root, corpus, documents_by_id)
     body = _el(_el(root, "text"), "body")
     sources = store.sources()
+    types = {e.id: e.type for e in corpus.entities.values()}
     for s in sources:
         div = _el(body, "div", type="source", source=f"#{_xmlid(s.id)}")
         _el(div, "head", s.name)
-        spans = _inline_spans(store, s.id, set(corpus.entities))
+        spans = _inline_spans(store, s.id, types)
         documents = [d for d in corpus.documents if d.source == s.id]
         for d in documents:
             _document_div(div, d, s.text, [x for x in spans if d.char_start <= x[0] and x[1] <= d.char_end])
