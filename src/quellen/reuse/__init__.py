@@ -27,6 +27,7 @@
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
@@ -72,6 +73,7 @@ def iter_units(sources: Iterable[Source], documents: Iterable[Document],
             yield Unit(index, source.id, None, 0, len(source.text), tokenize(source.text))
             index += 1
             continue
+        above = None
         for d in docs:
             if d.kind == "boilerplate":
                 continue
@@ -79,8 +81,20 @@ def iter_units(sources: Iterable[Source], documents: Iterable[Document],
             heads = tuple((h.char_start, h.char_end, h.part) for h in d.heads if h.part != "announcement")
             yield Unit(index, source.id, d.id, d.char_start, d.char_end,
                        _unnamed_heads(tokenize(source.text, d.char_start, d.char_end), heads), d.kind,
-                       d.date.earliest if d.date else None, author=author, heads=heads)
+                       _witness_date(d, above), author=author, heads=heads)
+            above = d
             index += 1
+
+
+def _witness_date(document: Document, above: Document | None) -> dt.date | None:
+    """Return the earliest day of ``document``'s date, by which its witnesses are ordered; for an undated
+    document, that of a dated heading right above it (a web article's byline or dateline, "By A · 14 March
+    2024", set apart from the text it dates), else None."""
+    if document.date:
+        return document.date.earliest
+    if above is not None and above.kind == "heading" and above.date and above.char_end <= document.char_start:
+        return above.date.earliest
+    return None
 
 
 def _unnamed_heads(tokens: Tokens, heads: tuple[tuple[int, int, str], ...]) -> Tokens:
