@@ -265,25 +265,39 @@ def cmd_search(args) -> int:
 
 
 def cmd_reuse(args) -> int:
-    """List reuse groups: relation, score, documents, first words of each passage."""
+    """List reuse groups: relation, score, and per passage its document, file, date, writer and first words;
+    the first passage of a group is the earliest dated witness, the one the others repeat."""
+    from .export.shape import date_label
     with _open(args.db) as store:
         groups = store.reuse_groups()
         texts = {s.id: s.text for s in store.sources()} if groups else {}
+        names = store.source_names() if groups else {}
+        documents = {d.id: d for d in store.documents()} if groups else {}
+
+    def written(p) -> dict:
+        d = documents.get(p.document or "")
+        return {"source_name": names.get(p.source, ""),
+                "document_date": d.date.edtf if d and d.date else None,
+                "document_author": d.author.name if d and d.author else None}
     if args.json:
         from .vocab import passage_json, reuse_json
-        print(json.dumps([{**reuse_json(g), "passages": [{**passage_json(p), "first_words": _first_words(
+        print(json.dumps([{**reuse_json(g), "passages": [{**passage_json(p), **written(p), "first_words": _first_words(
                                texts[p.source][p.char_start:p.char_end])} for p in g.passages]}
                           for g in groups], ensure_ascii=False, indent=1))
         return 0
-    from rich.table import Table
-    table = Table("group", "relation", "score", "document", "first words", box=None)
+    # a group on a line of its own, then its witnesses in order: the first is the earliest dated (then the
+    # fullest), the text the others repeat; a later one shows how it repeats the first, where that is known
+    table = _table("group / document", "relation", "score", "source", "date", "author", "first words",
+                   cut=("author", "first words"))
     for g in groups:
+        table.add_row(g.id, g.relation, f"{g.score:.2f}", "", "", "", "")
         for k, p in enumerate(g.passages):
-            # a later witness shows how it repeats the first, in brackets, where that is known
-            own = f"({p.relation})" if p.relation else ""
-            table.add_row(g.id if k == 0 else "", g.relation if k == 0 else own,
-                          f"{g.score:.2f}" if k == 0 else "", p.document or p.source,
+            d = documents.get(p.document or "")
+            table.add_row("  " + (p.document or p.source), "first" if k == 0 else f"({p.relation or 'repeats'})",
+                          "", names.get(p.source, ""), date_label(d.date) if d else "",
+                          d.author.name if d and d.author else "",
                           _first_words(texts[p.source][p.char_start:p.char_end]))
+    _fit(table)
     _console().print(table)
     if not groups:
         _console(stderr=True).print("no reuse groups in this store")
@@ -512,7 +526,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=["document", "entity"], help="only documents, or only entities")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
-    p = command("reuse", cmd_reuse, "List reuse groups: relation, score, documents, first words.")
+    p = command("reuse", cmd_reuse, "List reuse groups: relation, score, and each passage's document, file, "
+                "date, writer and first words, the earliest dated witness first.")
     with_db(p)
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
