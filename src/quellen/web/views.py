@@ -523,7 +523,14 @@ def reuse(lib: Library, group_id: str, a: str | None = None, b: str | None = Non
     if group is None:
         raise NotFound(f"no reuse group {group_id!r}")
     ia, ib = _int(a, 0, name="a"), _int(b, 1 if len(group.passages) > 1 else 0, name="b")
-    witnesses = [_passage(lib, p.source, p.document, p.char_start, p.char_end) for p in group.passages]
+    witnesses = []
+    for p in group.passages:
+        w = _passage(lib, p.source, p.document, p.char_start, p.char_end)
+        # who wrote each witness and when, where its title does not already say it: the order is by date
+        w["written"] = [x for x in (w["document_author"], w["document_date"])
+                        if x and x not in w["document_title"]]
+        w["relation"] = p.relation
+        witnesses.append(w)
     return {**reuse_json(group), "witnesses": witnesses, "a": ia, "b": ib, "collation": collate(lib, group, ia, ib)}
 
 
