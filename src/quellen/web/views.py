@@ -284,7 +284,8 @@ def _event_row(lib: Library, ev: Event) -> dict[str, Any]:
 
 # -- pages -------------------------------------------------------------------------
 def overview(lib: Library) -> dict[str, Any]:
-    """Return the overview: sources, counts, a per-year strip, the most connected people, open conflicts."""
+    """Return the overview: sources, counts, a per-year strip, the most connected people, open conflicts and
+    the strongest reuse groups."""
     corpus = lib.corpus
     per_source = Counter(d.source for d in corpus.documents)
     years: dict[int, dict[str, int]] = defaultdict(lambda: {"events": 0, "documents": 0})
@@ -315,7 +316,11 @@ def overview(lib: Library) -> dict[str, Any]:
                         for sid, name in sorted(lib.names.items(), key=lambda kv: (kv[1], kv[0]))],
             "counts": lib.store.counts(), "strip": strip, "people": people,
             "conflicts": [{**conflict_json(c), "claim_count": len(c.claims), "href": f"/conflicts#{c.id}"}
-                          for c in lib.store.conflicts()[:20]]}
+                          for c in lib.store.conflicts()[:20]],
+            # which texts repeat which: each group's files in its witnesses' order, the earliest dated first
+            "reuse": [{"id": g.id, "relation": g.relation, "href": href("reuse", g.id),
+                       "sources": [lib.names.get(p.source, p.source) for p in g.passages]}
+                      for g in lib.reuse_groups[:20]]}
 
 
 def documents(lib: Library, page: str | None = None, kind: str | None = None,
