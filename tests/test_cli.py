@@ -151,3 +151,13 @@ def test_timeline_bound_on_a_day_no_month_has_is_refused(capsys):
     with pytest.raises(SystemExit) as err:
         cli.main(["timeline", "--db", "x.db", "--from", "1873-02-30"])
     assert err.value.code == 2 and "February 1873 has no day 30" in capsys.readouterr().err
+
+
+def test_an_unknown_option_is_refused_with_the_commands_own_usage(capsys):
+    import pytest
+    with pytest.raises(SystemExit) as err:
+        cli.main(["build", "letters/", "--db", "x.db", "--frobnicate"])
+    assert err.value.code == 2
+    message = capsys.readouterr().err
+    assert "quellen build: error: unrecognized arguments: --frobnicate" in message
+    assert "usage: quellen build" in message
