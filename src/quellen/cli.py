@@ -166,7 +166,7 @@ def cmd_serve(args) -> int:
 
 
 def cmd_report(args) -> int:
-    """Write one self-contained HTML report (overview, timeline, map, conflicts)."""
+    """Write one self-contained HTML report (overview, timeline, map, conflicts, reused passages, events)."""
     from .export import export
     from .pipeline import require_corpus_layer
     with _open(args.db) as store:
@@ -541,7 +541,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1, help="server processes (default 1; one per core serves "
                    "more readers at once)")
 
-    p = command("report", cmd_report, "Write one self-contained HTML report (overview, timeline, map, conflicts).")
+    p = command("report", cmd_report, "Write one self-contained HTML report (overview, timeline, map, conflicts, "
+                "reused passages, events).")
     with_db(p)
     p.add_argument("--output", "-o", default="report.html", help="the HTML file to write (default report.html; "
                    "a name without .html gets it)")
