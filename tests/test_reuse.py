@@ -443,6 +443,21 @@ def test_cli_reuse_lists_groups(tmp_path, capsys):
     assert "first" in captured.out.split(data[0]["passages"][0]["document"])[1].split("\n")[0]
 
 
+def test_cli_reuse_names_two_files_of_one_name_by_their_paths(tmp_path, capsys):
+    from quellen.cli import main
+    text = (FIX / "chronicle_1672.txt").read_text(encoding="utf-8")
+    for folder, extra in (("first", ""), ("edited", " A line the editor added at the end.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "chronicle.txt").write_text(text + extra, encoding="utf-8")
+    db = str(tmp_path / "r.db")
+    assert main(["build", str(tmp_path / "first"), str(tmp_path / "edited"), "--db", db, "-q",
+                 "--set", "reuse.embeddings=false"]) == 0
+    capsys.readouterr()
+    assert main(["reuse", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "first/chronicle.txt" in out and "edited/chronicle.txt" in out
+
+
 def _ratio(text: str) -> float:
     found, total = text.split("/")
     return int(found) / int(total)

@@ -264,6 +264,16 @@ def cmd_search(args) -> int:
     return 0
 
 
+def _distinct_names(store) -> dict[str, str]:
+    """Return {source id: its file name}, or the path it was built from where two sources share a name
+    (an edited copy in another folder, two folders' "letters.txt"): a name that names two files says neither."""
+    from collections import Counter
+    names = store.source_names()
+    shared = {n for n, k in Counter(names.values()).items() if k > 1}
+    paths = store.source_paths() if shared else {}
+    return {sid: paths.get(sid) or name if name in shared else name for sid, name in names.items()}
+
+
 def cmd_reuse(args) -> int:
     """List reuse groups: relation, score, and per passage its document, file, date, writer and first words;
     the first passage of a group is the earliest dated witness, the one the others repeat."""
@@ -271,7 +281,7 @@ def cmd_reuse(args) -> int:
     with _open(args.db) as store:
         groups = store.reuse_groups()
         texts = {s.id: s.text for s in store.sources()} if groups else {}
-        names = store.source_names() if groups else {}
+        names = _distinct_names(store) if groups else {}
         documents = {d.id: d for d in store.documents()} if groups else {}
 
     def written(p) -> dict:
@@ -287,14 +297,14 @@ def cmd_reuse(args) -> int:
         return 0
     # a group on a line of its own, then its witnesses in order: the first is the earliest dated (then the
     # fullest), the text the others repeat; a later one shows how it repeats the first, where that is known
-    table = _table("group / document", "relation", "score", "source", "date", "author", "first words",
+    table = _table("group / document", "relation, score", "source", "date", "author", "first words",
                    cut=("author", "first words"))
     for g in groups:
-        table.add_row(g.id, g.relation, f"{g.score:.2f}", "", "", "", "")
+        table.add_row(g.id, f"{g.relation}, {g.score:.2f}", "", "", "", "")
         for k, p in enumerate(g.passages):
             d = documents.get(p.document or "")
             table.add_row("  " + (p.document or p.source), "first" if k == 0 else f"({p.relation or 'repeats'})",
-                          "", names.get(p.source, ""), date_label(d.date) if d else "",
+                          names.get(p.source, ""), date_label(d.date) if d else "",
                           d.author.name if d and d.author else "",
                           _first_words(texts[p.source][p.char_start:p.char_end]))
     _fit(table)
