@@ -179,7 +179,7 @@ def cmd_report(args) -> int:
 
 
 def cmd_documents(args) -> int:
-    """List documents: id, kind, date, author, title, first words."""
+    """List documents: id, kind, date and how it was reached, author, title, first words."""
     from .model import DOCUMENT_KINDS
     if args.kind and args.kind not in DOCUMENT_KINDS:
         raise QuellenError(f"unknown document kind {args.kind!r}; one of {', '.join(DOCUMENT_KINDS)}")
@@ -191,9 +191,13 @@ def cmd_documents(args) -> int:
         print(json.dumps([document_json(d) for d in documents], ensure_ascii=False, indent=1))
         return 0
     from .export.shape import date_label
-    table = _table("id", "kind", "date", "author", "title", "first words")
+    from .web.views import date_basis
+    # how each date was reached, as the reader says it: "stated", "partly inferred" (its year from
+    # the context), "reckoned", "inferred"; `show` and --json say from what
+    table = _table("id", "kind", "date", "dated", "author", "title", "first words")
     for d in documents:
-        table.add_row(d.id, d.kind, date_label(d.date), (d.author.name if d.author else "")[:24],
+        table.add_row(d.id, d.kind, date_label(d.date), (date_basis(d.date) or {}).get("basis", ""),
+                      (d.author.name if d.author else "")[:24],
                       (d.title or "")[:32], _first_words(sources[d.source][d.char_start:d.char_end]))
     _fit(table)
     _console().print(table)
@@ -511,7 +515,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", required=True, help="the file to write (a folder for csv and timeml; a name "
                    "without a suffix gets the format's: .json, .xml, .geojson, .gexf, .jsonld, .html)")
 
-    p = command("documents", cmd_documents, "List documents: id, kind, date, author, title, first words.")
+    p = command("documents", cmd_documents, "List documents: id, kind, date and how it was reached, author, title, "
+                "first words.")
     with_db(p)
     p.add_argument("--kind", help="only documents of this kind")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
