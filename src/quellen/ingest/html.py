@@ -428,9 +428,18 @@ def _in_boilerplate(el, stop=None, strong_only: bool = False) -> bool:
     return False
 
 
+#: at most this many visible characters beside the one link of a paragraph that promotes another page
+_LINK_LABEL_CHARS = 15
+
+
 def _is_link_list(block: RawBlock) -> bool:
-    """Return True for a block that is mostly links: a menu, "next | previous", a tag cloud."""
-    return block.links >= 2 and block.link_density >= 0.5
+    """Return True for a block that is mostly links: a menu, "next | previous", a tag cloud; or a paragraph
+    that is one link with at most a short label beside it ("Read more: <a>Seven dead as ...</a>"), a news
+    site's promotion of another of its pages set between an article's paragraphs."""
+    if block.links >= 2 and block.link_density >= 0.5:
+        return True
+    unlinked = len(block.text.replace(" ", "")) - block.link_chars
+    return block.tag == "p" and block.links == 1 and block.link_chars > 0 and unlinked <= _LINK_LABEL_CHARS
 
 
 def is_book_chapter(root, markup: str, media_type: str) -> bool:
