@@ -94,8 +94,9 @@ def test_csv_dates_and_authors_say_where_they_came_from(out):
 def test_csv_reuse_and_conflicts_carry_each_passage_with_its_date_and_writer(out):
     tables = {p.stem: list(csv.DictReader(p.open(encoding="utf-8"))) for p in out["csv"]}
     reuse = tables["reuse"]
-    assert [(r["group"], r["witness"], r["document_date"], r["document_author"]) for r in reuse] == [
-        ("reuse-rising", "1", "1848-03-22", "Giuseppe Mazzini"), ("reuse-rising", "2", "", "Carlo Cattaneo")]
+    assert [(r["group"], r["witness"], r["document_date"], r["document_author"], r["witness_date"])
+            for r in reuse] == [("reuse-rising", "1", "1848-03-22", "Giuseppe Mazzini", "1848-03-22"),
+                                ("reuse-rising", "2", "", "Carlo Cattaneo", "")]
     assert reuse[0]["passage"].startswith("The people rose on the 18th")
     claims = tables["conflicts"]
     assert [(r["conflict"], r["value"], r["stance"]) for r in claims] == [

@@ -324,6 +324,10 @@ def test_an_undated_article_under_a_dated_byline_is_ordered_by_the_bylines_date(
             Document(Document.make_id(b.id, 0, len(b.text)), b.id, 0, len(b.text), "narrative", date=later)]
     groups = _find(a, b, documents=docs)
     assert groups[0].passages[0].document == docs[1].id
+    # and a reader is told the date that ordered it: the heading's
+    from quellen.reuse import witness_dates
+    assert {k: v.edtf for k, v in witness_dates(docs).items()} == {
+        docs[0].id: "1702-03-14", docs[1].id: "1702-03-14", docs[2].id: "1702-03-18"}
     # without the dated heading above it, the undated text comes after the dated one
     groups = _find(a, b, documents=docs[1:])
     assert groups[0].passages[0].document == docs[2].id
@@ -436,7 +440,7 @@ def test_cli_reuse_lists_groups(tmp_path, capsys):
     assert any(p["first_words"].startswith("In the year") for p in data[0]["passages"])
     # who published each witness, and when: the first is the earliest dated
     assert {p["source_name"] for p in data[0]["passages"]} == {"chronicle_1672.txt", "gazette_1701.txt"}
-    assert all("document_date" in p and "document_author" in p for p in data[0]["passages"])
+    assert all("document_date" in p and "document_author" in p and "witness_date" in p for p in data[0]["passages"])
     assert main(["reuse", "--db", db]) == 0
     captured = capsys.readouterr()
     assert "near_verbatim" in captured.out and "gazette_1701.txt" in captured.out

@@ -288,11 +288,24 @@ def cmd_reuse(args) -> int:
         names = _distinct_names(store) if groups else {}
         documents = {d.id: d for d in store.documents()} if groups else {}
 
+    from .reuse import witness_dates
+    ordered_by = witness_dates(documents.values())
+
     def written(p) -> dict:
         d = documents.get(p.document or "")
+        when = ordered_by.get(p.document or "")
         return {"source_name": names.get(p.source, ""),
                 "document_date": d.date.edtf if d and d.date else None,
-                "document_author": d.author.name if d and d.author else None}
+                "document_author": d.author.name if d and d.author else None,
+                "witness_date": when.earliest.isoformat() if when else None}
+
+    def shown_date(p) -> str:
+        """The document's date, else the heading's above it that orders the witness, said so."""
+        d = documents.get(p.document or "")
+        if d and d.date:
+            return date_label(d.date)
+        when = ordered_by.get(p.document or "")
+        return f"{date_label(when)} (heading above)" if when else ""
     if args.json:
         from .vocab import passage_json, reuse_json
         print(json.dumps([{**reuse_json(g), "passages": [{**passage_json(p), **written(p), "first_words": _first_words(
@@ -308,7 +321,7 @@ def cmd_reuse(args) -> int:
         for k, p in enumerate(g.passages):
             d = documents.get(p.document or "")
             table.add_row("  " + (p.document or p.source), "first" if k == 0 else f"({p.relation or 'repeats'})",
-                          names.get(p.source, ""), date_label(d.date) if d else "",
+                          names.get(p.source, ""), shown_date(p),
                           d.author.name if d and d.author else "",
                           _first_words(texts[p.source][p.char_start:p.char_end]))
     _fit(table)

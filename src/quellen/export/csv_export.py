@@ -11,6 +11,7 @@ import io
 import re
 from pathlib import Path
 
+from ..reuse import witness_dates
 from ._io import write_atomic
 from .shape import date_label
 
@@ -29,7 +30,7 @@ TABLES = {
     "attestations": ["event", "event_summary", "source", "source_name", "document", "char_start", "char_end",
                      "primary", "eyewitness", "reuse_group", "passage"],
     "reuse": ["group", "relation", "score", "witness", "passage_relation", "source", "source_name", "document",
-              "document_date", "document_author", "char_start", "char_end", "passage"],
+              "document_date", "document_author", "witness_date", "char_start", "char_end", "passage"],
     "conflicts": ["conflict", "kind", "summary", "value", "stance", "source", "source_name", "document",
                   "document_date", "document_author", "char_start", "char_end", "passage", "events"],
 }
@@ -106,9 +107,12 @@ def _rows(store):
         for ev in events for a in ev.attestations]
     # the witnesses in the group's order: the first is the earliest dated (then the fullest), the text
     # the others repeat
+    ordered_by = witness_dates(documents)
     yield "reuse", [
         [g.id, g.relation, round(g.score, 4), n, p.relation or "", p.source, names.get(p.source, ""),
-         p.document or "", *written(p.document), p.char_start, p.char_end, passage(p.source, p.char_start, p.char_end)]
+         p.document or "", *written(p.document),
+         ordered_by[p.document].earliest.isoformat() if p.document in ordered_by else "",
+         p.char_start, p.char_end, passage(p.source, p.char_start, p.char_end)]
         for g in store.reuse_groups() for n, p in enumerate(g.passages, 1)]
     yield "conflicts", [
         [c.id, c.kind, c.summary, r.value, r.stance, r.source, names.get(r.source, ""), r.document or "",
