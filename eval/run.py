@@ -49,6 +49,7 @@ import argparse
 import importlib.util
 import inspect
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -114,12 +115,18 @@ def full_export(text: Path, workdir: Path, overrides: list[str]) -> dict:
         f.unlink(missing_ok=True)
     quellen = [sys.executable, "-m", "quellen"]
     sets = [a for o in overrides for a in ("--set", o)]
-    # run in workdir so that no quellen.toml of the caller's folder changes the settings
-    build = subprocess.run([*quellen, "build", *map(str, text_files(text)), "--db", str(db), "-q", *sets], cwd=workdir)
+    # run in workdir so that no quellen.toml of the caller's folder changes the settings; a relative PYTHONPATH
+    # ("PYTHONPATH=src", to try a checkout) is made absolute first, or the build in workdir would import another
+    # quellen (the installed one) than the one this run imports
+    env = dict(os.environ)
+    if env.get("PYTHONPATH"):
+        env["PYTHONPATH"] = os.pathsep.join(os.path.abspath(p) for p in env["PYTHONPATH"].split(os.pathsep) if p)
+    build = subprocess.run([*quellen, "build", *map(str, text_files(text)), "--db", str(db), "-q", *sets],
+                           cwd=workdir, env=env)
     if build.returncode != 0:
         raise RuntimeError(f"quellen build {text.name} exited with {build.returncode}")
     subprocess.run([*quellen, "export", "--db", str(db), "--format", "json", "--output", str(out)],
-                   cwd=workdir, check=True)
+                   cwd=workdir, check=True, env=env)
     return json.loads(out.read_text(encoding="utf-8"))
 
 
@@ -188,15 +195,56 @@ def per_file(scorer, export: dict, gold: dict) -> dict[str, dict]:
     return out
 
 
-def row(name: str, scores: dict, seconds: float) -> dict:
-    """Return one table row: the corpus's segment figures and the seconds taken."""
+def row(name: str, scores: dict, seconds: float, entities: bool = False) -> dict:
+    """Return one table row: the corpus's segment figures and the seconds taken, and with ``entities`` (a full
+    build) its entity figures where its gold has entities."""
     segs = scores["segments"]
     b = segs["boundaries"]
     return {"corpus": name, "boundary_f1": b["f1"], "boundary_precision": b["precision"],
             "boundary_recall": b["recall"], "documents": b["predicted"], "gold_segments": b["gold"],
             "kind_accuracy": segs["kind_accuracy"], "author_accuracy": segs["author_accuracy"],
             "date_accuracy": segs["date_accuracy"], "matched": segs["matched"],
-            "furniture_recall": segs.get("furniture_recall"), "seconds": round(seconds, 1)}
+            "furniture_recall": segs.get("furniture_recall"), "seconds": round(seconds, 1),
+            **(entity_figures(scores) if entities else {})}
+
+
+#: the entity figures a row carries (scorer's [entities]) where the corpus's gold has entities: (column, row key)
+ENTITY_COLUMNS = (("people", "person_recall"), ("orgs", "organization_recall"), ("places", "place_recall"),
+                  ("works", "work_recall"), ("type", "entity_type_accuracy"), ("merge R", "alias_merge_recall"),
+                  ("merge P", "alias_merge_precision"), ("geocoded", "geocoded_accuracy"))
+
+
+def entity_figures(scores: dict) -> dict:
+    """Return the row keys of the scorer's entity figures (recall by type, type accuracy, alias merge recall and
+    precision, geocoded within reach), or {} when the gold has no entities or the export was not a full build."""
+    e = scores.get("entities") or {}
+    by_type = e.get("recall_by_type") or {}
+    if not by_type:
+        return {}
+    found, gold = sum(v["found"] for v in by_type.values()), sum(v["gold"] for v in by_type.values())
+    out = {f"{t}_recall": by_type[t]["recall"] if t in by_type else None
+           for t in ("person", "organization", "place", "work")}
+    out.update({"entity_recall": round(found / gold, 3) if gold else None,
+                "entity_gold": gold, "entity_found": found,
+                "entity_type_accuracy": e.get("type_accuracy"), "alias_merge_recall": e.get("alias_merge_recall"),
+                "alias_merge_precision": e.get("alias_merge_precision"),
+                "geocoded_accuracy": (e.get("geocoded") or {}).get("accuracy"),
+                "predicted_entities": e.get("predicted_entities")})
+    return out
+
+
+def entity_table(rows: list[dict]) -> str:
+    """Return the entity figures of the rows that carry them as a Markdown table ('' when none does)."""
+    fmt = lambda v: "—" if v is None else f"{v:.3f}"  # noqa: E731
+    have = [r for r in rows if r.get("entity_gold")]
+    if not have:
+        return ""
+    lines = ["| corpus | entities found / gold | " + " | ".join(c for c, _ in ENTITY_COLUMNS) + " | predicted |",
+             "| --- | ---: | " + " | ".join("---:" for _ in ENTITY_COLUMNS) + " | ---: |"]
+    for r in have:
+        lines.append(f"| {r['corpus']} | {r['entity_found']} / {r['entity_gold']} | "
+                     + " | ".join(fmt(r.get(k)) for _, k in ENTITY_COLUMNS) + f" | {r['predicted_entities']} |")
+    return "\n".join(lines)
 
 
 def table(rows: list[dict]) -> str:
@@ -215,8 +263,11 @@ def table(rows: list[dict]) -> str:
 def below_floors(rows: list[dict], floors: dict) -> list[str]:
     """Return one line per figure of ``rows`` below its floor in ``floors`` ({corpus: {key: minimum}})."""
     out = []
+    entity_keys = {k for _, k in ENTITY_COLUMNS} | {"entity_recall"}
     for r in rows:
         for key, minimum in floors.get(r["corpus"], {}).items():
+            if key in entity_keys and not r.get("entity_gold"):
+                continue  # entity figures come only from a full build (not --segments-only)
             if r.get(key) is None or r[key] < minimum:
                 out.append(f"{r['corpus']}: {key} {r.get(key)} is below the floor {minimum}")
     return out
@@ -360,7 +411,7 @@ def main(argv: list[str] | None = None) -> int:
                 (workdir / "export.json").write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             scores = scorer.score(export, gold)
-            rows.append(row(name, scores, seconds))
+            rows.append(row(name, scores, seconds, entities=not a.segments_only))
             if a.per_file and len(gold.get("files", [])) > 1:
                 for file, one in per_file(scorer, export, gold).items():
                     rows.append(row(f"{name}/{Path(file).stem}", one, 0.0))
@@ -376,6 +427,10 @@ def main(argv: list[str] | None = None) -> int:
         ", Gutenberg frame" if a.gutenberg else "")
     print(f"\nquellen {quellen.__version__} at {at or '?'}, {mode}\n")
     print(table(rows))
+    if entity_table(rows):
+        print("\nEntities (recall by type over the gold entities whose names are in the text; merge R/P over person "
+              "aliases; geocoded within reach):\n")
+        print(entity_table(rows))
     result = {"commit": at, "quellen_version": quellen.__version__, "mode": mode,
               "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "table": rows, "scores": details}
     output.parent.mkdir(parents=True, exist_ok=True)

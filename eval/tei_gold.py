@@ -82,6 +82,16 @@ OPTIONS_DEFAULT = {
     # corrections of the gold where the markup contradicts the printed text: [{"match": the segment's first words,
     # "set": {field: value}, "why": the reason}]; each is recorded in the segment's 'override'
     "overrides": [],
+    # the register an edition's name keys point to, as a prefix of the key ('ark:/99166/' for SNAC ARK ids);
+    # None writes the key alone
+    "entity_authority": None,
+    # {key: [lat, lon]} from the edition's own place authority; a place without is written without coordinates
+    "place_coordinates": {},
+    # {key: key meant}: an editor's slip of a key (a letter too many), read as the key it was meant to be
+    "same_key": {},
+    # {form: key}: a name the markup wraps with another person's key (an editor's slip, shown by the key's other
+    # forms), read as an entity of its own
+    "not_of_key": {},
 }
 
 #: the Text Creation Partnership's release of the ECCO-TCP texts, which every TCP slice's licence cites
@@ -146,6 +156,23 @@ CONVENTIONS = {
              "is 1771-11), else none; a double year of the Old Style ('Jan. 21, 1745-6') is the second year, "
              "and with the option tcp_calendar 'julian' (an English edition of dates before September 1752) a day "
              "gets its Gregorian value, as a TEI date value is ('Oct. 19, 1736' is 1736-10-30).",
+    "entities": "One entity per authority key of the edition's name markup: persName (person), placeName (place), "
+                "orgName (organization), a title with a key (work), grouped by @key, else @ref (its first value), "
+                "else the name as written. aliases = every form the markup wraps in the <text>, verbatim as the "
+                ".txt reads it (spelling, initials and first names alone kept; whitespace collapsed, a possessive "
+                "'s and trailing punctuation left out), kept only where it stands in the .txt; canonical = the form"
+                " of the most words of two letters or more (then the most frequent); descriptors = the words of an "
+                "<rs> with the same key, and a persName that wraps no name, only kinship or address words ('My "
+                "wife', 'Brother', 'husband'; the converter's DESCRIPTOR_WORDS): referring strings, not names, not "
+                "scored. A name with an empty key joins the one keyed entity of its type with the same form; the "
+                "option same_key maps an editor's slip of a key to the key meant, not_of_key a name wrapped with "
+                "another person's key to an entity of its own. key = the markup's key (with 'authority' where the "
+                "edition names the register, e.g. SNAC ark:/99166/...). A name in a dropped element (deletion, "
+                "footnote, header) is not read. lat/lon only where the edition's authority gives them (option "
+                "place_coordinates); no entity is added by hand. alias_lines = 1-based lines of the .txt holding an"
+                " alias (word-boundary match; recall checks only). The scorer (score_entities) counts an entity "
+                "when one of its names is in the text and finds it when an exported entity carries one of those "
+                "names.",
     "first_words": "The first words of the segment as they stand in the .txt (whitespace collapsed); at "
                    "least 6 words, more where needed to make the quote unique from the previous segment's "
                    "start.",
@@ -191,6 +218,8 @@ BOOKS: dict = {
                    "body, text and TEI.",
     },
     "hunt-journal-1792": {
+        "entity_authority": "ark:/99166/",
+        "not_of_key": {"Benjamin Reeve": "w65t3wn2"},
         "diarist": "John Hunt",
         "repository": "swat-ds/our-beloved-friend",
         "path": "pid-tei/sc203692.xml",
@@ -320,6 +349,7 @@ BOOKS: dict = {
                     "tag of letter XVI's div), unchanged, closed with the end tags of BODY, TEXT, EEBO and ETS."),
     },
     "hunt-journal-1822": {
+        "entity_authority": "ark:/99166/",
         "diarist": "John Hunt",
         "repository": "swat-ds/our-beloved-friend",
         "path": "pid-tei/sc203704.xml (its text from the beginning to the entry of 5 July 1822) and "
@@ -340,6 +370,8 @@ BOOKS: dict = {
                    "(the headers' lcnaf term 'Hunt, John, 1740-1824').",
     },
     "esther-hunt-letters": {
+        "entity_authority": "ark:/99166/",
+        "same_key": {"w6x74cd2a": "w6x74cd2"},
         "letter_per_text": True,
         "repository": "swat-ds/friendly-networks",
         "path": "content/adding-tei/A00187302.xml to A00187321.xml (twenty files; A00187305.xml at commit "
@@ -372,7 +404,108 @@ BOOKS: dict = {
                     "dates the letter 1794-06-15, but the date@when says 1794-06-25"},
         ],
     },
+    "yarnall-family-letters": {
+        "letter_per_text": True,
+        "repository": "swat-ds/friendly-networks",
+        "path": "content/adding-tei/A00187355.xml to A00187378.xml (twenty-three files: every stored file of that run; "
+                "A00187376.xml is not in the stored index)",
+        "commit": "see PROVENANCE.md (one stored version per file)",
+        "title": "The Correspondence of the Yarnall family (Friendly Networks, Friends Historical Library of "
+                 "Swarthmore College): twenty-three letters of 1782-1805 by ten writers, eleven of them to Hannah "
+                 "Thornton (later Hannah Yarnall) of Byberry, from her mother Elizabeth Evans and from Friends",
+        "creator": "Elizabeth Evans, Hannah Thornton (Yarnall), James Thornton, Rebekah Warrington, R. Jones, Sarah "
+                   "Cresson, Mary Bonsall, Martha Routh, Hannah Cathrall and an unsigned travelling minister, Quakers "
+                   "of Pennsylvania, New Jersey and England; transcribed and encoded by the Friends Historical Library "
+                   "of Swarthmore College (TEI markup Victoria Kimmel)",
+        "licence": "Every file's own header (publicationStmt/availability, status=\"free\") says: 'The text of the "
+                   "original item is in the public domain. The text encoding and editorial notes were created and/or "
+                   "prepared by the Friends Historical Library of Swarthmore College and are licensed under a "
+                   "Creative Commons Attribution 4.0 International License (CC BY 4.0). Any reuse of the material "
+                   "should credit the Friends Historical Library of Swarthmore College.' The letters were written "
+                   "1782-1805 (manuscripts in the Richardson-Yarnall family papers, RG5-187) and are in the public "
+                   "domain. The TEI file here is assembled: each file's <text>, its page breaks and indentation left "
+                   "out, in the order of the files' identifiers, inside one <group>, under a header written here that "
+                   "repeats their availability and names no author (the letters have ten writers).",
+        "overrides": [
+            {"match": "Philadelphia 7th mo 18th 1793",
+             "set": {"date_iso": "1793-07-18"},
+             "why": "the dateline prints '7th mo 18th 1793'; its date@when says 1793-07-13, a slip of the encoding the"
+                    " printed day does not bear out"},
+            {"match": "Byberry 2nd mo 17th 1804",
+             "set": {"author": "Hannah Yarnall", "author_basis": "signed (persName key of Hannah Yarnall)"},
+             "why": "the letter, whose last page is transcribed before its second, ends 'write in love H.Y.' in a "
+                    "paragraph, not a closer; 'H.Y.' carries the project's key for Hannah Yarnall (w6g77m31), the key "
+                    "of her signed letters"},
+            {"match": "Philadelphia 7 mo 2 1782",
+             "set": {"date_iso": "1782-07-02"},
+             "why": "the dateline prints 'Philadelphia 7 mo 2 1782' without a <date>"},
+            {"match": "Beloved Daughter, I may inform thee that I received a few lines from thee that gave",
+             "set": {"date_iso": "1793-02-15"},
+             "why": "the letter's only date closes its postscript ('yet the 15th of the 2 mo 1793', date@when "
+                    "1793-02-15), not a dateline"},
+            {"match": "Beloved Daughter, Hearing that thee was",
+             "set": {"date_iso": "1793-03-20"},
+             "why": "the closing dateline's <date> carries its value as key=\"1793-03-20\", not when"},
+        ],
+    },
+    "hunt-collins-family-letters": {
+        "letter_per_text": True,
+        "repository": "swat-ds/friendly-networks",
+        "path": "content/adding-tei/A00187323.xml to A00187348.xml (twenty files: every stored file of that run but "
+                "A00187330.xml, A00187334.xml and A00187347xml.xml; A00187342.xml two letters)",
+        "commit": "see PROVENANCE.md (one stored version per file)",
+        "title": "The Correspondence of Esther Roberts Hunt Collins (Friendly Networks, Friends Historical Library of "
+                 "Swarthmore College): twenty-one letters of 1791-1817 by eight writers, most of them to Esther "
+                 "Collins from her sons, a daughter-in-law, a niece and a travelling minister",
+        "creator": "Esther Hunt (Collins), her sons Elisha and Caleb Hunt, her daughter-in-law Mary Hunt, her niece "
+                   "Ann Cadwallader, Hannah Yarnall, Joshua Hunt and an unsigned cousin, Quakers of New Jersey, "
+                   "Pennsylvania and Ohio; transcribed and encoded by the Friends Historical Library of Swarthmore "
+                   "College (TEI markup Victoria Kimmel)",
+        "licence": "Every file's own header (publicationStmt/availability, status=\"free\") says: 'The text of the "
+                   "original item is in the public domain. The text encoding and editorial notes were created and/or "
+                   "prepared by the Friends Historical Library of Swarthmore College and are licensed under a "
+                   "Creative Commons Attribution 4.0 International License (CC BY 4.0). Any reuse of the material "
+                   "should credit the Friends Historical Library of Swarthmore College.' The letters were written "
+                   "1791-1817 (manuscripts in the Roberts-Hunt family papers, SC-061) and are in the public domain. "
+                   "The TEI file here is assembled: each file's <text>, its page breaks and indentation left out, in "
+                   "the order of the files' identifiers, inside one <group> (the file holding two letters, each in a "
+                   "div of its own, as two <text>s), under a header written here that repeats their availability and "
+                   "names no author (the letters have eight writers).",
+        "overrides": [
+            {"match": "Byberry 3rd month 6th 1809",
+             "set": {"date_iso": "1809-03-06"},
+             "why": "the dateline prints '3rd month 6th 1809' in a <date> without a value; the file's own header "
+                    "(profileDesc/creation) dates the letter 1809-03-06"},
+            {"match": "Byberry 2nd month 8th 1810",
+             "set": {"date_iso": "1810-02-08"},
+             "why": "the dateline's <date> carries its value in a mistyped attribute (hwne=\"1810-02-08\"); the file's "
+                    "own header (profileDesc/creation) dates the letter 1810-02-08"},
+            {"match": "Dear Esther, We are now on our way",
+             "set": {"date_iso": "1810-05-25"},
+             "why": "the closing dateline prints '25th of 5th month 1810' in a <date> without a value; the file's own "
+                    "header (profileDesc/creation) dates the letter 1810-05-25"},
+            {"match": "5th month 5th 1816 Near Moorestown",
+             "set": {"date_iso": "1816-05-05"},
+             "why": "the dateline prints '5th month 5th 1816' in a <date> without a value (the letter is resumed '1st "
+                    "3rd 1817' inside, after the writer's husband's death; the gold keeps the dateline's day)"},
+            {"match": "Redstone 7th 9th month 1808",
+             "set": {"date_iso": "1808-09-07"},
+             "why": "the dateline prints '7th 9th month 1808' in a <date> without a value, the day before the month as"
+                    " in this writer's '19th 3rd month 1809'"},
+            {"match": "Salem. State of Ohio 5th 14th 1808",
+             "set": {"date_iso": "1808-05-14"},
+             "why": "the dateline prints '5th 14th 1808' in a <date> without a value: the 14th of the 5th month (the "
+                    "letter says the writer 'arrived here about the 20th of the 3rd month')"},
+            {"match": "Brownsville 6th month 22nd 1813",
+             "set": {"date_iso": "1813-06-22"},
+             "why": "the dateline prints '6th month 22nd 1813' in a <date> without a value"},
+            {"match": "Brownsville 2nd month 11th 1817",
+             "set": {"date_iso": "1817-02-11"},
+             "why": "the dateline's <date> carries its value as key=\"1817-02-11\", not when"},
+        ],
+    },
     "hunt-evans-letters": {
+        "entity_authority": "ark:/99166/",
         "letter_per_text": True,
         "repository": "swat-ds/friendly-networks",
         "path": "content/corr-tei/A00187141.xml to A00187175.xml (twenty-four files: every stored file of the folder "
@@ -642,6 +775,58 @@ def initials_only(name: str | None) -> bool:
 
 #: a name an editor cut to its initial and a dash ('F\u2014', 'F\u2014R', 'D\u2014T'): no more of a name than initials
 _BLANKED = re.compile(r"[A-Z]\u2014[A-Z]?")
+
+
+#: name elements and the entity type each gives (a <title> only with a key: a work of the edition's register)
+NAME_TYPES = {"persName": "person", "placeName": "place", "orgName": "organization", "title": "work"}
+#: a possessive ending, or punctuation, that the markup wraps with a name ("Joseph Kaighn\u2019s"): no part of it
+#: (a full stop after an initial, "J. H.", and a closing bracket whose opening one the name holds are kept)
+_NAME_TAIL = re.compile(r"(?:['\u2019]s|[\s,;:!?'\u2019\"]+|(?<!\b[A-Z])\.|(?<=\s)[(\[])$")
+
+
+#: words that refer to a person without naming one; a persName made of these alone is a descriptor
+DESCRIPTOR_WORDS = {"my", "thy", "his", "her", "our", "your", "their", "the", "a", "dear", "beloved", "loving", "wife",
+                    "husband", "brother", "sister", "father", "mother", "son", "daughter", "cousin", "friend",
+                    "uncle", "aunt", "companion", "child", "children", "parents", "sir", "madam", "mistress",
+                    "master", "doctor", "widow", "neighbour", "neighbor", "grandfather", "grandmother", "elder"}
+
+
+def name_elements(el):
+    """Yield (element, local name) for every name element and <rs> read in the text under el, in document order:
+    not inside a dropped element, a note other than a marginal one, or the reading a <choice> leaves out."""
+    for ch in el:
+        n = local(ch)
+        if n in DROP or (n == "note" and not (ch.get("place") or "").startswith("marg")):
+            continue
+        if n == "choice":
+            kids = {local(c): c for c in ch}
+            keep = next((kids[k] for k in CHOICE_KEEP if k in kids), next(iter(ch), None))
+            if keep is not None:
+                yield from name_elements(keep)
+            continue
+        if n in NAME_TYPES or n == "rs":
+            yield ch, n
+        yield from name_elements(ch)
+
+
+def name_key(el) -> str | None:
+    """Return the authority key of a name element: @key, else the first value of @ref (without '#'), else None."""
+    k = (el.get("key") or "").strip()
+    if k:
+        return k
+    ref = (el.get("ref") or "").split()
+    return ref[0].lstrip("#") if ref else None
+
+
+def name_form(el) -> str:
+    """Return the form of a name as the text reads it, without a possessive 's or trailing punctuation."""
+    form = text_of(el)
+    prev = None
+    while form != prev:
+        prev, form = form, _NAME_TAIL.sub("", form).strip()
+        if form.endswith(")") and form.count("(") < form.count(")"):
+            form = form[:-1]
+    return form.lstrip("[\"'\u2018\u201c ")
 
 
 # ---------------------------------------------------------------- the walk
@@ -934,6 +1119,76 @@ class Edition:
         quoter.quote_segments(self.segments)
         quoter.mark_authors_outside([s["meta"] for s in self.segments] + self.embedded)
 
+    # ---- entities
+    def entities(self, body) -> tuple[list[dict], dict]:
+        """Return (the gold entities of the edition's name markup under body, counts of what was left out)."""
+        by_key: dict[tuple, dict] = {}
+        skipped = Counter()
+        rs: list[tuple[str, str]] = []
+        lines = self.text.split("\n")
+        keyless = []
+        same = self.cfg.get("same_key") or {}
+        for el, n in name_elements(body):
+            key = name_key(el)
+            key = same.get(key, key)
+            form = name_form(el)
+            if key and (self.cfg.get("not_of_key") or {}).get(form) == key:
+                key = None
+            if n == "rs" or (n == "persName" and form
+                             and all(w.lower() in DESCRIPTOR_WORDS for w in re.findall(r"\w+", form))):
+                if key and form:
+                    rs.append((key, form))
+                skipped["descriptor (no name)"] += n != "rs"
+                continue
+            typ = NAME_TYPES[n]
+            if n == "title" and not key:
+                continue
+            if not form:
+                skipped["empty"] += 1
+                continue
+            if not re.search(rf"(?<!\w){re.escape(form)}(?!\w)", self.text):
+                skipped["form not in the text"] += 1
+                continue
+            if not key:
+                keyless.append((typ, form))
+                continue
+            ent = by_key.setdefault((typ, key), {"type": typ, "key": key, "forms": Counter()})
+            ent["forms"][form] += 1
+        for typ, form in keyless:
+            owners = [e for (t, _), e in by_key.items() if t == typ and form in e["forms"]]
+            ent = owners[0] if len(owners) == 1 else by_key.setdefault((typ, form), {"type": typ, "key": None,
+                                                                                     "forms": Counter()})
+            ent["forms"][form] += 1
+        for key, form in rs:
+            for (typ, k), ent in by_key.items():
+                if k == key:
+                    ent.setdefault("descriptors", Counter())[form] += 1
+        prefix = {"person": "P", "organization": "O", "place": "L", "work": "W"}
+        out, seq = [], Counter()
+        authority = self.cfg.get("entity_authority")
+        coords = self.cfg.get("place_coordinates") or {}
+        order = {"person": 0, "organization": 1, "place": 2, "work": 3}
+        for (typ, k), ent in sorted(by_key.items(), key=lambda kv: (order[kv[0][0]], -sum(kv[1]["forms"].values()),
+                                                                      kv[0][1])):
+            seq[typ] += 1
+            forms = ent["forms"]
+            canonical = max(forms, key=lambda f: (len(re.findall(r"\w\w+", f)), forms[f], f))
+            aliases = sorted(forms, key=lambda f: (-forms[f], f))
+            d = {"id": f"{prefix[typ]}{seq[typ]:02d}", "type": typ, "canonical": canonical, "aliases": aliases,
+                 "mentions_marked": sum(forms.values())}
+            if set(ent.get("descriptors", ())) - set(forms):
+                d["descriptors"] = sorted(set(ent["descriptors"]) - set(forms))
+            if ent["key"]:
+                d["key"] = ent["key"]
+                if authority:
+                    d["authority"] = authority + ent["key"]
+            if typ == "place" and ent["key"] in coords:
+                d["lat"], d["lon"] = coords[ent["key"]]
+            pats = [re.compile(rf"(?<!\w){re.escape(a)}(?!\w)") for a in aliases]
+            d["alias_lines"] = [i for i, line in enumerate(lines, 1) if any(p.search(line) for p in pats)]
+            out.append(d)
+        return out, dict(skipped)
+
     # ---- output
     def gold(self) -> dict:
         """Return the gold.json content."""
@@ -953,7 +1208,9 @@ class Edition:
         return {"corpus": self.slug, "files": [fname], "origin": origin,
                 "conventions": dict(CONVENTIONS, **({"book_notes": self.cfg["notes"]} if self.cfg.get("notes")
                                                     else {})),
-                "segments": segs, "embedded": emb, "events": [], "people": [], "places": []}
+                "segments": segs, "embedded": emb, "events": [], "people": [], "places": [],
+                **({"entities": self.entity_gold, "entities_left_out": self.entity_skipped}
+                   if getattr(self, "entity_gold", None) else {})}
 
     def sidecar(self) -> str:
         """Return the .meta.toml sidecar: the author a reader of the TEI header gets."""
@@ -996,6 +1253,7 @@ def build(tei: Path, out_dir: Path, slug: str, cfg: dict) -> dict:
     ed.walk(body if body is not None else ed.root, None, None)
     ed.assemble()
     ed.quotes()
+    ed.entity_gold, ed.entity_skipped = ed.entities(body if body is not None else ed.root)
     gold = ed.gold()
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / f"{slug}.txt").write_text(ed.text, encoding="utf-8")

@@ -511,3 +511,191 @@ def test_a_copy_reprinted_later_dates_its_relative_days_as_the_original_does():
     events, conflicts = build_timeline(claims[:2], documents, [group])
     assert len(events) == 1 and events[0].date.earliest == dt.date(1870, 2, 27)
     assert not [c for c in conflicts if c.kind == "date"]
+
+
+# ----------------------------------------------------------------------------- witnesses as a source critic counts them
+FLOOD = "river flood carry away mill"
+
+
+def _letter(did: str, author: str, entity: str | None = None, start: int = 0, written: Date | None = None,
+            kind: str = "letter", primary: bool | None = True) -> Document:
+    return Document(id=did, source="s", char_start=start, char_end=start + 900, kind=kind,
+                    author=Ref(author, entity), date=written, primary=primary)
+
+
+def test_two_letters_by_one_writer_are_one_witness_the_writer():
+    documents = [_letter("to-sister", "Anna Pell", "ent-pell", 0, day(1840, 5, 3)),
+                 _letter("to-brother", "Anna Pell", "ent-pell", 1000, day(1840, 5, 4)),
+                 _letter("vicar", "Tobias Quill", "ent-quill", 2000, day(1840, 5, 4))]
+    claims = [claim("a", "to-sister", 10, day(1840, 5, 2), FLOOD),
+              claim("b", "to-brother", 1010, day(1840, 5, 2), FLOOD),
+              claim("c", "vicar", 2010, day(1840, 5, 2), FLOOD)]
+    (event,), _ = build_timeline(claims, documents)
+    # before, every document was a witness: 3; the writer of two letters is one voice
+    assert event.independent_sources == 2
+    first, second, vicar = event.attestations
+    assert (first.witness, first.folded) == (1, None) and first.writer == "Anna Pell"
+    assert (second.witness, second.folded, second.folded_into) == (1, "same_writer", 0)
+    assert "Anna Pell" in second.folded_why and "passage 1" in second.folded_why
+    assert (vicar.witness, vicar.folded) == (2, None)
+
+
+def test_one_writer_under_two_names_is_one_witness_when_they_resolve_to_one_entity():
+    documents = [_letter("signed-full", "Anna Pell", "ent-pell", 0), _letter("signed-short", "A. P.", "ent-pell", 1000)]
+    claims = [claim("a", "signed-full", 10, day(1840, 5, 2), FLOOD),
+              claim("b", "signed-short", 1010, day(1840, 5, 2), FLOOD)]
+    (event,), _ = build_timeline(claims, documents)
+    assert event.independent_sources == 1 and event.attestations[1].folded == "same_writer"
+    # two writers of one surname are two witnesses
+    apart = [_letter("signed-full", "Anna Pell", "ent-pell", 0), _letter("signed-short", "John Pell", "ent-john", 1000)]
+    (event,), _ = build_timeline(claims, apart)
+    assert event.independent_sources == 2
+
+
+MEMOIR_TEXT = ("Harriet Crane's diary lies before me as I write.\n\n"
+               "According to Harriet Crane's diary, the river carried away the mill on the night of the 2nd, "
+               "and nobody crossed for a week.")
+
+
+def test_a_memoir_that_says_it_follows_a_diary_is_no_independent_witness_of_it():
+    diary = "Rain. The river carried away the mill tonight."
+    text = diary + "\n\n" + MEMOIR_TEXT
+    memoir_start = len(diary) + 2
+    sentence = text.index("According")
+    documents = [_letter("diary", "Harriet Crane", "ent-crane", 0, day(1840, 5, 2), kind="diary"),
+                 Document(id="memoir", source="s", char_start=memoir_start, char_end=len(text), kind="memoir",
+                          author=Ref("Ruth Mabb", "ent-mabb"), date=day(1880, 1, 1), primary=False)]
+    documents[0] = replace(documents[0], char_end=len(diary))
+    claims = [claim("a", "diary", 6, day(1840, 5, 2), FLOOD, eyewitness=True),
+              replace(claim("b", "memoir", sentence, day(1840, 5, 2), FLOOD), char_end=text.index(", and"))]
+    (event,), _ = build_timeline(claims, documents, texts={"s": text})
+    assert event.independent_sources == 1
+    diary_att, memoir_att = event.attestations
+    assert diary_att.folded is None and diary_att.eyewitness is True
+    assert memoir_att.folded == "cites" and memoir_att.folded_into == 0
+    assert "Harriet Crane" in memoir_att.folded_why and "According to Harriet Crane" in memoir_att.folded_why
+    # without the text, or citing a writer who does not tell the event, the memoir is a witness of its own
+    (event,), _ = build_timeline(claims, documents)
+    assert event.independent_sources == 2
+    other = text.replace("Harriet Crane's diary, the", "Josiah Bell's diary, the")
+    (event,), _ = build_timeline(claims, documents, texts={"s": other})
+    assert event.independent_sources == 2
+
+
+def test_a_memoir_that_retells_a_diary_elsewhere_is_folded_and_says_so():
+    claims = [claim("a", "diary", 10, day(1840, 5, 2), FLOOD), claim("b", "memoir", 5000, day(1840, 5, 2), FLOOD)]
+    retold = ReuseGroup(id="rg-m", relation="summary", score=0.5,
+                        passages=(Passage("s", "diary", 300, 400), Passage("s", "memoir", 7000, 7100)))
+    documents = [_letter("diary", "Harriet Crane", None, 0, day(1840, 5, 2), kind="diary"),
+                 Document(id="memoir", source="s", char_start=4000, char_end=9000, kind="memoir",
+                          date=day(1880, 1, 1), primary=False)]
+    (event,), _ = build_timeline(claims, documents, [retold])
+    assert event.independent_sources == 1
+    assert event.attestations[0].folded is None and event.attestations[1].folded == "quotes"
+
+
+def test_cited_writers_and_names_writer():
+    from quellen.corroborate import cited_writers, names_writer
+    assert [n for n, _ in cited_writers("As Dr. Ames wrote at the time, the piers were rotten.")] == ["Dr. Ames"]
+    assert [n for n, _ in cited_writers("In Ruth Mabb's letter of the 4th we read of it.")] == ["Ruth Mabb"]
+    assert [n for n, _ in cited_writers("Mabb records in her journal that the ferry stopped.")] == ["Mabb"]
+    assert [n for n, _ in cited_writers("Quoting Ruth Mabb, the paper said the mill was gone.")] == ["Ruth Mabb"]
+    # a name in a sentence that follows nobody
+    assert cited_writers("After Ruth Mabb left, the mill fell. We went in Mabb's cart.") == []
+    assert names_writer("Mrs. Mabb", "Ruth Mabb") and names_writer("R. Mabb", "Ruth Mabb")
+    assert names_writer("In Ruth Mabb", "Ruth Mabb")
+    assert not names_writer("John Mabb", "Ruth Mabb") and not names_writer("Ruth", "Ruth Mabb")
+
+
+def test_a_hearsay_letter_keeps_its_count_and_says_it_is_hearsay():
+    documents = [_letter("told", "Anna Pell", "ent-pell", 0), _letter("saw", "Tobias Quill", "ent-quill", 1000)]
+    claims = [claim("a", "told", 10, day(1840, 5, 2), FLOOD, eyewitness=False),
+              claim("b", "saw", 1010, day(1840, 5, 2), FLOOD, eyewitness=True)]
+    (event,), _ = build_timeline(claims, documents)
+    assert event.independent_sources == 2
+    told, saw = event.attestations
+    assert told.hearsay is True and saw.hearsay is False
+    # the one who saw it leads; the two are still two witnesses
+    assert told.witness == 1 and saw.witness == 2 and told.folded is None
+
+
+def test_the_witnesses_of_an_event_travel_through_json_and_the_store_codec():
+    from quellen.vocab import attestation_json, event_json
+    from quellen.model import Attestation
+    documents = [_letter("to-sister", "Anna Pell", "ent-pell", 0), _letter("to-brother", "Anna Pell", "ent-pell", 1000)]
+    claims = [claim("a", "to-sister", 10, day(1840, 5, 2), FLOOD),
+              claim("b", "to-brother", 1010, day(1840, 5, 2), FLOOD)]
+    (event,), _ = build_timeline(claims, documents)
+    data = event_json(event)
+    assert data["independent_sources"] == 1
+    (witness,) = data["witnesses"]
+    assert witness["writer"] == "Anna Pell" and witness["attestations"] == [0, 1]
+    assert witness["folded"][0]["attestation"] == 1 and witness["folded"][0]["reason"] == "same_writer"
+    assert tuple(Attestation(**attestation_json(a)) for a in event.attestations) == event.attestations
+    # an event stored before witnesses were told has none to list
+    old = replace(event, attestations=tuple(replace(a, witness=None) for a in event.attestations))
+    assert event_json(old)["witnesses"] == []
+
+
+THREE_LETTERS = (
+    "Millbrook, 3rd May 1840.\n\nMy dear Sister,\n\nThe river flooded on the 2nd of May and carried away the mill at "
+    "Millbrook. I watched the water rise from the churchyard wall.\n\nYour loving sister,\n\nAnna Pell.\n\n\n\n"
+    "Millbrook, 4th May 1840.\n\nMy dear Brother,\n\nOn the 2nd of May the river flooded the lower town and the mill "
+    "was carried away. Nobody was drowned, thank God.\n\nYour affectionate sister,\n\nAnna Pell.\n\n\n\n"
+    "Hatherby, 6th May 1840.\n\nDear Sir,\n\nI am told the mill is lost: the river flooded the whole valley "
+    "below Hatherby on the 2nd of May.\n\nYours faithfully,\n\nTobias Quill.\n")
+
+
+def test_a_build_counts_one_writer_once_and_marks_the_hearsay_letter(tmp_path):
+    from conftest import events_of
+    (flood,) = [e for e in events_of(tmp_path, "letters.txt", THREE_LETTERS) if "flood" in e["summary"]]
+    # two letters of Anna Pell and one of Tobias Quill: two witnesses, not three
+    assert len(flood["attestations"]) == 3 and flood["independent_sources"] == 2
+    assert [(a["writer"], a["folded"], a["hearsay"]) for a in flood["attestations"]] == [
+        ("Anna Pell", None, None), ("Anna Pell", "same_writer", None), ("Tobias Quill", None, True)]
+    assert [w["writer"] for w in flood["witnesses"]] == ["Anna Pell", "Tobias Quill"]
+
+
+def test_a_build_folds_a_memoir_into_the_diary_it_says_it_follows(tmp_path):
+    from quellen import Settings, build, export_dict, open_store
+    (tmp_path / "diary.txt").write_text(
+        "The Diary of Harriet Crane\n\nMonday, May 1st, 1840. Rain all day. The river is very high.\n\n"
+        "Tuesday, May 2nd, 1840. The river flooded the lower town tonight and carried away the mill.\n\n"
+        "Wednesday, May 3rd, 1840. The water went down.\n", encoding="utf-8")
+    (tmp_path / "memoir.txt").write_text(
+        "Recollections of Millbrook, by Ruth Mabb\n\nCHAPTER III.\n\nI was a child of six in the spring of 1840 and "
+        "remember little of it. According to Harriet Crane's diary, the river carried away the mill on the 2nd of "
+        "May 1840, and the town was cut off for a week.\n\nRuth Mabb, 1880.\n", encoding="utf-8")
+    with open_store(tmp_path / "q.db") as store:
+        build([str(tmp_path / "diary.txt"), str(tmp_path / "memoir.txt")], store,
+              Settings().with_overrides({"reuse.embeddings": False}))
+        events = export_dict(store)["events"]
+    (mill,) = [e for e in events if len(e["attestations"]) == 2 and "mill" in e["summary"]]
+    assert mill["independent_sources"] == 1
+    diary, memoir = mill["attestations"]
+    assert diary["writer"] == "Harriet Crane" and diary["folded"] is None
+    assert memoir["folded"] == "cites" and "According to Harriet Crane" in memoir["folded_why"]
+
+
+def test_an_editors_note_that_points_at_the_letter_beside_it_is_no_witness_of_its_own():
+    letter = "Dear Tom, the river carried away the mill on Saturday night."
+    note = "This letter was written two days after the river carried away the mill, on 2 May 1840."
+    text = letter + "\n\n" + note
+    at = len(letter) + 2
+    documents = [_letter("letter", "Anna Pell", "ent-pell", 0, day(1840, 5, 4)),
+                 Document(id="note", source="s", char_start=at, char_end=len(text), kind="commentary",
+                          date=day(1900, 1, 1), primary=False)]
+    documents[0] = replace(documents[0], char_end=len(letter))
+    claims = [claim("a", "letter", 10, day(1840, 5, 2), FLOOD),
+              replace(claim("b", "note", at, day(1840, 5, 2), FLOOD), char_end=len(text))]
+    (event,), _ = build_timeline(claims, documents, texts={"s": text})
+    assert event.independent_sources == 1
+    assert event.attestations[1].folded == "cites" and "\u201cThis letter\u201d" in event.attestations[1].folded_why
+    # the same words in a letter are its own ("this letter" is itself): two witnesses
+    as_letter = [documents[0], replace(documents[1], kind="letter", author=Ref("Tobias Quill"))]
+    (event,), _ = build_timeline(claims, as_letter, texts={"s": text})
+    assert event.independent_sources == 2
+    # a note that points at nothing is a witness of its own
+    plain = text.replace("This letter was written", "It was")
+    (event,), _ = build_timeline(claims, documents, texts={"s": plain})
+    assert event.independent_sources == 2

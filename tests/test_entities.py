@@ -526,3 +526,34 @@ def test_a_weekday_or_feast_beside_a_date_is_no_date_line_place(nlp):
     for head in ("March 30. Thursday.", "September 29. Michaelmas.", "April 9. Easter Sunday."):
         text = f"{head}\n\nRain all the morning, and the mill wheel stood idle until dinner.\n"
         assert all(m.origin != "rule:dateline" for m in mentions_of(nlp, text)), head
+
+
+def test_a_signature_over_a_postscript_mark_keeps_its_given_name(nlp):
+    # "P.S." on the line under a signature is no pair of initials after the surname
+    text = ("I must conclude thy affectionate friend.\n\nMatthew Quillon\n\nP.S.\n\n"
+            "The bearer is brother in law to Orlov N.S. and to Thomas Wren.")
+    found = by_text(mentions_of(nlp, text))
+    assert found["Matthew Quillon"].type == "person" and "Quillon" not in found
+    assert found["Orlov N.S."].type == "person"
+
+
+def test_friend_cousin_and_kin_before_a_name_on_its_line_are_titles(nlp):
+    # the plain style of many letter collections: "Dear Friend Ann Morley", "Friend Morley"; "Dear Friend" alone on
+    # its line is a salutation, and "my dear Brother" names no one
+    text = ("Haddonfield 3rd month 4th 1795\n\nDear Friend Ann Morley\n\nThy letter came. Friend Morley, thy brother "
+            "is well, and Cousin Betsy Lane sends love to Uncle Toby.\n\nDear Friend\n\nHaving been long absent I "
+            "write to my dear Brother.")
+    found = by_text(mentions_of(nlp, text))
+    assert (found["Friend Ann Morley"].type, found["Friend Ann Morley"].name) == ("person", "Ann Morley")
+    assert (found["Friend Morley"].type, found["Friend Morley"].name) == ("person", "Morley")
+    assert found["Cousin Betsy Lane"].name == "Betsy Lane" and found["Uncle Toby"].name == "Toby"
+    assert not any(m.name in ("Having", "Brother", "Friend") for m in found.values())
+
+
+def test_two_people_named_in_full_and_joined_by_an_ampersand_are_two_people_not_a_firm(nlp):
+    text = ("Elizabeth Deen & Lydia Windslow desire their love to thee.\n\nThe goods went by Harlow Brothers & Sons "
+            "of Bristol.\n\nN W corner of Market & front streets Philadelphia &")
+    found = by_text(mentions_of(nlp, text))
+    assert found["Elizabeth Deen"].type == found["Lydia Windslow"].type == "person"
+    assert "Elizabeth Deen & Lydia Windslow" not in found and found["Harlow Brothers & Sons"].type == "organization"
+    assert not any(m.name.endswith("&") for m in found.values())

@@ -21,16 +21,17 @@ def test_every_corpus_of_the_suite_is_found_with_its_text_and_gold(run):
                              "dracula", "esther-hunt-letters", "evelina", "frankenstein", "glyn-elizabeth",
                              "grossmith-nobody",
                              "heron-letters",
-                             "hull-select-letters", "hunt-evans-letters", "hunt-journal-1792", "hunt-journal-1822",
+                             "hull-select-letters", "hunt-collins-family-letters", "hunt-evans-letters",
+                             "hunt-journal-1792", "hunt-journal-1822",
                              "invented-diaries",
                              "invented-diaries-2",
                              "invented-letters",
                              "invented-letters-2", "invented-mixed-3", "invented-mixed-4", "invented-mixed-5",
-                             "invented-mixed-6", "invented-mixed-7",
+                             "invented-mixed-6", "invented-mixed-7", "invented-mixed-8",
                              "keller-letters", "laclos-liaisons", "loos-blondes",
                              "mitford-journal", "mitford-letters", "moonstone",
                              "muir-sierra", "pedant-letters", "pepys-diary", "richardson-clarissa", "seed",
-                             "yarnall-journal-1803"]
+                             "yarnall-family-letters", "yarnall-journal-1803"]
     assert found["seed"][0].name == "000_a71d0fe14f23c818.txt" and found["dracula"][0].name == "dracula.txt"
     # a corpus of several small books is its folder: each file its gold lists is built as a source of its own
     assert found["invented-diaries"][0].is_dir()
@@ -78,3 +79,38 @@ def test_a_real_text_that_is_missing_is_refused_by_name(run, tmp_path, capsys):
     missing = tmp_path / "pg84.txt"
     assert run.main(["--segments-only", "--corpus", "frankenstein", "--text", str(missing)]) == 2
     assert f"{missing}: no such file" in capsys.readouterr().err
+
+
+def test_a_full_builds_row_carries_the_entity_figures_and_their_table(run):
+    scores = {"segments": {"boundaries": {"f1": 1.0, "precision": 1.0, "recall": 1.0, "predicted": 2, "gold": 2},
+                           "kind_accuracy": 1.0, "author_accuracy": None, "date_accuracy": None, "matched": {}},
+              "entities": {"recall_by_type": {"person": {"found": 3, "gold": 4, "recall": 0.75}},
+                           "type_accuracy": 1.0, "alias_merge_recall": 0.5, "alias_merge_precision": 1.0,
+                           "geocoded": {"accuracy": None}, "predicted_entities": 9}}
+    full, segs_only = run.row("a", scores, 1.0, entities=True), run.row("a", scores, 1.0)
+    assert (full["person_recall"], full["entity_found"], full["entity_gold"], full["alias_merge_recall"]) == (
+        0.75, 3, 4, 0.5) and full["place_recall"] is None
+    assert "person_recall" not in segs_only and run.entity_table([segs_only]) == ""
+    assert "| a | 3 / 4 | 0.750 | — | — | — | 1.000 | 0.500 | 1.000 | — | 9 |" in run.entity_table([full])
+    # an entity floor is checked on a full build's row only (a segments-only run has no entity figures)
+    assert run.below_floors([segs_only], {"a": {"person_recall": 0.8}}) == []
+    assert run.below_floors([full], {"a": {"person_recall": 0.8}}) == ["a: person_recall 0.75 is below the floor 0.8"]
+
+
+def test_a_full_build_imports_the_quellen_of_a_relative_pythonpath(run, tmp_path, monkeypatch):
+    # "PYTHONPATH=src python eval/run.py": the build runs in another folder, where "src" would name nothing
+    seen = []
+
+    def fake_run(cmd, cwd=None, env=None, check=False):
+        seen.append(env["PYTHONPATH"])
+        if "export" in cmd:
+            (tmp_path / "export.json").write_text("{}", encoding="utf-8")
+        return type("Done", (), {"returncode": 0})()
+
+    monkeypatch.setenv("PYTHONPATH", "src")
+    monkeypatch.setattr(run.subprocess, "run", fake_run)
+    text = tmp_path / "a.txt"
+    text.write_text("A text.", encoding="utf-8")
+    run.full_export(text, tmp_path, [])
+    import os
+    assert seen == [os.path.abspath("src")] * 2

@@ -81,6 +81,10 @@ def test_csv_tables(out):
     assert (diary["earliest"], diary["calendar"]) == ("1825-12-26", "julian")
     assert sum(1 for r in tables["attestations"] if r["event"] == "ev-arrival") == 2
     assert any("He reached Milan" in r["passage"] for r in tables["attestations"])
+    # which witness each passage is, and why a copy is none of its own
+    rising = [r for r in tables["attestations"] if r["event"] == "ev-rising"]
+    assert [(r["witness"], r["folded"]) for r in rising] == [("1", ""), ("1", "copy")]
+    assert [r["hearsay"] for r in tables["attestations"] if r["event"] == "ev-arrival"] == ["", "true"]
 
 
 def test_csv_dates_and_authors_say_where_they_came_from(out):

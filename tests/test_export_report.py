@@ -24,6 +24,8 @@ def test_report_has_every_part(html):
     assert html.count('<rect class="ev') == 4
     assert "Mazzini&#39;s arrival in Milan" in html or "Mazzini's arrival in Milan" in html
     assert 'id="ev-arrival"' in html and 'href="#conf-arrival"' in html
+    # a copy says it is no witness of its own, a hearsay passage that it is hearsay
+    assert "not a witness of its own: lies in one reuse group with passage 1" in html and ", hearsay" in html
 
 
 def test_report_lists_the_reused_passages_with_who_wrote_each_when(html):

@@ -84,16 +84,17 @@ def test_the_gate_lives_in_the_repository():
                      "cumberland-arundel",
                      "dostoevsky-poor-folk", "dracula", "esther-hunt-letters",
                      "evelina", "frankenstein", "glyn-elizabeth", "grossmith-nobody", "heron-letters",
-                     "hull-select-letters", "hunt-evans-letters",
+                     "hull-select-letters", "hunt-collins-family-letters", "hunt-evans-letters",
                      "hunt-journal-1792",
                      "hunt-journal-1822",
                      "invented-diaries", "invented-diaries-2", "invented-letters", "invented-letters-2",
                      "invented-mixed-3", "invented-mixed-4", "invented-mixed-5", "invented-mixed-6",
-                     "invented-mixed-7",
+                     "invented-mixed-7", "invented-mixed-8",
                      "keller-letters",
                      "laclos-liaisons", "loos-blondes", "mitford-journal", "mitford-letters",
                      "moonstone", "muir-sierra", "pedant-letters",
-                     "pepys-diary", "richardson-clarissa", "seed", "yarnall-journal-1803"]
+                     "pepys-diary", "richardson-clarissa", "seed", "yarnall-family-letters",
+                     "yarnall-journal-1803"]
     for book in books:
         folder = CORPORA / book
         assert (folder / "gold.json").is_file() and list(folder.glob("*.txt")), folder

@@ -769,3 +769,57 @@ def test_a_body_called_by_its_first_word_and_its_kind_is_no_town_abroad():
     # a name also written before another word stays what the model and the gazetteer say: a town
     entities, _ = resolve(mentions_in(text, names + [("Sunbury", "place")]), {"s1": text}, gazetteer=gazetteer)
     assert entity_with(entities, "Sunbury").type == "place"
+
+
+def test_two_initials_alone_stand_for_the_given_name_and_surname_of_one_person():
+    # a letter signed "R. T." in one document, its writer named in full in another
+    a = "Robert Tallis came with Mary Pike to the meeting."
+    b = "Thy letter came safe. Thy friend R. T."
+    ms = mentions_in(a, [("Robert Tallis", "person"), ("Mary Pike", "person")], document="d1") + \
+        mentions_in(b, [("R. T.", "person")], source="s2", document="d2")
+    entities, _ = resolve(ms, {"s1": a, "s2": b})
+    assert entity_with(entities, "R. T.").name == "Robert Tallis"
+    assert "initials of the given name and surname" in " ".join(entity_with(entities, "R. T.").merge_reasons)
+
+
+def test_initials_that_two_people_fit_or_three_initials_join_no_one():
+    a = "Robert Tallis and Ruth Thorne came; so did John Quincy Adams."
+    b = "Thy friend R. T. wrote to J. Q. A. at last."
+    ms = mentions_in(a, [("Robert Tallis", "person"), ("Ruth Thorne", "person"), ("John Quincy Adams", "person")],
+                     document="d1") + mentions_in(b, [("R. T.", "person"), ("J. Q. A.", "person")], source="s2",
+                                                  document="d2")
+    entities, _ = resolve(ms, {"s1": a, "s2": b})
+    assert entity_with(entities, "R. T.").name == "R. T." and entity_with(entities, "J. Q. A.").name == "J. Q. A."
+
+
+def test_one_surname_spelt_several_ways_with_one_given_name_is_one_person():
+    # three letters signed by one hand that spells its surname three ways; a short surname one vowel apart and
+    # another given name stay apart
+    a = "Thy friend Samuel Dorlke"
+    b = "I remain Samuel Darlk and Mary Hall"
+    c = "Samuel Dourlke sends love, and Mary Hill, and Peter Darlke"
+    ms = mentions_in(a, [("Samuel Dorlke", "person")], source="s1", document="d1") + \
+        mentions_in(b, [("Samuel Darlk", "person"), ("Mary Hall", "person")], source="s2", document="d2") + \
+        mentions_in(c, [("Samuel Dourlke", "person"), ("Mary Hill", "person"), ("Peter Darlke", "person")],
+                    source="s3", document="d3")
+    entities, _ = resolve(ms, {"s1": a, "s2": b, "s3": c})
+    samuel = entity_with(entities, "Samuel Darlk")
+    assert {samuel.name, *samuel.aliases} == {"Samuel Dorlke", "Samuel Darlk", "Samuel Dourlke"}
+    assert entity_with(entities, "Mary Hall") is not entity_with(entities, "Mary Hill")
+    assert entity_with(entities, "Peter Darlke") is not samuel
+
+
+def test_a_bare_given_name_after_a_full_name_and_and_takes_that_surname():
+    # "Amos Webb and Ruth" in one letter; Ruth Webb named in full in another, and another Ruth elsewhere
+    a = "I wish my love to Ruth Webb, and to Ruth Pell."
+    b = "Amos Webb and Ruth being at our Quarters, I gave him the books."
+    ms = mentions_in(a, [("Ruth Webb", "person"), ("Ruth Pell", "person")], document="d1") + \
+        mentions_in(b, [("Amos Webb", "person"), ("Ruth", "person")], source="s2", document="d2")
+    entities, mapping = resolve(ms, {"s1": a, "s2": b})
+    assert mapping[("s2", ms[3].char_start, ms[3].char_end)] == entity_with(entities, "Ruth Webb").id
+    # without the full name before it, a bare name that two people bear joins neither
+    c = "Ruth being at our Quarters, I gave her the books."
+    ms2 = mentions_in(a, [("Ruth Webb", "person"), ("Ruth Pell", "person")], document="d1") + \
+        mentions_in(c, [("Ruth", "person")], source="s2", document="d2")
+    entities2, _ = resolve(ms2, {"s1": a, "s2": c})
+    assert entity_with(entities2, "Ruth").name == "Ruth"

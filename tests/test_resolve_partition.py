@@ -34,6 +34,13 @@ CASES = [
      "Bramwall met Bramwell.",
      [("Anna Petrovna", "person"), ("Ivan Ivanovich Orlov", "person"), ("A. P.", "person"), ("I. I.", "person"),
       ("Sergei Bramwell", "person"), ("Bramwall", "person"), ("Bramwell", "person")]),
+    # a letter's plain style: initials of given name and surname, one surname spelt two ways, a bare given name
+    # after a full name and "and"
+    ("Robert Tallis came with Ruth Webb and Ruth Pell. Thy friend R. T. wrote. Samuel Dorlke and Samuel Darlk "
+     "signed. Amos Webb and Ruth came. Lisbon.",
+     [("Robert Tallis", "person"), ("Ruth Webb", "person"), ("Ruth Pell", "person"), ("R. T.", "person"),
+      ("Samuel Dorlke", "person"), ("Samuel Darlk", "person"), ("Amos Webb", "person"), ("Ruth", "person"),
+      ("Lisbon", "place")]),
 ]
 
 

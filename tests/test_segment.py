@@ -716,6 +716,84 @@ def test_a_verse_line_saying_i_under_a_signature_opens_the_poem_not_a_postscript
     assert text[docs[1].char_start:].startswith("I walk the hill")
 
 
+@pytest.mark.parametrize("head, vocative", [
+    ("Dear Friend,\n\nRuth Mercer", "Dear Ruth, do not forget"),  # the name on the line under the greeting
+    ("Beloved Friend A. B.,", "Dear Friends, I must tell you"),  # a plural greeting, the reader's household
+    ("Dear Mother,", "Mother, I hope"),  # one word
+])
+def test_a_vocative_opening_a_paragraph_inside_a_letter_speaks_to_its_reader(head, vocative):
+    text = (f"Ashby 3rd month 6th 1809\n\n{head}\n\nThe hay is in at last and the well is dug, so that we shall want "
+            f"for nothing this summer.\n\n{vocative} that thou wilt come to us when the roads are open again.\n\n"
+            "thy loving cousin\n\nAnn Crane\n")
+    docs = segment(_source(text))
+    assert len(docs) == 1 and docs[0].author.name == "Ann Crane"
+
+
+def test_a_salutation_whose_comma_stands_on_its_own_line_heads_the_letter_under_its_date_line():
+    # a diplomatic transcription keeps the comma where the writer set it, on the line under "Dear Mother"
+    text = ("Ashby 7th 9th month 1808\n\nDear Mother,\n\nThe hay is in at last and the well is dug.\n\n"
+            "thy affectionate son,\n\nAmos Crane\n\n"
+            "Ashby 19th 3rd month 1809\n\nDear Mother\n\n,\n\nThy letter reached me on the 13th, and I am glad "
+            "to hear that thou art well.\n\nthy affectionate son,\n\nAmos Crane\n")
+    units = make_units(text)
+    assert [u.cue for u in units[6:8]] == ["salutation", "salutation"]
+    docs = segment(_source(text))
+    assert [text[d.char_start:d.char_start + 9] for d in docs] == ["Ashby 7th", "Ashby 19t"]
+    assert [d.date.edtf if d.date else None for d in docs] == ["1808-09-07", "1809-03-19"]
+
+
+@pytest.mark.parametrize("closing", [
+    "Peace and health be with thee",  # a wish to the reader, no comma
+    "thy love,",  # the end of a closing broken over the paragraph above
+    "thy sincere well wisher,",  # a well-wisher is a relation a writer signs as
+])
+def test_a_closing_in_the_writers_own_words_over_a_name_ends_the_letter(closing):
+    text = ("Ashby 7th 9th month 1808\n\nDear Mother,\n\nThe hay is in at last and the well is dug, so that we "
+            f"shall want for nothing this summer.\n\n{closing}\n\nAmos Crane\n\nJane; Love\n\n"
+            "Dover 14th 5th month 1808\n\nDear Mother,\n\nWe came here on the 20th of the 3rd month.\n\n"
+            "thy affectionate son,\n\nJohn Crane\n")
+    docs = segment(_source(text))
+    assert [text[d.char_start:d.char_start + 9] for d in docs] == ["Ashby 7th", "Dover 14t"]
+    assert [d.author.name for d in docs] == ["Amos Crane", "John Crane"]
+
+
+@pytest.mark.parametrize("closing", ["so conclude with love to thee hoping to see thee in the spring",
+                                     "I conclude thy friend who wishes thee well in all things.",
+                                     "and so I conclude and remain thine and thy wife's Friend"])
+def test_a_closing_sentence_opening_on_i_conclude_over_a_name_closes_the_letter(closing):
+    units = make_units(f"Dear Friend,\n\nThe hay is in at last and the well is dug.\n\n{closing}\n\nAmos Crane\n")
+    assert [u.cue for u in units[2:]] == ["closing", "signature"]
+
+
+@pytest.mark.parametrize("initials", ["RM", "R M"])
+def test_initials_without_their_stops_under_a_closing_sign_the_letter(initials):
+    # a diplomatic transcription keeps the writer's initials as written, without stops; the leaf under them follows
+    text = (f"Dear Cousin,\n\nThe hay is in at last and the well is dug.\n\nthy cousin\n\n{initials}\n\n"
+            "to Amos Webb\n\nin Dover Kent\n\nAshby 12th 3rd month 1798\n\nDear Cousin,\n\nWe are all well.\n\n"
+            "thy cousin\n\nRuth Mercer\n")
+    assert [u.cue for u in make_units(text)[2:4]] == ["closing", "signature"]
+    docs = segment(_source(text))
+    assert [text[d.char_start:d.char_start + 9] for d in docs] == ["Dear Cous", "Ashby 12t"]
+
+
+def test_a_direction_after_the_place_on_a_leaf_line_and_a_small_lettered_postscript_stay_with_the_signed_letter():
+    # the leaf's line names the place, then the carrier ("Kent County - to the care of A. Webb, Dover"); the
+    # postscript under the name opens in a small letter, as the writer wrote it: the name still signs the letter
+    text = ("Ashby 3rd 5th month 1795\n\nDear Friend,\n\nThe hay is in at last and the well is dug.\n\n"
+            "thy loving friend\n\nRuth Mercer\n\nmy husband sends his love to thee and thine\n\nAmos Webb\n\n"
+            "Kent County Dover Township - to the care of John Pell, Dover\n\nnear the mill\n\n"
+            "Dover 1st 12th month 1796\n\nDear Friend,\n\nWe are all well.\n\nthy friend\n\nAnn Crane\n")
+    docs = segment(_source(text))
+    assert [text[d.char_start:d.char_start + 9] for d in docs] == ["Ashby 3rd", "Dover 1st"]
+    assert [d.author.name for d in docs] == ["Ruth Mercer", "Ann Crane"]
+
+
+def test_a_last_paragraph_ending_in_thy_affectionate_is_signed_by_the_name_under_it():
+    units = make_units("Dear Mother,\n\nGive my love to Uncle Amos, and accept the same from "
+                       "thy affectionate\n\nMary Crane\n\nAnn Crane\n")
+    assert [u.cue for u in units[2:]] == ["signature", "heading"]
+
+
 def test_a_letter_taken_up_again_under_a_day_without_its_year_stays_one_letter():
     text = ("Dear Cousin,\n\nThe hay is in at last and the well is dug, so that we shall want for nothing this "
             "summer if the rain holds off a little longer.\n\n"
@@ -723,6 +801,46 @@ def test_a_letter_taken_up_again_under_a_day_without_its_year_stays_one_letter()
             "thy loving cousin\n\nRuth Mercer\n")
     docs = segment(_source(text))
     assert len(docs) == 1 and docs[0].kind == "letter" and docs[0].author.name == "Ruth Mercer"
+
+
+@pytest.mark.parametrize("line", ["Endeared Mother,", "My Dearly Beloved Aunt,", "Beloved Friend A. B.,"])
+def test_an_endeared_or_dearly_beloved_greeting_or_one_naming_initials_is_a_salutation(line):
+    # plain-style letters greet "Endeared Mother," or "My Dearly Beloved Aunt,", or name the reader by initials
+    units = make_units(f"Ashby 4th month 2nd 1801\n\n{line}\n\nI write to tell thee the hay is in at last.\n")
+    assert units[1].cue == "salutation"
+
+
+def test_a_letter_taken_up_again_under_a_date_of_its_own_year_stays_one_letter():
+    # the writer adds to a letter not yet sent, under the day with the year of the letter's own date line
+    text = ("Ashby 3rd 7th month 1790\n\nDear Cousin,\n\nThe hay is in at last and the well is dug, so that we shall "
+            "want for nothing this summer.\n\nthe 9th month 2nd 1790— I add that no carrier has offered till "
+            "now.\n\nthy loving cousin\n\nRuth Mercer\n")
+    docs = segment(_source(text))
+    assert len(docs) == 1 and docs[0].kind == "letter" and docs[0].author.name == "Ruth Mercer"
+
+
+@pytest.mark.parametrize("foot", [
+    "Sister Jane & husband send their love",  # another's love sent in the third person, no stop
+    "Ann and the boys send their love to all at the mill\n\nRuth Mercer\n\nnear Ashby Kent County\n\nHanded by A. Webb",
+    "Ruth Mercer\n\nKent near Ashby\n\nto the attention of Amos Webb, Dover",  # the leaf's last line, to the carrier
+])
+def test_a_letters_foot_sending_love_or_directing_the_carrier_stays_with_it(foot):
+    text = ("Ashby 7th 9th month 1808\n\nDear Mother,\n\nThe hay is in at last and the well is dug, so that we "
+            f"shall want for nothing this summer.\n\nthy affectionate son,\n\nAmos Crane\n\n{foot}\n\n"
+            "Dover 14th 5th month 1808\n\nDear Cousin,\n\nWe came here on the 20th of the 3rd month.\n\n"
+            "thy loving cousin,\n\nJohn Crane\n")
+    docs = segment(_source(text))
+    assert [text[d.char_start:d.char_start + 9] for d in docs] == ["Ashby 7th", "Dover 14t"]
+
+
+def test_a_short_postscript_in_the_third_person_over_the_next_numbered_letter_is_the_letters_own():
+    # now that "Your dutiful and affectionate," closes the letter, the line of news under the name is its postscript
+    text = ("Letter X\n\nDear Sir,\n\nThe fair was very fine and we stayed till dark.\n\n"
+            "Your dutiful and affectionate,\n\nAnn.\n\n"
+            "Poor Miss Webb has lost her new bonnet at the fair, and cried all the way home.\n\n"
+            "Letter XI\n\nDear Sir,\n\nWe go home on Monday.\n\nYour dutiful,\n\nAnn.\n")
+    docs = segment(_source(text))
+    assert [text[d.char_start:d.char_start + 9] for d in docs] == ["Letter X\n", "Letter XI"]
 
 
 def test_a_name_with_its_comma_under_a_greeting_goes_on_with_the_greeting():

@@ -454,7 +454,8 @@ _HELD_OUT_PHRASE_CORPORA = ("invented-diaries", "invented-letters", "barbary-let
                             "invented-diaries-2", "invented-letters-2", "invented-mixed-3",
                             "invented-mixed-4", "heron-letters", "invented-mixed-5",
                             "pedant-letters", "invented-mixed-6", "grossmith-nobody",
-                            "glyn-elizabeth", "hunt-evans-letters", "invented-mixed-7")
+                            "glyn-elizabeth", "hunt-evans-letters", "invented-mixed-7",
+                            "invented-mixed-8", "hunt-collins-family-letters", "yarnall-family-letters")
 
 
 def test_no_six_words_of_a_held_out_corpus_are_quoted_in_the_package():

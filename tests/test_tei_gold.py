@@ -258,3 +258,32 @@ def test_an_old_style_tcp_edition_gets_gregorian_days_and_its_subscriptions_name
         ("J. Marlowe", "header"), ("Miss P\u2014", "header"), ("M. DALE", "signed")]
     assert tei_gold.tcp_date_value("Jan. 21, 1745-6.") == "1746-01-21"
     assert tei_gold.tcp_date_value("May 2, 1745-6.") is None  # a double year outside January to March: no date
+
+
+def test_name_markup_gives_one_entity_per_key_with_the_forms_it_wraps(tei_gold, tmp_path):
+    tei = tmp_path / "names.xml"
+    tei.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>'
+        '<div type="letter"><opener><salute>Dear <persName key="k1">Ruth</persName>,</salute></opener>'
+        '<p>Thy <rs key="k2">dear husband</rs> <persName key="k2">Amos Webb</persName> went to '
+        '<placeName ref="#vale">Kelby Vale</placeName> with <persName key="k2">A. Webb</persName>\u2019s horse and '
+        '<persName key="k3">my wife</persName>; <persName key="k4x">Jonas Pell</persName> and '
+        '<persName key="">Jonas Pell</persName> came. <del><persName key="k5">Silas</persName></del>'
+        '<orgName key="m1">the Vale Meeting</orgName> sat.</p>'
+        '<closer><signed><persName key="k1">R. M.</persName></signed></closer></div>'
+        '</body></text></TEI>', encoding="utf-8")
+    cfg = {"entity_authority": "ark:/1/", "same_key": {"k4x": "k4"}, "place_coordinates": {"vale": [50.5, -1.25]}}
+    gold = tei_gold.build(tei, tmp_path, "names", cfg)
+    got = {e["canonical"]: e for e in gold["entities"]}
+    # one entity per key, its forms verbatim (a possessive left out, initials kept with their stops)
+    assert got["Amos Webb"]["aliases"] == ["A. Webb", "Amos Webb"] and got["Amos Webb"]["type"] == "person"
+    assert got["Amos Webb"]["descriptors"] == ["dear husband"] and got["Amos Webb"]["authority"] == "ark:/1/k2"
+    assert sorted(got["Ruth"]["aliases"]) == ["R. M.", "Ruth"]
+    # a keyless name joins the keyed entity with its form; a key's slip is read as the key meant
+    assert got["Jonas Pell"]["key"] == "k4" and got["Jonas Pell"]["mentions_marked"] == 2
+    # a place takes coordinates from the edition's authority only; an organization is typed as one
+    assert (got["Kelby Vale"]["type"], got["Kelby Vale"]["lat"], got["Kelby Vale"]["lon"]) == ("place", 50.5, -1.25)
+    assert got["the Vale Meeting"]["type"] == "organization"
+    # a persName of kinship words alone is no name; a deleted name is not read
+    assert "my wife" not in got and "Silas" not in got
+    assert gold["entities_left_out"] == {"descriptor (no name)": 1}

@@ -458,6 +458,19 @@ class Attestation:
     distance_years: float | None = None
     #: reuse group that makes this attestation a copy of another, if any
     reuse_group: str | None = None
+    #: the writer says it was told, not seen ("I am told", "it is said", "we hear that")
+    hearsay: bool | None = None
+    #: the name of the writer of its document, when known (one writer is one witness)
+    writer: str | None = None
+    #: the number (1, 2 ...) of the independent witness this passage belongs to
+    witness: int | None = None
+    #: why it is no witness of its own, when it is not (:data:`quellen.corroborate.FOLD_REASONS`):
+    #: ``same_document``, ``copy``, ``quotes``, ``same_writer``, ``cites`` or ``cited``
+    folded: str | None = None
+    #: the index (in the event's attestations) of the passage it is folded into
+    folded_into: int | None = None
+    #: ``folded`` said for a reader ("by the same writer as passage 1, Anna Holm")
+    folded_why: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -252,6 +252,9 @@ class EntitySettings:
     given_name_similarity: float = 85.0
     #: a name skeleton this long or longer may be one letter off another of the corpus and be one name
     one_letter_off_min_length: int = 6
+    #: a surname this long or longer, spelt with the same consonants as another's of the same given name, is one
+    #: surname spelt two ways ("Dorlke", "Darlke"; shorter ones differ by a vowel: "Hall", "Hill")
+    surname_variant_min_length: int = 5
     #: a country named within this many characters of a mention vouches for a small town
     local_window: int = 400
     #: towns named side by side vouch for each other within this many km (ten times this: too far)
@@ -327,6 +330,10 @@ class EventSettings:
     near_date_threshold: float = 0.45
     #: ... a lemma is rare when at most this many dated claims of the corpus hold it
     near_date_max_df: int = 12
+    #: a later account is no independent witness of a writer it says it follows ("according to A's letter",
+    #: "as A wrote in her diary") in the sentence of its claim or this many characters before it, in the
+    #: same paragraph of its document (quellen.corroborate.cited_writers); 0: the sentence alone
+    cited_reach: int = 600
 
 
 @dataclass(frozen=True)
@@ -436,14 +443,15 @@ _RANGES: dict[str, tuple[float, float | None]] = {
     "conflicts.head_line_max_chars": (1, None), "conflicts.salutation_reach": (0, None),
     "entities.dominant_ratio": (1, None), "entities.given_name_similarity": (0, 100),
     "entities.place_similarity": (0, 100), "entities.candidate_place_similarity": (0, 100),
-    "entities.one_letter_off_min_length": (2, None), "entities.fuzzy_min_letters": (1, None),
+    "entities.one_letter_off_min_length": (2, None), "entities.surname_variant_min_length": (2, None),
+    "entities.fuzzy_min_letters": (1, None),
     # cosines and shares
     "reuse.embedding_threshold": (0, 1), "reuse.embedding_single": (0, 1), "reuse.related_threshold": (0, 1),
     "reuse.retell_threshold": (0, 1), "reuse.retell_word_threshold": (0, 1), "reuse.retell_rare_share": (0, 1),
     "reuse.retell_dated_threshold": (0, 1), "reuse.retell_rich_threshold": (0, 1),
     "events.merge_threshold": (0, 1), "events.reuse_date_threshold": (0, 1),
     "events.reuse_merge_threshold": (0, 1), "events.same_document_threshold": (0, 1),
-    "events.vague_threshold": (0, 1), "events.vague_days": (1, None),
+    "events.vague_threshold": (0, 1), "events.vague_days": (1, None), "events.cited_reach": (0, None),
     "segment.front_signature_max_words": (1, None), "segment.chapter_summary_max_words": (1, None),
     "segment.margin_note_max_words": (1, None), "segment.margin_note_min_count": (2, None),
     "segment.foot_direction_max_words": (1, None),

@@ -18,8 +18,8 @@ from .model import (Attestation, Conflict, Date, Document, Entity, Event, Geo, H
 
 __all__ = ["json_text",
            "ref_json", "geo_json", "date_json", "span_json", "source_json", "document_json", "head_json", "timex_json",
-           "mention_json", "entity_json", "passage_json", "reuse_json", "attestation_json", "event_json",
-           "reading_json", "conflict_json"]
+           "mention_json", "entity_json", "passage_json", "reuse_json", "attestation_json", "witnesses_json",
+           "event_json", "reading_json", "conflict_json"]
 
 
 def json_text(data: Any) -> str:
@@ -116,16 +116,37 @@ def reuse_json(g: ReuseGroup) -> dict[str, Any]:
 def attestation_json(a: Attestation) -> dict[str, Any]:
     """Return the JSON dict of a passage that attests an event, with what makes it a witness."""
     return {**span_json(a), "claim": a.claim, "primary": a.primary, "eyewitness": a.eyewitness,
-            "distance_years": a.distance_years, "reuse_group": a.reuse_group}
+            "distance_years": a.distance_years, "reuse_group": a.reuse_group, "hearsay": a.hearsay,
+            "writer": a.writer, "witness": a.witness, "folded": a.folded, "folded_into": a.folded_into,
+            "folded_why": a.folded_why}
+
+
+def witnesses_json(e: Event) -> list[dict[str, Any]]:
+    """Return the independent witnesses of an event, as its attestations say them: per witness its number,
+    its writer (when its passages name one), the indices of its attestations, and each folded one's reason
+    (``reason``, one of ``quellen.corroborate.FOLD_REASONS``; ``why`` for a reader) and the passage it is
+    folded into. Empty for an event stored before witnesses were told."""
+    out: dict[int, dict[str, Any]] = {}
+    for i, a in enumerate(e.attestations):
+        if a.witness is None:
+            return []
+        w = out.setdefault(a.witness, {"witness": a.witness, "writer": None, "attestations": [], "folded": []})
+        w["attestations"].append(i)
+        if a.folded is None:
+            w["writer"] = a.writer
+        else:
+            w["folded"].append({"attestation": i, "into": a.folded_into, "reason": a.folded, "why": a.folded_why})
+    return [out[k] for k in sorted(out)]
 
 
 def event_json(e: Event) -> dict[str, Any]:
     """Return the JSON dict of an event: date, summary, actor and place entity ids, attestations,
-    independent witnesses and conflict ids."""
+    independent witnesses (their count, and ``witnesses``: who, and why each other passage is folded) and
+    conflict ids."""
     return {
         "id": e.id, "date": date_json(e.date), "summary": e.summary, "actors": list(e.actors),
         "place": e.place, "attestations": [attestation_json(a) for a in e.attestations],
-        "independent_sources": e.independent_sources, "conflicts": list(e.conflicts),
+        "independent_sources": e.independent_sources, "witnesses": witnesses_json(e), "conflicts": list(e.conflicts),
     }
 
 

@@ -211,6 +211,22 @@ def test_event_page_shows_its_conflict_with_every_claim(small):
     assert small.get("/events/ev-square.json").json()["conflicts"] == []
 
 
+def test_event_page_says_why_its_witnesses_count_as_they_do(small):
+    data = small.get("/events/ev-rising.json").json()["event"]
+    assert data["independent_sources"] == 1 and data["witnesses"][0]["attestations"] == [0, 1]
+    assert data["witnesses"][0]["folded"][0]["reason"] == "copy"
+    page = lxml_html.fromstring(small.get("/events/ev-rising").text)
+    (why,) = page.find_class("folded")
+    assert "not a witness of its own: lies in one reuse group with passage 1" in " ".join(why.text_content().split())
+    (section,) = page.find_class("witness-count")
+    text = " ".join(section.text_content().split())
+    assert "1 independent witness among 2 passages" in text and "witness 1 — passages 1, 2" in text
+    # a hearsay passage is tagged so, and still counts
+    page = lxml_html.fromstring(small.get("/events/ev-arrival").text)
+    assert [t.text_content() for t in page.find_class("hearsay")] == ["hearsay"]
+    assert [t.text_content() for t in page.find_class("witness-no")] == ["witness 1", "witness 2"]
+
+
 def test_map_follows_one_persons_itinerary_and_links_stops_to_the_timeline(small):
     everyone = small.get("/map.json").json()
     assert {p["id"] for p in everyone["people"]} >= {"ent-mazzini"}

@@ -28,7 +28,15 @@ EYEWITNESS = re.compile(r"\b(?:I|we)\s+(?:saw|watched|witnessed|heard|was presen
 HEARSAY = re.compile(r"\b(?:I|we)\s+(?:have\s+|had\s+)?(?:heard|hear|was told|were told|am told|are told|"
                       r"have been told|learned|learnt)\s+(?:it\s+)?(?:said|say|told|reported|rumou?red|that|from)\b|"
                       r"\b(?:it is|it was)\s+(?:said|reported|rumou?red)\b|\bthey say\b|\breportedly\b|"
-                      r"\bby hearsay\b|\brumou?r (?:has it|had it)\b|\bso (?:I am|we are|I was) told\b", re.I)
+                      r"\bby hearsay\b|\brumou?r (?:has it|had it)\b|\bso (?:I am|we are|I was) told\b|"
+                      # "I am told the bridge is down", "we were credibly told", "I hear of", "word came that"
+                      r"\b(?:I|we)\s+(?:am|are|was|were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:told|informed)\b(?!\s+to\b)|"
+                      r"\b(?:I|we)\s+(?:hear|learn)\s+(?:that|of|from)\b|"
+                      r"\b(?:word|news)\s+(?:came|comes|has\s+come|had\s+come|reached\s+(?:us|me))\s+(?:\w+\s+){0,3}?that\b|"
+                      # another's news passed on: "he tells me that", "my brother writes that", "she says that"
+                      r"\b(?:tells|told)\s+(?:me|us)\s+that\b|\b(?:writes\s+(?:to\s+(?:me|us)\s+)?|wrote\s+to\s+(?:me|us)\s+)"
+                      r"that\b(?!\s+(?:day|night|morning|evening|week|month|year|time)\b)|\bsays\s+that\b|\b(?:sends|sent)\s+(?:me\s+|us\s+)?word\s+that\b",
+                      re.I)
 #: a report of what others say or said, the way a writer brings up a version before rejecting it
 REPORTED = re.compile(
     r"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:said|stated|claimed|asserted|reported|written|"

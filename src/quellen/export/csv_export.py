@@ -28,7 +28,7 @@ TABLES = {
                "coordinates", "actors", "actor_names", "attestations", "independent_sources", "conflicts",
                "date_basis", "date_rule"],
     "attestations": ["event", "event_summary", "source", "source_name", "document", "char_start", "char_end",
-                     "primary", "eyewitness", "reuse_group", "passage"],
+                     "primary", "eyewitness", "reuse_group", "passage", "hearsay", "witness", "folded", "folded_why"],
     "reuse": ["group", "relation", "score", "witness", "passage_relation", "source", "source_name", "document",
               "document_date", "document_author", "witness_date", "char_start", "char_end", "passage"],
     "conflicts": ["conflict", "kind", "summary", "value", "stance", "source", "source_name", "document",
@@ -103,7 +103,8 @@ def _rows(store):
     yield "attestations", [
         [ev.id, ev.summary, a.source, names.get(a.source, ""), a.document or "", a.char_start, a.char_end,
          _flag(a.primary), _flag(a.eyewitness), a.reuse_group or "",
-         passage(a.source, a.char_start, a.char_end)]
+         passage(a.source, a.char_start, a.char_end),
+         _flag(a.hearsay), a.witness if a.witness is not None else "", a.folded or "", a.folded_why or ""]
         for ev in events for a in ev.attestations]
     # the witnesses in the group's order: the first is the earliest dated (then the fullest), the text
     # the others repeat

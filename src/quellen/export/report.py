@@ -320,7 +320,8 @@ score {{ g.score }}</b>
 {% if e.place_name or e.actor_names %}<br><span class="muted">\
 {{ e.place_name or "" }}{{ " · " if e.place_name and e.actor_names }}{{ e.actor_names|join(", ") }}</span>{% endif %}
 {% for a in e.attestations %}<blockquote>{{ a.before }}<mark>{{ a.text }}</mark>{{ a.after }} \
-<span class="muted">— {{ a.source_name }}{{ ", " ~ a.document_kind if a.document_kind }}</span></blockquote>\
+<span class="muted">— {{ a.source_name }}{{ ", " ~ a.document_kind if a.document_kind }}\
+{{ ", hearsay" if a.hearsay }}{{ "; not a witness of its own: " ~ a.folded_why if a.folded_why }}</span></blockquote>\
 {% endfor %}</article>
 {% else %}<p class="empty">No events yet.</p>{% endfor %}
 </main>

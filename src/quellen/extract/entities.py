@@ -61,7 +61,7 @@ ACT_WORDS = words("act_words")
 SERIAL_HEADS = words("serial_heads")
 #: a lower-case head of a body named by what it belongs to: data/lexicon/org_lower_heads.txt
 ORG_LOWER_HEADS = words("org_lower_heads")
-#: what a group around a person is called ("the Smith faction", "the Jones group")
+#: what a group around a person is called ("the Smith faction", "the Purvis group")
 FACTION_WORDS = words("faction_words")
 #: kinds of firms and works whose name goes before them ("the Krupp works", "the Baring bank")
 FIRM_WORDS = words("firm_words")
@@ -120,6 +120,11 @@ _PATRONYMIC_FALSE = re.compile(r"(?:rich|wich|nich|sich|rnich)$")
 #: titles also written in lower case before a name ("citizen X"); others only capitalized
 LOWER_TITLES = words("lower_titles")
 _TITLE_ALT = "|".join(sorted({re.escape(t) for t in TITLES + LOWER_TITLES}, key=len, reverse=True))
+#: kinship and fellowship written as a title before a name ("Friend Morley", "Cousin Betsy"): data/lexicon/
+#: address_titles.txt; on the name's own line only (alone on a line, "Dear Friend" is a salutation)
+ADDRESS_TITLES = words("address_titles")
+_P_ADDRESS_TITLE = re.compile(rf"(?<![\w.])(?P<title>{'|'.join(ADDRESS_TITLES)})[ \t]+(?P<name>(?:{INITIAL}){{0,2}}"
+                              rf"{CAP}(?:[ \t]+(?:{INITIAL}){{0,2}}{CAP}){{0,2}})")
 
 _PATRO = rf"[{_UP}][{_LO}]+(?:ovich|evich|yevich|ovych|ovitch|evitch|ovna|evna|yevna|ichna|inichna|ich)\b"
 _P_TITLE = re.compile(rf"(?<![\w.])(?P<title>{_TITLE_ALT})\s+(?P<name>(?:{INITIAL}){{0,3}}{CAP}"
@@ -133,7 +138,9 @@ _P_POST_TITLE = re.compile(rf"\b(?P<name>(?:{CAP}[ \t]+){{0,2}}{CAP}),?[ \t]+(?P
 _P_INITIALS_NAME = re.compile(rf"(?<![\w.])(?P<name>(?:(?P<given>{CAP})[ \t]+)?(?P<initials>(?:{INITIAL}){{1,3}})"
                               rf"{CAP}(?:-{CAP})?)")
 _P_ABBR_GIVEN = re.compile(rf"(?<![\w.])(?P<name>(?:{'|'.join(GIVEN_ABBREVIATIONS)})[.:]\s?{CAP})")
-_P_NAME_INITIALS = re.compile(rf"(?<![\w.])(?P<name>{CAP}\s+(?:[{_UP}]\.\s?){{2,3}})(?!\s?[{_UP}][{_LO}])")
+#: "Orlov N.S.": a surname and initials after it on one line (a signature over "P.S." on the next line is no name
+#: with initials, and its given name stays with it)
+_P_NAME_INITIALS = re.compile(rf"(?<![\w.])(?P<name>{CAP}[ \t]+(?:[{_UP}]\.[ \t]?){{2,3}})(?![ \t]?[{_UP}][{_LO}])")
 _P_INITIALS = re.compile(rf"(?<![\w.])(?P<name>(?:[{_UP}]\.\s?){{1,3}}[{_UP}]\.)(?!\s?[{_UP}][{_LO}])(?!\w)")
 _P_PATRONYMIC = re.compile(rf"(?<![\w.])(?P<name>{CAP}\s+{_PATRO}(?:\s+{CAP})?)")
 _P_SURNAME_FIRST = re.compile(rf"(?<![\w.])(?P<name>{CAP},?\s+{CAP}\s+{_PATRO})")
@@ -208,7 +215,7 @@ _P_ORG = re.compile(rf"(?<![\w.])(?P<name>(?:(?:{CAP}|St\.)\s+){{0,4}}(?:{CAP}['
 _BODY = rf"(?:{CAP}\s+){{0,4}}(?:{_ORG_HEADS})|[A-Z]{{2,6}}(?:\([a-z]\))?(?![\w(])"
 _P_ORG_LOWER = re.compile(rf"(?<![\w.])(?P<name>(?:[a-z]+\s+){{0,2}}(?:{'|'.join(ORG_LOWER_HEADS)})\s+of\s+"
                           rf"(?:the\s+)?(?:{_BODY})(?:\s+(?:of|for)\s+(?:the\s+)?(?:{CAP}|[A-Z]{{2,6}})(?:\s+{CAP})*)?)")
-#: "the Smith faction", "the Jones group": a body named after a person; "the Krupp works": a firm
+#: "the Smith faction", "the Purvis group": a body named after a person; "the Krupp works": a firm
 _P_FACTION = re.compile(rf"(?<![\w-])the\s+(?P<name>{CAP}(?:-{CAP})?\s+(?:{'|'.join(FACTION_WORDS)}))\b")
 _P_FIRM = re.compile(rf"(?<![\w-])the\s+(?P<name>{CAP}(?:\s+{CAP})?\s+(?:{'|'.join(FIRM_WORDS)}))\b")
 #: a body named in quotation marks after its kind ("the company "Harlow Brothers"")
@@ -251,7 +258,7 @@ def is_patronymic(word: str) -> bool:
     return bool(PATRONYMIC_RE.match(word)) and not _PATRONYMIC_FALSE.search(word)
 
 
-_TITLE_STRIP = re.compile(rf"^(?:(?:{_TITLE_ALT})\s+)+")
+_TITLE_STRIP = re.compile(rf"^(?:(?:{_TITLE_ALT}|{'|'.join(ADDRESS_TITLES)})\s+)+")
 _POST_TITLE_STRIP = re.compile(rf",?\s+(?:{_POST_TITLE_ALT})$")
 
 
@@ -295,7 +302,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += lead.end()
         piece = piece[lead.end():]
     piece = re.sub(r"['’]s$", "", piece)
-    piece = piece.rstrip(" ,;:!?)]'’\"-–—")
+    piece = piece.rstrip(" ,;:!?)]'’\"-–—&")  # "Kelby &": the "&" joins the next line's name
     if piece.endswith(".") and not re.search(rf"(?:^|[\s.])[{_UP}]\.$|\b(?:Co|Ltd|Inc|Bros|St)\.$", piece):
         piece = piece[:-1]
     # words the model glued on after the name ("L. D. jokes"): a trailing lower-case word
@@ -449,6 +456,12 @@ def _rule_candidates(text: str, stop_words: frozenset[str], tokens: _TokenAt) ->
             add(m.start("title"), m.end("name"), "place", "rule:place", 3)
             continue
         # a title word opening a sentence ("General strikes ...") needs a capitalized name after it
+        add(m.start("title"), m.end("name"), "person", "rule:title", 1)
+    for m in _P_ADDRESS_TITLE.finditer(text):
+        words = m.group("name").split()
+        if words[0].lower() in stop_words or words[0] in NON_NAMES or words[0] in TITLES \
+                or any(w.strip(".,") in ORG_NOUNS for w in words) or names_no_one(words[0]):
+            continue
         add(m.start("title"), m.end("name"), "person", "rule:title", 1)
     for m in _P_ROLE.finditer(text):
         words = m.group("name").split()
@@ -648,6 +661,13 @@ def _happening(text: str, start: int, end: int, name: str, type_: str) -> _Candi
     return None
 
 
+#: two names of two words or three joined by "&" or "and", on one line
+_TWO_FULL_NAMES = re.compile(rf"(?P<a>{CAP}(?:[ \t]+(?:{INITIAL})?{CAP}){{1,2}})[ \t]+(?:&|and)[ \t]+"
+                             rf"(?P<b>{CAP}(?:[ \t]+(?:{INITIAL})?{CAP}){{1,2}})")
+#: the partners a firm's name ends in ("Harlow & Sons", "Baring Brothers & Co.")
+_FIRM_PARTNERS = frozenset(("co", "company", "sons", "son", "brothers", "bros", "partners", "nephew", "nephews"))
+
+
 def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
     out = []
     for ent in doc.ents:
@@ -718,6 +738,12 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
             if joined:  # "Tanner's Row and Fish Street": two streets, not one
                 out.append(_Candidate(start + joined.end(), end, type_, "ner", 10))
                 end = start + joined.start()
+        pair = _TWO_FULL_NAMES.fullmatch(text, start, end) if type_ in ("organization", "person") else None
+        if pair and not any(w in ORG_NOUNS or w.lower() in FIRM_WORDS or w.lower().rstrip(".") in _FIRM_PARTNERS
+                            or re.fullmatch(_ORG_HEADS, w) for w in name.split()):
+            # "Ann Morley & Ruth Vannock": two people named in full, not a firm ("Harlow & Sons")
+            out += [_Candidate(pair.start(side), pair.end(side), "person", "ner", 10) for side in ("a", "b")]
+            continue
         if ent.label_ == "NORP":
             body = _NORP_BODY.match(text, end)
             if body:  # "the Spanish government", "the French police": a body of that nation

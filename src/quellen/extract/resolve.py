@@ -146,7 +146,7 @@ def short_form_of(short: str, full: str) -> bool:
     if kf in _SHORT_FOR.get(ks, ()):
         return True
     if " " in ks or " " in kf or len(kf) < len(ks) + 2 or not 3 <= len(ks) <= 5:
-        return False  # a pet name is short; a longer prefix is a stem ("Jones" of "Jonestown")
+        return False  # a pet name is short; a longer prefix is a stem ("Kettle" of "Kettleton")
     return kf.startswith(ks) or (ks[-1] in "aeiou" and len(ks) >= 4 and kf.startswith(ks[:-1]))
 
 
@@ -431,6 +431,21 @@ _ALIAS_LINK = re.compile(r"\s*,?\s*(?:(?:also\s+|better\s+|later\s+|widely\s+)?k
                          r"(?:\s+of)?)\s*[,:]?\s*[\"“'‘«]?\s*", re.I)
 
 
+def surnames_before(mentions: list[Mention], texts: Mapping[str, str]) -> dict[int, str]:
+    """Return {index of a one-word person mention: the surname (skeleton) of the full name written just before it
+    with "and" or "&" between} ("Amos Webb and Ruth": webb), for the bare given names a couple's or two
+    siblings' naming leaves without their surname."""
+    out = {}
+    for i, m in enumerate(mentions):
+        if m.type != "person" or " " in (m.name or "").strip() or m.char_start <= 0:
+            continue
+        text = texts.get(m.source, "")
+        before = _FULL_NAME_AND.search(text, max(0, m.char_start - 80), m.char_start) if text else None
+        if before:
+            out[i] = skeleton(before.group("surname"))
+    return out
+
+
 def alias_statements(mentions: list[Mention], texts: dict[str, str]) -> list[tuple[int, int]]:
     """Return (named, other name) mention index pairs where a text says both are one person."""
     out = []
@@ -533,6 +548,8 @@ class _Resolver:
         self.apart = coordinated_pairs(mentions, texts) if apart is None else apart
         self.alias_pairs: list[tuple[int, int]] | None = None  # likewise, else found in ``texts``
         self.acronyms: set[tuple[str, str]] | None = None
+        #: mention index -> the surname of the full name and "and" just before it (likewise; see surnames_before)
+        self.surnames_before: dict[int, str] | None = None
         split = self.split = {k for pair in self.apart for k in pair if k.startswith("=")}
         self.keys = [_split_key(m.name or m.text) if _split_key(m.name or m.text) in split
                      else skeleton(m.name or m.text) for m in mentions]
@@ -853,11 +870,14 @@ class _Resolver:
         by_surname: dict[str, set[int]] = defaultdict(set)
         by_letter: dict[str, set[int]] = defaultdict(set)
         by_given: dict[str, set[int]] = defaultdict(set)
+        by_consonants: dict[str, set[int]] = defaultdict(set)
 
         def index(cid: int) -> None:
             prof = self.clusters[cid].profile
             if prof.surname:
                 by_surname[prof.surname].add(cid)
+                if surname_variant_key(prof.surname, self.settings):
+                    by_consonants[surname_variant_key(prof.surname, self.settings)].add(cid)
             if prof.given:
                 by_given[prof.given].add(cid)
             for letter in given_letters(prof):
@@ -872,11 +892,19 @@ class _Resolver:
             p = parsed[k]
             options = [cid for cid in sorted(by_surname.get(p.surname, ())) if self.clusters[cid].alive
                        and compatible(p, self.clusters[cid].profile, self.settings) and not self.kept_apart(cid, k)]
+            why = "same surname, compatible given name/initials"
+            variant = surname_variant_key(p.surname, self.settings)
+            if not options and variant and p.given:
+                # a hand spells one surname several ways ("Dorlke", "Darlke", "Darlk"): the same given name
+                # written out, the surname's consonants the same, and one person only who fits
+                spelt = {cid for cid in by_consonants.get(variant, ()) if self.clusters[cid].alive
+                         and self.clusters[cid].profile.given == p.given and not self.kept_apart(cid, k)}
+                options = list(spelt) if len(spelt) == 1 else []
+                why = "the same given name, the surname spelt otherwise (same consonants)"
             if options:
                 cid = max(options, key=self.size)
                 for i in by_key[k]:
-                    self.attach(cid, i, f"{self.mentions[by_key[k][0]].name!r}: same surname, "
-                                        "compatible given name/initials")
+                    self.attach(cid, i, f"{self.mentions[by_key[k][0]].name!r}: {why}")
                 self._enrich(cid, p)
                 index(cid)
             else:
@@ -915,6 +943,9 @@ class _Resolver:
                     cid = self.nearest(i, fits) if fits else None
                     if cid is None and fits:
                         cid = _dominant(fits, self.size, self.settings.dominant_ratio)
+                    why = "initials fit the nearest full name"
+                    if cid is None and not fits:
+                        cid, why = self.initials_of_given_and_surname(i, p, by_letter)
                 if cid is None:
                     if k in own_initials:
                         self.attach(own_initials[k], i)
@@ -922,7 +953,7 @@ class _Resolver:
                         own_initials[k] = self.new_cluster("person", [i], profile=_copy(p))
                         people.append(own_initials[k])
                 else:
-                    self.attach(cid, i, f"{self.mentions[i].name!r}: initials fit the nearest full name")
+                    self.attach(cid, i, f"{self.mentions[i].name!r}: {why}")
         # 4. one word: a surname (or a given name) of someone named in full
         singles_left: dict[str, list[int]] = defaultdict(list)
         # a part of a double surname ("X" of "X-Y") is a surname too, but a weaker one
@@ -966,6 +997,9 @@ class _Resolver:
                     fits = {c for c in giv if not self.kept_apart(c, k) and title_fits(c)}
                     cid = self.nearest(i, fits, window=self.settings.given_name_window, before_only=True)
                     why = "given name of the full name just before"
+                    if cid is None:
+                        cid = self.spouse_named_after(i, fits)
+                        why = "given name after a full name and 'and': that surname's one person so named"
                     if cid is None and len(fits) == 1:
                         # the one person of that given name in the corpus, named close by
                         cid = self.nearest(i, fits, window=self.settings.sole_given_name_window)
@@ -1002,6 +1036,37 @@ class _Resolver:
             self.merge(into, frm, f"{k!r} ~ {target!r}: one letter apart (misspelling)")
         self.merge_double_surnames(left)
         self.merge_short_forms(left)
+
+    def spouse_named_after(self, i: int, fits: set[int]) -> int | None:
+        """Return the one person among ``fits`` whose surname is that of the full name written just before the bare
+        given name ``i`` and joined to it by "and" or "&" ("Amos Webb and Ruth": Ruth Webb, named in
+        full elsewhere), else None. A couple or two siblings are named so in many letters and diaries."""
+        if self.surnames_before is None:
+            self.surnames_before = surnames_before(self.mentions, self.texts)
+        surname = self.surnames_before.get(i)
+        same = [c for c in fits if self.clusters[c].alive and self.clusters[c].profile.surname == surname]
+        return same[0] if surname and len(same) == 1 else None
+
+    def initials_of_given_and_surname(self, i: int, p: PersonName, by_letter: dict[str, set[int]]
+                                      ) -> tuple[int | None, str]:
+        """Return (the person whose given name and surname two initials alone stand for, why), or (None, "").
+
+        A letter signed "R. T." or a diary's "met A. W." writes a person named in full elsewhere by the first
+        letters of the given name and the surname (no patronymic): the nearest such person in the document, else
+        the one person so named in the whole corpus. Three initials, or two people who fit, are no guess.
+        """
+        if len(_INITIAL_LETTERS.findall(self.mentions[i].name or "")) != 2:
+            return None, ""
+        fits = {cid for cid in by_letter.get(p.given_initial, set()) if self.clusters[cid].alive
+                and (prof := self.clusters[cid].profile).given and prof.surname and not prof.patronymic
+                and " " not in prof.surname and prof.surname[:1] == p.patronymic_initial
+                and prof.given_initial == p.given_initial and not self.kept_apart(cid, self.keys[i])}
+        cid = self.nearest(i, fits) if fits else None
+        if cid is not None:
+            return cid, "initials of the given name and surname of the nearest full name"
+        if len(fits) == 1:
+            return next(iter(fits)), "initials of the given name and surname of the one person so named"
+        return None, ""
 
     def new_people(self, key: str, ids: list[int]) -> int:
         """Return the cluster of the bare name ``key`` made of mentions ``ids``; when their titles say both a man
@@ -1513,6 +1578,25 @@ def _canonical(c: _Cluster) -> str:
         # an acronym spelt out in the corpus is named by its long form
         return (not name.replace(" ", "").isupper(), count, len(name))
     return max(c.names.items(), key=rank)[0]
+
+
+def surname_variant_key(surname: str | None, settings: EntitySettings = EntitySettings()) -> str | None:
+    """Return what spellings of one surname by different hands share: its first letter and its consonants, vowels
+    and a final "e" left out ("darlke", "dorlke" and "darlk": "d:rlk"); None for a surname of two words or shorter
+    than ``settings.surname_variant_min_length`` letters (short ones differ in a vowel: "hall", "hill").
+
+    >>> surname_variant_key("dorlke") == surname_variant_key("darlk"), surname_variant_key("hall")
+    (True, None)
+    """
+    if not surname or " " in surname or len(surname) < settings.surname_variant_min_length:
+        return None
+    return surname[0] + ":" + re.sub(r"[aeiou]", "", surname[1:])
+
+
+#: a given name and a surname, then "and" or "&", just before a bare given name ("Amos Webb and ")
+_FULL_NAME_AND = re.compile(r"\b[A-Z][a-z]+[ \t]+(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+(?:and|&)[ \t]+$")
+#: an initial in a name as written ("R." of "R. T.", "R.T.")
+_INITIAL_LETTERS = re.compile(r"(?<![A-Za-z])[A-Z][.:]")
 
 
 def _one_letter_off(key: str, others: Iterable[str], min_length: int) -> str | None:

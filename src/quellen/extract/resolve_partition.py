@@ -6,13 +6,12 @@ anywhere: it is cut where it never looks across. The steps:
 1. one global reduction over every mention (the writer): the mentions' name keys, the
    pairs a text keeps apart, each key's type (votes, corpus-wide surname and given-name
    sets, lists, the gazetteer), alias statements and acronyms spelt out;
-2. a *may-link graph* over name keys, union-found into components: two keys are joined
-   when the resolver could compare them — the same surname (or a part of a double
-   one), a letter of the given name (when an initials-only or given-name-and-patronymic
-   key asks for it), a given name and its bare or short forms, one letter apart, an
-   alias statement, an acronym and its long form, an organization's short form and its
-   longer names, the names of one authority entry, one skeleton, one span; every place key is in
-   one component (a place's geocoding reads the other places of its documents);
+2. a *may-link graph* over name keys, union-found into components: two keys are joined when the resolver could
+   compare them — the same surname (or a part of a double one), a letter of the given name (when an initials-only
+   or given-name-and-patronymic key asks for it), a given name and its bare or short forms, one letter apart, an
+   alias statement, one surname's spellings (:func:`.resolve.surname_variant_key`), an acronym and its long form,
+   an organization's short form and its longer names, the names of one authority entry, one skeleton, one span;
+   every place key is in one component (a place's geocoding reads the other places of its documents);
 3. components packed into ``partitions`` blocks, largest first, each to the lightest
    block; the resolver runs on each block's mentions (in corpus order) with the
    global reduction (:func:`resolve_block`, on the engine's workers);
@@ -31,7 +30,8 @@ from typing import Any, Callable, Mapping
 from ..model import Entity, Mention
 from ..settings import EntitySettings
 from .resolve import (GivenNameIndex, acronym_pairs, alias_statements, given_letters, make_resolver, merge_entities,
-                      org_key, parse_person, pet_form_of, run_resolver, skeleton)
+                      org_key, parse_person, pet_form_of, run_resolver, skeleton, surname_variant_key,
+                      surnames_before)
 
 __all__ = ["name_components", "pack_components", "resolve_block", "resolve_partitioned"]
 
@@ -138,6 +138,9 @@ def name_components(mentions: list[Mention], keys: list[str], types: list[str],
             u.union("K:" + k, "L:" + x)
     for a, b in _one_letter_pairs(singles | surnames, settings.one_letter_off_min_length):
         u.union("S:" + a, "S:" + b)
+    for name in surnames:  # one surname spelt several ways (the resolver asks it of a full name)
+        if surname_variant_key(name, settings):
+            u.union("S:" + name, "V:" + surname_variant_key(name, settings))
     for a, b in alias_pairs:
         u.union("K:" + keys[a], "K:" + keys[b])
     # organizations: acronyms spelt out, short forms and the longer names that start with them
@@ -178,7 +181,8 @@ def resolve_block(block: tuple, apart: set, acronyms: set, authority: list, gaze
     """Return (entities before merging by id, in cluster order; mention map) of one block.
 
     ``block`` is (mentions, their types, alias pairs as block indexes, texts of the
-    block's place sources, and optionally the countries those sources' files declare);
+    block's place sources, and optionally the countries those sources' files declare and the surnames written
+    before bare names, :func:`.resolve.surnames_before`, by block index);
     ``gazetteer`` a gazetteer, None, or ``"default"`` (this process's
     :func:`~quellen.extract.places.get_gazetteer`).
     """
@@ -189,6 +193,8 @@ def resolve_block(block: tuple, apart: set, acronyms: set, authority: list, gaze
     r = make_resolver(mentions, texts, authority, gazetteer, apart, settings,
                       source_countries=block[4] if len(block) > 4 else None)
     r.alias_pairs, r.acronyms = alias_pairs, acronyms
+    if len(block) > 5:
+        r.surnames_before = block[5]
     return run_resolver(r, types).cluster_entities()
 
 
@@ -213,6 +219,7 @@ def resolve_partitioned(mentions: list[Mention], texts: Any = None, authority: l
     types = whole.decide_types()
     keys = whole.keys
     aliases = alias_statements(mentions, texts)
+    before = surnames_before(mentions, texts)
     acronyms = acronym_pairs(texts.values())
     apart = whole.apart
     del whole
@@ -226,7 +233,8 @@ def resolve_partitioned(mentions: list[Mention], texts: Any = None, authority: l
         items.append(([mentions[i] for i in idx], [types[i] for i in idx],
                       [(local[a], local[b]) for a, b in aliases if a in local and b in local],
                       {s: texts.get(s, "") for s in place_sources},
-                      {s: source_countries[s] for s in place_sources if s in (source_countries or {})}))
+                      {s: source_countries[s] for s in place_sources if s in (source_countries or {})},
+                      {local[i]: name for i, name in before.items() if i in local}))
     shared = (apart, acronyms, authority, gazetteer if mapper is not None else local_gazetteer, settings)
     results = mapper(resolve_block, items, *shared) if mapper is not None else \
         [resolve_block(item, *shared) for item in items]

@@ -112,7 +112,7 @@ _ONE_DOCUMENT_HEAD_RE = re.compile(rf"^(?:{'|'.join(lexicons.words('single_docum
 _FROM_TO_HEAD_RE = re.compile(r"^(?:from\s+)?[A-Z][^.!?]{0,60}\s+to\s+(?:the\s+)?[A-Z]")
 #: a signer's name alone under a closing: "Anne.", "Jane Ashby.", "“Tom.”", "M. Trent."
 _SIGNER_RE = re.compile(r"^[“\"]?(?:[A-Z][a-z'’-]+\.?|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){0,3}\.?[”\"]?$")
-#: a firm signing under a closing: "Pro Smith, Jones & Co.", "Black & Sons."
+#: a firm signing under a closing: "Pro Smith, Purvis & Co.", "Black & Sons."
 _FIRM_SIGNER_RE = re.compile(r"^[“\"]?(?:[A-Z][\w.'’-]*,?)(?:\s+(?:[A-Z][\w.'’-]*,?|&|and))*\s+(?:&|and)\s+"
                              r"(?:[A-Z][\w.'’-]*,?)(?:\s+[A-Z][\w.'’-]*)*\.?[”\"]?$")
 #: a postscript: "P.S.—I open this again ...", "“PS. ..."
@@ -121,6 +121,8 @@ POSTSCRIPT_RE = re.compile(r"^[“\"]?(?:P\.\s?S\.?|PS\.|N\.\s?B\.)")
 _SIGNED_INITIALS_RE = re.compile(r"[.!?][”\"’]?\s+(?:[A-Z]\.\s?){1,3}$")
 #: a line that says "I" or "you", in any case ("My love to thy sister")
 _PERSON_RE = re.compile(f"{FIRST_PERSON_RE.pattern}|{SECOND_PERSON_RE.pattern}", re.I)
+#: a postscript sending someone's love to the reader (data/lexicon/remembrance_words.txt): "Sister sends her love"
+_REMEMBRANCE_RE = re.compile(rf"\b(?:{'|'.join(map(re.escape, lexicons.words('remembrance_words')))})\b", re.I)
 #: a word of a valediction's last line ("Your dutiful son", "Your obedient humble servant")
 _VALEDICTION_TAIL_RE = re.compile(rf"\b(?:{'|'.join(lexicons.words('valediction_words'))})\b", re.I)
 
@@ -187,18 +189,38 @@ def _names_nobody(text: str) -> bool:
     return span is not None and all(w[:1].islower() for w in text[span[0]:span[1]].split()[1:])
 
 
+#: the words of a salutation that greet nobody in particular ("My very dear", "Endeared"): what is left names the reader
+_GREETING_WORDS = frozenset({"my", "very", "own"}
+                            | {w for e in lexicons.words("salutation_adjectives") for w in e.split()})
+
+
+def _greeted_words(text: str) -> set[str]:
+    """Return the words of ``text`` that name whom it greets, in lower case and singular ("friends" -> "friend"):
+    its words less the greeting's own ("Dear", "My beloved")."""
+    return {w.lower().removesuffix("s") if len(w) > 3 else w.lower() for w in re.findall(r"[^\W\d_]+", text)
+            if w.lower() not in _GREETING_WORDS}
+
+
 def _greets_again(unit: Unit, group: Group) -> bool:
-    """Return True when the salutation opening ``unit`` greets in the words of the salutation the group's letter
-    opened with ("Dear Cousin," inside a letter that began "Dear beloved Cousin,"): the same addressee."""
+    """Return True when the salutation opening ``unit`` names someone the salutation the group's letter opened with
+    names ("Dear Cousin," inside a letter that began "Dear beloved Cousin,"): the same addressee. The reader's
+    name written on its own line under that salutation ("Dear Friend," / "Ann Pell") is the salutation's too, a
+    plural greets as its singular does ("Dear Friends," under "Beloved Friend,") and a greeting of one word
+    ("Father, I hope …" under "Dear Father,") is the same reader's."""
     span = salutation_span(unit.text)
     if span is None:
         return False
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+", unit.text[span[0]:span[1]])[1:]]
-    for u in group.units[:4]:
+    words = _greeted_words(unit.text[span[0]:span[1]])
+    for k, u in enumerate(group.units[:4]):
         if u.cue == "salutation" or u.features.get("salute"):
             own = salutation_span(u.text) or (0, len(u.text))
-            said = {w.lower() for w in re.findall(r"[^\W\d_]+", u.text[own[0]:own[1]])}
-            return bool(words) and all(w in said for w in words)
+            said = _greeted_words(u.text[own[0]:own[1]])
+            if u.cue == "salutation":
+                for below in group.units[k + 1:k + 3]:
+                    if below.cue not in ("heading", "addressee", "salutation"):
+                        break
+                    said |= _greeted_words(below.text)
+            return bool(words & said)
     return False
 
 
@@ -212,6 +234,16 @@ def _headed_letter(group: Group) -> bool:
         if u.cue == "salutation" or (u.cue == "heading" and kind_from_words(u.text) == "letter"):
             return True
     return False
+
+
+def _head_years(group: Group) -> set[str]:
+    """Return the years (four figures) written in the group's head, the lines above its first paragraph."""
+    years: set[str] = set()
+    for u in group.units:
+        if u.cue == "prose":
+            break
+        years.update(re.findall(r"\b\d{4}\b", u.text))
+    return years
 
 
 #: a year alone on its line, with its stop: "1712."
@@ -483,9 +515,13 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
         if unit.cue == "prose" and j > i and _address_leaf_line(unit, s):
             j += 1  # "by favor of the carrier", "in Kent County": a line of the address leaf
             continue
-        if unit.cue in ("prose", "heading") and j > i and unit.n_words <= s.foot_direction_max_words and \
+        if unit.cue in ("prose", "heading", "addressee") and j > i and unit.n_words <= s.foot_direction_max_words and \
                 _LEAF_DIRECTION_RE.match(unit.text.strip()):
             j += 1  # "It may be left with the postmaster at Ashby …": the leaf's direction to the carrier
+            continue
+        if unit.cue in ("prose", "heading", "addressee") and j > i and unit.n_words <= s.foot_addressee_max_words and \
+                not _reads_as_sentence(unit.text.split("-")[0]) and _LEAF_DIRECTION_IN_RE.search(unit.text):
+            j += 1  # "Kent County - to the care of A. Webb, Dover": the place, then the direction to the carrier
             continue
         if j > i and _RECEIPT_NOTE_RE.match(unit.text.strip()) and j + 1 < len(units) and \
                 _opens_letter(units[j + 1]):
@@ -525,12 +561,13 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
             last_postscript = j
             continue
         if unit.cue == "heading" and _reads_as_sentence(unit.text) and unit.n_words <= s.postscript_line_max_words * 3 \
-                and _PERSON_RE.search(unit.text) and (j + 1 == len(units) or units[j + 1].gap > 0
-                                                      or units[j + 1].after_break
-                                                      or units[j + 1].cue in FURNITURE_CUES):
+                and (_PERSON_RE.search(unit.text) or _REMEMBRANCE_RE.search(unit.text)) \
+                and (j + 1 == len(units) or units[j + 1].gap > 0 or units[j + 1].after_break
+                     or units[j + 1].cue in FURNITURE_CUES):
             # a postscript written as one line without its stop ("My love to thy sister & the children with the
-            # rest as if named"): it speaks to the reader, it titles nothing; a line that goes on in the next
-            # line of its paragraph is the first line of a verse or a text of its own
+            # rest as if named"): it speaks to the reader, or sends another's love ("Sister and the boys send
+            # their love"), it titles nothing; a line that goes on in the next line of its paragraph is the first
+            # line of a verse or a text of its own
             j += 1
             last_postscript = j
             continue
@@ -550,7 +587,8 @@ def letter_foot(units: list[Unit], i: int, dated: bool = False, settings: Segmen
         # (an address of several lines, "To Amos Webb" / "Kent County in Wessex", is the leaf of the letter
         # above; "To Sir W. Elford" alone right above the date line heads the next letter)
         heads = [k for k in range(max(i, last_postscript), top)
-                 if units[k].cue == "addressee" and units[k].n_words >= 2]
+                 if units[k].cue == "addressee" and units[k].n_words >= 2
+                 and not _LEAF_DIRECTION_RE.match(units[k].text.strip())]
         return (heads[-1] if heads and heads[-1] == top - 1 else top) - i
     if j == len(units) or units[j].cue in FURNITURE_CUES or units[j].after_break or units[j].gap > gap:
         return j - i
@@ -652,6 +690,9 @@ def dates_letters_at_foot(units: list[Unit]) -> bool:
 #: a direction to the carrier on a letter's address leaf (data/lexicon/address_leaf_directions.txt)
 _LEAF_DIRECTION_RE = re.compile(rf"^(?:{'|'.join(map(re.escape, lexicons.words('address_leaf_directions')))})\b",
                                 re.I)
+#: such a direction after the place it goes to, on one short line of the leaf: "Kent County - to the care of A. Webb"
+_LEAF_DIRECTION_IN_RE = re.compile(
+    rf"\b(?:{'|'.join(map(re.escape, lexicons.words('address_leaf_directions')))})\b", re.I)
 #: an epistle's address written out as its first sentence: "To the Friends of the Monthly Meeting ...", "To Friends of"
 _OPENING_ADDRESS_RE = re.compile(r"^To\s+(?:the\s+)?[A-Z]")
 #: a receiver's note of when a letter came or was answered, written by its date line: "Received this 2nd of 4th
@@ -798,7 +839,11 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
             return False
         f = unit.features
         if unit.cue == "prose" and current.phase == "closed" and unit.n_words >= 8 and not f.get("salute") and (
-                unit.text.startswith("[") or f.get("framing") or not (f.get("first") or f.get("second"))):
+                unit.text.startswith("[") or f.get("framing") or not (f.get("first") or f.get("second"))) and not (
+                # (one short line of news under the signature, right over the next letter's head, is the writer's
+                # postscript in the third person: "Poor Ann has lost her new bonnet at the fair.")
+                not unit.text.startswith("[") and not f.get("framing") and current.units[-1].cue == "signature"
+                and unit.n_words <= s.postscript_line_max_words * 3 and nxt is not None and _strong_head(nxt)):
             return False  # after the signature an editor's note or a third-person narrative, not a postscript
         current.units.append(unit)
         if unit.cue == "prose" and current.phase != "body":
@@ -1423,10 +1468,11 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 current.evidence.append("foreign news under its own date, in the other style")
                 continue
             elif f.get("lead_date") and not (current.phase == "body" and _headed_letter(current)
-                                             and not re.search(r"\b\d{4}\b", f["lead_date"])):
+                                             and set(re.findall(r"\b\d{4}\b", f["lead_date"])) <= _head_years(current)):
                 # 14. a paragraph opening with a date ("October 28. Hut Point.") is a diary entry (inside a
                 #     letter that greeted its reader and has not closed, a day without its year, "8th 2nd month.
-                #     Not having sent this …", is the writer taking the letter up again)
+                #     Not having sent this …", or with the year of the letter's own date line, "the 9th month 2nd
+                #     1790— I add …" under "3rd 7th month 1790", is the writer taking the letter up again)
                 reason = "diary-entry head"
             elif f.get("lead_shape"):
                 # 14. so is one opening as the source's entries open, whatever its form ("Day 14.—",

@@ -1236,7 +1236,7 @@ def _foot_lines(text: str, document, skip: int = 0, most: int = 3) -> list[str]:
 
 
 def _subject(sentence: str) -> str | None:
-    """Return the grammatical subject of a framing sentence when it is a name ("Evans handed him ...")."""
+    """Return the grammatical subject of a framing sentence when it is a name ("Purvis handed him ...")."""
     m = re.search(rf"\b(?:following|this|the)\s+[\w\s]{{0,30}}?\b(?:by|from)\s+(?P<name>{PERSON}|[A-Z][\w'’-]+)",
                   sentence)
     if m:
@@ -1575,8 +1575,11 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     # name is looked up among all the units, since a sentence running on may have been taken for that leaf)
     signed = units[:len(units) - group.foot] if group.foot else units
     sig_units = [u for k, u in enumerate(signed) if u.cue == "signature"
-                 and not (k + 1 < len(units) and units[k + 1].text[:1].islower() and units[k + 1].cue != "dateline")]
-    # (a date line under the signature may open in lower case, "the 3rd day of the 11th month": no sentence goes on)
+                 and not (k + 1 < len(units) and units[k + 1].text[:1].islower() and units[k + 1].cue != "dateline"
+                          and not (k and units[k - 1].cue == "closing"))]
+    # (a date line under the signature may open in lower case, "the 3rd day of the 11th month": no sentence goes on;
+    # nor does a postscript under a name signed under its closing, "my husband sends his love …", in a transcription
+    # that keeps the writer's small letters)
     if not author and kind == "resolution":
         m = re.search(r"\b(?:minutes|resolution|decree|decision|order"
                       r"|protocol)\s+of\s+(?:the\s+)?(?P<org>[^,.;:]{3,90})",

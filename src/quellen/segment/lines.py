@@ -225,8 +225,12 @@ _STAMP_PREFIX_RE = re.compile(r"^(?:posted|published|updated|last\s+(?:updated|m
 _MARK_RE = re.compile(r"^\(?(?:top\s+secret|strictly\s+confidential|secret|confidential|private(?:\s+and\s+"
                       r"confidential)?|personal|urgent|copy|true\s+copy|translation|draft|very\s+urgent|"
                       r"not\s+for\s+publication|by\s+hand|registered)[.!:]?\)?[.!:]?$", re.I)
+#: the words opening a salutation before whom it greets (data/lexicon/salutation_adjectives.txt): "Dear", "Endeared"
+SALUTATION_ADJECTIVES = "|".join(r"\s+".join(map(re.escape, w.split()))
+                                 for w in lexicons.words("salutation_adjectives"))
 _SALUTATION_RE = re.compile(
-    r"^(?:(?:my\s+)?(?:very\s+|own\s+)?(?:dear(?:est)?|honou?red|respected|esteemed|beloved|worthy)\b[^.!?]{0,60}?[,!:—]"
+    # (whom it greets may be named by initials, "Esteemed Friend A. B.,": their stops end no sentence)
+    rf"^(?:(?:my\s+)?(?:very\s+|own\s+)?(?:{SALUTATION_ADJECTIVES})\b(?:[^.!?]|(?<=\s(?-i:[A-Z]))\.){{0,60}}?[,!:—]"
     r"|(?:dear\s+)?(?:sir|sirs|sire|madam|madame|gentlemen|ladies|comrades?|friends?|brothers?|sisters?|citizens?|"
     r"brethren|mother|father)\b(?!\s+(?-i:[A-Z]))[^.!?]{0,30}?[,!:—]"
     r"|your\s+(?:majesty|excellency|highness|grace|lordship|ladyship|honou?r|eminence|holiness)[,!:]"
@@ -239,10 +243,12 @@ _SALUTATION_RE = re.compile(
     r"\b[^.!?]{0,30}?[,!:])", re.I)
 #: a salutation written without its comma, as many writers of manuscript letters leave it: "Dear friend",
 #: "My dear Friend", "Esteemed friend", "Beloved friends" (its own line, over the letter's first paragraph)
-_BARE_SALUTATION_RE = re.compile(r"^(?:my\s+)?(?:very\s+)?(?:dear(?:est)?|esteemed|beloved|respected|honou?red|worthy)"
+_BARE_SALUTATION_RE = re.compile(rf"^(?:my\s+)?(?:very\s+)?(?:{SALUTATION_ADJECTIVES})"
                                  r"(?:\s+(?:and|&)\s+\w+)?\s+(?:"
                                  rf"{'|'.join(lexicons.words('salutation_nouns'))})\b(?:\s+(?-i:[{_UP}])[\w'’]+){{0,2}}$",
                                  re.I)
+#: the marks that end a salutation, alone on a line when a transcription breaks it there ("Dear Father" / ",")
+SALUTATION_MARKS = (",", ":", "!")
 #: the most words of a letter's date line whose place is written out at length before the date, over the salutation
 #: ("Kent County in the state of Wessex near Dover the 14th of the 3rd month 1806")
 LONG_PLACE_DATELINE_MAX_WORDS = 20
@@ -254,8 +260,9 @@ _ADDRESSEE_RE = re.compile(
     rf"ladyship|eminence|holiness)|(?:the\s+)?(?:hon(?:ou?rable)?\.?|right\s+hon\.?)\s)", re.I)
 #: the writer's relation to the reader closing a letter, up to three words before it: "your friend", "Thy old
 #: friend,", "your affectionate & dutiful daughter"
-_RELATION_TAIL = (r"(?:your|thy)\s+(?:(?:[a-z]+|&)\s+){0,3}"
-                  rf"(?:{'|'.join(lexicons.words('closing_relations'))})[,.!]?$")
+#: (or its last word an adjective whose noun is the name signed under it: "… from thy affectionate" / "Ann Pell")
+_RELATION_TAIL = (r"(?:your|thy|thine)\s+(?:(?:[a-z]+|&)\s+){0,3}"
+                  rf"(?:{'|'.join(lexicons.words('closing_relations') + lexicons.words('valediction_words'))})[,.!]?$")
 _CLOSING_RE = re.compile(
     # (a stray dash or arrow before it, "-->Ever your's", is a transcriber's mark, not the writer's word)
     r"^(?:[-–—>]+\s*)?(?:yours\b|your\s+(?:most|very|ever|affectionate|obedient|humble|faithful|loving|sincere|devoted|"
@@ -295,6 +302,10 @@ CLOSING_END_MAX_WORDS = 12
 _CLOSING_TAIL_RE = re.compile(rf"\b{_RELATION_TAIL}", re.I)
 #: the most words of such a closing sentence
 CLOSING_SENTENCE_MAX_WORDS = 40
+#: the plain letter-writer's closing sentence opening on "I conclude" ("I conclude with love to all", "So I must
+#: conclude, wishing thee well", "and conclude thy friend"): over a name alone it closes the letter
+_CONCLUDE_RE = re.compile(r"^(?:(?:so|and|now|therefore),?\s+){0,2}(?:(?:i|we)\s+)?(?:must\s+|shall\s+|will\s+)?"
+                          r"conclude\b", re.I)
 _POLITE_CLOSE_RE = re.compile(r"\b(?:accept|receive)\b.{0,60}\b(?:assurances?|feelings|sentiments|respects|"
                               r"regards|consideration|homage)\b", re.I)
 #: the writer a letter's header names before "to": capitalized words, abbreviated titles and initials, with the
@@ -550,6 +561,12 @@ def signature_text(text: str) -> str:
     return re.sub(r"^\(signed\)\s*", "", text.strip().strip("“”\"‘’").strip(), flags=re.I)
 
 
+#: a writer's initials, two or three capitals without their stops ("EH", "H Y"), as a diplomatic transcription signs
+INITIALS_ALONE_RE = re.compile(r"[A-Z](?: ?[A-Z]){1,2}")
+#: the marks of two or three capitals that sign nobody: a postscript's, a note's
+_NOT_INITIALS_ALONE = frozenset({"PS", "NB", "PPS"})
+
+
 def signed_under_closing(text: str) -> bool:
     """Return True when ``text``, the line under a closing, signs the letter: a name as a signer writes it, in
     capitals or not, a firm or a pen-name in capitals ("CORBRIDGE & SON.", "A RATEPAYER."), read through the
@@ -561,6 +578,8 @@ def signed_under_closing(text: str) -> bool:
         return False
     if signed_name(line) or capitals_name(line):
         return True
+    if INITIALS_ALONE_RE.fullmatch(line) and line.replace(" ", "") not in _NOT_INITIALS_ALONE:
+        return True  # the writer's initials without their stops, as a transcription keeps them: "EH", "H Y"
     # (a pen-name or a firm is no personal name, but under a closing it is all a line in capitals can be)
     return len(line.split()) <= SIGNED_CAPITALS_MAX_WORDS and is_allcaps(line) and \
         not re.search(r"[^\W\d_]{2,}[.!?]\s+\S", line.rstrip(".")) and bool(re.search(r"[A-Z]{2}", line))
@@ -1041,7 +1060,7 @@ _YEAR_HEAD_RE = re.compile(rf"(?:{_ERA}\s*\d{{1,4}}|\d{{1,4}}\s*{_ERA}|1?\d{{3}}
 def _year_head(text: str) -> bool:
     """Return True for a year marked with its era alone on its line ("B.C. 67.", "67 B.C."), or a year followed
     after its stop by a short note of names, as an edition prints it in the margin over the year's letters
-    ("B.C. 67. Coss., C. Calpurnius Piso, M. Acilius Glabrio.", "1912. Cape Evans.")."""
+    ("B.C. 67. Coss., C. Calpurnius Piso, M. Acilius Glabrio.", "1912. Cape Adare.")."""
     m = _YEAR_HEAD_RE.match(text)
     if not m:
         return False
@@ -1194,6 +1213,12 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
     if n <= 10 and _SALUTATION_RE.match(bare) and _terminal(bare) in (",", "!", ":", "", "—") and not \
             _CLOSING_RE.match(bare):
         return "salutation"
+    # a salutation whose comma the transcriber set on a line of its own ("Dear Father" / ","): the two lines greet
+    if n <= 10 and nxt is not None and nxt.text.strip() in SALUTATION_MARKS and \
+            _SALUTATION_RE.match(bare + nxt.text.strip()) and not _CLOSING_RE.match(bare):
+        return "salutation"
+    if text.strip() in SALUTATION_MARKS and prev is not None and prev.cue == "salutation":
+        return "salutation"
     if not in_para and _BARE_SALUTATION_RE.match(bare) and nxt is not None and nxt.para and \
             nxt.n_words >= BARE_SALUTATION_MIN_BODY_WORDS and not _SALUTATION_RE.match(nxt.text.strip()):
         # (over a paragraph that greets again, "My dear Jane—I write …", the line heads the letter as a title does)
@@ -1253,6 +1278,13 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
         # "I remain" or "To thee and thine affectionately" under the letter's last paragraph, over a name alone:
         # the valediction, its "yours" left unsaid ("To thee" is no addressee here)
         return "closing"
+    if n <= CLOSING_END_MAX_WORDS and nxt is not None and signed_name(nxt.text) and prev is not None and \
+            prev.cue == "prose" and prev.para and _terminal(bare) not in (".", "!", "?", ";", ":") and \
+            _SECOND.search(bare) and not _ADDRESSEE_RE.match(text) and not _SALUTATION_RE.match(bare):
+        # a wish or a greeting said to the reader under the letter's last paragraph, with no stop, over a name alone
+        # ("Peace and health be with thee" / "thy love," / "& to thee Sister & the boys, renewedly,"): the
+        # valediction in the writer's own words, the name under it the signature
+        return "closing"
     if n <= 30 and _ADDRESSEE_RE.match(text) and _terminal(text) not in (".", "?", ":", ";") or \
             (n <= 30 and _ADDRESSEE_RE.match(text) and text.endswith(".") and text.count(".") <= 3 and n <= 12
              and not re.search(r"\b(?:is|was|are|were|have|has|had|will|would)\b", text)):
@@ -1270,6 +1302,8 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
     # a closing sentence of many words ending in "thy affectionate cousin" over a name line closes the letter too
     if n <= CLOSING_SENTENCE_MAX_WORDS and _CLOSING_TAIL_RE.search(text) and nxt is not None and \
             signed_name(nxt.text):
+        return "closing"
+    if n <= CLOSING_SENTENCE_MAX_WORDS and _CONCLUDE_RE.match(bare) and nxt is not None and signed_name(nxt.text):
         return "closing"
     if prev is not None and prev.cue == "closing" and signed_under_closing(bare):
         return "signature"
