@@ -151,3 +151,47 @@ def test_timeline_bound_on_a_day_no_month_has_is_refused(capsys):
     with pytest.raises(SystemExit) as err:
         cli.main(["timeline", "--db", "x.db", "--from", "1873-02-30"])
     assert err.value.code == 2 and "February 1873 has no day 30" in capsys.readouterr().err
+
+
+def test_an_unknown_option_is_refused_with_the_commands_own_usage(capsys):
+    import pytest
+    with pytest.raises(SystemExit) as err:
+        cli.main(["build", "letters/", "--db", "x.db", "--frobnicate"])
+    assert err.value.code == 2
+    message = capsys.readouterr().err
+    assert "quellen build: error: unrecognized arguments: --frobnicate" in message
+    assert "usage: quellen build" in message
+
+
+class _DocumentStore:
+    """Stands in for a store: the documents view asks for the documents and the sources' texts."""
+
+    def __init__(self, source, documents):
+        self._source, self._documents = source, documents
+
+    def documents(self, kind=None):
+        return [d for d in self._documents if kind is None or d.kind == kind]
+
+    def sources(self):
+        return [self._source]
+
+
+def test_the_documents_list_says_how_each_date_was_reached(monkeypatch, capsys):
+    import datetime as dt
+    from quellen.model import Date, DateBasis, Document, Source
+    text = "May 3. Rain. Mr. Tolley called.\n\n4 May 1761. Fair.\n\nA note."
+    source = Source("src-1", "diary.txt", "0" * 64, "text/plain", text)
+    day = dt.date(1761, 5, 3)
+    filled = Date("May 3", "1761-05-03", day, day, "day", rule="the file's metadata",
+                  basis=DateBasis.YEAR_FROM_CONTEXT)
+    stated = Date("4 May 1761", "1761-05-04", dt.date(1761, 5, 4), dt.date(1761, 5, 4), "day")
+    docs = [Document("doc-a", "src-1", 0, 31, "diary", date=filled), Document("doc-b", "src-1", 33, 50, "diary",
+                                                                             date=stated),
+            Document("doc-c", "src-1", 52, 59, "other")]
+    monkeypatch.setattr(cli, "_open", lambda db: nullcontext(_DocumentStore(source, docs)))
+    monkeypatch.setenv("COLUMNS", "200")
+    assert cli.main(["documents", "--db", "unused.db"]) == 0
+    rows = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()[1:]}
+    assert "3 May 1761  partly inferred" in rows["doc-a"]
+    assert "4 May 1761  stated" in rows["doc-b"]
+    assert "stated" not in rows["doc-c"] and "inferred" not in rows["doc-c"]

@@ -18,7 +18,7 @@ def html(small_store):
 
 
 def test_report_has_every_part(html):
-    for anchor in ("overview", "timeline", "map", "conflicts", "events"):
+    for anchor in ("overview", "timeline", "map", "conflicts", "reuse", "events"):
         assert f'id="{anchor}"' in html
     assert html.count('class="place"') == 4
     assert html.count('<rect class="ev') == 4
@@ -26,6 +26,20 @@ def test_report_has_every_part(html):
     assert 'id="ev-arrival"' in html and 'href="#conf-arrival"' in html
     # a copy says it is no witness of its own, a hearsay passage that it is hearsay
     assert "not a witness of its own: lies in one reuse group with passage 1" in html and ", hearsay" in html
+
+
+def test_report_lists_the_reused_passages_with_who_wrote_each_when(html):
+    assert 'id="reuse"' in html and 'href="#reuse"' in html
+    section = html[html.index('id="reuse"'):html.index('id="events"')]
+    first, second = section.split('<p>1. ')[1], section.split('<p>2. ')[1]
+    assert first.startswith("letters-1848.txt, letter, Giuseppe Mazzini, 22 March 1848")
+    assert second.startswith("memoir.html, memoir, Carlo Cattaneo")
+    assert "The people rose on the 18th and drove Radetzky" in section
+
+
+def test_a_conflicts_claims_say_who_wrote_them_when_and_which_is_denied(html):
+    section = html[html.index('id="conflicts"'):html.index('id="reuse"')]
+    assert "Cattaneo, 7 April 1848" in section and "(denied)" in section
 
 
 def test_report_is_self_contained(html):

@@ -104,3 +104,18 @@ def test_a_folder_where_a_file_goes_and_a_file_where_a_folder_goes_are_named(tmp
         with pytest.raises(QuellenError, match=r"out\.txt: cannot write the csv export: a file is in the way"):
             export(store, "csv", tmp_path / "out.txt")
     assert list((tmp_path / "out").iterdir()) == [] and (tmp_path / "out.txt").read_text(encoding="utf-8") == "kept"
+
+
+def test_a_failed_write_names_the_folder_not_the_temp_file(tmp_path, monkeypatch):
+    import quellen.export._io as io_module
+
+    def full_disk(src, dst):
+        raise OSError(28, "No space left on device", str(src))
+    monkeypatch.setattr(io_module.os, "replace", full_disk)
+    with _store(tmp_path) as store:
+        with pytest.raises(QuellenError) as err:
+            export(store, "json", tmp_path / "corpus.json")
+    message = str(err.value)
+    assert message == (f"{tmp_path / 'corpus.json'}: cannot write the json export: No space left on device "
+                       f"(writing into {tmp_path})")
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".quellen-")]  # and the temp file is gone

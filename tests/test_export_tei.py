@@ -93,3 +93,32 @@ def test_seed_tei_validates(seed_build, tmp_path, tei_schema):
     with Store(db, create=False) as store:
         export(store, "tei", tmp_path / "seed.xml")
     assert tei_schema.validate(lxml_etree.parse(str(tmp_path / "seed.xml"))), tei_schema.error_log
+
+
+def test_a_mention_is_tagged_as_its_entity_is_listed(tmp_path, tei_schema):
+    """A name the tagger took for a person but resolution put among the places is a <placeName>
+    pointing at that place, not a <persName> pointing at a <place>; an author that is an organization
+    is an <orgName>."""
+    from quellen.model import Document, Entity, Mention, Ref, RefBasis, Source, Span
+    text = "Ferrowby, 3 May 1841. We walked over to Ferrowby again."
+    sha = "f" * 64
+    source = Source(Source.make_id(sha), "walk.txt", sha, "text/plain", text)
+    # its author from the file's metadata, an organization (a parish society's press office)
+    doc = Document(Document.make_id(source.id, 0, len(text)), source.id, 0, len(text), "diary",
+                   author=Ref("Ferrowby Walking Society", "ent-society", RefBasis.METADATA))
+    first, second = 0, text.rindex("Ferrowby")
+    mentions = [Mention(source.id, doc.id, first, first + 8, "Ferrowby", "place", "Ferrowby", "ent-ferrowby"),
+                Mention(source.id, doc.id, second, second + 8, "Ferrowby", "person", "Ferrowby", "ent-ferrowby")]
+    with Store(tmp_path / "walk.db") as store:
+        store.add_source(source, [doc], [], mentions)
+        spans = tuple(Span(m.source, m.char_start, m.char_end, m.document) for m in mentions)
+        store.replace_corpus_layer([Entity("ent-ferrowby", "place", "Ferrowby", ("Ferrowby",), spans),
+                                    Entity("ent-society", "organization", "Ferrowby Walking Society",
+                                           ("Ferrowby Walking Society",), ())],
+                                   {(m.source, m.char_start, m.char_end): m.entity for m in mentions}, [], [], [])
+        tree = to_tree(store)
+    assert tei_schema.validate(tree), tei_schema.error_log
+    p = tree.find(".//t:div[@type='diary']/t:p", NS)
+    assert [(el.tag.split("}")[1], el.get("ref")) for el in p] == [("placeName", "#ent-ferrowby")] * 2
+    author = tree.find(".//t:div[@type='diary']/t:note[@type='metadata']/*[@role='author']", NS)
+    assert (author.tag.split("}")[1], author.get("ref")) == ("orgName", "#ent-society")

@@ -68,6 +68,18 @@ def test_discover_walks_folders_recursively_in_a_stable_order(tmp_path):
     assert discover([str(tmp_path / "README.md")])[0] == [tmp_path / "README.md"]
 
 
+def test_a_sidecar_beside_no_file_is_named_not_ignored(tmp_path):
+    write(tmp_path, "diary.txt", "March 3. Fine day.")
+    write(tmp_path, "diary.meta.toml", 'author = "Ann Pell"')  # meant for diary.txt, named without its suffix
+    write(tmp_path, "notes.docx.meta.toml", 'author = "Ann Pell"')  # a file not read, but there
+    write(tmp_path, "notes.docx", "not read")
+    files, errors, _ = discover([str(tmp_path)])
+    assert [p.name for p in files] == ["diary.txt"]
+    assert [type(e) for e in errors] == [MissingInput]
+    assert str(errors[0]).startswith(f"{tmp_path / 'diary.meta.toml'}: a sidecar beside no file")
+    assert "diary.txt.meta.toml for diary.txt" in str(errors[0])
+
+
 def test_discover_globs_files_and_deduplicates(tmp_path):
     a = write(tmp_path, "one.txt", "1")
     write(tmp_path, "two.txt", "2")

@@ -94,3 +94,22 @@ def test_an_epub_written_by_ebooklib(tmp_path):
                            "Autumn\n\nAppleby, 9 October 1820.\n\nDear Kate, the cider is pressed.\n")
     assert [(t, source.text[a:b]) for a, b, t in source.blocks if t in ("h1", "h2")] == [
         ("h1", "Spring"), ("h2", "Autumn")]
+
+
+def test_the_ebooks_colophon_and_imprint_are_left_out_and_their_years_with_them():
+    letter = ('<section epub:type="chapter"><p>Appleby, 2 April 1820.</p>'
+              '<p>Dear Kate, the orchard is in blossom.</p></section>')
+    imprint = ('<section epub:type="frontmatter imprint"><p>This ebook was produced by volunteers '
+               'in 2019 and is released into the public domain.</p></section>')
+    colophon = ('<section epub:type="backmatter colophon"><h2>Colophon</h2>'
+                '<p>Transcribed in 2021 from a scan of the first edition.</p></section>')
+    data = make_epub([("imprint.xhtml", imprint), ("c1.xhtml", letter), ("colophon.xhtml", colophon)])
+    text, _, _ = read_epub("book.epub", data, IngestSettings())
+    assert "Appleby, 2 April 1820." in text
+    assert "2019" not in text and "2021" not in text and "Colophon" not in text
+
+
+def test_a_chapter_that_only_mentions_a_colophon_is_kept():
+    chapter = '<section epub:type="chapter"><p>The printer added a colophon in 1791.</p></section>'
+    text, _, _ = read_epub("book.epub", make_epub([("c1.xhtml", chapter)]), IngestSettings())
+    assert "colophon in 1791" in text

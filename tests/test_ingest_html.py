@@ -6,6 +6,7 @@ import re
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
+from quellen.errors import EmptyInput
 from quellen.ingest import read_source
 from quellen.ingest.html import decode_html, read_html
 from quellen.settings import IngestSettings
@@ -292,3 +293,30 @@ def test_a_cut_off_page_is_read_with_a_warning(tmp_path):
         assert any("truncated" in w for w in source_warnings(source))
     path.write_text(head + "</body></html>\n", encoding="utf-8")
     assert source_warnings(read_source(path)) == []
+
+
+def test_a_page_of_navigation_only_is_refused_as_empty_not_read_as_its_menu():
+    data = (b"<html><body><header><a href='/'>Home</a></header><nav><a href='/news'>News</a> "
+            b"<a href='/sport'>Sport</a></nav><footer>Privacy policy</footer></body></html>")
+    with pytest.raises(EmptyInput, match="only markup, scripts or navigation"):
+        read_html("menu.html", data, "text/html", IngestSettings())
+
+
+def test_a_page_whose_only_text_sits_in_a_weakly_named_block_keeps_it():
+    data = b"<html><body><nav><a href='/'>Home</a></nav><div class='related'><p>The only note.</p></div></body></html>"
+    text, _, _ = read_html("note.html", data, "text/html", IngestSettings())
+    assert text == "The only note.\n"
+
+
+def test_a_read_more_link_between_an_articles_paragraphs_is_not_its_text():
+    body = ("<p>The inquiry into the failure of the Brenmoor weir opened at the town hall this morning, "
+            "and the first witnesses were the crews of the fire station.</p>"
+            "<p><strong>Read more:</strong> <a href='/a'>Nine dead as Brenmoor weir fails</a></p>"
+            "<p>The hearing was adjourned at four o'clock and resumes tomorrow with the engineers.</p>"
+            "<p>The clerk read the <a href='/r'>coroner's report</a> into the record before noon.</p>")
+    data = f"<html><body><nav><a href='/'>Home</a></nav><article><h1>Weir inquiry opens</h1>{body}</article>" \
+           "<footer>All rights reserved</footer></body></html>"
+    text, _, _ = read_html("inquiry.html", data.encode(), "text/html", IngestSettings())
+    assert "Read more" not in text and "Nine dead" not in text
+    assert "The hearing was adjourned" in text
+    assert "The clerk read the coroner's report into the record before noon." in text  # a link in a sentence stays

@@ -64,6 +64,22 @@ def test_a_signature_after_a_full_line_is_its_own_paragraph():
     assert paragraphs[-1] == "J. Pym, Chairman."
 
 
+def test_a_long_valediction_after_a_full_line_is_its_own_paragraph():
+    paragraphs, _ = reflow([["I sit with her through the nights and read to her, and she knows me still,",
+                             "and the carrier from the town meets the mail at the inn on Thursdays.",
+                             "Believe me, dear Madam, yours most sincerely,",
+                             "M. Fairlow."]])
+    assert paragraphs[-2:] == ["Believe me, dear Madam, yours most sincerely,", "M. Fairlow."]
+
+
+def test_a_short_line_ending_in_a_comma_without_a_closing_word_runs_on_from_the_line_above():
+    paragraphs, _ = reflow([["I sit with her through the nights and read to her, and she knows me still,",
+                             "and the carrier from the town meets the mail at the inn on Thursdays.",
+                             "The doctor, who came from the next village,",
+                             "stayed an hour."]])
+    assert paragraphs[0].endswith("on Thursdays. The doctor, who came from the next village,")
+
+
 def test_a_title_in_capitals_over_the_text_is_its_own_paragraph():
     # a typed transcript's title filled the measure and ran into the first sentence ("..., 1931 I was eight")
     paragraphs, _ = reflow([["TRANSCRIPT OF A RECORDING MADE BY MRS. ANN FERRER (NEE DUNN), 1931",

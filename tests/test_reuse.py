@@ -308,6 +308,31 @@ def test_witnesses_are_ordered_earliest_dated_first_and_ids_are_stable():
     assert [g.id for g in again] == [g.id for g in groups]
 
 
+def test_an_undated_article_under_a_dated_byline_is_ordered_by_the_bylines_date():
+    """A web article's byline ("By A · 14 March 2024") segmented apart from its text dates the text for the
+    order of witnesses: the copy published four days later does not come first for being dated itself."""
+    import datetime as dt
+    from quellen.model import Date
+    a, b = _source("chronicle_1672.txt"), _source("gazette_1701.txt")
+    byline = "By Ann Reeve \u00b7 14 March 1702\n\n"
+    a = Source(a.id, a.name, a.sha256, a.media_type, byline + a.text)
+    mid = len(byline)
+    day = Date("14 March 1702", "1702-03-14", dt.date(1702, 3, 14), dt.date(1702, 3, 14), "day")
+    later = Date("18 March 1702", "1702-03-18", dt.date(1702, 3, 18), dt.date(1702, 3, 18), "day")
+    docs = [Document(Document.make_id(a.id, 0, mid - 2), a.id, 0, mid - 2, "heading", date=day),
+            Document(Document.make_id(a.id, mid, len(a.text)), a.id, mid, len(a.text), "narrative"),
+            Document(Document.make_id(b.id, 0, len(b.text)), b.id, 0, len(b.text), "narrative", date=later)]
+    groups = _find(a, b, documents=docs)
+    assert groups[0].passages[0].document == docs[1].id
+    # and a reader is told the date that ordered it: the heading's
+    from quellen.reuse import witness_dates
+    assert {k: v.edtf for k, v in witness_dates(docs).items()} == {
+        docs[0].id: "1702-03-14", docs[1].id: "1702-03-14", docs[2].id: "1702-03-18"}
+    # without the dated heading above it, the undated text comes after the dated one
+    groups = _find(a, b, documents=docs[1:])
+    assert groups[0].passages[0].document == docs[2].id
+
+
 def test_weak_chain_does_not_merge_two_different_texts():
     s1 = ("The abbot granted the fishing rights of the lower pond to the brothers of the hospital "
           "for as long as they kept the lamp burning before the altar of the chapel.")
@@ -413,8 +438,28 @@ def test_cli_reuse_lists_groups(tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert len(data) == 1 and data[0]["relation"] == "near_verbatim"
     assert any(p["first_words"].startswith("In the year") for p in data[0]["passages"])
+    # who published each witness, and when: the first is the earliest dated
+    assert {p["source_name"] for p in data[0]["passages"]} == {"chronicle_1672.txt", "gazette_1701.txt"}
+    assert all("document_date" in p and "document_author" in p and "witness_date" in p for p in data[0]["passages"])
     assert main(["reuse", "--db", db]) == 0
-    assert "near_verbatim" in capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert "near_verbatim" in captured.out and "gazette_1701.txt" in captured.out
+    assert "first" in captured.out.split(data[0]["passages"][0]["document"])[1].split("\n")[0]
+
+
+def test_cli_reuse_names_two_files_of_one_name_by_their_paths(tmp_path, capsys):
+    from quellen.cli import main
+    text = (FIX / "chronicle_1672.txt").read_text(encoding="utf-8")
+    for folder, extra in (("first", ""), ("edited", " A line the editor added at the end.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "chronicle.txt").write_text(text + extra, encoding="utf-8")
+    db = str(tmp_path / "r.db")
+    assert main(["build", str(tmp_path / "first"), str(tmp_path / "edited"), "--db", db, "-q",
+                 "--set", "reuse.embeddings=false"]) == 0
+    capsys.readouterr()
+    assert main(["reuse", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "first/chronicle.txt" in out and "edited/chronicle.txt" in out
 
 
 def _ratio(text: str) -> float:

@@ -166,7 +166,7 @@ def cmd_serve(args) -> int:
 
 
 def cmd_report(args) -> int:
-    """Write one self-contained HTML report (overview, timeline, map, conflicts)."""
+    """Write one self-contained HTML report (overview, timeline, map, conflicts, reused passages, events)."""
     from .export import export
     from .pipeline import require_corpus_layer
     with _open(args.db) as store:
@@ -179,7 +179,7 @@ def cmd_report(args) -> int:
 
 
 def cmd_documents(args) -> int:
-    """List documents: id, kind, date, author, title, first words."""
+    """List documents: id, kind, date and how it was reached, author, title, first words."""
     from .model import DOCUMENT_KINDS
     if args.kind and args.kind not in DOCUMENT_KINDS:
         raise QuellenError(f"unknown document kind {args.kind!r}; one of {', '.join(DOCUMENT_KINDS)}")
@@ -191,9 +191,13 @@ def cmd_documents(args) -> int:
         print(json.dumps([document_json(d) for d in documents], ensure_ascii=False, indent=1))
         return 0
     from .export.shape import date_label
-    table = _table("id", "kind", "date", "author", "title", "first words")
+    from .web.views import date_basis
+    # how each date was reached, as the reader says it: "stated", "partly inferred" (its year from
+    # the context), "reckoned", "inferred"; `show` and --json say from what
+    table = _table("id", "kind", "date", "dated", "author", "title", "first words")
     for d in documents:
-        table.add_row(d.id, d.kind, date_label(d.date), (d.author.name if d.author else "")[:24],
+        table.add_row(d.id, d.kind, date_label(d.date), (date_basis(d.date) or {}).get("basis", ""),
+                      (d.author.name if d.author else "")[:24],
                       (d.title or "")[:32], _first_words(sources[d.source][d.char_start:d.char_end]))
     _fit(table)
     _console().print(table)
@@ -264,26 +268,63 @@ def cmd_search(args) -> int:
     return 0
 
 
+def _distinct_names(store) -> dict[str, str]:
+    """Return {source id: its file name}, or the path it was built from where two sources share a name
+    (an edited copy in another folder, two folders' "letters.txt"): a name that names two files says neither."""
+    from collections import Counter
+    names = store.source_names()
+    shared = {n for n, k in Counter(names.values()).items() if k > 1}
+    paths = store.source_paths() if shared else {}
+    return {sid: paths.get(sid) or name if name in shared else name for sid, name in names.items()}
+
+
 def cmd_reuse(args) -> int:
-    """List reuse groups: relation, score, documents, first words of each passage."""
+    """List reuse groups: relation, score, and per passage its document, file, date, writer and first words;
+    the first passage of a group is the earliest dated witness, the one the others repeat."""
+    from .export.shape import date_label
     with _open(args.db) as store:
         groups = store.reuse_groups()
         texts = {s.id: s.text for s in store.sources()} if groups else {}
+        names = _distinct_names(store) if groups else {}
+        documents = {d.id: d for d in store.documents()} if groups else {}
+
+    from .reuse import witness_dates
+    ordered_by = witness_dates(documents.values())
+
+    def written(p) -> dict:
+        d = documents.get(p.document or "")
+        when = ordered_by.get(p.document or "")
+        return {"source_name": names.get(p.source, ""),
+                "document_date": d.date.edtf if d and d.date else None,
+                "document_author": d.author.name if d and d.author else None,
+                "witness_date": when.earliest.isoformat() if when else None}
+
+    def shown_date(p) -> str:
+        """The document's date, else the heading's above it that orders the witness, said so."""
+        d = documents.get(p.document or "")
+        if d and d.date:
+            return date_label(d.date)
+        when = ordered_by.get(p.document or "")
+        return f"{date_label(when)} (heading above)" if when else ""
     if args.json:
         from .vocab import passage_json, reuse_json
-        print(json.dumps([{**reuse_json(g), "passages": [{**passage_json(p), "first_words": _first_words(
+        print(json.dumps([{**reuse_json(g), "passages": [{**passage_json(p), **written(p), "first_words": _first_words(
                                texts[p.source][p.char_start:p.char_end])} for p in g.passages]}
                           for g in groups], ensure_ascii=False, indent=1))
         return 0
-    from rich.table import Table
-    table = Table("group", "relation", "score", "document", "first words", box=None)
+    # a group on a line of its own, then its witnesses in order: the first is the earliest dated (then the
+    # fullest), the text the others repeat; a later one shows how it repeats the first, where that is known
+    table = _table("group / document", "relation, score", "source", "date", "author", "first words",
+                   cut=("author", "first words"))
     for g in groups:
+        table.add_row(g.id, f"{g.relation}, {g.score:.2f}", "", "", "", "")
         for k, p in enumerate(g.passages):
-            # a later witness shows how it repeats the first, in brackets, where that is known
-            own = f"({p.relation})" if p.relation else ""
-            table.add_row(g.id if k == 0 else "", g.relation if k == 0 else own,
-                          f"{g.score:.2f}" if k == 0 else "", p.document or p.source,
+            d = documents.get(p.document or "")
+            table.add_row("  " + (p.document or p.source), "first" if k == 0 else f"({p.relation or 'repeats'})",
+                          names.get(p.source, ""), shown_date(p),
+                          d.author.name if d and d.author else "",
                           _first_words(texts[p.source][p.char_start:p.char_end]))
+    _fit(table)
     _console().print(table)
     if not groups:
         _console(stderr=True).print("no reuse groups in this store")
@@ -441,7 +482,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     def command(name: str, func, help: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help)
-        p.set_defaults(func=func)
+        p.set_defaults(func=func, command_parser=p)
         return p
 
     def with_db(p: argparse.ArgumentParser) -> None:
@@ -487,7 +528,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", required=True, help="the file to write (a folder for csv and timeml; a name "
                    "without a suffix gets the format's: .json, .xml, .geojson, .gexf, .jsonld, .html)")
 
-    p = command("documents", cmd_documents, "List documents: id, kind, date, author, title, first words.")
+    p = command("documents", cmd_documents, "List documents: id, kind, date and how it was reached, author, title, "
+                "first words.")
     with_db(p)
     p.add_argument("--kind", help="only documents of this kind")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -512,7 +554,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=["document", "entity"], help="only documents, or only entities")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
-    p = command("reuse", cmd_reuse, "List reuse groups: relation, score, documents, first words.")
+    p = command("reuse", cmd_reuse, "List reuse groups: relation, score, and each passage's document, file, "
+                "date, writer and first words, the earliest dated witness first.")
     with_db(p)
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
@@ -526,7 +569,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1, help="server processes (default 1; one per core serves "
                    "more readers at once)")
 
-    p = command("report", cmd_report, "Write one self-contained HTML report (overview, timeline, map, conflicts).")
+    p = command("report", cmd_report, "Write one self-contained HTML report (overview, timeline, map, conflicts, "
+                "reused passages, events).")
     with_db(p)
     p.add_argument("--output", "-o", default="report.html", help="the HTML file to write (default report.html; "
                    "a name without .html gets it)")
@@ -558,7 +602,10 @@ def make_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Return the exit code after running the command in ``argv`` (default: ``sys.argv``)."""
-    args = make_parser().parse_args(argv)
+    args, unknown = make_parser().parse_known_args(argv)
+    if unknown:
+        # said by the command's own parser, with its usage: `quellen build: error: ...`, not the top level's
+        args.command_parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         return args.func(args)
     except QuellenError as exc:

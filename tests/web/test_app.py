@@ -103,6 +103,24 @@ def test_reuse_page_collates_any_two_witnesses(client):
     assert client.get("/reuse/reuse-rising?a=7").status_code == 400
 
 
+def test_overview_lists_which_files_repeat_which(client):
+    data = client.get("/index.json").json()
+    assert data["reuse"] == [{"id": "reuse-rising", "relation": "near_verbatim", "href": "/reuse/reuse-rising",
+                              "sources": ["letters-1848.txt", "memoir.html"]}]
+    tree = lxml_html.fromstring(client.get("/").text)
+    link = next(a for a in tree.iter("a") if a.get("href") == "/reuse/reuse-rising")
+    assert link.text_content() == "letters-1848.txt → memoir.html"
+
+
+def test_reuse_page_says_who_wrote_each_witness_when_and_marks_the_first(client):
+    data = client.get("/reuse/reuse-rising.json").json()
+    assert [w["written"] for w in data["witnesses"]] == [["Giuseppe Mazzini", "22 March 1848"], ["Carlo Cattaneo"]]
+    tree = lxml_html.fromstring(client.get("/reuse/reuse-rising").text)
+    first, second = tree.find_class("witnesses")[0].iterfind("li")
+    assert "Giuseppe Mazzini, 22 March 1848" in first.text_content() and "first" in first.text_content()
+    assert "first" not in second.text_content()
+
+
 def test_timeline_events_link_to_highlighted_passages(client):
     data = client.get("/timeline.json").json()
     assert [e["id"] for e in data["events"]] == ["ev-square", "ev-evil", "ev-rising", "ev-arrival"]

@@ -9,6 +9,7 @@ import importlib
 from pathlib import Path
 
 from ..errors import QuellenError
+from ._io import TEMP_PREFIX
 
 __all__ = ["FORMATS", "SUFFIXES", "export", "with_suffix"]
 
@@ -53,5 +54,8 @@ def export(store, format: str, output: str | Path) -> list[Path]:
         return module.write(store, Path(output))
     except OSError as exc:  # a folder where a file goes, a file where a folder goes, no permission
         where = f" ({exc.filename})" if exc.filename and str(exc.filename) != str(output) else ""
+        if exc.filename and Path(exc.filename).name.startswith(TEMP_PREFIX):
+            # the temp file the export writes first is no name the user knows: the folder is
+            where = f" (writing into {Path(exc.filename).parent})"
         raise QuellenError(f"{output}: cannot write the {format} export: "
                            f"{exc.strerror or exc}{where}") from None

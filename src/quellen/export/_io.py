@@ -9,6 +9,10 @@ from pathlib import Path
 from typing import Any
 
 
+#: the name an export's file has while it is written, before it is renamed into place
+TEMP_PREFIX = ".quellen-"
+
+
 def finite(data: Any) -> Any:
     """Return ``data`` with every NaN or infinite float made None: JSON has no such numbers."""
     if isinstance(data, float):
@@ -47,7 +51,7 @@ def write_atomic(output: Path, content: str | bytes) -> list[Path]:
     """Return ``[output]`` after writing ``content`` (text as UTF-8) to a temp file beside it and
     renaming it into place: a failure half-way never leaves a truncated export behind."""
     output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=".quellen-", suffix=output.suffix)
+    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=TEMP_PREFIX, suffix=output.suffix)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(content.encode("utf-8") if isinstance(content, str) else content)

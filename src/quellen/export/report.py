@@ -1,5 +1,5 @@
-"""The report: one self-contained, offline HTML file — overview, timeline, map, conflicts —
-to send to someone who has no quellen. CSS, the small script, the data and the drawings
+"""The report: one self-contained, offline HTML file — overview, timeline, map, conflicts, reused
+passages — to send to someone who has no quellen. CSS, the small script, the data and the drawings
 (SVG made here, in Python) are all inline; nothing is fetched.
 
 Every string from a source goes through Jinja2's autoescaping; the data block is
@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from .._version import __version__
-from ..vocab import attestation_json, conflict_json, event_json, reading_json
+from ..vocab import attestation_json, conflict_json, event_json, passage_json, reading_json, reuse_json
 from .shape import date_label, itineraries, load_corpus, network, place_features, text_context
 
 __all__ = ["to_html", "write", "land_paths"]
@@ -167,6 +167,12 @@ def _year_fraction(day) -> float:
     return day.year + (day.timetuple().tm_yday - 1) / 366
 
 
+def _opening(text: str, limit: int = 400) -> str:
+    """Return ``text`` on one line, cut at a word before ``limit`` characters with an ellipsis when longer."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def report_data(store) -> dict[str, Any]:
     """Return everything the report shows, JSON-ready."""
     corpus = load_corpus(store)
@@ -178,8 +184,12 @@ def report_data(store) -> dict[str, Any]:
     def passage(source, document, start, end, width=100):
         before, match, after = text_context(texts.get(source, ""), start, end, width)
         d = documents.get(document or "")
+        # who wrote it when: a reader weighs a claim, and orders copies, by them
         return {"source_name": names.get(source, source), "document_kind": d.kind if d else "",
-                "document_title": (d.title or "") if d else "", "before": before, "text": match, "after": after}
+                "document_title": (d.title or "") if d else "",
+                "document_date": date_label(d.date) if d and d.date else "",
+                "document_author": d.author.name if d and d.author else "",
+                "before": before, "text": match, "after": after}
 
     events = []
     for ev in corpus.events:
@@ -201,12 +211,18 @@ def report_data(store) -> dict[str, Any]:
     conflicts = [{**conflict_json(c),
                   "claims": [{**reading_json(x), **passage(x.source, x.document, x.char_start, x.char_end)}
                              for x in c.claims]} for c in store.conflicts()]
+    # which texts repeat which: the witnesses in the group's order, the earliest dated first
+    # (a passage's opening only: a copied letter or chapter is whole in its sources)
+    reuse = [{**reuse_json(g),
+              "passages": [{**passage_json(x), **passage(x.source, x.document, x.char_start, x.char_end, 0),
+                            "text": _opening(texts.get(x.source, "")[x.char_start:x.char_end])}
+                           for x in g.passages]} for g in store.reuse_groups()]
     people = [n for n in network(corpus)["nodes"] if n["type"] == "person"][:15]
     return {"generator": f"quellen {__version__}", "counts": store.counts(),
             "sources": [{"name": n, "documents": sum(1 for d in corpus.documents if d.source == sid)}
                         for sid, n in sorted(names.items(), key=lambda kv: kv[1])],
             "people": [{"name": n["label"], "degree": n["degree"]} for n in people],
-            "events": events, "places": places, "conflicts": conflicts,
+            "events": events, "places": places, "conflicts": conflicts, "reuse": reuse,
             "itineraries": itineraries(corpus)}
 
 
@@ -241,7 +257,7 @@ input{font:inherit;padding:.2rem .4rem;width:20rem}
 <h1>Report</h1>
 <p class="muted">Made by {{ data.generator }} — works offline; every passage is quoted from the sources.</p>
 <nav><a href="#overview">Overview</a><a href="#timeline">Timeline</a><a href="#map">Map</a>\
-<a href="#conflicts">Conflicts</a><a href="#events">Events</a></nav>
+<a href="#conflicts">Conflicts</a><a href="#reuse">Reused passages</a><a href="#events">Events</a></nav>
 <h2 id="overview">Overview</h2>
 <div class="counts">{% for k, n in data.counts.items() %}<div class="count"><b>{{ n }}</b>\
 <span class="muted">{{ k|replace("_", " ") }}</span></div>{% endfor %}</div>
@@ -279,9 +295,21 @@ input{font:inherit;padding:.2rem .4rem;width:20rem}
 {% for c in data.conflicts %}<article class="disputed" id="{{ c.id }}"><b>\
 <span class="tag">{{ c.kind }}</span> {{ c.summary }}</b>
 <div class="side">{% for x in c.claims %}\
-<div><p><b>{{ x.value }}</b> — {{ x.source_name }}{{ ", " ~ x.document_kind if x.document_kind }}</p>\
+<div><p><b>{{ x.value }}</b> — {{ x.source_name }}{{ ", " ~ x.document_kind if x.document_kind }}\
+{{ ", " ~ x.document_author if x.document_author }}{{ ", " ~ x.document_date if x.document_date }}\
+{{ " (denied)" if x.stance == "denied" }}</p>\
 <blockquote>{{ x.before }}<mark>{{ x.text }}</mark>{{ x.after }}</blockquote></div>{% endfor %}</div></article>
 {% else %}<p class="empty">No conflicts found.</p>{% endfor %}
+<h2 id="reuse">Reused passages</h2>
+<p class="muted">Passages that repeat one another; in each group the first is the earliest dated witness \
+(then the fullest): the text the others repeat.</p>
+{% for g in data.reuse %}<article id="{{ g.id }}"><b><span class="tag">{{ g.relation|replace("_", " ") }}</span> \
+score {{ g.score }}</b>
+{% for x in g.passages %}<p>{{ loop.index }}. {{ x.source_name }}{{ ", " ~ x.document_kind if x.document_kind }}\
+{{ ", " ~ x.document_author if x.document_author }}{{ ", " ~ x.document_date if x.document_date }}\
+{{ " — " ~ x.relation|replace("_", " ") if x.relation }}</p>\
+<blockquote>{{ x.text }}</blockquote>{% endfor %}</article>
+{% else %}<p class="empty">No reused passages found.</p>{% endfor %}
 <h2 id="events">Events</h2>
 <p><input id="filter" type="search" placeholder="filter events" aria-label="filter events"></p>
 {% for e in data.events %}<article class="event{{ ' disputed' if e.conflicts }}" id="{{ e.id }}">\

@@ -164,7 +164,13 @@ def _fill(node, text: str, start: int, end: int, spans: list[tuple[int, int, str
         last.tail = (last.tail or "") + chunk
 
 
-def _document_div(parent, d: Document, text: str, spans: list) -> None:
+def _name_tag(ref, types: dict[str, str], default: str) -> str:
+    """Return the element that names ``ref``: as its entity is listed in the standOff (an author that is
+    an organization is an ``orgName``), else ``default``."""
+    return _INLINE.get(types.get(ref.entity or "", ""), default)
+
+
+def _document_div(parent, d: Document, text: str, spans: list, types: dict[str, str]) -> None:
     div = _el(parent, "div", type=d.kind, xml_id=_xmlid(d.id), n=f"{d.char_start}-{d.char_end}")
     if d.title:
         _el(div, "head", d.title)
@@ -172,11 +178,11 @@ def _document_div(parent, d: Document, text: str, spans: list) -> None:
         # the document's own metadata as TEI's docket: who, to whom, where, when
         note = _el(div, "note", type="metadata")
         if d.author:
-            _el(note, "persName", d.author.name, role="author",
+            _el(note, _name_tag(d.author, types, "persName"), d.author.name, role="author",
                 ref=f"#{_xmlid(d.author.entity)}" if d.author.entity else None, **ref_attrs(d.author))
         for to in d.addressees:
-            _el(note, "persName", to.name, role="addressee", ref=f"#{_xmlid(to.entity)}" if to.entity else None,
-                **ref_attrs(to))
+            _el(note, _name_tag(to, types, "persName"), to.name, role="addressee",
+                ref=f"#{_xmlid(to.entity)}" if to.entity else None, **ref_attrs(to))
         if d.place:
             _el(note, "placeName", d.place.name, ref=f"#{_xmlid(d.place.entity)}" if d.place.entity else None)
         if d.date:
@@ -188,12 +194,15 @@ def _document_div(parent, d: Document, text: str, spans: list) -> None:
         _el(div, "p")
 
 
-def _inline_spans(store, source_id: str, known: set[str]) -> list[tuple[int, int, str, dict]]:
+def _inline_spans(store, source_id: str, types: dict[str, str]) -> list[tuple[int, int, str, dict]]:
     spans = []
     for m in store.mentions(source=source_id):
-        tag = _INLINE.get(m.type, "name")
-        attrs = {"ref": f"#{_xmlid(m.entity)}" if m.entity in known else None,
-                 "type": m.type if tag == "name" else None}
+        # a mention resolved to an entity is named as the entity is listed: a <persName> pointing at a
+        # <place> of the standOff would be two claims about one name
+        kind = types.get(m.entity or "", m.type)
+        tag = _INLINE.get(kind, "name")
+        attrs = {"ref": f"#{_xmlid(m.entity)}" if m.entity in types else None,
+                 "type": kind if tag == "name" else None}
         spans.append((m.char_start, m.char_end, tag, attrs))
     for t in store.timexes(source=source_id):
         if t.type in ("DATE", "TIME") and t.date is not None:
@@ -293,13 +302,14 @@ def to_tree(store, title: str = "quellen corpus") -> etree._ElementTree:
     _stand_off(root, corpus, documents_by_id)
     body = _el(_el(root, "text"), "body")
     sources = store.sources()
+    types = {e.id: e.type for e in corpus.entities.values()}
     for s in sources:
         div = _el(body, "div", type="source", source=f"#{_xmlid(s.id)}")
         _el(div, "head", s.name)
-        spans = _inline_spans(store, s.id, set(corpus.entities))
+        spans = _inline_spans(store, s.id, types)
         documents = [d for d in corpus.documents if d.source == s.id]
         for d in documents:
-            _document_div(div, d, s.text, [x for x in spans if d.char_start <= x[0] and x[1] <= d.char_end])
+            _document_div(div, d, s.text, [x for x in spans if d.char_start <= x[0] and x[1] <= d.char_end], types)
         if not documents:
             _el(div, "p")
     if not sources:

@@ -71,7 +71,7 @@ from ..errors import (printable, EmptyInput, FormatMismatch, InputError, Missing
 from ..model import Source
 from ..settings import IngestSettings
 from .detect import sniff_media_type
-from .meta import epub_metadata, html_metadata, pdf_metadata, read_sidecar
+from .meta import SIDECAR_SUFFIX, epub_metadata, html_metadata, pdf_metadata, read_sidecar
 
 __all__ = ["discover", "read_bytes", "read_source", "sha256_of", "source_warnings"]
 
@@ -150,6 +150,14 @@ def _walk(folder: Path, settings: IngestSettings, errors: list[InputError], skip
                 found.append(Path(root) / name)
             elif not any(fnmatch.fnmatch(name.lower(), pattern) for pattern in _OWN_FILES):
                 skipped.append(Path(root) / name)
+            elif name.lower().endswith(SIDECAR_SUFFIX) and not (Path(root) / name[:-len(SIDECAR_SUFFIX)]).exists():
+                # a misnamed sidecar ("diary.meta.toml" for diary.txt) would otherwise be ignored without a word,
+                # and the file it was meant for read without its author or year
+                described = name[:-len(SIDECAR_SUFFIX)]
+                errors.append(MissingInput(str(Path(root) / name),
+                                           f"a sidecar beside no file: it describes {described!r}, which is not "
+                                           f"in its folder (a file's sidecar is its whole name and {SIDECAR_SUFFIX}: "
+                                           f"diary.txt{SIDECAR_SUFFIX} for diary.txt)"))
     # by path, folder by folder: the same on every machine and file system
     return sorted(found, key=lambda p: p.parts)
 

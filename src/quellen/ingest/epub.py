@@ -6,7 +6,10 @@ EPUB is a ZIP with ``META-INF/container.xml`` pointing at the package file
 through the HTML block walker in book mode (every block kept); chapters are
 separated by a blank line like any other blocks. A chapter without a heading
 of its own gets its title from the table of contents as an ``h2`` block, so
-the segmenter sees where each chapter starts.
+the segmenter sees where each chapter starts. What the markup marks as the e-book's own
+production furniture (``epub:type`` ``colophon``, ``copyright-page``, ``imprint``: who transcribed
+it, when, under what licence) is left out like the table of contents: it is the edition's, not the
+source's, and its modern years would pass for dates of the texts.
 """
 from __future__ import annotations
 
@@ -24,6 +27,15 @@ from .html import RawBlock, assemble, decode_html, parse_html, walk_blocks
 __all__ = ["read_epub", "spine_documents"]
 
 _XHTML_TYPES = ("application/xhtml+xml", "text/html", "application/xml", "text/xml")
+_OPS_TYPE = "{http://www.idpf.org/2007/ops}type"
+#: epub:type tokens (EPUB 3 structural semantics) of the e-book's production furniture
+_EDITION_TYPES = frozenset({"colophon", "copyright-page", "imprint"})
+
+
+def _edition_furniture(el) -> bool:
+    """Return whether an element is marked as the e-book's own colophon, copyright page or imprint."""
+    types = (el.get(_OPS_TYPE) or el.get("epub:type") or "").split()
+    return any(token.rsplit(":", 1)[-1] in _EDITION_TYPES for token in types)
 
 
 class _Archive:
@@ -196,7 +208,7 @@ def read_epub(name: str, data: bytes, settings: IngestSettings
             root = parse_html(f"{name}:{href}", markup)
         except EmptyInput:
             continue  # an empty chapter (a cover page with an image only)
-        found = walk_blocks(root)
+        found = walk_blocks(root, drop=_edition_furniture)
         if found and not any(b.tag.startswith("h") and b.tag[1:].isdigit() for b in found) and title:
             found.insert(0, RawBlock("h2", title))
         if blocks and found:

@@ -428,9 +428,18 @@ def _in_boilerplate(el, stop=None, strong_only: bool = False) -> bool:
     return False
 
 
+#: at most this many visible characters beside the one link of a paragraph that promotes another page
+_LINK_LABEL_CHARS = 15
+
+
 def _is_link_list(block: RawBlock) -> bool:
-    """Return True for a block that is mostly links: a menu, "next | previous", a tag cloud."""
-    return block.links >= 2 and block.link_density >= 0.5
+    """Return True for a block that is mostly links: a menu, "next | previous", a tag cloud; or a paragraph
+    that is one link with at most a short label beside it ("Read more: <a>Seven dead as ...</a>"), a news
+    site's promotion of another of its pages set between an article's paragraphs."""
+    if block.links >= 2 and block.link_density >= 0.5:
+        return True
+    unlinked = len(block.text.replace(" ", "")) - block.link_chars
+    return block.tag == "p" and block.links == 1 and block.link_chars > 0 and unlinked <= _LINK_LABEL_CHARS
 
 
 def is_book_chapter(root, markup: str, media_type: str) -> bool:
@@ -611,7 +620,9 @@ def html_text_blocks(name: str, markup: str, media_type: str, settings: IngestSe
         # trafilatura found no main text (tiny or odd pages): drop site furniture by structure
         kept = walk_blocks(root, drop=_is_boilerplate_element)
     if not kept:
-        kept = blocks
+        # only the unambiguous furniture (nav, header, footer, ARIA navigation) goes: a page that is
+        # nothing but its menu has no reading text, and is refused as such rather than read as "Home"
+        kept = walk_blocks(root, drop=lambda el: _is_boilerplate_element(el, strong_only=True))
     return assemble(kept)
 
 

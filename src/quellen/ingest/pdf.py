@@ -27,6 +27,7 @@ import logging
 import re
 from collections import Counter
 
+from .. import lexicons
 from ..errors import EmptyInput, FormatMismatch, InputError, UnreadableInput
 from ..settings import IngestSettings
 
@@ -44,6 +45,7 @@ _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "
               "\ufb06": "st"}
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
+_VALEDICTION_WORD = re.compile(rf"\b(?:{'|'.join(lexicons.words('valediction_words'))})\b", re.I)
 _TERMINAL = (".", "!", "?", ":", ";", "\u201d", '"', ")")
 #: a PDF ends with this marker within its last KiB (readers tolerate trailing bytes up to there)
 _EOF_MARKER, _EOF_REACH = b"%%EOF", 1024
@@ -248,6 +250,13 @@ def _strip_footnotes(lines: list[str], counts: dict[str, int], settings: IngestS
     return lines
 
 
+def _valediction_line(line: str, full: int) -> bool:
+    """Return whether a line reads as a letter's valediction set on a line of its own: shorter than a full
+    line, ending in a comma, with a word of a closing in it ("Believe me, dear Sir, yours most truly,")."""
+    return (line.endswith(",") and len(line) < 0.75 * full
+            and bool(_VALEDICTION_WORD.search(line)))
+
+
 def _in_capitals(line: str) -> bool:
     """Return whether a line is set in capitals: two words or more, every letter of them a capital."""
     letters = [ch for ch in line if ch.isalpha()]
@@ -319,8 +328,10 @@ def reflow_book(pages: list[list[str]], settings: IngestSettings | None = None
             long_line = full and len(line) >= 0.75 * full and len(lengths) >= 2
             nxt = lines[i + 1].strip() if not is_last else ""
             ends_sentence = line.endswith(_TERMINAL) and nxt[:1].isupper()
-            # a short line of a few words after a finished sentence: a closing or a signature
-            closing_next = ends_sentence and len(nxt) < 0.5 * full and len(nxt.split()) <= 6
+            # a short line of a few words after a finished sentence: a closing or a signature; or a
+            # valediction of more words set on its own line ("Believe me, dear Madam, yours most sincerely,")
+            closing_next = ends_sentence and (len(nxt) < 0.5 * full and len(nxt.split()) <= 6
+                                              or _valediction_line(nxt, full))
             # a heading set in capitals over text in lower case ends its own paragraph, however full the line
             heading = _in_capitals(line) and bool(nxt) and not _in_capitals(nxt)
             if heading and not is_last:

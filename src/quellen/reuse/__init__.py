@@ -27,6 +27,7 @@
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
@@ -34,7 +35,7 @@ from typing import Iterable
 
 import numpy as np
 
-from ..model import FURNITURE_PARTS, Document, Passage, ReuseGroup, Source, Timex, content_id
+from ..model import FURNITURE_PARTS, Date, Document, Passage, ReuseGroup, Source, Timex, content_id
 from ..settings import ReuseSettings
 from .align import Link, label, measure
 from .candidates import Corpus, Unit, build_corpus, sorted_unique
@@ -44,7 +45,7 @@ from .normalize import Tokens, split_sentences, tokenize
 from .partition import Mapper, lexical_links
 from .retell import RetellSettings, SentenceDates, find_retellings
 
-__all__ = ["find_reuse", "make_units", "iter_units"]
+__all__ = ["find_reuse", "make_units", "iter_units", "witness_dates"]
 
 
 def make_units(sources: Iterable[Source], documents: Iterable[Document]) -> tuple[list[Unit], dict[str, str]]:
@@ -72,6 +73,7 @@ def iter_units(sources: Iterable[Source], documents: Iterable[Document],
             yield Unit(index, source.id, None, 0, len(source.text), tokenize(source.text))
             index += 1
             continue
+        above = None
         for d in docs:
             if d.kind == "boilerplate":
                 continue
@@ -79,8 +81,46 @@ def iter_units(sources: Iterable[Source], documents: Iterable[Document],
             heads = tuple((h.char_start, h.char_end, h.part) for h in d.heads if h.part != "announcement")
             yield Unit(index, source.id, d.id, d.char_start, d.char_end,
                        _unnamed_heads(tokenize(source.text, d.char_start, d.char_end), heads), d.kind,
-                       d.date.earliest if d.date else None, author=author, heads=heads)
+                       _earliest(_witness_date(d, above)), author=author, heads=heads)
+            above = d
             index += 1
+
+
+def witness_dates(documents: Iterable[Document]) -> dict[str, Date]:
+    """Return {document id: the date its passages are ordered by among a group's witnesses (by its earliest
+    day)}: its own, else that of a dated heading right above it (:func:`_witness_date`); undated ones are left out.
+
+    A reader shows it beside a witness whose own date is empty, so that the order of the witnesses is seen.
+    """
+    by_source: dict[str, list[Document]] = defaultdict(list)
+    for document in documents:
+        by_source[document.source].append(document)
+    out: dict[str, Date] = {}
+    for docs in by_source.values():
+        above = None
+        for d in sorted(docs, key=lambda d: d.char_start):
+            if d.kind == "boilerplate":
+                continue
+            day = _witness_date(d, above)
+            if day is not None:
+                out[d.id] = day
+            above = d
+    return out
+
+
+def _witness_date(document: Document, above: Document | None) -> Date | None:
+    """Return ``document``'s date, by whose earliest day its witnesses are ordered; for an undated document,
+    that of a dated heading right above it (a web article's byline or dateline, "By A · 14 March 2024", set
+    apart from the text it dates), else None."""
+    if document.date:
+        return document.date
+    if above is not None and above.kind == "heading" and above.date and above.char_end <= document.char_start:
+        return above.date
+    return None
+
+
+def _earliest(date: Date | None) -> dt.date | None:
+    return date.earliest if date else None
 
 
 def _unnamed_heads(tokens: Tokens, heads: tuple[tuple[int, int, str], ...]) -> Tokens:

@@ -22,6 +22,7 @@ from urllib.parse import quote, urlencode
 from ..export.shape import (EDTF_CODED, Corpus, cooccurrence, date_label, edtf_label, itineraries, load_corpus,
                             network, place_features, text_context)
 from ..model import GEO_PLACED_AS, Conflict, Date, DateBasis, Document, Entity, Event, Ref, RefBasis, ReuseGroup
+from ..reuse import witness_dates
 from ..vocab import (attestation_json, conflict_json, date_json, document_json, entity_json, event_json, geo_json,
                      mention_json, reading_json, reuse_json, timex_json)
 
@@ -284,7 +285,8 @@ def _event_row(lib: Library, ev: Event) -> dict[str, Any]:
 
 # -- pages -------------------------------------------------------------------------
 def overview(lib: Library) -> dict[str, Any]:
-    """Return the overview: sources, counts, a per-year strip, the most connected people, open conflicts."""
+    """Return the overview: sources, counts, a per-year strip, the most connected people, open conflicts and
+    the strongest reuse groups."""
     corpus = lib.corpus
     per_source = Counter(d.source for d in corpus.documents)
     years: dict[int, dict[str, int]] = defaultdict(lambda: {"events": 0, "documents": 0})
@@ -315,7 +317,11 @@ def overview(lib: Library) -> dict[str, Any]:
                         for sid, name in sorted(lib.names.items(), key=lambda kv: (kv[1], kv[0]))],
             "counts": lib.store.counts(), "strip": strip, "people": people,
             "conflicts": [{**conflict_json(c), "claim_count": len(c.claims), "href": f"/conflicts#{c.id}"}
-                          for c in lib.store.conflicts()[:20]]}
+                          for c in lib.store.conflicts()[:20]],
+            # which texts repeat which: each group's files in its witnesses' order, the earliest dated first
+            "reuse": [{"id": g.id, "relation": g.relation, "href": href("reuse", g.id),
+                       "sources": [lib.names.get(p.source, p.source) for p in g.passages]}
+                      for g in lib.reuse_groups[:20]]}
 
 
 def documents(lib: Library, page: str | None = None, kind: str | None = None,
@@ -523,7 +529,19 @@ def reuse(lib: Library, group_id: str, a: str | None = None, b: str | None = Non
     if group is None:
         raise NotFound(f"no reuse group {group_id!r}")
     ia, ib = _int(a, 0, name="a"), _int(b, 1 if len(group.passages) > 1 else 0, name="b")
-    witnesses = [_passage(lib, p.source, p.document, p.char_start, p.char_end) for p in group.passages]
+    sources = {p.source for p in group.passages}
+    ordered_by = witness_dates(d for d in lib.corpus.documents if d.source in sources)
+    witnesses = []
+    for p in group.passages:
+        w = _passage(lib, p.source, p.document, p.char_start, p.char_end)
+        day = ordered_by.get(p.document or "")
+        # who wrote each witness and when, where its title does not already say it: the order is by date
+        # (an undated article by the date of the byline above it, said so)
+        when = w["document_date"] or (f"{date_label(day)} (the heading above)" if day else "")
+        w["written"] = [x for x in (w["document_author"], when) if x and x not in w["document_title"]]
+        w["witness_date"] = day.earliest.isoformat() if day else None
+        w["relation"] = p.relation
+        witnesses.append(w)
     return {**reuse_json(group), "witnesses": witnesses, "a": ia, "b": ib, "collation": collate(lib, group, ia, ib)}
 
 
