@@ -87,6 +87,12 @@ OPTIONS_DEFAULT = {
     "entity_authority": None,
     # {key: [lat, lon]} from the edition's own place authority; a place without is written without coordinates
     "place_coordinates": {},
+    # {key: km}: the rough extent of a place that is a country, county or region (the scorer counts a point
+    # anywhere within it as geocoded within reach)
+    "place_radius_km": {},
+    # a regular expression matched against a name's key: the edition's keys for animals (pets named like people),
+    # whose names are left out of the gold (not people, nor places, organizations or works)
+    "animal_keys": None,
     # {key: key meant}: an editor's slip of a key (a letter too many), read as the key it was meant to be
     "same_key": {},
     # {form: key}: a name the markup wraps with another person's key (an editor's slip, shown by the key's other
@@ -162,9 +168,13 @@ CONVENTIONS = {
                 ".txt reads it (spelling, initials and first names alone kept; whitespace collapsed, a possessive "
                 "'s and trailing punctuation left out), kept only where it stands in the .txt; canonical = the form"
                 " of the most words of two letters or more (then the most frequent); descriptors = the words of an "
-                "<rs> with the same key, and a persName that wraps no name, only kinship or address words ('My "
-                "wife', 'Brother', 'husband'; the converter's DESCRIPTOR_WORDS): referring strings, not names, not "
-                "scored. A name with an empty key joins the one keyed entity of its type with the same form; the "
+                "<rs> with the same key, and a name element that wraps no name: only kinship, address or "
+                "place words ('My wife', 'Brother', 'Papa', 'home', 'Town', 'the Capital'; the converter's "
+                "DESCRIPTOR_WORDS), or no word"
+                " begun with a capital letter ('the puppy', 'my lane'): referring strings, not names, not scored. "
+                "Names under a key the option animal_keys marks as an animal's (pets) are left out. A place of "
+                "the option place_radius_km (a country, county, region) gets radius_km. "
+                "A name with an empty key joins the one keyed entity of its type with the same form; the "
                 "option same_key maps an editor's slip of a key to the key meant, not_of_key a name wrapped with "
                 "another person's key to an entity of its own. key = the markup's key (with 'authority' where the "
                 "edition names the register, e.g. SNAC ark:/99166/...). A name in a dropped element (deletion, "
@@ -199,6 +209,9 @@ BOOKS: dict = {
                    "and TEI.",
     },
     "mitford-journal": {
+        "animal_keys": "pet$",
+        "same_key": {"Dearsleys": "Dearesleys", "Mems_MrsHamilton": "Mems_ElizHamilton",
+                     "WalpoleltrstoCole": "WalpoleLtrstoCole"},
         "diarist": "Mary Russell Mitford",
         "repository": "DigitalMitford/DM_Journal_1819-1823",
         "path": "1819-1823MRMJournal.xml",
@@ -261,6 +274,7 @@ BOOKS: dict = {
                    "read and assembled'.",
     },
     "mitford-letters": {
+        "animal_keys": "pet$",
         "repository": "DigitalMitford/DM_processing",
         "path": "Box_2017-12-29-Letters/ (eight files: 1819-01-20-MaryWebb.xml, 1819-02-10_Elford.xml, "
                 "1819-02-27_Elford.xml, 1819-03-02-MWebb.xml, 1819-03-22_MWebb.xml, 1819-11-06_BRHaydon.xml, "
@@ -784,11 +798,25 @@ NAME_TYPES = {"persName": "person", "placeName": "place", "orgName": "organizati
 _NAME_TAIL = re.compile(r"(?:['\u2019]s|[\s,;:!?'\u2019\"]+|(?<!\b[A-Z])\.|(?<=\s)[(\[])$")
 
 
-#: words that refer to a person without naming one; a persName made of these alone is a descriptor
+#: words that refer to a person or a place without naming one (kinship and address words, 'Papa', 'home', 'Town',
+#: 'the Capital', 'the garden'); a name element made of these alone is a descriptor
 DESCRIPTOR_WORDS = {"my", "thy", "his", "her", "our", "your", "their", "the", "a", "dear", "beloved", "loving", "wife",
                     "husband", "brother", "sister", "father", "mother", "son", "daughter", "cousin", "friend",
                     "uncle", "aunt", "companion", "child", "children", "parents", "sir", "madam", "mistress",
-                    "master", "doctor", "widow", "neighbour", "neighbor", "grandfather", "grandmother", "elder"}
+                    "master", "doctor", "widow", "neighbour", "neighbor", "grandfather", "grandmother", "elder",
+                    "papa", "mama", "mamma", "granny", "own", "this", "that",
+                    "home", "place", "town", "capital", "house", "park", "garden", "field", "fields", "lane",
+                    "meadow", "meadows", "plantation", "plantations", "institution"}
+
+
+def is_descriptor(form: str) -> bool:
+    """Return True if a form the markup wraps refers without naming: every word a DESCRIPTOR_WORDS word
+    ('Papa', 'home', 'Town', 'our own place'), or no word begun with a capital letter ('the puppy', 'my lane',
+    'white kitten'): a common noun phrase, not a name."""
+    words = re.findall(r"[^\W\d_]+", form)
+    if not words:
+        return False
+    return all(w.lower() in DESCRIPTOR_WORDS for w in words) or not any(w[0].isupper() for w in words)
 
 
 def name_elements(el):
@@ -1134,8 +1162,11 @@ class Edition:
             form = name_form(el)
             if key and (self.cfg.get("not_of_key") or {}).get(form) == key:
                 key = None
-            if n == "rs" or (n == "persName" and form
-                             and all(w.lower() in DESCRIPTOR_WORDS for w in re.findall(r"\w+", form))):
+            animals = self.cfg.get("animal_keys")
+            if key and animals and re.search(animals, key):
+                skipped["animal (the edition's key)"] += 1
+                continue
+            if n == "rs" or (form and is_descriptor(form)):
                 if key and form:
                     rs.append((key, form))
                 skipped["descriptor (no name)"] += n != "rs"
@@ -1184,6 +1215,8 @@ class Edition:
                     d["authority"] = authority + ent["key"]
             if typ == "place" and ent["key"] in coords:
                 d["lat"], d["lon"] = coords[ent["key"]]
+                if ent["key"] in (self.cfg.get("place_radius_km") or {}):
+                    d["radius_km"] = self.cfg["place_radius_km"][ent["key"]]
             pats = [re.compile(rf"(?<!\w){re.escape(a)}(?!\w)") for a in aliases]
             d["alias_lines"] = [i for i, line in enumerate(lines, 1) if any(p.search(line) for p in pats)]
             out.append(d)
