@@ -568,3 +568,11 @@ def test_a_common_a_forest_or_a_green_the_model_calls_a_body_is_a_place(nlp):
         assert found[place].type == "place", place
     assert found["Captain Hale"].type == "person" and found["Mr. Park"].type == "person"
     assert found["Mrs. Green"].type == "person"
+
+
+def test_a_town_the_model_takes_for_a_product_is_a_place_after_at(nlp):
+    # invented: the news model calls the town a PRODUCT; after "at" it is where someone is
+    found = by_text(mentions_of(nlp, "My aunt has been at Winchester these ten days and is likely to remain."))
+    assert found["Winchester"].type == "place"
+    # a product elsewhere is still no name we track
+    assert "Winchester" not in by_text(mentions_of(nlp, "He sold his old Winchester rifle to a neighbour."))
