@@ -297,12 +297,12 @@ def test_small_towns_listed_together_vouch_for_each_other():
 
 def test_a_village_no_passage_vouches_for_is_placed_among_the_towns_its_file_names():
     # invented: a village with a namesake abroad (larger) and one far off in its own country
-    gazetteer = Gazetteer(cities=[_city(30, "Brockfield", 51.30, -1.20, "GB", 3_000),
-                                  _city(31, "Brockfield", 40.0, -80.0, "US", 9_000),
-                                  _city(32, "Brockfield", 55.9, -3.9, "GB", 4_000),
-                                  _city(33, "Kennetbury", 51.40, -1.30, "GB", 60_000),
-                                  _city(34, "Loddonham", 51.45, -0.97, "GB", 150_000)],
-                          countries=[], continents=[], regions=[])
+    gazetteer_cities = [_city(30, "Brockfield", 51.30, -1.20, "GB", 3_000),
+                        _city(31, "Brockfield", 40.0, -80.0, "US", 9_000),
+                        _city(32, "Brockfield", 55.9, -3.9, "GB", 4_000),
+                        _city(33, "Kennetbury", 51.40, -1.30, "GB", 60_000),
+                        _city(34, "Loddonham", 51.45, -0.97, "GB", 150_000)]
+    gazetteer = Gazetteer(cities=gazetteer_cities, countries=[], continents=[], regions=[])
     filler = " We read and walked." * 40  # the towns stand far from the village in the text
     text = ("We drove to Kennetbury on Monday and to Loddonham on Tuesday." + filler
             + " The dog fought one of the miller's at Brockfield.")
@@ -315,6 +315,11 @@ def test_a_village_no_passage_vouches_for_is_placed_among_the_towns_its_file_nam
     one = "We drove to Kennetbury on Monday." + filler + " The dog fought at Brockfield."
     entities, _ = resolve(mentions_in(one, [("Kennetbury", "place"), ("Brockfield", "place")]), {"s1": one},
                           gazetteer=gazetteer)
+    assert entity_with(entities, "Brockfield").geo is None
+    # two namesakes among the file's towns: no telling which
+    twin = Gazetteer(cities=gazetteer_cities + [_city(35, "Brockfield", 51.35, -1.0, "GB", 2_000)],
+                     countries=[], continents=[], regions=[])
+    entities, _ = resolve(ms, {"s1": text}, gazetteer=twin)
     assert entity_with(entities, "Brockfield").geo is None
 
 

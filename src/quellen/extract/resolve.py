@@ -1374,8 +1374,9 @@ class _Resolver:
         town of another name in the same passage; among several, the most populous.
         A village with no such neighbour in its passage is taken where
         ``settings.file_neighbour_towns`` towns placed anywhere in its file lie within
-        ``neighbour_km`` of it (same country): letters and diaries name the villages
-        among the towns their writer lives near, not the namesakes far off.
+        ``neighbour_km`` of it (same country), when only one of its namesakes does:
+        letters and diaries name the villages among the towns their writer lives
+        near, not the namesakes far off.
         """
         if self.place_candidates is None:
             return
@@ -1440,6 +1441,8 @@ class _Resolver:
                         and sum(cc == p.country and km(p.lat, p.lon, a, b) <= self.settings.neighbour_km
                                for a, b, cc in towns.values()) >= need]
                 why = f"near {need} or more towns its file names"
+                if len(fits) > 1:
+                    fits = []  # namesakes among the file's towns: no telling which
             if fits:
                 place = fits[0]
                 self.clusters[cid].geo = place.geo()
