@@ -684,7 +684,7 @@ def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
     for ent in doc.ents:
         type_ = NER_TYPES.get(ent.label_)
         if type_ is None and ent.label_ == "PRODUCT" and _after_where(text, ent.start_char):
-            type_ = "place"  # "at Winchester", which a model of modern news takes for a product
+            type_ = "place"  # a town after "at", which a model of modern news may take for a product
         if type_ is None:
             continue
         start, end = _trim(text, _after_an_order(text, ent), ent.end_char)
