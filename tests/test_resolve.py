@@ -295,6 +295,34 @@ def test_small_towns_listed_together_vouch_for_each_other():
     assert entities[0].geo is None  # a village with nothing beside it: no guess
 
 
+def test_a_village_no_passage_vouches_for_is_placed_among_the_towns_its_file_names():
+    # invented: a village with a namesake abroad (larger) and one far off in its own country
+    gazetteer_cities = [_city(30, "Brockfield", 51.30, -1.20, "GB", 3_000),
+                        _city(31, "Brockfield", 40.0, -80.0, "US", 9_000),
+                        _city(32, "Brockfield", 55.9, -3.9, "GB", 4_000),
+                        _city(33, "Kennetbury", 51.40, -1.30, "GB", 60_000),
+                        _city(34, "Loddonham", 51.45, -0.97, "GB", 150_000)]
+    gazetteer = Gazetteer(cities=gazetteer_cities, countries=[], continents=[], regions=[])
+    filler = " We read and walked." * 40  # the towns stand far from the village in the text
+    text = ("We drove to Kennetbury on Monday and to Loddonham on Tuesday." + filler
+            + " The dog fought one of the miller's at Brockfield.")
+    ms = mentions_in(text, [("Kennetbury", "place"), ("Loddonham", "place"), ("Brockfield", "place")])
+    entities, _ = resolve(ms, {"s1": text}, gazetteer=gazetteer)
+    village = entity_with(entities, "Brockfield")
+    assert village.geo is not None and village.geo.gazetteer_id == "30"  # the one among the towns named
+    assert any("towns its file names" in r for r in village.merge_reasons)
+    # one town placed in the file is not enough
+    one = "We drove to Kennetbury on Monday." + filler + " The dog fought at Brockfield."
+    entities, _ = resolve(mentions_in(one, [("Kennetbury", "place"), ("Brockfield", "place")]), {"s1": one},
+                          gazetteer=gazetteer)
+    assert entity_with(entities, "Brockfield").geo is None
+    # two namesakes among the file's towns: no telling which
+    twin = Gazetteer(cities=gazetteer_cities + [_city(35, "Brockfield", 51.35, -1.0, "GB", 2_000)],
+                     countries=[], continents=[], regions=[])
+    entities, _ = resolve(ms, {"s1": text}, gazetteer=twin)
+    assert entity_with(entities, "Brockfield").geo is None
+
+
 def test_a_station_is_placed_at_its_town_but_not_merged_into_it():
     gazetteer = Gazetteer(cities=FEATURE_CITIES, countries=[], continents=[], regions=[])
     text = "From Wrexham station the train left; Wrexham itself slept."

@@ -287,3 +287,25 @@ def test_name_markup_gives_one_entity_per_key_with_the_forms_it_wraps(tei_gold, 
     # a persName of kinship words alone is no name; a deleted name is not read
     assert "my wife" not in got and "Silas" not in got
     assert gold["entities_left_out"] == {"descriptor (no name)": 1}
+
+
+def test_referring_words_and_pets_in_name_markup_are_no_names_and_places_take_their_extent(tei_gold, tmp_path):
+    # invented: an editor wraps 'home', 'Town', 'Papa' and a pet's name as names
+    tei = tmp_path / "refs.xml"
+    tei.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div type="entry"><p>'
+        'Stayed <placeName ref="#hall">home</placeName>; <persName ref="#dad">Papa</persName> rode to '
+        '<placeName ref="#city">Town</placeName>, then to <placeName ref="#city">Lindenport</placeName> and through '
+        '<placeName ref="#shire">Wexshire</placeName>. Walked in <placeName ref="#lane">my lane</placeName> with '
+        '<persName ref="#Rover_pet">Rover</persName>. Read <title ref="#book">Old Tales</title>. '
+        '<persName ref="#dad">Mr. Hale</persName> dined at <placeName ref="#hall">Hale Hall</placeName>.</p>'
+        '</div></body></text></TEI>', encoding="utf-8")
+    cfg = {"animal_keys": "pet$", "place_coordinates": {"city": [51.0, -1.0], "shire": [51.2, -1.4]},
+           "place_radius_km": {"shire": 40}}
+    gold = tei_gold.build(tei, tmp_path, "refs", cfg)
+    got = {e["canonical"]: e for e in gold["entities"]}
+    assert got["Hale Hall"]["aliases"] == ["Hale Hall"] and got["Hale Hall"]["descriptors"] == ["home"]
+    assert got["Lindenport"]["descriptors"] == ["Town"] and got["Mr. Hale"]["descriptors"] == ["Papa"]
+    assert "my lane" not in got and "Rover" not in got and got["Old Tales"]["type"] == "work"
+    assert got["Wexshire"]["radius_km"] == 40 and "radius_km" not in got["Lindenport"]
+    assert gold["entities_left_out"] == {"descriptor (no name)": 4, "animal (the edition's key)": 1}

@@ -303,6 +303,9 @@ class EntitySettings:
     local_window: int = 400
     #: towns named side by side vouch for each other within this many km (ten times this: too far)
     neighbour_km: float = 120.0
+    #: a village no passage vouches for is taken where this many towns placed anywhere in its file lie within
+    #: neighbour_km of it (a writer's villages lie among the towns she names); 0 turns this off
+    file_neighbour_towns: int = 2
     #: a square or building is placed at a town named within this many characters (same paragraph)
     feature_window: int = 400
     #: a town smaller than this is believed only in a country the text names (a village abroad is a

@@ -668,10 +668,23 @@ _TWO_FULL_NAMES = re.compile(rf"(?P<a>{CAP}(?:[ \t]+(?:{INITIAL})?{CAP}){{1,2}})
 _FIRM_PARTNERS = frozenset(("co", "company", "sons", "son", "brothers", "bros", "partners", "nephew", "nephews"))
 
 
+#: the word just before a name, after any space
+_LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _after_where(text: str, start: int) -> bool:
+    """Return True when the name at ``start`` follows a preposition of place directly ("at", "near", "in":
+    data/lexicon/place_prepositions.txt), no article between."""
+    w = _LAST_WORD.search(text[max(0, start - 16):start])
+    return bool(w) and w.group(1).lower() in _WHERE_PREPOSITIONS
+
+
 def _ner_candidates(text: str, doc: Any) -> list[_Candidate]:
     out = []
     for ent in doc.ents:
         type_ = NER_TYPES.get(ent.label_)
+        if type_ is None and ent.label_ == "PRODUCT" and _after_where(text, ent.start_char):
+            type_ = "place"  # a town after "at", which a model of modern news may take for a product
         if type_ is None:
             continue
         start, end = _trim(text, _after_an_order(text, ent), ent.end_char)

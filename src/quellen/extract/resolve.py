@@ -537,6 +537,7 @@ class _Resolver:
         self.place_lookup = place_lookup
         self.place_candidates: Callable | None = None
         self.town_namesakes: Callable | None = None  # name -> the towns of small_town_population or more
+        self.towns_called: Callable | None = None  # name -> every town called so (not a misspelling of it)
         self.is_place = is_place or (lambda name: False)
         self.known_place: Callable[[str], bool] | None = None
         self.town_known: Callable[[str], bool] | None = None
@@ -1371,6 +1372,11 @@ class _Resolver:
         are mostly near each other on the ground: a candidate town is taken when it
         lies within ``settings.neighbour_km`` of a candidate (same country) or a placed
         town of another name in the same passage; among several, the most populous.
+        A village with no such neighbour in its passage is taken where
+        ``settings.file_neighbour_towns`` towns placed anywhere in its file lie within
+        ``neighbour_km`` of it (same country), when only one of its namesakes does:
+        letters and diaries name the villages among the towns their writer lives
+        near, not the namesakes far off.
         """
         if self.place_candidates is None:
             return
@@ -1418,11 +1424,30 @@ class _Resolver:
                     self.clusters[cid].geo = None
                     self.clusters[cid].reasons.append("adjectival guess dropped: far from its neighbours")
                     continue
+            why = "near the places named beside it"
+            need = self.settings.file_neighbour_towns
+            if not fits and cid not in unsettled and need > 0:
+                towns = {}  # the towns placed anywhere in this name's files
+                for m in (self.mentions[i] for i in self.clusters[cid].members):
+                    for _, d in by_source[m.source]:
+                        geo = self.clusters[d].geo
+                        if d != cid and d not in cands and geo is not None and geo.gazetteer == "geonames" \
+                                and geo.precision is None:
+                            towns[d] = (geo.lat, geo.lon, geo.country)
+                # the name as written only (not a town it may be a misspelling of: that needs its passage)
+                exact = {p.geonameid for p in self.towns_called(self.clusters[cid].names.most_common(1)[0][0])} \
+                    if self.towns_called is not None else set()
+                fits = [p for p in options if p.geonameid in exact
+                        and sum(cc == p.country and km(p.lat, p.lon, a, b) <= self.settings.neighbour_km
+                               for a, b, cc in towns.values()) >= need]
+                why = f"near {need} or more towns its file names"
+                if len(fits) > 1:
+                    fits = []  # namesakes among the file's towns: no telling which
             if fits:
                 place = fits[0]
                 self.clusters[cid].geo = place.geo()
                 self.clusters[cid].reasons.append(f"geonames {place.geonameid} ({place.name}, {place.country}): "
-                                                  f"near the places named beside it")
+                                                  f"{why}")
 
     def place_urban_features(self, cids: list[int]) -> None:
         """Give a square, street or building without geo the point of the town its passage names.
@@ -1649,6 +1674,7 @@ def make_resolver(mentions: list[Mention], texts: dict[str, str], authority: lis
         r.town_namesakes = lambda name: [p for p in gazetteer.candidates(name) if p.kind == "city" and p.country
                                          and p.population >= settings.small_town_population]
         r.known_place = lambda name: bool(gazetteer.candidates(name))
+        r.towns_called = lambda name: [p for p in gazetteer.candidates(name) if p.kind == "city"]
         r.town_known = lambda name: gazetteer.is_prominent(name, settings.min_town_population, towns_only=True)
     return r
 
