@@ -27,7 +27,7 @@ from .lines import (EDITION_HEAD_RE, FRONT_MATTER_RE, FULL_DATE_RE, INITIALS, LE
                     NARRATION_VERBS, NOT_A_SIGNER_RE,
                     LOT_HEAD_RE, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline,
                     is_allcaps, is_name, kind_from_words, latin_day_head, leading_date, receipt_note, roman_month_date,
-                    salutations,
+                    salutations, web_byline, wire_dateline,
                     signature_text, signed_name,
                     signed_under_closing, split_signature, strip_quotes, weekday_alone, weekday_day, yearless)
 from .shapes import counted_day, head_date_text, run_in_head
@@ -1373,6 +1373,31 @@ _CUTTING_RE = re.compile(r"\b(?:cutting|clipping|gazette|times|herald|chronicle|
                          r"mercury|observer|newspaper|paper)\b", re.I)
 
 
+_CREDITS = dict(pairs("news_credits"))
+_CREDIT_RE = re.compile(rf"^(?P<role>(?i:{'|'.join(sorted(map(re.escape, _CREDITS), key=len, reverse=True))}))"
+                        rf"\s+(?i:by)\s+(?P<name>{PERSON})(?:\s*(?:,|and|&)\s*{PERSON})*\.?$")
+
+
+def news_credits(text: str) -> tuple[str | None] | None:
+    """Return (the first writer named or None,) when ``text`` is a story's credit line, else None.
+
+    A news agency or a paper credits its story at its foot: "(Reporting by Ann Pell; editing by Tom Hale)",
+    "Additional reporting by Ann Pell". The reporter is its writer; an editor, a translator or a photographer
+    credited there wrote none of it, so a line crediting only them signs nothing (None as its writer).
+
+    >>> news_credits("(Reporting by Ann Pell; editing by T. Hale)"), news_credits("(Editing by T. Hale)")
+    (('Ann Pell',), (None,))
+    >>> news_credits("He was seen by Ann Pell.") is None
+    True
+    """
+    parts = [p.strip() for p in text.strip().strip("()[]").strip().rstrip(".").split(";")]
+    found = [_CREDIT_RE.match(p) for p in parts]
+    if not parts or not all(found):
+        return None
+    writers = [m.group("name") for m in found if _CREDITS[m.group("role").lower()] == "writer"]
+    return (writers[0] if writers else None,)
+
+
 def _kind_in_class(cls: str, cues: list[str], head_text: str, own_text: str, first_rate: float) -> str:
     """Return the likeliest fine kind inside the coarse class the learned model chose.
 
@@ -1472,6 +1497,11 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         title = MARKS_RE.match(heads[0].text).group("text").strip() or heads[0].text
     by_unit = next((u for u in units if u.cue == "byline"), None)
     by = byline(by_unit.text) if by_unit is not None else None
+    if by is None:
+        # a web article's byline with its day ("By Ann Pell · 3 May 2021") is read as its date line: it names the writer
+        web = next((w for u in units[:max(first_body, 1)] if u.cue == "dateline" and (w := web_byline(u.text))
+                    and w[0]), None)
+        by = (web[0], None, None) if web else None
     if by:
         author, title = by[0], by[1] or title
         evidence.append("author: byline")
@@ -1586,6 +1616,14 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         # heads a letter, though the calendar abstracts it in the editor's words under a date line
         kind = "letter"
         evidence.append("kind: an edition's numbered head, writer to addressee")
+    if not kind and body and not re.search(r"\b(?:I|me|my|mine|myself)\b", own_text) and \
+            not {"salutation", "closing", "addressee"} & set(cues) and (
+            any(u.cue == "dateline" and web_byline(u.text) for u in units[:first_body])
+            or wire_dateline(body[0].text)):
+        # a byline dating the story ("By A · 3 May 2021", "Published 3 May 2021") or an agency's dateline opening it
+        # ("OXLEY, May 3 (Northern Wire) —") over third-person prose: a news report, no diary's dated entry
+        kind = "newspaper_article"
+        evidence.append("kind: a news story's byline or agency dateline")
     if not kind and (group.mode == "personal" or any(u.features.get("lead_date") for u in body[:1])):
         kind = "diary"
         evidence.append("kind: dated entry")
@@ -1783,7 +1821,13 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                 place = place or lead
                 author = foot[len(lead):].strip()
         evidence.append("author: issuing office")
-    if not author and body:
+    credits = news_credits(body[-1].text) if body else None
+    if not author and credits:
+        if credits[0]:
+            # "(Reporting by A; editing by B)": the reporter wrote the story, the editor did not
+            author = credits[0]
+            evidence.append("author: the story's reporting credit")
+    if not author and body and credits is None:
         m = re.search(rf"(?:\bby|[—–-])\s*(?P<name>{PERSON})\W*$", body[-1].text.rstrip())
         if m and is_name(m.group("name")):
             author = m.group("name")
@@ -2166,7 +2210,7 @@ _AUTHOR_BASIS = {
     "author: signature": RefBasis.SIGNED, "author: name alone at the foot": RefBasis.SIGNED,
     "author: name and year at the foot": RefBasis.SIGNED,
     "author: the telegram's signer": RefBasis.SIGNED, "author: issuing office": RefBasis.SIGNED,
-    "author: signed at the end of the text": RefBasis.SIGNED,
+    "author: signed at the end of the text": RefBasis.SIGNED, "author: the story's reporting credit": RefBasis.SIGNED,
     "author: signature run into the last paragraph": RefBasis.SIGNED,
     "author: name in capitals closing the text": RefBasis.SIGNED,
     "author: signed at the end of the quotation": RefBasis.SIGNED,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from .. import lexicons
 from ..extract.dates.lexicon import MONTHS  # English month names and abbreviations -> number
 from ..extract.dates.lexicon import (CHURCH_WEEKDAY, ORD_DAY, PLAIN_MONTH, PLAIN_WEEKDAY, ROMAN_DAY, WD_NAMES,
-                                     elided_year_re, weekday_of)
+                                     calendar_words, elided_year_re, weekday_of)
 from ..extract.regex_lead import lead
 from ..settings import SegmentSettings
 
@@ -395,6 +395,70 @@ _BYLINE_YEAR_RE = re.compile(rf"^(?P<name>{PERSON})(?P<rest>\s+\(.*\))$")
 _BYLINE_NOT_NAMES = frozenset(lexicons.words("byline_not_names")) | frozenset(lexicons.words("org_nouns"))
 #: Markdown's marks around a line ("# Title", "*by A*", "_by A_"): no words of the line
 MARKS_RE = re.compile(r"^\s*(?:#{1,6}\s+)?[*_]{0,3}(?P<text>.*?)[*_]{0,3}\s*$")
+
+
+#: the words a web page sets before the day it put an article up ("Posted", "Published on", "Updated:")
+_WEB_PUBLISHED = r"(?:first\s+)?(?:posted|published|updated|last\s+updated)(?:\s+on)?\s*:?"
+_WEB_BYLINE_BEFORE_RE = re.compile(rf"^(?:(?:by|By|BY)\s+(?P<name>{PERSON})\s*[·•|,;–—-]?\s*(?i:{_WEB_PUBLISHED})?"
+                                   rf"|(?i:{_WEB_PUBLISHED}))\s*$")
+_WEB_BYLINE_AFTER_RE = re.compile(r"^(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?\s?m\.?)?"
+                                  r"(?:\s+[A-Z]{2,4})?)?"
+                                  rf"(?:\s*[·•|,;–—-]?\s*(?:by|By|BY)\s+(?P<name>{PERSON}))?\s*\.?$")
+
+
+#: a news agency's dateline opening a story's first paragraph: the place in capitals, then the day or the agency
+#: or both, then a dash ("OXLEY, March 14 (Northern Wire) —", "OXLEY (Northern Wire) -", "OXLEY, 14 March —")
+WIRE_DATELINE_RE = re.compile(
+    rf"^(?P<place>[{_UP}][{_UP}'’.-]+(?:[\s-][{_UP}][{_UP}'’.-]+){{0,3}}),?\s+"
+    r"(?=\S)(?:(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)\s*)?"
+    r"(?:\((?P<agency>[A-Z][\w&.'’ -]{1,40})\)\s*)?[—–-]{1,2}\s")
+
+
+def wire_dateline(text: str) -> re.Match | None:
+    """Return the match of a news agency's dateline opening ``text`` (:data:`WIRE_DATELINE_RE`), or None.
+
+    The place must be followed by a day or an agency ("LONDON, —" is no dateline) and be no weekday or month
+    ("MONDAY, March 3 — went to town" is a diary's entry head).
+
+    >>> wire_dateline("OXLEY, March 14 (Northern Wire) — The bridge fell.").group("place")
+    'OXLEY'
+    >>> wire_dateline("MONDAY, March 3 — went to town") is None
+    True
+    """
+    m = WIRE_DATELINE_RE.match(text)
+    if m is None or not (m.group("date") or m.group("agency")):
+        return None
+    if calendar_words(m.group("place").title()):
+        return None
+    return m
+
+
+def web_byline(text: str) -> tuple[str | None, str] | None:
+    """Return (writer or None, date) of a web article's byline that dates it, or None.
+
+    A news site or a blog puts its writer and the day it published the article on one line between the headline
+    and the text: "By Ann Pell · 3 May 2021, 16:20", "Posted 3 May 2021 by Ann Pell", "Published 3 May 2021".
+    The line heads the article; it is no page stamp of its own.
+
+    >>> web_byline("By Ann Pell · 3 May 2021, 16:20"), web_byline("Posted 3 May 2021 by Ann Pell")
+    (('Ann Pell', '3 May 2021'), ('Ann Pell', '3 May 2021'))
+    >>> web_byline("Published 3 May 2021"), web_byline("By the river, 3 May 2021")
+    ((None, '3 May 2021'), None)
+    """
+    text = MARKS_RE.match(text).group("text").strip()
+    date_m = FULL_DATE_RE.search(text)
+    if date_m is None or len(text.split()) > 14:
+        return None
+    before = _WEB_BYLINE_BEFORE_RE.match(text[:date_m.start()])
+    after = _WEB_BYLINE_AFTER_RE.match(text[date_m.end():])
+    if before is None or after is None or (before.group("name") and after.group("name")):
+        return None
+    name = before.group("name") or after.group("name")
+    if name and (not is_name(name) or any(w.lower().strip(".") in _BYLINE_NOT_NAMES for w in name.split())):
+        return None
+    if not name and not re.match(rf"(?i:{_WEB_PUBLISHED})", text):
+        return None  # a date alone is a date line, not a byline
+    return name, date_m.group(0)
 
 
 def byline(text: str) -> tuple[str, str | None, str | None] | None:
@@ -1167,6 +1231,9 @@ def _classify(unit: Unit, prev: Unit | None, first_prose_seen: bool, nxt: Unit |
         # the office's stamp on a telegram: its date line when it holds the date, else a form line
         return "dateline" if FULL_DATE_RE.search(text) else "mark"
     date_m = FULL_DATE_RE.search(text)
+    if date_m and not in_para and web_byline(text):
+        # "By Ann Pell · 3 May 2021, 16:20" under a headline: the article's byline and date, its head
+        return "dateline"
     if date_m and n <= 10:
         rest = (text[:date_m.start()] + " " + text[date_m.end():]).strip(" ,.;:-–—|")
         rest_words = rest.split()
