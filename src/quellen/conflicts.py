@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from .claims.lexicon import LIGHT_VERBS, SUPPORT_VERBS
+from .claims.parts import death_toll
 from .events import names_the_other_date, near_date_pair, predicate_similarity
 from .extract.places import km
 from .extract.resolve import skeleton
@@ -33,7 +34,7 @@ from .lexicons import pairs, words
 from .settings import ConflictSettings, EventSettings
 
 __all__ = ["COPY_RELATIONS", "Place", "place_index", "place_role", "find_conflicts", "near_date_conflicts",
-           "text_variants", "head_variants", "salutation_variants", "issuer_conflicts"]
+           "toll_conflicts", "text_variants", "head_variants", "salutation_variants", "issuer_conflicts"]
 
 #: the most the Julian and Gregorian calendars ever differ by, in days (13 since 1900)
 _CALENDAR_SLACK = 13
@@ -53,6 +54,43 @@ def _conflict(kind: str, summary: str, claims: list[Reading], events: Iterable[s
     cid = content_id("cfl", kind, *[(x.source, x.char_start, x.char_end, x.value) for x in claims])
     return Conflict(id=cid, kind=kind, summary=summary, claims=tuple(claims),
                     events=tuple(sorted({e for e in events if e})))
+
+
+def toll_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
+                   event_of_claim: dict[str, str]) -> list[Conflict]:
+    """Return a ``number`` conflict for each happening whose dead the documents count differently, every count
+    of it a reading ("Seven people lost their lives" / "six people died" / "Nine people died in the flood").
+
+    A count of the dead (:func:`quellen.claims.parts.death_toll`) need not be dated: it belongs to the happenings
+    its document tells, an event of claims of two documents or more that tells a happening (a flood, a collapse:
+    :func:`quellen.events.happenings_told`), or to the event its own claim is part of. Counts of one document
+    alone, or all alike, disagree with nothing."""
+    from .events import happenings_told
+    tolls = [(c, n, unit) for c in claims for n, unit in death_toll(c.numbers, c.lemmas)]
+    if len({n for _, n, _ in tolls}) < 2:
+        return []
+    events_of_doc: dict[str | None, set[str]] = defaultdict(set)
+    for cluster in clusters:
+        eid = event_of_claim.get(cluster[0].id, "")
+        if eid and len({c.document for c in cluster}) >= 2 and any(happenings_told(c) for c in cluster):
+            for c in cluster:
+                events_of_doc[c.document].add(eid)
+    counted: dict[tuple[str, str], list[tuple[Claim, int]]] = defaultdict(list)
+    for c, n, unit in tolls:
+        for eid in events_of_doc.get(c.document, set()) | ({event_of_claim[c.id]} if c.id in event_of_claim else set()):
+            counted[(eid, unit)].append((c, n))
+    found: dict[frozenset, Conflict] = {}
+    for (eid, unit), told in sorted(counted.items()):
+        values = sorted({n for _, n in told})
+        if len(values) < 2 or len({c.document for c, _ in told}) < 2:
+            continue
+        tally = ", ".join(f"{v} ({sum(1 for _, n in told if n == v)} passage"
+                          f"{'s' if sum(1 for _, n in told if n == v) > 1 else ''})" for v in values)
+        conflict = _conflict("number", f"how many {unit} died: {tally}",
+                             [_claim_of(c, f"{n} {unit} dead") for c, n in told], (eid,))
+        found.setdefault(frozenset(conflict.claims), conflict)
+    # a happening told by several events (its day, its place) gives one conflict, not one per event
+    return [c for key, c in found.items() if not any(key < other for other in found)]
 
 
 def _candidate_pairs(claims: Sequence[Claim], max_df: int) -> Iterable[tuple[int, int]]:
@@ -215,12 +253,14 @@ def find_conflicts(claims: Sequence[Claim], clusters: Sequence[Sequence[Claim]],
                         deny, affirm = (a, b) if pa[1] else (b, a)
                         add(_conflict("fact", f"{deny.summary!r} denies {affirm.summary!r}",
                                       [_claim_of(deny, "no: " + pa[0]), _claim_of(affirm, "yes: " + pa[0])], ev))
-    # 3. numbers inside one event
+    # 3. numbers inside one event (the dead counted differently: all the counts of the happening at once, below)
+    for conflict in toll_conflicts(claims, clusters, event_of_claim):
+        add(conflict)
     for cluster in clusters:
         for x in range(len(cluster)):
             for y in range(x + 1, len(cluster)):
                 a, b = cluster[x], cluster[y]
-                if a.document == b.document:
+                if a.document == b.document or death_toll(a.numbers, a.lemmas) and death_toll(b.numbers, b.lemmas):
                     continue
                 for va, unit, *_ in a.numbers:
                     for vb, unit_b, *_ in b.numbers:

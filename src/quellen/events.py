@@ -430,7 +430,10 @@ def _too_vague(a: Claim, b: Claim, settings: EventSettings) -> bool:
 #: nouns that name one happening (data/lexicon/happening_nouns.txt)
 HAPPENING_NOUNS = frozenset(words("happening_nouns"))
 #: words that tell one of those happenings without its noun ("burned": a fire), data/lexicon/happening_words.txt
-HAPPENING_WORDS = {w: n for w, n in pairs("happening_words") if n in HAPPENING_NOUNS}
+HAPPENING_WORDS = {w: n for w, n in pairs("happening_words") if n in HAPPENING_NOUNS and " " not in w}
+#: the same, told in words of several lemmas, all of which the clause holds ("gave way": a collapse)
+HAPPENING_PHRASES = tuple((frozenset(w.split()), n) for w, n in pairs("happening_words")
+                          if n in HAPPENING_NOUNS and " " in w)
 #: words of time (a night, a morning): every account of a happening has them, they are no object of it
 _TIME_WORDS = frozenset(words("time_nouns"))
 #: the claim bases whose dates the text gives (written in the clause, or counted from one that is)
@@ -440,14 +443,17 @@ _TOLD = ("explicit", "relative")
 def happenings_told(c: Claim) -> set[str]:
     """Return the happenings (nouns of :data:`HAPPENING_NOUNS`) the claim's clause tells: named ("the fire") or
     told by a word of :data:`HAPPENING_WORDS` ("the mill burned", "took fire", "was on fire")."""
-    return {x for x in c.lemmas if x in HAPPENING_NOUNS} | {HAPPENING_WORDS[x] for x in c.lemmas
-                                                           if x in HAPPENING_WORDS}
+    lemmas = set(c.lemmas)
+    return {x for x in lemmas if x in HAPPENING_NOUNS} | {HAPPENING_WORDS[x] for x in lemmas if x in HAPPENING_WORDS} \
+        | {n for ws, n in HAPPENING_PHRASES if ws <= lemmas}
 
 
 def object_lemmas(c: Claim) -> set[str]:
     """Return the lemmas that may name what a happening befell: the clause's content lemmas but light verbs,
     words of time and the happening words themselves ("the mill" of "the mill burned")."""
-    return set(c.lemmas) - LIGHT_VERBS - _TIME_WORDS - HAPPENING_NOUNS - HAPPENING_WORDS.keys()
+    lemmas = set(c.lemmas)
+    return lemmas - LIGHT_VERBS - _TIME_WORDS - HAPPENING_NOUNS - HAPPENING_WORDS.keys() - {
+        w for ws, _ in HAPPENING_PHRASES if ws <= lemmas for w in ws}
 
 
 def one_happening(a: Claim, b: Claim, rare: set[str] | None = None) -> bool:

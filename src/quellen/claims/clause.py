@@ -11,6 +11,7 @@ from ..model import Claim, Date, Document, Mention, Timex, content_id
 from .lexicon import CLAUSE_BREAK_DEPS, CONTENT_POS, FIRST_PERSON, MODALS, STOP, SUPPORT_VERBS
 from .parts import (Sentence, actors_of, borrowed_subject, clause_summary, eyewitness_of, lemma_of, numbers_of,
                     place_of, predicate_summary, predicates_of, subjects_of)
+from .parts import death_toll  # a count of the dead is kept undated
 
 def sentences_of(doc: Any, text: str, offset: int) -> list[Sentence]:
     """Return sentence spans, cut again wherever a line break falls inside one."""
@@ -337,10 +338,12 @@ def make_claim(text: str, document: Document, doc: Any, sent: Sentence, verb: An
     sent_mentions = [m for m in mentions if cs <= m.char_start and m.char_end <= ce]
     actors = actors_of(doc, document, content, sent_mentions, persons, offset, cs)
     predicates = predicates_of(content)
-    if parts_needed and not (actors and predicates):
-        return None  # most undated clauses: the rest of the claim would be read for nothing
-    place, place_verb, place_role = place_of(doc, content, sent_mentions, offset, verb)
     numbers = numbers_of(content, offset)
+    if parts_needed and not (actors and predicates) and not death_toll(numbers, lemmas):
+        # most undated clauses: the rest of the claim would be read for nothing (a count of the dead is kept: two
+        # tolls of one happening may disagree)
+        return None
+    place, place_verb, place_role = place_of(doc, content, sent_mentions, offset, verb)
     subjects = subjects_of(content, verb)
     named = {offset_i for m in sent_mentions for offset_i in range(m.char_start, m.char_end)}
     details = tuple(sorted({(t.head.lower_, lemma_of(t)) for t in content

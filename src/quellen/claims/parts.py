@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from ..lexicons import pairs
+from ..lexicons import pairs, words
 from ..model import Document, Mention, actor_key
 from .lexicon import (EYEWITNESS, FIRST_PERSON, HEARSAY, LOCATIVE_PREPS, NEGATING_NOUNS, OBJECT_DEPS, STOP,
                       SUBJECT_DEPS, THIRD_PERSON)
@@ -173,6 +173,36 @@ def subjects_of(tokens: list[Any], verb: Any) -> tuple[str, ...]:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 out.update(lemma_of(g) for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"))
     return tuple(sorted(x for x in out if x not in STOP and len(x) > 1))
+
+
+#: words of a count of the dead (data/lexicon/toll_words.txt), each a set of lemmas the clause holds together
+_TOLL_WORDS = tuple(frozenset(w.split()) for w in words("toll_words"))
+#: nouns a death toll counts people by, and the word they are compared under (data/lexicon/counted_people.txt)
+_COUNTED_PEOPLE = dict(pairs("counted_people"))
+_NUMBER_VALUES = dict(pairs("number_words"))
+
+
+def death_toll(numbers: Sequence[tuple], lemmas: Sequence[str]) -> list[tuple[int, str]]:
+    """Return (how many, what counted) for each count of the dead a clause gives: a number counting people
+    (``numbers``, as :func:`numbers_of` reads them) in a clause that tells a death ("Seven people died", "nine
+    people lost their lives"); empty when it gives none.
+
+    >>> death_toll((("seven", "people", 0, 5),), ("die", "flood", "people"))
+    [(7, 'people')]
+    >>> death_toll((("340", "resident", 0, 3),), ("evacuate", "resident"))
+    []
+    """
+    held = set(lemmas)
+    if not any(ws <= held for ws in _TOLL_WORDS):
+        return []
+    out = []
+    for value, unit, *_ in numbers:
+        counted = _COUNTED_PEOPLE.get(unit)
+        word = _NUMBER_VALUES.get(value, "")
+        n = int(value) if value.isdigit() else int(word) if word.isdigit() else 0
+        if counted and n > 0:
+            out.append((n, counted))
+    return out
 
 
 def numbers_of(tokens: list[Any], offset: int) -> tuple:

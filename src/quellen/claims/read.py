@@ -13,7 +13,7 @@ from ..segment.dating import inferred
 from .clause import (dated_clauses, first_person_subject, headed_by_its_date, is_computed, make_claim, narrowest_date,
                      root_verb, sentence_root, sentences_of, speaks_of_now, starts_a_state)
 from .lexicon import DENIED_INLINE, HEARSAY, MAX_CARRY, REFUTES, REPORTED
-from .parts import Sentence
+from .parts import Sentence, death_toll
 from .reckoning import complete_years, reckoned_timexes, usable
 
 def claims_to_json(claims: Iterable[Claim]) -> list[dict[str, Any]]:
@@ -70,7 +70,6 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
         if any(a <= sent.char_start and sent.char_end <= b for a, b in titles):
             continue
         in_foot = any(a <= sent.char_start < b for a, b in foot)
-        in_furniture = in_foot or any(a <= sent.char_start < b for a, b in date_lines)
         told = body is not None and body[0] <= sent.char_start - document.char_start < body[1]
         since_date += 1
         sent_timexes = [t for t in dated_timexes if sent.char_start <= t.char_start < sent.char_end]
@@ -86,9 +85,15 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
             for verb, group in own:
                 # a relative clause is about its antecedent, not about the sentence it hangs in
                 single = len(own) == 1 and verb.dep_ != "relcl"
+                # a date line run into the sentence ("OXLEY, May 3 (Northern Wire) — The bridge fell on 1 May"):
+                # only the dates inside it are the document's, and the words after it are not the date line's
+                in_line = [(a, b) for a, b in date_lines if all(a <= t.char_start < b for t in group)]
                 claim = make_claim(text, document, doc, sent, verb, group, mentions, persons, offset,
                                     single, sentence_dates=sent_dates, summary_words=summary_words,
-                                    date_line=in_furniture)
+                                    date_line=in_foot or bool(in_line))
+                if claim is not None and in_line and not in_foot and max(b for _, b in in_line) < sent.char_end:
+                    claim = replace(claim, lemmas=(), verbs=(), actors=(), place=None, numbers=(), predicates=(),
+                                    subjects=(), details=(), trigger=(), named=(), scope=(), args=())
                 if claim is not None and k in denied:
                     # the writer brings this version up to reject it: a claim, not a witness
                     claim = replace(claim, stance="denied", eyewitness=False)
@@ -170,7 +175,7 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
             if basis == "inherited":
                 # the narrative carries the date on, paragraph by paragraph
                 carried, carried_paragraph = date, sent.paragraph
-        elif claim.actors and claim.predicates:
+        elif claim.actors and claim.predicates or death_toll(claim.numbers, claim.lemmas):
             undated.append(claim)
     return claims + undated
 

@@ -2165,6 +2165,13 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
         years.note(dated_at if "date: date line" in evidence and dated_at is not None else start, date)
 
     found_heads = _heads(group, units[:first_body]) if group.mode != "furniture" else ()
+    wire = wire_dateline(body[0].text) if body and kind == "newspaper_article" else None
+    if wire:
+        # "OXLEY, May 3 (Northern Wire) —" opening the story is its date line: the day it was filed, not the day of
+        # what the sentence tells (the claims read it as a date line)
+        found_heads = tuple(sorted({*found_heads, Head("dateline", body[0].start, body[0].start + wire.end(),
+                                                          wire.group(0).strip())},
+                                   key=lambda h: (h.char_start, h.char_end, h.part)))
 
     primary: bool | None
     if kind in PRIMARY_KINDS:
