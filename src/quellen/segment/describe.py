@@ -27,7 +27,8 @@ from .lines import (EDITION_HEAD_RE, FRONT_MATTER_RE, FULL_DATE_RE, INITIALS, LE
                     MARKS_RE, MONTHS,
                     NARRATION_VERBS, NOT_A_SIGNER_RE,
                     LOT_HEAD_RE, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline,
-                    is_allcaps, is_name, kind_from_words, latin_day_head, leading_date, receipt_note, roman_month_date,
+                    is_allcaps, is_byline, is_name, kind_from_words, latin_day_head, leading_date, receipt_note,
+                    roman_month_date,
                     salutations,
                     signature_text, signed_name,
                     signed_under_closing, split_signature, strip_quotes, weekday_alone, weekday_day, yearless)
@@ -1497,8 +1498,10 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                         char_end=end, kind=kind, title=title, date=date, primary=False,
                         evidence=tuple(evidence))
 
-    if heads:
-        title = MARKS_RE.match(heads[0].text).group("text").strip() or heads[0].text
+    # a byline ("By A B", "By our own correspondent") names who wrote the document, not what it is
+    titled = [u for u in heads if u.cue != "byline" and not is_byline(u.text)]
+    if titled:
+        title = MARKS_RE.match(titled[0].text).group("text").strip() or titled[0].text
     by_unit = next((u for u in units if u.cue == "byline"), None)
     by = byline(by_unit.text) if by_unit is not None else None
     if by:
