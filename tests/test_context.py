@@ -603,12 +603,14 @@ def test_the_year_start_is_a_setting_and_auto_follows_the_country():
         Settings().with_overrides(["dates.year_start=michaelmas"])
 
 
-def test_a_year_heading_over_january_after_december_starts_its_year_at_january():
-    # the writer put the new year's heading between December and January: the year began on 1 January
-    text = ("THE JOURNAL\n\n1740\n\nDecember 30.\n\n" + BODY + "\n\n1741\n\nJanuary 2.\n\n" + BODY +
-            "\n\nFebruary 5.\n\n" + BODY + "\n")
+def test_a_year_heading_over_january_after_december_starts_its_years_at_january():
+    # the writer put the new year's heading between December and January: the year began on 1 January, from the
+    # first heading on
+    text = ("THE JOURNAL\n\n1740\n\nFebruary 10.\n\n" + BODY + "\n\nDecember 30.\n\n" + BODY +
+            "\n\n1741\n\nJanuary 2.\n\n" + BODY + "\n\nFebruary 5.\n\n" + BODY + "\n")
     entries = _dated(segment(_source(text, _GB_1740[1:])))
-    assert [a for a, _ in _days(entries)] == ["1740-12-30", "1741-01-02", "1741-02-05"]
+    assert [a for a, _ in _days(entries)] == ["1740-02-10", "1740-12-30", "1741-01-02", "1741-02-05"]
+    assert not any("civil year" in d.date.rule for d in entries)
 
 
 def test_a_dual_year_keeps_as_written_under_the_lady_day_year_start():

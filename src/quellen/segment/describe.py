@@ -162,6 +162,8 @@ class YearContext:
                     self.anchors.append((m.start(), int(y.group(0)), month))
         self.heads.sort()
         self.anchors.sort()
+        if lady_day and _january_years(text, sorted(heads), self.alone):
+            self.lady_day = False
         for start, end in sorted(heads):
             # a month alone on its line ("May", "JUNE.") heads the entries under it: their month, its year the
             # one the text gives it (the heads above, a date or a year the front matter names)
@@ -380,6 +382,26 @@ class YearContext:
         tail = str(year + 1)[-2:]
         return year + 1, (f"{how}, a civil year that began on 25 March: {year}/{tail}, "
                           f"{year + 1} in modern reckoning")
+
+
+def _january_years(text: str, heads: list[tuple[int, int]], alone: set[int]) -> bool:
+    """Return True when the writer began the year on 1 January: a year alone on its line stands between a head of
+    a later month and one of an earlier month (December, then "1741", then January), where a writer who began it
+    on Lady Day (25 March) puts none."""
+    lines = []  # (a year alone on the line?, the month the line names or 0)
+    for start, end in heads:
+        line = text[start:end]
+        month = next((MONTHS[w.lower().rstrip(".")] for w in re.findall(r"[A-Za-z]+\.?", line)
+                      if w.lower().rstrip(".") in MONTHS), 0)
+        lines.append((any(start <= at < end for at in alone), month))
+    for k, (is_year, _) in enumerate(lines):
+        if not is_year:
+            continue
+        before = next((m for y, m in reversed(lines[:k]) if m and not y), 0)
+        after = next((m for y, m in lines[k + 1:] if m and not y), 0)
+        if before and after and before > after:
+            return True
+    return False
 
 
 def _days_in(year: int, month: int) -> int:
