@@ -76,3 +76,25 @@ def test_the_start_of_a_state_dates_its_clause_only(tmp_path):
     assert not [s for s, d in dated.items() if "roof" in s and d == "1850"], dated
     # a date of a happening still carries to the sentence after it
     assert dated.get("Her brother came home from Quebec") == "1861", dated
+
+
+#: an invented paper's two reports, each under its title and byline (one a name, one a post)
+REPORTS = ("THE FLOODS IN THE VALLEY\n\nBy Peter Lang\n\n12 March 1881.\n\nThe river rose in the night and carried "
+           "away the bridge at the mill. The farmers drove their cattle to the high ground before dawn.\n\n"
+           "THE HARVEST FAIR\n\nBy our own correspondent\n\n14 March 1881.\n\nThe fair opened in spite of the "
+           "weather. The mayor spoke to the crowd at noon.\n")
+
+
+def test_a_byline_is_no_claim_and_no_event(tmp_path):
+    # "By Peter Lang" was taken for the report's title, and its date line made the event "By Peter Lang dated
+    # 12 March 1881 (Peter Lang)"
+    summaries = [e["summary"] for e in events_of(tmp_path, "reports.txt", REPORTS)]
+    assert not any(s.lower().startswith("by ") or "correspondent" in s.lower() for s in summaries), summaries
+    assert any("river rose" in s for s in summaries) and any("mayor spoke" in s for s in summaries)
+
+
+def test_a_document_titled_by_its_byline_is_named_by_its_kind_in_its_date_claim():
+    from quellen.segment.lines import is_byline
+    assert is_byline("By Peter Lang") and is_byline("*by Anne Cole, written in 1872*")
+    assert is_byline("By our own Correspondent.") and is_byline("FROM OUR SPECIAL CORRESPONDENT.")
+    assert not is_byline("By the river") and not is_byline("By the Editor") and not is_byline("The Floods")

@@ -545,3 +545,76 @@ def test_a_sidecars_country_chooses_among_namesake_towns_for_its_own_file(tmp_pa
     with open_store(tmp_path / "q.db") as store:
         assert build([str(folder)], store, fast).ok
     assert towns(tmp_path / "q.db") == {("a.txt", "GB"), ("b.txt", "US")}
+
+
+# -- the civil year that began on Lady Day (25 March) ---------------------------------------------------
+#: an invented curate's journal of the winter of 1740-41, headed by day and month only
+CURATE_JOURNAL = ("THE JOURNAL OF A COUNTRY CURATE\n\nDecember 14.\n\nHard frost. Walked to the mill and back before "
+                  "dinner.\n\nJanuary 3.\n\nSnow in the night. The carrier did not come.\n\nFebruary 10.\n\nA thaw. "
+                  "The lane is under water as far as the ford.\n\nMarch 24.\n\nRead prayers to a thin congregation. "
+                  "Wind from the east.\n\nMarch 26.\n\nPaid the quarter's rent to the steward.\n\nApril 2.\n\n"
+                  "Planted beans in the lower garden.\n")
+_GB_1740 = [("year", "1740", "sidecar j.txt.meta.toml"), ("country", "GB", "sidecar j.txt.meta.toml")]
+
+
+def _days(docs):
+    return [(d.date.as_written, d.date.earliest) for d in _dated(docs)]
+
+
+def test_a_journal_of_1740_from_december_to_april_runs_into_1741_and_notes_no_old_style_year():
+    entries = _dated(segment(_source(CURATE_JOURNAL, _GB_1740)))
+    # the Julian days, in the Gregorian count eleven days on; January to March are 1741 in modern reckoning
+    assert _days(entries) == [("1740-12-14", D(1740, 12, 25)), ("1741-01-03", D(1741, 1, 14)),
+                              ("1741-02-10", D(1741, 2, 21)), ("1741-03-24", D(1741, 4, 4)),
+                              ("1741-03-26", D(1741, 4, 6)), ("1741-04-02", D(1741, 4, 13))]
+    assert {d.date.calendar for d in entries} == {"julian"}
+    # the year rolled over at January is modern already: no "may be old style" note misleads the reader
+    assert not any("old style" in d.date.rule for d in entries)
+
+
+def test_a_yearless_day_before_lady_day_under_a_civil_year_is_of_the_next_modern_year():
+    # the same journal from February on: "February 10" in a book of 1740 is 10 February 1740/41
+    text = "THE JOURNAL OF A COUNTRY CURATE\n\nFebruary 10." + CURATE_JOURNAL.split("February 10.", 1)[1]
+    entries = _dated(segment(_source(text, _GB_1740)))
+    assert _days(entries)[:3] == [("1741-02-10", D(1741, 2, 21)), ("1741-03-24", D(1741, 4, 4)),
+                                  ("1741-03-26", D(1741, 4, 6))]
+    assert "a civil year that began on 25 March: 1740/41, 1741 in modern reckoning" in entries[0].date.rule
+    assert entries[0].date.basis is DateBasis.YEAR_FROM_CONTEXT
+    # a heading's year is the civil year too
+    headed = _dated(segment(_source(text.replace("CURATE\n\n", "CURATE\n\n1740\n\n"), _GB_1740[1:])))
+    assert _days(headed)[0] == ("1741-02-10", D(1741, 2, 21))
+    # from Lady Day on, the civil year is the modern one
+    late = _dated(segment(_source("THE JOURNAL\n\nMarch 26.\n\n" + BODY + "\n\nApril 2.\n\n" + BODY + "\n", _GB_1740)))
+    assert _days(late)[0] == ("1740-03-26", D(1740, 4, 6))
+
+
+def test_the_year_start_is_a_setting_and_auto_follows_the_country():
+    text = "THE JOURNAL\n\nFebruary 10.\n\n" + BODY + "\n\nMarch 2.\n\n" + BODY + "\n"
+    january = Settings().with_overrides(["dates.year_start=january"])
+    assert _days(segment(_source(text, _GB_1740), january))[0] == ("1740-02-10", D(1740, 2, 21))
+    # a country whose year began on 1 January (Gregorian France), or an English year from 1752 on
+    french = [("year", "1740", "sidecar j.txt.meta.toml"), ("country", "FR", "sidecar j.txt.meta.toml")]
+    assert _days(segment(_source(text, french)))[0] == ("1740-02-10", D(1740, 2, 10))
+    later = [("year", "1760", "sidecar j.txt.meta.toml"), ("country", "GB", "sidecar j.txt.meta.toml")]
+    assert _days(segment(_source(text, later)))[0] == ("1760-02-10", D(1760, 2, 10))
+    forced = Settings().with_overrides(["dates.year_start=lady-day"])
+    assert _days(segment(_source(text, french), forced))[0][0] == "1741-02-10"
+    with pytest.raises(SettingsError):
+        Settings().with_overrides(["dates.year_start=michaelmas"])
+
+
+def test_a_year_heading_over_january_after_december_starts_its_years_at_january():
+    # the writer put the new year's heading between December and January: the year began on 1 January, from the
+    # first heading on
+    text = ("THE JOURNAL\n\n1740\n\nFebruary 10.\n\n" + BODY + "\n\nDecember 30.\n\n" + BODY +
+            "\n\n1741\n\nJanuary 2.\n\n" + BODY + "\n\nFebruary 5.\n\n" + BODY + "\n")
+    entries = _dated(segment(_source(text, _GB_1740[1:])))
+    assert [a for a, _ in _days(entries)] == ["1740-02-10", "1740-12-30", "1741-01-02", "1741-02-05"]
+    assert not any("civil year" in d.date.rule for d in entries)
+
+
+def test_a_dual_year_keeps_as_written_under_the_lady_day_year_start():
+    text = "THE JOURNAL\n\nFebruary 3, 1740/41.\n\n" + BODY + "\n\nFebruary 10.\n\n" + BODY + "\n"
+    entries = _dated(segment(_source(text, _GB_1740)))
+    assert entries[0].date.text.startswith("February 3, 1740/41") and entries[0].date.as_written.startswith("1741-02")
+    assert _days(entries)[1] == ("1741-02-10", D(1741, 2, 21))

@@ -305,6 +305,82 @@ def test_sqlite_a_store_from_before_document_heads_reads_its_sources_again(tmp_p
         assert store.documents()[0].heads == () and not store.has_sha256("0" * 64, "h1")
 
 
+def _older_store(path, version: int) -> None:
+    """Write a store of schema ``version`` as an older quellen did: its own migrations up to that
+    version only, each with its version bump, and a source with one document stored at version 1."""
+    from quellen.store.sqlite import MIGRATIONS, _split_sql
+    con = sqlite3.connect(path, isolation_level=None)
+    for number in range(version):
+        con.execute("BEGIN")
+        for statement in _split_sql(MIGRATIONS[number]):
+            con.execute(statement)
+        con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(number + 1),))
+        if number == 0:
+            con.execute("INSERT INTO sources(id, name, path, sha256, media_type, text, repairs, blocks) "
+                        "VALUES ('s1', 'x.txt', '', 'abc', 'text/plain', 'alpha the floods came', '[]', '[]')")
+            con.execute("INSERT INTO documents(id, source, char_start, char_end, kind, addressees, evidence) "
+                        "VALUES ('d1', 's1', 6, 21, 'other', '[]', '[]')")
+        con.execute("COMMIT")
+    con.close()
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_sqlite_an_older_store_is_migrated_in_place_by_a_reading_command(tmp_path, capsys, version):
+    from quellen import cli
+    path = tmp_path / "old.db"
+    _older_store(path, version)
+    assert cli.main(["search", "flood", "--db", str(path)]) == 0
+    assert "d1" in capsys.readouterr().out  # back-filled (version 2) and stemmed (version 5)
+    with open_store(path, create=False, readonly=True) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert [d.id for d in store.documents()] == ["d1"] and store.source("s1").text == "alpha the floods came"
+
+
+def test_sqlite_an_older_store_opened_by_two_commands_at_once_is_migrated_once(tmp_path):
+    """Two reading commands on an older store both saw its old version before either took the write
+    lock; the second ran the steps the first had just run ("table search_index already exists")."""
+    path = tmp_path / "old.db"
+    _older_store(path, 1)
+    with open_store(path, create=False) as store:
+        store._migrate(1, readonly=False)  # the second command, late: the version is read again under the lock
+        assert store.schema_version == SCHEMA_VERSION
+        assert [h["id"] for h in store.search("flood")] == ["d1"]
+
+
+def test_sqlite_a_store_that_cannot_be_migrated_is_refused_by_name_and_left_unchanged(tmp_path, capsys):
+    from quellen import cli
+    path = tmp_path / "odd.db"
+    _older_store(path, SCHEMA_VERSION)
+    con = sqlite3.connect(path)
+    con.execute("UPDATE meta SET value='1' WHERE key='schema_version'")  # says 1, holds version 2's table
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    assert cli.main(["documents", "--db", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert str(path.name) in err and "schema version 1" in err and "build a new store" in err.lower()
+    assert "Traceback" not in err
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone() == ("1",)
+    assert con.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+    con.close()
+    assert path.read_bytes() == before
+
+
+def test_sqlite_a_store_that_records_no_schema_version_is_refused(tmp_path):
+    path = tmp_path / "unversioned.db"
+    _older_store(path, 2)
+    con = sqlite3.connect(path)
+    con.execute("DELETE FROM meta WHERE key='schema_version'")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="records no schema version"):
+        Store(path, create=False)
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+    con.close()
+
+
 def test_sqlite_not_a_database(tmp_path):
     path = tmp_path / "junk.db"
     path.write_bytes(b"this is not sqlite" * 100)

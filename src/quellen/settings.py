@@ -64,6 +64,12 @@ class DateSettings:
     #: calendar assumed where the text does not say: "auto" decides from place
     #: and period; or "gregorian", "julian"
     calendar: str = "auto"
+    #: where the civil year began, for a date whose day and month the text writes and whose year a heading or
+    #: the file's metadata gives ("1740" over "February 10"): "lady-day" (25 March, Britain and its dominions
+    #: before 1752: "February 10" under "1740" is 1740/41, 1741 in modern reckoning), "january", or "auto":
+    #: Lady Day where the source's country (its sidecar, the settings, else its language) kept the English
+    #: calendar, for years before 1752
+    year_start: str = "auto"
 
 
 @dataclass(frozen=True)
@@ -464,6 +470,7 @@ class Settings:
 
 #: allowed values of the settings that take one of a few words
 _CHOICES: dict[str, tuple[str, ...]] = {"dates.calendar": ("auto", "gregorian", "julian"),
+                                       "dates.year_start": ("auto", "january", "lady-day"),
                                        "reuse.embedding_backend": ("torch", "torch-bf16", "onnx-int8", "static")}
 #: (lowest, highest) of the numeric settings that need more than "not negative"
 _RANGES: dict[str, tuple[float, float | None]] = {

@@ -8,6 +8,7 @@ from typing import Any, Callable, Sequence
 
 from ..lexicons import words
 from ..model import Claim, Date, Document, Mention, Timex, content_id
+from ..segment.lines import is_byline
 from .lexicon import CLAUSE_BREAK_DEPS, CONTENT_POS, FIRST_PERSON, MODALS, STOP, SUPPORT_VERBS
 from .parts import (Sentence, actors_of, borrowed_subject, clause_summary, eyewitness_of, lemma_of, numbers_of,
                     place_of, predicate_summary, predicates_of, subjects_of)
@@ -362,7 +363,10 @@ def make_claim(text: str, document: Document, doc: Any, sent: Sentence, verb: An
     if not summary and group and alone:
         # a date standing alone (a letter's date line, a diary heading, a signature's date) says
         # when the document was written
-        what = (document.title or document.kind.replace("_", " ")).strip()
+        # a byline kept as the title (a store built before bylines were told from titles, a file's markup) is
+        # who wrote the document, not what it is: "By A B dated 3 May" would be read as a happening of A B
+        title = document.title if document.title and not is_byline(document.title) else None
+        what = (title or document.kind.replace("_", " ")).strip()
         summary = f"{what} dated {' '.join(t.text for t in group)}" + (
             f" ({document.author.name})" if document.author else "")
     if not summary:

@@ -16,11 +16,12 @@ from importlib import resources
 
 from convertdate import julian as _julian
 
-from ..model import Date
+from ..model import Date, DateBasis
 
 __all__ = ["julian_to_gregorian", "gregorian_to_julian", "julian_month_end", "adoption",
            "calendar_for", "country_of", "language_country", "explicit_calendar", "reckon", "REFORM",
-           "ENGLISH_DEFAULT", "elided_written", "elided_years", "elided_calendar", "elided_bounds"]
+           "ENGLISH_DEFAULT", "LAST_LADY_DAY_YEAR", "elided_written", "elided_years", "elided_calendar",
+           "elided_bounds"]
 
 #: the first day of the Gregorian calendar anywhere (Rome, 15 October 1582)
 REFORM = dt.date(1582, 10, 15)
@@ -320,7 +321,10 @@ def reckon(date: Date, country: str | None, setting: str = "auto", why: str = ""
                                                                       f"{earliest}/{latest}")
     else:
         edtf = f"{earliest}/{latest}"
-    rule = f"{date.rule}; calendar reckoned ({reason})" + _lady_day_note(y, m, d, cal, country)
+    # a year the context gave is in modern reckoning already (a civil year's days before Lady Day were moved
+    # into the next, a diary's entries roll over at January): only a year the text wrote may be old style
+    note = _lady_day_note(y, m, d, cal, country) if date.basis != DateBasis.YEAR_FROM_CONTEXT else ""
+    rule = f"{date.rule}; calendar reckoned ({reason})" + note
     return Date(text=date.text, edtf=edtf, earliest=earliest, latest=latest, precision=date.precision,
                 calendar=cal, as_written=date.as_written, rule=rule, anchor=date.anchor, basis=date.basis)
 

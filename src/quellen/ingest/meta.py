@@ -15,7 +15,8 @@ Each reader's metadata, then the sidecar, in this order (the later wins):
    ``diary.txt``), for what plain text cannot carry::
 
        author = "Ann Pell"        # who wrote the texts of this file that name no writer
-       year = 1702                # the year its first yearless date falls in
+       year = 1702                # the year its first yearless date falls in, as the writer counted it
+                                  # (before 1752 in Britain a civil year began on 25 March)
        place = "Penrith"          # where it was written (chooses the calendar)
        country = "GB"             # or the country itself (ISO 3166 alpha-2)
        calendar = "julian"        # "julian", "gregorian" or "auto": overrides dates.calendar

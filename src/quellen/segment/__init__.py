@@ -152,7 +152,7 @@ from __future__ import annotations
 from ..model import Document, Source
 from .cascade import FRONT_SIGNED, FURNITURE_CUES, group_units
 from .context import source_context
-from .dating import date_by_context, date_by_references, reckon_calendars
+from .dating import date_by_context, date_by_references, lady_day_years, reckon_calendars
 from .describe import (CLASS_OF_KIND, YearContext, calendar_papers, describe, diarists, dominant_signer,
                        expand_initials, prefaces)
 from .learned import Corrector, Segmenter, class_mode, group_features, learned_groups, load_model, unit_features
@@ -205,6 +205,7 @@ def segment(source: Source, settings=None, model: "Segmenter | Corrector | None"
     years = YearContext(text, [(u.start, u.end) for u in units if u.cue not in FURNITURE_CUES and u.start not in front],
                         [(u.start, u.end) for u in units if u.cue in ("heading", "dateline") and u.start not in front],
                         meta_year=context.year, running=running,
+                        lady_day=lady_day_years(context, settings.dates.year_start if settings is not None else "auto"),
                         front_end=next((u.start for u in units if u.cue == "dateline" or u.features.get("lead_date")
                                         or u.features.get("lead_shape")), None))
     signer = dominant_signer(groups)

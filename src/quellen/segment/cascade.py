@@ -25,7 +25,7 @@ from .lines import (ARGUMENT_RE, CALENDAR_HEAD_RE, DESPATCH_HEADER_RE, EDITION_H
                     signed_name)
 from .shapes import NEXT_DAY_RE
 
-__all__ = ["Group", "group_units", "margin_notes", "MARGIN_NOTE", "FURNITURE_CUES",
+__all__ = ["Group", "group_units", "margin_notes", "MARGIN_NOTE", "FURNITURE_CUES", "EDITION_PAPER",
            "RESUMES_SECTION", "FRONT_SIGNED", "CHAPTER_SUMMARY",
            "RUN_IN_SIGNED"]
 
@@ -402,6 +402,8 @@ def _restated_below(heading: str, line: Unit | None) -> bool:
 
 #: the evidence of a front-matter text signed at its foot (see :func:`_front_signature`)
 FRONT_SIGNED = "signature: the names under a text of the front matter"
+#: the evidence of a paper an edition numbers under the date it prints in the margin: the editor's date
+EDITION_PAPER = "an edition's numbered head under its marginal date"
 #: the names a front-matter text is signed with: one name, or several joined by commas or "and"
 _NAMES_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*", re.I)
 
@@ -1071,7 +1073,7 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                                             and not re.search(r"[,;:]", u.text)) for u in current.units):
             current.units = [u if u.cue == "dateline" else replace(u, cue="dateline") for u in current.units]
             current.units.append(unit)
-            current.evidence.append("an edition's numbered head under its marginal date")
+            current.evidence.append(EDITION_PAPER)
             continue
 
         # 3. the source's own title: a heading before any prose that follows page

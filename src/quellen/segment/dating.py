@@ -34,6 +34,7 @@ from ..extract.dates.lexicon import weekday_of
 from .lines import DOC_NOUNS, FULL_DATE_RE, MONTHS, kind_from_words, yearless
 
 __all__ = ["date_by_references", "date_by_context", "inferred", "reckon_calendars", "source_country", "INFERRED_RULE",
+           "lady_day_years",
            "weekday_head", "weekday_year"]
 
 #: the rule prefix of every date inferred from a document's place in the compilation
@@ -268,6 +269,28 @@ def _language_country(context) -> tuple[str, str] | None:
     code = language_country(context.language[0])
     why = f"the language {context.language[0]} ({context.language[1]}), inferred: no place named"
     return (code, why) if code else None
+
+
+def lady_day_years(context, year_start: str = "auto") -> bool:
+    """Return True when a source's civil years began on Lady Day (25 March), as in Britain and its dominions
+    until 1752: ``year_start`` ("lady-day", "january", or "auto": :attr:`~quellen.settings.DateSettings.year_start`)
+    decides, "auto" by the country its context gives (a sidecar's or the settings' country or place, else the
+    country of its language) where that country kept the English calendar and no Gregorian one is set.
+
+    Only the years before 1752 are read so (:meth:`~quellen.segment.describe.YearContext.year_for`).
+    """
+    from ..extract.calendars import ENGLISH_DEFAULT, adoption, country_of, language_country
+    if year_start != "auto":
+        return year_start == "lady-day"
+    if context is None or context.calendar[0] == "gregorian":
+        return False
+    country = context.country[0] if context.country else None
+    if country is None and context.place:
+        country = country_of(context.place[0])
+    if country is None and context.language:
+        country = language_country(context.language[0])
+    found = adoption(country)
+    return found is not None and found[1] == ENGLISH_DEFAULT[1]
 
 
 #: the day Britain took up the Gregorian calendar: the end of the Old Style its dual years show

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from ..extract.calendars import calendar_for, elided_years
+from ..extract.calendars import LAST_LADY_DAY_YEAR, calendar_for, elided_years
 from ..extract.dates.anchor import bare_day_month
 from ..extract.dates.lexicon import (CHURCH_WEEKDAY, ORD_DAY, WD, calendar_words, day_value, month_of, plain_month_in,
                                      weekday_of)
@@ -21,12 +21,14 @@ from ..lexicons import pairs, words
 from ..model import (ACCOUNT_KINDS, FURNITURE_KINDS, PRIMARY_KINDS, RECORD_KINDS, SERIES_KINDS, VOICE_KINDS, Date,
                      DateBasis, Head, Ref, RefBasis, replace)
 from ..settings import SegmentSettings
-from .cascade import CHAPTER_SUMMARY, FRONT_SIGNED, ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION, RUN_IN_SIGNED, Group
+from .cascade import (CHAPTER_SUMMARY, EDITION_PAPER, FRONT_SIGNED, ORG_WORDS, POSTSCRIPT_RE, RESUMES_SECTION,
+                      RUN_IN_SIGNED, Group)
 from .lines import (EDITION_HEAD_RE, FRONT_MATTER_RE, FULL_DATE_RE, INITIALS, LEAD_DAY_RANGE_RE, LETTER_HEADER_RE,
                     MARKS_RE, MONTHS,
                     NARRATION_VERBS, NOT_A_SIGNER_RE,
                     LOT_HEAD_RE, NEWSPAPER_RE, PERSON, ROLE_RE, TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, bare_day, byline,
-                    is_allcaps, is_name, kind_from_words, latin_day_head, leading_date, receipt_note, roman_month_date,
+                    is_allcaps, is_byline, is_name, kind_from_words, latin_day_head, leading_date, receipt_note,
+                    roman_month_date,
                     salutations,
                     signature_text, signed_name,
                     signed_under_closing, split_signature, strip_quotes, weekday_alone, weekday_day, yearless)
@@ -112,7 +114,13 @@ class YearContext:
 
     def __init__(self, text: str, spans: list[tuple[int, int]], heads: list[tuple[int, int]] = (),
                  meta_year: tuple[int, str] | None = None, running: list[tuple[int, int]] = (),
-                 front_end: int | None = None):
+                 front_end: int | None = None, lady_day: bool = False):
+        #: the civil year began on 25 March (Britain before 1752): a year a heading or the metadata gives is the
+        #: writer's civil year, and its days of 1 January to 24 March lie in the next year of modern reckoning
+        self.lady_day = lady_day
+        #: the group being read is a diarist's own entry (:func:`describe` says): only there is a year heading the
+        #: writer's civil year
+        self.own_heads = True
         self.heads: list[tuple[int, int, int, int]] = []  # (offset, year, month, day); month 0: the year only
         #: the heads whose year the text printed elided ("Aug. 4, 17—"), by offset: the digits printed
         self.elided: dict[int, str] = {}
@@ -155,6 +163,8 @@ class YearContext:
                     self.anchors.append((m.start(), int(y.group(0)), month))
         self.heads.sort()
         self.anchors.sort()
+        if lady_day and _january_years(text, sorted(heads), self.alone):
+            self.lady_day = False
         for start, end in sorted(heads):
             # a month alone on its line ("May", "JUNE.") heads the entries under it: their month, its year the
             # one the text gives it (the heads above, a date or a year the front matter names)
@@ -319,21 +329,31 @@ class YearContext:
         i = bisect.bisect_left(self.heads, (offset, -1, -1, -1))
         return self.elided.get(self.heads[i - 1][0]) if i > 0 else None
 
-    def year_for(self, offset: int, month: int) -> tuple[int, str] | None:
+    def year_for(self, offset: int, month: int, day: int | None = None) -> tuple[int, str] | None:
         """Return (year, how) for a month-and-day at ``offset``, or None when nothing gives a year.
 
         The last head before it wins (a year heading, or the entry before, rolling over into the
         next year when the month goes back by :data:`ROLL_OVER_MONTHS` or more); without one, the
         last full date of the running text before it (a month much earlier than that date's rolls
         into the next year); without any, the first anchor after it (a month later than that
-        anchor's belongs to the year before); then the file's metadata.
+        anchor's belongs to the year before); then the file's metadata. The year is given in modern
+        reckoning: where the civil year began on 25 March (:attr:`lady_day`), a heading's or the metadata's
+        year is the writer's civil one (:meth:`_civil`).
         """
         i = bisect.bisect_left(self.heads, (offset, -1, -1, -1))
         heads = self._before(offset)
         if heads:
             _, year, head_month, _ = heads[-1]
             if head_month == 0:
-                return year, "year of the heading above"
+                # a year heading between an entry and a later one of an earlier month of the year (December,
+                # then January) starts its year at January, as the writer counted: where the year began on
+                # Lady Day no heading stands there
+                dated = [h for h in heads[:-1] if h[2] and h[3]]
+                if dated and dated[-1][2:] > (month, day or 1):
+                    return year, "year of the heading above"
+                if not self.own_heads:
+                    return year, "year of the heading above"
+                return self._civil(year, month, day, "year of the heading above")
             if month <= head_month - ROLL_OVER_MONTHS:
                 return year + 1, "the entry before, rolled over into the next year"
             return year, "year of the entry before"
@@ -349,11 +369,40 @@ class YearContext:
             if anchor_month:
                 return (year - 1 if month > anchor_month + 1 else year), "year of the dated neighbour after"
         if self.meta_year is not None:
-            return self.meta_year[0], f"year of the file's metadata ({self.meta_year[1]})"
+            return self._civil(self.meta_year[0], month, day, f"year of the file's metadata ({self.meta_year[1]})")
         said = {year for at, year in self.said if at < offset}
         if len(said) == 1:
             return said.pop(), "the one year the text names before it"
         return None
+
+    def _civil(self, year: int, month: int, day: int | None, how: str) -> tuple[int, str]:
+        """Return (year, how) of a day of civil ``year`` in modern reckoning: the next year for 1 January to 24
+        March where the civil year began on Lady Day (:attr:`lady_day`, before 1752), else ``year``."""
+        if not self.lady_day or year >= LAST_LADY_DAY_YEAR or (month, day or 1) >= (3, 25):
+            return year, how
+        tail = str(year + 1)[-2:]
+        return year + 1, (f"{how}, a civil year that began on 25 March: {year}/{tail}, "
+                          f"{year + 1} in modern reckoning")
+
+
+def _january_years(text: str, heads: list[tuple[int, int]], alone: set[int]) -> bool:
+    """Return True when the writer began the year on 1 January: a year alone on its line stands between a head of
+    a later month and one of an earlier month (December, then "1741", then January), where a writer who began it
+    on Lady Day (25 March) puts none."""
+    lines = []  # (a year alone on the line?, the month the line names or 0)
+    for start, end in heads:
+        line = text[start:end]
+        month = next((MONTHS[w.lower().rstrip(".")] for w in re.findall(r"[A-Za-z]+\.?", line)
+                      if w.lower().rstrip(".") in MONTHS), 0)
+        lines.append((any(start <= at < end for at in alone), month))
+    for k, (is_year, _) in enumerate(lines):
+        if not is_year:
+            continue
+        before = next((m for y, m in reversed(lines[:k]) if m and not y), 0)
+        after = next((m for y, m in lines[k + 1:] if m and not y), 0)
+        if before and after and before > after:
+            return True
+    return False
 
 
 def _days_in(year: int, month: int) -> int:
@@ -483,7 +532,7 @@ def parse_date_text(text: str, offset: int = 0, years: YearContext | None = None
             return None
         return replace(full, text=m.group(0), rule=f"{full.rule}; year from context (the elided year of the entry "
                        "before)", anchor=f"{digits}—", basis=DateBasis.YEAR_FROM_CONTEXT)
-    found = years.year_for(offset + m.start(), month)
+    found = years.year_for(offset + m.start(), month, day if isinstance(day, int) else None)
     if found is None:
         return None
     year, how = found
@@ -1462,6 +1511,9 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     cues = group.cues
     title = author = place = date = kind = None
     addressees: list[str] = []
+    # a diarist's year heading is the civil year the writer counted; an edition's over letters or papers is
+    # the editor's, in modern reckoning
+    years.own_heads = group.mode == "personal" and EDITION_PAPER not in group.evidence
 
     # --- page furniture
     if group.mode == "furniture":
@@ -1494,8 +1546,10 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
                         char_end=end, kind=kind, title=title, date=date, primary=False,
                         evidence=tuple(evidence))
 
-    if heads:
-        title = MARKS_RE.match(heads[0].text).group("text").strip() or heads[0].text
+    # a byline ("By A B", "By our own correspondent") names who wrote the document, not what it is
+    titled = [u for u in heads if u.cue != "byline" and not is_byline(u.text)]
+    if titled:
+        title = MARKS_RE.match(titled[0].text).group("text").strip() or titled[0].text
     by_unit = next((u for u in units if u.cue == "byline"), None)
     by = byline(by_unit.text) if by_unit is not None else None
     if by is None:

@@ -28,7 +28,7 @@ __all__ = ["Unit", "make_units", "EDITION_HEAD_RE", "CUES", "PERSON", "INITIALS"
            "numbered_summary_head", "contents_entry",
            "salutation_span", "salutations", "bare_day", "NOTE_MARK_RE", "NARRATION_VERBS", "FEAST_HEAD_RE",
            "LEAD_DAY_RANGE_RE", "latin_day_head", "fold_running_heads", "roman_month_date", "FRONT_MATTER_RE",
-           "CALENDAR_HEAD_RE", "LOT_HEAD_RE", "RUN_IN_SIGNATURE_RE"]
+           "CALENDAR_HEAD_RE", "LOT_HEAD_RE", "RUN_IN_SIGNATURE_RE", "is_byline"]
 
 #: every cue a unit can get
 CUES = ("separator", "caption", "attribution", "stamp", "dateline", "mark", "salutation", "addressee",
@@ -524,6 +524,20 @@ _CLOSERS = "\"'”’»)]*"
 CORRESPONDENT_BYLINE = (r"(?:from|by)\s+(?:our|an?|the)\s+(?:[\w'’-]+\s+){0,2}"
                         rf"(?:{'|'.join(lexicons.words('newspaper_writers'))})s?")
 _CORRESPONDENT_BYLINE_RE = re.compile(rf"^[(\[]?{CORRESPONDENT_BYLINE}[.)\]]*$", re.I)
+
+
+def is_byline(text: str) -> bool:
+    """Return True when a line is a byline and nothing else: "By A B", "Written by A B, 1872", "By our own
+    correspondent." (who wrote the text under it, no title of it and no statement).
+
+    >>> is_byline("By Peter Lang"), is_byline("BY OUR OWN CORRESPONDENT."), is_byline("By the river")
+    (True, True, False)
+    """
+    line = MARKS_RE.match(text).group("text").strip()
+    m = _BYLINE_RE.match(line)
+    if m and m.group("name"):
+        return False  # "J. Bell. A Title": a title follows the name
+    return byline(line) is not None or bool(_CORRESPONDENT_BYLINE_RE.match(line))
 
 #: words in a title or a framing sentence -> the kind of document they name
 _KIND_WORDS = [

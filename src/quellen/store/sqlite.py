@@ -53,14 +53,14 @@ class Store(SQLStore):
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA foreign_keys = ON")
             version = self._check_version()
-            # WAL only once the file is known to be ours: a refused database stays as it was
+            self._migrate(version, readonly)
+            # WAL only once the file is known to be ours and migrated: a refused database stays as it was
             if not readonly:
                 self.db.execute("PRAGMA journal_mode = WAL")
                 # in WAL mode NORMAL syncs at checkpoints, not at every commit: a crash of the process
                 # loses nothing committed, a power cut at most the last commits, never the file's
                 # consistency (SQLite's documented guarantee); FULL cost a disk flush per source
                 self.db.execute("PRAGMA synchronous = NORMAL")
-            self._migrate(version, readonly)
         except sqlite3.OperationalError as exc:
             self.db.close()
             raise StoreError(f"{self.path}: cannot open the database ({exc})") from None
@@ -134,12 +134,16 @@ class Store(SQLStore):
         return StoreError(f"{self.path}: cannot write to the database ({exc})")
 
     def _check_version(self) -> int:
-        """Return the stored schema version (0 for an empty file); refuse foreign or newer databases."""
+        """Return the stored schema version (0 for an empty file); refuse foreign, unversioned or newer databases."""
         tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         version = 0
         if "meta" in tables:
             row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-            version = int(row[0]) if row else 0
+            if row is None or not str(row[0]).isdigit():
+                # migrating from 0 would create the tables it already has ("table ... already exists")
+                raise StoreError(f"{self.path}: a quellen database that records no schema version; "
+                                 "it cannot be migrated: build a new store from its sources")
+            version = int(row[0])
         elif tables:
             raise StoreError(f"{self.path}: an SQLite database, but not quellen's")
         if version > SCHEMA_VERSION:
@@ -153,12 +157,26 @@ class Store(SQLStore):
         if readonly:
             raise StoreError(f"{self.path}: schema version {version} needs migrating; "
                              "open it once with `quellen build`")
-        for number in range(version, SCHEMA_VERSION):
-            with self.transaction() as db:
-                for statement in _split_sql(MIGRATIONS[number]):
-                    db.execute(statement)
-                db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
-                           (str(number + 1),))
+        # every step in one transaction under the write lock, the version read again inside it: two
+        # commands opening an older store at once do not both migrate it (the second one ran the
+        # first one's steps again: "table search_index already exists"), and a step that fails
+        # leaves the store as it was, at its old version
+        with self.transaction() as db:
+            start = self._check_version()
+            number = start
+            try:
+                for number in range(start, SCHEMA_VERSION):
+                    for statement in _split_sql(MIGRATIONS[number]):
+                        db.execute(statement)
+                    db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
+                               (str(number + 1),))
+            except sqlite3.OperationalError as exc:
+                if "locked" in str(exc) or "busy" in str(exc):
+                    raise
+                raise StoreError(
+                    f"{self.path}: schema version {start} (an older quellen's) cannot be migrated to "
+                    f"{SCHEMA_VERSION}: step {number + 1} failed ({exc}); the store is left unchanged. "
+                    "Build a new store from its sources (`quellen build --db NEW.db PATH...`)") from None
 
     # -- what SQLStore asks of a backend ---------------------------------------
     def _execute(self, sql: str, args: tuple | list = ()) -> sqlite3.Cursor:
