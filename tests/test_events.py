@@ -756,3 +756,25 @@ def test_a_night_and_the_small_hours_after_it_do_not_disagree():
     conflicts = near_date_conflicts([group], {x.id: "e" for x in group})
     assert sorted(tuple(sorted(r.value for r in k.claims)) for k in conflicts) == [
         ("1850-03-04", "1850-03-06"), ("1850-03-05", "1850-03-06")]
+
+
+def test_a_dam_that_burst_broke_or_gave_way_is_one_happening_told_three_ways():
+    # three papers date the failure of one dam to three days, each in its own words ("burst", "broke", "gave way":
+    # a collapse, the last told in two words); a wall that broke elsewhere the same week is another happening
+    a = claim("a", day(1911, 3, 11), "dam burst early hour", document="gazette")
+    b = claim("b", day(1911, 3, 12), "spillway dam give way heavy rain", document="courier")
+    c = claim("c", day(1911, 3, 13), "dam break rain", document="digest")
+    d = claim("d", day(1911, 3, 12), "wall break harbour", document="letter")
+    groups = merge_events([a, b, c, d])
+    assert sorted(sorted(x.id for x in g) for g in groups) == [["a", "b", "c"], ["d"]]
+
+
+def test_words_of_a_phrase_tell_a_happening_only_together():
+    from quellen.events import happenings_told, object_lemmas
+    assert happenings_told(claim("a", None, "spillway give way")) == {"collapse"}
+    assert happenings_told(claim("b", None, "give way bridge")) == {"collapse"}
+    assert happenings_told(claim("c", None, "give lecture way")) == {"collapse"}  # both lemmas held: the phrase
+    assert happenings_told(claim("d", None, "give present")) == set()
+    # the phrase's words are no object of the happening; alone, "way" still is
+    assert object_lemmas(claim("e", None, "spillway give way")) == {"spillway"}
+    assert "way" in object_lemmas(claim("f", None, "long way"))

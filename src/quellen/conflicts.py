@@ -7,7 +7,8 @@
    :func:`near_date_conflicts`;
 2. ``place`` — the same event (or alike claims on compatible dates) set in
    different places, neither of which the other passage mentions;
-3. ``number`` — the same event counting the same thing differently;
+3. ``number`` — the same event counting the same thing differently; and the dead of one happening counted
+   differently by its documents, dated or not, every count one reading (:func:`toll_conflicts`);
 4. ``fact`` — a predicate affirmed by some passages and denied by others about
    the same actors (a single witness against several says so in the summary);
 5. ``text_variant`` — witnesses of one reuse group that differ on a detail:

@@ -17,7 +17,8 @@ The cascade, per document (:func:`extract_claims`, runs once per source, :mod:`.
    entry's day), else, in a running narrative, the last date of the previous
    paragraph — the way a reader carries a date forward;
 4. undated clauses are kept only when they can take part in a conflict
-   (a negated or affirmed predicate over named actors).
+   (a negated or affirmed predicate over named actors, or a count of the dead:
+   "Seven people lost their lives", :func:`.parts.death_toll`).
 
 What a claim keeps of its clause is :mod:`.parts`; the words the reader knows are
 :mod:`.lexicon`; the dates a reader reckons that the tagger leaves open ("a week after
