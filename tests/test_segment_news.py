@@ -97,3 +97,13 @@ def test_a_credit_line_names_the_reporter_as_writer_never_the_editor(line, write
 
 def test_a_sentence_ending_in_a_name_is_no_credit_line():
     assert news_credits("The sluice was opened by Ann Pell.") is None
+
+
+@pytest.mark.parametrize("name, headline", [("a-courier.html", "Five dead as storm floods Tollerby"),
+                                            ("b-wire.html", "Storm floods Tollerby"),
+                                            ("c-gazette.html", "Tollerby: the night the river rose"),
+                                            ("d-post.html", "County promises flood inquiry")])
+def test_the_headline_over_a_dated_byline_or_an_agency_dateline_is_the_article_s_title(name, headline):
+    # the headline is no heading over dated entries: one document, the article, under it
+    [article] = segment(read_source(NEWS / name))
+    assert (article.kind, article.title) == ("newspaper_article", headline)

@@ -88,6 +88,10 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
                 # a date line run into the sentence ("OXLEY, May 3 (Northern Wire) — The bridge fell on 1 May"):
                 # only the dates inside it are the document's, and the words after it are not the date line's
                 in_line = [(a, b) for a, b in date_lines if all(a <= t.char_start < b for t in group)]
+                if in_line and all(t.type == "TIME" for t in group) and any(
+                        t.type == "DATE" and any(a <= t.char_start < b for a, b in in_line) for _, g in own for t in g):
+                    # "By A · 3 May 2021, 16:20": the hour beside the date line's day is that day's, no date line itself
+                    continue
                 claim = make_claim(text, document, doc, sent, verb, group, mentions, persons, offset,
                                     single, sentence_dates=sent_dates, summary_words=summary_words,
                                     date_line=in_foot or bool(in_line))

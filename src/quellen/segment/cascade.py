@@ -23,6 +23,7 @@ from .lines import (ARGUMENT_RE, CALENDAR_HEAD_RE, DESPATCH_HEADER_RE, EDITION_H
                     TELEGRAPH_FORM_RE, TELEGRAPHIC_RE, Unit, bare_date, bare_day, contents_entry, is_allcaps, is_name,
                     kind_from_words, latin_day_head, leading_date, numbered_summary_head, receipt_note, salutation_span,
                     signed_name)
+from .lines import web_byline, wire_dateline  # a web article's byline with its day, a news agency's dateline
 from .shapes import NEXT_DAY_RE
 
 __all__ = ["Group", "group_units", "margin_notes", "MARGIN_NOTE", "FURNITURE_CUES", "EDITION_PAPER",
@@ -1371,7 +1372,8 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
                 current.units.append(unit)
                 continue
             if current.phase == "head" and (leading_date(unit.text) or bare_date(unit.text)
-                                                                   or latin_day_head(unit.text)) and all(
+                                                                   or latin_day_head(unit.text)) \
+                    and not web_byline(unit.text) and all(
                     not re.search(r"(?<!\d)\d{1,2}(?!\d)", u.text) and
                     u.cue in ("heading", "dateline") and kind_from_words(u.text) not in RECORD_KINDS
                     and not _FROM_TO_HEAD_RE.match(u.text) and not _place_line(u) and not NEWSPAPER_RE.search(u.text)
@@ -1614,7 +1616,7 @@ def group_units(units: list[Unit], settings: SegmentSettings | None = None) -> l
             #      salutation ("(Not sent.)", "“12, Mill Lane,") is part of the head
             current.units.append(unit)
             continue
-        if reason is None and current.phase == "head" and _entry_head(unit) and \
+        if reason is None and current.phase == "head" and _entry_head(unit) and not wire_dateline(unit.text) and \
                 all(u.cue in ("heading", "dateline") for u in current.units) and \
                 not _NUMBERED_LETTER_RE.match(current.units[0].text.strip()) and \
                 not _restates_day(current.units[-1], _entry_head(unit)):  # "Letter LII" heads its own text
