@@ -39,16 +39,16 @@ def test_a_date_alone_or_a_phrase_is_no_web_byline(line):
 
 
 @pytest.mark.parametrize("text, place", [
-    ("OXLEY, March 14 (Northern Wire) — The bridge fell.", "OXLEY"),
-    ("OXLEY (Northern Wire) - The bridge fell.", "OXLEY"),
-    ("NEW OXLEY, 14 March — The bridge fell.", "NEW OXLEY"),
+    ("KELBURY, March 14 (Northern Wire) — The bridge fell.", "KELBURY"),
+    ("KELBURY (Northern Wire) - The bridge fell.", "KELBURY"),
+    ("NEW KELBURY, 14 March — The bridge fell.", "NEW KELBURY"),
 ])
 def test_an_agency_dateline_opens_a_story(text, place):
     assert wire_dateline(text).group("place") == place
 
 
-@pytest.mark.parametrize("text", ["MONDAY, March 3 — went to town.", "OXLEY, — the bridge fell.",
-                                  "Oxley, March 3 — the bridge fell."])
+@pytest.mark.parametrize("text", ["MONDAY, March 3 — went to town.", "KELBURY, — the bridge fell.",
+                                  "Kelbury, March 3 — the bridge fell."])
 def test_a_diary_head_or_a_bare_place_is_no_agency_dateline(text):
     assert wire_dateline(text) is None
 

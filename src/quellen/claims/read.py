@@ -85,7 +85,7 @@ def extract_claims(text: str, document: Document, doc: Any, timexes: Sequence[Ti
             for verb, group in own:
                 # a relative clause is about its antecedent, not about the sentence it hangs in
                 single = len(own) == 1 and verb.dep_ != "relcl"
-                # a date line run into the sentence ("OXLEY, May 3 (Northern Wire) — The bridge fell on 1 May"):
+                # a date line run into the sentence ("KELBURY, May 3 (Northern Wire) — The bridge fell on 1 May"):
                 # only the dates inside it are the document's, and the words after it are not the date line's
                 in_line = [(a, b) for a, b in date_lines if all(a <= t.char_start < b for t in group)]
                 if in_line and all(t.type == "TIME" for t in group) and any(

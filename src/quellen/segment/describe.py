@@ -1676,7 +1676,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
             any(u.cue == "dateline" and web_byline(u.text) for u in units[:first_body])
             or wire_dateline(body[0].text)):
         # a byline dating the story ("By A · 3 May 2021", "Published 3 May 2021") or an agency's dateline opening it
-        # ("OXLEY, May 3 (Northern Wire) —") over third-person prose: a news report, no diary's dated entry
+        # ("KELBURY, May 3 (Northern Wire) —") over third-person prose: a news report, no diary's dated entry
         kind = "newspaper_article"
         evidence.append("kind: a news story's byline or agency dateline")
     if not kind and (group.mode == "personal" or any(u.features.get("lead_date") for u in body[:1])):
@@ -2221,7 +2221,7 @@ def describe(group: Group, source_id: str, text: str, years: YearContext, signer
     found_heads = _heads(group, units[:first_body]) if group.mode != "furniture" else ()
     wire = wire_dateline(body[0].text) if body and kind == "newspaper_article" else None
     if wire:
-        # "OXLEY, May 3 (Northern Wire) —" opening the story is its date line: the day it was filed, not the day of
+        # "KELBURY, May 3 (Northern Wire) —" opening the story is its date line: the day it was filed, not the day of
         # what the sentence tells (the claims read it as a date line)
         found_heads = tuple(sorted({*found_heads, Head("dateline", body[0].start, body[0].start + wire.end(),
                                                           wire.group(0).strip())},

@@ -407,7 +407,7 @@ _WEB_BYLINE_AFTER_RE = re.compile(r"^(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[
 
 
 #: a news agency's dateline opening a story's first paragraph: the place in capitals, then the day or the agency
-#: or both, then a dash ("OXLEY, March 14 (Northern Wire) —", "OXLEY (Northern Wire) -", "OXLEY, 14 March —")
+#: or both, then a dash ("KELBURY, March 14 (Northern Wire) —", "KELBURY (Northern Wire) -", "KELBURY, 14 March —")
 WIRE_DATELINE_RE = re.compile(
     rf"^(?P<place>[{_UP}][{_UP}'’.-]+(?:[\s-][{_UP}][{_UP}'’.-]+){{0,3}}),?\s+"
     r"(?=\S)(?:(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)\s*)?"
@@ -420,8 +420,8 @@ def wire_dateline(text: str) -> re.Match | None:
     The place must be followed by a day or an agency ("LONDON, —" is no dateline) and be no weekday or month
     ("MONDAY, March 3 — went to town" is a diary's entry head).
 
-    >>> wire_dateline("OXLEY, March 14 (Northern Wire) — The bridge fell.").group("place")
-    'OXLEY'
+    >>> wire_dateline("KELBURY, March 14 (Northern Wire) — The bridge fell.").group("place")
+    'KELBURY'
     >>> wire_dateline("MONDAY, March 3 — went to town") is None
     True
     """
