@@ -18,10 +18,12 @@ comes from the value's length (YYYY year, YYYY-MM month, YYYY-MM-DD day). Each d
   month/year  a month or a year alone
 
 `score` tags each slice as a build does (segmentation, then tag_documents on the working text with the source's
-calendar and country) and for every gold date takes the first DATE/TIME timex overlapping it:
+calendar and country) and for every gold date takes the first DATE/TIME timex overlapping it (one not matched to an
+earlier gold date first):
   found   a timex overlaps the gold span
-  right   its interval holds the gold interval (the editor's day inside the predicted interval); for a
-          day-only gold the interval must be that very day (a weekday anchored to the right week)
+  right   its interval holds the gold interval (the editor's day inside the predicted interval), or for a
+          month or a year lies inside it; for a day-only gold the interval must be that very day (a weekday
+          anchored to the right week)
   exact   its interval is the gold interval
 Editors do not mark every date of a text, so timexes outside the gold are not counted as errors.
 """
@@ -61,7 +63,8 @@ def kind_of(words: str, precision: str) -> str:
     if precision != "day":
         return "month/year"
     if re.search(r"\b(?:\d+\s*(?:st|nd|rd|th|d)?\.?\s*(?:of\s+)?(?:the\s+)?mo\b|\bmo\.|month\b)", w) \
-            or re.search(rf"\b(?:{_ORDWORD})\s+\[?mo", w) or re.search(r"\d\s*mo\b", w):
+            or re.search(rf"\b(?:{_ORDWORD})\s+\[?mo", w) or re.search(r"\d\s*mo\b", w) \
+            or re.search(r"\d(?:st|nd|rd|th|d)\.?\s+\d{1,2}(?:st|nd|rd|th|d)\.?,?\s+\d{4}", w):
         return "plain"
     if re.search(rf"\b(?:{_MONTH})\b", w):
         return "full"
@@ -184,8 +187,11 @@ def score(corpus: str, verbose: bool = False) -> dict:
     used: set[int] = set()
     for g in gold:
         lo, hi = dt.date.fromisoformat(g["earliest"]), dt.date.fromisoformat(g["latest"])
-        match = next((i for i, s in enumerate(system)
-                      if i not in used and s.char_start < g["end"] and g["start"] < s.char_end), None)
+        written = g["earliest"][:{"year": 4, "month": 7}.get(g["precision"], 10)]
+        # the first timex overlapping the gold span not yet taken, else one already taken (an editor may mark
+        # "March two" and "1819" apart where the tagger reads one date)
+        overlapping = [i for i, s in enumerate(system) if s.char_start < g["end"] and g["start"] < s.char_end]
+        match = next((i for i in overlapping if i not in used), overlapping[0] if overlapping else None)
         found = right = exact = False
         s = None
         if match is not None:
@@ -195,7 +201,10 @@ def score(corpus: str, verbose: bool = False) -> dict:
             if s.date is not None:
                 e, l = s.date.earliest, s.date.latest
                 exact = (e, l) == (lo, hi)
-                right = exact if g["kind"] == "day-only" else (e <= lo and hi <= l)
+                # a month or a year the tagger dates finer, inside it, is right too
+                # (a year before 1582 as written: the tagger's interval is its Julian year, told in Gregorian days)
+                finer = g["precision"] != "day" and (lo <= e and l <= hi or s.value[:len(written)] == written)
+                right = exact if g["kind"] == "day-only" else (e <= lo and hi <= l) or finer
         for k in ("all", g["kind"]):
             tally[k]["gold"] += 1
             tally[k]["found"] += found
