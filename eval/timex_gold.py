@@ -44,7 +44,8 @@ from tei_gold import CHOICE_KEEP, DROP, local, split_iso, text_of  # noqa: E402
 
 CORPORA = HERE / "corpora"
 #: slices whose date errors rules may be written from; the others are held out (scored, never read for rules)
-DEVELOPMENT = ("mitford-letters", "hunt-evans-letters", "hunt-journal-1822")
+DEVELOPMENT = ("mitford-letters", "hunt-evans-letters", "hunt-journal-1822", "hunt-collins-family-letters",
+               "yarnall-family-letters")
 HELD_OUT = ("mitford-journal", "esther-hunt-letters", "hunt-journal-1792", "yarnall-journal-1803")
 KINDS = ("full", "plain", "day-only", "month/year")
 ABOUT = ("Date-mention gold from the edition's <date> markup (eval/timex_gold.py): every <date> under <text> with "
