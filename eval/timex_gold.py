@@ -65,7 +65,7 @@ def kind_of(words: str, precision: str) -> str:
         return "month/year"
     if re.search(r"\b(?:\d+\s*(?:st|nd|rd|th|d)?\.?\s*(?:of\s+)?(?:the\s+)?mo\b|\bmo\.|month\b)", w) \
             or re.search(rf"\b(?:{_ORDWORD})\s+\[?mo", w) or re.search(r"\d\s*mo\b", w) \
-            or re.search(r"\d(?:st|nd|rd|th|d)\.?\s+\d{1,2}(?:st|nd|rd|th|d)\.?,?\s+\d{4}", w):
+            or re.search(r"\d(?:st|nd|rd|th|d)\.?\s+(?:day\s+)?\d{1,2}(?:st|nd|rd|th|d)\.?,?\s+\d{4}", w):
         return "plain"
     if re.search(rf"\b(?:{_MONTH})\b", w):
         return "full"

@@ -129,8 +129,6 @@ def _r_mdy(m, text):
     return _abs(m, m.start(), m.end(), "month-day-year")
 
 
-#: the plain style's shortest form, the day's ordinal and the month's, then the year: "15th 6th 1794" (the month
-#: an ordinal of 1 to 12 with its suffix; never two numbers without their suffixes)
 #: a day of the month in cardinal words ("seventeen", "twenty-one"): a letter's date line writes "March two, 1819"
 _CARD_DAYS = {w: int(n) for w, n in WORD_NUM.items() if isinstance(n, int) and 1 <= n <= 19 and " " not in w
               and w not in ("a", "an")}
@@ -148,16 +146,20 @@ def _r_month_cardinal_year(m, text):
                 d=_CARD_DAYS[re.sub(r"[\s-]+", "-", m.group("cd").lower())])
 
 
-@_rule("plain-numeric-date", r"(?<![\w/.-])(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d))\s+"
+#: the plain style's shortest form, the day's ordinal and the month's, then the year: "15th 6th 1794", "14th day
+#: 10th 1802" (the month an ordinal of 1 to 12 with its suffix; never two numbers without their suffixes)
+@_rule("plain-numeric-date", r"(?<![\w/.-])(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d))\s+(?:day\s+(?:of\s+)?)?"
        r"(?P<pm>(?:1[0-2]|[1-9])(?:st|nd|rd|th|d))\.?,?\s+" + year_re("y") + r"(?![\w/-])", prio=5)
 def _r_plain_numeric(m, text):
     return _abs(m, m.start(), m.end(), "plain-numeric-date", m=int(re.match(r"\d+", m.group("pm")).group(0)))
 
 
 @_rule("day-month-year", _WDPRE + r"(?:[Tt]he\s+)?" + day_re("d") + r"(?:\s*(?:(?P<sep>[-–—/]|to|and|or)\s*)"
-       + day_re("d2") + r")?\s+(?:of\s+|day\s+of\s+)?" + month_re("mon") + r",?\s*" + year_re("y", dash=True) + MARKER
-       + "?", prio=5)
+       + day_re("d2") + r")?\s+(?:of\s+|(?P<dayw>day)\s+(?:of\s+)?)?" + month_re("mon") + r",?\s*"
+       + year_re("y", dash=True) + MARKER + "?", prio=5)
 def _r_dmy(m, text):
+    if m.group("dayw") and not re.search(r"\bof\s", m.group(0)) and (spelled(m.group("d")) or m.group("wd")):
+        return None  # the plain style's "13 day 2nd month" is a date, but "First day 3rd month" is a weekday first
     if m.group("sep") == "/":
         # "16/28 August 1813": the Julian and the Gregorian day of one date
         c = _abs(m, m.start(), m.end(), "slash-pair", d2=None)
