@@ -42,6 +42,11 @@ both rows are scored on the gold segments whose heads the file holds, and the ot
 documents opening inside the file's own header or licence are set aside as for ``--gutenberg`` (``wrap.real_frame``).
 A row ``CORPUS (reference)`` follows: the suite's own text of the same gold segments (``wrap.reference_excerpt``),
 so a file that is only a part of the book is compared with the same part unwrapped.
+
+A corpus with a ``dates.json`` (date mentions an edition's editors dated, ``eval/timex_gold.py``) also gets a row in a
+second table, in both modes (segmentation and the dates step only): gold dates, found (a timex overlaps), right (its
+interval holds the editor's day; a weekday alone must be that very day) and exact, which ``--floors`` may name as
+``date_mention_found``, ``date_mention_right``.
 """
 from __future__ import annotations
 
@@ -69,6 +74,36 @@ def load_scorer():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def load_timex_gold():
+    """Return the date-mention gold and scorer (eval/timex_gold.py)."""
+    spec = importlib.util.spec_from_file_location("quellen_eval_timex_gold", HERE / "timex_gold.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def date_mention_figures(name: str, gold_path: Path) -> dict:
+    """Return the row keys of the date-mention figures of a corpus with a dates.json beside its gold, else {}."""
+    if not (gold_path.parent / "dates.json").exists():
+        return {}
+    f = load_timex_gold().score(name)["all"]
+    return {"date_mention_gold": f["gold"], "date_mention_found": round(f.get("found", 0) / f["gold"], 3),
+            "date_mention_right": round(f.get("right", 0) / f["gold"], 3),
+            "date_mention_exact": round(f.get("exact", 0) / f["gold"], 3)}
+
+
+def date_mention_table(rows: list[dict]) -> str:
+    """Return the date-mention figures of the rows that carry them as a Markdown table ('' when none does)."""
+    have = [r for r in rows if r.get("date_mention_gold")]
+    if not have:
+        return ""
+    lines = ["| corpus | gold dates | found | right | exact |", "| --- | ---: | ---: | ---: | ---: |"]
+    for r in have:
+        lines.append(f"| {r['corpus']} | {r['date_mention_gold']} | {r['date_mention_found']:.3f} | "
+                     f"{r['date_mention_right']:.3f} | {r['date_mention_exact']:.3f} |")
+    return "\n".join(lines)
 
 
 def load_wrapper():
@@ -412,6 +447,8 @@ def main(argv: list[str] | None = None) -> int:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             scores = scorer.score(export, gold)
             rows.append(row(name, scores, seconds, entities=not a.segments_only))
+            if not varied:
+                rows[-1].update(date_mention_figures(name, gold_path))
             if a.per_file and len(gold.get("files", [])) > 1:
                 for file, one in per_file(scorer, export, gold).items():
                     rows.append(row(f"{name}/{Path(file).stem}", one, 0.0))
@@ -431,6 +468,9 @@ def main(argv: list[str] | None = None) -> int:
         print("\nEntities (recall by type over the gold entities whose names are in the text; merge R/P over person "
               "aliases; geocoded within reach):\n")
         print(entity_table(rows))
+    if date_mention_table(rows):
+        print("\nDate mentions (the editors' <date when> of eval/corpora/*/dates.json: found, right, exact):\n")
+        print(date_mention_table(rows))
     result = {"commit": at, "quellen_version": quellen.__version__, "mode": mode,
               "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "table": rows, "scores": details}
     output.parent.mkdir(parents=True, exist_ok=True)

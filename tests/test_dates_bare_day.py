@@ -143,3 +143,29 @@ def test_ult_and_inst_count_from_the_letters_date_not_the_narrative():
     got = values("London, 3 March 1812.\n\nOn the 20th of January we sailed. I had yours of the 28th ult. "
                  "and answer it on the 10th inst.")
     assert got["the 28th ult."] == "1812-02-28" and got["the 10th inst."] == "1812-03-10"
+
+
+# -- a diary entry headed by its day's number alone ---------------------------------------------------
+def _entry(text, start, end, day):
+    return Document(id=f"doc-{start}", source="src-x", char_start=start, char_end=end, kind="diary",
+                    date=Date(text=str(day), edtf=day.isoformat(), earliest=day, latest=day, precision="day"))
+
+
+def test_a_day_number_heading_a_dated_entry_is_that_entry_day():
+    first, second, third = "9 of the Fourth Month, 1790.\n\nWent to the mill.", "10.\n\nRain all day.", \
+        "[11]\n\nWrote to my brother."
+    text = f"{first}\n\n{second}\n\n{third}"
+    s2, s3 = text.index(second), text.index(third)
+    docs = [_entry(text, 0, s2 - 2, D(1790, 4, 9)), _entry(text, s2, s3 - 2, D(1790, 4, 10)),
+            _entry(text, s3, len(text), D(1790, 4, 11))]
+    got = {t.text: t.value for t in tag_documents(text, docs)}
+    assert got["10"] == "1790-04-10" and got["11"] == "1790-04-11"
+
+
+@pytest.mark.parametrize("text, dct", [
+    ("12\n\nThe miller came home.", D(1790, 4, 10)),     # the entry is dated to another day
+    ("12\n\nThe miller came home.", None),                # nothing dates it: a section's number
+    ("The miller came home.\n\n12\n\nHe left.", D(1790, 4, 12)),   # not at the head of its text
+])
+def test_a_number_alone_on_its_line_is_no_day_unless_it_heads_an_entry_of_that_day(text, dct):
+    assert "12" not in values(text, dct=dct)

@@ -152,3 +152,26 @@ def test_a_day_in_roman_figures_before_day_of(text, value):
 @pytest.mark.parametrize("text", ["He paid vij s. the day of the fair", "civil day of rest", "the vi day"])
 def test_roman_figures_elsewhere_are_no_day(text):
     assert not [v for _, t, v in values(text) if t == "DATE" and v.startswith("XXXX-")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Millbank February Seventeen\n1819", "1819-02-17"),
+    ("Hollins, December Seven--1819.", "1819-12-07"),
+    ("Upton, March twenty-one, 1820", "1820-03-21"),
+])
+def test_a_date_line_with_its_day_in_cardinal_words_and_its_year(text, value):
+    assert [v for _, t, v in values(text) if t == "DATE"] == [value]
+
+
+@pytest.mark.parametrize("text", ["In May one day in 1819 we met", "March two-thirds of 1819 away"])
+def test_a_cardinal_word_after_a_month_is_no_day_without_its_year_next(text):
+    assert not [v for _, t, v in values(text) if t == "DATE" and len(v) == 10]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Milltown 14th day 10th 1802\n\nDear Daughter", "1802-10-14"),
+    ("13 day 2nd month 1804\n\nDear Son", "1804-02-13"),
+    ("the 9th day of 11th month 1790", "1790-11-09"),
+])
+def test_the_plain_style_names_the_day_as_such_before_its_month(text, value):
+    assert [v for _, t, v in values(text) if t == "DATE"] == [value]

@@ -231,7 +231,7 @@ def _resolve_abs(c: Cand, text: str, ctx: Ctx) -> tuple[str, Date | None, str | 
             return _yearless(c, text, ctx)
         # the day and month are written in the calendar the anchor was: compare them with its day as
         # written (a Julian entry of 12 March 1702 is Gregorian 23 March, and its "14 March" lies ahead)
-        written = _written_day(base)
+        written = written_day(base)
         y = _nearest_year(replace(base, day=written), m, d or 1)
         if base is ctx.dct and base.precision == "day":
             # said on the day of writing: what is to come lies ahead, what happened lies behind
@@ -339,7 +339,7 @@ def _yearless(c: Cand, text: str, ctx: Ctx) -> tuple[str, Date | None, str | Non
     return value, date, None
 
 
-def _written_day(base: Anchor) -> dt.date:
+def written_day(base: Anchor) -> dt.date:
     """Return the anchor's day in the calendar it was written in (its Julian day for a Julian anchor)."""
     if base.calendar != "julian":
         return base.day
@@ -703,7 +703,7 @@ def _bare_day(c: Cand, span: str, text: str, ctx: Ctx):
     head = is_heading(text, c)
     # (each month as written: a Julian 28 March is a Gregorian 8 April)
     elsewhere = ref is not None and dct is not None and \
-        (_written_day(ref).year, _written_day(ref).month) != (_written_day(dct).year, _written_day(dct).month)
+        (written_day(ref).year, written_day(ref).month) != (written_day(dct).year, written_day(dct).month)
     if ctx.dct_given or mshift is not None or head or writer is not None and tense == "future" or not elsewhere:
         base = dct or ref
     else:

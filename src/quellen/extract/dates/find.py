@@ -129,18 +129,37 @@ def _r_mdy(m, text):
     return _abs(m, m.start(), m.end(), "month-day-year")
 
 
-#: the plain style's shortest form, the day's ordinal and the month's, then the year: "15th 6th 1794" (the month
-#: an ordinal of 1 to 12 with its suffix; never two numbers without their suffixes)
-@_rule("plain-numeric-date", r"(?<![\w/.-])(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d))\s+"
+#: a day of the month in cardinal words ("seventeen", "twenty-one"): a letter's date line writes "March two, 1819"
+_CARD_DAYS = {w: int(n) for w, n in WORD_NUM.items() if isinstance(n, int) and 1 <= n <= 19 and " " not in w
+              and w not in ("a", "an")}
+_CARD_DAYS.update({f"{t}-{u}": n + k for t, n in (("twenty", 20), ("thirty", 30))
+                   for u, k in [("", 0), *((w, v) for w, v in _CARD_DAYS.items() if v <= 9)] if n + k <= 31})
+_CARD_DAYS = {w.rstrip("-"): n for w, n in _CARD_DAYS.items()}
+_CARD_DAY = r"(?i:" + "|".join(w.replace("-", r"[\s-]") for w in sorted(_CARD_DAYS, key=len, reverse=True)) + r")"
+
+
+#: (only with its year after it: "May one day" and "March two regiments" are no dates)
+@_rule("month-cardinal-day-year", month_re("mon") + r"\s+(?P<cd>" + _CARD_DAY + r")(?!\w|-[A-Za-z])"
+       + r"(?:,?\s*|\s*[-–—]{1,2}\s*)" + year_re("y") + r"(?![\w/-])", prio=5)
+def _r_month_cardinal_year(m, text):
+    return _abs(m, m.start(), m.end(), "month-cardinal-day-year",
+                d=_CARD_DAYS[re.sub(r"[\s-]+", "-", m.group("cd").lower())])
+
+
+#: the plain style's shortest form, the day's ordinal and the month's, then the year: "15th 6th 1794", "14th day
+#: 10th 1802" (the month an ordinal of 1 to 12 with its suffix; never two numbers without their suffixes)
+@_rule("plain-numeric-date", r"(?<![\w/.-])(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d))\s+(?:day\s+(?:of\s+)?)?"
        r"(?P<pm>(?:1[0-2]|[1-9])(?:st|nd|rd|th|d))\.?,?\s+" + year_re("y") + r"(?![\w/-])", prio=5)
 def _r_plain_numeric(m, text):
     return _abs(m, m.start(), m.end(), "plain-numeric-date", m=int(re.match(r"\d+", m.group("pm")).group(0)))
 
 
 @_rule("day-month-year", _WDPRE + r"(?:[Tt]he\s+)?" + day_re("d") + r"(?:\s*(?:(?P<sep>[-–—/]|to|and|or)\s*)"
-       + day_re("d2") + r")?\s+(?:of\s+|day\s+of\s+)?" + month_re("mon") + r",?\s*" + year_re("y", dash=True) + MARKER
-       + "?", prio=5)
+       + day_re("d2") + r")?\s+(?:of\s+|(?P<dayw>day)\s+(?:of\s+)?)?" + month_re("mon") + r",?\s*"
+       + year_re("y", dash=True) + MARKER + "?", prio=5)
 def _r_dmy(m, text):
+    if m.group("dayw") and not re.search(r"\bof\s", m.group(0)) and (spelled(m.group("d")) or m.group("wd")):
+        return None  # the plain style's "13 day 2nd month" is a date, but "First day 3rd month" is a weekday first
     if m.group("sep") == "/":
         # "16/28 August 1813": the Julian and the Gregorian day of one date
         c = _abs(m, m.start(), m.end(), "slash-pair", d2=None)
@@ -561,6 +580,13 @@ def _r_ordinal(m, text):
     return Cand(m.start(), m.end(), "DATE", "ordinal", dict(d=day_value(m.group("d"))))
 
 
+#: a diary entry headed by its day's number alone on its line ("14." or "[14]", an editor's brackets): whose month
+#: only the entry's own date tells; the tagger keeps it only where the document it heads is dated to that day
+@_rule("day-heading", r"(?m)^[ \t]*\[?(?P<d>3[01]|[12]\d|0?[1-9])(?=\.?\]?\.?[ \t]*$)", prio=1)
+def _r_day_heading(m, text):
+    return Cand(m.start("d"), m.end("d"), "DATE", "ordinal", dict(d=int(m.group("d")), day_heading=True))
+
+
 @_rule("clock-time", r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.\s?m\.|p\.\s?m\.|am\b|pm\b|a\.m\b"
                      r"|p\.m\b)|"
        r"(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?!\d|:\d)(?:\s*(?P<h24>hrs?\.?|hours|h)\b)?|"
@@ -946,9 +972,10 @@ _CLASS_RULES = {
               "month-day-elided-year", "day-month-elided-year", "month-elided-year", "year-elided",
               "short-year-range", "apostrophe-year", "numeric-date", "iso-date", "decade", "ordinal-day",
               "clock-time", "ordinal-month-ref", "weekday-ordinal", "fiscal-year",
-              "plain-numeric-date"),
+              "plain-numeric-date", "day-heading", "month-cardinal-day-year"),
     "month": ("month-day-year", "day-month-year", "month-day", "day-month", "month-year", "month",
-              "day-month-year-words", "month-day-elided-year", "day-month-elided-year", "month-elided-year"),
+              "month-cardinal-day-year", "day-month-year-words", "month-day-elided-year", "day-month-elided-year",
+              "month-elided-year"),
     "weekday": ("weekday", "set", "month-day-year", "day-month-year", "month-day", "day-month", "weekday-ordinal"),
     "unit": ("relative-unit", "and-a-half", "half-unit", "adjectival-duration", "vague-duration", "set",
              "present-ref", "relative-word", "period-part", "year-words", "day-month-year-words"),

@@ -11,7 +11,7 @@ from typing import Any
 from ...model import FURNITURE_KINDS, NEWS_KINDS, Date, DateBasis, Document, Timex
 from ...vocab import timex_json as vocab_timex_json
 from ..calendars import country_of
-from .anchor import YEARLESS, Anchor, Ctx, julian_hint, months_spanned, resolve
+from .anchor import YEARLESS, Anchor, Ctx, julian_hint, months_spanned, resolve, written_day
 from .discourse import (bound_only, far_stamp, looks_back, quote_spans, retrospective_body,
                         speech_deictic, written_years, yearless_anchor)
 from .find import find_candidates, is_heading
@@ -49,6 +49,8 @@ def _tag(text: str, *, dct, ref, calendar, country, years, source, document, off
     written = written_years(text)
     out: list[Timex] = []
     for c in _resolution_order(merge_candidates(find_candidates(text), text), text):
+        if c.data.get("day_heading") and not _heads_dated_entry(c, text, ctx):
+            continue
         speech = speech_deictic(c, ctx)
         if speech:
             # TimeML anchors a deictic word on its speaker's now: inside quoted speech, or in an account
@@ -116,6 +118,14 @@ def _tag(text: str, *, dct, ref, calendar, country, years, source, document, off
                          anchor=anchor))
     out.sort(key=lambda t: t.char_start)
     return out, ctx.ref
+
+
+def _heads_dated_entry(c: Cand, text: str, ctx: Ctx) -> bool:
+    """Return True when a day number alone on its line ("14.") opens the text and the text's own date (a diary
+    entry's) is that day of the month: a number that heads nothing dated is a section's or a page's."""
+    if text[:c.start].strip(" \t\n[") or ctx.dct is None or ctx.dct.precision != "day":
+        return False
+    return written_day(ctx.dct).day == c.data["d"]
 
 
 #: candidates that name a place in the calendar (a day, a month, a season, a feast, a quarter, a decade):
