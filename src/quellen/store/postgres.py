@@ -103,8 +103,10 @@ class PostgresStore(SQLStore):
         try:
             with psycopg.connect(make_conninfo(**{**params, "dbname": "postgres"}), autocommit=True) as admin:
                 admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-        except pg_errors.DuplicateDatabase:
-            pass  # another process made it meanwhile
+        except (pg_errors.DuplicateDatabase, pg_errors.UniqueViolation):
+            # another process made it meanwhile: DuplicateDatabase when it had committed before this
+            # statement looked, a unique violation on pg_database when both created it at once
+            pass
         except psycopg.Error as exc:
             raise StoreError(f"{self.label}: the database does not exist and cannot be created "
                              f"({_first_line(exc)}); create it with `createdb {name}`") from None
