@@ -39,10 +39,14 @@ class DaskEngine:
         else:
             from . import default_workers
             n = workers or default_workers()
-            # one thread per worker: spaCy and the extractors are CPU-bound Python
+            # one thread per worker: spaCy and the extractors are CPU-bound Python. No dashboard; the
+            # scheduler's HTTP server (health, metrics) still starts, on port 8787 unless told: on any
+            # free port instead, so a second build, or a cluster already running, is no port clash
+            # (distributed warned 'Port 8787 is already in use' into the build's output)
             import logging
             self._cluster = distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=processes,
-                                                     dashboard_address=None, silence_logs=logging.ERROR)
+                                                     dashboard_address=None, silence_logs=logging.ERROR,
+                                                     scheduler_kwargs={"dashboard_address": ":0"})
             self.client = distributed.Client(self._cluster)
         threads = sum(self.client.nthreads().values()) or 1
         self.workers = threads
