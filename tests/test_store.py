@@ -485,7 +485,7 @@ def test_postgres_builds_that_create_one_database_at_once_all_open_it(postgres_s
         url = postgres_server(f"quellen_race_{os.getpid()}_{round_}")
         start, errors, versions = threading.Barrier(4), [], []
 
-        def build():
+        def build(url=url, start=start, errors=errors, versions=versions):
             start.wait()
             try:
                 with open_store(url) as store:
