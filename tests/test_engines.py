@@ -72,6 +72,23 @@ def test_a_dask_build_beside_another_cluster_does_not_warn_of_its_port():
     assert not [w for w in caught if "8787" in str(w.message)]
 
 
+def _sigint_ignored() -> bool:
+    import signal
+    return signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+
+
+def test_ctrl_c_reaches_the_builds_process_not_its_local_dask_workers():
+    # Ctrl-C goes to the terminal's whole process group: each LocalCluster worker died of it with a
+    # KeyboardInterrupt traceback over the build's own message; the build stops the cluster itself
+    pytest.importorskip("distributed")
+    import signal
+    from quellen.engines.dask import DaskEngine
+    before = signal.getsignal(signal.SIGINT)
+    with DaskEngine(workers=1) as engine:
+        assert signal.getsignal(signal.SIGINT) is before
+        assert list(engine.client.run(_sigint_ignored).values()) == [True]
+
+
 def test_workers_report_bad_files_by_name_and_store_the_rest_once(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
