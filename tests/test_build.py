@@ -388,3 +388,27 @@ def test_a_year_chosen_by_the_weekdays_follows_the_sources_added_and_removed(tmp
         assert years(store) == {None} and any("no year again" in w for w in removed.warnings)
         assert not any(e.date and "1871" in e.date.edtf for e in store.events())
         assert not build([str(diary)], store, FAST).added  # the stored diary is the file as built
+
+
+def test_the_corpus_layer_links_document_refs_afresh_not_from_the_previous_layer(tmp_path):
+    # an author or addressee link was kept from the previous corpus layer: a store built in two
+    # steps linked an addressee otherwise than one built at once, and a link could name an entity
+    # the new layer no longer has
+    from dataclasses import replace
+
+    from quellen.pipeline import build_corpus_layer
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Harrowfield, 3 May 1871.\n\nDear Jonah Stirk,\n\nThe sluice at Harrowfield is "
+                                  "broken and the meadows are under water.\n\nYour servant,\nTobias Wrenn\n")
+    settings = Settings().with_overrides({"reuse.embeddings": False})
+    with open_store(tmp_path / "q.db") as store:
+        assert build([str(folder)], store, settings, workers=1).ok
+        letter = next(d for d in store.documents() if d.kind == "letter")
+        linked = replace(letter, author=replace(letter.author, entity="ent-gone"),
+                         addressees=tuple(replace(a, entity="ent-gone") for a in letter.addressees))
+        store.replace_corpus_layer([], {}, [], [], [], document_refs=[linked])
+        assert store.document(letter.id).author.entity == "ent-gone"
+        build_corpus_layer(store, settings)
+        again = store.document(letter.id)
+        assert (again.author, again.addressees) == (letter.author, letter.addressees)

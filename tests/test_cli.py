@@ -195,3 +195,41 @@ def test_the_documents_list_says_how_each_date_was_reached(monkeypatch, capsys):
     assert "3 May 1761  partly inferred" in rows["doc-a"]
     assert "4 May 1761  stated" in rows["doc-b"]
     assert "stated" not in rows["doc-c"] and "inferred" not in rows["doc-c"]
+
+
+def test_a_build_interrupted_between_two_sources_says_so_keeps_the_first_whole_and_a_rerun_finishes(
+        tmp_path, capsys, monkeypatch, any_db):
+    # Ctrl-C half-way through `quellen build` (on SQLite and on PostgreSQL): it ended in silence
+    # with exit 130; the store must hold the sources stored before it, each whole, and the same
+    # build run again must finish it into the store a build never interrupted makes
+    from quellen import export_dict
+    from quellen.store import open_store
+    from quellen.store.base import SQLStore
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i, (town, writer) in enumerate((("Harrowfield", "Tobias Wrenn"), ("Cullerby", "Agnes Pell"),
+                                        ("Marlow Cross", "Jonah Stirk"))):
+        (folder / f"{i}.txt").write_text(f"{town}, {i + 3} May 1871.\n\nSir,\n\nThe sluice at {town} is broken and "
+                                         f"the meadows are under water.\n\nYour servant,\n{writer}\n", encoding="utf-8")
+    args = ["build", str(folder), "--workers", "1", "--set", "reuse.embeddings=false"]
+    whole = str(tmp_path / "whole.db")
+    assert cli.main([*args, "--db", whole, "-q"]) == 0
+    stored = SQLStore.add_source
+    calls = []
+
+    def add_source(self, *a, **k):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return stored(self, *a, **k)
+    monkeypatch.setattr(SQLStore, "add_source", add_source)
+    capsys.readouterr()
+    assert cli.main([*args, "--db", any_db]) == 130
+    err = capsys.readouterr().err
+    assert err.startswith("interrupted: ") and "run the same `quellen build` again" in err
+    with open_store(any_db, create=False) as store:
+        assert store.counts()["sources"] == 1 and store.corpus_layer_state() == "missing"
+    monkeypatch.setattr(SQLStore, "add_source", stored)
+    assert cli.main([*args, "--db", any_db, "-q"]) == 0
+    with open_store(any_db, create=False) as store, open_store(whole, create=False) as reference:
+        assert export_dict(store) == export_dict(reference)

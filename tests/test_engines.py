@@ -48,6 +48,47 @@ def test_a_dask_cluster_gives_the_export_of_the_local_engine_byte_for_byte(one_w
     assert data == one_worker
 
 
+def test_a_dask_build_beside_another_cluster_does_not_warn_of_its_port():
+    # a LocalCluster's scheduler starts an HTTP server even without a dashboard, on 8787 unless told:
+    # with another cluster (or a second build) on the machine, distributed warned "Port 8787 is
+    # already in use" into the build's output. The engine's takes any free port.
+    pytest.importorskip("distributed")
+    import socket
+    import warnings
+    from quellen.engines.dask import DaskEngine
+    holder = socket.socket()
+    try:
+        holder.bind(("", 8787))
+        holder.listen()
+    except OSError:
+        pass  # taken already: the clash this test needs
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            with DaskEngine(workers=1, processes=False) as engine:
+                assert engine.submit(sum, [1, 2]).result() == 3
+    finally:
+        holder.close()
+    assert not [w for w in caught if "8787" in str(w.message)]
+
+
+def _sigint_ignored() -> bool:
+    import signal
+    return signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+
+
+def test_ctrl_c_reaches_the_builds_process_not_its_local_dask_workers():
+    # Ctrl-C goes to the terminal's whole process group: each LocalCluster worker died of it with a
+    # KeyboardInterrupt traceback over the build's own message; the build stops the cluster itself
+    pytest.importorskip("distributed")
+    import signal
+    from quellen.engines.dask import DaskEngine
+    before = signal.getsignal(signal.SIGINT)
+    with DaskEngine(workers=1) as engine:
+        assert signal.getsignal(signal.SIGINT) is before
+        assert list(engine.client.run(_sigint_ignored).values()) == [True]
+
+
 def test_workers_report_bad_files_by_name_and_store_the_rest_once(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

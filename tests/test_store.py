@@ -476,6 +476,30 @@ def test_postgres_a_database_that_does_not_exist_is_created(postgres_server):
         assert [h["id"] for h in store.search("ecrivit")] == ["d1"]
 
 
+def test_postgres_builds_that_create_one_database_at_once_all_open_it(postgres_server):
+    # two `quellen build --db postgresql://.../new` started together: PostgreSQL refused the later
+    # CREATE DATABASE with a unique violation on pg_database (not DuplicateDatabase), and that build
+    # stopped with "the database does not exist and cannot be created"
+    import threading
+    for round_ in range(3):
+        url = postgres_server(f"quellen_race_{os.getpid()}_{round_}")
+        start, errors, versions = threading.Barrier(4), [], []
+
+        def build(url=url, start=start, errors=errors, versions=versions):
+            start.wait()
+            try:
+                with open_store(url) as store:
+                    versions.append(store.schema_version)
+            except StoreError as exc:
+                errors.append(str(exc))
+        threads = [threading.Thread(target=build) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == [] and versions == [SCHEMA_VERSION] * 4
+
+
 def test_postgres_an_old_store_is_migrated_and_its_search_back_filled(postgres_db):
     from quellen.store.postgres import MIGRATIONS
     con = Backend("postgres", postgres_db).raw()

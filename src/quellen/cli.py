@@ -613,6 +613,12 @@ def main(argv: list[str] | None = None) -> int:
                                     soft_wrap=True)
         return 2
     except KeyboardInterrupt:
+        # Ctrl-C ended in silence: a build's user could not tell what of it was kept
+        message = "interrupted"
+        if getattr(args, "func", None) is cmd_build:
+            message += (": each source stored before it stays, whole; run the same `quellen build` again to "
+                        "finish (it skips them, reads the rest and rebuilds the corpus layer)")
+        _console(stderr=True).print(message, soft_wrap=True)
         return 130
 
 

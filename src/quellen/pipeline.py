@@ -296,10 +296,12 @@ def build_corpus_layer(store: Store, settings: Settings, authority: str | None =
             store.mentions(), texts, load_authority(authority) if authority else None,
             "default" if mapper is not None else gazetteer, partitions=partitions, mapper=mapper,
             settings=settings.entities, source_countries={sid: cc for sid, cc in countries.items() if cc})
-        document_refs = link_document_refs(stored_documents, entities)
+        # linked afresh from these entities: a link kept from the previous layer made a store built in
+        # two steps differ from one built at once, and could name an entity this layer no longer has
+        by_id = {d.id: _unlinked(d) for d in stored_documents}
+        by_id.update({d.id: d for d in link_document_refs(list(by_id.values()), entities)})
         # the documents as linked above, so that "I" in a letter is its author's entity
-        by_id = {d.id: d for d in stored_documents}
-        by_id.update({d.id: d for d in document_refs})
+        document_refs = [d for d, before in zip(by_id.values(), stored_documents) if d != before]
         documents = list(by_id.values())
         del stored_documents
     from .reuse import find_reuse
@@ -717,6 +719,19 @@ def _analyse_and_store(files: list[Path], store: Store, settings: Settings, shas
                 pending.append((i, path, "analyse", (sha, runner.submit(analyse_input, str(path), data, settings))))
         finish(runner.window)
     finish(0)
+
+
+def _unlinked(document: Document) -> Document:
+    """Return ``document`` with no entity on its author, addressees or place (the corpus layer's to set)."""
+    from .model import replace
+
+    def bare(ref):
+        return replace(ref, entity=None) if ref is not None and ref.entity else ref
+    addressees = tuple(bare(a) for a in document.addressees)
+    if (bare(document.author), addressees, bare(document.place)) == (document.author, document.addressees,
+                                                                     document.place):
+        return document
+    return replace(document, author=bare(document.author), addressees=addressees, place=bare(document.place))
 
 
 def require_corpus_layer(store: Store) -> None:

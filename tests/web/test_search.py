@@ -171,3 +171,15 @@ def test_a_store_of_schema_version_4_is_stemmed_when_opened(any_db):
         assert sorted(h["id"] for h in store.search("flood")) == ["d-head", "ent-w"]
         assert [h["id"] for h in store.search("walked")] == ["d-body"]
         assert [h["id"] for h in store.search('"river when the water"')] == ["d-body"]
+
+
+def test_a_word_left_out_and_a_prefix_give_the_same_hits_on_both_backends(searched):
+    # `-word` on SQLite was retried as plain words and found the documents that HAVE the word;
+    # `word*` on PostgreSQL was read as the whole word `word` and found nothing
+    letter, narrative = (h["id"] for h in sorted(searched.search("Angers"), key=lambda h: h["title"] != "Au roi"))
+    assert [h["id"] for h in searched.search("Angers -bishop")] == [letter]
+    assert [h["id"] for h in searched.search("-bishop Angers")] == [letter]
+    assert [h["id"] for h in searched.search("Angers -bishop -duc")] == []
+    assert [h["id"] for h in searched.search("bish*")] == [narrative]
+    assert "\x02bishop\x03" in searched.search("bish*")[0]["snippet"]
+    assert [h["id"] for h in searched.search("Angers Lat*")] == [narrative]

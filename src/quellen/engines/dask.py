@@ -12,7 +12,8 @@ the spaCy model once (cached per process) when the engine starts.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
 
 from ..errors import MissingExtra
 
@@ -27,6 +28,26 @@ def _import_distributed():
     return distributed
 
 
+@contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Return a context in which the processes started ignore SIGINT (inherited), this one's handler restored after.
+
+    Ctrl-C goes to the terminal's whole process group: each worker of a LocalCluster died of it with a
+    KeyboardInterrupt traceback, and its nanny logged another, over the build's own message. The
+    build's process stops the cluster when it is interrupted; its workers need not be told.
+    """
+    import signal
+    import threading
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, handler)
+
+
 class DaskEngine:
     """Tasks on a Dask cluster; the client, and the LocalCluster when none was given, live as long as the engine."""
 
@@ -39,10 +60,15 @@ class DaskEngine:
         else:
             from . import default_workers
             n = workers or default_workers()
-            # one thread per worker: spaCy and the extractors are CPU-bound Python
+            # one thread per worker: spaCy and the extractors are CPU-bound Python. No dashboard; the
+            # scheduler's HTTP server (health, metrics) still starts, on port 8787 unless told: on any
+            # free port instead, so a second build, or a cluster already running, is no port clash
+            # (distributed warned 'Port 8787 is already in use' into the build's output)
             import logging
-            self._cluster = distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=processes,
-                                                     dashboard_address=None, silence_logs=logging.ERROR)
+            with _workers_ignore_ctrl_c():
+                self._cluster = distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=processes,
+                                                         dashboard_address=None, silence_logs=logging.ERROR,
+                                                         scheduler_kwargs={"dashboard_address": ":0"})
             self.client = distributed.Client(self._cluster)
         threads = sum(self.client.nthreads().values()) or 1
         self.workers = threads

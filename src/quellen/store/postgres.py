@@ -46,6 +46,8 @@ _INSERT = re.compile(r"INSERT INTO (?P<table>\w+)\s*(?:\((?P<columns>[\w\s,]+)\)
                      re.I)
 _UPDATE = re.compile(r"UPDATE (?P<table>\w+) SET (?P<sets>\w+\s*=\s*\?(?:\s*,\s*\w+\s*=\s*\?)*)"
                      r" WHERE (?P<keys>\w+\s*=\s*\?(?:\s+AND\s+\w+\s*=\s*\?)*)", re.I)
+#: a prefix in a search query: ``word*`` outside a phrase, not after ``-`` (web-search syntax leaves that out)
+_PREFIX = re.compile(r'(?<![\w"-])(\w+)\*')
 _SNIPPET = "StartSel=\x02, StopSel=\x03, MaxFragments=1, MaxWords=16, MinWords=12"
 
 
@@ -103,8 +105,10 @@ class PostgresStore(SQLStore):
         try:
             with psycopg.connect(make_conninfo(**{**params, "dbname": "postgres"}), autocommit=True) as admin:
                 admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-        except pg_errors.DuplicateDatabase:
-            pass  # another process made it meanwhile
+        except (pg_errors.DuplicateDatabase, pg_errors.UniqueViolation):
+            # another process made it meanwhile: DuplicateDatabase when it had committed before this
+            # statement looked, a unique violation on pg_database when both created it at once
+            pass
         except psycopg.Error as exc:
             raise StoreError(f"{self.label}: the database does not exist and cannot be created "
                              f"({_first_line(exc)}); create it with `createdb {name}`") from None
@@ -229,6 +233,12 @@ class PostgresStore(SQLStore):
         q = (q or "").replace("\x00", " ")
         if not re.search(r"\w", q):
             return []
+        # `word*` finds the words that begin so, as FTS5 reads it: web-search syntax has no prefix, and
+        # read `typh*` as the word `typh`, finding nothing where SQLite finds `typhus`
+        prefixes = _PREFIX.findall(q)
+        if prefixes:
+            q = _PREFIX.sub(" ", q)
+        prefix_query = " & ".join(f"{w}:*" for w in prefixes) or None
         # the best passage of about 16 words (as FTS5's snippet), with an ellipsis where the body goes on
         sql = ("SELECT kind, ref AS id, source, title,"
                "       CASE WHEN at > 1 THEN '…' ELSE '' END || snippet"
@@ -239,12 +249,15 @@ class PostgresStore(SQLStore):
                "                          ts_headline('quellen_search', body, query, %s) AS snippet"
                "                   FROM (SELECT kind, ref, source, title, body, query,"
                "                                ts_rank('{0.25, 0.25, 0.25, 1.0}', terms, query) AS rank"
-               "                         FROM search_index, websearch_to_tsquery('quellen_search', %s) AS query"
+               "                         FROM search_index, (SELECT CASE WHEN %s::text IS NULL THEN web"
+               "                               ELSE web && to_tsquery('quellen_search', %s) END AS query FROM"
+               "                               websearch_to_tsquery('quellen_search', %s) AS web) AS queries"
                "                         WHERE terms @@ query AND (%s::text IS NULL OR kind = %s)"
                "                         ORDER BY rank DESC, ref LIMIT %s) AS best) AS lit"
                "            ) AS hits) AS placed"
                " ORDER BY rank DESC, ref")
-        return [dict(r) for r in self.db.execute(sql, (_SNIPPET, q.strip(), kind, kind, max(1, int(limit))))]
+        return [dict(r) for r in self.db.execute(sql, (_SNIPPET, prefix_query, prefix_query, q.strip(), kind, kind,
+                                                       max(1, int(limit))))]
 
 
 def redact(url: str) -> str:

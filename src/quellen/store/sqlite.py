@@ -213,12 +213,24 @@ class Store(SQLStore):
         sql = ("SELECT kind, ref AS id, source, title, snippet(search_index, 4, char(2), char(3), '…', 16)"
                " AS snippet FROM search_index WHERE search_index MATCH ? AND (? IS NULL OR kind = ?)"
                " ORDER BY bm25(search_index, 0, 0, 0, 4.0, 1.0), ref LIMIT ?")
-        for query in (q.strip(), " ".join(f'"{w}"' for w in words)):
+        # `-word` leaves out what has the word, as PostgreSQL's web-search syntax reads it: FTS5 has
+        # no such operator, and its retry as plain words found only the hits that HAVE the word
+        left_out = _LEFT_OUT.findall(q)
+        kept = _LEFT_OUT.sub(" ", q).strip()
+        queries = [q.strip(), " ".join(f'"{w}"' for w in words)]
+        if left_out and re.search(r"\w", kept):
+            not_ = "".join(f' NOT "{w}"' for w in left_out)
+            queries = [f"({kept}){not_}", " ".join(f'"{w}"' for w in re.findall(r"\w+", kept)) + not_]
+        for query in queries:
             try:
                 return [dict(r) for r in self.db.execute(sql, (query, kind, kind, max(1, int(limit))))]
             except sqlite3.OperationalError:
                 continue  # FTS5 syntax error: retry as plain words
         return []
+
+
+#: a word a search query leaves out: ``-word`` after a space or at the start (not ``well-known``)
+_LEFT_OUT = re.compile(r"(?<!\S)-(\w+)(?![\w*])")
 
 
 def _split_sql(script: str) -> list[str]:
