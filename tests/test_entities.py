@@ -305,6 +305,27 @@ def test_a_person_named_in_a_title_is_kept_beside_the_work(nlp):
     assert found["Napoleon Bonaparte"].type == "person"
 
 
+@pytest.mark.parametrize("text, name, type_", [
+    ("We have a fine copy of Hobday's Lectures and Parmiters Voyages on the shelf.", "Hobday's Lectures", "work"),
+    ("We have a fine copy of Hobday's Lectures and Parmiters Voyages on the shelf.", "Parmiters Voyages", "work"),
+    ("I send you Trewin's Elements of Drawing by the coach.", "Elements of Drawing", "work"),
+    ("Like the prince in the Persian Tales, he ate too much.", "Persian Tales", "work"),
+    ("Have you read my Lady Ormsby's Clara Delmont? I think it dull.", "Clara Delmont", "work"),
+    ("Have you read my Lady Ormsby's Clara Delmont? I think it dull.", "Lady Ormsby", "person"),
+    ("He was the author of Rokeby Castle and a Member of Parliament.", "Rokeby Castle", "work"),
+    ("He was the author of Rokeby Castle and a Member of Parliament.", "Parliament", "organization"),
+    ("She was made a fellow of the Linnean Society that spring.", "Linnean Society", "organization"),
+])
+def test_titles_without_quotation_marks_and_bodies_one_is_a_member_of(nlp, text, name, type_):
+    found = by_text(mentions_of(nlp, text))
+    assert name in found and found[name].type == type_, [(m.text, m.type, m.origin) for m in found.values()]
+
+
+def test_a_titled_name_ends_at_its_possessive(nlp):
+    found = by_text(mentions_of(nlp, "We walked over Mr. Hale's Long Meadow to the mill."))
+    assert "Mr. Hale" in found and found["Mr. Hale"].type == "person", sorted(found)
+
+
 def test_feasts_are_not_names(nlp):
     text = "We left York at Easter and came to Bristol by Whitsun; at Christmas we were home."
     found = by_text(mentions_of(nlp, text))

@@ -165,6 +165,25 @@ _P_WORK_HIS = re.compile(r"\bin\s+(?:his|her|their|its|my|our|your)\s+[\"“«](
 _SMALL = r"(?:of|the|and|in|on|a|an|to|for|at|by|with|from|de|la|le|des|du|von|der|die|das)"
 _P_WORK_CAPS = re.compile(rf"(?<![\w-])(?:{'|'.join(w for w in WORK_WORDS if w not in SERIAL_WORDS)})\s+"
                           rf"(?P<name>(?:The|A|An)\s+{CAP}(?:\s+(?:{_SMALL}\s+)*{CAP}){{0,6}})")
+#: plural last words of a book's title ("Hobday's Lectures", "Persian Tales"): data/lexicon/work_heads.txt
+WORK_HEADS = words("work_heads")
+_WORK_HEAD_ALT = "|".join(WORK_HEADS)
+#: "Hobday's Lectures", "Parmiters Voyages" (the apostrophe left out), "Persian Tales", "Trewin's Elements of
+#: Drawing": a title that ends in (or opens with) the plural of a kind of book, after its author's possessive or a
+#: capitalized word; with an "of" part the title proper begins at the head, without one the author's name is how
+#: it is cited
+_P_WORK_HEAD = re.compile(rf"(?<![\w.'’])(?P<cited>(?P<author>(?:{CAP}\s+)?{CAP}(?:['’]s|['’])?\s+)"
+                          rf"(?P<head>(?:{_WORK_HEAD_ALT})(?P<of>\s+of\s+(?:the\s+)?{CAP}(?:\s+{CAP})?)?))(?![\w'’-])")
+#: "read Lady Ormsby's Clara Delmont", "the author of Rokeby Castle": a capitalized phrase after a verb of reading
+#: and its author's possessive, or after "author of" / "review of", is a title whatever the model takes it for
+_P_WORK_READ = re.compile(rf"\b(?:(?:read|reading|finished|perused)\s+"
+                          rf"(?:(?:my|the|his|her|your|our)\s+)?(?:(?:{_TITLE_ALT})\s+)?(?:{CAP}\s+)?{CAP}['’]s\s+"
+                          rf"|(?i:author|authoress|review|reviews)\s+of\s+)"
+                          rf"(?P<name>{CAP}(?:\s+(?:and\s+|of\s+(?:the\s+)?)?{CAP}){{0,5}})")
+#: "a Member of Parliament", "Fellow of the Royal Society": the capitalized name after a member's word is a body's
+MEMBER_WORDS = words("member_words")
+_P_MEMBER_OF = re.compile(rf"(?<![\w-])(?:{'|'.join([*MEMBER_WORDS, *(w.capitalize() for w in MEMBER_WORDS)])})\s+of\s+"
+                          rf"(?:the\s+)?(?P<name>{CAP}(?:\s+(?:of\s+(?:the\s+)?)?{CAP}){{0,3}})")
 #: a serial named by its head word ("Bulletin of the Workers' League", "the Boston Gazette")
 _P_SERIAL_TITLE = re.compile(rf"(?<![\w.])(?P<name>(?:{'|'.join(SERIAL_HEADS)})\s+(?:of|for)\s+(?:the\s+)?{CAP}"
                              rf"(?:\s+(?:and\s+)?{CAP}){{0,3}}|(?:(?:{CAP}|St\.)\s+){{1,3}}(?:{'|'.join(SERIAL_HEADS)})"
@@ -414,6 +433,22 @@ def _rule_candidates(text: str, stop_words: frozenset[str], tokens: _TokenAt) ->
     for m in _P_WORK_CAPS.finditer(text):
         # the article is part of a title written in capitals mid-sentence, so the span keeps it
         out.append(_Candidate(m.start("name"), m.end("name"), "work", "rule:work", 1))
+    for m in _P_WORK_HEAD.finditer(text):
+        author = m.group("author").split()
+        if len(author) == 2 and (author[0].lower() in stop_words or author[0] in NON_NAMES):
+            author = author[1:]  # "In Persian Tales": the sentence's first word is no part of the title
+        first = author[0].rstrip("'’")
+        if first.lower() in stop_words or first in TITLES or first in NON_NAMES or first in WORK_HEADS:
+            continue  # "These Tales", "Sir Travels": no author or word of the title before the head
+        start = m.start("head") if m.group("of") else m.end("author") - len(" ".join(author)) - (
+            len(m.group("author")) - len(m.group("author").rstrip()))
+        out.append(_Candidate(start, m.end("cited"), "work", "rule:work", 1))
+    for m in _P_WORK_READ.finditer(text):
+        first = m.group("name").split()[0]
+        # "read Lashly's Diary", "Hobday's Lectures": a writing or a book named by its kind, cited with its
+        # writer's name, which the rules of "X's Diary" and of the work heads keep whole
+        if first.lower() not in stop_words and first.lower() not in _DOCUMENT_NOUNS and first not in WORK_HEADS:
+            out.append(_Candidate(m.start("name"), m.end("name"), "work", "rule:work", 1))
     for m in _P_SERIAL_TITLE.finditer(text):
         first = m.group("name").split()[0]
         if first in ("The", "the") or first.lower() not in stop_words:  # add() drops a leading article
@@ -423,6 +458,9 @@ def _rule_candidates(text: str, stop_words: frozenset[str], tokens: _TokenAt) ->
             add(m.start("name"), m.end("name"), "work", "rule:work", 1)
     for m in _P_ORG_QUOTED.finditer(text):
         add(m.start("name"), m.end("name"), "organization", "rule:body", 1)
+    for m in _P_MEMBER_OF.finditer(text):
+        if m.group("name").split()[0].lower() not in stop_words:
+            add(m.start("name"), m.end("name"), "organization", "rule:body", 1)
     for m in _P_ORG_LOWER.finditer(text):
         first = m.group("name").split()[0]
         start = m.start("name")
@@ -455,8 +493,12 @@ def _rule_candidates(text: str, stop_words: frozenset[str], tokens: _TokenAt) ->
             # "in King Street", "near Queen Square": a street named after a title, not a titled person
             add(m.start("title"), m.end("name"), "place", "rule:place", 3)
             continue
+        # "Lady Ormsby's Clara Delmont", "Dr. Hale's Travels": the name ends at its possessive, what follows is
+        # the titled person's book or house, not more of the name
+        owner = re.search(r"['’]s?(?=\s)", m.group("name"))
+        end = m.start("name") + owner.start() if owner else m.end("name")
         # a title word opening a sentence ("General strikes ...") needs a capitalized name after it
-        add(m.start("title"), m.end("name"), "person", "rule:title", 1)
+        add(m.start("title"), end, "person", "rule:title", 1)
     for m in _P_ADDRESS_TITLE.finditer(text):
         words = m.group("name").split()
         if words[0].lower() in stop_words or words[0] in NON_NAMES or words[0] in TITLES \
