@@ -329,7 +329,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         m = re.search(rf"\s+[{_LO}][\w'’]*$", piece)
         if not m or not re.search(rf"[{_UP}]", piece[:m.start()]) or m.group().strip() in _HEAD_WORDS:
             break
-        piece = piece[:m.start()]
+        # "Dorset cheese, & the fine": the comma and the "&" before the glued words go with them
+        piece = piece[:m.start()].rstrip(" ,;:&")
     return start, start + len(piece)
 
 
@@ -857,9 +858,10 @@ def find_mentions(text: str, doc: Any, source: str, document: str | None, offset
     outer = [c for c in chosen if c.type == "work" or (c.type == "organization" and " of " in text[c.start:c.end])]
     if outer:
         for cand in sorted(rules + ner, key=lambda c: (c.rank, -(c.end - c.start), c.start)):
-            inner = {"work": "person", "organization": "organization"}
+            # ... and so is a town in a title ("Bath Sketches", "Travels of a Week in Kent")
+            inner = {"work": ("person", "place"), "organization": ("organization",)}
             if any(w.start <= cand.start and cand.end <= w.end and (w.start, w.end) != (cand.start, cand.end)
-                   and inner[w.type] == cand.type and (w.type == "work" or " of " in text[w.start:cand.start])
+                   and cand.type in inner[w.type] and (w.type == "work" or " of " in text[w.start:cand.start])
                    for w in outer) \
                     and not any(c.type == cand.type and c.start < cand.end and cand.start < c.end
                                 and c not in outer for c in chosen):
@@ -960,6 +962,7 @@ def document_mentions(text: str, documents: list[Any], parsed: list[Any], source
         marked = [(a - lo, b - lo, type_, listed) for a, b, type_, listed in names if lo <= a and b <= hi]
         out.extend(find_mentions(text[lo:hi], doc, source, document.id, lo, stop_words=stops, dates=dates,
                                  place=place, marked=marked))
+    out = _families(text, documents, out, source)
     common = common_words_capitalized(text, {m.name for m in out if m.origin in _GUESSED_ORIGINS})
     out = [m for m in out if not (m.origin in _GUESSED_ORIGINS and m.name in common)]
     display = _display_paragraphs(text, stops)
@@ -972,6 +975,45 @@ def document_mentions(text: str, documents: list[Any], parsed: list[Any], source
     running = "\n".join(line for line in running.split("\n") if not _display_paragraphs(line, stops))
     dropped = {id(m) for m in heading if not any(_named_in(running, w) for w in _capital_words(m.text))}
     return [m for m in out if id(m) not in dropped]
+
+
+#: "the Hales", "the two Hales", "the young Hales": a surname in the plural after the article
+_P_FAMILY = re.compile(rf"(?<![\w-])[Tt]he\s+(?:(?:two|three|four|young|elder|younger|little|old|whole)\s+)?"
+                       rf"(?P<name>[{_UP}][{_LO}]+(?:s|es))(?![\w'’-])")
+
+
+def _families(text: str, documents: list[Any], mentions: list[Mention], source: str) -> list[Mention]:
+    """Return ``mentions`` with the families a source names by a surname in the plural ("the Hales") as bodies, in
+    place of the person or place the model or a rule took the plural for.
+
+    Only a surname the same source gives a person (after a title, "Mr. Hale", or as the last word of a full name,
+    "Ann Hale"): the corpus says the singular is a surname, so "the Hales" are that household, a body of people.
+    """
+    surnames = set()
+    for m in mentions:
+        if m.type != "person":
+            continue
+        words_ = m.name.split()
+        if len(words_) > 1 or m.text.split()[0].rstrip(".") in _BARE_TITLES:
+            surnames.add(words_[-1])
+    if not surnames:
+        return mentions
+    known = {m.name for m in mentions if m.type == "person"}
+    found: list[Mention] = []
+    for m in _P_FAMILY.finditer(text):
+        plural = m.group("name")
+        single = next((x for x in (plural[:-1], plural[:-2]) if x in surnames), None)
+        if single is None or plural in known:
+            continue  # a surname that ends in "s" itself ("Mr. Giles") is no plural
+        a, b = m.start("name"), m.end("name")
+        doc = next((d for d in documents if d.char_start <= a and b <= d.char_end), None)
+        found.append(Mention(source=source, document=doc.id if doc else None, char_start=a, char_end=b,
+                             text=plural, type="organization", name=plural, origin="rule:family"))
+    if not found:
+        return mentions
+    spans = [(f.char_start, f.char_end) for f in found]
+    kept = [m for m in mentions if not any(m.char_start < b and a < m.char_end for a, b in spans)]
+    return sorted(kept + found, key=lambda m: m.char_start)
 
 
 #: the markup spans that mark a name (``Source.blocks`` tags) and the type of the name
