@@ -321,9 +321,14 @@ def test_titles_without_quotation_marks_and_bodies_one_is_a_member_of(nlp, text,
     assert name in found and found[name].type == type_, [(m.text, m.type, m.origin) for m in found.values()]
 
 
-def test_a_titled_name_ends_at_its_possessive(nlp):
+def test_a_titled_name_ends_at_its_possessive_and_what_it_owns_is_named_too(nlp):
     found = by_text(mentions_of(nlp, "We walked over Mr. Hale's Long Meadow to the mill."))
     assert "Mr. Hale" in found and found["Mr. Hale"].type == "person", sorted(found)
+    assert found["Hale's Long Meadow"].type == "place", sorted(found)
+    found = by_text(mentions_of(nlp, "Mrs. Pell's Betty came with the basket."))
+    assert found["Betty"].type == "person" and "Pell's Betty" not in found, sorted(found)
+    found = by_text(mentions_of(nlp, "I have been reading Dr. Hobday's Travels all week."))
+    assert found["Dr. Hobday"].type == "person" and found["Hobday's Travels"].type == "work", sorted(found)
 
 
 def test_a_place_named_in_a_title_is_kept_beside_the_work(nlp):

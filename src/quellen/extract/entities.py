@@ -498,6 +498,9 @@ def _rule_candidates(text: str, stop_words: frozenset[str], tokens: _TokenAt) ->
         # the titled person's book or house, not more of the name
         owner = re.search(r"['’]s?(?=\s)", m.group("name"))
         end = m.start("name") + owner.start() if owner else m.end("name")
+        if owner:
+            # ... and the owner's field or house after it is a place named by its owner ("Hale's Long Meadow")
+            add(m.start("name"), m.end("name"), "place", "rule:owned", 3)
         # a title word opening a sentence ("General strikes ...") needs a capitalized name after it
         add(m.start("title"), end, "person", "rule:title", 1)
     for m in _P_ADDRESS_TITLE.finditer(text):
@@ -866,6 +869,23 @@ def find_mentions(text: str, doc: Any, source: str, document: str | None, offset
                     and not any(c.type == cand.type and c.start < cand.end and cand.start < c.end
                                 and c not in outer for c in chosen):
                 chosen.append(cand)
+    # "Dr. Hale's Travels", "Mr. Hale's Long Meadow": a titled owner and the book or the field his possessive names
+    # share the surname; both are names, neither swallows the other
+    pair = ("rule:title", "rule:work", "rule:owned")
+    for cand in rules:
+        if cand.origin not in pair or cand in chosen:
+            continue
+        over = [c for c in chosen if c.start < cand.end and cand.start < c.end]
+        # what the model found inside the field's name ("Long Meadow" of "Hale's Long Meadow") is part of it
+        # ("Betty" of "Mrs. Pell's Betty" is her maid, a person: no field)
+        inside = [c for c in over if c.origin == "ner" and cand.start <= c.start and c.end <= cand.end]
+        if any(c.type == "person" for c in inside) and cand.type == "place":
+            continue
+        over = [c for c in over if c not in inside]
+        if over and all(c.origin in pair and c.type != cand.type and "person" in (c.type, cand.type)
+                        and (c.start < cand.start < c.end < cand.end or cand.start < c.start < cand.end < c.end)
+                        for c in over):
+            chosen = [c for c in chosen if c not in inside] + [cand]
     out = []
     pos = _PosAt(tokens)
     for c in sorted(chosen, key=lambda c: c.start):
