@@ -500,7 +500,8 @@ def _rule_candidates(text: str, stop_words: frozenset[str], tokens: _TokenAt) ->
         end = m.start("name") + owner.start() if owner else m.end("name")
         if owner:
             # ... and the owner's field or house after it is a place named by its owner ("Hale's Long Meadow")
-            add(m.start("name"), m.end("name"), "place", "rule:owned", 3)
+            # ("Lord Ashby's Park": editors name such a place with its owner's title, as it is written)
+            add(m.start("title"), m.end("name"), "place", "rule:owned", 3)
         # a title word opening a sentence ("General strikes ...") needs a capitalized name after it
         add(m.start("title"), end, "person", "rule:title", 1)
     for m in _P_ADDRESS_TITLE.finditer(text):
@@ -883,7 +884,8 @@ def find_mentions(text: str, doc: Any, source: str, document: str | None, offset
             continue
         over = [c for c in over if c not in inside]
         if over and all(c.origin in pair and c.type != cand.type and "person" in (c.type, cand.type)
-                        and (c.start < cand.start < c.end < cand.end or cand.start < c.start < cand.end < c.end)
+                        and (c.start < cand.start < c.end < cand.end or cand.start < c.start < cand.end < c.end
+                             or cand.origin == "rule:owned" and cand.start <= c.start and c.end < cand.end)
                         for c in over):
             chosen = [c for c in chosen if c not in inside] + [cand]
     out = []
