@@ -305,6 +305,37 @@ def test_a_person_named_in_a_title_is_kept_beside_the_work(nlp):
     assert found["Napoleon Bonaparte"].type == "person"
 
 
+@pytest.mark.parametrize("text, name, type_", [
+    ("We have a fine copy of Hobday's Lectures and Parmiters Voyages on the shelf.", "Hobday's Lectures", "work"),
+    ("We have a fine copy of Hobday's Lectures and Parmiters Voyages on the shelf.", "Parmiters Voyages", "work"),
+    ("I send you Trewin's Elements of Drawing by the coach.", "Elements of Drawing", "work"),
+    ("Like the prince in the Persian Tales, he ate too much.", "Persian Tales", "work"),
+    ("Have you read my Lady Ormsby's Clara Delmont? I think it dull.", "Clara Delmont", "work"),
+    ("Have you read my Lady Ormsby's Clara Delmont? I think it dull.", "Lady Ormsby", "person"),
+    ("He was the author of Rokeby Castle and a Member of Parliament.", "Rokeby Castle", "work"),
+    ("He was the author of Rokeby Castle and a Member of Parliament.", "Parliament", "organization"),
+    ("She was made a fellow of the Linnean Society that spring.", "Linnean Society", "organization"),
+])
+def test_titles_without_quotation_marks_and_bodies_one_is_a_member_of(nlp, text, name, type_):
+    found = by_text(mentions_of(nlp, text))
+    assert name in found and found[name].type == type_, [(m.text, m.type, m.origin) for m in found.values()]
+
+
+def test_a_titled_name_ends_at_its_possessive_and_what_it_owns_is_named_too(nlp):
+    found = by_text(mentions_of(nlp, "We walked over Mr. Hale's Long Meadow to the mill."))
+    assert "Mr. Hale" in found and found["Mr. Hale"].type == "person", sorted(found)
+    assert found["Mr. Hale's Long Meadow"].type == "place", sorted(found)
+    found = by_text(mentions_of(nlp, "Mrs. Pell's Betty came with the basket."))
+    assert found["Betty"].type == "person" and "Pell's Betty" not in found, sorted(found)
+    found = by_text(mentions_of(nlp, "I have been reading Dr. Hobday's Travels all week."))
+    assert found["Dr. Hobday"].type == "person" and found["Hobday's Travels"].type == "work", sorted(found)
+
+
+def test_a_place_named_in_a_title_is_kept_beside_the_work(nlp):
+    found = by_text(mentions_of(nlp, "In the book by A. Smith “A Winter in Portugal” he tells it."))
+    assert found["A Winter in Portugal"].type == "work" and found["Portugal"].type == "place"
+
+
 def test_feasts_are_not_names(nlp):
     text = "We left York at Easter and came to Bristol by Whitsun; at Christmas we were home."
     found = by_text(mentions_of(nlp, text))
@@ -576,3 +607,24 @@ def test_a_town_the_model_takes_for_a_product_is_a_place_after_at(nlp):
     assert found["Winchester"].type == "place"
     # a product elsewhere is still no name we track
     assert "Winchester" not in by_text(mentions_of(nlp, "He sold his old Winchester rifle to a neighbour."))
+
+
+def test_a_surname_in_the_plural_after_the_article_is_a_family(nlp):
+    from types import SimpleNamespace
+    from quellen.extract.entities import document_mentions
+    text = ("Mr. Pellow called in the morning. We dined with the Pellows, and the two Ashbys came after; "
+            "Tom Ashby sang. Mr. Giles and the Jennings boys walked home.\n")
+    document = SimpleNamespace(id="doc-test", char_start=0, char_end=len(text), place=None)
+    found = {m.name: m.type for m in document_mentions(text, [document], [nlp(text)], "src-test")}
+    assert found.get("Pellows") == "organization" and found.get("Ashbys") == "organization", found
+    assert found.get("Giles") == "person" and found.get("Pellow") == "person", found
+
+
+def test_a_model_span_run_on_over_an_ampersand_and_small_words_is_cut_back_to_the_name():
+    text = "It has a twang like Dorset cheese, & the elegant & ornate speech of the town."
+    w = "Dorset cheese, & the elegant &"
+    from types import SimpleNamespace
+    root = SimpleNamespace(dep_="pobj", head=SimpleNamespace(lemma_="like"))
+    ents = [SimpleNamespace(label_="ORG", start_char=text.index(w), end_char=text.index(w) + len(w), root=root)]
+    doc = type("Doc", (), {"ents": ents, "lang_": "en", "__iter__": lambda self: iter(())})()
+    assert [m.text for m in find_mentions(text, doc, "s", "d", 0, dates=[])] == ["Dorset"]

@@ -656,6 +656,23 @@ def test_a_full_name_without_a_title_takes_neither_of_a_man_and_a_woman_of_its_s
         [(e.name, e.aliases) for e in entities]
 
 
+def test_a_womans_title_and_a_title_of_rank_of_one_surname_are_two_people():
+    text = ("Dr. Ashcombe wrote the life of his late wife. Mrs. Ashcombe was no prude, said Dr. Ashcombe, and "
+            "Ashcombe sighed. Miss Ferrby and Capt. Ferrby came.")
+    ms = mentions_in(text, [("Dr. Ashcombe", "person"), ("Mrs. Ashcombe", "person"), ("Dr. Ashcombe", "person"),
+                            ("Ashcombe", "person"), ("Miss Ferrby", "person"), ("Capt. Ferrby", "person")])
+    entities, _ = resolve(ms, {"s1": text})
+    assert sorted(e.name for e in entities) == ["Capt. Ferrby", "Dr. Ashcombe", "Miss Ferrby", "Mrs. Ashcombe"], \
+        [(e.name, e.aliases) for e in entities]
+
+
+def test_an_elders_kinship_title_keeps_a_given_name_apart_from_the_bare_one():
+    text = "Aunt Meg sends her love. Meg and I walked to the mill; Meg was tired. Aunt Meg scolded us."
+    ms = mentions_in(text, [("Aunt Meg", "person"), ("Meg", "person"), ("Meg", "person"), ("Aunt Meg", "person")])
+    entities, _ = resolve(ms, {"s1": text})
+    assert sorted(e.name for e in entities) == ["Aunt Meg", "Meg"], [(e.name, e.aliases) for e in entities]
+
+
 def test_a_titled_given_name_is_the_one_person_so_named_however_far():
     text = "Sir Ralph Ashdown came. " + "Much happened. " * 500 + "Sir Ralph rode out. Ralph was gone."
     ms = mentions_in(text, [("Sir Ralph Ashdown", "person"), ("Sir Ralph", "person")])

@@ -165,6 +165,25 @@ _P_WORK_HIS = re.compile(r"\bin\s+(?:his|her|their|its|my|our|your)\s+[\"“«](
 _SMALL = r"(?:of|the|and|in|on|a|an|to|for|at|by|with|from|de|la|le|des|du|von|der|die|das)"
 _P_WORK_CAPS = re.compile(rf"(?<![\w-])(?:{'|'.join(w for w in WORK_WORDS if w not in SERIAL_WORDS)})\s+"
                           rf"(?P<name>(?:The|A|An)\s+{CAP}(?:\s+(?:{_SMALL}\s+)*{CAP}){{0,6}})")
+#: plural last words of a book's title ("Hobday's Lectures", "Persian Tales"): data/lexicon/work_heads.txt
+WORK_HEADS = words("work_heads")
+_WORK_HEAD_ALT = "|".join(WORK_HEADS)
+#: "Hobday's Lectures", "Parmiters Voyages" (the apostrophe left out), "Persian Tales", "Trewin's Elements of
+#: Drawing": a title that ends in (or opens with) the plural of a kind of book, after its author's possessive or a
+#: capitalized word; with an "of" part the title proper begins at the head, without one the author's name is how
+#: it is cited
+_P_WORK_HEAD = re.compile(rf"(?<![\w.'’])(?P<cited>(?P<author>(?:{CAP}\s+)?{CAP}(?:['’]s|['’])?\s+)"
+                          rf"(?P<head>(?:{_WORK_HEAD_ALT})(?P<of>\s+of\s+(?:the\s+)?{CAP}(?:\s+{CAP})?)?))(?![\w'’-])")
+#: "read Lady Ormsby's Clara Delmont", "the author of Rokeby Castle": a capitalized phrase after a verb of reading
+#: and its author's possessive, or after "author of" / "review of", is a title whatever the model takes it for
+_P_WORK_READ = re.compile(rf"\b(?:(?:read|reading|finished|perused)\s+"
+                          rf"(?:(?:my|the|his|her|your|our)\s+)?(?:(?:{_TITLE_ALT})\s+)?(?:{CAP}\s+)?{CAP}['’]s\s+"
+                          rf"|(?i:author|authoress|review|reviews)\s+of\s+)"
+                          rf"(?P<name>{CAP}(?:\s+(?:and\s+|of\s+(?:the\s+)?)?{CAP}){{0,5}})")
+#: "a Member of Parliament", "Fellow of the Royal Society": the capitalized name after a member's word is a body's
+MEMBER_WORDS = words("member_words")
+_P_MEMBER_OF = re.compile(rf"(?<![\w-])(?:{'|'.join([*MEMBER_WORDS, *(w.capitalize() for w in MEMBER_WORDS)])})\s+of\s+"
+                          rf"(?:the\s+)?(?P<name>{CAP}(?:\s+(?:of\s+(?:the\s+)?)?{CAP}){{0,3}})")
 #: a serial named by its head word ("Bulletin of the Workers' League", "the Boston Gazette")
 _P_SERIAL_TITLE = re.compile(rf"(?<![\w.])(?P<name>(?:{'|'.join(SERIAL_HEADS)})\s+(?:of|for)\s+(?:the\s+)?{CAP}"
                              rf"(?:\s+(?:and\s+)?{CAP}){{0,3}}|(?:(?:{CAP}|St\.)\s+){{1,3}}(?:{'|'.join(SERIAL_HEADS)})"
@@ -310,7 +329,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         m = re.search(rf"\s+[{_LO}][\w'’]*$", piece)
         if not m or not re.search(rf"[{_UP}]", piece[:m.start()]) or m.group().strip() in _HEAD_WORDS:
             break
-        piece = piece[:m.start()]
+        # "Dorset cheese, & the fine": the comma and the "&" before the glued words go with them
+        piece = piece[:m.start()].rstrip(" ,;:&")
     return start, start + len(piece)
 
 
@@ -414,6 +434,22 @@ def _rule_candidates(text: str, stop_words: frozenset[str], tokens: _TokenAt) ->
     for m in _P_WORK_CAPS.finditer(text):
         # the article is part of a title written in capitals mid-sentence, so the span keeps it
         out.append(_Candidate(m.start("name"), m.end("name"), "work", "rule:work", 1))
+    for m in _P_WORK_HEAD.finditer(text):
+        author = m.group("author").split()
+        if len(author) == 2 and (author[0].lower() in stop_words or author[0] in NON_NAMES):
+            author = author[1:]  # "In Persian Tales": the sentence's first word is no part of the title
+        first = author[0].rstrip("'’")
+        if first.lower() in stop_words or first in TITLES or first in NON_NAMES or first in WORK_HEADS:
+            continue  # "These Tales", "Sir Travels": no author or word of the title before the head
+        start = m.start("head") if m.group("of") else m.end("author") - len(" ".join(author)) - (
+            len(m.group("author")) - len(m.group("author").rstrip()))
+        out.append(_Candidate(start, m.end("cited"), "work", "rule:work", 1))
+    for m in _P_WORK_READ.finditer(text):
+        first = m.group("name").split()[0]
+        # "read Lashly's Diary", "Hobday's Lectures": a writing or a book named by its kind, cited with its
+        # writer's name, which the rules of "X's Diary" and of the work heads keep whole
+        if first.lower() not in stop_words and first.lower() not in _DOCUMENT_NOUNS and first not in WORK_HEADS:
+            out.append(_Candidate(m.start("name"), m.end("name"), "work", "rule:work", 1))
     for m in _P_SERIAL_TITLE.finditer(text):
         first = m.group("name").split()[0]
         if first in ("The", "the") or first.lower() not in stop_words:  # add() drops a leading article
@@ -423,6 +459,9 @@ def _rule_candidates(text: str, stop_words: frozenset[str], tokens: _TokenAt) ->
             add(m.start("name"), m.end("name"), "work", "rule:work", 1)
     for m in _P_ORG_QUOTED.finditer(text):
         add(m.start("name"), m.end("name"), "organization", "rule:body", 1)
+    for m in _P_MEMBER_OF.finditer(text):
+        if m.group("name").split()[0].lower() not in stop_words:
+            add(m.start("name"), m.end("name"), "organization", "rule:body", 1)
     for m in _P_ORG_LOWER.finditer(text):
         first = m.group("name").split()[0]
         start = m.start("name")
@@ -455,8 +494,16 @@ def _rule_candidates(text: str, stop_words: frozenset[str], tokens: _TokenAt) ->
             # "in King Street", "near Queen Square": a street named after a title, not a titled person
             add(m.start("title"), m.end("name"), "place", "rule:place", 3)
             continue
+        # "Lady Ormsby's Clara Delmont", "Dr. Hale's Travels": the name ends at its possessive, what follows is
+        # the titled person's book or house, not more of the name
+        owner = re.search(r"['’]s?(?=\s)", m.group("name"))
+        end = m.start("name") + owner.start() if owner else m.end("name")
+        if owner:
+            # ... and the owner's field or house after it is a place named by its owner ("Hale's Long Meadow")
+            # ("Lord Ashby's Park": editors name such a place with its owner's title, as it is written)
+            add(m.start("title"), m.end("name"), "place", "rule:owned", 3)
         # a title word opening a sentence ("General strikes ...") needs a capitalized name after it
-        add(m.start("title"), m.end("name"), "person", "rule:title", 1)
+        add(m.start("title"), end, "person", "rule:title", 1)
     for m in _P_ADDRESS_TITLE.finditer(text):
         words = m.group("name").split()
         if words[0].lower() in stop_words or words[0] in NON_NAMES or words[0] in TITLES \
@@ -815,13 +862,32 @@ def find_mentions(text: str, doc: Any, source: str, document: str | None, offset
     outer = [c for c in chosen if c.type == "work" or (c.type == "organization" and " of " in text[c.start:c.end])]
     if outer:
         for cand in sorted(rules + ner, key=lambda c: (c.rank, -(c.end - c.start), c.start)):
-            inner = {"work": "person", "organization": "organization"}
+            # ... and so is a town in a title ("Bath Sketches", "Travels of a Week in Kent")
+            inner = {"work": ("person", "place"), "organization": ("organization",)}
             if any(w.start <= cand.start and cand.end <= w.end and (w.start, w.end) != (cand.start, cand.end)
-                   and inner[w.type] == cand.type and (w.type == "work" or " of " in text[w.start:cand.start])
+                   and cand.type in inner[w.type] and (w.type == "work" or " of " in text[w.start:cand.start])
                    for w in outer) \
                     and not any(c.type == cand.type and c.start < cand.end and cand.start < c.end
                                 and c not in outer for c in chosen):
                 chosen.append(cand)
+    # "Dr. Hale's Travels", "Mr. Hale's Long Meadow": a titled owner and the book or the field his possessive names
+    # share the surname; both are names, neither swallows the other
+    pair = ("rule:title", "rule:work", "rule:owned")
+    for cand in rules:
+        if cand.origin not in pair or cand in chosen:
+            continue
+        over = [c for c in chosen if c.start < cand.end and cand.start < c.end]
+        # what the model found inside the field's name ("Long Meadow" of "Hale's Long Meadow") is part of it
+        # ("Betty" of "Mrs. Pell's Betty" is her maid, a person: no field)
+        inside = [c for c in over if c.origin == "ner" and cand.start <= c.start and c.end <= cand.end]
+        if any(c.type == "person" for c in inside) and cand.type == "place":
+            continue
+        over = [c for c in over if c not in inside]
+        if over and all(c.origin in pair and c.type != cand.type and "person" in (c.type, cand.type)
+                        and (c.start < cand.start < c.end < cand.end or cand.start < c.start < cand.end < c.end
+                             or cand.origin == "rule:owned" and cand.start <= c.start and c.end < cand.end)
+                        for c in over):
+            chosen = [c for c in chosen if c not in inside] + [cand]
     out = []
     pos = _PosAt(tokens)
     for c in sorted(chosen, key=lambda c: c.start):
@@ -918,6 +984,7 @@ def document_mentions(text: str, documents: list[Any], parsed: list[Any], source
         marked = [(a - lo, b - lo, type_, listed) for a, b, type_, listed in names if lo <= a and b <= hi]
         out.extend(find_mentions(text[lo:hi], doc, source, document.id, lo, stop_words=stops, dates=dates,
                                  place=place, marked=marked))
+    out = _families(text, documents, out, source)
     common = common_words_capitalized(text, {m.name for m in out if m.origin in _GUESSED_ORIGINS})
     out = [m for m in out if not (m.origin in _GUESSED_ORIGINS and m.name in common)]
     display = _display_paragraphs(text, stops)
@@ -930,6 +997,45 @@ def document_mentions(text: str, documents: list[Any], parsed: list[Any], source
     running = "\n".join(line for line in running.split("\n") if not _display_paragraphs(line, stops))
     dropped = {id(m) for m in heading if not any(_named_in(running, w) for w in _capital_words(m.text))}
     return [m for m in out if id(m) not in dropped]
+
+
+#: "the Hales", "the two Hales", "the young Hales": a surname in the plural after the article
+_P_FAMILY = re.compile(rf"(?<![\w-])[Tt]he\s+(?:(?:two|three|four|young|elder|younger|little|old|whole)\s+)?"
+                       rf"(?P<name>[{_UP}][{_LO}]+(?:s|es))(?![\w'’-])")
+
+
+def _families(text: str, documents: list[Any], mentions: list[Mention], source: str) -> list[Mention]:
+    """Return ``mentions`` with the families a source names by a surname in the plural ("the Hales") as bodies, in
+    place of the person or place the model or a rule took the plural for.
+
+    Only a surname the same source gives a person (after a title, "Mr. Hale", or as the last word of a full name,
+    "Ann Hale"): the corpus says the singular is a surname, so "the Hales" are that household, a body of people.
+    """
+    surnames = set()
+    for m in mentions:
+        if m.type != "person":
+            continue
+        words_ = m.name.split()
+        if len(words_) > 1 or m.text.split()[0].rstrip(".") in _BARE_TITLES:
+            surnames.add(words_[-1])
+    if not surnames:
+        return mentions
+    known = {m.name for m in mentions if m.type == "person"}
+    found: list[Mention] = []
+    for m in _P_FAMILY.finditer(text):
+        plural = m.group("name")
+        single = next((x for x in (plural[:-1], plural[:-2]) if x in surnames), None)
+        if single is None or plural in known:
+            continue  # a surname that ends in "s" itself ("Mr. Giles") is no plural
+        a, b = m.start("name"), m.end("name")
+        doc = next((d for d in documents if d.char_start <= a and b <= d.char_end), None)
+        found.append(Mention(source=source, document=doc.id if doc else None, char_start=a, char_end=b,
+                             text=plural, type="organization", name=plural, origin="rule:family"))
+    if not found:
+        return mentions
+    spans = [(f.char_start, f.char_end) for f in found]
+    kept = [m for m in mentions if not any(m.char_start < b and a < m.char_end for a, b in spans)]
+    return sorted(kept + found, key=lambda m: m.char_start)
 
 
 #: the markup spans that mark a name (``Source.blocks`` tags) and the type of the name

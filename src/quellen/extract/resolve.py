@@ -44,7 +44,7 @@ from ..errors import QuellenError
 from ..lexicons import pairs, words
 from ..model import Entity, Geo, Mention, Span, content_id, replace
 from ..settings import EntitySettings
-from .entities import GIVEN_ABBREVIATIONS, STREET_WORDS, is_patronymic
+from .entities import GIVEN_ABBREVIATIONS, STREET_WORDS, TITLES, is_patronymic
 
 __all__ = ["resolve", "link_document_refs", "load_authority", "alias_statements", "AuthorityEntry", "skeleton",
            "parse_person", "PersonName",
@@ -524,6 +524,23 @@ def title_gender(text: str) -> str | None:
     """
     first = text.split(maxsplit=1)[0].rstrip(".").lower() if text.strip() else ""
     return TITLE_GENDERS.get(first)
+
+
+#: kinship titles of an elder generation ("Aunt Jane"): data/lexicon/elder_kin_titles.txt
+ELDER_KIN_TITLES = frozenset(words("elder_kin_titles"))
+
+
+def _elder_kin(text: str) -> bool:
+    """Return True when the mention ``text`` opens with a kinship title of an elder generation ("Aunt Jane")."""
+    parts = text.split(maxsplit=1)
+    return len(parts) == 2 and parts[0].lower() in ELDER_KIN_TITLES
+
+
+def _ranked(text: str) -> bool:
+    """Return True when the mention ``text`` opens with a title of rank or calling that says no gender ("Dr. Hale",
+    "Capt. Hale"), as opposed to none or a man's or a woman's."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    return title_gender(text) is None and " " in text.strip() and (first in TITLES or first.rstrip(".") in TITLES)
 
 
 class _Resolver:
@@ -1073,9 +1090,26 @@ class _Resolver:
         """Return the cluster of the bare name ``key`` made of mentions ``ids``; when their titles say both a man
         and a woman ("Mr. Graves", "Mrs. Graves"), the mentions of the fewer go to a cluster of their own, each
         named with its title, and the untitled ones stay with the more mentioned."""
+        kin = [i for i in ids if _elder_kin(self.mentions[i].text)]
+        if kin and len(kin) < len(ids):
+            # "Aunt Jane" and "Jane": a niece calls her aunt by the title every time, the bare name is another Jane
+            cid = self.new_people(key, [i for i in ids if i not in kin])
+            other = self.new_cluster("person", kin, profile=PersonName(single=key))
+            titled = Counter(self.mentions[i].text.replace("\n", " ") for i in kin)
+            self.clusters[other].label = max(titled.items(), key=lambda t: (t[1], t[0]))[0]
+            self.clusters[other].reasons.append(f"{key!r}: an elder's kinship title before the given name, "
+                                                f"another person than the bare name")
+            return cid
         by_gender: dict[str | None, list[int]] = defaultdict(list)
         for i in ids:
             by_gender[title_gender(self.mentions[i].text)].append(i)
+        if "f" in by_gender and "m" not in by_gender:
+            # "Mrs. Hale" and "Dr. Hale", "Miss Hale" and "Rev. Hale": a text that calls someone by a woman's title
+            # does not call her by a rank or a calling as well; the rank's title names another, most often her husband
+            ranked = [i for i in by_gender[None] if _ranked(self.mentions[i].text)]
+            if ranked:
+                by_gender["m"] = ranked
+                by_gender[None] = [i for i in by_gender[None] if i not in ranked]
         if not {"m", "f"} <= set(by_gender):
             return self.new_cluster("person", ids, profile=PersonName(single=key))
         major, minor = sorted(("m", "f"), key=lambda g: (-len(by_gender[g]), g))
