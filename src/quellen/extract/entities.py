@@ -446,7 +446,7 @@ def _rule_candidates(text: str, stop_words: frozenset[str], tokens: _TokenAt) ->
         out.append(_Candidate(start, m.end("cited"), "work", "rule:work", 1))
     for m in _P_WORK_READ.finditer(text):
         first = m.group("name").split()[0]
-        # "read Lashly's Diary", "Hobday's Lectures": a writing or a book named by its kind, cited with its
+        # "read Pimm's Diary", "Hobday's Lectures": a writing or a book named by its kind, cited with its
         # writer's name, which the rules of "X's Diary" and of the work heads keep whole
         if first.lower() not in stop_words and first.lower() not in _DOCUMENT_NOUNS and first not in WORK_HEADS:
             out.append(_Candidate(m.start("name"), m.end("name"), "work", "rule:work", 1))
